@@ -1,0 +1,209 @@
+//! The validated contents of the catalogue's records and staff accounts.
+//!
+//! Each `*Details` is what an organiser may set on a record, already parsed.
+//! The web layer builds them from a form or an API body (`TryFrom`, field by
+//! field with [`FieldErrors::take`]) and then calls `new`, which checks the
+//! rules between fields. Creating and editing use the same details, so the
+//! same rules hold for both.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
+
+use crate::{
+    Audience, BodyCode, Capacity, Credits, Email, FieldErrors, Hours, Language, MeetingTimes, Modality,
+    PasswordHash, Percent, Problem, Role, SessionTimeZone, Text, Url,
+};
+
+pub type Title = Text<200>;
+pub type ShortText = Text<200>;
+pub type LongText = Text<5000, true>;
+
+#[derive(Clone, Debug)]
+pub struct ProgrammeDetails {
+    pub title: Title,
+    pub funder: Option<ShortText>,
+    pub description: Option<LongText>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+}
+
+impl ProgrammeDetails {
+    pub fn new(details: ProgrammeDetails) -> Result<Self, FieldErrors> {
+        if let (Some(start), Some(end)) = (details.starts_on, details.ends_on)
+            && end < start
+        {
+            return Err(FieldErrors::single("ends_on", Problem::new("error-end-before-start")));
+        }
+        Ok(details)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct AccreditationBodyDetails {
+    pub name: Title,
+    pub code: BodyCode,
+    pub website: Option<Url>,
+}
+
+/// What an accrediting body recognises of a course.
+#[derive(Clone, Debug)]
+pub struct Accreditation {
+    pub body_id: Uuid,
+    pub credits: Option<Credits>,
+    pub recognised_hours: Option<Hours>,
+    pub minimum_attendance: Percent,
+    pub survey_required: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct CourseDetails {
+    pub programme_id: Option<Uuid>,
+    pub title: Title,
+    pub summary: Text<2000, true>,
+    pub objectives: Option<LongText>,
+    pub hours: Hours,
+    pub modality: Modality,
+    pub audiences: Vec<Audience>,
+    pub language: Language,
+    pub accreditation: Option<Accreditation>,
+}
+
+impl CourseDetails {
+    pub fn new(mut details: CourseDetails) -> Result<Self, FieldErrors> {
+        details.audiences.sort();
+        details.audiences.dedup();
+        if details.audiences.is_empty() {
+            return Err(FieldErrors::single("audiences", Problem::new("error-choose-one")));
+        }
+        Ok(details)
+    }
+}
+
+/// Where an in-person or blended session meets.
+#[derive(Clone, Debug)]
+pub struct VenueDetails {
+    pub name: ShortText,
+    pub address: Option<ShortText>,
+    pub city: Text<100>,
+    pub region_id: Uuid,
+}
+
+#[derive(Clone, Debug)]
+pub struct SessionDetails {
+    pub course_id: Uuid,
+    pub time_zone: SessionTimeZone,
+    pub venue: Option<VenueDetails>,
+    pub online_url: Option<Url>,
+    pub capacity: Capacity,
+    pub registration_opens_at: Option<DateTime<Utc>>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
+    pub trainer_ids: Vec<Uuid>,
+    pub meetings: Vec<MeetingTimes>,
+}
+
+impl SessionDetails {
+    /// Checks the rules between fields; `modality` is the course's.
+    pub fn new(mut details: SessionDetails, modality: Modality) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        match modality {
+            Modality::InPerson if details.venue.is_none() => errors.add("venue_name", Problem::new("error-venue-needed")),
+            Modality::Online if details.online_url.is_none() => {
+                errors.add("online_url", Problem::new("error-online-url-needed"))
+            }
+            Modality::Blended if details.venue.is_none() && details.online_url.is_none() => {
+                errors.add("venue_name", Problem::new("error-venue-or-url-needed"))
+            }
+            _ => {}
+        }
+        if let (Some(opens), Some(closes)) = (details.registration_opens_at, details.registration_closes_at)
+            && closes <= opens
+        {
+            errors.add("registration_closes_at", Problem::new("error-end-before-start"));
+        }
+        details.meetings.sort();
+        if details.meetings.windows(2).any(|pair| pair[1].starts_at < pair[0].ends_at) {
+            errors.add("meetings", Problem::new("error-meetings-overlap"));
+        }
+        if details.meetings.len() > 200 {
+            errors.add("meetings", Problem::new("error-too-many").with("max", 200));
+        }
+        details.trainer_ids.sort();
+        details.trainer_ids.dedup();
+        errors.into_result().map(|()| details)
+    }
+
+    /// The session's hours: the sum of its meetings' lengths.
+    pub fn minutes(&self) -> i64 {
+        self.meetings.iter().map(|m| m.minutes()).sum()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct UserDetails {
+    pub email: Email,
+    pub name: Title,
+    pub roles: Vec<Role>,
+    pub accreditation_body_id: Option<Uuid>,
+    pub language: Language,
+    /// A new hash when the password is being set; `None` keeps the old one.
+    pub password: Option<PasswordHash>,
+}
+
+impl UserDetails {
+    pub fn new(mut details: UserDetails) -> Result<Self, FieldErrors> {
+        details.roles.sort();
+        details.roles.dedup();
+        let mut errors = FieldErrors::new();
+        if details.roles.is_empty() {
+            errors.add("roles", Problem::new("error-choose-one"));
+        }
+        let accreditor = details.roles.contains(&Role::Accreditor);
+        if accreditor && details.accreditation_body_id.is_none() {
+            errors.add("accreditation_body_id", Problem::new("error-accreditor-body"));
+        }
+        if !accreditor {
+            details.accreditation_body_id = None;
+        }
+        errors.into_result().map(|()| details)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(meetings: Vec<MeetingTimes>, venue: bool) -> SessionDetails {
+        SessionDetails {
+            course_id: Uuid::nil(),
+            time_zone: SessionTimeZone::default(),
+            venue: venue.then(|| VenueDetails {
+                name: Text::parse("Sede").expect("valid"),
+                address: None,
+                city: Text::parse("León").expect("valid"),
+                region_id: Uuid::nil(),
+            }),
+            online_url: None,
+            capacity: Capacity::new(20).expect("valid"),
+            registration_opens_at: None,
+            registration_closes_at: None,
+            trainer_ids: vec![],
+            meetings,
+        }
+    }
+
+    #[test]
+    fn sessions_need_a_place_and_disjoint_meetings() {
+        let zone = SessionTimeZone::default();
+        let a = MeetingTimes::parse_local(zone, "2026-03-14", "09:00", "14:00").expect("valid");
+        let b = MeetingTimes::parse_local(zone, "2026-03-14", "13:00", "15:00").expect("valid");
+        let c = MeetingTimes::parse_local(zone, "2026-03-15", "09:00", "14:00").expect("valid");
+        assert!(SessionDetails::new(session(vec![c, a], true), Modality::InPerson).is_ok());
+        let overlap = SessionDetails::new(session(vec![a, b], true), Modality::InPerson);
+        assert_eq!(overlap.map(|_| ()).map_err(|e| e.get("meetings")[0].key), Err("error-meetings-overlap"));
+        assert!(SessionDetails::new(session(vec![a], false), Modality::InPerson).is_err());
+        assert!(SessionDetails::new(session(vec![a], false), Modality::Online).is_err());
+        let sorted = SessionDetails::new(session(vec![c, a], true), Modality::Blended).expect("valid");
+        assert_eq!(sorted.meetings, vec![a, c]);
+        assert_eq!(sorted.minutes(), 600);
+    }
+}

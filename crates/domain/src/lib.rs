@@ -1,0 +1,29 @@
+//! Aula's domain: the words of the trade as types, and the rules between them.
+//!
+//! Invariants kept here:
+//! - A value of a domain type is valid: `Email`, `PersonName`, `Capacity`, ...
+//!   can only be made by `parse`, which refuses bad input with a [`Problem`].
+//! - Forms and API bodies become domain values through `TryFrom`, collecting
+//!   every field's problem at once in [`FieldErrors`].
+//! - No I/O: this crate never names a database, HTTP or SMTP library.
+
+pub mod catalogue;
+pub mod details;
+pub mod language;
+pub mod meeting;
+pub mod password;
+pub mod problem;
+pub mod role;
+pub mod session_status;
+pub mod text;
+
+pub use catalogue::{Audience, Modality};
+pub use language::Language;
+pub use meeting::{MeetingTimes, SessionTimeZone};
+pub use password::{Password, PasswordHash};
+pub use problem::{FieldErrors, Problem};
+pub use role::Role;
+pub use session_status::SessionStatus;
+pub use text::{
+    BodyCode, Capacity, Credits, Email, Hours, Percent, PersonName, Text, Url,
+};

@@ -1,0 +1,159 @@
+//! Meetings are instants; people read them in the session's time zone.
+//!
+//! A session has one IANA time zone. Forms give a meeting as a local date and
+//! local start and end times in that zone; we store UTC instants, so a session
+//! in Palma and an online viewer in Las Palmas agree on when it happens.
+
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::Problem;
+
+/// A session's IANA time zone, such as `Europe/Madrid`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionTimeZone(Tz);
+
+impl SessionTimeZone {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(Problem::required());
+        }
+        trimmed.parse::<Tz>().map(SessionTimeZone).map_err(|_| Problem::new("error-time-zone"))
+    }
+
+    pub fn tz(self) -> Tz {
+        self.0
+    }
+
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
+    /// The instant a wall-clock time in this zone names. A time that does
+    /// not exist (the hour skipped in spring) is refused; an ambiguous one
+    /// (the hour repeated in autumn) is taken as the first.
+    pub fn instant(self, local: NaiveDateTime) -> Result<DateTime<Utc>, Problem> {
+        match self.0.from_local_datetime(&local) {
+            LocalResult::Single(t) => Ok(t.with_timezone(&Utc)),
+            LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
+            LocalResult::None => Err(Problem::new("error-time-skipped")),
+        }
+    }
+
+    /// The wall-clock time of an instant in this zone.
+    pub fn local(self, instant: DateTime<Utc>) -> NaiveDateTime {
+        instant.with_timezone(&self.0).naive_local()
+    }
+}
+
+impl Default for SessionTimeZone {
+    fn default() -> Self {
+        SessionTimeZone(chrono_tz::Europe::Madrid)
+    }
+}
+
+/// When a meeting happens: a start strictly before an end, at most 24 hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MeetingTimes {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+impl MeetingTimes {
+    pub fn new(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> Result<Self, Problem> {
+        if ends_at <= starts_at {
+            return Err(Problem::new("error-meeting-order"));
+        }
+        if ends_at - starts_at > Duration::hours(24) {
+            return Err(Problem::new("error-meeting-too-long"));
+        }
+        Ok(MeetingTimes { starts_at, ends_at })
+    }
+
+    /// Parses a form's local date (`2026-03-14`) and times (`09:30`) in `zone`.
+    pub fn parse_local(zone: SessionTimeZone, date: &str, start: &str, end: &str) -> Result<Self, Problem> {
+        let date = parse_date(date)?;
+        let start = parse_time(start)?;
+        let end = parse_time(end)?;
+        let starts_at = zone.instant(date.and_time(start))?;
+        let ends_at = zone.instant(date.and_time(end))?;
+        Self::new(starts_at, ends_at)
+    }
+
+    /// The meeting's length in whole minutes.
+    pub fn minutes(self) -> i64 {
+        (self.ends_at - self.starts_at).num_minutes()
+    }
+}
+
+/// `YYYY-MM-DD`, as an `<input type="date">` sends it.
+pub fn parse_date(input: &str) -> Result<NaiveDate, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(Problem::required());
+    }
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .ok()
+        .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+        .ok_or_else(|| Problem::new("error-date"))
+}
+
+pub fn parse_optional_date(input: &str) -> Result<Option<NaiveDate>, Problem> {
+    if input.trim().is_empty() { Ok(None) } else { parse_date(input).map(Some) }
+}
+
+/// `HH:MM`, as an `<input type="time">` sends it (seconds tolerated).
+pub fn parse_time(input: &str) -> Result<NaiveTime, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(Problem::required());
+    }
+    NaiveTime::parse_from_str(trimmed, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(trimmed, "%H:%M:%S"))
+        .map_err(|_| Problem::new("error-time"))
+}
+
+/// `YYYY-MM-DDTHH:MM`, as an `<input type="datetime-local">` sends it, in `zone`.
+pub fn parse_local_datetime(zone: SessionTimeZone, input: &str) -> Result<DateTime<Utc>, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(Problem::required());
+    }
+    let local = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S"))
+        .map_err(|_| Problem::new("error-datetime"))?;
+    zone.instant(local)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn madrid() -> SessionTimeZone {
+        SessionTimeZone::parse("Europe/Madrid").expect("known zone")
+    }
+
+    #[test]
+    fn local_times_become_instants() {
+        let m = MeetingTimes::parse_local(madrid(), "2026-03-14", "09:30", "14:00").expect("valid");
+        assert_eq!(m.starts_at.to_rfc3339(), "2026-03-14T08:30:00+00:00");
+        assert_eq!(m.minutes(), 270);
+        // Summer time: two hours ahead of UTC.
+        let s = MeetingTimes::parse_local(madrid(), "2026-07-01", "09:30", "10:00").expect("valid");
+        assert_eq!(s.starts_at.to_rfc3339(), "2026-07-01T07:30:00+00:00");
+        let canary = SessionTimeZone::parse("Atlantic/Canary").expect("known zone");
+        let c = MeetingTimes::parse_local(canary, "2026-07-01", "09:30", "10:00").expect("valid");
+        assert_eq!(c.starts_at.to_rfc3339(), "2026-07-01T08:30:00+00:00");
+    }
+
+    #[test]
+    fn refuses_impossible_meetings() {
+        let key = |r: Result<MeetingTimes, Problem>| r.map_err(|p| p.key);
+        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-03-14", "14:00", "09:00")), Err("error-meeting-order"));
+        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-02-30", "09:00", "10:00")), Err("error-date"));
+        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-03-29", "02:30", "04:00")), Err("error-time-skipped"));
+        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-03-14", "25:00", "26:00")), Err("error-time"));
+        assert!(SessionTimeZone::parse("Mars/Olympus").is_err());
+    }
+}

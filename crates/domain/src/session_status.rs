@@ -1,0 +1,66 @@
+//! The life of a session: draft → open → closed → completed, or cancelled.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Problem;
+
+crate::catalogue::vocabulary! {
+    /// Where a session stands.
+    SessionStatus {
+        Draft => "draft",
+        Open => "open",
+        Closed => "closed",
+        Cancelled => "cancelled",
+        Completed => "completed",
+    }
+}
+
+impl SessionStatus {
+    /// The statuses a session may move to from this one.
+    ///
+    /// Closing registration can be undone (an organiser reopens after raising
+    /// capacity); completion and cancellation are final because certificates,
+    /// surveys and e-mails follow from them.
+    pub fn next(self) -> &'static [SessionStatus] {
+        use SessionStatus::*;
+        match self {
+            Draft => &[Open, Cancelled],
+            Open => &[Closed, Cancelled],
+            Closed => &[Open, Completed, Cancelled],
+            Cancelled | Completed => &[],
+        }
+    }
+
+    pub fn transition(self, to: SessionStatus) -> Result<SessionStatus, Problem> {
+        if self == to || self.next().contains(&to) {
+            Ok(to)
+        } else {
+            Err(Problem::new("error-status-transition")
+                .with("from", self.as_str())
+                .with("to", to.as_str()))
+        }
+    }
+
+    /// Whether the public catalogue lists a session in this status.
+    pub fn is_public(self) -> bool {
+        !matches!(self, SessionStatus::Draft)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SessionStatus::*;
+
+    #[test]
+    fn transitions() {
+        assert!(Draft.transition(Open).is_ok());
+        assert!(Open.transition(Closed).is_ok());
+        assert!(Closed.transition(Completed).is_ok());
+        assert!(Closed.transition(Open).is_ok());
+        assert!(Open.transition(Open).is_ok());
+        assert!(Draft.transition(Completed).is_err());
+        assert!(Completed.transition(Open).is_err());
+        assert!(Cancelled.transition(Open).is_err());
+        assert!(Open.transition(Draft).is_err());
+    }
+}

@@ -1,0 +1,332 @@
+//! Small values parsed from user input: names, e-mails, texts, numbers.
+
+use std::fmt;
+
+use serde::Serialize;
+use validator::{ValidateEmail, ValidateUrl};
+
+use crate::Problem;
+
+/// Trims, refuses control characters (new lines only where `multiline`),
+/// and bounds the length in characters.
+fn clean(input: &str, max: usize, multiline: bool) -> Result<String, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(Problem::required());
+    }
+    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'));
+    if trimmed.chars().any(bad) {
+        return Err(Problem::new("error-control-characters"));
+    }
+    if trimmed.chars().count() > max {
+        return Err(Problem::new("error-too-long").with("max", max));
+    }
+    // Windows line ends from a textarea become plain ones.
+    Ok(trimmed.replace("\r\n", "\n"))
+}
+
+/// A non-empty text of at most `MAX` characters; single line unless `MULTILINE`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Text<const MAX: usize, const MULTILINE: bool = false>(String);
+
+impl<const MAX: usize, const MULTILINE: bool> Text<MAX, MULTILINE> {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        clean(input, MAX, MULTILINE).map(Self)
+    }
+
+    /// An empty input is `None`; anything else must parse.
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
+        if input.trim().is_empty() { Ok(None) } else { Self::parse(input).map(Some) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+impl<const MAX: usize, const MULTILINE: bool> fmt::Display for Text<MAX, MULTILINE> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A person's given or family name.
+pub type PersonName = Text<100>;
+
+/// An e-mail address, stored and compared in lower case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(Problem::required());
+        }
+        // validator accepts some addresses no mail server would; a dot in the
+        // domain rules out `user@localhost`-style typos from public forms.
+        let domain_has_dot = trimmed.rsplit_once('@').is_some_and(|(_, d)| d.contains('.'));
+        if trimmed.chars().count() > 254 || !trimmed.validate_email() || !domain_has_dot {
+            return Err(Problem::new("error-email"));
+        }
+        Ok(Email(trimmed.to_lowercase()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An absolute `http(s)` URL, such as an online meeting's link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Url(String);
+
+impl Url {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(Problem::required());
+        }
+        let scheme_ok = trimmed.starts_with("https://") || trimmed.starts_with("http://");
+        if trimmed.len() > 500 || !scheme_ok || !trimmed.validate_url() {
+            return Err(Problem::new("error-url"));
+        }
+        Ok(Url(trimmed.to_owned()))
+    }
+
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
+        if input.trim().is_empty() { Ok(None) } else { Self::parse(input).map(Some) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// How many people a session seats: 1 to 10,000.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Capacity(u32);
+
+impl Capacity {
+    pub const MAX: u32 = 10_000;
+
+    pub fn new(value: i64) -> Result<Self, Problem> {
+        if (1..=i64::from(Self::MAX)).contains(&value) {
+            Ok(Capacity(value as u32))
+        } else {
+            Err(Problem::new("error-range").with("min", 1).with("max", Self::MAX))
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(Problem::required());
+        }
+        let value: i64 = trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?;
+        Self::new(value)
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// A duration in hours, kept as whole minutes so sums are exact.
+/// Accepts `20`, `20.5` or `20,5` (the decimal comma of fr and es).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Hours(u32);
+
+impl Hours {
+    const MAX_MINUTES: u32 = 2000 * 60;
+
+    pub fn from_minutes(minutes: i64) -> Result<Self, Problem> {
+        if (1..=i64::from(Self::MAX_MINUTES)).contains(&minutes) {
+            Ok(Hours(minutes as u32))
+        } else {
+            Err(Problem::new("error-range").with("min", 0).with("max", 2000))
+        }
+    }
+
+    pub fn from_hours(hours: f64) -> Result<Self, Problem> {
+        if !hours.is_finite() {
+            return Err(Problem::new("error-number"));
+        }
+        Self::from_minutes((hours * 60.0).round() as i64)
+    }
+
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(Problem::required());
+        }
+        let hours: f64 = trimmed.replace(',', ".").parse().map_err(|_| Problem::new("error-number"))?;
+        Self::from_hours(hours)
+    }
+
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
+        if input.trim().is_empty() { Ok(None) } else { Self::parse(input).map(Some) }
+    }
+
+    pub fn minutes(self) -> u32 {
+        self.0
+    }
+
+    pub fn as_hours(self) -> f64 {
+        f64::from(self.0) / 60.0
+    }
+}
+
+/// A whole percentage, 1 to 100: a course's minimum attendance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Percent(u8);
+
+impl Percent {
+    /// Accredited courses require 80 % attendance unless they say otherwise.
+    pub const DEFAULT_MINIMUM_ATTENDANCE: Percent = Percent(80);
+
+    pub fn new(value: i64) -> Result<Self, Problem> {
+        if (1..=100).contains(&value) {
+            Ok(Percent(value as u8))
+        } else {
+            Err(Problem::new("error-range").with("min", 1).with("max", 100))
+        }
+    }
+
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let trimmed = input.trim().trim_end_matches('%').trim();
+        if trimmed.is_empty() {
+            return Err(Problem::required());
+        }
+        Self::new(trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?)
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_lower_cased_and_checked() {
+        assert_eq!(Email::parse("  Ana.Ruiz@Example.ORG ").map(|e| e.0), Ok("ana.ruiz@example.org".into()));
+        for bad in ["", "  ", "ana", "ana@", "@x.org", "ana@localhost", "a b@x.org", "ana@@x.org"] {
+            assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn names_refuse_blank_control_and_long() {
+        assert_eq!(PersonName::parse("  Ana  ").map(Text::into_inner), Ok("Ana".into()));
+        assert_eq!(PersonName::parse("   "), Err(Problem::required()));
+        assert_eq!(PersonName::parse("An\u{0}a").map_err(|p| p.key), Err("error-control-characters"));
+        assert_eq!(PersonName::parse(&"a".repeat(101)).map_err(|p| p.key), Err("error-too-long"));
+        assert!(PersonName::parse("Fátima Zahra العلوي").is_ok());
+        assert!(Text::<10, true>::parse("a\r\nb").is_ok());
+        assert!(Text::<10, false>::parse("a\nb").is_err());
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(Capacity::parse("25").map(Capacity::get), Ok(25));
+        assert!(Capacity::parse("0").is_err());
+        assert!(Capacity::parse("-3").is_err());
+        assert!(Capacity::parse("2.5").is_err());
+        assert!(Capacity::parse("99999999999999999999").is_err());
+        assert_eq!(Hours::parse("20,5").map(Hours::minutes), Ok(1230));
+        assert_eq!(Hours::parse("8").map(Hours::minutes), Ok(480));
+        assert!(Hours::parse("NaN").is_err());
+        assert!(Hours::parse("inf").is_err());
+        assert!(Hours::parse("-1").is_err());
+        assert_eq!(Percent::parse("80 %").map(Percent::get), Ok(80));
+        assert!(Percent::parse("101").is_err());
+    }
+
+    #[test]
+    fn urls() {
+        assert!(Url::parse("https://meet.example.org/abc").is_ok());
+        assert!(Url::parse("javascript:alert(1)").is_err());
+        assert!(Url::parse("ftp://x.org").is_err());
+    }
+}
+
+/// Academic credits (ECTS and the like), kept in hundredths: `1.5` is 150.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Credits(u32);
+
+impl Credits {
+    pub fn from_hundredths(value: i64) -> Result<Self, Problem> {
+        if (1..=100_000).contains(&value) {
+            Ok(Credits(value as u32))
+        } else {
+            Err(Problem::new("error-range").with("min", 0).with("max", 1000))
+        }
+    }
+
+    pub fn from_f64(value: f64) -> Result<Self, Problem> {
+        if !value.is_finite() {
+            return Err(Problem::new("error-number"));
+        }
+        Self::from_hundredths((value * 100.0).round() as i64)
+    }
+
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        let value: f64 = trimmed.replace(',', ".").parse().map_err(|_| Problem::new("error-number"))?;
+        Self::from_f64(value).map(Some)
+    }
+
+    pub fn hundredths(self) -> u32 {
+        self.0
+    }
+
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 100.0
+    }
+}
+
+/// An accrediting body's short code, used in certificate numbers (`ULE`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct BodyCode(String);
+
+impl BodyCode {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let code = input.trim().to_ascii_uppercase();
+        if code.is_empty() {
+            return Err(Problem::required());
+        }
+        let shape_ok = (2..=10).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric());
+        if !shape_ok {
+            return Err(Problem::new("error-body-code"));
+        }
+        Ok(BodyCode(code))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}

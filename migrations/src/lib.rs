@@ -1,0 +1,19 @@
+//! Aula's schema, one migration per change, applied in order at start and by
+//! `aula migrate`. A migration that has shipped is never edited: add another.
+//!
+//! Column conventions: ids are UUIDs (v7, so they sort by creation); instants
+//! are `timestamp with time zone` and always UTC; durations are whole minutes;
+//! closed vocabularies (status, modality, role...) are their domain codes as text.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_foundation::Migration)]
+    }
+}
