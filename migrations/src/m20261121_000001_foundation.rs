@@ -77,6 +77,9 @@ impl MigrationTrait for Migration {
                 .col(integer_null("recognised_minutes"))
                 .col(integer("minimum_attendance_percent").default(80))
                 .col(boolean("survey_required").default(false))
+                // Lower-cased, accent-free title, summary and objectives, so the
+                // catalogue's text search behaves the same on SQLite and PostgreSQL.
+                .col(text("search_text"))
                 .col(timestamp_with_time_zone("created_at"))
                 .col(timestamp_with_time_zone("updated_at"))
                 .foreign_key(&mut fk(("courses", "programme_id"), "programmes", false))

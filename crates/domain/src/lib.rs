@@ -25,5 +25,5 @@ pub use problem::{FieldErrors, Problem};
 pub use role::Role;
 pub use session_status::SessionStatus;
 pub use text::{
-    BodyCode, Capacity, Credits, Email, Hours, Percent, PersonName, Text, Url,
+    BodyCode, Capacity, Credits, Email, Hours, Percent, PersonName, Text, Url, fold_for_search,
 };

@@ -330,3 +330,30 @@ impl BodyCode {
         &self.0
     }
 }
+
+/// Folds a text for searching: lower case, Latin accents removed, so that
+/// `formacion` finds `Formación` on any database.
+pub fn fold_for_search(input: &str) -> String {
+    input
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod fold_tests {
+    #[test]
+    fn folds_accents_and_case() {
+        assert_eq!(super::fold_for_search("Formación ÉQUIPE Ñandú"), "formacion equipe nandu");
+    }
+}

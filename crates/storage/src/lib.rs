@@ -1,1 +1,48 @@
+//! Aula's storage: sea-orm entities and the repositories over them.
+//!
+//! Invariants kept here:
+//! - Every function takes `&impl ConnectionTrait`, so the same function runs on
+//!   the pool or inside a caller's transaction. A change of several rows opens
+//!   one transaction (`conn.begin()`), so it is all written or not at all.
+//! - Every change made on someone's behalf writes an audit entry in the same
+//!   transaction (`audit::record`).
+//! - Queries that grow with the data are paginated ([`Page`]) and indexed (the
+//!   migrations name the index beside each list they serve).
+//! - The same SQL runs on SQLite and PostgreSQL: queries are built with
+//!   sea-query, never written per backend, except where noted.
 
+pub mod audit;
+pub mod bodies;
+pub mod courses;
+pub mod db;
+pub mod demo;
+pub mod entities;
+mod error;
+pub mod page;
+pub mod programmes;
+pub mod regions;
+pub mod secrets;
+pub mod sessions;
+pub mod tokens;
+pub mod users;
+pub mod web_sessions;
+
+pub use audit::Actor;
+pub use db::{Database, connect};
+pub use error::StorageError;
+pub use page::{Page, Paged};
+pub use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, TransactionTrait};
+
+pub type Result<T, E = StorageError> = std::result::Result<T, E>;
+
+/// Now, to the microsecond: both databases keep microseconds, so a value
+/// read back equals the value written.
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    use chrono::{SubsecRound, Utc};
+    Utc::now().trunc_subsecs(6)
+}
+
+/// A new row id: UUIDv7, so ids sort by creation time and index well.
+pub fn new_id() -> uuid::Uuid {
+    uuid::Uuid::now_v7()
+}

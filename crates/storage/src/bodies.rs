@@ -1,0 +1,44 @@
+//! Accrediting bodies, such as a university that recognises some courses.
+
+use aula_domain::details::AccreditationBodyDetails;
+use sea_orm::TransactionSession;
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set, TransactionTrait};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::entities::accreditation_body;
+use crate::{Actor, Result, StorageError, audit, new_id, now};
+
+/// Every body, by name: an organisation works with a handful.
+pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<accreditation_body::Model>> {
+    Ok(accreditation_body::Entity::find().order_by_asc(accreditation_body::Column::Name).all(conn).await?)
+}
+
+pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<accreditation_body::Model> {
+    accreditation_body::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
+}
+
+pub async fn create(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    details: &AccreditationBodyDetails,
+) -> Result<accreditation_body::Model> {
+    let txn = conn.begin().await?;
+    let body = accreditation_body::ActiveModel {
+        id: Set(new_id()),
+        name: Set(details.name.to_string()),
+        code: Set(details.code.as_str().to_owned()),
+        website: Set(details.website.as_ref().map(|u| u.as_str().to_owned())),
+        created_at: Set(now()),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match StorageError::from(e) {
+        StorageError::Conflict(_) => StorageError::invalid("code", "error-body-code-taken"),
+        other => other,
+    })?;
+    audit::record(&txn, actor, "create", "accreditation_body", Some(body.id), json!({"name": body.name, "code": body.code}))
+        .await?;
+    txn.commit().await?;
+    Ok(body)
+}

@@ -1,0 +1,553 @@
+//! The demo data set's texts: realistic names, places and course descriptions.
+//!
+//! Everything here is fictional demo content. Addresses, people and e-mail
+//! addresses (all at `example.org` domains) do not refer to real persons.
+
+/// An administrative region (ISO 3166-2 code and usual name).
+pub struct Region { pub code: &'static str, pub name: &'static str }
+
+/// A training venue.
+pub struct Place { pub name: &'static str, pub address: &'static str, pub city: &'static str, pub region_code: &'static str }
+
+/// A course of the demo catalogue.
+pub struct DemoCourse {
+    pub programme: usize,          // index into PROGRAMMES
+    pub title: &'static str,
+    pub summary: &'static str,     // 2-3 sentences
+    pub objectives: &'static str,  // 3-5 lines, each starting with "- "
+    pub hours: u32,                // nominal hours
+    pub modality: &'static str,    // "in_person" | "online" | "blended"
+    pub audiences: &'static [&'static str], // from: public_servant, union_delegate, elected_official, mediator, civil_society, other
+    pub language: &'static str,    // "es" | "fr"
+    pub accredited: bool,          // accredited by the university (online courses of the union programme)
+    pub place: Option<usize>,      // index into PLACES for in-person/blended courses
+    pub meetings: u32,             // how many meetings (days/sessions) one session of it has
+    pub meeting_hours: u32,        // length of each meeting in hours (meetings*meeting_hours should equal hours)
+}
+
+/// A funded training programme.
+pub struct Programme { pub title: &'static str, pub funder: &'static str, pub description: &'static str }
+
+/// A trainer or other staff member.
+pub struct StaffMember { pub name: &'static str, pub email: &'static str }
+
+/// Spain's 17 autonomous communities and 2 autonomous cities (ISO 3166-2:ES),
+/// followed by the 2 French regions used by the French programme.
+pub const REGIONS: &[Region] = &[
+    Region { code: "ES-AN", name: "Andalucía" },
+    Region { code: "ES-AR", name: "Aragón" },
+    Region { code: "ES-AS", name: "Principado de Asturias" },
+    Region { code: "ES-IB", name: "Illes Balears" },
+    Region { code: "ES-CN", name: "Canarias" },
+    Region { code: "ES-CB", name: "Cantabria" },
+    Region { code: "ES-CL", name: "Castilla y León" },
+    Region { code: "ES-CM", name: "Castilla-La Mancha" },
+    Region { code: "ES-CT", name: "Cataluña" },
+    Region { code: "ES-EX", name: "Extremadura" },
+    Region { code: "ES-GA", name: "Galicia" },
+    Region { code: "ES-RI", name: "La Rioja" },
+    Region { code: "ES-MD", name: "Comunidad de Madrid" },
+    Region { code: "ES-MC", name: "Región de Murcia" },
+    Region { code: "ES-NC", name: "Comunidad Foral de Navarra" },
+    Region { code: "ES-PV", name: "País Vasco" },
+    Region { code: "ES-VC", name: "Comunitat Valenciana" },
+    Region { code: "ES-CE", name: "Ciudad Autónoma de Ceuta" },
+    Region { code: "ES-ML", name: "Ciudad Autónoma de Melilla" },
+    Region { code: "FR-ARA", name: "Auvergne-Rhône-Alpes" },
+    Region { code: "FR-OCC", name: "Occitanie" },
+];
+
+/// Index 0: the union's national programme; index 1: the French city network's project.
+pub const PROGRAMMES: &[Programme] = &[
+    Programme {
+        title: "Diversidad e igualdad de trato en los servicios públicos",
+        funder: "Fondo Social Europeo Plus (FSE+)",
+        description: "Programa nacional de formación dirigido al personal de las administraciones públicas, a delegadas y delegados sindicales y a entidades sociales colaboradoras. Combina cursos presenciales en Andalucía, Castilla y León, Illes Balears y Extremadura, cursos en línea acreditados por la Universidad de León (ULE) y webinarios abiertos. Su objetivo es garantizar una atención pública libre de discriminación y promover la diversidad en las plantillas. Cofinanciado por la Unión Europea.",
+    },
+    Programme {
+        title: "Villes accueillantes : gouvernance locale des migrations",
+        funder: "Fonds Asile, Migration et Intégration (FAMI)",
+        description: "Projet porté par un réseau de villes pour renforcer l'accueil et l'intégration des personnes nouvellement arrivées à l'échelle municipale. Il forme les agents municipaux, les élus locaux ainsi que les médiatrices et médiateurs en santé et en éducation à l'accès aux droits, à la lutte contre les discriminations et au travail en réseau avec les associations. Cofinancé par l'Union européenne.",
+    },
+];
+
+/// Training venues: 0 Sevilla, 1 Valladolid, 2 Palma, 3 Mérida, 4 Villeurbanne, 5 Montpellier.
+pub const PLACES: &[Place] = &[
+    Place {
+        name: "Sede regional de Andalucía – Aula de Formación Sindical",
+        address: "Calle Marqués de Paradas, 28, 2.ª planta",
+        city: "Sevilla",
+        region_code: "ES-AN",
+    },
+    Place {
+        name: "Sede regional de Castilla y León – Sala de Formación",
+        address: "Calle Gamazo, 14, 1.º",
+        city: "Valladolid",
+        region_code: "ES-CL",
+    },
+    Place {
+        name: "Sede territorial de Illes Balears – Sala de Formación",
+        address: "Carrer de Jesús, 38, bajos",
+        city: "Palma",
+        region_code: "ES-IB",
+    },
+    Place {
+        name: "Sede regional de Extremadura – Aula Sindical",
+        address: "Calle Almendralejo, 21",
+        city: "Mérida",
+        region_code: "ES-EX",
+    },
+    Place {
+        name: "Maison des services publics",
+        address: "12 rue Francis-de-Pressensé",
+        city: "Villeurbanne",
+        region_code: "FR-ARA",
+    },
+    Place {
+        name: "Maison des relations internationales – Salle Antigone",
+        address: "24 place du Nombre d'Or",
+        city: "Montpellier",
+        region_code: "FR-OCC",
+    },
+];
+
+/// The demo catalogue: 4 in-person union courses, 4 accredited online union
+/// courses, 2 union webinars, then 3 French courses.
+pub const COURSES: &[DemoCourse] = &[
+    // --- Programme 0: in-person courses (20 h = 4 × 5 h) -------------------
+    DemoCourse {
+        programme: 0,
+        title: "Igualdad de trato y no discriminación en la atención a la ciudadanía",
+        summary: "Curso presencial que traslada a la práctica diaria de los servicios públicos las obligaciones de la Ley 15/2022, de 12 de julio, integral para la igualdad de trato y la no discriminación. A partir de casos reales de ventanilla, servicios sociales y sanidad, se trabaja cómo identificar, prevenir y reparar situaciones de discriminación directa, indirecta, múltiple e interseccional.",
+        objectives: "- Conocer los conceptos clave y los motivos de discriminación protegidos por la Ley 15/2022.\n\
+- Identificar prácticas discriminatorias en procedimientos y espacios de atención al público.\n\
+- Aplicar pautas de comunicación respetuosa y ajustes razonables en la atención.\n\
+- Saber orientar a quien denuncia un trato discriminatorio y conocer las vías de reparación.",
+        hours: 20,
+        modality: "in_person",
+        audiences: &["public_servant", "union_delegate"],
+        language: "es",
+        accredited: false,
+        place: Some(0),
+        meetings: 4,
+        meeting_hours: 5,
+    },
+    DemoCourse {
+        programme: 0,
+        title: "Diversidad afectivo-sexual y de género: inclusión LGTBI en el empleo público",
+        summary: "El curso aborda la realidad de las personas LGTBI como trabajadoras y como usuarias de los servicios públicos, en el marco de la Ley 4/2023 para la igualdad real y efectiva de las personas trans y para la garantía de los derechos de las personas LGTBI. Incluye talleres sobre lenguaje inclusivo, acompañamiento en procesos de transición y diseño de protocolos frente al acoso por orientación sexual e identidad de género.",
+        objectives: "- Conocer el marco normativo estatal y autonómico de igualdad de las personas LGTBI.\n\
+- Detectar situaciones de LGTBIfobia en el entorno laboral y en la atención a la ciudadanía.\n\
+- Elaborar protocolos de prevención y actuación frente al acoso por orientación sexual, identidad o expresión de género.\n\
+- Proponer medidas LGTBI para la negociación colectiva en la administración.",
+        hours: 20,
+        modality: "in_person",
+        audiences: &["public_servant", "union_delegate", "civil_society"],
+        language: "es",
+        accredited: false,
+        place: Some(1),
+        meetings: 4,
+        meeting_hours: 5,
+    },
+    DemoCourse {
+        programme: 0,
+        title: "Racismo y xenofobia en los servicios públicos: detectar, prevenir y actuar",
+        summary: "Curso presencial sobre las formas que adopta el racismo en la administración, desde los prejuicios en el trato cotidiano hasta las barreras institucionales en el acceso a derechos como el empadronamiento, la asistencia sanitaria o la escolarización. Se analizan casos de Illes Balears y se construyen respuestas desde el puesto de trabajo y desde la acción sindical.",
+        objectives: "- Distinguir el racismo interpersonal, institucional y estructural, y reconocer el perfilado racial.\n\
+- Analizar las barreras administrativas que afectan a las personas migrantes y a la población gitana.\n\
+- Conocer los recursos de asistencia a víctimas de discriminación racial o étnica.\n\
+- Diseñar mejoras antirracistas en los procedimientos del propio servicio.",
+        hours: 20,
+        modality: "in_person",
+        audiences: &["public_servant", "union_delegate", "mediator"],
+        language: "es",
+        accredited: false,
+        place: Some(2),
+        meetings: 4,
+        meeting_hours: 5,
+    },
+    DemoCourse {
+        programme: 0,
+        title: "Discapacidad y accesibilidad universal en la atención pública",
+        summary: "Curso práctico sobre los derechos de las personas con discapacidad como usuarias y como empleadas públicas, de acuerdo con la Convención de la ONU y la normativa española de accesibilidad. Se trabajan la lectura fácil, la comunicación con personas sordas o con discapacidad intelectual y la adaptación de puestos de trabajo.",
+        objectives: "- Comprender el modelo social de la discapacidad y el concepto de ajuste razonable.\n\
+- Evaluar la accesibilidad física, comunicativa y cognitiva de un servicio de atención.\n\
+- Aplicar pautas de lectura fácil y comunicación accesible en documentos y trámites.\n\
+- Conocer el procedimiento de adaptación del puesto y el cupo de reserva en el empleo público.",
+        hours: 20,
+        modality: "in_person",
+        audiences: &["public_servant", "union_delegate"],
+        language: "es",
+        accredited: false,
+        place: Some(3),
+        meetings: 4,
+        meeting_hours: 5,
+    },
+    // --- Programme 0: online courses accredited by the Universidad de León ----
+    DemoCourse {
+        programme: 0,
+        title: "Marco jurídico de la igualdad de trato y la no discriminación",
+        summary: "Curso en línea acreditado por la Universidad de León que ofrece una visión completa del derecho antidiscriminatorio: directivas europeas, Constitución, Ley 15/2022 y normativa sectorial. Combina sesiones en directo con el análisis de sentencias del Tribunal Constitucional, del Tribunal Supremo y del Tribunal de Justicia de la Unión Europea.",
+        objectives: "- Conocer las Directivas 2000/43/CE y 2000/78/CE y su transposición al ordenamiento español.\n\
+- Dominar las definiciones, garantías y régimen sancionador de la Ley 15/2022.\n\
+- Comprender el papel de la Autoridad Independiente para la Igualdad de Trato y la No Discriminación.\n\
+- Aplicar la inversión de la carga de la prueba y otras garantías procesales a casos prácticos.",
+        hours: 40,
+        modality: "online",
+        audiences: &["public_servant", "union_delegate", "civil_society"],
+        language: "es",
+        accredited: true,
+        place: None,
+        meetings: 8,
+        meeting_hours: 5,
+    },
+    DemoCourse {
+        programme: 0,
+        title: "Planes de igualdad y medidas LGTBI en las administraciones públicas",
+        summary: "Curso en línea acreditado por la Universidad de León para participar con rigor en la elaboración, el seguimiento y la evaluación de planes de igualdad en el sector público. Se trabaja con el diagnóstico, la auditoría retributiva, los protocolos frente al acoso sexual y por razón de sexo y la incorporación de medidas para personas LGTBI.",
+        objectives: "- Conocer las obligaciones de la Ley Orgánica 3/2007 y del Estatuto Básico del Empleado Público en materia de igualdad.\n\
+- Elaborar un diagnóstico de situación con datos desagregados por sexo.\n\
+- Interpretar una auditoría retributiva y detectar brechas salariales.\n\
+- Diseñar, negociar y evaluar las medidas del plan desde la comisión negociadora.",
+        hours: 30,
+        modality: "online",
+        audiences: &["public_servant", "union_delegate"],
+        language: "es",
+        accredited: true,
+        place: None,
+        meetings: 10,
+        meeting_hours: 3,
+    },
+    DemoCourse {
+        programme: 0,
+        title: "Mediación intercultural y gestión de la diversidad en los servicios públicos",
+        summary: "Curso en línea acreditado por la Universidad de León sobre herramientas de comunicación y mediación para servicios que atienden a una población diversa. Aborda la competencia intercultural, el trabajo con intérpretes y mediadores y la gestión de conflictos en contextos sanitarios, educativos y de servicios sociales.",
+        objectives: "- Desarrollar la competencia intercultural en la atención a la ciudadanía.\n\
+- Conocer las funciones de la mediación intercultural y saber cuándo recurrir a ella.\n\
+- Trabajar con intérpretes profesionales y evitar que menores actúen como intérpretes.\n\
+- Gestionar conflictos con enfoque de derechos y sin estereotipos.",
+        hours: 30,
+        modality: "online",
+        audiences: &["public_servant", "mediator", "civil_society"],
+        language: "es",
+        accredited: true,
+        place: None,
+        meetings: 10,
+        meeting_hours: 3,
+    },
+    DemoCourse {
+        programme: 0,
+        title: "Sesgos inconscientes en la selección y la gestión de personas",
+        summary: "Curso en línea acreditado por la Universidad de León sobre cómo los sesgos inconscientes influyen en las oposiciones, las bolsas de empleo, la provisión de puestos y la evaluación del desempeño. Se revisan bases de convocatorias, entrevistas y tribunales para proponer procesos más objetivos, accesibles y diversos.",
+        objectives: "- Reconocer los principales sesgos cognitivos en los procesos de selección y promoción.\n\
+- Revisar bases de convocatoria y baremos con perspectiva de igualdad y diversidad.\n\
+- Aplicar técnicas de entrevista estructurada y de composición equilibrada de tribunales.\n\
+- Proponer indicadores para medir la diversidad de las plantillas públicas.",
+        hours: 40,
+        modality: "online",
+        audiences: &["public_servant", "union_delegate"],
+        language: "es",
+        accredited: true,
+        place: None,
+        meetings: 8,
+        meeting_hours: 5,
+    },
+    // --- Programme 0: webinars (2 h, 1 meeting, not accredited) -------------
+    DemoCourse {
+        programme: 0,
+        title: "Webinario: discurso de odio y ciberacoso contra el personal de los servicios públicos",
+        summary: "Sesión en línea de dos horas sobre el discurso de odio en redes sociales y sus efectos en las plantillas públicas y en la ciudadanía atendida. Se explica cómo documentar y denunciar los mensajes y qué apoyo puede ofrecer la organización sindical.",
+        objectives: "- Diferenciar la libertad de expresión, el discurso de odio y el delito de odio.\n\
+- Conocer los canales para documentar y denunciar contenidos de odio.\n\
+- Identificar medidas de protección y acompañamiento para el personal afectado.",
+        hours: 2,
+        modality: "online",
+        audiences: &["public_servant", "union_delegate", "civil_society", "other"],
+        language: "es",
+        accredited: false,
+        place: None,
+        meetings: 1,
+        meeting_hours: 2,
+    },
+    DemoCourse {
+        programme: 0,
+        title: "Webinario: ¿qué hacer ante una discriminación en el trabajo?",
+        summary: "Sesión breve y práctica para delegadas y delegados sindicales y personal público sobre los primeros pasos ante una situación de discriminación en el entorno laboral. ¿Cómo se acompaña a la persona afectada? ¿Qué vías y plazos existen? Se responde a las preguntas más frecuentes con ejemplos reales.",
+        objectives: "- Conocer los primeros pasos para acompañar a una persona que sufre discriminación.\n\
+- Identificar las vías internas, administrativas y judiciales de reclamación.\n\
+- Saber qué información recoger y qué plazos tener en cuenta.",
+        hours: 2,
+        modality: "online",
+        audiences: &["union_delegate", "public_servant"],
+        language: "es",
+        accredited: false,
+        place: None,
+        meetings: 1,
+        meeting_hours: 2,
+    },
+    // --- Programme 1: French city network ---------------------------------
+    DemoCourse {
+        programme: 1,
+        title: "Accueil des personnes nouvellement arrivées",
+        summary: "Parcours de huit journées destiné aux agents municipaux et aux élus locaux chargés de l'accueil des personnes nouvellement arrivées sur le territoire. Il couvre l'accès aux droits, la domiciliation, l'orientation vers les services et la posture d'accueil, en s'appuyant sur les pratiques des villes du réseau.",
+        objectives: "- Connaître le cadre juridique du séjour, de l'asile et de l'accès aux droits sociaux.\n\
+- Organiser un premier accueil inconditionnel et adapté aux besoins des personnes.\n\
+- Mobiliser l'interprétariat et des outils de communication plurilingues.\n\
+- Construire un réseau local de partenaires institutionnels et associatifs.\n\
+- Prévenir les discriminations dans l'accès aux services municipaux.",
+        hours: 48,
+        modality: "in_person",
+        audiences: &["public_servant", "elected_official"],
+        language: "fr",
+        accredited: false,
+        place: Some(4),
+        meetings: 8,
+        meeting_hours: 6,
+    },
+    DemoCourse {
+        programme: 1,
+        title: "Médiation en santé et en éducation : posture, droits et travail en réseau",
+        summary: "Formation de cinq journées pour les médiatrices et médiateurs qui interviennent dans les établissements de santé, les écoles et les quartiers. Elle renforce la posture professionnelle, la connaissance des droits des familles et la coopération avec les équipes soignantes et éducatives.",
+        objectives: "- Clarifier le rôle, les limites et l'éthique de la médiation en santé et en éducation.\n\
+- Accompagner les familles dans l'accès aux soins, à la couverture maladie et à la scolarisation.\n\
+- Faciliter le dialogue entre les professionnels et les personnes accompagnées.\n\
+- Repérer les situations de discrimination et orienter vers les recours adaptés.",
+        hours: 30,
+        modality: "in_person",
+        audiences: &["mediator", "civil_society"],
+        language: "fr",
+        accredited: false,
+        place: Some(5),
+        meetings: 5,
+        meeting_hours: 6,
+    },
+    DemoCourse {
+        programme: 1,
+        title: "Séminaire : gouvernance locale des migrations et lutte contre les discriminations",
+        summary: "Séminaire de deux journées, en présentiel à Villeurbanne et à distance, qui réunit élus, cadres territoriaux, médiateurs et associations. Il permet de partager les stratégies municipales d'accueil et d'intégration et de définir des engagements communs contre les discriminations.",
+        objectives: "- Comparer les politiques municipales d'accueil et d'intégration des villes du réseau.\n\
+- Identifier les leviers d'action des collectivités en matière de lutte contre les discriminations.\n\
+- Élaborer des recommandations partagées pour la gouvernance locale des migrations.",
+        hours: 12,
+        modality: "blended",
+        audiences: &["elected_official", "public_servant", "mediator", "civil_society"],
+        language: "fr",
+        accredited: false,
+        place: Some(4),
+        meetings: 2,
+        meeting_hours: 6,
+    },
+];
+
+/// Trainers: four for the union programme, two for the French project.
+pub const TRAINERS: &[StaffMember] = &[
+    StaffMember { name: "Lucía Moreno Ortega", email: "lucia.moreno@formacion.example.org" },
+    StaffMember { name: "Javier Castaño Ruiz", email: "javier.castano@formacion.example.org" },
+    StaffMember { name: "Amina El Idrissi Benali", email: "amina.elidrissi@formacion.example.org" },
+    StaffMember { name: "Rocío Fernández Gil", email: "rocio.fernandez@formacion.example.org" },
+    StaffMember { name: "Claire Dubois", email: "claire.dubois@villes-accueillantes.example.org" },
+    StaffMember { name: "Mamadou Diallo", email: "mamadou.diallo@villes-accueillantes.example.org" },
+];
+
+/// 80 given names: Spanish (incl. Catalan, Basque, Galician), Moroccan,
+/// Romanian, Latin-American, Senegalese and French, plus 3 in Arabic script.
+pub const GIVEN_NAMES: &[&str] = &[
+    // Spanish
+    "María", "José", "Carmen", "Antonio", "Ana", "Manuel", "Lucía", "Francisco",
+    "Isabel", "Javier", "Laura", "David", "Marta", "Juan Carlos", "Pilar", "Alejandro",
+    "Cristina", "Sergio", "Rocío", "Pablo", "Elena", "Jesús", "Raquel", "Álvaro",
+    "Nuria", "Íñigo", "Begoña", "Jordi", "Montserrat", "Xavier", "Aitor", "Ainhoa",
+    "Xosé", "Uxía", "Mireia", "Sofía", "Andrés", "Inmaculada", "Ramón", "Concepción",
+    "Óscar", "Noelia", "Joaquín", "Mónica", "Rubén",
+    // Moroccan
+    "Fátima", "Mohamed", "Youssef", "Khadija", "Hamza", "Salma", "Nadia",
+    // Romanian
+    "Ioana", "Andrei", "Mihaela", "Ștefan", "Alexandru",
+    // Latin-American
+    "Yesenia", "Wilson", "Guadalupe", "Jhon Jairo", "Valentina", "Dayana", "Luis Fernando",
+    // Senegalese
+    "Mamadou", "Aïssatou", "Ousmane", "Fatou", "Cheikh",
+    // French
+    "Camille", "Théo", "Léa", "Benoît", "Élodie", "François", "Hélène", "Jérôme",
+    // Arabic script (right-to-left rendering)
+    "فاطمة", "محمد", "ياسمين",
+];
+
+/// 80 family names, same mix as [`GIVEN_NAMES`], including 2 in Arabic script.
+pub const FAMILY_NAMES: &[&str] = &[
+    // Spanish
+    "García", "Rodríguez", "González", "Fernández", "López", "Martínez", "Sánchez", "Pérez",
+    "Gómez", "Martín", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Muñoz",
+    "Álvarez", "Romero", "Alonso", "Gutiérrez", "Navarro", "Torres", "Domínguez", "Vázquez",
+    "Ramos", "Gil", "Ramírez", "Serrano", "Blanco", "Molina", "Castaño", "Ortega",
+    "Delgado", "Núñez", "Iglesias", "Garrido", "Peña", "Calvo", "Marín", "Cabrera",
+    "Puig", "Ferrer", "Vidal", "Etxeberria", "Goikoetxea", "Castro", "Otero", "Rey",
+    // Moroccan
+    "El Amrani", "Benali", "El Idrissi", "Bouzid", "Ouali", "Tahiri", "Haddad",
+    // Romanian
+    "Popescu", "Ionescu", "Dumitru", "Constantinescu", "Stan",
+    // Latin-American
+    "Quispe", "Mamani", "Zambrano", "Cárdenas", "Restrepo", "Villalobos",
+    // Senegalese
+    "Diallo", "Ndiaye", "Diop", "Sow", "Fall", "Faye",
+    // French
+    "Dubois", "Lefèvre", "Moreau", "Girard", "Bonnet", "Rousseau",
+    // Arabic script (right-to-left rendering)
+    "العلوي", "بنعلي",
+];
+
+/// 110 distinct Spanish public employers.
+pub const WORKPLACES: &[&str] = &[
+    // Andalucía
+    "Ayuntamiento de Sevilla",
+    "Ayuntamiento de Málaga",
+    "Ayuntamiento de Dos Hermanas",
+    "Ayuntamiento de El Ejido",
+    "Diputación de Sevilla",
+    "Diputación de Granada",
+    "Hospital Universitario Virgen del Rocío",
+    "Hospital Universitario Virgen Macarena",
+    "Hospital Regional Universitario de Málaga",
+    "Centro de Salud Polígono Sur (Sevilla)",
+    "Centro de Salud Almanjáyar (Granada)",
+    "IES Murillo (Sevilla)",
+    "IES Al-Ándalus (Almería)",
+    "Consejería de Inclusión Social, Juventud, Familias e Igualdad de la Junta de Andalucía",
+    "Servicio Andaluz de Empleo – Oficina de Triana",
+    "Agencia Tributaria – Delegación Especial de Andalucía",
+    "Universidad de Sevilla",
+    "Instituto Andaluz de la Mujer – Centro Provincial de Huelva",
+    "Centro de Servicios Sociales Comunitarios de Níjar",
+    // Castilla y León
+    "Ayuntamiento de Valladolid",
+    "Ayuntamiento de León",
+    "Ayuntamiento de Salamanca",
+    "Ayuntamiento de Burgos",
+    "Diputación de León",
+    "Diputación de Valladolid",
+    "Hospital Clínico Universitario de Valladolid",
+    "Complejo Asistencial Universitario de León",
+    "Complejo Asistencial Universitario de Salamanca",
+    "Consejería de Educación de la Junta de Castilla y León",
+    "Gerencia de Servicios Sociales de Castilla y León",
+    "Centro de Salud Delicias (Valladolid)",
+    "IES Zorrilla (Valladolid)",
+    "IES Legio VII (León)",
+    "Universidad de León",
+    "Servicio Público de Empleo de Castilla y León – Oficina de Ponferrada",
+    "Subdelegación del Gobierno en Segovia",
+    // Illes Balears
+    "Ajuntament de Palma",
+    "Consell de Mallorca",
+    "Consell Insular d'Eivissa",
+    "Ajuntament de Manacor",
+    "Hospital Universitario Son Espases",
+    "Hospital Universitario Son Llàtzer",
+    "Centro de Salud Son Gotleu (Palma)",
+    "IES Ramon Llull (Palma)",
+    "Conselleria de Educación y Universidades del Govern de les Illes Balears",
+    "Servei d'Ocupació de les Illes Balears – Oficina de Inca",
+    "Universitat de les Illes Balears",
+    "Instituto Mallorquín de Asuntos Sociales (IMAS)",
+    // Extremadura
+    "Ayuntamiento de Mérida",
+    "Ayuntamiento de Badajoz",
+    "Ayuntamiento de Cáceres",
+    "Ayuntamiento de Plasencia",
+    "Diputación de Badajoz",
+    "Diputación de Cáceres",
+    "Hospital Universitario de Badajoz",
+    "Hospital de Mérida",
+    "Centro de Salud Urbano I de Mérida",
+    "IES Santa Eulalia (Mérida)",
+    "Servicio Público de Empleo Estatal – Oficina de Mérida",
+    "Servicio Extremeño Público de Empleo – Centro de Empleo de Don Benito",
+    "Consejería de Salud y Servicios Sociales de la Junta de Extremadura",
+    "Universidad de Extremadura",
+    // Comunidad de Madrid and State administration
+    "Ayuntamiento de Madrid",
+    "Ayuntamiento de Getafe",
+    "Ayuntamiento de Fuenlabrada",
+    "Consejería de Familia, Juventud y Asuntos Sociales de la Comunidad de Madrid",
+    "Hospital Universitario La Paz",
+    "Hospital General Universitario Gregorio Marañón",
+    "Centro de Salud Lavapiés (Madrid)",
+    "IES Lope de Vega (Madrid)",
+    "Ministerio de Igualdad",
+    "Ministerio de Inclusión, Seguridad Social y Migraciones",
+    "Instituto Nacional de la Seguridad Social – CAISS de Tetuán",
+    "Tesorería General de la Seguridad Social – Dirección Provincial de Madrid",
+    "Servicio Público de Empleo Estatal – Oficina de Getafe",
+    "Instituto de las Mujeres",
+    "Instituto Nacional de Administración Pública (INAP)",
+    "Dirección General de la Policía – Comisaría Provincial de Málaga",
+    "Oficina de Extranjería de Barcelona",
+    // Cataluña
+    "Ajuntament de Barcelona",
+    "Ajuntament de L'Hospitalet de Llobregat",
+    "Hospital Universitari Vall d'Hebron",
+    "Departament d'Igualtat i Feminismes de la Generalitat de Catalunya",
+    "Institut Català de la Salut – CAP Raval Sud",
+    // Comunitat Valenciana
+    "Ajuntament de València",
+    "Ayuntamiento de Alicante",
+    "Hospital General Universitario Dr. Balmis (Alicante)",
+    "Diputación de Valencia",
+    "Agencia Tributaria – Delegación de Valencia",
+    "Conselleria de Educación – Dirección Territorial de Castellón",
+    // Other regions and autonomous cities
+    "Concello de Vigo",
+    "Consellería de Política Social de la Xunta de Galicia",
+    "Ayuntamiento de Gijón",
+    "Hospital Universitario Central de Asturias",
+    "Ayuntamiento de Santander",
+    "Ayuntamiento de Bilbao",
+    "Osakidetza – Hospital Universitario de Cruces",
+    "Ayuntamiento de Pamplona",
+    "Ayuntamiento de Zaragoza",
+    "Hospital Universitario Miguel Servet",
+    "Ayuntamiento de Logroño",
+    "Ayuntamiento de Murcia",
+    "Servicio Murciano de Salud – Centro de Salud Cartagena Casco",
+    "Cabildo de Gran Canaria",
+    "Ayuntamiento de Santa Cruz de Tenerife",
+    "Junta de Comunidades de Castilla-La Mancha – Delegación Provincial de Toledo",
+    "Ayuntamiento de Albacete",
+    "Consejería de Servicios Sociales de la Ciudad Autónoma de Ceuta",
+    "Hospital Comarcal de Melilla",
+    "Agencia Tributaria – Delegación de Ceuta",
+];
+
+/// 30 job titles in the Spanish public sector.
+pub const JOB_TITLES: &[&str] = &[
+    "Auxiliar administrativo",
+    "Administrativa",
+    "Técnico de gestión",
+    "Técnica de administración general",
+    "Trabajadora social",
+    "Educador social",
+    "Enfermera",
+    "Enfermero de atención primaria",
+    "Técnica en cuidados auxiliares de enfermería",
+    "Médica de familia",
+    "Celador",
+    "Técnico de empleo",
+    "Orientadora laboral",
+    "Delegada sindical",
+    "Delegado de prevención",
+    "Agente de policía local",
+    "Bombero",
+    "Profesora de secundaria",
+    "Maestro de educación infantil",
+    "Profesor técnico de servicios a la comunidad",
+    "Integradora social",
+    "Mediadora intercultural",
+    "Agente de igualdad",
+    "Técnica de recursos humanos",
+    "Subinspectora de empleo y seguridad social",
+    "Conserje de centro educativo",
+    "Bibliotecaria",
+    "Ingeniero técnico municipal",
+    "Jefa de negociado",
+    "Intérprete de lengua de signos",
+];

@@ -1,0 +1,30 @@
+//! The `courses` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "courses")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub programme_id: Option<Uuid>,
+    pub title: String,
+    pub summary: String,
+    pub objectives: Option<String>,
+    pub minutes: i32,
+    pub modality: String,
+    pub language: String,
+    pub accreditation_body_id: Option<Uuid>,
+    pub credits_hundredths: Option<i32>,
+    pub recognised_minutes: Option<i32>,
+    pub minimum_attendance_percent: i32,
+    pub survey_required: bool,
+    pub search_text: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

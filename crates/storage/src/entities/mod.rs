@@ -1,0 +1,17 @@
+//! sea-orm entities: one module per table, plain rows, no behaviour.
+
+pub mod accreditation_body;
+pub mod api_token;
+pub mod audit_entry;
+pub mod course;
+pub mod course_audience;
+pub mod meeting;
+pub mod person;
+pub mod programme;
+pub mod region;
+pub mod session;
+pub mod session_trainer;
+pub mod user;
+pub mod user_role;
+pub mod venue;
+pub mod web_session;

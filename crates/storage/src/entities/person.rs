@@ -1,0 +1,28 @@
+//! The `people` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "people")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub employer: Option<String>,
+    pub job_title: Option<String>,
+    pub audience: Option<String>,
+    pub region_id: Option<Uuid>,
+    pub language: String,
+    pub consent_at: Option<DateTimeUtc>,
+    pub consent_version: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

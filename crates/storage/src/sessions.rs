@@ -1,0 +1,428 @@
+//! Sessions: editions of a course, with their meetings, venue and trainers.
+
+use std::collections::HashMap;
+
+use aula_domain::details::{SessionDetails, VenueDetails};
+use aula_domain::{Audience, MeetingTimes, Modality, Problem, Role, SessionStatus, fold_for_search};
+use chrono::{DateTime, Utc};
+use sea_orm::TransactionSession;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::courses::{self, CourseRecord, not_found_as};
+use crate::entities::{course, course_audience, meeting, region, session, session_trainer, user, user_role, venue};
+use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
+
+/// A session with everything its page shows.
+#[derive(Clone, Debug)]
+pub struct SessionRecord {
+    pub session: session::Model,
+    pub course: CourseRecord,
+    pub venue: Option<(venue::Model, region::Model)>,
+    pub meetings: Vec<meeting::Model>,
+    pub trainers: Vec<user::Model>,
+}
+
+impl SessionRecord {
+    pub fn status(&self) -> SessionStatus {
+        SessionStatus::parse(&self.session.status).unwrap_or(SessionStatus::Draft)
+    }
+
+    pub fn seats_left(&self) -> i32 {
+        Ord::max(self.session.capacity - self.session.seats_taken, 0)
+    }
+}
+
+/// What the catalogue and the staff lists filter sessions by.
+#[derive(Clone, Debug, Default)]
+pub struct SessionFilter {
+    /// Only sessions the public may see (not drafts).
+    pub public_only: bool,
+    pub statuses: Vec<SessionStatus>,
+    pub course_id: Option<Uuid>,
+    pub programme_id: Option<Uuid>,
+    pub modality: Option<Modality>,
+    pub region_id: Option<Uuid>,
+    pub audience: Option<Audience>,
+    /// Sessions still running on or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Sessions starting before this instant.
+    pub until: Option<DateTime<Utc>>,
+    /// Words to find in the course's title, summary or objectives.
+    pub text: Option<String>,
+    /// Only sessions this trainer is assigned to.
+    pub trainer_id: Option<Uuid>,
+}
+
+/// Sessions by start, soonest first; sessions without meetings last.
+pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Page) -> Result<Paged<SessionRecord>> {
+    let mut condition = Condition::all();
+    if filter.public_only {
+        condition = condition.add(session::Column::Status.ne(SessionStatus::Draft.as_str()));
+    }
+    if !filter.statuses.is_empty() {
+        condition = condition.add(session::Column::Status.is_in(filter.statuses.iter().map(|s| s.as_str())));
+    }
+    if let Some(id) = filter.course_id {
+        condition = condition.add(session::Column::CourseId.eq(id));
+    }
+    // Conditions on the course become one sub-query on courses.
+    let mut course_query = Query::select().column(course::Column::Id).from(course::Entity).to_owned();
+    let mut on_course = false;
+    if let Some(id) = filter.programme_id {
+        course_query.and_where(course::Column::ProgrammeId.eq(id));
+        on_course = true;
+    }
+    if let Some(modality) = filter.modality {
+        course_query.and_where(course::Column::Modality.eq(modality.as_str()));
+        on_course = true;
+    }
+    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        for word in fold_for_search(text).split_whitespace().take(8) {
+            let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            course_query.and_where(
+                Expr::col(course::Column::SearchText).like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+            );
+        }
+        on_course = true;
+    }
+    if on_course {
+        condition = condition.add(session::Column::CourseId.in_subquery(course_query));
+    }
+    if let Some(audience) = filter.audience {
+        condition = condition.add(
+            session::Column::CourseId.in_subquery(
+                Query::select()
+                    .column(course_audience::Column::CourseId)
+                    .from(course_audience::Entity)
+                    .and_where(course_audience::Column::Audience.eq(audience.as_str()))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(region_id) = filter.region_id {
+        condition = condition.add(
+            session::Column::VenueId.in_subquery(
+                Query::select()
+                    .column(venue::Column::Id)
+                    .from(venue::Entity)
+                    .and_where(venue::Column::RegionId.eq(region_id))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(trainer_id) = filter.trainer_id {
+        condition = condition.add(
+            session::Column::Id.in_subquery(
+                Query::select()
+                    .column(session_trainer::Column::SessionId)
+                    .from(session_trainer::Entity)
+                    .and_where(session_trainer::Column::UserId.eq(trainer_id))
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(from) = filter.from {
+        condition = condition.add(session::Column::EndsAt.gte(from));
+    }
+    if let Some(until) = filter.until {
+        condition = condition.add(session::Column::StartsAt.lt(until));
+    }
+    let query = session::Entity::find()
+        .filter(condition)
+        .order_by_asc(session::Column::StartsAt)
+        .order_by_asc(session::Column::Id);
+    let total = query.clone().count(conn).await?;
+    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
+    let items = complete(conn, rows).await?;
+    Ok(Paged { items, page, total })
+}
+
+pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord> {
+    let row = session::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)?;
+    complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
+}
+
+/// Adds courses, venues, meetings and trainers to a page of sessions, with
+/// a fixed number of queries whatever the page's size.
+async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Result<Vec<SessionRecord>> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let session_ids: Vec<Uuid> = rows.iter().map(|s| s.id).collect();
+    let mut course_ids: Vec<Uuid> = rows.iter().map(|s| s.course_id).collect();
+    course_ids.sort();
+    course_ids.dedup();
+    let course_rows = course::Entity::find().filter(course::Column::Id.is_in(course_ids)).all(conn).await?;
+    let courses: HashMap<Uuid, CourseRecord> =
+        courses::complete(conn, course_rows).await?.into_iter().map(|c| (c.course.id, c)).collect();
+
+    let venue_ids: Vec<Uuid> = rows.iter().filter_map(|s| s.venue_id).collect();
+    let venues: Vec<venue::Model> = venue::Entity::find().filter(venue::Column::Id.is_in(venue_ids)).all(conn).await?;
+    let region_ids: Vec<Uuid> = venues.iter().map(|v| v.region_id).collect();
+    let regions: HashMap<Uuid, region::Model> = region::Entity::find()
+        .filter(region::Column::Id.is_in(region_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let venues: HashMap<Uuid, (venue::Model, region::Model)> = venues
+        .into_iter()
+        .filter_map(|v| regions.get(&v.region_id).cloned().map(|r| (v.id, (v, r))))
+        .collect();
+
+    let mut meetings: HashMap<Uuid, Vec<meeting::Model>> = HashMap::new();
+    for m in meeting::Entity::find()
+        .filter(meeting::Column::SessionId.is_in(session_ids.clone()))
+        .order_by_asc(meeting::Column::StartsAt)
+        .all(conn)
+        .await?
+    {
+        meetings.entry(m.session_id).or_default().push(m);
+    }
+
+    let links = session_trainer::Entity::find()
+        .filter(session_trainer::Column::SessionId.is_in(session_ids))
+        .all(conn)
+        .await?;
+    let trainer_ids: Vec<Uuid> = links.iter().map(|l| l.user_id).collect();
+    let users: HashMap<Uuid, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(trainer_ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut trainers: HashMap<Uuid, Vec<user::Model>> = HashMap::new();
+    for link in links {
+        if let Some(u) = users.get(&link.user_id) {
+            trainers.entry(link.session_id).or_default().push(u.clone());
+        }
+    }
+
+    rows.into_iter()
+        .map(|s| {
+            let course = courses.get(&s.course_id).cloned().ok_or(StorageError::NotFound)?;
+            let mut session_trainers = trainers.remove(&s.id).unwrap_or_default();
+            session_trainers.sort_by(|a, b| a.name.cmp(&b.name));
+            Ok(SessionRecord {
+                venue: s.venue_id.and_then(|id| venues.get(&id).cloned()),
+                meetings: meetings.remove(&s.id).unwrap_or_default(),
+                trainers: session_trainers,
+                course,
+                session: s,
+            })
+        })
+        .collect()
+}
+
+/// Finds the venue of that name in that city and region, or creates it:
+/// organisers type the place, and the same place is one venue in the indicators.
+async fn venue_for(conn: &impl ConnectionTrait, details: &VenueDetails) -> Result<Uuid> {
+    crate::regions::get(conn, details.region_id).await.map_err(|e| not_found_as(e, "venue_region_id"))?;
+    let existing = venue::Entity::find()
+        .filter(venue::Column::Name.eq(details.name.as_str()))
+        .filter(venue::Column::City.eq(details.city.as_str()))
+        .filter(venue::Column::RegionId.eq(details.region_id))
+        .one(conn)
+        .await?;
+    if let Some(found) = existing {
+        if found.address.as_deref() != details.address.as_ref().map(|a| a.as_str()) && details.address.is_some() {
+            let mut model: venue::ActiveModel = found.clone().into();
+            model.address = Set(details.address.as_ref().map(ToString::to_string));
+            model.update(conn).await?;
+        }
+        return Ok(found.id);
+    }
+    let created = venue::ActiveModel {
+        id: Set(new_id()),
+        name: Set(details.name.to_string()),
+        address: Set(details.address.as_ref().map(ToString::to_string)),
+        city: Set(details.city.to_string()),
+        region_id: Set(details.region_id),
+    }
+    .insert(conn)
+    .await?;
+    Ok(created.id)
+}
+
+/// Refuses trainers who are not users with the trainer role.
+async fn check_trainers(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let found = user_role::Entity::find()
+        .filter(user_role::Column::UserId.is_in(ids.to_vec()))
+        .filter(user_role::Column::Role.eq(Role::Trainer.as_str()))
+        .count(conn)
+        .await?;
+    if found as usize != ids.len() {
+        return Err(StorageError::invalid("trainer_ids", "error-unknown-trainer"));
+    }
+    Ok(())
+}
+
+/// Makes the session's meetings those of `wanted`: meetings whose times are
+/// unchanged keep their id (and so, later, their attendance).
+async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[MeetingTimes]) -> Result<()> {
+    let existing = meeting::Entity::find().filter(meeting::Column::SessionId.eq(session_id)).all(conn).await?;
+    let key = |m: &meeting::Model| (m.starts_at, m.ends_at);
+    let stale: Vec<Uuid> = existing
+        .iter()
+        .filter(|m| !wanted.iter().any(|w| (w.starts_at, w.ends_at) == key(m)))
+        .map(|m| m.id)
+        .collect();
+    if !stale.is_empty() {
+        meeting::Entity::delete_many().filter(meeting::Column::Id.is_in(stale)).exec(conn).await?;
+    }
+    let new: Vec<meeting::ActiveModel> = wanted
+        .iter()
+        .filter(|w| !existing.iter().any(|m| key(m) == (w.starts_at, w.ends_at)))
+        .map(|w| meeting::ActiveModel {
+            id: Set(new_id()),
+            session_id: Set(session_id),
+            starts_at: Set(w.starts_at),
+            ends_at: Set(w.ends_at),
+        })
+        .collect();
+    if !new.is_empty() {
+        meeting::Entity::insert_many(new).exec(conn).await?;
+    }
+    Ok(())
+}
+
+async fn sync_trainers(conn: &impl ConnectionTrait, session_id: Uuid, trainer_ids: &[Uuid]) -> Result<()> {
+    session_trainer::Entity::delete_many()
+        .filter(session_trainer::Column::SessionId.eq(session_id))
+        .exec(conn)
+        .await?;
+    if !trainer_ids.is_empty() {
+        session_trainer::Entity::insert_many(trainer_ids.iter().map(|id| session_trainer::ActiveModel {
+            session_id: Set(session_id),
+            user_id: Set(*id),
+        }))
+        .exec(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
+    json!({
+        "status": s.status, "capacity": s.capacity, "time_zone": s.time_zone, "venue_id": s.venue_id,
+        "online_url": s.online_url, "registration_opens_at": s.registration_opens_at,
+        "registration_closes_at": s.registration_closes_at, "trainer_ids": details.trainer_ids,
+        "meetings": details.meetings.iter().map(|m| json!([m.starts_at, m.ends_at])).collect::<Vec<_>>(),
+    })
+}
+
+async fn write(
+    conn: &impl ConnectionTrait,
+    mut model: session::ActiveModel,
+    details: &SessionDetails,
+) -> Result<session::Model> {
+    check_trainers(conn, &details.trainer_ids).await?;
+    let venue_id = match &details.venue {
+        Some(v) => Some(venue_for(conn, v).await?),
+        None => None,
+    };
+    model.time_zone = Set(details.time_zone.name().to_owned());
+    model.venue_id = Set(venue_id);
+    model.online_url = Set(details.online_url.as_ref().map(|u| u.as_str().to_owned()));
+    model.capacity = Set(details.capacity.get() as i32);
+    model.registration_opens_at = Set(details.registration_opens_at);
+    model.registration_closes_at = Set(details.registration_closes_at);
+    model.starts_at = Set(details.meetings.first().map(|m| m.starts_at));
+    model.ends_at = Set(details.meetings.last().map(|m| m.ends_at));
+    model.minutes = Set(details.minutes() as i32);
+    model.updated_at = Set(now());
+    let row = if model.id.is_unchanged() { model.update(conn).await? } else { model.insert(conn).await? };
+    sync_meetings(conn, row.id, &details.meetings).await?;
+    sync_trainers(conn, row.id, &details.trainer_ids).await?;
+    Ok(row)
+}
+
+/// Creates a session in `draft`; the organiser opens it when it is ready.
+pub async fn create(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    details: &SessionDetails,
+) -> Result<SessionRecord> {
+    let txn = conn.begin().await?;
+    courses::get(&txn, details.course_id).await.map_err(|e| not_found_as(e, "course_id"))?;
+    let model = session::ActiveModel {
+        id: Set(new_id()),
+        course_id: Set(details.course_id),
+        status: Set(SessionStatus::Draft.as_str().to_owned()),
+        seats_taken: Set(0),
+        created_at: Set(now()),
+        ..Default::default()
+    };
+    let row = write(&txn, model, details).await?;
+    audit::record(&txn, actor, "create", "session", Some(row.id), snapshot(&row, details)).await?;
+    let record = get(&txn, row.id).await?;
+    txn.commit().await?;
+    Ok(record)
+}
+
+pub async fn update(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    id: Uuid,
+    details: &SessionDetails,
+) -> Result<SessionRecord> {
+    let txn = conn.begin().await?;
+    let before = get(&txn, id).await?;
+    if details.course_id != before.session.course_id {
+        return Err(StorageError::invalid("course_id", "error-session-course-fixed"));
+    }
+    if i64::from(details.capacity.get()) < i64::from(before.session.seats_taken) {
+        return Err(StorageError::Invalid(aula_domain::FieldErrors::single(
+            "capacity",
+            Problem::new("error-capacity-below-taken").with("taken", before.session.seats_taken),
+        )));
+    }
+    if matches!(before.status(), SessionStatus::Cancelled | SessionStatus::Completed) {
+        return Err(StorageError::Conflict(Problem::new("error-session-final")));
+    }
+    let mut model: session::ActiveModel = before.session.clone().into();
+    // `write` tells an update from an insert by the id being unchanged.
+    model.id = sea_orm::ActiveValue::Unchanged(id);
+    let row = write(&txn, model, details).await?;
+    audit::record(&txn, actor, "update", "session", Some(id), json!({"after": snapshot(&row, details)})).await?;
+    let record = get(&txn, id).await?;
+    txn.commit().await?;
+    Ok(record)
+}
+
+/// Moves a session along draft → open → closed → completed, or to cancelled.
+pub async fn set_status(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    id: Uuid,
+    to: SessionStatus,
+) -> Result<SessionRecord> {
+    let txn = conn.begin().await?;
+    let before = get(&txn, id).await?;
+    let from = before.status();
+    from.transition(to).map_err(StorageError::Conflict)?;
+    if to == SessionStatus::Open && before.meetings.is_empty() {
+        return Err(StorageError::Conflict(Problem::new("error-open-needs-meetings")));
+    }
+    if from != to {
+        let mut model: session::ActiveModel = before.session.clone().into();
+        model.status = Set(to.as_str().to_owned());
+        model.updated_at = Set(now());
+        model.update(&txn).await?;
+        audit::record(&txn, actor, "status", "session", Some(id), json!({"from": from, "to": to})).await?;
+    }
+    let record = get(&txn, id).await?;
+    txn.commit().await?;
+    Ok(record)
+}

@@ -1,0 +1,98 @@
+//! API tokens: shown once when created, stored only as a hash, revocable.
+
+use sea_orm::TransactionSession;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::entities::api_token;
+use crate::users::{self, UserRecord};
+use crate::{Actor, Result, StorageError, audit, new_id, now, secrets};
+
+/// Tokens start with this, so a leaked one is recognisable (secret scanners).
+pub const PREFIX: &str = "aula_";
+
+/// Creates a token for `user_id`; the plain token is returned here and never again.
+pub async fn create(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    user_id: Uuid,
+    name: &str,
+) -> Result<(api_token::Model, String)> {
+    let plain = secrets::generate(PREFIX);
+    let txn = conn.begin().await?;
+    let row = api_token::ActiveModel {
+        id: Set(new_id()),
+        user_id: Set(user_id),
+        name: Set(name.to_owned()),
+        token_hash: Set(secrets::hash(&plain)),
+        created_at: Set(now()),
+        last_used_at: Set(None),
+        revoked_at: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(&txn, actor, "create", "api_token", Some(row.id), json!({"user_id": user_id, "name": name})).await?;
+    txn.commit().await?;
+    Ok((row, plain))
+}
+
+/// The active user a bearer token belongs to, if the token is live.
+pub async fn authenticate(conn: &impl ConnectionTrait, plain: &str) -> Result<Option<UserRecord>> {
+    if !plain.starts_with(PREFIX) {
+        return Ok(None);
+    }
+    let Some(token) = api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(secrets::hash(plain)))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let user = users::get(conn, token.user_id).await?;
+    if !user.user.active {
+        return Ok(None);
+    }
+    // Record use at most once a minute, so busy integrations do not write on every call.
+    let stale = token.last_used_at.is_none_or(|t| now() - t > chrono::Duration::minutes(1));
+    if stale {
+        let mut model: api_token::ActiveModel = token.into();
+        model.last_used_at = Set(Some(now()));
+        model.update(conn).await?;
+    }
+    Ok(Some(user))
+}
+
+pub async fn list_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<api_token::Model>> {
+    Ok(api_token::Entity::find()
+        .filter(api_token::Column::UserId.eq(user_id))
+        .order_by_desc(api_token::Column::CreatedAt)
+        .all(conn)
+        .await?)
+}
+
+/// Revokes one of `user_id`'s tokens; someone else's token is "not found".
+pub async fn revoke(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    user_id: Uuid,
+    token_id: Uuid,
+) -> Result<()> {
+    let txn = conn.begin().await?;
+    let token = api_token::Entity::find_by_id(token_id)
+        .filter(api_token::Column::UserId.eq(user_id))
+        .one(&txn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    if token.revoked_at.is_none() {
+        let mut model: api_token::ActiveModel = token.into();
+        model.revoked_at = Set(Some(now()));
+        model.update(&txn).await?;
+        audit::record(&txn, actor, "revoke", "api_token", Some(token_id), json!({})).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}

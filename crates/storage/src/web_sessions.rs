@@ -1,0 +1,65 @@
+//! Signed-in staff sessions, kept in the database so that any `aula serve`
+//! process sharing it recognises the cookie, and sign-out is immediate.
+
+use chrono::Duration;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use uuid::Uuid;
+
+use crate::entities::web_session;
+use crate::users::{self, UserRecord};
+use crate::{Result, new_id, now, secrets};
+
+/// How long a staff session lasts without signing in again.
+pub const LIFETIME: Duration = Duration::hours(12);
+
+/// A signed-in session: the cookie value (returned once) and its CSRF token.
+pub struct NewWebSession {
+    pub cookie: String,
+    pub csrf_token: String,
+}
+
+pub async fn create(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<NewWebSession> {
+    let cookie = secrets::generate("");
+    let csrf_token = secrets::generate("");
+    let at = now();
+    web_session::ActiveModel {
+        id: Set(new_id()),
+        token_hash: Set(secrets::hash(&cookie)),
+        user_id: Set(user_id),
+        csrf_token: Set(csrf_token.clone()),
+        created_at: Set(at),
+        expires_at: Set(at + LIFETIME),
+    }
+    .insert(conn)
+    .await?;
+    // Sweep expired sessions now and then, as part of a sign-in rather than a timer.
+    web_session::Entity::delete_many().filter(web_session::Column::ExpiresAt.lt(at)).exec(conn).await?;
+    Ok(NewWebSession { cookie, csrf_token })
+}
+
+/// The active user and CSRF token behind a session cookie, if it is live.
+pub async fn find(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<(UserRecord, String)>> {
+    let Some(session) = web_session::Entity::find()
+        .filter(web_session::Column::TokenHash.eq(secrets::hash(cookie)))
+        .filter(web_session::Column::ExpiresAt.gt(now()))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let user = users::get(conn, session.user_id).await?;
+    Ok(user.user.active.then_some((user, session.csrf_token)))
+}
+
+pub async fn delete(conn: &impl ConnectionTrait, cookie: &str) -> Result<()> {
+    web_session::Entity::delete_many()
+        .filter(web_session::Column::TokenHash.eq(secrets::hash(cookie)))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<()> {
+    web_session::Entity::delete_many().filter(web_session::Column::UserId.eq(user_id)).exec(conn).await?;
+    Ok(())
+}
