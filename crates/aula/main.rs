@@ -1,1 +1,265 @@
-fn main() {}
+//! The `aula` command: serve the web application, migrate the database,
+//! load demo data, and manage staff accounts and API tokens.
+//!
+//! Every flag can also be set with the `AULA_*` variable named in `--help`.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use aula_domain::details::UserDetails;
+use aula_domain::{Email, Language, Password, PasswordHash, Role, Text};
+use aula_storage::{Actor, Database, bodies, db, demo, tokens, users};
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "aula", version, about = "Training programmes: catalogue, registrations, attendance, certificates.")]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct Global {
+    /// Database: `sqlite://FILE?mode=rwc` or `postgres://USER@HOST/DB`.
+    #[arg(long, env = "AULA_DATABASE_URL", default_value = "sqlite://aula.db?mode=rwc", global = true)]
+    database_url: String,
+    /// Log filter, e.g. `info`, `aula=debug`.
+    #[arg(long, env = "AULA_LOG", default_value = "info", global = true)]
+    log: String,
+    /// Log format: `text` or `json`.
+    #[arg(long, env = "AULA_LOG_FORMAT", default_value = "text", global = true)]
+    log_format: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application (migrates the database first).
+    Serve(Serve),
+    /// Apply the database migrations.
+    Migrate,
+    /// Load the demo data set into an empty database.
+    Demo,
+    /// Manage staff users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Args)]
+struct Serve {
+    /// Address to listen on.
+    #[arg(long, env = "AULA_BIND", default_value = "127.0.0.1:8080")]
+    bind: SocketAddr,
+    /// Load the demo data set if the database is empty.
+    #[arg(long, env = "AULA_DEMO")]
+    demo: bool,
+    /// The address people reach Aula at (links in e-mails); defaults to `http://BIND`.
+    #[arg(long, env = "AULA_BASE_URL")]
+    base_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff user.
+    Add {
+        #[arg(long, env = "AULA_USER_EMAIL")]
+        email: String,
+        #[arg(long, env = "AULA_USER_NAME")]
+        name: String,
+        /// admin, organiser, trainer or accreditor; repeat or separate with commas for several.
+        #[arg(long = "role", env = "AULA_USER_ROLE", value_delimiter = ',', required = true)]
+        roles: Vec<String>,
+        /// At least 10 characters; without it the user cannot sign in until an admin sets one.
+        #[arg(long, env = "AULA_USER_PASSWORD")]
+        password: Option<String>,
+        /// The accrediting body (its id or code) of an accreditor.
+        #[arg(long, env = "AULA_USER_ACCREDITATION_BODY")]
+        accreditation_body: Option<String>,
+        /// fr, es or en.
+        #[arg(long, env = "AULA_USER_LANGUAGE", default_value = "es")]
+        language: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user and print it (it is shown only this once).
+    Create {
+        #[arg(long, env = "AULA_TOKEN_EMAIL")]
+        email: String,
+        /// What the token is for.
+        #[arg(long, env = "AULA_TOKEN_NAME", default_value = "command line")]
+        name: String,
+    },
+}
+
+fn init_logging(global: &Global) {
+    let filter = tracing_subscriber::EnvFilter::try_new(&global.log)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if global.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open(global: &Global) -> Result<Database> {
+    let database = db::connect(&global.database_url, None)
+        .await
+        .with_context(|| format!("cannot open the database at {}", redact(&global.database_url)))?;
+    db::migrate(&database).await.context("cannot migrate the database")?;
+    Ok(database)
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn serve(global: &Global, args: &Serve) -> Result<()> {
+    let database = open(global).await?;
+    if args.demo && demo::is_empty(&database).await? {
+        demo::load(&database, chrono::Utc::now().date_naive()).await.context("cannot load the demo data")?;
+        tracing::info!("demo data loaded");
+    }
+    let listener = tokio::net::TcpListener::bind(args.bind).await.with_context(|| format!("cannot listen on {}", args.bind))?;
+    let address = listener.local_addr()?;
+    let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{address}")).trim_end_matches('/').to_owned();
+    println!("Aula is listening on {base_url}");
+    if args.demo {
+        println!("Demo sign-ins (password {}):", demo::PASSWORD);
+        for (role, email) in demo::SIGN_INS {
+            println!("  {role:<11} {email}");
+        }
+    }
+    let state = aula_web::AppState::new(database, aula_web::Config { base_url });
+    aula_web::serve(listener, state, shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn user_add(
+    global: &Global,
+    email: &str,
+    name: &str,
+    roles: &[String],
+    password: Option<&str>,
+    body: Option<&str>,
+    language: &str,
+) -> Result<()> {
+    let database = open(global).await?;
+    let problem = |field: &str, p: aula_domain::Problem| anyhow::anyhow!("{field}: {p}");
+    let body_id = match body {
+        Some(given) => {
+            let all = bodies::list(&database).await?;
+            let found = all.iter().find(|b| b.id.to_string() == given || b.code.eq_ignore_ascii_case(given));
+            Some(found.map(|b| b.id).with_context(|| format!("no accrediting body with id or code {given}"))?)
+        }
+        None => None,
+    };
+    let details = UserDetails::new(UserDetails {
+        email: Email::parse(email).map_err(|p| problem("email", p))?,
+        name: Text::parse(name).map_err(|p| problem("name", p))?,
+        roles: roles.iter().map(|r| Role::parse(r).map_err(|p| problem("role", p))).collect::<Result<_>>()?,
+        accreditation_body_id: body_id,
+        language: Language::parse(language).map_err(|p| problem("language", p))?,
+        password: password
+            .map(|p| Password::parse(p).map(|p| PasswordHash::new(&p)).map_err(|e| problem("password", e)))
+            .transpose()?,
+    })
+    .map_err(|errors| anyhow::anyhow!("{errors}"))?;
+    let user = users::create(&database, &Actor::system("command line"), &details)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("Added {} ({})", user.user.email, user.user.id);
+    Ok(())
+}
+
+async fn token_create(global: &Global, email: &str, name: &str) -> Result<()> {
+    let database = open(global).await?;
+    let email = Email::parse(email).map_err(|p| anyhow::anyhow!("email: {p}"))?;
+    let Some(user) = users::find_by_email(&database, &email).await? else {
+        bail!("no user with e-mail {email}");
+    };
+    let (_, plain) = tokens::create(&database, &Actor::system("command line"), user.user.id, name).await?;
+    println!("{plain}");
+    Ok(())
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    match &cli.command {
+        Command::Serve(args) => serve(&cli.global, args).await,
+        Command::Migrate => {
+            open(&cli.global).await?;
+            println!("The database is up to date.");
+            Ok(())
+        }
+        Command::Demo => {
+            let database = open(&cli.global).await?;
+            if !demo::is_empty(&database).await? {
+                bail!("the database already holds data; the demo loads only into an empty database");
+            }
+            demo::load(&database, chrono::Utc::now().date_naive()).await?;
+            println!("Demo data loaded. Sign-ins (password {}):", demo::PASSWORD);
+            for (role, email) in demo::SIGN_INS {
+                println!("  {role:<11} {email}");
+            }
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { email, name, roles, password, accreditation_body, language } } => {
+            user_add(&cli.global, email, name, roles, password.as_deref(), accreditation_body.as_deref(), language).await
+        }
+        Command::Token { command: TokenCommand::Create { email, name } } => token_create(&cli.global, email, name).await,
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli.global);
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("aula: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

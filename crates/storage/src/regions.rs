@@ -1,10 +1,11 @@
 //! Regions: where venues are and where participants come from.
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set, TransactionSession, TransactionTrait};
+use serde_json::json;
 use uuid::Uuid;
 
 use crate::entities::region;
-use crate::{Result, StorageError, new_id};
+use crate::{Actor, Result, StorageError, audit, new_id};
 
 /// Every region, by name. A country has a few dozen at most.
 pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<region::Model>> {
@@ -15,8 +16,22 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<region::Model>
     region::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
 }
 
-pub async fn create(conn: &impl ConnectionTrait, code: &str, name: &str) -> Result<region::Model> {
-    Ok(region::ActiveModel { id: Set(new_id()), code: Set(code.to_owned()), name: Set(name.to_owned()) }
-        .insert(conn)
-        .await?)
+/// Adds a region; a code already in use is the `code` field's problem.
+pub async fn create(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    actor: &Actor,
+    code: &str,
+    name: &str,
+) -> Result<region::Model> {
+    let txn = conn.begin().await?;
+    let row = region::ActiveModel { id: Set(new_id()), code: Set(code.to_owned()), name: Set(name.to_owned()) }
+        .insert(&txn)
+        .await
+        .map_err(|e| match StorageError::from(e) {
+            StorageError::Conflict(_) => StorageError::invalid("code", "error-region-code-taken"),
+            other => other,
+        })?;
+    audit::record(&txn, actor, "create", "region", Some(row.id), json!({"code": code, "name": name})).await?;
+    txn.commit().await?;
+    Ok(row)
 }

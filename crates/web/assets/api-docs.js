@@ -4,6 +4,13 @@
  * Vanilla ES2017, no libraries, no eval, no inline handlers: works under
  * Content-Security-Policy "script-src 'self'". Every piece of text taken from
  * the document is inserted with textContent / createTextNode, never innerHTML.
+ *
+ * The page (templates/pages/api_docs.html) provides:
+ *   #api-docs-root    the container, emptied and filled (required; old name #api-root);
+ *   #api-status       the status line, role="status" (optional, #api-docs-status also
+ *                     accepted; created before the container when missing);
+ *   #api-docs-labels  <script type="application/json">: every visible label, translated,
+ *                     keyed like "parameters" (Fluent message api-docs-parameters).
  */
 (function () {
   'use strict';
@@ -13,8 +20,135 @@
   const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
   const REF_PREFIX = '#/components/schemas/';
 
+  // Element ids the page provides. The first id found wins; the others are
+  // older names kept so a page written for an earlier version still works.
+  const ROOT_IDS = ['api-docs-root', 'api-root'];
+  const STATUS_IDS = ['api-docs-status', 'api-status'];
+  const LABELS_ID = 'api-docs-labels';
+
   let spec = null;
   const usedIds = Object.create(null);
+  let rootEl = null;
+  let statusEl = null;
+
+  /* ------------------------------------------------------------------ */
+  /* Translated labels                                                    */
+  /* ------------------------------------------------------------------ */
+
+  // The server embeds the labels of the page's language as JSON:
+  //   <script type="application/json" id="api-docs-labels">{"parameters": "…"}</script>
+  // Values may hold named placeholders, "{name}", filled in by L() and T().
+  let labelTable = null;
+  let pluralRules = null;
+  let numberFormat = null;
+
+  function labels() {
+    if (labelTable) return labelTable;
+    labelTable = Object.create(null);
+    const node = document.getElementById(LABELS_ID);
+    if (node) {
+      try {
+        const parsed = JSON.parse(node.textContent || '{}');
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+          Object.keys(parsed).forEach(function (key) {
+            if (typeof parsed[key] === 'string') labelTable[key] = parsed[key];
+          });
+        }
+      } catch (e) {
+        if (window.console) console.error('api-docs: unreadable labels', e);
+      }
+    }
+    return labelTable;
+  }
+
+  function pageLang() {
+    return (document.documentElement && document.documentElement.lang) || 'en';
+  }
+
+  /** The raw label `key`, or `fallback` (the key itself by default) when missing. */
+  function template(key, fallback) {
+    const table = labels();
+    return key in table && table[key] !== '' ? table[key] : (fallback === undefined ? key : fallback);
+  }
+
+  /** A copy of a value (string, node or array of both) whose nodes are fresh. */
+  function cloneParts(value) {
+    if (Array.isArray(value)) return value.map(cloneParts);
+    if (value && typeof value === 'object' && typeof value.cloneNode === 'function') return value.cloneNode(true);
+    return value;
+  }
+
+  function fill(text, args) {
+    const out = [];
+    const used = Object.create(null);
+    const re = /\{([A-Za-z0-9_-]+)\}/g;
+    let last = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) out.push(text.slice(last, m.index));
+      const name = m[1];
+      if (args && Object.prototype.hasOwnProperty.call(args, name) && args[name] !== undefined && args[name] !== null) {
+        const value = typeof args[name] === 'number' ? formatNumber(args[name]) : args[name];
+        // A node can only be in one place: a placeholder used twice gets a copy.
+        out.push(used[name] ? cloneParts(value) : value);
+        used[name] = true;
+      } else {
+        out.push(m[0]);
+      }
+      last = re.lastIndex;
+    }
+    if (last < text.length) out.push(text.slice(last));
+    return out;
+  }
+
+  /**
+   * The label `key` as parts for el()/append(): each "{name}" placeholder is
+   * replaced by args[name], which may be a string, a number, a DOM node or an
+   * array of those. A missing label shows as its key.
+   */
+  function T(key, args) {
+    return fill(template(key), args);
+  }
+
+  function partsText(parts) {
+    if (Array.isArray(parts)) return parts.map(partsText).join('');
+    if (parts && typeof parts === 'object') return parts.textContent || '';
+    return parts === undefined || parts === null ? '' : String(parts);
+  }
+
+  /** The label `key` as a string, placeholders filled in from args. */
+  function L(key, args) {
+    return partsText(T(key, args));
+  }
+
+  /** The label `key` if the page provides it, else `fallback` (no placeholders). */
+  function Lor(key, fallback) {
+    return template(key, fallback);
+  }
+
+  /** Key of the plural form for n: `base-one` or `base-other`, by the page language's rules. */
+  function pluralKey(base, n) {
+    let category = n === 1 ? 'one' : 'other';
+    try {
+      if (!pluralRules) pluralRules = new Intl.PluralRules(pageLang());
+      category = pluralRules.select(n);
+    } catch (e) { /* keep the English rule */ }
+    return base + (category === 'one' ? '-one' : '-other');
+  }
+
+  /** T() for a count: picks `base-one` or `base-other` and passes {count}. */
+  function Tn(base, n, args) {
+    return T(pluralKey(base, n), Object.assign({ count: n }, args || {}));
+  }
+
+  function formatNumber(n) {
+    try {
+      if (!numberFormat) numberFormat = new Intl.NumberFormat(pageLang());
+      return numberFormat.format(n);
+    } catch (e) {
+      return String(n);
+    }
+  }
 
   /* ------------------------------------------------------------------ */
   /* DOM helpers                                                          */
@@ -202,9 +336,14 @@
     return span;
   }
 
+  /** A JSON type name in words (type-string, type-array…), the name itself when unlabelled. */
+  function typeName(t) {
+    return Lor('type-' + t, t);
+  }
+
   function typeParts(schema, depth) {
-    if (schema === true || schema === undefined || schema === null) return ['any'];
-    if (schema === false) return ['nothing'];
+    if (schema === true || schema === undefined || schema === null) return [L('type-any')];
+    if (schema === false) return [L('type-nothing')];
     if (typeof schema !== 'object') return [String(schema)];
     if (depth > MAX_DEPTH) return ['…'];
 
@@ -215,56 +354,58 @@
       }
       return [name];
     }
-    if ('const' in schema) return ['constant ', code(formatValue(schema.const))];
+    if ('const' in schema) return T('type-const', { value: code(formatValue(schema.const)) });
 
     for (const key of ['oneOf', 'anyOf']) {
       if (Array.isArray(schema[key]) && schema[key].length) {
         const alts = schema[key];
         const nonNull = alts.filter(function (a) { return !isNullSchema(a); });
         if (nonNull.length === 1 && nonNull.length < alts.length) {
-          return typeParts(nonNull[0], depth + 1).concat([' or null']);
+          return T('or', { left: typeParts(nonNull[0], depth + 1), right: typeName('null') });
         }
-        const out = [key === 'oneOf' ? 'one of: ' : 'any of: '];
+        const list = [];
         alts.forEach(function (a, i) {
-          if (i) out.push(' | ');
-          Array.prototype.push.apply(out, typeParts(a, depth + 1));
+          if (i) list.push(' | ');
+          Array.prototype.push.apply(list, typeParts(a, depth + 1));
         });
-        return out;
+        return T(key === 'oneOf' ? 'type-one-of' : 'type-any-of', { types: list });
       }
     }
     if (Array.isArray(schema.allOf) && schema.allOf.length) {
       if (schema.allOf.length === 1) return typeParts(schema.allOf[0], depth + 1);
-      const out = ['all of: '];
+      const list = [];
       schema.allOf.forEach(function (a, i) {
-        if (i) out.push(' & ');
-        Array.prototype.push.apply(out, typeParts(a, depth + 1));
+        if (i) list.push(' & ');
+        Array.prototype.push.apply(list, typeParts(a, depth + 1));
       });
-      return out;
+      return T('type-all-of', { types: list });
     }
 
     const types = schemaTypes(schema);
-    if (!types.length) return ['any'];
-    const out = [];
+    if (!types.length) return [L('type-any')];
+    let out = [];
     const nonNull = types.filter(function (t) { return t !== 'null'; });
     nonNull.forEach(function (t, i) {
-      if (i) out.push(' or ');
+      let part;
       if (t === 'array') {
-        out.push('array');
         if (schema.items !== undefined) {
-          out.push(' of ');
-          Array.prototype.push.apply(out, typeParts(schema.items, depth + 1));
+          part = T('type-array-of', { type: typeParts(schema.items, depth + 1) });
         } else if (Array.isArray(schema.prefixItems)) {
-          out.push(' (tuple)');
+          part = [L('type-tuple')];
+        } else {
+          part = [typeName('array')];
         }
       } else if (t === 'object' && schema.additionalProperties && typeof schema.additionalProperties === 'object' && !schema.properties) {
-        out.push('map of ');
-        Array.prototype.push.apply(out, typeParts(schema.additionalProperties, depth + 1));
+        part = T('type-map-of', { type: typeParts(schema.additionalProperties, depth + 1) });
       } else {
-        out.push(t);
-        if (schema.format && (t === 'string' || t === 'integer' || t === 'number')) out.push(' (' + schema.format + ')');
+        part = [typeName(t)];
+        if (schema.format && (t === 'string' || t === 'integer' || t === 'number')) part.push(' (' + schema.format + ')');
       }
+      out = i ? T('or', { left: out, right: part }) : part;
     });
-    if (types.indexOf('null') !== -1) out.push(nonNull.length ? ' or null' : 'null');
+    if (types.indexOf('null') !== -1) {
+      out = nonNull.length ? T('or', { left: out, right: typeName('null') }) : [typeName('null')];
+    }
     return out;
   }
 
@@ -313,8 +454,8 @@
       return facts(Object.assign({}, inner, own), level + 1);
     }
     const items = [];
-    const add = function (label, value) {
-      items.push(el('li', null, [label + ': ', value]));
+    const add = function (key, value) {
+      items.push(el('li', null, T(key, { value: value })));
     };
     if (Array.isArray(schema.enum)) {
       const values = [];
@@ -322,23 +463,23 @@
         if (i) values.push(', ');
         values.push(code(v === null ? 'null' : typeof v === 'string' ? v : formatValue(v)));
       });
-      add('Allowed values', values);
+      add('fact-allowed-values', values);
     }
-    if (schema.default !== undefined) add('Default', code(formatValue(schema.default)));
-    if (schema.minimum !== undefined) add('Minimum', String(schema.minimum));
-    if (schema.exclusiveMinimum !== undefined && typeof schema.exclusiveMinimum === 'number') add('Greater than', String(schema.exclusiveMinimum));
-    if (schema.maximum !== undefined) add('Maximum', String(schema.maximum));
-    if (schema.exclusiveMaximum !== undefined && typeof schema.exclusiveMaximum === 'number') add('Less than', String(schema.exclusiveMaximum));
-    if (schema.minLength !== undefined) add('Minimum length', String(schema.minLength));
-    if (schema.maxLength !== undefined) add('Maximum length', String(schema.maxLength));
-    if (schema.pattern !== undefined) add('Pattern', code(String(schema.pattern)));
-    if (schema.minItems !== undefined) add('Minimum items', String(schema.minItems));
-    if (schema.maxItems !== undefined) add('Maximum items', String(schema.maxItems));
-    if (schema.uniqueItems === true) items.push(el('li', { text: 'Items must be unique' }));
-    if (schema.readOnly === true) items.push(el('li', { text: 'Read-only (returned, never sent)' }));
-    if (schema.writeOnly === true) items.push(el('li', { text: 'Write-only (sent, never returned)' }));
-    if (schema.example !== undefined) add('Example', code(formatValue(schema.example)));
-    else if (Array.isArray(schema.examples) && schema.examples.length) add('Example', code(formatValue(schema.examples[0])));
+    if (schema.default !== undefined) add('fact-default', code(formatValue(schema.default)));
+    if (schema.minimum !== undefined) add('fact-minimum', String(schema.minimum));
+    if (schema.exclusiveMinimum !== undefined && typeof schema.exclusiveMinimum === 'number') add('fact-greater-than', String(schema.exclusiveMinimum));
+    if (schema.maximum !== undefined) add('fact-maximum', String(schema.maximum));
+    if (schema.exclusiveMaximum !== undefined && typeof schema.exclusiveMaximum === 'number') add('fact-less-than', String(schema.exclusiveMaximum));
+    if (schema.minLength !== undefined) add('fact-min-length', String(schema.minLength));
+    if (schema.maxLength !== undefined) add('fact-max-length', String(schema.maxLength));
+    if (schema.pattern !== undefined) add('fact-pattern', code(String(schema.pattern)));
+    if (schema.minItems !== undefined) add('fact-min-items', String(schema.minItems));
+    if (schema.maxItems !== undefined) add('fact-max-items', String(schema.maxItems));
+    if (schema.uniqueItems === true) items.push(el('li', { text: L('fact-unique-items') }));
+    if (schema.readOnly === true) items.push(el('li', { text: L('fact-read-only') }));
+    if (schema.writeOnly === true) items.push(el('li', { text: L('fact-write-only') }));
+    if (schema.example !== undefined) add('fact-example', code(formatValue(schema.example)));
+    else if (Array.isArray(schema.examples) && schema.examples.length) add('fact-example', code(formatValue(schema.examples[0])));
     if (!items.length) return null;
     return el('ul', { className: 'api-facts' }, items);
   }
@@ -406,19 +547,19 @@
   function schemaBody(schema, depth, stack) {
     if (!schema || typeof schema !== 'object') return null;
     if (depth > MAX_DEPTH) {
-      return el('p', { className: 'meta', text: 'Nested too deeply to display here.' });
+      return el('p', { className: 'meta', text: L('nested-too-deep') });
     }
 
     if (isRef(schema)) {
       const name = refName(schema.$ref);
       const target = resolvePointer(schema.$ref);
       if (target === undefined) {
-        return el('p', { className: 'meta' }, ['Unresolved reference ', code(schema.$ref), '.']);
+        return el('p', { className: 'meta' }, T('unresolved-ref', { ref: code(schema.$ref) }));
       }
       if (!isComplex(target)) return null; // facts() already shows enum values etc.
       const link = schema.$ref.indexOf(REF_PREFIX) === 0 ? el('a', { href: '#' + schemaAnchor(name), text: name }) : code(name);
       if (stack.indexOf(name) !== -1) {
-        return el('p', { className: 'meta' }, ['Recursive reference to ', link, ' (see its definition).']);
+        return el('p', { className: 'meta' }, T('recursive-ref', { name: link }));
       }
       if (depth === 0) {
         const wrap = el('div');
@@ -443,30 +584,30 @@
         });
         append(wrap, propertyList(combined, depth, stack));
       } else {
-        append(wrap, alternatives('All of the following:', schema.allOf, depth, stack));
+        append(wrap, alternatives(L('alternatives-all-of'), schema.allOf, depth, stack));
       }
     }
     if (Array.isArray(schema.oneOf) && schema.oneOf.length) {
-      append(wrap, alternatives('Exactly one of:', schema.oneOf, depth, stack));
+      append(wrap, alternatives(L('alternatives-one-of'), schema.oneOf, depth, stack));
     }
     if (Array.isArray(schema.anyOf) && schema.anyOf.length) {
-      append(wrap, alternatives('One or more of:', schema.anyOf, depth, stack));
+      append(wrap, alternatives(L('alternatives-any-of'), schema.anyOf, depth, stack));
     }
     if (schema.discriminator && schema.discriminator.propertyName) {
-      append(wrap, el('p', { className: 'meta' }, ['Variant chosen by the property ', code(schema.discriminator.propertyName), '.']));
+      append(wrap, el('p', { className: 'meta' }, T('discriminator', { name: code(schema.discriminator.propertyName) })));
     }
     if (!schema.allOf && schema.properties) {
       append(wrap, propertyList(schema, depth, stack));
     } else if (!schema.allOf && schema.additionalProperties && typeof schema.additionalProperties === 'object') {
       const inner = schemaBody(schema.additionalProperties, depth + 1, stack);
-      if (inner) append(wrap, [el('p', { className: 'meta', text: 'Each value:' }), inner]);
+      if (inner) append(wrap, [el('p', { className: 'meta', text: L('each-value') }), inner]);
     }
     if (schema.items && typeof schema.items === 'object') {
       // A top-level "array of X" expands X directly, like a top-level X would.
       const itemDepth = depth === 0 && isRef(schema.items) ? 0 : depth + 1;
       const inner = schemaBody(schema.items, itemDepth, stack);
       if (inner) {
-        append(wrap, el('p', { className: 'meta' }, ['Each item (', typeLabel(schema.items, depth + 1), '):']));
+        append(wrap, el('p', { className: 'meta' }, T('each-item', { type: typeLabel(schema.items, depth + 1) })));
         append(wrap, inner);
       }
     }
@@ -482,12 +623,12 @@
       append(list, propertyItem(name, props[name], required.indexOf(name) !== -1, depth, stack));
     });
     if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-      append(list, propertyItem('*', schema.additionalProperties, false, depth, stack, 'Any other property'));
+      append(list, propertyItem('*', schema.additionalProperties, false, depth, stack, L('any-other-property')));
     } else if (schema.additionalProperties === true && names.length) {
-      append(list, el('li', { className: 'api-prop meta', text: 'Other properties are allowed.' }));
+      append(list, el('li', { className: 'api-prop meta', text: L('other-properties-allowed') }));
     }
     if (!list.childNodes.length) {
-      return el('p', { className: 'meta', text: 'An object with no documented properties.' });
+      return el('p', { className: 'meta', text: L('no-documented-properties') });
     }
     return list;
   }
@@ -497,9 +638,9 @@
       label ? el('span', { className: 'api-prop-name', text: label }) : code(name, 'api-prop-name'),
       typeLabel(propSchema, depth + 1),
       isRequired
-        ? el('span', { className: 'api-required', text: 'required' })
-        : el('span', { className: 'api-optional', text: 'optional' }),
-      propSchema && propSchema.deprecated ? el('span', { className: 'badge', text: 'deprecated' }) : null
+        ? el('span', { className: 'api-required', text: L('required') })
+        : el('span', { className: 'api-optional', text: L('optional') }),
+      propSchema && propSchema.deprecated ? el('span', { className: 'badge', text: L('deprecated') }) : null
     ]);
     const item = el('li', { className: 'api-prop' }, head);
     const desc = descriptionOf(propSchema);
@@ -525,13 +666,13 @@
 
   /** Collapsible, lazily rendered expansion of a referenced schema. */
   function lazyRef(name, target, depth, stack) {
-    const details = el('details', { className: 'api-ref' }, el('summary', null, ['Fields of ', code(name)]));
+    const details = el('details', { className: 'api-ref' }, el('summary', null, T('fields-of', { name: code(name) })));
     let rendered = false;
     details.addEventListener('toggle', function () {
       if (!details.open || rendered) return;
       rendered = true;
       const body = schemaBody(target, depth + 1, stack.concat(name));
-      append(details, body || el('p', { className: 'meta', text: 'No further details.' }));
+      append(details, body || el('p', { className: 'meta', text: L('no-further-details') }));
     });
     return details;
   }
@@ -539,7 +680,7 @@
   /** Type label + facts + structure, used for request/response bodies. */
   function schemaBlock(schema, stack) {
     const wrap = el('div', { className: 'api-schema-block' });
-    append(wrap, el('p', null, ['Schema: ', typeLabel(schema, 0)]));
+    append(wrap, el('p', null, T('body-schema', { type: typeLabel(schema, 0) })));
     if (schema && !isRef(schema) && schema.description) {
       append(wrap, el('div', { className: 'api-desc' }, renderText(schema.description)));
     }
@@ -563,14 +704,14 @@
     } catch (e) {
       text = String(value);
     }
-    return [el('p', { className: 'meta', text: 'Example:' }), el('pre', { className: 'api-example', tabindex: '0' }, code(text))];
+    return [el('p', { className: 'meta', text: L('example') }), el('pre', { className: 'api-example', tabindex: '0' }, code(text))];
   }
 
   function contentBlock(content) {
     const wrap = el('div');
     Object.keys(content).forEach(function (mediaType) {
       const media = content[mediaType] || {};
-      append(wrap, el('p', { className: 'meta' }, ['Content type: ', code(mediaType)]));
+      append(wrap, el('p', { className: 'meta' }, T('content-type', { type: code(mediaType) })));
       if (media.schema !== undefined) append(wrap, schemaBlock(media.schema));
       append(wrap, exampleBlock(media));
     });
@@ -607,31 +748,30 @@
     return ops;
   }
 
-  function subHeading(text, op) {
-    return el('h3', null, [text, hiddenText(' for ' + op.method.toUpperCase() + ' ' + op.path)]);
+  function subHeading(text, op, id) {
+    return el('h3', { id: id }, [text, hiddenText(' ' + L('heading-for', { operation: op.method.toUpperCase() + ' ' + op.path }))]);
   }
 
-  function parametersTable(entry) {
+  function parametersTable(entry, labelId) {
     const rows = entry.params.map(function (p) {
       const schema = p.schema || (p.content && p.content[Object.keys(p.content)[0]] && p.content[Object.keys(p.content)[0]].schema);
       const descCell = el('td');
       if (p.description) append(descCell, renderText(p.description));
       else if (descriptionOf(schema)) append(descCell, renderText(descriptionOf(schema)));
-      if (p.deprecated) append(descCell, el('p', null, el('span', { className: 'badge', text: 'deprecated' })));
+      if (p.deprecated) append(descCell, el('p', null, el('span', { className: 'badge', text: L('deprecated') })));
       append(descCell, facts(schema));
-      if (p.example !== undefined) append(descCell, el('p', null, ['Example: ', code(formatValue(p.example))]));
+      if (p.example !== undefined) append(descCell, el('p', null, T('fact-example', { value: code(formatValue(p.example)) })));
       return el('tr', null, [
         el('th', { scope: 'row' }, code(String(p.name))),
-        el('td', { text: p.in || '' }),
-        el('td', { text: (p.required || p.in === 'path') ? 'Yes' : 'No' }),
+        el('td', { text: p.in ? Lor('in-' + p.in, String(p.in)) : '' }),
+        el('td', { text: (p.required || p.in === 'path') ? L('yes') : L('no') }),
         el('td', null, schema ? typeLabel(schema, 0) : '—'),
         descCell
       ]);
     });
-    const table = el('table', { className: 'table' }, [
-      el('caption', { className: 'visually-hidden', text: 'Parameters for ' + entry.method.toUpperCase() + ' ' + entry.path }),
-      el('thead', null, el('tr', null, ['Name', 'In', 'Required', 'Type', 'Description'].map(function (h) {
-        return el('th', { scope: 'col', text: h });
+    const table = el('table', { className: 'table', 'aria-labelledby': labelId }, [
+      el('thead', null, el('tr', null, ['column-name', 'column-in', 'column-required', 'column-type', 'column-description'].map(function (h) {
+        return el('th', { scope: 'col', text: L(h) });
       }))),
       el('tbody', null, rows)
     ]);
@@ -654,7 +794,7 @@
       const res = deref(responses[status]) || {};
       const box = el('div', { className: 'api-response' });
       append(box, el('h4', null, [
-        el('span', { className: 'api-status-code', text: status === 'default' ? 'Other statuses' : status }),
+        el('span', { className: 'api-status-code', text: status === 'default' ? L('status-default') : status }),
         res.description ? el('span', { text: '— ' + firstLine(res.description) }) : null,
         hiddenText(' (' + entry.method.toUpperCase() + ' ' + entry.path + ')')
       ]));
@@ -665,15 +805,17 @@
         const ul = el('ul', { className: 'api-facts' });
         Object.keys(res.headers).forEach(function (name) {
           const h = deref(res.headers[name]) || {};
-          append(ul, el('li', null, ['Header ', code(name), h.description ? ': ' + h.description : '']));
+          append(ul, el('li', null, h.description
+            ? T('response-header-described', { name: code(name), description: h.description })
+            : T('response-header', { name: code(name) })));
         });
         append(box, ul);
       }
       if (res.content && Object.keys(res.content).length) append(box, contentBlock(res.content));
-      else append(box, el('p', { className: 'meta', text: 'No response body.' }));
+      else append(box, el('p', { className: 'meta', text: L('no-response-body') }));
       append(wrap, box);
     });
-    if (!wrap.childNodes.length) append(wrap, el('p', { className: 'meta', text: 'No responses documented.' }));
+    if (!wrap.childNodes.length) append(wrap, el('p', { className: 'meta', text: L('no-responses') }));
     return wrap;
   }
 
@@ -685,7 +827,7 @@
     const sec = Array.isArray(op.security) ? op.security : Array.isArray(spec.security) ? spec.security : null;
     if (!sec) return null;
     if (!sec.length || sec.some(function (req) { return req && Object.keys(req).length === 0; })) {
-      return el('p', { className: 'meta', text: 'Authentication: none required.' });
+      return el('p', { className: 'meta', text: L('auth-none') });
     }
     const names = [];
     sec.forEach(function (req) {
@@ -693,13 +835,11 @@
         if (names.indexOf(n) === -1) names.push(n);
       });
     });
-    const parts = ['Authentication: '];
+    let schemes = [];
     names.forEach(function (n, i) {
-      if (i) parts.push(' or ');
-      parts.push(code(n));
+      schemes = i ? T('or', { left: schemes, right: code(n) }) : [code(n)];
     });
-    parts.push(' (see “Authentication” above).');
-    return el('p', { className: 'meta' }, parts);
+    return el('p', { className: 'meta' }, T('auth-required', { schemes: schemes }));
   }
 
   function operationDetails(entry) {
@@ -712,32 +852,32 @@
       el('span', { className: 'badge api-method api-method-' + entry.method, text: method }),
       code(entry.path, 'api-path'),
       summaryText ? el('span', { className: 'api-summary-text', text: summaryText }) : null,
-      op.deprecated ? el('span', { className: 'badge', text: 'deprecated' }) : null
+      op.deprecated ? el('span', { className: 'badge', text: L('deprecated') }) : null
     ]);
     append(details, summary);
 
     const body = el('div', { className: 'api-op-body' });
     if (op.description) append(body, el('div', { className: 'api-desc' }, renderText(op.description)));
     const metaBits = [];
-    if (op.operationId) metaBits.push('Operation ID: ', code(op.operationId), ' · ');
-    metaBits.push(el('a', { href: '#' + id }, ['Link to this operation', hiddenText(' (' + method + ' ' + entry.path + ')')]));
+    if (op.operationId) metaBits.push(T('operation-id', { id: code(op.operationId) }), ' · ');
+    metaBits.push(el('a', { href: '#' + id }, [L('link-to-operation'), hiddenText(' (' + method + ' ' + entry.path + ')')]));
     append(body, el('p', { className: 'meta' }, metaBits));
     append(body, securityText(op));
 
     if (entry.params.length) {
-      append(body, subHeading('Parameters', entry));
-      append(body, parametersTable(entry));
+      append(body, subHeading(L('parameters'), entry, id + '-parameters'));
+      append(body, parametersTable(entry, id + '-parameters'));
     }
 
     const reqBody = deref(op.requestBody);
     if (reqBody && typeof reqBody === 'object') {
-      append(body, subHeading('Request body', entry));
-      append(body, el('p', null, reqBody.required ? 'A request body is required.' : 'The request body is optional.'));
+      append(body, subHeading(L('request-body'), entry));
+      append(body, el('p', null, L(reqBody.required ? 'request-body-required' : 'request-body-optional')));
       if (reqBody.description) append(body, el('div', { className: 'api-desc' }, renderText(reqBody.description)));
       if (reqBody.content) append(body, contentBlock(reqBody.content));
     }
 
-    append(body, subHeading('Responses', entry));
+    append(body, subHeading(L('responses'), entry));
     append(body, responsesBlock(entry));
     append(details, body);
     return details;
@@ -757,7 +897,7 @@
       if (t && t.name) ensure(t.name, t.description);
     });
     ops.forEach(function (entry) {
-      const tags = Array.isArray(entry.op.tags) && entry.op.tags.length ? entry.op.tags : ['Other'];
+      const tags = Array.isArray(entry.op.tags) && entry.op.tags.length ? entry.op.tags : [L('tag-other')];
       // An operation appears under its first tag only, to keep ids unique.
       ensure(tags[0]).ops.push(entry);
     });
@@ -773,16 +913,15 @@
     const frag = document.createDocumentFragment();
     const bits = [];
     if (info.title) bits.push(info.title);
-    if (info.version) bits.push('version ' + info.version);
+    if (info.version) bits.push(L('info-version', { version: String(info.version) }));
     if (spec.openapi) bits.push('OpenAPI ' + spec.openapi);
     if (bits.length) append(frag, el('p', { className: 'meta', text: bits.join(' · ') }));
     if (info.description) append(frag, el('div', { className: 'api-desc api-intro' }, renderText(info.description)));
     if (Array.isArray(spec.servers) && spec.servers.length) {
-      append(frag, el('p', null, ['Base URL' + (spec.servers.length > 1 ? 's' : '') + ': '].concat(
-        spec.servers.map(function (s, i) {
-          return [i ? ', ' : '', code(s.url || ''), s.description ? ' (' + s.description + ')' : ''];
-        })
-      )));
+      const urls = spec.servers.map(function (s, i) {
+        return [i ? ', ' : '', code(s.url || ''), s.description ? ' (' + s.description + ')' : ''];
+      });
+      append(frag, el('p', null, Tn('base-urls', spec.servers.length, { urls: urls })));
     }
     return frag;
   }
@@ -791,17 +930,24 @@
     const schemes = (spec.components && spec.components.securitySchemes) || {};
     const names = Object.keys(schemes);
     if (!names.length) return null;
-    const section = el('section', { 'aria-labelledby': 'api-authentication' }, el('h2', { id: 'api-authentication', text: 'Authentication' }));
+    const section = el('section', { 'aria-labelledby': 'api-authentication' }, el('h2', { id: 'api-authentication', text: L('authentication') }));
     const dl = el('dl', { className: 'details' });
     names.forEach(function (name) {
       const s = deref(schemes[name]) || {};
       const desc = [];
-      if (s.type === 'http') desc.push('HTTP ', code(s.scheme || ''), ' authentication');
-      else if (s.type === 'apiKey') desc.push('API key in ', s.in || '?', ' ', code(s.name || ''));
-      else desc.push(s.type || 'unknown');
-      if (s.bearerFormat) desc.push(' (format: ' + s.bearerFormat + ')');
+      if (s.type === 'http') {
+        desc.push(T('security-http', { scheme: code(s.scheme || '') }));
+      } else if (s.type === 'apiKey') {
+        const where = s.in === 'header' || s.in === 'query' || s.in === 'cookie' ? s.in : null;
+        desc.push(where
+          ? T('security-api-key-' + where, { name: code(s.name || '') })
+          : T('security-api-key', { name: code(s.name || ''), location: s.in || '?' }));
+      } else {
+        desc.push(s.type || L('security-unknown'));
+      }
+      if (s.bearerFormat) desc.push(' ', T('security-bearer-format', { format: String(s.bearerFormat) }));
       if (s.type === 'http' && String(s.scheme).toLowerCase() === 'bearer') {
-        desc.push('. Header: ', code('Authorization: Bearer <token>'));
+        desc.push('. ', T('security-header', { header: code('Authorization: Bearer <' + L('token-placeholder') + '>') }));
       }
       const dd = el('dd', null, el('p', null, desc));
       if (s.description) append(dd, renderText(s.description));
@@ -815,14 +961,14 @@
     const names = Object.keys(schemas).sort(function (a, b) { return a.localeCompare(b); });
     if (!names.length) return null;
     const section = el('section', { className: 'api-group', 'aria-labelledby': 'api-schemas' }, [
-      el('h2', { id: 'api-schemas', text: 'Schemas' }),
-      el('p', { className: 'meta', text: 'Data structures referenced by the operations above.' })
+      el('h2', { id: 'api-schemas', text: L('schemas') }),
+      el('p', { className: 'meta', text: L('schemas-intro') })
     ]);
     names.forEach(function (name) {
       const schema = schemas[name];
       const box = el('div', { className: 'api-component', id: schemaAnchor(name), tabindex: '-1' }, [
         el('h3', { text: name }),
-        el('p', null, ['Type: ', typeLabel(schema, 0)])
+        el('p', null, T('component-type', { type: typeLabel(schema, 0) }))
       ]);
       if (schema && schema.description) append(box, el('div', { className: 'api-desc' }, renderText(schema.description)));
       append(box, facts(schema));
@@ -836,12 +982,12 @@
     const searchId = 'api-filter';
     const input = el('input', { type: 'search', id: searchId, 'aria-describedby': 'api-filter-hint', autocomplete: 'off', spellcheck: 'false' });
     const field = el('div', { className: 'field' }, [
-      el('label', { for: searchId, text: 'Filter operations' }),
-      el('span', { className: 'hint', id: 'api-filter-hint', text: 'Matches method, path, summary or tag.' }),
+      el('label', { for: searchId, text: L('filter-label') }),
+      el('span', { className: 'hint', id: 'api-filter-hint', text: L('filter-hint') }),
       input
     ]);
-    const expand = el('button', { type: 'button', className: 'button button-secondary', text: 'Expand all' });
-    const collapse = el('button', { type: 'button', className: 'button button-secondary', text: 'Collapse all' });
+    const expand = el('button', { type: 'button', className: 'button button-secondary', text: L('expand-all') });
+    const collapse = el('button', { type: 'button', className: 'button button-secondary', text: L('collapse-all') });
     const setAll = function (open) {
       opsContainer.querySelectorAll('details.api-op').forEach(function (d) {
         if (!d.hidden) d.open = open;
@@ -867,16 +1013,16 @@
           shown += visible;
         });
         status.textContent = q
-          ? shown + (shown === 1 ? ' operation matches' : ' operations match') + ' “' + input.value.trim() + '”.'
-          : 'Showing all operations.';
+          ? partsText(Tn('filter-matches', shown, { query: input.value.trim() }))
+          : L('filter-all');
       }, 250);
     });
-    return el('div', { className: 'api-toolbar', role: 'search', 'aria-label': 'Operations' }, [field, expand, collapse]);
+    return el('div', { className: 'api-toolbar', role: 'search', 'aria-label': L('toolbar-label') }, [field, expand, collapse]);
   }
 
   function render() {
-    const root = document.getElementById('api-root');
-    const status = document.getElementById('api-status');
+    const root = rootEl;
+    const status = statusEl;
     const ops = collectOperations();
     const groups = groupByTag(ops);
     const frag = document.createDocumentFragment();
@@ -888,7 +1034,7 @@
 
     // Table of contents, in page order
     const toc = el('ul');
-    if (security) append(toc, el('li', null, el('a', { href: '#api-authentication', text: 'Authentication' })));
+    if (security) append(toc, el('li', null, el('a', { href: '#api-authentication', text: L('authentication') })));
     const opsContainer = el('div', { className: 'api-operations' });
     groups.forEach(function (group) {
       const gid = uniqueId('tag-', group.name);
@@ -903,23 +1049,25 @@
       append(opsContainer, section);
     });
 
-    if (schemas) append(toc, el('li', null, el('a', { href: '#api-schemas', text: 'Schemas' })));
+    if (schemas) append(toc, el('li', null, el('a', { href: '#api-schemas', text: L('schemas') })));
     append(frag, el('nav', { className: 'api-toc', 'aria-labelledby': 'api-toc-title' }, [
-      el('h2', { id: 'api-toc-title', text: 'Contents' }), toc
+      el('h2', { id: 'api-toc-title', text: L('contents') }), toc
     ]));
     append(frag, security);
     if (ops.length) {
       append(frag, toolbar(opsContainer, status));
     } else {
-      append(frag, el('p', { className: 'notice', text: 'The API description does not list any operation.' }));
+      append(frag, el('p', { className: 'notice', text: L('no-operations') }));
     }
     append(frag, opsContainer);
     append(frag, schemas);
 
     root.textContent = '';
     root.appendChild(frag);
-    status.textContent = 'Loaded ' + ops.length + (ops.length === 1 ? ' operation' : ' operations') +
-      ' in ' + groups.length + (groups.length === 1 ? ' group.' : ' groups.');
+    status.textContent = L('status-loaded', {
+      operations: partsText(Tn('count-operations', ops.length)),
+      groups: partsText(Tn('count-groups', groups.length))
+    });
 
     window.addEventListener('hashchange', revealHash);
     window.addEventListener('beforeprint', function () {
@@ -952,33 +1100,76 @@
   }
 
   function showError(message) {
-    const root = document.getElementById('api-root');
-    const status = document.getElementById('api-status');
-    status.textContent = 'The API description could not be loaded.';
+    const root = rootEl;
+    const status = statusEl;
+    status.textContent = L('error-title');
     root.textContent = '';
     root.appendChild(el('div', { className: 'notice notice-warning', role: 'alert' }, [
-      el('p', null, [el('strong', { text: 'The API description could not be loaded. ' }), message]),
-      el('p', null, ['You can still read the raw document at ', el('a', { href: SPEC_URL, text: SPEC_URL }), '.'])
+      el('p', null, [el('strong', { text: L('error-title') }), ' ', message]),
+      el('p', null, T('error-raw', { link: el('a', { href: SPEC_URL, text: SPEC_URL }) }))
     ]));
   }
 
+  function firstById(ids) {
+    for (let i = 0; i < ids.length; i++) {
+      const node = document.getElementById(ids[i]);
+      if (node) return node;
+    }
+    return null;
+  }
+
+  /** Finds the container and the status line; creates the status line if the page has none. */
+  function findElements() {
+    rootEl = firstById(ROOT_IDS);
+    if (!rootEl) return false;
+    statusEl = firstById(STATUS_IDS);
+    if (statusEl && rootEl.contains(statusEl)) {
+      // The container is emptied on render: keep the status line outside it.
+      rootEl.parentNode.insertBefore(statusEl, rootEl);
+    }
+    if (!statusEl) {
+      statusEl = el('p', { id: STATUS_IDS[0], className: 'meta', role: 'status' });
+      rootEl.parentNode.insertBefore(statusEl, rootEl);
+    }
+    return true;
+  }
+
+  /** A user-facing message for an error thrown while loading: ours are already translated. */
+  function LoadError(message) {
+    this.message = message;
+  }
+
   async function main() {
-    if (!document.getElementById('api-root')) return;
+    labels();
+    if (!findElements()) return;
+    statusEl.textContent = L('loading');
     try {
-      const res = await fetch(SPEC_URL, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      if (!res.ok) throw new Error('The server answered ' + res.status + (res.statusText ? ' ' + res.statusText : '') + '.');
-      spec = await res.json();
+      let res;
+      try {
+        res = await fetch(SPEC_URL, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      } catch (e) {
+        throw new LoadError(L('error-network'));
+      }
+      if (!res.ok) {
+        throw new LoadError(L('error-status', { status: String(res.status) + (res.statusText ? ' ' + res.statusText : '') }));
+      }
+      try {
+        spec = await res.json();
+      } catch (e) {
+        throw new LoadError(L('error-not-json'));
+      }
       if (!spec || typeof spec !== 'object' || (!spec.paths && !spec.components)) {
-        throw new Error('The document is not an OpenAPI description.');
+        throw new LoadError(L('error-not-openapi'));
       }
     } catch (err) {
-      showError(err && err.message ? err.message : String(err));
+      showError(err instanceof LoadError ? err.message : err && err.message ? err.message : String(err));
+      if (!(err instanceof LoadError) && window.console) console.error(err);
       return;
     }
     try {
       render();
     } catch (err) {
-      showError('Rendering failed: ' + (err && err.message ? err.message : String(err)));
+      showError(L('error-render', { message: err && err.message ? err.message : String(err) }));
       if (window.console) console.error(err);
     }
   }

@@ -1,1 +1,121 @@
+//! Aula's web layer: HTML pages and the JSON API over the same repositories.
+//!
+//! Invariants kept here:
+//! - Every request passes through `context::layer`, which settles its
+//!   language, who is asking (session cookie or bearer token) and its
+//!   anti-forgery token once; handlers read that as [`Ctx`].
+//! - Every error becomes a response in one place (`error.rs` says how).
+//! - Each resource module has one `router()`; `router()` here merges them.
+//!   API handlers are documented with utoipa and the document is served at
+//!   `/api/openapi.json`, so it lists exactly the routes that exist.
+//! - Pages work without JavaScript; CSS and scripts are served from the binary.
 
+pub mod api;
+mod assets;
+mod bodies;
+mod catalogue;
+pub mod context;
+mod courses;
+pub mod error;
+mod extract;
+mod input;
+mod metrics;
+mod ops;
+mod pages;
+mod programmes;
+mod regions;
+mod sessions;
+mod sign_in;
+mod tokens;
+mod users;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use aula_storage::Database;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
+
+pub use context::Ctx;
+pub use error::{AppError, AppResult};
+
+/// How the web layer was configured (from flags and `AULA_*` variables).
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The address people reach Aula at, without a trailing slash: links in
+    /// e-mails and QR codes are made from it.
+    pub base_url: String,
+}
+
+impl Config {
+    /// Cookies are marked `Secure` when Aula is served over HTTPS.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+}
+
+/// What every handler may use. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Database,
+    pub config: Arc<Config>,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+impl AppState {
+    pub fn new(db: Database, config: Config) -> Self {
+        AppState { db, config: Arc::new(config), metrics: Arc::new(metrics::Metrics::default()) }
+    }
+}
+
+/// Bodies larger than this are refused with 413 before a handler sees them.
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Every route of Aula, with its middleware.
+pub fn router(state: AppState) -> Router {
+    let (routes, openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
+        .merge(catalogue::router())
+        .merge(sign_in::router())
+        .merge(programmes::router())
+        .merge(bodies::router())
+        .merge(courses::router())
+        .merge(sessions::router())
+        .merge(regions::router())
+        .merge(users::router())
+        .merge(tokens::router())
+        .split_for_parts();
+    let openapi = Arc::new(openapi);
+
+    routes
+        .merge(api::docs_router(openapi))
+        .merge(ops::router())
+        .merge(assets::router())
+        .fallback(|| async { AppError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), context::layer))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::layer))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+/// Serves until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
+}

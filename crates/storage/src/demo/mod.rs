@@ -53,7 +53,7 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
 
     let mut region_ids = std::collections::HashMap::new();
     for r in content::REGIONS {
-        region_ids.insert(r.code, regions::create(&txn, r.code, r.name).await?.id);
+        region_ids.insert(r.code, regions::create(&txn, &actor, r.code, r.name).await?.id);
     }
 
     let university = bodies::create(

@@ -1,0 +1,134 @@
+//! The public catalogue: sessions to find, courses and sessions to read.
+
+use askama::Template;
+use aula_domain::{Audience, Modality};
+use aula_storage::courses::{self, CourseRecord};
+use aula_storage::entities::region;
+use aula_storage::sessions::{self, SessionFilter, SessionRecord};
+use aula_storage::{Page, regions};
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use uuid::Uuid;
+
+use crate::extract::{ApiPath, ApiQuery};
+use crate::pages::{Chrome, FormErrors, Pager, render};
+use crate::sessions::visible;
+use crate::{AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .route("/", get(catalogue))
+        .route("/courses/{id}", get(course_page))
+        .route("/sessions/{id}", get(session_page))
+}
+
+/// The catalogue's filters as the form sends them; a value that does not
+/// parse is shown as a problem beside its field and ignored.
+#[derive(Debug, Default, Deserialize)]
+struct CatalogueQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    modality: String,
+    #[serde(default)]
+    region_id: String,
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    page: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/catalogue.html")]
+struct CataloguePage {
+    c: Chrome,
+    query: CatalogueQuery,
+    sessions: Vec<SessionRecord>,
+    pager: Pager,
+    errors: FormErrors,
+    modalities: Vec<(String, String)>,
+    audiences: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+}
+
+async fn catalogue(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<CatalogueQuery>) -> AppResult<Response> {
+    let mut errors = aula_domain::FieldErrors::new();
+    let optional = |v: &str| if v.trim().is_empty() { None } else { Some(v.trim().to_owned()) };
+    let modality = optional(&query.modality).and_then(|m| errors.take("modality", Modality::parse(&m)));
+    let audience = optional(&query.audience).and_then(|a| errors.take("audience", Audience::parse(&a)));
+    let region_id = optional(&query.region_id)
+        .and_then(|r| errors.take("region_id", crate::input::parse_id(&r)));
+    let from = optional(&query.from).and_then(|d| errors.take("from", aula_domain::meeting::parse_date(&d)));
+    let to = optional(&query.to).and_then(|d| errors.take("to", aula_domain::meeting::parse_date(&d)));
+    // By default, what is still to come; a date range looks anywhere.
+    let today = Utc::now().date_naive();
+    let start_of = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+    let filter = SessionFilter {
+        public_only: true,
+        modality,
+        audience,
+        region_id,
+        from: start_of(from.unwrap_or(today)),
+        until: to.and_then(|d| d.succ_opt()).and_then(start_of),
+        text: optional(&query.q),
+        ..SessionFilter::default()
+    };
+    let page_number = query.page.as_deref().and_then(|p| p.parse().ok());
+    let paged = sessions::list(&state.db, &filter, Page::new(page_number, None, 12)).await?;
+    let params = [
+        ("q", query.q.clone()),
+        ("modality", query.modality.clone()),
+        ("region_id", query.region_id.clone()),
+        ("audience", query.audience.clone()),
+        ("from", query.from.clone()),
+        ("to", query.to.clone()),
+    ];
+    let pager = Pager::new("/", &params, paged.page.page, paged.pages(), paged.total);
+    let c = Chrome::new(&ctx);
+    let regions = regions::list(&state.db).await?;
+    render(&CataloguePage {
+        modalities: Modality::ALL.iter().map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str()))).collect(),
+        audiences: Audience::ALL.iter().map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str()))).collect(),
+        regions: regions.into_iter().map(|r: region::Model| (r.id.to_string(), r.name)).collect(),
+        errors: FormErrors::new(c.tr, &errors),
+        c,
+        query,
+        sessions: paged.items,
+        pager,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "pages/course.html")]
+struct CoursePage {
+    c: Chrome,
+    record: CourseRecord,
+    sessions: Vec<SessionRecord>,
+}
+
+async fn course_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = courses::get(&state.db, id).await?;
+    let filter = SessionFilter { public_only: true, course_id: Some(id), ..SessionFilter::default() };
+    let sessions = sessions::list(&state.db, &filter, Page::new(None, Some(50), 50)).await?.items;
+    render(&CoursePage { c: Chrome::new(&ctx), record, sessions })
+}
+
+#[derive(Template)]
+#[template(path = "pages/session.html")]
+struct SessionPage {
+    c: Chrome,
+    record: SessionRecord,
+}
+
+async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = visible(&ctx, &state, id).await?;
+    render(&SessionPage { c: Chrome::new(&ctx), record })
+}

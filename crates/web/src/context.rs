@@ -1,0 +1,239 @@
+//! Each request's context: its language, who is asking, its anti-forgery
+//! token, and a one-time message carried over a redirect. Settled once by
+//! [`layer`], read by handlers as [`Ctx`].
+
+use aula_domain::{Language, Role};
+use aula_mail::Tr;
+use aula_storage::users::UserRecord;
+use aula_storage::{tokens, web_sessions};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::cookie::CookieJar;
+
+use crate::{AppError, AppState, pages};
+
+pub const SESSION_COOKIE: &str = "aula_session";
+const LANG_COOKIE: &str = "aula_lang";
+const CSRF_COOKIE: &str = "aula_csrf";
+const FLASH_COOKIE: &str = "aula_flash";
+
+/// How the person asking proved who they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Anonymous,
+    Cookie,
+    Bearer,
+}
+
+#[derive(Clone)]
+pub struct Ctx {
+    pub lang: Language,
+    pub user: Option<UserRecord>,
+    pub via: Via,
+    /// The token every form must send back (`csrf` field).
+    pub csrf: String,
+    /// The path and query asked for, to link the same page in another language.
+    pub path: String,
+    pub query: Option<String>,
+    /// A message key left by the previous request (after a redirect).
+    pub flash: Option<String>,
+    /// Whether the request came to the JSON API (errors answer in JSON).
+    pub api: bool,
+    /// Whether cookies set in answer must be `Secure` (served over HTTPS).
+    pub secure: bool,
+}
+
+impl Ctx {
+    pub fn tr(&self) -> Tr {
+        Tr::new(self.lang)
+    }
+
+    /// The signed-in user, or 401.
+    pub fn user(&self) -> Result<&UserRecord, AppError> {
+        self.user.as_ref().ok_or(AppError::Unauthenticated)
+    }
+
+    /// The signed-in user if they hold one of `roles`; 401 or 403 otherwise.
+    pub fn require(&self, roles: &[Role]) -> Result<&UserRecord, AppError> {
+        let user = self.user()?;
+        if roles.iter().any(|r| user.has(*r)) { Ok(user) } else { Err(AppError::Forbidden) }
+    }
+
+    pub fn actor(&self) -> Result<aula_storage::Actor, AppError> {
+        let user = self.user()?;
+        Ok(aula_storage::Actor::user(user.user.id, &user.user.email))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Ctx>().cloned().ok_or_else(|| AppError::Internal("context layer missing".into()))
+    }
+}
+
+fn query_lang(query: Option<&str>) -> Option<Language> {
+    query?.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(|code| Language::parse(code).ok())
+}
+
+/// Whether the client wants JSON: the API, or anyone who asks for it first.
+fn wants_json(parts: &axum::http::request::Parts) -> bool {
+    parts.uri.path().starts_with("/api/")
+        || parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.starts_with("application/json"))
+}
+
+fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bool, same_site: &str) -> HeaderValue {
+    let mut text = format!("{name}={value}; Path=/; Max-Age={max_age}; SameSite={same_site}");
+    if http_only {
+        text.push_str("; HttpOnly");
+    }
+    if secure {
+        text.push_str("; Secure");
+    }
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn session_cookie(value: &str, secure: bool) -> HeaderValue {
+    cookie(SESSION_COOKIE, value, web_sessions::LIFETIME.num_seconds(), true, secure, "Lax")
+}
+
+pub fn expired_session_cookie(secure: bool) -> HeaderValue {
+    cookie(SESSION_COOKIE, "", 0, true, secure, "Lax")
+}
+
+pub fn flash_cookie(key: &str, secure: bool) -> HeaderValue {
+    cookie(FLASH_COOKIE, key, 60, true, secure, "Lax")
+}
+
+/// Settles the request's context, runs the handler, and renders any error.
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let jar = CookieJar::from_headers(&parts.headers);
+    let secure = state.config.secure_cookies();
+    let api = wants_json(&parts);
+
+    let asked_lang = query_lang(parts.uri.query());
+    let lang = asked_lang
+        .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Language::parse(c.value()).ok()))
+        .or_else(|| {
+            parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language)
+        })
+        .unwrap_or_default();
+
+    let mut ctx = Ctx {
+        lang,
+        user: None,
+        via: Via::Anonymous,
+        csrf: String::new(),
+        path: parts.uri.path().to_owned(),
+        query: parts.uri.query().map(str::to_owned),
+        flash: jar.get(FLASH_COOKIE).map(|c| c.value().to_owned()).filter(|k| Tr::new(lang).has(k)),
+        api,
+        secure,
+    };
+
+    // A bearer token that does not match is refused outright rather than
+    // treated as anonymous: an integration with a revoked token must know.
+    if let Some(header) = parts.headers.get(AUTHORIZATION) {
+        let token = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer ")).map(str::trim);
+        match token {
+            Some(token) => match tokens::authenticate(&state.db, token).await {
+                Ok(Some(user)) => {
+                    ctx.user = Some(user);
+                    ctx.via = Via::Bearer;
+                }
+                Ok(None) => return render_error(&ctx, AppError::Unauthenticated),
+                Err(err) => return render_error(&ctx, err.into()),
+            },
+            None => return render_error(&ctx, AppError::Unauthenticated),
+        }
+    } else if let Some(value) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
+        match web_sessions::find(&state.db, &value).await {
+            Ok(Some((user, csrf))) => {
+                ctx.user = Some(user);
+                ctx.via = Via::Cookie;
+                ctx.csrf = csrf;
+            }
+            Ok(None) => {}
+            Err(err) => return render_error(&ctx, err.into()),
+        }
+    }
+    let mut new_csrf_cookie = None;
+    if ctx.csrf.is_empty() {
+        ctx.csrf = match jar.get(CSRF_COOKIE) {
+            Some(c) if c.value().len() >= 32 => c.value().to_owned(),
+            _ => {
+                let fresh = aula_storage::secrets::generate("");
+                new_csrf_cookie = Some(fresh.clone());
+                fresh
+            }
+        };
+    }
+
+    parts.extensions.insert(ctx.clone());
+    let mut response = next.run(Request::from_parts(parts, body)).await;
+
+    if let Some(error) = response.extensions_mut().remove::<AppError>() {
+        response = render_error(&ctx, error);
+    }
+    let headers = response.headers_mut();
+    if let Some(lang) = asked_lang {
+        headers.append(SET_COOKIE, cookie(LANG_COOKIE, lang.as_str(), 365 * 24 * 3600, true, secure, "Lax"));
+    }
+    if let Some(token) = new_csrf_cookie {
+        headers.append(SET_COOKIE, cookie(CSRF_COOKIE, &token, 24 * 3600, true, secure, "Strict"));
+    }
+    if ctx.flash.is_some() || jar.get(FLASH_COOKIE).is_some() {
+        // Shown once: cleared unless this very response sets a new one.
+        let sets_flash =
+            headers.get_all(SET_COOKIE).iter().any(|v| v.to_str().is_ok_and(|s| s.starts_with(FLASH_COOKIE)));
+        if !sets_flash {
+            headers.append(SET_COOKIE, cookie(FLASH_COOKIE, "", 0, true, secure, "Lax"));
+        }
+    }
+    response
+}
+
+/// The JSON error of the API, or the HTML error page; 401 on a page sends
+/// the person to sign in and back.
+fn render_error(ctx: &Ctx, error: AppError) -> Response {
+    let tr = ctx.tr();
+    if ctx.api {
+        let fields = error.fields().map(|fields| {
+            fields
+                .iter()
+                .map(|(name, problems)| {
+                    (name.to_owned(), serde_json::Value::from(problems.iter().map(|p| tr.problem(p)).collect::<Vec<_>>()))
+                })
+                .collect::<serde_json::Map<String, serde_json::Value>>()
+        });
+        let body = serde_json::json!({
+            "error": error.code(),
+            "message": tr.problem(&error.problem()),
+            "fields": fields.unwrap_or_default(),
+        });
+        let mut response = (error.status(), axum::Json(body)).into_response();
+        if matches!(error, AppError::Unauthenticated) {
+            response.headers_mut().insert("www-authenticate", HeaderValue::from_static("Bearer"));
+        }
+        return response;
+    }
+    if matches!(error, AppError::Unauthenticated) {
+        let next = match &ctx.query {
+            Some(q) => format!("{}?{q}", ctx.path),
+            None => ctx.path.clone(),
+        };
+        let target = format!("/sign-in?next={}", pages::url_encode(&next));
+        return Redirect::to(&target).into_response();
+    }
+    let status = error.status();
+    match pages::error_page(ctx, &error) {
+        Ok(html) => (status, html).into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal")).into_response(),
+    }
+}

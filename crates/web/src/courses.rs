@@ -1,0 +1,397 @@
+//! Courses: the catalogue's entries. Anyone may read them; organisers write.
+
+use askama::Template;
+use aula_domain::details::{Accreditation, CourseDetails};
+use aula_domain::{Audience, Credits, FieldErrors, Hours, Language, Modality, Percent, Problem, Role, Text};
+use aula_storage::courses::{self, CourseFilter, CourseRecord};
+use aula_storage::entities::{accreditation_body, programme};
+use aula_storage::{bodies, programmes};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::LOCATION;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::{ApiError, Paginated};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::input::{self, parse_optional_id};
+use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+const STAFF: &[Role] = &[Role::Organiser];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update))
+        .route("/staff/courses", get(list_page))
+        .route("/staff/courses/new", get(new_page).post(create_page))
+        .route("/staff/courses/{id}", get(edit_page).post(update_page))
+}
+
+/// A course as an organiser writes it (form or JSON). Numbers may be given
+/// as numbers or text (`20`, `"20,5"`); an empty `accreditation_body_id`
+/// means the course is not accredited.
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CourseInput {
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub programme_id: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub objectives: String,
+    /// Nominal hours.
+    #[serde(deserialize_with = "input::loose_text")]
+    pub hours: String,
+    /// `in_person`, `online` or `blended`.
+    pub modality: String,
+    /// Codes: `public_servant`, `union_delegate`, `elected_official`, `mediator`, `civil_society`, `other`.
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub audiences: Vec<String>,
+    /// `fr`, `es` or `en`.
+    pub language: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub accreditation_body_id: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub credits: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub recognised_hours: String,
+    /// Minimum attendance for completion, percent (default 80).
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub minimum_attendance_percent: String,
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub survey_required: bool,
+}
+
+impl Default for CourseInput {
+    fn default() -> Self {
+        CourseInput {
+            programme_id: String::new(),
+            title: String::new(),
+            summary: String::new(),
+            objectives: String::new(),
+            hours: String::new(),
+            modality: String::new(),
+            audiences: Vec::new(),
+            language: String::new(),
+            accreditation_body_id: String::new(),
+            credits: String::new(),
+            recognised_hours: String::new(),
+            minimum_attendance_percent: "80".into(),
+            survey_required: false,
+        }
+    }
+}
+
+impl TryFrom<&CourseInput> for CourseDetails {
+    type Error = FieldErrors;
+
+    fn try_from(input: &CourseInput) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::new();
+        let programme_id = errors.take("programme_id", parse_optional_id(&input.programme_id));
+        let title = errors.take("title", Text::parse(&input.title));
+        let summary = errors.take("summary", Text::parse(&input.summary));
+        let objectives = errors.take("objectives", Text::parse_optional(&input.objectives));
+        let hours = errors.take("hours", Hours::parse(&input.hours));
+        let modality = errors.take("modality", Modality::parse(&input.modality));
+        let audiences = errors.take(
+            "audiences",
+            input.audiences.iter().map(|a| Audience::parse(a)).collect::<Result<Vec<_>, Problem>>(),
+        );
+        let language = errors.take("language", Language::parse(&input.language));
+        let body_id = errors.take("accreditation_body_id", parse_optional_id(&input.accreditation_body_id));
+        let credits = errors.take("credits", Credits::parse_optional(&input.credits));
+        let recognised = errors.take("recognised_hours", Hours::parse_optional(&input.recognised_hours));
+        let minimum = if input.minimum_attendance_percent.trim().is_empty() {
+            Some(Percent::DEFAULT_MINIMUM_ATTENDANCE)
+        } else {
+            errors.take("minimum_attendance_percent", Percent::parse(&input.minimum_attendance_percent))
+        };
+        let (
+            Some(programme_id),
+            Some(title),
+            Some(summary),
+            Some(objectives),
+            Some(hours),
+            Some(modality),
+            Some(audiences),
+            Some(language),
+            Some(body_id),
+            Some(credits),
+            Some(recognised_hours),
+            Some(minimum_attendance),
+        ) = (programme_id, title, summary, objectives, hours, modality, audiences, language, body_id, credits, recognised, minimum)
+        else {
+            return Err(errors);
+        };
+        let accreditation = body_id.map(|body_id| Accreditation {
+            body_id,
+            credits,
+            recognised_hours,
+            minimum_attendance,
+            survey_required: input.survey_required,
+        });
+        CourseDetails::new(CourseDetails {
+            programme_id,
+            title,
+            summary,
+            objectives,
+            hours,
+            modality,
+            audiences,
+            language,
+            accreditation,
+        })
+    }
+}
+
+fn hours_text(minutes: i32) -> String {
+    if minutes % 60 == 0 { (minutes / 60).to_string() } else { format!("{:.2}", f64::from(minutes) / 60.0) }
+}
+
+impl From<&CourseRecord> for CourseInput {
+    fn from(r: &CourseRecord) -> Self {
+        let c = &r.course;
+        CourseInput {
+            programme_id: c.programme_id.map(|id| id.to_string()).unwrap_or_default(),
+            title: c.title.clone(),
+            summary: c.summary.clone(),
+            objectives: c.objectives.clone().unwrap_or_default(),
+            hours: hours_text(c.minutes),
+            modality: c.modality.clone(),
+            audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
+            language: c.language.clone(),
+            accreditation_body_id: c.accreditation_body_id.map(|id| id.to_string()).unwrap_or_default(),
+            credits: c.credits_hundredths.map(|h| format!("{}", f64::from(h) / 100.0)).unwrap_or_default(),
+            recognised_hours: c.recognised_minutes.map(hours_text).unwrap_or_default(),
+            minimum_attendance_percent: c.minimum_attendance_percent.to_string(),
+            survey_required: c.survey_required,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AccreditationOut {
+    pub body_id: Uuid,
+    pub body_name: String,
+    pub body_code: String,
+    pub credits: Option<f64>,
+    pub recognised_hours: Option<f64>,
+    pub minimum_attendance_percent: i32,
+    pub survey_required: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CourseOut {
+    pub id: Uuid,
+    pub programme_id: Option<Uuid>,
+    pub programme_title: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub objectives: Option<String>,
+    pub hours: f64,
+    pub modality: String,
+    pub audiences: Vec<String>,
+    pub language: String,
+    pub accreditation: Option<AccreditationOut>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<CourseRecord> for CourseOut {
+    fn from(r: CourseRecord) -> Self {
+        let c = r.course;
+        let accreditation = r.body.map(|b| AccreditationOut {
+            body_id: b.id,
+            body_name: b.name,
+            body_code: b.code,
+            credits: c.credits_hundredths.map(|h| f64::from(h) / 100.0),
+            recognised_hours: c.recognised_minutes.map(|m| f64::from(m) / 60.0),
+            minimum_attendance_percent: c.minimum_attendance_percent,
+            survey_required: c.survey_required,
+        });
+        CourseOut {
+            id: c.id,
+            programme_id: c.programme_id,
+            programme_title: r.programme.map(|p| p.title),
+            title: c.title,
+            summary: c.summary,
+            objectives: c.objectives,
+            hours: f64::from(c.minutes) / 60.0,
+            modality: c.modality,
+            audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
+            language: c.language,
+            accreditation,
+            created_at: c.created_at,
+            updated_at: c.updated_at,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CourseQuery {
+    pub programme_id: Option<Uuid>,
+    pub accreditation_body_id: Option<Uuid>,
+    pub page: Option<u64>,
+    pub per_page: Option<u64>,
+}
+
+impl CourseQuery {
+    fn filter(&self) -> CourseFilter {
+        CourseFilter { programme_id: self.programme_id, accreditation_body_id: self.accreditation_body_id }
+    }
+
+    fn page(&self) -> aula_storage::Page {
+        aula_storage::Page::new(self.page, self.per_page, 20)
+    }
+}
+
+/// The catalogue's courses, by title.
+#[utoipa::path(get, path = "/api/v1/courses", tag = "courses", params(CourseQuery),
+    responses((status = 200, body = Paginated<CourseOut>), (status = 400, body = ApiError)))]
+async fn list(State(state): State<AppState>, ApiQuery(query): ApiQuery<CourseQuery>) -> AppResult<axum::Json<Paginated<CourseOut>>> {
+    let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
+    Ok(axum::Json(Paginated::from(paged, CourseOut::from)))
+}
+
+/// Add a course to the catalogue.
+#[utoipa::path(post, path = "/api/v1/courses", tag = "courses", request_body = CourseInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 201, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 422, body = ApiError)))]
+async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<CourseInput>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let details = CourseDetails::try_from(&input)?;
+    let created = courses::create(&state.db, &ctx.actor()?, &details).await?;
+    let location = format!("/api/v1/courses/{}", created.course.id);
+    Ok((StatusCode::CREATED, [(LOCATION, location)], axum::Json(CourseOut::from(created))).into_response())
+}
+
+/// One course.
+#[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
+    responses((status = 200, body = CourseOut), (status = 404, body = ApiError)))]
+async fn show(State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<CourseOut>> {
+    Ok(axum::Json(courses::get(&state.db, id).await?.into()))
+}
+
+/// Change some fields of a course.
+#[utoipa::path(patch, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
+    request_body(content = serde_json::Value, description = "Any fields of CourseInput"),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> AppResult<axum::Json<CourseOut>> {
+    ctx.require(STAFF)?;
+    let current = courses::get(&state.db, id).await?;
+    let input = input::merge(&CourseInput::from(&current), patch)?;
+    let details = CourseDetails::try_from(&input)?;
+    Ok(axum::Json(courses::update(&state.db, &ctx.actor()?, id, &details).await?.into()))
+}
+
+#[derive(Template)]
+#[template(path = "pages/courses.html")]
+struct ListPage {
+    c: Chrome,
+    courses: Vec<CourseRecord>,
+    pager: Pager,
+}
+
+async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<CourseQuery>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
+    let pager = Pager::new("/staff/courses", &[], paged.page.page, paged.pages(), paged.total);
+    render(&ListPage { c: Chrome::new(&ctx), courses: paged.items, pager })
+}
+
+#[derive(Template)]
+#[template(path = "pages/course_form.html")]
+struct FormPage {
+    c: Chrome,
+    id: Option<Uuid>,
+    form: CourseInput,
+    errors: FormErrors,
+    programmes: Vec<(String, String)>,
+    bodies: Vec<(String, String)>,
+    modalities: Vec<(String, String)>,
+    audiences: Vec<(String, String, bool)>,
+    languages: Vec<(String, String)>,
+}
+
+impl FormPage {
+    async fn new(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput, errors: FormErrors) -> AppResult<Self> {
+        let c = Chrome::new(ctx);
+        let programmes = programmes::choices(&state.db).await?;
+        let bodies = bodies::list(&state.db).await?;
+        Ok(FormPage {
+            programmes: programmes.into_iter().map(|p: programme::Model| (p.id.to_string(), p.title)).collect(),
+            bodies: bodies.into_iter().map(|b: accreditation_body::Model| (b.id.to_string(), b.name)).collect(),
+            modalities: Modality::ALL.iter().map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str()))).collect(),
+            audiences: Audience::ALL
+                .iter()
+                .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str()), form.audiences.iter().any(|x| x == a.as_str())))
+                .collect(),
+            languages: Language::ALL.iter().map(|l| (l.as_str().to_owned(), c.word("language", l.as_str()))).collect(),
+            c,
+            id,
+            form,
+            errors,
+        })
+    }
+}
+
+async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let form = CourseInput { language: ctx.lang.as_str().to_owned(), ..CourseInput::default() };
+    render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
+}
+
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let current = courses::get(&state.db, id).await?;
+    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
+}
+
+async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let result = match CourseDetails::try_from(&form) {
+        Ok(details) => match id {
+            Some(id) => courses::update(&state.db, &ctx.actor()?, id, &details).await.map_err(AppError::from),
+            None => courses::create(&state.db, &ctx.actor()?, &details).await.map_err(AppError::from),
+        },
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok(record) => Ok(redirect_with(ctx, &format!("/staff/courses/{}", record.course.id), "flash-saved")),
+        Err(AppError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&FormPage::new(ctx, state, id, form, errors).await?)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<CourseInput>) -> AppResult<Response> {
+    save(&ctx, &state, None, form).await
+}
+
+async fn update_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<CourseInput>,
+) -> AppResult<Response> {
+    save(&ctx, &state, Some(id), form).await
+}

@@ -1,0 +1,151 @@
+//! The errors policy, once for the whole web layer.
+//!
+//! - Handlers return `Result<_, AppError>`. An `AppError` names what went
+//!   wrong in the user's terms (a catalogue key), never a Rust error's text.
+//! - Bad input is the user's to fix: field problems are 422 with `fields`
+//!   (HTML forms re-render themselves with the problems beside the fields and
+//!   the values kept; see `pages::FormState`); malformed bodies, paths and
+//!   queries are 400/422 through our own extractors (`extract.rs`), never
+//!   axum's plain-text rejections.
+//! - Uniqueness and state conflicts are 409; unknown ids 404; no credentials
+//!   401; a role that may not act 403. Someone who may not even know that a
+//!   record exists gets 404, not 403.
+//! - Only the server's own failures are 500: they are logged with the request
+//!   id and shown as a generic apology, without details.
+//! - An `AppError` becomes a response in two steps: `into_response` leaves
+//!   the error in the response's extensions, and the `render_errors`
+//!   middleware, which knows the request's language and whether it came to
+//!   the API, renders it as JSON `{"error", "message", "fields"}` or as the
+//!   HTML error page.
+
+use aula_domain::{FieldErrors, Problem};
+use aula_storage::StorageError;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+#[derive(Debug, Clone)]
+pub enum AppError {
+    /// 400: the request itself is malformed (bad JSON, bad UTF-8, bad id).
+    BadRequest(Problem),
+    /// 401: no (valid) credentials.
+    Unauthenticated,
+    /// 403: signed in, but this role may not do this.
+    Forbidden,
+    /// 403: a form without its anti-forgery token.
+    Csrf,
+    /// 404.
+    NotFound,
+    /// 409: a uniqueness rule or the record's state refuses the change.
+    Conflict(Problem),
+    /// 413: the body is larger than we accept.
+    TooLarge,
+    /// 415: a body that is not the content type the endpoint reads.
+    UnsupportedMediaType,
+    /// 422: the content is wrong, field by field.
+    Invalid(FieldErrors),
+    /// 429.
+    TooManyRequests,
+    /// 500: our failure; the detail goes to the log only.
+    Internal(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable machine-readable code of the JSON error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::BadRequest(_) => "bad_request",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::Csrf => "csrf",
+            AppError::NotFound => "not_found",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooLarge => "too_large",
+            AppError::UnsupportedMediaType => "unsupported_media_type",
+            AppError::Invalid(_) => "invalid",
+            AppError::TooManyRequests => "too_many_requests",
+            AppError::Internal(_) => "internal",
+        }
+    }
+
+    /// The human message, as a catalogue entry.
+    pub fn problem(&self) -> Problem {
+        match self {
+            AppError::BadRequest(p) | AppError::Conflict(p) => p.clone(),
+            AppError::Unauthenticated => Problem::new("error-unauthenticated"),
+            AppError::Forbidden => Problem::new("error-forbidden"),
+            AppError::Csrf => Problem::new("error-csrf"),
+            AppError::NotFound => Problem::new("error-not-found"),
+            AppError::TooLarge => Problem::new("error-too-large"),
+            AppError::UnsupportedMediaType => Problem::new("error-media-type"),
+            AppError::Invalid(_) => Problem::new("error-invalid"),
+            AppError::TooManyRequests => Problem::new("error-too-many-requests"),
+            AppError::Internal(_) => Problem::new("error-internal"),
+        }
+    }
+
+    pub fn fields(&self) -> Option<&FieldErrors> {
+        match self {
+            AppError::Invalid(fields) => Some(fields),
+            _ => None,
+        }
+    }
+
+    pub fn bad_request(key: &'static str) -> Self {
+        AppError::BadRequest(Problem::new(key))
+    }
+
+    pub fn invalid(field: &str, key: &'static str) -> Self {
+        AppError::Invalid(FieldErrors::single(field, Problem::new(key)))
+    }
+}
+
+impl From<StorageError> for AppError {
+    fn from(err: StorageError) -> Self {
+        match err {
+            StorageError::NotFound => AppError::NotFound,
+            StorageError::Conflict(problem) => AppError::Conflict(problem),
+            StorageError::Invalid(fields) => AppError::Invalid(fields),
+            StorageError::Db(db) => AppError::Internal(db.to_string()),
+        }
+    }
+}
+
+impl From<FieldErrors> for AppError {
+    fn from(fields: FieldErrors) -> Self {
+        AppError::Invalid(fields)
+    }
+}
+
+impl From<askama::Error> for AppError {
+    fn from(err: askama::Error) -> Self {
+        AppError::Internal(format!("template: {err}"))
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Internal(detail) = &self {
+            tracing::error!(%detail, "internal error");
+        }
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;

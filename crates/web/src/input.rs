@@ -1,0 +1,82 @@
+//! Inputs shared by HTML forms and JSON bodies.
+//!
+//! A form sends every value as text; a JSON body may send numbers and
+//! booleans. Inputs keep values as text, so that a wrong value becomes a
+//! field problem in the reader's language (not a deserialisation failure),
+//! and the same `TryFrom` turns either into domain details.
+
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::AppError;
+
+/// Text, or a JSON number or boolean taken as text.
+pub fn loose_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    match Value::deserialize(deserializer)? {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Bool(b) => Ok(b.to_string()),
+        Value::Null => Ok(String::new()),
+        _ => Err(de::Error::custom("expected a string or a number")),
+    }
+}
+
+/// A checkbox (`on` when ticked, absent otherwise) or a JSON boolean.
+pub fn loose_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    match Value::deserialize(deserializer)? {
+        Value::Bool(b) => Ok(b),
+        Value::String(s) => Ok(matches!(s.as_str(), "on" | "true" | "1" | "yes")),
+        Value::Null => Ok(false),
+        _ => Err(de::Error::custom("expected a boolean")),
+    }
+}
+
+/// A list, or a single value where a form sent it once.
+pub fn loose_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    match Value::deserialize(deserializer)? {
+        Value::Array(items) => items
+            .into_iter()
+            .map(|v| match v {
+                Value::String(s) => Ok(s),
+                other => Ok(other.to_string()),
+            })
+            .collect(),
+        Value::String(s) => Ok(vec![s]),
+        Value::Null => Ok(Vec::new()),
+        _ => Err(de::Error::custom("expected a list")),
+    }
+}
+
+/// A `PATCH`: the record's current input with the given fields replaced,
+/// parsed again as a whole so the same rules apply as on creation.
+pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(current: &T, patch: Value) -> Result<T, AppError> {
+    let Value::Object(changes) = patch else {
+        return Err(AppError::bad_request("error-json-object"));
+    };
+    let mut merged: Map<String, Value> = match serde_json::to_value(current) {
+        Ok(Value::Object(map)) => map,
+        _ => return Err(AppError::Internal("input is not an object".into())),
+    };
+    for (key, value) in changes {
+        if !merged.contains_key(&key) {
+            return Err(AppError::invalid(&key, "error-unknown-field"));
+        }
+        merged.insert(key, value);
+    }
+    serde_json::from_value(Value::Object(merged))
+        .map_err(|err| AppError::Invalid(aula_domain::FieldErrors::single("body", crate::extract::json_problem(&err.to_string()))))
+}
+
+/// `Option<Uuid>` from a form's select (empty means none).
+pub fn parse_optional_id(input: &str) -> Result<Option<uuid::Uuid>, aula_domain::Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    uuid::Uuid::parse_str(trimmed).map(Some).map_err(|_| aula_domain::Problem::new("error-unknown-choice"))
+}
+
+pub fn parse_id(input: &str) -> Result<uuid::Uuid, aula_domain::Problem> {
+    parse_optional_id(input)?.ok_or_else(aula_domain::Problem::required)
+}

@@ -1,0 +1,90 @@
+//! Prometheus metrics: requests by route and status, and their latency.
+//!
+//! Counted per process; Prometheus sums the processes it scrapes.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::AppState;
+
+/// Latency buckets in seconds.
+const BUCKETS: [f64; 10] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
+
+#[derive(Default)]
+struct Series {
+    /// Requests by status code.
+    statuses: BTreeMap<u16, u64>,
+    buckets: [u64; BUCKETS.len()],
+    count: u64,
+    sum: f64,
+}
+
+#[derive(Default)]
+pub struct Metrics {
+    by_route: Mutex<BTreeMap<(String, String), Series>>,
+}
+
+impl Metrics {
+    fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        let Ok(mut map) = self.by_route.lock() else { return };
+        let series = map.entry((method.to_owned(), route.to_owned())).or_default();
+        *series.statuses.entry(status).or_default() += 1;
+        for (bucket, bound) in series.buckets.iter_mut().zip(BUCKETS) {
+            if seconds <= bound {
+                *bucket += 1;
+            }
+        }
+        series.count += 1;
+        series.sum += seconds;
+    }
+
+    /// The Prometheus text exposition.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        out.push_str("# HELP aula_http_requests_total HTTP requests by route and status.\n");
+        out.push_str("# TYPE aula_http_requests_total counter\n");
+        let Ok(map) = self.by_route.lock() else { return out };
+        for ((method, route), series) in map.iter() {
+            for (status, count) in &series.statuses {
+                out.push_str(&format!(
+                    "aula_http_requests_total{{method=\"{method}\",route=\"{route}\",status=\"{status}\"}} {count}\n"
+                ));
+            }
+        }
+        out.push_str("# HELP aula_http_request_duration_seconds HTTP request latency.\n");
+        out.push_str("# TYPE aula_http_request_duration_seconds histogram\n");
+        for ((method, route), series) in map.iter() {
+            let labels = format!("method=\"{method}\",route=\"{route}\"");
+            for (bound, count) in BUCKETS.iter().zip(series.buckets) {
+                out.push_str(&format!("aula_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {count}\n"));
+            }
+            out.push_str(&format!(
+                "aula_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}\n",
+                series.count
+            ));
+            out.push_str(&format!("aula_http_request_duration_seconds_sum{{{labels}}} {}\n", series.sum));
+            out.push_str(&format!("aula_http_request_duration_seconds_count{{{labels}}} {}\n", series.count));
+        }
+        out
+    }
+}
+
+/// Times each request, labelled by its route pattern (not its path, which
+/// would make a series per id).
+pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().as_str().to_owned();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let response = next.run(request).await;
+    state.metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
+    response
+}

@@ -1,0 +1,249 @@
+//! What every HTML page shares: the layout's context ([`Chrome`]), form
+//! errors in the reader's language, and the error page.
+
+use askama::Template;
+use aula_domain::{FieldErrors, Language, Role};
+use aula_mail::Tr;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::{AppError, AppResult, Ctx};
+
+/// The layout's view of the request: language, user, navigation, token.
+pub struct Chrome {
+    pub tr: Tr,
+    pub lang: &'static str,
+    pub csrf: String,
+    pub path: String,
+    pub user_name: Option<String>,
+    pub roles: Vec<Role>,
+    pub flash: Option<String>,
+    pub languages: Vec<LanguageLink>,
+}
+
+pub struct LanguageLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+}
+
+impl Chrome {
+    pub fn new(ctx: &Ctx) -> Self {
+        let other_params: Vec<&str> = ctx
+            .query
+            .as_deref()
+            .unwrap_or_default()
+            .split('&')
+            .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+            .collect();
+        let languages = [(Language::Fr, "Français"), (Language::Es, "Español"), (Language::En, "English")]
+            .into_iter()
+            .map(|(lang, name)| {
+                let mut params = other_params.clone();
+                let lang_param = format!("lang={}", lang.as_str());
+                params.push(&lang_param);
+                LanguageLink {
+                    code: lang.as_str(),
+                    name,
+                    href: format!("{}?{}", ctx.path, params.join("&")),
+                    current: lang == ctx.lang,
+                }
+            })
+            .collect();
+        Chrome {
+            tr: ctx.tr(),
+            lang: ctx.lang.as_str(),
+            csrf: ctx.csrf.clone(),
+            path: ctx.path.clone(),
+            user_name: ctx.user.as_ref().map(|u| u.user.name.clone()),
+            roles: ctx.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
+            flash: ctx.flash.as_ref().map(|key| ctx.tr().t(key)),
+            languages,
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+        self.tr.t1(key, name, value)
+    }
+
+    /// A code of a closed vocabulary in words: `c.word("modality", "online")`.
+    pub fn word(&self, vocabulary: &str, code: &str) -> String {
+        self.tr.t(&format!("{vocabulary}-{}", code.replace('_', "-")))
+    }
+
+    pub fn number(&self, value: &i32) -> String {
+        self.tr.number(i64::from(*value))
+    }
+
+    pub fn hours(&self, minutes: &i32) -> String {
+        self.tr.hours(i64::from(*minutes))
+    }
+
+    pub fn date(&self, instant: &DateTime<Utc>, zone: &str) -> String {
+        self.tr.date(*instant, tz(zone))
+    }
+
+    pub fn day(&self, instant: &DateTime<Utc>, zone: &str) -> String {
+        self.tr.day(*instant, tz(zone))
+    }
+
+    pub fn time(&self, instant: &DateTime<Utc>, zone: &str) -> String {
+        self.tr.time(*instant, tz(zone))
+    }
+
+    pub fn datetime(&self, instant: &DateTime<Utc>, zone: &str) -> String {
+        self.tr.datetime(*instant, tz(zone))
+    }
+
+    pub fn plain_date(&self, date: &chrono::NaiveDate) -> String {
+        self.tr.plain_date(*date)
+    }
+
+    pub fn is(&self, role: &str) -> bool {
+        self.roles.iter().any(|r| r.as_str() == role)
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.user_name.is_some()
+    }
+
+    /// Whether the navigation link to `prefix` is the current section.
+    pub fn current(&self, prefix: &str) -> bool {
+        if prefix == "/" { self.path == "/" } else { self.path.starts_with(prefix) }
+    }
+
+    /// Text direction of the page's language (all ours are left to right;
+    /// kept so the layout says it, and an Arabic catalogue would just work).
+    pub fn dir(&self) -> &'static str {
+        "ltr"
+    }
+}
+
+pub fn tz(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::Europe::Madrid)
+}
+
+/// A form's problems in the reader's words, by field, in form order.
+#[derive(Default)]
+pub struct FormErrors {
+    pub items: Vec<(String, String)>,
+}
+
+impl FormErrors {
+    pub fn new(tr: Tr, errors: &FieldErrors) -> Self {
+        let items = errors
+            .iter()
+            .flat_map(|(field, problems)| problems.iter().map(move |p| (field.to_owned(), tr.problem(p))))
+            .collect();
+        FormErrors { items }
+    }
+
+    pub fn none() -> Self {
+        FormErrors::default()
+    }
+
+    pub fn any(&self) -> bool {
+        !self.items.is_empty()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.items.iter().any(|(f, _)| f == field)
+    }
+
+    pub fn of(&self, field: &str) -> Vec<&str> {
+        self.items.iter().filter(|(f, _)| f == field).map(|(_, m)| m.as_str()).collect()
+    }
+}
+
+/// Renders a template as a page.
+pub fn render(template: &impl Template) -> AppResult<Response> {
+    Ok(Html(template.render()?).into_response())
+}
+
+/// Renders a form again with its problems: 422, values kept.
+pub fn render_invalid(template: &impl Template) -> AppResult<Response> {
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(template.render()?)).into_response())
+}
+
+/// After a successful POST: back to a page, with a message shown once.
+pub fn redirect_with(ctx: &Ctx, to: &str, flash_key: &str) -> Response {
+    let mut response = Redirect::to(to).into_response();
+    response.headers_mut().append(axum::http::header::SET_COOKIE, crate::context::flash_cookie(flash_key, ctx.secure));
+    response
+}
+
+#[derive(Template)]
+#[template(path = "pages/error.html")]
+struct ErrorPage<'a> {
+    c: Chrome,
+    status: u16,
+    title: String,
+    message: String,
+    fields: &'a FormErrors,
+}
+
+pub fn error_page(ctx: &Ctx, error: &AppError) -> Result<Html<String>, askama::Error> {
+    let tr = ctx.tr();
+    let fields = error.fields().map(|f| FormErrors::new(tr, f)).unwrap_or_default();
+    let status = error.status();
+    let page = ErrorPage {
+        c: Chrome::new(ctx),
+        status: status.as_u16(),
+        title: tr.t(&format!("error-title-{}", status.as_u16())),
+        message: tr.problem(&error.problem()),
+        fields: &fields,
+    };
+    page.render().map(Html)
+}
+
+/// Percent-encodes a value for a query string.
+pub fn url_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Query-string of a page link: the current filters with another page number.
+pub fn page_href(base: &str, params: &[(&str, String)], page: u64) -> String {
+    let mut parts: Vec<String> =
+        params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", url_encode(v))).collect();
+    parts.push(format!("page={page}"));
+    format!("{base}?{}", parts.join("&"))
+}
+
+/// The links of a pager: (page number, href, current).
+pub struct Pager {
+    pub pages: Vec<(u64, String, bool)>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub total: u64,
+}
+
+impl Pager {
+    pub fn new(base: &str, params: &[(&str, String)], current: u64, pages: u64, total: u64) -> Self {
+        // Around the current page, plus the first and last: enough to move on a phone.
+        let wanted: Vec<u64> = (1..=pages)
+            .filter(|p| *p == 1 || *p == pages || (p + 2 >= current && *p <= current + 2))
+            .collect();
+        Pager {
+            pages: wanted.into_iter().map(|p| (p, page_href(base, params, p), p == current)).collect(),
+            previous: (current > 1).then(|| page_href(base, params, current - 1)),
+            next: (current < pages).then(|| page_href(base, params, current + 1)),
+            total,
+        }
+    }
+
+    pub fn show(&self) -> bool {
+        self.pages.len() > 1
+    }
+}

@@ -1,0 +1,233 @@
+//! Programmes: funded projects grouping courses. Organisers manage them.
+
+use askama::Template;
+use aula_domain::details::ProgrammeDetails;
+use aula_domain::meeting::parse_optional_date;
+use aula_domain::{FieldErrors, Role, Text};
+use aula_storage::entities::programme;
+use aula_storage::programmes;
+use axum::extract::State;
+use axum::http::{StatusCode, header::LOCATION};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::{ApiError, Paginated, Paging};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx, input};
+
+const STAFF: &[Role] = &[Role::Organiser];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update))
+        .route("/staff/programmes", get(list_page))
+        .route("/staff/programmes/new", get(new_page).post(create_page))
+        .route("/staff/programmes/{id}", get(edit_page).post(update_page))
+}
+
+/// A programme as an organiser writes it (form or JSON).
+#[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgrammeInput {
+    pub title: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub funder: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub description: String,
+    /// `YYYY-MM-DD`, or empty.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub starts_on: String,
+    /// `YYYY-MM-DD`, or empty; not before `starts_on`.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub ends_on: String,
+}
+
+impl TryFrom<&ProgrammeInput> for ProgrammeDetails {
+    type Error = FieldErrors;
+
+    fn try_from(input: &ProgrammeInput) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::new();
+        let title = errors.take("title", Text::parse(&input.title));
+        let funder = errors.take("funder", Text::parse_optional(&input.funder));
+        let description = errors.take("description", Text::parse_optional(&input.description));
+        let starts_on = errors.take("starts_on", parse_optional_date(&input.starts_on));
+        let ends_on = errors.take("ends_on", parse_optional_date(&input.ends_on));
+        let (Some(title), Some(funder), Some(description), Some(starts_on), Some(ends_on)) =
+            (title, funder, description, starts_on, ends_on)
+        else {
+            return Err(errors);
+        };
+        ProgrammeDetails::new(ProgrammeDetails { title, funder, description, starts_on, ends_on })
+    }
+}
+
+impl From<&programme::Model> for ProgrammeInput {
+    fn from(p: &programme::Model) -> Self {
+        ProgrammeInput {
+            title: p.title.clone(),
+            funder: p.funder.clone().unwrap_or_default(),
+            description: p.description.clone().unwrap_or_default(),
+            starts_on: p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+            ends_on: p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ProgrammeOut {
+    pub id: Uuid,
+    pub title: String,
+    pub funder: Option<String>,
+    pub description: Option<String>,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<programme::Model> for ProgrammeOut {
+    fn from(p: programme::Model) -> Self {
+        ProgrammeOut {
+            id: p.id,
+            title: p.title,
+            funder: p.funder,
+            description: p.description,
+            starts_on: p.starts_on,
+            ends_on: p.ends_on,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+        }
+    }
+}
+
+/// List programmes, newest first.
+#[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", params(Paging),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = Paginated<ProgrammeOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> AppResult<axum::Json<Paginated<ProgrammeOut>>> {
+    ctx.require(STAFF)?;
+    let paged = programmes::list(&state.db, paging.page()).await?;
+    Ok(axum::Json(Paginated::from(paged, ProgrammeOut::from)))
+}
+
+/// Create a programme.
+#[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", request_body = ProgrammeInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 201, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 422, body = ApiError)))]
+async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<ProgrammeInput>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let details = ProgrammeDetails::try_from(&input)?;
+    let created = programmes::create(&state.db, &ctx.actor()?, &details).await?;
+    let location = format!("/api/v1/programmes/{}", created.id);
+    Ok((StatusCode::CREATED, [(LOCATION, location)], axum::Json(ProgrammeOut::from(created))).into_response())
+}
+
+/// One programme.
+#[utoipa::path(get, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = Uuid, Path)),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError)))]
+async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<ProgrammeOut>> {
+    ctx.require(STAFF)?;
+    Ok(axum::Json(programmes::get(&state.db, id).await?.into()))
+}
+
+/// Change some fields of a programme.
+#[utoipa::path(patch, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = Uuid, Path)),
+    request_body(content = serde_json::Value, description = "Any fields of ProgrammeInput"),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> AppResult<axum::Json<ProgrammeOut>> {
+    ctx.require(STAFF)?;
+    let current = programmes::get(&state.db, id).await?;
+    let input = input::merge(&ProgrammeInput::from(&current), patch)?;
+    let details = ProgrammeDetails::try_from(&input)?;
+    Ok(axum::Json(programmes::update(&state.db, &ctx.actor()?, id, &details).await?.into()))
+}
+
+#[derive(Template)]
+#[template(path = "pages/programmes.html")]
+struct ListPage {
+    c: Chrome,
+    programmes: Vec<programme::Model>,
+    pager: Pager,
+}
+
+async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let paged = programmes::list(&state.db, paging.page()).await?;
+    let pager = Pager::new("/staff/programmes", &[], paged.page.page, paged.pages(), paged.total);
+    render(&ListPage { c: Chrome::new(&ctx), programmes: paged.items, pager })
+}
+
+#[derive(Template)]
+#[template(path = "pages/programme_form.html")]
+struct FormPage {
+    c: Chrome,
+    /// `None` when creating.
+    id: Option<Uuid>,
+    form: ProgrammeInput,
+    errors: FormErrors,
+}
+
+async fn new_page(ctx: Ctx) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    render(&FormPage { c: Chrome::new(&ctx), id: None, form: ProgrammeInput::default(), errors: FormErrors::none() })
+}
+
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let current = programmes::get(&state.db, id).await?;
+    render(&FormPage { c: Chrome::new(&ctx), id: Some(id), form: (&current).into(), errors: FormErrors::none() })
+}
+
+async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: ProgrammeInput) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let result = match ProgrammeDetails::try_from(&form) {
+        Ok(details) => match id {
+            Some(id) => programmes::update(&state.db, &ctx.actor()?, id, &details).await.map_err(AppError::from),
+            None => programmes::create(&state.db, &ctx.actor()?, &details).await.map_err(AppError::from),
+        },
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok(_) => Ok(redirect_with(ctx, "/staff/programmes", "flash-saved")),
+        Err(AppError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&FormPage { c: Chrome::new(ctx), id, form, errors })
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<ProgrammeInput>) -> AppResult<Response> {
+    save(&ctx, &state, None, form).await
+}
+
+async fn update_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<ProgrammeInput>,
+) -> AppResult<Response> {
+    save(&ctx, &state, Some(id), form).await
+}

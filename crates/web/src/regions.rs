@@ -1,0 +1,113 @@
+//! Regions: where venues are and participants come from. Admins manage them;
+//! anyone may list them (the catalogue filters by region).
+
+use askama::Template;
+use aula_domain::{FieldErrors, Role, Text};
+use aula_storage::entities::region;
+use aula_storage::regions;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::ApiError;
+use crate::extract::{ApiJson, CsrfForm};
+use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list, create)).route("/admin/regions", get(list_page).post(create_page))
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegionInput {
+    /// A short stable code, such as ISO 3166-2 `ES-AN`.
+    pub code: String,
+    pub name: String,
+}
+
+struct RegionDetails {
+    code: Text<20>,
+    name: Text<100>,
+}
+
+impl TryFrom<&RegionInput> for RegionDetails {
+    type Error = FieldErrors;
+
+    fn try_from(input: &RegionInput) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::new();
+        let code = errors.take("code", Text::parse(&input.code.to_uppercase()));
+        let name = errors.take("name", Text::parse(&input.name));
+        let (Some(code), Some(name)) = (code, name) else { return Err(errors) };
+        Ok(RegionDetails { code, name })
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RegionOut {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+}
+
+impl From<region::Model> for RegionOut {
+    fn from(r: region::Model) -> Self {
+        RegionOut { id: r.id, code: r.code, name: r.name }
+    }
+}
+
+/// Every region, by name.
+#[utoipa::path(get, path = "/api/v1/regions", tag = "regions", responses((status = 200, body = Vec<RegionOut>)))]
+async fn list(State(state): State<AppState>) -> AppResult<axum::Json<Vec<RegionOut>>> {
+    Ok(axum::Json(regions::list(&state.db).await?.into_iter().map(RegionOut::from).collect()))
+}
+
+async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<region::Model> {
+    let details = RegionDetails::try_from(input)?;
+    Ok(regions::create(&state.db, &ctx.actor()?, details.code.as_str(), details.name.as_str()).await?)
+}
+
+/// Add a region (admins).
+#[utoipa::path(post, path = "/api/v1/regions", tag = "regions", request_body = RegionInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 201, body = RegionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 422, body = ApiError)))]
+async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<RegionInput>) -> AppResult<Response> {
+    ctx.require(&[Role::Admin])?;
+    let created = add(&ctx, &state, &input).await?;
+    Ok((StatusCode::CREATED, axum::Json(RegionOut::from(created))).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "pages/regions.html")]
+struct ListPage {
+    c: Chrome,
+    regions: Vec<region::Model>,
+    form: RegionInput,
+    errors: FormErrors,
+}
+
+async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    ctx.require(&[Role::Admin])?;
+    let regions = regions::list(&state.db).await?;
+    render(&ListPage { c: Chrome::new(&ctx), regions, form: RegionInput::default(), errors: FormErrors::none() })
+}
+
+async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<RegionInput>) -> AppResult<Response> {
+    ctx.require(&[Role::Admin])?;
+    match add(&ctx, &state, &form).await {
+        Ok(_) => Ok(redirect_with(&ctx, "/admin/regions", "flash-saved")),
+        Err(AppError::Invalid(errors)) => {
+            let regions = regions::list(&state.db).await?;
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&ListPage { c: Chrome::new(&ctx), regions, form, errors })
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,877 @@
+//! Sessions: editions of a course, with meetings, a place, trainers and
+//! seats. The public sees the ones not in draft; organisers write them.
+
+use askama::Template;
+use aula_domain::details::{SessionDetails, VenueDetails};
+use aula_domain::meeting::parse_local_datetime;
+use aula_domain::{
+    Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus, SessionTimeZone, Text, Url,
+};
+use aula_storage::courses;
+use aula_storage::sessions::{self, SessionFilter, SessionRecord};
+use aula_storage::users;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::LOCATION;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::{ApiError, Paginated};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::input::{self, parse_id, parse_optional_id};
+use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid, tz};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+const STAFF: &[Role] = &[Role::Organiser];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update))
+        .route("/staff/sessions", get(list_page))
+        .route("/staff/sessions/new", get(new_page).post(create_page))
+        .route("/staff/sessions/{id}", get(edit_page).post(update_page))
+        .route("/staff/sessions/{id}/status", post(status_page))
+        .route("/staff/my-sessions", get(my_sessions_page))
+}
+
+/// Time zones offered in the session form; any IANA name is accepted by the API.
+const TIME_ZONES: &[&str] = &[
+    "Europe/Madrid",
+    "Atlantic/Canary",
+    "Africa/Ceuta",
+    "Europe/Lisbon",
+    "Europe/Paris",
+    "Europe/Brussels",
+    "Europe/Rome",
+    "Europe/Berlin",
+    "Europe/London",
+    "Europe/Dublin",
+    "America/Mexico_City",
+    "America/Bogota",
+    "America/Argentina/Buenos_Aires",
+    "Africa/Casablanca",
+    "UTC",
+];
+
+// ----- input from the API -------------------------------------------------
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VenueInput {
+    pub name: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub address: String,
+    pub city: String,
+    pub region_id: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeetingInput {
+    /// RFC 3339 instant, e.g. `2026-03-14T09:30:00+01:00`.
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+/// A session as an integration writes it. Meetings are instants (any
+/// offset); they are shown in the session's `time_zone`.
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SessionInput {
+    pub course_id: String,
+    /// IANA zone, e.g. `Europe/Madrid` (the default).
+    #[serde(default = "default_zone")]
+    pub time_zone: String,
+    #[serde(default)]
+    pub venue: Option<VenueInput>,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub online_url: String,
+    #[serde(deserialize_with = "input::loose_text")]
+    pub capacity: String,
+    /// RFC 3339 instant, or empty for "as soon as the session is open".
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub registration_opens_at: String,
+    /// RFC 3339 instant, or empty for "until the session starts".
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub registration_closes_at: String,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub trainer_ids: Vec<String>,
+    #[serde(default)]
+    pub meetings: Vec<MeetingInput>,
+    /// `draft` (default), `open`, `closed`, `completed` or `cancelled`.
+    #[serde(default = "default_status")]
+    pub status: String,
+}
+
+fn default_zone() -> String {
+    SessionTimeZone::default().name().to_owned()
+}
+
+fn default_status() -> String {
+    SessionStatus::Draft.as_str().to_owned()
+}
+
+fn parse_instant(input: &str) -> Result<DateTime<Utc>, Problem> {
+    DateTime::parse_from_rfc3339(input.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| Problem::new("error-datetime"))
+}
+
+fn parse_optional_instant(input: &str) -> Result<Option<DateTime<Utc>>, Problem> {
+    if input.trim().is_empty() { Ok(None) } else { parse_instant(input).map(Some) }
+}
+
+fn parse_ids(values: &[String]) -> Result<Vec<Uuid>, Problem> {
+    values.iter().filter(|v| !v.trim().is_empty()).map(|v| parse_id(v)).collect()
+}
+
+/// The parts of a session both inputs share, parsed field by field.
+struct Parsed {
+    course_id: Option<Uuid>,
+    time_zone: Option<SessionTimeZone>,
+    venue: Option<Option<VenueDetails>>,
+    online_url: Option<Option<Url>>,
+    capacity: Option<Capacity>,
+    trainer_ids: Option<Vec<Uuid>>,
+}
+
+fn parse_venue(
+    errors: &mut FieldErrors,
+    name: &str,
+    address: &str,
+    city: &str,
+    region_id: &str,
+) -> Option<Option<VenueDetails>> {
+    if [name, address, city, region_id].iter().all(|v| v.trim().is_empty()) {
+        return Some(None);
+    }
+    let name = errors.take("venue_name", Text::parse(name));
+    let address = errors.take("venue_address", Text::parse_optional(address));
+    let city = errors.take("venue_city", Text::parse(city));
+    let region_id = errors.take("venue_region_id", parse_id(region_id));
+    let (Some(name), Some(address), Some(city), Some(region_id)) = (name, address, city, region_id) else {
+        return None;
+    };
+    Some(Some(VenueDetails { name, address, city, region_id }))
+}
+
+impl Parsed {
+    fn finish(
+        self,
+        errors: FieldErrors,
+        opens: Option<Option<DateTime<Utc>>>,
+        closes: Option<Option<DateTime<Utc>>>,
+        meetings: Option<Vec<MeetingTimes>>,
+        modality: Option<Modality>,
+    ) -> Result<SessionDetails, FieldErrors> {
+        let (
+            Some(course_id),
+            Some(time_zone),
+            Some(venue),
+            Some(online_url),
+            Some(capacity),
+            Some(trainer_ids),
+            Some(opens),
+            Some(closes),
+            Some(meetings),
+            Some(modality),
+        ) = (
+            self.course_id,
+            self.time_zone,
+            self.venue,
+            self.online_url,
+            self.capacity,
+            self.trainer_ids,
+            opens,
+            closes,
+            meetings,
+            modality,
+        )
+        else {
+            return Err(errors);
+        };
+        SessionDetails::new(
+            SessionDetails {
+                course_id,
+                time_zone,
+                venue,
+                online_url,
+                capacity,
+                registration_opens_at: opens,
+                registration_closes_at: closes,
+                trainer_ids,
+                meetings,
+            },
+            modality,
+        )
+    }
+}
+
+/// Parses a session input; `modality` is its course's (unknown course: `None`,
+/// with the problem already recorded).
+fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut FieldErrors) -> Parsed {
+    let venue = match &input.venue {
+        Some(v) => parse_venue(errors, &v.name, &v.address, &v.city, &v.region_id),
+        None => Some(None),
+    };
+    Parsed {
+        course_id: errors.take("course_id", parse_id(&input.course_id)),
+        time_zone: errors.take("time_zone", SessionTimeZone::parse(&input.time_zone)),
+        venue,
+        online_url: errors.take("online_url", Url::parse_optional(&input.online_url)),
+        capacity: errors.take("capacity", Capacity::parse(&input.capacity)),
+        trainer_ids: errors.take("trainer_ids", parse_ids(&input.trainer_ids)),
+    }
+    .with_modality(modality)
+}
+
+impl Parsed {
+    fn with_modality(self, _modality: Option<Modality>) -> Self {
+        self
+    }
+}
+
+fn details_from_input(input: &SessionInput, modality: Option<Modality>, mut errors: FieldErrors) -> Result<SessionDetails, FieldErrors> {
+    let parsed = parse_input(input, modality, &mut errors);
+    let opens = errors.take("registration_opens_at", parse_optional_instant(&input.registration_opens_at));
+    let closes = errors.take("registration_closes_at", parse_optional_instant(&input.registration_closes_at));
+    let mut meetings = Some(Vec::new());
+    for (index, m) in input.meetings.iter().enumerate() {
+        let field = format!("meetings.{index}");
+        let times = parse_instant(&m.starts_at)
+            .and_then(|s| parse_instant(&m.ends_at).map(|e| (s, e)))
+            .and_then(|(s, e)| MeetingTimes::new(s, e));
+        match errors.take(&field, times) {
+            Some(t) => {
+                if let Some(list) = meetings.as_mut() {
+                    list.push(t);
+                }
+            }
+            None => meetings = None,
+        }
+    }
+    parsed.finish(errors, opens, closes, meetings, modality)
+}
+
+/// The course's modality, or the `course_id` field's problem.
+async fn course_modality(state: &AppState, course_id: &str, errors: &mut FieldErrors) -> AppResult<Option<Modality>> {
+    let Ok(id) = parse_id(course_id) else { return Ok(None) };
+    match courses::get(&state.db, id).await {
+        Ok(record) => Ok(Modality::parse(&record.course.modality).ok()),
+        Err(aula_storage::StorageError::NotFound) => {
+            errors.add("course_id", Problem::new("error-unknown-choice"));
+            Ok(None)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn status_of(input: &str) -> Result<SessionStatus, AppError> {
+    SessionStatus::parse(input).map_err(|p| AppError::Invalid(FieldErrors::single("status", p)))
+}
+
+impl From<&SessionRecord> for SessionInput {
+    fn from(r: &SessionRecord) -> Self {
+        let s = &r.session;
+        SessionInput {
+            course_id: s.course_id.to_string(),
+            time_zone: s.time_zone.clone(),
+            venue: r.venue.as_ref().map(|(v, region)| VenueInput {
+                name: v.name.clone(),
+                address: v.address.clone().unwrap_or_default(),
+                city: v.city.clone(),
+                region_id: region.id.to_string(),
+            }),
+            online_url: s.online_url.clone().unwrap_or_default(),
+            capacity: s.capacity.to_string(),
+            registration_opens_at: s.registration_opens_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            registration_closes_at: s.registration_closes_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            trainer_ids: r.trainers.iter().map(|t| t.id.to_string()).collect(),
+            meetings: r
+                .meetings
+                .iter()
+                .map(|m| MeetingInput { starts_at: m.starts_at.to_rfc3339(), ends_at: m.ends_at.to_rfc3339() })
+                .collect(),
+            status: s.status.clone(),
+        }
+    }
+}
+
+// ----- output --------------------------------------------------------------
+
+#[derive(Serialize, ToSchema)]
+pub struct RegionRef {
+    pub id: Uuid,
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VenueOut {
+    pub id: Uuid,
+    pub name: String,
+    pub address: Option<String>,
+    pub city: String,
+    pub region: RegionRef,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeetingOut {
+    pub id: Uuid,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    /// The meeting's date and times in the session's time zone.
+    pub local_date: NaiveDate,
+    pub local_start: String,
+    pub local_end: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CourseRef {
+    pub id: Uuid,
+    pub title: String,
+    pub modality: String,
+    pub hours: f64,
+    pub audiences: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonRef {
+    pub id: Uuid,
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionOut {
+    pub id: Uuid,
+    pub course: CourseRef,
+    pub status: String,
+    pub time_zone: String,
+    pub venue: Option<VenueOut>,
+    pub online_url: Option<String>,
+    pub capacity: i32,
+    pub seats_taken: i32,
+    pub seats_left: i32,
+    pub registration_opens_at: Option<DateTime<Utc>>,
+    pub registration_closes_at: Option<DateTime<Utc>>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    /// The sum of the meetings' lengths.
+    pub hours: f64,
+    pub trainers: Vec<PersonRef>,
+    pub meetings: Vec<MeetingOut>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<SessionRecord> for SessionOut {
+    fn from(r: SessionRecord) -> Self {
+        let seats_left = r.seats_left();
+        let zone = tz(&r.session.time_zone);
+        let s = r.session;
+        let c = r.course.course;
+        SessionOut {
+            id: s.id,
+            course: CourseRef {
+                id: c.id,
+                title: c.title,
+                modality: c.modality,
+                hours: f64::from(c.minutes) / 60.0,
+                audiences: r.course.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
+            },
+            status: s.status,
+            time_zone: s.time_zone,
+            venue: r.venue.map(|(v, region)| VenueOut {
+                id: v.id,
+                name: v.name,
+                address: v.address,
+                city: v.city,
+                region: RegionRef { id: region.id, code: region.code, name: region.name },
+            }),
+            online_url: s.online_url,
+            capacity: s.capacity,
+            seats_taken: s.seats_taken,
+            seats_left,
+            registration_opens_at: s.registration_opens_at,
+            registration_closes_at: s.registration_closes_at,
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            hours: f64::from(s.minutes) / 60.0,
+            trainers: r.trainers.into_iter().map(|t| PersonRef { id: t.id, name: t.name }).collect(),
+            meetings: r
+                .meetings
+                .into_iter()
+                .map(|m| {
+                    let start = m.starts_at.with_timezone(&zone);
+                    let end = m.ends_at.with_timezone(&zone);
+                    MeetingOut {
+                        id: m.id,
+                        starts_at: m.starts_at,
+                        ends_at: m.ends_at,
+                        local_date: start.date_naive(),
+                        local_start: start.format("%H:%M").to_string(),
+                        local_end: end.format("%H:%M").to_string(),
+                    }
+                })
+                .collect(),
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+        }
+    }
+}
+
+// ----- who may see what ------------------------------------------------------
+
+/// Organisers see every session; a trainer sees their own drafts too;
+/// everyone else sees sessions that are not drafts.
+fn may_see(ctx: &Ctx, record: &SessionRecord) -> bool {
+    if record.status().is_public() {
+        return true;
+    }
+    match &ctx.user {
+        Some(u) if u.has(Role::Organiser) => true,
+        Some(u) => record.trainers.iter().any(|t| t.id == u.user.id),
+        None => false,
+    }
+}
+
+pub async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
+    let record = sessions::get(&state.db, id).await?;
+    if may_see(ctx, &record) { Ok(record) } else { Err(AppError::NotFound) }
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SessionQuery {
+    /// Only sessions in this status (organisers; others always see only non-draft ones).
+    pub status: Option<String>,
+    pub course_id: Option<Uuid>,
+    pub programme_id: Option<Uuid>,
+    /// `in_person`, `online` or `blended`.
+    pub modality: Option<String>,
+    pub region_id: Option<Uuid>,
+    pub audience: Option<String>,
+    /// Sessions running on or after this day (`YYYY-MM-DD`).
+    pub from: Option<NaiveDate>,
+    /// Sessions starting on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Words in the course's title, summary or objectives.
+    pub q: Option<String>,
+    pub page: Option<u64>,
+    pub per_page: Option<u64>,
+}
+
+impl SessionQuery {
+    pub fn filter(&self, ctx: &Ctx) -> AppResult<SessionFilter> {
+        let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
+        let bad = |field: &str, p: Problem| AppError::Invalid(FieldErrors::single(field, p));
+        let parse_opt = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        Ok(SessionFilter {
+            public_only: !organiser,
+            statuses: match parse_opt(&self.status) {
+                Some(s) => vec![SessionStatus::parse(&s).map_err(|p| bad("status", p))?],
+                None => Vec::new(),
+            },
+            course_id: self.course_id,
+            programme_id: self.programme_id,
+            modality: parse_opt(&self.modality).map(|m| Modality::parse(&m)).transpose().map_err(|p| bad("modality", p))?,
+            region_id: self.region_id,
+            audience: parse_opt(&self.audience).map(|a| Audience::parse(&a)).transpose().map_err(|p| bad("audience", p))?,
+            from: self.from.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc()),
+            until: self.to.and_then(|d| d.succ_opt()).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc()),
+            text: parse_opt(&self.q),
+            trainer_id: None,
+        })
+    }
+
+    fn page(&self) -> aula_storage::Page {
+        aula_storage::Page::new(self.page, self.per_page, 20)
+    }
+}
+
+// ----- API -------------------------------------------------------------------
+
+/// Sessions, soonest first. Anyone sees the sessions that are not drafts.
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", params(SessionQuery),
+    responses((status = 200, body = Paginated<SessionOut>), (status = 400, body = ApiError), (status = 422, body = ApiError)))]
+async fn list(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<SessionQuery>) -> AppResult<axum::Json<Paginated<SessionOut>>> {
+    let paged = sessions::list(&state.db, &query.filter(&ctx)?, query.page()).await?;
+    Ok(axum::Json(Paginated::from(paged, SessionOut::from)))
+}
+
+/// Create a session of a course (in `draft` unless `status` says `open`).
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = SessionInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 201, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<SessionInput>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let status = status_of(&input.status)?;
+    let mut errors = FieldErrors::new();
+    let modality = course_modality(&state, &input.course_id, &mut errors).await?;
+    let details = details_from_input(&input, modality, errors)?;
+    let actor = ctx.actor()?;
+    let mut record = sessions::create(&state.db, &actor, &details).await?;
+    if status != SessionStatus::Draft {
+        record = sessions::set_status(&state.db, &actor, record.session.id, status).await?;
+    }
+    let location = format!("/api/v1/sessions/{}", record.session.id);
+    Ok((StatusCode::CREATED, [(LOCATION, location)], axum::Json(SessionOut::from(record))).into_response())
+}
+
+/// One session with its meetings. Drafts are visible to organisers and the session's trainers.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = Uuid, Path)),
+    responses((status = 200, body = SessionOut), (status = 404, body = ApiError)))]
+async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<SessionOut>> {
+    Ok(axum::Json(visible(&ctx, &state, id).await?.into()))
+}
+
+/// Change some fields of a session, including its `status`.
+#[utoipa::path(patch, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = Uuid, Path)),
+    request_body(content = serde_json::Value, description = "Any fields of SessionInput"),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> AppResult<axum::Json<SessionOut>> {
+    ctx.require(STAFF)?;
+    let current = sessions::get(&state.db, id).await?;
+    let before = SessionInput::from(&current);
+    let input = input::merge(&before, patch)?;
+    let status = status_of(&input.status)?;
+    let actor = ctx.actor()?;
+    let mut record = current;
+    // Only touch the session's content when it changed, so that a status
+    // change alone works on a completed session's final state rules.
+    let content_changed = serde_json::to_value(SessionInput { status: String::new(), ..input.clone() }).ok()
+        != serde_json::to_value(SessionInput { status: String::new(), ..before }).ok();
+    if content_changed {
+        let mut errors = FieldErrors::new();
+        let modality = course_modality(&state, &input.course_id, &mut errors).await?;
+        let details = details_from_input(&input, modality, errors)?;
+        record = sessions::update(&state.db, &actor, id, &details).await?;
+    }
+    if status != record.status() {
+        record = sessions::set_status(&state.db, &actor, id, status).await?;
+    }
+    Ok(axum::Json(record.into()))
+}
+
+// ----- pages -------------------------------------------------------------------
+
+/// A session as the HTML form has it: local dates and times in the session's
+/// zone, one row per meeting.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct SessionForm {
+    #[serde(default)]
+    pub course_id: String,
+    #[serde(default)]
+    pub time_zone: String,
+    #[serde(default)]
+    pub venue_name: String,
+    #[serde(default)]
+    pub venue_address: String,
+    #[serde(default)]
+    pub venue_city: String,
+    #[serde(default)]
+    pub venue_region_id: String,
+    #[serde(default)]
+    pub online_url: String,
+    #[serde(default)]
+    pub capacity: String,
+    #[serde(default)]
+    pub registration_opens_at: String,
+    #[serde(default)]
+    pub registration_closes_at: String,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub trainer_ids: Vec<String>,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_date: Vec<String>,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_start: Vec<String>,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_end: Vec<String>,
+}
+
+/// One row of the meetings table.
+pub struct MeetingRow {
+    /// The row's name in form problems: `meetings.<index>`.
+    pub field: String,
+    pub date: String,
+    pub start: String,
+    pub end: String,
+}
+
+impl SessionForm {
+    fn rows(&self) -> Vec<MeetingRow> {
+        let get = |list: &Vec<String>, i: usize| list.get(i).cloned().unwrap_or_default();
+        let count = self.meeting_date.len().max(self.meeting_start.len()).max(self.meeting_end.len());
+        (0..count)
+            .map(|i| MeetingRow {
+                field: String::new(),
+                date: get(&self.meeting_date, i),
+                start: get(&self.meeting_start, i),
+                end: get(&self.meeting_end, i),
+            })
+            .filter(|r| !(r.date.trim().is_empty() && r.start.trim().is_empty() && r.end.trim().is_empty()))
+            .enumerate()
+            .map(|(index, row)| MeetingRow { field: format!("meetings.{index}"), ..row })
+            .collect()
+    }
+
+    fn details(&self, modality: Option<Modality>, mut errors: FieldErrors) -> Result<SessionDetails, FieldErrors> {
+        let venue = parse_venue(&mut errors, &self.venue_name, &self.venue_address, &self.venue_city, &self.venue_region_id);
+        let time_zone = errors.take("time_zone", SessionTimeZone::parse(&self.time_zone));
+        let zone = time_zone.unwrap_or_default();
+        let local = |v: &str| if v.trim().is_empty() { Ok(None) } else { parse_local_datetime(zone, v).map(Some) };
+        let opens = errors.take("registration_opens_at", local(&self.registration_opens_at));
+        let closes = errors.take("registration_closes_at", local(&self.registration_closes_at));
+        let mut meetings = Some(Vec::new());
+        for (index, row) in self.rows().iter().enumerate() {
+            match errors.take(&format!("meetings.{index}"), MeetingTimes::parse_local(zone, &row.date, &row.start, &row.end)) {
+                Some(m) => {
+                    if let Some(list) = meetings.as_mut() {
+                        list.push(m);
+                    }
+                }
+                None => meetings = None,
+            }
+        }
+        let parsed = Parsed {
+            course_id: errors.take("course_id", parse_id(&self.course_id)),
+            time_zone,
+            venue,
+            online_url: errors.take("online_url", Url::parse_optional(&self.online_url)),
+            capacity: errors.take("capacity", Capacity::parse(&self.capacity)),
+            trainer_ids: errors.take("trainer_ids", parse_ids(&self.trainer_ids)),
+        };
+        parsed.finish(errors, opens, closes, meetings, modality)
+    }
+}
+
+impl From<&SessionRecord> for SessionForm {
+    fn from(r: &SessionRecord) -> Self {
+        let s = &r.session;
+        let zone = tz(&s.time_zone);
+        let local = |t: DateTime<Utc>| t.with_timezone(&zone);
+        let (mut dates, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+        for m in &r.meetings {
+            dates.push(local(m.starts_at).format("%Y-%m-%d").to_string());
+            starts.push(local(m.starts_at).format("%H:%M").to_string());
+            ends.push(local(m.ends_at).format("%H:%M").to_string());
+        }
+        SessionForm {
+            course_id: s.course_id.to_string(),
+            time_zone: s.time_zone.clone(),
+            venue_name: r.venue.as_ref().map(|(v, _)| v.name.clone()).unwrap_or_default(),
+            venue_address: r.venue.as_ref().and_then(|(v, _)| v.address.clone()).unwrap_or_default(),
+            venue_city: r.venue.as_ref().map(|(v, _)| v.city.clone()).unwrap_or_default(),
+            venue_region_id: r.venue.as_ref().map(|(_, region)| region.id.to_string()).unwrap_or_default(),
+            online_url: s.online_url.clone().unwrap_or_default(),
+            capacity: s.capacity.to_string(),
+            registration_opens_at: s.registration_opens_at.map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default(),
+            registration_closes_at: s.registration_closes_at.map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default(),
+            trainer_ids: r.trainers.iter().map(|t| t.id.to_string()).collect(),
+            meeting_date: dates,
+            meeting_start: starts,
+            meeting_end: ends,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct StaffListQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    course_id: String,
+    page: Option<u64>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/sessions.html")]
+struct ListPage {
+    c: Chrome,
+    title_key: &'static str,
+    sessions: Vec<SessionRecord>,
+    pager: Pager,
+    statuses: Vec<(String, String)>,
+    status: String,
+    show_filters: bool,
+}
+
+async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<StaffListQuery>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let status = query.status.trim();
+    let filter = SessionFilter {
+        statuses: if status.is_empty() { Vec::new() } else { vec![status_of(status)?] },
+        course_id: parse_optional_id(&query.course_id).map_err(|p| AppError::Invalid(FieldErrors::single("course_id", p)))?,
+        ..SessionFilter::default()
+    };
+    let page = aula_storage::Page::new(query.page, None, 25);
+    let paged = sessions::list(&state.db, &filter, page).await?;
+    let params = [("status", query.status.clone()), ("course_id", query.course_id.clone())];
+    let pager = Pager::new("/staff/sessions", &params, paged.page.page, paged.pages(), paged.total);
+    let c = Chrome::new(&ctx);
+    let statuses = SessionStatus::ALL.iter().map(|s| (s.as_str().to_owned(), c.word("status", s.as_str()))).collect();
+    render(&ListPage { c, title_key: "sessions-title", sessions: paged.items, pager, statuses, status: query.status, show_filters: true })
+}
+
+async fn my_sessions_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<StaffListQuery>) -> AppResult<Response> {
+    let user = ctx.require(&[Role::Trainer])?;
+    let filter = SessionFilter { trainer_id: Some(user.user.id), ..SessionFilter::default() };
+    let paged = sessions::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
+    let pager = Pager::new("/staff/my-sessions", &[], paged.page.page, paged.pages(), paged.total);
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        title_key: "my-sessions-title",
+        sessions: paged.items,
+        pager,
+        statuses: Vec::new(),
+        status: String::new(),
+        show_filters: false,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "pages/session_form.html")]
+struct FormPage {
+    c: Chrome,
+    record: Option<SessionRecord>,
+    form: SessionForm,
+    rows: Vec<MeetingRow>,
+    errors: FormErrors,
+    courses: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    zones: Vec<(String, String)>,
+    trainers: Vec<(String, String, bool)>,
+    next_statuses: Vec<(String, String)>,
+}
+
+impl FormPage {
+    async fn new(ctx: &Ctx, state: &AppState, record: Option<SessionRecord>, form: SessionForm, errors: FormErrors) -> AppResult<Self> {
+        let c = Chrome::new(ctx);
+        let courses = courses::choices(&state.db).await?.into_iter().map(|c| (c.id.to_string(), c.title)).collect();
+        let regions =
+            aula_storage::regions::list(&state.db).await?.into_iter().map(|r| (r.id.to_string(), r.name)).collect();
+        let trainers = users::list(&state.db, Some(Role::Trainer), aula_storage::Page::new(None, Some(100), 100))
+            .await?
+            .items
+            .into_iter()
+            .map(|u| {
+                let id = u.user.id.to_string();
+                let chosen = form.trainer_ids.contains(&id);
+                (id, u.user.name, chosen)
+            })
+            .collect();
+        let mut zones: Vec<(String, String)> = TIME_ZONES.iter().map(|z| ((*z).to_owned(), (*z).to_owned())).collect();
+        if !form.time_zone.is_empty() && !TIME_ZONES.contains(&form.time_zone.as_str()) {
+            zones.push((form.time_zone.clone(), form.time_zone.clone()));
+        }
+        let mut rows = form.rows();
+        // Blank rows to add meetings without JavaScript; more appear after saving.
+        let filled = rows.len();
+        rows.extend((filled..filled + 3).map(|index| MeetingRow {
+            field: format!("meetings.{index}"),
+            date: String::new(),
+            start: String::new(),
+            end: String::new(),
+        }));
+        let next_statuses = record
+            .as_ref()
+            .map(|r| r.status().next().iter().map(|s| (s.as_str().to_owned(), c.word("status-action", s.as_str()))).collect())
+            .unwrap_or_default();
+        Ok(FormPage { c, record, form, rows, errors, courses, regions, zones, trainers, next_statuses })
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct NewQuery {
+    #[serde(default)]
+    course_id: String,
+}
+
+async fn new_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<NewQuery>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let form = SessionForm {
+        course_id: query.course_id,
+        time_zone: default_zone(),
+        capacity: "25".into(),
+        ..SessionForm::default()
+    };
+    render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
+}
+
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let record = sessions::get(&state.db, id).await?;
+    let form = SessionForm::from(&record);
+    render(&FormPage::new(&ctx, &state, Some(record), form, FormErrors::none()).await?)
+}
+
+async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let actor = ctx.actor()?;
+    let mut errors = FieldErrors::new();
+    let modality = course_modality(state, &form.course_id, &mut errors).await?;
+    let result = match form.details(modality, errors) {
+        Ok(details) => match id {
+            Some(id) => sessions::update(&state.db, &actor, id, &details).await.map_err(AppError::from),
+            None => sessions::create(&state.db, &actor, &details).await.map_err(AppError::from),
+        },
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok(record) => Ok(redirect_with(ctx, &format!("/staff/sessions/{}", record.session.id), "flash-saved")),
+        Err(AppError::Invalid(errors)) => {
+            let record = match id {
+                Some(id) => Some(sessions::get(&state.db, id).await?),
+                None => None,
+            };
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&FormPage::new(ctx, state, record, form, errors).await?)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<SessionForm>) -> AppResult<Response> {
+    save(&ctx, &state, None, form).await
+}
+
+async fn update_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<SessionForm>,
+) -> AppResult<Response> {
+    save(&ctx, &state, Some(id), form).await
+}
+
+#[derive(Debug, Deserialize)]
+struct StatusForm {
+    status: String,
+}
+
+async fn status_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let status = status_of(&form.status)?;
+    sessions::set_status(&state.db, &ctx.actor()?, id, status).await?;
+    Ok(redirect_with(&ctx, &format!("/staff/sessions/{id}"), "flash-status-changed"))
+}

@@ -1,0 +1,96 @@
+//! Staff sign-in with a password, and sign-out.
+
+use askama::Template;
+use aula_domain::Role;
+use aula_storage::{users, web_sessions};
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::cookie::CookieJar;
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::context::{SESSION_COOKIE, expired_session_cookie, session_cookie};
+use crate::extract::{ApiQuery, CsrfForm};
+use crate::pages::{Chrome, redirect_with, render, render_invalid};
+use crate::{AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .route("/sign-in", get(page).post(sign_in))
+        .route("/sign-out", post(sign_out))
+        .route("/staff", get(home))
+}
+
+#[derive(Template)]
+#[template(path = "pages/sign_in.html")]
+struct Page {
+    c: Chrome,
+    email: String,
+    next: String,
+    failed: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Only paths of this site: `/x`, never `//host` or `https://host`.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") { next } else { "/staff" }
+}
+
+async fn page(ctx: Ctx, ApiQuery(query): ApiQuery<NextQuery>) -> AppResult<Response> {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to(safe_next(&query.next)).into_response());
+    }
+    render(&Page { c: Chrome::new(&ctx), email: String::new(), next: query.next, failed: false })
+}
+
+#[derive(Deserialize)]
+struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+async fn sign_in(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<SignInForm>) -> AppResult<Response> {
+    let Some(user) = users::authenticate(&state.db, &form.email, &form.password).await? else {
+        tracing::info!("sign-in refused");
+        return render_invalid(&Page { c: Chrome::new(&ctx), email: form.email, next: form.next, failed: true });
+    };
+    let session = web_sessions::create(&state.db, user.user.id).await?;
+    let mut response = redirect_with(&ctx, safe_next(&form.next), "flash-signed-in");
+    response.headers_mut().append(SET_COOKIE, session_cookie(&session.cookie, ctx.secure));
+    Ok(response)
+}
+
+async fn sign_out(ctx: Ctx, State(state): State<AppState>, jar: CookieJar, CsrfForm(_): CsrfForm<serde_json::Value>) -> AppResult<Response> {
+    if let Some(cookie) = jar.get(SESSION_COOKIE) {
+        web_sessions::delete(&state.db, cookie.value()).await?;
+    }
+    let mut response = redirect_with(&ctx, "/", "flash-signed-out");
+    response.headers_mut().append(SET_COOKIE, expired_session_cookie(ctx.secure));
+    Ok(response)
+}
+
+/// Where a signed-in staff member starts: their main work.
+async fn home(ctx: Ctx) -> AppResult<Response> {
+    let user = ctx.user()?;
+    let to = if user.has(Role::Organiser) {
+        "/staff/sessions"
+    } else if user.has(Role::Trainer) {
+        "/staff/my-sessions"
+    } else if user.has(Role::Admin) {
+        "/admin/users"
+    } else {
+        "/account/tokens"
+    };
+    Ok(Redirect::to(to).into_response())
+}

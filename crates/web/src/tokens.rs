@@ -1,0 +1,114 @@
+//! API tokens: each staff user makes their own, sees it once, revokes it.
+
+use askama::Template;
+use aula_domain::{FieldErrors, Text};
+use aula_storage::entities::api_token;
+use aula_storage::tokens;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::ApiError;
+use crate::extract::{ApiPath, CsrfForm};
+use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::{AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(revoke))
+        .route("/account/tokens", get(page).post(create_page))
+        .route("/account/tokens/{id}/revoke", post(revoke_page))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenOut {
+    pub id: Uuid,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl From<api_token::Model> for TokenOut {
+    fn from(t: api_token::Model) -> Self {
+        TokenOut { id: t.id, name: t.name, created_at: t.created_at, last_used_at: t.last_used_at, revoked_at: t.revoked_at }
+    }
+}
+
+/// The caller's own API tokens (never their secret).
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = Vec<TokenOut>), (status = 401, body = ApiError)))]
+async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
+    let user = ctx.user()?;
+    Ok(axum::Json(tokens::list_for_user(&state.db, user.user.id).await?.into_iter().map(TokenOut::from).collect()))
+}
+
+/// Revoke one of the caller's tokens (it stops working at once).
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let user = ctx.user()?;
+    tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "pages/tokens.html")]
+struct Page {
+    c: Chrome,
+    tokens: Vec<api_token::Model>,
+    /// The token just made, shown this once.
+    created: Option<String>,
+    token_name: String,
+    errors: FormErrors,
+}
+
+async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    let user = ctx.user()?;
+    let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
+    render(&Page { c: Chrome::new(&ctx), tokens, created: None, token_name: String::new(), errors: FormErrors::none() })
+}
+
+#[derive(Deserialize)]
+struct NewToken {
+    #[serde(default)]
+    name: String,
+}
+
+async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<NewToken>) -> AppResult<Response> {
+    let user = ctx.user()?;
+    let mut errors = FieldErrors::new();
+    let name = errors.take("name", Text::<100>::parse(&form.name));
+    let Some(name) = name else {
+        let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
+        let errors = FormErrors::new(ctx.tr(), &errors);
+        return render_invalid(&Page { c: Chrome::new(&ctx), tokens, created: None, token_name: form.name, errors });
+    };
+    let (_, plain) = tokens::create(&state.db, &ctx.actor()?, user.user.id, name.as_str()).await?;
+    let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
+    // Shown in this response only, never stored in plain: no redirect, no cache.
+    let mut response =
+        render(&Page { c: Chrome::new(&ctx), tokens, created: Some(plain), token_name: String::new(), errors: FormErrors::none() })?;
+    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+async fn revoke_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(_): CsrfForm<serde_json::Value>,
+) -> AppResult<Response> {
+    let user = ctx.user()?;
+    tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
+    Ok(redirect_with(&ctx, "/account/tokens", "flash-token-revoked"))
+}

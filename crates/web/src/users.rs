@@ -1,0 +1,335 @@
+//! Staff users and their roles. Admins manage them.
+
+use askama::Template;
+use aula_domain::details::UserDetails;
+use aula_domain::{Email, FieldErrors, Language, Password, PasswordHash, Problem, Role, Text};
+use aula_storage::users::{self, UserRecord};
+use aula_storage::bodies;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::{ApiError, Paginated, Paging};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::input::{self, parse_optional_id};
+use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+const ADMIN: &[Role] = &[Role::Admin];
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(show, update))
+        .route("/admin/users", get(list_page))
+        .route("/admin/users/new", get(new_page).post(create_page))
+        .route("/admin/users/{id}", get(edit_page).post(update_page))
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UserInput {
+    pub email: String,
+    pub name: String,
+    /// `admin`, `organiser`, `trainer`, `accreditor` (one or more).
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub roles: Vec<String>,
+    /// Required for accreditors: the body whose certificates they see.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub accreditation_body_id: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A new password (at least 10 characters); empty keeps the current one.
+    #[serde(default, deserialize_with = "input::loose_text", skip_serializing)]
+    pub password: String,
+    #[serde(default = "yes", deserialize_with = "input::loose_bool")]
+    pub active: bool,
+}
+
+fn default_language() -> String {
+    Language::default().as_str().to_owned()
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for UserInput {
+    fn default() -> Self {
+        UserInput {
+            email: String::new(),
+            name: String::new(),
+            roles: Vec::new(),
+            accreditation_body_id: String::new(),
+            language: default_language(),
+            password: String::new(),
+            active: true,
+        }
+    }
+}
+
+impl TryFrom<&UserInput> for UserDetails {
+    type Error = FieldErrors;
+
+    fn try_from(input: &UserInput) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::new();
+        let email = errors.take("email", Email::parse(&input.email));
+        let name = errors.take("name", Text::parse(&input.name));
+        let roles = errors.take("roles", input.roles.iter().map(|r| Role::parse(r)).collect::<Result<Vec<_>, Problem>>());
+        let body = errors.take("accreditation_body_id", parse_optional_id(&input.accreditation_body_id));
+        let language = errors.take("language", Language::parse(&input.language));
+        let password = if input.password.is_empty() {
+            Some(None)
+        } else {
+            errors.take("password", Password::parse(&input.password)).map(|p| Some(PasswordHash::new(&p)))
+        };
+        let (Some(email), Some(name), Some(roles), Some(accreditation_body_id), Some(language), Some(password)) =
+            (email, name, roles, body, language, password)
+        else {
+            return Err(errors);
+        };
+        UserDetails::new(UserDetails { email, name, roles, accreditation_body_id, language, password })
+    }
+}
+
+impl From<&UserRecord> for UserInput {
+    fn from(r: &UserRecord) -> Self {
+        UserInput {
+            email: r.user.email.clone(),
+            name: r.user.name.clone(),
+            roles: r.roles.iter().map(|x| x.as_str().to_owned()).collect(),
+            accreditation_body_id: r.user.accreditation_body_id.map(|id| id.to_string()).unwrap_or_default(),
+            language: r.user.language.clone(),
+            password: String::new(),
+            active: r.user.active,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserOut {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub roles: Vec<String>,
+    pub accreditation_body_id: Option<Uuid>,
+    pub language: String,
+    pub active: bool,
+    pub has_password: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<UserRecord> for UserOut {
+    fn from(r: UserRecord) -> Self {
+        UserOut {
+            id: r.user.id,
+            email: r.user.email,
+            name: r.user.name,
+            roles: r.roles.iter().map(|x| x.as_str().to_owned()).collect(),
+            accreditation_body_id: r.user.accreditation_body_id,
+            language: r.user.language,
+            active: r.user.active,
+            has_password: r.user.password_hash.is_some(),
+            created_at: r.user.created_at,
+        }
+    }
+}
+
+/// Staff users, by name (admins).
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Paging),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = Paginated<UserOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+async fn list(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<axum::Json<Paginated<UserOut>>> {
+    ctx.require(ADMIN)?;
+    let paged = users::list(&state.db, None, paging.page()).await?;
+    Ok(axum::Json(Paginated::from(paged, UserOut::from)))
+}
+
+/// Add a staff user (admins).
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 201, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 422, body = ApiError)))]
+async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<UserInput>) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    let details = UserDetails::try_from(&input)?;
+    let created = users::create(&state.db, &ctx.actor()?, &details).await?;
+    Ok((StatusCode::CREATED, axum::Json(UserOut::from(created))).into_response())
+}
+
+/// One staff user (admins).
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError)))]
+async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<UserOut>> {
+    ctx.require(ADMIN)?;
+    Ok(axum::Json(users::get(&state.db, id).await?.into()))
+}
+
+/// Change a staff user's details, roles, password or whether they are active (admins).
+#[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
+    request_body(content = serde_json::Value, description = "Any fields of UserInput"),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+async fn update(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> AppResult<axum::Json<UserOut>> {
+    ctx.require(ADMIN)?;
+    let current = users::get(&state.db, id).await?;
+    let mut base = serde_json::to_value(UserInput::from(&current)).map_err(|e| AppError::Internal(e.to_string()))?;
+    if let Some(map) = base.as_object_mut() {
+        map.insert("password".into(), serde_json::Value::String(String::new()));
+    }
+    let input: UserInput = input::merge(&base, patch).and_then(|v| {
+        serde_json::from_value(v).map_err(|e| AppError::Invalid(FieldErrors::single("body", crate::extract::json_problem(&e.to_string()))))
+    })?;
+    Ok(axum::Json(save_user(&ctx, &state, Some(id), &input).await?.into()))
+}
+
+/// Creates or updates; refuses to leave the organisation without an active admin.
+async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserInput) -> AppResult<UserRecord> {
+    let details = UserDetails::try_from(input)?;
+    let actor = ctx.actor()?;
+    match id {
+        None => Ok(users::create(&state.db, &actor, &details).await?),
+        Some(id) => {
+            let me = ctx.user()?.user.id;
+            if id == me && (!input.active || !details.roles.contains(&Role::Admin)) {
+                return Err(AppError::Conflict(Problem::new("error-cannot-demote-self")));
+            }
+            Ok(users::update(&state.db, &actor, id, &details, input.active).await?)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/users.html")]
+struct ListPage {
+    c: Chrome,
+    users: Vec<UserRecord>,
+    pager: Pager,
+}
+
+async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    let paged = users::list(&state.db, None, paging.page()).await?;
+    let pager = Pager::new("/admin/users", &[], paged.page.page, paged.pages(), paged.total);
+    render(&ListPage { c: Chrome::new(&ctx), users: paged.items, pager })
+}
+
+#[derive(Template)]
+#[template(path = "pages/user_form.html")]
+struct FormPage {
+    c: Chrome,
+    id: Option<Uuid>,
+    form: UserInput,
+    errors: FormErrors,
+    roles: Vec<(String, String, bool)>,
+    bodies: Vec<(String, String)>,
+    languages: Vec<(String, String)>,
+}
+
+impl FormPage {
+    async fn new(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: UserInput, errors: FormErrors) -> AppResult<Self> {
+        let c = Chrome::new(ctx);
+        let bodies = bodies::list(&state.db).await?.into_iter().map(|b| (b.id.to_string(), b.name)).collect();
+        Ok(FormPage {
+            roles: Role::ALL
+                .iter()
+                .map(|r| (r.as_str().to_owned(), c.word("role", r.as_str()), form.roles.iter().any(|x| x == r.as_str())))
+                .collect(),
+            languages: Language::ALL.iter().map(|l| (l.as_str().to_owned(), c.word("language", l.as_str()))).collect(),
+            bodies,
+            c,
+            id,
+            form,
+            errors,
+        })
+    }
+}
+
+async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    let form = UserInput { language: ctx.lang.as_str().to_owned(), ..UserInput::default() };
+    render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
+}
+
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    let current = users::get(&state.db, id).await?;
+    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
+}
+
+async fn save_page(ctx: &Ctx, state: &AppState, id: Option<Uuid>, mut form: UserInput) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    match save_user(ctx, state, id, &form).await {
+        Ok(_) => Ok(redirect_with(ctx, "/admin/users", "flash-saved")),
+        Err(AppError::Invalid(errors)) => {
+            form.password.clear();
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&FormPage::new(ctx, state, id, form, errors).await?)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// The HTML form: the `active` checkbox is absent when unticked, so it
+/// defaults to false here (the API's input defaults it to true).
+#[derive(Deserialize)]
+struct UserForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    roles: Vec<String>,
+    #[serde(default)]
+    accreditation_body_id: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    active: bool,
+}
+
+impl From<UserForm> for UserInput {
+    fn from(f: UserForm) -> Self {
+        UserInput {
+            email: f.email,
+            name: f.name,
+            roles: f.roles,
+            accreditation_body_id: f.accreditation_body_id,
+            language: f.language,
+            password: f.password,
+            active: f.active,
+        }
+    }
+}
+
+async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<UserForm>) -> AppResult<Response> {
+    let mut input = UserInput::from(form);
+    input.active = true;
+    save_page(&ctx, &state, None, input).await
+}
+
+async fn update_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<UserForm>,
+) -> AppResult<Response> {
+    save_page(&ctx, &state, Some(id), form.into()).await
+}

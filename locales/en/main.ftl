@@ -1,0 +1,328 @@
+# Aula — English catalogue. Every user-visible string lives here and in
+# the fr and es catalogues beside it, with the same keys.
+
+## Layout
+skip-to-content = Skip to main content
+nav-label = Main menu
+nav-language = Language
+nav-catalogue = Catalogue
+nav-sessions = Sessions
+nav-courses = Courses
+nav-programmes = Programmes
+nav-bodies = Accrediting bodies
+nav-my-sessions = My sessions
+nav-users = Users
+nav-regions = Regions
+nav-tokens = API tokens
+nav-sign-in = Staff sign-in
+nav-sign-out = Sign out
+footer-about = Aula — accredited training on diversity and equal treatment
+footer-api = API for integrations
+breadcrumbs = Breadcrumbs
+pagination = Pages
+page = Page
+page-previous = Previous
+page-next = Next
+save = Save
+add = Add
+filter = Filter
+choose = Choose…
+all = All
+none = None
+yes = Yes
+no = No
+form-has-errors = There is a problem
+hours-count = { $hours } h
+
+## One-time messages after an action
+flash-saved = Saved.
+flash-signed-in = You are signed in.
+flash-signed-out = You are signed out.
+flash-status-changed = The session's status has changed.
+flash-token-revoked = The token is revoked; it no longer works.
+
+## Dates
+date-long = { $day } { $month } { $year }
+date-with-weekday = { $weekday } { $date }
+datetime = { $date }, { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+
+## Vocabularies
+modality-in-person = In person
+modality-online = Online
+modality-blended = Blended
+audience-public-servant = Public servants
+audience-union-delegate = Union delegates
+audience-elected-official = Elected officials
+audience-mediator = Mediators
+audience-civil-society = Civil society
+audience-other = Others
+language-fr = French
+language-es = Spanish
+language-en = English
+status-draft = Draft
+status-open = Open for registration
+status-closed = Registration closed
+status-cancelled = Cancelled
+status-completed = Completed
+status-action-draft = Back to draft
+status-action-open = Open registration
+status-action-closed = Close registration
+status-action-cancelled = Cancel the session
+status-action-completed = Mark as completed
+role-admin = Administrator
+role-organiser = Organiser
+role-trainer = Trainer
+role-accreditor = Accreditor
+
+## Catalogue
+catalogue-title = Training catalogue
+catalogue-lead = Find a training session on diversity, equal treatment and non-discrimination, and register online.
+catalogue-filters = Search the catalogue
+catalogue-text = Words
+catalogue-region = Region
+catalogue-audience = For
+catalogue-from = From
+catalogue-to = To
+catalogue-search = Search
+catalogue-reset = Clear the filters
+catalogue-count = { $count ->
+    [0] No sessions found.
+    [one] One session found.
+   *[other] { $count } sessions found.
+}
+catalogue-none = No session matches these filters. Try fewer words or another date range.
+catalogue-accredited-by = Accredited ({ $body })
+seats-left = { $count ->
+    [one] One seat left
+   *[other] { $count } seats left
+}
+seats-full = Full: new registrations join the waiting list
+
+## Programmes
+programmes-title = Programmes
+programmes-new = New programme
+programmes-none = No programme yet.
+programme-edit = Edit the programme
+programme-title = Title
+programme-funder = Funder
+programme-funder-hint = For example: European Social Fund Plus (ESF+)
+programme-description = Description
+programme-starts-on = Starts on
+programme-ends-on = Ends on
+programme-period = Period
+
+## Accrediting bodies
+bodies-title = Accrediting bodies
+bodies-lead = Universities and other bodies that accredit courses and verify their certificates.
+bodies-none = No accrediting body yet.
+bodies-new = Add an accrediting body
+body-name = Name
+body-code = Code
+body-code-hint = 2 to 10 letters or digits, used in certificate numbers (for example ULE).
+body-website = Website
+
+## Regions
+regions-title = Regions
+regions-new = Add a region
+region-name = Name
+region-code = Code
+region-code-hint = A short stable code, for example ES-AN.
+
+## Courses
+courses-title = Courses
+courses-new = New course
+courses-none = No course yet.
+course-edit = Edit the course
+course-public-page = See the public page
+course-title = Title
+course-programme = Programme
+course-no-programme = No programme
+course-summary = Summary
+course-objectives = Learning objectives
+course-objectives-hint = One per line.
+course-hours = Hours
+course-hours-hint = Nominal hours, for example 20 or 7.5.
+course-modality = Modality
+course-language = Language
+course-audiences = Audiences
+course-accreditation = Accreditation
+course-accreditation-body = Accrediting body
+course-not-accredited = Not accredited
+course-credits = Credits
+course-recognised-hours = Recognised hours
+course-minimum-attendance = Minimum attendance (%)
+course-minimum-attendance-hint = Share of the session's hours needed to complete it. 80 unless the body says otherwise.
+course-survey-required = The satisfaction survey must be answered before the certificate
+course-sessions = Sessions
+course-no-sessions = No session of this course is scheduled.
+credits-count = { $credits } credits
+minimum-attendance = minimum attendance { $percent } %
+
+## Sessions
+sessions-title = Sessions
+my-sessions-title = My sessions
+sessions-new = New session
+sessions-none = No session here.
+session-edit = Edit the session
+session-public-page = See the public page
+session-course = Course
+session-capacity = Seats
+session-time-zone = Time zone
+session-meetings = Meetings
+session-meetings-hint = Date, start and end of each meeting, in the session's time zone. Leave rows empty to ignore them; three more rows appear after saving.
+session-no-meetings = Dates to be announced
+session-venue = Venue
+session-venue-hint = For in-person and blended sessions.
+venue-name = Name of the venue
+venue-address = Address
+venue-city = City
+venue-region = Region
+session-online-url = Online meeting link
+session-online-url-hint = For online and blended sessions; only registered participants receive it.
+session-registration-opens = Registration opens
+session-registration-closes = Registration closes
+session-trainers = Trainers
+session-status = Status
+session-change-status = Change the status:
+session-dates = Dates
+session-place = Place
+session-seats = Seats
+session-hours = Hours
+session-online = Online
+session-online-link-later = Online (the link is sent to registered participants)
+session-times-in-zone = Times are in the { $zone } time zone.
+meeting-date = Date
+meeting-start = Start
+meeting-end = End
+meeting-date-n = Date of meeting { $n }
+meeting-start-n = Start of meeting { $n }
+meeting-end-n = End of meeting { $n }
+
+## Users
+users-title = Users
+users-new = New user
+user-edit = Edit the user
+user-name = Name
+user-email = E-mail
+user-roles = Roles
+user-body = Accrediting body (accreditors)
+user-language = Language
+user-password = Password
+user-password-hint = At least 10 characters. Leave empty to set it later.
+user-password-keep = Leave empty to keep the current password.
+user-active = Active
+user-active-hint = An inactive user cannot sign in and is signed out at once.
+
+## API tokens
+tokens-title = API tokens
+tokens-lead = Tokens let an integration use the API on your behalf, with your roles. Send one as "Authorization: Bearer" followed by the token.
+tokens-created = Your new token
+tokens-created-once = Copy it now: it is shown only this once.
+tokens-none = You have no token yet.
+tokens-new = Create a token
+tokens-create = Create the token
+token-name = What it is for
+token-name-hint = For example: the union's intranet.
+token-created = Created
+token-last-used = Last used
+token-state = State
+token-revoked = Revoked
+token-revoke = Revoke “{ $name }”
+
+## Sign-in
+sign-in-title = Staff sign-in
+sign-in-lead = For organisers, trainers, accreditors and administrators. Trainees do not need an account.
+sign-in-email = E-mail
+sign-in-password = Password
+sign-in-submit = Sign in
+sign-in-failed = The e-mail or the password is not right.
+
+## Errors
+error-title-400 = The request cannot be read
+error-title-401 = Please sign in
+error-title-403 = Not allowed
+error-title-404 = Page not found
+error-title-408 = Too slow
+error-title-409 = Not possible now
+error-title-413 = Too large
+error-title-415 = Wrong format
+error-title-422 = Some values are not right
+error-title-429 = Too many attempts
+error-title-500 = Something went wrong
+error-code = Error { $status }
+error-back-home = Back to the catalogue
+error-unauthenticated = Please sign in to continue.
+error-forbidden = Your role does not allow this.
+error-csrf = This form has expired. Go back, reload the page and try again.
+error-not-found = We could not find what you asked for.
+error-too-large = What you sent is too large.
+error-media-type = Send JSON with the header Content-Type: application/json.
+error-invalid = Some values are not right; see each field.
+error-too-many-requests = Too many attempts. Wait a minute and try again.
+error-internal = Something went wrong on our side. Please try again later.
+error-body = The request's body cannot be read.
+error-form = The form cannot be read.
+error-query = The address's parameters cannot be read.
+error-json-syntax = The JSON is malformed.
+error-json-object = Send a JSON object.
+error-json-missing = The field “{ $field }” is missing.
+error-json-type = A value has the wrong type ({ $at }).
+error-unknown-field = There is no such field.
+error-duplicate = This already exists.
+error-in-use = Other records depend on this.
+error-required = Required.
+error-too-long = At most { $max } characters.
+error-too-many = At most { $max }.
+error-control-characters = Remove the invisible control characters.
+error-email = Give an e-mail address such as name@example.org.
+error-email-taken = A user already has this e-mail.
+error-url = Give a web address starting with https://.
+error-range = Give a number from { $min } to { $max }.
+error-whole-number = Give a whole number.
+error-number = Give a number.
+error-choice = Choose one of the options.
+error-choose-one = Choose at least one.
+error-unknown-choice = This choice does not exist (any more).
+error-date = Give a date as YYYY-MM-DD.
+error-time = Give a time as HH:MM.
+error-datetime = Give a date and time.
+error-time-zone = Unknown time zone.
+error-time-skipped = This time does not exist on that day (the clocks change).
+error-end-before-start = The end must come after the start.
+error-meeting-order = The meeting must end after it starts.
+error-meeting-too-long = A meeting lasts at most 24 hours.
+error-meetings-overlap = Two meetings overlap.
+error-venue-needed = An in-person session needs a venue.
+error-online-url-needed = An online session needs its meeting link.
+error-venue-or-url-needed = Give a venue, an online link, or both.
+error-unknown-trainer = Choose trainers among the users with the trainer role.
+error-session-course-fixed = A session's course cannot be changed; create a new session instead.
+error-capacity-below-taken = { $taken } seats are already taken; the capacity cannot be lower.
+error-session-final = A completed or cancelled session can no longer be changed.
+error-status-transition = A session cannot go from “{ $from }” to “{ $to }”.
+error-open-needs-meetings = Add at least one meeting before opening registration.
+error-body-code = 2 to 10 letters or digits.
+error-body-code-taken = Another body already uses this code.
+error-region-code-taken = Another region already uses this code.
+error-accreditor-body = An accreditor must belong to an accrediting body.
+error-password-short = At least { $min } characters.
+error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
