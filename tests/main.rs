@@ -1,1 +1,15 @@
+//! End-to-end tests: Aula started on a fresh database per test, driven
+//! over HTTP like a browser or an integration would, on SQLite and (when
+//! `AULA_TEST_POSTGRES_URL` is set) PostgreSQL.
 
+mod helpers;
+
+mod auth;
+mod bad_input;
+mod catalogue;
+mod cli;
+mod courses;
+mod i18n;
+mod openapi;
+mod programmes;
+mod sessions;

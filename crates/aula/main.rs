@@ -13,7 +13,11 @@ use aula_storage::{Actor, Database, bodies, db, demo, tokens, users};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "aula", version, about = "Training programmes: catalogue, registrations, attendance, certificates.")]
+#[command(
+    name = "aula",
+    version,
+    about = "Training programmes: catalogue, registrations, attendance, certificates."
+)]
 struct Cli {
     #[command(flatten)]
     global: Global,
@@ -24,7 +28,12 @@ struct Cli {
 #[derive(Args)]
 struct Global {
     /// Database: `sqlite://FILE?mode=rwc` or `postgres://USER@HOST/DB`.
-    #[arg(long, env = "AULA_DATABASE_URL", default_value = "sqlite://aula.db?mode=rwc", global = true)]
+    #[arg(
+        long,
+        env = "AULA_DATABASE_URL",
+        default_value = "sqlite://aula.db?mode=rwc",
+        global = true
+    )]
     database_url: String,
     /// Log filter, e.g. `info`, `aula=debug`.
     #[arg(long, env = "AULA_LOG", default_value = "info", global = true)]
@@ -76,7 +85,12 @@ enum UserCommand {
         #[arg(long, env = "AULA_USER_NAME")]
         name: String,
         /// admin, organiser, trainer or accreditor; repeat or separate with commas for several.
-        #[arg(long = "role", env = "AULA_USER_ROLE", value_delimiter = ',', required = true)]
+        #[arg(
+            long = "role",
+            env = "AULA_USER_ROLE",
+            value_delimiter = ',',
+            required = true
+        )]
         roles: Vec<String>,
         /// At least 10 characters; without it the user cannot sign in until an admin sets one.
         #[arg(long, env = "AULA_USER_PASSWORD")]
@@ -105,7 +119,9 @@ enum TokenCommand {
 fn init_logging(global: &Global) {
     let filter = tracing_subscriber::EnvFilter::try_new(&global.log)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if global.log_format == "json" {
         builder.json().init();
     } else {
@@ -116,8 +132,15 @@ fn init_logging(global: &Global) {
 async fn open(global: &Global) -> Result<Database> {
     let database = db::connect(&global.database_url, None)
         .await
-        .with_context(|| format!("cannot open the database at {}", redact(&global.database_url)))?;
-    db::migrate(&database).await.context("cannot migrate the database")?;
+        .with_context(|| {
+            format!(
+                "cannot open the database at {}",
+                redact(&global.database_url)
+            )
+        })?;
+    db::migrate(&database)
+        .await
+        .context("cannot migrate the database")?;
     Ok(database)
 }
 
@@ -158,12 +181,21 @@ async fn shutdown_signal() {
 async fn serve(global: &Global, args: &Serve) -> Result<()> {
     let database = open(global).await?;
     if args.demo && demo::is_empty(&database).await? {
-        demo::load(&database, chrono::Utc::now().date_naive()).await.context("cannot load the demo data")?;
+        demo::load(&database, chrono::Utc::now().date_naive())
+            .await
+            .context("cannot load the demo data")?;
         tracing::info!("demo data loaded");
     }
-    let listener = tokio::net::TcpListener::bind(args.bind).await.with_context(|| format!("cannot listen on {}", args.bind))?;
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
-    let base_url = args.base_url.clone().unwrap_or_else(|| format!("http://{address}")).trim_end_matches('/').to_owned();
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"))
+        .trim_end_matches('/')
+        .to_owned();
     println!("Aula is listening on {base_url}");
     if args.demo {
         println!("Demo sign-ins (password {}):", demo::PASSWORD);
@@ -190,19 +222,32 @@ async fn user_add(
     let body_id = match body {
         Some(given) => {
             let all = bodies::list(&database).await?;
-            let found = all.iter().find(|b| b.id.to_string() == given || b.code.eq_ignore_ascii_case(given));
-            Some(found.map(|b| b.id).with_context(|| format!("no accrediting body with id or code {given}"))?)
+            let found = all
+                .iter()
+                .find(|b| b.id.to_string() == given || b.code.eq_ignore_ascii_case(given));
+            Some(
+                found
+                    .map(|b| b.id)
+                    .with_context(|| format!("no accrediting body with id or code {given}"))?,
+            )
         }
         None => None,
     };
     let details = UserDetails::new(UserDetails {
         email: Email::parse(email).map_err(|p| problem("email", p))?,
         name: Text::parse(name).map_err(|p| problem("name", p))?,
-        roles: roles.iter().map(|r| Role::parse(r).map_err(|p| problem("role", p))).collect::<Result<_>>()?,
+        roles: roles
+            .iter()
+            .map(|r| Role::parse(r).map_err(|p| problem("role", p)))
+            .collect::<Result<_>>()?,
         accreditation_body_id: body_id,
         language: Language::parse(language).map_err(|p| problem("language", p))?,
         password: password
-            .map(|p| Password::parse(p).map(|p| PasswordHash::new(&p)).map_err(|e| problem("password", e)))
+            .map(|p| {
+                Password::parse(p)
+                    .map(|p| PasswordHash::new(&p))
+                    .map_err(|e| problem("password", e))
+            })
             .transpose()?,
     })
     .map_err(|errors| anyhow::anyhow!("{errors}"))?;
@@ -219,7 +264,13 @@ async fn token_create(global: &Global, email: &str, name: &str) -> Result<()> {
     let Some(user) = users::find_by_email(&database, &email).await? else {
         bail!("no user with e-mail {email}");
     };
-    let (_, plain) = tokens::create(&database, &Actor::system("command line"), user.user.id, name).await?;
+    let (_, plain) = tokens::create(
+        &database,
+        &Actor::system("command line"),
+        user.user.id,
+        name,
+    )
+    .await?;
     println!("{plain}");
     Ok(())
 }
@@ -235,7 +286,9 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Demo => {
             let database = open(&cli.global).await?;
             if !demo::is_empty(&database).await? {
-                bail!("the database already holds data; the demo loads only into an empty database");
+                bail!(
+                    "the database already holds data; the demo loads only into an empty database"
+                );
             }
             demo::load(&database, chrono::Utc::now().date_naive()).await?;
             println!("Demo data loaded. Sign-ins (password {}):", demo::PASSWORD);
@@ -244,10 +297,31 @@ async fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
-        Command::User { command: UserCommand::Add { email, name, roles, password, accreditation_body, language } } => {
-            user_add(&cli.global, email, name, roles, password.as_deref(), accreditation_body.as_deref(), language).await
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    name,
+                    roles,
+                    password,
+                    accreditation_body,
+                    language,
+                },
+        } => {
+            user_add(
+                &cli.global,
+                email,
+                name,
+                roles,
+                password.as_deref(),
+                accreditation_body.as_deref(),
+                language,
+            )
+            .await
         }
-        Command::Token { command: TokenCommand::Create { email, name } } => token_create(&cli.global, email, name).await,
+        Command::Token {
+            command: TokenCommand::Create { email, name },
+        } => token_create(&cli.global, email, name).await,
     }
 }
 

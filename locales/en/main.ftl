@@ -281,6 +281,7 @@ error-too-many-requests = Too many attempts. Wait a minute and try again.
 error-internal = Something went wrong on our side. Please try again later.
 error-body = The request's body cannot be read.
 error-form = The form cannot be read.
+error-encoding = The text is not in UTF-8; send it again from the form.
 error-query = The address's parameters cannot be read.
 error-json-syntax = The JSON is malformed.
 error-json-object = Send a JSON object.

@@ -6,9 +6,15 @@ use sea_orm_migration::schema::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(from: (&'static str, &'static str), to: &'static str, cascade: bool) -> ForeignKeyCreateStatement {
+fn fk(
+    from: (&'static str, &'static str),
+    to: &'static str,
+    cascade: bool,
+) -> ForeignKeyCreateStatement {
     let mut key = ForeignKey::create();
-    key.name(format!("fk_{}_{}", from.0, from.1)).from(from.0, from.1).to(to, "id");
+    key.name(format!("fk_{}_{}", from.0, from.1))
+        .from(from.0, from.1)
+        .to(to, "id");
     if cascade {
         key.on_delete(ForeignKeyAction::Cascade);
     }
@@ -17,7 +23,9 @@ fn fk(from: (&'static str, &'static str), to: &'static str, cascade: bool) -> Fo
 
 fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut index = Index::create();
-    index.name(format!("ix_{}_{}", table, columns.join("_"))).table(table);
+    index
+        .name(format!("ix_{}_{}", table, columns.join("_")))
+        .table(table);
     for column in columns {
         index.col(*column);
     }
@@ -83,7 +91,11 @@ impl MigrationTrait for Migration {
                 .col(timestamp_with_time_zone("created_at"))
                 .col(timestamp_with_time_zone("updated_at"))
                 .foreign_key(&mut fk(("courses", "programme_id"), "programmes", false))
-                .foreign_key(&mut fk(("courses", "accreditation_body_id"), "accreditation_bodies", false))
+                .foreign_key(&mut fk(
+                    ("courses", "accreditation_body_id"),
+                    "accreditation_bodies",
+                    false,
+                ))
                 .to_owned(),
             Table::create()
                 .table("course_audiences")
@@ -102,7 +114,11 @@ impl MigrationTrait for Migration {
                 .col(string("language"))
                 .col(boolean("active").default(true))
                 .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(&mut fk(("users", "accreditation_body_id"), "accreditation_bodies", false))
+                .foreign_key(&mut fk(
+                    ("users", "accreditation_body_id"),
+                    "accreditation_bodies",
+                    false,
+                ))
                 .to_owned(),
             Table::create()
                 .table("user_roles")
@@ -139,7 +155,11 @@ impl MigrationTrait for Migration {
                 .col(uuid("session_id"))
                 .col(uuid("user_id"))
                 .primary_key(Index::create().col("session_id").col("user_id"))
-                .foreign_key(&mut fk(("session_trainers", "session_id"), "sessions", true))
+                .foreign_key(&mut fk(
+                    ("session_trainers", "session_id"),
+                    "sessions",
+                    true,
+                ))
                 .foreign_key(&mut fk(("session_trainers", "user_id"), "users", false))
                 .to_owned(),
             Table::create()
@@ -233,11 +253,25 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in [
-            "audit_log", "web_sessions", "api_tokens", "people", "meetings", "session_trainers", "sessions",
-            "user_roles", "users", "course_audiences", "courses", "programmes", "accreditation_bodies", "venues",
+            "audit_log",
+            "web_sessions",
+            "api_tokens",
+            "people",
+            "meetings",
+            "session_trainers",
+            "sessions",
+            "user_roles",
+            "users",
+            "course_audiences",
+            "courses",
+            "programmes",
+            "accreditation_bodies",
+            "venues",
             "regions",
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

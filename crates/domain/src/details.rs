@@ -10,8 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::{
-    Audience, BodyCode, Capacity, Credits, Email, FieldErrors, Hours, Language, MeetingTimes, Modality,
-    PasswordHash, Percent, Problem, Role, SessionTimeZone, Text, Url,
+    Audience, BodyCode, Capacity, Credits, Email, FieldErrors, Hours, Language, MeetingTimes,
+    Modality, PasswordHash, Percent, Problem, Role, SessionTimeZone, Text, Url,
 };
 
 pub type Title = Text<200>;
@@ -32,7 +32,10 @@ impl ProgrammeDetails {
         if let (Some(start), Some(end)) = (details.starts_on, details.ends_on)
             && end < start
         {
-            return Err(FieldErrors::single("ends_on", Problem::new("error-end-before-start")));
+            return Err(FieldErrors::single(
+                "ends_on",
+                Problem::new("error-end-before-start"),
+            ));
         }
         Ok(details)
     }
@@ -73,7 +76,10 @@ impl CourseDetails {
         details.audiences.sort();
         details.audiences.dedup();
         if details.audiences.is_empty() {
-            return Err(FieldErrors::single("audiences", Problem::new("error-choose-one")));
+            return Err(FieldErrors::single(
+                "audiences",
+                Problem::new("error-choose-one"),
+            ));
         }
         Ok(details)
     }
@@ -106,7 +112,9 @@ impl SessionDetails {
     pub fn new(mut details: SessionDetails, modality: Modality) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         match modality {
-            Modality::InPerson if details.venue.is_none() => errors.add("venue_name", Problem::new("error-venue-needed")),
+            Modality::InPerson if details.venue.is_none() => {
+                errors.add("venue_name", Problem::new("error-venue-needed"))
+            }
             Modality::Online if details.online_url.is_none() => {
                 errors.add("online_url", Problem::new("error-online-url-needed"))
             }
@@ -115,13 +123,22 @@ impl SessionDetails {
             }
             _ => {}
         }
-        if let (Some(opens), Some(closes)) = (details.registration_opens_at, details.registration_closes_at)
-            && closes <= opens
+        if let (Some(opens), Some(closes)) = (
+            details.registration_opens_at,
+            details.registration_closes_at,
+        ) && closes <= opens
         {
-            errors.add("registration_closes_at", Problem::new("error-end-before-start"));
+            errors.add(
+                "registration_closes_at",
+                Problem::new("error-end-before-start"),
+            );
         }
         details.meetings.sort();
-        if details.meetings.windows(2).any(|pair| pair[1].starts_at < pair[0].ends_at) {
+        if details
+            .meetings
+            .windows(2)
+            .any(|pair| pair[1].starts_at < pair[0].ends_at)
+        {
             errors.add("meetings", Problem::new("error-meetings-overlap"));
         }
         if details.meetings.len() > 200 {
@@ -159,7 +176,10 @@ impl UserDetails {
         }
         let accreditor = details.roles.contains(&Role::Accreditor);
         if accreditor && details.accreditation_body_id.is_none() {
-            errors.add("accreditation_body_id", Problem::new("error-accreditor-body"));
+            errors.add(
+                "accreditation_body_id",
+                Problem::new("error-accreditor-body"),
+            );
         }
         if !accreditor {
             details.accreditation_body_id = None;
@@ -199,10 +219,14 @@ mod tests {
         let c = MeetingTimes::parse_local(zone, "2026-03-15", "09:00", "14:00").expect("valid");
         assert!(SessionDetails::new(session(vec![c, a], true), Modality::InPerson).is_ok());
         let overlap = SessionDetails::new(session(vec![a, b], true), Modality::InPerson);
-        assert_eq!(overlap.map(|_| ()).map_err(|e| e.get("meetings")[0].key), Err("error-meetings-overlap"));
+        assert_eq!(
+            overlap.map(|_| ()).map_err(|e| e.get("meetings")[0].key),
+            Err("error-meetings-overlap")
+        );
         assert!(SessionDetails::new(session(vec![a], false), Modality::InPerson).is_err());
         assert!(SessionDetails::new(session(vec![a], false), Modality::Online).is_err());
-        let sorted = SessionDetails::new(session(vec![c, a], true), Modality::Blended).expect("valid");
+        let sorted =
+            SessionDetails::new(session(vec![c, a], true), Modality::Blended).expect("valid");
         assert_eq!(sorted.meetings, vec![a, c]);
         assert_eq!(sorted.minutes(), 600);
     }

@@ -20,7 +20,11 @@ impl Language {
                 let primary = tag.split('-').next()?;
                 let language = Language::parse(primary).ok()?;
                 let quality = pieces
-                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
+                    .find_map(|p| {
+                        p.trim()
+                            .strip_prefix("q=")
+                            .and_then(|q| q.parse::<f32>().ok())
+                    })
                     .unwrap_or(1.0);
                 (quality > 0.0).then_some((quality, index, language))
             })
@@ -44,10 +48,19 @@ mod tests {
 
     #[test]
     fn accept_language_by_weight() {
-        assert_eq!(Language::from_accept_language("de-DE,es;q=0.8,fr;q=0.9"), Some(Language::Fr));
-        assert_eq!(Language::from_accept_language("es-ES,es;q=0.9,en;q=0.8"), Some(Language::Es));
+        assert_eq!(
+            Language::from_accept_language("de-DE,es;q=0.8,fr;q=0.9"),
+            Some(Language::Fr)
+        );
+        assert_eq!(
+            Language::from_accept_language("es-ES,es;q=0.9,en;q=0.8"),
+            Some(Language::Es)
+        );
         assert_eq!(Language::from_accept_language("de,it"), None);
-        assert_eq!(Language::from_accept_language("fr;q=0,en"), Some(Language::En));
+        assert_eq!(
+            Language::from_accept_language("fr;q=0,en"),
+            Some(Language::En)
+        );
         assert_eq!(Language::from_accept_language(""), None);
     }
 }

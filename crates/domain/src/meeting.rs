@@ -19,7 +19,10 @@ impl SessionTimeZone {
         if trimmed.is_empty() {
             return Err(Problem::required());
         }
-        trimmed.parse::<Tz>().map(SessionTimeZone).map_err(|_| Problem::new("error-time-zone"))
+        trimmed
+            .parse::<Tz>()
+            .map(SessionTimeZone)
+            .map_err(|_| Problem::new("error-time-zone"))
     }
 
     pub fn tz(self) -> Tz {
@@ -72,7 +75,12 @@ impl MeetingTimes {
     }
 
     /// Parses a form's local date (`2026-03-14`) and times (`09:30`) in `zone`.
-    pub fn parse_local(zone: SessionTimeZone, date: &str, start: &str, end: &str) -> Result<Self, Problem> {
+    pub fn parse_local(
+        zone: SessionTimeZone,
+        date: &str,
+        start: &str,
+        end: &str,
+    ) -> Result<Self, Problem> {
         let date = parse_date(date)?;
         let start = parse_time(start)?;
         let end = parse_time(end)?;
@@ -100,7 +108,11 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Problem> {
 }
 
 pub fn parse_optional_date(input: &str) -> Result<Option<NaiveDate>, Problem> {
-    if input.trim().is_empty() { Ok(None) } else { parse_date(input).map(Some) }
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(input).map(Some)
+    }
 }
 
 /// `HH:MM`, as an `<input type="time">` sends it (seconds tolerated).
@@ -150,10 +162,42 @@ mod tests {
     #[test]
     fn refuses_impossible_meetings() {
         let key = |r: Result<MeetingTimes, Problem>| r.map_err(|p| p.key);
-        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-03-14", "14:00", "09:00")), Err("error-meeting-order"));
-        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-02-30", "09:00", "10:00")), Err("error-date"));
-        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-03-29", "02:30", "04:00")), Err("error-time-skipped"));
-        assert_eq!(key(MeetingTimes::parse_local(madrid(), "2026-03-14", "25:00", "26:00")), Err("error-time"));
+        assert_eq!(
+            key(MeetingTimes::parse_local(
+                madrid(),
+                "2026-03-14",
+                "14:00",
+                "09:00"
+            )),
+            Err("error-meeting-order")
+        );
+        assert_eq!(
+            key(MeetingTimes::parse_local(
+                madrid(),
+                "2026-02-30",
+                "09:00",
+                "10:00"
+            )),
+            Err("error-date")
+        );
+        assert_eq!(
+            key(MeetingTimes::parse_local(
+                madrid(),
+                "2026-03-29",
+                "02:30",
+                "04:00"
+            )),
+            Err("error-time-skipped")
+        );
+        assert_eq!(
+            key(MeetingTimes::parse_local(
+                madrid(),
+                "2026-03-14",
+                "25:00",
+                "26:00"
+            )),
+            Err("error-time")
+        );
         assert!(SessionTimeZone::parse("Mars/Olympus").is_err());
     }
 }

@@ -37,7 +37,11 @@ impl<const MAX: usize, const MULTILINE: bool> Text<MAX, MULTILINE> {
 
     /// An empty input is `None`; anything else must parse.
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        if input.trim().is_empty() { Ok(None) } else { Self::parse(input).map(Some) }
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(input).map(Some)
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -71,7 +75,9 @@ impl Email {
         }
         // validator accepts some addresses no mail server would; a dot in the
         // domain rules out `user@localhost`-style typos from public forms.
-        let domain_has_dot = trimmed.rsplit_once('@').is_some_and(|(_, d)| d.contains('.'));
+        let domain_has_dot = trimmed
+            .rsplit_once('@')
+            .is_some_and(|(_, d)| d.contains('.'));
         if trimmed.chars().count() > 254 || !trimmed.validate_email() || !domain_has_dot {
             return Err(Problem::new("error-email"));
         }
@@ -108,7 +114,11 @@ impl Url {
     }
 
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        if input.trim().is_empty() { Ok(None) } else { Self::parse(input).map(Some) }
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(input).map(Some)
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -128,7 +138,9 @@ impl Capacity {
         if (1..=i64::from(Self::MAX)).contains(&value) {
             Ok(Capacity(value as u32))
         } else {
-            Err(Problem::new("error-range").with("min", 1).with("max", Self::MAX))
+            Err(Problem::new("error-range")
+                .with("min", 1)
+                .with("max", Self::MAX))
         }
     }
 
@@ -137,7 +149,9 @@ impl Capacity {
         if trimmed.is_empty() {
             return Err(Problem::required());
         }
-        let value: i64 = trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?;
+        let value: i64 = trimmed
+            .parse()
+            .map_err(|_| Problem::new("error-whole-number"))?;
         Self::new(value)
     }
 
@@ -175,12 +189,19 @@ impl Hours {
         if trimmed.is_empty() {
             return Err(Problem::required());
         }
-        let hours: f64 = trimmed.replace(',', ".").parse().map_err(|_| Problem::new("error-number"))?;
+        let hours: f64 = trimmed
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| Problem::new("error-number"))?;
         Self::from_hours(hours)
     }
 
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        if input.trim().is_empty() { Ok(None) } else { Self::parse(input).map(Some) }
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(input).map(Some)
+        }
     }
 
     pub fn minutes(self) -> u32 {
@@ -214,7 +235,11 @@ impl Percent {
         if trimmed.is_empty() {
             return Err(Problem::required());
         }
-        Self::new(trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?)
+        Self::new(
+            trimmed
+                .parse()
+                .map_err(|_| Problem::new("error-whole-number"))?,
+        )
     }
 
     pub fn get(self) -> u8 {
@@ -228,18 +253,39 @@ mod tests {
 
     #[test]
     fn email_is_lower_cased_and_checked() {
-        assert_eq!(Email::parse("  Ana.Ruiz@Example.ORG ").map(|e| e.0), Ok("ana.ruiz@example.org".into()));
-        for bad in ["", "  ", "ana", "ana@", "@x.org", "ana@localhost", "a b@x.org", "ana@@x.org"] {
+        assert_eq!(
+            Email::parse("  Ana.Ruiz@Example.ORG ").map(|e| e.0),
+            Ok("ana.ruiz@example.org".into())
+        );
+        for bad in [
+            "",
+            "  ",
+            "ana",
+            "ana@",
+            "@x.org",
+            "ana@localhost",
+            "a b@x.org",
+            "ana@@x.org",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }
 
     #[test]
     fn names_refuse_blank_control_and_long() {
-        assert_eq!(PersonName::parse("  Ana  ").map(Text::into_inner), Ok("Ana".into()));
+        assert_eq!(
+            PersonName::parse("  Ana  ").map(Text::into_inner),
+            Ok("Ana".into())
+        );
         assert_eq!(PersonName::parse("   "), Err(Problem::required()));
-        assert_eq!(PersonName::parse("An\u{0}a").map_err(|p| p.key), Err("error-control-characters"));
-        assert_eq!(PersonName::parse(&"a".repeat(101)).map_err(|p| p.key), Err("error-too-long"));
+        assert_eq!(
+            PersonName::parse("An\u{0}a").map_err(|p| p.key),
+            Err("error-control-characters")
+        );
+        assert_eq!(
+            PersonName::parse(&"a".repeat(101)).map_err(|p| p.key),
+            Err("error-too-long")
+        );
         assert!(PersonName::parse("Fátima Zahra العلوي").is_ok());
         assert!(Text::<10, true>::parse("a\r\nb").is_ok());
         assert!(Text::<10, false>::parse("a\nb").is_err());
@@ -295,7 +341,10 @@ impl Credits {
         if trimmed.is_empty() {
             return Ok(None);
         }
-        let value: f64 = trimmed.replace(',', ".").parse().map_err(|_| Problem::new("error-number"))?;
+        let value: f64 = trimmed
+            .replace(',', ".")
+            .parse()
+            .map_err(|_| Problem::new("error-number"))?;
         Self::from_f64(value).map(Some)
     }
 
@@ -319,7 +368,8 @@ impl BodyCode {
         if code.is_empty() {
             return Err(Problem::required());
         }
-        let shape_ok = (2..=10).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric());
+        let shape_ok =
+            (2..=10).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric());
         if !shape_ok {
             return Err(Problem::new("error-body-code"));
         }
@@ -354,6 +404,9 @@ pub fn fold_for_search(input: &str) -> String {
 mod fold_tests {
     #[test]
     fn folds_accents_and_case() {
-        assert_eq!(super::fold_for_search("Formación ÉQUIPE Ñandú"), "formacion equipe nandu");
+        assert_eq!(
+            super::fold_for_search("Formación ÉQUIPE Ñandú"),
+            "formacion equipe nandu"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Translation (Fluent) and formatting of dates and numbers per language.
 //!
 //! The catalogues under `locales/` are compiled into the binary. A [`Tr`] is
-//! a language bound to the catalogue: `tr.t("key")`, `tr.t1("key", "arg", value)`.
+//! a language bound to the catalogue: `tr.t(KEY)`, `tr.t1(KEY, NAME, VALUE)`.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -45,14 +45,25 @@ impl Tr {
 
     /// The message `key`, or the key itself when missing (a test catches those).
     pub fn t(&self, key: &str) -> String {
-        LOCALES.try_lookup(&identifier(self.lang), key).unwrap_or_else(|| key.to_owned())
+        LOCALES
+            .try_lookup(&identifier(self.lang), key)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// The message `key` with named arguments.
     pub fn args(&self, key: &str, args: &[(&str, String)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> =
-            args.iter().map(|(name, value)| (Cow::Owned((*name).to_owned()), FluentValue::from(value.clone()))).collect();
-        LOCALES.try_lookup_with_args(&identifier(self.lang), key, &map).unwrap_or_else(|| key.to_owned())
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| {
+                (
+                    Cow::Owned((*name).to_owned()),
+                    FluentValue::from(value.clone()),
+                )
+            })
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&identifier(self.lang), key, &map)
+            .unwrap_or_else(|| key.to_owned())
     }
 
     /// The message `key` with one argument.
@@ -102,7 +113,11 @@ impl Tr {
 
     /// Minutes as hours: `20`, `2.5` (`2,5` in fr and es).
     pub fn hours(&self, minutes: i64) -> String {
-        if minutes % 60 == 0 { self.number(minutes / 60) } else { self.decimal(minutes as f64 / 60.0, 1) }
+        if minutes % 60 == 0 {
+            self.number(minutes / 60)
+        } else {
+            self.decimal(minutes as f64 / 60.0, 1)
+        }
     }
 
     fn month(&self, month: u32) -> String {
@@ -118,7 +133,11 @@ impl Tr {
         let local = instant.with_timezone(&zone);
         self.args(
             "date-long",
-            &[("day", local.day().to_string()), ("month", self.month(local.month())), ("year", local.year().to_string())],
+            &[
+                ("day", local.day().to_string()),
+                ("month", self.month(local.month())),
+                ("year", local.year().to_string()),
+            ],
         )
     }
 
@@ -126,14 +145,24 @@ impl Tr {
     pub fn plain_date(&self, date: chrono::NaiveDate) -> String {
         self.args(
             "date-long",
-            &[("day", date.day().to_string()), ("month", self.month(date.month())), ("year", date.year().to_string())],
+            &[
+                ("day", date.day().to_string()),
+                ("month", self.month(date.month())),
+                ("year", date.year().to_string()),
+            ],
         )
     }
 
     /// `Saturday 14 March 2026`, in `zone`.
     pub fn day(&self, instant: DateTime<Utc>, zone: Tz) -> String {
         let local = instant.with_timezone(&zone);
-        self.args("date-with-weekday", &[("weekday", self.weekday(local.weekday())), ("date", self.date(instant, zone))])
+        self.args(
+            "date-with-weekday",
+            &[
+                ("weekday", self.weekday(local.weekday())),
+                ("date", self.date(instant, zone)),
+            ],
+        )
     }
 
     /// `09:30`, 24-hour in every language we speak, in `zone`.
@@ -144,7 +173,13 @@ impl Tr {
 
     /// `14 March 2026, 09:30`, in `zone`.
     pub fn datetime(&self, instant: DateTime<Utc>, zone: Tz) -> String {
-        self.args("datetime", &[("date", self.date(instant, zone)), ("time", self.time(instant, zone))])
+        self.args(
+            "datetime",
+            &[
+                ("date", self.date(instant, zone)),
+                ("time", self.time(instant, zone)),
+            ],
+        )
     }
 }
 

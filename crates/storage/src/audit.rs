@@ -19,11 +19,17 @@ pub struct Actor {
 
 impl Actor {
     pub fn user(id: Uuid, email: &str) -> Self {
-        Actor { user_id: Some(id), label: email.to_owned() }
+        Actor {
+            user_id: Some(id),
+            label: email.to_owned(),
+        }
     }
 
     pub fn system(label: &str) -> Self {
-        Actor { user_id: None, label: label.to_owned() }
+        Actor {
+            user_id: None,
+            label: label.to_owned(),
+        }
     }
 }
 

@@ -11,11 +11,17 @@ use crate::{Actor, Result, StorageError, audit, new_id, now};
 
 /// Every body, by name: an organisation works with a handful.
 pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<accreditation_body::Model>> {
-    Ok(accreditation_body::Entity::find().order_by_asc(accreditation_body::Column::Name).all(conn).await?)
+    Ok(accreditation_body::Entity::find()
+        .order_by_asc(accreditation_body::Column::Name)
+        .all(conn)
+        .await?)
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<accreditation_body::Model> {
-    accreditation_body::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
+    accreditation_body::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
 }
 
 pub async fn create(
@@ -37,8 +43,15 @@ pub async fn create(
         StorageError::Conflict(_) => StorageError::invalid("code", "error-body-code-taken"),
         other => other,
     })?;
-    audit::record(&txn, actor, "create", "accreditation_body", Some(body.id), json!({"name": body.name, "code": body.code}))
-        .await?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "accreditation_body",
+        Some(body.id),
+        json!({"name": body.name, "code": body.code}),
+    )
+    .await?;
     txn.commit().await?;
     Ok(body)
 }

@@ -6,8 +6,8 @@ use aula_domain::details::CourseDetails;
 use aula_domain::{Audience, fold_for_search};
 use sea_orm::TransactionSession;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -30,8 +30,14 @@ pub struct CourseFilter {
     pub accreditation_body_id: Option<Uuid>,
 }
 
-pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page) -> Result<Paged<CourseRecord>> {
-    let mut query = course::Entity::find().order_by_asc(course::Column::Title).order_by_asc(course::Column::Id);
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    filter: &CourseFilter,
+    page: Page,
+) -> Result<Paged<CourseRecord>> {
+    let mut query = course::Entity::find()
+        .order_by_asc(course::Column::Title)
+        .order_by_asc(course::Column::Id);
     if let Some(id) = filter.programme_id {
         query = query.filter(course::Column::ProgrammeId.eq(id));
     }
@@ -39,25 +45,39 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page
         query = query.filter(course::Column::AccreditationBodyId.eq(id));
     }
     let total = query.clone().count(conn).await?;
-    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
+    let rows = query
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(conn)
+        .await?;
     let items = complete(conn, rows).await?;
     Ok(Paged { items, page, total })
 }
 
 /// All courses' ids and titles, for choosing one in a form.
 pub async fn choices(conn: &impl ConnectionTrait) -> Result<Vec<course::Model>> {
-    Ok(course::Entity::find().order_by_asc(course::Column::Title).limit(1000).all(conn).await?)
+    Ok(course::Entity::find()
+        .order_by_asc(course::Column::Title)
+        .limit(1000)
+        .all(conn)
+        .await?)
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<CourseRecord> {
-    let row = course::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)?;
+    let row = course::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
     let mut records = complete(conn, vec![row]).await?;
     records.pop().ok_or(StorageError::NotFound)
 }
 
 /// Adds audiences, bodies and programmes to a page of courses, with one
 /// query each rather than one per course.
-pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Model>) -> Result<Vec<CourseRecord>> {
+pub(crate) async fn complete(
+    conn: &impl ConnectionTrait,
+    rows: Vec<course::Model>,
+) -> Result<Vec<CourseRecord>> {
     let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
     let mut audiences: HashMap<Uuid, Vec<Audience>> = HashMap::new();
     for row in course_audience::Entity::find()
@@ -69,7 +89,10 @@ pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Mode
             audiences.entry(row.course_id).or_default().push(audience);
         }
     }
-    let body_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.accreditation_body_id).collect();
+    let body_ids: Vec<Uuid> = rows
+        .iter()
+        .filter_map(|c| c.accreditation_body_id)
+        .collect();
     let bodies: HashMap<Uuid, accreditation_body::Model> = accreditation_body::Entity::find()
         .filter(accreditation_body::Column::Id.is_in(body_ids))
         .all(conn)
@@ -92,8 +115,12 @@ pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Mode
             list.sort();
             CourseRecord {
                 audiences: list,
-                body: course.accreditation_body_id.and_then(|id| bodies.get(&id).cloned()),
-                programme: course.programme_id.and_then(|id| programmes.get(&id).cloned()),
+                body: course
+                    .accreditation_body_id
+                    .and_then(|id| bodies.get(&id).cloned()),
+                programme: course
+                    .programme_id
+                    .and_then(|id| programmes.get(&id).cloned()),
                 course,
             }
         })
@@ -103,10 +130,14 @@ pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Mode
 /// Checks that the records a course points to exist, as field errors.
 async fn check_references(conn: &impl ConnectionTrait, details: &CourseDetails) -> Result<()> {
     if let Some(id) = details.programme_id {
-        programmes::get(conn, id).await.map_err(|e| not_found_as(e, "programme_id"))?;
+        programmes::get(conn, id)
+            .await
+            .map_err(|e| not_found_as(e, "programme_id"))?;
     }
     if let Some(accreditation) = &details.accreditation {
-        bodies::get(conn, accreditation.body_id).await.map_err(|e| not_found_as(e, "accreditation_body_id"))?;
+        bodies::get(conn, accreditation.body_id)
+            .await
+            .map_err(|e| not_found_as(e, "accreditation_body_id"))?;
     }
     Ok(())
 }
@@ -129,28 +160,46 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
     model.modality = Set(details.modality.as_str().to_owned());
     model.language = Set(details.language.as_str().to_owned());
     model.accreditation_body_id = Set(accreditation.map(|a| a.body_id));
-    model.credits_hundredths = Set(accreditation.and_then(|a| a.credits).map(|c| c.hundredths() as i32));
-    model.recognised_minutes = Set(accreditation.and_then(|a| a.recognised_hours).map(|h| h.minutes() as i32));
+    model.credits_hundredths = Set(accreditation
+        .and_then(|a| a.credits)
+        .map(|c| c.hundredths() as i32));
+    model.recognised_minutes = Set(accreditation
+        .and_then(|a| a.recognised_hours)
+        .map(|h| h.minutes() as i32));
     model.minimum_attendance_percent = Set(accreditation
-        .map_or(aula_domain::Percent::DEFAULT_MINIMUM_ATTENDANCE, |a| a.minimum_attendance)
+        .map_or(aula_domain::Percent::DEFAULT_MINIMUM_ATTENDANCE, |a| {
+            a.minimum_attendance
+        })
         .get()
         .into());
     model.survey_required = Set(accreditation.is_some_and(|a| a.survey_required));
-    let objectives = details.objectives.as_ref().map(|o| o.as_str()).unwrap_or_default();
-    model.search_text =
-        Set(fold_for_search(&format!("{}\n{}\n{}", details.title, details.summary, objectives)));
+    let objectives = details
+        .objectives
+        .as_ref()
+        .map(|o| o.as_str())
+        .unwrap_or_default();
+    model.search_text = Set(fold_for_search(&format!(
+        "{}\n{}\n{}",
+        details.title, details.summary, objectives
+    )));
     model.updated_at = Set(now());
 }
 
-async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audiences: &[Audience]) -> Result<()> {
+async fn replace_audiences(
+    conn: &impl ConnectionTrait,
+    course_id: Uuid,
+    audiences: &[Audience],
+) -> Result<()> {
     course_audience::Entity::delete_many()
         .filter(course_audience::Column::CourseId.eq(course_id))
         .exec(conn)
         .await?;
     if !audiences.is_empty() {
-        course_audience::Entity::insert_many(audiences.iter().map(|a| course_audience::ActiveModel {
-            course_id: Set(course_id),
-            audience: Set(a.as_str().to_owned()),
+        course_audience::Entity::insert_many(audiences.iter().map(|a| {
+            course_audience::ActiveModel {
+                course_id: Set(course_id),
+                audience: Set(a.as_str().to_owned()),
+            }
         }))
         .exec(conn)
         .await?;
@@ -176,11 +225,23 @@ pub async fn create(
 ) -> Result<CourseRecord> {
     let txn = conn.begin().await?;
     check_references(&txn, details).await?;
-    let mut model = course::ActiveModel { id: Set(new_id()), created_at: Set(now()), ..Default::default() };
+    let mut model = course::ActiveModel {
+        id: Set(new_id()),
+        created_at: Set(now()),
+        ..Default::default()
+    };
     apply(&mut model, details);
     let row = model.insert(&txn).await?;
     replace_audiences(&txn, row.id, &details.audiences).await?;
-    audit::record(&txn, actor, "create", "course", Some(row.id), snapshot(&row, &details.audiences)).await?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "course",
+        Some(row.id),
+        snapshot(&row, &details.audiences),
+    )
+    .await?;
     let record = get(&txn, row.id).await?;
     txn.commit().await?;
     Ok(record)

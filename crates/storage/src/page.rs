@@ -17,7 +17,9 @@ impl Page {
     pub fn new(page: Option<u64>, per_page: Option<u64>, default_per_page: u64) -> Self {
         Page {
             page: page.unwrap_or(1).clamp(1, 1_000_000),
-            per_page: per_page.unwrap_or(default_per_page).clamp(1, Self::MAX_PER_PAGE),
+            per_page: per_page
+                .unwrap_or(default_per_page)
+                .clamp(1, Self::MAX_PER_PAGE),
         }
     }
 
@@ -46,6 +48,10 @@ impl<T> Paged<T> {
     }
 
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Paged<U> {
-        Paged { items: self.items.into_iter().map(f).collect(), page: self.page, total: self.total }
+        Paged {
+            items: self.items.into_iter().map(f).collect(),
+            page: self.page,
+            total: self.total,
+        }
     }
 }

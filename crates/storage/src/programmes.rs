@@ -3,7 +3,8 @@
 use aula_domain::details::ProgrammeDetails;
 use sea_orm::TransactionSession;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -15,17 +16,28 @@ use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
 pub async fn list(conn: &impl ConnectionTrait, page: Page) -> Result<Paged<programme::Model>> {
     let query = programme::Entity::find().order_by_desc(programme::Column::CreatedAt);
     let total = query.clone().count(conn).await?;
-    let items = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
+    let items = query
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(conn)
+        .await?;
     Ok(Paged { items, page, total })
 }
 
 /// All programmes' ids and titles, for choosing one in a form.
 pub async fn choices(conn: &impl ConnectionTrait) -> Result<Vec<programme::Model>> {
-    Ok(programme::Entity::find().order_by_asc(programme::Column::Title).limit(500).all(conn).await?)
+    Ok(programme::Entity::find()
+        .order_by_asc(programme::Column::Title)
+        .limit(500)
+        .all(conn)
+        .await?)
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<programme::Model> {
-    programme::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
+    programme::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
 }
 
 fn snapshot(p: &programme::Model) -> serde_json::Value {
@@ -51,7 +63,15 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, actor, "create", "programme", Some(model.id), snapshot(&model)).await?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "programme",
+        Some(model.id),
+        snapshot(&model),
+    )
+    .await?;
     txn.commit().await?;
     Ok(model)
 }
@@ -72,8 +92,15 @@ pub async fn update(
     model.ends_on = Set(details.ends_on);
     model.updated_at = Set(now());
     let after = model.update(&txn).await?;
-    audit::record(&txn, actor, "update", "programme", Some(id), json!({"before": snapshot(&before), "after": snapshot(&after)}))
-        .await?;
+    audit::record(
+        &txn,
+        actor,
+        "update",
+        "programme",
+        Some(id),
+        json!({"before": snapshot(&before), "after": snapshot(&after)}),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }

@@ -1,6 +1,9 @@
 //! Regions: where venues are and where participants come from.
 
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set, TransactionSession,
+    TransactionTrait,
+};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -9,11 +12,17 @@ use crate::{Actor, Result, StorageError, audit, new_id};
 
 /// Every region, by name. A country has a few dozen at most.
 pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<region::Model>> {
-    Ok(region::Entity::find().order_by_asc(region::Column::Name).all(conn).await?)
+    Ok(region::Entity::find()
+        .order_by_asc(region::Column::Name)
+        .all(conn)
+        .await?)
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<region::Model> {
-    region::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
+    region::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
 }
 
 /// Adds a region; a code already in use is the `code` field's problem.
@@ -24,14 +33,26 @@ pub async fn create(
     name: &str,
 ) -> Result<region::Model> {
     let txn = conn.begin().await?;
-    let row = region::ActiveModel { id: Set(new_id()), code: Set(code.to_owned()), name: Set(name.to_owned()) }
-        .insert(&txn)
-        .await
-        .map_err(|e| match StorageError::from(e) {
-            StorageError::Conflict(_) => StorageError::invalid("code", "error-region-code-taken"),
-            other => other,
-        })?;
-    audit::record(&txn, actor, "create", "region", Some(row.id), json!({"code": code, "name": name})).await?;
+    let row = region::ActiveModel {
+        id: Set(new_id()),
+        code: Set(code.to_owned()),
+        name: Set(name.to_owned()),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| match StorageError::from(e) {
+        StorageError::Conflict(_) => StorageError::invalid("code", "error-region-code-taken"),
+        other => other,
+    })?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "region",
+        Some(row.id),
+        json!({"code": code, "name": name}),
+    )
+    .await?;
     txn.commit().await?;
     Ok(row)
 }

@@ -3,19 +3,23 @@
 use std::collections::HashMap;
 
 use aula_domain::details::{SessionDetails, VenueDetails};
-use aula_domain::{Audience, MeetingTimes, Modality, Problem, Role, SessionStatus, fold_for_search};
+use aula_domain::{
+    Audience, MeetingTimes, Modality, Problem, Role, SessionStatus, fold_for_search,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::TransactionSession;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::courses::{self, CourseRecord, not_found_as};
-use crate::entities::{course, course_audience, meeting, region, session, session_trainer, user, user_role, venue};
+use crate::entities::{
+    course, course_audience, meeting, region, session, session_trainer, user, user_role, venue,
+};
 use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
 
 /// A session with everything its page shows.
@@ -60,19 +64,27 @@ pub struct SessionFilter {
 }
 
 /// Sessions by start, soonest first; sessions without meetings last.
-pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Page) -> Result<Paged<SessionRecord>> {
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    filter: &SessionFilter,
+    page: Page,
+) -> Result<Paged<SessionRecord>> {
     let mut condition = Condition::all();
     if filter.public_only {
         condition = condition.add(session::Column::Status.ne(SessionStatus::Draft.as_str()));
     }
     if !filter.statuses.is_empty() {
-        condition = condition.add(session::Column::Status.is_in(filter.statuses.iter().map(|s| s.as_str())));
+        condition = condition
+            .add(session::Column::Status.is_in(filter.statuses.iter().map(|s| s.as_str())));
     }
     if let Some(id) = filter.course_id {
         condition = condition.add(session::Column::CourseId.eq(id));
     }
     // Conditions on the course become one sub-query on courses.
-    let mut course_query = Query::select().column(course::Column::Id).from(course::Entity).to_owned();
+    let mut course_query = Query::select()
+        .column(course::Column::Id)
+        .from(course::Entity)
+        .to_owned();
     let mut on_course = false;
     if let Some(id) = filter.programme_id {
         course_query.and_where(course::Column::ProgrammeId.eq(id));
@@ -82,11 +94,20 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
         course_query.and_where(course::Column::Modality.eq(modality.as_str()));
         on_course = true;
     }
-    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         for word in fold_for_search(text).split_whitespace().take(8) {
-            let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = word
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             course_query.and_where(
-                Expr::col(course::Column::SearchText).like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
+                Expr::col(course::Column::SearchText)
+                    .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
             );
         }
         on_course = true;
@@ -138,19 +159,32 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
         .order_by_asc(session::Column::StartsAt)
         .order_by_asc(session::Column::Id);
     let total = query.clone().count(conn).await?;
-    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
+    let rows = query
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(conn)
+        .await?;
     let items = complete(conn, rows).await?;
     Ok(Paged { items, page, total })
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord> {
-    let row = session::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)?;
-    complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
+    let row = session::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    complete(conn, vec![row])
+        .await?
+        .pop()
+        .ok_or(StorageError::NotFound)
 }
 
 /// Adds courses, venues, meetings and trainers to a page of sessions, with
 /// a fixed number of queries whatever the page's size.
-async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Result<Vec<SessionRecord>> {
+async fn complete(
+    conn: &impl ConnectionTrait,
+    rows: Vec<session::Model>,
+) -> Result<Vec<SessionRecord>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -158,12 +192,21 @@ async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Res
     let mut course_ids: Vec<Uuid> = rows.iter().map(|s| s.course_id).collect();
     course_ids.sort();
     course_ids.dedup();
-    let course_rows = course::Entity::find().filter(course::Column::Id.is_in(course_ids)).all(conn).await?;
-    let courses: HashMap<Uuid, CourseRecord> =
-        courses::complete(conn, course_rows).await?.into_iter().map(|c| (c.course.id, c)).collect();
+    let course_rows = course::Entity::find()
+        .filter(course::Column::Id.is_in(course_ids))
+        .all(conn)
+        .await?;
+    let courses: HashMap<Uuid, CourseRecord> = courses::complete(conn, course_rows)
+        .await?
+        .into_iter()
+        .map(|c| (c.course.id, c))
+        .collect();
 
     let venue_ids: Vec<Uuid> = rows.iter().filter_map(|s| s.venue_id).collect();
-    let venues: Vec<venue::Model> = venue::Entity::find().filter(venue::Column::Id.is_in(venue_ids)).all(conn).await?;
+    let venues: Vec<venue::Model> = venue::Entity::find()
+        .filter(venue::Column::Id.is_in(venue_ids))
+        .all(conn)
+        .await?;
     let region_ids: Vec<Uuid> = venues.iter().map(|v| v.region_id).collect();
     let regions: HashMap<Uuid, region::Model> = region::Entity::find()
         .filter(region::Column::Id.is_in(region_ids))
@@ -208,7 +251,10 @@ async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Res
 
     rows.into_iter()
         .map(|s| {
-            let course = courses.get(&s.course_id).cloned().ok_or(StorageError::NotFound)?;
+            let course = courses
+                .get(&s.course_id)
+                .cloned()
+                .ok_or(StorageError::NotFound)?;
             let mut session_trainers = trainers.remove(&s.id).unwrap_or_default();
             session_trainers.sort_by(|a, b| a.name.cmp(&b.name));
             Ok(SessionRecord {
@@ -225,7 +271,9 @@ async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Res
 /// Finds the venue of that name in that city and region, or creates it:
 /// organisers type the place, and the same place is one venue in the indicators.
 async fn venue_for(conn: &impl ConnectionTrait, details: &VenueDetails) -> Result<Uuid> {
-    crate::regions::get(conn, details.region_id).await.map_err(|e| not_found_as(e, "venue_region_id"))?;
+    crate::regions::get(conn, details.region_id)
+        .await
+        .map_err(|e| not_found_as(e, "venue_region_id"))?;
     let existing = venue::Entity::find()
         .filter(venue::Column::Name.eq(details.name.as_str()))
         .filter(venue::Column::City.eq(details.city.as_str()))
@@ -233,7 +281,9 @@ async fn venue_for(conn: &impl ConnectionTrait, details: &VenueDetails) -> Resul
         .one(conn)
         .await?;
     if let Some(found) = existing {
-        if found.address.as_deref() != details.address.as_ref().map(|a| a.as_str()) && details.address.is_some() {
+        if found.address.as_deref() != details.address.as_ref().map(|a| a.as_str())
+            && details.address.is_some()
+        {
             let mut model: venue::ActiveModel = found.clone().into();
             model.address = Set(details.address.as_ref().map(ToString::to_string));
             model.update(conn).await?;
@@ -263,15 +313,25 @@ async fn check_trainers(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<()>
         .count(conn)
         .await?;
     if found as usize != ids.len() {
-        return Err(StorageError::invalid("trainer_ids", "error-unknown-trainer"));
+        return Err(StorageError::invalid(
+            "trainer_ids",
+            "error-unknown-trainer",
+        ));
     }
     Ok(())
 }
 
 /// Makes the session's meetings those of `wanted`: meetings whose times are
 /// unchanged keep their id (and so, later, their attendance).
-async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[MeetingTimes]) -> Result<()> {
-    let existing = meeting::Entity::find().filter(meeting::Column::SessionId.eq(session_id)).all(conn).await?;
+async fn sync_meetings(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    wanted: &[MeetingTimes],
+) -> Result<()> {
+    let existing = meeting::Entity::find()
+        .filter(meeting::Column::SessionId.eq(session_id))
+        .all(conn)
+        .await?;
     let key = |m: &meeting::Model| (m.starts_at, m.ends_at);
     let stale: Vec<Uuid> = existing
         .iter()
@@ -279,7 +339,10 @@ async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[
         .map(|m| m.id)
         .collect();
     if !stale.is_empty() {
-        meeting::Entity::delete_many().filter(meeting::Column::Id.is_in(stale)).exec(conn).await?;
+        meeting::Entity::delete_many()
+            .filter(meeting::Column::Id.is_in(stale))
+            .exec(conn)
+            .await?;
     }
     let new: Vec<meeting::ActiveModel> = wanted
         .iter()
@@ -297,15 +360,21 @@ async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[
     Ok(())
 }
 
-async fn sync_trainers(conn: &impl ConnectionTrait, session_id: Uuid, trainer_ids: &[Uuid]) -> Result<()> {
+async fn sync_trainers(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    trainer_ids: &[Uuid],
+) -> Result<()> {
     session_trainer::Entity::delete_many()
         .filter(session_trainer::Column::SessionId.eq(session_id))
         .exec(conn)
         .await?;
     if !trainer_ids.is_empty() {
-        session_trainer::Entity::insert_many(trainer_ids.iter().map(|id| session_trainer::ActiveModel {
-            session_id: Set(session_id),
-            user_id: Set(*id),
+        session_trainer::Entity::insert_many(trainer_ids.iter().map(|id| {
+            session_trainer::ActiveModel {
+                session_id: Set(session_id),
+                user_id: Set(*id),
+            }
         }))
         .exec(conn)
         .await?;
@@ -342,7 +411,11 @@ async fn write(
     model.ends_at = Set(details.meetings.last().map(|m| m.ends_at));
     model.minutes = Set(details.minutes() as i32);
     model.updated_at = Set(now());
-    let row = if model.id.is_unchanged() { model.update(conn).await? } else { model.insert(conn).await? };
+    let row = if model.id.is_unchanged() {
+        model.update(conn).await?
+    } else {
+        model.insert(conn).await?
+    };
     sync_meetings(conn, row.id, &details.meetings).await?;
     sync_trainers(conn, row.id, &details.trainer_ids).await?;
     Ok(row)
@@ -355,7 +428,9 @@ pub async fn create(
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
     let txn = conn.begin().await?;
-    courses::get(&txn, details.course_id).await.map_err(|e| not_found_as(e, "course_id"))?;
+    courses::get(&txn, details.course_id)
+        .await
+        .map_err(|e| not_found_as(e, "course_id"))?;
     let model = session::ActiveModel {
         id: Set(new_id()),
         course_id: Set(details.course_id),
@@ -365,7 +440,15 @@ pub async fn create(
         ..Default::default()
     };
     let row = write(&txn, model, details).await?;
-    audit::record(&txn, actor, "create", "session", Some(row.id), snapshot(&row, details)).await?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "session",
+        Some(row.id),
+        snapshot(&row, details),
+    )
+    .await?;
     let record = get(&txn, row.id).await?;
     txn.commit().await?;
     Ok(record)
@@ -380,7 +463,10 @@ pub async fn update(
     let txn = conn.begin().await?;
     let before = get(&txn, id).await?;
     if details.course_id != before.session.course_id {
-        return Err(StorageError::invalid("course_id", "error-session-course-fixed"));
+        return Err(StorageError::invalid(
+            "course_id",
+            "error-session-course-fixed",
+        ));
     }
     if i64::from(details.capacity.get()) < i64::from(before.session.seats_taken) {
         return Err(StorageError::Invalid(aula_domain::FieldErrors::single(
@@ -388,14 +474,25 @@ pub async fn update(
             Problem::new("error-capacity-below-taken").with("taken", before.session.seats_taken),
         )));
     }
-    if matches!(before.status(), SessionStatus::Cancelled | SessionStatus::Completed) {
+    if matches!(
+        before.status(),
+        SessionStatus::Cancelled | SessionStatus::Completed
+    ) {
         return Err(StorageError::Conflict(Problem::new("error-session-final")));
     }
     let mut model: session::ActiveModel = before.session.clone().into();
     // `write` tells an update from an insert by the id being unchanged.
     model.id = sea_orm::ActiveValue::Unchanged(id);
     let row = write(&txn, model, details).await?;
-    audit::record(&txn, actor, "update", "session", Some(id), json!({"after": snapshot(&row, details)})).await?;
+    audit::record(
+        &txn,
+        actor,
+        "update",
+        "session",
+        Some(id),
+        json!({"after": snapshot(&row, details)}),
+    )
+    .await?;
     let record = get(&txn, id).await?;
     txn.commit().await?;
     Ok(record)
@@ -413,14 +510,24 @@ pub async fn set_status(
     let from = before.status();
     from.transition(to).map_err(StorageError::Conflict)?;
     if to == SessionStatus::Open && before.meetings.is_empty() {
-        return Err(StorageError::Conflict(Problem::new("error-open-needs-meetings")));
+        return Err(StorageError::Conflict(Problem::new(
+            "error-open-needs-meetings",
+        )));
     }
     if from != to {
         let mut model: session::ActiveModel = before.session.clone().into();
         model.status = Set(to.as_str().to_owned());
         model.updated_at = Set(now());
         model.update(&txn).await?;
-        audit::record(&txn, actor, "status", "session", Some(id), json!({"from": from, "to": to})).await?;
+        audit::record(
+            &txn,
+            actor,
+            "status",
+            "session",
+            Some(id),
+            json!({"from": from, "to": to}),
+        )
+        .await?;
     }
     let record = get(&txn, id).await?;
     txn.commit().await?;

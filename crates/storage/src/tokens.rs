@@ -2,7 +2,8 @@
 
 use sea_orm::TransactionSession;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -34,7 +35,15 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, actor, "create", "api_token", Some(row.id), json!({"user_id": user_id, "name": name})).await?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "api_token",
+        Some(row.id),
+        json!({"user_id": user_id, "name": name}),
+    )
+    .await?;
     txn.commit().await?;
     Ok((row, plain))
 }
@@ -57,7 +66,9 @@ pub async fn authenticate(conn: &impl ConnectionTrait, plain: &str) -> Result<Op
         return Ok(None);
     }
     // Record use at most once a minute, so busy integrations do not write on every call.
-    let stale = token.last_used_at.is_none_or(|t| now() - t > chrono::Duration::minutes(1));
+    let stale = token
+        .last_used_at
+        .is_none_or(|t| now() - t > chrono::Duration::minutes(1));
     if stale {
         let mut model: api_token::ActiveModel = token.into();
         model.last_used_at = Set(Some(now()));
@@ -66,7 +77,10 @@ pub async fn authenticate(conn: &impl ConnectionTrait, plain: &str) -> Result<Op
     Ok(Some(user))
 }
 
-pub async fn list_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<api_token::Model>> {
+pub async fn list_for_user(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<Vec<api_token::Model>> {
     Ok(api_token::Entity::find()
         .filter(api_token::Column::UserId.eq(user_id))
         .order_by_desc(api_token::Column::CreatedAt)
@@ -91,7 +105,15 @@ pub async fn revoke(
         let mut model: api_token::ActiveModel = token.into();
         model.revoked_at = Set(Some(now()));
         model.update(&txn).await?;
-        audit::record(&txn, actor, "revoke", "api_token", Some(token_id), json!({})).await?;
+        audit::record(
+            &txn,
+            actor,
+            "revoke",
+            "api_token",
+            Some(token_id),
+            json!({}),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(())

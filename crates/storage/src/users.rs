@@ -6,14 +6,16 @@ use aula_domain::details::UserDetails;
 use aula_domain::{Email, Language, PasswordHash, Role};
 use sea_orm::TransactionSession;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::entities::{user, user_role};
-use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, courses::not_found_as, new_id, now};
+use crate::{
+    Actor, Page, Paged, Result, StorageError, audit, bodies, courses::not_found_as, new_id, now,
+};
 
 #[derive(Clone, Debug)]
 pub struct UserRecord {
@@ -31,10 +33,17 @@ impl UserRecord {
     }
 }
 
-async fn with_roles(conn: &impl ConnectionTrait, users: Vec<user::Model>) -> Result<Vec<UserRecord>> {
+async fn with_roles(
+    conn: &impl ConnectionTrait,
+    users: Vec<user::Model>,
+) -> Result<Vec<UserRecord>> {
     let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
     let mut roles: HashMap<Uuid, Vec<Role>> = HashMap::new();
-    for row in user_role::Entity::find().filter(user_role::Column::UserId.is_in(ids)).all(conn).await? {
+    for row in user_role::Entity::find()
+        .filter(user_role::Column::UserId.is_in(ids))
+        .all(conn)
+        .await?
+    {
         if let Ok(role) = Role::parse(&row.role) {
             roles.entry(row.user_id).or_default().push(role);
         }
@@ -50,20 +59,39 @@ async fn with_roles(conn: &impl ConnectionTrait, users: Vec<user::Model>) -> Res
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
-    let row = user::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)?;
-    with_roles(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
+    let row = user::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    with_roles(conn, vec![row])
+        .await?
+        .pop()
+        .ok_or(StorageError::NotFound)
 }
 
-pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<Option<UserRecord>> {
-    match user::Entity::find().filter(user::Column::Email.eq(email.as_str())).one(conn).await? {
+pub async fn find_by_email(
+    conn: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<Option<UserRecord>> {
+    match user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(conn)
+        .await?
+    {
         Some(row) => Ok(with_roles(conn, vec![row]).await?.pop()),
         None => Ok(None),
     }
 }
 
 /// Users by name; `role` narrows to holders of one role.
-pub async fn list(conn: &impl ConnectionTrait, role: Option<Role>, page: Page) -> Result<Paged<UserRecord>> {
-    let mut query = user::Entity::find().order_by_asc(user::Column::Name).order_by_asc(user::Column::Id);
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    role: Option<Role>,
+    page: Page,
+) -> Result<Paged<UserRecord>> {
+    let mut query = user::Entity::find()
+        .order_by_asc(user::Column::Name)
+        .order_by_asc(user::Column::Id);
     if let Some(role) = role {
         query = query.filter(
             user::Column::Id.in_subquery(
@@ -76,13 +104,25 @@ pub async fn list(conn: &impl ConnectionTrait, role: Option<Role>, page: Page) -
         );
     }
     let total = query.clone().count(conn).await?;
-    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
-    Ok(Paged { items: with_roles(conn, rows).await?, page, total })
+    let rows = query
+        .offset(page.offset())
+        .limit(page.per_page)
+        .all(conn)
+        .await?;
+    Ok(Paged {
+        items: with_roles(conn, rows).await?,
+        page,
+        total,
+    })
 }
 
 /// The user with that e-mail and password, if active. Takes as long when
 /// the e-mail is unknown, so sign-in does not reveal who has an account.
-pub async fn authenticate(conn: &impl ConnectionTrait, email: &str, password: &str) -> Result<Option<UserRecord>> {
+pub async fn authenticate(
+    conn: &impl ConnectionTrait,
+    email: &str,
+    password: &str,
+) -> Result<Option<UserRecord>> {
     let found = match Email::parse(email) {
         Ok(email) => find_by_email(conn, &email).await?,
         Err(_) => None,
@@ -95,11 +135,13 @@ pub async fn authenticate(conn: &impl ConnectionTrait, email: &str, password: &s
 
 /// An argon2id hash of a random string, verified against when no user
 /// matches so that both paths cost one hash.
-const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$SJvBvTRnRBE6Ybk6ZXJm5nIrd3qeSLCvoOhlQV8dlVw";
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$SJvBvTRnRBE6Ybk6ZXJm5nIrd3qeSLCvoOhlQV8dlVw";
 
 async fn write_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
-    user_role::Entity::delete_many().filter(user_role::Column::UserId.eq(user_id)).exec(conn).await?;
+    user_role::Entity::delete_many()
+        .filter(user_role::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
     if !roles.is_empty() {
         user_role::Entity::insert_many(roles.iter().map(|r| user_role::ActiveModel {
             user_id: Set(user_id),
@@ -113,7 +155,9 @@ async fn write_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role])
 
 async fn check_body(conn: &impl ConnectionTrait, details: &UserDetails) -> Result<()> {
     if let Some(id) = details.accreditation_body_id {
-        bodies::get(conn, id).await.map_err(|e| not_found_as(e, "accreditation_body_id"))?;
+        bodies::get(conn, id)
+            .await
+            .map_err(|e| not_found_as(e, "accreditation_body_id"))?;
     }
     Ok(())
 }
@@ -146,8 +190,15 @@ pub async fn create(
     .await
     .map_err(email_taken)?;
     write_roles(&txn, row.id, &details.roles).await?;
-    audit::record(&txn, actor, "create", "user", Some(row.id), json!({"email": row.email, "roles": details.roles}))
-        .await?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "user",
+        Some(row.id),
+        json!({"email": row.email, "roles": details.roles}),
+    )
+    .await?;
     let record = get(&txn, row.id).await?;
     txn.commit().await?;
     Ok(record)

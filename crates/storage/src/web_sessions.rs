@@ -33,12 +33,18 @@ pub async fn create(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<NewWeb
     .insert(conn)
     .await?;
     // Sweep expired sessions now and then, as part of a sign-in rather than a timer.
-    web_session::Entity::delete_many().filter(web_session::Column::ExpiresAt.lt(at)).exec(conn).await?;
+    web_session::Entity::delete_many()
+        .filter(web_session::Column::ExpiresAt.lt(at))
+        .exec(conn)
+        .await?;
     Ok(NewWebSession { cookie, csrf_token })
 }
 
 /// The active user and CSRF token behind a session cookie, if it is live.
-pub async fn find(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<(UserRecord, String)>> {
+pub async fn find(
+    conn: &impl ConnectionTrait,
+    cookie: &str,
+) -> Result<Option<(UserRecord, String)>> {
     let Some(session) = web_session::Entity::find()
         .filter(web_session::Column::TokenHash.eq(secrets::hash(cookie)))
         .filter(web_session::Column::ExpiresAt.gt(now()))
@@ -60,6 +66,9 @@ pub async fn delete(conn: &impl ConnectionTrait, cookie: &str) -> Result<()> {
 }
 
 pub async fn delete_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<()> {
-    web_session::Entity::delete_many().filter(web_session::Column::UserId.eq(user_id)).exec(conn).await?;
+    web_session::Entity::delete_many()
+        .filter(web_session::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
     Ok(())
 }

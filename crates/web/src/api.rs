@@ -36,10 +36,21 @@ impl ApiDoc {
         let components = doc.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("aula_…").build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("aula_…")
+                    .build(),
+            ),
         );
-        components.add_security_scheme("cookie", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("aula_session"))));
-        components.schemas.insert("Error".into(), <ApiError as utoipa::PartialSchema>::schema());
+        components.add_security_scheme(
+            "cookie",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("aula_session"))),
+        );
+        components.schemas.insert(
+            "Error".into(),
+            <ApiError as utoipa::PartialSchema>::schema(),
+        );
         doc
     }
 }
@@ -84,7 +95,12 @@ impl<T: ToSchema> Paginated<T> {
     pub fn from<R>(paged: Paged<R>, f: impl FnMut(R) -> T) -> Self {
         let page = paged.page;
         let total = paged.total;
-        Paginated { items: paged.items.into_iter().map(f).collect(), page: page.page, per_page: page.per_page, total }
+        Paginated {
+            items: paged.items.into_iter().map(f).collect(),
+            page: page.page,
+            per_page: page.per_page,
+            total,
+        }
     }
 }
 
@@ -99,15 +115,28 @@ async fn docs_page(ctx: Ctx) -> AppResult<Response> {
     let tr = ctx.tr();
     let labels: serde_json::Map<String, serde_json::Value> = crate::assets::API_DOCS_LABELS
         .iter()
-        .map(|key| ((*key).to_owned(), serde_json::Value::String(tr.t(&format!("api-docs-{key}")))))
+        .map(|key| {
+            (
+                (*key).to_owned(),
+                serde_json::Value::String(tr.t(&format!("api-docs-{key}"))),
+            )
+        })
         .collect();
     // Inside <script type="application/json">, only "</" could end the element early.
-    let labels_json = serde_json::Value::Object(labels).to_string().replace("</", "<\\/");
-    render(&DocsPage { c: Chrome::new(&ctx), labels_json })
+    let labels_json = serde_json::Value::Object(labels)
+        .to_string()
+        .replace("</", "<\\/");
+    render(&DocsPage {
+        c: Chrome::new(&ctx),
+        labels_json,
+    })
 }
 
 pub fn docs_router(openapi: Arc<OpenApi>) -> Router<AppState> {
     Router::new()
-        .route("/api/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()).into_response() }))
+        .route(
+            "/api/openapi.json",
+            get(move || async move { axum::Json(openapi.as_ref().clone()).into_response() }),
+        )
         .route("/api/docs", get(docs_page))
 }

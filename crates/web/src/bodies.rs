@@ -17,6 +17,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::ApiError;
+use crate::context::AdminOrOrganiser;
 use crate::extract::{ApiJson, CsrfForm};
 use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx, input};
@@ -24,9 +25,10 @@ use crate::{AppError, AppResult, AppState, Ctx, input};
 const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .route("/staff/accreditation-bodies", get(list_page).post(create_page))
+    OpenApiRouter::new().routes(routes!(list, create)).route(
+        "/staff/accreditation-bodies",
+        get(list_page).post(create_page),
+    )
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
@@ -50,7 +52,11 @@ impl TryFrom<&BodyInput> for AccreditationBodyDetails {
         let (Some(name), Some(code), Some(website)) = (name, code, website) else {
             return Err(errors);
         };
-        Ok(AccreditationBodyDetails { name, code, website })
+        Ok(AccreditationBodyDetails {
+            name,
+            code,
+            website,
+        })
     }
 }
 
@@ -65,7 +71,13 @@ pub struct BodyOut {
 
 impl From<accreditation_body::Model> for BodyOut {
     fn from(b: accreditation_body::Model) -> Self {
-        BodyOut { id: b.id, name: b.name, code: b.code, website: b.website, created_at: b.created_at }
+        BodyOut {
+            id: b.id,
+            name: b.name,
+            code: b.code,
+            website: b.website,
+            created_at: b.created_at,
+        }
     }
 }
 
@@ -75,7 +87,13 @@ impl From<accreditation_body::Model> for BodyOut {
     responses((status = 200, body = Vec<BodyOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<BodyOut>>> {
     ctx.require(STAFF)?;
-    Ok(axum::Json(bodies::list(&state.db).await?.into_iter().map(BodyOut::from).collect()))
+    Ok(axum::Json(
+        bodies::list(&state.db)
+            .await?
+            .into_iter()
+            .map(BodyOut::from)
+            .collect(),
+    ))
 }
 
 /// Add an accrediting body.
@@ -83,8 +101,11 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<V
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = BodyOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<BodyInput>) -> AppResult<Response> {
-    ctx.require(STAFF)?;
+async fn create(
+    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<BodyInput>,
+) -> AppResult<Response> {
     let details = AccreditationBodyDetails::try_from(&input)?;
     let body = bodies::create(&state.db, &ctx.actor()?, &details).await?;
     Ok((StatusCode::CREATED, axum::Json(BodyOut::from(body))).into_response())
@@ -102,21 +123,40 @@ struct ListPage {
 async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let bodies = bodies::list(&state.db).await?;
-    render(&ListPage { c: Chrome::new(&ctx), bodies, form: BodyInput::default(), errors: FormErrors::none() })
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        bodies,
+        form: BodyInput::default(),
+        errors: FormErrors::none(),
+    })
 }
 
-async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<BodyInput>) -> AppResult<Response> {
-    ctx.require(STAFF)?;
+async fn create_page(
+    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<BodyInput>,
+) -> AppResult<Response> {
     let result = match AccreditationBodyDetails::try_from(&form) {
-        Ok(details) => bodies::create(&state.db, &ctx.actor()?, &details).await.map_err(AppError::from),
+        Ok(details) => bodies::create(&state.db, &ctx.actor()?, &details)
+            .await
+            .map_err(AppError::from),
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     match result {
-        Ok(_) => Ok(redirect_with(&ctx, "/staff/accreditation-bodies", "flash-saved")),
+        Ok(_) => Ok(redirect_with(
+            &ctx,
+            "/staff/accreditation-bodies",
+            "flash-saved",
+        )),
         Err(AppError::Invalid(errors)) => {
             let bodies = bodies::list(&state.db).await?;
             let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&ListPage { c: Chrome::new(&ctx), bodies, form, errors })
+            render_invalid(&ListPage {
+                c: Chrome::new(&ctx),
+                bodies,
+                form,
+                errors,
+            })
         }
         Err(other) => Err(other),
     }

@@ -59,15 +59,29 @@ struct CataloguePage {
     regions: Vec<(String, String)>,
 }
 
-async fn catalogue(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<CatalogueQuery>) -> AppResult<Response> {
+async fn catalogue(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<CatalogueQuery>,
+) -> AppResult<Response> {
     let mut errors = aula_domain::FieldErrors::new();
-    let optional = |v: &str| if v.trim().is_empty() { None } else { Some(v.trim().to_owned()) };
-    let modality = optional(&query.modality).and_then(|m| errors.take("modality", Modality::parse(&m)));
-    let audience = optional(&query.audience).and_then(|a| errors.take("audience", Audience::parse(&a)));
+    let optional = |v: &str| {
+        if v.trim().is_empty() {
+            None
+        } else {
+            Some(v.trim().to_owned())
+        }
+    };
+    let modality =
+        optional(&query.modality).and_then(|m| errors.take("modality", Modality::parse(&m)));
+    let audience =
+        optional(&query.audience).and_then(|a| errors.take("audience", Audience::parse(&a)));
     let region_id = optional(&query.region_id)
         .and_then(|r| errors.take("region_id", crate::input::parse_id(&r)));
-    let from = optional(&query.from).and_then(|d| errors.take("from", aula_domain::meeting::parse_date(&d)));
-    let to = optional(&query.to).and_then(|d| errors.take("to", aula_domain::meeting::parse_date(&d)));
+    let from = optional(&query.from)
+        .and_then(|d| errors.take("from", aula_domain::meeting::parse_date(&d)));
+    let to =
+        optional(&query.to).and_then(|d| errors.take("to", aula_domain::meeting::parse_date(&d)));
     // By default, what is still to come; a date range looks anywhere.
     let today = Utc::now().date_naive();
     let start_of = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
@@ -95,9 +109,18 @@ async fn catalogue(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): Api
     let c = Chrome::new(&ctx);
     let regions = regions::list(&state.db).await?;
     render(&CataloguePage {
-        modalities: Modality::ALL.iter().map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str()))).collect(),
-        audiences: Audience::ALL.iter().map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str()))).collect(),
-        regions: regions.into_iter().map(|r: region::Model| (r.id.to_string(), r.name)).collect(),
+        modalities: Modality::ALL
+            .iter()
+            .map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str())))
+            .collect(),
+        audiences: Audience::ALL
+            .iter()
+            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
+            .collect(),
+        regions: regions
+            .into_iter()
+            .map(|r: region::Model| (r.id.to_string(), r.name))
+            .collect(),
         errors: FormErrors::new(c.tr, &errors),
         c,
         query,
@@ -114,11 +137,25 @@ struct CoursePage {
     sessions: Vec<SessionRecord>,
 }
 
-async fn course_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+async fn course_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let record = courses::get(&state.db, id).await?;
-    let filter = SessionFilter { public_only: true, course_id: Some(id), ..SessionFilter::default() };
-    let sessions = sessions::list(&state.db, &filter, Page::new(None, Some(50), 50)).await?.items;
-    render(&CoursePage { c: Chrome::new(&ctx), record, sessions })
+    let filter = SessionFilter {
+        public_only: true,
+        course_id: Some(id),
+        ..SessionFilter::default()
+    };
+    let sessions = sessions::list(&state.db, &filter, Page::new(None, Some(50), 50))
+        .await?
+        .items;
+    render(&CoursePage {
+        c: Chrome::new(&ctx),
+        record,
+        sessions,
+    })
 }
 
 #[derive(Template)]
@@ -128,7 +165,14 @@ struct SessionPage {
     record: SessionRecord,
 }
 
-async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+async fn session_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let record = visible(&ctx, &state, id).await?;
-    render(&SessionPage { c: Chrome::new(&ctx), record })
+    render(&SessionPage {
+        c: Chrome::new(&ctx),
+        record,
+    })
 }

@@ -60,7 +60,11 @@ impl Ctx {
     /// The signed-in user if they hold one of `roles`; 401 or 403 otherwise.
     pub fn require(&self, roles: &[Role]) -> Result<&UserRecord, AppError> {
         let user = self.user()?;
-        if roles.iter().any(|r| user.has(*r)) { Ok(user) } else { Err(AppError::Forbidden) }
+        if roles.iter().any(|r| user.has(*r)) {
+            Ok(user)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     pub fn actor(&self) -> Result<aula_storage::Actor, AppError> {
@@ -73,21 +77,39 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        parts.extensions.get::<Ctx>().cloned().ok_or_else(|| AppError::Internal("context layer missing".into()))
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal("context layer missing".into()))
     }
 }
 
 fn query_lang(query: Option<&str>) -> Option<Language> {
-    query?.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(|code| Language::parse(code).ok())
+    query?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(|code| Language::parse(code).ok())
 }
 
 /// Whether the client wants JSON: the API, or anyone who asks for it first.
 fn wants_json(parts: &axum::http::request::Parts) -> bool {
     parts.uri.path().starts_with("/api/")
-        || parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.starts_with("application/json"))
+        || parts
+            .headers
+            .get(ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.starts_with("application/json"))
 }
 
-fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bool, same_site: &str) -> HeaderValue {
+fn cookie(
+    name: &str,
+    value: &str,
+    max_age: i64,
+    http_only: bool,
+    secure: bool,
+    same_site: &str,
+) -> HeaderValue {
     let mut text = format!("{name}={value}; Path=/; Max-Age={max_age}; SameSite={same_site}");
     if http_only {
         text.push_str("; HttpOnly");
@@ -99,7 +121,14 @@ fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bool, 
 }
 
 pub fn session_cookie(value: &str, secure: bool) -> HeaderValue {
-    cookie(SESSION_COOKIE, value, web_sessions::LIFETIME.num_seconds(), true, secure, "Lax")
+    cookie(
+        SESSION_COOKIE,
+        value,
+        web_sessions::LIFETIME.num_seconds(),
+        true,
+        secure,
+        "Lax",
+    )
 }
 
 pub fn expired_session_cookie(secure: bool) -> HeaderValue {
@@ -119,9 +148,16 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
 
     let asked_lang = query_lang(parts.uri.query());
     let lang = asked_lang
-        .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Language::parse(c.value()).ok()))
         .or_else(|| {
-            parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::from_accept_language)
+            jar.get(LANG_COOKIE)
+                .and_then(|c| Language::parse(c.value()).ok())
+        })
+        .or_else(|| {
+            parts
+                .headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::from_accept_language)
         })
         .unwrap_or_default();
 
@@ -132,7 +168,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         csrf: String::new(),
         path: parts.uri.path().to_owned(),
         query: parts.uri.query().map(str::to_owned),
-        flash: jar.get(FLASH_COOKIE).map(|c| c.value().to_owned()).filter(|k| Tr::new(lang).has(k)),
+        flash: jar
+            .get(FLASH_COOKIE)
+            .map(|c| c.value().to_owned())
+            .filter(|k| Tr::new(lang).has(k)),
         api,
         secure,
     };
@@ -140,7 +179,11 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     // A bearer token that does not match is refused outright rather than
     // treated as anonymous: an integration with a revoked token must know.
     if let Some(header) = parts.headers.get(AUTHORIZATION) {
-        let token = header.to_str().ok().and_then(|h| h.strip_prefix("Bearer ")).map(str::trim);
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .map(str::trim);
         match token {
             Some(token) => match tokens::authenticate(&state.db, token).await {
                 Ok(Some(user)) => {
@@ -183,15 +226,30 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     }
     let headers = response.headers_mut();
     if let Some(lang) = asked_lang {
-        headers.append(SET_COOKIE, cookie(LANG_COOKIE, lang.as_str(), 365 * 24 * 3600, true, secure, "Lax"));
+        headers.append(
+            SET_COOKIE,
+            cookie(
+                LANG_COOKIE,
+                lang.as_str(),
+                365 * 24 * 3600,
+                true,
+                secure,
+                "Lax",
+            ),
+        );
     }
     if let Some(token) = new_csrf_cookie {
-        headers.append(SET_COOKIE, cookie(CSRF_COOKIE, &token, 24 * 3600, true, secure, "Strict"));
+        headers.append(
+            SET_COOKIE,
+            cookie(CSRF_COOKIE, &token, 24 * 3600, true, secure, "Strict"),
+        );
     }
     if ctx.flash.is_some() || jar.get(FLASH_COOKIE).is_some() {
         // Shown once: cleared unless this very response sets a new one.
-        let sets_flash =
-            headers.get_all(SET_COOKIE).iter().any(|v| v.to_str().is_ok_and(|s| s.starts_with(FLASH_COOKIE)));
+        let sets_flash = headers
+            .get_all(SET_COOKIE)
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|s| s.starts_with(FLASH_COOKIE)));
         if !sets_flash {
             headers.append(SET_COOKIE, cookie(FLASH_COOKIE, "", 0, true, secure, "Lax"));
         }
@@ -208,7 +266,12 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
             fields
                 .iter()
                 .map(|(name, problems)| {
-                    (name.to_owned(), serde_json::Value::from(problems.iter().map(|p| tr.problem(p)).collect::<Vec<_>>()))
+                    (
+                        name.to_owned(),
+                        serde_json::Value::from(
+                            problems.iter().map(|p| tr.problem(p)).collect::<Vec<_>>(),
+                        ),
+                    )
                 })
                 .collect::<serde_json::Map<String, serde_json::Value>>()
         });
@@ -219,7 +282,9 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
         });
         let mut response = (error.status(), axum::Json(body)).into_response();
         if matches!(error, AppError::Unauthenticated) {
-            response.headers_mut().insert("www-authenticate", HeaderValue::from_static("Bearer"));
+            response
+                .headers_mut()
+                .insert("www-authenticate", HeaderValue::from_static("Bearer"));
         }
         return response;
     }
@@ -237,3 +302,40 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal")).into_response(),
     }
 }
+
+/// Extractors that admit only holders of some roles. Handlers that read a
+/// body take one of these before the body, so that an anonymous or
+/// unauthorised caller is refused (401/403) before their input is judged.
+macro_rules! role_guard {
+    ($(#[$meta:meta])* $name:ident: $($role:ident),+) => {
+        $(#[$meta])*
+        pub struct $name(pub Ctx);
+
+        impl<S: Send + Sync> FromRequestParts<S> for $name {
+            type Rejection = AppError;
+
+            async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+                let ctx = Ctx::from_request_parts(parts, state).await?;
+                ctx.require(&[$(Role::$role),+])?;
+                Ok($name(ctx))
+            }
+        }
+    };
+}
+
+role_guard!(
+    /// Organisers: the catalogue and its sessions.
+    Organiser: Organiser
+);
+role_guard!(
+    /// Administrators: users and regions.
+    Admin: Admin
+);
+role_guard!(
+    /// Administrators and organisers: accrediting bodies.
+    AdminOrOrganiser: Admin, Organiser
+);
+role_guard!(
+    /// Any signed-in staff member.
+    Staff: Admin, Organiser, Trainer, Accreditor
+);

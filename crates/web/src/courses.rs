@@ -2,7 +2,9 @@
 
 use askama::Template;
 use aula_domain::details::{Accreditation, CourseDetails};
-use aula_domain::{Audience, Credits, FieldErrors, Hours, Language, Modality, Percent, Problem, Role, Text};
+use aula_domain::{
+    Audience, Credits, FieldErrors, Hours, Language, Modality, Percent, Problem, Role, Text,
+};
 use aula_storage::courses::{self, CourseFilter, CourseRecord};
 use aula_storage::entities::{accreditation_body, programme};
 use aula_storage::{bodies, programmes};
@@ -19,6 +21,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::{ApiError, Paginated};
+use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::input::{self, parse_optional_id};
 use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
@@ -103,16 +106,29 @@ impl TryFrom<&CourseInput> for CourseDetails {
         let modality = errors.take("modality", Modality::parse(&input.modality));
         let audiences = errors.take(
             "audiences",
-            input.audiences.iter().map(|a| Audience::parse(a)).collect::<Result<Vec<_>, Problem>>(),
+            input
+                .audiences
+                .iter()
+                .map(|a| Audience::parse(a))
+                .collect::<Result<Vec<_>, Problem>>(),
         );
         let language = errors.take("language", Language::parse(&input.language));
-        let body_id = errors.take("accreditation_body_id", parse_optional_id(&input.accreditation_body_id));
+        let body_id = errors.take(
+            "accreditation_body_id",
+            parse_optional_id(&input.accreditation_body_id),
+        );
         let credits = errors.take("credits", Credits::parse_optional(&input.credits));
-        let recognised = errors.take("recognised_hours", Hours::parse_optional(&input.recognised_hours));
+        let recognised = errors.take(
+            "recognised_hours",
+            Hours::parse_optional(&input.recognised_hours),
+        );
         let minimum = if input.minimum_attendance_percent.trim().is_empty() {
             Some(Percent::DEFAULT_MINIMUM_ATTENDANCE)
         } else {
-            errors.take("minimum_attendance_percent", Percent::parse(&input.minimum_attendance_percent))
+            errors.take(
+                "minimum_attendance_percent",
+                Percent::parse(&input.minimum_attendance_percent),
+            )
         };
         let (
             Some(programme_id),
@@ -127,7 +143,20 @@ impl TryFrom<&CourseInput> for CourseDetails {
             Some(credits),
             Some(recognised_hours),
             Some(minimum_attendance),
-        ) = (programme_id, title, summary, objectives, hours, modality, audiences, language, body_id, credits, recognised, minimum)
+        ) = (
+            programme_id,
+            title,
+            summary,
+            objectives,
+            hours,
+            modality,
+            audiences,
+            language,
+            body_id,
+            credits,
+            recognised,
+            minimum,
+        )
         else {
             return Err(errors);
         };
@@ -153,7 +182,11 @@ impl TryFrom<&CourseInput> for CourseDetails {
 }
 
 fn hours_text(minutes: i32) -> String {
-    if minutes % 60 == 0 { (minutes / 60).to_string() } else { format!("{:.2}", f64::from(minutes) / 60.0) }
+    if minutes % 60 == 0 {
+        (minutes / 60).to_string()
+    } else {
+        format!("{:.2}", f64::from(minutes) / 60.0)
+    }
 }
 
 impl From<&CourseRecord> for CourseInput {
@@ -168,8 +201,14 @@ impl From<&CourseRecord> for CourseInput {
             modality: c.modality.clone(),
             audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             language: c.language.clone(),
-            accreditation_body_id: c.accreditation_body_id.map(|id| id.to_string()).unwrap_or_default(),
-            credits: c.credits_hundredths.map(|h| format!("{}", f64::from(h) / 100.0)).unwrap_or_default(),
+            accreditation_body_id: c
+                .accreditation_body_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+            credits: c
+                .credits_hundredths
+                .map(|h| format!("{}", f64::from(h) / 100.0))
+                .unwrap_or_default(),
             recognised_hours: c.recognised_minutes.map(hours_text).unwrap_or_default(),
             minimum_attendance_percent: c.minimum_attendance_percent.to_string(),
             survey_required: c.survey_required,
@@ -246,7 +285,10 @@ pub struct CourseQuery {
 
 impl CourseQuery {
     fn filter(&self) -> CourseFilter {
-        CourseFilter { programme_id: self.programme_id, accreditation_body_id: self.accreditation_body_id }
+        CourseFilter {
+            programme_id: self.programme_id,
+            accreditation_body_id: self.accreditation_body_id,
+        }
     }
 
     fn page(&self) -> aula_storage::Page {
@@ -257,7 +299,10 @@ impl CourseQuery {
 /// The catalogue's courses, by title.
 #[utoipa::path(get, path = "/api/v1/courses", tag = "courses", params(CourseQuery),
     responses((status = 200, body = Paginated<CourseOut>), (status = 400, body = ApiError)))]
-async fn list(State(state): State<AppState>, ApiQuery(query): ApiQuery<CourseQuery>) -> AppResult<axum::Json<Paginated<CourseOut>>> {
+async fn list(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<CourseQuery>,
+) -> AppResult<axum::Json<Paginated<CourseOut>>> {
     let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
     Ok(axum::Json(Paginated::from(paged, CourseOut::from)))
 }
@@ -267,18 +312,29 @@ async fn list(State(state): State<AppState>, ApiQuery(query): ApiQuery<CourseQue
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<CourseInput>) -> AppResult<Response> {
-    ctx.require(STAFF)?;
+async fn create(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<CourseInput>,
+) -> AppResult<Response> {
     let details = CourseDetails::try_from(&input)?;
     let created = courses::create(&state.db, &ctx.actor()?, &details).await?;
     let location = format!("/api/v1/courses/{}", created.course.id);
-    Ok((StatusCode::CREATED, [(LOCATION, location)], axum::Json(CourseOut::from(created))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(LOCATION, location)],
+        axum::Json(CourseOut::from(created)),
+    )
+        .into_response())
 }
 
 /// One course.
 #[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
     responses((status = 200, body = CourseOut), (status = 404, body = ApiError)))]
-async fn show(State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<CourseOut>> {
+async fn show(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<CourseOut>> {
     Ok(axum::Json(courses::get(&state.db, id).await?.into()))
 }
 
@@ -289,16 +345,19 @@ async fn show(State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppR
     responses((status = 200, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 async fn update(
-    ctx: Ctx,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<CourseOut>> {
-    ctx.require(STAFF)?;
     let current = courses::get(&state.db, id).await?;
     let input = input::merge(&CourseInput::from(&current), patch)?;
     let details = CourseDetails::try_from(&input)?;
-    Ok(axum::Json(courses::update(&state.db, &ctx.actor()?, id, &details).await?.into()))
+    Ok(axum::Json(
+        courses::update(&state.db, &ctx.actor()?, id, &details)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Template)]
@@ -309,11 +368,25 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<CourseQuery>) -> AppResult<Response> {
+async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<CourseQuery>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
-    let pager = Pager::new("/staff/courses", &[], paged.page.page, paged.pages(), paged.total);
-    render(&ListPage { c: Chrome::new(&ctx), courses: paged.items, pager })
+    let pager = Pager::new(
+        "/staff/courses",
+        &[],
+        paged.page.page,
+        paged.pages(),
+        paged.total,
+    );
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        courses: paged.items,
+        pager,
+    })
 }
 
 #[derive(Template)]
@@ -331,19 +404,43 @@ struct FormPage {
 }
 
 impl FormPage {
-    async fn new(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput, errors: FormErrors) -> AppResult<Self> {
+    async fn new(
+        ctx: &Ctx,
+        state: &AppState,
+        id: Option<Uuid>,
+        form: CourseInput,
+        errors: FormErrors,
+    ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
         let programmes = programmes::choices(&state.db).await?;
         let bodies = bodies::list(&state.db).await?;
         Ok(FormPage {
-            programmes: programmes.into_iter().map(|p: programme::Model| (p.id.to_string(), p.title)).collect(),
-            bodies: bodies.into_iter().map(|b: accreditation_body::Model| (b.id.to_string(), b.name)).collect(),
-            modalities: Modality::ALL.iter().map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str()))).collect(),
+            programmes: programmes
+                .into_iter()
+                .map(|p: programme::Model| (p.id.to_string(), p.title))
+                .collect(),
+            bodies: bodies
+                .into_iter()
+                .map(|b: accreditation_body::Model| (b.id.to_string(), b.name))
+                .collect(),
+            modalities: Modality::ALL
+                .iter()
+                .map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str())))
+                .collect(),
             audiences: Audience::ALL
                 .iter()
-                .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str()), form.audiences.iter().any(|x| x == a.as_str())))
+                .map(|a| {
+                    (
+                        a.as_str().to_owned(),
+                        c.word("audience", a.as_str()),
+                        form.audiences.iter().any(|x| x == a.as_str()),
+                    )
+                })
                 .collect(),
-            languages: Language::ALL.iter().map(|l| (l.as_str().to_owned(), c.word("language", l.as_str()))).collect(),
+            languages: Language::ALL
+                .iter()
+                .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
+                .collect(),
             c,
             id,
             form,
@@ -354,27 +451,56 @@ impl FormPage {
 
 async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let form = CourseInput { language: ctx.lang.as_str().to_owned(), ..CourseInput::default() };
+    let form = CourseInput {
+        language: ctx.lang.as_str().to_owned(),
+        ..CourseInput::default()
+    };
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let current = courses::get(&state.db, id).await?;
-    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
+    render(
+        &FormPage::new(
+            &ctx,
+            &state,
+            Some(id),
+            (&current).into(),
+            FormErrors::none(),
+        )
+        .await?,
+    )
 }
 
-async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput) -> AppResult<Response> {
+async fn save(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Option<Uuid>,
+    form: CourseInput,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let result = match CourseDetails::try_from(&form) {
         Ok(details) => match id {
-            Some(id) => courses::update(&state.db, &ctx.actor()?, id, &details).await.map_err(AppError::from),
-            None => courses::create(&state.db, &ctx.actor()?, &details).await.map_err(AppError::from),
+            Some(id) => courses::update(&state.db, &ctx.actor()?, id, &details)
+                .await
+                .map_err(AppError::from),
+            None => courses::create(&state.db, &ctx.actor()?, &details)
+                .await
+                .map_err(AppError::from),
         },
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     match result {
-        Ok(record) => Ok(redirect_with(ctx, &format!("/staff/courses/{}", record.course.id), "flash-saved")),
+        Ok(record) => Ok(redirect_with(
+            ctx,
+            &format!("/staff/courses/{}", record.course.id),
+            "flash-saved",
+        )),
         Err(AppError::Invalid(errors)) => {
             let errors = FormErrors::new(ctx.tr(), &errors);
             render_invalid(&FormPage::new(ctx, state, id, form, errors).await?)
@@ -383,12 +509,16 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput) 
     }
 }
 
-async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<CourseInput>) -> AppResult<Response> {
+async fn create_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<CourseInput>,
+) -> AppResult<Response> {
     save(&ctx, &state, None, form).await
 }
 
 async fn update_page(
-    ctx: Ctx,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<CourseInput>,

@@ -20,11 +20,15 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::UnsupportedMediaType),
-            Err(JsonRejection::JsonSyntaxError(_)) => Err(AppError::bad_request("error-json-syntax")),
-            Err(JsonRejection::JsonDataError(err)) => {
-                Err(AppError::Invalid(aula_domain::FieldErrors::single("body", json_problem(&err.body_text()))))
+            Err(JsonRejection::JsonSyntaxError(_)) => {
+                Err(AppError::bad_request("error-json-syntax"))
             }
-            Err(JsonRejection::BytesRejection(err)) if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
+            Err(JsonRejection::JsonDataError(err)) => Err(AppError::Invalid(
+                aula_domain::FieldErrors::single("body", json_problem(&err.body_text())),
+            )),
+            Err(JsonRejection::BytesRejection(err))
+                if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
+            {
                 Err(AppError::TooLarge)
             }
             Err(_) => Err(AppError::bad_request("error-body")),
@@ -36,11 +40,23 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 /// `title`", "invalid type: string, expected u32"); it is English, so we keep
 /// only the field's name, as data, in a translated sentence.
 pub fn json_problem(text: &str) -> aula_domain::Problem {
-    let field = text.split('`').nth(1).filter(|f| f.len() < 60).unwrap_or("?");
+    let field = text
+        .split('`')
+        .nth(1)
+        .filter(|f| f.len() < 60)
+        .unwrap_or("?");
     if text.contains("missing field") {
         aula_domain::Problem::new("error-json-missing").with("field", field)
     } else {
-        aula_domain::Problem::new("error-json-type").with("at", text.split(": ").next().unwrap_or("").chars().take(80).collect::<String>())
+        aula_domain::Problem::new("error-json-type").with(
+            "at",
+            text.split(": ")
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(80)
+                .collect::<String>(),
+        )
     }
 }
 
@@ -66,7 +82,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
-        serde_html_form::from_str(query).map(ApiQuery).map_err(|_| AppError::bad_request("error-query"))
+        serde_html_form::from_str(query)
+            .map(ApiQuery)
+            .map_err(|_| AppError::bad_request("error-query"))
     }
 }
 
@@ -88,24 +106,41 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
         if !is_form {
             return Err(AppError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(Request::from_parts(parts, body), state).await.map_err(|err| {
-            if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                AppError::TooLarge
-            } else {
-                AppError::bad_request("error-body")
-            }
-        })?;
+        let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(|err| {
+                if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::TooLarge
+                } else {
+                    AppError::bad_request("error-body")
+                }
+            })?;
         let pairs: Vec<(String, String)> =
             serde_html_form::from_bytes(&bytes).map_err(|_| AppError::bad_request("error-form"))?;
-        let token = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str()).unwrap_or_default();
+        // Percent-decoding replaces bytes that are not UTF-8 with U+FFFD;
+        // refuse the form rather than store the replacement characters.
+        if pairs
+            .iter()
+            .any(|(k, v)| k.contains('\u{FFFD}') || v.contains('\u{FFFD}'))
+        {
+            return Err(AppError::bad_request("error-encoding"));
+        }
+        let token = pairs
+            .iter()
+            .find(|(k, _)| k == "csrf")
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default();
         if !constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
             return Err(AppError::Csrf);
         }
         // The token is the form's envelope, not its content: inputs that
         // refuse unknown fields never see it.
         let content: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != "csrf").collect();
-        let encoded = serde_html_form::to_string(&content).map_err(|_| AppError::bad_request("error-form"))?;
-        serde_html_form::from_str(&encoded).map(CsrfForm).map_err(|_| AppError::bad_request("error-form"))
+        let encoded = serde_html_form::to_string(&content)
+            .map_err(|_| AppError::bad_request("error-form"))?;
+        serde_html_form::from_str(&encoded)
+            .map(CsrfForm)
+            .map_err(|_| AppError::bad_request("error-form"))
     }
 }
 

@@ -50,7 +50,10 @@ pub fn loose_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Stri
 
 /// A `PATCH`: the record's current input with the given fields replaced,
 /// parsed again as a whole so the same rules apply as on creation.
-pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(current: &T, patch: Value) -> Result<T, AppError> {
+pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(
+    current: &T,
+    patch: Value,
+) -> Result<T, AppError> {
     let Value::Object(changes) = patch else {
         return Err(AppError::bad_request("error-json-object"));
     };
@@ -64,8 +67,12 @@ pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(current: &T, patch: Value
         }
         merged.insert(key, value);
     }
-    serde_json::from_value(Value::Object(merged))
-        .map_err(|err| AppError::Invalid(aula_domain::FieldErrors::single("body", crate::extract::json_problem(&err.to_string()))))
+    serde_json::from_value(Value::Object(merged)).map_err(|err| {
+        AppError::Invalid(aula_domain::FieldErrors::single(
+            "body",
+            crate::extract::json_problem(&err.to_string()),
+        ))
+    })
 }
 
 /// `Option<Uuid>` from a form's select (empty means none).
@@ -74,7 +81,9 @@ pub fn parse_optional_id(input: &str) -> Result<Option<uuid::Uuid>, aula_domain:
     if trimmed.is_empty() {
         return Ok(None);
     }
-    uuid::Uuid::parse_str(trimmed).map(Some).map_err(|_| aula_domain::Problem::new("error-unknown-choice"))
+    uuid::Uuid::parse_str(trimmed)
+        .map(Some)
+        .map_err(|_| aula_domain::Problem::new("error-unknown-choice"))
 }
 
 pub fn parse_id(input: &str) -> Result<uuid::Uuid, aula_domain::Problem> {

@@ -69,7 +69,11 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(db: Database, config: Config) -> Self {
-        AppState { db, config: Arc::new(config), metrics: Arc::new(metrics::Metrics::default()) }
+        AppState {
+            db,
+            config: Arc::new(config),
+            metrics: Arc::new(metrics::Metrics::default()),
+        }
     }
 }
 
@@ -115,7 +119,10 @@ pub async fn serve(
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

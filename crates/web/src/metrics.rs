@@ -31,8 +31,12 @@ pub struct Metrics {
 
 impl Metrics {
     fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        let Ok(mut map) = self.by_route.lock() else { return };
-        let series = map.entry((method.to_owned(), route.to_owned())).or_default();
+        let Ok(mut map) = self.by_route.lock() else {
+            return;
+        };
+        let series = map
+            .entry((method.to_owned(), route.to_owned()))
+            .or_default();
         *series.statuses.entry(status).or_default() += 1;
         for (bucket, bound) in series.buckets.iter_mut().zip(BUCKETS) {
             if seconds <= bound {
@@ -48,7 +52,9 @@ impl Metrics {
         let mut out = String::new();
         out.push_str("# HELP aula_http_requests_total HTTP requests by route and status.\n");
         out.push_str("# TYPE aula_http_requests_total counter\n");
-        let Ok(map) = self.by_route.lock() else { return out };
+        let Ok(map) = self.by_route.lock() else {
+            return out;
+        };
         for ((method, route), series) in map.iter() {
             for (status, count) in &series.statuses {
                 out.push_str(&format!(
@@ -61,14 +67,22 @@ impl Metrics {
         for ((method, route), series) in map.iter() {
             let labels = format!("method=\"{method}\",route=\"{route}\"");
             for (bound, count) in BUCKETS.iter().zip(series.buckets) {
-                out.push_str(&format!("aula_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {count}\n"));
+                out.push_str(&format!(
+                    "aula_http_request_duration_seconds_bucket{{{labels},le=\"{bound}\"}} {count}\n"
+                ));
             }
             out.push_str(&format!(
                 "aula_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}\n",
                 series.count
             ));
-            out.push_str(&format!("aula_http_request_duration_seconds_sum{{{labels}}} {}\n", series.sum));
-            out.push_str(&format!("aula_http_request_duration_seconds_count{{{labels}}} {}\n", series.count));
+            out.push_str(&format!(
+                "aula_http_request_duration_seconds_sum{{{labels}}} {}\n",
+                series.sum
+            ));
+            out.push_str(&format!(
+                "aula_http_request_duration_seconds_count{{{labels}}} {}\n",
+                series.count
+            ));
         }
         out
     }
@@ -85,6 +99,11 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "unmatched".to_owned());
     let response = next.run(request).await;
-    state.metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
+    state.metrics.observe(
+        &method,
+        &route,
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64(),
+    );
     response
 }

@@ -38,27 +38,35 @@ impl Chrome {
             .split('&')
             .filter(|p| !p.is_empty() && !p.starts_with("lang="))
             .collect();
-        let languages = [(Language::Fr, "Français"), (Language::Es, "Español"), (Language::En, "English")]
-            .into_iter()
-            .map(|(lang, name)| {
-                let mut params = other_params.clone();
-                let lang_param = format!("lang={}", lang.as_str());
-                params.push(&lang_param);
-                LanguageLink {
-                    code: lang.as_str(),
-                    name,
-                    href: format!("{}?{}", ctx.path, params.join("&")),
-                    current: lang == ctx.lang,
-                }
-            })
-            .collect();
+        let languages = [
+            (Language::Fr, "Français"),
+            (Language::Es, "Español"),
+            (Language::En, "English"),
+        ]
+        .into_iter()
+        .map(|(lang, name)| {
+            let mut params = other_params.clone();
+            let lang_param = format!("lang={}", lang.as_str());
+            params.push(&lang_param);
+            LanguageLink {
+                code: lang.as_str(),
+                name,
+                href: format!("{}?{}", ctx.path, params.join("&")),
+                current: lang == ctx.lang,
+            }
+        })
+        .collect();
         Chrome {
             tr: ctx.tr(),
             lang: ctx.lang.as_str(),
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
             user_name: ctx.user.as_ref().map(|u| u.user.name.clone()),
-            roles: ctx.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
+            roles: ctx
+                .user
+                .as_ref()
+                .map(|u| u.roles.clone())
+                .unwrap_or_default(),
             flash: ctx.flash.as_ref().map(|key| ctx.tr().t(key)),
             languages,
         }
@@ -74,7 +82,8 @@ impl Chrome {
 
     /// A code of a closed vocabulary in words: `c.word("modality", "online")`.
     pub fn word(&self, vocabulary: &str, code: &str) -> String {
-        self.tr.t(&format!("{vocabulary}-{}", code.replace('_', "-")))
+        self.tr
+            .t(&format!("{vocabulary}-{}", code.replace('_', "-")))
     }
 
     pub fn number(&self, value: &i32) -> String {
@@ -115,7 +124,11 @@ impl Chrome {
 
     /// Whether the navigation link to `prefix` is the current section.
     pub fn current(&self, prefix: &str) -> bool {
-        if prefix == "/" { self.path == "/" } else { self.path.starts_with(prefix) }
+        if prefix == "/" {
+            self.path == "/"
+        } else {
+            self.path.starts_with(prefix)
+        }
     }
 
     /// Text direction of the page's language (all ours are left to right;
@@ -139,7 +152,11 @@ impl FormErrors {
     pub fn new(tr: Tr, errors: &FieldErrors) -> Self {
         let items = errors
             .iter()
-            .flat_map(|(field, problems)| problems.iter().map(move |p| (field.to_owned(), tr.problem(p))))
+            .flat_map(|(field, problems)| {
+                problems
+                    .iter()
+                    .map(move |p| (field.to_owned(), tr.problem(p)))
+            })
             .collect();
         FormErrors { items }
     }
@@ -157,7 +174,11 @@ impl FormErrors {
     }
 
     pub fn of(&self, field: &str) -> Vec<&str> {
-        self.items.iter().filter(|(f, _)| f == field).map(|(_, m)| m.as_str()).collect()
+        self.items
+            .iter()
+            .filter(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+            .collect()
     }
 }
 
@@ -168,13 +189,20 @@ pub fn render(template: &impl Template) -> AppResult<Response> {
 
 /// Renders a form again with its problems: 422, values kept.
 pub fn render_invalid(template: &impl Template) -> AppResult<Response> {
-    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(template.render()?)).into_response())
+    Ok((
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        Html(template.render()?),
+    )
+        .into_response())
 }
 
 /// After a successful POST: back to a page, with a message shown once.
 pub fn redirect_with(ctx: &Ctx, to: &str, flash_key: &str) -> Response {
     let mut response = Redirect::to(to).into_response();
-    response.headers_mut().append(axum::http::header::SET_COOKIE, crate::context::flash_cookie(flash_key, ctx.secure));
+    response.headers_mut().append(
+        axum::http::header::SET_COOKIE,
+        crate::context::flash_cookie(flash_key, ctx.secure),
+    );
     response
 }
 
@@ -190,7 +218,10 @@ struct ErrorPage<'a> {
 
 pub fn error_page(ctx: &Ctx, error: &AppError) -> Result<Html<String>, askama::Error> {
     let tr = ctx.tr();
-    let fields = error.fields().map(|f| FormErrors::new(tr, f)).unwrap_or_default();
+    let fields = error
+        .fields()
+        .map(|f| FormErrors::new(tr, f))
+        .unwrap_or_default();
     let status = error.status();
     let page = ErrorPage {
         c: Chrome::new(ctx),
@@ -207,7 +238,9 @@ pub fn url_encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -215,8 +248,11 @@ pub fn url_encode(value: &str) -> String {
 
 /// Query-string of a page link: the current filters with another page number.
 pub fn page_href(base: &str, params: &[(&str, String)], page: u64) -> String {
-    let mut parts: Vec<String> =
-        params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", url_encode(v))).collect();
+    let mut parts: Vec<String> = params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", url_encode(v)))
+        .collect();
     parts.push(format!("page={page}"));
     format!("{base}?{}", parts.join("&"))
 }
@@ -230,13 +266,22 @@ pub struct Pager {
 }
 
 impl Pager {
-    pub fn new(base: &str, params: &[(&str, String)], current: u64, pages: u64, total: u64) -> Self {
+    pub fn new(
+        base: &str,
+        params: &[(&str, String)],
+        current: u64,
+        pages: u64,
+        total: u64,
+    ) -> Self {
         // Around the current page, plus the first and last: enough to move on a phone.
         let wanted: Vec<u64> = (1..=pages)
             .filter(|p| *p == 1 || *p == pages || (p + 2 >= current && *p <= current + 2))
             .collect();
         Pager {
-            pages: wanted.into_iter().map(|p| (p, page_href(base, params, p), p == current)).collect(),
+            pages: wanted
+                .into_iter()
+                .map(|p| (p, page_href(base, params, p), p == current))
+                .collect(),
             previous: (current > 1).then(|| page_href(base, params, current - 1)),
             next: (current < pages).then(|| page_href(base, params, current + 1)),
             total,

@@ -18,6 +18,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::{ApiError, Paginated, Paging};
+use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx, input};
@@ -65,7 +66,13 @@ impl TryFrom<&ProgrammeInput> for ProgrammeDetails {
         else {
             return Err(errors);
         };
-        ProgrammeDetails::new(ProgrammeDetails { title, funder, description, starts_on, ends_on })
+        ProgrammeDetails::new(ProgrammeDetails {
+            title,
+            funder,
+            description,
+            starts_on,
+            ends_on,
+        })
     }
 }
 
@@ -127,12 +134,20 @@ async fn list(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<ProgrammeInput>) -> AppResult<Response> {
-    ctx.require(STAFF)?;
+async fn create(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<ProgrammeInput>,
+) -> AppResult<Response> {
     let details = ProgrammeDetails::try_from(&input)?;
     let created = programmes::create(&state.db, &ctx.actor()?, &details).await?;
     let location = format!("/api/v1/programmes/{}", created.id);
-    Ok((StatusCode::CREATED, [(LOCATION, location)], axum::Json(ProgrammeOut::from(created))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(LOCATION, location)],
+        axum::Json(ProgrammeOut::from(created)),
+    )
+        .into_response())
 }
 
 /// One programme.
@@ -140,7 +155,11 @@ async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
-async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<ProgrammeOut>> {
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<ProgrammeOut>> {
     ctx.require(STAFF)?;
     Ok(axum::Json(programmes::get(&state.db, id).await?.into()))
 }
@@ -152,16 +171,19 @@ async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid
     responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 async fn update(
-    ctx: Ctx,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
-    ctx.require(STAFF)?;
     let current = programmes::get(&state.db, id).await?;
     let input = input::merge(&ProgrammeInput::from(&current), patch)?;
     let details = ProgrammeDetails::try_from(&input)?;
-    Ok(axum::Json(programmes::update(&state.db, &ctx.actor()?, id, &details).await?.into()))
+    Ok(axum::Json(
+        programmes::update(&state.db, &ctx.actor()?, id, &details)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Template)]
@@ -172,11 +194,25 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
+async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let paged = programmes::list(&state.db, paging.page()).await?;
-    let pager = Pager::new("/staff/programmes", &[], paged.page.page, paged.pages(), paged.total);
-    render(&ListPage { c: Chrome::new(&ctx), programmes: paged.items, pager })
+    let pager = Pager::new(
+        "/staff/programmes",
+        &[],
+        paged.page.page,
+        paged.pages(),
+        paged.total,
+    );
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        programmes: paged.items,
+        pager,
+    })
 }
 
 #[derive(Template)]
@@ -191,21 +227,44 @@ struct FormPage {
 
 async fn new_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    render(&FormPage { c: Chrome::new(&ctx), id: None, form: ProgrammeInput::default(), errors: FormErrors::none() })
+    render(&FormPage {
+        c: Chrome::new(&ctx),
+        id: None,
+        form: ProgrammeInput::default(),
+        errors: FormErrors::none(),
+    })
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let current = programmes::get(&state.db, id).await?;
-    render(&FormPage { c: Chrome::new(&ctx), id: Some(id), form: (&current).into(), errors: FormErrors::none() })
+    render(&FormPage {
+        c: Chrome::new(&ctx),
+        id: Some(id),
+        form: (&current).into(),
+        errors: FormErrors::none(),
+    })
 }
 
-async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: ProgrammeInput) -> AppResult<Response> {
+async fn save(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Option<Uuid>,
+    form: ProgrammeInput,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let result = match ProgrammeDetails::try_from(&form) {
         Ok(details) => match id {
-            Some(id) => programmes::update(&state.db, &ctx.actor()?, id, &details).await.map_err(AppError::from),
-            None => programmes::create(&state.db, &ctx.actor()?, &details).await.map_err(AppError::from),
+            Some(id) => programmes::update(&state.db, &ctx.actor()?, id, &details)
+                .await
+                .map_err(AppError::from),
+            None => programmes::create(&state.db, &ctx.actor()?, &details)
+                .await
+                .map_err(AppError::from),
         },
         Err(errors) => Err(AppError::Invalid(errors)),
     };
@@ -213,18 +272,27 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: ProgrammeInpu
         Ok(_) => Ok(redirect_with(ctx, "/staff/programmes", "flash-saved")),
         Err(AppError::Invalid(errors)) => {
             let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&FormPage { c: Chrome::new(ctx), id, form, errors })
+            render_invalid(&FormPage {
+                c: Chrome::new(ctx),
+                id,
+                form,
+                errors,
+            })
         }
         Err(other) => Err(other),
     }
 }
 
-async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<ProgrammeInput>) -> AppResult<Response> {
+async fn create_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<ProgrammeInput>,
+) -> AppResult<Response> {
     save(&ctx, &state, None, form).await
 }
 
 async fn update_page(
-    ctx: Ctx,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<ProgrammeInput>,

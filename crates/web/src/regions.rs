@@ -16,12 +16,15 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::ApiError;
+use crate::context::Admin;
 use crate::extract::{ApiJson, CsrfForm};
 use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list, create)).route("/admin/regions", get(list_page).post(create_page))
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .route("/admin/regions", get(list_page).post(create_page))
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
@@ -44,7 +47,9 @@ impl TryFrom<&RegionInput> for RegionDetails {
         let mut errors = FieldErrors::new();
         let code = errors.take("code", Text::parse(&input.code.to_uppercase()));
         let name = errors.take("name", Text::parse(&input.name));
-        let (Some(code), Some(name)) = (code, name) else { return Err(errors) };
+        let (Some(code), Some(name)) = (code, name) else {
+            return Err(errors);
+        };
         Ok(RegionDetails { code, name })
     }
 }
@@ -58,19 +63,35 @@ pub struct RegionOut {
 
 impl From<region::Model> for RegionOut {
     fn from(r: region::Model) -> Self {
-        RegionOut { id: r.id, code: r.code, name: r.name }
+        RegionOut {
+            id: r.id,
+            code: r.code,
+            name: r.name,
+        }
     }
 }
 
 /// Every region, by name.
 #[utoipa::path(get, path = "/api/v1/regions", tag = "regions", responses((status = 200, body = Vec<RegionOut>)))]
 async fn list(State(state): State<AppState>) -> AppResult<axum::Json<Vec<RegionOut>>> {
-    Ok(axum::Json(regions::list(&state.db).await?.into_iter().map(RegionOut::from).collect()))
+    Ok(axum::Json(
+        regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(RegionOut::from)
+            .collect(),
+    ))
 }
 
 async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<region::Model> {
     let details = RegionDetails::try_from(input)?;
-    Ok(regions::create(&state.db, &ctx.actor()?, details.code.as_str(), details.name.as_str()).await?)
+    Ok(regions::create(
+        &state.db,
+        &ctx.actor()?,
+        details.code.as_str(),
+        details.name.as_str(),
+    )
+    .await?)
 }
 
 /// Add a region (admins).
@@ -78,8 +99,11 @@ async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<regi
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = RegionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<RegionInput>) -> AppResult<Response> {
-    ctx.require(&[Role::Admin])?;
+async fn create(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<RegionInput>,
+) -> AppResult<Response> {
     let created = add(&ctx, &state, &input).await?;
     Ok((StatusCode::CREATED, axum::Json(RegionOut::from(created))).into_response())
 }
@@ -96,17 +120,30 @@ struct ListPage {
 async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(&[Role::Admin])?;
     let regions = regions::list(&state.db).await?;
-    render(&ListPage { c: Chrome::new(&ctx), regions, form: RegionInput::default(), errors: FormErrors::none() })
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        regions,
+        form: RegionInput::default(),
+        errors: FormErrors::none(),
+    })
 }
 
-async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<RegionInput>) -> AppResult<Response> {
-    ctx.require(&[Role::Admin])?;
+async fn create_page(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<RegionInput>,
+) -> AppResult<Response> {
     match add(&ctx, &state, &form).await {
         Ok(_) => Ok(redirect_with(&ctx, "/admin/regions", "flash-saved")),
         Err(AppError::Invalid(errors)) => {
             let regions = regions::list(&state.db).await?;
             let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&ListPage { c: Chrome::new(&ctx), regions, form, errors })
+            render_invalid(&ListPage {
+                c: Chrome::new(&ctx),
+                regions,
+                form,
+                errors,
+            })
         }
         Err(other) => Err(other),
     }

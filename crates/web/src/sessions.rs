@@ -5,7 +5,8 @@ use askama::Template;
 use aula_domain::details::{SessionDetails, VenueDetails};
 use aula_domain::meeting::parse_local_datetime;
 use aula_domain::{
-    Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus, SessionTimeZone, Text, Url,
+    Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus,
+    SessionTimeZone, Text, Url,
 };
 use aula_storage::courses;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
@@ -23,6 +24,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::{ApiError, Paginated};
+use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::input::{self, parse_id, parse_optional_id};
 use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid, tz};
@@ -125,11 +127,19 @@ fn parse_instant(input: &str) -> Result<DateTime<Utc>, Problem> {
 }
 
 fn parse_optional_instant(input: &str) -> Result<Option<DateTime<Utc>>, Problem> {
-    if input.trim().is_empty() { Ok(None) } else { parse_instant(input).map(Some) }
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_instant(input).map(Some)
+    }
 }
 
 fn parse_ids(values: &[String]) -> Result<Vec<Uuid>, Problem> {
-    values.iter().filter(|v| !v.trim().is_empty()).map(|v| parse_id(v)).collect()
+    values
+        .iter()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| parse_id(v))
+        .collect()
 }
 
 /// The parts of a session both inputs share, parsed field by field.
@@ -149,17 +159,26 @@ fn parse_venue(
     city: &str,
     region_id: &str,
 ) -> Option<Option<VenueDetails>> {
-    if [name, address, city, region_id].iter().all(|v| v.trim().is_empty()) {
+    if [name, address, city, region_id]
+        .iter()
+        .all(|v| v.trim().is_empty())
+    {
         return Some(None);
     }
     let name = errors.take("venue_name", Text::parse(name));
     let address = errors.take("venue_address", Text::parse_optional(address));
     let city = errors.take("venue_city", Text::parse(city));
     let region_id = errors.take("venue_region_id", parse_id(region_id));
-    let (Some(name), Some(address), Some(city), Some(region_id)) = (name, address, city, region_id) else {
+    let (Some(name), Some(address), Some(city), Some(region_id)) = (name, address, city, region_id)
+    else {
         return None;
     };
-    Some(Some(VenueDetails { name, address, city, region_id }))
+    Some(Some(VenueDetails {
+        name,
+        address,
+        city,
+        region_id,
+    }))
 }
 
 impl Parsed {
@@ -216,7 +235,11 @@ impl Parsed {
 
 /// Parses a session input; `modality` is its course's (unknown course: `None`,
 /// with the problem already recorded).
-fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut FieldErrors) -> Parsed {
+fn parse_input(
+    input: &SessionInput,
+    modality: Option<Modality>,
+    errors: &mut FieldErrors,
+) -> Parsed {
     let venue = match &input.venue {
         Some(v) => parse_venue(errors, &v.name, &v.address, &v.city, &v.region_id),
         None => Some(None),
@@ -238,10 +261,20 @@ impl Parsed {
     }
 }
 
-fn details_from_input(input: &SessionInput, modality: Option<Modality>, mut errors: FieldErrors) -> Result<SessionDetails, FieldErrors> {
+fn details_from_input(
+    input: &SessionInput,
+    modality: Option<Modality>,
+    mut errors: FieldErrors,
+) -> Result<SessionDetails, FieldErrors> {
     let parsed = parse_input(input, modality, &mut errors);
-    let opens = errors.take("registration_opens_at", parse_optional_instant(&input.registration_opens_at));
-    let closes = errors.take("registration_closes_at", parse_optional_instant(&input.registration_closes_at));
+    let opens = errors.take(
+        "registration_opens_at",
+        parse_optional_instant(&input.registration_opens_at),
+    );
+    let closes = errors.take(
+        "registration_closes_at",
+        parse_optional_instant(&input.registration_closes_at),
+    );
     let mut meetings = Some(Vec::new());
     for (index, m) in input.meetings.iter().enumerate() {
         let field = format!("meetings.{index}");
@@ -261,8 +294,14 @@ fn details_from_input(input: &SessionInput, modality: Option<Modality>, mut erro
 }
 
 /// The course's modality, or the `course_id` field's problem.
-async fn course_modality(state: &AppState, course_id: &str, errors: &mut FieldErrors) -> AppResult<Option<Modality>> {
-    let Ok(id) = parse_id(course_id) else { return Ok(None) };
+async fn course_modality(
+    state: &AppState,
+    course_id: &str,
+    errors: &mut FieldErrors,
+) -> AppResult<Option<Modality>> {
+    let Ok(id) = parse_id(course_id) else {
+        return Ok(None);
+    };
     match courses::get(&state.db, id).await {
         Ok(record) => Ok(Modality::parse(&record.course.modality).ok()),
         Err(aula_storage::StorageError::NotFound) => {
@@ -291,13 +330,22 @@ impl From<&SessionRecord> for SessionInput {
             }),
             online_url: s.online_url.clone().unwrap_or_default(),
             capacity: s.capacity.to_string(),
-            registration_opens_at: s.registration_opens_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
-            registration_closes_at: s.registration_closes_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            registration_opens_at: s
+                .registration_opens_at
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default(),
+            registration_closes_at: s
+                .registration_closes_at
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default(),
             trainer_ids: r.trainers.iter().map(|t| t.id.to_string()).collect(),
             meetings: r
                 .meetings
                 .iter()
-                .map(|m| MeetingInput { starts_at: m.starts_at.to_rfc3339(), ends_at: m.ends_at.to_rfc3339() })
+                .map(|m| MeetingInput {
+                    starts_at: m.starts_at.to_rfc3339(),
+                    ends_at: m.ends_at.to_rfc3339(),
+                })
                 .collect(),
             status: s.status.clone(),
         }
@@ -384,7 +432,12 @@ impl From<SessionRecord> for SessionOut {
                 title: c.title,
                 modality: c.modality,
                 hours: f64::from(c.minutes) / 60.0,
-                audiences: r.course.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
+                audiences: r
+                    .course
+                    .audiences
+                    .iter()
+                    .map(|a| a.as_str().to_owned())
+                    .collect(),
             },
             status: s.status,
             time_zone: s.time_zone,
@@ -393,7 +446,11 @@ impl From<SessionRecord> for SessionOut {
                 name: v.name,
                 address: v.address,
                 city: v.city,
-                region: RegionRef { id: region.id, code: region.code, name: region.name },
+                region: RegionRef {
+                    id: region.id,
+                    code: region.code,
+                    name: region.name,
+                },
             }),
             online_url: s.online_url,
             capacity: s.capacity,
@@ -404,7 +461,14 @@ impl From<SessionRecord> for SessionOut {
             starts_at: s.starts_at,
             ends_at: s.ends_at,
             hours: f64::from(s.minutes) / 60.0,
-            trainers: r.trainers.into_iter().map(|t| PersonRef { id: t.id, name: t.name }).collect(),
+            trainers: r
+                .trainers
+                .into_iter()
+                .map(|t| PersonRef {
+                    id: t.id,
+                    name: t.name,
+                })
+                .collect(),
             meetings: r
                 .meetings
                 .into_iter()
@@ -444,7 +508,11 @@ fn may_see(ctx: &Ctx, record: &SessionRecord) -> bool {
 
 pub async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
     let record = sessions::get(&state.db, id).await?;
-    if may_see(ctx, &record) { Ok(record) } else { Err(AppError::NotFound) }
+    if may_see(ctx, &record) {
+        Ok(record)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -472,7 +540,12 @@ impl SessionQuery {
     pub fn filter(&self, ctx: &Ctx) -> AppResult<SessionFilter> {
         let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
         let bad = |field: &str, p: Problem| AppError::Invalid(FieldErrors::single(field, p));
-        let parse_opt = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let parse_opt = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
         Ok(SessionFilter {
             public_only: !organiser,
             statuses: match parse_opt(&self.status) {
@@ -481,11 +554,24 @@ impl SessionQuery {
             },
             course_id: self.course_id,
             programme_id: self.programme_id,
-            modality: parse_opt(&self.modality).map(|m| Modality::parse(&m)).transpose().map_err(|p| bad("modality", p))?,
+            modality: parse_opt(&self.modality)
+                .map(|m| Modality::parse(&m))
+                .transpose()
+                .map_err(|p| bad("modality", p))?,
             region_id: self.region_id,
-            audience: parse_opt(&self.audience).map(|a| Audience::parse(&a)).transpose().map_err(|p| bad("audience", p))?,
-            from: self.from.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc()),
-            until: self.to.and_then(|d| d.succ_opt()).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc()),
+            audience: parse_opt(&self.audience)
+                .map(|a| Audience::parse(&a))
+                .transpose()
+                .map_err(|p| bad("audience", p))?,
+            from: self
+                .from
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc()),
+            until: self
+                .to
+                .and_then(|d| d.succ_opt())
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc()),
             text: parse_opt(&self.q),
             trainer_id: None,
         })
@@ -501,7 +587,11 @@ impl SessionQuery {
 /// Sessions, soonest first. Anyone sees the sessions that are not drafts.
 #[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", params(SessionQuery),
     responses((status = 200, body = Paginated<SessionOut>), (status = 400, body = ApiError), (status = 422, body = ApiError)))]
-async fn list(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<SessionQuery>) -> AppResult<axum::Json<Paginated<SessionOut>>> {
+async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<SessionQuery>,
+) -> AppResult<axum::Json<Paginated<SessionOut>>> {
     let paged = sessions::list(&state.db, &query.filter(&ctx)?, query.page()).await?;
     Ok(axum::Json(Paginated::from(paged, SessionOut::from)))
 }
@@ -511,8 +601,11 @@ async fn list(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<SessionInput>) -> AppResult<Response> {
-    ctx.require(STAFF)?;
+async fn create(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<SessionInput>,
+) -> AppResult<Response> {
     let status = status_of(&input.status)?;
     let mut errors = FieldErrors::new();
     let modality = course_modality(&state, &input.course_id, &mut errors).await?;
@@ -523,13 +616,22 @@ async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson
         record = sessions::set_status(&state.db, &actor, record.session.id, status).await?;
     }
     let location = format!("/api/v1/sessions/{}", record.session.id);
-    Ok((StatusCode::CREATED, [(LOCATION, location)], axum::Json(SessionOut::from(record))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(LOCATION, location)],
+        axum::Json(SessionOut::from(record)),
+    )
+        .into_response())
 }
 
 /// One session with its meetings. Drafts are visible to organisers and the session's trainers.
 #[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = Uuid, Path)),
     responses((status = 200, body = SessionOut), (status = 404, body = ApiError)))]
-async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<SessionOut>> {
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<SessionOut>> {
     Ok(axum::Json(visible(&ctx, &state, id).await?.into()))
 }
 
@@ -540,12 +642,11 @@ async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid
     responses((status = 200, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 async fn update(
-    ctx: Ctx,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<SessionOut>> {
-    ctx.require(STAFF)?;
     let current = sessions::get(&state.db, id).await?;
     let before = SessionInput::from(&current);
     let input = input::merge(&before, patch)?;
@@ -554,8 +655,16 @@ async fn update(
     let mut record = current;
     // Only touch the session's content when it changed, so that a status
     // change alone works on a completed session's final state rules.
-    let content_changed = serde_json::to_value(SessionInput { status: String::new(), ..input.clone() }).ok()
-        != serde_json::to_value(SessionInput { status: String::new(), ..before }).ok();
+    let content_changed = serde_json::to_value(SessionInput {
+        status: String::new(),
+        ..input.clone()
+    })
+    .ok()
+        != serde_json::to_value(SessionInput {
+            status: String::new(),
+            ..before
+        })
+        .ok();
     if content_changed {
         let mut errors = FieldErrors::new();
         let modality = course_modality(&state, &input.course_id, &mut errors).await?;
@@ -616,7 +725,11 @@ pub struct MeetingRow {
 impl SessionForm {
     fn rows(&self) -> Vec<MeetingRow> {
         let get = |list: &Vec<String>, i: usize| list.get(i).cloned().unwrap_or_default();
-        let count = self.meeting_date.len().max(self.meeting_start.len()).max(self.meeting_end.len());
+        let count = self
+            .meeting_date
+            .len()
+            .max(self.meeting_start.len())
+            .max(self.meeting_end.len());
         (0..count)
             .map(|i| MeetingRow {
                 field: String::new(),
@@ -624,22 +737,49 @@ impl SessionForm {
                 start: get(&self.meeting_start, i),
                 end: get(&self.meeting_end, i),
             })
-            .filter(|r| !(r.date.trim().is_empty() && r.start.trim().is_empty() && r.end.trim().is_empty()))
+            .filter(|r| {
+                !(r.date.trim().is_empty() && r.start.trim().is_empty() && r.end.trim().is_empty())
+            })
             .enumerate()
-            .map(|(index, row)| MeetingRow { field: format!("meetings.{index}"), ..row })
+            .map(|(index, row)| MeetingRow {
+                field: format!("meetings.{index}"),
+                ..row
+            })
             .collect()
     }
 
-    fn details(&self, modality: Option<Modality>, mut errors: FieldErrors) -> Result<SessionDetails, FieldErrors> {
-        let venue = parse_venue(&mut errors, &self.venue_name, &self.venue_address, &self.venue_city, &self.venue_region_id);
+    fn details(
+        &self,
+        modality: Option<Modality>,
+        mut errors: FieldErrors,
+    ) -> Result<SessionDetails, FieldErrors> {
+        let venue = parse_venue(
+            &mut errors,
+            &self.venue_name,
+            &self.venue_address,
+            &self.venue_city,
+            &self.venue_region_id,
+        );
         let time_zone = errors.take("time_zone", SessionTimeZone::parse(&self.time_zone));
         let zone = time_zone.unwrap_or_default();
-        let local = |v: &str| if v.trim().is_empty() { Ok(None) } else { parse_local_datetime(zone, v).map(Some) };
+        let local = |v: &str| {
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_local_datetime(zone, v).map(Some)
+            }
+        };
         let opens = errors.take("registration_opens_at", local(&self.registration_opens_at));
-        let closes = errors.take("registration_closes_at", local(&self.registration_closes_at));
+        let closes = errors.take(
+            "registration_closes_at",
+            local(&self.registration_closes_at),
+        );
         let mut meetings = Some(Vec::new());
         for (index, row) in self.rows().iter().enumerate() {
-            match errors.take(&format!("meetings.{index}"), MeetingTimes::parse_local(zone, &row.date, &row.start, &row.end)) {
+            match errors.take(
+                &format!("meetings.{index}"),
+                MeetingTimes::parse_local(zone, &row.date, &row.start, &row.end),
+            ) {
                 Some(m) => {
                     if let Some(list) = meetings.as_mut() {
                         list.push(m);
@@ -674,14 +814,36 @@ impl From<&SessionRecord> for SessionForm {
         SessionForm {
             course_id: s.course_id.to_string(),
             time_zone: s.time_zone.clone(),
-            venue_name: r.venue.as_ref().map(|(v, _)| v.name.clone()).unwrap_or_default(),
-            venue_address: r.venue.as_ref().and_then(|(v, _)| v.address.clone()).unwrap_or_default(),
-            venue_city: r.venue.as_ref().map(|(v, _)| v.city.clone()).unwrap_or_default(),
-            venue_region_id: r.venue.as_ref().map(|(_, region)| region.id.to_string()).unwrap_or_default(),
+            venue_name: r
+                .venue
+                .as_ref()
+                .map(|(v, _)| v.name.clone())
+                .unwrap_or_default(),
+            venue_address: r
+                .venue
+                .as_ref()
+                .and_then(|(v, _)| v.address.clone())
+                .unwrap_or_default(),
+            venue_city: r
+                .venue
+                .as_ref()
+                .map(|(v, _)| v.city.clone())
+                .unwrap_or_default(),
+            venue_region_id: r
+                .venue
+                .as_ref()
+                .map(|(_, region)| region.id.to_string())
+                .unwrap_or_default(),
             online_url: s.online_url.clone().unwrap_or_default(),
             capacity: s.capacity.to_string(),
-            registration_opens_at: s.registration_opens_at.map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default(),
-            registration_closes_at: s.registration_closes_at.map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default(),
+            registration_opens_at: s
+                .registration_opens_at
+                .map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+            registration_closes_at: s
+                .registration_closes_at
+                .map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
             trainer_ids: r.trainers.iter().map(|t| t.id.to_string()).collect(),
             meeting_date: dates,
             meeting_start: starts,
@@ -711,28 +873,75 @@ struct ListPage {
     show_filters: bool,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<StaffListQuery>) -> AppResult<Response> {
+async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<StaffListQuery>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let status = query.status.trim();
     let filter = SessionFilter {
-        statuses: if status.is_empty() { Vec::new() } else { vec![status_of(status)?] },
-        course_id: parse_optional_id(&query.course_id).map_err(|p| AppError::Invalid(FieldErrors::single("course_id", p)))?,
+        statuses: if status.is_empty() {
+            Vec::new()
+        } else {
+            vec![status_of(status)?]
+        },
+        course_id: parse_optional_id(&query.course_id)
+            .map_err(|p| AppError::Invalid(FieldErrors::single("course_id", p)))?,
         ..SessionFilter::default()
     };
     let page = aula_storage::Page::new(query.page, None, 25);
     let paged = sessions::list(&state.db, &filter, page).await?;
-    let params = [("status", query.status.clone()), ("course_id", query.course_id.clone())];
-    let pager = Pager::new("/staff/sessions", &params, paged.page.page, paged.pages(), paged.total);
+    let params = [
+        ("status", query.status.clone()),
+        ("course_id", query.course_id.clone()),
+    ];
+    let pager = Pager::new(
+        "/staff/sessions",
+        &params,
+        paged.page.page,
+        paged.pages(),
+        paged.total,
+    );
     let c = Chrome::new(&ctx);
-    let statuses = SessionStatus::ALL.iter().map(|s| (s.as_str().to_owned(), c.word("status", s.as_str()))).collect();
-    render(&ListPage { c, title_key: "sessions-title", sessions: paged.items, pager, statuses, status: query.status, show_filters: true })
+    let statuses = SessionStatus::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), c.word("status", s.as_str())))
+        .collect();
+    render(&ListPage {
+        c,
+        title_key: "sessions-title",
+        sessions: paged.items,
+        pager,
+        statuses,
+        status: query.status,
+        show_filters: true,
+    })
 }
 
-async fn my_sessions_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<StaffListQuery>) -> AppResult<Response> {
+async fn my_sessions_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<StaffListQuery>,
+) -> AppResult<Response> {
     let user = ctx.require(&[Role::Trainer])?;
-    let filter = SessionFilter { trainer_id: Some(user.user.id), ..SessionFilter::default() };
-    let paged = sessions::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
-    let pager = Pager::new("/staff/my-sessions", &[], paged.page.page, paged.pages(), paged.total);
+    let filter = SessionFilter {
+        trainer_id: Some(user.user.id),
+        ..SessionFilter::default()
+    };
+    let paged = sessions::list(
+        &state.db,
+        &filter,
+        aula_storage::Page::new(query.page, None, 25),
+    )
+    .await?;
+    let pager = Pager::new(
+        "/staff/my-sessions",
+        &[],
+        paged.page.page,
+        paged.pages(),
+        paged.total,
+    );
     render(&ListPage {
         c: Chrome::new(&ctx),
         title_key: "my-sessions-title",
@@ -760,22 +969,42 @@ struct FormPage {
 }
 
 impl FormPage {
-    async fn new(ctx: &Ctx, state: &AppState, record: Option<SessionRecord>, form: SessionForm, errors: FormErrors) -> AppResult<Self> {
+    async fn new(
+        ctx: &Ctx,
+        state: &AppState,
+        record: Option<SessionRecord>,
+        form: SessionForm,
+        errors: FormErrors,
+    ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let courses = courses::choices(&state.db).await?.into_iter().map(|c| (c.id.to_string(), c.title)).collect();
-        let regions =
-            aula_storage::regions::list(&state.db).await?.into_iter().map(|r| (r.id.to_string(), r.name)).collect();
-        let trainers = users::list(&state.db, Some(Role::Trainer), aula_storage::Page::new(None, Some(100), 100))
+        let courses = courses::choices(&state.db)
             .await?
-            .items
             .into_iter()
-            .map(|u| {
-                let id = u.user.id.to_string();
-                let chosen = form.trainer_ids.contains(&id);
-                (id, u.user.name, chosen)
-            })
+            .map(|c| (c.id.to_string(), c.title))
             .collect();
-        let mut zones: Vec<(String, String)> = TIME_ZONES.iter().map(|z| ((*z).to_owned(), (*z).to_owned())).collect();
+        let regions = aula_storage::regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id.to_string(), r.name))
+            .collect();
+        let trainers = users::list(
+            &state.db,
+            Some(Role::Trainer),
+            aula_storage::Page::new(None, Some(100), 100),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|u| {
+            let id = u.user.id.to_string();
+            let chosen = form.trainer_ids.contains(&id);
+            (id, u.user.name, chosen)
+        })
+        .collect();
+        let mut zones: Vec<(String, String)> = TIME_ZONES
+            .iter()
+            .map(|z| ((*z).to_owned(), (*z).to_owned()))
+            .collect();
         if !form.time_zone.is_empty() && !TIME_ZONES.contains(&form.time_zone.as_str()) {
             zones.push((form.time_zone.clone(), form.time_zone.clone()));
         }
@@ -790,9 +1019,26 @@ impl FormPage {
         }));
         let next_statuses = record
             .as_ref()
-            .map(|r| r.status().next().iter().map(|s| (s.as_str().to_owned(), c.word("status-action", s.as_str()))).collect())
+            .map(|r| {
+                r.status()
+                    .next()
+                    .iter()
+                    .map(|s| (s.as_str().to_owned(), c.word("status-action", s.as_str())))
+                    .collect()
+            })
             .unwrap_or_default();
-        Ok(FormPage { c, record, form, rows, errors, courses, regions, zones, trainers, next_statuses })
+        Ok(FormPage {
+            c,
+            record,
+            form,
+            rows,
+            errors,
+            courses,
+            regions,
+            zones,
+            trainers,
+            next_statuses,
+        })
     }
 }
 
@@ -802,7 +1048,11 @@ struct NewQuery {
     course_id: String,
 }
 
-async fn new_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<NewQuery>) -> AppResult<Response> {
+async fn new_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<NewQuery>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let form = SessionForm {
         course_id: query.course_id,
@@ -813,27 +1063,44 @@ async fn new_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQ
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let record = sessions::get(&state.db, id).await?;
     let form = SessionForm::from(&record);
     render(&FormPage::new(&ctx, &state, Some(record), form, FormErrors::none()).await?)
 }
 
-async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) -> AppResult<Response> {
+async fn save(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Option<Uuid>,
+    form: SessionForm,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let actor = ctx.actor()?;
     let mut errors = FieldErrors::new();
     let modality = course_modality(state, &form.course_id, &mut errors).await?;
     let result = match form.details(modality, errors) {
         Ok(details) => match id {
-            Some(id) => sessions::update(&state.db, &actor, id, &details).await.map_err(AppError::from),
-            None => sessions::create(&state.db, &actor, &details).await.map_err(AppError::from),
+            Some(id) => sessions::update(&state.db, &actor, id, &details)
+                .await
+                .map_err(AppError::from),
+            None => sessions::create(&state.db, &actor, &details)
+                .await
+                .map_err(AppError::from),
         },
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     match result {
-        Ok(record) => Ok(redirect_with(ctx, &format!("/staff/sessions/{}", record.session.id), "flash-saved")),
+        Ok(record) => Ok(redirect_with(
+            ctx,
+            &format!("/staff/sessions/{}", record.session.id),
+            "flash-saved",
+        )),
         Err(AppError::Invalid(errors)) => {
             let record = match id {
                 Some(id) => Some(sessions::get(&state.db, id).await?),
@@ -846,12 +1113,16 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
     }
 }
 
-async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<SessionForm>) -> AppResult<Response> {
+async fn create_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<SessionForm>,
+) -> AppResult<Response> {
     save(&ctx, &state, None, form).await
 }
 
 async fn update_page(
-    ctx: Ctx,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<SessionForm>,
@@ -865,13 +1136,16 @@ struct StatusForm {
 }
 
 async fn status_page(
-    ctx: Ctx,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> AppResult<Response> {
-    ctx.require(STAFF)?;
     let status = status_of(&form.status)?;
     sessions::set_status(&state.db, &ctx.actor()?, id, status).await?;
-    Ok(redirect_with(&ctx, &format!("/staff/sessions/{id}"), "flash-status-changed"))
+    Ok(redirect_with(
+        &ctx,
+        &format!("/staff/sessions/{id}"),
+        "flash-status-changed",
+    ))
 }

@@ -40,14 +40,23 @@ struct NextQuery {
 
 /// Only paths of this site: `/x`, never `//host` or `https://host`.
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") { next } else { "/staff" }
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next
+    } else {
+        "/staff"
+    }
 }
 
 async fn page(ctx: Ctx, ApiQuery(query): ApiQuery<NextQuery>) -> AppResult<Response> {
     if ctx.user.is_some() {
         return Ok(Redirect::to(safe_next(&query.next)).into_response());
     }
-    render(&Page { c: Chrome::new(&ctx), email: String::new(), next: query.next, failed: false })
+    render(&Page {
+        c: Chrome::new(&ctx),
+        email: String::new(),
+        next: query.next,
+        failed: false,
+    })
 }
 
 #[derive(Deserialize)]
@@ -60,23 +69,41 @@ struct SignInForm {
     next: String,
 }
 
-async fn sign_in(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<SignInForm>) -> AppResult<Response> {
+async fn sign_in(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> AppResult<Response> {
     let Some(user) = users::authenticate(&state.db, &form.email, &form.password).await? else {
         tracing::info!("sign-in refused");
-        return render_invalid(&Page { c: Chrome::new(&ctx), email: form.email, next: form.next, failed: true });
+        return render_invalid(&Page {
+            c: Chrome::new(&ctx),
+            email: form.email,
+            next: form.next,
+            failed: true,
+        });
     };
     let session = web_sessions::create(&state.db, user.user.id).await?;
     let mut response = redirect_with(&ctx, safe_next(&form.next), "flash-signed-in");
-    response.headers_mut().append(SET_COOKIE, session_cookie(&session.cookie, ctx.secure));
+    response
+        .headers_mut()
+        .append(SET_COOKIE, session_cookie(&session.cookie, ctx.secure));
     Ok(response)
 }
 
-async fn sign_out(ctx: Ctx, State(state): State<AppState>, jar: CookieJar, CsrfForm(_): CsrfForm<serde_json::Value>) -> AppResult<Response> {
+async fn sign_out(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(_): CsrfForm<serde_json::Value>,
+) -> AppResult<Response> {
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
         web_sessions::delete(&state.db, cookie.value()).await?;
     }
     let mut response = redirect_with(&ctx, "/", "flash-signed-out");
-    response.headers_mut().append(SET_COOKIE, expired_session_cookie(ctx.secure));
+    response
+        .headers_mut()
+        .append(SET_COOKIE, expired_session_cookie(ctx.secure));
     Ok(response)
 }
 

@@ -39,7 +39,13 @@ pub struct TokenOut {
 
 impl From<api_token::Model> for TokenOut {
     fn from(t: api_token::Model) -> Self {
-        TokenOut { id: t.id, name: t.name, created_at: t.created_at, last_used_at: t.last_used_at, revoked_at: t.revoked_at }
+        TokenOut {
+            id: t.id,
+            name: t.name,
+            created_at: t.created_at,
+            last_used_at: t.last_used_at,
+            revoked_at: t.revoked_at,
+        }
     }
 }
 
@@ -48,14 +54,24 @@ impl From<api_token::Model> for TokenOut {
     responses((status = 200, body = Vec<TokenOut>), (status = 401, body = ApiError)))]
 async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
     let user = ctx.user()?;
-    Ok(axum::Json(tokens::list_for_user(&state.db, user.user.id).await?.into_iter().map(TokenOut::from).collect()))
+    Ok(axum::Json(
+        tokens::list_for_user(&state.db, user.user.id)
+            .await?
+            .into_iter()
+            .map(TokenOut::from)
+            .collect(),
+    ))
 }
 
 /// Revoke one of the caller's tokens (it stops working at once).
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+async fn revoke(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let user = ctx.user()?;
     tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -75,7 +91,13 @@ struct Page {
 async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let user = ctx.user()?;
     let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
-    render(&Page { c: Chrome::new(&ctx), tokens, created: None, token_name: String::new(), errors: FormErrors::none() })
+    render(&Page {
+        c: Chrome::new(&ctx),
+        tokens,
+        created: None,
+        token_name: String::new(),
+        errors: FormErrors::none(),
+    })
 }
 
 #[derive(Deserialize)]
@@ -84,21 +106,39 @@ struct NewToken {
     name: String,
 }
 
-async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<NewToken>) -> AppResult<Response> {
+async fn create_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<NewToken>,
+) -> AppResult<Response> {
     let user = ctx.user()?;
     let mut errors = FieldErrors::new();
     let name = errors.take("name", Text::<100>::parse(&form.name));
     let Some(name) = name else {
         let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
         let errors = FormErrors::new(ctx.tr(), &errors);
-        return render_invalid(&Page { c: Chrome::new(&ctx), tokens, created: None, token_name: form.name, errors });
+        return render_invalid(&Page {
+            c: Chrome::new(&ctx),
+            tokens,
+            created: None,
+            token_name: form.name,
+            errors,
+        });
     };
     let (_, plain) = tokens::create(&state.db, &ctx.actor()?, user.user.id, name.as_str()).await?;
     let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
-    let mut response =
-        render(&Page { c: Chrome::new(&ctx), tokens, created: Some(plain), token_name: String::new(), errors: FormErrors::none() })?;
-    response.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    let mut response = render(&Page {
+        c: Chrome::new(&ctx),
+        tokens,
+        created: Some(plain),
+        token_name: String::new(),
+        errors: FormErrors::none(),
+    })?;
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
     Ok(response)
 }
 
@@ -110,5 +150,9 @@ async fn revoke_page(
 ) -> AppResult<Response> {
     let user = ctx.user()?;
     tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
-    Ok(redirect_with(&ctx, "/account/tokens", "flash-token-revoked"))
+    Ok(redirect_with(
+        &ctx,
+        "/account/tokens",
+        "flash-token-revoked",
+    ))
 }

@@ -3,8 +3,8 @@
 use askama::Template;
 use aula_domain::details::UserDetails;
 use aula_domain::{Email, FieldErrors, Language, Password, PasswordHash, Problem, Role, Text};
-use aula_storage::users::{self, UserRecord};
 use aula_storage::bodies;
+use aula_storage::users::{self, UserRecord};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -17,6 +17,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::{ApiError, Paginated, Paging};
+use crate::context::Admin;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::input::{self, parse_optional_id};
 use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
@@ -82,20 +83,45 @@ impl TryFrom<&UserInput> for UserDetails {
         let mut errors = FieldErrors::new();
         let email = errors.take("email", Email::parse(&input.email));
         let name = errors.take("name", Text::parse(&input.name));
-        let roles = errors.take("roles", input.roles.iter().map(|r| Role::parse(r)).collect::<Result<Vec<_>, Problem>>());
-        let body = errors.take("accreditation_body_id", parse_optional_id(&input.accreditation_body_id));
+        let roles = errors.take(
+            "roles",
+            input
+                .roles
+                .iter()
+                .map(|r| Role::parse(r))
+                .collect::<Result<Vec<_>, Problem>>(),
+        );
+        let body = errors.take(
+            "accreditation_body_id",
+            parse_optional_id(&input.accreditation_body_id),
+        );
         let language = errors.take("language", Language::parse(&input.language));
         let password = if input.password.is_empty() {
             Some(None)
         } else {
-            errors.take("password", Password::parse(&input.password)).map(|p| Some(PasswordHash::new(&p)))
+            errors
+                .take("password", Password::parse(&input.password))
+                .map(|p| Some(PasswordHash::new(&p)))
         };
-        let (Some(email), Some(name), Some(roles), Some(accreditation_body_id), Some(language), Some(password)) =
-            (email, name, roles, body, language, password)
+        let (
+            Some(email),
+            Some(name),
+            Some(roles),
+            Some(accreditation_body_id),
+            Some(language),
+            Some(password),
+        ) = (email, name, roles, body, language, password)
         else {
             return Err(errors);
         };
-        UserDetails::new(UserDetails { email, name, roles, accreditation_body_id, language, password })
+        UserDetails::new(UserDetails {
+            email,
+            name,
+            roles,
+            accreditation_body_id,
+            language,
+            password,
+        })
     }
 }
 
@@ -105,7 +131,11 @@ impl From<&UserRecord> for UserInput {
             email: r.user.email.clone(),
             name: r.user.name.clone(),
             roles: r.roles.iter().map(|x| x.as_str().to_owned()).collect(),
-            accreditation_body_id: r.user.accreditation_body_id.map(|id| id.to_string()).unwrap_or_default(),
+            accreditation_body_id: r
+                .user
+                .accreditation_body_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
             language: r.user.language.clone(),
             password: String::new(),
             active: r.user.active,
@@ -146,7 +176,11 @@ impl From<UserRecord> for UserOut {
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Paging),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Paginated<UserOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
-async fn list(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<axum::Json<Paginated<UserOut>>> {
+async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> AppResult<axum::Json<Paginated<UserOut>>> {
     ctx.require(ADMIN)?;
     let paged = users::list(&state.db, None, paging.page()).await?;
     Ok(axum::Json(Paginated::from(paged, UserOut::from)))
@@ -157,8 +191,11 @@ async fn list(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuer
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson<UserInput>) -> AppResult<Response> {
-    ctx.require(ADMIN)?;
+async fn create(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<UserInput>,
+) -> AppResult<Response> {
     let details = UserDetails::try_from(&input)?;
     let created = users::create(&state.db, &ctx.actor()?, &details).await?;
     Ok((StatusCode::CREATED, axum::Json(UserOut::from(created))).into_response())
@@ -169,7 +206,11 @@ async fn create(ctx: Ctx, State(state): State<AppState>, ApiJson(input): ApiJson
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
-async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<UserOut>> {
+async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<UserOut>> {
     ctx.require(ADMIN)?;
     Ok(axum::Json(users::get(&state.db, id).await?.into()))
 }
@@ -181,25 +222,37 @@ async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid
     responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 async fn update(
-    ctx: Ctx,
+    Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<UserOut>> {
-    ctx.require(ADMIN)?;
     let current = users::get(&state.db, id).await?;
-    let mut base = serde_json::to_value(UserInput::from(&current)).map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut base = serde_json::to_value(UserInput::from(&current))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     if let Some(map) = base.as_object_mut() {
         map.insert("password".into(), serde_json::Value::String(String::new()));
     }
     let input: UserInput = input::merge(&base, patch).and_then(|v| {
-        serde_json::from_value(v).map_err(|e| AppError::Invalid(FieldErrors::single("body", crate::extract::json_problem(&e.to_string()))))
+        serde_json::from_value(v).map_err(|e| {
+            AppError::Invalid(FieldErrors::single(
+                "body",
+                crate::extract::json_problem(&e.to_string()),
+            ))
+        })
     })?;
-    Ok(axum::Json(save_user(&ctx, &state, Some(id), &input).await?.into()))
+    Ok(axum::Json(
+        save_user(&ctx, &state, Some(id), &input).await?.into(),
+    ))
 }
 
 /// Creates or updates; refuses to leave the organisation without an active admin.
-async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserInput) -> AppResult<UserRecord> {
+async fn save_user(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Option<Uuid>,
+    input: &UserInput,
+) -> AppResult<UserRecord> {
     let details = UserDetails::try_from(input)?;
     let actor = ctx.actor()?;
     match id {
@@ -222,11 +275,25 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
+async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let paged = users::list(&state.db, None, paging.page()).await?;
-    let pager = Pager::new("/admin/users", &[], paged.page.page, paged.pages(), paged.total);
-    render(&ListPage { c: Chrome::new(&ctx), users: paged.items, pager })
+    let pager = Pager::new(
+        "/admin/users",
+        &[],
+        paged.page.page,
+        paged.pages(),
+        paged.total,
+    );
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        users: paged.items,
+        pager,
+    })
 }
 
 #[derive(Template)]
@@ -242,15 +309,34 @@ struct FormPage {
 }
 
 impl FormPage {
-    async fn new(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: UserInput, errors: FormErrors) -> AppResult<Self> {
+    async fn new(
+        ctx: &Ctx,
+        state: &AppState,
+        id: Option<Uuid>,
+        form: UserInput,
+        errors: FormErrors,
+    ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let bodies = bodies::list(&state.db).await?.into_iter().map(|b| (b.id.to_string(), b.name)).collect();
+        let bodies = bodies::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|b| (b.id.to_string(), b.name))
+            .collect();
         Ok(FormPage {
             roles: Role::ALL
                 .iter()
-                .map(|r| (r.as_str().to_owned(), c.word("role", r.as_str()), form.roles.iter().any(|x| x == r.as_str())))
+                .map(|r| {
+                    (
+                        r.as_str().to_owned(),
+                        c.word("role", r.as_str()),
+                        form.roles.iter().any(|x| x == r.as_str()),
+                    )
+                })
                 .collect(),
-            languages: Language::ALL.iter().map(|l| (l.as_str().to_owned(), c.word("language", l.as_str()))).collect(),
+            languages: Language::ALL
+                .iter()
+                .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
+                .collect(),
             bodies,
             c,
             id,
@@ -262,17 +348,38 @@ impl FormPage {
 
 async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let form = UserInput { language: ctx.lang.as_str().to_owned(), ..UserInput::default() };
+    let form = UserInput {
+        language: ctx.lang.as_str().to_owned(),
+        ..UserInput::default()
+    };
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let current = users::get(&state.db, id).await?;
-    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
+    render(
+        &FormPage::new(
+            &ctx,
+            &state,
+            Some(id),
+            (&current).into(),
+            FormErrors::none(),
+        )
+        .await?,
+    )
 }
 
-async fn save_page(ctx: &Ctx, state: &AppState, id: Option<Uuid>, mut form: UserInput) -> AppResult<Response> {
+async fn save_page(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Option<Uuid>,
+    mut form: UserInput,
+) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     match save_user(ctx, state, id, &form).await {
         Ok(_) => Ok(redirect_with(ctx, "/admin/users", "flash-saved")),
@@ -319,14 +426,18 @@ impl From<UserForm> for UserInput {
     }
 }
 
-async fn create_page(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<UserForm>) -> AppResult<Response> {
+async fn create_page(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<UserForm>,
+) -> AppResult<Response> {
     let mut input = UserInput::from(form);
     input.active = true;
     save_page(&ctx, &state, None, input).await
 }
 
 async fn update_page(
-    ctx: Ctx,
+    Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<UserForm>,

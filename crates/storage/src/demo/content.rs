@@ -4,57 +4,135 @@
 //! addresses (all at `example.org` domains) do not refer to real persons.
 
 /// An administrative region (ISO 3166-2 code and usual name).
-pub struct Region { pub code: &'static str, pub name: &'static str }
+pub struct Region {
+    pub code: &'static str,
+    pub name: &'static str,
+}
 
 /// A training venue.
-pub struct Place { pub name: &'static str, pub address: &'static str, pub city: &'static str, pub region_code: &'static str }
+pub struct Place {
+    pub name: &'static str,
+    pub address: &'static str,
+    pub city: &'static str,
+    pub region_code: &'static str,
+}
 
 /// A course of the demo catalogue.
 pub struct DemoCourse {
-    pub programme: usize,          // index into PROGRAMMES
+    pub programme: usize, // index into PROGRAMMES
     pub title: &'static str,
-    pub summary: &'static str,     // 2-3 sentences
-    pub objectives: &'static str,  // 3-5 lines, each starting with "- "
-    pub hours: u32,                // nominal hours
-    pub modality: &'static str,    // "in_person" | "online" | "blended"
+    pub summary: &'static str,              // 2-3 sentences
+    pub objectives: &'static str,           // 3-5 lines, each starting with "- "
+    pub hours: u32,                         // nominal hours
+    pub modality: &'static str,             // "in_person" | "online" | "blended"
     pub audiences: &'static [&'static str], // from: public_servant, union_delegate, elected_official, mediator, civil_society, other
-    pub language: &'static str,    // "es" | "fr"
-    pub accredited: bool,          // accredited by the university (online courses of the union programme)
-    pub place: Option<usize>,      // index into PLACES for in-person/blended courses
-    pub meetings: u32,             // how many meetings (days/sessions) one session of it has
-    pub meeting_hours: u32,        // length of each meeting in hours (meetings*meeting_hours should equal hours)
+    pub language: &'static str,             // "es" | "fr"
+    pub accredited: bool, // accredited by the university (online courses of the union programme)
+    pub place: Option<usize>, // index into PLACES for in-person/blended courses
+    pub meetings: u32,    // how many meetings (days/sessions) one session of it has
+    pub meeting_hours: u32, // length of each meeting in hours (meetings*meeting_hours should equal hours)
 }
 
 /// A funded training programme.
-pub struct Programme { pub title: &'static str, pub funder: &'static str, pub description: &'static str }
+pub struct Programme {
+    pub title: &'static str,
+    pub funder: &'static str,
+    pub description: &'static str,
+}
 
 /// A trainer or other staff member.
-pub struct StaffMember { pub name: &'static str, pub email: &'static str }
+pub struct StaffMember {
+    pub name: &'static str,
+    pub email: &'static str,
+}
 
 /// Spain's 17 autonomous communities and 2 autonomous cities (ISO 3166-2:ES),
 /// followed by the 2 French regions used by the French programme.
 pub const REGIONS: &[Region] = &[
-    Region { code: "ES-AN", name: "Andalucía" },
-    Region { code: "ES-AR", name: "Aragón" },
-    Region { code: "ES-AS", name: "Principado de Asturias" },
-    Region { code: "ES-IB", name: "Illes Balears" },
-    Region { code: "ES-CN", name: "Canarias" },
-    Region { code: "ES-CB", name: "Cantabria" },
-    Region { code: "ES-CL", name: "Castilla y León" },
-    Region { code: "ES-CM", name: "Castilla-La Mancha" },
-    Region { code: "ES-CT", name: "Cataluña" },
-    Region { code: "ES-EX", name: "Extremadura" },
-    Region { code: "ES-GA", name: "Galicia" },
-    Region { code: "ES-RI", name: "La Rioja" },
-    Region { code: "ES-MD", name: "Comunidad de Madrid" },
-    Region { code: "ES-MC", name: "Región de Murcia" },
-    Region { code: "ES-NC", name: "Comunidad Foral de Navarra" },
-    Region { code: "ES-PV", name: "País Vasco" },
-    Region { code: "ES-VC", name: "Comunitat Valenciana" },
-    Region { code: "ES-CE", name: "Ciudad Autónoma de Ceuta" },
-    Region { code: "ES-ML", name: "Ciudad Autónoma de Melilla" },
-    Region { code: "FR-ARA", name: "Auvergne-Rhône-Alpes" },
-    Region { code: "FR-OCC", name: "Occitanie" },
+    Region {
+        code: "ES-AN",
+        name: "Andalucía",
+    },
+    Region {
+        code: "ES-AR",
+        name: "Aragón",
+    },
+    Region {
+        code: "ES-AS",
+        name: "Principado de Asturias",
+    },
+    Region {
+        code: "ES-IB",
+        name: "Illes Balears",
+    },
+    Region {
+        code: "ES-CN",
+        name: "Canarias",
+    },
+    Region {
+        code: "ES-CB",
+        name: "Cantabria",
+    },
+    Region {
+        code: "ES-CL",
+        name: "Castilla y León",
+    },
+    Region {
+        code: "ES-CM",
+        name: "Castilla-La Mancha",
+    },
+    Region {
+        code: "ES-CT",
+        name: "Cataluña",
+    },
+    Region {
+        code: "ES-EX",
+        name: "Extremadura",
+    },
+    Region {
+        code: "ES-GA",
+        name: "Galicia",
+    },
+    Region {
+        code: "ES-RI",
+        name: "La Rioja",
+    },
+    Region {
+        code: "ES-MD",
+        name: "Comunidad de Madrid",
+    },
+    Region {
+        code: "ES-MC",
+        name: "Región de Murcia",
+    },
+    Region {
+        code: "ES-NC",
+        name: "Comunidad Foral de Navarra",
+    },
+    Region {
+        code: "ES-PV",
+        name: "País Vasco",
+    },
+    Region {
+        code: "ES-VC",
+        name: "Comunitat Valenciana",
+    },
+    Region {
+        code: "ES-CE",
+        name: "Ciudad Autónoma de Ceuta",
+    },
+    Region {
+        code: "ES-ML",
+        name: "Ciudad Autónoma de Melilla",
+    },
+    Region {
+        code: "FR-ARA",
+        name: "Auvergne-Rhône-Alpes",
+    },
+    Region {
+        code: "FR-OCC",
+        name: "Occitanie",
+    },
 ];
 
 /// Index 0: the union's national programme; index 1: the French city network's project.
@@ -330,7 +408,12 @@ pub const COURSES: &[DemoCourse] = &[
 - Élaborer des recommandations partagées pour la gouvernance locale des migrations.",
         hours: 12,
         modality: "blended",
-        audiences: &["elected_official", "public_servant", "mediator", "civil_society"],
+        audiences: &[
+            "elected_official",
+            "public_servant",
+            "mediator",
+            "civil_society",
+        ],
         language: "fr",
         accredited: false,
         place: Some(4),
@@ -341,59 +424,213 @@ pub const COURSES: &[DemoCourse] = &[
 
 /// Trainers: four for the union programme, two for the French project.
 pub const TRAINERS: &[StaffMember] = &[
-    StaffMember { name: "Lucía Moreno Ortega", email: "lucia.moreno@formacion.example.org" },
-    StaffMember { name: "Javier Castaño Ruiz", email: "javier.castano@formacion.example.org" },
-    StaffMember { name: "Amina El Idrissi Benali", email: "amina.elidrissi@formacion.example.org" },
-    StaffMember { name: "Rocío Fernández Gil", email: "rocio.fernandez@formacion.example.org" },
-    StaffMember { name: "Claire Dubois", email: "claire.dubois@villes-accueillantes.example.org" },
-    StaffMember { name: "Mamadou Diallo", email: "mamadou.diallo@villes-accueillantes.example.org" },
+    StaffMember {
+        name: "Lucía Moreno Ortega",
+        email: "lucia.moreno@formacion.example.org",
+    },
+    StaffMember {
+        name: "Javier Castaño Ruiz",
+        email: "javier.castano@formacion.example.org",
+    },
+    StaffMember {
+        name: "Amina El Idrissi Benali",
+        email: "amina.elidrissi@formacion.example.org",
+    },
+    StaffMember {
+        name: "Rocío Fernández Gil",
+        email: "rocio.fernandez@formacion.example.org",
+    },
+    StaffMember {
+        name: "Claire Dubois",
+        email: "claire.dubois@villes-accueillantes.example.org",
+    },
+    StaffMember {
+        name: "Mamadou Diallo",
+        email: "mamadou.diallo@villes-accueillantes.example.org",
+    },
 ];
 
 /// 80 given names: Spanish (incl. Catalan, Basque, Galician), Moroccan,
 /// Romanian, Latin-American, Senegalese and French, plus 3 in Arabic script.
 pub const GIVEN_NAMES: &[&str] = &[
     // Spanish
-    "María", "José", "Carmen", "Antonio", "Ana", "Manuel", "Lucía", "Francisco",
-    "Isabel", "Javier", "Laura", "David", "Marta", "Juan Carlos", "Pilar", "Alejandro",
-    "Cristina", "Sergio", "Rocío", "Pablo", "Elena", "Jesús", "Raquel", "Álvaro",
-    "Nuria", "Íñigo", "Begoña", "Jordi", "Montserrat", "Xavier", "Aitor", "Ainhoa",
-    "Xosé", "Uxía", "Mireia", "Sofía", "Andrés", "Inmaculada", "Ramón", "Concepción",
-    "Óscar", "Noelia", "Joaquín", "Mónica", "Rubén",
+    "María",
+    "José",
+    "Carmen",
+    "Antonio",
+    "Ana",
+    "Manuel",
+    "Lucía",
+    "Francisco",
+    "Isabel",
+    "Javier",
+    "Laura",
+    "David",
+    "Marta",
+    "Juan Carlos",
+    "Pilar",
+    "Alejandro",
+    "Cristina",
+    "Sergio",
+    "Rocío",
+    "Pablo",
+    "Elena",
+    "Jesús",
+    "Raquel",
+    "Álvaro",
+    "Nuria",
+    "Íñigo",
+    "Begoña",
+    "Jordi",
+    "Montserrat",
+    "Xavier",
+    "Aitor",
+    "Ainhoa",
+    "Xosé",
+    "Uxía",
+    "Mireia",
+    "Sofía",
+    "Andrés",
+    "Inmaculada",
+    "Ramón",
+    "Concepción",
+    "Óscar",
+    "Noelia",
+    "Joaquín",
+    "Mónica",
+    "Rubén",
     // Moroccan
-    "Fátima", "Mohamed", "Youssef", "Khadija", "Hamza", "Salma", "Nadia",
+    "Fátima",
+    "Mohamed",
+    "Youssef",
+    "Khadija",
+    "Hamza",
+    "Salma",
+    "Nadia",
     // Romanian
-    "Ioana", "Andrei", "Mihaela", "Ștefan", "Alexandru",
+    "Ioana",
+    "Andrei",
+    "Mihaela",
+    "Ștefan",
+    "Alexandru",
     // Latin-American
-    "Yesenia", "Wilson", "Guadalupe", "Jhon Jairo", "Valentina", "Dayana", "Luis Fernando",
+    "Yesenia",
+    "Wilson",
+    "Guadalupe",
+    "Jhon Jairo",
+    "Valentina",
+    "Dayana",
+    "Luis Fernando",
     // Senegalese
-    "Mamadou", "Aïssatou", "Ousmane", "Fatou", "Cheikh",
+    "Mamadou",
+    "Aïssatou",
+    "Ousmane",
+    "Fatou",
+    "Cheikh",
     // French
-    "Camille", "Théo", "Léa", "Benoît", "Élodie", "François", "Hélène", "Jérôme",
+    "Camille",
+    "Théo",
+    "Léa",
+    "Benoît",
+    "Élodie",
+    "François",
+    "Hélène",
+    "Jérôme",
     // Arabic script (right-to-left rendering)
-    "فاطمة", "محمد", "ياسمين",
+    "فاطمة",
+    "محمد",
+    "ياسمين",
 ];
 
 /// 80 family names, same mix as [`GIVEN_NAMES`], including 2 in Arabic script.
 pub const FAMILY_NAMES: &[&str] = &[
     // Spanish
-    "García", "Rodríguez", "González", "Fernández", "López", "Martínez", "Sánchez", "Pérez",
-    "Gómez", "Martín", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Muñoz",
-    "Álvarez", "Romero", "Alonso", "Gutiérrez", "Navarro", "Torres", "Domínguez", "Vázquez",
-    "Ramos", "Gil", "Ramírez", "Serrano", "Blanco", "Molina", "Castaño", "Ortega",
-    "Delgado", "Núñez", "Iglesias", "Garrido", "Peña", "Calvo", "Marín", "Cabrera",
-    "Puig", "Ferrer", "Vidal", "Etxeberria", "Goikoetxea", "Castro", "Otero", "Rey",
+    "García",
+    "Rodríguez",
+    "González",
+    "Fernández",
+    "López",
+    "Martínez",
+    "Sánchez",
+    "Pérez",
+    "Gómez",
+    "Martín",
+    "Jiménez",
+    "Ruiz",
+    "Hernández",
+    "Díaz",
+    "Moreno",
+    "Muñoz",
+    "Álvarez",
+    "Romero",
+    "Alonso",
+    "Gutiérrez",
+    "Navarro",
+    "Torres",
+    "Domínguez",
+    "Vázquez",
+    "Ramos",
+    "Gil",
+    "Ramírez",
+    "Serrano",
+    "Blanco",
+    "Molina",
+    "Castaño",
+    "Ortega",
+    "Delgado",
+    "Núñez",
+    "Iglesias",
+    "Garrido",
+    "Peña",
+    "Calvo",
+    "Marín",
+    "Cabrera",
+    "Puig",
+    "Ferrer",
+    "Vidal",
+    "Etxeberria",
+    "Goikoetxea",
+    "Castro",
+    "Otero",
+    "Rey",
     // Moroccan
-    "El Amrani", "Benali", "El Idrissi", "Bouzid", "Ouali", "Tahiri", "Haddad",
+    "El Amrani",
+    "Benali",
+    "El Idrissi",
+    "Bouzid",
+    "Ouali",
+    "Tahiri",
+    "Haddad",
     // Romanian
-    "Popescu", "Ionescu", "Dumitru", "Constantinescu", "Stan",
+    "Popescu",
+    "Ionescu",
+    "Dumitru",
+    "Constantinescu",
+    "Stan",
     // Latin-American
-    "Quispe", "Mamani", "Zambrano", "Cárdenas", "Restrepo", "Villalobos",
+    "Quispe",
+    "Mamani",
+    "Zambrano",
+    "Cárdenas",
+    "Restrepo",
+    "Villalobos",
     // Senegalese
-    "Diallo", "Ndiaye", "Diop", "Sow", "Fall", "Faye",
+    "Diallo",
+    "Ndiaye",
+    "Diop",
+    "Sow",
+    "Fall",
+    "Faye",
     // French
-    "Dubois", "Lefèvre", "Moreau", "Girard", "Bonnet", "Rousseau",
+    "Dubois",
+    "Lefèvre",
+    "Moreau",
+    "Girard",
+    "Bonnet",
+    "Rousseau",
     // Arabic script (right-to-left rendering)
-    "العلوي", "بنعلي",
+    "العلوي",
+    "بنعلي",
 ];
 
 /// 110 distinct Spanish public employers.

@@ -6,12 +6,12 @@
 pub mod content;
 
 use aula_domain::details::{
-    Accreditation, AccreditationBodyDetails, CourseDetails, ProgrammeDetails, SessionDetails, UserDetails,
-    VenueDetails,
+    Accreditation, AccreditationBodyDetails, CourseDetails, ProgrammeDetails, SessionDetails,
+    UserDetails, VenueDetails,
 };
 use aula_domain::{
-    Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Password, PasswordHash,
-    Percent, Role, SessionStatus, SessionTimeZone, Text, Url,
+    Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality,
+    Password, PasswordHash, Percent, Role, SessionStatus, SessionTimeZone, Text, Url,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use sea_orm::TransactionSession;
@@ -47,13 +47,19 @@ fn problem<T>(result: std::result::Result<T, aula_domain::Problem>) -> Result<T>
 
 /// Loads the demo data set in one transaction. `today` anchors the dates so
 /// that there are always sessions past and to come.
-pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: NaiveDate) -> Result<()> {
+pub async fn load(
+    conn: &(impl ConnectionTrait + TransactionTrait),
+    today: NaiveDate,
+) -> Result<()> {
     let txn = conn.begin().await?;
     let actor = Actor::system("demo");
 
     let mut region_ids = std::collections::HashMap::new();
     for r in content::REGIONS {
-        region_ids.insert(r.code, regions::create(&txn, &actor, r.code, r.name).await?.id);
+        region_ids.insert(
+            r.code,
+            regions::create(&txn, &actor, r.code, r.name).await?.id,
+        );
     }
 
     let university = bodies::create(
@@ -68,7 +74,11 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
     .await?;
 
     let password = PasswordHash::new(&problem(Password::parse(PASSWORD))?);
-    let add_user = async |name: &str, email: &str, roles: Vec<Role>, body: Option<Uuid>, language: Language| {
+    let add_user = async |name: &str,
+                          email: &str,
+                          roles: Vec<Role>,
+                          body: Option<Uuid>,
+                          language: Language| {
         users::create(
             &txn,
             &actor,
@@ -83,14 +93,43 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
         )
         .await
     };
-    add_user("Administración Aula", SIGN_INS[0].1, vec![Role::Admin], None, Language::Es).await?;
-    add_user("Marta Sánchez Vidal", SIGN_INS[1].1, vec![Role::Organiser], None, Language::Es).await?;
-    add_user("Dr. Andrés Llamazares", SIGN_INS[3].1, vec![Role::Accreditor], Some(university.id), Language::Es)
-        .await?;
+    add_user(
+        "Administración Aula",
+        SIGN_INS[0].1,
+        vec![Role::Admin],
+        None,
+        Language::Es,
+    )
+    .await?;
+    add_user(
+        "Marta Sánchez Vidal",
+        SIGN_INS[1].1,
+        vec![Role::Organiser],
+        None,
+        Language::Es,
+    )
+    .await?;
+    add_user(
+        "Dr. Andrés Llamazares",
+        SIGN_INS[3].1,
+        vec![Role::Accreditor],
+        Some(university.id),
+        Language::Es,
+    )
+    .await?;
     let mut trainer_ids = Vec::new();
     for (index, t) in content::TRAINERS.iter().enumerate() {
-        let language = if index >= 4 { Language::Fr } else { Language::Es };
-        trainer_ids.push(add_user(t.name, t.email, vec![Role::Trainer], None, language).await?.user.id);
+        let language = if index >= 4 {
+            Language::Fr
+        } else {
+            Language::Es
+        };
+        trainer_ids.push(
+            add_user(t.name, t.email, vec![Role::Trainer], None, language)
+                .await?
+                .user
+                .id,
+        );
     }
 
     let mut programme_ids = Vec::new();
@@ -108,7 +147,11 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
 
     for (index, c) in content::COURSES.iter().enumerate() {
         let modality = problem(Modality::parse(c.modality))?;
-        let audiences = c.audiences.iter().map(|a| problem(Audience::parse(a))).collect::<Result<Vec<_>>>()?;
+        let audiences = c
+            .audiences
+            .iter()
+            .map(|a| problem(Audience::parse(a)))
+            .collect::<Result<Vec<_>>>()?;
         let accreditation = c.accredited.then(|| Accreditation {
             body_id: university.id,
             credits: Credits::from_hundredths(i64::from(c.hours) * 4).ok(),
@@ -134,13 +177,20 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
         .await?;
 
         let french = c.language == "fr";
-        let zone = problem(SessionTimeZone::parse(if french { "Europe/Paris" } else { "Europe/Madrid" }))?;
+        let zone = problem(SessionTimeZone::parse(if french {
+            "Europe/Paris"
+        } else {
+            "Europe/Madrid"
+        }))?;
         let venue = match c.place.and_then(|p| content::PLACES.get(p)) {
             Some(place) => Some(VenueDetails {
                 name: text(place.name)?,
                 address: Some(text(place.address)?),
                 city: text(place.city)?,
-                region_id: region_ids.get(place.region_code).copied().ok_or(StorageError::NotFound)?,
+                region_id: region_ids
+                    .get(place.region_code)
+                    .copied()
+                    .ok_or(StorageError::NotFound)?,
             }),
             None => None,
         };
@@ -153,7 +203,10 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
         let editions: &[(i64, SessionStatus)] = if c.meetings == 1 {
             &[(12 + index as i64 * 5, SessionStatus::Open)]
         } else {
-            &[(-90 - index as i64 * 7, SessionStatus::Completed), (10 + index as i64 * 6, SessionStatus::Open)]
+            &[
+                (-90 - index as i64 * 7, SessionStatus::Completed),
+                (10 + index as i64 * 6, SessionStatus::Open),
+            ]
         };
         for (offset, status) in editions {
             let first_day = next_weekday(today + Duration::days(*offset));
@@ -167,15 +220,31 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
                         .map_err(|p| StorageError::invalid("demo", p.key))
                 })
                 .collect::<Result<Vec<_>>>()?;
-            let opens = problem(zone.instant((first_day - Duration::days(60)).and_hms_opt(9, 0, 0).unwrap_or_default()))?;
-            let closes = problem(zone.instant((first_day - Duration::days(2)).and_hms_opt(23, 59, 0).unwrap_or_default()))?;
+            let opens = problem(
+                zone.instant(
+                    (first_day - Duration::days(60))
+                        .and_hms_opt(9, 0, 0)
+                        .unwrap_or_default(),
+                ),
+            )?;
+            let closes = problem(
+                zone.instant(
+                    (first_day - Duration::days(2))
+                        .and_hms_opt(23, 59, 0)
+                        .unwrap_or_default(),
+                ),
+            )?;
             let details = SessionDetails::new(
                 SessionDetails {
                     course_id: course.course.id,
                     time_zone: zone,
                     venue: venue.clone(),
                     online_url: online_url.clone(),
-                    capacity: problem(Capacity::new(if modality == Modality::Online { 60 } else { 25 }))?,
+                    capacity: problem(Capacity::new(if modality == Modality::Online {
+                        60
+                    } else {
+                        25
+                    }))?,
                     registration_opens_at: Some(opens),
                     registration_closes_at: Some(closes),
                     trainer_ids: trainers.clone(),
@@ -185,7 +254,11 @@ pub async fn load(conn: &(impl ConnectionTrait + TransactionTrait), today: Naive
             )?;
             let session = sessions::create(&txn, &actor, &details).await?;
             let path: &[SessionStatus] = match status {
-                SessionStatus::Completed => &[SessionStatus::Open, SessionStatus::Closed, SessionStatus::Completed],
+                SessionStatus::Completed => &[
+                    SessionStatus::Open,
+                    SessionStatus::Closed,
+                    SessionStatus::Completed,
+                ],
                 _ => &[SessionStatus::Open],
             };
             for step in path {

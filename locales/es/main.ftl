@@ -1,0 +1,329 @@
+# Aula — catálogo en español. Todos los textos visibles para las personas usuarias están aquí
+# y en los catálogos en y fr que lo acompañan, con las mismas claves.
+
+## Estructura de la página
+skip-to-content = Ir al contenido principal
+nav-label = Menú principal
+nav-language = Idioma
+nav-catalogue = Catálogo
+nav-sessions = Sesiones
+nav-courses = Cursos
+nav-programmes = Programas
+nav-bodies = Entidades acreditadoras
+nav-my-sessions = Mis sesiones
+nav-users = Cuentas
+nav-regions = Regiones
+nav-tokens = Tokens de API
+nav-sign-in = Acceso del personal
+nav-sign-out = Salir
+footer-about = Aula — formación acreditada en diversidad e igualdad de trato
+footer-api = API para integraciones
+breadcrumbs = Ruta de navegación
+pagination = Páginas
+page = Página
+page-previous = Anterior
+page-next = Siguiente
+save = Guardar
+add = Añadir
+filter = Filtrar
+choose = Elegir…
+all = Cualquiera
+none = Ninguna
+yes = Sí
+no = No
+form-has-errors = Hay un problema
+hours-count = { $hours } h
+
+## Mensajes que se muestran una sola vez tras una acción
+flash-saved = Cambios guardados.
+flash-signed-in = Ha accedido a su cuenta.
+flash-signed-out = Ha salido de su cuenta.
+flash-status-changed = Se ha cambiado el estado de la sesión.
+flash-token-revoked = El token se ha revocado: ya no funciona.
+
+## Fechas
+date-long = { $day } de { $month } de { $year }
+date-with-weekday = { $weekday }, { $date }
+datetime = { $date }, { $time }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+weekday-1 = lunes
+weekday-2 = martes
+weekday-3 = miércoles
+weekday-4 = jueves
+weekday-5 = viernes
+weekday-6 = sábado
+weekday-7 = domingo
+
+## Vocabularios
+modality-in-person = Presencial
+modality-online = En línea
+modality-blended = Semipresencial
+audience-public-servant = Personal empleado público
+audience-union-delegate = Delegadas y delegados sindicales
+audience-elected-official = Cargos electos
+audience-mediator = Personas mediadoras
+audience-civil-society = Sociedad civil
+audience-other = Otros públicos
+language-fr = Francés
+language-es = Español
+language-en = Inglés
+status-draft = Borrador
+status-open = Inscripción abierta
+status-closed = Inscripción cerrada
+status-cancelled = Cancelada
+status-completed = Finalizada
+status-action-draft = Volver a borrador
+status-action-open = Abrir la inscripción
+status-action-closed = Cerrar la inscripción
+status-action-cancelled = Cancelar la sesión
+status-action-completed = Marcar como finalizada
+role-admin = Administrador/a
+role-organiser = Organizador/a
+role-trainer = Formador/a
+role-accreditor = Acreditador/a
+
+## Catálogo
+catalogue-title = Catálogo de formación
+catalogue-lead = Sesiones de formación sobre diversidad, igualdad de trato y no discriminación, con inscripción en línea.
+catalogue-filters = Buscar en el catálogo
+catalogue-text = Palabras clave
+catalogue-region = Región
+catalogue-audience = Dirigido a
+catalogue-from = Desde
+catalogue-to = Hasta
+catalogue-search = Buscar
+catalogue-reset = Quitar los filtros
+catalogue-count = { $count ->
+    [0] No se ha encontrado ninguna sesión.
+    [one] Se ha encontrado una sesión.
+   *[other] Se han encontrado { $count } sesiones.
+}
+catalogue-none = Ninguna sesión coincide con estos filtros. Pruebe con menos palabras u otras fechas.
+catalogue-accredited-by = Curso acreditado ({ $body })
+seats-left = { $count ->
+    [one] Queda una plaza
+   *[other] Quedan { $count } plazas
+}
+seats-full = Completo: las nuevas inscripciones pasan a la lista de espera
+
+## Programas
+programmes-title = Programas
+programmes-new = Nuevo programa
+programmes-none = Todavía no hay ningún programa.
+programme-edit = Editar el programa
+programme-title = Título
+programme-funder = Entidad financiadora
+programme-funder-hint = Por ejemplo: Fondo Social Europeo Plus (FSE+)
+programme-description = Descripción
+programme-starts-on = Fecha de inicio
+programme-ends-on = Fecha de fin
+programme-period = Periodo
+
+## Entidades acreditadoras
+bodies-title = Entidades acreditadoras
+bodies-lead = Universidades y otras entidades que acreditan los cursos y verifican sus certificados.
+bodies-none = Todavía no hay ninguna entidad acreditadora.
+bodies-new = Añadir una entidad acreditadora
+body-name = Nombre
+body-code = Código
+body-code-hint = De 2 a 10 letras o cifras; se usa en los números de certificado (por ejemplo, ULE).
+body-website = Sitio web
+
+## Regiones
+regions-title = Regiones
+regions-new = Añadir una región
+region-name = Nombre
+region-code = Código
+region-code-hint = Un código corto que no cambie, por ejemplo, ES-AN.
+
+## Cursos
+courses-title = Cursos
+courses-new = Nuevo curso
+courses-none = Todavía no hay ningún curso.
+course-edit = Editar el curso
+course-public-page = Ver la página pública
+course-title = Título
+course-programme = Programa
+course-no-programme = Sin programa
+course-summary = Resumen
+course-objectives = Objetivos de aprendizaje
+course-objectives-hint = Un objetivo por línea.
+course-hours = Horas
+course-hours-hint = Horas previstas, por ejemplo, 20 o 7,5.
+course-modality = Modalidad
+course-language = Idioma
+course-audiences = Público destinatario
+course-accreditation = Acreditación
+course-accreditation-body = Entidad acreditadora
+course-not-accredited = Sin acreditación
+course-credits = Créditos
+course-recognised-hours = Horas reconocidas
+course-minimum-attendance = Asistencia mínima (%)
+course-minimum-attendance-hint = Porcentaje de las horas de la sesión necesario para completarla. 80, salvo que la entidad acreditadora indique otra cosa.
+course-survey-required = Hay que responder la encuesta de satisfacción antes de obtener el certificado
+course-sessions = Sesiones
+course-no-sessions = No hay ninguna sesión programada de este curso.
+credits-count = { $credits } créditos
+minimum-attendance = asistencia mínima del { $percent } %
+
+## Sesiones
+sessions-title = Sesiones
+my-sessions-title = Mis sesiones
+sessions-new = Nueva sesión
+sessions-none = No hay ninguna sesión.
+session-edit = Editar la sesión
+session-public-page = Ver la página pública
+session-course = Curso
+session-capacity = Plazas
+session-time-zone = Zona horaria
+session-meetings = Clases
+session-meetings-hint = Fecha, hora de inicio y hora de fin de cada clase, en la zona horaria de la sesión. Las filas vacías no se tienen en cuenta; al guardar aparecen tres filas más.
+session-no-meetings = Fechas por confirmar
+session-venue = Lugar
+session-venue-hint = Para sesiones presenciales o semipresenciales.
+venue-name = Nombre del lugar
+venue-address = Dirección
+venue-city = Localidad
+venue-region = Región
+session-online-url = Enlace de conexión
+session-online-url-hint = Para sesiones en línea o semipresenciales; solo lo reciben las personas inscritas.
+session-registration-opens = Apertura de la inscripción
+session-registration-closes = Cierre de la inscripción
+session-trainers = Personas formadoras
+session-status = Estado
+session-change-status = Cambiar el estado:
+session-dates = Fechas
+session-place = Lugar
+session-seats = Plazas
+session-hours = Duración
+session-online = En línea
+session-online-link-later = En línea (el enlace se envía a las personas inscritas)
+session-times-in-zone = Los horarios se indican en la zona horaria { $zone }.
+meeting-date = Fecha
+meeting-start = Inicio
+meeting-end = Fin
+meeting-date-n = Fecha de la clase { $n }
+meeting-start-n = Inicio de la clase { $n }
+meeting-end-n = Fin de la clase { $n }
+
+## Cuentas
+users-title = Cuentas
+users-new = Nueva cuenta
+user-edit = Editar la cuenta
+user-name = Nombre
+user-email = Correo electrónico
+user-roles = Roles
+user-body = Entidad acreditadora (rol Acreditador/a)
+user-language = Idioma
+user-password = Contraseña
+user-password-hint = Al menos 10 caracteres. Puede dejarse en blanco y definirse más tarde.
+user-password-keep = Si se deja en blanco, se mantiene la contraseña actual.
+user-active = Activa
+user-active-hint = Una cuenta inactiva no puede acceder, y su sesión abierta se cierra de inmediato.
+
+## Tokens de API
+tokens-title = Tokens de API
+tokens-lead = Un token permite que una integración use la API en su nombre, con sus mismos roles. Se envía como «Authorization: Bearer» seguido del token.
+tokens-created = Nuevo token
+tokens-created-once = Cópielo ahora: solo se muestra esta vez.
+tokens-none = Todavía no hay ningún token.
+tokens-new = Crear un token
+tokens-create = Crear el token
+token-name = Uso del token
+token-name-hint = Por ejemplo: la intranet del sindicato.
+token-created = Creado
+token-last-used = Último uso
+token-state = Estado
+token-revoked = Revocado
+token-revoke = Revocar «{ $name }»
+
+## Acceso
+sign-in-title = Acceso del personal
+sign-in-lead = Para las personas que organizan, imparten formación, acreditan o administran. El alumnado no necesita cuenta.
+sign-in-email = Correo electrónico
+sign-in-password = Contraseña
+sign-in-submit = Acceder
+sign-in-failed = El correo electrónico o la contraseña no son correctos.
+
+## Errores
+error-title-400 = No se puede leer la petición
+error-title-401 = Es necesario acceder
+error-title-403 = Acción no permitida
+error-title-404 = Página no encontrada
+error-title-408 = Tiempo de espera agotado
+error-title-409 = No es posible ahora
+error-title-413 = Demasiado grande
+error-title-415 = Formato incorrecto
+error-title-422 = Algunos datos no son correctos
+error-title-429 = Demasiados intentos
+error-title-500 = Algo ha fallado
+error-code = Error { $status }
+error-back-home = Volver al catálogo
+error-unauthenticated = Acceda con su cuenta para continuar.
+error-forbidden = Su rol no permite esta acción.
+error-csrf = Este formulario ha caducado. Vuelva atrás, recargue la página e inténtelo de nuevo.
+error-not-found = No se ha encontrado lo que buscaba.
+error-too-large = Los datos enviados son demasiado grandes.
+error-media-type = Envíe JSON con la cabecera Content-Type: application/json.
+error-invalid = Algunos datos no son correctos: revise el mensaje de cada campo.
+error-too-many-requests = Demasiados intentos. Espere un minuto y vuelva a intentarlo.
+error-internal = Se ha producido un error en nuestro sistema. Vuelva a intentarlo más tarde.
+error-body = No se puede leer el cuerpo de la petición.
+error-form = No se puede leer el formulario.
+error-encoding = El texto no está en UTF-8; vuelva a enviarlo desde el formulario.
+error-query = No se pueden leer los parámetros de la dirección.
+error-json-syntax = El JSON está mal formado.
+error-json-object = Envíe un objeto JSON.
+error-json-missing = Falta el campo «{ $field }».
+error-json-type = Un valor tiene un tipo incorrecto ({ $at }).
+error-unknown-field = Este campo no existe.
+error-duplicate = Ya existe.
+error-in-use = Hay otros datos que dependen de este.
+error-required = Campo obligatorio.
+error-too-long = Como máximo, { $max } caracteres.
+error-too-many = Como máximo, { $max }.
+error-control-characters = Elimine los caracteres de control invisibles.
+error-email = Escriba un correo electrónico como nombre@example.org.
+error-email-taken = Ya hay una cuenta con este correo electrónico.
+error-url = Escriba una dirección web que empiece por https://.
+error-range = Escriba un número entre { $min } y { $max }.
+error-whole-number = Escriba un número entero.
+error-number = Escriba un número.
+error-choice = Elija una de las opciones.
+error-choose-one = Elija al menos una opción.
+error-unknown-choice = Esta opción no existe (o ya no existe).
+error-date = Escriba una fecha con el formato AAAA-MM-DD.
+error-time = Escriba una hora con el formato HH:MM.
+error-datetime = Escriba una fecha y una hora.
+error-time-zone = Zona horaria desconocida.
+error-time-skipped = Esta hora no existe ese día (por el cambio de hora).
+error-end-before-start = El final debe ser posterior al inicio.
+error-meeting-order = La clase debe terminar después de empezar.
+error-meeting-too-long = Una clase dura como máximo 24 horas.
+error-meetings-overlap = Dos clases se solapan.
+error-venue-needed = Indique un lugar: la sesión es presencial.
+error-online-url-needed = Indique el enlace de conexión: la sesión es en línea.
+error-venue-or-url-needed = Indique un lugar, un enlace de conexión o ambos.
+error-unknown-trainer = Elija a las personas formadoras entre las cuentas con el rol Formador/a.
+error-session-course-fixed = No se puede cambiar el curso de una sesión; cree una sesión nueva.
+error-capacity-below-taken = Plazas ya ocupadas: { $taken }. El número de plazas no puede ser menor.
+error-session-final = Una sesión finalizada o cancelada ya no se puede modificar.
+error-status-transition = Una sesión no puede pasar de «{ $from }» a «{ $to }».
+error-open-needs-meetings = Añada al menos una clase antes de abrir la inscripción.
+error-body-code = De 2 a 10 letras o cifras.
+error-body-code-taken = Otra entidad ya usa este código.
+error-region-code-taken = Otra región ya usa este código.
+error-accreditor-body = Elija una entidad acreditadora: es obligatoria para el rol Acreditador/a.
+error-password-short = Al menos { $min } caracteres.
+error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.

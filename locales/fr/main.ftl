@@ -1,0 +1,329 @@
+# Aula — catalogue français. Tous les textes visibles par les utilisateurs se trouvent ici
+# et dans les catalogues en et es voisins, avec les mêmes clés.
+
+## Mise en page
+skip-to-content = Aller au contenu principal
+nav-label = Menu principal
+nav-language = Langue
+nav-catalogue = Catalogue
+nav-sessions = Sessions
+nav-courses = Formations
+nav-programmes = Programmes
+nav-bodies = Organismes accréditeurs
+nav-my-sessions = Mes sessions
+nav-users = Comptes
+nav-regions = Régions
+nav-tokens = Jetons d'API
+nav-sign-in = Connexion du personnel
+nav-sign-out = Se déconnecter
+footer-about = Aula — formations accréditées sur la diversité et l'égalité de traitement
+footer-api = API pour les intégrations
+breadcrumbs = Fil d'Ariane
+pagination = Pages
+page = Page
+page-previous = Précédente
+page-next = Suivante
+save = Enregistrer
+add = Ajouter
+filter = Filtrer
+choose = Choisir…
+all = Indifférent
+none = Aucun
+yes = Oui
+no = Non
+form-has-errors = Il y a un problème
+hours-count = { $hours } h
+
+## Messages affichés une seule fois après une action
+flash-saved = Les modifications sont enregistrées.
+flash-signed-in = Connexion réussie.
+flash-signed-out = Déconnexion réussie.
+flash-status-changed = Le statut de la session a été modifié.
+flash-token-revoked = Le jeton est révoqué : il ne fonctionne plus.
+
+## Dates
+date-long = { $day } { $month } { $year }
+date-with-weekday = { $weekday } { $date }
+datetime = { $date } à { $time }
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
+
+## Vocabulaires
+modality-in-person = En présentiel
+modality-online = En ligne
+modality-blended = Hybride
+audience-public-servant = Agentes et agents publics
+audience-union-delegate = Déléguées et délégués syndicaux
+audience-elected-official = Élues et élus
+audience-mediator = Médiatrices et médiateurs
+audience-civil-society = Société civile
+audience-other = Autres publics
+language-fr = Français
+language-es = Espagnol
+language-en = Anglais
+status-draft = Brouillon
+status-open = Inscriptions ouvertes
+status-closed = Inscriptions closes
+status-cancelled = Annulée
+status-completed = Terminée
+status-action-draft = Repasser en brouillon
+status-action-open = Ouvrir les inscriptions
+status-action-closed = Clore les inscriptions
+status-action-cancelled = Annuler la session
+status-action-completed = Marquer comme terminée
+role-admin = Administrateur
+role-organiser = Organisateur
+role-trainer = Formateur
+role-accreditor = Accréditeur
+
+## Catalogue
+catalogue-title = Catalogue des formations
+catalogue-lead = Trouvez une session de formation sur la diversité, l'égalité de traitement et la non-discrimination, et inscrivez-vous en ligne.
+catalogue-filters = Rechercher dans le catalogue
+catalogue-text = Mots-clés
+catalogue-region = Région
+catalogue-audience = Public
+catalogue-from = Du
+catalogue-to = Au
+catalogue-search = Rechercher
+catalogue-reset = Effacer les filtres
+catalogue-count = { $count ->
+    [0] Aucune session trouvée.
+    [one] Une session trouvée.
+   *[other] { $count } sessions trouvées.
+}
+catalogue-none = Aucune session ne correspond à ces filtres. Essayez avec moins de mots ou une autre période.
+catalogue-accredited-by = Formation accréditée ({ $body })
+seats-left = { $count ->
+    [one] Il reste une place
+   *[other] Il reste { $count } places
+}
+seats-full = Complet : les nouvelles inscriptions sont placées en liste d'attente
+
+## Programmes
+programmes-title = Programmes
+programmes-new = Nouveau programme
+programmes-none = Aucun programme pour l'instant.
+programme-edit = Modifier le programme
+programme-title = Titre
+programme-funder = Financeur
+programme-funder-hint = Par exemple : Fonds social européen plus (FSE+)
+programme-description = Description
+programme-starts-on = Date de début
+programme-ends-on = Date de fin
+programme-period = Période
+
+## Organismes accréditeurs
+bodies-title = Organismes accréditeurs
+bodies-lead = Universités et autres organismes qui accréditent les formations et vérifient leurs certificats.
+bodies-none = Aucun organisme accréditeur pour l'instant.
+bodies-new = Ajouter un organisme accréditeur
+body-name = Nom
+body-code = Code
+body-code-hint = De 2 à 10 lettres ou chiffres, utilisé dans les numéros de certificat (par exemple ULE).
+body-website = Site web
+
+## Régions
+regions-title = Régions
+regions-new = Ajouter une région
+region-name = Nom
+region-code = Code
+region-code-hint = Un code court qui ne change pas, par exemple ES-AN.
+
+## Formations
+courses-title = Formations
+courses-new = Nouvelle formation
+courses-none = Aucune formation pour l'instant.
+course-edit = Modifier la formation
+course-public-page = Voir la page publique
+course-title = Titre
+course-programme = Programme
+course-no-programme = Aucun programme
+course-summary = Résumé
+course-objectives = Objectifs pédagogiques
+course-objectives-hint = Un objectif par ligne.
+course-hours = Nombre d'heures
+course-hours-hint = Durée prévue en heures, par exemple 20 ou 7,5.
+course-modality = Modalité
+course-language = Langue
+course-audiences = Publics
+course-accreditation = Accréditation
+course-accreditation-body = Organisme accréditeur
+course-not-accredited = Sans accréditation
+course-credits = Crédits
+course-recognised-hours = Heures reconnues
+course-minimum-attendance = Présence minimale (%)
+course-minimum-attendance-hint = Part des heures de la session à suivre pour la valider. 80 sauf indication contraire de l'organisme accréditeur.
+course-survey-required = Le questionnaire de satisfaction doit être rempli avant la délivrance du certificat
+course-sessions = Sessions
+course-no-sessions = Aucune session de cette formation n'est programmée.
+credits-count = { $credits } crédits
+minimum-attendance = présence minimale de { $percent } %
+
+## Sessions
+sessions-title = Sessions
+my-sessions-title = Mes sessions
+sessions-new = Nouvelle session
+sessions-none = Aucune session à afficher.
+session-edit = Modifier la session
+session-public-page = Voir la page publique
+session-course = Formation
+session-capacity = Nombre de places
+session-time-zone = Fuseau horaire
+session-meetings = Séances
+session-meetings-hint = Date, heure de début et heure de fin de chaque séance, dans le fuseau horaire de la session. Les lignes vides sont ignorées ; trois nouvelles lignes apparaissent après l'enregistrement.
+session-no-meetings = Dates à préciser
+session-venue = Lieu
+session-venue-hint = Pour les sessions en présentiel ou hybrides.
+venue-name = Nom du lieu
+venue-address = Adresse
+venue-city = Ville
+venue-region = Région
+session-online-url = Lien de connexion
+session-online-url-hint = Pour les sessions en ligne ou hybrides ; seules les personnes inscrites le reçoivent.
+session-registration-opens = Ouverture des inscriptions
+session-registration-closes = Clôture des inscriptions
+session-trainers = Formateurs
+session-status = Statut
+session-change-status = Changer le statut :
+session-dates = Dates
+session-place = Lieu
+session-seats = Places
+session-hours = Durée
+session-online = En ligne
+session-online-link-later = En ligne (le lien est envoyé aux personnes inscrites)
+session-times-in-zone = Les horaires sont indiqués dans le fuseau horaire { $zone }.
+meeting-date = Date
+meeting-start = Début
+meeting-end = Fin
+meeting-date-n = Date de la séance { $n }
+meeting-start-n = Début de la séance { $n }
+meeting-end-n = Fin de la séance { $n }
+
+## Comptes
+users-title = Comptes
+users-new = Nouveau compte
+user-edit = Modifier le compte
+user-name = Nom
+user-email = Adresse e-mail
+user-roles = Rôles
+user-body = Organisme accréditeur (rôle Accréditeur)
+user-language = Langue
+user-password = Mot de passe
+user-password-hint = Au moins 10 caractères. Laissez vide pour le définir plus tard.
+user-password-keep = Laissez vide pour garder le mot de passe actuel.
+user-active = Actif
+user-active-hint = Un compte inactif ne permet plus de se connecter, et la personne est déconnectée immédiatement.
+
+## Jetons d'API
+tokens-title = Jetons d'API
+tokens-lead = Un jeton permet à une intégration d'utiliser l'API en votre nom, avec vos rôles. Envoyez « Authorization: Bearer » suivi du jeton.
+tokens-created = Votre nouveau jeton
+tokens-created-once = Copiez-le maintenant : il n'est affiché qu'une seule fois.
+tokens-none = Vous n'avez encore aucun jeton.
+tokens-new = Créer un jeton
+tokens-create = Créer le jeton
+token-name = Usage du jeton
+token-name-hint = Par exemple : l'intranet du syndicat.
+token-created = Créé le
+token-last-used = Dernière utilisation
+token-state = État
+token-revoked = Révoqué
+token-revoke = Révoquer « { $name } »
+
+## Connexion
+sign-in-title = Connexion du personnel
+sign-in-lead = Pour les personnes qui organisent, forment, accréditent ou administrent. Les stagiaires n'ont pas besoin de compte.
+sign-in-email = Adresse e-mail
+sign-in-password = Mot de passe
+sign-in-submit = Se connecter
+sign-in-failed = L'adresse e-mail ou le mot de passe est incorrect.
+
+## Erreurs
+error-title-400 = La requête est illisible
+error-title-401 = Connexion requise
+error-title-403 = Action non autorisée
+error-title-404 = Page introuvable
+error-title-408 = Délai dépassé
+error-title-409 = Impossible pour le moment
+error-title-413 = Trop volumineux
+error-title-415 = Format incorrect
+error-title-422 = Certaines valeurs sont incorrectes
+error-title-429 = Trop de tentatives
+error-title-500 = Une erreur s'est produite
+error-code = Erreur { $status }
+error-back-home = Retour au catalogue
+error-unauthenticated = Connectez-vous pour continuer.
+error-forbidden = Votre rôle ne permet pas cette action.
+error-csrf = Ce formulaire a expiré. Revenez en arrière, rechargez la page et réessayez.
+error-not-found = Nous n'avons pas trouvé ce que vous cherchez.
+error-too-large = Les données envoyées sont trop volumineuses.
+error-media-type = Envoyez du JSON avec l'en-tête Content-Type: application/json.
+error-invalid = Certaines valeurs sont incorrectes : consultez le message sous chaque champ.
+error-too-many-requests = Trop de tentatives. Attendez une minute et réessayez.
+error-internal = Une erreur s'est produite de notre côté. Réessayez plus tard.
+error-body = Le corps de la requête est illisible.
+error-form = Le formulaire est illisible.
+error-encoding = Le texte n’est pas en UTF-8 ; renvoyez-le depuis le formulaire.
+error-query = Les paramètres de l'adresse sont illisibles.
+error-json-syntax = Le JSON est mal formé.
+error-json-object = Envoyez un objet JSON.
+error-json-missing = Il manque le champ « { $field } ».
+error-json-type = Une valeur n'a pas le bon type ({ $at }).
+error-unknown-field = Ce champ n'existe pas.
+error-duplicate = Cet élément existe déjà.
+error-in-use = D'autres éléments en dépendent.
+error-required = Champ obligatoire.
+error-too-long = { $max } caractères au maximum.
+error-too-many = { $max } au maximum.
+error-control-characters = Supprimez les caractères de contrôle invisibles.
+error-email = Saisissez une adresse e-mail comme nom@example.org.
+error-email-taken = Un compte utilise déjà cette adresse e-mail.
+error-url = Saisissez une adresse web qui commence par https://.
+error-range = Saisissez un nombre de { $min } à { $max }.
+error-whole-number = Saisissez un nombre entier.
+error-number = Saisissez un nombre.
+error-choice = Choisissez une des options.
+error-choose-one = Choisissez au moins une option.
+error-unknown-choice = Ce choix n'existe pas (ou plus).
+error-date = Saisissez une date au format AAAA-MM-JJ.
+error-time = Saisissez une heure au format HH:MM.
+error-datetime = Saisissez une date et une heure.
+error-time-zone = Fuseau horaire inconnu.
+error-time-skipped = Cette heure n'existe pas ce jour-là (changement d'heure).
+error-end-before-start = La fin doit être après le début.
+error-meeting-order = La séance doit finir après son début.
+error-meeting-too-long = Une séance dure 24 heures au maximum.
+error-meetings-overlap = Deux séances se chevauchent.
+error-venue-needed = Indiquez un lieu : la session est en présentiel.
+error-online-url-needed = Indiquez le lien de connexion : la session est en ligne.
+error-venue-or-url-needed = Indiquez un lieu, un lien de connexion, ou les deux.
+error-unknown-trainer = Choisissez les formateurs parmi les comptes qui ont le rôle Formateur.
+error-session-course-fixed = La formation d'une session ne peut pas être changée ; créez plutôt une nouvelle session.
+error-capacity-below-taken = Places déjà prises : { $taken }. Le nombre de places ne peut pas être inférieur.
+error-session-final = Une session terminée ou annulée ne peut plus être modifiée.
+error-status-transition = Une session ne peut pas passer de « { $from } » à « { $to } ».
+error-open-needs-meetings = Ajoutez au moins une séance avant d'ouvrir les inscriptions.
+error-body-code = De 2 à 10 lettres ou chiffres.
+error-body-code-taken = Un autre organisme utilise déjà ce code.
+error-region-code-taken = Une autre région utilise déjà ce code.
+error-accreditor-body = Choisissez un organisme accréditeur : il est obligatoire pour le rôle Accréditeur.
+error-password-short = Au moins { $min } caractères.
+error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.

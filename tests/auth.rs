@@ -1,0 +1,378 @@
+//! Who may do what: the role matrix on every staff route, sign-in, tokens, CSRF.
+
+use aula_domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::{TestApp, csrf_in, db_test};
+
+/// Who may use a route: (method, path, roles allowed). Paths with `{id}`
+/// get a real id from `ids`.
+const API_ROUTES: &[(&str, &str, &[Role])] = &[
+    ("GET", "/api/v1/programmes", &[Role::Organiser]),
+    ("POST", "/api/v1/programmes", &[Role::Organiser]),
+    ("GET", "/api/v1/programmes/{programme}", &[Role::Organiser]),
+    (
+        "PATCH",
+        "/api/v1/programmes/{programme}",
+        &[Role::Organiser],
+    ),
+    (
+        "GET",
+        "/api/v1/accreditation-bodies",
+        &[Role::Organiser, Role::Admin],
+    ),
+    (
+        "POST",
+        "/api/v1/accreditation-bodies",
+        &[Role::Organiser, Role::Admin],
+    ),
+    ("POST", "/api/v1/courses", &[Role::Organiser]),
+    ("PATCH", "/api/v1/courses/{course}", &[Role::Organiser]),
+    ("POST", "/api/v1/sessions", &[Role::Organiser]),
+    ("PATCH", "/api/v1/sessions/{session}", &[Role::Organiser]),
+    ("POST", "/api/v1/regions", &[Role::Admin]),
+    ("GET", "/api/v1/users", &[Role::Admin]),
+    ("POST", "/api/v1/users", &[Role::Admin]),
+    ("GET", "/api/v1/users/{user}", &[Role::Admin]),
+    ("PATCH", "/api/v1/users/{user}", &[Role::Admin]),
+];
+
+const PAGES: &[(&str, &[Role])] = &[
+    ("/staff/programmes", &[Role::Organiser]),
+    ("/staff/programmes/new", &[Role::Organiser]),
+    ("/staff/programmes/{programme}", &[Role::Organiser]),
+    ("/staff/courses", &[Role::Organiser]),
+    ("/staff/courses/new", &[Role::Organiser]),
+    ("/staff/courses/{course}", &[Role::Organiser]),
+    ("/staff/sessions", &[Role::Organiser]),
+    ("/staff/sessions/new", &[Role::Organiser]),
+    ("/staff/sessions/{session}", &[Role::Organiser]),
+    ("/staff/my-sessions", &[Role::Trainer]),
+    (
+        "/staff/accreditation-bodies",
+        &[Role::Organiser, Role::Admin],
+    ),
+    ("/admin/users", &[Role::Admin]),
+    ("/admin/users/new", &[Role::Admin]),
+    ("/admin/users/{user}", &[Role::Admin]),
+    ("/admin/regions", &[Role::Admin]),
+    (
+        "/account/tokens",
+        &[
+            Role::Organiser,
+            Role::Admin,
+            Role::Trainer,
+            Role::Accreditor,
+        ],
+    ),
+];
+
+const ROLES: &[Role] = &[
+    Role::Trainer,
+    Role::Organiser,
+    Role::Accreditor,
+    Role::Admin,
+];
+
+async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, programme) = api.post("/api/v1/programmes", &json!({"title": "P"})).await;
+    let (course, session) = crate::helpers::course_and_session(app, &api).await;
+    let user = app.user("someone@example.org", &[Role::Trainer]).await;
+    vec![
+        (
+            "{programme}",
+            programme["id"].as_str().unwrap_or_default().to_owned(),
+        ),
+        ("{course}", course),
+        ("{session}", session),
+        ("{user}", user.user.id.to_string()),
+    ]
+}
+
+fn fill(path: &str, ids: &[(&str, String)]) -> String {
+    ids.iter()
+        .fold(path.to_owned(), |p, (k, v)| p.replace(k, v))
+}
+
+db_test!(
+    role_matrix_on_the_api,
+    |app: crate::helpers::TestApp| async move {
+        let ids = ids(&app).await;
+        let mut apis = vec![(None, app.anonymous_api())];
+        for role in ROLES {
+            apis.push((Some(*role), app.api(&[*role]).await));
+        }
+        for (method, path, allowed) in API_ROUTES {
+            let path = fill(path, &ids);
+            for (role, api) in &apis {
+                // An empty object: allowed callers get past the role check and
+                // are stopped by validation (422), not by a 401/403.
+                let (status, body) = api
+                    .raw(
+                        Method::from_bytes(method.as_bytes()).expect("method"),
+                        &path,
+                        "application/json",
+                        b"{}".to_vec(),
+                    )
+                    .await;
+                let expected_refusal = match role {
+                    None => Some(StatusCode::UNAUTHORIZED),
+                    Some(r) if !allowed.contains(r) => Some(StatusCode::FORBIDDEN),
+                    Some(_) => None,
+                };
+                match expected_refusal {
+                    Some(refusal) => {
+                        assert_eq!(status, refusal, "{method} {path} as {role:?}: {body}")
+                    }
+                    None => assert!(
+                        status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN,
+                        "{method} {path} as {role:?} should be allowed: {status} {body}"
+                    ),
+                }
+            }
+        }
+    }
+);
+
+db_test!(
+    role_matrix_on_the_pages,
+    |app: crate::helpers::TestApp| async move {
+        let ids = ids(&app).await;
+        let anonymous = app.browser();
+        let mut browsers = Vec::new();
+        for role in ROLES {
+            browsers.push((*role, app.signed_in(&[*role]).await));
+        }
+        for (path, allowed) in PAGES {
+            let path = fill(path, &ids);
+            let response = anonymous.get(&path).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path} anonymous");
+            let location = response.headers()["location"].to_str().expect("location");
+            assert!(
+                location.starts_with("/sign-in?next="),
+                "{path} sends to sign-in: {location}"
+            );
+            for (role, browser) in &browsers {
+                let status = browser.get(&path).await.status();
+                if allowed.contains(role) {
+                    assert_eq!(status, StatusCode::OK, "{path} as {role:?}");
+                } else {
+                    assert_eq!(status, StatusCode::FORBIDDEN, "{path} as {role:?}");
+                }
+            }
+        }
+    }
+);
+
+db_test!(
+    forms_without_the_token_are_refused,
+    |app: crate::helpers::TestApp| async move {
+        let browser = app.signed_in(&[Role::Organiser, Role::Admin]).await;
+        for action in [
+            "/staff/programmes/new",
+            "/staff/courses/new",
+            "/staff/sessions/new",
+            "/admin/regions",
+            "/admin/users/new",
+            "/account/tokens",
+            "/sign-out",
+        ] {
+            let response = browser
+                .post_raw(action, &[("title", "Forged"), ("name", "Forged")])
+                .await;
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{action} without token"
+            );
+            let response = browser
+                .post_raw(
+                    action,
+                    &[
+                        ("csrf", "forged-token-forged-token-forged-token"),
+                        ("title", "Forged"),
+                    ],
+                )
+                .await;
+            assert_eq!(
+                response.status(),
+                StatusCode::FORBIDDEN,
+                "{action} with a wrong token"
+            );
+        }
+        let (_, list) = app
+            .api(&[Role::Organiser])
+            .await
+            .get("/api/v1/programmes")
+            .await;
+        assert_eq!(list["total"], 0, "nothing written");
+        // The sign-in form is protected too (login CSRF).
+        let response = app
+            .browser()
+            .post_raw(
+                "/sign-in",
+                &[("email", "x@example.org"), ("password", "whatever")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+);
+
+db_test!(sign_in_and_out, |app: crate::helpers::TestApp| async move {
+    app.user("ana@example.org", &[Role::Organiser]).await;
+    let browser = app.browser();
+    let response = browser.sign_in("ana@example.org", "wrong password!").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = browser
+        .sign_in("nobody@example.org", "wrong password!")
+        .await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "same answer for unknown e-mails"
+    );
+    // E-mails are case-insensitive; `next` brings back to the page asked for.
+    let token = browser.csrf("/sign-in").await;
+    let response = browser
+        .post_raw(
+            "/sign-in",
+            &[
+                ("csrf", &token),
+                ("email", "ANA@example.org"),
+                ("password", crate::helpers::PASSWORD),
+                ("next", "/staff/courses"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/staff/courses");
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap_or(""))
+        .find(|c| c.starts_with("aula_session="));
+    let cookie = cookie.expect("session cookie");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert_eq!(browser.get("/staff/courses").await.status(), StatusCode::OK);
+    // Offsite `next` is ignored.
+    let token = browser.csrf("/staff/courses").await;
+    let response = browser
+        .post_raw(
+            "/sign-in",
+            &[
+                ("csrf", &token),
+                ("email", "ana@example.org"),
+                ("password", crate::helpers::PASSWORD),
+                ("next", "//evil.example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(response.headers()["location"], "/staff");
+    // Sign out ends the session in the database.
+    let html = browser.get_html("/staff/courses").await;
+    let token = csrf_in(&html).expect("token");
+    let response = browser.post_raw("/sign-out", &[("csrf", &token)]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        browser.get("/staff/courses").await.status(),
+        StatusCode::SEE_OTHER
+    );
+});
+
+db_test!(
+    tokens_are_shown_once_and_revocable,
+    |app: crate::helpers::TestApp| async move {
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let response = browser
+            .post_form(
+                "/account/tokens",
+                "/account/tokens",
+                &[("name", "intranet")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let html = response.text().await.expect("html");
+        let start = html.find("aula_").expect("token shown");
+        let token: String = html[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        let api = crate::helpers::Api {
+            client: reqwest::Client::new(),
+            base: app.base.clone(),
+            token: Some(token.clone()),
+        };
+        let (status, _) = api.get("/api/v1/programmes").await;
+        assert_eq!(status, StatusCode::OK);
+        // The token is not stored in plain.
+        let (_, tokens) = api.get("/api/v1/tokens").await;
+        assert!(!tokens.to_string().contains(&token));
+        let id = tokens[0]["id"].as_str().expect("id").to_owned();
+        let again = browser.get_html("/account/tokens").await;
+        assert!(!again.contains(&token), "shown only once");
+        let response = browser
+            .post_form(
+                "/account/tokens",
+                &format!("/account/tokens/{id}/revoke"),
+                &[],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (status, body) = api.get("/api/v1/programmes").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    }
+);
+
+db_test!(
+    deactivated_users_lose_access,
+    |app: crate::helpers::TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let (status, user) = admin
+        .post("/api/v1/users", &json!({"email": "Marta@Example.org", "name": "Marta", "roles": ["organiser"], "password": "long enough password"}))
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{user}");
+        assert_eq!(user["email"], "marta@example.org");
+        let (status, body) = admin
+            .post(
+                "/api/v1/users",
+                &json!({"email": "marta@example.org", "name": "Marta", "roles": ["organiser"]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["email"].is_array());
+        let (status, body) = admin
+            .post(
+                "/api/v1/users",
+                &json!({"email": "u@example.org", "name": "U", "roles": ["accreditor"]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body["fields"]["accreditation_body_id"].is_array(), "{body}");
+
+        let browser = app.browser();
+        assert_eq!(
+            browser
+                .sign_in("marta@example.org", "long enough password")
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        assert_eq!(browser.get("/staff/courses").await.status(), StatusCode::OK);
+        let id = user["id"].as_str().expect("id");
+        let (status, _) = admin
+            .patch(&format!("/api/v1/users/{id}"), &json!({"active": false}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            browser.get("/staff/courses").await.status(),
+            StatusCode::SEE_OTHER,
+            "signed out at once"
+        );
+    }
+);

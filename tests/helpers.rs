@@ -1,0 +1,480 @@
+//! The test harness: a `TestApp` on its own database, cookie-keeping clients,
+//! and shortcuts to create staff and tokens.
+
+use std::net::SocketAddr;
+
+use aula_domain::details::UserDetails;
+use aula_domain::{Email, Language, Password, PasswordHash, Role, Text};
+use aula_storage::{Actor, Database, tokens, users};
+use reqwest::{Client, Response, StatusCode, redirect};
+use sea_orm::ConnectionTrait;
+
+/// Runs a test body once per database: `sqlite` always, `postgres` when
+/// `AULA_TEST_POSTGRES_URL` is set (it returns early, passing, otherwise).
+macro_rules! db_test {
+    ($name:ident, $body:expr) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let app = crate::helpers::TestApp::sqlite().await;
+                ($body)(app).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some(app) = crate::helpers::TestApp::postgres().await else {
+                    return;
+                };
+                ($body)(app).await;
+            }
+        }
+    };
+}
+pub(crate) use db_test;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Database,
+    pub backend: &'static str,
+    /// The SQLite file's URL, for the command-line tests.
+    pub database_url: String,
+    _dir: Option<tempfile::TempDir>,
+    schema: Option<(String, String)>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl TestApp {
+    pub async fn sqlite() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
+        let db = aula_storage::connect(&url, None)
+            .await
+            .expect("sqlite opens");
+        Self::start(db, "sqlite", url, Some(dir), None).await
+    }
+
+    pub async fn postgres() -> Option<TestApp> {
+        let url = std::env::var("AULA_TEST_POSTGRES_URL")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+        let admin = aula_storage::connect(&url, None)
+            .await
+            .expect("postgres opens");
+        admin
+            .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+            .await
+            .expect("schema created");
+        drop(admin);
+        let db = aula_storage::connect(&url, Some(&schema))
+            .await
+            .expect("postgres opens in schema");
+        Some(Self::start(db, "postgres", url.clone(), None, Some((url, schema))).await)
+    }
+
+    async fn start(
+        db: Database,
+        backend: &'static str,
+        database_url: String,
+        dir: Option<tempfile::TempDir>,
+        schema: Option<(String, String)>,
+    ) -> TestApp {
+        aula_storage::db::migrate(&db)
+            .await
+            .expect("migrations apply");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("port");
+        let address: SocketAddr = listener.local_addr().expect("address");
+        let base = format!("http://{address}");
+        let state = aula_web::AppState::new(
+            db.clone(),
+            aula_web::Config {
+                base_url: base.clone(),
+            },
+        );
+        let server = tokio::spawn(async move {
+            let _ = aula_web::serve(listener, state, std::future::pending()).await;
+        });
+        TestApp {
+            base,
+            db,
+            backend,
+            database_url,
+            _dir: dir,
+            schema,
+            server,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser: keeps cookies, does not follow redirects (tests look at them).
+    pub fn browser(&self) -> Browser {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .build()
+            .expect("client");
+        Browser {
+            client,
+            base: self.base.clone(),
+        }
+    }
+
+    /// A staff user with `roles`, signed in with the password [`PASSWORD`].
+    pub async fn user(&self, email: &str, roles: &[Role]) -> users::UserRecord {
+        self.user_with_body(email, roles, None).await
+    }
+
+    pub async fn user_with_body(
+        &self,
+        email: &str,
+        roles: &[Role],
+        body: Option<uuid::Uuid>,
+    ) -> users::UserRecord {
+        let details = UserDetails::new(UserDetails {
+            email: Email::parse(email).expect("email"),
+            name: Text::parse(&format!("User {email}")).expect("name"),
+            roles: roles.to_vec(),
+            accreditation_body_id: body,
+            language: Language::En,
+            password: Some(PasswordHash::new(
+                &Password::parse(PASSWORD).expect("password"),
+            )),
+        })
+        .expect("user details");
+        users::create(&self.db, &Actor::system("test"), &details)
+            .await
+            .expect("user created")
+    }
+
+    /// A bearer token for a new user with `roles`.
+    pub async fn token(&self, roles: &[Role]) -> String {
+        let body = if roles.contains(&Role::Accreditor) {
+            Some(self.body().await)
+        } else {
+            None
+        };
+        let email = format!("{}@staff.example.org", uuid::Uuid::new_v4().simple());
+        let user = self.user_with_body(&email, roles, body).await;
+        tokens::create(&self.db, &Actor::system("test"), user.user.id, "test")
+            .await
+            .expect("token")
+            .1
+    }
+
+    /// An accrediting body, made once per app.
+    pub async fn body(&self) -> uuid::Uuid {
+        use aula_domain::details::AccreditationBodyDetails;
+        let existing = aula_storage::bodies::list(&self.db).await.expect("bodies");
+        if let Some(b) = existing.first() {
+            return b.id;
+        }
+        let details = AccreditationBodyDetails {
+            name: Text::parse("Universidad de León").expect("name"),
+            code: aula_domain::BodyCode::parse("ULE").expect("code"),
+            website: None,
+        };
+        aula_storage::bodies::create(&self.db, &Actor::system("test"), &details)
+            .await
+            .expect("body")
+            .id
+    }
+
+    /// A browser signed in as a new user with `roles`.
+    pub async fn signed_in(&self, roles: &[Role]) -> Browser {
+        let email = format!("{}@staff.example.org", uuid::Uuid::new_v4().simple());
+        let body = if roles.contains(&Role::Accreditor) {
+            Some(self.body().await)
+        } else {
+            None
+        };
+        self.user_with_body(&email, roles, body).await;
+        let browser = self.browser();
+        let response = browser.sign_in(&email, PASSWORD).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "sign-in redirects"
+        );
+        browser
+    }
+
+    /// An API client with a bearer token.
+    pub async fn api(&self, roles: &[Role]) -> Api {
+        Api {
+            client: Client::new(),
+            base: self.base.clone(),
+            token: Some(self.token(roles).await),
+        }
+    }
+
+    pub fn anonymous_api(&self) -> Api {
+        Api {
+            client: Client::new(),
+            base: self.base.clone(),
+            token: None,
+        }
+    }
+
+    /// A region, for venues.
+    pub async fn region(&self, code: &str) -> uuid::Uuid {
+        let regions = aula_storage::regions::list(&self.db)
+            .await
+            .expect("regions");
+        if let Some(r) = regions.iter().find(|r| r.code == code) {
+            return r.id;
+        }
+        aula_storage::regions::create(
+            &self.db,
+            &Actor::system("test"),
+            code,
+            &format!("Region {code}"),
+        )
+        .await
+        .expect("region")
+        .id
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.server.abort();
+        // Each PostgreSQL test had its own schema: remove it, on a thread of
+        // its own since Drop cannot await.
+        if let Some((url, schema)) = self.schema.take() {
+            let _ = std::thread::spawn(move || {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                runtime.block_on(async {
+                    if let Ok(db) = aula_storage::connect(&url, None).await {
+                        let _ = db
+                            .execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+                            .await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// A cookie-keeping client, as a person's browser.
+pub struct Browser {
+    pub client: Client,
+    pub base: String,
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{}", self.base, path))
+            .send()
+            .await
+            .expect("GET")
+    }
+
+    pub async fn get_html(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.text().await.expect("body")
+    }
+
+    /// The anti-forgery token of the page at `path`.
+    pub async fn csrf(&self, path: &str) -> String {
+        let html = self.get(path).await.text().await.expect("body");
+        csrf_in(&html).unwrap_or_else(|| panic!("no csrf token on {path}"))
+    }
+
+    /// Posts a form as the page at `form_page` would, with its token.
+    pub async fn post_form(
+        &self,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> Response {
+        let token = self.csrf(form_page).await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(action, &all).await
+    }
+
+    /// Posts exactly these fields (no token added).
+    pub async fn post_raw(&self, action: &str, fields: &[(&str, &str)]) -> Response {
+        let body = serde_html_encode(fields);
+        self.client
+            .post(format!("{}{}", self.base, action))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Response {
+        self.post_form(
+            "/sign-in",
+            "/sign-in",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+}
+
+fn serde_html_encode(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn csrf_in(html: &str) -> Option<String> {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')?;
+    Some(html[start..start + end].to_owned())
+}
+
+/// A JSON API client.
+pub struct Api {
+    pub client: Client,
+    pub base: String,
+    pub token: Option<String>,
+}
+
+impl Api {
+    fn with_auth(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> (StatusCode, serde_json::Value) {
+        let response = self
+            .with_auth(self.client.get(format!("{}{}", self.base, path)))
+            .send()
+            .await
+            .expect("GET");
+        split(response).await
+    }
+
+    pub async fn post(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        let response = self
+            .with_auth(self.client.post(format!("{}{}", self.base, path)))
+            .json(body)
+            .send()
+            .await
+            .expect("POST");
+        split(response).await
+    }
+
+    pub async fn patch(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        let response = self
+            .with_auth(self.client.patch(format!("{}{}", self.base, path)))
+            .json(body)
+            .send()
+            .await
+            .expect("PATCH");
+        split(response).await
+    }
+
+    pub async fn raw(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> (StatusCode, serde_json::Value) {
+        let response = self
+            .with_auth(
+                self.client
+                    .request(method, format!("{}{}", self.base, path)),
+            )
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request");
+        split(response).await
+    }
+}
+
+async fn split(response: Response) -> (StatusCode, serde_json::Value) {
+    let status = response.status();
+    let text = response.text().await.expect("body");
+    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
+    (status, json)
+}
+
+/// A course and an open session with three meetings, through the API.
+pub async fn course_and_session(app: &TestApp, api: &Api) -> (String, String) {
+    let (status, course) = api
+        .post(
+            "/api/v1/courses",
+            &serde_json::json!({
+                "title": "Igualdad de trato en la atención al público",
+                "summary": "Casos prácticos de la Ley 15/2022.",
+                "hours": 15,
+                "modality": "in_person",
+                "audiences": ["public_servant", "union_delegate"],
+                "language": "es",
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let course_id = course["id"].as_str().expect("id").to_owned();
+    let region = app.region("ES-AN").await;
+    let (status, session) = api
+        .post(
+            "/api/v1/sessions",
+            &serde_json::json!({
+                "course_id": course_id,
+                "time_zone": "Europe/Madrid",
+                "venue": {"name": "Sede regional", "address": "Calle Mayor 1", "city": "Sevilla", "region_id": region},
+                "capacity": 20,
+                "meetings": [
+                    {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+                    {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
+                    {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
+                ],
+                "status": "open",
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    (course_id, session["id"].as_str().expect("id").to_owned())
+}

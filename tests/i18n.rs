@@ -1,0 +1,149 @@
+//! The translation catalogues: the same keys in every language, and every
+//! key the code and templates use is defined.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn keys_of(language: &str) -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(language);
+    let mut keys = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).expect("locale dir") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("ftl");
+        for line in text.lines() {
+            if let Some((key, _)) = line.split_once(" =")
+                && !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                keys.insert(key.to_owned());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_language_has_the_same_keys() {
+    let en = keys_of("en");
+    assert!(en.len() > 100);
+    for language in ["fr", "es"] {
+        let other = keys_of(language);
+        let missing: Vec<_> = en.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&en).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{language}: missing {missing:?}, extra {extra:?}"
+        );
+    }
+}
+
+/// Finds `c.t("key")`, `c.t1("key"`, `tr.t("key")` and `Problem::new("key")`
+/// in templates and Rust sources.
+fn used_keys() -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut stack = vec![root.join("templates"), root.join("crates")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "html" || e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    let mut keys = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("source");
+        for marker in [
+            "c.t(\"",
+            "c.t1(\"",
+            "tr.t(\"",
+            "tr.t1(\"",
+            "Problem::new(\"",
+            "redirect_with(&ctx, \"",
+            "\"flash-",
+        ] {
+            for (index, _) in text.match_indices(marker) {
+                let rest = &text[index + marker.len()..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                    .collect();
+                if rest[key.len()..].starts_with('"') && key.len() > 2 {
+                    let key = if marker == "\"flash-" {
+                        format!("flash-{key}")
+                    } else {
+                        key
+                    };
+                    keys.insert(key);
+                }
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_used_key_is_defined() {
+    let defined = keys_of("en");
+    let missing: Vec<_> = used_keys()
+        .into_iter()
+        .filter(|k| !defined.contains(k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "keys used but not in the catalogue: {missing:?}"
+    );
+    // Keys built from vocabularies.
+    for prefix in [
+        "modality-",
+        "audience-",
+        "status-",
+        "status-action-",
+        "role-",
+        "language-",
+        "month-",
+        "weekday-",
+        "error-title-",
+    ] {
+        assert!(defined.iter().any(|k| k.starts_with(prefix)), "{prefix}");
+    }
+    for modality in aula_domain::Modality::ALL {
+        assert!(defined.contains(&format!("modality-{}", modality.as_str().replace('_', "-"))));
+    }
+    for audience in aula_domain::Audience::ALL {
+        assert!(defined.contains(&format!("audience-{}", audience.as_str().replace('_', "-"))));
+    }
+    for status in aula_domain::SessionStatus::ALL {
+        assert!(defined.contains(&format!("status-{}", status.as_str())));
+        assert!(defined.contains(&format!("status-action-{}", status.as_str())));
+    }
+    for role in aula_domain::Role::ALL {
+        assert!(defined.contains(&format!("role-{}", role.as_str())));
+    }
+}
+
+#[test]
+fn the_api_docs_labels_exist() {
+    let defined = keys_of("en");
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/web/assets/api-docs.js"),
+    )
+    .expect("js");
+    for (index, _) in source.match_indices("L('") {
+        let key: String = source[index + 3..]
+            .chars()
+            .take_while(|c| *c != '\'')
+            .collect();
+        assert!(
+            defined.contains(&format!("api-docs-{key}")),
+            "api-docs-{key}"
+        );
+    }
+}

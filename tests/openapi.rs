@@ -1,0 +1,103 @@
+//! The OpenAPI document lists every API route with its schemas.
+
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn every_route_is_documented() {
+    let app = crate::helpers::TestApp::sqlite().await;
+    let (status, doc) = app.anonymous_api().get("/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        doc["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1")),
+        "{}",
+        doc["openapi"]
+    );
+    let paths = doc["paths"].as_object().expect("paths");
+    let expected: &[(&str, &[&str])] = &[
+        ("/api/v1/programmes", &["get", "post"]),
+        ("/api/v1/programmes/{id}", &["get", "patch"]),
+        ("/api/v1/accreditation-bodies", &["get", "post"]),
+        ("/api/v1/courses", &["get", "post"]),
+        ("/api/v1/courses/{id}", &["get", "patch"]),
+        ("/api/v1/sessions", &["get", "post"]),
+        ("/api/v1/sessions/{id}", &["get", "patch"]),
+        ("/api/v1/regions", &["get", "post"]),
+        ("/api/v1/users", &["get", "post"]),
+        ("/api/v1/users/{id}", &["get", "patch"]),
+        ("/api/v1/tokens", &["get"]),
+        ("/api/v1/tokens/{id}", &["delete"]),
+    ];
+    for (path, methods) in expected {
+        let item = paths
+            .get(*path)
+            .unwrap_or_else(|| panic!("{path} is documented"));
+        for method in *methods {
+            let operation = &item[*method];
+            assert!(operation.is_object(), "{method} {path}");
+            assert!(
+                operation["responses"]
+                    .as_object()
+                    .is_some_and(|r| !r.is_empty()),
+                "{method} {path} responses"
+            );
+        }
+    }
+    assert_eq!(
+        paths.len(),
+        expected.len(),
+        "no undocumented extra: {:?}",
+        paths.keys().collect::<Vec<_>>()
+    );
+    let schemas = doc["components"]["schemas"].as_object().expect("schemas");
+    for schema in [
+        "ProgrammeInput",
+        "ProgrammeOut",
+        "CourseInput",
+        "CourseOut",
+        "SessionInput",
+        "SessionOut",
+        "Error",
+        "UserOut",
+    ] {
+        assert!(
+            schemas.contains_key(schema),
+            "{schema} in {:?}",
+            schemas.keys().collect::<Vec<_>>()
+        );
+    }
+    let docs = app.browser().get("/api/docs").await;
+    assert_eq!(docs.status(), StatusCode::OK);
+    let html = docs.text().await.expect("html");
+    assert!(
+        html.contains("/assets/api-docs.js")
+            && !html.contains("http://")
+            && !html.contains("https://cdn")
+    );
+    assert_eq!(
+        app.browser().get("/assets/api-docs.js").await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn operations_endpoints() {
+    let app = crate::helpers::TestApp::sqlite().await;
+    let (status, body) = app.anonymous_api().get("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["status"], "ok");
+    app.browser().get("/").await;
+    let metrics = app
+        .browser()
+        .get("/metrics")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        metrics.contains("aula_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"}"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("aula_http_request_duration_seconds_bucket"));
+}

@@ -1,0 +1,256 @@
+//! Sessions: meetings in a time zone, places, trainers, status.
+
+use aula_domain::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{course_and_session, db_test};
+
+db_test!(
+    session_with_three_meetings_shows_local_times,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+
+        let (status, session) = app
+            .anonymous_api()
+            .get(&format!("/api/v1/sessions/{session_id}"))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(session["status"], "open");
+        assert_eq!(session["meetings"].as_array().map(Vec::len), Some(3));
+        assert_eq!(session["meetings"][0]["local_start"], "09:00");
+        assert_eq!(session["meetings"][0]["starts_at"], "2030-03-12T08:00:00Z");
+        assert_eq!(session["hours"], 15.0);
+        assert_eq!(session["seats_left"], 20);
+        assert_eq!(session["venue"]["region"]["code"], "ES-AN");
+
+        // The public page shows the Madrid wall-clock times, in the reader's language.
+        let html = app
+            .browser()
+            .get_html(&format!("/sessions/{session_id}?lang=es"))
+            .await;
+        assert!(html.contains("martes, 12 de marzo de 2030"), "{html}");
+        assert!(html.contains("<td>09:00</td><td>14:00</td>"));
+        let html = app
+            .browser()
+            .get_html(&format!("/sessions/{session_id}?lang=fr"))
+            .await;
+        assert!(html.contains("mardi 12 mars 2030"));
+    }
+);
+
+db_test!(
+    drafts_are_hidden_from_the_public,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/sessions/{session_id}"),
+                &json!({"status": "closed"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        // A new draft of the same course.
+        let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        let (status, draft) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": session["course"]["id"], "capacity": 10, "venue": {"name": "Sede", "city": "Sevilla", "region_id": session["venue"]["region"]["id"]}}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{draft}");
+        assert_eq!(draft["status"], "draft");
+        let draft_id = draft["id"].as_str().expect("id");
+        let (status, _) = app
+            .anonymous_api()
+            .get(&format!("/api/v1/sessions/{draft_id}"))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let response = app.browser().get(&format!("/sessions/{draft_id}")).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let (_, public) = app.anonymous_api().get("/api/v1/sessions").await;
+        assert_eq!(public["total"], 1, "only the closed one");
+        let (_, all) = api.get("/api/v1/sessions").await;
+        assert_eq!(all["total"], 2, "organisers see drafts");
+
+        // A draft without meetings cannot open.
+        let (status, body) = api
+            .patch(
+                &format!("/api/v1/sessions/{draft_id}"),
+                &json!({"status": "open"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        // Nor jump to completed.
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/sessions/{draft_id}"),
+                &json!({"status": "completed"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+    }
+);
+
+db_test!(session_rules, |app: crate::helpers::TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (course_id, session_id) = course_and_session(&app, &api).await;
+    let (status, body) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({
+                "course_id": course_id, "capacity": 0, "time_zone": "Mars/Olympus",
+                "meetings": [
+                    {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+                    {"starts_at": "2030-03-12T13:00:00+01:00", "ends_at": "2030-03-12T12:00:00+01:00"},
+                    {"starts_at": "yesterday", "ends_at": "2030-03-12T12:00:00+01:00"},
+                ],
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for field in ["capacity", "time_zone", "meetings.1", "meetings.2"] {
+        assert!(body["fields"][field].is_array(), "{field} in {body}");
+    }
+    // In person without a venue.
+    let (status, body) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": course_id, "capacity": 5}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["venue_name"].is_array(), "{body}");
+    // Unknown course.
+    let (status, body) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": uuid::Uuid::now_v7(), "capacity": 5}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["course_id"].is_array(), "{body}");
+    // A trainer who is not one.
+    let organiser = app
+        .user("not-a-trainer@example.org", &[Role::Organiser])
+        .await;
+    let (status, body) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"trainer_ids": [organiser.user.id]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["trainer_ids"].is_array(), "{body}");
+    let trainer = app.user("trainer@example.org", &[Role::Trainer]).await;
+    let (status, body) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"trainer_ids": [trainer.user.id]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["trainers"][0]["name"], "User trainer@example.org");
+    // Completed is final.
+    for step in ["closed", "completed"] {
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/sessions/{session_id}"),
+                &json!({"status": step}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"capacity": 30}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+});
+
+db_test!(
+    organiser_creates_a_session_with_three_meetings_in_the_web_ui,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, _) = course_and_session(&app, &api).await;
+        let region = app.region("ES-EX").await.to_string();
+        let trainer = app
+            .user("lucia@example.org", &[Role::Trainer])
+            .await
+            .user
+            .id
+            .to_string();
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let fields = [
+            ("course_id", course_id.as_str()),
+            ("capacity", "25"),
+            ("time_zone", "Atlantic/Canary"),
+            ("meeting_date", "2030-07-01"),
+            ("meeting_start", "09:30"),
+            ("meeting_end", "13:30"),
+            ("meeting_date", "2030-07-02"),
+            ("meeting_start", "09:30"),
+            ("meeting_end", "13:30"),
+            ("meeting_date", "2030-07-03"),
+            ("meeting_start", "09:30"),
+            ("meeting_end", "13:30"),
+            ("meeting_date", ""),
+            ("meeting_start", ""),
+            ("meeting_end", ""),
+            ("venue_name", "Sede de Mérida"),
+            ("venue_address", "Calle Santa Eulalia 1"),
+            ("venue_city", "Mérida"),
+            ("venue_region_id", region.as_str()),
+            ("online_url", ""),
+            ("registration_opens_at", "2030-05-01T09:00"),
+            ("registration_closes_at", "2030-06-28T23:59"),
+            ("trainer_ids", trainer.as_str()),
+        ];
+        let response = browser
+            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let location = response.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_owned();
+        let id = location.trim_start_matches("/staff/sessions/").to_owned();
+        // Open it from its page.
+        let response = browser
+            .post_form(
+                &location,
+                &format!("/staff/sessions/{id}/status"),
+                &[("status", "open")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, session) = app
+            .anonymous_api()
+            .get(&format!("/api/v1/sessions/{id}"))
+            .await;
+        assert_eq!(session["status"], "open");
+        assert_eq!(session["meetings"].as_array().map(Vec::len), Some(3));
+        // 09:30 in the Canaries in summer is 08:30 UTC.
+        assert_eq!(session["meetings"][0]["starts_at"], "2030-07-01T08:30:00Z");
+        assert_eq!(session["registration_opens_at"], "2030-05-01T08:00:00Z");
+        assert_eq!(session["trainers"][0]["id"], trainer.as_str());
+        // The edit form shows the wall-clock times again.
+        let form = browser.get_html(&location).await;
+        assert!(form.contains("value=\"09:30\""));
+        assert!(form.contains("value=\"2030-07-03\""));
+
+        // A bad row re-renders with the problem beside that row.
+        let mut bad = fields.to_vec();
+        bad[5] = ("meeting_end", "08:00");
+        let response = browser
+            .post_form("/staff/sessions/new", "/staff/sessions/new", &bad)
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains("id=\"error-meetings.0\""), "{html}");
+    }
+);
