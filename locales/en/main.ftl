@@ -203,6 +203,7 @@ session-registration-closes = Registration closes
 session-trainers = Trainers
 session-status = Status
 session-change-status = Change the status:
+session-final-notice = This session is completed or cancelled: it can no longer be changed.
 session-dates = Dates
 session-place = Place
 session-seats = Seats

@@ -203,6 +203,7 @@ session-registration-closes = Cierre de la inscripción
 session-trainers = Personas formadoras
 session-status = Estado
 session-change-status = Cambiar el estado:
+session-final-notice = Esta sesión está finalizada o cancelada: ya no se puede modificar.
 session-dates = Fechas
 session-place = Lugar
 session-seats = Plazas

@@ -203,6 +203,7 @@ session-registration-closes = Clôture des inscriptions
 session-trainers = Formateurs
 session-status = Statut
 session-change-status = Changer le statut :
+session-final-notice = Cette session est terminée ou annulée : elle ne peut plus être modifiée.
 session-dates = Dates
 session-place = Lieu
 session-seats = Places

@@ -37,6 +37,11 @@ impl SessionRecord {
         SessionStatus::parse(&self.session.status).unwrap_or(SessionStatus::Draft)
     }
 
+    /// Completed and cancelled sessions are no longer edited.
+    pub fn is_final(&self) -> bool {
+        matches!(self.status(), SessionStatus::Completed | SessionStatus::Cancelled)
+    }
+
     pub fn seats_left(&self) -> i32 {
         Ord::max(self.session.capacity - self.session.seats_taken, 0)
     }

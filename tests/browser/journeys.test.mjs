@@ -1,0 +1,195 @@
+// Aula in a real browser: journeys typed and clicked as people do, and
+// axe-core (WCAG 2.1 A and AA) on every page reached, in fr, es and en, at
+// 390 px and 1280 px. Screenshots go to artifacts/ for a person to look at.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const BASE = process.env.AULA_URL ?? 'http://127.0.0.1:8080';
+const PASSWORD = 'aula-demo-2026';
+const ORGANISER = 'organiser@aula.example.org';
+const ADMIN = 'admin@aula.example.org';
+const TRAINER = 'lucia.moreno@formacion.example.org';
+const ACCREDITOR = 'accreditor@unileon.example.org';
+const LANGUAGES = ['fr', 'es', 'en'];
+const WIDTHS = [390, 1280];
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function newPage(width = 1280, lang) {
+  const context = await browser.newContext({
+    viewport: { width, height: 900 },
+    locale: lang ?? 'en',
+  });
+  return context.newPage();
+}
+
+/** axe on the current page: no violation of WCAG 2.1 A/AA. */
+async function checkAccessibility(page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+  assert.equal(results.violations.length, 0, `${label}:\n  ${summary.join('\n  ')}`);
+}
+
+async function checkPageBasics(page, lang, label) {
+  assert.equal(await page.getAttribute('html', 'lang'), lang, `${label}: lang`);
+  assert.ok(await page.getAttribute('html', 'dir'), `${label}: dir`);
+  assert.equal(await page.locator('a.skip-link[href="#main"]').count(), 1, `${label}: skip link`);
+}
+
+async function screenshot(page, name) {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+async function signIn(page, email) {
+  await page.goto(`${BASE}/sign-in`);
+  await page.getByLabel(/mail/i).fill(email);
+  await page.locator('#field-password').fill(PASSWORD);
+  await page.locator('form.form button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Every page a person can reach, per role, for the accessibility sweep. */
+async function pagesToCheck() {
+  const page = await newPage();
+  await page.goto(`${BASE}/?lang=en`);
+  const sessionHref = await page.locator('article.card h2 a').first().getAttribute('href');
+  await page.goto(`${BASE}${sessionHref}`);
+  const courseHref = await page.locator('.breadcrumbs a[href^="/courses/"]').getAttribute('href');
+  await signIn(page, ORGANISER);
+  await page.goto(`${BASE}/staff/sessions`);
+  const staffSessionHref = await page.locator('table a[href^="/staff/sessions/"]').first().getAttribute('href');
+  await page.goto(`${BASE}/staff/courses`);
+  const staffCourseHref = await page.locator('table a[href^="/staff/courses/"]').first().getAttribute('href');
+  await page.goto(`${BASE}/staff/programmes`);
+  const programmeHref = await page.locator('table a[href^="/staff/programmes/"]').first().getAttribute('href');
+  await page.context().close();
+  return {
+    anonymous: ['/', '/?modality=online', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page'],
+    [ORGANISER]: ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
+      staffCourseHref, '/staff/programmes', '/staff/programmes/new', programmeHref,
+      '/staff/accreditation-bodies', '/account/tokens'],
+    [ADMIN]: ['/admin/users', '/admin/users/new', '/admin/regions'],
+    [TRAINER]: ['/staff/my-sessions'],
+    [ACCREDITOR]: ['/account/tokens'],
+  };
+}
+
+test('every page passes axe in every language and width', async () => {
+  const pages = await pagesToCheck();
+  for (const [who, paths] of Object.entries(pages)) {
+    for (const width of WIDTHS) {
+      const page = await newPage(width);
+      if (who !== 'anonymous') await signIn(page, who);
+      for (const lang of LANGUAGES) {
+        for (const path of paths) {
+          const separator = path.includes('?') ? '&' : '?';
+          await page.goto(`${BASE}${path}${separator}lang=${lang}`);
+          const label = `${who} ${path} ${lang} ${width}px`;
+          await checkPageBasics(page, lang, label);
+          await checkAccessibility(page, label);
+          const name = `${who.split('@')[0]}${path.replace(/[^a-z0-9]+/gi, '-')}-${lang}-${width}`.slice(0, 120);
+          await screenshot(page, name);
+        }
+      }
+      await page.context().close();
+    }
+  }
+});
+
+test('forms with problems stay accessible and point to the fields', async () => {
+  for (const lang of LANGUAGES) {
+    const page = await newPage(390);
+    await signIn(page, ORGANISER);
+    await page.goto(`${BASE}/staff/courses/new?lang=${lang}`);
+    await page.locator('form.form button[type=submit]').click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    const firstLink = summary.locator('a').first();
+    const target = await firstLink.getAttribute('href');
+    assert.ok(await page.locator(target.replace('.', '\\.')).count(), `the summary links to ${target}`);
+    assert.equal(await page.locator('[aria-invalid="true"]').first().count(), 1);
+    await checkAccessibility(page, `course form with problems (${lang})`);
+    await screenshot(page, `organiser-course-form-errors-${lang}-390`);
+    await page.context().close();
+  }
+});
+
+test('an organiser signs in with the keyboard, creates a course and a session with three meetings, and the public finds it', async () => {
+  const page = await newPage(1280, 'es');
+  // Keyboard only: the skip link comes first, then the page; focus is visible.
+  await page.goto(`${BASE}/sign-in?lang=es`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.locator('#field-email').focus();
+  await page.keyboard.type(ORGANISER);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/staff\//);
+
+  const title = `Curso de prueba ${Date.now()}`;
+  await page.goto(`${BASE}/staff/courses/new`);
+  await page.getByLabel('Título').fill(title);
+  await page.locator('#field-summary').fill('Un curso creado desde el navegador.');
+  await page.locator('#field-hours').fill('15');
+  await page.locator('#field-modality').selectOption('in_person');
+  await page.getByRole('checkbox', { name: /Personal empleado público/ }).check();
+  await page.locator('form.form button[type=submit]').click();
+  await page.waitForURL(/\/staff\/courses\/[0-9a-f-]{36}$/);
+  await page.getByRole('link', { name: /Nueva sesión|Nueva edición/ }).click();
+
+  await page.locator('#field-capacity').fill('18');
+  const dates = ['2031-02-03', '2031-02-04', '2031-02-05'];
+  for (let i = 0; i < 3; i++) {
+    await page.locator(`[id="field-meetings.${i}"]`).fill(dates[i]);
+    await page.locator(`#start-${i}`).fill('09:30');
+    await page.locator(`#end-${i}`).fill('14:30');
+  }
+  await page.locator('#field-venue_name').fill('Sede de Valladolid');
+  await page.locator('#field-venue_city').fill('Valladolid');
+  await page.locator('#field-venue_region_id').selectOption({ label: 'Castilla y León' });
+  await page.locator('form.form button[type=submit]').click();
+  await page.waitForURL(/\/staff\/sessions\/[0-9a-f-]{36}$/);
+  await checkAccessibility(page, 'the new session');
+  await page.locator('button[name=status][value=open]').click();
+  await page.waitForLoadState();
+
+  // The public finds it by filter, with its local times.
+  const visitor = await newPage(390, 'es');
+  await visitor.goto(`${BASE}/?lang=es`);
+  await visitor.locator('#field-q').fill(title);
+  await visitor.locator('#field-region_id').selectOption({ label: 'Castilla y León' });
+  await visitor.locator('form.filters button[type=submit]').click();
+  await visitor.getByRole('link', { name: title }).click();
+  await visitor.getByRole('heading', { level: 1, name: title }).waitFor();
+  const firstMeeting = await visitor.locator('table tbody tr').first().innerText();
+  assert.match(firstMeeting, /3 de febrero de 2031/);
+  assert.match(firstMeeting, /09:30/);
+  await checkAccessibility(visitor, 'the public session page');
+  await screenshot(visitor, 'visitor-new-session-es-390');
+  await visitor.context().close();
+  await page.context().close();
+});
