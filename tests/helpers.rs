@@ -40,7 +40,6 @@ pub const PASSWORD: &str = "correct horse battery";
 pub struct TestApp {
     pub base: String,
     pub db: Database,
-    pub backend: &'static str,
     /// The SQLite file's URL, for the command-line tests.
     pub database_url: String,
     _dir: Option<tempfile::TempDir>,
@@ -55,7 +54,7 @@ impl TestApp {
         let db = aula_storage::connect(&url, None)
             .await
             .expect("sqlite opens");
-        Self::start(db, "sqlite", url, Some(dir), None).await
+        Self::start(db, url, Some(dir), None).await
     }
 
     pub async fn postgres() -> Option<TestApp> {
@@ -74,12 +73,11 @@ impl TestApp {
         let db = aula_storage::connect(&url, Some(&schema))
             .await
             .expect("postgres opens in schema");
-        Some(Self::start(db, "postgres", url.clone(), None, Some((url, schema))).await)
+        Some(Self::start(db, url.clone(), None, Some((url, schema))).await)
     }
 
     async fn start(
         db: Database,
-        backend: &'static str,
         database_url: String,
         dir: Option<tempfile::TempDir>,
         schema: Option<(String, String)>,

@@ -94,7 +94,7 @@ impl Tr {
         };
         let mut out = String::new();
         for (index, ch) in digits.chars().enumerate() {
-            if index > 0 && (digits.len() - index) % 3 == 0 {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
                 out.push_str(separator);
             }
             out.push(ch);

@@ -39,7 +39,10 @@ impl SessionRecord {
 
     /// Completed and cancelled sessions are no longer edited.
     pub fn is_final(&self) -> bool {
-        matches!(self.status(), SessionStatus::Completed | SessionStatus::Cancelled)
+        matches!(
+            self.status(),
+            SessionStatus::Completed | SessionStatus::Cancelled
+        )
     }
 
     pub fn seats_left(&self) -> i32 {
