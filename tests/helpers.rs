@@ -102,7 +102,6 @@ impl TestApp {
         TestApp {
             base,
             db,
-            backend,
             database_url,
             _dir: dir,
             schema,
