@@ -15,6 +15,7 @@ pub mod audit;
 pub mod bodies;
 pub mod courses;
 pub mod db;
+pub mod outbox;
 pub mod demo;
 pub mod entities;
 mod error;

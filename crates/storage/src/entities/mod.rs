@@ -6,6 +6,7 @@ pub mod audit_entry;
 pub mod course;
 pub mod course_audience;
 pub mod meeting;
+pub mod outbox;
 pub mod person;
 pub mod programme;
 pub mod region;

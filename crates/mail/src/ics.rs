@@ -1,0 +1,206 @@
+//! iCalendar (RFC 5545) invitations for a session's meetings.
+//!
+//! One VEVENT per meeting, with a UID made from the session and the
+//! meeting's rank (`session-<id>-<n>@<domain>`), so a changed time updates
+//! the same event in people's calendars; `SEQUENCE` is the session's
+//! calendar sequence, raised on each change. Times are given in the
+//! session's zone (`TZID`) with a VTIMEZONE listing that zone's offsets
+//! around the meetings, so calendars show the right wall-clock time.
+
+use chrono::{DateTime, Duration, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::{OffsetName, Tz};
+use serde::{Deserialize, Serialize};
+
+/// What a calendar object asks of its reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    /// Published for anyone to add (the session page's download).
+    Publish,
+    /// An invitation or its update (confirmation, changed meetings).
+    Request,
+    /// The events are off (cancelled registration or session).
+    Cancel,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
+/// A session's meetings as calendar events, kept as JSON in the outbox row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionCalendar {
+    pub session_id: uuid::Uuid,
+    pub time_zone: String,
+    pub summary: String,
+    pub description: String,
+    pub location: Option<String>,
+    pub url: String,
+    pub sequence: i32,
+    pub organiser_email: String,
+    pub organiser_name: String,
+    pub meetings: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+impl SessionCalendar {
+    pub fn uid(&self, rank: usize, domain: &str) -> String {
+        format!("session-{}-{}@{}", self.session_id, rank + 1, domain)
+    }
+
+    /// The `.ics` text; `stamp` is the DTSTAMP (when the object was made).
+    pub fn render(&self, method: Method, domain: &str, stamp: DateTime<Utc>) -> String {
+        let zone: Tz = self.time_zone.parse().unwrap_or(chrono_tz::UTC);
+        let mut lines = vec![
+            "BEGIN:VCALENDAR".to_owned(),
+            "VERSION:2.0".to_owned(),
+            "PRODID:-//Aula//Training sessions//EN".to_owned(),
+            "CALSCALE:GREGORIAN".to_owned(),
+            format!("METHOD:{}", method.as_str()),
+        ];
+        if let (Some(first), Some(last)) = (self.meetings.iter().map(|m| m.0).min(), self.meetings.iter().map(|m| m.1).max()) {
+            lines.extend(vtimezone(zone, first - Duration::days(366), last + Duration::days(366)));
+        }
+        let status = if method == Method::Cancel { "CANCELLED" } else { "CONFIRMED" };
+        for (rank, (start, end)) in self.meetings.iter().enumerate() {
+            lines.push("BEGIN:VEVENT".to_owned());
+            lines.push(format!("UID:{}", self.uid(rank, domain)));
+            lines.push(format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")));
+            lines.push(format!("DTSTART;TZID={}:{}", zone.name(), local(zone, *start)));
+            lines.push(format!("DTEND;TZID={}:{}", zone.name(), local(zone, *end)));
+            lines.push(format!("SEQUENCE:{}", self.sequence));
+            lines.push(format!("STATUS:{status}"));
+            lines.push(format!("SUMMARY:{}", escape(&self.summary)));
+            lines.push(format!("DESCRIPTION:{}", escape(&self.description)));
+            if let Some(location) = &self.location {
+                lines.push(format!("LOCATION:{}", escape(location)));
+            }
+            lines.push(format!("URL:{}", self.url));
+            lines.push(format!(
+                "ORGANIZER;CN={}:mailto:{}",
+                quote_param(&self.organiser_name),
+                self.organiser_email
+            ));
+            lines.push("TRANSP:OPAQUE".to_owned());
+            lines.push("END:VEVENT".to_owned());
+        }
+        lines.push("END:VCALENDAR".to_owned());
+        lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
+    }
+}
+
+fn local(zone: Tz, instant: DateTime<Utc>) -> String {
+    instant.with_timezone(&zone).format("%Y%m%dT%H%M%S").to_string()
+}
+
+fn offset_seconds(zone: Tz, instant: DateTime<Utc>) -> i32 {
+    zone.offset_from_utc_datetime(&instant.naive_utc()).fix().local_minus_utc()
+}
+
+fn format_offset(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let abs = seconds.abs();
+    format!("{sign}{:02}{:02}", abs / 3600, (abs % 3600) / 60)
+}
+
+fn abbreviation(zone: Tz, instant: DateTime<Utc>) -> String {
+    let offset = zone.offset_from_utc_datetime(&instant.naive_utc());
+    offset.abbreviation().map(str::to_owned).unwrap_or_else(|| format_offset(offset.fix().local_minus_utc()))
+}
+
+/// The zone's offsets between `from` and `until`: the offset in force at
+/// `from`, then each change, found day by day and pinned to the second.
+fn vtimezone(zone: Tz, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<String> {
+    let mut lines = vec!["BEGIN:VTIMEZONE".to_owned(), format!("TZID:{}", zone.name())];
+    let observance = |lines: &mut Vec<String>, at: DateTime<Utc>, before: i32, after: i32| {
+        let is_dst = {
+            use chrono_tz::OffsetComponents;
+            !zone.offset_from_utc_datetime(&at.naive_utc()).dst_offset().is_zero()
+        };
+        let kind = if is_dst { "DAYLIGHT" } else { "STANDARD" };
+        // DTSTART of an observance is the wall-clock time before the change.
+        let wall: NaiveDateTime = at.naive_utc() + Duration::seconds(i64::from(before));
+        lines.push(format!("BEGIN:{kind}"));
+        lines.push(format!("DTSTART:{}", wall.format("%Y%m%dT%H%M%S")));
+        lines.push(format!("TZOFFSETFROM:{}", format_offset(before)));
+        lines.push(format!("TZOFFSETTO:{}", format_offset(after)));
+        lines.push(format!("TZNAME:{}", abbreviation(zone, at)));
+        lines.push(format!("END:{kind}"));
+    };
+    let initial = offset_seconds(zone, from);
+    observance(&mut lines, from, initial, initial);
+    let mut day = from;
+    let mut current = initial;
+    while day < until {
+        let next = day + Duration::days(1);
+        let next_offset = offset_seconds(zone, next);
+        if next_offset != current {
+            // The change happened in (day, next]: bisect to the second.
+            let (mut low, mut high) = (day, next);
+            while high - low > Duration::seconds(1) {
+                let middle = low + (high - low) / 2;
+                if offset_seconds(zone, middle) == current { low = middle } else { high = middle }
+            }
+            observance(&mut lines, high, current, next_offset);
+            current = next_offset;
+        }
+        day = next;
+    }
+    lines.push("END:VTIMEZONE".to_owned());
+    lines
+}
+
+/// TEXT values escape backslashes, semicolons, commas and new lines.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+}
+
+fn quote_param(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "'"))
+}
+
+/// Lines longer than 75 octets continue on the next line after a space,
+/// never splitting a UTF-8 character.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut width = 0;
+    for ch in line.chars() {
+        let len = ch.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += len;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_on_character_boundaries() {
+        let long = format!("SUMMARY:{}", "á".repeat(60));
+        let folded = fold(&long);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), long);
+    }
+
+    #[test]
+    fn madrid_offsets_change_in_march_and_october() {
+        let from = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).single().expect("date");
+        let until = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).single().expect("date");
+        let lines = vtimezone(chrono_tz::Europe::Madrid, from, until);
+        let text = lines.join("\n");
+        assert!(text.contains("DTSTART:20260329T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nTZNAME:CEST"), "{text}");
+        assert!(text.contains("DTSTART:20261025T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nTZNAME:CET"), "{text}");
+    }
+}

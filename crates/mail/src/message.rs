@@ -1,0 +1,58 @@
+//! A rendered message as an e-mail: headers, a text and an HTML part, and
+//! the calendar file when there is one.
+
+use lettre::Message;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
+
+use crate::ics::Method;
+use crate::render::Rendered;
+
+/// Who messages come from (`AULA_MAIL_FROM`).
+#[derive(Clone, Debug)]
+pub struct Sender {
+    pub from: Mailbox,
+}
+
+/// Builds the e-mail. `message_id` is the outbox row's, stable across retries.
+pub fn build(
+    sender: &Sender,
+    to: &str,
+    to_name: Option<&str>,
+    reply_to: Option<&str>,
+    message_id: &str,
+    rendered: Rendered,
+) -> Result<Message, String> {
+    let address = to.parse().map_err(|e| format!("recipient {to}: {e}"))?;
+    let mut builder = Message::builder()
+        .from(sender.from.clone())
+        .to(Mailbox::new(to_name.map(str::to_owned), address))
+        .subject(rendered.subject)
+        .message_id(Some(message_id.to_owned()))
+        .date_now();
+    if let Some(reply_to) = reply_to
+        && let Ok(mailbox) = reply_to.parse::<Mailbox>()
+    {
+        builder = builder.reply_to(mailbox);
+    }
+    let alternative = MultiPart::alternative()
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(rendered.text))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(rendered.html));
+    let body = match rendered.calendar {
+        None => alternative,
+        Some((method, ics)) => {
+            let method = match method {
+                Method::Publish => "PUBLISH",
+                Method::Request => "REQUEST",
+                Method::Cancel => "CANCEL",
+            };
+            let content_type = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                .map_err(|e| e.to_string())?;
+            MultiPart::mixed().multipart(alternative).singlepart(Attachment::new("invite.ics".to_owned()).body(ics, content_type))
+        }
+    };
+    let mut message = builder.multipart(body).map_err(|e| e.to_string())?;
+    // Automatic messages: no out-of-office replies, please (RFC 3834).
+    message.headers_mut().insert_raw(HeaderValue::new(HeaderName::new_from_ascii_str("Auto-Submitted"), "auto-generated".to_owned()));
+    Ok(message)
+}

@@ -1,0 +1,236 @@
+//! Messages from outbox rows: the row's kind names the templates under
+//! `templates/mail/<kind>/` (subject, plain text, HTML), its data fills them,
+//! in the row's language. Rendering happens when the row is sent.
+
+use askama::Template;
+use aula_domain::Language;
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::Tr;
+use crate::ics::{Method, SessionCalendar};
+
+/// What every message's templates may use besides its own data.
+pub struct MailCtx {
+    pub tr: Tr,
+    pub base_url: String,
+    pub recipient_name: Option<String>,
+}
+
+impl MailCtx {
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+        self.tr.t1(key, name, value)
+    }
+
+    /// "Dear Ana," or a greeting without a name.
+    pub fn greeting(&self) -> String {
+        match &self.recipient_name {
+            Some(name) => self.tr.t1("mail-greeting", "name", name),
+            None => self.tr.t("mail-greeting-anonymous"),
+        }
+    }
+
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub fn date(&self, instant: &DateTime<Utc>, zone: &str) -> String {
+        self.tr.day(*instant, zone.parse().unwrap_or(chrono_tz::Europe::Madrid))
+    }
+
+    pub fn time(&self, instant: &DateTime<Utc>, zone: &str) -> String {
+        self.tr.time(*instant, zone.parse().unwrap_or(chrono_tz::Europe::Madrid))
+    }
+}
+
+/// A session as messages about it describe it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionRef {
+    pub id: Uuid,
+    pub course_title: String,
+    pub time_zone: String,
+    pub place: String,
+    pub meetings: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+}
+
+impl SessionRef {
+    pub fn path(&self) -> String {
+        format!("/sessions/{}", self.id)
+    }
+}
+
+/// A message ready for the transport.
+#[derive(Debug)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub calendar: Option<(Method, String)>,
+}
+
+/// Why a row could not become a message: it is marked failed with this.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("unknown message kind {0}")]
+    UnknownKind(String),
+    #[error("template data does not fit kind {kind}: {error}")]
+    Data { kind: String, error: serde_json::Error },
+    #[error("template failed: {0}")]
+    Template(#[from] askama::Error),
+}
+
+/// Implements `Kind` for a message's data with its three templates, which
+/// are declared beside it (askama needs literal paths).
+macro_rules! kind {
+    ($name:literal, $data:ident, $subject:ident, $text:ident, $html:ident) => {
+        impl Kind for $data {
+            const NAME: &'static str = $name;
+
+            fn render(&self, m: &MailCtx) -> Result<(String, String, String), askama::Error> {
+                let subject = $subject { m, d: self }.render()?;
+                Ok((
+                    // A subject is one line, whatever the template's layout.
+                    subject.split_whitespace().collect::<Vec<_>>().join(" "),
+                    $text { m, d: self }.render()?,
+                    $html { m, d: self }.render()?,
+                ))
+            }
+        }
+    };
+}
+
+trait Kind: DeserializeOwned + Serialize {
+    const NAME: &'static str;
+    fn render(&self, m: &MailCtx) -> Result<(String, String, String), askama::Error>;
+}
+
+/// An organiser's message to a session's participants.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Broadcast {
+    pub session: SessionRef,
+    pub subject: String,
+    pub body: String,
+    pub organiser_name: String,
+}
+#[derive(Template)]
+#[template(path = "mail/broadcast/subject.txt")]
+struct BroadcastSubject<'a> {
+    // Every kind's templates get the same context; this subject is the organiser's own words.
+    #[allow(dead_code)]
+    m: &'a MailCtx,
+    d: &'a Broadcast,
+}
+
+#[derive(Template)]
+#[template(path = "mail/broadcast/text.txt")]
+struct BroadcastText<'a> {
+    m: &'a MailCtx,
+    d: &'a Broadcast,
+}
+
+#[derive(Template)]
+#[template(path = "mail/broadcast/html.html")]
+struct BroadcastHtml<'a> {
+    m: &'a MailCtx,
+    d: &'a Broadcast,
+}
+
+kind!("broadcast", Broadcast, BroadcastSubject, BroadcastText, BroadcastHtml);
+
+/// A session's meetings changed: the new times, and a calendar update.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionChanged {
+    pub session: SessionRef,
+    pub calendar: SessionCalendar,
+}
+#[derive(Template)]
+#[template(path = "mail/session_changed/subject.txt")]
+struct SessionChangedSubject<'a> {
+    m: &'a MailCtx,
+    d: &'a SessionChanged,
+}
+
+#[derive(Template)]
+#[template(path = "mail/session_changed/text.txt")]
+struct SessionChangedText<'a> {
+    m: &'a MailCtx,
+    d: &'a SessionChanged,
+}
+
+#[derive(Template)]
+#[template(path = "mail/session_changed/html.html")]
+struct SessionChangedHtml<'a> {
+    m: &'a MailCtx,
+    d: &'a SessionChanged,
+}
+
+kind!("session_changed", SessionChanged, SessionChangedSubject, SessionChangedText, SessionChangedHtml);
+
+/// A session is cancelled: an apology, and a calendar cancellation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionCancelled {
+    pub session: SessionRef,
+    pub calendar: SessionCalendar,
+}
+#[derive(Template)]
+#[template(path = "mail/session_cancelled/subject.txt")]
+struct SessionCancelledSubject<'a> {
+    m: &'a MailCtx,
+    d: &'a SessionCancelled,
+}
+
+#[derive(Template)]
+#[template(path = "mail/session_cancelled/text.txt")]
+struct SessionCancelledText<'a> {
+    m: &'a MailCtx,
+    d: &'a SessionCancelled,
+}
+
+#[derive(Template)]
+#[template(path = "mail/session_cancelled/html.html")]
+struct SessionCancelledHtml<'a> {
+    m: &'a MailCtx,
+    d: &'a SessionCancelled,
+}
+
+kind!("session_cancelled", SessionCancelled, SessionCancelledSubject, SessionCancelledText, SessionCancelledHtml);
+
+fn render_kind<K: Kind>(data: &str, m: &MailCtx, calendar: impl Fn(&K) -> Option<(Method, &SessionCalendar)>, domain: &str) -> Result<Rendered, RenderError> {
+    let value: K =
+        serde_json::from_str(data).map_err(|error| RenderError::Data { kind: K::NAME.to_owned(), error })?;
+    let (subject, text, html) = value.render(m)?;
+    let calendar = calendar(&value).map(|(method, cal)| (method, cal.render(method, domain, Utc::now())));
+    Ok(Rendered { subject, text, html, calendar })
+}
+
+/// The kinds of message Aula sends, by their outbox name.
+pub const KINDS: &[&str] = &[Broadcast::NAME, SessionChanged::NAME, SessionCancelled::NAME];
+
+/// Renders an outbox row's kind and data in `language`.
+pub fn render(
+    kind: &str,
+    data: &str,
+    language: Language,
+    recipient_name: Option<String>,
+    base_url: &str,
+    domain: &str,
+) -> Result<Rendered, RenderError> {
+    let m = MailCtx { tr: Tr::new(language), base_url: base_url.trim_end_matches('/').to_owned(), recipient_name };
+    match kind {
+        "broadcast" => render_kind::<Broadcast>(data, &m, |_| None, domain),
+        "session_changed" => render_kind::<SessionChanged>(data, &m, |d| Some((Method::Request, &d.calendar)), domain),
+        "session_cancelled" => render_kind::<SessionCancelled>(data, &m, |d| Some((Method::Cancel, &d.calendar)), domain),
+        other => Err(RenderError::UnknownKind(other.to_owned())),
+    }
+}
+
+/// The data of a kind as JSON for the outbox.
+pub fn data<K: Serialize>(value: &K) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}

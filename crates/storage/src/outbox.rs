@@ -1,0 +1,260 @@
+//! The e-mail outbox: every message is a row written by the transaction of
+//! the change that caused it, and sent later by a dispatcher.
+//!
+//! Invariants:
+//! - a message whose transaction rolled back does not exist, so is never sent;
+//! - a row is sent by one dispatcher at a time: claiming is one atomic
+//!   statement (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite runs one
+//!   writer at a time), and gives the claimer a lease;
+//! - no database lock is held while talking SMTP: claim, commit, send, then
+//!   mark in a second statement that only succeeds for the lease holder;
+//! - a dispatcher that dies mid-send leaves rows whose lease runs out; they
+//!   are claimed again and sent with the same Message-ID, so a receiver can
+//!   recognise the repeat.
+
+use aula_domain::{Email, Language};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::entities::outbox;
+use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
+
+/// Where a message stands.
+pub mod status {
+    pub const PENDING: &str = "pending";
+    pub const SENDING: &str = "sending";
+    pub const SENT: &str = "sent";
+    pub const FAILED: &str = "failed";
+    pub const ALL: &[&str] = &[PENDING, SENDING, SENT, FAILED];
+}
+
+/// After this many attempts a message is `failed` and waits for a person.
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// A message to queue.
+#[derive(Clone, Debug)]
+pub struct NewMessage {
+    pub kind: &'static str,
+    pub recipient: Email,
+    pub recipient_name: Option<String>,
+    pub language: Language,
+    pub data: serde_json::Value,
+    pub session_id: Option<Uuid>,
+    pub reply_to: Option<String>,
+    /// When to send; `None` is now.
+    pub due_at: Option<DateTime<Utc>>,
+    /// Queue at most one message with this key (a scheduled reminder).
+    pub dedupe_key: Option<String>,
+}
+
+/// Writes a message to the outbox in the caller's transaction. With a
+/// `dedupe_key` already queued, nothing is added.
+pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: &str) -> Result<Option<outbox::Model>> {
+    if let Some(key) = &message.dedupe_key
+        && outbox::Entity::find().filter(outbox::Column::DedupeKey.eq(key.as_str())).count(conn).await? > 0
+    {
+        return Ok(None);
+    }
+    let id = new_id();
+    let at = now();
+    let row = outbox::ActiveModel {
+        id: Set(id),
+        kind: Set(message.kind.to_owned()),
+        recipient: Set(message.recipient.as_str().to_owned()),
+        recipient_name: Set(message.recipient_name.clone()),
+        language: Set(message.language.as_str().to_owned()),
+        data: Set(message.data.to_string()),
+        session_id: Set(message.session_id),
+        reply_to: Set(message.reply_to.clone()),
+        status: Set(status::PENDING.to_owned()),
+        attempts: Set(0),
+        next_attempt_at: Set(message.due_at.unwrap_or(at)),
+        claimed_until: Set(None),
+        claimed_by: Set(None),
+        last_error: Set(None),
+        // Stable for the row's whole life: a retry after an unknown outcome
+        // carries the same Message-ID.
+        message_id: Set(format!("<{}@{}>", id.simple(), domain)),
+        dedupe_key: Set(message.dedupe_key.clone()),
+        created_at: Set(at),
+        sent_at: Set(None),
+    }
+    .insert(conn)
+    .await?;
+    Ok(Some(row))
+}
+
+/// Claims up to `limit` due messages for `worker`, for `lease`.
+pub async fn claim(conn: &impl ConnectionTrait, worker: &str, limit: u64, lease: Duration) -> Result<Vec<outbox::Model>> {
+    let at = now();
+    let backend = conn.get_database_backend();
+    let statement = match backend {
+        DbBackend::Postgres => Statement::from_sql_and_values(
+            backend,
+            "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_until = $2, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM outbox \
+                 WHERE (status = 'pending' AND next_attempt_at <= $3) OR (status = 'sending' AND claimed_until < $3) \
+                 ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
+             RETURNING *",
+            [worker.into(), (at + lease).into(), at.into(), (limit as i64).into()],
+        ),
+        _ => Statement::from_sql_and_values(
+            backend,
+            "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM outbox \
+                 WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) \
+                 ORDER BY next_attempt_at LIMIT ?) \
+             RETURNING *",
+            [worker.into(), (at + lease).into(), at.into(), at.into(), (limit as i64).into()],
+        ),
+    };
+    let rows = outbox::Model::find_by_statement(statement).all(conn).await?;
+    Ok(rows)
+}
+
+/// Marks messages sent, if `worker` still holds them.
+pub async fn mark_sent(conn: &impl ConnectionTrait, worker: &str, ids: &[Uuid]) -> Result<u64> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let result = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(status::SENT))
+        .col_expr(outbox::Column::SentAt, Expr::value(now()))
+        .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox::Column::LastError, Expr::value(Option::<String>::None))
+        .filter(outbox::Column::Id.is_in(ids.to_vec()))
+        .filter(outbox::Column::ClaimedBy.eq(worker))
+        .filter(outbox::Column::Status.eq(status::SENDING))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// A send failed: try again later with exponential backoff and jitter, or,
+/// when `permanent` or out of attempts, mark it `failed`.
+pub async fn mark_failed_attempt(
+    conn: &impl ConnectionTrait,
+    worker: &str,
+    message: &outbox::Model,
+    error: &str,
+    permanent: bool,
+) -> Result<()> {
+    let give_up = permanent || message.attempts >= MAX_ATTEMPTS;
+    let next = now() + backoff(message.attempts);
+    let error: String = error.chars().take(1000).collect();
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(if give_up { status::FAILED } else { status::PENDING }))
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(next))
+        .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox::Column::LastError, Expr::value(error))
+        .filter(outbox::Column::Id.eq(message.id))
+        .filter(outbox::Column::ClaimedBy.eq(worker))
+        .filter(outbox::Column::Status.eq(status::SENDING))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// 30 s, 1 min, 2 min, ... up to 6 h, each ±25 % so that retries after an
+/// outage do not all arrive at once.
+pub fn backoff(attempts: i32) -> Duration {
+    let exponent = attempts.clamp(1, 20) as u32 - 1;
+    let base = (30i64 << exponent.min(10)).min(6 * 3600);
+    let jitter = rand::random_range(-0.25..=0.25);
+    Duration::milliseconds(((base as f64) * (1.0 + jitter) * 1000.0) as i64)
+}
+
+/// Gives back the rows `worker` holds (at shutdown), due at once.
+pub async fn release(conn: &impl ConnectionTrait, worker: &str) -> Result<u64> {
+    // Scoped: `ExprTrait` is implemented for every type and would shadow `Ord::min`.
+    use sea_orm::sea_query::ExprTrait as _;
+    let result = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(status::PENDING))
+        .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).sub(1))
+        .filter(outbox::Column::ClaimedBy.eq(worker))
+        .filter(outbox::Column::Status.eq(status::SENDING))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct OutboxFilter {
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    pub session_id: Option<Uuid>,
+}
+
+/// Newest first.
+pub async fn list(conn: &impl ConnectionTrait, filter: &OutboxFilter, page: Page) -> Result<Paged<outbox::Model>> {
+    let mut query = outbox::Entity::find().order_by_desc(outbox::Column::CreatedAt).order_by_desc(outbox::Column::Id);
+    if let Some(s) = &filter.status {
+        query = query.filter(outbox::Column::Status.eq(s.as_str()));
+    }
+    if let Some(k) = &filter.kind {
+        query = query.filter(outbox::Column::Kind.eq(k.as_str()));
+    }
+    if let Some(id) = filter.session_id {
+        query = query.filter(outbox::Column::SessionId.eq(id));
+    }
+    let total = query.clone().count(conn).await?;
+    let items = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
+    Ok(Paged { items, page, total })
+}
+
+pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<outbox::Model> {
+    outbox::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
+}
+
+/// Sends a failed message again, now.
+pub async fn retry(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> Result<outbox::Model> {
+    let row = get(conn, id).await?;
+    if row.status != status::FAILED {
+        return Err(StorageError::Conflict(aula_domain::Problem::new("error-outbox-not-failed")));
+    }
+    let mut model: outbox::ActiveModel = row.into();
+    model.status = Set(status::PENDING.to_owned());
+    model.attempts = Set(0);
+    model.next_attempt_at = Set(now());
+    model.claimed_by = Set(None);
+    let row = model.update(conn).await?;
+    audit::record(conn, actor, "retry", "outbox", Some(id), json!({"recipient": row.recipient})).await?;
+    Ok(row)
+}
+
+/// Drops queued messages with these dedupe keys that are not sent yet
+/// (a cancelled registration's reminder).
+pub async fn cancel_pending(conn: &impl ConnectionTrait, dedupe_key: &str) -> Result<()> {
+    outbox::Entity::delete_many()
+        .filter(outbox::Column::DedupeKey.eq(dedupe_key))
+        .filter(outbox::Column::Status.eq(status::PENDING))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct StatusCount {
+    status: String,
+    count: i64,
+}
+
+/// How many messages are in each status: the outbox's depth for `/metrics`.
+pub async fn depth(conn: &impl ConnectionTrait) -> Result<Vec<(String, i64)>> {
+    let rows = outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Status)
+        .column_as(outbox::Column::Id.count(), "count")
+        .group_by(outbox::Column::Status)
+        .into_model::<StatusCount>()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.status, r.count)).collect())
+}

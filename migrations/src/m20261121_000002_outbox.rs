@@ -1,0 +1,85 @@
+//! The e-mail outbox, and what sessions need for calendar invitations and reminders.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table("outbox")
+                    .col(pk_uuid("id"))
+                    .col(string("kind"))
+                    .col(string("recipient"))
+                    .col(string_null("recipient_name"))
+                    .col(string("language"))
+                    // The template's data as JSON: rendered when sent, so a
+                    // row is small and a template fix reaches queued mail.
+                    .col(text("data"))
+                    .col(uuid_null("session_id"))
+                    .col(string_null("reply_to"))
+                    // pending → sending → sent, or back to pending (retry), or failed.
+                    .col(string("status"))
+                    .col(integer("attempts").default(0))
+                    // When the row is due: now for most mail, later for reminders and retries.
+                    .col(timestamp_with_time_zone("next_attempt_at"))
+                    // A dispatcher's lease on a row it is sending; a row whose
+                    // lease ran out (its dispatcher died) is claimed again.
+                    .col(timestamp_with_time_zone_null("claimed_until"))
+                    .col(string_null("claimed_by"))
+                    .col(text_null("last_error"))
+                    .col(string_uniq("message_id"))
+                    // At most one row per key: "the reminder of registration X" is queued once.
+                    .col(string_null("dedupe_key"))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .col(timestamp_with_time_zone_null("sent_at"))
+                    .to_owned(),
+            )
+            .await?;
+        for (name, columns, unique) in [
+            ("ix_outbox_due", &["status", "next_attempt_at"][..], false),
+            ("ix_outbox_session", &["session_id", "created_at"][..], false),
+            ("ix_outbox_kind", &["kind", "created_at"][..], false),
+            ("ix_outbox_created", &["created_at"][..], false),
+            ("ux_outbox_dedupe", &["dedupe_key"][..], true),
+        ] {
+            let mut index = Index::create();
+            index.name(name).table("outbox");
+            for column in columns {
+                index.col(*column);
+            }
+            if unique {
+                index.unique();
+            }
+            manager.create_index(index).await?;
+        }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("sessions")
+                    // How long before the first meeting the reminder goes out.
+                    .add_column(integer("reminder_lead_minutes").default(2 * 24 * 60))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("sessions")
+                    // The calendar SEQUENCE: raised each time the meetings change.
+                    .add_column(integer("calendar_sequence").default(0))
+                    .to_owned(),
+            )
+            .await?;
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager.drop_table(Table::drop().table("outbox").to_owned()).await
+    }
+}
