@@ -11,3 +11,5 @@ mail-calendar-attached = The attached file (invite.ics) adds these meetings to y
 mail-session-cancelled-subject = Cancelled: { $course }
 mail-session-cancelled-body = We are sorry: this training session is cancelled. You do not need to do anything; the attached file removes it from your calendar.
 mail-calendar-cancel-attached = The attached file (invite.ics) removes these meetings from your calendar.
+mail-online = Online
+mail-online-link = Link to join

@@ -11,3 +11,5 @@ mail-calendar-attached = El archivo adjunto (invite.ics) añade estas clases a s
 mail-session-cancelled-subject = Cancelada: { $course }
 mail-session-cancelled-body = Lo sentimos: esta sesión de formación se ha cancelado. No tiene que hacer nada; el archivo adjunto la elimina de su agenda.
 mail-calendar-cancel-attached = El archivo adjunto (invite.ics) elimina estas clases de su agenda.
+mail-online = En línea
+mail-online-link = Enlace para conectarse

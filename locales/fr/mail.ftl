@@ -11,3 +11,5 @@ mail-calendar-attached = Le fichier joint (invite.ics) ajoute ces séances à vo
 mail-session-cancelled-subject = Annulée : { $course }
 mail-session-cancelled-body = Nous sommes désolés : cette session de formation est annulée. Vous n’avez rien à faire ; le fichier joint la retire de votre agenda.
 mail-calendar-cancel-attached = Le fichier joint (invite.ics) retire ces séances de votre agenda.
+mail-online = En ligne
+mail-online-link = Lien pour participer

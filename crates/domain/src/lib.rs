@@ -13,6 +13,7 @@ pub mod language;
 pub mod meeting;
 pub mod password;
 pub mod problem;
+pub mod registration;
 pub mod role;
 pub mod session_status;
 pub mod text;
@@ -22,6 +23,7 @@ pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};
 pub use password::{Password, PasswordHash};
 pub use problem::{FieldErrors, Problem};
+pub use registration::RegistrationStatus;
 pub use role::Role;
 pub use session_status::SessionStatus;
 pub use text::{

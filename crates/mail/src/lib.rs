@@ -15,10 +15,12 @@ pub mod dispatcher;
 pub mod i18n;
 pub mod ics;
 pub mod message;
+pub mod notify;
 pub mod render;
 pub mod sink;
 pub mod transport;
 
 pub use dispatcher::{Dispatcher, Settings};
 pub use i18n::Tr;
+pub use notify::MailConfig;
 pub use transport::Transport;

@@ -55,8 +55,11 @@ pub struct SessionRef {
     pub id: Uuid,
     pub course_title: String,
     pub time_zone: String,
-    pub place: String,
+    /// The venue; `None` for an online session.
+    pub place: Option<String>,
     pub meetings: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+    /// The online meeting's link, for people who hold a seat.
+    pub online_url: Option<String>,
 }
 
 impl SessionRef {

@@ -10,6 +10,7 @@ pub mod outbox;
 pub mod person;
 pub mod programme;
 pub mod region;
+pub mod registration;
 pub mod session;
 pub mod session_trainer;
 pub mod user;

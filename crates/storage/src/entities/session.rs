@@ -19,6 +19,9 @@ pub struct Model {
     pub starts_at: Option<DateTimeUtc>,
     pub ends_at: Option<DateTimeUtc>,
     pub minutes: i32,
+    pub reminder_lead_minutes: i32,
+    pub calendar_sequence: i32,
+    pub waitlist_counter: i64,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

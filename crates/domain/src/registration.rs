@@ -1,0 +1,80 @@
+//! A person's place in a session: pending (e-mail not confirmed yet) →
+//! confirmed or waitlisted → cancelled; waitlisted → confirmed by promotion.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Problem;
+
+crate::catalogue::vocabulary! {
+    /// Where a registration stands.
+    RegistrationStatus {
+        Pending => "pending",
+        Confirmed => "confirmed",
+        Waitlisted => "waitlisted",
+        Cancelled => "cancelled",
+    }
+}
+
+impl RegistrationStatus {
+    /// Whether the registration still holds (a person has one live registration per session).
+    pub fn is_live(self) -> bool {
+        self != RegistrationStatus::Cancelled
+    }
+
+    pub fn transition(self, to: RegistrationStatus) -> Result<RegistrationStatus, Problem> {
+        use RegistrationStatus::*;
+        let allowed = matches!(
+            (self, to),
+            (Pending, Confirmed | Waitlisted | Cancelled) | (Waitlisted, Confirmed | Cancelled) | (Confirmed, Cancelled)
+        );
+        if allowed {
+            Ok(to)
+        } else {
+            Err(Problem::new("error-registration-transition").with("from", self.as_str()).with("to", to.as_str()))
+        }
+    }
+}
+
+/// Who a broadcast goes to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Confirmed,
+    Waitlisted,
+    /// Confirmed and waitlisted.
+    All,
+}
+
+impl Audience {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        match input.trim() {
+            "confirmed" => Ok(Audience::Confirmed),
+            "waitlisted" => Ok(Audience::Waitlisted),
+            "all" => Ok(Audience::All),
+            "" => Err(Problem::required()),
+            _ => Err(Problem::new("error-choice")),
+        }
+    }
+
+    pub fn statuses(self) -> &'static [RegistrationStatus] {
+        match self {
+            Audience::Confirmed => &[RegistrationStatus::Confirmed],
+            Audience::Waitlisted => &[RegistrationStatus::Waitlisted],
+            Audience::All => &[RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RegistrationStatus::*;
+
+    #[test]
+    fn transitions() {
+        assert!(Pending.transition(Confirmed).is_ok());
+        assert!(Waitlisted.transition(Confirmed).is_ok());
+        assert!(Confirmed.transition(Waitlisted).is_err());
+        assert!(Cancelled.transition(Confirmed).is_err());
+        assert!(!Cancelled.is_live());
+    }
+}
