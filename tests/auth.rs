@@ -12,21 +12,9 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/programmes", &[Role::Organiser]),
     ("POST", "/api/v1/programmes", &[Role::Organiser]),
     ("GET", "/api/v1/programmes/{programme}", &[Role::Organiser]),
-    (
-        "PATCH",
-        "/api/v1/programmes/{programme}",
-        &[Role::Organiser],
-    ),
-    (
-        "GET",
-        "/api/v1/accreditation-bodies",
-        &[Role::Organiser, Role::Admin],
-    ),
-    (
-        "POST",
-        "/api/v1/accreditation-bodies",
-        &[Role::Organiser, Role::Admin],
-    ),
+    ("PATCH", "/api/v1/programmes/{programme}", &[Role::Organiser]),
+    ("GET", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
+    ("POST", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("POST", "/api/v1/courses", &[Role::Organiser]),
     ("PATCH", "/api/v1/courses/{course}", &[Role::Organiser]),
     ("POST", "/api/v1/sessions", &[Role::Organiser]),
@@ -36,6 +24,8 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/users", &[Role::Admin]),
     ("GET", "/api/v1/users/{user}", &[Role::Admin]),
     ("PATCH", "/api/v1/users/{user}", &[Role::Admin]),
+    ("POST", "/api/v1/sessions/{session}/messages", &[Role::Organiser]),
+    ("GET", "/api/v1/outbox", &[Role::Organiser]),
 ];
 
 const PAGES: &[(&str, &[Role])] = &[
@@ -49,31 +39,20 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/sessions/new", &[Role::Organiser]),
     ("/staff/sessions/{session}", &[Role::Organiser]),
     ("/staff/my-sessions", &[Role::Trainer]),
-    (
-        "/staff/accreditation-bodies",
-        &[Role::Organiser, Role::Admin],
-    ),
+    ("/staff/sessions/{session}/messages", &[Role::Organiser]),
+    ("/staff/outbox", &[Role::Organiser]),
+    ("/staff/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("/admin/users", &[Role::Admin]),
     ("/admin/users/new", &[Role::Admin]),
     ("/admin/users/{user}", &[Role::Admin]),
     ("/admin/regions", &[Role::Admin]),
     (
         "/account/tokens",
-        &[
-            Role::Organiser,
-            Role::Admin,
-            Role::Trainer,
-            Role::Accreditor,
-        ],
+        &[Role::Organiser, Role::Admin, Role::Trainer, Role::Accreditor],
     ),
 ];
 
-const ROLES: &[Role] = &[
-    Role::Trainer,
-    Role::Organiser,
-    Role::Accreditor,
-    Role::Admin,
-];
+const ROLES: &[Role] = &[Role::Trainer, Role::Organiser, Role::Accreditor, Role::Admin];
 
 async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
     let api = app.api(&[Role::Organiser]).await;
@@ -81,10 +60,7 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
     let (course, session) = crate::helpers::course_and_session(app, &api).await;
     let user = app.user("someone@example.org", &[Role::Trainer]).await;
     vec![
-        (
-            "{programme}",
-            programme["id"].as_str().unwrap_or_default().to_owned(),
-        ),
+        ("{programme}", programme["id"].as_str().unwrap_or_default().to_owned()),
         ("{course}", course),
         ("{session}", session),
         ("{user}", user.user.id.to_string()),
@@ -92,79 +68,72 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
 }
 
 fn fill(path: &str, ids: &[(&str, String)]) -> String {
-    ids.iter()
-        .fold(path.to_owned(), |p, (k, v)| p.replace(k, v))
+    ids.iter().fold(path.to_owned(), |p, (k, v)| p.replace(k, v))
 }
 
-db_test!(
-    role_matrix_on_the_api,
-    |app: crate::helpers::TestApp| async move {
-        let ids = ids(&app).await;
-        let mut apis = vec![(None, app.anonymous_api())];
-        for role in ROLES {
-            apis.push((Some(*role), app.api(&[*role]).await));
-        }
-        for (method, path, allowed) in API_ROUTES {
-            let path = fill(path, &ids);
-            for (role, api) in &apis {
-                // An empty object: allowed callers get past the role check and
-                // are stopped by validation (422), not by a 401/403.
-                let (status, body) = api
-                    .raw(
-                        Method::from_bytes(method.as_bytes()).expect("method"),
-                        &path,
-                        "application/json",
-                        b"{}".to_vec(),
-                    )
-                    .await;
-                let expected_refusal = match role {
-                    None => Some(StatusCode::UNAUTHORIZED),
-                    Some(r) if !allowed.contains(r) => Some(StatusCode::FORBIDDEN),
-                    Some(_) => None,
-                };
-                match expected_refusal {
-                    Some(refusal) => {
-                        assert_eq!(status, refusal, "{method} {path} as {role:?}: {body}")
-                    }
-                    None => assert!(
-                        status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN,
-                        "{method} {path} as {role:?} should be allowed: {status} {body}"
-                    ),
+db_test!(role_matrix_on_the_api, |app: crate::helpers::TestApp| async move {
+    let ids = ids(&app).await;
+    let mut apis = vec![(None, app.anonymous_api())];
+    for role in ROLES {
+        apis.push((Some(*role), app.api(&[*role]).await));
+    }
+    for (method, path, allowed) in API_ROUTES {
+        let path = fill(path, &ids);
+        for (role, api) in &apis {
+            // An empty object: allowed callers get past the role check and
+            // are stopped by validation (422), not by a 401/403.
+            let (status, body) = api
+                .raw(
+                    Method::from_bytes(method.as_bytes()).expect("method"),
+                    &path,
+                    "application/json",
+                    b"{}".to_vec(),
+                )
+                .await;
+            let expected_refusal = match role {
+                None => Some(StatusCode::UNAUTHORIZED),
+                Some(r) if !allowed.contains(r) => Some(StatusCode::FORBIDDEN),
+                Some(_) => None,
+            };
+            match expected_refusal {
+                Some(refusal) => {
+                    assert_eq!(status, refusal, "{method} {path} as {role:?}: {body}")
                 }
+                None => assert!(
+                    status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN,
+                    "{method} {path} as {role:?} should be allowed: {status} {body}"
+                ),
             }
         }
     }
-);
+});
 
-db_test!(
-    role_matrix_on_the_pages,
-    |app: crate::helpers::TestApp| async move {
-        let ids = ids(&app).await;
-        let anonymous = app.browser();
-        let mut browsers = Vec::new();
-        for role in ROLES {
-            browsers.push((*role, app.signed_in(&[*role]).await));
-        }
-        for (path, allowed) in PAGES {
-            let path = fill(path, &ids);
-            let response = anonymous.get(&path).await;
-            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path} anonymous");
-            let location = response.headers()["location"].to_str().expect("location");
-            assert!(
-                location.starts_with("/sign-in?next="),
-                "{path} sends to sign-in: {location}"
-            );
-            for (role, browser) in &browsers {
-                let status = browser.get(&path).await.status();
-                if allowed.contains(role) {
-                    assert_eq!(status, StatusCode::OK, "{path} as {role:?}");
-                } else {
-                    assert_eq!(status, StatusCode::FORBIDDEN, "{path} as {role:?}");
-                }
+db_test!(role_matrix_on_the_pages, |app: crate::helpers::TestApp| async move {
+    let ids = ids(&app).await;
+    let anonymous = app.browser();
+    let mut browsers = Vec::new();
+    for role in ROLES {
+        browsers.push((*role, app.signed_in(&[*role]).await));
+    }
+    for (path, allowed) in PAGES {
+        let path = fill(path, &ids);
+        let response = anonymous.get(&path).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path} anonymous");
+        let location = response.headers()["location"].to_str().expect("location");
+        assert!(
+            location.starts_with("/sign-in?next="),
+            "{path} sends to sign-in: {location}"
+        );
+        for (role, browser) in &browsers {
+            let status = browser.get(&path).await.status();
+            if allowed.contains(role) {
+                assert_eq!(status, StatusCode::OK, "{path} as {role:?}");
+            } else {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{path} as {role:?}");
             }
         }
     }
-);
+});
 
 db_test!(
     forms_without_the_token_are_refused,
@@ -182,39 +151,21 @@ db_test!(
             let response = browser
                 .post_raw(action, &[("title", "Forged"), ("name", "Forged")])
                 .await;
-            assert_eq!(
-                response.status(),
-                StatusCode::FORBIDDEN,
-                "{action} without token"
-            );
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{action} without token");
             let response = browser
                 .post_raw(
                     action,
-                    &[
-                        ("csrf", "forged-token-forged-token-forged-token"),
-                        ("title", "Forged"),
-                    ],
+                    &[("csrf", "forged-token-forged-token-forged-token"), ("title", "Forged")],
                 )
                 .await;
-            assert_eq!(
-                response.status(),
-                StatusCode::FORBIDDEN,
-                "{action} with a wrong token"
-            );
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{action} with a wrong token");
         }
-        let (_, list) = app
-            .api(&[Role::Organiser])
-            .await
-            .get("/api/v1/programmes")
-            .await;
+        let (_, list) = app.api(&[Role::Organiser]).await.get("/api/v1/programmes").await;
         assert_eq!(list["total"], 0, "nothing written");
         // The sign-in form is protected too (login CSRF).
         let response = app
             .browser()
-            .post_raw(
-                "/sign-in",
-                &[("email", "x@example.org"), ("password", "whatever")],
-            )
+            .post_raw("/sign-in", &[("email", "x@example.org"), ("password", "whatever")])
             .await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
@@ -225,9 +176,7 @@ db_test!(sign_in_and_out, |app: crate::helpers::TestApp| async move {
     let browser = app.browser();
     let response = browser.sign_in("ana@example.org", "wrong password!").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let response = browser
-        .sign_in("nobody@example.org", "wrong password!")
-        .await;
+    let response = browser.sign_in("nobody@example.org", "wrong password!").await;
     assert_eq!(
         response.status(),
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -279,10 +228,7 @@ db_test!(sign_in_and_out, |app: crate::helpers::TestApp| async move {
     let token = csrf_in(&html).expect("token");
     let response = browser.post_raw("/sign-out", &[("csrf", &token)]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(
-        browser.get("/staff/courses").await.status(),
-        StatusCode::SEE_OTHER
-    );
+    assert_eq!(browser.get("/staff/courses").await.status(), StatusCode::SEE_OTHER);
 });
 
 db_test!(
@@ -290,11 +236,7 @@ db_test!(
     |app: crate::helpers::TestApp| async move {
         let browser = app.signed_in(&[Role::Organiser]).await;
         let response = browser
-            .post_form(
-                "/account/tokens",
-                "/account/tokens",
-                &[("name", "intranet")],
-            )
+            .post_form("/account/tokens", "/account/tokens", &[("name", "intranet")])
             .await;
         assert_eq!(response.status(), StatusCode::OK);
         let html = response.text().await.expect("html");
@@ -317,11 +259,7 @@ db_test!(
         let again = browser.get_html("/account/tokens").await;
         assert!(!again.contains(&token), "shown only once");
         let response = browser
-            .post_form(
-                "/account/tokens",
-                &format!("/account/tokens/{id}/revoke"),
-                &[],
-            )
+            .post_form("/account/tokens", &format!("/account/tokens/{id}/revoke"), &[])
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let (status, body) = api.get("/api/v1/programmes").await;

@@ -5,58 +5,47 @@ use reqwest::{Method, StatusCode};
 
 use crate::helpers::db_test;
 
-db_test!(
-    malformed_requests,
-    |app: crate::helpers::TestApp| async move {
-        let api = app.api(&[Role::Organiser]).await;
-        let post = |ct: &'static str, body: Vec<u8>| {
-            let api = &api;
-            async move { api.raw(Method::POST, "/api/v1/programmes", ct, body).await }
-        };
-        let (status, body) = post("application/json", b"{\"title\": ".to_vec()).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
-        assert_eq!(body["error"], "bad_request");
-        let (status, _) = post("text/plain", b"title=x".to_vec()).await;
-        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-        let (status, _) = post("application/json", vec![0xff, 0xfe, 0x7b]).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-        let (status, body) = post(
-            "application/json",
-            b"{\"title\": 42, \"colour\": \"red\"}".to_vec(),
-        )
-        .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-        let (status, _) = post("application/json", b"[1,2]".to_vec()).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        let huge = format!("{{\"title\": \"{}\"}}", "a".repeat(3 * 1024 * 1024));
-        let (status, _) = post("application/json", huge.into_bytes()).await;
-        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-        let (status, body) = post(
-            "application/json",
-            format!("{{\"title\": \"{}\"}}", "a".repeat(300)).into_bytes(),
-        )
-        .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            body["fields"]["title"][0]
-                .as_str()
-                .is_some_and(|m| m.contains("200")),
-            "{body}"
-        );
-        let (status, _) = post("application/json", b"{\"title\": \"a\\u0000b\"}".to_vec()).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        let (status, _) = api
-            .patch("/api/v1/programmes/not-a-uuid", &serde_json::json!({}))
-            .await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
-        let (status, _) = api.get("/api/v1/programmes?page=minus-one").await;
-        assert_eq!(status, StatusCode::BAD_REQUEST);
-        let (status, _) = api.get("/api/v1/nothing-here").await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
-        let (_, list) = api.get("/api/v1/programmes").await;
-        assert_eq!(list["total"], 0, "nothing written");
-    }
-);
+db_test!(malformed_requests, |app: crate::helpers::TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let post = |ct: &'static str, body: Vec<u8>| {
+        let api = &api;
+        async move { api.raw(Method::POST, "/api/v1/programmes", ct, body).await }
+    };
+    let (status, body) = post("application/json", b"{\"title\": ".to_vec()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["error"], "bad_request");
+    let (status, _) = post("text/plain", b"title=x".to_vec()).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let (status, _) = post("application/json", vec![0xff, 0xfe, 0x7b]).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, body) = post("application/json", b"{\"title\": 42, \"colour\": \"red\"}".to_vec()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, _) = post("application/json", b"[1,2]".to_vec()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let huge = format!("{{\"title\": \"{}\"}}", "a".repeat(3 * 1024 * 1024));
+    let (status, _) = post("application/json", huge.into_bytes()).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let (status, body) = post(
+        "application/json",
+        format!("{{\"title\": \"{}\"}}", "a".repeat(300)).into_bytes(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body["fields"]["title"][0].as_str().is_some_and(|m| m.contains("200")),
+        "{body}"
+    );
+    let (status, _) = post("application/json", b"{\"title\": \"a\\u0000b\"}".to_vec()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = api.patch("/api/v1/programmes/not-a-uuid", &serde_json::json!({})).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = api.get("/api/v1/programmes?page=minus-one").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = api.get("/api/v1/nothing-here").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, list) = api.get("/api/v1/programmes").await;
+    assert_eq!(list["total"], 0, "nothing written");
+});
 
 db_test!(bad_pages, |app: crate::helpers::TestApp| async move {
     let browser = app.browser();
@@ -69,9 +58,7 @@ db_test!(bad_pages, |app: crate::helpers::TestApp| async move {
     );
     let response = browser.get("/no/such/page").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    let response = browser
-        .get(&format!("/courses/{}", uuid::Uuid::now_v7()))
-        .await;
+    let response = browser.get(&format!("/courses/{}", uuid::Uuid::now_v7())).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     // A form body that is not a form.
     let organiser = app.signed_in(&[Role::Organiser]).await;
@@ -93,9 +80,5 @@ db_test!(bad_pages, |app: crate::helpers::TestApp| async move {
         .send()
         .await
         .expect("POST");
-    assert!(
-        response.status().is_client_error(),
-        "bad UTF-8: {}",
-        response.status()
-    );
+    assert!(response.status().is_client_error(), "bad UTF-8: {}", response.status());
 });

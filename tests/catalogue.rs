@@ -80,10 +80,7 @@ db_test!(filters, |app: crate::helpers::TestApp| async move {
         .get("/api/v1/sessions?modality=in_person&q=ciudadania")
         .await;
     assert_eq!(list["total"], 1);
-    let (status, _) = app
-        .anonymous_api()
-        .get("/api/v1/sessions?modality=teleport")
-        .await;
+    let (status, _) = app.anonymous_api().get("/api/v1/sessions?modality=teleport").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 });
 
@@ -108,16 +105,10 @@ db_test!(pagination, |app: crate::helpers::TestApp| async move {
     assert!(first.contains("page=2"));
     let second = browser.get_html("/?page=2").await;
     assert_eq!(second.matches("<article class=\"card\">").count(), 2);
-    let (_, page) = app
-        .anonymous_api()
-        .get("/api/v1/sessions?per_page=5&page=3")
-        .await;
+    let (_, page) = app.anonymous_api().get("/api/v1/sessions?per_page=5&page=3").await;
     assert_eq!(page["items"].as_array().map(Vec::len), Some(4));
     assert_eq!(page["total"], 14);
-    let (_, clamped) = app
-        .anonymous_api()
-        .get("/api/v1/sessions?per_page=5000")
-        .await;
+    let (_, clamped) = app.anonymous_api().get("/api/v1/sessions?per_page=5000").await;
     assert_eq!(clamped["per_page"], 100);
 });
 
@@ -144,10 +135,7 @@ db_test!(languages, |app: crate::helpers::TestApp| async move {
     assert!(en.contains("Training catalogue"));
     // The switcher links the same page with its filters in each language.
     let html = app.browser().get_html("/?modality=online&lang=en").await;
-    assert!(
-        html.contains("href=\"/?modality=online&#38;lang=es\""),
-        "{html}"
-    );
+    assert!(html.contains("href=\"/?modality=online&#38;lang=es\""), "{html}");
     // API errors speak the asker's language too.
     let response = app
         .browser()

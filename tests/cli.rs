@@ -32,11 +32,7 @@ async fn user_add_and_token_create_give_api_access() {
             "a long password",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = aula(
         &url,
         &[
@@ -68,11 +64,7 @@ async fn user_add_and_token_create_give_api_access() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("role"));
 
     let out = aula(&url, &["token", "create", "--email", "org@example.org"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     assert!(token.starts_with("aula_"));
     let api = crate::helpers::Api {
@@ -97,21 +89,10 @@ async fn migrate_and_demo() {
     let dir = tempfile::tempdir().expect("dir");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
     let out = aula(&url, &["migrate"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = aula(&url, &["demo"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("organiser@aula.example.org"));
     let out = aula(&url, &["demo"]);
-    assert!(
-        !out.status.success(),
-        "the demo loads only into an empty database"
-    );
+    assert!(!out.status.success(), "the demo loads only into an empty database");
 }

@@ -38,10 +38,7 @@ db_test!(
 
         // Anyone may read the catalogue's courses.
         let id = course["id"].as_str().expect("id");
-        let (status, public) = app
-            .anonymous_api()
-            .get(&format!("/api/v1/courses/{id}"))
-            .await;
+        let (status, public) = app.anonymous_api().get(&format!("/api/v1/courses/{id}")).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(public["title"], "Marco jurídico de la igualdad de trato");
 
@@ -59,41 +56,38 @@ db_test!(
     }
 );
 
-db_test!(
-    course_validation,
-    |app: crate::helpers::TestApp| async move {
-        let api = app.api(&[Role::Organiser]).await;
-        let (status, body) = api
+db_test!(course_validation, |app: crate::helpers::TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (status, body) = api
         .post(
             "/api/v1/courses",
             &json!({"title": "X", "summary": "Y", "hours": "-2", "modality": "hybrid", "audiences": ["martians"], "language": "de",
                      "accreditation_body_id": uuid::Uuid::now_v7(), "minimum_attendance_percent": 120}),
         )
         .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-        for field in [
-            "hours",
-            "modality",
-            "audiences",
-            "language",
-            "minimum_attendance_percent",
-        ] {
-            assert!(body["fields"][field].is_array(), "{field} in {body}");
-        }
-        // A well-formed course pointing at an unknown body: the field says so, nothing is written.
-        let (status, body) = api
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for field in [
+        "hours",
+        "modality",
+        "audiences",
+        "language",
+        "minimum_attendance_percent",
+    ] {
+        assert!(body["fields"][field].is_array(), "{field} in {body}");
+    }
+    // A well-formed course pointing at an unknown body: the field says so, nothing is written.
+    let (status, body) = api
         .post(
             "/api/v1/courses",
             &json!({"title": "X", "summary": "Y", "hours": 2, "modality": "online", "audiences": ["other"], "language": "es",
                      "accreditation_body_id": uuid::Uuid::now_v7()}),
         )
         .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-        assert!(body["fields"]["accreditation_body_id"].is_array());
-        let (_, list) = api.get("/api/v1/courses").await;
-        assert_eq!(list["total"], 0);
-    }
-);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body["fields"]["accreditation_body_id"].is_array());
+    let (_, list) = api.get("/api/v1/courses").await;
+    assert_eq!(list["total"], 0);
+});
 
 db_test!(
     organiser_creates_an_accredited_course_in_the_web_ui,
@@ -120,20 +114,11 @@ db_test!(
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let location = response.headers()["location"]
-            .to_str()
-            .expect("location")
-            .to_owned();
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
         let id = location.trim_start_matches("/staff/courses/");
-        let (_, course) = app
-            .anonymous_api()
-            .get(&format!("/api/v1/courses/{id}"))
-            .await;
+        let (_, course) = app.anonymous_api().get(&format!("/api/v1/courses/{id}")).await;
         assert_eq!(course["hours"], 7.5);
-        assert_eq!(
-            course["audiences"],
-            json!(["public_servant", "union_delegate"])
-        );
+        assert_eq!(course["audiences"], json!(["public_servant", "union_delegate"]));
         assert_eq!(course["accreditation"]["credits"], 0.5);
         assert_eq!(course["accreditation"]["survey_required"], true);
         let form = browser.get_html(&location).await;

@@ -42,29 +42,28 @@ pub struct TestApp {
     pub db: Database,
     /// The SQLite file's URL, for the command-line tests.
     pub database_url: String,
+    /// The SMTP server Aula's mail goes to, on loopback.
+    pub smtp: aula_mail::sink::SmtpSink,
+    pub mail: aula_mail::MailConfig,
+    pub wake: std::sync::Arc<tokio::sync::Notify>,
     _dir: Option<tempfile::TempDir>,
     schema: Option<(String, String)>,
     server: tokio::task::JoinHandle<()>,
+    dispatcher: tokio::task::JoinHandle<()>,
 }
 
 impl TestApp {
     pub async fn sqlite() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
-        let db = aula_storage::connect(&url, None)
-            .await
-            .expect("sqlite opens");
+        let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
         Self::start(db, url, Some(dir), None).await
     }
 
     pub async fn postgres() -> Option<TestApp> {
-        let url = std::env::var("AULA_TEST_POSTGRES_URL")
-            .ok()
-            .filter(|u| !u.is_empty())?;
+        let url = std::env::var("AULA_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
         let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-        let admin = aula_storage::connect(&url, None)
-            .await
-            .expect("postgres opens");
+        let admin = aula_storage::connect(&url, None).await.expect("postgres opens");
         admin
             .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
             .await
@@ -82,19 +81,21 @@ impl TestApp {
         dir: Option<tempfile::TempDir>,
         schema: Option<(String, String)>,
     ) -> TestApp {
-        aula_storage::db::migrate(&db)
-            .await
-            .expect("migrations apply");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("port");
+        aula_storage::db::migrate(&db).await.expect("migrations apply");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
         let address: SocketAddr = listener.local_addr().expect("address");
         let base = format!("http://{address}");
+        let smtp = aula_mail::sink::SmtpSink::start().await.expect("smtp sink");
+        let from = "Formación Aula <formacion@aula.example.org>".parse().expect("from");
+        let mail = aula_mail::MailConfig::new(from, &base);
+        let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+        let dispatcher =
+            tokio::spawn(dispatcher(&db, &mail, &smtp, wake.clone()).run(tokio::sync::watch::channel(false).1));
         let state = aula_web::AppState::new(
             db.clone(),
-            aula_web::Config {
-                base_url: base.clone(),
-            },
+            aula_web::Config { base_url: base.clone() },
+            mail.clone(),
+            wake.clone(),
         );
         let server = tokio::spawn(async move {
             let _ = aula_web::serve(listener, state, std::future::pending()).await;
@@ -103,9 +104,13 @@ impl TestApp {
             base,
             db,
             database_url,
+            smtp,
+            mail,
+            wake,
             _dir: dir,
             schema,
             server,
+            dispatcher,
         }
     }
 
@@ -131,21 +136,14 @@ impl TestApp {
         self.user_with_body(email, roles, None).await
     }
 
-    pub async fn user_with_body(
-        &self,
-        email: &str,
-        roles: &[Role],
-        body: Option<uuid::Uuid>,
-    ) -> users::UserRecord {
+    pub async fn user_with_body(&self, email: &str, roles: &[Role], body: Option<uuid::Uuid>) -> users::UserRecord {
         let details = UserDetails::new(UserDetails {
             email: Email::parse(email).expect("email"),
             name: Text::parse(&format!("User {email}")).expect("name"),
             roles: roles.to_vec(),
             accreditation_body_id: body,
             language: Language::En,
-            password: Some(PasswordHash::new(
-                &Password::parse(PASSWORD).expect("password"),
-            )),
+            password: Some(PasswordHash::new(&Password::parse(PASSWORD).expect("password"))),
         })
         .expect("user details");
         users::create(&self.db, &Actor::system("test"), &details)
@@ -197,11 +195,7 @@ impl TestApp {
         self.user_with_body(&email, roles, body).await;
         let browser = self.browser();
         let response = browser.sign_in(&email, PASSWORD).await;
-        assert_eq!(
-            response.status(),
-            StatusCode::SEE_OTHER,
-            "sign-in redirects"
-        );
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "sign-in redirects");
         browser
     }
 
@@ -224,35 +218,53 @@ impl TestApp {
 
     /// A region, for venues.
     pub async fn region(&self, code: &str) -> uuid::Uuid {
-        let regions = aula_storage::regions::list(&self.db)
-            .await
-            .expect("regions");
+        let regions = aula_storage::regions::list(&self.db).await.expect("regions");
         if let Some(r) = regions.iter().find(|r| r.code == code) {
             return r.id;
         }
-        aula_storage::regions::create(
-            &self.db,
-            &Actor::system("test"),
-            code,
-            &format!("Region {code}"),
-        )
-        .await
-        .expect("region")
-        .id
+        aula_storage::regions::create(&self.db, &Actor::system("test"), code, &format!("Region {code}"))
+            .await
+            .expect("region")
+            .id
     }
+}
+
+/// A dispatcher sending to `smtp`, quick to notice new mail.
+pub fn dispatcher(
+    db: &Database,
+    mail: &aula_mail::MailConfig,
+    smtp: &aula_mail::sink::SmtpSink,
+    wake: std::sync::Arc<tokio::sync::Notify>,
+) -> aula_mail::Dispatcher {
+    let transport = aula_mail::Transport::smtp(
+        &format!("{}?tls=none", smtp.url()),
+        None,
+        std::time::Duration::from_secs(5),
+    )
+    .expect("smtp transport");
+    let settings = aula_mail::Settings {
+        sender: aula_mail::message::Sender {
+            from: mail.from.clone(),
+        },
+        base_url: mail.base_url.clone(),
+        domain: mail.domain.clone(),
+        batch: 25,
+        concurrency: 4,
+        lease: chrono::Duration::minutes(5),
+        idle: std::time::Duration::from_millis(50),
+    };
+    aula_mail::Dispatcher::new(db.clone(), std::sync::Arc::new(transport), settings, wake)
 }
 
 impl Drop for TestApp {
     fn drop(&mut self) {
         self.server.abort();
+        self.dispatcher.abort();
         // Each PostgreSQL test had its own schema: remove it, on a thread of
         // its own since Drop cannot await.
         if let Some((url, schema)) = self.schema.take() {
             let _ = std::thread::spawn(move || {
-                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                else {
+                let Ok(runtime) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
                     return;
                 };
                 runtime.block_on(async {
@@ -296,12 +308,7 @@ impl Browser {
     }
 
     /// Posts a form as the page at `form_page` would, with its token.
-    pub async fn post_form(
-        &self,
-        form_page: &str,
-        action: &str,
-        fields: &[(&str, &str)],
-    ) -> Response {
+    pub async fn post_form(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Response {
         let token = self.csrf(form_page).await;
         let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
         all.extend_from_slice(fields);
@@ -321,12 +328,8 @@ impl Browser {
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Response {
-        self.post_form(
-            "/sign-in",
-            "/sign-in",
-            &[("email", email), ("password", password)],
-        )
-        .await
+        self.post_form("/sign-in", "/sign-in", &[("email", email), ("password", password)])
+            .await
     }
 }
 
@@ -342,9 +345,7 @@ fn encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -381,11 +382,7 @@ impl Api {
         split(response).await
     }
 
-    pub async fn post(
-        &self,
-        path: &str,
-        body: &serde_json::Value,
-    ) -> (StatusCode, serde_json::Value) {
+    pub async fn post(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
         let response = self
             .with_auth(self.client.post(format!("{}{}", self.base, path)))
             .json(body)
@@ -395,11 +392,7 @@ impl Api {
         split(response).await
     }
 
-    pub async fn patch(
-        &self,
-        path: &str,
-        body: &serde_json::Value,
-    ) -> (StatusCode, serde_json::Value) {
+    pub async fn patch(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
         let response = self
             .with_auth(self.client.patch(format!("{}{}", self.base, path)))
             .json(body)
@@ -417,10 +410,7 @@ impl Api {
         body: Vec<u8>,
     ) -> (StatusCode, serde_json::Value) {
         let response = self
-            .with_auth(
-                self.client
-                    .request(method, format!("{}{}", self.base, path)),
-            )
+            .with_auth(self.client.request(method, format!("{}{}", self.base, path)))
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -474,4 +464,41 @@ pub async fn course_and_session(app: &TestApp, api: &Api) -> (String, String) {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{session}");
     (course_id, session["id"].as_str().expect("id").to_owned())
+}
+
+/// The decoded body of a MIME part with this file name, from a raw message.
+pub fn attachment(raw: &str, filename: &str) -> Option<String> {
+    let at = raw.find(&format!("filename=\"{filename}\""))?;
+    // The part's headers run from the boundary before the name to the blank line after it.
+    let part_start = raw[..at].rfind("\r\n--").unwrap_or(0);
+    let body_start = at + raw[at..].find("\r\n\r\n")? + 4;
+    let headers = raw[part_start..body_start].to_ascii_lowercase();
+    let body = &raw[body_start..];
+    let encoded = &body[..body.find("\r\n--").unwrap_or(body.len())];
+    if headers.contains("content-transfer-encoding: base64") {
+        use base64::Engine;
+        let compact: String = encoded.split_whitespace().collect();
+        let bytes = base64::engine::general_purpose::STANDARD.decode(compact).ok()?;
+        String::from_utf8(bytes).ok()
+    } else if headers.contains("quoted-printable") {
+        Some(quoted_printable(encoded))
+    } else {
+        Some(encoded.to_owned())
+    }
+}
+
+fn quoted_printable(text: &str) -> String {
+    let mut bytes = Vec::new();
+    let mut chars = text.replace("=\r\n", "").into_bytes().into_iter().peekable();
+    while let Some(b) = chars.next() {
+        if b == b'=' {
+            let hi = chars.next().unwrap_or(b'0');
+            let lo = chars.next().unwrap_or(b'0');
+            let hex = [hi, lo];
+            bytes.push(u8::from_str_radix(std::str::from_utf8(&hex).unwrap_or("00"), 16).unwrap_or(b'?'));
+        } else {
+            bytes.push(b);
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
 }

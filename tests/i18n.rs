@@ -5,9 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 fn keys_of(language: &str) -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("locales")
-        .join(language);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(language);
     let mut keys = BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("locale dir") {
         let path = entry.expect("entry").path();
@@ -92,14 +90,8 @@ fn used_keys() -> BTreeSet<String> {
 #[test]
 fn every_used_key_is_defined() {
     let defined = keys_of("en");
-    let missing: Vec<_> = used_keys()
-        .into_iter()
-        .filter(|k| !defined.contains(k))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "keys used but not in the catalogue: {missing:?}"
-    );
+    let missing: Vec<_> = used_keys().into_iter().filter(|k| !defined.contains(k)).collect();
+    assert!(missing.is_empty(), "keys used but not in the catalogue: {missing:?}");
     // Keys built from vocabularies.
     for prefix in [
         "modality-",
@@ -132,18 +124,10 @@ fn every_used_key_is_defined() {
 #[test]
 fn the_api_docs_labels_exist() {
     let defined = keys_of("en");
-    let source = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/web/assets/api-docs.js"),
-    )
-    .expect("js");
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/web/assets/api-docs.js"))
+        .expect("js");
     for (index, _) in source.match_indices("L('") {
-        let key: String = source[index + 3..]
-            .chars()
-            .take_while(|c| *c != '\'')
-            .collect();
-        assert!(
-            defined.contains(&format!("api-docs-{key}")),
-            "api-docs-{key}"
-        );
+        let key: String = source[index + 3..].chars().take_while(|c| *c != '\'').collect();
+        assert!(defined.contains(&format!("api-docs-{key}")), "api-docs-{key}");
     }
 }

@@ -10,6 +10,7 @@ mod catalogue;
 mod cli;
 mod courses;
 mod i18n;
+mod mail;
 mod openapi;
 mod programmes;
 mod sessions;

@@ -8,9 +8,7 @@ async fn every_route_is_documented() {
     let (status, doc) = app.anonymous_api().get("/api/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
     assert!(
-        doc["openapi"]
-            .as_str()
-            .is_some_and(|v| v.starts_with("3.1")),
+        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")),
         "{}",
         doc["openapi"]
     );
@@ -28,18 +26,17 @@ async fn every_route_is_documented() {
         ("/api/v1/users/{id}", &["get", "patch"]),
         ("/api/v1/tokens", &["get"]),
         ("/api/v1/tokens/{id}", &["delete"]),
+        ("/api/v1/sessions/{id}/messages", &["post"]),
+        ("/api/v1/outbox", &["get"]),
+        ("/api/v1/outbox/{id}/retry", &["post"]),
     ];
     for (path, methods) in expected {
-        let item = paths
-            .get(*path)
-            .unwrap_or_else(|| panic!("{path} is documented"));
+        let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));
         for method in *methods {
             let operation = &item[*method];
             assert!(operation.is_object(), "{method} {path}");
             assert!(
-                operation["responses"]
-                    .as_object()
-                    .is_some_and(|r| !r.is_empty()),
+                operation["responses"].as_object().is_some_and(|r| !r.is_empty()),
                 "{method} {path} responses"
             );
         }
@@ -70,15 +67,8 @@ async fn every_route_is_documented() {
     let docs = app.browser().get("/api/docs").await;
     assert_eq!(docs.status(), StatusCode::OK);
     let html = docs.text().await.expect("html");
-    assert!(
-        html.contains("/assets/api-docs.js")
-            && !html.contains("http://")
-            && !html.contains("https://cdn")
-    );
-    assert_eq!(
-        app.browser().get("/assets/api-docs.js").await.status(),
-        StatusCode::OK
-    );
+    assert!(html.contains("/assets/api-docs.js") && !html.contains("http://") && !html.contains("https://cdn"));
+    assert_eq!(app.browser().get("/assets/api-docs.js").await.status(), StatusCode::OK);
 }
 
 #[tokio::test]
@@ -88,13 +78,7 @@ async fn operations_endpoints() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
     app.browser().get("/").await;
-    let metrics = app
-        .browser()
-        .get("/metrics")
-        .await
-        .text()
-        .await
-        .expect("text");
+    let metrics = app.browser().get("/metrics").await.text().await.expect("text");
     assert!(
         metrics.contains("aula_http_requests_total{method=\"GET\",route=\"/\",status=\"200\"}"),
         "{metrics}"

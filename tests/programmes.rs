@@ -6,78 +6,72 @@ use serde_json::json;
 
 use crate::helpers::db_test;
 
-db_test!(
-    api_create_read_update,
-    |app: crate::helpers::TestApp| async move {
-        let api = app.api(&[Role::Organiser]).await;
-        let (status, created) = api
+db_test!(api_create_read_update, |app: crate::helpers::TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (status, created) = api
         .post(
             "/api/v1/programmes",
             &json!({"title": "Diversidad en los servicios públicos", "funder": "FSE+", "starts_on": "2026-01-01", "ends_on": "2027-06-30"}),
         )
         .await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
-        let id = created["id"].as_str().expect("id");
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_str().expect("id");
 
-        let (status, got) = api.get(&format!("/api/v1/programmes/{id}")).await;
-        assert_eq!(status, StatusCode::OK);
-        assert_eq!(got["funder"], "FSE+");
+    let (status, got) = api.get(&format!("/api/v1/programmes/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(got["funder"], "FSE+");
 
-        let (status, patched) = api
-            .patch(
-                &format!("/api/v1/programmes/{id}"),
-                &json!({"funder": "Fondo Social Europeo Plus"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{patched}");
-        assert_eq!(patched["funder"], "Fondo Social Europeo Plus");
-        assert_eq!(
-            patched["title"], "Diversidad en los servicios públicos",
-            "untouched fields stay"
-        );
+    let (status, patched) = api
+        .patch(
+            &format!("/api/v1/programmes/{id}"),
+            &json!({"funder": "Fondo Social Europeo Plus"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{patched}");
+    assert_eq!(patched["funder"], "Fondo Social Europeo Plus");
+    assert_eq!(
+        patched["title"], "Diversidad en los servicios públicos",
+        "untouched fields stay"
+    );
 
-        let (status, list) = api.get("/api/v1/programmes?per_page=1").await;
-        assert_eq!(status, StatusCode::OK);
-        assert_eq!(list["total"], 1);
-        assert_eq!(list["per_page"], 1);
-    }
-);
+    let (status, list) = api.get("/api/v1/programmes?per_page=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(list["total"], 1);
+    assert_eq!(list["per_page"], 1);
+});
 
-db_test!(
-    api_validation_names_fields,
-    |app: crate::helpers::TestApp| async move {
-        let api = app.api(&[Role::Organiser]).await;
-        let (status, body) = api
-            .post(
-                "/api/v1/programmes",
-                &json!({"title": "   ", "starts_on": "2026-13-01", "ends_on": "2025-01-01"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(body["error"], "invalid");
-        assert!(body["fields"]["title"].is_array(), "{body}");
-        assert!(body["fields"]["starts_on"].is_array(), "{body}");
-        let (_, list) = api.get("/api/v1/programmes").await;
-        assert_eq!(list["total"], 0, "nothing written");
+db_test!(api_validation_names_fields, |app: crate::helpers::TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (status, body) = api
+        .post(
+            "/api/v1/programmes",
+            &json!({"title": "   ", "starts_on": "2026-13-01", "ends_on": "2025-01-01"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["error"], "invalid");
+    assert!(body["fields"]["title"].is_array(), "{body}");
+    assert!(body["fields"]["starts_on"].is_array(), "{body}");
+    let (_, list) = api.get("/api/v1/programmes").await;
+    assert_eq!(list["total"], 0, "nothing written");
 
-        let (status, body) = api
-            .post(
-                "/api/v1/programmes",
-                &json!({"title": "A", "starts_on": "2026-02-01", "ends_on": "2026-01-01"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(body["fields"]["ends_on"].is_array(), "{body}");
+    let (status, body) = api
+        .post(
+            "/api/v1/programmes",
+            &json!({"title": "A", "starts_on": "2026-02-01", "ends_on": "2026-01-01"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["ends_on"].is_array(), "{body}");
 
-        let (status, body) = api
-            .patch(
-                &format!("/api/v1/programmes/{}", uuid::Uuid::now_v7()),
-                &json!({"title": "x"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
-    }
-);
+    let (status, body) = api
+        .patch(
+            &format!("/api/v1/programmes/{}", uuid::Uuid::now_v7()),
+            &json!({"title": "x"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+});
 
 db_test!(
     organiser_creates_and_edits_in_the_web_ui,

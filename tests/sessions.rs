@@ -12,10 +12,7 @@ db_test!(
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
 
-        let (status, session) = app
-            .anonymous_api()
-            .get(&format!("/api/v1/sessions/{session_id}"))
-            .await;
+        let (status, session) = app.anonymous_api().get(&format!("/api/v1/sessions/{session_id}")).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(session["status"], "open");
         assert_eq!(session["meetings"].as_array().map(Vec::len), Some(3));
@@ -26,16 +23,10 @@ db_test!(
         assert_eq!(session["venue"]["region"]["code"], "ES-AN");
 
         // The public page shows the Madrid wall-clock times, in the reader's language.
-        let html = app
-            .browser()
-            .get_html(&format!("/sessions/{session_id}?lang=es"))
-            .await;
+        let html = app.browser().get_html(&format!("/sessions/{session_id}?lang=es")).await;
         assert!(html.contains("martes, 12 de marzo de 2030"), "{html}");
         assert!(html.contains("<td>09:00</td><td>14:00</td>"));
-        let html = app
-            .browser()
-            .get_html(&format!("/sessions/{session_id}?lang=fr"))
-            .await;
+        let html = app.browser().get_html(&format!("/sessions/{session_id}?lang=fr")).await;
         assert!(html.contains("mardi 12 mars 2030"));
     }
 );
@@ -46,10 +37,7 @@ db_test!(
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
         let (status, _) = api
-            .patch(
-                &format!("/api/v1/sessions/{session_id}"),
-                &json!({"status": "closed"}),
-            )
+            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": "closed"}))
             .await;
         assert_eq!(status, StatusCode::OK);
         // A new draft of the same course.
@@ -63,10 +51,7 @@ db_test!(
         assert_eq!(status, StatusCode::CREATED, "{draft}");
         assert_eq!(draft["status"], "draft");
         let draft_id = draft["id"].as_str().expect("id");
-        let (status, _) = app
-            .anonymous_api()
-            .get(&format!("/api/v1/sessions/{draft_id}"))
-            .await;
+        let (status, _) = app.anonymous_api().get(&format!("/api/v1/sessions/{draft_id}")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         let response = app.browser().get(&format!("/sessions/{draft_id}")).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
@@ -77,18 +62,12 @@ db_test!(
 
         // A draft without meetings cannot open.
         let (status, body) = api
-            .patch(
-                &format!("/api/v1/sessions/{draft_id}"),
-                &json!({"status": "open"}),
-            )
+            .patch(&format!("/api/v1/sessions/{draft_id}"), &json!({"status": "open"}))
             .await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
         // Nor jump to completed.
         let (status, _) = api
-            .patch(
-                &format!("/api/v1/sessions/{draft_id}"),
-                &json!({"status": "completed"}),
-            )
+            .patch(&format!("/api/v1/sessions/{draft_id}"), &json!({"status": "completed"}))
             .await;
         assert_eq!(status, StatusCode::CONFLICT);
     }
@@ -116,10 +95,7 @@ db_test!(session_rules, |app: crate::helpers::TestApp| async move {
     }
     // In person without a venue.
     let (status, body) = api
-        .post(
-            "/api/v1/sessions",
-            &json!({"course_id": course_id, "capacity": 5}),
-        )
+        .post("/api/v1/sessions", &json!({"course_id": course_id, "capacity": 5}))
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["fields"]["venue_name"].is_array(), "{body}");
@@ -133,9 +109,7 @@ db_test!(session_rules, |app: crate::helpers::TestApp| async move {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["fields"]["course_id"].is_array(), "{body}");
     // A trainer who is not one.
-    let organiser = app
-        .user("not-a-trainer@example.org", &[Role::Organiser])
-        .await;
+    let organiser = app.user("not-a-trainer@example.org", &[Role::Organiser]).await;
     let (status, body) = api
         .patch(
             &format!("/api/v1/sessions/{session_id}"),
@@ -156,18 +130,12 @@ db_test!(session_rules, |app: crate::helpers::TestApp| async move {
     // Completed is final.
     for step in ["closed", "completed"] {
         let (status, _) = api
-            .patch(
-                &format!("/api/v1/sessions/{session_id}"),
-                &json!({"status": step}),
-            )
+            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
             .await;
         assert_eq!(status, StatusCode::OK);
     }
     let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"capacity": 30}),
-        )
+        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 30}))
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
 });
@@ -214,10 +182,7 @@ db_test!(
             .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let location = response.headers()["location"]
-            .to_str()
-            .expect("location")
-            .to_owned();
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
         let id = location.trim_start_matches("/staff/sessions/").to_owned();
         // Open it from its page.
         let response = browser
@@ -228,10 +193,7 @@ db_test!(
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let (_, session) = app
-            .anonymous_api()
-            .get(&format!("/api/v1/sessions/{id}"))
-            .await;
+        let (_, session) = app.anonymous_api().get(&format!("/api/v1/sessions/{id}")).await;
         assert_eq!(session["status"], "open");
         assert_eq!(session["meetings"].as_array().map(Vec::len), Some(3));
         // 09:30 in the Canaries in summer is 08:30 UTC.

@@ -61,6 +61,47 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Send queued e-mail without serving the web application.
+    Worker(Worker),
+}
+
+#[derive(Args, Clone)]
+struct MailArgs {
+    /// The address people reach Aula at (links in e-mails); `serve` defaults it to `http://BIND`.
+    #[arg(long, env = "AULA_BASE_URL")]
+    base_url: Option<String>,
+    /// SMTP server: `smtp://[user:pass@]host[:port]` (STARTTLS when offered) or `smtps://...`.
+    /// Without it, messages are written as .eml files to --mail-dir.
+    #[arg(long, env = "AULA_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    #[arg(long, env = "AULA_SMTP_USER")]
+    smtp_user: Option<String>,
+    #[arg(long, env = "AULA_SMTP_PASSWORD", hide_env_values = true)]
+    smtp_password: Option<String>,
+    /// Seconds to wait for the SMTP server before trying again later.
+    #[arg(long, env = "AULA_SMTP_TIMEOUT", default_value_t = 15)]
+    smtp_timeout: u64,
+    /// Folder for .eml files when no SMTP server is configured.
+    #[arg(long, env = "AULA_MAIL_DIR", default_value = "mail-out")]
+    mail_dir: std::path::PathBuf,
+    /// The sender of every message, e.g. `Formación <formacion@example.org>`.
+    #[arg(long, env = "AULA_MAIL_FROM")]
+    mail_from: Option<String>,
+    /// `production` refuses to start without an SMTP server.
+    #[arg(long = "env", env = "AULA_ENV", default_value = "development")]
+    environment: String,
+    /// Messages claimed per dispatcher round.
+    #[arg(long, env = "AULA_MAIL_BATCH", default_value_t = 100)]
+    mail_batch: u64,
+    /// Messages sent at once.
+    #[arg(long, env = "AULA_MAIL_CONCURRENCY", default_value_t = 8)]
+    mail_concurrency: usize,
+}
+
+#[derive(Args)]
+struct Worker {
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 #[derive(Args)]
@@ -71,9 +112,8 @@ struct Serve {
     /// Load the demo data set if the database is empty.
     #[arg(long, env = "AULA_DEMO")]
     demo: bool,
-    /// The address people reach Aula at (links in e-mails); defaults to `http://BIND`.
-    #[arg(long, env = "AULA_BASE_URL")]
-    base_url: Option<String>,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 #[derive(Subcommand)]
@@ -85,12 +125,7 @@ enum UserCommand {
         #[arg(long, env = "AULA_USER_NAME")]
         name: String,
         /// admin, organiser, trainer or accreditor; repeat or separate with commas for several.
-        #[arg(
-            long = "role",
-            env = "AULA_USER_ROLE",
-            value_delimiter = ',',
-            required = true
-        )]
+        #[arg(long = "role", env = "AULA_USER_ROLE", value_delimiter = ',', required = true)]
         roles: Vec<String>,
         /// At least 10 characters; without it the user cannot sign in until an admin sets one.
         #[arg(long, env = "AULA_USER_PASSWORD")]
@@ -132,15 +167,8 @@ fn init_logging(global: &Global) {
 async fn open(global: &Global) -> Result<Database> {
     let database = db::connect(&global.database_url, None)
         .await
-        .with_context(|| {
-            format!(
-                "cannot open the database at {}",
-                redact(&global.database_url)
-            )
-        })?;
-    db::migrate(&database)
-        .await
-        .context("cannot migrate the database")?;
+        .with_context(|| format!("cannot open the database at {}", redact(&global.database_url)))?;
+    db::migrate(&database).await.context("cannot migrate the database")?;
     Ok(database)
 }
 
@@ -154,6 +182,76 @@ fn redact(url: &str) -> String {
         }
         _ => url.to_owned(),
     }
+}
+
+/// The mail set-up: where messages come from, how they travel.
+fn mail_setup(args: &MailArgs, base_url: &str) -> Result<(aula_mail::MailConfig, aula_mail::Transport)> {
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("localhost")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("localhost");
+    let from = args
+        .mail_from
+        .clone()
+        .unwrap_or_else(|| format!("Aula <no-reply@{host}>"));
+    let from = from
+        .parse()
+        .with_context(|| format!("AULA_MAIL_FROM is not an address: {from}"))?;
+    let config = aula_mail::MailConfig::new(from, base_url);
+    let transport = match &args.smtp_url {
+        Some(url) => {
+            let credentials = args.smtp_user.clone().zip(args.smtp_password.clone());
+            aula_mail::Transport::smtp(url, credentials, std::time::Duration::from_secs(args.smtp_timeout))
+                .map_err(|e| anyhow::anyhow!("AULA_SMTP_URL: {e}"))?
+        }
+        None if args.environment == "production" => {
+            bail!("AULA_ENV=production needs an SMTP server (AULA_SMTP_URL): mail would only be written to files")
+        }
+        None => aula_mail::Transport::files(args.mail_dir.clone())
+            .with_context(|| format!("cannot write mail to {}", args.mail_dir.display()))?,
+    };
+    Ok((config, transport))
+}
+
+fn dispatcher(
+    database: &Database,
+    args: &MailArgs,
+    config: &aula_mail::MailConfig,
+    transport: aula_mail::Transport,
+    wake: std::sync::Arc<tokio::sync::Notify>,
+) -> aula_mail::Dispatcher {
+    let settings = aula_mail::Settings {
+        sender: aula_mail::message::Sender {
+            from: config.from.clone(),
+        },
+        base_url: config.base_url.clone(),
+        domain: config.domain.clone(),
+        batch: args.mail_batch,
+        concurrency: args.mail_concurrency,
+        lease: chrono::Duration::minutes(5),
+        idle: std::time::Duration::from_secs(2),
+    };
+    aula_mail::Dispatcher::new(database.clone(), std::sync::Arc::new(transport), settings, wake)
+}
+
+async fn worker(global: &Global, args: &Worker) -> Result<()> {
+    let database = open(global).await?;
+    let base_url = args
+        .mail
+        .base_url
+        .clone()
+        .unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
+    let (config, transport) = mail_setup(&args.mail, &base_url)?;
+    println!("Sending queued mail through {}", transport.describe());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let task = tokio::spawn(dispatcher(&database, &args.mail, &config, transport, Default::default()).run(stopped));
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    task.await?;
+    Ok(())
 }
 
 async fn shutdown_signal() {
@@ -191,20 +289,29 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
         .with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
     let base_url = args
+        .mail
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{address}"))
         .trim_end_matches('/')
         .to_owned();
+    let (mail, transport) = mail_setup(&args.mail, &base_url)?;
     println!("Aula is listening on {base_url}");
+    println!("Mail goes out through {}", transport.describe());
     if args.demo {
         println!("Demo sign-ins (password {}):", demo::PASSWORD);
         for (role, email) in demo::SIGN_INS {
             println!("  {role:<11} {email}");
         }
     }
-    let state = aula_web::AppState::new(database, aula_web::Config { base_url });
+    let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mailer = tokio::spawn(dispatcher(&database, &args.mail, &mail, transport, wake.clone()).run(stopped));
+    let state = aula_web::AppState::new(database, aula_web::Config { base_url }, mail, wake);
     aula_web::serve(listener, state, shutdown_signal()).await?;
+    // Requests have finished; the dispatcher finishes its batch and gives back the rest.
+    let _ = stop.send(true);
+    mailer.await?;
     Ok(())
 }
 
@@ -264,13 +371,7 @@ async fn token_create(global: &Global, email: &str, name: &str) -> Result<()> {
     let Some(user) = users::find_by_email(&database, &email).await? else {
         bail!("no user with e-mail {email}");
     };
-    let (_, plain) = tokens::create(
-        &database,
-        &Actor::system("command line"),
-        user.user.id,
-        name,
-    )
-    .await?;
+    let (_, plain) = tokens::create(&database, &Actor::system("command line"), user.user.id, name).await?;
     println!("{plain}");
     Ok(())
 }
@@ -278,6 +379,7 @@ async fn token_create(global: &Global, email: &str, name: &str) -> Result<()> {
 async fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Serve(args) => serve(&cli.global, args).await,
+        Command::Worker(args) => worker(&cli.global, args).await,
         Command::Migrate => {
             open(&cli.global).await?;
             println!("The database is up to date.");
@@ -286,9 +388,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Demo => {
             let database = open(&cli.global).await?;
             if !demo::is_empty(&database).await? {
-                bail!(
-                    "the database already holds data; the demo loads only into an empty database"
-                );
+                bail!("the database already holds data; the demo loads only into an empty database");
             }
             demo::load(&database, chrono::Utc::now().date_naive()).await?;
             println!("Demo data loaded. Sign-ins (password {}):", demo::PASSWORD);

@@ -6,11 +6,7 @@ use sea_orm_migration::schema::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(
-    from: (&'static str, &'static str),
-    to: &'static str,
-    cascade: bool,
-) -> ForeignKeyCreateStatement {
+fn fk(from: (&'static str, &'static str), to: &'static str, cascade: bool) -> ForeignKeyCreateStatement {
     let mut key = ForeignKey::create();
     key.name(format!("fk_{}_{}", from.0, from.1))
         .from(from.0, from.1)
@@ -23,9 +19,7 @@ fn fk(
 
 fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
     let mut index = Index::create();
-    index
-        .name(format!("ix_{}_{}", table, columns.join("_")))
-        .table(table);
+    index.name(format!("ix_{}_{}", table, columns.join("_"))).table(table);
     for column in columns {
         index.col(*column);
     }
@@ -155,11 +149,7 @@ impl MigrationTrait for Migration {
                 .col(uuid("session_id"))
                 .col(uuid("user_id"))
                 .primary_key(Index::create().col("session_id").col("user_id"))
-                .foreign_key(&mut fk(
-                    ("session_trainers", "session_id"),
-                    "sessions",
-                    true,
-                ))
+                .foreign_key(&mut fk(("session_trainers", "session_id"), "sessions", true))
                 .foreign_key(&mut fk(("session_trainers", "user_id"), "users", false))
                 .to_owned(),
             Table::create()
@@ -269,9 +259,7 @@ impl MigrationTrait for Migration {
             "venues",
             "regions",
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }

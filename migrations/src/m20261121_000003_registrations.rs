@@ -60,11 +60,21 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_registrations_person").table("registrations").col("person_id").to_owned())
+            .create_index(
+                Index::create()
+                    .name("ix_registrations_person")
+                    .table("registrations")
+                    .col("person_id")
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_index(
-                Index::create().name("ix_registrations_confirm").table("registrations").col("confirm_token_hash").to_owned(),
+                Index::create()
+                    .name("ix_registrations_confirm")
+                    .table("registrations")
+                    .col("confirm_token_hash")
+                    .to_owned(),
             )
             .await?;
         // One live registration per person and session, enforced by the
@@ -77,12 +87,19 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .alter_table(Table::alter().table("sessions").add_column(big_integer("waitlist_counter").default(0)).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table("sessions")
+                    .add_column(big_integer("waitlist_counter").default(0))
+                    .to_owned(),
+            )
             .await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table("registrations").to_owned()).await
+        manager
+            .drop_table(Table::drop().table("registrations").to_owned())
+            .await
     }
 }

@@ -65,9 +65,6 @@ mod tests {
         for a in Audience::ALL {
             assert_eq!(Audience::parse(a.as_str()), Ok(*a));
         }
-        assert_eq!(
-            Modality::parse("hybrid").map_err(|p| p.key),
-            Err("error-choice")
-        );
+        assert_eq!(Modality::parse("hybrid").map_err(|p| p.key), Err("error-choice"));
     }
 }

@@ -10,8 +10,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::{
-    Audience, BodyCode, Capacity, Credits, Email, FieldErrors, Hours, Language, MeetingTimes,
-    Modality, PasswordHash, Percent, Problem, Role, SessionTimeZone, Text, Url,
+    Audience, BodyCode, Capacity, Credits, Email, FieldErrors, Hours, Language, MeetingTimes, Modality, PasswordHash,
+    Percent, Problem, Role, SessionTimeZone, Text, Url,
 };
 
 pub type Title = Text<200>;
@@ -32,10 +32,7 @@ impl ProgrammeDetails {
         if let (Some(start), Some(end)) = (details.starts_on, details.ends_on)
             && end < start
         {
-            return Err(FieldErrors::single(
-                "ends_on",
-                Problem::new("error-end-before-start"),
-            ));
+            return Err(FieldErrors::single("ends_on", Problem::new("error-end-before-start")));
         }
         Ok(details)
     }
@@ -76,10 +73,7 @@ impl CourseDetails {
         details.audiences.sort();
         details.audiences.dedup();
         if details.audiences.is_empty() {
-            return Err(FieldErrors::single(
-                "audiences",
-                Problem::new("error-choose-one"),
-            ));
+            return Err(FieldErrors::single("audiences", Problem::new("error-choose-one")));
         }
         Ok(details)
     }
@@ -123,15 +117,10 @@ impl SessionDetails {
             }
             _ => {}
         }
-        if let (Some(opens), Some(closes)) = (
-            details.registration_opens_at,
-            details.registration_closes_at,
-        ) && closes <= opens
+        if let (Some(opens), Some(closes)) = (details.registration_opens_at, details.registration_closes_at)
+            && closes <= opens
         {
-            errors.add(
-                "registration_closes_at",
-                Problem::new("error-end-before-start"),
-            );
+            errors.add("registration_closes_at", Problem::new("error-end-before-start"));
         }
         details.meetings.sort();
         if details
@@ -176,10 +165,7 @@ impl UserDetails {
         }
         let accreditor = details.roles.contains(&Role::Accreditor);
         if accreditor && details.accreditation_body_id.is_none() {
-            errors.add(
-                "accreditation_body_id",
-                Problem::new("error-accreditor-body"),
-            );
+            errors.add("accreditation_body_id", Problem::new("error-accreditor-body"));
         }
         if !accreditor {
             details.accreditation_body_id = None;
@@ -225,8 +211,7 @@ mod tests {
         );
         assert!(SessionDetails::new(session(vec![a], false), Modality::InPerson).is_err());
         assert!(SessionDetails::new(session(vec![a], false), Modality::Online).is_err());
-        let sorted =
-            SessionDetails::new(session(vec![c, a], true), Modality::Blended).expect("valid");
+        let sorted = SessionDetails::new(session(vec![c, a], true), Modality::Blended).expect("valid");
         assert_eq!(sorted.meetings, vec![a, c]);
         assert_eq!(sorted.minutes(), 600);
     }

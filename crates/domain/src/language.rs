@@ -20,11 +20,7 @@ impl Language {
                 let primary = tag.split('-').next()?;
                 let language = Language::parse(primary).ok()?;
                 let quality = pieces
-                    .find_map(|p| {
-                        p.trim()
-                            .strip_prefix("q=")
-                            .and_then(|q| q.parse::<f32>().ok())
-                    })
+                    .find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok()))
                     .unwrap_or(1.0);
                 (quality > 0.0).then_some((quality, index, language))
             })
@@ -57,10 +53,7 @@ mod tests {
             Some(Language::Es)
         );
         assert_eq!(Language::from_accept_language("de,it"), None);
-        assert_eq!(
-            Language::from_accept_language("fr;q=0,en"),
-            Some(Language::En)
-        );
+        assert_eq!(Language::from_accept_language("fr;q=0,en"), Some(Language::En));
         assert_eq!(Language::from_accept_language(""), None);
     }
 }

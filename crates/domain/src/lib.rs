@@ -26,6 +26,4 @@ pub use problem::{FieldErrors, Problem};
 pub use registration::RegistrationStatus;
 pub use role::Role;
 pub use session_status::SessionStatus;
-pub use text::{
-    BodyCode, Capacity, Credits, Email, Hours, Percent, PersonName, Text, Url, fold_for_search,
-};
+pub use text::{BodyCode, Capacity, Credits, Email, Hours, Percent, PersonName, Text, Url, fold_for_search};

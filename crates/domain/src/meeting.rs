@@ -75,12 +75,7 @@ impl MeetingTimes {
     }
 
     /// Parses a form's local date (`2026-03-14`) and times (`09:30`) in `zone`.
-    pub fn parse_local(
-        zone: SessionTimeZone,
-        date: &str,
-        start: &str,
-        end: &str,
-    ) -> Result<Self, Problem> {
+    pub fn parse_local(zone: SessionTimeZone, date: &str, start: &str, end: &str) -> Result<Self, Problem> {
         let date = parse_date(date)?;
         let start = parse_time(start)?;
         let end = parse_time(end)?;
@@ -163,39 +158,19 @@ mod tests {
     fn refuses_impossible_meetings() {
         let key = |r: Result<MeetingTimes, Problem>| r.map_err(|p| p.key);
         assert_eq!(
-            key(MeetingTimes::parse_local(
-                madrid(),
-                "2026-03-14",
-                "14:00",
-                "09:00"
-            )),
+            key(MeetingTimes::parse_local(madrid(), "2026-03-14", "14:00", "09:00")),
             Err("error-meeting-order")
         );
         assert_eq!(
-            key(MeetingTimes::parse_local(
-                madrid(),
-                "2026-02-30",
-                "09:00",
-                "10:00"
-            )),
+            key(MeetingTimes::parse_local(madrid(), "2026-02-30", "09:00", "10:00")),
             Err("error-date")
         );
         assert_eq!(
-            key(MeetingTimes::parse_local(
-                madrid(),
-                "2026-03-29",
-                "02:30",
-                "04:00"
-            )),
+            key(MeetingTimes::parse_local(madrid(), "2026-03-29", "02:30", "04:00")),
             Err("error-time-skipped")
         );
         assert_eq!(
-            key(MeetingTimes::parse_local(
-                madrid(),
-                "2026-03-14",
-                "25:00",
-                "26:00"
-            )),
+            key(MeetingTimes::parse_local(madrid(), "2026-03-14", "25:00", "26:00")),
             Err("error-time")
         );
         assert!(SessionTimeZone::parse("Mars/Olympus").is_err());

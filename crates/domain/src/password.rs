@@ -59,11 +59,7 @@ impl PasswordHash {
 
     pub fn verify(&self, candidate: &str) -> bool {
         Phc::new(&self.0)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(candidate.as_bytes(), &parsed)
-                    .is_ok()
-            })
+            .map(|parsed| Argon2::default().verify_password(candidate.as_bytes(), &parsed).is_ok())
             .unwrap_or(false)
     }
 }

@@ -17,10 +17,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(key: &'static str) -> Self {
-        Problem {
-            key,
-            args: Vec::new(),
-        }
+        Problem { key, args: Vec::new() }
     }
 
     pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {

@@ -25,12 +25,16 @@ impl RegistrationStatus {
         use RegistrationStatus::*;
         let allowed = matches!(
             (self, to),
-            (Pending, Confirmed | Waitlisted | Cancelled) | (Waitlisted, Confirmed | Cancelled) | (Confirmed, Cancelled)
+            (Pending, Confirmed | Waitlisted | Cancelled)
+                | (Waitlisted, Confirmed | Cancelled)
+                | (Confirmed, Cancelled)
         );
         if allowed {
             Ok(to)
         } else {
-            Err(Problem::new("error-registration-transition").with("from", self.as_str()).with("to", to.as_str()))
+            Err(Problem::new("error-registration-transition")
+                .with("from", self.as_str())
+                .with("to", to.as_str()))
         }
     }
 }

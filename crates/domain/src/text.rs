@@ -75,9 +75,7 @@ impl Email {
         }
         // validator accepts some addresses no mail server would; a dot in the
         // domain rules out `user@localhost`-style typos from public forms.
-        let domain_has_dot = trimmed
-            .rsplit_once('@')
-            .is_some_and(|(_, d)| d.contains('.'));
+        let domain_has_dot = trimmed.rsplit_once('@').is_some_and(|(_, d)| d.contains('.'));
         if trimmed.chars().count() > 254 || !trimmed.validate_email() || !domain_has_dot {
             return Err(Problem::new("error-email"));
         }
@@ -138,9 +136,7 @@ impl Capacity {
         if (1..=i64::from(Self::MAX)).contains(&value) {
             Ok(Capacity(value as u32))
         } else {
-            Err(Problem::new("error-range")
-                .with("min", 1)
-                .with("max", Self::MAX))
+            Err(Problem::new("error-range").with("min", 1).with("max", Self::MAX))
         }
     }
 
@@ -149,9 +145,7 @@ impl Capacity {
         if trimmed.is_empty() {
             return Err(Problem::required());
         }
-        let value: i64 = trimmed
-            .parse()
-            .map_err(|_| Problem::new("error-whole-number"))?;
+        let value: i64 = trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?;
         Self::new(value)
     }
 
@@ -235,11 +229,7 @@ impl Percent {
         if trimmed.is_empty() {
             return Err(Problem::required());
         }
-        Self::new(
-            trimmed
-                .parse()
-                .map_err(|_| Problem::new("error-whole-number"))?,
-        )
+        Self::new(trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?)
     }
 
     pub fn get(self) -> u8 {
@@ -273,10 +263,7 @@ mod tests {
 
     #[test]
     fn names_refuse_blank_control_and_long() {
-        assert_eq!(
-            PersonName::parse("  Ana  ").map(Text::into_inner),
-            Ok("Ana".into())
-        );
+        assert_eq!(PersonName::parse("  Ana  ").map(Text::into_inner), Ok("Ana".into()));
         assert_eq!(PersonName::parse("   "), Err(Problem::required()));
         assert_eq!(
             PersonName::parse("An\u{0}a").map_err(|p| p.key),
@@ -368,8 +355,7 @@ impl BodyCode {
         if code.is_empty() {
             return Err(Problem::required());
         }
-        let shape_ok =
-            (2..=10).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric());
+        let shape_ok = (2..=10).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphanumeric());
         if !shape_ok {
             return Err(Problem::new("error-body-code"));
         }

@@ -57,7 +57,13 @@ pub struct Round {
 impl Dispatcher {
     pub fn new(db: Database, transport: Arc<Transport>, settings: Settings, wake: Arc<Notify>) -> Self {
         let worker = format!("{}-{}", std::process::id(), uuid::Uuid::new_v4().simple());
-        Dispatcher { db, transport, settings, worker, wake }
+        Dispatcher {
+            db,
+            transport,
+            settings,
+            worker,
+            wake,
+        }
     }
 
     pub fn worker(&self) -> &str {
@@ -94,7 +100,10 @@ impl Dispatcher {
     /// Claims a batch, sends it, records the outcomes.
     pub async fn round(&self) -> Result<Round, aula_storage::StorageError> {
         let rows = outbox::claim(&self.db, &self.worker, self.settings.batch, self.settings.lease).await?;
-        let mut round = Round { claimed: rows.len(), ..Round::default() };
+        let mut round = Round {
+            claimed: rows.len(),
+            ..Round::default()
+        };
         let outcomes: Vec<(row::Model, Result<(), SendError>)> = futures::stream::iter(rows)
             .map(|message| async move {
                 let outcome = self.deliver(&message).await;

@@ -54,12 +54,7 @@ impl Tr {
     pub fn args(&self, key: &str, args: &[(&str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(name, value)| {
-                (
-                    Cow::Owned((*name).to_owned()),
-                    FluentValue::from(value.clone()),
-                )
-            })
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), FluentValue::from(value.clone())))
             .collect();
         LOCALES
             .try_lookup_with_args(&identifier(self.lang), key, &map)
@@ -175,10 +170,7 @@ impl Tr {
     pub fn datetime(&self, instant: DateTime<Utc>, zone: Tz) -> String {
         self.args(
             "datetime",
-            &[
-                ("date", self.date(instant, zone)),
-                ("time", self.time(instant, zone)),
-            ],
+            &[("date", self.date(instant, zone)), ("time", self.time(instant, zone))],
         )
     }
 }

@@ -63,10 +63,17 @@ impl SessionCalendar {
             "CALSCALE:GREGORIAN".to_owned(),
             format!("METHOD:{}", method.as_str()),
         ];
-        if let (Some(first), Some(last)) = (self.meetings.iter().map(|m| m.0).min(), self.meetings.iter().map(|m| m.1).max()) {
+        if let (Some(first), Some(last)) = (
+            self.meetings.iter().map(|m| m.0).min(),
+            self.meetings.iter().map(|m| m.1).max(),
+        ) {
             lines.extend(vtimezone(zone, first - Duration::days(366), last + Duration::days(366)));
         }
-        let status = if method == Method::Cancel { "CANCELLED" } else { "CONFIRMED" };
+        let status = if method == Method::Cancel {
+            "CANCELLED"
+        } else {
+            "CONFIRMED"
+        };
         for (rank, (start, end)) in self.meetings.iter().enumerate() {
             lines.push("BEGIN:VEVENT".to_owned());
             lines.push(format!("UID:{}", self.uid(rank, domain)));
@@ -99,7 +106,9 @@ fn local(zone: Tz, instant: DateTime<Utc>) -> String {
 }
 
 fn offset_seconds(zone: Tz, instant: DateTime<Utc>) -> i32 {
-    zone.offset_from_utc_datetime(&instant.naive_utc()).fix().local_minus_utc()
+    zone.offset_from_utc_datetime(&instant.naive_utc())
+        .fix()
+        .local_minus_utc()
 }
 
 fn format_offset(seconds: i32) -> String {
@@ -110,7 +119,10 @@ fn format_offset(seconds: i32) -> String {
 
 fn abbreviation(zone: Tz, instant: DateTime<Utc>) -> String {
     let offset = zone.offset_from_utc_datetime(&instant.naive_utc());
-    offset.abbreviation().map(str::to_owned).unwrap_or_else(|| format_offset(offset.fix().local_minus_utc()))
+    offset
+        .abbreviation()
+        .map(str::to_owned)
+        .unwrap_or_else(|| format_offset(offset.fix().local_minus_utc()))
 }
 
 /// The zone's offsets between `from` and `until`: the offset in force at
@@ -144,7 +156,11 @@ fn vtimezone(zone: Tz, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<String>
             let (mut low, mut high) = (day, next);
             while high - low > Duration::seconds(1) {
                 let middle = low + (high - low) / 2;
-                if offset_seconds(zone, middle) == current { low = middle } else { high = middle }
+                if offset_seconds(zone, middle) == current {
+                    low = middle
+                } else {
+                    high = middle
+                }
             }
             observance(&mut lines, high, current, next_offset);
             current = next_offset;
@@ -157,7 +173,11 @@ fn vtimezone(zone: Tz, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<String>
 
 /// TEXT values escape backslashes, semicolons, commas and new lines.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
 }
 
 fn quote_param(text: &str) -> String {
@@ -200,7 +220,13 @@ mod tests {
         let until = Utc.with_ymd_and_hms(2026, 12, 31, 0, 0, 0).single().expect("date");
         let lines = vtimezone(chrono_tz::Europe::Madrid, from, until);
         let text = lines.join("\n");
-        assert!(text.contains("DTSTART:20260329T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nTZNAME:CEST"), "{text}");
-        assert!(text.contains("DTSTART:20261025T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nTZNAME:CET"), "{text}");
+        assert!(
+            text.contains("DTSTART:20260329T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nTZNAME:CEST"),
+            "{text}"
+        );
+        assert!(
+            text.contains("DTSTART:20261025T030000\nTZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nTZNAME:CET"),
+            "{text}"
+        );
     }
 }

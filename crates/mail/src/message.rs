@@ -30,13 +30,15 @@ pub fn build(
         .subject(rendered.subject)
         .message_id(Some(message_id.to_owned()))
         .date_now();
-    if let Some(reply_to) = reply_to
-        && let Ok(mailbox) = reply_to.parse::<Mailbox>()
-    {
+    if let Some(mailbox) = reply_to.and_then(mailbox) {
         builder = builder.reply_to(mailbox);
     }
     let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(rendered.text))
+        .singlepart(
+            SinglePart::builder()
+                .header(ContentType::TEXT_PLAIN)
+                .body(rendered.text),
+        )
         .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(rendered.html));
     let body = match rendered.calendar {
         None => alternative,
@@ -48,11 +50,29 @@ pub fn build(
             };
             let content_type = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
                 .map_err(|e| e.to_string())?;
-            MultiPart::mixed().multipart(alternative).singlepart(Attachment::new("invite.ics".to_owned()).body(ics, content_type))
+            MultiPart::mixed()
+                .multipart(alternative)
+                .singlepart(Attachment::new("invite.ics".to_owned()).body(ics, content_type))
         }
     };
     let mut message = builder.multipart(body).map_err(|e| e.to_string())?;
     // Automatic messages: no out-of-office replies, please (RFC 3834).
-    message.headers_mut().insert_raw(HeaderValue::new(HeaderName::new_from_ascii_str("Auto-Submitted"), "auto-generated".to_owned()));
+    message.headers_mut().insert_raw(HeaderValue::new(
+        HeaderName::new_from_ascii_str("Auto-Submitted"),
+        "auto-generated".to_owned(),
+    ));
     Ok(message)
+}
+
+/// `Name <address>` or a bare address, the name taken as written (it may
+/// hold an "@" or commas, which a strict parser refuses unquoted).
+fn mailbox(text: &str) -> Option<Mailbox> {
+    match text.rsplit_once('<') {
+        Some((name, rest)) => {
+            let address = rest.trim_end().strip_suffix('>')?.trim().parse().ok()?;
+            let name = name.trim().trim_matches('"').trim();
+            Some(Mailbox::new((!name.is_empty()).then(|| name.to_owned()), address))
+        }
+        None => text.trim().parse().ok().map(|address| Mailbox::new(None, address)),
+    }
 }

@@ -27,8 +27,18 @@ impl MailConfig {
     /// `domain` from the base URL's host.
     pub fn new(from: Mailbox, base_url: &str) -> Self {
         let base_url = base_url.trim_end_matches('/').to_owned();
-        let host = base_url.split("://").nth(1).unwrap_or("localhost").split(['/', ':']).next().unwrap_or("localhost");
-        MailConfig { from, domain: host.to_owned(), base_url }
+        let host = base_url
+            .split("://")
+            .nth(1)
+            .unwrap_or("localhost")
+            .split(['/', ':'])
+            .next()
+            .unwrap_or("localhost");
+        MailConfig {
+            from,
+            domain: host.to_owned(),
+            base_url,
+        }
     }
 }
 
@@ -111,7 +121,11 @@ pub async fn broadcast(
         body: body.to_owned(),
         organiser_name: organiser.user.name.clone(),
     });
-    let reply_to = format!("{} <{}>", organiser.user.name.replace(['<', '>', '"'], ""), organiser.user.email);
+    let reply_to = format!(
+        "{} <{}>",
+        organiser.user.name.replace(['<', '>', '"'], ""),
+        organiser.user.email
+    );
     let mut queued = 0;
     for (_, person) in registrations::recipients(conn, record.session.id, audience).await? {
         if let Some(m) = message("broadcast", &person, record, content.clone(), Some(reply_to.clone())) {
@@ -124,8 +138,15 @@ pub async fn broadcast(
 
 /// The session's meetings changed: confirmed participants get the new times
 /// and a calendar update.
-pub async fn session_changed(conn: &impl ConnectionTrait, config: &MailConfig, record: &SessionRecord) -> aula_storage::Result<usize> {
-    let content = data(&SessionChanged { session: session_ref(record), calendar: calendar(config, record) });
+pub async fn session_changed(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+) -> aula_storage::Result<usize> {
+    let content = data(&SessionChanged {
+        session: session_ref(record),
+        calendar: calendar(config, record),
+    });
     let mut queued = 0;
     for (_, person) in registrations::recipients(conn, record.session.id, Audience::Confirmed).await? {
         if let Some(m) = message("session_changed", &person, record, content.clone(), None) {
@@ -138,8 +159,15 @@ pub async fn session_changed(conn: &impl ConnectionTrait, config: &MailConfig, r
 
 /// The session is cancelled: everyone still registered is told, and confirmed
 /// participants get a calendar cancellation.
-pub async fn session_cancelled(conn: &impl ConnectionTrait, config: &MailConfig, record: &SessionRecord) -> aula_storage::Result<usize> {
-    let content = data(&SessionCancelled { session: session_ref(record), calendar: calendar(config, record) });
+pub async fn session_cancelled(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+) -> aula_storage::Result<usize> {
+    let content = data(&SessionCancelled {
+        session: session_ref(record),
+        calendar: calendar(config, record),
+    });
     let mut queued = 0;
     for (_, person) in registrations::recipients(conn, record.session.id, Audience::All).await? {
         if let Some(m) = message("session_cancelled", &person, record, content.clone(), None) {

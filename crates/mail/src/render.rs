@@ -45,7 +45,8 @@ impl MailCtx {
     }
 
     pub fn time(&self, instant: &DateTime<Utc>, zone: &str) -> String {
-        self.tr.time(*instant, zone.parse().unwrap_or(chrono_tz::Europe::Madrid))
+        self.tr
+            .time(*instant, zone.parse().unwrap_or(chrono_tz::Europe::Madrid))
     }
 }
 
@@ -122,7 +123,7 @@ pub struct Broadcast {
     pub organiser_name: String,
 }
 #[derive(Template)]
-#[template(path = "mail/broadcast/subject.txt")]
+#[template(path = "mail/broadcast/subject.txt", whitespace = "preserve")]
 struct BroadcastSubject<'a> {
     // Every kind's templates get the same context; this subject is the organiser's own words.
     #[allow(dead_code)]
@@ -131,7 +132,7 @@ struct BroadcastSubject<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "mail/broadcast/text.txt")]
+#[template(path = "mail/broadcast/text.txt", whitespace = "preserve")]
 struct BroadcastText<'a> {
     m: &'a MailCtx,
     d: &'a Broadcast,
@@ -153,14 +154,14 @@ pub struct SessionChanged {
     pub calendar: SessionCalendar,
 }
 #[derive(Template)]
-#[template(path = "mail/session_changed/subject.txt")]
+#[template(path = "mail/session_changed/subject.txt", whitespace = "preserve")]
 struct SessionChangedSubject<'a> {
     m: &'a MailCtx,
     d: &'a SessionChanged,
 }
 
 #[derive(Template)]
-#[template(path = "mail/session_changed/text.txt")]
+#[template(path = "mail/session_changed/text.txt", whitespace = "preserve")]
 struct SessionChangedText<'a> {
     m: &'a MailCtx,
     d: &'a SessionChanged,
@@ -173,7 +174,13 @@ struct SessionChangedHtml<'a> {
     d: &'a SessionChanged,
 }
 
-kind!("session_changed", SessionChanged, SessionChangedSubject, SessionChangedText, SessionChangedHtml);
+kind!(
+    "session_changed",
+    SessionChanged,
+    SessionChangedSubject,
+    SessionChangedText,
+    SessionChangedHtml
+);
 
 /// A session is cancelled: an apology, and a calendar cancellation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -182,14 +189,14 @@ pub struct SessionCancelled {
     pub calendar: SessionCalendar,
 }
 #[derive(Template)]
-#[template(path = "mail/session_cancelled/subject.txt")]
+#[template(path = "mail/session_cancelled/subject.txt", whitespace = "preserve")]
 struct SessionCancelledSubject<'a> {
     m: &'a MailCtx,
     d: &'a SessionCancelled,
 }
 
 #[derive(Template)]
-#[template(path = "mail/session_cancelled/text.txt")]
+#[template(path = "mail/session_cancelled/text.txt", whitespace = "preserve")]
 struct SessionCancelledText<'a> {
     m: &'a MailCtx,
     d: &'a SessionCancelled,
@@ -202,14 +209,32 @@ struct SessionCancelledHtml<'a> {
     d: &'a SessionCancelled,
 }
 
-kind!("session_cancelled", SessionCancelled, SessionCancelledSubject, SessionCancelledText, SessionCancelledHtml);
+kind!(
+    "session_cancelled",
+    SessionCancelled,
+    SessionCancelledSubject,
+    SessionCancelledText,
+    SessionCancelledHtml
+);
 
-fn render_kind<K: Kind>(data: &str, m: &MailCtx, calendar: impl Fn(&K) -> Option<(Method, &SessionCalendar)>, domain: &str) -> Result<Rendered, RenderError> {
-    let value: K =
-        serde_json::from_str(data).map_err(|error| RenderError::Data { kind: K::NAME.to_owned(), error })?;
+fn render_kind<K: Kind>(
+    data: &str,
+    m: &MailCtx,
+    calendar: impl Fn(&K) -> Option<(Method, &SessionCalendar)>,
+    domain: &str,
+) -> Result<Rendered, RenderError> {
+    let value: K = serde_json::from_str(data).map_err(|error| RenderError::Data {
+        kind: K::NAME.to_owned(),
+        error,
+    })?;
     let (subject, text, html) = value.render(m)?;
     let calendar = calendar(&value).map(|(method, cal)| (method, cal.render(method, domain, Utc::now())));
-    Ok(Rendered { subject, text, html, calendar })
+    Ok(Rendered {
+        subject,
+        text,
+        html,
+        calendar,
+    })
 }
 
 /// The kinds of message Aula sends, by their outbox name.
@@ -224,11 +249,17 @@ pub fn render(
     base_url: &str,
     domain: &str,
 ) -> Result<Rendered, RenderError> {
-    let m = MailCtx { tr: Tr::new(language), base_url: base_url.trim_end_matches('/').to_owned(), recipient_name };
+    let m = MailCtx {
+        tr: Tr::new(language),
+        base_url: base_url.trim_end_matches('/').to_owned(),
+        recipient_name,
+    };
     match kind {
         "broadcast" => render_kind::<Broadcast>(data, &m, |_| None, domain),
         "session_changed" => render_kind::<SessionChanged>(data, &m, |d| Some((Method::Request, &d.calendar)), domain),
-        "session_cancelled" => render_kind::<SessionCancelled>(data, &m, |d| Some((Method::Cancel, &d.calendar)), domain),
+        "session_cancelled" => {
+            render_kind::<SessionCancelled>(data, &m, |d| Some((Method::Cancel, &d.calendar)), domain)
+        }
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }
 }

@@ -50,6 +50,9 @@ struct State {
     refuse_containing: Option<String>,
     /// While set, every transaction is answered 451 (try again later).
     busy: bool,
+    /// While set, the server is going down: open connections are told 421
+    /// at their next command and closed (a transaction in progress finishes).
+    down: bool,
 }
 
 /// The receiver. Dropping it stops it.
@@ -64,7 +67,11 @@ impl SmtpSink {
     pub async fn start() -> std::io::Result<SmtpSink> {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
-        let sink = SmtpSink { address, state: Arc::default(), server: Mutex::new(None) };
+        let sink = SmtpSink {
+            address,
+            state: Arc::default(),
+            server: Mutex::new(None),
+        };
         sink.serve(listener);
         Ok(sink)
     }
@@ -83,7 +90,9 @@ impl SmtpSink {
         let handle = tokio::spawn(async move {
             let mut connections = tokio::task::JoinSet::new();
             loop {
-                let Ok((stream, _)) = listener.accept().await else { break };
+                let Ok((stream, _)) = listener.accept().await else {
+                    break;
+                };
                 let state = state.clone();
                 connections.spawn(async move {
                     let _ = converse(stream, state).await;
@@ -95,12 +104,15 @@ impl SmtpSink {
         }
     }
 
-    /// Stops listening and drops every open connection, as a server that goes down.
+    /// Goes down as a mail server does: stops accepting connections, and
+    /// answers 421 to the next command on each open one.
     pub fn stop(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.down = true;
+        }
         if let Ok(mut server) = self.server.lock()
             && let Some(handle) = server.take()
         {
-            // Aborting the accept loop drops its JoinSet, which aborts the connections.
             handle.abort();
         }
     }
@@ -109,6 +121,9 @@ impl SmtpSink {
     pub async fn restart(&self) -> std::io::Result<()> {
         self.stop();
         let listener = TcpListener::bind(self.address).await?;
+        if let Ok(mut state) = self.state.lock() {
+            state.down = false;
+        }
         self.serve(listener);
         Ok(())
     }
@@ -163,6 +178,10 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) -> std::io::Resul
         }
         let command = line.trim_end().to_owned();
         let upper = command.to_ascii_uppercase();
+        if state.lock().map(|s| s.down).unwrap_or(true) {
+            write.write_all(b"421 4.3.2 shutting down\r\n").await?;
+            return Ok(());
+        }
         let busy = state.lock().map(|s| s.busy).unwrap_or(false);
         let reply: &[u8] = if upper.starts_with("EHLO") {
             b"250-aula-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n"
@@ -204,7 +223,11 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) -> std::io::Resul
                 data.push_str("\r\n");
             }
             if let Ok(mut s) = state.lock() {
-                s.received.push(Received { from: from.clone(), to: std::mem::take(&mut to), data });
+                s.received.push(Received {
+                    from: from.clone(),
+                    to: std::mem::take(&mut to),
+                    data,
+                });
             }
             b"250 2.0.0 queued\r\n"
         } else if upper == "RSET" {

@@ -30,10 +30,14 @@ pub enum Transport {
 
 impl Transport {
     /// `smtp://[user:pass@]host[:port]` (STARTTLS when the server offers it;
-    /// `?tls=required` to insist), `smtps://...` (TLS from the start).
+    /// `?tls=required` to insist, `?tls=none` never to try), `smtps://...` (TLS from the start).
     /// User and password may also come separately (`AULA_SMTP_USER`, `AULA_SMTP_PASSWORD`).
     pub fn smtp(url: &str, credentials: Option<(String, String)>, timeout: Duration) -> Result<Transport, String> {
-        let url = if url.starts_with("smtp://") && !url.contains("tls=") {
+        // lettre reads `smtp://` alone as plain text; we want STARTTLS whenever
+        // the server offers it, and `?tls=none` for a relay on the same host.
+        let url = if url.starts_with("smtp://") && url.contains("tls=none") {
+            url.replace("?tls=none", "").replace("&tls=none", "")
+        } else if url.starts_with("smtp://") && !url.contains("tls=") {
             let separator = if url.contains('?') { '&' } else { '?' };
             format!("{url}{separator}tls=opportunistic")
         } else {
@@ -41,12 +45,16 @@ impl Transport {
         };
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url).map_err(|e| e.to_string())?;
         if let Some((user, password)) = credentials {
-            builder = builder.credentials(lettre::transport::smtp::authentication::Credentials::new(user, password));
+            builder = builder.credentials(lettre::transport::smtp::authentication::Credentials::new(
+                user, password,
+            ));
         }
         // Connections are reused across messages: a new TCP and TLS handshake
         // per message would cap throughput far below what a relay accepts.
         let pool = PoolConfig::new().max_size(16).idle_timeout(Duration::from_secs(30));
-        Ok(Transport::Smtp(builder.timeout(Some(timeout)).pool_config(pool).build()))
+        Ok(Transport::Smtp(
+            builder.timeout(Some(timeout)).pool_config(pool).build(),
+        ))
     }
 
     /// `.eml` files under `folder` (created if missing).
@@ -71,9 +79,11 @@ impl Transport {
                     SendError::Transient(e.to_string())
                 }
             }),
-            Transport::Files(files, _) => {
-                files.send(message).await.map(|_| ()).map_err(|e| SendError::Transient(e.to_string()))
-            }
+            Transport::Files(files, _) => files
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Transient(e.to_string())),
         }
     }
 }

@@ -1,11 +1,11 @@
 //! Accrediting bodies, such as a university that recognises some courses.
 
 use aula_domain::details::AccreditationBodyDetails;
-use sea_orm::TransactionSession;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::db::Begin;
 use crate::entities::accreditation_body;
 use crate::{Actor, Result, StorageError, audit, new_id, now};
 
@@ -25,11 +25,11 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<accreditation_
 }
 
 pub async fn create(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     details: &AccreditationBodyDetails,
 ) -> Result<accreditation_body::Model> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let body = accreditation_body::ActiveModel {
         id: Set(new_id()),
         name: Set(details.name.to_string()),

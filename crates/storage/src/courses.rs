@@ -4,14 +4,14 @@ use std::collections::HashMap;
 
 use aula_domain::details::CourseDetails;
 use aula_domain::{Audience, fold_for_search};
-use sea_orm::TransactionSession;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::db::Begin;
 use crate::entities::{accreditation_body, course, course_audience, programme};
 use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, new_id, now, programmes};
 
@@ -30,11 +30,7 @@ pub struct CourseFilter {
     pub accreditation_body_id: Option<Uuid>,
 }
 
-pub async fn list(
-    conn: &impl ConnectionTrait,
-    filter: &CourseFilter,
-    page: Page,
-) -> Result<Paged<CourseRecord>> {
+pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page) -> Result<Paged<CourseRecord>> {
     let mut query = course::Entity::find()
         .order_by_asc(course::Column::Title)
         .order_by_asc(course::Column::Id);
@@ -45,11 +41,7 @@ pub async fn list(
         query = query.filter(course::Column::AccreditationBodyId.eq(id));
     }
     let total = query.clone().count(conn).await?;
-    let rows = query
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(conn)
-        .await?;
+    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     let items = complete(conn, rows).await?;
     Ok(Paged { items, page, total })
 }
@@ -74,10 +66,7 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<CourseRecord> 
 
 /// Adds audiences, bodies and programmes to a page of courses, with one
 /// query each rather than one per course.
-pub(crate) async fn complete(
-    conn: &impl ConnectionTrait,
-    rows: Vec<course::Model>,
-) -> Result<Vec<CourseRecord>> {
+pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Model>) -> Result<Vec<CourseRecord>> {
     let ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
     let mut audiences: HashMap<Uuid, Vec<Audience>> = HashMap::new();
     for row in course_audience::Entity::find()
@@ -89,10 +78,7 @@ pub(crate) async fn complete(
             audiences.entry(row.course_id).or_default().push(audience);
         }
     }
-    let body_ids: Vec<Uuid> = rows
-        .iter()
-        .filter_map(|c| c.accreditation_body_id)
-        .collect();
+    let body_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.accreditation_body_id).collect();
     let bodies: HashMap<Uuid, accreditation_body::Model> = accreditation_body::Entity::find()
         .filter(accreditation_body::Column::Id.is_in(body_ids))
         .all(conn)
@@ -115,12 +101,8 @@ pub(crate) async fn complete(
             list.sort();
             CourseRecord {
                 audiences: list,
-                body: course
-                    .accreditation_body_id
-                    .and_then(|id| bodies.get(&id).cloned()),
-                programme: course
-                    .programme_id
-                    .and_then(|id| programmes.get(&id).cloned()),
+                body: course.accreditation_body_id.and_then(|id| bodies.get(&id).cloned()),
+                programme: course.programme_id.and_then(|id| programmes.get(&id).cloned()),
                 course,
             }
         })
@@ -160,9 +142,7 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
     model.modality = Set(details.modality.as_str().to_owned());
     model.language = Set(details.language.as_str().to_owned());
     model.accreditation_body_id = Set(accreditation.map(|a| a.body_id));
-    model.credits_hundredths = Set(accreditation
-        .and_then(|a| a.credits)
-        .map(|c| c.hundredths() as i32));
+    model.credits_hundredths = Set(accreditation.and_then(|a| a.credits).map(|c| c.hundredths() as i32));
     model.recognised_minutes = Set(accreditation
         .and_then(|a| a.recognised_hours)
         .map(|h| h.minutes() as i32));
@@ -173,11 +153,7 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
         .get()
         .into());
     model.survey_required = Set(accreditation.is_some_and(|a| a.survey_required));
-    let objectives = details
-        .objectives
-        .as_ref()
-        .map(|o| o.as_str())
-        .unwrap_or_default();
+    let objectives = details.objectives.as_ref().map(|o| o.as_str()).unwrap_or_default();
     model.search_text = Set(fold_for_search(&format!(
         "{}\n{}\n{}",
         details.title, details.summary, objectives
@@ -185,21 +161,15 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
     model.updated_at = Set(now());
 }
 
-async fn replace_audiences(
-    conn: &impl ConnectionTrait,
-    course_id: Uuid,
-    audiences: &[Audience],
-) -> Result<()> {
+async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audiences: &[Audience]) -> Result<()> {
     course_audience::Entity::delete_many()
         .filter(course_audience::Column::CourseId.eq(course_id))
         .exec(conn)
         .await?;
     if !audiences.is_empty() {
-        course_audience::Entity::insert_many(audiences.iter().map(|a| {
-            course_audience::ActiveModel {
-                course_id: Set(course_id),
-                audience: Set(a.as_str().to_owned()),
-            }
+        course_audience::Entity::insert_many(audiences.iter().map(|a| course_audience::ActiveModel {
+            course_id: Set(course_id),
+            audience: Set(a.as_str().to_owned()),
         }))
         .exec(conn)
         .await?;
@@ -219,11 +189,11 @@ fn snapshot(record: &course::Model, audiences: &[Audience]) -> serde_json::Value
 }
 
 pub async fn create(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     details: &CourseDetails,
 ) -> Result<CourseRecord> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     check_references(&txn, details).await?;
     let mut model = course::ActiveModel {
         id: Set(new_id()),
@@ -248,12 +218,12 @@ pub async fn create(
 }
 
 pub async fn update(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     id: Uuid,
     details: &CourseDetails,
 ) -> Result<CourseRecord> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     check_references(&txn, details).await?;
     let mut model: course::ActiveModel = before.course.clone().into();

@@ -57,3 +57,33 @@ pub async fn ping(db: &Database) -> Result<()> {
 pub fn is_postgres(conn: &impl ConnectionTrait) -> bool {
     conn.get_database_backend() == DbBackend::Postgres
 }
+
+/// Starts a transaction that will write.
+///
+/// On SQLite a write transaction must say so at `BEGIN` (`IMMEDIATE`): a
+/// transaction that reads first and writes later cannot wait for another
+/// writer (SQLite answers "busy" at once rather than risk a deadlock), while
+/// `BEGIN IMMEDIATE` waits its turn under the busy timeout. On PostgreSQL it
+/// is a plain `BEGIN`; inside a transaction, a savepoint.
+pub trait Begin: ConnectionTrait {
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = std::result::Result<sea_orm::DatabaseTransaction, sea_orm::DbErr>> + Send;
+}
+
+impl Begin for sea_orm::DatabaseConnection {
+    async fn begin_write(&self) -> std::result::Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+        use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+        self.begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        })
+        .await
+    }
+}
+
+impl Begin for sea_orm::DatabaseTransaction {
+    async fn begin_write(&self) -> std::result::Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+        sea_orm::TransactionTrait::begin(self).await
+    }
+}

@@ -22,12 +22,8 @@ pub enum StorageError {
 impl From<DbErr> for StorageError {
     fn from(err: DbErr) -> Self {
         match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => {
-                StorageError::Conflict(Problem::new("error-duplicate"))
-            }
-            Some(SqlErr::ForeignKeyConstraintViolation(_)) => {
-                StorageError::Conflict(Problem::new("error-in-use"))
-            }
+            Some(SqlErr::UniqueConstraintViolation(_)) => StorageError::Conflict(Problem::new("error-duplicate")),
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => StorageError::Conflict(Problem::new("error-in-use")),
             _ => StorageError::Db(err),
         }
     }

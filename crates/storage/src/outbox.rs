@@ -57,7 +57,11 @@ pub struct NewMessage {
 /// `dedupe_key` already queued, nothing is added.
 pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: &str) -> Result<Option<outbox::Model>> {
     if let Some(key) = &message.dedupe_key
-        && outbox::Entity::find().filter(outbox::Column::DedupeKey.eq(key.as_str())).count(conn).await? > 0
+        && outbox::Entity::find()
+            .filter(outbox::Column::DedupeKey.eq(key.as_str()))
+            .count(conn)
+            .await?
+            > 0
     {
         return Ok(None);
     }
@@ -91,7 +95,12 @@ pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: 
 }
 
 /// Claims up to `limit` due messages for `worker`, for `lease`.
-pub async fn claim(conn: &impl ConnectionTrait, worker: &str, limit: u64, lease: Duration) -> Result<Vec<outbox::Model>> {
+pub async fn claim(
+    conn: &impl ConnectionTrait,
+    worker: &str,
+    limit: u64,
+    lease: Duration,
+) -> Result<Vec<outbox::Model>> {
     let at = now();
     let backend = conn.get_database_backend();
     let statement = match backend {
@@ -111,7 +120,13 @@ pub async fn claim(conn: &impl ConnectionTrait, worker: &str, limit: u64, lease:
                  WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) \
                  ORDER BY next_attempt_at LIMIT ?) \
              RETURNING *",
-            [worker.into(), (at + lease).into(), at.into(), at.into(), (limit as i64).into()],
+            [
+                worker.into(),
+                (at + lease).into(),
+                at.into(),
+                at.into(),
+                (limit as i64).into(),
+            ],
         ),
     };
     let rows = outbox::Model::find_by_statement(statement).all(conn).await?;
@@ -149,7 +164,10 @@ pub async fn mark_failed_attempt(
     let next = now() + backoff(message.attempts);
     let error: String = error.chars().take(1000).collect();
     outbox::Entity::update_many()
-        .col_expr(outbox::Column::Status, Expr::value(if give_up { status::FAILED } else { status::PENDING }))
+        .col_expr(
+            outbox::Column::Status,
+            Expr::value(if give_up { status::FAILED } else { status::PENDING }),
+        )
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(next))
         .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::LastError, Expr::value(error))
@@ -194,7 +212,9 @@ pub struct OutboxFilter {
 
 /// Newest first.
 pub async fn list(conn: &impl ConnectionTrait, filter: &OutboxFilter, page: Page) -> Result<Paged<outbox::Model>> {
-    let mut query = outbox::Entity::find().order_by_desc(outbox::Column::CreatedAt).order_by_desc(outbox::Column::Id);
+    let mut query = outbox::Entity::find()
+        .order_by_desc(outbox::Column::CreatedAt)
+        .order_by_desc(outbox::Column::Id);
     if let Some(s) = &filter.status {
         query = query.filter(outbox::Column::Status.eq(s.as_str()));
     }
@@ -210,14 +230,19 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &OutboxFilter, page: Page
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<outbox::Model> {
-    outbox::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
+    outbox::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
 }
 
 /// Sends a failed message again, now.
 pub async fn retry(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> Result<outbox::Model> {
     let row = get(conn, id).await?;
     if row.status != status::FAILED {
-        return Err(StorageError::Conflict(aula_domain::Problem::new("error-outbox-not-failed")));
+        return Err(StorageError::Conflict(aula_domain::Problem::new(
+            "error-outbox-not-failed",
+        )));
     }
     let mut model: outbox::ActiveModel = row.into();
     model.status = Set(status::PENDING.to_owned());
@@ -225,7 +250,15 @@ pub async fn retry(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> Resu
     model.next_attempt_at = Set(now());
     model.claimed_by = Set(None);
     let row = model.update(conn).await?;
-    audit::record(conn, actor, "retry", "outbox", Some(id), json!({"recipient": row.recipient})).await?;
+    audit::record(
+        conn,
+        actor,
+        "retry",
+        "outbox",
+        Some(id),
+        json!({"recipient": row.recipient}),
+    )
+    .await?;
     Ok(row)
 }
 

@@ -17,9 +17,7 @@ impl Page {
     pub fn new(page: Option<u64>, per_page: Option<u64>, default_per_page: u64) -> Self {
         Page {
             page: page.unwrap_or(1).clamp(1, 1_000_000),
-            per_page: per_page
-                .unwrap_or(default_per_page)
-                .clamp(1, Self::MAX_PER_PAGE),
+            per_page: per_page.unwrap_or(default_per_page).clamp(1, Self::MAX_PER_PAGE),
         }
     }
 

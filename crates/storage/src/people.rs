@@ -23,11 +23,17 @@ pub struct PersonDetails {
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<person::Model> {
-    person::Entity::find_by_id(id).one(conn).await?.ok_or(StorageError::NotFound)
+    person::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
 }
 
 pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<Option<person::Model>> {
-    Ok(person::Entity::find().filter(person::Column::Email.eq(email.as_str())).one(conn).await?)
+    Ok(person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .one(conn)
+        .await?)
 }
 
 /// Finds the person by e-mail and updates their details, or creates them.
@@ -36,7 +42,11 @@ pub async fn upsert(conn: &impl ConnectionTrait, details: &PersonDetails) -> Res
     let existing = find_by_email(conn, &details.email).await?;
     let mut model = match existing {
         Some(found) => found.into(),
-        None => person::ActiveModel { id: Set(new_id()), created_at: Set(at), ..Default::default() },
+        None => person::ActiveModel {
+            id: Set(new_id()),
+            created_at: Set(at),
+            ..Default::default()
+        },
     };
     model.given_name = Set(details.given_name.clone());
     model.family_name = Set(details.family_name.clone());
@@ -52,5 +62,9 @@ pub async fn upsert(conn: &impl ConnectionTrait, details: &PersonDetails) -> Res
         model.consent_version = Set(Some(version.clone()));
     }
     model.updated_at = Set(at);
-    Ok(if model.id.is_unchanged() { model.update(conn).await? } else { model.insert(conn).await? })
+    Ok(if model.id.is_unchanged() {
+        model.update(conn).await?
+    } else {
+        model.insert(conn).await?
+    })
 }

@@ -1,14 +1,11 @@
 //! Programmes: funded projects that group courses.
 
 use aula_domain::details::ProgrammeDetails;
-use sea_orm::TransactionSession;
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::db::Begin;
 use crate::entities::programme;
 use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
 
@@ -16,11 +13,7 @@ use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
 pub async fn list(conn: &impl ConnectionTrait, page: Page) -> Result<Paged<programme::Model>> {
     let query = programme::Entity::find().order_by_desc(programme::Column::CreatedAt);
     let total = query.clone().count(conn).await?;
-    let items = query
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(conn)
-        .await?;
+    let items = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     Ok(Paged { items, page, total })
 }
 
@@ -45,11 +38,11 @@ fn snapshot(p: &programme::Model) -> serde_json::Value {
 }
 
 pub async fn create(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     details: &ProgrammeDetails,
 ) -> Result<programme::Model> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let at = now();
     let model = programme::ActiveModel {
         id: Set(new_id()),
@@ -63,26 +56,18 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
-        actor,
-        "create",
-        "programme",
-        Some(model.id),
-        snapshot(&model),
-    )
-    .await?;
+    audit::record(&txn, actor, "create", "programme", Some(model.id), snapshot(&model)).await?;
     txn.commit().await?;
     Ok(model)
 }
 
 pub async fn update(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     id: Uuid,
     details: &ProgrammeDetails,
 ) -> Result<programme::Model> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     let mut model: programme::ActiveModel = before.clone().into();
     model.title = Set(details.title.to_string());

@@ -1,12 +1,10 @@
 //! Regions: where venues are and where participants come from.
 
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set, TransactionSession,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::db::Begin;
 use crate::entities::region;
 use crate::{Actor, Result, StorageError, audit, new_id};
 
@@ -27,12 +25,12 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<region::Model>
 
 /// Adds a region; a code already in use is the `code` field's problem.
 pub async fn create(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     code: &str,
     name: &str,
 ) -> Result<region::Model> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let row = region::ActiveModel {
         id: Set(new_id()),
         code: Set(code.to_owned()),

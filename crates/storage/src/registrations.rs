@@ -11,9 +11,7 @@
 use aula_domain::RegistrationStatus;
 use aula_domain::registration::Audience;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, Statement,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, Statement};
 use uuid::Uuid;
 
 use crate::entities::{person, registration, session};
@@ -23,7 +21,10 @@ use crate::{Result, StorageError, new_id, now, secrets};
 pub async fn take_seat(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<bool> {
     use sea_orm::sea_query::ExprTrait as _;
     let result = session::Entity::update_many()
-        .col_expr(session::Column::SeatsTaken, Expr::col(session::Column::SeatsTaken).add(1))
+        .col_expr(
+            session::Column::SeatsTaken,
+            Expr::col(session::Column::SeatsTaken).add(1),
+        )
         .filter(session::Column::Id.eq(session_id))
         .filter(Expr::col(session::Column::SeatsTaken).lt(Expr::col(session::Column::Capacity)))
         .exec(conn)
@@ -55,7 +56,12 @@ pub struct Added {
 
 /// Adds `person_id` to the session: confirmed if a seat is free, else
 /// waitlisted. A live registration already there is a conflict.
-pub async fn add_confirmed(conn: &impl ConnectionTrait, session_id: Uuid, person_id: Uuid, source: &str) -> Result<Added> {
+pub async fn add_confirmed(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    person_id: Uuid,
+    source: &str,
+) -> Result<Added> {
     let at = now();
     let status = if take_seat(conn, session_id).await? {
         RegistrationStatus::Confirmed
@@ -89,7 +95,10 @@ pub async fn add_confirmed(conn: &impl ConnectionTrait, session_id: Uuid, person
         StorageError::Conflict(_) => StorageError::Conflict(aula_domain::Problem::new("error-already-registered")),
         other => other,
     })?;
-    Ok(Added { registration, manage_token })
+    Ok(Added {
+        registration,
+        manage_token,
+    })
 }
 
 /// The people a message to the session's `audience` goes to, with their
@@ -115,5 +124,8 @@ pub async fn recipients(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    Ok(registrations.into_iter().filter_map(|r| people.get(&r.person_id).cloned().map(|p| (r, p))).collect())
+    Ok(registrations
+        .into_iter()
+        .filter_map(|r| people.get(&r.person_id).cloned().map(|p| (r, p)))
+        .collect())
 }

@@ -3,23 +3,19 @@
 use std::collections::HashMap;
 
 use aula_domain::details::{SessionDetails, VenueDetails};
-use aula_domain::{
-    Audience, MeetingTimes, Modality, Problem, Role, SessionStatus, fold_for_search,
-};
+use aula_domain::{Audience, MeetingTimes, Modality, Problem, Role, SessionStatus, fold_for_search};
 use chrono::{DateTime, Utc};
-use sea_orm::TransactionSession;
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::courses::{self, CourseRecord, not_found_as};
-use crate::entities::{
-    course, course_audience, meeting, region, session, session_trainer, user, user_role, venue,
-};
+use crate::db::Begin;
+use crate::entities::{course, course_audience, meeting, region, session, session_trainer, user, user_role, venue};
 use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
 
 /// A session with everything its page shows.
@@ -39,10 +35,7 @@ impl SessionRecord {
 
     /// Completed and cancelled sessions are no longer edited.
     pub fn is_final(&self) -> bool {
-        matches!(
-            self.status(),
-            SessionStatus::Completed | SessionStatus::Cancelled
-        )
+        matches!(self.status(), SessionStatus::Completed | SessionStatus::Cancelled)
     }
 
     pub fn seats_left(&self) -> i32 {
@@ -72,18 +65,13 @@ pub struct SessionFilter {
 }
 
 /// Sessions by start, soonest first; sessions without meetings last.
-pub async fn list(
-    conn: &impl ConnectionTrait,
-    filter: &SessionFilter,
-    page: Page,
-) -> Result<Paged<SessionRecord>> {
+pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Page) -> Result<Paged<SessionRecord>> {
     let mut condition = Condition::all();
     if filter.public_only {
         condition = condition.add(session::Column::Status.ne(SessionStatus::Draft.as_str()));
     }
     if !filter.statuses.is_empty() {
-        condition = condition
-            .add(session::Column::Status.is_in(filter.statuses.iter().map(|s| s.as_str())));
+        condition = condition.add(session::Column::Status.is_in(filter.statuses.iter().map(|s| s.as_str())));
     }
     if let Some(id) = filter.course_id {
         condition = condition.add(session::Column::CourseId.eq(id));
@@ -102,17 +90,9 @@ pub async fn list(
         course_query.and_where(course::Column::Modality.eq(modality.as_str()));
         on_course = true;
     }
-    if let Some(text) = filter
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         for word in fold_for_search(text).split_whitespace().take(8) {
-            let escaped = word
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
+            let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
             course_query.and_where(
                 Expr::col(course::Column::SearchText)
                     .like(sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\')),
@@ -167,11 +147,7 @@ pub async fn list(
         .order_by_asc(session::Column::StartsAt)
         .order_by_asc(session::Column::Id);
     let total = query.clone().count(conn).await?;
-    let rows = query
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(conn)
-        .await?;
+    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     let items = complete(conn, rows).await?;
     Ok(Paged { items, page, total })
 }
@@ -181,18 +157,12 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord>
         .one(conn)
         .await?
         .ok_or(StorageError::NotFound)?;
-    complete(conn, vec![row])
-        .await?
-        .pop()
-        .ok_or(StorageError::NotFound)
+    complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
 /// Adds courses, venues, meetings and trainers to a page of sessions, with
 /// a fixed number of queries whatever the page's size.
-async fn complete(
-    conn: &impl ConnectionTrait,
-    rows: Vec<session::Model>,
-) -> Result<Vec<SessionRecord>> {
+async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Result<Vec<SessionRecord>> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -259,10 +229,7 @@ async fn complete(
 
     rows.into_iter()
         .map(|s| {
-            let course = courses
-                .get(&s.course_id)
-                .cloned()
-                .ok_or(StorageError::NotFound)?;
+            let course = courses.get(&s.course_id).cloned().ok_or(StorageError::NotFound)?;
             let mut session_trainers = trainers.remove(&s.id).unwrap_or_default();
             session_trainers.sort_by(|a, b| a.name.cmp(&b.name));
             Ok(SessionRecord {
@@ -289,9 +256,7 @@ async fn venue_for(conn: &impl ConnectionTrait, details: &VenueDetails) -> Resul
         .one(conn)
         .await?;
     if let Some(found) = existing {
-        if found.address.as_deref() != details.address.as_ref().map(|a| a.as_str())
-            && details.address.is_some()
-        {
+        if found.address.as_deref() != details.address.as_ref().map(|a| a.as_str()) && details.address.is_some() {
             let mut model: venue::ActiveModel = found.clone().into();
             model.address = Set(details.address.as_ref().map(ToString::to_string));
             model.update(conn).await?;
@@ -321,21 +286,14 @@ async fn check_trainers(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<()>
         .count(conn)
         .await?;
     if found as usize != ids.len() {
-        return Err(StorageError::invalid(
-            "trainer_ids",
-            "error-unknown-trainer",
-        ));
+        return Err(StorageError::invalid("trainer_ids", "error-unknown-trainer"));
     }
     Ok(())
 }
 
 /// Makes the session's meetings those of `wanted`: meetings whose times are
 /// unchanged keep their id (and so, later, their attendance).
-async fn sync_meetings(
-    conn: &impl ConnectionTrait,
-    session_id: Uuid,
-    wanted: &[MeetingTimes],
-) -> Result<()> {
+async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[MeetingTimes]) -> Result<()> {
     let existing = meeting::Entity::find()
         .filter(meeting::Column::SessionId.eq(session_id))
         .all(conn)
@@ -368,21 +326,15 @@ async fn sync_meetings(
     Ok(())
 }
 
-async fn sync_trainers(
-    conn: &impl ConnectionTrait,
-    session_id: Uuid,
-    trainer_ids: &[Uuid],
-) -> Result<()> {
+async fn sync_trainers(conn: &impl ConnectionTrait, session_id: Uuid, trainer_ids: &[Uuid]) -> Result<()> {
     session_trainer::Entity::delete_many()
         .filter(session_trainer::Column::SessionId.eq(session_id))
         .exec(conn)
         .await?;
     if !trainer_ids.is_empty() {
-        session_trainer::Entity::insert_many(trainer_ids.iter().map(|id| {
-            session_trainer::ActiveModel {
-                session_id: Set(session_id),
-                user_id: Set(*id),
-            }
+        session_trainer::Entity::insert_many(trainer_ids.iter().map(|id| session_trainer::ActiveModel {
+            session_id: Set(session_id),
+            user_id: Set(*id),
         }))
         .exec(conn)
         .await?;
@@ -431,11 +383,11 @@ async fn write(
 
 /// Creates a session in `draft`; the organiser opens it when it is ready.
 pub async fn create(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     courses::get(&txn, details.course_id)
         .await
         .map_err(|e| not_found_as(e, "course_id"))?;
@@ -448,33 +400,22 @@ pub async fn create(
         ..Default::default()
     };
     let row = write(&txn, model, details).await?;
-    audit::record(
-        &txn,
-        actor,
-        "create",
-        "session",
-        Some(row.id),
-        snapshot(&row, details),
-    )
-    .await?;
+    audit::record(&txn, actor, "create", "session", Some(row.id), snapshot(&row, details)).await?;
     let record = get(&txn, row.id).await?;
     txn.commit().await?;
     Ok(record)
 }
 
 pub async fn update(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     id: Uuid,
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     if details.course_id != before.session.course_id {
-        return Err(StorageError::invalid(
-            "course_id",
-            "error-session-course-fixed",
-        ));
+        return Err(StorageError::invalid("course_id", "error-session-course-fixed"));
     }
     if i64::from(details.capacity.get()) < i64::from(before.session.seats_taken) {
         return Err(StorageError::Invalid(aula_domain::FieldErrors::single(
@@ -482,15 +423,18 @@ pub async fn update(
             Problem::new("error-capacity-below-taken").with("taken", before.session.seats_taken),
         )));
     }
-    if matches!(
-        before.status(),
-        SessionStatus::Cancelled | SessionStatus::Completed
-    ) {
+    if matches!(before.status(), SessionStatus::Cancelled | SessionStatus::Completed) {
         return Err(StorageError::Conflict(Problem::new("error-session-final")));
     }
     let mut model: session::ActiveModel = before.session.clone().into();
     // `write` tells an update from an insert by the id being unchanged.
     model.id = sea_orm::ActiveValue::Unchanged(id);
+    // Calendars that hold the old times take the new ones by a higher SEQUENCE.
+    let old_times: Vec<_> = before.meetings.iter().map(|m| (m.starts_at, m.ends_at)).collect();
+    let new_times: Vec<_> = details.meetings.iter().map(|m| (m.starts_at, m.ends_at)).collect();
+    if old_times != new_times {
+        model.calendar_sequence = Set(before.session.calendar_sequence + 1);
+    }
     let row = write(&txn, model, details).await?;
     audit::record(
         &txn,
@@ -508,19 +452,17 @@ pub async fn update(
 
 /// Moves a session along draft → open → closed → completed, or to cancelled.
 pub async fn set_status(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     id: Uuid,
     to: SessionStatus,
 ) -> Result<SessionRecord> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     let from = before.status();
     from.transition(to).map_err(StorageError::Conflict)?;
     if to == SessionStatus::Open && before.meetings.is_empty() {
-        return Err(StorageError::Conflict(Problem::new(
-            "error-open-needs-meetings",
-        )));
+        return Err(StorageError::Conflict(Problem::new("error-open-needs-meetings")));
     }
     if from != to {
         let mut model: session::ActiveModel = before.session.clone().into();

@@ -1,13 +1,10 @@
 //! API tokens: shown once when created, stored only as a hash, revocable.
 
-use sea_orm::TransactionSession;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::db::Begin;
 use crate::entities::api_token;
 use crate::users::{self, UserRecord};
 use crate::{Actor, Result, StorageError, audit, new_id, now, secrets};
@@ -17,13 +14,13 @@ pub const PREFIX: &str = "aula_";
 
 /// Creates a token for `user_id`; the plain token is returned here and never again.
 pub async fn create(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     user_id: Uuid,
     name: &str,
 ) -> Result<(api_token::Model, String)> {
     let plain = secrets::generate(PREFIX);
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let row = api_token::ActiveModel {
         id: Set(new_id()),
         user_id: Set(user_id),
@@ -77,10 +74,7 @@ pub async fn authenticate(conn: &impl ConnectionTrait, plain: &str) -> Result<Op
     Ok(Some(user))
 }
 
-pub async fn list_for_user(
-    conn: &impl ConnectionTrait,
-    user_id: Uuid,
-) -> Result<Vec<api_token::Model>> {
+pub async fn list_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<api_token::Model>> {
     Ok(api_token::Entity::find()
         .filter(api_token::Column::UserId.eq(user_id))
         .order_by_desc(api_token::Column::CreatedAt)
@@ -89,13 +83,8 @@ pub async fn list_for_user(
 }
 
 /// Revokes one of `user_id`'s tokens; someone else's token is "not found".
-pub async fn revoke(
-    conn: &(impl ConnectionTrait + TransactionTrait),
-    actor: &Actor,
-    user_id: Uuid,
-    token_id: Uuid,
-) -> Result<()> {
-    let txn = conn.begin().await?;
+pub async fn revoke(conn: &(impl ConnectionTrait + Begin), actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
+    let txn = conn.begin_write().await?;
     let token = api_token::Entity::find_by_id(token_id)
         .filter(api_token::Column::UserId.eq(user_id))
         .one(&txn)
@@ -105,15 +94,7 @@ pub async fn revoke(
         let mut model: api_token::ActiveModel = token.into();
         model.revoked_at = Set(Some(now()));
         model.update(&txn).await?;
-        audit::record(
-            &txn,
-            actor,
-            "revoke",
-            "api_token",
-            Some(token_id),
-            json!({}),
-        )
-        .await?;
+        audit::record(&txn, actor, "revoke", "api_token", Some(token_id), json!({})).await?;
     }
     txn.commit().await?;
     Ok(())

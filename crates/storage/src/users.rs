@@ -4,18 +4,16 @@ use std::collections::HashMap;
 
 use aula_domain::details::UserDetails;
 use aula_domain::{Email, Language, PasswordHash, Role};
-use sea_orm::TransactionSession;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::db::Begin;
 use crate::entities::{user, user_role};
-use crate::{
-    Actor, Page, Paged, Result, StorageError, audit, bodies, courses::not_found_as, new_id, now,
-};
+use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, courses::not_found_as, new_id, now};
 
 #[derive(Clone, Debug)]
 pub struct UserRecord {
@@ -33,10 +31,7 @@ impl UserRecord {
     }
 }
 
-async fn with_roles(
-    conn: &impl ConnectionTrait,
-    users: Vec<user::Model>,
-) -> Result<Vec<UserRecord>> {
+async fn with_roles(conn: &impl ConnectionTrait, users: Vec<user::Model>) -> Result<Vec<UserRecord>> {
     let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
     let mut roles: HashMap<Uuid, Vec<Role>> = HashMap::new();
     for row in user_role::Entity::find()
@@ -63,16 +58,10 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
         .one(conn)
         .await?
         .ok_or(StorageError::NotFound)?;
-    with_roles(conn, vec![row])
-        .await?
-        .pop()
-        .ok_or(StorageError::NotFound)
+    with_roles(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
-pub async fn find_by_email(
-    conn: &impl ConnectionTrait,
-    email: &Email,
-) -> Result<Option<UserRecord>> {
+pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<Option<UserRecord>> {
     match user::Entity::find()
         .filter(user::Column::Email.eq(email.as_str()))
         .one(conn)
@@ -84,11 +73,7 @@ pub async fn find_by_email(
 }
 
 /// Users by name; `role` narrows to holders of one role.
-pub async fn list(
-    conn: &impl ConnectionTrait,
-    role: Option<Role>,
-    page: Page,
-) -> Result<Paged<UserRecord>> {
+pub async fn list(conn: &impl ConnectionTrait, role: Option<Role>, page: Page) -> Result<Paged<UserRecord>> {
     let mut query = user::Entity::find()
         .order_by_asc(user::Column::Name)
         .order_by_asc(user::Column::Id);
@@ -104,11 +89,7 @@ pub async fn list(
         );
     }
     let total = query.clone().count(conn).await?;
-    let rows = query
-        .offset(page.offset())
-        .limit(page.per_page)
-        .all(conn)
-        .await?;
+    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     Ok(Paged {
         items: with_roles(conn, rows).await?,
         page,
@@ -118,11 +99,7 @@ pub async fn list(
 
 /// The user with that e-mail and password, if active. Takes as long when
 /// the e-mail is unknown, so sign-in does not reveal who has an account.
-pub async fn authenticate(
-    conn: &impl ConnectionTrait,
-    email: &str,
-    password: &str,
-) -> Result<Option<UserRecord>> {
+pub async fn authenticate(conn: &impl ConnectionTrait, email: &str, password: &str) -> Result<Option<UserRecord>> {
     let found = match Email::parse(email) {
         Ok(email) => find_by_email(conn, &email).await?,
         Err(_) => None,
@@ -135,7 +112,8 @@ pub async fn authenticate(
 
 /// An argon2id hash of a random string, verified against when no user
 /// matches so that both paths cost one hash.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$SJvBvTRnRBE6Ybk6ZXJm5nIrd3qeSLCvoOhlQV8dlVw";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$SJvBvTRnRBE6Ybk6ZXJm5nIrd3qeSLCvoOhlQV8dlVw";
 
 async fn write_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
     user_role::Entity::delete_many()
@@ -169,12 +147,8 @@ fn email_taken(err: sea_orm::DbErr) -> StorageError {
     }
 }
 
-pub async fn create(
-    conn: &(impl ConnectionTrait + TransactionTrait),
-    actor: &Actor,
-    details: &UserDetails,
-) -> Result<UserRecord> {
-    let txn = conn.begin().await?;
+pub async fn create(conn: &(impl ConnectionTrait + Begin), actor: &Actor, details: &UserDetails) -> Result<UserRecord> {
+    let txn = conn.begin_write().await?;
     check_body(&txn, details).await?;
     let row = user::ActiveModel {
         id: Set(new_id()),
@@ -205,13 +179,13 @@ pub async fn create(
 }
 
 pub async fn update(
-    conn: &(impl ConnectionTrait + TransactionTrait),
+    conn: &(impl ConnectionTrait + Begin),
     actor: &Actor,
     id: Uuid,
     details: &UserDetails,
     active: bool,
 ) -> Result<UserRecord> {
-    let txn = conn.begin().await?;
+    let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     check_body(&txn, details).await?;
     let mut model: user::ActiveModel = before.user.clone().into();

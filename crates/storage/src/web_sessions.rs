@@ -41,10 +41,7 @@ pub async fn create(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<NewWeb
 }
 
 /// The active user and CSRF token behind a session cookie, if it is live.
-pub async fn find(
-    conn: &impl ConnectionTrait,
-    cookie: &str,
-) -> Result<Option<(UserRecord, String)>> {
+pub async fn find(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<(UserRecord, String)>> {
     let Some(session) = web_session::Entity::find()
         .filter(web_session::Column::TokenHash.eq(secrets::hash(cookie)))
         .filter(web_session::Column::ExpiresAt.gt(now()))

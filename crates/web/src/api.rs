@@ -47,10 +47,9 @@ impl ApiDoc {
             "cookie",
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("aula_session"))),
         );
-        components.schemas.insert(
-            "Error".into(),
-            <ApiError as utoipa::PartialSchema>::schema(),
-        );
+        components
+            .schemas
+            .insert("Error".into(), <ApiError as utoipa::PartialSchema>::schema());
         doc
     }
 }
@@ -123,9 +122,7 @@ async fn docs_page(ctx: Ctx) -> AppResult<Response> {
         })
         .collect();
     // Inside <script type="application/json">, only "</" could end the element early.
-    let labels_json = serde_json::Value::Object(labels)
-        .to_string()
-        .replace("</", "<\\/");
+    let labels_json = serde_json::Value::Object(labels).to_string().replace("</", "<\\/");
     render(&DocsPage {
         c: Chrome::new(&ctx),
         labels_json,

@@ -135,10 +135,7 @@ pub const API_DOCS_LABELS: &[&str] = &[
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
     (
-        [
-            (CONTENT_TYPE, content_type),
-            (CACHE_CONTROL, "public, max-age=3600"),
-        ],
+        [(CONTENT_TYPE, content_type), (CACHE_CONTROL, "public, max-age=3600")],
         body,
     )
 }

@@ -25,10 +25,9 @@ use crate::{AppError, AppResult, AppState, Ctx, input};
 const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list, create)).route(
-        "/staff/accreditation-bodies",
-        get(list_page).post(create_page),
-    )
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .route("/staff/accreditation-bodies", get(list_page).post(create_page))
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
@@ -52,11 +51,7 @@ impl TryFrom<&BodyInput> for AccreditationBodyDetails {
         let (Some(name), Some(code), Some(website)) = (name, code, website) else {
             return Err(errors);
         };
-        Ok(AccreditationBodyDetails {
-            name,
-            code,
-            website,
-        })
+        Ok(AccreditationBodyDetails { name, code, website })
     }
 }
 
@@ -88,11 +83,7 @@ impl From<accreditation_body::Model> for BodyOut {
 async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<BodyOut>>> {
     ctx.require(STAFF)?;
     Ok(axum::Json(
-        bodies::list(&state.db)
-            .await?
-            .into_iter()
-            .map(BodyOut::from)
-            .collect(),
+        bodies::list(&state.db).await?.into_iter().map(BodyOut::from).collect(),
     ))
 }
 
@@ -143,11 +134,7 @@ async fn create_page(
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     match result {
-        Ok(_) => Ok(redirect_with(
-            &ctx,
-            "/staff/accreditation-bodies",
-            "flash-saved",
-        )),
+        Ok(_) => Ok(redirect_with(&ctx, "/staff/accreditation-bodies", "flash-saved")),
         Err(AppError::Invalid(errors)) => {
             let bodies = bodies::list(&state.db).await?;
             let errors = FormErrors::new(ctx.tr(), &errors);

@@ -72,16 +72,11 @@ async fn catalogue(
             Some(v.trim().to_owned())
         }
     };
-    let modality =
-        optional(&query.modality).and_then(|m| errors.take("modality", Modality::parse(&m)));
-    let audience =
-        optional(&query.audience).and_then(|a| errors.take("audience", Audience::parse(&a)));
-    let region_id = optional(&query.region_id)
-        .and_then(|r| errors.take("region_id", crate::input::parse_id(&r)));
-    let from = optional(&query.from)
-        .and_then(|d| errors.take("from", aula_domain::meeting::parse_date(&d)));
-    let to =
-        optional(&query.to).and_then(|d| errors.take("to", aula_domain::meeting::parse_date(&d)));
+    let modality = optional(&query.modality).and_then(|m| errors.take("modality", Modality::parse(&m)));
+    let audience = optional(&query.audience).and_then(|a| errors.take("audience", Audience::parse(&a)));
+    let region_id = optional(&query.region_id).and_then(|r| errors.take("region_id", crate::input::parse_id(&r)));
+    let from = optional(&query.from).and_then(|d| errors.take("from", aula_domain::meeting::parse_date(&d)));
+    let to = optional(&query.to).and_then(|d| errors.take("to", aula_domain::meeting::parse_date(&d)));
     // By default, what is still to come; a date range looks anywhere.
     let today = Utc::now().date_naive();
     let start_of = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
@@ -137,11 +132,7 @@ struct CoursePage {
     sessions: Vec<SessionRecord>,
 }
 
-async fn course_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+async fn course_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let record = courses::get(&state.db, id).await?;
     let filter = SessionFilter {
         public_only: true,
@@ -165,11 +156,7 @@ struct SessionPage {
     record: SessionRecord,
 }
 
-async fn session_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let record = visible(&ctx, &state, id).await?;
     render(&SessionPage {
         c: Chrome::new(&ctx),

@@ -102,14 +102,7 @@ fn wants_json(parts: &axum::http::request::Parts) -> bool {
             .is_some_and(|a| a.starts_with("application/json"))
 }
 
-fn cookie(
-    name: &str,
-    value: &str,
-    max_age: i64,
-    http_only: bool,
-    secure: bool,
-    same_site: &str,
-) -> HeaderValue {
+fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bool, same_site: &str) -> HeaderValue {
     let mut text = format!("{name}={value}; Path=/; Max-Age={max_age}; SameSite={same_site}");
     if http_only {
         text.push_str("; HttpOnly");
@@ -148,10 +141,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
 
     let asked_lang = query_lang(parts.uri.query());
     let lang = asked_lang
-        .or_else(|| {
-            jar.get(LANG_COOKIE)
-                .and_then(|c| Language::parse(c.value()).ok())
-        })
+        .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Language::parse(c.value()).ok()))
         .or_else(|| {
             parts
                 .headers
@@ -228,14 +218,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     if let Some(lang) = asked_lang {
         headers.append(
             SET_COOKIE,
-            cookie(
-                LANG_COOKIE,
-                lang.as_str(),
-                365 * 24 * 3600,
-                true,
-                secure,
-                "Lax",
-            ),
+            cookie(LANG_COOKIE, lang.as_str(), 365 * 24 * 3600, true, secure, "Lax"),
         );
     }
     if let Some(token) = new_csrf_cookie {
@@ -268,9 +251,7 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
                 .map(|(name, problems)| {
                     (
                         name.to_owned(),
-                        serde_json::Value::from(
-                            problems.iter().map(|p| tr.problem(p)).collect::<Vec<_>>(),
-                        ),
+                        serde_json::Value::from(problems.iter().map(|p| tr.problem(p)).collect::<Vec<_>>()),
                     )
                 })
                 .collect::<serde_json::Map<String, serde_json::Value>>()

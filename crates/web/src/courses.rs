@@ -2,9 +2,7 @@
 
 use askama::Template;
 use aula_domain::details::{Accreditation, CourseDetails};
-use aula_domain::{
-    Audience, Credits, FieldErrors, Hours, Language, Modality, Percent, Problem, Role, Text,
-};
+use aula_domain::{Audience, Credits, FieldErrors, Hours, Language, Modality, Percent, Problem, Role, Text};
 use aula_storage::courses::{self, CourseFilter, CourseRecord};
 use aula_storage::entities::{accreditation_body, programme};
 use aula_storage::{bodies, programmes};
@@ -113,15 +111,9 @@ impl TryFrom<&CourseInput> for CourseDetails {
                 .collect::<Result<Vec<_>, Problem>>(),
         );
         let language = errors.take("language", Language::parse(&input.language));
-        let body_id = errors.take(
-            "accreditation_body_id",
-            parse_optional_id(&input.accreditation_body_id),
-        );
+        let body_id = errors.take("accreditation_body_id", parse_optional_id(&input.accreditation_body_id));
         let credits = errors.take("credits", Credits::parse_optional(&input.credits));
-        let recognised = errors.take(
-            "recognised_hours",
-            Hours::parse_optional(&input.recognised_hours),
-        );
+        let recognised = errors.take("recognised_hours", Hours::parse_optional(&input.recognised_hours));
         let minimum = if input.minimum_attendance_percent.trim().is_empty() {
             Some(Percent::DEFAULT_MINIMUM_ATTENDANCE)
         } else {
@@ -201,10 +193,7 @@ impl From<&CourseRecord> for CourseInput {
             modality: c.modality.clone(),
             audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             language: c.language.clone(),
-            accreditation_body_id: c
-                .accreditation_body_id
-                .map(|id| id.to_string())
-                .unwrap_or_default(),
+            accreditation_body_id: c.accreditation_body_id.map(|id| id.to_string()).unwrap_or_default(),
             credits: c
                 .credits_hundredths
                 .map(|h| format!("{}", f64::from(h) / 100.0))
@@ -331,10 +320,7 @@ async fn create(
 /// One course.
 #[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
     responses((status = 200, body = CourseOut), (status = 404, body = ApiError)))]
-async fn show(
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<CourseOut>> {
+async fn show(State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<CourseOut>> {
     Ok(axum::Json(courses::get(&state.db, id).await?.into()))
 }
 
@@ -354,9 +340,7 @@ async fn update(
     let input = input::merge(&CourseInput::from(&current), patch)?;
     let details = CourseDetails::try_from(&input)?;
     Ok(axum::Json(
-        courses::update(&state.db, &ctx.actor()?, id, &details)
-            .await?
-            .into(),
+        courses::update(&state.db, &ctx.actor()?, id, &details).await?.into(),
     ))
 }
 
@@ -375,13 +359,7 @@ async fn list_page(
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
-    let pager = Pager::new(
-        "/staff/courses",
-        &[],
-        paged.page.page,
-        paged.pages(),
-        paged.total,
-    );
+    let pager = Pager::new("/staff/courses", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
         courses: paged.items,
@@ -458,31 +436,13 @@ async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let current = courses::get(&state.db, id).await?;
-    render(
-        &FormPage::new(
-            &ctx,
-            &state,
-            Some(id),
-            (&current).into(),
-            FormErrors::none(),
-        )
-        .await?,
-    )
+    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
 }
 
-async fn save(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Option<Uuid>,
-    form: CourseInput,
-) -> AppResult<Response> {
+async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let result = match CourseDetails::try_from(&form) {
         Ok(details) => match id {

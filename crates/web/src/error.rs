@@ -125,6 +125,12 @@ impl From<StorageError> for AppError {
     }
 }
 
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        StorageError::from(err).into()
+    }
+}
+
 impl From<FieldErrors> for AppError {
     fn from(fields: FieldErrors) -> Self {
         AppError::Invalid(fields)

@@ -20,15 +20,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::UnsupportedMediaType),
-            Err(JsonRejection::JsonSyntaxError(_)) => {
-                Err(AppError::bad_request("error-json-syntax"))
-            }
-            Err(JsonRejection::JsonDataError(err)) => Err(AppError::Invalid(
-                aula_domain::FieldErrors::single("body", json_problem(&err.body_text())),
-            )),
-            Err(JsonRejection::BytesRejection(err))
-                if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
-            {
+            Err(JsonRejection::JsonSyntaxError(_)) => Err(AppError::bad_request("error-json-syntax")),
+            Err(JsonRejection::JsonDataError(err)) => Err(AppError::Invalid(aula_domain::FieldErrors::single(
+                "body",
+                json_problem(&err.body_text()),
+            ))),
+            Err(JsonRejection::BytesRejection(err)) if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
                 Err(AppError::TooLarge)
             }
             Err(_) => Err(AppError::bad_request("error-body")),
@@ -40,11 +37,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 /// `title`", "invalid type: string, expected u32"); it is English, so we keep
 /// only the field's name, as data, in a translated sentence.
 pub fn json_problem(text: &str) -> aula_domain::Problem {
-    let field = text
-        .split('`')
-        .nth(1)
-        .filter(|f| f.len() < 60)
-        .unwrap_or("?");
+    let field = text.split('`').nth(1).filter(|f| f.len() < 60).unwrap_or("?");
     if text.contains("missing field") {
         aula_domain::Problem::new("error-json-missing").with("field", field)
     } else {
@@ -136,8 +129,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
         // The token is the form's envelope, not its content: inputs that
         // refuse unknown fields never see it.
         let content: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != "csrf").collect();
-        let encoded = serde_html_form::to_string(&content)
-            .map_err(|_| AppError::bad_request("error-form"))?;
+        let encoded = serde_html_form::to_string(&content).map_err(|_| AppError::bad_request("error-form"))?;
         serde_html_form::from_str(&encoded)
             .map(CsrfForm)
             .map_err(|_| AppError::bad_request("error-form"))
@@ -147,3 +139,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
+
+/// A form with nothing but its token (a button).
+#[derive(serde::Deserialize)]
+pub struct NoFields {}

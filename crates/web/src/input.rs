@@ -50,10 +50,7 @@ pub fn loose_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Stri
 
 /// A `PATCH`: the record's current input with the given fields replaced,
 /// parsed again as a whole so the same rules apply as on creation.
-pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(
-    current: &T,
-    patch: Value,
-) -> Result<T, AppError> {
+pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(current: &T, patch: Value) -> Result<T, AppError> {
     let Value::Object(changes) = patch else {
         return Err(AppError::bad_request("error-json-object"));
     };

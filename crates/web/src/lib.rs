@@ -19,6 +19,7 @@ mod courses;
 pub mod error;
 mod extract;
 mod input;
+mod messages;
 mod metrics;
 mod ops;
 mod pages;
@@ -32,6 +33,7 @@ mod users;
 use std::sync::Arc;
 use std::time::Duration;
 
+use aula_mail::MailConfig;
 use aula_storage::Database;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -64,15 +66,21 @@ impl Config {
 pub struct AppState {
     pub db: Database,
     pub config: Arc<Config>,
+    pub mail: Arc<MailConfig>,
     pub metrics: Arc<metrics::Metrics>,
+    /// Wakes this process's mail dispatcher after a change queued messages
+    /// (dispatchers in other processes find them on their next round).
+    pub wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
-    pub fn new(db: Database, config: Config) -> Self {
+    pub fn new(db: Database, config: Config, mail: MailConfig, wake: Arc<tokio::sync::Notify>) -> Self {
         AppState {
             db,
             config: Arc::new(config),
+            mail: Arc::new(mail),
             metrics: Arc::new(metrics::Metrics::default()),
+            wake,
         }
     }
 }
@@ -92,6 +100,7 @@ pub fn router(state: AppState) -> Router {
         .merge(regions::router())
         .merge(users::router())
         .merge(tokens::router())
+        .merge(messages::router())
         .split_for_parts();
     let openapi = Arc::new(openapi);
 

@@ -34,9 +34,7 @@ impl Metrics {
         let Ok(mut map) = self.by_route.lock() else {
             return;
         };
-        let series = map
-            .entry((method.to_owned(), route.to_owned()))
-            .or_default();
+        let series = map.entry((method.to_owned(), route.to_owned())).or_default();
         *series.statuses.entry(status).or_default() += 1;
         for (bucket, bound) in series.buckets.iter_mut().zip(BUCKETS) {
             if seconds <= bound {

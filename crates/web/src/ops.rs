@@ -12,10 +12,7 @@ use crate::AppState;
 /// 200 when the database answers, 503 when it does not.
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match aula_storage::db::ping(&state.db).await {
-        Ok(()) => (
-            StatusCode::OK,
-            axum::Json(serde_json::json!({"status": "ok"})),
-        ),
+        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))),
         Err(err) => {
             tracing::warn!(%err, "health check failed");
             (
@@ -27,10 +24,20 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    (
-        [(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")],
-        state.metrics.render(),
-    )
+    let mut text = state.metrics.render();
+    // The outbox's depth is the database's, shared by every process.
+    text.push_str("# HELP aula_outbox_messages Messages in the outbox by status.\n");
+    text.push_str("# TYPE aula_outbox_messages gauge\n");
+    match aula_storage::outbox::depth(&state.db).await {
+        Ok(depth) => {
+            for status in aula_storage::outbox::status::ALL {
+                let count = depth.iter().find(|(s, _)| s == status).map_or(0, |(_, c)| *c);
+                text.push_str(&format!("aula_outbox_messages{{status=\"{status}\"}} {count}\n"));
+            }
+        }
+        Err(err) => tracing::warn!(%err, "outbox depth unavailable"),
+    }
+    ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text)
 }
 
 pub fn router() -> Router<AppState> {

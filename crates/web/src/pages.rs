@@ -62,11 +62,7 @@ impl Chrome {
             csrf: ctx.csrf.clone(),
             path: ctx.path.clone(),
             user_name: ctx.user.as_ref().map(|u| u.user.name.clone()),
-            roles: ctx
-                .user
-                .as_ref()
-                .map(|u| u.roles.clone())
-                .unwrap_or_default(),
+            roles: ctx.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
             flash: ctx.flash.as_ref().map(|key| ctx.tr().t(key)),
             languages,
         }
@@ -82,8 +78,7 @@ impl Chrome {
 
     /// A code of a closed vocabulary in words: `c.word("modality", "online")`.
     pub fn word(&self, vocabulary: &str, code: &str) -> String {
-        self.tr
-            .t(&format!("{vocabulary}-{}", code.replace('_', "-")))
+        self.tr.t(&format!("{vocabulary}-{}", code.replace('_', "-")))
     }
 
     pub fn number(&self, value: &i32) -> String {
@@ -152,11 +147,7 @@ impl FormErrors {
     pub fn new(tr: Tr, errors: &FieldErrors) -> Self {
         let items = errors
             .iter()
-            .flat_map(|(field, problems)| {
-                problems
-                    .iter()
-                    .map(move |p| (field.to_owned(), tr.problem(p)))
-            })
+            .flat_map(|(field, problems)| problems.iter().map(move |p| (field.to_owned(), tr.problem(p))))
             .collect();
         FormErrors { items }
     }
@@ -189,11 +180,7 @@ pub fn render(template: &impl Template) -> AppResult<Response> {
 
 /// Renders a form again with its problems: 422, values kept.
 pub fn render_invalid(template: &impl Template) -> AppResult<Response> {
-    Ok((
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-        Html(template.render()?),
-    )
-        .into_response())
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(template.render()?)).into_response())
 }
 
 /// After a successful POST: back to a page, with a message shown once.
@@ -218,10 +205,7 @@ struct ErrorPage<'a> {
 
 pub fn error_page(ctx: &Ctx, error: &AppError) -> Result<Html<String>, askama::Error> {
     let tr = ctx.tr();
-    let fields = error
-        .fields()
-        .map(|f| FormErrors::new(tr, f))
-        .unwrap_or_default();
+    let fields = error.fields().map(|f| FormErrors::new(tr, f)).unwrap_or_default();
     let status = error.status();
     let page = ErrorPage {
         c: Chrome::new(ctx),
@@ -238,9 +222,7 @@ pub fn url_encode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -266,13 +248,7 @@ pub struct Pager {
 }
 
 impl Pager {
-    pub fn new(
-        base: &str,
-        params: &[(&str, String)],
-        current: u64,
-        pages: u64,
-        total: u64,
-    ) -> Self {
+    pub fn new(base: &str, params: &[(&str, String)], current: u64, pages: u64, total: u64) -> Self {
         // Around the current page, plus the first and last: enough to move on a phone.
         let wanted: Vec<u64> = (1..=pages)
             .filter(|p| *p == 1 || *p == pages || (p + 2 >= current && *p <= current + 2))

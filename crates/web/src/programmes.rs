@@ -180,9 +180,7 @@ async fn update(
     let input = input::merge(&ProgrammeInput::from(&current), patch)?;
     let details = ProgrammeDetails::try_from(&input)?;
     Ok(axum::Json(
-        programmes::update(&state.db, &ctx.actor()?, id, &details)
-            .await?
-            .into(),
+        programmes::update(&state.db, &ctx.actor()?, id, &details).await?.into(),
     ))
 }
 
@@ -194,20 +192,10 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(paging): ApiQuery<Paging>,
-) -> AppResult<Response> {
+async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let paged = programmes::list(&state.db, paging.page()).await?;
-    let pager = Pager::new(
-        "/staff/programmes",
-        &[],
-        paged.page.page,
-        paged.pages(),
-        paged.total,
-    );
+    let pager = Pager::new("/staff/programmes", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
         programmes: paged.items,
@@ -235,11 +223,7 @@ async fn new_page(ctx: Ctx) -> AppResult<Response> {
     })
 }
 
-async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let current = programmes::get(&state.db, id).await?;
     render(&FormPage {
@@ -250,12 +234,7 @@ async fn edit_page(
     })
 }
 
-async fn save(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Option<Uuid>,
-    form: ProgrammeInput,
-) -> AppResult<Response> {
+async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: ProgrammeInput) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let result = match ProgrammeDetails::try_from(&form) {
         Ok(details) => match id {

@@ -85,13 +85,7 @@ async fn list(State(state): State<AppState>) -> AppResult<axum::Json<Vec<RegionO
 
 async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<region::Model> {
     let details = RegionDetails::try_from(input)?;
-    Ok(regions::create(
-        &state.db,
-        &ctx.actor()?,
-        details.code.as_str(),
-        details.name.as_str(),
-    )
-    .await?)
+    Ok(regions::create(&state.db, &ctx.actor()?, details.code.as_str(), details.name.as_str()).await?)
 }
 
 /// Add a region (admins).

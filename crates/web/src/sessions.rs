@@ -5,9 +5,9 @@ use askama::Template;
 use aula_domain::details::{SessionDetails, VenueDetails};
 use aula_domain::meeting::parse_local_datetime;
 use aula_domain::{
-    Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus,
-    SessionTimeZone, Text, Url,
+    Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus, SessionTimeZone, Text, Url,
 };
+use aula_storage::Begin;
 use aula_storage::courses;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::users;
@@ -159,18 +159,14 @@ fn parse_venue(
     city: &str,
     region_id: &str,
 ) -> Option<Option<VenueDetails>> {
-    if [name, address, city, region_id]
-        .iter()
-        .all(|v| v.trim().is_empty())
-    {
+    if [name, address, city, region_id].iter().all(|v| v.trim().is_empty()) {
         return Some(None);
     }
     let name = errors.take("venue_name", Text::parse(name));
     let address = errors.take("venue_address", Text::parse_optional(address));
     let city = errors.take("venue_city", Text::parse(city));
     let region_id = errors.take("venue_region_id", parse_id(region_id));
-    let (Some(name), Some(address), Some(city), Some(region_id)) = (name, address, city, region_id)
-    else {
+    let (Some(name), Some(address), Some(city), Some(region_id)) = (name, address, city, region_id) else {
         return None;
     };
     Some(Some(VenueDetails {
@@ -235,11 +231,7 @@ impl Parsed {
 
 /// Parses a session input; `modality` is its course's (unknown course: `None`,
 /// with the problem already recorded).
-fn parse_input(
-    input: &SessionInput,
-    modality: Option<Modality>,
-    errors: &mut FieldErrors,
-) -> Parsed {
+fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut FieldErrors) -> Parsed {
     let venue = match &input.venue {
         Some(v) => parse_venue(errors, &v.name, &v.address, &v.city, &v.region_id),
         None => Some(None),
@@ -294,11 +286,7 @@ fn details_from_input(
 }
 
 /// The course's modality, or the `course_id` field's problem.
-async fn course_modality(
-    state: &AppState,
-    course_id: &str,
-    errors: &mut FieldErrors,
-) -> AppResult<Option<Modality>> {
+async fn course_modality(state: &AppState, course_id: &str, errors: &mut FieldErrors) -> AppResult<Option<Modality>> {
     let Ok(id) = parse_id(course_id) else {
         return Ok(None);
     };
@@ -330,14 +318,8 @@ impl From<&SessionRecord> for SessionInput {
             }),
             online_url: s.online_url.clone().unwrap_or_default(),
             capacity: s.capacity.to_string(),
-            registration_opens_at: s
-                .registration_opens_at
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default(),
-            registration_closes_at: s
-                .registration_closes_at
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default(),
+            registration_opens_at: s.registration_opens_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            registration_closes_at: s.registration_closes_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
             trainer_ids: r.trainers.iter().map(|t| t.id.to_string()).collect(),
             meetings: r
                 .meetings
@@ -432,12 +414,7 @@ impl From<SessionRecord> for SessionOut {
                 title: c.title,
                 modality: c.modality,
                 hours: f64::from(c.minutes) / 60.0,
-                audiences: r
-                    .course
-                    .audiences
-                    .iter()
-                    .map(|a| a.as_str().to_owned())
-                    .collect(),
+                audiences: r.course.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             },
             status: s.status,
             time_zone: s.time_zone,
@@ -464,10 +441,7 @@ impl From<SessionRecord> for SessionOut {
             trainers: r
                 .trainers
                 .into_iter()
-                .map(|t| PersonRef {
-                    id: t.id,
-                    name: t.name,
-                })
+                .map(|t| PersonRef { id: t.id, name: t.name })
                 .collect(),
             meetings: r
                 .meetings
@@ -540,12 +514,7 @@ impl SessionQuery {
     pub fn filter(&self, ctx: &Ctx) -> AppResult<SessionFilter> {
         let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
         let bad = |field: &str, p: Problem| AppError::Invalid(FieldErrors::single(field, p));
-        let parse_opt = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
-        };
+        let parse_opt = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
         Ok(SessionFilter {
             public_only: !organiser,
             statuses: match parse_opt(&self.status) {
@@ -563,10 +532,7 @@ impl SessionQuery {
                 .map(|a| Audience::parse(&a))
                 .transpose()
                 .map_err(|p| bad("audience", p))?,
-            from: self
-                .from
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .map(|d| d.and_utc()),
+            from: self.from.and_then(|d| d.and_hms_opt(0, 0, 0)).map(|d| d.and_utc()),
             until: self
                 .to
                 .and_then(|d| d.succ_opt())
@@ -580,6 +546,54 @@ impl SessionQuery {
     fn page(&self) -> aula_storage::Page {
         aula_storage::Page::new(self.page, self.per_page, 20)
     }
+}
+
+// ----- changes and the messages they cause -----------------------------------------
+
+/// Saves a session's new details; if its meetings moved while people may be
+/// registered, they are told in the same transaction.
+async fn apply_update(
+    state: &AppState,
+    actor: &aula_storage::Actor,
+    id: Uuid,
+    details: &SessionDetails,
+) -> AppResult<SessionRecord> {
+    let txn = state.db.begin_write().await?;
+    let before = sessions::get(&txn, id).await?;
+    let record = sessions::update(&txn, actor, id, details).await?;
+    let queued = if record.session.calendar_sequence != before.session.calendar_sequence && record.status().is_public()
+    {
+        aula_mail::notify::session_changed(&txn, &state.mail, &record).await?
+    } else {
+        0
+    };
+    txn.commit().await?;
+    if queued > 0 {
+        state.wake.notify_one();
+    }
+    Ok(record)
+}
+
+/// Moves a session to `to`; a cancellation tells everyone registered.
+async fn apply_status(
+    state: &AppState,
+    actor: &aula_storage::Actor,
+    id: Uuid,
+    to: SessionStatus,
+) -> AppResult<SessionRecord> {
+    let txn = state.db.begin_write().await?;
+    let before = sessions::get(&txn, id).await?;
+    let record = sessions::set_status(&txn, actor, id, to).await?;
+    let queued = if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
+        aula_mail::notify::session_cancelled(&txn, &state.mail, &record).await?
+    } else {
+        0
+    };
+    txn.commit().await?;
+    if queued > 0 {
+        state.wake.notify_one();
+    }
+    Ok(record)
 }
 
 // ----- API -------------------------------------------------------------------
@@ -611,10 +625,13 @@ async fn create(
     let modality = course_modality(&state, &input.course_id, &mut errors).await?;
     let details = details_from_input(&input, modality, errors)?;
     let actor = ctx.actor()?;
-    let mut record = sessions::create(&state.db, &actor, &details).await?;
+    // Created and opened in one transaction: a refused status leaves nothing behind.
+    let txn = state.db.begin_write().await?;
+    let mut record = sessions::create(&txn, &actor, &details).await?;
     if status != SessionStatus::Draft {
-        record = sessions::set_status(&state.db, &actor, record.session.id, status).await?;
+        record = sessions::set_status(&txn, &actor, record.session.id, status).await?;
     }
+    txn.commit().await?;
     let location = format!("/api/v1/sessions/{}", record.session.id);
     Ok((
         StatusCode::CREATED,
@@ -669,10 +686,10 @@ async fn update(
         let mut errors = FieldErrors::new();
         let modality = course_modality(&state, &input.course_id, &mut errors).await?;
         let details = details_from_input(&input, modality, errors)?;
-        record = sessions::update(&state.db, &actor, id, &details).await?;
+        record = apply_update(&state, &actor, id, &details).await?;
     }
     if status != record.status() {
-        record = sessions::set_status(&state.db, &actor, id, status).await?;
+        record = apply_status(&state, &actor, id, status).await?;
     }
     Ok(axum::Json(record.into()))
 }
@@ -737,9 +754,7 @@ impl SessionForm {
                 start: get(&self.meeting_start, i),
                 end: get(&self.meeting_end, i),
             })
-            .filter(|r| {
-                !(r.date.trim().is_empty() && r.start.trim().is_empty() && r.end.trim().is_empty())
-            })
+            .filter(|r| !(r.date.trim().is_empty() && r.start.trim().is_empty() && r.end.trim().is_empty()))
             .enumerate()
             .map(|(index, row)| MeetingRow {
                 field: format!("meetings.{index}"),
@@ -748,11 +763,7 @@ impl SessionForm {
             .collect()
     }
 
-    fn details(
-        &self,
-        modality: Option<Modality>,
-        mut errors: FieldErrors,
-    ) -> Result<SessionDetails, FieldErrors> {
+    fn details(&self, modality: Option<Modality>, mut errors: FieldErrors) -> Result<SessionDetails, FieldErrors> {
         let venue = parse_venue(
             &mut errors,
             &self.venue_name,
@@ -770,10 +781,7 @@ impl SessionForm {
             }
         };
         let opens = errors.take("registration_opens_at", local(&self.registration_opens_at));
-        let closes = errors.take(
-            "registration_closes_at",
-            local(&self.registration_closes_at),
-        );
+        let closes = errors.take("registration_closes_at", local(&self.registration_closes_at));
         let mut meetings = Some(Vec::new());
         for (index, row) in self.rows().iter().enumerate() {
             match errors.take(
@@ -814,21 +822,13 @@ impl From<&SessionRecord> for SessionForm {
         SessionForm {
             course_id: s.course_id.to_string(),
             time_zone: s.time_zone.clone(),
-            venue_name: r
-                .venue
-                .as_ref()
-                .map(|(v, _)| v.name.clone())
-                .unwrap_or_default(),
+            venue_name: r.venue.as_ref().map(|(v, _)| v.name.clone()).unwrap_or_default(),
             venue_address: r
                 .venue
                 .as_ref()
                 .and_then(|(v, _)| v.address.clone())
                 .unwrap_or_default(),
-            venue_city: r
-                .venue
-                .as_ref()
-                .map(|(v, _)| v.city.clone())
-                .unwrap_or_default(),
+            venue_city: r.venue.as_ref().map(|(v, _)| v.city.clone()).unwrap_or_default(),
             venue_region_id: r
                 .venue
                 .as_ref()
@@ -892,17 +892,8 @@ async fn list_page(
     };
     let page = aula_storage::Page::new(query.page, None, 25);
     let paged = sessions::list(&state.db, &filter, page).await?;
-    let params = [
-        ("status", query.status.clone()),
-        ("course_id", query.course_id.clone()),
-    ];
-    let pager = Pager::new(
-        "/staff/sessions",
-        &params,
-        paged.page.page,
-        paged.pages(),
-        paged.total,
-    );
+    let params = [("status", query.status.clone()), ("course_id", query.course_id.clone())];
+    let pager = Pager::new("/staff/sessions", &params, paged.page.page, paged.pages(), paged.total);
     let c = Chrome::new(&ctx);
     let statuses = SessionStatus::ALL
         .iter()
@@ -929,19 +920,8 @@ async fn my_sessions_page(
         trainer_id: Some(user.user.id),
         ..SessionFilter::default()
     };
-    let paged = sessions::list(
-        &state.db,
-        &filter,
-        aula_storage::Page::new(query.page, None, 25),
-    )
-    .await?;
-    let pager = Pager::new(
-        "/staff/my-sessions",
-        &[],
-        paged.page.page,
-        paged.pages(),
-        paged.total,
-    );
+    let paged = sessions::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
+    let pager = Pager::new("/staff/my-sessions", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
         title_key: "my-sessions-title",
@@ -1001,10 +981,7 @@ impl FormPage {
             (id, u.user.name, chosen)
         })
         .collect();
-        let mut zones: Vec<(String, String)> = TIME_ZONES
-            .iter()
-            .map(|z| ((*z).to_owned(), (*z).to_owned()))
-            .collect();
+        let mut zones: Vec<(String, String)> = TIME_ZONES.iter().map(|z| ((*z).to_owned(), (*z).to_owned())).collect();
         if !form.time_zone.is_empty() && !TIME_ZONES.contains(&form.time_zone.as_str()) {
             zones.push((form.time_zone.clone(), form.time_zone.clone()));
         }
@@ -1048,11 +1025,7 @@ struct NewQuery {
     course_id: String,
 }
 
-async fn new_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<NewQuery>,
-) -> AppResult<Response> {
+async fn new_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQuery<NewQuery>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let form = SessionForm {
         course_id: query.course_id,
@@ -1063,32 +1036,21 @@ async fn new_page(
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let record = sessions::get(&state.db, id).await?;
     let form = SessionForm::from(&record);
     render(&FormPage::new(&ctx, &state, Some(record), form, FormErrors::none()).await?)
 }
 
-async fn save(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Option<Uuid>,
-    form: SessionForm,
-) -> AppResult<Response> {
+async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let actor = ctx.actor()?;
     let mut errors = FieldErrors::new();
     let modality = course_modality(state, &form.course_id, &mut errors).await?;
     let result = match form.details(modality, errors) {
         Ok(details) => match id {
-            Some(id) => sessions::update(&state.db, &actor, id, &details)
-                .await
-                .map_err(AppError::from),
+            Some(id) => apply_update(state, &actor, id, &details).await,
             None => sessions::create(&state.db, &actor, &details)
                 .await
                 .map_err(AppError::from),
@@ -1142,7 +1104,7 @@ async fn status_page(
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> AppResult<Response> {
     let status = status_of(&form.status)?;
-    sessions::set_status(&state.db, &ctx.actor()?, id, status).await?;
+    apply_status(&state, &ctx.actor()?, id, status).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}"),

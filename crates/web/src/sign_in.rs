@@ -69,11 +69,7 @@ struct SignInForm {
     next: String,
 }
 
-async fn sign_in(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<SignInForm>,
-) -> AppResult<Response> {
+async fn sign_in(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<SignInForm>) -> AppResult<Response> {
     let Some(user) = users::authenticate(&state.db, &form.email, &form.password).await? else {
         tracing::info!("sign-in refused");
         return render_invalid(&Page {
@@ -95,7 +91,7 @@ async fn sign_out(
     ctx: Ctx,
     State(state): State<AppState>,
     jar: CookieJar,
-    CsrfForm(_): CsrfForm<serde_json::Value>,
+    CsrfForm(_): CsrfForm<crate::extract::NoFields>,
 ) -> AppResult<Response> {
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
         web_sessions::delete(&state.db, cookie.value()).await?;

@@ -67,11 +67,7 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<V
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-async fn revoke(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let user = ctx.user()?;
     tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -146,13 +142,9 @@ async fn revoke_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
-    CsrfForm(_): CsrfForm<serde_json::Value>,
+    CsrfForm(_): CsrfForm<crate::extract::NoFields>,
 ) -> AppResult<Response> {
     let user = ctx.user()?;
     tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
-    Ok(redirect_with(
-        &ctx,
-        "/account/tokens",
-        "flash-token-revoked",
-    ))
+    Ok(redirect_with(&ctx, "/account/tokens", "flash-token-revoked"))
 }

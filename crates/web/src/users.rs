@@ -91,10 +91,7 @@ impl TryFrom<&UserInput> for UserDetails {
                 .map(|r| Role::parse(r))
                 .collect::<Result<Vec<_>, Problem>>(),
         );
-        let body = errors.take(
-            "accreditation_body_id",
-            parse_optional_id(&input.accreditation_body_id),
-        );
+        let body = errors.take("accreditation_body_id", parse_optional_id(&input.accreditation_body_id));
         let language = errors.take("language", Language::parse(&input.language));
         let password = if input.password.is_empty() {
             Some(None)
@@ -103,14 +100,8 @@ impl TryFrom<&UserInput> for UserDetails {
                 .take("password", Password::parse(&input.password))
                 .map(|p| Some(PasswordHash::new(&p)))
         };
-        let (
-            Some(email),
-            Some(name),
-            Some(roles),
-            Some(accreditation_body_id),
-            Some(language),
-            Some(password),
-        ) = (email, name, roles, body, language, password)
+        let (Some(email), Some(name), Some(roles), Some(accreditation_body_id), Some(language), Some(password)) =
+            (email, name, roles, body, language, password)
         else {
             return Err(errors);
         };
@@ -206,11 +197,7 @@ async fn create(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
-async fn show(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<UserOut>> {
+async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<UserOut>> {
     ctx.require(ADMIN)?;
     Ok(axum::Json(users::get(&state.db, id).await?.into()))
 }
@@ -228,8 +215,7 @@ async fn update(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<UserOut>> {
     let current = users::get(&state.db, id).await?;
-    let mut base = serde_json::to_value(UserInput::from(&current))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut base = serde_json::to_value(UserInput::from(&current)).map_err(|e| AppError::Internal(e.to_string()))?;
     if let Some(map) = base.as_object_mut() {
         map.insert("password".into(), serde_json::Value::String(String::new()));
     }
@@ -241,18 +227,11 @@ async fn update(
             ))
         })
     })?;
-    Ok(axum::Json(
-        save_user(&ctx, &state, Some(id), &input).await?.into(),
-    ))
+    Ok(axum::Json(save_user(&ctx, &state, Some(id), &input).await?.into()))
 }
 
 /// Creates or updates; refuses to leave the organisation without an active admin.
-async fn save_user(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Option<Uuid>,
-    input: &UserInput,
-) -> AppResult<UserRecord> {
+async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserInput) -> AppResult<UserRecord> {
     let details = UserDetails::try_from(input)?;
     let actor = ctx.actor()?;
     match id {
@@ -275,20 +254,10 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(paging): ApiQuery<Paging>,
-) -> AppResult<Response> {
+async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let paged = users::list(&state.db, None, paging.page()).await?;
-    let pager = Pager::new(
-        "/admin/users",
-        &[],
-        paged.page.page,
-        paged.pages(),
-        paged.total,
-    );
+    let pager = Pager::new("/admin/users", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
         users: paged.items,
@@ -355,31 +324,13 @@ async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let current = users::get(&state.db, id).await?;
-    render(
-        &FormPage::new(
-            &ctx,
-            &state,
-            Some(id),
-            (&current).into(),
-            FormErrors::none(),
-        )
-        .await?,
-    )
+    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
 }
 
-async fn save_page(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Option<Uuid>,
-    mut form: UserInput,
-) -> AppResult<Response> {
+async fn save_page(ctx: &Ctx, state: &AppState, id: Option<Uuid>, mut form: UserInput) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     match save_user(ctx, state, id, &form).await {
         Ok(_) => Ok(redirect_with(ctx, "/admin/users", "flash-saved")),

@@ -27,9 +27,9 @@ pub struct DemoCourse {
     pub modality: &'static str,             // "in_person" | "online" | "blended"
     pub audiences: &'static [&'static str], // from: public_servant, union_delegate, elected_official, mediator, civil_society, other
     pub language: &'static str,             // "es" | "fr"
-    pub accredited: bool, // accredited by the university (online courses of the union programme)
-    pub place: Option<usize>, // index into PLACES for in-person/blended courses
-    pub meetings: u32,    // how many meetings (days/sessions) one session of it has
+    pub accredited: bool,                   // accredited by the university (online courses of the union programme)
+    pub place: Option<usize>,               // index into PLACES for in-person/blended courses
+    pub meetings: u32,                      // how many meetings (days/sessions) one session of it has
     pub meeting_hours: u32, // length of each meeting in hours (meetings*meeting_hours should equal hours)
 }
 
@@ -408,12 +408,7 @@ pub const COURSES: &[DemoCourse] = &[
 - Élaborer des recommandations partagées pour la gouvernance locale des migrations.",
         hours: 12,
         modality: "blended",
-        audiences: &[
-            "elected_official",
-            "public_servant",
-            "mediator",
-            "civil_society",
-        ],
+        audiences: &["elected_official", "public_servant", "mediator", "civil_society"],
         language: "fr",
         accredited: false,
         place: Some(4),

@@ -6,18 +6,17 @@
 pub mod content;
 
 use aula_domain::details::{
-    Accreditation, AccreditationBodyDetails, CourseDetails, ProgrammeDetails, SessionDetails,
-    UserDetails, VenueDetails,
+    Accreditation, AccreditationBodyDetails, CourseDetails, ProgrammeDetails, SessionDetails, UserDetails, VenueDetails,
 };
 use aula_domain::{
-    Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality,
-    Password, PasswordHash, Percent, Role, SessionStatus, SessionTimeZone, Text, Url,
+    Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Password, PasswordHash,
+    Percent, Role, SessionStatus, SessionTimeZone, Text, Url,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
-use sea_orm::TransactionSession;
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, TransactionTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 use uuid::Uuid;
 
+use crate::db::Begin;
 use crate::entities::region;
 use crate::{Actor, Result, StorageError, bodies, courses, programmes, regions, sessions, users};
 
@@ -47,19 +46,13 @@ fn problem<T>(result: std::result::Result<T, aula_domain::Problem>) -> Result<T>
 
 /// Loads the demo data set in one transaction. `today` anchors the dates so
 /// that there are always sessions past and to come.
-pub async fn load(
-    conn: &(impl ConnectionTrait + TransactionTrait),
-    today: NaiveDate,
-) -> Result<()> {
-    let txn = conn.begin().await?;
+pub async fn load(conn: &(impl ConnectionTrait + Begin), today: NaiveDate) -> Result<()> {
+    let txn = conn.begin_write().await?;
     let actor = Actor::system("demo");
 
     let mut region_ids = std::collections::HashMap::new();
     for r in content::REGIONS {
-        region_ids.insert(
-            r.code,
-            regions::create(&txn, &actor, r.code, r.name).await?.id,
-        );
+        region_ids.insert(r.code, regions::create(&txn, &actor, r.code, r.name).await?.id);
     }
 
     let university = bodies::create(
@@ -74,11 +67,7 @@ pub async fn load(
     .await?;
 
     let password = PasswordHash::new(&problem(Password::parse(PASSWORD))?);
-    let add_user = async |name: &str,
-                          email: &str,
-                          roles: Vec<Role>,
-                          body: Option<Uuid>,
-                          language: Language| {
+    let add_user = async |name: &str, email: &str, roles: Vec<Role>, body: Option<Uuid>, language: Language| {
         users::create(
             &txn,
             &actor,
@@ -119,11 +108,7 @@ pub async fn load(
     .await?;
     let mut trainer_ids = Vec::new();
     for (index, t) in content::TRAINERS.iter().enumerate() {
-        let language = if index >= 4 {
-            Language::Fr
-        } else {
-            Language::Es
-        };
+        let language = if index >= 4 { Language::Fr } else { Language::Es };
         trainer_ids.push(
             add_user(t.name, t.email, vec![Role::Trainer], None, language)
                 .await?
@@ -240,11 +225,7 @@ pub async fn load(
                     time_zone: zone,
                     venue: venue.clone(),
                     online_url: online_url.clone(),
-                    capacity: problem(Capacity::new(if modality == Modality::Online {
-                        60
-                    } else {
-                        25
-                    }))?,
+                    capacity: problem(Capacity::new(if modality == Modality::Online { 60 } else { 25 }))?,
                     registration_opens_at: Some(opens),
                     registration_closes_at: Some(closes),
                     trainer_ids: trainers.clone(),
@@ -254,11 +235,7 @@ pub async fn load(
             )?;
             let session = sessions::create(&txn, &actor, &details).await?;
             let path: &[SessionStatus] = match status {
-                SessionStatus::Completed => &[
-                    SessionStatus::Open,
-                    SessionStatus::Closed,
-                    SessionStatus::Completed,
-                ],
+                SessionStatus::Completed => &[SessionStatus::Open, SessionStatus::Closed, SessionStatus::Completed],
                 _ => &[SessionStatus::Open],
             };
             for step in path {

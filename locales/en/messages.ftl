@@ -1,0 +1,51 @@
+# Messages to participants and the outbox
+nav-outbox = Outbox
+session-write = Write to participants
+session-outbox = Its messages
+session-calendar-download = Add the meetings to your calendar (.ics)
+message-title = Write to the participants
+message-lead = Each person receives the message by e-mail, with the session's details, and can reply to you.
+message-audience = Send to
+message-audience-confirmed = Confirmed participants
+message-audience-waitlisted = People on the waiting list
+message-audience-all = Confirmed and waiting list
+message-subject = Subject
+message-body = Message
+message-body-hint = Plain text. Leave an empty line between paragraphs.
+message-send = Send
+flash-messages-queued = The messages are queued; they go out within a minute.
+flash-messages-none = Nobody matches: no message was queued.
+flash-retry-queued = The message will be sent again within a minute.
+outbox-title = Outbox
+outbox-lead = Every e-mail Aula sends goes through here: queued, sent, or failed after several attempts.
+outbox-status = Status
+outbox-kind = Kind
+outbox-all-sessions = Show every session
+outbox-count = { $count ->
+    [0] No message.
+    [one] One message.
+   *[other] { $count } messages.
+}
+outbox-recipient = Recipient
+outbox-created = Queued
+outbox-sent = Sent
+outbox-next-attempt = Next attempt
+outbox-attempts = Attempts
+outbox-language = Language
+outbox-last-error = Last error
+outbox-retry = Send again
+outbox-message-title = Message
+outbox-subject = Subject
+outbox-text-part = Text version
+outbox-html-part = HTML version
+outbox-render-failed = This message cannot be rendered:
+outbox-status-pending = Waiting
+outbox-status-sending = Sending
+outbox-status-sent = Sent
+outbox-status-failed = Failed
+outbox-kind-broadcast = Organiser's message
+outbox-kind-session-changed = New times
+outbox-kind-session-cancelled = Session cancelled
+error-outbox-not-failed = Only a failed message can be sent again.
+error-already-registered = This person is already registered for this session.
+error-registration-transition = A registration cannot go from “{ $from }” to “{ $to }”.

@@ -1,0 +1,51 @@
+# Mensajes a participantes y bandeja de salida
+nav-outbox = Bandeja de salida
+session-write = Escribir a participantes
+session-outbox = Sus mensajes
+session-calendar-download = Añadir las clases a su agenda (.ics)
+message-title = Escribir a las personas participantes
+message-lead = Cada persona recibe el mensaje por correo, con los datos de la sesión, y puede responderle.
+message-audience = Enviar a
+message-audience-confirmed = Participantes con plaza confirmada
+message-audience-waitlisted = Personas en lista de espera
+message-audience-all = Confirmadas y lista de espera
+message-subject = Asunto
+message-body = Mensaje
+message-body-hint = Texto sencillo. Deje una línea en blanco entre párrafos.
+message-send = Enviar
+flash-messages-queued = Los mensajes están en cola; salen en menos de un minuto.
+flash-messages-none = No hay destinatarios: no se ha puesto ningún mensaje en cola.
+flash-retry-queued = El mensaje se volverá a enviar en menos de un minuto.
+outbox-title = Bandeja de salida
+outbox-lead = Todos los correos que envía Aula pasan por aquí: en cola, enviados o fallidos tras varios intentos.
+outbox-status = Estado
+outbox-kind = Tipo
+outbox-all-sessions = Ver todas las sesiones
+outbox-count = { $count ->
+    [0] Ningún mensaje.
+    [one] Un mensaje.
+   *[other] { $count } mensajes.
+}
+outbox-recipient = Destinatario
+outbox-created = En cola desde
+outbox-sent = Enviado
+outbox-next-attempt = Próximo intento
+outbox-attempts = Intentos
+outbox-language = Idioma
+outbox-last-error = Último error
+outbox-retry = Volver a enviar
+outbox-message-title = Mensaje
+outbox-subject = Asunto
+outbox-text-part = Versión de texto
+outbox-html-part = Versión HTML
+outbox-render-failed = Este mensaje no se puede componer:
+outbox-status-pending = En espera
+outbox-status-sending = Enviándose
+outbox-status-sent = Enviado
+outbox-status-failed = Fallido
+outbox-kind-broadcast = Mensaje de la organización
+outbox-kind-session-changed = Nuevos horarios
+outbox-kind-session-cancelled = Sesión cancelada
+error-outbox-not-failed = Solo se puede volver a enviar un mensaje fallido.
+error-already-registered = Esta persona ya está inscrita en esta sesión.
+error-registration-transition = Una inscripción no puede pasar de «{ $from }» a «{ $to }».

@@ -1,0 +1,51 @@
+# Messages aux participants et boîte d’envoi
+nav-outbox = Boîte d’envoi
+session-write = Écrire aux participants
+session-outbox = Ses messages
+session-calendar-download = Ajouter les séances à votre agenda (.ics)
+message-title = Écrire aux participants
+message-lead = Chaque personne reçoit le message par courriel, avec les informations de la session, et peut vous répondre.
+message-audience = Destinataires
+message-audience-confirmed = Participants confirmés
+message-audience-waitlisted = Personnes en liste d’attente
+message-audience-all = Confirmés et liste d’attente
+message-subject = Objet
+message-body = Message
+message-body-hint = Texte simple. Laissez une ligne vide entre les paragraphes.
+message-send = Envoyer
+flash-messages-queued = Les messages sont en file d’attente ; ils partent dans la minute.
+flash-messages-none = Personne ne correspond : aucun message n’a été mis en file.
+flash-retry-queued = Le message sera renvoyé dans la minute.
+outbox-title = Boîte d’envoi
+outbox-lead = Tous les courriels envoyés par Aula passent par ici : en attente, envoyés, ou en échec après plusieurs tentatives.
+outbox-status = État
+outbox-kind = Type
+outbox-all-sessions = Voir toutes les sessions
+outbox-count = { $count ->
+    [0] Aucun message.
+    [one] Un message.
+   *[other] { $count } messages.
+}
+outbox-recipient = Destinataire
+outbox-created = Mis en file
+outbox-sent = Envoyé
+outbox-next-attempt = Prochaine tentative
+outbox-attempts = Tentatives
+outbox-language = Langue
+outbox-last-error = Dernière erreur
+outbox-retry = Renvoyer
+outbox-message-title = Message
+outbox-subject = Objet
+outbox-text-part = Version texte
+outbox-html-part = Version HTML
+outbox-render-failed = Ce message ne peut pas être mis en forme :
+outbox-status-pending = En attente
+outbox-status-sending = En cours d’envoi
+outbox-status-sent = Envoyé
+outbox-status-failed = En échec
+outbox-kind-broadcast = Message de l’équipe d’organisation
+outbox-kind-session-changed = Nouveaux horaires
+outbox-kind-session-cancelled = Session annulée
+error-outbox-not-failed = Seul un message en échec peut être renvoyé.
+error-already-registered = Cette personne est déjà inscrite à cette session.
+error-registration-transition = Une inscription ne peut pas passer de « { $from } » à « { $to } ».

@@ -1,0 +1,479 @@
+//! E-mail: the outbox, the dispatcher against a real SMTP server on
+//! loopback, templates in three languages, calendar files.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use aula_domain::{Email, Language, Role};
+use aula_mail::render::{Broadcast, SessionRef};
+use aula_storage::Begin;
+use aula_storage::outbox::{self, NewMessage};
+use reqwest::StatusCode;
+use sea_orm::ConnectionTrait;
+use serde_json::json;
+
+use crate::helpers::{TestApp, course_and_session, db_test};
+
+fn broadcast(n: usize) -> NewMessage {
+    let data = aula_mail::render::data(&Broadcast {
+        session: SessionRef {
+            id: uuid::Uuid::nil(),
+            course_title: "Igualdad de trato".into(),
+            time_zone: "Europe/Madrid".into(),
+            place: Some("Sede, Sevilla".into()),
+            meetings: vec![],
+            online_url: None,
+        },
+        subject: format!("Mensaje {n}"),
+        body: "Hola".into(),
+        organiser_name: "Marta".into(),
+    });
+    NewMessage {
+        kind: "broadcast",
+        recipient: Email::parse(&format!("person{n}@example.org")).expect("email"),
+        recipient_name: Some(format!("Person {n}")),
+        language: Language::Es,
+        data,
+        session_id: None,
+        reply_to: None,
+        due_at: None,
+        dedupe_key: None,
+    }
+}
+
+async fn enqueue(app: &TestApp, count: usize) {
+    let txn = app.db.begin_write().await.expect("begin");
+    for n in 0..count {
+        outbox::enqueue(&txn, &broadcast(n), &app.mail.domain)
+            .await
+            .expect("enqueue");
+    }
+    txn.commit().await.expect("commit");
+    app.wake.notify_waiters();
+}
+
+/// Every Message-ID received, with how many times.
+fn by_message_id(app: &TestApp) -> HashMap<String, usize> {
+    let mut seen = HashMap::new();
+    for message in app.smtp.received() {
+        *seen
+            .entry(message.header("Message-ID").unwrap_or_default())
+            .or_insert(0) += 1;
+    }
+    seen
+}
+
+async fn wait_until_sent(app: &TestApp, count: u64) {
+    for _ in 0..300 {
+        let paged = outbox::list(
+            &app.db,
+            &outbox::OutboxFilter {
+                status: Some("sent".into()),
+                ..Default::default()
+            },
+            aula_storage::Page::new(None, Some(1), 1),
+        )
+        .await
+        .expect("list");
+        if paged.total >= count {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+db_test!(rolled_back_messages_are_never_sent, |app: TestApp| async move {
+    let txn = app.db.begin_write().await.expect("begin");
+    outbox::enqueue(&txn, &broadcast(1), &app.mail.domain)
+        .await
+        .expect("enqueue");
+    txn.rollback().await.expect("rollback");
+    enqueue(&app, 1).await;
+    app.smtp.wait_for(1, Duration::from_secs(10)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let received = app.smtp.received();
+    assert_eq!(received.len(), 1, "only the committed message");
+    assert_eq!(received[0].to, vec!["person0@example.org".to_owned()]);
+});
+
+db_test!(an_smtp_outage_loses_and_doubles_nothing, |app: TestApp| async move {
+    enqueue(&app, 200).await;
+    // Let part of the batch through, then take the server down.
+    app.smtp.wait_for(40, Duration::from_secs(20)).await;
+    app.smtp.stop();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let during = app.smtp.count();
+    assert!(during < 200, "the outage came mid-batch");
+    app.smtp.restart().await.expect("restart");
+    // Time passes: failed attempts wait their backoff; bring them due now.
+    app.db
+        .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE status = 'pending'")
+        .await
+        .expect("due");
+    app.wake.notify_waiters();
+    app.smtp.wait_for(200, Duration::from_secs(30)).await;
+    wait_until_sent(&app, 200).await;
+    let seen = by_message_id(&app);
+    assert_eq!(seen.len(), 200, "all 200 arrived");
+    assert!(seen.values().all(|n| *n == 1), "none twice");
+    let (_, failed) = (
+        0,
+        outbox::list(
+            &app.db,
+            &outbox::OutboxFilter {
+                status: Some("failed".into()),
+                ..Default::default()
+            },
+            aula_storage::Page::default(),
+        )
+        .await
+        .expect("list")
+        .total,
+    );
+    assert_eq!(failed, 0);
+});
+
+db_test!(two_dispatchers_never_send_the_same_row, |app: TestApp| async move {
+    enqueue(&app, 300).await;
+    let second = crate::helpers::dispatcher(&app.db, &app.mail, &app.smtp, Default::default());
+    let third = crate::helpers::dispatcher(&app.db, &app.mail, &app.smtp, Default::default());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let a = tokio::spawn(second.run(stopped.clone()));
+    let b = tokio::spawn(third.run(stopped));
+    app.smtp.wait_for(300, Duration::from_secs(30)).await;
+    wait_until_sent(&app, 300).await;
+    let _ = stop.send(true);
+    let _ = tokio::join!(a, b);
+    let seen = by_message_id(&app);
+    assert_eq!(seen.len(), 300);
+    assert!(seen.values().all(|n| *n == 1), "no row sent twice");
+});
+
+db_test!(a_refused_recipient_fails_alone, |app: TestApp| async move {
+    app.smtp.refuse_recipients_containing("person1@");
+    enqueue(&app, 3).await;
+    app.smtp.wait_for(2, Duration::from_secs(10)).await;
+    for _ in 0..100 {
+        let failed = outbox::list(
+            &app.db,
+            &outbox::OutboxFilter {
+                status: Some("failed".into()),
+                ..Default::default()
+            },
+            aula_storage::Page::default(),
+        )
+        .await
+        .expect("list");
+        if failed.total == 1 {
+            assert_eq!(failed.items[0].recipient, "person1@example.org");
+            assert!(
+                failed.items[0].last_error.as_deref().is_some_and(|e| e.contains("550")),
+                "{:?}",
+                failed.items[0].last_error
+            );
+            let received: Vec<_> = app.smtp.received().iter().flat_map(|m| m.to.clone()).collect();
+            assert_eq!(received.len(), 2);
+            // An organiser sends it again once the address is fixed.
+            let api = app.api(&[Role::Organiser]).await;
+            let (status, _) = api
+                .post(&format!("/api/v1/outbox/{}/retry", failed.items[0].id), &json!({}))
+                .await;
+            assert_eq!(status, StatusCode::OK);
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the refused message was not marked failed");
+});
+
+db_test!(a_busy_server_delays_without_losing, |app: TestApp| async move {
+    app.smtp.set_busy(true);
+    enqueue(&app, 5).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(app.smtp.count(), 0);
+    let pending = outbox::list(
+        &app.db,
+        &outbox::OutboxFilter {
+            status: Some("pending".into()),
+            ..Default::default()
+        },
+        aula_storage::Page::default(),
+    )
+    .await
+    .expect("list");
+    assert_eq!(pending.total, 5, "4xx: waiting for another attempt");
+    assert!(
+        pending
+            .items
+            .iter()
+            .all(|m| m.attempts == 1 && m.last_error.as_deref().is_some_and(|e| e.contains("451")))
+    );
+    app.smtp.set_busy(false);
+    app.db
+        .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at")
+        .await
+        .expect("due");
+    app.wake.notify_waiters();
+    assert_eq!(app.smtp.wait_for(5, Duration::from_secs(10)).await.len(), 5);
+});
+
+// An organiser writes to the confirmed participants from the session page;
+// the messages travel through SMTP with the right headers and parts.
+db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    let session_uuid: uuid::Uuid = session_id.parse().expect("uuid");
+    for (n, language) in [(1, Language::Es), (2, Language::Fr), (3, Language::En)] {
+        let person = aula_storage::people::upsert(
+            &app.db,
+            &aula_storage::people::PersonDetails {
+                given_name: format!("Ana{n}"),
+                family_name: "Ruiz".into(),
+                email: Email::parse(&format!("ana{n}@example.org")).expect("email"),
+                phone: None,
+                employer: Some("Ayuntamiento de Sevilla".into()),
+                job_title: None,
+                audience: None,
+                region_id: None,
+                language,
+                consent_version: None,
+            },
+        )
+        .await
+        .expect("person");
+        aula_storage::registrations::add_confirmed(&app.db, session_uuid, person.id, "organiser")
+            .await
+            .expect("registered");
+    }
+    let browser = app.signed_in(&[Role::Organiser]).await;
+    let page = format!("/staff/sessions/{session_id}/messages");
+    let response = browser
+        .post_form(
+            &page,
+            &page,
+            &[
+                ("audience", "confirmed"),
+                ("subject", "Cambio de aula"),
+                ("body", "Nos vemos en la sala 2.\n\nGracias."),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let received = app.smtp.wait_for(3, Duration::from_secs(10)).await;
+    assert_eq!(received.len(), 3);
+    let french = received
+        .iter()
+        .find(|m| m.to == vec!["ana2@example.org".to_owned()])
+        .expect("the French participant's");
+    assert_eq!(french.header("Subject").as_deref(), Some("Cambio de aula"));
+    assert!(
+        french
+            .header("From")
+            .is_some_and(|f| f.contains("formacion@aula.example.org"))
+    );
+    assert!(
+        french
+            .header("Reply-To")
+            .is_some_and(|r| r.contains("@staff.example.org")),
+        "replies go to the organiser"
+    );
+    assert!(
+        french
+            .header("Message-ID")
+            .is_some_and(|id| id.ends_with("@127.0.0.1>"))
+    );
+    assert!(french.header("Date").is_some());
+    assert!(french.data.contains("multipart/alternative"));
+    assert!(french.data.contains("text/plain") && french.data.contains("text/html"));
+    assert!(
+        french.data.contains("Bonjour Ana2 Ruiz"),
+        "the frame is in the recipient's language"
+    );
+    assert!(
+        french.data.contains(&format!("{}/sessions/{session_id}", app.base)),
+        "links are absolute"
+    );
+    // The outbox page shows them.
+    let outbox_page = browser
+        .get_html(&format!("/staff/outbox?session_id={session_id}"))
+        .await;
+    assert!(outbox_page.contains("ana1@example.org"));
+    // Bad input is refused beside its field.
+    let response = browser
+        .post_form(
+            &page,
+            &page,
+            &[("audience", "everyone"), ("subject", " "), ("body", "x")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = api
+        .post(
+            &format!("/api/v1/sessions/{session_id}/messages"),
+            &json!({"audience": "all", "subject": "API", "body": "Hola"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(body["queued"], 3);
+});
+
+// Moving a meeting sends the confirmed participants a calendar update whose
+// times, zone and SEQUENCE a calendar parser reads back.
+db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    let person = aula_storage::people::upsert(
+        &app.db,
+        &aula_storage::people::PersonDetails {
+            given_name: "Luis".into(),
+            family_name: "Gómez".into(),
+            email: Email::parse("luis@example.org").expect("email"),
+            phone: None,
+            employer: None,
+            job_title: None,
+            audience: None,
+            region_id: None,
+            language: Language::Es,
+            consent_version: None,
+        },
+    )
+    .await
+    .expect("person");
+    aula_storage::registrations::add_confirmed(&app.db, session_id.parse().expect("uuid"), person.id, "organiser")
+        .await
+        .expect("registered");
+    let (status, body) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"meetings": [
+                {"starts_at": "2030-03-12T10:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+                {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
+                {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
+            ]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let received = app.smtp.wait_for(1, Duration::from_secs(10)).await;
+    assert_eq!(received.len(), 1);
+    let data = &received[0].data;
+    assert!(
+        data.contains("text/calendar") && data.contains("method=REQUEST"),
+        "{data}"
+    );
+    let ics = crate::helpers::attachment(data, "invite.ics").expect("invite.ics");
+    let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
+    let events: Vec<_> = calendar.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 3);
+    use icalendar::Component;
+    let first = events
+        .iter()
+        .find(|e| {
+            e.get_uid()
+                .is_some_and(|u| u.contains(&format!("session-{session_id}-1@")))
+        })
+        .expect("first meeting");
+    assert_eq!(first.property_value("SEQUENCE"), Some("1"));
+    let start = first.properties().get("DTSTART").expect("start");
+    assert_eq!(start.value(), "20300312T100000");
+    assert_eq!(start.params().get("TZID").map(|p| p.value()), Some("Europe/Madrid"));
+    assert!(ics.contains("BEGIN:VTIMEZONE") && ics.contains("TZOFFSETTO:+0100"));
+    // Cancelling the session sends a cancellation.
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"status": "cancelled"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+    assert!(received.iter().any(|m| m.data.contains("method=CANCEL")));
+    // And the public page offers the calendar to download.
+    let response = app.browser().get(&format!("/sessions/{session_id}/calendar.ics")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let published = response.text().await.expect("ics");
+    assert!(published.contains("METHOD:PUBLISH"));
+});
+
+#[test]
+fn every_message_renders_in_every_language() {
+    use aula_mail::ics::SessionCalendar;
+    use aula_mail::render::{SessionCancelled, SessionChanged, data, render};
+    use chrono::TimeZone;
+    let at = |d, h| {
+        chrono::Utc
+            .with_ymd_and_hms(2030, 3, d, h, 0, 0)
+            .single()
+            .expect("time")
+    };
+    let session = SessionRef {
+        id: uuid::Uuid::nil(),
+        course_title: "Igualdad de trato y no discriminación".into(),
+        time_zone: "Europe/Madrid".into(),
+        place: Some("Sede regional, Calle Mayor 1, Sevilla (Andalucía)".into()),
+        meetings: vec![(at(12, 8), at(12, 13)), (at(13, 8), at(13, 13))],
+        online_url: None,
+    };
+    let calendar = SessionCalendar {
+        session_id: uuid::Uuid::nil(),
+        time_zone: "Europe/Madrid".into(),
+        summary: session.course_title.clone(),
+        description: "Curso".into(),
+        location: session.place.clone(),
+        url: "https://aula.example.org/sessions/0".into(),
+        sequence: 1,
+        organiser_email: "formacion@aula.example.org".into(),
+        organiser_name: "Formación".into(),
+        meetings: session.meetings.clone(),
+    };
+    let kinds = [
+        (
+            "broadcast",
+            data(&Broadcast {
+                session: session.clone(),
+                subject: "Cambio de aula".into(),
+                body: "Nos vemos en la sala 2.\n\nGracias.".into(),
+                organiser_name: "Marta Sánchez".into(),
+            }),
+        ),
+        (
+            "session_changed",
+            data(&SessionChanged {
+                session: session.clone(),
+                calendar: calendar.clone(),
+            }),
+        ),
+        (
+            "session_cancelled",
+            data(&SessionCancelled {
+                session: session.clone(),
+                calendar,
+            }),
+        ),
+    ];
+    assert_eq!(kinds.len(), aula_mail::render::KINDS.len(), "every kind is covered");
+    for (kind, value) in kinds {
+        for language in Language::ALL {
+            let rendered = render(
+                kind,
+                &value.to_string(),
+                *language,
+                Some("Ana Ruiz".into()),
+                "https://aula.example.org",
+                "aula.example.org",
+            )
+            .expect("renders");
+            assert!(
+                !rendered.text.contains("mail-"),
+                "a missing key in {kind} {language}: {}",
+                rendered.text
+            );
+            insta::assert_snapshot!(
+                format!("{kind}_{language}"),
+                format!(
+                    "Subject: {}\n\n{}\n----- html -----\n{}",
+                    rendered.subject, rendered.text, rendered.html
+                )
+            );
+        }
+    }
+}
