@@ -3,6 +3,8 @@
 //!
 //! Every flag can also be set with the `AULA_*` variable named in `--help`.
 
+mod bench;
+
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
@@ -63,6 +65,25 @@ enum Command {
     },
     /// Send queued e-mail without serving the web application.
     Worker(Worker),
+    /// Measure: prints the figures docs/BENCHMARKS.md records.
+    Bench {
+        #[command(subcommand)]
+        command: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Messages per second from the outbox to a loopback SMTP receiver.
+    Mail {
+        #[arg(long, default_value_t = 5000)]
+        messages: usize,
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+        /// Also measure on PostgreSQL (a temporary schema of this database).
+        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
+        postgres: Option<String>,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -380,6 +401,14 @@ async fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Serve(args) => serve(&cli.global, args).await,
         Command::Worker(args) => worker(&cli.global, args).await,
+        Command::Bench {
+            command:
+                BenchCommand::Mail {
+                    messages,
+                    concurrency,
+                    postgres,
+                },
+        } => bench::mail(*messages, *concurrency, postgres.as_deref()).await,
         Command::Migrate => {
             open(&cli.global).await?;
             println!("The database is up to date.");

@@ -49,3 +49,5 @@ outbox-kind-session-cancelled = Session cancelled
 error-outbox-not-failed = Only a failed message can be sent again.
 error-already-registered = This person is already registered for this session.
 error-registration-transition = A registration cannot go from “{ $from }” to “{ $to }”.
+outbox-open-html = Open the HTML version as the recipient sees it
+error-render-failed = This message cannot be rendered ({ $reason }).

@@ -49,3 +49,5 @@ outbox-kind-session-cancelled = Sesión cancelada
 error-outbox-not-failed = Solo se puede volver a enviar un mensaje fallido.
 error-already-registered = Esta persona ya está inscrita en esta sesión.
 error-registration-transition = Una inscripción no puede pasar de «{ $from }» a «{ $to }».
+outbox-open-html = Abrir la versión HTML tal como la ve la persona destinataria
+error-render-failed = Este mensaje no se puede componer ({ $reason }).

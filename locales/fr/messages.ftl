@@ -49,3 +49,5 @@ outbox-kind-session-cancelled = Session annulée
 error-outbox-not-failed = Seul un message en échec peut être renvoyé.
 error-already-registered = Cette personne est déjà inscrite à cette session.
 error-registration-transition = Une inscription ne peut pas passer de « { $from } » à « { $to } ».
+outbox-open-html = Ouvrir la version HTML telle que la voit la personne destinataire
+error-render-failed = Ce message ne peut pas être mis en forme ({ $reason }).

@@ -37,6 +37,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .route("/staff/outbox", get(list_page))
         .route("/staff/outbox/{id}", get(show_page))
         .route("/staff/outbox/{id}/retry", post(retry_page))
+        .route("/staff/outbox/{id}/html", get(html_part))
         .route("/sessions/{id}/calendar.ics", get(calendar))
 }
 
@@ -351,7 +352,6 @@ struct ShowPage {
     row: row::Model,
     subject: String,
     text: String,
-    html: String,
     problem: Option<String>,
 }
 
@@ -370,18 +370,48 @@ async fn show_page(
         &state.mail.base_url,
         &state.mail.domain,
     );
-    let (subject, text, html, problem) = match rendered {
-        Ok(r) => (r.subject, r.text, r.html, None),
-        Err(e) => (String::new(), String::new(), String::new(), Some(e.to_string())),
+    let (subject, text, problem) = match rendered {
+        Ok(r) => (r.subject, r.text, None),
+        Err(e) => (String::new(), String::new(), Some(e.to_string())),
     };
     render(&ShowPage {
         c: Chrome::new(&ctx),
         row,
         subject,
         text,
-        html,
         problem,
     })
+}
+
+/// The message's HTML part as the recipient sees it. Served in a CSP
+/// sandbox: whatever an organiser typed cannot run as this site.
+async fn html_part(
+    Organiser(_ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let row = outbox::get(&state.db, id).await?;
+    let language = aula_domain::Language::parse(&row.language).unwrap_or_default();
+    let rendered = aula_mail::render::render(
+        &row.kind,
+        &row.data,
+        language,
+        row.recipient_name.clone(),
+        &state.mail.base_url,
+        &state.mail.domain,
+    )
+    .map_err(|e| AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e)))?;
+    Ok((
+        [
+            (CONTENT_TYPE, "text/html; charset=utf-8"),
+            (
+                axum::http::header::CONTENT_SECURITY_POLICY,
+                "sandbox; default-src 'none'; style-src 'unsafe-inline'",
+            ),
+        ],
+        rendered.html,
+    )
+        .into_response())
 }
 
 async fn retry_page(

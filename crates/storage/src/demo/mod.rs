@@ -18,7 +18,9 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::region;
-use crate::{Actor, Result, StorageError, bodies, courses, programmes, regions, sessions, users};
+use crate::{
+    Actor, Result, StorageError, bodies, courses, people, programmes, regions, registrations, sessions, users,
+};
 
 /// The password of every demo account, printed by `aula serve --demo`.
 pub const PASSWORD: &str = "aula-demo-2026";
@@ -234,6 +236,14 @@ pub async fn load(conn: &(impl ConnectionTrait + Begin), today: NaiveDate) -> Re
                 modality,
             )?;
             let session = sessions::create(&txn, &actor, &details).await?;
+            participants(
+                &txn,
+                session.session.id,
+                &region_ids,
+                french,
+                index * 7 + editions.len(),
+            )
+            .await?;
             let path: &[SessionStatus] = match status {
                 SessionStatus::Completed => &[SessionStatus::Open, SessionStatus::Closed, SessionStatus::Completed],
                 _ => &[SessionStatus::Open],
@@ -244,6 +254,59 @@ pub async fn load(conn: &(impl ConnectionTrait + Begin), today: NaiveDate) -> Re
         }
     }
     txn.commit().await?;
+    Ok(())
+}
+
+/// A dozen people per session, confirmed, from the demo's names and workplaces.
+async fn participants(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    regions: &std::collections::HashMap<&str, Uuid>,
+    french: bool,
+    seed: usize,
+) -> Result<()> {
+    let spanish_regions: Vec<Uuid> = content::REGIONS
+        .iter()
+        .filter(|r| r.code.starts_with("ES-"))
+        .filter_map(|r| regions.get(r.code).copied())
+        .collect();
+    for n in 0..12 {
+        let k = seed * 13 + n * 7;
+        let given = content::GIVEN_NAMES[k % content::GIVEN_NAMES.len()];
+        let family = content::FAMILY_NAMES[(k * 3 + 1) % content::FAMILY_NAMES.len()];
+        let ascii = |s: &str| -> String {
+            aula_domain::fold_for_search(s)
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .collect()
+        };
+        let local = match (ascii(given), ascii(family)) {
+            (g, f) if g.is_empty() || f.is_empty() => format!("persona{k}"),
+            (g, f) => format!("{g}.{f}{}", k % 97),
+        };
+        let details = people::PersonDetails {
+            given_name: given.to_owned(),
+            family_name: family.to_owned(),
+            email: problem(Email::parse(&format!("{local}@correo.example.org")))?,
+            phone: None,
+            employer: Some(content::WORKPLACES[k % content::WORKPLACES.len()].to_owned()),
+            job_title: Some(content::JOB_TITLES[k % content::JOB_TITLES.len()].to_owned()),
+            audience: Some(if n % 3 == 0 {
+                Audience::UnionDelegate
+            } else {
+                Audience::PublicServant
+            }),
+            region_id: if french {
+                None
+            } else {
+                spanish_regions.get(k % spanish_regions.len().max(1)).copied()
+            },
+            language: if french { Language::Fr } else { Language::Es },
+            consent_version: Some("demo".to_owned()),
+        };
+        let person = people::upsert(conn, &details).await?;
+        registrations::add_confirmed(conn, session_id, person.id, "organiser").await?;
+    }
     Ok(())
 }
 
