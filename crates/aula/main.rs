@@ -78,7 +78,7 @@ enum BenchCommand {
     Mail {
         #[arg(long, default_value_t = 5000)]
         messages: usize,
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 32)]
         concurrency: usize,
         /// Also measure on PostgreSQL (a temporary schema of this database).
         #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
@@ -115,7 +115,7 @@ struct MailArgs {
     #[arg(long, env = "AULA_MAIL_BATCH", default_value_t = 100)]
     mail_batch: u64,
     /// Messages sent at once.
-    #[arg(long, env = "AULA_MAIL_CONCURRENCY", default_value_t = 8)]
+    #[arg(long, env = "AULA_MAIL_CONCURRENCY", default_value_t = 32)]
     mail_concurrency: usize,
 }
 

@@ -165,6 +165,9 @@ impl Drop for SmtpSink {
 }
 
 async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) -> std::io::Result<()> {
+    // Replies are small writes that the client waits for: without this,
+    // Nagle's algorithm and delayed ACKs add tens of milliseconds to each.
+    stream.set_nodelay(true)?;
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     write.write_all(b"220 aula-sink ESMTP\r\n").await?;

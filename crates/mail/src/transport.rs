@@ -51,7 +51,7 @@ impl Transport {
         }
         // Connections are reused across messages: a new TCP and TLS handshake
         // per message would cap throughput far below what a relay accepts.
-        let pool = PoolConfig::new().max_size(16).idle_timeout(Duration::from_secs(30));
+        let pool = PoolConfig::new().max_size(64).idle_timeout(Duration::from_secs(30));
         Ok(Transport::Smtp(
             builder.timeout(Some(timeout)).pool_config(pool).build(),
         ))
