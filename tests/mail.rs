@@ -397,7 +397,7 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
 #[test]
 fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;
-    use aula_mail::render::{SessionCancelled, SessionChanged, data, render};
+    use aula_mail::render::{RegistrationConfirmed, Reminder, SessionCancelled, SessionChanged, data, render};
     use chrono::TimeZone;
     let at = |d, h| {
         chrono::Utc
@@ -446,7 +446,20 @@ fn every_message_renders_in_every_language() {
             "session_cancelled",
             data(&SessionCancelled {
                 session: session.clone(),
+                calendar: calendar.clone(),
+            }),
+        ),
+        (
+            "registration_confirmed",
+            data(&RegistrationConfirmed {
+                session: session.clone(),
                 calendar,
+            }),
+        ),
+        (
+            "reminder",
+            data(&Reminder {
+                session: session.clone(),
             }),
         ),
     ];
@@ -477,3 +490,119 @@ fn every_message_renders_in_every_language() {
         }
     }
 }
+
+async fn confirmed_person(app: &TestApp, session_id: &str, email: &str) -> aula_storage::entities::registration::Model {
+    let person = aula_storage::people::upsert(
+        &app.db,
+        &aula_storage::people::PersonDetails {
+            given_name: "Marta".into(),
+            family_name: "Gil".into(),
+            email: Email::parse(email).expect("email"),
+            phone: None,
+            employer: None,
+            job_title: None,
+            audience: None,
+            region_id: None,
+            language: Language::Fr,
+            consent_version: None,
+        },
+    )
+    .await
+    .expect("person");
+    let txn = app.db.begin_write().await.expect("begin");
+    let added =
+        aula_storage::registrations::add_confirmed(&txn, session_id.parse().expect("uuid"), person.id, "organiser")
+            .await
+            .expect("registered");
+    let record = aula_storage::sessions::get(&txn, session_id.parse().expect("uuid"))
+        .await
+        .expect("session");
+    aula_mail::notify::confirmed(&txn, &app.mail, &record, &added.registration, &person)
+        .await
+        .expect("notified");
+    // Confirming twice never queues a second reminder.
+    aula_mail::notify::confirmed(&txn, &app.mail, &record, &added.registration, &person)
+        .await
+        .expect("notified");
+    txn.commit().await.expect("commit");
+    app.wake.notify_waiters();
+    added.registration
+}
+
+async fn reminders(app: &TestApp) -> Vec<aula_storage::entities::outbox::Model> {
+    outbox::list(
+        &app.db,
+        &outbox::OutboxFilter {
+            kind: Some("reminder".into()),
+            ..Default::default()
+        },
+        aula_storage::Page::default(),
+    )
+    .await
+    .expect("list")
+    .items
+}
+
+db_test!(
+    a_confirmed_place_brings_an_invitation_and_one_reminder,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        confirmed_person(&app, &session_id, "marta@example.org").await;
+        let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+        let confirmations: Vec<_> = received.iter().filter(|m| m.data.contains("method=REQUEST")).collect();
+        assert_eq!(
+            confirmations.len(),
+            2,
+            "confirmed twice, two confirmations with the invitation"
+        );
+        let pending = reminders(&app).await;
+        assert_eq!(pending.len(), 1, "one reminder");
+        // Two days before 2030-03-12 09:00 in Madrid (08:00 UTC).
+        assert_eq!(pending[0].next_attempt_at.to_rfc3339(), "2030-03-10T08:00:00+00:00");
+        assert_eq!(pending[0].status, "pending");
+
+        // The first meeting moves: the reminder follows.
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/sessions/{session_id}"),
+                &json!({"meetings": [
+                    {"starts_at": "2030-03-19T09:00:00+01:00", "ends_at": "2030-03-19T14:00:00+01:00"},
+                ]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            reminders(&app).await[0].next_attempt_at.to_rfc3339(),
+            "2030-03-17T08:00:00+00:00"
+        );
+
+        // Its time comes: it goes out once.
+        app.db
+            .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE kind = 'reminder'")
+            .await
+            .expect("due");
+        app.wake.notify_waiters();
+        // Two confirmations, the new times, and the reminder.
+        assert_eq!(app.smtp.wait_for(4, Duration::from_secs(10)).await.len(), 4);
+        wait_until_sent(&app, 4).await;
+        let sent = reminders(&app).await;
+        assert_eq!(sent.len(), 1);
+        assert_eq!(sent[0].status, "sent");
+    }
+);
+
+db_test!(no_reminder_for_a_cancelled_session, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    confirmed_person(&app, &session_id, "luisa@example.org").await;
+    assert_eq!(reminders(&app).await.len(), 1);
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"status": "cancelled"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(reminders(&app).await.is_empty(), "the reminder is dropped");
+});

@@ -14,3 +14,7 @@ mail-calendar-cancel-attached = The attached file (invite.ics) removes these mee
 mail-online = Online
 mail-online-link = Link to join: { $url }
 mail-online-link-label = Link to join:
+mail-confirmed-subject = Your place is confirmed: { $course }
+mail-confirmed-body = Your place in this training session is confirmed. Here are its meetings.
+mail-reminder-subject = Soon: { $course }
+mail-reminder-body = A reminder: your training session starts soon.

@@ -14,3 +14,7 @@ mail-calendar-cancel-attached = El archivo adjunto (invite.ics) elimina estas cl
 mail-online = En línea
 mail-online-link = Enlace para conectarse: { $url }
 mail-online-link-label = Enlace para conectarse:
+mail-confirmed-subject = Su plaza está confirmada: { $course }
+mail-confirmed-body = Su plaza en esta sesión de formación está confirmada. Estas son sus clases.
+mail-reminder-subject = Próximamente: { $course }
+mail-reminder-body = Un recordatorio: su sesión de formación empieza pronto.

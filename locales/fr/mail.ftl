@@ -14,3 +14,7 @@ mail-calendar-cancel-attached = Le fichier joint (invite.ics) retire ces séance
 mail-online = En ligne
 mail-online-link = Lien pour participer : { $url }
 mail-online-link-label = Lien pour participer :
+mail-confirmed-subject = Votre place est confirmée : { $course }
+mail-confirmed-body = Votre place dans cette session de formation est confirmée. Voici ses séances.
+mail-reminder-subject = Bientôt : { $course }
+mail-reminder-body = Un rappel : votre session de formation commence bientôt.

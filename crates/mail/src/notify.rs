@@ -11,7 +11,7 @@ use lettre::message::Mailbox;
 use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
-use crate::render::{Broadcast, SessionCancelled, SessionChanged, SessionRef, data};
+use crate::render::{Broadcast, RegistrationConfirmed, Reminder, SessionCancelled, SessionChanged, SessionRef, data};
 
 /// What every message needs to know about where it comes from.
 #[derive(Clone, Debug)]
@@ -143,6 +143,10 @@ pub async fn session_changed(
     config: &MailConfig,
     record: &SessionRecord,
 ) -> aula_storage::Result<usize> {
+    // Reminders move with the first meeting.
+    if let Some(due) = reminder_due(record) {
+        outbox::reschedule(conn, "reminder", record.session.id, due).await?;
+    }
     let content = data(&SessionChanged {
         session: session_ref(record),
         calendar: calendar(config, record),
@@ -164,6 +168,8 @@ pub async fn session_cancelled(
     config: &MailConfig,
     record: &SessionRecord,
 ) -> aula_storage::Result<usize> {
+    // No reminder for a session that will not take place.
+    outbox::cancel_pending_for_session(conn, "reminder", record.session.id).await?;
     let content = data(&SessionCancelled {
         session: session_ref(record),
         calendar: calendar(config, record),
@@ -176,4 +182,51 @@ pub async fn session_cancelled(
         }
     }
     Ok(queued)
+}
+
+/// The dedupe key of a registration's reminder: queued once, dropped if the
+/// registration is cancelled before it goes out.
+pub fn reminder_key(registration_id: uuid::Uuid) -> String {
+    format!("reminder:{registration_id}")
+}
+
+/// When the session's reminder is due: its lead time before the first meeting.
+pub fn reminder_due(record: &SessionRecord) -> Option<chrono::DateTime<chrono::Utc>> {
+    let first = record.meetings.first()?.starts_at;
+    Some(first - chrono::Duration::minutes(i64::from(record.session.reminder_lead_minutes)))
+}
+
+/// A place is confirmed: the confirmation with its calendar invitation, and
+/// the reminder, scheduled for the lead time before the first meeting (not
+/// when that moment has already passed).
+pub async fn confirmed(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &aula_storage::entities::registration::Model,
+    person: &aula_storage::entities::person::Model,
+) -> aula_storage::Result<()> {
+    let content = data(&RegistrationConfirmed {
+        session: session_ref(record),
+        calendar: calendar(config, record),
+    });
+    if let Some(m) = message("registration_confirmed", person, record, content, None) {
+        outbox::enqueue(conn, &m, &config.domain).await?;
+    }
+    if let Some(due) = reminder_due(record).filter(|due| *due > chrono::Utc::now())
+        && let Some(mut m) = message(
+            "reminder",
+            person,
+            record,
+            data(&Reminder {
+                session: session_ref(record),
+            }),
+            None,
+        )
+    {
+        m.due_at = Some(due);
+        m.dedupe_key = Some(reminder_key(registration.id));
+        outbox::enqueue(conn, &m, &config.domain).await?;
+    }
+    Ok(())
 }

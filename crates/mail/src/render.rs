@@ -217,6 +217,71 @@ kind!(
     SessionCancelledHtml
 );
 
+/// A place is confirmed: the meetings, and the invitation for the calendar.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationConfirmed {
+    pub session: SessionRef,
+    pub calendar: SessionCalendar,
+}
+
+#[derive(Template)]
+#[template(path = "mail/registration_confirmed/subject.txt", whitespace = "preserve")]
+struct RegistrationConfirmedSubject<'a> {
+    m: &'a MailCtx,
+    d: &'a RegistrationConfirmed,
+}
+
+#[derive(Template)]
+#[template(path = "mail/registration_confirmed/text.txt", whitespace = "preserve")]
+struct RegistrationConfirmedText<'a> {
+    m: &'a MailCtx,
+    d: &'a RegistrationConfirmed,
+}
+
+#[derive(Template)]
+#[template(path = "mail/registration_confirmed/html.html")]
+struct RegistrationConfirmedHtml<'a> {
+    m: &'a MailCtx,
+    d: &'a RegistrationConfirmed,
+}
+
+kind!(
+    "registration_confirmed",
+    RegistrationConfirmed,
+    RegistrationConfirmedSubject,
+    RegistrationConfirmedText,
+    RegistrationConfirmedHtml
+);
+
+/// The reminder before the first meeting, scheduled when a place is confirmed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reminder {
+    pub session: SessionRef,
+}
+
+#[derive(Template)]
+#[template(path = "mail/reminder/subject.txt", whitespace = "preserve")]
+struct ReminderSubject<'a> {
+    m: &'a MailCtx,
+    d: &'a Reminder,
+}
+
+#[derive(Template)]
+#[template(path = "mail/reminder/text.txt", whitespace = "preserve")]
+struct ReminderText<'a> {
+    m: &'a MailCtx,
+    d: &'a Reminder,
+}
+
+#[derive(Template)]
+#[template(path = "mail/reminder/html.html")]
+struct ReminderHtml<'a> {
+    m: &'a MailCtx,
+    d: &'a Reminder,
+}
+
+kind!("reminder", Reminder, ReminderSubject, ReminderText, ReminderHtml);
+
 fn render_kind<K: Kind>(
     data: &str,
     m: &MailCtx,
@@ -238,7 +303,13 @@ fn render_kind<K: Kind>(
 }
 
 /// The kinds of message Aula sends, by their outbox name.
-pub const KINDS: &[&str] = &[Broadcast::NAME, SessionChanged::NAME, SessionCancelled::NAME];
+pub const KINDS: &[&str] = &[
+    Broadcast::NAME,
+    SessionChanged::NAME,
+    SessionCancelled::NAME,
+    RegistrationConfirmed::NAME,
+    Reminder::NAME,
+];
 
 /// Renders an outbox row's kind and data in `language`.
 pub fn render(
@@ -260,6 +331,10 @@ pub fn render(
         "session_cancelled" => {
             render_kind::<SessionCancelled>(data, &m, |d| Some((Method::Cancel, &d.calendar)), domain)
         }
+        "registration_confirmed" => {
+            render_kind::<RegistrationConfirmed>(data, &m, |d| Some((Method::Request, &d.calendar)), domain)
+        }
+        "reminder" => render_kind::<Reminder>(data, &m, |_| None, domain),
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }
 }

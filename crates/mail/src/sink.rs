@@ -28,7 +28,7 @@ impl Received {
         for line in head.split("\r\n") {
             if let Some(v) = value.as_mut() {
                 if line.starts_with(' ') || line.starts_with('\t') {
-                    v.push_str(line.trim_start());
+                    v.push_str(line);
                     continue;
                 }
                 return value;

@@ -25,7 +25,7 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<accreditation_
 }
 
 pub async fn create(
-    conn: &(impl ConnectionTrait + Begin),
+    conn: &impl Begin,
     actor: &Actor,
     details: &AccreditationBodyDetails,
 ) -> Result<accreditation_body::Model> {

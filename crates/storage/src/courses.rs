@@ -188,11 +188,7 @@ fn snapshot(record: &course::Model, audiences: &[Audience]) -> serde_json::Value
     })
 }
 
-pub async fn create(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    details: &CourseDetails,
-) -> Result<CourseRecord> {
+pub async fn create(conn: &impl Begin, actor: &Actor, details: &CourseDetails) -> Result<CourseRecord> {
     let txn = conn.begin_write().await?;
     check_references(&txn, details).await?;
     let mut model = course::ActiveModel {
@@ -217,12 +213,7 @@ pub async fn create(
     Ok(record)
 }
 
-pub async fn update(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    id: Uuid,
-    details: &CourseDetails,
-) -> Result<CourseRecord> {
+pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &CourseDetails) -> Result<CourseRecord> {
     let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     check_references(&txn, details).await?;

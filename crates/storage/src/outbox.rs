@@ -291,3 +291,33 @@ pub async fn depth(conn: &impl ConnectionTrait) -> Result<Vec<(String, i64)>> {
         .await?;
     Ok(rows.into_iter().map(|r| (r.status, r.count)).collect())
 }
+
+/// Moves the pending messages of `kind` for a session to a new due time
+/// (the reminders, when the first meeting moves).
+pub async fn reschedule(
+    conn: &impl ConnectionTrait,
+    kind: &str,
+    session_id: Uuid,
+    due_at: DateTime<Utc>,
+) -> Result<u64> {
+    let result = outbox::Entity::update_many()
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(due_at))
+        .filter(outbox::Column::Kind.eq(kind))
+        .filter(outbox::Column::SessionId.eq(session_id))
+        .filter(outbox::Column::Status.eq(status::PENDING))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Drops the pending messages of `kind` for a session (the reminders of a
+/// cancelled session).
+pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: &str, session_id: Uuid) -> Result<u64> {
+    let result = outbox::Entity::delete_many()
+        .filter(outbox::Column::Kind.eq(kind))
+        .filter(outbox::Column::SessionId.eq(session_id))
+        .filter(outbox::Column::Status.eq(status::PENDING))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}

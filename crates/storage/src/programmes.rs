@@ -37,11 +37,7 @@ fn snapshot(p: &programme::Model) -> serde_json::Value {
     json!({"title": p.title, "funder": p.funder, "starts_on": p.starts_on, "ends_on": p.ends_on})
 }
 
-pub async fn create(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    details: &ProgrammeDetails,
-) -> Result<programme::Model> {
+pub async fn create(conn: &impl Begin, actor: &Actor, details: &ProgrammeDetails) -> Result<programme::Model> {
     let txn = conn.begin_write().await?;
     let at = now();
     let model = programme::ActiveModel {
@@ -62,7 +58,7 @@ pub async fn create(
 }
 
 pub async fn update(
-    conn: &(impl ConnectionTrait + Begin),
+    conn: &impl Begin,
     actor: &Actor,
     id: Uuid,
     details: &ProgrammeDetails,

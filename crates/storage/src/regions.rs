@@ -24,12 +24,7 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<region::Model>
 }
 
 /// Adds a region; a code already in use is the `code` field's problem.
-pub async fn create(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    code: &str,
-    name: &str,
-) -> Result<region::Model> {
+pub async fn create(conn: &impl Begin, actor: &Actor, code: &str, name: &str) -> Result<region::Model> {
     let txn = conn.begin_write().await?;
     let row = region::ActiveModel {
         id: Set(new_id()),

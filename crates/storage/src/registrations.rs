@@ -1,9 +1,9 @@
 //! Registrations and the seats they hold.
 //!
 //! The seat rule: `sessions.seats_taken` counts confirmed registrations and
-//! only ever moves by a conditional `UPDATE ... SET seats_taken = seats_taken
-//! + 1 WHERE seats_taken < capacity`, in the same transaction as the
-//! registration's change. The database serialises those updates on the
+//! only ever moves by a conditional increment
+//! (`SET seats_taken = seats_taken + 1 WHERE seats_taken < capacity`), in the
+//! same transaction as the registration's change. The database serialises those updates on the
 //! session's row (a row lock on PostgreSQL, the single writer on SQLite), so
 //! no interleaving of requests or processes can confirm more than the
 //! capacity, and the work under the lock is constant: no rows are counted.

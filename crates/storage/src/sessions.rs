@@ -382,11 +382,7 @@ async fn write(
 }
 
 /// Creates a session in `draft`; the organiser opens it when it is ready.
-pub async fn create(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    details: &SessionDetails,
-) -> Result<SessionRecord> {
+pub async fn create(conn: &impl Begin, actor: &Actor, details: &SessionDetails) -> Result<SessionRecord> {
     let txn = conn.begin_write().await?;
     courses::get(&txn, details.course_id)
         .await
@@ -406,12 +402,7 @@ pub async fn create(
     Ok(record)
 }
 
-pub async fn update(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    id: Uuid,
-    details: &SessionDetails,
-) -> Result<SessionRecord> {
+pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &SessionDetails) -> Result<SessionRecord> {
     let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     if details.course_id != before.session.course_id {
@@ -451,12 +442,7 @@ pub async fn update(
 }
 
 /// Moves a session along draft → open → closed → completed, or to cancelled.
-pub async fn set_status(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    id: Uuid,
-    to: SessionStatus,
-) -> Result<SessionRecord> {
+pub async fn set_status(conn: &impl Begin, actor: &Actor, id: Uuid, to: SessionStatus) -> Result<SessionRecord> {
     let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     let from = before.status();

@@ -13,12 +13,7 @@ use crate::{Actor, Result, StorageError, audit, new_id, now, secrets};
 pub const PREFIX: &str = "aula_";
 
 /// Creates a token for `user_id`; the plain token is returned here and never again.
-pub async fn create(
-    conn: &(impl ConnectionTrait + Begin),
-    actor: &Actor,
-    user_id: Uuid,
-    name: &str,
-) -> Result<(api_token::Model, String)> {
+pub async fn create(conn: &impl Begin, actor: &Actor, user_id: Uuid, name: &str) -> Result<(api_token::Model, String)> {
     let plain = secrets::generate(PREFIX);
     let txn = conn.begin_write().await?;
     let row = api_token::ActiveModel {
@@ -83,7 +78,7 @@ pub async fn list_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result
 }
 
 /// Revokes one of `user_id`'s tokens; someone else's token is "not found".
-pub async fn revoke(conn: &(impl ConnectionTrait + Begin), actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
+pub async fn revoke(conn: &impl Begin, actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
     let txn = conn.begin_write().await?;
     let token = api_token::Entity::find_by_id(token_id)
         .filter(api_token::Column::UserId.eq(user_id))

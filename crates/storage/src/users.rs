@@ -147,7 +147,7 @@ fn email_taken(err: sea_orm::DbErr) -> StorageError {
     }
 }
 
-pub async fn create(conn: &(impl ConnectionTrait + Begin), actor: &Actor, details: &UserDetails) -> Result<UserRecord> {
+pub async fn create(conn: &impl Begin, actor: &Actor, details: &UserDetails) -> Result<UserRecord> {
     let txn = conn.begin_write().await?;
     check_body(&txn, details).await?;
     let row = user::ActiveModel {
@@ -179,7 +179,7 @@ pub async fn create(conn: &(impl ConnectionTrait + Begin), actor: &Actor, detail
 }
 
 pub async fn update(
-    conn: &(impl ConnectionTrait + Begin),
+    conn: &impl Begin,
     actor: &Actor,
     id: Uuid,
     details: &UserDetails,

@@ -48,7 +48,7 @@ fn problem<T>(result: std::result::Result<T, aula_domain::Problem>) -> Result<T>
 
 /// Loads the demo data set in one transaction. `today` anchors the dates so
 /// that there are always sessions past and to come.
-pub async fn load(conn: &(impl ConnectionTrait + Begin), today: NaiveDate) -> Result<()> {
+pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
     let txn = conn.begin_write().await?;
     let actor = Actor::system("demo");
 
