@@ -606,3 +606,65 @@ db_test!(no_reminder_for_a_cancelled_session, |app: TestApp| async move {
     assert_eq!(status, StatusCode::OK);
     assert!(reminders(&app).await.is_empty(), "the reminder is dropped");
 });
+
+db_test!(the_reminder_lead_time_is_set_per_session, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    confirmed_person(&app, &session_id, "pau@example.org").await;
+    let (status, body) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"reminder_lead_hours": 24}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // One day before 2030-03-12 09:00 in Madrid.
+    assert_eq!(
+        reminders(&app).await[0].next_attempt_at.to_rfc3339(),
+        "2030-03-11T08:00:00+00:00"
+    );
+    let (status, body) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"reminder_lead_hours": 0}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["fields"]["reminder_lead_hours"].is_array(), "{body}");
+});
+
+db_test!(
+    a_message_that_cannot_be_rendered_fails_with_the_reason,
+    |app: TestApp| async move {
+        let mut bad = broadcast(1);
+        bad.data = json!({"session": "not a session"});
+        let txn = app.db.begin_write().await.expect("begin");
+        outbox::enqueue(&txn, &bad, &app.mail.domain).await.expect("enqueue");
+        txn.commit().await.expect("commit");
+        app.wake.notify_waiters();
+        for _ in 0..100 {
+            let failed = outbox::list(
+                &app.db,
+                &outbox::OutboxFilter {
+                    status: Some("failed".into()),
+                    ..Default::default()
+                },
+                aula_storage::Page::default(),
+            )
+            .await
+            .expect("list");
+            if let Some(row) = failed.items.first() {
+                assert!(
+                    row.last_error.as_deref().is_some_and(|e| e.contains("template data")),
+                    "{:?}",
+                    row.last_error
+                );
+                assert_eq!(row.attempts, 1, "not retried by itself");
+                assert_eq!(app.smtp.count(), 0);
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("the message was not marked failed");
+    }
+);

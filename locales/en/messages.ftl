@@ -51,3 +51,5 @@ error-already-registered = This person is already registered for this session.
 error-registration-transition = A registration cannot go from “{ $from }” to “{ $to }”.
 outbox-open-html = Open the HTML version as the recipient sees it
 error-render-failed = This message cannot be rendered ({ $reason }).
+session-reminder-lead = Reminder, hours before the first meeting
+session-reminder-lead-hint = Participants get a reminder by e-mail this many hours before the first meeting (48 = two days).

@@ -51,3 +51,5 @@ error-already-registered = Esta persona ya está inscrita en esta sesión.
 error-registration-transition = Una inscripción no puede pasar de «{ $from }» a «{ $to }».
 outbox-open-html = Abrir la versión HTML tal como la ve la persona destinataria
 error-render-failed = Este mensaje no se puede componer ({ $reason }).
+session-reminder-lead = Recordatorio, horas antes de la primera clase
+session-reminder-lead-hint = Las personas participantes reciben un recordatorio por correo estas horas antes de la primera clase (48 = dos días).

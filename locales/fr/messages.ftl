@@ -51,3 +51,5 @@ error-already-registered = Cette personne est déjà inscrite à cette session.
 error-registration-transition = Une inscription ne peut pas passer de « { $from } » à « { $to } ».
 outbox-open-html = Ouvrir la version HTML telle que la voit la personne destinataire
 error-render-failed = Ce message ne peut pas être mis en forme ({ $reason }).
+session-reminder-lead = Rappel, en heures avant la première séance
+session-reminder-lead-hint = Les participants reçoivent un rappel par courriel ce nombre d’heures avant la première séance (48 = deux jours).

@@ -99,7 +99,26 @@ pub struct SessionDetails {
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub trainer_ids: Vec<Uuid>,
     pub meetings: Vec<MeetingTimes>,
+    /// How long before the first meeting the reminder goes out, in minutes.
+    pub reminder_lead_minutes: u32,
 }
+
+/// The reminder's lead time, in whole hours from 1 to 720 (30 days).
+pub fn parse_reminder_lead_hours(input: &str) -> Result<u32, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(DEFAULT_REMINDER_LEAD_HOURS * 60);
+    }
+    let hours: i64 = trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?;
+    if (1..=720).contains(&hours) {
+        Ok(hours as u32 * 60)
+    } else {
+        Err(Problem::new("error-range").with("min", 1).with("max", 720))
+    }
+}
+
+/// Reminders go out two days before the first meeting unless a session says otherwise.
+pub const DEFAULT_REMINDER_LEAD_HOURS: u32 = 48;
 
 impl SessionDetails {
     /// Checks the rules between fields; `modality` is the course's.
@@ -194,6 +213,7 @@ mod tests {
             registration_closes_at: None,
             trainer_ids: vec![],
             meetings,
+            reminder_lead_minutes: 2880,
         }
     }
 

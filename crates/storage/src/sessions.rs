@@ -370,6 +370,7 @@ async fn write(
     model.starts_at = Set(details.meetings.first().map(|m| m.starts_at));
     model.ends_at = Set(details.meetings.last().map(|m| m.ends_at));
     model.minutes = Set(details.minutes() as i32);
+    model.reminder_lead_minutes = Set(details.reminder_lead_minutes as i32);
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {
         model.update(conn).await?

@@ -208,6 +208,16 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         };
     }
 
+    // A body announced larger than we accept is refused before it is read,
+    // rather than after the client has sent megabytes.
+    let announced = parts
+        .headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if announced.is_some_and(|length| length > crate::BODY_LIMIT as u64) {
+        return render_error(&ctx, AppError::TooLarge);
+    }
+
     parts.extensions.insert(ctx.clone());
     let mut response = next.run(Request::from_parts(parts, body)).await;
 

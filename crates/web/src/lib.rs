@@ -86,7 +86,7 @@ impl AppState {
 }
 
 /// Bodies larger than this are refused with 413 before a handler sees them.
-const BODY_LIMIT: usize = 2 * 1024 * 1024;
+pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Every route of Aula, with its middleware.
 pub fn router(state: AppState) -> Router {

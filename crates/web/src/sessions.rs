@@ -2,7 +2,7 @@
 //! seats. The public sees the ones not in draft; organisers write them.
 
 use askama::Template;
-use aula_domain::details::{SessionDetails, VenueDetails};
+use aula_domain::details::{SessionDetails, VenueDetails, parse_reminder_lead_hours};
 use aula_domain::meeting::parse_local_datetime;
 use aula_domain::{
     Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus, SessionTimeZone, Text, Url,
@@ -110,6 +110,9 @@ pub struct SessionInput {
     /// `draft` (default), `open`, `closed`, `completed` or `cancelled`.
     #[serde(default = "default_status")]
     pub status: String,
+    /// Hours before the first meeting when the reminder goes out (1 to 720; default 48).
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub reminder_lead_hours: String,
 }
 
 fn default_zone() -> String {
@@ -150,6 +153,7 @@ struct Parsed {
     online_url: Option<Option<Url>>,
     capacity: Option<Capacity>,
     trainer_ids: Option<Vec<Uuid>>,
+    reminder_lead_minutes: Option<u32>,
 }
 
 fn parse_venue(
@@ -193,6 +197,7 @@ impl Parsed {
             Some(online_url),
             Some(capacity),
             Some(trainer_ids),
+            Some(reminder_lead_minutes),
             Some(opens),
             Some(closes),
             Some(meetings),
@@ -204,6 +209,7 @@ impl Parsed {
             self.online_url,
             self.capacity,
             self.trainer_ids,
+            self.reminder_lead_minutes,
             opens,
             closes,
             meetings,
@@ -223,6 +229,7 @@ impl Parsed {
                 registration_closes_at: closes,
                 trainer_ids,
                 meetings,
+                reminder_lead_minutes,
             },
             modality,
         )
@@ -243,6 +250,10 @@ fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut Fi
         online_url: errors.take("online_url", Url::parse_optional(&input.online_url)),
         capacity: errors.take("capacity", Capacity::parse(&input.capacity)),
         trainer_ids: errors.take("trainer_ids", parse_ids(&input.trainer_ids)),
+        reminder_lead_minutes: errors.take(
+            "reminder_lead_hours",
+            parse_reminder_lead_hours(&input.reminder_lead_hours),
+        ),
     }
     .with_modality(modality)
 }
@@ -330,6 +341,7 @@ impl From<&SessionRecord> for SessionInput {
                 })
                 .collect(),
             status: s.status.clone(),
+            reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
         }
     }
 }
@@ -565,6 +577,10 @@ async fn apply_update(
     {
         aula_mail::notify::session_changed(&txn, &state.mail, &record).await?
     } else {
+        // The lead time may have changed: reminders follow it.
+        if let Some(due) = aula_mail::notify::reminder_due(&record) {
+            aula_storage::outbox::reschedule(&txn, "reminder", id, due).await?;
+        }
         0
     };
     txn.commit().await?;
@@ -728,6 +744,8 @@ pub struct SessionForm {
     pub meeting_start: Vec<String>,
     #[serde(default, deserialize_with = "input::loose_list")]
     pub meeting_end: Vec<String>,
+    #[serde(default)]
+    pub reminder_lead_hours: String,
 }
 
 /// One row of the meetings table.
@@ -803,6 +821,10 @@ impl SessionForm {
             online_url: errors.take("online_url", Url::parse_optional(&self.online_url)),
             capacity: errors.take("capacity", Capacity::parse(&self.capacity)),
             trainer_ids: errors.take("trainer_ids", parse_ids(&self.trainer_ids)),
+            reminder_lead_minutes: errors.take(
+                "reminder_lead_hours",
+                parse_reminder_lead_hours(&self.reminder_lead_hours),
+            ),
         };
         parsed.finish(errors, opens, closes, meetings, modality)
     }
@@ -848,6 +870,7 @@ impl From<&SessionRecord> for SessionForm {
             meeting_date: dates,
             meeting_start: starts,
             meeting_end: ends,
+            reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
         }
     }
 }
@@ -1031,6 +1054,7 @@ async fn new_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQ
         course_id: query.course_id,
         time_zone: default_zone(),
         capacity: "25".into(),
+        reminder_lead_hours: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS.to_string(),
         ..SessionForm::default()
     };
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)

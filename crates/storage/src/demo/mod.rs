@@ -232,6 +232,7 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
                     registration_closes_at: Some(closes),
                     trainer_ids: trainers.clone(),
                     meetings,
+                    reminder_lead_minutes: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS * 60,
                 },
                 modality,
             )?;
