@@ -63,6 +63,17 @@ fn by_message_id(app: &TestApp) -> HashMap<String, usize> {
     seen
 }
 
+/// The outbox's messages in one status (the first page).
+async fn with_status(app: &TestApp, status: &str) -> aula_storage::Paged<aula_storage::entities::outbox::Model> {
+    let filter = outbox::OutboxFilter {
+        status: Some(status.into()),
+        ..Default::default()
+    };
+    outbox::list(&app.db, &filter, aula_storage::Page::default())
+        .await
+        .expect("list")
+}
+
 async fn wait_until_sent(app: &TestApp, count: u64) {
     for _ in 0..300 {
         let paged = outbox::list(
@@ -116,20 +127,7 @@ db_test!(an_smtp_outage_loses_and_doubles_nothing, |app: TestApp| async move {
     let seen = by_message_id(&app);
     assert_eq!(seen.len(), 200, "all 200 arrived");
     assert!(seen.values().all(|n| *n == 1), "none twice");
-    let (_, failed) = (
-        0,
-        outbox::list(
-            &app.db,
-            &outbox::OutboxFilter {
-                status: Some("failed".into()),
-                ..Default::default()
-            },
-            aula_storage::Page::default(),
-        )
-        .await
-        .expect("list")
-        .total,
-    );
+    let (_, failed) = (0, with_status(&app, "failed").await.total);
     assert_eq!(failed, 0);
 });
 
@@ -154,16 +152,7 @@ db_test!(a_refused_recipient_fails_alone, |app: TestApp| async move {
     enqueue(&app, 3).await;
     app.smtp.wait_for(2, Duration::from_secs(10)).await;
     for _ in 0..100 {
-        let failed = outbox::list(
-            &app.db,
-            &outbox::OutboxFilter {
-                status: Some("failed".into()),
-                ..Default::default()
-            },
-            aula_storage::Page::default(),
-        )
-        .await
-        .expect("list");
+        let failed = with_status(&app, "failed").await;
         if failed.total == 1 {
             assert_eq!(failed.items[0].recipient, "person1@example.org");
             assert!(
@@ -191,16 +180,7 @@ db_test!(a_busy_server_delays_without_losing, |app: TestApp| async move {
     enqueue(&app, 5).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(app.smtp.count(), 0);
-    let pending = outbox::list(
-        &app.db,
-        &outbox::OutboxFilter {
-            status: Some("pending".into()),
-            ..Default::default()
-        },
-        aula_storage::Page::default(),
-    )
-    .await
-    .expect("list");
+    let pending = with_status(&app, "pending").await;
     assert_eq!(pending.total, 5, "4xx: waiting for another attempt");
     assert!(
         pending
@@ -643,16 +623,7 @@ db_test!(
         txn.commit().await.expect("commit");
         app.wake.notify_waiters();
         for _ in 0..100 {
-            let failed = outbox::list(
-                &app.db,
-                &outbox::OutboxFilter {
-                    status: Some("failed".into()),
-                    ..Default::default()
-                },
-                aula_storage::Page::default(),
-            )
-            .await
-            .expect("list");
+            let failed = with_status(&app, "failed").await;
             if let Some(row) = failed.items.first() {
                 assert!(
                     row.last_error.as_deref().is_some_and(|e| e.contains("template data")),

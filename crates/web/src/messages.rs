@@ -345,6 +345,22 @@ async fn list_page(
     })
 }
 
+/// An outbox row as its recipient gets it, rendered now from its stored data.
+fn render_row(
+    state: &AppState,
+    row: &row::Model,
+) -> Result<aula_mail::render::Rendered, aula_mail::render::RenderError> {
+    let language = aula_domain::Language::parse(&row.language).unwrap_or_default();
+    aula_mail::render::render(
+        &row.kind,
+        &row.data,
+        language,
+        row.recipient_name.clone(),
+        &state.mail.base_url,
+        &state.mail.domain,
+    )
+}
+
 #[derive(Template)]
 #[template(path = "pages/outbox_message.html")]
 struct ShowPage {
@@ -361,15 +377,7 @@ async fn show_page(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let row = outbox::get(&state.db, id).await?;
-    let language = aula_domain::Language::parse(&row.language).unwrap_or_default();
-    let rendered = aula_mail::render::render(
-        &row.kind,
-        &row.data,
-        language,
-        row.recipient_name.clone(),
-        &state.mail.base_url,
-        &state.mail.domain,
-    );
+    let rendered = render_row(&state, &row);
     let (subject, text, problem) = match rendered {
         Ok(r) => (r.subject, r.text, None),
         Err(e) => (String::new(), String::new(), Some(e.to_string())),
@@ -391,16 +399,8 @@ async fn html_part(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let row = outbox::get(&state.db, id).await?;
-    let language = aula_domain::Language::parse(&row.language).unwrap_or_default();
-    let rendered = aula_mail::render::render(
-        &row.kind,
-        &row.data,
-        language,
-        row.recipient_name.clone(),
-        &state.mail.base_url,
-        &state.mail.domain,
-    )
-    .map_err(|e| AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e)))?;
+    let rendered = render_row(&state, &row)
+        .map_err(|e| AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e)))?;
     Ok((
         [
             (CONTENT_TYPE, "text/html; charset=utf-8"),
