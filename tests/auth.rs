@@ -26,6 +26,7 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("PATCH", "/api/v1/users/{user}", &[Role::Admin]),
     ("POST", "/api/v1/sessions/{session}/messages", &[Role::Organiser]),
     ("GET", "/api/v1/outbox", &[Role::Organiser]),
+    ("GET", "/api/v1/sessions/{session}/registrations", &[Role::Organiser]),
 ];
 
 const PAGES: &[(&str, &[Role])] = &[
@@ -41,6 +42,7 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/my-sessions", &[Role::Trainer]),
     ("/staff/sessions/{session}/messages", &[Role::Organiser]),
     ("/staff/outbox", &[Role::Organiser]),
+    ("/staff/sessions/{session}/registrations", &[Role::Organiser]),
     ("/staff/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("/admin/users", &[Role::Admin]),
     ("/admin/users/new", &[Role::Admin]),

@@ -13,4 +13,5 @@ mod i18n;
 mod mail;
 mod openapi;
 mod programmes;
+mod registrations;
 mod sessions;

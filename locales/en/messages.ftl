@@ -53,3 +53,17 @@ outbox-open-html = Open the HTML version as the recipient sees it
 error-render-failed = This message cannot be rendered ({ $reason }).
 session-reminder-lead = Reminder, hours before the first meeting
 session-reminder-lead-hint = Participants get a reminder by e-mail this many hours before the first meeting (48 = two days).
+registrations-title = Registrations
+registrations-seats-left = seats left
+registrations-status = Status
+registrations-none = No registration here.
+registrations-name = Name
+registrations-email = E-mail
+registrations-employer = Workplace
+registrations-since = Registered on
+registrations-position = number { $position } in line
+session-registrations = Registrations
+registration-pending = Waiting for e-mail confirmation
+registration-confirmed = Confirmed
+registration-waitlisted = Waiting list
+registration-cancelled = Cancelled

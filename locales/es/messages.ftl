@@ -53,3 +53,17 @@ outbox-open-html = Abrir la versión HTML tal como la ve la persona destinataria
 error-render-failed = Este mensaje no se puede componer ({ $reason }).
 session-reminder-lead = Recordatorio, horas antes de la primera clase
 session-reminder-lead-hint = Las personas participantes reciben un recordatorio por correo estas horas antes de la primera clase (48 = dos días).
+registrations-title = Inscripciones
+registrations-seats-left = plazas libres
+registrations-status = Estado
+registrations-none = No hay inscripciones aquí.
+registrations-name = Nombre
+registrations-email = Correo electrónico
+registrations-employer = Centro de trabajo
+registrations-since = Inscripción el
+registrations-position = número { $position } en la lista
+session-registrations = Inscripciones
+registration-pending = Pendiente de confirmar por correo
+registration-confirmed = Confirmada
+registration-waitlisted = Lista de espera
+registration-cancelled = Cancelada

@@ -53,3 +53,17 @@ outbox-open-html = Ouvrir la version HTML telle que la voit la personne destinat
 error-render-failed = Ce message ne peut pas être mis en forme ({ $reason }).
 session-reminder-lead = Rappel, en heures avant la première séance
 session-reminder-lead-hint = Les participants reçoivent un rappel par courriel ce nombre d’heures avant la première séance (48 = deux jours).
+registrations-title = Inscriptions
+registrations-seats-left = places libres
+registrations-status = État
+registrations-none = Aucune inscription ici.
+registrations-name = Nom
+registrations-email = Courriel
+registrations-employer = Lieu de travail
+registrations-since = Inscrit le
+registrations-position = { $position }ᵉ dans la file
+session-registrations = Inscriptions
+registration-pending = En attente de confirmation par courriel
+registration-confirmed = Confirmée
+registration-waitlisted = Liste d’attente
+registration-cancelled = Annulée

@@ -129,3 +129,106 @@ pub async fn recipients(
         .filter_map(|r| people.get(&r.person_id).cloned().map(|p| (r, p)))
         .collect())
 }
+
+/// A registration with its person, and its place on the waiting list.
+#[derive(Clone, Debug)]
+pub struct RegistrationRow {
+    pub registration: registration::Model,
+    pub person: person::Model,
+    /// 1 for the first person waiting; `None` unless waitlisted.
+    pub waitlist_position: Option<u64>,
+}
+
+/// How many registrations a session has in each status.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub pending: u64,
+    pub confirmed: u64,
+    pub waitlisted: u64,
+    pub cancelled: u64,
+}
+
+pub async fn counts(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Counts> {
+    use sea_orm::{FromQueryResult, QuerySelect};
+    #[derive(FromQueryResult)]
+    struct Row {
+        status: String,
+        count: i64,
+    }
+    let rows = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Status)
+        .column_as(registration::Column::Id.count(), "count")
+        .filter(registration::Column::SessionId.eq(session_id))
+        .group_by(registration::Column::Status)
+        .into_model::<Row>()
+        .all(conn)
+        .await?;
+    let mut counts = Counts::default();
+    for row in rows {
+        let n = row.count.max(0) as u64;
+        match RegistrationStatus::parse(&row.status) {
+            Ok(RegistrationStatus::Pending) => counts.pending = n,
+            Ok(RegistrationStatus::Confirmed) => counts.confirmed = n,
+            Ok(RegistrationStatus::Waitlisted) => counts.waitlisted = n,
+            Ok(RegistrationStatus::Cancelled) => counts.cancelled = n,
+            Err(_) => {}
+        }
+    }
+    Ok(counts)
+}
+
+/// A session's registrations in the order they came; `status` narrows to
+/// one status. Waiting-list
+/// positions are ranks among the waitlisted (dense, 1-based), computed for
+/// the page's rows only.
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    status: Option<RegistrationStatus>,
+    page: crate::Page,
+) -> Result<crate::Paged<RegistrationRow>> {
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let mut query = registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(session_id))
+        // Not by ticket: the databases disagree on where NULLs sort.
+        .order_by_asc(registration::Column::CreatedAt)
+        .order_by_asc(registration::Column::Id);
+    if let Some(status) = status {
+        query = query.filter(registration::Column::Status.eq(status.as_str()));
+    }
+    let total = query.clone().count(conn).await?;
+    let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.person_id).collect();
+    let people: std::collections::HashMap<Uuid, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut items = Vec::with_capacity(rows.len());
+    for registration in rows {
+        let Some(person) = people.get(&registration.person_id).cloned() else {
+            continue;
+        };
+        let waitlist_position = match registration.waitlist_ticket {
+            Some(ticket) if registration.status == RegistrationStatus::Waitlisted.as_str() => Some(
+                registration::Entity::find()
+                    .filter(registration::Column::SessionId.eq(session_id))
+                    .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.as_str()))
+                    .filter(registration::Column::WaitlistTicket.lt(ticket))
+                    .count(conn)
+                    .await?
+                    + 1,
+            ),
+            _ => None,
+        };
+        items.push(RegistrationRow {
+            registration,
+            person,
+            waitlist_position,
+        });
+    }
+    Ok(crate::Paged { items, page, total })
+}

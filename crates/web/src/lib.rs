@@ -25,6 +25,7 @@ mod ops;
 mod pages;
 mod programmes;
 mod regions;
+mod registrations;
 mod sessions;
 mod sign_in;
 mod tokens;
@@ -101,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .merge(users::router())
         .merge(tokens::router())
         .merge(messages::router())
+        .merge(registrations::router())
         .split_for_parts();
     let openapi = Arc::new(openapi);
 
