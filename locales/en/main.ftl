@@ -328,3 +328,4 @@ error-region-code-taken = Another region already uses this code.
 error-accreditor-body = An accreditor must belong to an accrediting body.
 error-password-short = At least { $min } characters.
 error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
+table-region = Table; it scrolls sideways on small screens

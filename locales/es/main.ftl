@@ -328,3 +328,4 @@ error-region-code-taken = Otra región ya usa este código.
 error-accreditor-body = Elija una entidad acreditadora: es obligatoria para el rol Acreditador/a.
 error-password-short = Al menos { $min } caracteres.
 error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.
+table-region = Tabla; se desplaza en horizontal en pantallas pequeñas

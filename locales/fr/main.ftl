@@ -328,3 +328,4 @@ error-region-code-taken = Une autre région utilise déjà ce code.
 error-accreditor-body = Choisissez un organisme accréditeur : il est obligatoire pour le rôle Accréditeur.
 error-password-short = Au moins { $min } caractères.
 error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.
+table-region = Tableau ; il défile horizontalement sur les petits écrans
