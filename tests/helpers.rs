@@ -502,3 +502,29 @@ fn quoted_printable(text: &str) -> String {
     }
     String::from_utf8_lossy(&bytes).into_owned()
 }
+
+/// A trainee, found by e-mail or created, speaking `language`.
+pub async fn person(
+    app: &TestApp,
+    given_name: &str,
+    email: &str,
+    language: Language,
+) -> aula_storage::entities::person::Model {
+    aula_storage::people::upsert(
+        &app.db,
+        &aula_storage::people::PersonDetails {
+            given_name: given_name.into(),
+            family_name: "Ruiz".into(),
+            email: Email::parse(email).expect("email"),
+            phone: None,
+            employer: Some("Ayuntamiento de Sevilla".into()),
+            job_title: None,
+            audience: None,
+            region_id: None,
+            language,
+            consent_version: None,
+        },
+    )
+    .await
+    .expect("person")
+}

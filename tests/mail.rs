@@ -204,23 +204,7 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     let (_, session_id) = course_and_session(&app, &api).await;
     let session_uuid: uuid::Uuid = session_id.parse().expect("uuid");
     for (n, language) in [(1, Language::Es), (2, Language::Fr), (3, Language::En)] {
-        let person = aula_storage::people::upsert(
-            &app.db,
-            &aula_storage::people::PersonDetails {
-                given_name: format!("Ana{n}"),
-                family_name: "Ruiz".into(),
-                email: Email::parse(&format!("ana{n}@example.org")).expect("email"),
-                phone: None,
-                employer: Some("Ayuntamiento de Sevilla".into()),
-                job_title: None,
-                audience: None,
-                region_id: None,
-                language,
-                consent_version: None,
-            },
-        )
-        .await
-        .expect("person");
+        let person = crate::helpers::person(&app, &format!("Ana{n}"), &format!("ana{n}@example.org"), language).await;
         aula_storage::registrations::add_confirmed(&app.db, session_uuid, person.id, "organiser")
             .await
             .expect("registered");
@@ -302,23 +286,7 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
 db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
-    let person = aula_storage::people::upsert(
-        &app.db,
-        &aula_storage::people::PersonDetails {
-            given_name: "Luis".into(),
-            family_name: "Gómez".into(),
-            email: Email::parse("luis@example.org").expect("email"),
-            phone: None,
-            employer: None,
-            job_title: None,
-            audience: None,
-            region_id: None,
-            language: Language::Es,
-            consent_version: None,
-        },
-    )
-    .await
-    .expect("person");
+    let person = crate::helpers::person(&app, "Luis", "luis@example.org", Language::Es).await;
     aula_storage::registrations::add_confirmed(&app.db, session_id.parse().expect("uuid"), person.id, "organiser")
         .await
         .expect("registered");
@@ -472,23 +440,7 @@ fn every_message_renders_in_every_language() {
 }
 
 async fn confirmed_person(app: &TestApp, session_id: &str, email: &str) -> aula_storage::entities::registration::Model {
-    let person = aula_storage::people::upsert(
-        &app.db,
-        &aula_storage::people::PersonDetails {
-            given_name: "Marta".into(),
-            family_name: "Gil".into(),
-            email: Email::parse(email).expect("email"),
-            phone: None,
-            employer: None,
-            job_title: None,
-            audience: None,
-            region_id: None,
-            language: Language::Fr,
-            consent_version: None,
-        },
-    )
-    .await
-    .expect("person");
+    let person = crate::helpers::person(app, "Marta", email, Language::Fr).await;
     let txn = app.db.begin_write().await.expect("begin");
     let added =
         aula_storage::registrations::add_confirmed(&txn, session_id.parse().expect("uuid"), person.id, "organiser")

@@ -1,6 +1,6 @@
 //! A session's registrations as organisers and its trainers see them.
 
-use aula_domain::{Email, Language, Role};
+use aula_domain::{Language, Role};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -14,23 +14,8 @@ db_test!(
         let session: uuid::Uuid = session_id.parse().expect("uuid");
         // Capacity 20: the 21st and 22nd wait, in order.
         for n in 0..22 {
-            let person = aula_storage::people::upsert(
-                &app.db,
-                &aula_storage::people::PersonDetails {
-                    given_name: format!("Persona{n}"),
-                    family_name: "Prueba".into(),
-                    email: Email::parse(&format!("p{n}@example.org")).expect("email"),
-                    phone: None,
-                    employer: Some("Ayuntamiento de León".into()),
-                    job_title: None,
-                    audience: None,
-                    region_id: None,
-                    language: Language::Es,
-                    consent_version: None,
-                },
-            )
-            .await
-            .expect("person");
+            let person =
+                crate::helpers::person(&app, &format!("Persona{n}"), &format!("p{n}@example.org"), Language::Es).await;
             aula_storage::registrations::add_confirmed(&app.db, session, person.id, "organiser")
                 .await
                 .expect("added");
