@@ -10,6 +10,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_foundation;
 mod m20261121_000002_outbox;
 mod m20261121_000003_registrations;
+mod m20261121_000004_sign_up;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_outbox::Migration),
             Box::new(m20261121_000003_registrations::Migration),
+            Box::new(m20261121_000004_sign_up::Migration),
         ]
     }
 }

@@ -101,6 +101,8 @@ pub struct SessionDetails {
     pub meetings: Vec<MeetingTimes>,
     /// How long before the first meeting the reminder goes out, in minutes.
     pub reminder_lead_minutes: u32,
+    /// Whether people an organiser enters confirm by e-mail first.
+    pub confirm_organiser_entries: bool,
 }
 
 /// The reminder's lead time, in whole hours from 1 to 720 (30 days).
@@ -214,6 +216,7 @@ mod tests {
             trainer_ids: vec![],
             meetings,
             reminder_lead_minutes: 2880,
+            confirm_organiser_entries: true,
         }
     }
 

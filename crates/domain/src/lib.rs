@@ -9,10 +9,12 @@
 
 pub mod catalogue;
 pub mod details;
+pub mod import;
 pub mod language;
 pub mod meeting;
 pub mod password;
 pub mod problem;
+pub mod registrant;
 pub mod registration;
 pub mod role;
 pub mod session_status;
@@ -23,6 +25,7 @@ pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};
 pub use password::{Password, PasswordHash};
 pub use problem::{FieldErrors, Problem};
+pub use registrant::{Phone, RegistrantDetails};
 pub use registration::RegistrationStatus;
 pub use role::Role;
 pub use session_status::SessionStatus;

@@ -2,7 +2,10 @@
 //! transaction: callers pass the transaction they are committing.
 
 use aula_domain::registration::Audience;
-use aula_domain::{Email, Language};
+use aula_domain::{Email, Language, RegistrationStatus};
+use aula_storage::entities::person::Model as Person;
+use aula_storage::entities::registration::Model as Registration;
+use aula_storage::secrets::LinkKey;
 use aula_storage::outbox::{self, NewMessage};
 use aula_storage::registrations;
 use aula_storage::sessions::SessionRecord;
@@ -11,7 +14,10 @@ use lettre::message::Mailbox;
 use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
-use crate::render::{Broadcast, RegistrationConfirmed, Reminder, SessionCancelled, SessionChanged, SessionRef, data};
+use crate::render::{
+    AlreadyRegistered, Broadcast, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested,
+    RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SessionRef, SignInLink, data,
+};
 
 /// What every message needs to know about where it comes from.
 #[derive(Clone, Debug)]
@@ -21,11 +27,13 @@ pub struct MailConfig {
     pub base_url: String,
     /// The right-hand side of Message-IDs and calendar UIDs.
     pub domain: String,
+    /// Signs the personal link to a registration that every message about it carries.
+    pub link_key: LinkKey,
 }
 
 impl MailConfig {
     /// `domain` from the base URL's host.
-    pub fn new(from: Mailbox, base_url: &str) -> Self {
+    pub fn new(from: Mailbox, base_url: &str, link_key: LinkKey) -> Self {
         let base_url = base_url.trim_end_matches('/').to_owned();
         let host = base_url
             .split("://")
@@ -38,7 +46,13 @@ impl MailConfig {
             from,
             domain: host.to_owned(),
             base_url,
+            link_key,
         }
+    }
+
+    /// The path of a registration's personal page (see, cancel).
+    pub fn manage_path(&self, registration_id: uuid::Uuid) -> String {
+        format!("/r/{}", self.link_key.sign(registration_id))
     }
 }
 
@@ -77,16 +91,22 @@ pub fn calendar(config: &MailConfig, record: &SessionRecord) -> SessionCalendar 
     }
 }
 
+/// A message to `person` about `record`; `registration` adds the personal
+/// link to it, which the layout shows at the foot of the message.
 fn message(
     kind: &'static str,
-    person: &aula_storage::entities::person::Model,
+    person: &Person,
     record: &SessionRecord,
-    data: serde_json::Value,
+    mut data: serde_json::Value,
     reply_to: Option<String>,
+    registration: Option<(&MailConfig, &Registration)>,
 ) -> Option<NewMessage> {
     // Addresses were checked when people registered; one that no longer
     // parses is skipped here rather than failing the organiser's change.
     let recipient = Email::parse(&person.email).ok()?;
+    if let (Some((config, registration)), Some(object)) = (registration, data.as_object_mut()) {
+        object.insert("manage_path".into(), config.manage_path(registration.id).into());
+    }
     Some(NewMessage {
         kind,
         recipient,
@@ -127,8 +147,9 @@ pub async fn broadcast(
         organiser.user.email
     );
     let mut queued = 0;
-    for (_, person) in registrations::recipients(conn, record.session.id, audience).await? {
-        if let Some(m) = message("broadcast", &person, record, content.clone(), Some(reply_to.clone())) {
+    for (registration, person) in registrations::recipients(conn, record.session.id, audience).await? {
+        let manage = Some((config, &registration));
+        if let Some(m) = message("broadcast", &person, record, content.clone(), Some(reply_to.clone()), manage) {
             outbox::enqueue(conn, &m, &config.domain).await?;
             queued += 1;
         }
@@ -152,8 +173,9 @@ pub async fn session_changed(
         calendar: calendar(config, record),
     });
     let mut queued = 0;
-    for (_, person) in registrations::recipients(conn, record.session.id, Audience::Confirmed).await? {
-        if let Some(m) = message("session_changed", &person, record, content.clone(), None) {
+    for (registration, person) in registrations::recipients(conn, record.session.id, Audience::Confirmed).await? {
+        let manage = Some((config, &registration));
+        if let Some(m) = message("session_changed", &person, record, content.clone(), None, manage) {
             outbox::enqueue(conn, &m, &config.domain).await?;
             queued += 1;
         }
@@ -176,7 +198,7 @@ pub async fn session_cancelled(
     });
     let mut queued = 0;
     for (_, person) in registrations::recipients(conn, record.session.id, Audience::All).await? {
-        if let Some(m) = message("session_cancelled", &person, record, content.clone(), None) {
+        if let Some(m) = message("session_cancelled", &person, record, content.clone(), None, None) {
             outbox::enqueue(conn, &m, &config.domain).await?;
             queued += 1;
         }
@@ -198,19 +220,23 @@ pub fn reminder_due(record: &SessionRecord) -> Option<chrono::DateTime<chrono::U
 
 /// A place is confirmed: the confirmation with its calendar invitation, and
 /// the reminder, scheduled for the lead time before the first meeting (not
-/// when that moment has already passed).
+/// when that moment has already passed). `promoted`: the place came from the
+/// waiting list.
 pub async fn confirmed(
     conn: &impl ConnectionTrait,
     config: &MailConfig,
     record: &SessionRecord,
-    registration: &aula_storage::entities::registration::Model,
-    person: &aula_storage::entities::person::Model,
+    registration: &Registration,
+    person: &Person,
+    promoted: bool,
 ) -> aula_storage::Result<()> {
     let content = data(&RegistrationConfirmed {
         session: session_ref(record),
         calendar: calendar(config, record),
+        promoted,
     });
-    if let Some(m) = message("registration_confirmed", person, record, content, None) {
+    let manage = Some((config, registration));
+    if let Some(m) = message("registration_confirmed", person, record, content, None, manage) {
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
     if let Some(due) = reminder_due(record).filter(|due| *due > chrono::Utc::now())
@@ -222,11 +248,149 @@ pub async fn confirmed(
                 session: session_ref(record),
             }),
             None,
+            manage,
         )
     {
         m.due_at = Some(due);
         m.dedupe_key = Some(reminder_key(registration.id));
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
+    Ok(())
+}
+
+/// The session as people without a seat see it: no link to the online meeting.
+fn without_seat(record: &SessionRecord) -> SessionRef {
+    let mut session = session_ref(record);
+    session.online_url = None;
+    session
+}
+
+async fn send(conn: &impl ConnectionTrait, config: &MailConfig, message: Option<NewMessage>) -> aula_storage::Result<()> {
+    if let Some(m) = message {
+        outbox::enqueue(conn, &m, &config.domain).await?;
+    }
+    Ok(())
+}
+
+/// A registration waits for its confirmation: the link that confirms it.
+pub async fn requested(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+    confirm_token: &str,
+) -> aula_storage::Result<()> {
+    let content = data(&RegistrationRequested {
+        session: without_seat(record),
+        confirm_path: format!("/confirm/{confirm_token}"),
+        hours: registrations::CONFIRM_LIFETIME.num_hours() as u32,
+    });
+    let manage = Some((config, registration));
+    send(conn, config, message("registration_requested", person, record, content, None, manage)).await
+}
+
+/// Where a registration stands now that it is seated: confirmed (with its
+/// invitation and reminder) or on the waiting list (with its position).
+pub async fn placed(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+) -> aula_storage::Result<()> {
+    match RegistrationStatus::parse(&registration.status) {
+        Ok(RegistrationStatus::Confirmed) => confirmed(conn, config, record, registration, person, false).await,
+        Ok(RegistrationStatus::Waitlisted) => {
+            let position = registrations::waitlist_position(conn, registration).await?.unwrap_or(1);
+            let content = data(&RegistrationWaitlisted {
+                session: without_seat(record),
+                position,
+            });
+            let manage = Some((config, registration));
+            send(conn, config, message("registration_waitlisted", person, record, content, None, manage)).await
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Someone asked to register an address that already holds a place.
+pub async fn already_registered(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+) -> aula_storage::Result<()> {
+    let position = registrations::waitlist_position(conn, registration).await?;
+    let content = data(&AlreadyRegistered {
+        session: if position.is_some() { without_seat(record) } else { session_ref(record) },
+        status: registration.status.clone(),
+        position,
+    });
+    let manage = Some((config, registration));
+    send(conn, config, message("already_registered", person, record, content, None, manage)).await
+}
+
+/// A registration is cancelled: the person is told (with a calendar
+/// cancellation if they held a seat) and their reminder is dropped.
+pub async fn cancelled(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+    held_seat: bool,
+    by_organiser: bool,
+) -> aula_storage::Result<()> {
+    outbox::cancel_pending(conn, &reminder_key(registration.id)).await?;
+    let content = data(&RegistrationCancelled {
+        session: without_seat(record),
+        calendar: held_seat.then(|| calendar(config, record)),
+        by_organiser,
+    });
+    send(conn, config, message("registration_cancelled", person, record, content, None, None)).await
+}
+
+/// People promoted from the waiting list: each gets their confirmation.
+pub async fn promoted(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    promoted: &[Registration],
+) -> aula_storage::Result<()> {
+    for registration in promoted {
+        let person = aula_storage::people::get(conn, registration.person_id).await?;
+        confirmed(conn, config, record, registration, &person, true).await?;
+    }
+    Ok(())
+}
+
+/// A one-time link to "my trainings".
+pub async fn sign_in_link(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    person: &Person,
+    token: &str,
+) -> aula_storage::Result<()> {
+    let Ok(recipient) = Email::parse(&person.email) else {
+        return Ok(());
+    };
+    let content = data(&SignInLink {
+        path: format!("/me/sign-in/{token}"),
+        minutes: aula_storage::person_sessions::LINK_LIFETIME.num_minutes() as u32,
+    });
+    let message = NewMessage {
+        kind: "sign_in_link",
+        recipient,
+        recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
+        language: Language::parse(&person.language).unwrap_or_default(),
+        data: content,
+        session_id: None,
+        reply_to: None,
+        due_at: None,
+        dedupe_key: None,
+    };
+    outbox::enqueue(conn, &message, &config.domain).await?;
     Ok(())
 }

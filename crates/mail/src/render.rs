@@ -17,6 +17,9 @@ pub struct MailCtx {
     pub tr: Tr,
     pub base_url: String,
     pub recipient_name: Option<String>,
+    /// The recipient's personal link to their registration (see, cancel),
+    /// shown at the foot of every message about one.
+    pub manage_path: Option<String>,
 }
 
 impl MailCtx {
@@ -222,6 +225,9 @@ kind!(
 pub struct RegistrationConfirmed {
     pub session: SessionRef,
     pub calendar: SessionCalendar,
+    /// The place came from the waiting list.
+    #[serde(default)]
+    pub promoted: bool,
 }
 
 #[derive(Template)]
@@ -282,6 +288,113 @@ struct ReminderHtml<'a> {
 
 kind!("reminder", Reminder, ReminderSubject, ReminderText, ReminderHtml);
 
+/// Declares a kind's three templates, under `templates/mail/<name>/`.
+macro_rules! templates {
+    ($name:literal, $data:ident, $subject:ident = $subject_path:literal, $text:ident = $text_path:literal, $html:ident = $html_path:literal) => {
+        #[derive(Template)]
+        #[template(path = $subject_path, whitespace = "preserve")]
+        struct $subject<'a> {
+            m: &'a MailCtx,
+            // Every kind's templates get the same context; some subjects need no data.
+            #[allow(dead_code)]
+            d: &'a $data,
+        }
+
+        #[derive(Template)]
+        #[template(path = $text_path, whitespace = "preserve")]
+        struct $text<'a> {
+            m: &'a MailCtx,
+            d: &'a $data,
+        }
+
+        #[derive(Template)]
+        #[template(path = $html_path)]
+        struct $html<'a> {
+            m: &'a MailCtx,
+            d: &'a $data,
+        }
+
+        kind!($name, $data, $subject, $text, $html);
+    };
+}
+
+/// A registration waits for its e-mail confirmation: the link that confirms it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationRequested {
+    pub session: SessionRef,
+    pub confirm_path: String,
+    /// How long the link works.
+    pub hours: u32,
+}
+templates!(
+    "registration_requested",
+    RegistrationRequested,
+    RegistrationRequestedSubject = "mail/registration_requested/subject.txt",
+    RegistrationRequestedText = "mail/registration_requested/text.txt",
+    RegistrationRequestedHtml = "mail/registration_requested/html.html"
+);
+
+/// Someone registered an address that already holds a place: nothing
+/// changed, and the public page did not say so.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AlreadyRegistered {
+    pub session: SessionRef,
+    /// `confirmed` or `waitlisted`.
+    pub status: String,
+    pub position: Option<u64>,
+}
+templates!(
+    "already_registered",
+    AlreadyRegistered,
+    AlreadyRegisteredSubject = "mail/already_registered/subject.txt",
+    AlreadyRegisteredText = "mail/already_registered/text.txt",
+    AlreadyRegisteredHtml = "mail/already_registered/html.html"
+);
+
+/// The session is full: a place on the waiting list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationWaitlisted {
+    pub session: SessionRef,
+    pub position: u64,
+}
+templates!(
+    "registration_waitlisted",
+    RegistrationWaitlisted,
+    RegistrationWaitlistedSubject = "mail/registration_waitlisted/subject.txt",
+    RegistrationWaitlistedText = "mail/registration_waitlisted/text.txt",
+    RegistrationWaitlistedHtml = "mail/registration_waitlisted/html.html"
+);
+
+/// A registration is cancelled; a confirmed one gets a calendar cancellation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegistrationCancelled {
+    pub session: SessionRef,
+    pub calendar: Option<SessionCalendar>,
+    /// The organiser's reason, when they cancelled it.
+    pub by_organiser: bool,
+}
+templates!(
+    "registration_cancelled",
+    RegistrationCancelled,
+    RegistrationCancelledSubject = "mail/registration_cancelled/subject.txt",
+    RegistrationCancelledText = "mail/registration_cancelled/text.txt",
+    RegistrationCancelledHtml = "mail/registration_cancelled/html.html"
+);
+
+/// A one-time link to "my trainings".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInLink {
+    pub path: String,
+    pub minutes: u32,
+}
+templates!(
+    "sign_in_link",
+    SignInLink,
+    SignInLinkSubject = "mail/sign_in_link/subject.txt",
+    SignInLinkText = "mail/sign_in_link/text.txt",
+    SignInLinkHtml = "mail/sign_in_link/html.html"
+);
+
 fn render_kind<K: Kind>(
     data: &str,
     m: &MailCtx,
@@ -309,6 +422,11 @@ pub const KINDS: &[&str] = &[
     SessionCancelled::NAME,
     RegistrationConfirmed::NAME,
     Reminder::NAME,
+    RegistrationRequested::NAME,
+    AlreadyRegistered::NAME,
+    RegistrationWaitlisted::NAME,
+    RegistrationCancelled::NAME,
+    SignInLink::NAME,
 ];
 
 /// Renders an outbox row's kind and data in `language`.
@@ -320,10 +438,15 @@ pub fn render(
     base_url: &str,
     domain: &str,
 ) -> Result<Rendered, RenderError> {
+    // The personal link rides beside each kind's own data (see `notify`).
+    let manage_path = serde_json::from_str::<serde_json::Value>(data)
+        .ok()
+        .and_then(|v| v.get("manage_path")?.as_str().map(str::to_owned));
     let m = MailCtx {
         tr: Tr::new(language),
         base_url: base_url.trim_end_matches('/').to_owned(),
         recipient_name,
+        manage_path,
     };
     match kind {
         "broadcast" => render_kind::<Broadcast>(data, &m, |_| None, domain),
@@ -335,6 +458,16 @@ pub fn render(
             render_kind::<RegistrationConfirmed>(data, &m, |d| Some((Method::Request, &d.calendar)), domain)
         }
         "reminder" => render_kind::<Reminder>(data, &m, |_| None, domain),
+        "registration_requested" => render_kind::<RegistrationRequested>(data, &m, |_| None, domain),
+        "already_registered" => render_kind::<AlreadyRegistered>(data, &m, |_| None, domain),
+        "registration_waitlisted" => render_kind::<RegistrationWaitlisted>(data, &m, |_| None, domain),
+        "registration_cancelled" => render_kind::<RegistrationCancelled>(
+            data,
+            &m,
+            |d| d.calendar.as_ref().map(|c| (Method::Cancel, c)),
+            domain,
+        ),
+        "sign_in_link" => render_kind::<SignInLink>(data, &m, |_| None, domain),
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }
 }

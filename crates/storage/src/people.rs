@@ -1,26 +1,11 @@
 //! People: trainees, found by e-mail (case-insensitive) or created.
 
-use aula_domain::{Audience, Email, Language};
+use aula_domain::{Email, RegistrantDetails};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use uuid::Uuid;
 
 use crate::entities::person;
 use crate::{Result, StorageError, new_id, now};
-
-/// What a person tells about themselves when registering.
-#[derive(Clone, Debug)]
-pub struct PersonDetails {
-    pub given_name: String,
-    pub family_name: String,
-    pub email: Email,
-    pub phone: Option<String>,
-    pub employer: Option<String>,
-    pub job_title: Option<String>,
-    pub audience: Option<Audience>,
-    pub region_id: Option<Uuid>,
-    pub language: Language,
-    pub consent_version: Option<String>,
-}
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<person::Model> {
     person::Entity::find_by_id(id)
@@ -37,7 +22,13 @@ pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result
 }
 
 /// Finds the person by e-mail and updates their details, or creates them.
-pub async fn upsert(conn: &impl ConnectionTrait, details: &PersonDetails) -> Result<person::Model> {
+/// `consent` is the version of the privacy notice they accepted, if they did
+/// (people entered by an organiser have not seen it).
+pub async fn upsert(
+    conn: &impl ConnectionTrait,
+    details: &RegistrantDetails,
+    consent: Option<&str>,
+) -> Result<person::Model> {
     let at = now();
     let existing = find_by_email(conn, &details.email).await?;
     let mut model = match existing {
@@ -48,18 +39,11 @@ pub async fn upsert(conn: &impl ConnectionTrait, details: &PersonDetails) -> Res
             ..Default::default()
         },
     };
-    model.given_name = Set(details.given_name.clone());
-    model.family_name = Set(details.family_name.clone());
     model.email = Set(details.email.as_str().to_owned());
-    model.phone = Set(details.phone.clone());
-    model.employer = Set(details.employer.clone());
-    model.job_title = Set(details.job_title.clone());
-    model.audience = Set(details.audience.map(|a| a.as_str().to_owned()));
-    model.region_id = Set(details.region_id);
-    model.language = Set(details.language.as_str().to_owned());
-    if let Some(version) = &details.consent_version {
+    fill(&mut model, details);
+    if let Some(version) = consent {
         model.consent_at = Set(Some(at));
-        model.consent_version = Set(Some(version.clone()));
+        model.consent_version = Set(Some(version.to_owned()));
     }
     model.updated_at = Set(at);
     Ok(if model.id.is_unchanged() {
@@ -67,4 +51,24 @@ pub async fn upsert(conn: &impl ConnectionTrait, details: &PersonDetails) -> Res
     } else {
         model.insert(conn).await?
     })
+}
+
+/// A person corrects their own details ("my trainings"); the e-mail, which
+/// is how they sign in, stays as it is.
+pub async fn correct(conn: &impl ConnectionTrait, id: Uuid, details: &RegistrantDetails) -> Result<person::Model> {
+    let mut model: person::ActiveModel = get(conn, id).await?.into();
+    fill(&mut model, details);
+    model.updated_at = Set(now());
+    Ok(model.update(conn).await?)
+}
+
+fn fill(model: &mut person::ActiveModel, details: &RegistrantDetails) {
+    model.given_name = Set(details.given_name.as_str().to_owned());
+    model.family_name = Set(details.family_name.as_str().to_owned());
+    model.phone = Set(details.phone.as_ref().map(|p| p.as_str().to_owned()));
+    model.employer = Set(details.employer.as_ref().map(|t| t.as_str().to_owned()));
+    model.job_title = Set(details.job_title.as_ref().map(|t| t.as_str().to_owned()));
+    model.audience = Set(Some(details.audience.as_str().to_owned()));
+    model.region_id = Set(details.region_id);
+    model.language = Set(details.language.as_str().to_owned());
 }

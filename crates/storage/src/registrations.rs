@@ -8,14 +8,17 @@
 //! no interleaving of requests or processes can confirm more than the
 //! capacity, and the work under the lock is constant: no rows are counted.
 
-use aula_domain::RegistrationStatus;
+use aula_domain::{RegistrantDetails, RegistrationStatus};
 use aula_domain::registration::Audience;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, Statement};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+};
 use uuid::Uuid;
 
 use crate::entities::{person, registration, session};
-use crate::{Result, StorageError, new_id, now, secrets};
+use crate::secrets::LinkKey;
+use crate::{Actor, Result, StorageError, audit, new_id, now, people, secrets};
 
 /// Takes one seat of the session if one is free; `false` when full.
 pub async fn take_seat(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<bool> {
@@ -48,20 +51,125 @@ pub async fn next_ticket(conn: &impl ConnectionTrait, session_id: Uuid) -> Resul
     Ok(row.try_get::<i64>("", "waitlist_counter")?)
 }
 
-/// A new registration, with its personal link's secret (returned once).
-pub struct Added {
-    pub registration: registration::Model,
-    pub manage_token: String,
+/// Where a registration came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The public form or the public API.
+    Public,
+    /// Entered by an organiser.
+    Organiser,
+    /// A CSV file an organiser imported.
+    Import,
 }
 
-/// Adds `person_id` to the session: confirmed if a seat is free, else
-/// waitlisted. A live registration already there is a conflict.
-pub async fn add_confirmed(
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Public => "public",
+            Source::Organiser => "organiser",
+            Source::Import => "import",
+        }
+    }
+}
+
+/// How long the link that confirms a registration works.
+pub const CONFIRM_LIFETIME: chrono::Duration = chrono::Duration::hours(48);
+
+pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<registration::Model> {
+    registration::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
+}
+
+/// The registration behind a personal link (see [`LinkKey`]).
+pub async fn by_manage_token(conn: &impl ConnectionTrait, token: &str) -> Result<registration::Model> {
+    registration::Entity::find()
+        .filter(registration::Column::ManageTokenHash.eq(secrets::hash(token)))
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
+}
+
+/// The person's live registration for the session, if any.
+pub async fn live(
     conn: &impl ConnectionTrait,
     session_id: Uuid,
     person_id: Uuid,
-    source: &str,
-) -> Result<Added> {
+) -> Result<Option<registration::Model>> {
+    Ok(registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(session_id))
+        .filter(registration::Column::PersonId.eq(person_id))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.as_str()))
+        .one(conn)
+        .await?)
+}
+
+fn status_of(model: &registration::Model) -> RegistrationStatus {
+    RegistrationStatus::parse(&model.status).unwrap_or(RegistrationStatus::Cancelled)
+}
+
+fn duplicate(e: sea_orm::DbErr) -> StorageError {
+    match StorageError::from(e) {
+        StorageError::Conflict(_) => StorageError::Conflict(aula_domain::Problem::new("error-already-registered")),
+        other => other,
+    }
+}
+
+/// Gives back one seat (a confirmed registration was cancelled).
+async fn release_seat(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<()> {
+    use sea_orm::sea_query::ExprTrait as _;
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::SeatsTaken,
+            Expr::col(session::Column::SeatsTaken).sub(1),
+        )
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::SeatsTaken.gt(0))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Makes the registration the caller's to change: a conditional update that
+/// lets exactly one of several racing requests through (the others wait for
+/// the row, then find the status changed). `false` if it is no longer `from`.
+async fn hold(conn: &impl ConnectionTrait, id: Uuid, from: RegistrationStatus) -> Result<bool> {
+    let result = registration::Entity::update_many()
+        .col_expr(registration::Column::UpdatedAt, Expr::value(now()))
+        .filter(registration::Column::Id.eq(id))
+        .filter(registration::Column::Status.eq(from.as_str()))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// Seats a held registration: confirmed if a seat is free, else at the end
+/// of the waiting list.
+async fn place(conn: &impl ConnectionTrait, held: registration::Model) -> Result<registration::Model> {
+    let at = now();
+    let mut model: registration::ActiveModel = held.clone().into();
+    if take_seat(conn, held.session_id).await? {
+        model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
+        model.confirmed_at = Set(Some(at));
+        model.waitlist_ticket = Set(None);
+    } else {
+        model.status = Set(RegistrationStatus::Waitlisted.as_str().to_owned());
+        model.waitlist_ticket = Set(Some(next_ticket(conn, held.session_id).await?));
+    }
+    model.updated_at = Set(at);
+    Ok(model.update(conn).await?)
+}
+
+/// A new registration, seated at once (no e-mail confirmation): confirmed if
+/// a seat is free, else waitlisted. A live registration already there is a conflict.
+pub async fn add_placed(
+    conn: &impl ConnectionTrait,
+    key: &LinkKey,
+    session_id: Uuid,
+    person_id: Uuid,
+    source: Source,
+) -> Result<registration::Model> {
     let at = now();
     let status = if take_seat(conn, session_id).await? {
         RegistrationStatus::Confirmed
@@ -72,17 +180,17 @@ pub async fn add_confirmed(
         RegistrationStatus::Waitlisted => Some(next_ticket(conn, session_id).await?),
         _ => None,
     };
-    let manage_token = secrets::generate("");
-    let registration = registration::ActiveModel {
-        id: Set(new_id()),
+    let id = new_id();
+    registration::ActiveModel {
+        id: Set(id),
         session_id: Set(session_id),
         person_id: Set(person_id),
         status: Set(status.as_str().to_owned()),
         waitlist_ticket: Set(ticket),
-        source: Set(source.to_owned()),
+        source: Set(source.as_str().to_owned()),
         confirm_token_hash: Set(None),
         confirm_expires_at: Set(None),
-        manage_token_hash: Set(secrets::hash(&manage_token)),
+        manage_token_hash: Set(secrets::hash(&key.sign(id))),
         created_at: Set(at),
         updated_at: Set(at),
         confirmed_at: Set((status == RegistrationStatus::Confirmed).then_some(at)),
@@ -91,14 +199,330 @@ pub async fn add_confirmed(
     }
     .insert(conn)
     .await
-    .map_err(|e| match StorageError::from(e) {
-        StorageError::Conflict(_) => StorageError::Conflict(aula_domain::Problem::new("error-already-registered")),
-        other => other,
-    })?;
-    Ok(Added {
-        registration,
-        manage_token,
-    })
+    .map_err(duplicate)
+}
+
+/// What a registration request came to. The public answer is the same for
+/// all of them; the e-mail says which it was.
+#[derive(Debug)]
+pub enum Requested {
+    /// A new registration waiting for its e-mail confirmation.
+    Pending { registration: registration::Model, confirm_token: String },
+    /// The person had already asked and not confirmed: a new link (the old one stops working).
+    Resent { registration: registration::Model, confirm_token: String },
+    /// The person already holds a seat or a place on the waiting list; nothing changed.
+    Already { registration: registration::Model },
+    /// Entered without e-mail confirmation, and seated at once.
+    Placed { registration: registration::Model },
+}
+
+impl Requested {
+    pub fn registration(&self) -> &registration::Model {
+        match self {
+            Requested::Pending { registration, .. }
+            | Requested::Resent { registration, .. }
+            | Requested::Already { registration }
+            | Requested::Placed { registration } => registration,
+        }
+    }
+}
+
+/// Registers the person (found by e-mail or created, details updated) for
+/// the session. The caller has checked that the session takes registrations.
+/// Two racing requests of one person meet the unique index: the loser gets a
+/// conflict and may run again, to find the winner's registration.
+pub async fn request(
+    conn: &impl ConnectionTrait,
+    key: &LinkKey,
+    session_id: Uuid,
+    details: &RegistrantDetails,
+    consent: Option<&str>,
+    source: Source,
+    confirm_by_email: bool,
+) -> Result<(Requested, person::Model)> {
+    let person = people::upsert(conn, details, consent).await?;
+    let at = now();
+    let requested = match live(conn, session_id, person.id).await? {
+        Some(existing) if status_of(&existing) == RegistrationStatus::Pending => {
+            let confirm_token = secrets::generate("");
+            let mut model: registration::ActiveModel = existing.into();
+            model.confirm_token_hash = Set(Some(secrets::hash(&confirm_token)));
+            model.confirm_expires_at = Set(Some(at + CONFIRM_LIFETIME));
+            model.updated_at = Set(at);
+            Requested::Resent {
+                registration: model.update(conn).await?,
+                confirm_token,
+            }
+        }
+        Some(registration) => Requested::Already { registration },
+        None if confirm_by_email => {
+            let confirm_token = secrets::generate("");
+            let id = new_id();
+            let registration = registration::ActiveModel {
+                id: Set(id),
+                session_id: Set(session_id),
+                person_id: Set(person.id),
+                status: Set(RegistrationStatus::Pending.as_str().to_owned()),
+                waitlist_ticket: Set(None),
+                source: Set(source.as_str().to_owned()),
+                confirm_token_hash: Set(Some(secrets::hash(&confirm_token))),
+                confirm_expires_at: Set(Some(at + CONFIRM_LIFETIME)),
+                manage_token_hash: Set(secrets::hash(&key.sign(id))),
+                created_at: Set(at),
+                updated_at: Set(at),
+                confirmed_at: Set(None),
+                cancelled_at: Set(None),
+                cancel_reason: Set(None),
+            }
+            .insert(conn)
+            .await
+            .map_err(duplicate)?;
+            Requested::Pending {
+                registration,
+                confirm_token,
+            }
+        }
+        None => Requested::Placed {
+            registration: add_placed(conn, key, session_id, person.id, source).await?,
+        },
+    };
+    Ok((requested, person))
+}
+
+/// What following a confirmation link came to.
+#[derive(Debug)]
+pub enum Confirmation {
+    /// Confirmed or waitlisted just now.
+    Placed(registration::Model),
+    /// Already confirmed, waitlisted or cancelled: nothing changed.
+    Already(registration::Model),
+}
+
+/// Confirms the registration behind a confirmation link: it takes a seat if
+/// one is free, else a place on the waiting list.
+pub async fn confirm(conn: &impl ConnectionTrait, token: &str) -> Result<Confirmation> {
+    let found = registration::Entity::find()
+        .filter(registration::Column::ConfirmTokenHash.eq(secrets::hash(token)))
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    if status_of(&found) != RegistrationStatus::Pending {
+        return Ok(Confirmation::Already(found));
+    }
+    if found.confirm_expires_at.is_none_or(|expires| expires <= now()) {
+        return Err(StorageError::Conflict(aula_domain::Problem::new("error-confirm-expired")));
+    }
+    if !hold(conn, found.id, RegistrationStatus::Pending).await? {
+        return Ok(Confirmation::Already(get(conn, found.id).await?));
+    }
+    Ok(Confirmation::Placed(place(conn, found).await?))
+}
+
+/// Seats the first people on the waiting list while seats are free, in
+/// their order. Called wherever a seat may have been freed; the seat is
+/// taken first, so promotions of one session happen one at a time.
+pub async fn promote(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Vec<registration::Model>> {
+    let mut promoted = Vec::new();
+    while take_seat(conn, session_id).await? {
+        let Some(first) = registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(session_id))
+            .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.as_str()))
+            .order_by_asc(registration::Column::WaitlistTicket)
+            .one(conn)
+            .await?
+        else {
+            release_seat(conn, session_id).await?;
+            break;
+        };
+        if !hold(conn, first.id, RegistrationStatus::Waitlisted).await? {
+            // Cancelled meanwhile: the seat goes to the next one.
+            release_seat(conn, session_id).await?;
+            continue;
+        }
+        let at = now();
+        let mut model: registration::ActiveModel = first.into();
+        model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
+        model.waitlist_ticket = Set(None);
+        model.confirmed_at = Set(Some(at));
+        model.updated_at = Set(at);
+        promoted.push(model.update(conn).await?);
+    }
+    Ok(promoted)
+}
+
+/// A cancellation and the promotions it caused.
+#[derive(Debug)]
+pub struct Cancelled {
+    pub registration: registration::Model,
+    /// What the registration was; `Cancelled` if it already was (nothing changed).
+    pub was: RegistrationStatus,
+    pub promoted: Vec<registration::Model>,
+}
+
+/// Cancels a live registration; a confirmed one frees its seat for the
+/// first person waiting, in the same transaction. The caller has checked
+/// that the session has not started.
+pub async fn cancel(conn: &impl ConnectionTrait, id: Uuid, reason: Option<&str>) -> Result<Cancelled> {
+    for _ in 0..3 {
+        let current = get(conn, id).await?;
+        let was = status_of(&current);
+        if was == RegistrationStatus::Cancelled {
+            return Ok(Cancelled {
+                registration: current,
+                was,
+                promoted: Vec::new(),
+            });
+        }
+        if !hold(conn, id, was).await? {
+            continue;
+        }
+        let at = now();
+        let mut model: registration::ActiveModel = current.clone().into();
+        model.status = Set(RegistrationStatus::Cancelled.as_str().to_owned());
+        model.waitlist_ticket = Set(None);
+        model.confirm_token_hash = Set(None);
+        model.cancelled_at = Set(Some(at));
+        model.cancel_reason = Set(reason.map(str::to_owned));
+        model.updated_at = Set(at);
+        let registration = model.update(conn).await?;
+        let promoted = if was == RegistrationStatus::Confirmed {
+            release_seat(conn, current.session_id).await?;
+            promote(conn, current.session_id).await?
+        } else {
+            Vec::new()
+        };
+        return Ok(Cancelled {
+            registration,
+            was,
+            promoted,
+        });
+    }
+    Err(StorageError::Conflict(aula_domain::Problem::new("error-try-again")))
+}
+
+/// An organiser moves a registration to another status, with a reason
+/// (audited). A pending registration is seated as its confirmation would
+/// seat it; a waitlisted one is confirmed only if a seat is free (raise the
+/// capacity first); any live one may be cancelled.
+pub async fn move_to(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    id: Uuid,
+    to: RegistrationStatus,
+    reason: &str,
+) -> Result<(registration::Model, Vec<registration::Model>)> {
+    let current = get(conn, id).await?;
+    let from = status_of(&current);
+    from.transition(to).map_err(StorageError::Conflict)?;
+    let (moved, promoted) = match to {
+        RegistrationStatus::Cancelled => {
+            let cancelled = cancel(conn, id, Some(reason)).await?;
+            (cancelled.registration, cancelled.promoted)
+        }
+        _ => {
+            if !hold(conn, id, from).await? {
+                return Err(StorageError::Conflict(aula_domain::Problem::new("error-try-again")));
+            }
+            let placed = if from == RegistrationStatus::Pending {
+                place(conn, current).await?
+            } else if take_seat(conn, current.session_id).await? {
+                let at = now();
+                let mut model: registration::ActiveModel = current.into();
+                model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
+                model.waitlist_ticket = Set(None);
+                model.confirmed_at = Set(Some(at));
+                model.updated_at = Set(at);
+                model.update(conn).await?
+            } else {
+                return Err(StorageError::Conflict(aula_domain::Problem::new("error-no-seat-free")));
+            };
+            (placed, Vec::new())
+        }
+    };
+    audit::record(
+        conn,
+        actor,
+        "move",
+        "registration",
+        Some(id),
+        serde_json::json!({"from": from, "to": moved.status, "reason": reason}),
+    )
+    .await?;
+    Ok((moved, promoted))
+}
+
+/// Sets the session's capacity; refused below the seats taken. Raising it
+/// promotes the first people waiting.
+pub async fn set_capacity(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    session_id: Uuid,
+    capacity: aula_domain::Capacity,
+) -> Result<Vec<registration::Model>> {
+    lock_capacity(conn, session_id, capacity).await?;
+    audit::record(
+        conn,
+        actor,
+        "capacity",
+        "session",
+        Some(session_id),
+        serde_json::json!({"capacity": capacity.get()}),
+    )
+    .await?;
+    promote(conn, session_id).await
+}
+
+/// Writes a new capacity if the seats taken fit in it: one conditional
+/// update, so a seat taken meanwhile cannot slip under a lowered capacity.
+pub async fn lock_capacity(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    capacity: aula_domain::Capacity,
+) -> Result<()> {
+    let capacity = i32::try_from(capacity.get()).unwrap_or(i32::MAX);
+    let result = session::Entity::update_many()
+        .col_expr(session::Column::Capacity, Expr::value(capacity))
+        .col_expr(session::Column::UpdatedAt, Expr::value(now()))
+        .filter(session::Column::Id.eq(session_id))
+        .filter(session::Column::SeatsTaken.lte(capacity))
+        .exec(conn)
+        .await?;
+    if result.rows_affected == 1 {
+        return Ok(());
+    }
+    let session = session::Entity::find_by_id(session_id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    Err(StorageError::Invalid(aula_domain::FieldErrors::single(
+        "capacity",
+        aula_domain::Problem::new("error-capacity-below-taken").with("taken", session.seats_taken),
+    )))
+}
+
+/// Where a waitlisted registration stands: 1 for the first person waiting.
+pub async fn waitlist_position(conn: &impl ConnectionTrait, registration: &registration::Model) -> Result<Option<u64>> {
+    use sea_orm::PaginatorTrait;
+    let (Some(ticket), RegistrationStatus::Waitlisted) = (registration.waitlist_ticket, status_of(registration)) else {
+        return Ok(None);
+    };
+    let ahead = registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(registration.session_id))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .filter(registration::Column::WaitlistTicket.lt(ticket))
+        .count(conn)
+        .await?;
+    Ok(Some(ahead + 1))
+}
+
+/// A person's registrations, newest first ("my trainings", their data export).
+pub async fn for_person(conn: &impl ConnectionTrait, person_id: Uuid) -> Result<Vec<registration::Model>> {
+    Ok(registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person_id))
+        .order_by_desc(registration::Column::CreatedAt)
+        .limit(500)
+        .all(conn)
+        .await?)
 }
 
 /// The people a message to the session's `audience` goes to, with their
@@ -212,18 +636,7 @@ pub async fn list(
         let Some(person) = people.get(&registration.person_id).cloned() else {
             continue;
         };
-        let waitlist_position = match registration.waitlist_ticket {
-            Some(ticket) if registration.status == RegistrationStatus::Waitlisted.as_str() => Some(
-                registration::Entity::find()
-                    .filter(registration::Column::SessionId.eq(session_id))
-                    .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.as_str()))
-                    .filter(registration::Column::WaitlistTicket.lt(ticket))
-                    .count(conn)
-                    .await?
-                    + 1,
-            ),
-            _ => None,
-        };
+        let waitlist_position = waitlist_position(conn, &registration).await?;
         items.push(RegistrationRow {
             registration,
             person,

@@ -17,3 +17,40 @@ pub fn hash(secret: &str) -> String {
     let digest = Sha256::digest(secret.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The key of personal links (a registration's "manage" link in every
+/// e-mail): a link is the key's HMAC of the registration's id, so any e-mail,
+/// however late, can carry it without the database keeping it in clear.
+#[derive(Clone)]
+pub struct LinkKey([u8; 32]);
+
+impl LinkKey {
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        LinkKey(bytes)
+    }
+
+    /// A key for tests and tools that keep nothing.
+    pub fn random() -> Self {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        LinkKey(bytes)
+    }
+
+    /// The personal link's secret for `id`.
+    pub fn sign(&self, id: uuid::Uuid) -> String {
+        use hmac::{Hmac, Mac};
+        // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
+        let mut mac = match Hmac::<Sha256>::new_from_slice(&self.0) {
+            Ok(mac) => mac,
+            Err(_) => unreachable!("HMAC accepts any key length"),
+        };
+        mac.update(id.as_bytes());
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    }
+}
+
+impl std::fmt::Debug for LinkKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkKey(…)")
+    }
+}

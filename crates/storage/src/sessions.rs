@@ -371,6 +371,7 @@ async fn write(
     model.ends_at = Set(details.meetings.last().map(|m| m.ends_at));
     model.minutes = Set(details.minutes() as i32);
     model.reminder_lead_minutes = Set(details.reminder_lead_minutes as i32);
+    model.confirm_organiser_entries = Set(details.confirm_organiser_entries);
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {
         model.update(conn).await?
@@ -409,15 +410,12 @@ pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &Sessio
     if details.course_id != before.session.course_id {
         return Err(StorageError::invalid("course_id", "error-session-course-fixed"));
     }
-    if i64::from(details.capacity.get()) < i64::from(before.session.seats_taken) {
-        return Err(StorageError::Invalid(aula_domain::FieldErrors::single(
-            "capacity",
-            Problem::new("error-capacity-below-taken").with("taken", before.session.seats_taken),
-        )));
-    }
     if matches!(before.status(), SessionStatus::Cancelled | SessionStatus::Completed) {
         return Err(StorageError::Conflict(Problem::new("error-session-final")));
     }
+    // Checked and written in one statement, so a seat taken meanwhile cannot
+    // end up above a lowered capacity; the caller promotes after a raise.
+    crate::registrations::lock_capacity(&txn, id, details.capacity).await?;
     let mut model: session::ActiveModel = before.session.clone().into();
     // `write` tells an update from an insert by the id being unchanged.
     model.id = sea_orm::ActiveValue::Unchanged(id);

@@ -23,6 +23,11 @@ pub fn loose_text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, 
 }
 
 /// A checkbox (`on` when ticked, absent otherwise) or a JSON boolean.
+/// Serde's default for flags that are on unless said otherwise.
+pub fn yes() -> bool {
+    true
+}
+
 pub fn loose_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     match Value::deserialize(deserializer)? {
         Value::Bool(b) => Ok(b),

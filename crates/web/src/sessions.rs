@@ -113,6 +113,9 @@ pub struct SessionInput {
     /// Hours before the first meeting when the reminder goes out (1 to 720; default 48).
     #[serde(default, deserialize_with = "input::loose_text")]
     pub reminder_lead_hours: String,
+    /// Whether people an organiser enters (by hand or by CSV) confirm by e-mail first (default true).
+    #[serde(default = "input::yes", deserialize_with = "input::loose_bool")]
+    pub confirm_organiser_entries: bool,
 }
 
 fn default_zone() -> String {
@@ -154,6 +157,7 @@ struct Parsed {
     capacity: Option<Capacity>,
     trainer_ids: Option<Vec<Uuid>>,
     reminder_lead_minutes: Option<u32>,
+    confirm_organiser_entries: bool,
 }
 
 fn parse_venue(
@@ -230,6 +234,7 @@ impl Parsed {
                 trainer_ids,
                 meetings,
                 reminder_lead_minutes,
+                confirm_organiser_entries: self.confirm_organiser_entries,
             },
             modality,
         )
@@ -254,6 +259,7 @@ fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut Fi
             "reminder_lead_hours",
             parse_reminder_lead_hours(&input.reminder_lead_hours),
         ),
+        confirm_organiser_entries: input.confirm_organiser_entries,
     }
     .with_modality(modality)
 }
@@ -342,6 +348,7 @@ impl From<&SessionRecord> for SessionInput {
                 .collect(),
             status: s.status.clone(),
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
+            confirm_organiser_entries: s.confirm_organiser_entries,
         }
     }
 }
@@ -746,6 +753,9 @@ pub struct SessionForm {
     pub meeting_end: Vec<String>,
     #[serde(default)]
     pub reminder_lead_hours: String,
+    /// A checkbox: absent when unticked.
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub confirm_organiser_entries: bool,
 }
 
 /// One row of the meetings table.
@@ -825,6 +835,7 @@ impl SessionForm {
                 "reminder_lead_hours",
                 parse_reminder_lead_hours(&self.reminder_lead_hours),
             ),
+            confirm_organiser_entries: self.confirm_organiser_entries,
         };
         parsed.finish(errors, opens, closes, meetings, modality)
     }
@@ -871,6 +882,7 @@ impl From<&SessionRecord> for SessionForm {
             meeting_start: starts,
             meeting_end: ends,
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
+            confirm_organiser_entries: s.confirm_organiser_entries,
         }
     }
 }
@@ -1055,6 +1067,7 @@ async fn new_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(query): ApiQ
         time_zone: default_zone(),
         capacity: "25".into(),
         reminder_lead_hours: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS.to_string(),
+        confirm_organiser_entries: true,
         ..SessionForm::default()
     };
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)

@@ -10,7 +10,7 @@ use aula_domain::details::{
 };
 use aula_domain::{
     Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Password, PasswordHash,
-    Percent, Role, SessionStatus, SessionTimeZone, Text, Url,
+    Percent, PersonName, RegistrantDetails, Role, SessionStatus, SessionTimeZone, Text, Url,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
@@ -18,6 +18,8 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::region;
+use crate::registrations::Source;
+use crate::secrets::LinkKey;
 use crate::{
     Actor, Result, StorageError, bodies, courses, people, programmes, regions, registrations, sessions, users,
 };
@@ -51,6 +53,7 @@ fn problem<T>(result: std::result::Result<T, aula_domain::Problem>) -> Result<T>
 pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
     let txn = conn.begin_write().await?;
     let actor = Actor::system("demo");
+    let key = crate::keys::link_key(&txn).await?;
 
     let mut region_ids = std::collections::HashMap::new();
     for r in content::REGIONS {
@@ -233,12 +236,14 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
                     trainer_ids: trainers.clone(),
                     meetings,
                     reminder_lead_minutes: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS * 60,
+                    confirm_organiser_entries: true,
                 },
                 modality,
             )?;
             let session = sessions::create(&txn, &actor, &details).await?;
             participants(
                 &txn,
+                &key,
                 session.session.id,
                 &region_ids,
                 french,
@@ -261,6 +266,7 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
 /// A dozen people per session, confirmed, from the demo's names and workplaces.
 async fn participants(
     conn: &impl ConnectionTrait,
+    key: &LinkKey,
     session_id: Uuid,
     regions: &std::collections::HashMap<&str, Uuid>,
     french: bool,
@@ -285,28 +291,27 @@ async fn participants(
             (g, f) if g.is_empty() || f.is_empty() => format!("persona{k}"),
             (g, f) => format!("{g}.{f}{}", k % 97),
         };
-        let details = people::PersonDetails {
-            given_name: given.to_owned(),
-            family_name: family.to_owned(),
+        let details = RegistrantDetails {
+            given_name: problem(PersonName::parse(given))?,
+            family_name: problem(PersonName::parse(family))?,
             email: problem(Email::parse(&format!("{local}@correo.example.org")))?,
             phone: None,
-            employer: Some(content::WORKPLACES[k % content::WORKPLACES.len()].to_owned()),
-            job_title: Some(content::JOB_TITLES[k % content::JOB_TITLES.len()].to_owned()),
-            audience: Some(if n % 3 == 0 {
+            employer: Some(problem(Text::parse(content::WORKPLACES[k % content::WORKPLACES.len()]))?),
+            job_title: Some(problem(Text::parse(content::JOB_TITLES[k % content::JOB_TITLES.len()]))?),
+            audience: if n % 3 == 0 {
                 Audience::UnionDelegate
             } else {
                 Audience::PublicServant
-            }),
+            },
             region_id: if french {
                 None
             } else {
                 spanish_regions.get(k % spanish_regions.len().max(1)).copied()
             },
             language: if french { Language::Fr } else { Language::Es },
-            consent_version: Some("demo".to_owned()),
         };
-        let person = people::upsert(conn, &details).await?;
-        registrations::add_confirmed(conn, session_id, person.id, "organiser").await?;
+        let person = people::upsert(conn, &details, Some("demo")).await?;
+        registrations::add_placed(conn, key, session_id, person.id, Source::Organiser).await?;
     }
     Ok(())
 }

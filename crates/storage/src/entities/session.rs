@@ -22,6 +22,7 @@ pub struct Model {
     pub reminder_lead_minutes: i32,
     pub calendar_sequence: i32,
     pub waitlist_counter: i64,
+    pub confirm_organiser_entries: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

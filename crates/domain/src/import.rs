@@ -1,0 +1,1069 @@
+//! Registering people to a session from a CSV file an organiser uploads.
+//!
+//! Three steps, all pure: [`read`] turns the bytes into a [`Sheet`] (header and
+//! data rows, with the file's line numbers), [`guess`] proposes which column
+//! holds which [`Field`], and [`check`] parses every row with the same domain
+//! parsers as the public registration form, sorting the rows into accepted and
+//! rejected ones.
+//!
+//! The whole file is checked before anything is written. A file half imported
+//! is the worst outcome: the organiser cannot tell which people are in, and
+//! uploading the corrected file again would meet the ones already registered.
+//! So the web layer shows the [`Report`] first, every rejected line with every
+//! problem of that line, and the organiser then chooses to import the accepted
+//! rows or nothing (and to fix the file and upload it again).
+//!
+//! Files come from spreadsheets in French and Spanish as often as English ones:
+//! the separator may be `;` (the list separator where the decimal mark is a
+//! comma) or a tab, headers and choices may be written in any of the three
+//! languages, with or without accents.
+
+use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use uuid::Uuid;
+
+use crate::details::ShortText;
+use crate::{Audience, Email, Language, PersonName, Phone, Problem, RegistrantDetails, fold_for_search};
+
+/// The most data rows one file may hold: far more than a session seats, and
+/// few enough for the report to stay readable and the check to stay quick.
+pub const MAX_ROWS: usize = 5000;
+
+/// The separators a spreadsheet writes, in order of preference on a tie.
+const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+
+/// A column of the file, mapped to a field of a registrant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    GivenName,
+    FamilyName,
+    Email,
+    Phone,
+    Employer,
+    JobTitle,
+    Audience,
+    Region,
+    Language,
+}
+
+impl Field {
+    /// In the order of the registration form, which is also the order of the
+    /// problems of a rejected row.
+    pub const ALL: &'static [Field] = &[
+        Field::GivenName,
+        Field::FamilyName,
+        Field::Email,
+        Field::Phone,
+        Field::Employer,
+        Field::JobTitle,
+        Field::Audience,
+        Field::Region,
+        Field::Language,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::GivenName => "given_name",
+            Field::FamilyName => "family_name",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Employer => "employer",
+            Field::JobTitle => "job_title",
+            Field::Audience => "audience",
+            Field::Region => "region",
+            Field::Language => "language",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|field| field.as_str() == input.trim())
+    }
+
+    /// Whether a file can be imported without a column for this field: a
+    /// registrant cannot be found again or written to without a name and an
+    /// e-mail address.
+    pub fn required(self) -> bool {
+        matches!(self, Field::GivenName | Field::FamilyName | Field::Email)
+    }
+
+    /// The catalogue key of the field's label on the mapping form.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Field::GivenName => "import-field-given-name",
+            Field::FamilyName => "import-field-family-name",
+            Field::Email => "import-field-email",
+            Field::Phone => "import-field-phone",
+            Field::Employer => "import-field-employer",
+            Field::JobTitle => "import-field-job-title",
+            Field::Audience => "import-field-audience",
+            Field::Region => "import-field-region",
+            Field::Language => "import-field-language",
+        }
+    }
+
+    /// Header names that mean this field, in en, fr and es. Compared after
+    /// [`simplify`], so case, accents, spaces, `_` and `-` do not matter. The
+    /// labels of `import-field-*` are among them, so a file written with the
+    /// mapping form's words is recognised.
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Field::GivenName => &["given name", "first name", "firstname", "forename", "prénom", "nombre"],
+            Field::FamilyName => &[
+                "family name",
+                "last name",
+                "lastname",
+                "surname",
+                "nom",
+                "nom de famille",
+                "apellidos",
+                "apellido",
+            ],
+            Field::Email => &[
+                "email",
+                "e-mail",
+                "mail",
+                "email address",
+                "e-mail address",
+                "courriel",
+                "adresse e-mail",
+                "adresse mail",
+                "adresse électronique",
+                "correo",
+                "correo electrónico",
+                "correo-e",
+            ],
+            Field::Phone => &[
+                "phone",
+                "phone number",
+                "telephone",
+                "tel",
+                "mobile",
+                "numéro de téléphone",
+                "portable",
+                "teléfono",
+                "móvil",
+            ],
+            Field::Employer => &[
+                "employer",
+                "organisation",
+                "organization",
+                "workplace",
+                "employeur",
+                "organisme",
+                "lieu de travail",
+                "empresa",
+                "organismo",
+                "entidad",
+                "centro de trabajo",
+            ],
+            Field::JobTitle => &[
+                "job title",
+                "position",
+                "poste",
+                "fonction",
+                "cargo",
+                "puesto",
+                "puesto de trabajo",
+            ],
+            Field::Audience => &["audience", "public", "profile", "profil", "perfil", "colectivo"],
+            Field::Region => &["region", "région", "región", "comunidad autónoma", "comunidad", "ccaa"],
+            Field::Language => &["language", "lang", "langue", "idioma", "lengua"],
+        }
+    }
+}
+
+/// The file as read: its header and its data rows, with their line numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sheet {
+    pub delimiter: u8,
+    /// Trimmed, non-empty, distinct (ignoring case).
+    pub headers: Vec<String>,
+    /// The rows that are not blank, each with as many cells as `headers`.
+    pub rows: Vec<Row>,
+}
+
+/// A data row. `line` is the file's line where the row starts (the header is
+/// usually line 1), so the organiser finds it in a text editor or spreadsheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+/// Reads a CSV file: UTF-8 (with or without a byte-order mark), separated by
+/// `,`, `;` or tabs, a header line first.
+///
+/// A file is refused whole when its shape is wrong (a row with too many or too
+/// few cells, a header without a name): any row could then be shifted a column,
+/// and checking its cells would report nonsense.
+pub fn read(bytes: &[u8]) -> Result<Sheet, Problem> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
+    let delimiter = sniff(text);
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(Problem::new("error-csv-malformed").with("line", line));
+    }
+
+    let mut reader = reader(text, delimiter);
+    let mut lines = Lines::new(text);
+    let mut record = csv::StringRecord::new();
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(error) => {
+                let byte = error
+                    .position()
+                    .map_or_else(|| reader.position().byte(), csv::Position::byte);
+                return Err(Problem::new("error-csv-malformed").with("line", lines.at(byte)));
+            }
+        }
+        // Spreadsheets write lines of empty cells below (or above) the data.
+        if is_blank(&record) {
+            continue;
+        }
+        let line = lines.at(record.position().map_or(0, csv::Position::byte));
+        let Some(headers) = &headers else {
+            headers = Some(record.iter().map(|cell| cell.trim().to_owned()).collect());
+            continue;
+        };
+        if record.len() != headers.len() {
+            return Err(Problem::new("error-csv-row-length")
+                .with("line", line)
+                .with("expected", headers.len())
+                .with("found", record.len()));
+        }
+        if rows.len() == MAX_ROWS {
+            return Err(Problem::new("error-csv-too-many-rows").with("max", MAX_ROWS));
+        }
+        rows.push(Row {
+            line,
+            cells: record.iter().map(str::to_owned).collect(),
+        });
+    }
+    let Some(mut headers) = headers else {
+        return Err(Problem::new("error-csv-empty"));
+    };
+    // A header and no one under it is an empty list of people, and most likely
+    // the wrong file or sheet: say so now rather than report zero rows.
+    if rows.is_empty() {
+        return Err(Problem::new("error-csv-empty"));
+    }
+
+    drop_empty_trailing_columns(&mut headers, &mut rows);
+    check_headers(&headers)?;
+    Ok(Sheet {
+        delimiter,
+        headers,
+        rows,
+    })
+}
+
+/// Line numbers of records, counted from their byte offsets. The csv crate's
+/// own `Position::line` is where the parser resumed, which is before the blank
+/// lines it skips and before the `\n` of a `\r\n` it has not consumed yet, so
+/// it names the line above the record in most spreadsheet exports.
+struct Lines<'a> {
+    text: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first byte of a record that the parser started reading
+    /// at `byte`. Offsets only grow, so each byte of the file is counted once.
+    fn at(&mut self, byte: u64) -> usize {
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        // The parser skips empty lines (and the end of the previous one) before a record.
+        while self.text.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+            start += 1;
+        }
+        if start > self.offset {
+            self.line += self.text[self.offset..start].iter().filter(|b| **b == b'\n').count();
+            self.offset = start;
+        }
+        self.line
+    }
+}
+
+fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    // Headers are handled here rather than by the crate, so that blank lines
+    // before the header are skipped like any other and the header gets the
+    // same checks as the rows.
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
+/// The line of a quote that opens a cell and is never closed. The csv crate
+/// takes everything after it, to the end of the file, as that one cell, so the
+/// rows below would silently vanish from the report. Follows the crate's rules:
+/// a quote opens a quoted cell only as a cell's first character, and `""`
+/// inside one is a quote.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let mut line = 1;
+    let mut opened_on = None;
+    let mut cell_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(byte) = bytes.next() {
+        if byte == b'\n' {
+            line += 1;
+        }
+        if opened_on.is_some() {
+            if byte == b'"' && bytes.next_if_eq(&b'"').is_none() {
+                opened_on = None;
+            }
+        } else {
+            if byte == b'"' && cell_start {
+                opened_on = Some(line);
+            }
+            cell_start = byte == delimiter || byte == b'\n' || byte == b'\r';
+        }
+    }
+    opened_on
+}
+
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|cell| cell.trim().is_empty())
+}
+
+/// The separator that splits the header into the most columns. Reading the
+/// header with the CSV reader itself, rather than counting characters, keeps a
+/// quoted `"Name, given"` from voting for the comma.
+fn sniff(text: &str) -> u8 {
+    let columns = |delimiter: u8| {
+        let mut record = csv::StringRecord::new();
+        let mut reader = reader(text, delimiter);
+        while let Ok(true) = reader.read_record(&mut record) {
+            if !is_blank(&record) {
+                return record.len();
+            }
+        }
+        0
+    };
+    let mut best = (DELIMITERS[0], 1);
+    for delimiter in DELIMITERS {
+        let count = columns(delimiter);
+        if count > best.1 {
+            best = (delimiter, count);
+        }
+    }
+    best.0
+}
+
+/// Spreadsheets often export a few unnamed, empty columns at the right of the
+/// data (cells that were once formatted). They carry nothing, so they are
+/// dropped instead of refusing the file for a header without a name.
+fn drop_empty_trailing_columns(headers: &mut Vec<String>, rows: &mut [Row]) {
+    let mut keep = headers.len();
+    while keep > 1
+        && headers[keep - 1].is_empty()
+        && rows
+            .iter()
+            .all(|row| row.cells.get(keep - 1).is_none_or(|cell| cell.trim().is_empty()))
+    {
+        keep -= 1;
+    }
+    headers.truncate(keep);
+    for row in rows {
+        row.cells.truncate(keep);
+    }
+}
+
+/// Each column needs a name, and a distinct one: the mapping form shows the
+/// names to choose from, and two alike could not be told apart.
+fn check_headers(headers: &[String]) -> Result<(), Problem> {
+    let mut seen = std::collections::HashSet::new();
+    for (index, header) in headers.iter().enumerate() {
+        if header.is_empty() || !seen.insert(header.to_lowercase()) {
+            return Err(Problem::new("error-csv-header").with("column", index + 1));
+        }
+    }
+    Ok(())
+}
+
+/// Which column (an index into [`Sheet::headers`]) holds each field. A column
+/// holds at most one field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mapping(BTreeMap<Field, usize>);
+
+impl Mapping {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, field: Field) -> Option<usize> {
+        self.0.get(&field).copied()
+    }
+
+    /// Maps `field` to `column`, unmapping whichever field held that column
+    /// before: one cell cannot be both a given and a family name, and a
+    /// required field left unmapped this way is reported by [`check`].
+    pub fn set(&mut self, field: Field, column: usize) {
+        self.0.retain(|_, held| *held != column);
+        self.0.insert(field, column);
+    }
+
+    pub fn unset(&mut self, field: Field) {
+        self.0.remove(&field);
+    }
+
+    /// The field a column holds, if any.
+    pub fn field_of(&self, column: usize) -> Option<Field> {
+        self.0
+            .iter()
+            .find(|(_, held)| **held == column)
+            .map(|(field, _)| *field)
+    }
+
+    /// The mapped fields, in the order of [`Field::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (Field, usize)> + '_ {
+        self.0.iter().map(|(field, column)| (*field, *column))
+    }
+}
+
+/// Lower case, no accents, letters and digits only: `E-mail`, `e_mail` and
+/// `EMAIL` are alike, and so are `Prénom` and `prenom`.
+fn simplify(input: &str) -> String {
+    fold_for_search(input).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Proposes a mapping from the header's names. Names must match a synonym
+/// whole, not contain it: French `nom` is the family name but Spanish `nombre`
+/// the given name. The first column that matches a field gets it; a column
+/// the guess does not know stays unmapped, for the organiser to choose.
+pub fn guess(headers: &[String]) -> Mapping {
+    let mut mapping = Mapping::new();
+    for (column, header) in headers.iter().enumerate() {
+        let name = simplify(header);
+        let found = Field::ALL
+            .iter()
+            .copied()
+            .find(|field| mapping.get(*field).is_none() && field.synonyms().iter().any(|s| simplify(s) == name));
+        if let Some(field) = found {
+            mapping.set(field, column);
+        }
+    }
+    mapping
+}
+
+/// What [`check`] found: every row of the file is in exactly one list, each in
+/// file order.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub accepted: Vec<Accepted>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// A row ready to register.
+#[derive(Clone, Debug)]
+pub struct Accepted {
+    pub line: usize,
+    pub registrant: RegistrantDetails,
+}
+
+/// A row that cannot be registered, with every problem found in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    pub line: usize,
+    /// The e-mail cell as written (trimmed), so the report names the person
+    /// even when the address is what is wrong.
+    pub email: String,
+    /// In the order of [`Field::ALL`]. A duplicate address is a problem of the
+    /// e-mail field.
+    pub problems: Vec<(Field, Problem)>,
+}
+
+/// Parses every row with the mapping; `region` finds a region's id from the
+/// cell's text (the web layer knows the regions), and `default_language` is
+/// the language of the people whose row does not say.
+///
+/// Refuses only when a required field has no column, or a column that the
+/// sheet does not have: then no row could be right. Anything wrong with a row
+/// rejects that row only.
+pub fn check(
+    sheet: &Sheet,
+    mapping: &Mapping,
+    region: impl Fn(&str) -> Option<Uuid>,
+    default_language: Language,
+) -> Result<Report, Problem> {
+    for field in Field::ALL.iter().copied() {
+        let column = mapping.get(field);
+        let missing = field.required() && column.is_none();
+        if missing || column.is_some_and(|column| column >= sheet.headers.len()) {
+            return Err(Problem::new("error-import-unmapped").with("field", field.as_str()));
+        }
+    }
+
+    let mut report = Report {
+        accepted: Vec::new(),
+        rejected: Vec::new(),
+    };
+    // Every address met so far, accepted or not, with its first line: the
+    // second row of a person is reported against the first even when the
+    // first is rejected, since fixing the first would make them clash.
+    let mut first_lines: HashMap<Email, usize> = HashMap::new();
+    for row in &sheet.rows {
+        let cell = |field: Field| {
+            mapping
+                .get(field)
+                .and_then(|column| row.cells.get(column))
+                .map_or("", |cell| cell.trim())
+        };
+        let mut problems = Vec::new();
+        let given_name = take(
+            &mut problems,
+            Field::GivenName,
+            PersonName::parse(cell(Field::GivenName)),
+        );
+        let family_name = take(
+            &mut problems,
+            Field::FamilyName,
+            PersonName::parse(cell(Field::FamilyName)),
+        );
+        let email = take(&mut problems, Field::Email, Email::parse(cell(Field::Email)));
+        if let Some(email) = &email {
+            match first_lines.entry(email.clone()) {
+                Entry::Occupied(first) => problems.push((
+                    Field::Email,
+                    Problem::new("error-import-duplicate").with("line", *first.get()),
+                )),
+                Entry::Vacant(first) => {
+                    first.insert(row.line);
+                }
+            }
+        }
+        let phone = take(&mut problems, Field::Phone, Phone::parse_optional(cell(Field::Phone)));
+        let employer = take(
+            &mut problems,
+            Field::Employer,
+            ShortText::parse_optional(cell(Field::Employer)),
+        );
+        let job_title = take(
+            &mut problems,
+            Field::JobTitle,
+            ShortText::parse_optional(cell(Field::JobTitle)),
+        );
+        let audience = take(&mut problems, Field::Audience, parse_audience(cell(Field::Audience)));
+        let region_id = take(&mut problems, Field::Region, parse_region(cell(Field::Region), &region));
+        let language = take(
+            &mut problems,
+            Field::Language,
+            parse_language(cell(Field::Language), default_language),
+        );
+
+        if let (
+            Some(given_name),
+            Some(family_name),
+            Some(email),
+            Some(phone),
+            Some(employer),
+            Some(job_title),
+            Some(audience),
+            Some(region_id),
+            Some(language),
+        ) = (
+            given_name,
+            family_name,
+            email,
+            phone,
+            employer,
+            job_title,
+            audience,
+            region_id,
+            language,
+        ) && problems.is_empty()
+        {
+            let registrant = RegistrantDetails {
+                given_name,
+                family_name,
+                email,
+                phone,
+                employer,
+                job_title,
+                audience,
+                region_id,
+                language,
+            };
+            report.accepted.push(Accepted {
+                line: row.line,
+                registrant,
+            });
+        } else {
+            report.rejected.push(Rejected {
+                line: row.line,
+                email: cell(Field::Email).to_owned(),
+                problems,
+            });
+        }
+    }
+    Ok(report)
+}
+
+fn take<T>(problems: &mut Vec<(Field, Problem)>, field: Field, result: Result<T, Problem>) -> Option<T> {
+    result.map_err(|problem| problems.push((field, problem))).ok()
+}
+
+/// The words people write for each audience, in en, fr and es (singular and
+/// plural, feminine and masculine), besides the code itself. The plural labels
+/// are the catalogue's own (`audience-*`), so a list exported from Aula comes
+/// back in.
+const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
+    (
+        Audience::PublicServant,
+        &[
+            "public servant",
+            "public servants",
+            "fonctionnaire",
+            "fonctionnaires",
+            "agent public",
+            "agente publique",
+            "agents publics",
+            "agentes et agents publics",
+            "empleado público",
+            "empleada pública",
+            "empleados públicos",
+            "personal empleado público",
+            "funcionario",
+            "funcionaria",
+            "funcionarios",
+        ],
+    ),
+    (
+        Audience::UnionDelegate,
+        &[
+            "union delegate",
+            "union delegates",
+            "délégué syndical",
+            "déléguée syndicale",
+            "délégués syndicaux",
+            "déléguées et délégués syndicaux",
+            "delegado sindical",
+            "delegada sindical",
+            "delegados sindicales",
+            "delegadas y delegados sindicales",
+        ],
+    ),
+    (
+        Audience::ElectedOfficial,
+        &[
+            "elected official",
+            "elected officials",
+            "élu",
+            "élue",
+            "élus",
+            "élues et élus",
+            "cargo electo",
+            "cargos electos",
+        ],
+    ),
+    (
+        Audience::Mediator,
+        &[
+            "mediator",
+            "mediators",
+            "médiateur",
+            "médiatrice",
+            "médiateurs",
+            "médiatrices et médiateurs",
+            "mediador",
+            "mediadora",
+            "personas mediadoras",
+        ],
+    ),
+    (
+        Audience::CivilSociety,
+        &["civil society", "société civile", "sociedad civil"],
+    ),
+    (
+        Audience::Other,
+        &[
+            "other",
+            "others",
+            "autre",
+            "autres",
+            "autres publics",
+            "otro",
+            "otra",
+            "otros",
+            "otros públicos",
+        ],
+    ),
+];
+
+/// An audience by its code or its name in en, fr or es. An empty cell is
+/// [`Audience::Other`]: the public form asks everyone, but an organiser's list
+/// often does not say, and refusing those rows would leave them to be typed by
+/// hand with the same "other" chosen.
+fn parse_audience(cell: &str) -> Result<Audience, Problem> {
+    if cell.is_empty() {
+        return Ok(Audience::Other);
+    }
+    let word = simplify(cell);
+    Audience::ALL
+        .iter()
+        .copied()
+        .find(|audience| simplify(audience.as_str()) == word)
+        .or_else(|| {
+            AUDIENCE_WORDS
+                .iter()
+                .find(|(_, words)| words.iter().any(|w| simplify(w) == word))
+                .map(|(audience, _)| *audience)
+        })
+        .ok_or_else(|| Problem::new("error-choice"))
+}
+
+fn parse_region(cell: &str, region: &impl Fn(&str) -> Option<Uuid>) -> Result<Option<Uuid>, Problem> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    region(cell)
+        .map(Some)
+        .ok_or_else(|| Problem::new("error-import-region").with("value", cell))
+}
+
+const LANGUAGE_WORDS: &[(Language, &[&str])] = &[
+    (Language::Fr, &["français", "french", "francés", "francais"]),
+    (Language::Es, &["español", "spanish", "espagnol", "castellano"]),
+    (Language::En, &["english", "anglais", "inglés"]),
+];
+
+/// A language by its code (`fr`, also as a tag such as `fr-FR`) or its name in
+/// en, fr or es; an empty cell is `default`.
+fn parse_language(cell: &str, default: Language) -> Result<Language, Problem> {
+    if cell.is_empty() {
+        return Ok(default);
+    }
+    let primary = cell.split(['-', '_']).next().unwrap_or(cell).to_ascii_lowercase();
+    if let Ok(language) = Language::parse(&primary) {
+        return Ok(language);
+    }
+    let word = simplify(cell);
+    LANGUAGE_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| simplify(w) == word))
+        .map(|(language, _)| *language)
+        .ok_or_else(|| Problem::new("error-choice"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|name| (*name).to_owned()).collect()
+    }
+
+    fn key(result: Result<Sheet, Problem>) -> Result<Sheet, &'static str> {
+        result.map_err(|problem| problem.key)
+    }
+
+    #[test]
+    fn byte_order_mark_is_stripped() {
+        let sheet = read(b"\xEF\xBB\xBFemail,nom\na@x.org,Ruiz\n");
+        assert_eq!(sheet.map(|s| s.headers), Ok(headers(&["email", "nom"])));
+    }
+
+    #[test]
+    fn delimiters_are_sniffed() {
+        let semicolon = read("Prénom;Nom;Courriel\nAna;Ruiz, Gil;ana@x.org\n".as_bytes());
+        let Ok(semicolon) = semicolon else {
+            panic!("{semicolon:?}")
+        };
+        assert_eq!(semicolon.delimiter, b';');
+        assert_eq!(semicolon.rows[0].cells, headers(&["Ana", "Ruiz, Gil", "ana@x.org"]));
+
+        let tab = read(b"given name\tfamily name\temail\nAna\tRuiz\tana@x.org\n");
+        let Ok(tab) = tab else { panic!("{tab:?}") };
+        assert_eq!(tab.delimiter, b'\t');
+        assert_eq!(tab.headers, headers(&["given name", "family name", "email"]));
+
+        // A quoted comma in the header does not outvote the real separator.
+        let quoted = read(b"\"Name, given\";Surname\nAna;Ruiz\n").map(|s| s.delimiter);
+        assert_eq!(quoted, Ok(b';'));
+        // One column: no separator to find, and none needed.
+        assert_eq!(read(b"email\na@x.org\n").map(|s| s.delimiter), Ok(b','));
+    }
+
+    #[test]
+    fn latin_1_is_refused() {
+        assert_eq!(key(read(b"nom;pr\xe9nom\nRuiz;Ana\n")), Err("error-csv-encoding"));
+    }
+
+    #[test]
+    fn empty_files_are_refused() {
+        assert_eq!(key(read(b"")), Err("error-csv-empty"));
+        assert_eq!(key(read(b"\n\r\n  \n;;\n")), Err("error-csv-empty"));
+        assert_eq!(key(read(b"nom;email\n;\n")), Err("error-csv-empty"));
+    }
+
+    #[test]
+    fn ragged_row_is_refused_with_its_line() {
+        let problem = read(b"nom;prenom;email\nRuiz;Ana;a@x.org\n\nGil;b@x.org\n").err();
+        assert_eq!(
+            problem,
+            Some(
+                Problem::new("error-csv-row-length")
+                    .with("line", 4)
+                    .with("expected", 3)
+                    .with("found", 2)
+            )
+        );
+    }
+
+    #[test]
+    fn headers_need_distinct_names() {
+        let problem = read(b"nom;;email\nRuiz;x;a@x.org\n").err();
+        assert_eq!(problem, Some(Problem::new("error-csv-header").with("column", 2)));
+        let problem = read(b"Email;nom;EMAIL \na@x.org;Ruiz;b@x.org\n").err();
+        assert_eq!(problem, Some(Problem::new("error-csv-header").with("column", 3)));
+        // Empty columns a spreadsheet adds at the right are dropped.
+        let sheet = read(b"nom;email;;\nRuiz;a@x.org;;\nGil;b@x.org; ;\n");
+        let Ok(sheet) = sheet else { panic!("{sheet:?}") };
+        assert_eq!(sheet.headers, headers(&["nom", "email"]));
+        assert_eq!(sheet.rows[1].cells, headers(&["Gil", "b@x.org"]));
+    }
+
+    #[test]
+    fn too_many_rows_are_refused() {
+        let mut file = String::from("email\n");
+        for n in 0..=MAX_ROWS {
+            file.push_str(&format!("p{n}@x.org\n"));
+        }
+        let problem = read(file.as_bytes()).err();
+        assert_eq!(
+            problem,
+            Some(Problem::new("error-csv-too-many-rows").with("max", MAX_ROWS))
+        );
+    }
+
+    #[test]
+    fn quoted_cells_keep_separators_and_new_lines() {
+        let file =
+            "nom,prenom,employeur\r\n\"Ruiz, Gil\",Ana,\"Mairie\nde Lyon\"\r\nGil,Luis,\"Le \"\"Centre\"\"\"\r\n";
+        let sheet = read(file.as_bytes());
+        let Ok(sheet) = sheet else { panic!("{sheet:?}") };
+        assert_eq!(sheet.delimiter, b',');
+        assert_eq!(sheet.rows.len(), 2);
+        assert_eq!(sheet.rows[0].cells, headers(&["Ruiz, Gil", "Ana", "Mairie\nde Lyon"]));
+        assert_eq!(sheet.rows[0].line, 2);
+        // The quoted new line makes the next row start a line later.
+        assert_eq!(sheet.rows[1].line, 4);
+        assert_eq!(sheet.rows[1].cells[2], "Le \"Centre\"");
+    }
+
+    #[test]
+    fn unclosed_quote_is_refused_with_its_line() {
+        let problem = read(b"nom;prenom;email\nRuiz;Ana;\"a@x.org\nGil;Luis;b@x.org\n").err();
+        assert_eq!(problem, Some(Problem::new("error-csv-malformed").with("line", 2)));
+        // A quote inside a cell is a character, not the start of a quoted cell.
+        let sheet = read(b"nom;poste\nRuiz;Responsable \"RH\nGil;\"Chef \"\"adjoint\"\"\"\n");
+        assert_eq!(sheet.map(|s| s.rows.len()), Ok(2));
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_and_lines_kept() {
+        let sheet = read(b"\nemail;nom\n;\n\na@x.org;Ruiz\n  ;  \n");
+        let Ok(sheet) = sheet else { panic!("{sheet:?}") };
+        assert_eq!(sheet.rows.len(), 1);
+        assert_eq!(sheet.rows[0].line, 5);
+        let crlf = read(b"email;nom\r\n\r\n;\r\na@x.org;Ruiz\r\nb@x.org;Gil\r\n");
+        assert_eq!(
+            crlf.map(|s| s.rows.iter().map(|r| r.line).collect::<Vec<_>>()),
+            Ok(vec![4, 5])
+        );
+    }
+
+    #[test]
+    fn fields_round_trip() {
+        for field in Field::ALL {
+            assert_eq!(Field::parse(field.as_str()), Some(*field));
+            assert!(field.label_key().ends_with(&field.as_str().replace('_', "-")));
+        }
+        assert_eq!(Field::parse("name"), None);
+    }
+
+    #[test]
+    fn guesses_headers_in_french_and_spanish() {
+        let french = guess(&headers(&["Prénom", "Nom", "Courriel", "Téléphone", "Remarques"]));
+        assert_eq!(french.get(Field::GivenName), Some(0));
+        assert_eq!(french.get(Field::FamilyName), Some(1));
+        assert_eq!(french.get(Field::Email), Some(2));
+        assert_eq!(french.get(Field::Phone), Some(3));
+        assert_eq!(french.field_of(4), None);
+
+        let spanish = guess(&headers(&[
+            "Nombre",
+            "Apellidos",
+            "Correo electrónico",
+            "Comunidad Autónoma",
+            "IDIOMA",
+        ]));
+        assert_eq!(spanish.get(Field::GivenName), Some(0));
+        assert_eq!(spanish.get(Field::FamilyName), Some(1));
+        assert_eq!(spanish.get(Field::Email), Some(2));
+        assert_eq!(spanish.get(Field::Region), Some(3));
+        assert_eq!(spanish.get(Field::Language), Some(4));
+
+        let english = guess(&headers(&["first_name", "Last-Name", "E-Mail", "e-mail", "Job title"]));
+        assert_eq!(english.get(Field::GivenName), Some(0));
+        assert_eq!(english.get(Field::FamilyName), Some(1));
+        // The first matching column wins; the second stays unmapped.
+        assert_eq!(english.get(Field::Email), Some(2));
+        assert_eq!(english.field_of(3), None);
+        assert_eq!(english.get(Field::JobTitle), Some(4));
+    }
+
+    #[test]
+    fn a_column_holds_one_field() {
+        let mut mapping = Mapping::new();
+        mapping.set(Field::GivenName, 0);
+        mapping.set(Field::FamilyName, 0);
+        assert_eq!(mapping.get(Field::GivenName), None);
+        assert_eq!(mapping.field_of(0), Some(Field::FamilyName));
+    }
+
+    const MADRID: Uuid = Uuid::from_u128(1);
+
+    fn region(cell: &str) -> Option<Uuid> {
+        (cell.eq_ignore_ascii_case("madrid") || cell == "ES-MD").then_some(MADRID)
+    }
+
+    fn check_file(file: &str) -> Result<Report, Problem> {
+        let sheet = read(file.as_bytes())?;
+        let mapping = guess(&sheet.headers);
+        check(&sheet, &mapping, region, Language::Fr)
+    }
+
+    fn keys(rejected: &Rejected) -> Vec<(Field, &'static str)> {
+        rejected
+            .problems
+            .iter()
+            .map(|(field, problem)| (*field, problem.key))
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_accepted_or_rejected_with_every_problem() {
+        let file = "\
+Nombre;Apellidos;Correo electrónico;Región;Perfil;Idioma
+Ana;Ruiz;Ana.Ruiz@Example.org;Madrid;Funcionaria;español
+Luis;Gil;luis@example;;;
+Eva;Sanz;ana.ruiz@example.org;;;
+   ;Pérez;pedro@example.org;;;
+Marta;López;marta@example.org;Atlantis;;
+Juan;Díaz;juan@example.org;ES-MD;alien;klingon
+Rosa;Vega;rosa@example.org;;;
+";
+        let report = check_file(file);
+        let Ok(report) = report else { panic!("{report:?}") };
+
+        let accepted: Vec<usize> = report.accepted.iter().map(|a| a.line).collect();
+        assert_eq!(accepted, [2, 8]);
+        let ana = &report.accepted[0].registrant;
+        assert_eq!(ana.email.as_str(), "ana.ruiz@example.org");
+        assert_eq!(ana.audience, Audience::PublicServant);
+        assert_eq!(ana.region_id, Some(MADRID));
+        assert_eq!(ana.language, Language::Es);
+        let rosa = &report.accepted[1].registrant;
+        assert_eq!(rosa.audience, Audience::Other);
+        assert_eq!(rosa.region_id, None);
+        assert_eq!(rosa.language, Language::Fr);
+
+        let rejected: Vec<usize> = report.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(rejected, [3, 4, 5, 6, 7]);
+        assert_eq!(keys(&report.rejected[0]), [(Field::Email, "error-email")]);
+        assert_eq!(report.rejected[0].email, "luis@example");
+        assert_eq!(
+            report.rejected[1].problems,
+            [(Field::Email, Problem::new("error-import-duplicate").with("line", 2))]
+        );
+        assert_eq!(keys(&report.rejected[2]), [(Field::GivenName, "error-required")]);
+        assert_eq!(
+            report.rejected[3].problems,
+            [(
+                Field::Region,
+                Problem::new("error-import-region").with("value", "Atlantis")
+            )]
+        );
+        assert_eq!(
+            keys(&report.rejected[4]),
+            [(Field::Audience, "error-choice"), (Field::Language, "error-choice")]
+        );
+    }
+
+    #[test]
+    fn a_duplicate_of_a_rejected_row_is_rejected_too() {
+        let file = "first name,last name,email,phone\nAna,Ruiz,a@x.org,12\nAna,Ruiz,A@X.org,600 11 22 33\n";
+        let report = check_file(file);
+        let Ok(report) = report else { panic!("{report:?}") };
+        assert!(report.accepted.is_empty());
+        assert_eq!(keys(&report.rejected[0]), [(Field::Phone, "error-phone")]);
+        assert_eq!(keys(&report.rejected[1]), [(Field::Email, "error-import-duplicate")]);
+    }
+
+    #[test]
+    fn unmapped_required_field_is_refused() {
+        let problem = check_file("Prénom;Nom;Adresse\nAna;Ruiz;a@x.org\n").err();
+        assert_eq!(
+            problem,
+            Some(Problem::new("error-import-unmapped").with("field", "email"))
+        );
+
+        let Ok(sheet) = read(b"a;b;c\nAna;Ruiz;a@x.org\n") else {
+            panic!()
+        };
+        let mut mapping = Mapping::new();
+        mapping.set(Field::GivenName, 0);
+        mapping.set(Field::FamilyName, 1);
+        mapping.set(Field::Email, 2);
+        mapping.set(Field::Phone, 3);
+        let problem = check(&sheet, &mapping, region, Language::En).err();
+        assert_eq!(
+            problem,
+            Some(Problem::new("error-import-unmapped").with("field", "phone"))
+        );
+        mapping.unset(Field::Phone);
+        assert!(check(&sheet, &mapping, region, Language::En).is_ok_and(|r| r.accepted.len() == 1));
+    }
+
+    #[test]
+    fn choices_in_any_language() {
+        assert_eq!(parse_audience("public_servant"), Ok(Audience::PublicServant));
+        assert_eq!(parse_audience("Empleado público"), Ok(Audience::PublicServant));
+        assert_eq!(parse_audience("DÉLÉGUÉE SYNDICALE"), Ok(Audience::UnionDelegate));
+        assert_eq!(parse_audience("élu"), Ok(Audience::ElectedOfficial));
+        assert_eq!(parse_audience("Cargo electo"), Ok(Audience::ElectedOfficial));
+        assert_eq!(parse_audience("médiateur"), Ok(Audience::Mediator));
+        assert_eq!(parse_audience("Société civile"), Ok(Audience::CivilSociety));
+        assert_eq!(parse_audience("otro"), Ok(Audience::Other));
+        assert_eq!(parse_audience(""), Ok(Audience::Other));
+        assert_eq!(parse_audience("student").map_err(|p| p.key), Err("error-choice"));
+
+        assert_eq!(parse_language("", Language::Es), Ok(Language::Es));
+        assert_eq!(parse_language("FR", Language::Es), Ok(Language::Fr));
+        assert_eq!(parse_language("en-GB", Language::Es), Ok(Language::En));
+        assert_eq!(parse_language("Français", Language::Es), Ok(Language::Fr));
+        assert_eq!(parse_language("inglés", Language::Fr), Ok(Language::En));
+        assert_eq!(parse_language("Espagnol", Language::Fr), Ok(Language::Es));
+        assert_eq!(
+            parse_language("de", Language::Fr).map_err(|p| p.key),
+            Err("error-choice")
+        );
+    }
+}
