@@ -57,7 +57,16 @@ impl TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
         let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
-        Self::start(db, url, Some(dir), None).await
+        Self::start(db, url, Some(dir), None, false).await
+    }
+
+    /// An app with the public endpoints' rate limits on (they are off in
+    /// other tests, whose requests all come from one address).
+    pub async fn sqlite_with_limits() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
+        let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
+        Self::start(db, url, Some(dir), None, true).await
     }
 
     pub async fn postgres() -> Option<TestApp> {
@@ -72,7 +81,7 @@ impl TestApp {
         let db = aula_storage::connect(&url, Some(&schema))
             .await
             .expect("postgres opens in schema");
-        Some(Self::start(db, url.clone(), None, Some((url, schema))).await)
+        Some(Self::start(db, url.clone(), None, Some((url, schema)), false).await)
     }
 
     async fn start(
@@ -80,6 +89,7 @@ impl TestApp {
         database_url: String,
         dir: Option<tempfile::TempDir>,
         schema: Option<(String, String)>,
+        limits: bool,
     ) -> TestApp {
         aula_storage::db::migrate(&db).await.expect("migrations apply");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
@@ -87,13 +97,17 @@ impl TestApp {
         let base = format!("http://{address}");
         let smtp = aula_mail::sink::SmtpSink::start().await.expect("smtp sink");
         let from = "Formación Aula <formacion@aula.example.org>".parse().expect("from");
-        let mail = aula_mail::MailConfig::new(from, &base);
+        let link_key = aula_storage::keys::link_key(&db).await.expect("link key");
+        let mail = aula_mail::MailConfig::new(from, &base, link_key);
         let wake = std::sync::Arc::new(tokio::sync::Notify::new());
         let dispatcher =
             tokio::spawn(dispatcher(&db, &mail, &smtp, wake.clone()).run(tokio::sync::watch::channel(false).1));
         let state = aula_web::AppState::new(
             db.clone(),
-            aula_web::Config { base_url: base.clone() },
+            aula_web::Config {
+                base_url: base.clone(),
+                rate_limits: limits,
+            },
             mail.clone(),
             wake.clone(),
         );

@@ -133,6 +133,9 @@ struct Serve {
     /// Load the demo data set if the database is empty.
     #[arg(long, env = "AULA_DEMO")]
     demo: bool,
+    /// Turn off the rate limits on public registration and sign-in (for load tests only).
+    #[arg(long, env = "AULA_NO_RATE_LIMITS")]
+    no_rate_limits: bool,
     #[command(flatten)]
     mail: MailArgs,
 }
@@ -206,7 +209,11 @@ fn redact(url: &str) -> String {
 }
 
 /// The mail set-up: where messages come from, how they travel.
-fn mail_setup(args: &MailArgs, base_url: &str) -> Result<(aula_mail::MailConfig, aula_mail::Transport)> {
+async fn mail_setup(
+    database: &aula_storage::Database,
+    args: &MailArgs,
+    base_url: &str,
+) -> Result<(aula_mail::MailConfig, aula_mail::Transport)> {
     let host = base_url
         .split("://")
         .nth(1)
@@ -221,7 +228,8 @@ fn mail_setup(args: &MailArgs, base_url: &str) -> Result<(aula_mail::MailConfig,
     let from = from
         .parse()
         .with_context(|| format!("AULA_MAIL_FROM is not an address: {from}"))?;
-    let config = aula_mail::MailConfig::new(from, base_url);
+    let link_key = aula_storage::keys::link_key(database).await?;
+    let config = aula_mail::MailConfig::new(from, base_url, link_key);
     let transport = match &args.smtp_url {
         Some(url) => {
             let credentials = args.smtp_user.clone().zip(args.smtp_password.clone());
@@ -265,7 +273,7 @@ async fn worker(global: &Global, args: &Worker) -> Result<()> {
         .base_url
         .clone()
         .unwrap_or_else(|| "http://127.0.0.1:8080".to_owned());
-    let (config, transport) = mail_setup(&args.mail, &base_url)?;
+    let (config, transport) = mail_setup(&database, &args.mail, &base_url).await?;
     println!("Sending queued mail through {}", transport.describe());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let task = tokio::spawn(dispatcher(&database, &args.mail, &config, transport, Default::default()).run(stopped));
@@ -316,7 +324,7 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
         .unwrap_or_else(|| format!("http://{address}"))
         .trim_end_matches('/')
         .to_owned();
-    let (mail, transport) = mail_setup(&args.mail, &base_url)?;
+    let (mail, transport) = mail_setup(&database, &args.mail, &base_url).await?;
     println!("Aula is listening on {base_url}");
     println!("Mail goes out through {}", transport.describe());
     if args.demo {
@@ -328,7 +336,11 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     let wake = std::sync::Arc::new(tokio::sync::Notify::new());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mailer = tokio::spawn(dispatcher(&database, &args.mail, &mail, transport, wake.clone()).run(stopped));
-    let state = aula_web::AppState::new(database, aula_web::Config { base_url }, mail, wake);
+    let config = aula_web::Config {
+        base_url,
+        rate_limits: !args.no_rate_limits,
+    };
+    let state = aula_web::AppState::new(database, config, mail, wake);
     aula_web::serve(listener, state, shutdown_signal()).await?;
     // Requests have finished; the dispatcher finishes its batch and gives back the rest.
     let _ = stop.send(true);

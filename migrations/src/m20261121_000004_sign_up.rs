@@ -104,6 +104,8 @@ impl MigrationTrait for Migration {
             ("ix_rate_limits_expires", "rate_limits", &["expires_at"][..]),
             ("ix_import_drafts_created", "import_drafts", &["created_at"][..]),
             ("ix_people_created", "people", &["created_at"][..]),
+            // The outbox page's search by recipient.
+            ("ix_outbox_recipient", "outbox", &["recipient", "created_at"][..]),
         ] {
             let mut index = Index::create();
             index.name(name).table(table);

@@ -18,13 +18,28 @@ pub struct Limit {
     pub window: Duration,
 }
 
+fn bucket(key: &str, limit: Limit, at: DateTime<Utc>) -> (String, DateTime<Utc>) {
+    let seconds = Ord::max(limit.window.num_seconds(), 1);
+    let window = at.timestamp().div_euclid(seconds);
+    let expires_at = DateTime::<Utc>::from_timestamp((window + 1) * seconds, 0).unwrap_or(at);
+    (format!("{key}|{seconds}|{window}"), expires_at)
+}
+
+/// Whether `key` has used up its limit, without counting a hit (for limits
+/// that count only failures, such as wrong passwords).
+pub async fn exhausted(conn: &impl ConnectionTrait, key: &str, limit: Limit, at: DateTime<Utc>) -> Result<bool> {
+    let (bucket, _) = bucket(key, limit, at);
+    let hits = rate_limit::Entity::find_by_id(bucket)
+        .one(conn)
+        .await?
+        .map_or(0, |row| row.hits);
+    Ok(i64::from(hits) >= i64::from(limit.max))
+}
+
 /// Counts one hit on `key`; `Ok(false)` when the limit is passed (the hit is
 /// counted all the same, so hammering does not reset anything).
 pub async fn hit(conn: &impl ConnectionTrait, key: &str, limit: Limit, at: DateTime<Utc>) -> Result<bool> {
-    let seconds = Ord::max(limit.window.num_seconds(), 1);
-    let window = at.timestamp().div_euclid(seconds);
-    let bucket = format!("{key}|{seconds}|{window}");
-    let expires_at = DateTime::<Utc>::from_timestamp((window + 1) * seconds, 0).unwrap_or(at);
+    let (bucket, expires_at) = bucket(key, limit, at);
     rate_limit::Entity::insert(rate_limit::ActiveModel {
         bucket: Set(bucket.clone()),
         hits: Set(1),

@@ -91,6 +91,15 @@ pub async fn by_manage_token(conn: &impl ConnectionTrait, token: &str) -> Result
         .ok_or(StorageError::NotFound)
 }
 
+/// The registration a confirmation link was sent for.
+pub async fn by_confirm_token(conn: &impl ConnectionTrait, token: &str) -> Result<registration::Model> {
+    registration::Entity::find()
+        .filter(registration::Column::ConfirmTokenHash.eq(secrets::hash(token)))
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
+}
+
 /// The person's live registration for the session, if any.
 pub async fn live(
     conn: &impl ConnectionTrait,

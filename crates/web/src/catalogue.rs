@@ -149,17 +149,11 @@ async fn course_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPa
     })
 }
 
-#[derive(Template)]
-#[template(path = "pages/session.html")]
-struct SessionPage {
-    c: Chrome,
-    record: SessionRecord,
-}
-
 async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let record = visible(&ctx, &state, id).await?;
-    render(&SessionPage {
-        c: Chrome::new(&ctx),
-        record,
-    })
+    let form = crate::signup::RegistrationInput {
+        language: ctx.lang.as_str().to_owned(),
+        ..Default::default()
+    };
+    render(&crate::signup::SessionPage::new(&ctx, &state, record, form, FormErrors::none()).await?)
 }

@@ -19,6 +19,8 @@ mod courses;
 pub mod error;
 mod extract;
 mod input;
+mod limits;
+mod manage;
 mod messages;
 mod metrics;
 mod ops;
@@ -28,6 +30,7 @@ mod regions;
 mod registrations;
 mod sessions;
 mod sign_in;
+mod signup;
 mod tokens;
 mod users;
 
@@ -53,6 +56,8 @@ pub struct Config {
     /// The address people reach Aula at, without a trailing slash: links in
     /// e-mails and QR codes are made from it.
     pub base_url: String,
+    /// Whether the public endpoints are rate-limited (off only for benchmarks and tests).
+    pub rate_limits: bool,
 }
 
 impl Config {
@@ -103,6 +108,8 @@ pub fn router(state: AppState) -> Router {
         .merge(tokens::router())
         .merge(messages::router())
         .merge(registrations::router())
+        .merge(signup::router())
+        .merge(manage::router())
         .split_for_parts();
     let openapi = Arc::new(openapi);
 

@@ -69,9 +69,16 @@ struct SignInForm {
     next: String,
 }
 
-async fn sign_in(ctx: Ctx, State(state): State<AppState>, CsrfForm(form): CsrfForm<SignInForm>) -> AppResult<Response> {
+async fn sign_in(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    client: crate::limits::ClientAddr,
+    CsrfForm(form): CsrfForm<SignInForm>,
+) -> AppResult<Response> {
+    crate::limits::password_allowed(&state, &client, &form.email).await?;
     let Some(user) = users::authenticate(&state.db, &form.email, &form.password).await? else {
         tracing::info!("sign-in refused");
+        crate::limits::password_failed(&state, &client, &form.email).await?;
         return render_invalid(&Page {
             c: Chrome::new(&ctx),
             email: form.email,

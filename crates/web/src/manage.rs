@@ -1,0 +1,191 @@
+//! A registration's own page, reached by the personal link in every e-mail
+//! about it (`/r/{token}`): where it stands, its meetings, the calendar,
+//! and the button that cancels it. Also the API's cancellation, for
+//! organisers and for the holder of the link.
+
+use askama::Template;
+use aula_domain::registrant;
+use aula_domain::{Problem, RegistrationStatus, Role};
+use aula_storage::entities::registration;
+use aula_storage::registrations::{self, Cancelled};
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Actor, Begin, audit};
+use axum::Json;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::ApiError;
+use crate::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
+use crate::input;
+use crate::pages::{Chrome, redirect_with, render};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(cancel_api))
+        .route("/r/{token}", get(page))
+        .route("/r/{token}/cancel", post(cancel_form))
+}
+
+/// Who is cancelling, for the e-mail's wording and the audit log.
+#[derive(Clone, Debug)]
+pub enum CancelledBy {
+    /// The person, by their link or from "my trainings".
+    Holder,
+    Organiser(Actor),
+}
+
+/// Cancels a registration, frees its seat for the first person waiting and
+/// queues the e-mails, in one transaction. Refused once the session has started.
+pub async fn cancel(state: &AppState, id: Uuid, reason: Option<&str>, by: CancelledBy) -> AppResult<Cancelled> {
+    let txn = state.db.begin_write().await?;
+    let current = registrations::get(&txn, id).await?;
+    let record = sessions::get(&txn, current.session_id).await?;
+    registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
+        .map_err(AppError::Conflict)?;
+    let cancelled = registrations::cancel(&txn, id, reason).await?;
+    if cancelled.was != RegistrationStatus::Cancelled {
+        let person = aula_storage::people::get(&txn, current.person_id).await?;
+        let by_organiser = matches!(by, CancelledBy::Organiser(_));
+        let held_seat = cancelled.was == RegistrationStatus::Confirmed;
+        aula_mail::notify::cancelled(&txn, &state.mail, &record, &cancelled.registration, &person, held_seat, by_organiser)
+            .await?;
+        aula_mail::notify::promoted(&txn, &state.mail, &record, &cancelled.promoted).await?;
+        let actor = match &by {
+            CancelledBy::Holder => Actor::system("holder"),
+            CancelledBy::Organiser(actor) => actor.clone(),
+        };
+        let details = serde_json::json!({
+            "from": cancelled.was,
+            "reason": reason,
+            "promoted": cancelled.promoted.iter().map(|r| r.id).collect::<Vec<_>>(),
+        });
+        audit::record(&txn, &actor, "cancel", "registration", Some(id), details).await?;
+    }
+    txn.commit().await?;
+    state.wake.notify_one();
+    Ok(cancelled)
+}
+
+#[derive(Template)]
+#[template(path = "pages/registration.html")]
+struct RegistrationPage {
+    c: Chrome,
+    token: String,
+    record: SessionRecord,
+    registration: registration::Model,
+    position: Option<u64>,
+    /// Whether the cancel button is offered (live, and the session not started).
+    can_cancel: bool,
+}
+
+async fn page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let registration = registrations::by_manage_token(&state.db, &token).await?;
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    let position = registrations::waitlist_position(&state.db, &registration).await?;
+    let live = RegistrationStatus::parse(&registration.status).is_ok_and(|s| s.is_live());
+    let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now()).is_err();
+    let mut response = render(&RegistrationPage {
+        c: Chrome::new(&ctx),
+        token,
+        record,
+        registration,
+        position,
+        can_cancel: live && !started,
+    })?;
+    response
+        .headers_mut()
+        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+async fn cancel_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    let registration = registrations::by_manage_token(&state.db, &token).await?;
+    cancel(&state, registration.id, None, CancelledBy::Holder).await?;
+    Ok(redirect_with(&ctx, &format!("/r/{token}"), "registration-cancelled-flash"))
+}
+
+/// A cancellation through the API.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CancelInput {
+    /// The secret of the personal link (the last part of `/r/{token}` in
+    /// the e-mails), for the person themselves; organisers need none.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub token: String,
+    /// Why (organisers; kept in the audit log).
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub reason: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CancelledOut {
+    pub id: Uuid,
+    pub status: String,
+    /// Registrations confirmed from the waiting list by this cancellation.
+    pub promoted: Vec<Uuid>,
+}
+
+/// Cancels a registration and promotes the first people waiting.
+///
+/// Organisers may cancel any registration; anyone else needs the
+/// registration's personal-link token. Refused once the session has started.
+#[utoipa::path(
+    post,
+    path = "/api/v1/registrations/{id}/cancel",
+    tag = "registrations",
+    params(("id" = Uuid, Path, description = "The registration")),
+    request_body = CancelInput,
+    responses(
+        (status = 200, body = CancelledOut),
+        (status = 403, body = ApiError, description = "Neither an organiser nor the holder's token"),
+        (status = 404, body = ApiError),
+        (status = 409, body = ApiError, description = "The session has started"),
+    ),
+    security((), ("bearer" = []))
+)]
+async fn cancel_api(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<CancelInput>,
+) -> AppResult<Response> {
+    let by = if ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser)) {
+        CancelledBy::Organiser(ctx.actor()?)
+    } else {
+        let holder = if input.token.is_empty() {
+            None
+        } else {
+            registrations::by_manage_token(&state.db, &input.token).await.ok()
+        };
+        match holder {
+            Some(r) if r.id == id => CancelledBy::Holder,
+            _ if ctx.user.is_none() && input.token.is_empty() => return Err(AppError::Unauthenticated),
+            _ => return Err(AppError::Forbidden),
+        }
+    };
+    let reason = aula_domain::details::ShortText::parse_optional(&input.reason).map_err(|p| {
+        AppError::Invalid(aula_domain::FieldErrors::single("reason", p))
+    })?;
+    let cancelled = cancel(&state, id, reason.as_ref().map(|r| r.as_str()), by).await?;
+    if cancelled.was == RegistrationStatus::Cancelled {
+        return Err(AppError::Conflict(Problem::new("error-already-cancelled")));
+    }
+    Ok(Json(CancelledOut {
+        id,
+        status: cancelled.registration.status,
+        promoted: cancelled.promoted.iter().map(|r| r.id).collect(),
+    })
+    .into_response())
+}

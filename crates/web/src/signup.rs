@@ -1,0 +1,487 @@
+//! Registering for a session: the public form on the session's page, the
+//! public API, and the link in the e-mail that confirms a registration.
+//!
+//! The answer to a public request is the same whatever the e-mail address
+//! already holds (a new registration, one waiting for its confirmation, a
+//! seat): the e-mail sent to the address says which it was, so the form
+//! cannot be used to learn who is registered.
+
+use askama::Template;
+use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
+use aula_domain::{
+    Audience, Email, FieldErrors, Language, PersonName, Phone, Problem, RegistrantDetails, RegistrationStatus, Role,
+    SessionStatus,
+};
+use aula_storage::registrations::{self, Confirmation, Requested, Source};
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Begin, StorageError, regions};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::ApiError;
+use crate::extract::{ApiJson, ApiPath, CsrfForm};
+use crate::input;
+use crate::limits::{self, ClientAddr};
+use crate::pages::{Chrome, FormErrors, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(register_api))
+        .route("/sessions/{id}/register", post(register_form))
+        .route("/sessions/{id}/registered", get(registered_page))
+        .route("/confirm/{token}", get(confirm_page))
+}
+
+/// A person as the form or an integration describes them.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationInput {
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub given_name: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub family_name: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub email: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub phone: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub employer: String,
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub job_title: String,
+    /// `public_servant`, `union_delegate`, `elected_official`, `mediator`, `civil_society` or `other`.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub audience: String,
+    /// A region's id, or empty.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub region_id: String,
+    /// `fr`, `es` or `en`; the page's language when empty.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub language: String,
+    /// Consent to the privacy notice (required on the public form and API).
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub consent: bool,
+    /// Left empty by people: the form hides it; robots fill it in.
+    #[serde(default, skip_serializing)]
+    #[schema(ignore)]
+    pub website: String,
+}
+
+impl RegistrationInput {
+    /// The registrant, or every field's problem. `lang` stands in for an
+    /// empty language; the region must exist.
+    pub async fn parse(&self, state: &AppState, lang: Language) -> AppResult<Result<RegistrantDetails, FieldErrors>> {
+        let mut errors = FieldErrors::new();
+        let region_id = match errors.take("region_id", input::parse_optional_id(&self.region_id)) {
+            Some(Some(id)) => match regions::get(&state.db, id).await {
+                Ok(_) => Some(Some(id)),
+                Err(StorageError::NotFound) => {
+                    errors.add("region_id", Problem::new("error-unknown-choice"));
+                    None
+                }
+                Err(other) => return Err(other.into()),
+            },
+            other => other,
+        };
+        let language = if self.language.trim().is_empty() {
+            Some(lang)
+        } else {
+            errors.take("language", Language::parse(&self.language))
+        };
+        let details = (
+            errors.take("given_name", PersonName::parse(&self.given_name)),
+            errors.take("family_name", PersonName::parse(&self.family_name)),
+            errors.take("email", Email::parse(&self.email)),
+            errors.take("phone", Phone::parse_optional(&self.phone)),
+            errors.take("employer", aula_domain::details::ShortText::parse_optional(&self.employer)),
+            errors.take("job_title", aula_domain::details::ShortText::parse_optional(&self.job_title)),
+            errors.take("audience", Audience::parse(&self.audience)),
+            region_id,
+            language,
+        );
+        let (
+            Some(given_name),
+            Some(family_name),
+            Some(email),
+            Some(phone),
+            Some(employer),
+            Some(job_title),
+            Some(audience),
+            Some(region_id),
+            Some(language),
+        ) = details
+        else {
+            return Ok(Err(errors));
+        };
+        Ok(Ok(RegistrantDetails {
+            given_name,
+            family_name,
+            email,
+            phone,
+            employer,
+            job_title,
+            audience,
+            region_id,
+            language,
+        }))
+    }
+
+    /// The public form's parse: consent is required too.
+    async fn parse_public(&self, state: &AppState, lang: Language) -> AppResult<Result<RegistrantDetails, FieldErrors>> {
+        let parsed = self.parse(state, lang).await?;
+        if self.consent {
+            return Ok(parsed);
+        }
+        let mut errors = parsed.err().unwrap_or_default();
+        errors.add("consent", Problem::new("error-consent-needed"));
+        Ok(Err(errors))
+    }
+}
+
+/// Who is registering someone, which decides the rules that apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// The person themselves: the session must take registrations, and the
+    /// e-mail must be confirmed.
+    Public,
+    /// An organiser, by hand or by import: allowed while the session is open
+    /// or closed; confirmation as the session says.
+    Organiser(Source),
+}
+
+/// Registers someone and queues the e-mail that says what happened, in one
+/// transaction. A request that loses a race with the same person's other
+/// request (the unique index refuses it) runs again and finds that one.
+pub async fn register(
+    state: &AppState,
+    session_id: Uuid,
+    details: &RegistrantDetails,
+    entry: Entry,
+) -> AppResult<(Requested, SessionRecord)> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match register_once(state, session_id, details, entry).await {
+            Err(AppError::Conflict(problem)) if problem.key == "error-already-registered" && attempt < 3 => continue,
+            Err(AppError::Conflict(problem)) if problem.key == "error-duplicate" && attempt < 3 => continue,
+            other => return other,
+        }
+    }
+}
+
+async fn register_once(
+    state: &AppState,
+    session_id: Uuid,
+    details: &RegistrantDetails,
+    entry: Entry,
+) -> AppResult<(Requested, SessionRecord)> {
+    let txn = state.db.begin_write().await?;
+    let record = sessions::get(&txn, session_id).await?;
+    let requested = register_in(&txn, state, &record, details, entry).await?;
+    txn.commit().await?;
+    state.wake.notify_one();
+    Ok((requested, record))
+}
+
+/// Registers someone inside the caller's transaction (an import registers a
+/// whole file in one), with the e-mail that says what happened.
+pub async fn register_in(
+    txn: &impl aula_storage::ConnectionTrait,
+    state: &AppState,
+    record: &SessionRecord,
+    details: &RegistrantDetails,
+    entry: Entry,
+) -> AppResult<Requested> {
+    let session_id = record.session.id;
+    let (consent, source, confirm) = match entry {
+        Entry::Public => {
+            let first = record.meetings.first().map(|m| m.starts_at);
+            registrant::accepts_registrations(
+                record.status(),
+                record.session.registration_opens_at,
+                record.session.registration_closes_at,
+                first,
+                chrono::Utc::now(),
+            )
+            .map_err(AppError::Conflict)?;
+            (Some(PRIVACY_NOTICE_VERSION), Source::Public, true)
+        }
+        Entry::Organiser(source) => {
+            if !matches!(record.status(), SessionStatus::Open | SessionStatus::Closed) {
+                return Err(AppError::Conflict(Problem::new("error-session-not-taking")));
+            }
+            (None, source, record.session.confirm_organiser_entries)
+        }
+    };
+    let (requested, person) =
+        registrations::request(txn, &state.mail.link_key, session_id, details, consent, source, confirm).await?;
+    let mail = &state.mail;
+    match &requested {
+        Requested::Pending {
+            registration,
+            confirm_token,
+        }
+        | Requested::Resent {
+            registration,
+            confirm_token,
+        } => aula_mail::notify::requested(txn, mail, record, registration, &person, confirm_token).await?,
+        Requested::Already { registration } => {
+            aula_mail::notify::already_registered(txn, mail, record, registration, &person).await?
+        }
+        Requested::Placed { registration } => aula_mail::notify::placed(txn, mail, record, registration, &person).await?,
+    }
+    Ok(requested)
+}
+
+/// The answer to a registration request.
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationCreated {
+    pub id: Uuid,
+    /// For the public always `pending`: the e-mail sent to the address says
+    /// what happened (confirm your registration, or you are already
+    /// registered). For organisers the registration's status.
+    pub status: String,
+    /// 1 for the first person waiting (organisers only).
+    pub waitlist_position: Option<u64>,
+}
+
+/// Registers a person for a session.
+///
+/// Anyone may call it: the person then confirms by the link e-mailed to
+/// them (consent to the privacy notice is required). An organiser's call
+/// enters the person directly (confirmation by e-mail as the session says).
+/// Rate-limited per address and per e-mail.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sessions/{id}/registrations",
+    tag = "registrations",
+    params(("id" = Uuid, Path, description = "The session")),
+    request_body = RegistrationInput,
+    responses(
+        (status = 201, body = RegistrationCreated),
+        (status = 404, body = ApiError, description = "Unknown session"),
+        (status = 409, body = ApiError, description = "The session does not take registrations"),
+        (status = 422, body = ApiError),
+        (status = 429, body = ApiError, description = "Too many requests"),
+    ),
+    security((), ("bearer" = []))
+)]
+async fn register_api(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    client: ClientAddr,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<RegistrationInput>,
+) -> AppResult<Response> {
+    let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
+    if organiser {
+        let details = input.parse(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
+        let (requested, _) = register(&state, id, &details, Entry::Organiser(Source::Organiser)).await?;
+        let registration = requested.registration();
+        let position = registrations::waitlist_position(&state.db, registration).await?;
+        let body = RegistrationCreated {
+            id: registration.id,
+            status: registration.status.clone(),
+            waitlist_position: position,
+        };
+        return Ok((StatusCode::CREATED, Json(body)).into_response());
+    }
+    // Unknown sessions and drafts are not found, before anything is judged.
+    crate::sessions::visible(&ctx, &state, id).await?;
+    let details = input.parse_public(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
+    limits::registration(&state, &client, &details.email).await?;
+    let (requested, _) = register(&state, id, &details, Entry::Public).await?;
+    let body = RegistrationCreated {
+        id: requested.registration().id,
+        status: RegistrationStatus::Pending.as_str().to_owned(),
+        waitlist_position: None,
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// A session's public page, with the registration form when it takes registrations.
+#[derive(Template)]
+#[template(path = "pages/session.html")]
+pub struct SessionPage {
+    pub c: Chrome,
+    pub record: SessionRecord,
+    /// Why the session does not take registrations now (a message), if it does not.
+    pub closed: Option<String>,
+    pub form: RegistrationInput,
+    pub errors: FormErrors,
+    pub audiences: Vec<(String, String)>,
+    pub regions: Vec<(String, String)>,
+    pub languages: Vec<(String, String)>,
+    pub privacy_version: &'static str,
+}
+
+impl SessionPage {
+    pub async fn new(
+        ctx: &Ctx,
+        state: &AppState,
+        record: SessionRecord,
+        form: RegistrationInput,
+        errors: FormErrors,
+    ) -> AppResult<Self> {
+        let c = Chrome::new(ctx);
+        let first = record.meetings.first().map(|m| m.starts_at);
+        let closed = registrant::accepts_registrations(
+            record.status(),
+            record.session.registration_opens_at,
+            record.session.registration_closes_at,
+            first,
+            chrono::Utc::now(),
+        )
+        .err()
+        .map(|p| ctx.tr().problem(&p));
+        let audiences = Audience::ALL
+            .iter()
+            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
+            .collect();
+        let languages = Language::ALL
+            .iter()
+            .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
+            .collect();
+        let regions = regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id.to_string(), r.name))
+            .collect();
+        Ok(SessionPage {
+            c,
+            record,
+            closed,
+            form,
+            errors,
+            audiences,
+            regions,
+            languages,
+            privacy_version: PRIVACY_NOTICE_VERSION,
+        })
+    }
+}
+
+async fn register_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    client: ClientAddr,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(mut form): CsrfForm<RegistrationInput>,
+) -> AppResult<Response> {
+    let record = crate::sessions::visible(&ctx, &state, id).await?;
+    let done = Redirect::to(&format!("/sessions/{id}/registered")).into_response();
+    if !form.website.is_empty() {
+        // A robot: it is told what a person would be, and nothing happens.
+        return Ok(done);
+    }
+    if form.language.is_empty() {
+        form.language = ctx.lang.as_str().to_owned();
+    }
+    let details = match form.parse_public(&state, ctx.lang).await? {
+        Ok(details) => details,
+        Err(errors) => {
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            return render_invalid(&SessionPage::new(&ctx, &state, record, form, errors).await?);
+        }
+    };
+    limits::registration(&state, &client, &details.email).await?;
+    register(&state, id, &details, Entry::Public).await?;
+    Ok(done)
+}
+
+#[derive(Template)]
+#[template(path = "pages/registration_outcome.html")]
+struct OutcomePage {
+    c: Chrome,
+    record: SessionRecord,
+    /// The message key of the headline.
+    title: &'static str,
+    /// What it means, in a sentence.
+    message: String,
+}
+
+async fn registered_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = crate::sessions::visible(&ctx, &state, id).await?;
+    let c = Chrome::new(&ctx);
+    let message = c.t1(
+        "registration-check-email-body",
+        "hours",
+        registrations::CONFIRM_LIFETIME.num_hours(),
+    );
+    render(&OutcomePage {
+        c,
+        record,
+        title: "registration-check-email",
+        message,
+    })
+}
+
+/// The link in the confirmation e-mail. Following it confirms: the link is
+/// a secret sent to the address, which is what double opt-in asks for.
+async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let txn = state.db.begin_write().await?;
+    let confirmation = match registrations::confirm(&txn, &token).await {
+        Ok(c) => c,
+        Err(StorageError::NotFound) => return Err(AppError::NotFound),
+        Err(StorageError::Conflict(problem)) => {
+            // Expired: the page says so and offers the session's form again.
+            let registration = registrations::by_confirm_token(&state.db, &token).await?;
+            let record = sessions::get(&state.db, registration.session_id).await?;
+            let c = Chrome::new(&ctx);
+            let message = c.t(problem.key);
+            return Ok((
+                StatusCode::GONE,
+                render(&OutcomePage {
+                    c,
+                    record,
+                    title: "registration-link-expired",
+                    message,
+                })?,
+            )
+                .into_response());
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let (registration, fresh) = match confirmation {
+        Confirmation::Placed(r) => (r, true),
+        Confirmation::Already(r) => (r, false),
+    };
+    let record = sessions::get(&txn, registration.session_id).await?;
+    if fresh {
+        let person = aula_storage::people::get(&txn, registration.person_id).await?;
+        aula_mail::notify::placed(&txn, &state.mail, &record, &registration, &person).await?;
+    }
+    let position = registrations::waitlist_position(&txn, &registration).await?;
+    txn.commit().await?;
+    if fresh {
+        state.wake.notify_one();
+    }
+    let c = Chrome::new(&ctx);
+    let (title, message) = match (RegistrationStatus::parse(&registration.status), position) {
+        (Ok(RegistrationStatus::Confirmed), _) => ("registration-confirmed", c.t("registration-confirmed-body")),
+        (Ok(RegistrationStatus::Waitlisted), Some(p)) => {
+            ("registration-waitlisted", c.t1("registration-waitlisted-body", "position", p))
+        }
+        (Ok(RegistrationStatus::Cancelled), _) => ("registration-cancelled", c.t("registration-cancelled-body")),
+        _ => ("registration-check-email", c.t("registration-pending-body")),
+    };
+    let mut response = render(&OutcomePage {
+        c,
+        record,
+        title,
+        message,
+    })?;
+    // The confirmation page is not for search engines or shared caches.
+    response
+        .headers_mut()
+        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
+    Ok(response)
+}
