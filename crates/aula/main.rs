@@ -84,6 +84,23 @@ enum BenchCommand {
         #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
         postgres: Option<String>,
     },
+    /// Concurrent public registrations over loopback HTTP, each confirmed, beside a raw-SQL baseline.
+    Registrations {
+        #[arg(long, default_value_t = 2000)]
+        registrations: usize,
+        /// Seats per session.
+        #[arg(long, default_value_t = 100)]
+        capacity: i64,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+        /// Sessions the registrations are spread over; several cases with commas (`1,100`).
+        #[arg(long, value_delimiter = ',', default_value = "1")]
+        sessions: Vec<usize>,
+        /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
+        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
+        postgres: Option<String>,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -421,6 +438,25 @@ async fn run(cli: Cli) -> Result<()> {
                     postgres,
                 },
         } => bench::mail(*messages, *concurrency, postgres.as_deref()).await,
+        Command::Bench {
+            command:
+                BenchCommand::Registrations {
+                    registrations,
+                    capacity,
+                    concurrency,
+                    sessions,
+                    postgres,
+                },
+        } => {
+            bench::registrations(bench::RegistrationBench {
+                registrations: *registrations,
+                capacity: *capacity,
+                concurrency: *concurrency,
+                sessions: sessions.clone(),
+                postgres: postgres.clone(),
+            })
+            .await
+        }
         Command::Migrate => {
             open(&cli.global).await?;
             println!("The database is up to date.");

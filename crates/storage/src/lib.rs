@@ -18,6 +18,7 @@ pub mod db;
 pub mod demo;
 pub mod entities;
 mod error;
+pub mod imports;
 pub mod keys;
 pub mod outbox;
 pub mod page;

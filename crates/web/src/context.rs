@@ -17,6 +17,8 @@ use axum_extra::extract::cookie::CookieJar;
 use crate::{AppError, AppState, pages};
 
 pub const SESSION_COOKIE: &str = "aula_session";
+/// A trainee signed in to "my trainings".
+pub const PERSON_COOKIE: &str = "aula_me";
 const LANG_COOKIE: &str = "aula_lang";
 const CSRF_COOKIE: &str = "aula_csrf";
 const FLASH_COOKIE: &str = "aula_flash";
@@ -33,6 +35,8 @@ pub enum Via {
 pub struct Ctx {
     pub lang: Language,
     pub user: Option<UserRecord>,
+    /// A trainee signed in to "my trainings" by an e-mailed link.
+    pub person: Option<aula_storage::entities::person::Model>,
     pub via: Via,
     /// The token every form must send back (`csrf` field).
     pub csrf: String,
@@ -124,6 +128,21 @@ pub fn session_cookie(value: &str, secure: bool) -> HeaderValue {
     )
 }
 
+pub fn person_cookie(value: &str, secure: bool) -> HeaderValue {
+    cookie(
+        PERSON_COOKIE,
+        value,
+        aula_storage::person_sessions::LIFETIME.num_seconds(),
+        true,
+        secure,
+        "Lax",
+    )
+}
+
+pub fn expired_person_cookie(secure: bool) -> HeaderValue {
+    cookie(PERSON_COOKIE, "", 0, true, secure, "Lax")
+}
+
 pub fn expired_session_cookie(secure: bool) -> HeaderValue {
     cookie(SESSION_COOKIE, "", 0, true, secure, "Lax")
 }
@@ -154,6 +173,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let mut ctx = Ctx {
         lang,
         user: None,
+        person: None,
         via: Via::Anonymous,
         csrf: String::new(),
         path: parts.uri.path().to_owned(),
@@ -191,6 +211,18 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
                 ctx.user = Some(user);
                 ctx.via = Via::Cookie;
                 ctx.csrf = csrf;
+            }
+            Ok(None) => {}
+            Err(err) => return render_error(&ctx, err.into()),
+        }
+    }
+    if let Some(value) = jar.get(PERSON_COOKIE).map(|c| c.value().to_owned()) {
+        match aula_storage::person_sessions::find(&state.db, &value).await {
+            Ok(Some((person, csrf))) => {
+                ctx.person = Some(person);
+                if ctx.csrf.is_empty() {
+                    ctx.csrf = csrf;
+                }
             }
             Ok(None) => {}
             Err(err) => return render_error(&ctx, err.into()),

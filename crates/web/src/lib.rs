@@ -21,6 +21,7 @@ mod extract;
 mod input;
 mod limits;
 mod manage;
+mod me;
 mod messages;
 mod metrics;
 mod ops;
@@ -110,6 +111,7 @@ pub fn router(state: AppState) -> Router {
         .merge(registrations::router())
         .merge(signup::router())
         .merge(manage::router())
+        .merge(me::router())
         .split_for_parts();
     let openapi = Arc::new(openapi);
 

@@ -14,15 +14,27 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use aula_storage::Begin;
+use aula_storage::registrations::{Requested, Source};
+use axum::response::IntoResponse;
+use axum::routing::post;
+
 use crate::api::{ApiError, Paginated};
-use crate::extract::{ApiPath, ApiQuery};
-use crate::pages::{Chrome, Pager, render};
+use crate::context::Organiser;
+use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::signup::{self, Entry, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list))
+        .routes(routes!(move_api))
         .route("/staff/sessions/{id}/registrations", get(page))
+        .route("/staff/sessions/{id}/registrations.csv", get(export))
+        .route("/staff/sessions/{id}/registrations/add", post(add_form))
+        .route("/staff/sessions/{id}/capacity", post(capacity_form))
+        .route("/staff/registrations/{id}/move", post(move_form))
 }
 
 /// Organisers see every session's registrations; trainers their own sessions'.
@@ -125,6 +137,28 @@ struct Page {
     pager: Pager,
     status: String,
     statuses: Vec<(String, String)>,
+    /// Where each live registration may be moved (organisers).
+    moves: Vec<(String, String)>,
+    add: RegistrationInput,
+    add_errors: FormErrors,
+    capacity: String,
+    capacity_errors: FormErrors,
+    audiences: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    languages: Vec<(String, String)>,
+}
+
+impl Page {
+    fn can_move(&self, row: &RegistrationRow) -> bool {
+        self.c.is("organiser") && row.registration.status != RegistrationStatus::Cancelled.as_str()
+    }
+}
+
+/// What the organiser's forms on the page hold when one of them is refused.
+#[derive(Default)]
+struct Forms {
+    add: Option<(RegistrationInput, FieldErrors)>,
+    capacity: Option<(String, FieldErrors)>,
 }
 
 async fn page(
@@ -133,7 +167,12 @@ async fn page(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<RegistrationQuery>,
 ) -> AppResult<Response> {
-    let session = readable(&ctx, &state, id).await?;
+    let page = build(&ctx, &state, id, query, Forms::default()).await?;
+    render(&page)
+}
+
+async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, forms: Forms) -> AppResult<Page> {
+    let session = readable(ctx, state, id).await?;
     let counts = registrations::counts(&state.db, id).await?;
     let paged = registrations::list(
         &state.db,
@@ -150,12 +189,44 @@ async fn page(
         paged.pages(),
         paged.total,
     );
-    let c = Chrome::new(&ctx);
+    let c = Chrome::new(ctx);
     let statuses = RegistrationStatus::ALL
         .iter()
         .map(|s| (s.as_str().to_owned(), c.word("registration", s.as_str())))
         .collect();
-    render(&Page {
+    let moves = [RegistrationStatus::Confirmed, RegistrationStatus::Cancelled]
+        .iter()
+        .map(|s| (s.as_str().to_owned(), c.t(&format!("registration-move-{}", s.as_str()))))
+        .collect();
+    let audiences = aula_domain::Audience::ALL
+        .iter()
+        .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
+        .collect();
+    let languages = aula_domain::Language::ALL
+        .iter()
+        .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
+        .collect();
+    let regions = aula_storage::regions::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id.to_string(), r.name))
+        .collect();
+    let tr = ctx.tr();
+    let (add, add_errors) = match forms.add {
+        Some((form, errors)) => (form, FormErrors::new(tr, &errors)),
+        None => (
+            RegistrationInput {
+                language: ctx.lang.as_str().to_owned(),
+                ..Default::default()
+            },
+            FormErrors::none(),
+        ),
+    };
+    let (capacity, capacity_errors) = match forms.capacity {
+        Some((value, errors)) => (value, FormErrors::new(tr, &errors)),
+        None => (session.session.capacity.to_string(), FormErrors::none()),
+    };
+    Ok(Page {
         c,
         session,
         counts,
@@ -163,5 +234,245 @@ async fn page(
         pager,
         status: query.status,
         statuses,
+        moves,
+        add,
+        add_errors,
+        capacity,
+        capacity_errors,
+        audiences,
+        regions,
+        languages,
     })
+}
+
+fn back(id: Uuid) -> String {
+    format!("/staff/sessions/{id}/registrations")
+}
+
+/// An organiser enters a person by hand.
+async fn add_form(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<RegistrationInput>,
+) -> AppResult<Response> {
+    let details = match form.parse(&state, ctx.lang).await? {
+        Ok(details) => details,
+        Err(errors) => {
+            let forms = Forms {
+                add: Some((form, errors)),
+                capacity: None,
+            };
+            return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
+        }
+    };
+    let (requested, _) = signup::register(&state, id, &details, Entry::Organiser(Source::Organiser)).await?;
+    let flash = match requested {
+        Requested::Pending { .. } | Requested::Resent { .. } => "registration-added-pending",
+        Requested::Already { .. } => "registration-added-already",
+        Requested::Placed { .. } => "registration-added",
+    };
+    Ok(redirect_with(&ctx, &back(id), flash))
+}
+
+#[derive(Deserialize)]
+struct CapacityForm {
+    #[serde(default)]
+    capacity: String,
+}
+
+/// Raises or lowers the capacity; a raise seats the first people waiting.
+async fn capacity_form(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<CapacityForm>,
+) -> AppResult<Response> {
+    let refuse = |errors: FieldErrors| Forms {
+        add: None,
+        capacity: Some((form.capacity.clone(), errors)),
+    };
+    let capacity = match aula_domain::Capacity::parse(&form.capacity) {
+        Ok(capacity) => capacity,
+        Err(problem) => {
+            let forms = refuse(FieldErrors::single("capacity", problem));
+            return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
+        }
+    };
+    match set_capacity(&state, &ctx.actor()?, id, capacity).await {
+        Ok(()) => Ok(redirect_with(&ctx, &back(id), "registration-capacity-saved")),
+        Err(AppError::Invalid(errors)) => {
+            render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), refuse(errors)).await?)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub async fn set_capacity(
+    state: &AppState,
+    actor: &aula_storage::Actor,
+    id: Uuid,
+    capacity: aula_domain::Capacity,
+) -> AppResult<()> {
+    let txn = state.db.begin_write().await?;
+    let record = sessions::get(&txn, id).await?;
+    if record.is_final() {
+        return Err(AppError::Conflict(aula_domain::Problem::new("error-session-final")));
+    }
+    let promoted = registrations::set_capacity(&txn, actor, id, capacity).await?;
+    aula_mail::notify::promoted(&txn, &state.mail, &record, &promoted).await?;
+    txn.commit().await?;
+    state.wake.notify_one();
+    Ok(())
+}
+
+/// A move between states, from the page or the API.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveInput {
+    /// `confirmed` (a pending registration is seated, or put on the waiting
+    /// list if the session is full; a waitlisted one needs a free seat) or `cancelled`.
+    #[serde(default, deserialize_with = "crate::input::loose_text")]
+    pub status: String,
+    /// Why; kept in the audit log.
+    #[serde(default, deserialize_with = "crate::input::loose_text")]
+    pub reason: String,
+}
+
+impl MoveInput {
+    fn parse(&self) -> Result<(RegistrationStatus, aula_domain::details::ShortText), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let status = errors.take("status", RegistrationStatus::parse(&self.status));
+        let reason = errors.take("reason", aula_domain::details::ShortText::parse(&self.reason));
+        match (status, reason) {
+            (Some(status), Some(reason)) => Ok((status, reason)),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Moves a registration, with the e-mails it causes, in one transaction.
+pub async fn move_registration(
+    state: &AppState,
+    actor: &aula_storage::Actor,
+    id: Uuid,
+    to: RegistrationStatus,
+    reason: &str,
+) -> AppResult<aula_storage::entities::registration::Model> {
+    let txn = state.db.begin_write().await?;
+    let current = registrations::get(&txn, id).await?;
+    let record = sessions::get(&txn, current.session_id).await?;
+    if to == RegistrationStatus::Cancelled {
+        aula_domain::registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
+            .map_err(AppError::Conflict)?;
+    }
+    let (moved, promoted) = registrations::move_to(&txn, actor, id, to, reason).await?;
+    let person = aula_storage::people::get(&txn, moved.person_id).await?;
+    if to == RegistrationStatus::Cancelled {
+        let held_seat = current.status == RegistrationStatus::Confirmed.as_str();
+        aula_mail::notify::cancelled(&txn, &state.mail, &record, &moved, &person, held_seat, true).await?;
+        aula_mail::notify::promoted(&txn, &state.mail, &record, &promoted).await?;
+    } else {
+        aula_mail::notify::placed(&txn, &state.mail, &record, &moved, &person).await?;
+    }
+    txn.commit().await?;
+    state.wake.notify_one();
+    Ok(moved)
+}
+
+async fn move_form(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<MoveInput>,
+) -> AppResult<Response> {
+    let registration = registrations::get(&state.db, id).await?;
+    let (to, reason) = form.parse().map_err(AppError::Invalid)?;
+    move_registration(&state, &ctx.actor()?, id, to, reason.as_str()).await?;
+    Ok(redirect_with(&ctx, &back(registration.session_id), "registration-moved"))
+}
+
+/// Moves a registration to another status, with a reason (audited).
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/move", tag = "registrations",
+    params(("id" = Uuid, Path, description = "The registration")), request_body = MoveInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = RegistrationOut), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError),
+        (status = 409, body = ApiError, description = "Not a possible move, or no seat free"),
+        (status = 422, body = ApiError)))]
+async fn move_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<MoveInput>,
+) -> AppResult<axum::Json<RegistrationOut>> {
+    let (to, reason) = input.parse().map_err(AppError::Invalid)?;
+    let moved = move_registration(&state, &ctx.actor()?, id, to, reason.as_str()).await?;
+    let person = aula_storage::people::get(&state.db, moved.person_id).await?;
+    let waitlist_position = registrations::waitlist_position(&state.db, &moved).await?;
+    Ok(axum::Json(RegistrationOut::from(RegistrationRow {
+        registration: moved,
+        person,
+        waitlist_position,
+    })))
+}
+
+/// The session's registrations as a spreadsheet (UTF-8 with a BOM, so
+/// spreadsheet programs read accents right), every status.
+async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let session = readable(&ctx, &state, id).await?;
+    let tr = ctx.tr();
+    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let header = [
+        "registrations-given-name",
+        "registrations-family-name",
+        "registrations-email",
+        "registrations-phone",
+        "registrations-employer",
+        "registrations-job-title",
+        "registrations-audience",
+        "registrations-status",
+        "registrations-position",
+        "registrations-since",
+    ];
+    let internal = |e: csv::Error| AppError::Internal(e.to_string());
+    writer
+        .write_record(header.iter().map(|k| tr.t(&format!("{k}-column"))))
+        .map_err(internal)?;
+    let mut page = aula_storage::Page::new(Some(1), Some(500), 500);
+    loop {
+        let paged = registrations::list(&state.db, id, None, page).await?;
+        for row in &paged.items {
+            let p = &row.person;
+            let r = &row.registration;
+            writer
+                .write_record([
+                    p.given_name.as_str(),
+                    p.family_name.as_str(),
+                    p.email.as_str(),
+                    p.phone.as_deref().unwrap_or_default(),
+                    p.employer.as_deref().unwrap_or_default(),
+                    p.job_title.as_deref().unwrap_or_default(),
+                    p.audience.as_deref().unwrap_or_default(),
+                    r.status.as_str(),
+                    &row.waitlist_position.map(|n| n.to_string()).unwrap_or_default(),
+                    &r.created_at.to_rfc3339(),
+                ])
+                .map_err(internal)?;
+        }
+        if paged.page.page >= paged.pages() {
+            break;
+        }
+        page = aula_storage::Page::new(Some(paged.page.page + 1), Some(500), 500);
+    }
+    let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let name = format!("attachment; filename=\"registrations-{}.csv\"", session.session.id);
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, name),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -580,6 +580,10 @@ async fn apply_update(
     let txn = state.db.begin_write().await?;
     let before = sessions::get(&txn, id).await?;
     let record = sessions::update(&txn, actor, id, details).await?;
+    // A raised capacity seats the first people waiting, at once.
+    let promoted = aula_storage::registrations::promote(&txn, id).await?;
+    aula_mail::notify::promoted(&txn, &state.mail, &record, &promoted).await?;
+    let record = if promoted.is_empty() { record } else { sessions::get(&txn, id).await? };
     let queued = if record.session.calendar_sequence != before.session.calendar_sequence && record.status().is_public()
     {
         aula_mail::notify::session_changed(&txn, &state.mail, &record).await?
@@ -591,7 +595,7 @@ async fn apply_update(
         0
     };
     txn.commit().await?;
-    if queued > 0 {
+    if queued > 0 || !promoted.is_empty() {
         state.wake.notify_one();
     }
     Ok(record)

@@ -419,7 +419,7 @@ async fn registered_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): A
     render(&OutcomePage {
         c,
         record,
-        title: "registration-check-email",
+        title: "outcome-check-email",
         message,
     })
 }
@@ -442,7 +442,7 @@ async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): A
                 render(&OutcomePage {
                     c,
                     record,
-                    title: "registration-link-expired",
+                    title: "outcome-link-expired",
                     message,
                 })?,
             )
@@ -466,12 +466,12 @@ async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): A
     }
     let c = Chrome::new(&ctx);
     let (title, message) = match (RegistrationStatus::parse(&registration.status), position) {
-        (Ok(RegistrationStatus::Confirmed), _) => ("registration-confirmed", c.t("registration-confirmed-body")),
+        (Ok(RegistrationStatus::Confirmed), _) => ("outcome-confirmed", c.t("registration-confirmed-body")),
         (Ok(RegistrationStatus::Waitlisted), Some(p)) => {
-            ("registration-waitlisted", c.t1("registration-waitlisted-body", "position", p))
+            ("outcome-waitlisted", c.t1("registration-waitlisted-body", "position", p))
         }
-        (Ok(RegistrationStatus::Cancelled), _) => ("registration-cancelled", c.t("registration-cancelled-body")),
-        _ => ("registration-check-email", c.t("registration-pending-body")),
+        (Ok(RegistrationStatus::Cancelled), _) => ("outcome-cancelled", c.t("registration-cancelled-body")),
+        _ => ("outcome-check-email", c.t("registration-pending-body")),
     };
     let mut response = render(&OutcomePage {
         c,

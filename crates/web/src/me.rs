@@ -1,0 +1,376 @@
+//! "My trainings" (`/me`): a trainee signs in with a one-time link e-mailed
+//! to them (no password to forget), sees their registrations with their
+//! meetings and calendar files, cancels, corrects their details and takes
+//! a copy of their data.
+//!
+//! The link opens a page with a button rather than signing in on the spot:
+//! mail scanners that fetch every link would otherwise use it up.
+
+use askama::Template;
+use aula_domain::registrant;
+use aula_domain::{Email, FieldErrors, Language, RegistrationStatus};
+use aula_storage::entities::{person, registration};
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Begin, person_sessions, registrations};
+use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::cookie::CookieJar;
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use uuid::Uuid;
+
+use crate::context::{PERSON_COOKIE, expired_person_cookie, person_cookie};
+use crate::extract::{ApiPath, CsrfForm, NoFields};
+use crate::limits::{self, ClientAddr};
+use crate::manage::{self, CancelledBy};
+use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::signup::RegistrationInput;
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .route("/me", get(home))
+        .route("/me/sign-in", post(ask_link))
+        .route("/me/sign-in/{token}", get(link_page).post(use_link))
+        .route("/me/sign-out", post(sign_out))
+        .route("/me/details", get(details_page).post(save_details))
+        .route("/me/data.json", get(data))
+        .route("/me/registrations/{id}/cancel", post(cancel))
+}
+
+fn signed_in(ctx: &Ctx) -> AppResult<&person::Model> {
+    ctx.person.as_ref().ok_or(AppError::NotFound)
+}
+
+#[derive(Template)]
+#[template(path = "pages/me_sign_in.html")]
+struct SignInPage {
+    c: Chrome,
+    email: String,
+    errors: FormErrors,
+    /// After asking: "if the address is known, a link is on its way".
+    sent: bool,
+    /// The link followed was used or expired.
+    expired: bool,
+}
+
+/// One registration as the person sees it.
+struct Item {
+    registration: registration::Model,
+    record: SessionRecord,
+    position: Option<u64>,
+    manage_path: String,
+    can_cancel: bool,
+}
+
+impl Item {
+    fn is_confirmed(&self) -> bool {
+        self.registration.status == RegistrationStatus::Confirmed.as_str()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/me.html")]
+struct MyTrainings {
+    c: Chrome,
+    person: person::Model,
+    items: Vec<Item>,
+}
+
+async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>> {
+    let now = chrono::Utc::now();
+    let mut items = Vec::new();
+    for registration in registrations::for_person(&state.db, person.id).await? {
+        let record = sessions::get(&state.db, registration.session_id).await?;
+        let position = registrations::waitlist_position(&state.db, &registration).await?;
+        let live = RegistrationStatus::parse(&registration.status).is_ok_and(|s| s.is_live());
+        let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
+        items.push(Item {
+            manage_path: state.mail.manage_path(registration.id),
+            can_cancel: live && !started,
+            registration,
+            record,
+            position,
+        });
+    }
+    Ok(items)
+}
+
+async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    let Some(person) = ctx.person.clone() else {
+        return render(&SignInPage {
+            c: Chrome::new(&ctx),
+            email: String::new(),
+            errors: FormErrors::none(),
+            sent: false,
+            expired: false,
+        });
+    };
+    let items = items(&state, &person).await?;
+    let mut response = render(&MyTrainings {
+        c: Chrome::new(&ctx),
+        person,
+        items,
+    })?;
+    response
+        .headers_mut()
+        .insert("cache-control", HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+struct AskLink {
+    #[serde(default)]
+    email: String,
+}
+
+/// Sends a sign-in link if the address is a trainee's; the page says the
+/// same either way, so it tells nobody who is registered.
+async fn ask_link(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    client: ClientAddr,
+    CsrfForm(form): CsrfForm<AskLink>,
+) -> AppResult<Response> {
+    let email = match Email::parse(&form.email) {
+        Ok(email) => email,
+        Err(problem) => {
+            return render_invalid(&SignInPage {
+                c: Chrome::new(&ctx),
+                errors: FormErrors::new(ctx.tr(), &FieldErrors::single("email", problem)),
+                email: form.email,
+                sent: false,
+                expired: false,
+            });
+        }
+    };
+    limits::sign_in(&state, &client, "me-link", email.as_str()).await?;
+    let txn = state.db.begin_write().await?;
+    if let Some(person) = aula_storage::people::find_by_email(&txn, &email).await? {
+        let token = person_sessions::create_link(&txn, person.id).await?;
+        aula_mail::notify::sign_in_link(&txn, &state.mail, &person, &token).await?;
+    }
+    txn.commit().await?;
+    state.wake.notify_one();
+    render(&SignInPage {
+        c: Chrome::new(&ctx),
+        email: email.to_string(),
+        errors: FormErrors::none(),
+        sent: true,
+        expired: false,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "pages/me_link.html")]
+struct LinkPage {
+    c: Chrome,
+    token: String,
+}
+
+fn expired_page(ctx: &Ctx) -> AppResult<Response> {
+    let page = render(&SignInPage {
+        c: Chrome::new(ctx),
+        email: String::new(),
+        errors: FormErrors::none(),
+        sent: false,
+        expired: true,
+    })?;
+    Ok((axum::http::StatusCode::GONE, page).into_response())
+}
+
+async fn link_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    if !person_sessions::link_is_live(&state.db, &token).await? {
+        return expired_page(&ctx);
+    }
+    render(&LinkPage {
+        c: Chrome::new(&ctx),
+        token,
+    })
+}
+
+async fn use_link(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    let txn = state.db.begin_write().await?;
+    let Some(session) = person_sessions::sign_in(&txn, &token).await? else {
+        return expired_page(&ctx);
+    };
+    txn.commit().await?;
+    let mut response = redirect_with(&ctx, "/me", "me-signed-in");
+    response
+        .headers_mut()
+        .append(SET_COOKIE, person_cookie(&session.cookie, ctx.secure));
+    Ok(response)
+}
+
+async fn sign_out(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    if let Some(cookie) = jar.get(PERSON_COOKIE) {
+        person_sessions::sign_out(&state.db, cookie.value()).await?;
+    }
+    let mut response = redirect_with(&ctx, "/", "me-signed-out");
+    response
+        .headers_mut()
+        .append(SET_COOKIE, expired_person_cookie(ctx.secure));
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "pages/me_details.html")]
+struct DetailsPage {
+    c: Chrome,
+    email: String,
+    form: RegistrationInput,
+    errors: FormErrors,
+    audiences: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    languages: Vec<(String, String)>,
+}
+
+impl DetailsPage {
+    async fn new(ctx: &Ctx, state: &AppState, email: String, form: RegistrationInput, errors: FormErrors) -> AppResult<Self> {
+        let c = Chrome::new(ctx);
+        let audiences = aula_domain::Audience::ALL
+            .iter()
+            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
+            .collect();
+        let languages = Language::ALL
+            .iter()
+            .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
+            .collect();
+        let regions = aula_storage::regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id.to_string(), r.name))
+            .collect();
+        Ok(DetailsPage {
+            c,
+            email,
+            form,
+            errors,
+            audiences,
+            regions,
+            languages,
+        })
+    }
+}
+
+fn form_of(person: &person::Model) -> RegistrationInput {
+    RegistrationInput {
+        given_name: person.given_name.clone(),
+        family_name: person.family_name.clone(),
+        email: person.email.clone(),
+        phone: person.phone.clone().unwrap_or_default(),
+        employer: person.employer.clone().unwrap_or_default(),
+        job_title: person.job_title.clone().unwrap_or_default(),
+        audience: person.audience.clone().unwrap_or_default(),
+        region_id: person.region_id.map(|id| id.to_string()).unwrap_or_default(),
+        language: person.language.clone(),
+        consent: person.consent_at.is_some(),
+        website: String::new(),
+    }
+}
+
+async fn details_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    let person = signed_in(&ctx)?.clone();
+    let page = DetailsPage::new(&ctx, &state, person.email.clone(), form_of(&person), FormErrors::none()).await?;
+    render(&page)
+}
+
+async fn save_details(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(mut form): CsrfForm<RegistrationInput>,
+) -> AppResult<Response> {
+    let person = signed_in(&ctx)?.clone();
+    // The address is how they sign in: it is not changed here.
+    form.email = person.email.clone();
+    let details = match form.parse(&state, ctx.lang).await? {
+        Ok(details) => details,
+        Err(errors) => {
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            return render_invalid(&DetailsPage::new(&ctx, &state, person.email, form, errors).await?);
+        }
+    };
+    aula_storage::people::correct(&state.db, person.id, &details).await?;
+    Ok(redirect_with(&ctx, "/me", "me-details-saved"))
+}
+
+/// Everything Aula keeps about the person, as JSON (their right of access).
+async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    let person = signed_in(&ctx)?.clone();
+    let mut registrations = Vec::new();
+    for item in items(&state, &person).await? {
+        let r = &item.registration;
+        registrations.push(serde_json::json!({
+            "id": r.id,
+            "session_id": r.session_id,
+            "course": item.record.course.course.title,
+            "status": r.status,
+            "waitlist_position": item.position,
+            "source": r.source,
+            "created_at": r.created_at,
+            "confirmed_at": r.confirmed_at,
+            "cancelled_at": r.cancelled_at,
+            "meetings": item.record.meetings.iter().map(|m| serde_json::json!({
+                "starts_at": m.starts_at, "ends_at": m.ends_at,
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    let body = serde_json::json!({
+        "person": {
+            "given_name": person.given_name,
+            "family_name": person.family_name,
+            "email": person.email,
+            "phone": person.phone,
+            "employer": person.employer,
+            "job_title": person.job_title,
+            "audience": person.audience,
+            "region_id": person.region_id,
+            "language": person.language,
+            "consent_at": person.consent_at,
+            "consent_version": person.consent_version,
+            "created_at": person.created_at,
+            "updated_at": person.updated_at,
+        },
+        "registrations": registrations,
+    });
+    let text = serde_json::to_string_pretty(&body).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")),
+            (
+                CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"aula-my-data.json\""),
+            ),
+        ],
+        text,
+    )
+        .into_response())
+}
+
+async fn cancel(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    let person = signed_in(&ctx)?;
+    let registration = registrations::get(&state.db, id).await?;
+    if registration.person_id != person.id {
+        return Err(AppError::NotFound);
+    }
+    manage::cancel(&state, id, None, CancelledBy::Holder).await?;
+    Ok(redirect_with(&ctx, "/me", "registration-cancelled-flash"))
+}
