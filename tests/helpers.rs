@@ -526,18 +526,18 @@ pub async fn person(
 ) -> aula_storage::entities::person::Model {
     aula_storage::people::upsert(
         &app.db,
-        &aula_storage::people::PersonDetails {
-            given_name: given_name.into(),
-            family_name: "Ruiz".into(),
+        &aula_domain::RegistrantDetails {
+            given_name: aula_domain::PersonName::parse(given_name).expect("name"),
+            family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),
             email: Email::parse(email).expect("email"),
             phone: None,
-            employer: Some("Ayuntamiento de Sevilla".into()),
+            employer: Some(aula_domain::Text::parse("Ayuntamiento de Sevilla").expect("employer")),
             job_title: None,
-            audience: None,
+            audience: aula_domain::Audience::PublicServant,
             region_id: None,
             language,
-            consent_version: None,
         },
+        None,
     )
     .await
     .expect("person")

@@ -205,7 +205,7 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     let session_uuid: uuid::Uuid = session_id.parse().expect("uuid");
     for (n, language) in [(1, Language::Es), (2, Language::Fr), (3, Language::En)] {
         let person = crate::helpers::person(&app, &format!("Ana{n}"), &format!("ana{n}@example.org"), language).await;
-        aula_storage::registrations::add_confirmed(&app.db, session_uuid, person.id, "organiser")
+        aula_storage::registrations::add_placed(&app.db, &app.mail.link_key, session_uuid, person.id, aula_storage::registrations::Source::Organiser)
             .await
             .expect("registered");
     }
@@ -287,7 +287,7 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
     let person = crate::helpers::person(&app, "Luis", "luis@example.org", Language::Es).await;
-    aula_storage::registrations::add_confirmed(&app.db, session_id.parse().expect("uuid"), person.id, "organiser")
+    aula_storage::registrations::add_placed(&app.db, &app.mail.link_key, session_id.parse().expect("uuid"), person.id, aula_storage::registrations::Source::Organiser)
         .await
         .expect("registered");
     let (status, body) = api
@@ -345,7 +345,10 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
 #[test]
 fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;
-    use aula_mail::render::{RegistrationConfirmed, Reminder, SessionCancelled, SessionChanged, data, render};
+    use aula_mail::render::{
+        AlreadyRegistered, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted,
+        Reminder, SessionCancelled, SessionChanged, SignInLink, data, render,
+    };
     use chrono::TimeZone;
     let at = |d, h| {
         chrono::Utc
@@ -399,19 +402,62 @@ fn every_message_renders_in_every_language() {
         ),
         (
             "registration_confirmed",
-            data(&RegistrationConfirmed {
+            with_manage_link(data(&RegistrationConfirmed {
                 session: session.clone(),
-                calendar,
-            }),
+                calendar: calendar.clone(),
+                promoted: true,
+            })),
         ),
         (
             "reminder",
-            data(&Reminder {
+            with_manage_link(data(&Reminder {
                 session: session.clone(),
+            })),
+        ),
+        (
+            "registration_requested",
+            with_manage_link(data(&RegistrationRequested {
+                session: session.clone(),
+                confirm_path: "/confirm/CONFIRM-TOKEN".into(),
+                hours: 48,
+            })),
+        ),
+        (
+            "already_registered",
+            with_manage_link(data(&AlreadyRegistered {
+                session: session.clone(),
+                status: "waitlisted".into(),
+                position: Some(3),
+            })),
+        ),
+        (
+            "registration_waitlisted",
+            with_manage_link(data(&RegistrationWaitlisted {
+                session: session.clone(),
+                position: 7,
+            })),
+        ),
+        (
+            "registration_cancelled",
+            data(&RegistrationCancelled {
+                session: session.clone(),
+                calendar: Some(calendar),
+                by_organiser: false,
+            }),
+        ),
+        (
+            "sign_in_link",
+            data(&SignInLink {
+                path: "/me/sign-in/SIGN-IN-TOKEN".into(),
+                minutes: 30,
             }),
         ),
     ];
     assert_eq!(kinds.len(), aula_mail::render::KINDS.len(), "every kind is covered");
+    fn with_manage_link(mut value: serde_json::Value) -> serde_json::Value {
+        value["manage_path"] = "/r/PERSONAL-LINK".into();
+        value
+    }
     for (kind, value) in kinds {
         for language in Language::ALL {
             let rendered = render(
@@ -443,22 +489,22 @@ async fn confirmed_person(app: &TestApp, session_id: &str, email: &str) -> aula_
     let person = crate::helpers::person(app, "Marta", email, Language::Fr).await;
     let txn = app.db.begin_write().await.expect("begin");
     let added =
-        aula_storage::registrations::add_confirmed(&txn, session_id.parse().expect("uuid"), person.id, "organiser")
+        aula_storage::registrations::add_placed(&txn, &app.mail.link_key, session_id.parse().expect("uuid"), person.id, aula_storage::registrations::Source::Organiser)
             .await
             .expect("registered");
     let record = aula_storage::sessions::get(&txn, session_id.parse().expect("uuid"))
         .await
         .expect("session");
-    aula_mail::notify::confirmed(&txn, &app.mail, &record, &added.registration, &person)
+    aula_mail::notify::confirmed(&txn, &app.mail, &record, &added, &person, false)
         .await
         .expect("notified");
     // Confirming twice never queues a second reminder.
-    aula_mail::notify::confirmed(&txn, &app.mail, &record, &added.registration, &person)
+    aula_mail::notify::confirmed(&txn, &app.mail, &record, &added, &person, false)
         .await
         .expect("notified");
     txn.commit().await.expect("commit");
     app.wake.notify_waiters();
-    added.registration
+    added
 }
 
 async fn reminders(app: &TestApp) -> Vec<aula_storage::entities::outbox::Model> {

@@ -1,0 +1,577 @@
+//! Registering: the public form and API, the confirmation link, seats and
+//! the waiting list under concurrency, cancellation and promotion, "my
+//! trainings", and the organiser's tools. Issue 4.
+
+use std::time::Duration;
+
+use aula_domain::{Language, RegistrationStatus, Role};
+use aula_storage::entities::{outbox, registration};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{Api, TestApp, attachment, course_and_session, db_test};
+
+fn registrant(given: &str, email: &str) -> serde_json::Value {
+    json!({
+        "given_name": given,
+        "family_name": "García",
+        "email": email,
+        "employer": "Ayuntamiento de León",
+        "audience": "public_servant",
+        "language": "es",
+        "consent": true,
+    })
+}
+
+/// The path of the confirmation link in the last request e-mail queued for `email`.
+async fn confirm_path(app: &TestApp, email: &str) -> String {
+    let row = outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq(email.to_lowercase()))
+        .filter(outbox::Column::Kind.eq("registration_requested"))
+        .all(&app.db)
+        .await
+        .expect("outbox")
+        .pop()
+        .expect("a confirmation e-mail");
+    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
+    data["confirm_path"].as_str().expect("path").to_owned()
+}
+
+async fn with_capacity(api: &Api, session_id: &str, capacity: u32) {
+    let (status, body) = api
+        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": capacity}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+async fn count(app: &TestApp, session: Uuid, status: RegistrationStatus) -> u64 {
+    registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(session))
+        .filter(registration::Column::Status.eq(status.as_str()))
+        .count(&app.db)
+        .await
+        .expect("count")
+}
+
+fn link_in(text: &str, prefix: &str) -> String {
+    let start = text.find(prefix).unwrap_or_else(|| panic!("{prefix} in {text}"));
+    let rest = &text[start..];
+    let end = rest
+        .find(|c: char| c.is_whitespace() || c == '"' || c == '<')
+        .unwrap_or(rest.len());
+    rest[..end].to_owned()
+}
+
+/// The plain-text part of a received message, decoded.
+fn text_of(raw: &str) -> String {
+    let decoded = raw.replace("=\r\n", "");
+    decoded
+}
+
+db_test!(
+    register_confirm_cancel_and_promote_end_to_end,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        with_capacity(&api, &session_id, 1).await;
+        let anonymous = app.anonymous_api();
+
+        // Ana registers from the form; Luis from the API.
+        let browser = app.browser();
+        let page = format!("/sessions/{session_id}?lang=es");
+        let response = browser
+            .post_form(
+                &page,
+                &format!("/sessions/{session_id}/register"),
+                &[
+                    ("given_name", "Ana"),
+                    ("family_name", "Pérez"),
+                    ("email", "Ana.Perez@Example.org"),
+                    ("audience", "union_delegate"),
+                    ("language", "es"),
+                    ("consent", "on"),
+                    ("website", ""),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (status, body) = anonymous
+            .post(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &registrant("Luis", "luis@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert_eq!(body["status"], "pending");
+
+        // The confirmation e-mail, through the SMTP server, carries the link.
+        let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+        let ana_mail = received
+            .iter()
+            .find(|m| m.to.contains(&"ana.perez@example.org".to_owned()))
+            .expect("Ana's e-mail");
+        let link = link_in(&text_of(&ana_mail.data), &format!("{}/confirm/", app.base));
+        let html = browser.get_html(&link.replacen(&app.base, "", 1)).await;
+        assert!(html.contains("Su plaza está confirmada"), "{html}");
+        // Following it twice changes nothing.
+        let again = browser.get_html(&link.replacen(&app.base, "", 1)).await;
+        assert!(again.contains("Su plaza está confirmada"), "{again}");
+
+        let luis_link = confirm_path(&app, "luis@example.org").await;
+        let html = app.browser().get_html(&format!("{luis_link}?lang=es")).await;
+        assert!(html.contains("lista de espera") && html.contains("puesto 1"), "{html}");
+
+        // Confirmed: an e-mail with the calendar invitation.
+        let received = app.smtp.wait_for(4, Duration::from_secs(10)).await;
+        let confirmed = received
+            .iter()
+            .find(|m| {
+                m.to.contains(&"ana.perez@example.org".to_owned())
+                    && m.header("subject").is_some_and(|s| s.contains("confirmada"))
+            })
+            .expect("confirmation");
+        let invite = attachment(&confirmed.data, "invite.ics").expect("invitation");
+        assert!(invite.contains("METHOD:REQUEST"), "{invite}");
+        assert!(
+            received
+                .iter()
+                .any(|m| m.to.contains(&"luis@example.org".to_owned())
+                    && m.header("subject").is_some_and(|s| s.contains("espera"))),
+            "Luis is told he waits"
+        );
+
+        // Ana cancels by the personal link in her e-mail; Luis gets her seat.
+        let manage = link_in(&text_of(&confirmed.data), &format!("{}/r/", app.base)).replacen(&app.base, "", 1);
+        let page_html = browser.get_html(&manage).await;
+        assert!(page_html.contains("Cancelar mi inscripción"), "{page_html}");
+        let response = browser
+            .post_form(&manage, &format!("{manage}/cancel"), &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let received = app.smtp.wait_for(6, Duration::from_secs(10)).await;
+        let cancelled = received
+            .iter()
+            .find(|m| {
+                m.to.contains(&"ana.perez@example.org".to_owned())
+                    && m.header("subject").is_some_and(|s| s.contains("cancelada"))
+            })
+            .expect("cancellation e-mail");
+        let cancel = attachment(&cancelled.data, "invite.ics").expect("calendar cancellation");
+        assert!(cancel.contains("METHOD:CANCEL"), "{cancel}");
+        let promoted = received
+            .iter()
+            .find(|m| {
+                m.to.contains(&"luis@example.org".to_owned())
+                    && m.header("subject").is_some_and(|s| s.contains("confirmada"))
+            })
+            .expect("promotion e-mail");
+        assert!(text_of(&promoted.data).contains("se ha liberado una plaza"));
+        let session: Uuid = session_id.parse().expect("uuid");
+        assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 1);
+        assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 0);
+    }
+);
+
+db_test!(
+    five_hundred_concurrent_registrations_for_twenty_seats,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let session: Uuid = session_id.parse().expect("uuid");
+        let app = std::sync::Arc::new(app);
+        let mut tasks = Vec::new();
+        for n in 0..500 {
+            let app = app.clone();
+            let session_id = session_id.clone();
+            tasks.push(tokio::spawn(async move {
+                let email = format!("p{n}@example.org");
+                let (status, body) = app
+                    .anonymous_api()
+                    .post(
+                        &format!("/api/v1/sessions/{session_id}/registrations"),
+                        &registrant(&format!("P{n}"), &email),
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::CREATED, "{body}");
+                let path = confirm_path(&app, &email).await;
+                let response = app.browser().get(&path).await;
+                assert_eq!(response.status(), StatusCode::OK);
+            }));
+        }
+        for task in tasks {
+            task.await.expect("task");
+        }
+        assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 20);
+        assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 480);
+        let waiting = registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(session))
+            .filter(registration::Column::Status.eq("waitlisted"))
+            .all(&app.db)
+            .await
+            .expect("rows");
+        let mut tickets: Vec<i64> = waiting.iter().filter_map(|r| r.waitlist_ticket).collect();
+        tickets.sort_unstable();
+        tickets.dedup();
+        assert_eq!(tickets.len(), 480, "distinct positions");
+        let record = aula_storage::sessions::get(&app.db, session).await.expect("session");
+        assert_eq!(record.session.seats_taken, 20);
+
+        // Cancelling 5 confirmed promotes the first 5 waiting, in order.
+        let mut first_five: Vec<_> = waiting.clone();
+        first_five.sort_by_key(|r| r.waitlist_ticket);
+        let first_five: Vec<Uuid> = first_five.iter().take(5).map(|r| r.id).collect();
+        let confirmed = registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(session))
+            .filter(registration::Column::Status.eq("confirmed"))
+            .all(&app.db)
+            .await
+            .expect("rows");
+        for r in confirmed.iter().take(5) {
+            let (status, body) = api
+                .post(&format!("/api/v1/registrations/{}/cancel", r.id), &json!({"reason": "baja"}))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            assert_eq!(body["promoted"].as_array().map(Vec::len), Some(1));
+        }
+        for id in &first_five {
+            let r = aula_storage::registrations::get(&app.db, *id).await.expect("row");
+            assert_eq!(r.status, "confirmed");
+        }
+        assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 20);
+        assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 475);
+        let promotions = outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq("registration_confirmed"))
+            .all(&app.db)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .filter(|m| m.data.contains("\"promoted\":true"))
+            .count();
+        assert_eq!(promotions, 5);
+    }
+);
+
+db_test!(
+    the_same_person_registering_twice_at_once_holds_one_registration,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let app = std::sync::Arc::new(app);
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let app = app.clone();
+            let session_id = session_id.clone();
+            tasks.push(tokio::spawn(async move {
+                app.anonymous_api()
+                    .post(
+                        &format!("/api/v1/sessions/{session_id}/registrations"),
+                        &registrant("Eva", "eva@example.org"),
+                    )
+                    .await
+                    .0
+            }));
+        }
+        for task in tasks {
+            assert_eq!(task.await.expect("task"), StatusCode::CREATED);
+        }
+        let session: Uuid = session_id.parse().expect("uuid");
+        let rows = registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(session))
+            .count(&app.db)
+            .await
+            .expect("count");
+        assert_eq!(rows, 1);
+    }
+);
+
+db_test!(
+    public_answers_do_not_tell_who_is_registered,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let anonymous = app.anonymous_api();
+        let path = format!("/api/v1/sessions/{session_id}/registrations");
+        let (_, first) = anonymous.post(&path, &registrant("Eva", "eva@example.org")).await;
+        let confirm = confirm_path(&app, "eva@example.org").await;
+        app.browser().get(&confirm).await;
+        let (status, second) = anonymous.post(&path, &registrant("Eva", "EVA@example.org")).await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_eq!(first["status"], second["status"]);
+        let kinds: Vec<String> = outbox::Entity::find()
+            .filter(outbox::Column::Recipient.eq("eva@example.org"))
+            .all(&app.db)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .map(|m| m.kind)
+            .collect();
+        assert!(kinds.contains(&"already_registered".to_owned()), "{kinds:?}");
+    }
+);
+
+db_test!(bad_registrations_change_nothing, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    let anonymous = app.anonymous_api();
+    let path = format!("/api/v1/sessions/{session_id}/registrations");
+    let cases = [
+        (json!({"given_name": "   ", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": true}), "given_name"),
+        (json!({"given_name": "A\u{7}", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": true}), "given_name"),
+        (json!({"given_name": "A", "family_name": "X", "email": "x@localhost", "audience": "other", "consent": true}), "email"),
+        (json!({"given_name": "A", "family_name": "X".repeat(101), "email": "x@example.org", "audience": "other", "consent": true}), "family_name"),
+        (json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": false}), "consent"),
+        (json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "alien", "consent": true}), "audience"),
+        (json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "other", "phone": "call me", "consent": true}), "phone"),
+    ];
+    for (body, field) in cases {
+        let (status, answer) = anonymous.post(&path, &body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {answer}");
+        assert!(answer["fields"][field].is_array(), "{field}: {answer}");
+    }
+    // Unknown and closed sessions.
+    let (status, _) = anonymous
+        .post(&format!("/api/v1/sessions/{}/registrations", Uuid::now_v7()), &registrant("A", "a@example.org"))
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = api
+        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": "closed"}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, answer) = anonymous.post(&path, &registrant("A", "a@example.org")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    let registrations = registration::Entity::find().count(&app.db).await.expect("count");
+    assert_eq!(registrations, 0);
+
+    // The form: messages beside the fields, in the form's language; the honeypot.
+    let (status, _) = api
+        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": "open"}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let browser = app.browser();
+    let page = format!("/sessions/{session_id}?lang=fr");
+    let response = browser
+        .post_form(
+            &page,
+            &format!("/sessions/{session_id}/register"),
+            &[("given_name", " "), ("family_name", "Dupont"), ("email", "pas-un-email"), ("audience", "other")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("text");
+    assert!(html.contains("aria-invalid=\"true\"") && html.contains("notice de confidentialité"), "{html}");
+    let response = browser
+        .post_form(
+            &page,
+            &format!("/sessions/{session_id}/register"),
+            &[
+                ("given_name", "Robot"),
+                ("family_name", "Spam"),
+                ("email", "robot@example.org"),
+                ("audience", "other"),
+                ("consent", "on"),
+                ("website", "http://spam.example"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(registration::Entity::find().count(&app.db).await.expect("count"), 0);
+});
+
+#[tokio::test]
+async fn registration_is_rate_limited_per_email() {
+    let app = TestApp::sqlite_with_limits().await;
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    let anonymous = app.anonymous_api();
+    let path = format!("/api/v1/sessions/{session_id}/registrations");
+    let mut statuses = Vec::new();
+    for _ in 0..8 {
+        statuses.push(anonymous.post(&path, &registrant("Eva", "eva@example.org")).await.0);
+    }
+    assert_eq!(statuses[0], StatusCode::CREATED);
+    assert_eq!(statuses.last(), Some(&StatusCode::TOO_MANY_REQUESTS));
+    let (status, body) = anonymous.post(&path, &registrant("Eva", "eva@example.org")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()));
+}
+
+db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    let anonymous = app.anonymous_api();
+    anonymous
+        .post(
+            &format!("/api/v1/sessions/{session_id}/registrations"),
+            &registrant("Eva", "eva@example.org"),
+        )
+        .await;
+    let confirm = confirm_path(&app, "eva@example.org").await;
+    app.browser().get(&confirm).await;
+
+    let browser = app.browser();
+    let response = browser
+        .post_form("/me?lang=en", "/me/sign-in", &[("email", "eva@example.org")])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // An unknown address gets the same answer, and no e-mail.
+    let unknown = browser
+        .post_form("/me?lang=en", "/me/sign-in", &[("email", "nobody@example.org")])
+        .await;
+    assert_eq!(unknown.status(), StatusCode::OK);
+    let row = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("sign_in_link"))
+        .all(&app.db)
+        .await
+        .expect("outbox");
+    assert_eq!(row.len(), 1);
+    let data: serde_json::Value = serde_json::from_str(&row[0].data).expect("json");
+    let link = data["path"].as_str().expect("path").to_owned();
+    let page = browser.get_html(&link).await;
+    assert!(page.contains("Open my trainings"), "{page}");
+    let response = browser.post_form(&link, &link, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let mine = browser.get_html("/me").await;
+    assert!(mine.contains("Igualdad de trato") && mine.contains("Confirmed"), "{mine}");
+    // Single use.
+    let again = app.browser().post_form(&link, &link, &[]).await;
+    assert_eq!(again.status(), StatusCode::GONE);
+    // Their data, and a correction.
+    let data = browser.get("/me/data.json").await;
+    assert_eq!(data.status(), StatusCode::OK);
+    let json: serde_json::Value = data.json().await.expect("json");
+    assert_eq!(json["person"]["email"], "eva@example.org");
+    let response = browser
+        .post_form(
+            "/me/details",
+            "/me/details",
+            &[
+                ("given_name", "Eva María"),
+                ("family_name", "García"),
+                ("audience", "mediator"),
+                ("language", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let person = aula_storage::people::find_by_email(&app.db, &aula_domain::Email::parse("eva@example.org").expect("e"))
+        .await
+        .expect("query")
+        .expect("person");
+    assert_eq!(person.given_name, "Eva María");
+    // Cancelling from "my trainings".
+    let registration = registration::Entity::find().one(&app.db).await.expect("q").expect("row");
+    let response = browser
+        .post_form("/me", &format!("/me/registrations/{}/cancel", registration.id), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let registration = aula_storage::registrations::get(&app.db, registration.id).await.expect("row");
+    assert_eq!(registration.status, "cancelled");
+});
+
+db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    let session: Uuid = session_id.parse().expect("uuid");
+    // Entered by hand without e-mail confirmation: seated at once.
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"capacity": 2, "confirm_organiser_entries": false}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let mut ids = Vec::new();
+    for n in 0..4 {
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &registrant(&format!("P{n}"), &format!("p{n}@example.org")),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        ids.push(body["id"].as_str().expect("id").to_owned());
+    }
+    assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 2);
+    assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 2);
+    // A waitlisted person cannot jump the queue without a seat.
+    let (status, _) = api
+        .post(&format!("/api/v1/registrations/{}/move", ids[3]), &json!({"status": "confirmed", "reason": "VIP"}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // Raising the capacity seats the first one waiting.
+    let (status, _) = api.patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 3})).await;
+    assert_eq!(status, StatusCode::OK);
+    let third = aula_storage::registrations::get(&app.db, ids[2].parse().expect("uuid")).await.expect("row");
+    assert_eq!(third.status, "confirmed");
+    // Lowering below the seats taken is refused.
+    let (status, body) = api.patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    // A move needs a reason, and is audited.
+    let (status, _) = api
+        .post(&format!("/api/v1/registrations/{}/move", ids[0]), &json!({"status": "cancelled", "reason": ""}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = api
+        .post(
+            &format!("/api/v1/registrations/{}/move", ids[0]),
+            &json!({"status": "cancelled", "reason": "Duplicate with another session"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let fourth = aula_storage::registrations::get(&app.db, ids[3].parse().expect("uuid")).await.expect("row");
+    assert_eq!(fourth.status, "confirmed", "the seat went to the next person waiting");
+    let audited = aula_storage::entities::audit_entry::Entity::find()
+        .filter(aula_storage::entities::audit_entry::Column::Action.eq("move"))
+        .all(&app.db)
+        .await
+        .expect("audit");
+    assert!(audited.iter().any(|a| a.details.contains("Duplicate with another session")));
+
+    // The page: add by hand, CSV export.
+    let browser = app.signed_in(&[Role::Organiser]).await;
+    let page = format!("/staff/sessions/{session_id}/registrations?lang=en");
+    let response = browser
+        .post_form(
+            &page,
+            &format!("/staff/sessions/{session_id}/registrations/add"),
+            &[("given_name", "Hand"), ("family_name", "Made"), ("email", "hand@example.org"), ("audience", "other"), ("language", "en")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let csv = browser.get(&format!("/staff/sessions/{session_id}/registrations.csv?lang=en")).await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    let bytes = csv.bytes().await.expect("bytes");
+    assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("hand@example.org") && text.contains("Given name"), "{text}");
+});
+
+db_test!(
+    confirmation_links_expire_and_a_new_request_resends,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let anonymous = app.anonymous_api();
+        let path = format!("/api/v1/sessions/{session_id}/registrations");
+        anonymous.post(&path, &registrant("Eva", "eva@example.org")).await;
+        let old = confirm_path(&app, "eva@example.org").await;
+        // Two days later the link no longer works.
+        use sea_orm::{ActiveModelTrait, Set};
+        let row = registration::Entity::find().one(&app.db).await.expect("q").expect("row");
+        let mut model: registration::ActiveModel = row.into();
+        model.confirm_expires_at = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
+        model.update(&app.db).await.expect("update");
+        let response = app.browser().get(&old).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        // Asking again sends a new link, which works.
+        anonymous.post(&path, &registrant("Eva", "eva@example.org")).await;
+        let new = confirm_path(&app, "eva@example.org").await;
+        assert_ne!(old, new);
+        assert_eq!(app.browser().get(&new).await.status(), StatusCode::OK);
+        let row = registration::Entity::find().one(&app.db).await.expect("q").expect("row");
+        assert_eq!(row.status, "confirmed");
+        let _ = Language::Es;
+    }
+);
