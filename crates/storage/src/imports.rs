@@ -51,16 +51,6 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid, user_id: Uuid) -> Result
         .ok_or(StorageError::NotFound)
 }
 
-/// A draft of `user_id`'s for `session_id`; `NotFound` otherwise.
-pub async fn get_for_session(conn: &impl ConnectionTrait, id: Uuid, session_id: Uuid, user_id: Uuid) -> Result<Draft> {
-    let draft = get(conn, id, user_id).await?;
-    if draft.session_id == session_id {
-        Ok(draft)
-    } else {
-        Err(StorageError::NotFound)
-    }
-}
-
 /// Forgets a draft of `user_id`'s; whether there was one.
 pub async fn delete(conn: &impl ConnectionTrait, id: Uuid, user_id: Uuid) -> Result<bool> {
     let deleted = import_draft::Entity::delete_many()

@@ -389,7 +389,6 @@ pub async fn cancel(conn: &impl ConnectionTrait, id: Uuid, reason: Option<&str>)
         let mut model: registration::ActiveModel = current.clone().into();
         model.status = Set(RegistrationStatus::Cancelled.as_str().to_owned());
         model.waitlist_ticket = Set(None);
-        model.confirm_token_hash = Set(None);
         model.cancelled_at = Set(Some(at));
         model.cancel_reason = Set(reason.map(str::to_owned));
         model.updated_at = Set(at);
