@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -17,6 +17,8 @@ const ACCREDITOR = 'accreditor@unileon.example.org';
 const LANGUAGES = ['fr', 'es', 'en'];
 const WIDTHS = [390, 1280];
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+// Where `aula serve` writes the mail it sends (set by ./run).
+const MAIL_DIR = process.env.AULA_MAIL_DIR;
 mkdirSync(ARTIFACTS, { recursive: true });
 
 let browser;
@@ -69,6 +71,21 @@ async function signIn(page, email) {
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
+/** Waits for an e-mail to `to` whose text holds `marker`; returns its first link containing `marker`. */
+async function linkInMail(to, marker) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const name of readdirSync(MAIL_DIR)) {
+      // Quoted-printable soft line breaks and the encoded "=" undone.
+      const text = readFileSync(`${MAIL_DIR}/${name}`, 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      if (!text.toLowerCase().includes(`to: ${to}`) && !text.toLowerCase().includes(`<${to}>`)) continue;
+      const match = text.match(new RegExp(`https?://[^\\s"<>]*${marker}[^\\s"<>]*`));
+      if (match) return match[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no e-mail to ${to} with ${marker}`);
+}
+
 /** Every page a person can reach, per role, for the accessibility sweep. */
 async function pagesToCheck() {
   const page = await newPage();
@@ -92,7 +109,7 @@ async function pagesToCheck() {
   const messageHref = await page.locator('table a[href^="/staff/outbox/"]').first().getAttribute('href');
   await page.context().close();
   return {
-    anonymous: ['/', '/?modality=online', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page'],
+    anonymous: ['/', '/?modality=online', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page', '/me'],
     [ORGANISER]: ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
       staffCourseHref, '/staff/programmes', '/staff/programmes/new', programmeHref,
       '/staff/accreditation-bodies', '/account/tokens', `${staffSessionHref}/messages`, '/staff/outbox', messageHref,
@@ -229,4 +246,71 @@ test('an organiser signs in with the keyboard, creates a course and a session wi
   await screenshot(visitor, 'visitor-new-session-es-390');
   await visitor.context().close();
   await page.context().close();
+});
+
+test('a trainee finds a session, registers, confirms from the e-mail, sees it in my trainings and cancels', async () => {
+  const email = `ines.${Date.now()}@correo.example.org`;
+  for (const width of [390, 1280]) {
+    const page = await newPage(width, 'es');
+    await page.goto(`${BASE}/?lang=es`);
+    await page.getByLabel('Modalidad').selectOption('online');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.waitForURL(/modality=online/);
+    // The first session whose page offers the form (registration open now).
+    const hrefs = await page.locator('article.card h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    let found = false;
+    for (const href of hrefs) {
+      await page.goto(`${BASE}${href}`);
+      if (await page.locator('form[action$="/register"]').count() > 0) { found = true; break; }
+    }
+    assert.ok(found, 'an online session open for registration');
+    const address = width === 390 ? email.replace('ines', 'ines.m') : email;
+    // A mistake first: the summary links to the field, which says it is invalid.
+    await page.getByLabel('Nombre', { exact: false }).first().fill('Inés');
+    await page.getByLabel('Apellidos').fill('Martín');
+    await page.getByLabel('Correo electrónico').fill('ines-sin-arroba');
+    await page.locator('form[action$="/register"] button[type=submit]').click();
+    await page.waitForSelector('.error-summary');
+    assert.equal(await page.locator('#field-email').getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(page, `registration form with errors at ${width}`);
+    await page.getByLabel('Correo electrónico').fill(address);
+    await page.getByLabel('Usted es').selectOption('public_servant');
+    await page.locator('#field-consent').check();
+    await page.locator('form[action$="/register"] button[type=submit]').click();
+    await page.waitForURL(/\/registered/);
+    await checkAccessibility(page, `check your e-mail at ${width}`);
+    await screenshot(page, `registered-es-${width}`);
+
+    const confirm = await linkInMail(address, '/confirm/');
+    await page.goto(confirm);
+    assert.match(await page.locator('h1').innerText(), /confirmada|lista de espera/);
+    await checkAccessibility(page, `confirmed at ${width}`);
+
+    // My trainings, by a link sent by e-mail.
+    await page.goto(`${BASE}/me?lang=es`);
+    await page.getByLabel('Correo electrónico').fill(address);
+    await page.locator('form[action="/me/sign-in"] button[type=submit]').click();
+    await page.waitForSelector('p.notice');
+    const signIn = await linkInMail(address, '/me/sign-in/');
+    await page.goto(signIn);
+    await checkAccessibility(page, `sign-in link page at ${width}`);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL(/\/me$/);
+    await checkPageBasics(page, 'es', `my trainings at ${width}`);
+    await checkAccessibility(page, `my trainings at ${width}`);
+    await screenshot(page, `me-es-${width}`);
+    await page.goto(`${BASE}/me/details`);
+    await checkAccessibility(page, `my details at ${width}`);
+    await page.goto(`${BASE}/me`);
+    await page.locator('.card form button.button-danger').first().click();
+    await page.waitForURL(/\/me$/);
+    assert.match(await page.locator('.flash').innerText(), /cancelada/);
+    assert.match(await page.locator('.card .badge').first().innerText(), /Cancelada/i);
+
+    // The personal link in the e-mail shows the registration, now cancelled.
+    const manage = await linkInMail(address, '/r/');
+    await page.goto(manage);
+    await checkAccessibility(page, `registration page at ${width}`);
+    await page.context().close();
+  }
 });
