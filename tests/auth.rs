@@ -27,6 +27,13 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/sessions/{session}/messages", &[Role::Organiser]),
     ("GET", "/api/v1/outbox", &[Role::Organiser]),
     ("GET", "/api/v1/sessions/{session}/registrations", &[Role::Organiser]),
+    (
+        "POST",
+        "/api/v1/sessions/{session}/registrations/import",
+        &[Role::Organiser],
+    ),
+    // Any id: the role is checked before the registration is looked for.
+    ("POST", "/api/v1/registrations/{session}/move", &[Role::Organiser]),
 ];
 
 const PAGES: &[(&str, &[Role])] = &[
@@ -43,6 +50,8 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/sessions/{session}/messages", &[Role::Organiser]),
     ("/staff/outbox", &[Role::Organiser]),
     ("/staff/sessions/{session}/registrations", &[Role::Organiser]),
+    ("/staff/sessions/{session}/import", &[Role::Organiser]),
+    ("/staff/sessions/{session}/import/done", &[Role::Organiser]),
     ("/staff/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("/admin/users", &[Role::Admin]),
     ("/admin/users/new", &[Role::Admin]),

@@ -205,9 +205,15 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     let session_uuid: uuid::Uuid = session_id.parse().expect("uuid");
     for (n, language) in [(1, Language::Es), (2, Language::Fr), (3, Language::En)] {
         let person = crate::helpers::person(&app, &format!("Ana{n}"), &format!("ana{n}@example.org"), language).await;
-        aula_storage::registrations::add_placed(&app.db, &app.mail.link_key, session_uuid, person.id, aula_storage::registrations::Source::Organiser)
-            .await
-            .expect("registered");
+        aula_storage::registrations::add_placed(
+            &app.db,
+            &app.mail.link_key,
+            session_uuid,
+            person.id,
+            aula_storage::registrations::Source::Organiser,
+        )
+        .await
+        .expect("registered");
     }
     let browser = app.signed_in(&[Role::Organiser]).await;
     let page = format!("/staff/sessions/{session_id}/messages");
@@ -287,9 +293,15 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
     let person = crate::helpers::person(&app, "Luis", "luis@example.org", Language::Es).await;
-    aula_storage::registrations::add_placed(&app.db, &app.mail.link_key, session_id.parse().expect("uuid"), person.id, aula_storage::registrations::Source::Organiser)
-        .await
-        .expect("registered");
+    aula_storage::registrations::add_placed(
+        &app.db,
+        &app.mail.link_key,
+        session_id.parse().expect("uuid"),
+        person.id,
+        aula_storage::registrations::Source::Organiser,
+    )
+    .await
+    .expect("registered");
     let (status, body) = api
         .patch(
             &format!("/api/v1/sessions/{session_id}"),
@@ -488,10 +500,15 @@ fn every_message_renders_in_every_language() {
 async fn confirmed_person(app: &TestApp, session_id: &str, email: &str) -> aula_storage::entities::registration::Model {
     let person = crate::helpers::person(app, "Marta", email, Language::Fr).await;
     let txn = app.db.begin_write().await.expect("begin");
-    let added =
-        aula_storage::registrations::add_placed(&txn, &app.mail.link_key, session_id.parse().expect("uuid"), person.id, aula_storage::registrations::Source::Organiser)
-            .await
-            .expect("registered");
+    let added = aula_storage::registrations::add_placed(
+        &txn,
+        &app.mail.link_key,
+        session_id.parse().expect("uuid"),
+        person.id,
+        aula_storage::registrations::Source::Organiser,
+    )
+    .await
+    .expect("registered");
     let record = aula_storage::sessions::get(&txn, session_id.parse().expect("uuid"))
         .await
         .expect("session");

@@ -29,7 +29,10 @@ async fn every_route_is_documented() {
         ("/api/v1/sessions/{id}/messages", &["post"]),
         ("/api/v1/outbox", &["get"]),
         ("/api/v1/outbox/{id}/retry", &["post"]),
-        ("/api/v1/sessions/{id}/registrations", &["get"]),
+        ("/api/v1/sessions/{id}/registrations", &["get", "post"]),
+        ("/api/v1/registrations/{id}/cancel", &["post"]),
+        ("/api/v1/registrations/{id}/move", &["post"]),
+        ("/api/v1/sessions/{id}/registrations/import", &["post"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

@@ -16,9 +16,15 @@ db_test!(
         for n in 0..22 {
             let person =
                 crate::helpers::person(&app, &format!("Persona{n}"), &format!("p{n}@example.org"), Language::Es).await;
-            aula_storage::registrations::add_placed(&app.db, &app.mail.link_key, session, person.id, aula_storage::registrations::Source::Organiser)
-                .await
-                .expect("added");
+            aula_storage::registrations::add_placed(
+                &app.db,
+                &app.mail.link_key,
+                session,
+                person.id,
+                aula_storage::registrations::Source::Organiser,
+            )
+            .await
+            .expect("added");
         }
         let (status, all) = api
             .get(&format!("/api/v1/sessions/{session_id}/registrations?per_page=100"))

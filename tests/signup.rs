@@ -41,7 +41,10 @@ async fn confirm_path(app: &TestApp, email: &str) -> String {
 
 async fn with_capacity(api: &Api, session_id: &str, capacity: u32) {
     let (status, body) = api
-        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": capacity}))
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"capacity": capacity}),
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
@@ -135,10 +138,8 @@ db_test!(
         let invite = attachment(&confirmed.data, "invite.ics").expect("invitation");
         assert!(invite.contains("METHOD:REQUEST"), "{invite}");
         assert!(
-            received
-                .iter()
-                .any(|m| m.to.contains(&"luis@example.org".to_owned())
-                    && m.header("subject").is_some_and(|s| s.contains("espera"))),
+            received.iter().any(|m| m.to.contains(&"luis@example.org".to_owned())
+                && m.header("subject").is_some_and(|s| s.contains("espera"))),
             "Luis is told he waits"
         );
 
@@ -146,9 +147,7 @@ db_test!(
         let manage = link_in(&text_of(&confirmed.data), &format!("{}/r/", app.base)).replacen(&app.base, "", 1);
         let page_html = browser.get_html(&manage).await;
         assert!(page_html.contains("Cancelar mi inscripción"), "{page_html}");
-        let response = browser
-            .post_form(&manage, &format!("{manage}/cancel"), &[])
-            .await;
+        let response = browser.post_form(&manage, &format!("{manage}/cancel"), &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let received = app.smtp.wait_for(6, Duration::from_secs(10)).await;
         let cancelled = received
@@ -230,7 +229,10 @@ db_test!(
             .expect("rows");
         for r in confirmed.iter().take(5) {
             let (status, body) = api
-                .post(&format!("/api/v1/registrations/{}/cancel", r.id), &json!({"reason": "baja"}))
+                .post(
+                    &format!("/api/v1/registrations/{}/cancel", r.id),
+                    &json!({"reason": "baja"}),
+                )
                 .await;
             assert_eq!(status, StatusCode::OK, "{body}");
             assert_eq!(body["promoted"].as_array().map(Vec::len), Some(1));
@@ -317,13 +319,34 @@ db_test!(bad_registrations_change_nothing, |app: TestApp| async move {
     let anonymous = app.anonymous_api();
     let path = format!("/api/v1/sessions/{session_id}/registrations");
     let cases = [
-        (json!({"given_name": "   ", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": true}), "given_name"),
-        (json!({"given_name": "A\u{7}", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": true}), "given_name"),
-        (json!({"given_name": "A", "family_name": "X", "email": "x@localhost", "audience": "other", "consent": true}), "email"),
-        (json!({"given_name": "A", "family_name": "X".repeat(101), "email": "x@example.org", "audience": "other", "consent": true}), "family_name"),
-        (json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": false}), "consent"),
-        (json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "alien", "consent": true}), "audience"),
-        (json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "other", "phone": "call me", "consent": true}), "phone"),
+        (
+            json!({"given_name": "   ", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": true}),
+            "given_name",
+        ),
+        (
+            json!({"given_name": "A\u{7}", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": true}),
+            "given_name",
+        ),
+        (
+            json!({"given_name": "A", "family_name": "X", "email": "x@localhost", "audience": "other", "consent": true}),
+            "email",
+        ),
+        (
+            json!({"given_name": "A", "family_name": "X".repeat(101), "email": "x@example.org", "audience": "other", "consent": true}),
+            "family_name",
+        ),
+        (
+            json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "other", "consent": false}),
+            "consent",
+        ),
+        (
+            json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "alien", "consent": true}),
+            "audience",
+        ),
+        (
+            json!({"given_name": "A", "family_name": "X", "email": "x@example.org", "audience": "other", "phone": "call me", "consent": true}),
+            "phone",
+        ),
     ];
     for (body, field) in cases {
         let (status, answer) = anonymous.post(&path, &body).await;
@@ -332,7 +355,10 @@ db_test!(bad_registrations_change_nothing, |app: TestApp| async move {
     }
     // Unknown and closed sessions.
     let (status, _) = anonymous
-        .post(&format!("/api/v1/sessions/{}/registrations", Uuid::now_v7()), &registrant("A", "a@example.org"))
+        .post(
+            &format!("/api/v1/sessions/{}/registrations", Uuid::now_v7()),
+            &registrant("A", "a@example.org"),
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = api
@@ -355,12 +381,20 @@ db_test!(bad_registrations_change_nothing, |app: TestApp| async move {
         .post_form(
             &page,
             &format!("/sessions/{session_id}/register"),
-            &[("given_name", " "), ("family_name", "Dupont"), ("email", "pas-un-email"), ("audience", "other")],
+            &[
+                ("given_name", " "),
+                ("family_name", "Dupont"),
+                ("email", "pas-un-email"),
+                ("audience", "other"),
+            ],
         )
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = response.text().await.expect("text");
-    assert!(html.contains("aria-invalid=\"true\"") && html.contains("notice de confidentialité"), "{html}");
+    assert!(
+        html.contains("aria-invalid=\"true\"") && html.contains("notice de confidentialité"),
+        "{html}"
+    );
     let response = browser
         .post_form(
             &page,
@@ -433,7 +467,10 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
     let response = browser.post_form(&link, &link, &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let mine = browser.get_html("/me").await;
-    assert!(mine.contains("Igualdad de trato") && mine.contains("Confirmed"), "{mine}");
+    assert!(
+        mine.contains("Igualdad de trato") && mine.contains("Confirmed"),
+        "{mine}"
+    );
     // Single use.
     let again = app.browser().post_form(&link, &link, &[]).await;
     assert_eq!(again.status(), StatusCode::GONE);
@@ -455,18 +492,25 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let person = aula_storage::people::find_by_email(&app.db, &aula_domain::Email::parse("eva@example.org").expect("e"))
-        .await
-        .expect("query")
-        .expect("person");
+    let person =
+        aula_storage::people::find_by_email(&app.db, &aula_domain::Email::parse("eva@example.org").expect("e"))
+            .await
+            .expect("query")
+            .expect("person");
     assert_eq!(person.given_name, "Eva María");
     // Cancelling from "my trainings".
-    let registration = registration::Entity::find().one(&app.db).await.expect("q").expect("row");
+    let registration = registration::Entity::find()
+        .one(&app.db)
+        .await
+        .expect("q")
+        .expect("row");
     let response = browser
         .post_form("/me", &format!("/me/registrations/{}/cancel", registration.id), &[])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let registration = aula_storage::registrations::get(&app.db, registration.id).await.expect("row");
+    let registration = aula_storage::registrations::get(&app.db, registration.id)
+        .await
+        .expect("row");
     assert_eq!(registration.status, "cancelled");
 });
 
@@ -497,20 +541,32 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
     assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 2);
     // A waitlisted person cannot jump the queue without a seat.
     let (status, _) = api
-        .post(&format!("/api/v1/registrations/{}/move", ids[3]), &json!({"status": "confirmed", "reason": "VIP"}))
+        .post(
+            &format!("/api/v1/registrations/{}/move", ids[3]),
+            &json!({"status": "confirmed", "reason": "VIP"}),
+        )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     // Raising the capacity seats the first one waiting.
-    let (status, _) = api.patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 3})).await;
+    let (status, _) = api
+        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 3}))
+        .await;
     assert_eq!(status, StatusCode::OK);
-    let third = aula_storage::registrations::get(&app.db, ids[2].parse().expect("uuid")).await.expect("row");
+    let third = aula_storage::registrations::get(&app.db, ids[2].parse().expect("uuid"))
+        .await
+        .expect("row");
     assert_eq!(third.status, "confirmed");
     // Lowering below the seats taken is refused.
-    let (status, body) = api.patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1})).await;
+    let (status, body) = api
+        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1}))
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // A move needs a reason, and is audited.
     let (status, _) = api
-        .post(&format!("/api/v1/registrations/{}/move", ids[0]), &json!({"status": "cancelled", "reason": ""}))
+        .post(
+            &format!("/api/v1/registrations/{}/move", ids[0]),
+            &json!({"status": "cancelled", "reason": ""}),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, body) = api
@@ -520,14 +576,20 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let fourth = aula_storage::registrations::get(&app.db, ids[3].parse().expect("uuid")).await.expect("row");
+    let fourth = aula_storage::registrations::get(&app.db, ids[3].parse().expect("uuid"))
+        .await
+        .expect("row");
     assert_eq!(fourth.status, "confirmed", "the seat went to the next person waiting");
     let audited = aula_storage::entities::audit_entry::Entity::find()
         .filter(aula_storage::entities::audit_entry::Column::Action.eq("move"))
         .all(&app.db)
         .await
         .expect("audit");
-    assert!(audited.iter().any(|a| a.details.contains("Duplicate with another session")));
+    assert!(
+        audited
+            .iter()
+            .any(|a| a.details.contains("Duplicate with another session"))
+    );
 
     // The page: add by hand, CSV export.
     let browser = app.signed_in(&[Role::Organiser]).await;
@@ -536,16 +598,27 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
         .post_form(
             &page,
             &format!("/staff/sessions/{session_id}/registrations/add"),
-            &[("given_name", "Hand"), ("family_name", "Made"), ("email", "hand@example.org"), ("audience", "other"), ("language", "en")],
+            &[
+                ("given_name", "Hand"),
+                ("family_name", "Made"),
+                ("email", "hand@example.org"),
+                ("audience", "other"),
+                ("language", "en"),
+            ],
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let csv = browser.get(&format!("/staff/sessions/{session_id}/registrations.csv?lang=en")).await;
+    let csv = browser
+        .get(&format!("/staff/sessions/{session_id}/registrations.csv?lang=en"))
+        .await;
     assert_eq!(csv.status(), StatusCode::OK);
     let bytes = csv.bytes().await.expect("bytes");
     assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
     let text = String::from_utf8_lossy(&bytes);
-    assert!(text.contains("hand@example.org") && text.contains("Given name"), "{text}");
+    assert!(
+        text.contains("hand@example.org") && text.contains("Given name"),
+        "{text}"
+    );
 });
 
 db_test!(
@@ -559,7 +632,11 @@ db_test!(
         let old = confirm_path(&app, "eva@example.org").await;
         // Two days later the link no longer works.
         use sea_orm::{ActiveModelTrait, Set};
-        let row = registration::Entity::find().one(&app.db).await.expect("q").expect("row");
+        let row = registration::Entity::find()
+            .one(&app.db)
+            .await
+            .expect("q")
+            .expect("row");
         let mut model: registration::ActiveModel = row.into();
         model.confirm_expires_at = Set(Some(chrono::Utc::now() - chrono::Duration::minutes(1)));
         model.update(&app.db).await.expect("update");
@@ -570,7 +647,11 @@ db_test!(
         let new = confirm_path(&app, "eva@example.org").await;
         assert_ne!(old, new);
         assert_eq!(app.browser().get(&new).await.status(), StatusCode::OK);
-        let row = registration::Entity::find().one(&app.db).await.expect("q").expect("row");
+        let row = registration::Entity::find()
+            .one(&app.db)
+            .await
+            .expect("q")
+            .expect("row");
         assert_eq!(row.status, "confirmed");
         let _ = Language::Es;
     }

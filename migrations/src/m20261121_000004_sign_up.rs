@@ -118,7 +118,13 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["import_drafts", "server_keys", "rate_limits", "person_sessions", "sign_in_links"] {
+        for table in [
+            "import_drafts",
+            "server_keys",
+            "rate_limits",
+            "person_sessions",
+            "sign_in_links",
+        ] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())

@@ -5,9 +5,9 @@ use aula_domain::registration::Audience;
 use aula_domain::{Email, Language, RegistrationStatus};
 use aula_storage::entities::person::Model as Person;
 use aula_storage::entities::registration::Model as Registration;
-use aula_storage::secrets::LinkKey;
 use aula_storage::outbox::{self, NewMessage};
 use aula_storage::registrations;
+use aula_storage::secrets::LinkKey;
 use aula_storage::sessions::SessionRecord;
 use aula_storage::users::UserRecord;
 use lettre::message::Mailbox;
@@ -149,7 +149,14 @@ pub async fn broadcast(
     let mut queued = 0;
     for (registration, person) in registrations::recipients(conn, record.session.id, audience).await? {
         let manage = Some((config, &registration));
-        if let Some(m) = message("broadcast", &person, record, content.clone(), Some(reply_to.clone()), manage) {
+        if let Some(m) = message(
+            "broadcast",
+            &person,
+            record,
+            content.clone(),
+            Some(reply_to.clone()),
+            manage,
+        ) {
             outbox::enqueue(conn, &m, &config.domain).await?;
             queued += 1;
         }
@@ -265,7 +272,11 @@ fn without_seat(record: &SessionRecord) -> SessionRef {
     session
 }
 
-async fn send(conn: &impl ConnectionTrait, config: &MailConfig, message: Option<NewMessage>) -> aula_storage::Result<()> {
+async fn send(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    message: Option<NewMessage>,
+) -> aula_storage::Result<()> {
     if let Some(m) = message {
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
@@ -287,7 +298,12 @@ pub async fn requested(
         hours: registrations::CONFIRM_LIFETIME.num_hours() as u32,
     });
     let manage = Some((config, registration));
-    send(conn, config, message("registration_requested", person, record, content, None, manage)).await
+    send(
+        conn,
+        config,
+        message("registration_requested", person, record, content, None, manage),
+    )
+    .await
 }
 
 /// Where a registration stands now that it is seated: confirmed (with its
@@ -308,7 +324,12 @@ pub async fn placed(
                 position,
             });
             let manage = Some((config, registration));
-            send(conn, config, message("registration_waitlisted", person, record, content, None, manage)).await
+            send(
+                conn,
+                config,
+                message("registration_waitlisted", person, record, content, None, manage),
+            )
+            .await
         }
         _ => Ok(()),
     }
@@ -324,12 +345,21 @@ pub async fn already_registered(
 ) -> aula_storage::Result<()> {
     let position = registrations::waitlist_position(conn, registration).await?;
     let content = data(&AlreadyRegistered {
-        session: if position.is_some() { without_seat(record) } else { session_ref(record) },
+        session: if position.is_some() {
+            without_seat(record)
+        } else {
+            session_ref(record)
+        },
         status: registration.status.clone(),
         position,
     });
     let manage = Some((config, registration));
-    send(conn, config, message("already_registered", person, record, content, None, manage)).await
+    send(
+        conn,
+        config,
+        message("already_registered", person, record, content, None, manage),
+    )
+    .await
 }
 
 /// A registration is cancelled: the person is told (with a calendar
@@ -349,7 +379,12 @@ pub async fn cancelled(
         calendar: held_seat.then(|| calendar(config, record)),
         by_organiser,
     });
-    send(conn, config, message("registration_cancelled", person, record, content, None, None)).await
+    send(
+        conn,
+        config,
+        message("registration_cancelled", person, record, content, None, None),
+    )
+    .await
 }
 
 /// People promoted from the waiting list: each gets their confirmation.

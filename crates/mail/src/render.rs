@@ -461,12 +461,9 @@ pub fn render(
         "registration_requested" => render_kind::<RegistrationRequested>(data, &m, |_| None, domain),
         "already_registered" => render_kind::<AlreadyRegistered>(data, &m, |_| None, domain),
         "registration_waitlisted" => render_kind::<RegistrationWaitlisted>(data, &m, |_| None, domain),
-        "registration_cancelled" => render_kind::<RegistrationCancelled>(
-            data,
-            &m,
-            |d| d.calendar.as_ref().map(|c| (Method::Cancel, c)),
-            domain,
-        ),
+        "registration_cancelled" => {
+            render_kind::<RegistrationCancelled>(data, &m, |d| d.calendar.as_ref().map(|c| (Method::Cancel, c)), domain)
+        }
         "sign_in_link" => render_kind::<SignInLink>(data, &m, |_| None, domain),
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }

@@ -8,8 +8,8 @@
 //! no interleaving of requests or processes can confirm more than the
 //! capacity, and the work under the lock is constant: no rows are counted.
 
-use aula_domain::{RegistrantDetails, RegistrationStatus};
 use aula_domain::registration::Audience;
+use aula_domain::{RegistrantDetails, RegistrationStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
@@ -216,9 +216,15 @@ pub async fn add_placed(
 #[derive(Debug)]
 pub enum Requested {
     /// A new registration waiting for its e-mail confirmation.
-    Pending { registration: registration::Model, confirm_token: String },
+    Pending {
+        registration: registration::Model,
+        confirm_token: String,
+    },
     /// The person had already asked and not confirmed: a new link (the old one stops working).
-    Resent { registration: registration::Model, confirm_token: String },
+    Resent {
+        registration: registration::Model,
+        confirm_token: String,
+    },
     /// The person already holds a seat or a place on the waiting list; nothing changed.
     Already { registration: registration::Model },
     /// Entered without e-mail confirmation, and seated at once.
@@ -319,7 +325,9 @@ pub async fn confirm(conn: &impl ConnectionTrait, token: &str) -> Result<Confirm
         return Ok(Confirmation::Already(found));
     }
     if found.confirm_expires_at.is_none_or(|expires| expires <= now()) {
-        return Err(StorageError::Conflict(aula_domain::Problem::new("error-confirm-expired")));
+        return Err(StorageError::Conflict(aula_domain::Problem::new(
+            "error-confirm-expired",
+        )));
     }
     if !hold(conn, found.id, RegistrationStatus::Pending).await? {
         return Ok(Confirmation::Already(get(conn, found.id).await?));

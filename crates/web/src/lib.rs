@@ -18,6 +18,7 @@ pub mod context;
 mod courses;
 pub mod error;
 mod extract;
+mod imports;
 mod input;
 mod limits;
 mod manage;
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         .merge(tokens::router())
         .merge(messages::router())
         .merge(registrations::router())
+        .merge(imports::router())
         .merge(signup::router())
         .merge(manage::router())
         .merge(me::router())

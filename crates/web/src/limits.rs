@@ -92,7 +92,13 @@ fn password_email_key(email: &str) -> String {
 pub async fn password_failed(state: &AppState, client: &ClientAddr, email: &str) -> AppResult<()> {
     if state.config.rate_limits {
         let now = chrono::Utc::now();
-        rate_limits::hit(&state.db, &format!("password:addr:{}", client.0), SIGN_IN_PER_ADDRESS, now).await?;
+        rate_limits::hit(
+            &state.db,
+            &format!("password:addr:{}", client.0),
+            SIGN_IN_PER_ADDRESS,
+            now,
+        )
+        .await?;
         rate_limits::hit(&state.db, &password_email_key(email), SIGN_IN_PER_EMAIL, now).await?;
     }
     Ok(())
@@ -104,7 +110,10 @@ pub async fn sign_in(state: &AppState, client: &ClientAddr, what: &str, email: &
         state,
         &[
             (format!("{what}:addr:{}", client.0), SIGN_IN_PER_ADDRESS),
-            (format!("{what}:email:{}", email.trim().to_lowercase()), SIGN_IN_PER_EMAIL),
+            (
+                format!("{what}:email:{}", email.trim().to_lowercase()),
+                SIGN_IN_PER_EMAIL,
+            ),
         ],
     )
     .await

@@ -54,8 +54,16 @@ pub async fn cancel(state: &AppState, id: Uuid, reason: Option<&str>, by: Cancel
         let person = aula_storage::people::get(&txn, current.person_id).await?;
         let by_organiser = matches!(by, CancelledBy::Organiser(_));
         let held_seat = cancelled.was == RegistrationStatus::Confirmed;
-        aula_mail::notify::cancelled(&txn, &state.mail, &record, &cancelled.registration, &person, held_seat, by_organiser)
-            .await?;
+        aula_mail::notify::cancelled(
+            &txn,
+            &state.mail,
+            &record,
+            &cancelled.registration,
+            &person,
+            held_seat,
+            by_organiser,
+        )
+        .await?;
         aula_mail::notify::promoted(&txn, &state.mail, &record, &cancelled.promoted).await?;
         let actor = match &by {
             CancelledBy::Holder => Actor::system("holder"),
@@ -113,7 +121,11 @@ async fn cancel_form(
 ) -> AppResult<Response> {
     let registration = registrations::by_manage_token(&state.db, &token).await?;
     cancel(&state, registration.id, None, CancelledBy::Holder).await?;
-    Ok(redirect_with(&ctx, &format!("/r/{token}"), "registration-cancelled-flash"))
+    Ok(redirect_with(
+        &ctx,
+        &format!("/r/{token}"),
+        "registration-cancelled-flash",
+    ))
 }
 
 /// A cancellation through the API.
@@ -175,9 +187,8 @@ async fn cancel_api(
             _ => return Err(AppError::Forbidden),
         }
     };
-    let reason = aula_domain::details::ShortText::parse_optional(&input.reason).map_err(|p| {
-        AppError::Invalid(aula_domain::FieldErrors::single("reason", p))
-    })?;
+    let reason = aula_domain::details::ShortText::parse_optional(&input.reason)
+        .map_err(|p| AppError::Invalid(aula_domain::FieldErrors::single("reason", p)))?;
     let cancelled = cancel(&state, id, reason.as_ref().map(|r| r.as_str()), by).await?;
     if cancelled.was == RegistrationStatus::Cancelled {
         return Err(AppError::Conflict(Problem::new("error-already-cancelled")));

@@ -239,7 +239,13 @@ struct DetailsPage {
 }
 
 impl DetailsPage {
-    async fn new(ctx: &Ctx, state: &AppState, email: String, form: RegistrationInput, errors: FormErrors) -> AppResult<Self> {
+    async fn new(
+        ctx: &Ctx,
+        state: &AppState,
+        email: String,
+        form: RegistrationInput,
+        errors: FormErrors,
+    ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
         let audiences = aula_domain::Audience::ALL
             .iter()
@@ -349,7 +355,10 @@ async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let text = serde_json::to_string_pretty(&body).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
-            (CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")),
+            (
+                CONTENT_TYPE,
+                HeaderValue::from_static("application/json; charset=utf-8"),
+            ),
             (
                 CONTENT_DISPOSITION,
                 HeaderValue::from_static("attachment; filename=\"aula-my-data.json\""),

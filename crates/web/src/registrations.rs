@@ -389,7 +389,11 @@ async fn move_form(
     let registration = registrations::get(&state.db, id).await?;
     let (to, reason) = form.parse().map_err(AppError::Invalid)?;
     move_registration(&state, &ctx.actor()?, id, to, reason.as_str()).await?;
-    Ok(redirect_with(&ctx, &back(registration.session_id), "registration-moved"))
+    Ok(redirect_with(
+        &ctx,
+        &back(registration.session_id),
+        "registration-moved",
+    ))
 }
 
 /// Moves a registration to another status, with a reason (audited).

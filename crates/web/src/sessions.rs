@@ -583,7 +583,11 @@ async fn apply_update(
     // A raised capacity seats the first people waiting, at once.
     let promoted = aula_storage::registrations::promote(&txn, id).await?;
     aula_mail::notify::promoted(&txn, &state.mail, &record, &promoted).await?;
-    let record = if promoted.is_empty() { record } else { sessions::get(&txn, id).await? };
+    let record = if promoted.is_empty() {
+        record
+    } else {
+        sessions::get(&txn, id).await?
+    };
     let queued = if record.session.calendar_sequence != before.session.calendar_sequence && record.status().is_public()
     {
         aula_mail::notify::session_changed(&txn, &state.mail, &record).await?

@@ -101,8 +101,14 @@ impl RegistrationInput {
             errors.take("family_name", PersonName::parse(&self.family_name)),
             errors.take("email", Email::parse(&self.email)),
             errors.take("phone", Phone::parse_optional(&self.phone)),
-            errors.take("employer", aula_domain::details::ShortText::parse_optional(&self.employer)),
-            errors.take("job_title", aula_domain::details::ShortText::parse_optional(&self.job_title)),
+            errors.take(
+                "employer",
+                aula_domain::details::ShortText::parse_optional(&self.employer),
+            ),
+            errors.take(
+                "job_title",
+                aula_domain::details::ShortText::parse_optional(&self.job_title),
+            ),
             errors.take("audience", Audience::parse(&self.audience)),
             region_id,
             language,
@@ -135,7 +141,11 @@ impl RegistrationInput {
     }
 
     /// The public form's parse: consent is required too.
-    async fn parse_public(&self, state: &AppState, lang: Language) -> AppResult<Result<RegistrantDetails, FieldErrors>> {
+    async fn parse_public(
+        &self,
+        state: &AppState,
+        lang: Language,
+    ) -> AppResult<Result<RegistrantDetails, FieldErrors>> {
         let parsed = self.parse(state, lang).await?;
         if self.consent {
             return Ok(parsed);
@@ -236,7 +246,9 @@ pub async fn register_in(
         Requested::Already { registration } => {
             aula_mail::notify::already_registered(txn, mail, record, registration, &person).await?
         }
-        Requested::Placed { registration } => aula_mail::notify::placed(txn, mail, record, registration, &person).await?,
+        Requested::Placed { registration } => {
+            aula_mail::notify::placed(txn, mail, record, registration, &person).await?
+        }
     }
     Ok(requested)
 }
@@ -467,9 +479,10 @@ async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): A
     let c = Chrome::new(&ctx);
     let (title, message) = match (RegistrationStatus::parse(&registration.status), position) {
         (Ok(RegistrationStatus::Confirmed), _) => ("outcome-confirmed", c.t("registration-confirmed-body")),
-        (Ok(RegistrationStatus::Waitlisted), Some(p)) => {
-            ("outcome-waitlisted", c.t1("registration-waitlisted-body", "position", p))
-        }
+        (Ok(RegistrationStatus::Waitlisted), Some(p)) => (
+            "outcome-waitlisted",
+            c.t1("registration-waitlisted-body", "position", p),
+        ),
         (Ok(RegistrationStatus::Cancelled), _) => ("outcome-cancelled", c.t("registration-cancelled-body")),
         _ => ("outcome-check-email", c.t("registration-pending-body")),
     };

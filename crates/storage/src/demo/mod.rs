@@ -296,8 +296,12 @@ async fn participants(
             family_name: problem(PersonName::parse(family))?,
             email: problem(Email::parse(&format!("{local}@correo.example.org")))?,
             phone: None,
-            employer: Some(problem(Text::parse(content::WORKPLACES[k % content::WORKPLACES.len()]))?),
-            job_title: Some(problem(Text::parse(content::JOB_TITLES[k % content::JOB_TITLES.len()]))?),
+            employer: Some(problem(Text::parse(
+                content::WORKPLACES[k % content::WORKPLACES.len()],
+            ))?),
+            job_title: Some(problem(Text::parse(
+                content::JOB_TITLES[k % content::JOB_TITLES.len()],
+            ))?),
             audience: if n % 3 == 0 {
                 Audience::UnionDelegate
             } else {

@@ -1,0 +1,827 @@
+//! Registering people from a CSV file: the organisers' pages (upload, report
+//! with the column mapping, then register or not) and the API.
+//!
+//! Nothing is written before the whole file has been checked, and the file
+//! is checked again when the organiser decides, never trusting the page they
+//! saw: the uploaded text waits in `import_drafts` (see `aula_storage::imports`)
+//! between the two. Everyone accepted is registered in one transaction, with
+//! their e-mails and the audit entry: an import is all in or not at all.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use aula_domain::import::{self, Accepted, Field, Mapping, Report, Sheet};
+use aula_domain::{FieldErrors, Language, Problem, RegistrationStatus, SessionStatus, fold_for_search};
+use aula_storage::imports::{self, Draft};
+use aula_storage::registrations::{Requested, Source};
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Begin, regions};
+use axum::body::Bytes;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Multipart, State};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::ApiError;
+use crate::context::Organiser;
+use crate::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
+use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::signup::{Entry, register_in};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(import_api))
+        .route("/staff/sessions/{id}/import", get(upload_page).post(upload))
+        .route("/staff/sessions/{id}/import/done", get(done_page))
+        .route("/staff/imports/{id}", get(report_page))
+        .route("/staff/imports/{id}/commit", post(commit))
+        .route("/staff/imports/{id}/discard", post(discard))
+}
+
+/// How many accepted rows the report page shows before registering.
+const PREVIEW_ROWS: usize = 10;
+
+// ----- checking and registering, for the pages and the API -----------------------
+
+/// Finds a region by its code or its name, whatever the case and accents.
+async fn region_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Uuid>> {
+    let mut by_word = HashMap::new();
+    for region in regions::list(&state.db).await? {
+        by_word.insert(fold_for_search(region.code.trim()), region.id);
+        by_word.insert(fold_for_search(region.name.trim()), region.id);
+    }
+    Ok(move |cell: &str| by_word.get(&fold_for_search(cell.trim())).copied())
+}
+
+/// Checks the sheet; people whose row does not say their language get the course's.
+async fn check(
+    ctx: &Ctx,
+    state: &AppState,
+    session: &SessionRecord,
+    sheet: &Sheet,
+    mapping: &Mapping,
+) -> AppResult<Result<Report, Problem>> {
+    let region = region_finder(state).await?;
+    let language = Language::parse(&session.course.course.language).unwrap_or(ctx.lang);
+    Ok(import::check(sheet, mapping, region, language))
+}
+
+/// Whether organisers may enter people in the session now (`register_in`
+/// refuses otherwise), as a message if not.
+fn not_taking(ctx: &Ctx, session: &SessionRecord) -> Option<String> {
+    (!matches!(session.status(), SessionStatus::Open | SessionStatus::Closed))
+        .then(|| ctx.tr().t("error-session-not-taking"))
+}
+
+/// What registering the accepted rows did.
+#[derive(Clone, Copy, Debug, Default)]
+struct Outcome {
+    /// New registrations, whatever their status.
+    registered: usize,
+    /// Of those, the ones on the waiting list.
+    waitlisted: usize,
+    /// Of those, the ones waiting for the person's e-mail confirmation.
+    pending: usize,
+    /// Already registered, or waiting for their confirmation (sent again).
+    already: usize,
+}
+
+/// Registers every accepted row in one transaction, with their e-mails, the
+/// audit entry, and the draft's deletion when there is one (so the same file
+/// is not registered twice by a second click). A dry run rolls it all back:
+/// its counts are what the import would do now.
+async fn register_all(
+    ctx: &Ctx,
+    state: &AppState,
+    session_id: Uuid,
+    accepted: &[Accepted],
+    skipped: usize,
+    draft: Option<&Draft>,
+    dry_run: bool,
+) -> AppResult<Outcome> {
+    let user = ctx.user()?;
+    let txn = state.db.begin_write().await?;
+    if let Some(draft) = draft
+        && !imports::delete(&txn, draft.id, user.user.id).await?
+    {
+        return Err(AppError::NotFound);
+    }
+    let record = sessions::get(&txn, session_id).await?;
+    let mut outcome = Outcome::default();
+    for row in accepted {
+        let requested = register_in(&txn, state, &record, &row.registrant, Entry::Organiser(Source::Import)).await?;
+        // Someone already waiting for their confirmation gets the link again.
+        if let Requested::Already { .. } | Requested::Resent { .. } = requested {
+            outcome.already += 1;
+            continue;
+        }
+        outcome.registered += 1;
+        match RegistrationStatus::parse(&requested.registration().status) {
+            Ok(RegistrationStatus::Waitlisted) => outcome.waitlisted += 1,
+            Ok(RegistrationStatus::Pending) => outcome.pending += 1,
+            _ => {}
+        }
+    }
+    if dry_run {
+        txn.rollback().await?;
+        return Ok(outcome);
+    }
+    aula_storage::audit::record(
+        &txn,
+        &ctx.actor()?,
+        "import",
+        "session",
+        Some(session_id),
+        serde_json::json!({
+            "file_name": draft.map(|d| d.file_name.as_str()),
+            "registered": outcome.registered,
+            "already_registered": outcome.already,
+            "rejected_skipped": skipped,
+        }),
+    )
+    .await?;
+    txn.commit().await?;
+    state.wake.notify_one();
+    Ok(outcome)
+}
+
+/// The file as text: UTF-8 without NUL characters (binary files have them,
+/// and PostgreSQL would not store them).
+fn text_of(bytes: &[u8]) -> Result<String, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
+    if text.contains('\0') {
+        return Err(Problem::new("error-csv-encoding"));
+    }
+    Ok(text.to_owned())
+}
+
+// ----- the API -----------------------------------------------------------------------
+
+/// A row of the file that was not registered.
+#[derive(Serialize, ToSchema)]
+pub struct RejectedRow {
+    /// The file's line where the row starts (the header is usually line 1).
+    pub line: usize,
+    /// The e-mail cell as written.
+    pub email: String,
+    /// Each problem in words, by field (`given_name`, `email`, `region`...).
+    pub problems: BTreeMap<String, Vec<String>>,
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Serialize, ToSchema)]
+pub struct ImportReport {
+    /// Only on the 422 answer for rejected rows with `on_error=abort`: `rejected_rows`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Only on the 422 answer for rejected rows: what happened, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    pub dry_run: bool,
+    /// Rows that passed every check.
+    pub accepted: usize,
+    /// New registrations (seated, waitlisted or waiting for the person's confirmation).
+    pub registered: usize,
+    /// Of the new registrations, those on the waiting list.
+    pub waitlisted: usize,
+    /// Of the new registrations, those waiting for the person to confirm by e-mail.
+    pub pending: usize,
+    /// Accepted rows whose person was already registered (seated, waiting, or
+    /// waiting to confirm: they get the confirmation link again).
+    pub already_registered: usize,
+    /// Every row not registered, with all its problems.
+    pub rejected: Vec<RejectedRow>,
+}
+
+impl ImportReport {
+    fn new(ctx: &Ctx, report: &Report, outcome: Outcome, dry_run: bool) -> Self {
+        let tr = ctx.tr();
+        let rejected = report
+            .rejected
+            .iter()
+            .map(|row| {
+                let mut problems: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                for (field, problem) in &row.problems {
+                    problems
+                        .entry(field.as_str().to_owned())
+                        .or_default()
+                        .push(tr.problem(problem));
+                }
+                RejectedRow {
+                    line: row.line,
+                    email: row.email.clone(),
+                    problems,
+                }
+            })
+            .collect();
+        ImportReport {
+            error: None,
+            message: None,
+            dry_run,
+            accepted: report.accepted.len(),
+            registered: outcome.registered,
+            waitlisted: outcome.waitlisted,
+            pending: outcome.pending,
+            already_registered: outcome.already,
+            rejected,
+        }
+    }
+}
+
+/// A 422 in the API's error format whose message is the problem itself.
+fn api_invalid(ctx: &Ctx, field: &str, problem: &Problem) -> Response {
+    let message = ctx.tr().problem(problem);
+    let body = serde_json::json!({
+        "error": "invalid",
+        "message": message,
+        "fields": { field: [message] },
+    });
+    (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response()
+}
+
+/// The query of the API: `on_error`, `dry_run` and `map.<field>` overrides by header name.
+struct ApiOptions {
+    skip: bool,
+    dry_run: bool,
+    /// (field, header name; empty for "not in the file").
+    map: Vec<(Field, String)>,
+}
+
+impl ApiOptions {
+    fn parse(pairs: &[(String, String)]) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let mut options = ApiOptions {
+            skip: false,
+            dry_run: false,
+            map: Vec::new(),
+        };
+        for (key, value) in pairs {
+            let value = value.trim();
+            match key.as_str() {
+                "on_error" => match value {
+                    "abort" | "" => options.skip = false,
+                    "skip" => options.skip = true,
+                    _ => errors.add(key, Problem::new("error-choice")),
+                },
+                "dry_run" => match value {
+                    "true" | "1" => options.dry_run = true,
+                    "false" | "0" | "" => options.dry_run = false,
+                    _ => errors.add(key, Problem::new("error-choice")),
+                },
+                "lang" => {}
+                _ => match key.strip_prefix("map.").map(Field::parse) {
+                    Some(Some(field)) => options.map.push((field, value.to_owned())),
+                    // A misspelt `dry_run` must not register people for real.
+                    _ => errors.add(key, Problem::new("error-import-unknown-parameter")),
+                },
+            }
+        }
+        if errors.is_empty() { Ok(options) } else { Err(errors) }
+    }
+
+    /// The guess from the header, with the caller's choices over it.
+    fn mapping(&self, sheet: &Sheet) -> Result<Mapping, FieldErrors> {
+        let mut mapping = import::guess(&sheet.headers);
+        let mut errors = FieldErrors::new();
+        for (field, header) in &self.map {
+            if header.is_empty() {
+                mapping.unset(*field);
+                continue;
+            }
+            match sheet
+                .headers
+                .iter()
+                .position(|h| h.trim().to_lowercase() == header.to_lowercase())
+            {
+                Some(column) => mapping.set(*field, column),
+                None => errors.add(
+                    &format!("map.{}", field.as_str()),
+                    Problem::new("error-import-no-column").with("column", header),
+                ),
+            }
+        }
+        if errors.is_empty() { Ok(mapping) } else { Err(errors) }
+    }
+}
+
+/// Registers the people of a CSV file for a session (organisers).
+///
+/// The body is the file itself (`Content-Type: text/csv`): UTF-8 (a byte-order
+/// mark is allowed), separated by `,`, `;` or tabs, a header line first, at
+/// most 5000 people and 2 MB. Headers in English, French or Spanish are
+/// recognised (`given_name`, `Prénom`, `Correo electrónico`...); override
+/// the guess with `map.<field>=<header name>` (an empty value: the file has no
+/// such column). Fields: `given_name`, `family_name`, `email` (required),
+/// `phone`, `employer`, `job_title`, `audience`, `region` (a region's code or
+/// name), `language` (else the course's language).
+///
+/// The whole file is checked first. With `on_error=abort` (the default), a
+/// file with any rejected row registers nobody: the answer is **422 with the
+/// report** (`error` = `rejected_rows`, every rejected line and its problems).
+/// With `on_error=skip` the accepted rows are registered and the rejected
+/// ones listed. Everyone is registered in one transaction. People already
+/// registered are counted in `already_registered`, not rejected. With
+/// `dry_run=true` nothing is written and the counts say what the import
+/// would do. A file that cannot be read (not UTF-8, ragged rows, no required
+/// column...) is the usual 422 error with the problem as its `message`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/sessions/{id}/registrations/import",
+    tag = "registrations",
+    params(
+        ("id" = Uuid, Path, description = "The session"),
+        ("on_error" = Option<String>, Query, description = "`abort` (default): any rejected row and nobody is registered; `skip`: register the accepted rows"),
+        ("dry_run" = Option<bool>, Query, description = "`true`: check and count, write nothing"),
+    ),
+    request_body(content = String, content_type = "text/csv", description = "The CSV file"),
+    responses(
+        (status = 200, body = ImportReport),
+        (status = 401, body = ApiError),
+        (status = 403, body = ApiError),
+        (status = 404, body = ApiError, description = "Unknown session"),
+        (status = 409, body = ApiError, description = "The session does not take registrations"),
+        (status = 413, body = ApiError),
+        (status = 415, body = ApiError, description = "The body is not `text/csv`"),
+        (status = 422, body = ImportReport, description = "Rejected rows with `on_error=abort` (`error` = `rejected_rows`; nobody registered); an unreadable file or a bad parameter gets the usual error (`error` = `invalid`)"),
+    ),
+    security(("bearer" = []), ("cookie" = []))
+)]
+async fn import_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    let is_csv = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("text/csv"));
+    if !is_csv {
+        return Err(AppError::UnsupportedMediaType);
+    }
+    let options = ApiOptions::parse(&pairs)?;
+    let bytes = body.map_err(|err| {
+        if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::bad_request("error-body")
+        }
+    })?;
+    let sheet = match text_of(&bytes).and_then(|_| import::read(&bytes)) {
+        Ok(sheet) => sheet,
+        Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
+    };
+    let mapping = options.mapping(&sheet)?;
+    let report = match check(&ctx, &state, &session, &sheet, &mapping).await? {
+        Ok(report) => report,
+        Err(problem) => {
+            let field = problem
+                .args
+                .iter()
+                .find(|(name, _)| *name == "field")
+                .map_or_else(|| "file".to_owned(), |(_, f)| format!("map.{f}"));
+            return Ok(api_invalid(&ctx, &field, &labelled(&ctx, problem)));
+        }
+    };
+    if !options.skip && !report.rejected.is_empty() {
+        let mut body = ImportReport::new(&ctx, &report, Outcome::default(), options.dry_run);
+        body.error = Some("rejected_rows".to_owned());
+        body.message = Some(ctx.tr().t("import-aborted"));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response());
+    }
+    let outcome = register_all(
+        &ctx,
+        &state,
+        id,
+        &report.accepted,
+        report.rejected.len(),
+        None,
+        options.dry_run,
+    )
+    .await?;
+    Ok(axum::Json(ImportReport::new(&ctx, &report, outcome, options.dry_run)).into_response())
+}
+
+/// `error-import-unmapped` names the field by its code; people read its label.
+fn labelled(ctx: &Ctx, problem: Problem) -> Problem {
+    let field = problem
+        .args
+        .iter()
+        .find(|(name, _)| *name == "field")
+        .and_then(|(_, code)| Field::parse(code));
+    match field {
+        Some(field) if problem.key == "error-import-unmapped" => {
+            Problem::new("error-import-unmapped").with("field", ctx.tr().t(field.label_key()))
+        }
+        _ => problem,
+    }
+}
+
+// ----- the pages ---------------------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "pages/import_upload.html")]
+struct UploadPage {
+    c: Chrome,
+    session: SessionRecord,
+    errors: FormErrors,
+    /// The fields: (label, required).
+    fields: Vec<(String, bool)>,
+    max_rows: usize,
+    closed: Option<String>,
+    /// After an import: what it did.
+    done: Option<DoneQuery>,
+}
+
+impl UploadPage {
+    fn new(ctx: &Ctx, session: SessionRecord, errors: FormErrors) -> Self {
+        let c = Chrome::new(ctx);
+        let fields = Field::ALL.iter().map(|f| (c.t(f.label_key()), f.required())).collect();
+        UploadPage {
+            closed: not_taking(ctx, &session),
+            c,
+            session,
+            errors,
+            fields,
+            max_rows: import::MAX_ROWS,
+            done: None,
+        }
+    }
+}
+
+async fn upload_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    render(&UploadPage::new(&ctx, session, FormErrors::none()))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn multipart_error(err: axum::extract::multipart::MultipartError) -> AppError {
+    if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge
+    } else {
+        AppError::bad_request("error-body")
+    }
+}
+
+/// The name of an uploaded file without the folders some browsers send.
+fn base_name(name: &str) -> String {
+    let name = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
+    name.chars().filter(|c| !c.is_control()).take(200).collect()
+}
+
+/// The upload form (`multipart/form-data`, which `CsrfForm` does not read:
+/// the token is checked here).
+async fn upload(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType)?;
+    let mut token = String::new();
+    let mut file: Option<(String, Bytes)> = None;
+    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+        match field.name() {
+            Some("csrf") => token = field.text().await.map_err(multipart_error)?,
+            Some("file") => {
+                let name = base_name(field.file_name().unwrap_or_default());
+                file = Some((name, field.bytes().await.map_err(multipart_error)?));
+            }
+            _ => {}
+        }
+    }
+    if !constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
+        return Err(AppError::Csrf);
+    }
+    let invalid = |problem: Problem| {
+        let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
+        render_invalid(&UploadPage::new(&ctx, session.clone(), errors))
+    };
+    let Some((name, bytes)) = file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()) else {
+        return invalid(Problem::new("error-import-no-file"));
+    };
+    let content = match text_of(&bytes).and_then(|text| import::read(&bytes).map(|_| text)) {
+        Ok(content) => content,
+        Err(problem) => return invalid(problem),
+    };
+    let user = ctx.user()?;
+    let draft = imports::save(&state.db, id, user.user.id, &name, &content).await?;
+    Ok(Redirect::to(&format!("/staff/imports/{}", draft.id)).into_response())
+}
+
+/// A field's choice of column on the report page.
+struct FieldChoice {
+    name: &'static str,
+    label: String,
+    required: bool,
+    /// The column's index, or empty.
+    column: String,
+}
+
+struct RejectedView {
+    line: usize,
+    email: String,
+    /// "Field: problem" each.
+    problems: Vec<String>,
+}
+
+struct PreviewRow {
+    line: usize,
+    name: String,
+    email: String,
+    employer: String,
+    audience: String,
+    language: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/import_report.html")]
+struct ReportPage {
+    c: Chrome,
+    session: SessionRecord,
+    draft: Draft,
+    fields: Vec<FieldChoice>,
+    /// (column index, header).
+    columns: Vec<(String, String)>,
+    rows: usize,
+    /// Why the file cannot be registered with this mapping (a column to choose).
+    problem: Option<String>,
+    /// The field that problem is about.
+    problem_field: String,
+    /// Set when the organiser asked to register all or nobody, and some rows were rejected.
+    aborted: bool,
+    accepted: usize,
+    rejected: Vec<RejectedView>,
+    preview: Vec<PreviewRow>,
+    closed: Option<String>,
+}
+
+impl ReportPage {
+    fn new(
+        ctx: &Ctx,
+        session: SessionRecord,
+        draft: Draft,
+        sheet: &Sheet,
+        mapping: &Mapping,
+        checked: Result<Report, Problem>,
+    ) -> Self {
+        let c = Chrome::new(ctx);
+        let fields = Field::ALL
+            .iter()
+            .map(|f| FieldChoice {
+                name: f.as_str(),
+                label: c.t(f.label_key()),
+                required: f.required(),
+                column: mapping.get(*f).map(|i| i.to_string()).unwrap_or_default(),
+            })
+            .collect();
+        let columns = sheet
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (i.to_string(), h.clone()))
+            .collect();
+        let mut page = ReportPage {
+            closed: not_taking(ctx, &session),
+            session,
+            draft,
+            fields,
+            columns,
+            rows: sheet.rows.len(),
+            problem: None,
+            problem_field: String::new(),
+            aborted: false,
+            accepted: 0,
+            rejected: Vec::new(),
+            preview: Vec::new(),
+            c,
+        };
+        match checked {
+            Err(problem) => {
+                page.problem_field = problem
+                    .args
+                    .iter()
+                    .find(|(n, _)| *n == "field")
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                page.problem = Some(ctx.tr().problem(&labelled(ctx, problem)));
+            }
+            Ok(report) => {
+                let c = &page.c;
+                page.accepted = report.accepted.len();
+                page.rejected = report
+                    .rejected
+                    .iter()
+                    .map(|r| RejectedView {
+                        line: r.line,
+                        email: r.email.clone(),
+                        problems: r
+                            .problems
+                            .iter()
+                            .map(|(f, p)| {
+                                c.tr.args(
+                                    "import-field-problem",
+                                    &[("field", c.t(f.label_key())), ("problem", c.tr.problem(p))],
+                                )
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                page.preview = report
+                    .accepted
+                    .iter()
+                    .take(PREVIEW_ROWS)
+                    .map(|a| {
+                        let r = &a.registrant;
+                        PreviewRow {
+                            line: a.line,
+                            name: format!("{} {}", r.given_name.as_str(), r.family_name.as_str()),
+                            email: r.email.as_str().to_owned(),
+                            employer: r.employer.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default(),
+                            audience: c.word("audience", r.audience.as_str()),
+                            language: c.word("language", r.language.as_str()),
+                        }
+                    })
+                    .collect();
+            }
+        }
+        page
+    }
+
+    /// Whether the accepted rows may be registered from this page.
+    fn can_register(&self) -> bool {
+        self.problem.is_none() && self.closed.is_none() && self.accepted > 0
+    }
+
+    /// The button that registers the accepted rows and skips the rejected ones.
+    fn register_valid(&self) -> String {
+        self.c.tr.args(
+            "import-register-valid",
+            &[
+                ("accepted", self.accepted.to_string()),
+                ("rejected", self.rejected.len().to_string()),
+            ],
+        )
+    }
+
+    fn more(&self) -> usize {
+        self.accepted.saturating_sub(self.preview.len())
+    }
+
+    fn seats_left(&self) -> i32 {
+        self.session.seats_left()
+    }
+
+    /// Whether more people are accepted than seats are left (the others wait).
+    fn over_capacity(&self) -> bool {
+        i64::try_from(self.accepted).unwrap_or(i64::MAX) > i64::from(self.seats_left())
+    }
+}
+
+/// The mapping from the report page's `map.<field>=<column index>` pairs,
+/// over the guess from the header.
+fn mapping_from_columns(sheet: &Sheet, pairs: &[(String, String)]) -> AppResult<Mapping> {
+    let mut mapping = import::guess(&sheet.headers);
+    for (key, value) in pairs {
+        let Some(name) = key.strip_prefix("map.") else {
+            continue;
+        };
+        let field = Field::parse(name).ok_or_else(|| AppError::bad_request("error-query"))?;
+        let value = value.trim();
+        if value.is_empty() {
+            mapping.unset(field);
+            continue;
+        }
+        let column = value
+            .parse::<usize>()
+            .ok()
+            .filter(|c| *c < sheet.headers.len())
+            .ok_or_else(|| AppError::bad_request("error-query"))?;
+        mapping.set(field, column);
+    }
+    Ok(mapping)
+}
+
+/// The draft of the signed-in organiser, its session and its sheet.
+async fn load(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(Draft, SessionRecord, Sheet)> {
+    let user = ctx.user()?;
+    let draft = imports::get(&state.db, id, user.user.id).await?;
+    let session = sessions::get(&state.db, draft.session_id).await?;
+    // The text was read once at upload; reading it again cannot fail unless
+    // the reader changed since, and then its problem is the answer.
+    let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
+    Ok((draft, session, sheet))
+}
+
+async fn report_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (draft, session, sheet) = load(&ctx, &state, id).await?;
+    let mapping = mapping_from_columns(&sheet, &pairs)?;
+    let checked = check(&ctx, &state, &session, &sheet, &mapping).await?;
+    render(&ReportPage::new(&ctx, session, draft, &sheet, &mapping, checked))
+}
+
+/// "Register": the file is checked again with the mapping sent, whatever the
+/// page showed.
+async fn commit(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (draft, session, sheet) = load(&ctx, &state, id).await?;
+    let mapping = mapping_from_columns(&sheet, &pairs)?;
+    let skip = match pairs.iter().find(|(k, _)| k == "on_error").map(|(_, v)| v.as_str()) {
+        Some("skip") => true,
+        Some("abort") => false,
+        _ => return Err(AppError::bad_request("error-form")),
+    };
+    let report = match check(&ctx, &state, &session, &sheet, &mapping).await? {
+        Ok(report) if skip || report.rejected.is_empty() => report,
+        Ok(report) => {
+            let mut page = ReportPage::new(&ctx, session, draft, &sheet, &mapping, Ok(report));
+            page.aborted = true;
+            return render_invalid(&page);
+        }
+        Err(problem) => {
+            return render_invalid(&ReportPage::new(&ctx, session, draft, &sheet, &mapping, Err(problem)));
+        }
+    };
+    let session_id = session.session.id;
+    let skipped = report.rejected.len();
+    let outcome = register_all(&ctx, &state, session_id, &report.accepted, skipped, Some(&draft), false).await?;
+    let done = format!(
+        "/staff/sessions/{session_id}/import/done?registered={}&waitlisted={}&pending={}&already={}&skipped={}",
+        outcome.registered, outcome.waitlisted, outcome.pending, outcome.already, skipped
+    );
+    Ok(redirect_with(&ctx, &done, "flash-import-done"))
+}
+
+/// "Register nobody": the file is forgotten.
+async fn discard(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    let user = ctx.user()?;
+    let draft = imports::get(&state.db, id, user.user.id).await?;
+    imports::delete(&state.db, draft.id, user.user.id).await?;
+    Ok(redirect_with(
+        &ctx,
+        &format!("/staff/sessions/{}/registrations", draft.session_id),
+        "flash-import-discarded",
+    ))
+}
+
+/// The counts the import page links here with (display only).
+#[derive(Debug, Default, Deserialize)]
+struct DoneQuery {
+    #[serde(default)]
+    registered: u64,
+    #[serde(default)]
+    waitlisted: u64,
+    #[serde(default)]
+    pending: u64,
+    #[serde(default)]
+    already: u64,
+    #[serde(default)]
+    skipped: u64,
+}
+
+/// What the import did, after the redirect (so reloading registers nobody twice).
+async fn done_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(counts): ApiQuery<DoneQuery>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    let mut page = UploadPage::new(&ctx, session, FormErrors::none());
+    page.done = Some(counts);
+    render(&page)
+}

@@ -1,0 +1,390 @@
+//! Registering people from a CSV file: the API, and the organisers' pages
+//! (upload, report with the column mapping, register or not).
+
+use aula_domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{Api, Browser, course_and_session, db_test};
+
+/// Two good rows, a bad address (line 3) and a row without a given name (line 4).
+const WITH_BAD_ROWS: &str = "\
+given name,family name,email,employer
+Ana,Ruiz,ana@example.org,Ayuntamiento de Sevilla
+Luis,Gil,luis@example,
+   ,Pérez,pedro@example.org,
+Eva,Sanz,eva@example.org,
+";
+
+async fn import(api: &Api, session_id: &str, query: &str, file: &[u8]) -> (StatusCode, Value) {
+    api.raw(
+        Method::POST,
+        &format!("/api/v1/sessions/{session_id}/registrations/import{query}"),
+        "text/csv; charset=utf-8",
+        file.to_vec(),
+    )
+    .await
+}
+
+async fn registered(api: &Api, session_id: &str) -> Value {
+    let (status, list) = api
+        .get(&format!("/api/v1/sessions/{session_id}/registrations?per_page=100"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list
+}
+
+fn emails(list: &Value) -> Vec<String> {
+    let mut emails: Vec<String> = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|r| r["email"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    emails.sort();
+    emails
+}
+
+db_test!(
+    a_french_file_with_semicolons_and_a_bom_imports,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let file = "\u{FEFF}Prénom;Nom;Courriel;Employeur;Langue\r\n\
+                    Ana;Ruiz;Ana.Ruiz@Example.org;Mairie de Lyon, service RH;français\r\n\
+                    Luis;Gil;luis@example.org;;\r\n";
+
+        // A dry run counts and writes nothing.
+        let (status, report) = import(&api, &session_id, "?dry_run=true", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(report["dry_run"], true);
+        assert_eq!(report["registered"], 2);
+        assert_eq!(registered(&api, &session_id).await["total"], 0);
+
+        let (status, report) = import(&api, &session_id, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(
+            report,
+            json!({"dry_run": false, "accepted": 2, "registered": 2, "waitlisted": 0, "pending": 2,
+                "already_registered": 0, "rejected": []})
+        );
+        let list = registered(&api, &session_id).await;
+        assert_eq!(emails(&list), ["ana.ruiz@example.org", "luis@example.org"]);
+        assert!(
+            list["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .all(|r| r["source"] == "import")
+        );
+        let ana = list["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|r| r["email"] == "ana.ruiz@example.org")
+            .cloned()
+            .expect("ana");
+        assert_eq!(ana["employer"], "Mairie de Lyon, service RH");
+    }
+);
+
+db_test!(
+    rejected_rows_abort_the_whole_file_or_are_skipped,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+
+        // Abort (the default): nobody is registered, every problem is reported.
+        let (status, report) = import(&api, &session_id, "", WITH_BAD_ROWS.as_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{report}");
+        assert_eq!(report["error"], "rejected_rows");
+        assert_eq!(report["accepted"], 2);
+        assert_eq!(report["registered"], 0);
+        let rejected = report["rejected"].as_array().expect("rejected");
+        assert_eq!(rejected.len(), 2);
+        assert_eq!(rejected[0]["line"], 3);
+        assert_eq!(rejected[0]["email"], "luis@example");
+        assert!(rejected[0]["problems"]["email"][0].is_string(), "{report}");
+        assert_eq!(rejected[1]["line"], 4);
+        assert!(rejected[1]["problems"]["given_name"][0].is_string(), "{report}");
+        assert_eq!(registered(&api, &session_id).await["total"], 0, "nothing written");
+
+        // Skip: the valid people only.
+        let (status, report) = import(&api, &session_id, "?on_error=skip", WITH_BAD_ROWS.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(report["registered"], 2);
+        assert_eq!(report["rejected"].as_array().map(Vec::len), Some(2));
+        let list = registered(&api, &session_id).await;
+        assert_eq!(emails(&list), ["ana@example.org", "eva@example.org"]);
+
+        // A misspelt parameter is refused rather than ignored.
+        let (status, body) = import(&api, &session_id, "?dryrun=true", WITH_BAD_ROWS.as_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["dryrun"].is_array(), "{body}");
+    }
+);
+
+db_test!(
+    file_problems_and_mapping_overrides,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+
+        let (status, body) = import(
+            &api,
+            &session_id,
+            "",
+            b"nom;pr\xe9nom;courriel\nRuiz;Ana;a@example.org\n",
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["error"], "invalid");
+        assert!(
+            body["message"].as_str().is_some_and(|m| m.contains("UTF-8")),
+            "the encoding message: {body}"
+        );
+
+        // Columns the guess does not know, named by the caller.
+        let file = "Vorname,Nachname,Adresse\nAna,Ruiz,ana@example.org\n";
+        let (status, body) = import(&api, &session_id, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["map.given_name"].is_array(), "{body}");
+        let query = "?map.given_name=vorname&map.family_name=Nachname&map.email=Adresse";
+        let (status, body) = import(&api, &session_id, query, file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["registered"], 1);
+        let (status, body) = import(&api, &session_id, "?map.email=Courriel", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["map.email"].is_array(), "{body}");
+
+        // JSON is not a CSV file.
+        let (status, _) = api
+            .raw(
+                Method::POST,
+                &format!("/api/v1/sessions/{session_id}/registrations/import"),
+                "application/json",
+                b"{}".to_vec(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    }
+);
+
+db_test!(
+    people_already_registered_are_reported_as_such,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        // People entered by organisers get their seat without confirming first.
+        let (status, body) = api
+            .patch(
+                &format!("/api/v1/sessions/{session_id}"),
+                &json!({"confirm_organiser_entries": false}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &json!({"given_name": "Ana", "family_name": "Ruiz", "email": "ana@example.org",
+                    "audience": "public_servant"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+
+        let file = "email,given_name,family_name\nANA@example.org,Ana,Ruiz\neva@example.org,Eva,Sanz\n";
+        let (status, report) = import(&api, &session_id, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(report["registered"], 1);
+        assert_eq!(report["pending"], 0, "{report}");
+        assert_eq!(report["already_registered"], 1);
+        assert_eq!(report["rejected"], json!([]));
+        let list = registered(&api, &session_id).await;
+        assert_eq!(list["total"], 2);
+        assert!(
+            list["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .all(|r| r["status"] == "confirmed"),
+            "{list}"
+        );
+        // Importing the same file again changes nothing.
+        let (status, report) = import(&api, &session_id, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(
+            (report["registered"].clone(), report["already_registered"].clone()),
+            (json!(0), json!(2))
+        );
+        assert_eq!(registered(&api, &session_id).await["total"], 2);
+    }
+);
+
+const BOUNDARY: &str = "----aula-test-boundary-7MA4YWxkTrZu0gW";
+
+/// Posts the upload form as a browser would (`multipart/form-data`).
+async fn upload(browser: &Browser, session_id: &str, csrf: &str, file_name: &str, file: &[u8]) -> reqwest::Response {
+    let mut body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    browser
+        .client
+        .post(format!("{}/staff/sessions/{session_id}/import", browser.base))
+        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(body)
+        .send()
+        .await
+        .expect("upload")
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().expect("location").to_owned()
+}
+
+/// The mapping the report page's "Register" form sends back.
+fn hidden_mapping(html: &str) -> Vec<(String, String)> {
+    let marker = "type=\"hidden\" name=\"map.";
+    html.match_indices(marker)
+        .map(|(at, _)| {
+            let rest = &html[at + marker.len()..];
+            let name = &rest[..rest.find('"').expect("name ends")];
+            let value_at = rest.find("value=\"").expect("value") + 7;
+            let value = &rest[value_at..value_at + rest[value_at..].find('"').expect("value ends")];
+            (format!("map.{name}"), value.to_owned())
+        })
+        .collect()
+}
+
+db_test!(
+    organisers_upload_check_and_register_on_the_pages,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/sessions/{session_id}/import");
+        let html = browser.get_html(&page).await;
+        assert!(html.contains("enctype=\"multipart/form-data\""), "{html}");
+        let csrf = crate::helpers::csrf_in(&html).expect("token");
+
+        // No token, no upload; a Latin-1 file is refused with its reason.
+        let response = upload(&browser, &session_id, "forged", "people.csv", WITH_BAD_ROWS.as_bytes()).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = upload(&browser, &session_id, &csrf, "latin1.csv", b"nom;pr\xe9nom\nRuiz;Ana\n").await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains("“CSV UTF-8”"), "{html}");
+
+        // Upload, then the report.
+        let response = upload(
+            &browser,
+            &session_id,
+            &csrf,
+            "exports/people.csv",
+            WITH_BAD_ROWS.as_bytes(),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = location(&response);
+        assert!(report.starts_with("/staff/imports/"), "{report}");
+        let html = browser.get_html(&report).await;
+        assert!(html.contains("people.csv") && !html.contains("exports/"), "{html}");
+        assert!(
+            html.contains("Rejected lines") && html.contains("luis@example"),
+            "{html}"
+        );
+        assert!(html.contains("Ayuntamiento de Sevilla"), "the preview: {html}");
+        assert!(
+            html.contains("Register the valid people (2) and skip the rejected lines (2)"),
+            "{html}"
+        );
+        assert!(html.contains("Register nobody"));
+        let mapping = hidden_mapping(&html);
+        assert_eq!(mapping.len(), 9, "{mapping:?}");
+        assert!(
+            mapping.contains(&("map.email".to_owned(), "2".to_owned())),
+            "{mapping:?}"
+        );
+
+        // Another mapping: without the e-mail column, nobody can be registered.
+        let html = browser.get_html(&format!("{report}?map.email=")).await;
+        assert!(html.contains("Choose the column that holds “E-mail”"), "{html}");
+        assert!(!html.contains("/commit\""), "no register button: {html}");
+
+        // Registering all or nobody, with rejected rows: nothing is written.
+        let mut fields: Vec<(&str, &str)> = mapping.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        fields.push(("on_error", "abort"));
+        let commit = format!("{report}/commit");
+        let response = browser.post_form(&report, &commit, &fields).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().await.expect("html").contains("Nothing was registered"));
+        assert_eq!(registered(&api, &session_id).await["total"], 0);
+
+        // Skipping the rejected rows.
+        fields.pop();
+        fields.push(("on_error", "skip"));
+        let response = browser.post_form(&report, &commit, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let done = location(&response);
+        assert!(done.starts_with(&format!("{page}/done?")), "{done}");
+        let html = browser.get_html(&done).await;
+        assert!(html.contains("The import is done."), "the flash: {html}");
+        assert!(html.contains("Newly registered</dt><dd>2</dd>"), "{html}");
+        assert!(html.contains("Rejected lines skipped</dt><dd>2</dd>"), "{html}");
+        assert_eq!(
+            emails(&registered(&api, &session_id).await),
+            ["ana@example.org", "eva@example.org"]
+        );
+        // The file is gone: a second click registers nobody twice.
+        assert_eq!(browser.get(&report).await.status(), StatusCode::NOT_FOUND);
+        let response = browser
+            .post_raw(&commit, &[("csrf", &csrf), ("on_error", "skip")])
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+        // "Register nobody" forgets the file.
+        let response = upload(&browser, &session_id, &csrf, "again.csv", WITH_BAD_ROWS.as_bytes()).await;
+        let report = location(&response);
+        let response = browser.post_form(&report, &format!("{report}/discard"), &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            location(&response),
+            format!("/staff/sessions/{session_id}/registrations")
+        );
+        assert_eq!(browser.get(&report).await.status(), StatusCode::NOT_FOUND);
+        assert_eq!(registered(&api, &session_id).await["total"], 2);
+    }
+);
+
+db_test!(
+    only_organisers_import_and_only_their_own_files,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let trainer = app.api(&[Role::Trainer]).await;
+        let (status, _) = import(&trainer, &session_id, "", WITH_BAD_ROWS.as_bytes()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let trainer = app.signed_in(&[Role::Trainer]).await;
+        let page = format!("/staff/sessions/{session_id}/import");
+        assert_eq!(trainer.get(&page).await.status(), StatusCode::FORBIDDEN);
+
+        // One organiser's upload is not another's to see or register.
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let csrf = organiser.csrf(&page).await;
+        let response = upload(&organiser, &session_id, &csrf, "people.csv", WITH_BAD_ROWS.as_bytes()).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = location(&response);
+        assert_eq!(trainer.get(&report).await.status(), StatusCode::FORBIDDEN);
+        let other = app.signed_in(&[Role::Organiser]).await;
+        assert_eq!(other.get(&report).await.status(), StatusCode::NOT_FOUND);
+        let response = other
+            .post_form(&page, &format!("{report}/commit"), &[("on_error", "skip")])
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert_eq!(registered(&api, &session_id).await["total"], 0);
+    }
+);
