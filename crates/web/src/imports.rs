@@ -470,10 +470,6 @@ async fn upload_page(
     render(&UploadPage::new(&ctx, session, FormErrors::none()))
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 fn multipart_error(err: axum::extract::multipart::MultipartError) -> AppError {
     if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
         AppError::TooLarge
@@ -510,7 +506,7 @@ async fn upload(
             _ => {}
         }
     }
-    if !constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
+    if !crate::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
         return Err(AppError::Csrf);
     }
     let invalid = |problem: Problem| {

@@ -8,7 +8,7 @@
 
 use askama::Template;
 use aula_domain::registrant;
-use aula_domain::{Email, FieldErrors, Language, RegistrationStatus};
+use aula_domain::{Email, FieldErrors, RegistrationStatus};
 use aula_storage::entities::{person, registration};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Begin, person_sessions, registrations};
@@ -27,7 +27,7 @@ use crate::extract::{ApiPath, CsrfForm, NoFields};
 use crate::limits::{self, ClientAddr};
 use crate::manage::{self, CancelledBy};
 use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::signup::RegistrationInput;
+use crate::signup::{Choices, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -233,9 +233,7 @@ struct DetailsPage {
     email: String,
     form: RegistrationInput,
     errors: FormErrors,
-    audiences: Vec<(String, String)>,
-    regions: Vec<(String, String)>,
-    languages: Vec<(String, String)>,
+    choices: Choices,
 }
 
 impl DetailsPage {
@@ -247,27 +245,13 @@ impl DetailsPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let audiences = aula_domain::Audience::ALL
-            .iter()
-            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
-            .collect();
-        let languages = Language::ALL
-            .iter()
-            .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
-            .collect();
-        let regions = aula_storage::regions::list(&state.db)
-            .await?
-            .into_iter()
-            .map(|r| (r.id.to_string(), r.name))
-            .collect();
+        let choices = Choices::new(&c, state).await?;
         Ok(DetailsPage {
             c,
             email,
             form,
             errors,
-            audiences,
-            regions,
-            languages,
+            choices,
         })
     }
 }

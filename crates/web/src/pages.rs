@@ -72,6 +72,11 @@ impl Chrome {
         self.tr.t(key)
     }
 
+    /// The text of `key` when `show`, else nothing (an optional hint).
+    pub fn t_if(&self, show: &bool, key: &str) -> String {
+        if *show { self.t(key) } else { String::new() }
+    }
+
     pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
         self.tr.t1(key, name, value)
     }

@@ -143,9 +143,7 @@ struct Page {
     add_errors: FormErrors,
     capacity: String,
     capacity_errors: FormErrors,
-    audiences: Vec<(String, String)>,
-    regions: Vec<(String, String)>,
-    languages: Vec<(String, String)>,
+    choices: signup::Choices,
 }
 
 impl Page {
@@ -198,19 +196,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         .iter()
         .map(|s| (s.as_str().to_owned(), c.t(&format!("registration-move-{}", s.as_str()))))
         .collect();
-    let audiences = aula_domain::Audience::ALL
-        .iter()
-        .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
-        .collect();
-    let languages = aula_domain::Language::ALL
-        .iter()
-        .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
-        .collect();
-    let regions = aula_storage::regions::list(&state.db)
-        .await?
-        .into_iter()
-        .map(|r| (r.id.to_string(), r.name))
-        .collect();
+    let choices = signup::Choices::new(&c, state).await?;
     let tr = ctx.tr();
     let (add, add_errors) = match forms.add {
         Some((form, errors)) => (form, FormErrors::new(tr, &errors)),
@@ -239,9 +225,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         add_errors,
         capacity,
         capacity_errors,
-        audiences,
-        regions,
-        languages,
+        choices,
     })
 }
 

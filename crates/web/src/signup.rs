@@ -319,6 +319,36 @@ async fn register_api(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
+/// The options of a person form's lists, labelled in the page's language.
+pub struct Choices {
+    pub audiences: Vec<(String, String)>,
+    pub regions: Vec<(String, String)>,
+    pub languages: Vec<(String, String)>,
+}
+
+impl Choices {
+    pub async fn new(c: &Chrome, state: &AppState) -> AppResult<Self> {
+        let audiences = Audience::ALL
+            .iter()
+            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
+            .collect();
+        let languages = Language::ALL
+            .iter()
+            .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
+            .collect();
+        let regions = regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id.to_string(), r.name))
+            .collect();
+        Ok(Choices {
+            audiences,
+            regions,
+            languages,
+        })
+    }
+}
+
 /// A session's public page, with the registration form when it takes registrations.
 #[derive(Template)]
 #[template(path = "pages/session.html")]
@@ -329,9 +359,7 @@ pub struct SessionPage {
     pub closed: Option<String>,
     pub form: RegistrationInput,
     pub errors: FormErrors,
-    pub audiences: Vec<(String, String)>,
-    pub regions: Vec<(String, String)>,
-    pub languages: Vec<(String, String)>,
+    pub choices: Choices,
     pub privacy_version: &'static str,
 }
 
@@ -354,28 +382,14 @@ impl SessionPage {
         )
         .err()
         .map(|p| ctx.tr().problem(&p));
-        let audiences = Audience::ALL
-            .iter()
-            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
-            .collect();
-        let languages = Language::ALL
-            .iter()
-            .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
-            .collect();
-        let regions = regions::list(&state.db)
-            .await?
-            .into_iter()
-            .map(|r| (r.id.to_string(), r.name))
-            .collect();
+        let choices = Choices::new(&c, state).await?;
         Ok(SessionPage {
             c,
             record,
             closed,
             form,
             errors,
-            audiences,
-            regions,
-            languages,
+            choices,
             privacy_version: PRIVACY_NOTICE_VERSION,
         })
     }
