@@ -34,6 +34,9 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ),
     // Any id: the role is checked before the registration is looked for.
     ("POST", "/api/v1/registrations/{session}/move", &[Role::Organiser]),
+    // Trainers of other sessions are refused: only the session's own may mark.
+    ("PUT", "/api/v1/meetings/{meeting}/attendance", &[Role::Organiser]),
+    ("GET", "/api/v1/sessions/{session}/attendance", &[Role::Organiser]),
 ];
 
 const PAGES: &[(&str, &[Role])] = &[
@@ -50,6 +53,8 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/sessions/{session}/messages", &[Role::Organiser]),
     ("/staff/outbox", &[Role::Organiser]),
     ("/staff/sessions/{session}/registrations", &[Role::Organiser]),
+    ("/staff/sessions/{session}/attendance", &[Role::Organiser]),
+    ("/staff/meetings/{meeting}/roll-call", &[Role::Organiser]),
     ("/staff/sessions/{session}/import", &[Role::Organiser]),
     ("/staff/sessions/{session}/import/done", &[Role::Organiser]),
     ("/staff/accreditation-bodies", &[Role::Organiser, Role::Admin]),
@@ -70,7 +75,10 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
     let (_, programme) = api.post("/api/v1/programmes", &json!({"title": "P"})).await;
     let (course, session) = crate::helpers::course_and_session(app, &api).await;
     let user = app.user("someone@example.org", &[Role::Trainer]).await;
+    let (_, detail) = api.get(&format!("/api/v1/sessions/{session}")).await;
+    let meeting = detail["meetings"][0]["id"].as_str().unwrap_or_default().to_owned();
     vec![
+        ("{meeting}", meeting),
         ("{programme}", programme["id"].as_str().unwrap_or_default().to_owned()),
         ("{course}", course),
         ("{session}", session),

@@ -222,6 +222,23 @@ impl TestApp {
         }
     }
 
+    /// An API client with a token of an existing user.
+    pub async fn api_for(&self, email: &str) -> Api {
+        let user = users::find_by_email(&self.db, &Email::parse(email).expect("email"))
+            .await
+            .expect("query")
+            .expect("user");
+        let token = tokens::create(&self.db, &Actor::system("test"), user.user.id, "test")
+            .await
+            .expect("token")
+            .1;
+        Api {
+            client: Client::new(),
+            base: self.base.clone(),
+            token: Some(token),
+        }
+    }
+
     pub fn anonymous_api(&self) -> Api {
         Api {
             client: Client::new(),
@@ -414,6 +431,16 @@ impl Api {
             .await
             .expect("PATCH");
         split(response).await
+    }
+
+    pub async fn raw_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        self.raw(method, path, "application/json", body.to_string().into_bytes())
+            .await
     }
 
     pub async fn raw(

@@ -358,8 +358,8 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
 fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;
     use aula_mail::render::{
-        AlreadyRegistered, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted,
-        Reminder, SessionCancelled, SessionChanged, SignInLink, data, render,
+        AbsenceWarning, AlreadyRegistered, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested,
+        RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SignInLink, data, render,
     };
     use chrono::TimeZone;
     let at = |d, h| {
@@ -456,6 +456,13 @@ fn every_message_renders_in_every_language() {
                 calendar: Some(calendar),
                 by_organiser: false,
             }),
+        ),
+        (
+            "absence_warning",
+            with_manage_link(data(&AbsenceWarning {
+                session: session.clone(),
+                minimum_percent: 80,
+            })),
         ),
         (
             "sign_in_link",

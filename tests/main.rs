@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod attendance;
 mod auth;
 mod bad_input;
 mod catalogue;

@@ -38,3 +38,5 @@ mail-sign-in-subject = Your link to “My trainings”
 mail-sign-in-body = Follow this link to see your trainings. It works once, for { $minutes } minutes:
 mail-sign-in-button = Open my trainings
 mail-sign-in-ignore = If you did not ask for it, ignore this message.
+mail-absence-subject = Your attendance: { $course }
+mail-absence-body = With the meetings you have missed, you can no longer reach the { $percent } % attendance this training requires for its certificate. If something kept you away, write to the organisers: they can tell you what is possible.

@@ -38,3 +38,5 @@ mail-sign-in-subject = Su enlace a «Mis formaciones»
 mail-sign-in-body = Siga este enlace para ver sus formaciones. Funciona una sola vez, durante { $minutes } minutos:
 mail-sign-in-button = Abrir mis formaciones
 mail-sign-in-ignore = Si no lo ha pedido, ignore este mensaje.
+mail-absence-subject = Su asistencia: { $course }
+mail-absence-body = Con las sesiones a las que no ha asistido, ya no puede alcanzar el { $percent } % de asistencia que esta formación exige para su certificado. Si algo se lo impidió, escriba al equipo organizador: le dirá qué es posible.

@@ -38,3 +38,5 @@ mail-sign-in-subject = Votre lien vers « Mes formations »
 mail-sign-in-body = Suivez ce lien pour voir vos formations. Il fonctionne une seule fois, pendant { $minutes } minutes :
 mail-sign-in-button = Ouvrir mes formations
 mail-sign-in-ignore = Si vous ne l'avez pas demandé, ignorez ce message.
+mail-absence-subject = Votre assiduité : { $course }
+mail-absence-body = Avec les séances manquées, vous ne pouvez plus atteindre les { $percent } % de présence que demande cette formation pour son attestation. Si un empêchement vous a retenu·e, écrivez à l'équipe organisatrice : elle vous dira ce qui est possible.

@@ -11,6 +11,7 @@ mod m20261121_000001_foundation;
 mod m20261121_000002_outbox;
 mod m20261121_000003_registrations;
 mod m20261121_000004_sign_up;
+mod m20261121_000005_attendance;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_outbox::Migration),
             Box::new(m20261121_000003_registrations::Migration),
             Box::new(m20261121_000004_sign_up::Migration),
+            Box::new(m20261121_000005_attendance::Migration),
         ]
     }
 }

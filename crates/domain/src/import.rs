@@ -439,7 +439,7 @@ impl Mapping {
 
 /// Lower case, no accents, letters and digits only: `E-mail`, `e_mail` and
 /// `EMAIL` are alike, and so are `Prénom` and `prenom`.
-fn simplify(input: &str) -> String {
+pub(crate) fn simplify(input: &str) -> String {
     fold_for_search(input).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 

@@ -7,11 +7,13 @@
 //!   every field's problem at once in [`FieldErrors`].
 //! - No I/O: this crate never names a database, HTTP or SMTP library.
 
+pub mod attendance;
 pub mod catalogue;
 pub mod details;
 pub mod import;
 pub mod language;
 pub mod meeting;
+pub mod online_report;
 pub mod password;
 pub mod problem;
 pub mod registrant;
@@ -20,6 +22,7 @@ pub mod role;
 pub mod session_status;
 pub mod text;
 
+pub use attendance::AttendanceStatus;
 pub use catalogue::{Audience, Modality};
 pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};

@@ -15,7 +15,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
 use crate::render::{
-    AlreadyRegistered, Broadcast, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested,
+    AbsenceWarning, AlreadyRegistered, Broadcast, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested,
     RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SessionRef, SignInLink, data,
 };
 
@@ -397,6 +397,27 @@ pub async fn promoted(
     for registration in promoted {
         let person = aula_storage::people::get(conn, registration.person_id).await?;
         confirmed(conn, config, record, registration, &person, true).await?;
+    }
+    Ok(())
+}
+
+/// The trainee's absences make completion impossible: told once (the
+/// dedupe key), with the session's rule.
+pub async fn absence_warning(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+) -> aula_storage::Result<()> {
+    let content = data(&AbsenceWarning {
+        session: session_ref(record),
+        minimum_percent: u8::try_from(record.course.course.minimum_attendance_percent.clamp(0, 100)).unwrap_or(80),
+    });
+    let manage = Some((config, registration));
+    if let Some(mut m) = message("absence_warning", person, record, content, None, manage) {
+        m.dedupe_key = Some(format!("absence:{}", registration.id));
+        outbox::enqueue(conn, &m, &config.domain).await?;
     }
     Ok(())
 }

@@ -381,6 +381,22 @@ templates!(
     RegistrationCancelledHtml = "mail/registration_cancelled/html.html"
 );
 
+/// Absences make completing the session impossible: the trainee is told,
+/// so they can talk to the organisers rather than learn it from a missing
+/// certificate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AbsenceWarning {
+    pub session: SessionRef,
+    pub minimum_percent: u8,
+}
+templates!(
+    "absence_warning",
+    AbsenceWarning,
+    AbsenceWarningSubject = "mail/absence_warning/subject.txt",
+    AbsenceWarningText = "mail/absence_warning/text.txt",
+    AbsenceWarningHtml = "mail/absence_warning/html.html"
+);
+
 /// A one-time link to "my trainings".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignInLink {
@@ -427,6 +443,7 @@ pub const KINDS: &[&str] = &[
     RegistrationWaitlisted::NAME,
     RegistrationCancelled::NAME,
     SignInLink::NAME,
+    AbsenceWarning::NAME,
 ];
 
 /// Renders an outbox row's kind and data in `language`.
@@ -465,6 +482,7 @@ pub fn render(
             render_kind::<RegistrationCancelled>(data, &m, |d| d.calendar.as_ref().map(|c| (Method::Cancel, c)), domain)
         }
         "sign_in_link" => render_kind::<SignInLink>(data, &m, |_| None, domain),
+        "absence_warning" => render_kind::<AbsenceWarning>(data, &m, |_| None, domain),
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }
 }

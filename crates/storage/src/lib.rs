@@ -11,6 +11,7 @@
 //! - The same SQL runs on SQLite and PostgreSQL: queries are built with
 //!   sea-query, never written per backend, except where noted.
 
+pub mod attendance;
 pub mod audit;
 pub mod bodies;
 pub mod courses;

@@ -464,6 +464,11 @@ pub async fn set_status(conn: &impl Begin, actor: &Actor, id: Uuid, to: SessionS
         )
         .await?;
     }
+    if to == SessionStatus::Completed && from != to {
+        // The list of completions is fixed now; later corrections of
+        // attendance are audited and fix it again.
+        crate::attendance::fix_completions(&txn, &get(&txn, id).await?).await?;
+    }
     let record = get(&txn, id).await?;
     txn.commit().await?;
     Ok(record)

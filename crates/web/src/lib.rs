@@ -12,6 +12,7 @@
 
 pub mod api;
 mod assets;
+mod attendance;
 mod bodies;
 mod catalogue;
 pub mod context;
@@ -27,6 +28,7 @@ mod messages;
 mod metrics;
 mod ops;
 mod pages;
+pub mod pdf;
 mod programmes;
 mod regions;
 mod registrations;
@@ -100,6 +102,7 @@ pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
 pub fn router(state: AppState) -> Router {
     let (routes, openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
         .merge(catalogue::router())
+        .merge(attendance::router())
         .merge(sign_in::router())
         .merge(programmes::router())
         .merge(bodies::router())

@@ -2,7 +2,9 @@
 
 pub mod accreditation_body;
 pub mod api_token;
+pub mod attendance;
 pub mod audit_entry;
+pub mod completion;
 pub mod course;
 pub mod course_audience;
 pub mod import_draft;

@@ -23,6 +23,7 @@ pub struct Model {
     pub calendar_sequence: i32,
     pub waitlist_counter: i64,
     pub confirm_organiser_entries: bool,
+    pub checkin_margin_minutes: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,0 +1,110 @@
+//! Who was at a meeting, and whether a registration completed its session.
+//!
+//! Accredited courses are certified on attendance: a registration completes
+//! when the hours it attended reach the course's minimum percent (80 by
+//! default) of the session's hours. Present and late count the meeting's
+//! whole length; an online meeting counts the minutes its report gives,
+//! never more than the meeting lasted.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Problem;
+
+crate::catalogue::vocabulary! {
+    /// A registration's mark at one meeting.
+    AttendanceStatus {
+        Present => "present",
+        Late => "late",
+        Excused => "excused",
+        Absent => "absent",
+    }
+}
+
+impl AttendanceStatus {
+    /// Whether the meeting's time counts towards completion.
+    pub fn counts(self) -> bool {
+        matches!(self, AttendanceStatus::Present | AttendanceStatus::Late)
+    }
+}
+
+/// The minutes a mark counts for, out of a meeting of `meeting_minutes`.
+pub fn attended_minutes(meeting_minutes: u32, status: AttendanceStatus, reported: Option<u32>) -> u32 {
+    if !status.counts() {
+        return 0;
+    }
+    reported.map_or(meeting_minutes, |m| m.min(meeting_minutes))
+}
+
+/// Minutes reported for an online meeting: a whole number from 0 to the
+/// meeting's length; empty is none.
+pub fn parse_minutes(input: &str, meeting_minutes: u32) -> Result<Option<u32>, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let minutes: i64 = trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?;
+    if (0..=i64::from(meeting_minutes)).contains(&minutes) {
+        Ok(Some(minutes as u32))
+    } else {
+        Err(Problem::new("error-range").with("min", 0).with("max", meeting_minutes))
+    }
+}
+
+/// Whether `attended` minutes complete a session of `session_minutes` that
+/// requires `percent`. Integer arithmetic, so the boundary is exact: 80 %
+/// of 10 hours is 480 minutes, and 480 completes.
+pub fn completes(attended: u64, session_minutes: u64, percent: u8) -> bool {
+    session_minutes > 0 && attended * 100 >= session_minutes * u64::from(percent)
+}
+
+/// The minutes a session of `session_minutes` requires at `percent`, rounded up.
+pub fn required_minutes(session_minutes: u64, percent: u8) -> u64 {
+    (session_minutes * u64::from(percent)).div_ceil(100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AttendanceStatus::*;
+    use super::*;
+
+    #[test]
+    fn what_counts() {
+        assert_eq!(attended_minutes(300, Present, None), 300);
+        assert_eq!(attended_minutes(300, Late, None), 300);
+        assert_eq!(attended_minutes(300, Excused, None), 0);
+        assert_eq!(attended_minutes(300, Absent, Some(200)), 0);
+        assert_eq!(attended_minutes(90, Present, Some(75)), 75);
+        assert_eq!(attended_minutes(90, Present, Some(120)), 90);
+    }
+
+    #[test]
+    fn completion_cases() {
+        // (attended, session, percent, completes)
+        let cases = [
+            (480, 600, 80, true),
+            (479, 600, 80, false),
+            (600, 600, 100, true),
+            (0, 600, 0, true),
+            (0, 0, 80, false),
+            (541, 676, 80, true), // 540.8 needed
+            (540, 676, 80, false),
+        ];
+        for (attended, session, percent, expected) in cases {
+            assert_eq!(
+                completes(attended, session, percent),
+                expected,
+                "{attended}/{session} at {percent} %"
+            );
+            assert_eq!(attended >= required_minutes(session, percent) && session > 0, expected);
+        }
+    }
+
+    #[test]
+    fn minutes_are_bounded_by_the_meeting() {
+        assert_eq!(parse_minutes("", 90), Ok(None));
+        assert_eq!(parse_minutes("75", 90), Ok(Some(75)));
+        assert_eq!(parse_minutes("91", 90).map_err(|p| p.key), Err("error-range"));
+        assert_eq!(parse_minutes("-1", 90).map_err(|p| p.key), Err("error-range"));
+        assert_eq!(parse_minutes("1.5", 90).map_err(|p| p.key), Err("error-whole-number"));
+    }
+}

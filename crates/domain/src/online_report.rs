@@ -1,0 +1,1099 @@
+//! How long each person attended an online meeting, from the participant
+//! report the meeting's platform exports (Zoom, Teams, Google Meet, Jitsi,
+//! BigBlueButton).
+//!
+//! Attendance of an online session is certified from these reports, and they
+//! are awkward to read by hand: one line per connection rather than per
+//! person (whoever lost the connection and came back has several lines, and
+//! whoever followed on a laptop and a phone has two lines at once), times
+//! counted from when the host opened the room rather than from the session's
+//! start, and dates written the way the host's platform and language write
+//! them. So [`minutes`] turns the report into minutes per person:
+//!
+//! - the CSV layer is the registrant import's ([`import::read`]), with its
+//!   encoding check, separator sniffing and line numbers;
+//! - [`guess`] maps the columns from their names in en, fr and es, as the
+//!   platforms write them;
+//! - each connection is clipped to the meeting, a person's connections are
+//!   merged by e-mail address (else by name), and overlapping ones count once;
+//! - a line that cannot be read is reported and skipped, not the whole file:
+//!   one odd line should not keep everyone else's attendance from being
+//!   recorded.
+//!
+//! Pure: the caller gives the meeting's times and the session's time zone.
+//!
+//! [`import::read`]: crate::import::read
+
+use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::import::{Sheet, simplify};
+use crate::{Email, Problem, fold_for_search};
+
+/// A column of a participant report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportField {
+    Name,
+    Email,
+    Join,
+    Leave,
+    Duration,
+}
+
+impl ReportField {
+    pub const ALL: &'static [ReportField] = &[
+        ReportField::Name,
+        ReportField::Email,
+        ReportField::Join,
+        ReportField::Leave,
+        ReportField::Duration,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportField::Name => "name",
+            ReportField::Email => "email",
+            ReportField::Join => "join",
+            ReportField::Leave => "leave",
+            ReportField::Duration => "duration",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<ReportField> {
+        ReportField::ALL
+            .iter()
+            .copied()
+            .find(|field| field.as_str() == input.trim())
+    }
+
+    /// The catalogue key of the field's label on the mapping form.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            ReportField::Name => "report-field-name",
+            ReportField::Email => "report-field-email",
+            ReportField::Join => "report-field-join",
+            ReportField::Leave => "report-field-leave",
+            ReportField::Duration => "report-field-duration",
+        }
+    }
+
+    /// Header names that mean this field: the platforms' own (Zoom, Teams,
+    /// Meet, BigBlueButton, in their en, fr and es versions) and the plain
+    /// words someone would type. Compared after [`simplify`], so case, accents,
+    /// spaces, brackets and `-` do not matter.
+    fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            ReportField::Name => &[
+                "name",
+                "name (original name)",
+                "full name",
+                "display name",
+                "participant",
+                "participant name",
+                "attendee",
+                "attendee name",
+                "user",
+                "user name",
+                "username",
+                "nom",
+                "nom (nom d'origine)",
+                "nom (nom original)",
+                "nom complet",
+                "nom d'affichage",
+                "nom du participant",
+                "utilisateur",
+                "nombre",
+                "nombre (nombre original)",
+                "nombre completo",
+                "nombre para mostrar",
+                "nombre del participante",
+                "participante",
+                "usuario",
+            ],
+            ReportField::Email => &[
+                "email",
+                "e-mail",
+                "mail",
+                "email address",
+                "user email",
+                "participant email",
+                "attendee email",
+                // Teams: the account's address for members of the organisation.
+                "participant id (upn)",
+                "upn",
+                "courriel",
+                "adresse e-mail",
+                "adresse mail",
+                "adresse électronique",
+                "e-mail de l'utilisateur",
+                "adresse e-mail de l'utilisateur",
+                "correo",
+                "correo electrónico",
+                "correo-e",
+                "correo electrónico del usuario",
+                "dirección de correo",
+                "dirección de correo electrónico",
+            ],
+            ReportField::Join => &[
+                "join time",
+                "join",
+                "joined",
+                "joined at",
+                "first join",
+                "first join time",
+                "time joined",
+                "join date",
+                "arrival",
+                "heure d'arrivée",
+                "arrivée",
+                "heure d'entrée",
+                "heure de connexion",
+                "connexion",
+                "première arrivée",
+                "première participation",
+                "heure de participation",
+                "hora de entrada",
+                "entrada",
+                "hora de unión",
+                "primera unión",
+                "hora de conexión",
+                "conexión",
+                "hora de llegada",
+                "llegada",
+            ],
+            ReportField::Leave => &[
+                "leave time",
+                "leave",
+                "left",
+                "left at",
+                "last leave",
+                "last leave time",
+                "time exited",
+                "time left",
+                "exit time",
+                "heure de départ",
+                "départ",
+                "dernier départ",
+                "heure de sortie",
+                "sortie",
+                "heure de déconnexion",
+                "déconnexion",
+                "hora de salida",
+                "salida",
+                "última salida",
+                "hora de desconexión",
+                "desconexión",
+            ],
+            ReportField::Duration => &[
+                "duration",
+                "duration (minutes)",
+                "duration (mins)",
+                "in-meeting duration",
+                "attendance duration",
+                "time in meeting",
+                "time in call",
+                "online time",
+                "minutes",
+                "durée",
+                "durée (minutes)",
+                "durée de participation",
+                "durée dans la réunion",
+                "durée de présence",
+                "temps de présence",
+                "temps de connexion",
+                "temps en ligne",
+                "duración",
+                "duración (minutos)",
+                "duración en la reunión",
+                "duración de la asistencia",
+                "tiempo de conexión",
+                "tiempo en la reunión",
+                "tiempo en línea",
+                "minutos",
+            ],
+        }
+    }
+}
+
+/// Which column (an index into [`Sheet::headers`]) holds each field. A column
+/// holds at most one field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportMapping(BTreeMap<ReportField, usize>);
+
+impl ReportMapping {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn get(&self, field: ReportField) -> Option<usize> {
+        self.0.get(&field).copied()
+    }
+
+    /// Maps `field` to `column`, unmapping whichever field held that column
+    /// before: one cell cannot be both a join time and a duration.
+    pub fn set(&mut self, field: ReportField, column: usize) {
+        self.0.retain(|_, held| *held != column);
+        self.0.insert(field, column);
+    }
+
+    pub fn unset(&mut self, field: ReportField) {
+        self.0.remove(&field);
+    }
+
+    /// The field a column holds, if any.
+    pub fn field_of(&self, column: usize) -> Option<ReportField> {
+        self.0
+            .iter()
+            .find(|(_, held)| **held == column)
+            .map(|(field, _)| *field)
+    }
+
+    /// The mapped fields, in the order of [`ReportField::ALL`].
+    pub fn iter(&self) -> impl Iterator<Item = (ReportField, usize)> + '_ {
+        self.0.iter().map(|(field, column)| (*field, *column))
+    }
+}
+
+/// Proposes a mapping from the header's names, as [`crate::import::guess`]
+/// does: a name must match a synonym whole, the first matching column gets
+/// the field, and columns the guess does not know (Zoom's `Guest`, Teams'
+/// `Role`) stay unmapped.
+pub fn guess(headers: &[String]) -> ReportMapping {
+    let mut mapping = ReportMapping::new();
+    for (column, header) in headers.iter().enumerate() {
+        let name = simplify(header);
+        let found = ReportField::ALL
+            .iter()
+            .copied()
+            .find(|field| mapping.get(*field).is_none() && field.synonyms().iter().any(|s| simplify(s) == name));
+        if let Some(field) = found {
+            mapping.set(field, column);
+        }
+    }
+    mapping
+}
+
+/// One person of the report, with the time they attended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Attendee {
+    /// As written on the person's first line with a name; their e-mail address
+    /// when no line has one.
+    pub name: String,
+    pub email: Option<Email>,
+    /// Whole minutes within the meeting, rounded down, at most its length.
+    pub minutes: u32,
+    /// The file's lines counted for this person, in file order, so the report
+    /// page can show where a figure comes from.
+    pub lines: Vec<usize>,
+}
+
+/// Something wrong with one line of the report; the line was skipped (or, for
+/// `error-report-outside`, counted as no time).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    pub line: usize,
+    pub problem: Problem,
+}
+
+/// What [`minutes`] found: the people in the order of their first line, and
+/// the problems in file order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OnlineReport {
+    pub attendees: Vec<Attendee>,
+    pub problems: Vec<RowProblem>,
+}
+
+/// Minutes per person of a participant report.
+///
+/// `meeting` is the meeting's start and end; `zone` the session's time zone,
+/// in which the report's times without an offset are read (platforms write
+/// them in the host's zone, which is the session's).
+///
+/// Refuses only when no row could be counted: no column naming people (name
+/// or e-mail), or none giving time (join and leave, or a duration), or a
+/// column the sheet does not have. With join and leave times, each connection
+/// is clipped to the meeting, and a person's overlapping connections count
+/// once; with durations only, a person's durations are added up. Either way a
+/// person's time is at most the meeting's length.
+pub fn minutes(
+    sheet: &Sheet,
+    mapping: &ReportMapping,
+    meeting: (DateTime<Utc>, DateTime<Utc>),
+    zone: Tz,
+) -> Result<OnlineReport, Problem> {
+    let (start, end) = meeting;
+    if end <= start {
+        return Err(Problem::new("error-meeting-order"));
+    }
+    let unmapped = || Problem::new("error-report-unmapped");
+    if mapping.iter().any(|(_, column)| column >= sheet.headers.len()) {
+        return Err(unmapped());
+    }
+    let mapped = |field| mapping.get(field).is_some();
+    let who = mapped(ReportField::Name) || mapped(ReportField::Email);
+    let how_long = (mapped(ReportField::Join) && mapped(ReportField::Leave)) || mapped(ReportField::Duration);
+    if !(who && how_long) {
+        return Err(unmapped());
+    }
+
+    let clock = Clock::new(start, end, zone);
+    let mut people: Vec<Person> = Vec::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut problems = Vec::new();
+    for row in &sheet.rows {
+        let cell = |field| {
+            mapping
+                .get(field)
+                .and_then(|column| row.cells.get(column))
+                .map_or("", |cell| cell.trim())
+        };
+        let report = |problem: Problem| RowProblem {
+            line: row.line,
+            problem,
+        };
+
+        // An address that does not parse (Teams writes ids for guests) only
+        // fails to group the lines: the name still does.
+        let email = Email::parse(cell(ReportField::Email)).ok();
+        let name = cell(ReportField::Name);
+        let key = match (&email, name) {
+            (Some(email), _) => Key::Email(email.as_str().to_owned()),
+            (None, "") => {
+                problems.push(report(Problem::new("error-report-nameless")));
+                continue;
+            }
+            (None, name) => Key::Name(fold_for_search(name).split_whitespace().collect::<Vec<_>>().join(" ")),
+        };
+
+        let presence = match read_presence(&clock, mapping, &cell) {
+            Ok(presence) => presence,
+            Err(found) => {
+                problems.extend(found.into_iter().map(report));
+                continue;
+            }
+        };
+
+        let at = *index.entry(key).or_insert_with(|| {
+            people.push(Person::default());
+            people.len() - 1
+        });
+        let person = &mut people[at];
+        person.lines.push(row.line);
+        if person.name.is_empty() {
+            person.name = name.to_owned();
+        }
+        if person.email.is_none() {
+            person.email = email;
+        }
+        match presence {
+            Presence::Interval(join, leave) if leave <= clock.start || join >= clock.end => {
+                problems.push(report(Problem::new("error-report-outside").with("line", row.line)));
+            }
+            Presence::Interval(join, leave) => {
+                person.intervals.push((join.max(clock.start), leave.min(clock.end)));
+            }
+            Presence::Span(seconds) => person.seconds = person.seconds.saturating_add(seconds),
+        }
+    }
+
+    let length = clock.end - clock.start;
+    let attendees = people
+        .into_iter()
+        .map(|person| {
+            let total = union_length(person.intervals)
+                .saturating_add(person.seconds)
+                .min(length);
+            Attendee {
+                name: if person.name.is_empty() {
+                    person.email.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default()
+                } else {
+                    person.name
+                },
+                email: person.email,
+                minutes: u32::try_from(total / 60).unwrap_or(u32::MAX),
+                lines: person.lines,
+            }
+        })
+        .collect();
+    Ok(OnlineReport { attendees, problems })
+}
+
+/// How a person's lines are told to be the same person. Addresses first: a
+/// name changes between devices (`Ana`, `Ana's iPhone`) where a login does not.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Email(String),
+    Name(String),
+}
+
+/// A person being gathered, times in seconds since the Unix epoch.
+#[derive(Default)]
+struct Person {
+    name: String,
+    email: Option<Email>,
+    lines: Vec<usize>,
+    /// Connections, already clipped to the meeting.
+    intervals: Vec<(i64, i64)>,
+    /// Durations of lines without times.
+    seconds: i64,
+}
+
+/// What one line says of a connection, in seconds.
+enum Presence {
+    /// From join to leave, since the Unix epoch, not clipped yet.
+    Interval(i64, i64),
+    /// A duration without times, which cannot be placed within the meeting.
+    Span(i64),
+}
+
+/// Reads a line's times. Whichever two of join, leave and duration the line
+/// has place the connection (Meet gives the join time and a duration); a
+/// duration alone only measures it. Every cell that cannot be read is
+/// reported; cells not needed are not read, so Zoom's rounded duration next to
+/// exact times cannot refuse a line.
+fn read_presence<'a>(
+    clock: &Clock,
+    mapping: &ReportMapping,
+    cell: &impl Fn(ReportField) -> &'a str,
+) -> Result<Presence, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut instant = |field| {
+        let text: &str = cell(field);
+        if mapping.get(field).is_none() || text.is_empty() {
+            return None;
+        }
+        let found = clock.instant(text);
+        if found.is_none() {
+            problems.push(Problem::new("error-report-time").with("value", text));
+        }
+        found
+    };
+    let join = instant(ReportField::Join);
+    let leave = instant(ReportField::Leave);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if let (Some(join), Some(leave)) = (join, leave) {
+        return if leave < join {
+            Err(vec![
+                Problem::new("error-report-time").with("value", cell(ReportField::Leave)),
+            ])
+        } else {
+            Ok(Presence::Interval(join, leave))
+        };
+    }
+
+    let text = cell(ReportField::Duration);
+    if mapping.get(ReportField::Duration).is_none() || text.is_empty() {
+        return Err(vec![Problem::new("error-report-missing")]);
+    }
+    let Some(seconds) = duration(text) else {
+        return Err(vec![Problem::new("error-report-duration").with("value", text)]);
+    };
+    Ok(match (join, leave) {
+        (Some(join), _) => Presence::Interval(join, join.saturating_add(seconds)),
+        (None, Some(leave)) => Presence::Interval(leave.saturating_sub(seconds), leave),
+        (None, None) => Presence::Span(seconds),
+    })
+}
+
+/// The total length of intervals, counting overlaps once: someone connected
+/// on a laptop and a phone at once attended once.
+fn union_length(mut intervals: Vec<(i64, i64)>) -> i64 {
+    intervals.sort_unstable();
+    let mut total: i64 = 0;
+    let mut current: Option<(i64, i64)> = None;
+    for (from, to) in intervals {
+        current = match current {
+            Some((start, end)) if from <= end => Some((start, end.max(to))),
+            Some((start, end)) => {
+                total = total.saturating_add(end - start);
+                Some((from, to))
+            }
+            None => Some((from, to)),
+        };
+    }
+    if let Some((start, end)) = current {
+        total = total.saturating_add(end - start);
+    }
+    total
+}
+
+/// Reads the report's times, knowing the meeting they are about.
+struct Clock {
+    /// The meeting, in seconds since the Unix epoch.
+    start: i64,
+    end: i64,
+    zone: Tz,
+    /// The meeting's local dates (two when it runs past midnight).
+    days: [NaiveDate; 2],
+}
+
+impl Clock {
+    fn new(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> Self {
+        let day = |instant: DateTime<Utc>| instant.with_timezone(&zone).date_naive();
+        Clock {
+            start: start.timestamp(),
+            end: end.timestamp(),
+            zone,
+            days: [day(start), day(end)],
+        }
+    }
+
+    /// An instant written in any of the platforms' ways: RFC 3339,
+    /// `2024-03-14 09:30[:15]`, `2024/03/14 09:30:15`, `14/03/2024 09:30`,
+    /// `03/14/2024 09:30:15 AM`, `3/14/24, 9:30 AM`, or a bare `09:30` (Meet
+    /// writes no date), with `Z` or `UTC` for universal time. Anything else is
+    /// local in the session's zone.
+    fn instant(&self, text: &str) -> Option<i64> {
+        let text = text.trim();
+        if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
+            return Some(instant.timestamp());
+        }
+        // Teams writes `3/14/24, 9:30:15 AM`.
+        let spaced = text.replace(',', " ");
+        let mut tokens = spaced.split_whitespace();
+        let first = tokens.next()?;
+        let (date, time) = match first.split_once(['T', 't']) {
+            // ISO 8601 without an offset: `2024-03-14T09:30:15`.
+            Some((date, time)) if !date.is_empty() && !date.contains(':') => (Some(date), time),
+            _ if first.contains(':') => (None, first),
+            _ => (Some(first), tokens.next()?),
+        };
+        // What follows the time, attached (`9:30AM`) or not (`9:30 a. m.`).
+        let cut = time.find(|c: char| c.is_alphabetic()).unwrap_or(time.len());
+        let (time, attached) = time.split_at(cut);
+        let suffix: String = std::iter::once(attached)
+            .chain(tokens)
+            .flat_map(str::chars)
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let (meridiem, universal) = match suffix.as_str() {
+            "" => (None, false),
+            "am" => (Some(false), false),
+            "pm" => (Some(true), false),
+            "z" | "utc" | "gmt" => (None, true),
+            _ => return None,
+        };
+        let time = clock_time(time, meridiem)?;
+        let at = |date: NaiveDate| {
+            let local = NaiveDateTime::new(date, time);
+            if universal {
+                return Some(local.and_utc().timestamp());
+            }
+            // An hour repeated in autumn is taken as its first pass; an hour
+            // skipped in spring is no time at all.
+            match self.zone.from_local_datetime(&local) {
+                LocalResult::Single(instant) | LocalResult::Ambiguous(instant, _) => Some(instant.timestamp()),
+                LocalResult::None => None,
+            }
+        };
+        match date {
+            Some(date) => at(self.date(date, meridiem.is_some())?),
+            // A bare time is on the meeting's day; for a meeting past
+            // midnight, on whichever of its two days puts it nearest.
+            None => self
+                .days
+                .iter()
+                .filter_map(|day| at(*day))
+                .min_by_key(|instant| (self.start - instant).max(instant - self.end).max(0)),
+        }
+    }
+
+    /// A date as `2024-03-14`, `2024/03/14`, or day, month and year in either
+    /// order (`14/03/2024`, `03/14/2024`, also with `-` or `.`, years of two
+    /// digits too). `04/03/2024` is 4 March in Paris and 3 April in a US
+    /// export; the report is of this meeting, so the reading that falls on its
+    /// day wins, and when neither does (a wrong file), the 12-hour clock says
+    /// a US export.
+    fn date(&self, text: &str, meridiem: bool) -> Option<NaiveDate> {
+        let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+        let &[a, b, c] = parts.as_slice() else {
+            return None;
+        };
+        let number = |part: &str, digits: &[usize]| {
+            if digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
+                part.parse::<u32>().ok()
+            } else {
+                None
+            }
+        };
+        if let Some(year) = number(a, &[4]) {
+            let year = i32::try_from(year).ok()?;
+            return NaiveDate::from_ymd_opt(year, number(b, &[1, 2])?, number(c, &[1, 2])?);
+        }
+        let (first, second) = (number(a, &[1, 2])?, number(b, &[1, 2])?);
+        // Teams writes two-digit years: `3/14/24`.
+        let year = match c.len() {
+            2 => 2000 + number(c, &[2])?,
+            _ => number(c, &[4])?,
+        };
+        let year = i32::try_from(year).ok()?;
+        let day_first = NaiveDate::from_ymd_opt(year, second, first);
+        let month_first = NaiveDate::from_ymd_opt(year, first, second);
+        match (day_first, month_first) {
+            (Some(day_first), Some(month_first)) if day_first != month_first => {
+                let near = |date: NaiveDate| self.days.iter().any(|day| (date - *day).num_days().abs() <= 1);
+                Some(match (near(day_first), near(month_first)) {
+                    (true, false) => day_first,
+                    (false, true) => month_first,
+                    _ if meridiem => month_first,
+                    _ => day_first,
+                })
+            }
+            (day_first, month_first) => day_first.or(month_first),
+        }
+    }
+}
+
+/// `09:30`, `9:30:15` or `9:30:15.250` (the fraction dropped); with a
+/// `meridiem` (`Some(true)` for PM), a 12-hour clock.
+fn clock_time(text: &str, meridiem: Option<bool>) -> Option<NaiveTime> {
+    let digits = |part: &str, lengths: &[usize]| {
+        if lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()) {
+            part.parse::<u32>().ok()
+        } else {
+            None
+        }
+    };
+    let parts: Vec<&str> = text.split(':').collect();
+    let (hour, minute, second) = match parts.as_slice() {
+        [hour, minute] => (*hour, *minute, "0"),
+        [hour, minute, second] => (*hour, *minute, *second),
+        _ => return None,
+    };
+    let second = second.split_once(['.', ',']).map_or(second, |(whole, _)| whole);
+    let mut hour = digits(hour, &[1, 2])?;
+    if let Some(pm) = meridiem {
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        // 12 AM is midnight and 12 PM noon.
+        hour = hour % 12 + if pm { 12 } else { 0 };
+    }
+    NaiveTime::from_hms_opt(hour, digits(minute, &[2])?, digits(second, &[1, 2])?)
+}
+
+/// A duration in seconds, as platforms write it: minutes as a plain number
+/// (`45`, `12,5` with the decimal comma of fr and es, `12.5`), `01:23:10` or
+/// `1:23` (hours first), or numbers with units in en, fr or es (`1h 23m 10s`,
+/// `83 min`, `1 hora 5 minutos`).
+fn duration(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if let Some(minutes) = decimal(text) {
+        return seconds(minutes * 60.0);
+    }
+    if text.contains(':') {
+        let parts: Vec<&str> = text.split(':').collect();
+        let (hours, minutes, secs) = match parts.as_slice() {
+            [hours, minutes] => (*hours, *minutes, "0"),
+            [hours, minutes, secs] => (*hours, *minutes, *secs),
+            _ => return None,
+        };
+        let whole = |part: &str, below: Option<f64>| {
+            decimal(part).filter(|value| below.is_none_or(|limit| *value < limit) && !part.contains(['.', ',']))
+        };
+        let total = whole(hours, None)? * 3600.0 + whole(minutes, Some(60.0))? * 60.0 + decimal(secs)?;
+        return seconds(total);
+    }
+
+    let folded = fold_for_search(text);
+    let mut rest = folded.as_str();
+    let mut total = 0.0;
+    while !rest.trim_start().is_empty() {
+        rest = rest.trim_start();
+        let number_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        let number = decimal(&rest[..number_end])?;
+        rest = rest[number_end..].trim_start();
+        let unit_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let unit = match &rest[..unit_end] {
+            "h" | "hr" | "hrs" | "hour" | "hours" | "heure" | "heures" | "hora" | "horas" => 3600.0,
+            "m" | "mn" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" => 60.0,
+            "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" | "seg" | "segundo" | "segundos" => {
+                1.0
+            }
+            _ => return None,
+        };
+        total += number * unit;
+        rest = &rest[unit_end..];
+    }
+    // An empty text has no number and no unit: it is no duration.
+    if folded.trim().is_empty() {
+        return None;
+    }
+    seconds(total)
+}
+
+/// A non-negative decimal number with a point or a comma.
+fn decimal(text: &str) -> Option<f64> {
+    let valid = !text.is_empty()
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && text.bytes().filter(|b| *b == b'.' || *b == b',').count() <= 1;
+    if !valid {
+        return None;
+    }
+    text.replace(',', ".").parse().ok()
+}
+
+/// Whole seconds of a finite, non-negative amount; huge ones saturate, since
+/// every time is capped at the meeting's length anyway.
+fn seconds(amount: f64) -> Option<i64> {
+    (amount.is_finite() && amount >= 0.0).then(|| amount.round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        match DateTime::parse_from_rfc3339(text) {
+            Ok(instant) => instant.to_utc(),
+            Err(error) => panic!("{text}: {error}"),
+        }
+    }
+
+    fn report(file: &str, meeting: (&str, &str), zone: Tz) -> OnlineReport {
+        let sheet = match read(file.as_bytes()) {
+            Ok(sheet) => sheet,
+            Err(problem) => panic!("{problem}"),
+        };
+        let mapping = guess(&sheet.headers);
+        match minutes(&sheet, &mapping, (utc(meeting.0), utc(meeting.1)), zone) {
+            Ok(report) => report,
+            Err(problem) => panic!("{problem}"),
+        }
+    }
+
+    fn summary(report: &OnlineReport) -> Vec<(&str, Option<&str>, u32, Vec<usize>)> {
+        report
+            .attendees
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.email.as_ref().map(Email::as_str),
+                    a.minutes,
+                    a.lines.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|name| (*name).to_owned()).collect()
+    }
+
+    /// 10:00 to 12:00 in Madrid, 14 March 2024 (UTC+1).
+    const MORNING: (&str, &str) = ("2024-03-14T09:00:00Z", "2024-03-14T11:00:00Z");
+    const MADRID: Tz = chrono_tz::Europe::Madrid;
+
+    #[test]
+    fn zoom_export() {
+        let file = "\
+Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+Ana Ruiz,ana.ruiz@example.org,03/14/2024 09:50:12 AM,03/14/2024 11:00:40 AM,71,No
+Luis Gil,luis@example.org,03/14/2024 10:02:00 AM,03/14/2024 11:58:30 AM,117,No
+Luis's iPhone (Luis Gil),LUIS@example.org,03/14/2024 10:30:00 AM,03/14/2024 11:30:00 AM,60,No
+Marta (guest),,03/14/2024 10:05:00 AM,03/14/2024 10:45:59 AM,41,Yes
+Ana Ruiz,Ana.Ruiz@Example.org,03/14/2024 11:10:00 AM,03/14/2024 12:05:00 PM,55,No
+marta  (GUEST),,03/14/2024 11:00:00 AM,03/14/2024 12:00:00 PM,60,Yes
+Eva Sanz,eva@example.org,03/14/2024 09:00:00 AM,03/14/2024 09:58:00 AM,58,No
+";
+        let report = report(file, MORNING, MADRID);
+        assert_eq!(
+            summary(&report),
+            [
+                // Joined 10 minutes early (clipped), left for 10 minutes, came
+                // back and stayed 5 minutes past the end (clipped): 60:40 + 50:00.
+                ("Ana Ruiz", Some("ana.ruiz@example.org"), 110, vec![2, 6]),
+                // Laptop and phone at once count once: 10:02:00 to 11:58:30.
+                ("Luis Gil", Some("luis@example.org"), 116, vec![3, 4]),
+                // A guest, found again by name: 40:59 + 60:00.
+                ("Marta (guest)", None, 100, vec![5, 7]),
+                ("Eva Sanz", Some("eva@example.org"), 0, vec![8]),
+            ]
+        );
+        assert_eq!(
+            report.problems,
+            [RowProblem {
+                line: 8,
+                problem: Problem::new("error-report-outside").with("line", 8)
+            }]
+        );
+    }
+
+    #[test]
+    fn teams_export_with_times_or_durations() {
+        let file = "\
+Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole
+Ana Ruiz\t3/14/24, 9:58:03 AM\t3/14/24, 11:00:06 AM\t1h 2m 3s\tana@example.org\tana@example.org\tOrganizer
+Luis Gil\t3/14/24, 10:15:00 AM\t3/14/24, 12:40:00 PM\t2h 25m\tluis@example.org\tluis@example.org\tPresenter
+Eva Sanz\t3/14/24, 10:00:00 AM\t3/14/24, 10:00:59 AM\t59s\t\tEva Sanz (Guest)\tAttendee
+";
+        let Ok(sheet) = read(file.as_bytes()) else { panic!() };
+        let mut mapping = guess(&sheet.headers);
+        assert_eq!(mapping.get(ReportField::Name), Some(0));
+        assert_eq!(mapping.get(ReportField::Join), Some(1));
+        assert_eq!(mapping.get(ReportField::Leave), Some(2));
+        assert_eq!(mapping.get(ReportField::Duration), Some(3));
+        assert_eq!(mapping.get(ReportField::Email), Some(4));
+        assert_eq!(mapping.field_of(5), None);
+
+        let meeting = (utc(MORNING.0), utc(MORNING.1));
+        let Ok(by_times) = minutes(&sheet, &mapping, meeting, MADRID) else {
+            panic!()
+        };
+        assert_eq!(
+            summary(&by_times),
+            [
+                ("Ana Ruiz", Some("ana@example.org"), 60, vec![2]),
+                ("Luis Gil", Some("luis@example.org"), 105, vec![3]),
+                ("Eva Sanz", None, 0, vec![4]),
+            ]
+        );
+
+        // Without times, durations are all there is: added up, capped at the
+        // meeting's two hours.
+        mapping.unset(ReportField::Join);
+        mapping.unset(ReportField::Leave);
+        let Ok(by_durations) = minutes(&sheet, &mapping, meeting, MADRID) else {
+            panic!()
+        };
+        let minutes: Vec<u32> = by_durations.attendees.iter().map(|a| a.minutes).collect();
+        assert_eq!(minutes, [62, 120, 0]);
+        assert!(by_durations.problems.is_empty());
+    }
+
+    #[test]
+    fn french_export() {
+        let file = "\
+Nom;Adresse e-mail;Heure d'arrivée;Heure de départ;Durée (minutes)
+Ana Ruiz;ana@example.org;04/03/2024 09:55:00;04/03/2024 11:30:00;95
+Élodie Martin;;04/03/2024 10:15;04/03/2024 12:00;105
+ELODIE   MARTIN;;04/03/2024 10:45;04/03/2024 11:15;30
+";
+        // 4 March 2024, 10:00 to 12:00 in Paris: 04/03 is day first.
+        let meeting = ("2024-03-04T09:00:00Z", "2024-03-04T11:00:00Z");
+        let report = report(file, meeting, chrono_tz::Europe::Paris);
+        assert_eq!(
+            summary(&report),
+            [
+                ("Ana Ruiz", Some("ana@example.org"), 90, vec![2]),
+                ("Élodie Martin", None, 105, vec![3, 4]),
+            ]
+        );
+        assert!(report.problems.is_empty());
+    }
+
+    #[test]
+    fn spanish_headers_and_meet_bare_times() {
+        let mapping = guess(&headers(&[
+            "Nombre",
+            "Correo electrónico",
+            "Hora de entrada",
+            "Hora de salida",
+            "Duración (minutos)",
+        ]));
+        let fields: Vec<_> = mapping.iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, ReportField::ALL);
+
+        // Meet: a join time without a date, and a duration.
+        let file = "First name,Last name,Email,Duration,Time joined\nAna,Ruiz,ana@example.org,45 min,10:20\n";
+        let report = report(file, MORNING, MADRID);
+        assert_eq!(
+            summary(&report),
+            [("ana@example.org", Some("ana@example.org"), 45, vec![2])]
+        );
+    }
+
+    #[test]
+    fn unreadable_times_skip_their_row_only() {
+        let file = "\
+Name,Email,Join Time,Leave Time
+Ana Ruiz,ana@example.org,yesterday at ten,2024-03-14 11:00
+Luis Gil,luis@example.org,2024-03-14 10:00,2024-03-14 11:00:00
+Eva Sanz,eva@example.org,2024-03-14 10:00,
+Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
+,,2024-03-14 10:00,2024-03-14 11:00
+";
+        let report = report(file, MORNING, MADRID);
+        assert_eq!(summary(&report), [("Luis Gil", Some("luis@example.org"), 60, vec![3])]);
+        let problems: Vec<(usize, &Problem)> = report.problems.iter().map(|p| (p.line, &p.problem)).collect();
+        assert_eq!(
+            problems,
+            [
+                (2, &Problem::new("error-report-time").with("value", "yesterday at ten")),
+                (4, &Problem::new("error-report-missing")),
+                (5, &Problem::new("error-report-time").with("value", "2024-03-14 10:00")),
+                (6, &Problem::new("error-report-nameless")),
+            ]
+        );
+    }
+
+    #[test]
+    fn unusable_columns_are_refused() {
+        let refused = |file: &str| {
+            let Ok(sheet) = read(file.as_bytes()) else { panic!() };
+            let mapping = guess(&sheet.headers);
+            minutes(&sheet, &mapping, (utc(MORNING.0), utc(MORNING.1)), MADRID).err()
+        };
+        let unmapped = Some(Problem::new("error-report-unmapped"));
+        assert_eq!(refused("Foo;Bar\n1;2\n"), unmapped);
+        // People but no time.
+        assert_eq!(refused("Name;Email;Guest\nAna;a@x.org;No\n"), unmapped);
+        // Times but no one.
+        assert_eq!(refused("Join Time;Leave Time\n10:00;11:00\n"), unmapped);
+        // A join time alone places no one.
+        assert_eq!(refused("Name;Join Time\nAna;10:00\n"), unmapped);
+
+        let Ok(sheet) = read(b"Name;Duration\nAna;10\n") else {
+            panic!()
+        };
+        let mut mapping = guess(&sheet.headers);
+        mapping.set(ReportField::Email, 7);
+        let meeting = (utc(MORNING.0), utc(MORNING.1));
+        assert_eq!(minutes(&sheet, &mapping, meeting, MADRID).err(), unmapped);
+        mapping.unset(ReportField::Email);
+        assert!(minutes(&sheet, &mapping, meeting, MADRID).is_ok());
+        assert_eq!(
+            minutes(&sheet, &mapping, (meeting.1, meeting.0), MADRID).err(),
+            Some(Problem::new("error-meeting-order"))
+        );
+    }
+
+    #[test]
+    fn time_formats() {
+        let clock = Clock::new(utc(MORNING.0), utc(MORNING.1), MADRID);
+        let at = |text: &str| clock.instant(text).and_then(|s| DateTime::from_timestamp(s, 0));
+        let ten = Some(utc("2024-03-14T09:00:00Z"));
+        for text in [
+            "2024-03-14T10:00:00+01:00",
+            "2024-03-14T09:00:00Z",
+            "2024-03-14 10:00",
+            "2024-03-14 10:00:00",
+            "2024-03-14T10:00:00",
+            "2024/03/14 10:00:00",
+            "14/03/2024 10:00",
+            "14-03-2024 10:00:00",
+            "14.03.2024 10:00",
+            "03/14/2024 10:00:00 AM",
+            "3/14/24, 10:00 AM",
+            "3/14/2024 10:00:00AM",
+            "14/03/2024 10:00:00 a. m.",
+            "10:00",
+            "10:00:00.250",
+            "09:00 UTC",
+            "2024-03-14 09:00:00Z",
+        ] {
+            assert_eq!(at(text), ten, "{text}");
+        }
+        assert_eq!(at("03/14/2024 12:05:00 PM"), Some(utc("2024-03-14T11:05:00Z")));
+        assert_eq!(at("03/14/2024 12:05:00 AM"), Some(utc("2024-03-13T23:05:00Z")));
+        for bad in [
+            "",
+            "10",
+            "25:00",
+            "13:00 PM",
+            "0:30 AM",
+            "14/03/2024",
+            "14/03/2024 10h00",
+            "10:00 CET",
+        ] {
+            assert_eq!(at(bad), None, "{bad:?}");
+        }
+
+        // 04/03 read as the day closest to the meeting, whichever the order.
+        let march_4 = Clock::new(utc("2024-03-04T09:00:00Z"), utc("2024-03-04T11:00:00Z"), MADRID);
+        let april_3 = Clock::new(utc("2024-04-03T08:00:00Z"), utc("2024-04-03T10:00:00Z"), MADRID);
+        assert_eq!(march_4.date("04/03/2024", false), NaiveDate::from_ymd_opt(2024, 3, 4));
+        assert_eq!(march_4.date("03/04/2024", true), NaiveDate::from_ymd_opt(2024, 3, 4));
+        assert_eq!(april_3.date("04/03/2024", false), NaiveDate::from_ymd_opt(2024, 4, 3));
+        // Neither near: the 12-hour clock says month first.
+        assert_eq!(april_3.date("05/06/2024", true), NaiveDate::from_ymd_opt(2024, 5, 6));
+        assert_eq!(april_3.date("05/06/2024", false), NaiveDate::from_ymd_opt(2024, 6, 5));
+
+        // A bare time of a meeting past midnight falls on the right day.
+        let night = Clock::new(utc("2024-03-14T22:00:00Z"), utc("2024-03-15T01:00:00Z"), MADRID);
+        let at_night = |text: &str| night.instant(text).and_then(|s| DateTime::from_timestamp(s, 0));
+        assert_eq!(at_night("23:30"), Some(utc("2024-03-14T22:30:00Z")));
+        assert_eq!(at_night("01:30"), Some(utc("2024-03-15T00:30:00Z")));
+    }
+
+    #[test]
+    fn durations() {
+        for (text, seconds) in [
+            ("1h 2m 3s", 3723),
+            ("2h 25m", 8700),
+            ("59s", 59),
+            ("83 min", 4980),
+            ("45 minutes", 2700),
+            ("1 hora 5 minutos", 3900),
+            ("2 heures 5 min", 7500),
+            ("01:23:10", 4990),
+            ("1:23", 4980),
+            ("45", 2700),
+            ("12,5", 750),
+            ("1.5", 90),
+            ("0", 0),
+        ] {
+            assert_eq!(duration(text), Some(seconds), "{text}");
+        }
+        for bad in [
+            "", "abc", "-3", "1h 2x", "h", "1,2,3", "1:75", "1:2:3:4", "NaN", "inf", "10 days",
+        ] {
+            assert_eq!(duration(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn union_counts_overlaps_once() {
+        assert_eq!(union_length(vec![(10, 20), (15, 30), (40, 50), (0, 5), (50, 55)]), 40);
+        assert_eq!(union_length(vec![(0, 100), (10, 20)]), 100);
+        assert_eq!(union_length(Vec::new()), 0);
+    }
+
+    #[test]
+    fn fields_and_synonyms() {
+        for field in ReportField::ALL {
+            assert_eq!(ReportField::parse(field.as_str()), Some(*field));
+            assert!(field.label_key().ends_with(field.as_str()));
+            // No header name may mean two fields.
+            for other in ReportField::ALL.iter().filter(|other| *other != field) {
+                for word in field.synonyms() {
+                    assert!(
+                        !other.synonyms().iter().any(|w| simplify(w) == simplify(word)),
+                        "{word} is both {field:?} and {other:?}"
+                    );
+                }
+            }
+        }
+        let zoom = guess(&headers(&[
+            "Name (Original Name)",
+            "User Email",
+            "Join Time",
+            "Leave Time",
+            "Duration (Minutes)",
+            "Guest",
+        ]));
+        assert_eq!(zoom.iter().count(), 5);
+        assert_eq!(zoom.field_of(5), None);
+        let french = guess(&headers(&[
+            "NOM",
+            "E-mail",
+            "Heure d’arrivée",
+            "Heure de depart",
+            "Duree",
+        ]));
+        assert_eq!(french.iter().count(), 5);
+    }
+}

@@ -1,0 +1,562 @@
+//! Attendance: the roll call a trainer takes at each meeting (on a phone,
+//! without JavaScript, saved in one request), the API that does the same,
+//! and the session's attendance matrix with hours and completion (page,
+//! JSON, CSV).
+//!
+//! Trainers see and mark only the sessions they are assigned to; organisers
+//! all. A correction once the session is completed needs a reason, and
+//! fixes the completions again.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use aula_domain::{AttendanceStatus, FieldErrors, Problem, Role, SessionStatus, attendance as rules};
+use aula_storage::attendance::{self, Mark, Matrix, Source};
+use aula_storage::entities::{attendance as mark, meeting, person, registration};
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Actor, Begin};
+use axum::Json;
+use axum::extract::{FromRequestParts, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::ApiError;
+use crate::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(put_attendance))
+        .routes(routes!(matrix_api))
+        .route(
+            "/staff/meetings/{id}/roll-call",
+            get(roll_call_page).post(save_roll_call),
+        )
+        .route("/staff/sessions/{id}/attendance", get(matrix_page))
+        .route("/staff/sessions/{id}/attendance.csv", get(matrix_csv))
+}
+
+/// The session, if the asker is an organiser or one of its trainers.
+pub async fn staffed(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult<SessionRecord> {
+    let user = ctx.require(&[Role::Organiser, Role::Trainer])?;
+    let record = sessions::get(&state.db, session_id).await?;
+    if user.has(Role::Organiser) || record.trainers.iter().any(|t| t.id == user.user.id) {
+        Ok(record)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The meeting and its session, for its staff.
+pub async fn staffed_meeting(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(meeting::Model, SessionRecord)> {
+    // Who may ask is settled before whether the meeting exists.
+    ctx.require(&[Role::Organiser, Role::Trainer])?;
+    let meeting = attendance::meeting(&state.db, id).await?;
+    let record = staffed(ctx, state, meeting.session_id).await?;
+    Ok((meeting, record))
+}
+
+/// A meeting in the path, with its session, for the session's staff only:
+/// taken before the body, so other callers are refused before their input
+/// is judged.
+pub struct StaffedMeeting {
+    pub ctx: Ctx,
+    pub meeting: meeting::Model,
+    pub record: SessionRecord,
+}
+
+impl axum::extract::FromRequestParts<AppState> for StaffedMeeting {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state).await?;
+        ctx.require(&[Role::Organiser, Role::Trainer])?;
+        let ApiPath(id) = ApiPath::<Uuid>::from_request_parts(parts, state).await?;
+        let (meeting, record) = staffed_meeting(&ctx, state, id).await?;
+        Ok(StaffedMeeting { ctx, meeting, record })
+    }
+}
+
+/// Whether the course is taught (partly) online: the roll call then asks for minutes.
+fn online(record: &SessionRecord) -> bool {
+    record.course.course.modality != aula_domain::Modality::InPerson.as_str()
+}
+
+/// Records marks and what follows from them, in one transaction: the audit
+/// entries, completions fixed again if the session is completed, and the
+/// warning to people whose absences now make completion impossible.
+pub async fn save(
+    state: &AppState,
+    actor: &Actor,
+    meeting: &meeting::Model,
+    record: &SessionRecord,
+    marks: &[Mark],
+    source: Source,
+    reason: Option<&str>,
+) -> AppResult<usize> {
+    let completed = record.status() == SessionStatus::Completed;
+    if completed && reason.is_none_or(|r| r.trim().is_empty()) {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "reason",
+            Problem::new("error-reason-needed"),
+        )));
+    }
+    let txn = state.db.begin_write().await?;
+    let changed = attendance::record(&txn, actor, meeting, marks, source, reason).await?;
+    if completed {
+        attendance::fix_completions(&txn, record).await?;
+    } else {
+        let matrix = attendance::matrix(&txn, record).await?;
+        for row in matrix.rows.iter().filter(|r| !r.can_complete) {
+            aula_mail::notify::absence_warning(&txn, &state.mail, record, &row.registration, &row.person).await?;
+        }
+    }
+    txn.commit().await?;
+    state.wake.notify_one();
+    Ok(changed)
+}
+
+// ----- the roll call page --------------------------------------------------
+
+struct Line {
+    registration: registration::Model,
+    person: person::Model,
+    status: String,
+    minutes: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/roll_call.html")]
+struct RollCallPage {
+    c: Chrome,
+    record: SessionRecord,
+    meeting: meeting::Model,
+    number: usize,
+    lines: Vec<Line>,
+    statuses: Vec<(String, String)>,
+    online: bool,
+    length: u32,
+    needs_reason: bool,
+    reason: String,
+    errors: FormErrors,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RollCallQuery {
+    /// `present`: every unmarked line starts as present (then the exceptions).
+    #[serde(default)]
+    all: String,
+}
+
+async fn roll_call(
+    ctx: &Ctx,
+    record: SessionRecord,
+    meeting: meeting::Model,
+    state: &AppState,
+    posted: Option<(&HashMap<String, String>, FieldErrors)>,
+    all_present: bool,
+) -> AppResult<RollCallPage> {
+    let c = Chrome::new(ctx);
+    let marks = attendance::for_meeting(&state.db, meeting.id).await?;
+    let mut lines = Vec::new();
+    for (registration, person) in attendance::participants(&state.db, record.session.id).await? {
+        let saved = marks.get(&registration.id);
+        let (status, minutes) = match posted {
+            Some((form, _)) => (
+                form.get(&format!("status.{}", registration.id))
+                    .cloned()
+                    .unwrap_or_default(),
+                form.get(&format!("minutes.{}", registration.id))
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+            None => (
+                saved
+                    .map(|m| m.status.clone())
+                    .or_else(|| all_present.then(|| AttendanceStatus::Present.as_str().to_owned()))
+                    .unwrap_or_default(),
+                saved.and_then(|m| m.minutes).map(|m| m.to_string()).unwrap_or_default(),
+            ),
+        };
+        lines.push(Line {
+            registration,
+            person,
+            status,
+            minutes,
+        });
+    }
+    let statuses = AttendanceStatus::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), c.word("attendance", s.as_str())))
+        .collect();
+    let number = record
+        .meetings
+        .iter()
+        .position(|m| m.id == meeting.id)
+        .map_or(1, |i| i + 1);
+    let (reason, errors) = match posted {
+        Some((form, errors)) => (
+            form.get("reason").cloned().unwrap_or_default(),
+            FormErrors::new(ctx.tr(), &errors),
+        ),
+        None => (String::new(), FormErrors::none()),
+    };
+    Ok(RollCallPage {
+        online: online(&record),
+        needs_reason: record.status() == SessionStatus::Completed,
+        length: attendance::meeting_minutes(&meeting),
+        c,
+        record,
+        meeting,
+        number,
+        lines,
+        statuses,
+        reason,
+        errors,
+    })
+}
+
+async fn roll_call_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(query): ApiQuery<RollCallQuery>,
+) -> AppResult<Response> {
+    let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
+    let page = roll_call(&ctx, record, meeting, &state, None, query.all == "present").await?;
+    render(&page)
+}
+
+/// The roll call's form: `status.<registration>` and `minutes.<registration>`
+/// per person, and a `reason` when the session is completed.
+async fn save_roll_call(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    crate::extract::CsrfForm(pairs): crate::extract::CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
+    let form: HashMap<String, String> = pairs.into_iter().collect();
+    let length = attendance::meeting_minutes(&meeting);
+    let mut errors = FieldErrors::new();
+    let mut marks = Vec::new();
+    for (key, value) in &form {
+        let Some(raw_id) = key.strip_prefix("status.") else {
+            continue;
+        };
+        if value.trim().is_empty() {
+            // Not marked yet: left as it is.
+            continue;
+        }
+        let Ok(registration_id) = raw_id.parse::<Uuid>() else {
+            return Err(AppError::bad_request("error-form"));
+        };
+        let status = errors.take(key, AttendanceStatus::parse(value));
+        let minutes_field = format!("minutes.{raw_id}");
+        let minutes = errors.take(
+            &minutes_field,
+            rules::parse_minutes(form.get(&minutes_field).map_or("", String::as_str), length),
+        );
+        if let (Some(status), Some(minutes)) = (status, minutes) {
+            marks.push(Mark {
+                registration_id,
+                status,
+                minutes,
+            });
+        }
+    }
+    let reason = form.get("reason").map(|r| r.trim()).filter(|r| !r.is_empty());
+    let outcome = match errors.is_empty() {
+        true => save(
+            &state,
+            &ctx.actor()?,
+            &meeting,
+            &record,
+            &marks,
+            Source::RollCall,
+            reason,
+        )
+        .await
+        .map(|_| ()),
+        false => Err(AppError::Invalid(errors)),
+    };
+    match outcome {
+        Ok(()) => Ok(redirect_with(
+            &ctx,
+            &format!("/staff/sessions/{}/attendance", record.session.id),
+            "roll-call-saved",
+        )),
+        Err(AppError::Invalid(errors)) => {
+            render_invalid(&roll_call(&ctx, record, meeting, &state, Some((&form, errors)), false).await?)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+// ----- the API -------------------------------------------------------------
+
+/// One mark as an integration sends it.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MarkInput {
+    pub registration_id: String,
+    /// `present`, `late`, `excused` or `absent`.
+    pub status: String,
+    /// Minutes connected to an online meeting (0 to the meeting's length).
+    #[serde(default, deserialize_with = "crate::input::loose_text")]
+    pub minutes: String,
+}
+
+/// The marks of a meeting: a list, or an object with the list and the
+/// reason a correction of a completed session needs.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum AttendanceInput {
+    Marks(Vec<MarkInput>),
+    WithReason { marks: Vec<MarkInput>, reason: String },
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AttendanceSaved {
+    /// How many marks changed.
+    pub changed: usize,
+}
+
+/// Records the attendance of a meeting in one request.
+#[utoipa::path(put, path = "/api/v1/meetings/{id}/attendance", tag = "attendance",
+    params(("id" = Uuid, Path, description = "The meeting")), request_body = AttendanceInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = AttendanceSaved), (status = 401, body = ApiError),
+        (status = 403, body = ApiError, description = "Not a trainer of this session, nor an organiser"),
+        (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+async fn put_attendance(
+    StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<AttendanceInput>,
+) -> AppResult<Json<AttendanceSaved>> {
+    let (items, reason) = match input {
+        AttendanceInput::Marks(items) => (items, None),
+        AttendanceInput::WithReason { marks, reason } => (marks, Some(reason)),
+    };
+    let length = attendance::meeting_minutes(&meeting);
+    let mut errors = FieldErrors::new();
+    let mut marks = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let field = format!("marks.{index}");
+        let registration_id = errors.take(&field, crate::input::parse_id(&item.registration_id));
+        let status = errors.take(&field, AttendanceStatus::parse(&item.status));
+        let minutes = errors.take(&field, rules::parse_minutes(&item.minutes, length));
+        if let (Some(registration_id), Some(status), Some(minutes)) = (registration_id, status, minutes) {
+            marks.push(Mark {
+                registration_id,
+                status,
+                minutes,
+            });
+        }
+    }
+    errors.into_result().map_err(AppError::Invalid)?;
+    let changed = save(
+        &state,
+        &ctx.actor()?,
+        &meeting,
+        &record,
+        &marks,
+        Source::RollCall,
+        reason.as_deref(),
+    )
+    .await?;
+    Ok(Json(AttendanceSaved { changed }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MeetingOut {
+    pub id: Uuid,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+    pub minutes: u32,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MarkOut {
+    pub meeting_id: Uuid,
+    pub status: String,
+    pub minutes: Option<i32>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MatrixRowOut {
+    pub registration_id: Uuid,
+    pub given_name: String,
+    pub family_name: String,
+    pub email: String,
+    /// One per meeting that has a mark.
+    pub marks: Vec<MarkOut>,
+    pub attended_minutes: u64,
+    pub completed: bool,
+    /// False when the absences already make completion impossible.
+    pub can_complete: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MatrixOut {
+    pub session_id: Uuid,
+    pub meetings: Vec<MeetingOut>,
+    pub session_minutes: u64,
+    pub minimum_percent: u8,
+    pub required_minutes: u64,
+    pub rows: Vec<MatrixRowOut>,
+}
+
+fn matrix_out(record: &SessionRecord, matrix: Matrix) -> MatrixOut {
+    MatrixOut {
+        session_id: record.session.id,
+        meetings: matrix
+            .meetings
+            .iter()
+            .map(|m| MeetingOut {
+                id: m.id,
+                starts_at: m.starts_at,
+                ends_at: m.ends_at,
+                minutes: attendance::meeting_minutes(m),
+            })
+            .collect(),
+        session_minutes: matrix.session_minutes,
+        minimum_percent: matrix.percent,
+        required_minutes: matrix.required_minutes,
+        rows: matrix
+            .rows
+            .into_iter()
+            .map(|row| MatrixRowOut {
+                registration_id: row.registration.id,
+                given_name: row.person.given_name,
+                family_name: row.person.family_name,
+                email: row.person.email,
+                marks: row
+                    .marks
+                    .into_iter()
+                    .flatten()
+                    .map(|m: mark::Model| MarkOut {
+                        meeting_id: m.meeting_id,
+                        status: m.status,
+                        minutes: m.minutes,
+                    })
+                    .collect(),
+                attended_minutes: row.attended_minutes,
+                completed: row.completed,
+                can_complete: row.can_complete,
+            })
+            .collect(),
+    }
+}
+
+/// The session's attendance matrix: every meeting, hours and completion per
+/// confirmed registration.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/attendance", tag = "attendance",
+    params(("id" = Uuid, Path, description = "The session")),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = MatrixOut), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+async fn matrix_api(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Json<MatrixOut>> {
+    let record = staffed(&ctx, &state, id).await?;
+    let matrix = attendance::matrix(&state.db, &record).await?;
+    Ok(Json(matrix_out(&record, matrix)))
+}
+
+// ----- the matrix page and CSV ---------------------------------------------
+
+#[derive(Template)]
+#[template(path = "pages/attendance.html")]
+struct MatrixPage {
+    c: Chrome,
+    record: SessionRecord,
+    matrix: Matrix,
+}
+
+impl MatrixPage {
+    fn mark_label(&self, m: &Option<mark::Model>) -> String {
+        match m {
+            Some(m) => {
+                let word = self.c.word("attendance", &m.status);
+                match m.minutes {
+                    Some(minutes) => format!("{word} ({minutes} min)"),
+                    None => word,
+                }
+            }
+            None => "—".to_owned(),
+        }
+    }
+
+    fn hours(&self, minutes: &u64) -> String {
+        self.c.hours(&i32::try_from(*minutes).unwrap_or(i32::MAX))
+    }
+}
+
+async fn matrix_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = staffed(&ctx, &state, id).await?;
+    let matrix = attendance::matrix(&state.db, &record).await?;
+    render(&MatrixPage {
+        c: Chrome::new(&ctx),
+        record,
+        matrix,
+    })
+}
+
+/// The matrix as a spreadsheet: UTF-8 with a BOM, one column per meeting.
+async fn matrix_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = staffed(&ctx, &state, id).await?;
+    let matrix = attendance::matrix(&state.db, &record).await?;
+    let tr = ctx.tr();
+    let zone = crate::pages::tz(&record.session.time_zone);
+    let internal = |e: csv::Error| AppError::Internal(e.to_string());
+    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut header = vec![
+        tr.t("registrations-given-name-column"),
+        tr.t("registrations-family-name-column"),
+        tr.t("registrations-email-column"),
+    ];
+    for m in &matrix.meetings {
+        header.push(tr.datetime(m.starts_at, zone));
+    }
+    header.push(tr.t("attendance-hours-column"));
+    header.push(tr.t("attendance-completed-column"));
+    writer.write_record(&header).map_err(internal)?;
+    for row in &matrix.rows {
+        let mut line = vec![
+            row.person.given_name.clone(),
+            row.person.family_name.clone(),
+            row.person.email.clone(),
+        ];
+        for m in &row.marks {
+            line.push(match m {
+                Some(m) => match m.minutes {
+                    Some(minutes) => format!("{} ({minutes} min)", m.status),
+                    None => m.status.clone(),
+                },
+                None => String::new(),
+            });
+        }
+        line.push(tr.decimal(row.attended_minutes as f64 / 60.0, 2));
+        line.push(tr.t(if row.completed { "yes" } else { "no" }));
+        writer.write_record(&line).map_err(internal)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let name = format!("attachment; filename=\"attendance-{}.csv\"", record.session.id);
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (CONTENT_DISPOSITION, name),
+        ],
+        bytes,
+    )
+        .into_response())
+}

@@ -1,0 +1,19 @@
+# The participant report of an online meeting (Zoom, Teams, Meet, Jitsi,
+# BigBlueButton): what is wrong with it, and the names of its columns.
+
+## The report as a whole
+error-report-unmapped = Choose the column that holds the participants' names or e-mail addresses, and either the columns of join and leave times or the column of durations.
+
+## One line of the report
+error-report-time = “{ $value }” is not a time Aula can read. Write it as 2024-03-14 09:30, 14/03/2024 09:30 or 03/14/2024 09:30 AM.
+error-report-duration = “{ $value }” is not a duration Aula can read. Write minutes (45), hours, minutes and seconds (1h 2m 3s) or 01:02:03.
+error-report-outside = Line { $line } is entirely before or after the meeting: it counts no time.
+error-report-nameless = This line has neither a name nor an e-mail address, so it cannot be counted for anyone.
+error-report-missing = This line gives neither a join and a leave time nor a duration, so it cannot be counted.
+
+## The columns' fields
+report-field-name = Name
+report-field-email = E-mail
+report-field-join = Join time
+report-field-leave = Leave time
+report-field-duration = Duration

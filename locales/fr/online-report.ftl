@@ -1,0 +1,19 @@
+# Le rapport des participants d’une réunion en ligne (Zoom, Teams, Meet, Jitsi,
+# BigBlueButton) : ce qui ne va pas dans le fichier, et le nom de ses colonnes.
+
+## Le rapport entier
+error-report-unmapped = Choisissez la colonne qui contient le nom ou l’adresse e-mail des participants, et soit les colonnes des heures d’arrivée et de départ, soit la colonne des durées.
+
+## Une ligne du rapport
+error-report-time = « { $value } » n’est pas une heure qu’Aula sait lire. Écrivez-la sous la forme 14/03/2024 09:30 ou 2024-03-14 09:30.
+error-report-duration = « { $value } » n’est pas une durée qu’Aula sait lire. Écrivez des minutes (45), des heures, minutes et secondes (1h 2m 3s) ou 01:02:03.
+error-report-outside = La ligne { $line } se situe entièrement avant ou après la réunion : elle ne compte aucun temps.
+error-report-nameless = Cette ligne n’a ni nom ni adresse e-mail : elle ne peut être comptée pour personne.
+error-report-missing = Cette ligne ne donne ni heures d’arrivée et de départ, ni durée : elle ne peut pas être comptée.
+
+## Les champs des colonnes
+report-field-name = Nom
+report-field-email = Adresse e-mail
+report-field-join = Heure d’arrivée
+report-field-leave = Heure de départ
+report-field-duration = Durée

@@ -1,0 +1,286 @@
+//! Attendance: roll calls by the session's trainers, completion, the matrix,
+//! corrections after completion, and the audit trail. Issue 5.
+
+use aula_domain::{Language, Role};
+use aula_storage::entities::audit_entry;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::json;
+
+use crate::helpers::{Api, TestApp, db_test};
+
+/// A session of `modality` with three meetings of 5 hours (15 hours, 80 %
+/// is 12 hours) and `people` confirmed; its id, meeting ids and registration ids.
+async fn session_with(app: &TestApp, api: &Api, modality: &str, people: usize) -> (String, Vec<String>, Vec<String>) {
+    let (status, course) = api
+        .post(
+            "/api/v1/courses",
+            &json!({"title": format!("Curso {modality}"), "summary": "S", "hours": 15, "modality": modality,
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let region = app.region("ES-AN").await;
+    let mut body = json!({
+        "course_id": course["id"], "capacity": 30, "status": "open",
+        "meetings": [
+            {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+            {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
+            {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
+        ],
+    });
+    if modality != "online" {
+        body["venue"] = json!({"name": "Sede", "city": "Sevilla", "region_id": region});
+    }
+    if modality != "in_person" {
+        body["online_url"] = json!("https://meet.example.org/aula");
+    }
+    let (status, session) = api.post("/api/v1/sessions", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meetings = session["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").to_owned())
+        .collect();
+    let session_uuid = session_id.parse().expect("uuid");
+    let mut registrations = Vec::new();
+    for n in 0..people {
+        let person = crate::helpers::person(
+            app,
+            &format!("P{n}"),
+            &format!("p{n}.{modality}@example.org"),
+            Language::Es,
+        )
+        .await;
+        let r = aula_storage::registrations::add_placed(
+            &app.db,
+            &app.mail.link_key,
+            session_uuid,
+            person.id,
+            aula_storage::registrations::Source::Organiser,
+        )
+        .await
+        .expect("placed");
+        registrations.push(r.id.to_string());
+    }
+    (session_id, meetings, registrations)
+}
+
+async fn trainer_of(app: &TestApp, api: &Api, session_id: &str, email: &str) -> Api {
+    let trainer = app.user(email, &[Role::Trainer]).await;
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"trainer_ids": [trainer.user.id]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    app.api_for(email).await
+}
+
+db_test!(trainers_mark_only_their_own_sessions, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 2).await;
+    let trainer = trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+    let other = app.api(&[Role::Trainer]).await;
+    let body = json!([{"registration_id": registrations[0], "status": "present"}]);
+    let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
+    let (status, answer) = trainer.raw_json(reqwest::Method::PUT, &path, &body).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["changed"], 1);
+    let (status, _) = other.raw_json(reqwest::Method::PUT, &path, &body).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.anonymous_api().raw_json(reqwest::Method::PUT, &path, &body).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = other.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, matrix) = trainer.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+    assert_eq!(status, StatusCode::OK, "{matrix}");
+    assert_eq!(matrix["rows"].as_array().map(Vec::len), Some(2));
+
+    // The page, for the trainer and not another.
+    let browser = app.browser();
+    browser.sign_in("lucia@example.org", crate::helpers::PASSWORD).await;
+    let html = browser
+        .get_html(&format!(
+            "/staff/meetings/{}/roll-call?lang=en&all=present",
+            meetings[1]
+        ))
+        .await;
+    assert!(
+        html.contains("Mark everyone present") && html.contains("Ruiz, P0"),
+        "{html}"
+    );
+    let mut fields: Vec<(String, String)> = registrations
+        .iter()
+        .map(|r| (format!("status.{r}"), "present".to_owned()))
+        .collect();
+    fields[1].1 = "excused".to_owned();
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let roll_call = format!("/staff/meetings/{}/roll-call", meetings[1]);
+    let response = browser.post_form(&roll_call, &roll_call, &pairs).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let other_browser = app.signed_in(&[Role::Trainer]).await;
+    assert_eq!(other_browser.get(&roll_call).await.status(), StatusCode::FORBIDDEN);
+});
+
+db_test!(completion_by_modality_and_at_the_boundary, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    // (modality, marks per meeting as (status, minutes), completed). Meetings are 300 minutes; 720 needed.
+    let cases: &[(&str, [(&str, &str); 3], bool, u64)] = &[
+        ("in_person", [("present", ""), ("late", ""), ("absent", "")], false, 600),
+        ("in_person", [("present", ""), ("late", ""), ("present", "")], true, 900),
+        (
+            "in_person",
+            [("present", ""), ("excused", ""), ("present", "")],
+            false,
+            600,
+        ),
+        (
+            "online",
+            [("present", "300"), ("present", "300"), ("present", "120")],
+            true,
+            720,
+        ),
+        (
+            "online",
+            [("present", "300"), ("present", "300"), ("present", "119")],
+            false,
+            719,
+        ),
+        (
+            "online",
+            [("present", ""), ("absent", "300"), ("present", "240")],
+            false,
+            540,
+        ),
+        (
+            "blended",
+            [("present", ""), ("present", "180"), ("late", "240")],
+            true,
+            720,
+        ),
+    ];
+    for (index, (modality, marks, completed, minutes)) in cases.iter().enumerate() {
+        let (session_id, meetings, registrations) = session_with(&app, &api, modality, 1).await;
+        for (meeting, (status, minutes)) in meetings.iter().zip(marks.iter()) {
+            let (code, body) = api
+                .raw_json(
+                    reqwest::Method::PUT,
+                    &format!("/api/v1/meetings/{meeting}/attendance"),
+                    &json!([{"registration_id": registrations[0], "status": status, "minutes": minutes}]),
+                )
+                .await;
+            assert_eq!(code, StatusCode::OK, "case {index}: {body}");
+        }
+        let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        assert_eq!(matrix["required_minutes"], 720, "case {index}");
+        assert_eq!(
+            matrix["rows"][0]["attended_minutes"], *minutes,
+            "case {index}: {matrix}"
+        );
+        assert_eq!(matrix["rows"][0]["completed"], *completed, "case {index}: {matrix}");
+    }
+});
+
+db_test!(bad_marks_change_nothing, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, meetings, registrations) = session_with(&app, &api, "online", 2).await;
+    let (_, _, elsewhere) = session_with(&app, &api, "in_person", 1).await;
+    // The second registration is cancelled.
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/registrations/{}/cancel", registrations[1]),
+            &json!({"reason": "baja"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
+    let cases = [
+        json!([{"registration_id": elsewhere[0], "status": "present"}]),
+        json!([{"registration_id": registrations[1], "status": "present"}]),
+        json!([{"registration_id": registrations[0], "status": "present", "minutes": 301}]),
+        json!([{"registration_id": registrations[0], "status": "asleep"}]),
+        json!([{"registration_id": "nope", "status": "present"}]),
+        json!([{"registration_id": registrations[0], "status": "present"}, {"registration_id": elsewhere[0], "status": "late"}]),
+    ];
+    for body in cases {
+        let (status, answer) = api.raw_json(reqwest::Method::PUT, &path, &body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {answer}");
+        assert!(answer["fields"].as_object().is_some_and(|f| !f.is_empty()), "{answer}");
+    }
+    let marks = aula_storage::entities::attendance::Entity::find()
+        .count(&app.db)
+        .await
+        .expect("count");
+    assert_eq!(marks, 0);
+    let (status, _) = api
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/meetings/{}/attendance", uuid::Uuid::now_v7()),
+            &json!([]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+});
+
+db_test!(
+    changes_are_audited_and_corrections_need_a_reason,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 2).await;
+        for meeting in &meetings {
+            let (status, _) = api
+                .raw_json(
+                    reqwest::Method::PUT,
+                    &format!("/api/v1/meetings/{meeting}/attendance"),
+                    &json!([{"registration_id": registrations[0], "status": "present"},
+                        {"registration_id": registrations[1], "status": "absent"}]),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let audited = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("attendance"))
+            .count(&app.db)
+            .await
+            .expect("count");
+        assert_eq!(audited, 6);
+        // Completed: the completions are fixed.
+        for step in ["closed", "completed"] {
+            let (status, body) = api
+                .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let fixed = aula_storage::attendance::completions(&app.db, session_id.parse().expect("uuid"))
+            .await
+            .expect("completions");
+        assert_eq!(fixed.iter().filter(|c| c.completed).count(), 1);
+        // A correction now needs a reason; with one, it is audited and the completions follow.
+        let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
+        let correction = json!([{"registration_id": registrations[1], "status": "present"}]);
+        let (status, answer) = api.raw_json(reqwest::Method::PUT, &path, &correction).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+        assert!(answer["fields"]["reason"].is_array());
+        let (status, _) = api
+        .raw_json(
+            reqwest::Method::PUT,
+            &path,
+            &json!({"marks": [{"registration_id": registrations[1], "status": "present"}, {"registration_id": registrations[1], "status": "present"}], "reason": "Firmó la hoja en papel"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let last = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("attendance"))
+            .all(&app.db)
+            .await
+            .expect("audit");
+        assert!(
+            last.iter()
+                .any(|a| a.details.contains("Firmó la hoja en papel") && a.details.contains("\"from\""))
+        );
+    }
+);
