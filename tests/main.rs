@@ -8,6 +8,7 @@ mod attendance;
 mod auth;
 mod bad_input;
 mod catalogue;
+mod check_in;
 mod cli;
 mod courses;
 mod i18n;

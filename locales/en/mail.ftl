@@ -40,3 +40,5 @@ mail-sign-in-button = Open my trainings
 mail-sign-in-ignore = If you did not ask for it, ignore this message.
 mail-absence-subject = Your attendance: { $course }
 mail-absence-body = With the meetings you have missed, you can no longer reach the { $percent } % attendance this training requires for its certificate. If something kept you away, write to the organisers: they can tell you what is possible.
+mail-check-in-subject = Your check-in code: { $code }
+mail-check-in-body = Type this code on your phone to check in. It works once, for { $minutes } minutes:

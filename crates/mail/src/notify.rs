@@ -15,8 +15,9 @@ use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
 use crate::render::{
-    AbsenceWarning, AlreadyRegistered, Broadcast, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested,
-    RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SessionRef, SignInLink, data,
+    AbsenceWarning, AlreadyRegistered, Broadcast, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
+    RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SessionRef, SignInLink,
+    data,
 };
 
 /// What every message needs to know about where it comes from.
@@ -420,6 +421,35 @@ pub async fn absence_warning(
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
     Ok(())
+}
+
+/// A one-time code to check in at a meeting.
+pub async fn check_in_code(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+    code: &str,
+) -> aula_storage::Result<()> {
+    let content = data(&CheckInCode {
+        session: session_ref(record),
+        code: code.to_owned(),
+        minutes: aula_storage::person_sessions::CODE_LIFETIME.num_minutes() as u32,
+    });
+    send(
+        conn,
+        config,
+        message(
+            "check_in_code",
+            person,
+            record,
+            content,
+            None,
+            Some((config, registration)),
+        ),
+    )
+    .await
 }
 
 /// A one-time link to "my trainings".

@@ -397,6 +397,21 @@ templates!(
     AbsenceWarningHtml = "mail/absence_warning/html.html"
 );
 
+/// A one-time code to check in at a meeting, for a phone without the personal link.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckInCode {
+    pub session: SessionRef,
+    pub code: String,
+    pub minutes: u32,
+}
+templates!(
+    "check_in_code",
+    CheckInCode,
+    CheckInCodeSubject = "mail/check_in_code/subject.txt",
+    CheckInCodeText = "mail/check_in_code/text.txt",
+    CheckInCodeHtml = "mail/check_in_code/html.html"
+);
+
 /// A one-time link to "my trainings".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignInLink {
@@ -444,6 +459,7 @@ pub const KINDS: &[&str] = &[
     RegistrationCancelled::NAME,
     SignInLink::NAME,
     AbsenceWarning::NAME,
+    CheckInCode::NAME,
 ];
 
 /// Renders an outbox row's kind and data in `language`.
@@ -483,6 +499,7 @@ pub fn render(
         }
         "sign_in_link" => render_kind::<SignInLink>(data, &m, |_| None, domain),
         "absence_warning" => render_kind::<AbsenceWarning>(data, &m, |_| None, domain),
+        "check_in_code" => render_kind::<CheckInCode>(data, &m, |_| None, domain),
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }
 }

@@ -38,15 +38,35 @@ impl LinkKey {
 
     /// The personal link's secret for `id`.
     pub fn sign(&self, id: uuid::Uuid) -> String {
+        URL_SAFE_NO_PAD.encode(self.mac(&[id.as_bytes()]))
+    }
+
+    /// The key's HMAC of `parts`; other uses than personal links put their
+    /// purpose first, so no two uses can produce each other's values.
+    pub fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
         use hmac::{Hmac, Mac};
         // HMAC takes keys of any length; `new_from_slice` cannot fail for it.
         let mut mac = match Hmac::<Sha256>::new_from_slice(&self.0) {
             Ok(mac) => mac,
             Err(_) => unreachable!("HMAC accepts any key length"),
         };
-        mac.update(id.as_bytes());
-        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+        for part in parts {
+            mac.update(part);
+        }
+        mac.finalize().into_bytes().into()
     }
+}
+
+/// A meeting's check-in code at a time step: 8 characters a person can type
+/// if the camera fails (no 0/O or 1/I to confuse), from the key's HMAC of the
+/// meeting and the step, so it is good for that meeting and moment only.
+pub fn check_in_code(key: &LinkKey, meeting: uuid::Uuid, step: i64) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    key.mac(&[b"check-in:", meeting.as_bytes(), &step.to_be_bytes()])
+        .iter()
+        .take(8)
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect()
 }
 
 impl std::fmt::Debug for LinkKey {

@@ -16,7 +16,7 @@ use aula_storage::entities::{attendance as mark, meeting, person, registration};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Actor, Begin};
 use axum::Json;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;

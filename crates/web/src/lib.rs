@@ -13,8 +13,10 @@
 pub mod api;
 mod assets;
 mod attendance;
+mod attendance_import;
 mod bodies;
 mod catalogue;
+mod check_in;
 pub mod context;
 mod courses;
 pub mod error;
@@ -102,7 +104,9 @@ pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
 pub fn router(state: AppState) -> Router {
     let (routes, openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
         .merge(catalogue::router())
+        .merge(check_in::router())
         .merge(attendance::router())
+        .merge(attendance_import::router())
         .merge(sign_in::router())
         .merge(programmes::router())
         .merge(bodies::router())

@@ -93,7 +93,12 @@ struct RegistrationPage {
     can_cancel: bool,
 }
 
-async fn page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+async fn page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    jar: axum_extra::extract::cookie::CookieJar,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
     let registration = registrations::by_manage_token(&state.db, &token).await?;
     let record = sessions::get(&state.db, registration.session_id).await?;
     let position = registrations::waitlist_position(&state.db, &registration).await?;
@@ -101,7 +106,7 @@ async fn page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<S
     let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now()).is_err();
     let mut response = render(&RegistrationPage {
         c: Chrome::new(&ctx),
-        token,
+        token: token.clone(),
         record,
         registration,
         position,
@@ -110,7 +115,8 @@ async fn page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<S
     response
         .headers_mut()
         .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
-    Ok(response)
+    // The phone that opens the link keeps it, to check in at the meetings.
+    Ok(crate::check_in::with_link_cookie(response, &jar, &token, ctx.secure))
 }
 
 async fn cancel_form(

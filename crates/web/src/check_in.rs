@@ -1,0 +1,407 @@
+//! QR self check-in at in-person meetings.
+//!
+//! The trainer's screen shows a code that changes every [`STEP`] seconds,
+//! as a QR code of a link and as text. A code is the server key's HMAC of
+//! the meeting and the time step, so it is only good for that meeting, and
+//! only for the current step and the one before (the grace for a slow
+//! scan): a code copied and sent outside the room stops working within
+//! seconds. Codes work only during the meeting, give or take the session's
+//! margin.
+//!
+//! Scanning proves presence, not identity. The trainee then proves who they
+//! are: signed in to "my trainings", or holding on this phone the personal
+//! link of their registration (opening it remembers it), or with a
+//! one-time code e-mailed to them. Only a confirmed registration of the
+//! meeting's session is marked present.
+
+use askama::Template;
+use aula_domain::{AttendanceStatus, Email, RegistrationStatus};
+use aula_storage::attendance::{self, Mark, Source};
+use aula_storage::entities::{meeting, person, registration};
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Actor, Begin, person_sessions, registrations};
+use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::cookie::CookieJar;
+use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use uuid::Uuid;
+
+use crate::attendance::StaffedMeeting;
+use crate::extract::{ApiPath, CsrfForm};
+use crate::limits::{self, ClientAddr};
+use crate::pages::{Chrome, render};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .route("/staff/meetings/{id}/check-in", get(code_page))
+        .route("/check-in/{meeting}/{code}", get(check_in_page).post(check_in))
+        .route("/check-in/{meeting}/{code}/email", post(send_code))
+}
+
+/// How often the code changes, in seconds.
+pub const STEP: i64 = 20;
+
+/// The cookie that keeps a phone's personal links (set when one is opened).
+pub const LINKS_COOKIE: &str = "aula_links";
+
+pub fn step(at: DateTime<Utc>) -> i64 {
+    at.timestamp().div_euclid(STEP)
+}
+
+fn code(state: &AppState, meeting: Uuid, step: i64) -> String {
+    aula_storage::secrets::check_in_code(&state.mail.link_key, meeting, step)
+}
+
+/// Whether `given` is the meeting's code now or one step ago.
+fn code_is_live(state: &AppState, meeting: Uuid, given: &str, at: DateTime<Utc>) -> bool {
+    let given = given.trim().to_ascii_uppercase();
+    let now = step(at);
+    [now, now - 1].iter().any(|s| {
+        let expected = code(state, meeting, *s);
+        crate::extract::constant_time_eq(expected.as_bytes(), given.as_bytes())
+    })
+}
+
+/// Why check-in is closed for a meeting now, as a message key; `None` when open.
+fn closed(record: &SessionRecord, meeting: &meeting::Model, at: DateTime<Utc>) -> Option<&'static str> {
+    let margin = Duration::minutes(i64::from(record.session.checkin_margin_minutes));
+    if matches!(
+        record.status(),
+        aula_domain::SessionStatus::Cancelled | aula_domain::SessionStatus::Draft
+    ) {
+        return Some("check-in-cancelled");
+    }
+    if at < meeting.starts_at - margin {
+        Some("check-in-not-yet")
+    } else if at > meeting.ends_at + margin {
+        Some("check-in-over")
+    } else {
+        None
+    }
+}
+
+// ----- the trainer's screen --------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "pages/check_in_code.html")]
+struct CodePage {
+    c: Chrome,
+    record: SessionRecord,
+    meeting: meeting::Model,
+    closed: Option<&'static str>,
+    code: String,
+    url: String,
+    svg: String,
+    refresh: i64,
+}
+
+async fn code_page(
+    StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
+    State(state): State<AppState>,
+) -> AppResult<Response> {
+    let now = Utc::now();
+    let closed = closed(&record, &meeting, now);
+    let code = code(&state, meeting.id, step(now));
+    let url = format!("{}/check-in/{}/{}", state.config.base_url, meeting.id, code);
+    let svg = match closed {
+        Some(_) => String::new(),
+        None => qr_svg(&url)?,
+    };
+    // The page reloads itself when the code changes (no JavaScript needed).
+    let refresh = STEP - now.timestamp().rem_euclid(STEP) + 1;
+    let mut response = render(&CodePage {
+        c: Chrome::new(&ctx),
+        record,
+        meeting,
+        closed,
+        code,
+        url,
+        svg,
+        refresh,
+    })?;
+    response
+        .headers_mut()
+        .insert("cache-control", HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+fn qr_svg(url: &str) -> AppResult<String> {
+    let code = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| AppError::Internal(format!("QR code: {e}")))?;
+    Ok(code
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(320, 320)
+        .quiet_zone(true)
+        .build())
+}
+
+// ----- the trainee's phone -------------------------------------------------
+
+/// Who the phone says it is, and their registration for the meeting's session.
+struct Holder {
+    person: person::Model,
+    registration: registration::Model,
+}
+
+/// The trainee behind this request, if the phone can prove it: signed in to
+/// "my trainings", or keeping a personal link of a registration to the session.
+async fn holder(ctx: &Ctx, state: &AppState, jar: &CookieJar, session_id: Uuid) -> AppResult<Option<Holder>> {
+    if let Some(person) = &ctx.person
+        && let Some(registration) = registrations::live(&state.db, session_id, person.id).await?
+    {
+        return Ok(Some(Holder {
+            person: person.clone(),
+            registration,
+        }));
+    }
+    let tokens = jar.get(LINKS_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
+    for token in tokens.split('.').filter(|t| !t.is_empty()) {
+        if let Ok(registration) = registrations::by_manage_token(&state.db, token).await
+            && registration.session_id == session_id
+        {
+            let person = aula_storage::people::get(&state.db, registration.person_id).await?;
+            return Ok(Some(Holder { person, registration }));
+        }
+    }
+    Ok(None)
+}
+
+/// Adds a personal link to the phone's cookie (the five latest are kept).
+pub fn remember_link(jar: &CookieJar, token: &str, secure: bool) -> HeaderValue {
+    let mut tokens: Vec<String> = jar
+        .get(LINKS_COOKIE)
+        .map(|c| c.value().split('.').map(str::to_owned).collect())
+        .unwrap_or_default();
+    tokens.retain(|t| t != token && !t.is_empty());
+    tokens.insert(0, token.to_owned());
+    tokens.truncate(5);
+    let mut text = format!(
+        "{LINKS_COOKIE}={}; Path=/; Max-Age={}; SameSite=Lax; HttpOnly",
+        tokens.join("."),
+        180 * 24 * 3600
+    );
+    if secure {
+        text.push_str("; Secure");
+    }
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+#[derive(Template)]
+#[template(path = "pages/check_in.html")]
+struct CheckInPage {
+    c: Chrome,
+    record: SessionRecord,
+    meeting_id: Uuid,
+    code: String,
+    /// A message key when check-in cannot go on (closed, code expired, not registered).
+    refused: Option<&'static str>,
+    /// Done: the person is marked present.
+    done: bool,
+    holder_name: Option<String>,
+    /// A code was e-mailed to this address; the form asks for it.
+    emailed: Option<String>,
+    email: String,
+    error: Option<String>,
+}
+
+struct Checked {
+    meeting: meeting::Model,
+    record: SessionRecord,
+    refused: Option<&'static str>,
+}
+
+/// The meeting, its session, and why a check-in with `code` is refused now, if it is.
+async fn judge(state: &AppState, meeting_id: Uuid, code: &str) -> AppResult<Checked> {
+    let meeting = attendance::meeting(&state.db, meeting_id).await?;
+    let record = sessions::get(&state.db, meeting.session_id).await?;
+    let now = Utc::now();
+    let refused = match closed(&record, &meeting, now) {
+        Some(key) => Some(key),
+        None if !code_is_live(state, meeting.id, code, now) => Some("check-in-code-expired"),
+        None => None,
+    };
+    Ok(Checked {
+        meeting,
+        record,
+        refused,
+    })
+}
+
+fn page(ctx: &Ctx, record: SessionRecord, meeting_id: Uuid, code: String) -> CheckInPage {
+    CheckInPage {
+        c: Chrome::new(ctx),
+        record,
+        meeting_id,
+        code,
+        refused: None,
+        done: false,
+        holder_name: None,
+        emailed: None,
+        email: String::new(),
+        error: None,
+    }
+}
+
+async fn check_in_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ApiPath((meeting_id, code)): ApiPath<(Uuid, String)>,
+) -> AppResult<Response> {
+    let checked = judge(&state, meeting_id, &code).await?;
+    let holder = holder(&ctx, &state, &jar, checked.record.session.id).await?;
+    let mut page = page(&ctx, checked.record, meeting_id, code);
+    page.refused = checked.refused;
+    page.holder_name = holder.map(|h| format!("{} {}", h.person.given_name, h.person.family_name));
+    render(&page)
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct CheckInForm {
+    /// The one-time code e-mailed to `email`, when the phone holds no link.
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    otp: String,
+}
+
+/// Marks the holder present: by the phone's link or sign-in, or by the code
+/// e-mailed to them.
+async fn check_in(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ApiPath((meeting_id, code)): ApiPath<(Uuid, String)>,
+    CsrfForm(form): CsrfForm<CheckInForm>,
+) -> AppResult<Response> {
+    let checked = judge(&state, meeting_id, &code).await?;
+    let session_id = checked.record.session.id;
+    let mut page = page(&ctx, checked.record.clone(), meeting_id, code.clone());
+    // A code e-mailed after the scan stands for the scan: it was asked while
+    // the screen's code was live, and is itself short-lived and single use.
+    let by_email = !form.otp.trim().is_empty();
+    if let (Some(key), false) = (checked.refused, by_email) {
+        page.refused = Some(key);
+        return render(&page);
+    }
+    if let Some(key) = checked.refused.filter(|k| *k != "check-in-code-expired") {
+        page.refused = Some(key);
+        return render(&page);
+    }
+    let holder = if by_email {
+        let person = match Email::parse(&form.email) {
+            Ok(email) => aula_storage::people::find_by_email(&state.db, &email).await?,
+            Err(_) => None,
+        };
+        let purpose = format!("check-in:{meeting_id}");
+        let proven = match &person {
+            Some(p) => person_sessions::use_code(&state.db, p.id, &purpose, &form.otp).await?,
+            None => false,
+        };
+        if !proven {
+            page.emailed = Some(form.email.clone());
+            page.email = form.email;
+            page.error = Some(ctx.tr().t("check-in-otp-wrong"));
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+        match person {
+            Some(person) => registrations::live(&state.db, session_id, person.id)
+                .await?
+                .map(|registration| Holder { person, registration }),
+            None => None,
+        }
+    } else {
+        holder(&ctx, &state, &jar, session_id).await?
+    };
+    let Some(holder) = holder else {
+        page.refused = Some("check-in-not-registered");
+        return render(&page);
+    };
+    if holder.registration.status != RegistrationStatus::Confirmed.as_str() {
+        page.refused = Some("check-in-not-registered");
+        return render(&page);
+    }
+    let txn = state.db.begin_write().await?;
+    let mark = Mark {
+        registration_id: holder.registration.id,
+        status: AttendanceStatus::Present,
+        minutes: None,
+    };
+    let existing = attendance::for_meeting(&txn, checked.meeting.id).await?;
+    // Already marked (by the trainer, or an earlier scan): left as it is.
+    if !existing.contains_key(&holder.registration.id) {
+        attendance::record(
+            &txn,
+            &Actor::system("check-in"),
+            &checked.meeting,
+            &[mark],
+            Source::CheckIn,
+            None,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    page.done = true;
+    page.holder_name = Some(format!("{} {}", holder.person.given_name, holder.person.family_name));
+    render(&page)
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// E-mails a one-time code to a registered trainee whose phone holds no link.
+/// The page says the same whether or not the address is registered.
+async fn send_code(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    client: ClientAddr,
+    ApiPath((meeting_id, code)): ApiPath<(Uuid, String)>,
+    CsrfForm(form): CsrfForm<EmailForm>,
+) -> AppResult<Response> {
+    let checked = judge(&state, meeting_id, &code).await?;
+    let mut page = page(&ctx, checked.record.clone(), meeting_id, code);
+    if let Some(key) = checked.refused {
+        page.refused = Some(key);
+        return render(&page);
+    }
+    let email = match Email::parse(&form.email) {
+        Ok(email) => email,
+        Err(problem) => {
+            page.email = form.email;
+            page.error = Some(ctx.tr().problem(&problem));
+            return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    limits::sign_in(&state, &client, "check-in-code", email.as_str()).await?;
+    let txn = state.db.begin_write().await?;
+    if let Some(person) = aula_storage::people::find_by_email(&txn, &email).await?
+        && let Some(registration) = registrations::live(&txn, checked.record.session.id, person.id).await?
+        && registration.status == RegistrationStatus::Confirmed.as_str()
+    {
+        let purpose = format!("check-in:{meeting_id}");
+        let otp = person_sessions::create_code(&txn, person.id, &purpose).await?;
+        aula_mail::notify::check_in_code(&txn, &state.mail, &checked.record, &registration, &person, &otp).await?;
+    }
+    txn.commit().await?;
+    state.wake.notify_one();
+    page.emailed = Some(email.to_string());
+    page.email = email.to_string();
+    render(&page)
+}
+
+/// Sets the phone's personal-link cookie on a response (the registration page uses it).
+pub fn with_link_cookie(mut response: Response, jar: &CookieJar, token: &str, secure: bool) -> Response {
+    response
+        .headers_mut()
+        .append(SET_COOKIE, remember_link(jar, token, secure));
+    response
+}

@@ -1,0 +1,60 @@
+# Recording a meeting's attendance from the participant report of its
+# platform (Zoom, Teams, Meet, Jitsi, BigBlueButton): pages and API.
+
+## Problems
+error-attendance-import-no-file = Choose the participant report to upload.
+error-attendance-import-no-column = The report has no column “{ $column }”.
+error-attendance-import-parameter = Unknown parameter. Use dry_run, others_absent, reason or map.<field> (name, email, join, leave, duration).
+flash-attendance-imported = The participant report is recorded in the attendance.
+
+## Upload
+attendance-import-title = Import the participant report
+attendance-import-heading = Participant report, meeting { $number }
+attendance-import-lead = Record this meeting's attendance from the participant report exported by its platform (Zoom, Teams, Google Meet, Jitsi, BigBlueButton…). Aula counts each person's minutes within the meeting: someone who left and came back, or who was connected on two devices at once, is counted once.
+attendance-import-how = Once the meeting is over, download its participant report (or attendance report) from the platform and upload it as it is.
+attendance-import-format = A CSV file in UTF-8, cells separated by commas, semicolons or tabs, the columns named on the first line. If you open it in a spreadsheet, save it again as “CSV UTF-8”.
+attendance-import-matching = People are recognised by their e-mail address; when the report has none, by their name, which you confirm. Nothing is recorded before you have seen the report and decided.
+attendance-import-file = Participant report (CSV)
+attendance-import-file-hint = The file is read first: you will see who was found, for how long, and which lines could not be read.
+attendance-import-upload = Upload and read
+
+## Report
+attendance-import-report-title = Check the participant report
+attendance-import-report-file = File: { $file }
+attendance-import-report-rows = Lines: { $rows }
+attendance-import-meeting-length = The meeting lasts { $minutes } minutes: nobody is counted for more.
+attendance-import-by-email = found by e-mail
+attendance-import-to-confirm = to confirm by name
+attendance-import-not-registered-count = not registered
+attendance-import-unreadable-count = lines not read
+attendance-import-mapping-title = Which column holds what
+attendance-import-mapping-intro = Check the column chosen for each field. The report needs the names or the e-mail addresses, and either the join and leave times or the durations.
+attendance-import-not-in-file = — not in the file —
+attendance-import-check-again = Read the report again with these columns
+attendance-import-problems-title = Lines not read
+attendance-import-problems-intro = These lines were skipped; the rest of the report is counted. Correct them in the file and upload it again if they matter.
+attendance-import-line = Line
+attendance-import-problem = Problem
+attendance-import-people-title = People in the report
+attendance-import-people-intro = People found by their e-mail address are recorded as present with their minutes. A match by name is recorded only if you tick it: check that it is the same person.
+attendance-import-nobody = The report names nobody.
+attendance-import-lines = Lines
+attendance-import-name = Name in the report
+attendance-import-email = E-mail in the report
+attendance-import-minutes = Minutes
+attendance-import-participant = Participant
+attendance-import-matched-email = { $name } (same e-mail)
+attendance-import-this-is = This is { $name }
+attendance-import-not-registered = Not registered for this session
+attendance-import-absent-title = Participants not in the report
+attendance-import-absent-intro = These people hold a confirmed place, but the report names them neither by e-mail nor by name.
+attendance-import-everyone-found = Every participant of the session is in the report.
+attendance-import-record-title = Record the attendance
+attendance-import-record-intro = Marks are set, not added: importing the same report again records the same minutes, so nothing is counted twice.
+attendance-import-others-absent = Mark the other participants absent
+attendance-import-others-absent-hint = Those not found in the report, and the name matches you did not tick. Otherwise their marks stay as they are.
+attendance-import-reason = Reason for the correction
+attendance-import-reason-hint = The session is completed: the attendance and the completions are corrected, and the audit log keeps the reason.
+attendance-import-record = Record the attendance
+attendance-import-nothing = Nobody in this report can be recorded with these columns.
+attendance-import-another = Upload another file

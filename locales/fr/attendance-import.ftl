@@ -1,0 +1,60 @@
+# Enregistrer la présence à une séance à partir du rapport des participants
+# de sa plateforme (Zoom, Teams, Meet, Jitsi, BigBlueButton) : pages et API.
+
+## Problèmes
+error-attendance-import-no-file = Choisissez le rapport des participants à envoyer.
+error-attendance-import-no-column = Le rapport n'a pas de colonne « { $column } ».
+error-attendance-import-parameter = Paramètre inconnu. Utilisez dry_run, others_absent, reason ou map.<champ> (name, email, join, leave, duration).
+flash-attendance-imported = Le rapport des participants est enregistré dans les présences.
+
+## Envoi
+attendance-import-title = Importer le rapport des participants
+attendance-import-heading = Rapport des participants, séance { $number }
+attendance-import-lead = Enregistrez la présence à cette séance à partir du rapport des participants exporté par sa plateforme (Zoom, Teams, Google Meet, Jitsi, BigBlueButton…). Aula compte les minutes de chaque personne pendant la séance : une personne partie puis revenue, ou connectée sur deux appareils à la fois, n'est comptée qu'une fois.
+attendance-import-how = Une fois la séance terminée, téléchargez son rapport des participants (ou rapport de présence) depuis la plateforme et envoyez-le tel quel.
+attendance-import-format = Un fichier CSV en UTF-8, cellules séparées par des virgules, des points-virgules ou des tabulations, les colonnes nommées sur la première ligne. Si vous l'ouvrez dans un tableur, enregistrez-le à nouveau au format « CSV UTF-8 ».
+attendance-import-matching = Les personnes sont reconnues à leur adresse e-mail ; quand le rapport n'en donne pas, à leur nom, que vous confirmez. Rien n'est enregistré avant que vous ayez vu le rapport et décidé.
+attendance-import-file = Rapport des participants (CSV)
+attendance-import-file-hint = Le fichier est d'abord lu : vous verrez qui a été trouvé, pendant combien de temps, et quelles lignes n'ont pas pu être lues.
+attendance-import-upload = Envoyer et lire
+
+## Rapport
+attendance-import-report-title = Vérifier le rapport des participants
+attendance-import-report-file = Fichier : { $file }
+attendance-import-report-rows = Lignes : { $rows }
+attendance-import-meeting-length = La séance dure { $minutes } minutes : personne n'est compté davantage.
+attendance-import-by-email = trouvées par e-mail
+attendance-import-to-confirm = à confirmer par le nom
+attendance-import-not-registered-count = non inscrites
+attendance-import-unreadable-count = lignes non lues
+attendance-import-mapping-title = Quelle colonne contient quoi
+attendance-import-mapping-intro = Vérifiez la colonne choisie pour chaque champ. Le rapport doit donner les noms ou les adresses e-mail, et soit les heures d'arrivée et de départ, soit les durées.
+attendance-import-not-in-file = — absent du fichier —
+attendance-import-check-again = Relire le rapport avec ces colonnes
+attendance-import-problems-title = Lignes non lues
+attendance-import-problems-intro = Ces lignes ont été ignorées ; le reste du rapport est compté. Corrigez-les dans le fichier et envoyez-le à nouveau si elles comptent.
+attendance-import-line = Ligne
+attendance-import-problem = Problème
+attendance-import-people-title = Personnes du rapport
+attendance-import-people-intro = Les personnes trouvées par leur adresse e-mail sont enregistrées présentes avec leurs minutes. Une correspondance par le nom n'est enregistrée que si vous la cochez : vérifiez qu'il s'agit bien de la même personne.
+attendance-import-nobody = Le rapport ne nomme personne.
+attendance-import-lines = Lignes
+attendance-import-name = Nom dans le rapport
+attendance-import-email = E-mail dans le rapport
+attendance-import-minutes = Minutes
+attendance-import-participant = Participant ou participante
+attendance-import-matched-email = { $name } (même e-mail)
+attendance-import-this-is = C'est { $name }
+attendance-import-not-registered = Non inscrit à cette session
+attendance-import-absent-title = Participants absents du rapport
+attendance-import-absent-intro = Ces personnes ont une place confirmée, mais le rapport ne les nomme ni par leur e-mail ni par leur nom.
+attendance-import-everyone-found = Tous les participants de la session figurent dans le rapport.
+attendance-import-record-title = Enregistrer la présence
+attendance-import-record-intro = Les pointages sont remplacés, pas additionnés : importer à nouveau le même rapport enregistre les mêmes minutes, rien n'est compté deux fois.
+attendance-import-others-absent = Marquer absents les autres participants
+attendance-import-others-absent-hint = Ceux qui ne figurent pas dans le rapport, et les correspondances par le nom que vous n'avez pas cochées. Sinon, leurs pointages restent tels quels.
+attendance-import-reason = Motif de la correction
+attendance-import-reason-hint = La session est terminée : la présence et les réussites sont corrigées, et le journal d'audit garde le motif.
+attendance-import-record = Enregistrer la présence
+attendance-import-nothing = Personne dans ce rapport ne peut être enregistré avec ces colonnes.
+attendance-import-another = Envoyer un autre fichier

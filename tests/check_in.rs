@@ -1,0 +1,183 @@
+//! QR self check-in (issue 5): codes that change, work for one meeting and
+//! a short while only, and mark present only a proven, confirmed registrant.
+
+use aula_domain::Role;
+use aula_storage::entities::{attendance, outbox};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+use crate::helpers::{TestApp, db_test};
+
+/// An open in-person session with a meeting going on now and one next
+/// month, and a confirmed trainee; (session, [now, later], trainee's personal link path).
+async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
+    let api = app.api(&[Role::Organiser]).await;
+    let (status, course) = api
+        .post(
+            "/api/v1/courses",
+            &json!({"title": "Acogida", "summary": "S", "hours": 4, "modality": "in_person",
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let region = app.region("ES-AN").await;
+    let now = chrono::Utc::now();
+    let at = |minutes: i64| (now + chrono::Duration::minutes(minutes)).to_rfc3339();
+    let (status, session) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": course["id"], "capacity": 10, "status": "open",
+                "venue": {"name": "Sede", "city": "León", "region_id": region},
+                "meetings": [{"starts_at": at(-10), "ends_at": at(110)}, {"starts_at": at(40_000), "ends_at": at(40_120)}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meetings = session["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").parse().expect("uuid"))
+        .collect();
+    let person = crate::helpers::person(app, "Inés", "ines@example.org", aula_domain::Language::Es).await;
+    let registration = aula_storage::registrations::add_placed(
+        &app.db,
+        &app.mail.link_key,
+        session_id.parse().expect("uuid"),
+        person.id,
+        aula_storage::registrations::Source::Organiser,
+    )
+    .await
+    .expect("placed");
+    (session_id, meetings, app.mail.manage_path(registration.id))
+}
+
+fn code_now(app: &TestApp, meeting: uuid::Uuid, steps_ago: i64) -> String {
+    let step = chrono::Utc::now().timestamp().div_euclid(20) - steps_ago;
+    aula_storage::secrets::check_in_code(&app.mail.link_key, meeting, step)
+}
+
+db_test!(
+    a_trainee_checks_in_with_the_link_on_their_phone,
+    |app: TestApp| async move {
+        let (_, meetings, manage) = meeting_now(&app).await;
+        // The trainer's screen shows the code.
+        let trainer = app.signed_in(&[Role::Organiser]).await;
+        let screen = trainer
+            .get_html(&format!("/staff/meetings/{}/check-in?lang=en", meetings[0]))
+            .await;
+        assert!(
+            screen.contains("<svg") && screen.contains("http-equiv=\"refresh\""),
+            "{screen}"
+        );
+        let code = code_now(&app, meetings[0], 0);
+        let phone = app.browser();
+        // Opening the personal link keeps it on the phone.
+        assert_eq!(phone.get(&format!("{manage}?lang=en")).await.status(), StatusCode::OK);
+        let path = format!("/check-in/{}/{code}?lang=en", meetings[0]);
+        let page = phone.get_html(&path).await;
+        assert!(page.contains("Check in as Inés Ruiz"), "{page}");
+        let response = phone
+            .post_form(&path, &format!("/check-in/{}/{code}", meetings[0]), &[])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let html = response.text().await.expect("text");
+        assert!(html.contains("you are checked in"), "{html}");
+        let marks = attendance::Entity::find().all(&app.db).await.expect("marks");
+        assert_eq!(marks.len(), 1);
+        assert_eq!(
+            (marks[0].status.as_str(), marks[0].source.as_str()),
+            ("present", "check_in")
+        );
+    }
+);
+
+db_test!(codes_expire_and_belong_to_one_meeting, |app: TestApp| async move {
+    let (_, meetings, manage) = meeting_now(&app).await;
+    let phone = app.browser();
+    phone.get(&manage).await;
+    // A code from a minute ago, one for another meeting, and a future meeting.
+    let stale = code_now(&app, meetings[0], 3);
+    let page = phone
+        .get_html(&format!("/check-in/{}/{stale}?lang=en", meetings[0]))
+        .await;
+    assert!(page.contains("This code has expired"), "{page}");
+    let other = code_now(&app, meetings[1], 0);
+    let page = phone
+        .get_html(&format!("/check-in/{}/{other}?lang=en", meetings[0]))
+        .await;
+    assert!(page.contains("This code has expired"), "{page}");
+    let page = phone
+        .get_html(&format!("/check-in/{}/{other}?lang=en", meetings[1]))
+        .await;
+    assert!(page.contains("has not opened yet"), "{page}");
+    let form = format!("/check-in/{}/{stale}", meetings[0]);
+    // (The token comes from another page: the refused page has no form.)
+    let response = phone.post_form("/me?lang=en", &format!("{form}?lang=en"), &[]).await;
+    assert!(response.text().await.expect("text").contains("This code has expired"));
+    assert!(attendance::Entity::find().all(&app.db).await.expect("marks").is_empty());
+});
+
+db_test!(
+    without_the_link_a_code_by_email_proves_who_it_is,
+    |app: TestApp| async move {
+        let (_, meetings, _) = meeting_now(&app).await;
+        let code = code_now(&app, meetings[0], 0);
+        let phone = app.browser();
+        let path = format!("/check-in/{}/{code}", meetings[0]);
+        let page = phone.get_html(&format!("{path}?lang=en")).await;
+        assert!(page.contains("Send me a code"), "{page}");
+        // Someone not registered gets the same answer and no e-mail.
+        let response = phone
+            .post_form(
+                &format!("{path}?lang=en"),
+                &format!("{path}/email"),
+                &[("email", "stranger@example.org")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let response = phone
+            .post_form(
+                &format!("{path}?lang=en"),
+                &format!("{path}/email"),
+                &[("email", "INES@example.org")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let rows = outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq("check_in_code"))
+            .all(&app.db)
+            .await
+            .expect("outbox");
+        assert_eq!(rows.len(), 1);
+        let data: serde_json::Value = serde_json::from_str(&rows[0].data).expect("json");
+        let otp = data["code"].as_str().expect("code").to_owned();
+        let wrong = phone
+            .post_form(
+                &format!("{path}?lang=en"),
+                &path,
+                &[("email", "ines@example.org"), ("otp", "000000x")],
+            )
+            .await;
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let right = phone
+            .post_form(
+                &format!("{path}?lang=en"),
+                &path,
+                &[("email", "ines@example.org"), ("otp", &otp)],
+            )
+            .await;
+        assert!(right.text().await.expect("text").contains("you are checked in"));
+        // Single use.
+        let again = phone
+            .post_form(
+                &format!("{path}?lang=en"),
+                &path,
+                &[("email", "ines@example.org"), ("otp", &otp)],
+            )
+            .await;
+        assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(attendance::Entity::find().all(&app.db).await.expect("marks").len(), 1);
+    }
+);
