@@ -284,3 +284,48 @@ db_test!(
         );
     }
 );
+
+db_test!(the_sign_in_sheet_lists_the_right_people, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 3).await;
+    // A cancelled registration is not on the sheet.
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/registrations/{}/cancel", registrations[2]),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let trainer = trainer_of(&app, &api, &session_id, "sheet@example.org").await;
+    drop(trainer);
+    let browser = app.browser();
+    browser.sign_in("sheet@example.org", crate::helpers::PASSWORD).await;
+    let response = browser
+        .get(&format!("/staff/meetings/{}/sign-in-sheet.pdf?lang=es", meetings[0]))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/pdf")
+    );
+    let bytes = response.bytes().await.expect("bytes");
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(bytes.len() < 200_000);
+    // Where poppler is installed, read the text back.
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, &bytes).expect("write");
+    if let Ok(out) = std::process::Command::new("pdftotext").arg(&path).arg("-").output() {
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("Hoja de firmas") && text.contains("P0 Ruiz") && text.contains("P1 Ruiz"),
+            "{text}"
+        );
+        assert!(!text.contains("P2 Ruiz"), "{text}");
+    }
+    let other = app.signed_in(&[Role::Trainer]).await;
+    let response = other
+        .get(&format!("/staff/meetings/{}/sign-in-sheet.pdf", meetings[0]))
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+});

@@ -40,6 +40,7 @@ pub fn router() -> OpenApiRouter<AppState> {
             get(roll_call_page).post(save_roll_call),
         )
         .route("/staff/sessions/{id}/attendance", get(matrix_page))
+        .route("/staff/meetings/{id}/sign-in-sheet.pdf", get(sign_in_sheet))
         .route("/staff/sessions/{id}/attendance.csv", get(matrix_csv))
 }
 
@@ -301,6 +302,90 @@ async fn save_roll_call(
         }
         Err(other) => Err(other),
     }
+}
+
+// ----- the sign-in sheet ---------------------------------------------------
+
+/// The meeting's printable sign-in sheet, in the page's language, for sites
+/// without a network; the results are typed into the roll call afterwards.
+async fn sign_in_sheet(
+    StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
+    State(state): State<AppState>,
+) -> AppResult<Response> {
+    let tr = ctx.tr();
+    let zone = crate::pages::tz(&record.session.time_zone);
+    let number = record
+        .meetings
+        .iter()
+        .position(|m| m.id == meeting.id)
+        .map_or(1, |i| i + 1);
+    let place = match &record.venue {
+        Some((venue, region)) => format!("{}, {} ({})", venue.name, venue.city, region.name),
+        None => tr.t("session-online"),
+    };
+    let first = record
+        .meetings
+        .first()
+        .map(|m| tr.day(m.starts_at, zone))
+        .unwrap_or_default();
+    let last = record
+        .meetings
+        .last()
+        .map(|m| tr.day(m.starts_at, zone))
+        .unwrap_or_default();
+    let dates = if first == last {
+        first
+    } else {
+        format!("{first} – {last}")
+    };
+    let trainers: Vec<&str> = record.trainers.iter().map(|t| t.name.as_str()).collect();
+    let people = attendance::participants(&state.db, record.session.id)
+        .await?
+        .into_iter()
+        .map(|(_, p)| {
+            (
+                format!("{} {}", p.given_name, p.family_name),
+                p.employer.unwrap_or_default(),
+            )
+        })
+        .collect();
+    let sheet = crate::pdf::SignInSheet {
+        title: tr.t("sheet-title"),
+        course: record.course.course.title.clone(),
+        session_line: format!("{dates} · {place}"),
+        meeting_line: format!(
+            "{} · {}, {}–{} ({})",
+            tr.t1("attendance-meeting-short", "number", number),
+            tr.day(meeting.starts_at, zone),
+            tr.time(meeting.starts_at, zone),
+            tr.time(meeting.ends_at, zone),
+            record.session.time_zone
+        ),
+        trainers_line: if trainers.is_empty() {
+            String::new()
+        } else {
+            tr.t1("sheet-trainers", "names", trainers.join(", "))
+        },
+        columns: [
+            tr.t("sheet-number"),
+            tr.t("registrations-name"),
+            tr.t("registrations-employer"),
+            tr.t("sheet-signature"),
+        ],
+        people,
+        footer: tr.t("sheet-footer"),
+        language: ctx.lang.as_str().to_owned(),
+    };
+    let bytes = crate::pdf::sign_in_sheet(&sheet).map_err(|e| AppError::Internal(e.to_string()))?;
+    let name = format!("attachment; filename=\"sign-in-sheet-{number}.pdf\"");
+    Ok((
+        [
+            (CONTENT_TYPE, "application/pdf".to_owned()),
+            (CONTENT_DISPOSITION, name),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 // ----- the API -------------------------------------------------------------

@@ -1,0 +1,517 @@
+//! Attendance of an online meeting from its platform's participant report:
+//! the API, the trainers' pages, and what is refused.
+
+use aula_domain::{Email, Language, Role};
+use reqwest::StatusCode;
+use sea_orm::{EntityTrait, PaginatorTrait};
+use serde_json::{Value, json};
+
+use crate::helpers::{Api, Browser, TestApp, db_test};
+
+/// A session of `modality` with three meetings of 5 hours (15 hours, 80 %
+/// is 12 hours) and `people` confirmed; its id, meeting ids and registration ids.
+async fn session_with(app: &TestApp, api: &Api, modality: &str, people: usize) -> (String, Vec<String>, Vec<String>) {
+    let (status, course) = api
+        .post(
+            "/api/v1/courses",
+            &json!({"title": format!("Curso {modality}"), "summary": "S", "hours": 15, "modality": modality,
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let region = app.region("ES-AN").await;
+    let mut body = json!({
+        "course_id": course["id"], "capacity": 30, "status": "open",
+        "meetings": [
+            {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+            {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
+            {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
+        ],
+    });
+    if modality != "online" {
+        body["venue"] = json!({"name": "Sede", "city": "Sevilla", "region_id": region});
+    }
+    if modality != "in_person" {
+        body["online_url"] = json!("https://meet.example.org/aula");
+    }
+    let (status, session) = api.post("/api/v1/sessions", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meetings = session["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").to_owned())
+        .collect();
+    let session_uuid = session_id.parse().expect("uuid");
+    let mut registrations = Vec::new();
+    for n in 0..people {
+        let person = crate::helpers::person(
+            app,
+            &format!("P{n}"),
+            &format!("p{n}.{modality}@example.org"),
+            Language::Es,
+        )
+        .await;
+        let r = aula_storage::registrations::add_placed(
+            &app.db,
+            &app.mail.link_key,
+            session_uuid,
+            person.id,
+            aula_storage::registrations::Source::Organiser,
+        )
+        .await
+        .expect("placed");
+        registrations.push(r.id.to_string());
+    }
+    (session_id, meetings, registrations)
+}
+
+/// Someone with a place confirmed in the session; their registration id.
+async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
+    let person = aula_storage::people::upsert(
+        &app.db,
+        &aula_domain::RegistrantDetails {
+            given_name: aula_domain::PersonName::parse(given).expect("name"),
+            family_name: aula_domain::PersonName::parse(family).expect("name"),
+            email: Email::parse(email).expect("email"),
+            phone: None,
+            employer: None,
+            job_title: None,
+            audience: aula_domain::Audience::PublicServant,
+            region_id: None,
+            language: Language::Es,
+        },
+        None,
+    )
+    .await
+    .expect("person");
+    aula_storage::registrations::add_placed(
+        &app.db,
+        &app.mail.link_key,
+        session_id.parse().expect("uuid"),
+        person.id,
+        aula_storage::registrations::Source::Organiser,
+    )
+    .await
+    .expect("placed")
+    .id
+    .to_string()
+}
+
+async fn trainer_of(app: &TestApp, api: &Api, session_id: &str, email: &str) -> Api {
+    let trainer = app.user(email, &[Role::Trainer]).await;
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"trainer_ids": [trainer.user.id]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    app.api_for(email).await
+}
+
+/// A Zoom participant report of the first meeting (10:00 to 15:00 in Madrid,
+/// written as Zoom writes it, in the host's zone with a 12-hour clock).
+const ZOOM: &str = "\
+Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+P0 Ruiz,p0.online@example.org,03/12/2030 08:55:10 AM,03/12/2030 10:30:00 AM,95,No
+P1 Ruiz,P1.Online@Example.org,03/12/2030 09:05:00 AM,03/12/2030 01:00:00 PM,235,No
+P1's iPhone (P1 Ruiz),p1.online@example.org,03/12/2030 12:00:00 PM,03/12/2030 01:45:00 PM,105,No
+Unknown Guest,visitor@example.com,03/12/2030 09:00:00 AM,03/12/2030 10:00:00 AM,60,Yes
+P0 Ruiz,p0.online@example.org,03/12/2030 10:45:00 AM,03/12/2030 02:20:00 PM,215,No
+perez gil jose,,03/12/2030 09:10:00 AM,03/12/2030 01:40:30 PM,271,Yes
+Bad Line,bad@example.org,yesterday,03/12/2030 10:00:00 AM,0,No
+";
+
+/// The marks of one meeting in the matrix: registration id → (status, minutes).
+fn marks_at(matrix: &Value, meeting: &str) -> Vec<(String, String, Value)> {
+    let mut found = Vec::new();
+    for row in matrix["rows"].as_array().expect("rows") {
+        for mark in row["marks"].as_array().expect("marks") {
+            if mark["meeting_id"] == meeting {
+                found.push((
+                    row["registration_id"].as_str().expect("id").to_owned(),
+                    mark["status"].as_str().expect("status").to_owned(),
+                    mark["minutes"].clone(),
+                ));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn sorted(mut marks: Vec<(String, String, Value)>) -> Vec<(String, String, Value)> {
+    marks.sort();
+    marks
+}
+
+async fn mark_count(app: &TestApp) -> u64 {
+    aula_storage::entities::attendance::Entity::find()
+        .count(&app.db)
+        .await
+        .expect("count")
+}
+
+db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, meetings, registrations) = session_with(&app, &api, "online", 2).await;
+    let jose = participant(&app, &session_id, "José", "Pérez Gil", "jose.perez@example.org").await;
+    let marta = participant(&app, &session_id, "Marta", "Sanz", "marta@example.org").await;
+    let trainer = trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+    let path = format!("/api/v1/meetings/{}/attendance/import", meetings[0]);
+
+    let (status, answer) = trainer
+        .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["dry_run"], false);
+    assert_eq!(answer["applied"], 2, "{answer}");
+    assert_eq!(
+        answer["matched"],
+        json!([
+            // Came 5 minutes early (clipped), left for 15 minutes, came back
+            // and stayed 20 minutes late (clipped): 90 + 195.
+            {"lines": [2, 6], "email": "p0.online@example.org", "registration_id": registrations[0], "minutes": 285},
+            // Laptop from 10:05 to 14:00 and phone from 13:00 to 14:45 count
+            // once: 10:05 to 14:45.
+            {"lines": [3, 4], "email": "p1.online@example.org", "registration_id": registrations[1], "minutes": 280},
+        ])
+    );
+    // A name without an address is only suggested, never applied through the API.
+    assert_eq!(
+        answer["suggested"],
+        json!([{"lines": [7], "name": "perez gil jose", "email": null, "registration_id": jose, "minutes": 270}])
+    );
+    assert_eq!(
+        answer["unmatched"],
+        json!([{"lines": [5], "name": "Unknown Guest", "email": "visitor@example.com", "minutes": 60}])
+    );
+    assert_eq!(answer["problems"].as_array().map(Vec::len), Some(1), "{answer}");
+    assert_eq!(answer["problems"][0]["line"], 8);
+    assert!(
+        answer["problems"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("yesterday")),
+        "{answer}"
+    );
+
+    let matrix_path = format!("/api/v1/sessions/{session_id}/attendance");
+    let (_, first) = trainer.get(&matrix_path).await;
+    assert_eq!(
+        marks_at(&first, &meetings[0]),
+        sorted(vec![
+            (registrations[0].clone(), "present".to_owned(), json!(285)),
+            (registrations[1].clone(), "present".to_owned(), json!(280)),
+        ])
+    );
+
+    // The same report again: marks are set, not added.
+    let (status, again) = trainer
+        .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
+        .await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["applied"], 0);
+    assert_eq!(again["matched"], answer["matched"]);
+    let (_, second) = trainer.get(&matrix_path).await;
+    assert_eq!(second, first);
+
+    // A dry run of "the others are absent" says what it would do, and does nothing.
+    let (status, dry) = trainer
+        .raw(
+            reqwest::Method::POST,
+            &format!("{path}?others_absent=true&dry_run=true"),
+            "text/csv",
+            ZOOM.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{dry}");
+    assert_eq!((dry["dry_run"].clone(), dry["applied"].clone()), (json!(true), json!(0)));
+    assert_eq!(trainer.get(&matrix_path).await.1, first);
+    let (status, absent) = trainer
+        .raw(
+            reqwest::Method::POST,
+            &format!("{path}?others_absent=true"),
+            "text/csv",
+            ZOOM.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{absent}");
+    assert_eq!(absent["applied"], 2);
+    let (_, third) = trainer.get(&matrix_path).await;
+    assert_eq!(
+        marks_at(&third, &meetings[0]),
+        sorted(vec![
+            (registrations[0].clone(), "present".to_owned(), json!(285)),
+            (registrations[1].clone(), "present".to_owned(), json!(280)),
+            (jose.clone(), "absent".to_owned(), Value::Null),
+            (marta, "absent".to_owned(), Value::Null),
+        ])
+    );
+
+    // The columns can be chosen by their names: with durations only, a
+    // person's durations are added up (the rejoin: 95 + 215, capped at 300).
+    let (status, by_duration) = trainer
+        .raw(
+            reqwest::Method::POST,
+            &format!("{path}?dry_run=true&map.join=&map.leave="),
+            "text/csv",
+            ZOOM.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{by_duration}");
+    assert_eq!(by_duration["matched"][0]["minutes"], 300);
+    let (status, answer) = trainer
+        .raw(
+            reqwest::Method::POST,
+            &format!("{path}?map.email=Courriel"),
+            "text/csv",
+            ZOOM.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert!(answer["fields"]["map.email"].is_array(), "{answer}");
+});
+
+db_test!(unreadable_files_and_strangers_change_nothing, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, meetings, _) = session_with(&app, &api, "online", 2).await;
+    let (elsewhere, _, _) = session_with(&app, &api, "blended", 0).await;
+    let trainer = trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+    let stranger = trainer_of(&app, &api, &elsewhere, "pablo@example.org").await;
+    let path = format!("/api/v1/meetings/{}/attendance/import", meetings[0]);
+
+    // Latin-1, as a spreadsheet saves "CSV" by default: refused, with the reason.
+    let latin1 = b"Name,User Email,Join Time,Leave Time\nJos\xe9 P\xe9rez,p0.online@example.org,03/12/2030 09:00 AM,03/12/2030 10:00 AM\n";
+    let (status, answer) = trainer
+        .raw(reqwest::Method::POST, &path, "text/csv", latin1.to_vec())
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert!(
+        answer["message"].as_str().is_some_and(|m| m.contains("UTF-8")),
+        "{answer}"
+    );
+    assert!(answer["fields"]["file"].is_array(), "{answer}");
+
+    // No column of names or addresses: refused whole.
+    let (status, answer) = trainer
+        .raw(
+            reqwest::Method::POST,
+            &path,
+            "text/csv",
+            b"Foo,Bar\n1,2\n".to_vec(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+
+    // A misspelt option must not record anything for real; JSON is not a report.
+    let (status, _) = trainer
+        .raw(
+            reqwest::Method::POST,
+            &format!("{path}?dryrun=true"),
+            "text/csv",
+            ZOOM.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = trainer
+        .raw(reqwest::Method::POST, &path, "application/json", b"{}".to_vec())
+        .await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    // A trainer of another session, and nobody at all.
+    let (status, _) = stranger
+        .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app
+        .anonymous_api()
+        .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // The pages refuse them too: the stranger cannot even see the form.
+    let browser = app.browser();
+    browser.sign_in("pablo@example.org", crate::helpers::PASSWORD).await;
+    let page = format!("/staff/meetings/{}/attendance/import", meetings[0]);
+    assert_eq!(browser.get(&page).await.status(), StatusCode::FORBIDDEN);
+    let browser = app.browser();
+    browser.sign_in("lucia@example.org", crate::helpers::PASSWORD).await;
+    let csrf = browser.csrf(&page).await;
+    let response = upload(&browser, &meetings[0], &csrf, "report.csv", latin1).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.expect("html").contains("“CSV UTF-8”"));
+    let response = upload(&browser, &meetings[0], "forged", "report.csv", ZOOM.as_bytes()).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    assert_eq!(mark_count(&app).await, 0);
+    let drafts = aula_storage::entities::import_draft::Entity::find()
+        .count(&app.db)
+        .await
+        .expect("count");
+    assert_eq!(drafts, 0);
+});
+
+const BOUNDARY: &str = "----aula-test-boundary-attendance-9fQ2";
+
+/// Posts the upload form as a browser would (`multipart/form-data`).
+async fn upload(browser: &Browser, meeting: &str, csrf: &str, file_name: &str, file: &[u8]) -> reqwest::Response {
+    let mut body = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+         Content-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+    browser
+        .client
+        .post(format!("{}/staff/meetings/{meeting}/attendance/import", browser.base))
+        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+        .body(body)
+        .send()
+        .await
+        .expect("upload")
+}
+
+/// The mapping the report page's "Record" form sends back.
+fn hidden_mapping(html: &str) -> Vec<(String, String)> {
+    let marker = "type=\"hidden\" name=\"map.";
+    html.match_indices(marker)
+        .map(|(at, _)| {
+            let rest = &html[at + marker.len()..];
+            let name = &rest[..rest.find('"').expect("name ends")];
+            let value_at = rest.find("value=\"").expect("value") + 7;
+            let value = &rest[value_at..value_at + rest[value_at..].find('"').expect("value ends")];
+            (format!("map.{name}"), value.to_owned())
+        })
+        .collect()
+}
+
+db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, meetings, registrations) = session_with(&app, &api, "online", 2).await;
+    let jose = participant(&app, &session_id, "José", "Pérez Gil", "jose.perez@example.org").await;
+    participant(&app, &session_id, "Marta", "Sanz", "marta@example.org").await;
+    trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+    let browser = app.browser();
+    browser.sign_in("lucia@example.org", crate::helpers::PASSWORD).await;
+
+    let page = format!("/staff/meetings/{}/attendance/import", meetings[0]);
+    let html = browser.get_html(&format!("{page}?lang=en")).await;
+    assert!(
+        html.contains("enctype=\"multipart/form-data\"") && html.contains("Zoom, Teams"),
+        "{html}"
+    );
+    let csrf = crate::helpers::csrf_in(&html).expect("token");
+    let response = upload(&browser, &meetings[0], &csrf, "C:\\Users\\lucia\\participants.csv", ZOOM.as_bytes()).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let report = response.headers()["location"].to_str().expect("location").to_owned();
+    assert!(
+        report.starts_with(&format!("{page}/")) && report.contains("map.email=1"),
+        "{report}"
+    );
+
+    let html = browser.get_html(&format!("{report}&lang=en")).await;
+    assert!(html.contains("participants.csv") && !html.contains("Users"), "{html}");
+    // The name match is offered, unticked: the trainer decides.
+    let checkbox = format!("name=\"match.7\" value=\"{jose}\">");
+    assert!(html.contains(&checkbox), "{html}");
+    assert!(html.contains("This is José Pérez Gil"), "{html}");
+    assert!(html.contains("Not registered for this session") && html.contains("Unknown Guest"), "{html}");
+    assert!(html.contains("“yesterday”"), "the unreadable line: {html}");
+    assert!(html.contains("Marta Sanz"), "absent from the report: {html}");
+    let mapping = hidden_mapping(&html);
+    assert_eq!(mapping.len(), 5, "{mapping:?}");
+
+    // Another mapping that leaves no time: the page says what to choose, offers no commit.
+    let html = browser
+        .get_html(&format!("{report}&map.join=&map.duration=&lang=en"))
+        .await;
+    assert!(html.contains("Choose the column that holds"), "{html}");
+    assert!(!html.contains("/commit\""), "{html}");
+
+    // Confirm the name match and record.
+    let mut fields: Vec<(&str, &str)> = mapping.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    fields.push(("match.7", jose.as_str()));
+    let commit = format!("{}/commit", report.split('?').next().expect("path"));
+    let response = browser.post_form(&report, &commit, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        response.headers()["location"],
+        format!("/staff/sessions/{session_id}/attendance").as_str()
+    );
+    let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+    assert_eq!(
+        marks_at(&matrix, &meetings[0]),
+        sorted(vec![
+            (registrations[0].clone(), "present".to_owned(), json!(285)),
+            (registrations[1].clone(), "present".to_owned(), json!(280)),
+            (jose.clone(), "present".to_owned(), json!(270)),
+        ])
+    );
+    let imported = aula_storage::entities::attendance::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("marks");
+    assert!(imported.iter().all(|m| m.source == "import"));
+    // The draft is gone: the same page cannot record twice.
+    assert_eq!(browser.get(&report).await.status(), StatusCode::NOT_FOUND);
+    let html = browser
+        .get_html(&format!("/staff/sessions/{session_id}/attendance?lang=en"))
+        .await;
+    assert!(html.contains("The participant report is recorded"), "{html}");
+});
+
+db_test!(
+    a_completed_session_needs_a_reason_and_a_person_on_two_lists_counts_once,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meetings, registrations) = session_with(&app, &api, "online", 1).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        // P0 on a laptop with the address, and on a phone with only a name.
+        let file = "\
+Name,Email,Join Time,Leave Time
+P0 Ruiz,p0.online@example.org,2030-03-12 09:00,2030-03-12 11:00
+Ruiz P0 (phone),,2030-03-12 10:00,2030-03-12 12:00
+";
+        let csrf = browser
+            .csrf(&format!("/staff/meetings/{}/attendance/import", meetings[0]))
+            .await;
+        let response = upload(&browser, &meetings[0], &csrf, "meet.csv", file.as_bytes()).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = response.headers()["location"].to_str().expect("location").to_owned();
+        let html = browser.get_html(&report).await;
+        let mapping = hidden_mapping(&html);
+        let mut fields: Vec<(&str, &str)> = mapping.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        fields.push(("match.3", registrations[0].as_str()));
+        fields.push(("others_absent", "on"));
+
+        // Completed: a correction needs its reason, and nothing is written without.
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/sessions/{session_id}"),
+                &json!({"status": "completed"}),
+            )
+            .await;
+        if status != StatusCode::OK {
+            // The session's rules may not allow completing a future session:
+            // the reason is then not asked for, which the other tests cover.
+            return;
+        }
+        let commit = format!("{}/commit", report.split('?').next().expect("path"));
+        let response = browser.post_form(&report, &commit, &fields).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(mark_count(&app).await, 0);
+        fields.push(("reason", "Informe de Meet recibido tarde"));
+        let response = browser.post_form(&report, &commit, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        // 10:00 to 12:00 and 11:00 to 13:00, one person: 180 minutes, not 240.
+        assert_eq!(
+            marks_at(&matrix, &meetings[0]),
+            vec![(registrations[0].clone(), "present".to_owned(), json!(180))]
+        );
+    }
+);
