@@ -329,3 +329,31 @@ db_test!(the_sign_in_sheet_lists_the_right_people, |app: TestApp| async move {
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
 });
+
+db_test!(
+    absences_that_make_completion_impossible_are_told_once,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, meetings, registrations) = session_with(&app, &api, "in_person", 2).await;
+        for meeting in &meetings[..2] {
+            let (status, _) = api
+                .raw_json(
+                    reqwest::Method::PUT,
+                    &format!("/api/v1/meetings/{meeting}/attendance"),
+                    &json!([{"registration_id": registrations[0], "status": "absent"},
+                        {"registration_id": registrations[1], "status": "present"}]),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let warnings = aula_storage::entities::outbox::Entity::find()
+            .filter(aula_storage::entities::outbox::Column::Kind.eq("absence_warning"))
+            .all(&app.db)
+            .await
+            .expect("outbox");
+        // The trainee who can no longer complete, and the organiser; once each.
+        let recipients: Vec<&str> = warnings.iter().map(|m| m.recipient.as_str()).collect();
+        assert_eq!(warnings.len(), 2, "{recipients:?}");
+        assert!(recipients.contains(&"p0.in_person@example.org"), "{recipients:?}");
+    }
+);

@@ -36,6 +36,11 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/registrations/{session}/move", &[Role::Organiser]),
     // Trainers of other sessions are refused: only the session's own may mark.
     ("PUT", "/api/v1/meetings/{meeting}/attendance", &[Role::Organiser]),
+    (
+        "POST",
+        "/api/v1/meetings/{meeting}/attendance/import",
+        &[Role::Organiser],
+    ),
     ("GET", "/api/v1/sessions/{session}/attendance", &[Role::Organiser]),
 ];
 
@@ -55,6 +60,7 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/sessions/{session}/registrations", &[Role::Organiser]),
     ("/staff/sessions/{session}/attendance", &[Role::Organiser]),
     ("/staff/meetings/{meeting}/roll-call", &[Role::Organiser]),
+    ("/staff/meetings/{meeting}/attendance/import", &[Role::Organiser]),
     ("/staff/sessions/{session}/import", &[Role::Organiser]),
     ("/staff/sessions/{session}/import/done", &[Role::Organiser]),
     ("/staff/accreditation-bodies", &[Role::Organiser, Role::Admin]),

@@ -358,8 +358,9 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
 fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;
     use aula_mail::render::{
-        AbsenceWarning, AlreadyRegistered, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested,
-        RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SignInLink, data, render,
+        AbsenceWarning, AlreadyRegistered, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
+        RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SignInLink, data,
+        render,
     };
     use chrono::TimeZone;
     let at = |d, h| {
@@ -462,6 +463,15 @@ fn every_message_renders_in_every_language() {
             with_manage_link(data(&AbsenceWarning {
                 session: session.clone(),
                 minimum_percent: 80,
+                about: None,
+            })),
+        ),
+        (
+            "check_in_code",
+            with_manage_link(data(&CheckInCode {
+                session: session.clone(),
+                code: "482913".into(),
+                minutes: 10,
             })),
         ),
         (

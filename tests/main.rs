@@ -5,6 +5,7 @@
 mod helpers;
 
 mod attendance;
+mod attendance_import;
 mod auth;
 mod bad_input;
 mod catalogue;

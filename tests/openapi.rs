@@ -33,6 +33,7 @@ async fn every_route_is_documented() {
         ("/api/v1/registrations/{id}/cancel", &["post"]),
         ("/api/v1/registrations/{id}/move", &["post"]),
         ("/api/v1/meetings/{id}/attendance", &["put"]),
+        ("/api/v1/meetings/{id}/attendance/import", &["post"]),
         ("/api/v1/sessions/{id}/attendance", &["get"]),
         ("/api/v1/sessions/{id}/registrations/import", &["post"]),
     ];

@@ -42,3 +42,4 @@ mail-absence-subject = Your attendance: { $course }
 mail-absence-body = With the meetings you have missed, you can no longer reach the { $percent } % attendance this training requires for its certificate. If something kept you away, write to the organisers: they can tell you what is possible.
 mail-check-in-subject = Your check-in code: { $code }
 mail-check-in-body = Type this code on your phone to check in. It works once, for { $minutes } minutes:
+mail-absence-organiser = With the meetings { $name } has missed, they can no longer reach the { $percent } % attendance this training requires. They have been told too.

@@ -42,3 +42,4 @@ mail-absence-subject = Su asistencia: { $course }
 mail-absence-body = Con las sesiones a las que no ha asistido, ya no puede alcanzar el { $percent } % de asistencia que esta formación exige para su certificado. Si algo se lo impidió, escriba al equipo organizador: le dirá qué es posible.
 mail-check-in-subject = Su código para registrar la asistencia: { $code }
 mail-check-in-body = Escriba este código en su teléfono para registrar su asistencia. Funciona una vez, durante { $minutes } minutos:
+mail-absence-organiser = Con las sesiones a las que no ha asistido, { $name } ya no puede alcanzar el { $percent } % de asistencia que exige esta formación. También se le ha informado.

@@ -42,3 +42,4 @@ mail-absence-subject = Votre assiduité : { $course }
 mail-absence-body = Avec les séances manquées, vous ne pouvez plus atteindre les { $percent } % de présence que demande cette formation pour son attestation. Si un empêchement vous a retenu·e, écrivez à l'équipe organisatrice : elle vous dira ce qui est possible.
 mail-check-in-subject = Votre code d'émargement : { $code }
 mail-check-in-body = Saisissez ce code sur votre téléphone pour signer votre présence. Il fonctionne une fois, pendant { $minutes } minutes :
+mail-absence-organiser = Avec les séances manquées, { $name } ne peut plus atteindre les { $percent } % de présence que demande cette formation. La personne en a aussi été informée.

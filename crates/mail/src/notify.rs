@@ -411,14 +411,45 @@ pub async fn absence_warning(
     registration: &Registration,
     person: &Person,
 ) -> aula_storage::Result<()> {
+    let minimum_percent = u8::try_from(record.course.course.minimum_attendance_percent.clamp(0, 100)).unwrap_or(80);
     let content = data(&AbsenceWarning {
         session: session_ref(record),
-        minimum_percent: u8::try_from(record.course.course.minimum_attendance_percent.clamp(0, 100)).unwrap_or(80),
+        minimum_percent,
+        about: None,
     });
     let manage = Some((config, registration));
     if let Some(mut m) = message("absence_warning", person, record, content, None, manage) {
         m.dedupe_key = Some(format!("absence:{}", registration.id));
         outbox::enqueue(conn, &m, &config.domain).await?;
+    }
+    // The organisers hear of it too, each once, in their own language.
+    let about = format!("{} {}", person.given_name, person.family_name);
+    let organisers = aula_storage::users::list(
+        conn,
+        Some(aula_domain::Role::Organiser),
+        aula_storage::Page::new(Some(1), Some(100), 100),
+    )
+    .await?;
+    for organiser in organisers.items.iter().filter(|u| u.user.active) {
+        let Ok(recipient) = Email::parse(&organiser.user.email) else {
+            continue;
+        };
+        let message = NewMessage {
+            kind: "absence_warning",
+            recipient,
+            recipient_name: Some(organiser.user.name.clone()),
+            language: Language::parse(&organiser.user.language).unwrap_or_default(),
+            data: data(&AbsenceWarning {
+                session: session_ref(record),
+                minimum_percent,
+                about: Some(about.clone()),
+            }),
+            session_id: Some(record.session.id),
+            reply_to: None,
+            due_at: None,
+            dedupe_key: Some(format!("absence:{}:{}", registration.id, organiser.user.id)),
+        };
+        outbox::enqueue(conn, &message, &config.domain).await?;
     }
     Ok(())
 }

@@ -31,6 +31,10 @@ impl MailCtx {
         self.tr.t1(key, name, value)
     }
 
+    pub fn t2(&self, key: &str, n1: &str, v1: impl ToString, n2: &str, v2: impl ToString) -> String {
+        self.tr.args(key, &[(n1, v1.to_string()), (n2, v2.to_string())])
+    }
+
     /// "Dear Ana," or a greeting without a name.
     pub fn greeting(&self) -> String {
         match &self.recipient_name {
@@ -388,6 +392,9 @@ templates!(
 pub struct AbsenceWarning {
     pub session: SessionRef,
     pub minimum_percent: u8,
+    /// The trainee's name when the message goes to an organiser.
+    #[serde(default)]
+    pub about: Option<String>,
 }
 templates!(
     "absence_warning",
