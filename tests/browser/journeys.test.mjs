@@ -65,7 +65,7 @@ async function screenshot(page, name) {
 
 async function signIn(page, email) {
   await page.goto(`${BASE}/sign-in`);
-  await page.getByLabel(/mail/i).fill(email);
+  await page.locator('#field-email').fill(email);
   await page.locator('#field-password').fill(PASSWORD);
   await page.locator('form.form button[type=submit]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
@@ -108,14 +108,23 @@ async function pagesToCheck() {
   await page.waitForURL(/\/staff\/outbox/);
   const messageHref = await page.locator('table a[href^="/staff/outbox/"]').first().getAttribute('href');
   await page.context().close();
+  // A trainer's session: its attendance, a roll call and the check-in screen.
+  const trainerPage = await newPage();
+  await signIn(trainerPage, TRAINER);
+  await trainerPage.goto(`${BASE}/staff/my-sessions`);
+  const attendanceHref = await trainerPage.locator('table a[href$="/attendance"]').first().getAttribute('href');
+  await trainerPage.goto(`${BASE}${attendanceHref}`);
+  const rollCallHref = await trainerPage.locator('a[href$="/roll-call"]').first().getAttribute('href');
+  const checkInHref = await trainerPage.locator('a[href$="/check-in"]').first().getAttribute('href');
+  await trainerPage.context().close();
   return {
     anonymous: ['/', '/?modality=online', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page', '/me'],
     [ORGANISER]: ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
       staffCourseHref, '/staff/programmes', '/staff/programmes/new', programmeHref,
       '/staff/accreditation-bodies', '/account/tokens', `${staffSessionHref}/messages`, '/staff/outbox', messageHref,
-      `${staffSessionHref}/registrations`],
+      `${staffSessionHref}/registrations`, `${staffSessionHref}/attendance`, `${staffSessionHref}/import`],
     [ADMIN]: ['/admin/users', '/admin/users/new', '/admin/regions'],
-    [TRAINER]: ['/staff/my-sessions'],
+    [TRAINER]: ['/staff/my-sessions', attendanceHref, rollCallHref, `${rollCallHref}?all=present`, checkInHref],
     [ACCREDITOR]: ['/account/tokens'],
   };
 }
@@ -137,17 +146,19 @@ async function inParallel(tasks, limit) {
 test('every page passes axe in every language and width', async () => {
   const pages = await pagesToCheck();
   const failures = [];
-  // One browser context per person, width and language, three at a time.
+  // One browser context per person and language, three at a time; each
+  // page is loaded once and checked at both widths (a resize re-lays it out).
   const tasks = [];
   for (const [who, paths] of Object.entries(pages)) {
-    for (const width of WIDTHS) {
-      for (const lang of LANGUAGES) {
-        tasks.push(async () => {
-          const page = await newPage(width);
-          if (who !== 'anonymous') await signIn(page, who);
-          for (const path of paths) {
-            const separator = path.includes('?') ? '&' : '?';
-            await page.goto(`${BASE}${path}${separator}lang=${lang}`);
+    for (const lang of LANGUAGES) {
+      tasks.push(async () => {
+        const page = await newPage(WIDTHS[0]);
+        if (who !== 'anonymous') await signIn(page, who);
+        for (const path of paths) {
+          const separator = path.includes('?') ? '&' : '?';
+          await page.goto(`${BASE}${path}${separator}lang=${lang}`);
+          for (const width of WIDTHS) {
+            await page.setViewportSize({ width, height: 900 });
             const label = `${who} ${path} ${lang} ${width}px`;
             try {
               await checkPageBasics(page, lang, label);
@@ -162,9 +173,9 @@ test('every page passes axe in every language and width', async () => {
               await screenshot(page, name);
             }
           }
-          await page.context().close();
-        });
-      }
+        }
+        await page.context().close();
+      });
     }
   }
   await inParallel(tasks, 3);
@@ -311,6 +322,34 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
     const manage = await linkInMail(address, '/r/');
     await page.goto(manage);
     await checkAccessibility(page, `registration page at ${width}`);
+    await page.context().close();
+  }
+});
+
+test('a trainer takes the roll call on a phone, in each language', async () => {
+  const words = { fr: /enregistré/, es: /guardado/, en: /saved/ };
+  for (const lang of LANGUAGES) {
+    const page = await newPage(390, lang);
+    await signIn(page, TRAINER);
+    await page.goto(`${BASE}/staff/my-sessions?lang=${lang}`);
+    await page.locator('table a[href$="/attendance"]').first().click();
+    await page.locator('a[href$="/roll-call"]').first().click();
+    // Everyone present, then one exception, saved once.
+    await page.locator('a[href$="roll-call?all=present"]').click();
+    const lines = page.locator('fieldset.roll-call-line');
+    assert.ok(await lines.count() > 0, 'people to mark');
+    await lines.nth(0).locator('input[value=absent]').check();
+    // A completed session's correction needs its reason.
+    if (await page.locator('#field-reason').count() > 0) {
+      await page.locator('#field-reason').fill('Hoja de firmas en papel');
+    }
+    await checkPageBasics(page, lang, `roll call in ${lang}`);
+    await checkAccessibility(page, `roll call at 390 px in ${lang}`);
+    await screenshot(page, `roll-call-${lang}-390`);
+    await page.locator('form.roll-call button[type=submit]').click();
+    await page.waitForURL(/\/attendance$/);
+    assert.match(await page.locator('.flash').innerText(), words[lang]);
+    await checkAccessibility(page, `attendance at 390 px in ${lang}`);
     await page.context().close();
   }
 });
