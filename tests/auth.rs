@@ -42,6 +42,10 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
         &[Role::Organiser],
     ),
     ("GET", "/api/v1/sessions/{session}/attendance", &[Role::Organiser]),
+    ("GET", "/api/v1/survey-templates", &[Role::Organiser]),
+    ("POST", "/api/v1/survey-templates", &[Role::Organiser]),
+    ("GET", "/api/v1/survey-templates/{survey_template}", &[Role::Organiser]),
+    ("PUT", "/api/v1/survey-templates/{survey_template}", &[Role::Organiser]),
 ];
 
 const PAGES: &[(&str, &[Role])] = &[
@@ -63,6 +67,8 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/meetings/{meeting}/attendance/import", &[Role::Organiser]),
     ("/staff/sessions/{session}/import", &[Role::Organiser]),
     ("/staff/sessions/{session}/import/done", &[Role::Organiser]),
+    ("/staff/survey-templates", &[Role::Organiser]),
+    ("/staff/survey-templates/{survey_template}", &[Role::Organiser]),
     ("/staff/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("/admin/users", &[Role::Admin]),
     ("/admin/users/new", &[Role::Admin]),
@@ -83,7 +89,12 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
     let user = app.user("someone@example.org", &[Role::Trainer]).await;
     let (_, detail) = api.get(&format!("/api/v1/sessions/{session}")).await;
     let meeting = detail["meetings"][0]["id"].as_str().unwrap_or_default().to_owned();
+    let survey_template = aula_storage::surveys::ensure_default(&app.db)
+        .await
+        .map(|t| t.id.to_string())
+        .unwrap_or_default();
     vec![
+        ("{survey_template}", survey_template),
         ("{meeting}", meeting),
         ("{programme}", programme["id"].as_str().unwrap_or_default().to_owned()),
         ("{course}", course),

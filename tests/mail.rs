@@ -359,8 +359,8 @@ fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;
     use aula_mail::render::{
         AbsenceWarning, AlreadyRegistered, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
-        RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SignInLink, data,
-        render,
+        RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SignInLink,
+        SurveyInvitation, data, render,
     };
     use chrono::TimeZone;
     let at = |d, h| {
@@ -472,6 +472,15 @@ fn every_message_renders_in_every_language() {
                 session: session.clone(),
                 code: "482913".into(),
                 minutes: 10,
+            })),
+        ),
+        (
+            "survey_invitation",
+            with_manage_link(data(&SurveyInvitation {
+                session: session.clone(),
+                path: "/s/SURVEY-TOKEN?lang=es".into(),
+                closes_at: at(20, 12),
+                reminder: true,
             })),
         ),
         (

@@ -21,3 +21,5 @@ mod registrations;
 mod seat_invariants;
 mod sessions;
 mod signup;
+mod survey_templates;
+mod surveys;

@@ -293,10 +293,19 @@ async fn worker(global: &Global, args: &Worker) -> Result<()> {
     let (config, transport) = mail_setup(&database, &args.mail, &base_url).await?;
     println!("Sending queued mail through {}", transport.describe());
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let task = tokio::spawn(dispatcher(&database, &args.mail, &config, transport, Default::default()).run(stopped));
+    let wake = std::sync::Arc::new(tokio::sync::Notify::new());
+    let jobs = tokio::spawn(aula_mail::jobs::run(
+        database.clone(),
+        config.clone(),
+        wake.clone(),
+        std::time::Duration::from_secs(60),
+        stopped.clone(),
+    ));
+    let task = tokio::spawn(dispatcher(&database, &args.mail, &config, transport, wake).run(stopped));
     shutdown_signal().await;
     let _ = stop.send(true);
     task.await?;
+    jobs.await?;
     Ok(())
 }
 
@@ -352,6 +361,14 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     }
     let wake = std::sync::Arc::new(tokio::sync::Notify::new());
     let (stop, stopped) = tokio::sync::watch::channel(false);
+    aula_storage::surveys::ensure_default(&database).await?;
+    let jobs = tokio::spawn(aula_mail::jobs::run(
+        database.clone(),
+        mail.clone(),
+        wake.clone(),
+        std::time::Duration::from_secs(60),
+        stopped.clone(),
+    ));
     let mailer = tokio::spawn(dispatcher(&database, &args.mail, &mail, transport, wake.clone()).run(stopped));
     let config = aula_web::Config {
         base_url,
@@ -362,6 +379,7 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     // Requests have finished; the dispatcher finishes its batch and gives back the rest.
     let _ = stop.send(true);
     mailer.await?;
+    jobs.await?;
     Ok(())
 }
 

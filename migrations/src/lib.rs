@@ -12,6 +12,7 @@ mod m20261121_000002_outbox;
 mod m20261121_000003_registrations;
 mod m20261121_000004_sign_up;
 mod m20261121_000005_attendance;
+mod m20261121_000006_surveys;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_registrations::Migration),
             Box::new(m20261121_000004_sign_up::Migration),
             Box::new(m20261121_000005_attendance::Migration),
+            Box::new(m20261121_000006_surveys::Migration),
         ]
     }
 }

@@ -20,6 +20,7 @@ pub mod registrant;
 pub mod registration;
 pub mod role;
 pub mod session_status;
+pub mod survey;
 pub mod text;
 
 pub use attendance::AttendanceStatus;

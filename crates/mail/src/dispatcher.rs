@@ -73,9 +73,6 @@ impl Dispatcher {
     /// Sends rounds until `shutdown` turns true.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
         tracing::info!(worker = %self.worker, transport = %self.transport.describe(), "mail dispatcher started");
-        // Housekeeping rides on the dispatcher's quiet moments: ended
-        // rate-limit windows are forgotten now and then.
-        let mut swept = std::time::Instant::now();
         loop {
             if *shutdown.borrow() {
                 break;
@@ -85,14 +82,7 @@ impl Dispatcher {
                     tracing::debug!(?round, "mail round");
                     continue;
                 }
-                Ok(_) => {
-                    if swept.elapsed() > Duration::from_secs(600) {
-                        swept = std::time::Instant::now();
-                        if let Err(err) = aula_storage::rate_limits::sweep(&self.db).await {
-                            tracing::warn!(%err, "could not sweep rate limits");
-                        }
-                    }
-                }
+                Ok(_) => {}
                 Err(err) => tracing::warn!(%err, "mail round failed; will try again"),
             }
             tokio::select! {

@@ -14,6 +14,7 @@
 pub mod dispatcher;
 pub mod i18n;
 pub mod ics;
+pub mod jobs;
 pub mod message;
 pub mod notify;
 pub mod render;

@@ -17,7 +17,7 @@ use crate::ics::SessionCalendar;
 use crate::render::{
     AbsenceWarning, AlreadyRegistered, Broadcast, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
     RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SessionRef, SignInLink,
-    data,
+    SurveyInvitation, data,
 };
 
 /// What every message needs to know about where it comes from.
@@ -479,6 +479,32 @@ pub async fn check_in_code(
             None,
             Some((config, registration)),
         ),
+    )
+    .await
+}
+
+/// An invitation to the session's survey (or its reminder), with the
+/// personal link to answer it, in the trainee's language.
+pub async fn survey_invitation(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    invited: &aula_storage::surveys::Invited,
+    closes_at: chrono::DateTime<chrono::Utc>,
+    reminder: bool,
+) -> aula_storage::Result<()> {
+    let person = &invited.person;
+    let content = data(&SurveyInvitation {
+        session: without_seat(record),
+        path: format!("/s/{}?lang={}", invited.token, person.language),
+        closes_at,
+        reminder,
+    });
+    let manage = Some((config, &invited.registration));
+    send(
+        conn,
+        config,
+        message("survey_invitation", person, record, content, None, manage),
     )
     .await
 }

@@ -419,6 +419,23 @@ templates!(
     CheckInCodeHtml = "mail/check_in_code/html.html"
 );
 
+/// An invitation to answer the session's satisfaction survey, or its reminder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveyInvitation {
+    pub session: SessionRef,
+    pub path: String,
+    pub closes_at: DateTime<Utc>,
+    #[serde(default)]
+    pub reminder: bool,
+}
+templates!(
+    "survey_invitation",
+    SurveyInvitation,
+    SurveyInvitationSubject = "mail/survey_invitation/subject.txt",
+    SurveyInvitationText = "mail/survey_invitation/text.txt",
+    SurveyInvitationHtml = "mail/survey_invitation/html.html"
+);
+
 /// A one-time link to "my trainings".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignInLink {
@@ -467,6 +484,7 @@ pub const KINDS: &[&str] = &[
     SignInLink::NAME,
     AbsenceWarning::NAME,
     CheckInCode::NAME,
+    SurveyInvitation::NAME,
 ];
 
 /// Renders an outbox row's kind and data in `language`.
@@ -507,6 +525,7 @@ pub fn render(
         "sign_in_link" => render_kind::<SignInLink>(data, &m, |_| None, domain),
         "absence_warning" => render_kind::<AbsenceWarning>(data, &m, |_| None, domain),
         "check_in_code" => render_kind::<CheckInCode>(data, &m, |_| None, domain),
+        "survey_invitation" => render_kind::<SurveyInvitation>(data, &m, |_| None, domain),
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }
 }

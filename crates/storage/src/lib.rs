@@ -31,6 +31,7 @@ pub mod regions;
 pub mod registrations;
 pub mod secrets;
 pub mod sessions;
+pub mod surveys;
 pub mod tokens;
 pub mod users;
 pub mod web_sessions;

@@ -16,6 +16,7 @@ mod attendance;
 mod attendance_import;
 mod bodies;
 mod catalogue;
+mod charts;
 mod check_in;
 pub mod context;
 mod courses;
@@ -37,6 +38,8 @@ mod registrations;
 mod sessions;
 mod sign_in;
 mod signup;
+mod survey_templates;
+mod surveys;
 mod tokens;
 mod users;
 
@@ -119,8 +122,10 @@ pub fn router(state: AppState) -> Router {
         .merge(registrations::router())
         .merge(imports::router())
         .merge(signup::router())
+        .merge(surveys::router())
         .merge(manage::router())
         .merge(me::router())
+        .merge(survey_templates::router())
         .split_for_parts();
     let openapi = Arc::new(openapi);
 
@@ -132,14 +137,48 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), context::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::layer))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                let id = request
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                let path = loggable_path(request.uri().path());
+                tracing::info_span!("request", method = %request.method(), %path, request_id = %id)
+            }),
+        )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// The request's path for the logs, without the secrets some paths carry
+/// (personal links, confirmation, sign-in and survey tokens): a log line must
+/// not open a door, nor tie a survey answer to its invitation.
+fn loggable_path(path: &str) -> String {
+    const SECRET_AFTER: &[&str] = &["/r/", "/confirm/", "/me/sign-in/", "/s/", "/api/v1/surveys/"];
+    for prefix in SECRET_AFTER {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map(|i| &rest[i..]).unwrap_or("");
+            return format!("{prefix}…{tail}");
+        }
+    }
+    path.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_stay_out_of_the_logs() {
+        assert_eq!(super::loggable_path("/s/abc123"), "/s/…");
+        assert_eq!(super::loggable_path("/r/abc/cancel"), "/r/…/cancel");
+        assert_eq!(super::loggable_path("/sessions/1"), "/sessions/1");
+    }
 }
 
 /// Serves until `shutdown` resolves, then lets requests in flight finish.

@@ -72,6 +72,10 @@ impl Chrome {
         self.tr.t(key)
     }
 
+    pub fn t2(&self, key: &str, n1: &str, v1: impl ToString, n2: &str, v2: impl ToString) -> String {
+        self.tr.args(key, &[(n1, v1.to_string()), (n2, v2.to_string())])
+    }
+
     /// The text of `key` when `show`, else nothing (an optional hint).
     pub fn t_if(&self, show: &bool, key: &str) -> String {
         if *show { self.t(key) } else { String::new() }
@@ -84,6 +88,10 @@ impl Chrome {
     /// A code of a closed vocabulary in words: `c.word("modality", "online")`.
     pub fn word(&self, vocabulary: &str, code: &str) -> String {
         self.tr.t(&format!("{vocabulary}-{}", code.replace('_', "-")))
+    }
+
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        self.tr.decimal(value, places)
     }
 
     pub fn number(&self, value: &i32) -> String {

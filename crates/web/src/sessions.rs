@@ -617,6 +617,16 @@ async fn apply_status(
     let record = sessions::set_status(&txn, actor, id, to).await?;
     let queued = if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
         aula_mail::notify::session_cancelled(&txn, &state.mail, &record).await?
+    } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {
+        // Completed: the participants are asked for their opinion at once.
+        aula_mail::jobs::open_survey(
+            &txn,
+            &state.mail,
+            id,
+            None,
+            aula_storage::surveys::Invitees::Participants,
+        )
+        .await?
     } else {
         0
     };

@@ -1,0 +1,679 @@
+//! Satisfaction surveys: templates (versioned once used), a survey per
+//! session, its invitations, and the anonymous responses with their results.
+//!
+//! Anonymity holds in the data: an invitation knows only whether it was
+//! answered; a response has a random id (UUIDv4, not time-ordered), the day
+//! it came, and its survey; its answers hang from it. Nothing joins a
+//! response to an invitation, a registration or a person.
+
+use std::collections::HashMap;
+
+use aula_domain::survey::{Answer, Question, QuestionKind, QuestionResult, Template, mean_of};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::sea_query::{Alias, Expr, Func, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
+use uuid::Uuid;
+
+use crate::entities::{
+    attendance, course, person, registration, session, survey, survey_answer, survey_invitation, survey_response,
+    survey_template,
+};
+use crate::secrets::LinkKey;
+use crate::{Actor, Result, StorageError, audit, new_id, now, secrets};
+
+/// How long a survey stays open, and when the reminder goes, unless said otherwise.
+pub const OPEN_DAYS: i64 = 30;
+pub const REMINDER_DAYS: i64 = 7;
+
+fn content(template: &Template) -> Result<String> {
+    serde_json::to_string(template).map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(e.to_string())))
+}
+
+/// The template a row holds.
+pub fn parse(row: &survey_template::Model) -> Result<Template> {
+    serde_json::from_str(&row.content)
+        .map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(format!("survey template {}: {e}", row.id))))
+}
+
+/// Aula's default template, created on first start.
+pub async fn ensure_default(conn: &impl ConnectionTrait) -> Result<survey_template::Model> {
+    if let Some(found) = survey_template::Entity::find()
+        .filter(survey_template::Column::IsDefault.eq(true))
+        .order_by_desc(survey_template::Column::Version)
+        .one(conn)
+        .await?
+    {
+        return Ok(found);
+    }
+    let template = aula_domain::survey::default_template();
+    let id = new_id();
+    Ok(survey_template::ActiveModel {
+        id: Set(id),
+        family_id: Set(id),
+        version: Set(1),
+        name: Set(template.name.clone()),
+        content: Set(content(&template)?),
+        is_default: Set(true),
+        in_use: Set(false),
+        created_at: Set(now()),
+    }
+    .insert(conn)
+    .await?)
+}
+
+pub async fn template(conn: &impl ConnectionTrait, id: Uuid) -> Result<survey_template::Model> {
+    survey_template::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
+}
+
+/// The latest version of each template family, default first, then by name.
+pub async fn templates(conn: &impl ConnectionTrait) -> Result<Vec<survey_template::Model>> {
+    let rows = survey_template::Entity::find()
+        .order_by_asc(survey_template::Column::FamilyId)
+        .order_by_desc(survey_template::Column::Version)
+        .limit(1000)
+        .all(conn)
+        .await?;
+    let mut latest: Vec<survey_template::Model> = Vec::new();
+    for row in rows {
+        if latest.last().is_none_or(|l| l.family_id != row.family_id) {
+            latest.push(row);
+        }
+    }
+    latest.sort_by(|a, b| b.is_default.cmp(&a.is_default).then(a.name.cmp(&b.name)));
+    Ok(latest)
+}
+
+/// A copy an organiser can edit: a new family.
+pub async fn copy(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    from: Uuid,
+    name: &str,
+) -> Result<survey_template::Model> {
+    let source = template(conn, from).await?;
+    let mut copied = parse(&source)?;
+    copied.name = name.to_owned();
+    let id = new_id();
+    let row = survey_template::ActiveModel {
+        id: Set(id),
+        family_id: Set(id),
+        version: Set(1),
+        name: Set(copied.name.clone()),
+        content: Set(content(&copied)?),
+        is_default: Set(false),
+        in_use: Set(false),
+        created_at: Set(now()),
+    }
+    .insert(conn)
+    .await?;
+    audit::record(
+        conn,
+        actor,
+        "copy",
+        "survey_template",
+        Some(id),
+        serde_json::json!({"from": from}),
+    )
+    .await?;
+    Ok(row)
+}
+
+/// Saves an edit. A template already used by a survey is not changed under
+/// its answers: the edit becomes the next version of its family.
+pub async fn save(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    id: Uuid,
+    edited: &Template,
+) -> Result<survey_template::Model> {
+    let current = template(conn, id).await?;
+    let row = if current.in_use {
+        let latest = survey_template::Entity::find()
+            .filter(survey_template::Column::FamilyId.eq(current.family_id))
+            .order_by_desc(survey_template::Column::Version)
+            .one(conn)
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        survey_template::ActiveModel {
+            id: Set(new_id()),
+            family_id: Set(current.family_id),
+            version: Set(latest.version + 1),
+            name: Set(edited.name.clone()),
+            content: Set(content(edited)?),
+            is_default: Set(current.is_default),
+            in_use: Set(false),
+            created_at: Set(now()),
+        }
+        .insert(conn)
+        .await?
+    } else {
+        let mut model: survey_template::ActiveModel = current.into();
+        model.name = Set(edited.name.clone());
+        model.content = Set(content(edited)?);
+        model.update(conn).await?
+    };
+    audit::record(
+        conn,
+        actor,
+        "update",
+        "survey_template",
+        Some(row.id),
+        serde_json::json!({"version": row.version}),
+    )
+    .await?;
+    Ok(row)
+}
+
+pub async fn for_session(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Option<survey::Model>> {
+    Ok(survey::Entity::find()
+        .filter(survey::Column::SessionId.eq(session_id))
+        .one(conn)
+        .await?)
+}
+
+/// Who is invited when a survey opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invitees {
+    /// Confirmed registrations present or late at one meeting at least.
+    Participants,
+    /// Every confirmed registration (an organiser's choice).
+    Confirmed,
+}
+
+/// A new invitation, with its link's secret, for the e-mail.
+#[derive(Clone, Debug)]
+pub struct Invited {
+    pub invitation: survey_invitation::Model,
+    pub token: String,
+    pub registration: registration::Model,
+    pub person: person::Model,
+}
+
+/// The secret of an invitation's link: the key's HMAC of its id, so the
+/// reminder can carry it again while the database keeps only its hash.
+pub fn token(key: &LinkKey, invitation_id: Uuid) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.mac(&[b"survey:", invitation_id.as_bytes()]))
+}
+
+/// Opens the session's survey if it is not open yet (with `template_id`, or
+/// the default), and invites `invitees` not invited yet. Returns the new
+/// invitations, for their e-mails.
+pub async fn open(
+    conn: &impl ConnectionTrait,
+    key: &LinkKey,
+    session_id: Uuid,
+    template_id: Option<Uuid>,
+    invitees: Invitees,
+    at: DateTime<Utc>,
+) -> Result<(survey::Model, Vec<Invited>)> {
+    let survey = match for_session(conn, session_id).await? {
+        Some(existing) => existing,
+        None => {
+            let template_id = match template_id {
+                Some(id) => template(conn, id).await?.id,
+                None => ensure_default(conn).await?.id,
+            };
+            let row = survey::ActiveModel {
+                id: Set(new_id()),
+                session_id: Set(session_id),
+                template_id: Set(template_id),
+                opens_at: Set(at),
+                closes_at: Set(at + Duration::days(OPEN_DAYS)),
+                reminder_at: Set(at + Duration::days(REMINDER_DAYS)),
+                reminded: Set(false),
+            }
+            .insert(conn)
+            .await?;
+            // Answers will hang from this version: it is no longer edited in place.
+            survey_template::Entity::update_many()
+                .col_expr(survey_template::Column::InUse, Expr::value(true))
+                .filter(survey_template::Column::Id.eq(template_id))
+                .exec(conn)
+                .await?;
+            row
+        }
+    };
+    let mut registrations = registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(session_id))
+        .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Confirmed.as_str()))
+        .all(conn)
+        .await?;
+    if invitees == Invitees::Participants {
+        let present: std::collections::HashSet<Uuid> = attendance::Entity::find()
+            .filter(attendance::Column::RegistrationId.is_in(registrations.iter().map(|r| r.id).collect::<Vec<_>>()))
+            .filter(attendance::Column::Status.is_in(["present", "late"]))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|a| a.registration_id)
+            .collect();
+        registrations.retain(|r| present.contains(&r.id));
+    }
+    let already: std::collections::HashSet<Uuid> = survey_invitation::Entity::find()
+        .filter(survey_invitation::Column::SurveyId.eq(survey.id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|i| i.registration_id)
+        .collect();
+    let people: HashMap<Uuid, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(registrations.iter().map(|r| r.person_id).collect::<Vec<_>>()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut invited = Vec::new();
+    for registration in registrations.into_iter().filter(|r| !already.contains(&r.id)) {
+        let Some(person) = people.get(&registration.person_id).cloned() else {
+            continue;
+        };
+        let id = new_id();
+        let token = token(key, id);
+        let invitation = survey_invitation::ActiveModel {
+            id: Set(id),
+            survey_id: Set(survey.id),
+            registration_id: Set(registration.id),
+            token_hash: Set(secrets::hash(&token)),
+            answered: Set(false),
+            invited_at: Set(at),
+            reminded_at: Set(None),
+        }
+        .insert(conn)
+        .await?;
+        invited.push(Invited {
+            invitation,
+            token,
+            registration,
+            person,
+        });
+    }
+    Ok((survey, invited))
+}
+
+/// Sessions whose last meeting has ended and that have no survey yet (open,
+/// closed or completed ones), oldest first: the job opens theirs.
+pub async fn sessions_due(conn: &impl ConnectionTrait, at: DateTime<Utc>) -> Result<Vec<Uuid>> {
+    let with_survey = Query::select()
+        .column(survey::Column::SessionId)
+        .from(survey::Entity)
+        .to_owned();
+    Ok(session::Entity::find()
+        .filter(session::Column::EndsAt.lte(at))
+        // Not sessions long past (the demo's, a database restored): a week at most.
+        .filter(session::Column::EndsAt.gt(at - Duration::days(7)))
+        .filter(session::Column::Status.is_in(["open", "closed", "completed"]))
+        .filter(session::Column::Id.not_in_subquery(with_survey))
+        .order_by_asc(session::Column::EndsAt)
+        .limit(100)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect())
+}
+
+/// Invitations whose survey's reminder is due and that are not answered,
+/// each reminded once; the survey is marked reminded in the same transaction.
+pub async fn due_reminders(
+    conn: &impl ConnectionTrait,
+    key: &LinkKey,
+    at: DateTime<Utc>,
+) -> Result<Vec<(survey::Model, Invited)>> {
+    let surveys = survey::Entity::find()
+        .filter(survey::Column::Reminded.eq(false))
+        .filter(survey::Column::ReminderAt.lte(at))
+        .filter(survey::Column::ClosesAt.gt(at))
+        .limit(100)
+        .all(conn)
+        .await?;
+    let mut due = Vec::new();
+    for s in surveys {
+        let marked = survey::Entity::update_many()
+            .col_expr(survey::Column::Reminded, Expr::value(true))
+            .filter(survey::Column::Id.eq(s.id))
+            .filter(survey::Column::Reminded.eq(false))
+            .exec(conn)
+            .await?;
+        if marked.rows_affected != 1 {
+            continue;
+        }
+        let invitations = survey_invitation::Entity::find()
+            .filter(survey_invitation::Column::SurveyId.eq(s.id))
+            .filter(survey_invitation::Column::Answered.eq(false))
+            .filter(survey_invitation::Column::RemindedAt.is_null())
+            .all(conn)
+            .await?;
+        for invitation in invitations {
+            let registration = crate::registrations::get(conn, invitation.registration_id).await?;
+            let person = crate::people::get(conn, registration.person_id).await?;
+            let mut model: survey_invitation::ActiveModel = invitation.clone().into();
+            model.reminded_at = Set(Some(at));
+            let invitation = model.update(conn).await?;
+            due.push((
+                s.clone(),
+                Invited {
+                    token: token(key, invitation.id),
+                    invitation,
+                    registration,
+                    person,
+                },
+            ));
+        }
+    }
+    Ok(due)
+}
+
+/// An invitation found by its link, with its survey and the template to answer.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    pub invitation: survey_invitation::Model,
+    pub survey: survey::Model,
+    pub template: Template,
+}
+
+pub async fn by_token(conn: &impl ConnectionTrait, token: &str) -> Result<Opened> {
+    let invitation = survey_invitation::Entity::find()
+        .filter(survey_invitation::Column::TokenHash.eq(secrets::hash(token)))
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    let survey = survey::Entity::find_by_id(invitation.survey_id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    let template = parse(&template(conn, survey.template_id).await?)?;
+    Ok(Opened {
+        invitation,
+        survey,
+        template,
+    })
+}
+
+/// Records a submission: the invitation becomes "answered" (once: a
+/// conditional update), and the answers are stored apart, under a random
+/// id and the day only. `Conflict` if already answered or closed.
+pub async fn submit(
+    conn: &impl ConnectionTrait,
+    opened: &Opened,
+    answers: &[(String, Answer)],
+    today: NaiveDate,
+) -> Result<()> {
+    if opened.survey.closes_at <= now() {
+        return Err(StorageError::Conflict(aula_domain::Problem::new("error-survey-closed")));
+    }
+    let marked = survey_invitation::Entity::update_many()
+        .col_expr(survey_invitation::Column::Answered, Expr::value(true))
+        .filter(survey_invitation::Column::Id.eq(opened.invitation.id))
+        .filter(survey_invitation::Column::Answered.eq(false))
+        .exec(conn)
+        .await?;
+    if marked.rows_affected != 1 {
+        return Err(StorageError::Conflict(aula_domain::Problem::new(
+            "error-survey-answered",
+        )));
+    }
+    let response = survey_response::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        survey_id: Set(opened.survey.id),
+        submitted_on: Set(today),
+    }
+    .insert(conn)
+    .await?;
+    for (key, answer) in answers {
+        let (scale, choice, text) = match answer {
+            Answer::Scale(v) => (Some(i32::from(*v)), None, None),
+            Answer::Choice(v) => (None, Some(i32::from(*v)), None),
+            Answer::Text(t) => (None, None, Some(t.clone())),
+        };
+        survey_answer::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            response_id: Set(response.id),
+            question_key: Set(key.clone()),
+            scale: Set(scale),
+            choice: Set(choice),
+            text: Set(text),
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// What results cover.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Session(Uuid),
+    Course(Uuid),
+    Programme(Uuid),
+}
+
+/// A question's results, with its text from the template that asked it.
+#[derive(Clone, Debug)]
+pub struct QuestionResults {
+    pub question: Question,
+    pub result: QuestionResult,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    pub sessions: u64,
+    pub invited: u64,
+    pub answered: u64,
+    pub questions: Vec<QuestionResults>,
+}
+
+impl Results {
+    /// The overall-satisfaction question's results, if it was asked.
+    pub fn overall(&self) -> Option<&QuestionResults> {
+        self.questions.iter().find(|q| q.question.overall)
+    }
+}
+
+async fn surveys_in(conn: &impl ConnectionTrait, scope: Scope) -> Result<Vec<survey::Model>> {
+    let session_ids: Vec<Uuid> = match scope {
+        Scope::Session(id) => vec![id],
+        Scope::Course(id) => session::Entity::find()
+            .filter(session::Column::CourseId.eq(id))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|s| s.id)
+            .collect(),
+        Scope::Programme(id) => {
+            let courses: Vec<Uuid> = course::Entity::find()
+                .filter(course::Column::ProgrammeId.eq(id))
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|c| c.id)
+                .collect();
+            session::Entity::find()
+                .filter(session::Column::CourseId.is_in(courses))
+                .all(conn)
+                .await?
+                .into_iter()
+                .map(|s| s.id)
+                .collect()
+        }
+    };
+    Ok(survey::Entity::find()
+        .filter(survey::Column::SessionId.is_in(session_ids))
+        .all(conn)
+        .await?)
+}
+
+/// Counts of (question key, value) over the scope's answers, for the scale or the choice column.
+async fn counts(
+    conn: &impl ConnectionTrait,
+    survey_ids: &[Uuid],
+    column: survey_answer::Column,
+) -> Result<Vec<(String, i32, i64)>> {
+    use sea_orm::sea_query::ExprTrait as _;
+    let value = Alias::new("value");
+    let count = Alias::new("count");
+    let key = Alias::new("question_key");
+    let statement = Query::select()
+        .expr_as(
+            Expr::col((survey_answer::Entity, survey_answer::Column::QuestionKey)),
+            key.clone(),
+        )
+        .expr_as(Expr::col((survey_answer::Entity, column)), value.clone())
+        .expr_as(
+            Func::count(Expr::col((survey_answer::Entity, survey_answer::Column::Id))),
+            count.clone(),
+        )
+        .from(survey_answer::Entity)
+        .inner_join(
+            survey_response::Entity,
+            Expr::col((survey_response::Entity, survey_response::Column::Id))
+                .equals((survey_answer::Entity, survey_answer::Column::ResponseId)),
+        )
+        .and_where(Expr::col((survey_response::Entity, survey_response::Column::SurveyId)).is_in(survey_ids.to_vec()))
+        .and_where(Expr::col((survey_answer::Entity, column)).is_not_null())
+        .group_by_col((survey_answer::Entity, survey_answer::Column::QuestionKey))
+        .group_by_col((survey_answer::Entity, column))
+        .to_owned();
+    let rows = conn.query_all(&statement).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push((
+            row.try_get::<String>("", "question_key")?,
+            row.try_get::<i32>("", "value")?,
+            row.try_get::<i64>("", "count")?,
+        ));
+    }
+    Ok(out)
+}
+
+/// The scope's results, computed in the database (grouped counts; free
+/// texts listed as written, at most 1,000).
+pub async fn results(conn: &impl ConnectionTrait, scope: Scope) -> Result<Results> {
+    use sea_orm::sea_query::ExprTrait as _;
+    let surveys = surveys_in(conn, scope).await?;
+    let survey_ids: Vec<Uuid> = surveys.iter().map(|s| s.id).collect();
+    if survey_ids.is_empty() {
+        return Ok(Results::default());
+    }
+    let invited = survey_invitation::Entity::find()
+        .filter(survey_invitation::Column::SurveyId.is_in(survey_ids.clone()))
+        .count(conn)
+        .await?;
+    let answered = survey_invitation::Entity::find()
+        .filter(survey_invitation::Column::SurveyId.is_in(survey_ids.clone()))
+        .filter(survey_invitation::Column::Answered.eq(true))
+        .count(conn)
+        .await?;
+    // Questions in the order of the first template; others' extra keys after.
+    let mut questions: Vec<Question> = Vec::new();
+    let mut template_ids: Vec<Uuid> = surveys.iter().map(|s| s.template_id).collect();
+    template_ids.sort();
+    template_ids.dedup();
+    for id in template_ids {
+        for question in parse(&template(conn, id).await?)?.questions {
+            if !questions.iter().any(|q| q.key == question.key) {
+                questions.push(question);
+            }
+        }
+    }
+    let mut scale: HashMap<String, Vec<u64>> = HashMap::new();
+    for (key, value, count) in counts(conn, &survey_ids, survey_answer::Column::Scale).await? {
+        let slot = scale.entry(key).or_insert_with(|| vec![0; 5]);
+        if let Some(cell) = usize::try_from(value - 1).ok().and_then(|i| slot.get_mut(i)) {
+            *cell += Ord::max(count, 0) as u64;
+        }
+    }
+    let mut choice: HashMap<String, Vec<(usize, u64)>> = HashMap::new();
+    for (key, value, count) in counts(conn, &survey_ids, survey_answer::Column::Choice).await? {
+        choice
+            .entry(key)
+            .or_default()
+            .push((usize::try_from(value).unwrap_or(0), Ord::max(count, 0) as u64));
+    }
+    let texts_statement = Query::select()
+        .column((survey_answer::Entity, survey_answer::Column::QuestionKey))
+        .column((survey_answer::Entity, survey_answer::Column::Text))
+        .from(survey_answer::Entity)
+        .inner_join(
+            survey_response::Entity,
+            Expr::col((survey_response::Entity, survey_response::Column::Id))
+                .equals((survey_answer::Entity, survey_answer::Column::ResponseId)),
+        )
+        .and_where(Expr::col((survey_response::Entity, survey_response::Column::SurveyId)).is_in(survey_ids.clone()))
+        .and_where(Expr::col((survey_answer::Entity, survey_answer::Column::Text)).is_not_null())
+        // The random ids shuffle the texts: no order hints at who wrote what.
+        .order_by((survey_answer::Entity, survey_answer::Column::Id), sea_orm::Order::Asc)
+        .limit(1000)
+        .to_owned();
+    let mut texts: HashMap<String, Vec<String>> = HashMap::new();
+    for row in conn.query_all(&texts_statement).await? {
+        let key: String = row.try_get("", "question_key")?;
+        let text: String = row.try_get("", "text")?;
+        texts.entry(key).or_default().push(text);
+    }
+    let mut out = Vec::with_capacity(questions.len());
+    for question in questions {
+        let result = match question.kind {
+            QuestionKind::Scale => {
+                let distribution = scale.remove(&question.key).unwrap_or_else(|| vec![0; 5]);
+                QuestionResult {
+                    key: question.key.clone(),
+                    count: distribution.iter().sum(),
+                    mean: mean_of(&distribution),
+                    distribution,
+                    texts: Vec::new(),
+                }
+            }
+            QuestionKind::Choice => {
+                let mut distribution = vec![0; question.choices.len()];
+                for (index, count) in choice.remove(&question.key).unwrap_or_default() {
+                    if let Some(cell) = distribution.get_mut(index) {
+                        *cell += count;
+                    }
+                }
+                QuestionResult {
+                    key: question.key.clone(),
+                    count: distribution.iter().sum(),
+                    mean: None,
+                    distribution,
+                    texts: Vec::new(),
+                }
+            }
+            QuestionKind::Text => {
+                let written = texts.remove(&question.key).unwrap_or_default();
+                QuestionResult {
+                    key: question.key.clone(),
+                    count: written.len() as u64,
+                    mean: None,
+                    distribution: Vec::new(),
+                    texts: written,
+                }
+            }
+        };
+        out.push(QuestionResults { question, result });
+    }
+    Ok(Results {
+        sessions: surveys.len() as u64,
+        invited,
+        answered,
+        questions: out,
+    })
+}
+
+/// Whether the registration answered its session's survey (certificates
+/// that require it wait for this).
+pub async fn answered(conn: &impl ConnectionTrait, registration_id: Uuid) -> Result<bool> {
+    Ok(survey_invitation::Entity::find()
+        .filter(survey_invitation::Column::RegistrationId.eq(registration_id))
+        .filter(survey_invitation::Column::Answered.eq(true))
+        .count(conn)
+        .await?
+        > 0)
+}

@@ -1,0 +1,628 @@
+//! Satisfaction surveys: the trainee's form (`/s/{token}`, in their
+//! language, no JavaScript, one submission), its API, the organiser's
+//! controls on a session's survey, and the results of a session, a course
+//! or a programme (page with charts and tables, CSV, JSON).
+//!
+//! Trainers see their own sessions' results only once at least
+//! [`MIN_GROUP`] people have answered: fewer answers could be recognised.
+
+use askama::Template;
+use aula_domain::survey::{Answer, MIN_GROUP, QuestionKind, answers_from_pairs, response_rate};
+use aula_domain::{FieldErrors, Language, Problem, Role};
+use aula_storage::surveys::{self, Invitees, Results, Scope};
+use aula_storage::{Begin, StorageError};
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::api::ApiError;
+use crate::charts::{Bar, horizontal_bars};
+use crate::context::Organiser;
+use crate::extract::{ApiJson, ApiPath, CsrfForm};
+use crate::pages::{Chrome, FormErrors, redirect_with, render};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(answer_api))
+        .routes(routes!(session_results_api))
+        .routes(routes!(course_results_api))
+        .routes(routes!(programme_results_api))
+        .route("/s/{token}", get(answer_page).post(answer_form))
+        .route("/staff/sessions/{id}/survey", get(session_page))
+        .route("/staff/sessions/{id}/survey/open", post(open_form))
+        .route("/staff/sessions/{id}/survey.csv", get(session_csv))
+        .route("/staff/courses/{id}/survey", get(course_page))
+        .route("/staff/courses/{id}/survey.csv", get(course_csv))
+        .route("/staff/programmes/{id}/survey", get(programme_page))
+        .route("/staff/programmes/{id}/survey.csv", get(programme_csv))
+}
+
+// ----- answering -----------------------------------------------------------
+
+#[derive(Template)]
+#[template(path = "pages/survey_answer.html")]
+struct AnswerPage {
+    c: Chrome,
+    token: String,
+    course: String,
+    template: aula_domain::survey::Template,
+    lang: Language,
+    /// `answered`, `closed` or nothing (the form).
+    state: &'static str,
+    values: std::collections::HashMap<String, String>,
+    errors: FormErrors,
+}
+
+impl AnswerPage {
+    fn value(&self, key: &str) -> String {
+        self.values.get(key).cloned().unwrap_or_default()
+    }
+
+    fn field(&self, key: &str) -> String {
+        format!("answers.{key}")
+    }
+}
+
+async fn opened_page(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<(surveys::Opened, AnswerPage)> {
+    let opened = surveys::by_token(&state.db, token).await?;
+    let record = aula_storage::sessions::get(&state.db, opened.survey.session_id).await?;
+    let closed = opened.survey.closes_at <= chrono::Utc::now();
+    let page = AnswerPage {
+        c: Chrome::new(ctx),
+        token: token.to_owned(),
+        course: record.course.course.title,
+        template: opened.template.clone(),
+        lang: ctx.lang,
+        state: if opened.invitation.answered {
+            "answered"
+        } else if closed {
+            "closed"
+        } else {
+            ""
+        },
+        values: Default::default(),
+        errors: FormErrors::none(),
+    };
+    Ok((opened, page))
+}
+
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
+    response
+}
+
+async fn answer_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let (_, page) = opened_page(&ctx, &state, &token).await?;
+    Ok(no_store(render(&page)?))
+}
+
+/// Records a submission in one transaction; the domain has checked it.
+async fn submit(state: &AppState, opened: &surveys::Opened, answers: &[(String, Answer)]) -> AppResult<()> {
+    let txn = state.db.begin_write().await?;
+    surveys::submit(&txn, opened, answers, chrono::Utc::now().date_naive()).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn answer_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (opened, mut page) = opened_page(&ctx, &state, &token).await?;
+    if !page.state.is_empty() {
+        return Ok((StatusCode::CONFLICT, render(&page)?).into_response());
+    }
+    let answers = match answers_from_pairs(&opened.template, &pairs) {
+        Ok(answers) => answers,
+        Err(errors) => {
+            page.values = pairs
+                .iter()
+                .filter_map(|(k, v)| k.strip_prefix("a.").map(|key| (key.to_owned(), v.clone())))
+                .collect();
+            page.errors = FormErrors::new(ctx.tr(), &errors);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
+        }
+    };
+    match submit(&state, &opened, &answers).await {
+        Ok(()) => page.state = "answered",
+        Err(AppError::Conflict(_)) => {
+            return Ok((
+                StatusCode::CONFLICT,
+                render(&AnswerPage {
+                    state: "answered",
+                    ..page
+                })?,
+            )
+                .into_response());
+        }
+        Err(other) => return Err(other),
+    }
+    Ok(no_store(render(&page)?))
+}
+
+/// A submission through the API: the answers by question key.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersInput {
+    /// By question key: a scale's value (1–5), a choice's index (from 0), or a text.
+    #[schema(value_type = Object)]
+    pub answers: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Answered {
+    pub status: String,
+}
+
+/// Answers a survey with the invitation's token (from the link in its e-mail).
+///
+/// One submission per invitation; the answers are stored without any link
+/// to the person.
+#[utoipa::path(post, path = "/api/v1/surveys/{token}", tag = "surveys",
+    params(("token" = String, Path, description = "The invitation's token")), request_body = AnswersInput,
+    responses((status = 201, body = Answered), (status = 404, body = ApiError, description = "Unknown token"),
+        (status = 409, body = ApiError, description = "Already answered, or the survey is closed"),
+        (status = 422, body = ApiError)))]
+async fn answer_api(
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    ApiJson(input): ApiJson<AnswersInput>,
+) -> AppResult<Response> {
+    let opened = surveys::by_token(&state.db, &token).await?;
+    if opened.invitation.answered {
+        return Err(AppError::Conflict(Problem::new("error-survey-answered")));
+    }
+    let pairs: Vec<(String, String)> = input
+        .answers
+        .iter()
+        .map(|(key, value)| {
+            let text = match value {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            (format!("a.{key}"), text)
+        })
+        .collect();
+    let answers = answers_from_pairs(&opened.template, &pairs).map_err(AppError::Invalid)?;
+    submit(&state, &opened, &answers).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Answered {
+            status: "answered".into(),
+        }),
+    )
+        .into_response())
+}
+
+// ----- results -------------------------------------------------------------
+
+/// One value of a question's distribution, labelled in the asker's language.
+#[derive(Serialize, ToSchema)]
+pub struct ValueCount {
+    pub label: String,
+    pub count: u64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct QuestionOut {
+    pub key: String,
+    /// `scale`, `choice` or `text`.
+    pub kind: String,
+    pub text: String,
+    /// The question whose mean is the overall satisfaction.
+    pub overall: bool,
+    pub count: u64,
+    /// Scale questions: the mean from 1 to 5, to 2 decimals.
+    pub mean: Option<f64>,
+    pub distribution: Vec<ValueCount>,
+    /// Free-text answers, as written.
+    pub texts: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ResultsOut {
+    pub sessions: u64,
+    pub invited: u64,
+    pub answered: u64,
+    /// Percent, to 1 decimal.
+    pub response_rate: Option<f64>,
+    /// True when the results are withheld (fewer than 3 answers, for a trainer).
+    pub withheld: bool,
+    pub questions: Vec<QuestionOut>,
+}
+
+/// The labels of a question's values: 1–5 with the scale's ends, or the options.
+fn labels(q: &aula_domain::survey::Question, lang: Language) -> Vec<String> {
+    match q.kind {
+        QuestionKind::Scale => (1..=5)
+            .map(|v| match (v, &q.low, &q.high) {
+                (1, Some(low), _) => format!("1 · {}", low.get(lang)),
+                (5, _, Some(high)) => format!("5 · {}", high.get(lang)),
+                _ => v.to_string(),
+            })
+            .collect(),
+        QuestionKind::Choice => q.choices.iter().map(|c| c.get(lang).to_owned()).collect(),
+        QuestionKind::Text => Vec::new(),
+    }
+}
+
+fn results_out(results: &Results, lang: Language, withheld: bool) -> ResultsOut {
+    ResultsOut {
+        sessions: results.sessions,
+        invited: results.invited,
+        answered: results.answered,
+        response_rate: response_rate(results.invited, results.answered),
+        withheld,
+        questions: if withheld {
+            Vec::new()
+        } else {
+            results
+                .questions
+                .iter()
+                .map(|q| QuestionOut {
+                    key: q.question.key.clone(),
+                    kind: q.question.kind.as_str().to_owned(),
+                    text: q.question.text.get(lang).to_owned(),
+                    overall: q.question.overall,
+                    count: q.result.count,
+                    mean: q.result.mean,
+                    distribution: labels(&q.question, lang)
+                        .into_iter()
+                        .zip(q.result.distribution.iter())
+                        .map(|(label, count)| ValueCount { label, count: *count })
+                        .collect(),
+                    texts: q.result.texts.clone(),
+                })
+                .collect()
+        },
+    }
+}
+
+/// The session's results for the asker: organisers always; the session's
+/// trainers once enough people answered.
+async fn session_results(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Uuid,
+) -> AppResult<(ResultsOut, aula_storage::sessions::SessionRecord)> {
+    let record = crate::attendance::staffed(ctx, state, id).await?;
+    let results = surveys::results(&state.db, Scope::Session(id)).await?;
+    let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
+    let withheld = !organiser && results.answered < MIN_GROUP;
+    Ok((results_out(&results, ctx.lang, withheld), record))
+}
+
+/// A session's survey results.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/survey-results", tag = "surveys",
+    params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = ResultsOut), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+async fn session_results_api(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<ResultsOut>> {
+    Ok(Json(session_results(&ctx, &state, id).await?.0))
+}
+
+/// A course's survey results, over all its sessions.
+#[utoipa::path(get, path = "/api/v1/courses/{id}/survey-results", tag = "surveys",
+    params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = ResultsOut), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+async fn course_results_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<ResultsOut>> {
+    aula_storage::courses::get(&state.db, id).await?;
+    let results = surveys::results(&state.db, Scope::Course(id)).await?;
+    Ok(Json(results_out(&results, ctx.lang, false)))
+}
+
+/// A programme's survey results, over all its courses' sessions.
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/survey-results", tag = "surveys",
+    params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = ResultsOut), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError)))]
+async fn programme_results_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<ResultsOut>> {
+    aula_storage::programmes::get(&state.db, id).await?;
+    let results = surveys::results(&state.db, Scope::Programme(id)).await?;
+    Ok(Json(results_out(&results, ctx.lang, false)))
+}
+
+/// A question as the results page shows it: the chart beside its table.
+struct Shown {
+    out: QuestionOut,
+    chart: String,
+    total: u64,
+}
+
+impl Shown {
+    fn percent(&self, count: &u64) -> String {
+        if self.total == 0 {
+            "0".into()
+        } else {
+            format!("{:.0}", *count as f64 * 100.0 / self.total as f64)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/survey_results.html")]
+struct ResultsPage {
+    c: Chrome,
+    title: String,
+    back: (String, String),
+    csv: String,
+    results: ResultsOut,
+    shown: Vec<Shown>,
+    /// The session's survey controls (organisers, on a session's page).
+    session: Option<SessionControls>,
+}
+
+struct SessionControls {
+    session_id: Uuid,
+    opened: Option<aula_storage::entities::survey::Model>,
+    zone: String,
+    templates: Vec<(String, String)>,
+}
+
+impl ResultsPage {
+    fn rate(&self) -> String {
+        self.results
+            .response_rate
+            .map(|r| self.c.decimal(r, 1))
+            .unwrap_or_else(|| "—".into())
+    }
+
+    fn mean(&self, q: &QuestionOut) -> String {
+        q.mean.map(|m| self.c.decimal(m, 2)).unwrap_or_else(|| "—".into())
+    }
+}
+
+fn shown(results: ResultsOut, c: &Chrome) -> (ResultsOut, Vec<Shown>) {
+    let mut list = Vec::new();
+    let ResultsOut {
+        sessions,
+        invited,
+        answered,
+        response_rate,
+        withheld,
+        questions,
+    } = results;
+    for out in questions {
+        let bars: Vec<Bar> = out
+            .distribution
+            .iter()
+            .map(|v| Bar {
+                label: v.label.clone(),
+                value: v.count,
+            })
+            .collect();
+        let total = out.distribution.iter().map(|v| v.count).sum();
+        let chart = if bars.is_empty() {
+            String::new()
+        } else {
+            horizontal_bars(&bars, |v| c.number(&i32::try_from(v).unwrap_or(i32::MAX)))
+        };
+        list.push(Shown { out, chart, total });
+    }
+    (
+        ResultsOut {
+            sessions,
+            invited,
+            answered,
+            response_rate,
+            withheld,
+            questions: Vec::new(),
+        },
+        list,
+    )
+}
+
+async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let (results, record) = session_results(&ctx, &state, id).await?;
+    let c = Chrome::new(&ctx);
+    let organiser = c.is("organiser");
+    let session = if organiser {
+        let templates = surveys::templates(&state.db)
+            .await?
+            .into_iter()
+            .map(|t| (t.id.to_string(), format!("{} (v{})", t.name, t.version)))
+            .collect();
+        Some(SessionControls {
+            session_id: id,
+            opened: surveys::for_session(&state.db, id).await?,
+            zone: record.session.time_zone.clone(),
+            templates,
+        })
+    } else {
+        None
+    };
+    let (results, shown) = shown(results, &c);
+    render(&ResultsPage {
+        title: record.course.course.title.clone(),
+        back: (format!("/staff/sessions/{id}/attendance"), c.t("attendance-title")),
+        csv: format!("/staff/sessions/{id}/survey.csv"),
+        c,
+        results,
+        shown,
+        session,
+    })
+}
+
+async fn course_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let course = aula_storage::courses::get(&state.db, id).await?;
+    let results = surveys::results(&state.db, Scope::Course(id)).await?;
+    let c = Chrome::new(&ctx);
+    let (results, shown) = shown(results_out(&results, ctx.lang, false), &c);
+    render(&ResultsPage {
+        title: course.course.title.clone(),
+        back: (format!("/staff/courses/{id}"), course.course.title),
+        csv: format!("/staff/courses/{id}/survey.csv"),
+        c,
+        results,
+        shown,
+        session: None,
+    })
+}
+
+async fn programme_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let programme = aula_storage::programmes::get(&state.db, id).await?;
+    let results = surveys::results(&state.db, Scope::Programme(id)).await?;
+    let c = Chrome::new(&ctx);
+    let (results, shown) = shown(results_out(&results, ctx.lang, false), &c);
+    render(&ResultsPage {
+        title: programme.title.clone(),
+        back: (format!("/staff/programmes/{id}"), programme.title),
+        csv: format!("/staff/programmes/{id}/survey.csv"),
+        c,
+        results,
+        shown,
+        session: None,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct OpenForm {
+    /// `participants` (present at least once) or `confirmed` (everyone with a seat).
+    #[serde(default)]
+    invitees: String,
+    #[serde(default)]
+    template_id: String,
+}
+
+/// An organiser opens the survey now (or invites more people to it).
+async fn open_form(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<OpenForm>,
+) -> AppResult<Response> {
+    let invitees = match form.invitees.as_str() {
+        "confirmed" => Invitees::Confirmed,
+        "participants" | "" => Invitees::Participants,
+        _ => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "invitees",
+                Problem::new("error-choice"),
+            )));
+        }
+    };
+    let template_id = crate::input::parse_optional_id(&form.template_id)
+        .map_err(|p| AppError::Invalid(FieldErrors::single("template_id", p)))?;
+    aula_storage::sessions::get(&state.db, id).await?;
+    let txn = state.db.begin_write().await?;
+    match aula_mail::jobs::open_survey(&txn, &state.mail, id, template_id, invitees).await {
+        Ok(_) => {}
+        Err(StorageError::NotFound) => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "template_id",
+                Problem::new("error-unknown-choice"),
+            )));
+        }
+        Err(other) => return Err(other.into()),
+    }
+    txn.commit().await?;
+    state.wake.notify_one();
+    Ok(redirect_with(
+        &ctx,
+        &format!("/staff/sessions/{id}/survey"),
+        "survey-opened",
+    ))
+}
+
+/// Results as a spreadsheet: one line per question and value, then the free texts.
+fn csv(ctx: &Ctx, results: &ResultsOut, name: &str) -> AppResult<Response> {
+    let tr = ctx.tr();
+    let internal = |e: csv::Error| AppError::Internal(e.to_string());
+    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    writer
+        .write_record([
+            tr.t("survey-csv-question"),
+            tr.t("survey-csv-value"),
+            tr.t("survey-csv-count"),
+            tr.t("survey-csv-mean"),
+        ])
+        .map_err(internal)?;
+    for q in &results.questions {
+        let mean = q.mean.map(|m| tr.decimal(m, 2)).unwrap_or_default();
+        for value in &q.distribution {
+            writer
+                .write_record([q.text.as_str(), value.label.as_str(), &value.count.to_string(), &mean])
+                .map_err(internal)?;
+        }
+        for text in &q.texts {
+            writer
+                .write_record([q.text.as_str(), text.as_str(), "", ""])
+                .map_err(internal)?;
+        }
+    }
+    let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn session_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let (results, _) = session_results(&ctx, &state, id).await?;
+    csv(&ctx, &results, &format!("survey-{id}"))
+}
+
+async fn course_csv(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let results = surveys::results(&state.db, Scope::Course(id)).await?;
+    csv(
+        &ctx,
+        &results_out(&results, ctx.lang, false),
+        &format!("survey-course-{id}"),
+    )
+}
+
+async fn programme_csv(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let results = surveys::results(&state.db, Scope::Programme(id)).await?;
+    csv(
+        &ctx,
+        &results_out(&results, ctx.lang, false),
+        &format!("survey-programme-{id}"),
+    )
+}

@@ -1,0 +1,349 @@
+//! Satisfaction surveys (issue 6): invitations to participants once,
+//! reminders to those who have not answered, one anonymous submission per
+//! invitation, exact results, and the threshold of 3 for trainers.
+
+use std::time::Duration;
+
+use aula_domain::{Language, Role};
+use aula_storage::entities::{outbox, survey, survey_answer, survey_invitation, survey_response};
+use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+
+use crate::helpers::{Api, TestApp, db_test};
+
+/// A session that ended an hour ago, with `present` people present at its
+/// meeting and `absent` people absent; (session id, registration ids).
+async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -> (String, Vec<String>) {
+    let (status, course) = api
+        .post(
+            "/api/v1/courses",
+            &json!({"title": "Diversidad en la administración", "summary": "S", "hours": 3, "modality": "in_person",
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let region = app.region("ES-CL").await;
+    let now = chrono::Utc::now();
+    let (status, session) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": course["id"], "capacity": 30, "status": "open",
+                "venue": {"name": "Sede", "city": "León", "region_id": region},
+                "meetings": [{"starts_at": (now - chrono::Duration::hours(4)).to_rfc3339(),
+                              "ends_at": (now - chrono::Duration::hours(1)).to_rfc3339()}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
+    let mut ids = Vec::new();
+    let mut marks = Vec::new();
+    for n in 0..present + absent {
+        let person = crate::helpers::person(app, &format!("P{n}"), &format!("p{n}@example.org"), Language::Es).await;
+        let r = aula_storage::registrations::add_placed(
+            &app.db,
+            &app.mail.link_key,
+            session_id.parse().expect("uuid"),
+            person.id,
+            aula_storage::registrations::Source::Organiser,
+        )
+        .await
+        .expect("placed");
+        marks.push(json!({"registration_id": r.id, "status": if n < present { "present" } else { "absent" }}));
+        ids.push(r.id.to_string());
+    }
+    let (status, body) = api
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/meetings/{meeting}/attendance"),
+            &json!(marks),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    (session_id, ids)
+}
+
+/// The survey links queued for each recipient, newest last.
+async fn links(app: &TestApp) -> Vec<(String, String, bool)> {
+    outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("survey_invitation"))
+        .all(&app.db)
+        .await
+        .expect("outbox")
+        .into_iter()
+        .map(|m| {
+            let data: serde_json::Value = serde_json::from_str(&m.data).expect("json");
+            (
+                m.recipient,
+                data["path"].as_str().expect("path").to_owned(),
+                data["reminder"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect()
+}
+
+fn token_of(path: &str) -> String {
+    path.trim_start_matches("/s/")
+        .split('?')
+        .next()
+        .expect("token")
+        .to_owned()
+}
+
+async fn answer(app: &TestApp, token: &str, answers: serde_json::Value) -> (StatusCode, serde_json::Value) {
+    app.anonymous_api()
+        .post(&format!("/api/v1/surveys/{token}"), &json!({"answers": answers}))
+        .await
+}
+
+fn full(overall: u8) -> serde_json::Value {
+    json!({"overall": overall, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0,
+           "apply": "Revisaré los formularios de atención", "change": ""})
+}
+
+db_test!(
+    participants_are_invited_once_and_reminded_if_silent,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        held_session(&app, &api, 2, 1).await;
+        let queued = aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        assert_eq!(queued, 2, "only the two present are invited");
+        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        let sent = links(&app).await;
+        assert_eq!(sent.len(), 2, "once: {sent:?}");
+        assert!(!sent.iter().any(|(to, _, _)| to == "p2@example.org"));
+        // One answers; the reminder goes to the other only, once.
+        let (status, body) = answer(&app, &token_of(&sent[0].1), full(5)).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let row = survey::Entity::find().one(&app.db).await.expect("q").expect("survey");
+        let mut model: survey::ActiveModel = row.into();
+        model.reminder_at = Set(chrono::Utc::now() - chrono::Duration::minutes(1));
+        model.update(&app.db).await.expect("update");
+        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        let reminders: Vec<_> = links(&app).await.into_iter().filter(|(_, _, r)| *r).collect();
+        assert_eq!(reminders.len(), 1, "{reminders:?}");
+        assert_eq!(reminders[0].0, sent[1].0);
+        // The reminder's link is the same invitation.
+        assert_eq!(token_of(&reminders[0].1), token_of(&sent[1].1));
+    }
+);
+
+db_test!(
+    one_submission_and_bad_answers_change_nothing,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        held_session(&app, &api, 1, 0).await;
+        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        let token = token_of(&links(&app).await[0].1);
+        let bad = [
+            json!({"overall": 6, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0}),
+            json!({"overall": 0, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0}),
+            json!({"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 7}),
+            json!({"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0, "apply": "x".repeat(2001)}),
+            json!({"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0, "nonsense": 1}),
+            json!({"relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0}),
+        ];
+        for body in bad {
+            let (status, answer) = answer(&app, &token, body.clone()).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {answer}");
+        }
+        assert!(
+            survey_response::Entity::find()
+                .all(&app.db)
+                .await
+                .expect("rows")
+                .is_empty()
+        );
+        let (status, _) = answer(&app, &token, full(4)).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (status, body) = answer(&app, &token, full(5)).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        let (status, _) = answer(&app, "no-such-token", full(5)).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // The page says thank you, not the answers.
+        let html = app.browser().get_html(&format!("/s/{token}?lang=es")).await;
+        assert!(html.contains("Gracias") && !html.contains("Revisaré"), "{html}");
+        assert_eq!(
+            survey_response::Entity::find().all(&app.db).await.expect("rows").len(),
+            1
+        );
+    }
+);
+
+db_test!(answers_cannot_be_linked_to_a_person, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    held_session(&app, &api, 2, 0).await;
+    aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+    for (_, path, _) in links(&app).await {
+        answer(&app, &token_of(&path), full(4)).await;
+    }
+    // The schema: nothing in a response or an answer points at someone, or at a moment.
+    use sea_orm::{ConnectionTrait, Statement};
+    let backend = app.db.get_database_backend();
+    for table in ["survey_responses", "survey_answers"] {
+        let sql = match backend {
+            sea_orm::DbBackend::Postgres => format!(
+                "SELECT column_name AS name FROM information_schema.columns WHERE table_name = '{table}' AND table_schema = current_schema()"
+            ),
+            _ => format!("SELECT name FROM pragma_table_info('{table}')"),
+        };
+        let rows = app
+            .db
+            .query_all_raw(Statement::from_string(backend, sql))
+            .await
+            .expect("columns");
+        let columns: Vec<String> = rows
+            .iter()
+            .map(|r| r.try_get::<String>("", "name").expect("name"))
+            .collect();
+        assert!(!columns.is_empty());
+        for column in &columns {
+            for forbidden in [
+                "registration",
+                "person",
+                "invitation",
+                "email",
+                "name",
+                "user",
+                "token",
+                "_at",
+            ] {
+                assert!(
+                    !column.contains(forbidden),
+                    "{table}.{column} could link an answer to someone"
+                );
+            }
+        }
+    }
+    // The rows: random ids (not time-ordered UUIDv7), the day only.
+    for response in survey_response::Entity::find().all(&app.db).await.expect("rows") {
+        assert_eq!(response.id.get_version_num(), 4);
+        assert_eq!(response.submitted_on, chrono::Utc::now().date_naive());
+    }
+    for a in survey_answer::Entity::find().all(&app.db).await.expect("rows") {
+        assert_eq!(a.id.get_version_num(), 4);
+    }
+    // The invitations know only that they were answered.
+    let invitations = survey_invitation::Entity::find().all(&app.db).await.expect("rows");
+    assert!(invitations.iter().all(|i| i.answered));
+});
+
+db_test!(
+    results_are_exact_and_withheld_from_trainers_below_three,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, _) = held_session(&app, &api, 4, 0).await;
+        let trainer = app.user("formador@example.org", &[Role::Trainer]).await;
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/sessions/{session_id}"),
+                &json!({"trainer_ids": [trainer.user.id]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let trainer_api = app.api_for("formador@example.org").await;
+        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        let sent = links(&app).await;
+        let path = format!("/api/v1/sessions/{session_id}/survey-results?lang=en");
+        // (overall answers so far, mean, distribution of 1..5)
+        let steps: [(u8, Option<f64>, [u64; 5]); 3] = [
+            (5, Some(5.0), [0, 0, 0, 0, 1]),
+            (4, Some(4.5), [0, 0, 0, 1, 1]),
+            (4, Some(4.33), [0, 0, 0, 2, 1]),
+        ];
+        for (index, (overall, mean, distribution)) in steps.iter().enumerate() {
+            let (status, _) = answer(&app, &token_of(&sent[index].1), full(*overall)).await;
+            assert_eq!(status, StatusCode::CREATED);
+            let (_, results) = api.get(&path).await;
+            let question = &results["questions"][0];
+            assert_eq!(question["key"], "overall");
+            assert_eq!(question["mean"].as_f64(), *mean, "{results}");
+            let counts: Vec<u64> = question["distribution"]
+                .as_array()
+                .expect("array")
+                .iter()
+                .map(|v| v["count"].as_u64().expect("n"))
+                .collect();
+            assert_eq!(counts, distribution.to_vec());
+            let (_, seen) = trainer_api.get(&path).await;
+            assert_eq!(seen["withheld"], index < 2, "answers {}: {seen}", index + 1);
+        }
+        let (_, results) = api.get(&path).await;
+        assert_eq!(
+            (results["invited"].as_u64(), results["answered"].as_u64()),
+            (Some(4), Some(3))
+        );
+        assert_eq!(results["response_rate"].as_f64(), Some(75.0));
+        let texts = results["questions"]
+            .as_array()
+            .expect("q")
+            .iter()
+            .find(|q| q["key"] == "apply")
+            .expect("apply")["texts"]
+            .clone();
+        assert_eq!(texts.as_array().map(Vec::len), Some(3));
+        // The course sums its sessions; another trainer sees nothing.
+        let other = app.api(&[Role::Trainer]).await;
+        assert_eq!(other.get(&path).await.0, StatusCode::FORBIDDEN);
+    }
+);
+
+db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, _) = held_session(&app, &api, 3, 0).await;
+    // Marking the session completed opens the survey at once.
+    for step in ["closed", "completed"] {
+        let (status, body) = api
+            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    app.wake.notify_one();
+    let received = app.smtp.wait_for(3, Duration::from_secs(10)).await;
+    let mail = received
+        .iter()
+        .find(|m| m.to.contains(&"p0@example.org".to_owned()))
+        .expect("invitation");
+    let text = mail.data.replace("=\r\n", "").replace("=3D", "=");
+    let start = text.find(&format!("{}/s/", app.base)).expect("link");
+    let link: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && *c != '"' && *c != '<')
+        .collect();
+    let path = link.replacen(&app.base, "", 1);
+    assert!(path.contains("lang=es"), "{path}");
+    let browser = app.browser();
+    let form = browser.get_html(&path).await;
+    assert!(
+        form.contains("¿cuál es su grado de satisfacción con este curso?"),
+        "{form}"
+    );
+    let action = path.split('?').next().expect("path").to_owned();
+    let response = browser
+        .post_form(
+            &path,
+            &action,
+            &[
+                ("a.overall", "5"),
+                ("a.relevance", "4"),
+                ("a.trainers", "5"),
+                ("a.organisation", "4"),
+                ("a.recommend", "0"),
+                ("a.apply", "Usaré lenguaje inclusivo en los escritos"),
+                ("a.change", ""),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.text().await.expect("text").contains("Gracias"));
+    let organiser = app.signed_in(&[Role::Organiser]).await;
+    let page = organiser
+        .get_html(&format!("/staff/sessions/{session_id}/survey?lang=es"))
+        .await;
+    assert!(
+        page.contains("<svg") && page.contains("Usaré lenguaje inclusivo"),
+        "{page}"
+    );
+});
