@@ -31,3 +31,6 @@ survey-csv-count = Count
 survey-csv-mean = Mean
 error-survey-closed = This survey is closed.
 error-survey-answered = This survey has already been answered with this link.
+survey-reminder-days = Remind those who have not answered after (days)
+survey-open-days = Close the survey after (days)
+error-reminder-after-close = The reminder must go before the survey closes.

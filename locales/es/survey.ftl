@@ -31,3 +31,6 @@ survey-csv-count = Número
 survey-csv-mean = Media
 error-survey-closed = Esta encuesta está cerrada.
 error-survey-answered = Ya se ha respondido a esta encuesta con este enlace.
+survey-reminder-days = Recordar a quienes no han respondido tras (días)
+survey-open-days = Cerrar la encuesta tras (días)
+error-reminder-after-close = El recordatorio debe enviarse antes de que se cierre la encuesta.

@@ -298,6 +298,20 @@ pub async fn open(
     Ok((survey, invited))
 }
 
+/// Sets when the survey's reminder goes (days after it opened) and when it
+/// closes (days after it opened); a reminder already sent is not sent again.
+pub async fn set_dates(conn: &impl ConnectionTrait, survey_id: Uuid, reminder_days: i64, open_days: i64) -> Result<survey::Model> {
+    let current = survey::Entity::find_by_id(survey_id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    let opens_at = current.opens_at;
+    let mut model: survey::ActiveModel = current.into();
+    model.reminder_at = Set(opens_at + Duration::days(reminder_days));
+    model.closes_at = Set(opens_at + Duration::days(open_days));
+    Ok(model.update(conn).await?)
+}
+
 /// Sessions whose last meeting has ended and that have no survey yet (open,
 /// closed or completed ones), oldest first: the job opens theirs.
 pub async fn sessions_due(conn: &impl ConnectionTrait, at: DateTime<Utc>) -> Result<Vec<Uuid>> {

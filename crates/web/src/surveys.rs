@@ -517,6 +517,26 @@ struct OpenForm {
     invitees: String,
     #[serde(default)]
     template_id: String,
+    /// Days after opening when those who have not answered are reminded.
+    #[serde(default)]
+    reminder_days: String,
+    /// Days after opening when the survey closes.
+    #[serde(default)]
+    open_days: String,
+}
+
+/// A number of days from 1 to `max`; empty is the default.
+fn days(input: &str, default: i64, max: i64) -> Result<i64, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(default);
+    }
+    let value: i64 = trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?;
+    if (1..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Problem::new("error-range").with("min", 1).with("max", max))
+    }
 }
 
 /// An organiser opens the survey now (or invites more people to it).
@@ -536,8 +556,16 @@ async fn open_form(
             )));
         }
     };
-    let template_id = crate::input::parse_optional_id(&form.template_id)
-        .map_err(|p| AppError::Invalid(FieldErrors::single("template_id", p)))?;
+    let mut errors = FieldErrors::new();
+    let template_id = errors.take("template_id", crate::input::parse_optional_id(&form.template_id));
+    let reminder_days = errors.take("reminder_days", days(&form.reminder_days, surveys::REMINDER_DAYS, 90));
+    let open_days = errors.take("open_days", days(&form.open_days, surveys::OPEN_DAYS, 365));
+    let (Some(template_id), Some(reminder_days), Some(open_days)) = (template_id, reminder_days, open_days) else {
+        return Err(AppError::Invalid(errors));
+    };
+    if reminder_days >= open_days {
+        return Err(AppError::Invalid(FieldErrors::single("reminder_days", Problem::new("error-reminder-after-close"))));
+    }
     aula_storage::sessions::get(&state.db, id).await?;
     let txn = state.db.begin_write().await?;
     match aula_mail::jobs::open_survey(&txn, &state.mail, id, template_id, invitees).await {
@@ -549,6 +577,9 @@ async fn open_form(
             )));
         }
         Err(other) => return Err(other.into()),
+    }
+    if let Some(survey) = surveys::for_session(&txn, id).await? {
+        surveys::set_dates(&txn, survey.id, reminder_days, open_days).await?;
     }
     txn.commit().await?;
     state.wake.notify_one();
