@@ -86,6 +86,19 @@ async function linkInMail(to, marker) {
   throw new Error(`no e-mail to ${to} with ${marker}`);
 }
 
+/** The first link containing `marker` in any e-mail sent so far. */
+async function anyLinkInMail(marker) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const name of readdirSync(MAIL_DIR)) {
+      const text = readFileSync(`${MAIL_DIR}/${name}`, 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      const match = text.match(new RegExp(`https?://[^\\s"<>]*${marker}[^\\s"<>]*`));
+      if (match) return match[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no e-mail with ${marker}`);
+}
+
 /** Every page a person can reach, per role, for the accessibility sweep. */
 async function pagesToCheck() {
   const page = await newPage();
@@ -352,4 +365,41 @@ test('a trainer takes the roll call on a phone, in each language', async () => {
     await checkAccessibility(page, `attendance at 390 px in ${lang}`);
     await page.context().close();
   }
+});
+
+test('an organiser opens a survey, a trainee answers it on a phone, the organiser reads the results', async () => {
+  const page = await newPage(1280, 'es');
+  await signIn(page, ORGANISER);
+  await page.goto(`${BASE}/staff/sessions?status=completed&lang=es`);
+  const sessionHref = await page.locator('table a[href^="/staff/sessions/"]').first().getAttribute('href');
+  await page.goto(`${BASE}${sessionHref}/survey?lang=es`);
+  await checkAccessibility(page, 'survey controls');
+  await page.locator('input[name=invitees][value=confirmed]').check();
+  await page.locator('form[action$="/survey/open"] button[type=submit]').click();
+  await page.waitForURL(/\/survey$/);
+
+  const link = await anyLinkInMail('/s/');
+  const phone = await newPage(390);
+  await phone.goto(link);
+  await checkAccessibility(phone, 'survey form at 390 px');
+  await screenshot(phone, 'survey-390');
+  // Every scale at its highest, every choice at its first option, one written answer.
+  for (const question of await phone.locator('fieldset.survey-question').all()) {
+    const radios = question.locator('input[type=radio]');
+    const count = await radios.count();
+    const isScale = count === 5 && (await radios.nth(4).getAttribute('value')) === '5';
+    await radios.nth(isScale ? 4 : 0).check();
+  }
+  await phone.locator('textarea').first().fill('Aplicaré lo aprendido en la atención al público.');
+  await phone.locator('form.survey button[type=submit]').click();
+  await phone.waitForSelector('.notice-success');
+  await checkAccessibility(phone, 'survey thanks at 390 px');
+  await phone.context().close();
+
+  await page.goto(`${BASE}${sessionHref}/survey?lang=es`);
+  assert.ok(await page.locator('svg.chart').count() > 0, 'a chart');
+  assert.match(await page.locator('.free-texts').first().innerText(), /Aplicaré/);
+  await checkAccessibility(page, 'survey results');
+  await screenshot(page, 'survey-results-es-1280');
+  await page.context().close();
 });
