@@ -75,13 +75,26 @@ db_test!(
         let id = default_id(&app).await;
         let browser = app.signed_in(&[Role::Organiser]).await;
         let list = browser.get_html("/staff/survey-templates").await;
-        assert!(list.contains(&format!("href=\"/staff/survey-templates/{id}\"")), "{list}");
+        assert!(
+            list.contains(&format!("href=\"/staff/survey-templates/{id}\"")),
+            "{list}"
+        );
         assert!(list.contains(&format!("action=\"/staff/survey-templates/{id}/copy\"")));
-        assert!(list.contains("value=\"Copy of Aula\""), "a copy is offered under a name");
+        assert!(
+            list.contains("value=\"Copy of Aula\""),
+            "a copy is offered under a name"
+        );
         assert!(list.contains("<td>7</td>"), "seven questions");
 
         let page = browser.get_html(&format!("/staff/survey-templates/{id}")).await;
-        for words in ["Très faible", "Muy bajo", "Not at all satisfied", "Quizá", "Peut-être", "Maybe"] {
+        for words in [
+            "Très faible",
+            "Muy bajo",
+            "Not at all satisfied",
+            "Quizá",
+            "Peut-être",
+            "Maybe",
+        ] {
             assert!(page.contains(words), "{words} on the page");
         }
         for lang in ["fr", "es", "en"] {
@@ -89,7 +102,10 @@ db_test!(
         }
         assert!(page.contains("name=\"q.0.key\" value=\"overall\""));
         assert!(page.contains("<legend>Question 1</legend>"));
-        assert!(page.contains("<legend>Question 10 (new)</legend>"), "three rows to add questions");
+        assert!(
+            page.contains("<legend>Question 10 (new)</legend>"),
+            "three rows to add questions"
+        );
         assert!(page.contains("Scales only"), "hints say which kind uses a field");
         assert!(!page.contains("id=\"in-use\""), "not in use yet");
     }
@@ -137,7 +153,11 @@ db_test!(copy_then_edit_through_the_form, |app: TestApp| async move {
     set(&mut form, "q.8.required", "on");
     let response = post_edit(&browser, copy, &form).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&response), format!("/staff/survey-templates/{copy}"), "edited in place");
+    assert_eq!(
+        location(&response),
+        format!("/staff/survey-templates/{copy}"),
+        "edited in place"
+    );
     let page = browser.get_html(&location(&response)).await;
     assert!(page.contains("Saved."));
     assert!(page.contains("value=\"How useful is this course in your job?\""));
@@ -150,7 +170,11 @@ db_test!(copy_then_edit_through_the_form, |app: TestApp| async move {
     let added = &after.questions[7];
     assert_eq!((added.key.as_str(), added.required), ("q8", true));
     assert_eq!(added.choices[1].es, "Presencial");
-    assert_eq!(stored(&app, id).await.1, default_template(), "the original is untouched");
+    assert_eq!(
+        stored(&app, id).await.1,
+        default_template(),
+        "the original is untouched"
+    );
 });
 
 db_test!(
@@ -160,7 +184,10 @@ db_test!(
         mark_in_use(&app, id).await;
         let browser = app.signed_in(&[Role::Organiser]).await;
         let page = browser.get_html(&format!("/staff/survey-templates/{id}")).await;
-        assert!(page.contains("Saving makes version 2"), "the note says what saving does");
+        assert!(
+            page.contains("Saving makes version 2"),
+            "the note says what saving does"
+        );
 
         let mut form = form_of(&default_template());
         set(&mut form, "q.0.text.es", "En conjunto, ¿está satisfecho con el curso?");
@@ -180,8 +207,14 @@ db_test!(
         assert_eq!(new.questions[0].text.es, "En conjunto, ¿está satisfecho con el curso?");
 
         let list = browser.get_html("/staff/survey-templates").await;
-        assert!(list.contains(&format!("/staff/survey-templates/{new_id}\"")), "the latest is listed");
-        assert!(!list.contains(&format!("/staff/survey-templates/{id}\"")), "not the old one");
+        assert!(
+            list.contains(&format!("/staff/survey-templates/{new_id}\"")),
+            "the latest is listed"
+        );
+        assert!(
+            !list.contains(&format!("/staff/survey-templates/{id}\"")),
+            "not the old one"
+        );
         let page = browser.get_html(&format!("/staff/survey-templates/{id}")).await;
         assert!(page.contains("A newer version of this template exists: version 2."));
     }
@@ -211,9 +244,14 @@ db_test!(bad_edits_are_refused_beside_the_fields, |app: TestApp| async move {
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
         let html = response.text().await.expect("html");
         assert!(html.contains("class=\"error-summary\""), "{field}: summary");
-        assert!(html.contains(&format!("href=\"#field-{field}\"")), "{field}: summary links to it");
+        assert!(
+            html.contains(&format!("href=\"#field-{field}\"")),
+            "{field}: summary links to it"
+        );
         let beside = format!("<p class=\"field-error\" id=\"error-{field}\">");
-        let at = html.find(&beside).unwrap_or_else(|| panic!("{field}: no message beside it"));
+        let at = html
+            .find(&beside)
+            .unwrap_or_else(|| panic!("{field}: no message beside it"));
         let message = html[at..].split("</p>").next().unwrap_or_default();
         assert!(message.contains(words), "{field}: {message}");
         assert!(html.contains("value=\"Muy bajo\""), "{field}: values kept");
@@ -240,7 +278,11 @@ db_test!(bad_edits_are_refused_beside_the_fields, |app: TestApp| async move {
     let html = response.text().await.expect("html");
     assert!(html.contains(&format!("id=\"error-copy-{id}\"")));
     assert!(html.contains(&format!("value=\"{long}\"")));
-    assert_eq!(surveys::templates(&app.db).await.expect("list").len(), 1, "no copy made");
+    assert_eq!(
+        surveys::templates(&app.db).await.expect("list").len(),
+        1,
+        "no copy made"
+    );
 });
 
 db_test!(api_round_trip, |app: TestApp| async move {
@@ -255,11 +297,17 @@ db_test!(api_round_trip, |app: TestApp| async move {
     assert_eq!(list[0]["question_count"], 7);
 
     let (status, copy) = api
-        .post("/api/v1/survey-templates", &json!({"copy_of": id, "name": "Por la API"}))
+        .post(
+            "/api/v1/survey-templates",
+            &json!({"copy_of": id, "name": "Por la API"}),
+        )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{copy}");
     let copy_id = copy["id"].as_str().expect("id").to_owned();
-    assert_eq!((copy["name"].as_str(), copy["version"].as_i64()), (Some("Por la API"), Some(1)));
+    assert_eq!(
+        (copy["name"].as_str(), copy["version"].as_i64()),
+        (Some("Por la API"), Some(1))
+    );
     let (status, body) = api
         .post("/api/v1/survey-templates", &json!({"copy_of": Uuid::now_v7()}))
         .await;
@@ -269,10 +317,17 @@ db_test!(api_round_trip, |app: TestApp| async move {
     // What GET gives can be sent back changed.
     let (status, mut got) = api.get(&format!("/api/v1/survey-templates/{copy_id}")).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(got["questions"][0]["text"]["fr"], default_template().questions[0].text.fr);
+    assert_eq!(
+        got["questions"][0]["text"]["fr"],
+        default_template().questions[0].text.fr
+    );
     got["questions"][1]["text"]["en"] = json!("Is it useful in your work?");
     let (status, saved) = api
-        .raw_json(reqwest::Method::PUT, &format!("/api/v1/survey-templates/{copy_id}"), &got)
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/survey-templates/{copy_id}"),
+            &got,
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved["id"], copy_id.as_str(), "not in use: changed in place");
@@ -282,18 +337,30 @@ db_test!(api_round_trip, |app: TestApp| async move {
     mark_in_use(&app, copy_uuid).await;
     got["questions"][1]["text"]["en"] = json!("Useful at work?");
     let (status, saved) = api
-        .raw_json(reqwest::Method::PUT, &format!("/api/v1/survey-templates/{copy_id}"), &got)
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/survey-templates/{copy_id}"),
+            &got,
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     let new_id = saved["id"].as_str().expect("id");
     assert_ne!(new_id, copy_id);
-    assert_eq!((saved["version"].as_i64(), &saved["family_id"]), (Some(2), &got["family_id"]));
+    assert_eq!(
+        (saved["version"].as_i64(), &saved["family_id"]),
+        (Some(2), &got["family_id"])
+    );
     let (_, new) = api.get(&format!("/api/v1/survey-templates/{new_id}")).await;
     assert_eq!(new["questions"][1]["text"]["en"], "Useful at work?");
     let (_, old) = api.get(&format!("/api/v1/survey-templates/{copy_id}")).await;
     assert_eq!(old["questions"][1]["text"]["en"], "Is it useful in your work?");
     let (_, list) = api.get("/api/v1/survey-templates").await;
-    let ids: Vec<&str> = list.as_array().expect("list").iter().filter_map(|t| t["id"].as_str()).collect();
+    let ids: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
     assert!(ids.contains(&new_id) && !ids.contains(&copy_id.as_str()), "{ids:?}");
 
     // Refused: no overall question (named as the template's fields), an unknown field.
@@ -301,7 +368,11 @@ db_test!(api_round_trip, |app: TestApp| async move {
     bad["questions"][0]["overall"] = json!(false);
     bad["questions"][2]["text"]["es"] = json!("");
     let (status, body) = api
-        .raw_json(reqwest::Method::PUT, &format!("/api/v1/survey-templates/{new_id}"), &bad)
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/survey-templates/{new_id}"),
+            &bad,
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body["fields"]["overall"].is_array(), "{body}");
@@ -309,13 +380,21 @@ db_test!(api_round_trip, |app: TestApp| async move {
     let mut bad = new.clone();
     bad["colour"] = json!("blue");
     let (status, _) = api
-        .raw_json(reqwest::Method::PUT, &format!("/api/v1/survey-templates/{new_id}"), &bad)
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/survey-templates/{new_id}"),
+            &bad,
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (_, unchanged) = api.get(&format!("/api/v1/survey-templates/{new_id}")).await;
     assert_eq!(unchanged, new, "nothing changed");
     let (status, _) = api
-        .raw_json(reqwest::Method::PUT, &format!("/api/v1/survey-templates/{}", Uuid::now_v7()), &new)
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/survey-templates/{}", Uuid::now_v7()),
+            &new,
+        )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 });
@@ -325,7 +404,10 @@ db_test!(only_organisers_manage_templates, |app: TestApp| async move {
     let trainer = app.api(&[Role::Trainer]).await;
     let anonymous = app.anonymous_api();
     let body = json!({"name": "x", "questions": []});
-    for (api, expected) in [(&trainer, StatusCode::FORBIDDEN), (&anonymous, StatusCode::UNAUTHORIZED)] {
+    for (api, expected) in [
+        (&trainer, StatusCode::FORBIDDEN),
+        (&anonymous, StatusCode::UNAUTHORIZED),
+    ] {
         let (status, _) = api.get("/api/v1/survey-templates").await;
         assert_eq!(status, expected);
         let (status, _) = api.get(&format!("/api/v1/survey-templates/{id}")).await;
@@ -338,7 +420,10 @@ db_test!(only_organisers_manage_templates, |app: TestApp| async move {
         assert_eq!(status, expected);
     }
     let browser = app.signed_in(&[Role::Trainer]).await;
-    assert_eq!(browser.get("/staff/survey-templates").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        browser.get("/staff/survey-templates").await.status(),
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(
         browser.get(&format!("/staff/survey-templates/{id}")).await.status(),
         StatusCode::FORBIDDEN
@@ -351,6 +436,10 @@ db_test!(only_organisers_manage_templates, |app: TestApp| async move {
         )
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
-    assert_eq!(surveys::templates(&app.db).await.expect("list").len(), 1, "nothing copied");
+    assert_eq!(
+        surveys::templates(&app.db).await.expect("list").len(),
+        1,
+        "nothing copied"
+    );
     assert_eq!(stored(&app, id).await.1, default_template());
 });

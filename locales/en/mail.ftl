@@ -50,3 +50,7 @@ mail-survey-reminder-body = You have not answered the survey about this training
 mail-survey-button = Answer the survey
 mail-survey-closes = The survey closes on { $date }.
 mail-survey-anonymous = Your answers are anonymous: they are stored without your name, and nobody can tell what you answered.
+mail-certificate-subject = Your certificate: { $course }
+mail-certificate-body = Congratulations: you have completed this training, and your certificate (number { $number }) is ready. Download it here:
+mail-certificate-button = Download my certificate (PDF)
+mail-certificate-verify = Anyone can check that it is genuine at:

@@ -34,3 +34,4 @@ error-survey-answered = This survey has already been answered with this link.
 survey-reminder-days = Remind those who have not answered after (days)
 survey-open-days = Close the survey after (days)
 error-reminder-after-close = The reminder must go before the survey closes.
+nav-surveys = Surveys

@@ -50,3 +50,7 @@ mail-survey-reminder-body = Aún no ha respondido a la encuesta sobre esta forma
 mail-survey-button = Responder a la encuesta
 mail-survey-closes = La encuesta se cierra el { $date }.
 mail-survey-anonymous = Sus respuestas son anónimas: se guardan sin su nombre y nadie puede saber qué ha respondido.
+mail-certificate-subject = Su certificado: { $course }
+mail-certificate-body = Enhorabuena: ha completado esta formación y su certificado (número { $number }) está listo. Descárguelo aquí:
+mail-certificate-button = Descargar mi certificado (PDF)
+mail-certificate-verify = Cualquiera puede comprobar que es auténtico en:

@@ -34,3 +34,4 @@ error-survey-answered = Ya se ha respondido a esta encuesta con este enlace.
 survey-reminder-days = Recordar a quienes no han respondido tras (días)
 survey-open-days = Cerrar la encuesta tras (días)
 error-reminder-after-close = El recordatorio debe enviarse antes de que se cierre la encuesta.
+nav-surveys = Encuestas

@@ -50,3 +50,7 @@ mail-survey-reminder-body = Vous n'avez pas encore répondu au questionnaire sur
 mail-survey-button = Répondre au questionnaire
 mail-survey-closes = Le questionnaire ferme le { $date }.
 mail-survey-anonymous = Vos réponses sont anonymes : elles sont enregistrées sans votre nom, et personne ne peut savoir ce que vous avez répondu.
+mail-certificate-subject = Votre attestation : { $course }
+mail-certificate-body = Félicitations : vous avez suivi cette formation jusqu'au bout, et votre attestation (numéro { $number }) est prête. Téléchargez-la ici :
+mail-certificate-button = Télécharger mon attestation (PDF)
+mail-certificate-verify = Chacun peut vérifier son authenticité à cette adresse :

@@ -34,3 +34,4 @@ error-survey-answered = Une réponse a déjà été envoyée avec ce lien.
 survey-reminder-days = Relancer les personnes qui n'ont pas répondu après (jours)
 survey-open-days = Fermer le questionnaire après (jours)
 error-reminder-after-close = La relance doit partir avant la fermeture du questionnaire.
+nav-surveys = Questionnaires

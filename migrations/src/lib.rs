@@ -13,6 +13,7 @@ mod m20261121_000003_registrations;
 mod m20261121_000004_sign_up;
 mod m20261121_000005_attendance;
 mod m20261121_000006_surveys;
+mod m20261121_000007_certificates;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_sign_up::Migration),
             Box::new(m20261121_000005_attendance::Migration),
             Box::new(m20261121_000006_surveys::Migration),
+            Box::new(m20261121_000007_certificates::Migration),
         ]
     }
 }

@@ -15,9 +15,9 @@ use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
 use crate::render::{
-    AbsenceWarning, AlreadyRegistered, Broadcast, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
-    RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SessionRef, SignInLink,
-    SurveyInvitation, data,
+    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, RegistrationCancelled,
+    RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged,
+    SessionRef, SignInLink, SurveyInvitation, data,
 };
 
 /// What every message needs to know about where it comes from.
@@ -507,6 +507,44 @@ pub async fn survey_invitation(
         message("survey_invitation", person, record, content, None, manage),
     )
     .await
+}
+
+/// The path of a certificate's PDF for its holder: signed, so the link in
+/// the e-mail opens it without signing in.
+pub fn certificate_path(config: &MailConfig, certificate_id: uuid::Uuid) -> String {
+    use base64::Engine;
+    let mac = config.link_key.mac(&[b"certificate:", certificate_id.as_bytes()]);
+    let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac[..16]);
+    format!("/c/{certificate_id}/{signature}")
+}
+
+/// The holder's certificate is ready.
+pub async fn certificate_ready(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    certificate: &aula_storage::entities::certificate::Model,
+) -> aula_storage::Result<()> {
+    let Ok(recipient) = Email::parse(&certificate.holder_email) else {
+        return Ok(());
+    };
+    let message = NewMessage {
+        kind: "certificate_ready",
+        recipient,
+        recipient_name: Some(certificate.holder_name.clone()),
+        language: Language::parse(&certificate.language).unwrap_or_default(),
+        data: data(&CertificateReady {
+            course_title: certificate.course_title.clone(),
+            number: certificate.number.clone(),
+            path: certificate_path(config, certificate.id),
+            verify_path: format!("/verify/{}", certificate.verification_code),
+        }),
+        session_id: Some(certificate.session_id),
+        reply_to: None,
+        due_at: None,
+        dedupe_key: Some(format!("certificate:{}", certificate.id)),
+    };
+    outbox::enqueue(conn, &message, &config.domain).await?;
+    Ok(())
 }
 
 /// A one-time link to "my trainings".

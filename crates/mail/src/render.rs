@@ -436,6 +436,22 @@ templates!(
     SurveyInvitationHtml = "mail/survey_invitation/html.html"
 );
 
+/// A certificate is ready: the link to its PDF and its number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CertificateReady {
+    pub course_title: String,
+    pub number: String,
+    pub path: String,
+    pub verify_path: String,
+}
+templates!(
+    "certificate_ready",
+    CertificateReady,
+    CertificateReadySubject = "mail/certificate_ready/subject.txt",
+    CertificateReadyText = "mail/certificate_ready/text.txt",
+    CertificateReadyHtml = "mail/certificate_ready/html.html"
+);
+
 /// A one-time link to "my trainings".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignInLink {
@@ -485,6 +501,7 @@ pub const KINDS: &[&str] = &[
     AbsenceWarning::NAME,
     CheckInCode::NAME,
     SurveyInvitation::NAME,
+    CertificateReady::NAME,
 ];
 
 /// Renders an outbox row's kind and data in `language`.
@@ -526,6 +543,7 @@ pub fn render(
         "absence_warning" => render_kind::<AbsenceWarning>(data, &m, |_| None, domain),
         "check_in_code" => render_kind::<CheckInCode>(data, &m, |_| None, domain),
         "survey_invitation" => render_kind::<SurveyInvitation>(data, &m, |_| None, domain),
+        "certificate_ready" => render_kind::<CertificateReady>(data, &m, |_| None, domain),
         other => Err(RenderError::UnknownKind(other.to_owned())),
     }
 }

@@ -14,7 +14,9 @@
 pub mod attendance;
 pub mod audit;
 pub mod bodies;
+pub mod certificates;
 pub mod courses;
+pub mod credential;
 pub mod db;
 pub mod demo;
 pub mod entities;

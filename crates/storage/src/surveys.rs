@@ -300,7 +300,12 @@ pub async fn open(
 
 /// Sets when the survey's reminder goes (days after it opened) and when it
 /// closes (days after it opened); a reminder already sent is not sent again.
-pub async fn set_dates(conn: &impl ConnectionTrait, survey_id: Uuid, reminder_days: i64, open_days: i64) -> Result<survey::Model> {
+pub async fn set_dates(
+    conn: &impl ConnectionTrait,
+    survey_id: Uuid,
+    reminder_days: i64,
+    open_days: i64,
+) -> Result<survey::Model> {
     let current = survey::Entity::find_by_id(survey_id)
         .one(conn)
         .await?

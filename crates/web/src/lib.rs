@@ -16,6 +16,7 @@ mod attendance;
 mod attendance_import;
 mod bodies;
 mod catalogue;
+pub mod certificate_pdf;
 mod charts;
 mod check_in;
 pub mod context;

@@ -70,7 +70,7 @@ const REGULAR_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Points per millimetre.
-const MM: f32 = 72.0 / 25.4;
+pub(crate) const MM: f32 = 72.0 / 25.4;
 const PAGE_W: f32 = 210.0 * MM;
 const PAGE_H: f32 = 297.0 * MM;
 const MARGIN: f32 = 15.0 * MM;
@@ -148,21 +148,21 @@ pub fn sign_in_sheet(sheet: &SignInSheet) -> Result<Vec<u8>, PdfError> {
 }
 
 /// One font, for drawing (krilla) and for measuring (rustybuzz).
-struct Face {
-    pdf: Font,
-    shaper: rustybuzz::Face<'static>,
-    units_per_em: f32,
-    ascender: f32,
-    descender: f32,
+pub(crate) struct Face {
+    pub(crate) pdf: Font,
+    pub(crate) shaper: rustybuzz::Face<'static>,
+    pub(crate) units_per_em: f32,
+    pub(crate) ascender: f32,
+    pub(crate) descender: f32,
 }
 
-struct Fonts {
-    regular: Face,
-    bold: Face,
+pub(crate) struct Fonts {
+    pub(crate) regular: Face,
+    pub(crate) bold: Face,
 }
 
 /// Parsed once per process: the font files are large, parsing them is not free.
-static FONTS: LazyLock<Option<Fonts>> = LazyLock::new(|| {
+pub(crate) static FONTS: LazyLock<Option<Fonts>> = LazyLock::new(|| {
     Some(Fonts {
         regular: Face::load(REGULAR_TTF)?,
         bold: Face::load(BOLD_TTF)?,
@@ -219,7 +219,7 @@ impl Face {
     }
 
     /// The baseline that centres a line of `size` points vertically in a box.
-    fn baseline(&self, top: f32, height: f32, size: f32) -> f32 {
+    pub(crate) fn baseline(&self, top: f32, height: f32, size: f32) -> f32 {
         top + height / 2.0 + (self.ascender + self.descender) / 2.0 * size / self.units_per_em
     }
 
@@ -263,21 +263,21 @@ impl Face {
 }
 
 /// A shaped line of text at a size.
-struct Line {
-    text: String,
-    glyphs: Vec<KrillaGlyph>,
-    size: f32,
+pub(crate) struct Line {
+    pub(crate) text: String,
+    pub(crate) glyphs: Vec<KrillaGlyph>,
+    pub(crate) size: f32,
 }
 
 impl Line {
     /// The advance width in points.
-    fn width(&self) -> f32 {
+    pub(crate) fn width(&self) -> f32 {
         self.glyphs.iter().map(|glyph| glyph.x_advance).sum::<f32>() * self.size
     }
 }
 
 /// One line of text: control characters and runs of blanks become one space.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()

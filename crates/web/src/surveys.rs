@@ -564,7 +564,10 @@ async fn open_form(
         return Err(AppError::Invalid(errors));
     };
     if reminder_days >= open_days {
-        return Err(AppError::Invalid(FieldErrors::single("reminder_days", Problem::new("error-reminder-after-close"))));
+        return Err(AppError::Invalid(FieldErrors::single(
+            "reminder_days",
+            Problem::new("error-reminder-after-close"),
+        )));
     }
     aula_storage::sessions::get(&state.db, id).await?;
     let txn = state.db.begin_write().await?;

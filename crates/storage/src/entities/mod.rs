@@ -4,6 +4,8 @@ pub mod accreditation_body;
 pub mod api_token;
 pub mod attendance;
 pub mod audit_entry;
+pub mod certificate;
+pub mod certificate_counter;
 pub mod completion;
 pub mod course;
 pub mod course_audience;

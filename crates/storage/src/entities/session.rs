@@ -24,6 +24,7 @@ pub struct Model {
     pub waitlist_counter: i64,
     pub confirm_organiser_entries: bool,
     pub checkin_margin_minutes: i32,
+    pub issue_on_completion: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

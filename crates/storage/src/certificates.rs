@@ -1,0 +1,385 @@
+//! Certificates: issued only to eligible registrations, once each, as an
+//! immutable snapshot, numbered per accrediting body (or Aula's own series)
+//! and year without gaps, with a verification code for anyone to check.
+//!
+//! Eligibility: the session is completed, its fixed completion says the
+//! registration completed, the registration is still confirmed, and the
+//! survey is answered where the course requires it.
+
+use aula_domain::{Problem, RegistrationStatus, SessionStatus};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use rand::RngCore;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set, Statement,
+};
+use uuid::Uuid;
+
+use crate::entities::{accreditation_body, certificate, certificate_counter, completion, person, registration};
+use crate::sessions::SessionRecord;
+use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, secrets};
+
+/// Why a registration has, or has not, a right to a certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Eligibility {
+    Eligible,
+    SessionNotCompleted,
+    NotCompleted,
+    Cancelled,
+    SurveyMissing,
+}
+
+impl Eligibility {
+    pub fn key(self) -> &'static str {
+        match self {
+            Eligibility::Eligible => "certificate-eligible",
+            Eligibility::SessionNotCompleted => "error-certificate-session-not-completed",
+            Eligibility::NotCompleted => "error-certificate-not-completed",
+            Eligibility::Cancelled => "error-certificate-cancelled",
+            Eligibility::SurveyMissing => "error-certificate-survey",
+        }
+    }
+}
+
+pub async fn eligibility(
+    conn: &impl ConnectionTrait,
+    record: &SessionRecord,
+    registration: &registration::Model,
+) -> Result<Eligibility> {
+    if record.status() != SessionStatus::Completed {
+        return Ok(Eligibility::SessionNotCompleted);
+    }
+    if registration.status != RegistrationStatus::Confirmed.as_str() {
+        return Ok(Eligibility::Cancelled);
+    }
+    let completed = completion::Entity::find_by_id(registration.id)
+        .one(conn)
+        .await?
+        .is_some_and(|c| c.completed);
+    if !completed {
+        return Ok(Eligibility::NotCompleted);
+    }
+    if record.course.course.survey_required && !crate::surveys::answered(conn, registration.id).await? {
+        return Ok(Eligibility::SurveyMissing);
+    }
+    Ok(Eligibility::Eligible)
+}
+
+/// 128 random bits written for people: Crockford's base 32 (no I, L, O or
+/// U), in groups of four.
+pub fn generate_code() -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    let mut value = u128::from_be_bytes(bytes);
+    // 26 characters of 5 bits hold 130 bits: every one of the 128 is kept.
+    let mut chars = Vec::with_capacity(26);
+    for _ in 0..26 {
+        chars.push(ALPHABET[(value & 31) as usize]);
+        value >>= 5;
+    }
+    chars
+        .chunks(4)
+        .map(|group| group.iter().map(|b| char::from(*b)).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A code as a person may type it: lower case, spaces or no dashes, and the
+/// letters that look like digits.
+pub fn normalise_code(input: &str) -> String {
+    let compact: String = input
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        })
+        .collect();
+    compact
+        .as_bytes()
+        .chunks(4)
+        .map(|group| String::from_utf8_lossy(group).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The next number of `series` in `year`: the counter's row is locked by
+/// the increment until the issuing transaction ends, so concurrent issuing
+/// waits its turn and a rolled-back issue gives its number back.
+async fn next_number(conn: &impl ConnectionTrait, series: &str, year: i32) -> Result<i32> {
+    certificate_counter::Entity::insert(certificate_counter::ActiveModel {
+        series: Set(series.to_owned()),
+        year: Set(year),
+        last: Set(0),
+    })
+    .on_conflict_do_nothing_on([certificate_counter::Column::Series, certificate_counter::Column::Year])
+    .exec(conn)
+    .await?;
+    let backend = conn.get_database_backend();
+    let sql = match backend {
+        sea_orm::DbBackend::Postgres => {
+            "UPDATE certificate_counters SET last = last + 1 WHERE series = $1 AND year = $2 RETURNING last"
+        }
+        _ => "UPDATE certificate_counters SET last = last + 1 WHERE series = ? AND year = ? RETURNING last",
+    };
+    let row = conn
+        .query_one_raw(Statement::from_sql_and_values(
+            backend,
+            sql,
+            [series.into(), year.into()],
+        ))
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    Ok(row.try_get::<i32>("", "last")?)
+}
+
+fn local_day(at: DateTime<Utc>, zone: &str) -> NaiveDate {
+    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Madrid);
+    at.with_timezone(&zone).date_naive()
+}
+
+/// Issues a certificate to every eligible registration of the completed
+/// session that has none yet; returns the new ones (none when run again).
+pub async fn issue_for_session(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    record: &SessionRecord,
+    issuer_name: &str,
+    at: DateTime<Utc>,
+) -> Result<Vec<certificate::Model>> {
+    if record.status() != SessionStatus::Completed {
+        return Err(StorageError::Conflict(Problem::new(
+            Eligibility::SessionNotCompleted.key(),
+        )));
+    }
+    let completions = completion::Entity::find()
+        .filter(completion::Column::SessionId.eq(record.session.id))
+        .filter(completion::Column::Completed.eq(true))
+        .all(conn)
+        .await?;
+    let body = match record.course.course.accreditation_body_id {
+        Some(id) => accreditation_body::Entity::find_by_id(id).one(conn).await?,
+        None => None,
+    };
+    let series = body.as_ref().map_or_else(|| "AULA".to_owned(), |b| b.code.clone());
+    let zone = &record.session.time_zone;
+    let starts_on = record
+        .meetings
+        .first()
+        .map_or(at.date_naive(), |m| local_day(m.starts_at, zone));
+    let ends_on = record
+        .meetings
+        .last()
+        .map_or(at.date_naive(), |m| local_day(m.ends_at, zone));
+    let place = record
+        .venue
+        .as_ref()
+        .map(|(v, region)| format!("{}, {} ({})", v.name, v.city, region.name));
+    let mut issued = Vec::new();
+    for done in completions {
+        let exists = certificate::Entity::find()
+            .filter(certificate::Column::RegistrationId.eq(done.registration_id))
+            .count(conn)
+            .await?
+            > 0;
+        if exists {
+            continue;
+        }
+        let Some(registration) = registration::Entity::find_by_id(done.registration_id).one(conn).await? else {
+            continue;
+        };
+        if eligibility(conn, record, &registration).await? != Eligibility::Eligible {
+            continue;
+        }
+        let person = person::Entity::find_by_id(registration.person_id)
+            .one(conn)
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        let number = next_number(conn, &series, at.year()).await?;
+        let row = certificate::ActiveModel {
+            id: Set(new_id()),
+            registration_id: Set(registration.id),
+            session_id: Set(record.session.id),
+            course_id: Set(record.course.course.id),
+            accreditation_body_id: Set(body.as_ref().map(|b| b.id)),
+            number: Set(format!("{series}-{}-{number:06}", at.year())),
+            verification_code: Set(generate_code()),
+            holder_name: Set(format!("{} {}", person.given_name, person.family_name)),
+            holder_email: Set(person.email.clone()),
+            salt: Set(secrets::generate("")),
+            language: Set(person.language.clone()),
+            course_title: Set(record.course.course.title.clone()),
+            course_summary: Set(record.course.course.summary.clone()),
+            attended_minutes: Set(done.attended_minutes),
+            nominal_minutes: Set(record.course.course.minutes),
+            starts_on: Set(starts_on),
+            ends_on: Set(ends_on),
+            modality: Set(record.course.course.modality.clone()),
+            place: Set(place.clone()),
+            body_name: Set(body.as_ref().map(|b| b.name.clone())),
+            credits_hundredths: Set(record.course.course.credits_hundredths),
+            recognised_minutes: Set(record.course.course.recognised_minutes),
+            issuer_name: Set(issuer_name.to_owned()),
+            issued_at: Set(at),
+            revoked_at: Set(None),
+            revoked_reason: Set(None),
+        }
+        .insert(conn)
+        .await?;
+        audit::record(
+            conn,
+            actor,
+            "issue",
+            "certificate",
+            Some(row.id),
+            serde_json::json!({"number": row.number, "registration_id": row.registration_id}),
+        )
+        .await?;
+        issued.push(row);
+    }
+    Ok(issued)
+}
+
+pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<certificate::Model> {
+    certificate::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
+}
+
+/// The certificate a verification code names, whatever way it was typed.
+pub async fn by_code(conn: &impl ConnectionTrait, code: &str) -> Result<Option<certificate::Model>> {
+    Ok(certificate::Entity::find()
+        .filter(certificate::Column::VerificationCode.eq(normalise_code(code)))
+        .one(conn)
+        .await?)
+}
+
+/// Revokes with a reason (audited). Revoking twice is refused.
+pub async fn revoke(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid, reason: &str) -> Result<certificate::Model> {
+    let at = crate::now();
+    let result = certificate::Entity::update_many()
+        .col_expr(certificate::Column::RevokedAt, Expr::value(at))
+        .col_expr(certificate::Column::RevokedReason, Expr::value(reason))
+        .filter(certificate::Column::Id.eq(id))
+        .filter(certificate::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    if result.rows_affected != 1 {
+        get(conn, id).await?;
+        return Err(StorageError::Conflict(Problem::new("error-already-revoked")));
+    }
+    audit::record(
+        conn,
+        actor,
+        "revoke",
+        "certificate",
+        Some(id),
+        serde_json::json!({"reason": reason}),
+    )
+    .await?;
+    get(conn, id).await
+}
+
+/// What a list of certificates is narrowed to.
+#[derive(Clone, Debug, Default)]
+pub struct CertificateFilter {
+    /// An accreditor sees only their body's.
+    pub body_id: Option<Uuid>,
+    pub session_id: Option<Uuid>,
+    pub course_id: Option<Uuid>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// `valid` or `revoked`.
+    pub revoked: Option<bool>,
+}
+
+fn filtered(filter: &CertificateFilter) -> sea_orm::Select<certificate::Entity> {
+    let mut query = certificate::Entity::find();
+    if let Some(id) = filter.body_id {
+        query = query.filter(certificate::Column::AccreditationBodyId.eq(id));
+    }
+    if let Some(id) = filter.session_id {
+        query = query.filter(certificate::Column::SessionId.eq(id));
+    }
+    if let Some(id) = filter.course_id {
+        query = query.filter(certificate::Column::CourseId.eq(id));
+    }
+    if let Some(day) = filter.from {
+        query = query.filter(certificate::Column::IssuedAt.gte(day.and_hms_opt(0, 0, 0).map(|t| t.and_utc())));
+    }
+    if let Some(day) = filter.to {
+        query = query.filter(
+            certificate::Column::IssuedAt.lt(day.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())),
+        );
+    }
+    match filter.revoked {
+        Some(true) => query = query.filter(certificate::Column::RevokedAt.is_not_null()),
+        Some(false) => query = query.filter(certificate::Column::RevokedAt.is_null()),
+        None => {}
+    }
+    query
+}
+
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    filter: &CertificateFilter,
+    page: Page,
+) -> Result<Paged<certificate::Model>> {
+    let query = filtered(filter)
+        .order_by_desc(certificate::Column::IssuedAt)
+        .order_by_asc(certificate::Column::Number);
+    let total = query.clone().count(conn).await?;
+    let items = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
+    Ok(Paged { items, page, total })
+}
+
+/// Certificates in batches of `size` after `after` (for a streamed export:
+/// memory stays one batch whatever the count).
+pub async fn batch(
+    conn: &impl ConnectionTrait,
+    filter: &CertificateFilter,
+    after: Option<Uuid>,
+    size: u64,
+) -> Result<Vec<certificate::Model>> {
+    // Keyset pagination on the id (time-ordered UUIDv7): stable while issuing goes on.
+    let mut query = filtered(filter).order_by_asc(certificate::Column::Id);
+    if let Some(after) = after {
+        query = query.filter(certificate::Column::Id.gt(after));
+    }
+    Ok(query.limit(size).all(conn).await?)
+}
+
+/// A person's certificates ("my trainings").
+pub async fn for_person(conn: &impl ConnectionTrait, person_id: Uuid) -> Result<Vec<certificate::Model>> {
+    let registrations: Vec<Uuid> = registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    Ok(certificate::Entity::find()
+        .filter(certificate::Column::RegistrationId.is_in(registrations))
+        .order_by_desc(certificate::Column::IssuedAt)
+        .all(conn)
+        .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_long_grouped_and_forgiving() {
+        let code = generate_code();
+        assert_eq!(code.len(), 26 + 6, "{code}");
+        assert!(!code.contains(['I', 'L', 'O', 'U']));
+        assert_eq!(normalise_code(&code.to_lowercase().replace('-', " ")), code);
+        assert_eq!(normalise_code("oi1l-abcd"), "0111-ABCD");
+        assert_ne!(generate_code(), generate_code());
+    }
+}

@@ -1,0 +1,782 @@
+//! Certificates as Open Badges 3.0 credentials, signed by the server.
+//!
+//! A PDF certificate proves nothing by itself, and the verification page
+//! proves it only while this server is up. So each certificate is also an
+//! Open Badges 3.0 `OpenBadgeCredential` (a W3C Verifiable Credential, data
+//! model 2.0), signed with the issuer's Ed25519 key as a VC-JWT: a holder can
+//! put it in any wallet or backpack and prove the certificate anywhere,
+//! offline if need be, with nothing but the issuer's public key. The key is
+//! published in the issuer's `did:web` document (served at
+//! `/.well-known/did.json`, or `{path}/did.json` when Aula is served under a
+//! path), so anyone can find it from the credential's `issuer.id`.
+//!
+//! This module is pure: it builds and signs JSON. The caller keeps the key in
+//! the database (`IssuerKey::to_bytes` / `from_bytes`) and serves the
+//! documents.
+//!
+//! Choices, after the Open Badges 3.0 specification (§8.2, JSON Web Token
+//! Proof Format):
+//! - The JOSE header is exactly `alg` ("EdDSA"), `kid` (the DID URL of the
+//!   key, which dereferences to a JWK in the DID document) and `typ` ("JWT").
+//! - The JWT payload is the credential itself (data model 2.0; the `vc`
+//!   claim is data model 1.1's form), with the claims `iss` (issuer.id),
+//!   `jti` (id), `nbf` (validFrom), `exp` (validUntil, when there is one)
+//!   and `sub` (credentialSubject.id, when there is one: Aula identifies the
+//!   holder by a salted hash of the e-mail and the name, not by an id).
+//! - The holder's e-mail is only in the credential as `sha256$` of e-mail
+//!   followed by salt: whoever knows the e-mail can check it, nobody can read it.
+//! - Revocation: `credentialStatus` of type `1EdTechRevocationList`, whose
+//!   `id` is where the certificate's current status is published.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, SecondsFormat, Utc};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use rand::RngCore;
+use serde_json::{Map, Value, json};
+use sha2::{Digest, Sha256};
+
+/// The W3C Verifiable Credentials data model 2.0 context, first in every credential.
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+/// The Open Badges 3.0 context.
+pub const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+/// The JSON schema Open Badges 3.0 publishes for its credentials.
+const OB_SCHEMA: &str = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+
+/// Multicodec prefix of an Ed25519 public key (0xed as an unsigned varint).
+const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
+
+/// Why a VC-JWT was refused.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CredentialError {
+    /// Not three base64url parts, or a part is not the JSON it should be.
+    #[error("malformed JWT: {0}")]
+    Malformed(&'static str),
+    /// The header names another algorithm than EdDSA.
+    #[error("unsupported JWT algorithm: {0}")]
+    Algorithm(String),
+    /// The signature does not match the header and payload under this key.
+    #[error("the JWT's signature is not valid")]
+    Signature,
+}
+
+/// The issuer's signing key (Ed25519), made on first start and kept in the
+/// database by the caller. Its `Debug` shows the public key only.
+#[derive(Clone)]
+pub struct IssuerKey(SigningKey);
+
+impl IssuerKey {
+    /// A new random key.
+    pub fn generate() -> Self {
+        let mut secret = [0u8; 32];
+        rand::rng().fill_bytes(&mut secret);
+        IssuerKey(SigningKey::from_bytes(&secret))
+    }
+
+    pub fn from_bytes(secret: [u8; 32]) -> Self {
+        IssuerKey(SigningKey::from_bytes(&secret))
+    }
+
+    /// The secret key, for the caller to store.
+    pub fn to_bytes(&self) -> [u8; 32] {
+        self.0.to_bytes()
+    }
+
+    /// The public key, to verify what this key signed.
+    pub fn verifying_key(&self) -> VerifyingKey {
+        self.0.verifying_key()
+    }
+
+    /// The public key in the Multikey form: "z" + base58btc(0xed01 ++ key),
+    /// which for Ed25519 always starts "z6Mk".
+    pub fn public_multibase(&self) -> String {
+        let mut bytes = Vec::with_capacity(34);
+        bytes.extend_from_slice(&ED25519_PUB_MULTICODEC);
+        bytes.extend_from_slice(self.0.verifying_key().as_bytes());
+        format!("z{}", base58btc(&bytes))
+    }
+
+    /// The public key as a JWK (RFC 8037): never with the secret `d`.
+    pub fn public_jwk(&self) -> Value {
+        json!({
+            "kty": "OKP",
+            "crv": "Ed25519",
+            "x": URL_SAFE_NO_PAD.encode(self.0.verifying_key().as_bytes()),
+        })
+    }
+}
+
+impl std::fmt::Debug for IssuerKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IssuerKey")
+            .field("public", &self.public_multibase())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The issuer: where Aula is served (e.g. "https://aula.example.org") and the
+/// name it issues under.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Issuer {
+    pub base_url: String,
+    pub name: String,
+}
+
+impl Issuer {
+    /// The issuer's `did:web`: the host (a port's ":" as "%3A"), then each
+    /// path segment after a ":". "https://aula.example.org" gives
+    /// "did:web:aula.example.org"; "http://127.0.0.1:8080" gives
+    /// "did:web:127.0.0.1%3A8080"; "https://example.org/aula" gives
+    /// "did:web:example.org:aula" (its document is then at /aula/did.json).
+    pub fn did(&self) -> String {
+        let url = self.base_url.trim();
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let rest = rest.split(['?', '#']).next().unwrap_or_default();
+        let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
+        let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+        let mut did = format!("did:web:{}", percent_encode(&host.to_ascii_lowercase()));
+        for segment in path.split('/').filter(|s| !s.is_empty()) {
+            did.push(':');
+            did.push_str(&percent_encode(segment));
+        }
+        did
+    }
+
+    /// The DID URL of the signing key: the JWT's `kid`.
+    pub fn key_id(&self) -> String {
+        format!("{}#key-1", self.did())
+    }
+
+    /// The base URL without a trailing "/".
+    fn base(&self) -> &str {
+        self.base_url.trim().trim_end_matches('/')
+    }
+}
+
+/// did:web percent-encodes what is not a plain character of a DID's segment.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The issuer's DID document, served at `/.well-known/did.json`. The key is
+/// there twice, in the two forms verifiers look for: `#key-1` (the JWT's
+/// `kid`) as a `JsonWebKey` with `publicKeyJwk`, and `#z6Mk…` as a `Multikey`
+/// with `publicKeyMultibase` (what Data Integrity proofs name).
+pub fn did_document(issuer: &Issuer, key: &IssuerKey) -> Value {
+    let did = issuer.did();
+    let jwk_id = issuer.key_id();
+    let multibase = key.public_multibase();
+    let multikey_id = format!("{did}#{multibase}");
+    json!({
+        "@context": [
+            "https://www.w3.org/ns/did/v1",
+            "https://w3id.org/security/jwk/v1",
+            "https://w3id.org/security/multikey/v1",
+        ],
+        "id": did,
+        "verificationMethod": [
+            {
+                "id": jwk_id,
+                "type": "JsonWebKey",
+                "controller": did,
+                "publicKeyJwk": key.public_jwk(),
+            },
+            {
+                "id": multikey_id,
+                "type": "Multikey",
+                "controller": did,
+                "publicKeyMultibase": multibase,
+            },
+        ],
+        "assertionMethod": [jwk_id, multikey_id],
+        "authentication": [jwk_id, multikey_id],
+    })
+}
+
+/// What a certificate says, for its credential.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Achievement {
+    pub certificate_id: uuid::Uuid,
+    pub certificate_number: String,
+    pub course_title: String,
+    pub course_summary: String,
+    /// The course's language (BCP 47), the achievement's `inLanguage`.
+    pub language: String,
+    pub hours_attended: f64,
+    pub hours_nominal: f64,
+    pub credits: Option<f64>,
+    pub recognised_hours: Option<f64>,
+    pub accrediting_body: Option<String>,
+    pub holder_name: String,
+    /// Only its salted hash goes in the credential.
+    pub holder_email: String,
+    pub salt: String,
+    pub valid_from: DateTime<Utc>,
+    /// The public verification page.
+    pub verify_url: String,
+    /// Where the revocation status is published, e.g. {base}/api/v1/verify/{code}.
+    pub status_url: String,
+}
+
+/// An Open Badges identity hash: "sha256$" + hex(SHA-256(identity + salt)).
+/// Whoever is shown a credential and knows the holder's e-mail can check it.
+pub fn identity_hash(identity: &str, salt: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(identity.as_bytes());
+    hasher.update(salt.as_bytes());
+    let hex: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256${hex}")
+}
+
+/// A date as VCDM wants it, to the second: the JWT's `nbf` is in seconds,
+/// and a verifier checks that the two are equal.
+fn date_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Hours as a result value: "12", "12.5".
+fn hours(h: f64) -> String {
+    if h.is_finite() && h.fract() == 0.0 {
+        format!("{h:.0}")
+    } else {
+        format!("{h}")
+    }
+}
+
+/// The certificate as an Open Badges 3.0 `OpenBadgeCredential`, unsigned.
+///
+/// The holder is identified by two `IdentityObject`s: the name in clear (as
+/// printed on the certificate) and the e-mail hashed with the salt. The hours
+/// attended (and those an accrediting body recognises) are `Result`s against
+/// `ResultDescription`s of the achievement. The certificate's number and
+/// verification page are in the credential's `description`.
+pub fn credential(issuer: &Issuer, a: &Achievement) -> Value {
+    let base = issuer.base();
+    let achievement_id = format!("{base}/achievements/{}", a.certificate_id);
+    let attended_id = format!("{achievement_id}#hours-attended");
+    let recognised_id = format!("{achievement_id}#hours-recognised");
+
+    let mut narrative = format!(
+        "Attendance of the course \"{}\": {} of its {} hours.",
+        a.course_title,
+        hours(a.hours_attended),
+        hours(a.hours_nominal)
+    );
+    if let Some(body) = &a.accrediting_body {
+        narrative.push_str(&format!(" Accredited by {body}."));
+    }
+
+    let mut result_descriptions = vec![json!({
+        "id": attended_id,
+        "type": ["ResultDescription"],
+        "name": "Hours attended",
+        "resultType": "RawScore",
+        "valueMin": "0",
+        "valueMax": hours(a.hours_nominal),
+    })];
+    let mut results = vec![json!({
+        "type": ["Result"],
+        "resultDescription": attended_id,
+        "value": hours(a.hours_attended),
+    })];
+    if let Some(recognised) = a.recognised_hours {
+        let name = match &a.accrediting_body {
+            Some(body) => format!("Hours recognised by {body}"),
+            None => "Hours recognised".to_owned(),
+        };
+        result_descriptions.push(json!({
+            "id": recognised_id,
+            "type": ["ResultDescription"],
+            "name": name,
+            "resultType": "RawScore",
+        }));
+        results.push(json!({
+            "type": ["Result"],
+            "resultDescription": recognised_id,
+            "value": hours(recognised),
+        }));
+    }
+
+    let description = if a.course_summary.trim().is_empty() {
+        &a.course_title
+    } else {
+        &a.course_summary
+    };
+    let mut achievement = json!({
+        "id": achievement_id,
+        "type": ["Achievement"],
+        "achievementType": "Course",
+        "name": a.course_title,
+        "description": description,
+        "criteria": { "narrative": narrative },
+        "inLanguage": a.language,
+        "resultDescription": result_descriptions,
+    });
+    let mut subject = json!({
+        "type": ["AchievementSubject"],
+        "identifier": [
+            {
+                "type": "IdentityObject",
+                "identityHash": a.holder_name,
+                "identityType": "name",
+                "hashed": false,
+            },
+            {
+                "type": "IdentityObject",
+                "identityHash": identity_hash(&a.holder_email, &a.salt),
+                "identityType": "emailAddress",
+                "hashed": true,
+                "salt": a.salt,
+            },
+        ],
+        "achievement": Value::Null,
+        "result": results,
+    });
+    if let Some(credits) = a.credits {
+        achievement["creditsAvailable"] = json!(credits);
+        subject["creditsEarned"] = json!(credits);
+    }
+    subject["achievement"] = achievement;
+
+    let valid_from = date_time(a.valid_from);
+    json!({
+        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "id": format!("urn:uuid:{}", a.certificate_id),
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": a.course_title,
+        "description": format!(
+            "Certificate {} of {}, issued to {}. Verify it at {}",
+            a.certificate_number, a.course_title, a.holder_name, a.verify_url
+        ),
+        "issuer": {
+            "id": issuer.did(),
+            "type": ["Profile"],
+            "name": issuer.name,
+            "url": base,
+        },
+        "validFrom": valid_from,
+        "awardedDate": valid_from,
+        "credentialSubject": subject,
+        "credentialStatus": {
+            "id": a.status_url,
+            "type": "1EdTechRevocationList",
+        },
+        "credentialSchema": [{
+            "id": OB_SCHEMA,
+            "type": "1EdTechJsonSchemaValidator2019",
+        }],
+    })
+}
+
+/// A VCDM date-time string as JWT seconds.
+fn numeric_date(value: Option<&Value>) -> Option<i64> {
+    let text = value?.as_str()?;
+    Some(DateTime::parse_from_rfc3339(text).ok()?.timestamp())
+}
+
+/// The credential as a VC-JWT (compact JWS) signed with `key`: header
+/// `{"alg":"EdDSA","kid":<key id>,"typ":"JWT"}`, payload the credential with
+/// the JWT claims Open Badges 3.0 requires beside it (iss, jti, nbf, and
+/// exp / sub when the credential has validUntil / credentialSubject.id).
+pub fn sign_jwt(key: &IssuerKey, issuer: &Issuer, credential: &Value) -> String {
+    let header = json!({ "alg": "EdDSA", "kid": issuer.key_id(), "typ": "JWT" });
+    let mut claims = Map::new();
+    claims.insert("iss".into(), Value::String(issuer.did()));
+    if let Some(id) = credential.get("id") {
+        claims.insert("jti".into(), id.clone());
+    }
+    if let Some(nbf) = numeric_date(credential.get("validFrom")) {
+        claims.insert("nbf".into(), nbf.into());
+    }
+    if let Some(exp) = numeric_date(credential.get("validUntil")) {
+        claims.insert("exp".into(), exp.into());
+    }
+    if let Some(sub) = credential.pointer("/credentialSubject/id") {
+        claims.insert("sub".into(), sub.clone());
+    }
+    let payload = match credential {
+        Value::Object(fields) => {
+            let mut payload = fields.clone();
+            payload.extend(claims);
+            Value::Object(payload)
+        }
+        // Not a credential; signed as given all the same, claims beside it.
+        other => {
+            claims.insert("vc".into(), other.clone());
+            Value::Object(claims)
+        }
+    };
+    let signing_input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(header.to_string()),
+        URL_SAFE_NO_PAD.encode(payload.to_string())
+    );
+    let signature = key.0.sign(signing_input.as_bytes());
+    format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(signature.to_bytes()))
+}
+
+/// Checks a VC-JWT's signature with `public` and returns its payload (the
+/// credential and its JWT claims). Only EdDSA is accepted, whatever the
+/// header says otherwise; dates and revocation are the caller's to check.
+pub fn verify_jwt(public: &VerifyingKey, jwt: &str) -> Result<Value, CredentialError> {
+    let mut parts = jwt.trim().split('.');
+    let (Some(header), Some(payload), Some(signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(CredentialError::Malformed("not three parts"));
+    };
+    let decode = |part: &str, what: &'static str| {
+        URL_SAFE_NO_PAD
+            .decode(part)
+            .map_err(|_| CredentialError::Malformed(what))
+    };
+    let header_json: Value =
+        serde_json::from_slice(&decode(header, "header")?).map_err(|_| CredentialError::Malformed("header"))?;
+    match header_json.get("alg").and_then(Value::as_str) {
+        Some("EdDSA") => {}
+        Some(other) => return Err(CredentialError::Algorithm(other.to_owned())),
+        None => return Err(CredentialError::Malformed("header without alg")),
+    }
+    let signature =
+        Signature::from_slice(&decode(signature, "signature")?).map_err(|_| CredentialError::Malformed("signature"))?;
+    let signing_input = &jwt.trim()[..header.len() + 1 + payload.len()];
+    public
+        .verify_strict(signing_input.as_bytes(), &signature)
+        .map_err(|_| CredentialError::Signature)?;
+    let payload: Value =
+        serde_json::from_slice(&decode(payload, "payload")?).map_err(|_| CredentialError::Malformed("payload"))?;
+    if !payload.is_object() {
+        return Err(CredentialError::Malformed("payload is not an object"));
+    }
+    Ok(payload)
+}
+
+/// Base58 with the Bitcoin alphabet, as multibase "z" uses.
+fn base58btc(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    // Little-endian base-58 digits of the big-endian number `bytes`.
+    let mut digits: Vec<u8> = Vec::with_capacity(bytes.len() * 138 / 100 + 1);
+    for &byte in bytes {
+        let mut carry = u32::from(byte);
+        for digit in digits.iter_mut() {
+            carry += u32::from(*digit) << 8;
+            *digit = (carry % 58) as u8;
+            carry /= 58;
+        }
+        while carry > 0 {
+            digits.push((carry % 58) as u8);
+            carry /= 58;
+        }
+    }
+    let zeros = bytes.iter().take_while(|&&b| b == 0).count();
+    std::iter::repeat_n('1', zeros)
+        .chain(digits.iter().rev().map(|&d| char::from(ALPHABET[usize::from(d)])))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn issuer() -> Issuer {
+        Issuer {
+            base_url: "https://aula.example.org".into(),
+            name: "Aula Training".into(),
+        }
+    }
+
+    fn achievement() -> Achievement {
+        Achievement {
+            certificate_id: uuid::Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0001),
+            certificate_number: "AULA-2026-000042".into(),
+            course_title: "First aid at work".into(),
+            course_summary: "Recognise emergencies and give first aid until help arrives.".into(),
+            language: "en".into(),
+            hours_attended: 11.5,
+            hours_nominal: 12.0,
+            credits: Some(1.5),
+            recognised_hours: Some(12.0),
+            accrediting_body: Some("Health Board".into()),
+            holder_name: "Layla Haddad".into(),
+            holder_email: "layla@example.org".into(),
+            salt: "c2FsdA".into(),
+            valid_from: Utc
+                .with_ymd_and_hms(2026, 11, 21, 14, 30, 5)
+                .single()
+                .expect("test data"),
+            verify_url: "https://aula.example.org/verify/ABCD-EFGH".into(),
+            status_url: "https://aula.example.org/api/v1/verify/ABCD-EFGH".into(),
+        }
+    }
+
+    fn parts(jwt: &str) -> Vec<Value> {
+        jwt.split('.')
+            .take(2)
+            .map(|p| serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).expect("test data")).expect("test data"))
+            .collect()
+    }
+
+    #[test]
+    fn sign_then_verify_round_trips() {
+        let key = IssuerKey::generate();
+        let cred = credential(&issuer(), &achievement());
+        let jwt = sign_jwt(&key, &issuer(), &cred);
+        let payload = verify_jwt(&key.verifying_key(), &jwt).expect("test data");
+        assert_eq!(payload["iss"], "did:web:aula.example.org");
+        assert_eq!(payload["jti"], cred["id"]);
+        assert_eq!(payload["nbf"], achievement().valid_from.timestamp());
+        assert!(payload.get("sub").is_none(), "the subject has no id");
+        assert!(payload.get("vc").is_none());
+        // The payload is the credential, with the claims beside it.
+        for (name, value) in cred.as_object().expect("test data") {
+            assert_eq!(&payload[name], value, "{name}");
+        }
+        // A key stored and read back signs the same.
+        let again = IssuerKey::from_bytes(key.to_bytes());
+        assert_eq!(sign_jwt(&again, &issuer(), &cred), jwt);
+    }
+
+    #[test]
+    fn tampering_or_another_key_fails() {
+        let key = IssuerKey::generate();
+        let jwt = sign_jwt(&key, &issuer(), &credential(&issuer(), &achievement()));
+        let [header, payload, signature]: [&str; 3] = jwt.split('.').collect::<Vec<_>>().try_into().expect("test data");
+
+        let mut forged = parts(&jwt).remove(1);
+        forged["credentialSubject"]["result"][0]["value"] = json!("120");
+        let forged = format!("{header}.{}.{signature}", URL_SAFE_NO_PAD.encode(forged.to_string()));
+        assert_eq!(
+            verify_jwt(&key.verifying_key(), &forged),
+            Err(CredentialError::Signature)
+        );
+
+        let other = IssuerKey::generate();
+        assert_eq!(
+            verify_jwt(&other.verifying_key(), &jwt),
+            Err(CredentialError::Signature)
+        );
+
+        let none = format!("{}.{payload}.", URL_SAFE_NO_PAD.encode(r#"{"alg":"none"}"#));
+        assert_eq!(
+            verify_jwt(&key.verifying_key(), &none),
+            Err(CredentialError::Algorithm("none".into()))
+        );
+        assert!(matches!(
+            verify_jwt(&key.verifying_key(), "a.b"),
+            Err(CredentialError::Malformed(_))
+        ));
+        assert!(matches!(
+            verify_jwt(&key.verifying_key(), "%.%.%"),
+            Err(CredentialError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn header_says_eddsa_and_the_kid() {
+        let key = IssuerKey::generate();
+        let jwt = sign_jwt(&key, &issuer(), &credential(&issuer(), &achievement()));
+        let header = parts(&jwt).remove(0);
+        assert_eq!(
+            header,
+            json!({ "alg": "EdDSA", "kid": "did:web:aula.example.org#key-1", "typ": "JWT" })
+        );
+    }
+
+    #[test]
+    fn did_web_from_base_urls() {
+        let did = |url: &str| {
+            Issuer {
+                base_url: url.into(),
+                name: String::new(),
+            }
+            .did()
+        };
+        assert_eq!(did("https://aula.example.org"), "did:web:aula.example.org");
+        assert_eq!(did("https://aula.example.org/"), "did:web:aula.example.org");
+        assert_eq!(did("http://127.0.0.1:8080"), "did:web:127.0.0.1%3A8080");
+        assert_eq!(
+            did("https://Example.org/training/aula/"),
+            "did:web:example.org:training:aula"
+        );
+        assert_eq!(issuer().key_id(), "did:web:aula.example.org#key-1");
+    }
+
+    #[test]
+    fn public_key_forms() {
+        let key = IssuerKey::from_bytes([7; 32]);
+        let multibase = key.public_multibase();
+        assert!(multibase.starts_with("z6Mk"), "{multibase}");
+        assert_eq!(multibase.len(), 48);
+        let jwk = key.public_jwk();
+        assert_eq!(jwk["kty"], "OKP");
+        assert_eq!(jwk["crv"], "Ed25519");
+        assert_eq!(
+            URL_SAFE_NO_PAD
+                .decode(jwk["x"].as_str().expect("test data"))
+                .expect("test data"),
+            key.verifying_key().as_bytes()
+        );
+        assert!(jwk.get("d").is_none());
+        assert!(IssuerKey::generate().public_multibase().starts_with("z6Mk"));
+    }
+
+    #[test]
+    fn base58btc_known_values() {
+        assert_eq!(base58btc(b""), "");
+        assert_eq!(base58btc(&[0, 0, 1]), "112");
+        assert_eq!(base58btc(b"Hello World!"), "2NEpo7TZRRrLZSi2U");
+        // The did:key spec's Ed25519 test vector.
+        let public = hex("2e6fcce36701dc791488e0d0b1745cc1e33a4c1c9fcc41c63bd343dbbe0970e6");
+        let mut bytes = ED25519_PUB_MULTICODEC.to_vec();
+        bytes.extend(public);
+        assert_eq!(base58btc(&bytes), "6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK");
+    }
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("test data"))
+            .collect()
+    }
+
+    #[test]
+    fn did_document_names_the_key_both_ways() {
+        let key = IssuerKey::generate();
+        let doc = did_document(&issuer(), &key);
+        assert_eq!(doc["@context"][0], "https://www.w3.org/ns/did/v1");
+        assert_eq!(doc["id"], "did:web:aula.example.org");
+        let methods = doc["verificationMethod"].as_array().expect("test data");
+        assert_eq!(methods[0]["id"], issuer().key_id());
+        assert_eq!(methods[0]["type"], "JsonWebKey");
+        assert_eq!(methods[0]["controller"], "did:web:aula.example.org");
+        assert_eq!(methods[0]["publicKeyJwk"], key.public_jwk());
+        assert_eq!(methods[1]["type"], "Multikey");
+        assert_eq!(methods[1]["publicKeyMultibase"], key.public_multibase());
+        assert_eq!(
+            methods[1]["id"],
+            format!("did:web:aula.example.org#{}", key.public_multibase())
+        );
+        assert_eq!(doc["assertionMethod"][0], issuer().key_id());
+        assert_eq!(doc["authentication"][0], issuer().key_id());
+        assert!(!doc.to_string().contains(&URL_SAFE_NO_PAD.encode(key.to_bytes())));
+    }
+
+    #[test]
+    fn credential_has_the_open_badges_fields() {
+        let a = achievement();
+        let c = credential(&issuer(), &a);
+        assert_eq!(c["@context"], json!([VC_CONTEXT, OB_CONTEXT]));
+        assert_eq!(c["id"], format!("urn:uuid:{}", a.certificate_id));
+        assert_eq!(c["type"], json!(["VerifiableCredential", "OpenBadgeCredential"]));
+        assert_eq!(c["name"], "First aid at work");
+        assert_eq!(c["validFrom"], "2026-11-21T14:30:05Z");
+        assert!(
+            c["description"]
+                .as_str()
+                .expect("test data")
+                .contains("AULA-2026-000042")
+        );
+        assert_eq!(
+            c["issuer"],
+            json!({
+                "id": "did:web:aula.example.org",
+                "type": ["Profile"],
+                "name": "Aula Training",
+                "url": "https://aula.example.org",
+            })
+        );
+        let subject = &c["credentialSubject"];
+        assert_eq!(subject["type"], json!(["AchievementSubject"]));
+        assert_eq!(subject["creditsEarned"], 1.5);
+        let achievement = &subject["achievement"];
+        assert_eq!(achievement["type"], json!(["Achievement"]));
+        assert_eq!(achievement["achievementType"], "Course");
+        assert_eq!(achievement["name"], "First aid at work");
+        assert_eq!(achievement["description"], a.course_summary);
+        assert_eq!(achievement["inLanguage"], "en");
+        assert_eq!(achievement["creditsAvailable"], 1.5);
+        assert!(
+            achievement["id"]
+                .as_str()
+                .expect("test data")
+                .starts_with("https://aula.example.org/achievements/")
+        );
+        let narrative = achievement["criteria"]["narrative"].as_str().expect("test data");
+        assert!(narrative.contains("11.5 of its 12 hours"), "{narrative}");
+        // Each result points at a description of the achievement.
+        let described: Vec<&Value> = achievement["resultDescription"]
+            .as_array()
+            .expect("test data")
+            .iter()
+            .map(|d| &d["id"])
+            .collect();
+        let results = subject["result"].as_array().expect("test data");
+        assert_eq!(results.len(), 2);
+        assert_eq!(results[0]["value"], "11.5");
+        assert_eq!(results[1]["value"], "12");
+        assert!(results.iter().all(|r| described.contains(&&r["resultDescription"])));
+        assert_eq!(subject["identifier"][0]["identityHash"], "Layla Haddad");
+        assert_eq!(subject["identifier"][0]["identityType"], "name");
+        assert_eq!(
+            c["credentialStatus"],
+            json!({ "id": a.status_url, "type": "1EdTechRevocationList" })
+        );
+        assert!(!c.to_string().contains("layla@example.org"));
+
+        // Without the optional parts, none of their fields.
+        let plain = Achievement {
+            credits: None,
+            recognised_hours: None,
+            accrediting_body: None,
+            ..a
+        };
+        let c = credential(&issuer(), &plain);
+        assert!(c["credentialSubject"].get("creditsEarned").is_none());
+        assert!(c["credentialSubject"]["achievement"].get("creditsAvailable").is_none());
+        assert_eq!(c["credentialSubject"]["result"].as_array().expect("test data").len(), 1);
+    }
+
+    #[test]
+    fn identity_hash_is_salted_sha256_hex() {
+        let a = achievement();
+        let c = credential(&issuer(), &a);
+        let email = &c["credentialSubject"]["identifier"][1];
+        let expected = format!(
+            "sha256${:x}",
+            Sha256::digest(format!("{}{}", a.holder_email, a.salt).as_bytes())
+        );
+        assert_eq!(email["identityHash"], expected);
+        assert_eq!(email["identityType"], "emailAddress");
+        assert_eq!(email["hashed"], true);
+        assert_eq!(email["salt"], a.salt);
+        assert_eq!(email["type"], "IdentityObject");
+        assert_eq!(
+            identity_hash("", ""),
+            "sha256$e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn debug_does_not_show_the_secret() {
+        let key = IssuerKey::from_bytes([0xab; 32]);
+        let debug = format!("{key:?}");
+        assert!(debug.contains(&key.public_multibase()), "{debug}");
+        for secret in [
+            format!("{:?}", key.to_bytes()),
+            "ab, ab".into(),
+            "171, 171".into(),
+            "abab".into(),
+        ] {
+            assert!(!debug.contains(&secret), "{debug}");
+        }
+        assert!(!debug.contains(&URL_SAFE_NO_PAD.encode(key.to_bytes())));
+    }
+}

@@ -1,0 +1,40 @@
+//! The `certificates` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "certificates")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub registration_id: Uuid,
+    pub session_id: Uuid,
+    pub course_id: Uuid,
+    pub accreditation_body_id: Option<Uuid>,
+    pub number: String,
+    pub verification_code: String,
+    pub holder_name: String,
+    pub holder_email: String,
+    pub salt: String,
+    pub language: String,
+    pub course_title: String,
+    pub course_summary: String,
+    pub attended_minutes: i32,
+    pub nominal_minutes: i32,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub modality: String,
+    pub place: Option<String>,
+    pub body_name: Option<String>,
+    pub credits_hundredths: Option<i32>,
+    pub recognised_minutes: Option<i32>,
+    pub issuer_name: String,
+    pub issued_at: DateTimeUtc,
+    pub revoked_at: Option<DateTimeUtc>,
+    pub revoked_reason: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
