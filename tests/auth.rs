@@ -43,6 +43,9 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ),
     ("GET", "/api/v1/sessions/{session}/attendance", &[Role::Organiser]),
     ("GET", "/api/v1/sessions/{session}/survey-results", &[Role::Organiser]),
+    ("POST", "/api/v1/sessions/{session}/certificates", &[Role::Organiser]),
+    ("GET", "/api/v1/certificates", &[Role::Organiser, Role::Accreditor]),
+    ("POST", "/api/v1/certificates/{session}/revoke", &[Role::Organiser]),
     ("GET", "/api/v1/courses/{course}/survey-results", &[Role::Organiser]),
     (
         "GET",
@@ -71,6 +74,7 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/sessions/{session}/registrations", &[Role::Organiser]),
     ("/staff/sessions/{session}/attendance", &[Role::Organiser]),
     ("/staff/sessions/{session}/survey", &[Role::Organiser]),
+    ("/staff/certificates", &[Role::Organiser, Role::Accreditor]),
     ("/staff/courses/{course}/survey", &[Role::Organiser]),
     ("/staff/programmes/{programme}/survey", &[Role::Organiser]),
     ("/staff/meetings/{meeting}/roll-call", &[Role::Organiser]),

@@ -358,7 +358,7 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
 fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;
     use aula_mail::render::{
-        AbsenceWarning, AlreadyRegistered, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
+        AbsenceWarning, AlreadyRegistered, CertificateReady, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
         RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SignInLink,
         SurveyInvitation, data, render,
     };
@@ -482,6 +482,15 @@ fn every_message_renders_in_every_language() {
                 closes_at: at(20, 12),
                 reminder: true,
             })),
+        ),
+        (
+            "certificate_ready",
+            data(&CertificateReady {
+                course_title: "Igualdad de trato y no discriminación".into(),
+                number: "ULE-2030-000123".into(),
+                path: "/c/CERTIFICATE/SIGNATURE".into(),
+                verify_path: "/verify/7K3M-Q9TR".into(),
+            }),
         ),
         (
             "sign_in_link",

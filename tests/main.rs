@@ -9,6 +9,7 @@ mod attendance_import;
 mod auth;
 mod bad_input;
 mod catalogue;
+mod certificates;
 mod check_in;
 mod cli;
 mod courses;

@@ -256,6 +256,7 @@ async fn open_sessions(db: &Database, count: usize, capacity: i64) -> Result<Vec
                 meetings: vec![problem(MeetingTimes::new(starts, starts + chrono::Duration::hours(3)))?],
                 reminder_lead_minutes: DEFAULT_REMINDER_LEAD_HOURS * 60,
                 confirm_organiser_entries: true,
+                issue_on_completion: false,
             },
             Modality::Online,
         )

@@ -103,6 +103,8 @@ pub struct SessionDetails {
     pub reminder_lead_minutes: u32,
     /// Whether people an organiser enters confirm by e-mail first.
     pub confirm_organiser_entries: bool,
+    /// Whether certificates are issued when the session is marked completed.
+    pub issue_on_completion: bool,
 }
 
 /// The reminder's lead time, in whole hours from 1 to 720 (30 days).
@@ -217,6 +219,7 @@ mod tests {
             meetings,
             reminder_lead_minutes: 2880,
             confirm_organiser_entries: true,
+            issue_on_completion: false,
         }
     }
 

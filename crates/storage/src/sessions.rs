@@ -372,6 +372,7 @@ async fn write(
     model.minutes = Set(details.minutes() as i32);
     model.reminder_lead_minutes = Set(details.reminder_lead_minutes as i32);
     model.confirm_organiser_entries = Set(details.confirm_organiser_entries);
+    model.issue_on_completion = Set(details.issue_on_completion);
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {
         model.update(conn).await?

@@ -17,6 +17,7 @@ mod attendance_import;
 mod bodies;
 mod catalogue;
 pub mod certificate_pdf;
+mod certificates;
 mod charts;
 mod check_in;
 pub mod context;
@@ -108,6 +109,7 @@ pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
 pub fn router(state: AppState) -> Router {
     let (routes, openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
         .merge(catalogue::router())
+        .merge(certificates::router())
         .merge(check_in::router())
         .merge(attendance::router())
         .merge(attendance_import::router())
@@ -172,16 +174,6 @@ fn loggable_path(path: &str) -> String {
     path.to_owned()
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn secrets_stay_out_of_the_logs() {
-        assert_eq!(super::loggable_path("/s/abc123"), "/s/…");
-        assert_eq!(super::loggable_path("/r/abc/cancel"), "/r/…/cancel");
-        assert_eq!(super::loggable_path("/sessions/1"), "/sessions/1");
-    }
-}
-
 /// Serves until `shutdown` resolves, then lets requests in flight finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,
@@ -194,4 +186,14 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_stay_out_of_the_logs() {
+        assert_eq!(super::loggable_path("/s/abc123"), "/s/…");
+        assert_eq!(super::loggable_path("/r/abc/cancel"), "/r/…/cancel");
+        assert_eq!(super::loggable_path("/sessions/1"), "/sessions/1");
+    }
 }

@@ -104,6 +104,18 @@ pub async fn password_failed(state: &AppState, client: &ClientAddr, email: &str)
     Ok(())
 }
 
+/// Certificate verification: generous for people, tight for guessing (the
+/// codes carry 128 random bits; the limit keeps scrapers slow all the same).
+const VERIFICATION_PER_ADDRESS: Limit = limit(120, 10);
+
+pub async fn verification(state: &AppState, client: &ClientAddr) -> AppResult<()> {
+    check(
+        state,
+        &[(format!("verify:addr:{}", client.0), VERIFICATION_PER_ADDRESS)],
+    )
+    .await
+}
+
 /// Sign-in links to "my trainings".
 pub async fn sign_in(state: &AppState, client: &ClientAddr, what: &str, email: &str) -> AppResult<()> {
     check(

@@ -78,6 +78,8 @@ struct MyTrainings {
     c: Chrome,
     person: person::Model,
     items: Vec<Item>,
+    /// (number, course, PDF link, verification link, revoked)
+    certificates: Vec<(String, String, String, String, bool)>,
 }
 
 async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>> {
@@ -110,10 +112,24 @@ async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
         });
     };
     let items = items(&state, &person).await?;
+    let certificates = aula_storage::certificates::for_person(&state.db, person.id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            (
+                c.number.clone(),
+                c.course_title.clone(),
+                aula_mail::notify::certificate_path(&state.mail, c.id),
+                format!("/verify/{}", c.verification_code),
+                c.revoked_at.is_some(),
+            )
+        })
+        .collect();
     let mut response = render(&MyTrainings {
         c: Chrome::new(&ctx),
         person,
         items,
+        certificates,
     })?;
     response
         .headers_mut()

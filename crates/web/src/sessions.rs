@@ -116,6 +116,9 @@ pub struct SessionInput {
     /// Whether people an organiser enters (by hand or by CSV) confirm by e-mail first (default true).
     #[serde(default = "input::yes", deserialize_with = "input::loose_bool")]
     pub confirm_organiser_entries: bool,
+    /// Whether certificates are issued when the session is marked completed (default false).
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub issue_on_completion: bool,
 }
 
 fn default_zone() -> String {
@@ -158,6 +161,7 @@ struct Parsed {
     trainer_ids: Option<Vec<Uuid>>,
     reminder_lead_minutes: Option<u32>,
     confirm_organiser_entries: bool,
+    issue_on_completion: bool,
 }
 
 fn parse_venue(
@@ -235,6 +239,7 @@ impl Parsed {
                 meetings,
                 reminder_lead_minutes,
                 confirm_organiser_entries: self.confirm_organiser_entries,
+                issue_on_completion: self.issue_on_completion,
             },
             modality,
         )
@@ -260,6 +265,7 @@ fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut Fi
             parse_reminder_lead_hours(&input.reminder_lead_hours),
         ),
         confirm_organiser_entries: input.confirm_organiser_entries,
+        issue_on_completion: input.issue_on_completion,
     }
     .with_modality(modality)
 }
@@ -349,6 +355,7 @@ impl From<&SessionRecord> for SessionInput {
             status: s.status.clone(),
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
             confirm_organiser_entries: s.confirm_organiser_entries,
+            issue_on_completion: s.issue_on_completion,
         }
     }
 }
@@ -774,6 +781,8 @@ pub struct SessionForm {
     /// A checkbox: absent when unticked.
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub confirm_organiser_entries: bool,
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub issue_on_completion: bool,
 }
 
 /// One row of the meetings table.
@@ -854,6 +863,7 @@ impl SessionForm {
                 parse_reminder_lead_hours(&self.reminder_lead_hours),
             ),
             confirm_organiser_entries: self.confirm_organiser_entries,
+            issue_on_completion: self.issue_on_completion,
         };
         parsed.finish(errors, opens, closes, meetings, modality)
     }
@@ -901,6 +911,7 @@ impl From<&SessionRecord> for SessionForm {
             meeting_end: ends,
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
             confirm_organiser_entries: s.confirm_organiser_entries,
+            issue_on_completion: s.issue_on_completion,
         }
     }
 }

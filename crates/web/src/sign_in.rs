@@ -119,6 +119,8 @@ async fn home(ctx: Ctx) -> AppResult<Response> {
         "/staff/my-sessions"
     } else if user.has(Role::Admin) {
         "/admin/users"
+    } else if user.has(Role::Accreditor) {
+        "/staff/certificates"
     } else {
         "/account/tokens"
     };

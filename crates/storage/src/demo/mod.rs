@@ -237,6 +237,7 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
                     meetings,
                     reminder_lead_minutes: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS * 60,
                     confirm_organiser_entries: true,
+                    issue_on_completion: false,
                 },
                 modality,
             )?;

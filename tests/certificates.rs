@@ -1,0 +1,391 @@
+//! Certificates (issue 7): eligibility, idempotent issuing, gapless numbers
+//! under concurrency, the accreditor's view, a credential anyone can
+//! verify from did:web alone, revocation, and the PDF with its QR code.
+
+use aula_domain::{Language, Role};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{Api, TestApp, db_test};
+
+/// A completed session of a course (accredited by ULE if `accredited`,
+/// asking for the survey if `survey`), 3 meetings of 5 hours (720 minutes
+/// needed), with one registration per entry of `attended` meetings present.
+/// Returns the session id and the registrations.
+async fn completed_session(
+    app: &TestApp,
+    api: &Api,
+    accredited: bool,
+    survey: bool,
+    attended: &[usize],
+    tag: &str,
+) -> (String, Vec<String>) {
+    let body = app.body().await;
+    let mut course = json!({"title": format!("Curso {tag}"), "summary": "Igualdad de trato.", "hours": 15,
+        "modality": "in_person", "audiences": ["public_servant"], "language": "es", "survey_required": survey});
+    if accredited {
+        course["accreditation_body_id"] = json!(body);
+        course["credits"] = json!("1.5");
+    }
+    let (status, course) = api.post("/api/v1/courses", &course).await;
+    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let region = app.region("ES-CL").await;
+    let (status, session) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": course["id"], "capacity": 50, "status": "open",
+            "venue": {"name": "Sede", "city": "León", "region_id": region},
+            "meetings": [
+                {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+                {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
+                {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
+            ]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meetings: Vec<String> = session["meetings"]
+        .as_array()
+        .expect("m")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").to_owned())
+        .collect();
+    let mut registrations = Vec::new();
+    for (n, _) in attended.iter().enumerate() {
+        let person =
+            crate::helpers::person(app, &format!("P{n}"), &format!("p{n}.{tag}@example.org"), Language::Es).await;
+        let r = aula_storage::registrations::add_placed(
+            &app.db,
+            &app.mail.link_key,
+            session_id.parse().expect("uuid"),
+            person.id,
+            aula_storage::registrations::Source::Organiser,
+        )
+        .await
+        .expect("placed");
+        registrations.push(r.id.to_string());
+    }
+    for (index, meeting) in meetings.iter().enumerate() {
+        let marks: Vec<_> = registrations
+            .iter()
+            .zip(attended)
+            .map(|(r, n)| json!({"registration_id": r, "status": if index < *n { "present" } else { "absent" }}))
+            .collect();
+        let (status, body) = api
+            .raw_json(
+                reqwest::Method::PUT,
+                &format!("/api/v1/meetings/{meeting}/attendance"),
+                &json!(marks),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    for step in ["closed", "completed"] {
+        let (status, body) = api
+            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    (session_id, registrations)
+}
+
+async fn issue(api: &Api, session_id: &str) -> serde_json::Value {
+    let (status, body) = api
+        .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+db_test!(only_the_eligible_get_one_once, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    // 3 meetings of 300 minutes, 720 needed: all three complete, two (600) do not.
+    let (session, registrations) = completed_session(&app, &api, true, false, &[3, 3, 2], "a").await;
+    let first = issue(&api, &session).await;
+    assert_eq!(first["issued"], 2, "{first}");
+    let numbers: Vec<&str> = first["certificates"]
+        .as_array()
+        .expect("c")
+        .iter()
+        .map(|c| c["number"].as_str().expect("n"))
+        .collect();
+    let year = chrono::Utc::now().format("%Y").to_string();
+    assert_eq!(
+        numbers,
+        vec![format!("ULE-{year}-000001"), format!("ULE-{year}-000002")]
+    );
+    let holders: Vec<&str> = first["certificates"]
+        .as_array()
+        .expect("c")
+        .iter()
+        .map(|c| c["registration_id"].as_str().expect("r"))
+        .collect();
+    assert!(
+        !holders.contains(&registrations[2].as_str()),
+        "600 of 900 minutes is under 80 %"
+    );
+    // Again: nothing new.
+    assert_eq!(issue(&api, &session).await["issued"], 0);
+
+    // The survey asked for: the certificate waits for the answer.
+    let (session, _) = completed_session(&app, &api, true, true, &[3], "b").await;
+    assert_eq!(issue(&api, &session).await["issued"], 0);
+    let invitation = aula_storage::entities::survey_invitation::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("rows");
+    assert!(
+        !invitation.is_empty(),
+        "the survey opened when the session was completed"
+    );
+    // A session not completed: refused with a message, nothing issued.
+    let (_, fresh) = crate::helpers::course_and_session(&app, &api).await;
+    let (status, body) = api
+        .post(&format!("/api/v1/sessions/{fresh}/certificates"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/sessions/{}/certificates", uuid::Uuid::now_v7()),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+});
+
+use sea_orm::EntityTrait;
+
+db_test!(
+    numbers_have_no_gaps_under_concurrent_issuing,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let mut sessions = Vec::new();
+        for tag in ["c1", "c2", "c3", "c4"] {
+            sessions.push(completed_session(&app, &api, true, false, &[3, 3, 3], tag).await.0);
+        }
+        let app = std::sync::Arc::new(app);
+        let mut tasks = Vec::new();
+        for session in sessions {
+            let api = app.api(&[Role::Organiser]).await;
+            tasks.push(tokio::spawn(
+                async move { issue(&api, &session).await["issued"].as_u64() },
+            ));
+        }
+        for task in tasks {
+            assert_eq!(task.await.expect("task"), Some(3));
+        }
+        let mut numbers: Vec<String> = aula_storage::entities::certificate::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("rows")
+            .into_iter()
+            .map(|c| c.number)
+            .collect();
+        numbers.sort();
+        let year = chrono::Utc::now().format("%Y").to_string();
+        let expected: Vec<String> = (1..=12).map(|n| format!("ULE-{year}-{n:06}")).collect();
+        assert_eq!(numbers, expected);
+    }
+);
+
+db_test!(accreditors_see_their_body_only, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (accredited, _) = completed_session(&app, &api, true, false, &[3], "d").await;
+    let (own, _) = completed_session(&app, &api, false, false, &[3], "e").await;
+    let ule = issue(&api, &accredited).await["certificates"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let aula = issue(&api, &own).await["certificates"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let accreditor = app.api(&[Role::Accreditor]).await;
+    let (status, list) = accreditor.get("/api/v1/certificates").await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    let ids: Vec<&str> = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, vec![ule.as_str()]);
+    assert_eq!(
+        accreditor
+            .get(&format!("/api/v1/certificates/{aula}/credential"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        accreditor
+            .get(&format!("/api/v1/certificates/{ule}/credential"))
+            .await
+            .0,
+        StatusCode::OK
+    );
+    let trainer = app.api(&[Role::Trainer]).await;
+    assert_eq!(trainer.get("/api/v1/certificates").await.0, StatusCode::FORBIDDEN);
+    // The export: a ZIP with the body's PDFs and the register.
+    let response = reqwest::Client::new()
+        .get(app.url("/api/v1/certificates/export"))
+        .bearer_auth(app.token(&[Role::Accreditor]).await)
+        .send()
+        .await
+        .expect("export");
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.expect("zip");
+    assert!(bytes.starts_with(b"PK"));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("register.csv") && text.contains("ULE-"), "zip names");
+});
+
+/// The credential checked the way anyone would: the issuer's key from its
+/// did:web document, the signature with a plain Ed25519 library. Aula's own
+/// verification code is not called.
+fn verifies(did: &serde_json::Value, jwt: &str) -> bool {
+    let methods = did["verificationMethod"].as_array().expect("methods");
+    let header: serde_json::Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(jwt.split('.').next().expect("header"))
+            .expect("b64"),
+    )
+    .expect("json");
+    let kid = header["kid"].as_str().expect("kid");
+    let method = methods
+        .iter()
+        .find(|m| m["id"] == kid)
+        .expect("the kid is in the document");
+    let x = URL_SAFE_NO_PAD
+        .decode(method["publicKeyJwk"]["x"].as_str().expect("x"))
+        .expect("b64");
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&x.try_into().expect("32 bytes")).expect("key");
+    let (signed, signature) = jwt.rsplit_once('.').expect("three parts");
+    let Ok(signature) = URL_SAFE_NO_PAD.decode(signature) else {
+        return false;
+    };
+    let Ok(signature) = ed25519_dalek::Signature::from_slice(&signature) else {
+        return false;
+    };
+    key.verify_strict(signed.as_bytes(), &signature).is_ok()
+}
+
+db_test!(
+    the_credential_verifies_from_did_web_alone_and_revocation_shows,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, _) = completed_session(&app, &api, true, false, &[3], "f").await;
+        let certificate = issue(&api, &session).await["certificates"][0].clone();
+        let id = certificate["id"].as_str().expect("id");
+        let (status, credential) = api.get(&format!("/api/v1/certificates/{id}/credential")).await;
+        assert_eq!(status, StatusCode::OK, "{credential}");
+        let jwt = credential["jwt"].as_str().expect("jwt").to_owned();
+        let (status, did) = app.anonymous_api().get("/.well-known/did.json").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(verifies(&did, &jwt));
+        // One byte changed in the payload: refused.
+        let mut parts: Vec<String> = jwt.split('.').map(str::to_owned).collect();
+        let mut payload = URL_SAFE_NO_PAD.decode(&parts[1]).expect("b64");
+        let at = payload.iter().position(|b| *b == b'1').expect("a digit");
+        payload[at] = b'2';
+        parts[1] = URL_SAFE_NO_PAD.encode(payload);
+        assert!(!verifies(&did, &parts.join(".")));
+        // The credential is an Open Badges 3.0 one, with its status where verification answers.
+        let vc = &credential["credential"];
+        assert!(
+            vc["type"]
+                .as_array()
+                .expect("types")
+                .iter()
+                .any(|t| t == "OpenBadgeCredential")
+        );
+        let status_url = vc["credentialStatus"]["id"].as_str().expect("status");
+        let code = certificate["verification_code"].as_str().expect("code");
+        assert!(status_url.ends_with(&format!("/api/v1/verify/{code}")), "{status_url}");
+
+        // Verification, then revocation, on the page and the API.
+        let (status, verified) = app
+            .anonymous_api()
+            .get(&format!("/api/v1/verify/{}", code.to_lowercase()))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            (verified["valid"].as_bool(), verified["revoked"].as_bool()),
+            (Some(true), Some(false))
+        );
+        assert!(verified.get("email").is_none() && !verified.to_string().contains("@example.org"));
+        let (status, _) = api
+            .post(
+                &format!("/api/v1/certificates/{id}/revoke"),
+                &json!({"reason": "Error de asistencia"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = api
+            .post(
+                &format!("/api/v1/certificates/{id}/revoke"),
+                &json!({"reason": "otra vez"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        let (_, verified) = app.anonymous_api().get(&format!("/api/v1/verify/{code}")).await;
+        assert_eq!(
+            (verified["valid"].as_bool(), verified["revoked"].as_bool()),
+            (Some(false), Some(true))
+        );
+        assert!(
+            !verified.to_string().contains("Error de asistencia"),
+            "the reason stays private"
+        );
+        let page = app.browser().get_html(&format!("/verify/{code}?lang=en")).await;
+        assert!(page.contains("has been revoked"), "{page}");
+        let (status, _) = app.anonymous_api().get("/api/v1/verify/0000-0000-0000").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    the_pdf_names_the_holder_and_its_qr_code_leads_to_verification,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, _) = completed_session(&app, &api, true, false, &[3], "g").await;
+        let certificate = issue(&api, &session).await["certificates"][0].clone();
+        let id = certificate["id"].as_str().expect("id");
+        let response = reqwest::Client::new()
+            .get(app.url(&format!("/api/v1/certificates/{id}/pdf")))
+            .bearer_auth(app.token(&[Role::Organiser]).await)
+            .send()
+            .await
+            .expect("pdf");
+        assert_eq!(response.status(), StatusCode::OK);
+        let bytes = response.bytes().await.expect("bytes");
+        assert!(bytes.starts_with(b"%PDF-") && bytes.len() < 200_000);
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("certificate.pdf");
+        std::fs::write(&path, &bytes).expect("write");
+        let number = certificate["number"].as_str().expect("number");
+        let code = certificate["verification_code"].as_str().expect("code");
+        // Where poppler is installed (CI installs it): the text, and the QR code read back.
+        let Ok(text) = std::process::Command::new("pdftotext").arg(&path).arg("-").output() else {
+            return;
+        };
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(text.contains("P0 Ruiz") && text.contains(number), "{text}");
+        let image = dir.path().join("page");
+        let rendered = std::process::Command::new("pdftoppm")
+            .args(["-png", "-r", "150", "-singlefile"])
+            .arg(&path)
+            .arg(&image)
+            .status()
+            .expect("pdftoppm");
+        assert!(rendered.success());
+        let picture = image::open(dir.path().join("page.png")).expect("png").to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(picture);
+        let grids = prepared.detect_grids();
+        assert_eq!(grids.len(), 1, "one QR code");
+        let (_, content) = grids[0].decode().expect("decodes");
+        assert_eq!(content, format!("{}/verify/{code}", app.base));
+    }
+);
