@@ -404,3 +404,59 @@ test('an organiser opens a survey, a trainee answers it on a phone, the organise
   await screenshot(page, 'survey-results-es-1280');
   await page.context().close();
 });
+
+test('an organiser issues certificates, an accreditor downloads one, a visitor verifies it by its code', async () => {
+  const page = await newPage(1280, 'en');
+  await signIn(page, ORGANISER);
+  // A completed session of an accredited course: everyone present at every meeting, then certificates.
+  await page.goto(`${BASE}/staff/sessions?status=completed&lang=en`);
+  const sessions = await page.locator('table a[href^="/staff/sessions/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  let issuedHref;
+  for (const href of sessions) {
+    // The public page names the accrediting body.
+    await page.goto(`${BASE}${href.replace('/staff', '')}?lang=en`);
+    if (!(await page.locator('dl.details').innerText()).includes('Universidad de León')) continue;
+    await page.goto(`${BASE}${href}/attendance?lang=en`);
+    const rollCalls = await page.locator('a[href$="/roll-call"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const rollCall of rollCalls) {
+      await page.goto(`${BASE}${rollCall}?all=present&lang=en`);
+      await page.locator('#field-reason').fill('Signed paper sheet');
+      await page.locator('form.roll-call button[type=submit]').click();
+      await page.waitForURL(/\/attendance$/);
+    }
+    await page.locator('form[action$="/certificates"] button[type=submit]').click();
+    await page.waitForURL(/\/staff\/certificates/);
+    if (await page.locator('table tbody tr').count() > 0 && (await page.locator('table tbody th').first().innerText()).startsWith('ULE')) {
+      issuedHref = page.url();
+      break;
+    }
+  }
+  assert.ok(issuedHref, 'a completed session of a course the university accredits');
+  await checkAccessibility(page, 'certificates (organiser)');
+  const verifyHref = await page.locator('table a[href^="/verify/"]').first().getAttribute('href');
+  const code = verifyHref.split('/').pop();
+  await page.context().close();
+
+  // The university's accreditor sees it and downloads its PDF.
+  const accreditor = await newPage(1280, 'es');
+  await signIn(accreditor, ACCREDITOR);
+  await accreditor.goto(`${BASE}/staff/certificates?lang=es`);
+  await checkAccessibility(accreditor, 'certificates (accreditor)');
+  const pdfHref = await accreditor.locator('table a[href$="/pdf"]').first().getAttribute('href');
+  const pdf = await accreditor.request.get(`${BASE}${pdfHref}`);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()['content-type'], 'application/pdf');
+  assert.ok((await pdf.body()).subarray(0, 5).toString() === '%PDF-');
+  await accreditor.context().close();
+
+  // Anyone types the code, in lower case with spaces, and sees it is genuine.
+  const visitor = await newPage(390, 'fr');
+  await visitor.goto(`${BASE}/verify?lang=fr`);
+  await visitor.locator('#field-code').fill(code.toLowerCase().replaceAll('-', ' '));
+  await visitor.keyboard.press('Enter');
+  await visitor.waitForURL(/\/verify\/[0-9A-Z-]+/);
+  assert.match(await visitor.locator('.notice').innerText(), /authentique/);
+  await checkAccessibility(visitor, 'verification at 390 px');
+  await screenshot(visitor, 'verify-fr-390');
+  await visitor.context().close();
+});

@@ -74,6 +74,26 @@ pub async fn issue(
     Ok(issued)
 }
 
+/// Issues in a transaction of its own. Two organisers issuing the same
+/// session at once meet the unique registration: the second runs again and
+/// finds the first one's certificates, so it issues nothing twice.
+async fn issue_now(state: &AppState, actor: &Actor, id: Uuid) -> AppResult<Vec<certificate::Model>> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let txn = state.db.begin_write().await?;
+        match issue(&txn, state, actor, id).await {
+            Ok(issued) => {
+                txn.commit().await?;
+                state.wake.notify_one();
+                return Ok(issued);
+            }
+            Err(AppError::Conflict(problem)) if problem.key == "error-duplicate" && attempt < 3 => continue,
+            Err(other) => return Err(other),
+        }
+    }
+}
+
 // ----- what the API says of a certificate ----------------------------------
 
 #[derive(Serialize, ToSchema)]
@@ -148,10 +168,7 @@ async fn issue_api(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<Issued>> {
-    let txn = state.db.begin_write().await?;
-    let issued = issue(&txn, &state, &ctx.actor()?, id).await?;
-    txn.commit().await?;
-    state.wake.notify_one();
+    let issued = issue_now(&state, &ctx.actor()?, id).await?;
     Ok(Json(Issued {
         issued: issued.len(),
         certificates: issued.iter().map(CertificateOut::from).collect(),
@@ -164,10 +181,7 @@ async fn issue_form(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let txn = state.db.begin_write().await?;
-    let issued = issue(&txn, &state, &ctx.actor()?, id).await?;
-    txn.commit().await?;
-    state.wake.notify_one();
+    let issued = issue_now(&state, &ctx.actor()?, id).await?;
     let flash = if issued.is_empty() {
         "certificates-none-new"
     } else {
