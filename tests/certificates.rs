@@ -389,3 +389,104 @@ db_test!(
         assert_eq!(content, format!("{}/verify/{code}", app.base));
     }
 );
+
+db_test!(
+    eligibility_at_the_boundary_and_after_cancellation,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let body = app.body().await;
+        let (status, course) = api
+            .post(
+                "/api/v1/courses",
+                &json!({"title": "Curso en línea", "summary": "S", "hours": 15, "modality": "online",
+                "audiences": ["public_servant"], "language": "es", "accreditation_body_id": body, "credits": "1"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{course}");
+        let (status, session) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": course["id"], "capacity": 10, "status": "open", "online_url": "https://meet.example.org/x",
+                "meetings": [
+                    {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+                    {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
+                    {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
+                ]}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{session}");
+        let session_id = session["id"].as_str().expect("id").to_owned();
+        let meetings: Vec<String> = session["meetings"]
+            .as_array()
+            .expect("m")
+            .iter()
+            .map(|m| m["id"].as_str().expect("id").to_owned())
+            .collect();
+        // (minutes at the third meeting after two full ones, eligible): 720 of 900 is exactly 80 %.
+        let cases = [(120, true), (119, false)];
+        let mut ids = Vec::new();
+        for (n, _) in cases.iter().enumerate() {
+            let person =
+                crate::helpers::person(&app, &format!("B{n}"), &format!("b{n}@example.org"), Language::Es).await;
+            let r = aula_storage::registrations::add_placed(
+                &app.db,
+                &app.mail.link_key,
+                session_id.parse().expect("uuid"),
+                person.id,
+                aula_storage::registrations::Source::Organiser,
+            )
+            .await
+            .expect("placed");
+            ids.push(r.id.to_string());
+        }
+        // A third registered, then cancelled before the session: never a certificate.
+        let gone = crate::helpers::person(&app, "Gone", "gone@example.org", Language::Es).await;
+        let cancelled = aula_storage::registrations::add_placed(
+            &app.db,
+            &app.mail.link_key,
+            session_id.parse().expect("uuid"),
+            gone.id,
+            aula_storage::registrations::Source::Organiser,
+        )
+        .await
+        .expect("placed");
+        let (status, _) = api
+            .post(&format!("/api/v1/registrations/{}/cancel", cancelled.id), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        for (index, meeting) in meetings.iter().enumerate() {
+            let marks: Vec<_> = ids
+            .iter()
+            .zip(cases.iter())
+            .map(|(r, (last, _))| json!({"registration_id": r, "status": "present", "minutes": if index < 2 { 300 } else { *last }}))
+            .collect();
+            let (status, body) = api
+                .raw_json(
+                    reqwest::Method::PUT,
+                    &format!("/api/v1/meetings/{meeting}/attendance"),
+                    &json!(marks),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        for step in ["closed", "completed"] {
+            let (status, _) = api
+                .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
+                .await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let issued = issue(&api, &session_id).await;
+        let holders: Vec<&str> = issued["certificates"]
+            .as_array()
+            .expect("c")
+            .iter()
+            .map(|c| c["registration_id"].as_str().expect("r"))
+            .collect();
+        assert_eq!(
+            holders,
+            vec![ids[0].as_str()],
+            "720 of 900 minutes is exactly 80 %; 719 is not"
+        );
+        assert_eq!(issued["certificates"][0]["hours_attended"].as_f64(), Some(12.0));
+    }
+);

@@ -4,6 +4,7 @@
 //! Every flag can also be set with the `AULA_*` variable named in `--help`.
 
 mod bench;
+mod bench_certificates;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -97,6 +98,15 @@ enum BenchCommand {
         /// Sessions the registrations are spread over; several cases with commas (`1,100`).
         #[arg(long, value_delimiter = ',', default_value = "1")]
         sessions: Vec<usize>,
+        /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
+        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
+        postgres: Option<String>,
+    },
+    /// Certificate PDFs per second on one core, then the time and peak memory of ZIP exports.
+    Certificates {
+        /// Certificates in the export; several cases with commas.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+        certificates: Vec<usize>,
         /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
         #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
         postgres: Option<String>,
@@ -475,6 +485,9 @@ async fn run(cli: Cli) -> Result<()> {
             })
             .await
         }
+        Command::Bench {
+            command: BenchCommand::Certificates { certificates, postgres },
+        } => bench_certificates::certificates(certificates, postgres.as_deref()).await,
         Command::Migrate => {
             open(&cli.global).await?;
             println!("The database is up to date.");

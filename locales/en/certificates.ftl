@@ -52,3 +52,5 @@ nav-certificates = Certificates
 me-certificates = My certificates
 session-issue-on-completion = Issue certificates when the session is marked completed
 session-issue-on-completion-hint = Only to the people whose attendance (and survey, where the course asks for it) makes them eligible.
+certificates-from = Issued from
+certificates-to = Issued until

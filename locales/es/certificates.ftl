@@ -52,3 +52,5 @@ nav-certificates = Certificados
 me-certificates = Mis certificados
 session-issue-on-completion = Expedir los certificados al marcar la sesión como completada
 session-issue-on-completion-hint = Solo a las personas cuya asistencia (y respuesta a la encuesta, si la formación la exige) les da derecho.
+certificates-from = Expedidos desde
+certificates-to = Expedidos hasta

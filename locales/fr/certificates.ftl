@@ -52,3 +52,5 @@ nav-certificates = Attestations
 me-certificates = Mes attestations
 session-issue-on-completion = Délivrer les attestations quand la session est marquée terminée
 session-issue-on-completion-hint = Seulement aux personnes dont l'assiduité (et la réponse au questionnaire, si la formation le demande) y donne droit.
+certificates-from = Délivrées à partir du
+certificates-to = Délivrées jusqu'au

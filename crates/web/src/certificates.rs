@@ -609,14 +609,58 @@ struct ListPage {
     pager: Pager,
     total: u64,
     export: String,
+    form: PageQuery,
+    courses: Vec<(String, String)>,
+    errors: crate::pages::FormErrors,
+}
+
+/// The page's filters as the form sends them: empty fields are no filter,
+/// a value that does not parse is shown beside its field and ignored.
+#[derive(Debug, Default, Deserialize)]
+struct PageQuery {
+    #[serde(default)]
+    session_id: String,
+    #[serde(default)]
+    course_id: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
     status: String,
+    page: Option<u64>,
+}
+
+fn day(input: &str) -> Result<Option<NaiveDate>, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| Problem::new("error-date"))
 }
 
 async fn list_page(
     ctx: Ctx,
     State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<CertificateQuery>,
+    ApiQuery(form): ApiQuery<PageQuery>,
 ) -> AppResult<Response> {
+    let mut errors = FieldErrors::new();
+    let query = CertificateQuery {
+        session_id: errors
+            .take("session_id", crate::input::parse_optional_id(&form.session_id))
+            .flatten(),
+        course_id: errors
+            .take("course_id", crate::input::parse_optional_id(&form.course_id))
+            .flatten(),
+        body_id: None,
+        from: errors.take("from", day(&form.from)).flatten(),
+        to: errors.take("to", day(&form.to)).flatten(),
+        status: Some(form.status.clone()).filter(|s| !s.is_empty()),
+        page: form.page,
+        per_page: None,
+    };
     let filter = filter_for(&ctx, &query)?;
     let paged = certificates::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
     let mut params = Vec::new();
@@ -629,6 +673,24 @@ async fn list_page(
     if let Some(status) = &query.status {
         params.push(("status", status.clone()));
     }
+    if let Some(day) = query.from {
+        params.push(("from", day.to_string()));
+    }
+    if let Some(day) = query.to {
+        params.push(("to", day.to_string()));
+    }
+    // The courses the asker may see certificates of: an accreditor, their body's.
+    let courses = aula_storage::courses::list(
+        &state.db,
+        &Default::default(),
+        aula_storage::Page::new(Some(1), Some(100), 100),
+    )
+    .await?
+    .items
+    .into_iter()
+    .filter(|c| filter.body_id.is_none() || c.course.accreditation_body_id == filter.body_id)
+    .map(|c| (c.course.id.to_string(), c.course.title))
+    .collect();
     let pager = Pager::new(
         "/staff/certificates",
         &params,
@@ -650,7 +712,9 @@ async fn list_page(
         items: paged.items,
         pager,
         export,
-        status: query.status.clone().unwrap_or_default(),
+        form,
+        courses,
+        errors: crate::pages::FormErrors::new(ctx.tr(), &errors),
     })
 }
 
