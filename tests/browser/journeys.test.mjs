@@ -131,14 +131,14 @@ async function pagesToCheck() {
   const checkInHref = await trainerPage.locator('a[href$="/check-in"]').first().getAttribute('href');
   await trainerPage.context().close();
   return {
-    anonymous: ['/', '/?modality=online', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page', '/me', '/verify'],
+    anonymous: ['/', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page', '/me', '/verify'],
     [ORGANISER]: ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
       staffCourseHref, '/staff/programmes', '/staff/programmes/new', programmeHref,
       '/staff/accreditation-bodies', '/account/tokens', `${staffSessionHref}/messages`, '/staff/outbox', messageHref,
       `${staffSessionHref}/registrations`, `${staffSessionHref}/attendance`, `${staffSessionHref}/import`,
       `${staffSessionHref}/survey`, '/staff/survey-templates', '/staff/certificates'],
     [ADMIN]: ['/admin/users', '/admin/users/new', '/admin/regions'],
-    [TRAINER]: ['/staff/my-sessions', attendanceHref, rollCallHref, `${rollCallHref}?all=present`, checkInHref],
+    [TRAINER]: ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref],
     [ACCREDITOR]: ['/account/tokens', '/staff/certificates'],
   };
 }
