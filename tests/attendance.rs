@@ -129,7 +129,9 @@ db_test!(trainers_mark_only_their_own_sessions, |app: TestApp| async move {
 db_test!(completion_by_modality_and_at_the_boundary, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     // (modality, marks per meeting as (status, minutes), completed). Meetings are 300 minutes; 720 needed.
-    let cases: &[(&str, [(&str, &str); 3], bool, u64)] = &[
+    // (modality, (status, minutes) at each meeting, completed, minutes attended)
+    type Case = (&'static str, [(&'static str, &'static str); 3], bool, u64);
+    let cases: &[Case] = &[
         ("in_person", [("present", ""), ("late", ""), ("absent", "")], false, 600),
         ("in_person", [("present", ""), ("late", ""), ("present", "")], true, 900),
         (

@@ -69,8 +69,7 @@ fn link_in(text: &str, prefix: &str) -> String {
 
 /// The plain-text part of a received message, decoded.
 fn text_of(raw: &str) -> String {
-    let decoded = raw.replace("=\r\n", "");
-    decoded
+    raw.replace("=\r\n", "")
 }
 
 db_test!(
