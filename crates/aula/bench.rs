@@ -501,10 +501,8 @@ fn baseline_data(kind: &str, extra: &str) -> String {
 /// One registration and its confirmation, in raw SQL: the same two write
 /// transactions (and the same rows) as the HTTP path, without HTTP, the ORM,
 /// the session's full record or the page.
-static WRITER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()> {
     let backend = db.get_database_backend();
-    let serial = std::env::var_os("BENCH_SERIAL").is_some();
     let at = chrono::Utc::now();
     let email = format!("person{n}@bench.example.org");
     let token = uuid::Uuid::new_v4().simple().to_string();
@@ -533,7 +531,6 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
         )
     };
 
-    let guard = if serial { Some(WRITER.lock().await) } else { None };
     let txn = db.begin_write().await?;
     let person = txn
         .query_one_raw(statement(
@@ -583,10 +580,8 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
     ))
     .await?;
     txn.commit().await?;
-    drop(guard);
 
     let at = chrono::Utc::now();
-    let guard = if serial { Some(WRITER.lock().await) } else { None };
     let txn = db.begin_write().await?;
     let held = txn
         .query_one_raw(statement(
