@@ -47,6 +47,7 @@ use uuid::Uuid;
 use crate::api::ApiError;
 use crate::attendance::{StaffedMeeting, save, staffed_meeting};
 use crate::extract::{ApiPath, ApiQuery, CsrfForm};
+use crate::imports::{api_invalid, text_of};
 use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -340,16 +341,6 @@ fn plan(
     Ok(result)
 }
 
-/// The file as text: UTF-8 without NUL characters (binary files have them,
-/// and PostgreSQL would not store them in the draft).
-fn text_of(bytes: &[u8]) -> Result<String, Problem> {
-    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
-    if text.contains('\0') {
-        return Err(Problem::new("error-csv-encoding"));
-    }
-    Ok(text.to_owned())
-}
-
 fn number_of(record: &SessionRecord, meeting: &meeting::Model) -> usize {
     record
         .meetings
@@ -415,17 +406,6 @@ pub struct ReportImported {
     pub suggested: Vec<ReportSuggested>,
     pub unmatched: Vec<ReportUnmatched>,
     pub problems: Vec<ReportProblem>,
-}
-
-/// A 422 in the API's error format whose message is the problem itself.
-fn api_invalid(ctx: &Ctx, field: &str, problem: &Problem) -> Response {
-    let message = ctx.tr().problem(problem);
-    let body = serde_json::json!({
-        "error": "invalid",
-        "message": message,
-        "fields": { field: [message] },
-    });
-    (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response()
 }
 
 /// The API's query: `dry_run`, `others_absent`, `reason`, `map.<field>=<header name>`.
@@ -683,20 +663,6 @@ async fn upload_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPa
     render(&UploadPage::new(&ctx, record, meeting, FormErrors::none()))
 }
 
-fn multipart_error(err: axum::extract::multipart::MultipartError) -> AppError {
-    if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::TooLarge
-    } else {
-        AppError::bad_request("error-body")
-    }
-}
-
-/// The name of an uploaded file without the folders some browsers send.
-fn base_name(name: &str) -> String {
-    let name = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
-    name.chars().filter(|c| !c.is_control()).take(200).collect()
-}
-
 /// The upload form (`multipart/form-data`, which `CsrfForm` does not read:
 /// the token is checked here). Who may upload is settled before the body is read.
 async fn upload(
@@ -706,27 +672,12 @@ async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
-    let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType)?;
-    let mut token = String::new();
-    let mut file: Option<(String, Bytes)> = None;
-    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
-        match field.name() {
-            Some("csrf") => token = field.text().await.map_err(multipart_error)?,
-            Some("file") => {
-                let name = base_name(field.file_name().unwrap_or_default());
-                file = Some((name, field.bytes().await.map_err(multipart_error)?));
-            }
-            _ => {}
-        }
-    }
-    if !crate::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
-        return Err(AppError::Csrf);
-    }
+    let file = crate::imports::read_upload(&ctx, multipart).await?;
     let invalid = |problem: Problem| {
         let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
         render_invalid(&UploadPage::new(&ctx, record.clone(), meeting.clone(), errors))
     };
-    let Some((name, bytes)) = file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()) else {
+    let Some((name, bytes)) = file else {
         return invalid(Problem::new("error-attendance-import-no-file"));
     };
     let (content, sheet) = match text_of(&bytes).and_then(|text| import::read(&bytes).map(|sheet| (text, sheet))) {

@@ -156,7 +156,7 @@ async fn register_all(
 
 /// The file as text: UTF-8 without NUL characters (binary files have them,
 /// and PostgreSQL would not store them).
-fn text_of(bytes: &[u8]) -> Result<String, Problem> {
+pub(crate) fn text_of(bytes: &[u8]) -> Result<String, Problem> {
     let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
     if text.contains('\0') {
         return Err(Problem::new("error-csv-encoding"));
@@ -238,7 +238,7 @@ impl ImportReport {
 }
 
 /// A 422 in the API's error format whose message is the problem itself.
-fn api_invalid(ctx: &Ctx, field: &str, problem: &Problem) -> Response {
+pub(crate) fn api_invalid(ctx: &Ctx, field: &str, problem: &Problem) -> Response {
     let message = ctx.tr().problem(problem);
     let body = serde_json::json!({
         "error": "invalid",
@@ -484,15 +484,13 @@ fn base_name(name: &str) -> String {
     name.chars().filter(|c| !c.is_control()).take(200).collect()
 }
 
-/// The upload form (`multipart/form-data`, which `CsrfForm` does not read:
-/// the token is checked here).
-async fn upload(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
+/// An upload form's file (`multipart/form-data`, which `CsrfForm` does not
+/// read): its anti-forgery token checked here, the file's name and bytes.
+/// `None` when no file was chosen.
+pub(crate) async fn read_upload(
+    ctx: &Ctx,
     multipart: Result<Multipart, MultipartRejection>,
-) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+) -> AppResult<Option<(String, Bytes)>> {
     let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType)?;
     let mut token = String::new();
     let mut file: Option<(String, Bytes)> = None;
@@ -509,11 +507,24 @@ async fn upload(
     if !crate::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
         return Err(AppError::Csrf);
     }
+    Ok(file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()))
+}
+
+/// The upload form (`multipart/form-data`, which `CsrfForm` does not read:
+/// the token is checked here).
+async fn upload(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    let file = read_upload(&ctx, multipart).await?;
     let invalid = |problem: Problem| {
         let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
         render_invalid(&UploadPage::new(&ctx, session.clone(), errors))
     };
-    let Some((name, bytes)) = file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()) else {
+    let Some((name, bytes)) = file else {
         return invalid(Problem::new("error-import-no-file"));
     };
     let content = match text_of(&bytes).and_then(|text| import::read(&bytes).map(|_| text)) {
