@@ -11,7 +11,12 @@ use crate::helpers::{Api, TestApp, db_test};
 
 /// A session of `modality` with three meetings of 5 hours (15 hours, 80 %
 /// is 12 hours) and `people` confirmed; its id, meeting ids and registration ids.
-async fn session_with(app: &TestApp, api: &Api, modality: &str, people: usize) -> (String, Vec<String>, Vec<String>) {
+pub(crate) async fn session_with(
+    app: &TestApp,
+    api: &Api,
+    modality: &str,
+    people: usize,
+) -> (String, Vec<String>, Vec<String>) {
     let (status, course) = api
         .post(
             "/api/v1/courses",

@@ -6,66 +6,8 @@ use reqwest::StatusCode;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{Value, json};
 
+use crate::attendance::session_with;
 use crate::helpers::{Api, Browser, TestApp, db_test};
-
-/// A session of `modality` with three meetings of 5 hours (15 hours, 80 %
-/// is 12 hours) and `people` confirmed; its id, meeting ids and registration ids.
-async fn session_with(app: &TestApp, api: &Api, modality: &str, people: usize) -> (String, Vec<String>, Vec<String>) {
-    let (status, course) = api
-        .post(
-            "/api/v1/courses",
-            &json!({"title": format!("Curso {modality}"), "summary": "S", "hours": 15, "modality": modality,
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{course}");
-    let region = app.region("ES-AN").await;
-    let mut body = json!({
-        "course_id": course["id"], "capacity": 30, "status": "open",
-        "meetings": [
-            {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
-            {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
-            {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
-        ],
-    });
-    if modality != "online" {
-        body["venue"] = json!({"name": "Sede", "city": "Sevilla", "region_id": region});
-    }
-    if modality != "in_person" {
-        body["online_url"] = json!("https://meet.example.org/aula");
-    }
-    let (status, session) = api.post("/api/v1/sessions", &body).await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
-    let session_id = session["id"].as_str().expect("id").to_owned();
-    let meetings = session["meetings"]
-        .as_array()
-        .expect("meetings")
-        .iter()
-        .map(|m| m["id"].as_str().expect("id").to_owned())
-        .collect();
-    let session_uuid = session_id.parse().expect("uuid");
-    let mut registrations = Vec::new();
-    for n in 0..people {
-        let person = crate::helpers::person(
-            app,
-            &format!("P{n}"),
-            &format!("p{n}.{modality}@example.org"),
-            Language::Es,
-        )
-        .await;
-        let r = aula_storage::registrations::add_placed(
-            &app.db,
-            &app.mail.link_key,
-            session_uuid,
-            person.id,
-            aula_storage::registrations::Source::Organiser,
-        )
-        .await
-        .expect("placed");
-        registrations.push(r.id.to_string());
-    }
-    (session_id, meetings, registrations)
-}
 
 /// Someone with a place confirmed in the session; their registration id.
 async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
