@@ -56,6 +56,8 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/survey-templates", &[Role::Organiser]),
     ("GET", "/api/v1/survey-templates/{survey_template}", &[Role::Organiser]),
     ("PUT", "/api/v1/survey-templates/{survey_template}", &[Role::Organiser]),
+    ("GET", "/api/v1/indicators", &[Role::Organiser]),
+    ("GET", "/api/v1/indicators.csv", &[Role::Organiser]),
 ];
 
 const PAGES: &[(&str, &[Role])] = &[
@@ -84,6 +86,7 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/staff/survey-templates", &[Role::Organiser]),
     ("/staff/survey-templates/{survey_template}", &[Role::Organiser]),
     ("/staff/accreditation-bodies", &[Role::Organiser, Role::Admin]),
+    ("/staff/indicators", &[Role::Organiser]),
     ("/admin/users", &[Role::Admin]),
     ("/admin/users/new", &[Role::Admin]),
     ("/admin/users/{user}", &[Role::Admin]),

@@ -15,6 +15,7 @@ mod cli;
 mod courses;
 mod i18n;
 mod imports;
+mod indicators;
 mod mail;
 mod openapi;
 mod programmes;

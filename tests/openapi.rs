@@ -49,6 +49,8 @@ async fn every_route_is_documented() {
         ("/api/v1/sessions/{id}/registrations/import", &["post"]),
         ("/api/v1/survey-templates", &["get", "post"]),
         ("/api/v1/survey-templates/{id}", &["get", "put"]),
+        ("/api/v1/indicators", &["get"]),
+        ("/api/v1/indicators.csv", &["get"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

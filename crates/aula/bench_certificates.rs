@@ -479,6 +479,10 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 confirmed_at: Set(Some(at)),
                 cancelled_at: Set(None),
                 cancel_reason: Set(None),
+                placed_at: Set(Some(at)),
+                attended_minutes: Set(0),
+                attended_meetings: Set(0),
+                completed: Set(true),
             });
             let row = certificate_row(n, registration_id, session_id, course_id, body.id, at)?;
             certificates.push(certificate::ActiveModel::from(row).reset_all());

@@ -14,6 +14,7 @@ mod m20261121_000004_sign_up;
 mod m20261121_000005_attendance;
 mod m20261121_000006_surveys;
 mod m20261121_000007_certificates;
+mod m20261121_000008_indicators;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000005_attendance::Migration),
             Box::new(m20261121_000006_surveys::Migration),
             Box::new(m20261121_000007_certificates::Migration),
+            Box::new(m20261121_000008_indicators::Migration),
         ]
     }
 }

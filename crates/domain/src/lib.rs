@@ -11,6 +11,7 @@ pub mod attendance;
 pub mod catalogue;
 pub mod details;
 pub mod import;
+pub mod indicators;
 pub mod language;
 pub mod meeting;
 pub mod online_report;

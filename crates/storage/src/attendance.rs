@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use aula_domain::{AttendanceStatus, FieldErrors, Problem, RegistrationStatus, attendance};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use uuid::Uuid;
 
@@ -176,7 +177,53 @@ pub async fn record(
         audit::record(conn, actor, "attendance", "attendance", Some(row.id), details).await?;
         changed += 1;
     }
+    if changed > 0 {
+        keep_sums(conn, &ids).await?;
+    }
     Ok(changed)
+}
+
+/// Writes each registration's attended minutes and meetings (present or
+/// late) on its row, from all its marks: what the indicators add up.
+async fn keep_sums(conn: &impl ConnectionTrait, registration_ids: &[Uuid]) -> Result<()> {
+    let marks = mark::Entity::find()
+        .filter(mark::Column::RegistrationId.is_in(registration_ids.iter().copied()))
+        .all(conn)
+        .await?;
+    let mut meeting_ids: Vec<Uuid> = marks.iter().map(|m| m.meeting_id).collect();
+    meeting_ids.sort();
+    meeting_ids.dedup();
+    let lengths: HashMap<Uuid, u32> = meeting::Entity::find()
+        .filter(meeting::Column::Id.is_in(meeting_ids))
+        .all(conn)
+        .await?
+        .iter()
+        .map(|m| (m.id, meeting_minutes(m)))
+        .collect();
+    let mut sums: HashMap<Uuid, (u64, u32)> = registration_ids.iter().map(|id| (*id, (0, 0))).collect();
+    for m in &marks {
+        let status = AttendanceStatus::parse(&m.status).unwrap_or(AttendanceStatus::Absent);
+        let length = lengths.get(&m.meeting_id).copied().unwrap_or(0);
+        let minutes = m.minutes.and_then(|v| u32::try_from(v).ok());
+        let sum = sums.entry(m.registration_id).or_default();
+        sum.0 += u64::from(attendance::attended_minutes(length, status, minutes));
+        sum.1 += u32::from(status.counts());
+    }
+    for (id, (minutes, meetings)) in sums {
+        registration::Entity::update_many()
+            .col_expr(
+                registration::Column::AttendedMinutes,
+                Expr::value(i32::try_from(minutes).unwrap_or(i32::MAX)),
+            )
+            .col_expr(
+                registration::Column::AttendedMeetings,
+                Expr::value(i32::try_from(meetings).unwrap_or(i32::MAX)),
+            )
+            .filter(registration::Column::Id.eq(id))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// One registration's line of the matrix.
@@ -280,6 +327,16 @@ pub async fn fix_completions(conn: &impl ConnectionTrait, record: &SessionRecord
             .await?,
         );
     }
+    registration::Entity::update_many()
+        .col_expr(registration::Column::Completed, Expr::value(false))
+        .filter(registration::Column::SessionId.eq(record.session.id))
+        .exec(conn)
+        .await?;
+    registration::Entity::update_many()
+        .col_expr(registration::Column::Completed, Expr::value(true))
+        .filter(registration::Column::Id.is_in(fixed.iter().filter(|c| c.completed).map(|c| c.registration_id)))
+        .exec(conn)
+        .await?;
     Ok(fixed)
 }
 

@@ -22,6 +22,7 @@ pub mod demo;
 pub mod entities;
 mod error;
 pub mod imports;
+pub mod indicators;
 pub mod keys;
 pub mod outbox;
 pub mod page;

@@ -158,6 +158,7 @@ async fn hold(conn: &impl ConnectionTrait, id: Uuid, from: RegistrationStatus) -
 async fn place(conn: &impl ConnectionTrait, held: registration::Model) -> Result<registration::Model> {
     let at = now();
     let mut model: registration::ActiveModel = held.clone().into();
+    model.placed_at = Set(Some(at));
     if take_seat(conn, held.session_id).await? {
         model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
         model.confirmed_at = Set(Some(at));
@@ -205,6 +206,8 @@ pub async fn add_placed(
         confirmed_at: Set((status == RegistrationStatus::Confirmed).then_some(at)),
         cancelled_at: Set(None),
         cancel_reason: Set(None),
+        placed_at: Set(Some(at)),
+        ..Default::default()
     }
     .insert(conn)
     .await
@@ -288,6 +291,7 @@ pub async fn request(
                 confirmed_at: Set(None),
                 cancelled_at: Set(None),
                 cancel_reason: Set(None),
+                ..Default::default()
             }
             .insert(conn)
             .await

@@ -439,10 +439,21 @@ pub async fn submit(
             "error-survey-answered",
         )));
     }
+    let overall = opened
+        .template
+        .questions
+        .iter()
+        .find(|q| q.overall)
+        .and_then(|q| answers.iter().find(|(key, _)| *key == q.key))
+        .and_then(|(_, answer)| match answer {
+            Answer::Scale(v) => Some(i32::from(*v)),
+            _ => None,
+        });
     let response = survey_response::ActiveModel {
         id: Set(Uuid::new_v4()),
         survey_id: Set(opened.survey.id),
         submitted_on: Set(today),
+        overall: Set(overall),
     }
     .insert(conn)
     .await?;

@@ -25,6 +25,7 @@ mod courses;
 pub mod error;
 mod extract;
 mod imports;
+mod indicators;
 mod input;
 mod limits;
 mod manage;
@@ -129,6 +130,7 @@ pub fn router(state: AppState) -> Router {
         .merge(manage::router())
         .merge(me::router())
         .merge(survey_templates::router())
+        .merge(indicators::router())
         .split_for_parts();
     let openapi = Arc::new(openapi);
 

@@ -231,6 +231,19 @@ pub fn error_page(ctx: &Ctx, error: &AppError) -> Result<Html<String>, askama::E
 }
 
 /// Percent-encodes a value for a query string.
+/// A CSV download: the bytes (UTF-8 with its byte-order mark) as `{name}.csv`.
+pub fn csv_attachment(name: &str, bytes: Vec<u8>) -> Response {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    (
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 pub fn url_encode(value: &str) -> String {
     value
         .bytes()

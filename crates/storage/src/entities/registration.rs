@@ -20,6 +20,13 @@ pub struct Model {
     pub confirmed_at: Option<DateTimeUtc>,
     pub cancelled_at: Option<DateTimeUtc>,
     pub cancel_reason: Option<String>,
+    /// When it first reached confirmed or the waiting list.
+    pub placed_at: Option<DateTimeUtc>,
+    /// Sums of its present or late marks, kept by `attendance::record`.
+    pub attended_minutes: i32,
+    pub attended_meetings: i32,
+    /// Its fixed completion, kept by `attendance::fix_completions`.
+    pub completed: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,8 @@ pub struct Model {
     pub id: Uuid,
     pub survey_id: Uuid,
     pub submitted_on: Date,
+    /// The overall-satisfaction answer (1-5), for the indicators.
+    pub overall: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

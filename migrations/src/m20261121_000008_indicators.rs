@@ -1,0 +1,125 @@
+//! Indicators: the figures a funder asks for are counted over every
+//! registration of a programme, so what they count is kept on the row it
+//! describes, written in the same transaction as the change it follows:
+//!
+//! - `registrations.placed_at`: when it first reached confirmed or the
+//!   waiting list (a cancellation clears the ticket, not this);
+//! - `registrations.attended_minutes`, `attended_meetings`: the sums of its
+//!   attendance marks (present or late);
+//! - `registrations.completed`: its fixed completion;
+//! - `survey_responses.overall`: the overall-satisfaction answer, still
+//!   unlinkable to the person.
+//!
+//! One grouped scan of registrations then answers a dashboard, instead of
+//! joins over millions of attendance marks and answers.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+use sea_orm_migration::sea_orm::DatabaseBackend;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        // SQLite alters one column per statement.
+        for column in [
+            timestamp_with_time_zone_null("placed_at"),
+            integer("attended_minutes").default(0).to_owned(),
+            integer("attended_meetings").default(0).to_owned(),
+            boolean("completed").default(false).to_owned(),
+        ] {
+            manager
+                .alter_table(Table::alter().table("registrations").add_column(column).to_owned())
+                .await?;
+        }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("survey_responses")
+                    .add_column(integer_null("overall"))
+                    .to_owned(),
+            )
+            .await?;
+
+        // Rows written before this migration.
+        let meeting_minutes = match manager.get_database_backend() {
+            DatabaseBackend::Postgres => "CAST(EXTRACT(EPOCH FROM (m.ends_at - m.starts_at)) / 60 AS INTEGER)",
+            _ => "CAST(ROUND((julianday(m.ends_at) - julianday(m.starts_at)) * 1440) AS INTEGER)",
+        };
+        let db = manager.get_connection();
+        for statement in [
+            "UPDATE registrations SET placed_at = COALESCE(confirmed_at, updated_at) \
+             WHERE status IN ('confirmed', 'waitlisted') OR confirmed_at IS NOT NULL"
+                .to_owned(),
+            "UPDATE registrations SET completed = TRUE WHERE id IN \
+             (SELECT registration_id FROM completions WHERE completed)"
+                .to_owned(),
+            format!(
+                "UPDATE registrations SET \
+                 attended_meetings = (SELECT COUNT(*) FROM attendance a \
+                   WHERE a.registration_id = registrations.id AND a.status IN ('present', 'late')), \
+                 attended_minutes = COALESCE((SELECT SUM(CASE WHEN a.minutes IS NULL OR a.minutes > {meeting_minutes} \
+                   THEN {meeting_minutes} ELSE a.minutes END) \
+                   FROM attendance a JOIN meetings m ON m.id = a.meeting_id \
+                   WHERE a.registration_id = registrations.id AND a.status IN ('present', 'late')), 0)"
+            ),
+            // The default questionnaire's overall question; copies keep its key.
+            "UPDATE survey_responses SET overall = (SELECT MIN(scale) FROM survey_answers s \
+             WHERE s.response_id = survey_responses.id AND s.question_key = 'overall')"
+                .to_owned(),
+        ] {
+            db.execute_unprepared(&statement).await?;
+        }
+
+        // Filters by programme, course or dates reach registrations through
+        // their sessions; the breakdowns by region and audience through people.
+        for (name, table, columns) in [
+            (
+                "ix_registrations_session_placed",
+                "registrations",
+                &["session_id", "placed_at"][..],
+            ),
+            ("ix_sessions_course_starts", "sessions", &["course_id", "starts_at"][..]),
+            (
+                "ix_survey_responses_survey_overall",
+                "survey_responses",
+                &["survey_id", "overall"][..],
+            ),
+        ] {
+            let mut index = Index::create();
+            index.name(name).table(table);
+            for column in columns {
+                index.col(*column);
+            }
+            manager.create_index(index).await?;
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        for (name, table) in [
+            ("ix_registrations_session_placed", "registrations"),
+            ("ix_sessions_course_starts", "sessions"),
+            ("ix_survey_responses_survey_overall", "survey_responses"),
+        ] {
+            manager
+                .drop_index(Index::drop().name(name).table(table).to_owned())
+                .await?;
+        }
+        for column in ["placed_at", "attended_minutes", "attended_meetings", "completed"] {
+            manager
+                .alter_table(Table::alter().table("registrations").drop_column(column).to_owned())
+                .await?;
+        }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("survey_responses")
+                    .drop_column("overall")
+                    .to_owned(),
+            )
+            .await
+    }
+}

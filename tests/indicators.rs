@@ -1,0 +1,700 @@
+//! Indicators (issue 8): every figure of a small hand-built programme,
+//! computed by hand below, for a table of filters and breakdowns; the API
+//! and CSV that carry them; and the demo data reproducing the published
+//! report.
+//!
+//! The data set. Programme P1 has course A (in person, accredited) and B
+//! (online, accredited); programme P2 has course C (in person).
+//!
+//! | session | when | meetings | capacity |
+//! | --- | --- | --- | --- |
+//! | A1 | March 2026 | 2 × 300 min (480 needed) | 3 |
+//! | B1 | April 2026 | 2 × 120 min (192 needed) | 10 |
+//! | A2 | May 2030, to come | 1 × 300 min | 20 |
+//! | C1 | May 2026 | 1 × 300 min (240 needed) | 10 |
+//!
+//! | person | region | audience | employer | registrations |
+//! | --- | --- | --- | --- | --- |
+//! | Ana | Andalucía | public servant | Ayuntamiento de Sevilla | A1 present+late (600, completes), B1 60+120 min (180, does not), C1 absent |
+//! | Ben | Castilla y León | union delegate | AYUNTAMIENTO DE SEVILLA | A1 present+absent (300), A2 |
+//! | Cris | — | public servant | Junta de Andalucia | A1 absent+excused |
+//! | Dani | Andalucía | union delegate | Diputacion de Leon | A1 waitlisted, never promoted; B1 present+late 100 min (220, completes) |
+//! | Eva | Castilla y León | public servant | Junta de Andalucia | A1 pending, never confirmed; B1 confirmed then cancelled |
+//! | Fer | Andalucía | elected official | Concello de Vigo | C1 present (300, completes) |
+//!
+//! Surveys invite participants: A1 Ana (answers 4), Ben (3); B1 Ana (does
+//! not answer), Dani (5); C1 Fer (2). Certificates: Ana's for A1 (then
+//! revoked), Dani's for B1.
+
+use aula_domain::indicators::{Breakdown, Figures, Filter, Tally};
+use aula_domain::survey::Answer;
+use aula_domain::{Audience, Email, Language, Modality, PersonName, RegistrantDetails, Role, Text};
+use aula_storage::indicators::{self, Group, Key};
+use aula_storage::registrations::{self, Source};
+use aula_storage::{Actor, surveys};
+use reqwest::StatusCode;
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{Api, TestApp, db_test};
+
+struct Programme {
+    p1: Uuid,
+    p2: Uuid,
+    course_a: Uuid,
+    course_b: Uuid,
+    c1: Uuid,
+    andalucia: Uuid,
+    castilla: Uuid,
+}
+
+async fn person(app: &TestApp, name: &str, region: Option<Uuid>, audience: Audience, employer: &str) -> Uuid {
+    aula_storage::people::upsert(
+        &app.db,
+        &RegistrantDetails {
+            given_name: PersonName::parse(name).expect("name"),
+            family_name: PersonName::parse("Prueba").expect("name"),
+            email: Email::parse(&format!("{}@example.org", name.to_lowercase())).expect("email"),
+            phone: None,
+            employer: Some(Text::parse(employer).expect("employer")),
+            job_title: None,
+            audience,
+            region_id: region,
+            language: Language::Es,
+        },
+        Some("2026-01"),
+    )
+    .await
+    .expect("person")
+    .id
+}
+
+async fn post(api: &Api, path: &str, body: serde_json::Value) -> serde_json::Value {
+    let (status, created) = api.post(path, &body).await;
+    assert!(status.is_success(), "{path}: {status} {created}");
+    created
+}
+
+fn id(value: &serde_json::Value) -> Uuid {
+    value["id"].as_str().expect("id").parse().expect("uuid")
+}
+
+/// A session and its meetings' ids; `meetings` are (day, start hour, end hour) in Madrid.
+async fn session(
+    api: &Api,
+    course: Uuid,
+    capacity: u32,
+    venue: Option<(&str, Uuid)>,
+    meetings: &[(&str, u32, u32)],
+) -> (Uuid, Vec<String>) {
+    let mut body = json!({
+        "course_id": course, "capacity": capacity, "status": "open",
+        "meetings": meetings.iter().map(|(day, from, to)| json!({
+            "starts_at": format!("{day}T{from:02}:00:00+02:00"), "ends_at": format!("{day}T{to:02}:00:00+02:00")
+        })).collect::<Vec<_>>(),
+    });
+    match venue {
+        Some((name, region)) => body["venue"] = json!({"name": name, "city": name, "region_id": region}),
+        None => body["online_url"] = json!("https://meet.example.org/b1"),
+    }
+    let created = post(api, "/api/v1/sessions", body).await;
+    let meetings = created["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").to_owned())
+        .collect();
+    (id(&created), meetings)
+}
+
+async fn placed(app: &TestApp, session: Uuid, person: Uuid) -> Uuid {
+    registrations::add_placed(&app.db, &app.mail.link_key, session, person, Source::Organiser)
+        .await
+        .expect("placed")
+        .id
+}
+
+async fn roll_call(api: &Api, meeting: &str, marks: &[(Uuid, &str, Option<u32>)]) {
+    let body: Vec<_> = marks
+        .iter()
+        .map(|(r, status, minutes)| json!({"registration_id": r, "status": status, "minutes": minutes}))
+        .collect();
+    let (status, answer) = api
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/meetings/{meeting}/attendance"),
+            &json!(body),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+}
+
+async fn complete(api: &Api, session: Uuid) {
+    for step in ["closed", "completed"] {
+        let (status, body) = api
+            .patch(&format!("/api/v1/sessions/{session}"), &json!({"status": step}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+}
+
+/// The session's survey (opened when the session was completed) answered
+/// by `answers`: a person and their overall score.
+async fn survey(app: &TestApp, session: Uuid, answers: &[(Uuid, u8)]) {
+    use aula_storage::entities::{registration, survey_invitation};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let (survey, _) = surveys::open(
+        &app.db,
+        &app.mail.link_key,
+        session,
+        None,
+        surveys::Invitees::Participants,
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("open");
+    for (person, score) in answers {
+        let registration = registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(session))
+            .filter(registration::Column::PersonId.eq(*person))
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("registered");
+        let invitation = survey_invitation::Entity::find()
+            .filter(survey_invitation::Column::SurveyId.eq(survey.id))
+            .filter(survey_invitation::Column::RegistrationId.eq(registration.id))
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("invited");
+        let opened = surveys::by_token(&app.db, &surveys::token(&app.mail.link_key, invitation.id))
+            .await
+            .expect("opened");
+        let answers = [
+            ("overall".to_owned(), Answer::Scale(*score)),
+            ("relevance".to_owned(), Answer::Scale(1)),
+        ];
+        surveys::submit(&app.db, &opened, &answers, chrono::Utc::now().date_naive())
+            .await
+            .expect("submitted");
+    }
+}
+
+async fn build(app: &TestApp) -> Programme {
+    let api = app.api(&[Role::Organiser]).await;
+    let actor = Actor::system("test");
+    let andalucia = aula_storage::regions::create(&app.db, &actor, "ES-AN", "Andalucía")
+        .await
+        .expect("region")
+        .id;
+    let castilla = aula_storage::regions::create(&app.db, &actor, "ES-CL", "Castilla y León")
+        .await
+        .expect("region")
+        .id;
+    let body = app.body().await;
+    let p1 = id(&post(&api, "/api/v1/programmes", json!({"title": "Programa sindical"})).await);
+    let p2 = id(&post(&api, "/api/v1/programmes", json!({"title": "Programa municipal"})).await);
+    let course = |programme: Uuid, title: &str, hours: u32, modality: &str, accredited: bool| {
+        let mut course = json!({"programme_id": programme, "title": title, "summary": "S", "hours": hours,
+            "modality": modality, "audiences": ["public_servant"], "language": "es"});
+        if accredited {
+            course["accreditation_body_id"] = json!(body);
+        }
+        course
+    };
+    let course_a = id(&post(&api, "/api/v1/courses", course(p1, "Curso A", 10, "in_person", true)).await);
+    let course_b = id(&post(&api, "/api/v1/courses", course(p1, "Curso B", 4, "online", true)).await);
+    let course_c = id(&post(&api, "/api/v1/courses", course(p2, "Curso C", 5, "in_person", false)).await);
+
+    let sede = Some(("Sede Sevilla", andalucia));
+    let (a1, a1_meetings) = session(&api, course_a, 3, sede, &[("2026-03-10", 9, 14), ("2026-03-11", 9, 14)]).await;
+    let (b1, b1_meetings) = session(
+        &api,
+        course_b,
+        10,
+        None,
+        &[("2026-04-07", 10, 12), ("2026-04-14", 10, 12)],
+    )
+    .await;
+    let (a2, _) = session(&api, course_a, 20, sede, &[("2030-05-06", 9, 14)]).await;
+    let (c1, c1_meetings) = session(&api, course_c, 10, Some(("Mairie", castilla)), &[("2026-05-05", 9, 14)]).await;
+
+    let ana = person(
+        app,
+        "Ana",
+        Some(andalucia),
+        Audience::PublicServant,
+        "Ayuntamiento de Sevilla",
+    )
+    .await;
+    let ben = person(
+        app,
+        "Ben",
+        Some(castilla),
+        Audience::UnionDelegate,
+        "AYUNTAMIENTO DE SEVILLA",
+    )
+    .await;
+    let cris = person(app, "Cris", None, Audience::PublicServant, "Junta de Andalucia").await;
+    let dani = person(
+        app,
+        "Dani",
+        Some(andalucia),
+        Audience::UnionDelegate,
+        "Diputacion de Leon",
+    )
+    .await;
+    let eva_details = RegistrantDetails {
+        given_name: PersonName::parse("Eva").expect("name"),
+        family_name: PersonName::parse("Prueba").expect("name"),
+        email: Email::parse("eva@example.org").expect("email"),
+        phone: None,
+        employer: Some(Text::parse("Junta de Andalucia").expect("employer")),
+        job_title: None,
+        audience: Audience::PublicServant,
+        region_id: Some(castilla),
+        language: Language::Es,
+    };
+    let fer = person(
+        app,
+        "Fer",
+        Some(andalucia),
+        Audience::ElectedOfficial,
+        "Concello de Vigo",
+    )
+    .await;
+
+    let a1_ana = placed(app, a1, ana).await;
+    let a1_ben = placed(app, a1, ben).await;
+    let a1_cris = placed(app, a1, cris).await;
+    let a1_dani = placed(app, a1, dani).await;
+    let waitlisted = registrations::get(&app.db, a1_dani).await.expect("dani");
+    assert_eq!(waitlisted.status, "waitlisted");
+    registrations::request(
+        &app.db,
+        &app.mail.link_key,
+        a1,
+        &eva_details,
+        Some("2026-01"),
+        Source::Public,
+        true,
+    )
+    .await
+    .expect("pending");
+    let b1_ana = placed(app, b1, ana).await;
+    let b1_dani = placed(app, b1, dani).await;
+    let eva = aula_storage::people::upsert(&app.db, &eva_details, None)
+        .await
+        .expect("eva")
+        .id;
+    let b1_eva = placed(app, b1, eva).await;
+    registrations::cancel(&app.db, b1_eva, Some("No puede asistir"))
+        .await
+        .expect("cancelled");
+    placed(app, a2, ben).await;
+    let c1_fer = placed(app, c1, fer).await;
+    let c1_ana = placed(app, c1, ana).await;
+
+    roll_call(
+        &api,
+        &a1_meetings[0],
+        &[
+            (a1_ana, "present", None),
+            (a1_ben, "present", None),
+            (a1_cris, "absent", None),
+        ],
+    )
+    .await;
+    roll_call(
+        &api,
+        &a1_meetings[1],
+        &[
+            (a1_ana, "late", None),
+            (a1_ben, "absent", None),
+            (a1_cris, "excused", None),
+        ],
+    )
+    .await;
+    roll_call(
+        &api,
+        &b1_meetings[0],
+        &[(b1_ana, "present", Some(60)), (b1_dani, "present", None)],
+    )
+    .await;
+    roll_call(
+        &api,
+        &b1_meetings[1],
+        &[(b1_ana, "present", None), (b1_dani, "late", Some(100))],
+    )
+    .await;
+    roll_call(
+        &api,
+        &c1_meetings[0],
+        &[(c1_fer, "present", None), (c1_ana, "absent", None)],
+    )
+    .await;
+    for s in [a1, b1, c1] {
+        complete(&api, s).await;
+    }
+    survey(app, a1, &[(ana, 4), (ben, 3)]).await;
+    survey(app, b1, &[(dani, 5)]).await;
+    survey(app, c1, &[(fer, 2)]).await;
+
+    for s in [a1, b1] {
+        let (status, issued) = api
+            .post(&format!("/api/v1/sessions/{s}/certificates"), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{issued}");
+        assert_eq!(issued["issued"], 1, "{issued}");
+        if s == a1 {
+            let certificate = issued["certificates"][0]["id"].as_str().expect("id");
+            let (status, body) = api
+                .post(
+                    &format!("/api/v1/certificates/{certificate}/revoke"),
+                    &json!({"reason": "Error de asistencia"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+    }
+    Programme {
+        p1,
+        p2,
+        course_a,
+        course_b,
+        c1,
+        andalucia,
+        castilla,
+    }
+}
+
+/// Figures in the order of DESIGN.md; satisfaction as (count, sum), `None` where unknowable.
+#[allow(clippy::too_many_arguments)]
+fn figures(
+    registrations: u64,
+    registered_people: u64,
+    participants: u64,
+    completions: u64,
+    beneficiaries: u64,
+    confirmed_in_held: u64,
+    attended_minutes: u64,
+    satisfaction: Option<(u64, u64)>,
+    (survey_invitations, survey_answers): (u64, u64),
+    (certificates_issued, certificates_revoked): (u64, u64),
+    sessions_held: u64,
+    venues: u64,
+    workplaces: u64,
+    regions: u64,
+) -> Figures {
+    Figures {
+        registrations,
+        registered_people,
+        participants,
+        completions,
+        beneficiaries,
+        confirmed_in_held,
+        attended_minutes,
+        satisfaction: satisfaction.map(|(count, sum)| Tally { count, sum }),
+        survey_invitations,
+        survey_answers,
+        certificates_issued,
+        certificates_revoked,
+        sessions_held,
+        venues,
+        workplaces,
+        regions,
+    }
+}
+
+db_test!(every_indicator_matches_the_hand_count, |app: TestApp| async move {
+    let p = build(&app).await;
+    let date = |s: &str| Some(s.parse().expect("date"));
+    let programme = |id| Filter {
+        programme_id: Some(id),
+        ..Filter::default()
+    };
+    // Worked out from the table in the module doc.
+    let online = figures(3, 3, 2, 1, 1, 2, 400, Some((1, 5)), (2, 1), (1, 0), 1, 0, 2, 1);
+    let march = figures(4, 4, 2, 1, 1, 3, 900, Some((2, 7)), (2, 2), (1, 1), 1, 1, 1, 2);
+    let cases: Vec<(&str, Filter, Figures)> = vec![
+        (
+            "everything",
+            Filter::default(),
+            figures(10, 6, 5, 3, 3, 7, 1600, Some((4, 14)), (5, 4), (2, 1), 3, 2, 3, 2),
+        ),
+        (
+            "programme P1",
+            programme(p.p1),
+            figures(8, 5, 4, 2, 2, 5, 1300, Some((3, 12)), (4, 3), (2, 1), 2, 1, 2, 2),
+        ),
+        (
+            "programme P2",
+            programme(p.p2),
+            figures(2, 2, 1, 1, 1, 2, 300, Some((1, 2)), (1, 1), (0, 0), 1, 1, 1, 1),
+        ),
+        (
+            "P1, union delegates",
+            Filter {
+                audience: Some(Audience::UnionDelegate),
+                ..programme(p.p1)
+            },
+            figures(4, 2, 2, 1, 1, 2, 520, None, (2, 2), (1, 0), 2, 1, 2, 2),
+        ),
+        (
+            "online",
+            Filter {
+                modality: Some(Modality::Online),
+                ..Filter::default()
+            },
+            online,
+        ),
+        (
+            "Castilla y León",
+            Filter {
+                region_id: Some(p.castilla),
+                ..Filter::default()
+            },
+            figures(3, 2, 1, 0, 0, 1, 300, None, (1, 1), (0, 0), 1, 1, 1, 1),
+        ),
+        (
+            "March 2026",
+            Filter {
+                from: date("2026-03-01"),
+                to: date("2026-03-31"),
+                ..Filter::default()
+            },
+            march,
+        ),
+        (
+            "session C1",
+            Filter {
+                session_id: Some(p.c1),
+                ..Filter::default()
+            },
+            figures(2, 2, 1, 1, 1, 2, 300, Some((1, 2)), (1, 1), (0, 0), 1, 1, 1, 1),
+        ),
+        (
+            "course B",
+            Filter {
+                course_id: Some(p.course_b),
+                ..Filter::default()
+            },
+            online,
+        ),
+        (
+            "nothing in 2027",
+            Filter {
+                from: date("2027-01-01"),
+                to: date("2027-12-31"),
+                ..Filter::default()
+            },
+            figures(0, 0, 0, 0, 0, 0, 0, Some((0, 0)), (0, 0), (0, 0), 0, 0, 0, 0),
+        ),
+    ];
+    let now = chrono::Utc::now();
+    for (name, filter, expected) in cases {
+        let dashboard = indicators::dashboard(&app.db, &filter, &[], now)
+            .await
+            .expect("dashboard");
+        assert_eq!(dashboard.totals, expected, "{name}");
+    }
+
+    // P1's breakdowns.
+    let dashboard = indicators::dashboard(&app.db, &programme(p.p1), Breakdown::ALL, now)
+        .await
+        .expect("dashboard");
+    assert_eq!(dashboard.totals.completion_rate(), Some(40.0));
+    assert_eq!(dashboard.totals.training_hours(), 21.67);
+    assert_eq!(dashboard.totals.satisfaction_mean(), Some(4.0));
+    assert_eq!(dashboard.totals.survey_response_rate(), Some(75.0));
+    assert_eq!(dashboard.scores, vec![0, 0, 1, 1, 1]);
+    let course_a = figures(5, 4, 2, 1, 1, 3, 900, Some((2, 7)), (2, 2), (1, 1), 1, 1, 1, 2);
+    let a2 = figures(1, 1, 0, 0, 0, 0, 0, Some((0, 0)), (0, 0), (0, 0), 0, 0, 0, 0);
+    let union_delegates = figures(4, 2, 2, 1, 1, 2, 520, None, (2, 2), (1, 0), 2, 1, 2, 2);
+    let lines = |groups: &[Group]| -> Vec<(Option<Key>, Option<String>, Figures)> {
+        groups
+            .iter()
+            .map(|g| (g.key.clone(), g.name.clone(), g.figures))
+            .collect()
+    };
+    let code = |c: &str| Some(Key::Code(c.to_owned()));
+    let expected: Vec<(Breakdown, Vec<(Option<Key>, Option<String>, Figures)>)> = vec![
+        (
+            Breakdown::Region,
+            vec![
+                (
+                    Some(Key::Id(p.andalucia)),
+                    Some("Andalucía".into()),
+                    figures(4, 2, 3, 2, 2, 3, 1000, None, (3, 2), (2, 1), 2, 1, 2, 1),
+                ),
+                (
+                    Some(Key::Id(p.castilla)),
+                    Some("Castilla y León".into()),
+                    figures(3, 2, 1, 0, 0, 1, 300, None, (1, 1), (0, 0), 1, 1, 1, 1),
+                ),
+                (
+                    None,
+                    None,
+                    figures(1, 1, 0, 0, 0, 1, 0, None, (0, 0), (0, 0), 0, 0, 0, 0),
+                ),
+            ],
+        ),
+        (
+            Breakdown::Audience,
+            vec![
+                (
+                    code("public_servant"),
+                    None,
+                    figures(4, 3, 2, 1, 1, 3, 780, None, (2, 1), (1, 1), 2, 1, 1, 1),
+                ),
+                (code("union_delegate"), None, union_delegates),
+            ],
+        ),
+        (
+            Breakdown::Modality,
+            vec![(code("in_person"), None, course_a), (code("online"), None, online)],
+        ),
+        (
+            Breakdown::Course,
+            vec![
+                (Some(Key::Id(p.course_a)), Some("Curso A".into()), course_a),
+                (Some(Key::Id(p.course_b)), Some("Curso B".into()), online),
+            ],
+        ),
+        (
+            Breakdown::Month,
+            vec![
+                (code("2026-03"), None, march),
+                (code("2026-04"), None, online),
+                (code("2030-05"), None, a2),
+            ],
+        ),
+    ];
+    for ((breakdown, groups), (expected_breakdown, expected_lines)) in dashboard.breakdowns.iter().zip(expected) {
+        assert_eq!(*breakdown, expected_breakdown);
+        assert_eq!(lines(groups), expected_lines, "{breakdown:?}");
+    }
+});
+
+db_test!(the_api_and_csv_carry_the_figures, |app: TestApp| async move {
+    let p = build(&app).await;
+    let api = app.api(&[Role::Organiser]).await;
+    let (status, body) = api.get(&format!("/api/v1/indicators?programme={}", p.p1)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let totals = &body["totals"];
+    assert_eq!(totals["registrations"], 8);
+    assert_eq!(totals["registered_people"], 5);
+    assert_eq!(totals["beneficiaries"], 2);
+    assert_eq!(totals["completion_rate"], 40.0);
+    assert_eq!(totals["training_hours"], 21.67);
+    assert_eq!(totals["satisfaction_mean"], 4.0);
+    assert_eq!(totals["satisfaction_count"], 3);
+    assert_eq!(totals["survey_response_rate"], 75.0);
+    assert_eq!(totals["certificates_revoked"], 1);
+    assert_eq!(body["region_names"], json!(["Andalucía", "Castilla y León"]));
+    let regions = body["breakdowns"]["region"].as_array().expect("regions");
+    assert_eq!(regions[0]["label"], "Andalucía");
+    assert_eq!(regions[0]["figures"]["satisfaction_mean"], serde_json::Value::Null);
+    assert_eq!(body["breakdowns"]["month"][0]["key"], "2026-03");
+
+    // Bad filters: every field named, in the asker's language.
+    let (status, body) = api
+        .get("/api/v1/indicators?programme=zzz&modality=hybrid&from=2026-05-01&to=2026-04-01&lang=fr")
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for field in ["programme", "modality", "to"] {
+        assert!(body["fields"][field].is_array(), "{field}: {body}");
+    }
+    let (status, _) = api.get("/api/v1/indicators.csv?breakdown=city").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Only organisers read them.
+    let (status, _) = app.api(&[Role::Trainer]).await.get("/api/v1/indicators").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = app.anonymous_api().get("/api/v1/indicators").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    // The CSV: UTF-8 with a byte-order mark, so spreadsheets keep the accents.
+    let response = api
+        .client
+        .get(format!(
+            "{}/api/v1/indicators.csv?programme={}&breakdown=region&lang=es",
+            app.base, p.p1
+        ))
+        .bearer_auth(api.token.as_deref().unwrap_or_default())
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/csv")
+    );
+    let bytes = response.bytes().await.expect("bytes");
+    assert_eq!(&bytes[..3], b"\xEF\xBB\xBF");
+    let text = std::str::from_utf8(&bytes[3..]).expect("utf-8");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().expect("headers").clone();
+    assert_eq!(&headers[0], "Región");
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(&rows[0][0], "Andalucía");
+    assert_eq!(&rows[1][0], "Castilla y León");
+    assert_eq!(rows.len(), 3);
+
+    // A semicolon for spreadsheets set to a decimal comma, and the totals as (indicator, value).
+    let response = api
+        .client
+        .get(format!(
+            "{}/api/v1/indicators.csv?programme={}&delimiter=semicolon&lang=fr",
+            app.base, p.p1
+        ))
+        .bearer_auth(api.token.as_deref().unwrap_or_default())
+        .send()
+        .await
+        .expect("csv");
+    let text = response.text().await.expect("text");
+    assert!(text.contains("Personnes inscrites;5"), "{text}");
+    assert!(text.contains("Satisfaction moyenne (sur 5);4,0"), "{text}");
+});
+
+db_test!(
+    the_dashboard_page_shows_the_figures_and_keeps_the_filter,
+    |app: TestApp| async move {
+        let p = build(&app).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let html = browser
+            .get_html(&format!("/staff/indicators?programme={}&lang=en", p.p1))
+            .await;
+        for expected in [
+            "Registered people",
+            ">5<",
+            "Beneficiaries",
+            "40.0",
+            "4.0",
+            "Andalucía",
+            "Castilla y León",
+            "<svg",
+            "<table",
+            &format!("/api/v1/indicators.csv?programme={}", p.p1),
+            "breakdown=region",
+        ] {
+            assert!(html.contains(expected), "{expected} missing");
+        }
+        assert!(
+            html.contains(&format!("<option value=\"{}\" selected", p.p1)),
+            "the filter is kept"
+        );
+        let response = browser.get("/staff/indicators?from=soon&lang=es").await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("aria-invalid=\"true\"") && html.contains("AAAA-MM-DD"),
+            "{html}"
+        );
+        let response = app.signed_in(&[Role::Trainer]).await.get("/staff/indicators").await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    }
+);
