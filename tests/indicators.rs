@@ -698,3 +698,50 @@ db_test!(
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
     }
 );
+
+// The demo reproduces the union programme's published report: 1,002
+// registered, 620 completed, rated 4.6 out of 5, in person in 4 regions,
+// participants from 105 workplaces.
+db_test!(the_demo_reproduces_the_published_report, |app: TestApp| async move {
+    aula_storage::demo::load(&app.db, chrono::Utc::now().date_naive())
+        .await
+        .expect("demo");
+    let union = aula_storage::programmes::choices(&app.db)
+        .await
+        .expect("programmes")
+        .into_iter()
+        .find(|p| p.title == "Diversidad e igualdad de trato en los servicios públicos")
+        .expect("the union programme")
+        .id;
+    let filter = Filter {
+        programme_id: Some(union),
+        ..Filter::default()
+    };
+    let now = chrono::Utc::now();
+    let totals = indicators::dashboard(&app.db, &filter, &[], now)
+        .await
+        .expect("dashboard")
+        .totals;
+    assert_eq!(totals.registered_people, 1002);
+    assert_eq!(totals.beneficiaries, 620);
+    assert_eq!(totals.satisfaction_mean(), Some(4.6));
+    assert_eq!(totals.workplaces, 105);
+    let in_person = Filter {
+        modality: Some(Modality::InPerson),
+        ..filter
+    };
+    let totals = indicators::dashboard(&app.db, &in_person, &[], now)
+        .await
+        .expect("dashboard")
+        .totals;
+    assert_eq!(totals.regions, 4);
+
+    // As the organiser reads them.
+    let browser = app.signed_in(&[Role::Organiser]).await;
+    let html = browser
+        .get_html(&format!("/staff/indicators?programme={union}&lang=en"))
+        .await;
+    for figure in [">1,002<", ">620<", ">4.6 / 5<", ">105<"] {
+        assert!(html.contains(figure), "{figure} missing");
+    }
+});

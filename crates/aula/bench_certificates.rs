@@ -209,7 +209,7 @@ fn pdfs_per_second() -> Result<(usize, Duration, usize)> {
 }
 
 /// The process's peak and current resident memory, in KiB (`VmHWM`, `VmRSS`).
-fn memory() -> Result<(u64, u64)> {
+pub(crate) fn memory() -> Result<(u64, u64)> {
     let status = std::fs::read_to_string("/proc/self/status").context("/proc/self/status")?;
     let field = |name: &str| -> Result<u64> {
         let line = status
@@ -227,7 +227,7 @@ fn memory() -> Result<(u64, u64)> {
 }
 
 /// Resets `VmHWM` to the current RSS (Linux 4.0 and later); false where refused.
-fn reset_peak() -> bool {
+pub(crate) fn reset_peak() -> bool {
     std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
@@ -241,7 +241,7 @@ fn cpu_time() -> Option<Duration> {
     Some(Duration::from_millis(ticks * 10))
 }
 
-fn mib(kib: u64) -> f64 {
+pub(crate) fn mib(kib: u64) -> f64 {
     kib as f64 / 1024.0
 }
 

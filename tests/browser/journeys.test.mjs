@@ -136,7 +136,8 @@ async function pagesToCheck() {
       staffCourseHref, '/staff/programmes', '/staff/programmes/new', programmeHref,
       '/staff/accreditation-bodies', '/account/tokens', `${staffSessionHref}/messages`, '/staff/outbox', messageHref,
       `${staffSessionHref}/registrations`, `${staffSessionHref}/attendance`, `${staffSessionHref}/import`,
-      `${staffSessionHref}/survey`, '/staff/survey-templates', '/staff/certificates'],
+      `${staffSessionHref}/survey`, '/staff/survey-templates', '/staff/certificates', '/staff/indicators',
+      `/staff/indicators?modality=in_person&from=2000-01-01`],
     [ADMIN]: ['/admin/users', '/admin/users/new', '/admin/regions'],
     [TRAINER]: ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref],
     [ACCREDITOR]: ['/account/tokens', '/staff/certificates'],
@@ -194,6 +195,68 @@ test('every page passes axe in every language and width', async () => {
   }
   await inParallel(tasks, 3);
   assert.deepEqual(failures, [], failures.join('\n\n'));
+});
+
+// Before any journey changes the demo's registrations or attendance: the
+// union programme's published figures, read, filtered, exported and printed.
+test('an organiser reads the union programme\'s indicators, filters them, downloads a table and prints the report', async () => {
+  const page = await newPage(1280, 'en');
+  await signIn(page, ORGANISER);
+  await page.goto(`${BASE}/staff/sessions?lang=en`);
+  await page.locator('.site-nav a[href="/staff/indicators"]').click();
+  await page.waitForURL(/\/staff\/indicators/);
+  await page.locator('#field-programme').selectOption({ label: 'Diversidad e igualdad de trato en los servicios públicos' });
+  await page.locator('.indicators-filters button[type=submit]').click();
+  await page.waitForURL(/programme=/);
+  const figure = (label) => page.locator('.indicators-headline .stat', { has: page.locator('dt', { hasText: label }) })
+    .locator('.stat-value').first().innerText();
+  assert.equal(await figure('Registered people'), '1,002');
+  assert.equal(await figure('Beneficiaries'), '620');
+  assert.equal(await figure('Mean satisfaction'), '4.6 / 5');
+  assert.equal(await figure('Workplaces'), '105');
+  await checkAccessibility(page, 'indicators of the union programme');
+  await screenshot(page, 'organiser-indicators-union-1280');
+
+  // In person only: four regions.
+  await page.locator('#field-modality').selectOption('in_person');
+  await page.locator('.indicators-filters button[type=submit]').click();
+  await page.waitForURL(/modality=in_person/);
+  assert.equal(await figure('Regions'), '4');
+
+  // The table by region as CSV: a byte-order mark, then the regions with their accents.
+  const csvHref = await page.locator('a[href*="breakdown=region"]').getAttribute('href');
+  const csv = await page.request.get(`${BASE}${csvHref}`);
+  assert.equal(csv.status(), 200);
+  const bytes = await csv.body();
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/);
+  assert.ok(lines.length >= 5, lines.join('\n'));
+  assert.ok(lines.some((line) => /[áéíóúñ]/.test(line.split(',')[0])), lines.join('\n'));
+  assert.match(lines[0], /^Region,Registrations,Registered people/);
+
+  // Printed, the report drops the filters and links and keeps figures, charts and tables.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.indicators-filters').isVisible(), false);
+  assert.equal(await page.locator('.downloads').first().isVisible(), false);
+  assert.ok(await page.locator('.indicators-headline').isVisible());
+  assert.ok(await page.locator('svg.chart').first().isVisible());
+  await page.pdf({ path: `${ARTIFACTS}indicators-report.pdf`, format: 'A4' });
+  await page.context().close();
+
+  // On a phone, in Spanish and French: the same figures, written the local way.
+  for (const [lang, people] of [['es', '1002'], ['fr', '1\u202f002']]) {
+    const phone = await newPage(390, lang);
+    await signIn(phone, ORGANISER);
+    await phone.goto(`${BASE}/staff/indicators?lang=${lang}`);
+    await phone.locator('#field-programme').selectOption({ label: 'Diversidad e igualdad de trato en los servicios públicos' });
+    await phone.locator('.indicators-filters button[type=submit]').click();
+    await phone.waitForURL(/programme=/);
+    const value = await phone.locator('.indicators-headline .stat-value').first().innerText();
+    assert.equal(value, people);
+    await checkAccessibility(phone, `indicators at 390 px (${lang})`);
+    await screenshot(phone, `organiser-indicators-${lang}-390`);
+    await phone.context().close();
+  }
 });
 
 test('forms with problems stay accessible and point to the fields', async () => {

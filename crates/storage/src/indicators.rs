@@ -94,8 +94,13 @@ pub async fn dashboard(
 async fn read_snapshot(db: &Database) -> Result<DatabaseTransaction> {
     Ok(match db.get_database_backend() {
         DbBackend::Postgres => {
-            db.begin_with_config(Some(IsolationLevel::RepeatableRead), Some(AccessMode::ReadOnly))
-                .await?
+            let txn = db
+                .begin_with_config(Some(IsolationLevel::RepeatableRead), Some(AccessMode::ReadOnly))
+                .await?;
+            // The distinct counts sort their rows: in memory rather than in
+            // temporary files (the default 4 MB spills past ~100,000 rows).
+            txn.execute_unprepared("SET LOCAL work_mem = '64MB'").await?;
+            txn
         }
         // SQLite has one isolation level (serialisable snapshots), and refuses to be told.
         _ => db.begin().await?,
