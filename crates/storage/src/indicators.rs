@@ -198,8 +198,8 @@ fn conditions(filter: &Filter) -> Cond {
     cond
 }
 
-/// Joins a registration's session, course and, when `people`, person.
-fn join_registration(query: &mut SelectStatement, people: bool) {
+/// Joins a registration's session, course and person.
+fn join_registration(query: &mut SelectStatement) {
     query
         .inner_join(
             session::Entity,
@@ -208,13 +208,11 @@ fn join_registration(query: &mut SelectStatement, people: bool) {
         .inner_join(
             course::Entity,
             col(course::Entity, course::Column::Id).equals((session::Entity, session::Column::CourseId)),
-        );
-    if people {
-        query.inner_join(
+        )
+        .inner_join(
             person::Entity,
             col(person::Entity, person::Column::Id).equals((registration::Entity, registration::Column::PersonId)),
         );
-    }
 }
 
 /// Selects the group key (or a constant for the totals), applies the
@@ -227,7 +225,7 @@ fn grouped(query: &mut SelectStatement, filter: &Filter, breakdown: Option<Break
     query.cond_where(conditions(filter));
 }
 
-/// The figures of each group (one group for the totals), from four grouped queries.
+/// The figures of each group (one group for the totals), from two grouped queries.
 async fn figures(
     txn: &DatabaseTransaction,
     filter: &Filter,
@@ -235,14 +233,16 @@ async fn figures(
     at: DateTime<Utc>,
 ) -> Result<Vec<Group>> {
     let backend = txn.get_database_backend();
-    let people = filter.selects_people() || breakdown.is_some_and(Breakdown::groups_people);
     let mut groups: HashMap<Option<Key>, Figures> = HashMap::new();
     let read = |row: &QueryResult| match breakdown {
         Some(b) => read_key(row, b),
         None => Ok(None),
     };
 
-    // Registrations: who registered, took part, completed, and where from.
+    // Registrations: who registered, took part, completed, and where from;
+    // with their survey invitation and certificate, of which each has one at
+    // most (one survey per session, one certificate per registration), so
+    // one scan counts them all.
     let placed = || col(registration::Entity, registration::Column::PlacedAt).is_not_null();
     let took_part = || col(registration::Entity, registration::Column::AttendedMeetings).gt(0);
     let completed = || col(registration::Entity, registration::Column::Completed).eq(true);
@@ -290,8 +290,34 @@ async fn figures(
         .expr_as(
             distinct_if(took_part(), col(person::Entity, person::Column::RegionId)),
             "regions",
+        )
+        .expr_as(
+            count_if(col(survey_invitation::Entity, survey_invitation::Column::Id).is_not_null()),
+            "invitations",
+        )
+        .expr_as(
+            count_if(col(survey_invitation::Entity, survey_invitation::Column::Answered).eq(true)),
+            "answered",
+        )
+        .expr_as(
+            count_if(col(certificate::Entity, certificate::Column::Id).is_not_null()),
+            "issued",
+        )
+        .expr_as(
+            count_if(col(certificate::Entity, certificate::Column::RevokedAt).is_not_null()),
+            "revoked",
+        )
+        .left_join(
+            survey_invitation::Entity,
+            col(survey_invitation::Entity, survey_invitation::Column::RegistrationId)
+                .equals((registration::Entity, registration::Column::Id)),
+        )
+        .left_join(
+            certificate::Entity,
+            col(certificate::Entity, certificate::Column::RegistrationId)
+                .equals((registration::Entity, registration::Column::Id)),
         );
-    join_registration(&mut query, true);
+    join_registration(&mut query);
     grouped(&mut query, filter, breakdown, backend);
     for row in txn.query_all(&query).await? {
         let figures = groups.entry(read(&row)?).or_insert_with(|| empty(filter, breakdown));
@@ -306,48 +332,8 @@ async fn figures(
         figures.venues = count(&row, "venues")?;
         figures.workplaces = count(&row, "workplaces")?;
         figures.regions = count(&row, "regions")?;
-    }
-
-    // Survey invitations, answered or not (who answered what is not kept).
-    let mut query = Query::select();
-    query
-        .from(survey_invitation::Entity)
-        .inner_join(
-            registration::Entity,
-            col(registration::Entity, registration::Column::Id)
-                .equals((survey_invitation::Entity, survey_invitation::Column::RegistrationId)),
-        )
-        .expr_as(Func::count(Expr::val(1)), "invitations")
-        .expr_as(
-            count_if(col(survey_invitation::Entity, survey_invitation::Column::Answered).eq(true)),
-            "answered",
-        );
-    join_registration(&mut query, people);
-    grouped(&mut query, filter, breakdown, backend);
-    for row in txn.query_all(&query).await? {
-        let figures = groups.entry(read(&row)?).or_insert_with(|| empty(filter, breakdown));
         figures.survey_invitations = count(&row, "invitations")?;
         figures.survey_answers = count(&row, "answered")?;
-    }
-
-    // Certificates, revoked or not.
-    let mut query = Query::select();
-    query
-        .from(certificate::Entity)
-        .inner_join(
-            registration::Entity,
-            col(registration::Entity, registration::Column::Id)
-                .equals((certificate::Entity, certificate::Column::RegistrationId)),
-        )
-        .expr_as(Func::count(Expr::val(1)), "issued")
-        .expr_as(
-            count_if(col(certificate::Entity, certificate::Column::RevokedAt).is_not_null()),
-            "revoked",
-        );
-    join_registration(&mut query, people);
-    grouped(&mut query, filter, breakdown, backend);
-    for row in txn.query_all(&query).await? {
-        let figures = groups.entry(read(&row)?).or_insert_with(|| empty(filter, breakdown));
         figures.certificates_issued = count(&row, "issued")?;
         figures.certificates_revoked = count(&row, "revoked")?;
     }
