@@ -71,6 +71,9 @@ async fn measure(db: &Database, label: &str) -> Result<bool> {
         // What autovacuum does soon after a bulk load in production: the
         // planner's statistics, without which it guesses its joins.
         db.execute_unprepared("ANALYZE").await?;
+    } else {
+        // What `aula serve` and `aula demo` do on SQLite.
+        aula_storage::db::optimize(db).await?;
     }
     let goal = Duration::from_secs(if postgres { 1 } else { 3 });
     for case in cases(db).await? {

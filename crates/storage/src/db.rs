@@ -48,6 +48,18 @@ pub async fn migrate(db: &Database) -> Result<()> {
     Ok(())
 }
 
+/// Refreshes the query planner's statistics where the database does not do
+/// it alone: SQLite (`PRAGMA optimize`, sampling at most 1,000 rows per
+/// index). Without them SQLite reads the indicators' rows through the wrong
+/// indexes; PostgreSQL's autovacuum keeps its own.
+pub async fn optimize(db: &Database) -> Result<()> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        db.execute_unprepared("PRAGMA analysis_limit = 1000").await?;
+        db.execute_unprepared("PRAGMA optimize = 0x10002").await?;
+    }
+    Ok(())
+}
+
 /// Whether the database answers: `/healthz`.
 pub async fn ping(db: &Database) -> Result<()> {
     db.ping().await?;

@@ -292,7 +292,7 @@ async fn figures(
             "regions",
         )
         .expr_as(
-            count_if(col(survey_invitation::Entity, survey_invitation::Column::Id).is_not_null()),
+            count_if(col(survey_invitation::Entity, survey_invitation::Column::RegistrationId).is_not_null()),
             "invitations",
         )
         .expr_as(
@@ -300,7 +300,7 @@ async fn figures(
             "answered",
         )
         .expr_as(
-            count_if(col(certificate::Entity, certificate::Column::Id).is_not_null()),
+            count_if(col(certificate::Entity, certificate::Column::RegistrationId).is_not_null()),
             "issued",
         )
         .expr_as(
