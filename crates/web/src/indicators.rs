@@ -469,7 +469,7 @@ fn section(
                 .iter()
                 .filter_map(|g| {
                     value(&g.figures).map(|v| Bar {
-                        label: group_label(tr, breakdown, g),
+                        label: short(&group_label(tr, breakdown, g)),
                         value: v,
                     })
                 })
@@ -503,6 +503,17 @@ fn section(
     }
 }
 
+/// A chart's label, cut to fit its margin; the table beside it has it whole.
+fn short(label: &str) -> String {
+    const MAX: usize = 26;
+    if label.chars().count() <= MAX {
+        label.to_owned()
+    } else {
+        let cut: String = label.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
     let all = values(tr, f);
     let line = |index: usize, note: String| Headline {
@@ -531,7 +542,11 @@ fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
             5,
             tr.t1("indicators-note-completion-rate", "count", number(f.confirmed_in_held)),
         ),
-        line(6, String::new()),
+        Headline {
+            // Whole hours on the page (rounded half up); the CSV has the decimals.
+            value: number((f.attended_minutes + 30) / 60),
+            ..line(6, String::new())
+        },
         Headline {
             value: match f.satisfaction_mean() {
                 Some(mean) => tr.t1("indicators-out-of-five", "mean", tr.decimal(mean, 1)),
