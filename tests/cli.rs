@@ -95,4 +95,87 @@ async fn migrate_and_demo() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("organiser@aula.example.org"));
     let out = aula(&url, &["demo"]);
     assert!(!out.status.success(), "the demo loads only into an empty database");
+
+    // The union programme's past activity gives the figures its report published.
+    let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
+    let figure = async |sql: &str| -> i64 {
+        use sea_orm::ConnectionTrait;
+        let sql = format!(
+            "WITH r AS (SELECT r.*, c.modality FROM registrations r JOIN sessions s ON s.id = r.session_id \
+             JOIN courses c ON c.id = s.course_id JOIN programmes p ON p.id = c.programme_id \
+             WHERE p.title LIKE 'Diversidad%') {sql}"
+        );
+        let row = db
+            .query_one_raw(sea_orm::Statement::from_string(sea_orm::DbBackend::Sqlite, sql.clone()))
+            .await
+            .expect("query")
+            .expect("a row");
+        row.try_get_by_index::<i64>(0).expect(&sql)
+    };
+    let registered = figure("SELECT COUNT(DISTINCT person_id) FROM r WHERE placed_at IS NOT NULL").await;
+    let beneficiaries = figure("SELECT COUNT(DISTINCT person_id) FROM r WHERE completed").await;
+    let workplaces = figure(
+        "SELECT COUNT(DISTINCT lower(trim(p.employer))) FROM r JOIN people p ON p.id = r.person_id \
+         WHERE r.attended_meetings > 0",
+    )
+    .await;
+    let regions = figure(
+        "SELECT COUNT(DISTINCT p.region_id) FROM r JOIN people p ON p.id = r.person_id \
+         WHERE r.attended_meetings > 0 AND r.modality = 'in_person'",
+    )
+    .await;
+    let satisfaction = |what: &str| {
+        format!(
+            "SELECT {what} FROM survey_responses sr JOIN surveys v ON v.id = sr.survey_id \
+             WHERE v.session_id IN (SELECT session_id FROM r)"
+        )
+    };
+    let answers = figure(&satisfaction("COUNT(sr.overall)")).await;
+    let total = figure(&satisfaction("SUM(sr.overall)")).await;
+    assert_eq!((registered, beneficiaries, workplaces, regions), (1002, 620, 105, 4));
+    assert!(
+        answers > 0 && total * 10 == answers * 46,
+        "{total} / {answers} is not 4.6"
+    );
+    // The counters the indicators add up agree with the rows they sum.
+    let seats = figure(
+        "SELECT COUNT(*) FROM sessions s WHERE s.seats_taken > s.capacity OR s.seats_taken <> \
+         (SELECT COUNT(*) FROM registrations x WHERE x.session_id = s.id AND x.status = 'confirmed')",
+    )
+    .await;
+    let sums = figure(
+        "SELECT COUNT(*) FROM registrations x WHERE x.attended_meetings <> (SELECT COUNT(*) FROM attendance a \
+         WHERE a.registration_id = x.id AND a.status IN ('present', 'late')) \
+         OR x.completed <> COALESCE((SELECT c.completed FROM completions c WHERE c.registration_id = x.id), FALSE)",
+    )
+    .await;
+    assert_eq!((seats, sums), (0, 0));
+}
+
+#[tokio::test]
+async fn demo_scale_is_checked_and_multiplies_the_activity() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    for bad in ["0", "2001", "many"] {
+        let out = aula(&url, &["demo", "--scale", bad]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--scale"), "{bad}");
+    }
+    let out = aula(&url, &["demo", "--scale", "2"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let block = aula_storage::demo::activity::Plan::build()
+        .expect("plan")
+        .summary(false);
+    let people = aula_storage::entities::person::Entity::find()
+        .count(&db)
+        .await
+        .expect("count");
+    let sessions = aula_storage::entities::session::Entity::find()
+        .count(&db)
+        .await
+        .expect("count");
+    let open = aula_storage::demo::content::COURSES.len() as u64;
+    assert_eq!((people, sessions), (2 * block.people, 2 * block.sessions + open));
 }

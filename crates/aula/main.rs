@@ -5,6 +5,7 @@
 
 mod bench;
 mod bench_certificates;
+mod bench_indicators;
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -53,7 +54,13 @@ enum Command {
     /// Apply the database migrations.
     Migrate,
     /// Load the demo data set into an empty database.
-    Demo,
+    Demo {
+        /// Times more people and past editions (with their registrations,
+        /// attendance, surveys and certificates), for benchmarks: 770 makes
+        /// about a million registrations and five million attendance marks.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=2000))]
+        scale: u32,
+    },
     /// Manage staff users.
     User {
         #[command(subcommand)]
@@ -101,6 +108,18 @@ enum BenchCommand {
         /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
         #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
         postgres: Option<String>,
+    },
+    /// The time and memory to compute a whole indicators dashboard over the demo at a scale.
+    Indicators {
+        /// The demo's scale: 770 makes about a million registrations and five million attendance marks.
+        #[arg(long, default_value_t = 770, value_parser = clap::value_parser!(u32).range(1..=2000))]
+        scale: u32,
+        /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
+        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
+        postgres: Option<String>,
+        /// Measure on this database as it is (loaded before with `aula demo --scale N`) instead.
+        #[arg(long)]
+        database: Option<String>,
     },
     /// Certificate PDFs per second on one core, then the time and peak memory of ZIP exports.
     Certificates {
@@ -220,6 +239,7 @@ async fn open(global: &Global) -> Result<Database> {
         .await
         .with_context(|| format!("cannot open the database at {}", redact(&global.database_url)))?;
     db::migrate(&database).await.context("cannot migrate the database")?;
+    db::optimize(&database).await.context("cannot refresh the database's statistics")?;
     Ok(database)
 }
 
@@ -486,6 +506,14 @@ async fn run(cli: Cli) -> Result<()> {
             .await
         }
         Command::Bench {
+            command:
+                BenchCommand::Indicators {
+                    scale,
+                    postgres,
+                    database,
+                },
+        } => bench_indicators::indicators(*scale, postgres.as_deref(), database.as_deref()).await,
+        Command::Bench {
             command: BenchCommand::Certificates { certificates, postgres },
         } => bench_certificates::certificates(certificates, postgres.as_deref()).await,
         Command::Migrate => {
@@ -493,13 +521,26 @@ async fn run(cli: Cli) -> Result<()> {
             println!("The database is up to date.");
             Ok(())
         }
-        Command::Demo => {
+        Command::Demo { scale } => {
             let database = open(&cli.global).await?;
             if !demo::is_empty(&database).await? {
                 bail!("the database already holds data; the demo loads only into an empty database");
             }
-            demo::load(&database, chrono::Utc::now().date_naive()).await?;
-            println!("Demo data loaded. Sign-ins (password {}):", demo::PASSWORD);
+            let started = std::time::Instant::now();
+            let written = demo::load_scaled(&database, chrono::Utc::now().date_naive(), *scale).await?;
+            db::optimize(&database).await?;
+            println!(
+                "Demo data loaded (scale {scale}) in {:.1} s: {} people, {} past sessions, {} registrations, \
+                 {} attendance marks, {} survey answers, {} certificates.",
+                started.elapsed().as_secs_f64(),
+                written.people,
+                written.sessions,
+                written.registrations,
+                written.attendance,
+                written.responses,
+                written.certificates,
+            );
+            println!("Sign-ins (password {}):", demo::PASSWORD);
             for (role, email) in demo::SIGN_INS {
                 println!("  {role:<11} {email}");
             }

@@ -783,3 +783,129 @@ pub const JOB_TITLES: &[&str] = &[
     "Jefa de negociado",
     "Intérprete de lengua de signos",
 ];
+
+/// The region (ISO 3166-2 code) of each of [`WORKPLACES`], in the same order.
+pub const WORKPLACE_REGIONS: &[&str] = &[
+    // Andalucía (19)
+    "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN",
+    "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", "ES-AN", // Castilla y León (17)
+    "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL",
+    "ES-CL", "ES-CL", "ES-CL", "ES-CL", "ES-CL", // Illes Balears (12)
+    "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB", "ES-IB",
+    // Extremadura (14)
+    "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX", "ES-EX",
+    "ES-EX",
+    // Comunidad de Madrid and the State's offices there (15), Málaga's police station, Barcelona's immigration office
+    "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD", "ES-MD",
+    "ES-MD", "ES-MD", "ES-AN", "ES-CT", // Cataluña (5)
+    "ES-CT", "ES-CT", "ES-CT", "ES-CT", "ES-CT", // Comunitat Valenciana (6)
+    "ES-VC", "ES-VC", "ES-VC", "ES-VC", "ES-VC", "ES-VC",
+    // Galicia, Asturias, Cantabria, País Vasco, Navarra, Aragón, La Rioja, Murcia, Canarias,
+    // Castilla-La Mancha, Ceuta, Melilla, Ceuta
+    "ES-GA", "ES-GA", "ES-AS", "ES-AS", "ES-CB", "ES-PV", "ES-PV", "ES-NC", "ES-AR", "ES-AR", "ES-RI", "ES-MC", "ES-MC",
+    "ES-CN", "ES-CN", "ES-CM", "ES-CM", "ES-CE", "ES-ML", "ES-CE",
+];
+
+/// Employers of the French project's trainees, with their region.
+pub const FR_WORKPLACES: &[(&str, &str)] = &[
+    ("Ville de Villeurbanne", "FR-ARA"),
+    ("Métropole de Lyon", "FR-ARA"),
+    ("Ville de Lyon – Direction du développement territorial", "FR-ARA"),
+    ("CCAS de Villeurbanne", "FR-ARA"),
+    ("Ville de Vaulx-en-Velin", "FR-ARA"),
+    ("Ville de Vénissieux", "FR-ARA"),
+    ("Hospices Civils de Lyon", "FR-ARA"),
+    ("Préfecture du Rhône", "FR-ARA"),
+    ("Forum Réfugiés", "FR-ARA"),
+    ("Ville de Grenoble", "FR-ARA"),
+    ("Ville de Montpellier", "FR-OCC"),
+    ("Montpellier Méditerranée Métropole", "FR-OCC"),
+    ("CCAS de Montpellier", "FR-OCC"),
+    ("CHU de Montpellier", "FR-OCC"),
+    ("Ville de Toulouse", "FR-OCC"),
+    ("Département de l'Hérault – PMI", "FR-OCC"),
+    ("Ville de Nîmes", "FR-OCC"),
+    ("Réseau Santé Précarité Occitanie", "FR-OCC"),
+];
+
+/// Job titles of the French project's trainees.
+pub const FR_JOB_TITLES: &[&str] = &[
+    "Agent d'accueil",
+    "Chargée de mission égalité",
+    "Conseiller municipal délégué",
+    "Adjointe au maire",
+    "Médiatrice en santé",
+    "Médiateur scolaire",
+    "Travailleuse sociale",
+    "Responsable du CCAS",
+    "Agent d'état civil",
+    "Directrice de centre social",
+    "Coordinatrice de l'accueil des nouveaux arrivants",
+    "Éducateur spécialisé",
+    "Chargé de projet politique de la ville",
+];
+
+/// Answers to the survey's "what will you apply" question, in Spanish.
+pub const SURVEY_APPLY_ES: &[&str] = &[
+    "Revisaré los formularios de mi servicio para que usen un lenguaje claro e inclusivo.",
+    "Aplicaré el protocolo frente al acoso que hemos trabajado en el curso.",
+    "Propondré en mi unidad una guía de atención a personas con discapacidad.",
+    "Cuidaré más cómo me dirijo a las personas que no dominan el castellano y pediré intérprete cuando haga falta.",
+    "Llevaré a la mesa de negociación medidas LGTBI para el plan de igualdad.",
+    "Compartiré con mi equipo los casos prácticos sobre discriminación indirecta.",
+    "Revisaré con el tribunal las bases de la próxima convocatoria para evitar sesgos.",
+    "Sabré orientar a quien me cuente que ha sufrido un trato discriminatorio.",
+    "Pondré en marcha un registro de incidencias de discriminación en la oficina.",
+    "Usaré la lectura fácil en los avisos al público.",
+    "Aplicaré lo aprendido en la atención al público.",
+    "Haré un diagnóstico de accesibilidad de nuestro punto de atención.",
+];
+
+/// Answers to the survey's "what would you change" question, in Spanish.
+pub const SURVEY_CHANGE_ES: &[&str] = &[
+    "Más tiempo para los casos prácticos.",
+    "Que los materiales estén disponibles antes de cada sesión.",
+    "Alguna sesión más sobre jurisprudencia reciente.",
+    "El horario de tarde me resulta difícil de compatibilizar con el turno.",
+    "Grupos más pequeños para los talleres.",
+    "Mejor conexión en la plataforma: algunas sesiones se cortaron.",
+    "Nada, ha sido muy útil.",
+    "Incluir testimonios de personas que han sufrido discriminación.",
+    "Más ejemplos del ámbito sanitario.",
+];
+
+/// Answers to the survey's "what will you apply" question, in French.
+pub const SURVEY_APPLY_FR: &[&str] = &[
+    "Je vais revoir l'accueil téléphonique de notre service avec l'interprétariat.",
+    "Je proposerai une fiche d'orientation vers les associations du réseau.",
+    "J'utiliserai les outils de communication plurilingues présentés.",
+    "Je saurai mieux orienter une famille vers la couverture maladie.",
+    "Nous allons créer un groupe de travail avec les autres villes du réseau.",
+];
+
+/// Answers to the survey's "what would you change" question, in French.
+pub const SURVEY_CHANGE_FR: &[&str] = &[
+    "Plus de temps d'échange entre participants.",
+    "Des supports envoyés à l'avance.",
+    "Une journée de plus sur le droit au séjour.",
+    "Rien, c'était très riche.",
+];
+
+/// Why people cancelled a registration.
+pub const CANCEL_REASONS_ES: &[&str] = &[
+    "No puedo asistir por necesidades del servicio.",
+    "Coincide con otra formación.",
+    "Baja por enfermedad.",
+    "Cambio de turno.",
+];
+
+/// Why people cancelled a registration, in French.
+pub const CANCEL_REASONS_FR: &[&str] = &["Contrainte de service.", "Indisponible à ces dates."];
+
+/// Why an organiser revoked a certificate.
+pub const REVOKE_REASONS: &[&str] = &[
+    "Emitido por error: la asistencia se corrigió tras revisar las hojas de firmas.",
+    "Nombre de la persona titular incorrecto; se emitirá uno nuevo.",
+    "Duplicado de otro certificado de la misma persona.",
+    "A petición de la entidad acreditadora tras la auditoría de asistencia.",
+];

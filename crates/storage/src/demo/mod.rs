@@ -1,28 +1,33 @@
 //! The demo data set: a union's national programme on diversity in public
 //! services and a French city network's project, with regions, staff,
-//! courses and sessions past and future. Loaded through the same
-//! repositories and rules as anything an organiser enters.
+//! courses, their editions to come and a year and a half of past activity.
+//! The catalogue is loaded through the same repositories and rules as
+//! anything an organiser enters; the past activity, which can be made as
+//! large as a benchmark needs, is written in bulk by [`activity`].
 
+pub mod activity;
 pub mod content;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::pin::Pin;
+use std::task::Poll;
 
 use aula_domain::details::{
     Accreditation, AccreditationBodyDetails, CourseDetails, ProgrammeDetails, SessionDetails, UserDetails, VenueDetails,
 };
 use aula_domain::{
     Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Password, PasswordHash,
-    Percent, PersonName, RegistrantDetails, Role, SessionStatus, SessionTimeZone, Text, Url,
+    Percent, Role, SessionStatus, SessionTimeZone, Text, Url,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::db::Begin;
-use crate::entities::region;
-use crate::registrations::Source;
-use crate::secrets::LinkKey;
-use crate::{
-    Actor, Result, StorageError, bodies, courses, people, programmes, regions, registrations, sessions, users,
-};
+use crate::entities::{region, survey_template};
+use crate::{Actor, Result, StorageError, bodies, courses, programmes, regions, sessions, surveys, users};
 
 /// The password of every demo account, printed by `aula serve --demo`.
 pub const PASSWORD: &str = "aula-demo-2026";
@@ -48,20 +53,106 @@ fn problem<T>(result: std::result::Result<T, aula_domain::Problem>) -> Result<T>
     result.map_err(|p| StorageError::invalid("demo", p.key))
 }
 
-/// Loads the demo data set in one transaction. `today` anchors the dates so
-/// that there are always sessions past and to come.
+/// Loads the demo data set (one block of past activity, see [`activity`]).
 pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
-    let txn = conn.begin_write().await?;
-    let actor = Actor::system("demo");
-    let key = crate::keys::link_key(&txn).await?;
+    load_scaled(conn, today, 1).await.map(|_| ())
+}
 
-    let mut region_ids = std::collections::HashMap::new();
+/// Blocks of past activity written per transaction (about 150,000 rows).
+const BLOCKS_PER_TRANSACTION: u32 = 10;
+
+/// Loads the demo data set with `scale` blocks of past activity: the
+/// catalogue and the first block in one transaction, further blocks ten to
+/// a transaction. On PostgreSQL two transactions write at once (the
+/// server does the work, one core per connection); SQLite has one writer.
+/// `today` anchors the dates so that there are always sessions past and to
+/// come.
+pub async fn load_scaled(conn: &impl Begin, today: NaiveDate, scale: u32) -> Result<activity::Summary> {
+    let plan = activity::Plan::build()?;
+    let backend = conn.get_database_backend();
+    let txn = conn.begin_write().await?;
+    let tuning = activity::Tuning::apply(&txn).await?;
+    let key = crate::keys::link_key(&txn).await?;
+    let catalogue = catalogue(&txn, today).await?;
+    let mut counters = activity::Counters::read(&txn).await?;
+    let first = activity::build_block(&plan, &catalogue, &key, backend, today, 0, &mut counters)?;
+    let summary = RefCell::new(first.write(&txn, &key).await?);
+    tuning.restore(&txn).await?;
+    txn.commit().await?;
+
+    let counters = RefCell::new(counters);
+    let next = Cell::new(1);
+    let writer = async || -> Result<()> {
+        loop {
+            let start = next.get();
+            if start >= scale {
+                return Ok(());
+            }
+            let end = scale.min(start + BLOCKS_PER_TRANSACTION);
+            next.set(end);
+            let txn = conn.begin_write().await?;
+            let tuning = activity::Tuning::apply(&txn).await?;
+            for block in start..end {
+                let rows = activity::build_block(
+                    &plan,
+                    &catalogue,
+                    &key,
+                    backend,
+                    today,
+                    block,
+                    &mut counters.borrow_mut(),
+                )?;
+                let written = rows.write(&txn, &key).await?;
+                summary.borrow_mut().add(&written);
+            }
+            tuning.restore(&txn).await?;
+            txn.commit().await?;
+            if (end - 1).is_multiple_of(50) {
+                tracing::info!(blocks = end, scale, "demo: blocks written");
+            }
+        }
+    };
+    let writers = if backend == DbBackend::Postgres { 2 } else { 1 };
+    all((0..writers).map(|_| writer()).collect()).await?;
+    Ok(summary.into_inner())
+}
+
+/// Runs `futures` concurrently in this task; the first error drops the
+/// others (their transactions roll back).
+async fn all<F: Future<Output = Result<()>>>(futures: Vec<F>) -> Result<()> {
+    let mut pending: Vec<Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
+    std::future::poll_fn(|cx| {
+        let mut index = 0;
+        while index < pending.len() {
+            match pending[index].as_mut().poll(cx) {
+                Poll::Ready(Ok(())) => {
+                    pending.swap_remove(index);
+                }
+                Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
+                Poll::Pending => index += 1,
+            }
+        }
+        if pending.is_empty() {
+            Poll::Ready(Ok(()))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
+}
+
+/// Regions, the university, staff, programmes, courses and each course's
+/// edition to come (open, through the repositories); what the activity
+/// generator needs to know of them.
+async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activity::Catalogue> {
+    let actor = Actor::system("demo");
+    let mut region_ids = HashMap::new();
     for r in content::REGIONS {
-        region_ids.insert(r.code, regions::create(&txn, &actor, r.code, r.name).await?.id);
+        region_ids.insert(r.code, regions::create(txn, &actor, r.code, r.name).await?.id);
     }
 
     let university = bodies::create(
-        &txn,
+        txn,
         &actor,
         &AccreditationBodyDetails {
             name: text("Universidad de León")?,
@@ -74,7 +165,7 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
     let password = PasswordHash::new(&problem(Password::parse(PASSWORD))?);
     let add_user = async |name: &str, email: &str, roles: Vec<Role>, body: Option<Uuid>, language: Language| {
         users::create(
-            &txn,
+            txn,
             &actor,
             &UserDetails {
                 email: problem(Email::parse(email))?,
@@ -122,19 +213,27 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
         );
     }
 
+    // The programmes began before their oldest past edition.
     let mut programme_ids = Vec::new();
     for (index, p) in content::PROGRAMMES.iter().enumerate() {
-        let year = today.year();
+        let oldest = activity::PAST
+            .iter()
+            .filter(|(course, _)| content::COURSES[*course].programme == index)
+            .map(|(_, days)| *days)
+            .max()
+            .unwrap_or(0);
+        let began = today - Duration::days(oldest + 30);
         let details = ProgrammeDetails {
             title: text(p.title)?,
             funder: Some(text(p.funder)?),
             description: Some(text(p.description)?),
-            starts_on: NaiveDate::from_ymd_opt(year - 1, 1 + index as u32 * 3, 1),
-            ends_on: NaiveDate::from_ymd_opt(year + 1, 6, 30),
+            starts_on: NaiveDate::from_ymd_opt(began.year(), began.month(), 1),
+            ends_on: NaiveDate::from_ymd_opt(today.year() + 1, 6, 30),
         };
-        programme_ids.push(programmes::create(&txn, &actor, &details).await?.id);
+        programme_ids.push(programmes::create(txn, &actor, &details).await?.id);
     }
 
+    let mut courses_info = Vec::new();
     for (index, c) in content::COURSES.iter().enumerate() {
         let modality = problem(Modality::parse(c.modality))?;
         let audiences = c
@@ -147,11 +246,10 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
             credits: Credits::from_hundredths(i64::from(c.hours) * 4).ok(),
             recognised_hours: Hours::from_minutes(i64::from(c.hours) * 60).ok(),
             minimum_attendance: Percent::DEFAULT_MINIMUM_ATTENDANCE,
-            // Half of the university's courses ask for the survey before the certificate.
-            survey_required: index % 2 == 0,
+            survey_required: activity::survey_required(index),
         });
         let course = courses::create(
-            &txn,
+            txn,
             &actor,
             &CourseDetails {
                 programme_id: programme_ids.get(c.programme).copied(),
@@ -190,136 +288,78 @@ pub async fn load(conn: &impl Begin, today: NaiveDate) -> Result<()> {
             .transpose()
             .map_err(|p| StorageError::invalid("demo", p.key))?;
         let trainers = vec![trainer_ids[if french { 4 + index % 2 } else { index % 4 }]];
-        // A past edition, completed, and one to come, open; webinars only to come.
-        let editions: &[(i64, SessionStatus)] = if c.meetings == 1 {
-            &[(12 + index as i64 * 5, SessionStatus::Open)]
-        } else {
-            &[
-                (-90 - index as i64 * 7, SessionStatus::Completed),
-                (10 + index as i64 * 6, SessionStatus::Open),
-            ]
-        };
-        for (offset, status) in editions {
-            let first_day = next_weekday(today + Duration::days(*offset));
-            let meetings = meeting_days(first_day, c.meetings, modality)
-                .into_iter()
-                .map(|day| {
-                    let start = NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default();
-                    let end = start + Duration::hours(i64::from(c.meeting_hours));
-                    let (s, e) = (day.and_time(start), day.and_time(end));
-                    MeetingTimes::new(problem(zone.instant(s))?, problem(zone.instant(e))?)
-                        .map_err(|p| StorageError::invalid("demo", p.key))
-                })
-                .collect::<Result<Vec<_>>>()?;
-            let opens = problem(
-                zone.instant(
-                    (first_day - Duration::days(60))
-                        .and_hms_opt(9, 0, 0)
-                        .unwrap_or_default(),
-                ),
-            )?;
-            let closes = problem(
-                zone.instant(
-                    (first_day - Duration::days(2))
-                        .and_hms_opt(23, 59, 0)
-                        .unwrap_or_default(),
-                ),
-            )?;
-            let details = SessionDetails::new(
-                SessionDetails {
-                    course_id: course.course.id,
-                    time_zone: zone,
-                    venue: venue.clone(),
-                    online_url: online_url.clone(),
-                    capacity: problem(Capacity::new(if modality == Modality::Online { 60 } else { 25 }))?,
-                    registration_opens_at: Some(opens),
-                    registration_closes_at: Some(closes),
-                    trainer_ids: trainers.clone(),
-                    meetings,
-                    reminder_lead_minutes: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS * 60,
-                    confirm_organiser_entries: true,
-                    issue_on_completion: false,
-                },
-                modality,
-            )?;
-            let session = sessions::create(&txn, &actor, &details).await?;
-            participants(
-                &txn,
-                &key,
-                session.session.id,
-                &region_ids,
-                french,
-                index * 7 + editions.len(),
-            )
-            .await?;
-            let path: &[SessionStatus] = match status {
-                SessionStatus::Completed => &[SessionStatus::Open, SessionStatus::Closed, SessionStatus::Completed],
-                _ => &[SessionStatus::Open],
-            };
-            for step in path {
-                sessions::set_status(&txn, &actor, session.session.id, *step).await?;
-            }
-        }
+        // The edition to come, open; the past ones are the activity generator's.
+        let first_day = next_weekday(today + Duration::days(10 + index as i64 * 6));
+        let meetings = meeting_days(first_day, c.meetings, modality)
+            .into_iter()
+            .map(|day| {
+                let start = NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default();
+                let end = start + Duration::hours(i64::from(c.meeting_hours));
+                let (s, e) = (day.and_time(start), day.and_time(end));
+                MeetingTimes::new(problem(zone.instant(s))?, problem(zone.instant(e))?)
+                    .map_err(|p| StorageError::invalid("demo", p.key))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let opens = problem(
+            zone.instant(
+                (first_day - Duration::days(60))
+                    .and_hms_opt(9, 0, 0)
+                    .unwrap_or_default(),
+            ),
+        )?;
+        let closes = problem(
+            zone.instant(
+                (first_day - Duration::days(2))
+                    .and_hms_opt(23, 59, 0)
+                    .unwrap_or_default(),
+            ),
+        )?;
+        let details = SessionDetails::new(
+            SessionDetails {
+                course_id: course.course.id,
+                time_zone: zone,
+                venue,
+                online_url,
+                capacity: problem(Capacity::new(i64::from(activity::capacity(index))))?,
+                registration_opens_at: Some(opens),
+                registration_closes_at: Some(closes),
+                trainer_ids: trainers,
+                meetings,
+                reminder_lead_minutes: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS * 60,
+                confirm_organiser_entries: true,
+                issue_on_completion: false,
+            },
+            modality,
+        )?;
+        let created = sessions::create(txn, &actor, &details).await?;
+        let record = sessions::set_status(txn, &actor, created.session.id, SessionStatus::Open).await?;
+        courses_info.push(activity::CourseInfo {
+            course: record.course.course.clone(),
+            body: record.course.body.clone(),
+            zone,
+            venue_id: record.session.venue_id,
+            place: record
+                .venue
+                .as_ref()
+                .map(|(v, region)| format!("{}, {} ({})", v.name, v.city, region.name)),
+            online_url: record.session.online_url.clone(),
+            trainers: record.trainers.iter().map(|u| (u.id, u.email.clone())).collect(),
+            open_session: record.session.id,
+        });
     }
-    txn.commit().await?;
-    Ok(())
-}
 
-/// A dozen people per session, confirmed, from the demo's names and workplaces.
-async fn participants(
-    conn: &impl ConnectionTrait,
-    key: &LinkKey,
-    session_id: Uuid,
-    regions: &std::collections::HashMap<&str, Uuid>,
-    french: bool,
-    seed: usize,
-) -> Result<()> {
-    let spanish_regions: Vec<Uuid> = content::REGIONS
-        .iter()
-        .filter(|r| r.code.starts_with("ES-"))
-        .filter_map(|r| regions.get(r.code).copied())
-        .collect();
-    for n in 0..12 {
-        let k = seed * 13 + n * 7;
-        let given = content::GIVEN_NAMES[k % content::GIVEN_NAMES.len()];
-        let family = content::FAMILY_NAMES[(k * 3 + 1) % content::FAMILY_NAMES.len()];
-        let ascii = |s: &str| -> String {
-            aula_domain::fold_for_search(s)
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .collect()
-        };
-        let local = match (ascii(given), ascii(family)) {
-            (g, f) if g.is_empty() || f.is_empty() => format!("persona{k}"),
-            (g, f) => format!("{g}.{f}{}", k % 97),
-        };
-        let details = RegistrantDetails {
-            given_name: problem(PersonName::parse(given))?,
-            family_name: problem(PersonName::parse(family))?,
-            email: problem(Email::parse(&format!("{local}@correo.example.org")))?,
-            phone: None,
-            employer: Some(problem(Text::parse(
-                content::WORKPLACES[k % content::WORKPLACES.len()],
-            ))?),
-            job_title: Some(problem(Text::parse(
-                content::JOB_TITLES[k % content::JOB_TITLES.len()],
-            ))?),
-            audience: if n % 3 == 0 {
-                Audience::UnionDelegate
-            } else {
-                Audience::PublicServant
-            },
-            region_id: if french {
-                None
-            } else {
-                spanish_regions.get(k % spanish_regions.len().max(1)).copied()
-            },
-            language: if french { Language::Fr } else { Language::Es },
-        };
-        let person = people::upsert(conn, &details, Some("demo")).await?;
-        registrations::add_placed(conn, key, session_id, person.id, Source::Organiser).await?;
-    }
-    Ok(())
+    // Every past edition's survey uses the default questionnaire, which is then in use.
+    let template = surveys::ensure_default(txn).await?;
+    survey_template::Entity::update_many()
+        .col_expr(survey_template::Column::InUse, Expr::value(true))
+        .filter(survey_template::Column::Id.eq(template.id))
+        .exec(txn)
+        .await?;
+    Ok(activity::Catalogue {
+        courses: courses_info,
+        regions: region_ids,
+        template_id: template.id,
+    })
 }
 
 fn next_weekday(day: NaiveDate) -> NaiveDate {
