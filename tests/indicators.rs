@@ -512,14 +512,15 @@ db_test!(every_indicator_matches_the_hand_count, |app: TestApp| async move {
     let course_a = figures(5, 4, 2, 1, 1, 3, 900, Some((2, 7)), (2, 2), (1, 1), 1, 1, 1, 2);
     let a2 = figures(1, 1, 0, 0, 0, 0, 0, Some((0, 0)), (0, 0), (0, 0), 0, 0, 0, 0);
     let union_delegates = figures(4, 2, 2, 1, 1, 2, 520, None, (2, 2), (1, 0), 2, 1, 2, 2);
-    let lines = |groups: &[Group]| -> Vec<(Option<Key>, Option<String>, Figures)> {
+    type Line = (Option<Key>, Option<String>, Figures);
+    let lines = |groups: &[Group]| -> Vec<Line> {
         groups
             .iter()
             .map(|g| (g.key.clone(), g.name.clone(), g.figures))
             .collect()
     };
     let code = |c: &str| Some(Key::Code(c.to_owned()));
-    let expected: Vec<(Breakdown, Vec<(Option<Key>, Option<String>, Figures)>)> = vec![
+    let expected: Vec<(Breakdown, Vec<Line>)> = vec![
         (
             Breakdown::Region,
             vec![

@@ -239,7 +239,9 @@ async fn open(global: &Global) -> Result<Database> {
         .await
         .with_context(|| format!("cannot open the database at {}", redact(&global.database_url)))?;
     db::migrate(&database).await.context("cannot migrate the database")?;
-    db::optimize(&database).await.context("cannot refresh the database's statistics")?;
+    db::optimize(&database)
+        .await
+        .context("cannot refresh the database's statistics")?;
     Ok(database)
 }
 

@@ -451,6 +451,9 @@ struct DashboardPage {
     generated: String,
 }
 
+/// A breakdown's chart: the value each group's bar shows, and how to write it.
+type Chart<'a> = (&'a dyn Fn(&Figures) -> Option<u64>, &'a dyn Fn(u64) -> String);
+
 /// The columns a breakdown's table shows on the page (the CSV has them all).
 const PAGE_COLUMNS: &[usize] = &[1, 2, 4, 5, 6, 7];
 
@@ -460,7 +463,7 @@ fn section(
     breakdown: Breakdown,
     title_key: &str,
     csv_base: &str,
-    bar: Option<(&dyn Fn(&Figures) -> Option<u64>, &dyn Fn(u64) -> String)>,
+    bar: Option<Chart>,
 ) -> Section {
     let groups = groups(dashboard, breakdown);
     let chart = match bar {
