@@ -7,20 +7,32 @@
 //!
 //! [`Plan::build`] decides everything once, without the database and
 //! without randomness (every choice is a hash of the indices it is about):
-//! one *block* of activity, i.e. [`PAST`]'s 26 past editions and about
-//! 1,100 people. `aula demo` writes one block; `aula demo --scale N` writes
-//! N of them ([`write_block`]), each with its own people (the block's number
-//! is in their e-mail addresses) and its own editions (moved up to 40 days
-//! later than the first block's, so months fill differently). Memory holds
-//! one block at a time, whatever N; each block is written with multi-row
-//! inserts in one transaction. The open editions' registrations (12 each)
-//! are written with the first block only, through the repository.
+//! one *block* of activity, i.e. [`PAST`]'s 26 past editions (22 of the
+//! union's courses, 4 of the French project's) and about 1,130 people.
+//! `aula demo` writes one block; `aula demo --scale N` writes N of them
+//! ([`build_block`], [`BlockRows::write`]), each with its own people (the
+//! block's number is in their e-mail addresses) and its own editions (moved
+//! up to 40 days later than the first block's, so months fill
+//! differently). One block is about 1,230 registrations and 6,400
+//! attendance marks, so 770 blocks make about a million and five million.
+//!
+//! A block's rows become multi-row inserts (at most `MAX_PARAMS` bound
+//! values each, under SQLite's and PostgreSQL's limits), built apart from
+//! the database and dropped once written: memory holds one block per
+//! writer, whatever N. The loader (`demo::load_scaled`) writes the
+//! catalogue and the first block in one transaction, then ten blocks per
+//! transaction, two transactions at once on PostgreSQL; [`Tuning`] gives
+//! SQLite's writer a page cache big enough for the indexes with random keys.
+//! The open editions' registrations (12 each) are written with the first
+//! block only, through the repository. The French project's people are its
+//! own: nothing of it counts in the union's figures.
 //!
 //! # How the union programme's published figures come out exactly
 //!
 //! The report says: 1,002 people registered, 620 completed, 105 workplaces,
 //! 4 regions of in-person training, satisfaction 4.6 out of 5. One block
-//! gives exactly these for programme 0 (and N blocks N times the first two):
+//! gives exactly these for programme 0; N blocks give N times the first two
+//! (blocks share no one) and the same 4.6, 105 and 4:
 //!
 //! 1. *Rosters first, people later.* Each past edition gets a roster: how
 //!    many were placed (confirmed, or waitlisted when the seats were gone),
@@ -47,10 +59,10 @@
 //! 3. *Regions.* In-person participants come from the four venues' regions
 //!    (Andalucía, Castilla y León, Illes Balears, Extremadura): 4 regions
 //!    with modality in person. Everyone else comes from all 19 Spanish
-//!    regions in a weighted rotation ([`ONLINE_REGIONS`]).
+//!    regions in a weighted rotation (`ONLINE_REGIONS`).
 //! 4. *Workplaces.* Once it is known who took part (present or late at one
 //!    meeting at least), participants get the workplaces of their region in
-//!    rotation, leaving out five ([`NO_SHOW_WORKPLACES`]) that only people
+//!    rotation, leaving out five (`NO_SHOW_WORKPLACES`) that only people
 //!    who never came have: each region has more participants than
 //!    workplaces, so all 110 − 5 = 105 appear among participants.
 //! 5. *Satisfaction.* Participants are invited when the survey opens (not
@@ -1232,8 +1244,8 @@ impl Counters {
 }
 
 /// One block's rows as multi-row inserts, in the order foreign keys need,
-/// built apart from the database so that the next block can be built while
-/// one is written.
+/// built apart from the database (on PostgreSQL, one writer builds its next
+/// block while the server runs the other's statements).
 pub struct BlockRows {
     block: u32,
     statements: Vec<Statement>,
