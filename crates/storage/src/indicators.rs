@@ -14,7 +14,7 @@
 //! figures agree with each other even while people register.
 //!
 //! The same SQL runs on both databases except the month of a session,
-//! which each database writes its own way ([`month_of_start`]).
+//! which each database writes its own way (`month_of_start`).
 
 use std::collections::HashMap;
 
