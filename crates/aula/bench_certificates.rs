@@ -120,68 +120,8 @@ fn certificate_row(
     })
 }
 
-/// The sheet the server draws for `c` (the same translations and lines as
-/// `aula_web::certificates`, whose own function is private).
-fn sheet(tr: &aula_mail::Tr, c: &certificate::Model) -> CertificateSheet {
-    let day = |d: NaiveDate| tr.plain_date(d);
-    let modality = tr.t(&format!("modality-{}", c.modality.replace('_', "-")));
-    let mut lines = vec![
-        tr.args(
-            "certificate-hours",
-            &[
-                ("attended", tr.hours(i64::from(c.attended_minutes))),
-                ("nominal", tr.hours(i64::from(c.nominal_minutes))),
-            ],
-        ),
-        format!(
-            "{} · {}",
-            if c.starts_on == c.ends_on {
-                day(c.starts_on)
-            } else {
-                format!("{} – {}", day(c.starts_on), day(c.ends_on))
-            },
-            match &c.place {
-                Some(place) => format!("{modality}, {place}"),
-                None => modality,
-            }
-        ),
-    ];
-    if let Some(body) = &c.body_name {
-        let credits = c
-            .credits_hundredths
-            .map(|h| {
-                tr.args(
-                    "certificate-credits",
-                    &[("credits", tr.decimal(f64::from(h) / 100.0, 2))],
-                )
-            })
-            .unwrap_or_default();
-        lines.push(tr.args(
-            "certificate-accredited",
-            &[("body", body.clone()), ("credits", credits)],
-        ));
-    }
-    CertificateSheet {
-        language: c.language.clone(),
-        title: tr.t("certificate-title"),
-        holder: c.holder_name.clone(),
-        statement: tr.t("certificate-statement"),
-        course: c.course_title.clone(),
-        lines,
-        issuer: c.issuer_name.clone(),
-        issued_line: tr.args("certificate-issued-on", &[("date", day(c.issued_at.date_naive()))]),
-        number: c.number.clone(),
-        verify_label: tr.t("certificate-verify-at"),
-        verify_url: format!("{BASE_URL}/verify/{}", c.verification_code),
-        code_label: tr.t("certificate-code"),
-        code: c.verification_code.clone(),
-        issued_at: c.issued_at,
-    }
-}
-
 /// Part 1: certificates drawn per second on the calling thread, and their average size.
 fn pdfs_per_second() -> Result<(usize, Duration, usize)> {
-    let tr = aula_mail::Tr::new(Language::Es);
     let issued_at = Utc.with_ymd_and_hms(2026, 3, 21, 10, 30, 0).single().context("date")?;
     let nil = uuid::Uuid::nil();
     let mut template = certificate_row(0, nil, nil, nil, nil, issued_at)?;
@@ -189,7 +129,8 @@ fn pdfs_per_second() -> Result<(usize, Duration, usize)> {
         let (given, family) = holder(n);
         template.holder_name = format!("{given} {family}");
         template.number = number(n);
-        let pdf = render(&sheet(&tr, &template)).map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
+        let pdf =
+            render(&CertificateSheet::of(&template, BASE_URL)).map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
         anyhow::ensure!(pdf.starts_with(b"%PDF-"), "certificate {n} is not a PDF");
         Ok(pdf.len())
     };

@@ -7,7 +7,7 @@
 //! the answer must not tell which numbers exist.
 
 use askama::Template;
-use aula_domain::{FieldErrors, Language, Problem, Role};
+use aula_domain::{FieldErrors, Problem, Role};
 use aula_storage::certificates::{self, CertificateFilter};
 use aula_storage::credential::{self, Achievement, Issuer};
 use aula_storage::entities::certificate;
@@ -26,6 +26,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::{ApiError, Paginated};
+use crate::certificate_pdf::CertificateSheet;
 use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::limits::{self, ClientAddr};
@@ -225,73 +226,9 @@ async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate
 
 // ----- the PDF and the credential ------------------------------------------
 
-fn sheet(state: &AppState, c: &certificate::Model) -> crate::certificate_pdf::CertificateSheet {
-    let lang = Language::parse(&c.language).unwrap_or_default();
-    let tr = aula_mail::Tr::new(lang);
-    let day = |d: NaiveDate| tr.plain_date(d);
-    let mut lines = vec![
-        tr.args(
-            "certificate-hours",
-            &[
-                ("attended", tr.hours(i64::from(c.attended_minutes))),
-                ("nominal", tr.hours(i64::from(c.nominal_minutes))),
-            ],
-        ),
-        format!(
-            "{} · {}",
-            if c.starts_on == c.ends_on {
-                day(c.starts_on)
-            } else {
-                format!("{} – {}", day(c.starts_on), day(c.ends_on))
-            },
-            match &c.place {
-                Some(place) => format!(
-                    "{}, {place}",
-                    tr.t(&format!("modality-{}", c.modality.replace('_', "-")))
-                ),
-                None => tr.t(&format!("modality-{}", c.modality.replace('_', "-"))),
-            }
-        ),
-    ];
-    if let Some(body) = &c.body_name {
-        let credits = c
-            .credits_hundredths
-            .map(|h| {
-                tr.args(
-                    "certificate-credits",
-                    &[("credits", tr.decimal(f64::from(h) / 100.0, 2))],
-                )
-            })
-            .or_else(|| {
-                c.recognised_minutes
-                    .map(|m| tr.args("certificate-recognised", &[("hours", tr.hours(i64::from(m)))]))
-            })
-            .unwrap_or_default();
-        lines.push(tr.args(
-            "certificate-accredited",
-            &[("body", body.clone()), ("credits", credits)],
-        ));
-    }
-    crate::certificate_pdf::CertificateSheet {
-        language: c.language.clone(),
-        title: tr.t("certificate-title"),
-        holder: c.holder_name.clone(),
-        statement: tr.t("certificate-statement"),
-        course: c.course_title.clone(),
-        lines,
-        issuer: c.issuer_name.clone(),
-        issued_line: tr.args("certificate-issued-on", &[("date", day(c.issued_at.date_naive()))]),
-        number: c.number.clone(),
-        verify_label: tr.t("certificate-verify-at"),
-        verify_url: format!("{}/verify/{}", state.config.base_url, c.verification_code),
-        code_label: tr.t("certificate-code"),
-        code: c.verification_code.clone(),
-        issued_at: c.issued_at,
-    }
-}
-
 fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Response> {
-    let bytes = crate::certificate_pdf::certificate(&sheet(state, c)).map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = crate::certificate_pdf::certificate(&CertificateSheet::of(c, &state.config.base_url))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
             (CONTENT_TYPE, "application/pdf".to_owned()),
@@ -804,7 +741,10 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
             after = batch.last().map(|c| c.id);
             // Drawing is CPU work: it runs on the blocking pool, a batch at a
             // time, so it never holds one of the runtime's request threads.
-            let sheets: Vec<_> = batch.iter().map(|c| sheet(&state, c)).collect();
+            let sheets: Vec<_> = batch
+                .iter()
+                .map(|c| CertificateSheet::of(c, &state.config.base_url))
+                .collect();
             let drawn = tokio::task::spawn_blocking(move || {
                 sheets
                     .iter()
