@@ -635,13 +635,8 @@ async fn matrix_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPat
         writer.write_record(&line).map_err(internal)?;
     }
     let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
-    let name = format!("attachment; filename=\"attendance-{}.csv\"", record.session.id);
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (CONTENT_DISPOSITION, name),
-        ],
+    Ok(crate::pages::csv_attachment(
+        &format!("attendance-{}", record.session.id),
         bytes,
-    )
-        .into_response())
+    ))
 }

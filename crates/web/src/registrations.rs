@@ -16,7 +16,6 @@ use uuid::Uuid;
 
 use aula_storage::Begin;
 use aula_storage::registrations::{Requested, Source};
-use axum::response::IntoResponse;
 use axum::routing::post;
 
 use crate::api::{ApiError, Paginated};
@@ -454,13 +453,8 @@ async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uu
         page = aula_storage::Page::new(Some(paged.page.page + 1), Some(500), 500);
     }
     let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
-    let name = format!("attachment; filename=\"registrations-{}.csv\"", session.session.id);
-    Ok((
-        [
-            (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (axum::http::header::CONTENT_DISPOSITION, name),
-        ],
+    Ok(crate::pages::csv_attachment(
+        &format!("registrations-{}", session.session.id),
         bytes,
-    )
-        .into_response())
+    ))
 }

@@ -14,7 +14,6 @@ use aula_storage::{Begin, StorageError};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
@@ -620,14 +619,7 @@ fn csv(ctx: &Ctx, results: &ResultsOut, name: &str) -> AppResult<Response> {
         }
     }
     let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.csv\"")),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(crate::pages::csv_attachment(name, bytes))
 }
 
 async fn session_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
