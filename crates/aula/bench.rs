@@ -780,3 +780,30 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
     println!("PASS");
     Ok(())
 }
+
+/// The process's peak and current resident memory, in KiB (`VmHWM`, `VmRSS`).
+pub fn memory() -> Result<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").context("/proc/self/status")?;
+    let field = |name: &str| -> Result<u64> {
+        let line = status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .with_context(|| format!("no {name} in /proc/self/status"))?;
+        line.trim_start_matches(name)
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .with_context(|| format!("{name}: {line}"))
+    };
+    Ok((field("VmHWM:")?, field("VmRSS:")?))
+}
+
+/// Resets `VmHWM` to the current RSS (Linux 4.0 and later); false where refused.
+pub fn reset_peak() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
+pub fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}

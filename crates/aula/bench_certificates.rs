@@ -21,7 +21,7 @@ use aula_web::certificate_pdf::{CertificateSheet, certificate as render};
 use chrono::{NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
-use crate::bench::Scratch;
+use crate::bench::{Scratch, memory, mib, reset_peak};
 
 /// How long part 1 draws certificates, after its warm-up.
 const RENDER_FOR: Duration = Duration::from_secs(3);
@@ -149,29 +149,6 @@ fn pdfs_per_second() -> Result<(usize, Duration, usize)> {
     Ok((count, started.elapsed(), bytes))
 }
 
-/// The process's peak and current resident memory, in KiB (`VmHWM`, `VmRSS`).
-pub(crate) fn memory() -> Result<(u64, u64)> {
-    let status = std::fs::read_to_string("/proc/self/status").context("/proc/self/status")?;
-    let field = |name: &str| -> Result<u64> {
-        let line = status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .with_context(|| format!("no {name} in /proc/self/status"))?;
-        line.trim_start_matches(name)
-            .trim()
-            .trim_end_matches("kB")
-            .trim()
-            .parse()
-            .with_context(|| format!("{name}: {line}"))
-    };
-    Ok((field("VmHWM:")?, field("VmRSS:")?))
-}
-
-/// Resets `VmHWM` to the current RSS (Linux 4.0 and later); false where refused.
-pub(crate) fn reset_peak() -> bool {
-    std::fs::write("/proc/self/clear_refs", "5").is_ok()
-}
-
 /// The process's CPU time so far, user and system (`/proc/self/stat`, in 1/100 s).
 fn cpu_time() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
@@ -180,10 +157,6 @@ fn cpu_time() -> Option<Duration> {
     let fields: Vec<&str> = rest.split_whitespace().collect();
     let ticks = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
     Some(Duration::from_millis(ticks * 10))
-}
-
-pub(crate) fn mib(kib: u64) -> f64 {
-    kib as f64 / 1024.0
 }
 
 /// The end of a byte stream: at most `keep` to `2 * keep` bytes, whatever its length.

@@ -14,8 +14,7 @@ use aula_storage::entities::{attendance, programme, registration, survey_respons
 use aula_storage::{Database, demo, indicators};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
-use crate::bench::Scratch;
-use crate::bench_certificates::{memory, mib, reset_peak};
+use crate::bench::{Scratch, memory, mib, reset_peak};
 
 /// Runs of each case after the first (cold) one.
 const RUNS: usize = 5;
