@@ -73,6 +73,54 @@ async function checkPageBasics(page, lang, label) {
   assert.equal(await page.locator('a.skip-link[href="#main"]').count(), 1, `${label}: skip link`);
 }
 
+/**
+ * Keyboard only: Tab from the top reaches every visible control (a radio
+ * group once: arrows move within it), and each shows where the focus is.
+ */
+async function checkKeyboard(page, label) {
+  const controls = await page.evaluate(() => {
+    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]';
+    // Shown: laid out, visible, and not in a closed <details>.
+    const shown = (el) => el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true });
+    const all = [...document.querySelectorAll(selector)].filter((el) => el.tabIndex >= 0 && !el.disabled && shown(el));
+    // Each control is marked with its name; a radio group is one stop, named by its group.
+    for (const el of all) {
+      el.dataset.keyboardStop = el.type === 'radio' ? `radio ${el.name}`
+        : `${el.tagName.toLowerCase()} ${el.id || el.getAttribute('href') || el.name || el.textContent.trim().slice(0, 40)}`;
+    }
+    return [...new Set(all.map((el) => el.dataset.keyboardStop))];
+  });
+  // Each focus is recorded as it happens, with whether a ring shows it.
+  await page.evaluate(() => {
+    if (!window.keyboardStops) {
+      document.addEventListener('focusin', ({ target: el }) => {
+        const style = getComputedStyle(el);
+        // A date field's calendar button is the browser's own, with the browser's own ring: the field is then not :focus.
+        const ring = !el.matches(':focus') || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+          || style.boxShadow !== 'none';
+        window.keyboardStops.push({ name: el.dataset.keyboardStop ?? el.outerHTML.slice(0, 80), ring });
+      }, true);
+    }
+    window.keyboardStops = [];
+  });
+  // From the skip link, every page's first stop (checkPageBasics), until the
+  // focus leaves the page or comes round again; a date field is several
+  // stops (day, month, year, calendar).
+  await page.locator('a.skip-link').focus();
+  for (let press = 0; press < 4 * controls.length + 20; press++) {
+    await page.keyboard.press('Tab');
+    if (press % 20 === 19 && await page.evaluate(() => document.activeElement === document.body
+      || window.keyboardStops.filter((stop) => stop.name === window.keyboardStops[0].name).length > 1)) break;
+  }
+  const stops = await page.evaluate(() => window.keyboardStops);
+  const reached = new Set(stops.map((stop) => stop.name));
+  const unmarked = [...new Set(stops.filter((stop) => !stop.ring).map((stop) => stop.name))];
+  const missed = controls.filter((name) => !reached.has(name));
+  // A focused link is drawn as focused (no underline): leave nothing focused for the next check.
+  await page.evaluate(() => document.activeElement?.blur());
+  assert.deepEqual({ missed, unmarked }, { missed: [], unmarked: [] }, `${label}: keyboard`);
+}
+
 async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
@@ -331,6 +379,9 @@ async function sweep(page, who, paths, lang, failures) {
       try {
         await checkPageBasics(page, lang, label);
         await checkAccessibility(page, label);
+        // The tab order is the document's, the same in every language and
+        // width: one walk per page, on a phone, where the layout changes most.
+        if (lang === 'en' && width === 390) await checkKeyboard(page, label);
       } catch (error) {
         failures.push(error.message);
       }
@@ -343,12 +394,16 @@ async function sweep(page, who, paths, lang, failures) {
 }
 
 // The checks themselves: each must fail on the fault it is there for.
-test('the checks catch a missing label, a missing skip link and a broken link in an e-mail', async () => {
+test('the checks catch a missing label, a missing skip link, a hidden focus and a broken link in an e-mail', async () => {
   const page = await newPage(390, 'en');
   await page.setContent('<!doctype html><html lang="en" dir="ltr"><head><title>Faulty</title></head>'
     + '<body><main id="main"><h1>Faulty</h1><form><input type="text" name="email"></form></main></body></html>');
   await assert.rejects(checkAccessibility(page, 'a field without a label'), /label/);
   await assert.rejects(checkPageBasics(page, 'en', 'a page without a skip link'), /skip link/);
+  await page.setContent('<!doctype html><html lang="en" dir="ltr"><head><title>Faulty</title>'
+    + '<style>.quiet:focus { outline: none; box-shadow: none; }</style></head><body><a class="skip-link" href="#main">Skip</a>'
+    + '<main id="main"><h1>Faulty</h1><a class="quiet" href="/elsewhere">Elsewhere</a></main></body></html>');
+  await assert.rejects(checkKeyboard(page, 'a link without a focus ring'), /elsewhere/);
   await page.context().close();
   const mail = `Confirm: ${BASE}/confirm/not-a-real-token\nOr: http://localhost:8080/me\nRoom: https://meet.example.org/x`;
   assert.deepEqual((await brokenLinks([mail])).map((line) => line.split(':').slice(0, 3).join(':')),
