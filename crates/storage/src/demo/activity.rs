@@ -84,6 +84,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use aula_domain::attendance as rule;
+use aula_domain::indicators::{Figures, Tally};
 use aula_domain::{AttendanceStatus, SessionTimeZone};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
@@ -383,27 +384,6 @@ pub struct Plan {
     future: Vec<(usize, Vec<usize>)>,
 }
 
-/// A programme's figures as the indicators define them, counted on the plan.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Figures {
-    pub registrations: u64,
-    pub registered_people: u64,
-    pub participants: u64,
-    pub completions: u64,
-    pub beneficiaries: u64,
-    pub attended_minutes: u64,
-    pub invitations: u64,
-    pub answers: u64,
-    pub satisfaction_count: u64,
-    pub satisfaction_sum: u64,
-    pub certificates: u64,
-    pub revoked: u64,
-    pub workplaces: u64,
-    pub in_person_regions: u64,
-    pub regions: u64,
-    pub sessions: u64,
-}
-
 /// What one block writes, or the whole demo.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -482,13 +462,15 @@ impl Plan {
         }
     }
 
-    /// `programme`'s figures in one block (`first`: with the open editions).
+    /// `programme`'s figures in one block (`first`: with the open editions),
+    /// as the indicators define them, counted on the plan.
     pub fn figures(&self, programme: usize, first: bool, in_person_only: bool) -> Figures {
         use std::collections::HashSet;
         let mut f = Figures::default();
         let mut registered = HashSet::new();
         let mut beneficiaries = HashSet::new();
         let mut participants = HashSet::new();
+        let mut satisfaction = Tally::default();
         for s in &self.sessions {
             let c = &content::COURSES[s.course];
             if c.programme != programme || (in_person_only && kind(c) != Kind::InPerson) {
@@ -510,18 +492,18 @@ impl Plan {
                     beneficiaries.insert(slot.person);
                 }
                 f.attended_minutes += u64::from(slot.attended_minutes);
-                f.invitations += u64::from(slot.invited);
+                f.survey_invitations += u64::from(slot.invited);
                 if let Some(a) = &slot.answer {
-                    f.answers += 1;
-                    f.satisfaction_count += 1;
-                    f.satisfaction_sum += u64::from(a.overall);
+                    f.survey_answers += 1;
+                    satisfaction.count += 1;
+                    satisfaction.sum += u64::from(a.overall);
                 }
                 if let Some(revoked) = slot.certificate {
-                    f.certificates += 1;
-                    f.revoked += u64::from(revoked);
+                    f.certificates_issued += 1;
+                    f.certificates_revoked += u64::from(revoked);
                 }
             }
-            f.sessions += u64::from(held);
+            f.sessions_held += u64::from(held);
         }
         if first {
             for (course, people) in &self.future {
@@ -541,7 +523,7 @@ impl Plan {
         f.workplaces = workplaces.len() as u64;
         let regions: HashSet<&str> = participants.iter().filter_map(|p| self.people[*p].region).collect();
         f.regions = regions.len() as u64;
-        f.in_person_regions = if in_person_only { f.regions } else { 0 };
+        f.satisfaction = Some(satisfaction);
         f
     }
 
@@ -549,6 +531,7 @@ impl Plan {
     fn check(&self) -> Result<()> {
         let all = self.figures(UNION, true, false);
         let in_person = self.figures(UNION, true, true);
+        let satisfaction = all.satisfaction.unwrap_or_default();
         let checks = [
             ("registered people", all.registered_people, REGISTERED_PEOPLE),
             ("beneficiaries", all.beneficiaries, BENEFICIARIES),
@@ -556,8 +539,8 @@ impl Plan {
             ("in-person regions", in_person.regions, IN_PERSON_REGIONS),
             (
                 "satisfaction",
-                all.satisfaction_sum * 10,
-                all.satisfaction_count * SATISFACTION_TENTHS,
+                satisfaction.sum * 10,
+                satisfaction.count * SATISFACTION_TENTHS,
             ),
         ];
         for (what, got, wanted) in checks {
@@ -625,6 +608,44 @@ impl Plan {
         self.people[person].courses |= 1 << course;
     }
 
+    /// Gives each of `entries` a person: someone of `pool` who has not taken
+    /// the course while fewer than their share of `returning` (spread evenly)
+    /// went to a returning person, else a new person, added to `pool`.
+    /// Returns how many went to a returning person.
+    fn fill(
+        &mut self,
+        programme: usize,
+        entries: &[(usize, usize)],
+        pool: &mut Vec<usize>,
+        returning: usize,
+        salt: u64,
+        rotation: &mut usize,
+    ) -> usize {
+        let mut returned = 0;
+        for (k, (s, i)) in entries.iter().copied().enumerate() {
+            let due = (k + 1) * returning / entries.len().max(1);
+            let course = self.sessions[s].course;
+            let again = if returned < due {
+                self.candidate(pool, course, h(&[salt, s as u64, i as u64]))
+            } else {
+                None
+            };
+            let person = match again {
+                Some(p) => {
+                    returned += 1;
+                    p
+                }
+                None => {
+                    let p = self.new_person(programme, s, i, rotation);
+                    pool.push(p);
+                    p
+                }
+            };
+            self.give(s, i, person);
+        }
+        returned
+    }
+
     /// Gives people to `programme`'s roster entries (see the module's doc).
     fn allocate(&mut self, programme: usize) -> Result<()> {
         let entries = |plan: &Plan, which: fn(&Slot) -> bool| -> Vec<(usize, usize)> {
@@ -655,52 +676,10 @@ impl Plan {
             (completed.len() / 10, others.len() / 4)
         };
         let mut rotation = 0;
-        let mut completers: Vec<usize> = Vec::new();
-        let mut done = 0;
-        for (k, (s, i)) in completed.iter().copied().enumerate() {
-            let due = (k + 1) * repeats / completed.len().max(1);
-            let course = self.sessions[s].course;
-            let again = if done < due {
-                self.candidate(&completers, course, h(&[21, s as u64, i as u64]))
-            } else {
-                None
-            };
-            let person = match again {
-                Some(p) => {
-                    done += 1;
-                    p
-                }
-                None => {
-                    let p = self.new_person(programme, s, i, &mut rotation);
-                    completers.push(p);
-                    p
-                }
-            };
-            self.give(s, i, person);
-        }
+        let mut completers = Vec::new();
+        let done = self.fill(programme, &completed, &mut completers, repeats, 21, &mut rotation);
         let mut registered = completers;
-        let mut reused = 0;
-        for (k, (s, i)) in others.iter().copied().enumerate() {
-            let due = (k + 1) * reuses / others.len().max(1);
-            let course = self.sessions[s].course;
-            let again = if reused < due {
-                self.candidate(&registered, course, h(&[22, s as u64, i as u64]))
-            } else {
-                None
-            };
-            let person = match again {
-                Some(p) => {
-                    reused += 1;
-                    p
-                }
-                None => {
-                    let p = self.new_person(programme, s, i, &mut rotation);
-                    registered.push(p);
-                    p
-                }
-            };
-            self.give(s, i, person);
-        }
+        let reused = self.fill(programme, &others, &mut registered, reuses, 22, &mut rotation);
         if programme == UNION && (done != repeats || reused != reuses) {
             return Err(plan_error(&format!(
                 "people: {done} of {repeats} second completions, {reused} of {reuses} second registrations"
@@ -1855,15 +1834,16 @@ mod tests {
         assert_eq!(all.registered_people, 1002, "{all:?}");
         assert_eq!(all.beneficiaries, 620, "{all:?}");
         assert_eq!(all.workplaces, 105, "{all:?}");
-        assert_eq!(all.satisfaction_sum * 10, all.satisfaction_count * 46, "{all:?}");
+        let satisfaction = all.satisfaction.unwrap_or_default();
+        assert_eq!(satisfaction.sum * 10, satisfaction.count * 46, "{all:?}");
         assert_eq!(plan.figures(UNION, true, true).regions, 4);
         // The funnel narrows, and people come from all over Spain.
         assert!(all.registrations > all.registered_people);
         assert!(all.registered_people > all.participants.min(all.registered_people - 1));
         assert!(all.participants > all.completions && all.completions > all.beneficiaries);
         assert_eq!(all.regions, 19, "{all:?}");
-        assert!((3..=5).contains(&all.revoked), "{all:?}");
-        let rate = all.answers * 100 / all.invitations;
+        assert!((3..=5).contains(&all.certificates_revoked), "{all:?}");
+        let rate = all.survey_answers * 100 / all.survey_invitations;
         assert!((55..=80).contains(&rate), "response rate {rate} %");
         println!("union: {all:?}\nblock: {:?}", plan.summary(true));
     }
