@@ -142,35 +142,24 @@ function sentMail() {
   });
 }
 
-/** Waits for an e-mail to `to` whose text holds `marker`; returns its first link containing `marker`. */
-async function linkInMail(to, marker) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const text of sentMail()) {
-      if (!text.toLowerCase().includes(`to: ${to}`) && !text.toLowerCase().includes(`<${to}>`)) continue;
-      const match = text.match(new RegExp(`https?://[^\\s"<>]*${marker}[^\\s"<>]*`));
-      if (match) return match[0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no e-mail to ${to} with ${marker}`);
-}
-
-/** The first link containing `marker` in any e-mail sent so far. */
-async function anyLinkInMail(marker) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    for (const text of sentMail()) {
-      const match = text.match(new RegExp(`https?://[^\\s"<>]*${marker}[^\\s"<>]*`));
-      if (match) return match[0];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no e-mail with ${marker}`);
-}
-
 /** The web links in `texts` (e-mails), in the order written. */
 function linksIn(texts) {
   return texts.flatMap((text) => [...text.matchAll(/https?:\/\/[^\s"'<>]+/g)]
     .map((match) => match[0].replace(/&amp;/g, '&').replace(/[.,;:)]+$/, '')));
+}
+
+/**
+ * Waits for an e-mail (to `to`, or to anyone) with a link containing
+ * `marker`, and returns the first such link.
+ */
+async function linkInMail(marker, to) {
+  const addressed = (text) => !to || text.toLowerCase().includes(`to: ${to}`) || text.toLowerCase().includes(`<${to}>`);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const link = linksIn(sentMail().filter(addressed)).find((l) => l.includes(marker));
+    if (link) return link;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no e-mail${to ? ` to ${to}` : ''} with ${marker}`);
 }
 
 /**
@@ -245,12 +234,12 @@ async function pagesToCheck() {
   await page.locator('form[action$="/register"] button[type=submit]').click();
   await page.waitForURL(/\/registered/);
   const registeredHref = pathOf(page.url());
-  await page.goto(await linkInMail(trainee, '/confirm/'));
+  await page.goto(await linkInMail('/confirm/', trainee));
   await page.goto(`${BASE}/me`);
   await page.locator('#field-email').fill(trainee);
   await page.locator('form[action="/me/sign-in"] button[type=submit]').click();
   await page.waitForSelector('p.notice');
-  await page.goto(await linkInMail(trainee, '/me/sign-in/'));
+  await page.goto(await linkInMail('/me/sign-in/', trainee));
   await page.locator('form button[type=submit]').click();
   await page.waitForURL(/\/me$/);
   const traineeCookies = await page.context().cookies();
@@ -590,7 +579,7 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
     await checkAccessibility(page, `check your e-mail at ${width}`);
     await screenshot(page, `registered-es-${width}`);
 
-    const confirm = await linkInMail(address, '/confirm/');
+    const confirm = await linkInMail('/confirm/', address);
     await page.goto(confirm);
     assert.match(await page.locator('h1').innerText(), /confirmada|lista de espera/);
     await checkAccessibility(page, `confirmed at ${width}`);
@@ -600,7 +589,7 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
     await page.getByLabel('Correo electrónico').fill(address);
     await page.locator('form[action="/me/sign-in"] button[type=submit]').click();
     await page.waitForSelector('p.notice');
-    const signIn = await linkInMail(address, '/me/sign-in/');
+    const signIn = await linkInMail('/me/sign-in/', address);
     await page.goto(signIn);
     await checkAccessibility(page, `sign-in link page at ${width}`);
     await page.locator('form button[type=submit]').click();
@@ -617,7 +606,7 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
     assert.match(await page.locator('.card .badge').first().innerText(), /Cancelada/i);
 
     // The personal link in the e-mail shows the registration, now cancelled.
-    const manage = await linkInMail(address, '/r/');
+    const manage = await linkInMail('/r/', address);
     await page.goto(manage);
     await checkAccessibility(page, `registration page at ${width}`);
     await page.context().close();
@@ -663,7 +652,7 @@ test('an organiser opens a survey, a trainee answers it on a phone, the organise
   await page.locator('form[action$="/survey/open"] button[type=submit]').click();
   await page.waitForURL(/\/survey$/);
 
-  const link = await anyLinkInMail('/s/');
+  const link = await linkInMail('/s/');
   const phone = await newPage(390);
   await phone.goto(link);
   await checkAccessibility(phone, 'survey form at 390 px');
