@@ -13,6 +13,7 @@ use crate::helpers::{Api, Browser, TestApp, db_test};
 async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
     let person = aula_storage::people::upsert(
         &app.db,
+        &aula_storage::Actor::system("test"),
         &aula_domain::RegistrantDetails {
             given_name: aula_domain::PersonName::parse(given).expect("name"),
             family_name: aula_domain::PersonName::parse(family).expect("name"),

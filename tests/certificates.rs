@@ -490,3 +490,28 @@ db_test!(
         assert_eq!(issued["certificates"][0]["hours_attended"].as_f64(), Some(12.0));
     }
 );
+
+db_test!(
+    issue_15_a_certificate_names_the_holder_as_they_confirmed,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, _) = completed_session(&app, &api, true, false, &[3], "forged").await;
+        // Before the certificates are issued, someone asks for another session
+        // with the holder's address and another name.
+        let (_, open) = crate::helpers::course_and_session(&app, &api).await;
+        let (status, _) = app
+            .anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{open}/registrations"),
+                &json!({"given_name": "Mallory", "family_name": "Forger", "email": "p0.forged@example.org",
+                    "audience": "other", "consent": true}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let certificate = issue(&api, &session).await["certificates"][0].clone();
+        let code = certificate["verification_code"].as_str().expect("code");
+        let (status, verified) = app.anonymous_api().get(&format!("/api/v1/verify/{code}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(verified["holder"], "P0 Ruiz", "{verified}");
+    }
+);

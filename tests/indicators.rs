@@ -51,6 +51,7 @@ struct Programme {
 async fn person(app: &TestApp, name: &str, region: Option<Uuid>, audience: Audience, employer: &str) -> Uuid {
     aula_storage::people::upsert(
         &app.db,
+        &aula_storage::Actor::system("test"),
         &RegistrantDetails {
             given_name: PersonName::parse(name).expect("name"),
             family_name: PersonName::parse("Prueba").expect("name"),
@@ -276,15 +277,13 @@ async fn build(app: &TestApp) -> Programme {
         &app.mail.link_key,
         a1,
         &eva_details,
-        Some("2026-01"),
-        Source::Public,
-        true,
+        registrations::Requester::Themselves { consent: "2026-01" },
     )
     .await
     .expect("pending");
     let b1_ana = placed(app, b1, ana).await;
     let b1_dani = placed(app, b1, dani).await;
-    let eva = aula_storage::people::upsert(&app.db, &eva_details, None)
+    let eva = aula_storage::people::upsert(&app.db, &Actor::system("test"), &eva_details, None)
         .await
         .expect("eva")
         .id;

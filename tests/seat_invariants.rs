@@ -6,7 +6,7 @@
 
 use aula_domain::{Capacity, Role};
 use aula_storage::entities::registration;
-use aula_storage::registrations::{self, Requested, Source};
+use aula_storage::registrations::{self, Requested};
 use aula_storage::{Actor, Begin};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -76,10 +76,15 @@ async fn apply(app: &TestApp, session: Uuid, op: &Op, tokens: &mut std::collecti
                 region_id: None,
                 language: aula_domain::Language::Es,
             };
-            let (requested, _) =
-                registrations::request(&txn, &app.mail.link_key, session, &details, None, Source::Public, true)
-                    .await
-                    .expect("request");
+            let (requested, _) = registrations::request(
+                &txn,
+                &app.mail.link_key,
+                session,
+                &details,
+                registrations::Requester::Themselves { consent: "2026-11" },
+            )
+            .await
+            .expect("request");
             if let Requested::Pending { confirm_token, .. } | Requested::Resent { confirm_token, .. } = requested {
                 tokens.insert(*n, confirm_token);
             }

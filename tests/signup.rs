@@ -115,14 +115,14 @@ db_test!(
             .find(|m| m.to.contains(&"ana.perez@example.org".to_owned()))
             .expect("Ana's e-mail");
         let link = link_in(&text_of(&ana_mail.data), &format!("{}/confirm/", app.base));
-        let html = browser.get_html(&link.replacen(&app.base, "", 1)).await;
+        let html = browser.confirm_html(&link.replacen(&app.base, "", 1)).await;
         assert!(html.contains("Su plaza está confirmada"), "{html}");
         // Following it twice changes nothing.
         let again = browser.get_html(&link.replacen(&app.base, "", 1)).await;
         assert!(again.contains("Su plaza está confirmada"), "{again}");
 
         let luis_link = confirm_path(&app, "luis@example.org").await;
-        let html = app.browser().get_html(&format!("{luis_link}?lang=es")).await;
+        let html = app.browser().confirm_html(&format!("{luis_link}?lang=es")).await;
         assert!(html.contains("lista de espera") && html.contains("puesto 1"), "{html}");
 
         // Confirmed: an e-mail with the calendar invitation.
@@ -194,7 +194,7 @@ db_test!(
                     .await;
                 assert_eq!(status, StatusCode::CREATED, "{body}");
                 let path = confirm_path(&app, &email).await;
-                let response = app.browser().get(&path).await;
+                let response = app.browser().confirm(&path).await;
                 assert_eq!(response.status(), StatusCode::OK);
             }));
         }
@@ -296,7 +296,7 @@ db_test!(
         let path = format!("/api/v1/sessions/{session_id}/registrations");
         let (_, first) = anonymous.post(&path, &registrant("Eva", "eva@example.org")).await;
         let confirm = confirm_path(&app, "eva@example.org").await;
-        app.browser().get(&confirm).await;
+        app.browser().confirm(&confirm).await;
         let (status, second) = anonymous.post(&path, &registrant("Eva", "EVA@example.org")).await;
         assert_eq!(status, StatusCode::CREATED);
         assert_eq!(first["status"], second["status"]);
@@ -441,7 +441,7 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
         )
         .await;
     let confirm = confirm_path(&app, "eva@example.org").await;
-    app.browser().get(&confirm).await;
+    app.browser().confirm(&confirm).await;
 
     let browser = app.browser();
     let response = browser
@@ -645,7 +645,7 @@ db_test!(
         anonymous.post(&path, &registrant("Eva", "eva@example.org")).await;
         let new = confirm_path(&app, "eva@example.org").await;
         assert_ne!(old, new);
-        assert_eq!(app.browser().get(&new).await.status(), StatusCode::OK);
+        assert_eq!(app.browser().confirm(&new).await.status(), StatusCode::OK);
         let row = registration::Entity::find()
             .one(&app.db)
             .await
@@ -653,5 +653,166 @@ db_test!(
             .expect("row");
         assert_eq!(row.status, "confirmed");
         let _ = Language::Es;
+    }
+);
+
+/// The holder's person row as stored.
+async fn person_named(app: &TestApp, email: &str) -> aula_storage::entities::person::Model {
+    aula_storage::people::find_by_email(&app.db, &aula_domain::Email::parse(email).expect("email"))
+        .await
+        .expect("query")
+        .expect("person")
+}
+
+db_test!(
+    issue_15_an_anonymous_request_does_not_rewrite_someone_else,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, first) = course_and_session(&app, &api).await;
+        let (_, second) = course_and_session(&app, &api).await;
+        let anonymous = app.anonymous_api();
+        // Ana registers and confirms.
+        let (status, ana) = anonymous
+            .post(
+                &format!("/api/v1/sessions/{first}/registrations"),
+                &registrant("Ana", "ana@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let link = confirm_path(&app, "ana@example.org").await;
+        assert_eq!(app.browser().confirm(&link).await.status(), StatusCode::OK);
+
+        // Someone else types her address with another name, on another session.
+        let mut forged = registrant("Mallory", "ANA@example.org");
+        forged["family_name"] = json!("Forger");
+        forged["employer"] = json!("Evil Corp");
+        let (status, answer) = anonymous
+            .post(&format!("/api/v1/sessions/{second}/registrations"), &forged)
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{answer}");
+        let stored = person_named(&app, "ana@example.org").await;
+        assert_eq!(
+            (stored.given_name.as_str(), stored.family_name.as_str()),
+            ("Ana", "García")
+        );
+        assert_eq!(stored.employer.as_deref(), Some("Ayuntamiento de León"));
+        // Her confirmed registration still shows her name to the organiser.
+        let (_, list) = api.get(&format!("/api/v1/sessions/{first}/registrations")).await;
+        assert!(
+            list.to_string().contains("Ana") && !list.to_string().contains("Mallory"),
+            "{list}"
+        );
+
+        // Asking again for the session she holds: the same shape, not her registration's id.
+        let (status, again) = anonymous
+            .post(&format!("/api/v1/sessions/{first}/registrations"), &forged)
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_ne!(again["id"], ana["id"], "the existing registration's id leaks");
+        let keys = |v: &serde_json::Value| v.as_object().expect("object").keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&again), keys(&ana));
+        assert_eq!(again["status"], "pending");
+
+        // Opening the link of the forged request (a mail scanner) changes nothing,
+        // and the page names who the confirmation would keep.
+        let forged_link = confirm_path(&app, "ana@example.org").await;
+        assert_ne!(forged_link, link);
+        let page = app.browser().get_html(&forged_link).await;
+        assert!(page.contains("Mallory Forger"), "{page}");
+        let pending = registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(second.parse::<Uuid>().expect("uuid")))
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("row");
+        assert_eq!(pending.status, "pending");
+        assert_eq!(person_named(&app, "ana@example.org").await.given_name, "Ana");
+    }
+);
+
+db_test!(
+    issue_15_the_owner_of_the_address_confirms_new_details,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, first) = course_and_session(&app, &api).await;
+        let (_, second) = course_and_session(&app, &api).await;
+        let anonymous = app.anonymous_api();
+        anonymous
+            .post(
+                &format!("/api/v1/sessions/{first}/registrations"),
+                &registrant("Ana", "ana@example.org"),
+            )
+            .await;
+        let link = confirm_path(&app, "ana@example.org").await;
+        app.browser().confirm(&link).await;
+        // Ana herself, later, with her full name and a new employer.
+        let mut corrected = registrant("Ana María", "ana@example.org");
+        corrected["employer"] = json!("Diputación de León");
+        anonymous
+            .post(&format!("/api/v1/sessions/{second}/registrations"), &corrected)
+            .await;
+        assert_eq!(person_named(&app, "ana@example.org").await.given_name, "Ana");
+        let link = confirm_path(&app, "ana@example.org").await;
+        assert_eq!(app.browser().confirm(&link).await.status(), StatusCode::OK);
+        let stored = person_named(&app, "ana@example.org").await;
+        assert_eq!(stored.given_name, "Ana María");
+        assert_eq!(stored.employer.as_deref(), Some("Diputación de León"));
+        let row = registration::Entity::find()
+            .filter(registration::Column::SessionId.eq(second.parse::<Uuid>().expect("uuid")))
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("row");
+        assert_eq!(
+            (row.status.as_str(), row.proposed_details.as_deref()),
+            ("confirmed", None)
+        );
+    }
+);
+
+db_test!(
+    issue_15_opening_the_confirmation_link_does_not_confirm,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session) = course_and_session(&app, &api).await;
+        app.anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{session}/registrations"),
+                &registrant("Eva", "eva@example.org"),
+            )
+            .await;
+        let link = confirm_path(&app, "eva@example.org").await;
+        // A mail scanner opens it, twice, and a HEAD too.
+        let browser = app.browser();
+        let page = browser.get_html(&link).await;
+        assert!(page.contains("method=\"post\"") && page.contains(&link), "{page}");
+        browser.get(&link).await;
+        browser
+            .client
+            .head(format!("{}{link}", app.base))
+            .send()
+            .await
+            .expect("HEAD");
+        assert_eq!(
+            count(&app, session.parse().expect("uuid"), RegistrationStatus::Pending).await,
+            1
+        );
+        // Without the page's anti-forgery token, the POST is refused.
+        let forged = app.browser().post_raw(&link, &[]).await;
+        assert_ne!(forged.status(), StatusCode::OK);
+        assert_eq!(
+            count(&app, session.parse().expect("uuid"), RegistrationStatus::Pending).await,
+            1
+        );
+        // The button confirms.
+        let html = browser.confirm_html(&link).await;
+        assert!(
+            html.contains("Your place is confirmed") || html.contains("confirmada"),
+            "{html}"
+        );
+        assert_eq!(
+            count(&app, session.parse().expect("uuid"), RegistrationStatus::Confirmed).await,
+            1
+        );
     }
 );

@@ -397,6 +397,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 attended_minutes: Set(0),
                 attended_meetings: Set(0),
                 completed: Set(true),
+                proposed_details: Set(None),
             });
             let row = certificate_row(n, registration_id, session_id, course_id, body.id, at)?;
             certificates.push(certificate::ActiveModel::from(row).reset_all());

@@ -235,6 +235,9 @@ async function pagesToCheck() {
   await page.waitForURL(/\/registered/);
   const registeredHref = pathOf(page.url());
   await page.goto(await linkInMail('/confirm/', trainee));
+  // Opening the link shows one button; pressing it confirms (issue 15).
+  await page.locator('form[action^="/confirm/"] button[type=submit]').click();
+  await page.waitForLoadState();
   await page.goto(`${BASE}/me`);
   await page.locator('#field-email').fill(trainee);
   await page.locator('form[action="/me/sign-in"] button[type=submit]').click();
@@ -581,6 +584,10 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
 
     const confirm = await linkInMail('/confirm/', address);
     await page.goto(confirm);
+    assert.match(await page.locator('h1').innerText(), /Confirme su inscripción/);
+    await checkAccessibility(page, `confirm button at ${width}`);
+    await page.locator('form[action^="/confirm/"] button[type=submit]').click();
+    await page.waitForLoadState();
     assert.match(await page.locator('h1').innerText(), /confirmada|lista de espera/);
     await checkAccessibility(page, `confirmed at ${width}`);
 

@@ -1,11 +1,17 @@
 //! People: trainees, found by e-mail (case-insensitive) or created.
+//!
+//! Nothing about a person who exists changes on someone's say-so (issue
+//! 15): only an organiser (audited), the person signed in to "my trainings",
+//! or the owner of the address confirming a registration whose request
+//! carried a [`Proposal`] changes their details.
 
 use aula_domain::{Email, RegistrantDetails};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TryIntoModel};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::entities::person;
-use crate::{Result, StorageError, new_id, now};
+use crate::entities::{person, region};
+use crate::{Actor, Result, StorageError, audit, new_id, now};
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<person::Model> {
     person::Entity::find_by_id(id)
@@ -21,36 +27,152 @@ pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result
         .await?)
 }
 
-/// Finds the person by e-mail and updates their details, or creates them.
-/// `consent` is the version of the privacy notice they accepted, if they did
-/// (people entered by an organiser have not seen it).
+/// Finds the person by e-mail and updates their details, or creates them:
+/// an organiser entering someone deliberately (by hand or by import). A
+/// change to a person who existed is audited, with the old and new values.
+/// `consent` is the version of the privacy notice they accepted, if they
+/// did (people entered by an organiser have not seen it).
 pub async fn upsert(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    details: &RegistrantDetails,
+    consent: Option<&str>,
+) -> Result<person::Model> {
+    let Some(found) = find_by_email(conn, &details.email).await? else {
+        return create(conn, details, consent).await;
+    };
+    let before = Proposal::of_person(&found);
+    let mut model: person::ActiveModel = found.into();
+    fill(&mut model, details);
+    if let Some(version) = consent {
+        model.consent_at = Set(Some(now()));
+        model.consent_version = Set(Some(version.to_owned()));
+    }
+    if !model.is_changed() {
+        return Ok(model.try_into_model()?);
+    }
+    model.updated_at = Set(now());
+    let person = model.update(conn).await?;
+    let after = Proposal::of_person(&person);
+    if after != before {
+        audit::record(
+            conn,
+            actor,
+            "person.updated",
+            "person",
+            Some(person.id),
+            serde_json::json!({"from": before, "to": after}),
+        )
+        .await?;
+    }
+    Ok(person)
+}
+
+/// A person Aula did not know, as they describe themselves. Nobody else's
+/// record changes, so no proof is needed yet; the registration they asked
+/// for still waits for the confirmation link.
+pub async fn create(
     conn: &impl ConnectionTrait,
     details: &RegistrantDetails,
     consent: Option<&str>,
 ) -> Result<person::Model> {
     let at = now();
-    let existing = find_by_email(conn, &details.email).await?;
-    let mut model = match existing {
-        Some(found) => found.into(),
-        None => person::ActiveModel {
-            id: Set(new_id()),
-            created_at: Set(at),
-            ..Default::default()
-        },
+    let mut model = person::ActiveModel {
+        id: Set(new_id()),
+        email: Set(details.email.as_str().to_owned()),
+        created_at: Set(at),
+        updated_at: Set(at),
+        consent_at: Set(consent.map(|_| at)),
+        consent_version: Set(consent.map(str::to_owned)),
+        ..Default::default()
     };
-    model.email = Set(details.email.as_str().to_owned());
     fill(&mut model, details);
-    if let Some(version) = consent {
+    Ok(model.insert(conn).await?)
+}
+
+/// Details someone gave for a person who already exists, kept apart (on the
+/// registration they asked for) until the owner of the address proves it is
+/// them by confirming. Stored as JSON; the values were valid domain values
+/// when proposed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposal {
+    pub given_name: String,
+    pub family_name: String,
+    pub phone: Option<String>,
+    pub employer: Option<String>,
+    pub job_title: Option<String>,
+    pub audience: Option<String>,
+    pub region_id: Option<Uuid>,
+    pub language: String,
+    /// The privacy notice's version they consented to, with the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_version: Option<String>,
+}
+
+impl Proposal {
+    pub fn new(details: &RegistrantDetails, consent: Option<&str>) -> Self {
+        Proposal {
+            given_name: details.given_name.as_str().to_owned(),
+            family_name: details.family_name.as_str().to_owned(),
+            phone: details.phone.as_ref().map(|p| p.as_str().to_owned()),
+            employer: details.employer.as_ref().map(|t| t.as_str().to_owned()),
+            job_title: details.job_title.as_ref().map(|t| t.as_str().to_owned()),
+            audience: Some(details.audience.as_str().to_owned()),
+            region_id: details.region_id,
+            language: details.language.as_str().to_owned(),
+            consent_version: consent.map(str::to_owned),
+        }
+    }
+
+    fn of_person(person: &person::Model) -> Self {
+        Proposal {
+            given_name: person.given_name.clone(),
+            family_name: person.family_name.clone(),
+            phone: person.phone.clone(),
+            employer: person.employer.clone(),
+            job_title: person.job_title.clone(),
+            audience: person.audience.clone(),
+            region_id: person.region_id,
+            language: person.language.clone(),
+            consent_version: None,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The proposal stored on a registration. A value that does not read is
+    /// an error naming nothing personal, never a silent guess.
+    pub fn from_json(json: &str) -> Result<Self> {
+        serde_json::from_str(json)
+            .map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(format!("registrations.proposed_details: {e}"))))
+    }
+}
+
+/// Applies a proposal the owner of the address has just confirmed. A region
+/// removed since the request is left out rather than refused.
+pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Proposal) -> Result<person::Model> {
+    let region_id = match proposal.region_id {
+        Some(id) => region::Entity::find_by_id(id).one(conn).await?.map(|r| r.id),
+        None => None,
+    };
+    let at = now();
+    let mut model: person::ActiveModel = get(conn, person_id).await?.into();
+    model.given_name = Set(proposal.given_name.clone());
+    model.family_name = Set(proposal.family_name.clone());
+    model.phone = Set(proposal.phone.clone());
+    model.employer = Set(proposal.employer.clone());
+    model.job_title = Set(proposal.job_title.clone());
+    model.audience = Set(proposal.audience.clone());
+    model.region_id = Set(region_id);
+    model.language = Set(proposal.language.clone());
+    if let Some(version) = &proposal.consent_version {
         model.consent_at = Set(Some(at));
-        model.consent_version = Set(Some(version.to_owned()));
+        model.consent_version = Set(Some(version.clone()));
     }
     model.updated_at = Set(at);
-    Ok(if model.id.is_unchanged() {
-        model.update(conn).await?
-    } else {
-        model.insert(conn).await?
-    })
+    Ok(model.update(conn).await?)
 }
 
 /// A person corrects their own details ("my trainings"); the e-mail, which

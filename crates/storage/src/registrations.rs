@@ -159,6 +159,8 @@ async fn place(conn: &impl ConnectionTrait, held: registration::Model) -> Result
     let at = now();
     let mut model: registration::ActiveModel = held.clone().into();
     model.placed_at = Set(Some(at));
+    // Applied by the confirmation, or moot for an organiser's move.
+    model.proposed_details = Set(None);
     if take_seat(conn, held.session_id).await? {
         model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
         model.confirmed_at = Set(Some(at));
@@ -245,20 +247,66 @@ impl Requested {
     }
 }
 
-/// Registers the person (found by e-mail or created, details updated) for
-/// the session. The caller has checked that the session takes registrations.
-/// Two racing requests of one person meet the unique index: the loser gets a
-/// conflict and may run again, to find the winner's registration.
+/// Who asks for a registration, which decides whose word changes a person.
+#[derive(Clone, Copy, Debug)]
+pub enum Requester<'a> {
+    /// The person themselves (the public form or API), having consented to
+    /// this version of the privacy notice. Anyone can type any address, so
+    /// an existing person's details are only proposed, and applied when the
+    /// owner of the address confirms (issue 15).
+    Themselves { consent: &'a str },
+    /// Staff entering the person deliberately, by hand or by import: their
+    /// details are the record's (audited); confirmation by e-mail as the
+    /// session says.
+    Staff {
+        actor: &'a Actor,
+        source: Source,
+        confirm_by_email: bool,
+    },
+}
+
+/// Registers the person (found by e-mail or created) for the session. The
+/// caller has checked that the session takes registrations. Two racing
+/// requests of one person meet the unique index: the loser gets a conflict
+/// and may run again, to find the winner's registration.
+///
+/// The person returned is the record as it stands: for a request of the
+/// person themselves about an address already known, their details wait on
+/// the registration (`proposed_details`) until they confirm.
 pub async fn request(
     conn: &impl ConnectionTrait,
     key: &LinkKey,
     session_id: Uuid,
     details: &RegistrantDetails,
-    consent: Option<&str>,
-    source: Source,
-    confirm_by_email: bool,
+    requester: Requester<'_>,
 ) -> Result<(Requested, person::Model)> {
-    let person = people::upsert(conn, details, consent).await?;
+    let (person, proposal, source, confirm_by_email) = match requester {
+        Requester::Themselves { consent } => match people::find_by_email(conn, &details.email).await? {
+            Some(known) => (
+                known,
+                Some(people::Proposal::new(details, Some(consent))),
+                Source::Public,
+                true,
+            ),
+            None => (
+                people::create(conn, details, Some(consent)).await?,
+                None,
+                Source::Public,
+                true,
+            ),
+        },
+        Requester::Staff {
+            actor,
+            source,
+            confirm_by_email,
+        } => (
+            people::upsert(conn, actor, details, None).await?,
+            None,
+            source,
+            confirm_by_email,
+        ),
+    };
+    let proposal = proposal.map(|p| p.to_json());
     let at = now();
     let requested = match live(conn, session_id, person.id).await? {
         Some(existing) if status_of(&existing) == RegistrationStatus::Pending => {
@@ -266,6 +314,8 @@ pub async fn request(
             let mut model: registration::ActiveModel = existing.into();
             model.confirm_token_hash = Set(Some(secrets::hash(&confirm_token)));
             model.confirm_expires_at = Set(Some(at + CONFIRM_LIFETIME));
+            // The latest request's details are the ones the new link confirms.
+            model.proposed_details = Set(proposal);
             model.updated_at = Set(at);
             Requested::Resent {
                 registration: model.update(conn).await?,
@@ -291,6 +341,7 @@ pub async fn request(
                 confirmed_at: Set(None),
                 cancelled_at: Set(None),
                 cancel_reason: Set(None),
+                proposed_details: Set(proposal),
                 ..Default::default()
             }
             .insert(conn)
@@ -306,6 +357,11 @@ pub async fn request(
         },
     };
     Ok((requested, person))
+}
+
+/// Whether a pending registration's confirmation link no longer works.
+pub fn confirm_expired(registration: &registration::Model) -> bool {
+    registration.confirm_expires_at.is_none_or(|expires| expires <= now())
 }
 
 /// What following a confirmation link came to.
@@ -328,13 +384,18 @@ pub async fn confirm(conn: &impl ConnectionTrait, token: &str) -> Result<Confirm
     if status_of(&found) != RegistrationStatus::Pending {
         return Ok(Confirmation::Already(found));
     }
-    if found.confirm_expires_at.is_none_or(|expires| expires <= now()) {
+    if confirm_expired(&found) {
         return Err(StorageError::Conflict(aula_domain::Problem::new(
             "error-confirm-expired",
         )));
     }
     if !hold(conn, found.id, RegistrationStatus::Pending).await? {
         return Ok(Confirmation::Already(get(conn, found.id).await?));
+    }
+    // The owner of the address has proved it: the details their request
+    // proposed become the person's.
+    if let Some(json) = &found.proposed_details {
+        people::apply(conn, found.person_id, &people::Proposal::from_json(json)?).await?;
     }
     Ok(Confirmation::Placed(place(conn, found).await?))
 }

@@ -116,9 +116,10 @@ async fn register_all(
         return Err(AppError::NotFound);
     }
     let record = sessions::get(&txn, session_id).await?;
+    let entry = Entry::Organiser(Source::Import, ctx.actor()?);
     let mut outcome = Outcome::default();
     for row in accepted {
-        let requested = register_in(&txn, state, &record, &row.registrant, Entry::Organiser(Source::Import)).await?;
+        let requested = register_in(&txn, state, &record, &row.registrant, &entry).await?;
         // Someone already waiting for their confirmation gets the link again.
         if let Requested::Already { .. } | Requested::Resent { .. } = requested {
             outcome.already += 1;

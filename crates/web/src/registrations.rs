@@ -249,7 +249,8 @@ async fn add_form(
             return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
         }
     };
-    let (requested, _) = signup::register(&state, id, &details, Entry::Organiser(Source::Organiser)).await?;
+    let (requested, _) =
+        signup::register(&state, id, &details, &Entry::Organiser(Source::Organiser, ctx.actor()?)).await?;
     let flash = match requested {
         Requested::Pending { .. } | Requested::Resent { .. } => "registration-added-pending",
         Requested::Already { .. } => "registration-added-already",

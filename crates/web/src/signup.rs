@@ -12,7 +12,7 @@ use aula_domain::{
     Audience, Email, FieldErrors, Language, PersonName, Phone, Problem, RegistrantDetails, RegistrationStatus, Role,
     SessionStatus,
 };
-use aula_storage::registrations::{self, Confirmation, Requested, Source};
+use aula_storage::registrations::{self, Confirmation, Requested, Requester, Source};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Begin, StorageError, regions};
 use axum::Json;
@@ -27,7 +27,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::ApiError;
-use crate::extract::{ApiJson, ApiPath, CsrfForm};
+use crate::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::input;
 use crate::limits::{self, ClientAddr};
 use crate::pages::{Chrome, FormErrors, render, render_invalid};
@@ -38,7 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(register_api))
         .route("/sessions/{id}/register", post(register_form))
         .route("/sessions/{id}/registered", get(registered_page))
-        .route("/confirm/{token}", get(confirm_page))
+        .route("/confirm/{token}", get(confirm_page).post(confirm))
 }
 
 /// A person as the form or an integration describes them.
@@ -157,14 +157,15 @@ impl RegistrationInput {
 }
 
 /// Who is registering someone, which decides the rules that apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Entry {
     /// The person themselves: the session must take registrations, and the
-    /// e-mail must be confirmed.
+    /// e-mail must be confirmed; a known person's details change only then.
     Public,
     /// An organiser, by hand or by import: allowed while the session is open
-    /// or closed; confirmation as the session says.
-    Organiser(Source),
+    /// or closed; confirmation as the session says; their details are the
+    /// person's (audited).
+    Organiser(Source, aula_storage::Actor),
 }
 
 /// Registers someone and queues the e-mail that says what happened, in one
@@ -174,7 +175,7 @@ pub async fn register(
     state: &AppState,
     session_id: Uuid,
     details: &RegistrantDetails,
-    entry: Entry,
+    entry: &Entry,
 ) -> AppResult<(Requested, SessionRecord)> {
     let mut attempt = 0;
     loop {
@@ -191,7 +192,7 @@ async fn register_once(
     state: &AppState,
     session_id: Uuid,
     details: &RegistrantDetails,
-    entry: Entry,
+    entry: &Entry,
 ) -> AppResult<(Requested, SessionRecord)> {
     let txn = state.db.begin_write().await?;
     let record = sessions::get(&txn, session_id).await?;
@@ -208,10 +209,10 @@ pub async fn register_in(
     state: &AppState,
     record: &SessionRecord,
     details: &RegistrantDetails,
-    entry: Entry,
+    entry: &Entry,
 ) -> AppResult<Requested> {
     let session_id = record.session.id;
-    let (consent, source, confirm) = match entry {
+    let requester = match entry {
         Entry::Public => {
             let first = record.meetings.first().map(|m| m.starts_at);
             registrant::accepts_registrations(
@@ -222,17 +223,22 @@ pub async fn register_in(
                 chrono::Utc::now(),
             )
             .map_err(AppError::Conflict)?;
-            (Some(PRIVACY_NOTICE_VERSION), Source::Public, true)
+            Requester::Themselves {
+                consent: PRIVACY_NOTICE_VERSION,
+            }
         }
-        Entry::Organiser(source) => {
+        Entry::Organiser(source, actor) => {
             if !matches!(record.status(), SessionStatus::Open | SessionStatus::Closed) {
                 return Err(AppError::Conflict(Problem::new("error-session-not-taking")));
             }
-            (None, source, record.session.confirm_organiser_entries)
+            Requester::Staff {
+                actor,
+                source: *source,
+                confirm_by_email: record.session.confirm_organiser_entries,
+            }
         }
     };
-    let (requested, person) =
-        registrations::request(txn, &state.mail.link_key, session_id, details, consent, source, confirm).await?;
+    let (requested, person) = registrations::request(txn, &state.mail.link_key, session_id, details, requester).await?;
     let mail = &state.mail;
     match &requested {
         Requested::Pending {
@@ -256,6 +262,9 @@ pub async fn register_in(
 /// The answer to a registration request.
 #[derive(Serialize, ToSchema)]
 pub struct RegistrationCreated {
+    /// The registration's id. For the public, only a new registration's: a
+    /// request about an address already registered gets an id made for the
+    /// answer, so the answer looks the same either way.
     pub id: Uuid,
     /// For the public always `pending`: the e-mail sent to the address says
     /// what happened (confirm your registration, or you are already
@@ -296,7 +305,7 @@ async fn register_api(
     let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
     if organiser {
         let details = input.parse(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
-        let (requested, _) = register(&state, id, &details, Entry::Organiser(Source::Organiser)).await?;
+        let (requested, _) = register(&state, id, &details, &Entry::Organiser(Source::Organiser, ctx.actor()?)).await?;
         let registration = requested.registration();
         let position = registrations::waitlist_position(&state.db, registration).await?;
         let body = RegistrationCreated {
@@ -310,9 +319,15 @@ async fn register_api(
     crate::sessions::visible(&ctx, &state, id).await?;
     let details = input.parse_public(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
     limits::registration(&state, &client, &details.email).await?;
-    let (requested, _) = register(&state, id, &details, Entry::Public).await?;
+    let (requested, _) = register(&state, id, &details, &Entry::Public).await?;
+    // A new registration's id, or one made now: an existing registration's
+    // id would tell when that person registered (issue 15).
+    let id = match requested {
+        Requested::Pending { registration, .. } => registration.id,
+        _ => aula_storage::new_id(),
+    };
     let body = RegistrationCreated {
-        id: requested.registration().id,
+        id,
         status: RegistrationStatus::Pending.as_str().to_owned(),
         waitlist_position: None,
     };
@@ -419,7 +434,7 @@ async fn register_form(
         }
     };
     limits::registration(&state, &client, &details.email).await?;
-    register(&state, id, &details, Entry::Public).await?;
+    register(&state, id, &details, &Entry::Public).await?;
     Ok(done)
 }
 
@@ -450,29 +465,71 @@ async fn registered_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): A
     })
 }
 
-/// The link in the confirmation e-mail. Following it confirms: the link is
-/// a secret sent to the address, which is what double opt-in asks for.
+/// The page behind the link in the confirmation e-mail: one button that
+/// confirms. Opening the link changes nothing (issue 15), since mail
+/// scanners open links that nobody clicked.
 async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let registration = match registrations::by_confirm_token(&state.db, &token).await {
+        Ok(r) => r,
+        Err(StorageError::NotFound) => return Err(AppError::NotFound),
+        Err(other) => return Err(other.into()),
+    };
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    if RegistrationStatus::parse(&registration.status) != Ok(RegistrationStatus::Pending) {
+        let position = registrations::waitlist_position(&state.db, &registration).await?;
+        return outcome(&ctx, record, &registration, position);
+    }
+    if registrations::confirm_expired(&registration) {
+        return expired(&ctx, record);
+    }
+    // The name the confirmation will keep: the request's, when it proposed one.
+    let person = aula_storage::people::get(&state.db, registration.person_id).await?;
+    let name = match registration
+        .proposed_details
+        .as_deref()
+        .map(aula_storage::people::Proposal::from_json)
+    {
+        Some(proposal) => {
+            let proposal = proposal?;
+            format!("{} {}", proposal.given_name, proposal.family_name)
+        }
+        None => format!("{} {}", person.given_name, person.family_name),
+    };
+    let mut response = render(&ConfirmPage {
+        c: Chrome::new(&ctx),
+        record,
+        token,
+        name,
+    })?;
+    no_store(&mut response);
+    Ok(response)
+}
+
+#[derive(Template)]
+#[template(path = "pages/confirm.html")]
+struct ConfirmPage {
+    c: Chrome,
+    record: SessionRecord,
+    token: String,
+    /// The holder's name as the confirmation keeps it.
+    name: String,
+}
+
+/// The confirmation itself: the button on the link's page.
+async fn confirm(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
     let txn = state.db.begin_write().await?;
     let confirmation = match registrations::confirm(&txn, &token).await {
         Ok(c) => c,
         Err(StorageError::NotFound) => return Err(AppError::NotFound),
-        Err(StorageError::Conflict(problem)) => {
-            // Expired: the page says so and offers the session's form again.
+        Err(StorageError::Conflict(_)) => {
             let registration = registrations::by_confirm_token(&state.db, &token).await?;
             let record = sessions::get(&state.db, registration.session_id).await?;
-            let c = Chrome::new(&ctx);
-            let message = c.t(problem.key);
-            return Ok((
-                StatusCode::GONE,
-                render(&OutcomePage {
-                    c,
-                    record,
-                    title: "outcome-link-expired",
-                    message,
-                })?,
-            )
-                .into_response());
+            return expired(&ctx, record);
         }
         Err(other) => return Err(other.into()),
     };
@@ -490,7 +547,17 @@ async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): A
     if fresh {
         state.wake.notify_one();
     }
-    let c = Chrome::new(&ctx);
+    outcome(&ctx, record, &registration, position)
+}
+
+/// Where a registration stands, after its confirmation or when its link is opened again.
+fn outcome(
+    ctx: &Ctx,
+    record: SessionRecord,
+    registration: &aula_storage::entities::registration::Model,
+    position: Option<u64>,
+) -> AppResult<Response> {
+    let c = Chrome::new(ctx);
     let (title, message) = match (RegistrationStatus::parse(&registration.status), position) {
         (Ok(RegistrationStatus::Confirmed), _) => ("outcome-confirmed", c.t("registration-confirmed-body")),
         (Ok(RegistrationStatus::Waitlisted), Some(p)) => (
@@ -506,9 +573,26 @@ async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): A
         title,
         message,
     })?;
-    // The confirmation page is not for search engines or shared caches.
+    no_store(&mut response);
+    Ok(response)
+}
+
+/// An expired link: the page says so and offers the session's form again.
+fn expired(ctx: &Ctx, record: SessionRecord) -> AppResult<Response> {
+    let c = Chrome::new(ctx);
+    let message = c.t("error-confirm-expired");
+    let page = render(&OutcomePage {
+        c,
+        record,
+        title: "outcome-link-expired",
+        message,
+    })?;
+    Ok((StatusCode::GONE, page).into_response())
+}
+
+/// Pages behind a personal link are not for search engines or shared caches.
+fn no_store(response: &mut Response) {
     response
         .headers_mut()
         .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
-    Ok(response)
 }

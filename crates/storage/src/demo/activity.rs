@@ -1605,6 +1605,7 @@ pub fn build_block(
                 attended_minutes: Set(slot.attended_minutes as i32),
                 attended_meetings: Set(slot.attended_meetings as i32),
                 completed: Set(slot.completed),
+                proposed_details: Set(None),
             });
         }
         registration_ids.push(ids);

@@ -27,6 +27,10 @@ pub struct Model {
     pub attended_meetings: i32,
     /// Its fixed completion, kept by `attendance::fix_completions`.
     pub completed: bool,
+    /// A public request's details for a person who already existed, as JSON
+    /// ([`crate::people::Proposal`]): applied when the registration is
+    /// confirmed by the owner of the address, never before.
+    pub proposed_details: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
