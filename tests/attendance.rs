@@ -322,7 +322,8 @@ db_test!(the_sign_in_sheet_lists_the_right_people, |app: TestApp| async move {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("sheet.pdf");
     std::fs::write(&path, &bytes).expect("write");
-    if let Ok(out) = std::process::Command::new("pdftotext").arg(&path).arg("-").output() {
+    if let Some(mut pdftotext) = crate::helpers::poppler("pdftotext") {
+        let out = pdftotext.arg(&path).arg("-").output().expect("pdftotext");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(
             text.contains("Hoja de firmas") && text.contains("P0 Ruiz") && text.contains("P1 Ruiz"),

@@ -368,13 +368,15 @@ db_test!(
         let number = certificate["number"].as_str().expect("number");
         let code = certificate["verification_code"].as_str().expect("code");
         // Where poppler is installed (CI installs it): the text, and the QR code read back.
-        let Ok(text) = std::process::Command::new("pdftotext").arg(&path).arg("-").output() else {
+        let Some(mut pdftotext) = crate::helpers::poppler("pdftotext") else {
             return;
         };
+        let text = pdftotext.arg(&path).arg("-").output().expect("pdftotext");
         let text = String::from_utf8_lossy(&text.stdout);
         assert!(text.contains("P0 Ruiz") && text.contains(number), "{text}");
         let image = dir.path().join("page");
-        let rendered = std::process::Command::new("pdftoppm")
+        let rendered = crate::helpers::poppler("pdftoppm")
+            .expect("poppler's pdftoppm comes with pdftotext")
             .args(["-png", "-r", "150", "-singlefile"])
             .arg(&path)
             .arg(&image)
