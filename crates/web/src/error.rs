@@ -125,6 +125,17 @@ impl From<StorageError> for AppError {
     }
 }
 
+impl From<aula_app::Error> for AppError {
+    fn from(err: aula_app::Error) -> Self {
+        match err {
+            aula_app::Error::NotFound => AppError::NotFound,
+            aula_app::Error::Conflict(problem) => AppError::Conflict(problem),
+            aula_app::Error::Invalid(fields) => AppError::Invalid(fields),
+            aula_app::Error::Storage(err) => err.into(),
+        }
+    }
+}
+
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
         StorageError::from(err).into()

@@ -101,6 +101,11 @@ impl AppState {
             wake,
         }
     }
+
+    /// The use cases, for this process (`aula_app`).
+    pub fn app(&self) -> aula_app::App {
+        aula_app::App::new(self.db.clone(), self.mail.clone(), self.wake.clone())
+    }
 }
 
 /// Bodies larger than this are refused with 413 before a handler sees them.

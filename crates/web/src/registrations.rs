@@ -22,8 +22,9 @@ use crate::api::{ApiError, Paginated};
 use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
-use crate::signup::{self, Entry, RegistrationInput};
+use crate::signup::{self, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
+use aula_app::registrations::Entry;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -249,8 +250,13 @@ async fn add_form(
             return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
         }
     };
-    let (requested, _) =
-        signup::register(&state, id, &details, &Entry::Organiser(Source::Organiser, ctx.actor()?)).await?;
+    let (requested, _) = aula_app::registrations::register(
+        &state.app(),
+        id,
+        &details,
+        &Entry::Organiser(Source::Organiser, ctx.actor()?),
+    )
+    .await?;
     let flash = match requested {
         Requested::Pending { .. } | Requested::Resent { .. } => "registration-added-pending",
         Requested::Already { .. } => "registration-added-already",
