@@ -15,6 +15,8 @@
 //! - nothing here knows HTTP; errors say what went wrong in the domain's
 //!   words (`Problem` keys), the doors choose a status code.
 
+pub mod attendance;
+pub mod people;
 pub mod registrations;
 
 use std::ops::Deref;

@@ -1,11 +1,12 @@
 //! Registering for a session, and confirming by the e-mailed link.
 
+use aula_domain::RegistrationStatus;
 use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
 use aula_domain::{Problem, RegistrantDetails, SessionStatus};
 use aula_storage::entities::registration::Model as Registration;
-use aula_storage::registrations::{self, Confirmation, Requested, Requester, Source};
+use aula_storage::registrations::{self, Cancelled, Confirmation, Requested, Requester, Source};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Actor, ConnectionTrait, StorageError, people};
+use aula_storage::{Actor, ConnectionTrait, StorageError, audit, people};
 use uuid::Uuid;
 
 use crate::{App, Error, Result};
@@ -160,4 +161,51 @@ pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
         position,
         fresh,
     })
+}
+
+/// Who is cancelling, for the e-mail's wording and the audit log.
+#[derive(Clone, Debug)]
+pub enum CancelledBy {
+    /// The person, by their link or from "my trainings".
+    Holder,
+    Organiser(Actor),
+}
+
+/// Cancels a registration, frees its seat for the first person waiting and
+/// queues the e-mails, in one transaction. Refused once the session has started.
+pub async fn cancel(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy) -> Result<Cancelled> {
+    let txn = app.write().await?;
+    let current = registrations::get(&*txn, id).await?;
+    let record = sessions::get(&*txn, current.session_id).await?;
+    registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
+        .map_err(Error::Conflict)?;
+    let cancelled = registrations::cancel(&*txn, id, reason).await?;
+    if cancelled.was != RegistrationStatus::Cancelled {
+        let person = aula_storage::people::get(&*txn, current.person_id).await?;
+        let by_organiser = matches!(by, CancelledBy::Organiser(_));
+        let held_seat = cancelled.was == RegistrationStatus::Confirmed;
+        aula_mail::notify::cancelled(
+            &*txn,
+            &app.mail,
+            &record,
+            &cancelled.registration,
+            &person,
+            held_seat,
+            by_organiser,
+        )
+        .await?;
+        aula_mail::notify::promoted(&*txn, &app.mail, &record, &cancelled.promoted).await?;
+        let actor = match &by {
+            CancelledBy::Holder => Actor::system("holder"),
+            CancelledBy::Organiser(actor) => actor.clone(),
+        };
+        let details = serde_json::json!({
+            "from": cancelled.was,
+            "reason": reason,
+            "promoted": cancelled.promoted.iter().map(|r| r.id).collect::<Vec<_>>(),
+        });
+        audit::record(&*txn, &actor, "cancel", "registration", Some(id), details).await?;
+    }
+    txn.commit().await?;
+    Ok(cancelled)
 }

@@ -10,11 +10,11 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use aula_domain::{AttendanceStatus, FieldErrors, Problem, Role, SessionStatus, attendance as rules};
+use aula_domain::{AttendanceStatus, FieldErrors, Role, SessionStatus, attendance as rules};
+use aula_storage::Actor;
 use aula_storage::attendance::{self, Mark, Matrix, Source};
 use aula_storage::entities::{attendance as mark, meeting, person, registration};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Actor, Begin};
 use axum::Json;
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -93,9 +93,7 @@ fn online(record: &SessionRecord) -> bool {
     record.course.course.modality != aula_domain::Modality::InPerson.as_str()
 }
 
-/// Records marks and what follows from them, in one transaction: the audit
-/// entries, completions fixed again if the session is completed, and the
-/// warning to people whose absences now make completion impossible.
+/// Records marks and what follows from them (`aula_app::attendance::save`).
 pub async fn save(
     state: &AppState,
     actor: &Actor,
@@ -105,26 +103,7 @@ pub async fn save(
     source: Source,
     reason: Option<&str>,
 ) -> AppResult<usize> {
-    let completed = record.status() == SessionStatus::Completed;
-    if completed && reason.is_none_or(|r| r.trim().is_empty()) {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "reason",
-            Problem::new("error-reason-needed"),
-        )));
-    }
-    let txn = state.db.begin_write().await?;
-    let changed = attendance::record(&txn, actor, meeting, marks, source, reason).await?;
-    if completed {
-        attendance::fix_completions(&txn, record).await?;
-    } else {
-        let matrix = attendance::matrix(&txn, record).await?;
-        for row in matrix.rows.iter().filter(|r| !r.can_complete) {
-            aula_mail::notify::absence_warning(&txn, &state.mail, record, &row.registration, &row.person).await?;
-        }
-    }
-    txn.commit().await?;
-    state.wake.notify_one();
-    Ok(changed)
+    Ok(aula_app::attendance::save(&state.app(), actor, meeting, record, marks, source, reason).await?)
 }
 
 // ----- the roll call page --------------------------------------------------
