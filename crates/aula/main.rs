@@ -193,7 +193,7 @@ struct Serve {
     idle_timeout: u64,
     /// Connections open at once (lowered to fit the open-files limit).
     #[arg(long, env = "AULA_MAX_CONNECTIONS", default_value_t = aula_web::Config::DEFAULT_MAX_CONNECTIONS,
-          value_parser = clap::value_parser!(u64).range(1..=1_000_000).map(|n| n as usize))]
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
     max_connections: usize,
     /// When set, `/metrics` answers only to `Authorization: Bearer <this>`.
     #[arg(long, env = "AULA_METRICS_TOKEN", hide_env_values = true)]
@@ -394,7 +394,11 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
         Ok(limit) => {
             let room = usize::try_from(limit.saturating_sub(256)).unwrap_or(usize::MAX).max(64);
             if room < args.max_connections {
-                tracing::warn!(limit, room, "the open-files limit caps connections below --max-connections");
+                tracing::warn!(
+                    limit,
+                    room,
+                    "the open-files limit caps connections below --max-connections"
+                );
             }
             args.max_connections.min(room)
         }

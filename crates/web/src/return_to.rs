@@ -67,7 +67,9 @@ fn plain_path(path: &str) -> bool {
     let mut chars = path.chars();
     chars.next() == Some('/')
         && !matches!(chars.next(), Some('/' | '\\'))
-        && !path.chars().any(|c| c == '\\' || c.is_control() || (c.is_whitespace() && c != ' '))
+        && !path
+            .chars()
+            .any(|c| c == '\\' || c.is_control() || (c.is_whitespace() && c != ' '))
 }
 
 /// Decodes `%XX` escapes; invalid ones and invalid UTF-8 are kept as they are
@@ -100,9 +102,15 @@ mod tests {
     fn issue_15_paths_of_this_site_are_kept() {
         for (given, kept) in [
             ("/staff", "/staff"),
-            ("/staff/sessions?status=open&page=2", "/staff/sessions?status=open&page=2"),
+            (
+                "/staff/sessions?status=open&page=2",
+                "/staff/sessions?status=open&page=2",
+            ),
             ("/staff/sessions#list", "/staff/sessions#list"),
-            ("/sessions/01890a5d-ac96-774b-b9aa-000000000000", "/sessions/01890a5d-ac96-774b-b9aa-000000000000"),
+            (
+                "/sessions/01890a5d-ac96-774b-b9aa-000000000000",
+                "/sessions/01890a5d-ac96-774b-b9aa-000000000000",
+            ),
             ("/staff/sessions?q=caf%C3%A9", "/staff/sessions?q=caf%C3%A9"),
             ("/staff/sessions?q=café", "/staff/sessions?q=caf%C3%A9"),
             ("/a/../staff", "/staff"),

@@ -112,7 +112,10 @@ mod tests {
         assert!(!passes(&[]));
         assert!(!passes(&[("origin", "https://evil.example")]));
         assert!(!passes(&[("origin", "http://aula.example.org")]));
-        assert!(!passes(&[("origin", "https://evil.example"), ("sec-fetch-site", "same-origin")]));
+        assert!(!passes(&[
+            ("origin", "https://evil.example"),
+            ("sec-fetch-site", "same-origin")
+        ]));
         assert!(!passes(&[("sec-fetch-site", "cross-site")]));
         assert!(!passes(&[("sec-fetch-site", "same-site")]));
         assert!(!passes(&[("origin", "null")]));
@@ -133,6 +136,9 @@ mod tests {
             config("http://127.0.0.1:8080").origin().as_deref(),
             Some("http://127.0.0.1:8080")
         );
-        assert_eq!(config("https://Aula.Example.org:443/x").origin().as_deref(), Some("https://aula.example.org"));
+        assert_eq!(
+            config("https://Aula.Example.org:443/x").origin().as_deref(),
+            Some("https://aula.example.org")
+        );
     }
 }
