@@ -107,8 +107,8 @@ impl TestApp {
         let state = aula_web::AppState::new(
             db.clone(),
             aula_web::Config {
-                base_url: base.clone(),
                 rate_limits: limits,
+                ..aula_web::Config::new(base.clone())
             },
             mail.clone(),
             wake.clone(),

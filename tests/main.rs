@@ -21,6 +21,7 @@ mod openapi;
 mod programmes;
 mod registrations;
 mod seat_invariants;
+mod security;
 mod sessions;
 mod signup;
 mod survey_templates;

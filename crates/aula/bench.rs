@@ -404,8 +404,8 @@ async fn http_case(
     let link_key = aula_storage::keys::link_key(&scratch.db).await?;
     let mail = aula_mail::MailConfig::new("Aula <no-reply@bench.example.org>".parse()?, &base_url, link_key);
     let config = aula_web::Config {
-        base_url: base_url.clone(),
         rate_limits: false,
+        ..aula_web::Config::new(base_url.clone())
     };
     // No dispatcher: nothing wakes on the notifications, the outbox rows stay queued.
     let state = aula_web::AppState::new(scratch.db.clone(), config, mail, Default::default());

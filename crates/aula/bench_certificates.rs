@@ -451,8 +451,8 @@ async fn export(scratch: &Scratch, body_id: uuid::Uuid) -> Result<Export> {
     let link_key = aula_storage::keys::link_key(database).await?;
     let mail = aula_mail::MailConfig::new("Aula <no-reply@bench.example.org>".parse()?, &base_url, link_key);
     let config = aula_web::Config {
-        base_url: base_url.clone(),
         rate_limits: false,
+        ..aula_web::Config::new(base_url.clone())
     };
     let state = aula_web::AppState::new(database.clone(), config, mail, Default::default());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

@@ -182,6 +182,22 @@ struct Serve {
     /// Turn off the rate limits on public registration and sign-in (for load tests only).
     #[arg(long, env = "AULA_NO_RATE_LIMITS")]
     no_rate_limits: bool,
+    /// Seconds a client has to send a request's head (also how long an idle
+    /// keep-alive connection is kept).
+    #[arg(long, env = "AULA_HEADER_TIMEOUT", default_value_t = aula_web::Config::DEFAULT_HEADER_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// Seconds without a byte moving either way after which a connection is closed.
+    #[arg(long, env = "AULA_IDLE_TIMEOUT", default_value_t = aula_web::Config::DEFAULT_IDLE_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    idle_timeout: u64,
+    /// Connections open at once (lowered to fit the open-files limit).
+    #[arg(long, env = "AULA_MAX_CONNECTIONS", default_value_t = aula_web::Config::DEFAULT_MAX_CONNECTIONS,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
+    max_connections: usize,
+    /// When set, `/metrics` answers only to `Authorization: Bearer <this>`.
+    #[arg(long, env = "AULA_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     #[command(flatten)]
     mail: MailArgs,
 }
@@ -371,6 +387,26 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
             .context("cannot load the demo data")?;
         tracing::info!("demo data loaded");
     }
+    // Each connection holds a file descriptor: take all the system allows,
+    // and keep the connection cap below it (with room for the database,
+    // mail and files).
+    let max_connections = match aula_web::raise_open_files_limit() {
+        Ok(limit) => {
+            let room = usize::try_from(limit.saturating_sub(256)).unwrap_or(usize::MAX).max(64);
+            if room < args.max_connections {
+                tracing::warn!(
+                    limit,
+                    room,
+                    "the open-files limit caps connections below --max-connections"
+                );
+            }
+            args.max_connections.min(room)
+        }
+        Err(err) => {
+            tracing::warn!(%err, "cannot raise the open-files limit");
+            args.max_connections
+        }
+    };
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
@@ -405,6 +441,10 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     let config = aula_web::Config {
         base_url,
         rate_limits: !args.no_rate_limits,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
+        idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
+        max_connections,
+        metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
     };
     let state = aula_web::AppState::new(database, config, mail, wake);
     aula_web::serve(listener, state, shutdown_signal()).await?;

@@ -274,6 +274,7 @@ error-back-home = Back to the catalogue
 error-unauthenticated = Please sign in to continue.
 error-forbidden = Your role does not allow this.
 error-csrf = This form has expired. Go back, reload the page and try again.
+error-cross-site = This change must come from Aula's own pages, or use an API token.
 error-not-found = We could not find what you asked for.
 error-too-large = What you sent is too large.
 error-media-type = Send JSON with the header Content-Type: application/json.

@@ -274,6 +274,7 @@ error-back-home = Volver al catálogo
 error-unauthenticated = Acceda con su cuenta para continuar.
 error-forbidden = Su rol no permite esta acción.
 error-csrf = Este formulario ha caducado. Vuelva atrás, recargue la página e inténtelo de nuevo.
+error-cross-site = Este cambio debe hacerse desde las páginas de Aula o con un token de la API.
 error-not-found = No se ha encontrado lo que buscaba.
 error-too-large = Los datos enviados son demasiado grandes.
 error-media-type = Envíe JSON con la cabecera Content-Type: application/json.

@@ -274,6 +274,7 @@ error-back-home = Retour au catalogue
 error-unauthenticated = Connectez-vous pour continuer.
 error-forbidden = Votre rôle ne permet pas cette action.
 error-csrf = Ce formulaire a expiré. Revenez en arrière, rechargez la page et réessayez.
+error-cross-site = Cette modification doit venir des pages d'Aula, ou utiliser un jeton d'API.
 error-not-found = Nous n'avons pas trouvé ce que vous cherchez.
 error-too-large = Les données envoyées sont trop volumineuses.
 error-media-type = Envoyez du JSON avec l'en-tête Content-Type: application/json.

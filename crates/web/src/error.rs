@@ -33,6 +33,8 @@ pub enum AppError {
     Forbidden,
     /// 403: a form without its anti-forgery token.
     Csrf,
+    /// 403: an API change sent with our cookie from another site's page.
+    CrossSite,
     /// 404.
     NotFound,
     /// 409: a uniqueness rule or the record's state refuses the change.
@@ -54,7 +56,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Csrf | AppError::CrossSite => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -72,6 +74,7 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
             AppError::Csrf => "csrf",
+            AppError::CrossSite => "cross_site",
             AppError::NotFound => "not_found",
             AppError::Conflict(_) => "conflict",
             AppError::TooLarge => "too_large",
@@ -89,6 +92,7 @@ impl AppError {
             AppError::Unauthenticated => Problem::new("error-unauthenticated"),
             AppError::Forbidden => Problem::new("error-forbidden"),
             AppError::Csrf => Problem::new("error-csrf"),
+            AppError::CrossSite => Problem::new("error-cross-site"),
             AppError::NotFound => Problem::new("error-not-found"),
             AppError::TooLarge => Problem::new("error-too-large"),
             AppError::UnsupportedMediaType => Problem::new("error-media-type"),
