@@ -280,8 +280,8 @@ impl CourseQuery {
         }
     }
 
-    fn page(&self) -> aula_storage::Page {
-        aula_storage::Page::new(self.page, self.per_page, 20)
+    fn page(&self) -> AppResult<aula_storage::Page> {
+        crate::api::page(self.page, self.per_page, 20)
     }
 }
 
@@ -292,7 +292,7 @@ async fn list(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<axum::Json<Paginated<CourseOut>>> {
-    let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
+    let paged = courses::list(&state.db, &query.filter(), query.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, CourseOut::from)))
 }
 
@@ -358,7 +358,7 @@ async fn list_page(
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
+    let paged = courses::list(&state.db, &query.filter(), query.page()?).await?;
     let pager = Pager::new("/staff/courses", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),

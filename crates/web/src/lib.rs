@@ -41,6 +41,7 @@ mod registrations;
 mod sessions;
 mod sign_in;
 mod signup;
+mod spreadsheet;
 mod survey_templates;
 mod surveys;
 mod tokens;
@@ -132,7 +133,7 @@ pub fn router(state: AppState) -> Router {
         .merge(survey_templates::router())
         .merge(indicators::router())
         .split_for_parts();
-    let openapi = Arc::new(openapi);
+    let openapi = Arc::new(api::with_common_answers(openapi));
 
     routes
         .merge(api::docs_router(openapi))

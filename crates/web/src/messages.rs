@@ -276,7 +276,7 @@ async fn list(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> AppResult<axum::Json<Paginated<OutboxOut>>> {
-    let page = aula_storage::Page::new(query.page, query.per_page, 50);
+    let page = crate::api::page(query.page, query.per_page, 50)?;
     let paged = outbox::list(&state.db, &query.filter()?, page).await?;
     Ok(axum::Json(Paginated::from(paged, OutboxOut::from)))
 }
