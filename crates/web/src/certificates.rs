@@ -492,6 +492,7 @@ pub struct CertificateQuery {
     /// `valid` or `revoked`.
     pub status: Option<String>,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 

@@ -269,6 +269,7 @@ pub struct CourseQuery {
     pub programme_id: Option<Uuid>,
     pub accreditation_body_id: Option<Uuid>,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 

@@ -245,6 +245,7 @@ pub struct OutboxQuery {
     #[serde(default)]
     pub session_id: String,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 

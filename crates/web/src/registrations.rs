@@ -55,6 +55,7 @@ pub struct RegistrationQuery {
     #[serde(default)]
     pub status: String,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 

@@ -533,6 +533,7 @@ pub struct SessionQuery {
     /// Words in the course's title, summary or objectives.
     pub q: Option<String>,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 
