@@ -72,6 +72,15 @@ impl TestApp {
     }
 
     pub async fn postgres() -> Option<TestApp> {
+        Self::postgres_with(false).await
+    }
+
+    /// [`TestApp::sqlite_with_limits`] on PostgreSQL, when it is configured.
+    pub async fn postgres_with_limits() -> Option<TestApp> {
+        Self::postgres_with(true).await
+    }
+
+    async fn postgres_with(limits: bool) -> Option<TestApp> {
         let url = std::env::var("AULA_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
         let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
         let admin = aula_storage::connect(&url, None).await.expect("postgres opens");
@@ -83,7 +92,7 @@ impl TestApp {
         let db = aula_storage::connect(&url, Some(&schema))
             .await
             .expect("postgres opens in schema");
-        Some(Self::start(db, url.clone(), None, Some((url, schema)), false).await)
+        Some(Self::start(db, url.clone(), None, Some((url, schema)), limits).await)
     }
 
     async fn start(
@@ -139,6 +148,22 @@ impl TestApp {
         let client = Client::builder()
             .cookie_store(true)
             .redirect(redirect::Policy::none())
+            .build()
+            .expect("client");
+        Browser {
+            client,
+            base: self.base.clone(),
+        }
+    }
+
+    /// A browser whose connections come from another loopback address
+    /// (`127.0.0.n`): the server sees a different client, as rate limits do,
+    /// without any header a client could forge in production.
+    pub fn browser_from(&self, n: u8) -> Browser {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .local_address(std::net::IpAddr::from([127, 0, 0, n]))
             .build()
             .expect("client");
         Browser {

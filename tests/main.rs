@@ -13,6 +13,7 @@ mod certificates;
 mod check_in;
 mod cli;
 mod courses;
+mod exports;
 mod i18n;
 mod imports;
 mod indicators;

@@ -313,6 +313,7 @@ error-time-skipped = This time does not exist on that day (the clocks change).
 error-end-before-start = The end must come after the start.
 error-meeting-order = The meeting must end after it starts.
 error-meeting-too-long = A meeting lasts at most 24 hours.
+error-meeting-year = A meeting takes place between the years { $min } and { $max }.
 error-meetings-overlap = Two meetings overlap.
 error-venue-needed = An in-person session needs a venue.
 error-online-url-needed = An online session needs its meeting link.

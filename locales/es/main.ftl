@@ -313,6 +313,7 @@ error-time-skipped = Esta hora no existe ese día (por el cambio de hora).
 error-end-before-start = El final debe ser posterior al inicio.
 error-meeting-order = La clase debe terminar después de empezar.
 error-meeting-too-long = Una clase dura como máximo 24 horas.
+error-meeting-year = Una clase tiene lugar entre los años { $min } y { $max }.
 error-meetings-overlap = Dos clases se solapan.
 error-venue-needed = Indique un lugar: la sesión es presencial.
 error-online-url-needed = Indique el enlace de conexión: la sesión es en línea.

@@ -313,6 +313,7 @@ error-time-skipped = Cette heure n'existe pas ce jour-là (changement d'heure).
 error-end-before-start = La fin doit être après le début.
 error-meeting-order = La séance doit finir après son début.
 error-meeting-too-long = Une séance dure 24 heures au maximum.
+error-meeting-year = Une séance a lieu entre les années { $min } et { $max }.
 error-meetings-overlap = Deux séances se chevauchent.
 error-venue-needed = Indiquez un lieu : la session est en présentiel.
 error-online-url-needed = Indiquez le lien de connexion : la session est en ligne.

@@ -320,7 +320,7 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
                 .headers_mut()
                 .insert("www-authenticate", HeaderValue::from_static("Bearer"));
         }
-        return response;
+        return with_retry_after(response, &error);
     }
     if matches!(error, AppError::Unauthenticated) {
         let asked = match &ctx.query {
@@ -335,9 +335,19 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
     }
     let status = error.status();
     match pages::error_page(ctx, &error) {
-        Ok(html) => (status, html).into_response(),
+        Ok(html) => with_retry_after((status, html).into_response(), &error),
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal")).into_response(),
     }
+}
+
+/// A 429 says when to try again (RFC 9110 `Retry-After`, in seconds).
+fn with_retry_after(mut response: Response, error: &AppError) -> Response {
+    if let AppError::TooManyRequests { retry_after } = error {
+        response
+            .headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, HeaderValue::from(*retry_after));
+    }
+    response
 }
 
 /// Extractors that admit only holders of some roles. Handlers that read a

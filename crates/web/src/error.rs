@@ -45,8 +45,9 @@ pub enum AppError {
     UnsupportedMediaType,
     /// 422: the content is wrong, field by field.
     Invalid(FieldErrors),
-    /// 429.
-    TooManyRequests,
+    /// 429: a rate limit is passed; the client may try again after this
+    /// many seconds (sent as `Retry-After`).
+    TooManyRequests { retry_after: u64 },
     /// 500: our failure; the detail goes to the log only.
     Internal(String),
 }
@@ -62,7 +63,7 @@ impl AppError {
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -80,7 +81,7 @@ impl AppError {
             AppError::TooLarge => "too_large",
             AppError::UnsupportedMediaType => "unsupported_media_type",
             AppError::Invalid(_) => "invalid",
-            AppError::TooManyRequests => "too_many_requests",
+            AppError::TooManyRequests { .. } => "too_many_requests",
             AppError::Internal(_) => "internal",
         }
     }
@@ -97,7 +98,7 @@ impl AppError {
             AppError::TooLarge => Problem::new("error-too-large"),
             AppError::UnsupportedMediaType => Problem::new("error-media-type"),
             AppError::Invalid(_) => Problem::new("error-invalid"),
-            AppError::TooManyRequests => Problem::new("error-too-many-requests"),
+            AppError::TooManyRequests { .. } => Problem::new("error-too-many-requests"),
             AppError::Internal(_) => Problem::new("error-internal"),
         }
     }

@@ -44,6 +44,7 @@ mod server;
 mod sessions;
 mod sign_in;
 mod signup;
+mod spreadsheet;
 mod survey_templates;
 mod surveys;
 mod tokens;
@@ -173,7 +174,7 @@ pub fn router(state: AppState) -> Router {
         .merge(survey_templates::router())
         .merge(indicators::router())
         .split_for_parts();
-    let openapi = Arc::new(openapi);
+    let openapi = Arc::new(api::with_common_answers(openapi));
 
     // Health and metrics are for machines: no session, language or
     // anti-forgery token is settled for them (a Prometheus bearer token is
