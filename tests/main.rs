@@ -13,6 +13,7 @@ mod certificates;
 mod check_in;
 mod cli;
 mod courses;
+mod faults;
 mod i18n;
 mod imports;
 mod indicators;
