@@ -62,6 +62,8 @@ async fn postgres_with_faults() -> Option<(TestApp, Fault)> {
                  RETURN NULL;
              END $$;
              CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT ON registrations
+                 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit();
+             CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT OR UPDATE ON heartbeat
                  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit();",
         )
         .await
@@ -151,6 +153,17 @@ async fn failed_commits_lose_no_acknowledged_signup(app: TestApp, fault: Fault) 
         acknowledged.insert("last@example.org".to_owned());
     }
 
+    // The readiness check tells a database that cannot write; health, which
+    // only reads, does not.
+    let ready = || async { reqwest::get(app.url("/readyz")).await.expect("readyz").status() };
+    assert_eq!(ready().await, StatusCode::OK);
+    fault.set(&app, true).await;
+    assert_eq!(ready().await, StatusCode::SERVICE_UNAVAILABLE);
+    let health = reqwest::get(app.url("/healthz")).await.expect("healthz").status();
+    assert_eq!(health, StatusCode::OK);
+    fault.set(&app, false).await;
+    assert_eq!(ready().await, StatusCode::OK);
+
     assert_eq!(registered(&app.db).await, acknowledged, "acknowledged = stored");
     let reopened = app.reopen_database().await;
     assert_eq!(
@@ -160,6 +173,13 @@ async fn failed_commits_lose_no_acknowledged_signup(app: TestApp, fault: Fault) 
     );
     assert_eq!(status, StatusCode::CREATED, "after the fault: {body}");
     assert!(!refused.is_empty(), "the fault refused some sign-ups");
+    assert!(
+        refused
+            .iter()
+            .all(|(_, status)| *status == StatusCode::INTERNAL_SERVER_ERROR
+                || *status == StatusCode::SERVICE_UNAVAILABLE),
+        "{refused:?}"
+    );
     assert!(
         refused.len() <= 40,
         "sign-ups after the fault succeed again; refused: {refused:?}"

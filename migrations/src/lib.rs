@@ -15,6 +15,7 @@ mod m20261121_000005_attendance;
 mod m20261121_000006_surveys;
 mod m20261121_000007_certificates;
 mod m20261121_000008_indicators;
+mod m20261204_000009_heartbeat;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000006_surveys::Migration),
             Box::new(m20261121_000007_certificates::Migration),
             Box::new(m20261121_000008_indicators::Migration),
+            Box::new(m20261204_000009_heartbeat::Migration),
         ]
     }
 }

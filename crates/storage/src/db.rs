@@ -149,6 +149,26 @@ pub async fn optimize(db: &Database) -> Result<()> {
     Ok(())
 }
 
+/// Whether the database takes a write now: `/readyz`. One tiny write
+/// transaction rewriting the heartbeat row, given five seconds; a database
+/// that answers reads but cannot commit (a full disk, an I/O error, a
+/// read-only replica) fails it.
+pub async fn ready(db: &Database) -> Result<()> {
+    let write = async {
+        let txn = db.begin_write().await?;
+        txn.execute_unprepared(
+            "INSERT INTO heartbeat (id, beaten_at) VALUES (1, CURRENT_TIMESTAMP) \
+             ON CONFLICT (id) DO UPDATE SET beaten_at = excluded.beaten_at",
+        )
+        .await?;
+        txn.commit().await
+    };
+    match tokio::time::timeout(Duration::from_secs(5), write).await {
+        Ok(result) => Ok(result?),
+        Err(_) => Err(sea_orm::DbErr::Custom("the heartbeat write took over 5 s".to_owned()).into()),
+    }
+}
+
 /// Whether the database answers: `/healthz`.
 pub async fn ping(db: &Database) -> Result<()> {
     db.ping().await?;
