@@ -95,7 +95,9 @@ impl TestApp {
         Some(Self::start(db, url.clone(), None, Some((url, schema)), limits).await)
     }
 
-    async fn start(
+    /// An app on `db`, opened by the caller (the fault tests open it with a
+    /// fault switch); `dir` is kept as long as the app.
+    pub async fn start(
         db: Database,
         database_url: String,
         dir: Option<tempfile::TempDir>,
@@ -137,6 +139,17 @@ impl TestApp {
             server,
             dispatcher,
         }
+    }
+
+    /// What a restart sees: the app's pool closed (a connection still inside
+    /// a transaction loses it, as a killed process would) and a new one
+    /// opened on the same database.
+    pub async fn reopen_database(&self) -> Database {
+        self.db.clone().close().await.expect("pool closes");
+        let schema = self.schema.as_ref().map(|(_, schema)| schema.as_str());
+        aula_storage::connect(&self.database_url, schema)
+            .await
+            .expect("database reopens")
     }
 
     pub fn url(&self, path: &str) -> String {

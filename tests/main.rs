@@ -14,6 +14,7 @@ mod check_in;
 mod cli;
 mod courses;
 mod exports;
+mod faults;
 mod i18n;
 mod imports;
 mod indicators;

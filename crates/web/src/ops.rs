@@ -23,6 +23,22 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// 200 when the database takes a write, 503 when it does not (a full disk,
+/// an I/O error): a load balancer sends no sign-ups to a process that could
+/// only refuse them. Heavier than `/healthz`, which only reads.
+async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    match aula_storage::db::ready(&state.db).await {
+        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))),
+        Err(err) => {
+            tracing::warn!(%err, "readiness check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                axum::Json(serde_json::json!({"status": "database cannot write"})),
+            )
+        }
+    }
+}
+
 /// The Prometheus exposition; with `AULA_METRICS_TOKEN` set, only to a
 /// scraper that sends it as a bearer token.
 async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -60,5 +76,6 @@ async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
 }
