@@ -10,6 +10,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use aula_documents::certificate::certificate as render;
 use aula_domain::details::{Accreditation, AccreditationBodyDetails, CourseDetails, SessionDetails, UserDetails};
 use aula_domain::{
     Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Percent, Role,
@@ -17,7 +18,6 @@ use aula_domain::{
 };
 use aula_storage::entities::{certificate, person, registration};
 use aula_storage::{Actor, Begin, Database};
-use aula_web::certificate_pdf::{CertificateSheet, certificate as render};
 use chrono::{NaiveDate, TimeZone, Utc};
 use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
@@ -129,8 +129,8 @@ fn pdfs_per_second() -> Result<(usize, Duration, usize)> {
         let (given, family) = holder(n);
         template.holder_name = format!("{given} {family}");
         template.number = number(n);
-        let pdf =
-            render(&CertificateSheet::of(&template, BASE_URL)).map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
+        let pdf = render(&aula_web::certificate_sheet::of(&template, BASE_URL))
+            .map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
         anyhow::ensure!(pdf.starts_with(b"%PDF-"), "certificate {n} is not a PDF");
         Ok(pdf.len())
     };

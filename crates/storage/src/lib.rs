@@ -16,7 +16,6 @@ pub mod audit;
 pub mod bodies;
 pub mod certificates;
 pub mod courses;
-pub mod credential;
 pub mod db;
 pub mod demo;
 pub mod entities;
