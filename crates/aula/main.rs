@@ -13,7 +13,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use aula_domain::details::UserDetails;
 use aula_domain::{Email, Language, Password, PasswordHash, Role, Text};
-use aula_storage::{Actor, Database, bodies, db, demo, tokens, users};
+use aula_demo as demo;
+use aula_storage::{Actor, Database, bodies, db, tokens, users};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]

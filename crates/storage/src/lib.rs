@@ -17,7 +17,6 @@ pub mod bodies;
 pub mod certificates;
 pub mod courses;
 pub mod db;
-pub mod demo;
 pub mod entities;
 mod error;
 pub mod imports;
