@@ -1246,8 +1246,14 @@ impl BlockRows {
         // The open editions' people are seated through the repository.
         for (session, people) in self.open {
             for person in people {
-                aula_storage::registrations::add_placed(conn, key, session, person, aula_storage::registrations::Source::Organiser)
-                    .await?;
+                aula_storage::registrations::add_placed(
+                    conn,
+                    key,
+                    session,
+                    person,
+                    aula_storage::registrations::Source::Organiser,
+                )
+                .await?;
             }
         }
         Ok(self.summary)
