@@ -329,7 +329,7 @@ async fn sign_in_sheet(
             )
         })
         .collect();
-    let sheet = crate::pdf::SignInSheet {
+    let sheet = aula_documents::sign_in_sheet::SignInSheet {
         title: tr.t("sheet-title"),
         course: record.course.course.title.clone(),
         session_line: format!("{dates} · {place}"),
@@ -356,7 +356,7 @@ async fn sign_in_sheet(
         footer: tr.t("sheet-footer"),
         language: ctx.lang.as_str().to_owned(),
     };
-    let bytes = crate::pdf::sign_in_sheet(&sheet).map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = aula_documents::sign_in_sheet::sign_in_sheet(&sheet).map_err(|e| AppError::Internal(e.to_string()))?;
     let name = format!("attachment; filename=\"sign-in-sheet-{number}.pdf\"");
     Ok((
         [

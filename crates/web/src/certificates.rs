@@ -7,9 +7,9 @@
 //! the answer must not tell which numbers exist.
 
 use askama::Template;
+use aula_documents::credential::{self, Achievement, Issuer, IssuerKey};
 use aula_domain::{FieldErrors, Problem, Role};
 use aula_storage::certificates::{self, CertificateFilter};
-use aula_storage::credential::{self, Achievement, Issuer};
 use aula_storage::entities::certificate;
 use aula_storage::{Actor, Begin, keys};
 use axum::Json;
@@ -26,7 +26,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::{ApiError, Paginated};
-use crate::certificate_pdf::CertificateSheet;
+use crate::certificate_sheet;
 use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::limits::{self, ClientAddr};
@@ -228,7 +228,7 @@ async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate
 // ----- the PDF and the credential ------------------------------------------
 
 fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Response> {
-    let bytes = crate::certificate_pdf::certificate(&CertificateSheet::of(c, &state.config.base_url))
+    let bytes = aula_documents::certificate::certificate(&certificate_sheet::of(c, &state.config.base_url))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
@@ -305,7 +305,7 @@ async fn credential_api(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<CredentialOut>> {
     let c = visible(&ctx, &state, id).await?;
-    let key = keys::issuer_key(&state.db).await?;
+    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
     let issuer = issuer(&state);
     let body = credential::credential(&issuer, &achievement(&state, &c));
     let jwt = credential::sign_jwt(&key, &issuer, &body);
@@ -313,7 +313,7 @@ async fn credential_api(
 }
 
 async fn did_document(State(state): State<AppState>) -> AppResult<Response> {
-    let key = keys::issuer_key(&state.db).await?;
+    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
     let document = credential::did_document(&issuer(&state), &key);
     let mut response = Json(document).into_response();
     response
@@ -741,12 +741,12 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
             // time, so it never holds one of the runtime's request threads.
             let sheets: Vec<_> = batch
                 .iter()
-                .map(|c| CertificateSheet::of(c, &state.config.base_url))
+                .map(|c| certificate_sheet::of(c, &state.config.base_url))
                 .collect();
             let drawn = tokio::task::spawn_blocking(move || {
                 sheets
                     .iter()
-                    .map(crate::certificate_pdf::certificate)
+                    .map(aula_documents::certificate::certificate)
                     .collect::<Result<Vec<_>, _>>()
             })
             .await;

@@ -22,12 +22,12 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::api::ApiError;
-use crate::charts::{Bar, horizontal_bars};
 use crate::context::Organiser;
 use crate::extract::ApiQuery;
 use crate::pages::{Chrome, FormErrors, csv_attachment, render, render_invalid};
 use crate::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState};
+use aula_documents::charts::{Bar, horizontal_bars};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

@@ -23,12 +23,12 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::ApiError;
-use crate::charts::{Bar, horizontal_bars};
 use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::pages::{Chrome, FormErrors, redirect_with, render};
 use crate::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
+use aula_documents::charts::{Bar, horizontal_bars};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
