@@ -118,6 +118,8 @@ pub async fn register_in(
 }
 
 /// What pressing "confirm" on a confirmation link's page came to.
+// Made once per request and matched at once: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Confirmed {
     /// The registration as it stands: placed just now (`fresh`, with its
