@@ -370,3 +370,13 @@ async fn issue_15_every_answer_is_documented() {
     assert!(item["429"]["headers"]["Retry-After"].is_object(), "{item}");
     assert!(doc["paths"]["/api/v1/verify/{code}"]["get"]["responses"]["429"].is_object());
 }
+
+/// The whole document, snapshotted: a change to the API's contract shows in
+/// review as a diff of `snapshots/integration__openapi__openapi.snap`.
+#[tokio::test]
+async fn the_document_is_snapshotted() {
+    let app = crate::helpers::TestApp::sqlite().await;
+    let (status, doc) = app.anonymous_api().get("/api/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    insta::assert_json_snapshot!("openapi", doc);
+}
