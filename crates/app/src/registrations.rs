@@ -211,3 +211,45 @@ pub async fn cancel(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy) 
     txn.commit().await?;
     Ok(cancelled)
 }
+
+/// Changes a session's capacity; raising it seats the first people waiting,
+/// with their e-mails. A session that is over keeps its capacity.
+pub async fn set_capacity(app: &App, actor: &Actor, id: Uuid, capacity: aula_domain::Capacity) -> Result<()> {
+    let txn = app.write().await?;
+    let record = sessions::get(&*txn, id).await?;
+    if record.is_final() {
+        return Err(Error::Conflict(Problem::new("error-session-final")));
+    }
+    let promoted = registrations::set_capacity(&*txn, actor, id, capacity).await?;
+    aula_mail::notify::promoted(&*txn, &app.mail, &record, &promoted).await?;
+    txn.commit().await
+}
+
+/// An organiser moves a registration (seats a pending or waitlisted one, or
+/// cancels it), with the e-mails it causes, in one transaction.
+pub async fn move_registration(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+    to: RegistrationStatus,
+    reason: &str,
+) -> Result<Registration> {
+    let txn = app.write().await?;
+    let current = registrations::get(&*txn, id).await?;
+    let record = sessions::get(&*txn, current.session_id).await?;
+    if to == RegistrationStatus::Cancelled {
+        registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
+            .map_err(Error::Conflict)?;
+    }
+    let (moved, promoted) = registrations::move_to(&*txn, actor, id, to, reason).await?;
+    let person = people::get(&*txn, moved.person_id).await?;
+    if to == RegistrationStatus::Cancelled {
+        let held_seat = current.status == RegistrationStatus::Confirmed.as_str();
+        aula_mail::notify::cancelled(&*txn, &app.mail, &record, &moved, &person, held_seat, true).await?;
+        aula_mail::notify::promoted(&*txn, &app.mail, &record, &promoted).await?;
+    } else {
+        aula_mail::notify::placed(&*txn, &app.mail, &record, &moved, &person).await?;
+    }
+    txn.commit().await?;
+    Ok(moved)
+}

@@ -14,7 +14,6 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use aula_storage::Begin;
 use aula_storage::registrations::{Requested, Source};
 use axum::routing::post;
 
@@ -306,16 +305,7 @@ pub async fn set_capacity(
     id: Uuid,
     capacity: aula_domain::Capacity,
 ) -> AppResult<()> {
-    let txn = state.db.begin_write().await?;
-    let record = sessions::get(&txn, id).await?;
-    if record.is_final() {
-        return Err(AppError::Conflict(aula_domain::Problem::new("error-session-final")));
-    }
-    let promoted = registrations::set_capacity(&txn, actor, id, capacity).await?;
-    aula_mail::notify::promoted(&txn, &state.mail, &record, &promoted).await?;
-    txn.commit().await?;
-    state.wake.notify_one();
-    Ok(())
+    Ok(aula_app::registrations::set_capacity(&state.app(), actor, id, capacity).await?)
 }
 
 /// A move between states, from the page or the API.
@@ -343,7 +333,7 @@ impl MoveInput {
     }
 }
 
-/// Moves a registration, with the e-mails it causes, in one transaction.
+/// Moves a registration, with the e-mails it causes (`aula_app`).
 pub async fn move_registration(
     state: &AppState,
     actor: &aula_storage::Actor,
@@ -351,25 +341,7 @@ pub async fn move_registration(
     to: RegistrationStatus,
     reason: &str,
 ) -> AppResult<aula_storage::entities::registration::Model> {
-    let txn = state.db.begin_write().await?;
-    let current = registrations::get(&txn, id).await?;
-    let record = sessions::get(&txn, current.session_id).await?;
-    if to == RegistrationStatus::Cancelled {
-        aula_domain::registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
-            .map_err(AppError::Conflict)?;
-    }
-    let (moved, promoted) = registrations::move_to(&txn, actor, id, to, reason).await?;
-    let person = aula_storage::people::get(&txn, moved.person_id).await?;
-    if to == RegistrationStatus::Cancelled {
-        let held_seat = current.status == RegistrationStatus::Confirmed.as_str();
-        aula_mail::notify::cancelled(&txn, &state.mail, &record, &moved, &person, held_seat, true).await?;
-        aula_mail::notify::promoted(&txn, &state.mail, &record, &promoted).await?;
-    } else {
-        aula_mail::notify::placed(&txn, &state.mail, &record, &moved, &person).await?;
-    }
-    txn.commit().await?;
-    state.wake.notify_one();
-    Ok(moved)
+    Ok(aula_app::registrations::move_registration(&state.app(), actor, id, to, reason).await?)
 }
 
 async fn move_form(
