@@ -130,6 +130,11 @@ impl TestApp {
         }
     }
 
+    /// Stops the app's own mail dispatcher, for a test that runs its own.
+    pub fn stop_dispatcher(&self) {
+        self.dispatcher.abort();
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
