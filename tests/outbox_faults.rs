@@ -59,8 +59,8 @@ async fn enqueue(app: &TestApp, count: usize) -> Vec<String> {
 
 /// A dispatcher of our own: `lease`, `concurrency` at once, sending to `url`.
 fn dispatcher(app: &TestApp, url: &str, lease: chrono::Duration, concurrency: usize) -> aula_mail::Dispatcher {
-    let transport = aula_mail::Transport::smtp(&format!("{url}?tls=none"), None, Duration::from_secs(1))
-        .expect("smtp transport");
+    let transport =
+        aula_mail::Transport::smtp(&format!("{url}?tls=none"), None, Duration::from_secs(1)).expect("smtp transport");
     let settings = aula_mail::Settings {
         sender: aula_mail::message::Sender {
             from: app.mail.from.clone(),
@@ -72,7 +72,12 @@ fn dispatcher(app: &TestApp, url: &str, lease: chrono::Duration, concurrency: us
         lease,
         idle: Duration::from_millis(50),
     };
-    aula_mail::Dispatcher::new(app.db.clone(), std::sync::Arc::new(transport), settings, Default::default())
+    aula_mail::Dispatcher::new(
+        app.db.clone(),
+        std::sync::Arc::new(transport),
+        settings,
+        Default::default(),
+    )
 }
 
 fn start(dispatcher: aula_mail::Dispatcher) -> tokio::task::JoinHandle<()> {
@@ -150,9 +155,15 @@ db_test!(
         second.abort();
         let seen = by_message_id(&app);
         assert_eq!(seen.len(), 200, "every message delivered");
-        assert!(ids.iter().all(|id| seen.contains_key(id)), "under the Message-ID it was queued with");
+        assert!(
+            ids.iter().all(|id| seen.contains_key(id)),
+            "under the Message-ID it was queued with"
+        );
         let doubled: usize = seen.values().map(|n| n - 1).sum();
-        assert!(doubled <= IN_FLIGHT, "{doubled} doubled, more than the {IN_FLIGHT} in flight");
+        assert!(
+            doubled <= IN_FLIGHT,
+            "{doubled} doubled, more than the {IN_FLIGHT} in flight"
+        );
         // The lease, plus a round's time on a busy test machine.
         assert!(
             recovered <= Duration::from_secs(3 + 3),
@@ -208,10 +219,16 @@ db_test!(
         let after = claimed.elapsed();
         wait_status(&app, "sent", 5).await;
         task.abort();
-        assert!(after < Duration::from_secs(2 + 3), "taken over within the lease: {after:?}");
+        assert!(
+            after < Duration::from_secs(2 + 3),
+            "taken over within the lease: {after:?}"
+        );
         let seen = by_message_id(&app);
         assert_eq!(seen.len(), 5);
-        assert!(ids.iter().all(|id| seen.get(id) == Some(&1)), "same Message-IDs, once each");
+        assert!(
+            ids.iter().all(|id| seen.get(id) == Some(&1)),
+            "same Message-IDs, once each"
+        );
         let rows = outbox::list(&app.db, &Default::default(), aula_storage::Page::default())
             .await
             .expect("list");

@@ -17,7 +17,7 @@ use aula_domain::Language;
 use aula_storage::entities::outbox as row;
 use aula_storage::{Database, outbox};
 use futures::StreamExt;
-use tokio::sync::{Notify, mpsc, watch};
+use tokio::sync::{Notify, mpsc, oneshot, watch};
 use uuid::Uuid;
 
 use crate::message::{Sender, build};
@@ -51,6 +51,9 @@ pub struct Dispatcher {
     identity: Option<String>,
     wake: Arc<Notify>,
 }
+
+/// A message, how its send went, and whom to tell once that is written down.
+type Answered = (row::Model, Result<(), SendError>, oneshot::Sender<()>);
 
 /// What one round did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -135,7 +138,9 @@ impl Dispatcher {
                     count(&TOTALS.released, released as usize);
                     tracing::info!(released, "released the messages of the dispatcher this one replaces");
                 }
-                Err(err) => tracing::warn!(%err, "could not release the messages of the dispatcher this one replaces; their lease will run out"),
+                Err(err) => {
+                    tracing::warn!(%err, "could not release the messages of the dispatcher this one replaces; their lease will run out")
+                }
             }
         }
         loop {
@@ -172,7 +177,10 @@ impl Dispatcher {
         let claimed = outbox::claim(&self.db, &self.worker, self.settings.batch, self.settings.lease).await?;
         if claimed.taken_over > 0 {
             count(&TOTALS.taken_over, claimed.taken_over);
-            tracing::warn!(taken_over = claimed.taken_over, "took over messages whose dispatcher's lease ran out");
+            tracing::warn!(
+                taken_over = claimed.taken_over,
+                "took over messages whose dispatcher's lease ran out"
+            );
         }
         let mut round = Round {
             claimed: claimed.rows.len(),
@@ -182,14 +190,20 @@ impl Dispatcher {
         if claimed.rows.is_empty() {
             return Ok(round);
         }
-        let (outcomes, mut answered) = mpsc::unbounded_channel::<(row::Model, Result<(), SendError>)>();
+        let (outcomes, mut answered) = mpsc::unbounded_channel::<Answered>();
         let sends = async move {
             futures::stream::iter(claimed.rows)
                 .for_each_concurrent(self.settings.concurrency.max(1), |message| {
                     let outcomes = &outcomes;
                     async move {
                         let outcome = self.deliver(&message).await;
-                        let _ = outcomes.send((message, outcome));
+                        // The slot is freed once the outcome is written down, so sending
+                        // never runs ahead of recording: at most `concurrency` messages
+                        // are ever sent and not yet recorded (what a crash may repeat).
+                        let (recorded, written) = oneshot::channel();
+                        if outcomes.send((message, outcome, recorded)).is_ok() {
+                            let _ = written.await;
+                        }
                     }
                 })
                 .await;
@@ -234,21 +248,17 @@ impl Dispatcher {
 
     /// Writes down what the server answered. A failed write does not stop
     /// the round: the other outcomes are still recorded.
-    async fn record(
-        &self,
-        batch: Vec<(row::Model, Result<(), SendError>)>,
-        unmarked: &mut Vec<Uuid>,
-        round: &mut Round,
-    ) {
-        for (message, outcome) in batch {
+    async fn record(&self, batch: Vec<Answered>, unmarked: &mut Vec<Uuid>, round: &mut Round) {
+        let mut written = Vec::with_capacity(batch.len());
+        for (message, outcome, recorded) in batch {
+            written.push(recorded);
             match outcome {
                 Ok(()) => unmarked.push(message.id),
                 Err(err) => {
                     let permanent = err.is_permanent();
                     tracing::warn!(id = %message.id, kind = %message.kind, %err, permanent, "message not sent");
                     if let Err(db) =
-                        outbox::mark_failed_attempt(&self.db, &self.worker, &message, &err.to_string(), permanent)
-                            .await
+                        outbox::mark_failed_attempt(&self.db, &self.worker, &message, &err.to_string(), permanent).await
                     {
                         // It stays claimed; when the lease runs out it is tried again.
                         tracing::warn!(id = %message.id, err = %db, "could not record a failed attempt");
@@ -263,6 +273,9 @@ impl Dispatcher {
             }
         }
         self.mark_sent(unmarked, round).await;
+        for recorded in written {
+            let _ = recorded.send(());
+        }
     }
 
     async fn mark_sent(&self, unmarked: &mut Vec<Uuid>, round: &mut Round) {

@@ -323,7 +323,8 @@ mod tests {
 
     #[test]
     fn urls_are_read_as_lettre_reads_them() {
-        let Ok(Transport::Smtp(smtp)) = Transport::smtp("smtp://u%40x:p%3Aw@mail.example.org", None, Duration::from_secs(1))
+        let Ok(Transport::Smtp(smtp)) =
+            Transport::smtp("smtp://u%40x:p%3Aw@mail.example.org", None, Duration::from_secs(1))
         else {
             panic!("smtp")
         };
@@ -336,7 +337,8 @@ mod tests {
         };
         assert_eq!(smtp.port, 2525);
         assert!(matches!(smtp.security, Security::None));
-        let Ok(Transport::Smtp(smtp)) = Transport::smtp("smtps://mail.example.org", None, Duration::from_secs(1)) else {
+        let Ok(Transport::Smtp(smtp)) = Transport::smtp("smtps://mail.example.org", None, Duration::from_secs(1))
+        else {
             panic!("smtps")
         };
         assert_eq!(smtp.port, 465);

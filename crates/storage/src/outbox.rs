@@ -205,13 +205,23 @@ pub async fn release_replaced(conn: &impl ConnectionTrait, identity: &str, worke
             "UPDATE outbox SET status = 'pending', claimed_until = NULL, next_attempt_at = $1, \
              last_error = 'released: its dispatcher was restarted' \
              WHERE status = 'sending' AND substr(claimed_by, 1, $2) = $3 AND claimed_by <> $4",
-            vec![now().into(), (identity.chars().count() as i32).into(), identity.into(), worker.into()],
+            vec![
+                now().into(),
+                (identity.chars().count() as i32).into(),
+                identity.into(),
+                worker.into(),
+            ],
         ),
         _ => (
             "UPDATE outbox SET status = 'pending', claimed_until = NULL, next_attempt_at = ?, \
              last_error = 'released: its dispatcher was restarted' \
              WHERE status = 'sending' AND substr(claimed_by, 1, ?) = ? AND claimed_by <> ?",
-            vec![now().into(), (identity.chars().count() as i32).into(), identity.into(), worker.into()],
+            vec![
+                now().into(),
+                (identity.chars().count() as i32).into(),
+                identity.into(),
+                worker.into(),
+            ],
         ),
     };
     let result = conn

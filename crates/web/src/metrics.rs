@@ -117,10 +117,26 @@ pub fn render_mail(oldest_due_seconds: f64) -> String {
     let mut out = String::new();
     for (name, help, value) in [
         ("sent", "Messages the SMTP server accepted.", &totals.sent),
-        ("retried", "Sends that failed for now and wait for another attempt.", &totals.retried),
-        ("failed", "Messages given up on (refused, or out of attempts).", &totals.failed),
-        ("taken_over", "Messages claimed after another dispatcher's lease ran out.", &totals.taken_over),
-        ("released", "Messages released at start from the process this one replaced.", &totals.released),
+        (
+            "retried",
+            "Sends that failed for now and wait for another attempt.",
+            &totals.retried,
+        ),
+        (
+            "failed",
+            "Messages given up on (refused, or out of attempts).",
+            &totals.failed,
+        ),
+        (
+            "taken_over",
+            "Messages claimed after another dispatcher's lease ran out.",
+            &totals.taken_over,
+        ),
+        (
+            "released",
+            "Messages released at start from the process this one replaced.",
+            &totals.released,
+        ),
     ] {
         out.push_str(&format!(
             "# HELP aula_mail_{name}_total {help}\n# TYPE aula_mail_{name}_total counter\naula_mail_{name}_total {}\n",
