@@ -367,3 +367,99 @@ db_test!(
         );
     }
 );
+
+/// Runs a body on a rate-limited app: SQLite, then PostgreSQL when configured.
+async fn with_limits<F, Fut>(body: F)
+where
+    F: Fn(crate::helpers::TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    body(crate::helpers::TestApp::sqlite_with_limits().await).await;
+    if let Some(app) = crate::helpers::TestApp::postgres_with_limits().await {
+        body(app).await;
+    }
+}
+
+fn retry_after(response: &reqwest::Response) -> u64 {
+    response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok()?.parse().ok())
+        .unwrap_or_else(|| panic!("Retry-After in {:?}", response.headers()))
+}
+
+/// Issue 15: five wrong passwords from one address used to lock the owner
+/// out from everywhere. Now only that address is refused for that account;
+/// the owner signs in from elsewhere, even while a crowd of addresses guesses
+/// (then every attempt is slowed, right or wrong); one address trying many
+/// accounts is still refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_15_wrong_passwords_do_not_lock_the_owner_out() {
+    with_limits(|app| async move {
+        let owner = "owner@example.org";
+        app.user(owner, &[Role::Organiser]).await;
+        let attacker = app.browser_from(2);
+        for _ in 0..5 {
+            let response = attacker.sign_in(owner, "wrong password!").await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        // That address, for that account: refused, even with the right password.
+        let response = attacker.sign_in(owner, crate::helpers::PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!((1..=15 * 60).contains(&retry_after(&response)));
+        // The owner, from another address: in at once.
+        let response = app.browser_from(3).sign_in(owner, crate::helpers::PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        // A crowd of addresses, five wrong each: past the account's limit.
+        for n in 4..8 {
+            let guesser = app.browser_from(n);
+            for _ in 0..5 {
+                let response = guesser.sign_in(owner, "wrong password!").await;
+                assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            }
+        }
+        // The owner from a fresh address still gets in, after the back-off.
+        let started = std::time::Instant::now();
+        let response = app.browser_from(9).sign_in(owner, crate::helpers::PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(started.elapsed() >= std::time::Duration::from_secs(1), "slowed");
+
+        // One address spraying many accounts is refused.
+        let sprayer = app.browser_from(10);
+        for n in 0..30 {
+            let response = sprayer.sign_in(&format!("u{n}@example.org"), "wrong password!").await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{n}");
+        }
+        let response = sprayer.sign_in("u99@example.org", "wrong password!").await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(retry_after(&response) >= 1);
+    })
+    .await;
+}
+
+/// Issue 15: a 429 of the API says when to try again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_15_too_many_requests_carry_retry_after() {
+    with_limits(|app| async move {
+        let api = app.anonymous_api();
+        let mut last = None;
+        for _ in 0..121 {
+            let response = api
+                .client
+                .get(app.url("/api/v1/verify/0000000000000000000000000"))
+                .send()
+                .await
+                .expect("verify");
+            if response.status() == StatusCode::TOO_MANY_REQUESTS {
+                last = Some(response);
+                break;
+            }
+        }
+        let response = last.expect("the verification limit is reached");
+        assert!((1..=10 * 60).contains(&retry_after(&response)));
+        let body: serde_json::Value = response.json().await.expect("json");
+        assert_eq!(body["error"], "too_many_requests");
+    })
+    .await;
+}

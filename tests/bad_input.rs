@@ -105,3 +105,82 @@ async fn announce_huge_body(app: &crate::helpers::TestApp, token: &str) -> u16 {
         .and_then(|code| code.parse().ok())
         .unwrap_or(0)
 }
+
+// Issue 15: `per_page` beyond its maximum (100) is refused, not clamped, on
+// every list of the API.
+db_test!(
+    issue_15_per_page_beyond_its_maximum_is_refused,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser, Role::Admin]).await;
+        let (_, session) = crate::helpers::course_and_session(&app, &api).await;
+        for list in [
+            "/api/v1/programmes".to_owned(),
+            "/api/v1/courses".to_owned(),
+            "/api/v1/sessions".to_owned(),
+            "/api/v1/users".to_owned(),
+            "/api/v1/outbox".to_owned(),
+            "/api/v1/certificates".to_owned(),
+            format!("/api/v1/sessions/{session}/registrations"),
+        ] {
+            let (status, body) = api.get(&format!("{list}?per_page=101&lang=es")).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{list}: {body}");
+            assert!(
+                body["fields"]["per_page"][0]
+                    .as_str()
+                    .is_some_and(|m| m.contains("100")),
+                "{list}: {body}"
+            );
+            let (status, _) = api.get(&format!("{list}?per_page=0")).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{list}");
+            let (status, body) = api.get(&format!("{list}?per_page=100")).await;
+            assert_eq!(status, StatusCode::OK, "{list}: {body}");
+            assert_eq!(body["per_page"], 100, "{list}");
+        }
+    }
+);
+
+// Issue 15: meetings before 1900 or after 2200 are refused, in the asker's language.
+db_test!(
+    issue_15_meetings_outside_1900_to_2200_are_refused,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course, _) = crate::helpers::course_and_session(&app, &api).await;
+        let region = app.region("ES-AN").await;
+        for (lang, starts, ends, words) in [
+            (
+                "en",
+                "1899-12-31T09:00:00Z",
+                "1899-12-31T11:00:00Z",
+                "between the years 1900 and 2200",
+            ),
+            (
+                "fr",
+                "2201-01-01T09:00:00Z",
+                "2201-01-01T11:00:00Z",
+                "entre les années 1900 et 2200",
+            ),
+            (
+                "es",
+                "0026-03-12T09:00:00Z",
+                "0026-03-12T11:00:00Z",
+                "entre los años 1900 y 2200",
+            ),
+        ] {
+            let (status, body) = api
+                .post(
+                    &format!("/api/v1/sessions?lang={lang}"),
+                    &serde_json::json!({"course_id": course, "capacity": 10,
+                        "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
+                        "meetings": [{"starts_at": starts, "ends_at": ends}]}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+            assert!(
+                body["fields"]["meetings.0"][0]
+                    .as_str()
+                    .is_some_and(|m| m.contains(words)),
+                "{lang}: {body}"
+            );
+        }
+    }
+);

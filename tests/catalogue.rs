@@ -108,8 +108,11 @@ db_test!(pagination, |app: crate::helpers::TestApp| async move {
     let (_, page) = app.anonymous_api().get("/api/v1/sessions?per_page=5&page=3").await;
     assert_eq!(page["items"].as_array().map(Vec::len), Some(4));
     assert_eq!(page["total"], 14);
-    let (_, clamped) = app.anonymous_api().get("/api/v1/sessions?per_page=5000").await;
-    assert_eq!(clamped["per_page"], 100);
+    // More than the maximum is refused, not clamped (issue 15).
+    let (status, refused) = app.anonymous_api().get("/api/v1/sessions?per_page=5000").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    let (_, most) = app.anonymous_api().get("/api/v1/sessions?per_page=100").await;
+    assert_eq!(most["per_page"], 100);
 });
 
 db_test!(languages, |app: crate::helpers::TestApp| async move {

@@ -165,9 +165,7 @@ async fn demo_scale_is_checked_and_multiplies_the_activity() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
     use sea_orm::{EntityTrait, PaginatorTrait};
-    let block = aula_storage::demo::activity::Plan::build()
-        .expect("plan")
-        .summary(false);
+    let block = aula_demo::activity::Plan::build().expect("plan").summary(false);
     let people = aula_storage::entities::person::Entity::find()
         .count(&db)
         .await
@@ -176,6 +174,6 @@ async fn demo_scale_is_checked_and_multiplies_the_activity() {
         .count(&db)
         .await
         .expect("count");
-    let open = aula_storage::demo::content::COURSES.len() as u64;
+    let open = aula_demo::content::COURSES.len() as u64;
     assert_eq!((people, sessions), (2 * block.people, 2 * block.sessions + open));
 }

@@ -72,6 +72,15 @@ impl TestApp {
     }
 
     pub async fn postgres() -> Option<TestApp> {
+        Self::postgres_with(false).await
+    }
+
+    /// [`TestApp::sqlite_with_limits`] on PostgreSQL, when it is configured.
+    pub async fn postgres_with_limits() -> Option<TestApp> {
+        Self::postgres_with(true).await
+    }
+
+    async fn postgres_with(limits: bool) -> Option<TestApp> {
         let url = std::env::var("AULA_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
         let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
         let admin = aula_storage::connect(&url, None).await.expect("postgres opens");
@@ -83,10 +92,12 @@ impl TestApp {
         let db = aula_storage::connect(&url, Some(&schema))
             .await
             .expect("postgres opens in schema");
-        Some(Self::start(db, url.clone(), None, Some((url, schema)), false).await)
+        Some(Self::start(db, url.clone(), None, Some((url, schema)), limits).await)
     }
 
-    async fn start(
+    /// An app on `db`, opened by the caller (the fault tests open it with a
+    /// fault switch); `dir` is kept as long as the app.
+    pub async fn start(
         db: Database,
         database_url: String,
         dir: Option<tempfile::TempDir>,
@@ -107,8 +118,8 @@ impl TestApp {
         let state = aula_web::AppState::new(
             db.clone(),
             aula_web::Config {
-                base_url: base.clone(),
                 rate_limits: limits,
+                ..aula_web::Config::new(base.clone())
             },
             mail.clone(),
             wake.clone(),
@@ -135,6 +146,17 @@ impl TestApp {
         self.dispatcher.abort();
     }
 
+    /// What a restart sees: the app's pool closed (a connection still inside
+    /// a transaction loses it, as a killed process would) and a new one
+    /// opened on the same database.
+    pub async fn reopen_database(&self) -> Database {
+        self.db.clone().close().await.expect("pool closes");
+        let schema = self.schema.as_ref().map(|(_, schema)| schema.as_str());
+        aula_storage::connect(&self.database_url, schema)
+            .await
+            .expect("database reopens")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
     }
@@ -144,6 +166,22 @@ impl TestApp {
         let client = Client::builder()
             .cookie_store(true)
             .redirect(redirect::Policy::none())
+            .build()
+            .expect("client");
+        Browser {
+            client,
+            base: self.base.clone(),
+        }
+    }
+
+    /// A browser whose connections come from another loopback address
+    /// (`127.0.0.n`): the server sees a different client, as rate limits do,
+    /// without any header a client could forge in production.
+    pub fn browser_from(&self, n: u8) -> Browser {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(redirect::Policy::none())
+            .local_address(std::net::IpAddr::from([127, 0, 0, n]))
             .build()
             .expect("client");
         Browser {

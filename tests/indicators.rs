@@ -703,7 +703,7 @@ db_test!(
 // registered, 620 completed, rated 4.6 out of 5, in person in 4 regions,
 // participants from 105 workplaces.
 db_test!(the_demo_reproduces_the_published_report, |app: TestApp| async move {
-    aula_storage::demo::load(&app.db, chrono::Utc::now().date_naive())
+    aula_demo::load(&app.db, chrono::Utc::now().date_naive())
         .await
         .expect("demo");
     let union = aula_storage::programmes::choices(&app.db)

@@ -107,3 +107,266 @@ async fn operations_endpoints() {
     );
     assert!(metrics.contains("aula_http_request_duration_seconds_bucket"));
 }
+
+/// Where `value` departs from `schema` (required properties missing,
+/// properties sent that the schema does not declare, wrong types), as
+/// JSON pointers with what is wrong.
+fn departures(doc: &serde_json::Value, schema: &serde_json::Value, value: &serde_json::Value, at: &str) -> Vec<String> {
+    if let Some(reference) = schema["$ref"].as_str() {
+        let name = reference.trim_start_matches("#/components/schemas/");
+        let target = &doc["components"]["schemas"][name];
+        if target.is_null() {
+            return vec![format!("{at}: {reference} is not in the document")];
+        }
+        return departures(doc, target, value, at);
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(alternatives) = schema[key].as_array() {
+            let tries: Vec<Vec<String>> = alternatives.iter().map(|s| departures(doc, s, value, at)).collect();
+            if tries.iter().any(Vec::is_empty) {
+                return Vec::new();
+            }
+            return tries.into_iter().flatten().collect();
+        }
+    }
+    if let Some(all) = schema["allOf"].as_array() {
+        return all.iter().flat_map(|s| departures(doc, s, value, at)).collect();
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        serde_json::Value::String(t) => vec![t.as_str()],
+        serde_json::Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+        _ => return Vec::new(), // any value
+    };
+    let fits = types.iter().any(|t| match *t {
+        "null" => value.is_null(),
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        "boolean" => value.is_boolean(),
+        _ => false,
+    });
+    if !fits {
+        return vec![format!("{at}: {value} is not {types:?}")];
+    }
+    let mut found = Vec::new();
+    if let Some(object) = value.as_object() {
+        let properties = schema["properties"].as_object();
+        for required in schema["required"].as_array().into_iter().flatten() {
+            let name = required.as_str().unwrap_or_default();
+            if !object.contains_key(name) {
+                found.push(format!("{at}/{name}: declared required, not sent"));
+            }
+        }
+        for (name, item) in object {
+            match properties.and_then(|p| p.get(name)) {
+                Some(property) => found.extend(departures(doc, property, item, &format!("{at}/{name}"))),
+                None => match &schema["additionalProperties"] {
+                    serde_json::Value::Object(_) => found.extend(departures(
+                        doc,
+                        &schema["additionalProperties"],
+                        item,
+                        &format!("{at}/{name}"),
+                    )),
+                    serde_json::Value::Bool(true) => {}
+                    _ => found.push(format!("{at}/{name}: sent, not declared")),
+                },
+            }
+        }
+    }
+    if let Some(items) = value.as_array() {
+        for (n, item) in items.iter().enumerate() {
+            found.extend(departures(doc, &schema["items"], item, &format!("{at}/{n}")));
+        }
+    }
+    found
+}
+
+/// Issue 15: `MeetingOut.minutes` was declared required and never sent.
+/// Real answers of the API's GET operations, with every kind of record in
+/// them, are checked against the schemas the document declares.
+#[tokio::test]
+async fn issue_15_responses_match_their_declared_schemas() {
+    use aula_domain::{Language, Role};
+    use serde_json::json;
+
+    let app = crate::helpers::TestApp::sqlite().await;
+    let (_, doc) = app.anonymous_api().get("/api/openapi.json").await;
+    let api = app.api(&[Role::Organiser, Role::Admin]).await;
+    let body = app.body().await;
+    let (status, programme) = api
+        .post("/api/v1/programmes", &json!({"title": "Programa", "funder": "FSE+"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{programme}");
+    let (status, course) = api
+        .post(
+            "/api/v1/courses",
+            &json!({"programme_id": programme["id"], "title": "Curso", "summary": "S", "hours": 5,
+                "modality": "in_person", "audiences": ["public_servant"], "language": "es",
+                "accreditation_body_id": body, "credits": "1"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let region = app.region("ES-CL").await;
+    let (status, session) = api
+        .post(
+            "/api/v1/sessions",
+            &json!({"course_id": course["id"], "capacity": 10, "status": "open",
+                "venue": {"name": "Sede", "city": "León", "region_id": region},
+                "meetings": [{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{session}");
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
+    let person = crate::helpers::person(&app, "Inés", "ines@example.org", Language::Es).await;
+    let registration = aula_storage::registrations::add_placed(
+        &app.db,
+        &app.mail.link_key,
+        session_id.parse().expect("uuid"),
+        person.id,
+        aula_storage::registrations::Source::Organiser,
+    )
+    .await
+    .expect("placed");
+    let (status, saved) = api
+        .raw_json(
+            reqwest::Method::PUT,
+            &format!("/api/v1/meetings/{meeting}/attendance"),
+            &json!([{"registration_id": registration.id, "status": "present", "minutes": 290}]),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    for step in ["closed", "completed"] {
+        let (status, changed) = api
+            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{changed}");
+    }
+    let (status, issued) = api
+        .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{issued}");
+    let (_, certificates) = api.get("/api/v1/certificates").await;
+    let code = certificates["items"][0]["verification_code"]
+        .as_str()
+        .expect("a certificate")
+        .to_owned();
+
+    let programme_id = programme["id"].as_str().expect("id");
+    let course_id = course["id"].as_str().expect("id");
+    let gets: Vec<(&str, String)> = vec![
+        ("/api/v1/programmes", "/api/v1/programmes".into()),
+        ("/api/v1/programmes/{id}", format!("/api/v1/programmes/{programme_id}")),
+        ("/api/v1/accreditation-bodies", "/api/v1/accreditation-bodies".into()),
+        ("/api/v1/courses", "/api/v1/courses".into()),
+        ("/api/v1/courses/{id}", format!("/api/v1/courses/{course_id}")),
+        ("/api/v1/sessions", "/api/v1/sessions".into()),
+        ("/api/v1/sessions/{id}", format!("/api/v1/sessions/{session_id}")),
+        ("/api/v1/regions", "/api/v1/regions".into()),
+        ("/api/v1/users", "/api/v1/users".into()),
+        ("/api/v1/tokens", "/api/v1/tokens".into()),
+        ("/api/v1/outbox", "/api/v1/outbox".into()),
+        (
+            "/api/v1/sessions/{id}/registrations",
+            format!("/api/v1/sessions/{session_id}/registrations"),
+        ),
+        (
+            "/api/v1/sessions/{id}/attendance",
+            format!("/api/v1/sessions/{session_id}/attendance"),
+        ),
+        (
+            "/api/v1/sessions/{id}/survey-results",
+            format!("/api/v1/sessions/{session_id}/survey-results"),
+        ),
+        ("/api/v1/certificates", "/api/v1/certificates".into()),
+        ("/api/v1/verify/{code}", format!("/api/v1/verify/{code}")),
+        (
+            "/api/v1/indicators",
+            format!("/api/v1/indicators?programme={programme_id}"),
+        ),
+        ("/api/v1/survey-templates", "/api/v1/survey-templates".into()),
+    ];
+    let mut problems = Vec::new();
+    for (path, url) in gets {
+        let (status, value) = api.get(&url).await;
+        assert_eq!(status, StatusCode::OK, "{url}: {value}");
+        let schema = &doc["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+        assert!(schema.is_object(), "{path} declares its answer");
+        problems.extend(departures(&doc, schema, &value, &url));
+    }
+    // An error answer matches the error schema.
+    let (status, value) = api.get("/api/v1/programmes?per_page=500").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let schema =
+        &doc["paths"]["/api/v1/programmes"]["get"]["responses"]["422"]["content"]["application/json"]["schema"];
+    problems.extend(departures(&doc, schema, &value, "422"));
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// Issue 15: every status the API can answer is in the document, for every
+/// operation where it can happen, and the API answers it.
+#[tokio::test]
+async fn issue_15_every_answer_is_documented() {
+    let app = crate::helpers::TestApp::sqlite().await;
+    let (_, doc) = app.anonymous_api().get("/api/openapi.json").await;
+    let methods = ["get", "put", "post", "delete", "patch"];
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in methods {
+            let operation = &item[method];
+            if operation.is_null() {
+                continue;
+            }
+            let responses = &operation["responses"];
+            let parameters: Vec<&serde_json::Value> =
+                operation["parameters"].as_array().into_iter().flatten().collect();
+            let query = parameters.iter().any(|p| p["in"] == "query");
+            let body = operation["requestBody"].is_object();
+            let mut expected = vec!["401"];
+            if query || body {
+                expected.push("400");
+            }
+            if body {
+                expected.extend(["413", "415"]);
+            }
+            if parameters.iter().any(|p| p["name"] == "per_page") {
+                expected.push("422");
+            }
+            for status in expected {
+                assert!(responses[status].is_object(), "{method} {path} documents {status}");
+            }
+            if responses["429"].is_object() {
+                assert!(
+                    responses["429"]["headers"]["Retry-After"].is_object(),
+                    "{method} {path}: 429 with Retry-After"
+                );
+            }
+        }
+    }
+    // And the API does answer them.
+    let anonymous = app.anonymous_api();
+    let (status, _) = anonymous.get("/api/v1/courses?page=first").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let response = anonymous
+        .client
+        .get(app.url("/api/v1/courses"))
+        .header("authorization", "Basic dXNlcjpwYXNz")
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let token = app.token(&[aula_domain::Role::Organiser]).await;
+    let response = anonymous
+        .client
+        .post(app.url("/api/v1/courses"))
+        .bearer_auth(&token)
+        .body("{}")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let item = &doc["paths"]["/api/v1/sessions/{id}/registrations"]["post"]["responses"];
+    assert!(item["429"]["headers"]["Retry-After"].is_object(), "{item}");
+    assert!(doc["paths"]["/api/v1/verify/{code}"]["get"]["responses"]["429"].is_object());
+}

@@ -3,17 +3,14 @@
 //!
 //! Every flag can also be set with the `AULA_*` variable named in `--help`.
 
-mod bench;
-mod bench_certificates;
-mod bench_indicators;
-
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use aula_demo as demo;
 use aula_domain::details::UserDetails;
 use aula_domain::{Email, Language, Password, PasswordHash, Role, Text};
-use aula_storage::{Actor, Database, bodies, db, demo, tokens, users};
+use aula_storage::{Actor, Database, bodies, db, tokens, users};
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Parser)]
@@ -73,62 +70,14 @@ enum Command {
     },
     /// Send queued e-mail without serving the web application.
     Worker(Worker),
-    /// Measure: prints the figures docs/BENCHMARKS.md records.
+    /// Measure: prints the figures docs/BENCHMARKS.md records. Runs the
+    /// `aula-bench` binary beside this one (`cargo build --release -p aula-bench`),
+    /// which is not part of the production build; `aula bench --help` lists its measures.
+    #[command(disable_help_flag = true)]
     Bench {
-        #[command(subcommand)]
-        command: BenchCommand,
-    },
-}
-
-#[derive(Subcommand)]
-enum BenchCommand {
-    /// Messages per second from the outbox to a loopback SMTP receiver.
-    Mail {
-        #[arg(long, default_value_t = 5000)]
-        messages: usize,
-        #[arg(long, default_value_t = 32)]
-        concurrency: usize,
-        /// Also measure on PostgreSQL (a temporary schema of this database).
-        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
-        postgres: Option<String>,
-    },
-    /// Concurrent public registrations over loopback HTTP, each confirmed, beside a raw-SQL baseline.
-    Registrations {
-        #[arg(long, default_value_t = 2000)]
-        registrations: usize,
-        /// Seats per session.
-        #[arg(long, default_value_t = 100)]
-        capacity: i64,
-        /// Concurrent clients.
-        #[arg(long, default_value_t = 64)]
-        concurrency: usize,
-        /// Sessions the registrations are spread over; several cases with commas (`1,100`).
-        #[arg(long, value_delimiter = ',', default_value = "1")]
-        sessions: Vec<usize>,
-        /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
-        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
-        postgres: Option<String>,
-    },
-    /// The time and memory to compute a whole indicators dashboard over the demo at a scale.
-    Indicators {
-        /// The demo's scale: 770 makes about a million registrations and five million attendance marks.
-        #[arg(long, default_value_t = 770, value_parser = clap::value_parser!(u32).range(1..=2000))]
-        scale: u32,
-        /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
-        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
-        postgres: Option<String>,
-        /// Measure on this database as it is (loaded before with `aula demo --scale N`) instead.
-        #[arg(long)]
-        database: Option<String>,
-    },
-    /// Certificate PDFs per second on one core, then the time and peak memory of ZIP exports.
-    Certificates {
-        /// Certificates in the export; several cases with commas.
-        #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
-        certificates: Vec<usize>,
-        /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
-        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
-        postgres: Option<String>,
+        /// The measure and its options, passed to `aula-bench` as they are.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<std::ffi::OsString>,
     },
 }
 
@@ -187,6 +136,22 @@ struct Serve {
     /// Turn off the rate limits on public registration and sign-in (for load tests only).
     #[arg(long, env = "AULA_NO_RATE_LIMITS", value_parser = clap::builder::BoolishValueParser::new())]
     no_rate_limits: bool,
+    /// Seconds a client has to send a request's head (also how long an idle
+    /// keep-alive connection is kept).
+    #[arg(long, env = "AULA_HEADER_TIMEOUT", default_value_t = aula_web::Config::DEFAULT_HEADER_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// Seconds without a byte moving either way after which a connection is closed.
+    #[arg(long, env = "AULA_IDLE_TIMEOUT", default_value_t = aula_web::Config::DEFAULT_IDLE_TIMEOUT.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    idle_timeout: u64,
+    /// Connections open at once (lowered to fit the open-files limit).
+    #[arg(long, env = "AULA_MAX_CONNECTIONS", default_value_t = aula_web::Config::DEFAULT_MAX_CONNECTIONS,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000))]
+    max_connections: usize,
+    /// When set, `/metrics` answers only to `Authorization: Bearer <this>`.
+    #[arg(long, env = "AULA_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     #[command(flatten)]
     mail: MailArgs,
 }
@@ -236,6 +201,46 @@ fn init_logging(global: &Global) {
         builder.json().init();
     } else {
         builder.init();
+    }
+}
+
+/// `aula bench ...`: runs the `aula-bench` binary found beside this one with
+/// the same arguments (and the log settings), so the load generator and its
+/// HTTP client stay out of the production binary.
+fn run_bench(global: &Global, args: &[std::ffi::OsString]) -> Result<()> {
+    let name = format!("aula-bench{}", std::env::consts::EXE_SUFFIX);
+    let path = std::env::current_exe()
+        .context("cannot find where this program is")?
+        .with_file_name(&name);
+    if !path.is_file() {
+        bail!(
+            "{} is missing: the benchmarks are a separate binary; build it beside aula with \
+             `cargo build --release -p aula-bench` (or run it directly: `cargo run --release -p aula-bench -- ...`)",
+            path.display()
+        );
+    }
+    let mut command = std::process::Command::new(&path);
+    command
+        .args(args)
+        .env("AULA_LOG", &global.log)
+        .env("AULA_LOG_FORMAT", &global.log_format);
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        // Only returns on failure.
+        let error = command.exec();
+        Err(error).with_context(|| format!("cannot run {}", path.display()))
+    }
+    #[cfg(not(unix))]
+    {
+        let status = command
+            .status()
+            .with_context(|| format!("cannot run {}", path.display()))?;
+        if status.success() {
+            Ok(())
+        } else {
+            bail!("{name} failed ({status})")
+        }
     }
 }
 
@@ -381,6 +386,26 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
             .context("cannot load the demo data")?;
         tracing::info!("demo data loaded");
     }
+    // Each connection holds a file descriptor: take all the system allows,
+    // and keep the connection cap below it (with room for the database,
+    // mail and files).
+    let max_connections = match aula_web::raise_open_files_limit() {
+        Ok(limit) => {
+            let room = usize::try_from(limit.saturating_sub(256)).unwrap_or(usize::MAX).max(64);
+            if room < args.max_connections {
+                tracing::warn!(
+                    limit,
+                    room,
+                    "the open-files limit caps connections below --max-connections"
+                );
+            }
+            args.max_connections.min(room)
+        }
+        Err(err) => {
+            tracing::warn!(%err, "cannot raise the open-files limit");
+            args.max_connections
+        }
+    };
     let listener = tokio::net::TcpListener::bind(args.bind)
         .await
         .with_context(|| format!("cannot listen on {}", args.bind))?;
@@ -415,6 +440,10 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     let config = aula_web::Config {
         base_url,
         rate_limits: !args.no_rate_limits,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
+        idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
+        max_connections,
+        metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
     };
     let state = aula_web::AppState::new(database, config, mail, wake);
     aula_web::serve(listener, state, shutdown_signal()).await?;
@@ -490,44 +519,7 @@ async fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Serve(args) => serve(&cli.global, args).await,
         Command::Worker(args) => worker(&cli.global, args).await,
-        Command::Bench {
-            command:
-                BenchCommand::Mail {
-                    messages,
-                    concurrency,
-                    postgres,
-                },
-        } => bench::mail(*messages, *concurrency, postgres.as_deref()).await,
-        Command::Bench {
-            command:
-                BenchCommand::Registrations {
-                    registrations,
-                    capacity,
-                    concurrency,
-                    sessions,
-                    postgres,
-                },
-        } => {
-            bench::registrations(bench::RegistrationBench {
-                registrations: *registrations,
-                capacity: *capacity,
-                concurrency: *concurrency,
-                sessions: sessions.clone(),
-                postgres: postgres.clone(),
-            })
-            .await
-        }
-        Command::Bench {
-            command:
-                BenchCommand::Indicators {
-                    scale,
-                    postgres,
-                    database,
-                },
-        } => bench_indicators::indicators(*scale, postgres.as_deref(), database.as_deref()).await,
-        Command::Bench {
-            command: BenchCommand::Certificates { certificates, postgres },
-        } => bench_certificates::certificates(certificates, postgres.as_deref()).await,
+        Command::Bench { args } => run_bench(&cli.global, args),
         Command::Migrate => {
             open(&cli.global).await?;
             println!("The database is up to date.");

@@ -16,6 +16,7 @@ mod m20261121_000006_surveys;
 mod m20261121_000007_certificates;
 mod m20261121_000008_indicators;
 mod m20261204_000009_proposed_details;
+mod m20261204_000010_heartbeat;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000007_certificates::Migration),
             Box::new(m20261121_000008_indicators::Migration),
             Box::new(m20261204_000009_proposed_details::Migration),
+            Box::new(m20261204_000010_heartbeat::Migration),
         ]
     }
 }

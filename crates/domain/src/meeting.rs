@@ -56,7 +56,13 @@ impl Default for SessionTimeZone {
     }
 }
 
-/// When a meeting happens: a start strictly before an end, at most 24 hours.
+/// The years a meeting may fall in: a date outside them is a typing mistake
+/// (`0026`, `20266`), and refusing it keeps every date in range of the
+/// databases, calendars and PDFs that show it.
+pub const MEETING_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// When a meeting happens: a start strictly before an end, at most 24 hours,
+/// within [`MEETING_YEARS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MeetingTimes {
     pub starts_at: DateTime<Utc>,
@@ -65,6 +71,12 @@ pub struct MeetingTimes {
 
 impl MeetingTimes {
     pub fn new(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>) -> Result<Self, Problem> {
+        use chrono::Datelike as _;
+        if !MEETING_YEARS.contains(&starts_at.year()) || !MEETING_YEARS.contains(&ends_at.year()) {
+            return Err(Problem::new("error-meeting-year")
+                .with("min", MEETING_YEARS.start())
+                .with("max", MEETING_YEARS.end()));
+        }
         if ends_at <= starts_at {
             return Err(Problem::new("error-meeting-order"));
         }
@@ -139,6 +151,21 @@ mod tests {
 
     fn madrid() -> SessionTimeZone {
         SessionTimeZone::parse("Europe/Madrid").expect("known zone")
+    }
+
+    #[test]
+    fn issue_15_meetings_outside_1900_to_2200_are_refused() {
+        let at = |y: i32| Utc.with_ymd_and_hms(y, 6, 1, 9, 0, 0).single().expect("instant");
+        for year in [1899, 2201, 1, 9999] {
+            let problem = MeetingTimes::new(at(year), at(year) + Duration::hours(2)).expect_err("refused");
+            assert_eq!(problem.key, "error-meeting-year", "{year}");
+        }
+        for year in [1900, 2026, 2200] {
+            assert!(
+                MeetingTimes::new(at(year), at(year) + Duration::hours(2)).is_ok(),
+                "{year}"
+            );
+        }
     }
 
     #[test]

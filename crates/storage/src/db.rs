@@ -1,5 +1,7 @@
 //! Connecting to SQLite or PostgreSQL and migrating the schema.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use aula_migrations::{Migrator, MigratorTrait};
@@ -16,7 +18,31 @@ pub type Database = DatabaseConnection;
 /// write survives a power cut) and a busy timeout, so concurrent writers wait
 /// their turn instead of failing. `schema` puts a PostgreSQL connection in its
 /// own schema (tests use one each).
+///
+/// On both, a connection comes back to the pool only outside any
+/// transaction (see [`left_clean`]).
 pub async fn connect(url: &str, schema: Option<&str>) -> Result<Database> {
+    open(url, schema, None).await
+}
+
+/// [`connect`], with every commit on SQLite failing while `faults` says so.
+/// Tests stand it in for a full disk or an I/O error at `COMMIT`: SQLite
+/// then rolls the transaction back itself, as it does on those errors.
+pub async fn connect_with_faults(url: &str, faults: &CommitFaults) -> Result<Database> {
+    open(url, None, Some(faults.clone())).await
+}
+
+/// The switch of [`connect_with_faults`]: while on, every `COMMIT` fails.
+#[derive(Clone, Debug, Default)]
+pub struct CommitFaults(Arc<AtomicBool>);
+
+impl CommitFaults {
+    pub fn fail_commits(&self, on: bool) {
+        self.0.store(on, Ordering::SeqCst);
+    }
+}
+
+async fn open(url: &str, schema: Option<&str>, faults: Option<CommitFaults>) -> Result<Database> {
     let mut options = ConnectOptions::new(url.to_owned());
     options
         .sqlx_logging(false)
@@ -32,9 +58,36 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<Database> {
                     .synchronous(SqliteSynchronous::Full)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(30))
+            })
+            .map_sqlx_sqlite_pool_opts(move |pool| {
+                let pool = pool.after_release(|conn, _| {
+                    Box::pin(async move {
+                        // A dropped transaction's rollback is queued to the
+                        // connection's worker thread: let it run first.
+                        sea_orm::sqlx::Connection::ping(&mut *conn).await?;
+                        Ok(left_clean::<sea_orm::sqlx::Sqlite>(conn))
+                    })
+                });
+                match faults.clone() {
+                    None => pool,
+                    Some(faults) => pool.after_connect(move |conn, _| {
+                        let faults = faults.clone();
+                        Box::pin(async move {
+                            // The hook's `false` turns the COMMIT into a ROLLBACK.
+                            conn.lock_handle()
+                                .await?
+                                .set_commit_hook(move || !faults.0.load(Ordering::SeqCst));
+                            Ok(())
+                        })
+                    }),
+                }
             });
     } else {
-        options.max_connections(16);
+        options.max_connections(16).map_sqlx_postgres_pool_opts(|pool| {
+            // A dropped transaction's ROLLBACK is queued and counted off at
+            // once; sqlx sends it with the ping that follows.
+            pool.after_release(|conn, _| Box::pin(async move { Ok(left_clean::<sea_orm::sqlx::Postgres>(conn)) }))
+        });
         if let Some(schema) = schema {
             options.set_schema_search_path(schema.to_owned());
         }
@@ -42,9 +95,45 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<Database> {
     Ok(sea_orm::Database::connect(options).await?)
 }
 
+/// Whether a connection given back to the pool is outside any transaction;
+/// if not, the pool closes it (which rolls back what it holds) instead of
+/// handing it to the next request.
+///
+/// Why: when a `COMMIT` fails on SQLite for an I/O error or a full disk,
+/// SQLite rolls the transaction back itself. sqlx still counts the
+/// transaction as open, and the `ROLLBACK` sea-orm queues when the
+/// transaction is dropped fails ("no transaction is active"), which sqlx
+/// ignores; so the count stays at one. The next request on that connection
+/// then "begins" with a `SAVEPOINT` (not `BEGIN IMMEDIATE`), and after one
+/// failed write it is left inside a transaction that never ends: its
+/// "commits" only release savepoints, so it answers 201 for rows that never
+/// reach the file, and it holds the write lock ("database is locked"
+/// everywhere else).
+fn left_clean<DB: sea_orm::sqlx::Database>(conn: &DB::Connection) -> bool {
+    use sea_orm::sqlx::Connection;
+    let inside = conn.is_in_transaction();
+    if inside {
+        tracing::warn!("a connection came back inside a transaction: closed");
+    }
+    !inside
+}
+
 /// Applies every migration not yet applied.
+///
+/// Several processes may start at the same moment on one database (a
+/// deploy), so the whole run is one transaction that first takes a lock
+/// held until it commits: on SQLite the write lock (`BEGIN IMMEDIATE`), on
+/// PostgreSQL an advisory lock for this schema. The second process waits,
+/// then finds every migration applied. A lock taken on one connection of the
+/// pool would not do: the migrations would run on others.
 pub async fn migrate(db: &Database) -> Result<()> {
-    Migrator::up(db, None).await?;
+    let txn = db.begin_write().await?;
+    if is_postgres(&txn) {
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(hashtext('aula migrations'), hashtext(current_schema()))")
+            .await?;
+    }
+    Migrator::up(&txn, None).await?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -58,6 +147,26 @@ pub async fn optimize(db: &Database) -> Result<()> {
         db.execute_unprepared("PRAGMA optimize = 0x10002").await?;
     }
     Ok(())
+}
+
+/// Whether the database takes a write now: `/readyz`. One tiny write
+/// transaction rewriting the heartbeat row, given five seconds; a database
+/// that answers reads but cannot commit (a full disk, an I/O error, a
+/// read-only replica) fails it.
+pub async fn ready(db: &Database) -> Result<()> {
+    let write = async {
+        let txn = db.begin_write().await?;
+        txn.execute_unprepared(
+            "INSERT INTO heartbeat (id, beaten_at) VALUES (1, CURRENT_TIMESTAMP) \
+             ON CONFLICT (id) DO UPDATE SET beaten_at = excluded.beaten_at",
+        )
+        .await?;
+        txn.commit().await
+    };
+    match tokio::time::timeout(Duration::from_secs(5), write).await {
+        Ok(result) => Ok(result?),
+        Err(_) => Err(sea_orm::DbErr::Custom("the heartbeat write took over 5 s".to_owned()).into()),
+    }
 }
 
 /// Whether the database answers: `/healthz`.

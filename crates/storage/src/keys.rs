@@ -41,13 +41,14 @@ pub async fn link_key(conn: &impl ConnectionTrait) -> Result<LinkKey> {
     Ok(LinkKey::from_bytes(bytes))
 }
 
-/// The issuer's Ed25519 key that signs certificates' credentials. Kept in
-/// the database like the link key; never logged (its `Debug` shows only
-/// the public half) and never served but as the public key of did:web.
-pub async fn issuer_key(conn: &impl ConnectionTrait) -> Result<crate::credential::IssuerKey> {
+/// The seed of the issuer's Ed25519 key that signs certificates'
+/// credentials (`aula_documents::credential::IssuerKey::from_bytes` makes the
+/// key of it; the signing is there, not here). Kept in the database like the
+/// link key; never logged and never served but as the public key of did:web.
+pub async fn issuer_key(conn: &impl ConnectionTrait) -> Result<[u8; 32]> {
     let bytes = get_or_create(conn, "issuer").await?;
     let bytes: [u8; 32] = bytes
         .try_into()
         .map_err(|_| StorageError::Db(sea_orm::DbErr::Custom("server key issuer: not 32 bytes".into())))?;
-    Ok(crate::credential::IssuerKey::from_bytes(bytes))
+    Ok(bytes)
 }

@@ -12,8 +12,9 @@ pub struct Page {
 impl Page {
     pub const MAX_PER_PAGE: u64 = 100;
 
-    /// Clamps what a URL asked for into range, rather than refusing it: a
-    /// hand-edited `?page=0` or `per_page=5000` still gets a sensible page.
+    /// Clamps what was asked for into range: a hand-edited `?page=0` still
+    /// gets a sensible page. (The web layer refuses a `per_page` out of
+    /// range before it gets here: `aula_web::api::page`.)
     pub fn new(page: Option<u64>, per_page: Option<u64>, default_per_page: u64) -> Self {
         Page {
             page: page.unwrap_or(1).clamp(1, 1_000_000),

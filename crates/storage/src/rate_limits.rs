@@ -18,11 +18,24 @@ pub struct Limit {
     pub window: Duration,
 }
 
+impl Limit {
+    fn seconds(self) -> i64 {
+        Ord::max(self.window.num_seconds(), 1)
+    }
+
+    /// When the window that holds `at` ends, and counting starts again (what
+    /// a 429's `Retry-After` announces).
+    pub fn window_end(self, at: DateTime<Utc>) -> DateTime<Utc> {
+        let seconds = self.seconds();
+        let window = at.timestamp().div_euclid(seconds);
+        DateTime::<Utc>::from_timestamp((window + 1) * seconds, 0).unwrap_or(at)
+    }
+}
+
 fn bucket(key: &str, limit: Limit, at: DateTime<Utc>) -> (String, DateTime<Utc>) {
-    let seconds = Ord::max(limit.window.num_seconds(), 1);
+    let seconds = limit.seconds();
     let window = at.timestamp().div_euclid(seconds);
-    let expires_at = DateTime::<Utc>::from_timestamp((window + 1) * seconds, 0).unwrap_or(at);
-    (format!("{key}|{seconds}|{window}"), expires_at)
+    (format!("{key}|{seconds}|{window}"), limit.window_end(at))
 }
 
 /// Whether `key` has used up its limit, without counting a hit (for limits

@@ -9,12 +9,13 @@ use axum::Router;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{OpenApi, OpenApiBuilder};
+use utoipa::openapi::{Content, Header, OpenApi, OpenApiBuilder, Ref, RefOr, Response as ApiResponse};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::pages::{Chrome, render};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 pub struct ApiDoc;
 
@@ -54,6 +55,88 @@ impl ApiDoc {
     }
 }
 
+/// Adds to every operation the answers that the layers around its handler
+/// can give, once here rather than in each annotation, so the document names
+/// every status the API can answer (issue 15):
+/// - 401 everywhere: an `Authorization` header that is not a valid bearer
+///   token is refused even on public routes;
+/// - 400 where a query string or a body is read (one that cannot be parsed);
+/// - 404 where the path has an id (a malformed or unknown one);
+/// - 413 and 415 where a body is read (too large; not the declared type);
+/// - 422 on lists (`per_page` out of its range);
+/// - `Retry-After` on every 429.
+pub fn with_common_answers(mut doc: OpenApi) -> OpenApi {
+    for item in doc.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            complete(operation);
+        }
+    }
+    doc
+}
+
+fn complete(operation: &mut Operation) {
+    let parameters: Vec<(ParameterIn, String)> = operation
+        .parameters
+        .iter()
+        .flatten()
+        .filter_map(|p| match p {
+            RefOr::T(p) => Some((p.parameter_in.clone(), p.name.clone())),
+            RefOr::Ref(_) => None,
+        })
+        .collect();
+    let query = parameters.iter().any(|(at, _)| *at == ParameterIn::Query);
+    let path = parameters.iter().any(|(at, _)| *at == ParameterIn::Path);
+    let paged = parameters.iter().any(|(_, name)| name == "per_page");
+    let body = operation.request_body.is_some();
+    let mut add = |status: &str, description: &str| {
+        operation
+            .responses
+            .responses
+            .entry(status.to_owned())
+            .or_insert_with(|| error_response(description).into());
+    };
+    add(
+        "401",
+        "Not signed in where that is needed, or an `Authorization` header that is not a valid bearer token",
+    );
+    if query || body {
+        add("400", "A query string or body that cannot be read");
+    }
+    if path {
+        add("404", "No such record (or a malformed id)");
+    }
+    if body {
+        add("413", "The body is larger than 2 MiB");
+        add("415", "The body is not of the declared content type");
+    }
+    if paged {
+        add("422", "A parameter out of its range, such as `per_page` above 100");
+    }
+    if let Some(RefOr::T(response)) = operation.responses.responses.get_mut("429") {
+        response.headers.entry("Retry-After".to_owned()).or_insert_with(|| {
+            let mut header = Header::new(<u64 as utoipa::PartialSchema>::schema());
+            header.description = Some("Seconds until the limit's window ends".to_owned());
+            RefOr::T(header)
+        });
+    }
+}
+
+fn error_response(description: &str) -> ApiResponse {
+    let mut response = ApiResponse::new(description);
+    response.content.insert(
+        "application/json".to_owned(),
+        RefOr::T(Content::new(Some(Ref::from_schema_name("ApiError")))),
+    );
+    response
+}
+
 /// Every error the API answers.
 #[derive(Serialize, ToSchema)]
 pub struct ApiError {
@@ -71,14 +154,27 @@ pub struct ApiError {
 pub struct Paging {
     /// 1-based page number (default 1).
     pub page: Option<u64>,
-    /// Items per page, 1 to 100 (default 20).
+    /// Items per page, 1 to 100 (default 20); more is refused (422).
     pub per_page: Option<u64>,
 }
 
 impl Paging {
-    pub fn page(&self) -> Page {
-        Page::new(self.page, self.per_page, 20)
+    pub fn page(&self) -> AppResult<Page> {
+        page(self.page, self.per_page, 20)
     }
+}
+
+/// The page a list was asked for. `per_page` outside 1 to 100 is refused
+/// (422) rather than quietly changed, so an integration that asks for more
+/// than it can get learns it instead of missing rows.
+pub fn page(page: Option<u64>, per_page: Option<u64>, default_per_page: u64) -> AppResult<Page> {
+    if per_page.is_some_and(|n| !(1..=Page::MAX_PER_PAGE).contains(&n)) {
+        let problem = aula_domain::Problem::new("error-range")
+            .with("min", 1)
+            .with("max", Page::MAX_PER_PAGE);
+        return Err(AppError::Invalid(aula_domain::FieldErrors::single("per_page", problem)));
+    }
+    Ok(Page::new(page, per_page, default_per_page))
 }
 
 /// One page of a list.

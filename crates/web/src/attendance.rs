@@ -10,11 +10,11 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use aula_domain::{AttendanceStatus, FieldErrors, Problem, Role, SessionStatus, attendance as rules};
+use aula_domain::{AttendanceStatus, FieldErrors, Role, SessionStatus, attendance as rules};
+use aula_storage::Actor;
 use aula_storage::attendance::{self, Mark, Matrix, Source};
 use aula_storage::entities::{attendance as mark, meeting, person, registration};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Actor, Begin};
 use axum::Json;
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -29,6 +29,7 @@ use uuid::Uuid;
 use crate::api::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -93,9 +94,7 @@ fn online(record: &SessionRecord) -> bool {
     record.course.course.modality != aula_domain::Modality::InPerson.as_str()
 }
 
-/// Records marks and what follows from them, in one transaction: the audit
-/// entries, completions fixed again if the session is completed, and the
-/// warning to people whose absences now make completion impossible.
+/// Records marks and what follows from them (`aula_app::attendance::save`).
 pub async fn save(
     state: &AppState,
     actor: &Actor,
@@ -105,26 +104,7 @@ pub async fn save(
     source: Source,
     reason: Option<&str>,
 ) -> AppResult<usize> {
-    let completed = record.status() == SessionStatus::Completed;
-    if completed && reason.is_none_or(|r| r.trim().is_empty()) {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "reason",
-            Problem::new("error-reason-needed"),
-        )));
-    }
-    let txn = state.db.begin_write().await?;
-    let changed = attendance::record(&txn, actor, meeting, marks, source, reason).await?;
-    if completed {
-        attendance::fix_completions(&txn, record).await?;
-    } else {
-        let matrix = attendance::matrix(&txn, record).await?;
-        for row in matrix.rows.iter().filter(|r| !r.can_complete) {
-            aula_mail::notify::absence_warning(&txn, &state.mail, record, &row.registration, &row.person).await?;
-        }
-    }
-    txn.commit().await?;
-    state.wake.notify_one();
-    Ok(changed)
+    Ok(aula_app::attendance::save(&state.app(), actor, meeting, record, marks, source, reason).await?)
 }
 
 // ----- the roll call page --------------------------------------------------
@@ -349,7 +329,7 @@ async fn sign_in_sheet(
             )
         })
         .collect();
-    let sheet = crate::pdf::SignInSheet {
+    let sheet = aula_documents::sign_in_sheet::SignInSheet {
         title: tr.t("sheet-title"),
         course: record.course.course.title.clone(),
         session_line: format!("{dates} · {place}"),
@@ -376,7 +356,7 @@ async fn sign_in_sheet(
         footer: tr.t("sheet-footer"),
         language: ctx.lang.as_str().to_owned(),
     };
-    let bytes = crate::pdf::sign_in_sheet(&sheet).map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = aula_documents::sign_in_sheet::sign_in_sheet(&sheet).map_err(|e| AppError::Internal(e.to_string()))?;
     let name = format!("attachment; filename=\"sign-in-sheet-{number}.pdf\"");
     Ok((
         [
@@ -463,8 +443,11 @@ async fn put_attendance(
     Ok(Json(AttendanceSaved { changed }))
 }
 
+/// A meeting as the attendance matrix shows it, with its length (named
+/// apart from the session's `MeetingOut`: two schemas with one name would
+/// replace each other in the OpenAPI document).
 #[derive(Serialize, ToSchema)]
-pub struct MeetingOut {
+pub struct MatrixMeetingOut {
     pub id: Uuid,
     pub starts_at: chrono::DateTime<chrono::Utc>,
     pub ends_at: chrono::DateTime<chrono::Utc>,
@@ -495,7 +478,7 @@ pub struct MatrixRowOut {
 #[derive(Serialize, ToSchema)]
 pub struct MatrixOut {
     pub session_id: Uuid,
-    pub meetings: Vec<MeetingOut>,
+    pub meetings: Vec<MatrixMeetingOut>,
     pub session_minutes: u64,
     pub minimum_percent: u8,
     pub required_minutes: u64,
@@ -508,7 +491,7 @@ fn matrix_out(record: &SessionRecord, matrix: Matrix) -> MatrixOut {
         meetings: matrix
             .meetings
             .iter()
-            .map(|m| MeetingOut {
+            .map(|m| MatrixMeetingOut {
                 id: m.id,
                 starts_at: m.starts_at,
                 ends_at: m.ends_at,
@@ -602,8 +585,7 @@ async fn matrix_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPat
     let matrix = attendance::matrix(&state.db, &record).await?;
     let tr = ctx.tr();
     let zone = crate::pages::tz(&record.session.time_zone);
-    let internal = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut sheet = Sheet::default();
     let mut header = vec![
         tr.t("registrations-given-name-column"),
         tr.t("registrations-family-name-column"),
@@ -614,27 +596,27 @@ async fn matrix_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPat
     }
     header.push(tr.t("attendance-hours-column"));
     header.push(tr.t("attendance-completed-column"));
-    writer.write_record(&header).map_err(internal)?;
+    sheet.row(header)?;
     for row in &matrix.rows {
         let mut line = vec![
-            row.person.given_name.clone(),
-            row.person.family_name.clone(),
-            row.person.email.clone(),
+            Cell::from(&row.person.given_name),
+            Cell::from(&row.person.family_name),
+            Cell::from(&row.person.email),
         ];
         for m in &row.marks {
-            line.push(match m {
+            line.push(Cell::from(match m {
                 Some(m) => match m.minutes {
                     Some(minutes) => format!("{} ({minutes} min)", m.status),
                     None => m.status.clone(),
                 },
                 None => String::new(),
-            });
+            }));
         }
-        line.push(tr.decimal(row.attended_minutes as f64 / 60.0, 2));
-        line.push(tr.t(if row.completed { "yes" } else { "no" }));
-        writer.write_record(&line).map_err(internal)?;
+        line.push(number(tr.decimal(row.attended_minutes as f64 / 60.0, 2)));
+        line.push(Cell::from(tr.t(if row.completed { "yes" } else { "no" })));
+        sheet.row(line)?;
     }
-    let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = sheet.into_bytes()?;
     Ok(crate::pages::csv_attachment(
         &format!("attendance-{}", record.session.id),
         bytes,

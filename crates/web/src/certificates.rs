@@ -7,9 +7,9 @@
 //! the answer must not tell which numbers exist.
 
 use askama::Template;
+use aula_documents::credential::{self, Achievement, Issuer, IssuerKey};
 use aula_domain::{FieldErrors, Problem, Role};
 use aula_storage::certificates::{self, CertificateFilter};
-use aula_storage::credential::{self, Achievement, Issuer};
 use aula_storage::entities::certificate;
 use aula_storage::{Actor, Begin, keys};
 use axum::Json;
@@ -26,11 +26,12 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::{ApiError, Paginated};
-use crate::certificate_pdf::CertificateSheet;
+use crate::certificate_sheet;
 use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::limits::{self, ClientAddr};
 use crate::pages::{Chrome, Pager, redirect_with, render};
+use crate::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -227,7 +228,7 @@ async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate
 // ----- the PDF and the credential ------------------------------------------
 
 fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Response> {
-    let bytes = crate::certificate_pdf::certificate(&CertificateSheet::of(c, &state.config.base_url))
+    let bytes = aula_documents::certificate::certificate(&certificate_sheet::of(c, &state.config.base_url))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
@@ -304,7 +305,7 @@ async fn credential_api(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<CredentialOut>> {
     let c = visible(&ctx, &state, id).await?;
-    let key = keys::issuer_key(&state.db).await?;
+    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
     let issuer = issuer(&state);
     let body = credential::credential(&issuer, &achievement(&state, &c));
     let jwt = credential::sign_jwt(&key, &issuer, &body);
@@ -312,7 +313,7 @@ async fn credential_api(
 }
 
 async fn did_document(State(state): State<AppState>) -> AppResult<Response> {
-    let key = keys::issuer_key(&state.db).await?;
+    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
     let document = credential::did_document(&issuer(&state), &key);
     let mut response = Json(document).into_response();
     response
@@ -491,6 +492,7 @@ pub struct CertificateQuery {
     /// `valid` or `revoked`.
     pub status: Option<String>,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 
@@ -533,7 +535,7 @@ async fn list_api(
     ApiQuery(query): ApiQuery<CertificateQuery>,
 ) -> AppResult<Json<Paginated<CertificateOut>>> {
     let filter = filter_for(&ctx, &query)?;
-    let page = aula_storage::Page::new(query.page, query.per_page, 50);
+    let page = crate::api::page(query.page, query.per_page, 50)?;
     let paged = certificates::list(&state.db, &filter, page).await?;
     Ok(Json(Paginated::from(paged, |c| CertificateOut::from(&c))))
 }
@@ -687,21 +689,17 @@ impl Pipe {
     }
 }
 
-fn register_line(c: &certificate::Model) -> Vec<String> {
+fn register_line(c: &certificate::Model) -> Vec<Cell> {
     vec![
-        c.number.clone(),
-        c.holder_name.clone(),
-        c.course_title.clone(),
-        format!("{:.2}", hours(c.attended_minutes)),
-        c.starts_on.to_string(),
-        c.ends_on.to_string(),
-        c.issued_at.date_naive().to_string(),
-        if c.revoked_at.is_some() {
-            "revoked".into()
-        } else {
-            "valid".into()
-        },
-        c.verification_code.clone(),
+        Cell::from(&c.number),
+        Cell::from(&c.holder_name),
+        Cell::from(&c.course_title),
+        number(format!("{:.2}", hours(c.attended_minutes))),
+        Cell::from(c.starts_on.to_string()),
+        Cell::from(c.ends_on.to_string()),
+        Cell::from(c.issued_at.date_naive().to_string()),
+        Cell::from(if c.revoked_at.is_some() { "revoked" } else { "valid" }),
+        Cell::from(&c.verification_code),
     ]
 }
 
@@ -714,8 +712,8 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
         let pipe = Pipe::default();
         let mut zip = zip::ZipWriter::new_stream(pipe.clone());
         let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-        let mut register = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-        let _ = register.write_record([
+        let mut register = Sheet::default();
+        let _ = register.row([
             "number",
             "holder",
             "course",
@@ -743,12 +741,12 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
             // time, so it never holds one of the runtime's request threads.
             let sheets: Vec<_> = batch
                 .iter()
-                .map(|c| CertificateSheet::of(c, &state.config.base_url))
+                .map(|c| certificate_sheet::of(c, &state.config.base_url))
                 .collect();
             let drawn = tokio::task::spawn_blocking(move || {
                 sheets
                     .iter()
-                    .map(crate::certificate_pdf::certificate)
+                    .map(aula_documents::certificate::certificate)
                     .collect::<Result<Vec<_>, _>>()
             })
             .await;
@@ -764,7 +762,7 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
                 }
             };
             for (c, pdf) in batch.iter().zip(pdfs) {
-                let _ = register.write_record(register_line(c));
+                let _ = register.row(register_line(c));
                 use std::io::Write as _;
                 let written = zip
                     .start_file(format!("{}.pdf", c.number), options)
@@ -780,7 +778,7 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
                 }
             }
         }
-        let csv = register.into_inner().unwrap_or_default();
+        let csv = register.into_bytes().unwrap_or_default();
         use std::io::Write as _;
         let finished = zip
             .start_file("register.csv", options)

@@ -15,11 +15,11 @@
 //! meeting's session is marked present.
 
 use askama::Template;
-use aula_domain::{AttendanceStatus, Email, RegistrationStatus};
-use aula_storage::attendance::{self, Mark, Source};
+use aula_domain::{Email, RegistrationStatus};
+use aula_storage::attendance;
 use aula_storage::entities::{meeting, person, registration};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Actor, Begin, person_sessions, registrations};
+use aula_storage::{person_sessions, registrations};
 use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::SET_COOKIE;
@@ -327,26 +327,7 @@ async fn check_in(
         page.refused = Some("check-in-not-registered");
         return render(&page);
     }
-    let txn = state.db.begin_write().await?;
-    let mark = Mark {
-        registration_id: holder.registration.id,
-        status: AttendanceStatus::Present,
-        minutes: None,
-    };
-    let existing = attendance::for_meeting(&txn, checked.meeting.id).await?;
-    // Already marked (by the trainer, or an earlier scan): left as it is.
-    if !existing.contains_key(&holder.registration.id) {
-        attendance::record(
-            &txn,
-            &Actor::system("check-in"),
-            &checked.meeting,
-            &[mark],
-            Source::CheckIn,
-            None,
-        )
-        .await?;
-    }
-    txn.commit().await?;
+    aula_app::attendance::check_in(&state.app(), &checked.meeting, holder.registration.id).await?;
     page.done = true;
     page.holder_name = Some(format!("{} {}", holder.person.given_name, holder.person.family_name));
     render(&page)
@@ -382,17 +363,7 @@ async fn send_code(
         }
     };
     limits::sign_in(&state, &client, "check-in-code", email.as_str()).await?;
-    let txn = state.db.begin_write().await?;
-    if let Some(person) = aula_storage::people::find_by_email(&txn, &email).await?
-        && let Some(registration) = registrations::live(&txn, checked.record.session.id, person.id).await?
-        && registration.status == RegistrationStatus::Confirmed.as_str()
-    {
-        let purpose = format!("check-in:{meeting_id}");
-        let otp = person_sessions::create_code(&txn, person.id, &purpose).await?;
-        aula_mail::notify::check_in_code(&txn, &state.mail, &checked.record, &registration, &person, &otp).await?;
-    }
-    txn.commit().await?;
-    state.wake.notify_one();
+    aula_app::attendance::send_check_in_code(&state.app(), &checked.record, meeting_id, &email).await?;
     page.emailed = Some(email.to_string());
     page.email = email.to_string();
     render(&page)

@@ -240,6 +240,17 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         };
     }
 
+    // Another site's page can make a browser send our cookies with a
+    // change to the API; only our own pages (or a token) may change things.
+    let cookie_api_change = ctx.api
+        && parts.uri.path().starts_with("/api/")
+        && crate::security::is_unsafe(&parts.method)
+        && ctx.via != Via::Bearer
+        && (ctx.via == Via::Cookie || ctx.person.is_some());
+    if cookie_api_change && !crate::security::from_our_pages(&parts.headers, &state.config, &ctx.csrf) {
+        return render_error(&ctx, AppError::CrossSite);
+    }
+
     // A body announced larger than we accept is refused before it is read,
     // rather than after the client has sent megabytes.
     let announced = parts
@@ -309,21 +320,34 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
                 .headers_mut()
                 .insert("www-authenticate", HeaderValue::from_static("Bearer"));
         }
-        return response;
+        return with_retry_after(response, &error);
     }
     if matches!(error, AppError::Unauthenticated) {
-        let next = match &ctx.query {
+        let asked = match &ctx.query {
             Some(q) => format!("{}?{q}", ctx.path),
             None => ctx.path.clone(),
         };
-        let target = format!("/sign-in?next={}", pages::url_encode(&next));
+        let target = match crate::return_to::local_path(&asked) {
+            Some(next) => format!("/sign-in?next={}", pages::url_encode(&next)),
+            None => "/sign-in".to_owned(),
+        };
         return Redirect::to(&target).into_response();
     }
     let status = error.status();
     match pages::error_page(ctx, &error) {
-        Ok(html) => (status, html).into_response(),
+        Ok(html) => with_retry_after((status, html).into_response(), &error),
         Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, tr.t("error-internal")).into_response(),
     }
+}
+
+/// A 429 says when to try again (RFC 9110 `Retry-After`, in seconds).
+fn with_retry_after(mut response: Response, error: &AppError) -> Response {
+    if let AppError::TooManyRequests { retry_after } = error {
+        response
+            .headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, HeaderValue::from(*retry_after));
+    }
+    response
 }
 
 /// Extractors that admit only holders of some roles. Handlers that read a

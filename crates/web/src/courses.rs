@@ -269,6 +269,7 @@ pub struct CourseQuery {
     pub programme_id: Option<Uuid>,
     pub accreditation_body_id: Option<Uuid>,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 
@@ -280,8 +281,8 @@ impl CourseQuery {
         }
     }
 
-    fn page(&self) -> aula_storage::Page {
-        aula_storage::Page::new(self.page, self.per_page, 20)
+    fn page(&self) -> AppResult<aula_storage::Page> {
+        crate::api::page(self.page, self.per_page, 20)
     }
 }
 
@@ -292,7 +293,7 @@ async fn list(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<axum::Json<Paginated<CourseOut>>> {
-    let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
+    let paged = courses::list(&state.db, &query.filter(), query.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, CourseOut::from)))
 }
 
@@ -358,7 +359,7 @@ async fn list_page(
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = courses::list(&state.db, &query.filter(), query.page()).await?;
+    let paged = courses::list(&state.db, &query.filter(), query.page()?).await?;
     let pager = Pager::new("/staff/courses", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),

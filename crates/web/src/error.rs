@@ -33,6 +33,8 @@ pub enum AppError {
     Forbidden,
     /// 403: a form without its anti-forgery token.
     Csrf,
+    /// 403: an API change sent with our cookie from another site's page.
+    CrossSite,
     /// 404.
     NotFound,
     /// 409: a uniqueness rule or the record's state refuses the change.
@@ -43,8 +45,9 @@ pub enum AppError {
     UnsupportedMediaType,
     /// 422: the content is wrong, field by field.
     Invalid(FieldErrors),
-    /// 429.
-    TooManyRequests,
+    /// 429: a rate limit is passed; the client may try again after this
+    /// many seconds (sent as `Retry-After`).
+    TooManyRequests { retry_after: u64 },
     /// 500: our failure; the detail goes to the log only.
     Internal(String),
 }
@@ -54,13 +57,13 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Csrf | AppError::CrossSite => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -72,12 +75,13 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
             AppError::Csrf => "csrf",
+            AppError::CrossSite => "cross_site",
             AppError::NotFound => "not_found",
             AppError::Conflict(_) => "conflict",
             AppError::TooLarge => "too_large",
             AppError::UnsupportedMediaType => "unsupported_media_type",
             AppError::Invalid(_) => "invalid",
-            AppError::TooManyRequests => "too_many_requests",
+            AppError::TooManyRequests { .. } => "too_many_requests",
             AppError::Internal(_) => "internal",
         }
     }
@@ -89,11 +93,12 @@ impl AppError {
             AppError::Unauthenticated => Problem::new("error-unauthenticated"),
             AppError::Forbidden => Problem::new("error-forbidden"),
             AppError::Csrf => Problem::new("error-csrf"),
+            AppError::CrossSite => Problem::new("error-cross-site"),
             AppError::NotFound => Problem::new("error-not-found"),
             AppError::TooLarge => Problem::new("error-too-large"),
             AppError::UnsupportedMediaType => Problem::new("error-media-type"),
             AppError::Invalid(_) => Problem::new("error-invalid"),
-            AppError::TooManyRequests => Problem::new("error-too-many-requests"),
+            AppError::TooManyRequests { .. } => Problem::new("error-too-many-requests"),
             AppError::Internal(_) => Problem::new("error-internal"),
         }
     }
@@ -121,6 +126,17 @@ impl From<StorageError> for AppError {
             StorageError::Conflict(problem) => AppError::Conflict(problem),
             StorageError::Invalid(fields) => AppError::Invalid(fields),
             StorageError::Db(db) => AppError::Internal(db.to_string()),
+        }
+    }
+}
+
+impl From<aula_app::Error> for AppError {
+    fn from(err: aula_app::Error) -> Self {
+        match err {
+            aula_app::Error::NotFound => AppError::NotFound,
+            aula_app::Error::Conflict(problem) => AppError::Conflict(problem),
+            aula_app::Error::Invalid(fields) => AppError::Invalid(fields),
+            aula_app::Error::Storage(err) => err.into(),
         }
     }
 }

@@ -13,9 +13,9 @@ use askama::Template;
 use aula_domain::import::{self, Accepted, Field, Mapping, Report, Sheet};
 use aula_domain::{FieldErrors, Language, Problem, RegistrationStatus, SessionStatus, fold_for_search};
 use aula_storage::imports::{self, Draft};
+use aula_storage::regions;
 use aula_storage::registrations::{Requested, Source};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Begin, regions};
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
@@ -34,8 +34,8 @@ use crate::api::ApiError;
 use crate::context::Organiser;
 use crate::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::signup::{Entry, register_in};
 use crate::{AppError, AppResult, AppState, Ctx};
+use aula_app::registrations::Entry;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -109,17 +109,18 @@ async fn register_all(
     dry_run: bool,
 ) -> AppResult<Outcome> {
     let user = ctx.user()?;
-    let txn = state.db.begin_write().await?;
+    let app = state.app();
+    let txn = app.write().await?;
     if let Some(draft) = draft
-        && !imports::delete(&txn, draft.id, user.user.id).await?
+        && !imports::delete(&*txn, draft.id, user.user.id).await?
     {
         return Err(AppError::NotFound);
     }
-    let record = sessions::get(&txn, session_id).await?;
+    let record = sessions::get(&*txn, session_id).await?;
     let entry = Entry::Organiser(Source::Import, ctx.actor()?);
     let mut outcome = Outcome::default();
     for row in accepted {
-        let requested = register_in(&txn, state, &record, &row.registrant, &entry).await?;
+        let requested = aula_app::registrations::register_in(&*txn, &app, &record, &row.registrant, &entry).await?;
         // Someone already waiting for their confirmation gets the link again.
         if let Requested::Already { .. } | Requested::Resent { .. } = requested {
             outcome.already += 1;
@@ -137,7 +138,7 @@ async fn register_all(
         return Ok(outcome);
     }
     aula_storage::audit::record(
-        &txn,
+        &*txn,
         &ctx.actor()?,
         "import",
         "session",
@@ -151,7 +152,6 @@ async fn register_all(
     )
     .await?;
     txn.commit().await?;
-    state.wake.notify_one();
     Ok(outcome)
 }
 

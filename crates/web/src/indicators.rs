@@ -22,11 +22,12 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::api::ApiError;
-use crate::charts::{Bar, horizontal_bars};
 use crate::context::Organiser;
 use crate::extract::ApiQuery;
 use crate::pages::{Chrome, FormErrors, csv_attachment, render, render_invalid};
+use crate::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState};
+use aula_documents::charts::{Bar, horizontal_bars};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -377,33 +378,27 @@ async fn indicators_csv(
     };
     let dashboard = compute(&state, &filter, breakdown.as_slice()).await?;
     let tr = ctx.tr();
-    let internal = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(delimiter)
-        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut sheet = Sheet::new(delimiter);
     match breakdown {
         None => {
-            writer
-                .write_record([tr.t("indicators-indicator"), tr.t("indicators-value")])
-                .map_err(internal)?;
+            sheet.row([tr.t("indicators-indicator"), tr.t("indicators-value")])?;
             for (column, value) in COLUMNS.iter().zip(values(&tr, &dashboard.totals)) {
-                writer
-                    .write_record([column_label(&tr, column), value])
-                    .map_err(internal)?;
+                sheet.row([Cell::from(column_label(&tr, column)), number(value)])?;
             }
         }
         Some(b) => {
             let mut header = vec![breakdown_label(&tr, b)];
             header.extend(COLUMNS.iter().map(|c| column_label(&tr, c)));
-            writer.write_record(&header).map_err(internal)?;
+            sheet.row(header)?;
             for group in groups(&dashboard, b) {
-                let mut line = vec![group_label(&tr, b, group)];
-                line.extend(values(&tr, &group.figures));
-                writer.write_record(&line).map_err(internal)?;
+                // A group's name may be people's words (a region, a course).
+                let mut line = vec![Cell::from(group_label(&tr, b, group))];
+                line.extend(values(&tr, &group.figures).into_iter().map(number));
+                sheet.row(line)?;
             }
         }
     }
-    let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = sheet.into_bytes()?;
     let name = format!("indicators-{}", breakdown.map_or("totals", Breakdown::as_str));
     Ok(csv_attachment(&name, bytes))
 }

@@ -16,9 +16,8 @@ mod attendance;
 mod attendance_import;
 mod bodies;
 mod catalogue;
-pub mod certificate_pdf;
+pub mod certificate_sheet;
 mod certificates;
-mod charts;
 mod check_in;
 pub mod context;
 mod courses;
@@ -34,13 +33,16 @@ mod messages;
 mod metrics;
 mod ops;
 mod pages;
-pub mod pdf;
 mod programmes;
 mod regions;
 mod registrations;
+mod return_to;
+pub mod security;
+mod server;
 mod sessions;
 mod sign_in;
 mod signup;
+mod spreadsheet;
 mod survey_templates;
 mod surveys;
 mod tokens;
@@ -70,12 +72,45 @@ pub struct Config {
     pub base_url: String,
     /// Whether the public endpoints are rate-limited (off only for benchmarks and tests).
     pub rate_limits: bool,
+    /// A request's head must arrive within this (also how long an idle
+    /// keep-alive connection is kept; see `server.rs`).
+    pub header_timeout: Duration,
+    /// A connection on which nothing moves for this long is closed.
+    pub idle_timeout: Duration,
+    /// Connections open at once; the next ones wait.
+    pub max_connections: usize,
+    /// When set, `/metrics` answers only to `Authorization: Bearer <token>`.
+    pub metrics_token: Option<String>,
 }
 
 impl Config {
+    pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+    pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+    pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+
+    /// The defaults for everything but the base URL.
+    pub fn new(base_url: String) -> Self {
+        Config {
+            base_url,
+            rate_limits: true,
+            header_timeout: Self::DEFAULT_HEADER_TIMEOUT,
+            idle_timeout: Self::DEFAULT_IDLE_TIMEOUT,
+            max_connections: Self::DEFAULT_MAX_CONNECTIONS,
+            metrics_token: None,
+        }
+    }
+
     /// Cookies are marked `Secure` when Aula is served over HTTPS.
     pub fn secure_cookies(&self) -> bool {
         self.base_url.starts_with("https://")
+    }
+
+    /// The base URL's origin as a browser writes it in `Origin`
+    /// (`https://host[:port]`, lower case, default port left out).
+    pub fn origin(&self) -> Option<String> {
+        let url = url::Url::parse(&self.base_url).ok()?;
+        let origin = url.origin();
+        origin.is_tuple().then(|| origin.ascii_serialization())
     }
 }
 
@@ -100,6 +135,11 @@ impl AppState {
             metrics: Arc::new(metrics::Metrics::default()),
             wake,
         }
+    }
+
+    /// The use cases, for this process (`aula_app`).
+    pub fn app(&self) -> aula_app::App {
+        aula_app::App::new(self.db.clone(), self.mail.clone(), self.wake.clone())
     }
 }
 
@@ -132,15 +172,18 @@ pub fn router(state: AppState) -> Router {
         .merge(survey_templates::router())
         .merge(indicators::router())
         .split_for_parts();
-    let openapi = Arc::new(openapi);
+    let openapi = Arc::new(api::with_common_answers(openapi));
 
-    routes
+    // Health and metrics are for machines: no session, language or
+    // anti-forgery token is settled for them (a Prometheus bearer token is
+    // not an API token), and they are not counted in the request metrics.
+    let app = routes
         .merge(api::docs_router(openapi))
-        .merge(ops::router())
         .merge(assets::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn_with_state(state.clone(), context::layer))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::layer))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::layer));
+    app.merge(ops::router())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -159,6 +202,8 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // Outermost, so that every answer has them, even a timeout's.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .with_state(state)
 }
 
@@ -177,18 +222,17 @@ fn loggable_path(path: &str) -> String {
 }
 
 /// Serves until `shutdown` resolves, then lets requests in flight finish.
+/// See `server.rs` for the limits on slow clients.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    let config = state.config.clone();
+    server::run(listener, router(state), &config, shutdown).await
 }
+
+pub use server::raise_open_files_limit;
 
 #[cfg(test)]
 mod tests {

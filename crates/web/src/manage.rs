@@ -4,12 +4,12 @@
 //! organisers and for the holder of the link.
 
 use askama::Template;
+use aula_app::registrations::{CancelledBy, cancel};
 use aula_domain::registrant;
 use aula_domain::{Problem, RegistrationStatus, Role};
 use aula_storage::entities::registration;
-use aula_storage::registrations::{self, Cancelled};
+use aula_storage::registrations;
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Actor, Begin, audit};
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -31,54 +31,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cancel_api))
         .route("/r/{token}", get(page))
         .route("/r/{token}/cancel", post(cancel_form))
-}
-
-/// Who is cancelling, for the e-mail's wording and the audit log.
-#[derive(Clone, Debug)]
-pub enum CancelledBy {
-    /// The person, by their link or from "my trainings".
-    Holder,
-    Organiser(Actor),
-}
-
-/// Cancels a registration, frees its seat for the first person waiting and
-/// queues the e-mails, in one transaction. Refused once the session has started.
-pub async fn cancel(state: &AppState, id: Uuid, reason: Option<&str>, by: CancelledBy) -> AppResult<Cancelled> {
-    let txn = state.db.begin_write().await?;
-    let current = registrations::get(&txn, id).await?;
-    let record = sessions::get(&txn, current.session_id).await?;
-    registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
-        .map_err(AppError::Conflict)?;
-    let cancelled = registrations::cancel(&txn, id, reason).await?;
-    if cancelled.was != RegistrationStatus::Cancelled {
-        let person = aula_storage::people::get(&txn, current.person_id).await?;
-        let by_organiser = matches!(by, CancelledBy::Organiser(_));
-        let held_seat = cancelled.was == RegistrationStatus::Confirmed;
-        aula_mail::notify::cancelled(
-            &txn,
-            &state.mail,
-            &record,
-            &cancelled.registration,
-            &person,
-            held_seat,
-            by_organiser,
-        )
-        .await?;
-        aula_mail::notify::promoted(&txn, &state.mail, &record, &cancelled.promoted).await?;
-        let actor = match &by {
-            CancelledBy::Holder => Actor::system("holder"),
-            CancelledBy::Organiser(actor) => actor.clone(),
-        };
-        let details = serde_json::json!({
-            "from": cancelled.was,
-            "reason": reason,
-            "promoted": cancelled.promoted.iter().map(|r| r.id).collect::<Vec<_>>(),
-        });
-        audit::record(&txn, &actor, "cancel", "registration", Some(id), details).await?;
-    }
-    txn.commit().await?;
-    state.wake.notify_one();
-    Ok(cancelled)
 }
 
 #[derive(Template)]
@@ -126,7 +78,7 @@ async fn cancel_form(
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let registration = registrations::by_manage_token(&state.db, &token).await?;
-    cancel(&state, registration.id, None, CancelledBy::Holder).await?;
+    cancel(&state.app(), registration.id, None, CancelledBy::Holder).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/r/{token}"),
@@ -195,7 +147,7 @@ async fn cancel_api(
     };
     let reason = aula_domain::details::ShortText::parse_optional(&input.reason)
         .map_err(|p| AppError::Invalid(aula_domain::FieldErrors::single("reason", p)))?;
-    let cancelled = cancel(&state, id, reason.as_ref().map(|r| r.as_str()), by).await?;
+    let cancelled = cancel(&state.app(), id, reason.as_ref().map(|r| r.as_str()), by).await?;
     if cancelled.was == RegistrationStatus::Cancelled {
         return Err(AppError::Conflict(Problem::new("error-already-cancelled")));
     }

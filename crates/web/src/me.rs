@@ -11,7 +11,7 @@ use aula_domain::registrant;
 use aula_domain::{Email, FieldErrors, RegistrationStatus};
 use aula_storage::entities::{person, registration};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Begin, person_sessions, registrations};
+use aula_storage::{person_sessions, registrations};
 use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
@@ -25,10 +25,10 @@ use uuid::Uuid;
 use crate::context::{PERSON_COOKIE, expired_person_cookie, person_cookie};
 use crate::extract::{ApiPath, CsrfForm, NoFields};
 use crate::limits::{self, ClientAddr};
-use crate::manage::{self, CancelledBy};
 use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::signup::{Choices, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
+use aula_app::registrations::CancelledBy;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -164,13 +164,7 @@ async fn ask_link(
         }
     };
     limits::sign_in(&state, &client, "me-link", email.as_str()).await?;
-    let txn = state.db.begin_write().await?;
-    if let Some(person) = aula_storage::people::find_by_email(&txn, &email).await? {
-        let token = person_sessions::create_link(&txn, person.id).await?;
-        aula_mail::notify::sign_in_link(&txn, &state.mail, &person, &token).await?;
-    }
-    txn.commit().await?;
-    state.wake.notify_one();
+    aula_app::people::send_sign_in_link(&state.app(), &email).await?;
     render(&SignInPage {
         c: Chrome::new(&ctx),
         email: email.to_string(),
@@ -214,11 +208,9 @@ async fn use_link(
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let txn = state.db.begin_write().await?;
-    let Some(session) = person_sessions::sign_in(&txn, &token).await? else {
+    let Some(session) = aula_app::people::sign_in(&state.app(), &token).await? else {
         return expired_page(&ctx);
     };
-    txn.commit().await?;
     let mut response = redirect_with(&ctx, "/me", "me-signed-in");
     response
         .headers_mut()
@@ -309,7 +301,7 @@ async fn save_details(
             return render_invalid(&DetailsPage::new(&ctx, &state, person.email, form, errors).await?);
         }
     };
-    aula_storage::people::correct(&state.db, person.id, &details).await?;
+    aula_app::people::correct_details(&state.app(), person.id, &details).await?;
     Ok(redirect_with(&ctx, "/me", "me-details-saved"))
 }
 
@@ -380,6 +372,6 @@ async fn cancel(
     if registration.person_id != person.id {
         return Err(AppError::NotFound);
     }
-    manage::cancel(&state, id, None, CancelledBy::Holder).await?;
+    aula_app::registrations::cancel(&state.app(), id, None, CancelledBy::Holder).await?;
     Ok(redirect_with(&ctx, "/me", "registration-cancelled-flash"))
 }

@@ -245,6 +245,7 @@ pub struct OutboxQuery {
     #[serde(default)]
     pub session_id: String,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 
@@ -276,7 +277,7 @@ async fn list(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> AppResult<axum::Json<Paginated<OutboxOut>>> {
-    let page = aula_storage::Page::new(query.page, query.per_page, 50);
+    let page = crate::api::page(query.page, query.per_page, 50)?;
     let paged = outbox::list(&state.db, &query.filter()?, page).await?;
     Ok(axum::Json(Paginated::from(paged, OutboxOut::from)))
 }

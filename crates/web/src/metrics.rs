@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -86,11 +87,28 @@ impl Metrics {
     }
 }
 
+/// The method as a label: the standard ones by name, any other as `other`,
+/// so that invented methods cannot make new series.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    }
+}
+
 /// Times each request, labelled by its route pattern (not its path, which
-/// would make a series per id).
+/// would make a series per id; a path no route matches is `unmatched`).
+/// Every label value comes from a closed set: the methods above and the
+/// routes of the router.
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().as_str().to_owned();
+    let method = method_label(request.method());
     let route = request
         .extensions()
         .get::<MatchedPath>()
@@ -98,7 +116,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         .unwrap_or_else(|| "unmatched".to_owned());
     let response = next.run(request).await;
     state.metrics.observe(
-        &method,
+        method,
         &route,
         response.status().as_u16(),
         started.elapsed().as_secs_f64(),
@@ -147,4 +165,20 @@ pub fn render_mail(oldest_due_seconds: f64) -> String {
     out.push_str("# TYPE aula_outbox_oldest_due_seconds gauge\n");
     out.push_str(&format!("aula_outbox_oldest_due_seconds {oldest_due_seconds}\n"));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue_15_invented_methods_are_other() {
+        assert_eq!(method_label(&Method::GET), "GET");
+        assert_eq!(method_label(&Method::DELETE), "DELETE");
+        for invented in ["FOO", "PROPFIND", "get", "X-\"Y"] {
+            if let Ok(method) = Method::from_bytes(invented.as_bytes()) {
+                assert_eq!(method_label(&method), "other", "{invented}");
+            }
+        }
+    }
 }

@@ -125,7 +125,7 @@ async fn list(
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> AppResult<axum::Json<Paginated<ProgrammeOut>>> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, paging.page()).await?;
+    let paged = programmes::list(&state.db, paging.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, ProgrammeOut::from)))
 }
 
@@ -194,7 +194,7 @@ struct ListPage {
 
 async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, paging.page()).await?;
+    let paged = programmes::list(&state.db, paging.page()?).await?;
     let pager = Pager::new("/staff/programmes", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),

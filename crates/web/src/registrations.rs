@@ -22,8 +22,10 @@ use crate::api::{ApiError, Paginated};
 use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
-use crate::signup::{self, Entry, RegistrationInput};
+use crate::signup::{self, RegistrationInput};
+use crate::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
+use aula_app::registrations::Entry;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -54,6 +56,7 @@ pub struct RegistrationQuery {
     #[serde(default)]
     pub status: String,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 
@@ -121,7 +124,7 @@ async fn list(
     ApiQuery(query): ApiQuery<RegistrationQuery>,
 ) -> AppResult<axum::Json<Paginated<RegistrationOut>>> {
     readable(&ctx, &state, id).await?;
-    let page = aula_storage::Page::new(query.page, query.per_page, 50);
+    let page = crate::api::page(query.page, query.per_page, 50)?;
     let paged = registrations::list(&state.db, id, query.status()?, page).await?;
     Ok(axum::Json(Paginated::from(paged, RegistrationOut::from)))
 }
@@ -249,8 +252,13 @@ async fn add_form(
             return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
         }
     };
-    let (requested, _) =
-        signup::register(&state, id, &details, &Entry::Organiser(Source::Organiser, ctx.actor()?)).await?;
+    let (requested, _) = aula_app::registrations::register(
+        &state.app(),
+        id,
+        &details,
+        &Entry::Organiser(Source::Organiser, ctx.actor()?),
+    )
+    .await?;
     let flash = match requested {
         Requested::Pending { .. } | Requested::Resent { .. } => "registration-added-pending",
         Requested::Already { .. } => "registration-added-already",
@@ -410,7 +418,7 @@ async fn move_api(
 async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let session = readable(&ctx, &state, id).await?;
     let tr = ctx.tr();
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut sheet = Sheet::default();
     let header = [
         "registrations-given-name",
         "registrations-family-name",
@@ -423,39 +431,33 @@ async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uu
         "registrations-position",
         "registrations-since",
     ];
-    let internal = |e: csv::Error| AppError::Internal(e.to_string());
-    writer
-        .write_record(header.iter().map(|k| tr.t(&format!("{k}-column"))))
-        .map_err(internal)?;
+    sheet.row(header.iter().map(|k| tr.t(&format!("{k}-column"))))?;
     let mut page = aula_storage::Page::new(Some(1), Some(500), 500);
     loop {
         let paged = registrations::list(&state.db, id, None, page).await?;
         for row in &paged.items {
             let p = &row.person;
             let r = &row.registration;
-            writer
-                .write_record([
-                    p.given_name.as_str(),
-                    p.family_name.as_str(),
-                    p.email.as_str(),
-                    p.phone.as_deref().unwrap_or_default(),
-                    p.employer.as_deref().unwrap_or_default(),
-                    p.job_title.as_deref().unwrap_or_default(),
-                    p.audience.as_deref().unwrap_or_default(),
-                    r.status.as_str(),
-                    &row.waitlist_position.map(|n| n.to_string()).unwrap_or_default(),
-                    &r.created_at.to_rfc3339(),
-                ])
-                .map_err(internal)?;
+            sheet.row([
+                Cell::from(&p.given_name),
+                Cell::from(&p.family_name),
+                Cell::from(&p.email),
+                Cell::from(p.phone.as_deref().unwrap_or_default()),
+                Cell::from(p.employer.as_deref().unwrap_or_default()),
+                Cell::from(p.job_title.as_deref().unwrap_or_default()),
+                Cell::from(p.audience.as_deref().unwrap_or_default()),
+                Cell::from(&r.status),
+                row.waitlist_position.map_or(Cell::from(""), number),
+                Cell::from(r.created_at.to_rfc3339()),
+            ])?;
         }
         if paged.page.page >= paged.pages() {
             break;
         }
         page = aula_storage::Page::new(Some(paged.page.page + 1), Some(500), 500);
     }
-    let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(crate::pages::csv_attachment(
         &format!("registrations-{}", session.session.id),
-        bytes,
+        sheet.into_bytes()?,
     ))
 }

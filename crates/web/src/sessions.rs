@@ -533,6 +533,7 @@ pub struct SessionQuery {
     /// Words in the course's title, summary or objectives.
     pub q: Option<String>,
     pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
 }
 
@@ -569,8 +570,8 @@ impl SessionQuery {
         })
     }
 
-    fn page(&self) -> aula_storage::Page {
-        aula_storage::Page::new(self.page, self.per_page, 20)
+    fn page(&self) -> AppResult<aula_storage::Page> {
+        crate::api::page(self.page, self.per_page, 20)
     }
 }
 
@@ -654,7 +655,7 @@ async fn list(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<SessionQuery>,
 ) -> AppResult<axum::Json<Paginated<SessionOut>>> {
-    let paged = sessions::list(&state.db, &query.filter(&ctx)?, query.page()).await?;
+    let paged = sessions::list(&state.db, &query.filter(&ctx)?, query.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, SessionOut::from)))
 }
 

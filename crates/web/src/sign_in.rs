@@ -14,7 +14,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::context::{SESSION_COOKIE, expired_session_cookie, session_cookie};
 use crate::extract::{ApiQuery, CsrfForm};
 use crate::pages::{Chrome, redirect_with, render, render_invalid};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, AppState, Ctx, return_to};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -38,23 +38,19 @@ struct NextQuery {
     next: String,
 }
 
-/// Only paths of this site: `/x`, never `//host` or `https://host`.
-fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
-        next
-    } else {
-        "/staff"
-    }
-}
+/// Where a sign-in leads when `next` is missing or not a path of this site.
+const DEFAULT_NEXT: &str = "/staff";
 
 async fn page(ctx: Ctx, ApiQuery(query): ApiQuery<NextQuery>) -> AppResult<Response> {
     if ctx.user.is_some() {
-        return Ok(Redirect::to(safe_next(&query.next)).into_response());
+        return Ok(Redirect::to(&return_to::or_default(&query.next, DEFAULT_NEXT)).into_response());
     }
+    // Only a safe `next` is carried into the form: the page never reflects
+    // an address that leads elsewhere.
     render(&Page {
         c: Chrome::new(&ctx),
         email: String::new(),
-        next: query.next,
+        next: return_to::local_path(&query.next).unwrap_or_default(),
         failed: false,
     })
 }
@@ -82,12 +78,16 @@ async fn sign_in(
         return render_invalid(&Page {
             c: Chrome::new(&ctx),
             email: form.email,
-            next: form.next,
+            next: return_to::local_path(&form.next).unwrap_or_default(),
             failed: true,
         });
     };
     let session = web_sessions::create(&state.db, user.user.id).await?;
-    let mut response = redirect_with(&ctx, safe_next(&form.next), "flash-signed-in");
+    let mut response = redirect_with(
+        &ctx,
+        &return_to::or_default(&form.next, DEFAULT_NEXT),
+        "flash-signed-in",
+    );
     response
         .headers_mut()
         .append(SET_COOKIE, session_cookie(&session.cookie, ctx.secure));

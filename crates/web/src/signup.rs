@@ -7,14 +7,14 @@
 //! cannot be used to learn who is registered.
 
 use askama::Template;
+use aula_app::registrations::{self as registrations_app, Confirmed, Entry};
 use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
 use aula_domain::{
     Audience, Email, FieldErrors, Language, PersonName, Phone, Problem, RegistrantDetails, RegistrationStatus, Role,
-    SessionStatus,
 };
-use aula_storage::registrations::{self, Confirmation, Requested, Requester, Source};
+use aula_storage::registrations::{self, Requested, Source};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Begin, StorageError, regions};
+use aula_storage::{StorageError, regions};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -156,109 +156,6 @@ impl RegistrationInput {
     }
 }
 
-/// Who is registering someone, which decides the rules that apply.
-#[derive(Clone, Debug)]
-pub enum Entry {
-    /// The person themselves: the session must take registrations, and the
-    /// e-mail must be confirmed; a known person's details change only then.
-    Public,
-    /// An organiser, by hand or by import: allowed while the session is open
-    /// or closed; confirmation as the session says; their details are the
-    /// person's (audited).
-    Organiser(Source, aula_storage::Actor),
-}
-
-/// Registers someone and queues the e-mail that says what happened, in one
-/// transaction. A request that loses a race with the same person's other
-/// request (the unique index refuses it) runs again and finds that one.
-pub async fn register(
-    state: &AppState,
-    session_id: Uuid,
-    details: &RegistrantDetails,
-    entry: &Entry,
-) -> AppResult<(Requested, SessionRecord)> {
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        match register_once(state, session_id, details, entry).await {
-            Err(AppError::Conflict(problem)) if problem.key == "error-already-registered" && attempt < 3 => continue,
-            Err(AppError::Conflict(problem)) if problem.key == "error-duplicate" && attempt < 3 => continue,
-            other => return other,
-        }
-    }
-}
-
-async fn register_once(
-    state: &AppState,
-    session_id: Uuid,
-    details: &RegistrantDetails,
-    entry: &Entry,
-) -> AppResult<(Requested, SessionRecord)> {
-    let txn = state.db.begin_write().await?;
-    let record = sessions::get(&txn, session_id).await?;
-    let requested = register_in(&txn, state, &record, details, entry).await?;
-    txn.commit().await?;
-    state.wake.notify_one();
-    Ok((requested, record))
-}
-
-/// Registers someone inside the caller's transaction (an import registers a
-/// whole file in one), with the e-mail that says what happened.
-pub async fn register_in(
-    txn: &impl aula_storage::ConnectionTrait,
-    state: &AppState,
-    record: &SessionRecord,
-    details: &RegistrantDetails,
-    entry: &Entry,
-) -> AppResult<Requested> {
-    let session_id = record.session.id;
-    let requester = match entry {
-        Entry::Public => {
-            let first = record.meetings.first().map(|m| m.starts_at);
-            registrant::accepts_registrations(
-                record.status(),
-                record.session.registration_opens_at,
-                record.session.registration_closes_at,
-                first,
-                chrono::Utc::now(),
-            )
-            .map_err(AppError::Conflict)?;
-            Requester::Themselves {
-                consent: PRIVACY_NOTICE_VERSION,
-            }
-        }
-        Entry::Organiser(source, actor) => {
-            if !matches!(record.status(), SessionStatus::Open | SessionStatus::Closed) {
-                return Err(AppError::Conflict(Problem::new("error-session-not-taking")));
-            }
-            Requester::Staff {
-                actor,
-                source: *source,
-                confirm_by_email: record.session.confirm_organiser_entries,
-            }
-        }
-    };
-    let (requested, person) = registrations::request(txn, &state.mail.link_key, session_id, details, requester).await?;
-    let mail = &state.mail;
-    match &requested {
-        Requested::Pending {
-            registration,
-            confirm_token,
-        }
-        | Requested::Resent {
-            registration,
-            confirm_token,
-        } => aula_mail::notify::requested(txn, mail, record, registration, &person, confirm_token).await?,
-        Requested::Already { registration } => {
-            aula_mail::notify::already_registered(txn, mail, record, registration, &person).await?
-        }
-        Requested::Placed { registration } => {
-            aula_mail::notify::placed(txn, mail, record, registration, &person).await?
-        }
-    }
-    Ok(requested)
-}
-
 /// The answer to a registration request.
 #[derive(Serialize, ToSchema)]
 pub struct RegistrationCreated {
@@ -305,7 +202,13 @@ async fn register_api(
     let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
     if organiser {
         let details = input.parse(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
-        let (requested, _) = register(&state, id, &details, &Entry::Organiser(Source::Organiser, ctx.actor()?)).await?;
+        let (requested, _) = registrations_app::register(
+            &state.app(),
+            id,
+            &details,
+            &Entry::Organiser(Source::Organiser, ctx.actor()?),
+        )
+        .await?;
         let registration = requested.registration();
         let position = registrations::waitlist_position(&state.db, registration).await?;
         let body = RegistrationCreated {
@@ -319,7 +222,7 @@ async fn register_api(
     crate::sessions::visible(&ctx, &state, id).await?;
     let details = input.parse_public(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
     limits::registration(&state, &client, &details.email).await?;
-    let (requested, _) = register(&state, id, &details, &Entry::Public).await?;
+    let (requested, _) = registrations_app::register(&state.app(), id, &details, &Entry::Public).await?;
     // A new registration's id, or one made now: an existing registration's
     // id would tell when that person registered (issue 15).
     let id = match requested {
@@ -434,7 +337,7 @@ async fn register_form(
         }
     };
     limits::registration(&state, &client, &details.email).await?;
-    register(&state, id, &details, &Entry::Public).await?;
+    registrations_app::register(&state.app(), id, &details, &Entry::Public).await?;
     Ok(done)
 }
 
@@ -522,32 +425,15 @@ async fn confirm(
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let txn = state.db.begin_write().await?;
-    let confirmation = match registrations::confirm(&txn, &token).await {
-        Ok(c) => c,
-        Err(StorageError::NotFound) => return Err(AppError::NotFound),
-        Err(StorageError::Conflict(_)) => {
-            let registration = registrations::by_confirm_token(&state.db, &token).await?;
-            let record = sessions::get(&state.db, registration.session_id).await?;
-            return expired(&ctx, record);
-        }
-        Err(other) => return Err(other.into()),
-    };
-    let (registration, fresh) = match confirmation {
-        Confirmation::Placed(r) => (r, true),
-        Confirmation::Already(r) => (r, false),
-    };
-    let record = sessions::get(&txn, registration.session_id).await?;
-    if fresh {
-        let person = aula_storage::people::get(&txn, registration.person_id).await?;
-        aula_mail::notify::placed(&txn, &state.mail, &record, &registration, &person).await?;
+    match registrations_app::confirm(&state.app(), &token).await? {
+        Confirmed::Placed {
+            record,
+            registration,
+            position,
+            ..
+        } => outcome(&ctx, record, &registration, position),
+        Confirmed::Expired { record } => expired(&ctx, record),
     }
-    let position = registrations::waitlist_position(&txn, &registration).await?;
-    txn.commit().await?;
-    if fresh {
-        state.wake.notify_one();
-    }
-    outcome(&ctx, record, &registration, position)
 }
 
 /// Where a registration stands, after its confirmation or when its link is opened again.

@@ -23,11 +23,12 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::api::ApiError;
-use crate::charts::{Bar, horizontal_bars};
 use crate::context::Organiser;
 use crate::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::pages::{Chrome, FormErrors, redirect_with, render};
+use crate::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
+use aula_documents::charts::{Bar, horizontal_bars};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -595,30 +596,28 @@ async fn open_form(
 /// Results as a spreadsheet: one line per question and value, then the free texts.
 fn csv(ctx: &Ctx, results: &ResultsOut, name: &str) -> AppResult<Response> {
     let tr = ctx.tr();
-    let internal = |e: csv::Error| AppError::Internal(e.to_string());
-    let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    writer
-        .write_record([
-            tr.t("survey-csv-question"),
-            tr.t("survey-csv-value"),
-            tr.t("survey-csv-count"),
-            tr.t("survey-csv-mean"),
-        ])
-        .map_err(internal)?;
+    let mut sheet = Sheet::default();
+    sheet.row([
+        tr.t("survey-csv-question"),
+        tr.t("survey-csv-value"),
+        tr.t("survey-csv-count"),
+        tr.t("survey-csv-mean"),
+    ])?;
     for q in &results.questions {
-        let mean = q.mean.map(|m| tr.decimal(m, 2)).unwrap_or_default();
+        let mean = q.mean.map_or(Cell::from(""), |m| number(tr.decimal(m, 2)));
         for value in &q.distribution {
-            writer
-                .write_record([q.text.as_str(), value.label.as_str(), &value.count.to_string(), &mean])
-                .map_err(internal)?;
+            sheet.row([
+                Cell::from(&q.text),
+                Cell::from(&value.label),
+                number(value.count),
+                mean.clone(),
+            ])?;
         }
         for text in &q.texts {
-            writer
-                .write_record([q.text.as_str(), text.as_str(), "", ""])
-                .map_err(internal)?;
+            sheet.row([Cell::from(&q.text), Cell::from(text), Cell::from(""), Cell::from("")])?;
         }
     }
-    let bytes = writer.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = sheet.into_bytes()?;
     Ok(crate::pages::csv_attachment(name, bytes))
 }
 

@@ -173,7 +173,7 @@ async fn list(
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> AppResult<axum::Json<Paginated<UserOut>>> {
     ctx.require(ADMIN)?;
-    let paged = users::list(&state.db, None, paging.page()).await?;
+    let paged = users::list(&state.db, None, paging.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, UserOut::from)))
 }
 
@@ -256,7 +256,7 @@ struct ListPage {
 
 async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let paged = users::list(&state.db, None, paging.page()).await?;
+    let paged = users::list(&state.db, None, paging.page()?).await?;
     let pager = Pager::new("/admin/users", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),

@@ -91,13 +91,13 @@ use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, QueryTrait, Set, Statement};
 use uuid::Uuid;
 
-use super::content::{self, DemoCourse};
-use crate::entities::{
+use crate::content::{self, DemoCourse};
+use aula_storage::entities::{
     accreditation_body, attendance, certificate, certificate_counter, completion, course, meeting, person,
     registration, session, session_trainer, survey, survey_answer, survey_invitation, survey_response,
 };
-use crate::secrets::{self, LinkKey};
-use crate::{Result, StorageError, new_id};
+use aula_storage::secrets::{self, LinkKey};
+use aula_storage::{Result, StorageError, new_id};
 
 /// The union programme's published figures, reproduced by one block.
 pub const REGISTERED_PEOPLE: u64 = 1002;
@@ -1246,8 +1246,14 @@ impl BlockRows {
         // The open editions' people are seated through the repository.
         for (session, people) in self.open {
             for person in people {
-                crate::registrations::add_placed(conn, key, session, person, crate::registrations::Source::Organiser)
-                    .await?;
+                aula_storage::registrations::add_placed(
+                    conn,
+                    key,
+                    session,
+                    person,
+                    aula_storage::registrations::Source::Organiser,
+                )
+                .await?;
             }
         }
         Ok(self.summary)
@@ -1354,7 +1360,7 @@ fn times(info: &CourseInfo, c: &DemoCourse, first_day: NaiveDate) -> Result<Time
     let start = NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default();
     let end = start + Duration::hours(i64::from(c.meeting_hours));
     let modality = aula_domain::Modality::parse(c.modality).map_err(|p| StorageError::invalid("demo", p.key))?;
-    let meetings = super::meeting_days(first_day, c.meetings, modality)
+    let meetings = crate::meeting_days(first_day, c.meetings, modality)
         .into_iter()
         .map(|day| Ok((at(day, start)?, at(day, end)?)))
         .collect::<Result<Vec<_>>>()?;
@@ -1431,7 +1437,7 @@ pub fn build_block(
     block: u32,
     counters: &mut Counters,
 ) -> Result<BlockRows> {
-    let now = crate::now();
+    let now = aula_storage::now();
     let mut statements = Vec::new();
     let days = shift(block);
     let info = |course: usize| {
@@ -1444,7 +1450,7 @@ pub fn build_block(
     // When each edition meets.
     let mut all_times = Vec::with_capacity(plan.sessions.len());
     for s in &plan.sessions {
-        let first_day = super::next_weekday(today - Duration::days(s.days_ago - days));
+        let first_day = crate::next_weekday(today - Duration::days(s.days_ago - days));
         all_times.push(times(info(s.course)?, &content::COURSES[s.course], first_day)?);
     }
     let created = |s: usize, i: usize| {
@@ -1594,7 +1600,7 @@ pub fn build_block(
                 waitlist_ticket: Set(if slot.fate == Fate::Waiting { slot.ticket } else { None }),
                 source: Set(slot.via.as_str().to_owned()),
                 confirm_token_hash: Set(public.then(|| secrets::hash(&secrets::generate("")))),
-                confirm_expires_at: Set(public.then(|| made + crate::registrations::CONFIRM_LIFETIME)),
+                confirm_expires_at: Set(public.then(|| made + aula_storage::registrations::CONFIRM_LIFETIME)),
                 manage_token_hash: Set(secrets::hash(&key.sign(id))),
                 created_at: Set(made),
                 updated_at: Set(updated_at),
@@ -1667,7 +1673,7 @@ pub fn build_block(
         }
         let t = &all_times[s];
         let opens = t.ends() + Duration::minutes(5);
-        let reminder = opens + Duration::days(crate::surveys::REMINDER_DAYS);
+        let reminder = opens + Duration::days(aula_storage::surveys::REMINDER_DAYS);
         let reminded = reminder <= now;
         let survey_id = new_id();
         surveys.push(survey::ActiveModel {
@@ -1675,7 +1681,7 @@ pub fn build_block(
             session_id: Set(session_ids[s]),
             template_id: Set(catalogue.template_id),
             opens_at: Set(opens),
-            closes_at: Set(opens + Duration::days(crate::surveys::OPEN_DAYS)),
+            closes_at: Set(opens + Duration::days(aula_storage::surveys::OPEN_DAYS)),
             reminder_at: Set(reminder),
             reminded: Set(reminded),
         });
@@ -1689,12 +1695,12 @@ pub fn build_block(
             let late = slot
                 .answer
                 .as_ref()
-                .is_none_or(|a| a.after_days >= crate::surveys::REMINDER_DAYS);
+                .is_none_or(|a| a.after_days >= aula_storage::surveys::REMINDER_DAYS);
             invitations.push(survey_invitation::ActiveModel {
                 id: Set(id),
                 survey_id: Set(survey_id),
                 registration_id: Set(registration_ids[s][i]),
-                token_hash: Set(secrets::hash(&crate::surveys::token(key, id))),
+                token_hash: Set(secrets::hash(&aula_storage::surveys::token(key, id))),
                 answered: Set(slot.answer.is_some()),
                 invited_at: Set(opens),
                 reminded_at: Set((reminded && late).then_some(reminder)),
@@ -1778,7 +1784,7 @@ pub fn build_block(
             course_id: Set(info.course.id),
             accreditation_body_id: Set(info.body.as_ref().map(|b| b.id)),
             number: Set(format!("{series}-{year}-{number:06}")),
-            verification_code: Set(crate::certificates::generate_code()),
+            verification_code: Set(aula_storage::certificates::generate_code()),
             holder_name: Set(holder.clone()),
             holder_email: Set(email.clone()),
             salt: Set(secrets::generate("")),

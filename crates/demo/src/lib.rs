@@ -4,6 +4,17 @@
 //! The catalogue is loaded through the same repositories and rules as
 //! anything an organiser enters; the past activity, which can be made as
 //! large as a benchmark needs, is written in bulk by [`activity`].
+//!
+//! Invariants kept here:
+//! - Only storage's public API writes (its repositories for the catalogue,
+//!   its entities and `registrations::add_placed` for the bulk activity),
+//!   so the demo obeys the same rules and constraints as real data.
+//! - The demo loads into an empty database only ([`is_empty`]), and its
+//!   figures (people, beneficiaries, satisfaction, ...) are fixed by
+//!   [`activity::Plan`], so the published indicator figures are checked
+//!   by tests.
+//! - Nothing here is in the path of a request: `aula demo` and
+//!   `aula serve --demo` call it once, before serving.
 
 pub mod activity;
 pub mod content;
@@ -25,9 +36,9 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::db::Begin;
-use crate::entities::{region, survey_template};
-use crate::{Actor, Result, StorageError, bodies, courses, programmes, regions, sessions, surveys, users};
+use aula_storage::db::Begin;
+use aula_storage::entities::{region, survey_template};
+use aula_storage::{Actor, Result, StorageError, bodies, courses, programmes, regions, sessions, surveys, users};
 
 /// The password of every demo account, printed by `aula serve --demo`.
 pub const PASSWORD: &str = "aula-demo-2026";
@@ -72,7 +83,7 @@ pub async fn load_scaled(conn: &impl Begin, today: NaiveDate, scale: u32) -> Res
     let backend = conn.get_database_backend();
     let txn = conn.begin_write().await?;
     let tuning = activity::Tuning::apply(&txn).await?;
-    let key = crate::keys::link_key(&txn).await?;
+    let key = aula_storage::keys::link_key(&txn).await?;
     let catalogue = catalogue(&txn, today).await?;
     let mut counters = activity::Counters::read(&txn).await?;
     let first = activity::build_block(&plan, &catalogue, &key, backend, today, 0, &mut counters)?;

@@ -1,4 +1,4 @@
-//! `aula bench ...`: figures for docs/BENCHMARKS.md, measured on fresh
+//! `aula bench ...` (the `aula-bench` binary): figures for docs/BENCHMARKS.md, measured on fresh
 //! databases (a temporary SQLite file; a temporary PostgreSQL schema when
 //! a PostgreSQL URL is given) so that a run never touches real data.
 
@@ -404,8 +404,8 @@ async fn http_case(
     let link_key = aula_storage::keys::link_key(&scratch.db).await?;
     let mail = aula_mail::MailConfig::new("Aula <no-reply@bench.example.org>".parse()?, &base_url, link_key);
     let config = aula_web::Config {
-        base_url: base_url.clone(),
         rate_limits: false,
+        ..aula_web::Config::new(base_url.clone())
     };
     // No dispatcher: nothing wakes on the notifications, the outbox rows stay queued.
     let state = aula_web::AppState::new(scratch.db.clone(), config, mail, Default::default());
@@ -501,6 +501,12 @@ fn baseline_data(kind: &str, extra: &str) -> String {
 /// One registration and its confirmation, in raw SQL: the same two write
 /// transactions (and the same rows) as the HTTP path, without HTTP, the ORM,
 /// the session's full record or the page.
+///
+/// This is a second copy of the registration SQL (the first is storage's
+/// `registrations` module, reached through HTTP): a change to what a
+/// registration writes must be made here too, or the baseline measures
+/// something else. Left as is on purpose for now (issue 16: the registration
+/// use case is being reshaped; the baseline follows it once it settles).
 async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()> {
     let backend = db.get_database_backend();
     let at = chrono::Utc::now();

@@ -9,9 +9,10 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use aula_demo as demo;
 use aula_domain::indicators::{Breakdown, Filter};
 use aula_storage::entities::{attendance, programme, registration, survey_response};
-use aula_storage::{Database, demo, indicators};
+use aula_storage::{Database, indicators};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
 use crate::bench::{Scratch, memory, mib, reset_peak};

@@ -8,7 +8,7 @@
 //! verification page asks for.
 //!
 //! The page is A4 landscape, drawn with `krilla` like the sign-in sheet
-//! ([`crate::pdf`]), whose fonts (DejaVu Sans, regular and bold, embedded as
+//! ([`crate::sign_in_sheet`]), whose fonts (DejaVu Sans, regular and bold, embedded as
 //! subsets) and text measuring this module reuses. DejaVu Sans also covers
 //! Arabic with its joining forms, so a holder named "فاطمة الزهراء بن علي" is
 //! shaped by `rustybuzz` as Arabic, right to left, and drawn in visual order.
@@ -33,9 +33,7 @@
 
 use std::ops::Range;
 
-use aula_domain::Language;
-use aula_storage::entities::certificate;
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{Datelike, Timelike};
 use krilla::color::rgb;
 use krilla::configure::{Archival, Configuration, ConfigurationBuilder};
 use krilla::error::KrillaError;
@@ -48,7 +46,7 @@ use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use qrcode::{EcLevel, QrCode};
 
-use crate::pdf::{FONTS, Face, Fonts, Line, MM, PdfError, clean};
+use crate::fonts::{FONTS, Face, Fonts, Line, MM, PdfError, clean};
 
 /// Everything printed on a certificate, already translated by the caller
 /// into the holder's language.
@@ -134,75 +132,6 @@ const ACCENT: (u8, u8, u8) = (24, 50, 94);
 const GOLD: (u8, u8, u8) = (176, 141, 87);
 const INK: (u8, u8, u8) = (20, 20, 20);
 const GREY: (u8, u8, u8) = (85, 85, 85);
-
-impl CertificateSheet {
-    /// The sheet of an issued certificate, in its holder's language, with
-    /// the verification link under `base_url`.
-    pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
-        let lang = Language::parse(&c.language).unwrap_or_default();
-        let tr = aula_mail::Tr::new(lang);
-        let day = |d: NaiveDate| tr.plain_date(d);
-        let mut lines = vec![
-            tr.args(
-                "certificate-hours",
-                &[
-                    ("attended", tr.hours(i64::from(c.attended_minutes))),
-                    ("nominal", tr.hours(i64::from(c.nominal_minutes))),
-                ],
-            ),
-            format!(
-                "{} · {}",
-                if c.starts_on == c.ends_on {
-                    day(c.starts_on)
-                } else {
-                    format!("{} – {}", day(c.starts_on), day(c.ends_on))
-                },
-                match &c.place {
-                    Some(place) => format!(
-                        "{}, {place}",
-                        tr.t(&format!("modality-{}", c.modality.replace('_', "-")))
-                    ),
-                    None => tr.t(&format!("modality-{}", c.modality.replace('_', "-"))),
-                }
-            ),
-        ];
-        if let Some(body) = &c.body_name {
-            let credits = c
-                .credits_hundredths
-                .map(|h| {
-                    tr.args(
-                        "certificate-credits",
-                        &[("credits", tr.decimal(f64::from(h) / 100.0, 2))],
-                    )
-                })
-                .or_else(|| {
-                    c.recognised_minutes
-                        .map(|m| tr.args("certificate-recognised", &[("hours", tr.hours(i64::from(m)))]))
-                })
-                .unwrap_or_default();
-            lines.push(tr.args(
-                "certificate-accredited",
-                &[("body", body.clone()), ("credits", credits)],
-            ));
-        }
-        CertificateSheet {
-            language: c.language.clone(),
-            title: tr.t("certificate-title"),
-            holder: c.holder_name.clone(),
-            statement: tr.t("certificate-statement"),
-            course: c.course_title.clone(),
-            lines,
-            issuer: c.issuer_name.clone(),
-            issued_line: tr.args("certificate-issued-on", &[("date", day(c.issued_at.date_naive()))]),
-            number: c.number.clone(),
-            verify_label: tr.t("certificate-verify-at"),
-            verify_url: format!("{base_url}/verify/{}", c.verification_code),
-            code_label: tr.t("certificate-code"),
-            code: c.verification_code.clone(),
-            issued_at: c.issued_at,
-        }
-    }
-}
 
 /// Makes the certificate: one A4 landscape page, PDF/A-2b when krilla's
 /// validator accepts it (it does for any text the embedded fonts cover),

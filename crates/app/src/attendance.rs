@@ -1,0 +1,86 @@
+//! Attendance: marks entered by a trainer (roll call, API, an online
+//! meeting's report) or by the trainee checking in, and what follows.
+
+use aula_domain::{AttendanceStatus, Email, FieldErrors, Problem, RegistrationStatus, SessionStatus};
+use aula_storage::attendance::{self, Mark, Source};
+use aula_storage::entities::meeting;
+use aula_storage::sessions::SessionRecord;
+use aula_storage::{Actor, people, person_sessions, registrations};
+use uuid::Uuid;
+
+use crate::{App, Error, Result};
+
+/// Records marks and what follows from them, in one transaction: the audit
+/// entries, completions fixed again if the session is completed, and the
+/// warning to people whose absences now make completion impossible. A
+/// completed session's marks change only with a reason. Returns how many
+/// marks changed.
+pub async fn save(
+    app: &App,
+    actor: &Actor,
+    meeting: &meeting::Model,
+    record: &SessionRecord,
+    marks: &[Mark],
+    source: Source,
+    reason: Option<&str>,
+) -> Result<usize> {
+    let completed = record.status() == SessionStatus::Completed;
+    if completed && reason.is_none_or(|r| r.trim().is_empty()) {
+        return Err(Error::Invalid(FieldErrors::single(
+            "reason",
+            Problem::new("error-reason-needed"),
+        )));
+    }
+    let txn = app.write().await?;
+    let changed = attendance::record(&*txn, actor, meeting, marks, source, reason).await?;
+    if completed {
+        attendance::fix_completions(&*txn, record).await?;
+    } else {
+        let matrix = attendance::matrix(&*txn, record).await?;
+        for row in matrix.rows.iter().filter(|r| !r.can_complete) {
+            aula_mail::notify::absence_warning(&*txn, &app.mail, record, &row.registration, &row.person).await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(changed)
+}
+
+/// A trainee checks in to a meeting (the QR code's page): present, unless
+/// already marked by the trainer or an earlier scan, which stays as it is.
+pub async fn check_in(app: &App, meeting: &meeting::Model, registration_id: Uuid) -> Result<()> {
+    let txn = app.write().await?;
+    let existing = attendance::for_meeting(&*txn, meeting.id).await?;
+    if !existing.contains_key(&registration_id) {
+        let mark = Mark {
+            registration_id,
+            status: AttendanceStatus::Present,
+            minutes: None,
+        };
+        attendance::record(
+            &*txn,
+            &Actor::system("check-in"),
+            meeting,
+            &[mark],
+            Source::CheckIn,
+            None,
+        )
+        .await?;
+    }
+    txn.commit().await
+}
+
+/// E-mails a one-time check-in code to a confirmed trainee of the session
+/// whose phone holds no link. Nothing happens for other addresses, and the
+/// door says the same either way.
+pub async fn send_check_in_code(app: &App, record: &SessionRecord, meeting_id: Uuid, email: &Email) -> Result<()> {
+    let txn = app.write().await?;
+    if let Some(person) = people::find_by_email(&*txn, email).await?
+        && let Some(registration) = registrations::live(&*txn, record.session.id, person.id).await?
+        && registration.status == RegistrationStatus::Confirmed.as_str()
+    {
+        let purpose = format!("check-in:{meeting_id}");
+        let otp = person_sessions::create_code(&*txn, person.id, &purpose).await?;
+        aula_mail::notify::check_in_code(&*txn, &app.mail, record, &registration, &person, &otp).await?;
+    }
+    txn.commit().await
+}

@@ -1,0 +1,118 @@
+//! Aula's use cases: the rooms behind the doors.
+//!
+//! Each thing a person does (register, confirm, cancel, ...) is one function
+//! here. It takes an [`App`] and domain values (already parsed by the door:
+//! a web form, the JSON API, the command line, a job), opens its own
+//! transaction, writes the change, its audit entry and its e-mails (outbox
+//! rows) in it, commits, and returns a typed outcome or a typed [`Error`].
+//! The doors only parse and render.
+//!
+//! Invariants:
+//! - a use case that writes goes through [`App::write`]: the transaction is
+//!   `BEGIN IMMEDIATE` on SQLite, and [`Write::commit`] wakes this process's
+//!   mail dispatcher after the commit, so no caller has to remember to (and
+//!   nothing is woken for a transaction that rolled back);
+//! - nothing here knows HTTP; errors say what went wrong in the domain's
+//!   words (`Problem` keys), the doors choose a status code.
+
+pub mod attendance;
+pub mod people;
+pub mod registrations;
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use aula_domain::{FieldErrors, Problem};
+use aula_mail::MailConfig;
+use aula_storage::{Begin, Database, StorageError};
+use sea_orm::DatabaseTransaction;
+
+/// What every use case may use: the database, where mail comes from, and
+/// the dispatcher's wake-up. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub db: Database,
+    pub mail: Arc<MailConfig>,
+    wake: Arc<tokio::sync::Notify>,
+}
+
+impl App {
+    pub fn new(db: Database, mail: Arc<MailConfig>, wake: Arc<tokio::sync::Notify>) -> Self {
+        App { db, mail, wake }
+    }
+
+    /// Starts a write transaction whose commit wakes the mail dispatcher.
+    pub async fn write(&self) -> Result<Write> {
+        Ok(Write {
+            txn: self.db.begin_write().await.map_err(StorageError::from)?,
+            wake: self.wake.clone(),
+        })
+    }
+}
+
+/// A write transaction of a use case. Dropped without [`Write::commit`], it
+/// rolls back, and its e-mails with it.
+pub struct Write {
+    txn: DatabaseTransaction,
+    wake: Arc<tokio::sync::Notify>,
+}
+
+impl Write {
+    /// Commits, then wakes the dispatcher: the change's e-mails exist now.
+    pub async fn commit(self) -> Result<()> {
+        self.txn.commit().await.map_err(StorageError::from)?;
+        self.wake.notify_one();
+        Ok(())
+    }
+
+    /// Rolls back (a dry run): nothing of it remains, no e-mail is sent.
+    pub async fn rollback(self) -> Result<()> {
+        self.txn.rollback().await.map_err(StorageError::from)?;
+        Ok(())
+    }
+}
+
+impl Deref for Write {
+    type Target = DatabaseTransaction;
+
+    fn deref(&self) -> &DatabaseTransaction {
+        &self.txn
+    }
+}
+
+/// Why a use case did not happen. The doors map each case to an answer
+/// (404, 409, 422, a page...).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// What was asked for does not exist (or is not the asker's to see).
+    #[error("not found")]
+    NotFound,
+    /// The request is understood but the state of things refuses it.
+    #[error("conflict: {0}")]
+    Conflict(Problem),
+    /// The input is refused, field by field.
+    #[error("invalid")]
+    Invalid(FieldErrors),
+    /// The database failed: nothing the person did.
+    #[error("storage: {0}")]
+    Storage(StorageError),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<StorageError> for Error {
+    fn from(err: StorageError) -> Self {
+        match err {
+            StorageError::NotFound => Error::NotFound,
+            StorageError::Conflict(problem) => Error::Conflict(problem),
+            StorageError::Invalid(errors) => Error::Invalid(errors),
+            other => Error::Storage(other),
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for Error {
+    fn from(err: sea_orm::DbErr) -> Self {
+        StorageError::from(err).into()
+    }
+}

@@ -1,0 +1,211 @@
+//! Registering for a session, and confirming by the e-mailed link.
+
+use aula_domain::RegistrationStatus;
+use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
+use aula_domain::{Problem, RegistrantDetails, SessionStatus};
+use aula_storage::entities::registration::Model as Registration;
+use aula_storage::registrations::{self, Cancelled, Confirmation, Requested, Requester, Source};
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Actor, ConnectionTrait, StorageError, audit, people};
+use uuid::Uuid;
+
+use crate::{App, Error, Result};
+
+/// Who is registering someone, which decides the rules that apply.
+#[derive(Clone, Debug)]
+pub enum Entry {
+    /// The person themselves: the session must take registrations, and the
+    /// e-mail must be confirmed; a known person's details change only then.
+    Public,
+    /// An organiser, by hand or by import: allowed while the session is open
+    /// or closed; confirmation as the session says; their details are the
+    /// person's (audited).
+    Organiser(Source, Actor),
+}
+
+/// Registers someone and queues the e-mail that says what happened, in one
+/// transaction. A request that loses a race with the same person's other
+/// request (the unique index refuses it) runs again and finds that one.
+pub async fn register(
+    app: &App,
+    session_id: Uuid,
+    details: &RegistrantDetails,
+    entry: &Entry,
+) -> Result<(Requested, SessionRecord)> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match register_once(app, session_id, details, entry).await {
+            Err(Error::Conflict(problem)) if lost_race(&problem) && attempt < 3 => continue,
+            other => return other,
+        }
+    }
+}
+
+/// The unique index met another request of the same person.
+fn lost_race(problem: &Problem) -> bool {
+    matches!(problem.key, "error-already-registered" | "error-duplicate")
+}
+
+async fn register_once(
+    app: &App,
+    session_id: Uuid,
+    details: &RegistrantDetails,
+    entry: &Entry,
+) -> Result<(Requested, SessionRecord)> {
+    let txn = app.write().await?;
+    let record = sessions::get(&*txn, session_id).await?;
+    let requested = register_in(&*txn, app, &record, details, entry).await?;
+    txn.commit().await?;
+    Ok((requested, record))
+}
+
+/// Registers someone inside the caller's transaction (an import registers a
+/// whole file in one), with the e-mail that says what happened.
+pub async fn register_in(
+    txn: &impl ConnectionTrait,
+    app: &App,
+    record: &SessionRecord,
+    details: &RegistrantDetails,
+    entry: &Entry,
+) -> Result<Requested> {
+    let requester = match entry {
+        Entry::Public => {
+            let first = record.meetings.first().map(|m| m.starts_at);
+            registrant::accepts_registrations(
+                record.status(),
+                record.session.registration_opens_at,
+                record.session.registration_closes_at,
+                first,
+                chrono::Utc::now(),
+            )
+            .map_err(Error::Conflict)?;
+            Requester::Themselves {
+                consent: PRIVACY_NOTICE_VERSION,
+            }
+        }
+        Entry::Organiser(source, actor) => {
+            if !matches!(record.status(), SessionStatus::Open | SessionStatus::Closed) {
+                return Err(Error::Conflict(Problem::new("error-session-not-taking")));
+            }
+            Requester::Staff {
+                actor,
+                source: *source,
+                confirm_by_email: record.session.confirm_organiser_entries,
+            }
+        }
+    };
+    let mail = &app.mail;
+    let (requested, person) =
+        registrations::request(txn, &mail.link_key, record.session.id, details, requester).await?;
+    match &requested {
+        Requested::Pending {
+            registration,
+            confirm_token,
+        }
+        | Requested::Resent {
+            registration,
+            confirm_token,
+        } => aula_mail::notify::requested(txn, mail, record, registration, &person, confirm_token).await?,
+        Requested::Already { registration } => {
+            aula_mail::notify::already_registered(txn, mail, record, registration, &person).await?
+        }
+        Requested::Placed { registration } => {
+            aula_mail::notify::placed(txn, mail, record, registration, &person).await?
+        }
+    }
+    Ok(requested)
+}
+
+/// What pressing "confirm" on a confirmation link's page came to.
+#[derive(Debug)]
+pub enum Confirmed {
+    /// The registration as it stands: placed just now (`fresh`, with its
+    /// e-mail queued), or placed or cancelled before (nothing changed).
+    Placed {
+        record: SessionRecord,
+        registration: Registration,
+        /// Its place on the waiting list, 1 for the first.
+        position: Option<u64>,
+        fresh: bool,
+    },
+    /// The link expired before it was used; the session's page offers a new one.
+    Expired { record: SessionRecord },
+}
+
+/// Confirms the registration behind a confirmation link: a seat if one is
+/// free, else a place on the waiting list; the details the request proposed
+/// become the person's. Unknown links are not found.
+pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
+    let txn = app.write().await?;
+    let (registration, fresh) = match registrations::confirm(&*txn, token).await {
+        Ok(Confirmation::Placed(r)) => (r, true),
+        Ok(Confirmation::Already(r)) => (r, false),
+        Err(StorageError::Conflict(_)) => {
+            let registration = registrations::by_confirm_token(&*txn, token).await?;
+            let record = sessions::get(&*txn, registration.session_id).await?;
+            return Ok(Confirmed::Expired { record });
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let record = sessions::get(&*txn, registration.session_id).await?;
+    if fresh {
+        let person = people::get(&*txn, registration.person_id).await?;
+        aula_mail::notify::placed(&*txn, &app.mail, &record, &registration, &person).await?;
+    }
+    let position = registrations::waitlist_position(&*txn, &registration).await?;
+    txn.commit().await?;
+    Ok(Confirmed::Placed {
+        record,
+        registration,
+        position,
+        fresh,
+    })
+}
+
+/// Who is cancelling, for the e-mail's wording and the audit log.
+#[derive(Clone, Debug)]
+pub enum CancelledBy {
+    /// The person, by their link or from "my trainings".
+    Holder,
+    Organiser(Actor),
+}
+
+/// Cancels a registration, frees its seat for the first person waiting and
+/// queues the e-mails, in one transaction. Refused once the session has started.
+pub async fn cancel(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy) -> Result<Cancelled> {
+    let txn = app.write().await?;
+    let current = registrations::get(&*txn, id).await?;
+    let record = sessions::get(&*txn, current.session_id).await?;
+    registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
+        .map_err(Error::Conflict)?;
+    let cancelled = registrations::cancel(&*txn, id, reason).await?;
+    if cancelled.was != RegistrationStatus::Cancelled {
+        let person = aula_storage::people::get(&*txn, current.person_id).await?;
+        let by_organiser = matches!(by, CancelledBy::Organiser(_));
+        let held_seat = cancelled.was == RegistrationStatus::Confirmed;
+        aula_mail::notify::cancelled(
+            &*txn,
+            &app.mail,
+            &record,
+            &cancelled.registration,
+            &person,
+            held_seat,
+            by_organiser,
+        )
+        .await?;
+        aula_mail::notify::promoted(&*txn, &app.mail, &record, &cancelled.promoted).await?;
+        let actor = match &by {
+            CancelledBy::Holder => Actor::system("holder"),
+            CancelledBy::Organiser(actor) => actor.clone(),
+        };
+        let details = serde_json::json!({
+            "from": cancelled.was,
+            "reason": reason,
+            "promoted": cancelled.promoted.iter().map(|r| r.id).collect::<Vec<_>>(),
+        });
+        audit::record(&*txn, &actor, "cancel", "registration", Some(id), details).await?;
+    }
+    txn.commit().await?;
+    Ok(cancelled)
+}

@@ -1,0 +1,166 @@
+//! The registration use cases without HTTP: a full session, a known
+//! address, and the confirmation that applies proposed details.
+
+use std::sync::Arc;
+
+use aula_app::App;
+use aula_app::registrations::{self, Confirmed, Entry};
+use aula_domain::details::{CourseDetails, SessionDetails};
+use aula_domain::{
+    Audience, Capacity, Email, Hours, Language, MeetingTimes, Modality, PersonName, RegistrantDetails, SessionStatus,
+    SessionTimeZone, Text,
+};
+use aula_storage::registrations::Requested;
+use aula_storage::{Actor, courses, people, sessions};
+use chrono::{Duration, Utc};
+use uuid::Uuid;
+
+struct Scratch {
+    app: App,
+    wake: Arc<tokio::sync::Notify>,
+    _dir: tempfile::TempDir,
+}
+
+async fn scratch() -> Scratch {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("app.db").display());
+    let db = aula_storage::connect(&url, None).await.expect("db");
+    aula_storage::db::migrate(&db).await.expect("migrate");
+    let key = aula_storage::keys::link_key(&db).await.expect("key");
+    let mail = aula_mail::MailConfig::new("Aula <a@example.org>".parse().expect("from"), "http://aula.test", key);
+    let wake = Arc::new(tokio::sync::Notify::new());
+    Scratch {
+        app: App::new(db, Arc::new(mail), wake.clone()),
+        wake,
+        _dir: dir,
+    }
+}
+
+/// An open session of `capacity` seats, one meeting a month from now.
+async fn open_session(app: &App, capacity: u32) -> Uuid {
+    let actor = Actor::system("test");
+    let course = CourseDetails::new(CourseDetails {
+        programme_id: None,
+        title: Text::parse("Igualdad de trato").expect("title"),
+        summary: Text::parse("Casos prácticos.").expect("summary"),
+        objectives: None,
+        hours: Hours::parse("3").expect("hours"),
+        modality: Modality::Online,
+        audiences: vec![Audience::PublicServant],
+        language: Language::Es,
+        accreditation: None,
+    })
+    .expect("course");
+    let course = courses::create(&app.db, &actor, &course).await.expect("course");
+    let starts = Utc::now() + Duration::days(30);
+    let session = SessionDetails::new(
+        SessionDetails {
+            course_id: course.course.id,
+            time_zone: SessionTimeZone::parse("Europe/Madrid").expect("zone"),
+            venue: None,
+            online_url: Some(aula_domain::Url::parse("https://meet.example.org/x").expect("url")),
+            capacity: Capacity::new(i64::from(capacity)).expect("capacity"),
+            registration_opens_at: None,
+            registration_closes_at: None,
+            trainer_ids: vec![],
+            meetings: vec![MeetingTimes::new(starts, starts + Duration::hours(3)).expect("meeting")],
+            reminder_lead_minutes: 2880,
+            confirm_organiser_entries: false,
+            issue_on_completion: false,
+        },
+        Modality::Online,
+    )
+    .expect("session");
+    let session = sessions::create(&app.db, &actor, &session).await.expect("session");
+    sessions::set_status(&app.db, &actor, session.session.id, SessionStatus::Open)
+        .await
+        .expect("open");
+    session.session.id
+}
+
+fn someone(given: &str, email: &str) -> RegistrantDetails {
+    RegistrantDetails {
+        given_name: PersonName::parse(given).expect("name"),
+        family_name: PersonName::parse("García").expect("name"),
+        email: Email::parse(email).expect("email"),
+        phone: None,
+        employer: None,
+        job_title: None,
+        audience: Audience::PublicServant,
+        region_id: None,
+        language: Language::Es,
+    }
+}
+
+fn token_of(requested: &Requested) -> String {
+    match requested {
+        Requested::Pending { confirm_token, .. } | Requested::Resent { confirm_token, .. } => confirm_token.clone(),
+        other => panic!("no link: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_full_session_waitlists_and_the_commit_wakes_the_dispatcher() {
+    let s = scratch().await;
+    let session = open_session(&s.app, 1).await;
+    let mut links = Vec::new();
+    for email in ["ana@example.org", "luis@example.org"] {
+        let (requested, _) = registrations::register(&s.app, session, &someone("P", email), &Entry::Public)
+            .await
+            .expect("registered");
+        links.push(token_of(&requested));
+        // The commit woke the dispatcher: the e-mail with the link is queued.
+        tokio::time::timeout(std::time::Duration::from_secs(1), s.wake.notified())
+            .await
+            .expect("woken");
+    }
+    let statuses = {
+        let mut out = Vec::new();
+        for link in &links {
+            match registrations::confirm(&s.app, link).await.expect("confirm") {
+                Confirmed::Placed {
+                    registration, position, ..
+                } => out.push((registration.status, position)),
+                Confirmed::Expired { .. } => panic!("expired"),
+            }
+        }
+        out
+    };
+    assert_eq!(
+        statuses,
+        vec![("confirmed".to_owned(), None), ("waitlisted".to_owned(), Some(1))]
+    );
+    // Pressing the button again changes nothing.
+    match registrations::confirm(&s.app, &links[0]).await.expect("again") {
+        Confirmed::Placed { fresh, .. } => assert!(!fresh),
+        Confirmed::Expired { .. } => panic!("expired"),
+    }
+    assert!(matches!(
+        registrations::confirm(&s.app, "not-a-link").await,
+        Err(aula_app::Error::NotFound)
+    ));
+}
+
+#[tokio::test]
+async fn issue_15_details_for_a_known_address_wait_for_its_owner() {
+    let s = scratch().await;
+    let first = open_session(&s.app, 10).await;
+    let second = open_session(&s.app, 10).await;
+    let (requested, _) = registrations::register(&s.app, first, &someone("Ana", "ana@example.org"), &Entry::Public)
+        .await
+        .expect("registered");
+    registrations::confirm(&s.app, &token_of(&requested))
+        .await
+        .expect("confirmed");
+    let (forged, _) = registrations::register(&s.app, second, &someone("Mallory", "ana@example.org"), &Entry::Public)
+        .await
+        .expect("asked");
+    let email = Email::parse("ana@example.org").expect("email");
+    let stored = people::find_by_email(&s.app.db, &email).await.expect("q").expect("ana");
+    assert_eq!(stored.given_name, "Ana");
+    registrations::confirm(&s.app, &token_of(&forged))
+        .await
+        .expect("confirmed");
+    let stored = people::find_by_email(&s.app.db, &email).await.expect("q").expect("ana");
+    assert_eq!(stored.given_name, "Mallory", "the owner of the address confirmed it");
+}

@@ -1,0 +1,130 @@
+//! The fonts every document is drawn with, and text shaping.
+//!
+//! DejaVu Sans (regular and bold) ships in `assets/fonts/` and is embedded
+//! as subsets, so accented Latin text (é, ñ, ç, ß, œ) and Arabic print
+//! anywhere. Text is measured with `rustybuzz` against the same font krilla
+//! draws with, so a document can shrink, wrap or cut a line before it runs
+//! into the next column.
+
+use std::sync::LazyLock;
+
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+
+/// Why a document could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// The embedded font could not be read (a broken build, not bad input).
+    #[error("the embedded font could not be read")]
+    Font,
+    /// A page or shape had an impossible size.
+    #[error("invalid page geometry")]
+    Geometry,
+    /// krilla refused to write the document.
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+const REGULAR_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// Points per millimetre.
+pub(crate) const MM: f32 = 72.0 / 25.4;
+
+/// One font, for drawing (krilla) and for measuring (rustybuzz).
+pub(crate) struct Face {
+    pub(crate) pdf: Font,
+    pub(crate) shaper: rustybuzz::Face<'static>,
+    pub(crate) units_per_em: f32,
+    pub(crate) ascender: f32,
+    pub(crate) descender: f32,
+}
+
+pub(crate) struct Fonts {
+    pub(crate) regular: Face,
+    pub(crate) bold: Face,
+}
+
+/// Parsed once per process: the font files are large, parsing them is not free.
+pub(crate) static FONTS: LazyLock<Option<Fonts>> = LazyLock::new(|| {
+    Some(Fonts {
+        regular: Face::load(REGULAR_TTF)?,
+        bold: Face::load(BOLD_TTF)?,
+    })
+});
+
+impl Face {
+    fn load(data: &'static [u8]) -> Option<Self> {
+        let shaper = rustybuzz::Face::from_slice(data, 0)?;
+        let units_per_em = shaper.units_per_em() as f32;
+        Some(Face {
+            pdf: Font::new(data.into(), 0)?,
+            units_per_em,
+            ascender: f32::from(shaper.ascender()),
+            descender: f32::from(shaper.descender()),
+            shaper,
+        })
+    }
+
+    /// Shapes one left-to-right line of `text` into glyphs krilla can draw
+    /// (advances in ems), so each line is shaped once, here, for both
+    /// measuring and drawing.
+    pub(crate) fn shape(&self, text: String, size: f32) -> Line {
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&text);
+        buffer.guess_segment_properties();
+        buffer.set_direction(rustybuzz::Direction::LeftToRight);
+        let shaped = rustybuzz::shape(&self.shaper, &[], buffer);
+        let infos = shaped.glyph_infos();
+        let em = self.units_per_em;
+        let glyphs = infos
+            .iter()
+            .zip(shaped.glyph_positions())
+            .enumerate()
+            .map(|(index, (info, position))| {
+                let start = info.cluster as usize;
+                let end = infos[index + 1..]
+                    .iter()
+                    .map(|next| next.cluster as usize)
+                    .find(|&cluster| cluster != start)
+                    .unwrap_or(text.len());
+                KrillaGlyph::new(
+                    GlyphId::new(info.glyph_id),
+                    position.x_advance as f32 / em,
+                    position.x_offset as f32 / em,
+                    position.y_offset as f32 / em,
+                    position.y_advance as f32 / em,
+                    start..end,
+                    None,
+                )
+            })
+            .collect();
+        Line { text, glyphs, size }
+    }
+
+    /// The baseline that centres a line of `size` points vertically in a box.
+    pub(crate) fn baseline(&self, top: f32, height: f32, size: f32) -> f32 {
+        top + height / 2.0 + (self.ascender + self.descender) / 2.0 * size / self.units_per_em
+    }
+}
+
+/// A shaped line of text at a size.
+pub(crate) struct Line {
+    pub(crate) text: String,
+    pub(crate) glyphs: Vec<KrillaGlyph>,
+    pub(crate) size: f32,
+}
+
+impl Line {
+    /// The advance width in points.
+    pub(crate) fn width(&self) -> f32 {
+        self.glyphs.iter().map(|glyph| glyph.x_advance).sum::<f32>() * self.size
+    }
+}
+
+/// One line of text: control characters and runs of blanks become one space.
+pub(crate) fn clean(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

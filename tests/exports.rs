@@ -1,0 +1,232 @@
+//! Every CSV export is safe to open in a spreadsheet (issue 15, item 4): a
+//! text cell that a spreadsheet would read as a formula starts with `'`,
+//! and numbers stay numbers.
+
+use std::io::Read as _;
+
+use aula_domain::Role;
+use aula_storage::entities::outbox;
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+use crate::helpers::{Api, TestApp, db_test};
+
+/// What an anonymous registrant may call themselves to plant formulas.
+const GIVEN: &str = "=HYPERLINK(\"http://evil\",\"x\")";
+const FAMILY: &str = "-2+3";
+const EMPLOYER: &str = "+cmd|' /C calc'!A0";
+const JOB: &str = "@SUM(1)";
+
+/// The path of the last link of `kind` queued for `email`, under `key`.
+async fn link(app: &TestApp, email: &str, kind: &str, key: &str) -> String {
+    let row = outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq(email))
+        .filter(outbox::Column::Kind.eq(kind))
+        .all(&app.db)
+        .await
+        .expect("outbox")
+        .pop()
+        .unwrap_or_else(|| panic!("a {kind} e-mail to {email}"));
+    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
+    data[key].as_str().expect("path").to_owned()
+}
+
+/// Registers through the public API and confirms by the e-mailed link
+/// (with its button if the link shows one).
+async fn register(app: &TestApp, session_id: &str, email: &str) {
+    let (status, body) = app
+        .anonymous_api()
+        .post(
+            &format!("/api/v1/sessions/{session_id}/registrations"),
+            &json!({"given_name": GIVEN, "family_name": FAMILY, "email": email, "employer": EMPLOYER,
+                "job_title": JOB, "audience": "public_servant", "language": "en", "consent": true}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let confirm = link(app, email, "registration_requested", "confirm_path").await;
+    let browser = app.browser();
+    let page = browser.get_html(&confirm).await;
+    if page.contains("<form") && crate::helpers::csrf_in(&page).is_some() && page.contains(&confirm) {
+        browser.post_form(&confirm, &confirm, &[]).await;
+    }
+}
+
+async fn csv_of(app: &TestApp, api: &Api, path: &str) -> Vec<csv::StringRecord> {
+    let response = api
+        .client
+        .get(app.url(path))
+        .bearer_auth(api.token.as_deref().unwrap_or_default())
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    let bytes = response.bytes().await.expect("bytes");
+    records(&bytes, b',')
+}
+
+fn records(bytes: &[u8], delimiter: u8) -> Vec<csv::StringRecord> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).expect("utf-8");
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("row"))
+        .collect()
+}
+
+/// No cell of the file starts as a formula would.
+fn no_formula(what: &str, rows: &[csv::StringRecord]) {
+    for row in rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{what}: {cell:?} in {row:?}"
+            );
+        }
+    }
+}
+
+fn a_number(what: &str, cell: &str) {
+    assert!(
+        cell.replace(',', ".").parse::<f64>().is_ok(),
+        "{what}: {cell:?} is a number"
+    );
+}
+
+db_test!(
+    issue_15_every_csv_export_neutralises_formulas,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let body = app.body().await;
+        let (status, course) = api
+            .post(
+                "/api/v1/courses",
+                &json!({"title": "=Curso", "summary": "S", "hours": 5, "modality": "in_person",
+                    "audiences": ["public_servant"], "language": "en", "accreditation_body_id": body, "credits": "1"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{course}");
+        let region = app.region("ES-CL").await;
+        let (status, session) = api
+            .post(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 1, "status": "open",
+                    "venue": {"name": "Sede", "city": "León", "region_id": region},
+                    "meetings": [{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{session}");
+        let session_id = session["id"].as_str().expect("id").to_owned();
+        let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
+        // One seat: the first is confirmed, the second waits (a position, a number).
+        register(&app, &session_id, "first@example.org").await;
+        register(&app, &session_id, "second@example.org").await;
+
+        let (status, list) = api
+            .get(&format!("/api/v1/sessions/{session_id}/registrations?status=confirmed"))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        let registration = list["items"][0]["id"].clone();
+        assert!(registration.is_string(), "{list}");
+        let (status, saved) = api
+            .raw_json(
+                reqwest::Method::PUT,
+                &format!("/api/v1/meetings/{meeting}/attendance"),
+                &json!([{"registration_id": registration, "status": "present"}]),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{saved}");
+        for step in ["closed", "completed"] {
+            let (status, body) = api
+                .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let survey = link(&app, "first@example.org", "survey_invitation", "path").await;
+        let token = survey.trim_start_matches("/s/").split('?').next().expect("token");
+        let (status, body) = app
+            .anonymous_api()
+            .post(
+                &format!("/api/v1/surveys/{token}"),
+                &json!({"answers": {"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3,
+                    "recommend": 0, "apply": "=1+1", "change": "-1"}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let (status, issued) = api
+            .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{issued}");
+        assert_eq!(issued["issued"], 1, "{issued}");
+
+        // The registrations: every text cell neutralised, the position a number.
+        let rows = csv_of(&app, &api, &format!("/staff/sessions/{session_id}/registrations.csv")).await;
+        no_formula("registrations", &rows);
+        let first = rows.iter().find(|r| &r[2] == "first@example.org").expect("first");
+        assert_eq!(&first[0], format!("'{GIVEN}"));
+        assert_eq!(&first[1], format!("'{FAMILY}"));
+        assert_eq!(&first[4], format!("'{EMPLOYER}"));
+        assert_eq!(&first[5], format!("'{JOB}"));
+        let second = rows.iter().find(|r| &r[2] == "second@example.org").expect("second");
+        assert_eq!(&second[8], "1", "{second:?}");
+
+        // The attendance matrix: names neutralised, hours a number.
+        let rows = csv_of(
+            &app,
+            &api,
+            &format!("/staff/sessions/{session_id}/attendance.csv?lang=fr"),
+        )
+        .await;
+        no_formula("attendance", &rows);
+        assert_eq!(&rows[1][0], format!("'{GIVEN}"));
+        a_number("attendance hours", &rows[1][4]);
+
+        // The survey's results: free texts neutralised, counts and means numbers.
+        let rows = csv_of(&app, &api, &format!("/staff/sessions/{session_id}/survey.csv")).await;
+        no_formula("survey", &rows);
+        assert!(rows.iter().any(|r| &r[1] == "'=1+1"), "{rows:?}");
+        assert!(rows.iter().any(|r| &r[1] == "'-1"), "{rows:?}");
+        let counted = rows
+            .iter()
+            .skip(1)
+            .find(|r| !r[2].is_empty() && !r[3].is_empty())
+            .expect("a count");
+        a_number("survey count", &counted[2]);
+        a_number("survey mean", &counted[3]);
+
+        // The indicators by course: the course's title neutralised, figures numbers.
+        let rows = csv_of(&app, &api, "/api/v1/indicators.csv?breakdown=course").await;
+        no_formula("indicators", &rows);
+        assert_eq!(&rows[1][0], "'=Curso");
+        for cell in rows[1].iter().skip(1).filter(|c| *c != "—") {
+            a_number("indicator", cell);
+        }
+        let totals = csv_of(&app, &api, "/api/v1/indicators.csv").await;
+        no_formula("indicator totals", &totals);
+
+        // The certificate register inside the ZIP.
+        let response = api
+            .client
+            .get(app.url("/api/v1/certificates/export"))
+            .bearer_auth(api.token.as_deref().unwrap_or_default())
+            .send()
+            .await
+            .expect("export");
+        assert_eq!(response.status(), StatusCode::OK);
+        let bytes = response.bytes().await.expect("zip");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+        let mut register = Vec::new();
+        archive
+            .by_name("register.csv")
+            .expect("register")
+            .read_to_end(&mut register)
+            .expect("read");
+        let rows = records(&register, b',');
+        no_formula("certificate register", &rows);
+        assert_eq!(&rows[1][1], format!("'{GIVEN} {FAMILY}"));
+        a_number("certificate hours", &rows[1][3]);
+    }
+);

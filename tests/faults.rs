@@ -1,0 +1,270 @@
+//! Faults and several processes (issue 25): a failed write, a restart, two
+//! processes migrating at once.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use aula_domain::Role;
+use aula_storage::db::CommitFaults;
+use reqwest::StatusCode;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::json;
+
+use crate::helpers::{TestApp, course_and_session};
+
+/// How the test makes commits fail for a moment.
+enum Fault {
+    /// SQLite: the storage layer's commit hook turns each `COMMIT` into a
+    /// rollback, as SQLite itself does on an I/O error or a full disk.
+    Sqlite(CommitFaults),
+    /// PostgreSQL: a deferred constraint trigger on new registrations
+    /// raises at `COMMIT` while a switch row says so.
+    Postgres,
+}
+
+impl Fault {
+    async fn set(&self, app: &TestApp, on: bool) {
+        match self {
+            Fault::Sqlite(faults) => faults.fail_commits(on),
+            Fault::Postgres => {
+                app.db
+                    .execute_unprepared(&format!("UPDATE fault_switch SET fail_commits = {on}"))
+                    .await
+                    .expect("switch set");
+            }
+        }
+    }
+}
+
+async fn sqlite_with_faults() -> (TestApp, Fault) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
+    let faults = CommitFaults::default();
+    let db = aula_storage::db::connect_with_faults(&url, &faults)
+        .await
+        .expect("sqlite opens");
+    let app = TestApp::start(db, url, Some(dir), None, false).await;
+    (app, Fault::Sqlite(faults))
+}
+
+async fn postgres_with_faults() -> Option<(TestApp, Fault)> {
+    let app = TestApp::postgres().await?;
+    app.db
+        .execute_unprepared(
+            "CREATE TABLE fault_switch (fail_commits boolean NOT NULL);
+             INSERT INTO fault_switch VALUES (false);
+             CREATE FUNCTION fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+                 IF (SELECT fail_commits FROM fault_switch) THEN
+                     RAISE EXCEPTION 'injected commit failure' USING ERRCODE = '58030';
+                 END IF;
+                 RETURN NULL;
+             END $$;
+             CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT ON registrations
+                 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit();
+             CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT OR UPDATE ON heartbeat
+                 DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit();",
+        )
+        .await
+        .expect("fault trigger");
+    Some((app, Fault::Postgres))
+}
+
+/// The e-mail addresses of everyone registered, read through `db`.
+async fn registered(db: &aula_storage::Database) -> BTreeSet<String> {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT p.email FROM registrations r JOIN people p ON p.id = r.person_id",
+        ))
+        .await
+        .expect("registrations");
+    rows.iter()
+        .map(|row| row.try_get::<String>("", "email").expect("email"))
+        .collect()
+}
+
+/// A burst of public sign-ups, eight at a time; commits fail from the 30th
+/// answer to the 50th, then succeed again. Every 201 must be in the
+/// database, before and after a restart, and every sign-up after the fault
+/// must succeed (a connection left inside a transaction answered 201 for
+/// rows that never reached the file, and "database is locked" for others).
+async fn failed_commits_lose_no_acknowledged_signup(app: TestApp, fault: Fault) {
+    const SIGN_UPS: usize = 120;
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    let app = Arc::new(app);
+    let fault = Arc::new(fault);
+    let answered = Arc::new(AtomicUsize::new(0));
+    let slots = Arc::new(tokio::sync::Semaphore::new(8));
+    let mut tasks = Vec::new();
+    for n in 0..SIGN_UPS {
+        let (app, fault, answered, slots) = (app.clone(), fault.clone(), answered.clone(), slots.clone());
+        let path = format!("/api/v1/sessions/{session_id}/registrations");
+        tasks.push(tokio::spawn(async move {
+            let _slot = slots.acquire().await.expect("slot");
+            let email = format!("p{n}@example.org");
+            let body = json!({
+                "given_name": format!("P{n}"),
+                "family_name": "García",
+                "email": email,
+                "employer": "Ayuntamiento de León",
+                "audience": "public_servant",
+                "language": "es",
+                "consent": true,
+            });
+            let (status, _) = app.anonymous_api().post(&path, &body).await;
+            match answered.fetch_add(1, Ordering::SeqCst) + 1 {
+                30 => fault.set(&app, true).await,
+                50 => fault.set(&app, false).await,
+                _ => {}
+            }
+            (n, email, status)
+        }));
+    }
+    let mut acknowledged = BTreeSet::new();
+    let mut refused = Vec::new();
+    for task in tasks {
+        let (n, email, status) = task.await.expect("task");
+        if status == StatusCode::CREATED {
+            acknowledged.insert(email);
+        } else {
+            refused.push((n, status));
+        }
+    }
+    // Once the switch is off again a sign-up succeeds.
+    let (status, body) = app
+        .anonymous_api()
+        .post(
+            &format!("/api/v1/sessions/{session_id}/registrations"),
+            &json!({
+                "given_name": "Última",
+                "family_name": "García",
+                "email": "last@example.org",
+                "employer": "Ayuntamiento de León",
+                "audience": "public_servant",
+                "language": "es",
+                "consent": true,
+            }),
+        )
+        .await;
+    if status == StatusCode::CREATED {
+        acknowledged.insert("last@example.org".to_owned());
+    }
+
+    // The readiness check tells a database that cannot write; health, which
+    // only reads, does not.
+    let ready = || async { reqwest::get(app.url("/readyz")).await.expect("readyz").status() };
+    assert_eq!(ready().await, StatusCode::OK);
+    fault.set(&app, true).await;
+    assert_eq!(ready().await, StatusCode::SERVICE_UNAVAILABLE);
+    let health = reqwest::get(app.url("/healthz")).await.expect("healthz").status();
+    assert_eq!(health, StatusCode::OK);
+    fault.set(&app, false).await;
+    assert_eq!(ready().await, StatusCode::OK);
+
+    assert_eq!(registered(&app.db).await, acknowledged, "acknowledged = stored");
+    let reopened = app.reopen_database().await;
+    assert_eq!(
+        registered(&reopened).await,
+        acknowledged,
+        "acknowledged = stored after a restart"
+    );
+    assert_eq!(status, StatusCode::CREATED, "after the fault: {body}");
+    assert!(!refused.is_empty(), "the fault refused some sign-ups");
+    assert!(
+        refused
+            .iter()
+            .all(|(_, status)| *status == StatusCode::INTERNAL_SERVER_ERROR
+                || *status == StatusCode::SERVICE_UNAVAILABLE),
+        "{refused:?}"
+    );
+    assert!(
+        refused.len() <= 40,
+        "sign-ups after the fault succeed again; refused: {refused:?}"
+    );
+}
+
+mod issue_25_failed_commits_lose_no_acknowledged_signup {
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let (app, fault) = sqlite_with_faults().await;
+        failed_commits_lose_no_acknowledged_signup(app, fault).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        let Some((app, fault)) = postgres_with_faults().await else {
+            return;
+        };
+        failed_commits_lose_no_acknowledged_signup(app, fault).await;
+    }
+}
+
+/// The versions recorded as applied, in order.
+async fn applied(db: &aula_storage::Database) -> Vec<String> {
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT version FROM seaql_migrations ORDER BY version",
+        ))
+        .await
+        .expect("migrations table");
+    rows.iter()
+        .map(|row| row.try_get::<String>("", "version").expect("version"))
+        .collect()
+}
+
+/// Two processes (two pools) migrate one fresh database at the same moment:
+/// both succeed, every migration is applied once, and a third run finds
+/// nothing to do.
+async fn two_processes_migrate_at_once(url: &str, schema: Option<&str>) {
+    let first = aula_storage::connect(url, schema).await.expect("first opens");
+    let second = aula_storage::connect(url, schema).await.expect("second opens");
+    let (a, b) = tokio::join!(aula_storage::db::migrate(&first), aula_storage::db::migrate(&second));
+    a.expect("the first process migrates");
+    b.expect("the second process migrates");
+    let versions = applied(&first).await;
+    let mut distinct = versions.clone();
+    distinct.dedup();
+    assert_eq!(versions, distinct, "each migration recorded once");
+    assert!(!versions.is_empty());
+    aula_storage::db::migrate(&second).await.expect("nothing to do");
+    assert_eq!(applied(&second).await, versions);
+}
+
+mod issue_25_two_processes_migrate_at_once {
+    use sea_orm::ConnectionTrait;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        for _ in 0..3 {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
+            super::two_processes_migrate_at_once(&url, None).await;
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        let Some(url) = std::env::var("AULA_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty()) else {
+            return;
+        };
+        let admin = aula_storage::connect(&url, None).await.expect("postgres opens");
+        for _ in 0..3 {
+            let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+            admin
+                .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+                .await
+                .expect("schema created");
+            super::two_processes_migrate_at_once(&url, Some(&schema)).await;
+            admin
+                .execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+                .await
+                .expect("schema dropped");
+        }
+    }
+}
