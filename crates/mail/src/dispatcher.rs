@@ -220,15 +220,6 @@ impl Dispatcher {
                 }
                 self.record(batch, &mut unmarked, &mut round).await;
             }
-            // Marks that failed (the database away for a moment): a few more tries
-            // before the lease runs out and the messages are sent again.
-            for pause in [100, 500, 2000] {
-                if unmarked.is_empty() {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(pause)).await;
-                self.mark_sent(&mut unmarked, &mut round).await;
-            }
         };
         let renew = async {
             let every = (self.settings.lease / 3).to_std().unwrap_or(Duration::from_secs(10));
@@ -272,7 +263,16 @@ impl Dispatcher {
                 }
             }
         }
+        // Sending waits while the marks cannot be written (the database away
+        // for a moment): a few tries before the slots are freed anyway.
         self.mark_sent(unmarked, round).await;
+        for pause in [100, 500, 2000] {
+            if unmarked.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(pause)).await;
+            self.mark_sent(unmarked, round).await;
+        }
         for recorded in written {
             let _ = recorded.send(());
         }
