@@ -141,6 +141,11 @@ impl TestApp {
         }
     }
 
+    /// Stops the app's own mail dispatcher, for a test that runs its own.
+    pub fn stop_dispatcher(&self) {
+        self.dispatcher.abort();
+    }
+
     /// What a restart sees: the app's pool closed (a connection still inside
     /// a transaction loses it, as a killed process would) and a new one
     /// opened on the same database.

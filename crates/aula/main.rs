@@ -112,6 +112,11 @@ struct MailArgs {
     /// Messages sent at once.
     #[arg(long, env = "AULA_MAIL_CONCURRENCY", default_value_t = 32)]
     mail_concurrency: usize,
+    /// This process's name on its host (e.g. `web-1`), unique on the host: restarted under the
+    /// same name, it sends at once what its predecessor had claimed; otherwise that waits for
+    /// the lease (30 s).
+    #[arg(long, env = "AULA_INSTANCE")]
+    instance: Option<String>,
 }
 
 #[derive(Args)]
@@ -126,10 +131,10 @@ struct Serve {
     #[arg(long, env = "AULA_BIND", default_value = "127.0.0.1:8080")]
     bind: SocketAddr,
     /// Load the demo data set if the database is empty.
-    #[arg(long, env = "AULA_DEMO")]
+    #[arg(long, env = "AULA_DEMO", value_parser = clap::builder::BoolishValueParser::new())]
     demo: bool,
     /// Turn off the rate limits on public registration and sign-in (for load tests only).
-    #[arg(long, env = "AULA_NO_RATE_LIMITS")]
+    #[arg(long, env = "AULA_NO_RATE_LIMITS", value_parser = clap::builder::BoolishValueParser::new())]
     no_rate_limits: bool,
     /// Seconds a client has to send a request's head (also how long an idle
     /// keep-alive connection is kept).
@@ -314,10 +319,15 @@ fn dispatcher(
         domain: config.domain.clone(),
         batch: args.mail_batch,
         concurrency: args.mail_concurrency,
-        lease: chrono::Duration::minutes(5),
+        // Renewed every third while its holder works: a dead process's messages go out within it.
+        lease: chrono::Duration::seconds(30),
         idle: std::time::Duration::from_secs(2),
     };
-    aula_mail::Dispatcher::new(database.clone(), std::sync::Arc::new(transport), settings, wake)
+    let dispatcher = aula_mail::Dispatcher::new(database.clone(), std::sync::Arc::new(transport), settings, wake);
+    match &args.instance {
+        Some(name) => dispatcher.instance(name),
+        None => dispatcher,
+    }
 }
 
 async fn worker(global: &Global, args: &Worker) -> Result<()> {

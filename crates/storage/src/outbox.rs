@@ -8,9 +8,14 @@
 //!   writer at a time), and gives the claimer a lease;
 //! - no database lock is held while talking SMTP: claim, commit, send, then
 //!   mark in a second statement that only succeeds for the lease holder;
-//! - a dispatcher that dies mid-send leaves rows whose lease runs out; they
-//!   are claimed again and sent with the same Message-ID, so a receiver can
-//!   recognise the repeat.
+//! - each outcome is recorded as soon as the server answers (see the
+//!   dispatcher), so a crash repeats at most the messages in flight;
+//! - a lease is short (tens of seconds) and renewed while its holder works:
+//!   a dispatcher that dies leaves rows whose lease runs out within that
+//!   time; they are taken over and sent again with the same Message-ID (set
+//!   once at `enqueue`), so a receiver can recognise the repeat. A restarted
+//!   process that knows its predecessor's identity releases its rows at once
+//!   ([`release_replaced`]).
 
 use aula_domain::{Email, Language};
 use chrono::{DateTime, Duration, Utc};
@@ -94,43 +99,135 @@ pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: 
     Ok(Some(row))
 }
 
-/// Claims up to `limit` due messages for `worker`, for `lease`.
-pub async fn claim(
+/// What a claim took.
+#[derive(Debug, Default)]
+pub struct Claimed {
+    pub rows: Vec<outbox::Model>,
+    /// How many of them another dispatcher held until its lease ran out.
+    pub taken_over: usize,
+}
+
+/// Claims up to `limit` due messages for `worker`, for `lease`: first those
+/// whose holder's lease ran out (a dispatcher that died), then pending ones.
+pub async fn claim(conn: &impl ConnectionTrait, worker: &str, limit: u64, lease: Duration) -> Result<Claimed> {
+    let at = now();
+    // The previous holder is kept in `last_error`, for the outbox page.
+    let taken = claim_where(
+        conn,
+        worker,
+        "status = 'sending' AND claimed_until < {at}",
+        "'lease ran out: ' || COALESCE(claimed_by, '')",
+        at,
+        limit,
+        lease,
+    )
+    .await?;
+    let taken_over = taken.len();
+    let mut rows = taken;
+    let rest = limit.saturating_sub(taken_over as u64);
+    if rest > 0 {
+        rows.extend(
+            claim_where(
+                conn,
+                worker,
+                "status = 'pending' AND next_attempt_at <= {at}",
+                "last_error",
+                at,
+                rest,
+                lease,
+            )
+            .await?,
+        );
+    }
+    Ok(Claimed { rows, taken_over })
+}
+
+/// One claiming statement: `due` picks the rows (`{at}` is now), `error`
+/// is the new `last_error`.
+async fn claim_where(
     conn: &impl ConnectionTrait,
     worker: &str,
+    due: &str,
+    error: &str,
+    at: DateTime<Utc>,
     limit: u64,
     lease: Duration,
 ) -> Result<Vec<outbox::Model>> {
-    let at = now();
     let backend = conn.get_database_backend();
     let statement = match backend {
         DbBackend::Postgres => Statement::from_sql_and_values(
             backend,
-            "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_until = $2, attempts = attempts + 1 \
-             WHERE id IN (SELECT id FROM outbox \
-                 WHERE (status = 'pending' AND next_attempt_at <= $3) OR (status = 'sending' AND claimed_until < $3) \
-                 ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
-             RETURNING *",
+            format!(
+                "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_until = $2, \
+                 attempts = attempts + 1, last_error = {error} \
+                 WHERE id IN (SELECT id FROM outbox WHERE {} \
+                     ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                 RETURNING *",
+                due.replace("{at}", "$3")
+            ),
             [worker.into(), (at + lease).into(), at.into(), (limit as i64).into()],
         ),
         _ => Statement::from_sql_and_values(
             backend,
-            "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?, attempts = attempts + 1 \
-             WHERE id IN (SELECT id FROM outbox \
-                 WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND claimed_until < ?) \
-                 ORDER BY next_attempt_at LIMIT ?) \
-             RETURNING *",
-            [
+            format!(
+                "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?, \
+                 attempts = attempts + 1, last_error = {error} \
+                 WHERE id IN (SELECT id FROM outbox WHERE {} \
+                     ORDER BY next_attempt_at LIMIT ?) \
+                 RETURNING *",
+                due.replace("{at}", "?")
+            ),
+            [worker.into(), (at + lease).into(), at.into(), (limit as i64).into()],
+        ),
+    };
+    Ok(outbox::Model::find_by_statement(statement).all(conn).await?)
+}
+
+/// Extends the lease on every row `worker` holds: it is still working on them.
+pub async fn renew(conn: &impl ConnectionTrait, worker: &str, lease: Duration) -> Result<u64> {
+    let result = outbox::Entity::update_many()
+        .col_expr(outbox::Column::ClaimedUntil, Expr::value(now() + lease))
+        .filter(outbox::Column::ClaimedBy.eq(worker))
+        .filter(outbox::Column::Status.eq(status::SENDING))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Gives back, due at once, the rows held by earlier dispatchers whose
+/// worker id starts with `identity` (this host and instance) other than
+/// `worker`: the process they ran in is gone, since this one replaced it.
+/// Their attempts are kept: the message may have reached the server.
+pub async fn release_replaced(conn: &impl ConnectionTrait, identity: &str, worker: &str) -> Result<u64> {
+    let backend = conn.get_database_backend();
+    let (sql, values): (&str, Vec<sea_orm::Value>) = match backend {
+        DbBackend::Postgres => (
+            "UPDATE outbox SET status = 'pending', claimed_until = NULL, next_attempt_at = $1, \
+             last_error = 'released: its dispatcher was restarted' \
+             WHERE status = 'sending' AND substr(claimed_by, 1, $2) = $3 AND claimed_by <> $4",
+            vec![
+                now().into(),
+                (identity.chars().count() as i32).into(),
+                identity.into(),
                 worker.into(),
-                (at + lease).into(),
-                at.into(),
-                at.into(),
-                (limit as i64).into(),
+            ],
+        ),
+        _ => (
+            "UPDATE outbox SET status = 'pending', claimed_until = NULL, next_attempt_at = ?, \
+             last_error = 'released: its dispatcher was restarted' \
+             WHERE status = 'sending' AND substr(claimed_by, 1, ?) = ? AND claimed_by <> ?",
+            vec![
+                now().into(),
+                (identity.chars().count() as i32).into(),
+                identity.into(),
+                worker.into(),
             ],
         ),
     };
-    let rows = outbox::Model::find_by_statement(statement).all(conn).await?;
-    Ok(rows)
+    let result = conn
+        .execute_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await?;
+    Ok(result.rows_affected())
 }
 
 /// Marks messages sent, if `worker` still holds them.
@@ -320,4 +417,29 @@ pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: &str,
         .exec(conn)
         .await?;
     Ok(result.rows_affected)
+}
+
+/// How long the oldest message that is due and not yet sent has been due:
+/// for `/metrics`, `None` when nothing waits.
+pub async fn oldest_due_age(conn: &impl ConnectionTrait) -> Result<Option<Duration>> {
+    let at = now();
+    let oldest = outbox::Entity::find()
+        .filter(outbox::Column::Status.is_in([status::PENDING, status::SENDING]))
+        .filter(outbox::Column::NextAttemptAt.lte(at))
+        .order_by_asc(outbox::Column::NextAttemptAt)
+        .one(conn)
+        .await?;
+    Ok(oldest.map(|row| at - row.next_attempt_at))
+}
+
+/// Messages still `sending` after their holder's lease ran out: its
+/// dispatcher died or lost the database; the next round takes them over.
+pub async fn stuck(conn: &impl ConnectionTrait, limit: u64) -> Result<Vec<outbox::Model>> {
+    Ok(outbox::Entity::find()
+        .filter(outbox::Column::Status.eq(status::SENDING))
+        .filter(outbox::Column::ClaimedUntil.lt(now()))
+        .order_by_asc(outbox::Column::ClaimedUntil)
+        .limit(limit)
+        .all(conn)
+        .await?)
 }

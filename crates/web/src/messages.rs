@@ -302,6 +302,8 @@ async fn retry(
 struct ListPage {
     c: Chrome,
     rows: Vec<row::Model>,
+    /// Messages still `sending` after their lease ran out.
+    stuck: Vec<row::Model>,
     pager: Pager,
     query: OutboxQuery,
     statuses: Vec<(String, String)>,
@@ -320,6 +322,7 @@ async fn list_page(
         Err(other) => return Err(other),
     };
     let paged = outbox::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
+    let stuck = outbox::stuck(&state.db, 20).await?;
     let params = [
         ("status", query.status.clone()),
         ("kind", query.kind.clone()),
@@ -338,6 +341,7 @@ async fn list_page(
     render(&ListPage {
         c,
         rows: paged.items,
+        stuck,
         pager,
         query,
         statuses,

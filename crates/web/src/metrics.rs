@@ -124,6 +124,49 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
+/// The mail dispatchers' figures: messages this process sent, put back for
+/// a retry, gave up on, and took over after another dispatcher's lease ran
+/// out (or released from the process this one replaced); and how long the
+/// oldest due message has waited, which is the database's, shared by every
+/// process (0 when nothing waits).
+pub fn render_mail(oldest_due_seconds: f64) -> String {
+    use std::sync::atomic::Ordering::Relaxed;
+    let totals = &aula_mail::dispatcher::TOTALS;
+    let mut out = String::new();
+    for (name, help, value) in [
+        ("sent", "Messages the SMTP server accepted.", &totals.sent),
+        (
+            "retried",
+            "Sends that failed for now and wait for another attempt.",
+            &totals.retried,
+        ),
+        (
+            "failed",
+            "Messages given up on (refused, or out of attempts).",
+            &totals.failed,
+        ),
+        (
+            "taken_over",
+            "Messages claimed after another dispatcher's lease ran out.",
+            &totals.taken_over,
+        ),
+        (
+            "released",
+            "Messages released at start from the process this one replaced.",
+            &totals.released,
+        ),
+    ] {
+        out.push_str(&format!(
+            "# HELP aula_mail_{name}_total {help}\n# TYPE aula_mail_{name}_total counter\naula_mail_{name}_total {}\n",
+            value.load(Relaxed)
+        ));
+    }
+    out.push_str("# HELP aula_outbox_oldest_due_seconds How long the oldest due, unsent message has waited.\n");
+    out.push_str("# TYPE aula_outbox_oldest_due_seconds gauge\n");
+    out.push_str(&format!("aula_outbox_oldest_due_seconds {oldest_due_seconds}\n"));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

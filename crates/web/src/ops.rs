@@ -70,6 +70,13 @@ async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response 
         }
         Err(err) => tracing::warn!(%err, "outbox depth unavailable"),
     }
+    match aula_storage::outbox::oldest_due_age(&state.db).await {
+        Ok(age) => {
+            let seconds = age.map_or(0.0, |a| a.num_milliseconds().max(0) as f64 / 1000.0);
+            text.push_str(&crate::metrics::render_mail(seconds));
+        }
+        Err(err) => tracing::warn!(%err, "outbox age unavailable"),
+    }
     ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response()
 }
 
