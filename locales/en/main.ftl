@@ -331,3 +331,4 @@ error-accreditor-body = An accreditor must belong to an accrediting body.
 error-password-short = At least { $min } characters.
 error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
 table-region = Table; it scrolls sideways on small screens
+error-unavailable = The database is not answering for a moment; nothing was changed. Please try again in a few seconds.

@@ -331,3 +331,4 @@ error-accreditor-body = Elija una entidad acreditadora: es obligatoria para el r
 error-password-short = Al menos { $min } caracteres.
 error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.
 table-region = Tabla; se desplaza en horizontal en pantallas pequeñas
+error-unavailable = La base de datos no responde en este momento; no se ha cambiado nada. Vuelva a intentarlo dentro de unos segundos.

@@ -331,3 +331,4 @@ error-accreditor-body = Choisissez un organisme accréditeur : il est obligatoi
 error-password-short = Au moins { $min } caractères.
 error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.
 table-region = Tableau ; il défile horizontalement sur les petits écrans
+error-unavailable = La base de données ne répond pas pour le moment ; rien n'a été modifié. Réessayez dans quelques secondes.

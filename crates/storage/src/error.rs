@@ -40,3 +40,43 @@ impl StorageError {
         StorageError::Invalid(FieldErrors::single(field, Problem::new(key)))
     }
 }
+
+impl StorageError {
+    /// Whether the failure is the database's moment, not the request's: the
+    /// connection was lost (a restart, a failover, a terminated backend),
+    /// the pool had no connection to give, or the database was busy or
+    /// refused a write for now. Trying again later may well succeed, so the
+    /// answer is "try again" (503), not "something broke" (500).
+    pub fn is_transient(&self) -> bool {
+        let StorageError::Db(err) = self else {
+            return false;
+        };
+        match err {
+            DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+            DbErr::Exec(sea_orm::RuntimeErr::SqlxError(e)) | DbErr::Query(sea_orm::RuntimeErr::SqlxError(e)) => {
+                transient_sqlx(e)
+            }
+            _ => false,
+        }
+    }
+}
+
+fn transient_sqlx(err: &sea_orm::sqlx::Error) -> bool {
+    use sea_orm::sqlx::Error;
+    match err {
+        Error::Io(_) | Error::PoolTimedOut | Error::PoolClosed | Error::WorkerCrashed | Error::Protocol(_) => true,
+        Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // PostgreSQL: class 08 (connection exception), 57P01-57P03
+            // (admin shutdown, crash shutdown, cannot connect now), 40001
+            // and 40P01 (serialization failure, deadlock: the transaction
+            // may be run again). SQLite: 5 busy, 6 locked, 10 I/O error,
+            // 13 full, and their extended codes (low byte).
+            if code.starts_with("08") || code.starts_with("57P") || code == "40001" || code == "40P01" {
+                return true;
+            }
+            code.parse::<i64>().is_ok_and(|n| matches!(n & 0xff, 5 | 6 | 10 | 13))
+        }
+        _ => false,
+    }
+}

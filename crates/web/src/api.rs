@@ -119,12 +119,21 @@ fn complete(operation: &mut Operation) {
     if paged {
         add("422", "A parameter out of its range, such as `per_page` above 100");
     }
-    if let Some(RefOr::T(response)) = operation.responses.responses.get_mut("429") {
-        response.headers.entry("Retry-After".to_owned()).or_insert_with(|| {
-            let mut header = Header::new(<u64 as utoipa::PartialSchema>::schema());
-            header.description = Some("Seconds until the limit's window ends".to_owned());
-            RefOr::T(header)
-        });
+    add(
+        "503",
+        "The database is away for a moment (a restart, a failover); nothing was changed, try again after `Retry-After` seconds",
+    );
+    for (status, description) in [
+        ("429", "Seconds until the limit's window ends"),
+        ("503", "Seconds to wait before trying again"),
+    ] {
+        if let Some(RefOr::T(response)) = operation.responses.responses.get_mut(status) {
+            response.headers.entry("Retry-After".to_owned()).or_insert_with(|| {
+                let mut header = Header::new(<u64 as utoipa::PartialSchema>::schema());
+                header.description = Some(description.to_owned());
+                RefOr::T(header)
+            });
+        }
     }
 }
 

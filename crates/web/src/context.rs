@@ -340,13 +340,17 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
     }
 }
 
-/// A 429 says when to try again (RFC 9110 `Retry-After`, in seconds).
+/// A 429 or a 503 says when to try again (RFC 9110 `Retry-After`, in seconds).
 fn with_retry_after(mut response: Response, error: &AppError) -> Response {
-    if let AppError::TooManyRequests { retry_after } = error {
-        response
-            .headers_mut()
-            .insert(axum::http::header::RETRY_AFTER, HeaderValue::from(*retry_after));
-    }
+    let seconds = match error {
+        AppError::TooManyRequests { retry_after } => *retry_after,
+        // A restart or failover takes seconds.
+        AppError::Unavailable(_) => 5,
+        _ => return response,
+    };
+    response
+        .headers_mut()
+        .insert(axum::http::header::RETRY_AFTER, HeaderValue::from(seconds));
     response
 }
 

@@ -48,6 +48,10 @@ pub enum AppError {
     /// 429: a rate limit is passed; the client may try again after this
     /// many seconds (sent as `Retry-After`).
     TooManyRequests { retry_after: u64 },
+    /// 503: the database is away for a moment (a restart, a failover, a
+    /// full disk); nothing was changed, the client may try again (sent as
+    /// `Retry-After`). The detail goes to the log only.
+    Unavailable(String),
     /// 500: our failure; the detail goes to the log only.
     Internal(String),
 }
@@ -64,6 +68,7 @@ impl AppError {
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -82,6 +87,7 @@ impl AppError {
             AppError::UnsupportedMediaType => "unsupported_media_type",
             AppError::Invalid(_) => "invalid",
             AppError::TooManyRequests { .. } => "too_many_requests",
+            AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }
     }
@@ -99,6 +105,7 @@ impl AppError {
             AppError::UnsupportedMediaType => Problem::new("error-media-type"),
             AppError::Invalid(_) => Problem::new("error-invalid"),
             AppError::TooManyRequests { .. } => Problem::new("error-too-many-requests"),
+            AppError::Unavailable(_) => Problem::new("error-unavailable"),
             AppError::Internal(_) => Problem::new("error-internal"),
         }
     }
@@ -125,6 +132,7 @@ impl From<StorageError> for AppError {
             StorageError::NotFound => AppError::NotFound,
             StorageError::Conflict(problem) => AppError::Conflict(problem),
             StorageError::Invalid(fields) => AppError::Invalid(fields),
+            err if err.is_transient() => AppError::Unavailable(err.to_string()),
             StorageError::Db(db) => AppError::Internal(db.to_string()),
         }
     }
@@ -161,8 +169,10 @@ impl From<askama::Error> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(detail) = &self {
-            tracing::error!(%detail, "internal error");
+        match &self {
+            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            AppError::Unavailable(detail) => tracing::warn!(%detail, "database unavailable"),
+            _ => {}
         }
         let mut response = self.status().into_response();
         response.extensions_mut().insert(self);
