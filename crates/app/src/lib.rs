@@ -16,8 +16,12 @@
 //!   words (`Problem` keys), the doors choose a status code.
 
 pub mod attendance;
+pub mod certificates;
+pub mod messages;
 pub mod people;
 pub mod registrations;
+pub mod sessions;
+pub mod surveys;
 
 use std::ops::Deref;
 use std::sync::Arc;

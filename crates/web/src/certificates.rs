@@ -11,7 +11,7 @@ use aula_documents::credential::{self, Achievement, Issuer, IssuerKey};
 use aula_domain::{FieldErrors, Problem, Role};
 use aula_storage::certificates::{self, CertificateFilter};
 use aula_storage::entities::certificate;
-use aula_storage::{Actor, Begin, keys};
+use aula_storage::{Actor, keys};
 use axum::Json;
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -60,40 +60,9 @@ fn issuer(state: &AppState) -> Issuer {
     }
 }
 
-/// Issues the session's certificates and queues the holders' e-mails, in
-/// one transaction. Returns the new ones (none when run again).
-pub async fn issue(
-    conn: &impl aula_storage::ConnectionTrait,
-    state: &AppState,
-    actor: &Actor,
-    session_id: Uuid,
-) -> AppResult<Vec<certificate::Model>> {
-    let record = aula_storage::sessions::get(conn, session_id).await?;
-    let issued = certificates::issue_for_session(conn, actor, &record, &issuer(state).name, chrono::Utc::now()).await?;
-    for one in &issued {
-        aula_mail::notify::certificate_ready(conn, &state.mail, one).await?;
-    }
-    Ok(issued)
-}
-
-/// Issues in a transaction of its own. Two organisers issuing the same
-/// session at once meet the unique registration: the second runs again and
-/// finds the first one's certificates, so it issues nothing twice.
+/// Issues the session's certificates (`aula_app::certificates::issue`).
 async fn issue_now(state: &AppState, actor: &Actor, id: Uuid) -> AppResult<Vec<certificate::Model>> {
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let txn = state.db.begin_write().await?;
-        match issue(&txn, state, actor, id).await {
-            Ok(issued) => {
-                txn.commit().await?;
-                state.wake.notify_one();
-                return Ok(issued);
-            }
-            Err(AppError::Conflict(problem)) if problem.key == "error-duplicate" && attempt < 3 => continue,
-            Err(other) => return Err(other),
-        }
-    }
+    Ok(aula_app::certificates::issue(&state.app(), actor, id).await?)
 }
 
 // ----- what the API says of a certificate ----------------------------------
@@ -349,9 +318,7 @@ async fn revoke_api(
     ApiJson(input): ApiJson<RevokeInput>,
 ) -> AppResult<Json<CertificateOut>> {
     let reason = reason(&input)?;
-    let txn = state.db.begin_write().await?;
-    let revoked = certificates::revoke(&txn, &ctx.actor()?, id, reason.as_str()).await?;
-    txn.commit().await?;
+    let revoked = aula_app::certificates::revoke(&state.app(), &ctx.actor()?, id, reason.as_str()).await?;
     Ok(Json(CertificateOut::from(&revoked)))
 }
 
@@ -362,9 +329,7 @@ async fn revoke_form(
     CsrfForm(input): CsrfForm<RevokeInput>,
 ) -> AppResult<Response> {
     let reason = reason(&input)?;
-    let txn = state.db.begin_write().await?;
-    certificates::revoke(&txn, &ctx.actor()?, id, reason.as_str()).await?;
-    txn.commit().await?;
+    aula_app::certificates::revoke(&state.app(), &ctx.actor()?, id, reason.as_str()).await?;
     Ok(redirect_with(&ctx, "/staff/certificates", "certificate-revoked-flash"))
 }
 

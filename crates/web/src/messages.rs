@@ -5,7 +5,6 @@ use askama::Template;
 use aula_domain::registration::Audience;
 use aula_domain::{FieldErrors, Text};
 use aula_mail::ics::Method;
-use aula_storage::Begin;
 use aula_storage::entities::outbox as row;
 use aula_storage::outbox::{self, OutboxFilter};
 use aula_storage::sessions::{self, SessionRecord};
@@ -87,29 +86,12 @@ pub struct Queued {
 
 async fn queue(ctx: &Ctx, state: &AppState, session: &SessionRecord, input: &MessageInput) -> AppResult<usize> {
     let details = MessageDetails::try_from(input)?;
-    let organiser = ctx.user()?;
-    let txn = state.db.begin_write().await?;
-    let queued = aula_mail::notify::broadcast(
-        &txn,
-        &state.mail,
-        session,
-        details.audience,
-        details.subject.as_str(),
-        details.body.as_str(),
-        organiser,
-    )
-    .await?;
-    aula_storage::audit::record(
-        &txn,
-        &ctx.actor()?,
-        "broadcast",
-        "session",
-        Some(session.session.id),
-        serde_json::json!({"audience": details.audience, "subject": details.subject, "recipients": queued}),
-    )
-    .await?;
-    txn.commit().await?;
-    state.wake.notify_one();
+    let message = aula_app::messages::Broadcast {
+        audience: details.audience,
+        subject: details.subject.as_str(),
+        body: details.body.as_str(),
+    };
+    let queued = aula_app::messages::broadcast(&state.app(), ctx.user()?, &ctx.actor()?, session, &message).await?;
     Ok(queued)
 }
 
@@ -292,8 +274,7 @@ async fn retry(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<OutboxOut>> {
-    let row = outbox::retry(&state.db, &ctx.actor()?, id).await?;
-    state.wake.notify_one();
+    let row = aula_app::messages::retry(&state.app(), &ctx.actor()?, id).await?;
     Ok(axum::Json(row.into()))
 }
 
@@ -425,8 +406,7 @@ async fn retry_page(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(_): CsrfForm<crate::extract::NoFields>,
 ) -> AppResult<Response> {
-    outbox::retry(&state.db, &ctx.actor()?, id).await?;
-    state.wake.notify_one();
+    aula_app::messages::retry(&state.app(), &ctx.actor()?, id).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/outbox/{id}"),

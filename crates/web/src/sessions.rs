@@ -7,7 +7,6 @@ use aula_domain::meeting::parse_local_datetime;
 use aula_domain::{
     Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus, SessionTimeZone, Text, Url,
 };
-use aula_storage::Begin;
 use aula_storage::courses;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::users;
@@ -246,9 +245,9 @@ impl Parsed {
     }
 }
 
-/// Parses a session input; `modality` is its course's (unknown course: `None`,
-/// with the problem already recorded).
-fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut FieldErrors) -> Parsed {
+/// Parses a session input field by field; the rules that need the course's
+/// modality are `SessionDetails::new`'s, once the fields are read.
+fn parse_input(input: &SessionInput, errors: &mut FieldErrors) -> Parsed {
     let venue = match &input.venue {
         Some(v) => parse_venue(errors, &v.name, &v.address, &v.city, &v.region_id),
         None => Some(None),
@@ -267,13 +266,6 @@ fn parse_input(input: &SessionInput, modality: Option<Modality>, errors: &mut Fi
         confirm_organiser_entries: input.confirm_organiser_entries,
         issue_on_completion: input.issue_on_completion,
     }
-    .with_modality(modality)
-}
-
-impl Parsed {
-    fn with_modality(self, _modality: Option<Modality>) -> Self {
-        self
-    }
 }
 
 fn details_from_input(
@@ -281,7 +273,7 @@ fn details_from_input(
     modality: Option<Modality>,
     mut errors: FieldErrors,
 ) -> Result<SessionDetails, FieldErrors> {
-    let parsed = parse_input(input, modality, &mut errors);
+    let parsed = parse_input(input, &mut errors);
     let opens = errors.take(
         "registration_opens_at",
         parse_optional_instant(&input.registration_opens_at),
@@ -577,72 +569,24 @@ impl SessionQuery {
 
 // ----- changes and the messages they cause -----------------------------------------
 
-/// Saves a session's new details; if its meetings moved while people may be
-/// registered, they are told in the same transaction.
+/// Saves a session's new details, with the e-mails that follows (`aula_app`).
 async fn apply_update(
     state: &AppState,
     actor: &aula_storage::Actor,
     id: Uuid,
     details: &SessionDetails,
 ) -> AppResult<SessionRecord> {
-    let txn = state.db.begin_write().await?;
-    let before = sessions::get(&txn, id).await?;
-    let record = sessions::update(&txn, actor, id, details).await?;
-    // A raised capacity seats the first people waiting, at once.
-    let promoted = aula_storage::registrations::promote(&txn, id).await?;
-    aula_mail::notify::promoted(&txn, &state.mail, &record, &promoted).await?;
-    let record = if promoted.is_empty() {
-        record
-    } else {
-        sessions::get(&txn, id).await?
-    };
-    let queued = if record.session.calendar_sequence != before.session.calendar_sequence && record.status().is_public()
-    {
-        aula_mail::notify::session_changed(&txn, &state.mail, &record).await?
-    } else {
-        // The lead time may have changed: reminders follow it.
-        if let Some(due) = aula_mail::notify::reminder_due(&record) {
-            aula_storage::outbox::reschedule(&txn, "reminder", id, due).await?;
-        }
-        0
-    };
-    txn.commit().await?;
-    if queued > 0 || !promoted.is_empty() {
-        state.wake.notify_one();
-    }
-    Ok(record)
+    Ok(aula_app::sessions::update(&state.app(), actor, id, details).await?)
 }
 
-/// Moves a session to `to`; a cancellation tells everyone registered.
+/// Moves a session to `to`, with the e-mails that follow (`aula_app`).
 async fn apply_status(
     state: &AppState,
     actor: &aula_storage::Actor,
     id: Uuid,
     to: SessionStatus,
 ) -> AppResult<SessionRecord> {
-    let txn = state.db.begin_write().await?;
-    let before = sessions::get(&txn, id).await?;
-    let record = sessions::set_status(&txn, actor, id, to).await?;
-    let queued = if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
-        aula_mail::notify::session_cancelled(&txn, &state.mail, &record).await?
-    } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {
-        // Completed: the participants are asked for their opinion at once.
-        aula_mail::jobs::open_survey(
-            &txn,
-            &state.mail,
-            id,
-            None,
-            aula_storage::surveys::Invitees::Participants,
-        )
-        .await?
-    } else {
-        0
-    };
-    txn.commit().await?;
-    if queued > 0 {
-        state.wake.notify_one();
-    }
-    Ok(record)
+    Ok(aula_app::sessions::set_status(&state.app(), actor, id, to).await?)
 }
 
 // ----- API -------------------------------------------------------------------
@@ -674,13 +618,7 @@ async fn create(
     let modality = course_modality(&state, &input.course_id, &mut errors).await?;
     let details = details_from_input(&input, modality, errors)?;
     let actor = ctx.actor()?;
-    // Created and opened in one transaction: a refused status leaves nothing behind.
-    let txn = state.db.begin_write().await?;
-    let mut record = sessions::create(&txn, &actor, &details).await?;
-    if status != SessionStatus::Draft {
-        record = sessions::set_status(&txn, &actor, record.session.id, status).await?;
-    }
-    txn.commit().await?;
+    let record = aula_app::sessions::create(&state.app(), &actor, &details, status).await?;
     let location = format!("/api/v1/sessions/{}", record.session.id);
     Ok((
         StatusCode::CREATED,

@@ -19,7 +19,7 @@ use aula_domain::survey::{Question, QuestionKind, Template, Translated, template
 use aula_domain::{Language, Role};
 use aula_mail::Tr;
 use aula_storage::entities::survey_template;
-use aula_storage::{Begin, surveys};
+use aula_storage::surveys;
 use axum::extract::State;
 use axum::http::{StatusCode, header::LOCATION};
 use axum::response::{IntoResponse, Response};
@@ -280,20 +280,14 @@ async fn copy(ctx: &Ctx, state: &AppState, from: Uuid, name: &str) -> AppResult<
     let mut copied = surveys::parse(&source)?;
     copied.name = name;
     copied.check()?;
-    let txn = state.db.begin_write().await?;
-    let row = surveys::copy(&txn, &ctx.actor()?, from, &copied.name).await?;
-    txn.commit().await?;
-    Ok(row)
+    Ok(aula_app::surveys::copy_template(&state.app(), &ctx.actor()?, from, &copied.name).await?)
 }
 
 /// Saves `template` as template `id` (or as the next version of its family
 /// when `id` is in use), its audit entry in the same transaction.
 async fn save(ctx: &Ctx, state: &AppState, id: Uuid, template: &Template) -> AppResult<survey_template::Model> {
     template.check()?;
-    let txn = state.db.begin_write().await?;
-    let row = surveys::save(&txn, &ctx.actor()?, id, template).await?;
-    txn.commit().await?;
-    Ok(row)
+    Ok(aula_app::surveys::save_template(&state.app(), &ctx.actor()?, id, template).await?)
 }
 
 fn summary(row: survey_template::Model) -> AppResult<SurveyTemplateSummary> {

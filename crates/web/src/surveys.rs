@@ -10,7 +10,6 @@ use askama::Template;
 use aula_domain::survey::{Answer, MIN_GROUP, QuestionKind, answers_from_pairs, response_rate};
 use aula_domain::{FieldErrors, Language, Problem, Role};
 use aula_storage::surveys::{self, Invitees, Results, Scope};
-use aula_storage::{Begin, StorageError};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -109,10 +108,7 @@ async fn answer_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): Ap
 
 /// Records a submission in one transaction; the domain has checked it.
 async fn submit(state: &AppState, opened: &surveys::Opened, answers: &[(String, Answer)]) -> AppResult<()> {
-    let txn = state.db.begin_write().await?;
-    surveys::submit(&txn, opened, answers, chrono::Utc::now().date_naive()).await?;
-    txn.commit().await?;
-    Ok(())
+    Ok(aula_app::surveys::submit(&state.app(), opened, answers).await?)
 }
 
 async fn answer_form(
@@ -569,23 +565,7 @@ async fn open_form(
             Problem::new("error-reminder-after-close"),
         )));
     }
-    aula_storage::sessions::get(&state.db, id).await?;
-    let txn = state.db.begin_write().await?;
-    match aula_mail::jobs::open_survey(&txn, &state.mail, id, template_id, invitees).await {
-        Ok(_) => {}
-        Err(StorageError::NotFound) => {
-            return Err(AppError::Invalid(FieldErrors::single(
-                "template_id",
-                Problem::new("error-unknown-choice"),
-            )));
-        }
-        Err(other) => return Err(other.into()),
-    }
-    if let Some(survey) = surveys::for_session(&txn, id).await? {
-        surveys::set_dates(&txn, survey.id, reminder_days, open_days).await?;
-    }
-    txn.commit().await?;
-    state.wake.notify_one();
+    aula_app::surveys::open(&state.app(), id, template_id, invitees, reminder_days, open_days).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}/survey"),

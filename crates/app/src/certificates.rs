@@ -1,0 +1,48 @@
+//! Certificates: issuing a session's, and revoking one.
+
+use aula_storage::entities::certificate;
+use aula_storage::{Actor, certificates, sessions};
+use uuid::Uuid;
+
+use crate::{App, Error, Result};
+
+/// The issuer named on certificates: the sender's display name, until
+/// organisations carry their own identity.
+fn issuer_name(app: &App) -> String {
+    app.mail.from.name.clone().unwrap_or_else(|| "Aula".to_owned())
+}
+
+/// Issues the session's certificates to every eligible registration and
+/// queues the holders' e-mails, in one transaction. Returns the new ones
+/// (none when run again). Two organisers issuing the same session at once
+/// meet the unique registration: the second runs again and finds the first
+/// one's certificates, so it issues nothing twice.
+pub async fn issue(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<certificate::Model>> {
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match issue_once(app, actor, session_id).await {
+            Err(Error::Conflict(problem)) if problem.key == "error-duplicate" && attempt < 3 => continue,
+            other => return other,
+        }
+    }
+}
+
+async fn issue_once(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<certificate::Model>> {
+    let txn = app.write().await?;
+    let record = sessions::get(&*txn, session_id).await?;
+    let issued = certificates::issue_for_session(&*txn, actor, &record, &issuer_name(app), chrono::Utc::now()).await?;
+    for one in &issued {
+        aula_mail::notify::certificate_ready(&*txn, &app.mail, one).await?;
+    }
+    txn.commit().await?;
+    Ok(issued)
+}
+
+/// Revokes a certificate with a reason (audited); verification says so from now on.
+pub async fn revoke(app: &App, actor: &Actor, id: Uuid, reason: &str) -> Result<certificate::Model> {
+    let txn = app.write().await?;
+    let revoked = certificates::revoke(&*txn, actor, id, reason).await?;
+    txn.commit().await?;
+    Ok(revoked)
+}

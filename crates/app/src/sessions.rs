@@ -1,0 +1,65 @@
+//! Sessions: creating, changing and moving them through their life, with the
+//! e-mails each change causes.
+
+use aula_domain::SessionStatus;
+use aula_domain::details::SessionDetails;
+use aula_storage::sessions::{self, SessionRecord};
+use aula_storage::{Actor, outbox, registrations, surveys};
+use uuid::Uuid;
+
+use crate::{App, Result};
+
+/// Creates a session, and opens it in the same transaction when `status`
+/// asks: a refused status leaves nothing behind.
+pub async fn create(
+    app: &App,
+    actor: &Actor,
+    details: &SessionDetails,
+    status: SessionStatus,
+) -> Result<SessionRecord> {
+    let txn = app.write().await?;
+    let mut record = sessions::create(&*txn, actor, details).await?;
+    if status != SessionStatus::Draft {
+        record = sessions::set_status(&*txn, actor, record.session.id, status).await?;
+    }
+    txn.commit().await?;
+    Ok(record)
+}
+
+/// Saves a session's new details. A raised capacity seats the first people
+/// waiting; moved meetings are told to everyone registered (with new
+/// calendar entries); reminders follow a changed lead time.
+pub async fn update(app: &App, actor: &Actor, id: Uuid, details: &SessionDetails) -> Result<SessionRecord> {
+    let txn = app.write().await?;
+    let before = sessions::get(&*txn, id).await?;
+    let record = sessions::update(&*txn, actor, id, details).await?;
+    let promoted = registrations::promote(&*txn, id).await?;
+    aula_mail::notify::promoted(&*txn, &app.mail, &record, &promoted).await?;
+    let record = if promoted.is_empty() {
+        record
+    } else {
+        sessions::get(&*txn, id).await?
+    };
+    if record.session.calendar_sequence != before.session.calendar_sequence && record.status().is_public() {
+        aula_mail::notify::session_changed(&*txn, &app.mail, &record).await?;
+    } else if let Some(due) = aula_mail::notify::reminder_due(&record) {
+        outbox::reschedule(&*txn, "reminder", id, due).await?;
+    }
+    txn.commit().await?;
+    Ok(record)
+}
+
+/// Moves a session to `to`. A cancellation tells everyone registered; a
+/// completion asks the participants for their opinion at once.
+pub async fn set_status(app: &App, actor: &Actor, id: Uuid, to: SessionStatus) -> Result<SessionRecord> {
+    let txn = app.write().await?;
+    let before = sessions::get(&*txn, id).await?;
+    let record = sessions::set_status(&*txn, actor, id, to).await?;
+    if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
+        aula_mail::notify::session_cancelled(&*txn, &app.mail, &record).await?;
+    } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {
+        aula_mail::jobs::open_survey(&*txn, &app.mail, id, None, surveys::Invitees::Participants).await?;
+    }
+    txn.commit().await?;
+    Ok(record)
+}

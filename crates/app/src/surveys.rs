@@ -1,0 +1,62 @@
+//! Surveys: an organiser opens one, a trainee answers it.
+
+use aula_domain::survey::{Answer, Template};
+use aula_domain::{FieldErrors, Problem};
+use aula_storage::entities::survey_template;
+use aula_storage::surveys::{self, Invitees, Opened};
+use aula_storage::{Actor, StorageError, sessions};
+use uuid::Uuid;
+
+use crate::{App, Error, Result};
+
+/// Records an anonymous submission (the domain has checked it), once.
+pub async fn submit(app: &App, opened: &Opened, answers: &[(String, Answer)]) -> Result<()> {
+    let txn = app.write().await?;
+    surveys::submit(&*txn, opened, answers, chrono::Utc::now().date_naive()).await?;
+    txn.commit().await
+}
+
+/// Opens a session's survey now with `template_id` (or the default), or
+/// invites more people to it, with its dates: the invitations go out.
+pub async fn open(
+    app: &App,
+    session_id: Uuid,
+    template_id: Option<Uuid>,
+    invitees: Invitees,
+    reminder_days: i64,
+    open_days: i64,
+) -> Result<()> {
+    sessions::get(&app.db, session_id).await?;
+    let txn = app.write().await?;
+    match aula_mail::jobs::open_survey(&*txn, &app.mail, session_id, template_id, invitees).await {
+        Ok(_) => {}
+        Err(StorageError::NotFound) => {
+            return Err(Error::Invalid(FieldErrors::single(
+                "template_id",
+                Problem::new("error-unknown-choice"),
+            )));
+        }
+        Err(other) => return Err(other.into()),
+    }
+    if let Some(survey) = surveys::for_session(&*txn, session_id).await? {
+        surveys::set_dates(&*txn, survey.id, reminder_days, open_days).await?;
+    }
+    txn.commit().await
+}
+
+/// Copies a questionnaire under a new name (audited).
+pub async fn copy_template(app: &App, actor: &Actor, from: Uuid, name: &str) -> Result<survey_template::Model> {
+    let txn = app.write().await?;
+    let row = surveys::copy(&*txn, actor, from, name).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Saves a questionnaire as template `id`, or as the next version of its
+/// family when `id` is in use (audited).
+pub async fn save_template(app: &App, actor: &Actor, id: Uuid, template: &Template) -> Result<survey_template::Model> {
+    let txn = app.write().await?;
+    let row = surveys::save(&*txn, actor, id, template).await?;
+    txn.commit().await?;
+    Ok(row)
+}
