@@ -54,17 +54,14 @@ async fn completed_session(
         .collect();
     let mut registrations = Vec::new();
     for (n, _) in attended.iter().enumerate() {
-        let person =
-            crate::helpers::person(app, &format!("P{n}"), &format!("p{n}.{tag}@example.org"), Language::Es).await;
-        let r = aula_storage::registrations::add_placed(
-            &app.db,
-            &app.mail.link_key,
+        let r = crate::helpers::seated(
+            app,
             session_id.parse().expect("uuid"),
-            person.id,
-            aula_storage::registrations::Source::Organiser,
+            &format!("P{n}"),
+            &format!("p{n}.{tag}@example.org"),
+            Language::Es,
         )
-        .await
-        .expect("placed");
+        .await;
         registrations.push(r.id.to_string());
     }
     for (index, meeting) in meetings.iter().enumerate() {
@@ -428,30 +425,25 @@ db_test!(
         let cases = [(120, true), (119, false)];
         let mut ids = Vec::new();
         for (n, _) in cases.iter().enumerate() {
-            let person =
-                crate::helpers::person(&app, &format!("B{n}"), &format!("b{n}@example.org"), Language::Es).await;
-            let r = aula_storage::registrations::add_placed(
-                &app.db,
-                &app.mail.link_key,
+            let r = crate::helpers::seated(
+                &app,
                 session_id.parse().expect("uuid"),
-                person.id,
-                aula_storage::registrations::Source::Organiser,
+                &format!("B{n}"),
+                &format!("b{n}@example.org"),
+                Language::Es,
             )
-            .await
-            .expect("placed");
+            .await;
             ids.push(r.id.to_string());
         }
         // A third registered, then cancelled before the session: never a certificate.
-        let gone = crate::helpers::person(&app, "Gone", "gone@example.org", Language::Es).await;
-        let cancelled = aula_storage::registrations::add_placed(
-            &app.db,
-            &app.mail.link_key,
+        let cancelled = crate::helpers::seated(
+            &app,
             session_id.parse().expect("uuid"),
-            gone.id,
-            aula_storage::registrations::Source::Organiser,
+            "Gone",
+            "gone@example.org",
+            Language::Es,
         )
-        .await
-        .expect("placed");
+        .await;
         let (status, _) = api
             .post(&format!("/api/v1/registrations/{}/cancel", cancelled.id), &json!({}))
             .await;

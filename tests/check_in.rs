@@ -40,16 +40,14 @@ async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
         .iter()
         .map(|m| m["id"].as_str().expect("id").parse().expect("uuid"))
         .collect();
-    let person = crate::helpers::person(app, "Inés", "ines@example.org", aula_domain::Language::Es).await;
-    let registration = aula_storage::registrations::add_placed(
-        &app.db,
-        &app.mail.link_key,
+    let registration = crate::helpers::seated(
+        app,
         session_id.parse().expect("uuid"),
-        person.id,
-        aula_storage::registrations::Source::Organiser,
+        "Inés",
+        "ines@example.org",
+        aula_domain::Language::Es,
     )
-    .await
-    .expect("placed");
+    .await;
     (session_id, meetings, app.mail.manage_path(registration.id))
 }
 

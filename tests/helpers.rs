@@ -615,6 +615,27 @@ pub fn poppler(tool: &str) -> Option<std::process::Command> {
     None
 }
 
+/// A trainee (see [`person`]) seated in the session at once, as an
+/// organiser enters them without e-mail confirmation.
+pub async fn seated(
+    app: &TestApp,
+    session_id: uuid::Uuid,
+    given_name: &str,
+    email: &str,
+    language: Language,
+) -> aula_storage::entities::registration::Model {
+    let person = person(app, given_name, email, language).await;
+    aula_storage::registrations::add_placed(
+        &app.db,
+        &app.mail.link_key,
+        session_id,
+        person.id,
+        aula_storage::registrations::Source::Organiser,
+    )
+    .await
+    .expect("placed")
+}
+
 /// A trainee, found by e-mail or created, speaking `language`.
 pub async fn person(
     app: &TestApp,

@@ -220,16 +220,14 @@ async fn issue_15_responses_match_their_declared_schemas() {
     assert_eq!(status, StatusCode::CREATED, "{session}");
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
-    let person = crate::helpers::person(&app, "Inés", "ines@example.org", Language::Es).await;
-    let registration = aula_storage::registrations::add_placed(
-        &app.db,
-        &app.mail.link_key,
+    let registration = crate::helpers::seated(
+        &app,
         session_id.parse().expect("uuid"),
-        person.id,
-        aula_storage::registrations::Source::Organiser,
+        "Inés",
+        "ines@example.org",
+        Language::Es,
     )
-    .await
-    .expect("placed");
+    .await;
     let (status, saved) = api
         .raw_json(
             reqwest::Method::PUT,

@@ -40,16 +40,14 @@ async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -
     let mut ids = Vec::new();
     let mut marks = Vec::new();
     for n in 0..present + absent {
-        let person = crate::helpers::person(app, &format!("P{n}"), &format!("p{n}@example.org"), Language::Es).await;
-        let r = aula_storage::registrations::add_placed(
-            &app.db,
-            &app.mail.link_key,
+        let r = crate::helpers::seated(
+            app,
             session_id.parse().expect("uuid"),
-            person.id,
-            aula_storage::registrations::Source::Organiser,
+            &format!("P{n}"),
+            &format!("p{n}@example.org"),
+            Language::Es,
         )
-        .await
-        .expect("placed");
+        .await;
         marks.push(json!({"registration_id": r.id, "status": if n < present { "present" } else { "absent" }}));
         ids.push(r.id.to_string());
     }
