@@ -14,7 +14,8 @@ use serde_json::json;
 
 use crate::helpers::{TestApp, course_and_session, db_test};
 
-fn broadcast(n: usize) -> NewMessage {
+/// A message for person `n`, ready for the outbox (shared with `outbox_faults`).
+pub(crate) fn broadcast(n: usize) -> NewMessage {
     let data = aula_mail::render::data(&Broadcast {
         session: SessionRef {
             id: uuid::Uuid::nil(),

@@ -6,48 +6,19 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use aula_domain::{Email, Language};
-use aula_mail::render::{Broadcast, SessionRef};
 use aula_storage::Begin;
-use aula_storage::outbox::{self, NewMessage};
+use aula_storage::outbox;
 use sea_orm::ConnectionTrait;
 use tokio::net::TcpListener;
 
 use crate::helpers::{TestApp, db_test};
-
-fn message(n: usize) -> NewMessage {
-    let data = aula_mail::render::data(&Broadcast {
-        session: SessionRef {
-            id: uuid::Uuid::nil(),
-            course_title: "Igualdad de trato".into(),
-            time_zone: "Europe/Madrid".into(),
-            place: None,
-            meetings: vec![],
-            online_url: None,
-        },
-        subject: format!("Mensaje {n}"),
-        body: "Hola".into(),
-        organiser_name: "Marta".into(),
-    });
-    NewMessage {
-        kind: "broadcast",
-        recipient: Email::parse(&format!("person{n}@example.org")).expect("email"),
-        recipient_name: None,
-        language: Language::Es,
-        data,
-        session_id: None,
-        reply_to: None,
-        due_at: None,
-        dedupe_key: None,
-    }
-}
 
 /// Queues `count` messages; returns their Message-IDs.
 async fn enqueue(app: &TestApp, count: usize) -> Vec<String> {
     let txn = app.db.begin_write().await.expect("begin");
     let mut ids = Vec::new();
     for n in 0..count {
-        let row = outbox::enqueue(&txn, &message(n), &app.mail.domain)
+        let row = outbox::enqueue(&txn, &crate::mail::broadcast(n), &app.mail.domain)
             .await
             .expect("enqueue")
             .expect("queued");
