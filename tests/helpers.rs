@@ -55,6 +55,15 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The use cases over this app's database, mail and dispatcher.
+    pub fn app(&self) -> aula_app::App {
+        aula_app::App::new(
+            self.db.clone(),
+            std::sync::Arc::new(self.mail.clone()),
+            self.wake.clone(),
+        )
+    }
+
     pub async fn sqlite() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());

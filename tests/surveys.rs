@@ -105,9 +105,9 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         held_session(&app, &api, 2, 1).await;
-        let queued = aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        let queued = aula_app::jobs::tick(&app.app()).await.expect("tick");
         assert_eq!(queued, 2, "only the two present are invited");
-        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
         let sent = links(&app).await;
         assert_eq!(sent.len(), 2, "once: {sent:?}");
         assert!(!sent.iter().any(|(to, _, _)| to == "p2@example.org"));
@@ -118,8 +118,8 @@ db_test!(
         let mut model: survey::ActiveModel = row.into();
         model.reminder_at = Set(chrono::Utc::now() - chrono::Duration::minutes(1));
         model.update(&app.db).await.expect("update");
-        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
-        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
         let reminders: Vec<_> = links(&app).await.into_iter().filter(|(_, _, r)| *r).collect();
         assert_eq!(reminders.len(), 1, "{reminders:?}");
         assert_eq!(reminders[0].0, sent[1].0);
@@ -133,7 +133,7 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         held_session(&app, &api, 1, 0).await;
-        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
         let token = token_of(&links(&app).await[0].1);
         let bad = [
             json!({"overall": 6, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0}),
@@ -173,7 +173,7 @@ db_test!(
 db_test!(answers_cannot_be_linked_to_a_person, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     held_session(&app, &api, 2, 0).await;
-    aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+    aula_app::jobs::tick(&app.app()).await.expect("tick");
     for (_, path, _) in links(&app).await {
         answer(&app, &token_of(&path), full(4)).await;
     }
@@ -242,7 +242,7 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::OK);
         let trainer_api = app.api_for("formador@example.org").await;
-        aula_mail::jobs::tick(&app.db, &app.mail).await.expect("tick");
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
         let sent = links(&app).await;
         let path = format!("/api/v1/sessions/{session_id}/survey-results?lang=en");
         // (overall answers so far, mean, distribution of 1..5)

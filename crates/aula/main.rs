@@ -341,10 +341,9 @@ async fn worker(global: &Global, args: &Worker) -> Result<()> {
     println!("Sending queued mail through {}", transport.describe());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let wake = std::sync::Arc::new(tokio::sync::Notify::new());
-    let jobs = tokio::spawn(aula_mail::jobs::run(
-        database.clone(),
-        config.clone(),
-        wake.clone(),
+    let app = aula_app::App::new(database.clone(), std::sync::Arc::new(config.clone()), wake.clone());
+    let jobs = tokio::spawn(aula_app::jobs::run(
+        app,
         std::time::Duration::from_secs(60),
         stopped.clone(),
     ));
@@ -429,10 +428,9 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     let wake = std::sync::Arc::new(tokio::sync::Notify::new());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     aula_storage::surveys::ensure_default(&database).await?;
-    let jobs = tokio::spawn(aula_mail::jobs::run(
-        database.clone(),
-        mail.clone(),
-        wake.clone(),
+    let app = aula_app::App::new(database.clone(), std::sync::Arc::new(mail.clone()), wake.clone());
+    let jobs = tokio::spawn(aula_app::jobs::run(
+        app,
         std::time::Duration::from_secs(60),
         stopped.clone(),
     ));

@@ -17,6 +17,7 @@
 
 pub mod attendance;
 pub mod certificates;
+pub mod jobs;
 pub mod messages;
 pub mod people;
 pub mod registrations;
@@ -45,6 +46,27 @@ impl App {
         App { db, mail, wake }
     }
 
+    /// Runs a use case, and once more when its transaction failed for the
+    /// database's moment (a terminated backend, a failover, a lost
+    /// connection: [`StorageError::is_transient`]) before its commit was
+    /// sent. Nothing of the first try was kept, so the second is the same
+    /// request on a fresh connection (the pool checks a connection before
+    /// lending it); a person sees a 503 only when both fail. A failed commit
+    /// is not tried again: it may have been kept.
+    pub async fn retrying<T, F, Fut>(&self, mut attempt: F) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        match attempt().await {
+            Err(Error::Storage(err)) if err.is_transient() => {
+                tracing::info!(%err, "the database failed before the commit; trying once more");
+                attempt().await
+            }
+            outcome => outcome,
+        }
+    }
+
     /// Starts a write transaction whose commit wakes the mail dispatcher.
     pub async fn write(&self) -> Result<Write> {
         Ok(Write {
@@ -63,8 +85,13 @@ pub struct Write {
 
 impl Write {
     /// Commits, then wakes the dispatcher: the change's e-mails exist now.
+    /// A failure here is [`Error::Commit`]: the change may or may not have
+    /// been kept, so it is never tried again by [`App::retrying`].
     pub async fn commit(self) -> Result<()> {
-        self.txn.commit().await.map_err(StorageError::from)?;
+        self.txn
+            .commit()
+            .await
+            .map_err(|err| Error::Commit(StorageError::from(err)))?;
         self.wake.notify_one();
         Ok(())
     }
@@ -100,6 +127,20 @@ pub enum Error {
     /// The database failed: nothing the person did.
     #[error("storage: {0}")]
     Storage(StorageError),
+    /// The commit failed: whether the change was kept is not known (the
+    /// connection may have gone away after the database committed).
+    #[error("commit: {0}")]
+    Commit(StorageError),
+}
+
+impl Error {
+    /// The database's failure, whichever step it came from.
+    pub fn storage(&self) -> Option<&StorageError> {
+        match self {
+            Error::Storage(err) | Error::Commit(err) => Some(err),
+            _ => None,
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -58,7 +58,7 @@ pub async fn set_status(app: &App, actor: &Actor, id: Uuid, to: SessionStatus) -
     if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
         aula_mail::notify::session_cancelled(&*txn, &app.mail, &record).await?;
     } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {
-        aula_mail::jobs::open_survey(&*txn, &app.mail, id, None, surveys::Invitees::Participants).await?;
+        crate::surveys::invite(&*txn, &app.mail, id, None, surveys::Invitees::Participants).await?;
     }
     txn.commit().await?;
     Ok(record)

@@ -5,9 +5,36 @@ use aula_domain::{FieldErrors, Problem};
 use aula_storage::entities::survey_template;
 use aula_storage::surveys::{self, Invitees, Opened};
 use aula_storage::{Actor, StorageError, sessions};
+use sea_orm::ConnectionTrait;
 use uuid::Uuid;
 
 use crate::{App, Error, Result};
+
+/// Opens the session's survey (if not open yet) and invites those of
+/// `invitees` not invited yet, queuing their e-mails in the caller's
+/// transaction. Returns how many were invited.
+pub(crate) async fn invite(
+    conn: &impl ConnectionTrait,
+    mail: &aula_mail::MailConfig,
+    session_id: Uuid,
+    template_id: Option<Uuid>,
+    invitees: Invitees,
+) -> aula_storage::Result<usize> {
+    let record = sessions::get(conn, session_id).await?;
+    let (survey, invited) = surveys::open(
+        conn,
+        &mail.link_key,
+        session_id,
+        template_id,
+        invitees,
+        chrono::Utc::now(),
+    )
+    .await?;
+    for one in &invited {
+        aula_mail::notify::survey_invitation(conn, mail, &record, one, survey.closes_at, false).await?;
+    }
+    Ok(invited.len())
+}
 
 /// Records an anonymous submission (the domain has checked it), once.
 pub async fn submit(app: &App, opened: &Opened, answers: &[(String, Answer)]) -> Result<()> {
@@ -28,7 +55,7 @@ pub async fn open(
 ) -> Result<()> {
     sessions::get(&app.db, session_id).await?;
     let txn = app.write().await?;
-    match aula_mail::jobs::open_survey(&*txn, &app.mail, session_id, template_id, invitees).await {
+    match invite(&*txn, &app.mail, session_id, template_id, invitees).await {
         Ok(_) => {}
         Err(StorageError::NotFound) => {
             return Err(Error::Invalid(FieldErrors::single(

@@ -14,7 +14,6 @@
 pub mod dispatcher;
 pub mod i18n;
 pub mod ics;
-pub mod jobs;
 pub mod message;
 pub mod notify;
 pub mod render;

@@ -1,0 +1,53 @@
+//! Work that time makes due rather than a request: opening a session's
+//! survey when its last meeting has ended, sending survey reminders, and
+//! forgetting ended rate-limit windows. Run every minute by `aula serve`
+//! and `aula worker`; each step is idempotent and claims its rows with
+//! conditional updates, so several processes may run it at once.
+
+use std::time::Duration;
+
+use aula_storage::surveys::{self, Invitees};
+use aula_storage::{rate_limits, sessions};
+use chrono::Utc;
+use tokio::sync::watch;
+
+use crate::{App, Result};
+
+/// One round of due work; returns how many e-mails it queued. Each
+/// transaction's commit wakes the dispatcher.
+pub async fn tick(app: &App) -> Result<usize> {
+    let now = Utc::now();
+    let mut queued = 0;
+    for session_id in surveys::sessions_due(&app.db, now).await? {
+        let txn = app.write().await?;
+        // Another process may have opened it meanwhile: `invite` then adds nobody twice.
+        queued += crate::surveys::invite(&*txn, &app.mail, session_id, None, Invitees::Participants).await?;
+        txn.commit().await?;
+    }
+    let txn = app.write().await?;
+    let due = surveys::due_reminders(&*txn, &app.mail.link_key, now).await?;
+    for (survey, invited) in &due {
+        let record = sessions::get(&*txn, survey.session_id).await?;
+        aula_mail::notify::survey_invitation(&*txn, &app.mail, &record, invited, survey.closes_at, true).await?;
+    }
+    txn.commit().await?;
+    queued += due.len();
+    rate_limits::sweep(&app.db).await?;
+    Ok(queued)
+}
+
+/// Runs [`tick`] every `every` until `shutdown` turns true.
+pub async fn run(app: App, every: Duration, mut shutdown: watch::Receiver<bool>) {
+    loop {
+        if let Err(err) = tick(&app).await {
+            tracing::warn!(%err, "scheduled work failed; will try again");
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = shutdown.changed() => {}
+        }
+        if *shutdown.borrow() {
+            break;
+        }
+    }
+}
