@@ -99,15 +99,37 @@ fn message(n: usize) -> Result<NewMessage> {
     })
 }
 
-/// Messages per second from the outbox to an SMTP receiver on loopback.
-pub async fn mail(messages: usize, concurrency: usize, postgres: Option<&str>) -> Result<()> {
-    println!("aula bench mail: {messages} messages, {concurrency} in flight, batches of 100, SMTP on loopback");
+/// What `aula bench mail` is asked to do.
+pub struct MailBench {
+    pub messages: usize,
+    pub concurrency: usize,
+    /// Dispatchers killed during the burst, each replaced by a new one.
+    pub kills: usize,
+    /// How long the receiver takes before each 250.
+    pub queue_time: Duration,
+}
+
+/// Messages per second from the outbox to an SMTP receiver on loopback;
+/// with kills, how many a killed dispatcher made the next one send again.
+pub async fn mail(bench: &MailBench, postgres: Option<&str>) -> Result<()> {
+    let MailBench {
+        messages,
+        concurrency,
+        kills,
+        queue_time,
+    } = *bench;
+    println!(
+        "aula bench mail: {messages} messages, {concurrency} in flight, batches of 100, SMTP on loopback \
+         ({} ms to queue each), {kills} kills",
+        queue_time.as_millis()
+    );
     let mut scratches = vec![Scratch::sqlite().await?];
     if let Some(url) = postgres {
         scratches.push(Scratch::postgres(url).await?);
     }
     for scratch in scratches {
         let sink = SmtpSink::start().await?;
+        sink.set_queue_time(queue_time);
         let started = Instant::now();
         let txn = scratch.db.begin_write().await?;
         for n in 0..messages {
@@ -118,6 +140,7 @@ pub async fn mail(messages: usize, concurrency: usize, postgres: Option<&str>) -
 
         let transport = aula_mail::Transport::smtp(&format!("{}?tls=none", sink.url()), None, Duration::from_secs(10))
             .map_err(|e| anyhow::anyhow!(e))?;
+        let transport = Arc::new(transport);
         let settings = aula_mail::Settings {
             sender: aula_mail::message::Sender {
                 from: "Aula <no-reply@bench.example.org>".parse()?,
@@ -129,23 +152,58 @@ pub async fn mail(messages: usize, concurrency: usize, postgres: Option<&str>) -
             lease: chrono::Duration::minutes(5),
             idle: Duration::from_millis(20),
         };
-        let dispatcher =
-            aula_mail::Dispatcher::new(scratch.db.clone(), Arc::new(transport), settings, Default::default());
+        // Each replacement runs under the same instance name, as a restarted
+        // process does: it releases the killed one's rows at once.
+        let dispatcher = || {
+            aula_mail::Dispatcher::new(
+                scratch.db.clone(),
+                transport.clone(),
+                settings.clone(),
+                Default::default(),
+            )
+            .instance("bench")
+        };
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let sending = Instant::now();
-        let task = tokio::spawn(dispatcher.run(stopped));
-        sink.wait_for(messages, Duration::from_secs(600)).await;
+        for kill in 1..=kills {
+            let task = tokio::spawn(dispatcher().run(stopped.clone()));
+            sink.wait_for(kill * messages / (kills + 1), Duration::from_secs(600))
+                .await;
+            // A task abort stops sending and recording at the same instant, as `kill -9` does.
+            task.abort();
+            let _ = task.await;
+        }
+        let task = tokio::spawn(dispatcher().run(stopped));
+        let distinct = || {
+            sink.received()
+                .iter()
+                .filter_map(|m| m.header("Message-ID"))
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+        };
+        while distinct() < messages && sending.elapsed() < Duration::from_secs(600) {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
         let sent_in = sending.elapsed();
         let _ = stop.send(true);
         task.await?;
         let received = sink.count();
+        let delivered = distinct();
         println!(
-            "  {:<32} queued in {:>6.0} ms; sent {received}/{messages} in {:>7.0} ms: {:>6.0} messages/s",
+            "  {:<32} queued in {:>6.0} ms; sent {delivered}/{messages} in {:>7.0} ms: {:>6.0} messages/s",
             scratch.label,
             queued_in.as_secs_f64() * 1000.0,
             sent_in.as_secs_f64() * 1000.0,
-            received as f64 / sent_in.as_secs_f64(),
+            delivered as f64 / sent_in.as_secs_f64(),
         );
+        if kills > 0 {
+            let doubled = received - delivered;
+            println!(
+                "  {:<32} {kills} kills: {doubled} doubled, {:.1} a kill",
+                "",
+                doubled as f64 / kills as f64
+            );
+        }
         scratch.finish().await?;
     }
     Ok(())

@@ -45,6 +45,14 @@ enum BenchCommand {
         /// Also measure on PostgreSQL (a temporary schema of this database).
         #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
         postgres: Option<String>,
+        /// Kill the dispatcher this many times during the burst (each time a
+        /// new one takes its place) and count the messages sent twice.
+        #[arg(long, default_value_t = 0)]
+        kills: usize,
+        /// Milliseconds the receiver takes to queue each message before its
+        /// 250, as a real server does (0: at once).
+        #[arg(long, default_value_t = 0)]
+        queue_ms: u64,
     },
     /// Concurrent public registrations over loopback HTTP, each confirmed, beside a raw-SQL baseline.
     Registrations {
@@ -105,7 +113,17 @@ async fn run(cli: Cli) -> Result<()> {
             messages,
             concurrency,
             postgres,
-        } => bench::mail(*messages, *concurrency, postgres.as_deref()).await,
+            kills,
+            queue_ms,
+        } => {
+            let bench = bench::MailBench {
+                messages: *messages,
+                concurrency: *concurrency,
+                kills: *kills,
+                queue_time: std::time::Duration::from_millis(*queue_ms),
+            };
+            bench::mail(&bench, postgres.as_deref()).await
+        }
         BenchCommand::Registrations {
             registrations,
             capacity,

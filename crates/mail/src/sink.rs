@@ -53,6 +53,10 @@ struct State {
     /// While set, the server is going down: open connections are told 421
     /// at their next command and closed (a transaction in progress finishes).
     down: bool,
+    /// How long the server takes to queue a message before it answers
+    /// `250` (a real one writes it to disk first: tens of milliseconds).
+    /// The message counts as received when the answer goes out.
+    queue_time: std::time::Duration,
 }
 
 /// The receiver. Dropping it stops it.
@@ -140,6 +144,13 @@ impl SmtpSink {
         }
     }
 
+    /// Takes `time` to queue each message before answering it (see `State::queue_time`).
+    pub fn set_queue_time(&self, time: std::time::Duration) {
+        if let Ok(mut state) = self.state.lock() {
+            state.queue_time = time;
+        }
+    }
+
     pub fn received(&self) -> Vec<Received> {
         self.state.lock().map(|s| s.received.clone()).unwrap_or_default()
     }
@@ -224,6 +235,16 @@ async fn converse(stream: TcpStream, state: Arc<Mutex<State>>) -> std::io::Resul
                 let unstuffed = line.strip_prefix('.').unwrap_or(&line);
                 data.push_str(unstuffed.trim_end_matches(['\r', '\n']));
                 data.push_str("\r\n");
+            }
+            let queue_time = state.lock().map(|s| s.queue_time).unwrap_or_default();
+            if !queue_time.is_zero() {
+                tokio::time::sleep(queue_time).await;
+                // A server takes responsibility for a message by answering
+                // 250 (RFC 5321 §6.1): a client that hung up meanwhile never
+                // handed it over, and will send it again.
+                if let Some(Ok([])) = futures::FutureExt::now_or_never(lines.fill_buf()) {
+                    return Ok(());
+                }
             }
             if let Ok(mut s) = state.lock() {
                 s.received.push(Received {
