@@ -303,3 +303,84 @@ async fn issue_25_a_terminated_backend_is_a_moment_not_a_failure() {
     // The pool recovers with a fresh connection.
     db.execute_unprepared("SELECT 1").await.expect("a new connection");
 }
+
+/// Issue 25: a request whose transaction the database dropped before its
+/// commit (a terminated backend, as in a failover) is tried once more on a
+/// fresh connection: the person gets their answer, not a 503, and nothing is
+/// doubled. The backend here kills itself the first time a registration is
+/// written, then the first time one is confirmed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(aula_postgres), ignore = "AULA_TEST_POSTGRES_URL is not set")]
+async fn issue_25_a_transaction_cut_off_before_its_commit_is_tried_once_more() {
+    let app = TestApp::postgres().await.expect("AULA_TEST_POSTGRES_URL is set");
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    // A sequence, not a table: its value survives the rollback of the transaction it ends.
+    app.db
+        .execute_unprepared(
+            "CREATE SEQUENCE cut_off;
+             CREATE FUNCTION cut_off_once() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+                 IF nextval('cut_off') IN (1, 3) THEN
+                     PERFORM pg_terminate_backend(pg_backend_pid());
+                 END IF;
+                 RETURN NEW;
+             END $$;
+             CREATE TRIGGER cut_off_once AFTER INSERT ON registrations
+                 FOR EACH ROW EXECUTE FUNCTION cut_off_once();",
+        )
+        .await
+        .expect("fault trigger");
+    let body = json!({
+        "given_name": "Nadia",
+        "family_name": "Benali",
+        "email": "nadia@example.org",
+        "employer": "Ayuntamiento de León",
+        "audience": "public_servant",
+        "language": "es",
+        "consent": true,
+    });
+    let path = format!("/api/v1/sessions/{session_id}/registrations");
+    let (status, answer) = app.anonymous_api().post(&path, &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    assert_eq!(registered(&app.db).await.len(), 1, "one registration, written once");
+    let fired = |db: aula_storage::Database| async move {
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "SELECT last_value FROM cut_off",
+            ))
+            .await
+            .expect("sequence")
+            .expect("row");
+        row.try_get::<i64>("", "last_value").expect("value")
+    };
+    assert_eq!(fired(app.db.clone()).await, 2, "cut off once, then written");
+
+    // The confirmation: its first try is cut off too.
+    app.db
+        .execute_unprepared(
+            "DROP TRIGGER cut_off_once ON registrations;
+             SELECT setval('cut_off', 2);
+             CREATE TRIGGER cut_off_once AFTER UPDATE ON registrations
+                 FOR EACH ROW EXECUTE FUNCTION cut_off_once();",
+        )
+        .await
+        .expect("fault trigger");
+    let link = crate::signup::confirm_path(&app, "nadia@example.org").await;
+    let html = app.browser().confirm_html(&link).await;
+    assert!(html.contains("Your place is confirmed"), "{html}");
+    assert!(fired(app.db.clone()).await >= 4, "cut off once, then confirmed");
+    let confirmed = app
+        .db
+        .query_one_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT count(*) AS n FROM registrations WHERE status = 'confirmed'",
+        ))
+        .await
+        .expect("count")
+        .expect("row")
+        .try_get::<i64>("", "n")
+        .expect("n");
+    assert_eq!(confirmed, 1);
+}

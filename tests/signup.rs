@@ -26,7 +26,7 @@ fn registrant(given: &str, email: &str) -> serde_json::Value {
 }
 
 /// The path of the confirmation link in the last request e-mail queued for `email`.
-async fn confirm_path(app: &TestApp, email: &str) -> String {
+pub(crate) async fn confirm_path(app: &TestApp, email: &str) -> String {
     let row = outbox::Entity::find()
         .filter(outbox::Column::Recipient.eq(email.to_lowercase()))
         .filter(outbox::Column::Kind.eq("registration_requested"))

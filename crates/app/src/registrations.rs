@@ -35,7 +35,7 @@ pub async fn register(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        match register_once(app, session_id, details, entry).await {
+        match app.retrying(|| register_once(app, session_id, details, entry)).await {
             Err(Error::Conflict(problem)) if lost_race(&problem) && attempt < 3 => continue,
             other => return other,
         }
@@ -139,6 +139,10 @@ pub enum Confirmed {
 /// free, else a place on the waiting list; the details the request proposed
 /// become the person's. Unknown links are not found.
 pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
+    app.retrying(|| confirm_once(app, token)).await
+}
+
+async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
     let txn = app.write().await?;
     let (registration, fresh) = match registrations::confirm(&*txn, token).await {
         Ok(Confirmation::Placed(r)) => (r, true),
@@ -176,6 +180,10 @@ pub enum CancelledBy {
 /// Cancels a registration, frees its seat for the first person waiting and
 /// queues the e-mails, in one transaction. Refused once the session has started.
 pub async fn cancel(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy) -> Result<Cancelled> {
+    app.retrying(|| cancel_once(app, id, reason, by.clone())).await
+}
+
+async fn cancel_once(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy) -> Result<Cancelled> {
     let txn = app.write().await?;
     let current = registrations::get(&*txn, id).await?;
     let record = sessions::get(&*txn, current.session_id).await?;

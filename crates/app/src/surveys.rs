@@ -38,9 +38,12 @@ pub(crate) async fn invite(
 
 /// Records an anonymous submission (the domain has checked it), once.
 pub async fn submit(app: &App, opened: &Opened, answers: &[(String, Answer)]) -> Result<()> {
-    let txn = app.write().await?;
-    surveys::submit(&*txn, opened, answers, chrono::Utc::now().date_naive()).await?;
-    txn.commit().await
+    app.retrying(|| async {
+        let txn = app.write().await?;
+        surveys::submit(&*txn, opened, answers, chrono::Utc::now().date_naive()).await?;
+        txn.commit().await
+    })
+    .await
 }
 
 /// Opens a session's survey now with `template_id` (or the default), or
