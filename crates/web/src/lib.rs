@@ -4,49 +4,31 @@
 //! - Every request passes through `context::layer`, which settles its
 //!   language, who is asking (session cookie or bearer token) and its
 //!   anti-forgery token once; handlers read that as [`Ctx`].
-//! - Every error becomes a response in one place (`error.rs` says how).
-//! - Each resource module has one `router()`; `router()` here merges them.
-//!   API handlers are documented with utoipa and the document is served at
+//! - Every error becomes a response in one place (`kit/error.rs` says how).
+//! - `routes.rs` lists every route, pages and API, grouped by feature;
+//!   `router()` here puts the middleware around them. API handlers are
+//!   documented with utoipa and the document is served at
 //!   `/api/openapi.json`, so it lists exactly the routes that exist.
+//! - Handlers live in feature folders (`registrations/`, `sessions/`,
+//!   `attendance/`...); what every feature shares is in `kit/`, running the
+//!   server in `ops/`.
 //! - Pages work without JavaScript; CSS and scripts are served from the binary.
 
-pub mod api;
-mod assets;
+mod accounts;
 mod attendance;
-mod attendance_import;
-mod bodies;
 mod catalogue;
-pub mod certificate_sheet;
 mod certificates;
-mod check_in;
-pub mod context;
-mod courses;
-pub mod error;
-mod extract;
-mod imports;
 mod indicators;
-mod input;
-mod limits;
-mod manage;
-mod me;
+pub mod kit;
 mod messages;
-mod metrics;
 mod ops;
-mod pages;
-mod programmes;
-mod regions;
 mod registrations;
-mod return_to;
-pub mod security;
-mod server;
+mod routes;
 mod sessions;
-mod sign_in;
-mod signup;
-mod spreadsheet;
-mod survey_templates;
 mod surveys;
-mod tokens;
-mod users;
+
+/// The certificate's view model, for the benchmarks (`aula-bench`).
+pub use certificates::sheet as certificate_sheet;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -59,10 +41,12 @@ use axum::http::StatusCode;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
-use utoipa_axum::router::OpenApiRouter;
 
-pub use context::Ctx;
-pub use error::{AppError, AppResult};
+use kit::context;
+use ops::{metrics, security, server};
+
+pub use kit::context::Ctx;
+pub use kit::error::{AppError, AppResult};
 
 /// How the web layer was configured (from flags and `AULA_*` variables).
 #[derive(Clone, Debug)]
@@ -148,42 +132,12 @@ pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// Every route of Aula, with its middleware.
 pub fn router(state: AppState) -> Router {
-    let (routes, openapi) = OpenApiRouter::with_openapi(api::ApiDoc::openapi_base())
-        .merge(catalogue::router())
-        .merge(certificates::router())
-        .merge(check_in::router())
-        .merge(attendance::router())
-        .merge(attendance_import::router())
-        .merge(sign_in::router())
-        .merge(programmes::router())
-        .merge(bodies::router())
-        .merge(courses::router())
-        .merge(sessions::router())
-        .merge(regions::router())
-        .merge(users::router())
-        .merge(tokens::router())
-        .merge(messages::router())
-        .merge(registrations::router())
-        .merge(imports::router())
-        .merge(signup::router())
-        .merge(surveys::router())
-        .merge(manage::router())
-        .merge(me::router())
-        .merge(survey_templates::router())
-        .merge(indicators::router())
-        .split_for_parts();
-    let openapi = Arc::new(api::with_common_answers(openapi));
-
-    // Health and metrics are for machines: no session, language or
-    // anti-forgery token is settled for them (a Prometheus bearer token is
-    // not an API token), and they are not counted in the request metrics.
-    let app = routes
-        .merge(api::docs_router(openapi))
-        .merge(assets::router())
+    let app = routes::for_people()
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn_with_state(state.clone(), context::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::layer));
-    app.merge(ops::router())
+    // Health and metrics are for machines: outside the context and metrics layers.
+    app.merge(routes::for_machines())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -6,22 +6,14 @@ use aula_storage::{users, web_sessions};
 use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
-use utoipa_axum::router::OpenApiRouter;
 
-use crate::context::{SESSION_COOKIE, expired_session_cookie, session_cookie};
-use crate::extract::{ApiQuery, CsrfForm};
-use crate::pages::{Chrome, redirect_with, render, render_invalid};
-use crate::{AppResult, AppState, Ctx, return_to};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/sign-in", get(page).post(sign_in))
-        .route("/sign-out", post(sign_out))
-        .route("/staff", get(home))
-}
+use crate::kit::context::{SESSION_COOKIE, expired_session_cookie, session_cookie};
+use crate::kit::extract::{ApiQuery, CsrfForm};
+use crate::kit::pages::{Chrome, redirect_with, render, render_invalid};
+use crate::kit::return_to;
+use crate::{AppResult, AppState, Ctx};
 
 #[derive(Template)]
 #[template(path = "pages/sign_in.html")]
@@ -33,7 +25,7 @@ struct Page {
 }
 
 #[derive(Deserialize, Default)]
-struct NextQuery {
+pub(crate) struct NextQuery {
     #[serde(default)]
     next: String,
 }
@@ -41,7 +33,7 @@ struct NextQuery {
 /// Where a sign-in leads when `next` is missing or not a path of this site.
 const DEFAULT_NEXT: &str = "/staff";
 
-async fn page(ctx: Ctx, ApiQuery(query): ApiQuery<NextQuery>) -> AppResult<Response> {
+pub(crate) async fn page(ctx: Ctx, ApiQuery(query): ApiQuery<NextQuery>) -> AppResult<Response> {
     if ctx.user.is_some() {
         return Ok(Redirect::to(&return_to::or_default(&query.next, DEFAULT_NEXT)).into_response());
     }
@@ -56,7 +48,7 @@ async fn page(ctx: Ctx, ApiQuery(query): ApiQuery<NextQuery>) -> AppResult<Respo
 }
 
 #[derive(Deserialize)]
-struct SignInForm {
+pub(crate) struct SignInForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
@@ -65,16 +57,16 @@ struct SignInForm {
     next: String,
 }
 
-async fn sign_in(
+pub(crate) async fn sign_in(
     ctx: Ctx,
     State(state): State<AppState>,
-    client: crate::limits::ClientAddr,
+    client: crate::ops::limits::ClientAddr,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> AppResult<Response> {
-    crate::limits::password_allowed(&state, &client, &form.email).await?;
+    crate::ops::limits::password_allowed(&state, &client, &form.email).await?;
     let Some(user) = users::authenticate(&state.db, &form.email, &form.password).await? else {
         tracing::info!("sign-in refused");
-        crate::limits::password_failed(&state, &client, &form.email).await?;
+        crate::ops::limits::password_failed(&state, &client, &form.email).await?;
         return render_invalid(&Page {
             c: Chrome::new(&ctx),
             email: form.email,
@@ -94,11 +86,11 @@ async fn sign_in(
     Ok(response)
 }
 
-async fn sign_out(
+pub(crate) async fn sign_out(
     ctx: Ctx,
     State(state): State<AppState>,
     jar: CookieJar,
-    CsrfForm(_): CsrfForm<crate::extract::NoFields>,
+    CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
         web_sessions::delete(&state.db, cookie.value()).await?;
@@ -111,7 +103,7 @@ async fn sign_out(
 }
 
 /// Where a signed-in staff member starts: their main work.
-async fn home(ctx: Ctx) -> AppResult<Response> {
+pub(crate) async fn home(ctx: Ctx) -> AppResult<Response> {
     let user = ctx.user()?;
     let to = if user.has(Role::Organiser) {
         "/staff/sessions"

@@ -7,26 +7,15 @@ use aula_storage::tokens;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::extract::{ApiPath, CsrfForm};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::api::ApiError;
+use crate::kit::extract::{ApiPath, CsrfForm};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list))
-        .routes(routes!(revoke))
-        .route("/account/tokens", get(page).post(create_page))
-        .route("/account/tokens/{id}/revoke", post(revoke_page))
-}
 
 #[derive(Serialize, ToSchema)]
 pub struct TokenOut {
@@ -52,7 +41,7 @@ impl From<api_token::Model> for TokenOut {
 /// The caller's own API tokens (never their secret).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Vec<TokenOut>), (status = 401, body = ApiError)))]
-async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
+pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
     let user = ctx.user()?;
     Ok(axum::Json(
         tokens::list_for_user(&state.db, user.user.id)
@@ -67,7 +56,7 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<V
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
-async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let user = ctx.user()?;
     tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
@@ -84,7 +73,7 @@ struct Page {
     errors: FormErrors,
 }
 
-async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let user = ctx.user()?;
     let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
     render(&Page {
@@ -97,12 +86,12 @@ async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
 }
 
 #[derive(Deserialize)]
-struct NewToken {
+pub(crate) struct NewToken {
     #[serde(default)]
     name: String,
 }
 
-async fn create_page(
+pub(crate) async fn create_page(
     ctx: Ctx,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<NewToken>,
@@ -138,11 +127,11 @@ async fn create_page(
     Ok(response)
 }
 
-async fn revoke_page(
+pub(crate) async fn revoke_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
-    CsrfForm(_): CsrfForm<crate::extract::NoFields>,
+    CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
     let user = ctx.user()?;
     tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;

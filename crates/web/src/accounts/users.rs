@@ -8,31 +8,19 @@ use aula_storage::users::{self, UserRecord};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::{ApiError, Paginated, Paging};
-use crate::context::Admin;
-use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
-use crate::input::{self, parse_optional_id};
-use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::kit::api::{ApiError, Paginated, Paging};
+use crate::kit::context::Admin;
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::kit::input::{self, parse_optional_id};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 const ADMIN: &[Role] = &[Role::Admin];
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(show, update))
-        .route("/admin/users", get(list_page))
-        .route("/admin/users/new", get(new_page).post(create_page))
-        .route("/admin/users/{id}", get(edit_page).post(update_page))
-}
 
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -167,7 +155,7 @@ impl From<UserRecord> for UserOut {
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Paging),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Paginated<UserOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
-async fn list(
+pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(paging): ApiQuery<Paging>,
@@ -182,7 +170,7 @@ async fn list(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(
+pub(crate) async fn create(
     Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiJson(input): ApiJson<UserInput>,
@@ -197,7 +185,11 @@ async fn create(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
-async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<UserOut>> {
+pub(crate) async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<UserOut>> {
     ctx.require(ADMIN)?;
     Ok(axum::Json(users::get(&state.db, id).await?.into()))
 }
@@ -208,7 +200,7 @@ async fn show(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-async fn update(
+pub(crate) async fn update(
     Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -223,7 +215,7 @@ async fn update(
         serde_json::from_value(v).map_err(|e| {
             AppError::Invalid(FieldErrors::single(
                 "body",
-                crate::extract::json_problem(&e.to_string()),
+                crate::kit::extract::json_problem(&e.to_string()),
             ))
         })
     })?;
@@ -254,7 +246,11 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
+pub(crate) async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let paged = users::list(&state.db, None, paging.page()?).await?;
     let pager = Pager::new("/admin/users", &[], paged.page.page, paged.pages(), paged.total);
@@ -315,7 +311,7 @@ impl FormPage {
     }
 }
 
-async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let form = UserInput {
         language: ctx.lang.as_str().to_owned(),
@@ -324,7 +320,11 @@ async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let current = users::get(&state.db, id).await?;
     render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
@@ -346,7 +346,7 @@ async fn save_page(ctx: &Ctx, state: &AppState, id: Option<Uuid>, mut form: User
 /// The HTML form: the `active` checkbox is absent when unticked, so it
 /// defaults to false here (the API's input defaults it to true).
 #[derive(Deserialize)]
-struct UserForm {
+pub(crate) struct UserForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
@@ -377,7 +377,7 @@ impl From<UserForm> for UserInput {
     }
 }
 
-async fn create_page(
+pub(crate) async fn create_page(
     Admin(ctx): Admin,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<UserForm>,
@@ -387,7 +387,7 @@ async fn create_page(
     save_page(&ctx, &state, None, input).await
 }
 
-async fn update_page(
+pub(crate) async fn update_page(
     Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

@@ -37,27 +37,16 @@ use axum::extract::{Multipart, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use serde::Serialize;
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::attendance::{StaffedMeeting, save, staffed_meeting};
-use crate::extract::{ApiPath, ApiQuery, CsrfForm};
-use crate::imports::{api_invalid, text_of};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::attendance::roll_call::{StaffedMeeting, save, staffed_meeting};
+use crate::kit::api::ApiError;
+use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::registrations::import::{api_invalid, text_of};
 use crate::{AppError, AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(import_api))
-        .route("/staff/meetings/{id}/attendance/import", get(upload_page).post(upload))
-        .route("/staff/meetings/{id}/attendance/import/{draft}", get(report_page))
-        .route("/staff/meetings/{id}/attendance/import/{draft}/commit", post(commit))
-}
 
 // ----- who is who, for the pages and the API ---------------------------------------
 
@@ -245,7 +234,7 @@ async fn analyse(
     sheet: &Sheet,
     mapping: &ReportMapping,
 ) -> AppResult<Result<Analysis, Problem>> {
-    let zone = crate::pages::tz(&record.session.time_zone);
+    let zone = crate::kit::pages::tz(&record.session.time_zone);
     let report = match online_report::minutes(sheet, mapping, meeting_span(meeting), zone) {
         Ok(report) => report,
         Err(problem) => return Ok(Err(problem)),
@@ -300,7 +289,7 @@ fn plan(
             *cell = (*email).to_owned();
         }
     }
-    let zone = crate::pages::tz(&record.session.time_zone);
+    let zone = crate::kit::pages::tz(&record.session.time_zone);
     let counted = online_report::minutes(&sheet, &mapping, meeting_span(meeting), zone)?;
     let by_email: HashMap<&str, u32> = counted
         .attendees
@@ -514,7 +503,7 @@ impl ApiOptions {
     ),
     security(("bearer" = []), ("cookie" = []))
 )]
-async fn import_api(
+pub(crate) async fn import_api(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
     State(state): State<AppState>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
@@ -658,21 +647,25 @@ impl UploadPage {
     }
 }
 
-async fn upload_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn upload_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
     render(&UploadPage::new(&ctx, record, meeting, FormErrors::none()))
 }
 
 /// The upload form (`multipart/form-data`, which `CsrfForm` does not read:
 /// the token is checked here). Who may upload is settled before the body is read.
-async fn upload(
+pub(crate) async fn upload(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
-    let file = crate::imports::read_upload(&ctx, multipart).await?;
+    let file = crate::registrations::import::read_upload(&ctx, multipart).await?;
     let invalid = |problem: Problem| {
         let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
         render_invalid(&UploadPage::new(&ctx, record.clone(), meeting.clone(), errors))
@@ -933,7 +926,7 @@ async fn load(
     Ok((meeting, record, draft, sheet))
 }
 
-async fn report_page(
+pub(crate) async fn report_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath((id, draft_id)): ApiPath<(Uuid, Uuid)>,
@@ -958,7 +951,7 @@ async fn report_page(
 /// "Record the attendance": the report is read again with the mapping sent,
 /// whatever the page showed; addresses match as before, and the names the
 /// trainer confirmed (`match.<line>=<registration>`) are added.
-async fn commit(
+pub(crate) async fn commit(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath((id, draft_id)): ApiPath<(Uuid, Uuid)>,

@@ -19,31 +19,15 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::extract::{ApiJson, ApiPath, ApiQuery};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::spreadsheet::{Cell, Sheet, number};
+use crate::kit::api::ApiError;
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(put_attendance))
-        .routes(routes!(matrix_api))
-        .route(
-            "/staff/meetings/{id}/roll-call",
-            get(roll_call_page).post(save_roll_call),
-        )
-        .route("/staff/sessions/{id}/attendance", get(matrix_page))
-        .route("/staff/meetings/{id}/sign-in-sheet.pdf", get(sign_in_sheet))
-        .route("/staff/sessions/{id}/attendance.csv", get(matrix_csv))
-}
 
 /// The session, if the asker is an organiser or one of its trainers.
 pub async fn staffed(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult<SessionRecord> {
@@ -133,7 +117,7 @@ struct RollCallPage {
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct RollCallQuery {
+pub(crate) struct RollCallQuery {
     /// `present`: every unmarked line starts as present (then the exceptions).
     #[serde(default)]
     all: String,
@@ -207,7 +191,7 @@ async fn roll_call(
     })
 }
 
-async fn roll_call_page(
+pub(crate) async fn roll_call_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -220,11 +204,11 @@ async fn roll_call_page(
 
 /// The roll call's form: `status.<registration>` and `minutes.<registration>`
 /// per person, and a `reason` when the session is completed.
-async fn save_roll_call(
+pub(crate) async fn save_roll_call(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
-    crate::extract::CsrfForm(pairs): crate::extract::CsrfForm<Vec<(String, String)>>,
+    crate::kit::extract::CsrfForm(pairs): crate::kit::extract::CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
     let form: HashMap<String, String> = pairs.into_iter().collect();
@@ -288,12 +272,12 @@ async fn save_roll_call(
 
 /// The meeting's printable sign-in sheet, in the page's language, for sites
 /// without a network; the results are typed into the roll call afterwards.
-async fn sign_in_sheet(
+pub(crate) async fn sign_in_sheet(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
     State(state): State<AppState>,
 ) -> AppResult<Response> {
     let tr = ctx.tr();
-    let zone = crate::pages::tz(&record.session.time_zone);
+    let zone = crate::kit::pages::tz(&record.session.time_zone);
     let number = record
         .meetings
         .iter()
@@ -378,7 +362,7 @@ pub struct MarkInput {
     /// `present`, `late`, `excused` or `absent`.
     pub status: String,
     /// Minutes connected to an online meeting (0 to the meeting's length).
-    #[serde(default, deserialize_with = "crate::input::loose_text")]
+    #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
     pub minutes: String,
 }
 
@@ -404,7 +388,7 @@ pub struct AttendanceSaved {
     responses((status = 200, body = AttendanceSaved), (status = 401, body = ApiError),
         (status = 403, body = ApiError, description = "Not a trainer of this session, nor an organiser"),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
-async fn put_attendance(
+pub(crate) async fn put_attendance(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
     State(state): State<AppState>,
     ApiJson(input): ApiJson<AttendanceInput>,
@@ -418,7 +402,7 @@ async fn put_attendance(
     let mut marks = Vec::new();
     for (index, item) in items.iter().enumerate() {
         let field = format!("marks.{index}");
-        let registration_id = errors.take(&field, crate::input::parse_id(&item.registration_id));
+        let registration_id = errors.take(&field, crate::kit::input::parse_id(&item.registration_id));
         let status = errors.take(&field, AttendanceStatus::parse(&item.status));
         let minutes = errors.take(&field, rules::parse_minutes(&item.minutes, length));
         if let (Some(registration_id), Some(status), Some(minutes)) = (registration_id, status, minutes) {
@@ -534,7 +518,11 @@ fn matrix_out(record: &SessionRecord, matrix: Matrix) -> MatrixOut {
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = MatrixOut), (status = 401, body = ApiError),
         (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-async fn matrix_api(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Json<MatrixOut>> {
+pub(crate) async fn matrix_api(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Json<MatrixOut>> {
     let record = staffed(&ctx, &state, id).await?;
     let matrix = attendance::matrix(&state.db, &record).await?;
     Ok(Json(matrix_out(&record, matrix)))
@@ -569,7 +557,11 @@ impl MatrixPage {
     }
 }
 
-async fn matrix_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn matrix_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let record = staffed(&ctx, &state, id).await?;
     let matrix = attendance::matrix(&state.db, &record).await?;
     render(&MatrixPage {
@@ -580,11 +572,15 @@ async fn matrix_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPa
 }
 
 /// The matrix as a spreadsheet: UTF-8 with a BOM, one column per meeting.
-async fn matrix_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn matrix_csv(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let record = staffed(&ctx, &state, id).await?;
     let matrix = attendance::matrix(&state.db, &record).await?;
     let tr = ctx.tr();
-    let zone = crate::pages::tz(&record.session.time_zone);
+    let zone = crate::kit::pages::tz(&record.session.time_zone);
     let mut sheet = Sheet::default();
     let mut header = vec![
         tr.t("registrations-given-name-column"),
@@ -617,7 +613,7 @@ async fn matrix_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPat
         sheet.row(line)?;
     }
     let bytes = sheet.into_bytes()?;
-    Ok(crate::pages::csv_attachment(
+    Ok(crate::kit::pages::csv_attachment(
         &format!("attendance-{}", record.session.id),
         bytes,
     ))

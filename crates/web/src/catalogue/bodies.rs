@@ -8,27 +8,19 @@ use aula_storage::entities::accreditation_body;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::context::AdminOrOrganiser;
-use crate::extract::{ApiJson, CsrfForm};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx, input};
+use crate::kit::api::ApiError;
+use crate::kit::context::AdminOrOrganiser;
+use crate::kit::extract::{ApiJson, CsrfForm};
+use crate::kit::input;
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .route("/staff/accreditation-bodies", get(list_page).post(create_page))
-}
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -80,7 +72,7 @@ impl From<accreditation_body::Model> for BodyOut {
 #[utoipa::path(get, path = "/api/v1/accreditation-bodies", tag = "accreditation-bodies",
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Vec<BodyOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
-async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<BodyOut>>> {
+pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<BodyOut>>> {
     ctx.require(STAFF)?;
     Ok(axum::Json(
         bodies::list(&state.db).await?.into_iter().map(BodyOut::from).collect(),
@@ -92,7 +84,7 @@ async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<V
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = BodyOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(
+pub(crate) async fn create(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
     State(state): State<AppState>,
     ApiJson(input): ApiJson<BodyInput>,
@@ -111,7 +103,7 @@ struct ListPage {
     errors: FormErrors,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let bodies = bodies::list(&state.db).await?;
     render(&ListPage {
@@ -122,7 +114,7 @@ async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Respons
     })
 }
 
-async fn create_page(
+pub(crate) async fn create_page(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<BodyInput>,

@@ -10,31 +10,19 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::LOCATION;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::{ApiError, Paginated};
-use crate::context::Organiser;
-use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
-use crate::input::{self, parse_optional_id};
-use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::kit::api::{ApiError, Paginated};
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::kit::input::{self, parse_optional_id};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(show, update))
-        .route("/staff/courses", get(list_page))
-        .route("/staff/courses/new", get(new_page).post(create_page))
-        .route("/staff/courses/{id}", get(edit_page).post(update_page))
-}
 
 /// A course as an organiser writes it (form or JSON). Numbers may be given
 /// as numbers or text (`20`, `"20,5"`); an empty `accreditation_body_id`
@@ -282,14 +270,14 @@ impl CourseQuery {
     }
 
     fn page(&self) -> AppResult<aula_storage::Page> {
-        crate::api::page(self.page, self.per_page, 20)
+        crate::kit::api::page(self.page, self.per_page, 20)
     }
 }
 
 /// The catalogue's courses, by title.
 #[utoipa::path(get, path = "/api/v1/courses", tag = "courses", params(CourseQuery),
     responses((status = 200, body = Paginated<CourseOut>), (status = 400, body = ApiError)))]
-async fn list(
+pub(crate) async fn list(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<axum::Json<Paginated<CourseOut>>> {
@@ -302,7 +290,7 @@ async fn list(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(
+pub(crate) async fn create(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiJson(input): ApiJson<CourseInput>,
@@ -321,7 +309,10 @@ async fn create(
 /// One course.
 #[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
     responses((status = 200, body = CourseOut), (status = 404, body = ApiError)))]
-async fn show(State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<CourseOut>> {
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<CourseOut>> {
     Ok(axum::Json(courses::get(&state.db, id).await?.into()))
 }
 
@@ -331,7 +322,7 @@ async fn show(State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppR
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
-async fn update(
+pub(crate) async fn update(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -353,7 +344,7 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(
+pub(crate) async fn list_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CourseQuery>,
@@ -428,7 +419,7 @@ impl FormPage {
     }
 }
 
-async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let form = CourseInput {
         language: ctx.lang.as_str().to_owned(),
@@ -437,7 +428,11 @@ async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response
     render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let current = courses::get(&state.db, id).await?;
     render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
@@ -470,7 +465,7 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput) 
     }
 }
 
-async fn create_page(
+pub(crate) async fn create_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<CourseInput>,
@@ -478,7 +473,7 @@ async fn create_page(
     save(&ctx, &state, None, form).await
 }
 
-async fn update_page(
+pub(crate) async fn update_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

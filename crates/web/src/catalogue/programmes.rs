@@ -9,30 +9,19 @@ use aula_storage::programmes;
 use axum::extract::State;
 use axum::http::{StatusCode, header::LOCATION};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::{ApiError, Paginated, Paging};
-use crate::context::Organiser;
-use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
-use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx, input};
+use crate::kit::api::{ApiError, Paginated, Paging};
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::kit::input;
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .routes(routes!(show, update))
-        .route("/staff/programmes", get(list_page))
-        .route("/staff/programmes/new", get(new_page).post(create_page))
-        .route("/staff/programmes/{id}", get(edit_page).post(update_page))
-}
 
 /// A programme as an organiser writes it (form or JSON).
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
@@ -119,7 +108,7 @@ impl From<programme::Model> for ProgrammeOut {
 #[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", params(Paging),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Paginated<ProgrammeOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
-async fn list(
+pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(paging): ApiQuery<Paging>,
@@ -134,7 +123,7 @@ async fn list(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(
+pub(crate) async fn create(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiJson(input): ApiJson<ProgrammeInput>,
@@ -155,7 +144,7 @@ async fn create(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
-async fn show(
+pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -170,7 +159,7 @@ async fn show(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
-async fn update(
+pub(crate) async fn update(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -192,7 +181,11 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
+pub(crate) async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(paging): ApiQuery<Paging>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let paged = programmes::list(&state.db, paging.page()?).await?;
     let pager = Pager::new("/staff/programmes", &[], paged.page.page, paged.pages(), paged.total);
@@ -213,7 +206,7 @@ struct FormPage {
     errors: FormErrors,
 }
 
-async fn new_page(ctx: Ctx) -> AppResult<Response> {
+pub(crate) async fn new_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(STAFF)?;
     render(&FormPage {
         c: Chrome::new(&ctx),
@@ -223,7 +216,11 @@ async fn new_page(ctx: Ctx) -> AppResult<Response> {
     })
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let current = programmes::get(&state.db, id).await?;
     render(&FormPage {
@@ -262,7 +259,7 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: ProgrammeInpu
     }
 }
 
-async fn create_page(
+pub(crate) async fn create_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<ProgrammeInput>,
@@ -270,7 +267,7 @@ async fn create_page(
     save(&ctx, &state, None, form).await
 }
 
-async fn update_page(
+pub(crate) async fn update_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

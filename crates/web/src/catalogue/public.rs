@@ -8,28 +8,19 @@ use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::{Page, regions};
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
-use utoipa_axum::router::OpenApiRouter;
 use uuid::Uuid;
 
-use crate::extract::{ApiPath, ApiQuery};
-use crate::pages::{Chrome, FormErrors, Pager, render};
+use crate::kit::extract::{ApiPath, ApiQuery};
+use crate::kit::pages::{Chrome, FormErrors, Pager, render};
 use crate::sessions::visible;
 use crate::{AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/", get(catalogue))
-        .route("/courses/{id}", get(course_page))
-        .route("/sessions/{id}", get(session_page))
-}
 
 /// The catalogue's filters as the form sends them; a value that does not
 /// parse is shown as a problem beside its field and ignored.
 #[derive(Debug, Default, Deserialize)]
-struct CatalogueQuery {
+pub(crate) struct CatalogueQuery {
     #[serde(default)]
     q: String,
     #[serde(default)]
@@ -59,7 +50,7 @@ struct CataloguePage {
     regions: Vec<(String, String)>,
 }
 
-async fn catalogue(
+pub(crate) async fn catalogue(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CatalogueQuery>,
@@ -74,7 +65,7 @@ async fn catalogue(
     };
     let modality = optional(&query.modality).and_then(|m| errors.take("modality", Modality::parse(&m)));
     let audience = optional(&query.audience).and_then(|a| errors.take("audience", Audience::parse(&a)));
-    let region_id = optional(&query.region_id).and_then(|r| errors.take("region_id", crate::input::parse_id(&r)));
+    let region_id = optional(&query.region_id).and_then(|r| errors.take("region_id", crate::kit::input::parse_id(&r)));
     let from = optional(&query.from).and_then(|d| errors.take("from", aula_domain::meeting::parse_date(&d)));
     let to = optional(&query.to).and_then(|d| errors.take("to", aula_domain::meeting::parse_date(&d)));
     // By default, what is still to come; a date range looks anywhere.
@@ -132,7 +123,11 @@ struct CoursePage {
     sessions: Vec<SessionRecord>,
 }
 
-async fn course_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn course_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let record = courses::get(&state.db, id).await?;
     let filter = SessionFilter {
         public_only: true,
@@ -149,11 +144,15 @@ async fn course_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPa
     })
 }
 
-async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn session_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let record = visible(&ctx, &state, id).await?;
-    let form = crate::signup::RegistrationInput {
+    let form = crate::registrations::signup::RegistrationInput {
         language: ctx.lang.as_str().to_owned(),
         ..Default::default()
     };
-    render(&crate::signup::SessionPage::new(&ctx, &state, record, form, FormErrors::none()).await?)
+    render(&crate::registrations::signup::SessionPage::new(&ctx, &state, record, form, FormErrors::none()).await?)
 }

@@ -8,24 +8,15 @@ use aula_storage::regions;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::context::Admin;
-use crate::extract::{ApiJson, CsrfForm};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::api::ApiError;
+use crate::kit::context::Admin;
+use crate::kit::extract::{ApiJson, CsrfForm};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list, create))
-        .route("/admin/regions", get(list_page).post(create_page))
-}
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -73,7 +64,7 @@ impl From<region::Model> for RegionOut {
 
 /// Every region, by name.
 #[utoipa::path(get, path = "/api/v1/regions", tag = "regions", responses((status = 200, body = Vec<RegionOut>)))]
-async fn list(State(state): State<AppState>) -> AppResult<axum::Json<Vec<RegionOut>>> {
+pub(crate) async fn list(State(state): State<AppState>) -> AppResult<axum::Json<Vec<RegionOut>>> {
     Ok(axum::Json(
         regions::list(&state.db)
             .await?
@@ -93,7 +84,7 @@ async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<regi
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = RegionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create(
+pub(crate) async fn create(
     Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiJson(input): ApiJson<RegionInput>,
@@ -111,7 +102,7 @@ struct ListPage {
     errors: FormErrors,
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(&[Role::Admin])?;
     let regions = regions::list(&state.db).await?;
     render(&ListPage {
@@ -122,7 +113,7 @@ async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Respons
     })
 }
 
-async fn create_page(
+pub(crate) async fn create_page(
     Admin(ctx): Admin,
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<RegionInput>,

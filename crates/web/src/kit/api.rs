@@ -1,21 +1,17 @@
 //! The JSON API's shared parts: the OpenAPI document, its docs page, paging
 //! and the error schema. The routes themselves live in their resource modules.
 
-use std::sync::Arc;
-
 use askama::Template;
 use aula_storage::{Page, Paged};
-use axum::Router;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Header, OpenApi, OpenApiBuilder, Ref, RefOr, Response as ApiResponse};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::pages::{Chrome, render};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::kit::pages::{Chrome, render};
+use crate::{AppError, AppResult, Ctx};
 
 pub struct ApiDoc;
 
@@ -215,9 +211,9 @@ struct DocsPage {
     labels_json: String,
 }
 
-async fn docs_page(ctx: Ctx) -> AppResult<Response> {
+pub(crate) async fn docs_page(ctx: Ctx) -> AppResult<Response> {
     let tr = ctx.tr();
-    let labels: serde_json::Map<String, serde_json::Value> = crate::assets::API_DOCS_LABELS
+    let labels: serde_json::Map<String, serde_json::Value> = crate::ops::assets::API_DOCS_LABELS
         .iter()
         .map(|key| {
             (
@@ -232,13 +228,4 @@ async fn docs_page(ctx: Ctx) -> AppResult<Response> {
         c: Chrome::new(&ctx),
         labels_json,
     })
-}
-
-pub fn docs_router(openapi: Arc<OpenApi>) -> Router<AppState> {
-    Router::new()
-        .route(
-            "/api/openapi.json",
-            get(move || async move { axum::Json(openapi.as_ref().clone()).into_response() }),
-        )
-        .route("/api/docs", get(docs_page))
 }

@@ -14,7 +14,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
 
-use crate::{AppError, AppState, pages};
+use crate::kit::pages;
+use crate::{AppError, AppState};
 
 pub const SESSION_COOKIE: &str = "aula_session";
 /// A trainee signed in to "my trainings".
@@ -244,10 +245,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     // change to the API; only our own pages (or a token) may change things.
     let cookie_api_change = ctx.api
         && parts.uri.path().starts_with("/api/")
-        && crate::security::is_unsafe(&parts.method)
+        && crate::ops::security::is_unsafe(&parts.method)
         && ctx.via != Via::Bearer
         && (ctx.via == Via::Cookie || ctx.person.is_some());
-    if cookie_api_change && !crate::security::from_our_pages(&parts.headers, &state.config, &ctx.csrf) {
+    if cookie_api_change && !crate::ops::security::from_our_pages(&parts.headers, &state.config, &ctx.csrf) {
         return render_error(&ctx, AppError::CrossSite);
     }
 
@@ -327,7 +328,7 @@ fn render_error(ctx: &Ctx, error: AppError) -> Response {
             Some(q) => format!("{}?{q}", ctx.path),
             None => ctx.path.clone(),
         };
-        let target = match crate::return_to::local_path(&asked) {
+        let target = match crate::kit::return_to::local_path(&asked) {
             Some(next) => format!("/sign-in?next={}", pages::url_encode(&next)),
             None => "/sign-in".to_owned(),
         };

@@ -72,7 +72,7 @@ pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(current: &T, patch: Value
     serde_json::from_value(Value::Object(merged)).map_err(|err| {
         AppError::Invalid(aula_domain::FieldErrors::single(
             "body",
-            crate::extract::json_problem(&err.to_string()),
+            crate::kit::extract::json_problem(&err.to_string()),
         ))
     })
 }

@@ -201,7 +201,7 @@ pub fn redirect_with(ctx: &Ctx, to: &str, flash_key: &str) -> Response {
     let mut response = Redirect::to(to).into_response();
     response.headers_mut().append(
         axum::http::header::SET_COOKIE,
-        crate::context::flash_cookie(flash_key, ctx.secure),
+        crate::kit::context::flash_cookie(flash_key, ctx.secure),
     );
     response
 }

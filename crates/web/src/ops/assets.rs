@@ -1,15 +1,11 @@
 //! Static files, compiled into the binary: the machine may have no network,
 //! and neither may the offices that use it.
 
-use axum::Router;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::IntoResponse;
-use axum::routing::get;
 
-use crate::AppState;
-
-const CSS: &str = include_str!("../assets/aula.css");
-const API_DOCS_JS: &str = include_str!("../assets/api-docs.js");
+const CSS: &str = include_str!("../../assets/aula.css");
+const API_DOCS_JS: &str = include_str!("../../assets/api-docs.js");
 
 /// The labels the API docs script reads, each `api-docs-<key>` in the catalogue.
 pub const API_DOCS_LABELS: &[&str] = &[
@@ -140,14 +136,12 @@ fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
     )
 }
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/assets/aula.css",
-            get(|| async { asset("text/css; charset=utf-8", CSS) }),
-        )
-        .route(
-            "/assets/api-docs.js",
-            get(|| async { asset("text/javascript; charset=utf-8", API_DOCS_JS) }),
-        )
+/// `/assets/aula.css`
+pub(crate) async fn css() -> impl IntoResponse {
+    asset("text/css; charset=utf-8", CSS)
+}
+
+/// `/assets/api-docs.js`
+pub(crate) async fn api_docs_js() -> impl IntoResponse {
+    asset("text/javascript; charset=utf-8", API_DOCS_JS)
 }

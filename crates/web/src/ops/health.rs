@@ -1,16 +1,14 @@
 //! Operations: health for load balancers, metrics for Prometheus.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 
 use crate::AppState;
 
 /// 200 when the database answers, 503 when it does not.
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+pub(crate) async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     match aula_storage::db::ping(&state.db).await {
         Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))),
         Err(err) => {
@@ -26,7 +24,7 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 /// 200 when the database takes a write, 503 when it does not (a full disk,
 /// an I/O error): a load balancer sends no sign-ups to a process that could
 /// only refuse them. Heavier than `/healthz`, which only reads.
-async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+pub(crate) async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     match aula_storage::db::ready(&state.db).await {
         Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ok"}))),
         Err(err) => {
@@ -41,14 +39,14 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
 
 /// The Prometheus exposition; with `AULA_METRICS_TOKEN` set, only to a
 /// scraper that sends it as a bearer token.
-async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+pub(crate) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
     if let Some(expected) = &state.config.metrics_token {
         let given = headers
             .get(AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim);
-        if !given.is_some_and(|given| crate::security::same_secret(given, expected)) {
+        if !given.is_some_and(|given| crate::ops::security::same_secret(given, expected)) {
             return (
                 StatusCode::UNAUTHORIZED,
                 [(WWW_AUTHENTICATE, "Bearer")],
@@ -73,16 +71,9 @@ async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response 
     match aula_storage::outbox::oldest_due_age(&state.db).await {
         Ok(age) => {
             let seconds = age.map_or(0.0, |a| a.num_milliseconds().max(0) as f64 / 1000.0);
-            text.push_str(&crate::metrics::render_mail(seconds));
+            text.push_str(&crate::ops::metrics::render_mail(seconds));
         }
         Err(err) => tracing::warn!(%err, "outbox age unavailable"),
     }
     ([(CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response()
-}
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics))
 }

@@ -23,29 +23,16 @@ use axum::extract::{Multipart, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::context::Organiser;
-use crate::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::api::ApiError;
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::Entry;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(import_api))
-        .route("/staff/sessions/{id}/import", get(upload_page).post(upload))
-        .route("/staff/sessions/{id}/import/done", get(done_page))
-        .route("/staff/imports/{id}", get(report_page))
-        .route("/staff/imports/{id}/commit", post(commit))
-        .route("/staff/imports/{id}/discard", post(discard))
-}
 
 /// How many accepted rows the report page shows before registering.
 const PREVIEW_ROWS: usize = 10;
@@ -356,7 +343,7 @@ impl ApiOptions {
     ),
     security(("bearer" = []), ("cookie" = []))
 )]
-async fn import_api(
+pub(crate) async fn import_api(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -462,7 +449,7 @@ impl UploadPage {
     }
 }
 
-async fn upload_page(
+pub(crate) async fn upload_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -505,7 +492,7 @@ pub(crate) async fn read_upload(
             _ => {}
         }
     }
-    if !crate::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
+    if !crate::kit::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
         return Err(AppError::Csrf);
     }
     Ok(file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()))
@@ -513,7 +500,7 @@ pub(crate) async fn read_upload(
 
 /// The upload form (`multipart/form-data`, which `CsrfForm` does not read:
 /// the token is checked here).
-async fn upload(
+pub(crate) async fn upload(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -741,7 +728,7 @@ async fn load(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(Draft, Sessio
     Ok((draft, session, sheet))
 }
 
-async fn report_page(
+pub(crate) async fn report_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -755,7 +742,7 @@ async fn report_page(
 
 /// "Register": the file is checked again with the mapping sent, whatever the
 /// page showed.
-async fn commit(
+pub(crate) async fn commit(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -790,7 +777,7 @@ async fn commit(
 }
 
 /// "Register nobody": the file is forgotten.
-async fn discard(
+pub(crate) async fn discard(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -808,7 +795,7 @@ async fn discard(
 
 /// The counts the import page links here with (display only).
 #[derive(Debug, Default, Deserialize)]
-struct DoneQuery {
+pub(crate) struct DoneQuery {
     #[serde(default)]
     registered: u64,
     #[serde(default)]
@@ -822,7 +809,7 @@ struct DoneQuery {
 }
 
 /// What the import did, after the redirect (so reloading registers nobody twice).
-async fn done_page(
+pub(crate) async fn done_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

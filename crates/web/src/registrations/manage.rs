@@ -13,25 +13,15 @@ use aula_storage::sessions::{self, SessionRecord};
 use axum::Json;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
-use crate::input;
-use crate::pages::{Chrome, redirect_with, render};
+use crate::kit::api::ApiError;
+use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
+use crate::kit::input;
+use crate::kit::pages::{Chrome, redirect_with, render};
 use crate::{AppError, AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(cancel_api))
-        .route("/r/{token}", get(page))
-        .route("/r/{token}/cancel", post(cancel_form))
-}
 
 #[derive(Template)]
 #[template(path = "pages/registration.html")]
@@ -45,7 +35,7 @@ struct RegistrationPage {
     can_cancel: bool,
 }
 
-async fn page(
+pub(crate) async fn page(
     ctx: Ctx,
     State(state): State<AppState>,
     jar: axum_extra::extract::cookie::CookieJar,
@@ -68,10 +58,12 @@ async fn page(
         .headers_mut()
         .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
     // The phone that opens the link keeps it, to check in at the meetings.
-    Ok(crate::check_in::with_link_cookie(response, &jar, &token, ctx.secure))
+    Ok(crate::sessions::check_in::with_link_cookie(
+        response, &jar, &token, ctx.secure,
+    ))
 }
 
-async fn cancel_form(
+pub(crate) async fn cancel_form(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
@@ -125,7 +117,7 @@ pub struct CancelledOut {
     ),
     security((), ("bearer" = []))
 )]
-async fn cancel_api(
+pub(crate) async fn cancel_api(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

@@ -16,30 +16,17 @@ use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
-use utoipa_axum::router::OpenApiRouter;
 use uuid::Uuid;
 
-use crate::context::{PERSON_COOKIE, expired_person_cookie, person_cookie};
-use crate::extract::{ApiPath, CsrfForm, NoFields};
-use crate::limits::{self, ClientAddr};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::signup::{Choices, RegistrationInput};
+use crate::kit::context::{PERSON_COOKIE, expired_person_cookie, person_cookie};
+use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::ops::limits::{self, ClientAddr};
+use crate::registrations::signup::{Choices, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::CancelledBy;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/me", get(home))
-        .route("/me/sign-in", post(ask_link))
-        .route("/me/sign-in/{token}", get(link_page).post(use_link))
-        .route("/me/sign-out", post(sign_out))
-        .route("/me/details", get(details_page).post(save_details))
-        .route("/me/data.json", get(data))
-        .route("/me/registrations/{id}/cancel", post(cancel))
-}
 
 fn signed_in(ctx: &Ctx) -> AppResult<&person::Model> {
     ctx.person.as_ref().ok_or(AppError::NotFound)
@@ -101,7 +88,7 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
     Ok(items)
 }
 
-async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let Some(person) = ctx.person.clone() else {
         return render(&SignInPage {
             c: Chrome::new(&ctx),
@@ -138,14 +125,14 @@ async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
 }
 
 #[derive(Deserialize)]
-struct AskLink {
+pub(crate) struct AskLink {
     #[serde(default)]
     email: String,
 }
 
 /// Sends a sign-in link if the address is a trainee's; the page says the
 /// same either way, so it tells nobody who is registered.
-async fn ask_link(
+pub(crate) async fn ask_link(
     ctx: Ctx,
     State(state): State<AppState>,
     client: ClientAddr,
@@ -192,7 +179,11 @@ fn expired_page(ctx: &Ctx) -> AppResult<Response> {
     Ok((axum::http::StatusCode::GONE, page).into_response())
 }
 
-async fn link_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+pub(crate) async fn link_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
     if !person_sessions::link_is_live(&state.db, &token).await? {
         return expired_page(&ctx);
     }
@@ -202,7 +193,7 @@ async fn link_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiP
     })
 }
 
-async fn use_link(
+pub(crate) async fn use_link(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
@@ -218,7 +209,7 @@ async fn use_link(
     Ok(response)
 }
 
-async fn sign_out(
+pub(crate) async fn sign_out(
     ctx: Ctx,
     State(state): State<AppState>,
     jar: CookieJar,
@@ -280,13 +271,13 @@ fn form_of(person: &person::Model) -> RegistrationInput {
     }
 }
 
-async fn details_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn details_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
     let page = DetailsPage::new(&ctx, &state, person.email.clone(), form_of(&person), FormErrors::none()).await?;
     render(&page)
 }
 
-async fn save_details(
+pub(crate) async fn save_details(
     ctx: Ctx,
     State(state): State<AppState>,
     CsrfForm(mut form): CsrfForm<RegistrationInput>,
@@ -306,7 +297,7 @@ async fn save_details(
 }
 
 /// Everything Aula keeps about the person, as JSON (their right of access).
-async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
     let mut registrations = Vec::new();
     for item in items(&state, &person).await? {
@@ -361,7 +352,7 @@ async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
         .into_response())
 }
 
-async fn cancel(
+pub(crate) async fn cancel(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

@@ -6,36 +6,21 @@ use aula_storage::registrations::{self, Counts, RegistrationRow};
 use aula_storage::sessions::{self, SessionRecord};
 use axum::extract::State;
 use axum::response::Response;
-use axum::routing::get;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
 use aula_storage::registrations::{Requested, Source};
-use axum::routing::post;
 
-use crate::api::{ApiError, Paginated};
-use crate::context::Organiser;
-use crate::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
-use crate::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
-use crate::signup::{self, RegistrationInput};
-use crate::spreadsheet::{Cell, Sheet, number};
+use crate::kit::api::{ApiError, Paginated};
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::kit::spreadsheet::{Cell, Sheet, number};
+use crate::registrations::signup::{self, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::Entry;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list))
-        .routes(routes!(move_api))
-        .route("/staff/sessions/{id}/registrations", get(page))
-        .route("/staff/sessions/{id}/registrations.csv", get(export))
-        .route("/staff/sessions/{id}/registrations/add", post(add_form))
-        .route("/staff/sessions/{id}/capacity", post(capacity_form))
-        .route("/staff/registrations/{id}/move", post(move_form))
-}
 
 /// Organisers see every session's registrations; trainers their own sessions'.
 async fn readable(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
@@ -116,14 +101,14 @@ impl From<RegistrationRow> for RegistrationOut {
     params(("id" = Uuid, Path), RegistrationQuery), security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Paginated<RegistrationOut>), (status = 401, body = ApiError),
         (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
-async fn list(
+pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<RegistrationQuery>,
 ) -> AppResult<axum::Json<Paginated<RegistrationOut>>> {
     readable(&ctx, &state, id).await?;
-    let page = crate::api::page(query.page, query.per_page, 50)?;
+    let page = crate::kit::api::page(query.page, query.per_page, 50)?;
     let paged = registrations::list(&state.db, id, query.status()?, page).await?;
     Ok(axum::Json(Paginated::from(paged, RegistrationOut::from)))
 }
@@ -160,7 +145,7 @@ struct Forms {
     capacity: Option<(String, FieldErrors)>,
 }
 
-async fn page(
+pub(crate) async fn page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -235,7 +220,7 @@ fn back(id: Uuid) -> String {
 }
 
 /// An organiser enters a person by hand.
-async fn add_form(
+pub(crate) async fn add_form(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -267,13 +252,13 @@ async fn add_form(
 }
 
 #[derive(Deserialize)]
-struct CapacityForm {
+pub(crate) struct CapacityForm {
     #[serde(default)]
     capacity: String,
 }
 
 /// Raises or lowers the capacity; a raise seats the first people waiting.
-async fn capacity_form(
+pub(crate) async fn capacity_form(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -314,10 +299,10 @@ pub async fn set_capacity(
 pub struct MoveInput {
     /// `confirmed` (a pending registration is seated, or put on the waiting
     /// list if the session is full; a waitlisted one needs a free seat) or `cancelled`.
-    #[serde(default, deserialize_with = "crate::input::loose_text")]
+    #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
     pub status: String,
     /// Why; kept in the audit log.
-    #[serde(default, deserialize_with = "crate::input::loose_text")]
+    #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
     pub reason: String,
 }
 
@@ -344,7 +329,7 @@ pub async fn move_registration(
     Ok(aula_app::registrations::move_registration(&state.app(), actor, id, to, reason).await?)
 }
 
-async fn move_form(
+pub(crate) async fn move_form(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -368,7 +353,7 @@ async fn move_form(
         (status = 403, body = ApiError), (status = 404, body = ApiError),
         (status = 409, body = ApiError, description = "Not a possible move, or no seat free"),
         (status = 422, body = ApiError)))]
-async fn move_api(
+pub(crate) async fn move_api(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -387,7 +372,7 @@ async fn move_api(
 
 /// The session's registrations as a spreadsheet (UTF-8 with a BOM, so
 /// spreadsheet programs read accents right), every status.
-async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let session = readable(&ctx, &state, id).await?;
     let tr = ctx.tr();
     let mut sheet = Sheet::default();
@@ -428,7 +413,7 @@ async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uu
         }
         page = aula_storage::Page::new(Some(paged.page.page + 1), Some(500), 500);
     }
-    Ok(crate::pages::csv_attachment(
+    Ok(crate::kit::pages::csv_attachment(
         &format!("registrations-{}", session.session.id),
         sheet.into_bytes()?,
     ))

@@ -19,27 +19,16 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
-use crate::input;
-use crate::limits::{self, ClientAddr};
-use crate::pages::{Chrome, FormErrors, render, render_invalid};
+use crate::kit::api::ApiError;
+use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
+use crate::kit::input;
+use crate::kit::pages::{Chrome, FormErrors, render, render_invalid};
+use crate::ops::limits::{self, ClientAddr};
 use crate::{AppError, AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(register_api))
-        .route("/sessions/{id}/register", post(register_form))
-        .route("/sessions/{id}/registered", get(registered_page))
-        .route("/confirm/{token}", get(confirm_page).post(confirm))
-}
 
 /// A person as the form or an integration describes them.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
@@ -192,7 +181,7 @@ pub struct RegistrationCreated {
     ),
     security((), ("bearer" = []))
 )]
-async fn register_api(
+pub(crate) async fn register_api(
     ctx: Ctx,
     State(state): State<AppState>,
     client: ClientAddr,
@@ -313,7 +302,7 @@ impl SessionPage {
     }
 }
 
-async fn register_form(
+pub(crate) async fn register_form(
     ctx: Ctx,
     State(state): State<AppState>,
     client: ClientAddr,
@@ -352,7 +341,11 @@ struct OutcomePage {
     message: String,
 }
 
-async fn registered_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn registered_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let record = crate::sessions::visible(&ctx, &state, id).await?;
     let c = Chrome::new(&ctx);
     let message = c.t1(
@@ -371,7 +364,11 @@ async fn registered_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): A
 /// The page behind the link in the confirmation e-mail: one button that
 /// confirms. Opening the link changes nothing (issue 15), since mail
 /// scanners open links that nobody clicked.
-async fn confirm_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+pub(crate) async fn confirm_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
     let registration = match registrations::by_confirm_token(&state.db, &token).await {
         Ok(r) => r,
         Err(StorageError::NotFound) => return Err(AppError::NotFound),
@@ -419,7 +416,7 @@ struct ConfirmPage {
 }
 
 /// The confirmation itself: the button on the link's page.
-async fn confirm(
+pub(crate) async fn confirm(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,

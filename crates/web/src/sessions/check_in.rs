@@ -24,25 +24,16 @@ use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use axum_extra::extract::cookie::CookieJar;
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
-use utoipa_axum::router::OpenApiRouter;
 use uuid::Uuid;
 
-use crate::attendance::StaffedMeeting;
-use crate::extract::{ApiPath, CsrfForm};
-use crate::limits::{self, ClientAddr};
-use crate::pages::{Chrome, render};
+use crate::attendance::roll_call::StaffedMeeting;
+use crate::kit::extract::{ApiPath, CsrfForm};
+use crate::kit::pages::{Chrome, render};
+use crate::ops::limits::{self, ClientAddr};
 use crate::{AppError, AppResult, AppState, Ctx};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .route("/staff/meetings/{id}/check-in", get(code_page))
-        .route("/check-in/{meeting}/{code}", get(check_in_page).post(check_in))
-        .route("/check-in/{meeting}/{code}/email", post(send_code))
-}
 
 /// How often the code changes, in seconds.
 pub const STEP: i64 = 20;
@@ -64,7 +55,7 @@ fn code_is_live(state: &AppState, meeting: Uuid, given: &str, at: DateTime<Utc>)
     let now = step(at);
     [now, now - 1].iter().any(|s| {
         let expected = code(state, meeting, *s);
-        crate::extract::constant_time_eq(expected.as_bytes(), given.as_bytes())
+        crate::kit::extract::constant_time_eq(expected.as_bytes(), given.as_bytes())
     })
 }
 
@@ -101,7 +92,7 @@ struct CodePage {
     refresh: i64,
 }
 
-async fn code_page(
+pub(crate) async fn code_page(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
     State(state): State<AppState>,
 ) -> AppResult<Response> {
@@ -248,7 +239,7 @@ fn page(ctx: &Ctx, record: SessionRecord, meeting_id: Uuid, code: String) -> Che
     }
 }
 
-async fn check_in_page(
+pub(crate) async fn check_in_page(
     ctx: Ctx,
     State(state): State<AppState>,
     jar: CookieJar,
@@ -263,7 +254,7 @@ async fn check_in_page(
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct CheckInForm {
+pub(crate) struct CheckInForm {
     /// The one-time code e-mailed to `email`, when the phone holds no link.
     #[serde(default)]
     email: String,
@@ -273,7 +264,7 @@ struct CheckInForm {
 
 /// Marks the holder present: by the phone's link or sign-in, or by the code
 /// e-mailed to them.
-async fn check_in(
+pub(crate) async fn check_in(
     ctx: Ctx,
     State(state): State<AppState>,
     jar: CookieJar,
@@ -334,14 +325,14 @@ async fn check_in(
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct EmailForm {
+pub(crate) struct EmailForm {
     #[serde(default)]
     email: String,
 }
 
 /// E-mails a one-time code to a registered trainee whose phone holds no link.
 /// The page says the same whether or not the address is registered.
-async fn send_code(
+pub(crate) async fn send_code(
     ctx: Ctx,
     State(state): State<AppState>,
     client: ClientAddr,

@@ -14,36 +14,17 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::context::Organiser;
-use crate::extract::{ApiJson, ApiPath, CsrfForm};
-use crate::pages::{Chrome, FormErrors, redirect_with, render};
-use crate::spreadsheet::{Cell, Sheet, number};
+use crate::kit::api::ApiError;
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render};
+use crate::kit::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_documents::charts::{Bar, horizontal_bars};
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(answer_api))
-        .routes(routes!(session_results_api))
-        .routes(routes!(course_results_api))
-        .routes(routes!(programme_results_api))
-        .route("/s/{token}", get(answer_page).post(answer_form))
-        .route("/staff/sessions/{id}/survey", get(session_page))
-        .route("/staff/sessions/{id}/survey/open", post(open_form))
-        .route("/staff/sessions/{id}/survey.csv", get(session_csv))
-        .route("/staff/courses/{id}/survey", get(course_page))
-        .route("/staff/courses/{id}/survey.csv", get(course_csv))
-        .route("/staff/programmes/{id}/survey", get(programme_page))
-        .route("/staff/programmes/{id}/survey.csv", get(programme_csv))
-}
 
 // ----- answering -----------------------------------------------------------
 
@@ -101,7 +82,11 @@ fn no_store(mut response: Response) -> Response {
     response
 }
 
-async fn answer_page(ctx: Ctx, State(state): State<AppState>, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+pub(crate) async fn answer_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
     let (_, page) = opened_page(&ctx, &state, &token).await?;
     Ok(no_store(render(&page)?))
 }
@@ -111,7 +96,7 @@ async fn submit(state: &AppState, opened: &surveys::Opened, answers: &[(String, 
     Ok(aula_app::surveys::submit(&state.app(), opened, answers).await?)
 }
 
-async fn answer_form(
+pub(crate) async fn answer_form(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
@@ -172,7 +157,7 @@ pub struct Answered {
     responses((status = 201, body = Answered), (status = 404, body = ApiError, description = "Unknown token"),
         (status = 409, body = ApiError, description = "Already answered, or the survey is closed"),
         (status = 422, body = ApiError)))]
-async fn answer_api(
+pub(crate) async fn answer_api(
     State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
     ApiJson(input): ApiJson<AnswersInput>,
@@ -295,7 +280,7 @@ async fn session_results(
     state: &AppState,
     id: Uuid,
 ) -> AppResult<(ResultsOut, aula_storage::sessions::SessionRecord)> {
-    let record = crate::attendance::staffed(ctx, state, id).await?;
+    let record = crate::attendance::roll_call::staffed(ctx, state, id).await?;
     let results = surveys::results(&state.db, Scope::Session(id)).await?;
     let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
     let withheld = !organiser && results.answered < MIN_GROUP;
@@ -307,7 +292,7 @@ async fn session_results(
     params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = ResultsOut), (status = 401, body = ApiError),
         (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-async fn session_results_api(
+pub(crate) async fn session_results_api(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -320,7 +305,7 @@ async fn session_results_api(
     params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = ResultsOut), (status = 401, body = ApiError),
         (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-async fn course_results_api(
+pub(crate) async fn course_results_api(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -335,7 +320,7 @@ async fn course_results_api(
     params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = ResultsOut), (status = 401, body = ApiError),
         (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-async fn programme_results_api(
+pub(crate) async fn programme_results_api(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -435,7 +420,11 @@ fn shown(results: ResultsOut, c: &Chrome) -> (ResultsOut, Vec<Shown>) {
     )
 }
 
-async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn session_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let (results, record) = session_results(&ctx, &state, id).await?;
     let c = Chrome::new(&ctx);
     let organiser = c.is("organiser");
@@ -466,7 +455,7 @@ async fn session_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiP
     })
 }
 
-async fn course_page(
+pub(crate) async fn course_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -486,7 +475,7 @@ async fn course_page(
     })
 }
 
-async fn programme_page(
+pub(crate) async fn programme_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -507,7 +496,7 @@ async fn programme_page(
 }
 
 #[derive(Debug, Default, Deserialize)]
-struct OpenForm {
+pub(crate) struct OpenForm {
     /// `participants` (present at least once) or `confirmed` (everyone with a seat).
     #[serde(default)]
     invitees: String,
@@ -536,7 +525,7 @@ fn days(input: &str, default: i64, max: i64) -> Result<i64, Problem> {
 }
 
 /// An organiser opens the survey now (or invites more people to it).
-async fn open_form(
+pub(crate) async fn open_form(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -553,7 +542,7 @@ async fn open_form(
         }
     };
     let mut errors = FieldErrors::new();
-    let template_id = errors.take("template_id", crate::input::parse_optional_id(&form.template_id));
+    let template_id = errors.take("template_id", crate::kit::input::parse_optional_id(&form.template_id));
     let reminder_days = errors.take("reminder_days", days(&form.reminder_days, surveys::REMINDER_DAYS, 90));
     let open_days = errors.take("open_days", days(&form.open_days, surveys::OPEN_DAYS, 365));
     let (Some(template_id), Some(reminder_days), Some(open_days)) = (template_id, reminder_days, open_days) else {
@@ -598,15 +587,19 @@ fn csv(ctx: &Ctx, results: &ResultsOut, name: &str) -> AppResult<Response> {
         }
     }
     let bytes = sheet.into_bytes()?;
-    Ok(crate::pages::csv_attachment(name, bytes))
+    Ok(crate::kit::pages::csv_attachment(name, bytes))
 }
 
-async fn session_csv(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn session_csv(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     let (results, _) = session_results(&ctx, &state, id).await?;
     csv(&ctx, &results, &format!("survey-{id}"))
 }
 
-async fn course_csv(
+pub(crate) async fn course_csv(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -619,7 +612,7 @@ async fn course_csv(
     )
 }
 
-async fn programme_csv(
+pub(crate) async fn programme_csv(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

@@ -23,19 +23,16 @@ use aula_storage::surveys;
 use axum::extract::State;
 use axum::http::{StatusCode, header::LOCATION};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::api::ApiError;
-use crate::context::Organiser;
-use crate::extract::{ApiJson, ApiPath, CsrfForm};
-use crate::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::api::ApiError;
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
@@ -43,15 +40,6 @@ const STAFF: &[Role] = &[Role::Organiser];
 /// Blank rows under the questions: without JavaScript, the only way to add
 /// questions is to fill in rows that are already there.
 const BLANK_ROWS: usize = 3;
-
-pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list_templates, create_template))
-        .routes(routes!(show_template, update_template))
-        .route("/staff/survey-templates", get(list_page))
-        .route("/staff/survey-templates/{id}", get(edit_page).post(update_page))
-        .route("/staff/survey-templates/{id}/copy", post(copy_page))
-}
 
 // ---------------------------------------------------------------------------
 // JSON shapes. They mirror the domain's serde form of `Template` field for
@@ -311,7 +299,10 @@ fn summary(row: survey_template::Model) -> AppResult<SurveyTemplateSummary> {
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Vec<SurveyTemplateSummary>), (status = 401, body = ApiError),
         (status = 403, body = ApiError)))]
-async fn list_templates(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<SurveyTemplateSummary>>> {
+pub(crate) async fn list_templates(
+    ctx: Ctx,
+    State(state): State<AppState>,
+) -> AppResult<axum::Json<Vec<SurveyTemplateSummary>>> {
     ctx.require(STAFF)?;
     let rows = surveys::templates(&state.db).await?;
     Ok(axum::Json(rows.into_iter().map(summary).collect::<AppResult<_>>()?))
@@ -322,7 +313,7 @@ async fn list_templates(ctx: Ctx, State(state): State<AppState>) -> AppResult<ax
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 201, body = SurveyTemplateOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-async fn create_template(
+pub(crate) async fn create_template(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiJson(input): ApiJson<SurveyTemplateCopy>,
@@ -346,7 +337,7 @@ async fn create_template(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = SurveyTemplateOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
-async fn show_template(
+pub(crate) async fn show_template(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -364,7 +355,7 @@ async fn show_template(
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = SurveyTemplateOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
-async fn update_template(
+pub(crate) async fn update_template(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -440,19 +431,19 @@ async fn list_view(ctx: &Ctx, state: &AppState, refused: Option<(Uuid, &str, For
     })
 }
 
-async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     render(&list_view(&ctx, &state, None).await?)
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CopyForm {
+pub(crate) struct CopyForm {
     #[serde(default)]
     name: String,
 }
 
-async fn copy_page(
+pub(crate) async fn copy_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
@@ -664,14 +655,18 @@ async fn form_page(
     })
 }
 
-async fn edit_page(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let row = surveys::template(&state.db, id).await?;
     let pairs = template_to_pairs(&surveys::parse(&row)?);
     render(&form_page(&ctx, &state, row, &pairs, FormErrors::none()).await?)
 }
 
-async fn update_page(
+pub(crate) async fn update_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,

@@ -1,0 +1,5 @@
+//! Staff accounts: users (administrators), signing in and out, and API tokens.
+
+pub mod sign_in;
+pub mod tokens;
+pub mod users;

@@ -1,0 +1,9 @@
+//! The catalogue: what the public browses (`public`), and the records
+//! organisers and administrators keep — programmes, courses, accreditation
+//! bodies, regions.
+
+pub mod bodies;
+pub mod courses;
+pub mod programmes;
+pub mod public;
+pub mod regions;

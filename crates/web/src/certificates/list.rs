@@ -1,0 +1,200 @@
+//! The list of certificates: organisers see all, accreditors their body's.
+
+use askama::Template;
+use aula_domain::{FieldErrors, Problem, Role};
+use aula_storage::certificates::{self, CertificateFilter};
+use aula_storage::entities::certificate;
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use utoipa::IntoParams;
+use uuid::Uuid;
+
+use super::CertificateOut;
+use crate::kit::api::{ApiError, Paginated};
+use crate::kit::extract::ApiQuery;
+use crate::kit::pages::{Chrome, Pager, render};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+// ----- the list: organisers, and accreditors for their body ----------------
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CertificateQuery {
+    pub session_id: Option<Uuid>,
+    pub course_id: Option<Uuid>,
+    /// Organisers only: one accrediting body's certificates.
+    pub body_id: Option<Uuid>,
+    /// Issued on or after this day (`YYYY-MM-DD`).
+    pub from: Option<NaiveDate>,
+    /// Issued on or before this day.
+    pub to: Option<NaiveDate>,
+    /// `valid` or `revoked`.
+    pub status: Option<String>,
+    pub page: Option<u64>,
+    /// Items per page, 1 to 100; more is refused (422).
+    pub per_page: Option<u64>,
+}
+
+/// The asker's filter: an accreditor is held to their body whatever they ask.
+pub(super) fn filter_for(ctx: &Ctx, query: &CertificateQuery) -> AppResult<CertificateFilter> {
+    let user = ctx.require(&[Role::Organiser, Role::Accreditor])?;
+    let body_id = if user.has(Role::Organiser) {
+        query.body_id
+    } else {
+        Some(user.user.accreditation_body_id.ok_or(AppError::Forbidden)?)
+    };
+    let revoked = match query.status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some("valid") => Some(false),
+        Some("revoked") => Some(true),
+        Some(_) => {
+            return Err(AppError::Invalid(FieldErrors::single(
+                "status",
+                Problem::new("error-choice"),
+            )));
+        }
+    };
+    Ok(CertificateFilter {
+        body_id,
+        session_id: query.session_id,
+        course_id: query.course_id,
+        from: query.from,
+        to: query.to,
+        revoked,
+    })
+}
+
+/// Certificates: all for organisers, their body's for accreditors.
+#[utoipa::path(get, path = "/api/v1/certificates", tag = "certificates", params(CertificateQuery),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = Paginated<CertificateOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+pub(crate) async fn list_api(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<CertificateQuery>,
+) -> AppResult<Json<Paginated<CertificateOut>>> {
+    let filter = filter_for(&ctx, &query)?;
+    let page = crate::kit::api::page(query.page, query.per_page, 50)?;
+    let paged = certificates::list(&state.db, &filter, page).await?;
+    Ok(Json(Paginated::from(paged, |c| CertificateOut::from(&c))))
+}
+
+#[derive(Template)]
+#[template(path = "pages/certificates.html")]
+struct ListPage {
+    c: Chrome,
+    items: Vec<certificate::Model>,
+    pager: Pager,
+    total: u64,
+    export: String,
+    form: PageQuery,
+    courses: Vec<(String, String)>,
+    errors: crate::kit::pages::FormErrors,
+}
+
+/// The page's filters as the form sends them: empty fields are no filter,
+/// a value that does not parse is shown beside its field and ignored.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PageQuery {
+    #[serde(default)]
+    session_id: String,
+    #[serde(default)]
+    course_id: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    status: String,
+    page: Option<u64>,
+}
+
+fn day(input: &str) -> Result<Option<NaiveDate>, Problem> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| Problem::new("error-date"))
+}
+
+pub(crate) async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(form): ApiQuery<PageQuery>,
+) -> AppResult<Response> {
+    let mut errors = FieldErrors::new();
+    let query = CertificateQuery {
+        session_id: errors
+            .take("session_id", crate::kit::input::parse_optional_id(&form.session_id))
+            .flatten(),
+        course_id: errors
+            .take("course_id", crate::kit::input::parse_optional_id(&form.course_id))
+            .flatten(),
+        body_id: None,
+        from: errors.take("from", day(&form.from)).flatten(),
+        to: errors.take("to", day(&form.to)).flatten(),
+        status: Some(form.status.clone()).filter(|s| !s.is_empty()),
+        page: form.page,
+        per_page: None,
+    };
+    let filter = filter_for(&ctx, &query)?;
+    let paged = certificates::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
+    let mut params = Vec::new();
+    if let Some(id) = query.session_id {
+        params.push(("session_id", id.to_string()));
+    }
+    if let Some(id) = query.course_id {
+        params.push(("course_id", id.to_string()));
+    }
+    if let Some(status) = &query.status {
+        params.push(("status", status.clone()));
+    }
+    if let Some(day) = query.from {
+        params.push(("from", day.to_string()));
+    }
+    if let Some(day) = query.to {
+        params.push(("to", day.to_string()));
+    }
+    // The courses the asker may see certificates of: an accreditor, their body's.
+    let courses = aula_storage::courses::list(
+        &state.db,
+        &Default::default(),
+        aula_storage::Page::new(Some(1), Some(100), 100),
+    )
+    .await?
+    .items
+    .into_iter()
+    .filter(|c| filter.body_id.is_none() || c.course.accreditation_body_id == filter.body_id)
+    .map(|c| (c.course.id.to_string(), c.course.title))
+    .collect();
+    let pager = Pager::new(
+        "/staff/certificates",
+        &params,
+        paged.page.page,
+        paged.pages(),
+        paged.total,
+    );
+    let export = format!(
+        "/staff/certificates/export?{}",
+        params
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    );
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        total: paged.total,
+        items: paged.items,
+        pager,
+        export,
+        form,
+        courses,
+        errors: crate::kit::pages::FormErrors::new(ctx.tr(), &errors),
+    })
+}

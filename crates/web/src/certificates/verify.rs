@@ -1,0 +1,127 @@
+//! Public verification of a certificate by its code (page and API).
+
+use askama::Template;
+use aula_storage::certificates::{self};
+use aula_storage::entities::certificate;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::hours;
+use crate::kit::api::ApiError;
+use crate::kit::extract::{ApiPath, ApiQuery};
+use crate::kit::pages::{Chrome, render};
+use crate::ops::limits::{self, ClientAddr};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+// ----- verification --------------------------------------------------------
+
+#[derive(Serialize, ToSchema)]
+pub struct Verification {
+    /// Issued by Aula and not revoked.
+    pub valid: bool,
+    pub revoked: bool,
+    /// The day it was revoked (not the reason).
+    pub revoked_on: Option<NaiveDate>,
+    pub number: String,
+    pub holder: String,
+    pub course: String,
+    pub hours: f64,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub issued_on: NaiveDate,
+    pub issuer: String,
+    pub accreditation: Option<String>,
+}
+
+impl From<&certificate::Model> for Verification {
+    fn from(c: &certificate::Model) -> Self {
+        Verification {
+            valid: c.revoked_at.is_none(),
+            revoked: c.revoked_at.is_some(),
+            revoked_on: c.revoked_at.map(|t| t.date_naive()),
+            number: c.number.clone(),
+            holder: c.holder_name.clone(),
+            course: c.course_title.clone(),
+            hours: hours(c.attended_minutes),
+            starts_on: c.starts_on,
+            ends_on: c.ends_on,
+            issued_on: c.issued_at.date_naive(),
+            issuer: c.issuer_name.clone(),
+            accreditation: c.body_name.clone(),
+        }
+    }
+}
+
+/// Checks a certificate by its verification code: valid, revoked, or unknown (404).
+/// Rate-limited per address.
+#[utoipa::path(get, path = "/api/v1/verify/{code}", tag = "certificates",
+    params(("code" = String, Path, description = "The code printed on the certificate")),
+    responses((status = 200, body = Verification), (status = 404, body = ApiError, description = "No such certificate"),
+        (status = 429, body = ApiError)))]
+pub(crate) async fn verify_api(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    ApiPath(code): ApiPath<String>,
+) -> AppResult<Json<Verification>> {
+    limits::verification(&state, &client).await?;
+    let found = certificates::by_code(&state.db, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(Verification::from(&found)))
+}
+
+#[derive(Template)]
+#[template(path = "pages/verify.html")]
+struct VerifyPage {
+    c: Chrome,
+    code: String,
+    result: Option<Verification>,
+    /// A code was given and matches nothing.
+    unknown: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct VerifyQuery {
+    #[serde(default)]
+    code: String,
+}
+
+pub(crate) async fn verify_form(ctx: Ctx, ApiQuery(query): ApiQuery<VerifyQuery>) -> AppResult<Response> {
+    let code = certificates::normalise_code(&query.code);
+    if !code.is_empty() {
+        return Ok(Redirect::to(&format!("/verify/{code}")).into_response());
+    }
+    render(&VerifyPage {
+        c: Chrome::new(&ctx),
+        code: String::new(),
+        result: None,
+        unknown: false,
+    })
+}
+
+pub(crate) async fn verify_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    client: ClientAddr,
+    ApiPath(code): ApiPath<String>,
+) -> AppResult<Response> {
+    limits::verification(&state, &client).await?;
+    let found = certificates::by_code(&state.db, &code).await?;
+    let status = if found.is_some() {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    let page = render(&VerifyPage {
+        c: Chrome::new(&ctx),
+        code: certificates::normalise_code(&code),
+        unknown: found.is_none(),
+        result: found.as_ref().map(Verification::from),
+    })?;
+    Ok((status, page).into_response())
+}

@@ -1,0 +1,224 @@
+//! The indicators as JSON and as CSV.
+
+use aula_domain::indicators::{Breakdown, Figures, Filter};
+use aula_domain::{FieldErrors, Problem};
+use aula_mail::Tr;
+use aula_storage::indicators::Dashboard;
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::{
+    COLUMNS, IndicatorQuery, breakdown_label, column_label, compute, group_label, groups, key_text, region_names,
+    values,
+};
+use crate::kit::api::ApiError;
+use crate::kit::context::Organiser;
+use crate::kit::extract::ApiQuery;
+use crate::kit::pages::csv_attachment;
+use crate::kit::spreadsheet::{Cell, Sheet, number};
+use crate::{AppError, AppResult, AppState};
+
+// ----- JSON -------------------------------------------------------------------
+
+/// The indicators of DESIGN.md. Rates are percentages with one decimal;
+/// satisfaction is `null` where the filter or group selects people
+/// (answers are anonymous, linked to sessions only).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FiguresOut {
+    registrations: u64,
+    registered_people: u64,
+    participants: u64,
+    completions: u64,
+    beneficiaries: u64,
+    /// Completions per confirmed registration of held sessions, in percent.
+    completion_rate: Option<f64>,
+    /// Attended hours, summed, with two decimals.
+    training_hours: f64,
+    /// Mean of the overall-satisfaction answers, 1 to 5, with two decimals.
+    satisfaction_mean: Option<f64>,
+    satisfaction_count: Option<u64>,
+    survey_invitations: u64,
+    survey_answers: u64,
+    /// Answered invitations per invitation, in percent.
+    survey_response_rate: Option<f64>,
+    certificates_issued: u64,
+    certificates_revoked: u64,
+    sessions_held: u64,
+    venues: u64,
+    workplaces: u64,
+    regions: u64,
+}
+
+impl From<&Figures> for FiguresOut {
+    fn from(f: &Figures) -> Self {
+        FiguresOut {
+            registrations: f.registrations,
+            registered_people: f.registered_people,
+            participants: f.participants,
+            completions: f.completions,
+            beneficiaries: f.beneficiaries,
+            completion_rate: f.completion_rate(),
+            training_hours: f.training_hours(),
+            satisfaction_mean: f.satisfaction_mean(),
+            satisfaction_count: f.satisfaction.map(|s| s.count),
+            survey_invitations: f.survey_invitations,
+            survey_answers: f.survey_answers,
+            survey_response_rate: f.survey_response_rate(),
+            certificates_issued: f.certificates_issued,
+            certificates_revoked: f.certificates_revoked,
+            sessions_held: f.sessions_held,
+            venues: f.venues,
+            workplaces: f.workplaces,
+            regions: f.regions,
+        }
+    }
+}
+
+/// One line of a breakdown.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct GroupOut {
+    /// The region or course id, the audience or modality code, the month
+    /// (`YYYY-MM`); `null` for people without a region or audience.
+    key: Option<String>,
+    /// The key in words, in the asker's language.
+    label: String,
+    figures: FiguresOut,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BreakdownsOut {
+    region: Vec<GroupOut>,
+    audience: Vec<GroupOut>,
+    modality: Vec<GroupOut>,
+    course: Vec<GroupOut>,
+    month: Vec<GroupOut>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScoreOut {
+    score: u8,
+    answers: u64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndicatorsOut {
+    totals: FiguresOut,
+    /// The participants' regions, by name.
+    region_names: Vec<String>,
+    /// Overall-satisfaction answers per score; empty where the filter selects people.
+    satisfaction_scores: Vec<ScoreOut>,
+    breakdowns: BreakdownsOut,
+}
+
+fn groups_out(tr: &Tr, dashboard: &Dashboard, breakdown: Breakdown) -> Vec<GroupOut> {
+    groups(dashboard, breakdown)
+        .iter()
+        .map(|g| GroupOut {
+            key: key_text(&g.key),
+            label: group_label(tr, breakdown, g),
+            figures: FiguresOut::from(&g.figures),
+        })
+        .collect()
+}
+
+fn filter_of(query: &IndicatorQuery) -> AppResult<Filter> {
+    Filter::try_from(&query.input()).map_err(AppError::Invalid)
+}
+
+/// The indicators for a filter: totals, the participants' regions, the
+/// satisfaction scores, and every breakdown.
+#[utoipa::path(get, path = "/api/v1/indicators", tag = "indicators", params(IndicatorQuery),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = IndicatorsOut), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn indicators_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<IndicatorQuery>,
+) -> AppResult<Json<IndicatorsOut>> {
+    let filter = filter_of(&query)?;
+    let dashboard = compute(&state, &filter, Breakdown::ALL).await?;
+    let tr = ctx.tr();
+    Ok(Json(IndicatorsOut {
+        totals: FiguresOut::from(&dashboard.totals),
+        region_names: region_names(&dashboard),
+        satisfaction_scores: dashboard
+            .scores
+            .iter()
+            .zip(1u8..)
+            .map(|(answers, score)| ScoreOut {
+                score,
+                answers: *answers,
+            })
+            .collect(),
+        breakdowns: BreakdownsOut {
+            region: groups_out(&tr, &dashboard, Breakdown::Region),
+            audience: groups_out(&tr, &dashboard, Breakdown::Audience),
+            modality: groups_out(&tr, &dashboard, Breakdown::Modality),
+            course: groups_out(&tr, &dashboard, Breakdown::Course),
+            month: groups_out(&tr, &dashboard, Breakdown::Month),
+        },
+    }))
+}
+
+// ----- CSV --------------------------------------------------------------------
+
+/// One table of indicators as CSV (UTF-8 with a byte-order mark, so that
+/// spreadsheets keep the accents): the totals as (indicator, value) lines,
+/// or a breakdown with one line per group. Labels and decimals in the
+/// asker's language.
+#[utoipa::path(get, path = "/api/v1/indicators.csv", tag = "indicators", params(IndicatorQuery),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn indicators_csv(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<IndicatorQuery>,
+) -> AppResult<Response> {
+    let mut errors = FieldErrors::new();
+    let filter = Filter::try_from(&query.input()).map_err(|e| errors = e).ok();
+    let breakdown = match query.breakdown.trim() {
+        "" => None,
+        value => errors.take("breakdown", Breakdown::parse(value)),
+    };
+    let delimiter = match query.delimiter.trim() {
+        "" | "comma" => b',',
+        "semicolon" => b';',
+        _ => {
+            errors.add("delimiter", Problem::new("error-choice"));
+            b','
+        }
+    };
+    let (Some(filter), true) = (filter, errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let dashboard = compute(&state, &filter, breakdown.as_slice()).await?;
+    let tr = ctx.tr();
+    let mut sheet = Sheet::new(delimiter);
+    match breakdown {
+        None => {
+            sheet.row([tr.t("indicators-indicator"), tr.t("indicators-value")])?;
+            for (column, value) in COLUMNS.iter().zip(values(&tr, &dashboard.totals)) {
+                sheet.row([Cell::from(column_label(&tr, column)), number(value)])?;
+            }
+        }
+        Some(b) => {
+            let mut header = vec![breakdown_label(&tr, b)];
+            header.extend(COLUMNS.iter().map(|c| column_label(&tr, c)));
+            sheet.row(header)?;
+            for group in groups(&dashboard, b) {
+                // A group's name may be people's words (a region, a course).
+                let mut line = vec![Cell::from(group_label(&tr, b, group))];
+                line.extend(values(&tr, &group.figures).into_iter().map(number));
+                sheet.row(line)?;
+            }
+        }
+    }
+    let bytes = sheet.into_bytes()?;
+    let name = format!("indicators-{}", breakdown.map_or("totals", Breakdown::as_str));
+    Ok(csv_attachment(&name, bytes))
+}

@@ -1,0 +1,418 @@
+//! The indicators dashboard page, with its SVG charts.
+
+use askama::Template;
+use aula_domain::indicators::{Breakdown, Figures, Filter};
+use aula_domain::{Audience, Modality};
+use aula_mail::Tr;
+use aula_storage::indicators::Dashboard;
+use axum::extract::State;
+use axum::response::Response;
+
+use super::{
+    COLUMNS, IndicatorQuery, breakdown_label, column_label, compute, group_label, groups, region_names, values,
+};
+use crate::kit::context::Organiser;
+use crate::kit::extract::ApiQuery;
+use crate::kit::pages::{Chrome, FormErrors, render, render_invalid};
+use crate::{AppResult, AppState};
+use aula_documents::charts::{Bar, horizontal_bars};
+
+// ----- the dashboard ---------------------------------------------------------
+
+/// A headline figure.
+struct Headline {
+    label: String,
+    value: String,
+    /// What it counts, or its denominator, in small print.
+    note: String,
+}
+
+/// A breakdown as the page shows it: its chart (if any) and its table.
+struct Section {
+    id: &'static str,
+    title: String,
+    chart: String,
+    csv: String,
+    /// The dimension's label, then the columns shown on the page.
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/indicators.html")]
+struct DashboardPage {
+    c: Chrome,
+    form: IndicatorQuery,
+    errors: FormErrors,
+    programmes: Vec<(String, String)>,
+    courses: Vec<(String, String)>,
+    sessions: Vec<(String, String)>,
+    modalities: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    audiences: Vec<(String, String)>,
+    /// Nothing when the filter does not parse.
+    headlines: Vec<Headline>,
+    region_names: String,
+    sections: Vec<Section>,
+    totals_csv: String,
+    /// The filter in words, printed on the report.
+    described: String,
+    generated: String,
+}
+
+/// A breakdown's chart: the value each group's bar shows, and how to write it.
+type Chart<'a> = (&'a dyn Fn(&Figures) -> Option<u64>, &'a dyn Fn(u64) -> String);
+
+/// The columns a breakdown's table shows on the page (the CSV has them all).
+const PAGE_COLUMNS: &[usize] = &[1, 2, 4, 5, 6, 7];
+
+fn section(
+    tr: &Tr,
+    dashboard: &Dashboard,
+    breakdown: Breakdown,
+    title_key: &str,
+    csv_base: &str,
+    bar: Option<Chart>,
+) -> Section {
+    let groups = groups(dashboard, breakdown);
+    let chart = match bar {
+        Some((value, format)) if !groups.is_empty() => {
+            let bars: Vec<Bar> = groups
+                .iter()
+                .filter_map(|g| {
+                    value(&g.figures).map(|v| Bar {
+                        label: short(&group_label(tr, breakdown, g)),
+                        value: v,
+                    })
+                })
+                .collect();
+            if bars.is_empty() {
+                String::new()
+            } else {
+                horizontal_bars(&bars, format)
+            }
+        }
+        _ => String::new(),
+    };
+    let mut header = vec![breakdown_label(tr, breakdown)];
+    header.extend(PAGE_COLUMNS.iter().map(|i| column_label(tr, COLUMNS[*i])));
+    let rows = groups
+        .iter()
+        .map(|g| {
+            let all = values(tr, &g.figures);
+            let mut row = vec![group_label(tr, breakdown, g)];
+            row.extend(PAGE_COLUMNS.iter().map(|i| all[*i].clone()));
+            row
+        })
+        .collect();
+    Section {
+        id: breakdown.as_str(),
+        title: tr.t(title_key),
+        chart,
+        csv: format!("{csv_base}breakdown={}", breakdown.as_str()),
+        header,
+        rows,
+    }
+}
+
+/// A chart's label, cut to fit its margin; the table beside it has it whole.
+fn short(label: &str) -> String {
+    const MAX: usize = 26;
+    if label.chars().count() <= MAX {
+        label.to_owned()
+    } else {
+        let cut: String = label.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
+    let all = values(tr, f);
+    let line = |index: usize, note: String| Headline {
+        label: column_label(tr, COLUMNS[index]),
+        value: all[index].clone(),
+        note,
+    };
+    let number = |n: u64| tr.number(i64::try_from(n).unwrap_or(i64::MAX));
+    vec![
+        Headline {
+            value: number(f.registered_people),
+            ..line(
+                1,
+                tr.t1("indicators-note-registrations", "count", number(f.registrations)),
+            )
+        },
+        Headline {
+            value: number(f.participants),
+            ..line(2, String::new())
+        },
+        Headline {
+            value: number(f.beneficiaries),
+            ..line(4, tr.t1("indicators-note-completions", "count", number(f.completions)))
+        },
+        line(
+            5,
+            tr.t1("indicators-note-completion-rate", "count", number(f.confirmed_in_held)),
+        ),
+        Headline {
+            // Whole hours on the page (rounded half up); the CSV has the decimals.
+            value: number((f.attended_minutes + 30) / 60),
+            ..line(6, String::new())
+        },
+        Headline {
+            value: match f.satisfaction_mean() {
+                Some(mean) => tr.t1("indicators-out-of-five", "mean", tr.decimal(mean, 1)),
+                None => "—".into(),
+            },
+            ..line(
+                7,
+                match f.satisfaction {
+                    Some(s) => tr.t1("indicators-note-answers", "count", number(s.count)),
+                    None => tr.t("indicators-note-anonymous"),
+                },
+            )
+        },
+        line(
+            9,
+            tr.args(
+                "indicators-note-response-rate",
+                &[
+                    ("answered", number(f.survey_answers)),
+                    ("invited", number(f.survey_invitations)),
+                ],
+            ),
+        ),
+        Headline {
+            value: number(f.certificates_issued),
+            ..line(
+                10,
+                tr.t1("indicators-note-revoked", "count", number(f.certificates_revoked)),
+            )
+        },
+        Headline {
+            value: number(f.sessions_held),
+            ..line(12, String::new())
+        },
+        Headline {
+            value: number(f.venues),
+            ..line(13, String::new())
+        },
+        Headline {
+            value: number(f.workplaces),
+            ..line(14, String::new())
+        },
+        Headline {
+            value: number(f.regions),
+            ..line(15, String::new())
+        },
+    ]
+}
+
+pub(crate) async fn dashboard_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiQuery(form): ApiQuery<IndicatorQuery>,
+) -> AppResult<Response> {
+    let tr = ctx.tr();
+    let c = Chrome::new(&ctx);
+    let parsed = Filter::try_from(&form.input());
+    let programmes = aula_storage::programmes::choices(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id.to_string(), p.title))
+        .collect();
+    let chosen_programme = parsed.as_ref().ok().and_then(|f| f.programme_id);
+    let courses = aula_storage::courses::choices(&state.db)
+        .await?
+        .into_iter()
+        .filter(|c| chosen_programme.is_none() || c.programme_id == chosen_programme)
+        .map(|c| (c.id.to_string(), c.title))
+        .collect();
+    // A course's sessions, once a course is chosen: all sessions would be too many.
+    let sessions = match parsed.as_ref().ok().and_then(|f| f.course_id) {
+        Some(course) => {
+            let filter = aula_storage::sessions::SessionFilter {
+                course_id: Some(course),
+                ..Default::default()
+            };
+            aula_storage::sessions::list(&state.db, &filter, aula_storage::Page::new(Some(1), Some(200), 200))
+                .await?
+                .items
+                .into_iter()
+                .map(|s| {
+                    let label = match s.session.starts_at {
+                        Some(at) => tr.date(at, crate::kit::pages::tz(&s.session.time_zone)),
+                        None => s.session.id.to_string(),
+                    };
+                    (s.session.id.to_string(), label)
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let modalities = Modality::ALL
+        .iter()
+        .map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str())))
+        .collect();
+    let audiences = Audience::ALL
+        .iter()
+        .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
+        .collect();
+    let region_rows = aula_storage::regions::list(&state.db).await?;
+    let regions = region_rows.iter().map(|r| (r.id.to_string(), r.name.clone())).collect();
+    let query_string = form.query_string();
+    let csv_base = if query_string.is_empty() {
+        "/api/v1/indicators.csv?".to_owned()
+    } else {
+        format!("/api/v1/indicators.csv?{query_string}&")
+    };
+    let mut page = DashboardPage {
+        errors: FormErrors::none(),
+        programmes,
+        courses,
+        sessions,
+        modalities,
+        regions,
+        audiences,
+        headlines: Vec::new(),
+        region_names: String::new(),
+        sections: Vec::new(),
+        totals_csv: csv_base.trim_end_matches(['&', '?']).to_owned(),
+        described: String::new(),
+        generated: tr.plain_date(chrono::Utc::now().date_naive()),
+        form,
+        c,
+    };
+    let filter = match parsed {
+        Ok(filter) => filter,
+        Err(errors) => {
+            page.errors = FormErrors::new(tr, &errors);
+            return render_invalid(&page);
+        }
+    };
+    let dashboard = compute(&state, &filter, Breakdown::ALL).await?;
+    page.headlines = headlines(&tr, &dashboard.totals);
+    page.region_names = region_names(&dashboard).join(", ");
+    page.described = describe(&page, &filter, &region_rows);
+    let permille = |rate: Option<f64>| rate.map(|r| (r * 10.0).round() as u64);
+    let percent = |v: u64| format!("{} %", tr.decimal(v as f64 / 10.0, 1));
+    let whole = |v: u64| tr.number(i64::try_from(v).unwrap_or(i64::MAX));
+    let scores_table = Section {
+        id: "satisfaction",
+        title: tr.t("indicators-satisfaction-distribution"),
+        chart: if dashboard.scores.iter().any(|n| *n > 0) {
+            horizontal_bars(
+                &dashboard
+                    .scores
+                    .iter()
+                    .zip(1..)
+                    .map(|(n, score)| Bar {
+                        label: score.to_string(),
+                        value: *n,
+                    })
+                    .collect::<Vec<_>>(),
+                whole,
+            )
+        } else {
+            String::new()
+        },
+        csv: String::new(),
+        header: vec![tr.t("indicators-score"), tr.t("indicators-answers")],
+        rows: dashboard
+            .scores
+            .iter()
+            .zip(1..)
+            .map(|(n, score): (&u64, u8)| vec![score.to_string(), whole(*n)])
+            .collect(),
+    };
+    page.sections = vec![
+        section(
+            &tr,
+            &dashboard,
+            Breakdown::Region,
+            "indicators-chart-region",
+            &csv_base,
+            Some((&|f: &Figures| Some(f.participants), &whole)),
+        ),
+        section(
+            &tr,
+            &dashboard,
+            Breakdown::Course,
+            "indicators-chart-course",
+            &csv_base,
+            Some((&|f: &Figures| permille(f.completion_rate()), &percent)),
+        ),
+        scores_table,
+        section(
+            &tr,
+            &dashboard,
+            Breakdown::Month,
+            "indicators-chart-month",
+            &csv_base,
+            Some((&|f: &Figures| Some(f.registrations), &whole)),
+        ),
+        section(
+            &tr,
+            &dashboard,
+            Breakdown::Audience,
+            "indicators-by-audience",
+            &csv_base,
+            None,
+        ),
+        section(
+            &tr,
+            &dashboard,
+            Breakdown::Modality,
+            "indicators-by-modality",
+            &csv_base,
+            None,
+        ),
+    ];
+    page.sections.retain(|s| !s.rows.is_empty());
+    render(&page)
+}
+
+/// The filter in words, for the printed report: "Programme: ..., From: ...".
+fn describe(page: &DashboardPage, filter: &Filter, regions: &[aula_storage::entities::region::Model]) -> String {
+    let c = &page.c;
+    let find = |list: &[(String, String)], id: Option<uuid::Uuid>| {
+        id.map(|id| {
+            list.iter()
+                .find(|(k, _)| *k == id.to_string())
+                .map_or_else(|| id.to_string(), |(_, v)| v.clone())
+        })
+    };
+    let mut parts = Vec::new();
+    let mut add = |key: &str, value: Option<String>| {
+        if let Some(value) = value {
+            parts.push(format!("{}: {value}", c.t(key)));
+        }
+    };
+    add("indicators-programme", find(&page.programmes, filter.programme_id));
+    add("indicators-course", find(&page.courses, filter.course_id));
+    add("indicators-session", find(&page.sessions, filter.session_id));
+    add(
+        "indicators-modality",
+        filter.modality.map(|m| c.word("modality", m.as_str())),
+    );
+    add(
+        "indicators-region",
+        filter.region_id.map(|id| {
+            regions
+                .iter()
+                .find(|r| r.id == id)
+                .map_or_else(|| id.to_string(), |r| r.name.clone())
+        }),
+    );
+    add(
+        "indicators-audience",
+        filter.audience.map(|a| c.word("audience", a.as_str())),
+    );
+    add("indicators-from", filter.from.map(|d| c.plain_date(&d)));
+    add("indicators-to", filter.to.map(|d| c.plain_date(&d)));
+    if parts.is_empty() {
+        c.t("indicators-everything")
+    } else {
+        parts.join(" · ")
+    }
+}

@@ -1,0 +1,156 @@
+//! An organiser writes to a session's participants.
+
+use askama::Template;
+use aula_domain::registration::Audience;
+use aula_domain::{FieldErrors, Text};
+use aula_storage::sessions::{self, SessionRecord};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::kit::api::ApiError;
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+// ----- writing to participants ---------------------------------------------
+
+/// A message to a session's participants.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageInput {
+    /// `confirmed`, `waitlisted` or `all`.
+    #[serde(default)]
+    pub audience: String,
+    pub subject: String,
+    pub body: String,
+}
+
+struct MessageDetails {
+    audience: Audience,
+    subject: Text<200>,
+    body: Text<20_000, true>,
+}
+
+impl TryFrom<&MessageInput> for MessageDetails {
+    type Error = FieldErrors;
+
+    fn try_from(input: &MessageInput) -> Result<Self, Self::Error> {
+        let mut errors = FieldErrors::new();
+        let audience = errors.take("audience", Audience::parse(&input.audience));
+        let subject = errors.take("subject", Text::parse(&input.subject));
+        let body = errors.take("body", Text::parse(&input.body));
+        let (Some(audience), Some(subject), Some(body)) = (audience, subject, body) else {
+            return Err(errors);
+        };
+        Ok(MessageDetails {
+            audience,
+            subject,
+            body,
+        })
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Queued {
+    /// How many messages were written to the outbox (one per recipient).
+    pub queued: usize,
+}
+
+async fn queue(ctx: &Ctx, state: &AppState, session: &SessionRecord, input: &MessageInput) -> AppResult<usize> {
+    let details = MessageDetails::try_from(input)?;
+    let message = aula_app::messages::Broadcast {
+        audience: details.audience,
+        subject: details.subject.as_str(),
+        body: details.body.as_str(),
+    };
+    let queued = aula_app::messages::broadcast(&state.app(), ctx.user()?, &ctx.actor()?, session, &message).await?;
+    Ok(queued)
+}
+
+/// E-mail the session's participants (by status). Each recipient gets their own message in their language's frame.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/messages", tag = "messages", params(("id" = Uuid, Path)),
+    request_body = MessageInput, security(("bearer" = []), ("cookie" = [])),
+    responses((status = 202, body = Queued), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn send(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<MessageInput>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    let queued = queue(&ctx, &state, &session, &input).await?;
+    Ok((StatusCode::ACCEPTED, axum::Json(Queued { queued })).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "pages/compose.html")]
+struct ComposePage {
+    c: Chrome,
+    session: SessionRecord,
+    form: MessageInput,
+    errors: FormErrors,
+    audiences: Vec<(String, String)>,
+}
+
+impl ComposePage {
+    fn new(ctx: &Ctx, session: SessionRecord, form: MessageInput, errors: FormErrors) -> Self {
+        let c = Chrome::new(ctx);
+        let audiences = ["confirmed", "waitlisted", "all"]
+            .iter()
+            .map(|a| ((*a).to_owned(), c.t(&format!("message-audience-{a}"))))
+            .collect();
+        ComposePage {
+            c,
+            session,
+            form,
+            errors,
+            audiences,
+        }
+    }
+}
+
+pub(crate) async fn compose_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    let form = MessageInput {
+        audience: "confirmed".into(),
+        ..MessageInput::default()
+    };
+    render(&ComposePage::new(&ctx, session, form, FormErrors::none()))
+}
+
+pub(crate) async fn send_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<MessageInput>,
+) -> AppResult<Response> {
+    let session = sessions::get(&state.db, id).await?;
+    match queue(&ctx, &state, &session, &form).await {
+        // The outbox page, filtered to this session, lists what was queued.
+        Ok(0) => Ok(redirect_with(
+            &ctx,
+            &format!("/staff/outbox?session_id={id}"),
+            "flash-messages-none",
+        )),
+        Ok(_) => Ok(redirect_with(
+            &ctx,
+            &format!("/staff/outbox?session_id={id}"),
+            "flash-messages-queued",
+        )),
+        Err(AppError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&ComposePage::new(&ctx, session, form, errors))
+        }
+        Err(other) => Err(other),
+    }
+}

@@ -1,0 +1,36 @@
+//! Calendar files of a session.
+
+use aula_mail::ics::Method;
+use axum::extract::State;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use uuid::Uuid;
+
+use crate::kit::extract::ApiPath;
+use crate::sessions::visible;
+use crate::{AppResult, AppState, Ctx};
+
+// ----- calendar ---------------------------------------------------------------------
+
+/// The session's meetings as an `.ics` file to add to a calendar.
+pub(crate) async fn calendar(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(file): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let session = visible(&ctx, &state, file).await?;
+    let ics =
+        aula_mail::notify::calendar(&state.mail, &session).render(Method::Publish, &state.mail.domain, Utc::now());
+    Ok((
+        [
+            (CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"session-{}.ics\"", session.session.id),
+            ),
+        ],
+        ics,
+    )
+        .into_response())
+}

@@ -1,0 +1,293 @@
+//! Every route of Aula, pages and API, in one place, grouped by feature: the
+//! whole URL space reads from top to bottom here. Handlers live in their
+//! feature's folder; the middleware around these routes is `router()`'s, in
+//! `lib.rs`.
+//!
+//! API routes are declared with `routes!`, so each carries its utoipa
+//! annotation into the OpenAPI document: the document lists exactly the API
+//! routes that exist (`tests/openapi.rs` checks the list and snapshots the
+//! document). Routes sharing a `routes!` share a path.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use utoipa::openapi::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::kit::api::{self, ApiDoc};
+use crate::ops::{assets, health};
+use crate::{AppState, accounts, attendance, catalogue, certificates, indicators, messages, registrations};
+use crate::{sessions, surveys};
+
+/// The routes people and integrations call: every page and every API
+/// operation, the API's document and its reader, and the static files. They
+/// run inside the request context (language, who is asking) and are counted
+/// in the request metrics.
+pub fn for_people() -> Router<AppState> {
+    let (routes, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi_base())
+        // ----- the public catalogue ---------------------------------------------------
+        .route("/", get(catalogue::public::catalogue))
+        .route("/courses/{id}", get(catalogue::public::course_page))
+        .route("/sessions/{id}", get(catalogue::public::session_page))
+        // ----- the catalogue's records: programmes, courses, bodies, regions ----------
+        .routes(routes!(catalogue::programmes::list, catalogue::programmes::create))
+        .routes(routes!(catalogue::programmes::show, catalogue::programmes::update))
+        .route("/staff/programmes", get(catalogue::programmes::list_page))
+        .route(
+            "/staff/programmes/new",
+            get(catalogue::programmes::new_page).post(catalogue::programmes::create_page),
+        )
+        .route(
+            "/staff/programmes/{id}",
+            get(catalogue::programmes::edit_page).post(catalogue::programmes::update_page),
+        )
+        .routes(routes!(catalogue::courses::list, catalogue::courses::create))
+        .routes(routes!(catalogue::courses::show, catalogue::courses::update))
+        .route("/staff/courses", get(catalogue::courses::list_page))
+        .route(
+            "/staff/courses/new",
+            get(catalogue::courses::new_page).post(catalogue::courses::create_page),
+        )
+        .route(
+            "/staff/courses/{id}",
+            get(catalogue::courses::edit_page).post(catalogue::courses::update_page),
+        )
+        .routes(routes!(catalogue::bodies::list, catalogue::bodies::create))
+        .route(
+            "/staff/accreditation-bodies",
+            get(catalogue::bodies::list_page).post(catalogue::bodies::create_page),
+        )
+        .routes(routes!(catalogue::regions::list, catalogue::regions::create))
+        .route(
+            "/admin/regions",
+            get(catalogue::regions::list_page).post(catalogue::regions::create_page),
+        )
+        // ----- sessions: editions of a course, and checking in to a meeting -----------
+        .routes(routes!(sessions::api::list, sessions::api::create))
+        .routes(routes!(sessions::api::show, sessions::api::update))
+        .route("/staff/sessions", get(sessions::pages::list_page))
+        .route(
+            "/staff/sessions/new",
+            get(sessions::pages::new_page).post(sessions::pages::create_page),
+        )
+        .route(
+            "/staff/sessions/{id}",
+            get(sessions::pages::edit_page).post(sessions::pages::update_page),
+        )
+        .route("/staff/sessions/{id}/status", post(sessions::pages::status_page))
+        .route("/staff/my-sessions", get(sessions::pages::my_sessions_page))
+        .route("/staff/meetings/{id}/check-in", get(sessions::check_in::code_page))
+        .route(
+            "/check-in/{meeting}/{code}",
+            get(sessions::check_in::check_in_page).post(sessions::check_in::check_in),
+        )
+        .route("/check-in/{meeting}/{code}/email", post(sessions::check_in::send_code))
+        // ----- registrations: signing up, the personal link, "my trainings" -----------
+        .routes(routes!(registrations::signup::register_api))
+        .route("/sessions/{id}/register", post(registrations::signup::register_form))
+        .route("/sessions/{id}/registered", get(registrations::signup::registered_page))
+        .route(
+            "/confirm/{token}",
+            get(registrations::signup::confirm_page).post(registrations::signup::confirm),
+        )
+        .routes(routes!(registrations::manage::cancel_api))
+        .route("/r/{token}", get(registrations::manage::page))
+        .route("/r/{token}/cancel", post(registrations::manage::cancel_form))
+        .route("/me", get(registrations::me::home))
+        .route("/me/sign-in", post(registrations::me::ask_link))
+        .route(
+            "/me/sign-in/{token}",
+            get(registrations::me::link_page).post(registrations::me::use_link),
+        )
+        .route("/me/sign-out", post(registrations::me::sign_out))
+        .route(
+            "/me/details",
+            get(registrations::me::details_page).post(registrations::me::save_details),
+        )
+        .route("/me/data.json", get(registrations::me::data))
+        .route("/me/registrations/{id}/cancel", post(registrations::me::cancel))
+        // ----- registrations: the organiser's list and tools, CSV imports -------------
+        .routes(routes!(registrations::organiser::list))
+        .routes(routes!(registrations::organiser::move_api))
+        .route(
+            "/staff/sessions/{id}/registrations",
+            get(registrations::organiser::page),
+        )
+        .route(
+            "/staff/sessions/{id}/registrations.csv",
+            get(registrations::organiser::export),
+        )
+        .route(
+            "/staff/sessions/{id}/registrations/add",
+            post(registrations::organiser::add_form),
+        )
+        .route(
+            "/staff/sessions/{id}/capacity",
+            post(registrations::organiser::capacity_form),
+        )
+        .route(
+            "/staff/registrations/{id}/move",
+            post(registrations::organiser::move_form),
+        )
+        .routes(routes!(registrations::import::import_api))
+        .route(
+            "/staff/sessions/{id}/import",
+            get(registrations::import::upload_page).post(registrations::import::upload),
+        )
+        .route(
+            "/staff/sessions/{id}/import/done",
+            get(registrations::import::done_page),
+        )
+        .route("/staff/imports/{id}", get(registrations::import::report_page))
+        .route("/staff/imports/{id}/commit", post(registrations::import::commit))
+        .route("/staff/imports/{id}/discard", post(registrations::import::discard))
+        // ----- attendance: roll calls, the matrix, online meeting reports -------------
+        .routes(routes!(attendance::roll_call::put_attendance))
+        .routes(routes!(attendance::roll_call::matrix_api))
+        .route(
+            "/staff/meetings/{id}/roll-call",
+            get(attendance::roll_call::roll_call_page).post(attendance::roll_call::save_roll_call),
+        )
+        .route(
+            "/staff/sessions/{id}/attendance",
+            get(attendance::roll_call::matrix_page),
+        )
+        .route(
+            "/staff/meetings/{id}/sign-in-sheet.pdf",
+            get(attendance::roll_call::sign_in_sheet),
+        )
+        .route(
+            "/staff/sessions/{id}/attendance.csv",
+            get(attendance::roll_call::matrix_csv),
+        )
+        .routes(routes!(attendance::online_report::import_api))
+        .route(
+            "/staff/meetings/{id}/attendance/import",
+            get(attendance::online_report::upload_page).post(attendance::online_report::upload),
+        )
+        .route(
+            "/staff/meetings/{id}/attendance/import/{draft}",
+            get(attendance::online_report::report_page),
+        )
+        .route(
+            "/staff/meetings/{id}/attendance/import/{draft}/commit",
+            post(attendance::online_report::commit),
+        )
+        // ----- surveys: answering, results, questionnaires ----------------------------
+        .routes(routes!(surveys::answers::answer_api))
+        .routes(routes!(surveys::answers::session_results_api))
+        .routes(routes!(surveys::answers::course_results_api))
+        .routes(routes!(surveys::answers::programme_results_api))
+        .route(
+            "/s/{token}",
+            get(surveys::answers::answer_page).post(surveys::answers::answer_form),
+        )
+        .route("/staff/sessions/{id}/survey", get(surveys::answers::session_page))
+        .route("/staff/sessions/{id}/survey/open", post(surveys::answers::open_form))
+        .route("/staff/sessions/{id}/survey.csv", get(surveys::answers::session_csv))
+        .route("/staff/courses/{id}/survey", get(surveys::answers::course_page))
+        .route("/staff/courses/{id}/survey.csv", get(surveys::answers::course_csv))
+        .route("/staff/programmes/{id}/survey", get(surveys::answers::programme_page))
+        .route(
+            "/staff/programmes/{id}/survey.csv",
+            get(surveys::answers::programme_csv),
+        )
+        .routes(routes!(
+            surveys::templates::list_templates,
+            surveys::templates::create_template
+        ))
+        .routes(routes!(
+            surveys::templates::show_template,
+            surveys::templates::update_template
+        ))
+        .route("/staff/survey-templates", get(surveys::templates::list_page))
+        .route(
+            "/staff/survey-templates/{id}",
+            get(surveys::templates::edit_page).post(surveys::templates::update_page),
+        )
+        .route("/staff/survey-templates/{id}/copy", post(surveys::templates::copy_page))
+        // ----- certificates: issuing, documents, revocation, verification, lists ------
+        .routes(routes!(certificates::issue_api))
+        .route("/staff/sessions/{id}/certificates", post(certificates::issue_form))
+        .routes(routes!(certificates::pdf_api))
+        .routes(routes!(certificates::credential_api))
+        .route("/c/{id}/{signature}", get(certificates::holder_pdf))
+        .route("/.well-known/did.json", get(certificates::did_document))
+        .routes(routes!(certificates::revoke_api))
+        .route("/staff/certificates/{id}/revoke", post(certificates::revoke_form))
+        .routes(routes!(certificates::verify::verify_api))
+        .route("/verify", get(certificates::verify::verify_form))
+        .route("/verify/{code}", get(certificates::verify::verify_page))
+        .routes(routes!(certificates::list::list_api))
+        .route("/staff/certificates", get(certificates::list::list_page))
+        .routes(routes!(certificates::export::export_api))
+        .route("/staff/certificates/export", get(certificates::export::export_page))
+        // ----- messages: broadcasts, the outbox, calendar files -----------------------
+        .routes(routes!(messages::broadcast::send))
+        .route(
+            "/staff/sessions/{id}/messages",
+            get(messages::broadcast::compose_page).post(messages::broadcast::send_page),
+        )
+        .routes(routes!(messages::outbox::list))
+        .routes(routes!(messages::outbox::retry))
+        .route("/staff/outbox", get(messages::outbox::list_page))
+        .route("/staff/outbox/{id}", get(messages::outbox::show_page))
+        .route("/staff/outbox/{id}/retry", post(messages::outbox::retry_page))
+        .route("/staff/outbox/{id}/html", get(messages::outbox::html_part))
+        .route("/sessions/{id}/calendar.ics", get(messages::calendar::calendar))
+        // ----- indicators: the funder's figures ---------------------------------------
+        .routes(routes!(indicators::api::indicators_api))
+        .routes(routes!(indicators::api::indicators_csv))
+        .route("/staff/indicators", get(indicators::pages::dashboard_page))
+        // ----- accounts: staff users, signing in, API tokens --------------------------
+        .route(
+            "/sign-in",
+            get(accounts::sign_in::page).post(accounts::sign_in::sign_in),
+        )
+        .route("/sign-out", post(accounts::sign_in::sign_out))
+        .route("/staff", get(accounts::sign_in::home))
+        .routes(routes!(accounts::users::list, accounts::users::create))
+        .routes(routes!(accounts::users::show, accounts::users::update))
+        .route("/admin/users", get(accounts::users::list_page))
+        .route(
+            "/admin/users/new",
+            get(accounts::users::new_page).post(accounts::users::create_page),
+        )
+        .route(
+            "/admin/users/{id}",
+            get(accounts::users::edit_page).post(accounts::users::update_page),
+        )
+        .routes(routes!(accounts::tokens::list))
+        .routes(routes!(accounts::tokens::revoke))
+        .route(
+            "/account/tokens",
+            get(accounts::tokens::page).post(accounts::tokens::create_page),
+        )
+        .route("/account/tokens/{id}/revoke", post(accounts::tokens::revoke_page))
+        .split_for_parts();
+    let openapi: Arc<OpenApi> = Arc::new(api::with_common_answers(openapi));
+    routes
+        // ----- the API's document and its reader --------------------------------------
+        .route(
+            "/api/openapi.json",
+            get(move || async move { axum::Json(openapi.as_ref().clone()).into_response() }),
+        )
+        .route("/api/docs", get(api::docs_page))
+        // ----- files compiled into the binary -----------------------------------------
+        .route("/assets/aula.css", get(assets::css))
+        .route("/assets/api-docs.js", get(assets::api_docs_js))
+}
+
+/// The routes for machines: health, readiness and metrics. No session,
+/// language or anti-forgery token is settled for them (a Prometheus bearer
+/// token is not an API token), and they are not counted in the request
+/// metrics.
+pub fn for_machines() -> Router<AppState> {
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+}

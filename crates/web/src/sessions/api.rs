@@ -1,0 +1,111 @@
+//! The sessions API: list, read, create, change (`PATCH` merges).
+
+use aula_domain::FieldErrors;
+use aula_storage::sessions::{self};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::LOCATION;
+use axum::response::{IntoResponse, Response};
+use uuid::Uuid;
+
+use super::{
+    SessionInput, SessionOut, SessionQuery, apply_status, apply_update, course_modality, details_from_input, status_of,
+    visible,
+};
+use crate::kit::api::{ApiError, Paginated};
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::kit::input::{self};
+use crate::{AppResult, AppState, Ctx};
+
+// ----- API -------------------------------------------------------------------
+
+/// Sessions, soonest first. Anyone sees the sessions that are not drafts.
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", params(SessionQuery),
+    responses((status = 200, body = Paginated<SessionOut>), (status = 400, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<SessionQuery>,
+) -> AppResult<axum::Json<Paginated<SessionOut>>> {
+    let paged = sessions::list(&state.db, &query.filter(&ctx)?, query.page()?).await?;
+    Ok(axum::Json(Paginated::from(paged, SessionOut::from)))
+}
+
+/// Create a session of a course (in `draft` unless `status` says `open`).
+#[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = SessionInput,
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 201, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn create(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiJson(input): ApiJson<SessionInput>,
+) -> AppResult<Response> {
+    let status = status_of(&input.status)?;
+    let mut errors = FieldErrors::new();
+    let modality = course_modality(&state, &input.course_id, &mut errors).await?;
+    let details = details_from_input(&input, modality, errors)?;
+    let actor = ctx.actor()?;
+    let record = aula_app::sessions::create(&state.app(), &actor, &details, status).await?;
+    let location = format!("/api/v1/sessions/{}", record.session.id);
+    Ok((
+        StatusCode::CREATED,
+        [(LOCATION, location)],
+        axum::Json(SessionOut::from(record)),
+    )
+        .into_response())
+}
+
+/// One session with its meetings. Drafts are visible to organisers and the session's trainers.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = Uuid, Path)),
+    responses((status = 200, body = SessionOut), (status = 404, body = ApiError)))]
+pub(crate) async fn show(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<SessionOut>> {
+    Ok(axum::Json(visible(&ctx, &state, id).await?.into()))
+}
+
+/// Change some fields of a session, including its `status`.
+#[utoipa::path(patch, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = Uuid, Path)),
+    request_body(content = serde_json::Value, description = "Any fields of SessionInput"),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn update(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(patch): ApiJson<serde_json::Value>,
+) -> AppResult<axum::Json<SessionOut>> {
+    let current = sessions::get(&state.db, id).await?;
+    let before = SessionInput::from(&current);
+    let input = input::merge(&before, patch)?;
+    let status = status_of(&input.status)?;
+    let actor = ctx.actor()?;
+    let mut record = current;
+    // Only touch the session's content when it changed, so that a status
+    // change alone works on a completed session's final state rules.
+    let content_changed = serde_json::to_value(SessionInput {
+        status: String::new(),
+        ..input.clone()
+    })
+    .ok()
+        != serde_json::to_value(SessionInput {
+            status: String::new(),
+            ..before
+        })
+        .ok();
+    if content_changed {
+        let mut errors = FieldErrors::new();
+        let modality = course_modality(&state, &input.course_id, &mut errors).await?;
+        let details = details_from_input(&input, modality, errors)?;
+        record = apply_update(&state, &actor, id, &details).await?;
+    }
+    if status != record.status() {
+        record = apply_status(&state, &actor, id, status).await?;
+    }
+    Ok(axum::Json(record.into()))
+}

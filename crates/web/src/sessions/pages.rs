@@ -1,0 +1,469 @@
+//! The organisers' session pages: the list, "my sessions", the form with its
+//! meeting rows, and the status buttons.
+
+use askama::Template;
+use aula_domain::details::{SessionDetails, parse_reminder_lead_hours};
+use aula_domain::meeting::parse_local_datetime;
+use aula_domain::{Capacity, FieldErrors, MeetingTimes, Modality, Role, SessionStatus, SessionTimeZone, Url};
+use aula_storage::courses;
+use aula_storage::sessions::{self, SessionFilter, SessionRecord};
+use aula_storage::users;
+use axum::extract::State;
+use axum::response::Response;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{
+    Parsed, STAFF, TIME_ZONES, apply_status, apply_update, course_modality, default_zone, parse_ids, parse_venue,
+    status_of,
+};
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
+use crate::kit::input::{self, parse_id, parse_optional_id};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid, tz};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+// ----- pages -------------------------------------------------------------------
+
+/// A session as the HTML form has it: local dates and times in the session's
+/// zone, one row per meeting.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct SessionForm {
+    #[serde(default)]
+    pub course_id: String,
+    #[serde(default)]
+    pub time_zone: String,
+    #[serde(default)]
+    pub venue_name: String,
+    #[serde(default)]
+    pub venue_address: String,
+    #[serde(default)]
+    pub venue_city: String,
+    #[serde(default)]
+    pub venue_region_id: String,
+    #[serde(default)]
+    pub online_url: String,
+    #[serde(default)]
+    pub capacity: String,
+    #[serde(default)]
+    pub registration_opens_at: String,
+    #[serde(default)]
+    pub registration_closes_at: String,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub trainer_ids: Vec<String>,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_date: Vec<String>,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_start: Vec<String>,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_end: Vec<String>,
+    #[serde(default)]
+    pub reminder_lead_hours: String,
+    /// A checkbox: absent when unticked.
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub confirm_organiser_entries: bool,
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub issue_on_completion: bool,
+}
+
+/// One row of the meetings table.
+pub struct MeetingRow {
+    /// The row's name in form problems: `meetings.<index>`.
+    pub field: String,
+    pub date: String,
+    pub start: String,
+    pub end: String,
+}
+
+impl SessionForm {
+    fn rows(&self) -> Vec<MeetingRow> {
+        let get = |list: &Vec<String>, i: usize| list.get(i).cloned().unwrap_or_default();
+        let count = self
+            .meeting_date
+            .len()
+            .max(self.meeting_start.len())
+            .max(self.meeting_end.len());
+        (0..count)
+            .map(|i| MeetingRow {
+                field: String::new(),
+                date: get(&self.meeting_date, i),
+                start: get(&self.meeting_start, i),
+                end: get(&self.meeting_end, i),
+            })
+            .filter(|r| !(r.date.trim().is_empty() && r.start.trim().is_empty() && r.end.trim().is_empty()))
+            .enumerate()
+            .map(|(index, row)| MeetingRow {
+                field: format!("meetings.{index}"),
+                ..row
+            })
+            .collect()
+    }
+
+    fn details(&self, modality: Option<Modality>, mut errors: FieldErrors) -> Result<SessionDetails, FieldErrors> {
+        let venue = parse_venue(
+            &mut errors,
+            &self.venue_name,
+            &self.venue_address,
+            &self.venue_city,
+            &self.venue_region_id,
+        );
+        let time_zone = errors.take("time_zone", SessionTimeZone::parse(&self.time_zone));
+        let zone = time_zone.unwrap_or_default();
+        let local = |v: &str| {
+            if v.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_local_datetime(zone, v).map(Some)
+            }
+        };
+        let opens = errors.take("registration_opens_at", local(&self.registration_opens_at));
+        let closes = errors.take("registration_closes_at", local(&self.registration_closes_at));
+        let mut meetings = Some(Vec::new());
+        for (index, row) in self.rows().iter().enumerate() {
+            match errors.take(
+                &format!("meetings.{index}"),
+                MeetingTimes::parse_local(zone, &row.date, &row.start, &row.end),
+            ) {
+                Some(m) => {
+                    if let Some(list) = meetings.as_mut() {
+                        list.push(m);
+                    }
+                }
+                None => meetings = None,
+            }
+        }
+        let parsed = Parsed {
+            course_id: errors.take("course_id", parse_id(&self.course_id)),
+            time_zone,
+            venue,
+            online_url: errors.take("online_url", Url::parse_optional(&self.online_url)),
+            capacity: errors.take("capacity", Capacity::parse(&self.capacity)),
+            trainer_ids: errors.take("trainer_ids", parse_ids(&self.trainer_ids)),
+            reminder_lead_minutes: errors.take(
+                "reminder_lead_hours",
+                parse_reminder_lead_hours(&self.reminder_lead_hours),
+            ),
+            confirm_organiser_entries: self.confirm_organiser_entries,
+            issue_on_completion: self.issue_on_completion,
+        };
+        parsed.finish(errors, opens, closes, meetings, modality)
+    }
+}
+
+impl From<&SessionRecord> for SessionForm {
+    fn from(r: &SessionRecord) -> Self {
+        let s = &r.session;
+        let zone = tz(&s.time_zone);
+        let local = |t: DateTime<Utc>| t.with_timezone(&zone);
+        let (mut dates, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+        for m in &r.meetings {
+            dates.push(local(m.starts_at).format("%Y-%m-%d").to_string());
+            starts.push(local(m.starts_at).format("%H:%M").to_string());
+            ends.push(local(m.ends_at).format("%H:%M").to_string());
+        }
+        SessionForm {
+            course_id: s.course_id.to_string(),
+            time_zone: s.time_zone.clone(),
+            venue_name: r.venue.as_ref().map(|(v, _)| v.name.clone()).unwrap_or_default(),
+            venue_address: r
+                .venue
+                .as_ref()
+                .and_then(|(v, _)| v.address.clone())
+                .unwrap_or_default(),
+            venue_city: r.venue.as_ref().map(|(v, _)| v.city.clone()).unwrap_or_default(),
+            venue_region_id: r
+                .venue
+                .as_ref()
+                .map(|(_, region)| region.id.to_string())
+                .unwrap_or_default(),
+            online_url: s.online_url.clone().unwrap_or_default(),
+            capacity: s.capacity.to_string(),
+            registration_opens_at: s
+                .registration_opens_at
+                .map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+            registration_closes_at: s
+                .registration_closes_at
+                .map(|t| local(t).format("%Y-%m-%dT%H:%M").to_string())
+                .unwrap_or_default(),
+            trainer_ids: r.trainers.iter().map(|t| t.id.to_string()).collect(),
+            meeting_date: dates,
+            meeting_start: starts,
+            meeting_end: ends,
+            reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
+            confirm_organiser_entries: s.confirm_organiser_entries,
+            issue_on_completion: s.issue_on_completion,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct StaffListQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    course_id: String,
+    page: Option<u64>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/sessions.html")]
+struct ListPage {
+    c: Chrome,
+    title_key: &'static str,
+    sessions: Vec<SessionRecord>,
+    pager: Pager,
+    statuses: Vec<(String, String)>,
+    status: String,
+    show_filters: bool,
+}
+
+pub(crate) async fn list_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<StaffListQuery>,
+) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let status = query.status.trim();
+    let filter = SessionFilter {
+        statuses: if status.is_empty() {
+            Vec::new()
+        } else {
+            vec![status_of(status)?]
+        },
+        course_id: parse_optional_id(&query.course_id)
+            .map_err(|p| AppError::Invalid(FieldErrors::single("course_id", p)))?,
+        ..SessionFilter::default()
+    };
+    let page = aula_storage::Page::new(query.page, None, 25);
+    let paged = sessions::list(&state.db, &filter, page).await?;
+    let params = [("status", query.status.clone()), ("course_id", query.course_id.clone())];
+    let pager = Pager::new("/staff/sessions", &params, paged.page.page, paged.pages(), paged.total);
+    let c = Chrome::new(&ctx);
+    let statuses = SessionStatus::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), c.word("status", s.as_str())))
+        .collect();
+    render(&ListPage {
+        c,
+        title_key: "sessions-title",
+        sessions: paged.items,
+        pager,
+        statuses,
+        status: query.status,
+        show_filters: true,
+    })
+}
+
+pub(crate) async fn my_sessions_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<StaffListQuery>,
+) -> AppResult<Response> {
+    let user = ctx.require(&[Role::Trainer])?;
+    let filter = SessionFilter {
+        trainer_id: Some(user.user.id),
+        ..SessionFilter::default()
+    };
+    let paged = sessions::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
+    let pager = Pager::new("/staff/my-sessions", &[], paged.page.page, paged.pages(), paged.total);
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        title_key: "my-sessions-title",
+        sessions: paged.items,
+        pager,
+        statuses: Vec::new(),
+        status: String::new(),
+        show_filters: false,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "pages/session_form.html")]
+struct FormPage {
+    c: Chrome,
+    record: Option<SessionRecord>,
+    form: SessionForm,
+    rows: Vec<MeetingRow>,
+    errors: FormErrors,
+    courses: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+    zones: Vec<(String, String)>,
+    trainers: Vec<(String, String, bool)>,
+    next_statuses: Vec<(String, String)>,
+}
+
+impl FormPage {
+    async fn new(
+        ctx: &Ctx,
+        state: &AppState,
+        record: Option<SessionRecord>,
+        form: SessionForm,
+        errors: FormErrors,
+    ) -> AppResult<Self> {
+        let c = Chrome::new(ctx);
+        let courses = courses::choices(&state.db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.title))
+            .collect();
+        let regions = aula_storage::regions::list(&state.db)
+            .await?
+            .into_iter()
+            .map(|r| (r.id.to_string(), r.name))
+            .collect();
+        let trainers = users::list(
+            &state.db,
+            Some(Role::Trainer),
+            aula_storage::Page::new(None, Some(100), 100),
+        )
+        .await?
+        .items
+        .into_iter()
+        .map(|u| {
+            let id = u.user.id.to_string();
+            let chosen = form.trainer_ids.contains(&id);
+            (id, u.user.name, chosen)
+        })
+        .collect();
+        let mut zones: Vec<(String, String)> = TIME_ZONES.iter().map(|z| ((*z).to_owned(), (*z).to_owned())).collect();
+        if !form.time_zone.is_empty() && !TIME_ZONES.contains(&form.time_zone.as_str()) {
+            zones.push((form.time_zone.clone(), form.time_zone.clone()));
+        }
+        let mut rows = form.rows();
+        // Blank rows to add meetings without JavaScript; more appear after saving.
+        let filled = rows.len();
+        rows.extend((filled..filled + 3).map(|index| MeetingRow {
+            field: format!("meetings.{index}"),
+            date: String::new(),
+            start: String::new(),
+            end: String::new(),
+        }));
+        let next_statuses = record
+            .as_ref()
+            .map(|r| {
+                r.status()
+                    .next()
+                    .iter()
+                    .map(|s| (s.as_str().to_owned(), c.word("status-action", s.as_str())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(FormPage {
+            c,
+            record,
+            form,
+            rows,
+            errors,
+            courses,
+            regions,
+            zones,
+            trainers,
+            next_statuses,
+        })
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct NewQuery {
+    #[serde(default)]
+    course_id: String,
+}
+
+pub(crate) async fn new_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<NewQuery>,
+) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let form = SessionForm {
+        course_id: query.course_id,
+        time_zone: default_zone(),
+        capacity: "25".into(),
+        reminder_lead_hours: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS.to_string(),
+        confirm_organiser_entries: true,
+        ..SessionForm::default()
+    };
+    render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
+}
+
+pub(crate) async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let record = sessions::get(&state.db, id).await?;
+    let form = SessionForm::from(&record);
+    render(&FormPage::new(&ctx, &state, Some(record), form, FormErrors::none()).await?)
+}
+
+async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) -> AppResult<Response> {
+    ctx.require(STAFF)?;
+    let actor = ctx.actor()?;
+    let mut errors = FieldErrors::new();
+    let modality = course_modality(state, &form.course_id, &mut errors).await?;
+    let result = match form.details(modality, errors) {
+        Ok(details) => match id {
+            Some(id) => apply_update(state, &actor, id, &details).await,
+            None => sessions::create(&state.db, &actor, &details)
+                .await
+                .map_err(AppError::from),
+        },
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok(record) => Ok(redirect_with(
+            ctx,
+            &format!("/staff/sessions/{}", record.session.id),
+            "flash-saved",
+        )),
+        Err(AppError::Invalid(errors)) => {
+            let record = match id {
+                Some(id) => Some(sessions::get(&state.db, id).await?),
+                None => None,
+            };
+            let errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&FormPage::new(ctx, state, record, form, errors).await?)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub(crate) async fn create_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<SessionForm>,
+) -> AppResult<Response> {
+    save(&ctx, &state, None, form).await
+}
+
+pub(crate) async fn update_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<SessionForm>,
+) -> AppResult<Response> {
+    save(&ctx, &state, Some(id), form).await
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct StatusForm {
+    status: String,
+}
+
+pub(crate) async fn status_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> AppResult<Response> {
+    let status = status_of(&form.status)?;
+    apply_status(&state, &ctx.actor()?, id, status).await?;
+    Ok(redirect_with(
+        &ctx,
+        &format!("/staff/sessions/{id}"),
+        "flash-status-changed",
+    ))
+}
