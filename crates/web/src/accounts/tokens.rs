@@ -38,18 +38,18 @@ impl From<api_token::Model> for TokenOut {
     }
 }
 
+/// A user's tokens as pages and the API show them.
+async fn own_tokens(state: &AppState, user_id: Uuid) -> AppResult<Vec<TokenOut>> {
+    let rows = tokens::list_for_user(&state.db, user_id).await?;
+    Ok(rows.into_iter().map(TokenOut::from).collect())
+}
+
 /// The caller's own API tokens (never their secret).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Vec<TokenOut>), (status = 401, body = ApiError)))]
 pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
     let user = ctx.user()?;
-    Ok(axum::Json(
-        tokens::list_for_user(&state.db, user.user.id)
-            .await?
-            .into_iter()
-            .map(TokenOut::from)
-            .collect(),
-    ))
+    Ok(axum::Json(own_tokens(&state, user.user.id).await?))
 }
 
 /// Revoke one of the caller's tokens (it stops working at once).
@@ -66,7 +66,8 @@ pub(crate) async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id):
 #[template(path = "pages/tokens.html")]
 struct Page {
     c: Chrome,
-    tokens: Vec<api_token::Model>,
+    /// What the API says of a token: never its hash.
+    tokens: Vec<TokenOut>,
     /// The token just made, shown this once.
     created: Option<String>,
     token_name: String,
@@ -75,7 +76,7 @@ struct Page {
 
 pub(crate) async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let user = ctx.user()?;
-    let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
+    let tokens = own_tokens(&state, user.user.id).await?;
     render(&Page {
         c: Chrome::new(&ctx),
         tokens,
@@ -100,7 +101,7 @@ pub(crate) async fn create_page(
     let mut errors = FieldErrors::new();
     let name = errors.take("name", Text::<100>::parse(&form.name));
     let Some(name) = name else {
-        let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
+        let tokens = own_tokens(&state, user.user.id).await?;
         let errors = FormErrors::new(ctx.tr(), &errors);
         return render_invalid(&Page {
             c: Chrome::new(&ctx),
@@ -111,7 +112,7 @@ pub(crate) async fn create_page(
         });
     };
     let (_, plain) = tokens::create(&state.db, &ctx.actor()?, user.user.id, name.as_str()).await?;
-    let tokens = tokens::list_for_user(&state.db, user.user.id).await?;
+    let tokens = own_tokens(&state, user.user.id).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
     let mut response = render(&Page {
         c: Chrome::new(&ctx),

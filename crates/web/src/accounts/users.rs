@@ -242,7 +242,8 @@ async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserIn
 #[template(path = "pages/users.html")]
 struct ListPage {
     c: Chrome,
-    users: Vec<UserRecord>,
+    /// What the API says of a user: never the password hash, only whether there is one.
+    users: Vec<UserOut>,
     pager: Pager,
 }
 
@@ -256,7 +257,7 @@ pub(crate) async fn list_page(
     let pager = Pager::new("/admin/users", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
-        users: paged.items,
+        users: paged.items.into_iter().map(UserOut::from).collect(),
         pager,
     })
 }

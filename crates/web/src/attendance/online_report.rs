@@ -34,8 +34,7 @@ use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Multipart, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -45,7 +44,7 @@ use crate::attendance::roll_call::{StaffedMeeting, save, staffed_meeting};
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::registrations::import::{api_invalid, text_of};
+use crate::kit::upload::{self, api_invalid, text_of};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 // ----- who is who, for the pages and the API ---------------------------------------
@@ -411,19 +410,11 @@ impl ApiOptions {
     fn parse(pairs: &[(String, String)]) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
         let mut options = ApiOptions::default();
-        let flag = |key: &str, value: &str, errors: &mut FieldErrors| match value {
-            "true" | "1" => true,
-            "false" | "0" | "" => false,
-            _ => {
-                errors.add(key, Problem::new("error-choice"));
-                false
-            }
-        };
         for (key, value) in pairs {
             let value = value.trim();
             match key.as_str() {
-                "dry_run" => options.dry_run = flag(key, value, &mut errors),
-                "others_absent" => options.others_absent = flag(key, value, &mut errors),
+                "dry_run" => options.dry_run = upload::flag(key, value, &mut errors),
+                "others_absent" => options.others_absent = upload::flag(key, value, &mut errors),
                 "reason" => options.reason = Some(value.to_owned()).filter(|r| !r.is_empty()),
                 "lang" => {}
                 _ => match key.strip_prefix("map.").map(ReportField::parse) {
@@ -438,26 +429,8 @@ impl ApiOptions {
 
     /// The guess from the header, with the caller's choices over it.
     fn mapping(&self, sheet: &Sheet) -> Result<ReportMapping, FieldErrors> {
-        let mut mapping = online_report::guess(&sheet.headers);
-        let mut errors = FieldErrors::new();
-        for (field, header) in &self.map {
-            if header.is_empty() {
-                mapping.unset(*field);
-                continue;
-            }
-            match sheet
-                .headers
-                .iter()
-                .position(|h| h.trim().to_lowercase() == header.to_lowercase())
-            {
-                Some(column) => mapping.set(*field, column),
-                None => errors.add(
-                    &format!("map.{}", field.as_str()),
-                    Problem::new("error-attendance-import-no-column").with("column", header),
-                ),
-            }
-        }
-        if errors.is_empty() { Ok(mapping) } else { Err(errors) }
+        let guess = online_report::guess(&sheet.headers);
+        upload::with_overrides(guess, sheet, &self.map, "error-attendance-import-no-column")
     }
 }
 
@@ -510,22 +483,9 @@ pub(crate) async fn import_api(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Response> {
-    let is_csv = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("text/csv"));
-    if !is_csv {
-        return Err(AppError::UnsupportedMediaType);
-    }
+    upload::require_csv(&headers)?;
     let options = ApiOptions::parse(&pairs)?;
-    let bytes = body.map_err(|err| {
-        if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::TooLarge
-        } else {
-            AppError::bad_request("error-body")
-        }
-    })?;
-    let sheet = match text_of(&bytes).and_then(|_| import::read(&bytes)) {
+    let sheet = match upload::sheet_of_body(body)? {
         Ok(sheet) => sheet,
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
@@ -665,7 +625,7 @@ pub(crate) async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
-    let file = crate::registrations::import::read_upload(&ctx, multipart).await?;
+    let file = upload::read_upload(&ctx, multipart).await?;
     let invalid = |problem: Problem| {
         let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
         render_invalid(&UploadPage::new(&ctx, record.clone(), meeting.clone(), errors))

@@ -13,7 +13,7 @@ use askama::Template;
 use aula_domain::{AttendanceStatus, FieldErrors, Role, SessionStatus, attendance as rules};
 use aula_storage::Actor;
 use aula_storage::attendance::{self, Mark, Matrix, Source};
-use aula_storage::entities::{attendance as mark, meeting, person, registration};
+use aula_storage::entities::{attendance as mark, meeting, person};
 use aula_storage::sessions::{self, SessionRecord};
 use axum::Json;
 use axum::extract::State;
@@ -27,6 +27,7 @@ use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::kit::spreadsheet::{Cell, Sheet, number};
+use crate::registrations::RegistrationView;
 use crate::{AppError, AppResult, AppState, Ctx};
 
 /// The session, if the asker is an organiser or one of its trainers.
@@ -94,7 +95,7 @@ pub async fn save(
 // ----- the roll call page --------------------------------------------------
 
 struct Line {
-    registration: registration::Model,
+    registration: RegistrationView,
     person: person::Model,
     status: String,
     minutes: String,
@@ -154,7 +155,7 @@ async fn roll_call(
             ),
         };
         lines.push(Line {
-            registration,
+            registration: RegistrationView::from(&registration),
             person,
             status,
             minutes,

@@ -1,22 +1,29 @@
 //! The errors policy, once for the whole web layer.
 //!
-//! - Handlers return `Result<_, AppError>`. An `AppError` names what went
-//!   wrong in the user's terms (a catalogue key), never a Rust error's text.
+//! - Handlers return `AppResult<_>` (`Result<_, AppError>`). An `AppError`
+//!   names what went wrong in the user's terms (a catalogue key), never a
+//!   Rust error's text. The use cases' `aula_app::Error` and storage's
+//!   `StorageError` become one through the `From`s below, so a handler only
+//!   writes `?`.
 //! - Bad input is the user's to fix: field problems are 422 with `fields`
 //!   (HTML forms re-render themselves with the problems beside the fields and
-//!   the values kept; see `pages::FormState`); malformed bodies, paths and
-//!   queries are 400/422 through our own extractors (`extract.rs`), never
-//!   axum's plain-text rejections.
+//!   the values kept: the handler renders its form with `pages::FormErrors`
+//!   through `pages::render_invalid`); malformed bodies, paths and queries
+//!   are 400/422 through our own extractors (`kit::extract`), never axum's
+//!   plain-text rejections.
 //! - Uniqueness and state conflicts are 409; unknown ids 404; no credentials
 //!   401; a role that may not act 403. Someone who may not even know that a
 //!   record exists gets 404, not 403.
+//! - A database that is away for a moment (restart, failover) is 503 with
+//!   `Retry-After`; nothing was changed.
 //! - Only the server's own failures are 500: they are logged with the request
 //!   id and shown as a generic apology, without details.
 //! - An `AppError` becomes a response in two steps: `into_response` leaves
-//!   the error in the response's extensions, and the `render_errors`
-//!   middleware, which knows the request's language and whether it came to
-//!   the API, renders it as JSON `{"error", "message", "fields"}` or as the
-//!   HTML error page.
+//!   the error in the response's extensions, and the request's middleware
+//!   (`context::layer`), which knows the request's language and whether it
+//!   came to the API, renders it (`context::render_error`) as JSON
+//!   `{"error", "message", "fields"}` or as the HTML error page
+//!   (`pages::error_page`); a 401 on a page sends the person to sign in.
 
 use aula_domain::{FieldErrors, Problem};
 use aula_storage::StorageError;

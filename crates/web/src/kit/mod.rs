@@ -13,3 +13,4 @@ pub mod input;
 pub mod pages;
 pub mod return_to;
 pub mod spreadsheet;
+pub mod upload;

@@ -20,7 +20,6 @@ use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Multipart, State};
-use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -31,6 +30,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::upload::{self, api_invalid, text_of};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::Entry;
 
@@ -142,16 +142,6 @@ async fn register_all(
     Ok(outcome)
 }
 
-/// The file as text: UTF-8 without NUL characters (binary files have them,
-/// and PostgreSQL would not store them).
-pub(crate) fn text_of(bytes: &[u8]) -> Result<String, Problem> {
-    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
-    if text.contains('\0') {
-        return Err(Problem::new("error-csv-encoding"));
-    }
-    Ok(text.to_owned())
-}
-
 // ----- the API -----------------------------------------------------------------------
 
 /// A row of the file that was not registered.
@@ -225,17 +215,6 @@ impl ImportReport {
     }
 }
 
-/// A 422 in the API's error format whose message is the problem itself.
-pub(crate) fn api_invalid(ctx: &Ctx, field: &str, problem: &Problem) -> Response {
-    let message = ctx.tr().problem(problem);
-    let body = serde_json::json!({
-        "error": "invalid",
-        "message": message,
-        "fields": { field: [message] },
-    });
-    (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response()
-}
-
 /// The query of the API: `on_error`, `dry_run` and `map.<field>` overrides by header name.
 struct ApiOptions {
     skip: bool,
@@ -260,11 +239,7 @@ impl ApiOptions {
                     "skip" => options.skip = true,
                     _ => errors.add(key, Problem::new("error-choice")),
                 },
-                "dry_run" => match value {
-                    "true" | "1" => options.dry_run = true,
-                    "false" | "0" | "" => options.dry_run = false,
-                    _ => errors.add(key, Problem::new("error-choice")),
-                },
+                "dry_run" => options.dry_run = upload::flag(key, value, &mut errors),
                 "lang" => {}
                 _ => match key.strip_prefix("map.").map(Field::parse) {
                     Some(Some(field)) => options.map.push((field, value.to_owned())),
@@ -278,26 +253,12 @@ impl ApiOptions {
 
     /// The guess from the header, with the caller's choices over it.
     fn mapping(&self, sheet: &Sheet) -> Result<Mapping, FieldErrors> {
-        let mut mapping = import::guess(&sheet.headers);
-        let mut errors = FieldErrors::new();
-        for (field, header) in &self.map {
-            if header.is_empty() {
-                mapping.unset(*field);
-                continue;
-            }
-            match sheet
-                .headers
-                .iter()
-                .position(|h| h.trim().to_lowercase() == header.to_lowercase())
-            {
-                Some(column) => mapping.set(*field, column),
-                None => errors.add(
-                    &format!("map.{}", field.as_str()),
-                    Problem::new("error-import-no-column").with("column", header),
-                ),
-            }
-        }
-        if errors.is_empty() { Ok(mapping) } else { Err(errors) }
+        upload::with_overrides(
+            import::guess(&sheet.headers),
+            sheet,
+            &self.map,
+            "error-import-no-column",
+        )
     }
 }
 
@@ -352,22 +313,9 @@ pub(crate) async fn import_api(
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Response> {
     let session = sessions::get(&state.db, id).await?;
-    let is_csv = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("text/csv"));
-    if !is_csv {
-        return Err(AppError::UnsupportedMediaType);
-    }
+    upload::require_csv(&headers)?;
     let options = ApiOptions::parse(&pairs)?;
-    let bytes = body.map_err(|err| {
-        if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::TooLarge
-        } else {
-            AppError::bad_request("error-body")
-        }
-    })?;
-    let sheet = match text_of(&bytes).and_then(|_| import::read(&bytes)) {
+    let sheet = match upload::sheet_of_body(body)? {
         Ok(sheet) => sheet,
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
@@ -458,46 +406,6 @@ pub(crate) async fn upload_page(
     render(&UploadPage::new(&ctx, session, FormErrors::none()))
 }
 
-fn multipart_error(err: axum::extract::multipart::MultipartError) -> AppError {
-    if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        AppError::TooLarge
-    } else {
-        AppError::bad_request("error-body")
-    }
-}
-
-/// The name of an uploaded file without the folders some browsers send.
-fn base_name(name: &str) -> String {
-    let name = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
-    name.chars().filter(|c| !c.is_control()).take(200).collect()
-}
-
-/// An upload form's file (`multipart/form-data`, which `CsrfForm` does not
-/// read): its anti-forgery token checked here, the file's name and bytes.
-/// `None` when no file was chosen.
-pub(crate) async fn read_upload(
-    ctx: &Ctx,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> AppResult<Option<(String, Bytes)>> {
-    let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType)?;
-    let mut token = String::new();
-    let mut file: Option<(String, Bytes)> = None;
-    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
-        match field.name() {
-            Some("csrf") => token = field.text().await.map_err(multipart_error)?,
-            Some("file") => {
-                let name = base_name(field.file_name().unwrap_or_default());
-                file = Some((name, field.bytes().await.map_err(multipart_error)?));
-            }
-            _ => {}
-        }
-    }
-    if !crate::kit::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
-        return Err(AppError::Csrf);
-    }
-    Ok(file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()))
-}
-
 /// The upload form (`multipart/form-data`, which `CsrfForm` does not read:
 /// the token is checked here).
 pub(crate) async fn upload(
@@ -507,7 +415,7 @@ pub(crate) async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let session = sessions::get(&state.db, id).await?;
-    let file = read_upload(&ctx, multipart).await?;
+    let file = upload::read_upload(&ctx, multipart).await?;
     let invalid = |problem: Problem| {
         let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
         render_invalid(&UploadPage::new(&ctx, session.clone(), errors))

@@ -7,7 +7,6 @@ use askama::Template;
 use aula_app::registrations::{CancelledBy, cancel};
 use aula_domain::registrant;
 use aula_domain::{Problem, RegistrationStatus, Role};
-use aula_storage::entities::registration;
 use aula_storage::registrations;
 use aula_storage::sessions::{self, SessionRecord};
 use axum::Json;
@@ -21,6 +20,7 @@ use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, redirect_with, render};
+use crate::registrations::RegistrationView;
 use crate::{AppError, AppResult, AppState, Ctx};
 
 #[derive(Template)]
@@ -29,7 +29,7 @@ struct RegistrationPage {
     c: Chrome,
     token: String,
     record: SessionRecord,
-    registration: registration::Model,
+    registration: RegistrationView,
     position: Option<u64>,
     /// Whether the cancel button is offered (live, and the session not started).
     can_cancel: bool,
@@ -50,7 +50,7 @@ pub(crate) async fn page(
         c: Chrome::new(&ctx),
         token: token.clone(),
         record,
-        registration,
+        registration: RegistrationView::from(&registration),
         position,
         can_cancel: live && !started,
     })?;

@@ -9,7 +9,7 @@
 use askama::Template;
 use aula_domain::registrant;
 use aula_domain::{Email, FieldErrors, RegistrationStatus};
-use aula_storage::entities::{person, registration};
+use aula_storage::entities::person;
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{person_sessions, registrations};
 use axum::extract::State;
@@ -24,6 +24,7 @@ use crate::kit::context::{PERSON_COOKIE, expired_person_cookie, person_cookie};
 use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::ops::limits::{self, ClientAddr};
+use crate::registrations::RegistrationView;
 use crate::registrations::signup::{Choices, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::CancelledBy;
@@ -46,7 +47,7 @@ struct SignInPage {
 
 /// One registration as the person sees it.
 struct Item {
-    registration: registration::Model,
+    registration: RegistrationView,
     record: SessionRecord,
     position: Option<u64>,
     manage_path: String,
@@ -80,7 +81,7 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
         items.push(Item {
             manage_path: state.mail.manage_path(registration.id),
             can_cancel: live && !started,
-            registration,
+            registration: RegistrationView::from(&registration),
             record,
             position,
         });

@@ -8,3 +8,53 @@ pub mod manage;
 pub mod me;
 pub mod organiser;
 pub mod signup;
+
+use aula_storage::entities::registration;
+use aula_storage::registrations::RegistrationRow;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// What a page shows of a registration: its row without the hashes of its
+/// confirmation and personal-link tokens.
+pub struct RegistrationView {
+    pub id: Uuid,
+    pub session_id: Uuid,
+    pub status: String,
+    pub source: String,
+    pub created_at: DateTime<Utc>,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+}
+
+impl From<&registration::Model> for RegistrationView {
+    fn from(r: &registration::Model) -> Self {
+        RegistrationView {
+            id: r.id,
+            session_id: r.session_id,
+            status: r.status.clone(),
+            source: r.source.clone(),
+            created_at: r.created_at,
+            confirmed_at: r.confirmed_at,
+            cancelled_at: r.cancelled_at,
+        }
+    }
+}
+
+/// A line of a session's registrations page: who, and their place on the
+/// waiting list.
+pub struct RegistrationLine {
+    pub registration: RegistrationView,
+    pub person: aula_storage::entities::person::Model,
+    /// 1 for the first person waiting; `None` unless waitlisted.
+    pub waitlist_position: Option<u64>,
+}
+
+impl From<RegistrationRow> for RegistrationLine {
+    fn from(row: RegistrationRow) -> Self {
+        RegistrationLine {
+            registration: RegistrationView::from(&row.registration),
+            person: row.person,
+            waitlist_position: row.waitlist_position,
+        }
+    }
+}

@@ -18,6 +18,7 @@ use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
 use crate::kit::spreadsheet::{Cell, Sheet, number};
+use crate::registrations::RegistrationLine;
 use crate::registrations::signup::{self, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::Entry;
@@ -119,7 +120,7 @@ struct Page {
     c: Chrome,
     session: SessionRecord,
     counts: Counts,
-    rows: Vec<RegistrationRow>,
+    rows: Vec<RegistrationLine>,
     pager: Pager,
     status: String,
     statuses: Vec<(String, String)>,
@@ -133,7 +134,7 @@ struct Page {
 }
 
 impl Page {
-    fn can_move(&self, row: &RegistrationRow) -> bool {
+    fn can_move(&self, row: &RegistrationLine) -> bool {
         self.c.is("organiser") && row.registration.status != RegistrationStatus::Cancelled.as_str()
     }
 }
@@ -202,7 +203,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         c,
         session,
         counts,
-        rows: paged.items,
+        rows: paged.items.into_iter().map(RegistrationLine::from).collect(),
         pager,
         status: query.status,
         statuses,

@@ -1,0 +1,184 @@
+//! CSV uploads, shared by the imports of people (`registrations::import`)
+//! and of online meeting reports (`attendance::online_report`): the upload
+//! form's file, the API's `text/csv` body, the `map.<field>` overrides of the
+//! guessed columns, and the 422 whose message is the file's problem.
+
+use aula_domain::import::{self, Sheet};
+use aula_domain::online_report::{ReportField, ReportMapping};
+use aula_domain::{FieldErrors, Problem};
+use axum::body::Bytes;
+use axum::extract::Multipart;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::rejection::BytesRejection;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::{AppError, AppResult, Ctx};
+
+/// The file as text: UTF-8 without NUL characters (binary files have them,
+/// and PostgreSQL would not store them).
+pub(crate) fn text_of(bytes: &[u8]) -> Result<String, Problem> {
+    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
+    if text.contains('\0') {
+        return Err(Problem::new("error-csv-encoding"));
+    }
+    Ok(text.to_owned())
+}
+
+/// A 422 in the API's error format whose message is the problem itself.
+pub(crate) fn api_invalid(ctx: &Ctx, field: &str, problem: &Problem) -> Response {
+    let message = ctx.tr().problem(problem);
+    let body = serde_json::json!({
+        "error": "invalid",
+        "message": message,
+        "fields": { field: [message] },
+    });
+    (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response()
+}
+
+/// An API upload is the file itself, `Content-Type: text/csv`; anything else
+/// is a 415.
+pub(crate) fn require_csv(headers: &HeaderMap) -> AppResult<()> {
+    let is_csv = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("text/csv"));
+    if is_csv {
+        Ok(())
+    } else {
+        Err(AppError::UnsupportedMediaType)
+    }
+}
+
+/// The API body read as a sheet: a body over the limit is a 413, one that
+/// cannot be read a 400; a file that is not a readable CSV is the inner
+/// `Err`, for the caller to answer with [`api_invalid`].
+pub(crate) fn sheet_of_body(body: Result<Bytes, BytesRejection>) -> AppResult<Result<Sheet, Problem>> {
+    let bytes = body.map_err(|err| {
+        if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::bad_request("error-body")
+        }
+    })?;
+    Ok(text_of(&bytes).and_then(|_| import::read(&bytes)))
+}
+
+/// A yes/no query parameter: `true`/`1`, `false`/`0`/empty; anything else
+/// is `error-choice` on `key` (and reads as no).
+pub(crate) fn flag(key: &str, value: &str, errors: &mut FieldErrors) -> bool {
+    match value {
+        "true" | "1" => true,
+        "false" | "0" | "" => false,
+        _ => {
+            errors.add(key, Problem::new("error-choice"));
+            false
+        }
+    }
+}
+
+/// Which column holds which field: the guess from a file's header, that a
+/// caller's `map.<field>=<header name>` may override.
+pub(crate) trait Columns {
+    type Field: Copy;
+    fn field_name(field: Self::Field) -> &'static str;
+    fn set(&mut self, field: Self::Field, column: usize);
+    fn unset(&mut self, field: Self::Field);
+}
+
+impl Columns for import::Mapping {
+    type Field = import::Field;
+    fn field_name(field: import::Field) -> &'static str {
+        field.as_str()
+    }
+    fn set(&mut self, field: import::Field, column: usize) {
+        import::Mapping::set(self, field, column)
+    }
+    fn unset(&mut self, field: import::Field) {
+        import::Mapping::unset(self, field)
+    }
+}
+
+impl Columns for ReportMapping {
+    type Field = ReportField;
+    fn field_name(field: ReportField) -> &'static str {
+        field.as_str()
+    }
+    fn set(&mut self, field: ReportField, column: usize) {
+        ReportMapping::set(self, field, column)
+    }
+    fn unset(&mut self, field: ReportField) {
+        ReportMapping::unset(self, field)
+    }
+}
+
+/// `mapping` (the guess from `sheet`'s header) with the caller's choices
+/// over it: an empty header name unsets the field; a name the header does
+/// not have is `no_column` on `map.<field>`.
+pub(crate) fn with_overrides<M: Columns>(
+    mut mapping: M,
+    sheet: &Sheet,
+    overrides: &[(M::Field, String)],
+    no_column: &'static str,
+) -> Result<M, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    for (field, header) in overrides {
+        if header.is_empty() {
+            mapping.unset(*field);
+            continue;
+        }
+        match sheet
+            .headers
+            .iter()
+            .position(|h| h.trim().to_lowercase() == header.to_lowercase())
+        {
+            Some(column) => mapping.set(*field, column),
+            None => errors.add(
+                &format!("map.{}", M::field_name(*field)),
+                Problem::new(no_column).with("column", header),
+            ),
+        }
+    }
+    if errors.is_empty() { Ok(mapping) } else { Err(errors) }
+}
+
+fn multipart_error(err: axum::extract::multipart::MultipartError) -> AppError {
+    if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::TooLarge
+    } else {
+        AppError::bad_request("error-body")
+    }
+}
+
+/// The name of an uploaded file without the folders some browsers send.
+fn base_name(name: &str) -> String {
+    let name = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
+    name.chars().filter(|c| !c.is_control()).take(200).collect()
+}
+
+/// An upload form's file (`multipart/form-data`, which `CsrfForm` does not
+/// read): its anti-forgery token checked here, the file's name and bytes.
+/// `None` when no file was chosen.
+pub(crate) async fn read_upload(
+    ctx: &Ctx,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> AppResult<Option<(String, Bytes)>> {
+    let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType)?;
+    let mut token = String::new();
+    let mut file: Option<(String, Bytes)> = None;
+    while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
+        match field.name() {
+            Some("csrf") => token = field.text().await.map_err(multipart_error)?,
+            Some("file") => {
+                let name = base_name(field.file_name().unwrap_or_default());
+                file = Some((name, field.bytes().await.map_err(multipart_error)?));
+            }
+            _ => {}
+        }
+    }
+    if !crate::kit::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
+        return Err(AppError::Csrf);
+    }
+    Ok(file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()))
+}
