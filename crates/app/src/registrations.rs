@@ -4,7 +4,7 @@ use aula_domain::RegistrationStatus;
 use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
 use aula_domain::{Problem, RegistrantDetails, SessionStatus};
 use aula_storage::entities::registration::Model as Registration;
-use aula_storage::registrations::{self, Cancelled, Confirmation, Requested, Requester, Source};
+use aula_storage::registrations::{self, Cancelled, Confirming, Requested, Requester, Source};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Actor, ConnectionTrait, StorageError, audit, people};
 use uuid::Uuid;
@@ -24,40 +24,57 @@ pub enum Entry {
 }
 
 /// Registers someone and queues the e-mail that says what happened, in one
-/// transaction. A request that loses a race with the same person's other
-/// request (the unique index refuses it) runs again and finds that one.
+/// transaction. The session is read once, before the transaction
+/// ([`sessions::for_registration`]).
 pub async fn register(
     app: &App,
     session_id: Uuid,
     details: &RegistrantDetails,
     entry: &Entry,
 ) -> Result<(Requested, SessionRecord)> {
+    let record = sessions::for_registration(&app.db, session_id).await?;
+    let requested = register_for(app, &record, details, entry).await?;
+    Ok((requested, record))
+}
+
+/// [`register`] for a session the caller has read already (with
+/// [`sessions::for_registration`], or in full), so that a request reads it
+/// once. Read outside the transaction, as PostgreSQL's isolation sees it
+/// anyway: a request that found the session taking registrations is
+/// registered even if an organiser closes it meanwhile. A request that
+/// loses a race with the same person's other request (the unique index
+/// refuses it) runs again and finds that one.
+pub async fn register_for(
+    app: &App,
+    record: &SessionRecord,
+    details: &RegistrantDetails,
+    entry: &Entry,
+) -> Result<Requested> {
     let mut attempt = 0;
     loop {
         attempt += 1;
-        match app.retrying(|| register_once(app, session_id, details, entry)).await {
+        match app.retrying(|| register_once(app, record, details, entry)).await {
             Err(Error::Conflict(problem)) if lost_race(&problem) && attempt < 3 => continue,
             other => return other,
         }
     }
 }
 
+async fn register_once(
+    app: &App,
+    record: &SessionRecord,
+    details: &RegistrantDetails,
+    entry: &Entry,
+) -> Result<Requested> {
+    let txn = app.write().await?;
+    let requested = register_in(&*txn, app, record, details, entry).await?;
+    txn.commit().await?;
+    Ok(requested)
+}
+
 /// The unique index met another request of the same person.
 fn lost_race(problem: &Problem) -> bool {
     matches!(problem.key, "error-already-registered" | "error-duplicate")
-}
-
-async fn register_once(
-    app: &App,
-    session_id: Uuid,
-    details: &RegistrantDetails,
-    entry: &Entry,
-) -> Result<(Requested, SessionRecord)> {
-    let txn = app.write().await?;
-    let record = sessions::get(&*txn, session_id).await?;
-    let requested = register_in(&*txn, app, &record, details, entry).await?;
-    txn.commit().await?;
-    Ok((requested, record))
 }
 
 /// Registers someone inside the caller's transaction (an import registers a
@@ -138,35 +155,57 @@ pub enum Confirmed {
 /// Confirms the registration behind a confirmation link: a seat if one is
 /// free, else a place on the waiting list; the details the request proposed
 /// become the person's. Unknown links are not found.
+///
+/// Everything the e-mail needs is read before the seat is taken: on
+/// PostgreSQL taking it locks the session's row until the commit, and every
+/// other confirmation for the session waits for that lock.
 pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
     app.retrying(|| confirm_once(app, token)).await
 }
 
 async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
     let txn = app.write().await?;
-    let (registration, fresh) = match registrations::confirm(&*txn, token).await {
-        Ok(Confirmation::Placed(r)) => (r, true),
-        Ok(Confirmation::Already(r)) => (r, false),
+    let held = match registrations::hold_for_confirmation(&*txn, token).await {
+        Ok(held) => held,
         Err(StorageError::Conflict(_)) => {
             let registration = registrations::by_confirm_token(&*txn, token).await?;
-            let record = sessions::get(&*txn, registration.session_id).await?;
+            let record = sessions::for_registration(&*txn, registration.session_id).await?;
             return Ok(Confirmed::Expired { record });
         }
         Err(other) => return Err(other.into()),
     };
-    let record = sessions::get(&*txn, registration.session_id).await?;
-    if fresh {
-        let person = people::get(&*txn, registration.person_id).await?;
-        aula_mail::notify::placed(&*txn, &app.mail, &record, &registration, &person).await?;
-    }
-    let position = registrations::waitlist_position(&*txn, &registration).await?;
+    let placed = match held {
+        Confirming::Already(registration) => {
+            let record = sessions::for_registration(&*txn, registration.session_id).await?;
+            let position = registrations::waitlist_position(&*txn, &registration).await?;
+            Confirmed::Placed {
+                record,
+                registration,
+                position,
+                fresh: false,
+            }
+        }
+        Confirming::Held { registration, person } => {
+            let record = sessions::for_registration(&*txn, registration.session_id).await?;
+            let registration = registrations::place(&*txn, registration).await?;
+            // Counted once, for the e-mail and the page.
+            let position = registrations::waitlist_position(&*txn, &registration).await?;
+            match position {
+                Some(position) => {
+                    aula_mail::notify::waitlisted(&*txn, &app.mail, &record, &registration, &person, position).await?
+                }
+                None => aula_mail::notify::placed(&*txn, &app.mail, &record, &registration, &person).await?,
+            }
+            Confirmed::Placed {
+                record,
+                registration,
+                position,
+                fresh: true,
+            }
+        }
+    };
     txn.commit().await?;
-    Ok(Confirmed::Placed {
-        record,
-        registration,
-        position,
-        fresh,
-    })
+    Ok(placed)
 }
 
 /// Who is cancelling, for the e-mail's wording and the audit log.

@@ -320,20 +320,33 @@ pub async fn placed(
         Ok(RegistrationStatus::Confirmed) => confirmed(conn, config, record, registration, person, false).await,
         Ok(RegistrationStatus::Waitlisted) => {
             let position = registrations::waitlist_position(conn, registration).await?.unwrap_or(1);
-            let content = data(&RegistrationWaitlisted {
-                session: without_seat(record),
-                position,
-            });
-            let manage = Some((config, registration));
-            send(
-                conn,
-                config,
-                message("registration_waitlisted", person, record, content, None, manage),
-            )
-            .await
+            waitlisted(conn, config, record, registration, person, position).await
         }
         _ => Ok(()),
     }
+}
+
+/// A registration is on the waiting list, at `position` (1 for the first):
+/// for callers that have counted it already.
+pub async fn waitlisted(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+    position: u64,
+) -> aula_storage::Result<()> {
+    let content = data(&RegistrationWaitlisted {
+        session: without_seat(record),
+        position,
+    });
+    let manage = Some((config, registration));
+    send(
+        conn,
+        config,
+        message("registration_waitlisted", person, record, content, None, manage),
+    )
+    .await
 }
 
 /// Someone asked to register an address that already holds a place.

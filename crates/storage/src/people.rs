@@ -68,17 +68,42 @@ pub async fn upsert(
     Ok(person)
 }
 
-/// A person Aula did not know, as they describe themselves. Nobody else's
-/// record changes, so no proof is needed yet; the registration they asked
-/// for still waits for the confirmation link.
-pub async fn create(
-    conn: &impl ConnectionTrait,
-    details: &RegistrantDetails,
-    consent: Option<&str>,
-) -> Result<person::Model> {
+/// Whom a request of the person themselves names.
+#[derive(Clone, Debug)]
+pub enum Named {
+    /// An address Aula did not know: created from the request's details.
+    New(person::Model),
+    /// An address already known: the record as it stands, unchanged.
+    Known(person::Model),
+}
+
+/// The person with the request's address, created from its details if the
+/// address is new; a known person's record is left as it is (issue 15: the
+/// details wait on the registration). One statement whichever it is: an
+/// insert that, meeting the address's unique index, returns the existing
+/// row (its "update" sets the e-mail to itself, which changes nothing).
+pub async fn named(conn: &impl ConnectionTrait, details: &RegistrantDetails, consent: Option<&str>) -> Result<Named> {
+    use sea_orm::sea_query::OnConflict;
+    let id = new_id();
+    let found = person::Entity::insert(new_person(id, details, consent))
+        .on_conflict(
+            OnConflict::column(person::Column::Email)
+                .update_column(person::Column::Email)
+                .to_owned(),
+        )
+        .exec_with_returning(conn)
+        .await?;
+    Ok(if found.id == id {
+        Named::New(found)
+    } else {
+        Named::Known(found)
+    })
+}
+
+fn new_person(id: Uuid, details: &RegistrantDetails, consent: Option<&str>) -> person::ActiveModel {
     let at = now();
     let mut model = person::ActiveModel {
-        id: Set(new_id()),
+        id: Set(id),
         email: Set(details.email.as_str().to_owned()),
         created_at: Set(at),
         updated_at: Set(at),
@@ -87,7 +112,18 @@ pub async fn create(
         ..Default::default()
     };
     fill(&mut model, details);
-    Ok(model.insert(conn).await?)
+    model
+}
+
+/// A person Aula did not know, as they describe themselves. Nobody else's
+/// record changes, so no proof is needed yet; the registration they asked
+/// for still waits for the confirmation link.
+pub async fn create(
+    conn: &impl ConnectionTrait,
+    details: &RegistrantDetails,
+    consent: Option<&str>,
+) -> Result<person::Model> {
+    Ok(new_person(new_id(), details, consent).insert(conn).await?)
 }
 
 /// Details someone gave for a person who already exists, kept apart (on the

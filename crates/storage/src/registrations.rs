@@ -154,8 +154,9 @@ async fn hold(conn: &impl ConnectionTrait, id: Uuid, from: RegistrationStatus) -
 }
 
 /// Seats a held registration: confirmed if a seat is free, else at the end
-/// of the waiting list.
-async fn place(conn: &impl ConnectionTrait, held: registration::Model) -> Result<registration::Model> {
+/// of the waiting list. The seat is taken first; only the registration's own
+/// update follows it here.
+pub async fn place(conn: &impl ConnectionTrait, held: registration::Model) -> Result<registration::Model> {
     let at = now();
     let mut model: registration::ActiveModel = held.clone().into();
     model.placed_at = Set(Some(at));
@@ -280,20 +281,16 @@ pub async fn request(
     details: &RegistrantDetails,
     requester: Requester<'_>,
 ) -> Result<(Requested, person::Model)> {
-    let (person, proposal, source, confirm_by_email) = match requester {
-        Requester::Themselves { consent } => match people::find_by_email(conn, &details.email).await? {
-            Some(known) => (
+    let (person, created, proposal, source, confirm_by_email) = match requester {
+        Requester::Themselves { consent } => match people::named(conn, details, Some(consent)).await? {
+            people::Named::Known(known) => (
                 known,
+                false,
                 Some(people::Proposal::new(details, Some(consent))),
                 Source::Public,
                 true,
             ),
-            None => (
-                people::create(conn, details, Some(consent)).await?,
-                None,
-                Source::Public,
-                true,
-            ),
+            people::Named::New(created) => (created, true, None, Source::Public, true),
         },
         Requester::Staff {
             actor,
@@ -301,6 +298,7 @@ pub async fn request(
             confirm_by_email,
         } => (
             people::upsert(conn, actor, details, None).await?,
+            false,
             None,
             source,
             confirm_by_email,
@@ -308,7 +306,13 @@ pub async fn request(
     };
     let proposal = proposal.map(|p| p.to_json());
     let at = now();
-    let requested = match live(conn, session_id, person.id).await? {
+    // Someone created just now holds no registration: nothing to look for.
+    let existing = if created {
+        None
+    } else {
+        live(conn, session_id, person.id).await?
+    };
+    let requested = match existing {
         Some(existing) if status_of(&existing) == RegistrationStatus::Pending => {
             let confirm_token = secrets::generate("");
             let mut model: registration::ActiveModel = existing.into();
@@ -376,13 +380,36 @@ pub enum Confirmation {
 /// Confirms the registration behind a confirmation link: it takes a seat if
 /// one is free, else a place on the waiting list.
 pub async fn confirm(conn: &impl ConnectionTrait, token: &str) -> Result<Confirmation> {
-    let found = registration::Entity::find()
-        .filter(registration::Column::ConfirmTokenHash.eq(secrets::hash(token)))
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    Ok(match hold_for_confirmation(conn, token).await? {
+        Confirming::Held { registration, .. } => Confirmation::Placed(place(conn, registration).await?),
+        Confirming::Already(registration) => Confirmation::Already(registration),
+    })
+}
+
+/// A confirmation link's registration, as [`hold_for_confirmation`] found it.
+#[derive(Debug)]
+pub enum Confirming {
+    /// It was pending and is now the caller's to [`place`], in this
+    /// transaction; the person is as the confirmation leaves them.
+    Held {
+        registration: registration::Model,
+        person: person::Model,
+    },
+    /// Already confirmed, waitlisted or cancelled: nothing changed.
+    Already(registration::Model),
+}
+
+/// The first half of a confirmation, everything before the seat: finds the
+/// pending registration behind the link, holds it against a racing
+/// confirmation, and applies the details its request proposed (the owner of
+/// the address has proved it). The caller reads what it needs next and
+/// then calls [`place`], so that on PostgreSQL the session's row, which
+/// taking the seat locks until the commit, stays locked for a few
+/// statements only. An expired link is a conflict; an unknown one, not found.
+pub async fn hold_for_confirmation(conn: &impl ConnectionTrait, token: &str) -> Result<Confirming> {
+    let found = by_confirm_token(conn, token).await?;
     if status_of(&found) != RegistrationStatus::Pending {
-        return Ok(Confirmation::Already(found));
+        return Ok(Confirming::Already(found));
     }
     if confirm_expired(&found) {
         return Err(StorageError::Conflict(aula_domain::Problem::new(
@@ -390,14 +417,16 @@ pub async fn confirm(conn: &impl ConnectionTrait, token: &str) -> Result<Confirm
         )));
     }
     if !hold(conn, found.id, RegistrationStatus::Pending).await? {
-        return Ok(Confirmation::Already(get(conn, found.id).await?));
+        return Ok(Confirming::Already(get(conn, found.id).await?));
     }
-    // The owner of the address has proved it: the details their request
-    // proposed become the person's.
-    if let Some(json) = &found.proposed_details {
-        people::apply(conn, found.person_id, &people::Proposal::from_json(json)?).await?;
-    }
-    Ok(Confirmation::Placed(place(conn, found).await?))
+    let person = match &found.proposed_details {
+        Some(json) => people::apply(conn, found.person_id, &people::Proposal::from_json(json)?).await?,
+        None => people::get(conn, found.person_id).await?,
+    };
+    Ok(Confirming::Held {
+        registration: found,
+        person,
+    })
 }
 
 /// Seats the first people on the waiting list while seats are free, in

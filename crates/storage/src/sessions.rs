@@ -160,6 +160,50 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord>
     complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
+/// The session as registering reads it: its row (status, dates, capacity),
+/// the course's row, the venue and the meetings: what the rules, the
+/// outcome pages and the e-mails read. Three to five queries instead of
+/// [`get`]'s ten, on the path every sign-up takes twice: it leaves out the
+/// trainers and the course's audiences, accreditation body and programme
+/// (empty here), which no registration page or message shows.
+pub async fn for_registration(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord> {
+    let session = session::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    let course = course::Entity::find_by_id(session.course_id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)?;
+    let venue = match session.venue_id {
+        Some(venue_id) => match venue::Entity::find_by_id(venue_id).one(conn).await? {
+            Some(venue) => region::Entity::find_by_id(venue.region_id)
+                .one(conn)
+                .await?
+                .map(|region| (venue, region)),
+            None => None,
+        },
+        None => None,
+    };
+    let meetings = meeting::Entity::find()
+        .filter(meeting::Column::SessionId.eq(id))
+        .order_by_asc(meeting::Column::StartsAt)
+        .all(conn)
+        .await?;
+    Ok(SessionRecord {
+        session,
+        course: CourseRecord {
+            course,
+            audiences: Vec::new(),
+            body: None,
+            programme: None,
+        },
+        venue,
+        meetings,
+        trainers: Vec::new(),
+    })
+}
+
 /// Adds courses, venues, meetings and trainers to a page of sessions, with
 /// a fixed number of queries whatever the page's size.
 async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Result<Vec<SessionRecord>> {

@@ -207,11 +207,15 @@ pub(crate) async fn register_api(
         };
         return Ok((StatusCode::CREATED, Json(body)).into_response());
     }
-    // Unknown sessions and drafts are not found, before anything is judged.
-    crate::sessions::visible(&ctx, &state, id).await?;
+    // Unknown sessions and drafts are not found, before anything is judged;
+    // the session is read once (trainers only for a draft's staff).
+    let record = aula_storage::sessions::for_registration(&state.db, id).await?;
+    if !record.status().is_public() {
+        crate::sessions::visible(&ctx, &state, id).await?;
+    }
     let details = input.parse_public(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
     limits::registration(&state, &client, &details.email).await?;
-    let (requested, _) = registrations_app::register(&state.app(), id, &details, &Entry::Public).await?;
+    let requested = registrations_app::register_for(&state.app(), &record, &details, &Entry::Public).await?;
     // A new registration's id, or one made now: an existing registration's
     // id would tell when that person registered (issue 15).
     let id = match requested {
@@ -326,7 +330,7 @@ pub(crate) async fn register_form(
         }
     };
     limits::registration(&state, &client, &details.email).await?;
-    registrations_app::register(&state.app(), id, &details, &Entry::Public).await?;
+    registrations_app::register_for(&state.app(), &record, &details, &Entry::Public).await?;
     Ok(done)
 }
 
