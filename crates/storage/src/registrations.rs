@@ -387,6 +387,8 @@ pub async fn confirm(conn: &impl ConnectionTrait, token: &str) -> Result<Confirm
 }
 
 /// A confirmation link's registration, as [`hold_for_confirmation`] found it.
+// Made once per confirmation and matched at once: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Confirming {
     /// It was pending and is now the caller's to [`place`], in this
