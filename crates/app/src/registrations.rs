@@ -67,6 +67,21 @@ async fn register_once(
     entry: &Entry,
 ) -> Result<Requested> {
     let txn = app.write().await?;
+    // The record was read before this transaction, and an organiser may
+    // have closed or cancelled the session since: the rules judge the row
+    // as the transaction sees it (one statement; the whole record again
+    // only when it changed). The seat counters move with every
+    // confirmation and no rule here reads them.
+    let mut now = sessions::row(&*txn, record.session.id).await?;
+    now.seats_taken = record.session.seats_taken;
+    now.waitlist_counter = record.session.waitlist_counter;
+    let fresh;
+    let record = if now == record.session {
+        record
+    } else {
+        fresh = sessions::for_registration(&*txn, record.session.id).await?;
+        &fresh
+    };
     let requested = register_in(&*txn, app, record, details, entry).await?;
     txn.commit().await?;
     Ok(requested)

@@ -164,3 +164,19 @@ async fn issue_15_details_for_a_known_address_wait_for_its_owner() {
     let stored = people::find_by_email(&s.app.db, &email).await.expect("q").expect("ana");
     assert_eq!(stored.given_name, "Mallory", "the owner of the address confirmed it");
 }
+
+/// A public request reads the session before its transaction: when an
+/// organiser cancels the session in between, the transaction's own view
+/// refuses it.
+#[tokio::test]
+async fn a_session_cancelled_after_the_request_read_it_takes_no_registration() {
+    let s = scratch().await;
+    let session = open_session(&s.app, 10).await;
+    let read_before = sessions::for_registration(&s.app.db, session).await.expect("record");
+    aula_app::sessions::set_status(&s.app, &Actor::system("test"), session, SessionStatus::Cancelled)
+        .await
+        .expect("cancelled");
+    let refused =
+        registrations::register_for(&s.app, &read_before, &someone("Ana", "ana@example.org"), &Entry::Public).await;
+    assert!(matches!(refused, Err(aula_app::Error::Conflict(_))), "{refused:?}");
+}

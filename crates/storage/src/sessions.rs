@@ -160,6 +160,15 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord>
     complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
+/// The session's own row, without what hangs from it: one statement, to
+/// see inside a transaction whether a record read before it is still true.
+pub async fn row(conn: &impl ConnectionTrait, id: Uuid) -> Result<session::Model> {
+    session::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
+}
+
 /// The session as registering reads it: its row (status, dates, capacity),
 /// the course's row, the venue and the meetings: what the rules, the
 /// outcome pages and the e-mails read. Three to five queries instead of
