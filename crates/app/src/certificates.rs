@@ -1,7 +1,7 @@
 //! Certificates: issuing a session's, and revoking one.
 
 use aula_storage::entities::certificate;
-use aula_storage::{Actor, certificates, sessions};
+use aula_storage::{Actor, StorageError, certificates, sessions};
 use uuid::Uuid;
 
 use crate::{App, Error, Result};
@@ -22,7 +22,7 @@ pub async fn issue(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<cer
     loop {
         attempt += 1;
         match issue_once(app, actor, session_id).await {
-            Err(Error::Conflict(problem)) if problem.key == "error-duplicate" && attempt < 3 => continue,
+            Err(Error::Storage(StorageError::Duplicate)) if attempt < 3 => continue,
             other => return other,
         }
     }

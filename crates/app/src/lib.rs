@@ -124,7 +124,9 @@ pub enum Error {
     /// The input is refused, field by field.
     #[error("invalid")]
     Invalid(FieldErrors),
-    /// The database failed: nothing the person did.
+    /// Storage refused the change for a reason of its own (a duplicate, a
+    /// row still in use, an existing registration, an expired link: its
+    /// `conflict()` names the message), or the database failed.
     #[error("storage: {0}")]
     Storage(StorageError),
     /// The commit failed: whether the change was kept is not known (the

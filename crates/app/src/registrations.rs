@@ -54,7 +54,8 @@ pub async fn register_for(
     loop {
         attempt += 1;
         match app.retrying(|| register_once(app, record, details, entry)).await {
-            Err(Error::Conflict(problem)) if lost_race(&problem) && attempt < 3 => continue,
+            // The unique index met another request of the same person.
+            Err(Error::Storage(StorageError::AlreadyRegistered | StorageError::Duplicate)) if attempt < 3 => continue,
             other => return other,
         }
     }
@@ -85,11 +86,6 @@ async fn register_once(
     let requested = register_in(&*txn, app, record, details, entry).await?;
     txn.commit().await?;
     Ok(requested)
-}
-
-/// The unique index met another request of the same person.
-fn lost_race(problem: &Problem) -> bool {
-    matches!(problem.key, "error-already-registered" | "error-duplicate")
 }
 
 /// Registers someone inside the caller's transaction (an import registers a
@@ -182,7 +178,7 @@ async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
     let txn = app.write().await?;
     let held = match registrations::hold_for_confirmation(&*txn, token).await {
         Ok(held) => held,
-        Err(StorageError::Conflict(_)) => {
+        Err(StorageError::ConfirmExpired) => {
             let registration = registrations::by_confirm_token(&*txn, token).await?;
             let record = sessions::for_registration(&*txn, registration.session_id).await?;
             return Ok(Confirmed::Expired { record });

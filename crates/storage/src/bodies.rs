@@ -40,7 +40,7 @@ pub async fn create(
     .insert(&txn)
     .await
     .map_err(|e| match StorageError::from(e) {
-        StorageError::Conflict(_) => StorageError::invalid("code", "error-body-code-taken"),
+        StorageError::Duplicate => StorageError::invalid("code", "error-body-code-taken"),
         other => other,
     })?;
     audit::record(

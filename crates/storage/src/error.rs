@@ -8,7 +8,21 @@ pub enum StorageError {
     /// The record asked for does not exist (or is not visible to the asker).
     #[error("not found")]
     NotFound,
-    /// The change would break a uniqueness rule; the key names the message.
+    /// A unique rule met a row that already exists: another request made it
+    /// first (callers that can, run again and find it) or a code is taken.
+    #[error("conflict: a duplicate")]
+    Duplicate,
+    /// Another row still refers to the one the change would remove.
+    #[error("conflict: in use")]
+    InUse,
+    /// The person already holds a live registration for the session.
+    #[error("conflict: already registered")]
+    AlreadyRegistered,
+    /// The confirmation link's time ran out before it was used.
+    #[error("conflict: confirmation expired")]
+    ConfirmExpired,
+    /// The state of things refuses the change; the key names the message.
+    /// Cases code must tell apart have a variant of their own above.
     #[error("conflict: {0}")]
     Conflict(Problem),
     /// The change is refused for its content, field by field.
@@ -22,8 +36,8 @@ pub enum StorageError {
 impl From<DbErr> for StorageError {
     fn from(err: DbErr) -> Self {
         match err.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(_)) => StorageError::Conflict(Problem::new("error-duplicate")),
-            Some(SqlErr::ForeignKeyConstraintViolation(_)) => StorageError::Conflict(Problem::new("error-in-use")),
+            Some(SqlErr::UniqueConstraintViolation(_)) => StorageError::Duplicate,
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => StorageError::InUse,
             _ => StorageError::Db(err),
         }
     }
@@ -36,6 +50,19 @@ impl From<FieldErrors> for StorageError {
 }
 
 impl StorageError {
+    /// The message of a refused change (answered 409 by the doors), or
+    /// `None` when the error is not a conflict.
+    pub fn conflict(&self) -> Option<Problem> {
+        match self {
+            StorageError::Duplicate => Some(Problem::new("error-duplicate")),
+            StorageError::InUse => Some(Problem::new("error-in-use")),
+            StorageError::AlreadyRegistered => Some(Problem::new("error-already-registered")),
+            StorageError::ConfirmExpired => Some(Problem::new("error-confirm-expired")),
+            StorageError::Conflict(problem) => Some(problem.clone()),
+            StorageError::NotFound | StorageError::Invalid(_) | StorageError::Db(_) => None,
+        }
+    }
+
     pub fn invalid(field: &str, key: &'static str) -> Self {
         StorageError::Invalid(FieldErrors::single(field, Problem::new(key)))
     }

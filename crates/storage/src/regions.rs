@@ -34,7 +34,7 @@ pub async fn create(conn: &impl Begin, actor: &Actor, code: &str, name: &str) ->
     .insert(&txn)
     .await
     .map_err(|e| match StorageError::from(e) {
-        StorageError::Conflict(_) => StorageError::invalid("code", "error-region-code-taken"),
+        StorageError::Duplicate => StorageError::invalid("code", "error-region-code-taken"),
         other => other,
     })?;
     audit::record(

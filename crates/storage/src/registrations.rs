@@ -120,7 +120,7 @@ fn status_of(model: &registration::Model) -> RegistrationStatus {
 
 fn duplicate(e: sea_orm::DbErr) -> StorageError {
     match StorageError::from(e) {
-        StorageError::Conflict(_) => StorageError::Conflict(aula_domain::Problem::new("error-already-registered")),
+        StorageError::Duplicate => StorageError::AlreadyRegistered,
         other => other,
     }
 }
@@ -414,9 +414,7 @@ pub async fn hold_for_confirmation(conn: &impl ConnectionTrait, token: &str) -> 
         return Ok(Confirming::Already(found));
     }
     if confirm_expired(&found) {
-        return Err(StorageError::Conflict(aula_domain::Problem::new(
-            "error-confirm-expired",
-        )));
+        return Err(StorageError::ConfirmExpired);
     }
     if !hold(conn, found.id, RegistrationStatus::Pending).await? {
         return Ok(Confirming::Already(get(conn, found.id).await?));

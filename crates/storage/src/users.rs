@@ -142,7 +142,7 @@ async fn check_body(conn: &impl ConnectionTrait, details: &UserDetails) -> Resul
 
 fn email_taken(err: sea_orm::DbErr) -> StorageError {
     match StorageError::from(err) {
-        StorageError::Conflict(_) => StorageError::invalid("email", "error-email-taken"),
+        StorageError::Duplicate => StorageError::invalid("email", "error-email-taken"),
         other => other,
     }
 }

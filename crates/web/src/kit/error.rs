@@ -135,12 +135,16 @@ impl AppError {
 
 impl From<StorageError> for AppError {
     fn from(err: StorageError) -> Self {
+        if let Some(problem) = err.conflict() {
+            return AppError::Conflict(problem);
+        }
         match err {
             StorageError::NotFound => AppError::NotFound,
-            StorageError::Conflict(problem) => AppError::Conflict(problem),
             StorageError::Invalid(fields) => AppError::Invalid(fields),
             err if err.is_transient() => AppError::Unavailable(err.to_string()),
             StorageError::Db(db) => AppError::Internal(db.to_string()),
+            // The conflicts, answered above.
+            refused => AppError::Internal(refused.to_string()),
         }
     }
 }
