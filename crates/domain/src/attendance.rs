@@ -6,8 +6,6 @@
 //! whole length; an online meeting counts the minutes its report gives,
 //! never more than the meeting lasted.
 
-use serde::{Deserialize, Serialize};
-
 use crate::Problem;
 
 crate::catalogue::vocabulary! {
@@ -17,6 +15,16 @@ crate::catalogue::vocabulary! {
         Late => "late",
         Excused => "excused",
         Absent => "absent",
+    }
+}
+
+crate::catalogue::vocabulary! {
+    /// Where a mark came from: a trainer's roll call, a trainee's check-in,
+    /// or an online meeting's imported report.
+    MarkSource {
+        RollCall => "roll_call",
+        CheckIn => "check_in",
+        Import => "import",
     }
 }
 

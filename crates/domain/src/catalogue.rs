@@ -1,15 +1,23 @@
 //! Closed vocabularies of the catalogue: how a course is taught and to whom.
 
-use serde::{Deserialize, Serialize};
-
 /// Declares a closed vocabulary: its variants, their stable codes (stored in
 /// the database, used in the API and in URLs) and parsing from those codes.
+///
+/// With the `sea-orm` feature (which storage turns on) the vocabulary is also
+/// a column type, stored as its code in a string column: reading a code that
+/// is not one of these is an error naming the vocabulary and the code, never
+/// a guess.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+        #[cfg_attr(feature = "sea-orm", derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter))]
+        #[cfg_attr(
+            feature = "sea-orm",
+            sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::None)")
+        )]
+        pub enum $name { $(#[cfg_attr(feature = "sea-orm", sea_orm(string_value = $code))] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];

@@ -1,7 +1,5 @@
 //! The languages Aula speaks. Every page and e-mail exists in each.
 
-use serde::{Deserialize, Serialize};
-
 crate::catalogue::vocabulary! {
     /// A user-facing language.
     Language { Fr => "fr", Es => "es", En => "en" }

@@ -5,7 +5,9 @@
 //!   can only be made by `parse`, which refuses bad input with a [`Problem`].
 //! - Forms and API bodies become domain values through `TryFrom`, collecting
 //!   every field's problem at once in [`FieldErrors`].
-//! - No I/O: this crate never names a database, HTTP or SMTP library.
+//! - No I/O: this crate never names a database, HTTP or SMTP library; its one
+//!   exception is the optional `sea-orm` feature, which only derives how a
+//!   vocabulary or time zone is stored in a column (storage turns it on).
 
 pub mod attendance;
 pub mod catalogue;
@@ -14,6 +16,7 @@ pub mod import;
 pub mod indicators;
 pub mod language;
 pub mod meeting;
+pub mod notification;
 pub mod online_report;
 pub mod password;
 pub mod problem;
@@ -28,6 +31,7 @@ pub use attendance::AttendanceStatus;
 pub use catalogue::{Audience, Modality};
 pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};
+pub use notification::{MailKind, MessageStatus};
 pub use password::{Password, PasswordHash};
 pub use problem::{FieldErrors, Problem};
 pub use registrant::{Phone, RegistrantDetails};

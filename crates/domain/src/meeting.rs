@@ -10,8 +10,35 @@ use chrono_tz::Tz;
 use crate::Problem;
 
 /// A session's IANA time zone, such as `Europe/Madrid`.
+///
+/// With the `sea-orm` feature it is a column type stored as its name; a name
+/// that is not a zone is an error when the row is read ([`UnknownTimeZone`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "sea-orm", derive(sea_orm::DeriveValueType))]
+#[cfg_attr(feature = "sea-orm", sea_orm(value_type = "String"))]
 pub struct SessionTimeZone(Tz);
+
+/// A stored name that is not an IANA time zone.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown time zone {0:?}")]
+pub struct UnknownTimeZone(String);
+
+impl std::str::FromStr for SessionTimeZone {
+    type Err = UnknownTimeZone;
+
+    /// The zone of an exact stored name (no trimming: input goes through `parse`).
+    fn from_str(name: &str) -> Result<Self, UnknownTimeZone> {
+        name.parse::<Tz>()
+            .map(SessionTimeZone)
+            .map_err(|_| UnknownTimeZone(name.to_owned()))
+    }
+}
+
+impl std::fmt::Display for SessionTimeZone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
 
 impl SessionTimeZone {
     pub fn parse(input: &str) -> Result<Self, Problem> {

@@ -1,8 +1,6 @@
 //! A person's place in a session: pending (e-mail not confirmed yet) →
 //! confirmed or waitlisted → cancelled; waitlisted → confirmed by promotion.
 
-use serde::{Deserialize, Serialize};
-
 use crate::Problem;
 
 crate::catalogue::vocabulary! {
@@ -12,6 +10,16 @@ crate::catalogue::vocabulary! {
         Confirmed => "confirmed",
         Waitlisted => "waitlisted",
         Cancelled => "cancelled",
+    }
+}
+
+crate::catalogue::vocabulary! {
+    /// Where a registration came from: the public form or API, an
+    /// organiser's entry, or a CSV file an organiser imported.
+    RegistrationSource {
+        Public => "public",
+        Organiser => "organiser",
+        Import => "import",
     }
 }
 
@@ -39,27 +47,16 @@ impl RegistrationStatus {
     }
 }
 
-/// Who a broadcast goes to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Audience {
-    Confirmed,
-    Waitlisted,
-    /// Confirmed and waitlisted.
-    All,
+crate::catalogue::vocabulary! {
+    /// Who a broadcast goes to: the confirmed, the waitlisted, or both (`all`).
+    Audience {
+        Confirmed => "confirmed",
+        Waitlisted => "waitlisted",
+        All => "all",
+    }
 }
 
 impl Audience {
-    pub fn parse(input: &str) -> Result<Self, Problem> {
-        match input.trim() {
-            "confirmed" => Ok(Audience::Confirmed),
-            "waitlisted" => Ok(Audience::Waitlisted),
-            "all" => Ok(Audience::All),
-            "" => Err(Problem::required()),
-            _ => Err(Problem::new("error-choice")),
-        }
-    }
-
     pub fn statuses(self) -> &'static [RegistrationStatus] {
         match self {
             Audience::Confirmed => &[RegistrationStatus::Confirmed],

@@ -1,8 +1,6 @@
 //! Staff roles. A user may hold several (a small union's admin often
 //! organises too); trainees have no account and so no role.
 
-use serde::{Deserialize, Serialize};
-
 crate::catalogue::vocabulary! {
     /// What a staff user may do.
     Role {

@@ -1,7 +1,5 @@
 //! The life of a session: draft → open → closed → completed, or cancelled.
 
-use serde::{Deserialize, Serialize};
-
 use crate::Problem;
 
 crate::catalogue::vocabulary! {

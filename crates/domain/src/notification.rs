@@ -1,0 +1,49 @@
+//! Notifications: the kinds of e-mail Aula sends and where a queued one stands.
+
+crate::catalogue::vocabulary! {
+    /// The kinds of e-mail Aula sends; each has its templates under
+    /// `templates/mail/<code>/`.
+    MailKind {
+        Broadcast => "broadcast",
+        SessionChanged => "session_changed",
+        SessionCancelled => "session_cancelled",
+        RegistrationConfirmed => "registration_confirmed",
+        Reminder => "reminder",
+        RegistrationRequested => "registration_requested",
+        AlreadyRegistered => "already_registered",
+        RegistrationWaitlisted => "registration_waitlisted",
+        RegistrationCancelled => "registration_cancelled",
+        SignInLink => "sign_in_link",
+        AbsenceWarning => "absence_warning",
+        CheckInCode => "check_in_code",
+        SurveyInvitation => "survey_invitation",
+        CertificateReady => "certificate_ready",
+    }
+}
+
+crate::catalogue::vocabulary! {
+    /// Where a queued message stands: `pending` until a dispatcher claims it
+    /// (`sending`), then `sent`, or back to `pending` to retry, or `failed`
+    /// when it cannot be sent and waits for a person.
+    MessageStatus {
+        Pending => "pending",
+        Sending => "sending",
+        Sent => "sent",
+        Failed => "failed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip() {
+        for kind in MailKind::ALL {
+            assert_eq!(MailKind::parse(kind.as_str()), Ok(*kind));
+        }
+        for status in MessageStatus::ALL {
+            assert_eq!(MessageStatus::parse(status.as_str()), Ok(*status));
+        }
+    }
+}
