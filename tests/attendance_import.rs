@@ -1,6 +1,7 @@
 //! Attendance of an online meeting from its platform's participant report:
 //! the API, the trainers' pages, and what is refused.
 
+use aula_domain::attendance::MarkSource;
 use aula_domain::{Email, Language, Role};
 use reqwest::StatusCode;
 use sea_orm::{EntityTrait, PaginatorTrait};
@@ -409,7 +410,7 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
         .all(&app.db)
         .await
         .expect("marks");
-    assert!(imported.iter().all(|m| m.source == "import"));
+    assert!(imported.iter().all(|m| m.source == MarkSource::Import));
     let html = browser
         .get_html(&format!("/staff/sessions/{session_id}/attendance?lang=en"))
         .await;

@@ -28,7 +28,7 @@
 
 use aula_domain::indicators::{Breakdown, Figures, Filter, Tally};
 use aula_domain::survey::Answer;
-use aula_domain::{Audience, Email, Language, Modality, PersonName, RegistrantDetails, Role, Text};
+use aula_domain::{Audience, Email, Language, Modality, PersonName, RegistrantDetails, RegistrationStatus, Role, Text};
 use aula_storage::indicators::{self, Group, Key};
 use aula_storage::registrations::{self, Source};
 use aula_storage::{Actor, surveys};
@@ -271,7 +271,7 @@ async fn build(app: &TestApp) -> Programme {
     let a1_cris = placed(app, a1, cris).await;
     let a1_dani = placed(app, a1, dani).await;
     let waitlisted = registrations::get(&app.db, a1_dani).await.expect("dani");
-    assert_eq!(waitlisted.status, "waitlisted");
+    assert_eq!(waitlisted.status, RegistrationStatus::Waitlisted);
     registrations::request(
         &app.db,
         &app.mail.link_key,

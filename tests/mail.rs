@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use aula_domain::{Email, Language, Role};
+use aula_domain::{Email, Language, MailKind, MessageStatus, Role};
 use aula_mail::render::{Broadcast, SessionRef};
 use aula_storage::Begin;
 use aula_storage::outbox::{self, NewMessage};
@@ -30,7 +30,7 @@ pub(crate) fn broadcast(n: usize) -> NewMessage {
         organiser_name: "Marta".into(),
     });
     NewMessage {
-        kind: "broadcast",
+        kind: MailKind::Broadcast,
         recipient: Email::parse(&format!("person{n}@example.org")).expect("email"),
         recipient_name: Some(format!("Person {n}")),
         language: Language::Es,
@@ -67,7 +67,7 @@ fn by_message_id(app: &TestApp) -> HashMap<String, usize> {
 /// The outbox's messages in one status (the first page).
 async fn with_status(app: &TestApp, status: &str) -> aula_storage::Paged<aula_storage::entities::outbox::Model> {
     let filter = outbox::OutboxFilter {
-        status: Some(status.into()),
+        status: Some(MessageStatus::parse(status).expect("a status")),
         ..Default::default()
     };
     outbox::list(&app.db, &filter, aula_storage::Page::default())
@@ -80,7 +80,7 @@ async fn wait_until_sent(app: &TestApp, count: u64) {
         let paged = outbox::list(
             &app.db,
             &outbox::OutboxFilter {
-                status: Some("sent".into()),
+                status: Some(MessageStatus::Sent),
                 ..Default::default()
             },
             aula_storage::Page::new(None, Some(1), 1),
@@ -509,7 +509,7 @@ fn every_message_renders_in_every_language() {
     for (kind, value) in kinds {
         for language in Language::ALL {
             let rendered = render(
-                kind,
+                MailKind::parse(kind).expect("a kind"),
                 &value.to_string(),
                 *language,
                 Some("Ana Ruiz".into()),
@@ -564,7 +564,7 @@ async fn reminders(app: &TestApp) -> Vec<aula_storage::entities::outbox::Model> 
     outbox::list(
         &app.db,
         &outbox::OutboxFilter {
-            kind: Some("reminder".into()),
+            kind: Some(MailKind::Reminder),
             ..Default::default()
         },
         aula_storage::Page::default(),
@@ -591,7 +591,7 @@ db_test!(
         assert_eq!(pending.len(), 1, "one reminder");
         // Two days before 2030-03-12 09:00 in Madrid (08:00 UTC).
         assert_eq!(pending[0].next_attempt_at.to_rfc3339(), "2030-03-10T08:00:00+00:00");
-        assert_eq!(pending[0].status, "pending");
+        assert_eq!(pending[0].status, MessageStatus::Pending);
 
         // The first meeting moves: the reminder follows.
         let (status, _) = api
@@ -619,7 +619,7 @@ db_test!(
         wait_until_sent(&app, 4).await;
         let sent = reminders(&app).await;
         assert_eq!(sent.len(), 1);
-        assert_eq!(sent[0].status, "sent");
+        assert_eq!(sent[0].status, MessageStatus::Sent);
     }
 );
 

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use aula_domain::MessageStatus;
 use aula_storage::Begin;
 use aula_storage::outbox;
 use sea_orm::ConnectionTrait;
@@ -77,7 +78,7 @@ async fn wait_distinct(app: &TestApp, count: usize, limit: Duration) -> Duration
 
 async fn count_status(app: &TestApp, status: &str) -> u64 {
     let filter = outbox::OutboxFilter {
-        status: Some(status.into()),
+        status: Some(MessageStatus::parse(status).expect("a status")),
         ..Default::default()
     };
     outbox::list(&app.db, &filter, aula_storage::Page::new(None, Some(1), 1))
@@ -289,7 +290,7 @@ db_test!(
         wait_status(&app, "sent", 19).await;
         wait_status(&app, "pending", 1).await;
         let filter = outbox::OutboxFilter {
-            status: Some("pending".into()),
+            status: Some(MessageStatus::Pending),
             ..Default::default()
         };
         let waiting = outbox::list(&app.db, &filter, aula_storage::Page::default())

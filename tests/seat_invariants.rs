@@ -4,7 +4,7 @@
 //! waiting-list positions are dense and in arrival order, and nobody waits
 //! while a seat is free.
 
-use aula_domain::{Capacity, Role};
+use aula_domain::{Capacity, RegistrationStatus, Role};
 use aula_storage::entities::registration;
 use aula_storage::registrations::{self, Requested};
 use aula_storage::{Actor, Begin};
@@ -44,8 +44,14 @@ async fn check(app: &TestApp, session: Uuid) {
         .all(&app.db)
         .await
         .expect("rows");
-    let confirmed = rows.iter().filter(|r| r.status == "confirmed").count() as i32;
-    let mut waiting: Vec<_> = rows.iter().filter(|r| r.status == "waitlisted").collect();
+    let confirmed = rows
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Confirmed)
+        .count() as i32;
+    let mut waiting: Vec<_> = rows
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Waitlisted)
+        .collect();
     assert!(confirmed <= record.session.capacity, "confirmed {confirmed} > capacity");
     assert_eq!(record.session.seats_taken, confirmed, "the seat counter matches");
     if confirmed < record.session.capacity {

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use aula_domain::{Language, RegistrationStatus, Role};
+use aula_domain::{Language, MailKind, RegistrationStatus, Role};
 use aula_storage::entities::{outbox, registration};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -238,7 +238,7 @@ db_test!(
         }
         for id in &first_five {
             let r = aula_storage::registrations::get(&app.db, *id).await.expect("row");
-            assert_eq!(r.status, "confirmed");
+            assert_eq!(r.status, RegistrationStatus::Confirmed);
         }
         assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 20);
         assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 475);
@@ -300,7 +300,7 @@ db_test!(
         let (status, second) = anonymous.post(&path, &registrant("Eva", "EVA@example.org")).await;
         assert_eq!(status, StatusCode::CREATED);
         assert_eq!(first["status"], second["status"]);
-        let kinds: Vec<String> = outbox::Entity::find()
+        let kinds: Vec<MailKind> = outbox::Entity::find()
             .filter(outbox::Column::Recipient.eq("eva@example.org"))
             .all(&app.db)
             .await
@@ -308,7 +308,7 @@ db_test!(
             .into_iter()
             .map(|m| m.kind)
             .collect();
-        assert!(kinds.contains(&"already_registered".to_owned()), "{kinds:?}");
+        assert!(kinds.contains(&MailKind::AlreadyRegistered), "{kinds:?}");
     }
 );
 
@@ -510,7 +510,7 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
     let registration = aula_storage::registrations::get(&app.db, registration.id)
         .await
         .expect("row");
-    assert_eq!(registration.status, "cancelled");
+    assert_eq!(registration.status, RegistrationStatus::Cancelled);
 });
 
 db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
@@ -554,7 +554,7 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
     let third = aula_storage::registrations::get(&app.db, ids[2].parse().expect("uuid"))
         .await
         .expect("row");
-    assert_eq!(third.status, "confirmed");
+    assert_eq!(third.status, RegistrationStatus::Confirmed);
     // Lowering below the seats taken is refused.
     let (status, body) = api
         .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1}))
@@ -578,7 +578,11 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
     let fourth = aula_storage::registrations::get(&app.db, ids[3].parse().expect("uuid"))
         .await
         .expect("row");
-    assert_eq!(fourth.status, "confirmed", "the seat went to the next person waiting");
+    assert_eq!(
+        fourth.status,
+        RegistrationStatus::Confirmed,
+        "the seat went to the next person waiting"
+    );
     let audited = aula_storage::entities::audit_entry::Entity::find()
         .filter(aula_storage::entities::audit_entry::Column::Action.eq("move"))
         .all(&app.db)
@@ -651,7 +655,7 @@ db_test!(
             .await
             .expect("q")
             .expect("row");
-        assert_eq!(row.status, "confirmed");
+        assert_eq!(row.status, RegistrationStatus::Confirmed);
         let _ = Language::Es;
     }
 );
@@ -725,7 +729,7 @@ db_test!(
             .await
             .expect("query")
             .expect("row");
-        assert_eq!(pending.status, "pending");
+        assert_eq!(pending.status, RegistrationStatus::Pending);
         assert_eq!(person_named(&app, "ana@example.org").await.given_name, "Ana");
     }
 );

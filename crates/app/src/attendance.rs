@@ -76,7 +76,7 @@ pub async fn send_check_in_code(app: &App, record: &SessionRecord, meeting_id: U
     let txn = app.write().await?;
     if let Some(person) = people::find_by_email(&*txn, email).await?
         && let Some(registration) = registrations::live(&*txn, record.session.id, person.id).await?
-        && registration.status == RegistrationStatus::Confirmed.as_str()
+        && registration.status == RegistrationStatus::Confirmed
     {
         let purpose = format!("check-in:{meeting_id}");
         let otp = person_sessions::create_code(&*txn, person.id, &purpose).await?;

@@ -302,7 +302,7 @@ pub async fn move_registration(
     let (moved, promoted) = registrations::move_to(&*txn, actor, id, to, reason).await?;
     let person = people::get(&*txn, moved.person_id).await?;
     if to == RegistrationStatus::Cancelled {
-        let held_seat = current.status == RegistrationStatus::Confirmed.as_str();
+        let held_seat = current.status == RegistrationStatus::Confirmed;
         aula_mail::notify::cancelled(&*txn, &app.mail, &record, &moved, &person, held_seat, true).await?;
         aula_mail::notify::promoted(&*txn, &app.mail, &record, &promoted).await?;
     } else {

@@ -1,8 +1,8 @@
 //! Sessions: creating, changing and moving them through their life, with the
 //! e-mails each change causes.
 
-use aula_domain::SessionStatus;
 use aula_domain::details::SessionDetails;
+use aula_domain::{MailKind, SessionStatus};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Actor, outbox, registrations, surveys};
 use uuid::Uuid;
@@ -43,7 +43,7 @@ pub async fn update(app: &App, actor: &Actor, id: Uuid, details: &SessionDetails
     if record.session.calendar_sequence != before.session.calendar_sequence && record.status().is_public() {
         aula_mail::notify::session_changed(&*txn, &app.mail, &record).await?;
     } else if let Some(due) = aula_mail::notify::reminder_due(&record) {
-        outbox::reschedule(&*txn, "reminder", id, due).await?;
+        outbox::reschedule(&*txn, MailKind::Reminder, id, due).await?;
     }
     txn.commit().await?;
     Ok(record)

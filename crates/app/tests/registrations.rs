@@ -7,8 +7,8 @@ use aula_app::App;
 use aula_app::registrations::{self, Confirmed, Entry};
 use aula_domain::details::{CourseDetails, SessionDetails};
 use aula_domain::{
-    Audience, Capacity, Email, Hours, Language, MeetingTimes, Modality, PersonName, RegistrantDetails, SessionStatus,
-    SessionTimeZone, Text,
+    Audience, Capacity, Email, Hours, Language, MeetingTimes, Modality, PersonName, RegistrantDetails,
+    RegistrationStatus, SessionStatus, SessionTimeZone, Text,
 };
 use aula_storage::registrations::Requested;
 use aula_storage::{Actor, courses, people, sessions};
@@ -128,7 +128,10 @@ async fn a_full_session_waitlists_and_the_commit_wakes_the_dispatcher() {
     };
     assert_eq!(
         statuses,
-        vec![("confirmed".to_owned(), None), ("waitlisted".to_owned(), Some(1))]
+        vec![
+            (RegistrationStatus::Confirmed, None),
+            (RegistrationStatus::Waitlisted, Some(1))
+        ]
     );
     // Pressing the button again changes nothing.
     match registrations::confirm(&s.app, &links[0]).await.expect("again") {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use aula_domain::{Email, Language};
+use aula_domain::{Email, Language, MailKind, RegistrationStatus};
 use aula_mail::render::{Broadcast, SessionRef, data};
 use aula_mail::sink::SmtpSink;
 use aula_storage::outbox::{self, NewMessage};
@@ -87,7 +87,7 @@ fn message(n: usize) -> Result<NewMessage> {
         organiser_name: "Organización".into(),
     });
     Ok(NewMessage {
-        kind: "broadcast",
+        kind: MailKind::Broadcast,
         recipient: Email::parse(&format!("person{n}@example.org")).map_err(|p| anyhow::anyhow!("{p}"))?,
         recipient_name: Some(format!("Persona {n}")),
         language: [Language::Es, Language::Fr, Language::En][n % 3],
@@ -386,9 +386,9 @@ async fn verify(db: &Database, sessions: &[uuid::Uuid], registrations: usize, ca
         for row in rows {
             let status: String = row.try_get("", "status")?;
             let n: i64 = row.try_get("", "n")?;
-            match status.as_str() {
-                "confirmed" => confirmed = n,
-                "waitlisted" => {
+            match RegistrationStatus::parse(&status) {
+                Ok(RegistrationStatus::Confirmed) => confirmed = n,
+                Ok(RegistrationStatus::Waitlisted) => {
                     waitlisted = n;
                     tickets = row.try_get("", "tickets")?;
                 }
@@ -570,7 +570,7 @@ async fn http_case(
 }
 
 /// The message data the baseline queues: about the size of Aula's own.
-fn baseline_data(kind: &str, extra: &str) -> String {
+fn baseline_data(kind: MailKind, extra: &str) -> String {
     format!(
         r#"{{"kind":"{kind}",{extra}"session":{{"id":"00000000-0000-0000-0000-000000000000","course_title":"Igualdad de trato y no discriminación","time_zone":"Europe/Madrid","place":null,"meetings":[{{"starts_at":"2026-12-21T08:30:00Z","ends_at":"2026-12-21T11:30:00Z"}}],"online_url":null}},"manage_path":"/r/0123456789abcdefghijklmnopqrstuvwxyzABCDEFG"}}"#
     )
@@ -595,7 +595,7 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
     let outbox = "INSERT INTO outbox (id, kind, recipient, recipient_name, language, data, session_id, status, \
                   attempts, next_attempt_at, message_id, dedupe_key, created_at) \
                   VALUES ($1, $2, $3, $4, 'es', $5, $6, 'pending', 0, $7, $8, $9, $10)";
-    let message = |kind: &str, data: String, due: chrono::DateTime<chrono::Utc>, dedupe: Option<String>| {
+    let message = |kind: MailKind, data: String, due: chrono::DateTime<chrono::Utc>, dedupe: Option<String>| {
         let id = uuid::Uuid::now_v7();
         statement(
             backend,
@@ -657,8 +657,8 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
     .await?;
     let extra = format!(r#""confirm_path":"/confirm/{token}","hours":48,"#);
     txn.execute_raw(message(
-        "registration_requested",
-        baseline_data("registration_requested", &extra),
+        MailKind::RegistrationRequested,
+        baseline_data(MailKind::RegistrationRequested, &extra),
         at,
         None,
     ))
@@ -693,15 +693,15 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
         ))
         .await?;
         txn.execute_raw(message(
-            "registration_confirmed",
-            baseline_data("registration_confirmed", ""),
+            MailKind::RegistrationConfirmed,
+            baseline_data(MailKind::RegistrationConfirmed, ""),
             at,
             None,
         ))
         .await?;
         txn.execute_raw(message(
-            "reminder",
-            baseline_data("reminder", ""),
+            MailKind::Reminder,
+            baseline_data(MailKind::Reminder, ""),
             at + chrono::Duration::days(28),
             Some(format!("reminder:{id}")),
         ))
@@ -725,8 +725,8 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
         .await?;
         let extra = format!(r#""position":{ticket},"#);
         txn.execute_raw(message(
-            "registration_waitlisted",
-            baseline_data("registration_waitlisted", &extra),
+            MailKind::RegistrationWaitlisted,
+            baseline_data(MailKind::RegistrationWaitlisted, &extra),
             at,
             None,
         ))

@@ -15,8 +15,8 @@ use anyhow::{Context, Result};
 use aula_documents::certificate::certificate as render;
 use aula_domain::details::{Accreditation, AccreditationBodyDetails, CourseDetails, SessionDetails, UserDetails};
 use aula_domain::{
-    Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Percent, Role,
-    SessionTimeZone, Text, Url,
+    Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Percent, RegistrationStatus,
+    Role, SessionTimeZone, Text, Url,
 };
 use aula_storage::entities::{certificate, person, registration};
 use aula_storage::{Actor, Begin, Database};
@@ -101,14 +101,14 @@ fn certificate_row(
         holder_name: format!("{given} {family}"),
         holder_email: format!("persona{n}@bench.example.org"),
         salt: aula_storage::secrets::generate(""),
-        language: "es".into(),
+        language: Language::Es,
         course_title: COURSE_TITLE.into(),
         course_summary: COURSE_SUMMARY.into(),
         attended_minutes: 900,
         nominal_minutes: 900,
         starts_on: day(12)?,
         ends_on: day(14)?,
-        modality: "in_person".into(),
+        modality: Modality::InPerson,
         place: Some(PLACE.into()),
         body_name: Some(BODY_NAME.into()),
         credits_hundredths: Some(150),
@@ -267,9 +267,9 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 phone: Set(None),
                 employer: Set(Some("Servicio Andaluz de Salud".into())),
                 job_title: Set(None),
-                audience: Set(Some("public_servant".into())),
+                audience: Set(Some(Audience::PublicServant)),
                 region_id: Set(None),
-                language: Set("es".into()),
+                language: Set(Language::Es),
                 consent_at: Set(Some(at)),
                 consent_version: Set(Some("2026-01".into())),
                 created_at: Set(at),
@@ -279,9 +279,9 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 id: Set(registration_id),
                 session_id: Set(session_id),
                 person_id: Set(person_id),
-                status: Set("confirmed".into()),
+                status: Set(RegistrationStatus::Confirmed),
                 waitlist_ticket: Set(None),
-                source: Set("organiser".into()),
+                source: Set(aula_domain::registration::RegistrationSource::Organiser),
                 confirm_token_hash: Set(None),
                 confirm_expires_at: Set(None),
                 manage_token_hash: Set(format!("bench{}", registration_id.simple())),

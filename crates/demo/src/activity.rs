@@ -84,8 +84,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use aula_domain::attendance as rule;
+use aula_domain::attendance::MarkSource;
 use aula_domain::indicators::{Figures, Tally};
-use aula_domain::{AttendanceStatus, SessionTimeZone};
+use aula_domain::registration::RegistrationSource;
+use aula_domain::{AttendanceStatus, Audience, Language, RegistrationStatus, SessionStatus, SessionTimeZone};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbBackend, EntityTrait, QueryTrait, Set, Statement};
@@ -281,33 +283,18 @@ impl Fate {
         !matches!(self, Fate::Pending | Fate::CancelledPending)
     }
 
-    fn status(self) -> &'static str {
+    fn status(self) -> RegistrationStatus {
         match self {
-            Fate::Seated => "confirmed",
-            Fate::Waiting => "waitlisted",
-            Fate::Pending => "pending",
-            Fate::CancelledSeated | Fate::CancelledWaiting | Fate::CancelledPending => "cancelled",
+            Fate::Seated => RegistrationStatus::Confirmed,
+            Fate::Waiting => RegistrationStatus::Waitlisted,
+            Fate::Pending => RegistrationStatus::Pending,
+            Fate::CancelledSeated | Fate::CancelledWaiting | Fate::CancelledPending => RegistrationStatus::Cancelled,
         }
     }
 }
 
 /// Where a registration came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Via {
-    Public,
-    Organiser,
-    Import,
-}
-
-impl Via {
-    fn as_str(self) -> &'static str {
-        match self {
-            Via::Public => "public",
-            Via::Organiser => "organiser",
-            Via::Import => "import",
-        }
-    }
-}
+type Via = RegistrationSource;
 
 /// One survey answer.
 #[derive(Clone, Debug, Default)]
@@ -1486,9 +1473,15 @@ pub fn build_block(
             phone: Set(None),
             employer: Set(Some(p.workplace.to_owned())),
             job_title: Set(Some(p.job_title.to_owned())),
-            audience: Set(Some(p.audience.to_owned())),
+            audience: Set(Some(
+                Audience::parse(p.audience).map_err(|p| StorageError::invalid("demo", p.key))?,
+            )),
             region_id: Set(p.region.and_then(|r| catalogue.regions.get(r).copied())),
-            language: Set(if p.programme == UNION { "es" } else { "fr" }.to_owned()),
+            language: Set(if p.programme == UNION {
+                Language::Es
+            } else {
+                Language::Fr
+            }),
             consent_at: Set(Some(at)),
             consent_version: Set(Some("demo".to_owned())),
             created_at: Set(at),
@@ -1511,8 +1504,8 @@ pub fn build_block(
         sessions.push(session::ActiveModel {
             id: Set(session_ids[s]),
             course_id: Set(info.course.id),
-            status: Set("completed".to_owned()),
-            time_zone: Set(info.zone.name().to_owned()),
+            status: Set(SessionStatus::Completed),
+            time_zone: Set(info.zone),
             venue_id: Set(info.venue_id),
             online_url: Set(info.online_url.clone()),
             capacity: Set(p.capacity as i32),
@@ -1596,9 +1589,9 @@ pub fn build_block(
                 id: Set(id),
                 session_id: Set(session_ids[s]),
                 person_id: Set(person_ids[slot.person]),
-                status: Set(slot.fate.status().to_owned()),
+                status: Set(slot.fate.status()),
                 waitlist_ticket: Set(if slot.fate == Fate::Waiting { slot.ticket } else { None }),
-                source: Set(slot.via.as_str().to_owned()),
+                source: Set(slot.via),
                 confirm_token_hash: Set(public.then(|| secrets::hash(&secrets::generate("")))),
                 confirm_expires_at: Set(public.then(|| made + aula_storage::registrations::CONFIRM_LIFETIME)),
                 manage_token_hash: Set(secrets::hash(&key.sign(id))),
@@ -1637,9 +1630,13 @@ pub fn build_block(
                     id: Set(new_id()),
                     registration_id: Set(registration_ids[s][i]),
                     meeting_id: Set(meeting_ids[s][m]),
-                    status: Set(status.as_str().to_owned()),
+                    status: Set(*status),
                     minutes: Set(minutes.map(|v| v as i32)),
-                    source: Set(if minutes.is_some() { "import" } else { "roll_call" }.to_owned()),
+                    source: Set(if minutes.is_some() {
+                        MarkSource::Import
+                    } else {
+                        MarkSource::RollCall
+                    }),
                     updated_by: Set(trainer.clone()),
                     updated_at: Set(if minutes.is_some() {
                         ends + Duration::hours(20)
@@ -1789,11 +1786,10 @@ pub fn build_block(
             holder_email: Set(email.clone()),
             salt: Set(secrets::generate("")),
             language: Set(if plan.people[slot.person].programme == UNION {
-                "es"
+                Language::Es
             } else {
-                "fr"
-            }
-            .to_owned()),
+                Language::Fr
+            }),
             course_title: Set(info.course.title.clone()),
             course_summary: Set(info.course.summary.clone()),
             attended_minutes: Set(slot.attended_minutes as i32),

@@ -13,7 +13,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use aula_domain::Language;
 use aula_storage::entities::outbox as row;
 use aula_storage::{Database, outbox};
 use futures::StreamExt;
@@ -293,12 +292,11 @@ impl Dispatcher {
     }
 
     async fn deliver(&self, message: &row::Model) -> Result<(), SendError> {
-        let language = Language::parse(&message.language).unwrap_or_default();
         // A row that cannot be rendered or addressed will not get better by waiting.
         let rendered = render(
-            &message.kind,
+            message.kind,
             &message.data,
-            language,
+            message.language,
             message.recipient_name.clone(),
             &self.settings.base_url,
             &self.settings.domain,

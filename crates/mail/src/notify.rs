@@ -2,7 +2,7 @@
 //! transaction: callers pass the transaction they are committing.
 
 use aula_domain::registration::Audience;
-use aula_domain::{Email, Language, RegistrationStatus};
+use aula_domain::{Email, MailKind, RegistrationStatus};
 use aula_storage::entities::person::Model as Person;
 use aula_storage::entities::registration::Model as Registration;
 use aula_storage::outbox::{self, NewMessage};
@@ -61,7 +61,7 @@ pub fn session_ref(record: &SessionRecord) -> SessionRef {
     SessionRef {
         id: record.session.id,
         course_title: record.course.course.title.clone(),
-        time_zone: record.session.time_zone.clone(),
+        time_zone: record.session.time_zone.name().to_owned(),
         place: record.venue.as_ref().map(|(venue, region)| {
             let address = venue.address.as_deref().map(|a| format!(", {a}")).unwrap_or_default();
             format!("{}{address}, {} ({})", venue.name, venue.city, region.name)
@@ -76,7 +76,7 @@ pub fn calendar(config: &MailConfig, record: &SessionRecord) -> SessionCalendar 
     let place = reference.place.clone();
     SessionCalendar {
         session_id: record.session.id,
-        time_zone: record.session.time_zone.clone(),
+        time_zone: record.session.time_zone.name().to_owned(),
         summary: record.course.course.title.clone(),
         description: record.course.course.summary.clone(),
         location: match (place, &record.session.online_url) {
@@ -95,7 +95,7 @@ pub fn calendar(config: &MailConfig, record: &SessionRecord) -> SessionCalendar 
 /// A message to `person` about `record`; `registration` adds the personal
 /// link to it, which the layout shows at the foot of the message.
 fn message(
-    kind: &'static str,
+    kind: MailKind,
     person: &Person,
     record: &SessionRecord,
     mut data: serde_json::Value,
@@ -112,7 +112,7 @@ fn message(
         kind,
         recipient,
         recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
-        language: Language::parse(&person.language).unwrap_or_default(),
+        language: person.language,
         data,
         session_id: Some(record.session.id),
         reply_to,
@@ -151,7 +151,7 @@ pub async fn broadcast(
     for (registration, person) in registrations::recipients(conn, record.session.id, audience).await? {
         let manage = Some((config, &registration));
         if let Some(m) = message(
-            "broadcast",
+            MailKind::Broadcast,
             &person,
             record,
             content.clone(),
@@ -174,7 +174,7 @@ pub async fn session_changed(
 ) -> aula_storage::Result<usize> {
     // Reminders move with the first meeting.
     if let Some(due) = reminder_due(record) {
-        outbox::reschedule(conn, "reminder", record.session.id, due).await?;
+        outbox::reschedule(conn, MailKind::Reminder, record.session.id, due).await?;
     }
     let content = data(&SessionChanged {
         session: session_ref(record),
@@ -183,7 +183,7 @@ pub async fn session_changed(
     let mut queued = 0;
     for (registration, person) in registrations::recipients(conn, record.session.id, Audience::Confirmed).await? {
         let manage = Some((config, &registration));
-        if let Some(m) = message("session_changed", &person, record, content.clone(), None, manage) {
+        if let Some(m) = message(MailKind::SessionChanged, &person, record, content.clone(), None, manage) {
             outbox::enqueue(conn, &m, &config.domain).await?;
             queued += 1;
         }
@@ -199,14 +199,14 @@ pub async fn session_cancelled(
     record: &SessionRecord,
 ) -> aula_storage::Result<usize> {
     // No reminder for a session that will not take place.
-    outbox::cancel_pending_for_session(conn, "reminder", record.session.id).await?;
+    outbox::cancel_pending_for_session(conn, MailKind::Reminder, record.session.id).await?;
     let content = data(&SessionCancelled {
         session: session_ref(record),
         calendar: calendar(config, record),
     });
     let mut queued = 0;
     for (_, person) in registrations::recipients(conn, record.session.id, Audience::All).await? {
-        if let Some(m) = message("session_cancelled", &person, record, content.clone(), None, None) {
+        if let Some(m) = message(MailKind::SessionCancelled, &person, record, content.clone(), None, None) {
             outbox::enqueue(conn, &m, &config.domain).await?;
             queued += 1;
         }
@@ -244,12 +244,12 @@ pub async fn confirmed(
         promoted,
     });
     let manage = Some((config, registration));
-    if let Some(m) = message("registration_confirmed", person, record, content, None, manage) {
+    if let Some(m) = message(MailKind::RegistrationConfirmed, person, record, content, None, manage) {
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
     if let Some(due) = reminder_due(record).filter(|due| *due > chrono::Utc::now())
         && let Some(mut m) = message(
-            "reminder",
+            MailKind::Reminder,
             person,
             record,
             data(&Reminder {
@@ -302,7 +302,7 @@ pub async fn requested(
     send(
         conn,
         config,
-        message("registration_requested", person, record, content, None, manage),
+        message(MailKind::RegistrationRequested, person, record, content, None, manage),
     )
     .await
 }
@@ -316,9 +316,9 @@ pub async fn placed(
     registration: &Registration,
     person: &Person,
 ) -> aula_storage::Result<()> {
-    match RegistrationStatus::parse(&registration.status) {
-        Ok(RegistrationStatus::Confirmed) => confirmed(conn, config, record, registration, person, false).await,
-        Ok(RegistrationStatus::Waitlisted) => {
+    match registration.status {
+        RegistrationStatus::Confirmed => confirmed(conn, config, record, registration, person, false).await,
+        RegistrationStatus::Waitlisted => {
             let position = registrations::waitlist_position(conn, registration).await?.unwrap_or(1);
             waitlisted(conn, config, record, registration, person, position).await
         }
@@ -344,7 +344,7 @@ pub async fn waitlisted(
     send(
         conn,
         config,
-        message("registration_waitlisted", person, record, content, None, manage),
+        message(MailKind::RegistrationWaitlisted, person, record, content, None, manage),
     )
     .await
 }
@@ -364,14 +364,14 @@ pub async fn already_registered(
         } else {
             session_ref(record)
         },
-        status: registration.status.clone(),
+        status: registration.status.as_str().to_owned(),
         position,
     });
     let manage = Some((config, registration));
     send(
         conn,
         config,
-        message("already_registered", person, record, content, None, manage),
+        message(MailKind::AlreadyRegistered, person, record, content, None, manage),
     )
     .await
 }
@@ -396,7 +396,7 @@ pub async fn cancelled(
     send(
         conn,
         config,
-        message("registration_cancelled", person, record, content, None, None),
+        message(MailKind::RegistrationCancelled, person, record, content, None, None),
     )
     .await
 }
@@ -431,7 +431,7 @@ pub async fn absence_warning(
         about: None,
     });
     let manage = Some((config, registration));
-    if let Some(mut m) = message("absence_warning", person, record, content, None, manage) {
+    if let Some(mut m) = message(MailKind::AbsenceWarning, person, record, content, None, manage) {
         m.dedupe_key = Some(format!("absence:{}", registration.id));
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
@@ -448,10 +448,10 @@ pub async fn absence_warning(
             continue;
         };
         let message = NewMessage {
-            kind: "absence_warning",
+            kind: MailKind::AbsenceWarning,
             recipient,
             recipient_name: Some(organiser.user.name.clone()),
-            language: Language::parse(&organiser.user.language).unwrap_or_default(),
+            language: organiser.user.language,
             data: data(&AbsenceWarning {
                 session: session_ref(record),
                 minimum_percent,
@@ -485,7 +485,7 @@ pub async fn check_in_code(
         conn,
         config,
         message(
-            "check_in_code",
+            MailKind::CheckInCode,
             person,
             record,
             content,
@@ -517,7 +517,7 @@ pub async fn survey_invitation(
     send(
         conn,
         config,
-        message("survey_invitation", person, record, content, None, manage),
+        message(MailKind::SurveyInvitation, person, record, content, None, manage),
     )
     .await
 }
@@ -541,10 +541,10 @@ pub async fn certificate_ready(
         return Ok(());
     };
     let message = NewMessage {
-        kind: "certificate_ready",
+        kind: MailKind::CertificateReady,
         recipient,
         recipient_name: Some(certificate.holder_name.clone()),
-        language: Language::parse(&certificate.language).unwrap_or_default(),
+        language: certificate.language,
         data: data(&CertificateReady {
             course_title: certificate.course_title.clone(),
             number: certificate.number.clone(),
@@ -575,10 +575,10 @@ pub async fn sign_in_link(
         minutes: aula_storage::person_sessions::LINK_LIFETIME.num_minutes() as u32,
     });
     let message = NewMessage {
-        kind: "sign_in_link",
+        kind: MailKind::SignInLink,
         recipient,
         recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
-        language: Language::parse(&person.language).unwrap_or_default(),
+        language: person.language,
         data: content,
         session_id: None,
         reply_to: None,

@@ -3,7 +3,7 @@
 //! in the row's language. Rendering happens when the row is sent.
 
 use askama::Template;
-use aula_domain::Language;
+use aula_domain::{Language, MailKind};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -88,10 +88,8 @@ pub struct Rendered {
 /// Why a row could not become a message: it is marked failed with this.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("unknown message kind {0}")]
-    UnknownKind(String),
     #[error("template data does not fit kind {kind}: {error}")]
-    Data { kind: String, error: serde_json::Error },
+    Data { kind: MailKind, error: serde_json::Error },
     #[error("template failed: {0}")]
     Template(#[from] askama::Error),
 }
@@ -99,9 +97,9 @@ pub enum RenderError {
 /// Implements `Kind` for a message's data with its three templates, which
 /// are declared beside it (askama needs literal paths).
 macro_rules! kind {
-    ($name:literal, $data:ident, $subject:ident, $text:ident, $html:ident) => {
+    ($kind:expr, $data:ident, $subject:ident, $text:ident, $html:ident) => {
         impl Kind for $data {
-            const NAME: &'static str = $name;
+            const KIND: MailKind = $kind;
 
             fn render(&self, m: &MailCtx) -> Result<(String, String, String), askama::Error> {
                 let subject = $subject { m, d: self }.render()?;
@@ -117,7 +115,7 @@ macro_rules! kind {
 }
 
 trait Kind: DeserializeOwned + Serialize {
-    const NAME: &'static str;
+    const KIND: MailKind;
     fn render(&self, m: &MailCtx) -> Result<(String, String, String), askama::Error>;
 }
 
@@ -152,7 +150,13 @@ struct BroadcastHtml<'a> {
     d: &'a Broadcast,
 }
 
-kind!("broadcast", Broadcast, BroadcastSubject, BroadcastText, BroadcastHtml);
+kind!(
+    MailKind::Broadcast,
+    Broadcast,
+    BroadcastSubject,
+    BroadcastText,
+    BroadcastHtml
+);
 
 /// A session's meetings changed: the new times, and a calendar update.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -182,7 +186,7 @@ struct SessionChangedHtml<'a> {
 }
 
 kind!(
-    "session_changed",
+    MailKind::SessionChanged,
     SessionChanged,
     SessionChangedSubject,
     SessionChangedText,
@@ -217,7 +221,7 @@ struct SessionCancelledHtml<'a> {
 }
 
 kind!(
-    "session_cancelled",
+    MailKind::SessionCancelled,
     SessionCancelled,
     SessionCancelledSubject,
     SessionCancelledText,
@@ -256,7 +260,7 @@ struct RegistrationConfirmedHtml<'a> {
 }
 
 kind!(
-    "registration_confirmed",
+    MailKind::RegistrationConfirmed,
     RegistrationConfirmed,
     RegistrationConfirmedSubject,
     RegistrationConfirmedText,
@@ -290,11 +294,17 @@ struct ReminderHtml<'a> {
     d: &'a Reminder,
 }
 
-kind!("reminder", Reminder, ReminderSubject, ReminderText, ReminderHtml);
+kind!(
+    MailKind::Reminder,
+    Reminder,
+    ReminderSubject,
+    ReminderText,
+    ReminderHtml
+);
 
 /// Declares a kind's three templates, under `templates/mail/<name>/`.
 macro_rules! templates {
-    ($name:literal, $data:ident, $subject:ident = $subject_path:literal, $text:ident = $text_path:literal, $html:ident = $html_path:literal) => {
+    ($kind:expr, $data:ident, $subject:ident = $subject_path:literal, $text:ident = $text_path:literal, $html:ident = $html_path:literal) => {
         #[derive(Template)]
         #[template(path = $subject_path, whitespace = "preserve")]
         struct $subject<'a> {
@@ -318,7 +328,7 @@ macro_rules! templates {
             d: &'a $data,
         }
 
-        kind!($name, $data, $subject, $text, $html);
+        kind!($kind, $data, $subject, $text, $html);
     };
 }
 
@@ -331,7 +341,7 @@ pub struct RegistrationRequested {
     pub hours: u32,
 }
 templates!(
-    "registration_requested",
+    MailKind::RegistrationRequested,
     RegistrationRequested,
     RegistrationRequestedSubject = "mail/registration_requested/subject.txt",
     RegistrationRequestedText = "mail/registration_requested/text.txt",
@@ -348,7 +358,7 @@ pub struct AlreadyRegistered {
     pub position: Option<u64>,
 }
 templates!(
-    "already_registered",
+    MailKind::AlreadyRegistered,
     AlreadyRegistered,
     AlreadyRegisteredSubject = "mail/already_registered/subject.txt",
     AlreadyRegisteredText = "mail/already_registered/text.txt",
@@ -362,7 +372,7 @@ pub struct RegistrationWaitlisted {
     pub position: u64,
 }
 templates!(
-    "registration_waitlisted",
+    MailKind::RegistrationWaitlisted,
     RegistrationWaitlisted,
     RegistrationWaitlistedSubject = "mail/registration_waitlisted/subject.txt",
     RegistrationWaitlistedText = "mail/registration_waitlisted/text.txt",
@@ -378,7 +388,7 @@ pub struct RegistrationCancelled {
     pub by_organiser: bool,
 }
 templates!(
-    "registration_cancelled",
+    MailKind::RegistrationCancelled,
     RegistrationCancelled,
     RegistrationCancelledSubject = "mail/registration_cancelled/subject.txt",
     RegistrationCancelledText = "mail/registration_cancelled/text.txt",
@@ -397,7 +407,7 @@ pub struct AbsenceWarning {
     pub about: Option<String>,
 }
 templates!(
-    "absence_warning",
+    MailKind::AbsenceWarning,
     AbsenceWarning,
     AbsenceWarningSubject = "mail/absence_warning/subject.txt",
     AbsenceWarningText = "mail/absence_warning/text.txt",
@@ -412,7 +422,7 @@ pub struct CheckInCode {
     pub minutes: u32,
 }
 templates!(
-    "check_in_code",
+    MailKind::CheckInCode,
     CheckInCode,
     CheckInCodeSubject = "mail/check_in_code/subject.txt",
     CheckInCodeText = "mail/check_in_code/text.txt",
@@ -429,7 +439,7 @@ pub struct SurveyInvitation {
     pub reminder: bool,
 }
 templates!(
-    "survey_invitation",
+    MailKind::SurveyInvitation,
     SurveyInvitation,
     SurveyInvitationSubject = "mail/survey_invitation/subject.txt",
     SurveyInvitationText = "mail/survey_invitation/text.txt",
@@ -445,7 +455,7 @@ pub struct CertificateReady {
     pub verify_path: String,
 }
 templates!(
-    "certificate_ready",
+    MailKind::CertificateReady,
     CertificateReady,
     CertificateReadySubject = "mail/certificate_ready/subject.txt",
     CertificateReadyText = "mail/certificate_ready/text.txt",
@@ -459,7 +469,7 @@ pub struct SignInLink {
     pub minutes: u32,
 }
 templates!(
-    "sign_in_link",
+    MailKind::SignInLink,
     SignInLink,
     SignInLinkSubject = "mail/sign_in_link/subject.txt",
     SignInLinkText = "mail/sign_in_link/text.txt",
@@ -472,10 +482,7 @@ fn render_kind<K: Kind>(
     calendar: impl Fn(&K) -> Option<(Method, &SessionCalendar)>,
     domain: &str,
 ) -> Result<Rendered, RenderError> {
-    let value: K = serde_json::from_str(data).map_err(|error| RenderError::Data {
-        kind: K::NAME.to_owned(),
-        error,
-    })?;
+    let value: K = serde_json::from_str(data).map_err(|error| RenderError::Data { kind: K::KIND, error })?;
     let (subject, text, html) = value.render(m)?;
     let calendar = calendar(&value).map(|(method, cal)| (method, cal.render(method, domain, Utc::now())));
     Ok(Rendered {
@@ -486,27 +493,12 @@ fn render_kind<K: Kind>(
     })
 }
 
-/// The kinds of message Aula sends, by their outbox name.
-pub const KINDS: &[&str] = &[
-    Broadcast::NAME,
-    SessionChanged::NAME,
-    SessionCancelled::NAME,
-    RegistrationConfirmed::NAME,
-    Reminder::NAME,
-    RegistrationRequested::NAME,
-    AlreadyRegistered::NAME,
-    RegistrationWaitlisted::NAME,
-    RegistrationCancelled::NAME,
-    SignInLink::NAME,
-    AbsenceWarning::NAME,
-    CheckInCode::NAME,
-    SurveyInvitation::NAME,
-    CertificateReady::NAME,
-];
+/// The kinds of message Aula sends (each has its data type and templates here).
+pub const KINDS: &[MailKind] = MailKind::ALL;
 
 /// Renders an outbox row's kind and data in `language`.
 pub fn render(
-    kind: &str,
+    kind: MailKind,
     data: &str,
     language: Language,
     recipient_name: Option<String>,
@@ -524,27 +516,28 @@ pub fn render(
         manage_path,
     };
     match kind {
-        "broadcast" => render_kind::<Broadcast>(data, &m, |_| None, domain),
-        "session_changed" => render_kind::<SessionChanged>(data, &m, |d| Some((Method::Request, &d.calendar)), domain),
-        "session_cancelled" => {
+        MailKind::Broadcast => render_kind::<Broadcast>(data, &m, |_| None, domain),
+        MailKind::SessionChanged => {
+            render_kind::<SessionChanged>(data, &m, |d| Some((Method::Request, &d.calendar)), domain)
+        }
+        MailKind::SessionCancelled => {
             render_kind::<SessionCancelled>(data, &m, |d| Some((Method::Cancel, &d.calendar)), domain)
         }
-        "registration_confirmed" => {
+        MailKind::RegistrationConfirmed => {
             render_kind::<RegistrationConfirmed>(data, &m, |d| Some((Method::Request, &d.calendar)), domain)
         }
-        "reminder" => render_kind::<Reminder>(data, &m, |_| None, domain),
-        "registration_requested" => render_kind::<RegistrationRequested>(data, &m, |_| None, domain),
-        "already_registered" => render_kind::<AlreadyRegistered>(data, &m, |_| None, domain),
-        "registration_waitlisted" => render_kind::<RegistrationWaitlisted>(data, &m, |_| None, domain),
-        "registration_cancelled" => {
+        MailKind::Reminder => render_kind::<Reminder>(data, &m, |_| None, domain),
+        MailKind::RegistrationRequested => render_kind::<RegistrationRequested>(data, &m, |_| None, domain),
+        MailKind::AlreadyRegistered => render_kind::<AlreadyRegistered>(data, &m, |_| None, domain),
+        MailKind::RegistrationWaitlisted => render_kind::<RegistrationWaitlisted>(data, &m, |_| None, domain),
+        MailKind::RegistrationCancelled => {
             render_kind::<RegistrationCancelled>(data, &m, |d| d.calendar.as_ref().map(|c| (Method::Cancel, c)), domain)
         }
-        "sign_in_link" => render_kind::<SignInLink>(data, &m, |_| None, domain),
-        "absence_warning" => render_kind::<AbsenceWarning>(data, &m, |_| None, domain),
-        "check_in_code" => render_kind::<CheckInCode>(data, &m, |_| None, domain),
-        "survey_invitation" => render_kind::<SurveyInvitation>(data, &m, |_| None, domain),
-        "certificate_ready" => render_kind::<CertificateReady>(data, &m, |_| None, domain),
-        other => Err(RenderError::UnknownKind(other.to_owned())),
+        MailKind::SignInLink => render_kind::<SignInLink>(data, &m, |_| None, domain),
+        MailKind::AbsenceWarning => render_kind::<AbsenceWarning>(data, &m, |_| None, domain),
+        MailKind::CheckInCode => render_kind::<CheckInCode>(data, &m, |_| None, domain),
+        MailKind::SurveyInvitation => render_kind::<SurveyInvitation>(data, &m, |_| None, domain),
+        MailKind::CertificateReady => render_kind::<CertificateReady>(data, &m, |_| None, domain),
     }
 }
 

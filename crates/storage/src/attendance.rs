@@ -17,23 +17,8 @@ use crate::entities::{attendance as mark, completion, meeting, person, registrat
 use crate::sessions::SessionRecord;
 use crate::{Actor, Result, StorageError, audit, new_id, now};
 
-/// Where a mark came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    RollCall,
-    CheckIn,
-    Import,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::RollCall => "roll_call",
-            Source::CheckIn => "check_in",
-            Source::Import => "import",
-        }
-    }
-}
+/// Where a mark came from (the domain's vocabulary, by its storage name).
+pub use aula_domain::attendance::MarkSource as Source;
 
 /// One registration's mark at a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +47,7 @@ pub async fn participants(
 ) -> Result<Vec<(registration::Model, person::Model)>> {
     let registrations = registration::Entity::find()
         .filter(registration::Column::SessionId.eq(session_id))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed.as_str()))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Confirmed))
         .all(conn)
         .await?;
     let ids: Vec<Uuid> = registrations.iter().map(|r| r.person_id).collect();
@@ -122,7 +107,7 @@ pub async fn record(
         let field = format!("marks.{index}");
         match participants.get(&m.registration_id) {
             None => errors.add(&field, Problem::new("error-not-in-session")),
-            Some(r) if r.status != RegistrationStatus::Confirmed.as_str() => {
+            Some(r) if r.status != RegistrationStatus::Confirmed => {
                 errors.add(&field, Problem::new("error-not-confirmed").with("status", &r.status))
             }
             Some(_) => {}
@@ -138,15 +123,15 @@ pub async fn record(
     for m in marks {
         let minutes = m.minutes.map(|v| v as i32);
         let before = existing.get(&m.registration_id);
-        if before.is_some_and(|b| b.status == m.status.as_str() && b.minutes == minutes) {
+        if before.is_some_and(|b| b.status == m.status && b.minutes == minutes) {
             continue;
         }
         let row = match before {
             Some(b) => {
                 let mut model: mark::ActiveModel = b.clone().into();
-                model.status = Set(m.status.as_str().to_owned());
+                model.status = Set(m.status);
                 model.minutes = Set(minutes);
-                model.source = Set(source.as_str().to_owned());
+                model.source = Set(source);
                 model.updated_by = Set(actor.label.clone());
                 model.updated_at = Set(at);
                 model.update(conn).await?
@@ -156,9 +141,9 @@ pub async fn record(
                     id: Set(new_id()),
                     registration_id: Set(m.registration_id),
                     meeting_id: Set(meeting.id),
-                    status: Set(m.status.as_str().to_owned()),
+                    status: Set(m.status),
                     minutes: Set(minutes),
-                    source: Set(source.as_str().to_owned()),
+                    source: Set(source),
                     updated_by: Set(actor.label.clone()),
                     updated_at: Set(at),
                 }
@@ -202,7 +187,7 @@ async fn keep_sums(conn: &impl ConnectionTrait, registration_ids: &[Uuid]) -> Re
         .collect();
     let mut sums: HashMap<Uuid, (u64, u32)> = registration_ids.iter().map(|id| (*id, (0, 0))).collect();
     for m in &marks {
-        let status = AttendanceStatus::parse(&m.status).unwrap_or(AttendanceStatus::Absent);
+        let status = m.status;
         let length = lengths.get(&m.meeting_id).copied().unwrap_or(0);
         let minutes = m.minutes.and_then(|v| u32::try_from(v).ok());
         let sum = sums.entry(m.registration_id).or_default();
@@ -275,7 +260,7 @@ pub async fn matrix(conn: &impl ConnectionTrait, record: &SessionRecord) -> Resu
             let found = marks.remove(&(registration.id, meeting.id));
             match &found {
                 Some(m) => {
-                    let status = AttendanceStatus::parse(&m.status).unwrap_or(AttendanceStatus::Absent);
+                    let status = m.status;
                     let minutes = m.minutes.and_then(|v| u32::try_from(v).ok());
                     attended += u64::from(attendance::attended_minutes(length, status, minutes));
                 }

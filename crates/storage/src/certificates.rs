@@ -6,7 +6,7 @@
 //! registration completed, the registration is still confirmed, and the
 //! survey is answered where the course requires it.
 
-use aula_domain::{Problem, RegistrationStatus, SessionStatus};
+use aula_domain::{Problem, RegistrationStatus, SessionStatus, SessionTimeZone};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
@@ -50,7 +50,7 @@ pub async fn eligibility(
     if record.status() != SessionStatus::Completed {
         return Ok(Eligibility::SessionNotCompleted);
     }
-    if registration.status != RegistrationStatus::Confirmed.as_str() {
+    if registration.status != RegistrationStatus::Confirmed {
         return Ok(Eligibility::Cancelled);
     }
     let completed = completion::Entity::find_by_id(registration.id)
@@ -136,9 +136,8 @@ async fn next_number(conn: &impl ConnectionTrait, series: &str, year: i32) -> Re
     Ok(row.try_get::<i32>("", "last")?)
 }
 
-fn local_day(at: DateTime<Utc>, zone: &str) -> NaiveDate {
-    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::Europe::Madrid);
-    at.with_timezone(&zone).date_naive()
+fn local_day(at: DateTime<Utc>, zone: SessionTimeZone) -> NaiveDate {
+    zone.local(at).date()
 }
 
 /// Issues a certificate to every eligible registration of the completed
@@ -165,7 +164,7 @@ pub async fn issue_for_session(
         None => None,
     };
     let series = body.as_ref().map_or_else(|| "AULA".to_owned(), |b| b.code.clone());
-    let zone = &record.session.time_zone;
+    let zone = record.session.time_zone;
     let starts_on = record
         .meetings
         .first()

@@ -74,9 +74,7 @@ pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Mode
         .all(conn)
         .await?
     {
-        if let Ok(audience) = Audience::parse(&row.audience) {
-            audiences.entry(row.course_id).or_default().push(audience);
-        }
+        audiences.entry(row.course_id).or_default().push(row.audience);
     }
     let body_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.accreditation_body_id).collect();
     let bodies: HashMap<Uuid, accreditation_body::Model> = accreditation_body::Entity::find()
@@ -139,8 +137,8 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
     model.summary = Set(details.summary.to_string());
     model.objectives = Set(details.objectives.as_ref().map(ToString::to_string));
     model.minutes = Set(details.hours.minutes() as i32);
-    model.modality = Set(details.modality.as_str().to_owned());
-    model.language = Set(details.language.as_str().to_owned());
+    model.modality = Set(details.modality);
+    model.language = Set(details.language);
     model.accreditation_body_id = Set(accreditation.map(|a| a.body_id));
     model.credits_hundredths = Set(accreditation.and_then(|a| a.credits).map(|c| c.hundredths() as i32));
     model.recognised_minutes = Set(accreditation
@@ -169,7 +167,7 @@ async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audienc
     if !audiences.is_empty() {
         course_audience::Entity::insert_many(audiences.iter().map(|a| course_audience::ActiveModel {
             course_id: Set(course_id),
-            audience: Set(a.as_str().to_owned()),
+            audience: Set(*a),
         }))
         .exec(conn)
         .await?;

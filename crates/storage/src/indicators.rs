@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 
 use aula_domain::indicators::{Breakdown, Figures, Filter, Tally};
+use aula_domain::{RegistrationStatus, SessionStatus};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use sea_orm::sea_query::{Cond, Expr, ExprTrait as _, Func, Query, SelectStatement};
 use sea_orm::{
@@ -180,13 +181,13 @@ fn conditions(filter: &Filter) -> Cond {
         cond = cond.add(col(session::Entity, session::Column::Id).eq(id));
     }
     if let Some(modality) = filter.modality {
-        cond = cond.add(col(course::Entity, course::Column::Modality).eq(modality.as_str()));
+        cond = cond.add(col(course::Entity, course::Column::Modality).eq(modality));
     }
     if let Some(id) = filter.region_id {
         cond = cond.add(col(person::Entity, person::Column::RegionId).eq(id));
     }
     if let Some(audience) = filter.audience {
-        cond = cond.add(col(person::Entity, person::Column::Audience).eq(audience.as_str()));
+        cond = cond.add(col(person::Entity, person::Column::Audience).eq(audience));
     }
     if let Some(day) = filter.from {
         cond = cond.add(col(session::Entity, session::Column::StartsAt).gte(day.and_time(NaiveTime::MIN).and_utc()));
@@ -248,7 +249,7 @@ async fn figures(
     let completed = || col(registration::Entity, registration::Column::Completed).eq(true);
     let held = || {
         col(session::Entity, session::Column::Status)
-            .is_not_in(["draft", "cancelled"])
+            .is_not_in([SessionStatus::Draft, SessionStatus::Cancelled])
             .and(col(session::Entity, session::Column::EndsAt).lte(at))
     };
     let person_id = || col(registration::Entity, registration::Column::PersonId);
@@ -263,7 +264,7 @@ async fn figures(
         .expr_as(
             count_if(
                 col(registration::Entity, registration::Column::Status)
-                    .eq("confirmed")
+                    .eq(RegistrationStatus::Confirmed)
                     .and(held()),
             ),
             "confirmed_in_held",

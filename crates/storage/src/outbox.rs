@@ -17,7 +17,7 @@
 //!   process that knows its predecessor's identity releases its rows at once
 //!   ([`release_replaced`]).
 
-use aula_domain::{Email, Language};
+use aula_domain::{Email, Language, MailKind, MessageStatus};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -30,22 +30,13 @@ use uuid::Uuid;
 use crate::entities::outbox;
 use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
 
-/// Where a message stands.
-pub mod status {
-    pub const PENDING: &str = "pending";
-    pub const SENDING: &str = "sending";
-    pub const SENT: &str = "sent";
-    pub const FAILED: &str = "failed";
-    pub const ALL: &[&str] = &[PENDING, SENDING, SENT, FAILED];
-}
-
 /// After this many attempts a message is `failed` and waits for a person.
 pub const MAX_ATTEMPTS: i32 = 8;
 
 /// A message to queue.
 #[derive(Clone, Debug)]
 pub struct NewMessage {
-    pub kind: &'static str,
+    pub kind: MailKind,
     pub recipient: Email,
     pub recipient_name: Option<String>,
     pub language: Language,
@@ -74,14 +65,14 @@ pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: 
     let at = now();
     let row = outbox::ActiveModel {
         id: Set(id),
-        kind: Set(message.kind.to_owned()),
+        kind: Set(message.kind),
         recipient: Set(message.recipient.as_str().to_owned()),
         recipient_name: Set(message.recipient_name.clone()),
-        language: Set(message.language.as_str().to_owned()),
+        language: Set(message.language),
         data: Set(message.data.to_string()),
         session_id: Set(message.session_id),
         reply_to: Set(message.reply_to.clone()),
-        status: Set(status::PENDING.to_owned()),
+        status: Set(MessageStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(message.due_at.unwrap_or(at)),
         claimed_until: Set(None),
@@ -188,7 +179,7 @@ pub async fn renew(conn: &impl ConnectionTrait, worker: &str, lease: Duration) -
     let result = outbox::Entity::update_many()
         .col_expr(outbox::Column::ClaimedUntil, Expr::value(now() + lease))
         .filter(outbox::Column::ClaimedBy.eq(worker))
-        .filter(outbox::Column::Status.eq(status::SENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Sending))
         .exec(conn)
         .await?;
     Ok(result.rows_affected)
@@ -236,13 +227,13 @@ pub async fn mark_sent(conn: &impl ConnectionTrait, worker: &str, ids: &[Uuid]) 
         return Ok(0);
     }
     let result = outbox::Entity::update_many()
-        .col_expr(outbox::Column::Status, Expr::value(status::SENT))
+        .col_expr(outbox::Column::Status, Expr::value(MessageStatus::Sent))
         .col_expr(outbox::Column::SentAt, Expr::value(now()))
         .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::LastError, Expr::value(Option::<String>::None))
         .filter(outbox::Column::Id.is_in(ids.to_vec()))
         .filter(outbox::Column::ClaimedBy.eq(worker))
-        .filter(outbox::Column::Status.eq(status::SENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Sending))
         .exec(conn)
         .await?;
     Ok(result.rows_affected)
@@ -263,14 +254,18 @@ pub async fn mark_failed_attempt(
     outbox::Entity::update_many()
         .col_expr(
             outbox::Column::Status,
-            Expr::value(if give_up { status::FAILED } else { status::PENDING }),
+            Expr::value(if give_up {
+                MessageStatus::Failed
+            } else {
+                MessageStatus::Pending
+            }),
         )
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(next))
         .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::LastError, Expr::value(error))
         .filter(outbox::Column::Id.eq(message.id))
         .filter(outbox::Column::ClaimedBy.eq(worker))
-        .filter(outbox::Column::Status.eq(status::SENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Sending))
         .exec(conn)
         .await?;
     Ok(())
@@ -290,11 +285,11 @@ pub async fn release(conn: &impl ConnectionTrait, worker: &str) -> Result<u64> {
     // Scoped: `ExprTrait` is implemented for every type and would shadow `Ord::min`.
     use sea_orm::sea_query::ExprTrait as _;
     let result = outbox::Entity::update_many()
-        .col_expr(outbox::Column::Status, Expr::value(status::PENDING))
+        .col_expr(outbox::Column::Status, Expr::value(MessageStatus::Pending))
         .col_expr(outbox::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
         .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).sub(1))
         .filter(outbox::Column::ClaimedBy.eq(worker))
-        .filter(outbox::Column::Status.eq(status::SENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Sending))
         .exec(conn)
         .await?;
     Ok(result.rows_affected)
@@ -302,8 +297,8 @@ pub async fn release(conn: &impl ConnectionTrait, worker: &str) -> Result<u64> {
 
 #[derive(Clone, Debug, Default)]
 pub struct OutboxFilter {
-    pub status: Option<String>,
-    pub kind: Option<String>,
+    pub status: Option<MessageStatus>,
+    pub kind: Option<MailKind>,
     pub session_id: Option<Uuid>,
 }
 
@@ -312,11 +307,11 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &OutboxFilter, page: Page
     let mut query = outbox::Entity::find()
         .order_by_desc(outbox::Column::CreatedAt)
         .order_by_desc(outbox::Column::Id);
-    if let Some(s) = &filter.status {
-        query = query.filter(outbox::Column::Status.eq(s.as_str()));
+    if let Some(s) = filter.status {
+        query = query.filter(outbox::Column::Status.eq(s));
     }
-    if let Some(k) = &filter.kind {
-        query = query.filter(outbox::Column::Kind.eq(k.as_str()));
+    if let Some(k) = filter.kind {
+        query = query.filter(outbox::Column::Kind.eq(k));
     }
     if let Some(id) = filter.session_id {
         query = query.filter(outbox::Column::SessionId.eq(id));
@@ -336,13 +331,13 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<outbox::Model>
 /// Sends a failed message again, now.
 pub async fn retry(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> Result<outbox::Model> {
     let row = get(conn, id).await?;
-    if row.status != status::FAILED {
+    if row.status != MessageStatus::Failed {
         return Err(StorageError::Conflict(aula_domain::Problem::new(
             "error-outbox-not-failed",
         )));
     }
     let mut model: outbox::ActiveModel = row.into();
-    model.status = Set(status::PENDING.to_owned());
+    model.status = Set(MessageStatus::Pending);
     model.attempts = Set(0);
     model.next_attempt_at = Set(now());
     model.claimed_by = Set(None);
@@ -364,7 +359,7 @@ pub async fn retry(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> Resu
 pub async fn cancel_pending(conn: &impl ConnectionTrait, dedupe_key: &str) -> Result<()> {
     outbox::Entity::delete_many()
         .filter(outbox::Column::DedupeKey.eq(dedupe_key))
-        .filter(outbox::Column::Status.eq(status::PENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
         .exec(conn)
         .await?;
     Ok(())
@@ -372,12 +367,12 @@ pub async fn cancel_pending(conn: &impl ConnectionTrait, dedupe_key: &str) -> Re
 
 #[derive(Debug, FromQueryResult)]
 struct StatusCount {
-    status: String,
+    status: MessageStatus,
     count: i64,
 }
 
 /// How many messages are in each status: the outbox's depth for `/metrics`.
-pub async fn depth(conn: &impl ConnectionTrait) -> Result<Vec<(String, i64)>> {
+pub async fn depth(conn: &impl ConnectionTrait) -> Result<Vec<(MessageStatus, i64)>> {
     let rows = outbox::Entity::find()
         .select_only()
         .column(outbox::Column::Status)
@@ -393,7 +388,7 @@ pub async fn depth(conn: &impl ConnectionTrait) -> Result<Vec<(String, i64)>> {
 /// (the reminders, when the first meeting moves).
 pub async fn reschedule(
     conn: &impl ConnectionTrait,
-    kind: &str,
+    kind: MailKind,
     session_id: Uuid,
     due_at: DateTime<Utc>,
 ) -> Result<u64> {
@@ -401,7 +396,7 @@ pub async fn reschedule(
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(due_at))
         .filter(outbox::Column::Kind.eq(kind))
         .filter(outbox::Column::SessionId.eq(session_id))
-        .filter(outbox::Column::Status.eq(status::PENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
         .exec(conn)
         .await?;
     Ok(result.rows_affected)
@@ -409,11 +404,11 @@ pub async fn reschedule(
 
 /// Drops the pending messages of `kind` for a session (the reminders of a
 /// cancelled session).
-pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: &str, session_id: Uuid) -> Result<u64> {
+pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: MailKind, session_id: Uuid) -> Result<u64> {
     let result = outbox::Entity::delete_many()
         .filter(outbox::Column::Kind.eq(kind))
         .filter(outbox::Column::SessionId.eq(session_id))
-        .filter(outbox::Column::Status.eq(status::PENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
         .exec(conn)
         .await?;
     Ok(result.rows_affected)
@@ -424,7 +419,7 @@ pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: &str,
 pub async fn oldest_due_age(conn: &impl ConnectionTrait) -> Result<Option<Duration>> {
     let at = now();
     let oldest = outbox::Entity::find()
-        .filter(outbox::Column::Status.is_in([status::PENDING, status::SENDING]))
+        .filter(outbox::Column::Status.is_in([MessageStatus::Pending, MessageStatus::Sending]))
         .filter(outbox::Column::NextAttemptAt.lte(at))
         .order_by_asc(outbox::Column::NextAttemptAt)
         .one(conn)
@@ -436,7 +431,7 @@ pub async fn oldest_due_age(conn: &impl ConnectionTrait) -> Result<Option<Durati
 /// dispatcher died or lost the database; the next round takes them over.
 pub async fn stuck(conn: &impl ConnectionTrait, limit: u64) -> Result<Vec<outbox::Model>> {
     Ok(outbox::Entity::find()
-        .filter(outbox::Column::Status.eq(status::SENDING))
+        .filter(outbox::Column::Status.eq(MessageStatus::Sending))
         .filter(outbox::Column::ClaimedUntil.lt(now()))
         .order_by_asc(outbox::Column::ClaimedUntil)
         .limit(limit)

@@ -5,7 +5,7 @@
 //! or the owner of the address confirming a registration whose request
 //! carried a [`Proposal`] changes their details.
 
-use aula_domain::{Email, RegistrantDetails};
+use aula_domain::{Audience, Email, Language, RegistrantDetails};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -137,9 +137,9 @@ pub struct Proposal {
     pub phone: Option<String>,
     pub employer: Option<String>,
     pub job_title: Option<String>,
-    pub audience: Option<String>,
+    pub audience: Option<Audience>,
     pub region_id: Option<Uuid>,
-    pub language: String,
+    pub language: Language,
     /// The privacy notice's version they consented to, with the request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_version: Option<String>,
@@ -153,9 +153,9 @@ impl Proposal {
             phone: details.phone.as_ref().map(|p| p.as_str().to_owned()),
             employer: details.employer.as_ref().map(|t| t.as_str().to_owned()),
             job_title: details.job_title.as_ref().map(|t| t.as_str().to_owned()),
-            audience: Some(details.audience.as_str().to_owned()),
+            audience: Some(details.audience),
             region_id: details.region_id,
-            language: details.language.as_str().to_owned(),
+            language: details.language,
             consent_version: consent.map(str::to_owned),
         }
     }
@@ -167,9 +167,9 @@ impl Proposal {
             phone: person.phone.clone(),
             employer: person.employer.clone(),
             job_title: person.job_title.clone(),
-            audience: person.audience.clone(),
+            audience: person.audience,
             region_id: person.region_id,
-            language: person.language.clone(),
+            language: person.language,
             consent_version: None,
         }
     }
@@ -200,9 +200,9 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
     model.phone = Set(proposal.phone.clone());
     model.employer = Set(proposal.employer.clone());
     model.job_title = Set(proposal.job_title.clone());
-    model.audience = Set(proposal.audience.clone());
+    model.audience = Set(proposal.audience);
     model.region_id = Set(region_id);
-    model.language = Set(proposal.language.clone());
+    model.language = Set(proposal.language);
     if let Some(version) = &proposal.consent_version {
         model.consent_at = Set(Some(at));
         model.consent_version = Set(Some(version.clone()));
@@ -226,7 +226,7 @@ fn fill(model: &mut person::ActiveModel, details: &RegistrantDetails) {
     model.phone = Set(details.phone.as_ref().map(|p| p.as_str().to_owned()));
     model.employer = Set(details.employer.as_ref().map(|t| t.as_str().to_owned()));
     model.job_title = Set(details.job_title.as_ref().map(|t| t.as_str().to_owned()));
-    model.audience = Set(Some(details.audience.as_str().to_owned()));
+    model.audience = Set(Some(details.audience));
     model.region_id = Set(details.region_id);
-    model.language = Set(details.language.as_str().to_owned());
+    model.language = Set(details.language);
 }

@@ -51,26 +51,8 @@ pub async fn next_ticket(conn: &impl ConnectionTrait, session_id: Uuid) -> Resul
     Ok(row.try_get::<i64>("", "waitlist_counter")?)
 }
 
-/// Where a registration came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Source {
-    /// The public form or the public API.
-    Public,
-    /// Entered by an organiser.
-    Organiser,
-    /// A CSV file an organiser imported.
-    Import,
-}
-
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Public => "public",
-            Source::Organiser => "organiser",
-            Source::Import => "import",
-        }
-    }
-}
+/// Where a registration came from (the domain's vocabulary, by its storage name).
+pub use aula_domain::registration::RegistrationSource as Source;
 
 /// How long the link that confirms a registration works.
 pub const CONFIRM_LIFETIME: chrono::Duration = chrono::Duration::hours(48);
@@ -109,13 +91,9 @@ pub async fn live(
     Ok(registration::Entity::find()
         .filter(registration::Column::SessionId.eq(session_id))
         .filter(registration::Column::PersonId.eq(person_id))
-        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled.as_str()))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
         .one(conn)
         .await?)
-}
-
-fn status_of(model: &registration::Model) -> RegistrationStatus {
-    RegistrationStatus::parse(&model.status).unwrap_or(RegistrationStatus::Cancelled)
 }
 
 fn duplicate(e: sea_orm::DbErr) -> StorageError {
@@ -147,7 +125,7 @@ async fn hold(conn: &impl ConnectionTrait, id: Uuid, from: RegistrationStatus) -
     let result = registration::Entity::update_many()
         .col_expr(registration::Column::UpdatedAt, Expr::value(now()))
         .filter(registration::Column::Id.eq(id))
-        .filter(registration::Column::Status.eq(from.as_str()))
+        .filter(registration::Column::Status.eq(from))
         .exec(conn)
         .await?;
     Ok(result.rows_affected == 1)
@@ -163,11 +141,11 @@ pub async fn place(conn: &impl ConnectionTrait, held: registration::Model) -> Re
     // Applied by the confirmation, or moot for an organiser's move.
     model.proposed_details = Set(None);
     if take_seat(conn, held.session_id).await? {
-        model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
+        model.status = Set(RegistrationStatus::Confirmed);
         model.confirmed_at = Set(Some(at));
         model.waitlist_ticket = Set(None);
     } else {
-        model.status = Set(RegistrationStatus::Waitlisted.as_str().to_owned());
+        model.status = Set(RegistrationStatus::Waitlisted);
         model.waitlist_ticket = Set(Some(next_ticket(conn, held.session_id).await?));
     }
     model.updated_at = Set(at);
@@ -198,9 +176,9 @@ pub async fn add_placed(
         id: Set(id),
         session_id: Set(session_id),
         person_id: Set(person_id),
-        status: Set(status.as_str().to_owned()),
+        status: Set(status),
         waitlist_ticket: Set(ticket),
-        source: Set(source.as_str().to_owned()),
+        source: Set(source),
         confirm_token_hash: Set(None),
         confirm_expires_at: Set(None),
         manage_token_hash: Set(secrets::hash(&key.sign(id))),
@@ -313,7 +291,7 @@ pub async fn request(
         live(conn, session_id, person.id).await?
     };
     let requested = match existing {
-        Some(existing) if status_of(&existing) == RegistrationStatus::Pending => {
+        Some(existing) if existing.status == RegistrationStatus::Pending => {
             let confirm_token = secrets::generate("");
             let mut model: registration::ActiveModel = existing.into();
             model.confirm_token_hash = Set(Some(secrets::hash(&confirm_token)));
@@ -334,9 +312,9 @@ pub async fn request(
                 id: Set(id),
                 session_id: Set(session_id),
                 person_id: Set(person.id),
-                status: Set(RegistrationStatus::Pending.as_str().to_owned()),
+                status: Set(RegistrationStatus::Pending),
                 waitlist_ticket: Set(None),
-                source: Set(source.as_str().to_owned()),
+                source: Set(source),
                 confirm_token_hash: Set(Some(secrets::hash(&confirm_token))),
                 confirm_expires_at: Set(Some(at + CONFIRM_LIFETIME)),
                 manage_token_hash: Set(secrets::hash(&key.sign(id))),
@@ -410,7 +388,7 @@ pub enum Confirming {
 /// statements only. An expired link is a conflict; an unknown one, not found.
 pub async fn hold_for_confirmation(conn: &impl ConnectionTrait, token: &str) -> Result<Confirming> {
     let found = by_confirm_token(conn, token).await?;
-    if status_of(&found) != RegistrationStatus::Pending {
+    if found.status != RegistrationStatus::Pending {
         return Ok(Confirming::Already(found));
     }
     if confirm_expired(&found) {
@@ -437,7 +415,7 @@ pub async fn promote(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Ve
     while take_seat(conn, session_id).await? {
         let Some(first) = registration::Entity::find()
             .filter(registration::Column::SessionId.eq(session_id))
-            .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.as_str()))
+            .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
             .order_by_asc(registration::Column::WaitlistTicket)
             .one(conn)
             .await?
@@ -452,7 +430,7 @@ pub async fn promote(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Ve
         }
         let at = now();
         let mut model: registration::ActiveModel = first.into();
-        model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
+        model.status = Set(RegistrationStatus::Confirmed);
         model.waitlist_ticket = Set(None);
         model.confirmed_at = Set(Some(at));
         model.updated_at = Set(at);
@@ -476,7 +454,7 @@ pub struct Cancelled {
 pub async fn cancel(conn: &impl ConnectionTrait, id: Uuid, reason: Option<&str>) -> Result<Cancelled> {
     for _ in 0..3 {
         let current = get(conn, id).await?;
-        let was = status_of(&current);
+        let was = current.status;
         if was == RegistrationStatus::Cancelled {
             return Ok(Cancelled {
                 registration: current,
@@ -489,7 +467,7 @@ pub async fn cancel(conn: &impl ConnectionTrait, id: Uuid, reason: Option<&str>)
         }
         let at = now();
         let mut model: registration::ActiveModel = current.clone().into();
-        model.status = Set(RegistrationStatus::Cancelled.as_str().to_owned());
+        model.status = Set(RegistrationStatus::Cancelled);
         model.waitlist_ticket = Set(None);
         model.cancelled_at = Set(Some(at));
         model.cancel_reason = Set(reason.map(str::to_owned));
@@ -522,7 +500,7 @@ pub async fn move_to(
     reason: &str,
 ) -> Result<(registration::Model, Vec<registration::Model>)> {
     let current = get(conn, id).await?;
-    let from = status_of(&current);
+    let from = current.status;
     from.transition(to).map_err(StorageError::Conflict)?;
     let (moved, promoted) = match to {
         RegistrationStatus::Cancelled => {
@@ -538,7 +516,7 @@ pub async fn move_to(
             } else if take_seat(conn, current.session_id).await? {
                 let at = now();
                 let mut model: registration::ActiveModel = current.into();
-                model.status = Set(RegistrationStatus::Confirmed.as_str().to_owned());
+                model.status = Set(RegistrationStatus::Confirmed);
                 model.waitlist_ticket = Set(None);
                 model.confirmed_at = Set(Some(at));
                 model.updated_at = Set(at);
@@ -613,12 +591,12 @@ pub async fn lock_capacity(
 /// Where a waitlisted registration stands: 1 for the first person waiting.
 pub async fn waitlist_position(conn: &impl ConnectionTrait, registration: &registration::Model) -> Result<Option<u64>> {
     use sea_orm::PaginatorTrait;
-    let (Some(ticket), RegistrationStatus::Waitlisted) = (registration.waitlist_ticket, status_of(registration)) else {
+    let (Some(ticket), RegistrationStatus::Waitlisted) = (registration.waitlist_ticket, registration.status) else {
         return Ok(None);
     };
     let ahead = registration::Entity::find()
         .filter(registration::Column::SessionId.eq(registration.session_id))
-        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted.as_str()))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Waitlisted))
         .filter(registration::Column::WaitlistTicket.lt(ticket))
         .count(conn)
         .await?;
@@ -642,10 +620,9 @@ pub async fn recipients(
     session_id: Uuid,
     audience: Audience,
 ) -> Result<Vec<(registration::Model, person::Model)>> {
-    let statuses: Vec<&str> = audience.statuses().iter().map(|s| s.as_str()).collect();
     let registrations = registration::Entity::find()
         .filter(registration::Column::SessionId.eq(session_id))
-        .filter(registration::Column::Status.is_in(statuses))
+        .filter(registration::Column::Status.is_in(audience.statuses().iter().copied()))
         .order_by_asc(registration::Column::WaitlistTicket)
         .order_by_asc(registration::Column::CreatedAt)
         .all(conn)
@@ -686,7 +663,7 @@ pub async fn counts(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Cou
     use sea_orm::{FromQueryResult, QuerySelect};
     #[derive(FromQueryResult)]
     struct Row {
-        status: String,
+        status: RegistrationStatus,
         count: i64,
     }
     let rows = registration::Entity::find()
@@ -701,12 +678,11 @@ pub async fn counts(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Cou
     let mut counts = Counts::default();
     for row in rows {
         let n = row.count.max(0) as u64;
-        match RegistrationStatus::parse(&row.status) {
-            Ok(RegistrationStatus::Pending) => counts.pending = n,
-            Ok(RegistrationStatus::Confirmed) => counts.confirmed = n,
-            Ok(RegistrationStatus::Waitlisted) => counts.waitlisted = n,
-            Ok(RegistrationStatus::Cancelled) => counts.cancelled = n,
-            Err(_) => {}
+        match row.status {
+            RegistrationStatus::Pending => counts.pending = n,
+            RegistrationStatus::Confirmed => counts.confirmed = n,
+            RegistrationStatus::Waitlisted => counts.waitlisted = n,
+            RegistrationStatus::Cancelled => counts.cancelled = n,
         }
     }
     Ok(counts)
@@ -729,7 +705,7 @@ pub async fn list(
         .order_by_asc(registration::Column::CreatedAt)
         .order_by_asc(registration::Column::Id);
     if let Some(status) = status {
-        query = query.filter(registration::Column::Status.eq(status.as_str()));
+        query = query.filter(registration::Column::Status.eq(status));
     }
     let total = query.clone().count(conn).await?;
     let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;

@@ -30,7 +30,7 @@ pub struct SessionRecord {
 
 impl SessionRecord {
     pub fn status(&self) -> SessionStatus {
-        SessionStatus::parse(&self.session.status).unwrap_or(SessionStatus::Draft)
+        self.session.status
     }
 
     /// Completed and cancelled sessions are no longer edited.
@@ -68,10 +68,10 @@ pub struct SessionFilter {
 pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Page) -> Result<Paged<SessionRecord>> {
     let mut condition = Condition::all();
     if filter.public_only {
-        condition = condition.add(session::Column::Status.ne(SessionStatus::Draft.as_str()));
+        condition = condition.add(session::Column::Status.ne(SessionStatus::Draft));
     }
     if !filter.statuses.is_empty() {
-        condition = condition.add(session::Column::Status.is_in(filter.statuses.iter().map(|s| s.as_str())));
+        condition = condition.add(session::Column::Status.is_in(filter.statuses.iter().copied()));
     }
     if let Some(id) = filter.course_id {
         condition = condition.add(session::Column::CourseId.eq(id));
@@ -87,7 +87,7 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
         on_course = true;
     }
     if let Some(modality) = filter.modality {
-        course_query.and_where(course::Column::Modality.eq(modality.as_str()));
+        course_query.and_where(course::Column::Modality.eq(modality));
         on_course = true;
     }
     if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -109,7 +109,7 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
                 Query::select()
                     .column(course_audience::Column::CourseId)
                     .from(course_audience::Entity)
-                    .and_where(course_audience::Column::Audience.eq(audience.as_str()))
+                    .and_where(course_audience::Column::Audience.eq(audience))
                     .to_owned(),
             ),
         );
@@ -335,7 +335,7 @@ async fn check_trainers(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<()>
     }
     let found = user_role::Entity::find()
         .filter(user_role::Column::UserId.is_in(ids.to_vec()))
-        .filter(user_role::Column::Role.eq(Role::Trainer.as_str()))
+        .filter(user_role::Column::Role.eq(Role::Trainer))
         .count(conn)
         .await?;
     if found as usize != ids.len() {
@@ -397,7 +397,7 @@ async fn sync_trainers(conn: &impl ConnectionTrait, session_id: Uuid, trainer_id
 
 fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
     json!({
-        "status": s.status, "capacity": s.capacity, "time_zone": s.time_zone, "venue_id": s.venue_id,
+        "status": s.status, "capacity": s.capacity, "time_zone": s.time_zone.name(), "venue_id": s.venue_id,
         "online_url": s.online_url, "registration_opens_at": s.registration_opens_at,
         "registration_closes_at": s.registration_closes_at, "trainer_ids": details.trainer_ids,
         "meetings": details.meetings.iter().map(|m| json!([m.starts_at, m.ends_at])).collect::<Vec<_>>(),
@@ -414,7 +414,7 @@ async fn write(
         Some(v) => Some(venue_for(conn, v).await?),
         None => None,
     };
-    model.time_zone = Set(details.time_zone.name().to_owned());
+    model.time_zone = Set(details.time_zone);
     model.venue_id = Set(venue_id);
     model.online_url = Set(details.online_url.as_ref().map(|u| u.as_str().to_owned()));
     model.capacity = Set(details.capacity.get() as i32);
@@ -446,7 +446,7 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &SessionDetails) 
     let model = session::ActiveModel {
         id: Set(new_id()),
         course_id: Set(details.course_id),
-        status: Set(SessionStatus::Draft.as_str().to_owned()),
+        status: Set(SessionStatus::Draft),
         seats_taken: Set(0),
         created_at: Set(now()),
         ..Default::default()
@@ -505,7 +505,7 @@ pub async fn set_status(conn: &impl Begin, actor: &Actor, id: Uuid, to: SessionS
     }
     if from != to {
         let mut model: session::ActiveModel = before.session.clone().into();
-        model.status = Set(to.as_str().to_owned());
+        model.status = Set(to);
         model.updated_at = Set(now());
         model.update(&txn).await?;
         audit::record(

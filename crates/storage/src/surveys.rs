@@ -242,7 +242,7 @@ pub async fn open(
     };
     let mut registrations = registration::Entity::find()
         .filter(registration::Column::SessionId.eq(session_id))
-        .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Confirmed.as_str()))
+        .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Confirmed))
         .all(conn)
         .await?;
     if invitees == Invitees::Participants {

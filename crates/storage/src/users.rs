@@ -27,7 +27,7 @@ impl UserRecord {
     }
 
     pub fn language(&self) -> Language {
-        Language::parse(&self.user.language).unwrap_or_default()
+        self.user.language
     }
 }
 
@@ -39,9 +39,7 @@ async fn with_roles(conn: &impl ConnectionTrait, users: Vec<user::Model>) -> Res
         .all(conn)
         .await?
     {
-        if let Ok(role) = Role::parse(&row.role) {
-            roles.entry(row.user_id).or_default().push(role);
-        }
+        roles.entry(row.user_id).or_default().push(row.role);
     }
     Ok(users
         .into_iter()
@@ -83,7 +81,7 @@ pub async fn list(conn: &impl ConnectionTrait, role: Option<Role>, page: Page) -
                 sea_orm::sea_query::Query::select()
                     .column(user_role::Column::UserId)
                     .from(user_role::Entity)
-                    .and_where(user_role::Column::Role.eq(role.as_str()))
+                    .and_where(user_role::Column::Role.eq(role))
                     .to_owned(),
             ),
         );
@@ -123,7 +121,7 @@ async fn write_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role])
     if !roles.is_empty() {
         user_role::Entity::insert_many(roles.iter().map(|r| user_role::ActiveModel {
             user_id: Set(user_id),
-            role: Set(r.as_str().to_owned()),
+            role: Set(*r),
         }))
         .exec(conn)
         .await?;
@@ -156,7 +154,7 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &UserDetails) -> 
         name: Set(details.name.to_string()),
         password_hash: Set(details.password.as_ref().map(|h| h.as_str().to_owned())),
         accreditation_body_id: Set(details.accreditation_body_id),
-        language: Set(details.language.as_str().to_owned()),
+        language: Set(details.language),
         active: Set(true),
         created_at: Set(now()),
     }
@@ -195,7 +193,7 @@ pub async fn update(
         model.password_hash = Set(Some(hash.as_str().to_owned()));
     }
     model.accreditation_body_id = Set(details.accreditation_body_id);
-    model.language = Set(details.language.as_str().to_owned());
+    model.language = Set(details.language);
     model.active = Set(active);
     model.update(&txn).await.map_err(email_taken)?;
     write_roles(&txn, id, &details.roles).await?;

@@ -1,5 +1,6 @@
 //! The `attendance` table.
 
+use aula_domain::attendance::{AttendanceStatus, MarkSource};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,9 +10,9 @@ pub struct Model {
     pub id: Uuid,
     pub registration_id: Uuid,
     pub meeting_id: Uuid,
-    pub status: String,
+    pub status: AttendanceStatus,
     pub minutes: Option<i32>,
-    pub source: String,
+    pub source: MarkSource,
     pub updated_by: String,
     pub updated_at: DateTimeUtc,
 }

@@ -1,5 +1,6 @@
 //! The `certificates` table.
 
+use aula_domain::{Language, Modality};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -16,14 +17,14 @@ pub struct Model {
     pub holder_name: String,
     pub holder_email: String,
     pub salt: String,
-    pub language: String,
+    pub language: Language,
     pub course_title: String,
     pub course_summary: String,
     pub attended_minutes: i32,
     pub nominal_minutes: i32,
     pub starts_on: Date,
     pub ends_on: Date,
-    pub modality: String,
+    pub modality: Modality,
     pub place: Option<String>,
     pub body_name: Option<String>,
     pub credits_hundredths: Option<i32>,

@@ -1,5 +1,6 @@
 //! The `courses` table.
 
+use aula_domain::{Language, Modality};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -12,8 +13,8 @@ pub struct Model {
     pub summary: String,
     pub objectives: Option<String>,
     pub minutes: i32,
-    pub modality: String,
-    pub language: String,
+    pub modality: Modality,
+    pub language: Language,
     pub accreditation_body_id: Option<Uuid>,
     pub credits_hundredths: Option<i32>,
     pub recognised_minutes: Option<i32>,

@@ -1,5 +1,6 @@
 //! The `course_audiences` table.
 
+use aula_domain::Audience;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub course_id: Uuid,
     #[sea_orm(primary_key, auto_increment = false)]
-    pub audience: String,
+    pub audience: Audience,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,6 @@
 //! The `outbox` table.
 
+use aula_domain::{Language, MailKind, MessageStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -7,14 +8,14 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
-    pub kind: String,
+    pub kind: MailKind,
     pub recipient: String,
     pub recipient_name: Option<String>,
-    pub language: String,
+    pub language: Language,
     pub data: String,
     pub session_id: Option<Uuid>,
     pub reply_to: Option<String>,
-    pub status: String,
+    pub status: MessageStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub claimed_until: Option<DateTimeUtc>,

@@ -1,5 +1,6 @@
 //! The `people` table.
 
+use aula_domain::{Audience, Language};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -13,9 +14,9 @@ pub struct Model {
     pub phone: Option<String>,
     pub employer: Option<String>,
     pub job_title: Option<String>,
-    pub audience: Option<String>,
+    pub audience: Option<Audience>,
     pub region_id: Option<Uuid>,
-    pub language: String,
+    pub language: Language,
     pub consent_at: Option<DateTimeUtc>,
     pub consent_version: Option<String>,
     pub created_at: DateTimeUtc,

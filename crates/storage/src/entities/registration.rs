@@ -1,5 +1,6 @@
 //! The `registrations` table.
 
+use aula_domain::registration::{RegistrationSource, RegistrationStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -9,9 +10,9 @@ pub struct Model {
     pub id: Uuid,
     pub session_id: Uuid,
     pub person_id: Uuid,
-    pub status: String,
+    pub status: RegistrationStatus,
     pub waitlist_ticket: Option<i64>,
-    pub source: String,
+    pub source: RegistrationSource,
     pub confirm_token_hash: Option<String>,
     pub confirm_expires_at: Option<DateTimeUtc>,
     pub manage_token_hash: String,

@@ -1,5 +1,6 @@
 //! The `sessions` table.
 
+use aula_domain::{SessionStatus, SessionTimeZone};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -8,8 +9,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub course_id: Uuid,
-    pub status: String,
-    pub time_zone: String,
+    pub status: SessionStatus,
+    pub time_zone: SessionTimeZone,
     pub venue_id: Option<Uuid>,
     pub online_url: Option<String>,
     pub capacity: i32,

@@ -1,5 +1,6 @@
 //! The `users` table.
 
+use aula_domain::Language;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -11,7 +12,7 @@ pub struct Model {
     pub name: String,
     pub password_hash: Option<String>,
     pub accreditation_body_id: Option<Uuid>,
-    pub language: String,
+    pub language: Language,
     pub active: bool,
     pub created_at: DateTimeUtc,
 }

@@ -115,7 +115,7 @@ impl From<&UserRecord> for UserInput {
                 .accreditation_body_id
                 .map(|id| id.to_string())
                 .unwrap_or_default(),
-            language: r.user.language.clone(),
+            language: r.user.language.as_str().to_owned(),
             password: String::new(),
             active: r.user.active,
         }
@@ -143,7 +143,7 @@ impl From<UserRecord> for UserOut {
             name: r.user.name,
             roles: r.roles.iter().map(|x| x.as_str().to_owned()).collect(),
             accreditation_body_id: r.user.accreditation_body_id,
-            language: r.user.language,
+            language: r.user.language.as_str().to_owned(),
             active: r.user.active,
             has_password: r.user.password_hash.is_some(),
             created_at: r.user.created_at,

@@ -233,7 +233,7 @@ async fn analyse(
     sheet: &Sheet,
     mapping: &ReportMapping,
 ) -> AppResult<Result<Analysis, Problem>> {
-    let zone = crate::kit::pages::tz(&record.session.time_zone);
+    let zone = record.session.time_zone.tz();
     let report = match online_report::minutes(sheet, mapping, meeting_span(meeting), zone) {
         Ok(report) => report,
         Err(problem) => return Ok(Err(problem)),
@@ -288,7 +288,7 @@ fn plan(
             *cell = (*email).to_owned();
         }
     }
-    let zone = crate::kit::pages::tz(&record.session.time_zone);
+    let zone = record.session.time_zone.tz();
     let counted = online_report::minutes(&sheet, &mapping, meeting_span(meeting), zone)?;
     let by_email: HashMap<&str, u32> = counted
         .attendees

@@ -76,7 +76,7 @@ impl axum::extract::FromRequestParts<AppState> for StaffedMeeting {
 
 /// Whether the course is taught (partly) online: the roll call then asks for minutes.
 fn online(record: &SessionRecord) -> bool {
-    record.course.course.modality != aula_domain::Modality::InPerson.as_str()
+    record.course.course.modality != aula_domain::Modality::InPerson
 }
 
 /// Records marks and what follows from them (`aula_app::attendance::save`).
@@ -148,8 +148,9 @@ async fn roll_call(
             ),
             None => (
                 saved
-                    .map(|m| m.status.clone())
-                    .or_else(|| all_present.then(|| AttendanceStatus::Present.as_str().to_owned()))
+                    .map(|m| m.status)
+                    .or_else(|| all_present.then_some(AttendanceStatus::Present))
+                    .map(|s| s.as_str().to_owned())
                     .unwrap_or_default(),
                 saved.and_then(|m| m.minutes).map(|m| m.to_string()).unwrap_or_default(),
             ),
@@ -278,7 +279,7 @@ pub(crate) async fn sign_in_sheet(
     State(state): State<AppState>,
 ) -> AppResult<Response> {
     let tr = ctx.tr();
-    let zone = crate::kit::pages::tz(&record.session.time_zone);
+    let zone = record.session.time_zone.tz();
     let number = record
         .meetings
         .iter()
@@ -500,7 +501,7 @@ fn matrix_out(record: &SessionRecord, matrix: Matrix) -> MatrixOut {
                     .flatten()
                     .map(|m: mark::Model| MarkOut {
                         meeting_id: m.meeting_id,
-                        status: m.status,
+                        status: m.status.as_str().to_owned(),
                         minutes: m.minutes,
                     })
                     .collect(),
@@ -581,7 +582,7 @@ pub(crate) async fn matrix_csv(
     let record = staffed(&ctx, &state, id).await?;
     let matrix = attendance::matrix(&state.db, &record).await?;
     let tr = ctx.tr();
-    let zone = crate::kit::pages::tz(&record.session.time_zone);
+    let zone = record.session.time_zone.tz();
     let mut sheet = Sheet::default();
     let mut header = vec![
         tr.t("registrations-given-name-column"),
@@ -604,7 +605,7 @@ pub(crate) async fn matrix_csv(
             line.push(Cell::from(match m {
                 Some(m) => match m.minutes {
                     Some(minutes) => format!("{} ({minutes} min)", m.status),
-                    None => m.status.clone(),
+                    None => m.status.to_string(),
                 },
                 None => String::new(),
             }));

@@ -178,9 +178,9 @@ impl From<&CourseRecord> for CourseInput {
             summary: c.summary.clone(),
             objectives: c.objectives.clone().unwrap_or_default(),
             hours: hours_text(c.minutes),
-            modality: c.modality.clone(),
+            modality: c.modality.as_str().to_owned(),
             audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
-            language: c.language.clone(),
+            language: c.language.as_str().to_owned(),
             accreditation_body_id: c.accreditation_body_id.map(|id| id.to_string()).unwrap_or_default(),
             credits: c
                 .credits_hundredths
@@ -241,9 +241,9 @@ impl From<CourseRecord> for CourseOut {
             summary: c.summary,
             objectives: c.objectives,
             hours: f64::from(c.minutes) / 60.0,
-            modality: c.modality,
+            modality: c.modality.as_str().to_owned(),
             audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
-            language: c.language,
+            language: c.language.as_str().to_owned(),
             accreditation,
             created_at: c.created_at,
             updated_at: c.updated_at,

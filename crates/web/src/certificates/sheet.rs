@@ -2,14 +2,13 @@
 //! the texts `aula_documents::certificate` draws, in the holder's language.
 
 use aula_documents::certificate::CertificateSheet;
-use aula_domain::Language;
 use aula_storage::entities::certificate;
 use chrono::NaiveDate;
 
 /// The sheet of an issued certificate, in its holder's language, with the
 /// verification link under `base_url`.
 pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
-    let lang = Language::parse(&c.language).unwrap_or_default();
+    let lang = c.language;
     let tr = aula_mail::Tr::new(lang);
     let day = |d: NaiveDate| tr.plain_date(d);
     let mut lines = vec![
@@ -30,9 +29,9 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
             match &c.place {
                 Some(place) => format!(
                     "{}, {place}",
-                    tr.t(&format!("modality-{}", c.modality.replace('_', "-")))
+                    tr.t(&format!("modality-{}", c.modality.as_str().replace('_', "-")))
                 ),
-                None => tr.t(&format!("modality-{}", c.modality.replace('_', "-"))),
+                None => tr.t(&format!("modality-{}", c.modality.as_str().replace('_', "-"))),
             }
         ),
     ];
@@ -56,7 +55,7 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
         ));
     }
     CertificateSheet {
-        language: c.language.clone(),
+        language: c.language.as_str().to_owned(),
         title: tr.t("certificate-title"),
         holder: c.holder_name.clone(),
         statement: tr.t("certificate-statement"),

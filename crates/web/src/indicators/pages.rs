@@ -241,7 +241,7 @@ pub(crate) async fn dashboard_page(
                 .into_iter()
                 .map(|s| {
                     let label = match s.session.starts_at {
-                        Some(at) => tr.date(at, crate::kit::pages::tz(&s.session.time_zone)),
+                        Some(at) => tr.date(at, s.session.time_zone.tz()),
                         None => s.session.id.to_string(),
                     };
                     (s.session.id.to_string(), label)

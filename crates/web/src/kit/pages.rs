@@ -2,11 +2,10 @@
 //! errors in the reader's language, and the error page.
 
 use askama::Template;
-use aula_domain::{FieldErrors, Language, Role};
+use aula_domain::{FieldErrors, Language, Role, SessionTimeZone};
 use aula_mail::Tr;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use crate::{AppError, AppResult, Ctx};
 
@@ -20,6 +19,9 @@ pub struct Chrome {
     pub roles: Vec<Role>,
     pub flash: Option<String>,
     pub languages: Vec<LanguageLink>,
+    /// The zone staff lists show their instants in (outbox, tokens): the
+    /// default session zone, until staff have a zone of their own.
+    pub staff_zone: SessionTimeZone,
 }
 
 pub struct LanguageLink {
@@ -65,6 +67,7 @@ impl Chrome {
             roles: ctx.user.as_ref().map(|u| u.roles.clone()).unwrap_or_default(),
             flash: ctx.flash.as_ref().map(|key| ctx.tr().t(key)),
             languages,
+            staff_zone: SessionTimeZone::default(),
         }
     }
 
@@ -85,9 +88,11 @@ impl Chrome {
         self.tr.t1(key, name, value)
     }
 
-    /// A code of a closed vocabulary in words: `c.word("modality", "online")`.
-    pub fn word(&self, vocabulary: &str, code: &str) -> String {
-        self.tr.t(&format!("{vocabulary}-{}", code.replace('_', "-")))
+    /// A code of a closed vocabulary in words: `c.word("modality", "online")`
+    /// or `c.word("modality", course.modality)`.
+    pub fn word(&self, vocabulary: &str, code: impl std::fmt::Display) -> String {
+        self.tr
+            .t(&format!("{vocabulary}-{}", code.to_string().replace('_', "-")))
     }
 
     pub fn decimal(&self, value: f64, places: usize) -> String {
@@ -102,20 +107,20 @@ impl Chrome {
         self.tr.hours(i64::from(*minutes))
     }
 
-    pub fn date(&self, instant: &DateTime<Utc>, zone: &str) -> String {
-        self.tr.date(*instant, tz(zone))
+    pub fn date(&self, instant: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
+        self.tr.date(*instant, zone.tz())
     }
 
-    pub fn day(&self, instant: &DateTime<Utc>, zone: &str) -> String {
-        self.tr.day(*instant, tz(zone))
+    pub fn day(&self, instant: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
+        self.tr.day(*instant, zone.tz())
     }
 
-    pub fn time(&self, instant: &DateTime<Utc>, zone: &str) -> String {
-        self.tr.time(*instant, tz(zone))
+    pub fn time(&self, instant: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
+        self.tr.time(*instant, zone.tz())
     }
 
-    pub fn datetime(&self, instant: &DateTime<Utc>, zone: &str) -> String {
-        self.tr.datetime(*instant, tz(zone))
+    pub fn datetime(&self, instant: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
+        self.tr.datetime(*instant, zone.tz())
     }
 
     pub fn plain_date(&self, date: &chrono::NaiveDate) -> String {
@@ -144,10 +149,6 @@ impl Chrome {
     pub fn dir(&self) -> &'static str {
         "ltr"
     }
-}
-
-pub fn tz(name: &str) -> Tz {
-    name.parse().unwrap_or(chrono_tz::Europe::Madrid)
 }
 
 /// A form's problems in the reader's words, by field, in form order.

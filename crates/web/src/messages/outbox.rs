@@ -1,7 +1,7 @@
 //! The outbox: every e-mail Aula queued, its state, and sending a failed one again.
 
 use askama::Template;
-use aula_domain::FieldErrors;
+use aula_domain::{FieldErrors, MailKind, MessageStatus};
 use aula_storage::entities::outbox as row;
 use aula_storage::outbox::{self, OutboxFilter};
 use axum::extract::State;
@@ -41,11 +41,11 @@ impl From<row::Model> for OutboxOut {
     fn from(r: row::Model) -> Self {
         OutboxOut {
             id: r.id,
-            kind: r.kind,
+            kind: r.kind.as_str().to_owned(),
             recipient: r.recipient,
-            language: r.language,
+            language: r.language.as_str().to_owned(),
             session_id: r.session_id,
-            status: r.status,
+            status: r.status.as_str().to_owned(),
             attempts: r.attempts,
             next_attempt_at: r.next_attempt_at,
             last_error: r.last_error,
@@ -74,17 +74,19 @@ pub struct OutboxQuery {
 impl OutboxQuery {
     fn filter(&self) -> AppResult<OutboxFilter> {
         let present = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_owned());
-        let status = present(&self.status);
-        if let Some(s) = &status
-            && !outbox::status::ALL.contains(&s.as_str())
-        {
-            return Err(AppError::invalid("status", "error-choice"));
-        }
+        let status = present(&self.status)
+            .map(|s| MessageStatus::parse(&s))
+            .transpose()
+            .map_err(|_| AppError::invalid("status", "error-choice"))?;
+        let kind = present(&self.kind)
+            .map(|k| MailKind::parse(&k))
+            .transpose()
+            .map_err(|_| AppError::invalid("kind", "error-choice"))?;
         let session_id = crate::kit::input::parse_optional_id(&self.session_id)
             .map_err(|p| AppError::Invalid(FieldErrors::single("session_id", p)))?;
         Ok(OutboxFilter {
             status,
-            kind: present(&self.kind),
+            kind,
             session_id,
         })
     }
@@ -151,13 +153,13 @@ pub(crate) async fn list_page(
     ];
     let pager = Pager::new("/staff/outbox", &params, paged.page.page, paged.pages(), paged.total);
     let c = Chrome::new(&ctx);
-    let statuses = outbox::status::ALL
+    let statuses = MessageStatus::ALL
         .iter()
-        .map(|s| ((*s).to_owned(), c.t(&format!("outbox-status-{s}"))))
+        .map(|s| (s.as_str().to_owned(), c.t(&format!("outbox-status-{s}"))))
         .collect();
     let kinds = aula_mail::render::KINDS
         .iter()
-        .map(|k| ((*k).to_owned(), c.t(&format!("outbox-kind-{}", k.replace('_', "-")))))
+        .map(|k| (k.as_str().to_owned(), c.word("outbox-kind", k)))
         .collect();
     render(&ListPage {
         c,
@@ -176,9 +178,9 @@ fn render_row(
     state: &AppState,
     row: &row::Model,
 ) -> Result<aula_mail::render::Rendered, aula_mail::render::RenderError> {
-    let language = aula_domain::Language::parse(&row.language).unwrap_or_default();
+    let language = row.language;
     aula_mail::render::render(
-        &row.kind,
+        row.kind,
         &row.data,
         language,
         row.recipient_name.clone(),

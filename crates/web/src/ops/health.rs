@@ -61,7 +61,7 @@ pub(crate) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -
     text.push_str("# TYPE aula_outbox_messages gauge\n");
     match aula_storage::outbox::depth(&state.db).await {
         Ok(depth) => {
-            for status in aula_storage::outbox::status::ALL {
+            for status in aula_domain::MessageStatus::ALL {
                 let count = depth.iter().find(|(s, _)| s == status).map_or(0, |(_, c)| *c);
                 text.push_str(&format!("aula_outbox_messages{{status=\"{status}\"}} {count}\n"));
             }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use aula_domain::import::{self, Accepted, Field, Mapping, Report, Sheet};
-use aula_domain::{FieldErrors, Language, Problem, RegistrationStatus, SessionStatus, fold_for_search};
+use aula_domain::{FieldErrors, Problem, RegistrationStatus, SessionStatus, fold_for_search};
 use aula_storage::imports::{self, Draft};
 use aula_storage::regions;
 use aula_storage::registrations::{Requested, Source};
@@ -51,15 +51,13 @@ async fn region_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Uu
 
 /// Checks the sheet; people whose row does not say their language get the course's.
 async fn check(
-    ctx: &Ctx,
     state: &AppState,
     session: &SessionRecord,
     sheet: &Sheet,
     mapping: &Mapping,
 ) -> AppResult<Result<Report, Problem>> {
     let region = region_finder(state).await?;
-    let language = Language::parse(&session.course.course.language).unwrap_or(ctx.lang);
-    Ok(import::check(sheet, mapping, region, language))
+    Ok(import::check(sheet, mapping, region, session.course.course.language))
 }
 
 /// Whether organisers may enter people in the session now (`register_in`
@@ -114,9 +112,9 @@ async fn register_all(
             continue;
         }
         outcome.registered += 1;
-        match RegistrationStatus::parse(&requested.registration().status) {
-            Ok(RegistrationStatus::Waitlisted) => outcome.waitlisted += 1,
-            Ok(RegistrationStatus::Pending) => outcome.pending += 1,
+        match requested.registration().status {
+            RegistrationStatus::Waitlisted => outcome.waitlisted += 1,
+            RegistrationStatus::Pending => outcome.pending += 1,
             _ => {}
         }
     }
@@ -320,7 +318,7 @@ pub(crate) async fn import_api(
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
     let mapping = options.mapping(&sheet)?;
-    let report = match check(&ctx, &state, &session, &sheet, &mapping).await? {
+    let report = match check(&state, &session, &sheet, &mapping).await? {
         Ok(report) => report,
         Err(problem) => {
             let field = problem
@@ -644,7 +642,7 @@ pub(crate) async fn report_page(
 ) -> AppResult<Response> {
     let (draft, session, sheet) = load(&ctx, &state, id).await?;
     let mapping = mapping_from_columns(&sheet, &pairs)?;
-    let checked = check(&ctx, &state, &session, &sheet, &mapping).await?;
+    let checked = check(&state, &session, &sheet, &mapping).await?;
     render(&ReportPage::new(&ctx, session, draft, &sheet, &mapping, checked))
 }
 
@@ -663,7 +661,7 @@ pub(crate) async fn commit(
         Some("abort") => false,
         _ => return Err(AppError::bad_request("error-form")),
     };
-    let report = match check(&ctx, &state, &session, &sheet, &mapping).await? {
+    let report = match check(&state, &session, &sheet, &mapping).await? {
         Ok(report) if skip || report.rejected.is_empty() => report,
         Ok(report) => {
             let mut page = ReportPage::new(&ctx, session, draft, &sheet, &mapping, Ok(report));

@@ -44,7 +44,7 @@ pub(crate) async fn page(
     let registration = registrations::by_manage_token(&state.db, &token).await?;
     let record = sessions::get(&state.db, registration.session_id).await?;
     let position = registrations::waitlist_position(&state.db, &registration).await?;
-    let live = RegistrationStatus::parse(&registration.status).is_ok_and(|s| s.is_live());
+    let live = registration.status.is_live();
     let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now()).is_err();
     let mut response = render(&RegistrationPage {
         c: Chrome::new(&ctx),
@@ -145,7 +145,7 @@ pub(crate) async fn cancel_api(
     }
     Ok(Json(CancelledOut {
         id,
-        status: cancelled.registration.status,
+        status: cancelled.registration.status.as_str().to_owned(),
         promoted: cancelled.promoted.iter().map(|r| r.id).collect(),
     })
     .into_response())

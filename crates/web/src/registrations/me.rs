@@ -56,7 +56,7 @@ struct Item {
 
 impl Item {
     fn is_confirmed(&self) -> bool {
-        self.registration.status == RegistrationStatus::Confirmed.as_str()
+        self.registration.status == RegistrationStatus::Confirmed
     }
 }
 
@@ -76,7 +76,7 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
     for registration in registrations::for_person(&state.db, person.id).await? {
         let record = sessions::get(&state.db, registration.session_id).await?;
         let position = registrations::waitlist_position(&state.db, &registration).await?;
-        let live = RegistrationStatus::parse(&registration.status).is_ok_and(|s| s.is_live());
+        let live = registration.status.is_live();
         let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
         items.push(Item {
             manage_path: state.mail.manage_path(registration.id),
@@ -264,9 +264,9 @@ fn form_of(person: &person::Model) -> RegistrationInput {
         phone: person.phone.clone().unwrap_or_default(),
         employer: person.employer.clone().unwrap_or_default(),
         job_title: person.job_title.clone().unwrap_or_default(),
-        audience: person.audience.clone().unwrap_or_default(),
+        audience: person.audience.map(|a| a.as_str().to_owned()).unwrap_or_default(),
         region_id: person.region_id.map(|id| id.to_string()).unwrap_or_default(),
-        language: person.language.clone(),
+        language: person.language.as_str().to_owned(),
         consent: person.consent_at.is_some(),
         website: String::new(),
     }

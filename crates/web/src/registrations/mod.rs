@@ -9,6 +9,8 @@ pub mod me;
 pub mod organiser;
 pub mod signup;
 
+use aula_domain::RegistrationStatus;
+use aula_domain::registration::RegistrationSource;
 use aula_storage::entities::registration;
 use aula_storage::registrations::RegistrationRow;
 use chrono::{DateTime, Utc};
@@ -19,8 +21,8 @@ use uuid::Uuid;
 pub struct RegistrationView {
     pub id: Uuid,
     pub session_id: Uuid,
-    pub status: String,
-    pub source: String,
+    pub status: RegistrationStatus,
+    pub source: RegistrationSource,
     pub created_at: DateTime<Utc>,
     pub confirmed_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
@@ -31,8 +33,8 @@ impl From<&registration::Model> for RegistrationView {
         RegistrationView {
             id: r.id,
             session_id: r.session_id,
-            status: r.status.clone(),
-            source: r.source.clone(),
+            status: r.status,
+            source: r.source,
             created_at: r.created_at,
             confirmed_at: r.confirmed_at,
             cancelled_at: r.cancelled_at,

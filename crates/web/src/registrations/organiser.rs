@@ -81,15 +81,15 @@ impl From<RegistrationRow> for RegistrationOut {
         let p = row.person;
         RegistrationOut {
             id: r.id,
-            status: r.status,
+            status: r.status.as_str().to_owned(),
             waitlist_position: row.waitlist_position,
             given_name: p.given_name,
             family_name: p.family_name,
             email: p.email,
             employer: p.employer,
             job_title: p.job_title,
-            audience: p.audience,
-            source: r.source,
+            audience: p.audience.map(|a| a.as_str().to_owned()),
+            source: r.source.as_str().to_owned(),
             created_at: r.created_at,
             confirmed_at: r.confirmed_at,
             cancelled_at: r.cancelled_at,
@@ -135,7 +135,7 @@ struct Page {
 
 impl Page {
     fn can_move(&self, row: &RegistrationLine) -> bool {
-        self.c.is("organiser") && row.registration.status != RegistrationStatus::Cancelled.as_str()
+        self.c.is("organiser") && row.registration.status != RegistrationStatus::Cancelled
     }
 }
 
@@ -403,8 +403,8 @@ pub(crate) async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id):
                 Cell::from(p.phone.as_deref().unwrap_or_default()),
                 Cell::from(p.employer.as_deref().unwrap_or_default()),
                 Cell::from(p.job_title.as_deref().unwrap_or_default()),
-                Cell::from(p.audience.as_deref().unwrap_or_default()),
-                Cell::from(&r.status),
+                Cell::from(p.audience.map_or("", |a| a.as_str())),
+                Cell::from(r.status.as_str()),
                 row.waitlist_position.map_or(Cell::from(""), number),
                 Cell::from(r.created_at.to_rfc3339()),
             ])?;

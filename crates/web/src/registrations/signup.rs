@@ -202,7 +202,7 @@ pub(crate) async fn register_api(
         let position = registrations::waitlist_position(&state.db, registration).await?;
         let body = RegistrationCreated {
             id: registration.id,
-            status: registration.status.clone(),
+            status: registration.status.as_str().to_owned(),
             waitlist_position: position,
         };
         return Ok((StatusCode::CREATED, Json(body)).into_response());
@@ -379,7 +379,7 @@ pub(crate) async fn confirm_page(
         Err(other) => return Err(other.into()),
     };
     let record = sessions::get(&state.db, registration.session_id).await?;
-    if RegistrationStatus::parse(&registration.status) != Ok(RegistrationStatus::Pending) {
+    if registration.status != RegistrationStatus::Pending {
         let position = registrations::waitlist_position(&state.db, &registration).await?;
         return outcome(&ctx, record, &registration, position);
     }
@@ -445,13 +445,13 @@ fn outcome(
     position: Option<u64>,
 ) -> AppResult<Response> {
     let c = Chrome::new(ctx);
-    let (title, message) = match (RegistrationStatus::parse(&registration.status), position) {
-        (Ok(RegistrationStatus::Confirmed), _) => ("outcome-confirmed", c.t("registration-confirmed-body")),
-        (Ok(RegistrationStatus::Waitlisted), Some(p)) => (
+    let (title, message) = match (registration.status, position) {
+        (RegistrationStatus::Confirmed, _) => ("outcome-confirmed", c.t("registration-confirmed-body")),
+        (RegistrationStatus::Waitlisted, Some(p)) => (
             "outcome-waitlisted",
             c.t1("registration-waitlisted-body", "position", p),
         ),
-        (Ok(RegistrationStatus::Cancelled), _) => ("outcome-cancelled", c.t("registration-cancelled-body")),
+        (RegistrationStatus::Cancelled, _) => ("outcome-cancelled", c.t("registration-cancelled-body")),
         _ => ("outcome-check-email", c.t("registration-pending-body")),
     };
     let mut response = render(&OutcomePage {

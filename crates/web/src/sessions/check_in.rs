@@ -314,7 +314,7 @@ pub(crate) async fn check_in(
         page.refused = Some("check-in-not-registered");
         return render(&page);
     };
-    if holder.registration.status != RegistrationStatus::Confirmed.as_str() {
+    if holder.registration.status != RegistrationStatus::Confirmed {
         page.refused = Some("check-in-not-registered");
         return render(&page);
     }

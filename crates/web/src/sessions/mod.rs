@@ -17,7 +17,6 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::kit::input::{self, parse_id};
-use crate::kit::pages::tz;
 use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
@@ -286,7 +285,7 @@ async fn course_modality(state: &AppState, course_id: &str, errors: &mut FieldEr
         return Ok(None);
     };
     match courses::get(&state.db, id).await {
-        Ok(record) => Ok(Modality::parse(&record.course.modality).ok()),
+        Ok(record) => Ok(Some(record.course.modality)),
         Err(aula_storage::StorageError::NotFound) => {
             errors.add("course_id", Problem::new("error-unknown-choice"));
             Ok(None)
@@ -304,7 +303,7 @@ impl From<&SessionRecord> for SessionInput {
         let s = &r.session;
         SessionInput {
             course_id: s.course_id.to_string(),
-            time_zone: s.time_zone.clone(),
+            time_zone: s.time_zone.name().to_owned(),
             venue: r.venue.as_ref().map(|(v, region)| VenueInput {
                 name: v.name.clone(),
                 address: v.address.clone().unwrap_or_default(),
@@ -324,7 +323,7 @@ impl From<&SessionRecord> for SessionInput {
                     ends_at: m.ends_at.to_rfc3339(),
                 })
                 .collect(),
-            status: s.status.clone(),
+            status: s.status.as_str().to_owned(),
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
             confirm_organiser_entries: s.confirm_organiser_entries,
             issue_on_completion: s.issue_on_completion,
@@ -402,7 +401,7 @@ pub struct SessionOut {
 impl From<SessionRecord> for SessionOut {
     fn from(r: SessionRecord) -> Self {
         let seats_left = r.seats_left();
-        let zone = tz(&r.session.time_zone);
+        let zone = r.session.time_zone.tz();
         let s = r.session;
         let c = r.course.course;
         SessionOut {
@@ -410,12 +409,12 @@ impl From<SessionRecord> for SessionOut {
             course: CourseRef {
                 id: c.id,
                 title: c.title,
-                modality: c.modality,
+                modality: c.modality.as_str().to_owned(),
                 hours: f64::from(c.minutes) / 60.0,
                 audiences: r.course.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             },
-            status: s.status,
-            time_zone: s.time_zone,
+            status: s.status.as_str().to_owned(),
+            time_zone: s.time_zone.name().to_owned(),
             venue: r.venue.map(|(v, region)| VenueOut {
                 id: v.id,
                 name: v.name,

@@ -21,7 +21,7 @@ use super::{
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input::{self, parse_id, parse_optional_id};
-use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid, tz};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 // ----- pages -------------------------------------------------------------------
@@ -154,7 +154,7 @@ impl SessionForm {
 impl From<&SessionRecord> for SessionForm {
     fn from(r: &SessionRecord) -> Self {
         let s = &r.session;
-        let zone = tz(&s.time_zone);
+        let zone = s.time_zone.tz();
         let local = |t: DateTime<Utc>| t.with_timezone(&zone);
         let (mut dates, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
         for m in &r.meetings {
@@ -164,7 +164,7 @@ impl From<&SessionRecord> for SessionForm {
         }
         SessionForm {
             course_id: s.course_id.to_string(),
-            time_zone: s.time_zone.clone(),
+            time_zone: s.time_zone.name().to_owned(),
             venue_name: r.venue.as_ref().map(|(v, _)| v.name.clone()).unwrap_or_default(),
             venue_address: r
                 .venue

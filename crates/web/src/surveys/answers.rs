@@ -8,7 +8,7 @@
 
 use askama::Template;
 use aula_domain::survey::{Answer, MIN_GROUP, QuestionKind, answers_from_pairs, response_rate};
-use aula_domain::{FieldErrors, Language, Problem, Role};
+use aula_domain::{FieldErrors, Language, Problem, Role, SessionTimeZone};
 use aula_storage::surveys::{self, Invitees, Results, Scope};
 use axum::Json;
 use axum::extract::State;
@@ -363,7 +363,7 @@ struct ResultsPage {
 struct SessionControls {
     session_id: Uuid,
     opened: Option<aula_storage::entities::survey::Model>,
-    zone: String,
+    zone: SessionTimeZone,
     templates: Vec<(String, String)>,
 }
 
@@ -437,7 +437,7 @@ pub(crate) async fn session_page(
         Some(SessionControls {
             session_id: id,
             opened: surveys::for_session(&state.db, id).await?,
-            zone: record.session.time_zone.clone(),
+            zone: record.session.time_zone,
             templates,
         })
     } else {
