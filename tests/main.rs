@@ -29,3 +29,4 @@ mod sessions;
 mod signup;
 mod survey_templates;
 mod surveys;
+mod vocabularies;
