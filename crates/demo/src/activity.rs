@@ -1796,7 +1796,7 @@ pub fn build_block(
             nominal_minutes: Set(info.course.minutes),
             starts_on: Set(info.zone.local(t.starts()).date()),
             ends_on: Set(info.zone.local(t.ends()).date()),
-            modality: Set(info.course.modality.clone()),
+            modality: Set(info.course.modality),
             place: Set(info.place.clone()),
             body_name: Set(info.body.as_ref().map(|b| b.name.clone())),
             credits_hundredths: Set(info.course.credits_hundredths),

@@ -108,7 +108,7 @@ pub async fn record(
         match participants.get(&m.registration_id) {
             None => errors.add(&field, Problem::new("error-not-in-session")),
             Some(r) if r.status != RegistrationStatus::Confirmed => {
-                errors.add(&field, Problem::new("error-not-confirmed").with("status", &r.status))
+                errors.add(&field, Problem::new("error-not-confirmed").with("status", r.status))
             }
             Some(_) => {}
         }

@@ -544,7 +544,7 @@ impl MatrixPage {
     fn mark_label(&self, m: &Option<mark::Model>) -> String {
         match m {
             Some(m) => {
-                let word = self.c.word("attendance", &m.status);
+                let word = self.c.word("attendance", m.status);
                 match m.minutes {
                     Some(minutes) => format!("{word} ({minutes} min)"),
                     None => word,
