@@ -101,9 +101,9 @@ struct ComposePage {
 impl ComposePage {
     fn new(ctx: &Ctx, session: SessionRecord, form: MessageInput, errors: FormErrors) -> Self {
         let c = Chrome::new(ctx);
-        let audiences = ["confirmed", "waitlisted", "all"]
+        let audiences = Audience::ALL
             .iter()
-            .map(|a| ((*a).to_owned(), c.t(&format!("message-audience-{a}"))))
+            .map(|a| (a.as_str().to_owned(), c.t(&format!("message-audience-{a}"))))
             .collect();
         ComposePage {
             c,
@@ -122,7 +122,7 @@ pub(crate) async fn compose_page(
 ) -> AppResult<Response> {
     let session = sessions::get(&state.db, id).await?;
     let form = MessageInput {
-        audience: "confirmed".into(),
+        audience: Audience::Confirmed.as_str().into(),
         ..MessageInput::default()
     };
     render(&ComposePage::new(&ctx, session, form, FormErrors::none()))
