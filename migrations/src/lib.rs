@@ -17,6 +17,7 @@ mod m20261121_000007_certificates;
 mod m20261121_000008_indicators;
 mod m20261204_000009_proposed_details;
 mod m20261204_000010_heartbeat;
+mod statements;
 
 pub struct Migrator;
 

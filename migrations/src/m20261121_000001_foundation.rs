@@ -3,27 +3,14 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::statements::{create_indexes, create_tables, drop_tables, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(from: (&'static str, &'static str), to: &'static str, cascade: bool) -> ForeignKeyCreateStatement {
-    let mut key = ForeignKey::create();
-    key.name(format!("fk_{}_{}", from.0, from.1))
-        .from(from.0, from.1)
-        .to(to, "id");
-    if cascade {
-        key.on_delete(ForeignKeyAction::Cascade);
-    }
-    key
-}
-
-fn index(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
-    let mut index = Index::create();
-    index.name(format!("ix_{}_{}", table, columns.join("_"))).table(table);
-    for column in columns {
-        index.col(*column);
-    }
-    index
+/// The foundation's indexes are named after their table and columns.
+fn index_on(table: &'static str, columns: &[&'static str]) -> IndexCreateStatement {
+    index(&format!("ix_{}_{}", table, columns.join("_")), table, columns)
 }
 
 #[async_trait::async_trait]
@@ -211,56 +198,52 @@ impl MigrationTrait for Migration {
                 .col(text("details"))
                 .to_owned(),
         ];
-        for table in tables {
-            manager.create_table(table).await?;
-        }
+        create_tables(manager, tables).await?;
 
         let indexes = [
-            index("venues", &["region_id"]),
-            index("programmes", &["created_at"]),
-            index("courses", &["programme_id"]),
-            index("courses", &["accreditation_body_id"]),
-            index("courses", &["modality"]),
-            index("course_audiences", &["audience", "course_id"]),
-            index("user_roles", &["role"]),
-            index("sessions", &["status", "starts_at"]),
-            index("sessions", &["course_id", "starts_at"]),
-            index("sessions", &["venue_id"]),
-            index("session_trainers", &["user_id"]),
-            index("meetings", &["session_id", "starts_at"]),
-            index("people", &["region_id"]),
-            index("api_tokens", &["user_id"]),
-            index("web_sessions", &["user_id"]),
-            index("web_sessions", &["expires_at"]),
-            index("audit_log", &["entity", "entity_id", "at"]),
-            index("audit_log", &["at"]),
+            index_on("venues", &["region_id"]),
+            index_on("programmes", &["created_at"]),
+            index_on("courses", &["programme_id"]),
+            index_on("courses", &["accreditation_body_id"]),
+            index_on("courses", &["modality"]),
+            index_on("course_audiences", &["audience", "course_id"]),
+            index_on("user_roles", &["role"]),
+            index_on("sessions", &["status", "starts_at"]),
+            index_on("sessions", &["course_id", "starts_at"]),
+            index_on("sessions", &["venue_id"]),
+            index_on("session_trainers", &["user_id"]),
+            index_on("meetings", &["session_id", "starts_at"]),
+            index_on("people", &["region_id"]),
+            index_on("api_tokens", &["user_id"]),
+            index_on("web_sessions", &["user_id"]),
+            index_on("web_sessions", &["expires_at"]),
+            index_on("audit_log", &["entity", "entity_id", "at"]),
+            index_on("audit_log", &["at"]),
         ];
-        for index in indexes {
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        create_indexes(manager, indexes).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in [
-            "audit_log",
-            "web_sessions",
-            "api_tokens",
-            "people",
-            "meetings",
-            "session_trainers",
-            "sessions",
-            "user_roles",
-            "users",
-            "course_audiences",
-            "courses",
-            "programmes",
-            "accreditation_bodies",
-            "venues",
-            "regions",
-        ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
-        }
-        Ok(())
+        drop_tables(
+            manager,
+            &[
+                "audit_log",
+                "web_sessions",
+                "api_tokens",
+                "people",
+                "meetings",
+                "session_trainers",
+                "sessions",
+                "user_roles",
+                "users",
+                "course_audiences",
+                "courses",
+                "programmes",
+                "accreditation_bodies",
+                "venues",
+                "regions",
+            ],
+        )
+        .await
     }
 }

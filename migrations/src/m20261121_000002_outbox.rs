@@ -3,6 +3,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::statements::{add_column, create_indexes, drop_tables, index, unique_index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -41,45 +43,29 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for (name, columns, unique) in [
-            ("ix_outbox_due", &["status", "next_attempt_at"][..], false),
-            ("ix_outbox_session", &["session_id", "created_at"][..], false),
-            ("ix_outbox_kind", &["kind", "created_at"][..], false),
-            ("ix_outbox_created", &["created_at"][..], false),
-            ("ux_outbox_dedupe", &["dedupe_key"][..], true),
-        ] {
-            let mut index = Index::create();
-            index.name(name).table("outbox");
-            for column in columns {
-                index.col(*column);
-            }
-            if unique {
-                index.unique();
-            }
-            manager.create_index(index).await?;
-        }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("sessions")
-                    // How long before the first meeting the reminder goes out.
-                    .add_column(integer("reminder_lead_minutes").default(2 * 24 * 60))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("sessions")
-                    // The calendar SEQUENCE: raised each time the meetings change.
-                    .add_column(integer("calendar_sequence").default(0))
-                    .to_owned(),
-            )
-            .await?;
-        Ok(())
+        create_indexes(
+            manager,
+            [
+                index("ix_outbox_due", "outbox", &["status", "next_attempt_at"]),
+                index("ix_outbox_session", "outbox", &["session_id", "created_at"]),
+                index("ix_outbox_kind", "outbox", &["kind", "created_at"]),
+                index("ix_outbox_created", "outbox", &["created_at"]),
+                unique_index("ux_outbox_dedupe", "outbox", &["dedupe_key"]),
+            ],
+        )
+        .await?;
+        // How long before the first meeting the reminder goes out.
+        add_column(
+            manager,
+            "sessions",
+            integer("reminder_lead_minutes").default(2 * 24 * 60),
+        )
+        .await?;
+        // The calendar SEQUENCE: raised each time the meetings change.
+        add_column(manager, "sessions", integer("calendar_sequence").default(0)).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table("outbox").to_owned()).await
+        drop_tables(manager, &["outbox"]).await
     }
 }

@@ -4,6 +4,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::statements::{add_column, create_indexes, drop_tables, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -33,50 +35,24 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null("confirmed_at"))
                     .col(timestamp_with_time_zone_null("cancelled_at"))
                     .col(text_null("cancel_reason"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_registrations_session_id")
-                            .from("registrations", "session_id")
-                            .to("sessions", "id"),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_registrations_person_id")
-                            .from("registrations", "person_id")
-                            .to("people", "id"),
-                    )
+                    .foreign_key(&mut fk(("registrations", "session_id"), "sessions", false))
+                    .foreign_key(&mut fk(("registrations", "person_id"), "people", false))
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_registrations_session_status")
-                    .table("registrations")
-                    .col("session_id")
-                    .col("status")
-                    .col("waitlist_ticket")
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_registrations_person")
-                    .table("registrations")
-                    .col("person_id")
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_registrations_confirm")
-                    .table("registrations")
-                    .col("confirm_token_hash")
-                    .to_owned(),
-            )
-            .await?;
+        create_indexes(
+            manager,
+            [
+                index(
+                    "ix_registrations_session_status",
+                    "registrations",
+                    &["session_id", "status", "waitlist_ticket"],
+                ),
+                index("ix_registrations_person", "registrations", &["person_id"]),
+                index("ix_registrations_confirm", "registrations", &["confirm_token_hash"]),
+            ],
+        )
+        .await?;
         // One live registration per person and session, enforced by the
         // database: a partial unique index (same syntax on SQLite and PostgreSQL).
         manager
@@ -86,20 +62,10 @@ impl MigrationTrait for Migration {
                  WHERE status <> 'cancelled'",
             )
             .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("sessions")
-                    .add_column(big_integer("waitlist_counter").default(0))
-                    .to_owned(),
-            )
-            .await?;
-        Ok(())
+        add_column(manager, "sessions", big_integer("waitlist_counter").default(0)).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("registrations").to_owned())
-            .await
+        drop_tables(manager, &["registrations"]).await
     }
 }

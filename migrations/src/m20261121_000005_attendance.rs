@@ -4,6 +4,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::statements::{add_column, create_indexes, drop_tables, fk, index, unique_index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -25,42 +27,24 @@ impl MigrationTrait for Migration {
                     .col(string("source"))
                     .col(string("updated_by"))
                     .col(timestamp_with_time_zone("updated_at"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_attendance_registration_id")
-                            .from("attendance", "registration_id")
-                            .to("registrations", "id"),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_attendance_meeting_id")
-                            .from("attendance", "meeting_id")
-                            .to("meetings", "id"),
-                    )
+                    .foreign_key(&mut fk(("attendance", "registration_id"), "registrations", false))
+                    .foreign_key(&mut fk(("attendance", "meeting_id"), "meetings", false))
                     .to_owned(),
             )
             .await?;
         // One mark per registration and meeting; the matrix reads by meeting.
-        manager
-            .create_index(
-                Index::create()
-                    .name("ux_attendance_registration_meeting")
-                    .table("attendance")
-                    .col("registration_id")
-                    .col("meeting_id")
-                    .unique()
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_attendance_meeting")
-                    .table("attendance")
-                    .col("meeting_id")
-                    .to_owned(),
-            )
-            .await?;
+        create_indexes(
+            manager,
+            [
+                unique_index(
+                    "ux_attendance_registration_meeting",
+                    "attendance",
+                    &["registration_id", "meeting_id"],
+                ),
+                index("ix_attendance_meeting", "attendance", &["meeting_id"]),
+            ],
+        )
+        .await?;
         // The completions of a completed session, fixed when it is marked
         // completed: surveys and certificates read these, not live attendance.
         manager
@@ -73,41 +57,22 @@ impl MigrationTrait for Migration {
                     .col(integer("required_minutes"))
                     .col(boolean("completed"))
                     .col(timestamp_with_time_zone("fixed_at"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_completions_registration_id")
-                            .from("completions", "registration_id")
-                            .to("registrations", "id"),
-                    )
+                    .foreign_key(&mut fk(("completions", "registration_id"), "registrations", false))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("ix_completions_session")
-                    .table("completions")
-                    .col("session_id")
-                    .col("completed")
-                    .to_owned(),
-            )
+            .create_index(index(
+                "ix_completions_session",
+                "completions",
+                &["session_id", "completed"],
+            ))
             .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("sessions")
-                    // How long before and after a meeting its check-in code works.
-                    .add_column(integer("checkin_margin_minutes").default(30))
-                    .to_owned(),
-            )
-            .await?;
-        Ok(())
+        // How long before and after a meeting its check-in code works.
+        add_column(manager, "sessions", integer("checkin_margin_minutes").default(30)).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("completions").to_owned())
-            .await?;
-        manager.drop_table(Table::drop().table("attendance").to_owned()).await
+        drop_tables(manager, &["completions", "attendance"]).await
     }
 }

@@ -4,14 +4,17 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::statements::{add_column, create_indexes, create_tables, drop_tables, fk, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
+        create_tables(
+            manager,
+            [
                 Table::create()
                     .table("certificates")
                     .col(pk_uuid("id"))
@@ -42,19 +45,10 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("issued_at"))
                     .col(timestamp_with_time_zone_null("revoked_at"))
                     .col(text_null("revoked_reason"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_certificates_registration_id")
-                            .from("certificates", "registration_id")
-                            .to("registrations", "id"),
-                    )
+                    .foreign_key(&mut fk(("certificates", "registration_id"), "registrations", false))
                     .to_owned(),
-            )
-            .await?;
-        // The last number given per body (or Aula's own series) and year; the
-        // issuing transaction increments it, so numbers have no gaps.
-        manager
-            .create_table(
+                // The last number given per body (or Aula's own series) and year; the
+                // issuing transaction increments it, so numbers have no gaps.
                 Table::create()
                     .table("certificate_counters")
                     .col(string("series"))
@@ -62,37 +56,28 @@ impl MigrationTrait for Migration {
                     .col(integer("last"))
                     .primary_key(Index::create().col("series").col("year"))
                     .to_owned(),
-            )
-            .await?;
-        for (name, columns) in [
-            ("ix_certificates_session", &["session_id"][..]),
-            ("ix_certificates_course", &["course_id", "issued_at"][..]),
-            ("ix_certificates_body", &["accreditation_body_id", "issued_at"][..]),
-            ("ix_certificates_issued", &["issued_at"][..]),
-        ] {
-            let mut index = Index::create();
-            index.name(name).table("certificates");
-            for column in columns {
-                index.col(*column);
-            }
-            manager.create_index(index).await?;
-        }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("sessions")
-                    // Issue certificates when the session is marked completed.
-                    .add_column(boolean("issue_on_completion").default(false))
-                    .to_owned(),
-            )
-            .await?;
-        Ok(())
+            ],
+        )
+        .await?;
+        create_indexes(
+            manager,
+            [
+                index("ix_certificates_session", "certificates", &["session_id"]),
+                index("ix_certificates_course", "certificates", &["course_id", "issued_at"]),
+                index(
+                    "ix_certificates_body",
+                    "certificates",
+                    &["accreditation_body_id", "issued_at"],
+                ),
+                index("ix_certificates_issued", "certificates", &["issued_at"]),
+            ],
+        )
+        .await?;
+        // Issue certificates when the session is marked completed.
+        add_column(manager, "sessions", boolean("issue_on_completion").default(false)).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table("certificate_counters").to_owned())
-            .await?;
-        manager.drop_table(Table::drop().table("certificates").to_owned()).await
+        drop_tables(manager, &["certificate_counters", "certificates"]).await
     }
 }

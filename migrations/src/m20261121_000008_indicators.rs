@@ -17,6 +17,8 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
 
+use crate::statements::{add_column, create_indexes, drop_column, index};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -30,18 +32,9 @@ impl MigrationTrait for Migration {
             integer("attended_meetings").default(0).to_owned(),
             boolean("completed").default(false).to_owned(),
         ] {
-            manager
-                .alter_table(Table::alter().table("registrations").add_column(column).to_owned())
-                .await?;
+            add_column(manager, "registrations", column).await?;
         }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("survey_responses")
-                    .add_column(integer_null("overall"))
-                    .to_owned(),
-            )
-            .await?;
+        add_column(manager, "survey_responses", integer_null("overall")).await?;
 
         // Rows written before this migration.
         let meeting_minutes = match manager.get_database_backend() {
@@ -77,51 +70,47 @@ impl MigrationTrait for Migration {
         // their sessions. The indexes hold every column the indicators read,
         // so SQLite answers from them without reading the wide rows (a third
         // of the time at a million registrations).
-        for (name, table, columns) in [
-            (
-                "ix_registrations_indicators",
-                "registrations",
-                &[
-                    "session_id",
-                    "person_id",
-                    "id",
-                    "placed_at",
-                    "attended_meetings",
-                    "attended_minutes",
-                    "completed",
-                    "status",
-                ][..],
-            ),
-            (
-                "ix_people_indicators",
-                "people",
-                &["id", "region_id", "audience", "employer"][..],
-            ),
-            (
-                "ix_survey_invitations_indicators",
-                "survey_invitations",
-                &["registration_id", "answered"][..],
-            ),
-            (
-                "ix_certificates_indicators",
-                "certificates",
-                &["registration_id", "revoked_at"][..],
-            ),
-            ("ix_sessions_course_starts", "sessions", &["course_id", "starts_at"][..]),
-            (
-                "ix_survey_responses_survey_overall",
-                "survey_responses",
-                &["survey_id", "overall"][..],
-            ),
-        ] {
-            let mut index = Index::create();
-            index.name(name).table(table);
-            for column in columns {
-                index.col(*column);
-            }
-            manager.create_index(index).await?;
-        }
-        Ok(())
+        create_indexes(
+            manager,
+            [
+                index(
+                    "ix_registrations_indicators",
+                    "registrations",
+                    &[
+                        "session_id",
+                        "person_id",
+                        "id",
+                        "placed_at",
+                        "attended_meetings",
+                        "attended_minutes",
+                        "completed",
+                        "status",
+                    ],
+                ),
+                index(
+                    "ix_people_indicators",
+                    "people",
+                    &["id", "region_id", "audience", "employer"],
+                ),
+                index(
+                    "ix_survey_invitations_indicators",
+                    "survey_invitations",
+                    &["registration_id", "answered"],
+                ),
+                index(
+                    "ix_certificates_indicators",
+                    "certificates",
+                    &["registration_id", "revoked_at"],
+                ),
+                index("ix_sessions_course_starts", "sessions", &["course_id", "starts_at"]),
+                index(
+                    "ix_survey_responses_survey_overall",
+                    "survey_responses",
+                    &["survey_id", "overall"],
+                ),
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
@@ -138,17 +127,8 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         for column in ["placed_at", "attended_minutes", "attended_meetings", "completed"] {
-            manager
-                .alter_table(Table::alter().table("registrations").drop_column(column).to_owned())
-                .await?;
+            drop_column(manager, "registrations", column).await?;
         }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("survey_responses")
-                    .drop_column("overall")
-                    .to_owned(),
-            )
-            .await
+        drop_column(manager, "survey_responses", "overall").await
     }
 }

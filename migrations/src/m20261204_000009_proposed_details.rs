@@ -6,30 +6,18 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::statements::{add_column, drop_column};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("registrations")
-                    .add_column(text_null("proposed_details"))
-                    .to_owned(),
-            )
-            .await
+        add_column(manager, "registrations", text_null("proposed_details")).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("registrations")
-                    .drop_column("proposed_details")
-                    .to_owned(),
-            )
-            .await
+        drop_column(manager, "registrations", "proposed_details").await
     }
 }

@@ -4,6 +4,8 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use crate::statements::drop_tables;
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
@@ -22,6 +24,6 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table("heartbeat").to_owned()).await
+        drop_tables(manager, &["heartbeat"]).await
     }
 }
