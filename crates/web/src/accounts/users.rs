@@ -17,7 +17,7 @@ use crate::kit::api::{ApiError, Paginated, Paging};
 use crate::kit::context::Admin;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input::{self, parse_optional_id};
-use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 const ADMIN: &[Role] = &[Role::Admin];
@@ -333,15 +333,17 @@ pub(crate) async fn edit_page(
 
 async fn save_page(ctx: &Ctx, state: &AppState, id: Option<Uuid>, mut form: UserInput) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    match save_user(ctx, state, id, &form).await {
-        Ok(_) => Ok(redirect_with(ctx, "/admin/users", "flash-saved")),
-        Err(AppError::Invalid(errors)) => {
+    let outcome = save_user(ctx, state, id, &form).await;
+    saved_or_form_again(
+        ctx,
+        outcome,
+        |_| redirect_with(ctx, "/admin/users", "flash-saved"),
+        async move |errors| {
             form.password.clear();
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&FormPage::new(ctx, state, id, form, errors).await?)
-        }
-        Err(other) => Err(other),
-    }
+            FormPage::new(ctx, state, id, form, errors).await
+        },
+    )
+    .await
 }
 
 /// The HTML form: the `active` checkbox is absent when unticked, so it

@@ -17,8 +17,8 @@ use crate::kit::api::ApiError;
 use crate::kit::context::AdminOrOrganiser;
 use crate::kit::extract::{ApiJson, CsrfForm};
 use crate::kit::input;
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
+use crate::{AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
 
@@ -79,6 +79,11 @@ pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<a
     ))
 }
 
+async fn add(ctx: &Ctx, state: &AppState, input: &BodyInput) -> AppResult<accreditation_body::Model> {
+    let details = AccreditationBodyDetails::try_from(input)?;
+    Ok(bodies::create(&state.db, &ctx.actor()?, &details).await?)
+}
+
 /// Add an accrediting body.
 #[utoipa::path(post, path = "/api/v1/accreditation-bodies", tag = "accreditation-bodies", request_body = BodyInput,
     security(("bearer" = []), ("cookie" = [])),
@@ -89,8 +94,7 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<BodyInput>,
 ) -> AppResult<Response> {
-    let details = AccreditationBodyDetails::try_from(&input)?;
-    let body = bodies::create(&state.db, &ctx.actor()?, &details).await?;
+    let body = add(&ctx, &state, &input).await?;
     Ok((StatusCode::CREATED, axum::Json(BodyOut::from(body))).into_response())
 }
 
@@ -119,24 +123,19 @@ pub(crate) async fn create_page(
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<BodyInput>,
 ) -> AppResult<Response> {
-    let result = match AccreditationBodyDetails::try_from(&form) {
-        Ok(details) => bodies::create(&state.db, &ctx.actor()?, &details)
-            .await
-            .map_err(AppError::from),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match result {
-        Ok(_) => Ok(redirect_with(&ctx, "/staff/accreditation-bodies", "flash-saved")),
-        Err(AppError::Invalid(errors)) => {
-            let bodies = bodies::list(&state.db).await?;
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&ListPage {
+    let outcome = add(&ctx, &state, &form).await;
+    saved_or_form_again(
+        &ctx,
+        outcome,
+        |_| redirect_with(&ctx, "/staff/accreditation-bodies", "flash-saved"),
+        async |errors| {
+            Ok(ListPage {
                 c: Chrome::new(&ctx),
-                bodies,
+                bodies: bodies::list(&state.db).await?,
                 form,
                 errors,
             })
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }

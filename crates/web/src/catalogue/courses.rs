@@ -19,8 +19,8 @@ use crate::kit::api::{ApiError, Paginated};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input::{self, parse_optional_id};
-use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
+use crate::{AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
 
@@ -295,8 +295,7 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<CourseInput>,
 ) -> AppResult<Response> {
-    let details = CourseDetails::try_from(&input)?;
-    let created = courses::create(&state.db, &ctx.actor()?, &details).await?;
+    let created = store(&ctx, &state, None, &input).await?;
     let location = format!("/api/v1/courses/{}", created.course.id);
     Ok((
         StatusCode::CREATED,
@@ -330,10 +329,17 @@ pub(crate) async fn update(
 ) -> AppResult<axum::Json<CourseOut>> {
     let current = courses::get(&state.db, id).await?;
     let input = input::merge(&CourseInput::from(&current), patch)?;
-    let details = CourseDetails::try_from(&input)?;
-    Ok(axum::Json(
-        courses::update(&state.db, &ctx.actor()?, id, &details).await?.into(),
-    ))
+    Ok(axum::Json(store(&ctx, &state, Some(id), &input).await?.into()))
+}
+
+/// Adds the course to the catalogue, or changes course `id`.
+async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &CourseInput) -> AppResult<CourseRecord> {
+    let details = CourseDetails::try_from(input)?;
+    let actor = ctx.actor()?;
+    Ok(match id {
+        Some(id) => courses::update(&state.db, &actor, id, &details).await?,
+        None => courses::create(&state.db, &actor, &details).await?,
+    })
 }
 
 #[derive(Template)]
@@ -440,29 +446,14 @@ pub(crate) async fn edit_page(
 
 async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let result = match CourseDetails::try_from(&form) {
-        Ok(details) => match id {
-            Some(id) => courses::update(&state.db, &ctx.actor()?, id, &details)
-                .await
-                .map_err(AppError::from),
-            None => courses::create(&state.db, &ctx.actor()?, &details)
-                .await
-                .map_err(AppError::from),
-        },
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match result {
-        Ok(record) => Ok(redirect_with(
-            ctx,
-            &format!("/staff/courses/{}", record.course.id),
-            "flash-saved",
-        )),
-        Err(AppError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&FormPage::new(ctx, state, id, form, errors).await?)
-        }
-        Err(other) => Err(other),
-    }
+    let outcome = store(ctx, state, id, &form).await;
+    saved_or_form_again(
+        ctx,
+        outcome,
+        |record| redirect_with(ctx, &format!("/staff/courses/{}", record.course.id), "flash-saved"),
+        async move |errors| FormPage::new(ctx, state, id, form, errors).await,
+    )
+    .await
 }
 
 pub(crate) async fn create_page(

@@ -18,8 +18,8 @@ use crate::kit::api::{ApiError, Paginated, Paging};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input;
-use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
+use crate::{AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
 
@@ -128,8 +128,7 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<ProgrammeInput>,
 ) -> AppResult<Response> {
-    let details = ProgrammeDetails::try_from(&input)?;
-    let created = programmes::create(&state.db, &ctx.actor()?, &details).await?;
+    let created = store(&ctx, &state, None, &input).await?;
     let location = format!("/api/v1/programmes/{}", created.id);
     Ok((
         StatusCode::CREATED,
@@ -167,10 +166,17 @@ pub(crate) async fn update(
 ) -> AppResult<axum::Json<ProgrammeOut>> {
     let current = programmes::get(&state.db, id).await?;
     let input = input::merge(&ProgrammeInput::from(&current), patch)?;
-    let details = ProgrammeDetails::try_from(&input)?;
-    Ok(axum::Json(
-        programmes::update(&state.db, &ctx.actor()?, id, &details).await?.into(),
-    ))
+    Ok(axum::Json(store(&ctx, &state, Some(id), &input).await?.into()))
+}
+
+/// Creates the programme, or changes programme `id`.
+async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &ProgrammeInput) -> AppResult<programme::Model> {
+    let details = ProgrammeDetails::try_from(input)?;
+    let actor = ctx.actor()?;
+    Ok(match id {
+        Some(id) => programmes::update(&state.db, &actor, id, &details).await?,
+        None => programmes::create(&state.db, &actor, &details).await?,
+    })
 }
 
 #[derive(Template)]
@@ -233,30 +239,21 @@ pub(crate) async fn edit_page(
 
 async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: ProgrammeInput) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let result = match ProgrammeDetails::try_from(&form) {
-        Ok(details) => match id {
-            Some(id) => programmes::update(&state.db, &ctx.actor()?, id, &details)
-                .await
-                .map_err(AppError::from),
-            None => programmes::create(&state.db, &ctx.actor()?, &details)
-                .await
-                .map_err(AppError::from),
-        },
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match result {
-        Ok(_) => Ok(redirect_with(ctx, "/staff/programmes", "flash-saved")),
-        Err(AppError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&FormPage {
+    let outcome = store(ctx, state, id, &form).await;
+    saved_or_form_again(
+        ctx,
+        outcome,
+        |_| redirect_with(ctx, "/staff/programmes", "flash-saved"),
+        async move |errors| {
+            Ok(FormPage {
                 c: Chrome::new(ctx),
                 id,
                 form,
                 errors,
             })
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }
 
 pub(crate) async fn create_page(

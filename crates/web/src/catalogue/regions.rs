@@ -15,8 +15,8 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::context::Admin;
 use crate::kit::extract::{ApiJson, CsrfForm};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
+use crate::{AppResult, AppState, Ctx};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -118,18 +118,19 @@ pub(crate) async fn create_page(
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<RegionInput>,
 ) -> AppResult<Response> {
-    match add(&ctx, &state, &form).await {
-        Ok(_) => Ok(redirect_with(&ctx, "/admin/regions", "flash-saved")),
-        Err(AppError::Invalid(errors)) => {
-            let regions = regions::list(&state.db).await?;
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&ListPage {
+    let outcome = add(&ctx, &state, &form).await;
+    saved_or_form_again(
+        &ctx,
+        outcome,
+        |_| redirect_with(&ctx, "/admin/regions", "flash-saved"),
+        async |errors| {
+            Ok(ListPage {
                 c: Chrome::new(&ctx),
-                regions,
+                regions: regions::list(&state.db).await?,
                 form,
                 errors,
             })
-        }
-        Err(other) => Err(other),
-    }
+        },
+    )
+    .await
 }

@@ -197,6 +197,23 @@ pub fn render_invalid(template: &impl Template) -> AppResult<Response> {
     Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(template.render()?)).into_response())
 }
 
+/// How a form's POST ends. Saved: `done` answers (a redirect with a flash).
+/// Refused for its input: the form again (422), built by `form_again` with
+/// the problems in the reader's words and the values kept. Any other error
+/// goes to the error page.
+pub async fn saved_or_form_again<T, P: Template>(
+    ctx: &Ctx,
+    outcome: AppResult<T>,
+    done: impl FnOnce(T) -> Response,
+    form_again: impl AsyncFnOnce(FormErrors) -> AppResult<P>,
+) -> AppResult<Response> {
+    match outcome {
+        Ok(saved) => Ok(done(saved)),
+        Err(AppError::Invalid(errors)) => render_invalid(&form_again(FormErrors::new(ctx.tr(), &errors)).await?),
+        Err(other) => Err(other),
+    }
+}
+
 /// After a successful POST: back to a page, with a message shown once.
 pub fn redirect_with(ctx: &Ctx, to: &str, flash_key: &str) -> Response {
     let mut response = Redirect::to(to).into_response();

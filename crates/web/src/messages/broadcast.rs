@@ -14,8 +14,8 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
+use crate::{AppResult, AppState, Ctx};
 
 // ----- writing to participants ---------------------------------------------
 
@@ -135,22 +135,17 @@ pub(crate) async fn send_page(
     CsrfForm(form): CsrfForm<MessageInput>,
 ) -> AppResult<Response> {
     let session = sessions::get(&state.db, id).await?;
-    match queue(&ctx, &state, &session, &form).await {
-        // The outbox page, filtered to this session, lists what was queued.
-        Ok(0) => Ok(redirect_with(
-            &ctx,
-            &format!("/staff/outbox?session_id={id}"),
-            "flash-messages-none",
-        )),
-        Ok(_) => Ok(redirect_with(
-            &ctx,
-            &format!("/staff/outbox?session_id={id}"),
-            "flash-messages-queued",
-        )),
-        Err(AppError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&ComposePage::new(&ctx, session, form, errors))
-        }
-        Err(other) => Err(other),
-    }
+    let outcome = queue(&ctx, &state, &session, &form).await;
+    // The outbox page, filtered to this session, lists what was queued.
+    let done = |queued| {
+        let flash = match queued {
+            0 => "flash-messages-none",
+            _ => "flash-messages-queued",
+        };
+        redirect_with(&ctx, &format!("/staff/outbox?session_id={id}"), flash)
+    };
+    saved_or_form_again(&ctx, outcome, done, async |errors| {
+        Ok(ComposePage::new(&ctx, session, form, errors))
+    })
+    .await
 }

@@ -21,7 +21,7 @@ use super::{
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input::{self, parse_id, parse_optional_id};
-use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 // ----- pages -------------------------------------------------------------------
@@ -404,7 +404,7 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
     let actor = ctx.actor()?;
     let mut errors = FieldErrors::new();
     let modality = course_modality(state, &form.course_id, &mut errors).await?;
-    let result = match form.details(modality, errors) {
+    let outcome = match form.details(modality, errors) {
         Ok(details) => match id {
             Some(id) => apply_update(state, &actor, id, &details).await,
             None => sessions::create(&state.db, &actor, &details)
@@ -413,22 +413,19 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
         },
         Err(errors) => Err(AppError::Invalid(errors)),
     };
-    match result {
-        Ok(record) => Ok(redirect_with(
-            ctx,
-            &format!("/staff/sessions/{}", record.session.id),
-            "flash-saved",
-        )),
-        Err(AppError::Invalid(errors)) => {
+    saved_or_form_again(
+        ctx,
+        outcome,
+        |record| redirect_with(ctx, &format!("/staff/sessions/{}", record.session.id), "flash-saved"),
+        async move |errors| {
             let record = match id {
                 Some(id) => Some(sessions::get(&state.db, id).await?),
                 None => None,
             };
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&FormPage::new(ctx, state, record, form, errors).await?)
-        }
-        Err(other) => Err(other),
-    }
+            FormPage::new(ctx, state, record, form, errors).await
+        },
+    )
+    .await
 }
 
 pub(crate) async fn create_page(

@@ -32,7 +32,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
@@ -449,18 +449,20 @@ pub(crate) async fn copy_page(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<CopyForm>,
 ) -> AppResult<Response> {
-    match copy(&ctx, &state, id, &form.name).await {
-        Ok(created) => Ok(redirect_with(
-            &ctx,
-            &format!("/staff/survey-templates/{}", created.id),
-            "flash-survey-template-copied",
-        )),
-        Err(AppError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&list_view(&ctx, &state, Some((id, &form.name, errors))).await?)
-        }
-        Err(other) => Err(other),
-    }
+    let outcome = copy(&ctx, &state, id, &form.name).await;
+    saved_or_form_again(
+        &ctx,
+        outcome,
+        |created| {
+            redirect_with(
+                &ctx,
+                &format!("/staff/survey-templates/{}", created.id),
+                "flash-survey-template-copied",
+            )
+        },
+        async |errors| list_view(&ctx, &state, Some((id, &form.name, errors))).await,
+    )
+    .await
 }
 
 /// One language's input of a translated text.
@@ -675,29 +677,22 @@ pub(crate) async fn update_page(
     let row = surveys::template(&state.db, id).await?;
     // `template_from_pairs` applies `check`'s rules under the form's field
     // names; `save` checks again before anything is written.
-    let result = match template_from_pairs(&pairs) {
+    let outcome = match template_from_pairs(&pairs) {
         Ok(template) => save(&ctx, &state, id, &template).await,
         Err(errors) => Err(AppError::Invalid(errors)),
     };
-    match result {
-        Ok(saved) => {
-            let flash = if saved.id == id {
-                "flash-saved"
-            } else {
-                "flash-survey-template-versioned"
-            };
-            Ok(redirect_with(
-                &ctx,
-                &format!("/staff/survey-templates/{}", saved.id),
-                flash,
-            ))
-        }
-        Err(AppError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&form_page(&ctx, &state, row, &pairs, errors).await?)
-        }
-        Err(other) => Err(other),
-    }
+    let done = |saved: survey_template::Model| {
+        let flash = if saved.id == id {
+            "flash-saved"
+        } else {
+            "flash-survey-template-versioned"
+        };
+        redirect_with(&ctx, &format!("/staff/survey-templates/{}", saved.id), flash)
+    };
+    saved_or_form_again(&ctx, outcome, done, async |errors| {
+        form_page(&ctx, &state, row, &pairs, errors).await
+    })
+    .await
 }
 
 #[cfg(test)]
