@@ -224,7 +224,8 @@ pub fn for_people() -> Router<AppState> {
         .routes(routes!(certificates::list::list_api))
         .route("/staff/certificates", get(certificates::list::list_page))
         .routes(routes!(certificates::export::export_api))
-        .route("/staff/certificates/export", get(certificates::export::export_page))
+        // The certificates page's download link: the same archive as the API's.
+        .route("/staff/certificates/export", get(certificates::export::export_api))
         // ----- messages: broadcasts, the outbox, calendar files -----------------------
         .routes(routes!(messages::broadcast::send))
         .route(

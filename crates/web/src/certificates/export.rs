@@ -175,12 +175,3 @@ pub(crate) async fn export_api(
     let filter = filter_for(&ctx, &query)?;
     Ok(export(state, filter))
 }
-
-pub(crate) async fn export_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<CertificateQuery>,
-) -> AppResult<Response> {
-    let filter = filter_for(&ctx, &query)?;
-    Ok(export(state, filter))
-}
