@@ -478,6 +478,14 @@ struct ReportPage {
 }
 
 impl ReportPage {
+    /// The problem of the mapping when it is about this field, or "".
+    fn mapping_problem(&self, field: &str) -> &str {
+        match &self.problem {
+            Some(problem) if self.problem_field == field => problem,
+            _ => "",
+        }
+    }
+
     fn new(
         ctx: &Ctx,
         session: SessionRecord,
