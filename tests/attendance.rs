@@ -17,14 +17,13 @@ pub(crate) async fn session_with(
     modality: &str,
     people: usize,
 ) -> (String, Vec<String>, Vec<String>) {
-    let (status, course) = api
-        .post(
+    let course = api
+        .created(
             "/api/v1/courses",
             &json!({"title": format!("Curso {modality}"), "summary": "S", "hours": 15, "modality": modality,
                 "audiences": ["public_servant"], "language": "es"}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{course}");
     let region = app.region("ES-AN").await;
     let mut body = json!({
         "course_id": course["id"], "capacity": 30, "status": "open",
@@ -40,62 +39,36 @@ pub(crate) async fn session_with(
     if modality != "in_person" {
         body["online_url"] = json!("https://meet.example.org/aula");
     }
-    let (status, session) = api.post("/api/v1/sessions", &body).await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
+    let session = api.created("/api/v1/sessions", &body).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
-    let meetings = session["meetings"]
-        .as_array()
-        .expect("meetings")
-        .iter()
-        .map(|m| m["id"].as_str().expect("id").to_owned())
-        .collect();
+    let meetings = crate::helpers::meeting_ids(&session);
     let session_uuid = session_id.parse().expect("uuid");
     let mut registrations = Vec::new();
     for n in 0..people {
-        let person = crate::helpers::person(
+        let r = crate::helpers::seated(
             app,
+            session_uuid,
             &format!("P{n}"),
             &format!("p{n}.{modality}@example.org"),
             Language::Es,
         )
         .await;
-        let r = aula_storage::registrations::add_placed(
-            &app.db,
-            &app.mail.link_key,
-            session_uuid,
-            person.id,
-            aula_storage::registrations::Source::Organiser,
-        )
-        .await
-        .expect("placed");
         registrations.push(r.id.to_string());
     }
     (session_id, meetings, registrations)
 }
 
-async fn trainer_of(app: &TestApp, api: &Api, session_id: &str, email: &str) -> Api {
-    let trainer = app.user(email, &[Role::Trainer]).await;
-    let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"trainer_ids": [trainer.user.id]}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    app.api_for(email).await
-}
-
 db_test!(trainers_mark_only_their_own_sessions, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 2).await;
-    let trainer = trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+    let trainer = crate::helpers::trainer_of(&app, &api, &session_id, "lucia@example.org").await;
     let other = app.api(&[Role::Trainer]).await;
     let body = json!([{"registration_id": registrations[0], "status": "present"}]);
     let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
-    let (status, answer) = trainer.raw_json(reqwest::Method::PUT, &path, &body).await;
+    let (status, answer) = trainer.put(&path, &body).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
     assert_eq!(answer["changed"], 1);
-    let (status, _) = other.raw_json(reqwest::Method::PUT, &path, &body).await;
+    let (status, _) = other.put(&path, &body).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = app.anonymous_api().raw_json(reqwest::Method::PUT, &path, &body).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -174,9 +147,8 @@ db_test!(completion_by_modality_and_at_the_boundary, |app: TestApp| async move {
         let (session_id, meetings, registrations) = session_with(&app, &api, modality, 1).await;
         for (meeting, (status, minutes)) in meetings.iter().zip(marks.iter()) {
             let (code, body) = api
-                .raw_json(
-                    reqwest::Method::PUT,
-                    &format!("/api/v1/meetings/{meeting}/attendance"),
+                .put_marks(
+                    meeting,
                     &json!([{"registration_id": registrations[0], "status": status, "minutes": minutes}]),
                 )
                 .await;
@@ -214,7 +186,7 @@ db_test!(bad_marks_change_nothing, |app: TestApp| async move {
         json!([{"registration_id": registrations[0], "status": "present"}, {"registration_id": elsewhere[0], "status": "late"}]),
     ];
     for body in cases {
-        let (status, answer) = api.raw_json(reqwest::Method::PUT, &path, &body).await;
+        let (status, answer) = api.put(&path, &body).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {answer}");
         assert!(answer["fields"].as_object().is_some_and(|f| !f.is_empty()), "{answer}");
     }
@@ -240,9 +212,8 @@ db_test!(
         let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 2).await;
         for meeting in &meetings {
             let (status, _) = api
-                .raw_json(
-                    reqwest::Method::PUT,
-                    &format!("/api/v1/meetings/{meeting}/attendance"),
+                .put_marks(
+                    meeting,
                     &json!([{"registration_id": registrations[0], "status": "present"},
                         {"registration_id": registrations[1], "status": "absent"}]),
                 )
@@ -256,12 +227,7 @@ db_test!(
             .expect("count");
         assert_eq!(audited, 6);
         // Completed: the completions are fixed.
-        for step in ["closed", "completed"] {
-            let (status, body) = api
-                .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-                .await;
-            assert_eq!(status, StatusCode::OK, "{body}");
-        }
+        api.close_and_complete(&session_id).await;
         let fixed = aula_storage::attendance::completions(&app.db, session_id.parse().expect("uuid"))
             .await
             .expect("completions");
@@ -269,16 +235,10 @@ db_test!(
         // A correction now needs a reason; with one, it is audited and the completions follow.
         let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
         let correction = json!([{"registration_id": registrations[1], "status": "present"}]);
-        let (status, answer) = api.raw_json(reqwest::Method::PUT, &path, &correction).await;
+        let (status, answer) = api.put(&path, &correction).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
         assert!(answer["fields"]["reason"].is_array());
-        let (status, _) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &path,
-            &json!({"marks": [{"registration_id": registrations[1], "status": "present"}, {"registration_id": registrations[1], "status": "present"}], "reason": "Firmó la hoja en papel"}),
-        )
-        .await;
+        let (status, _) = api.put(&path, &json!({"marks": [{"registration_id": registrations[1], "status": "present"}, {"registration_id": registrations[1], "status": "present"}], "reason": "Firmó la hoja en papel"})).await;
         assert_eq!(status, StatusCode::OK);
         let last = audit_entry::Entity::find()
             .filter(audit_entry::Column::Action.eq("attendance"))
@@ -303,7 +263,7 @@ db_test!(the_sign_in_sheet_lists_the_right_people, |app: TestApp| async move {
         )
         .await;
     assert_eq!(status, StatusCode::OK);
-    let trainer = trainer_of(&app, &api, &session_id, "sheet@example.org").await;
+    let trainer = crate::helpers::trainer_of(&app, &api, &session_id, "sheet@example.org").await;
     drop(trainer);
     let browser = app.browser();
     browser.sign_in("sheet@example.org", crate::helpers::PASSWORD).await;
@@ -345,9 +305,8 @@ db_test!(
         let (_, meetings, registrations) = session_with(&app, &api, "in_person", 2).await;
         for meeting in &meetings[..2] {
             let (status, _) = api
-                .raw_json(
-                    reqwest::Method::PUT,
-                    &format!("/api/v1/meetings/{meeting}/attendance"),
+                .put_marks(
+                    meeting,
                     &json!([{"registration_id": registrations[0], "status": "absent"},
                         {"registration_id": registrations[1], "status": "present"}]),
                 )

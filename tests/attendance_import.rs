@@ -8,7 +8,7 @@ use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{Value, json};
 
 use crate::attendance::session_with;
-use crate::helpers::{Api, Browser, TestApp, db_test};
+use crate::helpers::{Browser, TestApp, db_test, hidden_mapping};
 
 /// Someone with a place confirmed in the session; their registration id.
 async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
@@ -41,18 +41,6 @@ async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str,
     .expect("placed")
     .id
     .to_string()
-}
-
-async fn trainer_of(app: &TestApp, api: &Api, session_id: &str, email: &str) -> Api {
-    let trainer = app.user(email, &[Role::Trainer]).await;
-    let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"trainer_ids": [trainer.user.id]}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
-    app.api_for(email).await
 }
 
 /// A Zoom participant report of the first meeting (10:00 to 15:00 in Madrid,
@@ -103,7 +91,7 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
     let (session_id, meetings, registrations) = session_with(&app, &api, "online", 2).await;
     let jose = participant(&app, &session_id, "José", "Pérez Gil", "jose.perez@example.org").await;
     let marta = participant(&app, &session_id, "Marta", "Sanz", "marta@example.org").await;
-    let trainer = trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+    let trainer = crate::helpers::trainer_of(&app, &api, &session_id, "lucia@example.org").await;
     let path = format!("/api/v1/meetings/{}/attendance/import", meetings[0]);
 
     let (status, answer) = trainer
@@ -227,8 +215,8 @@ db_test!(
         let api = app.api(&[Role::Organiser]).await;
         let (session_id, meetings, _) = session_with(&app, &api, "online", 2).await;
         let (elsewhere, _, _) = session_with(&app, &api, "blended", 0).await;
-        let trainer = trainer_of(&app, &api, &session_id, "lucia@example.org").await;
-        let stranger = trainer_of(&app, &api, &elsewhere, "pablo@example.org").await;
+        let trainer = crate::helpers::trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+        let stranger = crate::helpers::trainer_of(&app, &api, &elsewhere, "pablo@example.org").await;
         let path = format!("/api/v1/meetings/{}/attendance/import", meetings[0]);
 
         // Latin-1, as a spreadsheet saves "CSV" by default: refused, with the reason.
@@ -298,40 +286,16 @@ db_test!(
     }
 );
 
-const BOUNDARY: &str = "----aula-test-boundary-attendance-9fQ2";
-
 /// Posts the upload form as a browser would (`multipart/form-data`).
 async fn upload(browser: &Browser, meeting: &str, csrf: &str, file_name: &str, file: &[u8]) -> reqwest::Response {
-    let mut body = format!(
-        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-         Content-Type: text/csv\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
     browser
-        .client
-        .post(format!("{}/staff/meetings/{meeting}/attendance/import", browser.base))
-        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
-        .body(body)
-        .send()
+        .upload(
+            &format!("/staff/meetings/{meeting}/attendance/import"),
+            csrf,
+            file_name,
+            file,
+        )
         .await
-        .expect("upload")
-}
-
-/// The mapping the report page's "Record" form sends back.
-fn hidden_mapping(html: &str) -> Vec<(String, String)> {
-    let marker = "type=\"hidden\" name=\"map.";
-    html.match_indices(marker)
-        .map(|(at, _)| {
-            let rest = &html[at + marker.len()..];
-            let name = &rest[..rest.find('"').expect("name ends")];
-            let value_at = rest.find("value=\"").expect("value") + 7;
-            let value = &rest[value_at..value_at + rest[value_at..].find('"').expect("value ends")];
-            (format!("map.{name}"), value.to_owned())
-        })
-        .collect()
 }
 
 db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
@@ -339,7 +303,7 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
     let (session_id, meetings, registrations) = session_with(&app, &api, "online", 2).await;
     let jose = participant(&app, &session_id, "José", "Pérez Gil", "jose.perez@example.org").await;
     participant(&app, &session_id, "Marta", "Sanz", "marta@example.org").await;
-    trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+    crate::helpers::trainer_of(&app, &api, &session_id, "lucia@example.org").await;
     let browser = app.browser();
     browser.sign_in("lucia@example.org", crate::helpers::PASSWORD).await;
 
@@ -444,12 +408,7 @@ Ruiz P0 (phone),,2030-03-12 10:00,2030-03-12 12:00
         fields.push(("others_absent", "on"));
 
         // Completed: a correction needs its reason, and nothing is written without.
-        for step in ["closed", "completed"] {
-            let (status, body) = api
-                .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-                .await;
-            assert_eq!(status, StatusCode::OK, "{body}");
-        }
+        api.close_and_complete(&session_id).await;
         let commit = format!("{}/commit", report.split('?').next().expect("path"));
         let response = browser.post_form(&report, &commit, &fields).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);

@@ -43,8 +43,7 @@ async fn two_sessions(app: &TestApp) -> (String, String) {
         } else {
             session["online_url"] = json!("https://meet.example.org/x");
         }
-        let (status, created) = api.post("/api/v1/sessions", &session).await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
+        let created = api.created("/api/v1/sessions", &session).await;
         ids.push(created["id"].as_str().expect("id").to_owned());
     }
     (ids[0].clone(), ids[1].clone())

@@ -29,11 +29,10 @@ async fn completed_session(
         course["accreditation_body_id"] = json!(body);
         course["credits"] = json!("1.5");
     }
-    let (status, course) = api.post("/api/v1/courses", &course).await;
-    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let course = api.created("/api/v1/courses", &course).await;
     let region = app.region("ES-CL").await;
-    let (status, session) = api
-        .post(
+    let session = api
+        .created(
             "/api/v1/sessions",
             &json!({"course_id": course["id"], "capacity": 50, "status": "open",
             "venue": {"name": "Sede", "city": "León", "region_id": region},
@@ -44,14 +43,8 @@ async fn completed_session(
             ]}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
     let session_id = session["id"].as_str().expect("id").to_owned();
-    let meetings: Vec<String> = session["meetings"]
-        .as_array()
-        .expect("m")
-        .iter()
-        .map(|m| m["id"].as_str().expect("id").to_owned())
-        .collect();
+    let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
     let mut registrations = Vec::new();
     for (n, _) in attended.iter().enumerate() {
         let r = crate::helpers::seated(
@@ -70,21 +63,10 @@ async fn completed_session(
             .zip(attended)
             .map(|(r, n)| json!({"registration_id": r, "status": if index < *n { "present" } else { "absent" }}))
             .collect();
-        let (status, body) = api
-            .raw_json(
-                reqwest::Method::PUT,
-                &format!("/api/v1/meetings/{meeting}/attendance"),
-                &json!(marks),
-            )
-            .await;
+        let (status, body) = api.put_marks(meeting, &json!(marks)).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
-    for step in ["closed", "completed"] {
-        let (status, body) = api
-            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-    }
+    api.close_and_complete(&session_id).await;
     (session_id, registrations)
 }
 
@@ -393,34 +375,21 @@ db_test!(
     eligibility_at_the_boundary_and_after_cancellation,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let body = app.body().await;
-        let (status, course) = api
-            .post(
-                "/api/v1/courses",
-                &json!({"title": "Curso en línea", "summary": "S", "hours": 15, "modality": "online",
-                "audiences": ["public_servant"], "language": "es", "accreditation_body_id": body, "credits": "1"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{course}");
-        let (status, session) = api
-        .post(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 10, "status": "open", "online_url": "https://meet.example.org/x",
+        let course = crate::helpers::accredited_course(
+            &app,
+            &api,
+            json!({"title": "Curso en línea", "summary": "S", "hours": 15, "modality": "online",
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+        let session = api.created("/api/v1/sessions", &json!({"course_id": course["id"], "capacity": 10, "status": "open", "online_url": "https://meet.example.org/x",
                 "meetings": [
                     {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
                     {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
                     {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
-                ]}),
-        )
-        .await;
-        assert_eq!(status, StatusCode::CREATED, "{session}");
+                ]})).await;
         let session_id = session["id"].as_str().expect("id").to_owned();
-        let meetings: Vec<String> = session["meetings"]
-            .as_array()
-            .expect("m")
-            .iter()
-            .map(|m| m["id"].as_str().expect("id").to_owned())
-            .collect();
+        let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
         // (minutes at the third meeting after two full ones, eligible): 720 of 900 is exactly 80 %.
         let cases = [(120, true), (119, false)];
         let mut ids = Vec::new();
@@ -454,21 +423,10 @@ db_test!(
             .zip(cases.iter())
             .map(|(r, (last, _))| json!({"registration_id": r, "status": "present", "minutes": if index < 2 { 300 } else { *last }}))
             .collect();
-            let (status, body) = api
-                .raw_json(
-                    reqwest::Method::PUT,
-                    &format!("/api/v1/meetings/{meeting}/attendance"),
-                    &json!(marks),
-                )
-                .await;
+            let (status, body) = api.put_marks(meeting, &json!(marks)).await;
             assert_eq!(status, StatusCode::OK, "{body}");
         }
-        for step in ["closed", "completed"] {
-            let (status, _) = api
-                .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-                .await;
-            assert_eq!(status, StatusCode::OK);
-        }
+        api.close_and_complete(&session_id).await;
         let issued = issue(&api, &session_id).await;
         let holders: Vec<&str> = issued["certificates"]
             .as_array()

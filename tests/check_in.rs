@@ -24,15 +24,9 @@ async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
     let region = app.region("ES-AN").await;
     let now = chrono::Utc::now();
     let at = |minutes: i64| (now + chrono::Duration::minutes(minutes)).to_rfc3339();
-    let (status, session) = api
-        .post(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 10, "status": "open",
+    let session = api.created("/api/v1/sessions", &json!({"course_id": course["id"], "capacity": 10, "status": "open",
                 "venue": {"name": "Sede", "city": "León", "region_id": region},
-                "meetings": [{"starts_at": at(-10), "ends_at": at(110)}, {"starts_at": at(40_000), "ends_at": at(40_120)}]}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
+                "meetings": [{"starts_at": at(-10), "ends_at": at(110)}, {"starts_at": at(40_000), "ends_at": at(40_120)}]})).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings = session["meetings"]
         .as_array()

@@ -2,8 +2,6 @@
 
 use std::process::Command;
 
-use reqwest::StatusCode;
-
 fn aula(database_url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_aula"))
         .args(args)
@@ -72,13 +70,11 @@ async fn user_add_and_token_create_give_api_access() {
         base: app.base.clone(),
         token: Some(token),
     };
-    let (status, body) = api
-        .post(
-            "/api/v1/programmes",
-            &serde_json::json!({"title": "Desde la línea de órdenes"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    api.created(
+        "/api/v1/programmes",
+        &serde_json::json!({"title": "Desde la línea de órdenes"}),
+    )
+    .await;
 
     let out = aula(&url, &["token", "create", "--email", "nobody@example.org"]);
     assert!(!out.status.success());

@@ -11,8 +11,8 @@ db_test!(
     |app: crate::helpers::TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let body = app.body().await;
-        let (status, course) = api
-            .post(
+        let course = api
+            .created(
                 "/api/v1/courses",
                 &json!({
                     "title": "Marco jurídico de la igualdad de trato",
@@ -29,7 +29,6 @@ db_test!(
                 }),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{course}");
         assert_eq!(course["accreditation"]["body_code"], "ULE");
         assert_eq!(course["accreditation"]["credits"], 1.5);
         assert_eq!(course["accreditation"]["minimum_attendance_percent"], 80);

@@ -100,25 +100,22 @@ db_test!(
     issue_15_every_csv_export_neutralises_formulas,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let body = app.body().await;
-        let (status, course) = api
-            .post(
-                "/api/v1/courses",
-                &json!({"title": "=Curso", "summary": "S", "hours": 5, "modality": "in_person",
-                    "audiences": ["public_servant"], "language": "en", "accreditation_body_id": body, "credits": "1"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{course}");
+        let course = crate::helpers::accredited_course(
+            &app,
+            &api,
+            json!({"title": "=Curso", "summary": "S", "hours": 5, "modality": "in_person",
+                "audiences": ["public_servant"], "language": "en"}),
+        )
+        .await;
         let region = app.region("ES-CL").await;
-        let (status, session) = api
-            .post(
+        let session = api
+            .created(
                 "/api/v1/sessions",
                 &json!({"course_id": course["id"], "capacity": 1, "status": "open",
                     "venue": {"name": "Sede", "city": "León", "region_id": region},
                     "meetings": [{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]}),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{session}");
         let session_id = session["id"].as_str().expect("id").to_owned();
         let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
         // One seat: the first is confirmed, the second waits (a position, a number).
@@ -132,19 +129,13 @@ db_test!(
         let registration = list["items"][0]["id"].clone();
         assert!(registration.is_string(), "{list}");
         let (status, saved) = api
-            .raw_json(
-                reqwest::Method::PUT,
-                &format!("/api/v1/meetings/{meeting}/attendance"),
+            .put_marks(
+                &meeting,
                 &json!([{"registration_id": registration, "status": "present"}]),
             )
             .await;
         assert_eq!(status, StatusCode::OK, "{saved}");
-        for step in ["closed", "completed"] {
-            let (status, body) = api
-                .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-                .await;
-            assert_eq!(status, StatusCode::OK, "{body}");
-        }
+        api.close_and_complete(&session_id).await;
         let survey = link(&app, "first@example.org", "survey_invitation", "path").await;
         let token = survey.trim_start_matches("/s/").split('?').next().expect("token");
         let (status, body) = app

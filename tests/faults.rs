@@ -105,15 +105,7 @@ async fn failed_commits_lose_no_acknowledged_signup(app: TestApp, fault: Fault) 
         tasks.push(tokio::spawn(async move {
             let _slot = slots.acquire().await.expect("slot");
             let email = format!("p{n}@example.org");
-            let body = json!({
-                "given_name": format!("P{n}"),
-                "family_name": "García",
-                "email": email,
-                "employer": "Ayuntamiento de León",
-                "audience": "public_servant",
-                "language": "es",
-                "consent": true,
-            });
+            let body = crate::helpers::registrant(&format!("P{n}"), &email);
             let (status, _) = app.anonymous_api().post(&path, &body).await;
             match answered.fetch_add(1, Ordering::SeqCst) + 1 {
                 30 => fault.set(&app, true).await,

@@ -448,6 +448,69 @@ fn encode(value: &str) -> String {
         .collect()
 }
 
+const BOUNDARY: &str = "----aula-test-boundary-7MA4YWxkTrZu0gW";
+
+impl Browser {
+    /// Posts a CSV file to an upload form (`multipart/form-data`, with the
+    /// form's token), as a browser would.
+    pub async fn upload(&self, action: &str, csrf: &str, file_name: &str, file: &[u8]) -> Response {
+        let mut body = format!(
+            "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+             --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
+             Content-Type: text/csv\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(file);
+        body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
+        self.client
+            .post(format!("{}{action}", self.base))
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
+            .body(body)
+            .send()
+            .await
+            .expect("upload")
+    }
+}
+
+/// Every Message-ID the SMTP server received, with how many times.
+pub fn by_message_id(app: &TestApp) -> std::collections::HashMap<String, usize> {
+    let mut seen = std::collections::HashMap::new();
+    for message in app.smtp.received() {
+        *seen
+            .entry(message.header("Message-ID").unwrap_or_default())
+            .or_insert(0) += 1;
+    }
+    seen
+}
+
+/// The column mapping an import report's form sends back (its hidden
+/// `map.*` fields), as form pairs.
+pub fn hidden_mapping(html: &str) -> Vec<(String, String)> {
+    let marker = "type=\"hidden\" name=\"map.";
+    html.match_indices(marker)
+        .map(|(at, _)| {
+            let rest = &html[at + marker.len()..];
+            let name = &rest[..rest.find('"').expect("name ends")];
+            let value_at = rest.find("value=\"").expect("value") + 7;
+            let value = &rest[value_at..value_at + rest[value_at..].find('"').expect("value ends")];
+            (format!("map.{name}"), value.to_owned())
+        })
+        .collect()
+}
+
+/// What the public registration form sends for a trainee.
+pub fn registrant(given: &str, email: &str) -> serde_json::Value {
+    serde_json::json!({
+        "given_name": given,
+        "family_name": "García",
+        "email": email,
+        "employer": "Ayuntamiento de León",
+        "audience": "public_servant",
+        "language": "es",
+        "consent": true,
+    })
+}
+
 pub fn csrf_in(html: &str) -> Option<String> {
     let marker = "name=\"csrf\" value=\"";
     let start = html.find(marker)? + marker.len();
@@ -487,6 +550,36 @@ impl Api {
             .await
             .expect("POST");
         split(response).await
+    }
+
+    /// POSTs a new record and asserts it is created (201): the record.
+    pub async fn created(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        let (status, record) = self.post(path, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{record}");
+        record
+    }
+
+    pub async fn put(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
+        self.raw_json(reqwest::Method::PUT, path, body).await
+    }
+
+    /// PUTs a meeting's attendance marks.
+    pub async fn put_marks(&self, meeting: &str, marks: &serde_json::Value) -> (StatusCode, serde_json::Value) {
+        self.put(&format!("/api/v1/meetings/{meeting}/attendance"), marks).await
+    }
+
+    /// Closes the session, then marks it completed (the completions are
+    /// fixed), asserting each step is accepted.
+    pub async fn close_and_complete(&self, session_id: &str) {
+        for step in ["closed", "completed"] {
+            let (status, body) = self
+                .patch(
+                    &format!("/api/v1/sessions/{session_id}"),
+                    &serde_json::json!({"status": step}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
     }
 
     pub async fn patch(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
@@ -532,6 +625,38 @@ async fn split(response: Response) -> (StatusCode, serde_json::Value) {
     let text = response.text().await.expect("body");
     let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
     (status, json)
+}
+
+/// A trainer with this e-mail, given the session (through the API), and
+/// their API client.
+pub async fn trainer_of(app: &TestApp, api: &Api, session_id: &str, email: &str) -> Api {
+    let trainer = app.user(email, &[Role::Trainer]).await;
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &serde_json::json!({"trainer_ids": [trainer.user.id]}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    app.api_for(email).await
+}
+
+/// A course accredited by the test body (one credit), created through the
+/// API from `course`'s other fields.
+pub async fn accredited_course(app: &TestApp, api: &Api, mut course: serde_json::Value) -> serde_json::Value {
+    course["accreditation_body_id"] = serde_json::json!(app.body().await);
+    course["credits"] = serde_json::json!("1");
+    api.created("/api/v1/courses", &course).await
+}
+
+/// The ids of a session's meetings (as the API shows a session), in order.
+pub fn meeting_ids(session: &serde_json::Value) -> Vec<String> {
+    session["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| m["id"].as_str().expect("id").to_owned())
+        .collect()
 }
 
 /// A course and an open session with three meetings, through the API.

@@ -5,7 +5,7 @@ use aula_domain::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::helpers::{Api, Browser, course_and_session, db_test};
+use crate::helpers::{Api, Browser, course_and_session, db_test, hidden_mapping};
 
 /// Two good rows, a bad address (line 3) and a row without a given name (line 4).
 const WITH_BAD_ROWS: &str = "\
@@ -220,44 +220,15 @@ db_test!(
     }
 );
 
-const BOUNDARY: &str = "----aula-test-boundary-7MA4YWxkTrZu0gW";
-
 /// Posts the upload form as a browser would (`multipart/form-data`).
 async fn upload(browser: &Browser, session_id: &str, csrf: &str, file_name: &str, file: &[u8]) -> reqwest::Response {
-    let mut body = format!(
-        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
-         --{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\n\
-         Content-Type: text/csv\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(file);
-    body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
     browser
-        .client
-        .post(format!("{}/staff/sessions/{session_id}/import", browser.base))
-        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
-        .body(body)
-        .send()
+        .upload(&format!("/staff/sessions/{session_id}/import"), csrf, file_name, file)
         .await
-        .expect("upload")
 }
 
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().expect("location").to_owned()
-}
-
-/// The mapping the report page's "Register" form sends back.
-fn hidden_mapping(html: &str) -> Vec<(String, String)> {
-    let marker = "type=\"hidden\" name=\"map.";
-    html.match_indices(marker)
-        .map(|(at, _)| {
-            let rest = &html[at + marker.len()..];
-            let name = &rest[..rest.find('"').expect("name ends")];
-            let value_at = rest.find("value=\"").expect("value") + 7;
-            let value = &rest[value_at..value_at + rest[value_at..].find('"').expect("value ends")];
-            (format!("map.{name}"), value.to_owned())
-        })
-        .collect()
 }
 
 db_test!(

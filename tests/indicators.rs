@@ -99,12 +99,7 @@ async fn session(
         None => body["online_url"] = json!("https://meet.example.org/b1"),
     }
     let created = post(api, "/api/v1/sessions", body).await;
-    let meetings = created["meetings"]
-        .as_array()
-        .expect("meetings")
-        .iter()
-        .map(|m| m["id"].as_str().expect("id").to_owned())
-        .collect();
+    let meetings = crate::helpers::meeting_ids(&created);
     (id(&created), meetings)
 }
 
@@ -120,23 +115,12 @@ async fn roll_call(api: &Api, meeting: &str, marks: &[(Uuid, &str, Option<u32>)]
         .iter()
         .map(|(r, status, minutes)| json!({"registration_id": r, "status": status, "minutes": minutes}))
         .collect();
-    let (status, answer) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &format!("/api/v1/meetings/{meeting}/attendance"),
-            &json!(body),
-        )
-        .await;
+    let (status, answer) = api.put_marks(meeting, &json!(body)).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
 }
 
 async fn complete(api: &Api, session: Uuid) {
-    for step in ["closed", "completed"] {
-        let (status, body) = api
-            .patch(&format!("/api/v1/sessions/{session}"), &json!({"status": step}))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-    }
+    api.close_and_complete(&session.to_string()).await;
 }
 
 /// The session's survey (opened when the session was completed) answered

@@ -1,7 +1,6 @@
 //! E-mail: the outbox, the dispatcher against a real SMTP server on
 //! loopback, templates in three languages, calendar files.
 
-use std::collections::HashMap;
 use std::time::Duration;
 
 use aula_domain::{Email, Language, MailKind, MessageStatus, Role};
@@ -12,7 +11,7 @@ use reqwest::StatusCode;
 use sea_orm::ConnectionTrait;
 use serde_json::json;
 
-use crate::helpers::{TestApp, course_and_session, db_test};
+use crate::helpers::{TestApp, by_message_id, course_and_session, db_test};
 
 /// A message for person `n`, ready for the outbox (shared with `outbox_faults`).
 pub(crate) fn broadcast(n: usize) -> NewMessage {
@@ -51,17 +50,6 @@ async fn enqueue(app: &TestApp, count: usize) {
     }
     txn.commit().await.expect("commit");
     app.wake.notify_waiters();
-}
-
-/// Every Message-ID received, with how many times.
-fn by_message_id(app: &TestApp) -> HashMap<String, usize> {
-    let mut seen = HashMap::new();
-    for message in app.smtp.received() {
-        *seen
-            .entry(message.header("Message-ID").unwrap_or_default())
-            .or_insert(0) += 1;
-    }
-    seen
 }
 
 /// The outbox's messages in one status (the first page).
@@ -205,16 +193,14 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     let (_, session_id) = course_and_session(&app, &api).await;
     let session_uuid: uuid::Uuid = session_id.parse().expect("uuid");
     for (n, language) in [(1, Language::Es), (2, Language::Fr), (3, Language::En)] {
-        let person = crate::helpers::person(&app, &format!("Ana{n}"), &format!("ana{n}@example.org"), language).await;
-        aula_storage::registrations::add_placed(
-            &app.db,
-            &app.mail.link_key,
+        crate::helpers::seated(
+            &app,
             session_uuid,
-            person.id,
-            aula_storage::registrations::Source::Organiser,
+            &format!("Ana{n}"),
+            &format!("ana{n}@example.org"),
+            language,
         )
-        .await
-        .expect("registered");
+        .await;
     }
     let browser = app.signed_in(&[Role::Organiser]).await;
     let page = format!("/staff/sessions/{session_id}/messages");
@@ -293,16 +279,14 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
 db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
-    let person = crate::helpers::person(&app, "Luis", "luis@example.org", Language::Es).await;
-    aula_storage::registrations::add_placed(
-        &app.db,
-        &app.mail.link_key,
+    crate::helpers::seated(
+        &app,
         session_id.parse().expect("uuid"),
-        person.id,
-        aula_storage::registrations::Source::Organiser,
+        "Luis",
+        "luis@example.org",
+        Language::Es,
     )
-    .await
-    .expect("registered");
+    .await;
     let (status, body) = api
         .patch(
             &format!("/api/v1/sessions/{session_id}"),

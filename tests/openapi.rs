@@ -194,30 +194,25 @@ async fn issue_15_responses_match_their_declared_schemas() {
     let app = crate::helpers::TestApp::sqlite().await;
     let (_, doc) = app.anonymous_api().get("/api/openapi.json").await;
     let api = app.api(&[Role::Organiser, Role::Admin]).await;
-    let body = app.body().await;
-    let (status, programme) = api
-        .post("/api/v1/programmes", &json!({"title": "Programa", "funder": "FSE+"}))
+    let programme = api
+        .created("/api/v1/programmes", &json!({"title": "Programa", "funder": "FSE+"}))
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{programme}");
-    let (status, course) = api
-        .post(
-            "/api/v1/courses",
-            &json!({"programme_id": programme["id"], "title": "Curso", "summary": "S", "hours": 5,
-                "modality": "in_person", "audiences": ["public_servant"], "language": "es",
-                "accreditation_body_id": body, "credits": "1"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{course}");
+    let course = crate::helpers::accredited_course(
+        &app,
+        &api,
+        json!({"programme_id": programme["id"], "title": "Curso", "summary": "S", "hours": 5,
+            "modality": "in_person", "audiences": ["public_servant"], "language": "es"}),
+    )
+    .await;
     let region = app.region("ES-CL").await;
-    let (status, session) = api
-        .post(
+    let session = api
+        .created(
             "/api/v1/sessions",
             &json!({"course_id": course["id"], "capacity": 10, "status": "open",
                 "venue": {"name": "Sede", "city": "León", "region_id": region},
                 "meetings": [{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
     let registration = crate::helpers::seated(
@@ -229,19 +224,13 @@ async fn issue_15_responses_match_their_declared_schemas() {
     )
     .await;
     let (status, saved) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &format!("/api/v1/meetings/{meeting}/attendance"),
+        .put_marks(
+            &meeting,
             &json!([{"registration_id": registration.id, "status": "present", "minutes": 290}]),
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{saved}");
-    for step in ["closed", "completed"] {
-        let (status, changed) = api
-            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{changed}");
-    }
+    api.close_and_complete(&session_id).await;
     let (status, issued) = api
         .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
         .await;

@@ -3,7 +3,6 @@
 //! answers: nothing is lost, little is doubled, and the Message-ID of a
 //! repeat is the one of the first try.
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use aula_domain::MessageStatus;
@@ -12,7 +11,7 @@ use aula_storage::outbox;
 use sea_orm::ConnectionTrait;
 use tokio::net::TcpListener;
 
-use crate::helpers::{TestApp, db_test};
+use crate::helpers::{TestApp, by_message_id, db_test};
 
 /// Queues `count` messages; returns their Message-IDs.
 async fn enqueue(app: &TestApp, count: usize) -> Vec<String> {
@@ -54,17 +53,6 @@ fn dispatcher(app: &TestApp, url: &str, lease: chrono::Duration, concurrency: us
 
 fn start(dispatcher: aula_mail::Dispatcher) -> tokio::task::JoinHandle<()> {
     tokio::spawn(dispatcher.run(tokio::sync::watch::channel(false).1))
-}
-
-/// Every Message-ID received, with how many times.
-fn by_message_id(app: &TestApp) -> HashMap<String, usize> {
-    let mut seen = HashMap::new();
-    for message in app.smtp.received() {
-        *seen
-            .entry(message.header("Message-ID").unwrap_or_default())
-            .or_insert(0) += 1;
-    }
-    seen
 }
 
 /// Waits until `count` distinct messages arrived; how long it took.

@@ -8,13 +8,7 @@ use crate::helpers::db_test;
 
 db_test!(api_create_read_update, |app: crate::helpers::TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
-    let (status, created) = api
-        .post(
-            "/api/v1/programmes",
-            &json!({"title": "Diversidad en los servicios públicos", "funder": "FSE+", "starts_on": "2026-01-01", "ends_on": "2027-06-30"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let created = api.created("/api/v1/programmes", &json!({"title": "Diversidad en los servicios públicos", "funder": "FSE+", "starts_on": "2026-01-01", "ends_on": "2027-06-30"})).await;
     let id = created["id"].as_str().expect("id");
 
     let (status, got) = api.get(&format!("/api/v1/programmes/{id}")).await;

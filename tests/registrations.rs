@@ -14,17 +14,14 @@ db_test!(
         let session: uuid::Uuid = session_id.parse().expect("uuid");
         // Capacity 20: the 21st and 22nd wait, in order.
         for n in 0..22 {
-            let person =
-                crate::helpers::person(&app, &format!("Persona{n}"), &format!("p{n}@example.org"), Language::Es).await;
-            aula_storage::registrations::add_placed(
-                &app.db,
-                &app.mail.link_key,
+            crate::helpers::seated(
+                &app,
                 session,
-                person.id,
-                aula_storage::registrations::Source::Organiser,
+                &format!("Persona{n}"),
+                &format!("p{n}@example.org"),
+                Language::Es,
             )
-            .await
-            .expect("added");
+            .await;
         }
         let (status, all) = api
             .get(&format!("/api/v1/sessions/{session_id}/registrations?per_page=100"))

@@ -42,13 +42,7 @@ db_test!(
         assert_eq!(status, StatusCode::OK);
         // A new draft of the same course.
         let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
-        let (status, draft) = api
-        .post(
-            "/api/v1/sessions",
-            &json!({"course_id": session["course"]["id"], "capacity": 10, "venue": {"name": "Sede", "city": "Sevilla", "region_id": session["venue"]["region"]["id"]}}),
-        )
-        .await;
-        assert_eq!(status, StatusCode::CREATED, "{draft}");
+        let draft = api.created("/api/v1/sessions", &json!({"course_id": session["course"]["id"], "capacity": 10, "venue": {"name": "Sede", "city": "Sevilla", "region_id": session["venue"]["region"]["id"]}})).await;
         assert_eq!(draft["status"], "draft");
         let draft_id = draft["id"].as_str().expect("id");
         let (status, _) = app.anonymous_api().get(&format!("/api/v1/sessions/{draft_id}")).await;
@@ -128,12 +122,7 @@ db_test!(session_rules, |app: crate::helpers::TestApp| async move {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["trainers"][0]["name"], "User trainer@example.org");
     // Completed is final.
-    for step in ["closed", "completed"] {
-        let (status, _) = api
-            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-            .await;
-        assert_eq!(status, StatusCode::OK);
-    }
+    api.close_and_complete(&session_id).await;
     let (status, _) = api
         .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 30}))
         .await;

@@ -11,19 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{Api, TestApp, attachment, course_and_session, db_test};
-
-fn registrant(given: &str, email: &str) -> serde_json::Value {
-    json!({
-        "given_name": given,
-        "family_name": "García",
-        "email": email,
-        "employer": "Ayuntamiento de León",
-        "audience": "public_servant",
-        "language": "es",
-        "consent": true,
-    })
-}
+use crate::helpers::{Api, TestApp, attachment, course_and_session, db_test, registrant};
 
 /// The path of the confirmation link in the last request e-mail queued for `email`.
 pub(crate) async fn confirm_path(app: &TestApp, email: &str) -> String {

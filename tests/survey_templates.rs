@@ -322,13 +322,7 @@ db_test!(api_round_trip, |app: TestApp| async move {
         default_template().questions[0].text.fr
     );
     got["questions"][1]["text"]["en"] = json!("Is it useful in your work?");
-    let (status, saved) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &format!("/api/v1/survey-templates/{copy_id}"),
-            &got,
-        )
-        .await;
+    let (status, saved) = api.put(&format!("/api/v1/survey-templates/{copy_id}"), &got).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved["id"], copy_id.as_str(), "not in use: changed in place");
 
@@ -336,13 +330,7 @@ db_test!(api_round_trip, |app: TestApp| async move {
     let copy_uuid: Uuid = copy_id.parse().expect("uuid");
     mark_in_use(&app, copy_uuid).await;
     got["questions"][1]["text"]["en"] = json!("Useful at work?");
-    let (status, saved) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &format!("/api/v1/survey-templates/{copy_id}"),
-            &got,
-        )
-        .await;
+    let (status, saved) = api.put(&format!("/api/v1/survey-templates/{copy_id}"), &got).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     let new_id = saved["id"].as_str().expect("id");
     assert_ne!(new_id, copy_id);
@@ -367,25 +355,13 @@ db_test!(api_round_trip, |app: TestApp| async move {
     let mut bad = new.clone();
     bad["questions"][0]["overall"] = json!(false);
     bad["questions"][2]["text"]["es"] = json!("");
-    let (status, body) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &format!("/api/v1/survey-templates/{new_id}"),
-            &bad,
-        )
-        .await;
+    let (status, body) = api.put(&format!("/api/v1/survey-templates/{new_id}"), &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body["fields"]["overall"].is_array(), "{body}");
     assert!(body["fields"]["questions.2.text.es"].is_array(), "{body}");
     let mut bad = new.clone();
     bad["colour"] = json!("blue");
-    let (status, _) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &format!("/api/v1/survey-templates/{new_id}"),
-            &bad,
-        )
-        .await;
+    let (status, _) = api.put(&format!("/api/v1/survey-templates/{new_id}"), &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (_, unchanged) = api.get(&format!("/api/v1/survey-templates/{new_id}")).await;
     assert_eq!(unchanged, new, "nothing changed");
@@ -412,9 +388,7 @@ db_test!(only_organisers_manage_templates, |app: TestApp| async move {
         assert_eq!(status, expected);
         let (status, _) = api.get(&format!("/api/v1/survey-templates/{id}")).await;
         assert_eq!(status, expected);
-        let (status, _) = api
-            .raw_json(reqwest::Method::PUT, &format!("/api/v1/survey-templates/{id}"), &body)
-            .await;
+        let (status, _) = api.put(&format!("/api/v1/survey-templates/{id}"), &body).await;
         assert_eq!(status, expected);
         let (status, _) = api.post("/api/v1/survey-templates", &json!({"copy_of": id})).await;
         assert_eq!(status, expected);

@@ -15,18 +15,17 @@ use crate::helpers::{Api, TestApp, db_test};
 /// A session that ended an hour ago, with `present` people present at its
 /// meeting and `absent` people absent; (session id, registration ids).
 async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -> (String, Vec<String>) {
-    let (status, course) = api
-        .post(
+    let course = api
+        .created(
             "/api/v1/courses",
             &json!({"title": "Diversidad en la administración", "summary": "S", "hours": 3, "modality": "in_person",
                 "audiences": ["public_servant"], "language": "es"}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{course}");
     let region = app.region("ES-CL").await;
     let now = chrono::Utc::now();
-    let (status, session) = api
-        .post(
+    let session = api
+        .created(
             "/api/v1/sessions",
             &json!({"course_id": course["id"], "capacity": 30, "status": "open",
                 "venue": {"name": "Sede", "city": "León", "region_id": region},
@@ -34,7 +33,6 @@ async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -
                               "ends_at": (now - chrono::Duration::hours(1)).to_rfc3339()}]}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
     let mut ids = Vec::new();
@@ -51,13 +49,7 @@ async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -
         marks.push(json!({"registration_id": r.id, "status": if n < present { "present" } else { "absent" }}));
         ids.push(r.id.to_string());
     }
-    let (status, body) = api
-        .raw_json(
-            reqwest::Method::PUT,
-            &format!("/api/v1/meetings/{meeting}/attendance"),
-            &json!(marks),
-        )
-        .await;
+    let (status, body) = api.put_marks(&meeting, &json!(marks)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     (session_id, ids)
 }
@@ -233,15 +225,7 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (session_id, _) = held_session(&app, &api, 4, 0).await;
-        let trainer = app.user("formador@example.org", &[Role::Trainer]).await;
-        let (status, _) = api
-            .patch(
-                &format!("/api/v1/sessions/{session_id}"),
-                &json!({"trainer_ids": [trainer.user.id]}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
-        let trainer_api = app.api_for("formador@example.org").await;
+        let trainer_api = crate::helpers::trainer_of(&app, &api, &session_id, "formador@example.org").await;
         aula_app::jobs::tick(&app.app()).await.expect("tick");
         let sent = links(&app).await;
         let path = format!("/api/v1/sessions/{session_id}/survey-results?lang=en");
@@ -292,12 +276,7 @@ db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move 
     let api = app.api(&[Role::Organiser]).await;
     let (session_id, _) = held_session(&app, &api, 3, 0).await;
     // Marking the session completed opens the survey at once.
-    for step in ["closed", "completed"] {
-        let (status, body) = api
-            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": step}))
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-    }
+    api.close_and_complete(&session_id).await;
     app.wake.notify_one();
     let received = app.smtp.wait_for(3, Duration::from_secs(10)).await;
     let mail = received
