@@ -397,42 +397,50 @@ fn check_headers(headers: &[String]) -> Result<(), Problem> {
     Ok(())
 }
 
-/// Which column (an index into [`Sheet::headers`]) holds each field. A column
-/// holds at most one field.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Mapping(BTreeMap<Field, usize>);
+/// Which column (an index into [`Sheet::headers`]) holds each field (of a
+/// people import, or of another file's vocabulary, `F`). A column holds at
+/// most one field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mapping<F = Field>(BTreeMap<F, usize>);
 
-impl Mapping {
+impl<F> Default for Mapping<F> {
+    fn default() -> Self {
+        Mapping(BTreeMap::new())
+    }
+}
+
+impl<F: Ord + Copy> Mapping<F> {
     pub fn new() -> Self {
         Self::default()
     }
 
-    pub fn get(&self, field: Field) -> Option<usize> {
+    pub fn get(&self, field: F) -> Option<usize> {
         self.0.get(&field).copied()
     }
 
     /// Maps `field` to `column`, unmapping whichever field held that column
-    /// before: one cell cannot be both a given and a family name, and a
-    /// required field left unmapped this way is reported by [`check`].
-    pub fn set(&mut self, field: Field, column: usize) {
+    /// before: one cell cannot be both a given and a family name (or a join
+    /// time and a duration), and a required field left unmapped this way is
+    /// reported when the mapping is checked.
+    pub fn set(&mut self, field: F, column: usize) {
         self.0.retain(|_, held| *held != column);
         self.0.insert(field, column);
     }
 
-    pub fn unset(&mut self, field: Field) {
+    pub fn unset(&mut self, field: F) {
         self.0.remove(&field);
     }
 
     /// The field a column holds, if any.
-    pub fn field_of(&self, column: usize) -> Option<Field> {
+    pub fn field_of(&self, column: usize) -> Option<F> {
         self.0
             .iter()
             .find(|(_, held)| **held == column)
             .map(|(field, _)| *field)
     }
 
-    /// The mapped fields, in the order of [`Field::ALL`].
-    pub fn iter(&self) -> impl Iterator<Item = (Field, usize)> + '_ {
+    /// The mapped fields, in their vocabulary's order.
+    pub fn iter(&self) -> impl Iterator<Item = (F, usize)> + '_ {
         self.0.iter().map(|(field, column)| (*field, *column))
     }
 }

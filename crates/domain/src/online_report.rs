@@ -24,7 +24,6 @@
 //!
 //! [`import::read`]: crate::import::read
 
-use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
@@ -220,44 +219,8 @@ impl ReportField {
     }
 }
 
-/// Which column (an index into [`Sheet::headers`]) holds each field. A column
-/// holds at most one field.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ReportMapping(BTreeMap<ReportField, usize>);
-
-impl ReportMapping {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn get(&self, field: ReportField) -> Option<usize> {
-        self.0.get(&field).copied()
-    }
-
-    /// Maps `field` to `column`, unmapping whichever field held that column
-    /// before: one cell cannot be both a join time and a duration.
-    pub fn set(&mut self, field: ReportField, column: usize) {
-        self.0.retain(|_, held| *held != column);
-        self.0.insert(field, column);
-    }
-
-    pub fn unset(&mut self, field: ReportField) {
-        self.0.remove(&field);
-    }
-
-    /// The field a column holds, if any.
-    pub fn field_of(&self, column: usize) -> Option<ReportField> {
-        self.0
-            .iter()
-            .find(|(_, held)| **held == column)
-            .map(|(field, _)| *field)
-    }
-
-    /// The mapped fields, in the order of [`ReportField::ALL`].
-    pub fn iter(&self) -> impl Iterator<Item = (ReportField, usize)> + '_ {
-        self.0.iter().map(|(field, column)| (*field, *column))
-    }
-}
+/// Which column holds each field of an online meeting's report.
+pub type ReportMapping = crate::import::Mapping<ReportField>;
 
 /// Proposes a mapping from the header's names, as [`crate::import::guess`]
 /// does: a name must match a synonym whole, the first matching column gets
