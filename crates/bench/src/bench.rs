@@ -169,6 +169,14 @@ pub async fn mail(bench: &MailBench, postgres: Option<&str>) -> Result<()> {
             let task = tokio::spawn(dispatcher().run(stopped.clone()));
             sink.wait_for(kill * messages / (kills + 1), Duration::from_secs(600))
                 .await;
+            // A kill comes at any moment, not just after answers arrived (which
+            // is when the count above moves, the worst instant): wait a further
+            // pseudo-random part of a message's round trip.
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos());
+            let round_trip = queue_time + Duration::from_millis(10);
+            tokio::time::sleep(round_trip.mul_f64(f64::from(nanos % 1000) / 1000.0)).await;
             // A task abort stops sending and recording at the same instant, as `kill -9` does.
             task.abort();
             let _ = task.await;
