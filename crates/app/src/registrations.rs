@@ -39,9 +39,9 @@ pub async fn register(
 
 /// [`register`] for a session the caller has read already (with
 /// [`sessions::for_registration`], or in full), so that a request reads it
-/// once. Read outside the transaction, as PostgreSQL's isolation sees it
-/// anyway: a request that found the session taking registrations is
-/// registered even if an organiser closes it meanwhile. A request that
+/// once. The transaction reads the session's row again (one statement) and
+/// judges the rules on what it sees there, so a session an organiser closed
+/// or cancelled after the record was read takes no one. A request that
 /// loses a race with the same person's other request (the unique index
 /// refuses it) runs again and finds that one.
 pub async fn register_for(
