@@ -50,17 +50,10 @@ pub struct NewMessage {
 }
 
 /// Writes a message to the outbox in the caller's transaction. With a
-/// `dedupe_key` already queued, nothing is added.
+/// `dedupe_key` already queued, nothing is added: the unique index decides
+/// (`ON CONFLICT DO NOTHING`), in the insert itself, so a reminder costs
+/// one statement and two transactions queuing the same key cannot both win.
 pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: &str) -> Result<Option<outbox::Model>> {
-    if let Some(key) = &message.dedupe_key
-        && outbox::Entity::find()
-            .filter(outbox::Column::DedupeKey.eq(key.as_str()))
-            .count(conn)
-            .await?
-            > 0
-    {
-        return Ok(None);
-    }
     let id = new_id();
     let at = now();
     let row = outbox::ActiveModel {
@@ -84,10 +77,17 @@ pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: 
         dedupe_key: Set(message.dedupe_key.clone()),
         created_at: Set(at),
         sent_at: Set(None),
-    }
-    .insert(conn)
-    .await?;
-    Ok(Some(row))
+    };
+    // `_many`: its `RETURNING` may come back empty (the conflict), where
+    // the single-row form reports an error.
+    let inserted = outbox::Entity::insert(row)
+        .on_conflict_do_nothing_on([outbox::Column::DedupeKey])
+        .exec_with_returning_many(conn)
+        .await?;
+    Ok(match inserted {
+        sea_orm::TryInsertResult::Inserted(mut rows) => rows.pop(),
+        sea_orm::TryInsertResult::Conflicted | sea_orm::TryInsertResult::Empty => None,
+    })
 }
 
 /// What a claim took.
