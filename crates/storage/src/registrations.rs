@@ -387,16 +387,25 @@ pub enum Confirming {
 /// taking the seat locks until the commit, stays locked for a few
 /// statements only. An expired link is a conflict; an unknown one, not found.
 pub async fn hold_for_confirmation(conn: &impl ConnectionTrait, token: &str) -> Result<Confirming> {
-    let found = by_confirm_token(conn, token).await?;
-    if found.status != RegistrationStatus::Pending {
-        return Ok(Confirming::Already(found));
-    }
-    if confirm_expired(&found) {
-        return Err(StorageError::ConfirmExpired);
-    }
-    if !hold(conn, found.id, RegistrationStatus::Pending).await? {
-        return Ok(Confirming::Already(get(conn, found.id).await?));
-    }
+    // The update that holds a pending, unexpired registration is also what
+    // finds it: one statement on the path every confirmation takes. A
+    // racing confirmation that held it first leaves nothing to update here.
+    let at = now();
+    let held = registration::Entity::update_many()
+        .col_expr(registration::Column::UpdatedAt, Expr::value(at))
+        .filter(registration::Column::ConfirmTokenHash.eq(secrets::hash(token)))
+        .filter(registration::Column::Status.eq(RegistrationStatus::Pending))
+        .filter(registration::Column::ConfirmExpiresAt.gt(at))
+        .exec_with_returning(conn)
+        .await?
+        .pop();
+    let Some(found) = held else {
+        let found = by_confirm_token(conn, token).await?;
+        return match found.status {
+            RegistrationStatus::Pending => Err(StorageError::ConfirmExpired),
+            _ => Ok(Confirming::Already(found)),
+        };
+    };
     let person = match &found.proposed_details {
         Some(json) => people::apply(conn, found.person_id, &people::Proposal::from_json(json)?).await?,
         None => people::get(conn, found.person_id).await?,
