@@ -171,19 +171,17 @@ pub async fn row(conn: &impl ConnectionTrait, id: Uuid) -> Result<session::Model
 
 /// The session as registering reads it: its row (status, dates, capacity),
 /// the course's row, the venue and the meetings: what the rules, the
-/// outcome pages and the e-mails read. Three to five queries instead of
-/// [`get`]'s ten, on the path every sign-up takes twice: it leaves out the
-/// trainers and the course's audiences, accreditation body and programme
+/// outcome pages and the e-mails read. Two to four queries (the session
+/// and its course in one) instead of [`get`]'s ten, on the path every
+/// sign-up takes twice: it leaves out the trainers and the course's audiences, accreditation body and programme
 /// (empty here), which no registration page or message shows.
 pub async fn for_registration(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord> {
-    let session = session::Entity::find_by_id(id)
+    let (session, course) = session::Entity::find_by_id(id)
+        .find_also_related(course::Entity)
         .one(conn)
         .await?
         .ok_or(StorageError::NotFound)?;
-    let course = course::Entity::find_by_id(session.course_id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let course = course.ok_or(StorageError::NotFound)?;
     let venue = match session.venue_id {
         Some(venue_id) => match venue::Entity::find_by_id(venue_id).one(conn).await? {
             Some(venue) => region::Entity::find_by_id(venue.region_id)

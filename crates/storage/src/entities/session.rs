@@ -30,7 +30,23 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
+/// Only the course, which the registration path reads with the session in
+/// one query ([`crate::sessions::for_registration`]); the other tables are
+/// joined by hand where they are needed.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::course::Entity",
+        from = "Column::CourseId",
+        to = "super::course::Column::Id"
+    )]
+    Course,
+}
+
+impl Related<super::course::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Course.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}
