@@ -428,13 +428,7 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     let wake = std::sync::Arc::new(tokio::sync::Notify::new());
     let (stop, stopped) = tokio::sync::watch::channel(false);
     aula_storage::surveys::ensure_default(&database).await?;
-    let app = aula_app::App::new(database.clone(), std::sync::Arc::new(mail.clone()), wake.clone());
-    let jobs = tokio::spawn(aula_app::jobs::run(
-        app,
-        std::time::Duration::from_secs(60),
-        stopped.clone(),
-    ));
-    let mailer = tokio::spawn(dispatcher(&database, &args.mail, &mail, transport, wake.clone()).run(stopped));
+    let mailer = tokio::spawn(dispatcher(&database, &args.mail, &mail, transport, wake.clone()).run(stopped.clone()));
     let config = aula_web::Config {
         base_url,
         rate_limits: !args.no_rate_limits,
@@ -444,6 +438,12 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
         metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
     };
     let state = aula_web::AppState::new(database, config, mail, wake);
+    // The jobs share the pages' use cases, and so their queue of writers.
+    let jobs = tokio::spawn(aula_app::jobs::run(
+        state.app(),
+        std::time::Duration::from_secs(60),
+        stopped,
+    ));
     aula_web::serve(listener, state, shutdown_signal()).await?;
     // Requests have finished; the dispatcher finishes its batch and gives back the rest.
     let _ = stop.send(true);

@@ -30,20 +30,30 @@ use std::sync::Arc;
 use aula_domain::{FieldErrors, Problem};
 use aula_mail::MailConfig;
 use aula_storage::{Begin, Database, StorageError};
-use sea_orm::DatabaseTransaction;
+use sea_orm::{ConnectionTrait, DatabaseTransaction};
 
 /// What every use case may use: the database, where mail comes from, and
-/// the dispatcher's wake-up. Cheap to clone.
+/// the dispatcher's wake-up. Cheap to clone; make one per process and clone
+/// it, so that its clones share [`App::write`]'s queue.
 #[derive(Clone)]
 pub struct App {
     pub db: Database,
     pub mail: Arc<MailConfig>,
     wake: Arc<tokio::sync::Notify>,
+    /// SQLite's turn to write, taken in arrival order (see [`App::write`]);
+    /// none on PostgreSQL, where writers lock rows, not the database.
+    writers: Option<Arc<tokio::sync::Mutex<()>>>,
 }
+
+/// How long a use case waits in [`App::write`]'s queue before it tries
+/// SQLite's lock without its turn (as long as SQLite's own busy timeout):
+/// a queue that does not move is a fault, not a reason to hang.
+const TURN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl App {
     pub fn new(db: Database, mail: Arc<MailConfig>, wake: Arc<tokio::sync::Notify>) -> Self {
-        App { db, mail, wake }
+        let writers = (db.get_database_backend() == sea_orm::DbBackend::Sqlite).then(Default::default);
+        App { db, mail, wake, writers }
     }
 
     /// Runs a use case, and once more when its transaction failed for the
@@ -68,10 +78,27 @@ impl App {
     }
 
     /// Starts a write transaction whose commit wakes the mail dispatcher.
+    ///
+    /// On SQLite, which takes one writer at a time, the use cases of this
+    /// process first queue for their turn, in arrival order, and hold it
+    /// until their transaction ends. Without the queue, writers that find
+    /// the database locked sleep in SQLite's busy handler (1, 2, 5, ... up to
+    /// 100 ms) and poll: the lock often stands free while they sleep, and
+    /// whoever polls at the right moment goes first, so a burst of sign-ups
+    /// waits longer than it needs and some wait far longer than others.
+    /// Other writers (other processes, the dispatcher, catalogue edits)
+    /// still wait under SQLite's busy timeout, as before.
     pub async fn write(&self) -> Result<Write> {
+        let turn = match &self.writers {
+            Some(writers) => tokio::time::timeout(TURN_TIMEOUT, writers.clone().lock_owned())
+                .await
+                .ok(),
+            None => None,
+        };
         Ok(Write {
             txn: self.db.begin_write().await.map_err(StorageError::from)?,
             wake: self.wake.clone(),
+            _turn: turn,
         })
     }
 }
@@ -81,6 +108,8 @@ impl App {
 pub struct Write {
     txn: DatabaseTransaction,
     wake: Arc<tokio::sync::Notify>,
+    /// Given back when the transaction has ended (fields drop in order).
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 impl Write {

@@ -108,22 +108,27 @@ pub struct AppState {
     /// Wakes this process's mail dispatcher after a change queued messages
     /// (dispatchers in other processes find them on their next round).
     pub wake: Arc<tokio::sync::Notify>,
+    /// The use cases, made once: its clones share one queue of writers.
+    app: aula_app::App,
 }
 
 impl AppState {
     pub fn new(db: Database, config: Config, mail: MailConfig, wake: Arc<tokio::sync::Notify>) -> Self {
+        let mail = Arc::new(mail);
         AppState {
+            app: aula_app::App::new(db.clone(), mail.clone(), wake.clone()),
             db,
             config: Arc::new(config),
-            mail: Arc::new(mail),
+            mail,
             metrics: Arc::new(metrics::Metrics::default()),
             wake,
         }
     }
 
-    /// The use cases, for this process (`aula_app`).
+    /// The use cases, for this process (`aula_app`); the scheduled jobs of
+    /// `serve` use them too.
     pub fn app(&self) -> aula_app::App {
-        aula_app::App::new(self.db.clone(), self.mail.clone(), self.wake.clone())
+        self.app.clone()
     }
 }
 
