@@ -30,7 +30,7 @@ use std::sync::Arc;
 use aula_domain::{FieldErrors, Problem};
 use aula_mail::MailConfig;
 use aula_storage::{Begin, Database, StorageError};
-use sea_orm::{ConnectionTrait, DatabaseTransaction};
+use sea_orm::DatabaseTransaction;
 
 /// What every use case may use: the database, where mail comes from, and
 /// the dispatcher's wake-up. Cheap to clone; make one per process and clone
@@ -53,7 +53,12 @@ const TURN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 impl App {
     pub fn new(db: Database, mail: Arc<MailConfig>, wake: Arc<tokio::sync::Notify>) -> Self {
         let writers = (db.get_database_backend() == sea_orm::DbBackend::Sqlite).then(Default::default);
-        App { db, mail, wake, writers }
+        App {
+            db,
+            mail,
+            wake,
+            writers,
+        }
     }
 
     /// Runs a use case, and once more when its transaction failed for the
