@@ -221,16 +221,7 @@ fn stroke_rect(surface: &mut Surface<'_>, inset: f32, width: f32, color: (u8, u8
     };
     let mut builder = PathBuilder::new();
     builder.push_rect(rect);
-    if let Some(path) = builder.finish() {
-        surface.set_fill(None);
-        surface.set_stroke(Some(Stroke {
-            paint: rgb_color(color).into(),
-            width,
-            ..Stroke::default()
-        }));
-        surface.draw_path(&path);
-        surface.set_stroke(None);
-    }
+    stroke(surface, builder, width, color);
 }
 
 /// A horizontal rule from `left`, `length` points long.
@@ -238,6 +229,11 @@ fn rule(surface: &mut Surface<'_>, left: f32, y: f32, length: f32, width: f32, c
     let mut builder = PathBuilder::new();
     builder.move_to(left, y);
     builder.line_to(left + length, y);
+    stroke(surface, builder, width, color);
+}
+
+/// Draws the lines of `builder`, `width` points wide, in `color`, unfilled.
+fn stroke(surface: &mut Surface<'_>, builder: PathBuilder, width: f32, color: (u8, u8, u8)) {
     if let Some(path) = builder.finish() {
         surface.set_fill(None);
         surface.set_stroke(Some(Stroke {

@@ -111,12 +111,13 @@ pub fn sign_in_sheet(sheet: &SignInSheet) -> Result<Vec<u8>, PdfError> {
             .footer
             .replace("{page}", &(index + 1).to_string())
             .replace("{pages}", &pages.to_string());
-        text_centered(
+        draw_text(
             &mut surface,
             &fonts.regular,
             &footer,
             FOOTER_SIZE,
             0,
+            Align::Centre,
             MARGIN,
             PAGE_W - 2.0 * MARGIN,
             FOOTER_BASELINE,
@@ -206,12 +207,13 @@ fn draw_header(surface: &mut Surface<'_>, fonts: &Fonts, lines: &[(&str, bool, f
     for &(text, bold, size, after) in lines {
         let face = if bold { &fonts.bold } else { &fonts.regular };
         let height = size * 1.35;
-        text_left(
+        draw_text(
             surface,
             face,
             text,
             size,
             0,
+            Align::Left,
             MARGIN,
             PAGE_W - 2.0 * MARGIN,
             face.baseline(y, height, size),
@@ -225,23 +227,25 @@ fn draw_recall(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet) {
     let height = RECALL_SIZE * 1.35;
     let width = PAGE_W - 2.0 * MARGIN;
     let first = format!("{} · {}", clean(&sheet.title), clean(&sheet.course));
-    text_left(
+    draw_text(
         surface,
         &fonts.bold,
         &first,
         RECALL_SIZE,
         0,
+        Align::Left,
         MARGIN,
         width,
         fonts.bold.baseline(MARGIN, height, RECALL_SIZE),
     );
     let baseline = fonts.regular.baseline(MARGIN + height, height, RECALL_SIZE);
-    text_left(
+    draw_text(
         surface,
         &fonts.regular,
         &sheet.meeting_line,
         RECALL_SIZE,
         0,
+        Align::Left,
         MARGIN,
         width,
         baseline,
@@ -297,11 +301,18 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
     for (column, label) in sheet.columns.iter().enumerate() {
         let (left, width) = (edges[column] + PAD, edges[column + 1] - edges[column] - 2.0 * PAD);
         let baseline = fonts.bold.baseline(top, HEADER_ROW_H, HEADER_CELL_SIZE);
-        if column == 0 {
-            text_centered(surface, &fonts.bold, label, HEADER_CELL_SIZE, 0, left, width, baseline);
-        } else {
-            text_left(surface, &fonts.bold, label, HEADER_CELL_SIZE, 0, left, width, baseline);
-        }
+        let align = if column == 0 { Align::Centre } else { Align::Left };
+        draw_text(
+            surface,
+            &fonts.bold,
+            label,
+            HEADER_CELL_SIZE,
+            0,
+            align,
+            left,
+            width,
+            baseline,
+        );
     }
 
     for (line, row) in rows.enumerate() {
@@ -309,27 +320,39 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
         let cell = |column: usize| (edges[column] + PAD, edges[column + 1] - edges[column] - 2.0 * PAD);
         let (left, width) = cell(0);
         let baseline = fonts.regular.baseline(row_top, ROW_H, NAME_SIZE);
-        text_centered(
+        draw_text(
             surface,
             &fonts.regular,
             &(row + 1).to_string(),
             NAME_SIZE,
             90,
+            Align::Centre,
             left,
             width,
             baseline,
         );
         if let Some((name, workplace)) = sheet.people.get(row) {
             let (left, width) = cell(1);
-            text_left(surface, &fonts.regular, name, NAME_SIZE, 0, left, width, baseline);
+            draw_text(
+                surface,
+                &fonts.regular,
+                name,
+                NAME_SIZE,
+                0,
+                Align::Left,
+                left,
+                width,
+                baseline,
+            );
             let (left, width) = cell(2);
             let baseline = fonts.regular.baseline(row_top, ROW_H, WORKPLACE_SIZE);
-            text_left(
+            draw_text(
                 surface,
                 &fonts.regular,
                 workplace,
                 WORKPLACE_SIZE,
                 60,
+                Align::Left,
                 left,
                 width,
                 baseline,
@@ -338,35 +361,32 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
     }
 }
 
-/// Draws `text` fitted into `width` points from `left`, in grey level `ink` (0 = black).
-#[allow(clippy::too_many_arguments)]
-fn text_left(
-    surface: &mut Surface<'_>,
-    face: &Face,
-    text: &str,
-    size: f32,
-    ink: u8,
-    left: f32,
-    width: f32,
-    baseline: f32,
-) {
-    draw(surface, face, &face.fit(text, size, width), ink, left, baseline);
+/// Where a text stands in the width it is given.
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Centre,
 }
 
-/// Like [`text_left`], centred in its width.
+/// Draws `text` fitted into `width` points from `left`, in grey level `ink`
+/// (0 = black), at the left of that width or centred in it.
 #[allow(clippy::too_many_arguments)]
-fn text_centered(
+fn draw_text(
     surface: &mut Surface<'_>,
     face: &Face,
     text: &str,
     size: f32,
     ink: u8,
+    align: Align,
     left: f32,
     width: f32,
     baseline: f32,
 ) {
     let line = face.fit(text, size, width);
-    let offset = ((width - line.width()) / 2.0).max(0.0);
+    let offset = match align {
+        Align::Left => 0.0,
+        Align::Centre => ((width - line.width()) / 2.0).max(0.0),
+    };
     draw(surface, face, &line, ink, left + offset, baseline);
 }
 

@@ -431,6 +431,24 @@ impl<F: Ord + Copy> Mapping<F> {
         self.0.remove(&field);
     }
 
+    /// Proposes a mapping from the header's names (see [`guess`]): each
+    /// column gets the first of `fields`, not mapped yet, that has its name
+    /// among its `synonyms`, compared after [`simplify`].
+    pub(crate) fn guess(headers: &[String], fields: &[F], synonyms: impl Fn(F) -> &'static [&'static str]) -> Self {
+        let mut mapping = Self::new();
+        for (column, header) in headers.iter().enumerate() {
+            let name = simplify(header);
+            let found = fields
+                .iter()
+                .copied()
+                .find(|field| mapping.get(*field).is_none() && synonyms(*field).iter().any(|s| simplify(s) == name));
+            if let Some(field) = found {
+                mapping.set(field, column);
+            }
+        }
+        mapping
+    }
+
     /// The field a column holds, if any.
     pub fn field_of(&self, column: usize) -> Option<F> {
         self.0
@@ -456,18 +474,7 @@ pub(crate) fn simplify(input: &str) -> String {
 /// the given name. The first column that matches a field gets it; a column
 /// the guess does not know stays unmapped, for the organiser to choose.
 pub fn guess(headers: &[String]) -> Mapping {
-    let mut mapping = Mapping::new();
-    for (column, header) in headers.iter().enumerate() {
-        let name = simplify(header);
-        let found = Field::ALL
-            .iter()
-            .copied()
-            .find(|field| mapping.get(*field).is_none() && field.synonyms().iter().any(|s| simplify(s) == name));
-        if let Some(field) = found {
-            mapping.set(field, column);
-        }
-    }
-    mapping
+    Mapping::guess(headers, Field::ALL, Field::synonyms)
 }
 
 /// What [`check`] found: every row of the file is in exactly one list, each in
@@ -534,17 +541,9 @@ pub fn check(
                 .map_or("", |cell| cell.trim())
         };
         let mut problems = Vec::new();
-        let given_name = take(
-            &mut problems,
-            Field::GivenName,
-            PersonName::parse(cell(Field::GivenName)),
-        );
-        let family_name = take(
-            &mut problems,
-            Field::FamilyName,
-            PersonName::parse(cell(Field::FamilyName)),
-        );
-        let email = take(&mut problems, Field::Email, Email::parse(cell(Field::Email)));
+        let given_name = take(&mut problems, &cell, Field::GivenName, PersonName::parse);
+        let family_name = take(&mut problems, &cell, Field::FamilyName, PersonName::parse);
+        let email = take(&mut problems, &cell, Field::Email, Email::parse);
         if let Some(email) = &email {
             match first_lines.entry(email.clone()) {
                 Entry::Occupied(first) => problems.push((
@@ -556,24 +555,14 @@ pub fn check(
                 }
             }
         }
-        let phone = take(&mut problems, Field::Phone, Phone::parse_optional(cell(Field::Phone)));
-        let employer = take(
-            &mut problems,
-            Field::Employer,
-            ShortText::parse_optional(cell(Field::Employer)),
-        );
-        let job_title = take(
-            &mut problems,
-            Field::JobTitle,
-            ShortText::parse_optional(cell(Field::JobTitle)),
-        );
-        let audience = take(&mut problems, Field::Audience, parse_audience(cell(Field::Audience)));
-        let region_id = take(&mut problems, Field::Region, parse_region(cell(Field::Region), &region));
-        let language = take(
-            &mut problems,
-            Field::Language,
-            parse_language(cell(Field::Language), default_language),
-        );
+        let phone = take(&mut problems, &cell, Field::Phone, Phone::parse_optional);
+        let employer = take(&mut problems, &cell, Field::Employer, ShortText::parse_optional);
+        let job_title = take(&mut problems, &cell, Field::JobTitle, ShortText::parse_optional);
+        let audience = take(&mut problems, &cell, Field::Audience, parse_audience);
+        let region_id = take(&mut problems, &cell, Field::Region, |c| parse_region(c, &region));
+        let language = take(&mut problems, &cell, Field::Language, |c| {
+            parse_language(c, default_language)
+        });
 
         if let (
             Some(given_name),
@@ -623,8 +612,17 @@ pub fn check(
     Ok(report)
 }
 
-fn take<T>(problems: &mut Vec<(Field, Problem)>, field: Field, result: Result<T, Problem>) -> Option<T> {
-    result.map_err(|problem| problems.push((field, problem))).ok()
+/// The row's `field` read by `parse` from its `cell`; a problem is noted
+/// against the field.
+fn take<'a, T>(
+    problems: &mut Vec<(Field, Problem)>,
+    cell: &impl Fn(Field) -> &'a str,
+    field: Field,
+    parse: impl FnOnce(&'a str) -> Result<T, Problem>,
+) -> Option<T> {
+    parse(cell(field))
+        .map_err(|problem| problems.push((field, problem)))
+        .ok()
 }
 
 /// The words people write for each audience, in en, fr and es (singular and

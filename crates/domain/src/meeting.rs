@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTim
 use chrono_tz::Tz;
 
 use crate::Problem;
+use crate::text::{filled, optional};
 
 /// A session's IANA time zone, such as `Europe/Madrid`.
 ///
@@ -42,10 +43,7 @@ impl std::fmt::Display for SessionTimeZone {
 
 impl SessionTimeZone {
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(Problem::required());
-        }
+        let trimmed = filled(input)?;
         trimmed
             .parse::<Tz>()
             .map(SessionTimeZone)
@@ -131,10 +129,7 @@ impl MeetingTimes {
 
 /// `YYYY-MM-DD`, as an `<input type="date">` sends it.
 pub fn parse_date(input: &str) -> Result<NaiveDate, Problem> {
-    let trimmed = input.trim();
-    if trimmed.is_empty() {
-        return Err(Problem::required());
-    }
+    let trimmed = filled(input)?;
     NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
         .ok()
         .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
@@ -142,19 +137,12 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Problem> {
 }
 
 pub fn parse_optional_date(input: &str) -> Result<Option<NaiveDate>, Problem> {
-    if input.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_date(input).map(Some)
-    }
+    optional(input, parse_date)
 }
 
 /// `HH:MM`, as an `<input type="time">` sends it (seconds tolerated).
 pub fn parse_time(input: &str) -> Result<NaiveTime, Problem> {
-    let trimmed = input.trim();
-    if trimmed.is_empty() {
-        return Err(Problem::required());
-    }
+    let trimmed = filled(input)?;
     NaiveTime::parse_from_str(trimmed, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(trimmed, "%H:%M:%S"))
         .map_err(|_| Problem::new("error-time"))
@@ -162,10 +150,7 @@ pub fn parse_time(input: &str) -> Result<NaiveTime, Problem> {
 
 /// `YYYY-MM-DDTHH:MM`, as an `<input type="datetime-local">` sends it, in `zone`.
 pub fn parse_local_datetime(zone: SessionTimeZone, input: &str) -> Result<DateTime<Utc>, Problem> {
-    let trimmed = input.trim();
-    if trimmed.is_empty() {
-        return Err(Problem::required());
-    }
+    let trimmed = filled(input)?;
     let local = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S"))
         .map_err(|_| Problem::new("error-datetime"))?;

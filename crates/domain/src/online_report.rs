@@ -30,7 +30,7 @@ use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::import::{Sheet, simplify};
+use crate::import::Sheet;
 use crate::{Email, Problem, fold_for_search};
 
 /// A column of a participant report.
@@ -83,7 +83,7 @@ impl ReportField {
 
     /// Header names that mean this field: the platforms' own (Zoom, Teams,
     /// Meet, BigBlueButton, in their en, fr and es versions) and the plain
-    /// words someone would type. Compared after [`simplify`], so case, accents,
+    /// words someone would type. Compared after [`simplify`](crate::import::simplify), so case, accents,
     /// spaces, brackets and `-` do not matter.
     fn synonyms(self) -> &'static [&'static str] {
         match self {
@@ -227,18 +227,7 @@ pub type ReportMapping = crate::import::Mapping<ReportField>;
 /// the field, and columns the guess does not know (Zoom's `Guest`, Teams'
 /// `Role`) stay unmapped.
 pub fn guess(headers: &[String]) -> ReportMapping {
-    let mut mapping = ReportMapping::new();
-    for (column, header) in headers.iter().enumerate() {
-        let name = simplify(header);
-        let found = ReportField::ALL
-            .iter()
-            .copied()
-            .find(|field| mapping.get(*field).is_none() && field.synonyms().iter().any(|s| simplify(s) == name));
-        if let Some(field) = found {
-            mapping.set(field, column);
-        }
-    }
-    mapping
+    ReportMapping::guess(headers, ReportField::ALL, ReportField::synonyms)
 }
 
 /// One person of the report, with the time they attended.
@@ -716,7 +705,7 @@ fn seconds(amount: f64) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::read;
+    use crate::import::{read, simplify};
 
     fn utc(text: &str) -> DateTime<Utc> {
         match DateTime::parse_from_rfc3339(text) {

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::details::ShortText;
+use crate::text::{filled, optional};
 use crate::{Audience, Email, Language, PersonName, Problem, SessionStatus};
 
 /// The privacy notice a person consents to on the public form. Stored with
@@ -19,10 +20,7 @@ pub struct Phone(String);
 
 impl Phone {
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(Problem::required());
-        }
+        let trimmed = filled(input)?;
         let allowed = |(i, c): (usize, char)| c.is_ascii_digit() || " .-()".contains(c) || (i == 0 && c == '+');
         let digits = trimmed.chars().filter(char::is_ascii_digit).count();
         if trimmed.len() > 30 || !trimmed.chars().enumerate().all(allowed) || !(6..=20).contains(&digits) {
@@ -32,11 +30,7 @@ impl Phone {
     }
 
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
+        optional(input, Self::parse)
     }
 
     pub fn as_str(&self) -> &str {

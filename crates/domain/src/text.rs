@@ -7,13 +7,28 @@ use validator::{ValidateEmail, ValidateUrl};
 
 use crate::Problem;
 
-/// Trims, refuses control characters (new lines only where `multiline`),
-/// and bounds the length in characters.
-fn clean(input: &str, max: usize, multiline: bool) -> Result<String, Problem> {
+/// `input` trimmed; a blank one is [`Problem::required`].
+pub(crate) fn filled(input: &str) -> Result<&str, Problem> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return Err(Problem::required());
     }
+    Ok(trimmed)
+}
+
+/// A blank `input` is `None`; anything else must `parse`.
+pub(crate) fn optional<T>(input: &str, parse: impl FnOnce(&str) -> Result<T, Problem>) -> Result<Option<T>, Problem> {
+    if input.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(input).map(Some)
+    }
+}
+
+/// Trims, refuses control characters (new lines only where `multiline`),
+/// and bounds the length in characters.
+fn clean(input: &str, max: usize, multiline: bool) -> Result<String, Problem> {
+    let trimmed = filled(input)?;
     let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'));
     if trimmed.chars().any(bad) {
         return Err(Problem::new("error-control-characters"));
@@ -37,11 +52,7 @@ impl<const MAX: usize, const MULTILINE: bool> Text<MAX, MULTILINE> {
 
     /// An empty input is `None`; anything else must parse.
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
+        optional(input, Self::parse)
     }
 
     pub fn as_str(&self) -> &str {
@@ -69,10 +80,7 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(Problem::required());
-        }
+        let trimmed = filled(input)?;
         // validator accepts some addresses no mail server would; a dot in the
         // domain rules out `user@localhost`-style typos from public forms.
         let domain_has_dot = trimmed.rsplit_once('@').is_some_and(|(_, d)| d.contains('.'));
@@ -100,10 +108,7 @@ pub struct Url(String);
 
 impl Url {
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(Problem::required());
-        }
+        let trimmed = filled(input)?;
         let scheme_ok = trimmed.starts_with("https://") || trimmed.starts_with("http://");
         if trimmed.len() > 500 || !scheme_ok || !trimmed.validate_url() {
             return Err(Problem::new("error-url"));
@@ -112,15 +117,37 @@ impl Url {
     }
 
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
+        optional(input, Self::parse)
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// `20`, `20.5` or `20,5` (the decimal comma of fr and es).
+fn decimal(input: &str) -> Result<f64, Problem> {
+    filled(input)?
+        .replace(',', ".")
+        .parse()
+        .map_err(|_| Problem::new("error-number"))
+}
+
+/// `amount` in whole `1/per`ths (minutes of an hour, hundredths of a
+/// credit), rounded, so sums are exact. Infinity and NaN are no number.
+fn in_units(amount: f64, per: u32) -> Result<i64, Problem> {
+    if !amount.is_finite() {
+        return Err(Problem::new("error-number"));
+    }
+    Ok((amount * f64::from(per)).round() as i64)
+}
+
+/// `units` of `1/per` if they are 1 to `max` wholes; the range problem
+/// speaks in wholes, as people type them (0 to `max`).
+fn within(units: i64, per: u32, max: u32) -> Result<u32, Problem> {
+    match u32::try_from(units) {
+        Ok(units) if (1..=max * per).contains(&units) => Ok(units),
+        _ => Err(Problem::new("error-range").with("min", 0).with("max", max)),
     }
 }
 
@@ -141,10 +168,7 @@ impl Capacity {
     }
 
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(Problem::required());
-        }
+        let trimmed = filled(input)?;
         let value: i64 = trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?;
         Self::new(value)
     }
@@ -161,41 +185,23 @@ impl Capacity {
 pub struct Hours(u32);
 
 impl Hours {
-    const MAX_MINUTES: u32 = 2000 * 60;
+    /// Up to 2,000 hours.
+    const MAX: u32 = 2000;
 
     pub fn from_minutes(minutes: i64) -> Result<Self, Problem> {
-        if (1..=i64::from(Self::MAX_MINUTES)).contains(&minutes) {
-            Ok(Hours(minutes as u32))
-        } else {
-            Err(Problem::new("error-range").with("min", 0).with("max", 2000))
-        }
+        within(minutes, 60, Self::MAX).map(Hours)
     }
 
     pub fn from_hours(hours: f64) -> Result<Self, Problem> {
-        if !hours.is_finite() {
-            return Err(Problem::new("error-number"));
-        }
-        Self::from_minutes((hours * 60.0).round() as i64)
+        Self::from_minutes(in_units(hours, 60)?)
     }
 
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(Problem::required());
-        }
-        let hours: f64 = trimmed
-            .replace(',', ".")
-            .parse()
-            .map_err(|_| Problem::new("error-number"))?;
-        Self::from_hours(hours)
+        Self::from_hours(decimal(input)?)
     }
 
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        if input.trim().is_empty() {
-            Ok(None)
-        } else {
-            Self::parse(input).map(Some)
-        }
+        optional(input, Self::parse)
     }
 
     pub fn minutes(self) -> u32 {
@@ -225,10 +231,7 @@ impl Percent {
     }
 
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = input.trim().trim_end_matches('%').trim();
-        if trimmed.is_empty() {
-            return Err(Problem::required());
-        }
+        let trimmed = filled(input.trim().trim_end_matches('%'))?;
         Self::new(trimmed.parse().map_err(|_| Problem::new("error-whole-number"))?)
     }
 
@@ -308,31 +311,19 @@ mod tests {
 pub struct Credits(u32);
 
 impl Credits {
+    /// Up to 1,000 credits.
+    const MAX: u32 = 1000;
+
     pub fn from_hundredths(value: i64) -> Result<Self, Problem> {
-        if (1..=100_000).contains(&value) {
-            Ok(Credits(value as u32))
-        } else {
-            Err(Problem::new("error-range").with("min", 0).with("max", 1000))
-        }
+        within(value, 100, Self::MAX).map(Credits)
     }
 
     pub fn from_f64(value: f64) -> Result<Self, Problem> {
-        if !value.is_finite() {
-            return Err(Problem::new("error-number"));
-        }
-        Self::from_hundredths((value * 100.0).round() as i64)
+        Self::from_hundredths(in_units(value, 100)?)
     }
 
     pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Ok(None);
-        }
-        let value: f64 = trimmed
-            .replace(',', ".")
-            .parse()
-            .map_err(|_| Problem::new("error-number"))?;
-        Self::from_f64(value).map(Some)
+        optional(input, |input| Self::from_f64(decimal(input)?))
     }
 
     pub fn hundredths(self) -> u32 {

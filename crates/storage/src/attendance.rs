@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::entities::{attendance as mark, completion, meeting, person, registration};
 use crate::sessions::SessionRecord;
-use crate::{Actor, Result, StorageError, audit, new_id, now};
+use crate::{Actor, Result, audit, by_id, found, new_id, now};
 
 /// Where a mark came from (the domain's vocabulary, by its storage name).
 pub use aula_domain::attendance::MarkSource as Source;
@@ -34,10 +34,7 @@ pub fn meeting_minutes(meeting: &meeting::Model) -> u32 {
 }
 
 pub async fn meeting(conn: &impl ConnectionTrait, id: Uuid) -> Result<meeting::Model> {
-    meeting::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, meeting::Entity::find_by_id(id)).await
 }
 
 /// The session's confirmed registrations with their people, by family name.
@@ -51,13 +48,7 @@ pub async fn participants(
         .all(conn)
         .await?;
     let ids: Vec<Uuid> = registrations.iter().map(|r| r.person_id).collect();
-    let people: HashMap<Uuid, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let people = by_id(conn, person::Column::Id, ids, |p| p.id).await?;
     let mut rows: Vec<_> = registrations
         .into_iter()
         .filter_map(|r| people.get(&r.person_id).cloned().map(|p| (r, p)))

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::accreditation_body;
-use crate::{Actor, Result, StorageError, audit, new_id, now};
+use crate::{Actor, Result, StorageError, audit, found, new_id, now};
 
 /// Every body, by name: an organisation works with a handful.
 pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<accreditation_body::Model>> {
@@ -18,10 +18,7 @@ pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<accreditation_body:
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<accreditation_body::Model> {
-    accreditation_body::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, accreditation_body::Entity::find_by_id(id)).await
 }
 
 pub async fn create(

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::entities::{accreditation_body, certificate, certificate_counter, completion, person, registration};
 use crate::sessions::SessionRecord;
-use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, secrets};
+use crate::{Actor, Page, Paged, Result, StorageError, audit, found, new_id, secrets};
 
 /// Why a registration has, or has not, a right to a certificate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,10 +193,7 @@ pub async fn issue_for_session(
         if eligibility(conn, record, &registration).await? != Eligibility::Eligible {
             continue;
         }
-        let person = person::Entity::find_by_id(registration.person_id)
-            .one(conn)
-            .await?
-            .ok_or(StorageError::NotFound)?;
+        let person = found(conn, person::Entity::find_by_id(registration.person_id)).await?;
         let number = next_number(conn, &series, at.year()).await?;
         let row = certificate::ActiveModel {
             id: Set(new_id()),
@@ -243,10 +240,7 @@ pub async fn issue_for_session(
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<certificate::Model> {
-    certificate::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, certificate::Entity::find_by_id(id)).await
 }
 
 /// The certificate a verification code names, whatever way it was typed.

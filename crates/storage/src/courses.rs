@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::{accreditation_body, course, course_audience, programme};
-use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, new_id, now, programmes};
+use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, by_id, found, new_id, now, programmes};
 
 /// A course with what a reader of it needs beside its own row.
 #[derive(Clone, Debug)]
@@ -56,10 +56,7 @@ pub async fn choices(conn: &impl ConnectionTrait) -> Result<Vec<course::Model>> 
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<CourseRecord> {
-    let row = course::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let row = found(conn, course::Entity::find_by_id(id)).await?;
     let mut records = complete(conn, vec![row]).await?;
     records.pop().ok_or(StorageError::NotFound)
 }
@@ -77,21 +74,9 @@ pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Mode
         audiences.entry(row.course_id).or_default().push(row.audience);
     }
     let body_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.accreditation_body_id).collect();
-    let bodies: HashMap<Uuid, accreditation_body::Model> = accreditation_body::Entity::find()
-        .filter(accreditation_body::Column::Id.is_in(body_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
+    let bodies = by_id(conn, accreditation_body::Column::Id, body_ids, |b| b.id).await?;
     let programme_ids: Vec<Uuid> = rows.iter().filter_map(|c| c.programme_id).collect();
-    let programmes: HashMap<Uuid, programme::Model> = programme::Entity::find()
-        .filter(programme::Column::Id.is_in(programme_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let programmes = by_id(conn, programme::Column::Id, programme_ids, |p| p.id).await?;
     Ok(rows
         .into_iter()
         .map(|course| {

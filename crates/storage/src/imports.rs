@@ -11,7 +11,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use uuid::Uuid;
 
 use crate::entities::import_draft;
-use crate::{Result, StorageError, new_id, now};
+use crate::{Result, found, new_id, now};
 
 /// How long an uploaded file waits for the organiser's choice.
 pub const LIFETIME: Duration = Duration::days(1);
@@ -43,12 +43,13 @@ pub async fn save(
 
 /// A draft of `user_id`'s that has not expired; `NotFound` otherwise.
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid, user_id: Uuid) -> Result<Draft> {
-    import_draft::Entity::find_by_id(id)
-        .filter(import_draft::Column::UserId.eq(user_id))
-        .filter(import_draft::Column::CreatedAt.gt(now() - LIFETIME))
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(
+        conn,
+        import_draft::Entity::find_by_id(id)
+            .filter(import_draft::Column::UserId.eq(user_id))
+            .filter(import_draft::Column::CreatedAt.gt(now() - LIFETIME)),
+    )
+    .await
 }
 
 /// Forgets a draft of `user_id`'s; whether there was one.

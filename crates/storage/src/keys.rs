@@ -8,7 +8,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, Set};
 
 use crate::entities::server_key;
 use crate::secrets::LinkKey;
-use crate::{Result, StorageError, now};
+use crate::{Result, StorageError, found, now};
 
 /// Reads the key `name`, creating it first if no process has yet. Two
 /// processes starting together both insert; the first wins, both read it.
@@ -23,10 +23,7 @@ async fn get_or_create(conn: &impl ConnectionTrait, name: &str) -> Result<Vec<u8
     .on_conflict_do_nothing_on([server_key::Column::Name])
     .exec(conn)
     .await?;
-    let row = server_key::Entity::find_by_id(name.to_owned())
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let row = found(conn, server_key::Entity::find_by_id(name.to_owned())).await?;
     STANDARD
         .decode(row.value.as_bytes())
         .map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(format!("server key {name}: {e}"))))

@@ -52,6 +52,38 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
+/// The one row `query` finds; none is [`StorageError::NotFound`], which the
+/// doors answer with 404: a missing row is the asker's mistake, not the
+/// database's failure.
+pub(crate) async fn found<E: sea_orm::EntityTrait>(
+    conn: &impl ConnectionTrait,
+    query: sea_orm::Select<E>,
+) -> Result<E::Model> {
+    query.one(conn).await?.ok_or(StorageError::NotFound)
+}
+
+/// The rows whose `id_column` is one of `ids`, by that id (`id` reads it):
+/// what a list of records refers to, in one query.
+pub(crate) async fn by_id<C>(
+    conn: &impl ConnectionTrait,
+    id_column: C,
+    ids: Vec<uuid::Uuid>,
+    id: impl Fn(&<C::EntityName as sea_orm::EntityTrait>::Model) -> uuid::Uuid,
+) -> Result<std::collections::HashMap<uuid::Uuid, <C::EntityName as sea_orm::EntityTrait>::Model>>
+where
+    C: sea_orm::ColumnTrait,
+    C::EntityName: sea_orm::EntityTrait,
+{
+    use sea_orm::{EntityTrait, QueryFilter};
+    Ok(C::EntityName::find()
+        .filter(id_column.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| (id(&row), row))
+        .collect())
+}
+
 /// A new row id: UUIDv7, so ids sort by creation time and index well.
 pub fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()

@@ -11,13 +11,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::entities::{person, region};
-use crate::{Actor, Result, StorageError, audit, new_id, now};
+use crate::{Actor, Result, StorageError, audit, found, new_id, now};
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<person::Model> {
-    person::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, person::Entity::find_by_id(id)).await
 }
 
 pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<Option<person::Model>> {

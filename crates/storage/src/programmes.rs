@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::programme;
-use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
+use crate::{Actor, Page, Paged, Result, audit, found, new_id, now};
 
 /// Newest first (index `ix_programmes_created_at`).
 pub async fn list(conn: &impl ConnectionTrait, page: Page) -> Result<Paged<programme::Model>> {
@@ -27,10 +27,7 @@ pub async fn choices(conn: &impl ConnectionTrait) -> Result<Vec<programme::Model
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<programme::Model> {
-    programme::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, programme::Entity::find_by_id(id)).await
 }
 
 fn snapshot(p: &programme::Model) -> serde_json::Value {

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::region;
-use crate::{Actor, Result, StorageError, audit, new_id};
+use crate::{Actor, Result, StorageError, audit, found, new_id};
 
 /// Every region, by name. A country has a few dozen at most.
 pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<region::Model>> {
@@ -17,10 +17,7 @@ pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<region::Model>> {
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<region::Model> {
-    region::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, region::Entity::find_by_id(id)).await
 }
 
 /// Adds a region; a code already in use is the `code` field's problem.

@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::entities::{person, registration, session};
 use crate::secrets::LinkKey;
-use crate::{Actor, Result, StorageError, audit, new_id, now, people, secrets};
+use crate::{Actor, Result, StorageError, audit, found, new_id, now, people, secrets};
 
 /// Takes one seat of the session if one is free; `false` when full.
 pub async fn take_seat(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<bool> {
@@ -58,28 +58,25 @@ pub use aula_domain::registration::RegistrationSource as Source;
 pub const CONFIRM_LIFETIME: chrono::Duration = chrono::Duration::hours(48);
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<registration::Model> {
-    registration::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, registration::Entity::find_by_id(id)).await
 }
 
 /// The registration behind a personal link (see [`LinkKey`]).
 pub async fn by_manage_token(conn: &impl ConnectionTrait, token: &str) -> Result<registration::Model> {
-    registration::Entity::find()
-        .filter(registration::Column::ManageTokenHash.eq(secrets::hash(token)))
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(
+        conn,
+        registration::Entity::find().filter(registration::Column::ManageTokenHash.eq(secrets::hash(token))),
+    )
+    .await
 }
 
 /// The registration a confirmation link was sent for.
 pub async fn by_confirm_token(conn: &impl ConnectionTrait, token: &str) -> Result<registration::Model> {
-    registration::Entity::find()
-        .filter(registration::Column::ConfirmTokenHash.eq(secrets::hash(token)))
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(
+        conn,
+        registration::Entity::find().filter(registration::Column::ConfirmTokenHash.eq(secrets::hash(token))),
+    )
+    .await
 }
 
 /// The person's live registration for the session, if any.

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::courses::{self, CourseRecord, not_found_as};
 use crate::db::Begin;
 use crate::entities::{course, course_audience, meeting, region, session, session_trainer, user, user_role, venue};
-use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
+use crate::{Actor, Page, Paged, Result, StorageError, audit, by_id, found, new_id, now};
 
 /// A session with everything its page shows.
 #[derive(Clone, Debug)]
@@ -153,20 +153,14 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord> {
-    let row = session::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let row = found(conn, session::Entity::find_by_id(id)).await?;
     complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
 /// The session's own row, without what hangs from it: one statement, to
 /// see inside a transaction whether a record read before it is still true.
 pub async fn row(conn: &impl ConnectionTrait, id: Uuid) -> Result<session::Model> {
-    session::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, session::Entity::find_by_id(id)).await
 }
 
 /// The session as registering reads it: its row (status, dates, capacity),
@@ -237,13 +231,7 @@ async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Res
         .all(conn)
         .await?;
     let region_ids: Vec<Uuid> = venues.iter().map(|v| v.region_id).collect();
-    let regions: HashMap<Uuid, region::Model> = region::Entity::find()
-        .filter(region::Column::Id.is_in(region_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r))
-        .collect();
+    let regions = by_id(conn, region::Column::Id, region_ids, |r| r.id).await?;
     let venues: HashMap<Uuid, (venue::Model, region::Model)> = venues
         .into_iter()
         .filter_map(|v| regions.get(&v.region_id).cloned().map(|r| (v.id, (v, r))))
@@ -264,13 +252,7 @@ async fn complete(conn: &impl ConnectionTrait, rows: Vec<session::Model>) -> Res
         .all(conn)
         .await?;
     let trainer_ids: Vec<Uuid> = links.iter().map(|l| l.user_id).collect();
-    let users: HashMap<Uuid, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(trainer_ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
+    let users = by_id(conn, user::Column::Id, trainer_ids, |u| u.id).await?;
     let mut trainers: HashMap<Uuid, Vec<user::Model>> = HashMap::new();
     for link in links {
         if let Some(u) = users.get(&link.user_id) {

@@ -22,7 +22,7 @@ use crate::entities::{
     survey_template,
 };
 use crate::secrets::LinkKey;
-use crate::{Actor, Result, StorageError, audit, new_id, now, secrets};
+use crate::{Actor, Result, StorageError, audit, by_id, found, new_id, now, secrets};
 
 /// How long a survey stays open, and when the reminder goes, unless said otherwise.
 pub const OPEN_DAYS: i64 = 30;
@@ -65,10 +65,7 @@ pub async fn ensure_default(conn: &impl ConnectionTrait) -> Result<survey_templa
 }
 
 pub async fn template(conn: &impl ConnectionTrait, id: Uuid) -> Result<survey_template::Model> {
-    survey_template::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)
+    found(conn, survey_template::Entity::find_by_id(id)).await
 }
 
 /// The latest version of each template family, default first, then by name.
@@ -134,12 +131,13 @@ pub async fn save(
 ) -> Result<survey_template::Model> {
     let current = template(conn, id).await?;
     let row = if current.in_use {
-        let latest = survey_template::Entity::find()
-            .filter(survey_template::Column::FamilyId.eq(current.family_id))
-            .order_by_desc(survey_template::Column::Version)
-            .one(conn)
-            .await?
-            .ok_or(StorageError::NotFound)?;
+        let latest = found(
+            conn,
+            survey_template::Entity::find()
+                .filter(survey_template::Column::FamilyId.eq(current.family_id))
+                .order_by_desc(survey_template::Column::Version),
+        )
+        .await?;
         survey_template::ActiveModel {
             id: Set(new_id()),
             family_id: Set(current.family_id),
@@ -263,13 +261,13 @@ pub async fn open(
         .into_iter()
         .map(|i| i.registration_id)
         .collect();
-    let people: HashMap<Uuid, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(registrations.iter().map(|r| r.person_id).collect::<Vec<_>>()))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let people = by_id(
+        conn,
+        person::Column::Id,
+        registrations.iter().map(|r| r.person_id).collect::<Vec<_>>(),
+        |p| p.id,
+    )
+    .await?;
     let mut invited = Vec::new();
     for registration in registrations.into_iter().filter(|r| !already.contains(&r.id)) {
         let Some(person) = people.get(&registration.person_id).cloned() else {
@@ -306,10 +304,7 @@ pub async fn set_dates(
     reminder_days: i64,
     open_days: i64,
 ) -> Result<survey::Model> {
-    let current = survey::Entity::find_by_id(survey_id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let current = found(conn, survey::Entity::find_by_id(survey_id)).await?;
     let opens_at = current.opens_at;
     let mut model: survey::ActiveModel = current.into();
     model.reminder_at = Set(opens_at + Duration::days(reminder_days));
@@ -399,15 +394,12 @@ pub struct Opened {
 }
 
 pub async fn by_token(conn: &impl ConnectionTrait, token: &str) -> Result<Opened> {
-    let invitation = survey_invitation::Entity::find()
-        .filter(survey_invitation::Column::TokenHash.eq(secrets::hash(token)))
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
-    let survey = survey::Entity::find_by_id(invitation.survey_id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let invitation = found(
+        conn,
+        survey_invitation::Entity::find().filter(survey_invitation::Column::TokenHash.eq(secrets::hash(token))),
+    )
+    .await?;
+    let survey = found(conn, survey::Entity::find_by_id(invitation.survey_id)).await?;
     let template = parse(&template(conn, survey.template_id).await?)?;
     Ok(Opened {
         invitation,

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::db::Begin;
 use crate::entities::api_token;
 use crate::users::{self, UserRecord};
-use crate::{Actor, Result, StorageError, audit, new_id, now, secrets};
+use crate::{Actor, Result, audit, found, new_id, now, secrets};
 
 /// Tokens start with this, so a leaked one is recognisable (secret scanners).
 pub const PREFIX: &str = "aula_";
@@ -80,11 +80,11 @@ pub async fn list_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result
 /// Revokes one of `user_id`'s tokens; someone else's token is "not found".
 pub async fn revoke(conn: &impl Begin, actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
     let txn = conn.begin_write().await?;
-    let token = api_token::Entity::find_by_id(token_id)
-        .filter(api_token::Column::UserId.eq(user_id))
-        .one(&txn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let token = found(
+        &txn,
+        api_token::Entity::find_by_id(token_id).filter(api_token::Column::UserId.eq(user_id)),
+    )
+    .await?;
     if token.revoked_at.is_none() {
         let mut model: api_token::ActiveModel = token.into();
         model.revoked_at = Set(Some(now()));

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::{user, user_role};
-use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, courses::not_found_as, new_id, now};
+use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, courses::not_found_as, found, new_id, now};
 
 #[derive(Clone, Debug)]
 pub struct UserRecord {
@@ -52,10 +52,7 @@ async fn with_roles(conn: &impl ConnectionTrait, users: Vec<user::Model>) -> Res
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
-    let row = user::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(StorageError::NotFound)?;
+    let row = found(conn, user::Entity::find_by_id(id)).await?;
     with_roles(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
