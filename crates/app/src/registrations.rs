@@ -71,13 +71,10 @@ async fn register_once(
     // The record was read before this transaction, and an organiser may
     // have closed or cancelled the session since: the rules judge the row
     // as the transaction sees it (one statement; the whole record again
-    // only when it changed). The seat counters move with every
-    // confirmation and no rule here reads them.
-    let mut now = sessions::row(&*txn, record.session.id).await?;
-    now.seats_taken = record.session.seats_taken;
-    now.waitlist_counter = record.session.waitlist_counter;
+    // only when it changed).
+    let now = sessions::row(&*txn, record.session.id).await?;
     let fresh;
-    let record = if now == record.session {
+    let record = if record.is_current(&now) {
         record
     } else {
         fresh = sessions::for_registration(&*txn, record.session.id).await?;
@@ -167,27 +164,32 @@ pub enum Confirmed {
 /// free, else a place on the waiting list; the details the request proposed
 /// become the person's. Unknown links are not found.
 ///
-/// Everything the e-mail needs is read before the seat is taken: on
-/// PostgreSQL taking it locks the session's row until the commit, and every
-/// other confirmation for the session waits for that lock.
+/// The session the page and the e-mail show is read before the transaction:
+/// on SQLite the write lock is the whole database's, and on PostgreSQL
+/// taking the seat locks the session's row until the commit, so every other
+/// confirmation waits for what runs inside. The seat's own update returns
+/// the session's row, and the record is read again only if it changed
+/// meanwhile.
 pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
     app.retrying(|| confirm_once(app, token)).await
 }
 
 async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
+    let link = registrations::by_confirm_token(&app.db, token).await?;
+    let record = sessions::for_registration(&app.db, link.session_id).await?;
     let txn = app.write().await?;
     let held = match registrations::hold_for_confirmation(&*txn, token).await {
         Ok(held) => held,
-        Err(StorageError::ConfirmExpired) => {
-            let registration = registrations::by_confirm_token(&*txn, token).await?;
-            let record = sessions::for_registration(&*txn, registration.session_id).await?;
-            return Ok(Confirmed::Expired { record });
-        }
+        Err(StorageError::ConfirmExpired) => return Ok(Confirmed::Expired { record }),
         Err(other) => return Err(other.into()),
     };
     let placed = match held {
         Confirming::Already(registration) => {
-            let record = sessions::for_registration(&*txn, registration.session_id).await?;
+            // Moved to another session by an organiser since the link was read.
+            let record = match registration.session_id == record.session.id {
+                true => record,
+                false => sessions::for_registration(&*txn, registration.session_id).await?,
+            };
             let position = registrations::waitlist_position(&*txn, &registration).await?;
             Confirmed::Placed {
                 record,
@@ -197,8 +199,11 @@ async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
             }
         }
         Confirming::Held { registration, person } => {
-            let record = sessions::for_registration(&*txn, registration.session_id).await?;
-            let registration = registrations::place(&*txn, registration).await?;
+            let (registration, now) = registrations::place(&*txn, registration).await?;
+            let record = match record.is_current(&now) {
+                true => record,
+                false => sessions::for_registration(&*txn, registration.session_id).await?,
+            };
             // Counted once, for the e-mail and the page.
             let position = registrations::waitlist_position(&*txn, &registration).await?;
             match position {

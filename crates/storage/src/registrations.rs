@@ -130,23 +130,54 @@ async fn hold(conn: &impl ConnectionTrait, id: Uuid, from: RegistrationStatus) -
 
 /// Seats a held registration: confirmed if a seat is free, else at the end
 /// of the waiting list. The seat is taken first; only the registration's own
-/// update follows it here.
-pub async fn place(conn: &impl ConnectionTrait, held: registration::Model) -> Result<registration::Model> {
+/// update follows it here. Also returns the session's row as the seat's (or
+/// the ticket's) update left it, so that a caller which read the session
+/// before its transaction sees whether it changed, at no cost.
+pub async fn place(
+    conn: &impl ConnectionTrait,
+    held: registration::Model,
+) -> Result<(registration::Model, session::Model)> {
+    use sea_orm::sea_query::ExprTrait as _;
     let at = now();
     let mut model: registration::ActiveModel = held.clone().into();
     model.placed_at = Set(Some(at));
     // Applied by the confirmation, or moot for an organiser's move.
     model.proposed_details = Set(None);
-    if take_seat(conn, held.session_id).await? {
-        model.status = Set(RegistrationStatus::Confirmed);
-        model.confirmed_at = Set(Some(at));
-        model.waitlist_ticket = Set(None);
-    } else {
-        model.status = Set(RegistrationStatus::Waitlisted);
-        model.waitlist_ticket = Set(Some(next_ticket(conn, held.session_id).await?));
-    }
+    let seated = session::Entity::update_many()
+        .col_expr(
+            session::Column::SeatsTaken,
+            Expr::col(session::Column::SeatsTaken).add(1),
+        )
+        .filter(session::Column::Id.eq(held.session_id))
+        .filter(Expr::col(session::Column::SeatsTaken).lt(Expr::col(session::Column::Capacity)))
+        .exec_with_returning(conn)
+        .await?
+        .pop();
+    let session = match seated {
+        Some(session) => {
+            model.status = Set(RegistrationStatus::Confirmed);
+            model.confirmed_at = Set(Some(at));
+            model.waitlist_ticket = Set(None);
+            session
+        }
+        None => {
+            let session = session::Entity::update_many()
+                .col_expr(
+                    session::Column::WaitlistCounter,
+                    Expr::col(session::Column::WaitlistCounter).add(1),
+                )
+                .filter(session::Column::Id.eq(held.session_id))
+                .exec_with_returning(conn)
+                .await?
+                .pop()
+                .ok_or(StorageError::NotFound)?;
+            model.status = Set(RegistrationStatus::Waitlisted);
+            model.waitlist_ticket = Set(Some(session.waitlist_counter));
+            session
+        }
+    };
     model.updated_at = Set(at);
-    Ok(model.update(conn).await?)
+    Ok((model.update(conn).await?, session))
 }
 
 /// A new registration, seated at once (no e-mail confirmation): confirmed if
@@ -356,7 +387,7 @@ pub enum Confirmation {
 /// one is free, else a place on the waiting list.
 pub async fn confirm(conn: &impl ConnectionTrait, token: &str) -> Result<Confirmation> {
     Ok(match hold_for_confirmation(conn, token).await? {
-        Confirming::Held { registration, .. } => Confirmation::Placed(place(conn, registration).await?),
+        Confirming::Held { registration, .. } => Confirmation::Placed(place(conn, registration).await?.0),
         Confirming::Already(registration) => Confirmation::Already(registration),
     })
 }
@@ -518,7 +549,7 @@ pub async fn move_to(
                 return Err(StorageError::Conflict(aula_domain::Problem::new("error-try-again")));
             }
             let placed = if from == RegistrationStatus::Pending {
-                place(conn, current).await?
+                place(conn, current).await?.0
             } else if take_seat(conn, current.session_id).await? {
                 let at = now();
                 let mut model: registration::ActiveModel = current.into();

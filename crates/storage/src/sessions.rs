@@ -41,6 +41,17 @@ impl SessionRecord {
     pub fn seats_left(&self) -> i32 {
         Ord::max(self.session.capacity - self.session.seats_taken, 0)
     }
+
+    /// Whether `row`, the session as a transaction reads it now, is still
+    /// what this record was read from, but for the seat counters, which
+    /// move with every confirmation and which neither the rules nor the
+    /// e-mails read from the record.
+    pub fn is_current(&self, row: &session::Model) -> bool {
+        let mut row = row.clone();
+        row.seats_taken = self.session.seats_taken;
+        row.waitlist_counter = self.session.waitlist_counter;
+        row == self.session
+    }
 }
 
 /// What the catalogue and the staff lists filter sessions by.
