@@ -607,6 +607,48 @@ db_test!(
     }
 );
 
+// Issue 20: after downtime the dispatcher caught up and sent "starts soon"
+// after the session had ended.
+db_test!(
+    issue_20_a_reminder_found_after_the_session_started_is_dropped,
+    |app: TestApp| async move {
+        use sea_orm::sea_query::Expr;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        confirmed_person(&app, &session_id, "ines@example.org").await;
+        assert_eq!(app.smtp.wait_for(2, Duration::from_secs(10)).await.len(), 2);
+        // Mail stopped before the reminder's moment and resumed after the start.
+        aula_storage::entities::session::Entity::update_many()
+            .col_expr(
+                aula_storage::entities::session::Column::StartsAt,
+                Expr::value(chrono::Utc::now() - chrono::Duration::hours(1)),
+            )
+            .filter(aula_storage::entities::session::Column::Id.eq(session_id.parse::<uuid::Uuid>().expect("uuid")))
+            .exec(&app.db)
+            .await
+            .expect("started");
+        app.db
+            .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE kind = 'reminder'")
+            .await
+            .expect("due");
+        app.wake.notify_waiters();
+        let mut dropped = Vec::new();
+        for _ in 0..100 {
+            dropped = reminders(&app).await;
+            if dropped[0].status != MessageStatus::Pending {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].status, MessageStatus::Dropped);
+        assert!(dropped[0].last_error.as_deref().unwrap_or("").contains("started"));
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(app.smtp.received().len(), 2, "only the two confirmations went out");
+    }
+);
+
 db_test!(no_reminder_for_a_cancelled_session, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;

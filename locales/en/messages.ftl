@@ -47,6 +47,7 @@ outbox-status-pending = Waiting
 outbox-status-sending = Sending
 outbox-status-sent = Sent
 outbox-status-failed = Failed
+outbox-status-dropped = Dropped (too late)
 outbox-kind-broadcast = Organiser's message
 outbox-kind-session-changed = New times
 outbox-kind-session-cancelled = Session cancelled

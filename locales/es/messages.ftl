@@ -47,6 +47,7 @@ outbox-status-pending = En espera
 outbox-status-sending = Enviándose
 outbox-status-sent = Enviado
 outbox-status-failed = Fallido
+outbox-status-dropped = Descartado (demasiado tarde)
 outbox-kind-broadcast = Mensaje de la organización
 outbox-kind-session-changed = Nuevos horarios
 outbox-kind-session-cancelled = Sesión cancelada

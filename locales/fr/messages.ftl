@@ -47,6 +47,7 @@ outbox-status-pending = En attente
 outbox-status-sending = En cours d’envoi
 outbox-status-sent = Envoyé
 outbox-status-failed = En échec
+outbox-status-dropped = Abandonné (trop tard)
 outbox-kind-broadcast = Message de l’équipe d’organisation
 outbox-kind-session-changed = Nouveaux horaires
 outbox-kind-session-cancelled = Session annulée

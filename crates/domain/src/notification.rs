@@ -24,12 +24,15 @@ crate::catalogue::vocabulary! {
 crate::catalogue::vocabulary! {
     /// Where a queued message stands: `pending` until a dispatcher claims it
     /// (`sending`), then `sent`, or back to `pending` to retry, or `failed`
-    /// when it cannot be sent and waits for a person.
+    /// when it cannot be sent and waits for a person; `dropped` when its
+    /// moment passed before it could go (a "starts soon" reminder found
+    /// after the session had started, once mail resumed after downtime).
     MessageStatus {
         Pending => "pending",
         Sending => "sending",
         Sent => "sent",
         Failed => "failed",
+        Dropped => "dropped",
     }
 }
 

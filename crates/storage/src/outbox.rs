@@ -19,6 +19,7 @@
 
 use aula_domain::{Email, Language, MailKind, MessageStatus};
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::QueryTrait;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, PaginatorTrait,
@@ -27,7 +28,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::entities::outbox;
+use crate::entities::{outbox, session};
 use crate::{Actor, Page, Paged, Result, StorageError, audit, new_id, now};
 
 /// After this many attempts a message is `failed` and waits for a person.
@@ -90,6 +91,39 @@ pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: 
     })
 }
 
+/// Drops the "starts soon" reminders still waiting for sessions that have
+/// started: a reminder is due its lead time before the first meeting, so
+/// one whose moment passed by more than its lead time would arrive after
+/// the start (mail stopped for a while, the dispatcher catching up). It is
+/// kept, as `dropped`, with the reason, for the outbox page. Returns how
+/// many.
+pub async fn drop_late_reminders(conn: &impl ConnectionTrait) -> Result<u64> {
+    // Scoped, as in `release`: `ExprTrait` would shadow `Ord::min` elsewhere.
+    use sea_orm::sea_query::ExprTrait as _;
+    let at = now();
+    // Correlated, so that only the due reminders' sessions are looked at,
+    // not every session of the past.
+    let started = session::Entity::find()
+        .select_only()
+        .column(session::Column::Id)
+        .filter(Expr::col((session::Entity, session::Column::Id)).equals((outbox::Entity, outbox::Column::SessionId)))
+        .filter(session::Column::StartsAt.lte(at))
+        .into_query();
+    let result = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(MessageStatus::Dropped))
+        .col_expr(
+            outbox::Column::LastError,
+            Expr::value("not sent: the session had already started"),
+        )
+        .filter(outbox::Column::Kind.eq(MailKind::Reminder))
+        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
+        .filter(outbox::Column::NextAttemptAt.lte(at))
+        .filter(Expr::exists(started))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// What a claim took.
 #[derive(Debug, Default)]
 pub struct Claimed {
@@ -121,7 +155,11 @@ pub async fn claim(conn: &impl ConnectionTrait, worker: &str, limit: u64, lease:
             claim_where(
                 conn,
                 worker,
-                "status = 'pending' AND next_attempt_at <= {at}",
+                // A reminder whose session has started is never sent
+                // (`drop_late_reminders` marks it), even if it became due
+                // between that round's drop and this claim.
+                "status = 'pending' AND next_attempt_at <= {at} AND NOT (kind = 'reminder' AND EXISTS \
+                 (SELECT 1 FROM sessions WHERE sessions.id = outbox.session_id AND sessions.starts_at <= {at}))",
                 "last_error",
                 at,
                 rest,
@@ -133,8 +171,8 @@ pub async fn claim(conn: &impl ConnectionTrait, worker: &str, limit: u64, lease:
     Ok(Claimed { rows, taken_over })
 }
 
-/// One claiming statement: `due` picks the rows (`{at}` is now), `error`
-/// is the new `last_error`.
+/// One claiming statement: `due` picks the rows (`{at}`, as often as
+/// needed, is now), `error` is the new `last_error`.
 async fn claim_where(
     conn: &impl ConnectionTrait,
     worker: &str,
@@ -158,18 +196,24 @@ async fn claim_where(
             ),
             [worker.into(), (at + lease).into(), at.into(), (limit as i64).into()],
         ),
-        _ => Statement::from_sql_and_values(
-            backend,
-            format!(
-                "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?, \
-                 attempts = attempts + 1, last_error = {error} \
-                 WHERE id IN (SELECT id FROM outbox WHERE {} \
-                     ORDER BY next_attempt_at LIMIT ?) \
-                 RETURNING *",
-                due.replace("{at}", "?")
-            ),
-            [worker.into(), (at + lease).into(), at.into(), (limit as i64).into()],
-        ),
+        _ => {
+            // SQLite's `?` are positional: `now` once for each `{at}`.
+            let mut values = vec![worker.into(), (at + lease).into()];
+            values.extend(due.matches("{at}").map(|_| at.into()));
+            values.push((limit as i64).into());
+            Statement::from_sql_and_values(
+                backend,
+                format!(
+                    "UPDATE outbox SET status = 'sending', claimed_by = ?, claimed_until = ?, \
+                     attempts = attempts + 1, last_error = {error} \
+                     WHERE id IN (SELECT id FROM outbox WHERE {} \
+                         ORDER BY next_attempt_at LIMIT ?) \
+                     RETURNING *",
+                    due.replace("{at}", "?")
+                ),
+                values,
+            )
+        }
     };
     Ok(outbox::Model::find_by_statement(statement).all(conn).await?)
 }
