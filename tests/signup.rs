@@ -808,3 +808,41 @@ db_test!(
         );
     }
 );
+
+// Issue 20: an integration registering someone without a language got
+// English e-mails for a Spanish course.
+db_test!(
+    issue_20_an_api_registration_without_a_language_reads_the_courses,
+    |app: TestApp| async move {
+        let organiser = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &organiser).await;
+        let path = format!("/api/v1/sessions/{session_id}/registrations");
+        let mut public = registrant("Rosa", "rosa@example.org");
+        public.as_object_mut().expect("object").remove("language");
+        let (status, body) = app.anonymous_api().post(&path, &public).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let mut entered = registrant("Iker", "iker@example.org");
+        entered.as_object_mut().expect("object").remove("language");
+        let (status, body) = organiser.post(&path, &entered).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        // Said in the body, the person's language wins.
+        let mut french = registrant("Claire", "claire@example.org");
+        french["language"] = json!("fr");
+        let (status, body) = app.anonymous_api().post(&path, &french).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+
+        for (email, language) in [
+            ("rosa@example.org", Language::Es),
+            ("iker@example.org", Language::Es),
+            ("claire@example.org", Language::Fr),
+        ] {
+            let messages = outbox::Entity::find()
+                .filter(outbox::Column::Recipient.eq(email))
+                .all(&app.db)
+                .await
+                .expect("outbox");
+            assert!(!messages.is_empty(), "a message to {email}");
+            assert!(messages.iter().all(|m| m.language == language), "{email}: {messages:?}");
+        }
+    }
+);

@@ -52,7 +52,9 @@ pub struct RegistrationInput {
     /// A region's id, or empty.
     #[serde(default, deserialize_with = "input::loose_text")]
     pub region_id: String,
-    /// `fr`, `es` or `en`; the page's language when empty.
+    /// `fr`, `es` or `en`: the language of the person's e-mails. When empty,
+    /// the page's language on the form, and the course's language through
+    /// the API.
     #[serde(default, deserialize_with = "input::loose_text")]
     pub language: String,
     /// Consent to the privacy notice (required on the public form and API).
@@ -189,11 +191,17 @@ pub(crate) async fn register_api(
     ApiJson(input): ApiJson<RegistrationInput>,
 ) -> AppResult<Response> {
     let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
+    // Read once, for the rules and for the language of a body without one:
+    // an integration's request carries no reader's language, the course's
+    // is the one its people read (issue 20: French courses got English
+    // e-mails).
+    let record = aula_storage::sessions::for_registration(&state.db, id).await?;
+    let language = record.course.course.language;
     if organiser {
-        let details = input.parse(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
-        let (requested, _) = registrations_app::register(
+        let details = input.parse(&state, language).await?.map_err(AppError::Invalid)?;
+        let requested = registrations_app::register_for(
             &state.app(),
-            id,
+            &record,
             &details,
             &Entry::Organiser(Source::Organiser, ctx.actor()?),
         )
@@ -207,13 +215,12 @@ pub(crate) async fn register_api(
         };
         return Ok((StatusCode::CREATED, Json(body)).into_response());
     }
-    // Unknown sessions and drafts are not found, before anything is judged;
-    // the session is read once (trainers only for a draft's staff).
-    let record = aula_storage::sessions::for_registration(&state.db, id).await?;
+    // Unknown sessions and drafts are not found, before anything is judged
+    // (trainers only for a draft's staff).
     if !record.status().is_public() {
         crate::sessions::visible(&ctx, &state, id).await?;
     }
-    let details = input.parse_public(&state, ctx.lang).await?.map_err(AppError::Invalid)?;
+    let details = input.parse_public(&state, language).await?.map_err(AppError::Invalid)?;
     limits::registration(&state, &client, &details.email).await?;
     let requested = registrations_app::register_for(&state.app(), &record, &details, &Entry::Public).await?;
     // A new registration's id, or one made now: an existing registration's
