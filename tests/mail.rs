@@ -461,12 +461,12 @@ fn every_message_renders_in_every_language() {
         ),
         (
             "survey_invitation",
-            with_manage_link(data(&SurveyInvitation {
+            data(&SurveyInvitation {
                 session: session.clone(),
                 path: "/s/SURVEY-TOKEN?lang=es".into(),
                 closes_at: at(20, 12),
                 reminder: true,
-            })),
+            }),
         ),
         (
             "certificate_ready",

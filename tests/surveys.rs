@@ -272,6 +272,26 @@ db_test!(
     }
 );
 
+// Issue 20: the invitation, sent once the session is over, offered to
+// cancel the registration.
+db_test!(
+    issue_20_the_survey_invitation_offers_no_cancellation,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, _) = held_session(&app, &api, 1, 0).await;
+        api.close_and_complete(&session_id).await;
+        app.wake.notify_one();
+        let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+        let invitation = received
+            .iter()
+            .find(|m| m.data.contains("/s/"))
+            .expect("the invitation");
+        let text = invitation.data.replace("=\r\n", "");
+        assert!(!text.contains("/r/"), "no personal registration link: {text}");
+        assert!(!text.to_lowercase().contains("cancel"), "{text}");
+    }
+);
+
 db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (session_id, _) = held_session(&app, &api, 3, 0).await;

@@ -513,11 +513,12 @@ pub async fn survey_invitation(
         closes_at,
         reminder,
     });
-    let manage = Some((config, &invited.registration));
+    // No personal link at its foot: it offers to see or cancel a
+    // registration, and the session is over (issue 20).
     send(
         conn,
         config,
-        message(MailKind::SurveyInvitation, person, record, content, None, manage),
+        message(MailKind::SurveyInvitation, person, record, content, None, None),
     )
     .await
 }
