@@ -324,3 +324,104 @@ db_test!(
         assert!(recipients.contains(&"p0.in_person@example.org"), "{recipients:?}");
     }
 );
+
+// Issue 20: typing in the first day's sign-in sheet after the fact warned
+// every trainee (the later meetings, held but not yet typed in, counted as
+// absences), and the organiser once per trainee.
+db_test!(
+    issue_20_unrecorded_meetings_are_unknown_and_organisers_get_one_digest,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"title": "Mediación", "summary": "S", "hours": 15, "modality": "in_person",
+                    "audiences": ["public_servant"], "language": "es"}),
+            )
+            .await;
+        let region = app.region("ES-AN").await;
+        // Three meetings of five hours, all held already.
+        let day = |n: i64| chrono::Utc::now() - chrono::Duration::days(10 - n);
+        let meetings: Vec<_> = (0..3)
+            .map(|n| json!({"starts_at": day(n).to_rfc3339(), "ends_at": (day(n) + chrono::Duration::hours(5)).to_rfc3339()}))
+            .collect();
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 30, "status": "open", "meetings": meetings,
+                    "venue": {"name": "Sede", "city": "Sevilla", "region_id": region}}),
+            )
+            .await;
+        let meetings = crate::helpers::meeting_ids(&session);
+        let session_id: uuid::Uuid = session["id"].as_str().expect("id").parse().expect("uuid");
+        let mut registrations = Vec::new();
+        for n in 0..4 {
+            let r = crate::helpers::seated(
+                &app,
+                session_id,
+                &format!("P{n}"),
+                &format!("p{n}.sheet@example.org"),
+                Language::Es,
+            )
+            .await;
+            registrations.push(r.id.to_string());
+        }
+        let day_of = |absent: usize| -> serde_json::Value {
+            let marks: Vec<_> = registrations
+                .iter()
+                .enumerate()
+                .map(|(n, id)| json!({"registration_id": id, "status": if n == absent { "absent" } else { "present" }}))
+                .collect();
+            json!(marks)
+        };
+        let warnings = || async {
+            aula_storage::entities::outbox::Entity::find()
+                .filter(aula_storage::entities::outbox::Column::Kind.eq("absence_warning"))
+                .all(&app.db)
+                .await
+                .expect("outbox")
+        };
+        let digests = |rows: &[aula_storage::entities::outbox::Model]| -> Vec<Vec<String>> {
+            rows.iter()
+                .filter_map(|m| {
+                    let data: serde_json::Value = serde_json::from_str(&m.data).expect("json");
+                    let names: Vec<String> = serde_json::from_value(data["trainees"].clone()).ok()?;
+                    (!names.is_empty()).then_some(names)
+                })
+                .collect()
+        };
+
+        // Day one typed in, P0 absent: only P0 can no longer reach 80 %
+        // (0 + 10 of 15 hours); the others could still attend days two and three.
+        let (status, body) = api.put_marks(&meetings[0], &day_of(0)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let rows = warnings().await;
+        let to_trainees: Vec<&str> = rows
+            .iter()
+            .filter(|m| m.recipient.ends_with(".sheet@example.org"))
+            .map(|m| m.recipient.as_str())
+            .collect();
+        assert_eq!(to_trainees, ["p0.sheet@example.org"]);
+        let first = digests(&rows);
+        assert!(!first.is_empty(), "the organisers hear of it");
+        assert!(first.iter().all(|names| names == &["P0 Ruiz".to_owned()]), "{first:?}");
+
+        // Day two, P1 absent: P1 now, and only P1 in the new digest.
+        let (status, body) = api.put_marks(&meetings[1], &day_of(1)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let rows = warnings().await;
+        let mut to_trainees: Vec<&str> = rows
+            .iter()
+            .filter(|m| m.recipient.ends_with(".sheet@example.org"))
+            .map(|m| m.recipient.as_str())
+            .collect();
+        to_trainees.sort();
+        assert_eq!(to_trainees, ["p0.sheet@example.org", "p1.sheet@example.org"]);
+        let all = digests(&rows);
+        assert_eq!(all.len(), 2 * first.len(), "one digest per organiser per save: {all:?}");
+        assert!(
+            all.iter().filter(|n| n == &&["P1 Ruiz".to_owned()]).count() == first.len(),
+            "{all:?}"
+        );
+    }
+);

@@ -449,6 +449,7 @@ fn every_message_renders_in_every_language() {
                 session: session.clone(),
                 minimum_percent: 80,
                 about: None,
+                trainees: Vec::new(),
             })),
         ),
         (
@@ -486,6 +487,14 @@ fn every_message_renders_in_every_language() {
         ),
     ];
     assert_eq!(kinds.len(), aula_mail::render::KINDS.len(), "every kind is covered");
+    // The organisers' digest of absences (issue 20), as a kind of its own here.
+    let digest = data(&AbsenceWarning {
+        session: session.clone(),
+        minimum_percent: 80,
+        about: None,
+        trainees: vec!["Ana Ruiz".into(), "Karim Ben Salah".into()],
+    });
+    let kinds: Vec<(&str, serde_json::Value)> = kinds.into_iter().chain([("absence_digest", digest)]).collect();
     fn with_manage_link(mut value: serde_json::Value) -> serde_json::Value {
         value["manage_path"] = "/r/PERSONAL-LINK".into();
         value
@@ -493,7 +502,7 @@ fn every_message_renders_in_every_language() {
     for (kind, value) in kinds {
         for language in Language::ALL {
             let rendered = render(
-                MailKind::parse(kind).expect("a kind"),
+                MailKind::parse(kind.replace("absence_digest", "absence_warning").as_str()).expect("a kind"),
                 &value.to_string(),
                 *language,
                 Some("Ana Ruiz".into()),

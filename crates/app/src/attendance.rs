@@ -37,9 +37,13 @@ pub async fn save(
         attendance::fix_completions(&*txn, record).await?;
     } else {
         let matrix = attendance::matrix(&*txn, record).await?;
+        let mut newly = Vec::new();
         for row in matrix.rows.iter().filter(|r| !r.can_complete) {
-            aula_mail::notify::absence_warning(&*txn, &app.mail, record, &row.registration, &row.person).await?;
+            if aula_mail::notify::absence_warning(&*txn, &app.mail, record, &row.registration, &row.person).await? {
+                newly.push(format!("{} {}", row.person.given_name, row.person.family_name));
+            }
         }
+        aula_mail::notify::absence_digest(&*txn, &app.mail, record, newly).await?;
     }
     txn.commit().await?;
     Ok(changed)

@@ -416,33 +416,54 @@ pub async fn promoted(
 }
 
 /// The trainee's absences make completion impossible: told once (the
-/// dedupe key), with the session's rule.
+/// dedupe key), with the session's rule. `true` when the message is queued
+/// now, not already before: the organisers' digest names only those.
 pub async fn absence_warning(
     conn: &impl ConnectionTrait,
     config: &MailConfig,
     record: &SessionRecord,
     registration: &Registration,
     person: &Person,
-) -> aula_storage::Result<()> {
-    let minimum_percent = u8::try_from(record.course.course.minimum_attendance_percent.clamp(0, 100)).unwrap_or(80);
+) -> aula_storage::Result<bool> {
     let content = data(&AbsenceWarning {
         session: session_ref(record),
-        minimum_percent,
+        minimum_percent: minimum_percent(record),
         about: None,
+        trainees: Vec::new(),
     });
     let manage = Some((config, registration));
-    if let Some(mut m) = message(MailKind::AbsenceWarning, person, record, content, None, manage) {
-        m.dedupe_key = Some(format!("absence:{}", registration.id));
-        outbox::enqueue(conn, &m, &config.domain).await?;
+    let Some(mut m) = message(MailKind::AbsenceWarning, person, record, content, None, manage) else {
+        return Ok(false);
+    };
+    m.dedupe_key = Some(format!("absence:{}", registration.id));
+    Ok(outbox::enqueue(conn, &m, &config.domain).await?.is_some())
+}
+
+/// The organisers hear of the trainees one save of the attendance left
+/// unable to complete: one message each, in their own language, naming
+/// them all (issue 20: typing in a day's sign-in sheet sent one e-mail
+/// per trainee).
+pub async fn absence_digest(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    trainees: Vec<String>,
+) -> aula_storage::Result<()> {
+    if trainees.is_empty() {
+        return Ok(());
     }
-    // The organisers hear of it too, each once, in their own language.
-    let about = format!("{} {}", person.given_name, person.family_name);
     let organisers = aula_storage::users::list(
         conn,
         Some(aula_domain::Role::Organiser),
         aula_storage::Page::new(Some(1), Some(100), 100),
     )
     .await?;
+    let content = data(&AbsenceWarning {
+        session: session_ref(record),
+        minimum_percent: minimum_percent(record),
+        about: None,
+        trainees,
+    });
     for organiser in organisers.items.iter().filter(|u| u.user.active) {
         let Ok(recipient) = Email::parse(&organiser.user.email) else {
             continue;
@@ -452,19 +473,19 @@ pub async fn absence_warning(
             recipient,
             recipient_name: Some(organiser.user.name.clone()),
             language: organiser.user.language,
-            data: data(&AbsenceWarning {
-                session: session_ref(record),
-                minimum_percent,
-                about: Some(about.clone()),
-            }),
+            data: content.clone(),
             session_id: Some(record.session.id),
             reply_to: None,
             due_at: None,
-            dedupe_key: Some(format!("absence:{}:{}", registration.id, organiser.user.id)),
+            dedupe_key: None,
         };
         outbox::enqueue(conn, &message, &config.domain).await?;
     }
     Ok(())
+}
+
+fn minimum_percent(record: &SessionRecord) -> u8 {
+    u8::try_from(record.course.course.minimum_attendance_percent.clamp(0, 100)).unwrap_or(80)
 }
 
 /// A one-time code to check in at a meeting.

@@ -402,9 +402,14 @@ templates!(
 pub struct AbsenceWarning {
     pub session: SessionRef,
     pub minimum_percent: u8,
-    /// The trainee's name when the message goes to an organiser.
+    /// The trainee's name when the message went to an organiser about one
+    /// trainee (messages queued before the digest; still rendered).
     #[serde(default)]
     pub about: Option<String>,
+    /// The organiser's digest: the trainees one save of the attendance
+    /// left unable to complete, by name.
+    #[serde(default)]
+    pub trainees: Vec<String>,
 }
 templates!(
     MailKind::AbsenceWarning,

@@ -240,7 +240,6 @@ pub async fn matrix(conn: &impl ConnectionTrait, record: &SessionRecord) -> Resu
     }
     let session_minutes: u64 = meetings.iter().map(|m| u64::from(meeting_minutes(m))).sum();
     let percent = u8::try_from(record.course.course.minimum_attendance_percent.clamp(0, 100)).unwrap_or(80);
-    let now = chrono::Utc::now();
     let mut rows = Vec::new();
     for (registration, person) in participants(conn, record.session.id).await? {
         let mut attended = 0u64;
@@ -255,9 +254,11 @@ pub async fn matrix(conn: &impl ConnectionTrait, record: &SessionRecord) -> Resu
                     let minutes = m.minutes.and_then(|v| u32::try_from(v).ok());
                     attended += u64::from(attendance::attended_minutes(length, status, minutes));
                 }
-                // A meeting not yet held, or not yet marked, may still be attended.
-                None if meeting.ends_at > now || meeting.starts_at > now => still_possible += u64::from(length),
-                None => {}
+                // A meeting not yet marked is unknown, not missed: not yet
+                // held, or held and its sign-in sheet not yet typed in
+                // (issue 20). Completion, fixed when the session is
+                // completed, counts only what was marked.
+                None => still_possible += u64::from(length),
             }
             line.push(found);
         }
