@@ -237,7 +237,8 @@ pub struct Attendee {
     /// when no line has one.
     pub name: String,
     pub email: Option<Email>,
-    /// Whole minutes within the meeting, rounded down, at most its length.
+    /// Minutes within the meeting, rounded to the nearest minute (half a
+    /// minute up), at most its length.
     pub minutes: u32,
     /// The file's lines counted for this person, in file order, so the report
     /// page can show where a figure comes from.
@@ -271,7 +272,8 @@ pub struct OnlineReport {
 /// column the sheet does not have. With join and leave times, each connection
 /// is clipped to the meeting, and a person's overlapping connections count
 /// once; with durations only, a person's durations are added up. Either way a
-/// person's time is at most the meeting's length.
+/// person's time is at most the meeting's length, rounded to the nearest
+/// minute, half a minute up.
 pub fn minutes(
     sheet: &Sheet,
     mapping: &ReportMapping,
@@ -367,7 +369,7 @@ pub fn minutes(
                     person.name
                 },
                 email: person.email,
-                minutes: u32::try_from(total / 60).unwrap_or(u32::MAX),
+                minutes: rounded_minutes(total),
                 lines: person.lines,
             }
         })
@@ -452,6 +454,12 @@ fn read_presence<'a>(
         (None, Some(leave)) => Presence::Interval(leave.saturating_sub(seconds), leave),
         (None, None) => Presence::Span(seconds),
     })
+}
+
+/// Seconds as minutes, rounded to the nearest, half a minute up: 120 min 30 s
+/// is 121 (issue 18: rounding down took up to a minute from everyone).
+fn rounded_minutes(seconds: i64) -> u32 {
+    u32::try_from(seconds.max(0).saturating_add(30) / 60).unwrap_or(u32::MAX)
 }
 
 /// The total length of intervals, counting overlaps once: someone connected
@@ -766,12 +774,14 @@ Eva Sanz,eva@example.org,03/14/2024 09:00:00 AM,03/14/2024 09:58:00 AM,58,No
             summary(&report),
             [
                 // Joined 10 minutes early (clipped), left for 10 minutes, came
-                // back and stayed 5 minutes past the end (clipped): 60:40 + 50:00.
-                ("Ana Ruiz", Some("ana.ruiz@example.org"), 110, vec![2, 6]),
-                // Laptop and phone at once count once: 10:02:00 to 11:58:30.
-                ("Luis Gil", Some("luis@example.org"), 116, vec![3, 4]),
+                // back and stayed 5 minutes past the end (clipped): 60:40 +
+                // 50:00, rounded to the nearest minute.
+                ("Ana Ruiz", Some("ana.ruiz@example.org"), 111, vec![2, 6]),
+                // Laptop and phone at once count once: 10:02:00 to 11:58:30,
+                // half a minute rounded up.
+                ("Luis Gil", Some("luis@example.org"), 117, vec![3, 4]),
                 // A guest, found again by name: 40:59 + 60:00.
-                ("Marta (guest)", None, 100, vec![5, 7]),
+                ("Marta (guest)", None, 101, vec![5, 7]),
                 ("Eva Sanz", Some("eva@example.org"), 0, vec![8]),
             ]
         );
@@ -810,19 +820,20 @@ Eva Sanz\t3/14/24, 10:00:00 AM\t3/14/24, 10:00:59 AM\t59s\t\tEva Sanz (Guest)\tA
             [
                 ("Ana Ruiz", Some("ana@example.org"), 60, vec![2]),
                 ("Luis Gil", Some("luis@example.org"), 105, vec![3]),
-                ("Eva Sanz", None, 0, vec![4]),
+                // 59 seconds: a minute, to the nearest.
+                ("Eva Sanz", None, 1, vec![4]),
             ]
         );
 
         // Without times, durations are all there is: added up, capped at the
-        // meeting's two hours.
+        // meeting's two hours, rounded (59 s is a minute).
         mapping.unset(ReportField::Join);
         mapping.unset(ReportField::Leave);
         let Ok(by_durations) = minutes(&sheet, &mapping, meeting, MADRID) else {
             panic!()
         };
         let minutes: Vec<u32> = by_durations.attendees.iter().map(|a| a.minutes).collect();
-        assert_eq!(minutes, [62, 120, 0]);
+        assert_eq!(minutes, [62, 120, 1]);
         assert!(by_durations.problems.is_empty());
     }
 
@@ -1005,6 +1016,15 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
         ] {
             assert_eq!(duration(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn issue_18_minutes_are_rounded_half_up() {
+        assert_eq!(rounded_minutes(7229), 120);
+        assert_eq!(rounded_minutes(7230), 121);
+        assert_eq!(rounded_minutes(29), 0);
+        assert_eq!(rounded_minutes(30), 1);
+        assert_eq!(rounded_minutes(0), 0);
     }
 
     #[test]
