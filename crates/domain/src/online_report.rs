@@ -1437,6 +1437,36 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
     }
 
     #[test]
+    fn issue_18_values_as_the_tools_write_them() {
+        let clock = Clock::new(utc(FIXTURE_MEETING.0), utc(FIXTURE_MEETING.1), MADRID);
+        let at = |text: &str| clock.instant(text).and_then(|s| DateTime::from_timestamp(s, 0));
+        let joined = Some(utc("2026-03-12T08:10:03Z"));
+        for text in [
+            // Zoom (12-hour US), Teams in en-US and in en-GB or es (day
+            // first: the reading on the meeting's day wins), BigBlueButton,
+            // Meet (a time alone, on the meeting's day; to the minute), ISO.
+            "03/12/2026 09:10:03 AM",
+            "3/12/26, 9:10:03 AM",
+            "12/03/26, 09:10:03",
+            "3/12/2026, 09:10:03 AM",
+            "2026-03-12T09:10:03+01:00",
+        ] {
+            assert_eq!(at(text), joined, "{text}");
+        }
+        assert_eq!(at("9:10 AM"), Some(utc("2026-03-12T08:10:00Z")));
+        for (text, seconds) in [
+            ("3h 24m 49s", 12289),
+            ("1h", 3600),
+            ("55m", 3300),
+            ("3 hr 24 min", 12240),
+            ("03:24:49", 12289),
+            ("204", 12240),
+        ] {
+            assert_eq!(duration(text), Some(seconds), "{text}");
+        }
+    }
+
+    #[test]
     fn issue_18_minutes_are_rounded_half_up() {
         assert_eq!(rounded_minutes(7229), 120);
         assert_eq!(rounded_minutes(7230), 121);
