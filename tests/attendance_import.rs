@@ -105,20 +105,21 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
         json!([
             // Came 5 minutes early (clipped), left for 15 minutes, came back
             // and stayed 20 minutes late (clipped): 90 + 195.
-            {"lines": [2, 6], "email": "p0.online@example.org", "registration_id": registrations[0], "minutes": 285},
+            {"lines": [2, 6], "email": "p0.online@example.org", "registration_id": registrations[0], "minutes": 285, "clipped": true},
             // Laptop from 10:05 to 14:00 and phone from 13:00 to 14:45 count
             // once: 10:05 to 14:45.
-            {"lines": [3, 4], "email": "p1.online@example.org", "registration_id": registrations[1], "minutes": 280},
+            {"lines": [3, 4], "email": "p1.online@example.org", "registration_id": registrations[1], "minutes": 280, "clipped": true},
         ])
     );
     // A name without an address is only suggested, never applied through the API.
     assert_eq!(
         answer["suggested"],
-        json!([{"lines": [7], "name": "perez gil jose", "email": null, "registration_id": jose, "minutes": 270}])
+        // 09:10:00 to 13:40:30: half a minute rounded up (issue 18).
+        json!([{"lines": [7], "name": "perez gil jose", "email": null, "registration_id": jose, "minutes": 271, "clipped": true}])
     );
     assert_eq!(
         answer["unmatched"],
-        json!([{"lines": [5], "name": "Unknown Guest", "email": "visitor@example.com", "minutes": 60}])
+        json!([{"lines": [5], "name": "Unknown Guest", "email": "visitor@example.com", "minutes": 60, "clipped": true}])
     );
     assert_eq!(answer["problems"].as_array().map(Vec::len), Some(1), "{answer}");
     assert_eq!(answer["problems"][0]["line"], 8);
@@ -219,14 +220,17 @@ db_test!(
         let stranger = crate::helpers::trainer_of(&app, &api, &elsewhere, "pablo@example.org").await;
         let path = format!("/api/v1/meetings/{}/attendance/import", meetings[0]);
 
-        // Latin-1, as a spreadsheet saves "CSV" by default: refused, with the reason.
-        let latin1 = b"Name,User Email,Join Time,Leave Time\nJos\xe9 P\xe9rez,p0.online@example.org,03/12/2030 09:00 AM,03/12/2030 10:00 AM\n";
+        // Not text (a workbook saved instead of its CSV): refused, naming the
+        // exports to use. (Windows-1252 is read since issue 18.)
+        let workbook = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
         let (status, answer) = trainer
-            .raw(reqwest::Method::POST, &path, "text/csv", latin1.to_vec())
+            .raw(reqwest::Method::POST, &path, "text/csv", workbook.to_vec())
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
         assert!(
-            answer["message"].as_str().is_some_and(|m| m.contains("UTF-8")),
+            answer["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("cannot read this file as text") && m.contains("BigBlueButton")),
             "{answer}"
         );
         assert!(answer["fields"]["file"].is_array(), "{answer}");
@@ -271,9 +275,15 @@ db_test!(
         let browser = app.browser();
         browser.sign_in("lucia@example.org", crate::helpers::PASSWORD).await;
         let csrf = browser.csrf(&page).await;
-        let response = upload(&browser, &meetings[0], &csrf, "report.csv", latin1).await;
+        let response = upload(&browser, &meetings[0], &csrf, "report.xlsx", workbook).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(response.text().await.expect("html").contains("“CSV UTF-8”"));
+        assert!(
+            response
+                .text()
+                .await
+                .expect("html")
+                .contains("cannot read this file as text")
+        );
         let response = upload(&browser, &meetings[0], "forged", "report.csv", ZOOM.as_bytes()).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
@@ -342,7 +352,7 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
     assert!(html.contains("“yesterday”"), "the unreadable line: {html}");
     assert!(html.contains("Marta Sanz"), "absent from the report: {html}");
     let mapping = hidden_mapping(&html);
-    assert_eq!(mapping.len(), 5, "{mapping:?}");
+    assert_eq!(mapping.len(), 6, "{mapping:?}");
 
     // Another mapping that leaves no time: the page says what to choose, offers no commit.
     let html = browser
@@ -367,7 +377,7 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
         sorted(vec![
             (registrations[0].clone(), "present".to_owned(), Some(285)),
             (registrations[1].clone(), "present".to_owned(), Some(280)),
-            (jose.clone(), "present".to_owned(), Some(270)),
+            (jose.clone(), "present".to_owned(), Some(271)),
         ])
     );
     let imported = aula_storage::entities::attendance::Entity::find()
@@ -422,5 +432,198 @@ Ruiz P0 (phone),,2030-03-12 10:00,2030-03-12 12:00
             marks_at(&matrix, &meetings[0]),
             vec![(registrations[0].clone(), "present".to_owned(), Some(180))]
         );
+    }
+);
+
+// ----- issue 18: the files as the platforms export them ------------------------------
+
+/// A fixture of `tests/fixtures/online_reports` (see its SOURCES.md and
+/// EXPECTED.md), byte for byte.
+fn fixture(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/online_reports")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+/// Posts a fixture to the meeting's import API, `query` after the path.
+async fn import_fixture(api: &crate::helpers::Api, meeting: &str, query: &str, file: &str) -> (StatusCode, Value) {
+    let path = format!("/api/v1/meetings/{meeting}/attendance/import{query}");
+    api.raw(reqwest::Method::POST, &path, "text/csv", fixture(file)).await
+}
+
+/// The fixtures' registered people (the trainer and the guest are not).
+const FIXTURE_PEOPLE: [(&str, &str, &str); 5] = [
+    ("José", "Pérez", "jose.perez@example.org"),
+    ("Ana", "García", "ana.garcia@example.org"),
+    ("Marie", "Dubois", "marie.dubois@example.org"),
+    ("Karim", "Ben Salah", "karim.bensalah@example.org"),
+    ("Lucía", "Fernández", "lucia.fernandez@example.org"),
+];
+
+/// An online session whose one meeting is the fixtures' (12 March 2026,
+/// 09:00 to 12:30 in Madrid), with the fixtures' people placed; its id, the
+/// meeting's, and each person's registration in `FIXTURE_PEOPLE`'s order.
+async fn fixture_session(app: &TestApp, api: &crate::helpers::Api) -> (String, String, Vec<String>) {
+    let course = api
+        .created(
+            "/api/v1/courses",
+            &json!({"title": "Formación Aula", "summary": "S", "hours": 4, "modality": "online",
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+    let session = api
+        .created(
+            "/api/v1/sessions",
+            &json!({"course_id": course["id"], "capacity": 30, "status": "open",
+                "online_url": "https://meet.example.org/aula",
+                "meetings": [{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T12:30:00+01:00"}]}),
+        )
+        .await;
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meeting = crate::helpers::meeting_ids(&session).remove(0);
+    let mut registrations = Vec::new();
+    for (given, family, email) in FIXTURE_PEOPLE {
+        registrations.push(participant(app, &session_id, given, family, email).await);
+    }
+    (session_id, meeting, registrations)
+}
+
+/// The marks expected of a fixture: everyone present with `minutes` (in
+/// `FIXTURE_PEOPLE`'s order), as the matrix lists them.
+fn present(registrations: &[String], minutes: [i64; 5]) -> Vec<(String, String, Option<i64>)> {
+    sorted(
+        registrations
+            .iter()
+            .zip(minutes)
+            .map(|(r, m)| (r.clone(), "present".to_owned(), Some(m)))
+            .collect(),
+    )
+}
+
+/// EXPECTED.md, for the registered people: José, Ana, Marie, Karim, Lucía.
+const EXACT_MINUTES: [i64; 5] = [210, 208, 200, 121, 45];
+
+db_test!(
+    issue_18_exports_as_produced_through_the_api,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        for (file, minutes) in [
+            ("zoom_participants.csv", EXACT_MINUTES),
+            ("teams_attendance.csv", EXACT_MINUTES),
+            // Minutes only: Karim's half minute is lost.
+            ("meet_attendance.csv", [210, 208, 200, 120, 45]),
+        ] {
+            let (session_id, meeting, registrations) = fixture_session(&app, &api).await;
+            let (status, answer) = import_fixture(&api, &meeting, "", file).await;
+            assert_eq!(status, StatusCode::OK, "{file}: {answer}");
+            assert_eq!(answer["applied"], 5, "{file}: {answer}");
+            assert_eq!(answer["problems"], json!([]), "{file}");
+            assert!(
+                answer["matched"]
+                    .as_array()
+                    .is_some_and(|m| m.iter().all(|p| p["clipped"] == true)),
+                "{file}: {answer}"
+            );
+            // The trainer and the guest are not registered: listed, attributed to nobody.
+            let unmatched: Vec<&str> = answer["unmatched"]
+                .as_array()
+                .expect("unmatched")
+                .iter()
+                .map(|p| p["name"].as_str().expect("name"))
+                .collect();
+            assert_eq!(unmatched.len(), 2, "{file}: {answer}");
+            assert!(unmatched.iter().any(|n| n.starts_with("Invitado Externo")), "{file}");
+            let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+            assert_eq!(marks_at(&matrix, &meeting), present(&registrations, minutes), "{file}");
+        }
+
+        // BigBlueButton writes no addresses: names are only suggested
+        // through the API, with their minutes, and nothing is recorded.
+        let (_, meeting, registrations) = fixture_session(&app, &api).await;
+        let (status, answer) = import_fixture(&api, &meeting, "", "bbb_learning_dashboard.csv").await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        assert_eq!(answer["applied"], 0, "{answer}");
+        let mut suggested: Vec<(String, i64)> = answer["suggested"]
+            .as_array()
+            .expect("suggested")
+            .iter()
+            .map(|p| {
+                (
+                    p["registration_id"].as_str().expect("id").to_owned(),
+                    p["minutes"].as_i64().expect("minutes"),
+                )
+            })
+            .collect();
+        suggested.sort();
+        let mut want: Vec<(String, i64)> = registrations.iter().cloned().zip(EXACT_MINUTES).collect();
+        want.sort();
+        assert_eq!(suggested, want, "{answer}");
+
+        // Zoom's unique users: totals, capped, and said not to be clipped.
+        let (_, meeting, _) = fixture_session(&app, &api).await;
+        let (status, answer) = import_fixture(&api, &meeting, "?dry_run=true", "zoom_unique_users.csv").await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        let karim = answer["matched"]
+            .as_array()
+            .and_then(|m| m.iter().find(|p| p["email"] == "karim.bensalah@example.org"))
+            .cloned();
+        assert_eq!(
+            karim.map(|k| (k["minutes"].clone(), k["clipped"].clone())),
+            Some((json!(141), json!(false))),
+            "{answer}"
+        );
+    }
+);
+
+db_test!(
+    issue_18_exports_as_produced_through_the_pages,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        for (file, minutes) in [
+            ("zoom_participants.csv", EXACT_MINUTES),
+            ("teams_attendance.csv", EXACT_MINUTES),
+            // Names only: the trainer confirms each match on the page.
+            ("bbb_learning_dashboard.csv", EXACT_MINUTES),
+            ("meet_attendance.csv", [210, 208, 200, 120, 45]),
+        ] {
+            let (session_id, meeting, registrations) = fixture_session(&app, &api).await;
+            let page = format!("/staff/meetings/{meeting}/attendance/import");
+            let csrf = browser.csrf(&page).await;
+            let response = upload(&browser, &meeting, &csrf, file, &fixture(file)).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{file}");
+            let report = response.headers()["location"].to_str().expect("location").to_owned();
+            let html = browser.get_html(&format!("{report}&lang=en")).await;
+            assert!(html.contains("Invitado Externo"), "{file}: {html}");
+            assert!(!html.contains("marked *"), "{file}: every figure is clipped");
+            let mut fields = hidden_mapping(&html);
+            // Every name match offered, confirmed.
+            fields.extend(crate::helpers::fields_named(&html, "name=\"", "match."));
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let commit = format!("{}/commit", report.split('?').next().expect("path"));
+            let response = browser.post_form(&report, &commit, &fields).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER, "{file}");
+            let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+            assert_eq!(marks_at(&matrix, &meeting), present(&registrations, minutes), "{file}");
+        }
+
+        // Zoom's unique users: the page says the totals are not clipped.
+        let (_, meeting, _) = fixture_session(&app, &api).await;
+        let page = format!("/staff/meetings/{meeting}/attendance/import");
+        let csrf = browser.csrf(&page).await;
+        let response = upload(
+            &browser,
+            &meeting,
+            &csrf,
+            "unique.csv",
+            &fixture("zoom_unique_users.csv"),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = response.headers()["location"].to_str().expect("location").to_owned();
+        let html = browser.get_html(&format!("{report}&lang=en")).await;
+        assert!(html.contains("only a total duration for the people marked *"), "{html}");
+        assert!(html.contains("total from the file, not clipped"), "{html}");
     }
 );

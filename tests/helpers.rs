@@ -486,14 +486,20 @@ pub fn by_message_id(app: &TestApp) -> std::collections::HashMap<String, usize> 
 /// The column mapping an import report's form sends back (its hidden
 /// `map.*` fields), as form pairs.
 pub fn hidden_mapping(html: &str) -> Vec<(String, String)> {
-    let marker = "type=\"hidden\" name=\"map.";
-    html.match_indices(marker)
+    fields_named(html, "type=\"hidden\" name=\"", "map.")
+}
+
+/// The form fields whose name starts with `prefix` (written right after
+/// `before`, as in `before` + `name="`), with their values, as form pairs.
+pub fn fields_named(html: &str, before: &str, prefix: &str) -> Vec<(String, String)> {
+    let marker = format!("{before}{prefix}");
+    html.match_indices(&marker)
         .map(|(at, _)| {
             let rest = &html[at + marker.len()..];
             let name = &rest[..rest.find('"').expect("name ends")];
             let value_at = rest.find("value=\"").expect("value") + 7;
             let value = &rest[value_at..value_at + rest[value_at..].find('"').expect("value ends")];
-            (format!("map.{name}"), value.to_owned())
+            (format!("{prefix}{name}"), value.to_owned())
         })
         .collect()
 }

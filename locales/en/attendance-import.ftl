@@ -4,7 +4,7 @@
 ## Problems
 error-attendance-import-no-file = Choose the participant report to upload.
 error-attendance-import-no-column = The report has no column “{ $column }”.
-error-attendance-import-parameter = Unknown parameter. Use dry_run, others_absent, reason or map.<field> (name, email, join, leave, duration).
+error-attendance-import-parameter = Unknown parameter. Use dry_run, others_absent, reason or map.<field> (name, surname, email, join, leave, duration).
 flash-attendance-imported = The participant report is recorded in the attendance.
 
 ## Upload
@@ -12,7 +12,7 @@ attendance-import-title = Import the participant report
 attendance-import-heading = Participant report, meeting { $number }
 attendance-import-lead = Record this meeting's attendance from the participant report exported by its platform (Zoom, Teams, Google Meet, Jitsi, BigBlueButton…). Aula counts each person's minutes within the meeting: someone who left and came back, or who was connected on two devices at once, is counted once.
 attendance-import-how = Once the meeting is over, download its participant report (or attendance report) from the platform and upload it as it is.
-attendance-import-format = A CSV file in UTF-8, cells separated by commas, semicolons or tabs, the columns named on the first line. If you open it in a spreadsheet, save it again as “CSV UTF-8”.
+attendance-import-format = The CSV file as the platform exports it: Zoom's participants report, Teams' attendance report, Google Meet's attendance sheet, BigBlueButton's Learning Dashboard, or any table of names or e-mail addresses with join and leave times or durations. UTF-8, UTF-16 or Windows-1252; cells separated by commas, semicolons or tabs.
 attendance-import-matching = People are recognised by their e-mail address; when the report has none, by their name, which you confirm. Nothing is recorded before you have seen the report and decided.
 attendance-import-file = Participant report (CSV)
 attendance-import-file-hint = The file is read first: you will see who was found, for how long, and which lines could not be read.
@@ -37,6 +37,8 @@ attendance-import-line = Line
 attendance-import-problem = Problem
 attendance-import-people-title = People in the report
 attendance-import-people-intro = People found by their e-mail address are recorded as present with their minutes. A match by name is recorded only if you tick it: check that it is the same person.
+attendance-import-not-clipped = The report gives only a total duration for the people marked *: it cannot be placed within the meeting, so it may include time before the start or after the end, and is only capped at the meeting's length. Check these figures.
+attendance-import-not-clipped-mark = total from the file, not clipped
 attendance-import-nobody = The report names nobody.
 attendance-import-lines = Lines
 attendance-import-name = Name in the report

@@ -2,7 +2,8 @@
 # BigBlueButton): what is wrong with it, and the names of its columns.
 
 ## The report as a whole
-error-report-unmapped = Choose the column that holds the participants' names or e-mail addresses, and either the columns of join and leave times or the column of durations.
+error-report-unmapped = Choose the column that holds the participants' names or e-mail addresses, and either the columns of join and leave times or the column of durations. The CSV reports of Zoom (Participants › Export), Teams (Attendance › Download), Google Meet (the attendance sheet › Download › CSV) and BigBlueButton (Learning Dashboard › Download session data) are recognised as the platform gives them.
+error-report-encoding = Aula cannot read this file as text. Upload the participant report exactly as the platform exports it, in CSV: Zoom, Reports › Usage › Participants › Export; Teams, the meeting's Attendance › Download (.csv); Google Meet, the attendance sheet › File › Download › CSV; BigBlueButton, Learning Dashboard › Download session data.
 
 ## One line of the report
 error-report-time = “{ $value }” is not a time Aula can read. Write it as 2024-03-14 09:30, 14/03/2024 09:30 or 03/14/2024 09:30 AM.
@@ -13,6 +14,7 @@ error-report-missing = This line gives neither a join and a leave time nor a dur
 
 ## The columns' fields
 report-field-name = Name
+report-field-surname = Family name
 report-field-email = E-mail
 report-field-join = Join time
 report-field-leave = Leave time

@@ -4,7 +4,7 @@
 ## Problemas
 error-attendance-import-no-file = Elija el informe de participantes que quiere subir.
 error-attendance-import-no-column = El informe no tiene la columna «{ $column }».
-error-attendance-import-parameter = Parámetro desconocido. Use dry_run, others_absent, reason o map.<campo> (name, email, join, leave, duration).
+error-attendance-import-parameter = Parámetro desconocido. Use dry_run, others_absent, reason o map.<campo> (name, surname, email, join, leave, duration).
 flash-attendance-imported = El informe de participantes se ha registrado en la asistencia.
 
 ## Subida
@@ -12,7 +12,7 @@ attendance-import-title = Importar el informe de participantes
 attendance-import-heading = Informe de participantes, sesión { $number }
 attendance-import-lead = Registre la asistencia a esta sesión a partir del informe de participantes que exporta su plataforma (Zoom, Teams, Google Meet, Jitsi, BigBlueButton…). Aula cuenta los minutos de cada persona dentro de la sesión: quien salió y volvió, o estuvo conectado en dos dispositivos a la vez, cuenta una sola vez.
 attendance-import-how = Cuando termine la sesión, descargue su informe de participantes (o informe de asistencia) desde la plataforma y súbalo tal cual.
-attendance-import-format = Un archivo CSV en UTF-8, con las celdas separadas por comas, puntos y coma o tabuladores, y los nombres de las columnas en la primera línea. Si lo abre en una hoja de cálculo, guárdelo de nuevo como «CSV UTF-8».
+attendance-import-format = El archivo CSV tal como lo exporta la plataforma: el informe de participantes de Zoom, el informe de asistencia de Teams, la hoja de asistencia de Google Meet, el panel de aprendizaje de BigBlueButton, o cualquier tabla de nombres o direcciones de correo con horas de entrada y de salida o duraciones. UTF-8, UTF-16 o Windows-1252; celdas separadas por comas, puntos y coma o tabuladores.
 attendance-import-matching = Las personas se reconocen por su correo electrónico; si el informe no lo da, por su nombre, que usted confirma. No se registra nada antes de que haya visto el informe y decidido.
 attendance-import-file = Informe de participantes (CSV)
 attendance-import-file-hint = Primero se lee el archivo: verá a quién se ha encontrado, durante cuánto tiempo y qué líneas no se han podido leer.
@@ -37,6 +37,8 @@ attendance-import-line = Línea
 attendance-import-problem = Problema
 attendance-import-people-title = Personas del informe
 attendance-import-people-intro = Las personas encontradas por su correo electrónico se registran como presentes con sus minutos. Una coincidencia por el nombre solo se registra si la marca: compruebe que es la misma persona.
+attendance-import-not-clipped = Para las personas marcadas con *, el informe solo da una duración total: no se puede situar dentro de la sesión, así que puede incluir tiempo antes del inicio o después del final, y solo se limita a la duración de la sesión. Compruebe estas cifras.
+attendance-import-not-clipped-mark = total del archivo, sin recortar a la sesión
 attendance-import-nobody = El informe no nombra a nadie.
 attendance-import-lines = Líneas
 attendance-import-name = Nombre en el informe

@@ -2,7 +2,8 @@
 # BigBlueButton): qué falla en el archivo, y los nombres de sus columnas.
 
 ## El informe completo
-error-report-unmapped = Elija la columna que contiene el nombre o la dirección de correo electrónico de los participantes y, además, las columnas de las horas de entrada y de salida o la columna de las duraciones.
+error-report-unmapped = Elija la columna que contiene el nombre o la dirección de correo electrónico de los participantes y, además, las columnas de las horas de entrada y de salida o la columna de las duraciones. Los informes CSV de Zoom (Participantes › Exportar), Teams (Asistencia › Descargar), Google Meet (la hoja de asistencia › Descargar › CSV) y BigBlueButton (Panel de aprendizaje › Descargar los datos de la sesión) se reconocen tal como los da la plataforma.
+error-report-encoding = Aula no puede leer este archivo como texto. Suba el informe de participantes tal como lo exporta la plataforma, en CSV: Zoom, Informes › Uso › Participantes › Exportar; Teams, Asistencia de la reunión › Descargar (.csv); Google Meet, la hoja de asistencia › Archivo › Descargar › CSV; BigBlueButton, Panel de aprendizaje › Descargar los datos de la sesión.
 
 ## Una línea del informe
 error-report-time = «{ $value }» no es una hora que Aula sepa leer. Escríbala como 14/03/2024 09:30 o 2024-03-14 09:30.
@@ -13,6 +14,7 @@ error-report-missing = Esta línea no indica ni horas de entrada y de salida ni 
 
 ## Los campos de las columnas
 report-field-name = Nombre
+report-field-surname = Apellidos
 report-field-email = Correo electrónico
 report-field-join = Hora de entrada
 report-field-leave = Hora de salida

@@ -4,7 +4,7 @@
 ## Problèmes
 error-attendance-import-no-file = Choisissez le rapport des participants à envoyer.
 error-attendance-import-no-column = Le rapport n'a pas de colonne « { $column } ».
-error-attendance-import-parameter = Paramètre inconnu. Utilisez dry_run, others_absent, reason ou map.<champ> (name, email, join, leave, duration).
+error-attendance-import-parameter = Paramètre inconnu. Utilisez dry_run, others_absent, reason ou map.<champ> (name, surname, email, join, leave, duration).
 flash-attendance-imported = Le rapport des participants est enregistré dans les présences.
 
 ## Envoi
@@ -12,7 +12,7 @@ attendance-import-title = Importer le rapport des participants
 attendance-import-heading = Rapport des participants, séance { $number }
 attendance-import-lead = Enregistrez la présence à cette séance à partir du rapport des participants exporté par sa plateforme (Zoom, Teams, Google Meet, Jitsi, BigBlueButton…). Aula compte les minutes de chaque personne pendant la séance : une personne partie puis revenue, ou connectée sur deux appareils à la fois, n'est comptée qu'une fois.
 attendance-import-how = Une fois la séance terminée, téléchargez son rapport des participants (ou rapport de présence) depuis la plateforme et envoyez-le tel quel.
-attendance-import-format = Un fichier CSV en UTF-8, cellules séparées par des virgules, des points-virgules ou des tabulations, les colonnes nommées sur la première ligne. Si vous l'ouvrez dans un tableur, enregistrez-le à nouveau au format « CSV UTF-8 ».
+attendance-import-format = Le fichier CSV tel que la plateforme l’exporte : le rapport des participants de Zoom, le rapport de présence de Teams, la feuille de présence de Google Meet, le tableau de bord d’apprentissage de BigBlueButton, ou tout tableau de noms ou d’adresses e-mail avec les heures d’arrivée et de départ ou les durées. UTF-8, UTF-16 ou Windows-1252 ; cellules séparées par des virgules, des points-virgules ou des tabulations.
 attendance-import-matching = Les personnes sont reconnues à leur adresse e-mail ; quand le rapport n'en donne pas, à leur nom, que vous confirmez. Rien n'est enregistré avant que vous ayez vu le rapport et décidé.
 attendance-import-file = Rapport des participants (CSV)
 attendance-import-file-hint = Le fichier est d'abord lu : vous verrez qui a été trouvé, pendant combien de temps, et quelles lignes n'ont pas pu être lues.
@@ -37,6 +37,8 @@ attendance-import-line = Ligne
 attendance-import-problem = Problème
 attendance-import-people-title = Personnes du rapport
 attendance-import-people-intro = Les personnes trouvées par leur adresse e-mail sont enregistrées présentes avec leurs minutes. Une correspondance par le nom n'est enregistrée que si vous la cochez : vérifiez qu'il s'agit bien de la même personne.
+attendance-import-not-clipped = Pour les personnes marquées *, le rapport ne donne qu’une durée totale : elle ne peut pas être placée dans la séance, peut donc inclure du temps avant le début ou après la fin, et n’est que plafonnée à la durée de la séance. Vérifiez ces chiffres.
+attendance-import-not-clipped-mark = total du fichier, non limité à la séance
 attendance-import-nobody = Le rapport ne nomme personne.
 attendance-import-lines = Lignes
 attendance-import-name = Nom dans le rapport

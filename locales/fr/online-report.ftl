@@ -2,7 +2,8 @@
 # BigBlueButton) : ce qui ne va pas dans le fichier, et le nom de ses colonnes.
 
 ## Le rapport entier
-error-report-unmapped = Choisissez la colonne qui contient le nom ou l’adresse e-mail des participants, et soit les colonnes des heures d’arrivée et de départ, soit la colonne des durées.
+error-report-unmapped = Choisissez la colonne qui contient le nom ou l’adresse e-mail des participants, et soit les colonnes des heures d’arrivée et de départ, soit la colonne des durées. Les rapports CSV de Zoom (Participants › Exporter), Teams (Présence › Télécharger), Google Meet (la feuille de présence › Télécharger › CSV) et BigBlueButton (Tableau de bord d’apprentissage › Télécharger les données de la session) sont reconnus tels que la plateforme les donne.
+error-report-encoding = Aula ne peut pas lire ce fichier comme du texte. Déposez le rapport des participants tel que la plateforme l’exporte, en CSV : Zoom, Rapports › Utilisation › Participants › Exporter ; Teams, Présence de la réunion › Télécharger (.csv) ; Google Meet, la feuille de présence › Fichier › Télécharger › CSV ; BigBlueButton, Tableau de bord d’apprentissage › Télécharger les données de la session.
 
 ## Une ligne du rapport
 error-report-time = « { $value } » n’est pas une heure qu’Aula sait lire. Écrivez-la sous la forme 14/03/2024 09:30 ou 2024-03-14 09:30.
@@ -13,6 +14,7 @@ error-report-missing = Cette ligne ne donne ni heures d’arrivée et de départ
 
 ## Les champs des colonnes
 report-field-name = Nom
+report-field-surname = Nom de famille
 report-field-email = Adresse e-mail
 report-field-join = Heure d’arrivée
 report-field-leave = Heure de départ

@@ -32,7 +32,7 @@ use crate::{Audience, Email, Language, PersonName, Phone, Problem, RegistrantDet
 pub const MAX_ROWS: usize = 5000;
 
 /// The separators a spreadsheet writes, in order of preference on a tie.
-const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+pub(crate) const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 
 /// A column of the file, mapped to a field of a registrant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -203,15 +203,41 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
     let delimiter = sniff(text);
+    let mut records = records(text, delimiter)?.into_iter();
+    let Some(header) = records.next() else {
+        return Err(Problem::new("error-csv-empty"));
+    };
+    sheet(delimiter, header, records)
+}
+
+/// A record of the file that is not blank, with whether blank lines (or rows
+/// of empty cells) come between it and the record before: a participant
+/// report's tables are separated so.
+#[derive(Clone, Debug)]
+pub(crate) struct Record {
+    pub(crate) row: Row,
+    pub(crate) after_gap: bool,
+}
+
+/// Every record of `text` split by `delimiter`, blank ones left out; a quote
+/// never closed, or a record the csv crate cannot read, is the file's
+/// problem.
+pub(crate) fn records(text: &str, delimiter: u8) -> Result<Vec<Record>, Problem> {
     if let Some(line) = unclosed_quote(text, delimiter) {
         return Err(Problem::new("error-csv-malformed").with("line", line));
     }
-
+    // The csv crate skips empty lines without a word: they are found here.
+    let empty_lines: Vec<usize> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, line)| line.trim().is_empty())
+        .map(|(index, _)| index + 1)
+        .collect();
     let mut reader = reader(text, delimiter);
     let mut lines = Lines::new(text);
     let mut record = csv::StringRecord::new();
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
+    let mut found: Vec<Record> = Vec::new();
+    let mut blank_since_last = false;
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
@@ -225,30 +251,43 @@ pub fn read(bytes: &[u8]) -> Result<Sheet, Problem> {
         }
         // Spreadsheets write lines of empty cells below (or above) the data.
         if is_blank(&record) {
+            blank_since_last = true;
             continue;
         }
         let line = lines.at(record.position().map_or(0, csv::Position::byte));
-        let Some(headers) = &headers else {
-            headers = Some(record.iter().map(|cell| cell.trim().to_owned()).collect());
-            continue;
-        };
-        if record.len() != headers.len() {
+        let previous = found.last().map_or(0, |r| r.row.line);
+        // `empty_lines` is sorted: the first one after the previous record.
+        let next_empty = empty_lines.get(empty_lines.partition_point(|l| *l <= previous));
+        let after_gap = blank_since_last || next_empty.is_some_and(|l| *l < line);
+        blank_since_last = false;
+        found.push(Record {
+            row: Row {
+                line,
+                cells: record.iter().map(str::to_owned).collect(),
+            },
+            after_gap,
+        });
+    }
+    Ok(found)
+}
+
+/// The sheet of a header and the records below it: each with as many cells
+/// as the header, at most [`MAX_ROWS`], at least one.
+pub(crate) fn sheet(delimiter: u8, header: Record, records: impl Iterator<Item = Record>) -> Result<Sheet, Problem> {
+    let mut headers: Vec<String> = header.row.cells.iter().map(|cell| cell.trim().to_owned()).collect();
+    let mut rows = Vec::new();
+    for Record { row, .. } in records {
+        if row.cells.len() != headers.len() {
             return Err(Problem::new("error-csv-row-length")
-                .with("line", line)
+                .with("line", row.line)
                 .with("expected", headers.len())
-                .with("found", record.len()));
+                .with("found", row.cells.len()));
         }
         if rows.len() == MAX_ROWS {
             return Err(Problem::new("error-csv-too-many-rows").with("max", MAX_ROWS));
         }
-        rows.push(Row {
-            line,
-            cells: record.iter().map(str::to_owned).collect(),
-        });
+        rows.push(row);
     }
-    let Some(mut headers) = headers else {
-        return Err(Problem::new("error-csv-empty"));
-    };
     // A header and no one under it is an empty list of people, and most likely
     // the wrong file or sheet: say so now rather than report zero rows.
     if rows.is_empty() {

@@ -8,14 +8,22 @@
 //! whoever followed on a laptop and a phone has two lines at once), times
 //! counted from when the host opened the room rather than from the session's
 //! start, and dates written the way the host's platform and language write
-//! them. So [`minutes`] turns the report into minutes per person:
+//! them. Nor are the files plain tables: Zoom writes the meeting's summary
+//! above the participants, Teams writes three numbered sections in UTF-16,
+//! and a spreadsheet's re-save turns them into Windows-1252 or semicolons.
+//! A trainer uploads the file as the platform gave it, so:
 //!
-//! - the CSV layer is the registrant import's ([`import::read`]), with its
-//!   encoding check, separator sniffing and line numbers;
+//! - [`decode`] reads UTF-8 (with or without a byte-order mark), UTF-16 with
+//!   its mark, and Windows-1252;
+//! - [`read`] finds the participants' table inside the file by its header
+//!   (the line whose cells name the most fields, with people and time), with
+//!   the registrant import's CSV layer ([`import::read`]): separator, quotes,
+//!   line numbers;
 //! - [`guess`] maps the columns from their names in en, fr and es, as the
 //!   platforms write them;
-//! - each connection is clipped to the meeting, a person's connections are
-//!   merged by e-mail address (else by name), and overlapping ones count once;
+//! - [`minutes`] clips each connection to the meeting, merges a person's
+//!   connections by e-mail address (else by name), counts overlapping ones
+//!   once, and rounds to the nearest minute;
 //! - a line that cannot be read is reported and skipped, not the whole file:
 //!   one odd line should not keep everyone else's attendance from being
 //!   recorded.
@@ -24,13 +32,14 @@
 //!
 //! [`import::read`]: crate::import::read
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::import::Sheet;
+use crate::import::{self, Sheet};
 use crate::{Email, Problem, fold_for_search};
 
 /// A column of a participant report.
@@ -38,6 +47,9 @@ use crate::{Email, Problem, fold_for_search};
 #[serde(rename_all = "snake_case")]
 pub enum ReportField {
     Name,
+    /// The family name, where the report writes it apart (Meet's `Last
+    /// name`): it follows the name.
+    Surname,
     Email,
     Join,
     Leave,
@@ -47,6 +59,7 @@ pub enum ReportField {
 impl ReportField {
     pub const ALL: &'static [ReportField] = &[
         ReportField::Name,
+        ReportField::Surname,
         ReportField::Email,
         ReportField::Join,
         ReportField::Leave,
@@ -56,6 +69,7 @@ impl ReportField {
     pub fn as_str(self) -> &'static str {
         match self {
             ReportField::Name => "name",
+            ReportField::Surname => "surname",
             ReportField::Email => "email",
             ReportField::Join => "join",
             ReportField::Leave => "leave",
@@ -74,6 +88,7 @@ impl ReportField {
     pub fn label_key(self) -> &'static str {
         match self {
             ReportField::Name => "report-field-name",
+            ReportField::Surname => "report-field-surname",
             ReportField::Email => "report-field-email",
             ReportField::Join => "report-field-join",
             ReportField::Leave => "report-field-leave",
@@ -91,6 +106,9 @@ impl ReportField {
                 "name",
                 "name (original name)",
                 "full name",
+                // Meet writes the given and the family name apart.
+                "first name",
+                "given name",
                 "display name",
                 "participant",
                 "participant name",
@@ -103,6 +121,7 @@ impl ReportField {
                 "nom (nom d'origine)",
                 "nom (nom original)",
                 "nom complet",
+                "prénom",
                 "nom d'affichage",
                 "nom du participant",
                 "utilisateur",
@@ -113,6 +132,14 @@ impl ReportField {
                 "nombre del participante",
                 "participante",
                 "usuario",
+            ],
+            ReportField::Surname => &[
+                "last name",
+                "surname",
+                "family name",
+                "nom de famille",
+                "apellido",
+                "apellidos",
             ],
             ReportField::Email => &[
                 "email",
@@ -192,6 +219,9 @@ impl ReportField {
                 "duration",
                 "duration (minutes)",
                 "duration (mins)",
+                // Zoom's report of unique users: one total per person.
+                "total duration (minutes)",
+                "total duration",
                 "in-meeting duration",
                 "attendance duration",
                 "time in meeting",
@@ -230,6 +260,103 @@ pub fn guess(headers: &[String]) -> ReportMapping {
     ReportMapping::guess(headers, ReportField::ALL, ReportField::synonyms)
 }
 
+/// The bytes of a report as text: UTF-8, with or without a byte-order mark;
+/// UTF-16 with its mark, little-endian (Teams today) or big-endian (Teams in
+/// 2022); else, when the bytes are not UTF-8, Windows-1252, which a
+/// spreadsheet writes when it saves "CSV" on Windows. A file of old Mac lines
+/// (CR alone) gets LF lines, which the line numbers count.
+///
+/// Refused (`error-report-encoding`, which names the exports to use) when
+/// the text holds control characters other than tabs and line ends: the
+/// file is not text (a spreadsheet's workbook, a PDF), or it is UTF-16
+/// without its mark.
+pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
+    let unreadable = || Problem::new("error-report-encoding");
+    let utf16 = |encoding: &'static encoding_rs::Encoding, rest: &[u8]| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(rest)
+            .map(Cow::into_owned)
+            .ok_or_else(unreadable)
+    };
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        std::str::from_utf8(rest).map_err(|_| unreadable())?.to_owned()
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(encoding_rs::UTF_16LE, rest)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(encoding_rs::UTF_16BE, rest)?
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        }
+    };
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
+        return Err(unreadable());
+    }
+    if text.contains('\r') && !text.contains('\n') {
+        return Ok(text.replace('\r', "\n"));
+    }
+    Ok(text)
+}
+
+/// The participants' table of a report's text (as [`decode`] gives it).
+///
+/// Its header is the line whose cells [`guess`] maps to the most fields,
+/// among those that name people (name or e-mail) and give time (join and
+/// leave, or duration), whichever the separator: so Zoom's meeting summary
+/// above the table, and Teams' summary, section titles (numbered, in the
+/// organiser's language) and second table (`3. In-Meeting Activities`, after
+/// `2. Participants`, which names as many fields and comes first) are passed
+/// over. The table ends at the end of the file, or at a blank line followed
+/// by a line of another width (the next section). A file where no line is
+/// such a header is read as a plain CSV (its first line the header), for the
+/// trainer to choose the columns.
+pub fn read(text: &str) -> Result<Sheet, Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut best: Option<(usize, u8, usize)> = None;
+    for delimiter in import::DELIMITERS {
+        // Split by another separator than the file's, a file may not read.
+        let Ok(records) = import::records(text, delimiter) else {
+            continue;
+        };
+        for (index, record) in records.iter().enumerate() {
+            let fields = fields_named(&record.row.cells);
+            if fields > best.map_or(0, |(most, _, _)| most) {
+                best = Some((fields, delimiter, index));
+            }
+        }
+    }
+    let Some((_, delimiter, index)) = best else {
+        return import::read(text.as_bytes());
+    };
+    let mut records = import::records(text, delimiter)?.into_iter().skip(index);
+    let Some(header) = records.next() else {
+        return Err(Problem::new("error-csv-empty"));
+    };
+    let width = header.row.cells.len();
+    let table = records.take_while(|record| !(record.after_gap && record.row.cells.len() != width));
+    import::sheet(delimiter, header, table)
+}
+
+/// How many fields a line of cells names if it is a participants' table's
+/// header (it names people and time), else 0.
+fn fields_named(cells: &[String]) -> usize {
+    let mapping = guess(cells);
+    if usable(&mapping) { mapping.iter().count() } else { 0 }
+}
+
+/// Whether a mapping names people (by name or e-mail) and gives their time
+/// (join and leave times, or durations).
+fn usable(mapping: &ReportMapping) -> bool {
+    let mapped = |field| mapping.get(field).is_some();
+    let who = mapped(ReportField::Name) || mapped(ReportField::Email);
+    let how_long = (mapped(ReportField::Join) && mapped(ReportField::Leave)) || mapped(ReportField::Duration);
+    who && how_long
+}
+
 /// One person of the report, with the time they attended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Attendee {
@@ -237,8 +364,16 @@ pub struct Attendee {
     /// when no line has one.
     pub name: String,
     pub email: Option<Email>,
-    /// Whole minutes within the meeting, rounded down, at most its length.
+    /// Minutes within the meeting, rounded to the nearest minute (half a
+    /// minute up), at most its length.
     pub minutes: u32,
+    /// Whether `minutes` is the person's connections clipped to the meeting.
+    /// Not when a line of theirs gave only a duration (Zoom's report of
+    /// unique users has nothing else): a duration cannot be placed within the
+    /// meeting, so it may hold time before its start or after its end, and
+    /// is only capped at its length. The report page says so; such a figure
+    /// is never presented as exact.
+    pub clipped: bool,
     /// The file's lines counted for this person, in file order, so the report
     /// page can show where a figure comes from.
     pub lines: Vec<usize>,
@@ -270,8 +405,10 @@ pub struct OnlineReport {
 /// or e-mail), or none giving time (join and leave, or a duration), or a
 /// column the sheet does not have. With join and leave times, each connection
 /// is clipped to the meeting, and a person's overlapping connections count
-/// once; with durations only, a person's durations are added up. Either way a
-/// person's time is at most the meeting's length.
+/// once; with durations only, a person's durations are added up (and the
+/// attendee is not [`clipped`](Attendee::clipped)). Either way a person's
+/// time is at most the meeting's length, rounded to the nearest minute, half
+/// a minute up.
 pub fn minutes(
     sheet: &Sheet,
     mapping: &ReportMapping,
@@ -286,10 +423,7 @@ pub fn minutes(
     if mapping.iter().any(|(_, column)| column >= sheet.headers.len()) {
         return Err(unmapped());
     }
-    let mapped = |field| mapping.get(field).is_some();
-    let who = mapped(ReportField::Name) || mapped(ReportField::Email);
-    let how_long = (mapped(ReportField::Join) && mapped(ReportField::Leave)) || mapped(ReportField::Duration);
-    if !(who && how_long) {
+    if !usable(mapping) {
         return Err(unmapped());
     }
 
@@ -299,10 +433,13 @@ pub fn minutes(
     let mut problems = Vec::new();
     for row in &sheet.rows {
         let cell = |field| {
-            mapping
+            let text = mapping
                 .get(field)
                 .and_then(|column| row.cells.get(column))
-                .map_or("", |cell| cell.trim())
+                .map_or("", |cell| cell.trim());
+            // BigBlueButton writes `-` for no value (the leave time of
+            // someone still connected).
+            if text == "-" { "" } else { text }
         };
         let report = |problem: Problem| RowProblem {
             line: row.line,
@@ -312,7 +449,12 @@ pub fn minutes(
         // An address that does not parse (Teams writes ids for guests) only
         // fails to group the lines: the name still does.
         let email = Email::parse(cell(ReportField::Email)).ok();
-        let name = cell(ReportField::Name);
+        let full_name = [cell(ReportField::Name), cell(ReportField::Surname)]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let name = full_name.as_str();
         let key = match (&email, name) {
             (Some(email), _) => Key::Email(email.as_str().to_owned()),
             (None, "") => {
@@ -349,7 +491,7 @@ pub fn minutes(
             Presence::Interval(join, leave) => {
                 person.intervals.push((join.max(clock.start), leave.min(clock.end)));
             }
-            Presence::Span(seconds) => person.seconds = person.seconds.saturating_add(seconds),
+            Presence::Span(seconds) => person.seconds = Some(person.seconds.unwrap_or(0).saturating_add(seconds)),
         }
     }
 
@@ -358,7 +500,7 @@ pub fn minutes(
         .into_iter()
         .map(|person| {
             let total = union_length(person.intervals)
-                .saturating_add(person.seconds)
+                .saturating_add(person.seconds.unwrap_or(0))
                 .min(length);
             Attendee {
                 name: if person.name.is_empty() {
@@ -367,7 +509,8 @@ pub fn minutes(
                     person.name
                 },
                 email: person.email,
-                minutes: u32::try_from(total / 60).unwrap_or(u32::MAX),
+                minutes: rounded_minutes(total),
+                clipped: person.seconds.is_none(),
                 lines: person.lines,
             }
         })
@@ -391,8 +534,8 @@ struct Person {
     lines: Vec<usize>,
     /// Connections, already clipped to the meeting.
     intervals: Vec<(i64, i64)>,
-    /// Durations of lines without times.
-    seconds: i64,
+    /// Durations of lines without times, if any line had no times.
+    seconds: Option<i64>,
 }
 
 /// What one line says of a connection, in seconds.
@@ -452,6 +595,12 @@ fn read_presence<'a>(
         (None, Some(leave)) => Presence::Interval(leave.saturating_sub(seconds), leave),
         (None, None) => Presence::Span(seconds),
     })
+}
+
+/// Seconds as minutes, rounded to the nearest, half a minute up: 120 min 30 s
+/// is 121 (issue 18: rounding down took up to a minute from everyone).
+fn rounded_minutes(seconds: i64) -> u32 {
+    u32::try_from(seconds.max(0).saturating_add(30) / 60).unwrap_or(u32::MAX)
 }
 
 /// The total length of intervals, counting overlaps once: someone connected
@@ -766,12 +915,14 @@ Eva Sanz,eva@example.org,03/14/2024 09:00:00 AM,03/14/2024 09:58:00 AM,58,No
             summary(&report),
             [
                 // Joined 10 minutes early (clipped), left for 10 minutes, came
-                // back and stayed 5 minutes past the end (clipped): 60:40 + 50:00.
-                ("Ana Ruiz", Some("ana.ruiz@example.org"), 110, vec![2, 6]),
-                // Laptop and phone at once count once: 10:02:00 to 11:58:30.
-                ("Luis Gil", Some("luis@example.org"), 116, vec![3, 4]),
+                // back and stayed 5 minutes past the end (clipped): 60:40 +
+                // 50:00, rounded to the nearest minute.
+                ("Ana Ruiz", Some("ana.ruiz@example.org"), 111, vec![2, 6]),
+                // Laptop and phone at once count once: 10:02:00 to 11:58:30,
+                // half a minute rounded up.
+                ("Luis Gil", Some("luis@example.org"), 117, vec![3, 4]),
                 // A guest, found again by name: 40:59 + 60:00.
-                ("Marta (guest)", None, 100, vec![5, 7]),
+                ("Marta (guest)", None, 101, vec![5, 7]),
                 ("Eva Sanz", Some("eva@example.org"), 0, vec![8]),
             ]
         );
@@ -810,19 +961,21 @@ Eva Sanz\t3/14/24, 10:00:00 AM\t3/14/24, 10:00:59 AM\t59s\t\tEva Sanz (Guest)\tA
             [
                 ("Ana Ruiz", Some("ana@example.org"), 60, vec![2]),
                 ("Luis Gil", Some("luis@example.org"), 105, vec![3]),
-                ("Eva Sanz", None, 0, vec![4]),
+                // 59 seconds: a minute, to the nearest.
+                ("Eva Sanz", None, 1, vec![4]),
             ]
         );
+        assert!(by_times.attendees.iter().all(|a| a.clipped));
 
         // Without times, durations are all there is: added up, capped at the
-        // meeting's two hours.
+        // meeting's two hours, rounded (59 s is a minute), and not clipped.
         mapping.unset(ReportField::Join);
         mapping.unset(ReportField::Leave);
         let Ok(by_durations) = minutes(&sheet, &mapping, meeting, MADRID) else {
             panic!()
         };
-        let minutes: Vec<u32> = by_durations.attendees.iter().map(|a| a.minutes).collect();
-        assert_eq!(minutes, [62, 120, 0]);
+        let minutes: Vec<(u32, bool)> = by_durations.attendees.iter().map(|a| (a.minutes, a.clipped)).collect();
+        assert_eq!(minutes, [(62, false), (120, false), (1, false)]);
         assert!(by_durations.problems.is_empty());
     }
 
@@ -851,6 +1004,7 @@ ELODIE   MARTIN;;04/03/2024 10:45;04/03/2024 11:15;30
     fn spanish_headers_and_meet_bare_times() {
         let mapping = guess(&headers(&[
             "Nombre",
+            "Apellidos",
             "Correo electrónico",
             "Hora de entrada",
             "Hora de salida",
@@ -859,13 +1013,11 @@ ELODIE   MARTIN;;04/03/2024 10:45;04/03/2024 11:15;30
         let fields: Vec<_> = mapping.iter().map(|(field, _)| field).collect();
         assert_eq!(fields, ReportField::ALL);
 
-        // Meet: a join time without a date, and a duration.
+        // Meet: a join time without a date, and a duration; the given and
+        // the family name apart, joined.
         let file = "First name,Last name,Email,Duration,Time joined\nAna,Ruiz,ana@example.org,45 min,10:20\n";
         let report = report(file, MORNING, MADRID);
-        assert_eq!(
-            summary(&report),
-            [("ana@example.org", Some("ana@example.org"), 45, vec![2])]
-        );
+        assert_eq!(summary(&report), [("Ana Ruiz", Some("ana@example.org"), 45, vec![2])]);
     }
 
     #[test]
@@ -1047,5 +1199,336 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
             "Duree",
         ]));
         assert_eq!(french.iter().count(), 5);
+    }
+
+    // ----- issue 18: the files as the platforms export them -------------------------
+
+    /// A fixture of `tests/fixtures/online_reports` (see its SOURCES.md and
+    /// EXPECTED.md), byte for byte.
+    macro_rules! fixture {
+        ($name:literal) => {
+            include_bytes!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../tests/fixtures/online_reports/",
+                $name
+            ))
+            .as_slice()
+        };
+    }
+
+    /// 12 March 2026, 09:00 to 12:30 in Madrid (UTC+1): the fixtures' meeting.
+    const FIXTURE_MEETING: (&str, &str) = ("2026-03-12T08:00:00Z", "2026-03-12T11:30:00Z");
+
+    fn fixture_report(bytes: &[u8]) -> OnlineReport {
+        let sheet = match decode(bytes).and_then(|text| super::read(&text)) {
+            Ok(sheet) => sheet,
+            Err(problem) => panic!("{problem}"),
+        };
+        let mapping = guess(&sheet.headers);
+        let meeting = (utc(FIXTURE_MEETING.0), utc(FIXTURE_MEETING.1));
+        match minutes(&sheet, &mapping, meeting, MADRID) {
+            Ok(report) => report,
+            Err(problem) => panic!("{problem}"),
+        }
+    }
+
+    /// Each person (their address, else their name) with their minutes and
+    /// whether they are clipped, sorted.
+    fn minutes_by_person(report: &OnlineReport) -> Vec<(String, u32, bool)> {
+        let mut found: Vec<(String, u32, bool)> = report
+            .attendees
+            .iter()
+            .map(|a| {
+                let key = a
+                    .email
+                    .as_ref()
+                    .map_or_else(|| a.name.clone(), |e| e.as_str().to_owned());
+                (key, a.minutes, a.clipped)
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// EXPECTED.md's minutes: José, Ana, Marie, Karim, Lucía, the guest (by
+    /// name, with `guest` as the file writes it), the trainer.
+    fn expected(minutes: [u32; 7], guest: &str, clipped: bool) -> Vec<(String, u32, bool)> {
+        let keys = [
+            "jose.perez@example.org",
+            "ana.garcia@example.org",
+            "marie.dubois@example.org",
+            "karim.bensalah@example.org",
+            "lucia.fernandez@example.org",
+            guest,
+            "trainer@example.org",
+        ];
+        let mut all: Vec<(String, u32, bool)> = keys
+            .iter()
+            .zip(minutes)
+            .map(|(key, minutes)| ((*key).to_owned(), minutes, clipped))
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// From connections to the second, clipped to 09:00-12:30: José 12 588 s,
+    /// Ana's three overlapping connections one span of 12 463 s, Marie 11 980 s,
+    /// Karim 7 230 s (120.5, up), Lucía 2 729 s, the guest 1 830 s (30.5, up).
+    const EXACT: [u32; 7] = [210, 208, 200, 121, 45, 31, 210];
+
+    #[test]
+    fn issue_18_minutes_of_every_export() {
+        for (name, bytes, minutes, guest, clipped) in [
+            (
+                "zoom_participants",
+                fixture!("zoom_participants.csv"),
+                EXACT,
+                "Invitado Externo",
+                true,
+            ),
+            // The same report re-saved by a spreadsheet: Windows-1252, semicolons.
+            (
+                "zoom_cp1252",
+                fixture!("zoom_participants_cp1252.csv"),
+                EXACT,
+                "Invitado Externo",
+                true,
+            ),
+            (
+                "zoom_semicolon",
+                fixture!("zoom_participants_semicolon.csv"),
+                EXACT,
+                "Invitado Externo",
+                true,
+            ),
+            (
+                "zoom_legacy",
+                fixture!("zoom_legacy.csv"),
+                EXACT,
+                "Invitado Externo",
+                true,
+            ),
+            // Totals as Zoom adds them (Ana's two devices twice: 235), capped
+            // at the meeting's 210 minutes; Karim's and Lucía's minutes before
+            // 09:00 cannot be taken out: not clipped.
+            (
+                "zoom_unique_users",
+                fixture!("zoom_unique_users.csv"),
+                [210, 210, 200, 141, 47, 31, 210],
+                "Invitado Externo",
+                false,
+            ),
+            (
+                "teams",
+                fixture!("teams_attendance.csv"),
+                EXACT,
+                "Invitado Externo (Unverified)",
+                true,
+            ),
+            (
+                "teams_2022",
+                fixture!("teams_attendance_2022_utf16be_lf.csv"),
+                EXACT,
+                "Invitado Externo (Unverified)",
+                true,
+            ),
+            // Meet drops the seconds: Karim and the guest lose the half minute.
+            (
+                "meet",
+                fixture!("meet_attendance.csv"),
+                [210, 208, 200, 120, 45, 30, 210],
+                "Invitado Externo",
+                true,
+            ),
+            ("jitsi", fixture!("jitsi.csv"), EXACT, "Invitado Externo", true),
+        ] {
+            let report = fixture_report(bytes);
+            assert_eq!(minutes_by_person(&report), expected(minutes, guest, clipped), "{name}");
+            assert!(report.problems.is_empty(), "{name}: {:?}", report.problems);
+            // The guest is listed, with no address to be anyone's.
+            let guest = report.attendees.iter().find(|a| a.name == guest);
+            assert!(guest.is_some_and(|a| a.email.is_none()), "{name}");
+        }
+    }
+
+    #[test]
+    fn issue_18_zoom_participants_report_and_its_resaves() {
+        for (name, bytes) in [
+            ("zoom_participants", fixture!("zoom_participants.csv")),
+            ("zoom_cp1252", fixture!("zoom_participants_cp1252.csv")),
+            ("zoom_semicolon", fixture!("zoom_participants_semicolon.csv")),
+            ("zoom_legacy", fixture!("zoom_legacy.csv")),
+        ] {
+            let report = fixture_report(bytes);
+            // The meeting's summary above is not a person; the table's lines
+            // keep their numbers in the file (its header is line 4).
+            let ana = report.attendees.iter().find(|a| a.name == "Ana García");
+            assert_eq!(ana.map(|a| a.lines.clone()), Some(vec![9, 12, 13]), "{name}");
+            // Renamed in the meeting, the address written in capitals.
+            let marie = report.attendees.iter().find(|a| a.name == "Marie D. (Marie Dubois)");
+            assert_eq!(
+                marie.and_then(|a| a.email.as_ref()).map(Email::as_str),
+                Some("marie.dubois@example.org"),
+                "{name}"
+            );
+            // Accents survive every encoding.
+            assert!(report.attendees.iter().any(|a| a.name == "Lucía Fernández"), "{name}");
+        }
+    }
+
+    #[test]
+    fn issue_18_teams_participants_section_utf16_le_and_be() {
+        for (name, bytes) in [
+            ("teams", fixture!("teams_attendance.csv")),
+            ("teams_2022", fixture!("teams_attendance_2022_utf16be_lf.csv")),
+        ] {
+            let Ok(sheet) = decode(bytes).and_then(|text| super::read(&text)) else {
+                panic!("{name}")
+            };
+            // `2. Participants`, not the summary nor `3. In-Meeting Activities`.
+            assert_eq!(sheet.delimiter, b'\t', "{name}");
+            assert_eq!(sheet.headers.len(), 7, "{name}");
+            assert_eq!(sheet.rows.len(), 7, "{name}");
+            assert_eq!(sheet.rows[0].line, 11, "{name}");
+            // `Family, Given`, quoted or not, stays one name.
+            let report = fixture_report(bytes);
+            assert!(report.attendees.iter().any(|a| a.name == "Ben Salah, Karim"), "{name}");
+            assert!(report.attendees.iter().any(|a| a.name == "Fernández, Lucía"), "{name}");
+        }
+    }
+
+    #[test]
+    fn issue_18_bigbluebutton_learning_dashboard() {
+        let report = fixture_report(fixture!("bbb_learning_dashboard.csv"));
+        let mut by_name: Vec<(&str, u32, bool)> = report
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.minutes, a.clipped))
+            .collect();
+        by_name.sort();
+        let mut want = [
+            ("José Pérez", 210, true),
+            // Two rows (a second device): their spans count once.
+            ("Ana García", 208, true),
+            ("Marie Dubois", 200, true),
+            ("Karim Ben Salah", 121, true),
+            ("Lucía Fernández", 45, true),
+            ("Invitado Externo", 31, true),
+            ("Trainer Name", 210, true),
+        ];
+        want.sort();
+        assert_eq!(by_name, want);
+        assert!(report.attendees.iter().all(|a| a.email.is_none()));
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+    }
+
+    #[test]
+    fn issue_18_names_as_the_exports_write_them() {
+        // Meet's first and last name, joined.
+        let meet = fixture_report(fixture!("meet_attendance.csv"));
+        assert!(meet.attendees.iter().any(|a| a.name == "Karim Ben Salah"));
+        // A short name with the address in capitals.
+        let jitsi = fixture_report(fixture!("jitsi.csv"));
+        let marie = jitsi.attendees.iter().find(|a| a.name == "Marie D.");
+        assert_eq!(
+            marie.and_then(|a| a.email.as_ref()).map(Email::as_str),
+            Some("marie.dubois@example.org")
+        );
+    }
+
+    #[test]
+    fn issue_18_values_as_the_tools_write_them() {
+        let clock = Clock::new(utc(FIXTURE_MEETING.0), utc(FIXTURE_MEETING.1), MADRID);
+        let at = |text: &str| clock.instant(text).and_then(|s| DateTime::from_timestamp(s, 0));
+        let joined = Some(utc("2026-03-12T08:10:03Z"));
+        for text in [
+            // Zoom (12-hour US), Teams in en-US and in en-GB or es (day
+            // first: the reading on the meeting's day wins), BigBlueButton,
+            // Meet (a time alone, on the meeting's day; to the minute), ISO.
+            "03/12/2026 09:10:03 AM",
+            "3/12/26, 9:10:03 AM",
+            "12/03/26, 09:10:03",
+            "3/12/2026, 09:10:03 AM",
+            "2026-03-12T09:10:03+01:00",
+        ] {
+            assert_eq!(at(text), joined, "{text}");
+        }
+        assert_eq!(at("9:10 AM"), Some(utc("2026-03-12T08:10:00Z")));
+        for (text, seconds) in [
+            ("3h 24m 49s", 12289),
+            ("1h", 3600),
+            ("55m", 3300),
+            ("3 hr 24 min", 12240),
+            ("03:24:49", 12289),
+            ("204", 12240),
+        ] {
+            assert_eq!(duration(text), Some(seconds), "{text}");
+        }
+    }
+
+    #[test]
+    fn issue_18_minutes_are_rounded_half_up() {
+        assert_eq!(rounded_minutes(7229), 120);
+        assert_eq!(rounded_minutes(7230), 121);
+        assert_eq!(rounded_minutes(29), 0);
+        assert_eq!(rounded_minutes(30), 1);
+        assert_eq!(rounded_minutes(0), 0);
+    }
+
+    #[test]
+    fn issue_18_encodings_and_line_ends() {
+        // UTF-8 with and without its mark, UTF-16 both ways, Windows-1252.
+        assert_eq!(decode(b"\xEF\xBB\xBFJos\xC3\xA9").as_deref(), Ok("José"));
+        assert_eq!(decode(b"Jos\xC3\xA9").as_deref(), Ok("José"));
+        assert_eq!(decode(b"\xFF\xFEJ\x00\xE9\x00").as_deref(), Ok("Jé"));
+        assert_eq!(decode(b"\xFE\xFF\x00J\x00\xE9").as_deref(), Ok("Jé"));
+        assert_eq!(decode(b"Jos\xE9 \x80").as_deref(), Ok("José €"));
+        // Old Mac lines.
+        assert_eq!(decode(b"a\rb\r").as_deref(), Ok("a\nb\n"));
+        // Not text: a workbook, UTF-16 without its mark, a broken UTF-8 after a mark.
+        let unreadable = Err(Problem::new("error-report-encoding"));
+        assert_eq!(decode(b"PK\x03\x04\x14\x00\x06\x00"), unreadable);
+        assert_eq!(decode(b"N\x00a\x00m\x00e\x00"), unreadable);
+        assert_eq!(decode(b"\xEF\xBB\xBFJos\xE9"), unreadable);
+        assert_eq!(decode(b"\xFF\xFEJ"), unreadable);
+
+        // CR-only lines, no final line end, a table of its own.
+        let Ok(text) = decode(b"Name,Join,Leave\rAna,10:00,11:00\rLuis,10:30,11:00") else {
+            panic!()
+        };
+        let Ok(sheet) = super::read(&text) else { panic!() };
+        let lines: Vec<usize> = sheet.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3]);
+    }
+
+    #[test]
+    fn issue_18_the_table_is_found_by_its_header() {
+        // Translated section titles, a table after the participants', and a
+        // summary line that names a duration but nobody.
+        let file = "1. Resumen\nDuración de la reunión\t3h 55m\n\n2. Participantes\nNombre\tHora de entrada\tHora de salida\tCorreo electrónico\nAna\t10:00\t11:00\tana@example.org\n\n3. Actividades\nNombre\tHora de entrada\nAna\t10:00\n";
+        let Ok(sheet) = super::read(file) else { panic!() };
+        assert_eq!(
+            sheet.headers,
+            ["Nombre", "Hora de entrada", "Hora de salida", "Correo electrónico"]
+        );
+        assert_eq!(sheet.rows.len(), 1);
+        assert_eq!(sheet.rows[0].line, 6);
+        // A row of the wrong width inside the table is still the file's problem.
+        let file = "Name,Join,Leave\nAna,10:00,11:00\nLuis,10:30\n";
+        assert_eq!(
+            super::read(file).err(),
+            Some(
+                Problem::new("error-csv-row-length")
+                    .with("line", 3)
+                    .with("expected", 3)
+                    .with("found", 2)
+            )
+        );
+        // No header names people and time: read as a plain CSV, for the
+        // trainer to choose the columns.
+        let Ok(sheet) = super::read("Alias;Desde;Hasta\nAna;10:00;11:00\n") else {
+            panic!()
+        };
+        assert_eq!(sheet.headers, ["Alias", "Desde", "Hasta"]);
     }
 }

@@ -14,7 +14,8 @@
 //!   two people may share a name and guests type what they like, so the page
 //!   asks the trainer to confirm each one, and the API only reports them.
 //!
-//! As with the import of people, the file waits in `import_drafts` between
+//! As with the import of people, the file (decoded to UTF-8 text: Teams
+//! writes UTF-16) waits in `import_drafts` between
 //! the upload and the trainer's decision (with the meeting's session as its
 //! session), and is read again when the trainer decides, never trusting the
 //! page they saw. Marks are set, not added: importing the same report twice
@@ -23,7 +24,7 @@
 use std::collections::{HashMap, HashSet};
 
 use askama::Template;
-use aula_domain::import::{self, Sheet};
+use aula_domain::import::Sheet;
 use aula_domain::online_report::{self, Attendee, OnlineReport, ReportField, ReportMapping};
 use aula_domain::{AttendanceStatus, Email, FieldErrors, Problem, SessionStatus, fold_for_search};
 use aula_storage::attendance::{self as marks, Mark, Source};
@@ -44,7 +45,7 @@ use crate::attendance::roll_call::{StaffedMeeting, save, staffed_meeting};
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::kit::upload::{self, api_invalid, text_of};
+use crate::kit::upload::{self, api_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 // ----- who is who, for the pages and the API ---------------------------------------
@@ -350,8 +351,13 @@ pub struct ReportMatched {
     pub lines: Vec<usize>,
     pub email: String,
     pub registration_id: Uuid,
-    /// Minutes within the meeting, overlaps counted once, at most its length.
+    /// Minutes within the meeting, overlaps counted once, at most its length,
+    /// rounded to the nearest minute (half up).
     pub minutes: u32,
+    /// `false` when the report gave only a total duration for this person
+    /// (Zoom's unique users): capped at the meeting's length, but it may hold
+    /// time before the start or after the end. Check such a figure.
+    pub clipped: bool,
 }
 
 /// A person of the report whose name (not address) is a participant's: not
@@ -365,6 +371,8 @@ pub struct ReportSuggested {
     pub email: Option<String>,
     pub registration_id: Uuid,
     pub minutes: u32,
+    /// As in `matched`.
+    pub clipped: bool,
 }
 
 /// A person of the report who is not a confirmed participant of the session.
@@ -374,6 +382,8 @@ pub struct ReportUnmatched {
     pub name: String,
     pub email: Option<String>,
     pub minutes: u32,
+    /// As in `matched`.
+    pub clipped: bool,
 }
 
 /// A line of the report that was skipped (or counted as no time).
@@ -438,12 +448,17 @@ impl ApiOptions {
 /// platform (the session's trainers and organisers).
 ///
 /// The body is the report itself (`Content-Type: text/csv`), as Zoom, Teams,
-/// Meet, Jitsi or BigBlueButton export it: UTF-8, separated by `,`, `;` or
-/// tabs, a header line first. Columns named in English, French or Spanish are
+/// Meet, Jitsi or BigBlueButton export it: UTF-8, UTF-16 with its byte-order
+/// mark or Windows-1252, separated by `,`, `;` or tabs; the participants'
+/// table is found by its header, below Zoom's meeting summary or in Teams'
+/// `2. Participants` section. Columns named in English, French or Spanish are
 /// recognised; override the guess with `map.<field>=<header name>` (an empty
-/// value: the report has no such column). Fields: `name`, `email`, `join`,
-/// `leave`, `duration`; the report needs names or addresses, and join and
-/// leave times or durations.
+/// value: the report has no such column). Fields: `name`, `surname` (joined
+/// to the name, as Meet writes them apart), `email`, `join`, `leave`,
+/// `duration`; the report needs names or addresses, and join and leave times
+/// or durations. Minutes are rounded to the nearest minute, half up; a
+/// person whose lines give only durations (Zoom's unique users) has
+/// `clipped: false`.
 ///
 /// Each person's connections are clipped to the meeting and counted once
 /// when they overlap. People whose address is a confirmed participant's are
@@ -485,7 +500,9 @@ pub(crate) async fn import_api(
 ) -> AppResult<Response> {
     upload::require_csv(&headers)?;
     let options = ApiOptions::parse(&pairs)?;
-    let sheet = match upload::sheet_of_body(body)? {
+    let sheet = match upload::sheet_of_body(body, |bytes| {
+        online_report::decode(bytes).and_then(|text| online_report::read(&text))
+    })? {
         Ok(sheet) => sheet,
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
@@ -563,6 +580,7 @@ pub(crate) async fn import_api(
                         .get(&participant.registration_id)
                         .copied()
                         .unwrap_or(attendee.minutes),
+                    clipped: attendee.clipped,
                 });
             }
             Found::Name(p) => out.suggested.push(ReportSuggested {
@@ -571,12 +589,14 @@ pub(crate) async fn import_api(
                 email,
                 registration_id: analysis.roster.participants[*p].registration_id,
                 minutes: attendee.minutes,
+                clipped: attendee.clipped,
             }),
             Found::Nobody => out.unmatched.push(ReportUnmatched {
                 lines: attendee.lines.clone(),
                 name: attendee.name.clone(),
                 email,
                 minutes: attendee.minutes,
+                clipped: attendee.clipped,
             }),
         }
     }
@@ -633,7 +653,10 @@ pub(crate) async fn upload(
     let Some((name, bytes)) = file else {
         return invalid(Problem::new("error-attendance-import-no-file"));
     };
-    let (content, sheet) = match text_of(&bytes).and_then(|text| import::read(&bytes).map(|sheet| (text, sheet))) {
+    // The draft keeps the decoded text (UTF-8, whatever the file's encoding),
+    // which `load` reads again.
+    let read = online_report::decode(&bytes).and_then(|text| online_report::read(&text).map(|sheet| (text, sheet)));
+    let (content, sheet) = match read {
         Ok(read) => read,
         Err(problem) => return invalid(problem),
     };
@@ -669,6 +692,8 @@ struct PersonView {
     name: String,
     email: String,
     minutes: u32,
+    /// Whether `minutes` is clipped to the meeting (else a total from the file).
+    clipped: bool,
     /// `email`, `name` or `none`.
     kind: &'static str,
     participant: String,
@@ -706,6 +731,11 @@ struct ReportPage {
 impl ReportPage {
     fn count(&self, kind: &str) -> usize {
         self.people.iter().filter(|p| p.kind == kind).count()
+    }
+
+    /// Whether some figure is a total from the file rather than clipped connections.
+    fn any_not_clipped(&self) -> bool {
+        self.people.iter().any(|p| !p.clipped)
     }
 
     fn can_record(&self) -> bool {
@@ -831,6 +861,7 @@ fn report_page_of(
                             .map(|e| e.as_str().to_owned())
                             .unwrap_or_default(),
                         minutes: attendee.minutes,
+                        clipped: attendee.clipped,
                         kind,
                         participant: participant.map(|p| p.name.clone()).unwrap_or_default(),
                         registration_id: participant.map(|p| p.registration_id.to_string()).unwrap_or_default(),
@@ -882,7 +913,7 @@ async fn load(
     }
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
-    let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
+    let sheet = online_report::read(&draft.content).map_err(AppError::Conflict)?;
     Ok((meeting, record, draft, sheet))
 }
 

@@ -51,10 +51,14 @@ pub(crate) fn require_csv(headers: &HeaderMap) -> AppResult<()> {
     }
 }
 
-/// The API body read as a sheet: a body over the limit is a 413, one that
+/// The API body read as a sheet by `read` (people's files and participant
+/// reports are read differently): a body over the limit is a 413, one that
 /// cannot be read a 400; a file that is not a readable CSV is the inner
 /// `Err`, for the caller to answer with [`api_invalid`].
-pub(crate) fn sheet_of_body(body: Result<Bytes, BytesRejection>) -> AppResult<Result<Sheet, Problem>> {
+pub(crate) fn sheet_of_body(
+    body: Result<Bytes, BytesRejection>,
+    read: impl FnOnce(&[u8]) -> Result<Sheet, Problem>,
+) -> AppResult<Result<Sheet, Problem>> {
     let bytes = body.map_err(|err| {
         if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::TooLarge
@@ -62,7 +66,12 @@ pub(crate) fn sheet_of_body(body: Result<Bytes, BytesRejection>) -> AppResult<Re
             AppError::bad_request("error-body")
         }
     })?;
-    Ok(text_of(&bytes).and_then(|_| import::read(&bytes)))
+    Ok(read(&bytes))
+}
+
+/// A people's file as a sheet: UTF-8 text (see [`text_of`]).
+pub(crate) fn people_sheet(bytes: &[u8]) -> Result<Sheet, Problem> {
+    text_of(bytes).and_then(|_| import::read(bytes))
 }
 
 /// A yes/no query parameter: `true`/`1`, `false`/`0`/empty; anything else

@@ -313,7 +313,7 @@ pub(crate) async fn import_api(
     let session = sessions::get(&state.db, id).await?;
     upload::require_csv(&headers)?;
     let options = ApiOptions::parse(&pairs)?;
-    let sheet = match upload::sheet_of_body(body)? {
+    let sheet = match upload::sheet_of_body(body, upload::people_sheet)? {
         Ok(sheet) => sheet,
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
