@@ -11,7 +11,7 @@ use crate::attendance::session_with;
 use crate::helpers::{Browser, TestApp, db_test, hidden_mapping};
 
 /// Someone with a place confirmed in the session; their registration id.
-async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
+pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
     let person = aula_storage::people::upsert(
         &app.db,
         &aula_storage::Actor::system("test"),
@@ -45,7 +45,7 @@ async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str,
 
 /// A Zoom participant report of the first meeting (10:00 to 15:00 in Madrid,
 /// written as Zoom writes it, in the host's zone with a 12-hour clock).
-const ZOOM: &str = "\
+pub(crate) const ZOOM: &str = "\
 Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
 P0 Ruiz,p0.online@example.org,03/12/2030 08:55:10 AM,03/12/2030 10:30:00 AM,95,No
 P1 Ruiz,P1.Online@Example.org,03/12/2030 09:05:00 AM,03/12/2030 01:00:00 PM,235,No
@@ -57,7 +57,7 @@ Bad Line,bad@example.org,yesterday,03/12/2030 10:00:00 AM,0,No
 ";
 
 /// The marks of one meeting in the matrix: registration id → (status, minutes).
-fn marks_at(matrix: &Value, meeting: &str) -> Vec<(String, String, Option<i64>)> {
+pub(crate) fn marks_at(matrix: &Value, meeting: &str) -> Vec<(String, String, Option<i64>)> {
     let mut found = Vec::new();
     for row in matrix["rows"].as_array().expect("rows") {
         for mark in row["marks"].as_array().expect("marks") {
@@ -74,12 +74,12 @@ fn marks_at(matrix: &Value, meeting: &str) -> Vec<(String, String, Option<i64>)>
     found
 }
 
-fn sorted(mut marks: Vec<(String, String, Option<i64>)>) -> Vec<(String, String, Option<i64>)> {
+pub(crate) fn sorted(mut marks: Vec<(String, String, Option<i64>)>) -> Vec<(String, String, Option<i64>)> {
     marks.sort();
     marks
 }
 
-async fn mark_count(app: &TestApp) -> u64 {
+pub(crate) async fn mark_count(app: &TestApp) -> u64 {
     aula_storage::entities::attendance::Entity::find()
         .count(&app.db)
         .await
@@ -99,26 +99,28 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
         .await;
     assert_eq!(status, StatusCode::OK, "{answer}");
     assert_eq!(answer["dry_run"], false);
-    assert_eq!(answer["applied"], 2, "{answer}");
+    assert_eq!(answer["applied"], 3, "{answer}");
     assert_eq!(
         answer["matched"],
         json!([
             // Came 5 minutes early (clipped), left for 15 minutes, came back
             // and stayed 20 minutes late (clipped): 90 + 195.
-            {"lines": [2, 6], "email": "p0.online@example.org", "registration_id": registrations[0], "minutes": 285},
+            {"lines": [2, 6], "key": "p0.online@example.org", "name": "P0 Ruiz", "email": "p0.online@example.org",
+             "matched_by": "email", "registration_id": registrations[0], "minutes": 285, "status": "present"},
             // Laptop from 10:05 to 14:00 and phone from 13:00 to 14:45 count
             // once: 10:05 to 14:45.
-            {"lines": [3, 4], "email": "p1.online@example.org", "registration_id": registrations[1], "minutes": 280},
+            {"lines": [3, 4], "key": "p1.online@example.org", "name": "P1 Ruiz", "email": "p1.online@example.org",
+             "matched_by": "email", "registration_id": registrations[1], "minutes": 280, "status": "present"},
+            // A name without an address, in another order and without accents (issue 18).
+            {"lines": [7], "key": "perez gil jose", "name": "perez gil jose", "email": "jose.perez@example.org",
+             "matched_by": "name", "registration_id": jose, "minutes": 270, "status": "present"},
         ])
     );
-    // A name without an address is only suggested, never applied through the API.
-    assert_eq!(
-        answer["suggested"],
-        json!([{"lines": [7], "name": "perez gil jose", "email": null, "registration_id": jose, "minutes": 270}])
-    );
+    // A guest nobody of the session is: listed, never attributed.
     assert_eq!(
         answer["unmatched"],
-        json!([{"lines": [5], "name": "Unknown Guest", "email": "visitor@example.com", "minutes": 60}])
+        json!([{"lines": [5], "key": "visitor@example.com", "name": "Unknown Guest", "email": "visitor@example.com",
+                "minutes": 60, "matched_by": "unmatched"}])
     );
     assert_eq!(answer["problems"].as_array().map(Vec::len), Some(1), "{answer}");
     assert_eq!(answer["problems"][0]["line"], 8);
@@ -136,6 +138,7 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
         sorted(vec![
             (registrations[0].clone(), "present".to_owned(), Some(285)),
             (registrations[1].clone(), "present".to_owned(), Some(280)),
+            (jose.clone(), "present".to_owned(), Some(270)),
         ])
     );
 
@@ -173,14 +176,14 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{absent}");
-    assert_eq!(absent["applied"], 2);
+    assert_eq!(absent["applied"], 1);
     let (_, third) = trainer.get(&matrix_path).await;
     assert_eq!(
         marks_at(&third, &meetings[0]),
         sorted(vec![
             (registrations[0].clone(), "present".to_owned(), Some(285)),
             (registrations[1].clone(), "present".to_owned(), Some(280)),
-            (jose.clone(), "absent".to_owned(), None),
+            (jose.clone(), "present".to_owned(), Some(270)),
             (marta, "absent".to_owned(), None),
         ])
     );
@@ -287,7 +290,13 @@ db_test!(
 );
 
 /// Posts the upload form as a browser would (`multipart/form-data`).
-async fn upload(browser: &Browser, meeting: &str, csrf: &str, file_name: &str, file: &[u8]) -> reqwest::Response {
+pub(crate) async fn upload(
+    browser: &Browser,
+    meeting: &str,
+    csrf: &str,
+    file_name: &str,
+    file: &[u8],
+) -> reqwest::Response {
     browser
         .upload(
             &format!("/staff/meetings/{meeting}/attendance/import"),
@@ -298,7 +307,7 @@ async fn upload(browser: &Browser, meeting: &str, csrf: &str, file_name: &str, f
         .await
 }
 
-db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
+db_test!(trainers_review_name_matches_on_the_pages, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (session_id, meetings, registrations) = session_with(&app, &api, "online", 2).await;
     let jose = participant(&app, &session_id, "José", "Pérez Gil", "jose.perez@example.org").await;
@@ -331,12 +340,16 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
 
     let html = browser.get_html(&format!("{report}&lang=en")).await;
     assert!(html.contains("participants.csv") && !html.contains("Users"), "{html}");
-    // The name match is offered, unticked: the trainer decides.
-    let checkbox = format!("name=\"match.7\" value=\"{jose}\">");
-    assert!(html.contains(&checkbox), "{html}");
-    assert!(html.contains("This is José Pérez Gil"), "{html}");
+    // The name match is shown, with a select to correct it; the guest is
+    // nobody of the session until the trainer says otherwise (issue 18).
+    assert!(html.contains("name=\"match.perez gil jose\""), "{html}");
     assert!(
-        html.contains("Not registered for this session") && html.contains("Unknown Guest"),
+        html.contains(&format!("<option value=\"{jose}\" selected>José Pérez Gil</option>")),
+        "{html}"
+    );
+    assert!(
+        html.contains("Who is “Unknown Guest” (lines 5)?")
+            && html.contains("<option value=\"none\" selected>Not one of them</option>"),
         "{html}"
     );
     assert!(html.contains("“yesterday”"), "the unreadable line: {html}");
@@ -351,9 +364,10 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
     assert!(html.contains("Choose the column that holds"), "{html}");
     assert!(!html.contains("/commit\""), "{html}");
 
-    // Confirm the name match and record.
+    // Record, the selects left as they were.
     let mut fields: Vec<(&str, &str)> = mapping.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    fields.push(("match.7", jose.as_str()));
+    fields.push(("match.perez gil jose", jose.as_str()));
+    fields.push(("match.visitor@example.com", "none"));
     let commit = format!("{}/commit", report.split('?').next().expect("path"));
     let response = browser.post_form(&report, &commit, &fields).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -404,7 +418,7 @@ Ruiz P0 (phone),,2030-03-12 10:00,2030-03-12 12:00
         let html = browser.get_html(&report).await;
         let mapping = hidden_mapping(&html);
         let mut fields: Vec<(&str, &str)> = mapping.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        fields.push(("match.3", registrations[0].as_str()));
+        fields.push(("match.ruiz p0 phone", registrations[0].as_str()));
         fields.push(("others_absent", "on"));
 
         // Completed: a correction needs its reason, and nothing is written without.
