@@ -4,13 +4,14 @@
 //! partial below half the meeting, and what that does to completion and
 //! certificates.
 
-use aula_domain::{Language, Role};
+use aula_domain::Role;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::{Value, json};
 
 use crate::attendance::session_with;
-use crate::attendance_import::{ZOOM, mark_count, marks_at, participant, sorted, upload};
+use crate::attendance_import::{ZOOM, mark_count, marks_at, participant, upload, zoom_marks};
+use crate::certificates::accredited_online_session;
 use crate::helpers::{Browser, TestApp, db_test, hidden_mapping};
 
 async fn audit_count(app: &TestApp, entity: &str) -> u64 {
@@ -73,23 +74,13 @@ db_test!(
 
         // The guest was Marta, connected from another address: 60 of 300
         // minutes, below half the meeting.
-        record(
-            &browser,
-            &report,
-            &mapping,
-            &[("match.visitor@example.com", marta.as_str())],
-        )
-        .await;
+        let guest_is_marta = [("match.visitor@example.com", marta.as_str())];
+        record(&browser, &report, &mapping, &guest_is_marta).await;
         let matrix_path = format!("/api/v1/sessions/{session_id}/attendance");
         let (_, first) = api.get(&matrix_path).await;
         assert_eq!(
             marks_at(&first, &meetings[0]),
-            sorted(vec![
-                (registrations[0].clone(), "present".to_owned(), Some(285)),
-                (registrations[1].clone(), "present".to_owned(), Some(280)),
-                (jose.clone(), "present".to_owned(), Some(270)),
-                (marta.clone(), "partial".to_owned(), Some(60)),
-            ])
+            zoom_marks(&registrations, &jose, [(marta.clone(), "partial".to_owned(), Some(60))])
         );
         let marks_audited = audit_count(&app, "attendance").await;
         assert_eq!(audit_count(&app, "report_alias").await, 1);
@@ -99,13 +90,7 @@ db_test!(
         let (report, html, mapping) = report_of(&browser, &meetings[0], ZOOM).await;
         assert!(html.contains("matched by an earlier choice"), "{html}");
         assert!(html.contains("No change (Partial, 60 min)"), "{html}");
-        record(
-            &browser,
-            &report,
-            &mapping,
-            &[("match.visitor@example.com", marta.as_str())],
-        )
-        .await;
+        record(&browser, &report, &mapping, &guest_is_marta).await;
         assert_eq!(api.get(&matrix_path).await.1, first);
         assert_eq!(audit_count(&app, "attendance").await, marks_audited);
         assert_eq!(audit_count(&app, "report_alias").await, 1);
@@ -162,6 +147,16 @@ db_test!(
                 .collect()
         };
 
+        let matched_guest = |answer: &Value| -> Value {
+            answer["matched"]
+                .as_array()
+                .expect("matched")
+                .iter()
+                .find(|m| m["key"] == "visitor@example.com")
+                .cloned()
+                .expect("the guest")
+        };
+
         // Without a choice, the guest stays unmatched; a dry run writes nothing.
         let (status, answer) = post(String::from("?dry_run=true")).await;
         assert_eq!(status, StatusCode::OK, "{answer}");
@@ -181,13 +176,7 @@ db_test!(
         // By hand: recorded, partial (60 of 300 minutes).
         let (status, answer) = post(format!("?match.visitor%40example.com={marta}")).await;
         assert_eq!(status, StatusCode::OK, "{answer}");
-        let guest = answer["matched"]
-            .as_array()
-            .expect("matched")
-            .iter()
-            .find(|m| m["key"] == "visitor@example.com")
-            .cloned()
-            .expect("the guest");
+        let guest = matched_guest(&answer);
         assert_eq!(
             (
                 guest["matched_by"].clone(),
@@ -204,13 +193,7 @@ db_test!(
         let (status, again) = post(String::new()).await;
         assert_eq!(status, StatusCode::OK, "{again}");
         assert_eq!(again["applied"], 0, "{again}");
-        let guest = again["matched"]
-            .as_array()
-            .expect("matched")
-            .iter()
-            .find(|m| m["key"] == "visitor@example.com")
-            .cloned()
-            .expect("the guest");
+        let guest = matched_guest(&again);
         assert_eq!(guest["matched_by"], "earlier_choice");
 
         // "Not one of them": the guest is listed again, never attributed,
@@ -239,33 +222,7 @@ db_test!(
     issue_18_completion_and_eligibility_follow_an_imported_report,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let course = crate::helpers::accredited_course(
-            &app,
-            &api,
-            json!({"title": "Curso en línea", "summary": "S", "hours": 15, "modality": "online",
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
-        let session = api.created("/api/v1/sessions", &json!({"course_id": course["id"], "capacity": 10, "status": "open", "online_url": "https://meet.example.org/x",
-                "meetings": [
-                    {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
-                    {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
-                    {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
-                ]})).await;
-        let session_id = session["id"].as_str().expect("id").to_owned();
-        let meetings = crate::helpers::meeting_ids(&session);
-        let mut ids = Vec::new();
-        for n in 0..2 {
-            let r = crate::helpers::seated(
-                &app,
-                session_id.parse().expect("uuid"),
-                &format!("B{n}"),
-                &format!("b{n}@example.org"),
-                Language::Es,
-            )
-            .await;
-            ids.push(r.id.to_string());
-        }
+        let (session_id, meetings, ids) = accredited_online_session(&app, &api, 2).await;
         // Two full meetings each: 600 of the 720 minutes completion needs.
         for meeting in &meetings[..2] {
             let marks: Vec<_> = ids
