@@ -304,3 +304,16 @@ db_test!(
         assert_eq!(holders, expected);
     }
 );
+
+db_test!(issue_18_a_partial_mark_needs_its_minutes, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, meetings, registrations) = session_with(&app, &api, "online", 1).await;
+    let partial =
+        |minutes: Option<u32>| json!([{"registration_id": registrations[0], "status": "partial", "minutes": minutes}]);
+    // Without its minutes a partial mark would count nothing: refused.
+    let (status, body) = api.put_marks(&meetings[0], &partial(None)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(mark_count(&app).await, 0);
+    let (status, body) = api.put_marks(&meetings[0], &partial(Some(100))).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+});
