@@ -11,7 +11,7 @@ use crate::attendance::session_with;
 use crate::helpers::{Browser, TestApp, db_test, hidden_mapping};
 
 /// Someone with a place confirmed in the session; their registration id.
-async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
+pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str, email: &str) -> String {
     let person = aula_storage::people::upsert(
         &app.db,
         &aula_storage::Actor::system("test"),
@@ -45,7 +45,7 @@ async fn participant(app: &TestApp, session_id: &str, given: &str, family: &str,
 
 /// A Zoom participant report of the first meeting (10:00 to 15:00 in Madrid,
 /// written as Zoom writes it, in the host's zone with a 12-hour clock).
-const ZOOM: &str = "\
+pub(crate) const ZOOM: &str = "\
 Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
 P0 Ruiz,p0.online@example.org,03/12/2030 08:55:10 AM,03/12/2030 10:30:00 AM,95,No
 P1 Ruiz,P1.Online@Example.org,03/12/2030 09:05:00 AM,03/12/2030 01:00:00 PM,235,No
@@ -57,7 +57,7 @@ Bad Line,bad@example.org,yesterday,03/12/2030 10:00:00 AM,0,No
 ";
 
 /// The marks of one meeting in the matrix: registration id → (status, minutes).
-fn marks_at(matrix: &Value, meeting: &str) -> Vec<(String, String, Option<i64>)> {
+pub(crate) fn marks_at(matrix: &Value, meeting: &str) -> Vec<(String, String, Option<i64>)> {
     let mut found = Vec::new();
     for row in matrix["rows"].as_array().expect("rows") {
         for mark in row["marks"].as_array().expect("marks") {
@@ -74,12 +74,28 @@ fn marks_at(matrix: &Value, meeting: &str) -> Vec<(String, String, Option<i64>)>
     found
 }
 
-fn sorted(mut marks: Vec<(String, String, Option<i64>)>) -> Vec<(String, String, Option<i64>)> {
+/// The marks the [`ZOOM`] report records for its two people found by address
+/// and José found by name, with `more`, sorted as [`marks_at`] gives them.
+pub(crate) fn zoom_marks(
+    registrations: &[String],
+    jose: &str,
+    more: impl IntoIterator<Item = (String, String, Option<i64>)>,
+) -> Vec<(String, String, Option<i64>)> {
+    let mut marks = vec![
+        (registrations[0].clone(), "present".to_owned(), Some(285)),
+        (registrations[1].clone(), "present".to_owned(), Some(280)),
+        (jose.to_owned(), "present".to_owned(), Some(271)),
+    ];
+    marks.extend(more);
+    sorted(marks)
+}
+
+pub(crate) fn sorted(mut marks: Vec<(String, String, Option<i64>)>) -> Vec<(String, String, Option<i64>)> {
     marks.sort();
     marks
 }
 
-async fn mark_count(app: &TestApp) -> u64 {
+pub(crate) async fn mark_count(app: &TestApp) -> u64 {
     aula_storage::entities::attendance::Entity::find()
         .count(&app.db)
         .await
@@ -99,27 +115,29 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
         .await;
     assert_eq!(status, StatusCode::OK, "{answer}");
     assert_eq!(answer["dry_run"], false);
-    assert_eq!(answer["applied"], 2, "{answer}");
+    assert_eq!(answer["applied"], 3, "{answer}");
     assert_eq!(
         answer["matched"],
         json!([
             // Came 5 minutes early (clipped), left for 15 minutes, came back
             // and stayed 20 minutes late (clipped): 90 + 195.
-            {"lines": [2, 6], "email": "p0.online@example.org", "registration_id": registrations[0], "minutes": 285, "clipped": true},
+            {"lines": [2, 6], "key": "p0.online@example.org", "name": "P0 Ruiz", "email": "p0.online@example.org",
+             "matched_by": "email", "registration_id": registrations[0], "minutes": 285, "clipped": true, "status": "present"},
             // Laptop from 10:05 to 14:00 and phone from 13:00 to 14:45 count
             // once: 10:05 to 14:45.
-            {"lines": [3, 4], "email": "p1.online@example.org", "registration_id": registrations[1], "minutes": 280, "clipped": true},
+            {"lines": [3, 4], "key": "p1.online@example.org", "name": "P1 Ruiz", "email": "p1.online@example.org",
+             "matched_by": "email", "registration_id": registrations[1], "minutes": 280, "clipped": true, "status": "present"},
+            // A name without an address, in another order and without accents;
+            // 09:10:00 to 13:40:30, half a minute rounded up (issue 18).
+            {"lines": [7], "key": "perez gil jose", "name": "perez gil jose", "email": "jose.perez@example.org",
+             "matched_by": "name", "registration_id": jose, "minutes": 271, "clipped": true, "status": "present"},
         ])
     );
-    // A name without an address is only suggested, never applied through the API.
-    assert_eq!(
-        answer["suggested"],
-        // 09:10:00 to 13:40:30: half a minute rounded up (issue 18).
-        json!([{"lines": [7], "name": "perez gil jose", "email": null, "registration_id": jose, "minutes": 271, "clipped": true}])
-    );
+    // A guest nobody of the session is: listed, never attributed.
     assert_eq!(
         answer["unmatched"],
-        json!([{"lines": [5], "name": "Unknown Guest", "email": "visitor@example.com", "minutes": 60, "clipped": true}])
+        json!([{"lines": [5], "key": "visitor@example.com", "name": "Unknown Guest", "email": "visitor@example.com",
+                "minutes": 60, "clipped": true, "matched_by": "unmatched"}])
     );
     assert_eq!(answer["problems"].as_array().map(Vec::len), Some(1), "{answer}");
     assert_eq!(answer["problems"][0]["line"], 8);
@@ -132,13 +150,7 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
 
     let matrix_path = format!("/api/v1/sessions/{session_id}/attendance");
     let (_, first) = trainer.get(&matrix_path).await;
-    assert_eq!(
-        marks_at(&first, &meetings[0]),
-        sorted(vec![
-            (registrations[0].clone(), "present".to_owned(), Some(285)),
-            (registrations[1].clone(), "present".to_owned(), Some(280)),
-        ])
-    );
+    assert_eq!(marks_at(&first, &meetings[0]), zoom_marks(&registrations, &jose, []));
 
     // The same report again: marks are set, not added.
     let (status, again) = trainer
@@ -174,16 +186,11 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{absent}");
-    assert_eq!(absent["applied"], 2);
+    assert_eq!(absent["applied"], 1);
     let (_, third) = trainer.get(&matrix_path).await;
     assert_eq!(
         marks_at(&third, &meetings[0]),
-        sorted(vec![
-            (registrations[0].clone(), "present".to_owned(), Some(285)),
-            (registrations[1].clone(), "present".to_owned(), Some(280)),
-            (jose.clone(), "absent".to_owned(), None),
-            (marta, "absent".to_owned(), None),
-        ])
+        zoom_marks(&registrations, &jose, [(marta, "absent".to_owned(), None)])
     );
 
     // The columns can be chosen by their names: with durations only, a
@@ -297,7 +304,13 @@ db_test!(
 );
 
 /// Posts the upload form as a browser would (`multipart/form-data`).
-async fn upload(browser: &Browser, meeting: &str, csrf: &str, file_name: &str, file: &[u8]) -> reqwest::Response {
+pub(crate) async fn upload(
+    browser: &Browser,
+    meeting: &str,
+    csrf: &str,
+    file_name: &str,
+    file: &[u8],
+) -> reqwest::Response {
     browser
         .upload(
             &format!("/staff/meetings/{meeting}/attendance/import"),
@@ -308,7 +321,7 @@ async fn upload(browser: &Browser, meeting: &str, csrf: &str, file_name: &str, f
         .await
 }
 
-db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
+db_test!(trainers_review_name_matches_on_the_pages, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (session_id, meetings, registrations) = session_with(&app, &api, "online", 2).await;
     let jose = participant(&app, &session_id, "José", "Pérez Gil", "jose.perez@example.org").await;
@@ -341,12 +354,16 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
 
     let html = browser.get_html(&format!("{report}&lang=en")).await;
     assert!(html.contains("participants.csv") && !html.contains("Users"), "{html}");
-    // The name match is offered, unticked: the trainer decides.
-    let checkbox = format!("name=\"match.7\" value=\"{jose}\">");
-    assert!(html.contains(&checkbox), "{html}");
-    assert!(html.contains("This is José Pérez Gil"), "{html}");
+    // The name match is shown, with a select to correct it; the guest is
+    // nobody of the session until the trainer says otherwise (issue 18).
+    assert!(html.contains("name=\"match.perez gil jose\""), "{html}");
     assert!(
-        html.contains("Not registered for this session") && html.contains("Unknown Guest"),
+        html.contains(&format!("<option value=\"{jose}\" selected>José Pérez Gil</option>")),
+        "{html}"
+    );
+    assert!(
+        html.contains("Who is “Unknown Guest” (lines 5)?")
+            && html.contains("<option value=\"none\" selected>Not one of them</option>"),
         "{html}"
     );
     assert!(html.contains("“yesterday”"), "the unreadable line: {html}");
@@ -361,9 +378,10 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
     assert!(html.contains("Choose the column that holds"), "{html}");
     assert!(!html.contains("/commit\""), "{html}");
 
-    // Confirm the name match and record.
+    // Record, the selects left as they were.
     let mut fields: Vec<(&str, &str)> = mapping.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    fields.push(("match.7", jose.as_str()));
+    fields.push(("match.perez gil jose", jose.as_str()));
+    fields.push(("match.visitor@example.com", "none"));
     let commit = format!("{}/commit", report.split('?').next().expect("path"));
     let response = browser.post_form(&report, &commit, &fields).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -372,14 +390,7 @@ db_test!(trainers_confirm_name_matches_on_the_pages, |app: TestApp| async move {
         format!("/staff/sessions/{session_id}/attendance").as_str()
     );
     let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
-    assert_eq!(
-        marks_at(&matrix, &meetings[0]),
-        sorted(vec![
-            (registrations[0].clone(), "present".to_owned(), Some(285)),
-            (registrations[1].clone(), "present".to_owned(), Some(280)),
-            (jose.clone(), "present".to_owned(), Some(271)),
-        ])
-    );
+    assert_eq!(marks_at(&matrix, &meetings[0]), zoom_marks(&registrations, &jose, []));
     let imported = aula_storage::entities::attendance::Entity::find()
         .all(&app.db)
         .await
@@ -414,7 +425,7 @@ Ruiz P0 (phone),,2030-03-12 10:00,2030-03-12 12:00
         let html = browser.get_html(&report).await;
         let mapping = hidden_mapping(&html);
         let mut fields: Vec<(&str, &str)> = mapping.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        fields.push(("match.3", registrations[0].as_str()));
+        fields.push(("match.ruiz p0 phone", registrations[0].as_str()));
         fields.push(("others_absent", "on"));
 
         // Completed: a correction needs its reason, and nothing is written without.
@@ -489,14 +500,22 @@ async fn fixture_session(app: &TestApp, api: &crate::helpers::Api) -> (String, S
     (session_id, meeting, registrations)
 }
 
-/// The marks expected of a fixture: everyone present with `minutes` (in
-/// `FIXTURE_PEOPLE`'s order), as the matrix lists them.
+/// The marks expected of a fixture: each person with `minutes` (in
+/// `FIXTURE_PEOPLE`'s order), as the matrix lists them: present, or partial
+/// below half the 210-minute meeting (Lucía's 45).
 fn present(registrations: &[String], minutes: [i64; 5]) -> Vec<(String, String, Option<i64>)> {
     sorted(
         registrations
             .iter()
             .zip(minutes)
-            .map(|(r, m)| (r.clone(), "present".to_owned(), Some(m)))
+            .map(|(r, m)| {
+                let mark = if m * 100 < 210 * i64::from(aula_domain::attendance::PRESENT_SHARE_PERCENT) {
+                    "partial"
+                } else {
+                    "present"
+                };
+                (r.clone(), mark.to_owned(), Some(m))
+            })
             .collect(),
     )
 }
@@ -538,27 +557,20 @@ db_test!(
             assert_eq!(marks_at(&matrix, &meeting), present(&registrations, minutes), "{file}");
         }
 
-        // BigBlueButton writes no addresses: names are only suggested
-        // through the API, with their minutes, and nothing is recorded.
-        let (_, meeting, registrations) = fixture_session(&app, &api).await;
+        // BigBlueButton writes no addresses: people are found by their
+        // names (a single participant each), recorded with their minutes.
+        let (session_id, meeting, registrations) = fixture_session(&app, &api).await;
         let (status, answer) = import_fixture(&api, &meeting, "", "bbb_learning_dashboard.csv").await;
         assert_eq!(status, StatusCode::OK, "{answer}");
-        assert_eq!(answer["applied"], 0, "{answer}");
-        let mut suggested: Vec<(String, i64)> = answer["suggested"]
-            .as_array()
-            .expect("suggested")
-            .iter()
-            .map(|p| {
-                (
-                    p["registration_id"].as_str().expect("id").to_owned(),
-                    p["minutes"].as_i64().expect("minutes"),
-                )
-            })
-            .collect();
-        suggested.sort();
-        let mut want: Vec<(String, i64)> = registrations.iter().cloned().zip(EXACT_MINUTES).collect();
-        want.sort();
-        assert_eq!(suggested, want, "{answer}");
+        assert_eq!(answer["applied"], 5, "{answer}");
+        let matched = answer["matched"].as_array().expect("matched");
+        assert!(matched.iter().all(|p| p["matched_by"] == "name"), "{answer}");
+        let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        assert_eq!(
+            marks_at(&matrix, &meeting),
+            present(&registrations, EXACT_MINUTES),
+            "{answer}"
+        );
 
         // Zoom's unique users: totals, capped, and said not to be clipped.
         let (_, meeting, _) = fixture_session(&app, &api).await;

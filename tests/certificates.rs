@@ -371,39 +371,51 @@ db_test!(
     }
 );
 
+/// An accredited online session of three meetings of 300 minutes (720
+/// minutes complete it), with `people` seated (B0, B1…): (session, meetings,
+/// registrations).
+pub(crate) async fn accredited_online_session(
+    app: &TestApp,
+    api: &Api,
+    people: usize,
+) -> (String, Vec<String>, Vec<String>) {
+    let course = crate::helpers::accredited_course(
+        app,
+        api,
+        json!({"title": "Curso en línea", "summary": "S", "hours": 15, "modality": "online",
+            "audiences": ["public_servant"], "language": "es"}),
+    )
+    .await;
+    let session = api.created("/api/v1/sessions", &json!({"course_id": course["id"], "capacity": 10, "status": "open", "online_url": "https://meet.example.org/x",
+            "meetings": [
+                {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+                {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
+                {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
+            ]})).await;
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
+    let mut ids = Vec::new();
+    for n in 0..people {
+        let r = crate::helpers::seated(
+            app,
+            session_id.parse().expect("uuid"),
+            &format!("B{n}"),
+            &format!("b{n}@example.org"),
+            Language::Es,
+        )
+        .await;
+        ids.push(r.id.to_string());
+    }
+    (session_id, meetings, ids)
+}
+
 db_test!(
     eligibility_at_the_boundary_and_after_cancellation,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let course = crate::helpers::accredited_course(
-            &app,
-            &api,
-            json!({"title": "Curso en línea", "summary": "S", "hours": 15, "modality": "online",
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
-        let session = api.created("/api/v1/sessions", &json!({"course_id": course["id"], "capacity": 10, "status": "open", "online_url": "https://meet.example.org/x",
-                "meetings": [
-                    {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
-                    {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
-                    {"starts_at": "2030-03-14T09:00:00+01:00", "ends_at": "2030-03-14T14:00:00+01:00"},
-                ]})).await;
-        let session_id = session["id"].as_str().expect("id").to_owned();
-        let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
         // (minutes at the third meeting after two full ones, eligible): 720 of 900 is exactly 80 %.
         let cases = [(120, true), (119, false)];
-        let mut ids = Vec::new();
-        for (n, _) in cases.iter().enumerate() {
-            let r = crate::helpers::seated(
-                &app,
-                session_id.parse().expect("uuid"),
-                &format!("B{n}"),
-                &format!("b{n}@example.org"),
-                Language::Es,
-            )
-            .await;
-            ids.push(r.id.to_string());
-        }
+        let (session_id, meetings, ids) = accredited_online_session(&app, &api, cases.len()).await;
         // A third registered, then cancelled before the session: never a certificate.
         let cancelled = crate::helpers::seated(
             &app,

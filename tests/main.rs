@@ -23,6 +23,7 @@ mod openapi;
 mod outbox_faults;
 mod programmes;
 mod registrations;
+mod report_matching;
 mod seat_invariants;
 mod security;
 mod sessions;

@@ -1,5 +1,6 @@
 # Roll calls, the attendance matrix and completion.
 attendance-present = Present
+attendance-partial = Partial
 attendance-late = Late
 attendance-excused = Excused
 attendance-absent = Absent
@@ -27,6 +28,7 @@ attendance-hours-column = Hours attended
 attendance-completed-column = Completed
 error-reason-needed = Give a reason: the session is completed, and corrections are kept with their reason.
 error-not-in-session = This person is not registered for this session.
+error-partial-minutes = A partial mark needs the minutes attended.
 error-not-confirmed = Only confirmed registrations are marked; this one is “{ $status }”.
 check-in-title = Check-in
 check-in-show = Show the check-in code

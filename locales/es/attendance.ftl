@@ -1,5 +1,6 @@
 # Pasar lista, la tabla de asistencia y la superación.
 attendance-present = Presente
+attendance-partial = Parcial
 attendance-late = Con retraso
 attendance-excused = Justificada
 attendance-absent = Ausente
@@ -27,6 +28,7 @@ attendance-hours-column = Horas asistidas
 attendance-completed-column = Superada
 error-reason-needed = Indique un motivo: la sesión ha terminado y las correcciones se guardan con su motivo.
 error-not-in-session = Esta persona no está inscrita en esta sesión.
+error-partial-minutes = Una marca parcial necesita los minutos asistidos.
 error-not-confirmed = Solo se marcan las inscripciones confirmadas; esta está «{ $status }».
 check-in-title = Registro de asistencia
 check-in-show = Mostrar el código de asistencia

@@ -1,5 +1,6 @@
 # Appels, tableau des présences et validation.
 attendance-present = Présent·e
+attendance-partial = Partiel·le
 attendance-late = En retard
 attendance-excused = Excusé·e
 attendance-absent = Absent·e
@@ -27,6 +28,7 @@ attendance-hours-column = Heures suivies
 attendance-completed-column = Validée
 error-reason-needed = Indiquez un motif : la session est terminée, et les corrections sont conservées avec leur motif.
 error-not-in-session = Cette personne n'est pas inscrite à cette session.
+error-partial-minutes = Une présence partielle demande les minutes suivies.
 error-not-confirmed = Seules les inscriptions confirmées sont marquées ; celle-ci est « { $status } ».
 check-in-title = Émargement
 check-in-show = Afficher le code d'émargement

@@ -17,6 +17,7 @@ mod m20261121_000007_certificates;
 mod m20261121_000008_indicators;
 mod m20261204_000009_proposed_details;
 mod m20261204_000010_heartbeat;
+mod m20261204_000011_report_aliases;
 mod statements;
 
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000008_indicators::Migration),
             Box::new(m20261204_000009_proposed_details::Migration),
             Box::new(m20261204_000010_heartbeat::Migration),
+            Box::new(m20261204_000011_report_aliases::Migration),
         ]
     }
 }

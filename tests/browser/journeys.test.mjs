@@ -648,6 +648,52 @@ test('a trainer takes the roll call on a phone, in each language', async () => {
   }
 });
 
+test('issue 18: a trainer resolves an unmatched line of a participant report by hand on a phone', async () => {
+  const page = await newPage(390, 'en');
+  await signIn(page, TRAINER);
+  // The trainer's first online or blended session: its meetings have a report upload.
+  await page.goto(`${BASE}/staff/my-sessions?lang=en`);
+  const sessions = await page.locator('table a[href$="/attendance"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  let uploadHref;
+  for (const href of sessions) {
+    await page.goto(`${BASE}${href}?lang=en`);
+    uploadHref = await page.locator('a[href$="/attendance/import"]').first().getAttribute('href', { timeout: 1000 }).catch(() => undefined);
+    if (uploadHref) break;
+  }
+  assert.ok(uploadHref, 'the trainer has an online session');
+  // A guest whose name is nobody's and who gave no address, with durations only.
+  const file = 'Name,Email,Duration\nInvitada sin nombre,,45\n';
+  await page.goto(`${BASE}${uploadHref}?lang=en`);
+  const report = await upload(page, 'meet.csv', file, /\/attendance\/import\/[0-9a-f-]{36}/);
+  // Nobody of the session: the select says so until the trainer chooses.
+  const select = page.getByLabel('Who is “Invitada sin nombre” (lines 2)?');
+  assert.equal(await select.inputValue(), 'none');
+  await checkPageBasics(page, 'en', 'report with an unmatched line');
+  await checkAccessibility(page, 'report with an unmatched line at 390 px');
+  await checkKeyboard(page, 'report with an unmatched line at 390 px');
+  await screenshot(page, 'report-unmatched-en-390');
+  // The first participant offered.
+  await select.selectOption({ index: 0 });
+  const chosen = await select.inputValue();
+  assert.notEqual(chosen, 'none', 'a participant is offered');
+  const name = (await select.locator(`option[value="${chosen}"]`).innerText()).trim();
+  if (await page.locator('#field-reason').count() > 0) {
+    await page.locator('#field-reason').fill('Informe de la plataforma recibido tarde');
+  }
+  await page.locator(`form[action$="/commit"] button[type=submit]`).click();
+  await page.waitForURL(/\/attendance$/);
+  assert.match(await page.locator('.flash').innerText(), /recorded/);
+  // The next report of the session remembers the choice.
+  await page.goto(`${BASE}${uploadHref}?lang=en`);
+  await upload(page, 'meet.csv', file, /\/attendance\/import\/[0-9a-f-]{36}/);
+  assert.equal(await page.getByLabel('Who is “Invitada sin nombre” (lines 2)?').inputValue(), chosen);
+  const people = await page.getByRole('region', { name: 'People in the report' }).innerText();
+  assert.match(people, /matched by an earlier choice/);
+  assert.ok(people.includes(name), `${report}: ${people}`);
+  await checkAccessibility(page, 'report with an earlier choice at 390 px');
+  await page.context().close();
+});
+
 test('an organiser opens a survey, a trainee answers it on a phone, the organiser reads the results', async () => {
   const page = await newPage(1280, 'es');
   await signIn(page, ORGANISER);

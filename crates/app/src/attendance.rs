@@ -5,7 +5,7 @@ use aula_domain::{AttendanceStatus, Email, FieldErrors, Problem, RegistrationSta
 use aula_storage::attendance::{self, Mark, Source};
 use aula_storage::entities::meeting;
 use aula_storage::sessions::SessionRecord;
-use aula_storage::{Actor, people, person_sessions, registrations};
+use aula_storage::{Actor, people, person_sessions, registrations, report_aliases};
 use uuid::Uuid;
 
 use crate::{App, Error, Result};
@@ -24,6 +24,37 @@ pub async fn save(
     source: Source,
     reason: Option<&str>,
 ) -> Result<usize> {
+    save_with_choices(app, actor, meeting, record, marks, source, reason, &[]).await
+}
+
+/// Records an online meeting's attendance from its participant report (the
+/// marks as [`save`] does) and remembers, in the same transaction, who the
+/// trainer chose by hand for people of the report (report key →
+/// registration, `None` for "not one of them"), so the next report of the
+/// session applies the same choices (issue 18).
+pub async fn import_report(
+    app: &App,
+    actor: &Actor,
+    meeting: &meeting::Model,
+    record: &SessionRecord,
+    marks: &[Mark],
+    choices: &[(String, Option<Uuid>)],
+    reason: Option<&str>,
+) -> Result<usize> {
+    save_with_choices(app, actor, meeting, record, marks, Source::Import, reason, choices).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn save_with_choices(
+    app: &App,
+    actor: &Actor,
+    meeting: &meeting::Model,
+    record: &SessionRecord,
+    marks: &[Mark],
+    source: Source,
+    reason: Option<&str>,
+    choices: &[(String, Option<Uuid>)],
+) -> Result<usize> {
     let completed = record.status() == SessionStatus::Completed;
     if completed && reason.is_none_or(|r| r.trim().is_empty()) {
         return Err(Error::Invalid(FieldErrors::single(
@@ -33,6 +64,7 @@ pub async fn save(
     }
     let txn = app.write().await?;
     let changed = attendance::record(&*txn, actor, meeting, marks, source, reason).await?;
+    report_aliases::remember(&*txn, actor, record.session.id, choices).await?;
     if completed {
         attendance::fix_completions(&*txn, record).await?;
     } else {

@@ -5,13 +5,21 @@
 //! default) of the session's hours. Present and late count the meeting's
 //! whole length; an online meeting counts the minutes its report gives,
 //! never more than the meeting lasted.
+//!
+//! A person connected to an online meeting for less than
+//! [`PRESENT_SHARE_PERCENT`] of it is marked `partial`, not `present`: their
+//! minutes still count toward the hours (completion stays hours-based), but
+//! the mark does not claim they attended the meeting (issue 18).
 
 use crate::Problem;
 
 crate::catalogue::vocabulary! {
-    /// A registration's mark at one meeting.
+    /// A registration's mark at one meeting. `partial`: connected for part
+    /// of an online meeting, below [`PRESENT_SHARE_PERCENT`]; only the
+    /// reported minutes count.
     AttendanceStatus {
         Present => "present",
+        Partial => "partial",
         Late => "late",
         Excused => "excused",
         Absent => "absent",
@@ -29,18 +37,44 @@ crate::catalogue::vocabulary! {
 }
 
 impl AttendanceStatus {
-    /// Whether the meeting's time counts towards completion.
+    /// Whether the person took part in the meeting: its time (or, for a
+    /// partial mark, the minutes reported) counts towards completion.
     pub fn counts(self) -> bool {
-        matches!(self, AttendanceStatus::Present | AttendanceStatus::Late)
+        matches!(
+            self,
+            AttendanceStatus::Present | AttendanceStatus::Partial | AttendanceStatus::Late
+        )
     }
 }
 
-/// The minutes a mark counts for, out of a meeting of `meeting_minutes`.
-pub fn attended_minutes(meeting_minutes: u32, status: AttendanceStatus, reported: Option<u32>) -> u32 {
-    if !status.counts() {
-        return 0;
+/// The share of an online meeting, in percent, a person must be connected
+/// for to be marked present; below it the mark is `partial`. Half the
+/// meeting: whoever missed more than half of it did not attend it, though
+/// the minutes they did attend count toward the session's hours. One value
+/// for every session (the report page's help says it).
+pub const PRESENT_SHARE_PERCENT: u32 = 50;
+
+/// The mark for `minutes` connected to an online meeting of
+/// `meeting_minutes`: present from [`PRESENT_SHARE_PERCENT`] of it, partial
+/// below, absent for no time at all. Integer arithmetic: 45 of 90 is present.
+pub fn mark_for_minutes(minutes: u32, meeting_minutes: u32) -> AttendanceStatus {
+    if minutes == 0 {
+        AttendanceStatus::Absent
+    } else if u64::from(minutes) * 100 >= u64::from(meeting_minutes) * u64::from(PRESENT_SHARE_PERCENT) {
+        AttendanceStatus::Present
+    } else {
+        AttendanceStatus::Partial
     }
-    reported.map_or(meeting_minutes, |m| m.min(meeting_minutes))
+}
+
+/// The minutes a mark counts for, out of a meeting of `meeting_minutes`: a
+/// partial mark only its reported minutes (none reported: none).
+pub fn attended_minutes(meeting_minutes: u32, status: AttendanceStatus, reported: Option<u32>) -> u32 {
+    match status {
+        AttendanceStatus::Partial => reported.unwrap_or(0).min(meeting_minutes),
+        status if status.counts() => reported.map_or(meeting_minutes, |m| m.min(meeting_minutes)),
+        _ => 0,
+    }
 }
 
 /// Minutes reported for an online meeting: a whole number from 0 to the
@@ -83,6 +117,19 @@ mod tests {
         assert_eq!(attended_minutes(300, Absent, Some(200)), 0);
         assert_eq!(attended_minutes(90, Present, Some(75)), 75);
         assert_eq!(attended_minutes(90, Present, Some(120)), 90);
+        assert_eq!(attended_minutes(90, Partial, Some(30)), 30);
+        assert_eq!(attended_minutes(90, Partial, None), 0);
+    }
+
+    #[test]
+    fn issue_18_partial_below_half_the_meeting() {
+        assert_eq!(mark_for_minutes(45, 90), Present);
+        assert_eq!(mark_for_minutes(44, 90), Partial);
+        assert_eq!(mark_for_minutes(1, 90), Partial);
+        assert_eq!(mark_for_minutes(0, 90), Absent);
+        assert_eq!(mark_for_minutes(90, 90), Present);
+        assert_eq!(mark_for_minutes(150, 300), Present);
+        assert_eq!(mark_for_minutes(149, 300), Partial);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod details;
 pub mod import;
 pub mod indicators;
 pub mod language;
+pub mod matching;
 pub mod meeting;
 pub mod notification;
 pub mod online_report;

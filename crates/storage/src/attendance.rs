@@ -103,6 +103,10 @@ pub async fn record(
             }
             Some(_) => {}
         }
+        // A partial mark counts only its minutes: without them it would count nothing.
+        if m.status == AttendanceStatus::Partial && m.minutes.is_none() {
+            errors.add(&field, Problem::new("error-partial-minutes"));
+        }
         if m.minutes.is_some_and(|minutes| minutes > length) {
             errors.add(&field, Problem::new("error-range").with("min", 0).with("max", length));
         }

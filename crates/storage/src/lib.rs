@@ -30,6 +30,7 @@ pub mod programmes;
 pub mod rate_limits;
 pub mod regions;
 pub mod registrations;
+pub mod report_aliases;
 pub mod secrets;
 pub mod sessions;
 pub mod surveys;

@@ -178,7 +178,7 @@ pub async fn for_session(conn: &impl ConnectionTrait, session_id: Uuid) -> Resul
 /// Who is invited when a survey opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Invitees {
-    /// Confirmed registrations present or late at one meeting at least.
+    /// Confirmed registrations present, partial or late at one meeting at least.
     Participants,
     /// Every confirmed registration (an organiser's choice).
     Confirmed,
@@ -246,7 +246,15 @@ pub async fn open(
     if invitees == Invitees::Participants {
         let present: std::collections::HashSet<Uuid> = attendance::Entity::find()
             .filter(attendance::Column::RegistrationId.is_in(registrations.iter().map(|r| r.id).collect::<Vec<_>>()))
-            .filter(attendance::Column::Status.is_in(["present", "late"]))
+            // Whoever took part: present, partial or late.
+            .filter(
+                attendance::Column::Status.is_in(
+                    aula_domain::AttendanceStatus::ALL
+                        .iter()
+                        .copied()
+                        .filter(|s| s.counts()),
+                ),
+            )
             .all(conn)
             .await?
             .into_iter()

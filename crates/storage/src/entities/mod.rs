@@ -18,6 +18,7 @@ pub mod programme;
 pub mod rate_limit;
 pub mod region;
 pub mod registration;
+pub mod report_alias;
 pub mod server_key;
 pub mod session;
 pub mod session_trainer;

@@ -5,31 +5,41 @@
 //!
 //! Online sessions are certified on minutes connected, and copying them by
 //! hand from a report with one line per connection is slow and error-prone.
-//! The domain (`aula_domain::online_report`) turns the report into minutes
-//! per person; this module says who each person is in the session:
+//! The domain turns the report into minutes per person
+//! (`aula_domain::online_report`) and says who each person is in the session
+//! (`aula_domain::matching`: by e-mail, by a trainer's choice now or at an
+//! earlier import of the session's report, by name, or nobody). This module
+//! reads the session's participants and remembered choices, shows the
+//! review, and hands the marks and the new choices to
+//! `aula_app::attendance::import_report`.
 //!
-//! - by e-mail address (whatever the case) among the session's confirmed
-//!   participants: certain, applied as is;
-//! - else by name (accents, case and order folded): only a suggestion, since
-//!   two people may share a name and guests type what they like, so the page
-//!   asks the trainer to confirm each one, and the API only reports them.
+//! The review page has a select for every person not found by e-mail, so a
+//! trainer resolves every unmatched line by hand (or corrects a name match)
+//! without JavaScript; the API takes the same choices as
+//! `match.<report key>=<registration id or none>`. A choice is remembered
+//! for the session and applied at the next import ("matched by an earlier
+//! choice").
 //!
 //! As with the import of people, the file (decoded to UTF-8 text: Teams
 //! writes UTF-16) waits in `import_drafts` between
 //! the upload and the trainer's decision (with the meeting's session as its
 //! session), and is read again when the trainer decides, never trusting the
 //! page they saw. Marks are set, not added: importing the same report twice
-//! records the same minutes.
+//! records the same minutes. A person connected for less than
+//! `PRESENT_SHARE_PERCENT` of the meeting is marked partial.
 
 use std::collections::{HashMap, HashSet};
 
 use askama::Template;
+use aula_domain::attendance::{PRESENT_SHARE_PERCENT, mark_for_minutes};
 use aula_domain::import::Sheet;
-use aula_domain::online_report::{self, Attendee, OnlineReport, ReportField, ReportMapping};
-use aula_domain::{AttendanceStatus, Email, FieldErrors, Problem, SessionStatus, fold_for_search};
-use aula_storage::attendance::{self as marks, Mark, Source};
-use aula_storage::entities::{meeting, person, registration};
+use aula_domain::matching::{MatchedBy, Resolution, Roster, report_key};
+use aula_domain::online_report::{self, OnlineReport, ReportField, ReportMapping};
+use aula_domain::{AttendanceStatus, Email, FieldErrors, Problem, SessionStatus};
+use aula_storage::attendance::{self as marks, Mark};
+use aula_storage::entities::{attendance as mark_row, meeting};
 use aula_storage::imports::{self, Draft};
+use aula_storage::report_aliases;
 use aula_storage::sessions::SessionRecord;
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
@@ -41,7 +51,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::attendance::roll_call::{StaffedMeeting, save, staffed_meeting};
+use crate::attendance::roll_call::{StaffedMeeting, staffed_meeting};
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
@@ -59,159 +69,68 @@ struct Participant {
     email: String,
 }
 
-/// Who an attendee of the report is in the session (an index into the participants).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Found {
-    /// The same e-mail address: certain.
-    Email(usize),
-    /// The same name, and nobody else in the session has it: to be confirmed.
-    Name(usize),
-    Nobody,
-}
+/// The trainer's choices sent with the report: report key → registration,
+/// `None` for "not one of them". The page and the API send them as
+/// `match.<report key>=<registration id>` or `=none`.
+type Choices = HashMap<String, Option<Uuid>>;
 
-/// The words of a name, folded so that case, accents and punctuation do not
-/// matter: `Pérez-Gil, José` gives `perez gil jose`.
-fn words(text: &str) -> Vec<String> {
-    fold_for_search(text)
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect()
-}
-
-/// The ways a report may write a participant's name: `given family`, and
-/// `family given` (which is also `family, given` once the comma is dropped).
-fn name_keys(given: &str, family: &str) -> [String; 2] {
-    let (given, family) = (words(given), words(family));
-    [
-        [given.as_slice(), family.as_slice()].concat().join(" "),
-        [family.as_slice(), given.as_slice()].concat().join(" "),
-    ]
-}
-
-/// The names a report's name cell may hold: the text outside brackets and
-/// each bracketed part, since Zoom writes `Luis's iPhone (Luis Gil)` (the
-/// device's name, then the account's) and guests add `(guest)`.
-fn report_keys(name: &str) -> Vec<String> {
-    let mut outside = String::new();
-    let mut inside = Vec::new();
-    let mut depth = 0usize;
-    for c in name.chars() {
-        match c {
-            '(' | '[' => {
-                if depth == 0 {
-                    inside.push(String::new());
-                }
-                depth += 1;
-                // A bracket separates words, as a space would.
-                outside.push(' ');
+/// Adds a `match.<key>` pair to `choices`; `false` if `key` is not one.
+fn take_choice(choices: &mut Choices, key: &str, value: &str, errors: &mut FieldErrors) -> bool {
+    let Some(person) = key.strip_prefix("match.") else {
+        return false;
+    };
+    match value.trim() {
+        "none" => {
+            choices.insert(person.to_owned(), None);
+        }
+        value => match value.parse::<Uuid>() {
+            Ok(id) => {
+                choices.insert(person.to_owned(), Some(id));
             }
-            ')' | ']' => depth = depth.saturating_sub(1),
-            c if depth == 0 => outside.push(c),
-            c => {
-                if let Some(part) = inside.last_mut() {
-                    part.push(c);
-                }
-            }
-        }
+            Err(_) => errors.add(key, Problem::new("error-choice")),
+        },
     }
-    let mut keys = Vec::new();
-    for text in std::iter::once(&outside).chain(inside.iter()) {
-        let key = words(text).join(" ");
-        if !key.is_empty() && !keys.contains(&key) {
-            keys.push(key);
-        }
-    }
-    keys
-}
-
-/// The session's confirmed participants, indexed by e-mail and by name.
-struct Roster {
-    participants: Vec<Participant>,
-    by_email: HashMap<String, usize>,
-    /// `None` when two participants share the name: no suggestion then.
-    by_name: HashMap<String, Option<usize>>,
-}
-
-impl Roster {
-    fn new(rows: Vec<(registration::Model, person::Model)>) -> Self {
-        let mut roster = Roster {
-            participants: Vec::with_capacity(rows.len()),
-            by_email: HashMap::new(),
-            by_name: HashMap::new(),
-        };
-        for (index, (registration, person)) in rows.into_iter().enumerate() {
-            roster.by_email.insert(person.email.trim().to_lowercase(), index);
-            let keys = name_keys(&person.given_name, &person.family_name);
-            // A name written the same both ways (a single word) is one key.
-            let keys: HashSet<String> = keys.into_iter().filter(|k| !k.is_empty()).collect();
-            for key in keys {
-                roster
-                    .by_name
-                    .entry(key)
-                    .and_modify(|held| *held = None)
-                    .or_insert(Some(index));
-            }
-            roster.participants.push(Participant {
-                registration_id: registration.id,
-                name: format!("{} {}", person.given_name, person.family_name),
-                email: person.email.trim().to_lowercase(),
-            });
-        }
-        roster
-    }
-
-    fn find(&self, attendee: &Attendee) -> Found {
-        if let Some(index) = attendee.email.as_ref().and_then(|e| self.by_email.get(e.as_str())) {
-            return Found::Email(*index);
-        }
-        let mut candidates = HashSet::new();
-        for key in report_keys(&attendee.name) {
-            match self.by_name.get(&key) {
-                Some(Some(index)) => {
-                    candidates.insert(*index);
-                }
-                // Two participants answer to this name: the report cannot tell which.
-                Some(None) => return Found::Nobody,
-                None => {}
-            }
-        }
-        match candidates.into_iter().collect::<Vec<_>>().as_slice() {
-            [index] => Found::Name(*index),
-            _ => Found::Nobody,
-        }
-    }
-
-    fn position(&self, registration_id: Uuid) -> Option<usize> {
-        self.participants
-            .iter()
-            .position(|p| p.registration_id == registration_id)
-    }
+    true
 }
 
 /// The report read with a mapping, and who each of its people is.
 struct Analysis {
     report: OnlineReport,
-    roster: Roster,
-    /// One per attendee of the report, in the same order.
-    found: Vec<Found>,
+    participants: Vec<Participant>,
+    /// One per attendee of the report, in the same order: their report key.
+    keys: Vec<String>,
+    /// One per attendee: who they are, and how that was found.
+    found: Vec<Resolution>,
 }
 
 impl Analysis {
-    /// Participants neither found by e-mail nor suggested by name.
-    fn absent(&self) -> Vec<&Participant> {
-        let seen: HashSet<usize> = self
-            .found
+    fn participant(&self, attendee: usize) -> Option<&Participant> {
+        self.found[attendee].participant.map(|p| &self.participants[p])
+    }
+
+    /// Attendee index → participant index, for everyone found.
+    fn assigned(&self) -> HashMap<usize, usize> {
+        self.found
             .iter()
-            .filter_map(|f| match f {
-                Found::Email(i) | Found::Name(i) => Some(*i),
-                Found::Nobody => None,
-            })
-            .collect();
-        self.roster
-            .participants
+            .enumerate()
+            .filter_map(|(a, f)| f.participant.map(|p| (a, p)))
+            .collect()
+    }
+
+    /// The choices to remember: those the trainer made by hand this time.
+    fn by_hand(&self) -> Vec<(String, Option<Uuid>)> {
+        self.found
+            .iter()
+            .zip(&self.keys)
+            .filter(|(f, _)| f.by == MatchedBy::ByHand)
+            .map(|(f, key)| (key.clone(), f.participant.map(|p| self.participants[p].registration_id)))
+            .collect()
+    }
+
+    /// Participants nobody of the report is.
+    fn absent(&self) -> Vec<&Participant> {
+        let seen: HashSet<usize> = self.found.iter().filter_map(|f| f.participant).collect();
+        self.participants
             .iter()
             .enumerate()
             .filter(|(i, _)| !seen.contains(i))
@@ -224,44 +143,95 @@ fn meeting_span(meeting: &meeting::Model) -> (chrono::DateTime<chrono::Utc>, chr
     (meeting.starts_at, meeting.ends_at)
 }
 
-/// Reads the sheet with `mapping` for the meeting, and matches its people
-/// with the session's confirmed participants. `Err` is the domain's refusal
-/// of the mapping.
+/// Reads the sheet with `mapping` for the meeting, and finds its people among
+/// the session's confirmed participants, with the session's remembered
+/// choices and the trainer's `choices` now. `Err` inside is the domain's
+/// refusal of the mapping; a choice for a key the report does not have, or
+/// of someone who is not a confirmed participant, is the field's error.
 async fn analyse(
     state: &AppState,
     meeting: &meeting::Model,
     record: &SessionRecord,
     sheet: &Sheet,
     mapping: &ReportMapping,
+    choices: &Choices,
 ) -> AppResult<Result<Analysis, Problem>> {
     let zone = record.session.time_zone.tz();
     let report = match online_report::minutes(sheet, mapping, meeting_span(meeting), zone) {
         Ok(report) => report,
         Err(problem) => return Ok(Err(problem)),
     };
-    let roster = Roster::new(marks::participants(&state.db, record.session.id).await?);
-    let found = report.attendees.iter().map(|a| roster.find(a)).collect();
-    Ok(Ok(Analysis { report, roster, found }))
+    let participants: Vec<Participant> = marks::participants(&state.db, record.session.id)
+        .await?
+        .into_iter()
+        .map(|(registration, person)| Participant {
+            registration_id: registration.id,
+            name: format!("{} {}", person.given_name, person.family_name),
+            email: person.email.trim().to_lowercase(),
+        })
+        .collect();
+    let position = |id: Uuid| participants.iter().position(|p| p.registration_id == id);
+    // The name as the pages show it: the roster folds its words' order anyway.
+    let roster = Roster::new(participants.iter().map(|p| ("", p.name.as_str(), p.email.as_str())));
+    let earlier = report_aliases::for_session(&state.db, record.session.id).await?;
+    let keys: Vec<String> = report
+        .attendees
+        .iter()
+        .map(|a| report_key(&a.name, a.email.as_ref().map(Email::as_str)))
+        .collect();
+    let mut errors = FieldErrors::new();
+    for (key, choice) in choices {
+        let field = format!("match.{key}");
+        if !keys.contains(key) {
+            errors.add(
+                &field,
+                Problem::new("error-attendance-import-no-person").with("key", key.clone()),
+            );
+        } else if choice.is_some_and(|id| position(id).is_none()) {
+            errors.add(&field, Problem::new("error-not-in-session"));
+        }
+    }
+    errors.into_result()?;
+    let found = report
+        .attendees
+        .iter()
+        .zip(&keys)
+        .map(|(a, key)| {
+            // A remembered registration no longer confirmed is no choice.
+            let earlier = earlier.get(key).and_then(|c| match c {
+                Some(id) => position(*id).map(Some),
+                None => Some(None),
+            });
+            let now = choices.get(key).map(|c| c.and_then(position));
+            roster.resolve(&a.name, a.email.as_ref().map(Email::as_str), now, earlier)
+        })
+        .collect();
+    Ok(Ok(Analysis {
+        report,
+        participants,
+        keys,
+        found,
+    }))
 }
 
-/// The marks to record: everyone `assigned` (attendee index → participant
-/// index) present with their minutes, and, with `others_absent`, the other
-/// participants absent.
+/// The marks to record: everyone found with their minutes (present, or
+/// partial below `PRESENT_SHARE_PERCENT` of the meeting), and, with
+/// `others_absent`, the other participants absent.
 ///
 /// When several people of the report are one participant (a laptop with the
-/// address and a phone with only the name, confirmed by the trainer), their
-/// lines are given the participant's address and the report is counted
-/// again, so that the domain merges their connections and overlaps count
-/// once, as for any person of the report.
+/// address and a phone with only the name), their lines are given the
+/// participant's address and the report is counted again, so that the
+/// domain merges their connections and overlaps count once, as for any
+/// person of the report.
 fn plan(
     sheet: &Sheet,
     mapping: &ReportMapping,
     meeting: &meeting::Model,
     record: &SessionRecord,
     analysis: &Analysis,
-    assigned: &HashMap<usize, usize>,
     others_absent: bool,
 ) -> Result<Vec<Mark>, Problem> {
+    let assigned = analysis.assigned();
     let mut sheet = sheet.clone();
     let mut mapping = mapping.clone();
     let column = match mapping.get(ReportField::Email) {
@@ -278,8 +248,8 @@ fn plan(
         }
     };
     let mut address_of_line: HashMap<usize, &str> = HashMap::new();
-    for (attendee, participant) in assigned {
-        let email = analysis.roster.participants[*participant].email.as_str();
+    for (attendee, participant) in &assigned {
+        let email = analysis.participants[*participant].email.as_str();
         for line in &analysis.report.attendees[*attendee].lines {
             address_of_line.insert(*line, email);
         }
@@ -297,9 +267,10 @@ fn plan(
         .filter_map(|a| a.email.as_ref().map(|e| (e.as_str(), a.minutes)))
         .collect();
 
+    let length = marks::meeting_minutes(meeting);
     let mut result = Vec::new();
     let targets: HashSet<usize> = assigned.values().copied().collect();
-    for (index, participant) in analysis.roster.participants.iter().enumerate() {
+    for (index, participant) in analysis.participants.iter().enumerate() {
         if targets.contains(&index) {
             let minutes = Email::parse(&participant.email)
                 .ok()
@@ -313,11 +284,13 @@ fn plan(
                         .map(|(a, _)| analysis.report.attendees[*a].minutes)
                         .max()
                         .unwrap_or(0)
-                });
+                })
+                .min(length);
+            let status = mark_for_minutes(minutes, length);
             result.push(Mark {
                 registration_id: participant.registration_id,
-                status: AttendanceStatus::Present,
-                minutes: Some(minutes.min(marks::meeting_minutes(meeting))),
+                status,
+                minutes: (status != AttendanceStatus::Absent).then_some(minutes),
             });
         } else if others_absent {
             result.push(Mark {
@@ -328,6 +301,28 @@ fn plan(
         }
     }
     Ok(result)
+}
+
+/// Records the planned marks and the trainer's new choices (one use case).
+async fn record_marks(
+    ctx: &Ctx,
+    state: &AppState,
+    meeting: &meeting::Model,
+    record: &SessionRecord,
+    analysis: &Analysis,
+    planned: &[Mark],
+    reason: Option<&str>,
+) -> AppResult<usize> {
+    Ok(aula_app::attendance::import_report(
+        &state.app(),
+        &ctx.actor()?,
+        meeting,
+        record,
+        planned,
+        &analysis.by_hand(),
+        reason,
+    )
+    .await?)
 }
 
 fn number_of(record: &SessionRecord, meeting: &meeting::Model) -> usize {
@@ -344,12 +339,21 @@ fn lines_text(lines: &[usize]) -> String {
 
 // ----- the API -----------------------------------------------------------------------
 
-/// A person of the report found among the participants by e-mail address: recorded.
+/// A person of the report found among the participants: recorded.
 #[derive(Serialize, ToSchema)]
 pub struct ReportMatched {
     /// The report's lines counted for this person.
     pub lines: Vec<usize>,
+    /// The key a choice for this person is sent and remembered under: the
+    /// report's address (trimmed, lower-cased), else the name's folded words.
+    pub key: String,
+    /// As the report writes it.
+    pub name: String,
+    /// The participant's address.
     pub email: String,
+    /// `email`, `by_hand` (a `match.<key>` of this request), `earlier_choice`
+    /// (remembered from an earlier import of the session's report) or `name`.
+    pub matched_by: String,
     pub registration_id: Uuid,
     /// Minutes within the meeting, overlaps counted once, at most its length,
     /// rounded to the nearest minute (half up).
@@ -358,32 +362,23 @@ pub struct ReportMatched {
     /// (Zoom's unique users): capped at the meeting's length, but it may hold
     /// time before the start or after the end. Check such a figure.
     pub clipped: bool,
+    /// `present`, or `partial` below half the meeting, or `absent` for no time.
+    pub status: String,
 }
 
-/// A person of the report whose name (not address) is a participant's: not
-/// recorded through the API, since names are not proof; confirm it on the page
-/// or send the mark yourself.
-#[derive(Serialize, ToSchema)]
-pub struct ReportSuggested {
-    pub lines: Vec<usize>,
-    /// As the report writes it.
-    pub name: String,
-    pub email: Option<String>,
-    pub registration_id: Uuid,
-    pub minutes: u32,
-    /// As in `matched`.
-    pub clipped: bool,
-}
-
-/// A person of the report who is not a confirmed participant of the session.
+/// A person of the report who is nobody of the session: not recorded.
 #[derive(Serialize, ToSchema)]
 pub struct ReportUnmatched {
     pub lines: Vec<usize>,
+    /// Send `match.<key>=<registration id>` to say who this is.
+    pub key: String,
     pub name: String,
     pub email: Option<String>,
     pub minutes: u32,
     /// As in `matched`.
     pub clipped: bool,
+    /// `unmatched`, or `by_hand`/`earlier_choice` when a trainer said "not one of them".
+    pub matched_by: String,
 }
 
 /// A line of the report that was skipped (or counted as no time).
@@ -401,12 +396,12 @@ pub struct ReportImported {
     /// again changes none).
     pub applied: usize,
     pub matched: Vec<ReportMatched>,
-    pub suggested: Vec<ReportSuggested>,
     pub unmatched: Vec<ReportUnmatched>,
     pub problems: Vec<ReportProblem>,
 }
 
-/// The API's query: `dry_run`, `others_absent`, `reason`, `map.<field>=<header name>`.
+/// The API's query: `dry_run`, `others_absent`, `reason`, `map.<field>=<header name>`,
+/// `match.<report key>=<registration id or none>`.
 #[derive(Default)]
 struct ApiOptions {
     dry_run: bool,
@@ -414,6 +409,7 @@ struct ApiOptions {
     reason: Option<String>,
     /// (field, header name; empty for "not in the file").
     map: Vec<(ReportField, String)>,
+    choices: Choices,
 }
 
 impl ApiOptions {
@@ -427,6 +423,7 @@ impl ApiOptions {
                 "others_absent" => options.others_absent = upload::flag(key, value, &mut errors),
                 "reason" => options.reason = Some(value.to_owned()).filter(|r| !r.is_empty()),
                 "lang" => {}
+                _ if take_choice(&mut options.choices, key, value, &mut errors) => {}
                 _ => match key.strip_prefix("map.").map(ReportField::parse) {
                     Some(Some(field)) => options.map.push((field, value.to_owned())),
                     // A misspelt `dry_run` must not record marks for real.
@@ -461,14 +458,20 @@ impl ApiOptions {
 /// `clipped: false`.
 ///
 /// Each person's connections are clipped to the meeting and counted once
-/// when they overlap. People whose address is a confirmed participant's are
-/// marked present with their minutes (`matched`); people found only by name
-/// are listed in `suggested` and **not** recorded; the others in
-/// `unmatched`. With `others_absent=true`, every participant not in
-/// `matched` is marked absent. Marks are set, not added: the same report
-/// imported again changes nothing. A completed session needs a `reason`.
-/// With `dry_run=true` nothing is written. A file that cannot be read is a
-/// 422 with the problem as its `message`, and nothing is written.
+/// when they overlap. Each person of the report is found among the confirmed
+/// participants by e-mail address (trimmed, any case), else by the choice
+/// sent as `match.<key>=<registration id>` (`none`: not one of them), else by
+/// a choice sent at an earlier import of the session's report, else by name
+/// (accents, case, order and `New name (Original name)` folded; only when
+/// one participant has it). Choices sent are remembered for the session.
+/// People found are marked present with their minutes, or `partial` when
+/// connected for less than half the meeting (`matched`); the others are
+/// listed in `unmatched` with the `key` to send, never attributed to anyone.
+/// With `others_absent=true`, every participant nobody of the report is, is
+/// marked absent. Marks are set, not added: the same report imported again
+/// changes nothing. A completed session needs a `reason`. With
+/// `dry_run=true` nothing is written. A file that cannot be read is a 422
+/// with the problem as its `message`, and nothing is written.
 #[utoipa::path(
     post,
     path = "/api/v1/meetings/{id}/attendance/import",
@@ -476,8 +479,9 @@ impl ApiOptions {
     params(
         ("id" = Uuid, Path, description = "The meeting"),
         ("dry_run" = Option<bool>, Query, description = "`true`: read and match, write nothing"),
-        ("others_absent" = Option<bool>, Query, description = "`true`: mark absent the participants not matched by e-mail"),
+        ("others_absent" = Option<bool>, Query, description = "`true`: mark absent the participants nobody of the report is"),
         ("reason" = Option<String>, Query, description = "Why a completed session's attendance is corrected (required then)"),
+        ("match.<key>" = Option<String>, Query, description = "Who the report's person with this `key` is: a confirmed registration's id, or `none`; remembered for the session"),
     ),
     request_body(content = String, content_type = "text/csv", description = "The participant report"),
     responses(
@@ -487,7 +491,7 @@ impl ApiOptions {
         (status = 404, body = ApiError, description = "Unknown meeting"),
         (status = 413, body = ApiError),
         (status = 415, body = ApiError, description = "The body is not `text/csv`"),
-        (status = 422, body = ApiError, description = "The file cannot be read, a column is missing, a bad parameter, or no reason for a completed session"),
+        (status = 422, body = ApiError, description = "The file cannot be read, a column is missing, a bad parameter or choice, or no reason for a completed session"),
     ),
     security(("bearer" = []), ("cookie" = []))
 )]
@@ -507,55 +511,33 @@ pub(crate) async fn import_api(
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
     let mapping = options.mapping(&sheet)?;
-    let analysis = match analyse(&state, &meeting, &record, &sheet, &mapping).await? {
+    let analysis = match analyse(&state, &meeting, &record, &sheet, &mapping, &options.choices).await? {
         Ok(analysis) => analysis,
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
-    // Only addresses are proof of who attended: names are suggestions.
-    let assigned: HashMap<usize, usize> = analysis
-        .found
-        .iter()
-        .enumerate()
-        .filter_map(|(a, f)| match f {
-            Found::Email(p) => Some((a, *p)),
-            _ => None,
-        })
-        .collect();
-    let planned = plan(
-        &sheet,
-        &mapping,
-        &meeting,
-        &record,
-        &analysis,
-        &assigned,
-        options.others_absent,
-    )
-    .map_err(|problem| AppError::Invalid(FieldErrors::single("file", problem)))?;
+    let planned = plan(&sheet, &mapping, &meeting, &record, &analysis, options.others_absent)
+        .map_err(|problem| AppError::Invalid(FieldErrors::single("file", problem)))?;
     let applied = if options.dry_run {
         0
     } else {
-        save(
+        record_marks(
+            &ctx,
             &state,
-            &ctx.actor()?,
             &meeting,
             &record,
+            &analysis,
             &planned,
-            Source::Import,
             options.reason.as_deref(),
         )
         .await?
     };
 
-    let minutes_of: HashMap<Uuid, u32> = planned
-        .iter()
-        .filter_map(|m| m.minutes.map(|v| (m.registration_id, v)))
-        .collect();
+    let planned_of: HashMap<Uuid, &Mark> = planned.iter().map(|m| (m.registration_id, m)).collect();
     let tr = ctx.tr();
     let mut out = ReportImported {
         dry_run: options.dry_run,
         applied,
         matched: Vec::new(),
-        suggested: Vec::new(),
         unmatched: Vec::new(),
         problems: analysis
             .report
@@ -567,35 +549,31 @@ pub(crate) async fn import_api(
             })
             .collect(),
     };
-    for (attendee, found) in analysis.report.attendees.iter().zip(&analysis.found) {
-        let email = attendee.email.as_ref().map(|e| e.as_str().to_owned());
-        match found {
-            Found::Email(p) => {
-                let participant = &analysis.roster.participants[*p];
+    for (index, attendee) in analysis.report.attendees.iter().enumerate() {
+        let key = analysis.keys[index].clone();
+        let matched_by = analysis.found[index].by.as_str().to_owned();
+        match analysis.participant(index) {
+            Some(participant) => {
+                let mark = planned_of.get(&participant.registration_id);
                 out.matched.push(ReportMatched {
                     lines: attendee.lines.clone(),
+                    key,
+                    name: attendee.name.clone(),
                     email: participant.email.clone(),
+                    matched_by,
                     registration_id: participant.registration_id,
-                    minutes: minutes_of
-                        .get(&participant.registration_id)
-                        .copied()
-                        .unwrap_or(attendee.minutes),
+                    minutes: mark.and_then(|m| m.minutes).unwrap_or(0),
+                    status: mark.map_or("absent", |m| m.status.as_str()).to_owned(),
                     clipped: attendee.clipped,
                 });
             }
-            Found::Name(p) => out.suggested.push(ReportSuggested {
+            None => out.unmatched.push(ReportUnmatched {
                 lines: attendee.lines.clone(),
+                key,
                 name: attendee.name.clone(),
-                email,
-                registration_id: analysis.roster.participants[*p].registration_id,
+                email: attendee.email.as_ref().map(|e| e.as_str().to_owned()),
                 minutes: attendee.minutes,
-                clipped: attendee.clipped,
-            }),
-            Found::Nobody => out.unmatched.push(ReportUnmatched {
-                lines: attendee.lines.clone(),
-                name: attendee.name.clone(),
-                email,
-                minutes: attendee.minutes,
+                matched_by,
                 clipped: attendee.clipped,
             }),
         }
@@ -686,20 +664,26 @@ struct FieldChoice {
 
 /// A person of the report, as the report page shows them.
 struct PersonView {
-    /// The person's first line: the key of their confirmation box.
-    key: usize,
+    /// Their report key: the name of their select, `match.<key>`.
+    key: String,
+    /// Their rank on the page, for the select's `id`.
+    index: usize,
     lines: String,
     name: String,
     email: String,
     minutes: u32,
     /// Whether `minutes` is clipped to the meeting (else a total from the file).
     clipped: bool,
-    /// `email`, `name` or `none`.
-    kind: &'static str,
+    /// How they were found: a `MatchedBy` code.
+    by: &'static str,
+    /// Whom they were found to be ("" for nobody).
     participant: String,
-    registration_id: String,
-    /// Whether the trainer ticked "this is <participant>" (kept when the form comes back).
-    confirmed: bool,
+    /// The select's options: (value, label, selected); empty when found by
+    /// e-mail, which no choice overrides.
+    options: Vec<(String, String, bool)>,
+    /// The participant's mark now, and after recording ("" for nobody).
+    before: String,
+    after: String,
 }
 
 #[derive(Template)]
@@ -710,6 +694,7 @@ struct ReportPage {
     meeting: meeting::Model,
     number: usize,
     length: u32,
+    share: u32,
     draft: Draft,
     rows: usize,
     fields: Vec<FieldChoice>,
@@ -720,7 +705,7 @@ struct ReportPage {
     people: Vec<PersonView>,
     /// (line, problem in words).
     problems: Vec<(usize, String)>,
-    /// Participants not in the report (neither by address nor by name).
+    /// Participants nobody of the report is.
     absent: Vec<String>,
     others_absent: bool,
     needs_reason: bool,
@@ -729,8 +714,16 @@ struct ReportPage {
 }
 
 impl ReportPage {
-    fn count(&self, kind: &str) -> usize {
-        self.people.iter().filter(|p| p.kind == kind).count()
+    fn count(&self, by: &str) -> usize {
+        self.people.iter().filter(|p| p.by == by).count()
+    }
+
+    fn unmatched(&self) -> usize {
+        self.people.iter().filter(|p| p.participant.is_empty()).count()
+    }
+
+    fn to_choose(&self) -> bool {
+        self.people.iter().any(|p| !p.options.is_empty())
     }
 
     /// Whether some figure is a total from the file rather than clipped connections.
@@ -739,7 +732,7 @@ impl ReportPage {
     }
 
     fn can_record(&self) -> bool {
-        self.problem.is_none() && (self.people.iter().any(|p| p.kind != "none") || !self.absent.is_empty())
+        self.problem.is_none() && (self.people.iter().any(|p| !p.participant.is_empty()) || !self.absent.is_empty())
     }
 
     fn commit_action(&self) -> String {
@@ -752,35 +745,162 @@ impl ReportPage {
 
 /// What the trainer sent back with the report (kept when the page comes back).
 #[derive(Default)]
-struct Choices {
-    /// The first line of a person of the report → the registration they are.
-    confirmed: HashMap<usize, Uuid>,
+struct Form {
+    choices: Choices,
     others_absent: bool,
     reason: String,
 }
 
-impl Choices {
+impl Form {
     fn parse(pairs: &[(String, String)]) -> AppResult<Self> {
-        let mut choices = Choices::default();
+        let mut form = Form::default();
+        let mut errors = FieldErrors::new();
         for (key, value) in pairs {
-            if let Some(line) = key.strip_prefix("match.") {
-                if value.trim().is_empty() {
-                    continue;
-                }
-                let line = line.parse::<usize>().map_err(|_| AppError::bad_request("error-form"))?;
-                let id = value
-                    .trim()
-                    .parse::<Uuid>()
-                    .map_err(|_| AppError::bad_request("error-form"))?;
-                choices.confirmed.insert(line, id);
+            if take_choice(&mut form.choices, key, value, &mut errors) {
+                continue;
             } else if key == "others_absent" {
-                choices.others_absent = !value.is_empty();
+                form.others_absent = !value.is_empty();
             } else if key == "reason" {
-                choices.reason = value.trim().to_owned();
+                form.reason = value.trim().to_owned();
             }
         }
-        Ok(choices)
+        // Only a forged form sends a choice its selects do not offer.
+        if errors.is_empty() {
+            Ok(form)
+        } else {
+            Err(AppError::bad_request("error-form"))
+        }
     }
+}
+
+/// A mark in words: "Present, 285 min", "Absent", or "not marked".
+fn mark_text(c: &Chrome, status: Option<AttendanceStatus>, minutes: Option<u32>) -> String {
+    match (status, minutes) {
+        (None, _) => c.t("attendance-import-not-marked"),
+        (Some(status), Some(minutes)) => c.t2(
+            "attendance-import-mark",
+            "status",
+            c.word("attendance", status),
+            "minutes",
+            minutes,
+        ),
+        (Some(status), None) => c.word("attendance", status),
+    }
+}
+
+/// The people of the report as the page shows them: who they were found to
+/// be, the select to choose someone else, and what recording changes.
+fn people_of(
+    c: &Chrome,
+    analysis: &Analysis,
+    planned: &[Mark],
+    now: &HashMap<Uuid, mark_row::Model>,
+) -> Vec<PersonView> {
+    let planned_of: HashMap<Uuid, &Mark> = planned.iter().map(|m| (m.registration_id, m)).collect();
+    let mut people = Vec::with_capacity(analysis.report.attendees.len());
+    for (index, attendee) in analysis.report.attendees.iter().enumerate() {
+        let found = analysis.found[index];
+        let participant = analysis.participant(index);
+        // Offered: whom nobody else of the report is, and this person's match.
+        let taken: HashSet<usize> = analysis
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(other, _)| *other != index)
+            .filter_map(|(_, f)| f.participant)
+            .collect();
+        let options = if found.by == MatchedBy::Email {
+            Vec::new()
+        } else {
+            let mut options: Vec<(String, String, bool)> = analysis
+                .participants
+                .iter()
+                .enumerate()
+                .filter(|(p, _)| !taken.contains(p) || found.participant == Some(*p))
+                .map(|(p, who)| {
+                    (
+                        who.registration_id.to_string(),
+                        who.name.clone(),
+                        found.participant == Some(p),
+                    )
+                })
+                .collect();
+            options.push((
+                String::from("none"),
+                c.t("attendance-import-not-one-of-them"),
+                found.participant.is_none(),
+            ));
+            options
+        };
+        let (before, after) = match participant {
+            Some(p) => {
+                let was = now.get(&p.registration_id);
+                let will = planned_of.get(&p.registration_id);
+                (
+                    mark_text(
+                        c,
+                        was.map(|m| m.status),
+                        was.and_then(|m| m.minutes).and_then(|m| u32::try_from(m).ok()),
+                    ),
+                    mark_text(c, will.map(|m| m.status), will.and_then(|m| m.minutes)),
+                )
+            }
+            None => (String::new(), c.t("attendance-import-not-recorded")),
+        };
+        people.push(PersonView {
+            key: analysis.keys[index].clone(),
+            index,
+            lines: lines_text(&attendee.lines),
+            name: attendee.name.clone(),
+            email: attendee
+                .email
+                .as_ref()
+                .map(|e| e.as_str().to_owned())
+                .unwrap_or_default(),
+            minutes: attendee.minutes,
+            clipped: attendee.clipped,
+            by: found.by.as_str(),
+            participant: participant.map(|p| p.name.clone()).unwrap_or_default(),
+            options,
+            before,
+            after,
+        });
+    }
+    people
+}
+
+/// The review of the report: `analysed` with the marks it would record.
+struct Review {
+    analysed: Result<Analysis, Problem>,
+    planned: Vec<Mark>,
+    marks_now: HashMap<Uuid, mark_row::Model>,
+}
+
+async fn review(
+    state: &AppState,
+    meeting: &meeting::Model,
+    record: &SessionRecord,
+    sheet: &Sheet,
+    mapping: &ReportMapping,
+    form: &Form,
+) -> AppResult<Review> {
+    let analysed = analyse(state, meeting, record, sheet, mapping, &form.choices).await?;
+    let mut planned = Vec::new();
+    let analysed = match analysed {
+        Ok(analysis) => match plan(sheet, mapping, meeting, record, &analysis, form.others_absent) {
+            Ok(marks) => {
+                planned = marks;
+                Ok(analysis)
+            }
+            Err(problem) => Err(problem),
+        },
+        Err(problem) => Err(problem),
+    };
+    Ok(Review {
+        analysed,
+        planned,
+        marks_now: marks::for_meeting(&state.db, meeting.id).await?,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -791,8 +911,8 @@ fn report_page_of(
     draft: Draft,
     sheet: &Sheet,
     mapping: &ReportMapping,
-    analysed: Result<Analysis, Problem>,
-    choices: &Choices,
+    review: &Review,
+    form: &Form,
     errors: FormErrors,
 ) -> ReportPage {
     let c = Chrome::new(ctx);
@@ -813,6 +933,7 @@ fn report_page_of(
     let mut page = ReportPage {
         number: number_of(&record, &meeting),
         length: marks::meeting_minutes(&meeting),
+        share: PRESENT_SHARE_PERCENT,
         needs_reason: record.status() == SessionStatus::Completed,
         record,
         meeting,
@@ -824,13 +945,13 @@ fn report_page_of(
         people: Vec::new(),
         problems: Vec::new(),
         absent: Vec::new(),
-        others_absent: choices.others_absent,
-        reason: choices.reason.clone(),
+        others_absent: form.others_absent,
+        reason: form.reason.clone(),
         errors,
         c,
     };
-    match analysed {
-        Err(problem) => page.problem = Some(page.c.tr.problem(&problem)),
+    match &review.analysed {
+        Err(problem) => page.problem = Some(page.c.tr.problem(problem)),
         Ok(analysis) => {
             page.problems = analysis
                 .report
@@ -839,36 +960,7 @@ fn report_page_of(
                 .map(|p| (p.line, page.c.tr.problem(&p.problem)))
                 .collect();
             page.absent = analysis.absent().into_iter().map(|p| p.name.clone()).collect();
-            page.people = analysis
-                .report
-                .attendees
-                .iter()
-                .zip(&analysis.found)
-                .map(|(attendee, found)| {
-                    let key = attendee.lines.first().copied().unwrap_or(0);
-                    let (kind, participant) = match found {
-                        Found::Email(p) => ("email", Some(&analysis.roster.participants[*p])),
-                        Found::Name(p) => ("name", Some(&analysis.roster.participants[*p])),
-                        Found::Nobody => ("none", None),
-                    };
-                    PersonView {
-                        key,
-                        lines: lines_text(&attendee.lines),
-                        name: attendee.name.clone(),
-                        email: attendee
-                            .email
-                            .as_ref()
-                            .map(|e| e.as_str().to_owned())
-                            .unwrap_or_default(),
-                        minutes: attendee.minutes,
-                        clipped: attendee.clipped,
-                        kind,
-                        participant: participant.map(|p| p.name.clone()).unwrap_or_default(),
-                        registration_id: participant.map(|p| p.registration_id.to_string()).unwrap_or_default(),
-                        confirmed: participant.is_some_and(|p| choices.confirmed.get(&key) == Some(&p.registration_id)),
-                    }
-                })
-                .collect();
+            page.people = people_of(&page.c, analysis, &review.planned, &review.marks_now);
         }
     }
     page
@@ -917,6 +1009,8 @@ async fn load(
     Ok((meeting, record, draft, sheet))
 }
 
+/// The review: who each person of the report is, their minutes, and what
+/// recording would change. Nothing is written.
 pub(crate) async fn report_page(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -925,7 +1019,8 @@ pub(crate) async fn report_page(
 ) -> AppResult<Response> {
     let (meeting, record, draft, sheet) = load(&ctx, &state, id, draft_id).await?;
     let mapping = mapping_from_columns(&sheet, &pairs)?;
-    let analysed = analyse(&state, &meeting, &record, &sheet, &mapping).await?;
+    let form = Form::default();
+    let review = review(&state, &meeting, &record, &sheet, &mapping, &form).await?;
     render(&report_page_of(
         &ctx,
         record,
@@ -933,15 +1028,15 @@ pub(crate) async fn report_page(
         draft,
         &sheet,
         &mapping,
-        analysed,
-        &Choices::default(),
+        &review,
+        &form,
         FormErrors::none(),
     ))
 }
 
 /// "Record the attendance": the report is read again with the mapping sent,
-/// whatever the page showed; addresses match as before, and the names the
-/// trainer confirmed (`match.<line>=<registration>`) are added.
+/// whatever the page showed, with the trainer's choices
+/// (`match.<report key>=<registration id or none>`), which are remembered.
 pub(crate) async fn commit(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -950,10 +1045,16 @@ pub(crate) async fn commit(
 ) -> AppResult<Response> {
     let (meeting, record, draft, sheet) = load(&ctx, &state, id, draft_id).await?;
     let mapping = mapping_from_columns(&sheet, &pairs)?;
-    let choices = Choices::parse(&pairs)?;
-    let analysis = match analyse(&state, &meeting, &record, &sheet, &mapping).await? {
+    let form = Form::parse(&pairs)?;
+    let review = match review(&state, &meeting, &record, &sheet, &mapping, &form).await {
+        Ok(review) => review,
+        // A choice the page did not offer: a forged form.
+        Err(AppError::Invalid(_)) => return Err(AppError::bad_request("error-form")),
+        Err(other) => return Err(other),
+    };
+    let analysis = match &review.analysed {
         Ok(analysis) => analysis,
-        Err(problem) => {
+        Err(_) => {
             return render_invalid(&report_page_of(
                 &ctx,
                 record,
@@ -961,88 +1062,20 @@ pub(crate) async fn commit(
                 draft,
                 &sheet,
                 &mapping,
-                Err(problem),
-                &choices,
+                &review,
+                &form,
                 FormErrors::none(),
             ));
         }
     };
-    let mut assigned = HashMap::new();
-    for (index, (attendee, found)) in analysis.report.attendees.iter().zip(&analysis.found).enumerate() {
-        if let Found::Email(p) = found {
-            assigned.insert(index, *p);
-        }
-        let confirmed = attendee.lines.first().and_then(|line| choices.confirmed.get(line));
-        if let (Found::Name(_) | Found::Nobody, Some(registration_id)) = (found, confirmed) {
-            // The trainer vouches for who this is; only a participant of
-            // this session can be named (a forged id is the form's error).
-            let p = analysis
-                .roster
-                .position(*registration_id)
-                .ok_or_else(|| AppError::bad_request("error-form"))?;
-            assigned.insert(index, p);
-        }
-    }
-    // A confirmation for a line that is no one's first line: not this page's form.
-    let firsts: HashSet<usize> = analysis
-        .report
-        .attendees
-        .iter()
-        .filter_map(|a| a.lines.first().copied())
-        .collect();
-    if choices.confirmed.keys().any(|line| !firsts.contains(line)) {
-        return Err(AppError::bad_request("error-form"));
-    }
-    let planned = match plan(
-        &sheet,
-        &mapping,
-        &meeting,
-        &record,
-        &analysis,
-        &assigned,
-        choices.others_absent,
-    ) {
-        Ok(planned) => planned,
-        Err(problem) => {
-            return render_invalid(&report_page_of(
-                &ctx,
-                record,
-                meeting,
-                draft,
-                &sheet,
-                &mapping,
-                Err(problem),
-                &choices,
-                FormErrors::none(),
-            ));
-        }
-    };
-    let reason = Some(choices.reason.as_str()).filter(|r| !r.is_empty());
+    let reason = Some(form.reason.as_str()).filter(|r| !r.is_empty());
     let session_id = record.session.id;
-    match save(
-        &state,
-        &ctx.actor()?,
-        &meeting,
-        &record,
-        &planned,
-        Source::Import,
-        reason,
-    )
-    .await
-    {
+    match record_marks(&ctx, &state, &meeting, &record, analysis, &review.planned, reason).await {
         Ok(_) => {}
         Err(AppError::Invalid(fields)) => {
             let errors = FormErrors::new(ctx.tr(), &fields);
             return render_invalid(&report_page_of(
-                &ctx,
-                record,
-                meeting,
-                draft,
-                &sheet,
-                &mapping,
-                Ok(analysis),
-                &choices,
-                errors,
+                &ctx, record, meeting, draft, &sheet, &mapping, &review, &form, errors,
             ));
         }
         Err(other) => return Err(other),
@@ -1055,19 +1088,4 @@ pub(crate) async fn commit(
         &format!("/staff/sessions/{session_id}/attendance"),
         "flash-attendance-imported",
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_fold_accents_case_order_and_brackets() {
-        assert_eq!(words("Pérez-Gil, JOSÉ"), ["perez", "gil", "jose"]);
-        assert_eq!(name_keys("José", "Pérez Gil"), ["jose perez gil", "perez gil jose"]);
-        assert_eq!(report_keys("Luis's iPhone (Luis Gil)"), ["luis s iphone", "luis gil"]);
-        assert_eq!(report_keys("ana ruiz (guest)"), ["ana ruiz", "guest"]);
-        assert_eq!(report_keys("RUIZ, Ana"), ["ruiz ana"]);
-        assert!(report_keys("()").is_empty());
-    }
 }

@@ -162,8 +162,10 @@ async fn roll_call(
             minutes,
         });
     }
+    // Partial is for minutes of an online meeting: a room has no such mark.
     let statuses = AttendanceStatus::ALL
         .iter()
+        .filter(|s| online(&record) || **s != AttendanceStatus::Partial)
         .map(|s| (s.as_str().to_owned(), c.word("attendance", s.as_str())))
         .collect();
     let number = record
@@ -361,7 +363,7 @@ pub(crate) async fn sign_in_sheet(
 #[serde(deny_unknown_fields)]
 pub struct MarkInput {
     pub registration_id: String,
-    /// `present`, `late`, `excused` or `absent`.
+    /// `present`, `partial` (with `minutes`: connected for part of an online meeting), `late`, `excused` or `absent`.
     pub status: String,
     /// Minutes connected to an online meeting (0 to the meeting's length).
     #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
