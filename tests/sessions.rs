@@ -205,3 +205,54 @@ db_test!(
         assert!(html.contains("id=\"error-meetings.0\""), "{html}");
     }
 );
+
+// Issue 20: the form offered 15 zones, and a city project in Tunisia could
+// not choose Africa/Tunis.
+db_test!(
+    issue_20_the_session_form_offers_every_iana_zone,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, _) = course_and_session(&app, &api).await;
+        let region = app.region("ES-EX").await.to_string();
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let form = browser.get_html("/staff/sessions/new?lang=fr").await;
+        for zone in [
+            "Africa/Tunis",
+            "Asia/Tokyo",
+            "Pacific/Auckland",
+            "America/Argentina/Buenos_Aires",
+        ] {
+            assert!(form.contains(&format!("<option value=\"{zone}\"")), "{zone}");
+        }
+        assert!(form.contains("<optgroup label=\"Afrique\">"), "grouped by region");
+        assert!(!form.contains("value=\"US/Eastern\""), "no old aliases");
+        let fields = [
+            ("course_id", course_id.as_str()),
+            ("capacity", "20"),
+            ("time_zone", "Africa/Tunis"),
+            ("meeting_date", "2030-07-01"),
+            ("meeting_start", "09:00"),
+            ("meeting_end", "12:00"),
+            ("venue_name", "Municipalité de Raoued"),
+            ("venue_address", "Avenue Habib Bourguiba"),
+            ("venue_city", "Raoued"),
+            ("venue_region_id", region.as_str()),
+            ("online_url", ""),
+        ];
+        let response = browser
+            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
+        let id = location.trim_start_matches("/staff/sessions/").to_owned();
+        let (_, session) = api.get(&format!("/api/v1/sessions/{id}")).await;
+        assert_eq!(session["time_zone"], "Africa/Tunis");
+        // 09:00 in Tunis (UTC+1, no summer time) is 08:00 UTC.
+        assert_eq!(session["meetings"][0]["starts_at"], "2030-07-01T08:00:00Z");
+        let edit = browser.get_html(&location).await;
+        assert!(
+            edit.contains("<option value=\"Africa/Tunis\" selected>"),
+            "kept on the edit form"
+        );
+    }
+);

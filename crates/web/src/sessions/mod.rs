@@ -21,7 +21,9 @@ use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
 
-/// Time zones offered in the session form; any IANA name is accepted by the API.
+/// The time zones the session form offers first, the ones Aula's
+/// organisations use most; every other IANA zone follows, by region
+/// ([`zone_groups`]), and the API accepts any IANA name.
 const TIME_ZONES: &[&str] = &[
     "Europe/Madrid",
     "Atlantic/Canary",
@@ -37,8 +39,47 @@ const TIME_ZONES: &[&str] = &[
     "America/Bogota",
     "America/Argentina/Buenos_Aires",
     "Africa/Casablanca",
+    "Africa/Tunis",
     "UTC",
 ];
+
+/// The IANA regions whose zones the form lists, after the frequent ones.
+const ZONE_REGIONS: &[&str] = &[
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+];
+
+/// The session form's zones, grouped for a `<select>` with `<optgroup>`s
+/// (a person finds one by typing its name, without JavaScript): the
+/// frequent ones, then every zone of each IANA region, without the old
+/// aliases (`US/Eastern`, `Etc/GMT+1`...). `chosen` is added where it is
+/// none of them, so an existing session's zone is never lost.
+pub(crate) fn zone_groups(chrome: &crate::kit::pages::Chrome, chosen: &str) -> Vec<(String, Vec<String>)> {
+    let mut groups = vec![(
+        chrome.t("session-time-zone-frequent"),
+        TIME_ZONES.iter().map(|z| (*z).to_owned()).collect::<Vec<_>>(),
+    )];
+    for region in ZONE_REGIONS {
+        let zones: Vec<String> = chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|tz| tz.name())
+            .filter(|name| name.split('/').next() == Some(*region) && name.contains('/'))
+            .map(str::to_owned)
+            .collect();
+        groups.push((chrome.word("time-zone-region", &region.to_lowercase()), zones));
+    }
+    if !chosen.is_empty() && !groups.iter().any(|(_, zones)| zones.iter().any(|z| z == chosen)) {
+        groups[0].1.push(chosen.to_owned());
+    }
+    groups
+}
 
 // ----- input from the API -------------------------------------------------
 

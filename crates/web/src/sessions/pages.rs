@@ -15,8 +15,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    Parsed, STAFF, TIME_ZONES, apply_status, apply_update, course_modality, default_zone, parse_ids, parse_venue,
-    status_of,
+    Parsed, STAFF, apply_status, apply_update, course_modality, default_zone, parse_ids, parse_venue, status_of,
+    zone_groups,
 };
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
@@ -289,7 +289,8 @@ struct FormPage {
     errors: FormErrors,
     courses: Vec<(String, String)>,
     regions: Vec<(String, String)>,
-    zones: Vec<(String, String)>,
+    /// Every IANA zone, grouped: (the group's label, its zones).
+    zones: Vec<(String, Vec<String>)>,
     trainers: Vec<(String, String, bool)>,
     next_statuses: Vec<(String, String)>,
 }
@@ -327,10 +328,7 @@ impl FormPage {
             (id, u.user.name, chosen)
         })
         .collect();
-        let mut zones: Vec<(String, String)> = TIME_ZONES.iter().map(|z| ((*z).to_owned(), (*z).to_owned())).collect();
-        if !form.time_zone.is_empty() && !TIME_ZONES.contains(&form.time_zone.as_str()) {
-            zones.push((form.time_zone.clone(), form.time_zone.clone()));
-        }
+        let zones = zone_groups(&c, &form.time_zone);
         let mut rows = form.rows();
         // Blank rows to add meetings without JavaScript; more appear after saving.
         let filled = rows.len();
