@@ -105,7 +105,7 @@ async fn measure(db: &Database, label: &str) -> Result<bool> {
             if pass { "met" } else { "MISSED" },
             t.registered_people,
             t.beneficiaries,
-            t.satisfaction_mean().map_or("—".into(), |m| format!("{m:.2}")),
+            t.satisfaction_mean().map_or("—".into(), |m| format!("{m:.1}")),
             mib(rss_before),
             if peak_reset {
                 format!("{:.1} MiB (+{:.1})", mib(peak), mib(peak.saturating_sub(rss_before)))

@@ -155,9 +155,12 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The mean, to two decimals (rounded half up); `None` without answers.
+    /// The mean, to one decimal (rounded half up, in integers); `None`
+    /// without answers. One decimal everywhere it is shown (the page, the
+    /// CSV, the API), so that the figures never disagree: the JSON said
+    /// 4.45 where the CSV said 4,5 (issue 20).
     pub fn mean(self) -> Option<f64> {
-        ratio(self.sum, self.count, 100)
+        ratio(self.sum, self.count, 10)
     }
 }
 
@@ -245,7 +248,18 @@ mod tests {
         assert_eq!(figures.training_hours(), 1.5);
         assert_eq!(figures.survey_response_rate(), Some(66.7));
         assert_eq!(figures.satisfaction_mean(), Some(4.6));
-        assert_eq!(Tally { count: 8, sum: 37 }.mean(), Some(4.63));
+    }
+
+    #[test]
+    fn issue_20_satisfaction_has_one_decimal_rounded_half_up() {
+        // 89 / 20 = 4.45 → 4.5; 88 / 20 = 4.4; 2 / 3 = 0.666… → 0.7.
+        let mean = |sum, count| Tally { count, sum }.mean();
+        assert_eq!(mean(89, 20), Some(4.5));
+        assert_eq!(mean(88, 20), Some(4.4));
+        assert_eq!(mean(2, 3), Some(0.7));
+        assert_eq!(mean(0, 0), None);
+        // 37 / 8 = 4.625 → 4.6.
+        assert_eq!(Tally { count: 8, sum: 37 }.mean(), Some(4.6));
         assert_eq!(Tally { count: 0, sum: 0 }.mean(), None);
         assert_eq!(Figures::default().completion_rate(), None);
     }

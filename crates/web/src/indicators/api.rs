@@ -37,7 +37,8 @@ pub struct FiguresOut {
     completion_rate: Option<f64>,
     /// Attended hours, summed, with two decimals.
     training_hours: f64,
-    /// Mean of the overall-satisfaction answers, 1 to 5, with two decimals.
+    /// Mean of the overall-satisfaction answers, 1 to 5, with one decimal
+    /// (rounded half up), as on the page and in the CSV.
     satisfaction_mean: Option<f64>,
     satisfaction_count: Option<u64>,
     survey_invitations: u64,
