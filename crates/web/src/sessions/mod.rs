@@ -73,7 +73,7 @@ pub(crate) fn zone_groups(chrome: &crate::kit::pages::Chrome, chosen: &str) -> V
             .filter(|name| name.split('/').next() == Some(*region) && name.contains('/'))
             .map(str::to_owned)
             .collect();
-        groups.push((chrome.word("time-zone-region", &region.to_lowercase()), zones));
+        groups.push((chrome.word("time-zone-region", region.to_lowercase()), zones));
     }
     if !chosen.is_empty() && !groups.iter().any(|(_, zones)| zones.iter().any(|z| z == chosen)) {
         groups[0].1.push(chosen.to_owned());
