@@ -523,16 +523,28 @@ fn present(registrations: &[String], minutes: [i64; 5]) -> Vec<(String, String, 
 /// EXPECTED.md, for the registered people: José, Ana, Marie, Karim, Lucía.
 const EXACT_MINUTES: [i64; 5] = [210, 208, 200, 121, 45];
 
+/// Every fixture with join and leave times and the people's addresses, with
+/// EXPECTED.md's minutes for the registered people (exact: the files have
+/// seconds, but for Meet's).
+const EXPORTS_WITH_TIMES: [(&str, [i64; 5]); 8] = [
+    ("zoom_participants.csv", EXACT_MINUTES),
+    // The same report re-saved by a spreadsheet: Windows-1252, semicolons.
+    ("zoom_participants_cp1252.csv", EXACT_MINUTES),
+    ("zoom_participants_semicolon.csv", EXACT_MINUTES),
+    ("zoom_legacy.csv", EXACT_MINUTES),
+    ("teams_attendance.csv", EXACT_MINUTES),
+    // UTF-16 big-endian, LF lines.
+    ("teams_attendance_2022_utf16be_lf.csv", EXACT_MINUTES),
+    ("jitsi.csv", EXACT_MINUTES),
+    // Minutes only: Karim's half minute is lost (EXPECTED.md §4: 120, not 121).
+    ("meet_attendance.csv", [210, 208, 200, 120, 45]),
+];
+
 db_test!(
     issue_18_exports_as_produced_through_the_api,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        for (file, minutes) in [
-            ("zoom_participants.csv", EXACT_MINUTES),
-            ("teams_attendance.csv", EXACT_MINUTES),
-            // Minutes only: Karim's half minute is lost.
-            ("meet_attendance.csv", [210, 208, 200, 120, 45]),
-        ] {
+        for (file, minutes) in EXPORTS_WITH_TIMES {
             let (session_id, meeting, registrations) = fixture_session(&app, &api).await;
             let (status, answer) = import_fixture(&api, &meeting, "", file).await;
             assert_eq!(status, StatusCode::OK, "{file}: {answer}");
@@ -593,13 +605,11 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let browser = app.signed_in(&[Role::Organiser]).await;
-        for (file, minutes) in [
-            ("zoom_participants.csv", EXACT_MINUTES),
-            ("teams_attendance.csv", EXACT_MINUTES),
-            // Names only: the trainer confirms each match on the page.
-            ("bbb_learning_dashboard.csv", EXACT_MINUTES),
-            ("meet_attendance.csv", [210, 208, 200, 120, 45]),
-        ] {
+        // BigBlueButton's names only: the trainer confirms each match on the page.
+        let exports = EXPORTS_WITH_TIMES
+            .into_iter()
+            .chain([("bbb_learning_dashboard.csv", EXACT_MINUTES)]);
+        for (file, minutes) in exports {
             let (session_id, meeting, registrations) = fixture_session(&app, &api).await;
             let page = format!("/staff/meetings/{meeting}/attendance/import");
             let csrf = browser.csrf(&page).await;
@@ -609,6 +619,17 @@ db_test!(
             let html = browser.get_html(&format!("{report}&lang=en")).await;
             assert!(html.contains("Invitado Externo"), "{file}: {html}");
             assert!(!html.contains("marked *"), "{file}: every figure is clipped");
+            // The intervals kept, in Madrid's time: Ana's three connections
+            // one span; Karim's from 09:00, not from when he joined at 08:40.
+            assert!(html.contains("<th scope=\"col\">Times kept</th>"), "{file}: {html}");
+            assert!(
+                html.contains("<span class=\"interval\">09:02–12:30</span>"),
+                "{file}: {html}"
+            );
+            assert!(
+                html.contains("<span class=\"interval\">09:00–11:00</span>"),
+                "{file}: {html}"
+            );
             let mut fields = hidden_mapping(&html);
             // Every name match offered, confirmed.
             fields.extend(crate::helpers::fields_named(&html, "name=\"", "match."));

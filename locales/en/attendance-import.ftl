@@ -45,6 +45,7 @@ attendance-import-nobody = The report names nobody.
 attendance-import-lines = Lines
 attendance-import-name = Name in the report
 attendance-import-email = E-mail in the report
+attendance-import-kept = Times kept
 attendance-import-minutes = Minutes
 attendance-import-participant = Participant
 attendance-import-how-found = Found

@@ -45,6 +45,7 @@ attendance-import-nobody = El informe no nombra a nadie.
 attendance-import-lines = Líneas
 attendance-import-name = Nombre en el informe
 attendance-import-email = Correo en el informe
+attendance-import-kept = Tramos contados
 attendance-import-minutes = Minutos
 attendance-import-participant = Participante
 attendance-import-how-found = Encontrada

@@ -45,6 +45,7 @@ attendance-import-nobody = Le rapport ne nomme personne.
 attendance-import-lines = Lignes
 attendance-import-name = Nom dans le rapport
 attendance-import-email = E-mail dans le rapport
+attendance-import-kept = Plages retenues
 attendance-import-minutes = Minutes
 attendance-import-participant = Participant ou participante
 attendance-import-how-found = Trouvée

@@ -377,6 +377,11 @@ pub struct Attendee {
     /// The file's lines counted for this person, in file order, so the report
     /// page can show where a figure comes from.
     pub lines: Vec<usize>,
+    /// The person's connections as counted: clipped to the meeting, merged
+    /// where they overlap or touch, in order; what `minutes` measures, so
+    /// the report page can show which time was kept. Empty when the lines
+    /// gave only durations, which cannot be placed within the meeting.
+    pub kept: Vec<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 /// Something wrong with one line of the report; the line was skipped (or, for
@@ -499,7 +504,10 @@ pub fn minutes(
     let attendees = people
         .into_iter()
         .map(|person| {
-            let total = union_length(person.intervals)
+            let kept = union(person.intervals);
+            let total = kept
+                .iter()
+                .fold(0_i64, |total, (from, to)| total.saturating_add(to - from))
                 .saturating_add(person.seconds.unwrap_or(0))
                 .min(length);
             Attendee {
@@ -512,6 +520,10 @@ pub fn minutes(
                 minutes: rounded_minutes(total),
                 clipped: person.seconds.is_none(),
                 lines: person.lines,
+                kept: kept
+                    .into_iter()
+                    .filter_map(|(from, to)| Some((instant(from)?, instant(to)?)))
+                    .collect(),
             }
         })
         .collect();
@@ -603,26 +615,24 @@ fn rounded_minutes(seconds: i64) -> u32 {
     u32::try_from(seconds.max(0).saturating_add(30) / 60).unwrap_or(u32::MAX)
 }
 
-/// The total length of intervals, counting overlaps once: someone connected
-/// on a laptop and a phone at once attended once.
-fn union_length(mut intervals: Vec<(i64, i64)>) -> i64 {
+/// Intervals merged where they overlap or touch, in order: someone
+/// connected on a laptop and a phone at once attended once.
+fn union(mut intervals: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
     intervals.sort_unstable();
-    let mut total: i64 = 0;
-    let mut current: Option<(i64, i64)> = None;
+    let mut merged: Vec<(i64, i64)> = Vec::with_capacity(intervals.len());
     for (from, to) in intervals {
-        current = match current {
-            Some((start, end)) if from <= end => Some((start, end.max(to))),
-            Some((start, end)) => {
-                total = total.saturating_add(end - start);
-                Some((from, to))
-            }
-            None => Some((from, to)),
-        };
+        match merged.last_mut() {
+            Some((_, end)) if from <= *end => *end = (*end).max(to),
+            _ => merged.push((from, to)),
+        }
     }
-    if let Some((start, end)) = current {
-        total = total.saturating_add(end - start);
-    }
-    total
+    merged
+}
+
+/// Seconds since the Unix epoch as an instant; the meeting's own bounds
+/// clip every interval, so this is never out of range in practice.
+fn instant(seconds: i64) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(seconds, 0)
 }
 
 /// Reads the report's times, knowing the meeting they are about.
@@ -1161,9 +1171,12 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
 
     #[test]
     fn union_counts_overlaps_once() {
-        assert_eq!(union_length(vec![(10, 20), (15, 30), (40, 50), (0, 5), (50, 55)]), 40);
-        assert_eq!(union_length(vec![(0, 100), (10, 20)]), 100);
-        assert_eq!(union_length(Vec::new()), 0);
+        assert_eq!(
+            union(vec![(10, 20), (15, 30), (40, 50), (0, 5), (50, 55)]),
+            vec![(0, 5), (10, 30), (40, 55)]
+        );
+        assert_eq!(union(vec![(0, 100), (10, 20)]), vec![(0, 100)]);
+        assert_eq!(union(Vec::new()), Vec::new());
     }
 
     #[test]
@@ -1349,6 +1362,41 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
             let guest = report.attendees.iter().find(|a| a.name == guest);
             assert!(guest.is_some_and(|a| a.email.is_none()), "{name}");
         }
+    }
+
+    #[test]
+    fn issue_18_intervals_kept() {
+        let kept = |report: &OnlineReport, email: &str| {
+            let person = report
+                .attendees
+                .iter()
+                .find(|a| a.email.as_ref().is_some_and(|e| e.as_str() == email));
+            person.map(|a| a.kept.clone())
+        };
+        for (name, bytes) in [
+            ("zoom_participants", fixture!("zoom_participants.csv")),
+            ("zoom_legacy", fixture!("zoom_legacy.csv")),
+            ("teams", fixture!("teams_attendance.csv")),
+            ("jitsi", fixture!("jitsi.csv")),
+        ] {
+            let report = fixture_report(bytes);
+            // Ana's three connections (two devices overlapping, bridging her
+            // drop-out) are one, ending with the meeting at 12:30 (UTC+1).
+            assert_eq!(
+                kept(&report, "ana.garcia@example.org"),
+                Some(vec![(utc("2026-03-12T08:02:17Z"), utc("2026-03-12T11:30:00Z"))]),
+                "{name}"
+            );
+            // Karim joined at 08:40, before the meeting: kept from 09:00.
+            assert_eq!(
+                kept(&report, "karim.bensalah@example.org"),
+                Some(vec![(utc("2026-03-12T08:00:00Z"), utc("2026-03-12T10:00:30Z"))]),
+                "{name}"
+            );
+        }
+        // Durations only: nothing can be placed within the meeting.
+        let totals = fixture_report(fixture!("zoom_unique_users.csv"));
+        assert!(totals.attendees.iter().all(|a| a.kept.is_empty()));
     }
 
     #[test]

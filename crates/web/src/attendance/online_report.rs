@@ -35,7 +35,7 @@ use aula_domain::attendance::{PRESENT_SHARE_PERCENT, mark_for_minutes};
 use aula_domain::import::Sheet;
 use aula_domain::matching::{MatchedBy, Resolution, Roster, report_key};
 use aula_domain::online_report::{self, OnlineReport, ReportField, ReportMapping};
-use aula_domain::{AttendanceStatus, Email, FieldErrors, Problem, SessionStatus};
+use aula_domain::{AttendanceStatus, Email, FieldErrors, Problem, SessionStatus, SessionTimeZone};
 use aula_storage::attendance::{self as marks, Mark};
 use aula_storage::entities::{attendance as mark_row, meeting};
 use aula_storage::imports::{self, Draft};
@@ -671,6 +671,9 @@ struct PersonView {
     lines: String,
     name: String,
     email: String,
+    /// The connections counted, merged and clipped to the meeting, as local
+    /// times in the session's zone (`09:02–12:30`); none for durations only.
+    kept: Vec<String>,
     minutes: u32,
     /// Whether `minutes` is clipped to the meeting (else a total from the file).
     clipped: bool,
@@ -792,6 +795,7 @@ fn mark_text(c: &Chrome, status: Option<AttendanceStatus>, minutes: Option<u32>)
 /// be, the select to choose someone else, and what recording changes.
 fn people_of(
     c: &Chrome,
+    zone: &SessionTimeZone,
     analysis: &Analysis,
     planned: &[Mark],
     now: &HashMap<Uuid, mark_row::Model>,
@@ -857,6 +861,11 @@ fn people_of(
                 .as_ref()
                 .map(|e| e.as_str().to_owned())
                 .unwrap_or_default(),
+            kept: attendee
+                .kept
+                .iter()
+                .map(|(from, to)| format!("{}–{}", c.time(from, zone), c.time(to, zone)))
+                .collect(),
             minutes: attendee.minutes,
             clipped: attendee.clipped,
             by: found.by.as_str(),
@@ -960,7 +969,13 @@ fn report_page_of(
                 .map(|p| (p.line, page.c.tr.problem(&p.problem)))
                 .collect();
             page.absent = analysis.absent().into_iter().map(|p| p.name.clone()).collect();
-            page.people = people_of(&page.c, analysis, &review.planned, &review.marks_now);
+            page.people = people_of(
+                &page.c,
+                &page.record.session.time_zone,
+                analysis,
+                &review.planned,
+                &review.marks_now,
+            );
         }
     }
     page
