@@ -509,7 +509,7 @@ fn present(registrations: &[String], minutes: [i64; 5]) -> Vec<(String, String, 
             .iter()
             .zip(minutes)
             .map(|(r, m)| {
-                let mark = if m * 100 < 210 * i64::from(aula_domain::attendance::PRESENT_SHARE_PERCENT) {
+                let mark = if m * 100 < 210 * i64::from(aula_domain::attendance::DEFAULT_PRESENT_SHARE_PERCENT) {
                     "partial"
                 } else {
                     "present"
@@ -658,5 +658,66 @@ db_test!(
         let html = browser.get_html(&format!("{report}&lang=en")).await;
         assert!(html.contains("only a total duration for the people marked *"), "{html}");
         assert!(html.contains("total from the file, not clipped"), "{html}");
+    }
+);
+
+db_test!(
+    issue_18_the_session_sets_the_share_that_counts_as_present,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meeting, registrations) = fixture_session(&app, &api).await;
+        let path = format!("/api/v1/sessions/{session_id}");
+        let (_, session) = api.get(&path).await;
+        assert_eq!(session["present_share_percent"], 50, "{session}");
+
+        for bad in [json!(0), json!(101), json!("x"), json!("20.5")] {
+            let (status, body) = api.patch(&path, &json!({"present_share_percent": bad})).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
+            assert!(body["fields"]["present_share_percent"].is_array(), "{bad}: {body}");
+        }
+        let (status, session) = api.patch(&path, &json!({"present_share_percent": 20})).await;
+        assert_eq!(status, StatusCode::OK, "{session}");
+        assert_eq!(session["present_share_percent"], 20, "{session}");
+
+        // The page's help gives the session's share, not the default.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/meetings/{meeting}/attendance/import");
+        let csrf = browser.csrf(&page).await;
+        let file = "zoom_participants.csv";
+        let response = upload(&browser, &meeting, &csrf, file, &fixture(file)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{file}");
+        let report = response.headers()["location"].to_str().expect("location").to_owned();
+        let html = browser.get_html(&format!("{report}&lang=en")).await;
+        assert!(html.contains("less than 20 % of the meeting"), "{html}");
+
+        // Lucía's 45 of 210 minutes are 21 %: present at 20 %, partial at the default 50 %.
+        let (status, answer) = import_fixture(&api, &meeting, "", file).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        let lucia = marks_at(&matrix, &meeting)
+            .into_iter()
+            .find(|(registration, _, _)| *registration == registrations[4]);
+        assert_eq!(
+            lucia,
+            Some((registrations[4].clone(), "present".to_owned(), Some(45))),
+            "{matrix}"
+        );
+
+        // The form shows the share and says what is wrong with a bad one.
+        let edit = format!("/staff/sessions/{session_id}?lang=en");
+        let html = browser.get_html(&edit).await;
+        assert!(
+            html.contains("name=\"present_share_percent\" type=\"number\" value=\"20\""),
+            "{html}"
+        );
+        let response = browser
+            .post_form(&edit, "/staff/sessions/new", &[("present_share_percent", "101")])
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("id=\"error-present_share_percent\">Give a number from 1 to 100."),
+            "{html}"
+        );
     }
 );

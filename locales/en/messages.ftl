@@ -58,6 +58,8 @@ outbox-open-html = Open the HTML version as the recipient sees it
 error-render-failed = This message cannot be rendered ({ $reason }).
 session-reminder-lead = Reminder, hours before the first meeting
 session-reminder-lead-hint = Participants get a reminder by e-mail this many hours before the first meeting (48 = two days).
+session-present-share = Share of an online meeting that counts as present, in %
+session-present-share-hint = From 1 to 100 (50 = half the meeting). Someone connected for less is marked “partial” when a participant report is imported; their minutes still count toward the hours.
 registrations-title = Registrations
 registrations-seats-left = seats left
 registrations-status = Status

@@ -58,6 +58,8 @@ outbox-open-html = Abrir la versión HTML tal como la ve la persona destinataria
 error-render-failed = Este mensaje no se puede componer ({ $reason }).
 session-reminder-lead = Recordatorio, horas antes de la primera clase
 session-reminder-lead-hint = Las personas participantes reciben un recordatorio por correo estas horas antes de la primera clase (48 = dos días).
+session-present-share = Parte de una clase en línea que cuenta como presente, en %
+session-present-share-hint = De 1 a 100 (50 = la mitad de la clase). Quien estuvo conectado menos se marca «parcial» al importar un informe de participantes; sus minutos siguen contando para las horas.
 registrations-title = Inscripciones
 registrations-seats-left = plazas libres
 registrations-status = Estado

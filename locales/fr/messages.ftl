@@ -58,6 +58,8 @@ outbox-open-html = Ouvrir la version HTML telle que la voit la personne destinat
 error-render-failed = Ce message ne peut pas être mis en forme ({ $reason }).
 session-reminder-lead = Rappel, en heures avant la première séance
 session-reminder-lead-hint = Les participants reçoivent un rappel par courriel ce nombre d’heures avant la première séance (48 = deux jours).
+session-present-share = Part d’une séance en ligne qui compte comme présence, en %
+session-present-share-hint = De 1 à 100 (50 = la moitié de la séance). Une personne connectée moins longtemps est marquée « partielle » à l’import d’un rapport de participants ; ses minutes comptent quand même dans les heures.
 registrations-title = Inscriptions
 registrations-seats-left = places libres
 registrations-status = État

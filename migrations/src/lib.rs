@@ -18,6 +18,7 @@ mod m20261121_000008_indicators;
 mod m20261204_000009_proposed_details;
 mod m20261204_000010_heartbeat;
 mod m20261204_000011_report_aliases;
+mod m20261204_000012_present_share;
 mod statements;
 
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000009_proposed_details::Migration),
             Box::new(m20261204_000010_heartbeat::Migration),
             Box::new(m20261204_000011_report_aliases::Migration),
+            Box::new(m20261204_000012_present_share::Migration),
         ]
     }
 }

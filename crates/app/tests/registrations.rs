@@ -67,6 +67,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
             reminder_lead_minutes: 2880,
             confirm_organiser_entries: false,
             issue_on_completion: false,
+            present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
         },
         Modality::Online,
     )

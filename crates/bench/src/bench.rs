@@ -323,6 +323,7 @@ async fn open_sessions(db: &Database, count: usize, capacity: i64) -> Result<Vec
                 reminder_lead_minutes: DEFAULT_REMINDER_LEAD_HOURS * 60,
                 confirm_organiser_entries: true,
                 issue_on_completion: false,
+                present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
             },
             Modality::Online,
         )

@@ -240,6 +240,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             reminder_lead_minutes: 24 * 60,
             confirm_organiser_entries: false,
             issue_on_completion: false,
+            present_share: Percent::DEFAULT_PRESENT_SHARE,
         },
         Modality::Online,
     )

@@ -339,6 +339,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 reminder_lead_minutes: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS * 60,
                 confirm_organiser_entries: true,
                 issue_on_completion: false,
+                present_share: Percent::DEFAULT_PRESENT_SHARE,
             },
             modality,
         )?;

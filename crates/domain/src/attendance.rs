@@ -6,16 +6,17 @@
 //! whole length; an online meeting counts the minutes its report gives,
 //! never more than the meeting lasted.
 //!
-//! A person connected to an online meeting for less than
-//! [`PRESENT_SHARE_PERCENT`] of it is marked `partial`, not `present`: their
-//! minutes still count toward the hours (completion stays hours-based), but
-//! the mark does not claim they attended the meeting (issue 18).
+//! A person connected to an online meeting for less than its session's
+//! share of it ([`DEFAULT_PRESENT_SHARE_PERCENT`] unless set) is marked
+//! `partial`, not `present`: their minutes still count toward the hours
+//! (completion stays hours-based), but the mark does not claim they attended
+//! the meeting (issue 18).
 
-use crate::Problem;
+use crate::{Percent, Problem};
 
 crate::catalogue::vocabulary! {
     /// A registration's mark at one meeting. `partial`: connected for part
-    /// of an online meeting, below [`PRESENT_SHARE_PERCENT`]; only the
+    /// of an online meeting, below its session's share; only the
     /// reported minutes count.
     AttendanceStatus {
         Present => "present",
@@ -48,19 +49,20 @@ impl AttendanceStatus {
 }
 
 /// The share of an online meeting, in percent, a person must be connected
-/// for to be marked present; below it the mark is `partial`. Half the
-/// meeting: whoever missed more than half of it did not attend it, though
-/// the minutes they did attend count toward the session's hours. One value
-/// for every session (the report page's help says it).
-pub const PRESENT_SHARE_PERCENT: u32 = 50;
+/// for to be marked present unless their session says otherwise; below it
+/// the mark is `partial`. Half the meeting: whoever missed more than half of
+/// it did not attend it, though the minutes they did attend count toward the
+/// session's hours. Each session sets its own share (1 to 100,
+/// `sessions.present_share_percent`); the report page's help says it.
+pub const DEFAULT_PRESENT_SHARE_PERCENT: u8 = 50;
 
 /// The mark for `minutes` connected to an online meeting of
-/// `meeting_minutes`: present from [`PRESENT_SHARE_PERCENT`] of it, partial
-/// below, absent for no time at all. Integer arithmetic: 45 of 90 is present.
-pub fn mark_for_minutes(minutes: u32, meeting_minutes: u32) -> AttendanceStatus {
+/// `meeting_minutes`: present from `share` of it, partial below, absent for
+/// no time at all. Integer arithmetic: at 50 %, 45 of 90 is present.
+pub fn mark_for_minutes(minutes: u32, meeting_minutes: u32, share: Percent) -> AttendanceStatus {
     if minutes == 0 {
         AttendanceStatus::Absent
-    } else if u64::from(minutes) * 100 >= u64::from(meeting_minutes) * u64::from(PRESENT_SHARE_PERCENT) {
+    } else if u64::from(minutes) * 100 >= u64::from(meeting_minutes) * u64::from(share.get()) {
         AttendanceStatus::Present
     } else {
         AttendanceStatus::Partial
@@ -123,13 +125,34 @@ mod tests {
 
     #[test]
     fn issue_18_partial_below_half_the_meeting() {
-        assert_eq!(mark_for_minutes(45, 90), Present);
-        assert_eq!(mark_for_minutes(44, 90), Partial);
-        assert_eq!(mark_for_minutes(1, 90), Partial);
-        assert_eq!(mark_for_minutes(0, 90), Absent);
-        assert_eq!(mark_for_minutes(90, 90), Present);
-        assert_eq!(mark_for_minutes(150, 300), Present);
-        assert_eq!(mark_for_minutes(149, 300), Partial);
+        let half = Percent::DEFAULT_PRESENT_SHARE;
+        assert_eq!(half.get(), 50);
+        assert_eq!(mark_for_minutes(45, 90, half), Present);
+        assert_eq!(mark_for_minutes(44, 90, half), Partial);
+        assert_eq!(mark_for_minutes(1, 90, half), Partial);
+        assert_eq!(mark_for_minutes(0, 90, half), Absent);
+        assert_eq!(mark_for_minutes(90, 90, half), Present);
+        assert_eq!(mark_for_minutes(150, 300, half), Present);
+        assert_eq!(mark_for_minutes(149, 300, half), Partial);
+    }
+
+    #[test]
+    fn issue_18_the_session_sets_the_share_that_counts_as_present() {
+        let share = |p| Percent::new(p).expect("a share");
+        // 45 of 210 minutes is 21.4 %: present from a share of 21 %, partial above.
+        assert_eq!(mark_for_minutes(45, 210, share(20)), Present);
+        assert_eq!(mark_for_minutes(45, 210, share(21)), Present);
+        assert_eq!(mark_for_minutes(45, 210, share(22)), Partial);
+        assert_eq!(mark_for_minutes(45, 210, share(50)), Partial);
+        // The boundary is exact: 25 % of 200 is 50.
+        assert_eq!(mark_for_minutes(50, 200, share(25)), Present);
+        assert_eq!(mark_for_minutes(49, 200, share(25)), Partial);
+        // At 100 % only the whole meeting is present; at 1 % any minute of a long one.
+        assert_eq!(mark_for_minutes(209, 210, share(100)), Partial);
+        assert_eq!(mark_for_minutes(210, 210, share(100)), Present);
+        assert_eq!(mark_for_minutes(3, 300, share(1)), Present);
+        assert_eq!(mark_for_minutes(2, 300, share(1)), Partial);
+        assert_eq!(mark_for_minutes(0, 210, share(1)), Absent);
     }
 
     #[test]

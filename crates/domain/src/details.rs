@@ -105,6 +105,8 @@ pub struct SessionDetails {
     pub confirm_organiser_entries: bool,
     /// Whether certificates are issued when the session is marked completed.
     pub issue_on_completion: bool,
+    /// The share of an online meeting that counts as present (issue 18).
+    pub present_share: Percent,
 }
 
 /// The reminder's lead time, in whole hours from 1 to 720 (30 days).
@@ -118,6 +120,16 @@ pub fn parse_reminder_lead_hours(input: &str) -> Result<u32, Problem> {
         Ok(hours as u32 * 60)
     } else {
         Err(Problem::new("error-range").with("min", 1).with("max", 720))
+    }
+}
+
+/// The share of an online meeting that counts as present; empty is the
+/// default, [`crate::attendance::DEFAULT_PRESENT_SHARE_PERCENT`].
+pub fn parse_present_share(input: &str) -> Result<Percent, Problem> {
+    if input.trim().is_empty() {
+        Ok(Percent::DEFAULT_PRESENT_SHARE)
+    } else {
+        Percent::parse(input)
     }
 }
 
@@ -220,7 +232,19 @@ mod tests {
             reminder_lead_minutes: 2880,
             confirm_organiser_entries: true,
             issue_on_completion: false,
+            present_share: Percent::DEFAULT_PRESENT_SHARE,
         }
+    }
+
+    #[test]
+    fn the_present_share_is_a_percentage_fifty_unless_given() {
+        assert_eq!(parse_present_share(" "), Ok(Percent::DEFAULT_PRESENT_SHARE));
+        assert_eq!(parse_present_share("25").map(Percent::get), Ok(25));
+        assert_eq!(parse_present_share("100 %").map(Percent::get), Ok(100));
+        for bad in ["0", "101", "-5"] {
+            assert_eq!(parse_present_share(bad).map_err(|p| p.key), Err("error-range"), "{bad}");
+        }
+        assert_eq!(parse_present_share("x").map_err(|p| p.key), Err("error-whole-number"));
     }
 
     #[test]

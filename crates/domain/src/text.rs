@@ -213,7 +213,8 @@ impl Hours {
     }
 }
 
-/// A whole percentage, 1 to 100: a course's minimum attendance.
+/// A whole percentage, 1 to 100: a course's minimum attendance, the share of
+/// an online meeting that counts as present.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Percent(u8);
@@ -221,6 +222,9 @@ pub struct Percent(u8);
 impl Percent {
     /// Accredited courses require 80 % attendance unless they say otherwise.
     pub const DEFAULT_MINIMUM_ATTENDANCE: Percent = Percent(80);
+
+    /// [`crate::attendance::DEFAULT_PRESENT_SHARE_PERCENT`], as a percentage.
+    pub const DEFAULT_PRESENT_SHARE: Percent = Percent(crate::attendance::DEFAULT_PRESENT_SHARE_PERCENT);
 
     pub fn new(value: i64) -> Result<Self, Problem> {
         if (1..=100).contains(&value) {

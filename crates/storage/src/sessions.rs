@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use aula_domain::details::{SessionDetails, VenueDetails};
-use aula_domain::{Audience, MeetingTimes, Modality, Problem, Role, SessionStatus, fold_for_search};
+use aula_domain::{Audience, MeetingTimes, Modality, Percent, Problem, Role, SessionStatus, fold_for_search};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -36,6 +36,14 @@ impl SessionRecord {
     /// Completed and cancelled sessions are no longer edited.
     pub fn is_final(&self) -> bool {
         matches!(self.status(), SessionStatus::Completed | SessionStatus::Cancelled)
+    }
+
+    /// The share of an online meeting that counts as present. The column
+    /// only ever holds a `Percent`; a value outside 1..=100 written by hand is
+    /// brought back into range, as the course's minimum attendance is.
+    pub fn present_share(&self) -> Percent {
+        Percent::new(i64::from(self.session.present_share_percent.clamp(1, 100)))
+            .unwrap_or(Percent::DEFAULT_PRESENT_SHARE)
     }
 
     pub fn seats_left(&self) -> i32 {
@@ -391,6 +399,7 @@ fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
         "status": s.status, "capacity": s.capacity, "time_zone": s.time_zone.name(), "venue_id": s.venue_id,
         "online_url": s.online_url, "registration_opens_at": s.registration_opens_at,
         "registration_closes_at": s.registration_closes_at, "trainer_ids": details.trainer_ids,
+        "present_share_percent": s.present_share_percent,
         "meetings": details.meetings.iter().map(|m| json!([m.starts_at, m.ends_at])).collect::<Vec<_>>(),
     })
 }
@@ -417,6 +426,7 @@ async fn write(
     model.reminder_lead_minutes = Set(details.reminder_lead_minutes as i32);
     model.confirm_organiser_entries = Set(details.confirm_organiser_entries);
     model.issue_on_completion = Set(details.issue_on_completion);
+    model.present_share_percent = Set(i32::from(details.present_share.get()));
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {
         model.update(conn).await?

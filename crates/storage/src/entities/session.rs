@@ -26,6 +26,8 @@ pub struct Model {
     pub confirm_organiser_entries: bool,
     pub checkin_margin_minutes: i32,
     pub issue_on_completion: bool,
+    /// Below this share of an online meeting, in percent, the mark is partial.
+    pub present_share_percent: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

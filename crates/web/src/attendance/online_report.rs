@@ -25,13 +25,13 @@
 //! the upload and the trainer's decision (with the meeting's session as its
 //! session), and is read again when the trainer decides, never trusting the
 //! page they saw. Marks are set, not added: importing the same report twice
-//! records the same minutes. A person connected for less than
-//! `PRESENT_SHARE_PERCENT` of the meeting is marked partial.
+//! records the same minutes. A person connected for less than the session's
+//! share of the meeting (`sessions.present_share_percent`) is marked partial.
 
 use std::collections::{HashMap, HashSet};
 
 use askama::Template;
-use aula_domain::attendance::{PRESENT_SHARE_PERCENT, mark_for_minutes};
+use aula_domain::attendance::mark_for_minutes;
 use aula_domain::import::Sheet;
 use aula_domain::matching::{MatchedBy, Resolution, Roster, report_key};
 use aula_domain::online_report::{self, OnlineReport, ReportField, ReportMapping};
@@ -215,7 +215,7 @@ async fn analyse(
 }
 
 /// The marks to record: everyone found with their minutes (present, or
-/// partial below `PRESENT_SHARE_PERCENT` of the meeting), and, with
+/// partial below the session's share of the meeting), and, with
 /// `others_absent`, the other participants absent.
 ///
 /// When several people of the report are one participant (a laptop with the
@@ -286,7 +286,7 @@ fn plan(
                         .unwrap_or(0)
                 })
                 .min(length);
-            let status = mark_for_minutes(minutes, length);
+            let status = mark_for_minutes(minutes, length, record.present_share());
             result.push(Mark {
                 registration_id: participant.registration_id,
                 status,
@@ -697,7 +697,7 @@ struct ReportPage {
     meeting: meeting::Model,
     number: usize,
     length: u32,
-    share: u32,
+    share: u8,
     draft: Draft,
     rows: usize,
     fields: Vec<FieldChoice>,
@@ -942,7 +942,7 @@ fn report_page_of(
     let mut page = ReportPage {
         number: number_of(&record, &meeting),
         length: marks::meeting_minutes(&meeting),
-        share: PRESENT_SHARE_PERCENT,
+        share: record.present_share().get(),
         needs_reason: record.status() == SessionStatus::Completed,
         record,
         meeting,

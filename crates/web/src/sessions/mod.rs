@@ -5,9 +5,10 @@ pub mod api;
 pub mod check_in;
 pub mod pages;
 
-use aula_domain::details::{SessionDetails, VenueDetails, parse_reminder_lead_hours};
+use aula_domain::details::{SessionDetails, VenueDetails, parse_present_share, parse_reminder_lead_hours};
 use aula_domain::{
-    Audience, Capacity, FieldErrors, MeetingTimes, Modality, Problem, Role, SessionStatus, SessionTimeZone, Text, Url,
+    Audience, Capacity, FieldErrors, MeetingTimes, Modality, Percent, Problem, Role, SessionStatus, SessionTimeZone,
+    Text, Url,
 };
 use aula_storage::courses;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
@@ -138,6 +139,10 @@ pub struct SessionInput {
     /// Whether certificates are issued when the session is marked completed (default false).
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub issue_on_completion: bool,
+    /// The share of an online meeting, in percent, a person must be connected
+    /// for to be marked present rather than partial (1 to 100; default 50).
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub present_share_percent: String,
 }
 
 fn default_zone() -> String {
@@ -179,6 +184,7 @@ struct Parsed {
     capacity: Option<Capacity>,
     trainer_ids: Option<Vec<Uuid>>,
     reminder_lead_minutes: Option<u32>,
+    present_share: Option<Percent>,
     confirm_organiser_entries: bool,
     issue_on_completion: bool,
 }
@@ -225,6 +231,7 @@ impl Parsed {
             Some(capacity),
             Some(trainer_ids),
             Some(reminder_lead_minutes),
+            Some(present_share),
             Some(opens),
             Some(closes),
             Some(meetings),
@@ -237,6 +244,7 @@ impl Parsed {
             self.capacity,
             self.trainer_ids,
             self.reminder_lead_minutes,
+            self.present_share,
             opens,
             closes,
             meetings,
@@ -259,6 +267,7 @@ impl Parsed {
                 reminder_lead_minutes,
                 confirm_organiser_entries: self.confirm_organiser_entries,
                 issue_on_completion: self.issue_on_completion,
+                present_share,
             },
             modality,
         )
@@ -282,6 +291,10 @@ fn parse_input(input: &SessionInput, errors: &mut FieldErrors) -> Parsed {
         reminder_lead_minutes: errors.take(
             "reminder_lead_hours",
             parse_reminder_lead_hours(&input.reminder_lead_hours),
+        ),
+        present_share: errors.take(
+            "present_share_percent",
+            parse_present_share(&input.present_share_percent),
         ),
         confirm_organiser_entries: input.confirm_organiser_entries,
         issue_on_completion: input.issue_on_completion,
@@ -368,6 +381,7 @@ impl From<&SessionRecord> for SessionInput {
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
             confirm_organiser_entries: s.confirm_organiser_entries,
             issue_on_completion: s.issue_on_completion,
+            present_share_percent: s.present_share_percent.to_string(),
         }
     }
 }
@@ -433,6 +447,8 @@ pub struct SessionOut {
     pub ends_at: Option<DateTime<Utc>>,
     /// The sum of the meetings' lengths.
     pub hours: f64,
+    /// The share of an online meeting, in percent, that counts as present.
+    pub present_share_percent: i32,
     pub trainers: Vec<PersonRef>,
     pub meetings: Vec<MeetingOut>,
     pub created_at: DateTime<Utc>,
@@ -476,6 +492,7 @@ impl From<SessionRecord> for SessionOut {
             starts_at: s.starts_at,
             ends_at: s.ends_at,
             hours: f64::from(s.minutes) / 60.0,
+            present_share_percent: s.present_share_percent,
             trainers: r
                 .trainers
                 .into_iter()

@@ -2,7 +2,7 @@
 //! meeting rows, and the status buttons.
 
 use askama::Template;
-use aula_domain::details::{SessionDetails, parse_reminder_lead_hours};
+use aula_domain::details::{SessionDetails, parse_present_share, parse_reminder_lead_hours};
 use aula_domain::meeting::parse_local_datetime;
 use aula_domain::{Capacity, FieldErrors, MeetingTimes, Modality, Role, SessionStatus, SessionTimeZone, Url};
 use aula_storage::courses;
@@ -65,6 +65,8 @@ pub struct SessionForm {
     pub confirm_organiser_entries: bool,
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub issue_on_completion: bool,
+    #[serde(default)]
+    pub present_share_percent: String,
 }
 
 /// One row of the meetings table.
@@ -144,6 +146,10 @@ impl SessionForm {
                 "reminder_lead_hours",
                 parse_reminder_lead_hours(&self.reminder_lead_hours),
             ),
+            present_share: errors.take(
+                "present_share_percent",
+                parse_present_share(&self.present_share_percent),
+            ),
             confirm_organiser_entries: self.confirm_organiser_entries,
             issue_on_completion: self.issue_on_completion,
         };
@@ -194,6 +200,7 @@ impl From<&SessionRecord> for SessionForm {
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
             confirm_organiser_entries: s.confirm_organiser_entries,
             issue_on_completion: s.issue_on_completion,
+            present_share_percent: s.present_share_percent.to_string(),
         }
     }
 }
@@ -380,6 +387,7 @@ pub(crate) async fn new_page(
         time_zone: default_zone(),
         capacity: "25".into(),
         reminder_lead_hours: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS.to_string(),
+        present_share_percent: aula_domain::attendance::DEFAULT_PRESENT_SHARE_PERCENT.to_string(),
         confirm_organiser_entries: true,
         ..SessionForm::default()
     };
