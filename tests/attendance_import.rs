@@ -588,15 +588,30 @@ db_test!(
         let (_, meeting, _) = fixture_session(&app, &api).await;
         let (status, answer) = import_fixture(&api, &meeting, "?dry_run=true", "zoom_unique_users.csv").await;
         assert_eq!(status, StatusCode::OK, "{answer}");
-        let karim = answer["matched"]
+        // EXPECTED.md: the file's totals capped at the meeting's 210
+        // minutes (Ana's 235 count her second device twice), none clipped.
+        let mut totals: Vec<(String, i64, bool)> = answer["matched"]
             .as_array()
-            .and_then(|m| m.iter().find(|p| p["email"] == "karim.bensalah@example.org"))
-            .cloned();
-        assert_eq!(
-            karim.map(|k| (k["minutes"].clone(), k["clipped"].clone())),
-            Some((json!(141), json!(false))),
-            "{answer}"
-        );
+            .expect("matched")
+            .iter()
+            .map(|p| {
+                (
+                    p["email"].as_str().expect("email").to_owned(),
+                    p["minutes"].as_i64().expect("minutes"),
+                    p["clipped"].as_bool().expect("clipped"),
+                )
+            })
+            .collect();
+        totals.sort();
+        let expected = [
+            ("ana.garcia@example.org", 210),
+            ("jose.perez@example.org", 210),
+            ("karim.bensalah@example.org", 141),
+            ("lucia.fernandez@example.org", 47),
+            ("marie.dubois@example.org", 200),
+        ]
+        .map(|(email, minutes)| (email.to_owned(), minutes, false));
+        assert_eq!(totals, expected, "{answer}");
     }
 );
 
@@ -658,6 +673,13 @@ db_test!(
         let html = browser.get_html(&format!("{report}&lang=en")).await;
         assert!(html.contains("only a total duration for the people marked *"), "{html}");
         assert!(html.contains("total from the file, not clipped"), "{html}");
+        // Karim's, Lucía's and Marie's totals as the file gives them, marked.
+        for minutes in [141, 47, 200] {
+            assert!(
+                html.contains(&format!(">{minutes} <span aria-hidden=\"true\">*</span>")),
+                "{minutes}: {html}"
+            );
+        }
     }
 );
 
