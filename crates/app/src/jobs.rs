@@ -1,6 +1,7 @@
 //! Work that time makes due rather than a request: opening a session's
-//! survey when its last meeting has ended, sending survey reminders, and
-//! forgetting ended rate-limit windows. Run every minute by `aula serve`
+//! survey when its last meeting has ended, sending survey reminders,
+//! forgetting ended rate-limit windows, and marking the "starts soon"
+//! reminders of started sessions dropped. Run every minute by `aula serve`
 //! and `aula worker`; each step is idempotent and claims its rows with
 //! conditional updates, so several processes may run it at once.
 
@@ -33,6 +34,12 @@ pub async fn tick(app: &App) -> Result<usize> {
     txn.commit().await?;
     queued += due.len();
     rate_limits::sweep(&app.db).await?;
+    // The claim never takes them; marking them here says why on the
+    // outbox page, without a write in every round of the dispatcher.
+    let dropped = aula_storage::outbox::drop_late_reminders(&app.db).await?;
+    if dropped > 0 {
+        tracing::info!(dropped, "dropped reminders of sessions that had started");
+    }
     Ok(queued)
 }
 

@@ -173,11 +173,6 @@ impl Dispatcher {
     /// that dies, or a task that is aborted, stops sending and recording at
     /// the same instant, so what was recorded is what was sent.
     pub async fn round(&self) -> Result<Round, aula_storage::StorageError> {
-        // Before anything is claimed, so no reminder of a started session goes.
-        let dropped = outbox::drop_late_reminders(&self.db).await?;
-        if dropped > 0 {
-            tracing::info!(dropped, "dropped reminders of sessions that had started");
-        }
         let claimed = outbox::claim(&self.db, &self.worker, self.settings.batch, self.settings.lease).await?;
         if claimed.taken_over > 0 {
             count(&TOTALS.taken_over, claimed.taken_over);

@@ -94,9 +94,9 @@ pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: 
 /// Drops the "starts soon" reminders still waiting for sessions that have
 /// started: a reminder is due its lead time before the first meeting, so
 /// one whose moment passed by more than its lead time would arrive after
-/// the start (mail stopped for a while, the dispatcher catching up). It is
-/// kept, as `dropped`, with the reason, for the outbox page. Returns how
-/// many.
+/// the start (mail stopped for a while, the dispatcher catching up). The
+/// claim never takes one; this marks it `dropped`, with the reason, for the
+/// outbox page (a scheduled job, `aula_app::jobs::tick`). Returns how many.
 pub async fn drop_late_reminders(conn: &impl ConnectionTrait) -> Result<u64> {
     // Scoped, as in `release`: `ExprTrait` would shadow `Ord::min` elsewhere.
     use sea_orm::sea_query::ExprTrait as _;
