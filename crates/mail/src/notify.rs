@@ -284,6 +284,20 @@ async fn send(
     Ok(())
 }
 
+/// A message to `person` about their `registration`, with the link to see or cancel it.
+async fn send_managed(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    kind: MailKind,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+    content: serde_json::Value,
+) -> aula_storage::Result<()> {
+    let manage = Some((config, registration));
+    send(conn, config, message(kind, person, record, content, None, manage)).await
+}
+
 /// A registration waits for its confirmation: the link that confirms it.
 pub async fn requested(
     conn: &impl ConnectionTrait,
@@ -298,11 +312,14 @@ pub async fn requested(
         confirm_path: format!("/confirm/{confirm_token}"),
         hours: registrations::CONFIRM_LIFETIME.num_hours() as u32,
     });
-    let manage = Some((config, registration));
-    send(
+    send_managed(
         conn,
         config,
-        message(MailKind::RegistrationRequested, person, record, content, None, manage),
+        MailKind::RegistrationRequested,
+        record,
+        registration,
+        person,
+        content,
     )
     .await
 }
@@ -340,11 +357,14 @@ pub async fn waitlisted(
         session: without_seat(record),
         position,
     });
-    let manage = Some((config, registration));
-    send(
+    send_managed(
         conn,
         config,
-        message(MailKind::RegistrationWaitlisted, person, record, content, None, manage),
+        MailKind::RegistrationWaitlisted,
+        record,
+        registration,
+        person,
+        content,
     )
     .await
 }
@@ -367,11 +387,14 @@ pub async fn already_registered(
         status: registration.status.as_str().to_owned(),
         position,
     });
-    let manage = Some((config, registration));
-    send(
+    send_managed(
         conn,
         config,
-        message(MailKind::AlreadyRegistered, person, record, content, None, manage),
+        MailKind::AlreadyRegistered,
+        record,
+        registration,
+        person,
+        content,
     )
     .await
 }
@@ -502,17 +525,14 @@ pub async fn check_in_code(
         code: code.to_owned(),
         minutes: aula_storage::person_sessions::CODE_LIFETIME.num_minutes() as u32,
     });
-    send(
+    send_managed(
         conn,
         config,
-        message(
-            MailKind::CheckInCode,
-            person,
-            record,
-            content,
-            None,
-            Some((config, registration)),
-        ),
+        MailKind::CheckInCode,
+        record,
+        registration,
+        person,
+        content,
     )
     .await
 }
