@@ -18,6 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::kit::api::{self, ApiDoc};
+use crate::kit::forms;
 use crate::ops::{assets, health};
 use crate::{AppState, accounts, attendance, catalogue, certificates, indicators, messages, registrations};
 use crate::{sessions, surveys};
@@ -38,22 +39,19 @@ pub fn for_people() -> Router<AppState> {
         .route("/staff/programmes", get(catalogue::programmes::list_page))
         .route(
             "/staff/programmes/new",
-            get(catalogue::programmes::new_page).post(catalogue::programmes::create_page),
+            forms::adding::<catalogue::programmes::ProgrammeInput>(),
         )
         .route(
             "/staff/programmes/{id}",
-            get(catalogue::programmes::edit_page).post(catalogue::programmes::update_page),
+            forms::changing::<catalogue::programmes::ProgrammeInput>(),
         )
         .routes(routes!(catalogue::courses::list, catalogue::courses::create))
         .routes(routes!(catalogue::courses::show, catalogue::courses::update))
         .route("/staff/courses", get(catalogue::courses::list_page))
-        .route(
-            "/staff/courses/new",
-            get(catalogue::courses::new_page).post(catalogue::courses::create_page),
-        )
+        .route("/staff/courses/new", forms::adding::<catalogue::courses::CourseInput>())
         .route(
             "/staff/courses/{id}",
-            get(catalogue::courses::edit_page).post(catalogue::courses::update_page),
+            forms::changing::<catalogue::courses::CourseInput>(),
         )
         .routes(routes!(catalogue::bodies::list, catalogue::bodies::create))
         .route(

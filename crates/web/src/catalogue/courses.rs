@@ -7,19 +7,18 @@ use aula_storage::courses::{self, CourseFilter, CourseRecord};
 use aula_storage::entities::{accreditation_body, programme};
 use aula_storage::{bodies, programmes};
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::http::header::LOCATION;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-use crate::kit::api::{ApiError, Paginated};
+use crate::kit::api::{ApiError, Paginated, created};
 use crate::kit::context::Organiser;
-use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::kit::forms::EditForm;
 use crate::kit::input::{self, parse_optional_id};
-use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
+use crate::kit::pages::{Chrome, FormErrors, Pager, render};
 use crate::{AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
@@ -295,14 +294,9 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<CourseInput>,
 ) -> AppResult<Response> {
-    let created = store(&ctx, &state, None, &input).await?;
-    let location = format!("/api/v1/courses/{}", created.course.id);
-    Ok((
-        StatusCode::CREATED,
-        [(LOCATION, location)],
-        axum::Json(CourseOut::from(created)),
-    )
-        .into_response())
+    let course = store(&ctx, &state, None, &input).await?;
+    let location = format!("/api/v1/courses/{}", course.course.id);
+    Ok(created(location, CourseOut::from(course)))
 }
 
 /// One course.
@@ -367,7 +361,7 @@ pub(crate) async fn list_page(
 
 #[derive(Template)]
 #[template(path = "pages/course_form.html")]
-struct FormPage {
+pub(crate) struct FormPage {
     c: Chrome,
     id: Option<Uuid>,
     form: CourseInput,
@@ -399,24 +393,9 @@ impl FormPage {
                 .into_iter()
                 .map(|b: accreditation_body::Model| (b.id.to_string(), b.name))
                 .collect(),
-            modalities: Modality::ALL
-                .iter()
-                .map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str())))
-                .collect(),
-            audiences: Audience::ALL
-                .iter()
-                .map(|a| {
-                    (
-                        a.as_str().to_owned(),
-                        c.word("audience", a.as_str()),
-                        form.audiences.iter().any(|x| x == a.as_str()),
-                    )
-                })
-                .collect(),
-            languages: Language::ALL
-                .iter()
-                .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
-                .collect(),
+            modalities: c.words("modality", Modality::ALL),
+            audiences: c.ticks("audience", Audience::ALL, &form.audiences),
+            languages: c.words("language", Language::ALL),
             c,
             id,
             form,
@@ -425,50 +404,37 @@ impl FormPage {
     }
 }
 
-pub(crate) async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
-    ctx.require(STAFF)?;
-    let form = CourseInput {
-        language: ctx.lang.as_str().to_owned(),
-        ..CourseInput::default()
-    };
-    render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
-}
+impl EditForm for CourseInput {
+    type Guard = Organiser;
+    type Saved = CourseRecord;
+    type Page = FormPage;
 
-pub(crate) async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    ctx.require(STAFF)?;
-    let current = courses::get(&state.db, id).await?;
-    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
-}
+    fn blank(ctx: &Ctx) -> Self {
+        CourseInput {
+            language: ctx.lang.as_str().to_owned(),
+            ..CourseInput::default()
+        }
+    }
 
-async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: CourseInput) -> AppResult<Response> {
-    ctx.require(STAFF)?;
-    let outcome = store(ctx, state, id, &form).await;
-    saved_or_form_again(
-        ctx,
-        outcome,
-        |record| redirect_with(ctx, &format!("/staff/courses/{}", record.course.id), "flash-saved"),
-        async move |errors| FormPage::new(ctx, state, id, form, errors).await,
-    )
-    .await
-}
+    async fn current(state: &AppState, id: Uuid) -> AppResult<Self> {
+        Ok((&courses::get(&state.db, id).await?).into())
+    }
 
-pub(crate) async fn create_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<CourseInput>,
-) -> AppResult<Response> {
-    save(&ctx, &state, None, form).await
-}
+    async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<CourseRecord> {
+        store(ctx, state, id, form).await
+    }
 
-pub(crate) async fn update_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-    CsrfForm(form): CsrfForm<CourseInput>,
-) -> AppResult<Response> {
-    save(&ctx, &state, Some(id), form).await
+    fn saved_at(saved: &CourseRecord) -> String {
+        format!("/staff/courses/{}", saved.course.id)
+    }
+
+    async fn page(
+        ctx: &Ctx,
+        state: &AppState,
+        id: Option<Uuid>,
+        form: Self,
+        errors: FormErrors,
+    ) -> AppResult<FormPage> {
+        FormPage::new(ctx, state, id, form, errors).await
+    }
 }

@@ -7,18 +7,18 @@ use aula_domain::{FieldErrors, Role, Text};
 use aula_storage::entities::programme;
 use aula_storage::programmes;
 use axum::extract::State;
-use axum::http::{StatusCode, header::LOCATION};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::kit::api::{ApiError, Paginated, Paging};
+use crate::kit::api::{ApiError, Paginated, Paging, created};
 use crate::kit::context::Organiser;
-use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::kit::forms::EditForm;
 use crate::kit::input;
-use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
+use crate::kit::pages::{Chrome, FormErrors, Pager, render};
 use crate::{AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
@@ -128,14 +128,9 @@ pub(crate) async fn create(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<ProgrammeInput>,
 ) -> AppResult<Response> {
-    let created = store(&ctx, &state, None, &input).await?;
-    let location = format!("/api/v1/programmes/{}", created.id);
-    Ok((
-        StatusCode::CREATED,
-        [(LOCATION, location)],
-        axum::Json(ProgrammeOut::from(created)),
-    )
-        .into_response())
+    let programme = store(&ctx, &state, None, &input).await?;
+    let location = format!("/api/v1/programmes/{}", programme.id);
+    Ok(created(location, ProgrammeOut::from(programme)))
 }
 
 /// One programme.
@@ -204,7 +199,7 @@ pub(crate) async fn list_page(
 
 #[derive(Template)]
 #[template(path = "pages/programme_form.html")]
-struct FormPage {
+pub(crate) struct FormPage {
     c: Chrome,
     /// `None` when creating.
     id: Option<Uuid>,
@@ -212,63 +207,33 @@ struct FormPage {
     errors: FormErrors,
 }
 
-pub(crate) async fn new_page(ctx: Ctx) -> AppResult<Response> {
-    ctx.require(STAFF)?;
-    render(&FormPage {
-        c: Chrome::new(&ctx),
-        id: None,
-        form: ProgrammeInput::default(),
-        errors: FormErrors::none(),
-    })
-}
+impl EditForm for ProgrammeInput {
+    type Guard = Organiser;
+    type Saved = programme::Model;
+    type Page = FormPage;
 
-pub(crate) async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    ctx.require(STAFF)?;
-    let current = programmes::get(&state.db, id).await?;
-    render(&FormPage {
-        c: Chrome::new(&ctx),
-        id: Some(id),
-        form: (&current).into(),
-        errors: FormErrors::none(),
-    })
-}
+    fn blank(_: &Ctx) -> Self {
+        ProgrammeInput::default()
+    }
 
-async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: ProgrammeInput) -> AppResult<Response> {
-    ctx.require(STAFF)?;
-    let outcome = store(ctx, state, id, &form).await;
-    saved_or_form_again(
-        ctx,
-        outcome,
-        |_| redirect_with(ctx, "/staff/programmes", "flash-saved"),
-        async move |errors| {
-            Ok(FormPage {
-                c: Chrome::new(ctx),
-                id,
-                form,
-                errors,
-            })
-        },
-    )
-    .await
-}
+    async fn current(state: &AppState, id: Uuid) -> AppResult<Self> {
+        Ok((&programmes::get(&state.db, id).await?).into())
+    }
 
-pub(crate) async fn create_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<ProgrammeInput>,
-) -> AppResult<Response> {
-    save(&ctx, &state, None, form).await
-}
+    async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<programme::Model> {
+        store(ctx, state, id, form).await
+    }
 
-pub(crate) async fn update_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-    CsrfForm(form): CsrfForm<ProgrammeInput>,
-) -> AppResult<Response> {
-    save(&ctx, &state, Some(id), form).await
+    fn saved_at(_: &programme::Model) -> String {
+        "/staff/programmes".to_owned()
+    }
+
+    async fn page(ctx: &Ctx, _: &AppState, id: Option<Uuid>, form: Self, errors: FormErrors) -> AppResult<FormPage> {
+        Ok(FormPage {
+            c: Chrome::new(ctx),
+            id,
+            form,
+            errors,
+        })
+    }
 }

@@ -372,6 +372,12 @@ macro_rules! role_guard {
                 Ok($name(ctx))
             }
         }
+
+        impl From<$name> for Ctx {
+            fn from(guard: $name) -> Ctx {
+                guard.0
+            }
+        }
     };
 }
 
