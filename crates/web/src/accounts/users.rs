@@ -289,20 +289,8 @@ impl FormPage {
             .map(|b| (b.id.to_string(), b.name))
             .collect();
         Ok(FormPage {
-            roles: Role::ALL
-                .iter()
-                .map(|r| {
-                    (
-                        r.as_str().to_owned(),
-                        c.word("role", r.as_str()),
-                        form.roles.iter().any(|x| x == r.as_str()),
-                    )
-                })
-                .collect(),
-            languages: Language::ALL
-                .iter()
-                .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
-                .collect(),
+            roles: c.ticks("role", Role::ALL, &form.roles),
+            languages: c.words("language", Language::ALL),
             bodies,
             c,
             id,

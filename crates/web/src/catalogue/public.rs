@@ -95,14 +95,8 @@ pub(crate) async fn catalogue(
     let c = Chrome::new(&ctx);
     let regions = regions::list(&state.db).await?;
     render(&CataloguePage {
-        modalities: Modality::ALL
-            .iter()
-            .map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str())))
-            .collect(),
-        audiences: Audience::ALL
-            .iter()
-            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
-            .collect(),
+        modalities: c.words("modality", Modality::ALL),
+        audiences: c.words("audience", Audience::ALL),
         regions: regions
             .into_iter()
             .map(|r: region::Model| (r.id.to_string(), r.name))

@@ -250,14 +250,8 @@ pub(crate) async fn dashboard_page(
         }
         None => Vec::new(),
     };
-    let modalities = Modality::ALL
-        .iter()
-        .map(|m| (m.as_str().to_owned(), c.word("modality", m.as_str())))
-        .collect();
-    let audiences = Audience::ALL
-        .iter()
-        .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
-        .collect();
+    let modalities = c.words("modality", Modality::ALL);
+    let audiences = c.words("audience", Audience::ALL);
     let region_rows = aula_storage::regions::list(&state.db).await?;
     let regions = region_rows.iter().map(|r| (r.id.to_string(), r.name.clone())).collect();
     let query_string = form.query_string();

@@ -211,6 +211,14 @@ struct DocsPage {
     labels_json: String,
 }
 
+/// `201 Created` with the new resource's address and what the API says of it:
+/// the answer of every create that has an address of its own.
+pub fn created(location: String, body: impl Serialize) -> Response {
+    use axum::http::{StatusCode, header::LOCATION};
+    use axum::response::IntoResponse;
+    (StatusCode::CREATED, [(LOCATION, location)], axum::Json(body)).into_response()
+}
+
 pub(crate) async fn docs_page(ctx: Ctx) -> AppResult<Response> {
     let tr = ctx.tr();
     let labels: serde_json::Map<String, serde_json::Value> = crate::ops::assets::API_DOCS_LABELS

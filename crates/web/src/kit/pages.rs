@@ -95,6 +95,27 @@ impl Chrome {
             .t(&format!("{vocabulary}-{}", code.to_string().replace('_', "-")))
     }
 
+    /// The options of a closed vocabulary for a `select`: each code with its word.
+    pub fn words<V: std::fmt::Display>(&self, vocabulary: &str, all: &[V]) -> Vec<(String, String)> {
+        all.iter().map(|v| (v.to_string(), self.word(vocabulary, v))).collect()
+    }
+
+    /// The boxes of a closed vocabulary, each ticked when its code is `chosen`.
+    pub fn ticks<V: std::fmt::Display>(
+        &self,
+        vocabulary: &str,
+        all: &[V],
+        chosen: &[String],
+    ) -> Vec<(String, String, bool)> {
+        all.iter()
+            .map(|v| {
+                let code = v.to_string();
+                let ticked = chosen.contains(&code);
+                (code, self.word(vocabulary, v), ticked)
+            })
+            .collect()
+    }
+
     pub fn decimal(&self, value: f64, places: usize) -> String {
         self.tr.decimal(value, places)
     }

@@ -101,10 +101,7 @@ struct ComposePage {
 impl ComposePage {
     fn new(ctx: &Ctx, session: SessionRecord, form: MessageInput, errors: FormErrors) -> Self {
         let c = Chrome::new(ctx);
-        let audiences = Audience::ALL
-            .iter()
-            .map(|a| (a.as_str().to_owned(), c.t(&format!("message-audience-{a}"))))
-            .collect();
+        let audiences = c.words("message-audience", Audience::ALL);
         ComposePage {
             c,
             session,

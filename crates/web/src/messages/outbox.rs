@@ -153,10 +153,7 @@ pub(crate) async fn list_page(
     ];
     let pager = Pager::new("/staff/outbox", &params, paged.page.page, paged.pages(), paged.total);
     let c = Chrome::new(&ctx);
-    let statuses = MessageStatus::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), c.t(&format!("outbox-status-{s}"))))
-        .collect();
+    let statuses = c.words("outbox-status", MessageStatus::ALL);
     let kinds = aula_mail::render::KINDS
         .iter()
         .map(|k| (k.as_str().to_owned(), c.word("outbox-kind", k)))

@@ -175,10 +175,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         paged.total,
     );
     let c = Chrome::new(ctx);
-    let statuses = RegistrationStatus::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), c.word("registration", s.as_str())))
-        .collect();
+    let statuses = c.words("registration", RegistrationStatus::ALL);
     let moves = [RegistrationStatus::Confirmed, RegistrationStatus::Cancelled]
         .iter()
         .map(|s| (s.as_str().to_owned(), c.t(&format!("registration-move-{}", s.as_str()))))

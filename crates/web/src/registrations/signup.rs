@@ -246,14 +246,8 @@ pub struct Choices {
 
 impl Choices {
     pub async fn new(c: &Chrome, state: &AppState) -> AppResult<Self> {
-        let audiences = Audience::ALL
-            .iter()
-            .map(|a| (a.as_str().to_owned(), c.word("audience", a.as_str())))
-            .collect();
-        let languages = Language::ALL
-            .iter()
-            .map(|l| (l.as_str().to_owned(), c.word("language", l.as_str())))
-            .collect();
+        let audiences = c.words("audience", Audience::ALL);
+        let languages = c.words("language", Language::ALL);
         let regions = regions::list(&state.db)
             .await?
             .into_iter()

@@ -3,16 +3,14 @@
 use aula_domain::FieldErrors;
 use aula_storage::sessions::{self};
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::http::header::LOCATION;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use uuid::Uuid;
 
 use super::{
     SessionInput, SessionOut, SessionQuery, apply_status, apply_update, course_modality, details_from_input, status_of,
     visible,
 };
-use crate::kit::api::{ApiError, Paginated};
+use crate::kit::api::{ApiError, Paginated, created};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::kit::input::{self};
@@ -49,12 +47,7 @@ pub(crate) async fn create(
     let actor = ctx.actor()?;
     let record = aula_app::sessions::create(&state.app(), &actor, &details, status).await?;
     let location = format!("/api/v1/sessions/{}", record.session.id);
-    Ok((
-        StatusCode::CREATED,
-        [(LOCATION, location)],
-        axum::Json(SessionOut::from(record)),
-    )
-        .into_response())
+    Ok(created(location, SessionOut::from(record)))
 }
 
 /// One session with its meetings. Drafts are visible to organisers and the session's trainers.

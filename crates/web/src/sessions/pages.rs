@@ -248,10 +248,7 @@ pub(crate) async fn list_page(
     let params = [("status", query.status.clone()), ("course_id", query.course_id.clone())];
     let pager = Pager::new("/staff/sessions", &params, paged.page.page, paged.pages(), paged.total);
     let c = Chrome::new(&ctx);
-    let statuses = SessionStatus::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), c.word("status", s.as_str())))
-        .collect();
+    let statuses = c.words("status", SessionStatus::ALL);
     render(&ListPage {
         c,
         title_key: "sessions-title",

@@ -21,15 +21,14 @@ use aula_mail::Tr;
 use aula_storage::entities::survey_template;
 use aula_storage::surveys;
 use axum::extract::State;
-use axum::http::{StatusCode, header::LOCATION};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::kit::api::ApiError;
+use crate::kit::api::{ApiError, created};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
@@ -318,18 +317,13 @@ pub(crate) async fn create_template(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<SurveyTemplateCopy>,
 ) -> AppResult<Response> {
-    let created = match copy(&ctx, &state, input.copy_of, &input.name).await {
+    let template = match copy(&ctx, &state, input.copy_of, &input.name).await {
         // The id is part of the body here, not of the path: a field's problem.
         Err(AppError::NotFound) => return Err(AppError::invalid("copy_of", "error-unknown-choice")),
         other => other?,
     };
-    let location = format!("/api/v1/survey-templates/{}", created.id);
-    Ok((
-        StatusCode::CREATED,
-        [(LOCATION, location)],
-        axum::Json(SurveyTemplateOut::of(created)?),
-    )
-        .into_response())
+    let location = format!("/api/v1/survey-templates/{}", template.id);
+    Ok(created(location, SurveyTemplateOut::of(template)?))
 }
 
 /// One template (any version), with its questions.
