@@ -729,3 +729,67 @@ db_test!(the_demo_reproduces_the_published_report, |app: TestApp| async move {
         assert!(html.contains(figure), "{figure} missing");
     }
 });
+
+db_test!(
+    issue_20_satisfaction_is_rounded_once_the_same_in_json_csv_and_page,
+    |app: TestApp| async move {
+        // 9 answers of 5 and 11 of 4: 89 / 20 = 4.45 exactly, which one
+        // rounding rule (half up, to one decimal) makes 4.5 everywhere; a
+        // float rounded twice, or half to even, would say 4.4 somewhere.
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = id(&post(&api, "/api/v1/programmes", json!({"title": "Talleres"})).await);
+        let course = id(&post(
+            &api,
+            "/api/v1/courses",
+            json!({"programme_id": programme, "title": "Mediación", "summary": "S", "hours": 3,
+                "modality": "online", "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await);
+        let (session, meetings) = session(&api, course, 30, None, &[("2026-02-03", 9, 12)]).await;
+        let mut people = Vec::new();
+        let mut marks = Vec::new();
+        for n in 0..20 {
+            let person = person(
+                &app,
+                &format!("Persona{n}"),
+                None,
+                Audience::PublicServant,
+                "Ayuntamiento",
+            )
+            .await;
+            marks.push((placed(&app, session, person).await, "present", None));
+            people.push((person, if n < 9 { 5 } else { 4 }));
+        }
+        roll_call(&api, &meetings[0], &marks).await;
+        complete(&api, session).await;
+        survey(&app, session, &people).await;
+
+        let (status, body) = api.get(&format!("/api/v1/indicators?programme={programme}")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["totals"]["satisfaction_count"], 20, "{body}");
+        assert_eq!(body["totals"]["satisfaction_mean"], 4.5, "{body}");
+
+        let csv = |delimiter: &'static str, lang: &'static str| {
+            let url = format!(
+                "{}/api/v1/indicators.csv?programme={programme}&delimiter={delimiter}&lang={lang}",
+                app.base
+            );
+            let request = api
+                .client
+                .get(url)
+                .bearer_auth(api.token.as_deref().unwrap_or_default());
+            async move { request.send().await.expect("csv").text().await.expect("text") }
+        };
+        let text = csv("comma", "en").await;
+        assert!(text.contains("Mean satisfaction (out of 5),4.5"), "{text}");
+        let text = csv("semicolon", "es").await;
+        assert!(text.contains("(sobre 5);4,5"), "{text}");
+        assert!(!text.contains("4.45") && !text.contains("4,45"), "{text}");
+
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let html = organiser
+            .get_html(&format!("/staff/indicators?programme={programme}&lang=en"))
+            .await;
+        assert!(html.contains(">4.5<"), "the page says 4.5");
+    }
+);
