@@ -19,6 +19,7 @@ mod m20261204_000009_proposed_details;
 mod m20261204_000010_heartbeat;
 mod m20261204_000011_report_aliases;
 mod m20261204_000012_present_share;
+mod m20261204_000013_course_texts;
 mod statements;
 
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000010_heartbeat::Migration),
             Box::new(m20261204_000011_report_aliases::Migration),
             Box::new(m20261204_000012_present_share::Migration),
+            Box::new(m20261204_000013_course_texts::Migration),
         ]
     }
 }

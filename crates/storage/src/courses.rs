@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use aula_domain::catalogue::CourseTexts;
 use aula_domain::details::CourseDetails;
 use aula_domain::{Audience, fold_for_search};
 use sea_orm::{
@@ -136,12 +137,42 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
         .get()
         .into());
     model.survey_required = Set(accreditation.is_some_and(|a| a.survey_required));
-    let objectives = details.objectives.as_ref().map(|o| o.as_str()).unwrap_or_default();
-    model.search_text = Set(fold_for_search(&format!(
-        "{}\n{}\n{}",
-        details.title, details.summary, objectives
-    )));
     model.updated_at = Set(now());
+}
+
+/// What the catalogue's search reads: the course's words in every language it has.
+fn search_text(course: &course::Model) -> String {
+    let mut words = format!(
+        "{}\n{}\n{}",
+        course.title,
+        course.summary,
+        course.objectives.as_deref().unwrap_or_default()
+    );
+    for text in &course.texts.0 {
+        words.push_str(&format!(
+            "\n{}\n{}\n{}",
+            text.title,
+            text.summary,
+            text.objectives.as_deref().unwrap_or_default()
+        ));
+    }
+    fold_for_search(&words)
+}
+
+/// Writes the row (new or changed) with its search text.
+async fn save_row(conn: &impl ConnectionTrait, mut model: course::ActiveModel, new: bool) -> Result<course::Model> {
+    let row = if new {
+        model.clone().insert(conn).await?
+    } else {
+        model.clone().update(conn).await?
+    };
+    let search = search_text(&row);
+    if row.search_text == search {
+        return Ok(row);
+    }
+    model = row.into();
+    model.search_text = Set(search);
+    Ok(model.update(conn).await?)
 }
 
 async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audiences: &[Audience]) -> Result<()> {
@@ -180,7 +211,9 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &CourseDetails) -
         ..Default::default()
     };
     apply(&mut model, details);
-    let row = model.insert(&txn).await?;
+    model.texts = Set(CourseTexts::default());
+    model.search_text = Set(String::new());
+    let row = save_row(&txn, model, true).await?;
     replace_audiences(&txn, row.id, &details.audiences).await?;
     audit::record(
         &txn,
@@ -200,9 +233,12 @@ pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &Course
     let txn = conn.begin_write().await?;
     let before = get(&txn, id).await?;
     check_references(&txn, details).await?;
+    if before.course.texts.get(details.language).is_some() {
+        return Err(StorageError::invalid("language", "error-course-language-has-text"));
+    }
     let mut model: course::ActiveModel = before.course.clone().into();
     apply(&mut model, details);
-    let row = model.update(&txn).await?;
+    let row = save_row(&txn, model, false).await?;
     replace_audiences(&txn, id, &details.audiences).await?;
     audit::record(
         &txn,
@@ -211,6 +247,36 @@ pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &Course
         "course",
         Some(id),
         json!({"before": snapshot(&before.course, &before.audiences), "after": snapshot(&row, &details.audiences)}),
+    )
+    .await?;
+    let record = get(&txn, id).await?;
+    txn.commit().await?;
+    Ok(record)
+}
+
+/// Replaces the course's texts in other languages (issue 23); `texts` come
+/// from [`CourseTexts::parse`] against the course's language as read here.
+pub async fn set_texts(conn: &impl Begin, actor: &Actor, id: Uuid, texts: &CourseTexts) -> Result<CourseRecord> {
+    let txn = conn.begin_write().await?;
+    let before = get(&txn, id).await?;
+    if let Some(text) = texts.get(before.course.language) {
+        return Err(StorageError::invalid(
+            text.language.as_str(),
+            "error-course-text-language",
+        ));
+    }
+    let mut model: course::ActiveModel = before.course.clone().into();
+    model.texts = Set(texts.clone());
+    model.updated_at = Set(now());
+    save_row(&txn, model, false).await?;
+    let languages = |t: &CourseTexts| t.0.iter().map(|t| t.language).collect::<Vec<_>>();
+    audit::record(
+        &txn,
+        actor,
+        "update",
+        "course",
+        Some(id),
+        json!({"texts": {"before": languages(&before.course.texts), "after": languages(texts)}}),
     )
     .await?;
     let record = get(&txn, id).await?;

@@ -1,5 +1,6 @@
 //! The `courses` table.
 
+use aula_domain::catalogue::{CourseText, CourseTexts};
 use aula_domain::{Language, Modality};
 use sea_orm::entity::prelude::*;
 
@@ -21,6 +22,8 @@ pub struct Model {
     pub minimum_attendance_percent: i32,
     pub survey_required: bool,
     pub search_text: String,
+    /// Its texts in other languages (issue 23).
+    pub texts: CourseTexts,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -29,3 +32,20 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The course's words for a reader of `language` (a code, as pages
+    /// have it): its text in that language where it has one, else its own.
+    pub fn text(&self, language: &str) -> CourseText {
+        let wanted = Language::parse(language).ok();
+        match wanted.and_then(|l| self.texts.get(l)) {
+            Some(text) => text.clone(),
+            None => CourseText {
+                language: self.language,
+                title: self.title.clone(),
+                summary: self.summary.clone(),
+                objectives: self.objectives.clone(),
+            },
+        }
+    }
+}
