@@ -108,6 +108,17 @@ fn message(
     if let (Some((config, registration)), Some(object)) = (registration, data.as_object_mut()) {
         object.insert("manage_path".into(), config.manage_path(registration.id).into());
     }
+    // Every message to a person passes here: the course speaks their
+    // language where it has a text in it (issue 23), in the body and in
+    // the calendar invitation alike.
+    let text = record.course.course.text(person.language.as_str());
+    if let Some(session) = data.get_mut("session").and_then(|s| s.as_object_mut()) {
+        session.insert("course_title".into(), text.title.clone().into());
+    }
+    if let Some(calendar) = data.get_mut("calendar").and_then(|c| c.as_object_mut()) {
+        calendar.insert("summary".into(), text.title.into());
+        calendar.insert("description".into(), text.summary.into());
+    }
     Some(NewMessage {
         kind,
         recipient,
