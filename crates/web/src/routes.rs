@@ -53,6 +53,11 @@ pub fn for_people() -> Router<AppState> {
             "/staff/courses/{id}",
             forms::changing::<catalogue::courses::CourseInput>(),
         )
+        .routes(routes!(catalogue::course_texts::put_texts))
+        .route(
+            "/staff/courses/{id}/texts",
+            get(catalogue::course_texts::texts_page).post(catalogue::course_texts::save_texts_page),
+        )
         .routes(routes!(catalogue::bodies::list, catalogue::bodies::create))
         .route(
             "/staff/accreditation-bodies",

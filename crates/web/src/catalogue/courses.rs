@@ -215,6 +215,8 @@ pub struct CourseOut {
     pub modality: String,
     pub audiences: Vec<String>,
     pub language: String,
+    /// Its title, summary and objectives in other languages, by language code.
+    pub texts: crate::catalogue::course_texts::CourseTextsInput,
     pub accreditation: Option<AccreditationOut>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -222,6 +224,7 @@ pub struct CourseOut {
 
 impl From<CourseRecord> for CourseOut {
     fn from(r: CourseRecord) -> Self {
+        let texts = crate::catalogue::course_texts::texts_of(&r);
         let c = r.course;
         let accreditation = r.body.map(|b| AccreditationOut {
             body_id: b.id,
@@ -243,6 +246,7 @@ impl From<CourseRecord> for CourseOut {
             modality: c.modality.as_str().to_owned(),
             audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             language: c.language.as_str().to_owned(),
+            texts,
             accreditation,
             created_at: c.created_at,
             updated_at: c.updated_at,
