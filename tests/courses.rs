@@ -127,3 +127,137 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    issue_23_a_course_speaks_its_readers_language,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        // A Spanish course, given in French and English too.
+        let (course_id, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let texts_path = format!("/api/v1/courses/{course_id}/texts");
+        let texts = json!({
+            "fr": {"title": "Égalité de traitement au guichet", "summary": "Des cas pratiques.", "objectives": "Connaître la loi\nL'appliquer"},
+            "en": {"title": "Equal treatment at the front desk", "summary": "Case studies."},
+        });
+        let (status, course) = api.put(&texts_path, &texts).await;
+        assert_eq!(status, StatusCode::OK, "{course}");
+        assert_eq!(course["title"], "Igualdad de trato en la atención al público");
+        assert_eq!(course["texts"]["fr"]["title"], "Égalité de traitement au guichet");
+        assert_eq!(course["texts"]["en"]["objectives"], "");
+
+        // The course's own language, a half-given one and an unknown one are
+        // refused, each named; nothing changes.
+        let (status, body) = api
+            .put(
+                &texts_path,
+                &json!({"es": {"title": "X", "summary": "Y"}, "en": {"title": "Only a title"}, "xx": {"title": "?", "summary": "?"}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        for field in ["es", "en.summary", "xx"] {
+            assert!(body["fields"][field].is_array(), "{field}: {body}");
+        }
+        let (_, unchanged) = api.get(&format!("/api/v1/courses/{course_id}")).await;
+        assert_eq!(unchanged["texts"], course["texts"]);
+        // Nor may the course take a language it has a text in.
+        let (status, body) = api
+            .patch(&format!("/api/v1/courses/{course_id}"), &json!({"language": "fr"}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["language"].is_array(), "{body}");
+
+        // Only organisers write them.
+        let (status, _) = app.api(&[Role::Trainer]).await.put(&texts_path, &texts).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = app.anonymous_api().put(&texts_path, &texts).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+        // Each reader sees their language, marked so screen readers say it
+        // right; a language without a text falls back to the course's own.
+        let visitor = app.browser();
+        let html = visitor.get_html(&format!("/courses/{course_id}?lang=fr")).await;
+        assert!(
+            html.contains(r#"<h1 lang="fr" dir="auto">Égalité de traitement au guichet</h1>"#),
+            "{html}"
+        );
+        assert!(html.contains("<p>Connaître la loi</p>"), "{html}");
+        let html = visitor.get_html(&format!("/sessions/{session_id}?lang=en")).await;
+        assert!(
+            html.contains(r#"<h1 lang="en" dir="auto">Equal treatment at the front desk</h1>"#),
+            "{html}"
+        );
+        let html = visitor.get_html(&format!("/courses/{course_id}?lang=es")).await;
+        assert!(
+            html.contains(r#"<h1 lang="es" dir="auto">Igualdad de trato en la atención al público</h1>"#),
+            "{html}"
+        );
+        let html = visitor.get_html("/?lang=fr").await;
+        assert!(
+            html.contains("Égalité de traitement au guichet"),
+            "the catalogue in French"
+        );
+        // The catalogue's search finds it by its words in any language.
+        let html = visitor.get_html("/?q=guichet&lang=es").await;
+        assert!(
+            html.contains(&format!("/sessions/{session_id}")),
+            "found by its French title"
+        );
+
+        // A person who reads English gets their e-mails with the English title.
+        let mut jo = crate::helpers::registrant("Jo", "jo@example.org");
+        jo["language"] = json!("en");
+        let (status, body) = app
+            .anonymous_api()
+            .post(&format!("/api/v1/sessions/{session_id}/registrations"), &jo)
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let received = app.smtp.wait_for(1, std::time::Duration::from_secs(10)).await;
+        let mail = received
+            .iter()
+            .find(|m| m.to.contains(&"jo@example.org".to_owned()))
+            .expect("Jo's e-mail");
+        assert!(
+            mail.data
+                .replace("=\r\n", "")
+                .contains("Equal treatment at the front desk"),
+            "{}",
+            mail.data
+        );
+
+        // The page: an organiser clears the French text and keeps the English one.
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/courses/{course_id}/texts");
+        let form = organiser.get_html(&page).await;
+        assert!(
+            form.contains(r#"name="fr.title""#) && !form.contains(r#"name="es.title""#),
+            "no fields for the course's own language"
+        );
+        let response = organiser
+            .post_form(
+                &page,
+                &page,
+                &[
+                    ("fr.title", ""),
+                    ("fr.summary", ""),
+                    ("fr.objectives", ""),
+                    ("en.title", "Equal treatment"),
+                    ("en.summary", "Cases."),
+                    ("en.objectives", ""),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, course) = api.get(&format!("/api/v1/courses/{course_id}")).await;
+        assert!(course["texts"]["fr"].is_null(), "{course}");
+        assert_eq!(course["texts"]["en"]["title"], "Equal treatment");
+        // A half-given language shows the form again with its error, and changes nothing.
+        let response = organiser
+            .post_form(&page, &page, &[("fr.title", "Seulement un titre"), ("fr.summary", "")])
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("body");
+        assert!(html.contains(r#"id="error-fr.summary""#), "{html}");
+        let (_, after) = api.get(&format!("/api/v1/courses/{course_id}")).await;
+        assert_eq!(after["texts"], course["texts"]);
+    }
+);

@@ -19,6 +19,7 @@ async fn every_route_is_documented() {
         ("/api/v1/accreditation-bodies", &["get", "post"]),
         ("/api/v1/courses", &["get", "post"]),
         ("/api/v1/courses/{id}", &["get", "patch"]),
+        ("/api/v1/courses/{id}/texts", &["put"]),
         ("/api/v1/sessions", &["get", "post"]),
         ("/api/v1/sessions/{id}", &["get", "patch"]),
         ("/api/v1/regions", &["get", "post"]),
