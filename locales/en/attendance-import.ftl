@@ -23,7 +23,10 @@ attendance-import-upload = Upload and read
 attendance-import-report-title = Check the participant report
 attendance-import-report-file = File: { $file }
 attendance-import-report-rows = Lines: { $rows }
-attendance-import-meeting-length = The meeting lasts { $minutes } minutes: nobody is counted for more.
+attendance-import-meeting-length = The meeting lasts { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}: nobody is counted for more.
 attendance-import-by-email = found by e-mail
 attendance-import-by-name = found by name
 attendance-import-by-earlier-choice = found by an earlier choice
@@ -64,7 +67,10 @@ attendance-import-nobody-of-session = Nobody of the session
 attendance-import-choose-title = Who is who
 attendance-import-choose-intro = For each person not found by e-mail, choose the participant they are, or “Not one of them”. Your choices are remembered for the next report of this session.
 attendance-import-who-is = Who is “{ $name }” (lines { $lines })?
-attendance-import-minutes-found = { $minutes } minutes
+attendance-import-minutes-found = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
 attendance-import-not-one-of-them = Not one of them
 attendance-import-partial-help = Someone connected for less than { $percent } % of the meeting is marked “partial”: their minutes still count toward the session's hours, which decide completion. The session's settings set this share.
 attendance-import-absent-title = Participants not in the report

@@ -16,7 +16,10 @@ roll-call-save = Save the roll call
 roll-call-saved = The roll call is saved.
 attendance-title = Attendance
 attendance-rule = Completion needs { $percent } % of the session's hours.
-attendance-required = That is { $hours } hours.
+attendance-required = That is { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}.
 attendance-take-roll-call = Roll call, meeting { $number }
 attendance-matrix = Attendance by person
 attendance-download = Download as a spreadsheet (CSV)
@@ -35,7 +38,10 @@ check-in-show = Show the check-in code
 check-in-qr-label = QR code to check in at this meeting
 check-in-scan = Scan this code with your phone to check in.
 check-in-or-type = Or type the code:
-check-in-changes = The code changes every { $seconds } seconds.
+check-in-changes = The code changes every { $seconds ->
+    [one] second
+   *[other] { $seconds } seconds
+}.
 check-in-not-yet = Check-in for this meeting has not opened yet.
 check-in-over = Check-in for this meeting is over.
 check-in-cancelled = This session does not take check-ins.

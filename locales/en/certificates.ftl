@@ -1,10 +1,19 @@
 # Certificates: what they say, verification, and the organisers' and accreditors' list.
 certificate-title = Certificate of completion
 certificate-statement = has completed the training
-certificate-hours = { $attended } hours attended of { $nominal }
+certificate-hours = { $attended ->
+    [one] { $attended } hour
+   *[other] { $attended } hours
+} attended of { $nominal }
 certificate-accredited = Accredited by { $body }{ $credits }
-certificate-credits = : { $credits } credits
-certificate-recognised = : { $hours } hours recognised
+certificate-credits = : { $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+}
+certificate-recognised = : { $hours ->
+    [one] { $hours } hour recognised
+   *[other] { $hours } hours recognised
+}
 certificate-issued-on = Issued on { $date }
 certificate-verify-at = Verify at
 certificate-code = Verification code
@@ -32,7 +41,10 @@ verify-issued = Issued on
 verify-issuer = Issued by
 verify-accreditation = Accreditation
 certificates-title = Certificates
-certificates-count = { $count } certificates
+certificates-count = { $count ->
+    [one] { $count } certificate
+   *[other] { $count } certificates
+}
 certificates-export = Download all (ZIP of PDFs with a register)
 certificates-status = Status
 certificates-valid = Valid

@@ -4,7 +4,10 @@
 ## The file as a whole
 error-csv-encoding = The file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and upload it again.
 error-csv-empty = The file has no people in it: it needs a header line, then one line per person.
-error-csv-row-length = Line { $line } has { $found } cells where the header line has { $expected }. Look for a separator too many or too few on that line.
+error-csv-row-length = Line { $line } has { $found ->
+    [one] one cell
+   *[other] { $found } cells
+} where the header line has { $expected }. Look for a separator too many or too few on that line.
 error-csv-header = Column { $column } of the header line has no name, or the same name as another column. Give each column its own name.
 error-csv-too-many-rows = The file has more than { $max } people. Split it into several files.
 error-csv-malformed = The file cannot be read from line { $line } on. Look for a quotation mark that opens a cell and is never closed.

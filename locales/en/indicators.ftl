@@ -28,12 +28,30 @@ indicators-sessions-held = Sessions held
 indicators-venues = Venues
 indicators-workplaces = Workplaces
 indicators-regions = Regions
-indicators-note-registrations = people with a place or on a waiting list; { $count } registrations
-indicators-note-completions = people who completed a course; { $count } completions
-indicators-note-completion-rate = of { $count } confirmed registrations in sessions held
-indicators-note-answers = { $count } answers
+indicators-note-registrations = people with a place or on a waiting list; { $count ->
+    [one] { $count } registration
+   *[other] { $count } registrations
+}
+indicators-note-completions = people who completed a course; { $count ->
+    [one] { $count } completion
+   *[other] { $count } completions
+}
+indicators-note-completion-rate = of { $count ->
+    [one] { $count } confirmed registration
+   *[other] { $count } confirmed registrations
+} in sessions held
+indicators-note-answers = { $count ->
+    [one] { $count } answer
+   *[other] { $count } answers
+}
 indicators-note-anonymous = answers are anonymous: not known by region or audience
-indicators-note-response-rate = { $answered } answers to { $invited } invitations
+indicators-note-response-rate = { $answered ->
+    [one] { $answered } answer
+   *[other] { $answered } answers
+} to { $invited ->
+    [one] { $invited } invitation
+   *[other] { $invited } invitations
+}
 indicators-note-revoked = revoked since: { $count }
 indicators-out-of-five = { $mean } / 5
 indicators-region-names = Participants came from: { $names }.

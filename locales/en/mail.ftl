@@ -22,7 +22,10 @@ mail-manage-link-label = To see or cancel your registration:
 mail-manage-link-text = my registration
 mail-promoted-body = Good news: a place became free and it is now yours. Your place in this training session is confirmed.
 mail-requested-subject = Please confirm your registration: { $course }
-mail-requested-body = We received a registration for this training session with your e-mail address. To confirm it, follow this link within { $hours } hours:
+mail-requested-body = We received a registration for this training session with your e-mail address. To confirm it, follow this link within { $hours ->
+    [one] the hour
+   *[other] { $hours } hours
+}:
 mail-requested-button = Confirm my registration
 mail-requested-ignore = If you did not ask for this, ignore this message: nothing happens without your confirmation.
 mail-already-subject = You are already registered: { $course }
@@ -35,14 +38,20 @@ mail-cancelled-by-you = Your registration for this training session is cancelled
 mail-cancelled-by-organiser = The organisers have cancelled your registration for this training session. Write to them if you think it is a mistake.
 mail-cancelled-again = You can register again from the session's page while registration is open.
 mail-sign-in-subject = Your link to “My trainings”
-mail-sign-in-body = Follow this link to see your trainings. It works once, for { $minutes } minutes:
+mail-sign-in-body = Follow this link to see your trainings. It works once, for { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}:
 mail-sign-in-button = Open my trainings
 mail-sign-in-ignore = If you did not ask for it, ignore this message.
 mail-absence-subject = Your attendance: { $course }
 mail-absence-organiser-subject = Trainees who can no longer complete: { $course }
 mail-absence-body = With the meetings you have missed, you can no longer reach the { $percent } % attendance this training requires for its certificate. If something kept you away, write to the organisers: they can tell you what is possible.
 mail-check-in-subject = Your check-in code: { $code }
-mail-check-in-body = Type this code on your phone to check in. It works once, for { $minutes } minutes:
+mail-check-in-body = Type this code on your phone to check in. It works once, for { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}:
 mail-absence-organiser = With the meetings { $name } has missed, they can no longer reach the { $percent } % attendance this training requires. They have been told too.
 mail-absence-digest = With the meetings they have missed, these trainees can no longer reach the { $percent } % attendance this training requires:
 mail-absence-digest-told = Each of them has been told too.

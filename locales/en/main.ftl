@@ -32,7 +32,10 @@ none = None
 yes = Yes
 no = No
 form-has-errors = There is a problem
-hours-count = { $hours } h
+hours-count = { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
 
 ## One-time messages after an action
 flash-saved = Saved.
@@ -176,7 +179,10 @@ course-minimum-attendance-hint = Share of the session's hours needed to complete
 course-survey-required = The satisfaction survey must be answered before the certificate
 course-sessions = Sessions
 course-no-sessions = No session of this course is scheduled.
-credits-count = { $credits } credits
+credits-count = { $credits ->
+    [one] { $credits } credit
+   *[other] { $credits } credits
+}
 minimum-attendance = minimum attendance { $percent } %
 
 ## Sessions
@@ -306,7 +312,10 @@ error-unknown-field = There is no such field.
 error-duplicate = This already exists.
 error-in-use = Other records depend on this.
 error-required = Required.
-error-too-long = At most { $max } characters.
+error-too-long = At most { $max ->
+    [one] one character
+   *[other] { $max } characters
+}.
 error-too-many = At most { $max }.
 error-control-characters = Remove the invisible control characters.
 error-email = Give an e-mail address such as name@example.org.
@@ -335,7 +344,10 @@ error-online-url-needed = An online session needs its meeting link.
 error-venue-or-url-needed = Give a venue, an online link, or both.
 error-unknown-trainer = Choose trainers among the users with the trainer role.
 error-session-course-fixed = A session's course cannot be changed; create a new session instead.
-error-capacity-below-taken = { $taken } seats are already taken; the capacity cannot be lower.
+error-capacity-below-taken = { $taken ->
+    [one] One seat is already taken
+   *[other] { $taken } seats are already taken
+}; the capacity cannot be lower.
 error-session-final = A completed or cancelled session can no longer be changed.
 error-status-transition = A session cannot go from “{ $from }” to “{ $to }”.
 error-open-needs-meetings = Add at least one meeting before opening registration.
@@ -343,7 +355,10 @@ error-body-code = 2 to 10 letters or digits.
 error-body-code-taken = Another body already uses this code.
 error-region-code-taken = Another region already uses this code.
 error-accreditor-body = An accreditor must belong to an accrediting body.
-error-password-short = At least { $min } characters.
+error-password-short = At least { $min ->
+    [one] one character
+   *[other] { $min } characters
+}.
 error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
 table-region = Table; it scrolls sideways on small screens
 error-unavailable = The database is not answering for a moment; nothing was changed. Please try again in a few seconds.

@@ -41,7 +41,10 @@ registration-see-mine = See my trainings
 
 ## After the form and the links
 outcome-check-email = Check your e-mail
-registration-check-email-body = We have sent you an e-mail. Follow the link in it within { $hours } hours to confirm your registration. If nothing arrives, look in your spam folder.
+registration-check-email-body = We have sent you an e-mail. Follow the link in it within { $hours ->
+    [one] the hour
+   *[other] { $hours } hours
+} to confirm your registration. If nothing arrives, look in your spam folder.
 outcome-confirmed = Your place is confirmed
 registration-confirmed-body = Thank you: your place is confirmed. We have sent you an e-mail with the meetings and a calendar file.
 outcome-waitlisted = You are on the waiting list

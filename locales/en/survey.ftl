@@ -22,7 +22,10 @@ survey-response-rate = response rate
 survey-withheld = Fewer than 3 people have answered: the results are not shown yet, so that nobody can be recognised.
 survey-no-answers = Nobody has answered yet.
 survey-download = Download the results (CSV)
-survey-mean = Mean { $mean } out of 5, from { $count } answers
+survey-mean = Mean { $mean } out of 5, from { $count ->
+    [one] one answer
+   *[other] { $count } answers
+}
 survey-distribution = Answers ({ $count })
 survey-no-texts = No written answer.
 survey-csv-question = Question

@@ -23,7 +23,10 @@ attendance-import-upload = Subir y leer
 attendance-import-report-title = Revisar el informe de participantes
 attendance-import-report-file = Archivo: { $file }
 attendance-import-report-rows = Líneas: { $rows }
-attendance-import-meeting-length = La sesión dura { $minutes } minutos: a nadie se le cuenta más.
+attendance-import-meeting-length = La sesión dura { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minutos
+}: a nadie se le cuenta más.
 attendance-import-by-email = encontradas por correo
 attendance-import-by-name = encontradas por el nombre
 attendance-import-by-earlier-choice = encontradas por una elección anterior
@@ -64,7 +67,10 @@ attendance-import-nobody-of-session = Nadie de la sesión
 attendance-import-choose-title = Quién es quién
 attendance-import-choose-intro = Para cada persona no encontrada por su correo, elija el participante que es, o «Ninguno de ellos». Sus elecciones se recuerdan para el siguiente informe de esta sesión.
 attendance-import-who-is = ¿Quién es «{ $name }» (líneas { $lines })?
-attendance-import-minutes-found = { $minutes } minutos
+attendance-import-minutes-found = { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}
 attendance-import-not-one-of-them = Ninguno de ellos
 attendance-import-partial-help = Quien estuvo conectado menos del { $percent } % de la sesión se marca «parcial»: sus minutos siguen contando para las horas de la formación, que deciden si la completa. Este porcentaje se fija en los datos de la formación.
 attendance-import-absent-title = Participantes que no están en el informe

@@ -16,7 +16,10 @@ roll-call-save = Guardar la lista
 roll-call-saved = La lista se ha guardado.
 attendance-title = Asistencia
 attendance-rule = Para superarla se necesita el { $percent } % de las horas de la sesión.
-attendance-required = Es decir, { $hours } horas.
+attendance-required = Es decir, { $hours ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+}.
 attendance-take-roll-call = Pasar lista, sesión { $number }
 attendance-matrix = Asistencia por persona
 attendance-download = Descargar como hoja de cálculo (CSV)
@@ -35,7 +38,10 @@ check-in-show = Mostrar el código de asistencia
 check-in-qr-label = Código QR para registrar la asistencia a esta sesión
 check-in-scan = Escanee este código con su teléfono para registrar su asistencia.
 check-in-or-type = O escriba el código:
-check-in-changes = El código cambia cada { $seconds } segundos.
+check-in-changes = El código cambia cada { $seconds ->
+    [one] segundo
+   *[other] { $seconds } segundos
+}.
 check-in-not-yet = El registro de asistencia de esta sesión aún no está abierto.
 check-in-over = El registro de asistencia de esta sesión ha terminado.
 check-in-cancelled = Esta sesión no admite registro de asistencia.

@@ -1,10 +1,19 @@
 # Certificados: lo que dicen, la verificación y la lista del equipo organizador y de las entidades acreditadoras.
 certificate-title = Certificado de aprovechamiento
 certificate-statement = ha completado la formación
-certificate-hours = { $attended } horas asistidas de { $nominal }
+certificate-hours = { $attended ->
+    [one] { $attended } hora asistida
+   *[other] { $attended } horas asistidas
+} de { $nominal }
 certificate-accredited = Acreditada por { $body }{ $credits }
-certificate-credits = : { $credits } créditos
-certificate-recognised = : { $hours } horas reconocidas
+certificate-credits = : { $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+}
+certificate-recognised = : { $hours ->
+    [one] { $hours } hora reconocida
+   *[other] { $hours } horas reconocidas
+}
 certificate-issued-on = Expedido el { $date }
 certificate-verify-at = Verifíquelo en
 certificate-code = Código de verificación
@@ -32,7 +41,10 @@ verify-issued = Expedido el
 verify-issuer = Expedido por
 verify-accreditation = Acreditación
 certificates-title = Certificados
-certificates-count = { $count } certificados
+certificates-count = { $count ->
+    [one] { $count } certificado
+   *[other] { $count } certificados
+}
 certificates-export = Descargar todos (ZIP de PDF con un registro)
 certificates-status = Estado
 certificates-valid = Válido

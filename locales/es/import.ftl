@@ -4,7 +4,10 @@
 ## El archivo completo
 error-csv-encoding = El archivo no es texto UTF-8. En su hoja de cálculo, guárdelo como «CSV UTF-8» y vuelva a subirlo.
 error-csv-empty = El archivo no contiene a ninguna persona: necesita una línea de encabezado y, después, una línea por persona.
-error-csv-row-length = La línea { $line } tiene { $found } celdas, pero la línea de encabezado tiene { $expected }. Compruebe si en esa línea sobra o falta un separador.
+error-csv-row-length = La línea { $line } tiene { $found ->
+    [one] una celda
+   *[other] { $found } celdas
+}, pero la línea de encabezado tiene { $expected }. Compruebe si en esa línea sobra o falta un separador.
 error-csv-header = La columna { $column } de la línea de encabezado no tiene nombre o tiene el mismo nombre que otra columna. Dé a cada columna un nombre distinto.
 error-csv-too-many-rows = El archivo tiene más de { $max } personas. Divídalo en varios archivos.
 error-csv-malformed = El archivo no se puede leer a partir de la línea { $line }. Busque unas comillas que abren una celda y no se cierran nunca.

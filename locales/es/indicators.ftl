@@ -28,12 +28,30 @@ indicators-sessions-held = Ediciones celebradas
 indicators-venues = Sedes
 indicators-workplaces = Centros de trabajo
 indicators-regions = Regiones
-indicators-note-registrations = personas con plaza o en lista de espera; { $count } inscripciones
-indicators-note-completions = personas que completaron un curso; { $count } cursos completados
-indicators-note-completion-rate = de { $count } inscripciones confirmadas en ediciones celebradas
-indicators-note-answers = { $count } respuestas
+indicators-note-registrations = personas con plaza o en lista de espera; { $count ->
+    [one] { $count } inscripción
+   *[other] { $count } inscripciones
+}
+indicators-note-completions = personas que completaron un curso; { $count ->
+    [one] { $count } curso completado
+   *[other] { $count } cursos completados
+}
+indicators-note-completion-rate = de { $count ->
+    [one] { $count } inscripción confirmada
+   *[other] { $count } inscripciones confirmadas
+} en ediciones celebradas
+indicators-note-answers = { $count ->
+    [one] { $count } respuesta
+   *[other] { $count } respuestas
+}
 indicators-note-anonymous = respuestas anónimas: no se conocen por región ni colectivo
-indicators-note-response-rate = { $answered } respuestas a { $invited } invitaciones
+indicators-note-response-rate = { $answered ->
+    [one] { $answered } respuesta
+   *[other] { $answered } respuestas
+} a { $invited ->
+    [one] { $invited } invitación
+   *[other] { $invited } invitaciones
+}
 indicators-note-revoked = revocados después: { $count }
 indicators-out-of-five = { $mean } / 5
 indicators-region-names = Los participantes procedían de: { $names }.

@@ -22,7 +22,10 @@ mail-manage-link-label = Para consultar o cancelar su inscripción:
 mail-manage-link-text = mi inscripción
 mail-promoted-body = Buenas noticias: se ha liberado una plaza y es suya. Su plaza en esta sesión de formación está confirmada.
 mail-requested-subject = Confirme su inscripción: { $course }
-mail-requested-body = Hemos recibido una inscripción a esta sesión de formación con su dirección de correo. Para confirmarla, siga este enlace en las próximas { $hours } horas:
+mail-requested-body = Hemos recibido una inscripción a esta sesión de formación con su dirección de correo. Para confirmarla, siga este enlace { $hours ->
+    [one] en la próxima hora
+   *[other] en las próximas { $hours } horas
+}:
 mail-requested-button = Confirmar mi inscripción
 mail-requested-ignore = Si no la ha solicitado, ignore este mensaje: no ocurre nada sin su confirmación.
 mail-already-subject = Ya está inscrito/a: { $course }
@@ -35,14 +38,20 @@ mail-cancelled-by-you = Su inscripción en esta sesión de formación está canc
 mail-cancelled-by-organiser = El equipo organizador ha cancelado su inscripción en esta sesión de formación. Escríbale si cree que se trata de un error.
 mail-cancelled-again = Puede volver a inscribirse desde la página de la sesión mientras la inscripción esté abierta.
 mail-sign-in-subject = Su enlace a «Mis formaciones»
-mail-sign-in-body = Siga este enlace para ver sus formaciones. Funciona una sola vez, durante { $minutes } minutos:
+mail-sign-in-body = Siga este enlace para ver sus formaciones. Funciona una sola vez, durante { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minutos
+}:
 mail-sign-in-button = Abrir mis formaciones
 mail-sign-in-ignore = Si no lo ha pedido, ignore este mensaje.
 mail-absence-subject = Su asistencia: { $course }
 mail-absence-organiser-subject = Personas que ya no pueden completar: { $course }
 mail-absence-body = Con las sesiones a las que no ha asistido, ya no puede alcanzar el { $percent } % de asistencia que esta formación exige para su certificado. Si algo se lo impidió, escriba al equipo organizador: le dirá qué es posible.
 mail-check-in-subject = Su código para registrar la asistencia: { $code }
-mail-check-in-body = Escriba este código en su teléfono para registrar su asistencia. Funciona una vez, durante { $minutes } minutos:
+mail-check-in-body = Escriba este código en su teléfono para registrar su asistencia. Funciona una vez, durante { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minutos
+}:
 mail-absence-organiser = Con las sesiones a las que no ha asistido, { $name } ya no puede alcanzar el { $percent } % de asistencia que exige esta formación. También se le ha informado.
 mail-absence-digest = Con las sesiones a las que no han asistido, estas personas ya no pueden alcanzar el { $percent } % de asistencia que exige esta formación:
 mail-absence-digest-told = También se ha informado a cada una.

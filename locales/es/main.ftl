@@ -32,7 +32,10 @@ none = Ninguna
 yes = Sí
 no = No
 form-has-errors = Hay un problema
-hours-count = { $hours } h
+hours-count = { $hours ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+}
 
 ## Mensajes que se muestran una sola vez tras una acción
 flash-saved = Cambios guardados.
@@ -176,7 +179,10 @@ course-minimum-attendance-hint = Porcentaje de las horas de la sesión necesario
 course-survey-required = Hay que responder la encuesta de satisfacción antes de obtener el certificado
 course-sessions = Sesiones
 course-no-sessions = No hay ninguna sesión programada de este curso.
-credits-count = { $credits } créditos
+credits-count = { $credits ->
+    [one] { $credits } crédito
+   *[other] { $credits } créditos
+}
 minimum-attendance = asistencia mínima del { $percent } %
 
 ## Sesiones
@@ -306,7 +312,10 @@ error-unknown-field = Este campo no existe.
 error-duplicate = Ya existe.
 error-in-use = Hay otros datos que dependen de este.
 error-required = Campo obligatorio.
-error-too-long = Como máximo, { $max } caracteres.
+error-too-long = Como máximo, { $max ->
+    [one] un carácter
+   *[other] { $max } caracteres
+}.
 error-too-many = Como máximo, { $max }.
 error-control-characters = Elimine los caracteres de control invisibles.
 error-email = Escriba un correo electrónico como nombre@example.org.
@@ -335,7 +344,10 @@ error-online-url-needed = Indique el enlace de conexión: la sesión es en líne
 error-venue-or-url-needed = Indique un lugar, un enlace de conexión o ambos.
 error-unknown-trainer = Elija a las personas formadoras entre las cuentas con el rol Formador/a.
 error-session-course-fixed = No se puede cambiar el curso de una sesión; cree una sesión nueva.
-error-capacity-below-taken = Plazas ya ocupadas: { $taken }. El número de plazas no puede ser menor.
+error-capacity-below-taken = { $taken ->
+    [one] Ya hay una plaza ocupada
+   *[other] Ya hay { $taken } plazas ocupadas
+}: el número de plazas no puede ser menor.
 error-session-final = Una sesión finalizada o cancelada ya no se puede modificar.
 error-status-transition = Una sesión no puede pasar de «{ $from }» a «{ $to }».
 error-open-needs-meetings = Añada al menos una clase antes de abrir la inscripción.
@@ -343,7 +355,10 @@ error-body-code = De 2 a 10 letras o cifras.
 error-body-code-taken = Otra entidad ya usa este código.
 error-region-code-taken = Otra región ya usa este código.
 error-accreditor-body = Elija una entidad acreditadora: es obligatoria para el rol Acreditador/a.
-error-password-short = Al menos { $min } caracteres.
+error-password-short = Al menos { $min ->
+    [one] un carácter
+   *[other] { $min } caracteres
+}.
 error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.
 table-region = Tabla; se desplaza en horizontal en pantallas pequeñas
 error-unavailable = La base de datos no responde en este momento; no se ha cambiado nada. Vuelva a intentarlo dentro de unos segundos.

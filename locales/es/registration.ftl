@@ -41,7 +41,10 @@ registration-see-mine = Ver mis formaciones
 
 ## Tras el formulario y los enlaces
 outcome-check-email = Revise su correo
-registration-check-email-body = Le hemos enviado un correo. Siga el enlace que contiene en las próximas { $hours } horas para confirmar su inscripción. Si no llega nada, mire en la carpeta de correo no deseado.
+registration-check-email-body = Le hemos enviado un correo. Siga el enlace que contiene { $hours ->
+    [one] en la próxima hora
+   *[other] en las próximas { $hours } horas
+} para confirmar su inscripción. Si no llega nada, mire en la carpeta de correo no deseado.
 outcome-confirmed = Su plaza está confirmada
 registration-confirmed-body = Gracias: su plaza está confirmada. Le hemos enviado un correo con las sesiones y un archivo de calendario.
 outcome-waitlisted = Está en la lista de espera

@@ -22,7 +22,10 @@ survey-response-rate = tasa de respuesta
 survey-withheld = Han respondido menos de 3 personas: los resultados aún no se muestran, para que nadie pueda ser reconocido.
 survey-no-answers = Aún no ha respondido nadie.
 survey-download = Descargar los resultados (CSV)
-survey-mean = Media { $mean } sobre 5, con { $count } respuestas
+survey-mean = Media { $mean } sobre 5, con { $count ->
+    [one] una respuesta
+   *[other] { $count } respuestas
+}
 survey-distribution = Respuestas ({ $count })
 survey-no-texts = Ninguna respuesta escrita.
 survey-csv-question = Pregunta

@@ -23,7 +23,10 @@ attendance-import-upload = Envoyer et lire
 attendance-import-report-title = Vérifier le rapport des participants
 attendance-import-report-file = Fichier : { $file }
 attendance-import-report-rows = Lignes : { $rows }
-attendance-import-meeting-length = La séance dure { $minutes } minutes : personne n'est compté davantage.
+attendance-import-meeting-length = La séance dure { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} : personne n'est compté davantage.
 attendance-import-by-email = trouvées par e-mail
 attendance-import-by-name = trouvées par le nom
 attendance-import-by-earlier-choice = trouvées par un choix précédent
@@ -64,7 +67,10 @@ attendance-import-nobody-of-session = Personne de la session
 attendance-import-choose-title = Qui est qui
 attendance-import-choose-intro = Pour chaque personne non trouvée par son adresse, choisissez le ou la participante qu'elle est, ou « Aucun d'eux ». Vos choix sont retenus pour le prochain rapport de cette session.
 attendance-import-who-is = Qui est « { $name } » (lignes { $lines }) ?
-attendance-import-minutes-found = { $minutes } minutes
+attendance-import-minutes-found = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
 attendance-import-not-one-of-them = Aucun d'eux
 attendance-import-partial-help = Une personne connectée moins de { $percent } % de la séance est marquée « partielle » : ses minutes comptent quand même dans les heures de la session, qui décident de l'achèvement. Cette part se règle dans les paramètres de la session.
 attendance-import-absent-title = Participants absents du rapport

@@ -16,7 +16,10 @@ roll-call-save = Enregistrer l'appel
 roll-call-saved = L'appel est enregistré.
 attendance-title = Présences
 attendance-rule = La validation demande { $percent } % des heures de la session.
-attendance-required = Soit { $hours } heures.
+attendance-required = Soit { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+}.
 attendance-take-roll-call = Appel, séance { $number }
 attendance-matrix = Présences par personne
 attendance-download = Télécharger en tableur (CSV)
@@ -35,7 +38,10 @@ check-in-show = Afficher le code d'émargement
 check-in-qr-label = Code QR pour signer sa présence à cette séance
 check-in-scan = Scannez ce code avec votre téléphone pour signer votre présence.
 check-in-or-type = Ou saisissez le code :
-check-in-changes = Le code change toutes les { $seconds } secondes.
+check-in-changes = Le code change { $seconds ->
+    [one] chaque seconde
+   *[other] toutes les { $seconds } secondes
+}.
 check-in-not-yet = L'émargement de cette séance n'est pas encore ouvert.
 check-in-over = L'émargement de cette séance est terminé.
 check-in-cancelled = Cette session ne prend pas d'émargement.

@@ -1,10 +1,19 @@
 # Attestations : ce qu'elles disent, la vérification, et la liste des organisateurs et des organismes accréditeurs.
 certificate-title = Attestation de formation
 certificate-statement = a suivi la formation
-certificate-hours = { $attended } heures suivies sur { $nominal }
+certificate-hours = { $attended ->
+    [one] { $attended } heure suivie
+   *[other] { $attended } heures suivies
+} sur { $nominal }
 certificate-accredited = Accréditée par { $body }{ $credits }
-certificate-credits = : { $credits } crédits
-certificate-recognised = : { $hours } heures reconnues
+certificate-credits =  : { $credits ->
+    [one] { $credits } crédit
+   *[other] { $credits } crédits
+}
+certificate-recognised =  : { $hours ->
+    [one] { $hours } heure reconnue
+   *[other] { $hours } heures reconnues
+}
 certificate-issued-on = Délivrée le { $date }
 certificate-verify-at = Vérifier sur
 certificate-code = Code de vérification
@@ -32,7 +41,10 @@ verify-issued = Délivrée le
 verify-issuer = Délivrée par
 verify-accreditation = Accréditation
 certificates-title = Attestations
-certificates-count = { $count } attestations
+certificates-count = { $count ->
+    [one] { $count } attestation
+   *[other] { $count } attestations
+}
 certificates-export = Tout télécharger (ZIP des PDF avec un registre)
 certificates-status = État
 certificates-valid = Valide

@@ -4,7 +4,10 @@
 ## Le fichier entier
 error-csv-encoding = Le fichier n’est pas un texte UTF-8. Dans votre tableur, enregistrez-le au format « CSV UTF-8 » puis envoyez-le de nouveau.
 error-csv-empty = Le fichier ne contient personne : il faut une ligne d’en-tête, puis une ligne par personne.
-error-csv-row-length = La ligne { $line } a { $found } cellules alors que la ligne d’en-tête en a { $expected }. Vérifiez qu’il n’y manque pas un séparateur ou qu’il n’y en a pas un de trop.
+error-csv-row-length = La ligne { $line } a { $found ->
+    [one] { $found } cellule
+   *[other] { $found } cellules
+} alors que la ligne d’en-tête en a { $expected }. Vérifiez qu’il n’y manque pas un séparateur ou qu’il n’y en a pas un de trop.
 error-csv-header = La colonne { $column } de la ligne d’en-tête n’a pas de nom, ou porte le même nom qu’une autre colonne. Donnez à chaque colonne un nom différent.
 error-csv-too-many-rows = Le fichier contient plus de { $max } personnes. Répartissez-les dans plusieurs fichiers.
 error-csv-malformed = Le fichier est illisible à partir de la ligne { $line }. Cherchez un guillemet qui ouvre une cellule et n’est jamais fermé.

@@ -40,7 +40,10 @@ import-rejected-intro = Ces lignes ne peuvent pas être inscrites telles quelles
 import-line = Ligne
 import-problems = Problèmes
 import-preview-title = Premières personnes à inscrire
-import-preview-more = Et { $count } de plus.
+import-preview-more = { $count ->
+    [one] Et { $count } autre.
+   *[other] Et { $count } autres.
+}
 import-decide-title = Inscrire
 import-decide-intro = Chaque personne inscrite reçoit un e-mail, comme pour une inscription à la main. Les personnes déjà inscrites à cette session restent telles quelles.
 import-register-all = Inscrire ces personnes ({ $count })

@@ -28,12 +28,30 @@ indicators-sessions-held = Sessions tenues
 indicators-venues = Lieux
 indicators-workplaces = Employeurs
 indicators-regions = Régions
-indicators-note-registrations = personnes ayant une place ou en liste d’attente ; { $count } inscriptions
-indicators-note-completions = personnes ayant achevé une formation ; { $count } formations achevées
-indicators-note-completion-rate = sur { $count } inscriptions confirmées aux sessions tenues
-indicators-note-answers = { $count } réponses
+indicators-note-registrations = personnes ayant une place ou en liste d’attente ; { $count ->
+    [one] { $count } inscription
+   *[other] { $count } inscriptions
+}
+indicators-note-completions = personnes ayant achevé une formation ; { $count ->
+    [one] { $count } formation achevée
+   *[other] { $count } formations achevées
+}
+indicators-note-completion-rate = sur { $count ->
+    [one] { $count } inscription confirmée
+   *[other] { $count } inscriptions confirmées
+} aux sessions tenues
+indicators-note-answers = { $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}
 indicators-note-anonymous = réponses anonymes : inconnues par région ou par public
-indicators-note-response-rate = { $answered } réponses pour { $invited } invitations
+indicators-note-response-rate = { $answered ->
+    [one] { $answered } réponse
+   *[other] { $answered } réponses
+} pour { $invited ->
+    [one] { $invited } invitation
+   *[other] { $invited } invitations
+}
 indicators-note-revoked = révoquées depuis : { $count }
 indicators-out-of-five = { $mean } / 5
 indicators-region-names = Les participants venaient de : { $names }.

@@ -22,7 +22,10 @@ mail-manage-link-label = Pour consulter ou annuler votre inscription :
 mail-manage-link-text = mon inscription
 mail-promoted-body = Bonne nouvelle : une place s'est libérée et elle est à vous. Votre place dans cette session de formation est confirmée.
 mail-requested-subject = Confirmez votre inscription : { $course }
-mail-requested-body = Nous avons reçu une inscription à cette session de formation avec votre adresse e-mail. Pour la confirmer, suivez ce lien dans les { $hours } heures :
+mail-requested-body = Nous avons reçu une inscription à cette session de formation avec votre adresse e-mail. Pour la confirmer, suivez ce lien { $hours ->
+    [one] dans l’heure
+   *[other] dans les { $hours } heures
+} :
 mail-requested-button = Confirmer mon inscription
 mail-requested-ignore = Si vous n'avez rien demandé, ignorez ce message : rien ne se passe sans votre confirmation.
 mail-already-subject = Vous êtes déjà inscrit·e : { $course }
@@ -35,14 +38,20 @@ mail-cancelled-by-you = Votre inscription à cette session de formation est annu
 mail-cancelled-by-organiser = L'équipe organisatrice a annulé votre inscription à cette session de formation. Écrivez-lui si vous pensez qu'il s'agit d'une erreur.
 mail-cancelled-again = Vous pouvez vous inscrire de nouveau depuis la page de la session tant que les inscriptions sont ouvertes.
 mail-sign-in-subject = Votre lien vers « Mes formations »
-mail-sign-in-body = Suivez ce lien pour voir vos formations. Il fonctionne une seule fois, pendant { $minutes } minutes :
+mail-sign-in-body = Suivez ce lien pour voir vos formations. Il fonctionne une seule fois, pendant { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} :
 mail-sign-in-button = Ouvrir mes formations
 mail-sign-in-ignore = Si vous ne l'avez pas demandé, ignorez ce message.
 mail-absence-subject = Votre assiduité : { $course }
 mail-absence-organiser-subject = Personnes qui ne peuvent plus terminer : { $course }
 mail-absence-body = Avec les séances manquées, vous ne pouvez plus atteindre les { $percent } % de présence que demande cette formation pour son attestation. Si un empêchement vous a retenu·e, écrivez à l'équipe organisatrice : elle vous dira ce qui est possible.
 mail-check-in-subject = Votre code d'émargement : { $code }
-mail-check-in-body = Saisissez ce code sur votre téléphone pour signer votre présence. Il fonctionne une fois, pendant { $minutes } minutes :
+mail-check-in-body = Saisissez ce code sur votre téléphone pour signer votre présence. Il fonctionne une fois, pendant { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+} :
 mail-absence-organiser = Avec les séances manquées, { $name } ne peut plus atteindre les { $percent } % de présence que demande cette formation. La personne en a aussi été informée.
 mail-absence-digest = Avec les séances manquées, ces personnes ne peuvent plus atteindre les { $percent } % de présence que demande cette formation :
 mail-absence-digest-told = Chacune en a aussi été informée.

@@ -32,7 +32,10 @@ none = Aucun
 yes = Oui
 no = Non
 form-has-errors = Il y a un problème
-hours-count = { $hours } h
+hours-count = { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+}
 
 ## Messages affichés une seule fois après une action
 flash-saved = Les modifications sont enregistrées.
@@ -176,7 +179,10 @@ course-minimum-attendance-hint = Part des heures de la session à suivre pour la
 course-survey-required = Le questionnaire de satisfaction doit être rempli avant la délivrance du certificat
 course-sessions = Sessions
 course-no-sessions = Aucune session de cette formation n'est programmée.
-credits-count = { $credits } crédits
+credits-count = { $credits ->
+    [one] { $credits } crédit
+   *[other] { $credits } crédits
+}
 minimum-attendance = présence minimale de { $percent } %
 
 ## Sessions
@@ -306,7 +312,10 @@ error-unknown-field = Ce champ n'existe pas.
 error-duplicate = Cet élément existe déjà.
 error-in-use = D'autres éléments en dépendent.
 error-required = Champ obligatoire.
-error-too-long = { $max } caractères au maximum.
+error-too-long = { $max ->
+    [one] { $max } caractère au maximum.
+   *[other] { $max } caractères au maximum.
+}
 error-too-many = { $max } au maximum.
 error-control-characters = Supprimez les caractères de contrôle invisibles.
 error-email = Saisissez une adresse e-mail comme nom@example.org.
@@ -335,7 +344,10 @@ error-online-url-needed = Indiquez le lien de connexion : la session est en lig
 error-venue-or-url-needed = Indiquez un lieu, un lien de connexion, ou les deux.
 error-unknown-trainer = Choisissez les formateurs parmi les comptes qui ont le rôle Formateur.
 error-session-course-fixed = La formation d'une session ne peut pas être changée ; créez plutôt une nouvelle session.
-error-capacity-below-taken = Places déjà prises : { $taken }. Le nombre de places ne peut pas être inférieur.
+error-capacity-below-taken = { $taken ->
+    [one] { $taken } place est déjà prise
+   *[other] { $taken } places sont déjà prises
+} : le nombre de places ne peut pas être inférieur.
 error-session-final = Une session terminée ou annulée ne peut plus être modifiée.
 error-status-transition = Une session ne peut pas passer de « { $from } » à « { $to } ».
 error-open-needs-meetings = Ajoutez au moins une séance avant d'ouvrir les inscriptions.
@@ -343,7 +355,10 @@ error-body-code = De 2 à 10 lettres ou chiffres.
 error-body-code-taken = Un autre organisme utilise déjà ce code.
 error-region-code-taken = Une autre région utilise déjà ce code.
 error-accreditor-body = Choisissez un organisme accréditeur : il est obligatoire pour le rôle Accréditeur.
-error-password-short = Au moins { $min } caractères.
+error-password-short = Au moins { $min ->
+    [one] { $min } caractère
+   *[other] { $min } caractères
+}.
 error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.
 table-region = Tableau ; il défile horizontalement sur les petits écrans
 error-unavailable = La base de données ne répond pas pour le moment ; rien n'a été modifié. Réessayez dans quelques secondes.

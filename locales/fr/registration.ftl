@@ -41,7 +41,10 @@ registration-see-mine = Voir mes formations
 
 ## Après le formulaire et les liens
 outcome-check-email = Consultez vos e-mails
-registration-check-email-body = Nous vous avons envoyé un e-mail. Suivez le lien qu'il contient dans les { $hours } heures pour confirmer votre inscription. Si rien n'arrive, regardez dans vos courriers indésirables.
+registration-check-email-body = Nous vous avons envoyé un e-mail. Suivez le lien qu'il contient { $hours ->
+    [one] dans l’heure
+   *[other] dans les { $hours } heures
+} pour confirmer votre inscription. Si rien n'arrive, regardez dans vos courriers indésirables.
 outcome-confirmed = Votre place est confirmée
 registration-confirmed-body = Merci : votre place est confirmée. Nous vous avons envoyé un e-mail avec les séances et un fichier de calendrier.
 outcome-waitlisted = Vous êtes sur la liste d'attente

@@ -22,7 +22,10 @@ survey-response-rate = taux de réponse
 survey-withheld = Moins de 3 personnes ont répondu : les résultats ne sont pas encore affichés, pour que personne ne puisse être reconnu.
 survey-no-answers = Personne n'a encore répondu.
 survey-download = Télécharger les résultats (CSV)
-survey-mean = Moyenne { $mean } sur 5, sur { $count } réponses
+survey-mean = Moyenne { $mean } sur 5, sur { $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}
 survey-distribution = Réponses ({ $count })
 survey-no-texts = Aucune réponse écrite.
 survey-csv-question = Question

@@ -2,10 +2,20 @@
 
 crate::catalogue::vocabulary! {
     /// A user-facing language.
-    Language { Fr => "fr", Es => "es", En => "en" }
+    Language { Fr => "fr", Es => "es", En => "en", Ar => "ar" }
 }
 
 impl Language {
+    /// Whether the language is written right to left (Arabic).
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Language::Ar)
+    }
+
+    /// `rtl` or `ltr`, for the `dir` attribute of pages and e-mails.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() { "rtl" } else { "ltr" }
+    }
+
     /// The first language of an `Accept-Language` header that Aula speaks,
     /// by the order of preference the header gives (its `q` weights).
     pub fn from_accept_language(header: &str) -> Option<Language> {
@@ -53,5 +63,9 @@ mod tests {
         assert_eq!(Language::from_accept_language("de,it"), None);
         assert_eq!(Language::from_accept_language("fr;q=0,en"), Some(Language::En));
         assert_eq!(Language::from_accept_language(""), None);
+        assert_eq!(
+            Language::from_accept_language("ar-TN,ar;q=0.9,fr;q=0.8"),
+            Some(Language::Ar)
+        );
     }
 }

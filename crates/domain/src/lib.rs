@@ -34,7 +34,7 @@ pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};
 pub use notification::{MailKind, MessageStatus};
 pub use password::{Password, PasswordHash};
-pub use problem::{FieldErrors, Problem};
+pub use problem::{Arg, FieldErrors, Problem};
 pub use registrant::{Phone, RegistrantDetails};
 pub use registration::RegistrationStatus;
 pub use role::Role;

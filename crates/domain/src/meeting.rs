@@ -41,6 +41,12 @@ impl std::fmt::Display for SessionTimeZone {
     }
 }
 
+impl From<&SessionTimeZone> for crate::Arg {
+    fn from(zone: &SessionTimeZone) -> Self {
+        crate::Arg::Text(zone.to_string())
+    }
+}
+
 impl SessionTimeZone {
     pub fn parse(input: &str) -> Result<Self, Problem> {
         let trimmed = filled(input)?;
@@ -99,8 +105,8 @@ impl MeetingTimes {
         use chrono::Datelike as _;
         if !MEETING_YEARS.contains(&starts_at.year()) || !MEETING_YEARS.contains(&ends_at.year()) {
             return Err(Problem::new("error-meeting-year")
-                .with("min", MEETING_YEARS.start())
-                .with("max", MEETING_YEARS.end()));
+                .with("min", MEETING_YEARS.start().to_string())
+                .with("max", MEETING_YEARS.end().to_string()));
         }
         if ends_at <= starts_at {
             return Err(Problem::new("error-meeting-order"));

@@ -8,11 +8,125 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+/// An argument of a catalogue message: words, or a number that the message's
+/// plural selector (`{ $count -> [one] .. *[other] .. }`) can choose by and
+/// that is written in the reader's language (grouping, decimal mark).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+    /// `value / 10^places`, written with exactly `places` decimals: 2.5 hours
+    /// is `Decimal { value: 25, places: 1 }`.
+    Decimal {
+        value: i64,
+        places: u8,
+    },
+}
+
+impl Arg {
+    /// Minutes as hours: a whole number (`20`) or one decimal (`2.5`).
+    pub fn hours(minutes: i64) -> Arg {
+        if minutes % 60 == 0 {
+            Arg::Number(minutes / 60)
+        } else {
+            // Tenths of an hour, rounded half away from zero.
+            let tenths = (minutes * 10 + minutes.signum() * 30) / 60;
+            Arg::Decimal {
+                value: tenths,
+                places: 1,
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Arg {
+    /// The argument without any language's conventions (logs, `Problem`'s display).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Arg::Text(text) => f.write_str(text),
+            Arg::Number(n) => write!(f, "{n}"),
+            Arg::Decimal { value, places } => {
+                let scale = 10_i64.pow(u32::from(*places));
+                let sign = if *value < 0 { "-" } else { "" };
+                let abs = value.unsigned_abs();
+                let scale = scale.unsigned_abs();
+                write!(
+                    f,
+                    "{sign}{}.{:0width$}",
+                    abs / scale,
+                    abs % scale,
+                    width = usize::from(*places)
+                )
+            }
+        }
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Self {
+        Arg::Text(value)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(value: &String) -> Self {
+        Arg::Text(value.clone())
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Arg::Text(value.to_owned())
+    }
+}
+
+impl From<&&String> for Arg {
+    fn from(value: &&String) -> Self {
+        Arg::Text((*value).clone())
+    }
+}
+
+impl From<&&str> for Arg {
+    fn from(value: &&str) -> Self {
+        Arg::Text((*value).to_owned())
+    }
+}
+
+impl From<&Arg> for Arg {
+    fn from(value: &Arg) -> Self {
+        value.clone()
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(value: $t) -> Self {
+                Arg::Number(i64::try_from(value).unwrap_or(i64::MAX))
+            }
+        }
+        impl From<&$t> for Arg {
+            fn from(value: &$t) -> Self {
+                Arg::from(*value)
+            }
+        }
+        // Templates pass their values by reference, sometimes twice.
+        impl From<&&$t> for Arg {
+            fn from(value: &&$t) -> Self {
+                Arg::from(**value)
+            }
+        }
+    )*};
+}
+
+number_arg!(i8, i16, i32, i64, u8, u16, u32, u64, usize);
+
 /// One thing wrong with one value: a catalogue key and its arguments.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Problem {
     pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
 }
 
 impl Problem {
@@ -20,8 +134,9 @@ impl Problem {
         Problem { key, args: Vec::new() }
     }
 
-    pub fn with(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
+    /// Adds an argument: numbers stay numbers (see [`Arg`]).
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
         self
     }
 

@@ -48,12 +48,17 @@ type TemplateName = Text<MAX_NAME_CHARS>;
 type QuestionText = Text<MAX_TEXT_CHARS>;
 type AnswerText = Text<MAX_ANSWER_CHARS, true>;
 
-/// A text in the three languages.
+/// A text in French, Spanish and English, and optionally Arabic (issue 23):
+/// templates written before Arabic existed, or by organisers who do not
+/// write it, are read in French by Arabic readers (the Tunisian partners
+/// read both).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Translated {
     pub fr: String,
     pub es: String,
     pub en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ar: String,
 }
 
 impl Translated {
@@ -62,14 +67,31 @@ impl Translated {
             fr: fr.into(),
             es: es.into(),
             en: en.into(),
+            ar: String::new(),
         }
     }
 
+    /// The same text with its Arabic.
+    pub fn with_ar(mut self, ar: impl Into<String>) -> Self {
+        self.ar = ar.into();
+        self
+    }
+
+    /// The text for a reader of `language` (Arabic falls back to French when blank).
     pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::Ar if self.ar.trim().is_empty() => &self.fr,
+            _ => self.own(language),
+        }
+    }
+
+    /// The text as written in `language`, possibly empty for Arabic.
+    pub fn own(&self, language: Language) -> &str {
         match language {
             Language::Fr => &self.fr,
             Language::Es => &self.es,
             Language::En => &self.en,
+            Language::Ar => &self.ar,
         }
     }
 
@@ -78,15 +100,16 @@ impl Translated {
             Language::Fr => &mut self.fr,
             Language::Es => &mut self.es,
             Language::En => &mut self.en,
+            Language::Ar => &mut self.ar,
         }
     }
 
     fn is_blank(&self) -> bool {
-        Language::ALL.iter().all(|l| self.get(*l).trim().is_empty())
+        Language::ALL.iter().all(|l| self.own(*l).trim().is_empty())
     }
 
     fn trimmed(&self) -> Self {
-        Translated::new(self.fr.trim(), self.es.trim(), self.en.trim())
+        Translated::new(self.fr.trim(), self.es.trim(), self.en.trim()).with_ar(self.ar.trim())
     }
 }
 
@@ -199,10 +222,14 @@ fn key_is_valid(key: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
-/// Every language of `text` non-empty, single line, at most 500 characters.
+/// Every language of `text` non-empty (Arabic may be left out), single
+/// line, at most 500 characters.
 fn check_translated(errors: &mut FieldErrors, text: &Translated, field: impl Fn(Language) -> String) {
     for language in Language::ALL {
-        if let Err(problem) = QuestionText::parse(text.get(*language)) {
+        if *language == Language::Ar && text.ar.is_empty() {
+            continue;
+        }
+        if let Err(problem) = QuestionText::parse(text.own(*language)) {
             add_once(errors, &field(*language), problem);
         }
     }
@@ -287,7 +314,7 @@ impl Template {
     }
 }
 
-/// Aula's default questionnaire, in French, Spanish and English.
+/// Aula's default questionnaire, in French, Spanish, English and Arabic.
 pub fn default_template() -> Template {
     fn scale(key: &str, overall: bool, text: Translated, low: Translated, high: Translated) -> Question {
         Question {
@@ -313,9 +340,9 @@ pub fn default_template() -> Template {
             required: false,
         }
     }
-    let t = Translated::new;
-    let poor = || t("Très insuffisant", "Muy deficiente", "Very poor");
-    let excellent = || t("Excellent", "Excelente", "Excellent");
+    let t = |fr: &str, es: &str, en: &str, ar: &str| Translated::new(fr, es, en).with_ar(ar);
+    let poor = || t("Très insuffisant", "Muy deficiente", "Very poor", "ضعيف جدًا");
+    let excellent = || t("Excellent", "Excelente", "Excellent", "ممتاز");
     Template {
         name: "Aula".to_owned(),
         questions: vec![
@@ -326,9 +353,10 @@ pub fn default_template() -> Template {
                     "Dans l'ensemble, quelle est votre satisfaction à l'égard de cette formation ?",
                     "En general, ¿cuál es su grado de satisfacción con este curso?",
                     "Overall, how satisfied are you with this course?",
+                    "بشكل عام، ما مدى رضاك عن هذا التكوين؟",
                 ),
-                t("Très faible", "Muy bajo", "Not at all satisfied"),
-                t("Très élevée", "Muy alto", "Very satisfied"),
+                t("Très faible", "Muy bajo", "Not at all satisfied", "غير راضٍ إطلاقًا"),
+                t("Très élevée", "Muy alto", "Very satisfied", "راضٍ جدًا"),
             ),
             scale(
                 "relevance",
@@ -337,9 +365,10 @@ pub fn default_template() -> Template {
                     "Dans quelle mesure cette formation est-elle utile pour l'exercice de vos fonctions ?",
                     "¿En qué medida le resulta útil este curso para su trabajo?",
                     "How relevant is this course to your work?",
+                    "إلى أي مدى يفيدك هذا التكوين في أداء مهامك؟",
                 ),
-                t("Pas du tout utile", "Nada útil", "Not relevant"),
-                t("Très utile", "Muy útil", "Highly relevant"),
+                t("Pas du tout utile", "Nada útil", "Not relevant", "غير مفيد إطلاقًا"),
+                t("Très utile", "Muy útil", "Highly relevant", "مفيد جدًا"),
             ),
             scale(
                 "trainers",
@@ -348,6 +377,7 @@ pub fn default_template() -> Template {
                     "Comment évaluez-vous l'équipe pédagogique (maîtrise du sujet, clarté, disponibilité) ?",
                     "¿Cómo valora al equipo docente (dominio del tema, claridad, disponibilidad)?",
                     "How would you rate the trainers (command of the subject, clarity, availability)?",
+                    "كيف تقيّم فريق التكوين (التمكن من الموضوع، الوضوح، التوفر)؟",
                 ),
                 poor(),
                 excellent(),
@@ -359,6 +389,7 @@ pub fn default_template() -> Template {
                     "Comment évaluez-vous l'organisation et les supports (horaires, lieu ou plateforme, documents) ?",
                     "¿Cómo valora la organización y los materiales (horarios, lugar o plataforma, documentación)?",
                     "How would you rate the organisation and the materials (schedule, venue or platform, documents)?",
+                    "كيف تقيّم التنظيم والوسائل (التوقيت، المكان أو المنصة، الوثائق)؟",
                 ),
                 poor(),
                 excellent(),
@@ -369,6 +400,7 @@ pub fn default_template() -> Template {
                     "Qu'allez-vous mettre en pratique dans votre travail à la suite de cette formation ?",
                     "¿Qué va a aplicar en su trabajo a partir de este curso?",
                     "What will you put into practice in your work after this course?",
+                    "ما الذي ستطبّقه في عملك بعد هذا التكوين؟",
                 ),
             ),
             Question {
@@ -378,13 +410,14 @@ pub fn default_template() -> Template {
                     "Recommanderiez-vous cette formation à vos collègues ?",
                     "¿Recomendaría este curso a sus colegas?",
                     "Would you recommend this course to your colleagues?",
+                    "هل تنصح زملاءك بهذا التكوين؟",
                 ),
                 low: None,
                 high: None,
                 choices: vec![
-                    t("Oui", "Sí", "Yes"),
-                    t("Peut-être", "Quizá", "Maybe"),
-                    t("Non", "No", "No"),
+                    t("Oui", "Sí", "Yes", "نعم"),
+                    t("Peut-être", "Quizá", "Maybe", "ربما"),
+                    t("Non", "No", "No", "لا"),
                 ],
                 overall: false,
                 required: true,
@@ -395,6 +428,7 @@ pub fn default_template() -> Template {
                     "Qu'aimeriez-vous changer ou améliorer ?",
                     "¿Qué cambiaría o mejoraría?",
                     "What would you change or improve?",
+                    "ما الذي تودّ تغييره أو تحسينه؟",
                 ),
             ),
         ],
@@ -453,16 +487,27 @@ impl Row {
 /// each language (or `error-survey-choices-mismatch` on the shorter lists).
 fn options_of(row: &Translated, index: usize, errors: &mut FieldErrors) -> Vec<Translated> {
     let lines = |language: Language| -> Vec<&str> {
-        row.get(language)
+        row.own(language)
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect()
     };
-    let (fr, es, en) = (lines(Language::Fr), lines(Language::Es), lines(Language::En));
-    let most = fr.len().max(es.len()).max(en.len());
-    for (language, list) in [(Language::Fr, &fr), (Language::Es, &es), (Language::En, &en)] {
-        if list.len() < most {
+    let (fr, es, en, ar) = (
+        lines(Language::Fr),
+        lines(Language::Es),
+        lines(Language::En),
+        lines(Language::Ar),
+    );
+    let most = fr.len().max(es.len()).max(en.len()).max(ar.len());
+    for (language, list) in [
+        (Language::Fr, &fr),
+        (Language::Es, &es),
+        (Language::En, &en),
+        (Language::Ar, &ar),
+    ] {
+        // Arabic is optional: no lines at all is fine.
+        if list.len() < most && !(language == Language::Ar && list.is_empty()) {
             errors.add(
                 &format!("q.{index}.choices.{language}"),
                 Problem::new("error-survey-choices-mismatch"),
@@ -473,7 +518,7 @@ fn options_of(row: &Translated, index: usize, errors: &mut FieldErrors) -> Vec<T
         list.get(j).copied().unwrap_or_default()
     }
     (0..most)
-        .map(|j| Translated::new(at(&fr, j), at(&es, j), at(&en, j)))
+        .map(|j| Translated::new(at(&fr, j), at(&es, j), at(&en, j)).with_ar(at(&ar, j)))
         .collect()
 }
 
@@ -591,19 +636,19 @@ pub fn template_to_pairs(template: &Template) -> Vec<(String, String)> {
         for language in Language::ALL {
             pairs.push((
                 format!("q.{i}.text.{language}"),
-                question.text.get(*language).to_owned(),
+                question.text.own(*language).to_owned(),
             ));
         }
         for (end, label) in [("low", &question.low), ("high", &question.high)] {
             if let Some(label) = label {
                 for language in Language::ALL {
-                    pairs.push((format!("q.{i}.{end}.{language}"), label.get(*language).to_owned()));
+                    pairs.push((format!("q.{i}.{end}.{language}"), label.own(*language).to_owned()));
                 }
             }
         }
         if !question.choices.is_empty() {
             for language in Language::ALL {
-                let lines: Vec<&str> = question.choices.iter().map(|c| c.get(*language)).collect();
+                let lines: Vec<&str> = question.choices.iter().map(|c| c.own(*language)).collect();
                 pairs.push((format!("q.{i}.choices.{language}"), lines.join("\n")));
             }
         }
@@ -765,6 +810,7 @@ pub fn response_rate(invited: u64, answered: u64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Arg;
 
     fn keys<'a>(errors: &'a FieldErrors, field: &str) -> Vec<&'a str> {
         errors.get(field).iter().map(|p| p.key).collect()
@@ -825,7 +871,7 @@ mod tests {
         assert_eq!(t.questions.len(), 31);
         let errors = refused(&t);
         assert_eq!(keys(&errors, "questions"), ["error-survey-too-many"]);
-        assert_eq!(errors.get("questions")[0].args, [("max", "30".to_owned())]);
+        assert_eq!(errors.get("questions")[0].args, [("max", Arg::Number(30))]);
         t.questions.pop();
         assert_eq!(t.check(), Ok(()));
 
@@ -869,7 +915,7 @@ mod tests {
         assert_eq!(keys(&errors, "questions.5.choices"), ["error-survey-choices"]);
         assert_eq!(
             errors.get("questions.5.choices")[0].args,
-            [("min", "2".to_owned()), ("max", "10".to_owned())]
+            [("min", Arg::Number(2)), ("max", Arg::Number(10))]
         );
         let mut t = base();
         t.questions[5].choices = vec![Translated::new("a", "b", "c"); 11];

@@ -2,15 +2,26 @@
 //!
 //! The catalogues under `locales/` are compiled into the binary. A [`Tr`] is
 //! a language bound to the catalogue: `tr.t(KEY)`, `tr.t1(KEY, NAME, VALUE)`.
+//!
+//! Arguments are [`Arg`]s: a number goes into Fluent as a number, so the
+//! message's plural selector picks the language's CLDR category (`one`,
+//! `other`; Arabic's `zero`, `one`, `two`, `few`, `many`, `other`), and it is
+//! written with the language's grouping and decimal mark by [`format_number`].
+//! Arabic is written with Western digits, as CLDR's `ar-TN` does by default
+//! (numbering system `latn`, decimal comma, dot grouping).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+pub use aula_domain::Arg;
 use aula_domain::{Language, Problem};
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use chrono_tz::Tz;
 use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_templates::{Loader, static_loader};
+use intl_memoizer::Memoizable;
+use intl_memoizer::concurrent::IntlLangMemoizer;
 use unic_langid::LanguageIdentifier;
 
 static_loader! {
@@ -20,8 +31,59 @@ static_loader! {
         // Isolation marks (U+2068/2069) around arguments would show in
         // plain-text e-mails and CSV exports; our arguments are never bidi-mixed
         // inside a sentence in a way that needs them.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(format_number));
+        },
     };
+}
+
+/// The bundle's language, as Fluent's per-language memoizer hands it over.
+struct NumberFormat(Language);
+
+impl Memoizable for NumberFormat {
+    type Args = ();
+    type Error = ();
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Self, ()> {
+        Language::parse(lang.language.as_str())
+            .map(NumberFormat)
+            .map_err(|_| ())
+    }
+}
+
+/// How a number argument is written inside a message: [`Tr::number`] or
+/// [`Tr::decimal`] of the bundle's language.
+fn format_number(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    intls
+        .with_try_get::<NumberFormat, _, _>((), |format| {
+            let tr = Tr::new(format.0);
+            match number.options.minimum_fraction_digits {
+                Some(places) if places > 0 => tr.decimal(number.value, places),
+                _ => tr.number(number.value.round() as i64),
+            }
+        })
+        .ok()
+}
+
+/// An argument as Fluent takes it.
+fn fluent_value(arg: &Arg) -> FluentValue<'static> {
+    match arg {
+        Arg::Text(text) => FluentValue::from(text.clone()),
+        Arg::Number(n) => FluentValue::from(*n),
+        Arg::Decimal { value, places } => {
+            let places = usize::from(*places);
+            let options = FluentNumberOptions {
+                minimum_fraction_digits: Some(places),
+                maximum_fraction_digits: Some(places),
+                ..Default::default()
+            };
+            FluentValue::Number(FluentNumber::new(*value as f64 / 10f64.powi(places as i32), options))
+        }
+    }
 }
 
 /// A language bound to the catalogue.
@@ -35,6 +97,7 @@ fn identifier(lang: Language) -> LanguageIdentifier {
         Language::Fr => unic_langid::langid!("fr"),
         Language::Es => unic_langid::langid!("es"),
         Language::En => unic_langid::langid!("en"),
+        Language::Ar => unic_langid::langid!("ar"),
     }
 }
 
@@ -51,10 +114,10 @@ impl Tr {
     }
 
     /// The message `key` with named arguments.
-    pub fn args(&self, key: &str, args: &[(&str, String)]) -> String {
+    pub fn args(&self, key: &str, args: &[(&str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(name, value)| (Cow::Owned((*name).to_owned()), FluentValue::from(value.clone())))
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), fluent_value(value)))
             .collect();
         LOCALES
             .try_lookup_with_args(&identifier(self.lang), key, &map)
@@ -62,14 +125,24 @@ impl Tr {
     }
 
     /// The message `key` with one argument.
-    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
-        self.args(key, &[(name, value.to_string())])
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
+        self.args(key, &[(name, value.into())])
+    }
+
+    /// The message `key` with two arguments.
+    pub fn t2(&self, key: &str, n1: &str, v1: impl Into<Arg>, n2: &str, v2: impl Into<Arg>) -> String {
+        self.args(key, &[(n1, v1.into()), (n2, v2.into())])
     }
 
     /// A domain problem in words.
     pub fn problem(&self, problem: &Problem) -> String {
-        let args: Vec<(&str, String)> = problem.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+        let args: Vec<(&str, Arg)> = problem.args.iter().map(|(n, v)| (*n, v.clone())).collect();
         self.args(problem.key, &args)
+    }
+
+    /// Minutes as a duration with its unit: `20 hours`, `1 heure`, `2,5 horas`.
+    pub fn duration(&self, minutes: i64) -> String {
+        self.t1("hours-count", "hours", Arg::hours(minutes))
     }
 
     /// Whether the catalogue has `key` in this language.
@@ -77,7 +150,8 @@ impl Tr {
         LOCALES.try_lookup(&identifier(self.lang), key).is_some()
     }
 
-    /// A whole number with the language's grouping: 1 002 (fr), 1.002 (es), 1,002 (en).
+    /// A whole number with the language's grouping: 1 002 (fr), 1.002 (es,
+    /// ar), 1,002 (en). Arabic keeps Western digits (CLDR `ar-TN`).
     pub fn number(&self, value: i64) -> String {
         let digits = value.unsigned_abs().to_string();
         let separator = match self.lang {
@@ -86,6 +160,7 @@ impl Tr {
             Language::Es if value.unsigned_abs() < 10_000 => "",
             Language::Es => ".",
             Language::En => ",",
+            Language::Ar => ".",
         };
         let mut out = String::new();
         for (index, ch) in digits.chars().enumerate() {
@@ -102,16 +177,15 @@ impl Tr {
         let text = format!("{value:.places$}");
         match self.lang {
             Language::En => text,
-            Language::Fr | Language::Es => text.replace('.', ","),
+            Language::Fr | Language::Es | Language::Ar => text.replace('.', ","),
         }
     }
 
     /// Minutes as hours: `20`, `2.5` (`2,5` in fr and es).
     pub fn hours(&self, minutes: i64) -> String {
-        if minutes % 60 == 0 {
-            self.number(minutes / 60)
-        } else {
-            self.decimal(minutes as f64 / 60.0, 1)
+        match Arg::hours(minutes) {
+            Arg::Number(hours) => self.number(hours),
+            _ => self.decimal(minutes as f64 / 60.0, 1),
         }
     }
 
@@ -129,9 +203,9 @@ impl Tr {
         self.args(
             "date-long",
             &[
-                ("day", local.day().to_string()),
-                ("month", self.month(local.month())),
-                ("year", local.year().to_string()),
+                ("day", Arg::Text(local.day().to_string())),
+                ("month", Arg::Text(self.month(local.month()))),
+                ("year", Arg::Text(local.year().to_string())),
             ],
         )
     }
@@ -141,9 +215,9 @@ impl Tr {
         self.args(
             "date-long",
             &[
-                ("day", date.day().to_string()),
-                ("month", self.month(date.month())),
-                ("year", date.year().to_string()),
+                ("day", Arg::Text(date.day().to_string())),
+                ("month", Arg::Text(self.month(date.month()))),
+                ("year", Arg::Text(date.year().to_string())),
             ],
         )
     }
@@ -154,8 +228,8 @@ impl Tr {
         self.args(
             "date-with-weekday",
             &[
-                ("weekday", self.weekday(local.weekday())),
-                ("date", self.date(instant, zone)),
+                ("weekday", Arg::Text(self.weekday(local.weekday()))),
+                ("date", Arg::Text(self.date(instant, zone))),
             ],
         )
     }
@@ -170,7 +244,10 @@ impl Tr {
     pub fn datetime(&self, instant: DateTime<Utc>, zone: Tz) -> String {
         self.args(
             "datetime",
-            &[("date", self.date(instant, zone)), ("time", self.time(instant, zone))],
+            &[
+                ("date", Arg::Text(self.date(instant, zone))),
+                ("time", Arg::Text(self.time(instant, zone))),
+            ],
         )
     }
 }

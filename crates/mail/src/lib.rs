@@ -21,6 +21,6 @@ pub mod sink;
 pub mod transport;
 
 pub use dispatcher::{Dispatcher, Settings};
-pub use i18n::Tr;
+pub use i18n::{Arg, Tr};
 pub use notify::MailConfig;
 pub use transport::Transport;

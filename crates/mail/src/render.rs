@@ -9,8 +9,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::Tr;
 use crate::ics::{Method, SessionCalendar};
+use crate::{Arg, Tr};
 
 /// What every message's templates may use besides its own data.
 pub struct MailCtx {
@@ -27,12 +27,12 @@ impl MailCtx {
         self.tr.t(key)
     }
 
-    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
         self.tr.t1(key, name, value)
     }
 
-    pub fn t2(&self, key: &str, n1: &str, v1: impl ToString, n2: &str, v2: impl ToString) -> String {
-        self.tr.args(key, &[(n1, v1.to_string()), (n2, v2.to_string())])
+    pub fn t2(&self, key: &str, n1: &str, v1: impl Into<Arg>, n2: &str, v2: impl Into<Arg>) -> String {
+        self.tr.t2(key, n1, v1, n2, v2)
     }
 
     /// "Dear Ana," or a greeting without a name.

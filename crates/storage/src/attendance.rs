@@ -98,9 +98,10 @@ pub async fn record(
         let field = format!("marks.{index}");
         match participants.get(&m.registration_id) {
             None => errors.add(&field, Problem::new("error-not-in-session")),
-            Some(r) if r.status != RegistrationStatus::Confirmed => {
-                errors.add(&field, Problem::new("error-not-confirmed").with("status", r.status))
-            }
+            Some(r) if r.status != RegistrationStatus::Confirmed => errors.add(
+                &field,
+                Problem::new("error-not-confirmed").with("status", r.status.as_str()),
+            ),
             Some(_) => {}
         }
         // A partial mark counts only its minutes: without them it would count nothing.

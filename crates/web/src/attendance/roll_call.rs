@@ -559,6 +559,11 @@ impl MatrixPage {
     fn hours(&self, minutes: &u64) -> String {
         self.c.hours(&i32::try_from(*minutes).unwrap_or(i32::MAX))
     }
+
+    /// Hours as a message argument, so its plural selector picks the unit.
+    fn hours_arg(&self, minutes: &u64) -> aula_mail::Arg {
+        aula_mail::Arg::hours(i64::try_from(*minutes).unwrap_or(i64::MAX))
+    }
 }
 
 pub(crate) async fn matrix_page(

@@ -2,6 +2,7 @@
 //! the texts `aula_documents::certificate` draws, in the holder's language.
 
 use aula_documents::certificate::CertificateSheet;
+use aula_mail::Arg;
 use aula_storage::entities::certificate;
 use chrono::NaiveDate;
 
@@ -15,8 +16,8 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
         tr.args(
             "certificate-hours",
             &[
-                ("attended", tr.hours(i64::from(c.attended_minutes))),
-                ("nominal", tr.hours(i64::from(c.nominal_minutes))),
+                ("attended", Arg::hours(i64::from(c.attended_minutes))),
+                ("nominal", Arg::hours(i64::from(c.nominal_minutes))),
             ],
         ),
         format!(
@@ -41,17 +42,23 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
             .map(|h| {
                 tr.args(
                     "certificate-credits",
-                    &[("credits", tr.decimal(f64::from(h) / 100.0, 2))],
+                    &[(
+                        "credits",
+                        Arg::Decimal {
+                            value: i64::from(h),
+                            places: 2,
+                        },
+                    )],
                 )
             })
             .or_else(|| {
                 c.recognised_minutes
-                    .map(|m| tr.args("certificate-recognised", &[("hours", tr.hours(i64::from(m)))]))
+                    .map(|m| tr.t1("certificate-recognised", "hours", Arg::hours(i64::from(m))))
             })
             .unwrap_or_default();
         lines.push(tr.args(
             "certificate-accredited",
-            &[("body", body.clone()), ("credits", credits)],
+            &[("body", Arg::from(body)), ("credits", Arg::Text(credits))],
         ));
     }
     CertificateSheet {
@@ -62,7 +69,7 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
         course: c.course_title.clone(),
         lines,
         issuer: c.issuer_name.clone(),
-        issued_line: tr.args("certificate-issued-on", &[("date", day(c.issued_at.date_naive()))]),
+        issued_line: tr.t1("certificate-issued-on", "date", day(c.issued_at.date_naive())),
         number: c.number.clone(),
         verify_label: tr.t("certificate-verify-at"),
         verify_url: format!("{base_url}/verify/{}", c.verification_code),

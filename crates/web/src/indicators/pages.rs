@@ -3,7 +3,7 @@
 use askama::Template;
 use aula_domain::indicators::{Breakdown, Figures, Filter};
 use aula_domain::{Audience, Modality};
-use aula_mail::Tr;
+use aula_mail::{Arg, Tr};
 use aula_storage::indicators::Dashboard;
 use axum::extract::State;
 use axum::response::Response;
@@ -137,10 +137,7 @@ fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
     vec![
         Headline {
             value: number(f.registered_people),
-            ..line(
-                1,
-                tr.t1("indicators-note-registrations", "count", number(f.registrations)),
-            )
+            ..line(1, tr.t1("indicators-note-registrations", "count", f.registrations))
         },
         Headline {
             value: number(f.participants),
@@ -148,11 +145,11 @@ fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
         },
         Headline {
             value: number(f.beneficiaries),
-            ..line(4, tr.t1("indicators-note-completions", "count", number(f.completions)))
+            ..line(4, tr.t1("indicators-note-completions", "count", f.completions))
         },
         line(
             5,
-            tr.t1("indicators-note-completion-rate", "count", number(f.confirmed_in_held)),
+            tr.t1("indicators-note-completion-rate", "count", f.confirmed_in_held),
         ),
         Headline {
             // Whole hours on the page (rounded half up); the CSV has the decimals.
@@ -167,7 +164,7 @@ fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
             ..line(
                 7,
                 match f.satisfaction {
-                    Some(s) => tr.t1("indicators-note-answers", "count", number(s.count)),
+                    Some(s) => tr.t1("indicators-note-answers", "count", s.count),
                     None => tr.t("indicators-note-anonymous"),
                 },
             )
@@ -177,17 +174,14 @@ fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
             tr.args(
                 "indicators-note-response-rate",
                 &[
-                    ("answered", number(f.survey_answers)),
-                    ("invited", number(f.survey_invitations)),
+                    ("answered", Arg::from(f.survey_answers)),
+                    ("invited", Arg::from(f.survey_invitations)),
                 ],
             ),
         ),
         Headline {
             value: number(f.certificates_issued),
-            ..line(
-                10,
-                tr.t1("indicators-note-revoked", "count", number(f.certificates_revoked)),
-            )
+            ..line(10, tr.t1("indicators-note-revoked", "count", f.certificates_revoked))
         },
         Headline {
             value: number(f.sessions_held),

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use aula_domain::{FieldErrors, Language, Role, SessionTimeZone};
-use aula_mail::Tr;
+use aula_mail::{Arg, Tr};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use chrono::{DateTime, Utc};
 
@@ -44,6 +44,7 @@ impl Chrome {
             (Language::Fr, "Français"),
             (Language::Es, "Español"),
             (Language::En, "English"),
+            (Language::Ar, "العربية"),
         ]
         .into_iter()
         .map(|(lang, name)| {
@@ -75,8 +76,8 @@ impl Chrome {
         self.tr.t(key)
     }
 
-    pub fn t2(&self, key: &str, n1: &str, v1: impl ToString, n2: &str, v2: impl ToString) -> String {
-        self.tr.args(key, &[(n1, v1.to_string()), (n2, v2.to_string())])
+    pub fn t2(&self, key: &str, n1: &str, v1: impl Into<Arg>, n2: &str, v2: impl Into<Arg>) -> String {
+        self.tr.t2(key, n1, v1, n2, v2)
     }
 
     /// The text of `key` when `show`, else nothing (an optional hint).
@@ -84,7 +85,7 @@ impl Chrome {
         if *show { self.t(key) } else { String::new() }
     }
 
-    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+    pub fn t1(&self, key: &str, name: &str, value: impl Into<Arg>) -> String {
         self.tr.t1(key, name, value)
     }
 
@@ -128,6 +129,19 @@ impl Chrome {
         self.tr.hours(i64::from(*minutes))
     }
 
+    /// Minutes as hours with the unit: `20 hours`, `1 heure`, `20 ساعة`.
+    pub fn duration(&self, minutes: &i32) -> String {
+        self.tr.duration(i64::from(*minutes))
+    }
+
+    /// Hundredths as a number with two decimals, for a message (credits).
+    pub fn hundredths(&self, value: &i32) -> Arg {
+        Arg::Decimal {
+            value: i64::from(*value),
+            places: 2,
+        }
+    }
+
     pub fn date(&self, instant: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
         self.tr.date(*instant, zone.tz())
     }
@@ -165,10 +179,9 @@ impl Chrome {
         }
     }
 
-    /// Text direction of the page's language (all ours are left to right;
-    /// kept so the layout says it, and an Arabic catalogue would just work).
+    /// Text direction of the page's language: `rtl` for Arabic.
     pub fn dir(&self) -> &'static str {
-        "ltr"
+        self.tr.lang.dir()
     }
 }
 

@@ -224,8 +224,9 @@ pub(crate) async fn html_part(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let row = outbox::get(&state.db, id).await?;
-    let rendered = render_row(&state, &row)
-        .map_err(|e| AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e)))?;
+    let rendered = render_row(&state, &row).map_err(|e| {
+        AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e.to_string()))
+    })?;
     Ok((
         [
             (CONTENT_TYPE, "text/html; charset=utf-8"),

@@ -354,7 +354,7 @@ fn labelled(ctx: &Ctx, problem: Problem) -> Problem {
         .args
         .iter()
         .find(|(name, _)| *name == "field")
-        .and_then(|(_, code)| Field::parse(code));
+        .and_then(|(_, code)| Field::parse(&code.to_string()));
     match field {
         Some(field) if problem.key == "error-import-unmapped" => {
             Problem::new("error-import-unmapped").with("field", ctx.tr().t(field.label_key()))
@@ -531,7 +531,7 @@ impl ReportPage {
                     .args
                     .iter()
                     .find(|(n, _)| *n == "field")
-                    .map(|(_, v)| v.clone())
+                    .map(|(_, v)| v.to_string())
                     .unwrap_or_default();
                 page.problem = Some(ctx.tr().problem(&labelled(ctx, problem)));
             }
@@ -548,9 +548,12 @@ impl ReportPage {
                             .problems
                             .iter()
                             .map(|(f, p)| {
-                                c.tr.args(
+                                c.tr.t2(
                                     "import-field-problem",
-                                    &[("field", c.t(f.label_key())), ("problem", c.tr.problem(p))],
+                                    "field",
+                                    c.t(f.label_key()),
+                                    "problem",
+                                    c.tr.problem(p),
                                 )
                             })
                             .collect(),
@@ -584,12 +587,12 @@ impl ReportPage {
 
     /// The button that registers the accepted rows and skips the rejected ones.
     fn register_valid(&self) -> String {
-        self.c.tr.args(
+        self.c.tr.t2(
             "import-register-valid",
-            &[
-                ("accepted", self.accepted.to_string()),
-                ("rejected", self.rejected.len().to_string()),
-            ],
+            "accepted",
+            self.accepted,
+            "rejected",
+            self.rejected.len(),
         )
     }
 

@@ -45,13 +45,16 @@ const BLANK_ROWS: usize = 3;
 // field (so a stored template and the API read alike), and exist so that the
 // OpenAPI document can describe it and unknown fields are refused.
 
-/// A text in the three languages.
+/// A text in French, Spanish, English and (optionally) Arabic.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyTemplateText {
     pub fr: String,
     pub es: String,
     pub en: String,
+    /// Optional: Arabic readers see the French when empty.
+    #[serde(default)]
+    pub ar: String,
 }
 
 impl From<Translated> for SurveyTemplateText {
@@ -60,13 +63,14 @@ impl From<Translated> for SurveyTemplateText {
             fr: t.fr,
             es: t.es,
             en: t.en,
+            ar: t.ar,
         }
     }
 }
 
 impl From<SurveyTemplateText> for Translated {
     fn from(t: SurveyTemplateText) -> Self {
-        Translated::new(t.fr, t.es, t.en)
+        Translated::new(t.fr, t.es, t.en).with_ar(t.ar)
     }
 }
 
