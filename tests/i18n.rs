@@ -24,11 +24,76 @@ fn keys_of(language: &str) -> BTreeSet<String> {
     keys
 }
 
+/// Every message of a language's catalogue, by key, with the variables
+/// (`{ $name }`) its value and variants use. A message runs from its
+/// `key =` line through the indented or `}` lines below it.
+fn messages_of(language: &str) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(language);
+    let mut messages = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).expect("locale dir") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("ftl");
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let continues = line.starts_with(' ') || line.starts_with('}');
+            let value = match line.split_once(" =") {
+                Some((key, value)) if !continues && is_key(key) => {
+                    current = Some(key.to_owned());
+                    value
+                }
+                _ if continues => line,
+                _ => {
+                    current = None;
+                    continue;
+                }
+            };
+            let Some(key) = &current else { continue };
+            let variables: &mut BTreeSet<String> = messages.entry(key.clone()).or_default();
+            for (at, _) in value.match_indices('$') {
+                let name: String = value[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !name.is_empty() {
+                    variables.insert(name);
+                }
+            }
+        }
+    }
+    messages
+}
+
+fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The catalogues' languages besides English, the reference.
+const OTHER_LANGUAGES: [&str; 3] = ["fr", "es", "ar"];
+
+#[test]
+fn issue_23_every_language_uses_the_same_placeholders() {
+    let en = messages_of("en");
+    assert!(en.values().any(|v| v.contains("count")));
+    for language in OTHER_LANGUAGES {
+        let other = messages_of(language);
+        let differ: Vec<String> = en
+            .iter()
+            .filter_map(|(key, variables)| {
+                let theirs = other.get(key)?;
+                (theirs != variables).then(|| format!("{key}: en {variables:?}, {language} {theirs:?}"))
+            })
+            .collect();
+        assert!(differ.is_empty(), "placeholders differ:\n{}", differ.join("\n"));
+    }
+}
+
 #[test]
 fn every_language_has_the_same_keys() {
     let en = keys_of("en");
     assert!(en.len() > 100);
-    for language in ["fr", "es"] {
+    for language in OTHER_LANGUAGES {
         let other = keys_of(language);
         let missing: Vec<_> = en.difference(&other).collect();
         let extra: Vec<_> = other.difference(&en).collect();
@@ -129,5 +194,24 @@ fn the_api_docs_labels_exist() {
     for (index, _) in source.match_indices("L('") {
         let key: String = source[index + 3..].chars().take_while(|c| *c != '\'').collect();
         assert!(defined.contains(&format!("api-docs-{key}")), "api-docs-{key}");
+    }
+}
+
+/// A message that Fluent cannot parse is left out of its bundle (and the
+/// reader would get the English one): every catalogue file parses whole.
+#[test]
+fn issue_23_every_catalogue_parses() {
+    use fluent_templates::fluent_bundle::FluentResource;
+    for language in aula_domain::Language::ALL {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(language.as_str());
+        for entry in std::fs::read_dir(&dir).expect("locale dir") {
+            let path = entry.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("ftl");
+            if let Err((_, errors)) = FluentResource::try_new(text) {
+                panic!("{}: {errors:?}", path.display());
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod arabic;
 mod attendance;
 mod attendance_import;
 mod auth;

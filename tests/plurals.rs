@@ -85,7 +85,29 @@ const EXPECTED: &[Expected] = &[
         one_hour: "1 hora",
         two_and_a_half_hours: "2,5 horas",
     },
+    // Arabic's six categories: zero (0), one (1), two (2), few (3 to 10),
+    // many (11 to 99), other (100 and more); Western digits, decimal comma.
+    Expected {
+        lang: "ar",
+        none_found: "لم يتم العثور على أي دورة.",
+        five_found: "تم العثور على 5 دورات.",
+        seats: [
+            "بقي مقعد واحد",
+            "بقي مقعدان",
+            "بقيت 3 مقاعد",
+            "بقي 11 مقعدًا",
+            "بقي 100 مقعد",
+        ],
+        one_hour: "ساعة واحدة",
+        two_and_a_half_hours: "2,5 ساعة",
+    },
 ];
+
+/// The page without the bidi isolation marks the Arabic catalogue puts
+/// around arguments (U+2068 … U+2069), to compare its words.
+async fn page(browser: &crate::helpers::Browser, path: &str) -> String {
+    browser.get_html(path).await.replace(['\u{2068}', '\u{2069}'], "")
+}
 
 db_test!(
     issue_23_counts_and_units_are_plural_in_every_language,
@@ -99,22 +121,22 @@ db_test!(
         let browser = app.browser();
         for expected in EXPECTED {
             let lang = expected.lang;
-            let html = browser.get_html(&format!("/?lang={lang}")).await;
+            let html = page(&browser, &format!("/?lang={lang}")).await;
             assert!(html.contains(expected.five_found), "{lang}: {}", expected.five_found);
             for seats in expected.seats {
                 assert!(html.contains(&format!(">{seats}<")), "{lang}: {seats}");
             }
             assert!(html.contains(expected.one_hour), "{lang}: {}", expected.one_hour);
             assert!(html.contains(expected.two_and_a_half_hours), "{lang}: 2.5 hours");
-            let html = browser.get_html(&format!("/?lang={lang}&q=zzzz")).await;
+            let html = page(&browser, &format!("/?lang={lang}&q=zzzz")).await;
             assert!(html.contains(expected.none_found), "{lang}: {}", expected.none_found);
             // The session's own page says its duration with the unit.
-            let html = browser.get_html(&format!("/sessions/{one_hour}?lang={lang}")).await;
+            let html = page(&browser, &format!("/sessions/{one_hour}?lang={lang}")).await;
             assert!(
                 html.contains(&format!("<dd>{}</dd>", expected.one_hour)),
                 "{lang}: session page"
             );
-            let html = browser.get_html(&format!("/sessions/{longer}?lang={lang}")).await;
+            let html = page(&browser, &format!("/sessions/{longer}?lang={lang}")).await;
             assert!(
                 html.contains(&format!("<dd>{}</dd>", expected.two_and_a_half_hours)),
                 "{lang}: session page"
@@ -122,3 +144,47 @@ db_test!(
         }
     }
 );
+
+/// The sign-in e-mail's body for a link that works `minutes`, in `language`,
+/// through the dispatcher's rendering (text part, isolation marks removed).
+fn sign_in_mail(language: aula_domain::Language, minutes: u32) -> String {
+    use aula_mail::render::{SignInLink, data, render};
+    let value = data(&SignInLink {
+        path: "/me/sign-in/TOKEN".into(),
+        minutes,
+    });
+    let rendered = render(
+        aula_domain::MailKind::SignInLink,
+        &value.to_string(),
+        language,
+        None,
+        "https://aula.example.org",
+        "aula.example.org",
+    )
+    .expect("renders");
+    rendered.text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[test]
+fn issue_23_mail_minutes_are_plural_in_every_language() {
+    use aula_domain::Language;
+    let cases: &[(Language, u32, &str)] = &[
+        (Language::En, 1, "for one minute:"),
+        (Language::En, 30, "for 30 minutes:"),
+        (Language::Fr, 1, "pendant 1 minute :"),
+        (Language::Fr, 30, "pendant 30 minutes :"),
+        (Language::Es, 1, "durante un minuto:"),
+        (Language::Es, 30, "durante 30 minutos:"),
+        (Language::Ar, 0, "لمدة 0 دقيقة:"),
+        (Language::Ar, 1, "لمدة دقيقة واحدة:"),
+        (Language::Ar, 2, "لمدة دقيقتين:"),
+        (Language::Ar, 3, "لمدة 3 دقائق:"),
+        (Language::Ar, 30, "لمدة 30 دقيقة:"),
+        (Language::Ar, 100, "لمدة 100 دقيقة:"),
+        (Language::Ar, 1500, "لمدة 1.500 دقيقة:"),
+    ];
+    for (language, minutes, expected) in cases {
+        let text = sign_in_mail(*language, *minutes);
+        assert!(text.contains(expected), "{language} {minutes}: {text}");
+    }
+}

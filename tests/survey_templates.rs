@@ -232,6 +232,7 @@ db_test!(bad_edits_are_refused_beside_the_fields, |app: TestApp| async move {
     set(&mut one_option, "q.5.choices.fr", "Oui");
     set(&mut one_option, "q.5.choices.es", "Sí");
     set(&mut one_option, "q.5.choices.en", "Yes");
+    set(&mut one_option, "q.5.choices.ar", "نعم");
     let mut no_spanish = good.clone();
     set(&mut no_spanish, "q.2.text.es", "  ");
     let cases = [

@@ -3,6 +3,7 @@ mail-greeting = Hello { $name },
 mail-greeting-anonymous = Hello,
 mail-signature = The training team, sent by Aula
 mail-times-in-zone = Times are in the { $zone } time zone.
+meeting-when = { $date }, { $start }–{ $end }
 mail-place = Place: { $place }
 mail-broadcast-from = { $name }, for the organisers
 mail-session-changed-subject = New times: { $course }

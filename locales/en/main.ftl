@@ -81,6 +81,7 @@ audience-other = Others
 language-fr = French
 language-es = Spanish
 language-en = English
+language-ar = Arabic
 status-draft = Draft
 status-open = Open for registration
 status-closed = Registration closed

@@ -3,6 +3,7 @@ mail-greeting = Hola, { $name }:
 mail-greeting-anonymous = Hola:
 mail-signature = El equipo de formación, enviado por Aula
 mail-times-in-zone = Los horarios están en la zona horaria { $zone }.
+meeting-when = { $date }, { $start }–{ $end }
 mail-place = Lugar: { $place }
 mail-broadcast-from = { $name }, en nombre de la organización
 mail-session-changed-subject = Nuevos horarios: { $course }

@@ -81,6 +81,7 @@ audience-other = Otros públicos
 language-fr = Francés
 language-es = Español
 language-en = Inglés
+language-ar = Árabe
 status-draft = Borrador
 status-open = Inscripción abierta
 status-closed = Inscripción cerrada

@@ -3,6 +3,7 @@ mail-greeting = Bonjour { $name },
 mail-greeting-anonymous = Bonjour,
 mail-signature = L’équipe de formation, envoyé par Aula
 mail-times-in-zone = Les horaires sont donnés dans le fuseau { $zone }.
+meeting-when = { $date }, { $start }–{ $end }
 mail-place = Lieu : { $place }
 mail-broadcast-from = { $name }, pour l’équipe d’organisation
 mail-session-changed-subject = Nouveaux horaires : { $course }

@@ -81,6 +81,7 @@ audience-other = Autres publics
 language-fr = Français
 language-es = Espagnol
 language-en = Anglais
+language-ar = Arabe
 status-draft = Brouillon
 status-open = Inscriptions ouvertes
 status-closed = Inscriptions closes

@@ -31,8 +31,6 @@
 //! embedded font has, which would print as a blank box), the certificate is
 //! written again as a plain PDF rather than not at all.
 
-use std::ops::Range;
-
 use chrono::{Datelike, Timelike};
 use krilla::color::rgb;
 use krilla::configure::{Archival, Configuration, ConfigurationBuilder};
@@ -42,10 +40,10 @@ use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
-use krilla::text::{GlyphId, KrillaGlyph};
 use krilla::{Document, SerializeSettings};
 use qrcode::{EcLevel, QrCode};
 
+use crate::bidi::shape;
 use crate::fonts::{FONTS, Face, Fonts, Line, MM, PdfError, clean};
 
 /// Everything printed on a certificate, already translated by the caller
@@ -503,151 +501,11 @@ fn wrap(face: &Face, words: &[&str], size: f32, width: f32) -> Vec<Line> {
     lines
 }
 
-/// Which way a stretch of text runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Direction {
-    LeftToRight,
-    RightToLeft,
-}
-
-/// Letters of right-to-left scripts: Hebrew, Arabic (with its supplement,
-/// extended-A block and presentation forms).
-fn is_rtl(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x0590..=0x05FF | 0x0600..=0x06FF | 0x0750..=0x077F | 0x08A0..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF
-    )
-}
-
-/// The direction a character imposes, if any. Digits (Arabic-Indic ones
-/// too) read left to right even inside Arabic text; blanks and punctuation
-/// impose nothing.
-fn strong_direction(c: char) -> Option<Direction> {
-    if c.is_numeric() {
-        Some(Direction::LeftToRight)
-    } else if is_rtl(c) {
-        Some(Direction::RightToLeft)
-    } else if c.is_alphabetic() {
-        Some(Direction::LeftToRight)
-    } else {
-        None
-    }
-}
-
-/// Combining accents take their base letter's direction.
-fn is_combining(c: char) -> bool {
-    matches!(u32::from(c), 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// The line's main direction: right to left when it has more right-to-left
-/// letters than left-to-right ones (digits not counted).
-fn main_direction(text: &str) -> Direction {
-    let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_numeric()) {
-        match strong_direction(c) {
-            Some(Direction::RightToLeft) => rtl += 1,
-            Some(Direction::LeftToRight) => ltr += 1,
-            None => {}
-        }
-    }
-    if rtl > ltr {
-        Direction::RightToLeft
-    } else {
-        Direction::LeftToRight
-    }
-}
-
-/// The line cut into runs of one direction, in logical (reading) order, as
-/// byte ranges. Characters without a direction of their own take their
-/// neighbours' when both agree, the line's main direction otherwise.
-fn direction_runs(text: &str, main: Direction) -> Vec<(Range<usize>, Direction)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let own: Vec<Option<Direction>> = chars.iter().map(|&(_, c)| strong_direction(c)).collect();
-    // The next character with a direction, from each position on.
-    let mut next = vec![main; chars.len() + 1];
-    for index in (0..chars.len()).rev() {
-        next[index] = own[index].unwrap_or(next[index + 1]);
-    }
-    let mut runs: Vec<(Range<usize>, Direction)> = Vec::new();
-    let mut previous = main;
-    let mut last_resolved = main;
-    for (index, &(offset, c)) in chars.iter().enumerate() {
-        let resolved = match own[index] {
-            Some(direction) => {
-                previous = direction;
-                direction
-            }
-            None if is_combining(c) && index > 0 => last_resolved,
-            None if previous == next[index + 1] => previous,
-            None => main,
-        };
-        last_resolved = resolved;
-        let end = offset + c.len_utf8();
-        match runs.last_mut() {
-            Some((range, direction)) if *direction == resolved => range.end = end,
-            _ => runs.push((offset..end, resolved)),
-        }
-    }
-    runs
-}
-
-/// Shapes one line of `text` into glyphs in visual order (left to right on
-/// the page): each run shaped in its own direction (so Arabic letters join
-/// and read right to left), the runs in the line's main direction.
-fn shape(face: &Face, text: String, size: f32) -> Line {
-    let main = main_direction(&text);
-    let mut runs = direction_runs(&text, main);
-    if main == Direction::RightToLeft {
-        runs.reverse();
-    }
-    let mut glyphs = Vec::with_capacity(text.len());
-    for (range, direction) in runs {
-        shape_run(face, &text, range, direction, &mut glyphs);
-    }
-    Line { text, glyphs, size }
-}
-
-/// Shapes `text[range]` and appends its glyphs (advances in ems), each
-/// mapped back to the characters it stands for, as byte ranges of the whole `text`.
-fn shape_run(face: &Face, text: &str, range: Range<usize>, direction: Direction, glyphs: &mut Vec<KrillaGlyph>) {
-    let Some(run) = text.get(range.clone()) else {
-        return;
-    };
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(run);
-    buffer.guess_segment_properties();
-    buffer.set_direction(match direction {
-        Direction::LeftToRight => rustybuzz::Direction::LeftToRight,
-        Direction::RightToLeft => rustybuzz::Direction::RightToLeft,
-    });
-    let shaped = rustybuzz::shape(&face.shaper, &[], buffer);
-    let infos = shaped.glyph_infos();
-    // A glyph stands for the characters from its cluster up to the next
-    // cluster in reading order, whichever way the glyphs are laid out.
-    let mut clusters: Vec<usize> = infos.iter().map(|info| info.cluster as usize).collect();
-    clusters.sort_unstable();
-    clusters.dedup();
-    let em = face.units_per_em;
-    for (info, position) in infos.iter().zip(shaped.glyph_positions()) {
-        let start = info.cluster as usize;
-        let end = clusters
-            .get(clusters.partition_point(|&cluster| cluster <= start))
-            .copied()
-            .unwrap_or(run.len());
-        glyphs.push(KrillaGlyph::new(
-            GlyphId::new(info.glyph_id),
-            position.x_advance as f32 / em,
-            position.x_offset as f32 / em,
-            position.y_offset as f32 / em,
-            position.y_advance as f32 / em,
-            range.start + start..range.start + end,
-            None,
-        ));
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::ops::Range;
+
+    use crate::bidi::{Direction, direction_runs, main_direction};
     use std::process::Command;
     use std::time::Instant;
 

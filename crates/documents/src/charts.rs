@@ -17,32 +17,42 @@ fn escape(text: &str) -> String {
 }
 
 /// Horizontal bars, one per row, labelled, with the value at the end of
-/// each bar; `format` writes a value the page's way.
-pub fn horizontal_bars(bars: &[Bar], format: impl Fn(u64) -> String) -> String {
+/// each bar; `format` writes a value the page's way. Right to left
+/// (`rtl`, for Arabic) the chart is mirrored: labels on the right, bars
+/// growing leftwards, values at their left ends.
+pub fn horizontal_bars(bars: &[Bar], rtl: bool, format: impl Fn(u64) -> String) -> String {
     const ROW: u32 = 28;
     const LABEL: u32 = 180;
     const WIDTH: u32 = 560;
     let height = ROW * bars.len().max(1) as u32 + 8;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let usable = WIDTH - LABEL - 60;
+    // The direction is said, not inherited from the page, so that
+    // `text-anchor` names the same side whatever the page's `dir`.
+    let (direction, align) = if rtl { ("rtl", "xMaxYMin") } else { ("ltr", "xMinYMin") };
     let mut svg = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" \
-         aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">"
+        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" preserveAspectRatio=\"{align} meet\" \
+         direction=\"{direction}\" aria-hidden=\"true\" focusable=\"false\" xmlns=\"http://www.w3.org/2000/svg\">"
     );
     for (index, bar) in bars.iter().enumerate() {
         let y = 4 + ROW * index as u32;
         let length = (u64::from(usable) * bar.value / max) as u32;
+        let length = length.max(1);
+        // Left to right: label ending at the bar, bar from LABEL, value after
+        // it. Right to left, mirrored: `end` is the left side of rtl text.
+        let (label_x, bar_x, value_x) = if rtl {
+            (WIDTH - LABEL + 8, WIDTH - LABEL - length, WIDTH - LABEL - length - 6)
+        } else {
+            (LABEL - 8, LABEL, LABEL + length + 6)
+        };
         svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" class=\"chart-label\">{}</text>\
-             <rect x=\"{LABEL}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"chart-bar\"/>\
-             <text x=\"{}\" y=\"{}\" class=\"chart-value\">{}</text>",
-            LABEL - 8,
+            "<text x=\"{label_x}\" y=\"{}\" text-anchor=\"end\" class=\"chart-label\">{}</text>\
+             <rect x=\"{bar_x}\" y=\"{}\" width=\"{length}\" height=\"{}\" class=\"chart-bar\"/>\
+             <text x=\"{value_x}\" y=\"{}\" class=\"chart-value\">{}</text>",
             y + ROW / 2 + 5,
             escape(&bar.label),
             y + 4,
-            length.max(1),
             ROW - 8,
-            LABEL + length + 6,
             y + ROW / 2 + 5,
             escape(&format(bar.value)),
         ));
@@ -68,11 +78,27 @@ mod tests {
                     value: 0,
                 },
             ],
+            false,
             |v| v.to_string(),
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("&lt;Très bien&gt;"));
         assert!(svg.contains("width=\"320\""), "{svg}");
         assert!(svg.contains("aria-hidden=\"true\""));
+        assert!(svg.contains("direction=\"ltr\"") && svg.contains("<rect x=\"180\""));
+    }
+
+    #[test]
+    fn issue_23_bars_read_right_to_left_in_arabic() {
+        let bars = [Bar {
+            label: "تونس".into(),
+            value: 10,
+        }];
+        let svg = horizontal_bars(&bars, true, |v| v.to_string());
+        assert!(svg.contains("direction=\"rtl\""), "{svg}");
+        // The label on the right (380 to 560), the bar ending at it, growing left.
+        assert!(svg.contains("<text x=\"388\""), "{svg}");
+        assert!(svg.contains("<rect x=\"60\" y=\"8\" width=\"320\""), "{svg}");
+        assert!(svg.contains("<text x=\"54\""), "{svg}");
     }
 }

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::{Font, KrillaGlyph};
 
 /// Why a document could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -65,40 +65,11 @@ impl Face {
         })
     }
 
-    /// Shapes one left-to-right line of `text` into glyphs krilla can draw
-    /// (advances in ems), so each line is shaped once, here, for both
-    /// measuring and drawing.
+    /// Shapes one line of `text` into glyphs krilla can draw (advances in
+    /// ems), in visual order, Arabic runs right to left ([`crate::bidi`]);
+    /// each line is shaped once, here, for both measuring and drawing.
     pub(crate) fn shape(&self, text: String, size: f32) -> Line {
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(&text);
-        buffer.guess_segment_properties();
-        buffer.set_direction(rustybuzz::Direction::LeftToRight);
-        let shaped = rustybuzz::shape(&self.shaper, &[], buffer);
-        let infos = shaped.glyph_infos();
-        let em = self.units_per_em;
-        let glyphs = infos
-            .iter()
-            .zip(shaped.glyph_positions())
-            .enumerate()
-            .map(|(index, (info, position))| {
-                let start = info.cluster as usize;
-                let end = infos[index + 1..]
-                    .iter()
-                    .map(|next| next.cluster as usize)
-                    .find(|&cluster| cluster != start)
-                    .unwrap_or(text.len());
-                KrillaGlyph::new(
-                    GlyphId::new(info.glyph_id),
-                    position.x_advance as f32 / em,
-                    position.x_offset as f32 / em,
-                    position.y_offset as f32 / em,
-                    position.y_advance as f32 / em,
-                    start..end,
-                    None,
-                )
-            })
-            .collect();
-        Line { text, glyphs, size }
+        crate::bidi::shape(self, text, size)
     }
 
     /// The baseline that centres a line of `size` points vertically in a box.
@@ -121,10 +92,17 @@ impl Line {
     }
 }
 
-/// One line of text: control characters and runs of blanks become one space.
+/// One line of text: control characters and runs of blanks become one
+/// space; bidi marks and isolates (which no font draws) go.
 pub(crate) fn clean(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
+        .map(|word| word.replace(is_bidi_mark, ""))
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Left-to-right and right-to-left marks, embeddings, overrides and isolates.
+fn is_bidi_mark(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -13,6 +13,7 @@
 //! - Keys come from the caller (storage keeps them); this crate signs with
 //!   them and never stores or logs them.
 
+mod bidi;
 pub mod certificate;
 pub mod charts;
 pub mod credential;

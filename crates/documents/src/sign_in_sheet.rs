@@ -44,8 +44,21 @@ pub struct SignInSheet {
     /// The footer of every page, where `{page}` and `{pages}` are replaced by
     /// the page number and the page count, e.g. "Page {page} of {pages}".
     pub footer: String,
-    /// The page language ("fr", "es", "en"), written as the PDF's `/Lang`.
+    /// The page language ("fr", "es", "en", "ar"), written as the PDF's
+    /// `/Lang`; in Arabic the page reads right to left (columns mirrored,
+    /// text against the right edge).
     pub language: String,
+}
+
+impl SignInSheet {
+    fn rtl(&self) -> bool {
+        self.language == "ar"
+    }
+
+    /// Where a line starts: the left, or the right in a right-to-left language.
+    fn start(&self) -> Align {
+        if self.rtl() { Align::End } else { Align::Start }
+    }
 }
 
 /// Blank rows added after the registered people, for those who turn up unregistered.
@@ -100,7 +113,7 @@ pub fn sign_in_sheet(sheet: &SignInSheet) -> Result<Vec<u8>, PdfError> {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         let top = if index == 0 {
-            draw_header(&mut surface, fonts, &header);
+            draw_header(&mut surface, fonts, &header, sheet.start());
             first_top
         } else {
             draw_recall(&mut surface, fonts, sheet);
@@ -202,7 +215,7 @@ fn paginate(rows: usize, first_top: f32, next_top: f32) -> Vec<std::ops::Range<u
     pages
 }
 
-fn draw_header(surface: &mut Surface<'_>, fonts: &Fonts, lines: &[(&str, bool, f32, f32)]) {
+fn draw_header(surface: &mut Surface<'_>, fonts: &Fonts, lines: &[(&str, bool, f32, f32)], align: Align) {
     let mut y = MARGIN;
     for &(text, bold, size, after) in lines {
         let face = if bold { &fonts.bold } else { &fonts.regular };
@@ -213,7 +226,7 @@ fn draw_header(surface: &mut Surface<'_>, fonts: &Fonts, lines: &[(&str, bool, f
             text,
             size,
             0,
-            Align::Left,
+            align,
             MARGIN,
             PAGE_W - 2.0 * MARGIN,
             face.baseline(y, height, size),
@@ -233,7 +246,7 @@ fn draw_recall(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet) {
         &first,
         RECALL_SIZE,
         0,
-        Align::Left,
+        sheet.start(),
         MARGIN,
         width,
         fonts.bold.baseline(MARGIN, height, RECALL_SIZE),
@@ -245,7 +258,7 @@ fn draw_recall(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet) {
         &sheet.meeting_line,
         RECALL_SIZE,
         0,
-        Align::Left,
+        sheet.start(),
         MARGIN,
         width,
         baseline,
@@ -259,6 +272,10 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
     for (column, width) in COLUMNS_MM.iter().enumerate() {
         edges[column + 1] = edges[column] + width * MM;
     }
+    // Right to left, the columns are mirrored: the number on the right.
+    let rtl = sheet.rtl();
+    let mirror = |x: f32| if rtl { PAGE_W - x } else { x };
+    let place = |left: f32, width: f32| if rtl { (PAGE_W - left - width, width) } else { (left, width) };
     let bottom = top + HEADER_ROW_H + ROW_H * rows.len() as f32;
 
     if let Some(rect) = Rect::from_ltrb(edges[0], top, edges[4], top + HEADER_ROW_H) {
@@ -276,8 +293,8 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
 
     let mut grid = PathBuilder::new();
     for &x in &edges {
-        grid.move_to(x, top);
-        grid.line_to(x, bottom);
+        grid.move_to(mirror(x), top);
+        grid.line_to(mirror(x), bottom);
     }
     for line in 0..=rows.len() + 1 {
         let y = if line == 0 {
@@ -299,9 +316,9 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
     }
 
     for (column, label) in sheet.columns.iter().enumerate() {
-        let (left, width) = (edges[column] + PAD, edges[column + 1] - edges[column] - 2.0 * PAD);
+        let (left, width) = place(edges[column] + PAD, edges[column + 1] - edges[column] - 2.0 * PAD);
         let baseline = fonts.bold.baseline(top, HEADER_ROW_H, HEADER_CELL_SIZE);
-        let align = if column == 0 { Align::Centre } else { Align::Left };
+        let align = if column == 0 { Align::Centre } else { sheet.start() };
         draw_text(
             surface,
             &fonts.bold,
@@ -317,7 +334,7 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
 
     for (line, row) in rows.enumerate() {
         let row_top = top + HEADER_ROW_H + ROW_H * line as f32;
-        let cell = |column: usize| (edges[column] + PAD, edges[column + 1] - edges[column] - 2.0 * PAD);
+        let cell = |column: usize| place(edges[column] + PAD, edges[column + 1] - edges[column] - 2.0 * PAD);
         let (left, width) = cell(0);
         let baseline = fonts.regular.baseline(row_top, ROW_H, NAME_SIZE);
         draw_text(
@@ -339,7 +356,7 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
                 name,
                 NAME_SIZE,
                 0,
-                Align::Left,
+                sheet.start(),
                 left,
                 width,
                 baseline,
@@ -352,7 +369,7 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
                 workplace,
                 WORKPLACE_SIZE,
                 60,
-                Align::Left,
+                sheet.start(),
                 left,
                 width,
                 baseline,
@@ -361,11 +378,13 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
     }
 }
 
-/// Where a text stands in the width it is given.
+/// Where a text stands in the width it is given: against its left side,
+/// centred, or against its right side (the start of a right-to-left line).
 #[derive(Clone, Copy)]
 enum Align {
-    Left,
+    Start,
     Centre,
+    End,
 }
 
 /// Draws `text` fitted into `width` points from `left`, in grey level `ink`
@@ -384,8 +403,9 @@ fn draw_text(
 ) {
     let line = face.fit(text, size, width);
     let offset = match align {
-        Align::Left => 0.0,
+        Align::Start => 0.0,
         Align::Centre => ((width - line.width()) / 2.0).max(0.0),
+        Align::End => (width - line.width()).max(0.0),
     };
     draw(surface, face, &line, ink, left + offset, baseline);
 }

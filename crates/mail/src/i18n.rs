@@ -28,11 +28,14 @@ static_loader! {
     static LOCALES = {
         locales: "../../locales",
         fallback_language: "en",
-        // Isolation marks (U+2068/2069) around arguments would show in
-        // plain-text e-mails and CSV exports; our arguments are never bidi-mixed
-        // inside a sentence in a way that needs them.
+        // Arguments are isolated (U+2068 … U+2069 around each) in Arabic
+        // only: there a number, an e-mail address, a code or a Latin course
+        // title inside a right-to-left sentence must keep its own direction
+        // and not reorder its neighbours. Left-to-right languages do without
+        // the marks, which plain-text e-mails and CSV files would carry along.
         customise: |bundle| {
-            bundle.set_use_isolating(false);
+            let rtl = bundle.locales.first().is_some_and(|lang| lang.language.as_str() == "ar");
+            bundle.set_use_isolating(rtl);
             bundle.set_formatter(Some(format_number));
         },
     };

@@ -55,6 +55,30 @@ impl MailCtx {
         self.tr
             .time(*instant, zone.parse().unwrap_or(chrono_tz::Europe::Madrid))
     }
+
+    /// A meeting's day and times: `Tuesday 12 March 2030, 09:00–14:00`
+    /// (with the Arabic comma in Arabic).
+    pub fn meeting(&self, meeting: &(DateTime<Utc>, DateTime<Utc>), zone: &str) -> String {
+        self.tr.args(
+            "meeting-when",
+            &[
+                ("date", Arg::Text(self.date(&meeting.0, zone))),
+                ("start", Arg::Text(self.time(&meeting.0, zone))),
+                ("end", Arg::Text(self.time(&meeting.1, zone))),
+            ],
+        )
+    }
+
+    /// `rtl` for Arabic, else `ltr`: the message's `dir`.
+    pub fn dir(&self) -> &'static str {
+        self.tr.lang.dir()
+    }
+
+    /// The side a line starts on (`left`, or `right` in Arabic): e-mail
+    /// clients do not all know logical properties, so styles name the side.
+    pub fn start(&self) -> &'static str {
+        if self.tr.lang.is_rtl() { "right" } else { "left" }
+    }
 }
 
 /// A session as messages about it describe it.

@@ -89,7 +89,7 @@ fn section(
             if bars.is_empty() {
                 String::new()
             } else {
-                horizontal_bars(&bars, format)
+                horizontal_bars(&bars, tr.lang.is_rtl(), format)
             }
         }
         _ => String::new(),
@@ -299,6 +299,7 @@ pub(crate) async fn dashboard_page(
                         value: *n,
                     })
                     .collect::<Vec<_>>(),
+                tr.lang.is_rtl(),
                 whole,
             )
         } else {

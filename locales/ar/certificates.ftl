@@ -1,0 +1,84 @@
+# الشهادات: مضمونها، والتحقق منها، وقائمتها لدى المنظمين ومسؤولي الاعتماد.
+certificate-title = شهادة إتمام تكوين
+certificate-statement = أتمّ(ت) التكوين
+certificate-hours = { $attended ->
+    [zero] { $attended } ساعة حضور
+    [one] ساعة حضور واحدة
+    [two] ساعتا حضور
+    [few] { $attended } ساعات حضور
+    [many] { $attended } ساعة حضور
+   *[other] { $attended } ساعة حضور
+} من أصل { $nominal }
+certificate-accredited = معتمد من { $body }{ $credits }
+certificate-credits = : { $credits ->
+    [zero] { $credits } رصيد
+    [one] رصيد واحد
+    [two] رصيدان
+    [few] { $credits } أرصدة
+    [many] { $credits } رصيدًا
+   *[other] { $credits } رصيد
+}
+certificate-recognised = : { $hours ->
+    [zero] { $hours } ساعة معترف بها
+    [one] ساعة واحدة معترف بها
+    [two] ساعتان معترف بهما
+    [few] { $hours } ساعات معترف بها
+    [many] { $hours } ساعة معترف بها
+   *[other] { $hours } ساعة معترف بها
+}
+certificate-issued-on = سُلّمت بتاريخ { $date }
+certificate-verify-at = للتحقق
+certificate-code = رمز التحقق
+certificate-eligible = مؤهل للحصول على شهادة
+certificate-revoked = الشهادة ملغاة.
+error-certificate-session-not-completed = تُسلَّم الشهادات بعد اعتبار الدورة منتهية.
+error-certificate-not-completed = صاحب هذا التسجيل لم يتمّ الدورة.
+error-certificate-cancelled = هذا التسجيل ملغى.
+error-certificate-survey = يشترط هذا التكوين الإجابة عن استبيان الرضا أولًا.
+error-already-revoked = هذه الشهادة ملغاة بالفعل.
+verify-title = التحقق من شهادة
+verify-valid = هذه الشهادة أصلية وصالحة.
+verify-revoked = أُلغيت هذه الشهادة.
+verify-revoked-on = أُلغيت بتاريخ { $date }.
+verify-unknown = لا توجد شهادة بالرمز { $code }. تحقق من الرمز كما هو مطبوع على الشهادة.
+verify-code = رمز التحقق
+verify-code-hint = كما هو مطبوع على الشهادة، مثال: 7K3M-Q9TR-… (لا تهم الأحرف الكبيرة والمطّات والفراغات).
+verify-submit = التحقق
+verify-number = الرقم
+verify-holder = صاحب(ة) الشهادة
+verify-course = التكوين
+verify-hours = ساعات الحضور
+verify-dates = التواريخ
+verify-issued = تاريخ التسليم
+verify-issuer = الجهة المسلِّمة
+verify-accreditation = الاعتماد
+certificates-title = الشهادات
+certificates-count = { $count ->
+    [zero] لا توجد أي شهادة
+    [one] شهادة واحدة
+    [two] شهادتان
+    [few] { $count } شهادات
+    [many] { $count } شهادة
+   *[other] { $count } شهادة
+}
+certificates-export = تنزيل الكل (ملف ZIP يضم ملفات PDF مع سجل)
+certificates-status = الحالة
+certificates-valid = صالحة
+certificates-revoked = ملغاة
+certificates-none = لا توجد أي شهادة هنا.
+certificates-files = الملفات
+certificates-credential = الوثيقة الموقّعة رقميًا
+certificates-pdf-of = ملف PDF للشهادة { $number }
+certificates-credential-of = الوثيقة الموقّعة للشهادة { $number }
+certificates-revoke = إلغاء
+certificates-reason-for = سبب إلغاء { $number }
+certificates-issued = تم تسليم الشهادات وإعلام أصحابها بالبريد الإلكتروني.
+certificates-none-new = لا توجد شهادة جديدة: كل المؤهلين حصلوا على شهاداتهم.
+certificate-revoked-flash = أُلغيت الشهادة.
+certificates-issue = تسليم الشهادات
+nav-certificates = الشهادات
+me-certificates = شهاداتي
+session-issue-on-completion = تسليم الشهادات عند اعتبار الدورة منتهية
+session-issue-on-completion-hint = فقط للأشخاص الذين يؤهلهم حضورهم (والاستبيان، إذا اشترطه التكوين).
+certificates-from = سُلّمت ابتداءً من
+certificates-to = سُلّمت إلى غاية

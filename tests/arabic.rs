@@ -1,0 +1,58 @@
+//! Arabic as a fourth language (issue 23): chosen like the others, right to
+//! left on pages, e-mails, exports and API errors.
+
+use aula_domain::Role;
+use reqwest::StatusCode;
+
+use crate::helpers::{TestApp, db_test};
+
+db_test!(
+    issue_23_arabic_is_chosen_like_the_other_languages,
+    |app: TestApp| async move {
+        // ?lang=ar, then remembered by the cookie.
+        let browser = app.browser();
+        let ar = browser.get_html("/?lang=ar").await;
+        assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"), "{ar}");
+        assert!(ar.contains("دليل التكوين"));
+        let again = browser.get_html("/").await;
+        assert!(again.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        // The switcher offers Arabic, named in Arabic, from every language.
+        let en = app.browser().get_html("/?lang=en").await;
+        assert!(en.contains("<html lang=\"en\" dir=\"ltr\">"));
+        assert!(en.contains("lang=\"ar\" hreflang=\"ar\">العربية</a>"), "{en}");
+        // Accept-Language: a Tunisian browser.
+        let response = app
+            .browser()
+            .client
+            .get(app.url("/"))
+            .header("accept-language", "ar-TN,ar;q=0.9,fr;q=0.8")
+            .send()
+            .await
+            .expect("GET");
+        assert!(response.text().await.expect("html").contains("<html lang=\"ar\""));
+        // API errors in Arabic.
+        let response = app
+            .browser()
+            .client
+            .get(app.url("/api/v1/programmes"))
+            .header("accept-language", "ar")
+            .send()
+            .await
+            .expect("GET");
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        let body: serde_json::Value = response.json().await.expect("json");
+        assert_eq!(body["message"], "يُرجى تسجيل الدخول للمواصلة.");
+        // A form error, in Arabic, with its plural: a 201-character programme title.
+        let api = app.api(&[Role::Organiser]).await;
+        let (status, body) = api
+            .raw_json(
+                reqwest::Method::POST,
+                "/api/v1/programmes?lang=ar",
+                &serde_json::json!({"title": "x".repeat(201)}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let text = body.to_string().replace(['\u{2068}', '\u{2069}'], "");
+        assert!(text.contains("200 حرف على الأكثر."), "{text}");
+    }
+);
