@@ -191,6 +191,10 @@ course-minimum-attendance-hint = نسبة ساعات الدورة اللازمة
 course-survey-required = يجب الإجابة عن استبيان الرضا قبل الحصول على الشهادة
 course-sessions = الدورات
 course-no-sessions = لا توجد أي دورة مبرمجة لهذا التكوين.
+course-texts-title = النصوص بلغات أخرى
+course-texts-intro = هذا التكوين مكتوب بـ{ $language }. أدخل عنوانه وملخصه وأهدافه بلغات أخرى: يراها قرّاء تلك اللغات، ويرى الآخرون نص التكوين الأصلي. اترك اللغة فارغة إن لم يكن لها نص.
+error-course-language-has-text = للتكوين نص بهذه اللغة: احذفه أولًا من «النصوص بلغات أخرى».
+error-course-text-language = تُكتب لغة التكوين الأصلية في التكوين نفسه، وكل لغة أخرى مرة واحدة.
 credits-count = { $credits ->
     [zero] { $credits } رصيد
     [one] رصيد واحد

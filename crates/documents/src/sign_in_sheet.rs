@@ -275,7 +275,13 @@ fn draw_table(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &SignInSheet, top
     // Right to left, the columns are mirrored: the number on the right.
     let rtl = sheet.rtl();
     let mirror = |x: f32| if rtl { PAGE_W - x } else { x };
-    let place = |left: f32, width: f32| if rtl { (PAGE_W - left - width, width) } else { (left, width) };
+    let place = |left: f32, width: f32| {
+        if rtl {
+            (PAGE_W - left - width, width)
+        } else {
+            (left, width)
+        }
+    };
     let bottom = top + HEADER_ROW_H + ROW_H * rows.len() as f32;
 
     if let Some(rect) = Rect::from_ltrb(edges[0], top, edges[4], top + HEADER_ROW_H) {

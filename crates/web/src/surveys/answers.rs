@@ -403,7 +403,9 @@ fn shown(results: ResultsOut, c: &Chrome) -> (ResultsOut, Vec<Shown>) {
         let chart = if bars.is_empty() {
             String::new()
         } else {
-            horizontal_bars(&bars, c.tr.lang.is_rtl(), |v| c.number(&i32::try_from(v).unwrap_or(i32::MAX)))
+            horizontal_bars(&bars, c.tr.lang.is_rtl(), |v| {
+                c.number(&i32::try_from(v).unwrap_or(i32::MAX))
+            })
         };
         list.push(Shown { out, chart, total });
     }
