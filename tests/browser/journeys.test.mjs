@@ -1,5 +1,5 @@
 // Aula in a real browser: journeys typed and clicked as people do, and
-// axe-core (WCAG 2.1 A and AA) on every page reached, in fr, es and en, at
+// axe-core (WCAG 2.1 A and AA) on every page reached, in fr, es, en and ar, at
 // 390 px and 1280 px. Screenshots go to artifacts/ for a person to look at.
 
 import { test, before, after } from 'node:test';
@@ -14,7 +14,9 @@ const ORGANISER = 'organiser@aula.example.org';
 const ADMIN = 'admin@aula.example.org';
 const TRAINER = 'lucia.moreno@formacion.example.org';
 const ACCREDITOR = 'accreditor@unileon.example.org';
-const LANGUAGES = ['fr', 'es', 'en'];
+const LANGUAGES = ['fr', 'es', 'en', 'ar'];
+// Contexts the sweeps run at once: one per language.
+const WORKERS = Number(process.env.AULA_BROWSER_WORKERS ?? LANGUAGES.length);
 const WIDTHS = [390, 1280];
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 // Where `aula serve` writes the mail it sends (set by ./run).
@@ -69,7 +71,7 @@ async function checkAccessibility(page, label) {
 
 async function checkPageBasics(page, lang, label) {
   assert.equal(await page.getAttribute('html', 'lang'), lang, `${label}: lang`);
-  assert.ok(await page.getAttribute('html', 'dir'), `${label}: dir`);
+  assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr', `${label}: dir`);
   assert.equal(await page.locator('a.skip-link[href="#main"]').count(), 1, `${label}: skip link`);
 }
 
@@ -133,18 +135,27 @@ async function signIn(page, email) {
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** Every e-mail sent so far, its quoted-printable undone (soft line breaks, "=XX" bytes). */
+/**
+ * Every e-mail sent so far, its quoted-printable undone (soft line breaks,
+ * "=XX" bytes), followed by its base64 parts decoded (Arabic text is shorter
+ * in base64, so the mailer sends it so).
+ */
 function sentMail() {
   return readdirSync(MAIL_DIR).map((name) => {
-    const raw = readFileSync(`${MAIL_DIR}/${name}`, 'latin1').replace(/=\r?\n/g, '');
-    return Buffer.from(raw.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1')
+    const file = readFileSync(`${MAIL_DIR}/${name}`, 'latin1');
+    const raw = file.replace(/=\r?\n/g, '');
+    const text = Buffer.from(raw.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1')
       .toString('utf8');
+    const parts = [...file.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*?\r?\n([A-Za-z0-9+/=\r\n]+)/gi)]
+      .map((match) => Buffer.from(match[1].replace(/\s+/g, ''), 'base64').toString('utf8'));
+    return [text, ...parts].join('\n');
   });
 }
 
 /** The web links in `texts` (e-mails), in the order written. */
 function linksIn(texts) {
-  return texts.flatMap((text) => [...text.matchAll(/https?:\/\/[^\s"'<>]+/g)]
+  // Arabic e-mails isolate their arguments (U+2066 to U+2069): not part of a link.
+  return texts.flatMap((text) => [...text.replace(/[\u2066-\u2069]/g, ' ').matchAll(/https?:\/\/[^\s"'<>]+/g)]
     .map((match) => match[0].replace(/&amp;/g, '&').replace(/[.,;:)]+$/, '')));
 }
 
@@ -372,18 +383,24 @@ async function sweep(page, who, paths, lang, failures) {
         await checkPageBasics(page, lang, label);
         await checkAccessibility(page, label);
         // The tab order is the document's, the same in every language and
-        // width: one walk per page, on a phone, where the layout changes most.
-        if (lang === 'en' && width === 390) await checkKeyboard(page, label);
+        // width: one walk per page, on a phone, where the layout changes
+        // most, left to right and right to left.
+        if ((lang === 'en' || lang === 'ar') && width === 390) await checkKeyboard(page, label);
       } catch (error) {
         failures.push(error.message);
       }
-      if (lang === 'es') {
-        const name = `${who.split('@')[0]}${url.pathname.replace(/[^a-z0-9]+/gi, '-')}`.slice(0, 110);
-        await screenshot(page, `${name}-${width}`);
-      }
+      const name = `${who.split('@')[0]}${url.pathname.replace(/[^a-z0-9]+/gi, '-')}`.slice(0, 110);
+      if (lang === 'es') await screenshot(page, `${name}-${width}`);
+      // Right to left, the key pages (issue 23), in the `ar-` pictures.
+      if (lang === 'ar' && KEY_PAGES.some((key) => key.test(url.pathname))) await screenshot(page, `ar-${name}-${width}`);
     }
   }
 }
+
+/** The pages pictured in Arabic too: a dozen that show most of the layout. */
+const KEY_PAGES = [/^\/$/, /^\/sessions\/[^/]+$/, /^\/courses\//, /^\/me$/, /^\/staff\/sessions$/,
+  /^\/staff\/sessions\/[^/]+\/registrations$/, /^\/staff\/sessions\/[^/]+\/attendance$/, /\/roll-call$/,
+  /^\/staff\/indicators$/, /^\/staff\/certificates$/, /^\/verify\/./, /^\/staff\/outbox$/, /^\/sign-in$/];
 
 // The checks themselves: each must fail on the fault it is there for.
 test('the checks catch a missing label, a missing skip link, a hidden focus and a broken link in an e-mail', async () => {
@@ -474,7 +491,7 @@ test('every page passes axe in every language and width', async () => {
     await sweep(page, who, paths, lang, failures);
     await page.context().close();
   }));
-  await inParallel(tasks, 3);
+  await inParallel(tasks, WORKERS);
   await done();
   assert.deepEqual(failures, [], failures.join('\n\n'));
 });
@@ -620,8 +637,98 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
   }
 });
 
+test('issue 23: in Arabic on a phone, a trainee registers, confirms from the e-mail and checks in at the meeting', async () => {
+  // The organiser opens a session meeting within the hour, in a zone where
+  // the meeting stays within the day (Tunis first, for the Tunisian partners).
+  const zones = ['Africa/Tunis', 'America/New_York', 'Asia/Tokyo', 'Pacific/Honolulu'];
+  const local = (zone, date) => Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(date).map((part) => [part.type, part.value]));
+  const startsAt = new Date(Date.now() + 15 * 60 * 1000);
+  const zone = zones.find((z) => { const hour = Number(local(z, startsAt).hour); return hour >= 1 && hour <= 21; });
+  const start = local(zone, startsAt);
+  const end = local(zone, new Date(startsAt.getTime() + 90 * 60 * 1000));
+  const organiser = await newPage(1280, 'en');
+  await signIn(organiser, ORGANISER);
+  await organiser.goto(`${BASE}/staff/sessions/new?lang=en`);
+  await organiser.locator('#field-course_id').selectOption({ label: 'Igualdad de trato y no discriminación en la atención a la ciudadanía' });
+  await organiser.locator('#field-capacity').fill('20');
+  await organiser.locator('#field-time_zone').selectOption(zone);
+  await organiser.locator('[id="field-meetings.0"]').fill(`${start.year}-${start.month}-${start.day}`);
+  await organiser.locator('#start-0').fill(`${start.hour}:${start.minute}`);
+  await organiser.locator('#end-0').fill(`${end.hour}:${end.minute}`);
+  await organiser.locator('#field-venue_name').fill('قاعة التكوين، بلدية المرسى');
+  await organiser.locator('#field-venue_city').fill('المرسى');
+  await organiser.locator('#field-venue_region_id').selectOption({ label: 'Andalucía' });
+  await organiser.locator('form.form button[type=submit]').click();
+  await organiser.waitForURL(/\/staff\/sessions\/[0-9a-f-]{36}$/);
+  await organiser.locator('button[name=status][value=open]').click();
+  await organiser.waitForLoadState();
+  const sessionPath = new URL(organiser.url()).pathname.replace('/staff', '');
+
+  // The trainee, on a phone set to Arabic.
+  const address = `amira.${Date.now()}@correo.example.org`;
+  const page = await newPage(390, 'ar');
+  await page.goto(`${BASE}${sessionPath}?lang=ar`);
+  await checkPageBasics(page, 'ar', 'session page in Arabic');
+  await page.locator('#field-given_name').fill('أميرة');
+  await page.locator('#field-family_name').fill('بن سالم');
+  await page.locator('#field-email').fill(address);
+  await page.locator('#field-audience').selectOption('public_servant');
+  await page.locator('#field-consent').check();
+  await checkAccessibility(page, 'registration form in Arabic at 390 px');
+  await page.locator('form[action$="/register"] button[type=submit]').click();
+  await page.waitForURL(/\/registered/);
+  await checkPageBasics(page, 'ar', 'check your e-mail in Arabic');
+  assert.match(await page.locator('h1').innerText(), /تفقّد بريدك الإلكتروني/);
+  await checkAccessibility(page, 'check your e-mail in Arabic at 390 px');
+  await screenshot(page, 'ar-journey-registered-390');
+
+  // The e-mail is in Arabic, right to left; its link confirms.
+  const confirm = await linkInMail('/confirm/', address);
+  const message = sentMail().find((text) => text.includes(address) && text.includes('/confirm/'));
+  assert.match(message, /dir="rtl"/);
+  await page.goto(confirm);
+  assert.match(await page.locator('h1').innerText(), /تأكيد تسجيلك/);
+  await page.locator('form[action^="/confirm/"] button[type=submit]').click();
+  await page.waitForLoadState();
+  assert.match(await page.locator('h1').innerText(), /تم تأكيد مقعدك/);
+  await checkAccessibility(page, 'confirmed in Arabic at 390 px');
+  await screenshot(page, 'ar-journey-confirmed-390');
+
+  // At the meeting: the trainer's screen shows a code; the phone opens it and checks in.
+  await organiser.goto(`${BASE}/staff${sessionPath}/attendance?lang=en`);
+  const screen = await (await organiser.request.get(`${BASE}${await hrefOf(organiser, 'a[href$="/check-in"]')}`)).text();
+  const checkIn = pathOf(screen.match(/https?:\/\/[^\s<"]*\/check-in\/[^\s<"]+/)[0]);
+  await page.goto(`${BASE}${checkIn}`);
+  await checkPageBasics(page, 'ar', 'check-in in Arabic');
+  if (await page.locator('form[action$="/email"]').count() > 0) {
+    // Not recognised on this phone: a code by e-mail.
+    await page.locator('#field-email').fill(address);
+    await page.locator('form[action$="/email"] button[type=submit]').click();
+    await page.locator('#field-otp').waitFor();
+    await checkAccessibility(page, 'check-in code form in Arabic at 390 px');
+    let code;
+    for (let attempt = 0; attempt < 100 && !code; attempt++) {
+      code = sentMail().filter((text) => text.includes(address)).map((text) => text.match(/:\s*⁨?(\d{6})⁩?/)).find(Boolean)?.[1];
+      if (!code) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(code, 'a check-in code by e-mail');
+    await page.locator('#field-otp').fill(code);
+    await page.locator('form.form button[type=submit]').click();
+  } else {
+    await page.locator('form.form button[type=submit]').click();
+  }
+  await page.locator('.notice-success').waitFor();
+  assert.match(await page.locator('.notice-success').innerText(), /تم تسجيل حضورك/);
+  await checkAccessibility(page, 'checked in, in Arabic at 390 px');
+  await screenshot(page, 'ar-journey-checked-in-390');
+  await page.context().close();
+  await organiser.context().close();
+});
+
 test('a trainer takes the roll call on a phone, in each language', async () => {
-  const words = { fr: /enregistré/, es: /guardado/, en: /saved/ };
+  const words = { fr: /enregistré/, es: /guardado/, en: /saved/, ar: /تم حفظ/ };
   for (const lang of LANGUAGES) {
     const page = await newPage(390, lang);
     await signIn(page, TRAINER);
@@ -807,6 +914,6 @@ test('every link in every e-mail sent leads to a page that passes axe in every l
     const page = await newPage(WIDTHS[0]);
     await sweep(page, 'e-mail', [...kinds.values()], lang, failures);
     await page.context().close();
-  }), 3);
+  }), WORKERS);
   assert.deepEqual(failures, [], failures.join('\n\n'));
 });
