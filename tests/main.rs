@@ -21,6 +21,7 @@ mod indicators;
 mod mail;
 mod openapi;
 mod outbox_faults;
+mod people_journeys;
 mod programmes;
 mod registrations;
 mod report_matching;

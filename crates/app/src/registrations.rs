@@ -96,15 +96,7 @@ pub async fn register_in(
 ) -> Result<Requested> {
     let requester = match entry {
         Entry::Public => {
-            let first = record.meetings.first().map(|m| m.starts_at);
-            registrant::accepts_registrations(
-                record.status(),
-                record.session.registration_opens_at,
-                record.session.registration_closes_at,
-                first,
-                chrono::Utc::now(),
-            )
-            .map_err(Error::Conflict)?;
+            record.registering_now().allows().map_err(Error::Conflict)?;
             Requester::Themselves {
                 consent: PRIVACY_NOTICE_VERSION,
             }

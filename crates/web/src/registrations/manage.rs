@@ -63,6 +63,27 @@ pub(crate) async fn page(
     ))
 }
 
+/// The personal page's "cancel" leads here first, as "my trainings" does.
+pub(crate) async fn cancel_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
+    let registration = registrations::by_manage_token(&state.db, &token).await?;
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    let mut response = crate::registrations::cancel_confirm(
+        &ctx,
+        record,
+        &registration,
+        format!("/r/{token}/cancel"),
+        format!("/r/{token}"),
+    )?;
+    response
+        .headers_mut()
+        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
 pub(crate) async fn cancel_form(
     ctx: Ctx,
     State(state): State<AppState>,

@@ -353,6 +353,27 @@ pub(crate) async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
         .into_response())
 }
 
+/// "Cancel" on "my trainings" leads here first: what is cancelled, and the button.
+pub(crate) async fn cancel_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let person = signed_in(&ctx)?;
+    let registration = registrations::get(&state.db, id).await?;
+    if registration.person_id != person.id {
+        return Err(AppError::NotFound);
+    }
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    crate::registrations::cancel_confirm(
+        &ctx,
+        record,
+        &registration,
+        format!("/me/registrations/{id}/cancel"),
+        "/me".to_owned(),
+    )
+}
+
 pub(crate) async fn cancel(
     ctx: Ctx,
     State(state): State<AppState>,

@@ -8,7 +8,7 @@
 
 use askama::Template;
 use aula_app::registrations::{self as registrations_app, Confirmed, Entry};
-use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
+use aula_domain::registrant::PRIVACY_NOTICE_VERSION;
 use aula_domain::{
     Audience, Email, FieldErrors, Language, PersonName, Phone, Problem, RegistrantDetails, RegistrationStatus, Role,
 };
@@ -284,16 +284,7 @@ impl SessionPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let first = record.meetings.first().map(|m| m.starts_at);
-        let closed = registrant::accepts_registrations(
-            record.status(),
-            record.session.registration_opens_at,
-            record.session.registration_closes_at,
-            first,
-            chrono::Utc::now(),
-        )
-        .err()
-        .map(|p| ctx.tr().problem(&p));
+        let closed = record.registering_now().allows().err().map(|p| ctx.tr().problem(&p));
         let choices = Choices::new(&c, state).await?;
         Ok(SessionPage {
             c,

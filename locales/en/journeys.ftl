@@ -1,0 +1,18 @@
+# Issue 24: the journeys of a trainee and a trainer.
+
+## Registering, as every badge says it (the form's rule)
+registering-open = Registration open
+registering-waiting-list = Full: waiting list
+registering-not-yet = Registration opens later
+registering-over = Registration closed
+registering-started = Under way: registration closed
+
+## The catalogue's filters, folded on a phone
+catalogue-filters-summary = Filter the sessions
+catalogue-filters-active = filters set
+
+## Cancelling: a second step
+cancel-confirm-title = Cancel this registration?
+cancel-confirm-explain = Your seat goes to the next person waiting and you will receive an e-mail. To come after all, you would have to register again, if seats are left.
+cancel-confirm-submit = Yes, cancel my registration
+cancel-confirm-keep = No, keep my registration

@@ -1,0 +1,18 @@
+# Issue 24: los recorridos de una persona participante y de una formadora.
+
+## La inscripción, como la anuncia cada distintivo (la regla del formulario)
+registering-open = Inscripción abierta
+registering-waiting-list = Completo: lista de espera
+registering-not-yet = La inscripción se abrirá más adelante
+registering-over = Inscripción cerrada
+registering-started = En curso: inscripción cerrada
+
+## Los filtros del catálogo, plegados en el móvil
+catalogue-filters-summary = Filtrar las sesiones
+catalogue-filters-active = filtros aplicados
+
+## Cancelar: un segundo paso
+cancel-confirm-title = ¿Cancelar esta inscripción?
+cancel-confirm-explain = Su plaza pasa a la siguiente persona en espera y recibirá un correo. Para asistir después de todo, tendría que inscribirse de nuevo, si quedan plazas.
+cancel-confirm-submit = Sí, cancelar mi inscripción
+cancel-confirm-keep = No, mantener mi inscripción

@@ -1,0 +1,18 @@
+# Issue 24 : les parcours d'un stagiaire et d'un formateur.
+
+## Les inscriptions, comme chaque badge les annonce (la règle du formulaire)
+registering-open = Inscriptions ouvertes
+registering-waiting-list = Complet : liste d'attente
+registering-not-yet = Inscriptions ouvertes plus tard
+registering-over = Inscriptions closes
+registering-started = En cours : inscriptions closes
+
+## Les filtres du catalogue, repliés sur un téléphone
+catalogue-filters-summary = Filtrer les sessions
+catalogue-filters-active = filtres appliqués
+
+## Annuler : une seconde étape
+cancel-confirm-title = Annuler cette inscription ?
+cancel-confirm-explain = Votre place revient à la personne suivante en attente et vous recevrez un e-mail. Pour venir malgré tout, il faudrait vous inscrire de nouveau, s'il reste des places.
+cancel-confirm-submit = Oui, annuler mon inscription
+cancel-confirm-keep = Non, garder mon inscription

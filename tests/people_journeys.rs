@@ -1,0 +1,165 @@
+//! Issue 24: the journeys of a trainee and a trainer, as they live them on
+//! a phone and at the door — each fault seen, as a test.
+
+use aula_domain::{RegistrationStatus, Role};
+use aula_storage::entities::{outbox, registration};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::json;
+
+use crate::helpers::{Browser, TestApp, course_and_session, db_test, registrant};
+use crate::signup::confirm_path;
+
+/// A trainee registered and confirmed in the helpers' session, signed in to
+/// "my trainings" in a browser of their own.
+async fn signed_in_trainee(app: &TestApp, session_id: &str, email: &str) -> (Browser, registration::Model) {
+    let (status, body) = app
+        .anonymous_api()
+        .post(
+            &format!("/api/v1/sessions/{session_id}/registrations"),
+            &registrant("Eva", email),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let confirm = confirm_path(app, email).await;
+    app.browser().confirm(&confirm).await;
+    let browser = app.browser();
+    let response = browser
+        .post_form("/me?lang=en", "/me/sign-in", &[("email", email)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let row = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq("sign_in_link"))
+        .filter(outbox::Column::Recipient.eq(email))
+        .all(&app.db)
+        .await
+        .expect("outbox")
+        .pop()
+        .expect("a sign-in link");
+    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
+    let link = data["path"].as_str().expect("path").to_owned();
+    let response = browser.post_form(&link, &link, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let registration = registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(session_id.parse::<uuid::Uuid>().expect("uuid")))
+        .all(&app.db)
+        .await
+        .expect("rows")
+        .pop()
+        .expect("registration");
+    (browser, registration)
+}
+
+db_test!(
+    issue_24_catalogue_filters_fold_behind_a_summary_results_first,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let browser = app.browser();
+        let html = browser.get_html("/?lang=en").await;
+        // Folded: a summary, the form inside it, the results after.
+        let details = html.find("<details class=\"filters-panel\">").expect(&html);
+        let summary = html.find("Filter the sessions").expect("a summary");
+        let form = html.find("<form class=\"filters\"").expect("the form");
+        let folded_until = html.find("</details>").expect("the fold's end");
+        let result = html.find(&format!("/sessions/{session_id}")).expect("a result");
+        assert!(details < summary && summary < form && form < folded_until && folded_until < result);
+        // A filter set: the filters show unfolded, to be changed.
+        let filtered = browser.get_html("/?lang=en&modality=in_person").await;
+        assert!(
+            filtered.contains("<details class=\"filters-panel\" open>"),
+            "{filtered}"
+        );
+    }
+);
+
+db_test!(issue_24_badges_agree_with_the_form, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (course_id, session_id) = course_and_session(&app, &api).await;
+    // The window closed yesterday; the session starts in 2030, seats are left.
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
+    let (status, body) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"registration_closes_at": yesterday}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let browser = app.browser();
+    let page = browser.get_html(&format!("/sessions/{session_id}?lang=en")).await;
+    assert!(
+        page.contains("Registration for this session is over."),
+        "the form says closed"
+    );
+    assert!(!page.contains("Open for registration"), "{page}");
+    assert!(!page.contains("seats left"), "{page}");
+    assert!(page.contains("badge-closed\">Registration closed"), "{page}");
+    let catalogue = browser.get_html("/?lang=en").await;
+    assert!(!catalogue.contains("seats left"), "{catalogue}");
+    assert!(catalogue.contains("badge-closed\">Registration closed"), "{catalogue}");
+    let course = browser.get_html(&format!("/courses/{course_id}?lang=en")).await;
+    assert!(course.contains("badge-closed\">Registration closed"), "{course}");
+    // The organiser's list says both: open, and the window closed.
+    let staff = app.signed_in(&[Role::Organiser]).await;
+    let list = staff.get_html("/staff/sessions?lang=en").await;
+    assert!(
+        list.contains("Open for registration") && list.contains("Registration closed"),
+        "{list}"
+    );
+    // Reopened window: open, with its seats, as the form allows.
+    let (status, _) = api
+        .patch(
+            &format!("/api/v1/sessions/{session_id}"),
+            &json!({"registration_closes_at": ""}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let page = browser.get_html(&format!("/sessions/{session_id}?lang=en")).await;
+    assert!(
+        page.contains("badge-open\">Registration open") && page.contains("20 seats left"),
+        "{page}"
+    );
+    assert!(page.contains("/register\""), "the form is offered");
+});
+
+db_test!(
+    issue_24_cancel_from_me_asks_for_confirmation,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let (browser, registration) = signed_in_trainee(&app, &session_id, "eva@example.org").await;
+        let path = format!("/me/registrations/{}/cancel", registration.id);
+        let mine = browser.get_html("/me?lang=en").await;
+        // "My trainings" holds no button that cancels at once: a link to the step.
+        assert!(!mine.contains(&format!("action=\"{path}\"")), "{mine}");
+        assert!(mine.contains(&format!("href=\"{path}\"")), "{mine}");
+        let step = browser.get_html(&format!("{path}?lang=en")).await;
+        assert!(step.contains("Cancel this registration?") && step.contains("Yes, cancel my registration"));
+        assert!(
+            step.contains(&format!("action=\"{path}\"")) && step.contains("href=\"/me\""),
+            "{step}"
+        );
+        // Seeing the step changes nothing.
+        let row = aula_storage::registrations::get(&app.db, registration.id)
+            .await
+            .expect("row");
+        assert_eq!(row.status, RegistrationStatus::Confirmed);
+        let response = browser.post_form(&path, &path, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let row = aula_storage::registrations::get(&app.db, registration.id)
+            .await
+            .expect("row");
+        assert_eq!(row.status, RegistrationStatus::Cancelled);
+        // Once cancelled, the step goes back to the list.
+        let again = browser.get(&path).await;
+        assert_eq!(again.status(), StatusCode::SEE_OTHER);
+        // The personal link's page has the same step.
+        let (_, other) = signed_in_trainee(&app, &session_id, "leo@example.org").await;
+        let manage = app.mail.manage_path(other.id);
+        let page = app.browser().get_html(&format!("{manage}?lang=en")).await;
+        assert!(page.contains(&format!("href=\"{manage}/cancel\"")), "{page}");
+        assert!(!page.contains(&format!("action=\"{manage}/cancel\"")), "{page}");
+        let step = app.browser().get_html(&format!("{manage}/cancel?lang=en")).await;
+        assert!(step.contains(&format!("action=\"{manage}/cancel\"")), "{step}");
+    }
+);
