@@ -163,3 +163,44 @@ db_test!(
         assert!(step.contains(&format!("action=\"{manage}/cancel\"")), "{step}");
     }
 );
+
+/// The `action` of the first form on a page posting to a path starting with `prefix`.
+fn form_action(html: &str, prefix: &str) -> Option<String> {
+    let start = html.find(&format!("action=\"{prefix}"))? + "action=\"".len();
+    let end = start + html[start..].find('"')?;
+    Some(html[start..end].to_owned())
+}
+
+db_test!(
+    issue_24_confirming_by_the_emailed_link_signs_in_to_me,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        app.anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &registrant("Eva", "eva@example.org"),
+            )
+            .await;
+        let confirm = confirm_path(&app, "eva@example.org").await;
+        let browser = app.browser();
+        let done = browser.confirm_html(&format!("{confirm}?lang=en")).await;
+        // "See my trainings" signs in: the address was just proved.
+        let sign_in = form_action(&done, "/me/sign-in/").expect(&done);
+        let response = browser.post_form("/me?lang=en", &sign_in, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()["location"], "/me");
+        let mine = browser.get_html("/me?lang=en").await;
+        assert!(mine.contains("Igualdad de trato") && mine.contains("eva@example.org"), "{mine}");
+        // Once: the same button again, or in another browser, signs nobody in.
+        let again = app.browser().post_form("/me?lang=en", &sign_in, &[]).await;
+        assert_eq!(again.status(), StatusCode::GONE);
+        // The confirmation link opened again proves nothing new: no sign-in.
+        let reopened = app.browser().get_html(&format!("{confirm}?lang=en")).await;
+        assert!(form_action(&reopened, "/me/sign-in/").is_none(), "{reopened}");
+        let pressed_again = app.browser().post_form("/me?lang=en", &confirm, &[]).await;
+        assert_eq!(pressed_again.status(), StatusCode::OK);
+        let pressed_again = pressed_again.text().await.expect("body");
+        assert!(form_action(&pressed_again, "/me/sign-in/").is_none(), "{pressed_again}");
+    }
+);

@@ -335,6 +335,9 @@ struct OutcomePage {
     title: &'static str,
     /// What it means, in a sentence.
     message: String,
+    /// A sign-in link's secret, right after a confirmation: "see my
+    /// trainings" then signs the person in (issue 24).
+    sign_in: Option<String>,
 }
 
 pub(crate) async fn registered_page(
@@ -354,6 +357,7 @@ pub(crate) async fn registered_page(
         record,
         title: "outcome-check-email",
         message,
+        sign_in: None,
     })
 }
 
@@ -373,7 +377,7 @@ pub(crate) async fn confirm_page(
     let record = sessions::get(&state.db, registration.session_id).await?;
     if registration.status != RegistrationStatus::Pending {
         let position = registrations::waitlist_position(&state.db, &registration).await?;
-        return outcome(&ctx, record, &registration, position);
+        return outcome(&ctx, record, &registration, position, None);
     }
     if registrations::confirm_expired(&registration) {
         return expired(&ctx, record);
@@ -423,8 +427,9 @@ pub(crate) async fn confirm(
             record,
             registration,
             position,
+            sign_in,
             ..
-        } => outcome(&ctx, record, &registration, position),
+        } => outcome(&ctx, record, &registration, position, sign_in),
         Confirmed::Expired { record } => expired(&ctx, record),
     }
 }
@@ -435,6 +440,7 @@ fn outcome(
     record: SessionRecord,
     registration: &aula_storage::entities::registration::Model,
     position: Option<u64>,
+    sign_in: Option<String>,
 ) -> AppResult<Response> {
     let c = Chrome::new(ctx);
     let (title, message) = match (registration.status, position) {
@@ -451,6 +457,7 @@ fn outcome(
         record,
         title,
         message,
+        sign_in,
     })?;
     no_store(&mut response);
     Ok(response)
@@ -465,6 +472,7 @@ fn expired(ctx: &Ctx, record: SessionRecord) -> AppResult<Response> {
         record,
         title: "outcome-link-expired",
         message,
+        sign_in: None,
     })?;
     Ok((StatusCode::GONE, page).into_response())
 }
