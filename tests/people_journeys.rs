@@ -1,7 +1,7 @@
 //! Issue 24: the journeys of a trainee and a trainer, as they live them on
 //! a phone and at the door — each fault seen, as a test.
 
-use aula_domain::{RegistrationStatus, Role};
+use aula_domain::{Language, RegistrationStatus, Role};
 use aula_storage::entities::{outbox, registration};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -23,6 +23,19 @@ async fn signed_in_trainee(app: &TestApp, session_id: &str, email: &str) -> (Bro
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let confirm = confirm_path(app, email).await;
     app.browser().confirm(&confirm).await;
+    let browser = me_browser(app, email).await;
+    let registration = registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(session_id.parse::<uuid::Uuid>().expect("uuid")))
+        .all(&app.db)
+        .await
+        .expect("rows")
+        .pop()
+        .expect("registration");
+    (browser, registration)
+}
+
+/// A browser signed in to "my trainings" as `email`, by the link e-mailed.
+async fn me_browser(app: &TestApp, email: &str) -> Browser {
     let browser = app.browser();
     let response = browser
         .post_form("/me?lang=en", "/me/sign-in", &[("email", email)])
@@ -40,14 +53,7 @@ async fn signed_in_trainee(app: &TestApp, session_id: &str, email: &str) -> (Bro
     let link = data["path"].as_str().expect("path").to_owned();
     let response = browser.post_form(&link, &link, &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let registration = registration::Entity::find()
-        .filter(registration::Column::SessionId.eq(session_id.parse::<uuid::Uuid>().expect("uuid")))
-        .all(&app.db)
-        .await
-        .expect("rows")
-        .pop()
-        .expect("registration");
-    (browser, registration)
+    browser
 }
 
 db_test!(
@@ -202,5 +208,66 @@ db_test!(
         assert_eq!(pressed_again.status(), StatusCode::OK);
         let pressed_again = pressed_again.text().await.expect("body");
         assert!(form_action(&pressed_again, "/me/sign-in/").is_none(), "{pressed_again}");
+    }
+);
+
+db_test!(
+    issue_24_me_shows_what_happened_after_a_training,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = crate::helpers::accredited_course(
+            &app,
+            &api,
+            json!({"title": "Igualdad de trato", "summary": "S", "hours": 10, "modality": "in_person",
+                   "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+        let region = app.region("ES-CL").await;
+        // Held the last two days.
+        let at = |hours: i64| (chrono::Utc::now() - chrono::Duration::hours(hours)).to_rfc3339();
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 10, "status": "open",
+                "venue": {"name": "Sede", "city": "León", "region_id": region},
+                "meetings": [
+                    {"starts_at": at(53), "ends_at": at(48)},
+                    {"starts_at": at(29), "ends_at": at(24)},
+                ]}),
+            )
+            .await;
+        let session_id = session["id"].as_str().expect("id").to_owned();
+        let eva = crate::helpers::seated(
+            &app,
+            session_id.parse().expect("uuid"),
+            "Eva",
+            "eva@example.org",
+            Language::En,
+        )
+        .await;
+        for meeting in crate::helpers::meeting_ids(&session) {
+            let marks = json!([{"registration_id": eva.id, "status": "present"}]);
+            let (status, body) = api.put_marks(&meeting, &marks).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        // The survey opens by itself, the last meeting being over.
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
+        let browser = me_browser(&app, "eva@example.org").await;
+        let mine = browser.get_html("/me?lang=en").await;
+        assert!(!mine.contains(">Confirmed<"), "{mine}");
+        assert!(!mine.contains("calendar.ics"), "no calendar file for the past: {mine}");
+        assert!(mine.contains(">Attended<") && mine.contains("Meetings attended: 2 of 2"), "{mine}");
+        assert!(mine.contains("Answer the survey") && mine.contains("href=\"/s/"), "{mine}");
+        // Completed, with the certificate issued.
+        api.close_and_complete(&session_id).await;
+        let (status, body) = api
+            .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let mine = browser.get_html("/me?lang=en").await;
+        assert!(mine.contains(">Completed<") && mine.contains("Your certificate is ready"), "{mine}");
+        // The personal link's page offers no calendar file either.
+        let page = app.browser().get_html(&app.mail.manage_path(eva.id)).await;
+        assert!(!page.contains("calendar.ics"), "{page}");
     }
 );

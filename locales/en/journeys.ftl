@@ -16,3 +16,13 @@ cancel-confirm-title = Cancel this registration?
 cancel-confirm-explain = Your seat goes to the next person waiting and you will receive an e-mail. To come after all, you would have to register again, if seats are left.
 cancel-confirm-submit = Yes, cancel my registration
 cancel-confirm-keep = No, keep my registration
+
+## My trainings: what happened, once a training is over
+me-outcome-completed = Completed
+me-outcome-not-completed = Not completed
+me-outcome-attended = Attended
+me-outcome-not-recorded = Over: attendance not yet recorded
+me-outcome-meetings = Meetings attended: { $attended } of { $meetings }
+me-outcome-certificate = Your certificate is ready
+me-outcome-survey = A survey waits for your answer
+me-outcome-survey-answer = Answer the survey

@@ -16,3 +16,13 @@ cancel-confirm-title = ¿Cancelar esta inscripción?
 cancel-confirm-explain = Su plaza pasa a la siguiente persona en espera y recibirá un correo. Para asistir después de todo, tendría que inscribirse de nuevo, si quedan plazas.
 cancel-confirm-submit = Sí, cancelar mi inscripción
 cancel-confirm-keep = No, mantener mi inscripción
+
+## Mis formaciones: lo que pasó, una vez terminada la formación
+me-outcome-completed = Formación superada
+me-outcome-not-completed = Formación no superada
+me-outcome-attended = Asistencia registrada
+me-outcome-not-recorded = Terminada: asistencia aún no registrada
+me-outcome-meetings = Sesiones asistidas: { $attended } de { $meetings }
+me-outcome-certificate = Su certificado está listo
+me-outcome-survey = Una encuesta espera su respuesta
+me-outcome-survey-answer = Responder a la encuesta

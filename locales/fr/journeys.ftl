@@ -16,3 +16,13 @@ cancel-confirm-title = Annuler cette inscription ?
 cancel-confirm-explain = Votre place revient à la personne suivante en attente et vous recevrez un e-mail. Pour venir malgré tout, il faudrait vous inscrire de nouveau, s'il reste des places.
 cancel-confirm-submit = Oui, annuler mon inscription
 cancel-confirm-keep = Non, garder mon inscription
+
+## Mes formations : ce qui s'est passé, une fois la formation terminée
+me-outcome-completed = Formation suivie jusqu'au bout
+me-outcome-not-completed = Formation non validée
+me-outcome-attended = Présence enregistrée
+me-outcome-not-recorded = Terminée : présences pas encore saisies
+me-outcome-meetings = Séances suivies : { $attended } sur { $meetings }
+me-outcome-certificate = Votre attestation est prête
+me-outcome-survey = Un questionnaire attend votre réponse
+me-outcome-survey-answer = Répondre au questionnaire
