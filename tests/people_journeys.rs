@@ -197,7 +197,10 @@ db_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(response.headers()["location"], "/me");
         let mine = browser.get_html("/me?lang=en").await;
-        assert!(mine.contains("Igualdad de trato") && mine.contains("eva@example.org"), "{mine}");
+        assert!(
+            mine.contains("Igualdad de trato") && mine.contains("eva@example.org"),
+            "{mine}"
+        );
         // Once: the same button again, or in another browser, signs nobody in.
         let again = app.browser().post_form("/me?lang=en", &sign_in, &[]).await;
         assert_eq!(again.status(), StatusCode::GONE);
@@ -256,8 +259,14 @@ db_test!(
         let mine = browser.get_html("/me?lang=en").await;
         assert!(!mine.contains(">Confirmed<"), "{mine}");
         assert!(!mine.contains("calendar.ics"), "no calendar file for the past: {mine}");
-        assert!(mine.contains(">Attended<") && mine.contains("Meetings attended: 2 of 2"), "{mine}");
-        assert!(mine.contains("Answer the survey") && mine.contains("href=\"/s/"), "{mine}");
+        assert!(
+            mine.contains(">Attended<") && mine.contains("Meetings attended: 2 of 2"),
+            "{mine}"
+        );
+        assert!(
+            mine.contains("Answer the survey") && mine.contains("href=\"/s/"),
+            "{mine}"
+        );
         // Completed, with the certificate issued.
         api.close_and_complete(&session_id).await;
         let (status, body) = api
@@ -265,9 +274,60 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let mine = browser.get_html("/me?lang=en").await;
-        assert!(mine.contains(">Completed<") && mine.contains("Your certificate is ready"), "{mine}");
+        assert!(
+            mine.contains(">Completed<") && mine.contains("Your certificate is ready"),
+            "{mine}"
+        );
         // The personal link's page offers no calendar file either.
         let page = app.browser().get_html(&app.mail.manage_path(eva.id)).await;
         assert!(!page.contains("calendar.ics"), "{page}");
+    }
+);
+
+db_test!(
+    issue_24_superseded_confirmation_link_says_a_newer_one_was_sent,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let register = || async {
+            let (status, body) = app
+                .anonymous_api()
+                .post(
+                    &format!("/api/v1/sessions/{session_id}/registrations"),
+                    &registrant("Eva", "eva@example.org"),
+                )
+                .await;
+            assert!(status.is_success(), "{body}");
+        };
+        register().await;
+        let first = confirm_path(&app, "eva@example.org").await;
+        register().await;
+        let second = confirm_path(&app, "eva@example.org").await;
+        assert_ne!(first, second);
+        // The first link says what happened, not "Page not found".
+        let response = app.browser().get(&format!("{first}?lang=en")).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let html = response.text().await.expect("body");
+        assert!(
+            html.contains("A newer link was sent") && html.contains("Nothing is lost"),
+            "{html}"
+        );
+        assert!(!html.contains("not found"), "{html}");
+        // Pressing an old page's button says the same, and confirms nothing.
+        let pressed = app
+            .browser()
+            .post_form("/me?lang=en", &format!("{first}?lang=en"), &[])
+            .await;
+        assert_eq!(pressed.status(), StatusCode::GONE);
+        // Once the newer link is used, the older one shows where things stand.
+        app.browser().confirm(&second).await;
+        let html = app.browser().get_html(&format!("{first}?lang=en")).await;
+        assert!(
+            html.contains("Your place is confirmed") || html.contains("confirmed"),
+            "{html}"
+        );
+        // A link never sent is still not found.
+        let unknown = app.browser().get("/confirm/not-a-link").await;
+        assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     }
 );

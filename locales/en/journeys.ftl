@@ -26,3 +26,7 @@ me-outcome-meetings = Meetings attended: { $attended } of { $meetings }
 me-outcome-certificate = Your certificate is ready
 me-outcome-survey = A survey waits for your answer
 me-outcome-survey-answer = Answer the survey
+
+## A confirmation link replaced by a newer one
+outcome-link-superseded = A newer link was sent
+registration-link-superseded-body = You asked to register again on { $date }, so we sent you a new confirmation link and this one no longer works. Look for the most recent e-mail from Aula (and in your spam folder) and press its button. Nothing is lost: your request is kept and the newer link confirms it.

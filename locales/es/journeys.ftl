@@ -26,3 +26,7 @@ me-outcome-meetings = Sesiones asistidas: { $attended } de { $meetings }
 me-outcome-certificate = Su certificado está listo
 me-outcome-survey = Una encuesta espera su respuesta
 me-outcome-survey-answer = Responder a la encuesta
+
+## Un enlace de confirmación sustituido por otro más reciente
+outcome-link-superseded = Le enviamos un enlace más reciente
+registration-link-superseded-body = Volvió a pedir la inscripción el { $date }: le enviamos un nuevo enlace de confirmación y este ya no funciona. Busque el correo más reciente de Aula (también en la carpeta de spam) y pulse su botón. No se pierde nada: su solicitud se conserva y el nuevo enlace la confirma.

@@ -26,3 +26,7 @@ me-outcome-meetings = Séances suivies : { $attended } sur { $meetings }
 me-outcome-certificate = Votre attestation est prête
 me-outcome-survey = Un questionnaire attend votre réponse
 me-outcome-survey-answer = Répondre au questionnaire
+
+## Un lien de confirmation remplacé par un plus récent
+outcome-link-superseded = Un lien plus récent vous a été envoyé
+registration-link-superseded-body = Vous avez redemandé l'inscription le { $date } : nous vous avons envoyé un nouveau lien de confirmation et celui-ci ne fonctionne plus. Cherchez l'e-mail d'Aula le plus récent (et dans vos indésirables) et appuyez sur son bouton. Rien n'est perdu : votre demande est conservée et le nouveau lien la confirme.

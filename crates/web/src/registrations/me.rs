@@ -99,8 +99,8 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
         let position = registrations::waitlist_position(&state.db, &registration).await?;
         let live = registration.status.is_live();
         let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
-        let is_past = record.status() == SessionStatus::Completed
-            || record.meetings.last().is_some_and(|m| m.ends_at <= now);
+        let is_past =
+            record.status() == SessionStatus::Completed || record.meetings.last().is_some_and(|m| m.ends_at <= now);
         let after = match is_past && registration.status == RegistrationStatus::Confirmed {
             false => None,
             true => {

@@ -371,7 +371,7 @@ pub(crate) async fn confirm_page(
 ) -> AppResult<Response> {
     let registration = match registrations::by_confirm_token(&state.db, &token).await {
         Ok(r) => r,
-        Err(StorageError::NotFound) => return Err(AppError::NotFound),
+        Err(StorageError::NotFound) => return superseded(&ctx, &state, &token).await,
         Err(other) => return Err(other.into()),
     };
     let record = sessions::get(&state.db, registration.session_id).await?;
@@ -422,7 +422,11 @@ pub(crate) async fn confirm(
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    match registrations_app::confirm(&state.app(), &token).await? {
+    let confirmed = match registrations_app::confirm(&state.app(), &token).await {
+        Err(aula_app::Error::NotFound) => return superseded(&ctx, &state, &token).await,
+        other => other?,
+    };
+    match confirmed {
         Confirmed::Placed {
             record,
             registration,
@@ -461,6 +465,35 @@ fn outcome(
     })?;
     no_store(&mut response);
     Ok(response)
+}
+
+/// A link that a newer request replaced (issue 24): where the registration
+/// stands if the newer link was used, else that a newer link was sent, where
+/// to find it, and that nothing is lost. A link never sent is not found.
+async fn superseded(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<Response> {
+    let Some((registration, when)) = registrations::superseded_confirm_link(&state.db, token).await? else {
+        return Err(AppError::NotFound);
+    };
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    if registration.status != RegistrationStatus::Pending {
+        let position = registrations::waitlist_position(&state.db, &registration).await?;
+        return outcome(ctx, record, &registration, position, None);
+    }
+    let c = Chrome::new(ctx);
+    let message = c.t1(
+        "registration-link-superseded-body",
+        "date",
+        c.datetime(&when, &record.session.time_zone),
+    );
+    let mut page = render(&OutcomePage {
+        c,
+        record,
+        title: "outcome-link-superseded",
+        message,
+        sign_in: None,
+    })?;
+    no_store(&mut page);
+    Ok((StatusCode::GONE, page).into_response())
 }
 
 /// An expired link: the page says so and offers the session's form again.
