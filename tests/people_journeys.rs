@@ -331,3 +331,75 @@ db_test!(
         assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
     }
 );
+
+db_test!(
+    issue_24_organiser_message_greets_once_with_the_join_link_and_links,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"title": "Webinario", "summary": "S", "hours": 2, "modality": "online",
+                        "audiences": ["public_servant"], "language": "es"}),
+            )
+            .await;
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 1, "status": "open",
+                        "online_url": "https://meet.example.org/sala-42",
+                        "meetings": [{"starts_at": "2030-06-01T10:00:00Z", "ends_at": "2030-06-01T12:00:00Z"}]}),
+            )
+            .await;
+        let session_id: uuid::Uuid = session["id"].as_str().expect("id").parse().expect("uuid");
+        crate::helpers::seated(&app, session_id, "Ana", "ana@example.org", Language::Fr).await;
+        // Leo waits: the session is full.
+        let (status, body) = app
+            .anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &registrant("Leo", "leo@example.org"),
+            )
+            .await;
+        assert!(status.is_success(), "{body}");
+        app.browser()
+            .confirm(&confirm_path(&app, "leo@example.org").await)
+            .await;
+        let organiser = app.user("marta@staff.example.org", &[Role::Organiser]).await;
+        let record = aula_storage::sessions::get(&app.db, session_id).await.expect("session");
+        let queued = aula_app::messages::broadcast(
+            &app.app(),
+            &organiser,
+            &aula_storage::Actor::system("test"),
+            &record,
+            &aula_app::messages::Broadcast {
+                audience: aula_domain::registration::Audience::All,
+                subject: "Cambio",
+                body: "Hola:\n\nEl enlace cambia. Dudas a info@example.org o en https://aula.example.org/ayuda.",
+            },
+        )
+        .await
+        .expect("broadcast");
+        assert_eq!(queued, 2);
+        let received = app.smtp.wait_for(4, std::time::Duration::from_secs(10)).await;
+        let to = |who: &str| {
+            received
+                .iter()
+                .rev()
+                .find(|m| m.to == vec![who.to_owned()] && m.header("Subject").as_deref() == Some("Cambio"))
+                .map(|m| m.data.replace("=\r\n", "").replace("=3D", "="))
+                .expect("the message")
+        };
+        let ana = to("ana@example.org");
+        // Greeted once, in her language.
+        assert!(ana.contains("Bonjour Ana Ruiz"), "{ana}");
+        assert!(!ana.contains("Hola:"), "{ana}");
+        // Her seat's join link, and the addresses as links in the HTML part.
+        assert!(ana.contains("https://meet.example.org/sala-42"), "{ana}");
+        assert!(ana.contains("href=\"mailto:info@example.org\""), "{ana}");
+        assert!(ana.contains("href=\"https://aula.example.org/ayuda\""), "{ana}");
+        // Leo waits for a seat: no join link.
+        let leo = to("leo@example.org");
+        assert!(!leo.contains("sala-42"), "{leo}");
+    }
+);
