@@ -403,3 +403,73 @@ db_test!(
         assert!(!leo.contains("sala-42"), "{leo}");
     }
 );
+
+db_test!(
+    issue_24_roll_call_refuses_marks_before_the_meeting,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, session_id) = course_and_session(&app, &api).await;
+        let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        let meetings = crate::helpers::meeting_ids(&session);
+        let eva = crate::helpers::seated(
+            &app,
+            session_id.parse().expect("uuid"),
+            "Eva",
+            "eva@example.org",
+            Language::En,
+        )
+        .await;
+        // The page says when the roll call opens, and offers no form.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/meetings/{}/roll-call?lang=en", meetings[0]);
+        let html = browser.get_html(&page).await;
+        assert!(
+            html.contains("This meeting has not started yet") && html.contains("12 March 2030"),
+            "{html}"
+        );
+        assert!(!html.contains("form class=\"form roll-call\""), "{html}");
+        // A form posted anyway changes nothing.
+        let response = browser
+            .post_form(
+                "/me",
+                &format!("/staff/meetings/{}/roll-call", meetings[0]),
+                &[(&format!("status.{}", eva.id), "present")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        // The API refuses the same, with the reason.
+        let (status, body) = api
+            .put_marks(&meetings[0], &json!([{"registration_id": eva.id, "status": "present"}]))
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(
+            body["message"].as_str().is_some_and(|m| m.contains("not started")),
+            "{body}"
+        );
+        let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        assert_eq!(matrix["rows"][0]["attended_minutes"], 0, "{matrix}");
+        // Within the hour before the start, marks are taken.
+        let soon = chrono::Utc::now() + chrono::Duration::minutes(30);
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course_id, "capacity": 5, "status": "open",
+                        "venue": {"name": "Sede", "city": "León", "region_id": app.region("ES-CL").await},
+                        "meetings": [{"starts_at": soon.to_rfc3339(), "ends_at": (soon + chrono::Duration::hours(2)).to_rfc3339()}]}),
+            )
+            .await;
+        let leo = crate::helpers::seated(
+            &app,
+            session["id"].as_str().expect("id").parse().expect("uuid"),
+            "Leo",
+            "leo@example.org",
+            Language::En,
+        )
+        .await;
+        let meeting = crate::helpers::meeting_ids(&session).remove(0);
+        let (status, body) = api
+            .put_marks(&meeting, &json!([{"registration_id": leo.id, "status": "present"}]))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+);

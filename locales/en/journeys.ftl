@@ -30,3 +30,7 @@ me-outcome-survey-answer = Answer the survey
 ## A confirmation link replaced by a newer one
 outcome-link-superseded = A newer link was sent
 registration-link-superseded-body = You asked to register again on { $date }, so we sent you a new confirmation link and this one no longer works. Look for the most recent e-mail from Aula (and in your spam folder) and press its button. Nothing is lost: your request is kept and the newer link confirms it.
+
+## Roll call: not before the meeting
+roll-call-not-started = This meeting has not started yet: nothing can be marked. The roll call opens on { $opens }, one hour before the start.
+error-meeting-not-started = This meeting has not started yet: marks can be entered from one hour before its start ({ $opens }). Nothing was changed.

@@ -30,3 +30,7 @@ me-outcome-survey-answer = Responder a la encuesta
 ## Un enlace de confirmación sustituido por otro más reciente
 outcome-link-superseded = Le enviamos un enlace más reciente
 registration-link-superseded-body = Volvió a pedir la inscripción el { $date }: le enviamos un nuevo enlace de confirmación y este ya no funciona. Busque el correo más reciente de Aula (también en la carpeta de spam) y pulse su botón. No se pierde nada: su solicitud se conserva y el nuevo enlace la confirma.
+
+## Pasar lista: no antes de la sesión
+roll-call-not-started = Esta sesión aún no ha empezado: no se puede marcar nada. La lista se abre el { $opens }, una hora antes del inicio.
+error-meeting-not-started = Esta sesión aún no ha empezado: la asistencia se registra a partir de una hora antes de su inicio ({ $opens }). No se ha cambiado nada.

@@ -30,3 +30,7 @@ me-outcome-survey-answer = Répondre au questionnaire
 ## Un lien de confirmation remplacé par un plus récent
 outcome-link-superseded = Un lien plus récent vous a été envoyé
 registration-link-superseded-body = Vous avez redemandé l'inscription le { $date } : nous vous avons envoyé un nouveau lien de confirmation et celui-ci ne fonctionne plus. Cherchez l'e-mail d'Aula le plus récent (et dans vos indésirables) et appuyez sur son bouton. Rien n'est perdu : votre demande est conservée et le nouveau lien la confirme.
+
+## L'appel : pas avant la séance
+roll-call-not-started = Cette séance n'a pas encore commencé : rien ne peut être noté. L'appel ouvre le { $opens }, une heure avant le début.
+error-meeting-not-started = Cette séance n'a pas encore commencé : les présences se saisissent à partir d'une heure avant son début ({ $opens }). Rien n'a été modifié.
