@@ -473,3 +473,75 @@ db_test!(
         assert_eq!(status, StatusCode::OK, "{body}");
     }
 );
+
+db_test!(
+    issue_24_check_in_says_when_it_opens_projects_clean_and_has_a_short_address,
+    |app: TestApp| async move {
+        let (_, meetings, _) = crate::check_in::meeting_now(&app).await;
+        let trainer = app.signed_in(&[Role::Organiser]).await;
+        // Not open yet: the screen says when it opens, and so does a phone.
+        let later = trainer
+            .get_html(&format!("/staff/meetings/{}/check-in?lang=en", meetings[1]))
+            .await;
+        assert!(later.contains("Check-in for this meeting opens on"), "{later}");
+        let code = crate::check_in::code_now(&app, meetings[1], 0);
+        let phone = app
+            .browser()
+            .get_html(&format!("/check-in/{}/{code}?lang=en", meetings[1]))
+            .await;
+        assert!(phone.contains("Check-in for this meeting opens on"), "{phone}");
+        // Open: a short address to type the code at, and a view to project.
+        let screen = trainer
+            .get_html(&format!("/staff/meetings/{}/check-in?lang=en", meetings[0]))
+            .await;
+        let host = app.base.split_once("://").expect("scheme").1;
+        assert!(
+            screen.contains(&format!("Go to {host}/in and type the code")),
+            "{screen}"
+        );
+        let full = format!("/staff/meetings/{}/check-in/screen", meetings[0]);
+        assert!(screen.contains(&format!("href=\"{full}\"")), "{screen}");
+        let projected = trainer.get_html(&format!("{full}?lang=en")).await;
+        assert!(
+            !projected.contains("site-nav") && !projected.contains("site-header"),
+            "{projected}"
+        );
+        assert!(
+            projected.contains("<svg") && projected.contains(&format!("{host}/in")),
+            "{projected}"
+        );
+        // The short address takes the code alone to its meeting.
+        let code = crate::check_in::code_now(&app, meetings[0], 0);
+        let typed = app.browser().get(&format!("/in?code={}", code.to_lowercase())).await;
+        assert_eq!(typed.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            typed.headers()["location"],
+            format!("/check-in/{}/{code}", meetings[0]).as_str()
+        );
+        let wrong = app.browser().get("/in?code=NOTACODE&lang=en").await;
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(app.browser().get("/in").await.status(), StatusCode::OK);
+    }
+);
+
+db_test!(
+    issue_24_completion_says_not_yet_recorded_before_any_mark,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        crate::helpers::seated(
+            &app,
+            session_id.parse().expect("uuid"),
+            "Eva",
+            "eva@example.org",
+            Language::En,
+        )
+        .await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let html = browser
+            .get_html(&format!("/staff/sessions/{session_id}/attendance?lang=en"))
+            .await;
+        assert!(html.contains("Not yet recorded"), "{html}");
+        assert!(!html.contains("No longer possible"), "{html}");
+    }
+);

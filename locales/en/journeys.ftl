@@ -34,3 +34,16 @@ registration-link-superseded-body = You asked to register again on { $date }, so
 ## Roll call: not before the meeting
 roll-call-not-started = This meeting has not started yet: nothing can be marked. The roll call opens on { $opens }, one hour before the start.
 error-meeting-not-started = This meeting has not started yet: marks can be entered from one hour before its start ({ $opens }). Nothing was changed.
+
+## Attendance: completion before the marks
+attendance-not-recorded = Not yet recorded
+attendance-still-possible = Not yet: still possible
+
+## Check-in: when, where to type the code, the projected view
+check-in-opens-at = Check-in for this meeting opens on { $opens }.
+check-in-or-type-at = No camera? Go to { $address } and type the code:
+check-in-full-screen = Full screen, to project
+check-in-leave-full-screen = Leave full screen
+check-in-short-lead = Type the code shown on the trainer's screen.
+check-in-short-code = Code on the screen
+check-in-short-wrong = This code is not valid now: it changes every 20 seconds. Type the one on the screen now.

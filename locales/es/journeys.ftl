@@ -34,3 +34,16 @@ registration-link-superseded-body = Volvió a pedir la inscripción el { $date }
 ## Pasar lista: no antes de la sesión
 roll-call-not-started = Esta sesión aún no ha empezado: no se puede marcar nada. La lista se abre el { $opens }, una hora antes del inicio.
 error-meeting-not-started = Esta sesión aún no ha empezado: la asistencia se registra a partir de una hora antes de su inicio ({ $opens }). No se ha cambiado nada.
+
+## Asistencia: la finalización antes de registrar
+attendance-not-recorded = Aún sin registrar
+attendance-still-possible = Aún no: todavía posible
+
+## Registro de entrada: cuándo, dónde escribir el código, la vista proyectada
+check-in-opens-at = El registro de entrada de esta sesión se abre el { $opens }.
+check-in-or-type-at = ¿Sin cámara? Vaya a { $address } y escriba el código:
+check-in-full-screen = Pantalla completa, para proyectar
+check-in-leave-full-screen = Salir de la pantalla completa
+check-in-short-lead = Escriba el código que muestra la pantalla de la formadora.
+check-in-short-code = Código de la pantalla
+check-in-short-wrong = Este código no es válido ahora: cambia cada 20 segundos. Escriba el que se ve en la pantalla.

@@ -34,3 +34,16 @@ registration-link-superseded-body = Vous avez redemandé l'inscription le { $dat
 ## L'appel : pas avant la séance
 roll-call-not-started = Cette séance n'a pas encore commencé : rien ne peut être noté. L'appel ouvre le { $opens }, une heure avant le début.
 error-meeting-not-started = Cette séance n'a pas encore commencé : les présences se saisissent à partir d'une heure avant son début ({ $opens }). Rien n'a été modifié.
+
+## Présences : la validation avant la saisie
+attendance-not-recorded = Pas encore saisie
+attendance-still-possible = Pas encore : toujours possible
+
+## Émargement : quand, où taper le code, la vue projetée
+check-in-opens-at = L'émargement de cette séance ouvre le { $opens }.
+check-in-or-type-at = Pas d'appareil photo ? Allez sur { $address } et tapez le code :
+check-in-full-screen = Plein écran, pour projeter
+check-in-leave-full-screen = Quitter le plein écran
+check-in-short-lead = Tapez le code affiché sur l'écran du formateur.
+check-in-short-code = Code affiché à l'écran
+check-in-short-wrong = Ce code n'est pas valable maintenant : il change toutes les 20 secondes. Tapez celui qui est affiché.

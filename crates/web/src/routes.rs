@@ -84,6 +84,11 @@ pub fn for_people() -> Router<AppState> {
         .route("/staff/my-sessions", get(sessions::pages::my_sessions_page))
         .route("/staff/meetings/{id}/check-in", get(sessions::check_in::code_page))
         .route(
+            "/staff/meetings/{id}/check-in/screen",
+            get(sessions::check_in::screen_page),
+        )
+        .route("/in", get(sessions::check_in::short_page))
+        .route(
             "/check-in/{meeting}/{code}",
             get(sessions::check_in::check_in_page).post(sessions::check_in::check_in),
         )
