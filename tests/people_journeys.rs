@@ -545,3 +545,26 @@ db_test!(
         assert!(!html.contains("No longer possible"), "{html}");
     }
 );
+
+db_test!(
+    issue_24_the_personal_link_opened_once_makes_check_in_one_tap,
+    |app: TestApp| async move {
+        let (_, meetings, manage) = crate::check_in::meeting_now(&app).await;
+        // The registration's page tells the phone keeps it.
+        let phone = app.browser();
+        let page = phone.get_html(&format!("{manage}?lang=en")).await;
+        assert!(page.contains("This phone now keeps this page"), "{page}");
+        // Then a scan is one tap: no code asked by e-mail.
+        let code = crate::check_in::code_now(&app, meetings[0], 0);
+        let scan = format!("/check-in/{}/{code}?lang=en", meetings[0]);
+        let html = phone.get_html(&scan).await;
+        assert!(
+            html.contains("Check in as Inés Ruiz") && !html.contains("Send me a code"),
+            "{html}"
+        );
+        let done = phone.post_form(&scan, &scan, &[]).await;
+        assert_eq!(done.status(), StatusCode::OK);
+        assert!(done.text().await.expect("body").contains("you are checked in"));
+        // (The reminder asks for it, for sessions in a room: the mail snapshots.)
+    }
+);

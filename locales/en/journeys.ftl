@@ -47,3 +47,7 @@ check-in-leave-full-screen = Leave full screen
 check-in-short-lead = Type the code shown on the trainer's screen.
 check-in-short-code = Code on the screen
 check-in-short-wrong = This code is not valid now: it changes every 20 seconds. Type the one on the screen now.
+
+## Check-in in one tap: the personal link opened once on the phone
+mail-reminder-check-in = At the door: open the “my registration” link below once on the phone you will bring. Then scanning the trainer's code checks you in with one tap, with no code to wait for.
+registration-phone-remembers = This phone now keeps this page: at each meeting, scanning the trainer's code checks you in with one tap.

@@ -47,3 +47,7 @@ check-in-leave-full-screen = Salir de la pantalla completa
 check-in-short-lead = Escriba el código que muestra la pantalla de la formadora.
 check-in-short-code = Código de la pantalla
 check-in-short-wrong = Este código no es válido ahora: cambia cada 20 segundos. Escriba el que se ve en la pantalla.
+
+## El registro de entrada en un toque: el enlace personal abierto una vez en el móvil
+mail-reminder-check-in = En la puerta: abra una vez el enlace «mi inscripción» de abajo en el móvil que llevará. Después, escanear el código de la formadora registra su entrada con un toque, sin esperar ningún código.
+registration-phone-remembers = Este móvil guarda ahora esta página: en cada sesión, escanear el código de la formadora registra su entrada con un toque.

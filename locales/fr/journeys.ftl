@@ -47,3 +47,7 @@ check-in-leave-full-screen = Quitter le plein écran
 check-in-short-lead = Tapez le code affiché sur l'écran du formateur.
 check-in-short-code = Code affiché à l'écran
 check-in-short-wrong = Ce code n'est pas valable maintenant : il change toutes les 20 secondes. Tapez celui qui est affiché.
+
+## L'émargement en un geste : le lien personnel ouvert une fois sur le téléphone
+mail-reminder-check-in = À l'entrée : ouvrez une fois le lien « mon inscription » ci-dessous sur le téléphone que vous apporterez. Scanner ensuite le code du formateur vous fait émarger d'un geste, sans code à attendre.
+registration-phone-remembers = Ce téléphone garde désormais cette page : à chaque séance, scanner le code du formateur vous fait émarger d'un geste.

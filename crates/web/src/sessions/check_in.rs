@@ -13,6 +13,17 @@
 //! link of their registration (opening it remembers it), or with a
 //! one-time code e-mailed to them. Only a confirmed registration of the
 //! meeting's session is marked present.
+//!
+//! The fast way, for a whole room (issue 24), is the personal link opened
+//! once on the phone before the session (the reminder e-mail asks for it,
+//! the registration's page says the phone now keeps it): then a scan is one
+//! tap, with no code e-mailed per person. It keeps the guarantee of the
+//! code by e-mail: the personal link is a secret sent only to the person's
+//! address (the HMAC of the registration under the server's key), so a
+//! phone holding it proves access to that mailbox exactly as a code sent
+//! there does; and presence is still proved only by the screen's code,
+//! which changes every [`STEP`] seconds. A person who forwards their link
+//! lets another check in for them, as they could forward a code.
 
 use askama::Template;
 use aula_domain::{Email, RegistrationStatus};
