@@ -47,13 +47,13 @@ pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, fa
 /// written as Zoom writes it, in the host's zone with a 12-hour clock).
 pub(crate) const ZOOM: &str = "\
 Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
-P0 Ruiz,p0.online@example.org,03/12/2030 08:55:10 AM,03/12/2030 10:30:00 AM,95,No
-P1 Ruiz,P1.Online@Example.org,03/12/2030 09:05:00 AM,03/12/2030 01:00:00 PM,235,No
-P1's iPhone (P1 Ruiz),p1.online@example.org,03/12/2030 12:00:00 PM,03/12/2030 01:45:00 PM,105,No
-Unknown Guest,visitor@example.com,03/12/2030 09:00:00 AM,03/12/2030 10:00:00 AM,60,Yes
-P0 Ruiz,p0.online@example.org,03/12/2030 10:45:00 AM,03/12/2030 02:20:00 PM,215,No
-perez gil jose,,03/12/2030 09:10:00 AM,03/12/2030 01:40:30 PM,271,Yes
-Bad Line,bad@example.org,yesterday,03/12/2030 10:00:00 AM,0,No
+P0 Ruiz,p0.online@example.org,03/12/2026 08:55:10 AM,03/12/2026 10:30:00 AM,95,No
+P1 Ruiz,P1.Online@Example.org,03/12/2026 09:05:00 AM,03/12/2026 01:00:00 PM,235,No
+P1's iPhone (P1 Ruiz),p1.online@example.org,03/12/2026 12:00:00 PM,03/12/2026 01:45:00 PM,105,No
+Unknown Guest,visitor@example.com,03/12/2026 09:00:00 AM,03/12/2026 10:00:00 AM,60,Yes
+P0 Ruiz,p0.online@example.org,03/12/2026 10:45:00 AM,03/12/2026 02:20:00 PM,215,No
+perez gil jose,,03/12/2026 09:10:00 AM,03/12/2026 01:40:30 PM,271,Yes
+Bad Line,bad@example.org,yesterday,03/12/2026 10:00:00 AM,0,No
 ";
 
 /// The marks of one meeting in the matrix: registration id → (status, minutes).
@@ -413,8 +413,8 @@ db_test!(
         // P0 on a laptop with the address, and on a phone with only a name.
         let file = "\
 Name,Email,Join Time,Leave Time
-P0 Ruiz,p0.online@example.org,2030-03-12 09:00,2030-03-12 11:00
-Ruiz P0 (phone),,2030-03-12 10:00,2030-03-12 12:00
+P0 Ruiz,p0.online@example.org,2026-03-12 09:00,2026-03-12 11:00
+Ruiz P0 (phone),,2026-03-12 10:00,2026-03-12 12:00
 ";
         let csrf = browser
             .csrf(&format!("/staff/meetings/{}/attendance/import", meetings[0]))

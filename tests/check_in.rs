@@ -11,7 +11,7 @@ use crate::helpers::{TestApp, db_test};
 
 /// An open in-person session with a meeting going on now and one next
 /// month, and a confirmed trainee; (session, [now, later], trainee's personal link path).
-async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
+pub(crate) async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
     let api = app.api(&[Role::Organiser]).await;
     let (status, course) = api
         .post(
@@ -45,7 +45,7 @@ async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
     (session_id, meetings, app.mail.manage_path(registration.id))
 }
 
-fn code_now(app: &TestApp, meeting: uuid::Uuid, steps_ago: i64) -> String {
+pub(crate) fn code_now(app: &TestApp, meeting: uuid::Uuid, steps_ago: i64) -> String {
     let step = chrono::Utc::now().timestamp().div_euclid(20) - steps_ago;
     aula_storage::secrets::check_in_code(&app.mail.link_key, meeting, step)
 }
@@ -103,7 +103,7 @@ db_test!(codes_expire_and_belong_to_one_meeting, |app: TestApp| async move {
     let page = phone
         .get_html(&format!("/check-in/{}/{other}?lang=en", meetings[1]))
         .await;
-    assert!(page.contains("has not opened yet"), "{page}");
+    assert!(page.contains("Check-in for this meeting opens on"), "{page}");
     let form = format!("/check-in/{}/{stale}", meetings[0]);
     // (The token comes from another page: the refused page has no form.)
     let response = phone.post_form("/me?lang=en", &format!("{form}?lang=en"), &[]).await;

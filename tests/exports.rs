@@ -121,6 +121,7 @@ db_test!(
         // One seat: the first is confirmed, the second waits (a position, a number).
         register(&app, &session_id, "first@example.org").await;
         register(&app, &session_id, "second@example.org").await;
+        crate::helpers::move_to_past(&app, &session_id).await;
 
         let (status, list) = api
             .get(&format!("/api/v1/sessions/{session_id}/registrations?status=confirmed"))

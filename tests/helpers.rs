@@ -802,3 +802,46 @@ pub async fn person(
     .await
     .expect("person")
 }
+
+/// Moves a session and its meetings 1461 days back (four years with a leap
+/// day: 2030-03-12 becomes 2026-03-12, at the same local time), once what
+/// had to happen before it (registering, cancelling) has happened: marks
+/// are refused for meetings not started (issue 24).
+pub async fn move_to_past(app: &TestApp, session_id: &str) {
+    use aula_storage::entities::{meeting, session};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let back = chrono::Duration::days(1461);
+    let id: uuid::Uuid = session_id.parse().expect("uuid");
+    for m in meeting::Entity::find()
+        .filter(meeting::Column::SessionId.eq(id))
+        .all(&app.db)
+        .await
+        .expect("meetings")
+    {
+        let (starts, ends) = (m.starts_at - back, m.ends_at - back);
+        let mut row: meeting::ActiveModel = m.into();
+        row.starts_at = Set(starts);
+        row.ends_at = Set(ends);
+        row.update(&app.db).await.expect("meeting moved");
+    }
+    let s = session::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .expect("q")
+        .expect("session");
+    let (starts, ends) = (s.starts_at.map(|t| t - back), s.ends_at.map(|t| t - back));
+    let mut row: session::ActiveModel = s.into();
+    row.starts_at = Set(starts);
+    row.ends_at = Set(ends);
+    row.update(&app.db).await.expect("session moved");
+}
+
+/// A registration cancelled before its session started, in a session the
+/// test holds in the past already (the use case refuses a cancellation
+/// once the session has started).
+pub async fn cancelled_before(app: &TestApp, registration_id: &str) {
+    let id: uuid::Uuid = registration_id.parse().expect("uuid");
+    aula_storage::registrations::cancel(&app.db, id, Some("baja"))
+        .await
+        .expect("cancelled");
+}

@@ -22,6 +22,7 @@ mod indicators;
 mod mail;
 mod openapi;
 mod outbox_faults;
+mod people_journeys;
 mod plurals;
 mod programmes;
 mod registrations;

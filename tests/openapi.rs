@@ -211,7 +211,7 @@ async fn issue_15_responses_match_their_declared_schemas() {
             "/api/v1/sessions",
             &json!({"course_id": course["id"], "capacity": 10, "status": "open",
                 "venue": {"name": "Sede", "city": "León", "region_id": region},
-                "meetings": [{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]}),
+                "meetings": [{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]}),
         )
         .await;
     let session_id = session["id"].as_str().expect("id").to_owned();

@@ -97,8 +97,8 @@ db_test!(
 
         // A corrected file for the same meeting: Marta stayed longer.
         let corrected = ZOOM.replace(
-            "Unknown Guest,visitor@example.com,03/12/2030 09:00:00 AM,03/12/2030 10:00:00 AM,60,Yes",
-            "Unknown Guest,visitor@example.com,03/12/2030 09:00:00 AM,03/12/2030 12:00:00 PM,180,Yes",
+            "Unknown Guest,visitor@example.com,03/12/2026 09:00:00 AM,03/12/2026 10:00:00 AM,60,Yes",
+            "Unknown Guest,visitor@example.com,03/12/2026 09:00:00 AM,03/12/2026 12:00:00 PM,180,Yes",
         );
         let (report, html, mapping) = report_of(&browser, &meetings[0], &corrected).await;
         assert!(html.contains("Partial, 60 min → Present, 180 min"), "{html}");
@@ -110,7 +110,7 @@ db_test!(
         );
 
         // The same choice serves the session's next meeting, not another session's.
-        let (_, html, _) = report_of(&browser, &meetings[1], &corrected.replace("03/12/2030", "03/13/2030")).await;
+        let (_, html, _) = report_of(&browser, &meetings[1], &corrected.replace("03/12/2026", "03/13/2026")).await;
         assert!(html.contains("matched by an earlier choice"), "{html}");
     }
 );
@@ -255,8 +255,8 @@ db_test!(
         let report = |b1_leaves: &str| {
             format!(
                 "Name,Email,Join Time,Leave Time\n\
-                 B0 Ruiz,B0@Example.org,2030-03-14 09:00,2030-03-14 11:00\n\
-                 \"Ruiz, B1\",,2030-03-14 09:00,2030-03-14 {b1_leaves}\n"
+                 B0 Ruiz,B0@Example.org,2026-03-14 09:00,2026-03-14 11:00\n\
+                 \"Ruiz, B1\",,2026-03-14 09:00,2026-03-14 {b1_leaves}\n"
             )
         };
         let (status, answer) = api

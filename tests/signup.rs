@@ -134,7 +134,8 @@ db_test!(
         let manage = link_in(&text_of(&confirmed.data), &format!("{}/r/", app.base)).replacen(&app.base, "", 1);
         let page_html = browser.get_html(&manage).await;
         assert!(page_html.contains("Cancelar mi inscripción"), "{page_html}");
-        let response = browser.post_form(&manage, &format!("{manage}/cancel"), &[]).await;
+        let step = format!("{manage}/cancel");
+        let response = browser.post_form(&step, &step, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let received = app.smtp.wait_for(6, Duration::from_secs(10)).await;
         let cancelled = received

@@ -123,6 +123,64 @@ async function checkKeyboard(page, label) {
   assert.deepEqual({ missed, unmarked }, { missed: [], unmarked: [] }, `${label}: keyboard`);
 }
 
+/** Every Fluent message id with a hyphen (single words like "yes" would be read as text), from the catalogues. */
+const MESSAGE_IDS = (() => {
+  const dir = new URL('../../locales/en/', import.meta.url).pathname;
+  const ids = new Set();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ftl'))) {
+    for (const match of readFileSync(`${dir}${file}`, 'utf8').matchAll(/^([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\s*=/gm)) ids.add(match[1]);
+  }
+  return ids;
+})();
+
+/**
+ * No page shows a translation key (issue 24): the text a person reads, and
+ * the names a screen reader speaks (aria-label, title, placeholder, alt),
+ * hold no token that is a message id of the catalogues.
+ */
+async function checkNoMessageKeys(page, label) {
+  const texts = await page.evaluate(() => {
+    const out = [document.title, document.body.innerText];
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+      out.push(...['aria-label', 'title', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''));
+    }
+    return out;
+  });
+  const found = new Set();
+  for (const text of texts) {
+    for (const token of text.match(/[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g) ?? []) {
+      if (MESSAGE_IDS.has(token)) found.add(token);
+    }
+  }
+  assert.deepEqual([...found], [], `${label}: translation keys shown`);
+}
+
+/**
+ * No visible table is clipped without a cue (issue 24): a table wider than
+ * its room scrolls inside a region a keyboard reaches (tabindex 0), that a
+ * screen reader names, and that draws its scroll shadows.
+ */
+async function checkTablesScroll(page, label) {
+  const clipped = await page.evaluate(() => {
+    const faults = [];
+    for (const table of document.querySelectorAll('table')) {
+      if (!table.checkVisibility()) continue;
+      const wrap = table.closest('.table-wrap');
+      const room = (wrap ?? table.parentElement).clientWidth;
+      const wide = table.scrollWidth > room + 1 || table.getBoundingClientRect().right > document.documentElement.clientWidth + 1;
+      if (!wide) continue;
+      const named = wrap && (wrap.getAttribute('aria-label') || wrap.getAttribute('aria-labelledby'));
+      const cue = wrap && getComputedStyle(wrap).backgroundImage.includes('gradient');
+      const scrolls = wrap && ['auto', 'scroll'].includes(getComputedStyle(wrap).overflowX);
+      if (!(wrap && scrolls && wrap.tabIndex === 0 && wrap.getAttribute('role') === 'region' && named && cue)) {
+        faults.push((table.querySelector('caption')?.textContent ?? table.outerHTML.slice(0, 60)).trim());
+      }
+    }
+    return faults;
+  });
+  assert.deepEqual(clipped, [], `${label}: tables clipped without a scroll cue`);
+}
+
 async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
@@ -204,6 +262,11 @@ async function openFirstSessionOpenForRegistration(page) {
   throw new Error('no session on this page is open for registration');
 }
 
+/** The catalogue's filters: folded behind their summary on a phone (issue 24), opened to be used. */
+async function openFilters(page) {
+  if (!(await page.locator('form.filters').isVisible())) await page.locator('details.filters-panel > summary').click();
+}
+
 const pathOf = (url) => { const u = new URL(url); return `${u.pathname}${u.search}`; };
 const hrefOf = (page, selector) => page.locator(selector).first().getAttribute('href');
 
@@ -256,6 +319,7 @@ async function pagesToCheck() {
   await page.goto(await linkInMail('/me/sign-in/', trainee));
   await page.locator('form button[type=submit]').click();
   await page.waitForURL(/\/me$/);
+  const cancelStepHref = await hrefOf(page, '.card a[href$="/cancel"]');
   const traineeCookies = await page.context().cookies();
   await page.context().close();
 
@@ -311,6 +375,18 @@ async function pagesToCheck() {
   await organiser.waitForLoadState();
   await organiser.goto(`${organiser.url()}/attendance`);
   const checkInScreen = `${BASE}${await hrefOf(organiser, 'a[href$="/check-in"]')}`;
+  // Its projected view, live (issue 24): no menus, the code and the short
+  // address. Pictured, not swept: it reloads itself with each new code,
+  // which axe's meta-refresh rule refuses and a projector needs.
+  for (const width of WIDTHS) {
+    await organiser.setViewportSize({ width, height: 900 });
+    await organiser.goto(`${checkInScreen}/screen?lang=es`);
+    assert.equal(await organiser.locator('.site-nav').count(), 0, 'no menus on the projected view');
+    assert.match(await organiser.locator('.qr-code').innerText(), /\/in\b/);
+    await checkNoMessageKeys(organiser, `projected check-in at ${width}`);
+    await screenshot(organiser, `check-in-projected-es-${width}`);
+  }
+  await organiser.setViewportSize({ width: 1280, height: 900 });
   const liveCheckIn = async () => {
     const screen = await (await organiser.request.get(checkInScreen)).text();
     return pathOf(screen.match(/https?:\/\/[^\s<"]*\/check-in\/[^\s<"]+/)[0]);
@@ -334,8 +410,8 @@ async function pagesToCheck() {
 
   const people = [
     { who: 'anonymous', enter: async () => {}, paths: ['/', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page',
-      '/me', '/verify', verifyHref, registeredHref, liveCheckIn] },
-    { who: 'trainee', enter: (page) => page.context().addCookies(traineeCookies), paths: ['/me', '/me/details'] },
+      '/me', '/verify', verifyHref, registeredHref, liveCheckIn, '/in'] },
+    { who: 'trainee', enter: (page) => page.context().addCookies(traineeCookies), paths: ['/me', '/me/details', cancelStepHref] },
     staff(ORGANISER, ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
       staffCourseHref, `${staffCourseHref}/survey`, '/staff/programmes', '/staff/programmes/new', programmeHref,
       `${programmeHref}/survey`, '/staff/accreditation-bodies', '/account/tokens', `${staffSessionHref}/messages`,
@@ -344,7 +420,7 @@ async function pagesToCheck() {
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
       '/staff/indicators?modality=in_person&from=2000-01-01']),
     staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions']),
-    staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref]),
+    staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),
     staff(ACCREDITOR, ['/account/tokens', '/staff/certificates']),
   ];
   return { people, done: () => organiser.context().close() };
@@ -382,6 +458,8 @@ async function sweep(page, who, paths, lang, failures) {
       try {
         await checkPageBasics(page, lang, label);
         await checkAccessibility(page, label);
+        await checkNoMessageKeys(page, label);
+        if (width === 390) await checkTablesScroll(page, label);
         // The tab order is the document's, the same in every language and
         // width: one walk per page, on a phone, where the layout changes
         // most, left to right and right to left.
@@ -413,6 +491,12 @@ test('the checks catch a missing label, a missing skip link, a hidden focus and 
     + '<style>.quiet:focus { outline: none; box-shadow: none; }</style></head><body><a class="skip-link" href="#main">Skip</a>'
     + '<main id="main"><h1>Faulty</h1><a class="quiet" href="/elsewhere">Elsewhere</a></main></body></html>');
   await assert.rejects(checkKeyboard(page, 'a link without a focus ring'), /elsewhere/);
+  await page.setContent('<!doctype html><html lang="en" dir="ltr"><head><title>Faulty</title></head><body>'
+    + '<main id="main"><h1>Faulty</h1><p>registration-cancelled-flash</p>'
+    + '<div style="width: 200px"><table><tr><td style="white-space: nowrap">A very long cell that does not fit in two hundred pixels at all</td></tr></table></div>'
+    + '</main></body></html>');
+  await assert.rejects(checkNoMessageKeys(page, 'a raw key'), /registration-cancelled-flash/);
+  await assert.rejects(checkTablesScroll(page, 'a clipped table'), /clipped/);
   await page.context().close();
   const mail = `Confirm: ${BASE}/confirm/not-a-real-token\nOr: http://localhost:8080/me\nRoom: https://meet.example.org/x`;
   assert.deepEqual((await brokenLinks([mail])).map((line) => line.split(':').slice(0, 3).join(':')),
@@ -559,6 +643,11 @@ test('an organiser signs in with the keyboard, creates a course and a session wi
   // The public finds it by filter, with its local times.
   const visitor = await newPage(390, 'es');
   await visitor.goto(`${BASE}/?lang=es`);
+  // Results first on a phone: the first one shows on the first screen.
+  const firstCard = await visitor.locator('article.card').first().boundingBox();
+  assert.ok(firstCard && firstCard.y < 900, `a result on the first screen: ${JSON.stringify(firstCard)}`);
+  await screenshot(visitor, 'catalogue-folded-es-390');
+  await openFilters(visitor);
   await visitor.locator('#field-q').fill(title);
   await visitor.locator('#field-region_id').selectOption({ label: 'Castilla y León' });
   await visitor.locator('form.filters button[type=submit]').click();
@@ -578,6 +667,7 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
   for (const width of [390, 1280]) {
     const page = await newPage(width, 'es');
     await page.goto(`${BASE}/?lang=es`);
+    await openFilters(page);
     await page.getByLabel('Modalidad').selectOption('online');
     await page.locator('form.filters button[type=submit]').click();
     await page.waitForURL(/modality=online/);
@@ -608,15 +698,8 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
     assert.match(await page.locator('h1').innerText(), /confirmada|lista de espera/);
     await checkAccessibility(page, `confirmed at ${width}`);
 
-    // My trainings, by a link sent by e-mail.
-    await page.goto(`${BASE}/me?lang=es`);
-    await page.getByLabel('Correo electrónico').fill(address);
-    await page.locator('form[action="/me/sign-in"] button[type=submit]').click();
-    await page.waitForSelector('p.notice');
-    const signIn = await linkInMail('/me/sign-in/', address);
-    await page.goto(signIn);
-    await checkAccessibility(page, `sign-in link page at ${width}`);
-    await page.locator('form button[type=submit]').click();
+    // My trainings, at once: the address was just proved (issue 24).
+    await page.locator('form[action^="/me/sign-in/"] button[type=submit]').click();
     await page.waitForURL(/\/me$/);
     await checkPageBasics(page, 'es', `my trainings at ${width}`);
     await checkAccessibility(page, `my trainings at ${width}`);
@@ -624,7 +707,12 @@ test('a trainee finds a session, registers, confirms from the e-mail, sees it in
     await page.goto(`${BASE}/me/details`);
     await checkAccessibility(page, `my details at ${width}`);
     await page.goto(`${BASE}/me`);
-    await page.locator('.card form button.button-danger').first().click();
+    // Cancelling asks first, on a page of its own (issue 24).
+    await page.locator('.card a[href$="/cancel"]').first().click();
+    await page.waitForURL(/\/me\/registrations\/.*\/cancel$/);
+    await checkAccessibility(page, `cancel step at ${width}`);
+    await screenshot(page, `cancel-step-es-${width}`);
+    await page.locator('form button.button-danger').click();
     await page.waitForURL(/\/me$/);
     assert.match(await page.locator('.flash').innerText(), /cancelada/);
     assert.match(await page.locator('.card .badge').first().innerText(), /Cancelada/i);
@@ -733,8 +821,20 @@ test('a trainer takes the roll call on a phone, in each language', async () => {
     const page = await newPage(390, lang);
     await signIn(page, TRAINER);
     await page.goto(`${BASE}/staff/my-sessions?lang=${lang}`);
-    await page.locator('table a[href$="/attendance"]').first().click();
-    await page.locator('a[href$="/roll-call"]').first().click();
+    // A meeting that has started: the roll call of one to come says when it opens (issue 24).
+    const sessions = await page.locator('table a[href$="/attendance"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    let open = false;
+    for (const session of sessions) {
+      await page.goto(`${BASE}${session}?lang=${lang}`);
+      const rollCalls = await page.locator('a[href$="/roll-call"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      for (const href of rollCalls) {
+        await page.goto(`${BASE}${href}?lang=${lang}`);
+        if (await page.locator('form.roll-call').count() > 0) { open = true; break; }
+        assert.equal(await page.locator('p.notice').count(), 1, `${href}: says when it opens`);
+      }
+      if (open) break;
+    }
+    assert.ok(open, 'a meeting that has started');
     // Everyone present, then one exception, saved once.
     await page.locator('a[href$="roll-call?all=present"]').click();
     const lines = page.locator('fieldset.roll-call-line');

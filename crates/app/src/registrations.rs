@@ -96,15 +96,7 @@ pub async fn register_in(
 ) -> Result<Requested> {
     let requester = match entry {
         Entry::Public => {
-            let first = record.meetings.first().map(|m| m.starts_at);
-            registrant::accepts_registrations(
-                record.status(),
-                record.session.registration_opens_at,
-                record.session.registration_closes_at,
-                first,
-                chrono::Utc::now(),
-            )
-            .map_err(Error::Conflict)?;
+            record.registering_now().allows().map_err(Error::Conflict)?;
             Requester::Themselves {
                 consent: PRIVACY_NOTICE_VERSION,
             }
@@ -155,6 +147,13 @@ pub enum Confirmed {
         /// Its place on the waiting list, 1 for the first.
         position: Option<u64>,
         fresh: bool,
+        /// When placed just now: a sign-in link's secret for "my trainings"
+        /// (issue 24). Pressing the button proved the address, once (the
+        /// registration is no longer pending, so the link cannot do it
+        /// again); the sign-in link is what the page's "see my trainings"
+        /// posts, with the rules of one sent by e-mail (30 minutes, single
+        /// use), so that nobody stays signed in who did not ask.
+        sign_in: Option<String>,
     },
     /// The link expired before it was used; the session's page offers a new one.
     Expired { record: SessionRecord },
@@ -196,6 +195,7 @@ async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
                 registration,
                 position,
                 fresh: false,
+                sign_in: None,
             }
         }
         Confirming::Held { registration, person } => {
@@ -212,11 +212,13 @@ async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
                 }
                 None => aula_mail::notify::placed(&*txn, &app.mail, &record, &registration, &person).await?,
             }
+            let sign_in = aula_storage::person_sessions::create_link(&*txn, person.id).await?;
             Confirmed::Placed {
                 record,
                 registration,
                 position,
                 fresh: true,
+                sign_in: Some(sign_in),
             }
         }
     };

@@ -136,7 +136,7 @@ async fn a_full_session_waitlists_and_the_commit_wakes_the_dispatcher() {
     );
     // Pressing the button again changes nothing.
     match registrations::confirm(&s.app, &links[0]).await.expect("again") {
-        Confirmed::Placed { fresh, .. } => assert!(!fresh),
+        Confirmed::Placed { fresh, sign_in, .. } => assert!(!fresh && sign_in.is_none()),
         Confirmed::Expired { .. } => panic!("expired"),
     }
     assert!(matches!(

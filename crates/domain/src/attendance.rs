@@ -69,6 +69,21 @@ pub fn mark_for_minutes(minutes: u32, meeting_minutes: u32, share: Percent) -> A
     }
 }
 
+/// How long before a meeting starts its marks may be entered: a trainer
+/// takes the roll call as people come in, not days ahead (issue 24).
+pub const MARKS_OPEN_BEFORE_MINUTES: i64 = 60;
+
+/// Whether marks may be entered for a meeting starting at `starts_at`, at
+/// `now`: from [`MARKS_OPEN_BEFORE_MINUTES`] before its start. Refused with
+/// the time they open (RFC 3339, for the caller to show in its zone).
+pub fn marks_open(starts_at: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> Result<(), Problem> {
+    let opens = starts_at - chrono::Duration::minutes(MARKS_OPEN_BEFORE_MINUTES);
+    if now < opens {
+        return Err(Problem::new("error-meeting-not-started").with("opens", opens.to_rfc3339()));
+    }
+    Ok(())
+}
+
 /// The minutes a mark counts for, out of a meeting of `meeting_minutes`: a
 /// partial mark only its reported minutes (none reported: none).
 pub fn attended_minutes(meeting_minutes: u32, status: AttendanceStatus, reported: Option<u32>) -> u32 {

@@ -35,7 +35,7 @@ pub use meeting::{MeetingTimes, SessionTimeZone};
 pub use notification::{MailKind, MessageStatus};
 pub use password::{Password, PasswordHash};
 pub use problem::{Arg, FieldErrors, Problem};
-pub use registrant::{Phone, RegistrantDetails};
+pub use registrant::{Phone, Registering, RegistrantDetails};
 pub use registration::RegistrationStatus;
 pub use role::Role;
 pub use session_status::SessionStatus;

@@ -53,35 +53,112 @@ pub struct RegistrantDetails {
     pub language: Language,
 }
 
-/// Whether a session takes registrations at `now`: open, and inside its
-/// registration window (which ends, at the latest, when the first meeting starts).
-pub fn accepts_registrations(
-    status: SessionStatus,
-    opens_at: Option<DateTime<Utc>>,
-    closes_at: Option<DateTime<Utc>>,
-    first_meeting: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> Result<(), Problem> {
-    match status {
-        SessionStatus::Open => {}
-        SessionStatus::Draft => return Err(Problem::new("error-session-not-open")),
-        SessionStatus::Closed => return Err(Problem::new("error-session-closed")),
-        SessionStatus::Cancelled => return Err(Problem::new("error-session-cancelled")),
-        SessionStatus::Completed => return Err(Problem::new("error-session-completed")),
+/// Whether a session takes registrations at `now`, and if not why: the one
+/// rule behind the form, the use case that registers, and every badge that
+/// speaks of registering (catalogue, course and session pages), so a badge
+/// never says "open" where the form says "closed" (issue 24).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Registering {
+    /// Open, inside the window, with a seat left.
+    Open { seats_left: i32 },
+    /// Open and inside the window, but full: a registration joins the waiting list.
+    WaitingList,
+    /// Open, but the window opens later.
+    NotYet { opens_at: DateTime<Utc> },
+    /// Open, but the window has closed before the session started.
+    Over,
+    /// Open, but the first meeting has started.
+    Started,
+    /// Not open: a draft, closed, cancelled or completed session.
+    Not(SessionStatus),
+}
+
+impl Registering {
+    /// Decides from the session's status, window, first meeting and seats.
+    pub fn at(
+        status: SessionStatus,
+        opens_at: Option<DateTime<Utc>>,
+        closes_at: Option<DateTime<Utc>>,
+        first_meeting: Option<DateTime<Utc>>,
+        seats_left: i32,
+        now: DateTime<Utc>,
+    ) -> Self {
+        if status != SessionStatus::Open {
+            return Registering::Not(status);
+        }
+        if let Some(opens) = opens_at
+            && now < opens
+        {
+            return Registering::NotYet { opens_at: opens };
+        }
+        if first_meeting.is_some_and(|first| now >= first) {
+            return Registering::Started;
+        }
+        if closes_at.is_some_and(|closes| now >= closes) {
+            return Registering::Over;
+        }
+        if seats_left > 0 {
+            Registering::Open { seats_left }
+        } else {
+            Registering::WaitingList
+        }
     }
-    if let Some(opens) = opens_at
-        && now < opens
-    {
-        return Err(Problem::new("error-registration-not-yet"));
+
+    /// Why a registration is refused now (the form's message), or `Ok`.
+    pub fn allows(self) -> Result<(), Problem> {
+        match self {
+            Registering::Open { .. } | Registering::WaitingList => Ok(()),
+            Registering::NotYet { .. } => Err(Problem::new("error-registration-not-yet")),
+            Registering::Over | Registering::Started => Err(Problem::new("error-registration-over")),
+            Registering::Not(SessionStatus::Draft | SessionStatus::Open) => Err(Problem::new("error-session-not-open")),
+            Registering::Not(SessionStatus::Closed) => Err(Problem::new("error-session-closed")),
+            Registering::Not(SessionStatus::Cancelled) => Err(Problem::new("error-session-cancelled")),
+            Registering::Not(SessionStatus::Completed) => Err(Problem::new("error-session-completed")),
+        }
     }
-    let closes = match (closes_at, first_meeting) {
-        (Some(c), Some(f)) => Some(c.min(f)),
-        (c, f) => c.or(f),
-    };
-    if closes.is_some_and(|closes| now >= closes) {
-        return Err(Problem::new("error-registration-over"));
+
+    /// The badge's look (a CSS suffix) and its message key.
+    pub fn badge(self) -> (&'static str, &'static str) {
+        match self {
+            Registering::Open { .. } => ("open", "registering-open"),
+            Registering::WaitingList => ("closed", "registering-waiting-list"),
+            Registering::NotYet { .. } => ("draft", "registering-not-yet"),
+            Registering::Over => ("closed", "registering-over"),
+            Registering::Started => ("closed", "registering-started"),
+            Registering::Not(SessionStatus::Draft | SessionStatus::Open) => ("draft", "status-draft"),
+            Registering::Not(SessionStatus::Closed) => ("closed", "status-closed"),
+            Registering::Not(SessionStatus::Cancelled) => ("cancelled", "status-cancelled"),
+            Registering::Not(SessionStatus::Completed) => ("completed", "status-completed"),
+        }
     }
-    Ok(())
+
+    /// The badge's CSS suffix.
+    pub fn look(&self) -> &'static str {
+        self.badge().0
+    }
+
+    /// The badge's message key.
+    pub fn key(&self) -> &'static str {
+        self.badge().1
+    }
+
+    /// The seats left, where registering takes one now.
+    pub fn seats_left(&self) -> Option<i32> {
+        match self {
+            Registering::Open { seats_left } => Some(*seats_left),
+            _ => None,
+        }
+    }
+
+    /// Whether a registration now joins the waiting list.
+    pub fn is_full(&self) -> bool {
+        *self == Registering::WaitingList
+    }
+
+    /// Whether registering is possible now (on a seat or the waiting list).
+    pub fn is_possible(self) -> bool {
+        self.allows().is_ok()
+    }
 }
 
 /// Whether a registration may still be cancelled: not once the session has started.
@@ -112,30 +189,49 @@ mod tests {
         let now = Utc::now();
         let day = Duration::days(1);
         let open = SessionStatus::Open;
-        assert!(accepts_registrations(open, None, None, Some(now + day), now).is_ok());
-        assert!(accepts_registrations(open, Some(now - day), Some(now + day), None, now).is_ok());
+        assert!(
+            Registering::at(open, None, None, Some(now + day), 1, now)
+                .allows()
+                .is_ok()
+        );
+        assert!(
+            Registering::at(open, Some(now - day), Some(now + day), None, 1, now)
+                .allows()
+                .is_ok()
+        );
         let key = |r: Result<(), Problem>| r.map_err(|p| p.key);
         assert_eq!(
-            key(accepts_registrations(open, Some(now + day), None, None, now)),
+            key(Registering::at(open, Some(now + day), None, None, 1, now).allows()),
             Err("error-registration-not-yet")
         );
         assert_eq!(
-            key(accepts_registrations(open, None, Some(now - day), None, now)),
+            key(Registering::at(open, None, Some(now - day), None, 1, now).allows()),
             Err("error-registration-over")
         );
         assert_eq!(
-            key(accepts_registrations(open, None, None, Some(now - day), now)),
+            key(Registering::at(open, None, None, Some(now - day), 1, now).allows()),
             Err("error-registration-over")
         );
         assert_eq!(
-            key(accepts_registrations(SessionStatus::Draft, None, None, None, now)),
+            key(Registering::at(SessionStatus::Draft, None, None, None, 1, now).allows()),
             Err("error-session-not-open")
         );
         assert_eq!(
-            key(accepts_registrations(SessionStatus::Closed, None, None, None, now)),
+            key(Registering::at(SessionStatus::Closed, None, None, None, 1, now).allows()),
             Err("error-session-closed")
         );
         assert_eq!(key(cancellable(Some(now - day), now)), Err("error-session-started"));
+        // Issue 24: the badge says what the form allows.
+        let closed = Registering::at(open, None, Some(now - day), Some(now + day), 8, now);
+        assert_eq!(closed, Registering::Over);
+        assert_eq!(closed.badge().1, "registering-over");
+        let started = Registering::at(open, None, None, Some(now - day), 8, now);
+        assert_eq!(started.badge().1, "registering-started");
+        assert_eq!(
+            Registering::at(open, None, None, Some(now + day), 0, now),
+            Registering::WaitingList
+        );
+        assert!(Registering::at(open, None, None, Some(now + day), 0, now).is_possible());
         assert!(cancellable(Some(now + day), now).is_ok());
     }
 }

@@ -249,6 +249,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_message_greets_once() {
+        assert_eq!(
+            without_greeting("Hola:\n\nNos vemos en la sala 2."),
+            "Nos vemos en la sala 2."
+        );
+        assert_eq!(
+            without_greeting("Bonjour à tous,\nLa salle change."),
+            "La salle change."
+        );
+        assert_eq!(without_greeting("Dear all,\r\n\r\nRoom 2."), "Room 2.");
+        assert_eq!(
+            without_greeting("Hola, la sala cambia.\nGracias."),
+            "Hola, la sala cambia.\nGracias."
+        );
+        assert_eq!(without_greeting("La sala cambia:\nla 2."), "La sala cambia:\nla 2.");
+        assert_eq!(without_greeting("Hola:"), "Hola:", "nothing but a greeting is kept");
+    }
+
+    #[test]
     fn email_is_lower_cased_and_checked() {
         assert_eq!(
             Email::parse("  Ana.Ruiz@Example.ORG ").map(|e| e.0),
@@ -364,6 +383,57 @@ impl BodyCode {
 
 /// Folds a text for searching: lower case, Latin accents removed, so that
 /// `formacion` finds `Formación` on any database.
+/// An organiser's message without the greeting line it opens with ("Hola:",
+/// "Bonjour à tous,", "Dear all,"): every message already greets its reader
+/// by name in their own language, so a second greeting, in the writer's
+/// language, is dropped (issue 24). A first line is a greeting when it is
+/// short, ends with `,`, `:` or `!`, and starts with a greeting word of
+/// French, Spanish or English; anything else is kept as written.
+pub fn without_greeting(body: &str) -> &str {
+    const WORDS: &[&str] = &[
+        "hola",
+        "hello",
+        "hi",
+        "dear",
+        "good",
+        "greetings",
+        "bonjour",
+        "bonsoir",
+        "salut",
+        "cher",
+        "chere",
+        "chers",
+        "cheres",
+        "madame",
+        "monsieur",
+        "estimado",
+        "estimada",
+        "estimados",
+        "estimadas",
+        "estimades",
+        "querido",
+        "querida",
+        "queridos",
+        "queridas",
+        "buenos",
+        "buenas",
+        "saludos",
+    ];
+    let trimmed = body.trim_start();
+    let (first, rest) = trimmed.split_once('\n').unwrap_or((trimmed, ""));
+    let line = first.trim();
+    let word = fold_for_search(line.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""));
+    let is_greeting = line.chars().count() <= 60
+        && line.ends_with([',', ':', '!'])
+        && WORDS.contains(&word.as_str())
+        && !rest.trim().is_empty();
+    if is_greeting {
+        rest.trim_start_matches(['\r', '\n'])
+    } else {
+        body
+    }
+}
+
 pub fn fold_for_search(input: &str) -> String {
     input
         .chars()

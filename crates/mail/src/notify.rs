@@ -142,17 +142,23 @@ pub async fn broadcast(
     body: &str,
     organiser: &UserRecord,
 ) -> aula_storage::Result<usize> {
-    let mut session = session_ref(record);
-    if audience != Audience::Confirmed {
-        // The meeting link is for those who hold a seat.
-        session.online_url = None;
-    }
-    let content = data(&Broadcast {
-        session,
-        subject: subject.to_owned(),
-        body: body.to_owned(),
-        organiser_name: organiser.user.name.clone(),
-    });
+    // Each reader is greeted by the layout, in their language: the
+    // organiser's own greeting line would be a second one (issue 24).
+    let body = aula_domain::text::without_greeting(body);
+    let content = |with_link: bool| {
+        let mut session = session_ref(record);
+        if !with_link {
+            session.online_url = None;
+        }
+        data(&Broadcast {
+            session,
+            subject: subject.to_owned(),
+            body: body.to_owned(),
+            organiser_name: organiser.user.name.clone(),
+        })
+    };
+    // The meeting link is for those who hold a seat, whoever else is written to.
+    let (seated, waiting) = (content(true), content(false));
     let reply_to = format!(
         "{} <{}>",
         organiser.user.name.replace(['<', '>', '"'], ""),
@@ -165,7 +171,10 @@ pub async fn broadcast(
             MailKind::Broadcast,
             &person,
             record,
-            content.clone(),
+            match registration.status {
+                aula_domain::RegistrationStatus::Confirmed => seated.clone(),
+                _ => waiting.clone(),
+            },
             Some(reply_to.clone()),
             manage,
         ) {

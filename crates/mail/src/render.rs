@@ -12,6 +12,64 @@ use uuid::Uuid;
 use crate::ics::{Method, SessionCalendar};
 use crate::{Arg, Tr};
 
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// See [`MailCtx::linked`].
+pub fn linked(text: &str) -> String {
+    const LINK: &str = "color:#1d70b8;";
+    let mut out = String::new();
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        let space = &piece[word.len()..];
+        // Punctuation that ends a sentence or closes a bracket is not the address's.
+        let core = word.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'']);
+        let tail = &word[core.len()..];
+        let lead = core.len() - core.trim_start_matches(['(', '[', '"', '\'', '<']).len();
+        let (before, address) = core.split_at(lead);
+        let address = address.trim_end_matches('>');
+        let after = &core[lead + address.len()..];
+        let is_web = (address.starts_with("https://") || address.starts_with("http://")) && address.len() > 8;
+        let is_mail = {
+            let mut parts = address.split('@');
+            match (parts.next(), parts.next(), parts.next()) {
+                (Some(user), Some(domain), None) => {
+                    !user.is_empty()
+                        && domain.contains('.')
+                        && !domain.starts_with('.')
+                        && !domain.ends_with('.')
+                        && address.chars().all(|c| c.is_alphanumeric() || "@._%+-".contains(c))
+                }
+                _ => false,
+            }
+        };
+        if is_web || is_mail {
+            let href = if is_web {
+                address.to_owned()
+            } else {
+                format!("mailto:{address}")
+            };
+            out.push_str(&escape(before));
+            out.push_str(&format!(
+                "<a href=\"{}\" style=\"{LINK}\">{}</a>",
+                escape(&href),
+                escape(address)
+            ));
+            out.push_str(&escape(after));
+            out.push_str(&escape(tail));
+        } else {
+            out.push_str(&escape(word));
+        }
+        out.push_str(&escape(space));
+    }
+    out
+}
+
 /// What every message's templates may use besides its own data.
 pub struct MailCtx {
     pub tr: Tr,
@@ -33,6 +91,13 @@ impl MailCtx {
 
     pub fn t2(&self, key: &str, n1: &str, v1: impl Into<Arg>, n2: &str, v2: impl Into<Arg>) -> String {
         self.tr.t2(key, n1, v1, n2, v2)
+    }
+
+    /// `text`, written by a person, as HTML: escaped, its web and e-mail
+    /// addresses made links (issue 24). Only `http(s)://` addresses and
+    /// `name@domain.tld` become links; what ends a sentence stays outside.
+    pub fn linked(&self, text: &str) -> String {
+        linked(text)
     }
 
     /// "Dear Ana," or a greeting without a name.
@@ -573,4 +638,23 @@ pub fn render(
 /// The data of a kind as JSON for the outbox.
 pub fn data<K: Serialize>(value: &K) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::linked;
+
+    #[test]
+    fn addresses_become_links() {
+        assert_eq!(
+            linked("Sala: https://meet.example.org/x?a=1&b=2. Dudas a info@example.org, gracias <b>"),
+            "Sala: <a href=\"https://meet.example.org/x?a=1&amp;b=2\" style=\"color:#1d70b8;\">https://meet.example.org/x?a=1&amp;b=2</a>. \
+             Dudas a <a href=\"mailto:info@example.org\" style=\"color:#1d70b8;\">info@example.org</a>, gracias &lt;b&gt;"
+        );
+        assert_eq!(
+            linked("(https://a.example/b)"),
+            "(<a href=\"https://a.example/b\" style=\"color:#1d70b8;\">https://a.example/b</a>)"
+        );
+        assert_eq!(linked("a@b @ x@y"), "a@b @ x@y");
+    }
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use aula_domain::{AttendanceStatus, FieldErrors, Problem, RegistrationStatus, attendance};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entities::{attendance as mark, completion, meeting, person, registration};
@@ -38,6 +38,22 @@ pub async fn meeting(conn: &impl ConnectionTrait, id: Uuid) -> Result<meeting::M
 }
 
 /// The session's confirmed registrations with their people, by family name.
+/// Meetings under way around `at`: started before `at + within` and not
+/// ended before `at - within` (the check-in's short address looks a typed
+/// code up among them, issue 24).
+pub async fn meetings_around(
+    conn: &impl ConnectionTrait,
+    at: chrono::DateTime<chrono::Utc>,
+    within: chrono::Duration,
+) -> Result<Vec<meeting::Model>> {
+    Ok(meeting::Entity::find()
+        .filter(meeting::Column::StartsAt.lte(at + within))
+        .filter(meeting::Column::EndsAt.gte(at - within))
+        .limit(200)
+        .all(conn)
+        .await?)
+}
+
 pub async fn participants(
     conn: &impl ConnectionTrait,
     session_id: Uuid,
@@ -219,6 +235,13 @@ pub struct MatrixRow {
     /// Whether attending every meeting still to come could complete the
     /// session (false: the absences already make it impossible).
     pub can_complete: bool,
+}
+
+impl MatrixRow {
+    /// No mark yet at any meeting: completion is not yet known (issue 24).
+    pub fn is_unrecorded(&self) -> bool {
+        self.marks.iter().all(Option::is_none)
+    }
 }
 
 /// A session's attendance: every meeting, hours and completion per confirmed registration.

@@ -16,7 +16,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entities::{person, registration, session};
+use crate::entities::{person, registration, session, superseded_confirm_link};
 use crate::secrets::LinkKey;
 use crate::{Actor, Result, StorageError, audit, found, new_id, now, people, secrets};
 
@@ -77,6 +77,25 @@ pub async fn by_confirm_token(conn: &impl ConnectionTrait, token: &str) -> Resul
         registration::Entity::find().filter(registration::Column::ConfirmTokenHash.eq(secrets::hash(token))),
     )
     .await
+}
+
+/// The registration whose confirmation link `token` was, before a newer
+/// request replaced it, and when (issue 24); `None` if it never was one.
+pub async fn superseded_confirm_link(
+    conn: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<(registration::Model, chrono::DateTime<chrono::Utc>)>> {
+    let Some(old) = superseded_confirm_link::Entity::find()
+        .filter(superseded_confirm_link::Column::TokenHash.eq(secrets::hash(token)))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(registration::Entity::find_by_id(old.registration_id)
+        .one(conn)
+        .await?
+        .map(|r| (r, old.superseded_at)))
 }
 
 /// The person's live registration for the session, if any.
@@ -320,6 +339,17 @@ pub async fn request(
     };
     let requested = match existing {
         Some(existing) if existing.status == RegistrationStatus::Pending => {
+            // The link sent before says, when followed, that this one replaced it.
+            if let Some(old) = &existing.confirm_token_hash {
+                superseded_confirm_link::ActiveModel {
+                    id: Set(new_id()),
+                    token_hash: Set(old.clone()),
+                    registration_id: Set(existing.id),
+                    superseded_at: Set(at),
+                }
+                .insert(conn)
+                .await?;
+            }
             let confirm_token = secrets::generate("");
             let mut model: registration::ActiveModel = existing.into();
             model.confirm_token_hash = Set(Some(secrets::hash(&confirm_token)));

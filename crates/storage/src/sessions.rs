@@ -50,6 +50,24 @@ impl SessionRecord {
         Ord::max(self.session.capacity - self.session.seats_taken, 0)
     }
 
+    /// Whether the session takes registrations at `now`, and if not why: what
+    /// the form, the use case and every badge go by (issue 24).
+    pub fn registering(&self, now: chrono::DateTime<chrono::Utc>) -> aula_domain::Registering {
+        aula_domain::Registering::at(
+            self.status(),
+            self.session.registration_opens_at,
+            self.session.registration_closes_at,
+            self.meetings.first().map(|m| m.starts_at),
+            self.seats_left(),
+            now,
+        )
+    }
+
+    /// [`registering`](Self::registering) now, for the pages.
+    pub fn registering_now(&self) -> aula_domain::Registering {
+        self.registering(chrono::Utc::now())
+    }
+
     /// Whether `row`, the session as a transaction reads it now, is still
     /// what this record was read from, but for the seat counters, which
     /// move with every confirmation and which neither the rules nor the

@@ -697,6 +697,30 @@ pub async fn results(conn: &impl ConnectionTrait, scope: Scope) -> Result<Result
     })
 }
 
+/// The registration's invitation to a survey open at `now` and not yet
+/// answered: what "my trainings" offers to answer (issue 24).
+pub async fn to_answer(
+    conn: &impl ConnectionTrait,
+    registration_id: Uuid,
+    at: DateTime<Utc>,
+) -> Result<Option<survey_invitation::Model>> {
+    let Some(invitation) = survey_invitation::Entity::find()
+        .filter(survey_invitation::Column::RegistrationId.eq(registration_id))
+        .filter(survey_invitation::Column::Answered.eq(false))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let open = survey::Entity::find_by_id(invitation.survey_id)
+        .filter(survey::Column::OpensAt.lte(at))
+        .filter(survey::Column::ClosesAt.gt(at))
+        .count(conn)
+        .await?
+        > 0;
+    Ok(open.then_some(invitation))
+}
+
 /// Whether the registration answered its session's survey (certificates
 /// that require it wait for this).
 pub async fn answered(conn: &impl ConnectionTrait, registration_id: Uuid) -> Result<bool> {

@@ -84,6 +84,11 @@ pub fn for_people() -> Router<AppState> {
         .route("/staff/my-sessions", get(sessions::pages::my_sessions_page))
         .route("/staff/meetings/{id}/check-in", get(sessions::check_in::code_page))
         .route(
+            "/staff/meetings/{id}/check-in/screen",
+            get(sessions::check_in::screen_page),
+        )
+        .route("/in", get(sessions::check_in::short_page))
+        .route(
             "/check-in/{meeting}/{code}",
             get(sessions::check_in::check_in_page).post(sessions::check_in::check_in),
         )
@@ -98,7 +103,10 @@ pub fn for_people() -> Router<AppState> {
         )
         .routes(routes!(registrations::manage::cancel_api))
         .route("/r/{token}", get(registrations::manage::page))
-        .route("/r/{token}/cancel", post(registrations::manage::cancel_form))
+        .route(
+            "/r/{token}/cancel",
+            get(registrations::manage::cancel_page).post(registrations::manage::cancel_form),
+        )
         .route("/me", get(registrations::me::home))
         .route("/me/sign-in", post(registrations::me::ask_link))
         .route(
@@ -111,7 +119,10 @@ pub fn for_people() -> Router<AppState> {
             get(registrations::me::details_page).post(registrations::me::save_details),
         )
         .route("/me/data.json", get(registrations::me::data))
-        .route("/me/registrations/{id}/cancel", post(registrations::me::cancel))
+        .route(
+            "/me/registrations/{id}/cancel",
+            get(registrations::me::cancel_page).post(registrations::me::cancel),
+        )
         // ----- registrations: the organiser's list and tools, CSV imports -------------
         .routes(routes!(registrations::organiser::list))
         .routes(routes!(registrations::organiser::move_api))

@@ -23,6 +23,7 @@ pub mod server_key;
 pub mod session;
 pub mod session_trainer;
 pub mod sign_in_link;
+pub mod superseded_confirm_link;
 pub mod survey;
 pub mod survey_answer;
 pub mod survey_invitation;

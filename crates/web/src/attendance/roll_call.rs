@@ -115,6 +115,8 @@ struct RollCallPage {
     needs_reason: bool,
     reason: String,
     errors: FormErrors,
+    /// The meeting has not started: when its marks may be entered (issue 24).
+    not_started: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -180,7 +182,16 @@ async fn roll_call(
         ),
         None => (String::new(), FormErrors::none()),
     };
+    let not_started = rules::marks_open(meeting.starts_at, chrono::Utc::now()).err().map(|_| {
+        let opens = meeting.starts_at - chrono::Duration::minutes(rules::MARKS_OPEN_BEFORE_MINUTES);
+        c.t1(
+            "roll-call-not-started",
+            "opens",
+            c.datetime(&opens, &record.session.time_zone),
+        )
+    });
     Ok(RollCallPage {
+        not_started,
         online: online(&record),
         needs_reason: record.status() == SessionStatus::Completed,
         length: attendance::meeting_minutes(&meeting),
@@ -216,6 +227,11 @@ pub(crate) async fn save_roll_call(
 ) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
     let form: HashMap<String, String> = pairs.into_iter().collect();
+    if rules::marks_open(meeting.starts_at, chrono::Utc::now()).is_err() {
+        // Nothing is saved: the page says when the roll call opens.
+        let page = roll_call(&ctx, record, meeting, &state, None, false).await?;
+        return Ok((axum::http::StatusCode::CONFLICT, render(&page)?).into_response());
+    }
     let length = attendance::meeting_minutes(&meeting);
     let mut errors = FieldErrors::new();
     let mut marks = Vec::new();

@@ -48,6 +48,8 @@ struct CataloguePage {
     modalities: Vec<(String, String)>,
     audiences: Vec<(String, String)>,
     regions: Vec<(String, String)>,
+    /// Whether a filter is set (or refused): the filters then show unfolded.
+    filtered: bool,
 }
 
 pub(crate) async fn catalogue(
@@ -94,7 +96,9 @@ pub(crate) async fn catalogue(
     let pager = Pager::new("/", &params, paged.page.page, paged.pages(), paged.total);
     let c = Chrome::new(&ctx);
     let regions = regions::list(&state.db).await?;
+    let filtered = !errors.is_empty() || params.iter().any(|(_, value)| !value.trim().is_empty());
     render(&CataloguePage {
+        filtered,
         modalities: c.words("modality", Modality::ALL),
         audiences: c.words("audience", Audience::ALL),
         regions: regions

@@ -33,6 +33,8 @@ struct RegistrationPage {
     position: Option<u64>,
     /// Whether the cancel button is offered (live, and the session not started).
     can_cancel: bool,
+    /// The last meeting is over: no calendar file for the past (issue 24).
+    is_past: bool,
 }
 
 pub(crate) async fn page(
@@ -45,8 +47,11 @@ pub(crate) async fn page(
     let record = sessions::get(&state.db, registration.session_id).await?;
     let position = registrations::waitlist_position(&state.db, &registration).await?;
     let live = registration.status.is_live();
-    let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now()).is_err();
+    let now = chrono::Utc::now();
+    let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
+    let is_past = record.meetings.last().is_some_and(|m| m.ends_at <= now);
     let mut response = render(&RegistrationPage {
+        is_past,
         c: Chrome::new(&ctx),
         token: token.clone(),
         record,
@@ -61,6 +66,27 @@ pub(crate) async fn page(
     Ok(crate::sessions::check_in::with_link_cookie(
         response, &jar, &token, ctx.secure,
     ))
+}
+
+/// The personal page's "cancel" leads here first, as "my trainings" does.
+pub(crate) async fn cancel_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+) -> AppResult<Response> {
+    let registration = registrations::by_manage_token(&state.db, &token).await?;
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    let mut response = crate::registrations::cancel_confirm(
+        &ctx,
+        record,
+        &registration,
+        format!("/r/{token}/cancel"),
+        format!("/r/{token}"),
+    )?;
+    response
+        .headers_mut()
+        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
+    Ok(response)
 }
 
 pub(crate) async fn cancel_form(

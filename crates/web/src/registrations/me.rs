@@ -8,7 +8,7 @@
 
 use askama::Template;
 use aula_domain::registrant;
-use aula_domain::{Email, FieldErrors, RegistrationStatus};
+use aula_domain::{Email, FieldErrors, RegistrationStatus, SessionStatus};
 use aula_storage::entities::person;
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{person_sessions, registrations};
@@ -52,12 +52,32 @@ struct Item {
     position: Option<u64>,
     manage_path: String,
     can_cancel: bool,
+    /// The last meeting is over (or the session completed): no calendar file.
+    is_past: bool,
+    /// What happened, for a finished training the person had a seat in.
+    after: Option<Afterwards>,
 }
 
 impl Item {
     fn is_confirmed(&self) -> bool {
         self.registration.status == RegistrationStatus::Confirmed
     }
+}
+
+/// What a finished training came to for the person (issue 24): rather than
+/// "Confirmed" and a calendar file for the past, their attendance, whether
+/// they completed it, their certificate and the survey still to answer.
+struct Afterwards {
+    /// The badge's look (a CSS suffix) and message key.
+    look: &'static str,
+    key: &'static str,
+    attended_meetings: i32,
+    attended_minutes: i32,
+    meetings: usize,
+    /// The certificate's PDF, once issued (and not revoked).
+    certificate: Option<String>,
+    /// The survey's personal link, while it waits for an answer.
+    survey: Option<String>,
 }
 
 #[derive(Template)]
@@ -72,15 +92,50 @@ struct MyTrainings {
 
 async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>> {
     let now = chrono::Utc::now();
+    let certificates = aula_storage::certificates::for_person(&state.db, person.id).await?;
     let mut items = Vec::new();
     for registration in registrations::for_person(&state.db, person.id).await? {
         let record = sessions::get(&state.db, registration.session_id).await?;
         let position = registrations::waitlist_position(&state.db, &registration).await?;
         let live = registration.status.is_live();
         let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
+        let is_past =
+            record.status() == SessionStatus::Completed || record.meetings.last().is_some_and(|m| m.ends_at <= now);
+        let after = match is_past && registration.status == RegistrationStatus::Confirmed {
+            false => None,
+            true => {
+                let certificate = certificates
+                    .iter()
+                    .find(|c| c.registration_id == registration.id && c.revoked_at.is_none())
+                    .map(|c| aula_mail::notify::certificate_path(&state.mail, c.id));
+                let survey = aula_storage::surveys::to_answer(&state.db, registration.id, now)
+                    .await?
+                    .map(|invitation| {
+                        let token = aula_storage::surveys::token(&state.mail.link_key, invitation.id);
+                        format!("/s/{token}")
+                    });
+                let (look, key) = match (record.status(), registration.completed) {
+                    (SessionStatus::Completed, true) => ("completed", "me-outcome-completed"),
+                    (SessionStatus::Completed, false) => ("closed", "me-outcome-not-completed"),
+                    _ if registration.attended_meetings > 0 => ("open", "me-outcome-attended"),
+                    _ => ("draft", "me-outcome-not-recorded"),
+                };
+                Some(Afterwards {
+                    look,
+                    key,
+                    attended_meetings: registration.attended_meetings,
+                    attended_minutes: registration.attended_minutes,
+                    meetings: record.meetings.len(),
+                    certificate,
+                    survey,
+                })
+            }
+        };
         items.push(Item {
             manage_path: state.mail.manage_path(registration.id),
             can_cancel: live && !started,
+            is_past,
+            after,
             registration: RegistrationView::from(&registration),
             record,
             position,
@@ -351,6 +406,27 @@ pub(crate) async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
         text,
     )
         .into_response())
+}
+
+/// "Cancel" on "my trainings" leads here first: what is cancelled, and the button.
+pub(crate) async fn cancel_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let person = signed_in(&ctx)?;
+    let registration = registrations::get(&state.db, id).await?;
+    if registration.person_id != person.id {
+        return Err(AppError::NotFound);
+    }
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    crate::registrations::cancel_confirm(
+        &ctx,
+        record,
+        &registration,
+        format!("/me/registrations/{id}/cancel"),
+        "/me".to_owned(),
+    )
 }
 
 pub(crate) async fn cancel(

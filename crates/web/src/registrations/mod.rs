@@ -13,6 +13,7 @@ use aula_domain::RegistrationStatus;
 use aula_domain::registration::RegistrationSource;
 use aula_storage::entities::registration;
 use aula_storage::registrations::RegistrationRow;
+use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -59,4 +60,39 @@ impl From<RegistrationRow> for RegistrationLine {
             waitlist_position: row.waitlist_position,
         }
     }
+}
+
+#[derive(askama::Template)]
+#[template(path = "pages/cancel_confirm.html")]
+struct CancelConfirmPage {
+    c: crate::kit::pages::Chrome,
+    record: aula_storage::sessions::SessionRecord,
+    /// Where the button posts the cancellation.
+    action: String,
+    /// Where "keep my registration" leads.
+    back: String,
+}
+
+/// The confirmation step before a trainee cancels (issue 24), from "my
+/// trainings" or the personal link: a page, so it works without script.
+/// A registration no longer live or a session started goes `back`, which
+/// says so.
+pub(crate) fn cancel_confirm(
+    ctx: &crate::Ctx,
+    record: aula_storage::sessions::SessionRecord,
+    registration: &registration::Model,
+    action: String,
+    back: String,
+) -> crate::AppResult<axum::response::Response> {
+    let started =
+        aula_domain::registrant::cancellable(record.meetings.first().map(|m| m.starts_at), Utc::now()).is_err();
+    if !registration.status.is_live() || started {
+        return Ok(axum::response::Redirect::to(&back).into_response());
+    }
+    crate::kit::pages::render(&CancelConfirmPage {
+        c: crate::kit::pages::Chrome::new(ctx),
+        record,
+        action,
+        back,
+    })
 }

@@ -8,7 +8,7 @@
 
 use askama::Template;
 use aula_app::registrations::{self as registrations_app, Confirmed, Entry};
-use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
+use aula_domain::registrant::PRIVACY_NOTICE_VERSION;
 use aula_domain::{
     Audience, Email, FieldErrors, Language, PersonName, Phone, Problem, RegistrantDetails, RegistrationStatus, Role,
 };
@@ -284,16 +284,7 @@ impl SessionPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let first = record.meetings.first().map(|m| m.starts_at);
-        let closed = registrant::accepts_registrations(
-            record.status(),
-            record.session.registration_opens_at,
-            record.session.registration_closes_at,
-            first,
-            chrono::Utc::now(),
-        )
-        .err()
-        .map(|p| ctx.tr().problem(&p));
+        let closed = record.registering_now().allows().err().map(|p| ctx.tr().problem(&p));
         let choices = Choices::new(&c, state).await?;
         Ok(SessionPage {
             c,
@@ -344,6 +335,9 @@ struct OutcomePage {
     title: &'static str,
     /// What it means, in a sentence.
     message: String,
+    /// A sign-in link's secret, right after a confirmation: "see my
+    /// trainings" then signs the person in (issue 24).
+    sign_in: Option<String>,
 }
 
 pub(crate) async fn registered_page(
@@ -363,6 +357,7 @@ pub(crate) async fn registered_page(
         record,
         title: "outcome-check-email",
         message,
+        sign_in: None,
     })
 }
 
@@ -376,13 +371,13 @@ pub(crate) async fn confirm_page(
 ) -> AppResult<Response> {
     let registration = match registrations::by_confirm_token(&state.db, &token).await {
         Ok(r) => r,
-        Err(StorageError::NotFound) => return Err(AppError::NotFound),
+        Err(StorageError::NotFound) => return superseded(&ctx, &state, &token).await,
         Err(other) => return Err(other.into()),
     };
     let record = sessions::get(&state.db, registration.session_id).await?;
     if registration.status != RegistrationStatus::Pending {
         let position = registrations::waitlist_position(&state.db, &registration).await?;
-        return outcome(&ctx, record, &registration, position);
+        return outcome(&ctx, record, &registration, position, None);
     }
     if registrations::confirm_expired(&registration) {
         return expired(&ctx, record);
@@ -427,13 +422,18 @@ pub(crate) async fn confirm(
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    match registrations_app::confirm(&state.app(), &token).await? {
+    let confirmed = match registrations_app::confirm(&state.app(), &token).await {
+        Err(aula_app::Error::NotFound) => return superseded(&ctx, &state, &token).await,
+        other => other?,
+    };
+    match confirmed {
         Confirmed::Placed {
             record,
             registration,
             position,
+            sign_in,
             ..
-        } => outcome(&ctx, record, &registration, position),
+        } => outcome(&ctx, record, &registration, position, sign_in),
         Confirmed::Expired { record } => expired(&ctx, record),
     }
 }
@@ -444,6 +444,7 @@ fn outcome(
     record: SessionRecord,
     registration: &aula_storage::entities::registration::Model,
     position: Option<u64>,
+    sign_in: Option<String>,
 ) -> AppResult<Response> {
     let c = Chrome::new(ctx);
     let (title, message) = match (registration.status, position) {
@@ -460,9 +461,39 @@ fn outcome(
         record,
         title,
         message,
+        sign_in,
     })?;
     no_store(&mut response);
     Ok(response)
+}
+
+/// A link that a newer request replaced (issue 24): where the registration
+/// stands if the newer link was used, else that a newer link was sent, where
+/// to find it, and that nothing is lost. A link never sent is not found.
+async fn superseded(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<Response> {
+    let Some((registration, when)) = registrations::superseded_confirm_link(&state.db, token).await? else {
+        return Err(AppError::NotFound);
+    };
+    let record = sessions::get(&state.db, registration.session_id).await?;
+    if registration.status != RegistrationStatus::Pending {
+        let position = registrations::waitlist_position(&state.db, &registration).await?;
+        return outcome(ctx, record, &registration, position, None);
+    }
+    let c = Chrome::new(ctx);
+    let message = c.t1(
+        "registration-link-superseded-body",
+        "date",
+        c.datetime(&when, &record.session.time_zone),
+    );
+    let mut page = render(&OutcomePage {
+        c,
+        record,
+        title: "outcome-link-superseded",
+        message,
+        sign_in: None,
+    })?;
+    no_store(&mut page);
+    Ok((StatusCode::GONE, page).into_response())
 }
 
 /// An expired link: the page says so and offers the session's form again.
@@ -474,6 +505,7 @@ fn expired(ctx: &Ctx, record: SessionRecord) -> AppResult<Response> {
         record,
         title: "outcome-link-expired",
         message,
+        sign_in: None,
     })?;
     Ok((StatusCode::GONE, page).into_response())
 }

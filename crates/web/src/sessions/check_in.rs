@@ -13,6 +13,17 @@
 //! link of their registration (opening it remembers it), or with a
 //! one-time code e-mailed to them. Only a confirmed registration of the
 //! meeting's session is marked present.
+//!
+//! The fast way, for a whole room (issue 24), is the personal link opened
+//! once on the phone before the session (the reminder e-mail asks for it,
+//! the registration's page says the phone now keeps it): then a scan is one
+//! tap, with no code e-mailed per person. It keeps the guarantee of the
+//! code by e-mail: the personal link is a secret sent only to the person's
+//! address (the HMAC of the registration under the server's key), so a
+//! phone holding it proves access to that mailbox exactly as a code sent
+//! there does; and presence is still proved only by the screen's code,
+//! which changes every [`STEP`] seconds. A person who forwards their link
+//! lets another check in for them, as they could forward a code.
 
 use askama::Template;
 use aula_domain::{Email, RegistrationStatus};
@@ -77,6 +88,23 @@ fn closed(record: &SessionRecord, meeting: &meeting::Model, at: DateTime<Utc>) -
     }
 }
 
+/// What a closed check-in says: for one not open yet, when it opens (issue 24).
+fn closed_text(c: &Chrome, record: &SessionRecord, meeting: &meeting::Model, key: &str) -> String {
+    if key == "check-in-not-yet" {
+        let margin = Duration::minutes(i64::from(record.session.checkin_margin_minutes));
+        let opens = meeting.starts_at - margin;
+        return c.t1(
+            "check-in-opens-at",
+            "opens",
+            c.datetime(&opens, &record.session.time_zone),
+        );
+    }
+    c.t(key)
+}
+
+/// The short address to type a code at when the QR code cannot be scanned.
+pub const SHORT_PATH: &str = "/in";
+
 // ----- the trainer's screen --------------------------------------------------
 
 #[derive(Template)]
@@ -85,41 +113,126 @@ struct CodePage {
     c: Chrome,
     record: SessionRecord,
     meeting: meeting::Model,
-    closed: Option<&'static str>,
+    closed: Option<String>,
     code: String,
     url: String,
+    /// Where to type the code (`https://host/in`), shown without its scheme.
+    short: String,
     svg: String,
     refresh: i64,
+}
+
+/// The same, alone on the page, to project: no menus (issue 24).
+#[derive(Template)]
+#[template(path = "pages/check_in_screen.html")]
+struct ScreenPage {
+    page: CodePage,
+}
+
+async fn code_view(ctx: &Ctx, state: &AppState, meeting: meeting::Model, record: SessionRecord) -> AppResult<CodePage> {
+    let now = Utc::now();
+    let c = Chrome::new(ctx);
+    let closed = closed(&record, &meeting, now).map(|key| closed_text(&c, &record, &meeting, key));
+    let code = code(state, meeting.id, step(now));
+    let url = format!("{}/check-in/{}/{}", state.config.base_url, meeting.id, code);
+    let svg = match closed {
+        Some(_) => String::new(),
+        None => qr_svg(&url)?,
+    };
+    let base = &state.config.base_url;
+    let short = format!(
+        "{}{SHORT_PATH}",
+        base.split_once("://").map_or(base.as_str(), |(_, host)| host)
+    );
+    // The page reloads itself when the code changes (no JavaScript needed).
+    let refresh = STEP - now.timestamp().rem_euclid(STEP) + 1;
+    Ok(CodePage {
+        c,
+        record,
+        meeting,
+        closed,
+        code,
+        url,
+        short,
+        svg,
+        refresh,
+    })
+}
+
+fn no_store(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert("cache-control", HeaderValue::from_static("no-store"));
+    response
 }
 
 pub(crate) async fn code_page(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
     State(state): State<AppState>,
 ) -> AppResult<Response> {
-    let now = Utc::now();
-    let closed = closed(&record, &meeting, now);
-    let code = code(&state, meeting.id, step(now));
-    let url = format!("{}/check-in/{}/{}", state.config.base_url, meeting.id, code);
-    let svg = match closed {
-        Some(_) => String::new(),
-        None => qr_svg(&url)?,
-    };
-    // The page reloads itself when the code changes (no JavaScript needed).
-    let refresh = STEP - now.timestamp().rem_euclid(STEP) + 1;
-    let mut response = render(&CodePage {
+    let page = code_view(&ctx, &state, meeting, record).await?;
+    Ok(no_store(render(&page)?))
+}
+
+/// The check-in code full screen, for a projector: the code, the QR code
+/// and the short address, no staff menus.
+pub(crate) async fn screen_page(
+    StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
+    State(state): State<AppState>,
+) -> AppResult<Response> {
+    let page = code_view(&ctx, &state, meeting, record).await?;
+    Ok(no_store(render(&ScreenPage { page })?))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ShortQuery {
+    #[serde(default)]
+    code: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/check_in_short.html")]
+struct ShortPage {
+    c: Chrome,
+    code: String,
+    error: Option<String>,
+}
+
+/// The short address (`/in`): a person who cannot scan types the code on
+/// the screen, and is sent to that meeting's check-in. The code alone names
+/// the meeting: it is looked for among the meetings whose check-in is open.
+pub(crate) async fn short_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    crate::kit::extract::ApiQuery(query): crate::kit::extract::ApiQuery<ShortQuery>,
+) -> AppResult<Response> {
+    let typed: String = query
+        .code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let mut page = ShortPage {
         c: Chrome::new(&ctx),
-        record,
-        meeting,
-        closed,
-        code,
-        url,
-        svg,
-        refresh,
-    })?;
-    response
-        .headers_mut()
-        .insert("cache-control", HeaderValue::from_static("no-store"));
-    Ok(response)
+        code: query.code.clone(),
+        error: None,
+    };
+    if typed.is_empty() {
+        return render(&page);
+    }
+    // No rate limit: a whole room types the same code from one network, and
+    // a guessed code proves presence only, never who someone is.
+    let now = Utc::now();
+    for meeting in attendance::meetings_around(&state.db, now, Duration::hours(12)).await? {
+        if code_is_live(&state, meeting.id, &typed, now) {
+            let record = sessions::get(&state.db, meeting.session_id).await?;
+            if closed(&record, &meeting, now).is_none() {
+                return Ok(axum::response::Redirect::to(&format!("/check-in/{}/{typed}", meeting.id)).into_response());
+            }
+        }
+    }
+    page.error = Some(ctx.tr().t("check-in-short-wrong"));
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
 fn qr_svg(url: &str) -> AppResult<String> {
@@ -192,6 +305,8 @@ struct CheckInPage {
     code: String,
     /// A message key when check-in cannot go on (closed, code expired, not registered).
     refused: Option<&'static str>,
+    /// Not open yet: when it opens, said in full (issue 24).
+    opens: Option<String>,
     /// Done: the person is marked present.
     done: bool,
     holder_name: Option<String>,
@@ -231,6 +346,7 @@ fn page(ctx: &Ctx, record: SessionRecord, meeting_id: Uuid, code: String) -> Che
         meeting_id,
         code,
         refused: None,
+        opens: None,
         done: false,
         holder_name: None,
         emailed: None,
@@ -247,8 +363,16 @@ pub(crate) async fn check_in_page(
 ) -> AppResult<Response> {
     let checked = judge(&state, meeting_id, &code).await?;
     let holder = holder(&ctx, &state, &jar, checked.record.session.id).await?;
-    let mut page = page(&ctx, checked.record, meeting_id, code);
+    let mut page = page(&ctx, checked.record.clone(), meeting_id, code);
     page.refused = checked.refused;
+    if checked.refused == Some("check-in-not-yet") {
+        page.opens = Some(closed_text(
+            &page.c,
+            &checked.record,
+            &checked.meeting,
+            "check-in-not-yet",
+        ));
+    }
     page.holder_name = holder.map(|h| format!("{} {}", h.person.given_name, h.person.family_name));
     render(&page)
 }
