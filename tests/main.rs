@@ -20,6 +20,7 @@ mod imports;
 mod indicators;
 mod mail;
 mod openapi;
+mod organiser;
 mod outbox_faults;
 mod programmes;
 mod registrations;

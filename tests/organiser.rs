@@ -1,0 +1,179 @@
+//! Issue 24, the organiser's journey: no page shows a message key, issuing
+//! certificates from a preview, previewing a message before it goes, the
+//! sessions list's order and filters, past sessions recorded without
+//! e-mails, the nominal hours' warning.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use aula_domain::{Email, Language, MailKind, Role};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::helpers::{TestApp, course_and_session, db_test};
+
+/// The text a person sees or hears on a page: text between tags and the
+/// labels a screen reader reads (`aria-label`, `title`, `placeholder`,
+/// `alt`); scripts and styles left out.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let after = &rest[open..];
+        let Some(close) = after.find('>') else { break };
+        let tag = &after[..=close];
+        for attribute in ["aria-label=\"", "title=\"", "placeholder=\"", "alt=\""] {
+            if let Some(at) = tag.find(attribute) {
+                let value = &tag[at + attribute.len()..];
+                out.push(' ');
+                out.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+                out.push(' ');
+            }
+        }
+        let lower = tag.to_ascii_lowercase();
+        rest = &after[close + 1..];
+        for element in ["script", "style"] {
+            if lower.starts_with(&format!("<{element}")) {
+                let end = format!("</{element}>");
+                rest = rest.find(&end).map_or("", |e| &rest[e + end.len()..]);
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words of `html` that are message keys: a key of the catalogue shown
+/// as is, or a word shaped like one (three parts or more, lower case, the
+/// first a family of keys: `outbox-kind-registration-confirmed`), which is
+/// what `Tr::t` gives back for a key missing from the catalogue.
+pub fn message_keys_in(html: &str) -> Vec<String> {
+    let defined = crate::i18n::keys_of("en");
+    let families: BTreeSet<&str> = defined
+        .iter()
+        .filter_map(|k| k.split_once('-').map(|(f, _)| f))
+        .collect();
+    visible_text(html)
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|word| {
+            let parts: Vec<&str> = word.split('-').collect();
+            let shaped = parts.len() >= 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+                && families.contains(parts[0]);
+            shaped || (word.contains('-') && defined.contains(*word))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every staff page reachable from the organiser's menus (links followed,
+/// downloads and the mail's HTML part left out), at most `limit` pages.
+async fn crawl(browser: &crate::helpers::Browser, start: &[String], limit: usize) -> Vec<(String, String)> {
+    let mut queue: VecDeque<String> = start.iter().cloned().collect();
+    let mut seen: BTreeSet<String> = queue.iter().cloned().collect();
+    let mut pages = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        if pages.len() >= limit {
+            break;
+        }
+        let response = browser.get(&path).await;
+        if response.status() != StatusCode::OK {
+            continue;
+        }
+        let is_html = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
+        if !is_html {
+            continue;
+        }
+        let html = response.text().await.expect("body");
+        for (at, _) in html.match_indices("href=\"") {
+            let link = &html[at + 6..];
+            let link = link[..link.find('"').unwrap_or(0)].replace("&amp;", "&");
+            let path_only = link.split(['?', '#']).next().unwrap_or_default();
+            let wanted = (link.starts_with("/staff") || link.starts_with("/admin"))
+                && !path_only.ends_with("/html")
+                && !path_only.rsplit('/').next().unwrap_or_default().contains('.');
+            if wanted && seen.insert(link.clone()) {
+                queue.push_back(link);
+            }
+        }
+        pages.push((path, html));
+    }
+    pages
+}
+
+// Issue 24: the outbox showed `outbox-kind-registration-confirmed`. Every
+// page an organiser reaches, in each language, shows words, never keys.
+db_test!(
+    issue_24_no_organiser_page_shows_a_message_key,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let session: uuid::Uuid = session_id.parse().expect("uuid");
+        crate::helpers::seated(&app, session, "Ana", "ana@example.org", Language::Es).await;
+        crate::helpers::seated(&app, session, "Luc", "luc@example.org", Language::Fr).await;
+        app.stop_dispatcher();
+        // One message of every kind in the outbox.
+        for kind in MailKind::ALL {
+            aula_storage::outbox::enqueue(
+                &app.db,
+                &aula_storage::outbox::NewMessage {
+                    kind: *kind,
+                    recipient: Email::parse("ana@example.org").expect("email"),
+                    recipient_name: Some("Ana Ruiz".into()),
+                    language: Language::Es,
+                    data: json!({}),
+                    session_id: Some(session),
+                    reply_to: None,
+                    due_at: None,
+                    dedupe_key: None,
+                },
+                &app.mail.domain,
+            )
+            .await
+            .expect("queued");
+        }
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        for language in ["en", "fr", "es"] {
+            let start: Vec<String> = [
+                "/staff/sessions",
+                "/staff/outbox",
+                &format!("/staff/outbox?session_id={session_id}"),
+                &format!("/staff/sessions/{session_id}"),
+            ]
+            .iter()
+            .map(|p| format!("{p}{}lang={language}", if p.contains('?') { '&' } else { '?' }))
+            .collect();
+            let pages = crawl(&browser, &start, 60).await;
+            assert!(pages.len() > 10, "{language}: {} pages", pages.len());
+            assert!(
+                pages.iter().any(|(p, _)| p.starts_with("/staff/outbox/")),
+                "the outbox's messages are read"
+            );
+            for (path, html) in &pages {
+                let keys = message_keys_in(html);
+                assert!(keys.is_empty(), "{language} {path} shows keys: {keys:?}");
+            }
+        }
+    }
+);
+
+#[test]
+fn issue_24_a_missing_key_is_found_and_words_are_not() {
+    assert_eq!(
+        message_keys_in("<td>outbox-kind-registration-confirmed</td>"),
+        vec!["outbox-kind-registration-confirmed".to_owned()]
+    );
+    assert_eq!(
+        message_keys_in("<a aria-label=\"session-public-page\" href=\"/x\">x</a>"),
+        vec!["session-public-page".to_owned()]
+    );
+    assert!(message_keys_in("<p class=\"badge badge-outbox-sent\">Check-in by e-mail, face-to-face</p>").is_empty());
+    assert!(message_keys_in("<script>var outbox-kind-x-y;</script><p>ok</p>").is_empty());
+}
