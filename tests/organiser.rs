@@ -177,3 +177,75 @@ fn issue_24_a_missing_key_is_found_and_words_are_not() {
     assert!(message_keys_in("<p class=\"badge badge-outbox-sent\">Check-in by e-mail, face-to-face</p>").is_empty());
     assert!(message_keys_in("<script>var outbox-kind-x-y;</script><p>ok</p>").is_empty());
 }
+
+// Issue 24: "Issue certificates" sat only on the attendance page and issued
+// at once. The session page leads to a preview — who qualifies, who does
+// not and why — and only its confirmation issues.
+db_test!(
+    issue_24_certificates_are_issued_after_a_preview,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        // 3 meetings of 5 hours, 12 needed: P0 and P1 qualify, P2's 10 hours do not.
+        let (session, _) = crate::certificates::completed_session(&app, &api, true, false, &[3, 3, 2], "i24").await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/sessions/{session}/certificates");
+        let session_page = browser.get_html(&format!("/staff/sessions/{session}?lang=en")).await;
+        assert!(
+            session_page.contains(&format!("href=\"{page}\"")),
+            "the session page leads to it"
+        );
+        let attendance = browser.get_html(&format!("/staff/sessions/{session}/attendance")).await;
+        assert!(
+            !attendance.contains(&format!("action=\"{page}\"")),
+            "the attendance page issues nothing in one press"
+        );
+        let preview = browser.get_html(&page).await;
+        assert!(preview.contains("2 of 3 participants qualify"), "{preview}");
+        assert!(preview.contains("A certificate needs 80 % of the session"));
+        let row = |name: &str| {
+            let at = preview.find(&format!("{name} Ruiz")).expect("a row per participant");
+            preview[at..at + preview[at..].find("</tr>").expect("row end")].to_owned()
+        };
+        assert!(row("P0").contains("Qualifies"));
+        let p2 = row("P2");
+        assert!(
+            p2.contains(">10<") && p2.contains(">12<"),
+            "hours attended and needed: {p2}"
+        );
+        assert!(p2.contains("did not complete the session"), "{p2}");
+        assert!(preview.contains("Issue 2 certificates"));
+        let (_, listed) = api.get(&format!("/api/v1/certificates?session_id={session}")).await;
+        assert_eq!(listed["total"], 0, "looking issues nothing");
+        let response = browser.post_form(&page, &page, &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, listed) = api.get(&format!("/api/v1/certificates?session_id={session}")).await;
+        assert_eq!(listed["total"], 2, "{listed}");
+        let again = browser.get_html(&page).await;
+        assert!(again.contains("Already issued: ULE-"), "{again}");
+        assert!(!again.contains("Issue 2 certificates"));
+
+        // The survey a course asks for is a reason too; a session not completed
+        // shows the figures so far and no button.
+        let (surveyed, _) = crate::certificates::completed_session(&app, &api, true, true, &[3], "i24s").await;
+        let preview = browser
+            .get_html(&format!("/staff/sessions/{surveyed}/certificates"))
+            .await;
+        assert!(
+            preview.contains("asks for the satisfaction survey to be answered first"),
+            "{preview}"
+        );
+        assert!(preview.contains("Not answered"));
+        let (_, open) = course_and_session(&app, &api).await;
+        let preview = browser.get_html(&format!("/staff/sessions/{open}/certificates")).await;
+        assert!(preview.contains("once the session is marked completed"));
+        assert!(
+            !preview.contains(&format!("action=\"/staff/sessions/{open}/certificates\"")),
+            "nothing to issue yet"
+        );
+        // The API issues as before.
+        let (status, body) = api
+            .post(&format!("/api/v1/sessions/{surveyed}/certificates"), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+);

@@ -24,6 +24,17 @@ static_loader! {
     };
 }
 
+/// An argument as Fluent takes it: a whole number written plainly (`1`,
+/// `25`) is a number, so that `[one]` and `[other]` choose by its plural
+/// category (issue 24: "1 seats left"); anything else (a formatted
+/// `1,002`, a code such as `012345`) stays text, shown as it is.
+fn fluent_value(value: &str) -> FluentValue<'static> {
+    match value.parse::<i64>() {
+        Ok(number) if number.to_string() == value => FluentValue::from(number),
+        _ => FluentValue::from(value.to_owned()),
+    }
+}
+
 /// A language bound to the catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tr {
@@ -54,7 +65,7 @@ impl Tr {
     pub fn args(&self, key: &str, args: &[(&str, String)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(name, value)| (Cow::Owned((*name).to_owned()), FluentValue::from(value.clone())))
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), fluent_value(value)))
             .collect();
         LOCALES
             .try_lookup_with_args(&identifier(self.lang), key, &map)
@@ -188,5 +199,19 @@ mod tests {
         assert_eq!(Tr::new(Language::Fr).decimal(4.6, 1), "4,6");
         assert_eq!(Tr::new(Language::En).hours(150), "2.5");
         assert_eq!(Tr::new(Language::En).hours(1200), "20");
+    }
+
+    // Issue 24: "Issue 1 certificates", "1 seats left": a count passed as
+    // text never chose the `[one]` variant.
+    #[test]
+    fn issue_24_a_count_chooses_its_plural_form() {
+        let en = Tr::new(Language::En);
+        assert_eq!(en.t1("seats-left", "count", 1), "One seat left");
+        assert_eq!(en.t1("seats-left", "count", 8), "8 seats left");
+        assert_eq!(en.t1("outbox-count", "count", 0), "No message.");
+        assert_eq!(en.t1("outbox-count", "count", 1), "One message.");
+        assert_eq!(en.t1("outbox-count", "count", 1002), "1002 messages.");
+        assert_eq!(en.t1("outbox-count", "count", "1,002"), "1,002 messages.");
+        assert_eq!(fluent_value("012345"), FluentValue::from("012345"));
     }
 }
