@@ -249,3 +249,108 @@ db_test!(
         assert_eq!(status, StatusCode::OK, "{body}");
     }
 );
+
+// Issue 24: a message to participants went at the first press. The form
+// first shows it as each language's recipients will read it, and how many
+// they are; only the preview's button sends, and the API sends as before.
+db_test!(
+    issue_24_a_message_is_previewed_in_each_language_before_it_goes,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let session: uuid::Uuid = session_id.parse().expect("uuid");
+        for (name, language) in [("Ana", Language::Es), ("Bea", Language::Es), ("Luc", Language::Fr)] {
+            let email = format!("{}@example.org", name.to_lowercase());
+            crate::helpers::seated(&app, session, name, &email, language).await;
+        }
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/sessions/{session_id}/messages");
+        browser.get_html(&format!("{page}?lang=en")).await;
+        let fields = [
+            ("audience", "confirmed"),
+            ("subject", "Cambio de aula"),
+            ("body", "Nos vemos en la sala 2.\n\nGracias."),
+        ];
+        let response = browser.post_form(&page, &page, &fields).await;
+        assert_eq!(response.status(), StatusCode::OK, "a preview, not a redirect");
+        let preview = response.text().await.expect("html");
+        assert!(preview.contains("3 people receive it"), "{preview}");
+        assert!(preview.contains("Send to 3 people"));
+        assert!(
+            preview.contains("Spanish · 2 recipients") || preview.contains("Español · 2 recipients"),
+            "{preview}"
+        );
+        assert!(preview.contains("· 1 recipient<"), "{preview}");
+        assert!(preview.contains("lang=\"fr\"") && preview.contains("lang=\"es\""));
+        assert!(
+            preview.contains("Bonjour Luc Ruiz"),
+            "the French frame, greeting its first recipient"
+        );
+        assert!(preview.contains("Nos vemos en la sala 2."));
+        let (_, outbox) = api
+            .get(&format!("/api/v1/outbox?session_id={session_id}&kind=broadcast"))
+            .await;
+        assert_eq!(outbox["total"], 0, "a preview queues nothing");
+        // Bad input is refused beside its field, before any preview.
+        let response = browser
+            .post_form(
+                &page,
+                &page,
+                &[("audience", "everyone"), ("subject", " "), ("body", "x")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // The preview's button sends what was previewed.
+        let token = crate::helpers::csrf_in(&preview).expect("token");
+        let body = fields_in_send_form(&preview);
+        let mut sent: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+        sent.extend(body.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let response = browser.post_raw(&page, &sent).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, outbox) = api
+            .get(&format!("/api/v1/outbox?session_id={session_id}&kind=broadcast"))
+            .await;
+        assert_eq!(outbox["total"], 3, "{outbox}");
+        // Nobody in the group: said so, and no button.
+        let response = browser
+            .post_form(
+                &page,
+                &page,
+                &[("audience", "waitlisted"), ("subject", "Hola"), ("body", "Hola")],
+            )
+            .await;
+        let html = response.text().await.expect("html");
+        assert!(html.contains("Nobody receives it"), "{html}");
+        assert!(!html.contains("name=\"send\""));
+    }
+);
+
+/// The hidden fields of the preview's send form, as a browser posts them.
+fn fields_in_send_form(html: &str) -> Vec<(String, String)> {
+    let form = &html[html
+        .find("name=\"send\"")
+        .map(|at| html[..at].rfind("<form").expect("form"))
+        .expect("send form")..];
+    let form = &form[..form.find("</form>").expect("form end")];
+    let mut out = Vec::new();
+    for (at, _) in form.match_indices("<input type=\"hidden\" name=\"") {
+        let rest = &form[at + 27..];
+        let name = &rest[..rest.find('"').expect("name")];
+        let value_at = rest.find("value=\"").expect("value") + 7;
+        let value = &rest[value_at..value_at + rest[value_at..].find('"').expect("value end")];
+        if name != "csrf" {
+            out.push((name.to_owned(), decode_entities(value)));
+        }
+    }
+    out
+}
+
+fn decode_entities(value: &str) -> String {
+    value
+        .replace("&#10;", "\n")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

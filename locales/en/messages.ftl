@@ -12,7 +12,21 @@ message-audience-all = Confirmed and waiting list
 message-subject = Subject
 message-body = Message
 message-body-hint = Plain text. Leave an empty line between paragraphs.
-message-send = Send
+message-preview = Preview
+message-preview-title = Before sending
+message-preview-count = { $count ->
+    [0] Nobody receives it: no one of this session is in the chosen group.
+    [one] One person receives it. Here it is as they will read it.
+   *[other] { $count } people receive it. Here it is as they will read it, in each of their languages.
+}
+message-preview-language-count = { $count ->
+    [one] 1 recipient
+   *[other] { $count } recipients
+}
+message-send-count = { $count ->
+    [one] Send to 1 person
+   *[other] Send to { $count } people
+}
 flash-messages-queued = The messages are queued; they go out within a minute.
 flash-messages-none = Nobody matches: no message was queued.
 flash-retry-queued = The message will be sent again within a minute.

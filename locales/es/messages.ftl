@@ -12,7 +12,21 @@ message-audience-all = Confirmadas y lista de espera
 message-subject = Asunto
 message-body = Mensaje
 message-body-hint = Texto sencillo. Deje una línea en blanco entre párrafos.
-message-send = Enviar
+message-preview = Vista previa
+message-preview-title = Antes de enviar
+message-preview-count = { $count ->
+    [0] Nadie lo recibe: ninguna persona de esta sesión está en el grupo elegido.
+    [one] Lo recibe una persona. Así lo leerá.
+   *[other] Lo reciben { $count } personas. Así lo leerán, en cada uno de sus idiomas.
+}
+message-preview-language-count = { $count ->
+    [one] 1 destinatario
+   *[other] { $count } destinatarios
+}
+message-send-count = { $count ->
+    [one] Enviar a 1 persona
+   *[other] Enviar a { $count } personas
+}
 flash-messages-queued = Los mensajes están en cola; salen en menos de un minuto.
 flash-messages-none = No hay destinatarios: no se ha puesto ningún mensaje en cola.
 flash-retry-queued = El mensaje se volverá a enviar en menos de un minuto.

@@ -12,7 +12,21 @@ message-audience-all = Confirmés et liste d’attente
 message-subject = Objet
 message-body = Message
 message-body-hint = Texte simple. Laissez une ligne vide entre les paragraphes.
-message-send = Envoyer
+message-preview = Aperçu
+message-preview-title = Avant l’envoi
+message-preview-count = { $count ->
+    [0] Personne ne le reçoit : aucune personne de cette session n’est dans le groupe choisi.
+    [one] Une personne le reçoit. Le voici tel qu’elle le lira.
+   *[other] { $count } personnes le reçoivent. Le voici tel qu’elles le liront, dans chacune de leurs langues.
+}
+message-preview-language-count = { $count ->
+    [one] 1 destinataire
+   *[other] { $count } destinataires
+}
+message-send-count = { $count ->
+    [one] Envoyer à 1 personne
+   *[other] Envoyer à { $count } personnes
+}
 flash-messages-queued = Les messages sont en file d’attente ; ils partent dans la minute.
 flash-messages-none = Personne ne correspond : aucun message n’a été mis en file.
 flash-retry-queued = Le message sera renvoyé dans la minute.

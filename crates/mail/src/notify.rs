@@ -142,6 +142,24 @@ pub async fn broadcast(
     body: &str,
     organiser: &UserRecord,
 ) -> aula_storage::Result<usize> {
+    let messages = broadcast_messages(conn, config, record, audience, subject, body, organiser).await?;
+    for m in &messages {
+        outbox::enqueue(conn, m, &config.domain).await?;
+    }
+    Ok(messages.len())
+}
+
+/// The rows [`broadcast`] would queue, one per recipient, without queueing
+/// them: what the organiser previews before sending.
+pub async fn broadcast_messages(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+    audience: Audience,
+    subject: &str,
+    body: &str,
+    organiser: &UserRecord,
+) -> aula_storage::Result<Vec<NewMessage>> {
     let mut session = session_ref(record);
     if audience != Audience::Confirmed {
         // The meeting link is for those who hold a seat.
@@ -158,22 +176,19 @@ pub async fn broadcast(
         organiser.user.name.replace(['<', '>', '"'], ""),
         organiser.user.email
     );
-    let mut queued = 0;
+    let mut messages = Vec::new();
     for (registration, person) in registrations::recipients(conn, record.session.id, audience).await? {
         let manage = Some((config, &registration));
-        if let Some(m) = message(
+        messages.extend(message(
             MailKind::Broadcast,
             &person,
             record,
             content.clone(),
             Some(reply_to.clone()),
             manage,
-        ) {
-            outbox::enqueue(conn, &m, &config.domain).await?;
-            queued += 1;
-        }
+        ));
     }
-    Ok(queued)
+    Ok(messages)
 }
 
 /// The session's meetings changed: confirmed participants get the new times
