@@ -354,3 +354,101 @@ fn decode_entities(value: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+/// A course titled `title` and a session of it with one meeting on `day`
+/// (09:00–14:00 in Madrid), in `status`; returns the session's id.
+async fn session_on(app: &TestApp, api: &crate::helpers::Api, title: &str, day: &str, status: &str) -> String {
+    let course = api
+        .created(
+            "/api/v1/courses",
+            &json!({"title": title, "summary": "Igualdad de trato.", "hours": 5, "modality": "in_person",
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await;
+    let region = app.region("ES-AN").await;
+    let session = api
+        .created(
+            "/api/v1/sessions",
+            &json!({"course_id": course["id"], "capacity": 20, "status": status,
+                "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
+                "meetings": [{"starts_at": format!("{day}T09:00:00+01:00"), "ends_at": format!("{day}T14:00:00+01:00")}]}),
+        )
+        .await;
+    session["id"].as_str().expect("id").to_owned()
+}
+
+/// The course titles of a sessions list, in the order shown.
+fn titles_in_order(html: &str, titles: &[&str]) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = titles
+        .iter()
+        .filter_map(|t| html.find(&format!(">{t}</a>")).map(|at| (at, (*t).to_owned())))
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, t)| t).collect()
+}
+
+// Issue 24: sessions were listed oldest first. Those to come first, the
+// soonest at the top, then the past, the latest first; filters by status
+// and dates in the query string; a bad value is named, never a 500.
+db_test!(
+    issue_24_sessions_list_upcoming_first_then_past_with_filters,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let titles = ["Pasada 2024", "Pasada 2025", "Futura 2030", "Futura 2029"];
+        session_on(&app, &api, titles[0], "2024-01-10", "open").await;
+        session_on(&app, &api, titles[1], "2025-06-10", "open").await;
+        session_on(&app, &api, titles[2], "2030-03-12", "open").await;
+        session_on(&app, &api, titles[3], "2029-05-08", "draft").await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let html = browser.get_html("/staff/sessions?lang=en").await;
+        assert_eq!(
+            titles_in_order(&html, &titles),
+            ["Futura 2029", "Futura 2030", "Pasada 2025", "Pasada 2024"]
+        );
+        let past = html.find("Past sessions").expect("the past is named");
+        assert!(
+            html.find(">Futura 2030<").expect("listed") < past && past < html.find(">Pasada 2025<").expect("listed")
+        );
+        // By status, by dates.
+        let html = browser.get_html("/staff/sessions?status=draft").await;
+        assert_eq!(titles_in_order(&html, &titles), ["Futura 2029"]);
+        let html = browser.get_html("/staff/sessions?from=2025-01-01&to=2029-12-31").await;
+        assert_eq!(titles_in_order(&html, &titles), ["Futura 2029", "Pasada 2025"]);
+        assert!(html.contains("value=\"2025-01-01\""), "the form keeps its values");
+        // Bad values: named beside their field, the list unfiltered, never a 500.
+        // (The period's end before its start is dropped; its start still holds.)
+        for (query, message, listed) in [
+            ("from=2025-13-45", "Give a date as YYYY-MM-DD.", 4),
+            ("to=yesterday", "Give a date as YYYY-MM-DD.", 4),
+            ("status=finished", "Choose one of the options.", 4),
+            (
+                "from=2026-02-01&to=2026-01-01",
+                "The end of the period must not be before its start.",
+                2,
+            ),
+            ("course_id=42", "", 4),
+        ] {
+            let response = browser.get(&format!("/staff/sessions?{query}")).await;
+            assert_eq!(response.status(), StatusCode::OK, "{query}");
+            let html = response.text().await.expect("html");
+            assert!(html.contains(message), "{query}: {html}");
+            assert!(html.contains("class=\"error-summary\""), "{query}");
+            assert_eq!(titles_in_order(&html, &titles).len(), listed, "{query}");
+        }
+        // A trainer's sessions are in the same order.
+        let trainer = app.user("t24@staff.example.org", &[Role::Trainer]).await;
+        let (_, all) = api.get("/api/v1/sessions?per_page=100").await;
+        for session in all["items"].as_array().expect("items") {
+            let path = format!("/api/v1/sessions/{}", session["id"].as_str().expect("id"));
+            let (status, _) = api.patch(&path, &json!({"trainer_ids": [trainer.user.id]})).await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let browser = app.browser();
+        browser.sign_in("t24@staff.example.org", crate::helpers::PASSWORD).await;
+        let html = browser.get_html("/staff/my-sessions").await;
+        assert_eq!(
+            titles_in_order(&html, &titles),
+            ["Futura 2029", "Futura 2030", "Pasada 2025", "Pasada 2024"]
+        );
+    }
+);

@@ -81,9 +81,14 @@ pub struct SessionFilter {
     pub text: Option<String>,
     /// Only sessions this trainer is assigned to.
     pub trainer_id: Option<Uuid>,
+    /// The staff's order at this instant: sessions not yet over first,
+    /// soonest first, then those over, the latest first; sessions without
+    /// meetings at the end. Without it, by start, soonest first.
+    pub upcoming_first: Option<DateTime<Utc>>,
 }
 
-/// Sessions by start, soonest first; sessions without meetings last.
+/// Sessions by start, soonest first; sessions without meetings last (or
+/// the staff's order, [`SessionFilter::upcoming_first`]).
 pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Page) -> Result<Paged<SessionRecord>> {
     let mut condition = Condition::all();
     if filter.public_only {
@@ -161,10 +166,24 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
     if let Some(until) = filter.until {
         condition = condition.add(session::Column::StartsAt.lt(until));
     }
-    let query = session::Entity::find()
-        .filter(condition)
-        .order_by_asc(session::Column::StartsAt)
-        .order_by_asc(session::Column::Id);
+    let mut query = session::Entity::find().filter(condition);
+    if let Some(now) = filter.upcoming_first {
+        let not_over = Expr::col(session::Column::EndsAt).gte(now);
+        // 0: not over yet; 1: over; 2: no meetings.
+        let group = Expr::case(not_over.clone(), 0)
+            .case(Expr::col(session::Column::EndsAt).is_not_null(), 1)
+            .finally(2);
+        // The start for those not over (ascending); nothing for the others,
+        // which the next key orders by start, descending.
+        let soonest = Expr::case(not_over, Expr::col(session::Column::StartsAt)).finally(Expr::cust("NULL"));
+        query = query
+            .order_by(Into::<Expr>::into(group), sea_orm::Order::Asc)
+            .order_by(Into::<Expr>::into(soonest), sea_orm::Order::Asc)
+            .order_by_desc(session::Column::StartsAt);
+    } else {
+        query = query.order_by_asc(session::Column::StartsAt);
+    }
+    let query = query.order_by_asc(session::Column::Id);
     let total = query.clone().count(conn).await?;
     let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     let items = complete(conn, rows).await?;

@@ -596,6 +596,7 @@ impl SessionQuery {
                 .map(|d| d.and_utc()),
             text: parse_opt(&self.q),
             trainer_id: None,
+            upcoming_first: None,
         })
     }
 

@@ -211,7 +211,58 @@ pub(crate) struct StaffListQuery {
     status: String,
     #[serde(default)]
     course_id: String,
+    /// Sessions still running on or after this day (YYYY-MM-DD).
+    #[serde(default)]
+    from: String,
+    /// Sessions starting on or before this day.
+    #[serde(default)]
+    to: String,
     page: Option<u64>,
+}
+
+impl StaffListQuery {
+    /// The filter the query asks for, in the staff's order at `now`; a
+    /// value that does not parse is named beside its field and left out.
+    fn filter(&self, zone: SessionTimeZone, now: DateTime<Utc>) -> (SessionFilter, FieldErrors) {
+        let mut errors = FieldErrors::new();
+        let day = |v: &str| {
+            let v = v.trim();
+            if v.is_empty() {
+                return Ok(None);
+            }
+            chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| aula_domain::Problem::new("error-date"))
+        };
+        let status = self.status.trim();
+        let statuses = if status.is_empty() {
+            Vec::new()
+        } else {
+            errors
+                .take("status", SessionStatus::parse(status))
+                .into_iter()
+                .collect()
+        };
+        let course_id = errors.take("course_id", parse_optional_id(&self.course_id)).flatten();
+        let from = errors.take("from", day(&self.from)).flatten();
+        let mut to = errors.take("to", day(&self.to)).flatten();
+        if let (Some(from), Some(until)) = (from, to)
+            && until < from
+        {
+            errors.add("to", aula_domain::Problem::new("error-date-range"));
+            to = None;
+        }
+        let midnight = |d: chrono::NaiveDate| parse_local_datetime(zone, &format!("{d}T00:00")).ok();
+        let filter = SessionFilter {
+            statuses,
+            course_id,
+            from: from.and_then(midnight),
+            until: to.and_then(|d| d.succ_opt()).and_then(midnight),
+            upcoming_first: Some(now),
+            ..SessionFilter::default()
+        };
+        (filter, errors)
+    }
 }
 
 #[derive(Template)]
@@ -222,41 +273,60 @@ struct ListPage {
     sessions: Vec<SessionRecord>,
     pager: Pager,
     statuses: Vec<(String, String)>,
-    status: String,
+    query: StaffListQuery,
+    errors: FormErrors,
     show_filters: bool,
+    now: DateTime<Utc>,
 }
 
+impl ListPage {
+    /// Whether `record` is over at the page's instant.
+    fn is_past(&self, record: &SessionRecord) -> bool {
+        record.session.ends_at.is_some_and(|end| end < self.now)
+    }
+
+    /// Whether `index` is the first session over on this page, where the
+    /// past begins.
+    fn past_starts_at(&self, index: &usize) -> bool {
+        let index = *index;
+        self.sessions.get(index).is_some_and(|r| self.is_past(r))
+            && (index == 0 || self.sessions.get(index - 1).is_some_and(|r| !self.is_past(r)))
+    }
+}
+
+/// The organisers' sessions: those to come first (soonest first), then
+/// those over (latest first); filters by status and dates, in the query
+/// string; a value that does not parse is named beside its field.
 pub(crate) async fn list_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<StaffListQuery>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let status = query.status.trim();
-    let filter = SessionFilter {
-        statuses: if status.is_empty() {
-            Vec::new()
-        } else {
-            vec![status_of(status)?]
-        },
-        course_id: parse_optional_id(&query.course_id)
-            .map_err(|p| AppError::Invalid(FieldErrors::single("course_id", p)))?,
-        ..SessionFilter::default()
-    };
+    let c = Chrome::new(&ctx);
+    let now = Utc::now();
+    let (filter, errors) = query.filter(c.staff_zone, now);
     let page = aula_storage::Page::new(query.page, None, 25);
     let paged = sessions::list(&state.db, &filter, page).await?;
-    let params = [("status", query.status.clone()), ("course_id", query.course_id.clone())];
+    let params = [
+        ("status", query.status.clone()),
+        ("course_id", query.course_id.clone()),
+        ("from", query.from.clone()),
+        ("to", query.to.clone()),
+    ];
     let pager = Pager::new("/staff/sessions", &params, paged.page.page, paged.pages(), paged.total);
-    let c = Chrome::new(&ctx);
     let statuses = c.words("status", SessionStatus::ALL);
+    let errors = FormErrors::new(ctx.tr(), &errors);
     render(&ListPage {
         c,
         title_key: "sessions-title",
         sessions: paged.items,
         pager,
         statuses,
-        status: query.status,
+        query,
+        errors,
         show_filters: true,
+        now,
     })
 }
 
@@ -266,8 +336,10 @@ pub(crate) async fn my_sessions_page(
     ApiQuery(query): ApiQuery<StaffListQuery>,
 ) -> AppResult<Response> {
     let user = ctx.require(&[Role::Trainer])?;
+    let now = Utc::now();
     let filter = SessionFilter {
         trainer_id: Some(user.user.id),
+        upcoming_first: Some(now),
         ..SessionFilter::default()
     };
     let paged = sessions::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
@@ -278,8 +350,10 @@ pub(crate) async fn my_sessions_page(
         sessions: paged.items,
         pager,
         statuses: Vec::new(),
-        status: String::new(),
+        query: StaffListQuery::default(),
+        errors: FormErrors::none(),
         show_filters: false,
+        now,
     })
 }
 
