@@ -452,3 +452,142 @@ db_test!(
         );
     }
 );
+
+// Issue 24: a session created in the past e-mailed "your place is confirmed"
+// for a training held months ago to everyone imported into it. The form
+// asks first; a session recorded after the fact places people (no
+// confirmation) and writes no outbox row, from the form and the API.
+db_test!(
+    issue_24_a_past_session_is_recorded_without_emails,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"title": "Formación de 2025", "summary": "Igualdad.", "hours": 5, "modality": "in_person",
+                "audiences": ["public_servant"], "language": "es"}),
+            )
+            .await;
+        let course_id = course["id"].as_str().expect("id").to_owned();
+        let region = app.region("ES-AN").await.to_string();
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        browser.get_html("/staff/sessions/new?lang=en").await;
+        let fields = [
+            ("course_id", course_id.as_str()),
+            ("capacity", "20"),
+            ("time_zone", "Europe/Madrid"),
+            ("meeting_date", "2025-03-10"),
+            ("meeting_start", "09:00"),
+            ("meeting_end", "14:00"),
+            ("venue_name", "Sede"),
+            ("venue_city", "Sevilla"),
+            ("venue_region_id", region.as_str()),
+        ];
+        let response = browser
+            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "a question, not a session");
+        let html = response.text().await.expect("html");
+        assert!(html.contains("This session has already started"), "{html}");
+        assert!(html.contains("value=\"2025-03-10\""), "the form keeps what was typed");
+        let (_, listed) = api.get("/api/v1/sessions").await;
+        assert_eq!(listed["total"], 0, "nothing created before the answer");
+
+        // Recorded after the fact.
+        let mut recorded = fields.to_vec();
+        recorded.push(("past", "record"));
+        let response = browser
+            .post_form("/staff/sessions/new", "/staff/sessions/new", &recorded)
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
+        let id = location.trim_start_matches("/staff/sessions/").to_owned();
+        let (_, session) = api.get(&format!("/api/v1/sessions/{id}")).await;
+        assert_eq!(session["record_past"], true, "{session}");
+        assert!(
+            browser
+                .get_html(&location)
+                .await
+                .contains("Past session, recorded: no e-mails")
+        );
+        let (status, _) = api
+            .patch(&format!("/api/v1/sessions/{id}"), &json!({"status": "open"}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        // An import and a hand entry: placed at once, nobody written to.
+        let file = "given name,family name,email\nAna,Ruiz,ana@example.org\nLuis,Gil,luis@example.org\n";
+        let (status, body) = api
+            .raw(
+                reqwest::Method::POST,
+                &format!("/api/v1/sessions/{id}/registrations/import"),
+                "text/csv; charset=utf-8",
+                file.as_bytes().to_vec(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["registered"], 2, "{body}");
+        let page = format!("/staff/sessions/{id}/registrations");
+        let response = browser
+            .post_form(
+                &page,
+                &format!("{page}/add"),
+                &[
+                    ("given_name", "Eva"),
+                    ("family_name", "Sanz"),
+                    ("email", "eva@example.org"),
+                    ("audience", "public_servant"),
+                    ("language", "es"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, registrations) = api.get(&format!("/api/v1/sessions/{id}/registrations")).await;
+        let statuses: Vec<&str> = registrations["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|r| r["status"].as_str().expect("status"))
+            .collect();
+        assert_eq!(statuses, ["confirmed"; 3], "{registrations}");
+        let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={id}")).await;
+        assert_eq!(outbox["total"], 0, "no confirmation, invitation or reminder: {outbox}");
+
+        // Live after all: said so, and people are e-mailed as usual.
+        let mut live = fields.to_vec();
+        live.push(("past", "live"));
+        let response = browser
+            .post_form("/staff/sessions/new", "/staff/sessions/new", &live)
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let live_id = response.headers()["location"]
+            .to_str()
+            .expect("location")
+            .trim_start_matches("/staff/sessions/")
+            .to_owned();
+        let (_, session) = api.get(&format!("/api/v1/sessions/{live_id}")).await;
+        assert_eq!(session["record_past"], false);
+
+        // The API: `record_past` on creation.
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course_id, "capacity": 20, "status": "open", "record_past": true,
+                "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
+                "meetings": [{"starts_at": "2025-05-10T09:00:00+02:00", "ends_at": "2025-05-10T14:00:00+02:00"}]}),
+            )
+            .await;
+        let api_id = session["id"].as_str().expect("id");
+        assert_eq!(session["record_past"], true);
+        let (status, body) = api
+            .raw(
+                reqwest::Method::POST,
+                &format!("/api/v1/sessions/{api_id}/registrations/import"),
+                "text/csv; charset=utf-8",
+                file.as_bytes().to_vec(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={api_id}")).await;
+        assert_eq!(outbox["total"], 0, "{outbox}");
+    }
+);

@@ -85,6 +85,13 @@ session-reminder-lead = Reminder, hours before the first meeting
 session-reminder-lead-hint = Participants get a reminder by e-mail this many hours before the first meeting (48 = two days).
 session-present-share = Share of an online meeting that counts as present, in %
 session-present-share-hint = From 1 to 100 (50 = half the meeting). Someone connected for less is marked “partial” when a participant report is imported; their minutes still count toward the hours.
+session-record-past = A past session, recorded after the fact
+session-record-past-hint = For a training already held: the people you register or import are placed at once and nobody receives an e-mail about it (no confirmation, invitation, reminder or survey); you enter their attendance.
+session-past-title = This session has already started
+session-past-lead = Its first meeting is in the past. If you register or import people into a live session, each one receives "your place is confirmed" and a calendar invitation for a training already held. Record it as a past session to enter who took part without e-mailing anyone.
+session-past-record = Record it as a past session (no e-mails)
+session-past-live = Create it as a live session (people are e-mailed)
+session-past-badge = Past session, recorded: no e-mails
 registrations-title = Registrations
 registrations-seats-left = seats left
 registrations-status = Status

@@ -85,6 +85,13 @@ session-reminder-lead = Recordatorio, horas antes de la primera clase
 session-reminder-lead-hint = Las personas participantes reciben un recordatorio por correo estas horas antes de la primera clase (48 = dos días).
 session-present-share = Parte de una clase en línea que cuenta como presente, en %
 session-present-share-hint = De 1 a 100 (50 = la mitad de la clase). Quien estuvo conectado menos se marca «parcial» al importar un informe de participantes; sus minutos siguen contando para las horas.
+session-record-past = Una sesión pasada, registrada a posteriori
+session-record-past-hint = Para una formación ya impartida: las personas que inscriba o importe tienen su plaza de inmediato y nadie recibe correos sobre ella (ni confirmación, ni invitación, ni recordatorio, ni encuesta); usted registra su asistencia.
+session-past-title = Esta sesión ya ha empezado
+session-past-lead = Su primera reunión ya pasó. Si inscribe o importa personas en una sesión en curso, cada una recibe «su plaza está confirmada» y una invitación de calendario para una formación ya impartida. Regístrela como sesión pasada para anotar quién participó sin escribir a nadie.
+session-past-record = Registrarla como sesión pasada (sin correos)
+session-past-live = Crearla como sesión en curso (se envían correos)
+session-past-badge = Sesión pasada, registrada: sin correos
 registrations-title = Inscripciones
 registrations-seats-left = plazas libres
 registrations-status = Estado

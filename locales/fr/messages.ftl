@@ -85,6 +85,13 @@ session-reminder-lead = Rappel, en heures avant la première séance
 session-reminder-lead-hint = Les participants reçoivent un rappel par courriel ce nombre d’heures avant la première séance (48 = deux jours).
 session-present-share = Part d’une séance en ligne qui compte comme présence, en %
 session-present-share-hint = De 1 à 100 (50 = la moitié de la séance). Une personne connectée moins longtemps est marquée « partielle » à l’import d’un rapport de participants ; ses minutes comptent quand même dans les heures.
+session-record-past = Une session passée, enregistrée après coup
+session-record-past-hint = Pour une formation déjà tenue : les personnes que vous inscrivez ou importez ont leur place aussitôt et personne ne reçoit d’e-mail à son sujet (ni confirmation, ni invitation, ni rappel, ni questionnaire) ; vous saisissez leur présence.
+session-past-title = Cette session a déjà commencé
+session-past-lead = Sa première séance est passée. Si vous inscrivez ou importez des personnes dans une session en cours, chacune reçoit « votre place est confirmée » et une invitation d’agenda pour une formation déjà tenue. Enregistrez-la comme session passée pour saisir qui y a participé sans écrire à personne.
+session-past-record = L’enregistrer comme session passée (aucun e-mail)
+session-past-live = La créer comme session en cours (les personnes reçoivent des e-mails)
+session-past-badge = Session passée, enregistrée : aucun e-mail
 registrations-title = Inscriptions
 registrations-seats-left = places libres
 registrations-status = État

@@ -102,6 +102,10 @@ fn message(
     reply_to: Option<String>,
     registration: Option<(&MailConfig, &Registration)>,
 ) -> Option<NewMessage> {
+    // A session recorded after the fact writes to nobody about itself (issue 24).
+    if record.session.record_past && !kind.goes_to_a_past_session() {
+        return None;
+    }
     // Addresses were checked when people registered; one that no longer
     // parses is skipped here rather than failing the organiser's change.
     let recipient = Email::parse(&person.email).ok()?;

@@ -418,7 +418,7 @@ fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
         "status": s.status, "capacity": s.capacity, "time_zone": s.time_zone.name(), "venue_id": s.venue_id,
         "online_url": s.online_url, "registration_opens_at": s.registration_opens_at,
         "registration_closes_at": s.registration_closes_at, "trainer_ids": details.trainer_ids,
-        "present_share_percent": s.present_share_percent,
+        "present_share_percent": s.present_share_percent, "record_past": s.record_past,
         "meetings": details.meetings.iter().map(|m| json!([m.starts_at, m.ends_at])).collect::<Vec<_>>(),
     })
 }
@@ -445,6 +445,7 @@ async fn write(
     model.reminder_lead_minutes = Set(details.reminder_lead_minutes as i32);
     model.confirm_organiser_entries = Set(details.confirm_organiser_entries);
     model.issue_on_completion = Set(details.issue_on_completion);
+    model.record_past = Set(details.record_past);
     model.present_share_percent = Set(i32::from(details.present_share.get()));
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {

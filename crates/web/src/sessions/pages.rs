@@ -67,6 +67,12 @@ pub struct SessionForm {
     pub issue_on_completion: bool,
     #[serde(default)]
     pub present_share_percent: String,
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub record_past: bool,
+    /// The answer to the warning about meetings in the past: `record` (a
+    /// past session, no e-mails) or `live` (e-mails as usual).
+    #[serde(default)]
+    pub past: String,
 }
 
 /// One row of the meetings table.
@@ -152,6 +158,7 @@ impl SessionForm {
             ),
             confirm_organiser_entries: self.confirm_organiser_entries,
             issue_on_completion: self.issue_on_completion,
+            record_past: self.record_past || self.past == "record",
         };
         parsed.finish(errors, opens, closes, meetings, modality)
     }
@@ -201,6 +208,8 @@ impl From<&SessionRecord> for SessionForm {
             confirm_organiser_entries: s.confirm_organiser_entries,
             issue_on_completion: s.issue_on_completion,
             present_share_percent: s.present_share_percent.to_string(),
+            record_past: s.record_past,
+            past: String::new(),
         }
     }
 }
@@ -371,6 +380,9 @@ struct FormPage {
     zones: Vec<(String, Vec<String>)>,
     trainers: Vec<(String, String, bool)>,
     next_statuses: Vec<(String, String)>,
+    /// A new session whose first meeting is already over, not yet answered:
+    /// the step that asks whether it is recorded after the fact (issue 24).
+    past_warning: bool,
 }
 
 impl FormPage {
@@ -437,6 +449,7 @@ impl FormPage {
             zones,
             trainers,
             next_statuses,
+            past_warning: false,
         })
     }
 }
@@ -482,6 +495,13 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
     let mut errors = FieldErrors::new();
     let modality = course_modality(state, &form.course_id, &mut errors).await?;
     let outcome = match form.details(modality, errors) {
+        // A new session held in the past: its people would be told their
+        // place is confirmed for a training long over. Ask first.
+        Ok(details) if id.is_none() && needs_past_answer(&details, &form) => {
+            let mut page = FormPage::new(ctx, state, None, form, FormErrors::none()).await?;
+            page.past_warning = true;
+            return render(&page);
+        }
         Ok(details) => match id {
             Some(id) => apply_update(state, &actor, id, &details).await,
             None => sessions::create(&state.db, &actor, &details)
@@ -503,6 +523,13 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
         },
     )
     .await
+}
+
+/// Whether a new session starts before now while the form has not said
+/// whether it is recorded after the fact (`record_past`) or live (`past=live`).
+fn needs_past_answer(details: &SessionDetails, form: &SessionForm) -> bool {
+    let starts_in_the_past = details.meetings.first().is_some_and(|m| m.starts_at < Utc::now());
+    starts_in_the_past && !details.record_past && form.past != "live"
 }
 
 pub(crate) async fn create_page(
