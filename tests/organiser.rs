@@ -591,3 +591,57 @@ db_test!(
         assert_eq!(outbox["total"], 0, "{outbox}");
     }
 );
+
+// Issue 24: a 9-hour course took a 3-hour session without a word, and its
+// certificates then read as partial. The session's page says so, with the
+// numbers, and saving is not refused.
+db_test!(
+    issue_24_planned_hours_that_differ_from_the_course_are_warned,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"title": "Nueve horas", "summary": "Igualdad.", "hours": 9, "modality": "in_person",
+                "audiences": ["public_servant"], "language": "es"}),
+            )
+            .await;
+        let course_id = course["id"].as_str().expect("id").to_owned();
+        let region = app.region("ES-AN").await.to_string();
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        browser.get_html("/staff/sessions/new?lang=en").await;
+        let mut fields = vec![
+            ("course_id", course_id.as_str()),
+            ("capacity", "20"),
+            ("time_zone", "Europe/Madrid"),
+            ("meeting_date", "2030-03-10"),
+            ("meeting_start", "09:00"),
+            ("meeting_end", "12:00"),
+            ("venue_name", "Sede"),
+            ("venue_city", "Sevilla"),
+            ("venue_region_id", region.as_str()),
+        ];
+        let response = browser
+            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "saved all the same");
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
+        let page = browser.get_html(&location).await;
+        assert!(
+            page.contains("Its meetings add up to 3 hours, and the course is 9 hours."),
+            "{page}"
+        );
+        // Planned as the course says: no warning.
+        for day in ["2030-03-11", "2030-03-12"] {
+            fields.extend([
+                ("meeting_date", day),
+                ("meeting_start", "09:00"),
+                ("meeting_end", "12:00"),
+            ]);
+        }
+        let response = browser.post_form(&location, &location, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = browser.get_html(&location).await;
+        assert!(!page.contains("id=\"hours-differ\""), "{page}");
+    }
+);

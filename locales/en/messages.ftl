@@ -92,6 +92,7 @@ session-past-lead = Its first meeting is in the past. If you register or import 
 session-past-record = Record it as a past session (no e-mails)
 session-past-live = Create it as a live session (people are e-mailed)
 session-past-badge = Past session, recorded: no e-mails
+session-hours-differ = Its meetings add up to { $planned } hours, and the course is { $nominal } hours. You can save it so; its certificates will show the hours attended out of { $nominal }.
 registrations-title = Registrations
 registrations-seats-left = seats left
 registrations-status = Status

@@ -92,6 +92,7 @@ session-past-lead = Su primera reunión ya pasó. Si inscribe o importa personas
 session-past-record = Registrarla como sesión pasada (sin correos)
 session-past-live = Crearla como sesión en curso (se envían correos)
 session-past-badge = Sesión pasada, registrada: sin correos
+session-hours-differ = Sus reuniones suman { $planned } horas, y el curso tiene { $nominal }. Puede guardarla así; sus certificados mostrarán las horas asistidas sobre { $nominal }.
 registrations-title = Inscripciones
 registrations-seats-left = plazas libres
 registrations-status = Estado

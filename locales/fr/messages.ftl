@@ -92,6 +92,7 @@ session-past-lead = Sa première séance est passée. Si vous inscrivez ou impor
 session-past-record = L’enregistrer comme session passée (aucun e-mail)
 session-past-live = La créer comme session en cours (les personnes reçoivent des e-mails)
 session-past-badge = Session passée, enregistrée : aucun e-mail
+session-hours-differ = Ses séances totalisent { $planned } heures, et la formation en compte { $nominal }. Vous pouvez l’enregistrer ainsi ; ses attestations indiqueront les heures suivies sur { $nominal }.
 registrations-title = Inscriptions
 registrations-seats-left = places libres
 registrations-status = État

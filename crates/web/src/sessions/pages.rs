@@ -454,6 +454,18 @@ impl FormPage {
     }
 }
 
+impl FormPage {
+    /// The session's planned hours and the course's nominal hours, when its
+    /// meetings are planned and they differ (issue 24: a 9-hour course with
+    /// a 3-hour session, whose certificates then read as partial).
+    fn hours_differ(&self) -> Option<(i32, i32)> {
+        let record = self.record.as_ref()?;
+        let planned = record.session.minutes;
+        let nominal = record.course.course.minutes;
+        (!record.meetings.is_empty() && planned != nominal).then_some((planned, nominal))
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct NewQuery {
     #[serde(default)]
