@@ -121,6 +121,27 @@ async function checkKeyboard(page, label) {
   assert.deepEqual({ missed, unmarked }, { missed: [], unmarked: [] }, `${label}: keyboard`);
 }
 
+/**
+ * Each breadcrumb separator sits on the line of the first word it leads to
+ * (issue 24: at 390 px a "/" stood alone beside a title wrapped on two lines).
+ */
+async function checkBreadcrumbs(page, label) {
+  const lone = await page.evaluate(() => [...document.querySelectorAll('.breadcrumbs li + li')].filter((li) => {
+    const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.trim() ? 1 : 3) });
+    const text = walker.nextNode();
+    if (!text) return false;
+    const start = text.textContent.search(/\S/);
+    const end = text.textContent.slice(start).search(/\s|$/) + start;
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, end);
+    const word = range.getClientRects()[0];
+    const item = li.getClientRects()[0];
+    return Math.abs((word.top + word.bottom) / 2 - (item.top + item.bottom) / 2) > 3;
+  }).map((li) => li.textContent.trim().slice(0, 40)));
+  assert.deepEqual(lone, [], `${label}: a breadcrumb separator apart from its item`);
+}
+
 async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
@@ -265,7 +286,15 @@ async function pagesToCheck() {
   await organiser.locator('#field-subject').fill('Cambio de sala');
   await organiser.locator('#field-body').fill('Nos vemos en la sala 2.\n\nGracias.');
   await organiser.locator('form.form button[type=submit]').click();
-  await organiser.waitForURL(/\/staff\/outbox/);
+  // A preview first (issue 24), then its button sends, if anyone is to receive it.
+  await organiser.waitForSelector('.message-preview');
+  const send = organiser.locator('.message-preview form button[type=submit]');
+  if (await send.count() > 0) {
+    await send.click();
+    await organiser.waitForURL(/\/staff\/outbox/);
+  } else {
+    await organiser.goto(`${BASE}/staff/outbox`);
+  }
   const messageHref = await hrefOf(organiser, 'table a[href^="/staff/outbox/"]');
   // A participant list with a bad line, uploaded and not yet imported: its report.
   await organiser.goto(`${BASE}${staffSessionHref}/import`);
@@ -294,7 +323,9 @@ async function pagesToCheck() {
   await organiser.locator('#field-venue_name').fill('Sala de formación');
   await organiser.locator('#field-venue_city').fill('Sevilla');
   await organiser.locator('#field-venue_region_id').selectOption({ label: 'Andalucía' });
-  await organiser.locator('form.form button[type=submit]').click();
+  await organiser.locator('form.form .actions button[type=submit]').last().click();
+  // It started at midnight: the form asks whether it is recorded after the fact (issue 24); it is live.
+  await organiser.locator('button[name=past][value=live]').click();
   await organiser.waitForURL(/\/staff\/sessions\/[0-9a-f-]{36}$/);
   await organiser.locator('button[name=status][value=open]').click();
   await organiser.waitForLoadState();
@@ -331,6 +362,7 @@ async function pagesToCheck() {
       '/staff/outbox', messageHref, `${staffSessionHref}/registrations`, `${staffSessionHref}/attendance`,
       `${staffSessionHref}/import`, importReportHref, reportUploadHref, reportHref, `${staffSessionHref}/survey`,
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
+      `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
       '/staff/indicators?modality=in_person&from=2000-01-01']),
     staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions']),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref]),
@@ -371,6 +403,7 @@ async function sweep(page, who, paths, lang, failures) {
       try {
         await checkPageBasics(page, lang, label);
         await checkAccessibility(page, label);
+        if (width === 390) await checkBreadcrumbs(page, label);
         // The tab order is the document's, the same in every language and
         // width: one walk per page, on a phone, where the layout changes most.
         if (lang === 'en' && width === 390) await checkKeyboard(page, label);
@@ -396,6 +429,14 @@ test('the checks catch a missing label, a missing skip link, a hidden focus and 
     + '<style>.quiet:focus { outline: none; box-shadow: none; }</style></head><body><a class="skip-link" href="#main">Skip</a>'
     + '<main id="main"><h1>Faulty</h1><a class="quiet" href="/elsewhere">Elsewhere</a></main></body></html>');
   await assert.rejects(checkKeyboard(page, 'a link without a focus ring'), /elsewhere/);
+  // The breadcrumb as it was before issue 24: flex items, the "/" beside a wrapped title.
+  await page.setContent('<!doctype html><html lang="en" dir="ltr"><head><title>Faulty</title>'
+    + '<style>.breadcrumbs ol { display: flex; flex-wrap: wrap; align-items: center; list-style: none; padding: 0; }'
+    + ' .breadcrumbs li { display: inline-flex; align-items: center; } .breadcrumbs li + li::before { content: "/"; margin: 0 0.5rem; }'
+    + ' .breadcrumbs a { display: inline-flex; align-items: center; min-height: 44px; }</style></head><body>'
+    + '<nav class="breadcrumbs"><ol><li><a href="/">Training catalogue</a></li><li><a href="/c">Equal treatment and'
+    + ' non-discrimination in services to the public, a long title</a></li></ol></nav></body></html>');
+  await assert.rejects(checkBreadcrumbs(page, 'a lone separator'), /separator/);
   await page.context().close();
   const mail = `Confirm: ${BASE}/confirm/not-a-real-token\nOr: http://localhost:8080/me\nRoom: https://meet.example.org/x`;
   assert.deepEqual((await brokenLinks([mail])).map((line) => line.split(':').slice(0, 3).join(':')),
@@ -750,7 +791,12 @@ test('an organiser issues certificates, an accreditor downloads one, a visitor v
       await page.locator('form.roll-call button[type=submit]').click();
       await page.waitForURL(/\/attendance$/);
     }
-    await page.locator('form[action$="/certificates"] button[type=submit]').click();
+    // The preview of who qualifies, then its confirmation (issue 24).
+    await page.locator('a[href$="/certificates"].button').click();
+    await page.waitForURL(/\/certificates$/);
+    const confirm = page.locator('form[action$="/certificates"] button[type=submit]');
+    if (await confirm.count() === 0) continue;
+    await confirm.click();
     await page.waitForURL(/\/staff\/certificates/);
     if (await page.locator('table tbody tr').count() > 0 && (await page.locator('table tbody th').first().innerText()).startsWith('ULE')) {
       issuedHref = page.url();
@@ -785,6 +831,58 @@ test('an organiser issues certificates, an accreditor downloads one, a visitor v
   await checkAccessibility(visitor, 'verification at 390 px');
   await screenshot(visitor, 'verify-fr-390');
   await visitor.context().close();
+});
+
+test('issue 24: an organiser previews a message, records a past session without e-mails, and is warned of hours that differ', async () => {
+  for (const width of WIDTHS) {
+    const page = await newPage(width, 'en');
+    await signIn(page, ORGANISER);
+    // The sessions list: those to come first, then the past, with its filters.
+    await page.goto(`${BASE}/staff/sessions?lang=en`);
+    await checkAccessibility(page, `sessions list ${width}px`);
+    await screenshot(page, `issue-24-sessions-en-${width}`);
+    await page.goto(`${BASE}/staff/sessions?from=2026-13-01&lang=en`);
+    assert.match(await page.locator('.error-summary').innerText(), /YYYY-MM-DD/);
+    await screenshot(page, `issue-24-sessions-bad-date-en-${width}`);
+    // A message, previewed in each recipient's language before it goes.
+    await page.goto(`${BASE}/staff/sessions?status=open&lang=en`);
+    const sessionHref = await hrefOf(page, 'table a[href^="/staff/sessions/"]');
+    await page.goto(`${BASE}${sessionHref}/messages?lang=en`);
+    await page.locator('#field-audience').selectOption('all');
+    await page.locator('#field-subject').fill('Room change');
+    await page.locator('#field-body').fill('We meet in room 2.\n\nThank you.');
+    await page.locator('form.form button[type=submit]').click();
+    await page.waitForSelector('.message-preview');
+    assert.match(await page.locator('.message-preview [role=status]').innerText(), /receive|Nobody/);
+    await checkAccessibility(page, `message preview ${width}px`);
+    if (width === 390) await checkBreadcrumbs(page, 'message preview');
+    await screenshot(page, `issue-24-message-preview-en-${width}`);
+    // A session held months ago: the form asks; recorded, nobody is e-mailed.
+    await page.goto(`${BASE}/staff/sessions/new?lang=en`);
+    await page.locator('#field-course_id').selectOption({ index: 1 });
+    await page.locator('#field-capacity').fill('20');
+    await page.locator('[id="field-meetings.0"]').fill('2025-03-10');
+    await page.locator('#start-0').fill('09:00');
+    await page.locator('#end-0').fill('10:00');
+    await page.locator('#field-venue_name').fill('Sala de formación');
+    await page.locator('#field-venue_city').fill('Sevilla');
+    await page.locator('#field-venue_region_id').selectOption({ label: 'Andalucía' });
+    await page.locator('form.form .actions button[type=submit]').last().click();
+    await page.locator('button[name=past][value=record]').waitFor();
+    await checkAccessibility(page, `past session step ${width}px`);
+    await screenshot(page, `issue-24-past-session-step-en-${width}`);
+    await page.locator('button[name=past][value=record]').click();
+    await page.waitForURL(/\/staff\/sessions\/[0-9a-f-]{36}$/);
+    // One hour against the course's own: said, with the numbers, not refused.
+    assert.match(await page.locator('#hours-differ').innerText(), /add up to 1 hours?/);
+    await checkAccessibility(page, `recorded session ${width}px`);
+    await screenshot(page, `issue-24-session-page-en-${width}`);
+    // Who qualifies for a certificate, and why not.
+    await page.goto(`${page.url()}/certificates`);
+    await checkAccessibility(page, `certificates preview ${width}px`);
+    await screenshot(page, `issue-24-certificates-preview-en-${width}`);
+    await page.context().close();
+  }
 });
 
 // Last, when every journey has sent its e-mails: each of their links leads
