@@ -355,21 +355,43 @@ fn decode_entities(value: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// A course titled `title` and a session of it with one meeting on `day`
-/// (09:00–14:00 in Madrid), in `status`; returns the session's id.
-async fn session_on(app: &TestApp, api: &crate::helpers::Api, title: &str, day: &str, status: &str) -> String {
+/// A course titled `title` of `hours` hours, in person; returns its id.
+async fn course_of(api: &crate::helpers::Api, title: &str, hours: u32) -> String {
     let course = api
         .created(
             "/api/v1/courses",
-            &json!({"title": title, "summary": "Igualdad de trato.", "hours": 5, "modality": "in_person",
+            &json!({"title": title, "summary": "Igualdad.", "hours": hours, "modality": "in_person",
                 "audiences": ["public_servant"], "language": "es"}),
         )
         .await;
+    course["id"].as_str().expect("id").to_owned()
+}
+
+/// The new-session form's fields: one meeting on `day` from 09:00 to `end`
+/// in Madrid, at a venue in `region`.
+fn session_form<'a>(course_id: &'a str, region: &'a str, day: &'a str, end: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("course_id", course_id),
+        ("capacity", "20"),
+        ("time_zone", "Europe/Madrid"),
+        ("meeting_date", day),
+        ("meeting_start", "09:00"),
+        ("meeting_end", end),
+        ("venue_name", "Sede"),
+        ("venue_city", "Sevilla"),
+        ("venue_region_id", region),
+    ]
+}
+
+/// A course titled `title` and a session of it with one meeting on `day`
+/// (09:00–14:00 in Madrid), in `status`; returns the session's id.
+async fn session_on(app: &TestApp, api: &crate::helpers::Api, title: &str, day: &str, status: &str) -> String {
+    let course_id = course_of(api, title, 5).await;
     let region = app.region("ES-AN").await;
     let session = api
         .created(
             "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 20, "status": status,
+            &json!({"course_id": course_id, "capacity": 20, "status": status,
                 "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
                 "meetings": [{"starts_at": format!("{day}T09:00:00+01:00"), "ends_at": format!("{day}T14:00:00+01:00")}]}),
         )
@@ -461,28 +483,11 @@ db_test!(
     issue_24_a_past_session_is_recorded_without_emails,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let course = api
-            .created(
-                "/api/v1/courses",
-                &json!({"title": "Formación de 2025", "summary": "Igualdad.", "hours": 5, "modality": "in_person",
-                "audiences": ["public_servant"], "language": "es"}),
-            )
-            .await;
-        let course_id = course["id"].as_str().expect("id").to_owned();
+        let course_id = course_of(&api, "Formación de 2025", 5).await;
         let region = app.region("ES-AN").await.to_string();
         let browser = app.signed_in(&[Role::Organiser]).await;
         browser.get_html("/staff/sessions/new?lang=en").await;
-        let fields = [
-            ("course_id", course_id.as_str()),
-            ("capacity", "20"),
-            ("time_zone", "Europe/Madrid"),
-            ("meeting_date", "2025-03-10"),
-            ("meeting_start", "09:00"),
-            ("meeting_end", "14:00"),
-            ("venue_name", "Sede"),
-            ("venue_city", "Sevilla"),
-            ("venue_region_id", region.as_str()),
-        ];
+        let fields = session_form(&course_id, &region, "2025-03-10", "14:00");
         let response = browser
             .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
             .await;
@@ -599,28 +604,11 @@ db_test!(
     issue_24_planned_hours_that_differ_from_the_course_are_warned,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let course = api
-            .created(
-                "/api/v1/courses",
-                &json!({"title": "Nueve horas", "summary": "Igualdad.", "hours": 9, "modality": "in_person",
-                "audiences": ["public_servant"], "language": "es"}),
-            )
-            .await;
-        let course_id = course["id"].as_str().expect("id").to_owned();
+        let course_id = course_of(&api, "Nueve horas", 9).await;
         let region = app.region("ES-AN").await.to_string();
         let browser = app.signed_in(&[Role::Organiser]).await;
         browser.get_html("/staff/sessions/new?lang=en").await;
-        let mut fields = vec![
-            ("course_id", course_id.as_str()),
-            ("capacity", "20"),
-            ("time_zone", "Europe/Madrid"),
-            ("meeting_date", "2030-03-10"),
-            ("meeting_start", "09:00"),
-            ("meeting_end", "12:00"),
-            ("venue_name", "Sede"),
-            ("venue_city", "Sevilla"),
-            ("venue_region_id", region.as_str()),
-        ];
+        let mut fields = session_form(&course_id, &region, "2030-03-10", "12:00");
         let response = browser
             .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
             .await;

@@ -27,16 +27,11 @@ pub async fn broadcast(
     message: &Broadcast<'_>,
 ) -> Result<usize> {
     let txn = app.write().await?;
-    let queued = aula_mail::notify::broadcast(
-        &*txn,
-        &app.mail,
-        session,
-        message.audience,
-        message.subject,
-        message.body,
-        organiser,
-    )
-    .await?;
+    let messages = one_each(&*txn, app, organiser, session, message).await?;
+    for m in &messages {
+        outbox::enqueue(&*txn, m, &app.mail.domain).await?;
+    }
+    let queued = messages.len();
     audit::record(
         &*txn,
         actor,
@@ -48,6 +43,26 @@ pub async fn broadcast(
     .await?;
     txn.commit().await?;
     Ok(queued)
+}
+
+/// The message made for each of its recipients, not queued.
+async fn one_each(
+    conn: &impl aula_storage::ConnectionTrait,
+    app: &App,
+    organiser: &UserRecord,
+    session: &SessionRecord,
+    message: &Broadcast<'_>,
+) -> Result<Vec<outbox::NewMessage>> {
+    Ok(aula_mail::notify::broadcast_messages(
+        conn,
+        &app.mail,
+        session,
+        message.audience,
+        message.subject,
+        message.body,
+        organiser,
+    )
+    .await?)
 }
 
 /// A message as one language's recipients will read it.
@@ -75,16 +90,7 @@ pub async fn preview(
     session: &SessionRecord,
     message: &Broadcast<'_>,
 ) -> Result<Preview> {
-    let messages = aula_mail::notify::broadcast_messages(
-        &app.db,
-        &app.mail,
-        session,
-        message.audience,
-        message.subject,
-        message.body,
-        organiser,
-    )
-    .await?;
+    let messages = one_each(&app.db, app, organiser, session, message).await?;
     let mut languages = Vec::new();
     for language in aula_domain::Language::ALL {
         let mut of_language = messages.iter().filter(|m| m.language == *language);

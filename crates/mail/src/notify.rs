@@ -136,25 +136,8 @@ fn message(
     })
 }
 
-/// An organiser's message to the session's participants: one row each.
-pub async fn broadcast(
-    conn: &impl ConnectionTrait,
-    config: &MailConfig,
-    record: &SessionRecord,
-    audience: Audience,
-    subject: &str,
-    body: &str,
-    organiser: &UserRecord,
-) -> aula_storage::Result<usize> {
-    let messages = broadcast_messages(conn, config, record, audience, subject, body, organiser).await?;
-    for m in &messages {
-        outbox::enqueue(conn, m, &config.domain).await?;
-    }
-    Ok(messages.len())
-}
-
-/// The rows [`broadcast`] would queue, one per recipient, without queueing
-/// them: what the organiser previews before sending.
+/// An organiser's message to the session's participants: one row each, for
+/// the caller to queue (`app::messages::broadcast`) or to preview.
 pub async fn broadcast_messages(
     conn: &impl ConnectionTrait,
     config: &MailConfig,
