@@ -14,7 +14,7 @@ use crate::helpers::{Api, TestApp, db_test};
 /// asking for the survey if `survey`), 3 meetings of 5 hours (720 minutes
 /// needed), with one registration per entry of `attended` meetings present.
 /// Returns the session id and the registrations.
-async fn completed_session(
+pub(crate) async fn completed_session(
     app: &TestApp,
     api: &Api,
     accredited: bool,

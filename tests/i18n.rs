@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-fn keys_of(language: &str) -> BTreeSet<String> {
+pub(crate) fn keys_of(language: &str) -> BTreeSet<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(language);
     let mut keys = BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("locale dir") {
@@ -213,5 +213,42 @@ fn issue_23_every_catalogue_parses() {
                 panic!("{}: {errors:?}", path.display());
             }
         }
+    }
+}
+
+// Issue 24: the outbox showed `outbox-kind-registration-confirmed`. Every
+// word a page builds from a vocabulary's code (`c.word(prefix, code)`) has
+// its message, for every code of the vocabulary.
+#[test]
+fn issue_24_every_vocabulary_word_is_in_the_catalogue() {
+    fn word(prefix: &str, code: &str) -> String {
+        format!("{prefix}-{}", code.replace('_', "-"))
+    }
+    let mut wanted = Vec::new();
+    for kind in aula_domain::MailKind::ALL {
+        wanted.push(word("outbox-kind", kind.as_str()));
+    }
+    for status in aula_domain::MessageStatus::ALL {
+        wanted.push(word("outbox-status", status.as_str()));
+    }
+    for status in aula_domain::RegistrationStatus::ALL {
+        wanted.push(word("registration", status.as_str()));
+    }
+    for status in aula_domain::AttendanceStatus::ALL {
+        wanted.push(word("attendance", status.as_str()));
+    }
+    for audience in aula_domain::registration::Audience::ALL {
+        wanted.push(word("message-audience", audience.as_str()));
+    }
+    for kind in aula_domain::survey::QuestionKind::ALL {
+        wanted.push(word("survey-kind", kind.as_str()));
+    }
+    for language in aula_domain::Language::ALL {
+        wanted.push(word("language", language.as_str()));
+    }
+    for language in ["en", "fr", "es", "ar"] {
+        let defined = keys_of(language);
+        let missing: Vec<_> = wanted.iter().filter(|k| !defined.contains(*k)).collect();
+        assert!(missing.is_empty(), "{language}: {missing:?}");
     }
 }

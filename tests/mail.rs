@@ -212,6 +212,7 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
                 ("audience", "confirmed"),
                 ("subject", "Cambio de aula"),
                 ("body", "Nos vemos en la sala 2.\n\nGracias."),
+                ("send", "yes"),
             ],
         )
         .await;

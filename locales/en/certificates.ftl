@@ -66,3 +66,22 @@ session-issue-on-completion = Issue certificates when the session is marked comp
 session-issue-on-completion-hint = Only to the people whose attendance (and survey, where the course asks for it) makes them eligible.
 certificates-from = Issued from
 certificates-to = Issued until
+certificates-issue-title = Issue the certificates
+certificates-issue-rule = A certificate needs { $percent } % of the session's hours attended.
+certificates-issue-survey-rule = This course also asks for the satisfaction survey to be answered.
+certificates-issue-provisional = The figures below are the attendance recorded so far.
+certificates-issue-summary = { $qualifying } of { $count } participants qualify.
+certificates-issue-attended = Hours attended
+certificates-issue-required = Hours needed
+certificates-issue-survey = Survey
+certificates-issue-answered = Answered
+certificates-issue-not-answered = Not answered
+certificates-issue-outcome = Certificate
+certificates-issue-qualifies = Qualifies
+certificates-issue-already = Already issued: { $number }
+certificates-issue-confirm = { $count ->
+    [one] Issue 1 certificate and e-mail its holder
+   *[other] Issue { $count } certificates and e-mail their holders
+}
+certificates-issue-back = Back to the session
+certificates-issue-link = Certificates: who qualifies

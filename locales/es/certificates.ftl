@@ -66,3 +66,22 @@ session-issue-on-completion = Expedir los certificados al marcar la sesión como
 session-issue-on-completion-hint = Solo a las personas cuya asistencia (y respuesta a la encuesta, si la formación la exige) les da derecho.
 certificates-from = Expedidos desde
 certificates-to = Expedidos hasta
+certificates-issue-title = Expedir los certificados
+certificates-issue-rule = Un certificado requiere haber asistido al { $percent } % de las horas de la sesión.
+certificates-issue-survey-rule = Este curso pide además haber respondido la encuesta de satisfacción.
+certificates-issue-provisional = Las cifras de abajo son la asistencia registrada hasta ahora.
+certificates-issue-summary = { $qualifying } de { $count } participantes tienen derecho.
+certificates-issue-attended = Horas asistidas
+certificates-issue-required = Horas necesarias
+certificates-issue-survey = Encuesta
+certificates-issue-answered = Respondida
+certificates-issue-not-answered = Sin responder
+certificates-issue-outcome = Certificado
+certificates-issue-qualifies = Tiene derecho
+certificates-issue-already = Ya expedido: { $number }
+certificates-issue-confirm = { $count ->
+    [one] Expedir 1 certificado y enviarlo por correo
+   *[other] Expedir { $count } certificados y enviarlos por correo
+}
+certificates-issue-back = Volver a la sesión
+certificates-issue-link = Certificados: quién tiene derecho

@@ -66,3 +66,22 @@ session-issue-on-completion = Délivrer les attestations quand la session est ma
 session-issue-on-completion-hint = Seulement aux personnes dont l'assiduité (et la réponse au questionnaire, si la formation le demande) y donne droit.
 certificates-from = Délivrées à partir du
 certificates-to = Délivrées jusqu'au
+certificates-issue-title = Délivrer les attestations
+certificates-issue-rule = Une attestation demande { $percent } % des heures de la session suivies.
+certificates-issue-survey-rule = Cette formation demande aussi d’avoir répondu au questionnaire de satisfaction.
+certificates-issue-provisional = Les chiffres ci-dessous sont les présences enregistrées jusqu’ici.
+certificates-issue-summary = { $qualifying } participant·es sur { $count } y ont droit.
+certificates-issue-attended = Heures suivies
+certificates-issue-required = Heures requises
+certificates-issue-survey = Questionnaire
+certificates-issue-answered = Répondu
+certificates-issue-not-answered = Sans réponse
+certificates-issue-outcome = Attestation
+certificates-issue-qualifies = Y a droit
+certificates-issue-already = Déjà délivrée : { $number }
+certificates-issue-confirm = { $count ->
+    [one] Délivrer 1 attestation et l’envoyer par e-mail
+   *[other] Délivrer { $count } attestations et les envoyer par e-mail
+}
+certificates-issue-back = Retour à la session
+certificates-issue-link = Attestations : qui y a droit

@@ -12,7 +12,21 @@ message-audience-all = Confirmés et liste d’attente
 message-subject = Objet
 message-body = Message
 message-body-hint = Texte simple. Laissez une ligne vide entre les paragraphes.
-message-send = Envoyer
+message-preview = Aperçu
+message-preview-title = Avant l’envoi
+message-preview-count = { $count ->
+    [0] Personne ne le reçoit : aucune personne de cette session n’est dans le groupe choisi.
+    [one] Une personne le reçoit. Le voici tel qu’elle le lira.
+   *[other] { $count } personnes le reçoivent. Le voici tel qu’elles le liront, dans chacune de leurs langues.
+}
+message-preview-language-count = { $count ->
+    [one] 1 destinataire
+   *[other] { $count } destinataires
+}
+message-send-count = { $count ->
+    [one] Envoyer à 1 personne
+   *[other] Envoyer à { $count } personnes
+}
 flash-messages-queued = Les messages sont en file d’attente ; ils partent dans la minute.
 flash-messages-none = Personne ne correspond : aucun message n’a été mis en file.
 flash-retry-queued = Le message sera renvoyé dans la minute.
@@ -51,6 +65,17 @@ outbox-status-dropped = Abandonné (trop tard)
 outbox-kind-broadcast = Message de l’équipe d’organisation
 outbox-kind-session-changed = Nouveaux horaires
 outbox-kind-session-cancelled = Session annulée
+outbox-kind-registration-confirmed = Place confirmée
+outbox-kind-reminder = Rappel avant la session
+outbox-kind-registration-requested = Lien de confirmation
+outbox-kind-already-registered = Déjà inscrit·e
+outbox-kind-registration-waitlisted = En liste d’attente
+outbox-kind-registration-cancelled = Inscription annulée
+outbox-kind-sign-in-link = Lien de connexion
+outbox-kind-absence-warning = Alerte d’absence
+outbox-kind-check-in-code = Code d’émargement
+outbox-kind-survey-invitation = Invitation au questionnaire
+outbox-kind-certificate-ready = Attestation disponible
 error-outbox-not-failed = Seul un message en échec peut être renvoyé.
 error-already-registered = Cette personne est déjà inscrite à cette session.
 error-registration-transition = Une inscription ne peut pas passer de « { $from } » à « { $to } ».
@@ -60,6 +85,14 @@ session-reminder-lead = Rappel, en heures avant la première séance
 session-reminder-lead-hint = Les participants reçoivent un rappel par courriel ce nombre d’heures avant la première séance (48 = deux jours).
 session-present-share = Part d’une séance en ligne qui compte comme présence, en %
 session-present-share-hint = De 1 à 100 (50 = la moitié de la séance). Une personne connectée moins longtemps est marquée « partielle » à l’import d’un rapport de participants ; ses minutes comptent quand même dans les heures.
+session-record-past = Une session passée, enregistrée après coup
+session-record-past-hint = Pour une formation déjà tenue : les personnes que vous inscrivez ou importez ont leur place aussitôt et personne ne reçoit d’e-mail à son sujet (ni confirmation, ni invitation, ni rappel, ni questionnaire) ; vous saisissez leur présence.
+session-past-title = Cette session a déjà commencé
+session-past-lead = Sa première séance est passée. Si vous inscrivez ou importez des personnes dans une session en cours, chacune reçoit « votre place est confirmée » et une invitation d’agenda pour une formation déjà tenue. Enregistrez-la comme session passée pour saisir qui y a participé sans écrire à personne.
+session-past-record = L’enregistrer comme session passée (aucun e-mail)
+session-past-live = La créer comme session en cours (les personnes reçoivent des e-mails)
+session-past-badge = Session passée, enregistrée : aucun e-mail
+session-hours-differ = Ses séances totalisent { $planned } heures, et la formation en compte { $nominal }. Vous pouvez l’enregistrer ainsi ; ses attestations indiqueront les heures suivies sur { $nominal }.
 registrations-title = Inscriptions
 registrations-seats-left = places libres
 registrations-status = État

@@ -21,6 +21,7 @@ mod m20261204_000011_report_aliases;
 mod m20261204_000012_present_share;
 mod m20261204_000013_course_texts;
 mod m20261205_000014_superseded_confirm_links;
+mod m20261205_000015_record_past;
 mod statements;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000012_present_share::Migration),
             Box::new(m20261204_000013_course_texts::Migration),
             Box::new(m20261205_000014_superseded_confirm_links::Migration),
+            Box::new(m20261205_000015_record_past::Migration),
         ]
     }
 }

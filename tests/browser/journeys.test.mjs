@@ -181,6 +181,27 @@ async function checkTablesScroll(page, label) {
   assert.deepEqual(clipped, [], `${label}: tables clipped without a scroll cue`);
 }
 
+/**
+ * Each breadcrumb separator sits on the line of the first word it leads to
+ * (issue 24: at 390 px a "/" stood alone beside a title wrapped on two lines).
+ */
+async function checkBreadcrumbs(page, label) {
+  const lone = await page.evaluate(() => [...document.querySelectorAll('.breadcrumbs li + li')].filter((li) => {
+    const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.textContent.trim() ? 1 : 3) });
+    const text = walker.nextNode();
+    if (!text) return false;
+    const start = text.textContent.search(/\S/);
+    const end = text.textContent.slice(start).search(/\s|$/) + start;
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, end);
+    const word = range.getClientRects()[0];
+    const item = li.getClientRects()[0];
+    return Math.abs((word.top + word.bottom) / 2 - (item.top + item.bottom) / 2) > 3;
+  }).map((li) => li.textContent.trim().slice(0, 40)));
+  assert.deepEqual(lone, [], `${label}: a breadcrumb separator apart from its item`);
+}
+
 async function screenshot(page, name) {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
@@ -340,7 +361,15 @@ async function pagesToCheck() {
   await organiser.locator('#field-subject').fill('Cambio de sala');
   await organiser.locator('#field-body').fill('Nos vemos en la sala 2.\n\nGracias.');
   await organiser.locator('form.form button[type=submit]').click();
-  await organiser.waitForURL(/\/staff\/outbox/);
+  // A preview first (issue 24), then its button sends, if anyone is to receive it.
+  await organiser.waitForSelector('.message-preview');
+  const send = organiser.locator('.message-preview form button[type=submit]');
+  if (await send.count() > 0) {
+    await send.click();
+    await organiser.waitForURL(/\/staff\/outbox/);
+  } else {
+    await organiser.goto(`${BASE}/staff/outbox`);
+  }
   const messageHref = await hrefOf(organiser, 'table a[href^="/staff/outbox/"]');
   // A participant list with a bad line, uploaded and not yet imported: its report.
   await organiser.goto(`${BASE}${staffSessionHref}/import`);
@@ -369,7 +398,9 @@ async function pagesToCheck() {
   await organiser.locator('#field-venue_name').fill('Sala de formación');
   await organiser.locator('#field-venue_city').fill('Sevilla');
   await organiser.locator('#field-venue_region_id').selectOption({ label: 'Andalucía' });
-  await organiser.locator('form.form button[type=submit]').click();
+  await organiser.locator('form.form .actions button[type=submit]').last().click();
+  // It started at midnight: the form asks whether it is recorded after the fact (issue 24); it is live.
+  await organiser.locator('button[name=past][value=live]').click();
   await organiser.waitForURL(/\/staff\/sessions\/[0-9a-f-]{36}$/);
   await organiser.locator('button[name=status][value=open]').click();
   await organiser.waitForLoadState();
@@ -418,6 +449,7 @@ async function pagesToCheck() {
       '/staff/outbox', messageHref, `${staffSessionHref}/registrations`, `${staffSessionHref}/attendance`,
       `${staffSessionHref}/import`, importReportHref, reportUploadHref, reportHref, `${staffSessionHref}/survey`,
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
+      `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
       '/staff/indicators?modality=in_person&from=2000-01-01']),
     staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions']),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),
@@ -460,6 +492,7 @@ async function sweep(page, who, paths, lang, failures) {
         await checkAccessibility(page, label);
         await checkNoMessageKeys(page, label);
         if (width === 390) await checkTablesScroll(page, label);
+        if (width === 390) await checkBreadcrumbs(page, label);
         // The tab order is the document's, the same in every language and
         // width: one walk per page, on a phone, where the layout changes
         // most, left to right and right to left.
@@ -497,6 +530,14 @@ test('the checks catch a missing label, a missing skip link, a hidden focus and 
     + '</main></body></html>');
   await assert.rejects(checkNoMessageKeys(page, 'a raw key'), /registration-cancelled-flash/);
   await assert.rejects(checkTablesScroll(page, 'a clipped table'), /clipped/);
+  // The breadcrumb as it was before issue 24: flex items, the "/" beside a wrapped title.
+  await page.setContent('<!doctype html><html lang="en" dir="ltr"><head><title>Faulty</title>'
+    + '<style>.breadcrumbs ol { display: flex; flex-wrap: wrap; align-items: center; list-style: none; padding: 0; }'
+    + ' .breadcrumbs li { display: inline-flex; align-items: center; } .breadcrumbs li + li::before { content: "/"; margin: 0 0.5rem; }'
+    + ' .breadcrumbs a { display: inline-flex; align-items: center; min-height: 44px; }</style></head><body>'
+    + '<nav class="breadcrumbs"><ol><li><a href="/">Training catalogue</a></li><li><a href="/c">Equal treatment and'
+    + ' non-discrimination in services to the public, a long title</a></li></ol></nav></body></html>');
+  await assert.rejects(checkBreadcrumbs(page, 'a lone separator'), /separator/);
   await page.context().close();
   const mail = `Confirm: ${BASE}/confirm/not-a-real-token\nOr: http://localhost:8080/me\nRoom: https://meet.example.org/x`;
   assert.deepEqual((await brokenLinks([mail])).map((line) => line.split(':').slice(0, 3).join(':')),
@@ -904,8 +945,15 @@ test('issue 18: a trainer resolves an unmatched line of a participant report by 
 test('an organiser opens a survey, a trainee answers it on a phone, the organiser reads the results', async () => {
   const page = await newPage(1280, 'es');
   await signIn(page, ORGANISER);
-  await page.goto(`${BASE}/staff/sessions?status=completed&lang=es`);
-  const sessionHref = await page.locator('table a[href^="/staff/sessions/"]').first().getAttribute('href');
+  // The oldest completed session (the demo's one without a survey): the
+  // last of the list, past sessions being the latest first (issue 24).
+  let sessionHref;
+  for (let number = 1; ; number++) {
+    await page.goto(`${BASE}/staff/sessions?status=completed&page=${number}&lang=es`);
+    const hrefs = await page.locator('table a[href^="/staff/sessions/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    if (hrefs.length === 0) break;
+    sessionHref = hrefs.at(-1);
+  }
   await page.goto(`${BASE}${sessionHref}/survey?lang=es`);
   await checkAccessibility(page, 'survey controls');
   await page.locator('input[name=invitees][value=confirmed]').check();
@@ -957,7 +1005,12 @@ test('an organiser issues certificates, an accreditor downloads one, a visitor v
       await page.locator('form.roll-call button[type=submit]').click();
       await page.waitForURL(/\/attendance$/);
     }
-    await page.locator('form[action$="/certificates"] button[type=submit]').click();
+    // The preview of who qualifies, then its confirmation (issue 24).
+    await page.locator('a[href$="/certificates"].button').click();
+    await page.waitForURL(/\/certificates$/);
+    const confirm = page.locator('form[action$="/certificates"] button[type=submit]');
+    if (await confirm.count() === 0) continue;
+    await confirm.click();
     await page.waitForURL(/\/staff\/certificates/);
     if (await page.locator('table tbody tr').count() > 0 && (await page.locator('table tbody th').first().innerText()).startsWith('ULE')) {
       issuedHref = page.url();
@@ -994,6 +1047,59 @@ test('an organiser issues certificates, an accreditor downloads one, a visitor v
   await visitor.context().close();
 });
 
+test('issue 24: an organiser previews a message, records a past session without e-mails, and is warned of hours that differ', async () => {
+  for (const width of WIDTHS) {
+    const page = await newPage(width, 'en');
+    await signIn(page, ORGANISER);
+    // The sessions list: those to come first, then the past, with its filters.
+    await page.goto(`${BASE}/staff/sessions?lang=en`);
+    await checkAccessibility(page, `sessions list ${width}px`);
+    await screenshot(page, `issue-24-sessions-en-${width}`);
+    await page.goto(`${BASE}/staff/sessions?from=2026-13-01&lang=en`);
+    assert.match(await page.locator('.error-summary').innerText(), /YYYY-MM-DD/);
+    await screenshot(page, `issue-24-sessions-bad-date-en-${width}`);
+    // A message, previewed in each recipient's language before it goes.
+    await page.goto(`${BASE}/staff/sessions?status=completed&lang=en`);
+    const sessionHref = await hrefOf(page, 'table a[href^="/staff/sessions/"]');
+    await page.goto(`${BASE}${sessionHref}/messages?lang=en`);
+    await page.locator('#field-audience').selectOption('all');
+    await page.locator('#field-subject').fill('Room change');
+    await page.locator('#field-body').fill('We meet in room 2.\n\nThank you.');
+    await page.locator('form.form button[type=submit]').click();
+    await page.waitForSelector('.message-preview');
+    assert.match(await page.locator('.message-preview [role=status]').innerText(), /\d+ people receive it/);
+    assert.match(await page.locator('.message-preview form button[type=submit]').innerText(), /Send to \d+ people/);
+    await checkAccessibility(page, `message preview ${width}px`);
+    if (width === 390) await checkBreadcrumbs(page, 'message preview');
+    await screenshot(page, `issue-24-message-preview-en-${width}`);
+    // A session held months ago: the form asks; recorded, nobody is e-mailed.
+    await page.goto(`${BASE}/staff/sessions/new?lang=en`);
+    await page.locator('#field-course_id').selectOption({ index: 1 });
+    await page.locator('#field-capacity').fill('20');
+    await page.locator('[id="field-meetings.0"]').fill('2025-03-10');
+    await page.locator('#start-0').fill('09:00');
+    await page.locator('#end-0').fill('10:00');
+    await page.locator('#field-venue_name').fill('Sala de formación');
+    await page.locator('#field-venue_city').fill('Sevilla');
+    await page.locator('#field-venue_region_id').selectOption({ label: 'Andalucía' });
+    await page.locator('form.form .actions button[type=submit]').last().click();
+    await page.locator('button[name=past][value=record]').waitFor();
+    await checkAccessibility(page, `past session step ${width}px`);
+    await screenshot(page, `issue-24-past-session-step-en-${width}`);
+    await page.locator('button[name=past][value=record]').click();
+    await page.waitForURL(/\/staff\/sessions\/[0-9a-f-]{36}$/);
+    // One hour against the course's own: said, with the numbers, not refused.
+    assert.match(await page.locator('#hours-differ').innerText(), /add up to 1 hours?/);
+    await checkAccessibility(page, `recorded session ${width}px`);
+    await screenshot(page, `issue-24-session-page-en-${width}`);
+    // Who qualifies for a certificate, and why not.
+    await page.goto(`${page.url()}/certificates`);
+    await checkAccessibility(page, `certificates preview ${width}px`);
+    await screenshot(page, `issue-24-certificates-preview-en-${width}`);
+    await page.context().close();
+  }
+});
+
 // Last, when every journey has sent its e-mails: each of their links leads
 // to a page, and a page of each kind (a registration, a survey, a sign-in
 // link...) passes the sweep's checks.
@@ -1006,6 +1112,8 @@ test('every link in every e-mail sent leads to a page that passes axe in every l
   for (const link of linksIn(mail).filter((l) => l.startsWith(BASE))) {
     // A kind is a path with its ids and tokens left out.
     const kind = new URL(link).pathname.replace(/\/[^/]{16,}/g, '/*');
+    // A certificate's link is its PDF, not a page (brokenLinks checked it answers).
+    if (kind.startsWith('/c/')) continue;
     if (!kinds.has(kind)) kinds.set(kind, link);
   }
   assert.ok(['/confirm/*', '/r/*', '/s/*', '/me/sign-in/*'].every((kind) => kinds.has(kind)), [...kinds.keys()].join(' '));

@@ -6,6 +6,39 @@ use uuid::Uuid;
 
 use crate::{App, Error, Result};
 
+/// What issuing a session's certificates would do now: each participant,
+/// whether they qualify and why not, before anything is issued.
+pub struct Preview {
+    pub record: sessions::SessionRecord,
+    pub candidates: Vec<certificates::Candidate>,
+}
+
+impl Preview {
+    /// Whether the session is completed, without which nothing is issued.
+    pub fn session_completed(&self) -> bool {
+        self.record.status() == aula_domain::SessionStatus::Completed
+    }
+
+    /// How many certificates pressing "issue" would issue now.
+    pub fn to_issue(&self) -> usize {
+        if !self.session_completed() {
+            return 0;
+        }
+        self.candidates
+            .iter()
+            .filter(|c| c.issued.is_none() && c.eligibility == certificates::Eligibility::Eligible)
+            .count()
+    }
+}
+
+/// Who would receive a certificate of the session and who would not, with
+/// the figures that decide it; changes nothing.
+pub async fn preview(app: &App, session_id: Uuid) -> Result<Preview> {
+    let record = sessions::get(&app.db, session_id).await?;
+    let candidates = certificates::candidates(&app.db, &record).await?;
+    Ok(Preview { record, candidates })
+}
+
 /// The issuer named on certificates: the sender's display name, until
 /// organisations carry their own identity.
 fn issuer_name(app: &App) -> String {

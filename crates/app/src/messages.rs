@@ -8,7 +8,7 @@ use aula_storage::users::UserRecord;
 use aula_storage::{Actor, audit, outbox};
 use uuid::Uuid;
 
-use crate::{App, Result};
+use crate::{App, Error, Result};
 
 /// An organiser's message, already checked by the domain's rules.
 pub struct Broadcast<'a> {
@@ -27,16 +27,11 @@ pub async fn broadcast(
     message: &Broadcast<'_>,
 ) -> Result<usize> {
     let txn = app.write().await?;
-    let queued = aula_mail::notify::broadcast(
-        &*txn,
-        &app.mail,
-        session,
-        message.audience,
-        message.subject,
-        message.body,
-        organiser,
-    )
-    .await?;
+    let messages = one_each(&*txn, app, organiser, session, message).await?;
+    for m in &messages {
+        outbox::enqueue(&*txn, m, &app.mail.domain).await?;
+    }
+    let queued = messages.len();
     audit::record(
         &*txn,
         actor,
@@ -48,6 +43,78 @@ pub async fn broadcast(
     .await?;
     txn.commit().await?;
     Ok(queued)
+}
+
+/// The message made for each of its recipients, not queued.
+async fn one_each(
+    conn: &impl aula_storage::ConnectionTrait,
+    app: &App,
+    organiser: &UserRecord,
+    session: &SessionRecord,
+    message: &Broadcast<'_>,
+) -> Result<Vec<outbox::NewMessage>> {
+    Ok(aula_mail::notify::broadcast_messages(
+        conn,
+        &app.mail,
+        session,
+        message.audience,
+        message.subject,
+        message.body,
+        organiser,
+    )
+    .await?)
+}
+
+/// A message as one language's recipients will read it.
+pub struct LanguagePreview {
+    pub language: aula_domain::Language,
+    /// How many recipients read it in this language.
+    pub recipients: usize,
+    /// Rendered for the first of them (their name in the greeting).
+    pub subject: String,
+    pub text: String,
+}
+
+/// What [`broadcast`] would send now, and to how many; changes nothing.
+pub struct Preview {
+    pub recipients: usize,
+    /// One per language among the recipients, in the order of [`aula_domain::Language::ALL`].
+    pub languages: Vec<LanguagePreview>,
+}
+
+/// The message rendered in each language its recipients read, with the
+/// count of recipients: the organiser's last look before [`broadcast`].
+pub async fn preview(
+    app: &App,
+    organiser: &UserRecord,
+    session: &SessionRecord,
+    message: &Broadcast<'_>,
+) -> Result<Preview> {
+    let messages = one_each(&app.db, app, organiser, session, message).await?;
+    let mut languages = Vec::new();
+    for language in aula_domain::Language::ALL {
+        let mut of_language = messages.iter().filter(|m| m.language == *language);
+        let Some(first) = of_language.next() else { continue };
+        let rendered = aula_mail::render::render(
+            first.kind,
+            &first.data.to_string(),
+            first.language,
+            first.recipient_name.clone(),
+            &app.mail.base_url,
+            &app.mail.domain,
+        )
+        .map_err(|e| Error::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e.to_string())))?;
+        languages.push(LanguagePreview {
+            language: *language,
+            recipients: 1 + of_language.count(),
+            subject: rendered.subject,
+            text: rendered.text,
+        });
+    }
+    Ok(Preview {
+        recipients: messages.len(),
+        languages,
+    })
 }
 
 /// Sends a failed message again (audited): due now, attempts reset.

@@ -108,7 +108,8 @@ pub async fn register_in(
             Requester::Staff {
                 actor,
                 source: *source,
-                confirm_by_email: record.session.confirm_organiser_entries,
+                // Nobody confirms a place in a training held long ago (issue 24).
+                confirm_by_email: record.session.confirm_organiser_entries && !record.session.record_past,
             }
         }
     };

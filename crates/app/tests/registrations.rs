@@ -68,6 +68,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
             confirm_organiser_entries: false,
             issue_on_completion: false,
             present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
+            record_past: false,
         },
         Modality::Online,
     )

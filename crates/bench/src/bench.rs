@@ -324,6 +324,7 @@ async fn open_sessions(db: &Database, count: usize, capacity: i64) -> Result<Vec
                 confirm_organiser_entries: true,
                 issue_on_completion: false,
                 present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
+                record_past: false,
             },
             Modality::Online,
         )

@@ -241,6 +241,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             confirm_organiser_entries: false,
             issue_on_completion: false,
             present_share: Percent::DEFAULT_PRESENT_SHARE,
+            record_past: false,
         },
         Modality::Online,
     )

@@ -1522,6 +1522,7 @@ pub fn build_block(
             checkin_margin_minutes: Set(30),
             issue_on_completion: Set(false),
             present_share_percent: Set(i32::from(aula_domain::attendance::DEFAULT_PRESENT_SHARE_PERCENT)),
+            record_past: Set(false),
             created_at: Set(t.opens - Duration::days(10)),
             updated_at: Set(t.ends() + Duration::days(1)),
         });

@@ -340,6 +340,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 confirm_organiser_entries: true,
                 issue_on_completion: false,
                 present_share: Percent::DEFAULT_PRESENT_SHARE,
+                record_past: false,
             },
             modality,
         )?;

@@ -107,6 +107,10 @@ pub struct SessionDetails {
     pub issue_on_completion: bool,
     /// The share of an online meeting that counts as present (issue 18).
     pub present_share: Percent,
+    /// A session held in the past, recorded after the fact: the people an
+    /// organiser registers or imports are placed without confirmation, and
+    /// no e-mail about it goes to them (issue 24).
+    pub record_past: bool,
 }
 
 /// The reminder's lead time, in whole hours from 1 to 720 (30 days).
@@ -233,6 +237,7 @@ mod tests {
             confirm_organiser_entries: true,
             issue_on_completion: false,
             present_share: Percent::DEFAULT_PRESENT_SHARE,
+            record_past: false,
         }
     }
 

@@ -21,6 +21,19 @@ crate::catalogue::vocabulary! {
     }
 }
 
+impl MailKind {
+    /// Whether participants of a session recorded after the fact get this
+    /// kind (issue 24): only what an organiser sends on purpose (a message,
+    /// a certificate) or a person asks for; never invitations, confirmations,
+    /// reminders, changes or surveys about a training held long ago.
+    pub fn goes_to_a_past_session(self) -> bool {
+        matches!(
+            self,
+            MailKind::Broadcast | MailKind::CertificateReady | MailKind::SignInLink | MailKind::CheckInCode
+        )
+    }
+}
+
 crate::catalogue::vocabulary! {
     /// Where a queued message stands: `pending` until a dispatcher claims it
     /// (`sending`), then `sent`, or back to `pending` to retry, or `failed`

@@ -269,4 +269,16 @@ mod tests {
         assert_eq!(Tr::new(Language::En).hours(150), "2.5");
         assert_eq!(Tr::new(Language::En).hours(1200), "20");
     }
+
+    // Issue 24: "Issue 1 certificates", "1 seats left": a count passed as
+    // text never chose the `[one]` variant.
+    #[test]
+    fn issue_24_a_count_chooses_its_plural_form() {
+        let en = Tr::new(Language::En);
+        assert_eq!(en.t1("seats-left", "count", 1), "One seat left");
+        assert_eq!(en.t1("seats-left", "count", 8), "8 seats left");
+        assert_eq!(en.t1("outbox-count", "count", 0), "No message.");
+        assert_eq!(en.t1("outbox-count", "count", 1), "One message.");
+        assert_eq!(en.t1("outbox-count", "count", 1002), "1,002 messages.");
+    }
 }

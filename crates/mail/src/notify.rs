@@ -102,6 +102,10 @@ fn message(
     reply_to: Option<String>,
     registration: Option<(&MailConfig, &Registration)>,
 ) -> Option<NewMessage> {
+    // A session recorded after the fact writes to nobody about itself (issue 24).
+    if record.session.record_past && !kind.goes_to_a_past_session() {
+        return None;
+    }
     // Addresses were checked when people registered; one that no longer
     // parses is skipped here rather than failing the organiser's change.
     let recipient = Email::parse(&person.email).ok()?;
@@ -132,8 +136,9 @@ fn message(
     })
 }
 
-/// An organiser's message to the session's participants: one row each.
-pub async fn broadcast(
+/// An organiser's message to the session's participants: one row each, for
+/// the caller to queue (`app::messages::broadcast`) or to preview.
+pub async fn broadcast_messages(
     conn: &impl ConnectionTrait,
     config: &MailConfig,
     record: &SessionRecord,
@@ -141,7 +146,7 @@ pub async fn broadcast(
     subject: &str,
     body: &str,
     organiser: &UserRecord,
-) -> aula_storage::Result<usize> {
+) -> aula_storage::Result<Vec<NewMessage>> {
     // Each reader is greeted by the layout, in their language: the
     // organiser's own greeting line would be a second one (issue 24).
     let body = aula_domain::text::without_greeting(body);
@@ -164,10 +169,10 @@ pub async fn broadcast(
         organiser.user.name.replace(['<', '>', '"'], ""),
         organiser.user.email
     );
-    let mut queued = 0;
+    let mut messages = Vec::new();
     for (registration, person) in registrations::recipients(conn, record.session.id, audience).await? {
         let manage = Some((config, &registration));
-        if let Some(m) = message(
+        messages.extend(message(
             MailKind::Broadcast,
             &person,
             record,
@@ -177,12 +182,9 @@ pub async fn broadcast(
             },
             Some(reply_to.clone()),
             manage,
-        ) {
-            outbox::enqueue(conn, &m, &config.domain).await?;
-            queued += 1;
-        }
+        ));
     }
-    Ok(queued)
+    Ok(messages)
 }
 
 /// The session's meetings changed: confirmed participants get the new times

@@ -50,20 +50,125 @@ pub async fn eligibility(
     if record.status() != SessionStatus::Completed {
         return Ok(Eligibility::SessionNotCompleted);
     }
-    if registration.status != RegistrationStatus::Confirmed {
-        return Ok(Eligibility::Cancelled);
-    }
     let completed = completion::Entity::find_by_id(registration.id)
         .one(conn)
         .await?
         .is_some_and(|c| c.completed);
-    if !completed {
-        return Ok(Eligibility::NotCompleted);
+    let answered = || crate::surveys::answered(conn, registration.id);
+    let survey_missing = record.course.course.survey_required && completed && !answered().await?;
+    Ok(Eligibility::of(registration.status, completed, survey_missing))
+}
+
+impl Eligibility {
+    /// A registration's standing in a completed session: still confirmed,
+    /// completed by its attendance, survey answered where required.
+    pub fn of(status: RegistrationStatus, completed: bool, survey_missing: bool) -> Eligibility {
+        if status != RegistrationStatus::Confirmed {
+            Eligibility::Cancelled
+        } else if !completed {
+            Eligibility::NotCompleted
+        } else if survey_missing {
+            Eligibility::SurveyMissing
+        } else {
+            Eligibility::Eligible
+        }
     }
-    if record.course.course.survey_required && !crate::surveys::answered(conn, registration.id).await? {
-        return Ok(Eligibility::SurveyMissing);
-    }
-    Ok(Eligibility::Eligible)
+}
+
+/// One participant of a session as issuing would judge them now.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub registration: registration::Model,
+    pub person: person::Model,
+    /// Minutes attended: the fixed completion's once the session is
+    /// completed, else what the marks say so far.
+    pub attended_minutes: i32,
+    /// Minutes needed: the course's minimum share of the session's minutes.
+    pub required_minutes: i32,
+    /// Whether the survey is answered, where the course requires it.
+    pub survey_answered: Option<bool>,
+    /// The standing, as if the session were completed now
+    /// ([`Eligibility::SessionNotCompleted`] is for the whole session).
+    pub eligibility: Eligibility,
+    /// The number of the certificate already issued, if any.
+    pub issued: Option<String>,
+}
+
+/// Everyone a session's certificates concern — its confirmed participants
+/// and those who took part then cancelled — with whether each qualifies and
+/// why not, ordered by name; a fixed number of queries.
+pub async fn candidates(conn: &impl ConnectionTrait, record: &SessionRecord) -> Result<Vec<Candidate>> {
+    let session_id = record.session.id;
+    let registrations = registration::Entity::find()
+        .filter(registration::Column::SessionId.eq(session_id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(registration::Column::Status.eq(RegistrationStatus::Confirmed))
+                .add(registration::Column::AttendedMeetings.gt(0)),
+        )
+        .all(conn)
+        .await?;
+    let ids: Vec<Uuid> = registrations.iter().map(|r| r.id).collect();
+    let people: std::collections::HashMap<Uuid, person::Model> = person::Entity::find()
+        .filter(person::Column::Id.is_in(registrations.iter().map(|r| r.person_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let completions: std::collections::HashMap<Uuid, completion::Model> = completion::Entity::find()
+        .filter(completion::Column::SessionId.eq(session_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.registration_id, c))
+        .collect();
+    let issued: std::collections::HashMap<Uuid, String> = certificate::Entity::find()
+        .filter(certificate::Column::SessionId.eq(session_id))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|c| (c.registration_id, c.number))
+        .collect();
+    let survey_required = record.course.course.survey_required;
+    let answered = if survey_required {
+        crate::surveys::answered_among(conn, &ids).await?
+    } else {
+        Default::default()
+    };
+    let percent = u8::try_from(record.course.course.minimum_attendance_percent.clamp(0, 100)).unwrap_or(100);
+    let session_minutes = u64::try_from(record.session.minutes.max(0)).unwrap_or(0);
+    let provisional_required =
+        i32::try_from(aula_domain::attendance::required_minutes(session_minutes, percent)).unwrap_or(i32::MAX);
+    let mut out: Vec<Candidate> = registrations
+        .into_iter()
+        .filter_map(|registration| {
+            let person = people.get(&registration.person_id)?.clone();
+            let (attended, required, completed) = match completions.get(&registration.id) {
+                Some(c) => (c.attended_minutes, c.required_minutes, c.completed),
+                None => (
+                    registration.attended_minutes,
+                    provisional_required,
+                    registration.attended_minutes >= provisional_required && provisional_required > 0,
+                ),
+            };
+            let survey_answered = survey_required.then(|| answered.contains(&registration.id));
+            let eligibility = Eligibility::of(registration.status, completed, survey_answered == Some(false));
+            Some(Candidate {
+                issued: issued.get(&registration.id).cloned(),
+                registration,
+                person,
+                attended_minutes: attended,
+                required_minutes: required,
+                survey_answered,
+                eligibility,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.person.family_name, &a.person.given_name).cmp(&(&b.person.family_name, &b.person.given_name))
+    });
+    Ok(out)
 }
 
 /// 128 random bits written for people: Crockford's base 32 (no I, L, O or

@@ -99,9 +99,14 @@ pub struct SessionFilter {
     pub text: Option<String>,
     /// Only sessions this trainer is assigned to.
     pub trainer_id: Option<Uuid>,
+    /// The staff's order at this instant: sessions not yet over first,
+    /// soonest first, then those over, the latest first; sessions without
+    /// meetings at the end. Without it, by start, soonest first.
+    pub upcoming_first: Option<DateTime<Utc>>,
 }
 
-/// Sessions by start, soonest first; sessions without meetings last.
+/// Sessions by start, soonest first; sessions without meetings last (or
+/// the staff's order, [`SessionFilter::upcoming_first`]).
 pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Page) -> Result<Paged<SessionRecord>> {
     let mut condition = Condition::all();
     if filter.public_only {
@@ -179,10 +184,24 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
     if let Some(until) = filter.until {
         condition = condition.add(session::Column::StartsAt.lt(until));
     }
-    let query = session::Entity::find()
-        .filter(condition)
-        .order_by_asc(session::Column::StartsAt)
-        .order_by_asc(session::Column::Id);
+    let mut query = session::Entity::find().filter(condition);
+    if let Some(now) = filter.upcoming_first {
+        let not_over = Expr::col(session::Column::EndsAt).gte(now);
+        // 0: not over yet; 1: over; 2: no meetings.
+        let group = Expr::case(not_over.clone(), 0)
+            .case(Expr::col(session::Column::EndsAt).is_not_null(), 1)
+            .finally(2);
+        // The start for those not over (ascending); nothing for the others,
+        // which the next key orders by start, descending.
+        let soonest = Expr::case(not_over, Expr::col(session::Column::StartsAt)).finally(Expr::cust("NULL"));
+        query = query
+            .order_by(Into::<Expr>::into(group), sea_orm::Order::Asc)
+            .order_by(Into::<Expr>::into(soonest), sea_orm::Order::Asc)
+            .order_by_desc(session::Column::StartsAt);
+    } else {
+        query = query.order_by_asc(session::Column::StartsAt);
+    }
+    let query = query.order_by_asc(session::Column::Id);
     let total = query.clone().count(conn).await?;
     let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     let items = complete(conn, rows).await?;
@@ -417,7 +436,7 @@ fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
         "status": s.status, "capacity": s.capacity, "time_zone": s.time_zone.name(), "venue_id": s.venue_id,
         "online_url": s.online_url, "registration_opens_at": s.registration_opens_at,
         "registration_closes_at": s.registration_closes_at, "trainer_ids": details.trainer_ids,
-        "present_share_percent": s.present_share_percent,
+        "present_share_percent": s.present_share_percent, "record_past": s.record_past,
         "meetings": details.meetings.iter().map(|m| json!([m.starts_at, m.ends_at])).collect::<Vec<_>>(),
     })
 }
@@ -444,6 +463,7 @@ async fn write(
     model.reminder_lead_minutes = Set(details.reminder_lead_minutes as i32);
     model.confirm_organiser_entries = Set(details.confirm_organiser_entries);
     model.issue_on_completion = Set(details.issue_on_completion);
+    model.record_past = Set(details.record_past);
     model.present_share_percent = Set(i32::from(details.present_share.get()));
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {

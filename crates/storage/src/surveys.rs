@@ -723,6 +723,21 @@ pub async fn to_answer(
 
 /// Whether the registration answered its session's survey (certificates
 /// that require it wait for this).
+/// Which of these registrations have answered their survey (one query).
+pub async fn answered_among(
+    conn: &impl ConnectionTrait,
+    registration_ids: &[Uuid],
+) -> Result<std::collections::HashSet<Uuid>> {
+    Ok(survey_invitation::Entity::find()
+        .filter(survey_invitation::Column::RegistrationId.is_in(registration_ids.iter().copied()))
+        .filter(survey_invitation::Column::Answered.eq(true))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|i| i.registration_id)
+        .collect())
+}
+
 pub async fn answered(conn: &impl ConnectionTrait, registration_id: Uuid) -> Result<bool> {
     Ok(survey_invitation::Entity::find()
         .filter(survey_invitation::Column::RegistrationId.eq(registration_id))

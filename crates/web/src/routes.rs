@@ -225,7 +225,10 @@ pub fn for_people() -> Router<AppState> {
         .route("/staff/survey-templates/{id}/copy", post(surveys::templates::copy_page))
         // ----- certificates: issuing, documents, revocation, verification, lists ------
         .routes(routes!(certificates::issue_api))
-        .route("/staff/sessions/{id}/certificates", post(certificates::issue_form))
+        .route(
+            "/staff/sessions/{id}/certificates",
+            get(certificates::issue_page).post(certificates::issue_form),
+        )
         .routes(routes!(certificates::pdf_api))
         .routes(routes!(certificates::credential_api))
         .route("/c/{id}/{signature}", get(certificates::holder_pdf))

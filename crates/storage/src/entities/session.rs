@@ -28,6 +28,8 @@ pub struct Model {
     pub issue_on_completion: bool,
     /// Below this share of an online meeting, in percent, the mark is partial.
     pub present_share_percent: i32,
+    /// Recorded after the fact: nobody is written to about it (issue 24).
+    pub record_past: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -125,6 +125,44 @@ pub(crate) async fn issue_api(
     }))
 }
 
+#[derive(askama::Template)]
+#[template(path = "pages/certificates_issue.html")]
+struct IssuePage {
+    c: crate::kit::pages::Chrome,
+    preview: aula_app::certificates::Preview,
+}
+
+impl IssuePage {
+    /// Why a participant does not qualify, in words.
+    fn reason(&self, candidate: &certificates::Candidate) -> String {
+        self.c.t(candidate.eligibility.key())
+    }
+
+    fn qualifying(&self) -> usize {
+        let eligible = certificates::Eligibility::Eligible;
+        self.preview
+            .candidates
+            .iter()
+            .filter(|c| c.eligibility == eligible)
+            .count()
+    }
+}
+
+/// The step before issuing: who qualifies, who does not and why (attended
+/// hours against the course's minimum, the survey, a cancellation), and the
+/// button that issues. Changes nothing.
+pub(crate) async fn issue_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let preview = aula_app::certificates::preview(&state.app(), id).await?;
+    crate::kit::pages::render(&IssuePage {
+        c: crate::kit::pages::Chrome::new(&ctx),
+        preview,
+    })
+}
+
 pub(crate) async fn issue_form(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,

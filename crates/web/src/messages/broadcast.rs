@@ -15,7 +15,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 // ----- writing to participants ---------------------------------------------
 
@@ -61,13 +61,19 @@ pub struct Queued {
     pub queued: usize,
 }
 
+impl MessageDetails {
+    fn broadcast(&self) -> aula_app::messages::Broadcast<'_> {
+        aula_app::messages::Broadcast {
+            audience: self.audience,
+            subject: self.subject.as_str(),
+            body: self.body.as_str(),
+        }
+    }
+}
+
 async fn queue(ctx: &Ctx, state: &AppState, session: &SessionRecord, input: &MessageInput) -> AppResult<usize> {
     let details = MessageDetails::try_from(input)?;
-    let message = aula_app::messages::Broadcast {
-        audience: details.audience,
-        subject: details.subject.as_str(),
-        body: details.body.as_str(),
-    };
+    let message = details.broadcast();
     let queued = aula_app::messages::broadcast(&state.app(), ctx.user()?, &ctx.actor()?, session, &message).await?;
     Ok(queued)
 }
@@ -88,6 +94,30 @@ pub(crate) async fn send(
     Ok((StatusCode::ACCEPTED, axum::Json(Queued { queued })).into_response())
 }
 
+/// The compose form: the message, and whether the organiser, having seen
+/// the preview, sends it (`send=yes`); without it the form shows a preview.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct ComposeForm {
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    send: String,
+}
+
+impl ComposeForm {
+    fn input(&self) -> MessageInput {
+        MessageInput {
+            audience: self.audience.clone(),
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "pages/compose.html")]
 struct ComposePage {
@@ -96,6 +126,7 @@ struct ComposePage {
     form: MessageInput,
     errors: FormErrors,
     audiences: Vec<(String, String)>,
+    preview: Option<aula_app::messages::Preview>,
 }
 
 impl ComposePage {
@@ -108,6 +139,7 @@ impl ComposePage {
             form,
             errors,
             audiences,
+            preview: None,
         }
     }
 }
@@ -125,13 +157,36 @@ pub(crate) async fn compose_page(
     render(&ComposePage::new(&ctx, session, form, FormErrors::none()))
 }
 
+/// The form's two steps: without `send`, the message as each language's
+/// recipients will read it and how many they are; with `send=yes` (the
+/// preview's button), the messages are queued.
 pub(crate) async fn send_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
-    CsrfForm(form): CsrfForm<MessageInput>,
+    CsrfForm(compose): CsrfForm<ComposeForm>,
 ) -> AppResult<Response> {
     let session = sessions::get(&state.db, id).await?;
+    let form = compose.input();
+    if compose.send != "yes" {
+        let outcome = match MessageDetails::try_from(&form) {
+            Ok(details) => aula_app::messages::preview(&state.app(), ctx.user()?, &session, &details.broadcast())
+                .await
+                .map_err(AppError::from),
+            Err(errors) => Err(AppError::Invalid(errors)),
+        };
+        return saved_or_form_again(
+            &ctx,
+            outcome,
+            |preview| {
+                let mut page = ComposePage::new(&ctx, session.clone(), form.clone(), FormErrors::none());
+                page.preview = Some(preview);
+                render(&page).unwrap_or_else(|e| e.into_response())
+            },
+            async |errors| Ok(ComposePage::new(&ctx, session.clone(), form.clone(), errors)),
+        )
+        .await;
+    }
     let outcome = queue(&ctx, &state, &session, &form).await;
     // The outbox page, filtered to this session, lists what was queued.
     let done = |queued| {

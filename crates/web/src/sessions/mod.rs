@@ -143,6 +143,11 @@ pub struct SessionInput {
     /// for to be marked present rather than partial (1 to 100; default 50).
     #[serde(default, deserialize_with = "input::loose_text")]
     pub present_share_percent: String,
+    /// A session held in the past, recorded after the fact (default false):
+    /// people registered or imported are placed without confirmation, and
+    /// nobody is e-mailed about it.
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub record_past: bool,
 }
 
 fn default_zone() -> String {
@@ -187,6 +192,7 @@ struct Parsed {
     present_share: Option<Percent>,
     confirm_organiser_entries: bool,
     issue_on_completion: bool,
+    record_past: bool,
 }
 
 fn parse_venue(
@@ -268,6 +274,7 @@ impl Parsed {
                 confirm_organiser_entries: self.confirm_organiser_entries,
                 issue_on_completion: self.issue_on_completion,
                 present_share,
+                record_past: self.record_past,
             },
             modality,
         )
@@ -298,6 +305,7 @@ fn parse_input(input: &SessionInput, errors: &mut FieldErrors) -> Parsed {
         ),
         confirm_organiser_entries: input.confirm_organiser_entries,
         issue_on_completion: input.issue_on_completion,
+        record_past: input.record_past,
     }
 }
 
@@ -382,6 +390,7 @@ impl From<&SessionRecord> for SessionInput {
             confirm_organiser_entries: s.confirm_organiser_entries,
             issue_on_completion: s.issue_on_completion,
             present_share_percent: s.present_share_percent.to_string(),
+            record_past: s.record_past,
         }
     }
 }
@@ -449,6 +458,8 @@ pub struct SessionOut {
     pub hours: f64,
     /// The share of an online meeting, in percent, that counts as present.
     pub present_share_percent: i32,
+    /// Recorded after the fact: nobody is e-mailed about it.
+    pub record_past: bool,
     pub trainers: Vec<PersonRef>,
     pub meetings: Vec<MeetingOut>,
     pub created_at: DateTime<Utc>,
@@ -493,6 +504,7 @@ impl From<SessionRecord> for SessionOut {
             ends_at: s.ends_at,
             hours: f64::from(s.minutes) / 60.0,
             present_share_percent: s.present_share_percent,
+            record_past: s.record_past,
             trainers: r
                 .trainers
                 .into_iter()
@@ -596,6 +608,7 @@ impl SessionQuery {
                 .map(|d| d.and_utc()),
             text: parse_opt(&self.q),
             trainer_id: None,
+            upcoming_first: None,
         })
     }
 

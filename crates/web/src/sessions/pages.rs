@@ -67,6 +67,12 @@ pub struct SessionForm {
     pub issue_on_completion: bool,
     #[serde(default)]
     pub present_share_percent: String,
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub record_past: bool,
+    /// The answer to the warning about meetings in the past: `record` (a
+    /// past session, no e-mails) or `live` (e-mails as usual).
+    #[serde(default)]
+    pub past: String,
 }
 
 /// One row of the meetings table.
@@ -152,6 +158,7 @@ impl SessionForm {
             ),
             confirm_organiser_entries: self.confirm_organiser_entries,
             issue_on_completion: self.issue_on_completion,
+            record_past: self.record_past || self.past == "record",
         };
         parsed.finish(errors, opens, closes, meetings, modality)
     }
@@ -201,6 +208,8 @@ impl From<&SessionRecord> for SessionForm {
             confirm_organiser_entries: s.confirm_organiser_entries,
             issue_on_completion: s.issue_on_completion,
             present_share_percent: s.present_share_percent.to_string(),
+            record_past: s.record_past,
+            past: String::new(),
         }
     }
 }
@@ -211,7 +220,58 @@ pub(crate) struct StaffListQuery {
     status: String,
     #[serde(default)]
     course_id: String,
+    /// Sessions still running on or after this day (YYYY-MM-DD).
+    #[serde(default)]
+    from: String,
+    /// Sessions starting on or before this day.
+    #[serde(default)]
+    to: String,
     page: Option<u64>,
+}
+
+impl StaffListQuery {
+    /// The filter the query asks for, in the staff's order at `now`; a
+    /// value that does not parse is named beside its field and left out.
+    fn filter(&self, zone: SessionTimeZone, now: DateTime<Utc>) -> (SessionFilter, FieldErrors) {
+        let mut errors = FieldErrors::new();
+        let day = |v: &str| {
+            let v = v.trim();
+            if v.is_empty() {
+                return Ok(None);
+            }
+            chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| aula_domain::Problem::new("error-date"))
+        };
+        let status = self.status.trim();
+        let statuses = if status.is_empty() {
+            Vec::new()
+        } else {
+            errors
+                .take("status", SessionStatus::parse(status))
+                .into_iter()
+                .collect()
+        };
+        let course_id = errors.take("course_id", parse_optional_id(&self.course_id)).flatten();
+        let from = errors.take("from", day(&self.from)).flatten();
+        let mut to = errors.take("to", day(&self.to)).flatten();
+        if let (Some(from), Some(until)) = (from, to)
+            && until < from
+        {
+            errors.add("to", aula_domain::Problem::new("error-date-range"));
+            to = None;
+        }
+        let midnight = |d: chrono::NaiveDate| parse_local_datetime(zone, &format!("{d}T00:00")).ok();
+        let filter = SessionFilter {
+            statuses,
+            course_id,
+            from: from.and_then(midnight),
+            until: to.and_then(|d| d.succ_opt()).and_then(midnight),
+            upcoming_first: Some(now),
+            ..SessionFilter::default()
+        };
+        (filter, errors)
+    }
 }
 
 #[derive(Template)]
@@ -222,41 +282,60 @@ struct ListPage {
     sessions: Vec<SessionRecord>,
     pager: Pager,
     statuses: Vec<(String, String)>,
-    status: String,
+    query: StaffListQuery,
+    errors: FormErrors,
     show_filters: bool,
+    now: DateTime<Utc>,
 }
 
+impl ListPage {
+    /// Whether `record` is over at the page's instant.
+    fn is_past(&self, record: &SessionRecord) -> bool {
+        record.session.ends_at.is_some_and(|end| end < self.now)
+    }
+
+    /// Whether `index` is the first session over on this page, where the
+    /// past begins.
+    fn past_starts_at(&self, index: &usize) -> bool {
+        let index = *index;
+        self.sessions.get(index).is_some_and(|r| self.is_past(r))
+            && (index == 0 || self.sessions.get(index - 1).is_some_and(|r| !self.is_past(r)))
+    }
+}
+
+/// The organisers' sessions: those to come first (soonest first), then
+/// those over (latest first); filters by status and dates, in the query
+/// string; a value that does not parse is named beside its field.
 pub(crate) async fn list_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<StaffListQuery>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let status = query.status.trim();
-    let filter = SessionFilter {
-        statuses: if status.is_empty() {
-            Vec::new()
-        } else {
-            vec![status_of(status)?]
-        },
-        course_id: parse_optional_id(&query.course_id)
-            .map_err(|p| AppError::Invalid(FieldErrors::single("course_id", p)))?,
-        ..SessionFilter::default()
-    };
+    let c = Chrome::new(&ctx);
+    let now = Utc::now();
+    let (filter, errors) = query.filter(c.staff_zone, now);
     let page = aula_storage::Page::new(query.page, None, 25);
     let paged = sessions::list(&state.db, &filter, page).await?;
-    let params = [("status", query.status.clone()), ("course_id", query.course_id.clone())];
+    let params = [
+        ("status", query.status.clone()),
+        ("course_id", query.course_id.clone()),
+        ("from", query.from.clone()),
+        ("to", query.to.clone()),
+    ];
     let pager = Pager::new("/staff/sessions", &params, paged.page.page, paged.pages(), paged.total);
-    let c = Chrome::new(&ctx);
     let statuses = c.words("status", SessionStatus::ALL);
+    let errors = FormErrors::new(ctx.tr(), &errors);
     render(&ListPage {
         c,
         title_key: "sessions-title",
         sessions: paged.items,
         pager,
         statuses,
-        status: query.status,
+        query,
+        errors,
         show_filters: true,
+        now,
     })
 }
 
@@ -266,8 +345,10 @@ pub(crate) async fn my_sessions_page(
     ApiQuery(query): ApiQuery<StaffListQuery>,
 ) -> AppResult<Response> {
     let user = ctx.require(&[Role::Trainer])?;
+    let now = Utc::now();
     let filter = SessionFilter {
         trainer_id: Some(user.user.id),
+        upcoming_first: Some(now),
         ..SessionFilter::default()
     };
     let paged = sessions::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
@@ -278,8 +359,10 @@ pub(crate) async fn my_sessions_page(
         sessions: paged.items,
         pager,
         statuses: Vec::new(),
-        status: String::new(),
+        query: StaffListQuery::default(),
+        errors: FormErrors::none(),
         show_filters: false,
+        now,
     })
 }
 
@@ -297,6 +380,9 @@ struct FormPage {
     zones: Vec<(String, Vec<String>)>,
     trainers: Vec<(String, String, bool)>,
     next_statuses: Vec<(String, String)>,
+    /// A new session whose first meeting is already over, not yet answered:
+    /// the step that asks whether it is recorded after the fact (issue 24).
+    past_warning: bool,
 }
 
 impl FormPage {
@@ -363,7 +449,20 @@ impl FormPage {
             zones,
             trainers,
             next_statuses,
+            past_warning: false,
         })
+    }
+}
+
+impl FormPage {
+    /// The session's planned hours and the course's nominal hours, when its
+    /// meetings are planned and they differ (issue 24: a 9-hour course with
+    /// a 3-hour session, whose certificates then read as partial).
+    fn hours_differ(&self) -> Option<(i32, i32)> {
+        let record = self.record.as_ref()?;
+        let planned = record.session.minutes;
+        let nominal = record.course.course.minutes;
+        (!record.meetings.is_empty() && planned != nominal).then_some((planned, nominal))
     }
 }
 
@@ -408,6 +507,13 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
     let mut errors = FieldErrors::new();
     let modality = course_modality(state, &form.course_id, &mut errors).await?;
     let outcome = match form.details(modality, errors) {
+        // A new session held in the past: its people would be told their
+        // place is confirmed for a training long over. Ask first.
+        Ok(details) if id.is_none() && needs_past_answer(&details, &form) => {
+            let mut page = FormPage::new(ctx, state, None, form, FormErrors::none()).await?;
+            page.past_warning = true;
+            return render(&page);
+        }
         Ok(details) => match id {
             Some(id) => apply_update(state, &actor, id, &details).await,
             None => sessions::create(&state.db, &actor, &details)
@@ -429,6 +535,13 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
         },
     )
     .await
+}
+
+/// Whether a new session starts before now while the form has not said
+/// whether it is recorded after the fact (`record_past`) or live (`past=live`).
+fn needs_past_answer(details: &SessionDetails, form: &SessionForm) -> bool {
+    let starts_in_the_past = details.meetings.first().is_some_and(|m| m.starts_at < Utc::now());
+    starts_in_the_past && !details.record_past && form.past != "live"
 }
 
 pub(crate) async fn create_page(
