@@ -24,6 +24,7 @@ mod outbox_faults;
 mod programmes;
 mod registrations;
 mod report_matching;
+mod retention;
 mod seat_invariants;
 mod security;
 mod sessions;

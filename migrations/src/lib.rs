@@ -20,6 +20,7 @@ mod m20261204_000010_heartbeat;
 mod m20261204_000011_report_aliases;
 mod m20261204_000012_present_share;
 mod m20261204_000013_course_texts;
+mod m20261205_000014_erasure;
 mod statements;
 
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000011_report_aliases::Migration),
             Box::new(m20261204_000012_present_share::Migration),
             Box::new(m20261204_000013_course_texts::Migration),
+            Box::new(m20261205_000014_erasure::Migration),
         ]
     }
 }

@@ -15,7 +15,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
 use crate::render::{
-    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, RegistrationCancelled,
+    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, ErasureLink, RegistrationCancelled,
     RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged,
     SessionRef, SignInLink, SurveyInvitation, data,
 };
@@ -633,6 +633,34 @@ pub async fn sign_in_link(
         recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
         language: person.language,
         data: content,
+        session_id: None,
+        reply_to: None,
+        due_at: None,
+        dedupe_key: None,
+    };
+    outbox::enqueue(conn, &message, &config.domain).await?;
+    Ok(())
+}
+
+/// The link that confirms a person's request to be erased (issue 21).
+pub async fn erasure_link(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    person: &Person,
+    token: &str,
+) -> aula_storage::Result<()> {
+    let Ok(recipient) = Email::parse(&person.email) else {
+        return Ok(());
+    };
+    let message = NewMessage {
+        kind: MailKind::ErasureLink,
+        recipient,
+        recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
+        language: person.language,
+        data: data(&ErasureLink {
+            path: format!("/me/erasure/{token}"),
+            hours: aula_storage::retention::REQUEST_LIFETIME.num_hours() as u32,
+        }),
         session_id: None,
         reply_to: None,
         due_at: None,
