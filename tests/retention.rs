@@ -299,6 +299,32 @@ db_test!(
         assert_eq!(done.status(), StatusCode::SEE_OTHER);
         assert_eq!(admin.get(&form).await.status(), StatusCode::NOT_FOUND);
 
+        // Dani and Fer are erased by expiry: three years after their last
+        // sessions (B1 in April, C1 in May 2026); Ben has one to come.
+        let dani = person_id(&app, "dani@example.org").await;
+        let fer = person_id(&app, "fer@example.org").await;
+        for id in [dani, fer] {
+            // Registered in January (the data set is built today).
+            person::ActiveModel {
+                id: Set(id),
+                created_at: Set("2026-01-05T00:00:00Z".parse().expect("instant")),
+                ..Default::default()
+            }
+            .update(&app.db)
+            .await
+            .expect("created_at");
+        }
+        let periods = aula_storage::retention::Periods::default();
+        let later = "2026-06-01T00:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .expect("instant")
+            + periods.inactive_people;
+        let expired = aula_app::retention::expire(&app.app(), later, &periods)
+            .await
+            .expect("expire");
+        assert_eq!(expired.people, 2, "{expired:?}");
+        assert!(erased(&app, dani).await && erased(&app, fer).await);
+
         // Every figure, for every filter and breakdown, is the same.
         let after = all_figures(&app, &p, at).await;
         for ((label, was), (_, is)) in before.iter().zip(&after) {
@@ -327,8 +353,26 @@ db_test!(
             }
         }
         assert!(traces.is_empty(), "{traces:#?}");
+        // Dani's certificate is kept until its own retention ends: only it
+        // still names her.
+        for needle in ["dani@example.org", "Dani Prueba"] {
+            let places = find_everywhere(&app, needle).await;
+            assert!(
+                places.iter().all(|p| p.starts_with("certificates.holder_")),
+                "{places:?}"
+            );
+        }
+        for needle in [
+            "Diputacion de Leon",
+            "fer@example.org",
+            "Fer Prueba",
+            "\"Fer\"",
+            "Concello de Vigo",
+        ] {
+            assert!(find_everywhere(&app, needle).await.is_empty(), "{needle}");
+        }
         // The others are still there.
-        assert!(!find_everywhere(&app, "dani@example.org").await.is_empty());
+        assert!(!find_everywhere(&app, "ben@example.org").await.is_empty());
 
         // Ana's certificate is withdrawn at her request; Dani's is as it was.
         let page = app
@@ -341,5 +385,156 @@ db_test!(
             .get_html(&format!("/verify/{}?lang=en", danis.verification_code))
             .await;
         assert!(page.contains("Dani Prueba") && !page.contains("withdrawn"), "{page}");
+    }
+);
+
+/// The end of `course_and_session`'s session (its last meeting), in UTC.
+fn session_end() -> chrono::DateTime<chrono::Utc> {
+    "2030-03-14T13:00:00Z".parse().expect("instant")
+}
+
+async fn set_created(app: &TestApp, person: Uuid, at: chrono::DateTime<chrono::Utc>) {
+    person::ActiveModel {
+        id: Set(person),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .expect("created_at");
+    let registrations = registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person))
+        .all(&app.db)
+        .await
+        .expect("registrations");
+    for r in registrations {
+        registration::ActiveModel {
+            id: Set(r.id),
+            created_at: Set(at),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .expect("created_at");
+    }
+}
+
+async fn erased(app: &TestApp, id: Uuid) -> bool {
+    person::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("person")
+        .erased_at
+        .is_some()
+}
+
+db_test!(
+    issue_21_expiry_erases_at_the_exact_end_of_each_period,
+    |app: TestApp| async move {
+        use aula_storage::retention::Periods;
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let periods = Periods::default();
+        let anonymous = app.anonymous_api();
+        for email in ["first@example.org", "second@example.org"] {
+            let (status, body) = anonymous
+                .post(
+                    &format!("/api/v1/sessions/{session_id}/registrations"),
+                    &crate::helpers::registrant("Pending", email),
+                )
+                .await;
+            assert!(status.is_success(), "{body}");
+        }
+        let first = person_id(&app, "first@example.org").await;
+        let second = person_id(&app, "second@example.org").await;
+        let t0 = chrono::Utc::now() - chrono::Duration::days(40);
+        set_created(&app, first, t0).await;
+        set_created(&app, second, t0 + chrono::Duration::seconds(1)).await;
+
+        // Exactly 30 days after the first request: it is gone, with the
+        // person it created; the second, one second younger, stays.
+        let now = t0 + periods.pending_registrations;
+        let done = aula_app::retention::expire(&app.app(), now, &periods)
+            .await
+            .expect("expire");
+        assert_eq!((done.pending_registrations, done.people), (1, 1), "{done:?}");
+        assert!(erased(&app, first).await);
+        assert!(!erased(&app, second).await);
+        let left = registration::Entity::find()
+            .filter(registration::Column::PersonId.is_in([first, second]))
+            .all(&app.db)
+            .await
+            .expect("registrations");
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].person_id, second);
+
+        // A trainee is kept until three years after their last session ends, to the second.
+        let session = session_id.parse().expect("uuid");
+        let trainee = crate::helpers::seated(&app, session, "Lola", "lola@example.org", aula_domain::Language::Es)
+            .await
+            .person_id;
+        let end = session_end() + periods.inactive_people;
+        aula_app::retention::expire(&app.app(), end - chrono::Duration::seconds(1), &periods)
+            .await
+            .expect("expire");
+        assert!(!erased(&app, trainee).await, "one second before");
+        aula_app::retention::expire(&app.app(), end, &periods)
+            .await
+            .expect("expire");
+        assert!(erased(&app, trainee).await, "at the exact end");
+        // Run again: nothing more.
+        let again = aula_app::retention::expire(&app.app(), end, &periods)
+            .await
+            .expect("expire");
+        assert_eq!(again, aula_app::retention::Expired::default());
+    }
+);
+
+db_test!(
+    issue_21_two_concurrent_expiry_runs_erase_each_person_once,
+    |app: TestApp| async move {
+        use aula_storage::entities::audit_entry;
+        use aula_storage::retention::Periods;
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let session = session_id.parse().expect("uuid");
+        let mut people = Vec::new();
+        for n in 0..6 {
+            let email = format!("orphan{n}@example.org");
+            let p = crate::helpers::person(&app, "Orphan", &email, aula_domain::Language::Es).await;
+            set_created(&app, p.id, chrono::Utc::now() - chrono::Duration::days(60)).await;
+            people.push(p.id);
+        }
+        for n in 0..6 {
+            let email = format!("trainee{n}@example.org");
+            let r = crate::helpers::seated(&app, session, "Trainee", &email, aula_domain::Language::Es).await;
+            people.push(r.person_id);
+        }
+        let periods = Periods::default();
+        let now = session_end() + periods.inactive_people + chrono::Duration::days(1);
+        let (one, two) = (app.app(), app.app());
+        let (a, b) = tokio::join!(
+            aula_app::retention::expire(&one, now, &periods),
+            aula_app::retention::expire(&two, now, &periods)
+        );
+        let (a, b) = (a.expect("first"), b.expect("second"));
+        assert_eq!(a.people + b.people, 12, "{a:?} {b:?}");
+        for id in &people {
+            assert!(erased(&app, *id).await);
+        }
+        let counted: i64 = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("people.expired"))
+            .all(&app.db)
+            .await
+            .expect("audit")
+            .iter()
+            .map(|e| {
+                serde_json::from_str::<serde_json::Value>(&e.details).expect("json")["count"]
+                    .as_i64()
+                    .expect("count")
+            })
+            .sum();
+        assert_eq!(counted, 12, "each erased once");
     }
 );

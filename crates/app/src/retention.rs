@@ -73,3 +73,67 @@ pub async fn confirm(app: &App, token: &str) -> Result<Erased> {
     people::get(&app.db, request.person_id).await?;
     erase(app, request.person_id, &ErasedBy::Themselves, request.certificates).await
 }
+
+/// People erased per transaction by the expiry job: short enough that
+/// SQLite's write lock is held well under a second at a time.
+const BATCH: u64 = 50;
+
+/// What one expiry run erased.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expired {
+    pub pending_registrations: u64,
+    pub people: u64,
+    pub mail_bodies: u64,
+}
+
+/// Erases what has outlived its period at `now`: in batches, each batch
+/// one transaction; safe with several processes (each record is claimed
+/// by a conditional write, so one of them erases it). Logged with counts.
+pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &retention::Periods) -> Result<Expired> {
+    let mut expired = Expired::default();
+    let pending_cutoff = now - periods.pending_registrations;
+    loop {
+        let txn = app.write().await?;
+        let ids = retention::expired_pending(&*txn, pending_cutoff, BATCH).await?;
+        if ids.is_empty() {
+            break;
+        }
+        expired.pending_registrations += retention::delete_pending(&*txn, &ids).await?;
+        txn.commit().await?;
+    }
+    for (cutoff, registered) in [(pending_cutoff, false), (now - periods.inactive_people, true)] {
+        loop {
+            let txn = app.write().await?;
+            let ids = retention::expired_people(&*txn, cutoff, registered, BATCH).await?;
+            if ids.is_empty() {
+                break;
+            }
+            let mut erased = 0;
+            for id in ids {
+                match retention::erase(&*txn, id, false).await {
+                    Ok(_) => erased += 1,
+                    Err(aula_storage::StorageError::NotFound) => {}
+                    Err(other) => return Err(other.into()),
+                }
+            }
+            audit::record(
+                &*txn,
+                &Actor::system("retention"),
+                "people.expired",
+                "person",
+                None,
+                serde_json::json!({"count": erased}),
+            )
+            .await?;
+            txn.commit().await?;
+            expired.people += erased;
+        }
+    }
+    let txn = app.write().await?;
+    expired.mail_bodies = retention::clear_sent_bodies(&*txn, now - periods.sent_mail_bodies).await?;
+    txn.commit().await?;
+    if expired != Expired::default() {
+        tracing::info!(?expired, "erased personal data past its retention period");
+    }
+    Ok(expired)
+}

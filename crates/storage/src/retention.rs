@@ -131,10 +131,19 @@ pub fn is_erased(person: &person::Model) -> bool {
 /// [`StorageError::NotFound`].
 pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: bool) -> Result<Erased> {
     let person = found(conn, person::Entity::find_by_id(person_id)).await?;
-    if is_erased(&person) {
+    let at = now();
+    // Claimed by a conditional update: of two transactions erasing the same
+    // person (two processes' expiry jobs), one erases, the other finds none.
+    let claimed = person::Entity::update_many()
+        .col_expr(person::Column::ErasedAt, Expr::val(at))
+        .filter(person::Column::Id.eq(person_id))
+        .filter(person::Column::ErasedAt.is_null())
+        .exec(conn)
+        .await?
+        .rows_affected;
+    if claimed == 0 {
         return Err(StorageError::NotFound);
     }
-    let at = now();
     let needles = needles(&person);
     let registration_ids: Vec<Uuid> = registration::Entity::find()
         .select_only()
@@ -387,4 +396,113 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
         "sign_in_links": links.iter().map(|l| json!({"created_at": l.created_at, "expires_at": l.expires_at, "used_at": l.used_at})).collect::<Vec<_>>(),
         "sessions": sessions.iter().map(|s| json!({"created_at": s.created_at, "expires_at": s.expires_at})).collect::<Vec<_>>(),
     }))
+}
+
+// ----- expiry ------------------------------------------------------------------
+
+/// How long each category of personal data is kept, per instance (an
+/// `organisation_id` becomes their key when organisations have their own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Periods {
+    /// A registration asked for and never confirmed (and the person it
+    /// created, if they have no other).
+    pub pending_registrations: Duration,
+    /// A person with no session ended since (nor to come): erased.
+    pub inactive_people: Duration,
+    /// The body of an e-mail sent this long ago: emptied.
+    pub sent_mail_bodies: Duration,
+}
+
+impl Default for Periods {
+    fn default() -> Self {
+        Periods {
+            pending_registrations: Duration::days(30),
+            inactive_people: Duration::days(3 * 365),
+            sent_mail_bodies: Duration::days(90),
+        }
+    }
+}
+
+/// Pending registrations created on or before `cutoff` (their period has
+/// run out at `cutoff + period`, the exact instant included), at most `limit`.
+pub async fn expired_pending(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<Vec<Uuid>> {
+    Ok(registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Pending))
+        .filter(registration::Column::CreatedAt.lte(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Deletes these registrations if they are still pending (so that of two
+/// processes, one deletes each), with the audit details about them.
+/// Returns how many it deleted.
+pub async fn delete_pending(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<u64> {
+    let deleted = registration::Entity::delete_many()
+        .filter(registration::Column::Id.is_in(ids.to_vec()))
+        .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Pending))
+        .exec(conn)
+        .await?
+        .rows_affected;
+    audit_entry::Entity::update_many()
+        .col_expr(audit_entry::Column::Details, Expr::val("{\"erased\":true}"))
+        .filter(audit_entry::Column::Entity.eq("registration"))
+        .filter(audit_entry::Column::EntityId.is_in(ids.to_vec()))
+        .exec(conn)
+        .await?;
+    Ok(deleted)
+}
+
+/// People not yet erased whose last activity was on or before `cutoff`:
+/// created then, with no session of theirs ending after it. With
+/// `registered: false`, only those with no registration at all.
+pub async fn expired_people(
+    conn: &impl ConnectionTrait,
+    cutoff: DateTime<Utc>,
+    registered: bool,
+    limit: u64,
+) -> Result<Vec<Uuid>> {
+    use crate::entities::session;
+    use sea_orm::sea_query::Query;
+    let mut later = Query::select();
+    later
+        .expr(Expr::val(1))
+        .from(registration::Entity)
+        .inner_join(
+            session::Entity,
+            Expr::col((session::Entity, session::Column::Id))
+                .equals((registration::Entity, registration::Column::SessionId)),
+        )
+        .and_where(
+            Expr::col((registration::Entity, registration::Column::PersonId))
+                .equals((person::Entity, person::Column::Id)),
+        );
+    if registered {
+        later.and_where(Expr::col((session::Entity, session::Column::EndsAt)).gt(cutoff));
+    }
+    Ok(person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .filter(person::Column::ErasedAt.is_null())
+        .filter(person::Column::CreatedAt.lte(cutoff))
+        .filter(Expr::exists(later).not())
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Empties the bodies of messages sent on or before `cutoff`; returns how many.
+pub async fn clear_sent_bodies(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>) -> Result<u64> {
+    Ok(outbox::Entity::update_many()
+        .col_expr(outbox::Column::Data, Expr::val("{}"))
+        .filter(outbox::Column::Status.eq(aula_domain::MessageStatus::Sent))
+        .filter(outbox::Column::SentAt.lte(cutoff))
+        .filter(outbox::Column::Data.ne("{}"))
+        .exec(conn)
+        .await?
+        .rows_affected)
 }
