@@ -613,22 +613,19 @@ pub async fn certificate_ready(
     Ok(())
 }
 
-/// A one-time link to "my trainings".
-pub async fn sign_in_link(
+/// A message of `kind` to the person themselves, about no session.
+async fn to_person(
     conn: &impl ConnectionTrait,
     config: &MailConfig,
     person: &Person,
-    token: &str,
+    kind: MailKind,
+    content: serde_json::Value,
 ) -> aula_storage::Result<()> {
     let Ok(recipient) = Email::parse(&person.email) else {
         return Ok(());
     };
-    let content = data(&SignInLink {
-        path: format!("/me/sign-in/{token}"),
-        minutes: aula_storage::person_sessions::LINK_LIFETIME.num_minutes() as u32,
-    });
     let message = NewMessage {
-        kind: MailKind::SignInLink,
+        kind,
         recipient,
         recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
         language: person.language,
@@ -642,6 +639,20 @@ pub async fn sign_in_link(
     Ok(())
 }
 
+/// A one-time link to "my trainings".
+pub async fn sign_in_link(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    person: &Person,
+    token: &str,
+) -> aula_storage::Result<()> {
+    let content = data(&SignInLink {
+        path: format!("/me/sign-in/{token}"),
+        minutes: aula_storage::person_sessions::LINK_LIFETIME.num_minutes() as u32,
+    });
+    to_person(conn, config, person, MailKind::SignInLink, content).await
+}
+
 /// The link that confirms a person's request to be erased (issue 21).
 pub async fn erasure_link(
     conn: &impl ConnectionTrait,
@@ -649,23 +660,9 @@ pub async fn erasure_link(
     person: &Person,
     token: &str,
 ) -> aula_storage::Result<()> {
-    let Ok(recipient) = Email::parse(&person.email) else {
-        return Ok(());
-    };
-    let message = NewMessage {
-        kind: MailKind::ErasureLink,
-        recipient,
-        recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
-        language: person.language,
-        data: data(&ErasureLink {
-            path: format!("/me/erasure/{token}"),
-            hours: aula_storage::retention::REQUEST_LIFETIME.num_hours() as u32,
-        }),
-        session_id: None,
-        reply_to: None,
-        due_at: None,
-        dedupe_key: None,
-    };
-    outbox::enqueue(conn, &message, &config.domain).await?;
-    Ok(())
+    let content = data(&ErasureLink {
+        path: format!("/me/erasure/{token}"),
+        hours: aula_storage::retention::REQUEST_LIFETIME.num_hours() as u32,
+    });
+    to_person(conn, config, person, MailKind::ErasureLink, content).await
 }
