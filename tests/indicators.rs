@@ -38,14 +38,14 @@ use uuid::Uuid;
 
 use crate::helpers::{Api, TestApp, db_test};
 
-struct Programme {
-    p1: Uuid,
-    p2: Uuid,
-    course_a: Uuid,
-    course_b: Uuid,
-    c1: Uuid,
-    andalucia: Uuid,
-    castilla: Uuid,
+pub(crate) struct Programme {
+    pub(crate) p1: Uuid,
+    pub(crate) p2: Uuid,
+    pub(crate) course_a: Uuid,
+    pub(crate) course_b: Uuid,
+    pub(crate) c1: Uuid,
+    pub(crate) andalucia: Uuid,
+    pub(crate) castilla: Uuid,
 }
 
 async fn person(app: &TestApp, name: &str, region: Option<Uuid>, audience: Audience, employer: &str) -> Uuid {
@@ -166,7 +166,8 @@ async fn survey(app: &TestApp, session: Uuid, answers: &[(Uuid, u8)]) {
     }
 }
 
-async fn build(app: &TestApp) -> Programme {
+/// The data set of the module's doc (also erased from by `retention`, issue 21).
+pub(crate) async fn build(app: &TestApp) -> Programme {
     let api = app.api(&[Role::Organiser]).await;
     let actor = Actor::system("test");
     let andalucia = aula_storage::regions::create(&app.db, &actor, "ES-AN", "Andalucía")

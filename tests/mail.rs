@@ -486,6 +486,13 @@ fn every_message_renders_in_every_language() {
                 minutes: 30,
             }),
         ),
+        (
+            "erasure_link",
+            data(&aula_mail::render::ErasureLink {
+                path: "/me/erasure/ERASURE-TOKEN".into(),
+                hours: 24,
+            }),
+        ),
     ];
     assert_eq!(kinds.len(), aula_mail::render::KINDS.len(), "every kind is covered");
     // The organisers' digest of absences (issue 20), as a kind of its own here.

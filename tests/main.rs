@@ -28,6 +28,7 @@ mod plurals;
 mod programmes;
 mod registrations;
 mod report_matching;
+mod retention;
 mod seat_invariants;
 mod security;
 mod sessions;

@@ -52,6 +52,7 @@ async fn every_route_is_documented() {
         ("/api/v1/survey-templates/{id}", &["get", "put"]),
         ("/api/v1/indicators", &["get"]),
         ("/api/v1/indicators.csv", &["get"]),
+        ("/api/v1/people/{id}/erasure", &["post"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

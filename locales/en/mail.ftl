@@ -67,3 +67,8 @@ mail-certificate-subject = Your certificate: { $course }
 mail-certificate-body = Congratulations: you have completed this training, and your certificate (number { $number }) is ready. Download it here:
 mail-certificate-button = Download my certificate (PDF)
 mail-certificate-verify = Anyone can check that it is genuine at:
+
+mail-erasure-subject = Confirm the erasure of your data
+mail-erasure-body = You asked us to erase your personal data. Follow this link to confirm; it works for { $hours } hours. Once confirmed, it cannot be undone:
+mail-erasure-button = Confirm the erasure
+mail-erasure-ignore = If you did not ask for it, ignore this message: nothing will be erased.

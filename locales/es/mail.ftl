@@ -67,3 +67,8 @@ mail-certificate-subject = Su certificado: { $course }
 mail-certificate-body = Enhorabuena: ha completado esta formación y su certificado (número { $number }) está listo. Descárguelo aquí:
 mail-certificate-button = Descargar mi certificado (PDF)
 mail-certificate-verify = Cualquiera puede comprobar que es auténtico en:
+
+mail-erasure-subject = Confirme la supresión de sus datos
+mail-erasure-body = Ha pedido que suprimamos sus datos personales. Siga este enlace para confirmarlo; funciona durante { $hours } horas. Una vez confirmada, la supresión no se puede deshacer:
+mail-erasure-button = Confirmar la supresión
+mail-erasure-ignore = Si no lo ha pedido, ignore este mensaje: no se suprimirá nada.

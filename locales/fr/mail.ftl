@@ -67,3 +67,8 @@ mail-certificate-subject = Votre attestation : { $course }
 mail-certificate-body = Félicitations : vous avez suivi cette formation jusqu'au bout, et votre attestation (numéro { $number }) est prête. Téléchargez-la ici :
 mail-certificate-button = Télécharger mon attestation (PDF)
 mail-certificate-verify = Chacun peut vérifier son authenticité à cette adresse :
+
+mail-erasure-subject = Confirmez l'effacement de vos données
+mail-erasure-body = Vous nous avez demandé d'effacer vos données personnelles. Suivez ce lien pour le confirmer ; il fonctionne pendant { $hours } heures. Une fois confirmé, l'effacement est définitif :
+mail-erasure-button = Confirmer l'effacement
+mail-erasure-ignore = Si vous ne l'avez pas demandé, ignorez ce message : rien ne sera effacé.

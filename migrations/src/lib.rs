@@ -22,6 +22,7 @@ mod m20261204_000012_present_share;
 mod m20261204_000013_course_texts;
 mod m20261205_000014_superseded_confirm_links;
 mod m20261205_000015_record_past;
+mod m20261205_000016_erasure;
 mod statements;
 
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000013_course_texts::Migration),
             Box::new(m20261205_000014_superseded_confirm_links::Migration),
             Box::new(m20261205_000015_record_past::Migration),
+            Box::new(m20261205_000016_erasure::Migration),
         ]
     }
 }

@@ -1,7 +1,8 @@
 //! Work that time makes due rather than a request: opening a session's
 //! survey when its last meeting has ended, sending survey reminders,
 //! forgetting ended rate-limit windows, and marking the "starts soon"
-//! reminders of started sessions dropped. Run every minute by `aula serve`
+//! reminders of started sessions dropped, and erasing personal data past
+//! its retention period. Run every minute by `aula serve`
 //! and `aula worker`; each step is idempotent and claims its rows with
 //! conditional updates, so several processes may run it at once.
 
@@ -34,6 +35,8 @@ pub async fn tick(app: &App) -> Result<usize> {
     txn.commit().await?;
     queued += due.len();
     rate_limits::sweep(&app.db).await?;
+    // Personal data past its retention period (issue 21).
+    crate::retention::expire(app, now, &aula_storage::retention::Periods::default()).await?;
     // The claim never takes them; marking them here says why on the
     // outbox page, without a write in every round of the dispatcher.
     let dropped = aula_storage::outbox::drop_late_reminders(&app.db).await?;

@@ -21,6 +21,7 @@ pub mod jobs;
 pub mod messages;
 pub mod people;
 pub mod registrations;
+pub mod retention;
 pub mod sessions;
 pub mod surveys;
 

@@ -117,6 +117,7 @@ fn certificate_row(
         issued_at,
         revoked_at: None,
         revoked_reason: None,
+        withdrawn_at: None,
     })
 }
 
@@ -276,6 +277,8 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 consent_version: Set(Some("2026-01".into())),
                 created_at: Set(at),
                 updated_at: Set(at),
+                workplace_key: Set(None),
+                erased_at: Set(None),
             });
             registrations.push(registration::ActiveModel {
                 id: Set(registration_id),

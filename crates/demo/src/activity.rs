@@ -1486,6 +1486,8 @@ pub fn build_block(
             consent_version: Set(Some("demo".to_owned())),
             created_at: Set(at),
             updated_at: Set(at),
+            workplace_key: Set(aula_storage::retention::workplace_key_with(key, Some(p.workplace))),
+            erased_at: Set(None),
         });
         emails.push((format!("{given} {family}"), email));
     }
@@ -1807,6 +1809,7 @@ pub fn build_block(
             issued_at: Set(at),
             revoked_at: Set(revoked.then(|| at + Duration::days(20))),
             revoked_reason: Set(revoked.then(|| reason.to_owned())),
+            withdrawn_at: Set(None),
         });
     }
     push(&mut statements, backend, certificates, 26);

@@ -192,7 +192,8 @@ pub struct Figures {
     pub sessions_held: u64,
     /// Distinct venues of those sessions.
     pub venues: u64,
-    /// Distinct employers of participants (compared without case or outer spaces).
+    /// Distinct employers of participants (compared without case or outer
+    /// spaces), counted by their keyed hash so that erasure keeps them (issue 21).
     pub workplaces: u64,
     /// Distinct regions of participants.
     pub regions: u64,

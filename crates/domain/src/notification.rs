@@ -18,6 +18,7 @@ crate::catalogue::vocabulary! {
         CheckInCode => "check_in_code",
         SurveyInvitation => "survey_invitation",
         CertificateReady => "certificate_ready",
+        ErasureLink => "erasure_link",
     }
 }
 

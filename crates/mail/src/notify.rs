@@ -15,7 +15,7 @@ use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
 use crate::render::{
-    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, RegistrationCancelled,
+    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, ErasureLink, RegistrationCancelled,
     RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged,
     SessionRef, SignInLink, SurveyInvitation, data,
 };
@@ -624,22 +624,19 @@ pub async fn certificate_ready(
     Ok(())
 }
 
-/// A one-time link to "my trainings".
-pub async fn sign_in_link(
+/// A message of `kind` to the person themselves, about no session.
+async fn to_person(
     conn: &impl ConnectionTrait,
     config: &MailConfig,
     person: &Person,
-    token: &str,
+    kind: MailKind,
+    content: serde_json::Value,
 ) -> aula_storage::Result<()> {
     let Ok(recipient) = Email::parse(&person.email) else {
         return Ok(());
     };
-    let content = data(&SignInLink {
-        path: format!("/me/sign-in/{token}"),
-        minutes: aula_storage::person_sessions::LINK_LIFETIME.num_minutes() as u32,
-    });
     let message = NewMessage {
-        kind: MailKind::SignInLink,
+        kind,
         recipient,
         recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
         language: person.language,
@@ -651,4 +648,32 @@ pub async fn sign_in_link(
     };
     outbox::enqueue(conn, &message, &config.domain).await?;
     Ok(())
+}
+
+/// A one-time link to "my trainings".
+pub async fn sign_in_link(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    person: &Person,
+    token: &str,
+) -> aula_storage::Result<()> {
+    let content = data(&SignInLink {
+        path: format!("/me/sign-in/{token}"),
+        minutes: aula_storage::person_sessions::LINK_LIFETIME.num_minutes() as u32,
+    });
+    to_person(conn, config, person, MailKind::SignInLink, content).await
+}
+
+/// The link that confirms a person's request to be erased (issue 21).
+pub async fn erasure_link(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    person: &Person,
+    token: &str,
+) -> aula_storage::Result<()> {
+    let content = data(&ErasureLink {
+        path: format!("/me/erasure/{token}"),
+        hours: aula_storage::retention::REQUEST_LIFETIME.num_hours() as u32,
+    });
+    to_person(conn, config, person, MailKind::ErasureLink, content).await
 }

@@ -570,6 +570,20 @@ templates!(
     SignInLinkHtml = "mail/sign_in_link/html.html"
 );
 
+/// The link that confirms a person's request to be erased (issue 21).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErasureLink {
+    pub path: String,
+    pub hours: u32,
+}
+templates!(
+    MailKind::ErasureLink,
+    ErasureLink,
+    ErasureLinkSubject = "mail/erasure_link/subject.txt",
+    ErasureLinkText = "mail/erasure_link/text.txt",
+    ErasureLinkHtml = "mail/erasure_link/html.html"
+);
+
 fn render_kind<K: Kind>(
     data: &str,
     m: &MailCtx,
@@ -632,6 +646,7 @@ pub fn render(
         MailKind::CheckInCode => render_kind::<CheckInCode>(data, &m, |_| None, domain),
         MailKind::SurveyInvitation => render_kind::<SurveyInvitation>(data, &m, |_| None, domain),
         MailKind::CertificateReady => render_kind::<CertificateReady>(data, &m, |_| None, domain),
+        MailKind::ErasureLink => render_kind::<ErasureLink>(data, &m, |_| None, domain),
     }
 }
 

@@ -327,6 +327,7 @@ pub async fn issue_for_session(
             issued_at: Set(at),
             revoked_at: Set(None),
             revoked_reason: Set(None),
+            withdrawn_at: Set(None),
         }
         .insert(conn)
         .await?;

@@ -141,6 +141,8 @@ pub async fn migrate(db: &Database) -> Result<()> {
             .await?;
     }
     Migrator::up(&txn, None).await?;
+    // People who existed before workplace keys (issue 21) get theirs.
+    crate::retention::backfill(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

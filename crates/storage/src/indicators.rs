@@ -282,10 +282,8 @@ async fn figures(
             "venues",
         )
         .expr_as(
-            distinct_if(
-                took_part(),
-                Func::lower(Func::cust("TRIM").arg(col(person::Entity, person::Column::Employer))).into(),
-            ),
+            // The employer's keyed hash (issue 21), kept when a person is erased.
+            distinct_if(took_part(), col(person::Entity, person::Column::WorkplaceKey)),
             "workplaces",
         )
         .expr_as(

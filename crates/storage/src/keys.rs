@@ -13,6 +13,13 @@ use crate::{Result, StorageError, found, now};
 /// Reads the key `name`, creating it first if no process has yet. Two
 /// processes starting together both insert; the first wins, both read it.
 async fn get_or_create(conn: &impl ConnectionTrait, name: &str) -> Result<Vec<u8>> {
+    // Read first: after the first start the key is there, and a read takes
+    // no write lock (the workplace key reads it in every person's write).
+    if let Some(row) = server_key::Entity::find_by_id(name.to_owned()).one(conn).await? {
+        return STANDARD
+            .decode(row.value.as_bytes())
+            .map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(format!("server key {name}: {e}"))));
+    }
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     server_key::Entity::insert(server_key::ActiveModel {

@@ -31,6 +31,7 @@ pub mod rate_limits;
 pub mod regions;
 pub mod registrations;
 pub mod report_aliases;
+pub mod retention;
 pub mod secrets;
 pub mod sessions;
 pub mod surveys;

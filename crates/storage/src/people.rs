@@ -41,6 +41,7 @@ pub async fn upsert(
     let before = Proposal::of_person(&found);
     let mut model: person::ActiveModel = found.into();
     fill(&mut model, details);
+    model.workplace_key = Set(workplace_key(conn, details).await?);
     if let Some(version) = consent {
         model.consent_at = Set(Some(now()));
         model.consent_version = Set(Some(version.to_owned()));
@@ -82,7 +83,9 @@ pub enum Named {
 pub async fn named(conn: &impl ConnectionTrait, details: &RegistrantDetails, consent: Option<&str>) -> Result<Named> {
     use sea_orm::sea_query::OnConflict;
     let id = new_id();
-    let found = person::Entity::insert(new_person(id, details, consent))
+    let mut model = new_person(id, details, consent);
+    model.workplace_key = Set(workplace_key(conn, details).await?);
+    let found = person::Entity::insert(model)
         .on_conflict(
             OnConflict::column(person::Column::Email)
                 .update_column(person::Column::Email)
@@ -120,7 +123,9 @@ pub async fn create(
     details: &RegistrantDetails,
     consent: Option<&str>,
 ) -> Result<person::Model> {
-    Ok(new_person(new_id(), details, consent).insert(conn).await?)
+    let mut model = new_person(new_id(), details, consent);
+    model.workplace_key = Set(workplace_key(conn, details).await?);
+    Ok(model.insert(conn).await?)
 }
 
 /// Details someone gave for a person who already exists, kept apart (on the
@@ -196,6 +201,7 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
     model.family_name = Set(proposal.family_name.clone());
     model.phone = Set(proposal.phone.clone());
     model.employer = Set(proposal.employer.clone());
+    model.workplace_key = Set(crate::retention::workplace_key(conn, proposal.employer.as_deref()).await?);
     model.job_title = Set(proposal.job_title.clone());
     model.audience = Set(proposal.audience);
     model.region_id = Set(region_id);
@@ -213,8 +219,14 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
 pub async fn correct(conn: &impl ConnectionTrait, id: Uuid, details: &RegistrantDetails) -> Result<person::Model> {
     let mut model: person::ActiveModel = get(conn, id).await?.into();
     fill(&mut model, details);
+    model.workplace_key = Set(workplace_key(conn, details).await?);
     model.updated_at = Set(now());
     Ok(model.update(conn).await?)
+}
+
+/// The workplace key of the details' employer (see [`crate::retention`]).
+async fn workplace_key(conn: &impl ConnectionTrait, details: &RegistrantDetails) -> Result<Option<String>> {
+    crate::retention::workplace_key(conn, details.employer.as_ref().map(|t| t.as_str())).await
 }
 
 fn fill(model: &mut person::ActiveModel, details: &RegistrantDetails) {

@@ -22,6 +22,7 @@ mod indicators;
 pub mod kit;
 mod messages;
 mod ops;
+mod people;
 mod registrations;
 mod routes;
 mod sessions;

@@ -21,7 +21,7 @@ use crate::kit::api::{self, ApiDoc};
 use crate::kit::forms;
 use crate::ops::{assets, health};
 use crate::{AppState, accounts, attendance, catalogue, certificates, indicators, messages, registrations};
-use crate::{sessions, surveys};
+use crate::{people, sessions, surveys};
 
 /// The routes people and integrations call: every page and every API
 /// operation, the API's document and its reader, and the static files. They
@@ -235,6 +235,14 @@ pub fn for_people() -> Router<AppState> {
         .route("/.well-known/did.json", get(certificates::did_document))
         .routes(routes!(certificates::revoke_api))
         .route("/staff/certificates/{id}/revoke", post(certificates::revoke_form))
+        // ----- personal data (issue 21): erasure by staff and on request -------
+        .routes(routes!(people::erase_api))
+        .route(
+            "/staff/people/{id}/erase",
+            get(people::erase_page).post(people::erase_form),
+        )
+        .route("/me/erasure", get(people::request_page).post(people::request))
+        .route("/me/erasure/{token}", get(people::confirm_page).post(people::confirm))
         .routes(routes!(certificates::verify::verify_api))
         .route("/verify", get(certificates::verify::verify_form))
         .route("/verify/{code}", get(certificates::verify::verify_page))

@@ -33,6 +33,9 @@ pub struct Model {
     pub issued_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
     pub revoked_reason: Option<String>,
+    /// When its holder had it erased (issue 21): the row stays for the
+    /// figures, without the holder.
+    pub withdrawn_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -9,6 +9,7 @@ pub mod certificate_counter;
 pub mod completion;
 pub mod course;
 pub mod course_audience;
+pub mod erasure_request;
 pub mod import_draft;
 pub mod meeting;
 pub mod outbox;

@@ -21,6 +21,11 @@ pub struct Model {
     pub consent_version: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// A keyed hash of the employer, trimmed and lower-cased: what the
+    /// indicators count as workplaces, kept when the person is erased.
+    pub workplace_key: Option<String>,
+    /// When the person was erased: the row keeps only anonymous facts.
+    pub erased_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -22,9 +22,11 @@ use crate::{AppError, AppResult, AppState, Ctx};
 
 #[derive(Serialize, ToSchema)]
 pub struct Verification {
-    /// Issued by Aula and not revoked.
+    /// Issued by Aula, neither revoked nor withdrawn.
     pub valid: bool,
     pub revoked: bool,
+    /// Withdrawn at the holder's request (issue 21): the holder is no longer named.
+    pub withdrawn: bool,
     /// The day it was revoked (not the reason).
     pub revoked_on: Option<NaiveDate>,
     pub number: String,
@@ -41,8 +43,9 @@ pub struct Verification {
 impl From<&certificate::Model> for Verification {
     fn from(c: &certificate::Model) -> Self {
         Verification {
-            valid: c.revoked_at.is_none(),
+            valid: c.revoked_at.is_none() && c.withdrawn_at.is_none(),
             revoked: c.revoked_at.is_some(),
+            withdrawn: c.withdrawn_at.is_some(),
             revoked_on: c.revoked_at.map(|t| t.date_naive()),
             number: c.number.clone(),
             holder: c.holder_name.clone(),

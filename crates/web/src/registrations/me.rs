@@ -390,6 +390,8 @@ pub(crate) async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
             "updated_at": person.updated_at,
         },
         "registrations": registrations,
+        // Everything else erasure would remove (issue 21).
+        "also_held": aula_storage::retention::export(&state.db, &person).await?,
     });
     let text = serde_json::to_string_pretty(&body).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((

@@ -1,0 +1,139 @@
+//! Personal data over its whole life (issue 21): erasing a person, at the
+//! request of an organiser or administrator (with a reason), or of the
+//! person themselves from "my trainings" once they follow the link e-mailed
+//! to them. What is erased and what is kept is `aula_storage::retention`'s
+//! concern; here each door is one transaction with its audit entry, which
+//! names nobody: the person's id, who asked, the reason, and counts.
+
+use aula_domain::FieldErrors;
+use aula_domain::text::Text;
+use aula_storage::entities::person;
+use aula_storage::retention::{self, Erased};
+use aula_storage::{Actor, audit, people};
+use uuid::Uuid;
+
+use crate::{App, Error, Result};
+
+/// Who asked for an erasure.
+#[derive(Clone, Debug)]
+pub enum ErasedBy {
+    /// An organiser or administrator, with their reason.
+    Staff { actor: Actor, reason: String },
+    /// The person, by the link e-mailed to them.
+    Themselves,
+}
+
+/// A reason for an erasure, as staff type it: required, at most 500 characters.
+pub fn parse_reason(reason: &str) -> Result<String, FieldErrors> {
+    Text::<500, true>::parse(reason)
+        .map(|r| r.as_str().to_owned())
+        .map_err(|problem| FieldErrors::single("reason", problem))
+}
+
+/// Erases the person (see `aula_storage::retention::erase`); `certificates`:
+/// withdraw theirs too. One transaction with its audit entry.
+pub async fn erase(app: &App, person_id: Uuid, by: &ErasedBy, certificates: bool) -> Result<Erased> {
+    let txn = app.write().await?;
+    let erased = retention::erase(&*txn, person_id, certificates).await?;
+    let (actor, reason) = match by {
+        ErasedBy::Staff { actor, reason } => (actor.clone(), Some(reason.as_str())),
+        ErasedBy::Themselves => (Actor::system("the person"), None),
+    };
+    audit::record(
+        &*txn,
+        &actor,
+        "person.erased",
+        "person",
+        Some(person_id),
+        serde_json::json!({"reason": reason, "at_their_request": reason.is_none(), "erased": erased}),
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(?erased, "erased a person");
+    Ok(erased)
+}
+
+/// A signed-in person asks to be erased: the confirmation link is e-mailed
+/// to them (the outbox row in the same transaction). Nothing is erased yet.
+pub async fn request(app: &App, person: &person::Model, certificates: bool) -> Result<()> {
+    if retention::is_erased(person) {
+        return Err(Error::NotFound);
+    }
+    let txn = app.write().await?;
+    let token = retention::request(&*txn, person.id, certificates).await?;
+    aula_mail::notify::erasure_link(&*txn, &app.mail, person, &token).await?;
+    txn.commit().await
+}
+
+/// The person follows the link and confirms: erased, with their
+/// certificates if they asked. `NotFound` when the link is unknown or expired.
+pub async fn confirm(app: &App, token: &str) -> Result<Erased> {
+    let request = retention::live_request(&app.db, token).await?.ok_or(Error::NotFound)?;
+    // The person is read again inside `erase`; an erased one is NotFound.
+    people::get(&app.db, request.person_id).await?;
+    erase(app, request.person_id, &ErasedBy::Themselves, request.certificates).await
+}
+
+/// People erased per transaction by the expiry job: short enough that
+/// SQLite's write lock is held well under a second at a time.
+const BATCH: u64 = 50;
+
+/// What one expiry run erased.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Expired {
+    pub pending_registrations: u64,
+    pub people: u64,
+    pub mail_bodies: u64,
+}
+
+/// Erases what has outlived its period at `now`: in batches, each batch
+/// one transaction; safe with several processes (each record is claimed
+/// by a conditional write, so one of them erases it). Logged with counts.
+pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &retention::Periods) -> Result<Expired> {
+    let mut expired = Expired::default();
+    let pending_cutoff = now - periods.pending_registrations;
+    loop {
+        let txn = app.write().await?;
+        let ids = retention::expired_pending(&*txn, pending_cutoff, BATCH).await?;
+        if ids.is_empty() {
+            break;
+        }
+        expired.pending_registrations += retention::delete_pending(&*txn, &ids).await?;
+        txn.commit().await?;
+    }
+    for (cutoff, registered) in [(pending_cutoff, false), (now - periods.inactive_people, true)] {
+        loop {
+            let txn = app.write().await?;
+            let ids = retention::expired_people(&*txn, cutoff, registered, BATCH).await?;
+            if ids.is_empty() {
+                break;
+            }
+            let mut erased = 0;
+            for id in ids {
+                match retention::erase(&*txn, id, false).await {
+                    Ok(_) => erased += 1,
+                    Err(aula_storage::StorageError::NotFound) => {}
+                    Err(other) => return Err(other.into()),
+                }
+            }
+            audit::record(
+                &*txn,
+                &Actor::system("retention"),
+                "people.expired",
+                "person",
+                None,
+                serde_json::json!({"count": erased}),
+            )
+            .await?;
+            txn.commit().await?;
+            expired.people += erased;
+        }
+    }
+    let txn = app.write().await?;
+    expired.mail_bodies = retention::clear_sent_bodies(&*txn, now - periods.sent_mail_bodies).await?;
+    txn.commit().await?;
+    if expired != Expired::default() {
+        tracing::info!(?expired, "erased personal data past its retention period");
+    }
+    Ok(expired)
+}

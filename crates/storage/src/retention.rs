@@ -1,0 +1,508 @@
+//! Personal data over its whole life (issue 21): erasing a person, and the
+//! workplace key that lets the indicators count workplaces without
+//! employers.
+//!
+//! Erasure keeps the person's row and registrations (their ids, audience,
+//! region, workplace key, minutes, completion, status) so that every
+//! indicator, for every filter, is the same before and after; it removes or
+//! overwrites everything else that names them: name, e-mail, phone,
+//! employer, job title, the details proposed on their registrations and the
+//! reasons given for cancelling them, their sign-in links and sessions,
+//! pending erasure requests, the bodies of the e-mails sent to them or
+//! naming them, the audit entries about them, report aliases and import
+//! drafts naming them, their rate-limit windows, and (when asked) the
+//! holder on their certificates. Consent keeps its date and notice version,
+//! which prove it was given.
+
+use aula_domain::Email;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait as _, LikeExpr, SimpleExpr};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use uuid::Uuid;
+
+use crate::entities::{
+    audit_entry, certificate, erasure_request, import_draft, outbox, person, person_session, rate_limit, registration,
+    report_alias, sign_in_link,
+};
+use crate::secrets::{self, LinkKey};
+use crate::{Result, StorageError, found, new_id, now};
+
+/// The domain of the addresses erased people are left with: reserved
+/// (RFC 2606), so nothing is ever sent there.
+pub const ERASED_DOMAIN: &str = "erased.invalid";
+
+/// How long the link of an erasure request works.
+pub const REQUEST_LIFETIME: Duration = Duration::hours(24);
+
+/// The workplace key of `employer`: the key's HMAC of the employer trimmed
+/// and lower-cased, so that "Ayuntamiento de Sevilla" and " AYUNTAMIENTO DE
+/// SEVILLA" are one workplace, as the indicators always counted them. It
+/// names no employer; only someone holding the server's key could test a
+/// guess.
+pub fn workplace_key_with(key: &LinkKey, employer: Option<&str>) -> Option<String> {
+    let normalised = employer?.trim().to_lowercase();
+    let mac = key.mac(&[b"workplace:", normalised.as_bytes()]);
+    Some(mac.iter().take(16).map(|b| format!("{b:02x}")).collect())
+}
+
+/// [`workplace_key_with`] the server's key.
+pub async fn workplace_key(conn: &impl ConnectionTrait, employer: Option<&str>) -> Result<Option<String>> {
+    if employer.is_none() {
+        return Ok(None);
+    }
+    let key = crate::keys::link_key(conn).await?;
+    Ok(workplace_key_with(&key, employer))
+}
+
+/// Rows the backfill writes per statement batch.
+const BACKFILL_BATCH: u64 = 1000;
+
+/// Gives the people who existed before workplace keys theirs; run after the
+/// migrations (it does nothing once they all have one). Returns how many.
+pub async fn backfill(conn: &impl ConnectionTrait) -> Result<u64> {
+    let mut done = 0;
+    let mut key = None;
+    loop {
+        let rows = person::Entity::find()
+            .filter(person::Column::Employer.is_not_null())
+            .filter(person::Column::WorkplaceKey.is_null())
+            .limit(BACKFILL_BATCH)
+            .all(conn)
+            .await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        if key.is_none() {
+            key = Some(crate::keys::link_key(conn).await?);
+        }
+        let Some(key) = &key else { continue };
+        for row in rows {
+            let value = workplace_key_with(key, row.employer.as_deref());
+            let mut model: person::ActiveModel = row.into();
+            model.workplace_key = Set(value);
+            model.update(conn).await?;
+            done += 1;
+        }
+    }
+}
+
+/// What one erasure removed, for the log and the audit entry (counts only).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Erased {
+    pub registrations: u64,
+    pub messages: u64,
+    pub audit_entries: u64,
+    pub certificates_withdrawn: u64,
+    pub sign_ins: u64,
+}
+
+/// `column LIKE '%needle%'`, the needle's wildcards escaped.
+fn contains(column: impl sea_orm::sea_query::IntoColumnRef, needle: &str) -> SimpleExpr {
+    let escaped = needle.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    Expr::col(column).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
+}
+
+/// What names the person in free text: their address, full name and phone.
+fn needles(person: &person::Model) -> Vec<String> {
+    let mut out = vec![person.email.clone()];
+    let name = format!("{} {}", person.given_name, person.family_name);
+    if !person.given_name.is_empty() && !person.family_name.is_empty() {
+        out.push(name);
+    }
+    out.extend(person.phone.clone().filter(|p| p.len() >= 6));
+    out
+}
+
+fn any_contains(column: impl sea_orm::sea_query::IntoColumnRef + Clone, needles: &[String]) -> SimpleExpr {
+    needles
+        .iter()
+        .map(|n| contains(column.clone(), n))
+        .reduce(|a, b| a.or(b))
+        .unwrap_or_else(|| Expr::val(false))
+}
+
+/// Whether the person has been erased.
+pub fn is_erased(person: &person::Model) -> bool {
+    person.erased_at.is_some()
+}
+
+/// Erases the person (see the module's doc), in the caller's transaction;
+/// `certificates`: withdraw theirs too. Erasing someone already erased is
+/// [`StorageError::NotFound`].
+pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: bool) -> Result<Erased> {
+    let person = found(conn, person::Entity::find_by_id(person_id)).await?;
+    let at = now();
+    // Claimed by a conditional update: of two transactions erasing the same
+    // person (two processes' expiry jobs), one erases, the other finds none.
+    let claimed = person::Entity::update_many()
+        .col_expr(person::Column::ErasedAt, Expr::val(at))
+        .filter(person::Column::Id.eq(person_id))
+        .filter(person::Column::ErasedAt.is_null())
+        .exec(conn)
+        .await?
+        .rows_affected;
+    if claimed == 0 {
+        return Err(StorageError::NotFound);
+    }
+    let needles = needles(&person);
+    let registration_ids: Vec<Uuid> = registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .filter(registration::Column::PersonId.eq(person_id))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut erased = Erased {
+        registrations: registration_ids.len() as u64,
+        ..Erased::default()
+    };
+
+    // The registrations keep what is counted; their links stop working.
+    for id in &registration_ids {
+        registration::ActiveModel {
+            id: Set(*id),
+            confirm_token_hash: Set(None),
+            confirm_expires_at: Set(None),
+            manage_token_hash: Set(secrets::hash(&secrets::generate("erased-"))),
+            cancel_reason: Set(None),
+            proposed_details: Set(None),
+            ..Default::default()
+        }
+        .update(conn)
+        .await?;
+    }
+
+    // Sign-in links, sessions and pending requests.
+    erased.sign_ins += sign_in_link::Entity::delete_many()
+        .filter(sign_in_link::Column::PersonId.eq(person_id))
+        .exec(conn)
+        .await?
+        .rows_affected;
+    erased.sign_ins += person_session::Entity::delete_many()
+        .filter(person_session::Column::PersonId.eq(person_id))
+        .exec(conn)
+        .await?
+        .rows_affected;
+    erasure_request::Entity::delete_many()
+        .filter(erasure_request::Column::PersonId.eq(person_id))
+        .exec(conn)
+        .await?;
+    rate_limit::Entity::delete_many()
+        .filter(any_contains(rate_limit::Column::Bucket, &needles))
+        .exec(conn)
+        .await?;
+
+    // Mail: to them, or naming them. What was not sent yet never will be.
+    let unsent = || {
+        Expr::case(
+            outbox::Column::Status.is_in(["pending", "sending"]),
+            Expr::val("dropped"),
+        )
+        .finally(Expr::col(outbox::Column::Status))
+    };
+    let to_them = outbox::Column::Recipient
+        .eq(person.email.as_str())
+        .or(outbox::Column::Recipient.eq(person.email.to_lowercase()));
+    erased.messages += outbox::Entity::update_many()
+        .col_expr(outbox::Column::Recipient, Expr::val(format!("erased@{ERASED_DOMAIN}")))
+        .col_expr(outbox::Column::RecipientName, Expr::val(Option::<String>::None))
+        .col_expr(outbox::Column::Data, Expr::val("{}"))
+        .col_expr(outbox::Column::LastError, Expr::val(Option::<String>::None))
+        .col_expr(outbox::Column::Status, unsent().into())
+        .filter(to_them)
+        .exec(conn)
+        .await?
+        .rows_affected;
+    erased.messages += outbox::Entity::update_many()
+        .col_expr(outbox::Column::Data, Expr::val("{}"))
+        .col_expr(outbox::Column::LastError, Expr::val(Option::<String>::None))
+        .col_expr(outbox::Column::Status, unsent().into())
+        .filter(
+            any_contains(outbox::Column::Data, &needles)
+                .or(any_contains(outbox::Column::ReplyTo, &needles))
+                .or(any_contains(outbox::Column::LastError, &needles)),
+        )
+        .exec(conn)
+        .await?
+        .rows_affected;
+
+    // The audit trail keeps that something happened, not about whom.
+    let about_them = audit_entry::Column::Entity
+        .eq("person")
+        .and(audit_entry::Column::EntityId.eq(person_id))
+        .or(audit_entry::Column::Entity
+            .eq("registration")
+            .and(audit_entry::Column::EntityId.is_in(registration_ids.clone())))
+        .or(any_contains(audit_entry::Column::Details, &needles));
+    erased.audit_entries += audit_entry::Entity::update_many()
+        .col_expr(audit_entry::Column::Details, Expr::val("{\"erased\":true}"))
+        .filter(about_them)
+        .exec(conn)
+        .await?
+        .rows_affected;
+
+    // A participant report's choices and import drafts naming them.
+    report_alias::Entity::delete_many()
+        .filter(
+            report_alias::Column::RegistrationId
+                .is_in(registration_ids.clone())
+                .or(any_contains(report_alias::Column::Key, &needles)),
+        )
+        .exec(conn)
+        .await?;
+    import_draft::Entity::delete_many()
+        .filter(any_contains(import_draft::Column::Content, &needles))
+        .exec(conn)
+        .await?;
+
+    if certificates {
+        erased.certificates_withdrawn = withdraw_certificates(conn, &registration_ids, at).await?;
+    }
+
+    person::ActiveModel {
+        id: Set(person_id),
+        given_name: Set(String::new()),
+        family_name: Set(String::new()),
+        email: Set(format!("{}@{ERASED_DOMAIN}", person_id.simple())),
+        phone: Set(None),
+        employer: Set(None),
+        job_title: Set(None),
+        erased_at: Set(Some(at)),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .update(conn)
+    .await?;
+    Ok(erased)
+}
+
+/// Withdraws the certificates of these registrations: the row stays (it is
+/// counted as issued, and revoked if it was), without its holder.
+async fn withdraw_certificates(
+    conn: &impl ConnectionTrait,
+    registration_ids: &[Uuid],
+    at: DateTime<Utc>,
+) -> Result<u64> {
+    Ok(certificate::Entity::update_many()
+        .col_expr(certificate::Column::HolderName, Expr::val(""))
+        .col_expr(certificate::Column::HolderEmail, Expr::val(""))
+        .col_expr(certificate::Column::WithdrawnAt, Expr::val(at))
+        .filter(certificate::Column::RegistrationId.is_in(registration_ids.to_vec()))
+        .filter(certificate::Column::WithdrawnAt.is_null())
+        .exec(conn)
+        .await?
+        .rows_affected)
+}
+
+/// A person's request to be erased: the secret of the link to e-mail them.
+pub async fn request(conn: &impl ConnectionTrait, person_id: Uuid, certificates: bool) -> Result<String> {
+    let token = secrets::generate("er_");
+    let at = now();
+    erasure_request::ActiveModel {
+        id: Set(new_id()),
+        person_id: Set(person_id),
+        token_hash: Set(secrets::hash(&token)),
+        certificates: Set(certificates),
+        created_at: Set(at),
+        expires_at: Set(at + REQUEST_LIFETIME),
+    }
+    .insert(conn)
+    .await?;
+    Ok(token)
+}
+
+/// The live request with this link, if any.
+pub async fn live_request(conn: &impl ConnectionTrait, token: &str) -> Result<Option<erasure_request::Model>> {
+    Ok(erasure_request::Entity::find()
+        .filter(erasure_request::Column::TokenHash.eq(secrets::hash(token)))
+        .filter(erasure_request::Column::ExpiresAt.gt(now()))
+        .one(conn)
+        .await?)
+}
+
+/// The person's address is an erased one (nothing is sent there).
+pub fn is_erased_address(email: &Email) -> bool {
+    email.as_str().ends_with(&format!("@{ERASED_DOMAIN}"))
+}
+
+/// What erasure removes beyond the person's row and registrations (which
+/// the export of "my trainings" lists itself), for their copy of their data:
+/// their registrations' proposed details and cancellation reasons, their
+/// certificates as issued, the messages sent to them, the audit entries
+/// about them, and their sign-in links and sessions.
+pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Result<serde_json::Value> {
+    use serde_json::json;
+    let registrations = registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person.id))
+        .all(conn)
+        .await?;
+    let ids: Vec<Uuid> = registrations.iter().map(|r| r.id).collect();
+    let certificates = certificate::Entity::find()
+        .filter(certificate::Column::RegistrationId.is_in(ids.clone()))
+        .all(conn)
+        .await?;
+    let messages = outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq(person.email.as_str()))
+        .all(conn)
+        .await?;
+    let audit = audit_entry::Entity::find()
+        .filter(
+            audit_entry::Column::Entity
+                .eq("person")
+                .and(audit_entry::Column::EntityId.eq(person.id))
+                .or(audit_entry::Column::Entity
+                    .eq("registration")
+                    .and(audit_entry::Column::EntityId.is_in(ids))),
+        )
+        .all(conn)
+        .await?;
+    let links = sign_in_link::Entity::find()
+        .filter(sign_in_link::Column::PersonId.eq(person.id))
+        .all(conn)
+        .await?;
+    let sessions = person_session::Entity::find()
+        .filter(person_session::Column::PersonId.eq(person.id))
+        .all(conn)
+        .await?;
+    Ok(json!({
+        "registration_details": registrations.iter().map(|r| json!({
+            "id": r.id,
+            "proposed_details": r.proposed_details.as_deref().and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok()),
+            "cancel_reason": r.cancel_reason,
+        })).collect::<Vec<_>>(),
+        "certificates": certificates.iter().map(|c| json!({
+            "number": c.number,
+            "holder_name": c.holder_name,
+            "holder_email": c.holder_email,
+            "course": c.course_title,
+            "issued_at": c.issued_at,
+            "revoked_at": c.revoked_at,
+            "withdrawn_at": c.withdrawn_at,
+        })).collect::<Vec<_>>(),
+        "messages": messages.iter().map(|m| json!({
+            "kind": m.kind,
+            "recipient": m.recipient,
+            "recipient_name": m.recipient_name,
+            "status": m.status,
+            "created_at": m.created_at,
+            "sent_at": m.sent_at,
+            "data": serde_json::from_str::<serde_json::Value>(&m.data).ok(),
+        })).collect::<Vec<_>>(),
+        "audit_entries": audit.iter().map(|a| json!({
+            "at": a.at,
+            "action": a.action,
+            "details": serde_json::from_str::<serde_json::Value>(&a.details).ok(),
+        })).collect::<Vec<_>>(),
+        "sign_in_links": links.iter().map(|l| json!({"created_at": l.created_at, "expires_at": l.expires_at, "used_at": l.used_at})).collect::<Vec<_>>(),
+        "sessions": sessions.iter().map(|s| json!({"created_at": s.created_at, "expires_at": s.expires_at})).collect::<Vec<_>>(),
+    }))
+}
+
+// ----- expiry ------------------------------------------------------------------
+
+/// How long each category of personal data is kept, per instance (an
+/// `organisation_id` becomes their key when organisations have their own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Periods {
+    /// A registration asked for and never confirmed (and the person it
+    /// created, if they have no other).
+    pub pending_registrations: Duration,
+    /// A person with no session ended since (nor to come): erased.
+    pub inactive_people: Duration,
+    /// The body of an e-mail sent this long ago: emptied.
+    pub sent_mail_bodies: Duration,
+}
+
+impl Default for Periods {
+    fn default() -> Self {
+        Periods {
+            pending_registrations: Duration::days(30),
+            inactive_people: Duration::days(3 * 365),
+            sent_mail_bodies: Duration::days(90),
+        }
+    }
+}
+
+/// Pending registrations created on or before `cutoff` (their period has
+/// run out at `cutoff + period`, the exact instant included), at most `limit`.
+pub async fn expired_pending(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<Vec<Uuid>> {
+    Ok(registration::Entity::find()
+        .select_only()
+        .column(registration::Column::Id)
+        .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Pending))
+        .filter(registration::Column::CreatedAt.lte(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Deletes these registrations if they are still pending (so that of two
+/// processes, one deletes each), with the audit details about them.
+/// Returns how many it deleted.
+pub async fn delete_pending(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<u64> {
+    let deleted = registration::Entity::delete_many()
+        .filter(registration::Column::Id.is_in(ids.to_vec()))
+        .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Pending))
+        .exec(conn)
+        .await?
+        .rows_affected;
+    audit_entry::Entity::update_many()
+        .col_expr(audit_entry::Column::Details, Expr::val("{\"erased\":true}"))
+        .filter(audit_entry::Column::Entity.eq("registration"))
+        .filter(audit_entry::Column::EntityId.is_in(ids.to_vec()))
+        .exec(conn)
+        .await?;
+    Ok(deleted)
+}
+
+/// People not yet erased whose last activity was on or before `cutoff`:
+/// created then, with no session of theirs ending after it. With
+/// `registered: false`, only those with no registration at all.
+pub async fn expired_people(
+    conn: &impl ConnectionTrait,
+    cutoff: DateTime<Utc>,
+    registered: bool,
+    limit: u64,
+) -> Result<Vec<Uuid>> {
+    use crate::entities::session;
+    use sea_orm::sea_query::Query;
+    let mut later = Query::select();
+    later
+        .expr(Expr::val(1))
+        .from(registration::Entity)
+        .inner_join(
+            session::Entity,
+            Expr::col((session::Entity, session::Column::Id))
+                .equals((registration::Entity, registration::Column::SessionId)),
+        )
+        .and_where(
+            Expr::col((registration::Entity, registration::Column::PersonId))
+                .equals((person::Entity, person::Column::Id)),
+        );
+    if registered {
+        later.and_where(Expr::col((session::Entity, session::Column::EndsAt)).gt(cutoff));
+    }
+    Ok(person::Entity::find()
+        .select_only()
+        .column(person::Column::Id)
+        .filter(person::Column::ErasedAt.is_null())
+        .filter(person::Column::CreatedAt.lte(cutoff))
+        .filter(Expr::exists(later).not())
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Empties the bodies of messages sent on or before `cutoff`; returns how many.
+pub async fn clear_sent_bodies(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>) -> Result<u64> {
+    Ok(outbox::Entity::update_many()
+        .col_expr(outbox::Column::Data, Expr::val("{}"))
+        .filter(outbox::Column::Status.eq(aula_domain::MessageStatus::Sent))
+        .filter(outbox::Column::SentAt.lte(cutoff))
+        .filter(outbox::Column::Data.ne("{}"))
+        .exec(conn)
+        .await?
+        .rows_affected)
+}

@@ -1,0 +1,24 @@
+# Personal data over its whole life (issue 21): erasure.
+erase-title = Erase a person's data
+erase-who = Person: { $name }
+erase-what = Their name, e-mail address, phone, employer and job title are erased, with the messages sent to them, the audit details and imports that name them, and their sign-in links. This cannot be undone.
+erase-kept = The anonymous facts the indicators count (registrations, attendance minutes, completion, region, audience, workplace as a key) are kept, so every figure stays the same. Their certificates are kept unless they asked for them to be withdrawn too.
+erase-reason = Reason
+erase-reason-hint = Kept in the audit trail. Do not name the person.
+erase-certificates = Withdraw their certificates too
+erase-certificates-hint = Only if the holder asked: verification will say "withdrawn at the holder's request".
+erase-submit = Erase this person
+person-erased-flash = The person's data is erased.
+me-erasure-link = Erase my data
+me-erasure-title = Erase my data
+me-erasure-what = We will erase your name, e-mail address, phone, employer and job title, the messages we sent you and your registrations' details. You can no longer sign in to your trainings. This cannot be undone.
+me-erasure-kept = Anonymous figures (how many people took part, for how long) are kept without your name. Your certificates stay valid unless you ask for them to be withdrawn as well. You may download a copy of your data first.
+me-erasure-certificates = Withdraw my certificates as well
+me-erasure-certificates-hint = Universities and employers will no longer be able to verify them.
+me-erasure-ask = Send me the confirmation link
+me-erasure-sent = We have sent a link to { $email }. Your data will be erased only when you follow it and confirm.
+me-erasure-confirm-lead = Confirm that you want your personal data erased. This cannot be undone.
+me-erasure-confirm = Erase my data now
+me-erasure-done = Your personal data has been erased. Thank you for having trained with us.
+me-erasure-expired = This link has already been used or has expired. Sign in to your trainings to ask again.
+verify-withdrawn = This certificate was withdrawn at the holder's request.

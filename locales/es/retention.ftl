@@ -1,0 +1,24 @@
+# Los datos personales a lo largo de su vida (issue 21): supresión.
+erase-title = Suprimir los datos de una persona
+erase-who = Persona: { $name }
+erase-what = Se suprimen su nombre, dirección de correo, teléfono, empleador y puesto, junto con los mensajes que se le enviaron, los detalles de auditoría e importaciones que la nombran y sus enlaces de acceso. No se puede deshacer.
+erase-kept = Se conservan los datos anónimos que cuentan los indicadores (inscripciones, minutos de asistencia, finalización, región, público, centro de trabajo como clave), de modo que todas las cifras siguen iguales. Sus certificados se conservan salvo que haya pedido también retirarlos.
+erase-reason = Motivo
+erase-reason-hint = Se guarda en el registro de auditoría. No nombre a la persona.
+erase-certificates = Retirar también sus certificados
+erase-certificates-hint = Solo si la persona titular lo ha pedido: la verificación dirá «retirado a petición de su titular».
+erase-submit = Suprimir a esta persona
+person-erased-flash = Los datos de la persona se han suprimido.
+me-erasure-link = Suprimir mis datos
+me-erasure-title = Suprimir mis datos
+me-erasure-what = Suprimiremos su nombre, dirección de correo, teléfono, empleador y puesto, los mensajes que le enviamos y los detalles de sus inscripciones. Ya no podrá acceder a sus formaciones. No se puede deshacer.
+me-erasure-kept = Las cifras anónimas (cuántas personas participaron y durante cuánto tiempo) se conservan sin su nombre. Sus certificados siguen siendo válidos salvo que pida retirarlos también. Puede descargar antes una copia de sus datos.
+me-erasure-certificates = Retirar también mis certificados
+me-erasure-certificates-hint = Universidades y empleadores ya no podrán verificarlos.
+me-erasure-ask = Enviarme el enlace de confirmación
+me-erasure-sent = Hemos enviado un enlace a { $email }. Sus datos solo se suprimirán cuando lo siga y lo confirme.
+me-erasure-confirm-lead = Confirme que quiere que se supriman sus datos personales. No se puede deshacer.
+me-erasure-confirm = Suprimir mis datos ahora
+me-erasure-done = Sus datos personales se han suprimido. Gracias por haberse formado con nosotros.
+me-erasure-expired = Este enlace ya se ha usado o ha caducado. Acceda a sus formaciones para pedirlo de nuevo.
+verify-withdrawn = Este certificado se retiró a petición de su titular.

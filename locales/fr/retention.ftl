@@ -1,0 +1,24 @@
+# Les données personnelles tout au long de leur vie (issue 21) : effacement.
+erase-title = Effacer les données d'une personne
+erase-who = Personne : { $name }
+erase-what = Son nom, son adresse e-mail, son téléphone, son employeur et sa fonction sont effacés, avec les messages qui lui ont été envoyés, les détails d'audit et les imports qui la nomment, et ses liens de connexion. C'est irréversible.
+erase-kept = Les faits anonymes que comptent les indicateurs (inscriptions, minutes de présence, achèvement, région, public, lieu de travail sous forme de clé) sont conservés : chaque chiffre reste le même. Ses attestations sont conservées, sauf si elle a aussi demandé leur retrait.
+erase-reason = Motif
+erase-reason-hint = Conservé dans le journal d'audit. Ne nommez pas la personne.
+erase-certificates = Retirer aussi ses attestations
+erase-certificates-hint = Seulement si la personne titulaire l'a demandé : la vérification indiquera « retirée à la demande de sa titulaire ou de son titulaire ».
+erase-submit = Effacer cette personne
+person-erased-flash = Les données de la personne sont effacées.
+me-erasure-link = Effacer mes données
+me-erasure-title = Effacer mes données
+me-erasure-what = Nous effacerons votre nom, votre adresse e-mail, votre téléphone, votre employeur et votre fonction, les messages que nous vous avons envoyés et les détails de vos inscriptions. Vous ne pourrez plus accéder à vos formations. C'est irréversible.
+me-erasure-kept = Les chiffres anonymes (combien de personnes ont participé, et combien de temps) sont conservés sans votre nom. Vos attestations restent valables, sauf si vous demandez aussi leur retrait. Vous pouvez d'abord télécharger une copie de vos données.
+me-erasure-certificates = Retirer aussi mes attestations
+me-erasure-certificates-hint = Les universités et les employeurs ne pourront plus les vérifier.
+me-erasure-ask = M'envoyer le lien de confirmation
+me-erasure-sent = Nous avons envoyé un lien à { $email }. Vos données ne seront effacées que lorsque vous l'aurez suivi et confirmé.
+me-erasure-confirm-lead = Confirmez que vous voulez l'effacement de vos données personnelles. C'est irréversible.
+me-erasure-confirm = Effacer mes données maintenant
+me-erasure-done = Vos données personnelles ont été effacées. Merci de vous être formé·e avec nous.
+me-erasure-expired = Ce lien a déjà été utilisé ou a expiré. Connectez-vous à vos formations pour le demander à nouveau.
+verify-withdrawn = Cette attestation a été retirée à la demande de sa ou son titulaire.

@@ -1,0 +1,540 @@
+//! Personal data over its whole life (issue 21): erasing people leaves every
+//! indicator, for every filter and breakdown, exactly as it was, and leaves
+//! none of their names, addresses, phones or employers anywhere in the
+//! database (every text column of every table, as the schema lists them).
+
+use aula_domain::Role;
+use aula_domain::indicators::{Breakdown, Filter};
+use aula_storage::entities::{certificate, outbox, person, registration};
+use aula_storage::indicators::{self, Dashboard};
+use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{Browser, TestApp, db_test};
+use crate::indicators::{Programme, build};
+
+/// Every filter of the indicators' test, each with every breakdown.
+async fn all_figures(app: &TestApp, p: &Programme, at: chrono::DateTime<chrono::Utc>) -> Vec<(String, Dashboard)> {
+    use aula_domain::{Audience, Modality};
+    let date = |s: &str| Some(s.parse().expect("date"));
+    let filters: Vec<(&str, Filter)> = vec![
+        ("everything", Filter::default()),
+        (
+            "P1",
+            Filter {
+                programme_id: Some(p.p1),
+                ..Filter::default()
+            },
+        ),
+        (
+            "P2",
+            Filter {
+                programme_id: Some(p.p2),
+                ..Filter::default()
+            },
+        ),
+        (
+            "course A",
+            Filter {
+                course_id: Some(p.course_a),
+                ..Filter::default()
+            },
+        ),
+        (
+            "course B",
+            Filter {
+                course_id: Some(p.course_b),
+                ..Filter::default()
+            },
+        ),
+        (
+            "session C1",
+            Filter {
+                session_id: Some(p.c1),
+                ..Filter::default()
+            },
+        ),
+        (
+            "in person",
+            Filter {
+                modality: Some(Modality::InPerson),
+                ..Filter::default()
+            },
+        ),
+        (
+            "online",
+            Filter {
+                modality: Some(Modality::Online),
+                ..Filter::default()
+            },
+        ),
+        (
+            "Andalucía",
+            Filter {
+                region_id: Some(p.andalucia),
+                ..Filter::default()
+            },
+        ),
+        (
+            "Castilla",
+            Filter {
+                region_id: Some(p.castilla),
+                ..Filter::default()
+            },
+        ),
+        (
+            "public servants",
+            Filter {
+                audience: Some(Audience::PublicServant),
+                ..Filter::default()
+            },
+        ),
+        (
+            "union delegates",
+            Filter {
+                audience: Some(Audience::UnionDelegate),
+                ..Filter::default()
+            },
+        ),
+        (
+            "March",
+            Filter {
+                from: date("2026-03-01"),
+                to: date("2026-03-31"),
+                ..Filter::default()
+            },
+        ),
+        (
+            "P1, Andalucía, public servants",
+            Filter {
+                programme_id: Some(p.p1),
+                region_id: Some(p.andalucia),
+                audience: Some(Audience::PublicServant),
+                ..Filter::default()
+            },
+        ),
+    ];
+    let mut out = Vec::new();
+    for (label, filter) in filters {
+        let dashboard = indicators::dashboard(&app.db, &filter, Breakdown::ALL, at)
+            .await
+            .expect("dashboard");
+        out.push((label.to_owned(), dashboard));
+    }
+    out
+}
+
+/// Every (table, column) holding `needle`, searched case-sensitively in
+/// every column of every table the schema lists, each read as text.
+async fn find_everywhere(app: &TestApp, needle: &str) -> Vec<String> {
+    let backend = app.db.get_database_backend();
+    let columns_sql = match backend {
+        DbBackend::Postgres => {
+            "SELECT table_name::text AS t, column_name::text AS c FROM information_schema.columns \
+             WHERE table_schema = current_schema() ORDER BY 1, 2"
+        }
+        _ => {
+            "SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p \
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' ORDER BY 1, 2"
+        }
+    };
+    let columns = app
+        .db
+        .query_all_raw(Statement::from_string(backend, columns_sql))
+        .await
+        .expect("schema");
+    assert!(columns.len() > 100, "the schema lists its columns ({})", columns.len());
+    let mut found = Vec::new();
+    for row in columns {
+        let table: String = row.try_get("", "t").expect("table");
+        let column: String = row.try_get("", "c").expect("column");
+        let sql = match backend {
+            DbBackend::Postgres => {
+                format!(r#"SELECT COUNT(*) AS n FROM "{table}" WHERE strpos(CAST("{column}" AS text), $1) > 0"#)
+            }
+            _ => format!(r#"SELECT COUNT(*) AS n FROM "{table}" WHERE instr(CAST("{column}" AS TEXT), ?) > 0"#),
+        };
+        let hits = app
+            .db
+            .query_one_raw(Statement::from_sql_and_values(backend, &sql, [needle.into()]))
+            .await
+            .expect("search")
+            .expect("a count");
+        let n: i64 = hits.try_get("", "n").expect("n");
+        if n > 0 {
+            found.push(format!("{table}.{column} ({n})"));
+        }
+    }
+    found
+}
+
+async fn person_id(app: &TestApp, email: &str) -> Uuid {
+    person::Entity::find()
+        .filter(person::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("person")
+        .id
+}
+
+/// The path of the last e-mail of `kind` to `email`, as queued.
+async fn mailed_path(app: &TestApp, kind: &str, email: &str) -> String {
+    let rows = outbox::Entity::find()
+        .filter(outbox::Column::Kind.eq(kind))
+        .filter(outbox::Column::Recipient.eq(email))
+        .all(&app.db)
+        .await
+        .expect("outbox");
+    let row = rows.last().unwrap_or_else(|| panic!("a {kind} message to {email}"));
+    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
+    data["path"].as_str().expect("path").to_owned()
+}
+
+/// A trainee signed in to "my trainings" by the e-mailed link.
+async fn trainee(app: &TestApp, email: &str) -> Browser {
+    let browser = app.browser();
+    let response = browser
+        .post_form("/me?lang=en", "/me/sign-in", &[("email", email)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let link = mailed_path(app, "sign_in_link", email).await;
+    let response = browser.post_form(&link, &link, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    browser
+}
+
+db_test!(
+    issue_21_erasure_keeps_every_figure_and_leaves_no_trace,
+    |app: TestApp| async move {
+        let p = build(&app).await;
+        let ana = person_id(&app, "ana@example.org").await;
+        let cris = person_id(&app, "cris@example.org").await;
+        let eva = person_id(&app, "eva@example.org").await;
+        person::ActiveModel {
+            id: Set(ana),
+            phone: Set(Some("+34 600 111 222".into())),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .expect("phone");
+        let at = chrono::Utc::now();
+        let before = all_figures(&app, &p, at).await;
+        let certificate_of = |person: Uuid| {
+            let db = app.db.clone();
+            async move {
+                let registrations: Vec<Uuid> = registration::Entity::find()
+                    .filter(registration::Column::PersonId.eq(person))
+                    .all(&db)
+                    .await
+                    .expect("registrations")
+                    .into_iter()
+                    .map(|r| r.id)
+                    .collect();
+                certificate::Entity::find()
+                    .filter(certificate::Column::RegistrationId.is_in(registrations))
+                    .one(&db)
+                    .await
+                    .expect("certificate")
+                    .expect("one")
+            }
+        };
+        let anas = certificate_of(ana).await;
+        let danis = certificate_of(person_id(&app, "dani@example.org").await).await;
+
+        // Ana asks from "my trainings", with her certificates; her export
+        // first holds everything erasure will remove.
+        let browser = trainee(&app, "ana@example.org").await;
+        let export: serde_json::Value = browser.get("/me/data.json").await.json().await.expect("json");
+        assert_eq!(export["person"]["phone"], "+34 600 111 222");
+        assert_eq!(export["also_held"]["certificates"][0]["holder_name"], "Ana Prueba");
+        assert!(!export["also_held"]["messages"].as_array().expect("messages").is_empty());
+        let page = browser.get_html("/me/erasure?lang=en").await;
+        assert!(page.contains("Send me the confirmation link"), "{page}");
+        let response = browser
+            .post_form("/me/erasure?lang=en", "/me/erasure", &[("certificates", "on")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.text().await.expect("page").contains("ana@example.org"));
+        // Nothing is erased before the link is followed.
+        assert_eq!(person_id(&app, "ana@example.org").await, ana);
+        let link = mailed_path(&app, "erasure_link", "ana@example.org").await;
+        let page = browser.get_html(&format!("{link}?lang=en")).await;
+        assert!(page.contains("Erase my data now"), "{page}");
+        let response = browser.post_form(&format!("{link}?lang=en"), &link, &[]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.text().await.expect("page").contains("has been erased"));
+        assert_eq!(app.browser().get(&link).await.status(), StatusCode::GONE, "used once");
+        assert_eq!(browser.get("/me/data.json").await.status(), StatusCode::NOT_FOUND);
+
+        // An organiser erases Cris by the API: a reason is required.
+        let api = app.api(&[Role::Organiser]).await;
+        let path = format!("/api/v1/people/{cris}/erasure");
+        let (status, _) = api.post(&path, &json!({"reason": "  "})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (status, body) = api.post(&path, &json!({"reason": "Written request"})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["registrations"], 1, "{body}");
+        let (status, _) = api.post(&path, &json!({"reason": "Written request"})).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "erased once");
+        // A trainer may not.
+        let trainer = app.api(&[Role::Trainer]).await;
+        let (status, _) = trainer
+            .post(&format!("/api/v1/people/{eva}/erasure"), &json!({"reason": "x"}))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+
+        // An administrator erases Eva on the page.
+        let admin = app.signed_in(&[Role::Admin]).await;
+        let form = format!("/staff/people/{eva}/erase?lang=en");
+        let page = admin.get_html(&form).await;
+        assert!(page.contains("eva@example.org"), "{page}");
+        let action = format!("/staff/people/{eva}/erase");
+        let refused = admin.post_form(&form, &action, &[("reason", "")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let done = admin.post_form(&form, &action, &[("reason", "Petición escrita")]).await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        assert_eq!(admin.get(&form).await.status(), StatusCode::NOT_FOUND);
+
+        // Dani and Fer are erased by expiry: three years after their last
+        // sessions (B1 in April, C1 in May 2026); Ben has one to come.
+        let dani = person_id(&app, "dani@example.org").await;
+        let fer = person_id(&app, "fer@example.org").await;
+        for id in [dani, fer] {
+            // Registered in January (the data set is built today).
+            person::ActiveModel {
+                id: Set(id),
+                created_at: Set("2026-01-05T00:00:00Z".parse().expect("instant")),
+                ..Default::default()
+            }
+            .update(&app.db)
+            .await
+            .expect("created_at");
+        }
+        let periods = aula_storage::retention::Periods::default();
+        let later = "2026-06-01T00:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .expect("instant")
+            + periods.inactive_people;
+        let expired = aula_app::retention::expire(&app.app(), later, &periods)
+            .await
+            .expect("expire");
+        assert_eq!(expired.people, 2, "{expired:?}");
+        assert!(erased(&app, dani).await && erased(&app, fer).await);
+
+        // Every figure, for every filter and breakdown, is the same.
+        let after = all_figures(&app, &p, at).await;
+        for ((label, was), (_, is)) in before.iter().zip(&after) {
+            assert_eq!(was, is, "{label}");
+        }
+
+        // Nothing names them anywhere.
+        let needles = [
+            "ana@example.org",
+            "Ana Prueba",
+            "\"Ana\"",
+            "+34 600 111 222",
+            "Ayuntamiento de Sevilla",
+            "cris@example.org",
+            "Cris Prueba",
+            "\"Cris\"",
+            "Junta de Andalucia",
+            "eva@example.org",
+            "Eva Prueba",
+            "\"Eva\"",
+        ];
+        let mut traces = Vec::new();
+        for needle in needles {
+            for place in find_everywhere(&app, needle).await {
+                traces.push(format!("{needle}: {place}"));
+            }
+        }
+        assert!(traces.is_empty(), "{traces:#?}");
+        // Dani's certificate is kept until its own retention ends: only it
+        // still names her.
+        for needle in ["dani@example.org", "Dani Prueba"] {
+            let places = find_everywhere(&app, needle).await;
+            assert!(
+                places.iter().all(|p| p.starts_with("certificates.holder_")),
+                "{places:?}"
+            );
+        }
+        for needle in [
+            "Diputacion de Leon",
+            "fer@example.org",
+            "Fer Prueba",
+            "\"Fer\"",
+            "Concello de Vigo",
+        ] {
+            assert!(find_everywhere(&app, needle).await.is_empty(), "{needle}");
+        }
+        // The others are still there.
+        assert!(!find_everywhere(&app, "ben@example.org").await.is_empty());
+
+        // Ana's certificate is withdrawn at her request; Dani's is as it was.
+        let page = app
+            .browser()
+            .get_html(&format!("/verify/{}?lang=en", anas.verification_code))
+            .await;
+        assert!(page.contains("withdrawn at the holder&#39;s request"), "{page}");
+        let page = app
+            .browser()
+            .get_html(&format!("/verify/{}?lang=en", danis.verification_code))
+            .await;
+        assert!(page.contains("Dani Prueba") && !page.contains("withdrawn"), "{page}");
+    }
+);
+
+/// The end of `course_and_session`'s session (its last meeting), in UTC.
+fn session_end() -> chrono::DateTime<chrono::Utc> {
+    "2030-03-14T13:00:00Z".parse().expect("instant")
+}
+
+async fn set_created(app: &TestApp, person: Uuid, at: chrono::DateTime<chrono::Utc>) {
+    person::ActiveModel {
+        id: Set(person),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .expect("created_at");
+    let registrations = registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person))
+        .all(&app.db)
+        .await
+        .expect("registrations");
+    for r in registrations {
+        registration::ActiveModel {
+            id: Set(r.id),
+            created_at: Set(at),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .expect("created_at");
+    }
+}
+
+async fn erased(app: &TestApp, id: Uuid) -> bool {
+    person::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .expect("query")
+        .expect("person")
+        .erased_at
+        .is_some()
+}
+
+db_test!(
+    issue_21_expiry_erases_at_the_exact_end_of_each_period,
+    |app: TestApp| async move {
+        use aula_storage::retention::Periods;
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let periods = Periods::default();
+        let anonymous = app.anonymous_api();
+        for email in ["first@example.org", "second@example.org"] {
+            let (status, body) = anonymous
+                .post(
+                    &format!("/api/v1/sessions/{session_id}/registrations"),
+                    &crate::helpers::registrant("Pending", email),
+                )
+                .await;
+            assert!(status.is_success(), "{body}");
+        }
+        let first = person_id(&app, "first@example.org").await;
+        let second = person_id(&app, "second@example.org").await;
+        let t0 = chrono::Utc::now() - chrono::Duration::days(40);
+        set_created(&app, first, t0).await;
+        set_created(&app, second, t0 + chrono::Duration::seconds(1)).await;
+
+        // Exactly 30 days after the first request: it is gone, with the
+        // person it created; the second, one second younger, stays.
+        let now = t0 + periods.pending_registrations;
+        let done = aula_app::retention::expire(&app.app(), now, &periods)
+            .await
+            .expect("expire");
+        assert_eq!((done.pending_registrations, done.people), (1, 1), "{done:?}");
+        assert!(erased(&app, first).await);
+        assert!(!erased(&app, second).await);
+        let left = registration::Entity::find()
+            .filter(registration::Column::PersonId.is_in([first, second]))
+            .all(&app.db)
+            .await
+            .expect("registrations");
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].person_id, second);
+
+        // A trainee is kept until three years after their last session ends, to the second.
+        let session = session_id.parse().expect("uuid");
+        let trainee = crate::helpers::seated(&app, session, "Lola", "lola@example.org", aula_domain::Language::Es)
+            .await
+            .person_id;
+        let end = session_end() + periods.inactive_people;
+        aula_app::retention::expire(&app.app(), end - chrono::Duration::seconds(1), &periods)
+            .await
+            .expect("expire");
+        assert!(!erased(&app, trainee).await, "one second before");
+        aula_app::retention::expire(&app.app(), end, &periods)
+            .await
+            .expect("expire");
+        assert!(erased(&app, trainee).await, "at the exact end");
+        // Run again: nothing more.
+        let again = aula_app::retention::expire(&app.app(), end, &periods)
+            .await
+            .expect("expire");
+        assert_eq!(again, aula_app::retention::Expired::default());
+    }
+);
+
+db_test!(
+    issue_21_two_concurrent_expiry_runs_erase_each_person_once,
+    |app: TestApp| async move {
+        use aula_storage::entities::audit_entry;
+        use aula_storage::retention::Periods;
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let session = session_id.parse().expect("uuid");
+        let mut people = Vec::new();
+        for n in 0..6 {
+            let email = format!("orphan{n}@example.org");
+            let p = crate::helpers::person(&app, "Orphan", &email, aula_domain::Language::Es).await;
+            set_created(&app, p.id, chrono::Utc::now() - chrono::Duration::days(60)).await;
+            people.push(p.id);
+        }
+        for n in 0..6 {
+            let email = format!("trainee{n}@example.org");
+            let r = crate::helpers::seated(&app, session, "Trainee", &email, aula_domain::Language::Es).await;
+            people.push(r.person_id);
+        }
+        let periods = Periods::default();
+        let now = session_end() + periods.inactive_people + chrono::Duration::days(1);
+        let (one, two) = (app.app(), app.app());
+        let (a, b) = tokio::join!(
+            aula_app::retention::expire(&one, now, &periods),
+            aula_app::retention::expire(&two, now, &periods)
+        );
+        let (a, b) = (a.expect("first"), b.expect("second"));
+        assert_eq!(a.people + b.people, 12, "{a:?} {b:?}");
+        for id in &people {
+            assert!(erased(&app, *id).await);
+        }
+        let counted: i64 = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Action.eq("people.expired"))
+            .all(&app.db)
+            .await
+            .expect("audit")
+            .iter()
+            .map(|e| {
+                serde_json::from_str::<serde_json::Value>(&e.details).expect("json")["count"]
+                    .as_i64()
+                    .expect("count")
+            })
+            .sum();
+        assert_eq!(counted, 12, "each erased once");
+    }
+);
