@@ -47,7 +47,8 @@ pub struct StaffMember {
 }
 
 /// Spain's 17 autonomous communities and 2 autonomous cities (ISO 3166-2:ES),
-/// followed by the 2 French regions used by the French programme.
+/// the 2 French regions used by the French programme, and Tunisia's 24
+/// governorates (ISO 3166-2:TN) for the city migration project.
 pub const REGIONS: &[Region] = &[
     Region {
         code: "ES-AN",
@@ -133,9 +134,106 @@ pub const REGIONS: &[Region] = &[
         code: "FR-OCC",
         name: "Occitanie",
     },
+    Region {
+        code: "TN-11",
+        name: "Tunis",
+    },
+    Region {
+        code: "TN-12",
+        name: "Ariana",
+    },
+    Region {
+        code: "TN-13",
+        name: "Ben Arous",
+    },
+    Region {
+        code: "TN-14",
+        name: "La Manouba",
+    },
+    Region {
+        code: "TN-21",
+        name: "Nabeul",
+    },
+    Region {
+        code: "TN-22",
+        name: "Zaghouan",
+    },
+    Region {
+        code: "TN-23",
+        name: "Bizerte",
+    },
+    Region {
+        code: "TN-31",
+        name: "Béja",
+    },
+    Region {
+        code: "TN-32",
+        name: "Jendouba",
+    },
+    Region {
+        code: "TN-33",
+        name: "Le Kef",
+    },
+    Region {
+        code: "TN-34",
+        name: "Siliana",
+    },
+    Region {
+        code: "TN-41",
+        name: "Kairouan",
+    },
+    Region {
+        code: "TN-42",
+        name: "Kasserine",
+    },
+    Region {
+        code: "TN-43",
+        name: "Sidi Bouzid",
+    },
+    Region {
+        code: "TN-51",
+        name: "Sousse",
+    },
+    Region {
+        code: "TN-52",
+        name: "Monastir",
+    },
+    Region {
+        code: "TN-53",
+        name: "Mahdia",
+    },
+    Region {
+        code: "TN-61",
+        name: "Sfax",
+    },
+    Region {
+        code: "TN-71",
+        name: "Gafsa",
+    },
+    Region {
+        code: "TN-72",
+        name: "Tozeur",
+    },
+    Region {
+        code: "TN-73",
+        name: "Kébili",
+    },
+    Region {
+        code: "TN-81",
+        name: "Gabès",
+    },
+    Region {
+        code: "TN-82",
+        name: "Médenine",
+    },
+    Region {
+        code: "TN-83",
+        name: "Tataouine",
+    },
 ];
 
-/// Index 0: the union's national programme; index 1: the French city network's project.
+/// Index 0: the union's national programme; index 1: the French city
+/// network's project; index 2: the city migration project in Tunisia.
 pub const PROGRAMMES: &[Programme] = &[
     Programme {
         title: "Diversidad e igualdad de trato en los servicios públicos",
@@ -147,9 +245,15 @@ pub const PROGRAMMES: &[Programme] = &[
         funder: "Fonds Asile, Migration et Intégration (FAMI)",
         description: "Projet porté par un réseau de villes pour renforcer l'accueil et l'intégration des personnes nouvellement arrivées à l'échelle municipale. Il forme les agents municipaux, les élus locaux ainsi que les médiatrices et médiateurs en santé et en éducation à l'accès aux droits, à la lutte contre les discriminations et au travail en réseau avec les associations. Cofinancé par l'Union européenne.",
     },
+    Programme {
+        title: "Villes inclusives : accueil des personnes migrantes à Raoued et La Marsa",
+        funder: "Programme de coopération décentralisée (Union européenne)",
+        description: "Projet de coopération entre deux municipalités tunisiennes, Raoued (gouvernorat de l'Ariana) et La Marsa (gouvernorat de Tunis), et leurs partenaires associatifs. Il forme les agents municipaux, les élus et les médiatrices et médiateurs en santé et en éducation à l'accueil des personnes migrantes, à l'accès aux droits et à la lutte contre les discriminations. Formations en français et en arabe.",
+    },
 ];
 
-/// Training venues: 0 Sevilla, 1 Valladolid, 2 Palma, 3 Mérida, 4 Villeurbanne, 5 Montpellier.
+/// Training venues: 0 Sevilla, 1 Valladolid, 2 Palma, 3 Mérida, 4 Villeurbanne, 5 Montpellier,
+/// 6 Raoued, 7 La Marsa.
 pub const PLACES: &[Place] = &[
     Place {
         name: "Sede regional de Andalucía – Aula de Formación Sindical",
@@ -187,10 +291,23 @@ pub const PLACES: &[Place] = &[
         city: "Montpellier",
         region_code: "FR-OCC",
     },
+    Place {
+        name: "Municipalité de Raoued – Salle des fêtes",
+        address: "Avenue de la République",
+        city: "Raoued",
+        region_code: "TN-12",
+    },
+    Place {
+        name: "Municipalité de La Marsa – Salle du conseil",
+        address: "Rue du Maréchal Tito",
+        city: "La Marsa",
+        region_code: "TN-11",
+    },
 ];
 
 /// The demo catalogue: 4 in-person union courses, 4 accredited online union
-/// courses, 2 union webinars, then 3 French courses.
+/// courses, 2 union webinars, 3 French courses, then 2 courses of the
+/// Tunisian municipalities (in French, with their Arabic texts).
 pub const COURSES: &[DemoCourse] = &[
     // --- Programme 0: in-person courses (20 h = 4 × 5 h) -------------------
     DemoCourse {
@@ -415,6 +532,61 @@ pub const COURSES: &[DemoCourse] = &[
         meetings: 2,
         meeting_hours: 6,
     },
+    // --- Programme 2: the Tunisian municipalities, in French and Arabic ----
+    DemoCourse {
+        programme: 2,
+        title: "Accueillir les personnes migrantes dans les services municipaux",
+        summary: "Formation de trois journées pour les agents d'accueil et les élus des municipalités de Raoued et de La Marsa. À partir de situations vécues aux guichets, elle présente les droits des personnes migrantes, les services qui les accompagnent et les gestes d'un accueil sans discrimination.",
+        objectives: "- Connaître les droits des personnes migrantes et les services qui les accompagnent.\n\
+- Accueillir sans discrimination, y compris avec un interprète.\n\
+- Orienter vers les partenaires associatifs et les services de l'État.",
+        hours: 15,
+        modality: "in_person",
+        audiences: &["public_servant", "elected_official"],
+        language: "fr",
+        accredited: false,
+        place: Some(6),
+        meetings: 3,
+        meeting_hours: 5,
+    },
+    DemoCourse {
+        programme: 2,
+        title: "Médiation en santé et en éducation auprès des familles migrantes",
+        summary: "Formation de deux journées pour les médiatrices et médiateurs en santé et en éducation de La Marsa. Elle porte sur l'accès aux soins et à l'école des familles nouvellement arrivées et sur le travail avec les établissements et les associations.",
+        objectives: "- Connaître l'accès aux soins et à la scolarité des familles migrantes.\n\
+- Conduire un entretien de médiation avec une famille et un établissement.\n\
+- Travailler en réseau avec les associations du territoire.",
+        hours: 12,
+        modality: "in_person",
+        audiences: &["mediator", "civil_society"],
+        language: "fr",
+        accredited: false,
+        place: Some(7),
+        meetings: 2,
+        meeting_hours: 6,
+    },
+];
+
+/// The Tunisian project's courses in Arabic (issue 23): (index into
+/// COURSES, title, summary, objectives), given as the course's texts in
+/// Arabic beside its French.
+pub const ARABIC_TEXTS: &[(usize, &str, &str, &str)] = &[
+    (
+        13,
+        "استقبال المهاجرين في المصالح البلدية",
+        "تكوين لمدة ثلاثة أيام لأعوان الاستقبال والمنتخبين في بلديتي رواد والمرسى. انطلاقا من وضعيات معيشة في الشبابيك، يقدّم حقوق المهاجرين والمصالح التي ترافقهم وممارسات الاستقبال دون تمييز.",
+        "- معرفة حقوق المهاجرين والمصالح التي ترافقهم.\n\
+- الاستقبال دون تمييز، بما في ذلك بحضور مترجم.\n\
+- التوجيه نحو الشركاء من الجمعيات ومصالح الدولة.",
+    ),
+    (
+        14,
+        "الوساطة في الصحة والتعليم لدى العائلات المهاجرة",
+        "تكوين لمدة يومين لفائدة الوسيطات والوسطاء في الصحة والتعليم ببلدية المرسى. يتناول نفاذ العائلات الوافدة حديثا إلى العلاج وإلى المدرسة، والعمل مع المؤسسات والجمعيات.",
+        "- معرفة نفاذ العائلات المهاجرة إلى العلاج والتمدرس.\n\
+- إدارة مقابلة وساطة مع عائلة ومؤسسة.\n\
+- العمل الشبكي مع جمعيات الجهة.",
+    ),
 ];
 
 /// Trainers: four for the union programme, two for the French project.

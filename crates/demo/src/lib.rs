@@ -1,5 +1,6 @@
 //! The demo data set: a union's national programme on diversity in public
-//! services and a French city network's project, with regions, staff,
+//! services, a French city network's project and two Tunisian
+//! municipalities' project (French and Arabic), with regions, staff,
 //! courses, their editions to come and a year and a half of past activity.
 //! The catalogue is loaded through the same repositories and rules as
 //! anything an organiser enters; the past activity, which can be made as
@@ -24,6 +25,7 @@ use std::collections::HashMap;
 use std::pin::Pin;
 use std::task::Poll;
 
+use aula_domain::catalogue::CourseTexts;
 use aula_domain::details::{
     Accreditation, AccreditationBodyDetails, CourseDetails, ProgrammeDetails, SessionDetails, UserDetails, VenueDetails,
 };
@@ -275,14 +277,20 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
             },
         )
         .await?;
+        if let Some((_, title, summary, objectives)) = content::ARABIC_TEXTS.iter().find(|t| t.0 == index) {
+            let texts = CourseTexts::parse(course.course.language, &[("ar", title, summary, objectives)])
+                .map_err(|_| StorageError::invalid("demo", "error-course-text-language"))?;
+            courses::set_texts(txn, &actor, course.course.id, &texts).await?;
+        }
 
         let french = c.language == "fr";
-        let zone = problem(SessionTimeZone::parse(if french {
-            "Europe/Paris"
-        } else {
-            "Europe/Madrid"
+        let place = c.place.and_then(|p| content::PLACES.get(p));
+        let zone = problem(SessionTimeZone::parse(match place {
+            Some(p) if p.region_code.starts_with("TN-") => "Africa/Tunis",
+            _ if french => "Europe/Paris",
+            _ => "Europe/Madrid",
         }))?;
-        let venue = match c.place.and_then(|p| content::PLACES.get(p)) {
+        let venue = match place {
             Some(place) => Some(VenueDetails {
                 name: text(place.name)?,
                 address: Some(text(place.address)?),
