@@ -82,3 +82,26 @@ session-issue-on-completion = تسليم الشهادات عند اعتبار ا
 session-issue-on-completion-hint = فقط للأشخاص الذين يؤهلهم حضورهم (والاستبيان، إذا اشترطه التكوين).
 certificates-from = سُلّمت ابتداءً من
 certificates-to = سُلّمت إلى غاية
+certificates-issue-title = تسليم الشهادات
+certificates-issue-rule = تتطلب الشهادة حضور { $percent } % من ساعات الدورة.
+certificates-issue-survey-rule = يشترط هذا التكوين أيضًا الإجابة عن استبيان الرضا.
+certificates-issue-provisional = الأرقام أدناه هي الحضور المسجَّل حتى الآن.
+certificates-issue-summary = { $qualifying } من أصل { $count } مشاركين مؤهلون للحصول على شهادة.
+certificates-issue-attended = ساعات الحضور
+certificates-issue-required = الساعات المطلوبة
+certificates-issue-survey = الاستبيان
+certificates-issue-answered = تمت الإجابة
+certificates-issue-not-answered = دون إجابة
+certificates-issue-outcome = الشهادة
+certificates-issue-qualifies = مؤهل(ة)
+certificates-issue-already = سُلّمت بالفعل: { $number }
+certificates-issue-confirm = { $count ->
+    [zero] لا توجد أي شهادة للتسليم
+    [one] تسليم شهادة واحدة وإرسالها بالبريد الإلكتروني إلى صاحبها
+    [two] تسليم شهادتين وإرسالهما بالبريد الإلكتروني إلى صاحبيهما
+    [few] تسليم { $count } شهادات وإرسالها بالبريد الإلكتروني إلى أصحابها
+    [many] تسليم { $count } شهادة وإرسالها بالبريد الإلكتروني إلى أصحابها
+   *[other] تسليم { $count } شهادة وإرسالها بالبريد الإلكتروني إلى أصحابها
+}
+certificates-issue-back = العودة إلى الدورة
+certificates-issue-link = الشهادات: من المؤهَّل للحصول عليها

@@ -79,3 +79,7 @@ mail-certificate-subject = شهادتك: { $course }
 mail-certificate-body = تهانينا: أتممت هذا التكوين، وشهادتك (رقم { $number }) جاهزة. نزّلها من هنا:
 mail-certificate-button = تنزيل شهادتي (PDF)
 mail-certificate-verify = يمكن لأي شخص التحقق من صحتها على العنوان:
+mail-erasure-subject = أكّد محو بياناتك
+mail-erasure-body = طلبت منا محو بياناتك الشخصية. اتبع هذا الرابط للتأكيد؛ وهو صالح لمدة { $hours } ساعة. بعد التأكيد، لا يمكن التراجع عن المحو:
+mail-erasure-button = تأكيد المحو
+mail-erasure-ignore = إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لن يُمحى أي شيء.

@@ -12,7 +12,14 @@ message-audience-all = المؤكَّدون وقائمة الانتظار
 message-subject = الموضوع
 message-body = الرسالة
 message-body-hint = نص عادي. اترك سطرًا فارغًا بين الفقرات.
-message-send = إرسال
+message-send-count = { $count ->
+    [zero] لا يوجد من يُرسَل إليه
+    [one] إرسال إلى شخص واحد
+    [two] إرسال إلى شخصين
+    [few] إرسال إلى { $count } أشخاص
+    [many] إرسال إلى { $count } شخصًا
+   *[other] إرسال إلى { $count } شخص
+}
 flash-messages-queued = الرسائل في قائمة الإرسال؛ تُرسل خلال دقيقة.
 flash-messages-none = لا يوجد أي شخص مطابق: لم تُدرج أي رسالة في قائمة الإرسال.
 flash-retry-queued = ستُرسل الرسالة مجددًا خلال دقيقة.
@@ -77,3 +84,41 @@ registration-pending = في انتظار التأكيد بالبريد الإل�
 registration-confirmed = مؤكَّد
 registration-waitlisted = قائمة الانتظار
 registration-cancelled = ملغى
+message-preview = معاينة
+message-preview-title = قبل الإرسال
+message-preview-count = { $count ->
+    [zero] لن يتلقاها أحد: لا يوجد أي شخص من هذه الدورة في المجموعة المختارة.
+    [one] سيتلقاها شخص واحد. ها هي كما سيقرؤها.
+    [two] سيتلقاها شخصان. ها هي كما سيقرآنها، بلغة كل منهما.
+    [few] سيتلقاها { $count } أشخاص. ها هي كما سيقرؤونها، بلغة كل منهم.
+    [many] سيتلقاها { $count } شخصًا. ها هي كما سيقرؤونها، بلغة كل منهم.
+   *[other] سيتلقاها { $count } شخص. ها هي كما سيقرؤونها، بلغة كل منهم.
+}
+message-preview-language-count = { $count ->
+    [zero] لا يوجد أي مستلم
+    [one] مستلم واحد
+    [two] مستلمان
+    [few] { $count } مستلمين
+    [many] { $count } مستلمًا
+   *[other] { $count } مستلم
+}
+outbox-kind-registration-confirmed = تأكيد المقعد
+outbox-kind-reminder = تذكير قبل الدورة
+outbox-kind-registration-requested = رابط التأكيد
+outbox-kind-already-registered = مسجَّل(ة) بالفعل
+outbox-kind-registration-waitlisted = في قائمة الانتظار
+outbox-kind-registration-cancelled = إلغاء التسجيل
+outbox-kind-sign-in-link = رابط تسجيل الدخول
+outbox-kind-erasure-link = رابط محو البيانات
+outbox-kind-absence-warning = تنبيه بالغياب
+outbox-kind-check-in-code = رمز تسجيل الحضور
+outbox-kind-survey-invitation = دعوة إلى الاستبيان
+outbox-kind-certificate-ready = الشهادة جاهزة
+session-record-past = دورة سابقة، تُسجَّل بعد انعقادها
+session-record-past-hint = لتكوين انعقد بالفعل: الأشخاص الذين تسجّلهم أو تستوردهم يحصلون على مقاعدهم فورًا ولا يتلقى أحد أي رسالة إلكترونية بشأن ذلك (لا تأكيد ولا دعوة ولا تذكير ولا استبيان)؛ وأنت من يُدخل حضورهم.
+session-past-title = هذه الدورة بدأت بالفعل
+session-past-lead = حصتها الأولى في الماضي. إذا سجّلت أشخاصًا أو استوردتهم في دورة جارية، فسيتلقى كل منهم رسالة «تم تأكيد مقعدك» ودعوة تقويم لتكوين انعقد بالفعل. سجّلها كدورة سابقة لإدخال من شارك فيها دون مراسلة أحد.
+session-past-record = تسجيلها كدورة سابقة (دون رسائل إلكترونية)
+session-past-live = إنشاؤها كدورة جارية (يتلقى الأشخاص رسائل إلكترونية)
+session-past-badge = دورة سابقة مسجَّلة: دون رسائل إلكترونية
+session-hours-differ = مجموع حصصها { $planned } ساعة، ومدة التكوين { $nominal } ساعة. يمكنك حفظها هكذا؛ وستبيّن شهاداتها الساعات التي تم حضورها من أصل { $nominal }.

@@ -72,6 +72,7 @@ outbox-kind-already-registered = Already registered
 outbox-kind-registration-waitlisted = On the waiting list
 outbox-kind-registration-cancelled = Registration cancelled
 outbox-kind-sign-in-link = Sign-in link
+outbox-kind-erasure-link = Data erasure link
 outbox-kind-absence-warning = Absence warning
 outbox-kind-check-in-code = Check-in code
 outbox-kind-survey-invitation = Survey invitation

@@ -72,6 +72,7 @@ outbox-kind-already-registered = Ya inscrito/a
 outbox-kind-registration-waitlisted = En lista de espera
 outbox-kind-registration-cancelled = Inscripción cancelada
 outbox-kind-sign-in-link = Enlace de acceso
+outbox-kind-erasure-link = Enlace de supresión de datos
 outbox-kind-absence-warning = Aviso de ausencias
 outbox-kind-check-in-code = Código de registro de asistencia
 outbox-kind-survey-invitation = Invitación a la encuesta

@@ -72,6 +72,7 @@ outbox-kind-already-registered = Déjà inscrit·e
 outbox-kind-registration-waitlisted = En liste d’attente
 outbox-kind-registration-cancelled = Inscription annulée
 outbox-kind-sign-in-link = Lien de connexion
+outbox-kind-erasure-link = Lien d'effacement des données
 outbox-kind-absence-warning = Alerte d’absence
 outbox-kind-check-in-code = Code d’émargement
 outbox-kind-survey-invitation = Invitation au questionnaire
