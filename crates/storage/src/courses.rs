@@ -116,7 +116,8 @@ pub(crate) fn not_found_as(err: StorageError, field: &str) -> StorageError {
     }
 }
 
-fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
+/// The course's fields from `details`, beside its `texts` in other languages.
+fn apply(model: &mut course::ActiveModel, details: &CourseDetails, texts: &CourseTexts) {
     let accreditation = details.accreditation.as_ref();
     model.programme_id = Set(details.programme_id);
     model.title = Set(details.title.to_string());
@@ -137,18 +138,20 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails) {
         .get()
         .into());
     model.survey_required = Set(accreditation.is_some_and(|a| a.survey_required));
+    model.texts = Set(texts.clone());
+    model.search_text = Set(search_text(
+        details.title.as_str(),
+        details.summary.as_str(),
+        details.objectives.as_ref().map(|o| o.as_str()),
+        texts,
+    ));
     model.updated_at = Set(now());
 }
 
 /// What the catalogue's search reads: the course's words in every language it has.
-fn search_text(course: &course::Model) -> String {
-    let mut words = format!(
-        "{}\n{}\n{}",
-        course.title,
-        course.summary,
-        course.objectives.as_deref().unwrap_or_default()
-    );
-    for text in &course.texts.0 {
+fn search_text(title: &str, summary: &str, objectives: Option<&str>, texts: &CourseTexts) -> String {
+    let mut words = format!("{title}\n{summary}\n{}", objectives.unwrap_or_default());
+    for text in &texts.0 {
         words.push_str(&format!(
             "\n{}\n{}\n{}",
             text.title,
@@ -157,22 +160,6 @@ fn search_text(course: &course::Model) -> String {
         ));
     }
     fold_for_search(&words)
-}
-
-/// Writes the row (new or changed) with its search text.
-async fn save_row(conn: &impl ConnectionTrait, mut model: course::ActiveModel, new: bool) -> Result<course::Model> {
-    let row = if new {
-        model.clone().insert(conn).await?
-    } else {
-        model.clone().update(conn).await?
-    };
-    let search = search_text(&row);
-    if row.search_text == search {
-        return Ok(row);
-    }
-    model = row.into();
-    model.search_text = Set(search);
-    Ok(model.update(conn).await?)
 }
 
 async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audiences: &[Audience]) -> Result<()> {
@@ -210,10 +197,8 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &CourseDetails) -
         created_at: Set(now()),
         ..Default::default()
     };
-    apply(&mut model, details);
-    model.texts = Set(CourseTexts::default());
-    model.search_text = Set(String::new());
-    let row = save_row(&txn, model, true).await?;
+    apply(&mut model, details, &CourseTexts::default());
+    let row = model.insert(&txn).await?;
     replace_audiences(&txn, row.id, &details.audiences).await?;
     audit::record(
         &txn,
@@ -237,8 +222,8 @@ pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &Course
         return Err(StorageError::invalid("language", "error-course-language-has-text"));
     }
     let mut model: course::ActiveModel = before.course.clone().into();
-    apply(&mut model, details);
-    let row = save_row(&txn, model, false).await?;
+    apply(&mut model, details, &before.course.texts);
+    let row = model.update(&txn).await?;
     replace_audiences(&txn, id, &details.audiences).await?;
     audit::record(
         &txn,
@@ -266,9 +251,16 @@ pub async fn set_texts(conn: &impl Begin, actor: &Actor, id: Uuid, texts: &Cours
         ));
     }
     let mut model: course::ActiveModel = before.course.clone().into();
+    let course = &before.course;
     model.texts = Set(texts.clone());
+    model.search_text = Set(search_text(
+        &course.title,
+        &course.summary,
+        course.objectives.as_deref(),
+        texts,
+    ));
     model.updated_at = Set(now());
-    save_row(&txn, model, false).await?;
+    model.update(&txn).await?;
     let languages = |t: &CourseTexts| t.0.iter().map(|t| t.language).collect::<Vec<_>>();
     audit::record(
         &txn,
