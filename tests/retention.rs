@@ -538,3 +538,30 @@ db_test!(
         assert_eq!(counted, 12, "each erased once");
     }
 );
+
+db_test!(
+    issue_21_the_erase_page_is_reached_from_the_registrations_list,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let registration = crate::helpers::seated(
+            &app,
+            session_id.parse().expect("uuid"),
+            "Nadia",
+            "nadia@example.org",
+            aula_domain::Language::En,
+        )
+        .await;
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let html = organiser
+            .get_html(&format!("/staff/sessions/{session_id}/registrations?lang=en"))
+            .await;
+        let link = format!(r#"href="/staff/people/{}/erase""#, registration.person_id);
+        assert!(html.contains(&link), "{html}");
+        assert!(html.contains(r#"aria-label="Erase the data of Nadia""#), "{html}");
+        let page = organiser
+            .get_html(&format!("/staff/people/{}/erase?lang=en", registration.person_id))
+            .await;
+        assert!(page.contains("nadia@example.org"), "{page}");
+    }
+);

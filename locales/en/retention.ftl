@@ -1,5 +1,7 @@
 # Personal data over its whole life (issue 21): erasure.
 erase-title = Erase a person's data
+erase-link = Erase data
+erase-link-label = Erase the data of { $name }
 erase-who = Person: { $name }
 erase-what = Their name, e-mail address, phone, employer and job title are erased, with the messages sent to them, the audit details and imports that name them, and their sign-in links. This cannot be undone.
 erase-kept = The anonymous facts the indicators count (registrations, attendance minutes, completion, region, audience, workplace as a key) are kept, so every figure stays the same. Their certificates are kept unless they asked for them to be withdrawn too.

@@ -1,5 +1,7 @@
 # Los datos personales a lo largo de su vida (issue 21): supresión.
 erase-title = Suprimir los datos de una persona
+erase-link = Suprimir sus datos
+erase-link-label = Suprimir los datos de { $name }
 erase-who = Persona: { $name }
 erase-what = Se suprimen su nombre, dirección de correo, teléfono, empleador y puesto, junto con los mensajes que se le enviaron, los detalles de auditoría e importaciones que la nombran y sus enlaces de acceso. No se puede deshacer.
 erase-kept = Se conservan los datos anónimos que cuentan los indicadores (inscripciones, minutos de asistencia, finalización, región, público, centro de trabajo como clave), de modo que todas las cifras siguen iguales. Sus certificados se conservan salvo que haya pedido también retirarlos.

@@ -1,5 +1,7 @@
 # Les données personnelles tout au long de leur vie (issue 21) : effacement.
 erase-title = Effacer les données d'une personne
+erase-link = Effacer ses données
+erase-link-label = Effacer les données de { $name }
 erase-who = Personne : { $name }
 erase-what = Son nom, son adresse e-mail, son téléphone, son employeur et sa fonction sont effacés, avec les messages qui lui ont été envoyés, les détails d'audit et les imports qui la nomment, et ses liens de connexion. C'est irréversible.
 erase-kept = Les faits anonymes que comptent les indicateurs (inscriptions, minutes de présence, achèvement, région, public, lieu de travail sous forme de clé) sont conservés : chaque chiffre reste le même. Ses attestations sont conservées, sauf si elle a aussi demandé leur retrait.
