@@ -170,6 +170,76 @@ db_test!(
     }
 );
 
+db_test!(
+    issue_24_cancelling_a_session_says_who_is_told_before_it_does,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let (trainee, eva) = signed_in_trainee(&app, &session_id, "eva@example.org").await;
+        crate::helpers::seated(
+            &app,
+            session_id.parse().expect("uuid"),
+            "Léo",
+            "leo@example.org",
+            Language::Fr,
+        )
+        .await;
+        let public = app.browser().get_html(&format!("/sessions/{session_id}?lang=en")).await;
+        assert!(
+            public.contains("calendar.ics"),
+            "an open session offers its calendar: {public}"
+        );
+        let cancellations = || async {
+            outbox::Entity::find()
+                .filter(outbox::Column::Kind.eq("session_cancelled"))
+                .all(&app.db)
+                .await
+                .expect("outbox")
+                .len()
+        };
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let edit = format!("/staff/sessions/{session_id}");
+        let status = format!("{edit}/status");
+        // The red button leads to a step that says who is told, and changes nothing.
+        let response = organiser
+            .post_form(&format!("{edit}?lang=en"), &status, &[("status", "cancelled")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let step = response.text().await.expect("html");
+        assert!(
+            step.contains("Cancel this session?") && step.contains("2 people registered will be told by e-mail"),
+            "{step}"
+        );
+        assert!(
+            step.contains(r#"name="confirmed" value="yes""#) && step.contains(&format!("href=\"{edit}\"")),
+            "{step}"
+        );
+        let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        assert_eq!(session["status"], "open");
+        assert_eq!(cancellations().await, 0);
+        // The second press cancels, and tells both.
+        let response = organiser
+            .post_form(
+                &format!("{edit}?lang=en"),
+                &status,
+                &[("status", "cancelled"), ("confirmed", "yes")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        assert_eq!(session["status"], "cancelled");
+        assert_eq!(cancellations().await, 2);
+        // A cancelled session offers no calendar file, wherever it is shown.
+        for page in [
+            app.browser().get_html(&format!("/sessions/{session_id}?lang=en")).await,
+            trainee.get_html("/me?lang=en").await,
+            app.browser().get_html(&app.mail.manage_path(eva.id)).await,
+        ] {
+            assert!(!page.contains("calendar.ics"), "{page}");
+        }
+    }
+);
+
 /// The `action` of the first form on a page posting to a path starting with `prefix`.
 fn form_action(html: &str, prefix: &str) -> Option<String> {
     let start = html.find(&format!("action=\"{prefix}"))? + "action=\"".len();
@@ -278,9 +348,12 @@ db_test!(
             mine.contains(">Completed<") && mine.contains("Your certificate is ready"),
             "{mine}"
         );
-        // The personal link's page offers no calendar file either.
+        // The personal link's page offers no calendar file either, nor
+        // does the session's public page (a sibling found later).
         let page = app.browser().get_html(&app.mail.manage_path(eva.id)).await;
         assert!(!page.contains("calendar.ics"), "{page}");
+        let public = app.browser().get_html(&format!("/sessions/{session_id}?lang=en")).await;
+        assert!(!public.contains("calendar.ics"), "{public}");
     }
 );
 

@@ -51,3 +51,14 @@ check-in-short-wrong = This code is not valid now: it changes every 20 seconds. 
 ## Check-in in one tap: the personal link opened once on the phone
 mail-reminder-check-in = At the door: open the “my registration” link below once on the phone you will bring. Then scanning the trainer's code checks you in with one tap, with no code to wait for.
 registration-phone-remembers = This phone now keeps this page: at each meeting, scanning the trainer's code checks you in with one tap.
+
+## Cancelling a session: a second step that says who is told
+session-cancel-title = Cancel this session?
+session-cancel-recipients = { $count ->
+    [0] No one will be e-mailed.
+    [one] One person registered will be told by e-mail, with a calendar update that removes the meetings.
+   *[other] { $count } people registered will be told by e-mail, with a calendar update that removes the meetings.
+}
+session-cancel-explain = A cancelled session cannot be opened again: registrations end and pending reminders are dropped.
+session-cancel-submit = Yes, cancel the session
+session-cancel-keep = No, keep the session

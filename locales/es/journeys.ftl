@@ -51,3 +51,14 @@ check-in-short-wrong = Este código no es válido ahora: cambia cada 20 segundos
 ## El registro de entrada en un toque: el enlace personal abierto una vez en el móvil
 mail-reminder-check-in = En la puerta: abra una vez el enlace «mi inscripción» de abajo en el móvil que llevará. Después, escanear el código de la formadora registra su entrada con un toque, sin esperar ningún código.
 registration-phone-remembers = Este móvil guarda ahora esta página: en cada sesión, escanear el código de la formadora registra su entrada con un toque.
+
+## Cancelar una sesión: un segundo paso que dice a quién se avisa
+session-cancel-title = ¿Cancelar esta sesión?
+session-cancel-recipients = { $count ->
+    [0] No se enviará ningún correo.
+    [one] Se avisará por correo a una persona inscrita, con una actualización del calendario que retira las sesiones.
+   *[other] Se avisará por correo a { $count } personas inscritas, con una actualización del calendario que retira las sesiones.
+}
+session-cancel-explain = Una sesión cancelada no puede volver a abrirse: las inscripciones terminan y los recordatorios pendientes se descartan.
+session-cancel-submit = Sí, cancelar la sesión
+session-cancel-keep = No, mantener la sesión

@@ -51,3 +51,14 @@ check-in-short-wrong = Ce code n'est pas valable maintenant : il change toutes l
 ## L'émargement en un geste : le lien personnel ouvert une fois sur le téléphone
 mail-reminder-check-in = À l'entrée : ouvrez une fois le lien « mon inscription » ci-dessous sur le téléphone que vous apporterez. Scanner ensuite le code du formateur vous fait émarger d'un geste, sans code à attendre.
 registration-phone-remembers = Ce téléphone garde désormais cette page : à chaque séance, scanner le code du formateur vous fait émarger d'un geste.
+
+## Annuler une session : une seconde étape qui dit qui est prévenu
+session-cancel-title = Annuler cette session ?
+session-cancel-recipients = { $count ->
+    [0] Aucun e-mail ne partira.
+    [one] Une personne inscrite sera prévenue par e-mail, avec une mise à jour d’agenda qui retire les séances.
+   *[other] { $count } personnes inscrites seront prévenues par e-mail, avec une mise à jour d’agenda qui retire les séances.
+}
+session-cancel-explain = Une session annulée ne peut pas être rouverte : les inscriptions prennent fin et les rappels prévus sont abandonnés.
+session-cancel-submit = Oui, annuler la session
+session-cancel-keep = Non, garder la session

@@ -700,6 +700,21 @@ test('an organiser signs in with the keyboard, creates a course and a session wi
   await checkAccessibility(visitor, 'the public session page');
   await screenshot(visitor, 'visitor-new-session-es-390');
   await visitor.context().close();
+
+  // Cancelling it is a second step that says who is told (issue 24); the
+  // way back leaves it open.
+  const sessionPage = page.url();
+  await page.locator('button[name=status][value=cancelled]').click();
+  await page.getByRole('heading', { level: 1, name: '¿Cancelar esta sesión?' }).waitFor();
+  assert.match(await page.locator('#cancel-recipients').innerText(), /No se enviará ningún correo/);
+  await checkAccessibility(page, 'the cancellation step');
+  await screenshot(page, 'organiser-cancel-session-es-1280');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await checkAccessibility(page, 'the cancellation step at 390 px');
+  await screenshot(page, 'organiser-cancel-session-es-390');
+  await page.getByRole('link', { name: 'No, mantener la sesión' }).click();
+  await page.waitForURL(sessionPage);
+  assert.equal(await page.locator('button[name=status][value=cancelled]').count(), 1, 'still open');
   await page.context().close();
 });
 

@@ -63,3 +63,11 @@ pub async fn set_status(app: &App, actor: &Actor, id: Uuid, to: SessionStatus) -
     txn.commit().await?;
     Ok(record)
 }
+
+/// How many people a cancellation of the session would e-mail: the
+/// organiser's last look before [`set_status`] cancels it (issue 24).
+pub async fn cancellation_recipients(app: &App, id: Uuid) -> Result<(SessionRecord, usize)> {
+    let record = sessions::get(&app.db, id).await?;
+    let messages = aula_mail::notify::session_cancelled_messages(&app.db, &app.mail, &record).await?;
+    Ok((record, messages.len()))
+}

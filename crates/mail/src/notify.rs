@@ -222,18 +222,30 @@ pub async fn session_cancelled(
 ) -> aula_storage::Result<usize> {
     // No reminder for a session that will not take place.
     outbox::cancel_pending_for_session(conn, MailKind::Reminder, record.session.id).await?;
+    let messages = session_cancelled_messages(conn, config, record).await?;
+    for m in &messages {
+        outbox::enqueue(conn, m, &config.domain).await?;
+    }
+    Ok(messages.len())
+}
+
+/// The messages a cancellation of the session sends, one per person
+/// registered: queued by [`session_cancelled`], counted for the organiser
+/// before they press the button (issue 24).
+pub async fn session_cancelled_messages(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+) -> aula_storage::Result<Vec<NewMessage>> {
     let content = data(&SessionCancelled {
         session: session_ref(record),
         calendar: calendar(config, record),
     });
-    let mut queued = 0;
-    for (_, person) in registrations::recipients(conn, record.session.id, Audience::All).await? {
-        if let Some(m) = message(MailKind::SessionCancelled, &person, record, content.clone(), None, None) {
-            outbox::enqueue(conn, &m, &config.domain).await?;
-            queued += 1;
-        }
-    }
-    Ok(queued)
+    Ok(registrations::recipients(conn, record.session.id, Audience::All)
+        .await?
+        .iter()
+        .filter_map(|(_, person)| message(MailKind::SessionCancelled, person, record, content.clone(), None, None))
+        .collect())
 }
 
 /// The dedupe key of a registration's reminder: queued once, dropped if the

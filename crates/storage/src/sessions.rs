@@ -63,6 +63,25 @@ impl SessionRecord {
         )
     }
 
+    /// Whether the session is behind us at `now`: completed, or its last
+    /// meeting ended. Pages speak of what happened rather than of what is
+    /// planned (issue 24).
+    pub fn is_over(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        self.status() == SessionStatus::Completed || self.meetings.last().is_some_and(|m| m.ends_at <= now)
+    }
+
+    /// Whether a calendar file still helps at `now`: meetings ahead of a
+    /// session that is neither over nor cancelled (issue 24: a past or
+    /// cancelled session offered an `.ics`).
+    pub fn offers_calendar(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        !self.meetings.is_empty() && self.status() != SessionStatus::Cancelled && !self.is_over(now)
+    }
+
+    /// [`offers_calendar`](Self::offers_calendar) now, for the pages.
+    pub fn offers_calendar_now(&self) -> bool {
+        self.offers_calendar(chrono::Utc::now())
+    }
+
     /// [`registering`](Self::registering) now, for the pages.
     pub fn registering_now(&self) -> aula_domain::Registering {
         self.registering(chrono::Utc::now())

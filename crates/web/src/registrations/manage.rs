@@ -49,7 +49,7 @@ pub(crate) async fn page(
     let live = registration.status.is_live();
     let now = chrono::Utc::now();
     let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
-    let is_past = record.meetings.last().is_some_and(|m| m.ends_at <= now);
+    let is_past = record.is_over(now);
     let mut response = render(&RegistrationPage {
         is_past,
         c: Chrome::new(&ctx),

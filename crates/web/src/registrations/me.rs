@@ -52,8 +52,6 @@ struct Item {
     position: Option<u64>,
     manage_path: String,
     can_cancel: bool,
-    /// The last meeting is over (or the session completed): no calendar file.
-    is_past: bool,
     /// What happened, for a finished training the person had a seat in.
     after: Option<Afterwards>,
 }
@@ -99,9 +97,7 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
         let position = registrations::waitlist_position(&state.db, &registration).await?;
         let live = registration.status.is_live();
         let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
-        let is_past =
-            record.status() == SessionStatus::Completed || record.meetings.last().is_some_and(|m| m.ends_at <= now);
-        let after = match is_past && registration.status == RegistrationStatus::Confirmed {
+        let after = match record.is_over(now) && registration.status == RegistrationStatus::Confirmed {
             false => None,
             true => {
                 let certificate = certificates
@@ -134,7 +130,6 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
         items.push(Item {
             manage_path: state.mail.manage_path(registration.id),
             can_cancel: live && !started,
-            is_past,
             after,
             registration: RegistrationView::from(&registration),
             record,

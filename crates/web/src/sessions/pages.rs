@@ -564,6 +564,18 @@ pub(crate) async fn update_page(
 #[derive(Debug, Deserialize)]
 pub(crate) struct StatusForm {
     status: String,
+    /// Present once the organiser has seen who a cancellation e-mails.
+    #[serde(default)]
+    confirmed: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "pages/session_cancel.html")]
+struct CancelPage {
+    c: Chrome,
+    record: SessionRecord,
+    /// The people the cancellation e-mails.
+    recipients: usize,
 }
 
 pub(crate) async fn status_page(
@@ -573,6 +585,19 @@ pub(crate) async fn status_page(
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> AppResult<Response> {
     let status = status_of(&form.status)?;
+    // Cancelling e-mails everyone registered and cannot be undone: one
+    // press of a button shows who would be told, a second one cancels
+    // (issue 24). The page is a step, so it works without script.
+    if status == SessionStatus::Cancelled && form.confirmed.is_none() {
+        let (record, recipients) = aula_app::sessions::cancellation_recipients(&state.app(), id).await?;
+        if record.status().transition(status).is_ok() {
+            return render(&CancelPage {
+                c: Chrome::new(&ctx),
+                record,
+                recipients,
+            });
+        }
+    }
     apply_status(&state, &ctx.actor()?, id, status).await?;
     Ok(redirect_with(
         &ctx,
