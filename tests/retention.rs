@@ -565,3 +565,46 @@ db_test!(
         assert!(page.contains("nadia@example.org"), "{page}");
     }
 );
+
+db_test!(
+    issue_21_an_erased_persons_place_goes_to_the_next_one_waiting,
+    |app: TestApp| async move {
+        use aula_domain::{Language, RegistrationStatus};
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let (status, body) = api
+            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let session: Uuid = session_id.parse().expect("uuid");
+        let eva = crate::helpers::seated(&app, session, "Eva", "eva@example.org", Language::Es).await;
+        let leo = crate::helpers::seated(&app, session, "Léo", "leo@example.org", Language::Fr).await;
+        assert_eq!(
+            (eva.status, leo.status),
+            (RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted)
+        );
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/people/{}/erasure", eva.person_id),
+                &json!({"reason": "Written request"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        // Her seat in the session to come went to Léo, who is told.
+        let status_of = |id: Uuid| {
+            let db = app.db.clone();
+            async move { aula_storage::registrations::get(&db, id).await.expect("row").status }
+        };
+        assert_eq!(status_of(eva.id).await, RegistrationStatus::Cancelled);
+        assert_eq!(status_of(leo.id).await, RegistrationStatus::Confirmed);
+        let (_, record) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        assert_eq!(record["seats_left"], 0, "{record}");
+        let to_leo = outbox::Entity::find()
+            .filter(outbox::Column::Recipient.eq("leo@example.org"))
+            .filter(outbox::Column::Kind.eq("registration_confirmed"))
+            .all(&app.db)
+            .await
+            .expect("outbox");
+        assert_eq!(to_leo.len(), 1);
+    }
+);

@@ -9,7 +9,7 @@ use aula_domain::FieldErrors;
 use aula_domain::text::Text;
 use aula_storage::entities::person;
 use aula_storage::retention::{self, Erased};
-use aula_storage::{Actor, audit, people};
+use aula_storage::{Actor, audit, people, registrations, sessions};
 use uuid::Uuid;
 
 use crate::{App, Error, Result};
@@ -34,7 +34,7 @@ pub fn parse_reason(reason: &str) -> Result<String, FieldErrors> {
 /// withdraw theirs too. One transaction with its audit entry.
 pub async fn erase(app: &App, person_id: Uuid, by: &ErasedBy, certificates: bool) -> Result<Erased> {
     let txn = app.write().await?;
-    let erased = retention::erase(&*txn, person_id, certificates).await?;
+    let erased = erase_in(&*txn, app, person_id, certificates).await?;
     let (actor, reason) = match by {
         ErasedBy::Staff { actor, reason } => (actor.clone(), Some(reason.as_str())),
         ErasedBy::Themselves => (Actor::system("the person"), None),
@@ -51,6 +51,26 @@ pub async fn erase(app: &App, person_id: Uuid, by: &ErasedBy, certificates: bool
     txn.commit().await?;
     tracing::info!(?erased, "erased a person");
     Ok(erased)
+}
+
+/// Erases the person in the caller's transaction. Their places in sessions
+/// not started yet are given up first, so the seat goes to the next person
+/// waiting (told by e-mail, in the same transaction): an erased person will
+/// not come, and a seat held by nobody is lost to everyone else.
+async fn erase_in(
+    txn: &impl sea_orm::ConnectionTrait,
+    app: &App,
+    person_id: Uuid,
+    certificates: bool,
+) -> Result<Erased> {
+    for registration in registrations::live_before_start(txn, person_id, chrono::Utc::now()).await? {
+        let cancelled = registrations::cancel(txn, registration.id, None).await?;
+        if !cancelled.promoted.is_empty() {
+            let record = sessions::get(txn, registration.session_id).await?;
+            aula_mail::notify::promoted(txn, &app.mail, &record, &cancelled.promoted).await?;
+        }
+    }
+    Ok(retention::erase(txn, person_id, certificates).await?)
 }
 
 /// A signed-in person asks to be erased: the confirmation link is e-mailed
@@ -110,9 +130,9 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &ret
             }
             let mut erased = 0;
             for id in ids {
-                match retention::erase(&*txn, id, false).await {
+                match erase_in(&*txn, app, id, false).await {
                     Ok(_) => erased += 1,
-                    Err(aula_storage::StorageError::NotFound) => {}
+                    Err(Error::NotFound) => {}
                     Err(other) => return Err(other.into()),
                 }
             }

@@ -680,6 +680,31 @@ pub async fn for_person(conn: &impl ConnectionTrait, person_id: Uuid) -> Result<
         .await?)
 }
 
+/// The person's live registrations (pending, waiting or holding a seat) in
+/// sessions not started at `now`: the places an erasure gives up.
+pub async fn live_before_start(
+    conn: &impl ConnectionTrait,
+    person_id: Uuid,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<registration::Model>> {
+    use sea_orm::sea_query::{ExprTrait as _, Query};
+    let not_started = Query::select()
+        .column(session::Column::Id)
+        .from(session::Entity)
+        .cond_where(
+            session::Column::StartsAt
+                .gt(now)
+                .or(session::Column::StartsAt.is_null()),
+        )
+        .to_owned();
+    Ok(registration::Entity::find()
+        .filter(registration::Column::PersonId.eq(person_id))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .filter(registration::Column::SessionId.in_subquery(not_started))
+        .all(conn)
+        .await?)
+}
+
 /// The people a message to the session's `audience` goes to, with their
 /// registrations, in waiting-list order after the confirmed.
 pub async fn recipients(
