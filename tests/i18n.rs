@@ -246,6 +246,19 @@ fn issue_24_every_vocabulary_word_is_in_the_catalogue() {
     for language in aula_domain::Language::ALL {
         wanted.push(word("language", language.as_str()));
     }
+    // Issue 21: the retention periods' form and the records of processing.
+    for category in aula_domain::retention::RetentionCategory::ALL {
+        wanted.push(word("retention", category.as_str()));
+        wanted.push(word("retention-hint", category.as_str()));
+    }
+    for record in aula_domain::retention::RECORDS {
+        for part in ["what", "why"] {
+            wanted.push(format!("records-{}-{part}", record.data));
+        }
+        if record.period.is_none() {
+            wanted.push(format!("records-{}-kept", record.data));
+        }
+    }
     for language in ["en", "fr", "es", "ar"] {
         let defined = keys_of(language);
         let missing: Vec<_> = wanted.iter().filter(|k| !defined.contains(*k)).collect();

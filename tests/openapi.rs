@@ -53,6 +53,8 @@ async fn every_route_is_documented() {
         ("/api/v1/indicators", &["get"]),
         ("/api/v1/indicators.csv", &["get"]),
         ("/api/v1/people/{id}/erasure", &["post"]),
+        ("/api/v1/retention-periods", &["get", "put"]),
+        ("/api/v1/privacy/records", &["get"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

@@ -5,6 +5,7 @@
 
 use aula_domain::Role;
 use aula_domain::indicators::{Breakdown, Filter};
+use aula_domain::retention::{RetentionCategory, RetentionPeriods};
 use aula_storage::entities::{certificate, outbox, person, registration};
 use aula_storage::indicators::{self, Dashboard};
 use reqwest::StatusCode;
@@ -314,11 +315,11 @@ db_test!(
             .await
             .expect("created_at");
         }
-        let periods = aula_storage::retention::Periods::default();
+        let periods = RetentionPeriods::default();
         let later = "2026-06-01T00:00:00Z"
             .parse::<chrono::DateTime<chrono::Utc>>()
             .expect("instant")
-            + periods.inactive_people;
+            + periods.duration(RetentionCategory::InactivePeople);
         let expired = aula_app::retention::expire(&app.app(), later, &periods)
             .await
             .expect("expire");
@@ -379,7 +380,7 @@ db_test!(
             .browser()
             .get_html(&format!("/verify/{}?lang=en", anas.verification_code))
             .await;
-        assert!(page.contains("withdrawn at the holder&#39;s request"), "{page}");
+        assert!(page.contains("withdrawn, at the holder&#39;s request"), "{page}");
         let page = app
             .browser()
             .get_html(&format!("/verify/{}?lang=en", danis.verification_code))
@@ -432,10 +433,9 @@ async fn erased(app: &TestApp, id: Uuid) -> bool {
 db_test!(
     issue_21_expiry_erases_at_the_exact_end_of_each_period,
     |app: TestApp| async move {
-        use aula_storage::retention::Periods;
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
-        let periods = Periods::default();
+        let periods = RetentionPeriods::default();
         let anonymous = app.anonymous_api();
         for email in ["first@example.org", "second@example.org"] {
             let (status, body) = anonymous
@@ -454,7 +454,7 @@ db_test!(
 
         // Exactly 30 days after the first request: it is gone, with the
         // person it created; the second, one second younger, stays.
-        let now = t0 + periods.pending_registrations;
+        let now = t0 + periods.duration(RetentionCategory::PendingRegistrations);
         let done = aula_app::retention::expire(&app.app(), now, &periods)
             .await
             .expect("expire");
@@ -474,7 +474,7 @@ db_test!(
         let trainee = crate::helpers::seated(&app, session, "Lola", "lola@example.org", aula_domain::Language::Es)
             .await
             .person_id;
-        let end = session_end() + periods.inactive_people;
+        let end = session_end() + periods.duration(RetentionCategory::InactivePeople);
         aula_app::retention::expire(&app.app(), end - chrono::Duration::seconds(1), &periods)
             .await
             .expect("expire");
@@ -495,7 +495,6 @@ db_test!(
     issue_21_two_concurrent_expiry_runs_erase_each_person_once,
     |app: TestApp| async move {
         use aula_storage::entities::audit_entry;
-        use aula_storage::retention::Periods;
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
         let session = session_id.parse().expect("uuid");
@@ -511,8 +510,10 @@ db_test!(
             let r = crate::helpers::seated(&app, session, "Trainee", &email, aula_domain::Language::Es).await;
             people.push(r.person_id);
         }
-        let periods = Periods::default();
-        let now = session_end() + periods.inactive_people + chrono::Duration::days(1);
+        // Audit entries are written at the real time, years before this
+        // run's `now`: kept here, as the test counts them.
+        let periods = RetentionPeriods::from_stored([(RetentionCategory::AuditEntries, 30 * 365)]);
+        let now = session_end() + periods.duration(RetentionCategory::InactivePeople) + chrono::Duration::days(1);
         let (one, two) = (app.app(), app.app());
         let (a, b) = tokio::join!(
             aula_app::retention::expire(&one, now, &periods),
@@ -606,5 +607,140 @@ db_test!(
             .await
             .expect("outbox");
         assert_eq!(to_leo.len(), 1);
+    }
+);
+
+db_test!(
+    issue_21_retention_periods_set_by_an_admin_drive_the_job_and_the_notice,
+    |app: TestApp| async move {
+        let organiser = app.api(&[Role::Organiser]).await;
+        let admin = app.api(&[Role::Admin]).await;
+        let (status, periods) = organiser.get("/api/v1/retention-periods").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(periods["pending_registrations"], 30, "{periods}");
+        assert_eq!(periods["certificates"], 3650, "{periods}");
+
+        // Only an administrator sets them, every one, each within bounds.
+        let mut wanted = periods.clone();
+        wanted["pending_registrations"] = json!(10);
+        let (status, _) = organiser.put("/api/v1/retention-periods", &wanted).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        for (bad, field) in [
+            (json!({"pending_registrations": 1}), "pending_registrations"),
+            (json!({"certificates": 30}), "certificates"),
+        ] {
+            let mut body = wanted.clone();
+            body.as_object_mut()
+                .expect("object")
+                .extend(bad.as_object().expect("object").clone());
+            let (status, problem) = admin.put("/api/v1/retention-periods", &body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            assert!(problem["fields"][field].is_array(), "{problem}");
+        }
+        for bad in [json!({"pending_registrations": -4}), json!({"forever": 1}), json!({})] {
+            let mut body = wanted.clone();
+            body.as_object_mut()
+                .expect("object")
+                .extend(bad.as_object().expect("object").clone());
+            let body = if bad == json!({}) {
+                json!({"pending_registrations": 10})
+            } else {
+                body
+            };
+            let (status, problem) = admin.put("/api/v1/retention-periods", &body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        }
+        let (_, unchanged) = organiser.get("/api/v1/retention-periods").await;
+        assert_eq!(unchanged, periods, "refused input changes nothing");
+        let (status, saved) = admin.put("/api/v1/retention-periods", &wanted).await;
+        assert_eq!(status, StatusCode::OK, "{saved}");
+        assert_eq!(saved, wanted);
+
+        // The page refuses what the API refuses, beside the field.
+        let page = app.signed_in(&[Role::Admin]).await;
+        let form = "/admin/retention?lang=en";
+        let html = page.get_html(form).await;
+        assert!(
+            html.contains("Registrations never confirmed") && html.contains("value=\"10\""),
+            "{html}"
+        );
+        let mut fields: Vec<(&str, String)> = wanted
+            .as_object()
+            .expect("object")
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.to_string()))
+            .collect();
+        fields.iter_mut().find(|(k, _)| *k == "audit_entries").expect("field").1 = "ten".into();
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = page.post_form(form, "/admin/retention", &borrowed).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = refused.text().await.expect("html");
+        assert!(
+            html.contains("error-audit_entries") && html.contains("Give a number."),
+            "{html}"
+        );
+
+        // The privacy notice at registration states the periods in force.
+        let (_, session_id) = crate::helpers::course_and_session(&app, &organiser).await;
+        let public = app.browser().get_html(&format!("/sessions/{session_id}?lang=en")).await;
+        assert!(
+            public.contains("A registration you do not confirm is deleted after 10 days.")
+                && public.contains("erased 3 years after your last training ends")
+                && public.contains("Certificates are kept 10 years after issue."),
+            "{public}"
+        );
+
+        // A request eleven days old is past its period: counted on the
+        // records of processing, then deleted by the scheduled job.
+        let (status, body) = app
+            .anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &crate::helpers::registrant("Paz", "paz@example.org"),
+            )
+            .await;
+        assert!(status.is_success(), "{body}");
+        let paz = person_id(&app, "paz@example.org").await;
+        set_created(&app, paz, chrono::Utc::now() - chrono::Duration::days(11)).await;
+        let (status, records) = organiser.get("/api/v1/privacy/records").await;
+        assert_eq!(status, StatusCode::OK, "{records}");
+        let pending = records
+            .as_array()
+            .expect("lines")
+            .iter()
+            .find(|line| line["data"] == "pending")
+            .expect("pending line")
+            .clone();
+        assert_eq!(pending["days"], 10, "{pending}");
+        assert_eq!(pending["due"], 1, "{pending}");
+        let html = app
+            .signed_in(&[Role::Organiser])
+            .await
+            .get_html("/staff/privacy?lang=en")
+            .await;
+        assert!(
+            html.contains("Registrations asked for and never confirmed") && html.contains("1 record"),
+            "{html}"
+        );
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
+        let left = registration::Entity::find()
+            .filter(registration::Column::PersonId.eq(paz))
+            .all(&app.db)
+            .await
+            .expect("registrations");
+        assert!(left.is_empty(), "{left:?}");
+
+        // The change is audited, from and to.
+        let entry = aula_storage::entities::audit_entry::Entity::find()
+            .filter(aula_storage::entities::audit_entry::Column::Action.eq("retention.periods"))
+            .one(&app.db)
+            .await
+            .expect("audit")
+            .expect("an entry");
+        assert!(
+            entry.details.contains("\"from\":30") && entry.details.contains("\"to\":10"),
+            "{}",
+            entry.details
+        );
     }
 );

@@ -22,4 +22,74 @@ me-erasure-confirm-lead = أكّد أنك تريد محو بياناتك الش�
 me-erasure-confirm = محو بياناتي الآن
 me-erasure-done = تم محو بياناتك الشخصية. شكرًا لتكوّنك معنا.
 me-erasure-expired = هذا الرابط استُعمل من قبل أو انتهت صلاحيته. سجّل الدخول إلى تكويناتك لتطلب ذلك من جديد.
-verify-withdrawn = سُحبت هذه الشهادة بطلب من صاحبها أو صاحبتها.
+verify-withdrawn = سُحبت هذه الشهادة، بطلب من صاحبها أو صاحبتها أو عند انتهاء مدة الاحتفاظ بالشهادات.
+
+## مدد الاحتفاظ وسجل المعالجة (issue 21)
+retention-period = { $years ->
+    [0] { $days ->
+        [zero] { $days } يوم
+        [one] يوم واحد
+        [two] يومان
+        [few] { $days } أيام
+        [many] { $days } يومًا
+       *[other] { $days } يوم
+    }
+    [one] سنة واحدة
+    [two] سنتان
+    [few] { $years } سنوات
+    [many] { $years } سنة
+   *[other] { $years } سنة
+}
+retention-bounds = من { $min } إلى { $max } يومًا.
+retention-title = مدد الاحتفاظ
+retention-lead = المدة التي تُحفظ فيها كل فئة من البيانات الشخصية، بالأيام. كل ليلة تمحو مهمة انتهاء المدة ما تجاوز مدته؛ ويذكر إشعار الخصوصية عند التسجيل المدد نفسها.
+retention-pending-registrations = تسجيلات لم تُؤكَّد أبدًا
+retention-inactive-people = أشخاص بلا نشاط
+retention-sent-mail-bodies = نصوص الرسائل المرسلة
+retention-sign-in-records = سجلات الدخول
+retention-audit-entries = قيود سجل التدقيق
+retention-certificates = الشهادات
+retention-hint-pending-registrations = تُحسب من تاريخ الطلب: يُحذف التسجيل، ومعه الشخص الذي أنشأه إن لم يكن له تسجيل آخر.
+retention-hint-inactive-people = تُحسب من نهاية آخر دورة له: تُمحى بيانات الشخص وتبقى الأرقام المجهولة الهوية.
+retention-hint-sent-mail-bodies = تُحسب من الإرسال: يُفرَّغ النص ويبقى أن الرسالة أُرسلت.
+retention-hint-sign-in-records = تُحسب من انتهاء صلاحيتها: تُحذف روابط الدخول والجلسات المفتوحة.
+retention-hint-audit-entries = تُحسب من تاريخ القيد: يُحذف القيد.
+retention-hint-certificates = تُحسب من الإصدار: تُسحب الشهادة ولا تعود تذكر اسم صاحبها.
+records-title = البيانات الشخصية المحفوظة
+records-lead = سجل أنشطة المعالجة: ما يحفظه Aula عن الأشخاص، ولماذا، وإلى متى.
+records-data = البيانات
+records-why = الغرض
+records-kept = مدة الحفظ
+records-due = تجاوزت مدتها الآن
+records-due-count = { $count ->
+    [zero] لا شيء
+    [one] سجل واحد
+    [two] سجلان
+    [few] { $count } سجلات
+    [many] { $count } سجلًا
+   *[other] { $count } سجل
+}
+records-job = تمحو مهمة انتهاء المدة السجلات التي تجاوزت مدتها خلال يوم، على دفعات صغيرة.
+records-change = تغيير مدد الاحتفاظ
+records-identity-what = الاسم، البريد الإلكتروني، الهاتف، اللغة المفضلة
+records-identity-why = تسجيل الأشخاص وإبلاغهم بشأن تكوينهم وتمكينهم من الدخول إلى تكويناتهم.
+records-work-what = جهة العمل، الوظيفة، الفئة، الجهة
+records-work-why = التحقق من الفئة التي يستهدفها التكوين، وعدّ أماكن العمل والفئات والجهات لأرقام الجهات المموّلة (تبقى بعد المحو وقائع مجهولة الهوية فقط).
+records-pending-what = تسجيلات طُلبت ولم تُؤكَّد أبدًا
+records-pending-why = حفظ الطلب إلى أن يؤكد الشخص عنوانه.
+records-attendance-what = الحضور والدقائق
+records-attendance-why = إتمام التكوين والشهادات والساعات المصرّح بها للجهات المموّلة.
+records-attendance-kept = ما دام التسجيل قائمًا؛ وتصبح مجهولة الهوية بمجرد محو بيانات الشخص.
+records-surveys-what = إجابات الاستبيانات
+records-surveys-why = جودة التكوين، تُعرض نتائج مجهولة الهوية.
+records-surveys-kept = مجهولة الهوية منذ البداية: لا تُربط أي إجابة بشخص.
+records-certificates-what = الشهادات (اسم صاحبها وبريده الإلكتروني)
+records-certificates-why = إثبات التكوين لأصحابها ولجهات العمل وهيئات الاعتماد.
+records-mail-what = نصوص الرسائل المرسلة
+records-mail-why = إرسال الرسائل وإطلاع المنظمين على ما أُرسل.
+records-sign-ins-what = روابط الدخول والجلسات المفتوحة
+records-sign-ins-why = تمكين الأشخاص والفريق من الدخول بأمان.
+records-audit-what = سجل التدقيق (من غيّر ماذا)
+records-audit-why = المساءلة عن التغييرات في التسجيلات والدورات والشهادات.
+nav-privacy = البيانات الشخصية
+privacy-notice-periods = يُحذف التسجيل الذي لا تؤكده بعد { $pending }. تُمحى بياناتك بعد { $inactive } من نهاية آخر تكوين لك، وتبقى الأرقام المجهولة الهوية. تُحفظ الشهادات { $certificates } من تاريخ إصدارها.

@@ -23,4 +23,64 @@ me-erasure-confirm-lead = Confirmez que vous voulez l'effacement de vos données
 me-erasure-confirm = Effacer mes données maintenant
 me-erasure-done = Vos données personnelles ont été effacées. Merci de vous être formé·e avec nous.
 me-erasure-expired = Ce lien a déjà été utilisé ou a expiré. Connectez-vous à vos formations pour le demander à nouveau.
-verify-withdrawn = Cette attestation a été retirée à la demande de sa ou son titulaire.
+verify-withdrawn = Cette attestation a été retirée, à la demande de sa ou son titulaire ou au terme de la durée de conservation des attestations.
+
+## Durées de conservation et registre des traitements (issue 21)
+retention-period = { $years ->
+    [0] { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+    [one] { $years } an
+   *[other] { $years } ans
+}
+retention-bounds = De { $min } à { $max } jours.
+retention-title = Durées de conservation
+retention-lead = Combien de temps chaque catégorie de données personnelles est conservée, en jours. Chaque nuit, la tâche d’expiration efface ce qui a dépassé sa durée ; la notice d’information à l’inscription indique les mêmes durées.
+retention-pending-registrations = Inscriptions jamais confirmées
+retention-inactive-people = Personnes sans activité
+retention-sent-mail-bodies = Textes des e-mails envoyés
+retention-sign-in-records = Traces de connexion
+retention-audit-entries = Entrées du journal d’audit
+retention-certificates = Attestations
+retention-hint-pending-registrations = À compter de la demande : l’inscription est supprimée, avec la personne qu’elle a créée si elle n’en a pas d’autre.
+retention-hint-inactive-people = À compter de la fin de sa dernière session : la personne est effacée ; les chiffres anonymes restent.
+retention-hint-sent-mail-bodies = À compter de l’envoi : le texte est vidé ; le fait qu’un message a été envoyé reste.
+retention-hint-sign-in-records = À compter de leur expiration : les liens de connexion et les sessions ouvertes sont supprimés.
+retention-hint-audit-entries = À compter de l’entrée : l’entrée est supprimée.
+retention-hint-certificates = À compter de la délivrance : l’attestation est retirée et ne nomme plus son titulaire.
+records-title = Données personnelles détenues
+records-lead = Le registre des traitements : ce qu’Aula détient sur les personnes, pourquoi et pour combien de temps.
+records-data = Données
+records-why = Finalité
+records-kept = Conservées
+records-due = Au-delà de leur durée
+records-due-count = { $count ->
+    [0] aucune
+    [one] { $count } enregistrement
+   *[other] { $count } enregistrements
+}
+records-job = Les enregistrements qui ont dépassé leur durée sont effacés par la tâche d’expiration dans la journée, par petits lots.
+records-change = Modifier les durées de conservation
+records-identity-what = Nom, adresse e-mail, téléphone, langue préférée
+records-identity-why = Inscrire les personnes, les informer sur leur formation, leur permettre d’accéder à leurs formations.
+records-work-what = Employeur, fonction, public, région
+records-work-why = Vérifier à qui s’adresse une formation et compter les lieux de travail, publics et régions pour les chiffres des financeurs (conservés seulement comme faits anonymes après effacement).
+records-pending-what = Inscriptions demandées et jamais confirmées
+records-pending-why = Garder une demande jusqu’à ce que la personne confirme son adresse.
+records-attendance-what = Présences et minutes
+records-attendance-why = Achèvement, attestations et heures déclarées aux financeurs.
+records-attendance-kept = Aussi longtemps que l’inscription ; anonymes dès que la personne est effacée.
+records-surveys-what = Réponses aux questionnaires
+records-surveys-why = La qualité de la formation, présentée en résultats anonymes.
+records-surveys-kept = Anonymes dès le départ : une réponse n’est jamais liée à une personne.
+records-certificates-what = Attestations (nom et e-mail du titulaire)
+records-certificates-why = Preuve de formation pour les titulaires, les employeurs et les organismes accréditeurs.
+records-mail-what = Textes des e-mails envoyés
+records-mail-why = Envoyer les messages et montrer aux organisateurs ce qui a été envoyé.
+records-sign-ins-what = Liens de connexion et sessions ouvertes
+records-sign-ins-why = Permettre aux personnes et à l’équipe de se connecter en sécurité.
+records-audit-what = Journal d’audit (qui a modifié quoi)
+records-audit-why = Rendre compte des modifications des inscriptions, sessions et attestations.
+nav-privacy = Données personnelles
+privacy-notice-periods = Une inscription que vous ne confirmez pas est supprimée après { $pending }. Vos données sont effacées { $inactive } après la fin de votre dernière formation ; les chiffres anonymes restent. Les attestations sont conservées { $certificates } après leur délivrance.

@@ -23,6 +23,7 @@ mod m20261204_000013_course_texts;
 mod m20261205_000014_superseded_confirm_links;
 mod m20261205_000015_record_past;
 mod m20261205_000016_erasure;
+mod m20261205_000018_retention_periods;
 mod statements;
 
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000014_superseded_confirm_links::Migration),
             Box::new(m20261205_000015_record_past::Migration),
             Box::new(m20261205_000016_erasure::Migration),
+            Box::new(m20261205_000018_retention_periods::Migration),
         ]
     }
 }

@@ -36,7 +36,8 @@ pub async fn tick(app: &App) -> Result<usize> {
     queued += due.len();
     rate_limits::sweep(&app.db).await?;
     // Personal data past its retention period (issue 21).
-    crate::retention::expire(app, now, &aula_storage::retention::Periods::default()).await?;
+    let periods = crate::retention::periods(app).await?;
+    crate::retention::expire(app, now, &periods).await?;
     // The claim never takes them; marking them here says why on the
     // outbox page, without a write in every round of the dispatcher.
     let dropped = aula_storage::outbox::drop_late_reminders(&app.db).await?;

@@ -6,6 +6,7 @@
 //! names nobody: the person's id, who asked, the reason, and counts.
 
 use aula_domain::FieldErrors;
+use aula_domain::retention::{RetentionCategory, RetentionPeriods};
 use aula_domain::text::Text;
 use aula_storage::entities::person;
 use aula_storage::retention::{self, Erased};
@@ -73,6 +74,57 @@ async fn erase_in(
     Ok(retention::erase(txn, person_id, certificates).await?)
 }
 
+/// The rows that name nobody once the rest is gone, each swept in batches.
+#[derive(Clone, Copy)]
+enum Sweep {
+    SignIns,
+    AuditEntries,
+    Certificates,
+}
+
+/// Runs `sweep` with `cutoff` in transactions of its own until it finds
+/// nothing more; returns how many rows it took in all.
+async fn sweep(app: &App, sweep: Sweep, cutoff: chrono::DateTime<chrono::Utc>) -> Result<u64> {
+    let mut total = 0;
+    loop {
+        let txn = app.write().await?;
+        let done = match sweep {
+            Sweep::SignIns => retention::delete_old_sign_ins(&*txn, cutoff, BATCH * 20).await?,
+            Sweep::AuditEntries => retention::delete_old_audit(&*txn, cutoff, BATCH * 20).await?,
+            Sweep::Certificates => retention::withdraw_old_certificates(&*txn, cutoff, BATCH).await?,
+        };
+        txn.commit().await?;
+        if done == 0 {
+            return Ok(total);
+        }
+        total += done;
+    }
+}
+
+/// The periods in force (an administrator's, else the defaults).
+pub async fn periods(app: &App) -> Result<RetentionPeriods> {
+    Ok(retention::periods(&app.db).await?)
+}
+
+/// An administrator sets the periods, from the form's or the API's values
+/// by category code. Audited.
+pub async fn set_periods(app: &App, actor: &Actor, given: &[(&str, &str)]) -> Result<RetentionPeriods> {
+    let periods = RetentionPeriods::parse(given).map_err(Error::Invalid)?;
+    let txn = app.write().await?;
+    retention::set_periods(&*txn, actor, &periods).await?;
+    txn.commit().await?;
+    Ok(periods)
+}
+
+/// The records of processing: each category of personal data Aula holds,
+/// its period, and how many records are past it now (the expiry job's next
+/// work).
+pub async fn records(app: &App) -> Result<(RetentionPeriods, Vec<(RetentionCategory, u64)>)> {
+    let periods = retention::periods(&app.db).await?;
+    let due = retention::due(&app.db, &periods, chrono::Utc::now()).await?;
+    Ok((periods, due))
+}
+
 /// A signed-in person asks to be erased: the confirmation link is e-mailed
 /// to them (the outbox row in the same transaction). Nothing is erased yet.
 pub async fn request(app: &App, person: &person::Model, certificates: bool) -> Result<()> {
@@ -104,14 +156,19 @@ pub struct Expired {
     pub pending_registrations: u64,
     pub people: u64,
     pub mail_bodies: u64,
+    pub sign_ins: u64,
+    pub audit_entries: u64,
+    pub certificates: u64,
 }
 
 /// Erases what has outlived its period at `now`: in batches, each batch
 /// one transaction; safe with several processes (each record is claimed
 /// by a conditional write, so one of them erases it). Logged with counts.
-pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &retention::Periods) -> Result<Expired> {
+pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &RetentionPeriods) -> Result<Expired> {
+    use RetentionCategory::*;
     let mut expired = Expired::default();
-    let pending_cutoff = now - periods.pending_registrations;
+    let cutoff = |category| now - periods.duration(category);
+    let pending_cutoff = cutoff(PendingRegistrations);
     loop {
         let txn = app.write().await?;
         let ids = retention::expired_pending(&*txn, pending_cutoff, BATCH).await?;
@@ -121,7 +178,7 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &ret
         expired.pending_registrations += retention::delete_pending(&*txn, &ids).await?;
         txn.commit().await?;
     }
-    for (cutoff, registered) in [(pending_cutoff, false), (now - periods.inactive_people, true)] {
+    for (cutoff, registered) in [(pending_cutoff, false), (cutoff(InactivePeople), true)] {
         loop {
             let txn = app.write().await?;
             let ids = retention::expired_people(&*txn, cutoff, registered, BATCH).await?;
@@ -133,7 +190,7 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &ret
                 match erase_in(&*txn, app, id, false).await {
                     Ok(_) => erased += 1,
                     Err(Error::NotFound) => {}
-                    Err(other) => return Err(other.into()),
+                    Err(other) => return Err(other),
                 }
             }
             audit::record(
@@ -150,8 +207,13 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &ret
         }
     }
     let txn = app.write().await?;
-    expired.mail_bodies = retention::clear_sent_bodies(&*txn, now - periods.sent_mail_bodies).await?;
+    expired.mail_bodies = retention::clear_sent_bodies(&*txn, cutoff(SentMailBodies)).await?;
     txn.commit().await?;
+    // Rows that name nobody once the rest is gone, deleted in batches of
+    // their own: the write lock is never held for a whole table.
+    expired.sign_ins = sweep(app, Sweep::SignIns, cutoff(SignInRecords)).await?;
+    expired.audit_entries = sweep(app, Sweep::AuditEntries, cutoff(AuditEntries)).await?;
+    expired.certificates = sweep(app, Sweep::Certificates, cutoff(Certificates)).await?;
     if expired != Expired::default() {
         tracing::info!(?expired, "erased personal data past its retention period");
     }

@@ -23,6 +23,7 @@ pub mod password;
 pub mod problem;
 pub mod registrant;
 pub mod registration;
+pub mod retention;
 pub mod role;
 pub mod session_status;
 pub mod survey;

@@ -148,6 +148,13 @@ impl Tr {
         self.t1("hours-count", "hours", Arg::hours(minutes))
     }
 
+    /// A retention period in days with its unit, in whole years where it is
+    /// some: `90 days`, `3 years`, `10 ans`.
+    pub fn period(&self, days: u32) -> String {
+        let years = if days.is_multiple_of(365) { days / 365 } else { 0 };
+        self.t2("retention-period", "days", days, "years", years)
+    }
+
     /// Whether the catalogue has `key` in this language.
     pub fn has(&self, key: &str) -> bool {
         LOCALES.try_lookup(&identifier(self.lang), key).is_some()

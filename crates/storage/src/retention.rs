@@ -15,17 +15,18 @@
 //! which prove it was given.
 
 use aula_domain::Email;
+use aula_domain::retention::{RetentionCategory, RetentionPeriods};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait as _, LikeExpr, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait as _, LikeExpr, OnConflict, SimpleExpr};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entities::{
     audit_entry, certificate, erasure_request, import_draft, outbox, person, person_session, rate_limit, registration,
-    report_alias, sign_in_link,
+    report_alias, retention_period, sign_in_link,
 };
 use crate::secrets::{self, LinkKey};
-use crate::{Result, StorageError, found, new_id, now};
+use crate::{Actor, Result, StorageError, audit, found, new_id, now};
 
 /// The domain of the addresses erased people are left with: reserved
 /// (RFC 2606), so nothing is ever sent there.
@@ -400,27 +401,46 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
 
 // ----- expiry ------------------------------------------------------------------
 
-/// How long each category of personal data is kept, per instance (an
-/// `organisation_id` becomes their key when organisations have their own).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Periods {
-    /// A registration asked for and never confirmed (and the person it
-    /// created, if they have no other).
-    pub pending_registrations: Duration,
-    /// A person with no session ended since (nor to come): erased.
-    pub inactive_people: Duration,
-    /// The body of an e-mail sent this long ago: emptied.
-    pub sent_mail_bodies: Duration,
+/// The retention periods an administrator set, each category without a
+/// row at its default (per instance: an `organisation_id` becomes their key
+/// when organisations have their own).
+pub async fn periods(conn: &impl ConnectionTrait) -> Result<RetentionPeriods> {
+    let rows = retention_period::Entity::find().all(conn).await?;
+    Ok(RetentionPeriods::from_stored(
+        rows.into_iter().map(|r| (r.category, r.days)),
+    ))
 }
 
-impl Default for Periods {
-    fn default() -> Self {
-        Periods {
-            pending_registrations: Duration::days(30),
-            inactive_people: Duration::days(3 * 365),
-            sent_mail_bodies: Duration::days(90),
-        }
+/// Saves every period, audited with the old and new values.
+pub async fn set_periods(conn: &impl ConnectionTrait, actor: &Actor, periods: &RetentionPeriods) -> Result<()> {
+    let before = self::periods(conn).await?;
+    let at = now();
+    for (category, days) in periods.iter() {
+        let row = retention_period::ActiveModel {
+            category: Set(category),
+            days: Set(i32::try_from(days).unwrap_or(i32::MAX)),
+            updated_at: Set(at),
+        };
+        retention_period::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(retention_period::Column::Category)
+                    .update_columns([retention_period::Column::Days, retention_period::Column::UpdatedAt])
+                    .to_owned(),
+            )
+            .exec(conn)
+            .await?;
     }
+    let changes: serde_json::Map<String, serde_json::Value> = periods
+        .iter()
+        .filter(|(category, days)| before.days(*category) != *days)
+        .map(|(category, days)| {
+            (
+                category.as_str().to_owned(),
+                serde_json::json!({"from": before.days(category), "to": days}),
+            )
+        })
+        .collect();
+    audit::record(conn, actor, "retention.periods", "retention", None, changes.into()).await
 }
 
 /// Pending registrations created on or before `cutoff` (their period has
@@ -465,6 +485,16 @@ pub async fn expired_people(
     registered: bool,
     limit: u64,
 ) -> Result<Vec<Uuid>> {
+    Ok(inactive_people(cutoff, registered)
+        .select_only()
+        .column(person::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+fn inactive_people(cutoff: DateTime<Utc>, registered: bool) -> sea_orm::Select<person::Entity> {
     use crate::entities::session;
     use sea_orm::sea_query::Query;
     let mut later = Query::select();
@@ -483,16 +513,10 @@ pub async fn expired_people(
     if registered {
         later.and_where(Expr::col((session::Entity, session::Column::EndsAt)).gt(cutoff));
     }
-    Ok(person::Entity::find()
-        .select_only()
-        .column(person::Column::Id)
+    person::Entity::find()
         .filter(person::Column::ErasedAt.is_null())
         .filter(person::Column::CreatedAt.lte(cutoff))
         .filter(Expr::exists(later).not())
-        .limit(limit)
-        .into_tuple()
-        .all(conn)
-        .await?)
 }
 
 /// Empties the bodies of messages sent on or before `cutoff`; returns how many.
@@ -505,4 +529,145 @@ pub async fn clear_sent_bodies(conn: &impl ConnectionTrait, cutoff: DateTime<Utc
         .exec(conn)
         .await?
         .rows_affected)
+}
+
+/// Sign-in links, "my trainings" sessions and staff sessions that expired
+/// on or before `cutoff`, at most `limit` of each: deleted. Returns how many.
+pub async fn delete_old_sign_ins(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
+    use crate::entities::web_session;
+    let links: Vec<Uuid> = sign_in_link::Entity::find()
+        .select_only()
+        .column(sign_in_link::Column::Id)
+        .filter(sign_in_link::Column::ExpiresAt.lte(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let people: Vec<Uuid> = person_session::Entity::find()
+        .select_only()
+        .column(person_session::Column::Id)
+        .filter(person_session::Column::ExpiresAt.lte(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let staff: Vec<Uuid> = web_session::Entity::find()
+        .select_only()
+        .column(web_session::Column::Id)
+        .filter(web_session::Column::ExpiresAt.lte(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(sign_in_link::Entity::delete_many()
+        .filter(sign_in_link::Column::Id.is_in(links))
+        .exec(conn)
+        .await?
+        .rows_affected
+        + person_session::Entity::delete_many()
+            .filter(person_session::Column::Id.is_in(people))
+            .exec(conn)
+            .await?
+            .rows_affected
+        + web_session::Entity::delete_many()
+            .filter(web_session::Column::Id.is_in(staff))
+            .exec(conn)
+            .await?
+            .rows_affected)
+}
+
+/// Audit entries written on or before `cutoff`, at most `limit`: deleted.
+pub async fn delete_old_audit(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
+    let ids: Vec<Uuid> = audit_entry::Entity::find()
+        .select_only()
+        .column(audit_entry::Column::Id)
+        .filter(audit_entry::Column::At.lte(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(audit_entry::Entity::delete_many()
+        .filter(audit_entry::Column::Id.is_in(ids))
+        .exec(conn)
+        .await?
+        .rows_affected)
+}
+
+/// Certificates issued on or before `cutoff` and still naming their holder,
+/// at most `limit`: withdrawn like a holder's request withdraws them (the
+/// row stays for the figures, without the holder). Returns how many.
+pub async fn withdraw_old_certificates(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
+    let registrations: Vec<Uuid> = certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::RegistrationId)
+        .filter(certificate::Column::IssuedAt.lte(cutoff))
+        .filter(certificate::Column::WithdrawnAt.is_null())
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    withdraw_certificates(conn, &registrations, now()).await
+}
+
+/// How many records of each category are past their period at `now`: what
+/// the next runs of the expiry job will erase, for the records of processing.
+pub async fn due(
+    conn: &impl ConnectionTrait,
+    periods: &RetentionPeriods,
+    now: DateTime<Utc>,
+) -> Result<Vec<(RetentionCategory, u64)>> {
+    use crate::entities::web_session;
+    use sea_orm::PaginatorTrait;
+    let cutoff = |category| now - periods.duration(category);
+    let mut due = Vec::new();
+    for category in RetentionCategory::ALL {
+        let at = cutoff(*category);
+        let count = match category {
+            RetentionCategory::PendingRegistrations => {
+                registration::Entity::find()
+                    .filter(registration::Column::Status.eq(aula_domain::RegistrationStatus::Pending))
+                    .filter(registration::Column::CreatedAt.lte(at))
+                    .count(conn)
+                    .await?
+            }
+            RetentionCategory::InactivePeople => inactive_people(at, true).count(conn).await?,
+            RetentionCategory::SentMailBodies => {
+                outbox::Entity::find()
+                    .filter(outbox::Column::Status.eq(aula_domain::MessageStatus::Sent))
+                    .filter(outbox::Column::SentAt.lte(at))
+                    .filter(outbox::Column::Data.ne("{}"))
+                    .count(conn)
+                    .await?
+            }
+            RetentionCategory::SignInRecords => {
+                sign_in_link::Entity::find()
+                    .filter(sign_in_link::Column::ExpiresAt.lte(at))
+                    .count(conn)
+                    .await?
+                    + person_session::Entity::find()
+                        .filter(person_session::Column::ExpiresAt.lte(at))
+                        .count(conn)
+                        .await?
+                    + web_session::Entity::find()
+                        .filter(web_session::Column::ExpiresAt.lte(at))
+                        .count(conn)
+                        .await?
+            }
+            RetentionCategory::AuditEntries => {
+                audit_entry::Entity::find()
+                    .filter(audit_entry::Column::At.lte(at))
+                    .count(conn)
+                    .await?
+            }
+            RetentionCategory::Certificates => {
+                certificate::Entity::find()
+                    .filter(certificate::Column::IssuedAt.lte(at))
+                    .filter(certificate::Column::WithdrawnAt.is_null())
+                    .count(conn)
+                    .await?
+            }
+        };
+        due.push((*category, count));
+    }
+    Ok(due)
 }

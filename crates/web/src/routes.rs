@@ -243,6 +243,14 @@ pub fn for_people() -> Router<AppState> {
         )
         .route("/me/erasure", get(people::request_page).post(people::request))
         .route("/me/erasure/{token}", get(people::confirm_page).post(people::confirm))
+        // ----- personal data: retention periods and the records of processing -----
+        .routes(routes!(people::privacy::periods_api, people::privacy::set_periods_api))
+        .route(
+            "/admin/retention",
+            get(people::privacy::periods_page).post(people::privacy::periods_form),
+        )
+        .routes(routes!(people::privacy::records_api))
+        .route("/staff/privacy", get(people::privacy::records_page))
         .routes(routes!(certificates::verify::verify_api))
         .route("/verify", get(certificates::verify::verify_form))
         .route("/verify/{code}", get(certificates::verify::verify_page))

@@ -20,6 +20,7 @@ pub mod rate_limit;
 pub mod region;
 pub mod registration;
 pub mod report_alias;
+pub mod retention_period;
 pub mod server_key;
 pub mod session;
 pub mod session_trainer;

@@ -129,6 +129,11 @@ impl Chrome {
         self.tr.hours(i64::from(*minutes))
     }
 
+    /// A retention period in days, in years where it is whole years.
+    pub fn period(&self, days: &u32) -> String {
+        self.tr.period(*days)
+    }
+
     /// Minutes as hours with the unit: `20 hours`, `1 heure`, `20 ساعة`.
     pub fn duration(&self, minutes: &i32) -> String {
         self.tr.duration(i64::from(*minutes))

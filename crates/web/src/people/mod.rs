@@ -8,6 +8,8 @@
 //!   whose button erases them. As with sign-in links, the link opens a page
 //!   rather than acting, so that mail scanners cannot use it.
 
+pub(crate) mod privacy;
+
 use askama::Template;
 use aula_app::retention::{self, ErasedBy};
 use aula_storage::entities::person::Model as Person;

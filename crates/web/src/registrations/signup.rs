@@ -273,6 +273,8 @@ pub struct SessionPage {
     pub errors: FormErrors,
     pub choices: Choices,
     pub privacy_version: &'static str,
+    /// The notice's sentence on how long data is kept: the periods in force.
+    pub privacy_periods: String,
 }
 
 impl SessionPage {
@@ -286,6 +288,19 @@ impl SessionPage {
         let c = Chrome::new(ctx);
         let closed = record.registering_now().allows().err().map(|p| ctx.tr().problem(&p));
         let choices = Choices::new(&c, state).await?;
+        let periods = aula_app::retention::periods(&state.app()).await?;
+        let period = |category| ctx.tr().period(periods.days(category));
+        let privacy_periods = {
+            use aula_domain::retention::RetentionCategory::*;
+            ctx.tr().args(
+                "privacy-notice-periods",
+                &[
+                    ("pending", period(PendingRegistrations).into()),
+                    ("inactive", period(InactivePeople).into()),
+                    ("certificates", period(Certificates).into()),
+                ],
+            )
+        };
         Ok(SessionPage {
             c,
             record,
@@ -294,6 +309,7 @@ impl SessionPage {
             errors,
             choices,
             privacy_version: PRIVACY_NOTICE_VERSION,
+            privacy_periods,
         })
     }
 }
