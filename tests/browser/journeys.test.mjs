@@ -450,8 +450,8 @@ async function pagesToCheck() {
       `${staffSessionHref}/import`, importReportHref, reportUploadHref, reportHref, `${staffSessionHref}/survey`,
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
       `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
-      '/staff/indicators?modality=in_person&from=2000-01-01']),
-    staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions']),
+      '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy']),
+    staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/retention', '/staff/privacy']),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),
     staff(ACCREDITOR, ['/account/tokens', '/staff/certificates']),
   ];
@@ -871,6 +871,53 @@ test('issue 23: in Arabic on a phone, a trainee registers, confirms from the e-m
   await screenshot(page, 'ar-journey-checked-in-390');
   await page.context().close();
   await organiser.context().close();
+});
+
+test('issue 21: a trainee erases their data from my trainings on a phone, in each language', async () => {
+  for (const lang of LANGUAGES) {
+    const address = `erase.${lang}.${Date.now()}@correo.example.org`;
+    const page = await newPage(390, lang);
+    await page.goto(`${BASE}/?modality=online&lang=${lang}`);
+    await openFirstSessionOpenForRegistration(page);
+    await page.locator('#field-given_name').fill('Noor');
+    await page.locator('#field-family_name').fill('Haddad');
+    await page.locator('#field-email').fill(address);
+    await page.locator('#field-audience').selectOption('public_servant');
+    await page.locator('#field-consent').check();
+    await page.locator('form[action$="/register"] button[type=submit]').click();
+    await page.waitForURL(/\/registered/);
+    await page.goto(await linkInMail('/confirm/', address));
+    await page.locator('form[action^="/confirm/"] button[type=submit]').click();
+    await page.waitForLoadState();
+    await page.locator('form[action^="/me/sign-in/"] button[type=submit]').click();
+    await page.waitForURL(/\/me$/);
+
+    // The request: what goes, what stays, and a link by e-mail first.
+    await page.locator('a[href="/me/erasure"]').click();
+    await page.waitForURL(/\/me\/erasure$/);
+    await checkPageBasics(page, lang, `erasure request (${lang})`);
+    await checkAccessibility(page, `erasure request (${lang}) at 390 px`);
+    await screenshot(page, `me-erasure-${lang}-390`);
+    await page.locator('form[action="/me/erasure"] button[type=submit]').click();
+    await page.locator('.notice-success').waitFor();
+    await checkAccessibility(page, `erasure link sent (${lang}) at 390 px`);
+
+    // The link opens a page whose button erases; the outcome says so.
+    const link = await linkInMail('/me/erasure/', address);
+    await page.goto(link);
+    await checkPageBasics(page, lang, `erasure confirmation (${lang})`);
+    await checkAccessibility(page, `erasure confirmation (${lang}) at 390 px`);
+    await page.locator('form[action^="/me/erasure/"] button[type=submit]').click();
+    await page.locator('.notice-success').waitFor();
+    await checkAccessibility(page, `erased (${lang}) at 390 px`);
+    await screenshot(page, `me-erased-${lang}-390`);
+    // Used once: the link now says so, and "my trainings" asks to sign in.
+    await page.goto(link);
+    assert.equal(await page.locator('.notice-error').count(), 1, 'the link works once');
+    await page.goto(`${BASE}/me`);
+    assert.equal(await page.locator('form[action="/me/sign-in"]').count(), 1, 'signed out');
+    await page.context().close();
+  }
 });
 
 test('a trainer takes the roll call on a phone, in each language', async () => {
