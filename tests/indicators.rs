@@ -164,6 +164,8 @@ async fn survey(app: &TestApp, session: Uuid, answers: &[(Uuid, u8)]) {
             .await
             .expect("submitted");
     }
+    // As at the survey's close: every answer published (issue 21).
+    surveys::publish(&app.db, survey.id, true).await.expect("published");
 }
 
 /// The data set of the module's doc (also erased from by `retention`, issue 21).

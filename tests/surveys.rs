@@ -148,6 +148,11 @@ db_test!(
         );
         let (status, _) = answer(&app, &token, full(4)).await;
         assert_eq!(status, StatusCode::CREATED);
+        let waiting = aula_storage::entities::survey_ballot::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("rows");
+        assert_eq!(waiting.len(), 1, "the answer waits for others (issue 21)");
         let (status, body) = answer(&app, &token, full(5)).await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
         let (status, _) = answer(&app, "no-such-token", full(5)).await;
@@ -155,6 +160,10 @@ db_test!(
         // The page says thank you, not the answers.
         let html = app.browser().get_html(&format!("/s/{token}?lang=es")).await;
         assert!(html.contains("Gracias") && !html.contains("Revisaré"), "{html}");
+        let survey = survey::Entity::find().one(&app.db).await.expect("q").expect("survey");
+        aula_storage::surveys::publish(&app.db, survey.id, true)
+            .await
+            .expect("published");
         assert_eq!(
             survey_response::Entity::find().all(&app.db).await.expect("rows").len(),
             1
@@ -172,7 +181,7 @@ db_test!(answers_cannot_be_linked_to_a_person, |app: TestApp| async move {
     // The schema: nothing in a response or an answer points at someone, or at a moment.
     use sea_orm::{ConnectionTrait, Statement};
     let backend = app.db.get_database_backend();
-    for table in ["survey_responses", "survey_answers"] {
+    for table in ["survey_responses", "survey_answers", "survey_ballots"] {
         let sql = match backend {
             sea_orm::DbBackend::Postgres => format!(
                 "SELECT column_name AS name FROM information_schema.columns WHERE table_name = '{table}' AND table_schema = current_schema()"
@@ -220,6 +229,102 @@ db_test!(answers_cannot_be_linked_to_a_person, |app: TestApp| async move {
     assert!(invitations.iter().all(|i| i.answered));
 });
 
+/// The transaction ids (PostgreSQL's `xmin`) of a table's rows, each with
+/// how many rows it wrote.
+async fn transactions(app: &TestApp, table: &str, filter: &str) -> std::collections::HashMap<String, usize> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = format!("SELECT xmin::text AS x FROM {table} {filter}");
+    let rows = app
+        .db
+        .query_all_raw(Statement::from_string(sea_orm::DbBackend::Postgres, sql))
+        .await
+        .expect("xmin");
+    let mut counts = std::collections::HashMap::new();
+    for row in rows {
+        *counts.entry(row.try_get::<String>("", "x").expect("x")).or_insert(0) += 1;
+    }
+    counts
+}
+
+db_test!(
+    issue_21_no_transaction_pairs_an_answer_with_its_invitation,
+    |app: TestApp| async move {
+        use aula_domain::survey::MIN_GROUP;
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, _) = held_session(&app, &api, 4, 0).await;
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
+        let sent = links(&app).await;
+        let published = || async { survey_response::Entity::find().all(&app.db).await.expect("rows").len() };
+        // The transactions of the submissions, seen while their answers wait
+        // (PostgreSQL): no published row may carry one.
+        let postgres = app.db.get_database_backend() == sea_orm::DbBackend::Postgres;
+        let mut submissions = std::collections::HashSet::new();
+        let note_submissions = async |submissions: &mut std::collections::HashSet<String>| {
+            if postgres {
+                submissions.extend(transactions(&app, "survey_ballots", "").await.into_keys());
+            }
+        };
+        // Two answers wait; the third publishes the three together.
+        for (index, overall) in [5, 4].into_iter().enumerate() {
+            let (status, _) = answer(&app, &token_of(&sent[index].1), full(overall)).await;
+            assert_eq!(status, StatusCode::CREATED);
+            note_submissions(&mut submissions).await;
+        }
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
+        assert_eq!(published().await, 0, "fewer than {MIN_GROUP} are never published");
+        answer(&app, &token_of(&sent[2].1), full(3)).await;
+        assert_eq!(published().await, 3);
+        // The fourth waits, alone, until the survey closes: it is then
+        // published with two published ones, never alone.
+        answer(&app, &token_of(&sent[3].1), full(2)).await;
+        note_submissions(&mut submissions).await;
+        assert_eq!(published().await, 3);
+        let row = survey::Entity::find().one(&app.db).await.expect("q").expect("survey");
+        let mut model: survey::ActiveModel = row.into();
+        model.closes_at = Set(chrono::Utc::now() - chrono::Duration::minutes(1));
+        model.update(&app.db).await.expect("closed");
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
+        assert_eq!(published().await, 4);
+        assert!(
+            aula_storage::entities::survey_ballot::Entity::find()
+                .all(&app.db)
+                .await
+                .expect("rows")
+                .is_empty()
+        );
+        let (_, results) = api.get(&format!("/api/v1/sessions/{session_id}/survey-results")).await;
+        assert_eq!(results["questions"][0]["mean"].as_f64(), Some(3.5), "{results}");
+
+        if postgres {
+            assert_eq!(submissions.len(), 3, "{submissions:?}");
+            // No published response or answer, and no invitation, carries
+            // a submission's transaction...
+            let responses = transactions(&app, "survey_responses", "").await;
+            let answers = transactions(&app, "survey_answers", "").await;
+            let invitations = transactions(&app, "survey_invitations", "WHERE answered").await;
+            for seen in [&responses, &answers, &invitations] {
+                assert!(
+                    seen.keys().all(|x| !submissions.contains(x)),
+                    "{seen:?} {submissions:?}"
+                );
+            }
+            assert!(
+                answers.keys().all(|x| responses.contains_key(x)),
+                "{answers:?} {responses:?}"
+            );
+            // ...and the invitations all carry the last batch's, which
+            // wrote at least three responses.
+            assert_eq!(invitations.len(), 1, "{invitations:?}");
+            let (batch, count) = invitations.iter().next().expect("one");
+            assert_eq!(*count, 4);
+            assert!(
+                responses.get(batch).is_some_and(|n| *n as u64 >= MIN_GROUP),
+                "{responses:?}"
+            );
+        }
+    }
+);
+
 db_test!(
     results_are_exact_and_withheld_from_trainers_below_three,
     |app: TestApp| async move {
@@ -229,16 +334,18 @@ db_test!(
         aula_app::jobs::tick(&app.app()).await.expect("tick");
         let sent = links(&app).await;
         let path = format!("/api/v1/sessions/{session_id}/survey-results?lang=en");
-        // (overall answers so far, mean, distribution of 1..5)
-        let steps: [(u8, Option<f64>, [u64; 5]); 3] = [
-            (5, Some(5.0), [0, 0, 0, 0, 1]),
-            (4, Some(4.5), [0, 0, 0, 1, 1]),
-            (4, Some(4.33), [0, 0, 0, 2, 1]),
+        // (overall answer, mean, distribution of 1..5, answers waiting):
+        // answers wait until three can be published together (issue 21).
+        let steps: [(u8, Option<f64>, [u64; 5], u64); 3] = [
+            (5, None, [0, 0, 0, 0, 0], 1),
+            (4, None, [0, 0, 0, 0, 0], 2),
+            (4, Some(4.33), [0, 0, 0, 2, 1], 0),
         ];
-        for (index, (overall, mean, distribution)) in steps.iter().enumerate() {
+        for (index, (overall, mean, distribution, waiting)) in steps.iter().enumerate() {
             let (status, _) = answer(&app, &token_of(&sent[index].1), full(*overall)).await;
             assert_eq!(status, StatusCode::CREATED);
             let (_, results) = api.get(&path).await;
+            assert_eq!(results["waiting"], *waiting, "{results}");
             let question = &results["questions"][0];
             assert_eq!(question["key"], "overall");
             assert_eq!(question["mean"].as_f64(), *mean, "{results}");
@@ -336,6 +443,15 @@ db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move 
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.text().await.expect("text").contains("Gracias"));
     let organiser = app.signed_in(&[Role::Organiser]).await;
+    // One answer alone waits for others, or for the close (issue 21).
+    let page = organiser
+        .get_html(&format!("/staff/sessions/{session_id}/survey?lang=es"))
+        .await;
+    assert!(
+        page.contains("Una respuesta aún no figura en los resultados") && !page.contains("Usaré lenguaje inclusivo"),
+        "{page}"
+    );
+    crate::helpers::publish_answers(&app, &session_id).await;
     let page = organiser
         .get_html(&format!("/staff/sessions/{session_id}/survey?lang=es"))
         .await;

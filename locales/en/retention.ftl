@@ -84,3 +84,9 @@ records-audit-what = Audit entries (who changed what)
 records-audit-why = Accountability for changes to registrations, sessions and certificates.
 nav-privacy = Personal data
 privacy-notice-periods = A registration you do not confirm is deleted after { $pending }. Your details are erased { $inactive } after your last training ends; anonymous figures remain. Certificates are kept { $certificates } after issue.
+
+# Survey answers published in groups (issue 21)
+survey-waiting = { $count ->
+    [one] One answer is not in the results yet: answers appear in groups of at least three, or when the survey closes, so that no one's can be told apart.
+   *[other] { $count } answers are not in the results yet: answers appear in groups of at least three, or when the survey closes, so that no one's can be told apart.
+}

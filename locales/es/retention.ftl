@@ -84,3 +84,9 @@ records-audit-what = Registro de auditoría (quién cambió qué)
 records-audit-why = Rendir cuentas de los cambios en inscripciones, sesiones y certificados.
 nav-privacy = Datos personales
 privacy-notice-periods = Una inscripción que no confirme se borra al cabo de { $pending }. Sus datos se borran { $inactive } después del final de su última formación; las cifras anónimas se mantienen. Los certificados se conservan { $certificates } desde su emisión.
+
+# Survey answers published in groups (issue 21)
+survey-waiting = { $count ->
+    [one] Una respuesta aún no figura en los resultados: las respuestas se incorporan en grupos de al menos tres, o al cerrarse la encuesta, para que ninguna pueda identificarse.
+   *[other] { $count } respuestas aún no figuran en los resultados: las respuestas se incorporan en grupos de al menos tres, o al cerrarse la encuesta, para que ninguna pueda identificarse.
+}

@@ -84,3 +84,9 @@ records-audit-what = Journal d’audit (qui a modifié quoi)
 records-audit-why = Rendre compte des modifications des inscriptions, sessions et attestations.
 nav-privacy = Données personnelles
 privacy-notice-periods = Une inscription que vous ne confirmez pas est supprimée après { $pending }. Vos données sont effacées { $inactive } après la fin de votre dernière formation ; les chiffres anonymes restent. Les attestations sont conservées { $certificates } après leur délivrance.
+
+# Survey answers published in groups (issue 21)
+survey-waiting = { $count ->
+    [one] Une réponse n’apparaît pas encore dans les résultats : les réponses y entrent par groupes d’au moins trois, ou à la clôture du questionnaire, pour qu’aucune ne puisse être reconnue.
+   *[other] { $count } réponses n’apparaissent pas encore dans les résultats : les réponses y entrent par groupes d’au moins trois, ou à la clôture du questionnaire, pour qu’aucune ne puisse être reconnue.
+}

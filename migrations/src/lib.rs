@@ -24,6 +24,7 @@ mod m20261205_000014_superseded_confirm_links;
 mod m20261205_000015_record_past;
 mod m20261205_000016_erasure;
 mod m20261205_000018_retention_periods;
+mod m20261205_000019_survey_ballots;
 mod statements;
 
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_record_past::Migration),
             Box::new(m20261205_000016_erasure::Migration),
             Box::new(m20261205_000018_retention_periods::Migration),
+            Box::new(m20261205_000019_survey_ballots::Migration),
         ]
     }
 }

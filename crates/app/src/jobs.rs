@@ -34,6 +34,8 @@ pub async fn tick(app: &App) -> Result<usize> {
     }
     txn.commit().await?;
     queued += due.len();
+    // Survey answers waiting in groups large enough, or at the close (issue 21).
+    crate::surveys::publish_due(app, now).await?;
     rate_limits::sweep(&app.db).await?;
     // Personal data past its retention period (issue 21).
     let periods = crate::retention::periods(app).await?;

@@ -43,7 +43,34 @@ pub async fn submit(app: &App, opened: &Opened, answers: &[(String, Answer)]) ->
         surveys::submit(&*txn, opened, answers, chrono::Utc::now().date_naive()).await?;
         txn.commit().await
     })
-    .await
+    .await?;
+    // Published in a transaction of its own, never the submission's (issue
+    // 21); if this fails, the scheduled job publishes them.
+    if let Err(err) = publish(app, opened.survey.id, false).await {
+        tracing::warn!(%err, "survey answers not published yet; the job will");
+    }
+    Ok(())
+}
+
+/// Publishes a survey's waiting answers if there are enough of them, or all
+/// of them when `closing` (see `aula_storage::surveys::publish`). One
+/// transaction; returns how many.
+pub async fn publish(app: &App, survey_id: Uuid, closing: bool) -> Result<u64> {
+    let txn = app.write().await?;
+    let published = surveys::publish(&*txn, survey_id, closing).await?;
+    txn.commit().await?;
+    Ok(published)
+}
+
+/// Publishes what is due at `now`: groups large enough, and whatever waits
+/// in surveys that have closed.
+pub async fn publish_due(app: &App, now: chrono::DateTime<chrono::Utc>) -> Result<u64> {
+    let mut published = 0;
+    for survey_id in surveys::due_for_publication(&app.db, now).await? {
+        let closing = aula_storage::surveys::closes_at(&app.db, survey_id).await? <= now;
+        published += publish(app, survey_id, closing).await?;
+    }
+    Ok(published)
 }
 
 /// Opens a session's survey now with `template_id` (or the default), or

@@ -18,8 +18,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{
-    attendance, course, person, registration, session, survey, survey_answer, survey_invitation, survey_response,
-    survey_template,
+    attendance, course, person, registration, session, survey, survey_answer, survey_ballot, survey_invitation,
+    survey_response, survey_template,
 };
 use crate::secrets::LinkKey;
 use crate::{Actor, Result, StorageError, audit, by_id, found, new_id, now, secrets};
@@ -417,8 +417,9 @@ pub async fn by_token(conn: &impl ConnectionTrait, token: &str) -> Result<Opened
 }
 
 /// Records a submission: the invitation becomes "answered" (once: a
-/// conditional update), and the answers are stored apart, under a random
-/// id and the day only. `Conflict` if already answered or closed.
+/// conditional update) and the answers wait as a ballot, under a random id
+/// and the day only, until [`publish`] moves them with others (issue 21).
+/// `Conflict` if already answered or closed.
 pub async fn submit(
     conn: &impl ConnectionTrait,
     opened: &Opened,
@@ -449,32 +450,167 @@ pub async fn submit(
             Answer::Scale(v) => Some(i32::from(*v)),
             _ => None,
         });
-    let response = survey_response::ActiveModel {
+    let rows: Vec<BallotRow> = answers
+        .iter()
+        .map(|(key, answer)| match answer {
+            Answer::Scale(v) => (key.clone(), Some(i32::from(*v)), None, None),
+            Answer::Choice(v) => (key.clone(), None, Some(i32::from(*v)), None),
+            Answer::Text(t) => (key.clone(), None, None, Some(t.clone())),
+        })
+        .collect();
+    survey_ballot::ActiveModel {
         id: Set(Uuid::new_v4()),
         survey_id: Set(opened.survey.id),
         submitted_on: Set(today),
         overall: Set(overall),
+        answers: Set(serde_json::to_string(&rows).map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(e.to_string())))?),
     }
     .insert(conn)
     .await?;
-    for (key, answer) in answers {
-        let (scale, choice, text) = match answer {
-            Answer::Scale(v) => (Some(i32::from(*v)), None, None),
-            Answer::Choice(v) => (None, Some(i32::from(*v)), None),
-            Answer::Text(t) => (None, None, Some(t.clone())),
-        };
-        survey_answer::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            response_id: Set(response.id),
-            question_key: Set(key.clone()),
-            scale: Set(scale),
-            choice: Set(choice),
-            text: Set(text),
+    Ok(())
+}
+
+/// One answer of a ballot: question key, scale, choice, text.
+type BallotRow = (String, Option<i32>, Option<i32>, Option<String>);
+
+/// A response about to be published: its day, overall answer and answers.
+struct Unpublished {
+    submitted_on: NaiveDate,
+    overall: Option<i32>,
+    answers: Vec<BallotRow>,
+}
+
+/// The surveys whose ballots are due for publication at `now`: at least
+/// [`MIN_GROUP`](aula_domain::survey::MIN_GROUP) waiting, or any waiting
+/// once the survey has closed.
+pub async fn due_for_publication(conn: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<Vec<Uuid>> {
+    let waiting: Vec<(Uuid, i64)> = survey_ballot::Entity::find()
+        .select_only()
+        .column(survey_ballot::Column::SurveyId)
+        .column_as(survey_ballot::Column::Id.count(), "n")
+        .group_by(survey_ballot::Column::SurveyId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut due = Vec::new();
+    for (survey_id, count) in waiting {
+        let enough = u64::try_from(count).unwrap_or(0) >= aula_domain::survey::MIN_GROUP;
+        if enough || closes_at(conn, survey_id).await? <= now {
+            due.push(survey_id);
+        }
+    }
+    Ok(due)
+}
+
+/// When the survey closes.
+pub async fn closes_at(conn: &impl ConnectionTrait, survey_id: Uuid) -> Result<DateTime<Utc>> {
+    Ok(found(conn, survey::Entity::find_by_id(survey_id)).await?.closes_at)
+}
+
+/// How many ballots of the survey wait to be published.
+pub async fn waiting(conn: &impl ConnectionTrait, survey_id: Uuid) -> Result<u64> {
+    Ok(survey_ballot::Entity::find()
+        .filter(survey_ballot::Column::SurveyId.eq(survey_id))
+        .count(conn)
+        .await?)
+}
+
+/// Publishes the survey's waiting ballots as responses, in the caller's
+/// transaction, when there are at least `MIN_GROUP` of them or `closing`:
+/// shuffled, with new random ids, so that neither the transaction nor the
+/// rows' order pairs one with its invitation. A last group smaller than
+/// `MIN_GROUP` at the close takes published responses with it (deleted and
+/// written again), so that no transaction ever writes fewer. The answered
+/// invitations are written again too, so that theirs is the batch's
+/// transaction, not the submission's. Returns how many ballots it published.
+pub async fn publish(conn: &impl ConnectionTrait, survey_id: Uuid, closing: bool) -> Result<u64> {
+    use rand::seq::SliceRandom as _;
+    let min = aula_domain::survey::MIN_GROUP;
+    let ballots = survey_ballot::Entity::find()
+        .filter(survey_ballot::Column::SurveyId.eq(survey_id))
+        .all(conn)
+        .await?;
+    let count = ballots.len() as u64;
+    if count == 0 || (count < min && !closing) {
+        return Ok(0);
+    }
+    let mut batch = Vec::with_capacity(ballots.len());
+    for ballot in &ballots {
+        batch.push(Unpublished {
+            submitted_on: ballot.submitted_on,
+            overall: ballot.overall,
+            answers: serde_json::from_str(&ballot.answers)
+                .map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(format!("ballot {}: {e}", ballot.id))))?,
+        });
+    }
+    if count < min {
+        // Taken again with the last few: published ones, chosen at random.
+        let mut published = survey_response::Entity::find()
+            .filter(survey_response::Column::SurveyId.eq(survey_id))
+            .all(conn)
+            .await?;
+        published.shuffle(&mut rand::rng());
+        published.truncate(usize::try_from(min - count).unwrap_or(0));
+        let ids: Vec<Uuid> = published.iter().map(|r| r.id).collect();
+        let answers = survey_answer::Entity::find()
+            .filter(survey_answer::Column::ResponseId.is_in(ids.clone()))
+            .all(conn)
+            .await?;
+        for response in published {
+            batch.push(Unpublished {
+                submitted_on: response.submitted_on,
+                overall: response.overall,
+                answers: answers
+                    .iter()
+                    .filter(|a| a.response_id == response.id)
+                    .map(|a| (a.question_key.clone(), a.scale, a.choice, a.text.clone()))
+                    .collect(),
+            });
+        }
+        survey_answer::Entity::delete_many()
+            .filter(survey_answer::Column::ResponseId.is_in(ids.clone()))
+            .exec(conn)
+            .await?;
+        survey_response::Entity::delete_many()
+            .filter(survey_response::Column::Id.is_in(ids))
+            .exec(conn)
+            .await?;
+    }
+    batch.shuffle(&mut rand::rng());
+    for response in batch {
+        let id = Uuid::new_v4();
+        survey_response::ActiveModel {
+            id: Set(id),
+            survey_id: Set(survey_id),
+            submitted_on: Set(response.submitted_on),
+            overall: Set(response.overall),
         }
         .insert(conn)
         .await?;
+        for (key, scale, choice, text) in response.answers {
+            survey_answer::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                response_id: Set(id),
+                question_key: Set(key),
+                scale: Set(scale),
+                choice: Set(choice),
+                text: Set(text),
+            }
+            .insert(conn)
+            .await?;
+        }
     }
-    Ok(())
+    survey_ballot::Entity::delete_many()
+        .filter(survey_ballot::Column::Id.is_in(ballots.iter().map(|b| b.id).collect::<Vec<_>>()))
+        .exec(conn)
+        .await?;
+    survey_invitation::Entity::update_many()
+        .col_expr(survey_invitation::Column::Answered, Expr::value(true))
+        .filter(survey_invitation::Column::SurveyId.eq(survey_id))
+        .filter(survey_invitation::Column::Answered.eq(true))
+        .exec(conn)
+        .await?;
+    Ok(count)
 }
 
 /// What results cover.
@@ -497,6 +633,9 @@ pub struct Results {
     pub sessions: u64,
     pub invited: u64,
     pub answered: u64,
+    /// Answers submitted and not yet published: they appear in groups of
+    /// at least `MIN_GROUP`, or when the survey closes (issue 21).
+    pub waiting: u64,
     pub questions: Vec<QuestionResults>,
 }
 
@@ -693,6 +832,10 @@ pub async fn results(conn: &impl ConnectionTrait, scope: Scope) -> Result<Result
         sessions: surveys.len() as u64,
         invited,
         answered,
+        waiting: survey_ballot::Entity::find()
+            .filter(survey_ballot::Column::SurveyId.is_in(survey_ids))
+            .count(conn)
+            .await?,
         questions: out,
     })
 }

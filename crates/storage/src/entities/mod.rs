@@ -28,6 +28,7 @@ pub mod sign_in_link;
 pub mod superseded_confirm_link;
 pub mod survey;
 pub mod survey_answer;
+pub mod survey_ballot;
 pub mod survey_invitation;
 pub mod survey_response;
 pub mod survey_template;

@@ -219,6 +219,9 @@ pub struct ResultsOut {
     pub sessions: u64,
     pub invited: u64,
     pub answered: u64,
+    /// Answers not yet in the results: they are published in groups of at
+    /// least 3, or when the survey closes, so that none can be told apart.
+    pub waiting: u64,
     /// Percent, to 1 decimal.
     pub response_rate: Option<f64>,
     /// True when the results are withheld (fewer than 3 answers, for a trainer).
@@ -246,6 +249,7 @@ fn results_out(results: &Results, lang: Language, withheld: bool) -> ResultsOut 
         sessions: results.sessions,
         invited: results.invited,
         answered: results.answered,
+        waiting: results.waiting,
         response_rate: response_rate(results.invited, results.answered),
         withheld,
         questions: if withheld {
@@ -386,6 +390,7 @@ fn shown(results: ResultsOut, c: &Chrome) -> (ResultsOut, Vec<Shown>) {
         sessions,
         invited,
         answered,
+        waiting,
         response_rate,
         withheld,
         questions,
@@ -414,6 +419,7 @@ fn shown(results: ResultsOut, c: &Chrome) -> (ResultsOut, Vec<Shown>) {
             sessions,
             invited,
             answered,
+            waiting,
             response_rate,
             withheld,
             questions: Vec::new(),
