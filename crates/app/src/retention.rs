@@ -35,7 +35,7 @@ pub fn parse_reason(reason: &str) -> Result<String, FieldErrors> {
 /// withdraw theirs too. One transaction with its audit entry.
 pub async fn erase(app: &App, person_id: Uuid, by: &ErasedBy, certificates: bool) -> Result<Erased> {
     let txn = app.write().await?;
-    let erased = erase_in(&*txn, app, person_id, certificates).await?;
+    let erased = erase_in(&*txn, app, person_id, certificates, chrono::Utc::now()).await?;
     let (actor, reason) = match by {
         ErasedBy::Staff { actor, reason } => (actor.clone(), Some(reason.as_str())),
         ErasedBy::Themselves => (Actor::system("the person"), None),
@@ -55,7 +55,7 @@ pub async fn erase(app: &App, person_id: Uuid, by: &ErasedBy, certificates: bool
 }
 
 /// Erases the person in the caller's transaction. Their places in sessions
-/// not started yet are given up first, so the seat goes to the next person
+/// not started at `now` are given up first, so the seat goes to the next person
 /// waiting (told by e-mail, in the same transaction): an erased person will
 /// not come, and a seat held by nobody is lost to everyone else.
 async fn erase_in(
@@ -63,8 +63,9 @@ async fn erase_in(
     app: &App,
     person_id: Uuid,
     certificates: bool,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Erased> {
-    for registration in registrations::live_before_start(txn, person_id, chrono::Utc::now()).await? {
+    for registration in registrations::live_before_start(txn, person_id, now).await? {
         let cancelled = registrations::cancel(txn, registration.id, None).await?;
         if !cancelled.promoted.is_empty() {
             let record = sessions::get(txn, registration.session_id).await?;
@@ -187,7 +188,7 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &Ret
             }
             let mut erased = 0;
             for id in ids {
-                match erase_in(&*txn, app, id, false).await {
+                match erase_in(&*txn, app, id, false, now).await {
                     Ok(_) => erased += 1,
                     Err(Error::NotFound) => {}
                     Err(other) => return Err(other),

@@ -288,7 +288,7 @@ fn problem<T>(result: std::result::Result<T, aula_domain::Problem>) -> Result<T>
 }
 
 /// A course and `count` open sessions of it, each with `capacity` seats and one meeting in 30 days.
-async fn open_sessions(db: &Database, count: usize, capacity: i64) -> Result<Vec<uuid::Uuid>> {
+pub(crate) async fn open_sessions(db: &Database, count: usize, capacity: i64) -> Result<Vec<uuid::Uuid>> {
     use aula_domain::details::{CourseDetails, DEFAULT_REMINDER_LEAD_HOURS, SessionDetails};
     use aula_domain::{Audience, Capacity, Hours, MeetingTimes, Modality, SessionStatus, SessionTimeZone, Text, Url};
     use aula_storage::{Actor, courses, sessions};

@@ -9,6 +9,7 @@
 
 mod bench;
 mod bench_certificates;
+mod bench_erasure;
 mod bench_indicators;
 
 use std::process::ExitCode;
@@ -83,6 +84,14 @@ enum BenchCommand {
         #[arg(long)]
         database: Option<String>,
     },
+    /// The expiry job erasing people past their retention period: time, the longest wait of another writer, memory.
+    Erasure {
+        #[arg(long, default_value_t = 100_000)]
+        people: usize,
+        /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
+        #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
+        postgres: Option<String>,
+    },
     /// Certificate PDFs per second on one core, then the time and peak memory of ZIP exports.
     Certificates {
         /// Certificates in the export; several cases with commas.
@@ -145,6 +154,7 @@ async fn run(cli: Cli) -> Result<()> {
             postgres,
             database,
         } => bench_indicators::indicators(*scale, postgres.as_deref(), database.as_deref()).await,
+        BenchCommand::Erasure { people, postgres } => bench_erasure::erasure(*people, postgres.as_deref()).await,
         BenchCommand::Certificates { certificates, postgres } => {
             bench_certificates::certificates(certificates, postgres.as_deref()).await
         }
