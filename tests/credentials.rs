@@ -1,6 +1,17 @@
-//! Aula's credentials (issue 19): the status list leaks nothing but bits,
-//! what a credential links to resolves, as a page for people and JSON-LD
-//! for machines, and a certificate counts the hours its session planned.
+//! Aula's credentials checked by verifiers that are not Aula's code (issue
+//! 19): the Digital Credentials Consortium's `@digitalcredentials/verifier-core`
+//! (what VerifierPlus and the Learner Credential Wallet run) on the Data
+//! Integrity form, `jose` on the VC-JWT, both run by Node on
+//! `tests/browser/credential-verifier.mjs` with a loader that serves Aula's
+//! did.json and status lists and nothing else (the standard contexts are
+//! the verifier's own). Without Node or the packages these tests are
+//! ignored with the reason (`build.rs`); CI installs them and runs them.
+//! Also: the status list leaks nothing but bits, and what a credential
+//! links to resolves, as a page for people and JSON-LD for machines, and a
+//! certificate counts the hours its session planned.
+
+use std::path::Path;
+use std::process::Command;
 
 use aula_domain::Role;
 use reqwest::StatusCode;
@@ -8,6 +19,29 @@ use serde_json::{Value, json};
 
 use crate::certificates::{completed_session, issue};
 use crate::helpers::{Api, TestApp, db_test};
+
+/// Runs the independent verifier on `document` (`data-integrity`: a
+/// credential's JSON; `jwt`: a VC-JWT) against the app; its report.
+fn verify_with_node(app: &TestApp, mode: &str, document: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("credential");
+    std::fs::write(&file, document).expect("written");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/credential-verifier.mjs");
+    let out = Command::new("node")
+        .arg(script)
+        .arg(mode)
+        .arg(&app.base)
+        .arg(&file)
+        .output()
+        .expect("node runs (build.rs found it)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    serde_json::from_str(stdout.lines().last().unwrap_or_default()).unwrap_or_else(|_| {
+        panic!(
+            "the verifier answered: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
 
 /// A certificate of a completed, accredited session: its id and credential.
 async fn certificate(app: &TestApp, api: &Api, tag: &str) -> (String, Value) {
@@ -17,6 +51,87 @@ async fn certificate(app: &TestApp, api: &Api, tag: &str) -> (String, Value) {
     let (status, credential) = api.get(&format!("/api/v1/certificates/{id}/credential")).await;
     assert_eq!(status, StatusCode::OK, "{credential}");
     (id, credential)
+}
+
+/// The Done-when test of issue 19, on one database.
+async fn independent_verifiers(app: TestApp) {
+    let api = app.api(&[Role::Organiser]).await;
+    let (id, credential) = certificate(&app, &api, "v").await;
+    let signed = credential["credential"].to_string();
+
+    // verifier-core: valid signature, not expired, not revoked.
+    let report = verify_with_node(&app, "data-integrity", &signed);
+    assert_eq!(report["ok"], true, "{report:#}");
+    assert_eq!(report["steps"]["valid_signature"], true, "{report:#}");
+    assert_eq!(report["steps"]["expiration"], true, "{report:#}");
+    assert_eq!(report["steps"]["revocation_status"], true, "{report:#}");
+    let fetched = report["fetched"].to_string();
+    assert!(fetched.contains("/.well-known/did.json"), "{report:#}");
+    assert!(fetched.contains("/credentials/status/"), "{report:#}");
+    // Nothing else was asked for but the OB JSON schema, which the
+    // verifier's optional schema check looks for (and is refused).
+    for refused in report["refused"].as_array().expect("refused") {
+        assert!(
+            refused.as_str().is_some_and(|u| u.contains("/spec/ob/v3p0/schema/")),
+            "only Aula's documents and the standard contexts: {report:#}"
+        );
+    }
+
+    // jose: the VC-JWT from nothing but did.json.
+    let jwt = credential["jwt"].as_str().expect("jwt");
+    let report = verify_with_node(&app, "jwt", jwt);
+    assert_eq!(report["ok"], true, "{report:#}");
+
+    // One byte changed: both refuse.
+    let at = signed.find("\"P0").expect("the holder's name") + 2;
+    let mut tampered = signed.clone().into_bytes();
+    tampered[at] = b'Q';
+    let tampered = String::from_utf8(tampered).expect("utf-8");
+    let report = verify_with_node(&app, "data-integrity", &tampered);
+    assert_eq!(report["ok"], false, "{report:#}");
+    assert_eq!(report["errors"][0]["name"], "invalid_signature", "{report:#}");
+    let (head, signature) = jwt.rsplit_once('.').expect("three parts");
+    let mut payload = head.to_owned().into_bytes();
+    let last = payload.len() - 1;
+    payload[last] = if payload[last] == b'A' { b'B' } else { b'A' };
+    let tampered_jwt = format!("{}.{signature}", String::from_utf8(payload).expect("ascii"));
+    let report = verify_with_node(&app, "jwt", &tampered_jwt);
+    assert_eq!(report["ok"], false, "{report:#}");
+
+    // Revoked: the bit flips at once, and verifier-core says so.
+    let (status, body) = api
+        .post(
+            &format!("/api/v1/certificates/{id}/revoke"),
+            &json!({"reason": "Asistencia mal registrada"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let report = verify_with_node(&app, "data-integrity", &signed);
+    assert_eq!(report["steps"]["valid_signature"], true, "{report:#}");
+    assert_eq!(report["steps"]["revocation_status"], false, "{report:#}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(aula_verifier),
+    ignore = "needs Node and tests/browser's npm packages (@digitalcredentials/verifier-core, jose): \
+              `npm ci` in tests/browser, then `touch build.rs`"
+)]
+async fn issue_19_independent_verifiers_accept_then_see_revoked_and_tampered_sqlite() {
+    independent_verifiers(TestApp::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(all(aula_verifier, aula_postgres)),
+    ignore = "needs AULA_TEST_POSTGRES_URL, Node and tests/browser's npm packages \
+              (@digitalcredentials/verifier-core, jose): `npm ci` in tests/browser, then `touch build.rs`"
+)]
+async fn issue_19_independent_verifiers_accept_then_see_revoked_and_tampered_postgres() {
+    let app = TestApp::postgres()
+        .await
+        .expect("AULA_TEST_POSTGRES_URL was set when the tests were built");
+    independent_verifiers(app).await;
 }
 
 db_test!(
