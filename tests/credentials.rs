@@ -6,9 +6,10 @@
 //! did.json and status lists and nothing else (the standard contexts are
 //! the verifier's own). Without Node or the packages these tests are
 //! ignored with the reason (`build.rs`); CI installs them and runs them.
-//! Also: the status list leaks nothing but bits, and what a credential
-//! links to resolves, as a page for people and JSON-LD for machines, and a
-//! certificate counts the hours its session planned.
+//! Also: the status list leaks nothing but bits, what a credential links to
+//! resolves, as a page for people and JSON-LD for machines, the
+//! verification page tells its states apart, and a certificate counts the
+//! hours its session planned.
 
 use std::path::Path;
 use std::process::Command;
@@ -236,6 +237,80 @@ db_test!(
             .get(&format!("/achievements/{}", uuid::Uuid::now_v7()))
             .await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+);
+
+db_test!(
+    issue_19_the_verification_page_tells_each_state_apart,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, _) = completed_session(&app, &api, true, false, &[3, 3], "p").await;
+        let issued = issue(&api, &session).await;
+        let code = |n: usize| {
+            issued["certificates"][n]["verification_code"]
+                .as_str()
+                .expect("code")
+                .to_owned()
+        };
+        let revoked_id = issued["certificates"][1]["id"].as_str().expect("id").to_owned();
+        api.post(
+            &format!("/api/v1/certificates/{revoked_id}/revoke"),
+            &json!({"reason": "Error"}),
+        )
+        .await;
+        let browser = app.browser();
+        let valid = browser.get_html(&format!("/verify/{}?lang=en", code(0))).await;
+        let revoked = browser.get_html(&format!("/verify/{}?lang=en", code(1))).await;
+        let response = browser.get("/verify/0000-0000-0000?lang=en").await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let unknown = response.text().await.expect("page");
+        // Colour (the class), icon (hidden from screen readers: the words
+        // say it) and words differ; each is announced by its role.
+        for (page, class, title, role) in [
+            (&valid, "verdict-valid", "Valid certificate", "status"),
+            (&revoked, "verdict-revoked", "Revoked certificate", "alert"),
+            (&unknown, "verdict-unknown", "Unknown certificate", "alert"),
+        ] {
+            assert!(
+                page.contains(&format!("class=\"notice verdict {class}\" role=\"{role}\"")),
+                "{page}"
+            );
+            assert!(
+                page.contains(&format!("<h2 id=\"verdict-title\">{title}</h2>")),
+                "{page}"
+            );
+            assert!(
+                page.contains("<svg class=\"verdict-icon\" aria-hidden=\"true\""),
+                "{page}"
+            );
+            for other in [
+                "verdict-valid",
+                "verdict-revoked",
+                "verdict-unknown",
+                "verdict-withdrawn",
+            ] {
+                assert_eq!(page.contains(other), other == class, "{class} page shows {other}");
+            }
+        }
+        // What the certificate states, with the note that the PDF must match.
+        for page in [&valid, &revoked] {
+            assert!(page.contains("15 h attended of the session&#39;s 15 h"), "{page}");
+            assert!(
+                page.contains("León") && page.contains("P0 Ruiz") || page.contains("P1 Ruiz"),
+                "{page}"
+            );
+            assert!(page.contains("The PDF certificate must say the same"), "{page}");
+        }
+        assert!(revoked.contains("What the certificate stated"), "{revoked}");
+        // The other languages say it too.
+        for (lang, words) in [
+            ("fr", "Attestation révoquée"),
+            ("es", "Certificado revocado"),
+            ("ar", "شهادة ملغاة"),
+        ] {
+            let page = browser.get_html(&format!("/verify/{}?lang={lang}", code(1))).await;
+            assert!(page.contains(words), "{lang}: {page}");
+        }
     }
 );
 

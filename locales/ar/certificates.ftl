@@ -117,3 +117,12 @@ issuer-intro = تُوقَّع الشهادات المسلَّمة هنا بال�
 issuer-did = المعرّف اللامركزي (DID)
 issuer-key = مفتاح التوقيع
 issuer-document = وثيقة DID
+# The verification page's verdicts (issue 19).
+verify-state-valid = شهادة صالحة
+verify-state-revoked = شهادة ملغاة
+verify-state-withdrawn = شهادة مسحوبة
+verify-state-unknown = شهادة غير معروفة
+verify-revoked-meaning = لم تعد تشهد بالتكوين.
+verify-states = ما تنص عليه الشهادة
+verify-stated = ما كانت تنص عليه الشهادة
+verify-pdf-note = يجب أن تذكر شهادة PDF الشيء نفسه: صاحب الشهادة والتكوين والساعات والتواريخ والرقم. إن اختلف شيء، فقد عُدِّل ملف PDF.

@@ -101,3 +101,12 @@ issuer-intro = Certificates issued here are signed with the key below. Wallets a
 issuer-did = Decentralised identifier (DID)
 issuer-key = Signing key
 issuer-document = DID document
+# The verification page's verdicts (issue 19).
+verify-state-valid = Valid certificate
+verify-state-revoked = Revoked certificate
+verify-state-withdrawn = Withdrawn certificate
+verify-state-unknown = Unknown certificate
+verify-revoked-meaning = It no longer attests the training.
+verify-states = What the certificate states
+verify-stated = What the certificate stated
+verify-pdf-note = The PDF certificate must say the same: holder, training, hours, dates and number. If anything differs, the PDF has been altered.

@@ -101,3 +101,12 @@ issuer-intro = Los certificados expedidos aquí se firman con la clave siguiente
 issuer-did = Identificador descentralizado (DID)
 issuer-key = Clave de firma
 issuer-document = Documento DID
+# The verification page's verdicts (issue 19).
+verify-state-valid = Certificado válido
+verify-state-revoked = Certificado revocado
+verify-state-withdrawn = Certificado retirado
+verify-state-unknown = Certificado desconocido
+verify-revoked-meaning = Ya no acredita la formación.
+verify-states = Lo que dice el certificado
+verify-stated = Lo que decía el certificado
+verify-pdf-note = El certificado en PDF debe decir lo mismo: titular, formación, horas, fechas y número. Si algo difiere, el PDF ha sido alterado.

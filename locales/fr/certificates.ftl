@@ -101,3 +101,12 @@ issuer-intro = Les attestations délivrées ici sont signées avec la clé ci-de
 issuer-did = Identifiant décentralisé (DID)
 issuer-key = Clé de signature
 issuer-document = Document DID
+# The verification page's verdicts (issue 19).
+verify-state-valid = Attestation valide
+verify-state-revoked = Attestation révoquée
+verify-state-withdrawn = Attestation retirée
+verify-state-unknown = Attestation inconnue
+verify-revoked-meaning = Elle n'atteste plus la formation.
+verify-states = Ce que l'attestation indique
+verify-stated = Ce que l'attestation indiquait
+verify-pdf-note = L'attestation PDF doit dire la même chose : titulaire, formation, heures, dates et numéro. Si quelque chose diffère, le PDF a été modifié.
