@@ -625,18 +625,20 @@ pub(crate) fn base58btc_decode(text: &str) -> Option<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn issuer() -> Issuer {
+    /// The issuer the tests sign as (also `data_integrity`'s).
+    pub(crate) fn issuer() -> Issuer {
         Issuer {
             base_url: "https://aula.example.org".into(),
             name: "Aula Training".into(),
         }
     }
 
-    fn achievement() -> Achievement {
+    /// A certificate the tests sign (also `data_integrity`'s).
+    pub(crate) fn achievement() -> Achievement {
         Achievement {
             certificate_id: uuid::Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0001),
             session_id: uuid::Uuid::from_u128(0x0193_0000_0000_7000_8000_0000_0000_0002),

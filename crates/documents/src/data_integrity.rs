@@ -257,43 +257,23 @@ pub fn verify(public: &VerifyingKey, document: &Value) -> Result<(), ProofError>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credential::{self, Achievement, Issuer, LIST_BITS, StatusIndex, Texts};
-    use chrono::{TimeZone, Utc};
+    use crate::credential::{self, Achievement, Issuer, LIST_BITS, StatusIndex};
 
     fn issuer() -> Issuer {
-        Issuer {
-            base_url: "https://aula.example.org".into(),
-            name: "Aula Training".into(),
-        }
+        credential::tests::issuer()
     }
 
+    /// The credential tests' certificate, in French, with hours no person
+    /// would write.
     fn achievement() -> Achievement {
         Achievement {
-            certificate_id: uuid::Uuid::from_u128(1),
-            session_id: uuid::Uuid::from_u128(2),
-            certificate_number: "AULA-2026-000042".into(),
             course_title: "Premiers secours".into(),
             course_summary: "Reconnaître l'urgence « vitale ».".into(),
             language: "fr".into(),
             hours_attended: 39.266_666_666_666_666,
             hours_planned: 40.0,
-            credits: Some(1.5),
-            recognised_hours: Some(12.0),
-            accrediting_body: Some("Health Board".into()),
-            holder_name: "Layla Haddad".into(),
-            holder_email: "layla@example.org".into(),
-            salt: "c2FsdA".into(),
-            valid_from: Utc
-                .with_ymd_and_hms(2026, 11, 21, 14, 30, 5)
-                .single()
-                .expect("test data"),
             status: StatusIndex(7),
-            texts: Texts {
-                description: "Certificat".into(),
-                criteria: "Présence".into(),
-                hours_attended: "Heures".into(),
-                hours_recognised: "Heures reconnues".into(),
-            },
+            ..credential::tests::achievement()
         }
     }
 
