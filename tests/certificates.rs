@@ -70,7 +70,7 @@ pub(crate) async fn completed_session(
     (session_id, registrations)
 }
 
-async fn issue(api: &Api, session_id: &str) -> serde_json::Value {
+pub(crate) async fn issue(api: &Api, session_id: &str) -> serde_json::Value {
     let (status, body) = api
         .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
         .await;
@@ -271,7 +271,7 @@ db_test!(
         payload[at] = b'2';
         parts[1] = URL_SAFE_NO_PAD.encode(payload);
         assert!(!verifies(&did, &parts.join(".")));
-        // The credential is an Open Badges 3.0 one, with its status where verification answers.
+        // The credential is an Open Badges 3.0 one, its status in a list Aula serves.
         let vc = &credential["credential"];
         assert!(
             vc["type"]
@@ -280,9 +280,10 @@ db_test!(
                 .iter()
                 .any(|t| t == "OpenBadgeCredential")
         );
-        let status_url = vc["credentialStatus"]["id"].as_str().expect("status");
+        assert_eq!(vc["credentialStatus"]["type"], "BitstringStatusListEntry");
+        let list_url = vc["credentialStatus"]["statusListCredential"].as_str().expect("list");
+        assert!(list_url.starts_with(&app.url("/credentials/status/")), "{list_url}");
         let code = certificate["verification_code"].as_str().expect("code");
-        assert!(status_url.ends_with(&format!("/api/v1/verify/{code}")), "{status_url}");
 
         // Verification, then revocation, on the page and the API.
         let (status, verified) = app

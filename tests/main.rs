@@ -14,6 +14,7 @@ mod certificates;
 mod check_in;
 mod cli;
 mod courses;
+mod credentials;
 mod exports;
 mod faults;
 mod i18n;

@@ -1,14 +1,7 @@
 # الشهادات: مضمونها، والتحقق منها، وقائمتها لدى المنظمين ومسؤولي الاعتماد.
 certificate-title = شهادة إتمام تكوين
 certificate-statement = أتمّ(ت) التكوين
-certificate-hours = { $attended ->
-    [zero] { $attended } ساعة حضور
-    [one] ساعة حضور واحدة
-    [two] ساعتا حضور
-    [few] { $attended } ساعات حضور
-    [many] { $attended } ساعة حضور
-   *[other] { $attended } ساعة حضور
-} من أصل { $nominal }
+certificate-hours = { $attended } سا حضور من أصل { $planned } سا مبرمجة للجلسة
 certificate-accredited = معتمد من { $body }{ $credits }
 certificate-credits = : { $credits ->
     [zero] { $credits } رصيد
@@ -105,3 +98,31 @@ certificates-issue-confirm = { $count ->
 }
 certificates-issue-back = العودة إلى الدورة
 certificates-issue-link = الشهادات: من المؤهَّل للحصول عليها
+# The signed credential (issue 19): its texts, in the holder's language.
+credential-description = الشهادة { $number } للتكوين «{ $course }»، سُلّمت إلى { $holder }. تحقق منها على { $url }
+credential-criteria = حضور جلسة التكوين «{ $course }» ({ $planned } سا مبرمجة)، مع تسجيل الحضور في كل لقاء.
+credential-accredited = معتمد من { $body }.
+credential-hours-attended = ساعات الحضور
+credential-hours-recognised = الساعات المعترف بها
+credential-hours-recognised-by = الساعات المعترف بها من { $body }
+certificates-credential-file = الشهادة لمحفظة رقمية (.json)
+# What a credential links to: the achievement and the issuer.
+achievement-kind = إنجاز مُعتمد
+achievement-criteria = المعايير
+achievement-planned = الساعات المبرمجة للجلسة
+achievement-modality = الصيغة
+achievement-machines = يمكن للبرمجيات قراءة هذه الصفحة بصيغة JSON-LD (بطلب application/ld+json).
+issuer-kind = الجهة المُصدِرة للشهادات
+issuer-intro = تُوقَّع الشهادات المسلَّمة هنا بالمفتاح أدناه. تجده المحافظ وأدوات التحقق في وثيقة DID للجهة المُصدِرة.
+issuer-did = المعرّف اللامركزي (DID)
+issuer-key = مفتاح التوقيع
+issuer-document = وثيقة DID
+# The verification page's verdicts (issue 19).
+verify-state-valid = شهادة صالحة
+verify-state-revoked = شهادة ملغاة
+verify-state-withdrawn = شهادة مسحوبة
+verify-state-unknown = شهادة غير معروفة
+verify-revoked-meaning = لم تعد تشهد بالتكوين.
+verify-states = ما تنص عليه الشهادة
+verify-stated = ما كانت تنص عليه الشهادة
+verify-pdf-note = يجب أن تذكر شهادة PDF الشيء نفسه: صاحب الشهادة والتكوين والساعات والتواريخ والرقم. إن اختلف شيء، فقد عُدِّل ملف PDF.

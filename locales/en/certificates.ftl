@@ -1,10 +1,7 @@
 # Certificates: what they say, verification, and the organisers' and accreditors' list.
 certificate-title = Certificate of completion
 certificate-statement = has completed the training
-certificate-hours = { $attended ->
-    [one] { $attended } hour
-   *[other] { $attended } hours
-} attended of { $nominal }
+certificate-hours = { $attended } h attended of the session's { $planned } h
 certificate-accredited = Accredited by { $body }{ $credits }
 certificate-credits = : { $credits ->
     [one] { $credits } credit
@@ -85,3 +82,31 @@ certificates-issue-confirm = { $count ->
 }
 certificates-issue-back = Back to the session
 certificates-issue-link = Certificates: who qualifies
+# The signed credential (issue 19): its texts, in the holder's language.
+credential-description = Certificate { $number } of “{ $course }”, issued to { $holder }. Verify it at { $url }
+credential-criteria = Attending the session of the training “{ $course }” ({ $planned } h planned), with attendance recorded at each meeting.
+credential-accredited = Accredited by { $body }.
+credential-hours-attended = Hours attended
+credential-hours-recognised = Hours recognised
+credential-hours-recognised-by = Hours recognised by { $body }
+certificates-credential-file = Credential for a wallet (.json)
+# What a credential links to: the achievement and the issuer.
+achievement-kind = Achievement
+achievement-criteria = Criteria
+achievement-planned = Hours the session planned
+achievement-modality = Format
+achievement-machines = Software can read this page as JSON-LD (ask for application/ld+json).
+issuer-kind = Certificate issuer
+issuer-intro = Certificates issued here are signed with the key below. Wallets and verifiers find it in the issuer's DID document.
+issuer-did = Decentralised identifier (DID)
+issuer-key = Signing key
+issuer-document = DID document
+# The verification page's verdicts (issue 19).
+verify-state-valid = Valid certificate
+verify-state-revoked = Revoked certificate
+verify-state-withdrawn = Withdrawn certificate
+verify-state-unknown = Unknown certificate
+verify-revoked-meaning = It no longer attests the training.
+verify-states = What the certificate states
+verify-stated = What the certificate stated
+verify-pdf-note = The PDF certificate must say the same: holder, training, hours, dates and number. If anything differs, the PDF has been altered.

@@ -1,10 +1,7 @@
 # Certificados: lo que dicen, la verificación y la lista del equipo organizador y de las entidades acreditadoras.
 certificate-title = Certificado de aprovechamiento
 certificate-statement = ha completado la formación
-certificate-hours = { $attended ->
-    [one] { $attended } hora asistida
-   *[other] { $attended } horas asistidas
-} de { $nominal }
+certificate-hours = { $attended } h asistidas de las { $planned } h de la sesión
 certificate-accredited = Acreditada por { $body }{ $credits }
 certificate-credits = : { $credits ->
     [one] { $credits } crédito
@@ -85,3 +82,31 @@ certificates-issue-confirm = { $count ->
 }
 certificates-issue-back = Volver a la sesión
 certificates-issue-link = Certificados: quién tiene derecho
+# The signed credential (issue 19): its texts, in the holder's language.
+credential-description = Certificado { $number } de «{ $course }», expedido a { $holder }. Verifíquelo en { $url }
+credential-criteria = Haber asistido a la sesión de la formación «{ $course }» ({ $planned } h previstas), con la asistencia registrada en cada encuentro.
+credential-accredited = Acreditada por { $body }.
+credential-hours-attended = Horas asistidas
+credential-hours-recognised = Horas reconocidas
+credential-hours-recognised-by = Horas reconocidas por { $body }
+certificates-credential-file = Credencial para una cartera digital (.json)
+# What a credential links to: the achievement and the issuer.
+achievement-kind = Logro acreditado
+achievement-criteria = Criterios
+achievement-planned = Horas previstas por la sesión
+achievement-modality = Modalidad
+achievement-machines = Los programas pueden leer esta página como JSON-LD (pidiendo application/ld+json).
+issuer-kind = Emisor de certificados
+issuer-intro = Los certificados expedidos aquí se firman con la clave siguiente. Carteras y verificadores la encuentran en el documento DID del emisor.
+issuer-did = Identificador descentralizado (DID)
+issuer-key = Clave de firma
+issuer-document = Documento DID
+# The verification page's verdicts (issue 19).
+verify-state-valid = Certificado válido
+verify-state-revoked = Certificado revocado
+verify-state-withdrawn = Certificado retirado
+verify-state-unknown = Certificado desconocido
+verify-revoked-meaning = Ya no acredita la formación.
+verify-states = Lo que dice el certificado
+verify-stated = Lo que decía el certificado
+verify-pdf-note = El certificado en PDF debe decir lo mismo: titular, formación, horas, fechas y número. Si algo difiere, el PDF ha sido alterado.

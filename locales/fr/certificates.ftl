@@ -1,10 +1,7 @@
 # Attestations : ce qu'elles disent, la vérification, et la liste des organisateurs et des organismes accréditeurs.
 certificate-title = Attestation de formation
 certificate-statement = a suivi la formation
-certificate-hours = { $attended ->
-    [one] { $attended } heure suivie
-   *[other] { $attended } heures suivies
-} sur { $nominal }
+certificate-hours = { $attended } h suivies sur les { $planned } h de la session
 certificate-accredited = Accréditée par { $body }{ $credits }
 certificate-credits =  : { $credits ->
     [one] { $credits } crédit
@@ -85,3 +82,31 @@ certificates-issue-confirm = { $count ->
 }
 certificates-issue-back = Retour à la session
 certificates-issue-link = Attestations : qui y a droit
+# The signed credential (issue 19): its texts, in the holder's language.
+credential-description = Attestation { $number } de « { $course } », délivrée à { $holder }. Vérifiez-la sur { $url }
+credential-criteria = Avoir suivi la session de la formation « { $course } » ({ $planned } h prévues), la présence étant relevée à chaque séance.
+credential-accredited = Accréditée par { $body }.
+credential-hours-attended = Heures suivies
+credential-hours-recognised = Heures reconnues
+credential-hours-recognised-by = Heures reconnues par { $body }
+certificates-credential-file = Attestation pour un portefeuille numérique (.json)
+# What a credential links to: the achievement and the issuer.
+achievement-kind = Réussite attestée
+achievement-criteria = Critères
+achievement-planned = Heures prévues par la session
+achievement-modality = Modalité
+achievement-machines = Les logiciels peuvent lire cette page en JSON-LD (en demandant application/ld+json).
+issuer-kind = Émetteur d'attestations
+issuer-intro = Les attestations délivrées ici sont signées avec la clé ci-dessous. Portefeuilles et vérificateurs la trouvent dans le document DID de l'émetteur.
+issuer-did = Identifiant décentralisé (DID)
+issuer-key = Clé de signature
+issuer-document = Document DID
+# The verification page's verdicts (issue 19).
+verify-state-valid = Attestation valide
+verify-state-revoked = Attestation révoquée
+verify-state-withdrawn = Attestation retirée
+verify-state-unknown = Attestation inconnue
+verify-revoked-meaning = Elle n'atteste plus la formation.
+verify-states = Ce que l'attestation indique
+verify-stated = Ce que l'attestation indiquait
+verify-pdf-note = L'attestation PDF doit dire la même chose : titulaire, formation, heures, dates et numéro. Si quelque chose diffère, le PDF a été modifié.

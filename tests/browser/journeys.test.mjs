@@ -356,6 +356,12 @@ async function pagesToCheck() {
   const templateHref = await hrefOf(organiser, 'table a[href^="/staff/survey-templates/"]');
   await organiser.goto(`${BASE}/staff/certificates`);
   const verifyHref = await hrefOf(organiser, 'table a[href^="/verify/"]');
+  // Issue 19: the verification page's other states (a revoked certificate,
+  // an unknown code), and what a credential links to (its achievement, the issuer).
+  await organiser.goto(`${BASE}/staff/certificates?status=revoked`);
+  const revokedHref = await hrefOf(organiser, 'table a[href^="/verify/"]');
+  const listed = await (await organiser.request.get(`${BASE}/api/v1/certificates`)).json();
+  const achievementHref = `/achievements/${listed.items[0].session_id}`;
   // An organiser writes to a session's participants, so the outbox has a message to show.
   await organiser.goto(`${BASE}${staffSessionHref}/messages?lang=es`);
   await organiser.locator('#field-subject').fill('Cambio de sala');
@@ -441,7 +447,8 @@ async function pagesToCheck() {
 
   const people = [
     { who: 'anonymous', enter: async () => {}, paths: ['/', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page',
-      '/me', '/verify', verifyHref, registeredHref, liveCheckIn, '/in'] },
+      '/me', '/verify', verifyHref, revokedHref, '/verify/0000-0000-0000', achievementHref, '/issuer',
+      registeredHref, liveCheckIn, '/in'] },
     { who: 'trainee', enter: (page) => page.context().addCookies(traineeCookies), paths: ['/me', '/me/details', cancelStepHref] },
     staff(ORGANISER, ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
       staffCourseHref, `${staffCourseHref}/survey`, '/staff/programmes', '/staff/programmes/new', programmeHref,

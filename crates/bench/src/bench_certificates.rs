@@ -118,6 +118,8 @@ fn certificate_row(
         revoked_at: None,
         revoked_reason: None,
         withdrawn_at: None,
+        status_index: i32::try_from(n).ok(),
+        planned_minutes: Some(900),
     })
 }
 

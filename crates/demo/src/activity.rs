@@ -1326,6 +1326,11 @@ impl Times {
         self.meetings.last().map_or(self.closes, |m| m.1)
     }
 
+    /// What the meetings add up to, in minutes.
+    fn minutes(&self) -> i32 {
+        self.meetings.iter().map(|(s, e)| (*e - *s).num_minutes() as i32).sum()
+    }
+
     /// When the `i`-th of `n` people registered: spread over the first 44 days of the window.
     fn created(&self, i: usize, n: usize, hash: u64) -> DateTime<Utc> {
         let span = 44 * 24 * 60;
@@ -1810,6 +1815,9 @@ pub fn build_block(
             revoked_at: Set(revoked.then(|| at + Duration::days(20))),
             revoked_reason: Set(revoked.then(|| reason.to_owned())),
             withdrawn_at: Set(None),
+            // Drawn after the load (`certificates::backfill_status_indexes`).
+            status_index: Set(None),
+            planned_minutes: Set(Some(t.minutes())),
         });
     }
     push(&mut statements, backend, certificates, 26);

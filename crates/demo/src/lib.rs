@@ -127,6 +127,10 @@ pub async fn load_scaled(conn: &impl Begin, today: NaiveDate, scale: u32) -> Res
     };
     let writers = if backend == DbBackend::Postgres { 2 } else { 1 };
     all((0..writers).map(|_| writer()).collect()).await?;
+    // The certificates' places in the status lists (issue 19).
+    let txn = conn.begin_write().await?;
+    aula_storage::certificates::backfill_status_indexes(&txn).await?;
+    txn.commit().await?;
     Ok(summary.into_inner())
 }
 

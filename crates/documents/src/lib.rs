@@ -17,6 +17,7 @@ mod bidi;
 pub mod certificate;
 pub mod charts;
 pub mod credential;
+pub mod data_integrity;
 mod fonts;
 pub mod sign_in_sheet;
 

@@ -282,6 +282,8 @@ pub async fn issue_for_session(
         .venue
         .as_ref()
         .map(|(v, region)| format!("{}, {} ({})", v.name, v.city, region.name));
+    let planned: u32 = record.meetings.iter().map(crate::attendance::meeting_minutes).sum();
+    let planned = i32::try_from(planned).unwrap_or(i32::MAX);
     let mut issued = Vec::new();
     for done in completions {
         let exists = certificate::Entity::find()
@@ -300,6 +302,7 @@ pub async fn issue_for_session(
         }
         let person = found(conn, person::Entity::find_by_id(registration.person_id)).await?;
         let number = next_number(conn, &series, at.year()).await?;
+        let status_index = free_status_index(conn).await?;
         let row = certificate::ActiveModel {
             id: Set(new_id()),
             registration_id: Set(registration.id),
@@ -328,6 +331,8 @@ pub async fn issue_for_session(
             revoked_at: Set(None),
             revoked_reason: Set(None),
             withdrawn_at: Set(None),
+            status_index: Set(Some(status_index)),
+            planned_minutes: Set(Some(planned)),
         }
         .insert(conn)
         .await?;
@@ -343,6 +348,121 @@ pub async fn issue_for_session(
         issued.push(row);
     }
     Ok(issued)
+}
+
+/// Bits in one revocation status list (`aula_documents::credential::LIST_BITS`).
+pub const STATUS_LIST_BITS: i32 = 131_072;
+
+/// A free place in the status lists, drawn at random, so that a place says
+/// nothing of when a certificate was issued or to whom. Lists are kept at
+/// most half full: the draw is among the places of list `issued / (half a
+/// list)`, where each try finds a free place with odds of one half at
+/// least. Two transactions drawing the same place at once: the unique index
+/// refuses the second (odds of one in tens of thousands).
+async fn free_status_index(conn: &impl ConnectionTrait) -> Result<i32> {
+    let issued = certificate::Entity::find()
+        .filter(certificate::Column::StatusIndex.is_not_null())
+        .count(conn)
+        .await?;
+    let list = i32::try_from(issued / (STATUS_LIST_BITS as u64 / 2)).unwrap_or(0);
+    let first = list.saturating_mul(STATUS_LIST_BITS);
+    loop {
+        let candidate = first + (rand::rng().next_u32() % STATUS_LIST_BITS as u32) as i32;
+        let taken = certificate::Entity::find()
+            .filter(certificate::Column::StatusIndex.eq(candidate))
+            .count(conn)
+            .await?
+            > 0;
+        if !taken {
+            return Ok(candidate);
+        }
+    }
+}
+
+/// Certificates without a place in the status lists get one: those issued
+/// before the lists (run after the migrations, in their transaction) and
+/// those the demo's bulk loader writes. The places taken are read once;
+/// the draw is in memory, as `free_status_index` does it.
+pub async fn backfill_status_indexes(conn: &impl ConnectionTrait) -> Result<()> {
+    let missing: Vec<Uuid> = certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::Id)
+        .filter(certificate::Column::StatusIndex.is_null())
+        .order_by_asc(certificate::Column::Id)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let taken: Vec<Option<i32>> = certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::StatusIndex)
+        .filter(certificate::Column::StatusIndex.is_not_null())
+        .into_tuple()
+        .all(conn)
+        .await?;
+    let mut taken: std::collections::HashSet<i32> = taken.into_iter().flatten().collect();
+    let mut places = Vec::with_capacity(missing.len());
+    for id in missing {
+        let list = i32::try_from(taken.len() / (STATUS_LIST_BITS as usize / 2)).unwrap_or(0);
+        let first = list.saturating_mul(STATUS_LIST_BITS);
+        let index = loop {
+            let candidate = first + (rand::rng().next_u32() % STATUS_LIST_BITS as u32) as i32;
+            if taken.insert(candidate) {
+                break candidate;
+            }
+        };
+        places.push((id, index));
+    }
+    // One statement per 500 rows: `SET status_index = CASE id WHEN ... END`.
+    for chunk in places.chunks(500) {
+        let mut case = sea_orm::sea_query::CaseStatement::new();
+        for (id, index) in chunk {
+            case = case.case(certificate::Column::Id.eq(*id), Expr::value(*index));
+        }
+        certificate::Entity::update_many()
+            .col_expr(certificate::Column::StatusIndex, case.into())
+            .filter(certificate::Column::Id.is_in(chunk.iter().map(|(id, _)| *id)))
+            .exec(conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The set bits of revocation status list `list`: the places of its
+/// certificates that were revoked or withdrawn (no longer valid, as
+/// verification says).
+pub async fn revoked_bits(conn: &impl ConnectionTrait, list: i32) -> Result<Vec<u32>> {
+    let first = list.saturating_mul(STATUS_LIST_BITS);
+    let rows: Vec<Option<i32>> = certificate::Entity::find()
+        .select_only()
+        .column(certificate::Column::StatusIndex)
+        .filter(certificate::Column::StatusIndex.gte(first))
+        .filter(certificate::Column::StatusIndex.lt(first.saturating_add(STATUS_LIST_BITS)))
+        .filter(
+            sea_orm::Condition::any()
+                .add(certificate::Column::RevokedAt.is_not_null())
+                .add(certificate::Column::WithdrawnAt.is_not_null()),
+        )
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .flatten()
+        .filter_map(|index| u32::try_from(index - first).ok())
+        .collect())
+}
+
+/// One certificate of the session (the achievement its certificates attest
+/// is read from its snapshot), the first issued.
+pub async fn any_of_session(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Option<certificate::Model>> {
+    Ok(certificate::Entity::find()
+        .filter(certificate::Column::SessionId.eq(session_id))
+        .order_by_asc(certificate::Column::Id)
+        .one(conn)
+        .await?)
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<certificate::Model> {

@@ -143,6 +143,8 @@ pub async fn migrate(db: &Database) -> Result<()> {
     Migrator::up(&txn, None).await?;
     // People who existed before workplace keys (issue 21) get theirs.
     crate::retention::backfill(&txn).await?;
+    // Certificates issued before status lists (issue 19) get their place.
+    crate::certificates::backfill_status_indexes(&txn).await?;
     txn.commit().await?;
     Ok(())
 }

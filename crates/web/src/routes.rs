@@ -233,6 +233,11 @@ pub fn for_people() -> Router<AppState> {
         .routes(routes!(certificates::credential_api))
         .route("/c/{id}/{signature}", get(certificates::holder_pdf))
         .route("/.well-known/did.json", get(certificates::did_document))
+        .route("/certificates/{id}/credential.json", get(certificates::credential_file))
+        // What credentials link to (issue 19): status lists, achievements, the issuer.
+        .route("/credentials/status/{list}", get(certificates::linked::status_list))
+        .route("/achievements/{id}", get(certificates::linked::achievement))
+        .route("/issuer", get(certificates::linked::profile))
         .routes(routes!(certificates::revoke_api))
         .route("/staff/certificates/{id}/revoke", post(certificates::revoke_form))
         // ----- personal data (issue 21): erasure by staff and on request -------

@@ -36,6 +36,12 @@ pub struct Model {
     /// When its holder had it erased (issue 21): the row stays for the
     /// figures, without the holder.
     pub withdrawn_at: Option<DateTimeUtc>,
+    /// Its place in the revocation status lists (issue 19): bit
+    /// `index % LIST_BITS` of list `index / LIST_BITS`; drawn at random.
+    pub status_index: Option<i32>,
+    /// What the session planned (its meetings), in minutes; none for
+    /// certificates issued before it was kept.
+    pub planned_minutes: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,12 +7,14 @@
 //! the answer must not tell which numbers exist.
 
 pub mod export;
+pub mod linked;
 pub mod list;
 pub mod sheet;
 pub mod verify;
 
-use aula_documents::credential::{self, Achievement, Issuer, IssuerKey};
+use aula_documents::credential::{self, Achievement, Issuer, IssuerKey, StatusIndex, Texts};
 use aula_domain::{FieldErrors, Role};
+use aula_mail::Arg;
 use aula_storage::certificates::{self};
 use aula_storage::entities::certificate;
 use aula_storage::{Actor, keys};
@@ -32,7 +34,7 @@ use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::redirect_with;
 use crate::{AppError, AppResult, AppState, Ctx};
 
-fn issuer(state: &AppState) -> Issuer {
+pub(crate) fn issuer(state: &AppState) -> Issuer {
     Issuer {
         base_url: state.config.base_url.clone(),
         name: state.mail.from.name.clone().unwrap_or_else(|| "Aula".to_owned()),
@@ -254,15 +256,70 @@ pub(crate) async fn holder_pdf(
     pdf_response(&state, &c)
 }
 
-fn achievement(state: &AppState, c: &certificate::Model) -> Achievement {
+/// What the session planned, in minutes: its meetings, or for a certificate
+/// issued before that was kept, the course's nominal hours.
+pub(crate) fn planned_minutes(c: &certificate::Model) -> i32 {
+    c.planned_minutes.unwrap_or(c.nominal_minutes)
+}
+
+/// "X h attended of the session's Y h", as the PDF prints it.
+pub(crate) fn hours_line(tr: &aula_mail::Tr, c: &certificate::Model) -> String {
+    tr.args(
+        "certificate-hours",
+        &[
+            ("attended", Arg::hours(i64::from(c.attended_minutes))),
+            ("planned", Arg::hours(i64::from(planned_minutes(c)))),
+        ],
+    )
+}
+
+/// The criteria of the achievement a session's certificates attest, in
+/// the language of `tr`: the same for all the session's holders.
+pub(crate) fn criteria(tr: &aula_mail::Tr, c: &certificate::Model) -> String {
+    let mut text = tr.args(
+        "credential-criteria",
+        &[
+            ("course", Arg::from(&c.course_title)),
+            ("planned", Arg::hours(i64::from(planned_minutes(c)))),
+        ],
+    );
+    if let Some(body) = &c.body_name {
+        text.push(' ');
+        text.push_str(&tr.t1("credential-accredited", "body", Arg::from(body)));
+    }
+    text
+}
+
+/// The credential's view of a certificate, its texts in the holder's language.
+pub(crate) fn achievement(state: &AppState, c: &certificate::Model) -> Achievement {
+    let tr = aula_mail::Tr::new(c.language);
+    let verify_url = format!("{}/verify/{}", state.config.base_url, c.verification_code);
+    let texts = Texts {
+        description: tr.args(
+            "credential-description",
+            &[
+                ("number", Arg::from(&c.number)),
+                ("course", Arg::from(&c.course_title)),
+                ("holder", Arg::from(&c.holder_name)),
+                ("url", Arg::from(&verify_url)),
+            ],
+        ),
+        criteria: criteria(&tr, c),
+        hours_attended: tr.t("credential-hours-attended"),
+        hours_recognised: match &c.body_name {
+            Some(body) => tr.t1("credential-hours-recognised-by", "body", Arg::from(body)),
+            None => tr.t("credential-hours-recognised"),
+        },
+    };
     Achievement {
         certificate_id: c.id,
+        session_id: c.session_id,
         certificate_number: c.number.clone(),
         course_title: c.course_title.clone(),
         course_summary: c.course_summary.clone(),
         language: c.language.as_str().to_owned(),
         hours_attended: hours(c.attended_minutes),
-        hours_nominal: hours(c.nominal_minutes),
+        hours_planned: hours(planned_minutes(c)),
         credits: c.credits_hundredths.map(|h| f64::from(h) / 100.0),
         recognised_hours: c.recognised_minutes.map(hours),
         accrediting_body: c.body_name.clone(),
@@ -270,8 +327,9 @@ fn achievement(state: &AppState, c: &certificate::Model) -> Achievement {
         holder_email: c.holder_email.clone(),
         salt: c.salt.clone(),
         valid_from: c.issued_at,
-        verify_url: format!("{}/verify/{}", state.config.base_url, c.verification_code),
-        status_url: format!("{}/api/v1/verify/{}", state.config.base_url, c.verification_code),
+        // Every certificate has its place after the migrations' backfill.
+        status: StatusIndex(c.status_index.and_then(|i| u32::try_from(i).ok()).unwrap_or_default()),
+        texts,
     }
 }
 
@@ -280,7 +338,9 @@ pub struct CredentialOut {
     /// The Open Badges 3.0 credential, signed as a VC-JWT (EdDSA, the key of
     /// the issuer's did:web document at `/.well-known/did.json`).
     pub jwt: String,
-    /// The same credential, readable.
+    /// The same credential with an embedded Data Integrity proof
+    /// (`eddsa-rdfc-2022`, the `Multikey` of the did:web document): what
+    /// wallets and the DCC verifier check.
     #[schema(value_type = Object)]
     pub credential: serde_json::Value,
 }
@@ -295,11 +355,41 @@ pub(crate) async fn credential_api(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<CredentialOut>> {
     let c = visible(&ctx, &state, id).await?;
+    let (jwt, credential) = signed_credential(&state, &c).await?;
+    Ok(Json(CredentialOut { jwt, credential }))
+}
+
+/// A certificate's credential, as a VC-JWT and with its Data Integrity proof.
+async fn signed_credential(state: &AppState, c: &certificate::Model) -> AppResult<(String, serde_json::Value)> {
     let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
-    let issuer = issuer(&state);
-    let body = credential::credential(&issuer, &achievement(&state, &c));
+    let issuer = issuer(state);
+    let body = credential::credential(&issuer, &achievement(state, c));
     let jwt = credential::sign_jwt(&key, &issuer, &body);
-    Ok(Json(CredentialOut { jwt, credential: body }))
+    let signed =
+        credential::sign_data_integrity(&key, &issuer, &body).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((jwt, signed))
+}
+
+/// A certificate's credential as a file a wallet imports (`.json`, the
+/// Data Integrity form), for whoever may see the certificate.
+pub(crate) async fn credential_file(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let c = visible(&ctx, &state, id).await?;
+    let (_, signed) = signed_credential(&state, &c).await?;
+    Ok((
+        [
+            (CONTENT_TYPE, "application/ld+json".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}.json\"", c.number),
+            ),
+        ],
+        signed.to_string(),
+    )
+        .into_response())
 }
 
 pub(crate) async fn did_document(State(state): State<AppState>) -> AppResult<Response> {

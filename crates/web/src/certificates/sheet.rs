@@ -13,13 +13,7 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
     let tr = aula_mail::Tr::new(lang);
     let day = |d: NaiveDate| tr.plain_date(d);
     let mut lines = vec![
-        tr.args(
-            "certificate-hours",
-            &[
-                ("attended", Arg::hours(i64::from(c.attended_minutes))),
-                ("nominal", Arg::hours(i64::from(c.nominal_minutes))),
-            ],
-        ),
+        super::hours_line(&tr, c),
         format!(
             "{} · {}",
             if c.starts_on == c.ends_on {

@@ -32,12 +32,19 @@ pub struct Verification {
     pub number: String,
     pub holder: String,
     pub course: String,
+    /// Hours attended.
     pub hours: f64,
+    /// Hours the session planned (its meetings; the course's nominal hours
+    /// for certificates issued before sessions' were kept).
+    pub hours_planned: f64,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub issued_on: NaiveDate,
     pub issuer: String,
     pub accreditation: Option<String>,
+    /// `in_person`, `online` or `blended`.
+    pub modality: String,
+    pub place: Option<String>,
 }
 
 impl From<&certificate::Model> for Verification {
@@ -51,11 +58,14 @@ impl From<&certificate::Model> for Verification {
             holder: c.holder_name.clone(),
             course: c.course_title.clone(),
             hours: hours(c.attended_minutes),
+            hours_planned: hours(super::planned_minutes(c)),
             starts_on: c.starts_on,
             ends_on: c.ends_on,
             issued_on: c.issued_at.date_naive(),
             issuer: c.issuer_name.clone(),
             accreditation: c.body_name.clone(),
+            modality: c.modality.as_str().to_owned(),
+            place: c.place.clone(),
         }
     }
 }
@@ -86,6 +96,8 @@ struct VerifyPage {
     result: Option<Verification>,
     /// A code was given and matches nothing.
     unknown: bool,
+    /// "X h attended of the session's Y h".
+    hours_line: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -104,6 +116,7 @@ pub(crate) async fn verify_form(ctx: Ctx, ApiQuery(query): ApiQuery<VerifyQuery>
         code: String::new(),
         result: None,
         unknown: false,
+        hours_line: String::new(),
     })
 }
 
@@ -120,7 +133,12 @@ pub(crate) async fn verify_page(
     } else {
         StatusCode::NOT_FOUND
     };
+    let hours_line = found
+        .as_ref()
+        .map(|c| super::hours_line(&ctx.tr(), c))
+        .unwrap_or_default();
     let page = render(&VerifyPage {
+        hours_line,
         c: Chrome::new(&ctx),
         code: certificates::normalise_code(&code),
         unknown: found.is_none(),

@@ -84,8 +84,8 @@ struct MyTrainings {
     c: Chrome,
     person: person::Model,
     items: Vec<Item>,
-    /// (number, course, PDF link, verification link, revoked)
-    certificates: Vec<(String, String, String, String, bool)>,
+    /// (number, course, PDF link, verification link, revoked, credential file link)
+    certificates: Vec<(String, String, String, String, bool, String)>,
 }
 
 async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>> {
@@ -160,6 +160,7 @@ pub(crate) async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
                 aula_mail::notify::certificate_path(&state.mail, c.id),
                 format!("/verify/{}", c.verification_code),
                 c.revoked_at.is_some(),
+                format!("/certificates/{}/credential.json", c.id),
             )
         })
         .collect();
