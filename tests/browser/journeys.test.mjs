@@ -1193,7 +1193,9 @@ test('issue 24: an organiser previews a message, records a past session without 
 // to a page, and a page of each kind (a registration, a survey, a sign-in
 // link...) passes the sweep's checks.
 test('every link in every e-mail sent leads to a page that passes axe in every language and width', async () => {
-  const mail = sentMail();
+  // Not the mail of the people the erasure journey erased (issue 21):
+  // erasing them rightly made their personal links lead nowhere.
+  const mail = sentMail().filter((text) => !/erase\.[a-z]{2}\.\d+@/.test(text));
   assert.ok(mail.length > 10, `${mail.length} e-mails sent`);
   const broken = await brokenLinks(mail);
   assert.deepEqual(broken, [], broken.join('\n'));
