@@ -288,9 +288,7 @@ db_test!(
     tokens_are_shown_once_and_revocable,
     |app: crate::helpers::TestApp| async move {
         let browser = app.signed_in(&[Role::Organiser]).await;
-        let response = browser
-            .post_form("/account/tokens", "/account/tokens", &[("name", "intranet")])
-            .await;
+        let response = browser.submit("/account/tokens", &[("name", "intranet")]).await;
         assert_eq!(response.status(), StatusCode::OK);
         let html = response.text().await.expect("html");
         let start = html.find("aula_").expect("token shown");

@@ -177,10 +177,7 @@ db_test!(
         let (_, session_id) = course_and_session(&app, &api).await;
         // People entered by organisers get their seat without confirming first.
         let (status, body) = api
-            .patch(
-                &format!("/api/v1/sessions/{session_id}"),
-                &json!({"confirm_organiser_entries": false}),
-            )
+            .patch_session(&session_id, &json!({"confirm_organiser_entries": false}))
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let (status, body) = api

@@ -127,16 +127,7 @@ db_test!(
         let post = |query: String| {
             let trainer = &trainer;
             let path = &path;
-            async move {
-                trainer
-                    .raw(
-                        reqwest::Method::POST,
-                        &format!("{path}{query}"),
-                        "text/csv",
-                        ZOOM.as_bytes().to_vec(),
-                    )
-                    .await
-            }
+            async move { trainer.post_csv(&format!("{path}{query}"), ZOOM).await }
         };
         let unmatched = |answer: &Value| -> Vec<String> {
             answer["unmatched"]
@@ -292,12 +283,7 @@ db_test!(
             .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
             .await;
         assert_eq!(status, StatusCode::OK, "{issued}");
-        let mut holders: Vec<&str> = issued["certificates"]
-            .as_array()
-            .expect("certificates")
-            .iter()
-            .map(|c| c["registration_id"].as_str().expect("id"))
-            .collect();
+        let mut holders: Vec<&str> = crate::helpers::texts(&issued["certificates"], "registration_id");
         holders.sort();
         let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
         expected.sort();

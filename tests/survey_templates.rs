@@ -54,7 +54,7 @@ fn set(pairs: &mut Vec<(String, String)>, field: &str, value: &str) {
 async fn post_edit(browser: &Browser, id: Uuid, pairs: &[(String, String)]) -> reqwest::Response {
     let path = format!("/staff/survey-templates/{id}");
     let fields: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    browser.post_form(&path, &path, &fields).await
+    browser.submit(&path, &fields).await
 }
 
 fn location(response: &reqwest::Response) -> String {

@@ -15,24 +15,11 @@ use crate::helpers::{Api, TestApp, db_test};
 /// A session that ended an hour ago, with `present` people present at its
 /// meeting and `absent` people absent; (session id, registration ids).
 async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -> (String, Vec<String>) {
-    let course = api
-        .created(
-            "/api/v1/courses",
-            &json!({"title": "Diversidad en la administración", "summary": "S", "hours": 3, "modality": "in_person",
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
-    let region = app.region("ES-CL").await;
+    let course = api.course("Diversidad en la administración", 3, "in_person").await;
     let now = chrono::Utc::now();
-    let session = api
-        .created(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 30, "status": "open",
-                "venue": {"name": "Sede", "city": "León", "region_id": region},
-                "meetings": [{"starts_at": (now - chrono::Duration::hours(4)).to_rfc3339(),
-                              "ends_at": (now - chrono::Duration::hours(1)).to_rfc3339()}]}),
-        )
-        .await;
+    let meetings = json!([{"starts_at": (now - chrono::Duration::hours(4)).to_rfc3339(),
+                           "ends_at": (now - chrono::Duration::hours(1)).to_rfc3339()}]);
+    let session = crate::helpers::session_in_leon(app, api, &course, 30, meetings).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
     let mut ids = Vec::new();
@@ -40,7 +27,7 @@ async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -
     for n in 0..present + absent {
         let r = crate::helpers::seated(
             app,
-            session_id.parse().expect("uuid"),
+            &session_id,
             &format!("P{n}"),
             &format!("p{n}@example.org"),
             Language::Es,
