@@ -1,7 +1,7 @@
 //! Attendance: roll calls by the session's trainers, completion, the matrix,
 //! corrections after completion, and the audit trail. Issue 5.
 
-use aula_domain::{Language, Role};
+use aula_domain::Role;
 use aula_storage::entities::audit_entry;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -36,18 +36,7 @@ pub(crate) async fn session_with(
     let session = api.created("/api/v1/sessions", &body).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings = crate::helpers::meeting_ids(&session);
-    let mut registrations = Vec::new();
-    for n in 0..people {
-        let r = crate::helpers::seated(
-            app,
-            &session_id,
-            &format!("P{n}"),
-            &format!("p{n}.{modality}@example.org"),
-            Language::Es,
-        )
-        .await;
-        registrations.push(r.id.to_string());
-    }
+    let registrations = crate::helpers::seated_people(app, &session_id, people, "P", &format!(".{modality}")).await;
     (session_id, meetings, registrations)
 }
 
@@ -329,18 +318,7 @@ db_test!(
             .await;
         let meetings = crate::helpers::meeting_ids(&session);
         let session_id = session["id"].as_str().expect("id");
-        let mut registrations = Vec::new();
-        for n in 0..4 {
-            let r = crate::helpers::seated(
-                &app,
-                session_id,
-                &format!("P{n}"),
-                &format!("p{n}.sheet@example.org"),
-                Language::Es,
-            )
-            .await;
-            registrations.push(r.id.to_string());
-        }
+        let registrations = crate::helpers::seated_people(&app, session_id, 4, "P", ".sheet").await;
         let day_of = |absent: usize| -> serde_json::Value {
             let marks: Vec<_> = registrations
                 .iter()

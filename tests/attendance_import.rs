@@ -192,9 +192,7 @@ db_test!(
         // Not text (a workbook saved instead of its CSV): refused, naming the
         // exports to use. (Windows-1252 is read since issue 18.)
         let workbook = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
-        let (status, answer) = trainer
-            .raw(reqwest::Method::POST, &path, "text/csv", workbook.to_vec())
-            .await;
+        let (status, answer) = trainer.post_csv(&path, workbook).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
         assert!(
             answer["message"]
@@ -205,9 +203,7 @@ db_test!(
         assert!(answer["fields"]["file"].is_array(), "{answer}");
 
         // No column of names or addresses: refused whole.
-        let (status, answer) = trainer
-            .raw(reqwest::Method::POST, &path, "text/csv", b"Foo,Bar\n1,2\n".to_vec())
-            .await;
+        let (status, answer) = trainer.post_csv(&path, b"Foo,Bar\n1,2\n").await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
 
         // A misspelt option must not record anything for real; JSON is not a report.
@@ -410,7 +406,7 @@ fn fixture(name: &str) -> Vec<u8> {
 /// Posts a fixture to the meeting's import API, `query` after the path.
 async fn import_fixture(api: &crate::helpers::Api, meeting: &str, query: &str, file: &str) -> (StatusCode, Value) {
     let path = format!("/api/v1/meetings/{meeting}/attendance/import{query}");
-    api.raw(reqwest::Method::POST, &path, "text/csv", fixture(file)).await
+    api.post_csv(&path, fixture(file)).await
 }
 
 /// The fixtures' registered people (the trainer and the guest are not).
@@ -427,14 +423,8 @@ const FIXTURE_PEOPLE: [(&str, &str, &str); 5] = [
 /// meeting's, and each person's registration in `FIXTURE_PEOPLE`'s order.
 async fn fixture_session(app: &TestApp, api: &crate::helpers::Api) -> (String, String, Vec<String>) {
     let course = api.course("Formación Aula", 4, "online").await;
-    let session = api
-        .created(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 30, "status": "open",
-                "online_url": "https://meet.example.org/aula",
-                "meetings": [{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T12:30:00+01:00"}]}),
-        )
-        .await;
+    let meetings = json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T12:30:00+01:00"}]);
+    let session = crate::helpers::online_session(api, &course, 30, "https://meet.example.org/aula", meetings).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meeting = crate::helpers::meeting_ids(&session).remove(0);
     let mut registrations = Vec::new();

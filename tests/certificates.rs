@@ -44,18 +44,7 @@ pub(crate) async fn completed_session(
     .await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
-    let mut registrations = Vec::new();
-    for (n, _) in attended.iter().enumerate() {
-        let r = crate::helpers::seated(
-            app,
-            &session_id,
-            &format!("P{n}"),
-            &format!("p{n}.{tag}@example.org"),
-            Language::Es,
-        )
-        .await;
-        registrations.push(r.id.to_string());
-    }
+    let registrations = crate::helpers::seated_people(app, &session_id, attended.len(), "P", &format!(".{tag}")).await;
     for (index, meeting) in meetings.iter().enumerate() {
         let marks: Vec<_> = registrations
             .iter()
@@ -378,18 +367,7 @@ pub(crate) async fn accredited_online_session(
             ]})).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
-    let mut ids = Vec::new();
-    for n in 0..people {
-        let r = crate::helpers::seated(
-            app,
-            &session_id,
-            &format!("B{n}"),
-            &format!("b{n}@example.org"),
-            Language::Es,
-        )
-        .await;
-        ids.push(r.id.to_string());
-    }
+    let ids = crate::helpers::seated_people(app, &session_id, people, "B", "").await;
     (session_id, meetings, ids)
 }
 

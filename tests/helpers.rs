@@ -598,10 +598,9 @@ impl Api {
         self.patch(&format!("/api/v1/sessions/{session_id}"), body).await
     }
 
-    /// POSTs a CSV file (an import, a meeting's participant report).
-    pub async fn post_csv(&self, path: &str, csv: &str) -> (StatusCode, serde_json::Value) {
-        self.raw(reqwest::Method::POST, path, "text/csv", csv.as_bytes().to_vec())
-            .await
+    /// POSTs a file as `text/csv` (a meeting's participant report).
+    pub async fn post_csv(&self, path: &str, csv: impl Into<Vec<u8>>) -> (StatusCode, serde_json::Value) {
+        self.raw(reqwest::Method::POST, path, "text/csv", csv.into()).await
     }
 
     /// A course in Spanish for public servants, created through the API.
@@ -742,6 +741,34 @@ pub async fn session_in_leon(
     .await
 }
 
+/// An open online session of `course` at the meeting address `url`, with
+/// these meetings, through the API.
+pub async fn online_session(
+    api: &Api,
+    course: &serde_json::Value,
+    capacity: u32,
+    url: &str,
+    meetings: serde_json::Value,
+) -> serde_json::Value {
+    api.created(
+        "/api/v1/sessions",
+        &serde_json::json!({"course_id": course["id"], "capacity": capacity, "status": "open",
+            "online_url": url, "meetings": meetings}),
+    )
+    .await
+}
+
+/// The message in `received` to `to` whose subject contains `subject`.
+pub fn mail_to<'a>(
+    received: &'a [aula_mail::sink::Received],
+    to: &str,
+    subject: &str,
+) -> Option<&'a aula_mail::sink::Received> {
+    received
+        .iter()
+        .find(|m| m.to.iter().any(|t| t == to) && m.header("subject").is_some_and(|s| s.contains(subject)))
+}
+
 /// The decoded body of a MIME part with this file name, from a raw message.
 pub fn attachment(raw: &str, filename: &str) -> Option<String> {
     let at = raw.find(&format!("filename=\"{filename}\""))?;
@@ -804,6 +831,19 @@ pub async fn seated(
 ) -> aula_storage::entities::registration::Model {
     let person = person(app, given_name, email, language).await;
     place(app, session_id, person.id).await
+}
+
+/// `count` trainees seated in the session (see [`seated`]), speaking
+/// Spanish: `{given}{n}` at `{given, lower-cased}{n}{tag}@example.org`.
+/// Their registrations' ids, in order.
+pub async fn seated_people(app: &TestApp, session_id: &str, count: usize, given: &str, tag: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for n in 0..count {
+        let email = format!("{}{n}{tag}@example.org", given.to_lowercase());
+        let registration = seated(app, session_id, &format!("{given}{n}"), &email, Language::Es).await;
+        ids.push(registration.id.to_string());
+    }
+    ids
 }
 
 /// A known person seated in the session at once, as an organiser enters them.

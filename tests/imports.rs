@@ -16,7 +16,8 @@ Luis,Gil,luis@example,
 Eva,Sanz,eva@example.org,
 ";
 
-async fn import(api: &Api, session_id: &str, query: &str, file: &[u8]) -> (StatusCode, Value) {
+/// POSTs a CSV file of people to the session's import API, `query` after the path.
+pub(crate) async fn import(api: &Api, session_id: &str, query: &str, file: &[u8]) -> (StatusCode, Value) {
     api.raw(
         Method::POST,
         &format!("/api/v1/sessions/{session_id}/registrations/import{query}"),

@@ -106,11 +106,7 @@ db_test!(an_smtp_outage_loses_and_doubles_nothing, |app: TestApp| async move {
     assert!(during < 200, "the outage came mid-batch");
     app.smtp.restart().await.expect("restart");
     // Time passes: failed attempts wait their backoff; bring them due now.
-    app.db
-        .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE status = 'pending'")
-        .await
-        .expect("due");
-    app.wake.notify_waiters();
+    due_now(&app, "status = 'pending'").await;
     app.smtp.wait_for(200, Duration::from_secs(30)).await;
     wait_until_sent(&app, 200).await;
     let seen = by_message_id(&app);
@@ -178,11 +174,7 @@ db_test!(a_busy_server_delays_without_losing, |app: TestApp| async move {
             .all(|m| m.attempts == 1 && m.last_error.as_deref().is_some_and(|e| e.contains("451")))
     );
     app.smtp.set_busy(false);
-    app.db
-        .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at")
-        .await
-        .expect("due");
-    app.wake.notify_waiters();
+    due_now(&app, "TRUE").await;
     assert_eq!(app.smtp.wait_for(5, Duration::from_secs(10)).await.len(), 5);
 });
 
@@ -592,11 +584,7 @@ db_test!(
         );
 
         // Its time comes: it goes out once.
-        app.db
-            .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE kind = 'reminder'")
-            .await
-            .expect("due");
-        app.wake.notify_waiters();
+        due_now(&app, "kind = 'reminder'").await;
         // Two confirmations, the new times, and the reminder.
         assert_eq!(app.smtp.wait_for(4, Duration::from_secs(10)).await.len(), 4);
         wait_until_sent(&app, 4).await;
@@ -627,11 +615,7 @@ db_test!(
             .exec(&app.db)
             .await
             .expect("started");
-        app.db
-            .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE kind = 'reminder'")
-            .await
-            .expect("due");
-        app.wake.notify_waiters();
+        due_now(&app, "kind = 'reminder'").await;
         // The dispatcher's rounds pass it over; the scheduled jobs mark it.
         tokio::time::sleep(Duration::from_millis(300)).await;
         aula_app::jobs::tick(&app.app()).await.expect("jobs");
@@ -698,3 +682,15 @@ db_test!(
         panic!("the message was not marked failed");
     }
 );
+
+/// Makes the queued mail that `condition` (SQL) selects due now, and wakes
+/// the dispatcher.
+async fn due_now(app: &TestApp, condition: &str) {
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE outbox SET next_attempt_at = created_at WHERE {condition}"
+        ))
+        .await
+        .expect("due");
+    app.wake.notify_waiters();
+}

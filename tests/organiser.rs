@@ -509,14 +509,7 @@ db_test!(
         assert_eq!(status, StatusCode::OK);
         // An import and a hand entry: placed at once, nobody written to.
         let file = "given name,family name,email\nAna,Ruiz,ana@example.org\nLuis,Gil,luis@example.org\n";
-        let (status, body) = api
-            .raw(
-                reqwest::Method::POST,
-                &format!("/api/v1/sessions/{id}/registrations/import"),
-                "text/csv; charset=utf-8",
-                file.as_bytes().to_vec(),
-            )
-            .await;
+        let (status, body) = crate::imports::import(&api, &id, "", file.as_bytes()).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         assert_eq!(body["registered"], 2, "{body}");
         let page = format!("/staff/sessions/{id}/registrations");
@@ -564,14 +557,7 @@ db_test!(
             .await;
         let api_id = session["id"].as_str().expect("id");
         assert_eq!(session["record_past"], true);
-        let (status, body) = api
-            .raw(
-                reqwest::Method::POST,
-                &format!("/api/v1/sessions/{api_id}/registrations/import"),
-                "text/csv; charset=utf-8",
-                file.as_bytes().to_vec(),
-            )
-            .await;
+        let (status, body) = crate::imports::import(&api, api_id, "", file.as_bytes()).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={api_id}")).await;
         assert_eq!(outbox["total"], 0, "{outbox}");

@@ -2,7 +2,7 @@
 //! a phone and at the door — each fault seen, as a test.
 
 use aula_domain::{Language, RegistrationStatus, Role};
-use aula_storage::entities::{outbox, registration};
+use aula_storage::entities::registration;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
@@ -154,14 +154,7 @@ db_test!(
             public.contains("calendar.ics"),
             "an open session offers its calendar: {public}"
         );
-        let cancellations = || async {
-            outbox::Entity::find()
-                .filter(outbox::Column::Kind.eq("session_cancelled"))
-                .all(&app.db)
-                .await
-                .expect("outbox")
-                .len()
-        };
+        let cancellations = || async { crate::helpers::queued(&app, "session_cancelled", None).await.len() };
         let organiser = app.signed_in(&[Role::Organiser]).await;
         let edit = format!("/staff/sessions/{session_id}");
         let status = format!("{edit}/status");
@@ -367,14 +360,9 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let course = api.course("Webinario", 2, "online").await;
-        let session = api
-            .created(
-                "/api/v1/sessions",
-                &json!({"course_id": course["id"], "capacity": 1, "status": "open",
-                        "online_url": "https://meet.example.org/sala-42",
-                        "meetings": [{"starts_at": "2030-06-01T10:00:00Z", "ends_at": "2030-06-01T12:00:00Z"}]}),
-            )
-            .await;
+        let meetings = json!([{"starts_at": "2030-06-01T10:00:00Z", "ends_at": "2030-06-01T12:00:00Z"}]);
+        let session =
+            crate::helpers::online_session(&api, &course, 1, "https://meet.example.org/sala-42", meetings).await;
         let session_id = session["id"].as_str().expect("id");
         crate::helpers::seated(&app, session_id, "Ana", "ana@example.org", Language::Fr).await;
         // Leo waits: the session is full.

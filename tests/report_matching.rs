@@ -250,9 +250,7 @@ db_test!(
                  \"Ruiz, B1\",,2026-03-14 09:00,2026-03-14 {b1_leaves}\n"
             )
         };
-        let (status, answer) = api
-            .raw(reqwest::Method::POST, &path, "text/csv", report("10:59").into_bytes())
-            .await;
+        let (status, answer) = api.post_csv(&path, report("10:59")).await;
         assert_eq!(status, StatusCode::OK, "{answer}");
         let statuses: Vec<(&str, &str, i64)> = answer["matched"]
             .as_array()
@@ -270,9 +268,7 @@ db_test!(
         assert_eq!(completed(&api.get(&matrix_path).await.1), [true, false]);
 
         // The corrected report: B1 stayed a minute longer.
-        let (status, answer) = api
-            .raw(reqwest::Method::POST, &path, "text/csv", report("11:00").into_bytes())
-            .await;
+        let (status, answer) = api.post_csv(&path, report("11:00")).await;
         assert_eq!(status, StatusCode::OK, "{answer}");
         assert_eq!(answer["applied"], 1, "{answer}");
         assert_eq!(completed(&api.get(&matrix_path).await.1), [true, true]);

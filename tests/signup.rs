@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{Api, TestApp, attachment, course_and_session, db_test, registrant};
+use crate::helpers::{Api, TestApp, attachment, course_and_session, db_test, mail_to, registrant};
 
 /// The path of the confirmation link in the last request e-mail queued for `email`.
 pub(crate) async fn confirm_path(app: &TestApp, email: &str) -> String {
@@ -101,18 +101,11 @@ db_test!(
 
         // Confirmed: an e-mail with the calendar invitation.
         let received = app.smtp.wait_for(4, Duration::from_secs(10)).await;
-        let confirmed = received
-            .iter()
-            .find(|m| {
-                m.to.contains(&"ana.perez@example.org".to_owned())
-                    && m.header("subject").is_some_and(|s| s.contains("confirmada"))
-            })
-            .expect("confirmation");
+        let confirmed = mail_to(&received, "ana.perez@example.org", "confirmada").expect("confirmation");
         let invite = attachment(&confirmed.data, "invite.ics").expect("invitation");
         assert!(invite.contains("METHOD:REQUEST"), "{invite}");
         assert!(
-            received.iter().any(|m| m.to.contains(&"luis@example.org".to_owned())
-                && m.header("subject").is_some_and(|s| s.contains("espera"))),
+            mail_to(&received, "luis@example.org", "espera").is_some(),
             "Luis is told he waits"
         );
 
@@ -124,22 +117,10 @@ db_test!(
         let response = browser.submit(&step, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let received = app.smtp.wait_for(6, Duration::from_secs(10)).await;
-        let cancelled = received
-            .iter()
-            .find(|m| {
-                m.to.contains(&"ana.perez@example.org".to_owned())
-                    && m.header("subject").is_some_and(|s| s.contains("cancelada"))
-            })
-            .expect("cancellation e-mail");
+        let cancelled = mail_to(&received, "ana.perez@example.org", "cancelada").expect("cancellation e-mail");
         let cancel = attachment(&cancelled.data, "invite.ics").expect("calendar cancellation");
         assert!(cancel.contains("METHOD:CANCEL"), "{cancel}");
-        let promoted = received
-            .iter()
-            .find(|m| {
-                m.to.contains(&"luis@example.org".to_owned())
-                    && m.header("subject").is_some_and(|s| s.contains("confirmada"))
-            })
-            .expect("promotion e-mail");
+        let promoted = mail_to(&received, "luis@example.org", "confirmada").expect("promotion e-mail");
         assert!(text_of(&promoted.data).contains("se ha liberado una plaza"));
         let session: Uuid = session_id.parse().expect("uuid");
         assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 1);
