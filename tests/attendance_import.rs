@@ -230,13 +230,8 @@ db_test!(
         let csrf = browser.csrf(&page).await;
         let response = upload(&browser, &meetings[0], &csrf, "report.xlsx", workbook).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            response
-                .text()
-                .await
-                .expect("html")
-                .contains("cannot read this file as text")
-        );
+        let html = response.text().await.expect("html");
+        assert!(html.contains("cannot read this file as text"), "{html}");
         let response = upload(&browser, &meetings[0], "forged", "report.csv", ZOOM.as_bytes()).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
 

@@ -349,13 +349,8 @@ db_test!(issue_15_metrics_can_require_a_token, |app: TestApp| async move {
         .await
         .expect("GET");
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(
-        response
-            .text()
-            .await
-            .expect("text")
-            .contains("aula_http_requests_total")
-    );
+    let metrics = response.text().await.expect("text");
+    assert!(metrics.contains("aula_http_requests_total"), "{metrics}");
     // The health check stays open for load balancers.
     let response = client.get(format!("{base}/healthz")).send().await.expect("GET");
     assert_eq!(response.status(), StatusCode::OK);

@@ -41,6 +41,16 @@ async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -
     (session_id, ids)
 }
 
+/// A session held with `present` people present, marked completed: its id,
+/// and the first `mails` messages received once the dispatcher is woken.
+async fn completed_and_mailed(app: &TestApp, present: usize, mails: usize) -> (String, Vec<aula_mail::sink::Received>) {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, _) = held_session(app, &api, present, 0).await;
+    api.close_and_complete(&session_id).await;
+    app.wake.notify_one();
+    (session_id, app.smtp.wait_for(mails, Duration::from_secs(10)).await)
+}
+
 /// The survey links queued for each recipient, newest last.
 async fn links(app: &TestApp) -> Vec<(String, String, bool)> {
     outbox::Entity::find()
@@ -371,11 +381,7 @@ db_test!(
 db_test!(
     issue_20_the_survey_invitation_offers_no_cancellation,
     |app: TestApp| async move {
-        let api = app.api(&[Role::Organiser]).await;
-        let (session_id, _) = held_session(&app, &api, 1, 0).await;
-        api.close_and_complete(&session_id).await;
-        app.wake.notify_one();
-        let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+        let (_, received) = completed_and_mailed(&app, 1, 2).await;
         let invitation = received
             .iter()
             .find(|m| m.data.contains("/s/"))
@@ -387,12 +393,8 @@ db_test!(
 );
 
 db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move {
-    let api = app.api(&[Role::Organiser]).await;
-    let (session_id, _) = held_session(&app, &api, 3, 0).await;
     // Marking the session completed opens the survey at once.
-    api.close_and_complete(&session_id).await;
-    app.wake.notify_one();
-    let received = app.smtp.wait_for(3, Duration::from_secs(10)).await;
+    let (session_id, received) = completed_and_mailed(&app, 3, 3).await;
     let mail = received
         .iter()
         .find(|m| m.to.contains(&"p0@example.org".to_owned()))
