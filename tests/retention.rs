@@ -545,13 +545,10 @@ db_test!(
         use aula_domain::{Language, RegistrationStatus};
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
-        let (status, body) = api
-            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1}))
-            .await;
+        let (status, body) = api.patch_session(&session_id, &json!({"capacity": 1})).await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        let session: Uuid = session_id.parse().expect("uuid");
-        let eva = crate::helpers::seated(&app, session, "Eva", "eva@example.org", Language::Es).await;
-        let leo = crate::helpers::seated(&app, session, "Léo", "leo@example.org", Language::Fr).await;
+        let eva = crate::helpers::seated(&app, &session_id, "Eva", "eva@example.org", Language::Es).await;
+        let leo = crate::helpers::seated(&app, &session_id, "Léo", "leo@example.org", Language::Fr).await;
         assert_eq!(
             (eva.status, leo.status),
             (RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted)
