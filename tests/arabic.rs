@@ -23,22 +23,14 @@ db_test!(
         // Accept-Language: a Tunisian browser.
         let response = app
             .browser()
-            .client
-            .get(app.url("/"))
-            .header("accept-language", "ar-TN,ar;q=0.9,fr;q=0.8")
-            .send()
-            .await
-            .expect("GET");
+            .get_with("/", &[("accept-language", "ar-TN,ar;q=0.9,fr;q=0.8")])
+            .await;
         assert!(response.text().await.expect("html").contains("<html lang=\"ar\""));
         // API errors in Arabic.
         let response = app
             .browser()
-            .client
-            .get(app.url("/api/v1/programmes"))
-            .header("accept-language", "ar")
-            .send()
-            .await
-            .expect("GET");
+            .get_with("/api/v1/programmes", &[("accept-language", "ar")])
+            .await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         let body: serde_json::Value = response.json().await.expect("json");
         assert_eq!(body["message"], "يُرجى تسجيل الدخول للمواصلة.");

@@ -1,7 +1,7 @@
 //! Attendance: roll calls by the session's trainers, completion, the matrix,
 //! corrections after completion, and the audit trail. Issue 5.
 
-use aula_domain::{Language, Role};
+use aula_domain::Role;
 use aula_storage::entities::audit_entry;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -17,13 +17,7 @@ pub(crate) async fn session_with(
     modality: &str,
     people: usize,
 ) -> (String, Vec<String>, Vec<String>) {
-    let course = api
-        .created(
-            "/api/v1/courses",
-            &json!({"title": format!("Curso {modality}"), "summary": "S", "hours": 15, "modality": modality,
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
+    let course = api.course(&format!("Curso {modality}"), 15, modality).await;
     let region = app.region("ES-AN").await;
     let mut body = json!({
         "course_id": course["id"], "capacity": 30, "status": "open",
@@ -42,19 +36,7 @@ pub(crate) async fn session_with(
     let session = api.created("/api/v1/sessions", &body).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings = crate::helpers::meeting_ids(&session);
-    let session_uuid = session_id.parse().expect("uuid");
-    let mut registrations = Vec::new();
-    for n in 0..people {
-        let r = crate::helpers::seated(
-            app,
-            session_uuid,
-            &format!("P{n}"),
-            &format!("p{n}.{modality}@example.org"),
-            Language::Es,
-        )
-        .await;
-        registrations.push(r.id.to_string());
-    }
+    let registrations = crate::helpers::seated_people(app, &session_id, people, "P", &format!(".{modality}")).await;
     (session_id, meetings, registrations)
 }
 
@@ -98,7 +80,7 @@ db_test!(trainers_mark_only_their_own_sessions, |app: TestApp| async move {
     fields[1].1 = "excused".to_owned();
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let roll_call = format!("/staff/meetings/{}/roll-call", meetings[1]);
-    let response = browser.post_form(&roll_call, &roll_call, &pairs).await;
+    let response = browser.submit(&roll_call, &pairs).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let other_browser = app.signed_in(&[Role::Trainer]).await;
     assert_eq!(other_browser.get(&roll_call).await.status(), StatusCode::FORBIDDEN);
@@ -320,13 +302,7 @@ db_test!(
     issue_20_unrecorded_meetings_are_unknown_and_organisers_get_one_digest,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let course = api
-            .created(
-                "/api/v1/courses",
-                &json!({"title": "Mediación", "summary": "S", "hours": 15, "modality": "in_person",
-                    "audiences": ["public_servant"], "language": "es"}),
-            )
-            .await;
+        let course = api.course("Mediación", 15, "in_person").await;
         let region = app.region("ES-AN").await;
         // Three meetings of five hours, all held already.
         let day = |n: i64| chrono::Utc::now() - chrono::Duration::days(10 - n);
@@ -341,19 +317,8 @@ db_test!(
             )
             .await;
         let meetings = crate::helpers::meeting_ids(&session);
-        let session_id: uuid::Uuid = session["id"].as_str().expect("id").parse().expect("uuid");
-        let mut registrations = Vec::new();
-        for n in 0..4 {
-            let r = crate::helpers::seated(
-                &app,
-                session_id,
-                &format!("P{n}"),
-                &format!("p{n}.sheet@example.org"),
-                Language::Es,
-            )
-            .await;
-            registrations.push(r.id.to_string());
-        }
+        let session_id = session["id"].as_str().expect("id");
+        let registrations = crate::helpers::seated_people(&app, session_id, 4, "P", ".sheet").await;
         let day_of = |absent: usize| -> serde_json::Value {
             let marks: Vec<_> = registrations
                 .iter()

@@ -30,17 +30,7 @@ pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, fa
     )
     .await
     .expect("person");
-    aula_storage::registrations::add_placed(
-        &app.db,
-        &app.mail.link_key,
-        session_id.parse().expect("uuid"),
-        person.id,
-        aula_storage::registrations::Source::Organiser,
-    )
-    .await
-    .expect("placed")
-    .id
-    .to_string()
+    crate::helpers::place(app, session_id, person.id).await.id.to_string()
 }
 
 /// A Zoom participant report of the first meeting (10:00 to 15:00 in Madrid,
@@ -110,9 +100,7 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
     let trainer = crate::helpers::trainer_of(&app, &api, &session_id, "lucia@example.org").await;
     let path = format!("/api/v1/meetings/{}/attendance/import", meetings[0]);
 
-    let (status, answer) = trainer
-        .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
-        .await;
+    let (status, answer) = trainer.post_csv(&path, ZOOM).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
     assert_eq!(answer["dry_run"], false);
     assert_eq!(answer["applied"], 3, "{answer}");
@@ -153,9 +141,7 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
     assert_eq!(marks_at(&first, &meetings[0]), zoom_marks(&registrations, &jose, []));
 
     // The same report again: marks are set, not added.
-    let (status, again) = trainer
-        .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
-        .await;
+    let (status, again) = trainer.post_csv(&path, ZOOM).await;
     assert_eq!(status, StatusCode::OK, "{again}");
     assert_eq!(again["applied"], 0);
     assert_eq!(again["matched"], answer["matched"]);
@@ -164,12 +150,7 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
 
     // A dry run of "the others are absent" says what it would do, and does nothing.
     let (status, dry) = trainer
-        .raw(
-            reqwest::Method::POST,
-            &format!("{path}?others_absent=true&dry_run=true"),
-            "text/csv",
-            ZOOM.as_bytes().to_vec(),
-        )
+        .post_csv(&format!("{path}?others_absent=true&dry_run=true"), ZOOM)
         .await;
     assert_eq!(status, StatusCode::OK, "{dry}");
     assert_eq!(
@@ -177,14 +158,7 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
         (json!(true), json!(0))
     );
     assert_eq!(trainer.get(&matrix_path).await.1, first);
-    let (status, absent) = trainer
-        .raw(
-            reqwest::Method::POST,
-            &format!("{path}?others_absent=true"),
-            "text/csv",
-            ZOOM.as_bytes().to_vec(),
-        )
-        .await;
+    let (status, absent) = trainer.post_csv(&format!("{path}?others_absent=true"), ZOOM).await;
     assert_eq!(status, StatusCode::OK, "{absent}");
     assert_eq!(absent["applied"], 1);
     let (_, third) = trainer.get(&matrix_path).await;
@@ -196,23 +170,11 @@ db_test!(a_zoom_report_through_the_api, |app: TestApp| async move {
     // The columns can be chosen by their names: with durations only, a
     // person's durations are added up (the rejoin: 95 + 215, capped at 300).
     let (status, by_duration) = trainer
-        .raw(
-            reqwest::Method::POST,
-            &format!("{path}?dry_run=true&map.join=&map.leave="),
-            "text/csv",
-            ZOOM.as_bytes().to_vec(),
-        )
+        .post_csv(&format!("{path}?dry_run=true&map.join=&map.leave="), ZOOM)
         .await;
     assert_eq!(status, StatusCode::OK, "{by_duration}");
     assert_eq!(by_duration["matched"][0]["minutes"], 300);
-    let (status, answer) = trainer
-        .raw(
-            reqwest::Method::POST,
-            &format!("{path}?map.email=Courriel"),
-            "text/csv",
-            ZOOM.as_bytes().to_vec(),
-        )
-        .await;
+    let (status, answer) = trainer.post_csv(&format!("{path}?map.email=Courriel"), ZOOM).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
     assert!(answer["fields"]["map.email"].is_array(), "{answer}");
 });
@@ -230,9 +192,7 @@ db_test!(
         // Not text (a workbook saved instead of its CSV): refused, naming the
         // exports to use. (Windows-1252 is read since issue 18.)
         let workbook = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
-        let (status, answer) = trainer
-            .raw(reqwest::Method::POST, &path, "text/csv", workbook.to_vec())
-            .await;
+        let (status, answer) = trainer.post_csv(&path, workbook).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
         assert!(
             answer["message"]
@@ -243,20 +203,11 @@ db_test!(
         assert!(answer["fields"]["file"].is_array(), "{answer}");
 
         // No column of names or addresses: refused whole.
-        let (status, answer) = trainer
-            .raw(reqwest::Method::POST, &path, "text/csv", b"Foo,Bar\n1,2\n".to_vec())
-            .await;
+        let (status, answer) = trainer.post_csv(&path, b"Foo,Bar\n1,2\n").await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
 
         // A misspelt option must not record anything for real; JSON is not a report.
-        let (status, _) = trainer
-            .raw(
-                reqwest::Method::POST,
-                &format!("{path}?dryrun=true"),
-                "text/csv",
-                ZOOM.as_bytes().to_vec(),
-            )
-            .await;
+        let (status, _) = trainer.post_csv(&format!("{path}?dryrun=true"), ZOOM).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         let (status, _) = trainer
             .raw(reqwest::Method::POST, &path, "application/json", b"{}".to_vec())
@@ -264,14 +215,9 @@ db_test!(
         assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
 
         // A trainer of another session, and nobody at all.
-        let (status, _) = stranger
-            .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
-            .await;
+        let (status, _) = stranger.post_csv(&path, ZOOM).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
-        let (status, _) = app
-            .anonymous_api()
-            .raw(reqwest::Method::POST, &path, "text/csv", ZOOM.as_bytes().to_vec())
-            .await;
+        let (status, _) = app.anonymous_api().post_csv(&path, ZOOM).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
 
         // The pages refuse them too: the stranger cannot even see the form.
@@ -284,13 +230,8 @@ db_test!(
         let csrf = browser.csrf(&page).await;
         let response = upload(&browser, &meetings[0], &csrf, "report.xlsx", workbook).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            response
-                .text()
-                .await
-                .expect("html")
-                .contains("cannot read this file as text")
-        );
+        let html = response.text().await.expect("html");
+        assert!(html.contains("cannot read this file as text"), "{html}");
         let response = upload(&browser, &meetings[0], "forged", "report.csv", ZOOM.as_bytes()).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
 
@@ -460,7 +401,7 @@ fn fixture(name: &str) -> Vec<u8> {
 /// Posts a fixture to the meeting's import API, `query` after the path.
 async fn import_fixture(api: &crate::helpers::Api, meeting: &str, query: &str, file: &str) -> (StatusCode, Value) {
     let path = format!("/api/v1/meetings/{meeting}/attendance/import{query}");
-    api.raw(reqwest::Method::POST, &path, "text/csv", fixture(file)).await
+    api.post_csv(&path, fixture(file)).await
 }
 
 /// The fixtures' registered people (the trainer and the guest are not).
@@ -476,21 +417,9 @@ const FIXTURE_PEOPLE: [(&str, &str, &str); 5] = [
 /// 09:00 to 12:30 in Madrid), with the fixtures' people placed; its id, the
 /// meeting's, and each person's registration in `FIXTURE_PEOPLE`'s order.
 async fn fixture_session(app: &TestApp, api: &crate::helpers::Api) -> (String, String, Vec<String>) {
-    let course = api
-        .created(
-            "/api/v1/courses",
-            &json!({"title": "Formación Aula", "summary": "S", "hours": 4, "modality": "online",
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
-    let session = api
-        .created(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 30, "status": "open",
-                "online_url": "https://meet.example.org/aula",
-                "meetings": [{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T12:30:00+01:00"}]}),
-        )
-        .await;
+    let course = api.course("Formación Aula", 4, "online").await;
+    let meetings = json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T12:30:00+01:00"}]);
+    let session = crate::helpers::online_session(api, &course, 30, "https://meet.example.org/aula", meetings).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meeting = crate::helpers::meeting_ids(&session).remove(0);
     let mut registrations = Vec::new();
@@ -557,12 +486,7 @@ db_test!(
                 "{file}: {answer}"
             );
             // The trainer and the guest are not registered: listed, attributed to nobody.
-            let unmatched: Vec<&str> = answer["unmatched"]
-                .as_array()
-                .expect("unmatched")
-                .iter()
-                .map(|p| p["name"].as_str().expect("name"))
-                .collect();
+            let unmatched: Vec<&str> = crate::helpers::texts(&answer["unmatched"], "name");
             assert_eq!(unmatched.len(), 2, "{file}: {answer}");
             assert!(unmatched.iter().any(|n| n.starts_with("Invitado Externo")), "{file}");
             let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;

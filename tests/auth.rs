@@ -236,18 +236,12 @@ db_test!(sign_in_and_out, |app: crate::helpers::TestApp| async move {
         "same answer for unknown e-mails"
     );
     // E-mails are case-insensitive; `next` brings back to the page asked for.
-    let token = browser.csrf("/sign-in").await;
-    let response = browser
-        .post_raw(
-            "/sign-in",
-            &[
-                ("csrf", &token),
-                ("email", "ANA@example.org"),
-                ("password", crate::helpers::PASSWORD),
-                ("next", "/staff/courses"),
-            ],
-        )
-        .await;
+    let fields = [
+        ("email", "ANA@example.org"),
+        ("password", crate::helpers::PASSWORD),
+        ("next", "/staff/courses"),
+    ];
+    let response = browser.submit("/sign-in", &fields).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/staff/courses");
     let cookie = response
@@ -263,18 +257,12 @@ db_test!(sign_in_and_out, |app: crate::helpers::TestApp| async move {
     );
     assert_eq!(browser.get("/staff/courses").await.status(), StatusCode::OK);
     // Offsite `next` is ignored.
-    let token = browser.csrf("/staff/courses").await;
-    let response = browser
-        .post_raw(
-            "/sign-in",
-            &[
-                ("csrf", &token),
-                ("email", "ana@example.org"),
-                ("password", crate::helpers::PASSWORD),
-                ("next", "//evil.example.org"),
-            ],
-        )
-        .await;
+    let fields = [
+        ("email", "ana@example.org"),
+        ("password", crate::helpers::PASSWORD),
+        ("next", "//evil.example.org"),
+    ];
+    let response = browser.post_form("/staff/courses", "/sign-in", &fields).await;
     assert_eq!(response.headers()["location"], "/staff");
     // Sign out ends the session in the database.
     let html = browser.get_html("/staff/courses").await;
@@ -288,9 +276,7 @@ db_test!(
     tokens_are_shown_once_and_revocable,
     |app: crate::helpers::TestApp| async move {
         let browser = app.signed_in(&[Role::Organiser]).await;
-        let response = browser
-            .post_form("/account/tokens", "/account/tokens", &[("name", "intranet")])
-            .await;
+        let response = browser.submit("/account/tokens", &[("name", "intranet")]).await;
         assert_eq!(response.status(), StatusCode::OK);
         let html = response.text().await.expect("html");
         let start = html.find("aula_").expect("token shown");

@@ -125,12 +125,8 @@ db_test!(languages, |app: crate::helpers::TestApp| async move {
     // Without a choice, Accept-Language decides.
     let response = app
         .browser()
-        .client
-        .get(app.url("/"))
-        .header("accept-language", "es-ES,es;q=0.9,en;q=0.5")
-        .send()
-        .await
-        .expect("GET");
+        .get_with("/", &[("accept-language", "es-ES,es;q=0.9,en;q=0.5")])
+        .await;
     let es = response.text().await.expect("html");
     assert!(es.contains("<html lang=\"es\""));
     let en = app.browser().get_html("/?lang=en").await;
@@ -141,12 +137,8 @@ db_test!(languages, |app: crate::helpers::TestApp| async move {
     // API errors speak the asker's language too.
     let response = app
         .browser()
-        .client
-        .get(app.url("/api/v1/programmes"))
-        .header("accept-language", "fr")
-        .send()
-        .await
-        .expect("GET");
+        .get_with("/api/v1/programmes", &[("accept-language", "fr")])
+        .await;
     let body: serde_json::Value = response.json().await.expect("json");
     assert_eq!(body["message"], "Connectez-vous pour continuer.");
 });

@@ -30,33 +30,21 @@ pub(crate) async fn completed_session(
         course["credits"] = json!("1.5");
     }
     let course = api.created("/api/v1/courses", &course).await;
-    let region = app.region("ES-CL").await;
-    let session = api
-        .created(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 50, "status": "open",
-            "venue": {"name": "Sede", "city": "León", "region_id": region},
-            "meetings": [
-                {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
-                {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
-                {"starts_at": "2026-03-14T09:00:00+01:00", "ends_at": "2026-03-14T14:00:00+01:00"},
-            ]}),
-        )
-        .await;
+    let session = crate::helpers::session_in_leon(
+        app,
+        api,
+        &course,
+        50,
+        json!([
+            {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
+            {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
+            {"starts_at": "2026-03-14T09:00:00+01:00", "ends_at": "2026-03-14T14:00:00+01:00"},
+        ]),
+    )
+    .await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
-    let mut registrations = Vec::new();
-    for (n, _) in attended.iter().enumerate() {
-        let r = crate::helpers::seated(
-            app,
-            session_id.parse().expect("uuid"),
-            &format!("P{n}"),
-            &format!("p{n}.{tag}@example.org"),
-            Language::Es,
-        )
-        .await;
-        registrations.push(r.id.to_string());
-    }
+    let registrations = crate::helpers::seated_people(app, &session_id, attended.len(), "P", &format!(".{tag}")).await;
     for (index, meeting) in meetings.iter().enumerate() {
         let marks: Vec<_> = registrations
             .iter()
@@ -84,23 +72,13 @@ db_test!(only_the_eligible_get_one_once, |app: TestApp| async move {
     let (session, registrations) = completed_session(&app, &api, true, false, &[3, 3, 2], "a").await;
     let first = issue(&api, &session).await;
     assert_eq!(first["issued"], 2, "{first}");
-    let numbers: Vec<&str> = first["certificates"]
-        .as_array()
-        .expect("c")
-        .iter()
-        .map(|c| c["number"].as_str().expect("n"))
-        .collect();
+    let numbers: Vec<&str> = crate::helpers::texts(&first["certificates"], "number");
     let year = chrono::Utc::now().format("%Y").to_string();
     assert_eq!(
         numbers,
         vec![format!("ULE-{year}-000001"), format!("ULE-{year}-000002")]
     );
-    let holders: Vec<&str> = first["certificates"]
-        .as_array()
-        .expect("c")
-        .iter()
-        .map(|c| c["registration_id"].as_str().expect("r"))
-        .collect();
+    let holders: Vec<&str> = crate::helpers::texts(&first["certificates"], "registration_id");
     assert!(
         !holders.contains(&registrations[2].as_str()),
         "600 of 900 minutes is under 80 %"
@@ -184,12 +162,7 @@ db_test!(accreditors_see_their_body_only, |app: TestApp| async move {
     let accreditor = app.api(&[Role::Accreditor]).await;
     let (status, list) = accreditor.get("/api/v1/certificates").await;
     assert_eq!(status, StatusCode::OK, "{list}");
-    let ids: Vec<&str> = list["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|c| c["id"].as_str().expect("id"))
-        .collect();
+    let ids: Vec<&str> = crate::helpers::texts(&list["items"], "id");
     assert_eq!(ids, vec![ule.as_str()]);
     assert_eq!(
         accreditor
@@ -395,18 +368,7 @@ pub(crate) async fn accredited_online_session(
             ]})).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
-    let mut ids = Vec::new();
-    for n in 0..people {
-        let r = crate::helpers::seated(
-            app,
-            session_id.parse().expect("uuid"),
-            &format!("B{n}"),
-            &format!("b{n}@example.org"),
-            Language::Es,
-        )
-        .await;
-        ids.push(r.id.to_string());
-    }
+    let ids = crate::helpers::seated_people(app, &session_id, people, "B", "").await;
     (session_id, meetings, ids)
 }
 
@@ -418,14 +380,7 @@ db_test!(
         let cases = [(120, true), (119, false)];
         let (session_id, meetings, ids) = accredited_online_session(&app, &api, cases.len()).await;
         // A third registered, then cancelled before the session: never a certificate.
-        let cancelled = crate::helpers::seated(
-            &app,
-            session_id.parse().expect("uuid"),
-            "Gone",
-            "gone@example.org",
-            Language::Es,
-        )
-        .await;
+        let cancelled = crate::helpers::seated(&app, &session_id, "Gone", "gone@example.org", Language::Es).await;
         crate::helpers::cancelled_before(&app, &cancelled.id.to_string()).await;
         for (index, meeting) in meetings.iter().enumerate() {
             let marks: Vec<_> = ids
@@ -438,12 +393,7 @@ db_test!(
         }
         api.close_and_complete(&session_id).await;
         let issued = issue(&api, &session_id).await;
-        let holders: Vec<&str> = issued["certificates"]
-            .as_array()
-            .expect("c")
-            .iter()
-            .map(|c| c["registration_id"].as_str().expect("r"))
-            .collect();
+        let holders: Vec<&str> = crate::helpers::texts(&issued["certificates"], "registration_id");
         assert_eq!(
             holders,
             vec![ids[0].as_str()],

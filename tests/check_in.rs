@@ -2,9 +2,9 @@
 //! a short while only, and mark present only a proven, confirmed registrant.
 
 use aula_domain::Role;
-use aula_storage::entities::{attendance, outbox};
+use aula_storage::entities::attendance;
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 use serde_json::json;
 
 use crate::helpers::{TestApp, db_test};
@@ -34,14 +34,8 @@ pub(crate) async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, Stri
         .iter()
         .map(|m| m["id"].as_str().expect("id").parse().expect("uuid"))
         .collect();
-    let registration = crate::helpers::seated(
-        app,
-        session_id.parse().expect("uuid"),
-        "Inés",
-        "ines@example.org",
-        aula_domain::Language::Es,
-    )
-    .await;
+    let registration =
+        crate::helpers::seated(app, &session_id, "Inés", "ines@example.org", aula_domain::Language::Es).await;
     (session_id, meetings, app.mail.manage_path(registration.id))
 }
 
@@ -118,57 +112,26 @@ db_test!(
         let code = code_now(&app, meetings[0], 0);
         let phone = app.browser();
         let path = format!("/check-in/{}/{code}", meetings[0]);
-        let page = phone.get_html(&format!("{path}?lang=en")).await;
-        assert!(page.contains("Send me a code"), "{page}");
-        // Someone not registered gets the same answer and no e-mail.
-        let response = phone
-            .post_form(
-                &format!("{path}?lang=en"),
-                &format!("{path}/email"),
-                &[("email", "stranger@example.org")],
-            )
-            .await;
+        let page = format!("{path}?lang=en");
+        let html = phone.get_html(&page).await;
+        assert!(html.contains("Send me a code"), "{html}");
+        // Someone not registered gets the same answer, and no e-mail.
+        let ask = format!("{path}/email");
+        let response = phone.post_form(&page, &ask, &[("email", "stranger@example.org")]).await;
         assert_eq!(response.status(), StatusCode::OK);
-        let response = phone
-            .post_form(
-                &format!("{path}?lang=en"),
-                &format!("{path}/email"),
-                &[("email", "INES@example.org")],
-            )
-            .await;
+        let response = phone.post_form(&page, &ask, &[("email", "INES@example.org")]).await;
         assert_eq!(response.status(), StatusCode::OK);
-        let rows = outbox::Entity::find()
-            .filter(outbox::Column::Kind.eq("check_in_code"))
-            .all(&app.db)
-            .await
-            .expect("outbox");
-        assert_eq!(rows.len(), 1);
-        let data: serde_json::Value = serde_json::from_str(&rows[0].data).expect("json");
-        let otp = data["code"].as_str().expect("code").to_owned();
-        let wrong = phone
-            .post_form(
-                &format!("{path}?lang=en"),
-                &path,
-                &[("email", "ines@example.org"), ("otp", "000000x")],
-            )
-            .await;
+        let codes = crate::helpers::queued(&app, "check_in_code", None).await;
+        assert_eq!(codes.len(), 1);
+        let otp = codes[0]["code"].as_str().expect("code").to_owned();
+        let wrong = [("email", "ines@example.org"), ("otp", "000000x")];
+        let wrong = phone.post_form(&page, &path, &wrong).await;
         assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        let right = phone
-            .post_form(
-                &format!("{path}?lang=en"),
-                &path,
-                &[("email", "ines@example.org"), ("otp", &otp)],
-            )
-            .await;
-        assert!(right.text().await.expect("text").contains("you are checked in"));
+        let right = [("email", "ines@example.org"), ("otp", otp.as_str())];
+        let answer = phone.post_form(&page, &path, &right).await;
+        assert!(answer.text().await.expect("text").contains("you are checked in"));
         // Single use.
-        let again = phone
-            .post_form(
-                &format!("{path}?lang=en"),
-                &path,
-                &[("email", "ines@example.org"), ("otp", &otp)],
-            )
-            .await;
+        let again = phone.post_form(&page, &path, &right).await;
         assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(attendance::Entity::find().all(&app.db).await.expect("marks").len(), 1);
     }

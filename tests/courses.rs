@@ -94,8 +94,7 @@ db_test!(
         let body = app.body().await.to_string();
         let browser = app.signed_in(&[Role::Organiser]).await;
         let response = browser
-            .post_form(
-                "/staff/courses/new",
+            .submit(
                 "/staff/courses/new",
                 &[
                     ("title", "Sesgos inconscientes en la selección"),
@@ -233,8 +232,7 @@ db_test!(
             "no fields for the course's own language"
         );
         let response = organiser
-            .post_form(
-                &page,
+            .submit(
                 &page,
                 &[
                     ("fr.title", ""),
@@ -252,7 +250,7 @@ db_test!(
         assert_eq!(course["texts"]["en"]["title"], "Equal treatment");
         // A half-given language shows the form again with its error, and changes nothing.
         let response = organiser
-            .post_form(&page, &page, &[("fr.title", "Seulement un titre"), ("fr.summary", "")])
+            .submit(&page, &[("fr.title", "Seulement un titre"), ("fr.summary", "")])
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = response.text().await.expect("body");

@@ -5,9 +5,7 @@
 use std::io::Read as _;
 
 use aula_domain::Role;
-use aula_storage::entities::outbox;
 use reqwest::StatusCode;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use crate::helpers::{Api, TestApp, db_test};
@@ -17,20 +15,6 @@ const GIVEN: &str = "=HYPERLINK(\"http://evil\",\"x\")";
 const FAMILY: &str = "-2+3";
 const EMPLOYER: &str = "+cmd|' /C calc'!A0";
 const JOB: &str = "@SUM(1)";
-
-/// The path of the last link of `kind` queued for `email`, under `key`.
-async fn link(app: &TestApp, email: &str, kind: &str, key: &str) -> String {
-    let row = outbox::Entity::find()
-        .filter(outbox::Column::Recipient.eq(email))
-        .filter(outbox::Column::Kind.eq(kind))
-        .all(&app.db)
-        .await
-        .expect("outbox")
-        .pop()
-        .unwrap_or_else(|| panic!("a {kind} e-mail to {email}"));
-    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
-    data[key].as_str().expect("path").to_owned()
-}
 
 /// Registers through the public API and confirms by the e-mailed link
 /// (with its button if the link shows one).
@@ -44,11 +28,11 @@ async fn register(app: &TestApp, session_id: &str, email: &str) {
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
-    let confirm = link(app, email, "registration_requested", "confirm_path").await;
+    let confirm = crate::helpers::mailed(app, "registration_requested", email, "confirm_path").await;
     let browser = app.browser();
     let page = browser.get_html(&confirm).await;
     if page.contains("<form") && crate::helpers::csrf_in(&page).is_some() && page.contains(&confirm) {
-        browser.post_form(&confirm, &confirm, &[]).await;
+        browser.submit(&confirm, &[]).await;
     }
 }
 
@@ -107,15 +91,14 @@ db_test!(
                 "audiences": ["public_servant"], "language": "en"}),
         )
         .await;
-        let region = app.region("ES-CL").await;
-        let session = api
-            .created(
-                "/api/v1/sessions",
-                &json!({"course_id": course["id"], "capacity": 1, "status": "open",
-                    "venue": {"name": "Sede", "city": "León", "region_id": region},
-                    "meetings": [{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]}),
-            )
-            .await;
+        let session = crate::helpers::session_in_leon(
+            &app,
+            &api,
+            &course,
+            1,
+            json!([{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]),
+        )
+        .await;
         let session_id = session["id"].as_str().expect("id").to_owned();
         let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
         // One seat: the first is confirmed, the second waits (a position, a number).
@@ -137,7 +120,7 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::OK, "{saved}");
         api.close_and_complete(&session_id).await;
-        let survey = link(&app, "first@example.org", "survey_invitation", "path").await;
+        let survey = crate::helpers::mailed(&app, "survey_invitation", "first@example.org", "path").await;
         let token = survey.trim_start_matches("/s/").split('?').next().expect("token");
         let (status, body) = app
             .anonymous_api()

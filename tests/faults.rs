@@ -73,15 +73,21 @@ async fn postgres_with_faults() -> Option<(TestApp, Fault)> {
 
 /// The e-mail addresses of everyone registered, read through `db`.
 async fn registered(db: &aula_storage::Database) -> BTreeSet<String> {
+    texts(
+        db,
+        "SELECT p.email FROM registrations r JOIN people p ON p.id = r.person_id",
+    )
+    .await
+}
+
+/// The first column of each row `sql` reads through `db`, as text.
+async fn texts<C: FromIterator<String>>(db: &aula_storage::Database, sql: &str) -> C {
     let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT p.email FROM registrations r JOIN people p ON p.id = r.person_id",
-        ))
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
         .await
-        .expect("registrations");
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
     rows.iter()
-        .map(|row| row.try_get::<String>("", "email").expect("email"))
+        .map(|row| row.try_get_by_index::<String>(0).expect("text"))
         .collect()
 }
 
@@ -197,16 +203,7 @@ mod issue_25_failed_commits_lose_no_acknowledged_signup {
 
 /// The versions recorded as applied, in order.
 async fn applied(db: &aula_storage::Database) -> Vec<String> {
-    let rows = db
-        .query_all_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT version FROM seaql_migrations ORDER BY version",
-        ))
-        .await
-        .expect("migrations table");
-    rows.iter()
-        .map(|row| row.try_get::<String>("", "version").expect("version"))
-        .collect()
+    texts(db, "SELECT version FROM seaql_migrations ORDER BY version").await
 }
 
 /// Two processes (two pools) migrate one fresh database at the same moment:

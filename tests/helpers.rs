@@ -373,11 +373,16 @@ pub struct Browser {
 
 impl Browser {
     pub async fn get(&self, path: &str) -> Response {
-        self.client
-            .get(format!("{}{}", self.base, path))
-            .send()
-            .await
-            .expect("GET")
+        self.get_with(path, &[]).await
+    }
+
+    /// GETs `path` with these request headers.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        let mut request = self.client.get(format!("{}{}", self.base, path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("GET")
     }
 
     pub async fn get_html(&self, path: &str) -> String {
@@ -390,6 +395,11 @@ impl Browser {
     pub async fn csrf(&self, path: &str) -> String {
         let html = self.get(path).await.text().await.expect("body");
         csrf_in(&html).unwrap_or_else(|| panic!("no csrf token on {path}"))
+    }
+
+    /// Posts the form of the page at `page` to that page, with its token.
+    pub async fn submit(&self, page: &str, fields: &[(&str, &str)]) -> Response {
+        self.post_form(page, page, fields).await
     }
 
     /// Posts a form as the page at `form_page` would, with its token.
@@ -415,7 +425,7 @@ impl Browser {
     /// Follows a confirmation link as a person does: opens the page, then
     /// presses its one button (opening alone changes nothing, issue 15).
     pub async fn confirm(&self, link: &str) -> Response {
-        self.post_form(link, link, &[]).await
+        self.submit(link, &[]).await
     }
 
     pub async fn confirm_html(&self, link: &str) -> String {
@@ -425,7 +435,7 @@ impl Browser {
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Response {
-        self.post_form("/sign-in", "/sign-in", &[("email", email), ("password", password)])
+        self.submit("/sign-in", &[("email", email), ("password", password)])
             .await
     }
 }
@@ -549,13 +559,7 @@ impl Api {
     }
 
     pub async fn post(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
-        let response = self
-            .with_auth(self.client.post(format!("{}{}", self.base, path)))
-            .json(body)
-            .send()
-            .await
-            .expect("POST");
-        split(response).await
+        self.raw_json(reqwest::Method::POST, path, body).await
     }
 
     /// POSTs a new record and asserts it is created (201): the record.
@@ -579,23 +583,34 @@ impl Api {
     pub async fn close_and_complete(&self, session_id: &str) {
         for step in ["closed", "completed"] {
             let (status, body) = self
-                .patch(
-                    &format!("/api/v1/sessions/{session_id}"),
-                    &serde_json::json!({"status": step}),
-                )
+                .patch_session(session_id, &serde_json::json!({"status": step}))
                 .await;
             assert_eq!(status, StatusCode::OK, "{body}");
         }
     }
 
     pub async fn patch(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
-        let response = self
-            .with_auth(self.client.patch(format!("{}{}", self.base, path)))
-            .json(body)
-            .send()
-            .await
-            .expect("PATCH");
-        split(response).await
+        self.raw_json(reqwest::Method::PATCH, path, body).await
+    }
+
+    /// PATCHes a session: `body` holds the fields that change.
+    pub async fn patch_session(&self, session_id: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
+        self.patch(&format!("/api/v1/sessions/{session_id}"), body).await
+    }
+
+    /// POSTs a file as `text/csv` (a meeting's participant report).
+    pub async fn post_csv(&self, path: &str, csv: impl Into<Vec<u8>>) -> (StatusCode, serde_json::Value) {
+        self.raw(reqwest::Method::POST, path, "text/csv", csv.into()).await
+    }
+
+    /// A course in Spanish for public servants, created through the API.
+    pub async fn course(&self, title: &str, hours: u32, modality: &str) -> serde_json::Value {
+        self.created(
+            "/api/v1/courses",
+            &serde_json::json!({"title": title, "summary": "S", "hours": hours, "modality": modality,
+                "audiences": ["public_servant"], "language": "es"}),
+        )
+        .await
     }
 
     pub async fn raw_json(
@@ -638,10 +653,7 @@ async fn split(response: Response) -> (StatusCode, serde_json::Value) {
 pub async fn trainer_of(app: &TestApp, api: &Api, session_id: &str, email: &str) -> Api {
     let trainer = app.user(email, &[Role::Trainer]).await;
     let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &serde_json::json!({"trainer_ids": [trainer.user.id]}),
-        )
+        .patch_session(session_id, &serde_json::json!({"trainer_ids": [trainer.user.id]}))
         .await;
     assert_eq!(status, StatusCode::OK);
     app.api_for(email).await
@@ -657,11 +669,18 @@ pub async fn accredited_course(app: &TestApp, api: &Api, mut course: serde_json:
 
 /// The ids of a session's meetings (as the API shows a session), in order.
 pub fn meeting_ids(session: &serde_json::Value) -> Vec<String> {
-    session["meetings"]
-        .as_array()
-        .expect("meetings")
+    texts(&session["meetings"], "id")
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The text field `field` of each item of the JSON array `list`, in order.
+pub fn texts<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("an array: {list}"))
         .iter()
-        .map(|m| m["id"].as_str().expect("id").to_owned())
+        .map(|item| item[field].as_str().unwrap_or_else(|| panic!("{field} in {item}")))
         .collect()
 }
 
@@ -702,6 +721,52 @@ pub async fn course_and_session(app: &TestApp, api: &Api) -> (String, String) {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{session}");
     (course_id, session["id"].as_str().expect("id").to_owned())
+}
+
+/// An open session of `course` at the test venue in León (region ES-CL),
+/// with these meetings (`[{"starts_at": …, "ends_at": …}]`), through the API.
+pub async fn session_in_leon(
+    app: &TestApp,
+    api: &Api,
+    course: &serde_json::Value,
+    capacity: u32,
+    meetings: serde_json::Value,
+) -> serde_json::Value {
+    let region = app.region("ES-CL").await;
+    api.created(
+        "/api/v1/sessions",
+        &serde_json::json!({"course_id": course["id"], "capacity": capacity, "status": "open",
+            "venue": {"name": "Sede", "city": "León", "region_id": region}, "meetings": meetings}),
+    )
+    .await
+}
+
+/// An open online session of `course` at the meeting address `url`, with
+/// these meetings, through the API.
+pub async fn online_session(
+    api: &Api,
+    course: &serde_json::Value,
+    capacity: u32,
+    url: &str,
+    meetings: serde_json::Value,
+) -> serde_json::Value {
+    api.created(
+        "/api/v1/sessions",
+        &serde_json::json!({"course_id": course["id"], "capacity": capacity, "status": "open",
+            "online_url": url, "meetings": meetings}),
+    )
+    .await
+}
+
+/// The message in `received` to `to` whose subject contains `subject`.
+pub fn mail_to<'a>(
+    received: &'a [aula_mail::sink::Received],
+    to: &str,
+    subject: &str,
+) -> Option<&'a aula_mail::sink::Received> {
+    received
+        .iter()
+        .find(|m| m.to.iter().any(|t| t == to) && m.header("subject").is_some_and(|s| s.contains(subject)))
 }
 
 /// The decoded body of a MIME part with this file name, from a raw message.
@@ -755,21 +820,43 @@ pub fn poppler(tool: &str) -> Option<std::process::Command> {
     None
 }
 
-/// A trainee (see [`person`]) seated in the session at once, as an
-/// organiser enters them without e-mail confirmation.
+/// A trainee (see [`person`]) seated in the session (its id as the API
+/// gives it) at once, as an organiser enters them without e-mail confirmation.
 pub async fn seated(
     app: &TestApp,
-    session_id: uuid::Uuid,
+    session_id: &str,
     given_name: &str,
     email: &str,
     language: Language,
 ) -> aula_storage::entities::registration::Model {
     let person = person(app, given_name, email, language).await;
+    place(app, session_id, person.id).await
+}
+
+/// `count` trainees seated in the session (see [`seated`]), speaking
+/// Spanish: `{given}{n}` at `{given, lower-cased}{n}{tag}@example.org`.
+/// Their registrations' ids, in order.
+pub async fn seated_people(app: &TestApp, session_id: &str, count: usize, given: &str, tag: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for n in 0..count {
+        let email = format!("{}{n}{tag}@example.org", given.to_lowercase());
+        let registration = seated(app, session_id, &format!("{given}{n}"), &email, Language::Es).await;
+        ids.push(registration.id.to_string());
+    }
+    ids
+}
+
+/// A known person seated in the session at once, as an organiser enters them.
+pub async fn place(
+    app: &TestApp,
+    session_id: &str,
+    person_id: uuid::Uuid,
+) -> aula_storage::entities::registration::Model {
     aula_storage::registrations::add_placed(
         &app.db,
         &app.mail.link_key,
-        session_id,
-        person.id,
+        session_id.parse().expect("uuid"),
+        person_id,
         aula_storage::registrations::Source::Organiser,
     )
     .await
@@ -862,4 +949,47 @@ pub async fn publish_answers(app: &TestApp, session_id: &str) {
             .await
             .expect("published");
     }
+}
+
+/// The data (JSON) of each message of `kind` queued, to `to` if given,
+/// oldest first.
+pub async fn queued(app: &TestApp, kind: &str, to: Option<&str>) -> Vec<serde_json::Value> {
+    use aula_storage::entities::outbox;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut rows = outbox::Entity::find().filter(outbox::Column::Kind.eq(kind));
+    if let Some(to) = to {
+        rows = rows.filter(outbox::Column::Recipient.eq(to));
+    }
+    rows.all(&app.db)
+        .await
+        .expect("outbox")
+        .iter()
+        .map(|row| serde_json::from_str(&row.data).expect("json"))
+        .collect()
+}
+
+/// The field `key` (a link's path, a code) of the last message of `kind`
+/// queued for `to`.
+pub async fn mailed(app: &TestApp, kind: &str, to: &str, key: &str) -> String {
+    let last = queued(app, kind, Some(to))
+        .await
+        .pop()
+        .unwrap_or_else(|| panic!("a {kind} message to {to}"));
+    last[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("no {key} in {last}"))
+        .to_owned()
+}
+
+/// A browser signed in to "my trainings" as `email`, by the link e-mailed.
+pub async fn me_browser(app: &TestApp, email: &str) -> Browser {
+    let browser = app.browser();
+    let response = browser
+        .post_form("/me?lang=en", "/me/sign-in", &[("email", email)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let link = mailed(app, "sign_in_link", email, "path").await;
+    let response = browser.submit(&link, &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    browser
 }

@@ -16,7 +16,8 @@ Luis,Gil,luis@example,
 Eva,Sanz,eva@example.org,
 ";
 
-async fn import(api: &Api, session_id: &str, query: &str, file: &[u8]) -> (StatusCode, Value) {
+/// POSTs a CSV file of people to the session's import API, `query` after the path.
+pub(crate) async fn import(api: &Api, session_id: &str, query: &str, file: &[u8]) -> (StatusCode, Value) {
     api.raw(
         Method::POST,
         &format!("/api/v1/sessions/{session_id}/registrations/import{query}"),
@@ -177,10 +178,7 @@ db_test!(
         let (_, session_id) = course_and_session(&app, &api).await;
         // People entered by organisers get their seat without confirming first.
         let (status, body) = api
-            .patch(
-                &format!("/api/v1/sessions/{session_id}"),
-                &json!({"confirm_organiser_entries": false}),
-            )
+            .patch_session(&session_id, &json!({"confirm_organiser_entries": false}))
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let (status, body) = api

@@ -106,11 +106,7 @@ db_test!(an_smtp_outage_loses_and_doubles_nothing, |app: TestApp| async move {
     assert!(during < 200, "the outage came mid-batch");
     app.smtp.restart().await.expect("restart");
     // Time passes: failed attempts wait their backoff; bring them due now.
-    app.db
-        .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE status = 'pending'")
-        .await
-        .expect("due");
-    app.wake.notify_waiters();
+    due_now(&app, "status = 'pending'").await;
     app.smtp.wait_for(200, Duration::from_secs(30)).await;
     wait_until_sent(&app, 200).await;
     let seen = by_message_id(&app);
@@ -178,11 +174,7 @@ db_test!(a_busy_server_delays_without_losing, |app: TestApp| async move {
             .all(|m| m.attempts == 1 && m.last_error.as_deref().is_some_and(|e| e.contains("451")))
     );
     app.smtp.set_busy(false);
-    app.db
-        .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at")
-        .await
-        .expect("due");
-    app.wake.notify_waiters();
+    due_now(&app, "TRUE").await;
     assert_eq!(app.smtp.wait_for(5, Duration::from_secs(10)).await.len(), 5);
 });
 
@@ -191,11 +183,10 @@ db_test!(a_busy_server_delays_without_losing, |app: TestApp| async move {
 db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
-    let session_uuid: uuid::Uuid = session_id.parse().expect("uuid");
     for (n, language) in [(1, Language::Es), (2, Language::Fr), (3, Language::En)] {
         crate::helpers::seated(
             &app,
-            session_uuid,
+            &session_id,
             &format!("Ana{n}"),
             &format!("ana{n}@example.org"),
             language,
@@ -205,8 +196,7 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     let browser = app.signed_in(&[Role::Organiser]).await;
     let page = format!("/staff/sessions/{session_id}/messages");
     let response = browser
-        .post_form(
-            &page,
+        .submit(
             &page,
             &[
                 ("audience", "confirmed"),
@@ -258,11 +248,7 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     assert!(outbox_page.contains("ana1@example.org"));
     // Bad input is refused beside its field.
     let response = browser
-        .post_form(
-            &page,
-            &page,
-            &[("audience", "everyone"), ("subject", " "), ("body", "x")],
-        )
+        .submit(&page, &[("audience", "everyone"), ("subject", " "), ("body", "x")])
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let (status, body) = api
@@ -280,17 +266,10 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
 db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
-    crate::helpers::seated(
-        &app,
-        session_id.parse().expect("uuid"),
-        "Luis",
-        "luis@example.org",
-        Language::Es,
-    )
-    .await;
+    crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
     let (status, body) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
+        .patch_session(
+            &session_id,
             &json!({"meetings": [
                 {"starts_at": "2030-03-12T10:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
                 {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
@@ -324,12 +303,7 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     assert_eq!(start.params().get("TZID").map(|p| p.value()), Some("Europe/Madrid"));
     assert!(ics.contains("BEGIN:VTIMEZONE") && ics.contains("TZOFFSETTO:+0100"));
     // Cancelling the session sends a cancellation.
-    let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"status": "cancelled"}),
-        )
-        .await;
+    let (status, _) = api.patch_session(&session_id, &json!({"status": "cancelled"})).await;
     assert_eq!(status, StatusCode::OK);
     let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
     assert!(received.iter().any(|m| m.data.contains("method=CANCEL")));
@@ -596,8 +570,8 @@ db_test!(
 
         // The first meeting moves: the reminder follows.
         let (status, _) = api
-            .patch(
-                &format!("/api/v1/sessions/{session_id}"),
+            .patch_session(
+                &session_id,
                 &json!({"meetings": [
                     {"starts_at": "2030-03-19T09:00:00+01:00", "ends_at": "2030-03-19T14:00:00+01:00"},
                 ]}),
@@ -610,11 +584,7 @@ db_test!(
         );
 
         // Its time comes: it goes out once.
-        app.db
-            .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE kind = 'reminder'")
-            .await
-            .expect("due");
-        app.wake.notify_waiters();
+        due_now(&app, "kind = 'reminder'").await;
         // Two confirmations, the new times, and the reminder.
         assert_eq!(app.smtp.wait_for(4, Duration::from_secs(10)).await.len(), 4);
         wait_until_sent(&app, 4).await;
@@ -645,11 +615,7 @@ db_test!(
             .exec(&app.db)
             .await
             .expect("started");
-        app.db
-            .execute_unprepared("UPDATE outbox SET next_attempt_at = created_at WHERE kind = 'reminder'")
-            .await
-            .expect("due");
-        app.wake.notify_waiters();
+        due_now(&app, "kind = 'reminder'").await;
         // The dispatcher's rounds pass it over; the scheduled jobs mark it.
         tokio::time::sleep(Duration::from_millis(300)).await;
         aula_app::jobs::tick(&app.app()).await.expect("jobs");
@@ -667,12 +633,7 @@ db_test!(no_reminder_for_a_cancelled_session, |app: TestApp| async move {
     let (_, session_id) = course_and_session(&app, &api).await;
     confirmed_person(&app, &session_id, "luisa@example.org").await;
     assert_eq!(reminders(&app).await.len(), 1);
-    let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"status": "cancelled"}),
-        )
-        .await;
+    let (status, _) = api.patch_session(&session_id, &json!({"status": "cancelled"})).await;
     assert_eq!(status, StatusCode::OK);
     assert!(reminders(&app).await.is_empty(), "the reminder is dropped");
 });
@@ -682,10 +643,7 @@ db_test!(the_reminder_lead_time_is_set_per_session, |app: TestApp| async move {
     let (_, session_id) = course_and_session(&app, &api).await;
     confirmed_person(&app, &session_id, "pau@example.org").await;
     let (status, body) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"reminder_lead_hours": 24}),
-        )
+        .patch_session(&session_id, &json!({"reminder_lead_hours": 24}))
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     // One day before 2030-03-12 09:00 in Madrid.
@@ -693,12 +651,7 @@ db_test!(the_reminder_lead_time_is_set_per_session, |app: TestApp| async move {
         reminders(&app).await[0].next_attempt_at.to_rfc3339(),
         "2030-03-11T08:00:00+00:00"
     );
-    let (status, body) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"reminder_lead_hours": 0}),
-        )
-        .await;
+    let (status, body) = api.patch_session(&session_id, &json!({"reminder_lead_hours": 0})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["fields"]["reminder_lead_hours"].is_array(), "{body}");
 });
@@ -729,3 +682,15 @@ db_test!(
         panic!("the message was not marked failed");
     }
 );
+
+/// Makes the queued mail that `condition` (SQL) selects due now, and wakes
+/// the dispatcher.
+async fn due_now(app: &TestApp, condition: &str) {
+    app.db
+        .execute_unprepared(&format!(
+            "UPDATE outbox SET next_attempt_at = created_at WHERE {condition}"
+        ))
+        .await
+        .expect("due");
+    app.wake.notify_waiters();
+}

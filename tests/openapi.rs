@@ -208,25 +208,17 @@ async fn issue_15_responses_match_their_declared_schemas() {
             "modality": "in_person", "audiences": ["public_servant"], "language": "es"}),
     )
     .await;
-    let region = app.region("ES-CL").await;
-    let session = api
-        .created(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 10, "status": "open",
-                "venue": {"name": "Sede", "city": "León", "region_id": region},
-                "meetings": [{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]}),
-        )
-        .await;
-    let session_id = session["id"].as_str().expect("id").to_owned();
-    let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
-    let registration = crate::helpers::seated(
+    let session = crate::helpers::session_in_leon(
         &app,
-        session_id.parse().expect("uuid"),
-        "Inés",
-        "ines@example.org",
-        Language::Es,
+        &api,
+        &course,
+        10,
+        json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]),
     )
     .await;
+    let session_id = session["id"].as_str().expect("id").to_owned();
+    let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
+    let registration = crate::helpers::seated(&app, &session_id, "Inés", "ines@example.org", Language::Es).await;
     let (status, saved) = api
         .put_marks(
             &meeting,

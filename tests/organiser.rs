@@ -115,9 +115,9 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
+        crate::helpers::seated(&app, &session_id, "Ana", "ana@example.org", Language::Es).await;
+        crate::helpers::seated(&app, &session_id, "Luc", "luc@example.org", Language::Fr).await;
         let session: uuid::Uuid = session_id.parse().expect("uuid");
-        crate::helpers::seated(&app, session, "Ana", "ana@example.org", Language::Es).await;
-        crate::helpers::seated(&app, session, "Luc", "luc@example.org", Language::Fr).await;
         app.stop_dispatcher();
         // One message of every kind in the outbox.
         for kind in MailKind::ALL {
@@ -216,7 +216,7 @@ db_test!(
         assert!(preview.contains("Issue 2 certificates"));
         let (_, listed) = api.get(&format!("/api/v1/certificates?session_id={session}")).await;
         assert_eq!(listed["total"], 0, "looking issues nothing");
-        let response = browser.post_form(&page, &page, &[]).await;
+        let response = browser.submit(&page, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let (_, listed) = api.get(&format!("/api/v1/certificates?session_id={session}")).await;
         assert_eq!(listed["total"], 2, "{listed}");
@@ -258,10 +258,9 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
-        let session: uuid::Uuid = session_id.parse().expect("uuid");
         for (name, language) in [("Ana", Language::Es), ("Bea", Language::Es), ("Luc", Language::Fr)] {
             let email = format!("{}@example.org", name.to_lowercase());
-            crate::helpers::seated(&app, session, name, &email, language).await;
+            crate::helpers::seated(&app, &session_id, name, &email, language).await;
         }
         let browser = app.signed_in(&[Role::Organiser]).await;
         let page = format!("/staff/sessions/{session_id}/messages");
@@ -271,7 +270,7 @@ db_test!(
             ("subject", "Cambio de aula"),
             ("body", "Nos vemos en la sala 2.\n\nGracias."),
         ];
-        let response = browser.post_form(&page, &page, &fields).await;
+        let response = browser.submit(&page, &fields).await;
         assert_eq!(response.status(), StatusCode::OK, "a preview, not a redirect");
         let preview = response.text().await.expect("html");
         assert!(preview.contains("3 people receive it"), "{preview}");
@@ -293,11 +292,7 @@ db_test!(
         assert_eq!(outbox["total"], 0, "a preview queues nothing");
         // Bad input is refused beside its field, before any preview.
         let response = browser
-            .post_form(
-                &page,
-                &page,
-                &[("audience", "everyone"), ("subject", " "), ("body", "x")],
-            )
+            .submit(&page, &[("audience", "everyone"), ("subject", " "), ("body", "x")])
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         // The preview's button sends what was previewed.
@@ -313,8 +308,7 @@ db_test!(
         assert_eq!(outbox["total"], 3, "{outbox}");
         // Nobody in the group: said so, and no button.
         let response = browser
-            .post_form(
-                &page,
+            .submit(
                 &page,
                 &[("audience", "waitlisted"), ("subject", "Hola"), ("body", "Hola")],
             )
@@ -488,9 +482,7 @@ db_test!(
         let browser = app.signed_in(&[Role::Organiser]).await;
         browser.get_html("/staff/sessions/new?lang=en").await;
         let fields = session_form(&course_id, &region, "2025-03-10", "14:00");
-        let response = browser
-            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
-            .await;
+        let response = browser.submit("/staff/sessions/new", &fields).await;
         assert_eq!(response.status(), StatusCode::OK, "a question, not a session");
         let html = response.text().await.expect("html");
         assert!(html.contains("This session has already started"), "{html}");
@@ -501,9 +493,7 @@ db_test!(
         // Recorded after the fact.
         let mut recorded = fields.to_vec();
         recorded.push(("past", "record"));
-        let response = browser
-            .post_form("/staff/sessions/new", "/staff/sessions/new", &recorded)
-            .await;
+        let response = browser.submit("/staff/sessions/new", &recorded).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let location = response.headers()["location"].to_str().expect("location").to_owned();
         let id = location.trim_start_matches("/staff/sessions/").to_owned();
@@ -515,20 +505,11 @@ db_test!(
                 .await
                 .contains("Past session, recorded: no e-mails")
         );
-        let (status, _) = api
-            .patch(&format!("/api/v1/sessions/{id}"), &json!({"status": "open"}))
-            .await;
+        let (status, _) = api.patch_session(&id, &json!({"status": "open"})).await;
         assert_eq!(status, StatusCode::OK);
         // An import and a hand entry: placed at once, nobody written to.
         let file = "given name,family name,email\nAna,Ruiz,ana@example.org\nLuis,Gil,luis@example.org\n";
-        let (status, body) = api
-            .raw(
-                reqwest::Method::POST,
-                &format!("/api/v1/sessions/{id}/registrations/import"),
-                "text/csv; charset=utf-8",
-                file.as_bytes().to_vec(),
-            )
-            .await;
+        let (status, body) = crate::imports::import(&api, &id, "", file.as_bytes()).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         assert_eq!(body["registered"], 2, "{body}");
         let page = format!("/staff/sessions/{id}/registrations");
@@ -547,12 +528,7 @@ db_test!(
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let (_, registrations) = api.get(&format!("/api/v1/sessions/{id}/registrations")).await;
-        let statuses: Vec<&str> = registrations["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .map(|r| r["status"].as_str().expect("status"))
-            .collect();
+        let statuses: Vec<&str> = crate::helpers::texts(&registrations["items"], "status");
         assert_eq!(statuses, ["confirmed"; 3], "{registrations}");
         let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={id}")).await;
         assert_eq!(outbox["total"], 0, "no confirmation, invitation or reminder: {outbox}");
@@ -560,9 +536,7 @@ db_test!(
         // Live after all: said so, and people are e-mailed as usual.
         let mut live = fields.to_vec();
         live.push(("past", "live"));
-        let response = browser
-            .post_form("/staff/sessions/new", "/staff/sessions/new", &live)
-            .await;
+        let response = browser.submit("/staff/sessions/new", &live).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let live_id = response.headers()["location"]
             .to_str()
@@ -583,14 +557,7 @@ db_test!(
             .await;
         let api_id = session["id"].as_str().expect("id");
         assert_eq!(session["record_past"], true);
-        let (status, body) = api
-            .raw(
-                reqwest::Method::POST,
-                &format!("/api/v1/sessions/{api_id}/registrations/import"),
-                "text/csv; charset=utf-8",
-                file.as_bytes().to_vec(),
-            )
-            .await;
+        let (status, body) = crate::imports::import(&api, api_id, "", file.as_bytes()).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={api_id}")).await;
         assert_eq!(outbox["total"], 0, "{outbox}");
@@ -609,9 +576,7 @@ db_test!(
         let browser = app.signed_in(&[Role::Organiser]).await;
         browser.get_html("/staff/sessions/new?lang=en").await;
         let mut fields = session_form(&course_id, &region, "2030-03-10", "12:00");
-        let response = browser
-            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
-            .await;
+        let response = browser.submit("/staff/sessions/new", &fields).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "saved all the same");
         let location = response.headers()["location"].to_str().expect("location").to_owned();
         let page = browser.get_html(&location).await;
@@ -627,7 +592,7 @@ db_test!(
                 ("meeting_end", "12:00"),
             ]);
         }
-        let response = browser.post_form(&location, &location, &fields).await;
+        let response = browser.submit(&location, &fields).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let page = browser.get_html(&location).await;
         assert!(!page.contains("id=\"hours-differ\""), "{page}");

@@ -2,12 +2,12 @@
 //! a phone and at the door — each fault seen, as a test.
 
 use aula_domain::{Language, RegistrationStatus, Role};
-use aula_storage::entities::{outbox, registration};
+use aula_storage::entities::registration;
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
-use crate::helpers::{Browser, TestApp, course_and_session, db_test, registrant};
+use crate::helpers::{Browser, TestApp, course_and_session, db_test, me_browser, registrant};
 use crate::signup::confirm_path;
 
 /// A trainee registered and confirmed in the helpers' session, signed in to
@@ -32,28 +32,6 @@ async fn signed_in_trainee(app: &TestApp, session_id: &str, email: &str) -> (Bro
         .pop()
         .expect("registration");
     (browser, registration)
-}
-
-/// A browser signed in to "my trainings" as `email`, by the link e-mailed.
-async fn me_browser(app: &TestApp, email: &str) -> Browser {
-    let browser = app.browser();
-    let response = browser
-        .post_form("/me?lang=en", "/me/sign-in", &[("email", email)])
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let row = outbox::Entity::find()
-        .filter(outbox::Column::Kind.eq("sign_in_link"))
-        .filter(outbox::Column::Recipient.eq(email))
-        .all(&app.db)
-        .await
-        .expect("outbox")
-        .pop()
-        .expect("a sign-in link");
-    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
-    let link = data["path"].as_str().expect("path").to_owned();
-    let response = browser.post_form(&link, &link, &[]).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    browser
 }
 
 db_test!(
@@ -85,10 +63,7 @@ db_test!(issue_24_badges_agree_with_the_form, |app: TestApp| async move {
     // The window closed yesterday; the session starts in 2030, seats are left.
     let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
     let (status, body) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"registration_closes_at": yesterday}),
-        )
+        .patch_session(&session_id, &json!({"registration_closes_at": yesterday}))
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let browser = app.browser();
@@ -114,10 +89,7 @@ db_test!(issue_24_badges_agree_with_the_form, |app: TestApp| async move {
     );
     // Reopened window: open, with its seats, as the form allows.
     let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"registration_closes_at": ""}),
-        )
+        .patch_session(&session_id, &json!({"registration_closes_at": ""}))
         .await;
     assert_eq!(status, StatusCode::OK);
     let page = browser.get_html(&format!("/sessions/{session_id}?lang=en")).await;
@@ -150,7 +122,7 @@ db_test!(
             .await
             .expect("row");
         assert_eq!(row.status, RegistrationStatus::Confirmed);
-        let response = browser.post_form(&path, &path, &[]).await;
+        let response = browser.submit(&path, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let row = aula_storage::registrations::get(&app.db, registration.id)
             .await
@@ -176,27 +148,13 @@ db_test!(
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
         let (trainee, eva) = signed_in_trainee(&app, &session_id, "eva@example.org").await;
-        crate::helpers::seated(
-            &app,
-            session_id.parse().expect("uuid"),
-            "Léo",
-            "leo@example.org",
-            Language::Fr,
-        )
-        .await;
+        crate::helpers::seated(&app, &session_id, "Léo", "leo@example.org", Language::Fr).await;
         let public = app.browser().get_html(&format!("/sessions/{session_id}?lang=en")).await;
         assert!(
             public.contains("calendar.ics"),
             "an open session offers its calendar: {public}"
         );
-        let cancellations = || async {
-            outbox::Entity::find()
-                .filter(outbox::Column::Kind.eq("session_cancelled"))
-                .all(&app.db)
-                .await
-                .expect("outbox")
-                .len()
-        };
+        let cancellations = || async { crate::helpers::queued(&app, "session_cancelled", None).await.len() };
         let organiser = app.signed_in(&[Role::Organiser]).await;
         let edit = format!("/staff/sessions/{session_id}");
         let status = format!("{edit}/status");
@@ -295,29 +253,21 @@ db_test!(
                    "audiences": ["public_servant"], "language": "es"}),
         )
         .await;
-        let region = app.region("ES-CL").await;
         // Held the last two days.
         let at = |hours: i64| (chrono::Utc::now() - chrono::Duration::hours(hours)).to_rfc3339();
-        let session = api
-            .created(
-                "/api/v1/sessions",
-                &json!({"course_id": course["id"], "capacity": 10, "status": "open",
-                "venue": {"name": "Sede", "city": "León", "region_id": region},
-                "meetings": [
-                    {"starts_at": at(53), "ends_at": at(48)},
-                    {"starts_at": at(29), "ends_at": at(24)},
-                ]}),
-            )
-            .await;
-        let session_id = session["id"].as_str().expect("id").to_owned();
-        let eva = crate::helpers::seated(
+        let session = crate::helpers::session_in_leon(
             &app,
-            session_id.parse().expect("uuid"),
-            "Eva",
-            "eva@example.org",
-            Language::En,
+            &api,
+            &course,
+            10,
+            json!([
+                {"starts_at": at(53), "ends_at": at(48)},
+                {"starts_at": at(29), "ends_at": at(24)},
+            ]),
         )
         .await;
+        let session_id = session["id"].as_str().expect("id").to_owned();
+        let eva = crate::helpers::seated(&app, &session_id, "Eva", "eva@example.org", Language::En).await;
         for meeting in crate::helpers::meeting_ids(&session) {
             let marks = json!([{"registration_id": eva.id, "status": "present"}]);
             let (status, body) = api.put_marks(&meeting, &marks).await;
@@ -409,22 +359,11 @@ db_test!(
     issue_24_organiser_message_greets_once_with_the_join_link_and_links,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let course = api
-            .created(
-                "/api/v1/courses",
-                &json!({"title": "Webinario", "summary": "S", "hours": 2, "modality": "online",
-                        "audiences": ["public_servant"], "language": "es"}),
-            )
-            .await;
-        let session = api
-            .created(
-                "/api/v1/sessions",
-                &json!({"course_id": course["id"], "capacity": 1, "status": "open",
-                        "online_url": "https://meet.example.org/sala-42",
-                        "meetings": [{"starts_at": "2030-06-01T10:00:00Z", "ends_at": "2030-06-01T12:00:00Z"}]}),
-            )
-            .await;
-        let session_id: uuid::Uuid = session["id"].as_str().expect("id").parse().expect("uuid");
+        let course = api.course("Webinario", 2, "online").await;
+        let meetings = json!([{"starts_at": "2030-06-01T10:00:00Z", "ends_at": "2030-06-01T12:00:00Z"}]);
+        let session =
+            crate::helpers::online_session(&api, &course, 1, "https://meet.example.org/sala-42", meetings).await;
+        let session_id = session["id"].as_str().expect("id");
         crate::helpers::seated(&app, session_id, "Ana", "ana@example.org", Language::Fr).await;
         // Leo waits: the session is full.
         let (status, body) = app
@@ -439,7 +378,9 @@ db_test!(
             .confirm(&confirm_path(&app, "leo@example.org").await)
             .await;
         let organiser = app.user("marta@staff.example.org", &[Role::Organiser]).await;
-        let record = aula_storage::sessions::get(&app.db, session_id).await.expect("session");
+        let record = aula_storage::sessions::get(&app.db, session_id.parse().expect("uuid"))
+            .await
+            .expect("session");
         let queued = aula_app::messages::broadcast(
             &app.app(),
             &organiser,
@@ -484,14 +425,7 @@ db_test!(
         let (course_id, session_id) = course_and_session(&app, &api).await;
         let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
         let meetings = crate::helpers::meeting_ids(&session);
-        let eva = crate::helpers::seated(
-            &app,
-            session_id.parse().expect("uuid"),
-            "Eva",
-            "eva@example.org",
-            Language::En,
-        )
-        .await;
+        let eva = crate::helpers::seated(&app, &session_id, "Eva", "eva@example.org", Language::En).await;
         // The page says when the roll call opens, and offers no form.
         let browser = app.signed_in(&[Role::Organiser]).await;
         let page = format!("/staff/meetings/{}/roll-call?lang=en", meetings[0]);
@@ -533,7 +467,7 @@ db_test!(
             .await;
         let leo = crate::helpers::seated(
             &app,
-            session["id"].as_str().expect("id").parse().expect("uuid"),
+            session["id"].as_str().expect("id"),
             "Leo",
             "leo@example.org",
             Language::En,
@@ -602,14 +536,7 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
-        crate::helpers::seated(
-            &app,
-            session_id.parse().expect("uuid"),
-            "Eva",
-            "eva@example.org",
-            Language::En,
-        )
-        .await;
+        crate::helpers::seated(&app, &session_id, "Eva", "eva@example.org", Language::En).await;
         let browser = app.signed_in(&[Role::Organiser]).await;
         let html = browser
             .get_html(&format!("/staff/sessions/{session_id}/attendance?lang=en"))
@@ -635,7 +562,7 @@ db_test!(
             html.contains("Check in as Inés Ruiz") && !html.contains("Send me a code"),
             "{html}"
         );
-        let done = phone.post_form(&scan, &scan, &[]).await;
+        let done = phone.submit(&scan, &[]).await;
         assert_eq!(done.status(), StatusCode::OK);
         assert!(done.text().await.expect("body").contains("you are checked in"));
         // (The reminder asks for it, for sessions in a room: the mail snapshots.)

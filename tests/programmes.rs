@@ -72,8 +72,7 @@ db_test!(
     |app: crate::helpers::TestApp| async move {
         let browser = app.signed_in(&[Role::Organiser]).await;
         let response = browser
-            .post_form(
-                "/staff/programmes/new",
+            .submit(
                 "/staff/programmes/new",
                 &[
                     ("title", "Villes accueillantes"),
@@ -93,8 +92,7 @@ db_test!(
 
         // A problem re-renders the form with the value kept and the message beside the field.
         let response = browser
-            .post_form(
-                "/staff/programmes/new",
+            .submit(
                 "/staff/programmes/new",
                 &[("title", ""), ("funder", "FAMI"), ("starts_on", "nope")],
             )

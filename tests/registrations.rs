@@ -11,12 +11,11 @@ db_test!(
     |app: crate::helpers::TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
-        let session: uuid::Uuid = session_id.parse().expect("uuid");
         // Capacity 20: the 21st and 22nd wait, in order.
         for n in 0..22 {
             crate::helpers::seated(
                 &app,
-                session,
+                &session_id,
                 &format!("Persona{n}"),
                 &format!("p{n}@example.org"),
                 Language::Es,
@@ -51,10 +50,7 @@ db_test!(
         // A trainer sees their own session's list, not another's.
         let trainer = app.user("formadora@example.org", &[Role::Trainer]).await;
         let (status, _) = api
-            .patch(
-                &format!("/api/v1/sessions/{session_id}"),
-                &json!({"trainer_ids": [trainer.user.id]}),
-            )
+            .patch_session(&session_id, &json!({"trainer_ids": [trainer.user.id]}))
             .await;
         assert_eq!(status, StatusCode::OK);
         let browser = app.browser();

@@ -127,16 +127,7 @@ db_test!(
         let post = |query: String| {
             let trainer = &trainer;
             let path = &path;
-            async move {
-                trainer
-                    .raw(
-                        reqwest::Method::POST,
-                        &format!("{path}{query}"),
-                        "text/csv",
-                        ZOOM.as_bytes().to_vec(),
-                    )
-                    .await
-            }
+            async move { trainer.post_csv(&format!("{path}{query}"), ZOOM).await }
         };
         let unmatched = |answer: &Value| -> Vec<String> {
             answer["unmatched"]
@@ -259,9 +250,7 @@ db_test!(
                  \"Ruiz, B1\",,2026-03-14 09:00,2026-03-14 {b1_leaves}\n"
             )
         };
-        let (status, answer) = api
-            .raw(reqwest::Method::POST, &path, "text/csv", report("10:59").into_bytes())
-            .await;
+        let (status, answer) = api.post_csv(&path, report("10:59")).await;
         assert_eq!(status, StatusCode::OK, "{answer}");
         let statuses: Vec<(&str, &str, i64)> = answer["matched"]
             .as_array()
@@ -279,9 +268,7 @@ db_test!(
         assert_eq!(completed(&api.get(&matrix_path).await.1), [true, false]);
 
         // The corrected report: B1 stayed a minute longer.
-        let (status, answer) = api
-            .raw(reqwest::Method::POST, &path, "text/csv", report("11:00").into_bytes())
-            .await;
+        let (status, answer) = api.post_csv(&path, report("11:00")).await;
         assert_eq!(status, StatusCode::OK, "{answer}");
         assert_eq!(answer["applied"], 1, "{answer}");
         assert_eq!(completed(&api.get(&matrix_path).await.1), [true, true]);
@@ -292,12 +279,7 @@ db_test!(
             .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
             .await;
         assert_eq!(status, StatusCode::OK, "{issued}");
-        let mut holders: Vec<&str> = issued["certificates"]
-            .as_array()
-            .expect("certificates")
-            .iter()
-            .map(|c| c["registration_id"].as_str().expect("id"))
-            .collect();
+        let mut holders: Vec<&str> = crate::helpers::texts(&issued["certificates"], "registration_id");
         holders.sort();
         let mut expected: Vec<&str> = ids.iter().map(String::as_str).collect();
         expected.sort();

@@ -13,7 +13,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbBackend, EntityT
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{Browser, TestApp, db_test};
+use crate::helpers::{TestApp, db_test, mailed, me_browser};
 use crate::indicators::{Programme, build};
 
 /// Every filter of the indicators' test, each with every breakdown.
@@ -181,32 +181,6 @@ async fn person_id(app: &TestApp, email: &str) -> Uuid {
         .id
 }
 
-/// The path of the last e-mail of `kind` to `email`, as queued.
-async fn mailed_path(app: &TestApp, kind: &str, email: &str) -> String {
-    let rows = outbox::Entity::find()
-        .filter(outbox::Column::Kind.eq(kind))
-        .filter(outbox::Column::Recipient.eq(email))
-        .all(&app.db)
-        .await
-        .expect("outbox");
-    let row = rows.last().unwrap_or_else(|| panic!("a {kind} message to {email}"));
-    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
-    data["path"].as_str().expect("path").to_owned()
-}
-
-/// A trainee signed in to "my trainings" by the e-mailed link.
-async fn trainee(app: &TestApp, email: &str) -> Browser {
-    let browser = app.browser();
-    let response = browser
-        .post_form("/me?lang=en", "/me/sign-in", &[("email", email)])
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let link = mailed_path(app, "sign_in_link", email).await;
-    let response = browser.post_form(&link, &link, &[]).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    browser
-}
-
 db_test!(
     issue_21_erasure_keeps_every_figure_and_leaves_no_trace,
     |app: TestApp| async move {
@@ -248,7 +222,7 @@ db_test!(
 
         // Ana asks from "my trainings", with her certificates; her export
         // first holds everything erasure will remove.
-        let browser = trainee(&app, "ana@example.org").await;
+        let browser = me_browser(&app, "ana@example.org").await;
         let export: serde_json::Value = browser.get("/me/data.json").await.json().await.expect("json");
         assert_eq!(export["person"]["phone"], "+34 600 111 222");
         assert_eq!(export["also_held"]["certificates"][0]["holder_name"], "Ana Prueba");
@@ -262,7 +236,7 @@ db_test!(
         assert!(response.text().await.expect("page").contains("ana@example.org"));
         // Nothing is erased before the link is followed.
         assert_eq!(person_id(&app, "ana@example.org").await, ana);
-        let link = mailed_path(&app, "erasure_link", "ana@example.org").await;
+        let link = mailed(&app, "erasure_link", "ana@example.org", "path").await;
         let page = browser.get_html(&format!("{link}?lang=en")).await;
         assert!(page.contains("Erase my data now"), "{page}");
         let response = browser.post_form(&format!("{link}?lang=en"), &link, &[]).await;
@@ -470,8 +444,7 @@ db_test!(
         assert_eq!(left[0].person_id, second);
 
         // A trainee is kept until three years after their last session ends, to the second.
-        let session = session_id.parse().expect("uuid");
-        let trainee = crate::helpers::seated(&app, session, "Lola", "lola@example.org", aula_domain::Language::Es)
+        let trainee = crate::helpers::seated(&app, &session_id, "Lola", "lola@example.org", aula_domain::Language::Es)
             .await
             .person_id;
         let end = session_end() + periods.duration(RetentionCategory::InactivePeople);
@@ -497,7 +470,6 @@ db_test!(
         use aula_storage::entities::audit_entry;
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
-        let session = session_id.parse().expect("uuid");
         let mut people = Vec::new();
         for n in 0..6 {
             let email = format!("orphan{n}@example.org");
@@ -507,7 +479,7 @@ db_test!(
         }
         for n in 0..6 {
             let email = format!("trainee{n}@example.org");
-            let r = crate::helpers::seated(&app, session, "Trainee", &email, aula_domain::Language::Es).await;
+            let r = crate::helpers::seated(&app, &session_id, "Trainee", &email, aula_domain::Language::Es).await;
             people.push(r.person_id);
         }
         // Audit entries are written at the real time, years before this
@@ -547,7 +519,7 @@ db_test!(
         let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
         let registration = crate::helpers::seated(
             &app,
-            session_id.parse().expect("uuid"),
+            &session_id,
             "Nadia",
             "nadia@example.org",
             aula_domain::Language::En,
@@ -573,13 +545,10 @@ db_test!(
         use aula_domain::{Language, RegistrationStatus};
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
-        let (status, body) = api
-            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1}))
-            .await;
+        let (status, body) = api.patch_session(&session_id, &json!({"capacity": 1})).await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        let session: Uuid = session_id.parse().expect("uuid");
-        let eva = crate::helpers::seated(&app, session, "Eva", "eva@example.org", Language::Es).await;
-        let leo = crate::helpers::seated(&app, session, "Léo", "leo@example.org", Language::Fr).await;
+        let eva = crate::helpers::seated(&app, &session_id, "Eva", "eva@example.org", Language::Es).await;
+        let leo = crate::helpers::seated(&app, &session_id, "Léo", "leo@example.org", Language::Fr).await;
         assert_eq!(
             (eva.status, leo.status),
             (RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted)

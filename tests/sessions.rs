@@ -36,9 +36,7 @@ db_test!(
     |app: crate::helpers::TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
-        let (status, _) = api
-            .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": "closed"}))
-            .await;
+        let (status, _) = api.patch_session(&session_id, &json!({"status": "closed"})).await;
         assert_eq!(status, StatusCode::OK);
         // A new draft of the same course.
         let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
@@ -55,14 +53,10 @@ db_test!(
         assert_eq!(all["total"], 2, "organisers see drafts");
 
         // A draft without meetings cannot open.
-        let (status, body) = api
-            .patch(&format!("/api/v1/sessions/{draft_id}"), &json!({"status": "open"}))
-            .await;
+        let (status, body) = api.patch_session(draft_id, &json!({"status": "open"})).await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
         // Nor jump to completed.
-        let (status, _) = api
-            .patch(&format!("/api/v1/sessions/{draft_id}"), &json!({"status": "completed"}))
-            .await;
+        let (status, _) = api.patch_session(draft_id, &json!({"status": "completed"})).await;
         assert_eq!(status, StatusCode::CONFLICT);
     }
 );
@@ -105,27 +99,19 @@ db_test!(session_rules, |app: crate::helpers::TestApp| async move {
     // A trainer who is not one.
     let organiser = app.user("not-a-trainer@example.org", &[Role::Organiser]).await;
     let (status, body) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"trainer_ids": [organiser.user.id]}),
-        )
+        .patch_session(&session_id, &json!({"trainer_ids": [organiser.user.id]}))
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["fields"]["trainer_ids"].is_array(), "{body}");
     let trainer = app.user("trainer@example.org", &[Role::Trainer]).await;
     let (status, body) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"trainer_ids": [trainer.user.id]}),
-        )
+        .patch_session(&session_id, &json!({"trainer_ids": [trainer.user.id]}))
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["trainers"][0]["name"], "User trainer@example.org");
     // Completed is final.
     api.close_and_complete(&session_id).await;
-    let (status, _) = api
-        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 30}))
-        .await;
+    let (status, _) = api.patch_session(&session_id, &json!({"capacity": 30})).await;
     assert_eq!(status, StatusCode::CONFLICT);
 });
 
@@ -167,9 +153,7 @@ db_test!(
             ("registration_closes_at", "2030-06-28T23:59"),
             ("trainer_ids", trainer.as_str()),
         ];
-        let response = browser
-            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
-            .await;
+        let response = browser.submit("/staff/sessions/new", &fields).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let location = response.headers()["location"].to_str().expect("location").to_owned();
         let id = location.trim_start_matches("/staff/sessions/").to_owned();
@@ -197,9 +181,7 @@ db_test!(
         // A bad row re-renders with the problem beside that row.
         let mut bad = fields.to_vec();
         bad[5] = ("meeting_end", "08:00");
-        let response = browser
-            .post_form("/staff/sessions/new", "/staff/sessions/new", &bad)
-            .await;
+        let response = browser.submit("/staff/sessions/new", &bad).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = response.text().await.expect("html");
         assert!(html.contains("id=\"error-meetings.0\""), "{html}");
@@ -239,9 +221,7 @@ db_test!(
             ("venue_region_id", region.as_str()),
             ("online_url", ""),
         ];
-        let response = browser
-            .post_form("/staff/sessions/new", "/staff/sessions/new", &fields)
-            .await;
+        let response = browser.submit("/staff/sessions/new", &fields).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let location = response.headers()["location"].to_str().expect("location").to_owned();
         let id = location.trim_start_matches("/staff/sessions/").to_owned();

@@ -11,29 +11,15 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::helpers::{Api, TestApp, attachment, course_and_session, db_test, registrant};
+use crate::helpers::{Api, TestApp, attachment, course_and_session, db_test, mail_to, registrant};
 
 /// The path of the confirmation link in the last request e-mail queued for `email`.
 pub(crate) async fn confirm_path(app: &TestApp, email: &str) -> String {
-    let row = outbox::Entity::find()
-        .filter(outbox::Column::Recipient.eq(email.to_lowercase()))
-        .filter(outbox::Column::Kind.eq("registration_requested"))
-        .all(&app.db)
-        .await
-        .expect("outbox")
-        .pop()
-        .expect("a confirmation e-mail");
-    let data: serde_json::Value = serde_json::from_str(&row.data).expect("json");
-    data["confirm_path"].as_str().expect("path").to_owned()
+    crate::helpers::mailed(app, "registration_requested", &email.to_lowercase(), "confirm_path").await
 }
 
 async fn with_capacity(api: &Api, session_id: &str, capacity: u32) {
-    let (status, body) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"capacity": capacity}),
-        )
-        .await;
+    let (status, body) = api.patch_session(session_id, &json!({"capacity": capacity})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
@@ -115,18 +101,11 @@ db_test!(
 
         // Confirmed: an e-mail with the calendar invitation.
         let received = app.smtp.wait_for(4, Duration::from_secs(10)).await;
-        let confirmed = received
-            .iter()
-            .find(|m| {
-                m.to.contains(&"ana.perez@example.org".to_owned())
-                    && m.header("subject").is_some_and(|s| s.contains("confirmada"))
-            })
-            .expect("confirmation");
+        let confirmed = mail_to(&received, "ana.perez@example.org", "confirmada").expect("confirmation");
         let invite = attachment(&confirmed.data, "invite.ics").expect("invitation");
         assert!(invite.contains("METHOD:REQUEST"), "{invite}");
         assert!(
-            received.iter().any(|m| m.to.contains(&"luis@example.org".to_owned())
-                && m.header("subject").is_some_and(|s| s.contains("espera"))),
+            mail_to(&received, "luis@example.org", "espera").is_some(),
             "Luis is told he waits"
         );
 
@@ -135,25 +114,13 @@ db_test!(
         let page_html = browser.get_html(&manage).await;
         assert!(page_html.contains("Cancelar mi inscripción"), "{page_html}");
         let step = format!("{manage}/cancel");
-        let response = browser.post_form(&step, &step, &[]).await;
+        let response = browser.submit(&step, &[]).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let received = app.smtp.wait_for(6, Duration::from_secs(10)).await;
-        let cancelled = received
-            .iter()
-            .find(|m| {
-                m.to.contains(&"ana.perez@example.org".to_owned())
-                    && m.header("subject").is_some_and(|s| s.contains("cancelada"))
-            })
-            .expect("cancellation e-mail");
+        let cancelled = mail_to(&received, "ana.perez@example.org", "cancelada").expect("cancellation e-mail");
         let cancel = attachment(&cancelled.data, "invite.ics").expect("calendar cancellation");
         assert!(cancel.contains("METHOD:CANCEL"), "{cancel}");
-        let promoted = received
-            .iter()
-            .find(|m| {
-                m.to.contains(&"luis@example.org".to_owned())
-                    && m.header("subject").is_some_and(|s| s.contains("confirmada"))
-            })
-            .expect("promotion e-mail");
+        let promoted = mail_to(&received, "luis@example.org", "confirmada").expect("promotion e-mail");
         assert!(text_of(&promoted.data).contains("se ha liberado una plaza"));
         let session: Uuid = session_id.parse().expect("uuid");
         assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 1);
@@ -349,9 +316,7 @@ db_test!(bad_registrations_change_nothing, |app: TestApp| async move {
         )
         .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _) = api
-        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": "closed"}))
-        .await;
+    let (status, _) = api.patch_session(&session_id, &json!({"status": "closed"})).await;
     assert_eq!(status, StatusCode::OK);
     let (status, answer) = anonymous.post(&path, &registrant("A", "a@example.org")).await;
     assert_eq!(status, StatusCode::CONFLICT, "{answer}");
@@ -359,9 +324,7 @@ db_test!(bad_registrations_change_nothing, |app: TestApp| async move {
     assert_eq!(registrations, 0);
 
     // The form: messages beside the fields, in the form's language; the honeypot.
-    let (status, _) = api
-        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"status": "open"}))
-        .await;
+    let (status, _) = api.patch_session(&session_id, &json!({"status": "open"})).await;
     assert_eq!(status, StatusCode::OK);
     let browser = app.browser();
     let page = format!("/sessions/{session_id}?lang=fr");
@@ -442,17 +405,12 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
         .post_form("/me?lang=en", "/me/sign-in", &[("email", "nobody@example.org")])
         .await;
     assert_eq!(unknown.status(), StatusCode::OK);
-    let row = outbox::Entity::find()
-        .filter(outbox::Column::Kind.eq("sign_in_link"))
-        .all(&app.db)
-        .await
-        .expect("outbox");
-    assert_eq!(row.len(), 1);
-    let data: serde_json::Value = serde_json::from_str(&row[0].data).expect("json");
-    let link = data["path"].as_str().expect("path").to_owned();
+    let links = crate::helpers::queued(&app, "sign_in_link", None).await;
+    assert_eq!(links.len(), 1);
+    let link = links[0]["path"].as_str().expect("path").to_owned();
     let page = browser.get_html(&link).await;
     assert!(page.contains("Open my trainings"), "{page}");
-    let response = browser.post_form(&link, &link, &[]).await;
+    let response = browser.submit(&link, &[]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let mine = browser.get_html("/me").await;
     assert!(
@@ -460,7 +418,7 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
         "{mine}"
     );
     // Single use.
-    let again = app.browser().post_form(&link, &link, &[]).await;
+    let again = app.browser().submit(&link, &[]).await;
     assert_eq!(again.status(), StatusCode::GONE);
     // Their data, and a correction.
     let data = browser.get("/me/data.json").await;
@@ -468,8 +426,7 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
     let json: serde_json::Value = data.json().await.expect("json");
     assert_eq!(json["person"]["email"], "eva@example.org");
     let response = browser
-        .post_form(
-            "/me/details",
+        .submit(
             "/me/details",
             &[
                 ("given_name", "Eva María"),
@@ -508,10 +465,7 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
     let session: Uuid = session_id.parse().expect("uuid");
     // Entered by hand without e-mail confirmation: seated at once.
     let (status, _) = api
-        .patch(
-            &format!("/api/v1/sessions/{session_id}"),
-            &json!({"capacity": 2, "confirm_organiser_entries": false}),
-        )
+        .patch_session(&session_id, &json!({"capacity": 2, "confirm_organiser_entries": false}))
         .await;
     assert_eq!(status, StatusCode::OK);
     let mut ids = Vec::new();
@@ -536,18 +490,14 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     // Raising the capacity seats the first one waiting.
-    let (status, _) = api
-        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 3}))
-        .await;
+    let (status, _) = api.patch_session(&session_id, &json!({"capacity": 3})).await;
     assert_eq!(status, StatusCode::OK);
     let third = aula_storage::registrations::get(&app.db, ids[2].parse().expect("uuid"))
         .await
         .expect("row");
     assert_eq!(third.status, RegistrationStatus::Confirmed);
     // Lowering below the seats taken is refused.
-    let (status, body) = api
-        .patch(&format!("/api/v1/sessions/{session_id}"), &json!({"capacity": 1}))
-        .await;
+    let (status, body) = api.patch_session(&session_id, &json!({"capacity": 1})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // A move needs a reason, and is audited.
     let (status, _) = api

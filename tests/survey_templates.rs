@@ -54,7 +54,7 @@ fn set(pairs: &mut Vec<(String, String)>, field: &str, value: &str) {
 async fn post_edit(browser: &Browser, id: Uuid, pairs: &[(String, String)]) -> reqwest::Response {
     let path = format!("/staff/survey-templates/{id}");
     let fields: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    browser.post_form(&path, &path, &fields).await
+    browser.submit(&path, &fields).await
 }
 
 fn location(response: &reqwest::Response) -> String {
@@ -114,12 +114,9 @@ db_test!(
 db_test!(copy_then_edit_through_the_form, |app: TestApp| async move {
     let id = default_id(&app).await;
     let browser = app.signed_in(&[Role::Organiser]).await;
+    let (list, copy_action) = ("/staff/survey-templates", format!("/staff/survey-templates/{id}/copy"));
     let response = browser
-        .post_form(
-            "/staff/survey-templates",
-            &format!("/staff/survey-templates/{id}/copy"),
-            &[("name", "Diversité 2026")],
-        )
+        .post_form(list, &copy_action, &[("name", "Diversité 2026")])
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let copy = id_in(&location(&response));
@@ -129,13 +126,7 @@ db_test!(copy_then_edit_through_the_form, |app: TestApp| async move {
     assert!(page.contains("value=\"Diversité 2026\""));
 
     // An empty name gets "Copy of …".
-    let response = browser
-        .post_form(
-            "/staff/survey-templates",
-            &format!("/staff/survey-templates/{id}/copy"),
-            &[("name", " ")],
-        )
-        .await;
+    let response = browser.post_form(list, &copy_action, &[("name", " ")]).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let (_, named) = stored(&app, id_in(&location(&response))).await;
     assert_eq!(named.name, "Copy of Aula");

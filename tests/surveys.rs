@@ -15,24 +15,11 @@ use crate::helpers::{Api, TestApp, db_test};
 /// A session that ended an hour ago, with `present` people present at its
 /// meeting and `absent` people absent; (session id, registration ids).
 async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -> (String, Vec<String>) {
-    let course = api
-        .created(
-            "/api/v1/courses",
-            &json!({"title": "Diversidad en la administración", "summary": "S", "hours": 3, "modality": "in_person",
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
-    let region = app.region("ES-CL").await;
+    let course = api.course("Diversidad en la administración", 3, "in_person").await;
     let now = chrono::Utc::now();
-    let session = api
-        .created(
-            "/api/v1/sessions",
-            &json!({"course_id": course["id"], "capacity": 30, "status": "open",
-                "venue": {"name": "Sede", "city": "León", "region_id": region},
-                "meetings": [{"starts_at": (now - chrono::Duration::hours(4)).to_rfc3339(),
-                              "ends_at": (now - chrono::Duration::hours(1)).to_rfc3339()}]}),
-        )
-        .await;
+    let meetings = json!([{"starts_at": (now - chrono::Duration::hours(4)).to_rfc3339(),
+                           "ends_at": (now - chrono::Duration::hours(1)).to_rfc3339()}]);
+    let session = crate::helpers::session_in_leon(app, api, &course, 30, meetings).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meeting = session["meetings"][0]["id"].as_str().expect("meeting").to_owned();
     let mut ids = Vec::new();
@@ -40,7 +27,7 @@ async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -
     for n in 0..present + absent {
         let r = crate::helpers::seated(
             app,
-            session_id.parse().expect("uuid"),
+            &session_id,
             &format!("P{n}"),
             &format!("p{n}@example.org"),
             Language::Es,
@@ -52,6 +39,16 @@ async fn held_session(app: &TestApp, api: &Api, present: usize, absent: usize) -
     let (status, body) = api.put_marks(&meeting, &json!(marks)).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     (session_id, ids)
+}
+
+/// A session held with `present` people present, marked completed: its id,
+/// and the first `mails` messages received once the dispatcher is woken.
+async fn completed_and_mailed(app: &TestApp, present: usize, mails: usize) -> (String, Vec<aula_mail::sink::Received>) {
+    let api = app.api(&[Role::Organiser]).await;
+    let (session_id, _) = held_session(app, &api, present, 0).await;
+    api.close_and_complete(&session_id).await;
+    app.wake.notify_one();
+    (session_id, app.smtp.wait_for(mails, Duration::from_secs(10)).await)
 }
 
 /// The survey links queued for each recipient, newest last.
@@ -384,11 +381,7 @@ db_test!(
 db_test!(
     issue_20_the_survey_invitation_offers_no_cancellation,
     |app: TestApp| async move {
-        let api = app.api(&[Role::Organiser]).await;
-        let (session_id, _) = held_session(&app, &api, 1, 0).await;
-        api.close_and_complete(&session_id).await;
-        app.wake.notify_one();
-        let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+        let (_, received) = completed_and_mailed(&app, 1, 2).await;
         let invitation = received
             .iter()
             .find(|m| m.data.contains("/s/"))
@@ -400,12 +393,8 @@ db_test!(
 );
 
 db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move {
-    let api = app.api(&[Role::Organiser]).await;
-    let (session_id, _) = held_session(&app, &api, 3, 0).await;
     // Marking the session completed opens the survey at once.
-    api.close_and_complete(&session_id).await;
-    app.wake.notify_one();
-    let received = app.smtp.wait_for(3, Duration::from_secs(10)).await;
+    let (session_id, received) = completed_and_mailed(&app, 3, 3).await;
     let mail = received
         .iter()
         .find(|m| m.to.contains(&"p0@example.org".to_owned()))

@@ -34,8 +34,8 @@ fn unknown_value(result: Result<impl std::fmt::Debug, StorageError>) -> String {
 db_test!(unknown_codes_in_rows_are_errors, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
+    let registration = seated(&app, &session_id, "Ana", "ana@example.org", Language::Es).await;
     let session_id: uuid::Uuid = session_id.parse().expect("uuid");
-    let registration = seated(&app, session_id, "Ana", "ana@example.org", Language::Es).await;
 
     // An unknown registration status was once read as cancelled.
     corrupt(

@@ -273,17 +273,10 @@ async fn mail_setup(
     args: &MailArgs,
     base_url: &str,
 ) -> Result<(aula_mail::MailConfig, aula_mail::Transport)> {
-    let host = base_url
-        .split("://")
-        .nth(1)
-        .unwrap_or("localhost")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("localhost");
     let from = args
         .mail_from
         .clone()
-        .unwrap_or_else(|| format!("Aula <no-reply@{host}>"));
+        .unwrap_or_else(|| format!("Aula <no-reply@{}>", aula_mail::MailConfig::host(base_url)));
     let from = from
         .parse()
         .with_context(|| format!("AULA_MAIL_FROM is not an address: {from}"))?;

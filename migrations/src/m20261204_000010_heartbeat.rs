@@ -4,26 +4,22 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::drop_tables;
+use crate::statements::{create_tables, drop_tables, migration};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table("heartbeat")
-                    .col(integer("id").primary_key())
-                    .col(timestamp_with_time_zone("beaten_at"))
-                    .to_owned(),
-            )
-            .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    create_tables(
+        manager,
+        [Table::create()
+            .table("heartbeat")
+            .col(integer("id").primary_key())
+            .col(timestamp_with_time_zone("beaten_at"))
+            .to_owned()],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(manager, &["heartbeat"]).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_tables(manager, &["heartbeat"]).await
 }

@@ -8,42 +8,38 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::{drop_tables, fk, unique_index};
+use crate::statements::{create_indexes, create_tables, drop_tables, fk, migration, table_with_id, unique_index};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table("report_aliases")
-                    .col(pk_uuid("id"))
-                    .col(uuid("session_id"))
-                    // `report_key`: the e-mail address, trimmed and lower-cased,
-                    // or the name's folded words.
-                    .col(string("key"))
-                    .col(uuid_null("registration_id"))
-                    .col(string("updated_by"))
-                    .col(timestamp_with_time_zone("updated_at"))
-                    .foreign_key(&mut fk(("report_aliases", "session_id"), "sessions", true))
-                    .foreign_key(&mut fk(("report_aliases", "registration_id"), "registrations", true))
-                    .to_owned(),
-            )
-            .await?;
-        // One choice per key in a session; an import reads a session's choices.
-        manager
-            .create_index(unique_index(
-                "ux_report_aliases_session_key",
-                "report_aliases",
-                &["session_id", "key"],
-            ))
-            .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    create_tables(
+        manager,
+        [table_with_id("report_aliases")
+            .col(uuid("session_id"))
+            // `report_key`: the e-mail address, trimmed and lower-cased,
+            // or the name's folded words.
+            .col(string("key"))
+            .col(uuid_null("registration_id"))
+            .col(string("updated_by"))
+            .col(timestamp_with_time_zone("updated_at"))
+            .foreign_key(&mut fk(("report_aliases", "session_id"), "sessions", true))
+            .foreign_key(&mut fk(("report_aliases", "registration_id"), "registrations", true))
+            .to_owned()],
+    )
+    .await?;
+    // One choice per key in a session; an import reads a session's choices.
+    create_indexes(
+        manager,
+        [unique_index(
+            "ux_report_aliases_session_key",
+            "report_aliases",
+            &["session_id", "key"],
+        )],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(manager, &["report_aliases"]).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_tables(manager, &["report_aliases"]).await
 }

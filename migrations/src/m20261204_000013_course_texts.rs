@@ -5,18 +5,14 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::{add_column, drop_column};
+use crate::statements::{add_column, drop_column, migration};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        add_column(manager, "courses", json("texts").default("[]")).await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    add_column(manager, "courses", json("texts").default("[]")).await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_column(manager, "courses", "texts").await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_column(manager, "courses", "texts").await
 }

@@ -7,41 +7,37 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::{drop_tables, fk, unique_index};
+use crate::statements::{create_indexes, create_tables, drop_tables, fk, migration, table_with_id, unique_index};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table("superseded_confirm_links")
-                    .col(pk_uuid("id"))
-                    .col(string("token_hash"))
-                    .col(uuid("registration_id"))
-                    .col(timestamp_with_time_zone("superseded_at"))
-                    .foreign_key(&mut fk(
-                        ("superseded_confirm_links", "registration_id"),
-                        "registrations",
-                        true,
-                    ))
-                    .to_owned(),
-            )
-            .await?;
-        // A followed link is looked up by its hash.
-        manager
-            .create_index(unique_index(
-                "ux_superseded_confirm_links_token_hash",
-                "superseded_confirm_links",
-                &["token_hash"],
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    create_tables(
+        manager,
+        [table_with_id("superseded_confirm_links")
+            .col(string("token_hash"))
+            .col(uuid("registration_id"))
+            .col(timestamp_with_time_zone("superseded_at"))
+            .foreign_key(&mut fk(
+                ("superseded_confirm_links", "registration_id"),
+                "registrations",
+                true,
             ))
-            .await
-    }
+            .to_owned()],
+    )
+    .await?;
+    // A followed link is looked up by its hash.
+    create_indexes(
+        manager,
+        [unique_index(
+            "ux_superseded_confirm_links_token_hash",
+            "superseded_confirm_links",
+            &["token_hash"],
+        )],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(manager, &["superseded_confirm_links"]).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_tables(manager, &["superseded_confirm_links"]).await
 }

@@ -11,44 +11,42 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::{add_column, drop_column, drop_tables, fk, index};
+use crate::statements::{
+    add_column, create_indexes, create_tables, drop_column, drop_tables, fk, index, migration, table_with_id,
+};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        add_column(manager, "people", string_null("workplace_key")).await?;
-        add_column(manager, "people", timestamp_with_time_zone_null("erased_at")).await?;
-        add_column(manager, "certificates", timestamp_with_time_zone_null("withdrawn_at")).await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table("erasure_requests")
-                    .col(pk_uuid("id"))
-                    .col(uuid("person_id"))
-                    .col(string_uniq("token_hash"))
-                    .col(boolean("certificates"))
-                    .col(timestamp_with_time_zone("created_at"))
-                    .col(timestamp_with_time_zone("expires_at"))
-                    .foreign_key(&mut fk(("erasure_requests", "person_id"), "people", true))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(index(
-                "ix_erasure_requests_person_id",
-                "erasure_requests",
-                &["person_id"],
-            ))
-            .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    add_column(manager, "people", string_null("workplace_key")).await?;
+    add_column(manager, "people", timestamp_with_time_zone_null("erased_at")).await?;
+    add_column(manager, "certificates", timestamp_with_time_zone_null("withdrawn_at")).await?;
+    create_tables(
+        manager,
+        [table_with_id("erasure_requests")
+            .col(uuid("person_id"))
+            .col(string_uniq("token_hash"))
+            .col(boolean("certificates"))
+            .col(timestamp_with_time_zone("created_at"))
+            .col(timestamp_with_time_zone("expires_at"))
+            .foreign_key(&mut fk(("erasure_requests", "person_id"), "people", true))
+            .to_owned()],
+    )
+    .await?;
+    create_indexes(
+        manager,
+        [index(
+            "ix_erasure_requests_person_id",
+            "erasure_requests",
+            &["person_id"],
+        )],
+    )
+    .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(manager, &["erasure_requests"]).await?;
-        drop_column(manager, "certificates", "withdrawn_at").await?;
-        drop_column(manager, "people", "erased_at").await?;
-        drop_column(manager, "people", "workplace_key").await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_tables(manager, &["erasure_requests"]).await?;
+    drop_column(manager, "certificates", "withdrawn_at").await?;
+    drop_column(manager, "people", "erased_at").await?;
+    drop_column(manager, "people", "workplace_key").await
 }

@@ -6,24 +6,20 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::drop_tables;
+use crate::statements::{drop_tables, migration};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let table = Table::create()
-            .table("retention_periods")
-            .col(string("category").primary_key())
-            .col(integer("days"))
-            .col(timestamp_with_time_zone("updated_at"))
-            .to_owned();
-        manager.create_table(table).await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let table = Table::create()
+        .table("retention_periods")
+        .col(string("category").primary_key())
+        .col(integer("days"))
+        .col(timestamp_with_time_zone("updated_at"))
+        .to_owned();
+    manager.create_table(table).await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(manager, &["retention_periods"]).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_tables(manager, &["retention_periods"]).await
 }

@@ -475,7 +475,6 @@ async fn http_case(
     registrations: usize,
     concurrency: usize,
 ) -> Result<(Duration, Vec<Sample>)> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base_url = format!("http://{}", listener.local_addr()?);
     let link_key = aula_storage::keys::link_key(&scratch.db).await?;
@@ -496,25 +495,13 @@ async fn http_case(
         .pool_max_idle_per_host(concurrency)
         .tcp_nodelay(true)
         .build()?;
-    let next = Arc::new(AtomicUsize::new(0));
     let sessions: Arc<Vec<uuid::Uuid>> = Arc::new(sessions.to_vec());
-    let started = Instant::now();
-    let mut tasks = Vec::with_capacity(concurrency);
-    for _ in 0..concurrency {
-        let (client, mailbox, next, sessions, base_url) = (
-            client.clone(),
-            mailbox.clone(),
-            next.clone(),
-            sessions.clone(),
-            base_url.clone(),
-        );
-        tasks.push(tokio::spawn(async move {
-            let mut samples = Vec::new();
-            loop {
-                let n = next.fetch_add(1, Ordering::Relaxed);
-                if n >= registrations {
-                    return Ok::<_, anyhow::Error>(samples);
-                }
+    let one = {
+        let mailbox = mailbox.clone();
+        move |n: usize| {
+            let (client, mailbox, sessions, base_url) =
+                (client.clone(), mailbox.clone(), sessions.clone(), base_url.clone());
+            async move {
                 let session = sessions[n % sessions.len()];
                 let email = format!("person{n}@bench.example.org");
                 let body = format!(
@@ -553,30 +540,21 @@ async fn http_case(
                     anyhow::bail!("POST confirmation {n}: {status} {}", String::from_utf8_lossy(&page));
                 }
                 let t3 = Instant::now();
-                samples.push(Sample {
+                Ok(Sample {
                     post: t1 - t0,
                     lookup: t2 - t1,
                     confirm: t3 - t2,
-                });
+                })
             }
-        }));
-    }
-    let mut samples = Vec::with_capacity(registrations);
-    let mut failure = None;
-    for task in tasks {
-        match task.await? {
-            Ok(s) => samples.extend(s),
-            Err(e) => failure = failure.or(Some(e)),
         }
-    }
+    };
+    let started = Instant::now();
+    let samples = in_parallel(concurrency, registrations, one).await;
     let elapsed = started.elapsed();
     let _ = stop.send(());
     server.await??;
     mailbox.close().await?;
-    match failure {
-        Some(e) => Err(e),
-        None => Ok((elapsed, samples)),
-    }
+    Ok((elapsed, samples?))
 }
 
 /// The message data the baseline queues: about the size of Aula's own.
@@ -753,29 +731,48 @@ async fn baseline_case(
     registrations: usize,
     concurrency: usize,
 ) -> Result<(Duration, Vec<Duration>)> {
+    let sessions: Arc<Vec<uuid::Uuid>> = Arc::new(sessions.to_vec());
+    let db = db.clone();
+    let one = move |n: usize| {
+        let (db, sessions) = (db.clone(), sessions.clone());
+        async move {
+            let t0 = Instant::now();
+            baseline_one(&db, sessions[n % sessions.len()], n)
+                .await
+                .with_context(|| format!("raw-SQL registration {n}"))?;
+            Ok(t0.elapsed())
+        }
+    };
+    let started = Instant::now();
+    let samples = in_parallel(concurrency, registrations, one).await?;
+    Ok((started.elapsed(), samples))
+}
+
+/// Runs `concurrency` tasks that take the numbers `0..count` in turn and do
+/// `one(n)` for each: every result, or the first error once all have stopped.
+async fn in_parallel<S, F, Fut>(concurrency: usize, count: usize, one: F) -> Result<Vec<S>>
+where
+    S: Send + 'static,
+    F: Fn(usize) -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = Result<S>> + Send + 'static,
+{
     use std::sync::atomic::{AtomicUsize, Ordering};
     let next = Arc::new(AtomicUsize::new(0));
-    let sessions: Arc<Vec<uuid::Uuid>> = Arc::new(sessions.to_vec());
-    let started = Instant::now();
     let mut tasks = Vec::with_capacity(concurrency);
     for _ in 0..concurrency {
-        let (db, next, sessions) = (db.clone(), next.clone(), sessions.clone());
+        let (next, one) = (next.clone(), one.clone());
         tasks.push(tokio::spawn(async move {
             let mut samples = Vec::new();
             loop {
                 let n = next.fetch_add(1, Ordering::Relaxed);
-                if n >= registrations {
+                if n >= count {
                     return Ok::<_, anyhow::Error>(samples);
                 }
-                let t0 = Instant::now();
-                baseline_one(&db, sessions[n % sessions.len()], n)
-                    .await
-                    .with_context(|| format!("raw-SQL registration {n}"))?;
-                samples.push(t0.elapsed());
+                samples.push(one(n).await?);
             }
         }));
     }
-    let mut samples = Vec::with_capacity(registrations);
+    let mut samples = Vec::with_capacity(count);
     let mut failure = None;
     for task in tasks {
         match task.await? {
@@ -783,10 +780,9 @@ async fn baseline_case(
             Err(e) => failure = failure.or(Some(e)),
         }
     }
-    let elapsed = started.elapsed();
     match failure {
         Some(e) => Err(e),
-        None => Ok((elapsed, samples)),
+        None => Ok(samples),
     }
 }
 

@@ -35,20 +35,24 @@ pub struct MailConfig {
 impl MailConfig {
     /// `domain` from the base URL's host.
     pub fn new(from: Mailbox, base_url: &str, link_key: LinkKey) -> Self {
-        let base_url = base_url.trim_end_matches('/').to_owned();
-        let host = base_url
+        MailConfig {
+            from,
+            domain: Self::host(base_url).to_owned(),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            link_key,
+        }
+    }
+
+    /// The host of a base URL (`aula.example.org` in
+    /// `https://aula.example.org:8443/`), `localhost` if it has none.
+    pub fn host(base_url: &str) -> &str {
+        base_url
             .split("://")
             .nth(1)
             .unwrap_or("localhost")
             .split(['/', ':'])
             .next()
-            .unwrap_or("localhost");
-        MailConfig {
-            from,
-            domain: host.to_owned(),
-            base_url,
-            link_key,
-        }
+            .unwrap_or("localhost")
     }
 
     /// The path of a registration's personal page (see, cancel).
