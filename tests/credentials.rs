@@ -338,7 +338,7 @@ db_test!(
         let meeting = crate::helpers::meeting_ids(&session).remove(0);
         let registration = crate::helpers::seated(
             &app,
-            session_id.parse().expect("uuid"),
+            &session_id,
             "Corta",
             "corta@example.org",
             aula_domain::Language::En,
