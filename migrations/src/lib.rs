@@ -25,6 +25,7 @@ mod m20261205_000015_record_past;
 mod m20261205_000016_erasure;
 mod m20261205_000018_retention_periods;
 mod m20261205_000019_survey_ballots;
+mod m20261205_000020_organisations;
 mod statements;
 
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000016_erasure::Migration),
             Box::new(m20261205_000018_retention_periods::Migration),
             Box::new(m20261205_000019_survey_ballots::Migration),
+            Box::new(m20261205_000020_organisations::Migration),
         ]
     }
 }
