@@ -9,31 +9,27 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::{drop_tables, fk, index};
+use crate::statements::{drop_tables, fk, index, migration};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let ballots = Table::create()
-            .table("survey_ballots")
-            .col(pk_uuid("id"))
-            .col(uuid("survey_id"))
-            .col(date("submitted_on"))
-            .col(integer_null("overall"))
-            // The answers, as `[key, scale, choice, text]` rows in JSON.
-            .col(text("answers"))
-            .foreign_key(&mut fk(("survey_ballots", "survey_id"), "surveys", true))
-            .to_owned();
-        manager.create_table(ballots).await?;
-        manager
-            .create_index(index("ix_survey_ballots_survey", "survey_ballots", &["survey_id"]))
-            .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let ballots = Table::create()
+        .table("survey_ballots")
+        .col(pk_uuid("id"))
+        .col(uuid("survey_id"))
+        .col(date("submitted_on"))
+        .col(integer_null("overall"))
+        // The answers, as `[key, scale, choice, text]` rows in JSON.
+        .col(text("answers"))
+        .foreign_key(&mut fk(("survey_ballots", "survey_id"), "surveys", true))
+        .to_owned();
+    manager.create_table(ballots).await?;
+    manager
+        .create_index(index("ix_survey_ballots_survey", "survey_ballots", &["survey_id"]))
+        .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        drop_tables(manager, &["survey_ballots"]).await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_tables(manager, &["survey_ballots"]).await
 }

@@ -11,35 +11,31 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use crate::statements::{add_column, drop_column, unique_index};
+use crate::statements::{add_column, drop_column, migration, unique_index};
 
-#[derive(DeriveMigrationName)]
-pub struct Migration;
+migration!();
 
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        add_column(manager, "certificates", integer_null("status_index")).await?;
-        add_column(manager, "certificates", integer_null("planned_minutes")).await?;
-        manager
-            .create_index(unique_index(
-                "ux_certificates_status_index",
-                "certificates",
-                &["status_index"],
-            ))
-            .await
-    }
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    add_column(manager, "certificates", integer_null("status_index")).await?;
+    add_column(manager, "certificates", integer_null("planned_minutes")).await?;
+    manager
+        .create_index(unique_index(
+            "ux_certificates_status_index",
+            "certificates",
+            &["status_index"],
+        ))
+        .await
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_index(
-                Index::drop()
-                    .name("ux_certificates_status_index")
-                    .table("certificates")
-                    .to_owned(),
-            )
-            .await?;
-        drop_column(manager, "certificates", "planned_minutes").await?;
-        drop_column(manager, "certificates", "status_index").await
-    }
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    manager
+        .drop_index(
+            Index::drop()
+                .name("ux_certificates_status_index")
+                .table("certificates")
+                .to_owned(),
+        )
+        .await?;
+    drop_column(manager, "certificates", "planned_minutes").await?;
+    drop_column(manager, "certificates", "status_index").await
 }
