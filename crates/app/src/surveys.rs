@@ -56,6 +56,11 @@ pub async fn submit(app: &App, opened: &Opened, answers: &[(String, Answer)]) ->
 /// of them when `closing` (see `aula_storage::surveys::publish`). One
 /// transaction; returns how many.
 pub async fn publish(app: &App, survey_id: Uuid, closing: bool) -> Result<u64> {
+    // A read first: most submissions have too few companions to publish,
+    // and need not take the write turn to find out.
+    if !closing && surveys::waiting(&app.db, survey_id).await? < aula_domain::survey::MIN_GROUP {
+        return Ok(0);
+    }
     let txn = app.write().await?;
     let published = surveys::publish(&*txn, survey_id, closing).await?;
     txn.commit().await?;
