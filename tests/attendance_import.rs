@@ -15,6 +15,7 @@ pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, fa
     let person = aula_storage::people::upsert(
         &app.db,
         &aula_storage::Actor::system("test"),
+        app.org().await,
         &aula_domain::RegistrantDetails {
             given_name: aula_domain::PersonName::parse(given).expect("name"),
             family_name: aula_domain::PersonName::parse(family).expect("name"),

@@ -60,7 +60,7 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/indicators.csv", &[Role::Organiser]),
 ];
 
-const PAGES: &[(&str, &[Role])] = &[
+pub(crate) const PAGES: &[(&str, &[Role])] = &[
     ("/staff/programmes", &[Role::Organiser]),
     ("/staff/programmes/new", &[Role::Organiser]),
     ("/staff/programmes/{programme}", &[Role::Organiser]),
@@ -106,7 +106,7 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
     let user = app.user("someone@example.org", &[Role::Trainer]).await;
     let (_, detail) = api.get(&format!("/api/v1/sessions/{session}")).await;
     let meeting = detail["meetings"][0]["id"].as_str().unwrap_or_default().to_owned();
-    let survey_template = aula_storage::surveys::ensure_default(&app.db)
+    let survey_template = aula_storage::surveys::ensure_default(&app.db, app.org().await)
         .await
         .map(|t| t.id.to_string())
         .unwrap_or_default();

@@ -205,6 +205,28 @@ impl TestApp {
     }
 
     pub async fn user_with_body(&self, email: &str, roles: &[Role], body: Option<uuid::Uuid>) -> users::UserRecord {
+        let org = self.org().await;
+        self.user_in(org, email, roles, body).await
+    }
+
+    /// The organisation the migrations made, which the tests work in
+    /// unless they make others (issue 17).
+    pub async fn org(&self) -> aula_domain::OrganisationId {
+        aula_storage::organisations::id(
+            &aula_storage::organisations::first(&self.db)
+                .await
+                .expect("organisation"),
+        )
+    }
+
+    /// A staff user whose organisation's roles are in `org`.
+    pub async fn user_in(
+        &self,
+        org: aula_domain::OrganisationId,
+        email: &str,
+        roles: &[Role],
+        body: Option<uuid::Uuid>,
+    ) -> users::UserRecord {
         let details = UserDetails::new(UserDetails {
             email: Email::parse(email).expect("email"),
             name: Text::parse(&format!("User {email}")).expect("name"),
@@ -214,7 +236,7 @@ impl TestApp {
             password: Some(PasswordHash::new(&Password::parse(PASSWORD).expect("password"))),
         })
         .expect("user details");
-        users::create(&self.db, &Actor::system("test"), &details)
+        users::create(&self.db, &Actor::system("test"), org, &details)
             .await
             .expect("user created")
     }
@@ -228,7 +250,7 @@ impl TestApp {
         };
         let email = format!("{}@staff.example.org", uuid::Uuid::new_v4().simple());
         let user = self.user_with_body(&email, roles, body).await;
-        tokens::create(&self.db, &Actor::system("test"), user.user.id, "test")
+        tokens::create(&self.db, &Actor::system("test"), self.org().await, user.user.id, "test")
             .await
             .expect("token")
             .1
@@ -282,7 +304,7 @@ impl TestApp {
             .await
             .expect("query")
             .expect("user");
-        let token = tokens::create(&self.db, &Actor::system("test"), user.user.id, "test")
+        let token = tokens::create(&self.db, &Actor::system("test"), self.org().await, user.user.id, "test")
             .await
             .expect("token")
             .1;
@@ -873,6 +895,7 @@ pub async fn person(
     aula_storage::people::upsert(
         &app.db,
         &aula_storage::Actor::system("test"),
+        app.org().await,
         &aula_domain::RegistrantDetails {
             given_name: aula_domain::PersonName::parse(given_name).expect("name"),
             family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),

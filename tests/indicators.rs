@@ -52,6 +52,7 @@ async fn person(app: &TestApp, name: &str, region: Option<Uuid>, audience: Audie
     aula_storage::people::upsert(
         &app.db,
         &aula_storage::Actor::system("test"),
+        app.org().await,
         &RegistrantDetails {
             given_name: PersonName::parse(name).expect("name"),
             family_name: PersonName::parse("Prueba").expect("name"),
@@ -262,6 +263,7 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
     registrations::request(
         &app.db,
         &app.mail.link_key,
+        app.org().await,
         a1,
         &eva_details,
         registrations::Requester::Themselves { consent: "2026-01" },
@@ -270,7 +272,7 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
     .expect("pending");
     let b1_ana = placed(app, b1, ana).await;
     let b1_dani = placed(app, b1, dani).await;
-    let eva = aula_storage::people::upsert(&app.db, &Actor::system("test"), &eva_details, None)
+    let eva = aula_storage::people::upsert(&app.db, &Actor::system("test"), app.org().await, &eva_details, None)
         .await
         .expect("eva")
         .id;
@@ -693,7 +695,7 @@ db_test!(the_demo_reproduces_the_published_report, |app: TestApp| async move {
     aula_demo::load(&app.db, chrono::Utc::now().date_naive())
         .await
         .expect("demo");
-    let union = aula_storage::programmes::choices(&app.db)
+    let union = aula_storage::programmes::choices(&app.db, app.org().await)
         .await
         .expect("programmes")
         .into_iter()

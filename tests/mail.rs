@@ -14,7 +14,7 @@ use serde_json::json;
 use crate::helpers::{TestApp, by_message_id, course_and_session, db_test};
 
 /// A message for person `n`, ready for the outbox (shared with `outbox_faults`).
-pub(crate) fn broadcast(n: usize) -> NewMessage {
+pub(crate) fn broadcast(org: aula_domain::OrganisationId, n: usize) -> NewMessage {
     let data = aula_mail::render::data(&Broadcast {
         session: SessionRef {
             id: uuid::Uuid::nil(),
@@ -29,6 +29,7 @@ pub(crate) fn broadcast(n: usize) -> NewMessage {
         organiser_name: "Marta".into(),
     });
     NewMessage {
+        organisation_id: org.uuid(),
         kind: MailKind::Broadcast,
         recipient: Email::parse(&format!("person{n}@example.org")).expect("email"),
         recipient_name: Some(format!("Person {n}")),
@@ -44,7 +45,7 @@ pub(crate) fn broadcast(n: usize) -> NewMessage {
 async fn enqueue(app: &TestApp, count: usize) {
     let txn = app.db.begin_write().await.expect("begin");
     for n in 0..count {
-        outbox::enqueue(&txn, &broadcast(n), &app.mail.domain)
+        outbox::enqueue(&txn, &broadcast(app.org().await, n), &app.mail.domain)
             .await
             .expect("enqueue");
     }
@@ -84,7 +85,7 @@ async fn wait_until_sent(app: &TestApp, count: u64) {
 
 db_test!(rolled_back_messages_are_never_sent, |app: TestApp| async move {
     let txn = app.db.begin_write().await.expect("begin");
-    outbox::enqueue(&txn, &broadcast(1), &app.mail.domain)
+    outbox::enqueue(&txn, &broadcast(app.org().await, 1), &app.mail.domain)
         .await
         .expect("enqueue");
     txn.rollback().await.expect("rollback");
@@ -659,7 +660,7 @@ db_test!(the_reminder_lead_time_is_set_per_session, |app: TestApp| async move {
 db_test!(
     a_message_that_cannot_be_rendered_fails_with_the_reason,
     |app: TestApp| async move {
-        let mut bad = broadcast(1);
+        let mut bad = broadcast(app.org().await, 1);
         bad.data = json!({"session": "not a session"});
         let txn = app.db.begin_write().await.expect("begin");
         outbox::enqueue(&txn, &bad, &app.mail.domain).await.expect("enqueue");

@@ -22,6 +22,7 @@ mod imports;
 mod indicators;
 mod mail;
 mod openapi;
+mod organisations;
 mod organiser;
 mod outbox_faults;
 mod people_journeys;

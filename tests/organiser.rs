@@ -124,6 +124,7 @@ db_test!(
             aula_storage::outbox::enqueue(
                 &app.db,
                 &aula_storage::outbox::NewMessage {
+                    organisation_id: app.org().await.uuid(),
                     kind: *kind,
                     recipient: Email::parse("ana@example.org").expect("email"),
                     recipient_name: Some("Ana Ruiz".into()),

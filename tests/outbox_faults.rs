@@ -18,7 +18,7 @@ async fn enqueue(app: &TestApp, count: usize) -> Vec<String> {
     let txn = app.db.begin_write().await.expect("begin");
     let mut ids = Vec::new();
     for n in 0..count {
-        let row = outbox::enqueue(&txn, &crate::mail::broadcast(n), &app.mail.domain)
+        let row = outbox::enqueue(&txn, &crate::mail::broadcast(app.org().await, n), &app.mail.domain)
             .await
             .expect("enqueue")
             .expect("queued");

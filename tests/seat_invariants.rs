@@ -85,6 +85,7 @@ async fn apply(app: &TestApp, session: Uuid, op: &Op, tokens: &mut std::collecti
             let (requested, _) = registrations::request(
                 &txn,
                 &app.mail.link_key,
+                app.org().await,
                 session,
                 &details,
                 registrations::Requester::Themselves { consent: "2026-11" },
@@ -103,6 +104,7 @@ async fn apply(app: &TestApp, session: Uuid, op: &Op, tokens: &mut std::collecti
         Op::Cancel(n) => {
             let person = aula_storage::people::find_by_email(
                 &txn,
+                app.org().await,
                 &aula_domain::Email::parse(&format!("p{n}@example.org")).expect("email"),
             )
             .await

@@ -437,11 +437,14 @@ db_test!(my_trainings_by_an_emailed_link, |app: TestApp| async move {
         )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let person =
-        aula_storage::people::find_by_email(&app.db, &aula_domain::Email::parse("eva@example.org").expect("e"))
-            .await
-            .expect("query")
-            .expect("person");
+    let person = aula_storage::people::find_by_email(
+        &app.db,
+        app.org().await,
+        &aula_domain::Email::parse("eva@example.org").expect("e"),
+    )
+    .await
+    .expect("query")
+    .expect("person");
     assert_eq!(person.given_name, "Eva María");
     // Cancelling from "my trainings".
     let registration = registration::Entity::find()
@@ -601,10 +604,14 @@ db_test!(
 
 /// The holder's person row as stored.
 async fn person_named(app: &TestApp, email: &str) -> aula_storage::entities::person::Model {
-    aula_storage::people::find_by_email(&app.db, &aula_domain::Email::parse(email).expect("email"))
-        .await
-        .expect("query")
-        .expect("person")
+    aula_storage::people::find_by_email(
+        &app.db,
+        app.org().await,
+        &aula_domain::Email::parse(email).expect("email"),
+    )
+    .await
+    .expect("query")
+    .expect("person")
 }
 
 db_test!(

@@ -13,7 +13,10 @@ use uuid::Uuid;
 use crate::helpers::{Browser, TestApp, db_test};
 
 async fn default_id(app: &TestApp) -> Uuid {
-    surveys::ensure_default(&app.db).await.expect("default template").id
+    surveys::ensure_default(&app.db, app.org().await)
+        .await
+        .expect("default template")
+        .id
 }
 
 async fn stored(app: &TestApp, id: Uuid) -> (survey_template::Model, Template) {
@@ -271,7 +274,7 @@ db_test!(bad_edits_are_refused_beside_the_fields, |app: TestApp| async move {
     assert!(html.contains(&format!("id=\"error-copy-{id}\"")));
     assert!(html.contains(&format!("value=\"{long}\"")));
     assert_eq!(
-        surveys::templates(&app.db).await.expect("list").len(),
+        surveys::templates(&app.db, app.org().await).await.expect("list").len(),
         1,
         "no copy made"
     );
@@ -403,7 +406,7 @@ db_test!(only_organisers_manage_templates, |app: TestApp| async move {
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     assert_eq!(
-        surveys::templates(&app.db).await.expect("list").len(),
+        surveys::templates(&app.db, app.org().await).await.expect("list").len(),
         1,
         "nothing copied"
     );

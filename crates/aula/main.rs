@@ -176,6 +176,10 @@ enum UserCommand {
         /// fr, es or en.
         #[arg(long, env = "AULA_USER_LANGUAGE", default_value = "es")]
         language: String,
+        /// The organisation (its slug) whose organiser, trainer or admin
+        /// they become; the first organisation without it.
+        #[arg(long, env = "AULA_USER_ORGANISATION")]
+        organisation: Option<String>,
     },
 }
 
@@ -188,6 +192,10 @@ enum TokenCommand {
         /// What the token is for.
         #[arg(long, env = "AULA_TOKEN_NAME", default_value = "command line")]
         name: String,
+        /// The organisation (its slug) the token works in; without it, the
+        /// user's first organisation.
+        #[arg(long, env = "AULA_TOKEN_ORGANISATION")]
+        organisation: Option<String>,
     },
 }
 
@@ -420,7 +428,6 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     }
     let wake = std::sync::Arc::new(tokio::sync::Notify::new());
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    aula_storage::surveys::ensure_default(&database).await?;
     let mailer = tokio::spawn(dispatcher(&database, &args.mail, &mail, transport, wake.clone()).run(stopped.clone()));
     let config = aula_web::Config {
         base_url,
@@ -445,6 +452,8 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
     Ok(())
 }
 
+// One argument per flag of `aula user add`, as clap gives them.
+#[allow(clippy::too_many_arguments)]
 async fn user_add(
     global: &Global,
     email: &str,
@@ -453,6 +462,7 @@ async fn user_add(
     password: Option<&str>,
     body: Option<&str>,
     language: &str,
+    organisation: Option<&str>,
 ) -> Result<()> {
     let database = open(global).await?;
     let problem = |field: &str, p: aula_domain::Problem| anyhow::anyhow!("{field}: {p}");
@@ -488,20 +498,44 @@ async fn user_add(
             .transpose()?,
     })
     .map_err(|errors| anyhow::anyhow!("{errors}"))?;
-    let user = users::create(&database, &Actor::system("command line"), &details)
+    let org = organisation_named(&database, organisation).await?;
+    let user = users::create(&database, &Actor::system("command line"), org, &details)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     println!("Added {} ({})", user.user.email, user.user.id);
     Ok(())
 }
 
-async fn token_create(global: &Global, email: &str, name: &str) -> Result<()> {
+/// The organisation with slug `slug`, or the first one.
+async fn organisation_named(
+    database: &aula_storage::Database,
+    slug: Option<&str>,
+) -> Result<aula_domain::OrganisationId> {
+    use aula_storage::organisations;
+    let found = match slug {
+        Some(slug) => organisations::by_slug(database, slug)
+            .await?
+            .with_context(|| format!("no organisation with slug {slug}"))?,
+        None => organisations::first(database).await?,
+    };
+    Ok(organisations::id(&found))
+}
+
+async fn token_create(global: &Global, email: &str, name: &str, organisation: Option<&str>) -> Result<()> {
     let database = open(global).await?;
     let email = Email::parse(email).map_err(|p| anyhow::anyhow!("email: {p}"))?;
     let Some(user) = users::find_by_email(&database, &email).await? else {
         bail!("no user with e-mail {email}");
     };
-    let (_, plain) = tokens::create(&database, &Actor::system("command line"), user.user.id, name).await?;
+    let memberships = aula_storage::organisations::memberships(&database, user.user.id).await?;
+    let org = match organisation {
+        Some(_) => organisation_named(&database, organisation).await?,
+        None => match memberships.first() {
+            Some(m) => m.id(),
+            None => organisation_named(&database, None).await?,
+        },
+    };
+    let (_, plain) = tokens::create(&database, &Actor::system("command line"), org, user.user.id, name).await?;
     println!("{plain}");
     Ok(())
 }
@@ -550,6 +584,7 @@ async fn run(cli: Cli) -> Result<()> {
                     password,
                     accreditation_body,
                     language,
+                    organisation,
                 },
         } => {
             user_add(
@@ -560,12 +595,18 @@ async fn run(cli: Cli) -> Result<()> {
                 password.as_deref(),
                 accreditation_body.as_deref(),
                 language,
+                organisation.as_deref(),
             )
             .await
         }
         Command::Token {
-            command: TokenCommand::Create { email, name },
-        } => token_create(&cli.global, email, name).await,
+            command:
+                TokenCommand::Create {
+                    email,
+                    name,
+                    organisation,
+                },
+        } => token_create(&cli.global, email, name, organisation.as_deref()).await,
     }
 }
 

@@ -26,6 +26,7 @@ mod m20261205_000016_erasure;
 mod m20261205_000018_retention_periods;
 mod m20261205_000019_survey_ballots;
 mod m20261205_000020_credential_status;
+mod m20261205_000021_organisations;
 mod statements;
 
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000018_retention_periods::Migration),
             Box::new(m20261205_000019_survey_ballots::Migration),
             Box::new(m20261205_000020_credential_status::Migration),
+            Box::new(m20261205_000021_organisations::Migration),
         ]
     }
 }

@@ -116,7 +116,8 @@ pub async fn check_in(app: &App, meeting: &meeting::Model, registration_id: Uuid
 /// door says the same either way.
 pub async fn send_check_in_code(app: &App, record: &SessionRecord, meeting_id: Uuid, email: &Email) -> Result<()> {
     let txn = app.write().await?;
-    if let Some(person) = people::find_by_email(&*txn, email).await?
+    let org = aula_domain::OrganisationId::from_row(record.session.organisation_id);
+    if let Some(person) = people::find_by_email(&*txn, org, email).await?
         && let Some(registration) = registrations::live(&*txn, record.session.id, person.id).await?
         && registration.status == RegistrationStatus::Confirmed
     {

@@ -9,10 +9,11 @@ use uuid::Uuid;
 use crate::{App, Result};
 
 /// E-mails a sign-in link to the address if a person has it. The answer is
-/// the same either way, so the form cannot tell who is known.
+/// the same either way, so the form cannot tell who is known. An address
+/// two organisations know is two people (issue 17): each gets their link.
 pub async fn send_sign_in_link(app: &App, email: &Email) -> Result<()> {
     let txn = app.write().await?;
-    if let Some(person) = people::find_by_email(&*txn, email).await? {
+    for person in people::all_by_email(&*txn, email).await? {
         let token = person_sessions::create_link(&*txn, person.id).await?;
         aula_mail::notify::sign_in_link(&*txn, &app.mail, &person, &token).await?;
     }

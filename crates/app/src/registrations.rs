@@ -114,8 +114,15 @@ pub async fn register_in(
         }
     };
     let mail = &app.mail;
-    let (requested, person) =
-        registrations::request(txn, &mail.link_key, record.session.id, details, requester).await?;
+    let (requested, person) = registrations::request(
+        txn,
+        &mail.link_key,
+        aula_domain::OrganisationId::from_row(record.session.organisation_id),
+        record.session.id,
+        details,
+        requester,
+    )
+    .await?;
     match &requested {
         Requested::Pending {
             registration,

@@ -2,7 +2,7 @@
 //! e-mails each change causes.
 
 use aula_domain::details::SessionDetails;
-use aula_domain::{MailKind, SessionStatus};
+use aula_domain::{MailKind, OrganisationId, SessionStatus};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Actor, outbox, registrations, surveys};
 use uuid::Uuid;
@@ -10,17 +10,18 @@ use uuid::Uuid;
 use crate::{App, Result};
 
 /// Creates a session, and opens it in the same transaction when `status`
-/// asks: a refused status leaves nothing behind.
+/// asks: a refused status leaves nothing behind. The session is `org`'s.
 pub async fn create(
     app: &App,
     actor: &Actor,
+    org: OrganisationId,
     details: &SessionDetails,
     status: SessionStatus,
 ) -> Result<SessionRecord> {
     let txn = app.write().await?;
-    let mut record = sessions::create(&*txn, actor, details).await?;
+    let mut record = sessions::create(&*txn, actor, org, details).await?;
     if status != SessionStatus::Draft {
-        record = sessions::set_status(&*txn, actor, record.session.id, status).await?;
+        record = sessions::set_status(&*txn, actor, org, record.session.id, status).await?;
     }
     txn.commit().await?;
     Ok(record)
@@ -29,10 +30,16 @@ pub async fn create(
 /// Saves a session's new details. A raised capacity seats the first people
 /// waiting; moved meetings are told to everyone registered (with new
 /// calendar entries); reminders follow a changed lead time.
-pub async fn update(app: &App, actor: &Actor, id: Uuid, details: &SessionDetails) -> Result<SessionRecord> {
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    details: &SessionDetails,
+) -> Result<SessionRecord> {
     let txn = app.write().await?;
-    let before = sessions::get(&*txn, id).await?;
-    let record = sessions::update(&*txn, actor, id, details).await?;
+    let before = sessions::get_in(&*txn, org, id).await?;
+    let record = sessions::update(&*txn, actor, org, id, details).await?;
     let promoted = registrations::promote(&*txn, id).await?;
     aula_mail::notify::promoted(&*txn, &app.mail, &record, &promoted).await?;
     let record = if promoted.is_empty() {
@@ -51,10 +58,16 @@ pub async fn update(app: &App, actor: &Actor, id: Uuid, details: &SessionDetails
 
 /// Moves a session to `to`. A cancellation tells everyone registered; a
 /// completion asks the participants for their opinion at once.
-pub async fn set_status(app: &App, actor: &Actor, id: Uuid, to: SessionStatus) -> Result<SessionRecord> {
+pub async fn set_status(
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    to: SessionStatus,
+) -> Result<SessionRecord> {
     let txn = app.write().await?;
-    let before = sessions::get(&*txn, id).await?;
-    let record = sessions::set_status(&*txn, actor, id, to).await?;
+    let before = sessions::get_in(&*txn, org, id).await?;
+    let record = sessions::set_status(&*txn, actor, org, id, to).await?;
     if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
         aula_mail::notify::session_cancelled(&*txn, &app.mail, &record).await?;
     } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {

@@ -107,18 +107,30 @@ pub async fn open(
 }
 
 /// Copies a questionnaire under a new name (audited).
-pub async fn copy_template(app: &App, actor: &Actor, from: Uuid, name: &str) -> Result<survey_template::Model> {
+pub async fn copy_template(
+    app: &App,
+    actor: &Actor,
+    org: aula_domain::OrganisationId,
+    from: Uuid,
+    name: &str,
+) -> Result<survey_template::Model> {
     let txn = app.write().await?;
-    let row = surveys::copy(&*txn, actor, from, name).await?;
+    let row = surveys::copy(&*txn, actor, org, from, name).await?;
     txn.commit().await?;
     Ok(row)
 }
 
 /// Saves a questionnaire as template `id`, or as the next version of its
 /// family when `id` is in use (audited).
-pub async fn save_template(app: &App, actor: &Actor, id: Uuid, template: &Template) -> Result<survey_template::Model> {
+pub async fn save_template(
+    app: &App,
+    actor: &Actor,
+    org: aula_domain::OrganisationId,
+    id: Uuid,
+    template: &Template,
+) -> Result<survey_template::Model> {
     let txn = app.write().await?;
-    let row = surveys::save(&*txn, actor, id, template).await?;
+    let row = surveys::save(&*txn, actor, org, id, template).await?;
     txn.commit().await?;
     Ok(row)
 }

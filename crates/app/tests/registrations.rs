@@ -37,8 +37,14 @@ async fn scratch() -> Scratch {
 }
 
 /// An open session of `capacity` seats, one meeting a month from now.
+/// The organisation the migrations made.
+async fn org(app: &App) -> aula_domain::OrganisationId {
+    aula_storage::organisations::id(&aula_storage::organisations::first(&app.db).await.expect("organisation"))
+}
+
 async fn open_session(app: &App, capacity: u32) -> Uuid {
-    let actor = Actor::system("test");
+    let org = org(app).await;
+    let actor = Actor::system("test").within(org);
     let course = CourseDetails::new(CourseDetails {
         programme_id: None,
         title: Text::parse("Igualdad de trato").expect("title"),
@@ -51,7 +57,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
         accreditation: None,
     })
     .expect("course");
-    let course = courses::create(&app.db, &actor, &course).await.expect("course");
+    let course = courses::create(&app.db, &actor, org, &course).await.expect("course");
     let starts = Utc::now() + Duration::days(30);
     let session = SessionDetails::new(
         SessionDetails {
@@ -73,8 +79,8 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
         Modality::Online,
     )
     .expect("session");
-    let session = sessions::create(&app.db, &actor, &session).await.expect("session");
-    sessions::set_status(&app.db, &actor, session.session.id, SessionStatus::Open)
+    let session = sessions::create(&app.db, &actor, org, &session).await.expect("session");
+    sessions::set_status(&app.db, &actor, org, session.session.id, SessionStatus::Open)
         .await
         .expect("open");
     session.session.id
@@ -161,12 +167,18 @@ async fn issue_15_details_for_a_known_address_wait_for_its_owner() {
         .await
         .expect("asked");
     let email = Email::parse("ana@example.org").expect("email");
-    let stored = people::find_by_email(&s.app.db, &email).await.expect("q").expect("ana");
+    let stored = people::find_by_email(&s.app.db, org(&s.app).await, &email)
+        .await
+        .expect("q")
+        .expect("ana");
     assert_eq!(stored.given_name, "Ana");
     registrations::confirm(&s.app, &token_of(&forged))
         .await
         .expect("confirmed");
-    let stored = people::find_by_email(&s.app.db, &email).await.expect("q").expect("ana");
+    let stored = people::find_by_email(&s.app.db, org(&s.app).await, &email)
+        .await
+        .expect("q")
+        .expect("ana");
     assert_eq!(stored.given_name, "Mallory", "the owner of the address confirmed it");
 }
 
@@ -178,9 +190,15 @@ async fn a_session_cancelled_after_the_request_read_it_takes_no_registration() {
     let s = scratch().await;
     let session = open_session(&s.app, 10).await;
     let read_before = sessions::for_registration(&s.app.db, session).await.expect("record");
-    aula_app::sessions::set_status(&s.app, &Actor::system("test"), session, SessionStatus::Cancelled)
-        .await
-        .expect("cancelled");
+    aula_app::sessions::set_status(
+        &s.app,
+        &Actor::system("test"),
+        org(&s.app).await,
+        session,
+        SessionStatus::Cancelled,
+    )
+    .await
+    .expect("cancelled");
     let refused =
         registrations::register_for(&s.app, &read_before, &someone("Ana", "ana@example.org"), &Entry::Public).await;
     assert!(matches!(refused, Err(aula_app::Error::Conflict(_))), "{refused:?}");

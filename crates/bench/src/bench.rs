@@ -72,7 +72,7 @@ impl Scratch {
     }
 }
 
-fn message(n: usize) -> Result<NewMessage> {
+fn message(org: uuid::Uuid, n: usize) -> Result<NewMessage> {
     let content = data(&Broadcast {
         session: SessionRef {
             id: uuid::Uuid::nil(),
@@ -87,6 +87,7 @@ fn message(n: usize) -> Result<NewMessage> {
         organiser_name: "Organización".into(),
     });
     Ok(NewMessage {
+        organisation_id: org,
         kind: MailKind::Broadcast,
         recipient: Email::parse(&format!("person{n}@example.org")).map_err(|p| anyhow::anyhow!("{p}"))?,
         recipient_name: Some(format!("Persona {n}")),
@@ -131,9 +132,10 @@ pub async fn mail(bench: &MailBench, postgres: Option<&str>) -> Result<()> {
         let sink = SmtpSink::start().await?;
         sink.set_queue_time(queue_time);
         let started = Instant::now();
+        let org = aula_storage::organisations::first(&scratch.db).await?.id;
         let txn = scratch.db.begin_write().await?;
         for n in 0..messages {
-            outbox::enqueue(&txn, &message(n)?, "bench.example.org").await?;
+            outbox::enqueue(&txn, &message(org, n)?, "bench.example.org").await?;
         }
         txn.commit().await?;
         let queued_in = started.elapsed();
@@ -292,7 +294,8 @@ pub(crate) async fn open_sessions(db: &Database, count: usize, capacity: i64) ->
     use aula_domain::details::{CourseDetails, DEFAULT_REMINDER_LEAD_HOURS, SessionDetails};
     use aula_domain::{Audience, Capacity, Hours, MeetingTimes, Modality, SessionStatus, SessionTimeZone, Text, Url};
     use aula_storage::{Actor, courses, sessions};
-    let actor = Actor::system("bench");
+    let org = aula_storage::organisations::id(&aula_storage::organisations::first(db).await?);
+    let actor = Actor::system("bench").within(org);
     let course = CourseDetails::new(CourseDetails {
         programme_id: None,
         title: problem(Text::parse("Igualdad de trato y no discriminación"))?,
@@ -305,7 +308,7 @@ pub(crate) async fn open_sessions(db: &Database, count: usize, capacity: i64) ->
         accreditation: None,
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let course = courses::create(db, &actor, &course).await?;
+    let course = courses::create(db, &actor, org, &course).await?;
     let starts = chrono::Utc::now() + chrono::Duration::days(30);
     let mut ids = Vec::with_capacity(count);
     for n in 0..count {
@@ -329,8 +332,8 @@ pub(crate) async fn open_sessions(db: &Database, count: usize, capacity: i64) ->
             Modality::Online,
         )
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let session = sessions::create(db, &actor, &details).await?;
-        sessions::set_status(db, &actor, session.session.id, SessionStatus::Open).await?;
+        let session = sessions::create(db, &actor, org, &details).await?;
+        sessions::set_status(db, &actor, org, session.session.id, SessionStatus::Open).await?;
         ids.push(session.session.id);
     }
     Ok(ids)
@@ -573,7 +576,7 @@ fn baseline_data(kind: MailKind, extra: &str) -> String {
 /// registration writes must be made here too, or the baseline measures
 /// something else. Left as is on purpose for now (issue 16: the registration
 /// use case is being reshaped; the baseline follows it once it settles).
-async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()> {
+async fn baseline_one(db: &Database, org: uuid::Uuid, session: uuid::Uuid, n: usize) -> Result<()> {
     let backend = db.get_database_backend();
     let at = chrono::Utc::now();
     let email = format!("person{n}@bench.example.org");
@@ -581,8 +584,8 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
     let token_hash = format!("{token}{token}");
     let registration = uuid::Uuid::now_v7();
     let outbox = "INSERT INTO outbox (id, kind, recipient, recipient_name, language, data, session_id, status, \
-                  attempts, next_attempt_at, message_id, dedupe_key, created_at) \
-                  VALUES ($1, $2, $3, $4, 'es', $5, $6, 'pending', 0, $7, $8, $9, $10)";
+                  attempts, next_attempt_at, message_id, dedupe_key, created_at, organisation_id) \
+                  VALUES ($1, $2, $3, $4, 'es', $5, $6, 'pending', 0, $7, $8, $9, $10, $11)";
     let message = |kind: MailKind, data: String, due: chrono::DateTime<chrono::Utc>, dedupe: Option<String>| {
         let id = uuid::Uuid::now_v7();
         statement(
@@ -599,6 +602,7 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
                 format!("<{}@bench.example.org>", id.simple()).into(),
                 dedupe.into(),
                 at.into(),
+                org.into(),
             ],
         )
     };
@@ -608,9 +612,9 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
         .query_one_raw(statement(
             backend,
             "INSERT INTO people (id, given_name, family_name, email, audience, language, consent_at, \
-             consent_version, created_at, updated_at) \
-             VALUES ($1, 'Ana', $2, $3, 'public_servant', 'es', $4, '2026-01', $5, $6) \
-             ON CONFLICT (email) DO UPDATE SET given_name = excluded.given_name, \
+             consent_version, created_at, updated_at, organisation_id) \
+             VALUES ($1, 'Ana', $2, $3, 'public_servant', 'es', $4, '2026-01', $5, $6, $7) \
+             ON CONFLICT (organisation_id, email) DO UPDATE SET given_name = excluded.given_name, \
              family_name = excluded.family_name, audience = excluded.audience, language = excluded.language, \
              consent_at = excluded.consent_at, consent_version = excluded.consent_version, \
              updated_at = excluded.updated_at RETURNING id",
@@ -621,6 +625,7 @@ async fn baseline_one(db: &Database, session: uuid::Uuid, n: usize) -> Result<()
                 at.into(),
                 at.into(),
                 at.into(),
+                org.into(),
             ],
         ))
         .await?
@@ -732,12 +737,13 @@ async fn baseline_case(
     concurrency: usize,
 ) -> Result<(Duration, Vec<Duration>)> {
     let sessions: Arc<Vec<uuid::Uuid>> = Arc::new(sessions.to_vec());
+    let org = aula_storage::organisations::first(db).await?.id;
     let db = db.clone();
     let one = move |n: usize| {
         let (db, sessions) = (db.clone(), sessions.clone());
         async move {
             let t0 = Instant::now();
-            baseline_one(&db, sessions[n % sessions.len()], n)
+            baseline_one(&db, org, sessions[n % sessions.len()], n)
                 .await
                 .with_context(|| format!("raw-SQL registration {n}"))?;
             Ok(t0.elapsed())

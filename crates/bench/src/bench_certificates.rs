@@ -196,7 +196,8 @@ fn central_directory(file: std::fs::File) -> Result<Listing> {
 /// (eligibility, counters, audit, e-mail per certificate) is not what is measured.
 async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
     use aula_storage::{bodies, courses, sessions};
-    let actor = Actor::system("bench");
+    let org = aula_storage::organisations::id(&aula_storage::organisations::first(db).await?);
+    let actor = Actor::system("bench").within(org);
     let body = bodies::create(
         db,
         &actor,
@@ -227,7 +228,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
         }),
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let course = courses::create(db, &actor, &course).await?;
+    let course = courses::create(db, &actor, org, &course).await?;
     let starts = Utc::now() - chrono::Duration::days(10);
     let details = SessionDetails::new(
         SessionDetails {
@@ -249,7 +250,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
         Modality::Online,
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let session = sessions::create(db, &actor, &details).await?;
+    let session = sessions::create(db, &actor, org, &details).await?;
     let (session_id, course_id) = (session.session.id, course.course.id);
 
     let at = aula_storage::now();
@@ -266,6 +267,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             let registration_id = aula_storage::new_id();
             people.push(person::ActiveModel {
                 id: Set(person_id),
+                organisation_id: Set(org.uuid()),
                 given_name: Set(given.into()),
                 family_name: Set(family.into()),
                 email: Set(format!("persona{n}@bench.example.org")),
@@ -335,7 +337,8 @@ struct Export {
 /// Aula in-process on loopback; an accreditor's token downloads the export.
 async fn export(scratch: &Scratch, body_id: uuid::Uuid) -> Result<Export> {
     let database = &scratch.db;
-    let actor = Actor::system("bench");
+    let org = aula_storage::organisations::id(&aula_storage::organisations::first(database).await?);
+    let actor = Actor::system("bench").within(org);
     let details = UserDetails::new(UserDetails {
         email: problem(Email::parse("acreditacion@unileon.example.org"))?,
         name: problem(Text::parse("Acreditación ULE"))?,
@@ -345,10 +348,10 @@ async fn export(scratch: &Scratch, body_id: uuid::Uuid) -> Result<Export> {
         password: None,
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let user = aula_storage::users::create(database, &actor, &details)
+    let user = aula_storage::users::create(database, &actor, org, &details)
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let (_, token) = aula_storage::tokens::create(database, &actor, user.user.id, "bench").await?;
+    let (_, token) = aula_storage::tokens::create(database, &actor, org, user.user.id, "bench").await?;
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base_url = format!("http://{}", listener.local_addr()?);

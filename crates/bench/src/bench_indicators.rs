@@ -41,6 +41,7 @@ async fn cases(db: &Database) -> Result<Vec<Case>> {
         Case {
             name: "the union programme",
             filter: Filter {
+                organisation_id: None,
                 programme_id: Some(union),
                 ..Filter::default()
             },
@@ -48,6 +49,7 @@ async fn cases(db: &Database) -> Result<Vec<Case>> {
         Case {
             name: "union delegates, last 12 months",
             filter: Filter {
+                organisation_id: None,
                 audience: Some(aula_domain::Audience::UnionDelegate),
                 from: Some(chrono::Utc::now().date_naive() - chrono::Duration::days(365)),
                 ..Filter::default()

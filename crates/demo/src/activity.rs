@@ -1153,9 +1153,13 @@ pub struct CourseInfo {
 /// What the writer needs from the catalogue, course by course in the order of `content::COURSES`.
 #[derive(Clone, Debug)]
 pub struct Catalogue {
+    /// Each programme's organisation (issue 17), by programme index: its
+    /// people are that organisation's.
+    pub organisations: Vec<aula_domain::OrganisationId>,
     pub courses: Vec<CourseInfo>,
     pub regions: HashMap<&'static str, Uuid>,
-    pub template_id: Uuid,
+    /// Each programme's organisation's default questionnaire, by programme index.
+    pub template_ids: Vec<Uuid>,
 }
 
 /// Certificate numbers used so far, per series and year.
@@ -1472,6 +1476,7 @@ pub fn build_block(
         let at = created(p.first.0, p.first.1);
         rows.push(person::ActiveModel {
             id: Set(person_ids[index]),
+            organisation_id: Set(catalogue.organisations[p.programme].uuid()),
             given_name: Set(given.clone()),
             family_name: Set(family.clone()),
             email: Set(email.clone()),
@@ -1510,6 +1515,7 @@ pub fn build_block(
         let c = &content::COURSES[p.course];
         sessions.push(session::ActiveModel {
             id: Set(session_ids[s]),
+            organisation_id: Set(info.course.organisation_id),
             course_id: Set(info.course.id),
             status: Set(SessionStatus::Completed),
             time_zone: Set(info.zone),
@@ -1685,7 +1691,7 @@ pub fn build_block(
         surveys.push(survey::ActiveModel {
             id: Set(survey_id),
             session_id: Set(session_ids[s]),
-            template_id: Set(catalogue.template_id),
+            template_id: Set(catalogue.template_ids[content::COURSES[p.course].programme]),
             opens_at: Set(opens),
             closes_at: Set(opens + Duration::days(aula_storage::surveys::OPEN_DAYS)),
             reminder_at: Set(reminder),

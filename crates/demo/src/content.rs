@@ -234,6 +234,26 @@ pub const REGIONS: &[Region] = &[
 
 /// Index 0: the union's national programme; index 1: the French city
 /// network's project; index 2: the city migration project in Tunisia.
+/// The organisations, one per programme, in the programmes' order: slug,
+/// name and time zone (issue 17).
+pub const ORGANISATIONS: &[(&str, &str, &str)] = &[
+    (
+        "formacion-sindical",
+        "Formación sindical · Diversidad e igualdad de trato",
+        "Europe/Madrid",
+    ),
+    (
+        "villes-accueillantes",
+        "Réseau des villes accueillantes",
+        "Europe/Paris",
+    ),
+    (
+        "villes-inclusives-tunisie",
+        "Villes inclusives · Raoued et La Marsa",
+        "Africa/Tunis",
+    ),
+];
+
 pub const PROGRAMMES: &[Programme] = &[
     Programme {
         title: "Diversidad e igualdad de trato en los servicios públicos",

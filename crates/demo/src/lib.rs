@@ -158,11 +158,47 @@ async fn all<F: Future<Output = Result<()>>>(futures: Vec<F>) -> Result<()> {
     .await
 }
 
+/// The demo's organisations, one per programme (`content::PROGRAMMES`):
+/// the union's programme, a regional network of welcoming cities, and the
+/// city migration project in Tunisia. The first is the one the migrations
+/// made, renamed.
+async fn organisations(txn: &DatabaseTransaction) -> Result<Vec<aula_domain::OrganisationId>> {
+    use aula_storage::entities::organisation;
+    use aula_storage::organisations::{self, NewOrganisation};
+    use sea_orm::{ActiveModelTrait, Set};
+    let actor = Actor::system("demo");
+    let mut ids = Vec::new();
+    for (index, (slug, name, zone)) in content::ORGANISATIONS.iter().enumerate() {
+        let slug = problem(aula_domain::OrganisationSlug::parse(slug))?;
+        if index == 0 {
+            let mut first: organisation::ActiveModel = organisations::first(txn).await?.into();
+            first.slug = Set(slug.as_str().to_owned());
+            first.name = Set((*name).to_owned());
+            first.time_zone = Set((*zone).to_owned());
+            ids.push(organisations::id(&first.update(txn).await?));
+        } else {
+            let new = NewOrganisation {
+                slug,
+                name: (*name).to_owned(),
+                time_zone: (*zone).to_owned(),
+                contact_email: None,
+            };
+            ids.push(organisations::id(&organisations::create(txn, &actor, &new).await?));
+        }
+    }
+    Ok(ids)
+}
+
 /// Regions, the university, staff, programmes, courses and each course's
 /// edition to come (open, through the repositories); what the activity
 /// generator needs to know of them.
 async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activity::Catalogue> {
-    let actor = Actor::system("demo");
+    // Three organisations (issue 17), one per programme: the one the
+    // migrations made becomes the union's, the others are added.
+    let orgs = organisations(txn).await?;
+    let org = orgs[0];
+    let actor = Actor::system("demo").within(org);
+    let actor_in = |o: aula_domain::OrganisationId| Actor::system("demo").within(o);
     let mut region_ids = HashMap::new();
     for r in content::REGIONS {
         region_ids.insert(r.code, regions::create(txn, &actor, r.code, r.name).await?.id);
@@ -184,6 +220,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         users::create(
             txn,
             &actor,
+            org,
             &UserDetails {
                 email: problem(Email::parse(email))?,
                 name: text(name)?,
@@ -203,7 +240,8 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         Language::Es,
     )
     .await?;
-    add_user(
+    // The organiser works in the three: the header's switcher chooses.
+    let marta = add_user(
         "Marta Sánchez Vidal",
         SIGN_INS[1].1,
         vec![Role::Organiser],
@@ -211,6 +249,9 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         Language::Es,
     )
     .await?;
+    for other in &orgs[1..] {
+        aula_storage::organisations::add_member(txn, &actor, *other, marta.user.id, Role::Organiser).await?;
+    }
     add_user(
         "Dr. Andrés Llamazares",
         SIGN_INS[3].1,
@@ -222,12 +263,14 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
     let mut trainer_ids = Vec::new();
     for (index, t) in content::TRAINERS.iter().enumerate() {
         let language = if index >= 4 { Language::Fr } else { Language::Es };
-        trainer_ids.push(
-            add_user(t.name, t.email, vec![Role::Trainer], None, language)
-                .await?
-                .user
-                .id,
-        );
+        let trainer = add_user(t.name, t.email, vec![Role::Trainer], None, language).await?;
+        // The French-speaking trainers work for the two French-speaking organisations.
+        if index >= 4 {
+            for other in &orgs[1..] {
+                aula_storage::organisations::add_member(txn, &actor, *other, trainer.user.id, Role::Trainer).await?;
+            }
+        }
+        trainer_ids.push(trainer.user.id);
     }
 
     // The programmes began before their oldest past edition.
@@ -247,7 +290,11 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
             starts_on: NaiveDate::from_ymd_opt(began.year(), began.month(), 1),
             ends_on: NaiveDate::from_ymd_opt(today.year() + 1, 6, 30),
         };
-        programme_ids.push(programmes::create(txn, &actor, &details).await?.id);
+        programme_ids.push(
+            programmes::create(txn, &actor_in(orgs[index]), orgs[index], &details)
+                .await?
+                .id,
+        );
     }
 
     let mut courses_info = Vec::new();
@@ -265,9 +312,12 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
             minimum_attendance: Percent::DEFAULT_MINIMUM_ATTENDANCE,
             survey_required: activity::survey_required(index),
         });
+        let org = orgs[c.programme];
+        let actor = actor_in(org);
         let course = courses::create(
             txn,
             &actor,
+            org,
             &CourseDetails {
                 programme_id: programme_ids.get(c.programme).copied(),
                 title: text(c.title)?,
@@ -284,7 +334,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         if let Some((_, title, summary, objectives)) = content::ARABIC_TEXTS.iter().find(|t| t.0 == index) {
             let texts = CourseTexts::parse(course.course.language, &[("ar", title, summary, objectives)])
                 .map_err(|_| StorageError::invalid("demo", "error-course-text-language"))?;
-            courses::set_texts(txn, &actor, course.course.id, &texts).await?;
+            courses::set_texts(txn, &actor, org, course.course.id, &texts).await?;
         }
 
         let french = c.language == "fr";
@@ -356,8 +406,8 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
             },
             modality,
         )?;
-        let created = sessions::create(txn, &actor, &details).await?;
-        let record = sessions::set_status(txn, &actor, created.session.id, SessionStatus::Open).await?;
+        let created = sessions::create(txn, &actor, org, &details).await?;
+        let record = sessions::set_status(txn, &actor, org, created.session.id, SessionStatus::Open).await?;
         courses_info.push(activity::CourseInfo {
             course: record.course.course.clone(),
             body: record.course.body.clone(),
@@ -373,17 +423,23 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         });
     }
 
-    // Every past edition's survey uses the default questionnaire, which is then in use.
-    let template = surveys::ensure_default(txn).await?;
-    survey_template::Entity::update_many()
-        .col_expr(survey_template::Column::InUse, Expr::value(true))
-        .filter(survey_template::Column::Id.eq(template.id))
-        .exec(txn)
-        .await?;
+    // Every past edition's survey uses its organisation's default
+    // questionnaire, which is then in use.
+    let mut template_ids = Vec::new();
+    for org in &orgs {
+        let template = surveys::ensure_default(txn, *org).await?;
+        survey_template::Entity::update_many()
+            .col_expr(survey_template::Column::InUse, Expr::value(true))
+            .filter(survey_template::Column::Id.eq(template.id))
+            .exec(txn)
+            .await?;
+        template_ids.push(template.id);
+    }
     Ok(activity::Catalogue {
+        organisations: orgs,
+        template_ids,
         courses: courses_info,
         regions: region_ids,
-        template_id: template.id,
     })
 }
 

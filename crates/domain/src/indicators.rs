@@ -21,6 +21,10 @@ use crate::{Audience, FieldErrors, Modality, Problem};
 /// Which registrations, sessions and answers the figures count.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Filter {
+    /// The organisation whose figures these are (issue 17): set by the door
+    /// from the staff member's organisation, never from input.
+    #[serde(skip)]
+    pub organisation_id: Option<Uuid>,
     pub programme_id: Option<Uuid>,
     pub course_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
@@ -76,6 +80,7 @@ impl TryFrom<&FilterInput> for Filter {
         let mut errors = FieldErrors::new();
         let day = |v: &str| crate::meeting::parse_date(v);
         let filter = Filter {
+            organisation_id: None,
             programme_id: errors.take("programme", optional(&input.programme, id)).flatten(),
             course_id: errors.take("course", optional(&input.course, id)).flatten(),
             session_id: errors.take("session", optional(&input.session, id)).flatten(),

@@ -128,6 +128,7 @@ fn message(
         calendar.insert("description".into(), text.summary.into());
     }
     Some(NewMessage {
+        organisation_id: record.session.organisation_id,
         kind,
         recipient,
         recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),
@@ -513,10 +514,11 @@ pub async fn absence_digest(
     if trainees.is_empty() {
         return Ok(());
     }
-    let organisers = aula_storage::users::list(
+    // The session's organisation's organisers, nobody else's (issue 17).
+    let organisers = aula_storage::users::members_with(
         conn,
-        Some(aula_domain::Role::Organiser),
-        aula_storage::Page::new(Some(1), Some(100), 100),
+        aula_domain::OrganisationId::from_row(record.session.organisation_id),
+        aula_domain::Role::Organiser,
     )
     .await?;
     let content = data(&AbsenceWarning {
@@ -525,15 +527,16 @@ pub async fn absence_digest(
         about: None,
         trainees,
     });
-    for organiser in organisers.items.iter().filter(|u| u.user.active) {
-        let Ok(recipient) = Email::parse(&organiser.user.email) else {
+    for organiser in organisers.iter().take(100) {
+        let Ok(recipient) = Email::parse(&organiser.email) else {
             continue;
         };
         let message = NewMessage {
+            organisation_id: record.session.organisation_id,
             kind: MailKind::AbsenceWarning,
             recipient,
-            recipient_name: Some(organiser.user.name.clone()),
-            language: organiser.user.language,
+            recipient_name: Some(organiser.name.clone()),
+            language: organiser.language,
             data: content.clone(),
             session_id: Some(record.session.id),
             reply_to: None,
@@ -620,7 +623,9 @@ pub async fn certificate_ready(
     let Ok(recipient) = Email::parse(&certificate.holder_email) else {
         return Ok(());
     };
+    let session = aula_storage::sessions::row(conn, certificate.session_id).await?;
     let message = NewMessage {
+        organisation_id: session.organisation_id,
         kind: MailKind::CertificateReady,
         recipient,
         recipient_name: Some(certificate.holder_name.clone()),
@@ -652,6 +657,7 @@ async fn to_person(
         return Ok(());
     };
     let message = NewMessage {
+        organisation_id: person.organisation_id,
         kind,
         recipient,
         recipient_name: Some(format!("{} {}", person.given_name, person.family_name)),

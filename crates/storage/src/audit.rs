@@ -3,6 +3,7 @@
 //! Entries are written by the same transaction as the change they describe,
 //! so the log never claims a change that did not happen, nor misses one.
 
+use aula_domain::OrganisationId;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use serde_json::Value;
 use uuid::Uuid;
@@ -15,6 +16,9 @@ use crate::{Result, new_id, now};
 pub struct Actor {
     pub user_id: Option<Uuid>,
     pub label: String,
+    /// The organisation the change is made in; `None` for a platform-wide
+    /// change (an organisation or a user made). Its audit entry belongs to it.
+    pub organisation: Option<OrganisationId>,
 }
 
 impl Actor {
@@ -22,6 +26,7 @@ impl Actor {
         Actor {
             user_id: Some(id),
             label: email.to_owned(),
+            organisation: None,
         }
     }
 
@@ -29,6 +34,15 @@ impl Actor {
         Actor {
             user_id: None,
             label: label.to_owned(),
+            organisation: None,
+        }
+    }
+
+    /// The same actor, working in `org`.
+    pub fn within(self, org: OrganisationId) -> Self {
+        Actor {
+            organisation: Some(org),
+            ..self
         }
     }
 }
@@ -43,6 +57,7 @@ pub async fn record(
 ) -> Result<()> {
     audit_entry::ActiveModel {
         id: Set(new_id()),
+        organisation_id: Set(actor.organisation.map(OrganisationId::uuid)),
         at: Set(now()),
         actor_user_id: Set(actor.user_id),
         actor: Set(actor.label.clone()),

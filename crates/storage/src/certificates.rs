@@ -506,6 +506,9 @@ pub async fn revoke(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid, reason
 /// What a list of certificates is narrowed to.
 #[derive(Clone, Debug, Default)]
 pub struct CertificateFilter {
+    /// An organiser sees only their organisation's (issue 17); an
+    /// accreditor, their body's from every organisation.
+    pub organisation: Option<aula_domain::OrganisationId>,
     /// An accreditor sees only their body's.
     pub body_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
@@ -518,6 +521,17 @@ pub struct CertificateFilter {
 
 fn filtered(filter: &CertificateFilter) -> sea_orm::Select<certificate::Entity> {
     let mut query = certificate::Entity::find();
+    if let Some(org) = filter.organisation {
+        query = query.filter(
+            certificate::Column::SessionId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(crate::entities::session::Column::Id)
+                    .from(crate::entities::session::Entity)
+                    .and_where(crate::entities::session::Column::OrganisationId.eq(org.uuid()))
+                    .to_owned(),
+            ),
+        );
+    }
     if let Some(id) = filter.body_id {
         query = query.filter(certificate::Column::AccreditationBodyId.eq(id));
     }

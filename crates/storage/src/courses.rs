@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use aula_domain::catalogue::CourseTexts;
 use aula_domain::details::CourseDetails;
-use aula_domain::{Audience, fold_for_search};
+use aula_domain::{Audience, OrganisationId, fold_for_search};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Set,
@@ -27,6 +27,8 @@ pub struct CourseRecord {
 
 #[derive(Clone, Debug, Default)]
 pub struct CourseFilter {
+    /// Only this organisation's courses; staff lists always set it.
+    pub organisation: Option<OrganisationId>,
     pub programme_id: Option<Uuid>,
     pub accreditation_body_id: Option<Uuid>,
 }
@@ -35,6 +37,9 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page
     let mut query = course::Entity::find()
         .order_by_asc(course::Column::Title)
         .order_by_asc(course::Column::Id);
+    if let Some(org) = filter.organisation {
+        query = query.filter(course::Column::OrganisationId.eq(org.uuid()));
+    }
     if let Some(id) = filter.programme_id {
         query = query.filter(course::Column::ProgrammeId.eq(id));
     }
@@ -48,16 +53,29 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page
 }
 
 /// All courses' ids and titles, for choosing one in a form.
-pub async fn choices(conn: &impl ConnectionTrait) -> Result<Vec<course::Model>> {
+pub async fn choices(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<course::Model>> {
     Ok(course::Entity::find()
+        .filter(course::Column::OrganisationId.eq(org.uuid()))
         .order_by_asc(course::Column::Title)
         .limit(1000)
         .all(conn)
         .await?)
 }
 
+/// A course, whichever organisation's: for public pages.
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<CourseRecord> {
     let row = found(conn, course::Entity::find_by_id(id)).await?;
+    let mut records = complete(conn, vec![row]).await?;
+    records.pop().ok_or(StorageError::NotFound)
+}
+
+/// One of `org`'s courses; another organisation's is not found.
+pub async fn get_in(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<CourseRecord> {
+    let row = found(
+        conn,
+        course::Entity::find_by_id(id).filter(course::Column::OrganisationId.eq(org.uuid())),
+    )
+    .await?;
     let mut records = complete(conn, vec![row]).await?;
     records.pop().ok_or(StorageError::NotFound)
 }
@@ -94,9 +112,9 @@ pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Mode
 }
 
 /// Checks that the records a course points to exist, as field errors.
-async fn check_references(conn: &impl ConnectionTrait, details: &CourseDetails) -> Result<()> {
+async fn check_references(conn: &impl ConnectionTrait, org: OrganisationId, details: &CourseDetails) -> Result<()> {
     if let Some(id) = details.programme_id {
-        programmes::get(conn, id)
+        programmes::get(conn, org, id)
             .await
             .map_err(|e| not_found_as(e, "programme_id"))?;
     }
@@ -189,11 +207,17 @@ fn snapshot(record: &course::Model, audiences: &[Audience]) -> serde_json::Value
     })
 }
 
-pub async fn create(conn: &impl Begin, actor: &Actor, details: &CourseDetails) -> Result<CourseRecord> {
+pub async fn create(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    details: &CourseDetails,
+) -> Result<CourseRecord> {
     let txn = conn.begin_write().await?;
-    check_references(&txn, details).await?;
+    check_references(&txn, org, details).await?;
     let mut model = course::ActiveModel {
         id: Set(new_id()),
+        organisation_id: Set(org.uuid()),
         created_at: Set(now()),
         ..Default::default()
     };
@@ -214,10 +238,16 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &CourseDetails) -
     Ok(record)
 }
 
-pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &CourseDetails) -> Result<CourseRecord> {
+pub async fn update(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    details: &CourseDetails,
+) -> Result<CourseRecord> {
     let txn = conn.begin_write().await?;
-    let before = get(&txn, id).await?;
-    check_references(&txn, details).await?;
+    let before = get_in(&txn, org, id).await?;
+    check_references(&txn, org, details).await?;
     if before.course.texts.get(details.language).is_some() {
         return Err(StorageError::invalid("language", "error-course-language-has-text"));
     }
@@ -241,9 +271,15 @@ pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &Course
 
 /// Replaces the course's texts in other languages (issue 23); `texts` come
 /// from [`CourseTexts::parse`] against the course's language as read here.
-pub async fn set_texts(conn: &impl Begin, actor: &Actor, id: Uuid, texts: &CourseTexts) -> Result<CourseRecord> {
+pub async fn set_texts(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    texts: &CourseTexts,
+) -> Result<CourseRecord> {
     let txn = conn.begin_write().await?;
-    let before = get(&txn, id).await?;
+    let before = get_in(&txn, org, id).await?;
     if let Some(text) = texts.get(before.course.language) {
         return Err(StorageError::invalid(
             text.language.as_str(),

@@ -134,13 +134,50 @@ fn left_clean<DB: sea_orm::sqlx::Database>(conn: &DB::Connection) -> bool {
 /// PostgreSQL an advisory lock for this schema. The second process waits,
 /// then finds every migration applied. A lock taken on one connection of the
 /// pool would not do: the migrations would run on others.
+///
+/// On SQLite the run takes a connection of its own with foreign keys off,
+/// as SQLite's procedure for rebuilding a table requires (issue 17's
+/// migration rebuilds the tables organisations own), and checks every
+/// foreign key before it commits.
 pub async fn migrate(db: &Database) -> Result<()> {
+    if db.get_database_backend() == DbBackend::Sqlite {
+        use sea_orm::sqlx::sqlite::SqlitePoolOptions;
+        let options = (*db.get_sqlite_connection_pool().connect_options())
+            .clone()
+            .foreign_keys(false);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options)
+            .await
+            .map_err(|e| sea_orm::DbErr::Custom(format!("opening the migration's connection: {e}")))?;
+        let single = sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool);
+        let result = migrate_on(&single).await;
+        let _ = single.close().await;
+        return result;
+    }
+    migrate_on(db).await
+}
+
+async fn migrate_on(db: &Database) -> Result<()> {
     let txn = db.begin_write().await?;
     if is_postgres(&txn) {
         txn.execute_unprepared("SELECT pg_advisory_xact_lock(hashtext('aula migrations'), hashtext(current_schema()))")
             .await?;
     }
     Migrator::up(&txn, None).await?;
+    if !is_postgres(&txn) {
+        let broken = txn
+            .query_all_raw(sea_orm::Statement::from_string(
+                DbBackend::Sqlite,
+                "PRAGMA foreign_key_check",
+            ))
+            .await?;
+        if !broken.is_empty() {
+            return Err(
+                sea_orm::DbErr::Custom(format!("{} rows break a foreign key after migrating", broken.len())).into(),
+            );
+        }
+    }
     // People who existed before workplace keys (issue 21) get theirs.
     crate::retention::backfill(&txn).await?;
     // Certificates issued before status lists (issue 19) get their place.

@@ -171,6 +171,9 @@ fn count(row: &QueryResult, column: &str) -> Result<u64> {
 /// The session, course and person conditions of `filter`.
 fn conditions(filter: &Filter) -> Cond {
     let mut cond = Cond::all();
+    if let Some(id) = filter.organisation_id {
+        cond = cond.add(col(session::Entity, session::Column::OrganisationId).eq(id));
+    }
     if let Some(id) = filter.programme_id {
         cond = cond.add(col(course::Entity, course::Column::ProgrammeId).eq(id));
     }

@@ -22,6 +22,7 @@ mod error;
 pub mod imports;
 pub mod indicators;
 pub mod keys;
+pub mod organisations;
 pub mod outbox;
 pub mod page;
 pub mod people;

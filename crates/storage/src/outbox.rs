@@ -37,6 +37,8 @@ pub const MAX_ATTEMPTS: i32 = 8;
 /// A message to queue.
 #[derive(Clone, Debug)]
 pub struct NewMessage {
+    /// The organisation the message is sent for (its session's or person's).
+    pub organisation_id: Uuid,
     pub kind: MailKind,
     pub recipient: Email,
     pub recipient_name: Option<String>,
@@ -59,6 +61,7 @@ pub async fn enqueue(conn: &impl ConnectionTrait, message: &NewMessage, domain: 
     let at = now();
     let row = outbox::ActiveModel {
         id: Set(id),
+        organisation_id: Set(message.organisation_id),
         kind: Set(message.kind),
         recipient: Set(message.recipient.as_str().to_owned()),
         recipient_name: Set(message.recipient_name.clone()),
@@ -341,6 +344,8 @@ pub async fn release(conn: &impl ConnectionTrait, worker: &str) -> Result<u64> {
 
 #[derive(Clone, Debug, Default)]
 pub struct OutboxFilter {
+    /// Only this organisation's messages; staff lists always set it.
+    pub organisation: Option<aula_domain::OrganisationId>,
     pub status: Option<MessageStatus>,
     pub kind: Option<MailKind>,
     pub session_id: Option<Uuid>,
@@ -351,6 +356,9 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &OutboxFilter, page: Page
     let mut query = outbox::Entity::find()
         .order_by_desc(outbox::Column::CreatedAt)
         .order_by_desc(outbox::Column::Id);
+    if let Some(org) = filter.organisation {
+        query = query.filter(outbox::Column::OrganisationId.eq(org.uuid()));
+    }
     if let Some(s) = filter.status {
         query = query.filter(outbox::Column::Status.eq(s));
     }
@@ -363,6 +371,15 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &OutboxFilter, page: Page
     let total = query.clone().count(conn).await?;
     let items = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     Ok(Paged { items, page, total })
+}
+
+/// One of `org`'s messages; another organisation's is not found.
+pub async fn get_in(conn: &impl ConnectionTrait, org: aula_domain::OrganisationId, id: Uuid) -> Result<outbox::Model> {
+    outbox::Entity::find_by_id(id)
+        .filter(outbox::Column::OrganisationId.eq(org.uuid()))
+        .one(conn)
+        .await?
+        .ok_or(StorageError::NotFound)
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<outbox::Model> {
@@ -473,8 +490,13 @@ pub async fn oldest_due_age(conn: &impl ConnectionTrait) -> Result<Option<Durati
 
 /// Messages still `sending` after their holder's lease ran out: its
 /// dispatcher died or lost the database; the next round takes them over.
-pub async fn stuck(conn: &impl ConnectionTrait, limit: u64) -> Result<Vec<outbox::Model>> {
+pub async fn stuck(
+    conn: &impl ConnectionTrait,
+    org: aula_domain::OrganisationId,
+    limit: u64,
+) -> Result<Vec<outbox::Model>> {
     Ok(outbox::Entity::find()
+        .filter(outbox::Column::OrganisationId.eq(org.uuid()))
         .filter(outbox::Column::Status.eq(MessageStatus::Sending))
         .filter(outbox::Column::ClaimedUntil.lt(now()))
         .order_by_asc(outbox::Column::ClaimedUntil)

@@ -5,7 +5,7 @@
 //! or the owner of the address confirming a registration whose request
 //! carried a [`Proposal`] changes their details.
 
-use aula_domain::{Audience, Email, Language, RegistrantDetails};
+use aula_domain::{Audience, Email, Language, OrganisationId, RegistrantDetails};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TryIntoModel};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -17,10 +17,30 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<person::Model>
     found(conn, person::Entity::find_by_id(id)).await
 }
 
-pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<Option<person::Model>> {
+/// `org`'s person with this address (each organisation is its own data
+/// controller: the same address at two organisations is two people).
+pub async fn find_by_email(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    email: &Email,
+) -> Result<Option<person::Model>> {
     Ok(person::Entity::find()
+        .filter(person::Column::OrganisationId.eq(org.uuid()))
         .filter(person::Column::Email.eq(email.as_str()))
         .one(conn)
+        .await?)
+}
+
+/// Every person with this address, one per organisation that knows it,
+/// oldest first: whom a sign-in link to "my trainings" may be for.
+pub async fn all_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<Vec<person::Model>> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(person::Entity::find()
+        .filter(person::Column::Email.eq(email.as_str()))
+        .order_by_asc(person::Column::CreatedAt)
+        .order_by_asc(person::Column::Id)
+        .limit(100)
+        .all(conn)
         .await?)
 }
 
@@ -32,11 +52,12 @@ pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result
 pub async fn upsert(
     conn: &impl ConnectionTrait,
     actor: &Actor,
+    org: OrganisationId,
     details: &RegistrantDetails,
     consent: Option<&str>,
 ) -> Result<person::Model> {
-    let Some(found) = find_by_email(conn, &details.email).await? else {
-        return create(conn, details, consent).await;
+    let Some(found) = find_by_email(conn, org, &details.email).await? else {
+        return create(conn, org, details, consent).await;
     };
     let before = Proposal::of_person(&found);
     let mut model: person::ActiveModel = found.into();
@@ -80,14 +101,19 @@ pub enum Named {
 /// details wait on the registration). One statement whichever it is: an
 /// insert that, meeting the address's unique index, returns the existing
 /// row (its "update" sets the e-mail to itself, which changes nothing).
-pub async fn named(conn: &impl ConnectionTrait, details: &RegistrantDetails, consent: Option<&str>) -> Result<Named> {
+pub async fn named(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    details: &RegistrantDetails,
+    consent: Option<&str>,
+) -> Result<Named> {
     use sea_orm::sea_query::OnConflict;
     let id = new_id();
-    let mut model = new_person(id, details, consent);
+    let mut model = new_person(id, org, details, consent);
     model.workplace_key = Set(workplace_key(conn, details).await?);
     let found = person::Entity::insert(model)
         .on_conflict(
-            OnConflict::column(person::Column::Email)
+            OnConflict::columns([person::Column::OrganisationId, person::Column::Email])
                 .update_column(person::Column::Email)
                 .to_owned(),
         )
@@ -100,10 +126,16 @@ pub async fn named(conn: &impl ConnectionTrait, details: &RegistrantDetails, con
     })
 }
 
-fn new_person(id: Uuid, details: &RegistrantDetails, consent: Option<&str>) -> person::ActiveModel {
+fn new_person(
+    id: Uuid,
+    org: OrganisationId,
+    details: &RegistrantDetails,
+    consent: Option<&str>,
+) -> person::ActiveModel {
     let at = now();
     let mut model = person::ActiveModel {
         id: Set(id),
+        organisation_id: Set(org.uuid()),
         email: Set(details.email.as_str().to_owned()),
         created_at: Set(at),
         updated_at: Set(at),
@@ -120,10 +152,11 @@ fn new_person(id: Uuid, details: &RegistrantDetails, consent: Option<&str>) -> p
 /// for still waits for the confirmation link.
 pub async fn create(
     conn: &impl ConnectionTrait,
+    org: OrganisationId,
     details: &RegistrantDetails,
     consent: Option<&str>,
 ) -> Result<person::Model> {
-    let mut model = new_person(new_id(), details, consent);
+    let mut model = new_person(new_id(), org, details, consent);
     model.workplace_key = Set(workplace_key(conn, details).await?);
     Ok(model.insert(conn).await?)
 }

@@ -1,7 +1,11 @@
 //! Programmes: funded projects that group courses.
 
+use aula_domain::OrganisationId;
 use aula_domain::details::ProgrammeDetails;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
+};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -9,36 +13,50 @@ use crate::db::Begin;
 use crate::entities::programme;
 use crate::{Actor, Page, Paged, Result, audit, found, new_id, now};
 
-/// Newest first (index `ix_programmes_created_at`).
-pub async fn list(conn: &impl ConnectionTrait, page: Page) -> Result<Paged<programme::Model>> {
-    let query = programme::Entity::find().order_by_desc(programme::Column::CreatedAt);
+/// `org`'s programmes, newest first (index `ix_programmes_created_at`).
+pub async fn list(conn: &impl ConnectionTrait, org: OrganisationId, page: Page) -> Result<Paged<programme::Model>> {
+    let query = programme::Entity::find()
+        .filter(programme::Column::OrganisationId.eq(org.uuid()))
+        .order_by_desc(programme::Column::CreatedAt);
     let total = query.clone().count(conn).await?;
     let items = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     Ok(Paged { items, page, total })
 }
 
 /// All programmes' ids and titles, for choosing one in a form.
-pub async fn choices(conn: &impl ConnectionTrait) -> Result<Vec<programme::Model>> {
+pub async fn choices(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<programme::Model>> {
     Ok(programme::Entity::find()
+        .filter(programme::Column::OrganisationId.eq(org.uuid()))
         .order_by_asc(programme::Column::Title)
         .limit(500)
         .all(conn)
         .await?)
 }
 
-pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<programme::Model> {
-    found(conn, programme::Entity::find_by_id(id)).await
+/// One of `org`'s programmes; another organisation's is not found.
+pub async fn get(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<programme::Model> {
+    found(
+        conn,
+        programme::Entity::find_by_id(id).filter(programme::Column::OrganisationId.eq(org.uuid())),
+    )
+    .await
 }
 
 fn snapshot(p: &programme::Model) -> serde_json::Value {
     json!({"title": p.title, "funder": p.funder, "starts_on": p.starts_on, "ends_on": p.ends_on})
 }
 
-pub async fn create(conn: &impl Begin, actor: &Actor, details: &ProgrammeDetails) -> Result<programme::Model> {
+pub async fn create(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    details: &ProgrammeDetails,
+) -> Result<programme::Model> {
     let txn = conn.begin_write().await?;
     let at = now();
     let model = programme::ActiveModel {
         id: Set(new_id()),
+        organisation_id: Set(org.uuid()),
         title: Set(details.title.to_string()),
         funder: Set(details.funder.as_ref().map(ToString::to_string)),
         description: Set(details.description.as_ref().map(ToString::to_string)),
@@ -57,11 +75,12 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &ProgrammeDetails
 pub async fn update(
     conn: &impl Begin,
     actor: &Actor,
+    org: OrganisationId,
     id: Uuid,
     details: &ProgrammeDetails,
 ) -> Result<programme::Model> {
     let txn = conn.begin_write().await?;
-    let before = get(&txn, id).await?;
+    let before = get(&txn, org, id).await?;
     let mut model: programme::ActiveModel = before.clone().into();
     model.title = Set(details.title.to_string());
     model.funder = Set(details.funder.as_ref().map(ToString::to_string));

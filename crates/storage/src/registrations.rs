@@ -9,7 +9,7 @@
 //! capacity, and the work under the lock is constant: no rows are counted.
 
 use aula_domain::registration::Audience;
-use aula_domain::{RegistrantDetails, RegistrationStatus};
+use aula_domain::{OrganisationId, RegistrantDetails, RegistrationStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
@@ -302,12 +302,14 @@ pub enum Requester<'a> {
 pub async fn request(
     conn: &impl ConnectionTrait,
     key: &LinkKey,
+    org: OrganisationId,
     session_id: Uuid,
     details: &RegistrantDetails,
     requester: Requester<'_>,
 ) -> Result<(Requested, person::Model)> {
+    // The person is one of the session's organisation's (issue 17).
     let (person, created, proposal, source, confirm_by_email) = match requester {
-        Requester::Themselves { consent } => match people::named(conn, details, Some(consent)).await? {
+        Requester::Themselves { consent } => match people::named(conn, org, details, Some(consent)).await? {
             people::Named::Known(known) => (
                 known,
                 false,
@@ -322,7 +324,7 @@ pub async fn request(
             source,
             confirm_by_email,
         } => (
-            people::upsert(conn, actor, details, None).await?,
+            people::upsert(conn, actor, org, details, None).await?,
             false,
             None,
             source,

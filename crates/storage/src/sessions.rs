@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use aula_domain::details::{SessionDetails, VenueDetails};
-use aula_domain::{Audience, MeetingTimes, Modality, Percent, Problem, Role, SessionStatus, fold_for_search};
+use aula_domain::{
+    Audience, MeetingTimes, Modality, OrganisationId, Percent, Problem, Role, SessionStatus, fold_for_search,
+};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -15,7 +17,9 @@ use uuid::Uuid;
 
 use crate::courses::{self, CourseRecord, not_found_as};
 use crate::db::Begin;
-use crate::entities::{course, course_audience, meeting, region, session, session_trainer, user, user_role, venue};
+use crate::entities::{
+    course, course_audience, meeting, organisation_member, region, session, session_trainer, user, venue,
+};
 use crate::{Actor, Page, Paged, Result, StorageError, audit, by_id, found, new_id, now};
 
 /// A session with everything its page shows.
@@ -102,6 +106,8 @@ impl SessionRecord {
 /// What the catalogue and the staff lists filter sessions by.
 #[derive(Clone, Debug, Default)]
 pub struct SessionFilter {
+    /// Only this organisation's sessions; staff lists always set it.
+    pub organisation: Option<OrganisationId>,
     /// Only sessions the public may see (not drafts).
     pub public_only: bool,
     pub statuses: Vec<SessionStatus>,
@@ -128,6 +134,9 @@ pub struct SessionFilter {
 /// the staff's order, [`SessionFilter::upcoming_first`]).
 pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Page) -> Result<Paged<SessionRecord>> {
     let mut condition = Condition::all();
+    if let Some(org) = filter.organisation {
+        condition = condition.add(session::Column::OrganisationId.eq(org.uuid()));
+    }
     if filter.public_only {
         condition = condition.add(session::Column::Status.ne(SessionStatus::Draft));
     }
@@ -227,9 +236,32 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
     Ok(Paged { items, page, total })
 }
 
+/// A session, whichever organisation's: for public pages and for what a
+/// trainee's own link or a job reaches.
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord> {
     let row = found(conn, session::Entity::find_by_id(id)).await?;
     complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
+}
+
+/// One of `org`'s sessions; another organisation's is not found. Every
+/// staff door reaching a session, or what hangs from it, starts here.
+pub async fn get_in(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<SessionRecord> {
+    let row = found(
+        conn,
+        session::Entity::find_by_id(id).filter(session::Column::OrganisationId.eq(org.uuid())),
+    )
+    .await?;
+    complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
+}
+
+/// Whether session `id` is one of `org`'s: one indexed read.
+pub async fn belongs(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<()> {
+    found(
+        conn,
+        session::Entity::find_by_id(id).filter(session::Column::OrganisationId.eq(org.uuid())),
+    )
+    .await
+    .map(|_| ())
 }
 
 /// The session's own row, without what hangs from it: one statement, to
@@ -383,14 +415,15 @@ async fn venue_for(conn: &impl ConnectionTrait, details: &VenueDetails) -> Resul
     Ok(created.id)
 }
 
-/// Refuses trainers who are not users with the trainer role.
-async fn check_trainers(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<()> {
+/// Refuses trainers who are not trainers of the session's organisation.
+async fn check_trainers(conn: &impl ConnectionTrait, org: Uuid, ids: &[Uuid]) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
-    let found = user_role::Entity::find()
-        .filter(user_role::Column::UserId.is_in(ids.to_vec()))
-        .filter(user_role::Column::Role.eq(Role::Trainer))
+    let found = organisation_member::Entity::find()
+        .filter(organisation_member::Column::OrganisationId.eq(org))
+        .filter(organisation_member::Column::UserId.is_in(ids.to_vec()))
+        .filter(organisation_member::Column::Role.eq(Role::Trainer))
         .count(conn)
         .await?;
     if found as usize != ids.len() {
@@ -462,10 +495,11 @@ fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
 
 async fn write(
     conn: &impl ConnectionTrait,
+    org: OrganisationId,
     mut model: session::ActiveModel,
     details: &SessionDetails,
 ) -> Result<session::Model> {
-    check_trainers(conn, &details.trainer_ids).await?;
+    check_trainers(conn, org.uuid(), &details.trainer_ids).await?;
     let venue_id = match &details.venue {
         Some(v) => Some(venue_for(conn, v).await?),
         None => None,
@@ -496,29 +530,41 @@ async fn write(
 }
 
 /// Creates a session in `draft`; the organiser opens it when it is ready.
-pub async fn create(conn: &impl Begin, actor: &Actor, details: &SessionDetails) -> Result<SessionRecord> {
+pub async fn create(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    details: &SessionDetails,
+) -> Result<SessionRecord> {
     let txn = conn.begin_write().await?;
-    courses::get(&txn, details.course_id)
+    courses::get_in(&txn, org, details.course_id)
         .await
         .map_err(|e| not_found_as(e, "course_id"))?;
     let model = session::ActiveModel {
         id: Set(new_id()),
+        organisation_id: Set(org.uuid()),
         course_id: Set(details.course_id),
         status: Set(SessionStatus::Draft),
         seats_taken: Set(0),
         created_at: Set(now()),
         ..Default::default()
     };
-    let row = write(&txn, model, details).await?;
+    let row = write(&txn, org, model, details).await?;
     audit::record(&txn, actor, "create", "session", Some(row.id), snapshot(&row, details)).await?;
     let record = get(&txn, row.id).await?;
     txn.commit().await?;
     Ok(record)
 }
 
-pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &SessionDetails) -> Result<SessionRecord> {
+pub async fn update(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    details: &SessionDetails,
+) -> Result<SessionRecord> {
     let txn = conn.begin_write().await?;
-    let before = get(&txn, id).await?;
+    let before = get_in(&txn, org, id).await?;
     if details.course_id != before.session.course_id {
         return Err(StorageError::invalid("course_id", "error-session-course-fixed"));
     }
@@ -537,7 +583,7 @@ pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &Sessio
     if old_times != new_times {
         model.calendar_sequence = Set(before.session.calendar_sequence + 1);
     }
-    let row = write(&txn, model, details).await?;
+    let row = write(&txn, org, model, details).await?;
     audit::record(
         &txn,
         actor,
@@ -553,9 +599,15 @@ pub async fn update(conn: &impl Begin, actor: &Actor, id: Uuid, details: &Sessio
 }
 
 /// Moves a session along draft → open → closed → completed, or to cancelled.
-pub async fn set_status(conn: &impl Begin, actor: &Actor, id: Uuid, to: SessionStatus) -> Result<SessionRecord> {
+pub async fn set_status(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    to: SessionStatus,
+) -> Result<SessionRecord> {
     let txn = conn.begin_write().await?;
-    let before = get(&txn, id).await?;
+    let before = get_in(&txn, org, id).await?;
     let from = before.status();
     from.transition(to).map_err(StorageError::Conflict)?;
     if to == SessionStatus::Open && before.meetings.is_empty() {

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use aula_domain::OrganisationId;
 use aula_domain::survey::{Answer, Question, QuestionKind, QuestionResult, Template, mean_of};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, Func, Query};
@@ -38,9 +39,10 @@ pub fn parse(row: &survey_template::Model) -> Result<Template> {
         .map_err(|e| StorageError::Db(sea_orm::DbErr::Custom(format!("survey template {}: {e}", row.id))))
 }
 
-/// Aula's default template, created on first start.
-pub async fn ensure_default(conn: &impl ConnectionTrait) -> Result<survey_template::Model> {
+/// The organisation's default template, made from Aula's when first needed.
+pub async fn ensure_default(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<survey_template::Model> {
     if let Some(found) = survey_template::Entity::find()
+        .filter(survey_template::Column::OrganisationId.eq(org.uuid()))
         .filter(survey_template::Column::IsDefault.eq(true))
         .order_by_desc(survey_template::Column::Version)
         .one(conn)
@@ -52,6 +54,7 @@ pub async fn ensure_default(conn: &impl ConnectionTrait) -> Result<survey_templa
     let id = new_id();
     Ok(survey_template::ActiveModel {
         id: Set(id),
+        organisation_id: Set(org.uuid()),
         family_id: Set(id),
         version: Set(1),
         name: Set(template.name.clone()),
@@ -64,13 +67,26 @@ pub async fn ensure_default(conn: &impl ConnectionTrait) -> Result<survey_templa
     .await?)
 }
 
+/// A template, whichever organisation's: what a survey was opened with.
 pub async fn template(conn: &impl ConnectionTrait, id: Uuid) -> Result<survey_template::Model> {
     found(conn, survey_template::Entity::find_by_id(id)).await
 }
 
-/// The latest version of each template family, default first, then by name.
-pub async fn templates(conn: &impl ConnectionTrait) -> Result<Vec<survey_template::Model>> {
+/// One of `org`'s templates; another organisation's is not found.
+pub async fn template_in(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<survey_template::Model> {
+    found(
+        conn,
+        survey_template::Entity::find_by_id(id).filter(survey_template::Column::OrganisationId.eq(org.uuid())),
+    )
+    .await
+}
+
+/// The latest version of each of `org`'s template families, default
+/// first, then by name (the default is made if `org` has none yet).
+pub async fn templates(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<survey_template::Model>> {
+    ensure_default(conn, org).await?;
     let rows = survey_template::Entity::find()
+        .filter(survey_template::Column::OrganisationId.eq(org.uuid()))
         .order_by_asc(survey_template::Column::FamilyId)
         .order_by_desc(survey_template::Column::Version)
         .limit(1000)
@@ -90,15 +106,17 @@ pub async fn templates(conn: &impl ConnectionTrait) -> Result<Vec<survey_templat
 pub async fn copy(
     conn: &impl ConnectionTrait,
     actor: &Actor,
+    org: OrganisationId,
     from: Uuid,
     name: &str,
 ) -> Result<survey_template::Model> {
-    let source = template(conn, from).await?;
+    let source = template_in(conn, org, from).await?;
     let mut copied = parse(&source)?;
     copied.name = name.to_owned();
     let id = new_id();
     let row = survey_template::ActiveModel {
         id: Set(id),
+        organisation_id: Set(org.uuid()),
         family_id: Set(id),
         version: Set(1),
         name: Set(copied.name.clone()),
@@ -126,10 +144,11 @@ pub async fn copy(
 pub async fn save(
     conn: &impl ConnectionTrait,
     actor: &Actor,
+    org: OrganisationId,
     id: Uuid,
     edited: &Template,
 ) -> Result<survey_template::Model> {
-    let current = template(conn, id).await?;
+    let current = template_in(conn, org, id).await?;
     let row = if current.in_use {
         let latest = found(
             conn,
@@ -140,6 +159,7 @@ pub async fn save(
         .await?;
         survey_template::ActiveModel {
             id: Set(new_id()),
+            organisation_id: Set(current.organisation_id),
             family_id: Set(current.family_id),
             version: Set(latest.version + 1),
             name: Set(edited.name.clone()),
@@ -214,9 +234,11 @@ pub async fn open(
     let survey = match for_session(conn, session_id).await? {
         Some(existing) => existing,
         None => {
+            // The session's organisation's template (issue 17).
+            let org = OrganisationId::from_row(crate::sessions::row(conn, session_id).await?.organisation_id);
             let template_id = match template_id {
-                Some(id) => template(conn, id).await?.id,
-                None => ensure_default(conn).await?.id,
+                Some(id) => template_in(conn, org, id).await?.id,
+                None => ensure_default(conn, org).await?.id,
             };
             let row = survey::ActiveModel {
                 id: Set(new_id()),

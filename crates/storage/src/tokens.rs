@@ -1,5 +1,6 @@
 //! API tokens: shown once when created, stored only as a hash, revocable.
 
+use aula_domain::OrganisationId;
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 use uuid::Uuid;
@@ -13,11 +14,19 @@ use crate::{Actor, Result, audit, found, new_id, now, secrets};
 pub const PREFIX: &str = "aula_";
 
 /// Creates a token for `user_id`; the plain token is returned here and never again.
-pub async fn create(conn: &impl Begin, actor: &Actor, user_id: Uuid, name: &str) -> Result<(api_token::Model, String)> {
+/// The token works in `org` only (issue 17).
+pub async fn create(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    user_id: Uuid,
+    name: &str,
+) -> Result<(api_token::Model, String)> {
     let plain = secrets::generate(PREFIX);
     let txn = conn.begin_write().await?;
     let row = api_token::ActiveModel {
         id: Set(new_id()),
+        organisation_id: Set(org.uuid()),
         user_id: Set(user_id),
         name: Set(name.to_owned()),
         token_hash: Set(secrets::hash(&plain)),
@@ -40,7 +49,8 @@ pub async fn create(conn: &impl Begin, actor: &Actor, user_id: Uuid, name: &str)
     Ok((row, plain))
 }
 
-/// The active user a bearer token belongs to, if the token is live.
+/// The active user a bearer token belongs to, if the token is live, in
+/// the token's organisation (with their roles there).
 pub async fn authenticate(conn: &impl ConnectionTrait, plain: &str) -> Result<Option<UserRecord>> {
     if !plain.starts_with(PREFIX) {
         return Ok(None);
@@ -54,6 +64,7 @@ pub async fn authenticate(conn: &impl ConnectionTrait, plain: &str) -> Result<Op
         return Ok(None);
     };
     let user = users::get(conn, token.user_id).await?;
+    let user = users::in_organisation(conn, user, Some(token.organisation_id), true).await?;
     if !user.user.active {
         return Ok(None);
     }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use aula_domain::details::UserDetails;
-use aula_domain::{Email, Language, PasswordHash, Role};
+use aula_domain::{Email, Language, OrganisationId, PasswordHash, Role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Set,
@@ -12,13 +12,22 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::Begin;
-use crate::entities::{user, user_role};
+use crate::entities::{organisation_member, user, user_role};
+use crate::organisations::Membership;
 use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, courses::not_found_as, found, new_id, now};
 
 #[derive(Clone, Debug)]
 pub struct UserRecord {
     pub user: user::Model,
+    /// In a request ([`in_organisation`]): the platform's roles (admin,
+    /// accreditor) and the roles of their membership in `organisation`.
+    /// Otherwise the roles given to the user (`user_roles`).
     pub roles: Vec<Role>,
+    /// The organisation a request of theirs works in: the one chosen (web
+    /// session) or their token's, if they are a member; else their first.
+    pub organisation: Option<OrganisationId>,
+    /// The organisations they work in, for the switcher.
+    pub memberships: Vec<Membership>,
 }
 
 impl UserRecord {
@@ -46,9 +55,67 @@ async fn with_roles(conn: &impl ConnectionTrait, users: Vec<user::Model>) -> Res
         .map(|user| {
             let mut list = roles.remove(&user.id).unwrap_or_default();
             list.sort();
-            UserRecord { user, roles: list }
+            UserRecord {
+                user,
+                roles: list,
+                organisation: None,
+                memberships: Vec::new(),
+            }
         })
         .collect())
+}
+
+/// Roles that hold across the instance; the others are a membership's.
+const PLATFORM_ROLES: &[Role] = &[Role::Admin, Role::Accreditor];
+
+/// `user` working in `wanted` (or, unless `strict`, in their first
+/// organisation when they are not a member of `wanted`): their roles there
+/// and the platform's. A strict request of a non-member (a token of an
+/// organisation they left) works in none.
+pub async fn in_organisation(
+    conn: &impl ConnectionTrait,
+    mut user: UserRecord,
+    wanted: Option<Uuid>,
+    strict: bool,
+) -> Result<UserRecord> {
+    let memberships = crate::organisations::memberships(conn, user.user.id).await?;
+    let chosen = wanted
+        .and_then(|w| memberships.iter().find(|m| m.organisation.id == w))
+        .or(if strict { None } else { memberships.first() });
+    let mut roles: Vec<Role> = user
+        .roles
+        .iter()
+        .copied()
+        .filter(|r| PLATFORM_ROLES.contains(r))
+        .collect();
+    if let Some(membership) = chosen {
+        roles.extend(membership.roles.iter().copied());
+    }
+    roles.sort();
+    roles.dedup();
+    user.roles = roles;
+    user.organisation = chosen.map(Membership::id);
+    user.memberships = memberships;
+    Ok(user)
+}
+
+/// The active users holding `role` in `org`.
+pub async fn members_with(conn: &impl ConnectionTrait, org: OrganisationId, role: Role) -> Result<Vec<user::Model>> {
+    let ids: Vec<Uuid> = organisation_member::Entity::find()
+        .filter(organisation_member::Column::OrganisationId.eq(org.uuid()))
+        .filter(organisation_member::Column::Role.eq(role))
+        .limit(500)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Name)
+        .all(conn)
+        .await?)
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
@@ -110,7 +177,41 @@ pub async fn authenticate(conn: &impl ConnectionTrait, email: &str, password: &s
 const DUMMY_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$SJvBvTRnRBE6Ybk6ZXJm5nIrd3qeSLCvoOhlQV8dlVw";
 
-async fn write_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
+/// Writes the user's roles; those of an organisation (organiser, trainer)
+/// are also their membership in `org`; `admin` and `accreditor` hold across
+/// the instance (an administrator manages users, regions and organisations).
+async fn write_roles(conn: &impl ConnectionTrait, org: OrganisationId, user_id: Uuid, roles: &[Role]) -> Result<()> {
+    // A user who works elsewhere only is not drawn into `org` by a change
+    // of their roles: their memberships are changed where they hold them.
+    let memberships = crate::organisations::memberships(conn, user_id).await?;
+    if !memberships.is_empty() && !memberships.iter().any(|m| m.id() == org) {
+        return write_platform_roles(conn, user_id, roles).await;
+    }
+    organisation_member::Entity::delete_many()
+        .filter(organisation_member::Column::OrganisationId.eq(org.uuid()))
+        .filter(organisation_member::Column::UserId.eq(user_id))
+        .exec(conn)
+        .await?;
+    let in_org: Vec<Role> = roles
+        .iter()
+        .copied()
+        .filter(|r| matches!(r, Role::Organiser | Role::Trainer))
+        .collect();
+    if !in_org.is_empty() {
+        organisation_member::Entity::insert_many(in_org.iter().map(|r| organisation_member::ActiveModel {
+            organisation_id: Set(org.uuid()),
+            user_id: Set(user_id),
+            role: Set(*r),
+        }))
+        .exec(conn)
+        .await?;
+    }
+    write_platform_roles(conn, user_id, roles).await
+}
+
+/// The `user_roles` rows: every role given (`admin` and `accreditor` are
+/// read from here; organiser and trainer from the memberships).
+async fn write_platform_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
     user_role::Entity::delete_many()
         .filter(user_role::Column::UserId.eq(user_id))
         .exec(conn)
@@ -142,7 +243,13 @@ fn email_taken(err: sea_orm::DbErr) -> StorageError {
     }
 }
 
-pub async fn create(conn: &impl Begin, actor: &Actor, details: &UserDetails) -> Result<UserRecord> {
+/// A new user; their organisation's roles are a membership in `org`.
+pub async fn create(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    details: &UserDetails,
+) -> Result<UserRecord> {
     let txn = conn.begin_write().await?;
     check_body(&txn, details).await?;
     let row = user::ActiveModel {
@@ -158,7 +265,7 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &UserDetails) -> 
     .insert(&txn)
     .await
     .map_err(email_taken)?;
-    write_roles(&txn, row.id, &details.roles).await?;
+    write_roles(&txn, org, row.id, &details.roles).await?;
     audit::record(
         &txn,
         actor,
@@ -176,6 +283,7 @@ pub async fn create(conn: &impl Begin, actor: &Actor, details: &UserDetails) -> 
 pub async fn update(
     conn: &impl Begin,
     actor: &Actor,
+    org: OrganisationId,
     id: Uuid,
     details: &UserDetails,
     active: bool,
@@ -193,7 +301,7 @@ pub async fn update(
     model.language = Set(details.language);
     model.active = Set(active);
     model.update(&txn).await.map_err(email_taken)?;
-    write_roles(&txn, id, &details.roles).await?;
+    write_roles(&txn, org, id, &details.roles).await?;
     if !active {
         // A deactivated user is signed out everywhere at once.
         crate::web_sessions::delete_for_user(&txn, id).await?;

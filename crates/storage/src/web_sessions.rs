@@ -24,6 +24,7 @@ pub async fn create(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<NewWeb
     let at = now();
     web_session::ActiveModel {
         id: Set(new_id()),
+        organisation_id: Set(None),
         token_hash: Set(secrets::hash(&cookie)),
         user_id: Set(user_id),
         csrf_token: Set(csrf_token.clone()),
@@ -51,7 +52,32 @@ pub async fn find(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<(U
         return Ok(None);
     };
     let user = users::get(conn, session.user_id).await?;
+    let user = users::in_organisation(conn, user, session.organisation_id, false).await?;
     Ok(user.user.active.then_some((user, session.csrf_token)))
+}
+
+/// Remembers the organisation the signed-in staff member works in, if they
+/// are a member of it (the switcher in the staff header).
+pub async fn choose(conn: &impl ConnectionTrait, cookie: &str, org: aula_domain::OrganisationId) -> Result<bool> {
+    let Some(session) = web_session::Entity::find()
+        .filter(web_session::Column::TokenHash.eq(secrets::hash(cookie)))
+        .filter(web_session::Column::ExpiresAt.gt(now()))
+        .one(conn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    let member = crate::organisations::memberships(conn, session.user_id)
+        .await?
+        .iter()
+        .any(|m| m.id() == org);
+    if !member {
+        return Ok(false);
+    }
+    let mut model: web_session::ActiveModel = session.into();
+    model.organisation_id = Set(Some(org.uuid()));
+    model.update(conn).await?;
+    Ok(true)
 }
 
 pub async fn delete(conn: &impl ConnectionTrait, cookie: &str) -> Result<()> {

@@ -31,6 +31,7 @@ pub fn for_people() -> Router<AppState> {
     let (routes, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi_base())
         // ----- the public catalogue ---------------------------------------------------
         .route("/", get(catalogue::public::catalogue))
+        .route("/o/{slug}/", get(catalogue::public::organisation_catalogue))
         .route("/courses/{id}", get(catalogue::public::course_page))
         .route("/sessions/{id}", get(catalogue::public::session_page))
         // ----- the catalogue's records: programmes, courses, bodies, regions ----------
@@ -288,6 +289,9 @@ pub fn for_people() -> Router<AppState> {
         )
         .route("/sign-out", post(accounts::sign_in::sign_out))
         .route("/staff", get(accounts::sign_in::home))
+        .route("/staff/organisation", post(accounts::sign_in::switch_organisation))
+        .routes(routes!(accounts::organisations::list, accounts::organisations::create))
+        .routes(routes!(accounts::organisations::add_member))
         .routes(routes!(accounts::users::list, accounts::users::create))
         .routes(routes!(accounts::users::show, accounts::users::update))
         .route("/admin/users", get(accounts::users::list_page))

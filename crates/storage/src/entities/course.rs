@@ -9,6 +9,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    pub organisation_id: Uuid,
     pub programme_id: Option<Uuid>,
     pub title: String,
     pub summary: String,

@@ -12,6 +12,8 @@ pub mod course_audience;
 pub mod erasure_request;
 pub mod import_draft;
 pub mod meeting;
+pub mod organisation;
+pub mod organisation_member;
 pub mod outbox;
 pub mod person;
 pub mod person_session;

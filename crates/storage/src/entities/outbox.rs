@@ -8,6 +8,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    pub organisation_id: Uuid,
     pub kind: MailKind,
     pub recipient: String,
     pub recipient_name: Option<String>,

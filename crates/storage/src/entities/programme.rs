@@ -7,6 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    pub organisation_id: Uuid,
     pub title: String,
     pub funder: Option<String>,
     pub description: Option<String>,

@@ -7,6 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    pub organisation_id: Option<Uuid>,
     pub token_hash: String,
     pub user_id: Uuid,
     pub csrf_token: String,

@@ -13,7 +13,7 @@ use crate::kit::context::{SESSION_COOKIE, expired_session_cookie, session_cookie
 use crate::kit::extract::{ApiQuery, CsrfForm};
 use crate::kit::pages::{Chrome, redirect_with, render, render_invalid};
 use crate::kit::return_to;
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 #[derive(Template)]
 #[template(path = "pages/sign_in.html")]
@@ -103,6 +103,31 @@ pub(crate) async fn sign_out(
 }
 
 /// Where a signed-in staff member starts: their main work.
+#[derive(serde::Deserialize)]
+pub(crate) struct SwitchInput {
+    #[serde(default)]
+    organisation: String,
+}
+
+/// The organisation switcher in the staff header (issue 17): the signed-in
+/// staff member works in another of their organisations from now on, kept
+/// in their web session. One they are not a member of is not found.
+pub(crate) async fn switch_organisation(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(input): CsrfForm<SwitchInput>,
+) -> AppResult<Response> {
+    ctx.user()?;
+    let id = crate::kit::input::parse_id(&input.organisation).map_err(|_| AppError::NotFound)?;
+    let org = aula_domain::OrganisationId::from_row(id);
+    let cookie = jar.get(SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
+    if !web_sessions::choose(&state.db, cookie.value(), org).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(redirect_with(&ctx, "/staff", "organisation-switched-flash"))
+}
+
 pub(crate) async fn home(ctx: Ctx) -> AppResult<Response> {
     let user = ctx.user()?;
     let to = if user.has(Role::Organiser) {

@@ -111,7 +111,7 @@ pub(crate) async fn create_page(
             errors,
         });
     };
-    let (_, plain) = tokens::create(&state.db, &ctx.actor()?, user.user.id, name.as_str()).await?;
+    let (_, plain) = tokens::create(&state.db, &ctx.actor()?, ctx.org()?, user.user.id, name.as_str()).await?;
     let tokens = own_tokens(&state, user.user.id).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
     let mut response = render(&Page {

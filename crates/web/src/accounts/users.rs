@@ -176,7 +176,8 @@ pub(crate) async fn create(
     ApiJson(input): ApiJson<UserInput>,
 ) -> AppResult<Response> {
     let details = UserDetails::try_from(&input)?;
-    let created = users::create(&state.db, &ctx.actor()?, &details).await?;
+    let org = admin_org(&ctx, &state).await?;
+    let created = users::create(&state.db, &ctx.actor()?, org, &details).await?;
     Ok((StatusCode::CREATED, axum::Json(UserOut::from(created))).into_response())
 }
 
@@ -222,18 +223,28 @@ pub(crate) async fn update(
     Ok(axum::Json(save_user(&ctx, &state, Some(id), &input).await?.into()))
 }
 
+/// The organisation whose memberships an administrator's changes of roles
+/// write: the one they work in, or the first when they work in none.
+async fn admin_org(ctx: &Ctx, state: &AppState) -> AppResult<aula_domain::OrganisationId> {
+    Ok(match ctx.staff_org() {
+        Some(org) => org,
+        None => aula_storage::organisations::id(&aula_storage::organisations::first(&state.db).await?),
+    })
+}
+
 /// Creates or updates; refuses to leave the organisation without an active admin.
 async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserInput) -> AppResult<UserRecord> {
     let details = UserDetails::try_from(input)?;
     let actor = ctx.actor()?;
+    let org = admin_org(ctx, state).await?;
     match id {
-        None => Ok(users::create(&state.db, &actor, &details).await?),
+        None => Ok(users::create(&state.db, &actor, org, &details).await?),
         Some(id) => {
             let me = ctx.user()?.user.id;
             if id == me && (!input.active || !details.roles.contains(&Role::Admin)) {
                 return Err(AppError::Conflict(Problem::new("error-cannot-demote-self")));
             }
-            Ok(users::update(&state.db, &actor, id, &details, input.active).await?)
+            Ok(users::update(&state.db, &actor, org, id, &details, input.active).await?)
         }
     }
 }

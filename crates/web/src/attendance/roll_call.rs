@@ -33,7 +33,8 @@ use crate::{AppError, AppResult, AppState, Ctx};
 /// The session, if the asker is an organiser or one of its trainers.
 pub async fn staffed(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult<SessionRecord> {
     let user = ctx.require(&[Role::Organiser, Role::Trainer])?;
-    let record = sessions::get(&state.db, session_id).await?;
+    // Another organisation's session is not found (issue 17).
+    let record = sessions::get_in(&state.db, ctx.org()?, session_id).await?;
     if user.has(Role::Organiser) || record.trainers.iter().any(|t| t.id == user.user.id) {
         Ok(record)
     } else {

@@ -55,9 +55,9 @@ fn parse(record: &CourseRecord, given: &CourseTextsInput) -> Result<CourseTexts,
 }
 
 async fn save(ctx: &Ctx, state: &AppState, id: Uuid, given: &CourseTextsInput) -> AppResult<CourseRecord> {
-    let record = courses::get(&state.db, id).await?;
+    let record = courses::get_in(&state.db, ctx.org()?, id).await?;
     let texts = parse(&record, given).map_err(AppError::Invalid)?;
-    Ok(courses::set_texts(&state.db, &ctx.actor()?, id, &texts).await?)
+    Ok(courses::set_texts(&state.db, &ctx.actor()?, ctx.org()?, id, &texts).await?)
 }
 
 /// Replace a course's texts in other languages. A language left out, or
@@ -147,7 +147,7 @@ pub(crate) async fn texts_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let record = courses::get(&state.db, id).await?;
+    let record = courses::get_in(&state.db, ctx.org()?, id).await?;
     let given = texts_of(&record);
     render(&TextsPage::new(&ctx, record, &given, FormErrors::none()))
 }
@@ -177,7 +177,14 @@ pub(crate) async fn save_texts_page(
         &ctx,
         outcome,
         |_| redirect_with(&ctx, &format!("/staff/courses/{id}"), "flash-saved"),
-        async |errors| Ok(TextsPage::new(&ctx, courses::get(&state.db, id).await?, &given, errors)),
+        async |errors| {
+            Ok(TextsPage::new(
+                &ctx,
+                courses::get_in(&state.db, ctx.org()?, id).await?,
+                &given,
+                errors,
+            ))
+        },
     )
     .await
 }

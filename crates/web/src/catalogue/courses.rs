@@ -265,8 +265,9 @@ pub struct CourseQuery {
 }
 
 impl CourseQuery {
-    fn filter(&self) -> CourseFilter {
+    fn filter(&self, organisation: Option<aula_domain::OrganisationId>) -> CourseFilter {
         CourseFilter {
+            organisation,
             programme_id: self.programme_id,
             accreditation_body_id: self.accreditation_body_id,
         }
@@ -281,10 +282,11 @@ impl CourseQuery {
 #[utoipa::path(get, path = "/api/v1/courses", tag = "courses", params(CourseQuery),
     responses((status = 200, body = Paginated<CourseOut>), (status = 400, body = ApiError)))]
 pub(crate) async fn list(
+    ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<axum::Json<Paginated<CourseOut>>> {
-    let paged = courses::list(&state.db, &query.filter(), query.page()?).await?;
+    let paged = courses::list(&state.db, &query.filter(ctx.staff_org()), query.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, CourseOut::from)))
 }
 
@@ -307,9 +309,12 @@ pub(crate) async fn create(
 #[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
     responses((status = 200, body = CourseOut), (status = 404, body = ApiError)))]
 pub(crate) async fn show(
+    ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<CourseOut>> {
+    // The catalogue is public: any course answers, to anyone.
+    let _ = ctx;
     Ok(axum::Json(courses::get(&state.db, id).await?.into()))
 }
 
@@ -325,7 +330,7 @@ pub(crate) async fn update(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<CourseOut>> {
-    let current = courses::get(&state.db, id).await?;
+    let current = courses::get_in(&state.db, ctx.org()?, id).await?;
     let input = input::merge(&CourseInput::from(&current), patch)?;
     Ok(axum::Json(store(&ctx, &state, Some(id), &input).await?.into()))
 }
@@ -335,8 +340,8 @@ async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &CourseInpu
     let details = CourseDetails::try_from(input)?;
     let actor = ctx.actor()?;
     Ok(match id {
-        Some(id) => courses::update(&state.db, &actor, id, &details).await?,
-        None => courses::create(&state.db, &actor, &details).await?,
+        Some(id) => courses::update(&state.db, &actor, ctx.org()?, id, &details).await?,
+        None => courses::create(&state.db, &actor, ctx.org()?, &details).await?,
     })
 }
 
@@ -354,7 +359,7 @@ pub(crate) async fn list_page(
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = courses::list(&state.db, &query.filter(), query.page()?).await?;
+    let paged = courses::list(&state.db, &query.filter(Some(ctx.org()?)), query.page()?).await?;
     let pager = Pager::new("/staff/courses", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
@@ -386,7 +391,7 @@ impl FormPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let programmes = programmes::choices(&state.db).await?;
+        let programmes = programmes::choices(&state.db, ctx.org()?).await?;
         let bodies = bodies::list(&state.db).await?;
         Ok(FormPage {
             programmes: programmes
@@ -420,8 +425,8 @@ impl EditForm for CourseInput {
         }
     }
 
-    async fn current(state: &AppState, id: Uuid) -> AppResult<Self> {
-        Ok((&courses::get(&state.db, id).await?).into())
+    async fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Self> {
+        Ok((&courses::get_in(&state.db, ctx.org()?, id).await?).into())
     }
 
     async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<CourseRecord> {

@@ -114,7 +114,7 @@ pub(crate) async fn list(
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> AppResult<axum::Json<Paginated<ProgrammeOut>>> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, paging.page()?).await?;
+    let paged = programmes::list(&state.db, ctx.org()?, paging.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, ProgrammeOut::from)))
 }
 
@@ -144,7 +144,7 @@ pub(crate) async fn show(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
     ctx.require(STAFF)?;
-    Ok(axum::Json(programmes::get(&state.db, id).await?.into()))
+    Ok(axum::Json(programmes::get(&state.db, ctx.org()?, id).await?.into()))
 }
 
 /// Change some fields of a programme.
@@ -159,7 +159,7 @@ pub(crate) async fn update(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
-    let current = programmes::get(&state.db, id).await?;
+    let current = programmes::get(&state.db, ctx.org()?, id).await?;
     let input = input::merge(&ProgrammeInput::from(&current), patch)?;
     Ok(axum::Json(store(&ctx, &state, Some(id), &input).await?.into()))
 }
@@ -169,8 +169,8 @@ async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &ProgrammeI
     let details = ProgrammeDetails::try_from(input)?;
     let actor = ctx.actor()?;
     Ok(match id {
-        Some(id) => programmes::update(&state.db, &actor, id, &details).await?,
-        None => programmes::create(&state.db, &actor, &details).await?,
+        Some(id) => programmes::update(&state.db, &actor, ctx.org()?, id, &details).await?,
+        None => programmes::create(&state.db, &actor, ctx.org()?, &details).await?,
     })
 }
 
@@ -188,7 +188,7 @@ pub(crate) async fn list_page(
     ApiQuery(paging): ApiQuery<Paging>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, paging.page()?).await?;
+    let paged = programmes::list(&state.db, ctx.org()?, paging.page()?).await?;
     let pager = Pager::new("/staff/programmes", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
@@ -216,8 +216,8 @@ impl EditForm for ProgrammeInput {
         ProgrammeInput::default()
     }
 
-    async fn current(state: &AppState, id: Uuid) -> AppResult<Self> {
-        Ok((&programmes::get(&state.db, id).await?).into())
+    async fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Self> {
+        Ok((&programmes::get(&state.db, ctx.org()?, id).await?).into())
     }
 
     async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<programme::Model> {

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::kit::extract::{ApiPath, ApiQuery};
 use crate::kit::pages::{Chrome, FormErrors, Pager, render};
 use crate::sessions::visible;
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 /// The catalogue's filters as the form sends them; a value that does not
 /// parse is shown as a problem beside its field and ignored.
@@ -50,12 +50,58 @@ struct CataloguePage {
     regions: Vec<(String, String)>,
     /// Whether a filter is set (or refused): the filters then show unfolded.
     filtered: bool,
+    /// Where the filters and pages point: `/`, or `/o/{slug}/`.
+    base: String,
+    /// The organisation whose catalogue this is (`/o/{slug}/`).
+    organisation: Option<aula_storage::entities::organisation::Model>,
+    /// On `/` of an instance with several: each one's catalogue (issue 17).
+    organisations: Vec<aula_storage::entities::organisation::Model>,
 }
 
+impl CataloguePage {
+    fn suspended(&self) -> bool {
+        self.organisation
+            .as_ref()
+            .is_some_and(|o| o.status == aula_domain::OrganisationStatus::Suspended)
+    }
+}
+
+/// `/`: with one organisation, its catalogue as before; with several, the
+/// list of their catalogues above every open session of the instance.
 pub(crate) async fn catalogue(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CatalogueQuery>,
+) -> AppResult<Response> {
+    let organisations = aula_storage::organisations::list(&state.db).await?;
+    let organisations = if organisations.len() > 1 {
+        organisations
+    } else {
+        Vec::new()
+    };
+    catalogue_of(ctx, state, query, None, organisations).await
+}
+
+/// `/o/{slug}/`: one organisation's public catalogue; a suspended one's
+/// page says so and lists nothing.
+pub(crate) async fn organisation_catalogue(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(slug): ApiPath<String>,
+    ApiQuery(query): ApiQuery<CatalogueQuery>,
+) -> AppResult<Response> {
+    let organisation = aula_storage::organisations::by_slug(&state.db, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    catalogue_of(ctx, state, query, Some(organisation), Vec::new()).await
+}
+
+async fn catalogue_of(
+    ctx: Ctx,
+    state: AppState,
+    query: CatalogueQuery,
+    organisation: Option<aula_storage::entities::organisation::Model>,
+    organisations: Vec<aula_storage::entities::organisation::Model>,
 ) -> AppResult<Response> {
     let mut errors = aula_domain::FieldErrors::new();
     let optional = |v: &str| {
@@ -74,6 +120,7 @@ pub(crate) async fn catalogue(
     let today = Utc::now().date_naive();
     let start_of = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
     let filter = SessionFilter {
+        organisation: organisation.as_ref().map(aula_storage::organisations::id),
         public_only: true,
         modality,
         audience,
@@ -84,7 +131,23 @@ pub(crate) async fn catalogue(
         ..SessionFilter::default()
     };
     let page_number = query.page.as_deref().and_then(|p| p.parse().ok());
-    let paged = sessions::list(&state.db, &filter, Page::new(page_number, None, 12)).await?;
+    let suspended = organisation
+        .as_ref()
+        .is_some_and(|o| o.status == aula_domain::OrganisationStatus::Suspended);
+    let page = Page::new(page_number, None, 12);
+    let paged = if suspended {
+        aula_storage::Paged {
+            items: Vec::new(),
+            page,
+            total: 0,
+        }
+    } else {
+        sessions::list(&state.db, &filter, page).await?
+    };
+    let base = match &organisation {
+        Some(o) => format!("/o/{}/", o.slug),
+        None => "/".to_owned(),
+    };
     let params = [
         ("q", query.q.clone()),
         ("modality", query.modality.clone()),
@@ -93,7 +156,7 @@ pub(crate) async fn catalogue(
         ("from", query.from.clone()),
         ("to", query.to.clone()),
     ];
-    let pager = Pager::new("/", &params, paged.page.page, paged.pages(), paged.total);
+    let pager = Pager::new(&base, &params, paged.page.page, paged.pages(), paged.total);
     let c = Chrome::new(&ctx);
     let regions = regions::list(&state.db).await?;
     let filtered = !errors.is_empty() || params.iter().any(|(_, value)| !value.trim().is_empty());
@@ -110,6 +173,9 @@ pub(crate) async fn catalogue(
         query,
         sessions: paged.items,
         pager,
+        base,
+        organisation,
+        organisations,
     })
 }
 

@@ -41,10 +41,10 @@ pub struct CertificateQuery {
 /// The asker's filter: an accreditor is held to their body whatever they ask.
 pub(super) fn filter_for(ctx: &Ctx, query: &CertificateQuery) -> AppResult<CertificateFilter> {
     let user = ctx.require(&[Role::Organiser, Role::Accreditor])?;
-    let body_id = if user.has(Role::Organiser) {
-        query.body_id
+    let (organisation, body_id) = if user.has(Role::Organiser) {
+        (Some(ctx.org()?), query.body_id)
     } else {
-        Some(user.user.accreditation_body_id.ok_or(AppError::Forbidden)?)
+        (None, Some(user.user.accreditation_body_id.ok_or(AppError::Forbidden)?))
     };
     let revoked = match query.status.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -58,6 +58,7 @@ pub(super) fn filter_for(ctx: &Ctx, query: &CertificateQuery) -> AppResult<Certi
         }
     };
     Ok(CertificateFilter {
+        organisation,
         body_id,
         session_id: query.session_id,
         course_id: query.course_id,
@@ -160,10 +161,15 @@ pub(crate) async fn list_page(
     if let Some(day) = query.to {
         params.push(("to", day.to_string()));
     }
-    // The courses the asker may see certificates of: an accreditor, their body's.
+    // The courses the asker may see certificates of: an organiser, their
+    // organisation's; an accreditor, their body's, whichever organisation's.
     let courses = aula_storage::courses::list(
         &state.db,
-        &Default::default(),
+        &aula_storage::courses::CourseFilter {
+            organisation: filter.organisation,
+            accreditation_body_id: filter.body_id,
+            ..Default::default()
+        },
         aula_storage::Page::new(Some(1), Some(100), 100),
     )
     .await?

@@ -43,6 +43,8 @@ pub(crate) fn issuer(state: &AppState) -> Issuer {
 
 /// Issues the session's certificates (`aula_app::certificates::issue`).
 async fn issue_now(state: &AppState, actor: &Actor, id: Uuid) -> AppResult<Vec<certificate::Model>> {
+    // Only the actor's organisation's sessions (issue 17).
+    aula_storage::sessions::belongs(&state.db, actor.organisation.ok_or(AppError::NotFound)?, id).await?;
     Ok(aula_app::certificates::issue(&state.app(), actor, id).await?)
 }
 
@@ -158,6 +160,7 @@ pub(crate) async fn issue_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
+    aula_storage::sessions::belongs(&state.db, ctx.org()?, id).await?;
     let preview = aula_app::certificates::preview(&state.app(), id).await?;
     crate::kit::pages::render(&IssuePage {
         c: crate::kit::pages::Chrome::new(&ctx),
@@ -186,13 +189,28 @@ pub(crate) async fn issue_form(
 
 // ----- who may see a certificate -------------------------------------------
 
+/// A certificate of a session of the staff member's organisation; another
+/// organisation's is not found (issue 17).
+async fn own_certificate(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate::Model> {
+    let found = certificates::get(&state.db, id).await?;
+    aula_storage::sessions::belongs(&state.db, ctx.org()?, found.session_id).await?;
+    Ok(found)
+}
+
 /// The certificate, if the asker may see it: organisers all; an accreditor
 /// their body's (others are "not found"); the holder signed in to "my
 /// trainings" their own.
 async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate::Model> {
     let found = certificates::get(&state.db, id).await?;
     if let Some(user) = &ctx.user {
-        if user.has(Role::Organiser) {
+        // Organisers: their organisation's certificates (issue 17).
+        let own = match user.organisation {
+            Some(org) => aula_storage::sessions::belongs(&state.db, org, found.session_id)
+                .await
+                .is_ok(),
+            None => false,
+        };
+        if user.has(Role::Organiser) && own {
             return Ok(found);
         }
         if user.has(Role::Accreditor)
@@ -429,6 +447,7 @@ pub(crate) async fn revoke_api(
     ApiJson(input): ApiJson<RevokeInput>,
 ) -> AppResult<Json<CertificateOut>> {
     let reason = reason(&input)?;
+    own_certificate(&ctx, &state, id).await?;
     let revoked = aula_app::certificates::revoke(&state.app(), &ctx.actor()?, id, reason.as_str()).await?;
     Ok(Json(CertificateOut::from(&revoked)))
 }
@@ -440,6 +459,7 @@ pub(crate) async fn revoke_form(
     CsrfForm(input): CsrfForm<RevokeInput>,
 ) -> AppResult<Response> {
     let reason = reason(&input)?;
+    own_certificate(&ctx, &state, id).await?;
     aula_app::certificates::revoke(&state.app(), &ctx.actor()?, id, reason.as_str()).await?;
     Ok(redirect_with(&ctx, "/staff/certificates", "certificate-revoked-flash"))
 }

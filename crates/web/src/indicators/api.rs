@@ -141,7 +141,7 @@ pub(crate) async fn indicators_api(
     ApiQuery(query): ApiQuery<IndicatorQuery>,
 ) -> AppResult<Json<IndicatorsOut>> {
     let filter = filter_of(&query)?;
-    let dashboard = compute(&state, &filter, Breakdown::ALL).await?;
+    let dashboard = compute(&ctx, &state, &filter, Breakdown::ALL).await?;
     let tr = ctx.tr();
     Ok(Json(IndicatorsOut {
         totals: FiguresOut::from(&dashboard.totals),
@@ -197,7 +197,7 @@ pub(crate) async fn indicators_csv(
     let (Some(filter), true) = (filter, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let dashboard = compute(&state, &filter, breakdown.as_slice()).await?;
+    let dashboard = compute(&ctx, &state, &filter, breakdown.as_slice()).await?;
     let tr = ctx.tr();
     let mut sheet = Sheet::new(delimiter);
     match breakdown {

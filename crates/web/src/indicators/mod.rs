@@ -16,7 +16,7 @@ use aula_storage::indicators::{Dashboard, Group, Key};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::{AppResult, AppState};
+use crate::{AppResult, AppState, Ctx};
 
 /// The filter, and for the CSV the table and delimiter. Empty means "all".
 #[derive(Clone, Debug, Default, Deserialize, IntoParams)]
@@ -79,8 +79,13 @@ impl IndicatorQuery {
     }
 }
 
-async fn compute(state: &AppState, filter: &Filter, breakdowns: &[Breakdown]) -> AppResult<Dashboard> {
-    Ok(aula_storage::indicators::dashboard(&state.db, filter, breakdowns, chrono::Utc::now()).await?)
+/// The figures of the staff member's organisation only (issue 17).
+async fn compute(ctx: &Ctx, state: &AppState, filter: &Filter, breakdowns: &[Breakdown]) -> AppResult<Dashboard> {
+    let filter = Filter {
+        organisation_id: Some(ctx.org()?.uuid()),
+        ..filter.clone()
+    };
+    Ok(aula_storage::indicators::dashboard(&state.db, &filter, breakdowns, chrono::Utc::now()).await?)
 }
 
 // ----- words ----------------------------------------------------------------

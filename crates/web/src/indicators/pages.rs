@@ -210,13 +210,13 @@ pub(crate) async fn dashboard_page(
     let tr = ctx.tr();
     let c = Chrome::new(&ctx);
     let parsed = Filter::try_from(&form.input());
-    let programmes = aula_storage::programmes::choices(&state.db)
+    let programmes = aula_storage::programmes::choices(&state.db, ctx.org()?)
         .await?
         .into_iter()
         .map(|p| (p.id.to_string(), p.title))
         .collect();
     let chosen_programme = parsed.as_ref().ok().and_then(|f| f.programme_id);
-    let courses = aula_storage::courses::choices(&state.db)
+    let courses = aula_storage::courses::choices(&state.db, ctx.org()?)
         .await?
         .into_iter()
         .filter(|c| chosen_programme.is_none() || c.programme_id == chosen_programme)
@@ -226,6 +226,7 @@ pub(crate) async fn dashboard_page(
     let sessions = match parsed.as_ref().ok().and_then(|f| f.course_id) {
         Some(course) => {
             let filter = aula_storage::sessions::SessionFilter {
+                organisation: Some(ctx.org()?),
                 course_id: Some(course),
                 ..Default::default()
             };
@@ -278,7 +279,7 @@ pub(crate) async fn dashboard_page(
             return render_invalid(&page);
         }
     };
-    let dashboard = compute(&state, &filter, Breakdown::ALL).await?;
+    let dashboard = compute(&ctx, &state, &filter, Breakdown::ALL).await?;
     page.headlines = headlines(&tr, &dashboard.totals);
     page.region_names = region_names(&dashboard).join(", ");
     page.described = describe(&page, &filter, &region_rows);

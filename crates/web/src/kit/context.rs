@@ -72,9 +72,29 @@ impl Ctx {
         }
     }
 
+    /// The signed-in user, in the organisation they work in now (its audit
+    /// entries are that organisation's).
     pub fn actor(&self) -> Result<aula_storage::Actor, AppError> {
         let user = self.user()?;
-        Ok(aula_storage::Actor::user(user.user.id, &user.user.email))
+        let actor = aula_storage::Actor::user(user.user.id, &user.user.email);
+        Ok(match user.organisation {
+            Some(org) => actor.within(org),
+            None => actor,
+        })
+    }
+
+    /// The organisation every staff query of this request is scoped by
+    /// (issue 17): the one the user chose (web session) or their token's.
+    /// A staff member of no organisation reaches nothing of any: 404.
+    pub fn org(&self) -> Result<aula_domain::OrganisationId, AppError> {
+        self.user()?.organisation.ok_or(AppError::NotFound)
+    }
+
+    /// The organisation of a signed-in staff member, if any: what public
+    /// reads (catalogue, courses, sessions) are narrowed to when staff ask,
+    /// so nothing of another organisation appears to them.
+    pub fn staff_org(&self) -> Option<aula_domain::OrganisationId> {
+        self.user.as_ref().and_then(|u| u.organisation)
     }
 }
 

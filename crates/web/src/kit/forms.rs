@@ -30,8 +30,8 @@ pub(crate) trait EditForm: DeserializeOwned + Send + 'static {
     /// The form of a new thing, for this reader.
     fn blank(ctx: &Ctx) -> Self;
 
-    /// The form of thing `id` as it stands.
-    fn current(state: &AppState, id: Uuid) -> impl Future<Output = AppResult<Self>> + Send;
+    /// The form of thing `id` as it stands (one of the reader's organisation's).
+    fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> impl Future<Output = AppResult<Self>> + Send;
 
     /// Adds the thing (`id` is `None`) or changes thing `id`; refused input
     /// is `AppError::Invalid`, and nothing is written.
@@ -76,7 +76,7 @@ async fn edit_page<F: EditForm>(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let ctx = guard.into();
-    let form = F::current(&state, id).await?;
+    let form = F::current(&ctx, &state, id).await?;
     render(&F::page(&ctx, &state, Some(id), form, FormErrors::none()).await?)
 }
 

@@ -22,6 +22,15 @@ pub struct Chrome {
     /// The zone staff lists show their instants in (outbox, tokens): the
     /// default session zone, until staff have a zone of their own.
     pub staff_zone: SessionTimeZone,
+    /// The organisations a staff member works in, with whether it is the
+    /// current one: the switcher shows when there are two or more (issue 17).
+    pub organisations: Vec<OrganisationChoice>,
+}
+
+pub struct OrganisationChoice {
+    pub id: String,
+    pub name: String,
+    pub current: bool,
 }
 
 pub struct LanguageLink {
@@ -69,6 +78,20 @@ impl Chrome {
             flash: ctx.flash.as_ref().map(|key| ctx.tr().t(key)),
             languages,
             staff_zone: SessionTimeZone::default(),
+            organisations: ctx
+                .user
+                .as_ref()
+                .map(|u| {
+                    u.memberships
+                        .iter()
+                        .map(|m| OrganisationChoice {
+                            id: m.organisation.id.to_string(),
+                            name: m.organisation.name.clone(),
+                            current: Some(m.id()) == u.organisation,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
         }
     }
 

@@ -89,7 +89,7 @@ pub(crate) async fn send(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<MessageInput>,
 ) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     let queued = queue(&ctx, &state, &session, &input).await?;
     Ok((StatusCode::ACCEPTED, axum::Json(Queued { queued })).into_response())
 }
@@ -149,7 +149,7 @@ pub(crate) async fn compose_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     let form = MessageInput {
         audience: Audience::Confirmed.as_str().into(),
         ..MessageInput::default()
@@ -166,7 +166,7 @@ pub(crate) async fn send_page(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(compose): CsrfForm<ComposeForm>,
 ) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     let form = compose.input();
     if compose.send != "yes" {
         let outcome = match MessageDetails::try_from(&form) {

@@ -85,6 +85,7 @@ impl OutboxQuery {
         let session_id = crate::kit::input::parse_optional_id(&self.session_id)
             .map_err(|p| AppError::Invalid(FieldErrors::single("session_id", p)))?;
         Ok(OutboxFilter {
+            organisation: None,
             status,
             kind,
             session_id,
@@ -97,12 +98,16 @@ impl OutboxQuery {
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Paginated<OutboxOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
-    Organiser(_ctx): Organiser,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> AppResult<axum::Json<Paginated<OutboxOut>>> {
     let page = crate::kit::api::page(query.page, query.per_page, 50)?;
-    let paged = outbox::list(&state.db, &query.filter()?, page).await?;
+    let filter = OutboxFilter {
+        organisation: Some(ctx.org()?),
+        ..query.filter()?
+    };
+    let paged = outbox::list(&state.db, &filter, page).await?;
     Ok(axum::Json(Paginated::from(paged, OutboxOut::from)))
 }
 
@@ -116,6 +121,7 @@ pub(crate) async fn retry(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<OutboxOut>> {
+    outbox::get_in(&state.db, ctx.org()?, id).await?;
     let row = aula_app::messages::retry(&state.app(), &ctx.actor()?, id).await?;
     Ok(axum::Json(row.into()))
 }
@@ -144,8 +150,12 @@ pub(crate) async fn list_page(
         Err(AppError::Invalid(errors)) => (OutboxFilter::default(), FormErrors::new(ctx.tr(), &errors)),
         Err(other) => return Err(other),
     };
+    let filter = OutboxFilter {
+        organisation: Some(ctx.org()?),
+        ..filter
+    };
     let paged = outbox::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
-    let stuck = outbox::stuck(&state.db, 20).await?;
+    let stuck = outbox::stuck(&state.db, ctx.org()?, 20).await?;
     let params = [
         ("status", query.status.clone()),
         ("kind", query.kind.clone()),
@@ -201,7 +211,7 @@ pub(crate) async fn show_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let row = outbox::get(&state.db, id).await?;
+    let row = outbox::get_in(&state.db, ctx.org()?, id).await?;
     let rendered = render_row(&state, &row);
     let (subject, text, problem) = match rendered {
         Ok(r) => (r.subject, r.text, None),
@@ -219,11 +229,11 @@ pub(crate) async fn show_page(
 /// The message's HTML part as the recipient sees it. Served in a CSP
 /// sandbox: whatever an organiser typed cannot run as this site.
 pub(crate) async fn html_part(
-    Organiser(_ctx): Organiser,
+    Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let row = outbox::get(&state.db, id).await?;
+    let row = outbox::get_in(&state.db, ctx.org()?, id).await?;
     let rendered = render_row(&state, &row).map_err(|e| {
         AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e.to_string()))
     })?;
@@ -246,6 +256,7 @@ pub(crate) async fn retry_page(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
+    outbox::get_in(&state.db, ctx.org()?, id).await?;
     aula_app::messages::retry(&state.app(), &ctx.actor()?, id).await?;
     Ok(redirect_with(
         &ctx,

@@ -84,6 +84,7 @@ pub(crate) async fn erase_api(
     ApiJson(input): ApiJson<ErasureInput>,
 ) -> AppResult<Json<ErasureOut>> {
     let by = staff_erasure(&ctx, &input)?;
+    live_person(&ctx, &state, id).await?;
     let erased = retention::erase(&state.app(), id, &by, input.certificates).await?;
     Ok(Json(erased.into()))
 }
@@ -104,9 +105,11 @@ fn who(person: &Person) -> String {
     format!("{} {} <{}>", person.given_name, person.family_name, person.email)
 }
 
-async fn live_person(state: &AppState, id: Uuid) -> AppResult<Person> {
+/// A person of the staff member's organisation, not erased; another
+/// organisation's is not found (issue 17).
+async fn live_person(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Person> {
     let person = people::get(&state.db, id).await?;
-    if aula_storage::retention::is_erased(&person) {
+    if person.organisation_id != ctx.org()?.uuid() || aula_storage::retention::is_erased(&person) {
         return Err(AppError::NotFound);
     }
     Ok(person)
@@ -117,7 +120,7 @@ pub(crate) async fn erase_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let person = live_person(&state, id).await?;
+    let person = live_person(&ctx, &state, id).await?;
     render(&ErasePage {
         c: Chrome::new(&ctx),
         who: who(&person),
@@ -134,7 +137,7 @@ pub(crate) async fn erase_form(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(input): CsrfForm<ErasureInput>,
 ) -> AppResult<Response> {
-    let person = live_person(&state, id).await?;
+    let person = live_person(&ctx, &state, id).await?;
     let by = match staff_erasure(&ctx, &input) {
         Ok(by) => by,
         Err(AppError::Invalid(errors)) => {

@@ -101,7 +101,7 @@ async fn register_all(
     {
         return Err(AppError::NotFound);
     }
-    let record = sessions::get(&*txn, session_id).await?;
+    let record = sessions::get_in(&*txn, ctx.org()?, session_id).await?;
     let entry = Entry::Organiser(Source::Import, ctx.actor()?);
     let mut outcome = Outcome::default();
     for row in accepted {
@@ -310,7 +310,7 @@ pub(crate) async fn import_api(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     upload::require_csv(&headers)?;
     let options = ApiOptions::parse(&pairs)?;
     let sheet = match upload::sheet_of_body(body, upload::people_sheet)? {
@@ -400,7 +400,7 @@ pub(crate) async fn upload_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     render(&UploadPage::new(&ctx, session, FormErrors::none()))
 }
 
@@ -412,7 +412,7 @@ pub(crate) async fn upload(
     ApiPath(id): ApiPath<Uuid>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     let file = upload::read_upload(&ctx, multipart).await?;
     let invalid = |problem: Problem| {
         let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
@@ -638,7 +638,7 @@ fn mapping_from_columns(sheet: &Sheet, pairs: &[(String, String)]) -> AppResult<
 async fn load(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(Draft, SessionRecord, Sheet)> {
     let user = ctx.user()?;
     let draft = imports::get(&state.db, id, user.user.id).await?;
-    let session = sessions::get(&state.db, draft.session_id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, draft.session_id).await?;
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
@@ -732,7 +732,7 @@ pub(crate) async fn done_page(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(counts): ApiQuery<DoneQuery>,
 ) -> AppResult<Response> {
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     let mut page = UploadPage::new(&ctx, session, FormErrors::none());
     page.done = Some(counts);
     render(&page)

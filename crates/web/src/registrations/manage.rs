@@ -150,6 +150,7 @@ pub(crate) async fn cancel_api(
     ApiJson(input): ApiJson<CancelInput>,
 ) -> AppResult<Response> {
     let by = if ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser)) {
+        crate::registrations::organiser::own_registration(&ctx, &state, id).await?;
         CancelledBy::Organiser(ctx.actor()?)
     } else {
         let holder = if input.token.is_empty() {

@@ -23,10 +23,22 @@ use crate::registrations::signup::{self, RegistrationInput};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::Entry;
 
+/// A registration of a session of the staff member's organisation; another
+/// organisation's is not found (issue 17).
+pub(crate) async fn own_registration(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Uuid,
+) -> AppResult<aula_storage::entities::registration::Model> {
+    let registration = registrations::get(&state.db, id).await?;
+    sessions::belongs(&state.db, ctx.org()?, registration.session_id).await?;
+    Ok(registration)
+}
+
 /// Organisers see every session's registrations; trainers their own sessions'.
 async fn readable(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
     let user = ctx.require(&[Role::Organiser, Role::Trainer])?;
-    let session = sessions::get(&state.db, id).await?;
+    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
     if user.has(Role::Organiser) || session.trainers.iter().any(|t| t.id == user.user.id) {
         Ok(session)
     } else {
@@ -324,6 +336,14 @@ pub async fn move_registration(
     to: RegistrationStatus,
     reason: &str,
 ) -> AppResult<aula_storage::entities::registration::Model> {
+    // Only the actor's organisation's registrations (issue 17).
+    let registration = registrations::get(&state.db, id).await?;
+    sessions::belongs(
+        &state.db,
+        actor.organisation.ok_or(AppError::NotFound)?,
+        registration.session_id,
+    )
+    .await?;
     Ok(aula_app::registrations::move_registration(&state.app(), actor, id, to, reason).await?)
 }
 
@@ -333,7 +353,7 @@ pub(crate) async fn move_form(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<MoveInput>,
 ) -> AppResult<Response> {
-    let registration = registrations::get(&state.db, id).await?;
+    let registration = own_registration(&ctx, &state, id).await?;
     let (to, reason) = form.parse().map_err(AppError::Invalid)?;
     move_registration(&state, &ctx.actor()?, id, to, reason.as_str()).await?;
     Ok(redirect_with(

@@ -42,10 +42,10 @@ pub(crate) async fn create(
 ) -> AppResult<Response> {
     let status = status_of(&input.status)?;
     let mut errors = FieldErrors::new();
-    let modality = course_modality(&state, &input.course_id, &mut errors).await?;
+    let modality = course_modality(&ctx, &state, &input.course_id, &mut errors).await?;
     let details = details_from_input(&input, modality, errors)?;
     let actor = ctx.actor()?;
-    let record = aula_app::sessions::create(&state.app(), &actor, &details, status).await?;
+    let record = aula_app::sessions::create(&state.app(), &actor, ctx.org()?, &details, status).await?;
     let location = format!("/api/v1/sessions/{}", record.session.id);
     Ok(created(location, SessionOut::from(record)))
 }
@@ -73,7 +73,7 @@ pub(crate) async fn update(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<SessionOut>> {
-    let current = sessions::get(&state.db, id).await?;
+    let current = sessions::get_in(&state.db, ctx.org()?, id).await?;
     let before = SessionInput::from(&current);
     let input = input::merge(&before, patch)?;
     let status = status_of(&input.status)?;
@@ -93,7 +93,7 @@ pub(crate) async fn update(
         .ok();
     if content_changed {
         let mut errors = FieldErrors::new();
-        let modality = course_modality(&state, &input.course_id, &mut errors).await?;
+        let modality = course_modality(&ctx, &state, &input.course_id, &mut errors).await?;
         let details = details_from_input(&input, modality, errors)?;
         record = apply_update(&state, &actor, id, &details).await?;
     }

@@ -411,7 +411,10 @@ pub(crate) async fn check_in(
     }
     let holder = if by_email {
         let person = match Email::parse(&form.email) {
-            Ok(email) => aula_storage::people::find_by_email(&state.db, &email).await?,
+            Ok(email) => {
+                let org = aula_domain::OrganisationId::from_row(checked.record.session.organisation_id);
+                aula_storage::people::find_by_email(&state.db, org, &email).await?
+            }
             Err(_) => None,
         };
         let purpose = format!("check-in:{meeting_id}");

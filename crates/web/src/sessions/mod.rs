@@ -342,11 +342,16 @@ fn details_from_input(
 }
 
 /// The course's modality, or the `course_id` field's problem.
-async fn course_modality(state: &AppState, course_id: &str, errors: &mut FieldErrors) -> AppResult<Option<Modality>> {
+async fn course_modality(
+    ctx: &Ctx,
+    state: &AppState,
+    course_id: &str,
+    errors: &mut FieldErrors,
+) -> AppResult<Option<Modality>> {
     let Ok(id) = parse_id(course_id) else {
         return Ok(None);
     };
-    match courses::get(&state.db, id).await {
+    match courses::get_in(&state.db, ctx.org()?, id).await {
         Ok(record) => Ok(Some(record.course.modality)),
         Err(aula_storage::StorageError::NotFound) => {
             errors.add("course_id", Problem::new("error-unknown-choice"));
@@ -547,8 +552,25 @@ fn may_see(ctx: &Ctx, record: &SessionRecord) -> bool {
     }
 }
 
+/// A session as a public page or the public API shows it: a session that
+/// is not a draft, to anyone; a draft only to its organisation's organisers
+/// and its trainers.
 pub async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
     let record = sessions::get(&state.db, id).await?;
+    let own = ctx
+        .staff_org()
+        .is_some_and(|org| org.uuid() == record.session.organisation_id);
+    if record.status().is_public() || (own && may_see(ctx, &record)) {
+        Ok(record)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// A session of the staff member's organisation that they may see (drafts:
+/// organisers and its trainers); another organisation's is not found.
+pub async fn staff_session(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
+    let record = sessions::get_in(&state.db, ctx.org()?, id).await?;
     if may_see(ctx, &record) {
         Ok(record)
     } else {
@@ -584,6 +606,8 @@ impl SessionQuery {
         let bad = |field: &str, p: Problem| AppError::Invalid(FieldErrors::single(field, p));
         let parse_opt = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
         Ok(SessionFilter {
+            // Staff read their organisation's sessions only (issue 17).
+            organisation: ctx.staff_org(),
             public_only: !organiser,
             statuses: match parse_opt(&self.status) {
                 Some(s) => vec![SessionStatus::parse(&s).map_err(|p| bad("status", p))?],
@@ -626,7 +650,8 @@ async fn apply_update(
     id: Uuid,
     details: &SessionDetails,
 ) -> AppResult<SessionRecord> {
-    Ok(aula_app::sessions::update(&state.app(), actor, id, details).await?)
+    let org = actor.organisation.ok_or(AppError::NotFound)?;
+    Ok(aula_app::sessions::update(&state.app(), actor, org, id, details).await?)
 }
 
 /// Moves a session to `to`, with the e-mails that follow (`aula_app`).
@@ -636,5 +661,6 @@ async fn apply_status(
     id: Uuid,
     to: SessionStatus,
 ) -> AppResult<SessionRecord> {
-    Ok(aula_app::sessions::set_status(&state.app(), actor, id, to).await?)
+    let org = actor.organisation.ok_or(AppError::NotFound)?;
+    Ok(aula_app::sessions::set_status(&state.app(), actor, org, id, to).await?)
 }

@@ -314,7 +314,8 @@ pub(crate) async fn list_page(
     ctx.require(STAFF)?;
     let c = Chrome::new(&ctx);
     let now = Utc::now();
-    let (filter, errors) = query.filter(c.staff_zone, now);
+    let (mut filter, errors) = query.filter(c.staff_zone, now);
+    filter.organisation = Some(ctx.org()?);
     let page = aula_storage::Page::new(query.page, None, 25);
     let paged = sessions::list(&state.db, &filter, page).await?;
     let params = [
@@ -347,6 +348,7 @@ pub(crate) async fn my_sessions_page(
     let user = ctx.require(&[Role::Trainer])?;
     let now = Utc::now();
     let filter = SessionFilter {
+        organisation: Some(ctx.org()?),
         trainer_id: Some(user.user.id),
         upcoming_first: Some(now),
         ..SessionFilter::default()
@@ -394,7 +396,7 @@ impl FormPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let courses = courses::choices(&state.db)
+        let courses = courses::choices(&state.db, ctx.org()?)
             .await?
             .into_iter()
             .map(|c| (c.id.to_string(), c.title))
@@ -496,7 +498,7 @@ pub(crate) async fn edit_page(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let record = sessions::get(&state.db, id).await?;
+    let record = crate::sessions::staff_session(&ctx, &state, id).await?;
     let form = SessionForm::from(&record);
     render(&FormPage::new(&ctx, &state, Some(record), form, FormErrors::none()).await?)
 }
@@ -505,7 +507,7 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
     ctx.require(STAFF)?;
     let actor = ctx.actor()?;
     let mut errors = FieldErrors::new();
-    let modality = course_modality(state, &form.course_id, &mut errors).await?;
+    let modality = course_modality(ctx, state, &form.course_id, &mut errors).await?;
     let outcome = match form.details(modality, errors) {
         // A new session held in the past: its people would be told their
         // place is confirmed for a training long over. Ask first.
@@ -516,7 +518,7 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
         }
         Ok(details) => match id {
             Some(id) => apply_update(state, &actor, id, &details).await,
-            None => sessions::create(&state.db, &actor, &details)
+            None => sessions::create(&state.db, &actor, ctx.org()?, &details)
                 .await
                 .map_err(AppError::from),
         },
@@ -528,7 +530,7 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
         |record| redirect_with(ctx, &format!("/staff/sessions/{}", record.session.id), "flash-saved"),
         async move |errors| {
             let record = match id {
-                Some(id) => Some(sessions::get(&state.db, id).await?),
+                Some(id) => Some(sessions::get_in(&state.db, ctx.org()?, id).await?),
                 None => None,
             };
             FormPage::new(ctx, state, record, form, errors).await

@@ -314,7 +314,7 @@ pub(crate) async fn course_results_api(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ResultsOut>> {
-    aula_storage::courses::get(&state.db, id).await?;
+    aula_storage::courses::get_in(&state.db, ctx.org()?, id).await?;
     let results = surveys::results(&state.db, Scope::Course(id)).await?;
     Ok(Json(results_out(&results, ctx.lang, false)))
 }
@@ -329,7 +329,7 @@ pub(crate) async fn programme_results_api(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ResultsOut>> {
-    aula_storage::programmes::get(&state.db, id).await?;
+    aula_storage::programmes::get(&state.db, ctx.org()?, id).await?;
     let results = surveys::results(&state.db, Scope::Programme(id)).await?;
     Ok(Json(results_out(&results, ctx.lang, false)))
 }
@@ -437,7 +437,7 @@ pub(crate) async fn session_page(
     let c = Chrome::new(&ctx);
     let organiser = c.is("organiser");
     let session = if organiser {
-        let templates = surveys::templates(&state.db)
+        let templates = surveys::templates(&state.db, ctx.org()?)
             .await?
             .into_iter()
             .map(|t| (t.id.to_string(), format!("{} (v{})", t.name, t.version)))
@@ -468,7 +468,7 @@ pub(crate) async fn course_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let course = aula_storage::courses::get(&state.db, id).await?;
+    let course = aula_storage::courses::get_in(&state.db, ctx.org()?, id).await?;
     let results = surveys::results(&state.db, Scope::Course(id)).await?;
     let c = Chrome::new(&ctx);
     let (results, shown) = shown(results_out(&results, ctx.lang, false), &c);
@@ -488,7 +488,7 @@ pub(crate) async fn programme_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let programme = aula_storage::programmes::get(&state.db, id).await?;
+    let programme = aula_storage::programmes::get(&state.db, ctx.org()?, id).await?;
     let results = surveys::results(&state.db, Scope::Programme(id)).await?;
     let c = Chrome::new(&ctx);
     let (results, shown) = shown(results_out(&results, ctx.lang, false), &c);
@@ -612,6 +612,7 @@ pub(crate) async fn course_csv(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
+    aula_storage::courses::get_in(&state.db, ctx.org()?, id).await?;
     let results = surveys::results(&state.db, Scope::Course(id)).await?;
     csv(
         &ctx,
@@ -625,6 +626,7 @@ pub(crate) async fn programme_csv(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
+    aula_storage::programmes::get(&state.db, ctx.org()?, id).await?;
     let results = surveys::results(&state.db, Scope::Programme(id)).await?;
     csv(
         &ctx,

@@ -261,7 +261,7 @@ impl SurveyTemplateOut {
 /// Copies `from` as a new template named `name`, or "Copy of …" in the
 /// reader's language when `name` is empty.
 async fn copy(ctx: &Ctx, state: &AppState, from: Uuid, name: &str) -> AppResult<survey_template::Model> {
-    let source = surveys::template(&state.db, from).await?;
+    let source = surveys::template_in(&state.db, ctx.org()?, from).await?;
     let name = match name.trim() {
         "" => ctx.tr().t1("survey-templates-copy-of", "name", &source.name),
         given => given.to_owned(),
@@ -271,14 +271,14 @@ async fn copy(ctx: &Ctx, state: &AppState, from: Uuid, name: &str) -> AppResult<
     let mut copied = surveys::parse(&source)?;
     copied.name = name;
     copied.check()?;
-    Ok(aula_app::surveys::copy_template(&state.app(), &ctx.actor()?, from, &copied.name).await?)
+    Ok(aula_app::surveys::copy_template(&state.app(), &ctx.actor()?, ctx.org()?, from, &copied.name).await?)
 }
 
 /// Saves `template` as template `id` (or as the next version of its family
 /// when `id` is in use), its audit entry in the same transaction.
 async fn save(ctx: &Ctx, state: &AppState, id: Uuid, template: &Template) -> AppResult<survey_template::Model> {
     template.check()?;
-    Ok(aula_app::surveys::save_template(&state.app(), &ctx.actor()?, id, template).await?)
+    Ok(aula_app::surveys::save_template(&state.app(), &ctx.actor()?, ctx.org()?, id, template).await?)
 }
 
 fn summary(row: survey_template::Model) -> AppResult<SurveyTemplateSummary> {
@@ -307,7 +307,7 @@ pub(crate) async fn list_templates(
     State(state): State<AppState>,
 ) -> AppResult<axum::Json<Vec<SurveyTemplateSummary>>> {
     ctx.require(STAFF)?;
-    let rows = surveys::templates(&state.db).await?;
+    let rows = surveys::templates(&state.db, ctx.org()?).await?;
     Ok(axum::Json(rows.into_iter().map(summary).collect::<AppResult<_>>()?))
 }
 
@@ -342,7 +342,7 @@ pub(crate) async fn show_template(
 ) -> AppResult<axum::Json<SurveyTemplateOut>> {
     ctx.require(STAFF)?;
     Ok(axum::Json(SurveyTemplateOut::of(
-        surveys::template(&state.db, id).await?,
+        surveys::template_in(&state.db, ctx.org()?, id).await?,
     )?))
 }
 
@@ -360,7 +360,7 @@ pub(crate) async fn update_template(
     ApiJson(input): ApiJson<SurveyTemplateInput>,
 ) -> AppResult<axum::Json<SurveyTemplateOut>> {
     // An unknown template is 404 whatever the body says.
-    surveys::template(&state.db, id).await?;
+    surveys::template_in(&state.db, ctx.org()?, id).await?;
     let saved = save(&ctx, &state, id, &Template::from(input)).await?;
     Ok(axum::Json(SurveyTemplateOut::of(saved)?))
 }
@@ -394,7 +394,7 @@ struct ListPage {
 async fn list_view(ctx: &Ctx, state: &AppState, refused: Option<(Uuid, &str, FormErrors)>) -> AppResult<ListPage> {
     let tr = ctx.tr();
     let mut templates = Vec::new();
-    for row in surveys::templates(&state.db).await? {
+    for row in surveys::templates(&state.db, ctx.org()?).await? {
         let questions = surveys::parse(&row)?.questions.len();
         let copy_name = match &refused {
             Some((id, typed, _)) if *id == row.id => (*typed).to_owned(),
@@ -626,7 +626,7 @@ async fn form_page(
     errors: FormErrors,
 ) -> AppResult<FormPage> {
     let tr = ctx.tr();
-    let latest = surveys::templates(&state.db)
+    let latest = surveys::templates(&state.db, ctx.org()?)
         .await?
         .into_iter()
         .find(|t| t.family_id == row.family_id);
@@ -661,7 +661,7 @@ pub(crate) async fn edit_page(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let row = surveys::template(&state.db, id).await?;
+    let row = surveys::template_in(&state.db, ctx.org()?, id).await?;
     let pairs = template_to_pairs(&surveys::parse(&row)?);
     render(&form_page(&ctx, &state, row, &pairs, FormErrors::none()).await?)
 }
@@ -672,7 +672,7 @@ pub(crate) async fn update_page(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let row = surveys::template(&state.db, id).await?;
+    let row = surveys::template_in(&state.db, ctx.org()?, id).await?;
     // `template_from_pairs` applies `check`'s rules under the form's field
     // names; `save` checks again before anything is written.
     let outcome = match template_from_pairs(&pairs) {

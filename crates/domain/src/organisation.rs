@@ -1,0 +1,170 @@
+//! Organisations (issue 17): the tenants of one instance. Each owns its
+//! programmes, courses, sessions, people, questionnaires, API tokens, audit
+//! entries and mail; staff belong to one or more with a role in each.
+
+use std::fmt;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::Problem;
+
+crate::catalogue::vocabulary! {
+    /// Whether an organisation's pages and staff are in service.
+    OrganisationStatus {
+        Active => "active",
+        Suspended => "suspended",
+    }
+}
+
+/// The id of an organisation: what every staff query is scoped by. Only
+/// storage makes one from a row, and the web settles the request's one
+/// from the signed-in user's memberships (or the API token's organisation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct OrganisationId(Uuid);
+
+impl OrganisationId {
+    /// An id read from the database (an organisation's row, or a column
+    /// that refers to one).
+    pub fn from_row(id: Uuid) -> Self {
+        OrganisationId(id)
+    }
+
+    pub fn uuid(self) -> Uuid {
+        self.0
+    }
+}
+
+impl fmt::Display for OrganisationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Words an organisation's slug may not be: they name, or may one day name,
+/// the instance's own paths.
+pub const RESERVED_SLUGS: &[&str] = &[
+    "admin",
+    "api",
+    "assets",
+    "auth",
+    "certificates",
+    "check-in",
+    "confirm",
+    "healthz",
+    "in",
+    "me",
+    "metrics",
+    "new",
+    "o",
+    "organisations",
+    "r",
+    "readyz",
+    "s",
+    "sessions",
+    "sign-in",
+    "sign-out",
+    "static",
+    "staff",
+    "verify",
+    "well-known",
+    "www",
+];
+
+/// An organisation's name in URLs (`/o/{slug}/`): 2 to 40 characters,
+/// lower-case ASCII letters and digits in words joined by single hyphens,
+/// and not one of [`RESERVED_SLUGS`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct OrganisationSlug(String);
+
+impl OrganisationSlug {
+    pub const MIN: usize = 2;
+    pub const MAX: usize = 40;
+
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let slug = crate::text::filled(input)?;
+        if RESERVED_SLUGS.contains(&slug) {
+            return Err(Problem::new("error-slug-reserved"));
+        }
+        let len = slug.chars().count();
+        if !(Self::MIN..=Self::MAX).contains(&len) {
+            return Err(Problem::new("error-slug-length")
+                .with("min", Self::MIN)
+                .with("max", Self::MAX));
+        }
+        let words_ok = slug
+            .split('-')
+            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        if !words_ok {
+            return Err(Problem::new("error-slug-characters"));
+        }
+        Ok(OrganisationSlug(slug.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for OrganisationSlug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(input: &str) -> &'static str {
+        OrganisationSlug::parse(input).unwrap_err().key
+    }
+
+    #[test]
+    fn good_slugs_parse_as_given() {
+        for slug in [
+            "ab",
+            "ugt-madrid",
+            "sfax-2026",
+            "red-anti-discriminacion",
+            &"a".repeat(40),
+        ] {
+            assert_eq!(OrganisationSlug::parse(slug).unwrap().as_str(), slug);
+        }
+        assert_eq!(OrganisationSlug::parse("  ab-cd ").unwrap().as_str(), "ab-cd");
+    }
+
+    #[test]
+    fn lengths_outside_2_to_40_are_refused() {
+        assert_eq!(key("a"), "error-slug-length");
+        assert_eq!(key(&"a".repeat(41)), "error-slug-length");
+        assert_eq!(key(""), "error-required");
+    }
+
+    #[test]
+    fn only_lowercase_letters_digits_and_single_hyphens() {
+        for bad in [
+            "Ugt",
+            "ugt_madrid",
+            "ugt--madrid",
+            "-ugt",
+            "ugt-",
+            "ugt madrid",
+            "ugt/x",
+            "sevilla-é",
+            "ab.cd",
+            "ab\u{0}",
+        ] {
+            assert_eq!(key(bad), "error-slug-characters", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn reserved_words_are_refused() {
+        for word in ["staff", "api", "o", "me", "verify", "sessions"] {
+            assert_eq!(key(word), "error-slug-reserved", "{word}");
+        }
+    }
+}

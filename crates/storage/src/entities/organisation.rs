@@ -1,0 +1,27 @@
+//! The `organisations` table (issue 17).
+
+use aula_domain::OrganisationStatus;
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "organisations")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub slug: String,
+    pub name: String,
+    pub time_zone: String,
+    /// Language codes separated by commas.
+    pub languages: String,
+    pub contact_email: Option<String>,
+    pub mail_sender_name: Option<String>,
+    pub reply_to: Option<String>,
+    pub status: OrganisationStatus,
+    pub network_id: Option<Uuid>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,756 @@
+//! Several organisations on one instance (issue 17): the upgrade that makes
+//! an existing database one organisation, and the isolation of each
+//! organisation's staff from the others' records.
+
+use aula_migrations::MigratorTrait;
+use aula_storage::{Database, DbBackend};
+use sea_orm::{ConnectionTrait, Statement, Value};
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, db_test};
+
+/// The migrations before issue 17's (the first sixteen, the retention periods and the survey ballots).
+const BEFORE_ORGANISATIONS: u32 = 19;
+
+fn statement(backend: DbBackend, sql: &str, values: Vec<Value>) -> Statement {
+    // `$1` on PostgreSQL is `?1` on SQLite.
+    let sql = match backend {
+        DbBackend::Postgres => sql.to_owned(),
+        _ => sql.replace('$', "?"),
+    };
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+async fn exec(db: &Database, sql: &str, values: Vec<Value>) {
+    db.execute_raw(statement(db.get_database_backend(), sql, values))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+async fn count(db: &Database, sql: &str, values: Vec<Value>) -> i64 {
+    let row = db
+        .query_one_raw(statement(db.get_database_backend(), sql, values))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .expect("a row");
+    row.try_get_by_index::<i64>(0).expect("a count")
+}
+
+/// What a database made by the previous release holds: one of each record
+/// an organisation owns, and what hangs from them.
+struct Old {
+    organiser: Uuid,
+    trainer: Uuid,
+    session: Uuid,
+    people: [Uuid; 2],
+}
+
+async fn fill_old(db: &Database) -> Old {
+    let at = chrono::Utc::now();
+    let id = Uuid::now_v7;
+    let (organiser, trainer, admin) = (id(), id(), id());
+    for (user, email, role) in [
+        (organiser, "marta@aula.example.org", "organiser"),
+        (trainer, "lucia@aula.example.org", "trainer"),
+        (admin, "admin@aula.example.org", "admin"),
+    ] {
+        exec(
+            db,
+            "INSERT INTO users (id, email, name, language, created_at) VALUES ($1, $2, $3, 'es', $4)",
+            vec![user.into(), email.into(), email.into(), at.into()],
+        )
+        .await;
+        exec(
+            db,
+            "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
+            vec![user.into(), role.into()],
+        )
+        .await;
+    }
+    let (programme, course, session, meeting) = (id(), id(), id(), id());
+    exec(
+        db,
+        "INSERT INTO programmes (id, title, created_at, updated_at) VALUES ($1, 'Diversidad', $2, $2)",
+        vec![programme.into(), at.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO courses (id, programme_id, title, summary, minutes, modality, language, search_text, \
+         created_at, updated_at) VALUES ($1, $2, 'Igualdad', 'Casos', 600, 'online', 'es', 'igualdad casos', $3, $3)",
+        vec![course.into(), programme.into(), at.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO sessions (id, course_id, status, time_zone, capacity, created_at, updated_at) \
+         VALUES ($1, $2, 'open', 'Europe/Madrid', 20, $3, $3)",
+        vec![session.into(), course.into(), at.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO session_trainers (session_id, user_id) VALUES ($1, $2)",
+        vec![session.into(), trainer.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO meetings (id, session_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)",
+        vec![
+            meeting.into(),
+            session.into(),
+            at.into(),
+            (at + chrono::Duration::hours(2)).into(),
+        ],
+    )
+    .await;
+    let people = [id(), id()];
+    for (n, person) in people.iter().enumerate() {
+        exec(
+            db,
+            "INSERT INTO people (id, given_name, family_name, email, language, created_at, updated_at) \
+             VALUES ($1, 'Ana', 'Ruiz', $2, 'es', $3, $3)",
+            vec![(*person).into(), format!("ana{n}@example.org").into(), at.into()],
+        )
+        .await;
+        exec(
+            db,
+            "INSERT INTO registrations (id, session_id, person_id, status, source, manage_token_hash, \
+             created_at, updated_at) VALUES ($1, $2, $3, 'confirmed', 'public', $4, $5, $5)",
+            vec![
+                id().into(),
+                session.into(),
+                (*person).into(),
+                format!("manage-{n}").into(),
+                at.into(),
+            ],
+        )
+        .await;
+    }
+    // A row that refers to a person and is deleted with them: the upgrade
+    // rebuilds `people` on SQLite and must not take it along.
+    exec(
+        db,
+        "INSERT INTO erasure_requests (id, person_id, token_hash, certificates, created_at, expires_at) \
+         VALUES ($1, $2, 'erase-hash', false, $3, $3)",
+        vec![id().into(), people[0].into(), at.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, 'sync', 'tok-hash', $3)",
+        vec![id().into(), organiser.into(), at.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO survey_templates (id, family_id, version, name, content, created_at) \
+         VALUES ($1, $1, 1, 'Satisfacción', '{}', $2)",
+        vec![id().into(), at.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO outbox (id, kind, recipient, language, data, session_id, status, next_attempt_at, message_id, \
+         created_at) VALUES ($1, 'broadcast', 'ana0@example.org', 'es', '{}', $2, 'sent', $3, '<m1@x>', $3)",
+        vec![id().into(), session.into(), at.into()],
+    )
+    .await;
+    exec(
+        db,
+        "INSERT INTO audit_log (id, at, actor, action, entity, details) VALUES ($1, $2, 'demo', 'create', \
+         'session', '{}')",
+        vec![id().into(), at.into()],
+    )
+    .await;
+    Old {
+        organiser,
+        trainer,
+        session,
+        people,
+    }
+}
+
+/// The tables whose rows the upgrade must all keep.
+const KEPT: &[&str] = &[
+    "users",
+    "user_roles",
+    "programmes",
+    "courses",
+    "sessions",
+    "session_trainers",
+    "meetings",
+    "people",
+    "registrations",
+    "erasure_requests",
+    "api_tokens",
+    "survey_templates",
+    "outbox",
+    "audit_log",
+];
+
+/// The tables each of whose rows now belongs to one organisation.
+const OWNED: &[&str] = &[
+    "programmes",
+    "courses",
+    "sessions",
+    "people",
+    "survey_templates",
+    "api_tokens",
+    "outbox",
+    "audit_log",
+];
+
+async fn upgrade_keeps_everything(db: Database) {
+    aula_migrations::Migrator::up(&db, Some(BEFORE_ORGANISATIONS))
+        .await
+        .expect("the previous release's schema");
+    let old = fill_old(&db).await;
+    let mut before = Vec::new();
+    for table in KEPT {
+        before.push(count(&db, &format!("SELECT COUNT(*) FROM {table}"), vec![]).await);
+    }
+
+    aula_storage::db::migrate(&db).await.expect("the upgrade applies");
+
+    let organisations = aula_storage::organisations::list(&db).await.expect("organisations");
+    assert_eq!(organisations.len(), 1, "one organisation");
+    let first = &organisations[0];
+    assert_eq!(first.slug, "aula", "the default slug");
+    assert_eq!(first.status, aula_domain::OrganisationStatus::Active);
+    for (table, before) in KEPT.iter().zip(before) {
+        let after = count(&db, &format!("SELECT COUNT(*) FROM {table}"), vec![]).await;
+        assert_eq!(after, before, "every row of {table} is kept");
+    }
+    for table in OWNED {
+        let owned = count(
+            &db,
+            &format!("SELECT COUNT(*) FROM {table} WHERE organisation_id = $1"),
+            vec![first.id.into()],
+        )
+        .await;
+        let all = count(&db, &format!("SELECT COUNT(*) FROM {table}"), vec![]).await;
+        assert!(all > 0, "{table} has rows");
+        assert_eq!(owned, all, "every row of {table} is the organisation's");
+    }
+
+    // Staff work in it with the roles they had; the storage reads it.
+    let org = aula_storage::organisations::id(first);
+    let memberships = aula_storage::organisations::memberships(&db, old.organiser)
+        .await
+        .expect("memberships");
+    assert_eq!(memberships.len(), 1);
+    assert_eq!(memberships[0].roles, vec![aula_domain::Role::Organiser]);
+    let trainer = aula_storage::users::get(&db, old.trainer).await.expect("trainer");
+    let trainer = aula_storage::users::in_organisation(&db, trainer, None, false)
+        .await
+        .expect("in organisation");
+    assert_eq!(trainer.organisation, Some(org));
+    assert_eq!(trainer.roles, vec![aula_domain::Role::Trainer]);
+    let record = aula_storage::sessions::get_in(&db, org, old.session)
+        .await
+        .expect("session");
+    assert_eq!(record.trainers.len(), 1);
+    let ana = aula_domain::Email::parse("ana0@example.org").expect("email");
+    let found = aula_storage::people::find_by_email(&db, org, &ana)
+        .await
+        .expect("query")
+        .expect("ana");
+    assert_eq!(found.id, old.people[0]);
+    let registrations = count(
+        &db,
+        "SELECT COUNT(*) FROM registrations r JOIN people p ON p.id = r.person_id WHERE p.organisation_id = $1",
+        vec![first.id.into()],
+    )
+    .await;
+    assert_eq!(registrations, 2, "registrations still reach their people");
+
+    // The same address at a second organisation is a second person.
+    let other = aula_storage::organisations::create(
+        &db,
+        &aula_storage::Actor::system("test"),
+        &aula_storage::organisations::NewOrganisation {
+            slug: aula_domain::OrganisationSlug::parse("sfax").expect("slug"),
+            name: "Ville de Sfax".into(),
+            time_zone: "Africa/Tunis".into(),
+            contact_email: None,
+        },
+    )
+    .await
+    .expect("second organisation");
+    let details = aula_domain::RegistrantDetails {
+        given_name: aula_domain::PersonName::parse("Ana").expect("name"),
+        family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),
+        email: ana.clone(),
+        phone: None,
+        employer: None,
+        job_title: None,
+        audience: aula_domain::Audience::PublicServant,
+        region_id: None,
+        language: aula_domain::Language::Fr,
+    };
+    let second = aula_storage::people::named(&db, aula_storage::organisations::id(&other), &details, Some("v1"))
+        .await
+        .expect("named");
+    assert!(
+        matches!(second, aula_storage::people::Named::New(_)),
+        "a new person at Sfax"
+    );
+    let again = aula_storage::people::named(&db, org, &details, Some("v1"))
+        .await
+        .expect("named");
+    assert!(
+        matches!(again, aula_storage::people::Named::Known(p) if p.id == old.people[0]),
+        "the first organisation's Ana, unchanged"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue_17_upgrade_makes_one_organisation_keeping_every_row_sqlite() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
+    let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
+    upgrade_keeps_everything(db).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(not(aula_postgres), ignore = "AULA_TEST_POSTGRES_URL is not set")]
+async fn issue_17_upgrade_makes_one_organisation_keeping_every_row_postgres() {
+    let url = std::env::var("AULA_TEST_POSTGRES_URL").expect("AULA_TEST_POSTGRES_URL was set when built");
+    let schema = format!("t_{}", Uuid::new_v4().simple());
+    let admin = aula_storage::connect(&url, None).await.expect("postgres opens");
+    admin
+        .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+        .await
+        .expect("schema created");
+    let db = aula_storage::connect(&url, Some(&schema))
+        .await
+        .expect("postgres opens in schema");
+    upgrade_keeps_everything(db.clone()).await;
+    drop(db);
+    let _ = admin
+        .execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+        .await;
+}
+
+// ----- isolation ------------------------------------------------------------
+
+/// Organisation B's records, made by B's organiser, and the callers.
+struct Two {
+    /// B's organiser: what B's staff get.
+    b: crate::helpers::Api,
+    b_browser: crate::helpers::Browser,
+    /// A's organiser (the organisation the migrations made).
+    a: crate::helpers::Api,
+    a_browser: crate::helpers::Browser,
+    /// What each kind of `{id}` names, B's.
+    ids: Vec<(&'static str, String)>,
+}
+
+/// A second organisation with an organiser, a programme, a course, an open
+/// session with meetings and a registration, a questionnaire, a person, a
+/// message and an API token; and an organiser of the first.
+async fn two_organisations(app: &TestApp) -> Two {
+    use aula_domain::Role;
+    let b_org = aula_storage::organisations::id(
+        &aula_storage::organisations::create(
+            &app.db,
+            &aula_storage::Actor::system("test"),
+            &aula_storage::organisations::NewOrganisation {
+                slug: aula_domain::OrganisationSlug::parse("ville-b").expect("slug"),
+                name: "Ville B".into(),
+                time_zone: "Africa/Tunis".into(),
+                contact_email: None,
+            },
+        )
+        .await
+        .expect("organisation B"),
+    );
+    let b_user = app
+        .user_in(b_org, "organiser@b.example.org", &[Role::Organiser], None)
+        .await;
+    let (b_token_row, b_token) = aula_storage::tokens::create(
+        &app.db,
+        &aula_storage::Actor::system("test"),
+        b_org,
+        b_user.user.id,
+        "b",
+    )
+    .await
+    .expect("token");
+    let b = crate::helpers::Api {
+        client: reqwest::Client::new(),
+        base: app.base.clone(),
+        token: Some(b_token),
+    };
+    let b_browser = app.browser();
+    b_browser
+        .sign_in("organiser@b.example.org", crate::helpers::PASSWORD)
+        .await;
+    let (status, programme) = b
+        .post("/api/v1/programmes", &serde_json::json!({"title": "Programme B"}))
+        .await;
+    assert_eq!(status, reqwest::StatusCode::CREATED, "{programme}");
+    let (course, session) = crate::helpers::course_and_session(app, &b).await;
+    let (_, detail) = b.get(&format!("/api/v1/sessions/{session}")).await;
+    let meeting = detail["meetings"][0]["id"].as_str().expect("meeting").to_owned();
+    let person = aula_storage::people::upsert(
+        &app.db,
+        &aula_storage::Actor::system("test"),
+        b_org,
+        &aula_domain::RegistrantDetails {
+            given_name: aula_domain::PersonName::parse("Amel").expect("name"),
+            family_name: aula_domain::PersonName::parse("Ben Salah").expect("name"),
+            email: aula_domain::Email::parse("amel@example.org").expect("email"),
+            phone: None,
+            employer: None,
+            job_title: None,
+            audience: aula_domain::Audience::PublicServant,
+            region_id: None,
+            language: aula_domain::Language::Fr,
+        },
+        None,
+    )
+    .await
+    .expect("person");
+    let registration = aula_storage::registrations::add_placed(
+        &app.db,
+        &app.mail.link_key,
+        session.parse().expect("uuid"),
+        person.id,
+        aula_storage::registrations::Source::Organiser,
+    )
+    .await
+    .expect("placed");
+    let template = aula_storage::surveys::ensure_default(&app.db, b_org)
+        .await
+        .expect("template");
+    let message = aula_storage::outbox::enqueue(
+        &app.db,
+        &aula_storage::outbox::NewMessage {
+            organisation_id: b_org.uuid(),
+            kind: aula_domain::MailKind::Broadcast,
+            recipient: aula_domain::Email::parse("amel@example.org").expect("email"),
+            recipient_name: None,
+            language: aula_domain::Language::Fr,
+            data: serde_json::json!({}),
+            session_id: Some(session.parse().expect("uuid")),
+            reply_to: None,
+            due_at: None,
+            dedupe_key: None,
+        },
+        &app.mail.domain,
+    )
+    .await
+    .expect("message")
+    .expect("queued");
+    let a = app.api(&[Role::Organiser, Role::Trainer]).await;
+    let a_browser = app.signed_in(&[Role::Organiser, Role::Trainer]).await;
+    Two {
+        b,
+        b_browser,
+        a,
+        a_browser,
+        ids: vec![
+            ("programmes", programme["id"].as_str().expect("id").to_owned()),
+            ("courses", course),
+            ("sessions", session),
+            ("meetings", meeting),
+            ("registrations", registration.id.to_string()),
+            ("people", person.id.to_string()),
+            ("survey-templates", template.id.to_string()),
+            ("outbox", message.id.to_string()),
+            ("tokens", b_token_row.id.to_string()),
+            ("imports", uuid::Uuid::nil().to_string()),
+            ("certificates", uuid::Uuid::nil().to_string()),
+        ],
+    }
+}
+
+/// How an API operation of the OpenAPI document treats organisations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// Staff work on one record of their organisation: another's is 404.
+    Owned,
+    /// A list of the caller's organisation's records: none of B's.
+    List,
+    /// Public: anyone reads or does it (catalogue, registering, a survey's
+    /// token, a verification code), the same for every organisation.
+    Public,
+    /// The instance's shared records (users, regions, accrediting bodies)
+    /// or the caller's own (their tokens).
+    Shared,
+}
+
+/// Every operation of the OpenAPI document, classified. A new operation
+/// fails the matrix until it is added here.
+fn kind(method: &str, path: &str) -> Option<Kind> {
+    use Kind::*;
+    Some(match (method, path) {
+        ("get", "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/courses/{id}" | "/api/v1/sessions/{id}")
+        | ("post", "/api/v1/sessions/{id}/registrations" | "/api/v1/surveys/{token}")
+        | ("get", "/api/v1/verify/{code}") => Public,
+        ("get" | "post", "/api/v1/users" | "/api/v1/regions" | "/api/v1/accreditation-bodies")
+        | ("get" | "patch", "/api/v1/users/{id}")
+        | ("get", "/api/v1/tokens")
+        | ("get" | "post", "/api/v1/organisations")
+        | ("post", "/api/v1/organisations/{id}/members")
+        | ("get" | "put", "/api/v1/retention-periods")
+        | ("get", "/api/v1/privacy/records") => Shared,
+        ("get", "/api/v1/programmes" | "/api/v1/outbox" | "/api/v1/certificates" | "/api/v1/survey-templates")
+        | ("get", "/api/v1/indicators" | "/api/v1/indicators.csv" | "/api/v1/certificates/export") => List,
+        ("post", "/api/v1/programmes" | "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/survey-templates") => List,
+        (_, p) if p.contains("{id}") => Owned,
+        _ => return None,
+    })
+}
+
+/// The id an `{id}` of `path` names: the record of the path's resource
+/// (`/api/v1/sessions/{id}/...` is a session's).
+fn id_for<'a>(path: &str, ids: &'a [(&'static str, String)]) -> &'a str {
+    let resource = path
+        .trim_start_matches("/api/v1/")
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    ids.iter()
+        .find(|(k, _)| *k == resource)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no id for {path}"))
+}
+
+db_test!(
+    issue_17_staff_of_one_organisation_get_404_on_every_operation_of_another,
+    |app: TestApp| async move {
+        use reqwest::{Method, StatusCode};
+        let two = two_organisations(&app).await;
+        let (status, doc) = app.anonymous_api().get("/api/openapi.json").await;
+        assert_eq!(status, StatusCode::OK);
+        let b_ids: Vec<&str> = two
+            .ids
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.starts_with("00000000"))
+            .collect();
+        let mut checked = 0;
+        for (path, item) in doc["paths"].as_object().expect("paths") {
+            for method in item.as_object().expect("operations").keys() {
+                let kind = kind(method, path).unwrap_or_else(|| panic!("classify {method} {path} in the matrix"));
+                let method_upper = Method::from_bytes(method.to_uppercase().as_bytes()).expect("method");
+                match kind {
+                    Kind::Owned => {
+                        let id = id_for(path, &two.ids);
+                        let filled = path.replace("{id}", id);
+                        let (a_status, a_body) = two
+                            .a
+                            .raw(method_upper.clone(), &filled, "application/json", b"{}".to_vec())
+                            .await;
+                        // A on B's record answers as A on no record at all:
+                        // 404, or the body's refusal (422) where the body is
+                        // judged before the record is looked for.
+                        let missing = path.replace("{id}", &Uuid::now_v7().to_string());
+                        let (m_status, _) = two
+                            .a
+                            .raw(method_upper.clone(), &missing, "application/json", b"{}".to_vec())
+                            .await;
+                        if !id.starts_with("00000000") {
+                            assert_eq!(a_status, m_status, "A on B's {method} {filled} as on nothing: {a_body}");
+                        }
+                        assert!(
+                            [
+                                StatusCode::NOT_FOUND,
+                                StatusCode::UNPROCESSABLE_ENTITY,
+                                StatusCode::UNSUPPORTED_MEDIA_TYPE
+                            ]
+                            .contains(&a_status),
+                            "A on B's {method} {filled}: {a_status} {a_body}"
+                        );
+                        if method == "get" {
+                            assert_eq!(a_status, StatusCode::NOT_FOUND, "A reads B's {filled}");
+                        }
+                        // Revoking B's own token would leave B without one.
+                        if !id.starts_with("00000000") && !path.starts_with("/api/v1/tokens/") {
+                            let (b_status, b_body) = two
+                                .b
+                                .raw(method_upper, &filled, "application/json", b"{}".to_vec())
+                                .await;
+                            assert!(
+                                ![StatusCode::NOT_FOUND, StatusCode::FORBIDDEN, StatusCode::UNAUTHORIZED]
+                                    .contains(&b_status),
+                                "B on its own {method} {filled}: {b_status} {b_body}"
+                            );
+                        }
+                        checked += 1;
+                    }
+                    Kind::List if method == "get" => {
+                        let response = two
+                            .a
+                            .client
+                            .get(format!("{}{path}", app.base))
+                            .bearer_auth(two.a.token.as_deref().expect("token"))
+                            .send()
+                            .await
+                            .expect("GET");
+                        let body = response.text().await.unwrap_or_default();
+                        for id in &b_ids {
+                            assert!(!body.contains(id), "A's {path} names B's {id}");
+                        }
+                        checked += 1;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(checked > 20, "{checked} operations checked");
+
+        // The staff pages of the role matrix, with B's ids.
+        for (page, _) in crate::auth::PAGES {
+            if !page.contains('{') || page.contains("{user}") {
+                continue;
+            }
+            let resource = page.trim_start_matches("/staff/").split('/').next().unwrap_or_default();
+            let key = match resource {
+                "survey-templates" => "{survey_template}",
+                "programmes" => "{programme}",
+                "courses" => "{course}",
+                "sessions" => "{session}",
+                "meetings" => "{meeting}",
+                other => panic!("no id for {other}"),
+            };
+            let id = two
+                .ids
+                .iter()
+                .find(|(k, _)| *k == resource)
+                .map(|(_, v)| v.clone())
+                .expect("id");
+            let filled = page.replace(key, &id);
+            let a_status = two.a_browser.get(&filled).await.status();
+            assert_eq!(a_status, StatusCode::NOT_FOUND, "A on B's page {filled}");
+            let b_status = two.b_browser.get(&filled).await.status();
+            assert_eq!(b_status, StatusCode::OK, "B on its own page {filled}");
+        }
+        // Lists and searches of pages name nothing of B's.
+        for page in [
+            "/staff/programmes",
+            "/staff/courses",
+            "/staff/sessions",
+            "/staff/outbox",
+            "/staff/certificates",
+            "/staff/survey-templates",
+            "/staff/indicators",
+        ] {
+            let html = two.a_browser.get(page).await.text().await.unwrap_or_default();
+            for id in &b_ids {
+                assert!(!html.contains(id), "A's {page} names B's {id}");
+            }
+            assert!(!html.contains("Programme B"), "A's {page} names B's programme");
+        }
+    }
+);
+
+db_test!(
+    issue_17_staff_of_two_organisations_switch_between_them,
+    |app: TestApp| async move {
+        use aula_domain::Role;
+        use reqwest::StatusCode;
+        let two = two_organisations(&app).await;
+        let session = two
+            .ids
+            .iter()
+            .find(|(k, _)| *k == "sessions")
+            .expect("session")
+            .1
+            .clone();
+        let a_org = app.org().await;
+        let b_org = aula_storage::organisations::by_slug(&app.db, "ville-b")
+            .await
+            .expect("query")
+            .expect("B");
+        // Organiser in A, trainer... and organiser in B.
+        let both = app.user_in(a_org, "both@example.org", &[Role::Organiser], None).await;
+        aula_storage::organisations::add_member(
+            &app.db,
+            &aula_storage::Actor::system("test"),
+            aula_storage::organisations::id(&b_org),
+            both.user.id,
+            Role::Organiser,
+        )
+        .await
+        .expect("member of B");
+        let browser = app.browser();
+        browser.sign_in("both@example.org", crate::helpers::PASSWORD).await;
+        let page = browser.get("/staff/sessions").await.text().await.expect("html");
+        assert!(page.contains("action=\"/staff/organisation\""), "the switcher shows");
+        // The first organisation by name is current: B's session is not found.
+        let current = browser.get(&format!("/staff/sessions/{session}")).await.status();
+        let switched = browser
+            .post_form(
+                "/staff/sessions",
+                "/staff/organisation",
+                &[("organisation", b_org.id.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(switched.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            browser.get(&format!("/staff/sessions/{session}")).await.status(),
+            StatusCode::OK,
+            "B's session, once working in B"
+        );
+        assert!(current == StatusCode::OK || current == StatusCode::NOT_FOUND);
+        // An organisation they are not a member of is not found.
+        let stranger = aula_storage::organisations::create(
+            &app.db,
+            &aula_storage::Actor::system("test"),
+            &aula_storage::organisations::NewOrganisation {
+                slug: aula_domain::OrganisationSlug::parse("ville-c").expect("slug"),
+                name: "Ville C".into(),
+                time_zone: "UTC".into(),
+                contact_email: None,
+            },
+        )
+        .await
+        .expect("C");
+        let refused = browser
+            .post_form(
+                "/staff/sessions",
+                "/staff/organisation",
+                &[("organisation", stranger.id.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+        let _ = two.b;
+    }
+);
+
+db_test!(
+    issue_17_each_organisation_has_its_public_catalogue,
+    |app: TestApp| async move {
+        use reqwest::StatusCode;
+        // One organisation: `/` is its catalogue, as before.
+        let home = app.browser().get("/").await.text().await.expect("html");
+        assert!(!home.contains("organisations-heading"));
+        let two = two_organisations(&app).await;
+        let session = two
+            .ids
+            .iter()
+            .find(|(k, _)| *k == "sessions")
+            .expect("session")
+            .1
+            .clone();
+        // Two: `/` lists their catalogues; B's lists B's session, A's does not.
+        let home = app.browser().get("/").await.text().await.expect("html");
+        assert!(home.contains("/o/ville-b/"), "B's catalogue is listed");
+        let b_page = app.browser().get("/o/ville-b/").await;
+        assert_eq!(b_page.status(), StatusCode::OK);
+        assert!(b_page.text().await.expect("html").contains(&session));
+        let a_page = app.browser().get("/o/aula/").await.text().await.expect("html");
+        assert!(!a_page.contains(&session));
+        assert_eq!(app.browser().get("/o/nobody/").await.status(), StatusCode::NOT_FOUND);
+        // The session's own page keeps its global address.
+        assert_eq!(
+            app.browser().get(&format!("/sessions/{session}")).await.status(),
+            StatusCode::OK
+        );
+    }
+);
