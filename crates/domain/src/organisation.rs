@@ -119,7 +119,7 @@ mod tests {
     use super::*;
 
     fn key(input: &str) -> &'static str {
-        OrganisationSlug::parse(input).unwrap_err().key
+        OrganisationSlug::parse(input).expect_err("refused").key
     }
 
     #[test]
@@ -131,9 +131,9 @@ mod tests {
             "red-anti-discriminacion",
             &"a".repeat(40),
         ] {
-            assert_eq!(OrganisationSlug::parse(slug).unwrap().as_str(), slug);
+            assert_eq!(OrganisationSlug::parse(slug).expect("a slug").as_str(), slug);
         }
-        assert_eq!(OrganisationSlug::parse("  ab-cd ").unwrap().as_str(), "ab-cd");
+        assert_eq!(OrganisationSlug::parse("  ab-cd ").expect("a slug").as_str(), "ab-cd");
     }
 
     #[test]
