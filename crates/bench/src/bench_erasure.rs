@@ -88,6 +88,8 @@ pub async fn erasure(people: usize, postgres: Option<&str>) -> Result<()> {
 /// multi-row INSERTs.
 async fn seed(db: &aula_storage::Database, session: uuid::Uuid, people: usize) -> Result<()> {
     let at = chrono::Utc::now();
+    // The people are the session's organisation's (issue 17).
+    let org = aula_storage::sessions::row(db, session).await?.organisation_id;
     for start in (0..people).step_by(ROWS_PER_INSERT) {
         let end = (start + ROWS_PER_INSERT).min(people);
         let mut persons = Vec::with_capacity(end - start);
@@ -96,6 +98,7 @@ async fn seed(db: &aula_storage::Database, session: uuid::Uuid, people: usize) -
             let person_id = uuid::Uuid::new_v4();
             persons.push(person::ActiveModel {
                 id: Set(person_id),
+                organisation_id: Set(org),
                 given_name: Set(format!("Persona {n}")),
                 family_name: Set("Bench".into()),
                 email: Set(format!("person{n}@bench.example.org")),
