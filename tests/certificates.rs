@@ -234,9 +234,21 @@ db_test!(
         let (status, credential) = api.get(&format!("/api/v1/certificates/{id}/credential")).await;
         assert_eq!(status, StatusCode::OK, "{credential}");
         let jwt = credential["jwt"].as_str().expect("jwt").to_owned();
-        let (status, did) = app.anonymous_api().get("/.well-known/did.json").await;
+        // The organisation signs (issue 17): did:web:HOST:o:SLUG, whose
+        // document is at /o/SLUG/did.json; the instance's key is another.
+        let slug = app.organisation_slug().await;
+        let (status, did) = app.anonymous_api().get(&format!("/o/{slug}/did.json")).await;
         assert_eq!(status, StatusCode::OK);
+        assert!(
+            did["id"].as_str().is_some_and(|id| id.ends_with(&format!(":o:{slug}"))),
+            "{did}"
+        );
         assert!(verifies(&did, &jwt));
+        let (_, instance) = app.anonymous_api().get("/.well-known/did.json").await;
+        assert_ne!(
+            instance["verificationMethod"][0]["publicKeyJwk"],
+            did["verificationMethod"][0]["publicKeyJwk"]
+        );
         // One byte changed in the payload: refused.
         let mut parts: Vec<String> = jwt.split('.').map(str::to_owned).collect();
         let mut payload = URL_SAFE_NO_PAD.decode(&parts[1]).expect("b64");
@@ -255,7 +267,10 @@ db_test!(
         );
         assert_eq!(vc["credentialStatus"]["type"], "BitstringStatusListEntry");
         let list_url = vc["credentialStatus"]["statusListCredential"].as_str().expect("list");
-        assert!(list_url.starts_with(&app.url("/credentials/status/")), "{list_url}");
+        assert!(
+            list_url.starts_with(&app.url(&format!("/o/{slug}/credentials/status/"))),
+            "{list_url}"
+        );
         let code = certificate["verification_code"].as_str().expect("code");
 
         // Verification, then revocation, on the page and the API.

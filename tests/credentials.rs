@@ -66,9 +66,19 @@ async fn independent_verifiers(app: TestApp) {
     assert_eq!(report["steps"]["valid_signature"], true, "{report:#}");
     assert_eq!(report["steps"]["expiration"], true, "{report:#}");
     assert_eq!(report["steps"]["revocation_status"], true, "{report:#}");
+    // Signed by the organisation that runs the session, under its own
+    // did:web (issue 17), whose document and status list Aula serves.
     let fetched = report["fetched"].to_string();
-    assert!(fetched.contains("/.well-known/did.json"), "{report:#}");
-    assert!(fetched.contains("/credentials/status/"), "{report:#}");
+    let slug = app.organisation_slug().await;
+    let org = format!("/o/{slug}/");
+    assert!(fetched.contains(&format!("{org}did.json")), "{report:#}");
+    assert!(fetched.contains(&format!("{org}credentials/status/")), "{report:#}");
+    assert!(
+        credential["credential"]["issuer"]["id"]
+            .as_str()
+            .is_some_and(|did| did.ends_with(&format!(":o:{slug}"))),
+        "{credential:#}"
+    );
     // Nothing else was asked for but the OB JSON schema, which the
     // verifier's optional schema check looks for (and is refused).
     for refused in report["refused"].as_array().expect("refused") {
@@ -177,6 +187,30 @@ db_test!(
         assert_eq!(bits.iter().map(|b| b.count_ones()).sum::<u32>(), 1);
         assert_ne!(bits[bit / 8] & (0x80 >> (bit % 8)), 0, "the certificate's bit");
         assert!(!after.to_string().contains("Duplicado"));
+        // The instance's list of the same number, which credentials issued
+        // before organisations name (issue 17), holds the bit too; another
+        // organisation's list does not.
+        let instance = path
+            .split_once("/credentials/")
+            .map(|(_, rest)| format!("/credentials/{rest}"))
+            .expect("list");
+        let (_, list) = app.anonymous_api().get(&instance).await;
+        assert_ne!(read(list)[bit / 8] & (0x80 >> (bit % 8)), 0, "the instance's list too");
+        let other = aula_storage::organisations::create(
+            &app.db,
+            &aula_storage::Actor::system("test"),
+            &aula_storage::organisations::NewOrganisation {
+                slug: aula_domain::OrganisationSlug::parse("sfax").expect("slug"),
+                name: "Ville de Sfax".into(),
+                time_zone: "Africa/Tunis".into(),
+                contact_email: None,
+            },
+        )
+        .await
+        .expect("organisation");
+        let (status, list) = app.anonymous_api().get(&format!("/o/{}{instance}", other.slug)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(read(list).iter().all(|b| *b == 0), "nothing of another organisation");
         // Anyone may read it; a list that cannot exist is not found.
         let (status, _) = app.anonymous_api().get("/credentials/status/99999").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
@@ -232,11 +266,17 @@ db_test!(
             let page = app.browser().get_html(&format!("{path}?lang=en")).await;
             assert!(page.contains(name.as_str().expect("name")), "{page}");
         }
-        let (status, _) = app
-            .anonymous_api()
-            .get(&format!("/achievements/{}", uuid::Uuid::now_v7()))
-            .await;
-        assert_eq!(status, StatusCode::NOT_FOUND);
+        let slug = app.organisation_slug().await;
+        for path in [
+            format!("/achievements/{}", uuid::Uuid::now_v7()),
+            format!("/o/{slug}/achievements/{}", uuid::Uuid::now_v7()),
+            "/o/nowhere/did.json".to_owned(),
+            "/o/nowhere/issuer".to_owned(),
+            "/o/nowhere/credentials/status/0".to_owned(),
+        ] {
+            let (status, _) = app.anonymous_api().get(&path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        }
     }
 );
 

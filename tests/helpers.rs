@@ -219,6 +219,14 @@ impl TestApp {
         )
     }
 
+    /// The slug of [`Self::org`]: its pages and its issuer are under `/o/{slug}/`.
+    pub async fn organisation_slug(&self) -> String {
+        aula_storage::organisations::first(&self.db)
+            .await
+            .expect("organisation")
+            .slug
+    }
+
     /// A staff user whose organisation's roles are in `org`.
     pub async fn user_in(
         &self,

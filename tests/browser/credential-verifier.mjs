@@ -10,9 +10,9 @@
 //
 // Offline: the verifier's own document loader has the standard contexts
 // built in; everything it fetches goes through `fetch`, replaced here by a
-// loader that serves only Aula's documents. The issuer is
-// did:web:127.0.0.1%3APORT, which did:web resolves to
-// https://127.0.0.1:PORT/.well-known/did.json; it is answered from
+// loader that serves only Aula's documents. The issuer is an organisation,
+// did:web:127.0.0.1%3APORT:o:SLUG, which did:web resolves to
+// https://127.0.0.1:PORT/o/SLUG/did.json; it is answered from
 // AULA_URL (plain http), as are the status lists. Any other address is
 // refused and reported in `refused`: nothing goes to the network.
 //
@@ -63,8 +63,11 @@ if (mode === 'data-integrity') {
     const header = jose.decodeProtectedHeader(jwt);
     const payload = jose.decodeJwt(jwt);
     // The issuer's DID gives the DID document, whose method `kid` is the key.
-    const host = decodeURIComponent(payload.iss.slice('did:web:'.length).split(':')[0]);
-    const did = await (await fetch(`https://${host}/.well-known/did.json`)).json();
+    // did:web: the host, then path segments after ":" (did:web:HOST:o:SLUG
+    // is https://HOST/o/SLUG/did.json; a bare host is /.well-known/did.json).
+    const [host, ...path] = payload.iss.slice('did:web:'.length).split(':').map(decodeURIComponent);
+    const where = path.length ? `${path.join('/')}/did.json` : '.well-known/did.json';
+    const did = await (await fetch(`https://${host}/${where}`)).json();
     const method = did.verificationMethod.find((m) => m.id === header.kid);
     if (!method || !did.assertionMethod.includes(method.id)) {
       throw new Error(`the key ${header.kid} is not an assertion method of ${did.id}`);

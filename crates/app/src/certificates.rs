@@ -39,12 +39,6 @@ pub async fn preview(app: &App, session_id: Uuid) -> Result<Preview> {
     Ok(Preview { record, candidates })
 }
 
-/// The issuer named on certificates: the sender's display name, until
-/// organisations carry their own identity.
-fn issuer_name(app: &App) -> String {
-    app.mail.from.name.clone().unwrap_or_else(|| "Aula".to_owned())
-}
-
 /// Issues the session's certificates to every eligible registration and
 /// queues the holders' e-mails, in one transaction. Returns the new ones
 /// (none when run again). Two organisers issuing the same session at once
@@ -64,7 +58,14 @@ pub async fn issue(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<cer
 async fn issue_once(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<certificate::Model>> {
     let txn = app.write().await?;
     let record = sessions::get(&*txn, session_id).await?;
-    let issued = certificates::issue_for_session(&*txn, actor, &record, &issuer_name(app), chrono::Utc::now()).await?;
+    // The organisation that runs the session issues its certificates, under
+    // its name as it is today (the certificate keeps it).
+    let organisation = aula_storage::organisations::get(
+        &*txn,
+        aula_domain::OrganisationId::from_row(record.session.organisation_id),
+    )
+    .await?;
+    let issued = certificates::issue_for_session(&*txn, actor, &record, &organisation.name, chrono::Utc::now()).await?;
     for one in &issued {
         aula_mail::notify::certificate_ready(&*txn, &app.mail, one).await?;
     }

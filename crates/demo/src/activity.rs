@@ -175,9 +175,6 @@ const ONLINE_REGIONS: &[(&str, u32)] = &[
 /// but never came: no participant works there.
 const NO_SHOW_WORKPLACES: &[usize] = &[72, 73, 74, 75, 76];
 
-/// Who issues the demo's certificates (the server's default sender name).
-const ISSUER: &str = "Aula";
-
 /// At most this many values bound in one statement (SQLite allows 32,766,
 /// PostgreSQL 65,535).
 const MAX_PARAMS: usize = 30_000;
@@ -1137,6 +1134,8 @@ fn answer_surveys(sessions: &mut [PlanSession]) {
 /// loader made through the repositories (time zone, venue, trainers).
 #[derive(Clone, Debug)]
 pub struct CourseInfo {
+    /// The organisation that runs it, as its certificates name it.
+    pub issuer: String,
     pub course: course::Model,
     pub body: Option<accreditation_body::Model>,
     pub zone: SessionTimeZone,
@@ -1816,7 +1815,7 @@ pub fn build_block(
             body_name: Set(info.body.as_ref().map(|b| b.name.clone())),
             credits_hundredths: Set(info.course.credits_hundredths),
             recognised_minutes: Set(info.course.recognised_minutes),
-            issuer_name: Set(ISSUER.to_owned()),
+            issuer_name: Set(info.issuer.clone()),
             issued_at: Set(at),
             revoked_at: Set(revoked.then(|| at + Duration::days(20))),
             revoked_reason: Set(revoked.then(|| reason.to_owned())),

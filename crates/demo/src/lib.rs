@@ -409,6 +409,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         let created = sessions::create(txn, &actor, org, &details).await?;
         let record = sessions::set_status(txn, &actor, org, created.session.id, SessionStatus::Open).await?;
         courses_info.push(activity::CourseInfo {
+            issuer: aula_storage::organisations::get(txn, org).await?.name,
             course: record.course.course.clone(),
             body: record.course.body.clone(),
             zone,

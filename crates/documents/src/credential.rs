@@ -92,6 +92,20 @@ impl IssuerKey {
         IssuerKey(SigningKey::from_bytes(&secret))
     }
 
+    /// The key of `organisation`, derived from this (the instance's) key:
+    /// HMAC-SHA256 of the organisation's id under the instance secret, a
+    /// PRF of a uniformly random secret, so each organisation signs with
+    /// its own key (its own did:web) and there is no second secret to keep,
+    /// back up or leak. The same organisation always gets the same key.
+    pub fn for_organisation(&self, organisation: uuid::Uuid) -> IssuerKey {
+        use hmac::{Hmac, Mac};
+        let mut mac =
+            <Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.0.to_bytes()).expect("HMAC takes any key length");
+        mac.update(b"aula organisation issuer key v1:");
+        mac.update(organisation.as_bytes());
+        IssuerKey::from_bytes(mac.finalize().into_bytes().into())
+    }
+
     /// The secret key, for the caller to store.
     pub fn to_bytes(&self) -> [u8; 32] {
         self.0.to_bytes()
@@ -758,6 +772,30 @@ pub(crate) mod tests {
             "did:web:example.org:training:aula"
         );
         assert_eq!(issuer().key_id(), "did:web:aula.example.org#key-1");
+        // An organisation's issuer (issue 17): its did.json is at /o/sfax/did.json.
+        assert_eq!(
+            did("https://aula.example.org/o/sfax"),
+            "did:web:aula.example.org:o:sfax"
+        );
+    }
+
+    #[test]
+    fn each_organisation_has_its_own_key_derived_from_the_instance_key() {
+        let instance = IssuerKey::from_bytes([7; 32]);
+        let (a, b) = (uuid::Uuid::from_u128(1), uuid::Uuid::from_u128(2));
+        let key_a = instance.for_organisation(a);
+        assert_eq!(
+            key_a.to_bytes(),
+            instance.for_organisation(a).to_bytes(),
+            "the same every time"
+        );
+        assert_ne!(key_a.to_bytes(), instance.for_organisation(b).to_bytes());
+        assert_ne!(key_a.to_bytes(), instance.to_bytes());
+        // Another instance secret gives another key for the same organisation.
+        assert_ne!(
+            key_a.to_bytes(),
+            IssuerKey::from_bytes([8; 32]).for_organisation(a).to_bytes()
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! registration completed, the registration is still confirmed, and the
 //! survey is answered where the course requires it.
 
-use aula_domain::{Problem, RegistrationStatus, SessionStatus, SessionTimeZone};
+use aula_domain::{OrganisationId, Problem, RegistrationStatus, SessionStatus, SessionTimeZone};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
@@ -16,7 +16,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::entities::{accreditation_body, certificate, certificate_counter, completion, person, registration};
+use crate::entities::{
+    accreditation_body, certificate, certificate_counter, completion, organisation, person, registration, session,
+};
 use crate::sessions::SessionRecord;
 use crate::{Actor, Page, Paged, Result, StorageError, audit, found, new_id, secrets};
 
@@ -430,10 +432,32 @@ pub async fn backfill_status_indexes(conn: &impl ConnectionTrait) -> Result<()> 
     Ok(())
 }
 
-/// The set bits of revocation status list `list`: the places of its
+/// The certificates of `organisation`'s sessions, or every one for `None`.
+fn issued_by(organisation: Option<OrganisationId>) -> sea_orm::Condition {
+    let mut cond = sea_orm::Condition::all();
+    if let Some(org) = organisation {
+        cond = cond.add(
+            certificate::Column::SessionId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(session::Column::Id)
+                    .from(session::Entity)
+                    .and_where(session::Column::OrganisationId.eq(org.uuid()))
+                    .to_owned(),
+            ),
+        );
+    }
+    cond
+}
+
+/// The set bits of revocation status list `list` of `organisation` (of
+/// the instance, holding every certificate, for `None`): the places of its
 /// certificates that were revoked or withdrawn (no longer valid, as
 /// verification says).
-pub async fn revoked_bits(conn: &impl ConnectionTrait, list: i32) -> Result<Vec<u32>> {
+pub async fn revoked_bits(
+    conn: &impl ConnectionTrait,
+    organisation: Option<OrganisationId>,
+    list: i32,
+) -> Result<Vec<u32>> {
     let first = list.saturating_mul(STATUS_LIST_BITS);
     let rows: Vec<Option<i32>> = certificate::Entity::find()
         .select_only()
@@ -445,6 +469,7 @@ pub async fn revoked_bits(conn: &impl ConnectionTrait, list: i32) -> Result<Vec<
                 .add(certificate::Column::RevokedAt.is_not_null())
                 .add(certificate::Column::WithdrawnAt.is_not_null()),
         )
+        .filter(issued_by(organisation))
         .into_tuple()
         .all(conn)
         .await?;
@@ -456,13 +481,25 @@ pub async fn revoked_bits(conn: &impl ConnectionTrait, list: i32) -> Result<Vec<
 }
 
 /// One certificate of the session (the achievement its certificates attest
-/// is read from its snapshot), the first issued.
-pub async fn any_of_session(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Option<certificate::Model>> {
+/// is read from its snapshot), the first issued; none when the session is
+/// not `organisation`'s.
+pub async fn any_of_session(
+    conn: &impl ConnectionTrait,
+    organisation: Option<OrganisationId>,
+    session_id: Uuid,
+) -> Result<Option<certificate::Model>> {
     Ok(certificate::Entity::find()
         .filter(certificate::Column::SessionId.eq(session_id))
+        .filter(issued_by(organisation))
         .order_by_asc(certificate::Column::Id)
         .one(conn)
         .await?)
+}
+
+/// The organisation that issued `c`: its session's.
+pub async fn issuing_organisation(conn: &impl ConnectionTrait, c: &certificate::Model) -> Result<organisation::Model> {
+    let session = found(conn, session::Entity::find_by_id(c.session_id)).await?;
+    crate::organisations::get(conn, OrganisationId::from_row(session.organisation_id)).await
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<certificate::Model> {
@@ -508,7 +545,7 @@ pub async fn revoke(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid, reason
 pub struct CertificateFilter {
     /// An organiser sees only their organisation's (issue 17); an
     /// accreditor, their body's from every organisation.
-    pub organisation: Option<aula_domain::OrganisationId>,
+    pub organisation: Option<OrganisationId>,
     /// An accreditor sees only their body's.
     pub body_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
@@ -520,18 +557,7 @@ pub struct CertificateFilter {
 }
 
 fn filtered(filter: &CertificateFilter) -> sea_orm::Select<certificate::Entity> {
-    let mut query = certificate::Entity::find();
-    if let Some(org) = filter.organisation {
-        query = query.filter(
-            certificate::Column::SessionId.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(crate::entities::session::Column::Id)
-                    .from(crate::entities::session::Entity)
-                    .and_where(crate::entities::session::Column::OrganisationId.eq(org.uuid()))
-                    .to_owned(),
-            ),
-        );
-    }
+    let mut query = certificate::Entity::find().filter(issued_by(filter.organisation));
     if let Some(id) = filter.body_id {
         query = query.filter(certificate::Column::AccreditationBodyId.eq(id));
     }

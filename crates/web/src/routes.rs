@@ -239,6 +239,15 @@ pub fn for_people() -> Router<AppState> {
         .route("/credentials/status/{list}", get(certificates::linked::status_list))
         .route("/achievements/{id}", get(certificates::linked::achievement))
         .route("/issuer", get(certificates::linked::profile))
+        // The same, of an organisation's own issuer (issue 17): did:web
+        // reads `did:web:HOST:o:SLUG` at `/o/SLUG/did.json`.
+        .route("/o/{slug}/did.json", get(certificates::did_document))
+        .route(
+            "/o/{slug}/credentials/status/{list}",
+            get(certificates::linked::status_list),
+        )
+        .route("/o/{slug}/achievements/{id}", get(certificates::linked::achievement))
+        .route("/o/{slug}/issuer", get(certificates::linked::profile))
         .routes(routes!(certificates::revoke_api))
         .route("/staff/certificates/{id}/revoke", post(certificates::revoke_form))
         // ----- personal data (issue 21): erasure by staff and on request -------

@@ -4,10 +4,9 @@
 //! machines, by the request's `Accept`.
 
 use askama::Template;
-use aula_documents::credential::{self, IssuerKey, OB_CONTEXT, VC_CONTEXT};
+use aula_documents::credential::{self, OB_CONTEXT, VC_CONTEXT};
 use aula_storage::certificates;
 use aula_storage::entities::certificate;
-use aula_storage::keys;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::{ACCEPT, CACHE_CONTROL, CONTENT_TYPE, VARY};
@@ -15,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::{criteria, issuer, planned_minutes};
+use super::{Signer, criteria, planned_minutes};
 use crate::kit::extract::ApiPath;
 use crate::kit::pages::{Chrome, render};
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -57,19 +56,29 @@ fn wants_linked_data(headers: &HeaderMap) -> bool {
     }
 }
 
+/// The number of a status list in its address.
+#[derive(serde::Deserialize)]
+pub(crate) struct ListNumber {
+    list: u32,
+}
+
 /// Revocation status list number `list`: a `BitstringStatusListCredential`
-/// signed by the issuer, bit set for every certificate revoked or withdrawn
-/// in it. Nothing else: no date, no count, no reason. Not cached, so a
+/// signed by its issuer, bit set for every certificate of that issuer
+/// (the instance's list: every certificate) revoked or withdrawn in it.
+/// Nothing else: no date, no count, no reason. Not cached, so a
 /// revocation shows at once.
-pub(crate) async fn status_list(State(state): State<AppState>, ApiPath(list): ApiPath<u32>) -> AppResult<Response> {
+pub(crate) async fn status_list(
+    State(state): State<AppState>,
+    signer: Signer,
+    ApiPath(ListNumber { list }): ApiPath<ListNumber>,
+) -> AppResult<Response> {
     // Lists exist as far as certificates could have been placed in them.
     let list_i32 = i32::try_from(list).map_err(|_| AppError::NotFound)?;
     if list_i32 > 16_383 {
         return Err(AppError::NotFound);
     }
-    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
-    let bits = certificates::revoked_bits(&state.db, list_i32).await?;
-    let document = credential::status_list_credential(&key, &issuer(&state), list, bits)
+    let bits = certificates::revoked_bits(&state.db, signer.organisation, list_i32).await?;
+    let document = credential::status_list_credential(&signer.key, &signer.issuer, list, bits)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(linked_data(&document, "no-cache"))
 }
@@ -84,6 +93,12 @@ struct AchievementPage {
     planned_minutes: i32,
 }
 
+/// The session in an achievement's address.
+#[derive(serde::Deserialize)]
+pub(crate) struct SessionNumber {
+    id: Uuid,
+}
+
 /// The achievement a session's certificates attest (`achievement.id` in
 /// their credentials): the course as the session delivered it. As a page,
 /// or as the OB 3.0 `Achievement` in JSON-LD. Unknown until a certificate
@@ -92,13 +107,14 @@ pub(crate) async fn achievement(
     ctx: Ctx,
     State(state): State<AppState>,
     headers: HeaderMap,
-    ApiPath(session_id): ApiPath<Uuid>,
+    signer: Signer,
+    ApiPath(SessionNumber { id: session_id }): ApiPath<SessionNumber>,
 ) -> AppResult<Response> {
-    let c = certificates::any_of_session(&state.db, session_id)
+    let c = certificates::any_of_session(&state.db, signer.organisation, session_id)
         .await?
         .ok_or(AppError::NotFound)?;
     if wants_linked_data(&headers) {
-        let mut document = credential::achievement(&issuer(&state), &super::achievement(&state, &c));
+        let mut document = credential::achievement(&signer.issuer, &super::achievement(&state, &c));
         if let Some(object) = document.as_object_mut() {
             let mut with_context = serde_json::Map::new();
             with_context.insert("@context".into(), json!([VC_CONTEXT, OB_CONTEXT]));
@@ -110,7 +126,7 @@ pub(crate) async fn achievement(
     let tr = ctx.tr();
     let mut response = render(&AchievementPage {
         criteria: criteria(&tr, &c),
-        issuer_name: issuer(&state).name,
+        issuer_name: signer.issuer.name,
         planned_minutes: planned_minutes(&c),
         c: Chrome::new(&ctx),
         certificate: c,
@@ -132,8 +148,8 @@ struct IssuerPage {
 
 /// The issuer's profile (`issuer.url` in the credentials): who signs, with
 /// which DID and key. As a page, or as the OB 3.0 `Profile` in JSON-LD.
-pub(crate) async fn profile(ctx: Ctx, State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
-    let issuer = issuer(&state);
+pub(crate) async fn profile(ctx: Ctx, signer: Signer, headers: HeaderMap) -> AppResult<Response> {
+    let Signer { issuer, key, .. } = signer;
     if wants_linked_data(&headers) {
         let mut document = json!({ "@context": [VC_CONTEXT, OB_CONTEXT] });
         if let (Some(object), Value::Object(profile)) = (document.as_object_mut(), credential::profile(&issuer)) {
@@ -141,7 +157,6 @@ pub(crate) async fn profile(ctx: Ctx, State(state): State<AppState>, headers: He
         }
         return Ok(linked_data(&document, "max-age=300"));
     }
-    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
     let mut response = render(&IssuerPage {
         c: Chrome::new(&ctx),
         did: issuer.did(),

@@ -16,7 +16,7 @@ use aula_documents::credential::{self, Achievement, Issuer, IssuerKey, StatusInd
 use aula_domain::{FieldErrors, Role};
 use aula_mail::Arg;
 use aula_storage::certificates::{self};
-use aula_storage::entities::certificate;
+use aula_storage::entities::{certificate, organisation};
 use aula_storage::{Actor, keys};
 use axum::Json;
 use axum::extract::State;
@@ -34,10 +34,74 @@ use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::redirect_with;
 use crate::{AppError, AppResult, AppState, Ctx};
 
-pub(crate) fn issuer(state: &AppState) -> Issuer {
-    Issuer {
-        base_url: state.config.base_url.clone(),
-        name: state.mail.from.name.clone().unwrap_or_else(|| "Aula".to_owned()),
+/// Who signs a credential and what links it holds: an organisation, under
+/// its own did:web (`did:web:HOST:o:SLUG`, whose document did:web reads at
+/// `/o/SLUG/did.json`) with its own key (issue 17: a certificate names the
+/// organisation that issued it); or the instance, for what was issued
+/// before organisations: `/.well-known/did.json` keeps the instance's key
+/// and its status lists keep every bit, so a credential downloaded then
+/// still verifies.
+pub(crate) struct Signer {
+    pub issuer: Issuer,
+    pub key: IssuerKey,
+    /// The organisation signing; `None` for the instance.
+    pub organisation: Option<aula_domain::OrganisationId>,
+}
+
+impl Signer {
+    pub async fn instance(state: &AppState) -> AppResult<Signer> {
+        Ok(Signer {
+            issuer: Issuer {
+                base_url: state.config.base_url.clone(),
+                name: state.mail.from.name.clone().unwrap_or_else(|| "Aula".to_owned()),
+            },
+            key: IssuerKey::from_bytes(keys::issuer_key(&state.db).await?),
+            organisation: None,
+        })
+    }
+
+    pub async fn organisation(state: &AppState, org: &organisation::Model) -> AppResult<Signer> {
+        let base = state.config.base_url.trim().trim_end_matches('/');
+        let instance = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
+        Ok(Signer {
+            issuer: Issuer {
+                base_url: format!("{base}/o/{}", org.slug),
+                name: org.name.clone(),
+            },
+            key: instance.for_organisation(org.id),
+            organisation: Some(aula_storage::organisations::id(org)),
+        })
+    }
+
+    /// The organisation that issued `c` (its session's).
+    pub async fn of_certificate(state: &AppState, c: &certificate::Model) -> AppResult<Signer> {
+        let org = certificates::issuing_organisation(&state.db, c).await?;
+        Signer::organisation(state, &org).await
+    }
+}
+
+/// The signer a linked-data address names: `/o/{slug}/...` an
+/// organisation (404 when there is none by that name), any other the
+/// instance.
+impl axum::extract::FromRequestParts<AppState> for Signer {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let params = axum::extract::RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        match params.iter().find(|(name, _)| *name == "slug") {
+            None => Signer::instance(state).await,
+            Some((_, slug)) => {
+                let org = aula_storage::organisations::by_slug(&state.db, slug)
+                    .await?
+                    .ok_or(AppError::NotFound)?;
+                Signer::organisation(state, &org).await
+            }
+        }
     }
 }
 
@@ -379,8 +443,7 @@ pub(crate) async fn credential_api(
 
 /// A certificate's credential, as a VC-JWT and with its Data Integrity proof.
 async fn signed_credential(state: &AppState, c: &certificate::Model) -> AppResult<(String, serde_json::Value)> {
-    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
-    let issuer = issuer(state);
+    let Signer { issuer, key, .. } = Signer::of_certificate(state, c).await?;
     let body = credential::credential(&issuer, &achievement(state, c));
     let jwt = credential::sign_jwt(&key, &issuer, &body);
     let signed =
@@ -410,9 +473,10 @@ pub(crate) async fn credential_file(
         .into_response())
 }
 
-pub(crate) async fn did_document(State(state): State<AppState>) -> AppResult<Response> {
-    let key = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
-    let document = credential::did_document(&issuer(&state), &key);
+/// The did:web document of the instance (`/.well-known/did.json`) or of
+/// an organisation (`/o/{slug}/did.json`).
+pub(crate) async fn did_document(signer: Signer) -> AppResult<Response> {
+    let document = credential::did_document(&signer.issuer, &signer.key);
     let mut response = Json(document).into_response();
     response
         .headers_mut()
