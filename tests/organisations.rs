@@ -39,6 +39,8 @@ async fn count(db: &Database, sql: &str, values: Vec<Value>) -> i64 {
 /// What a database made by the previous release holds: one of each record
 /// an organisation owns, and what hangs from them.
 struct Old {
+    /// The instance's signing key, as the previous release made it.
+    issuer_key: [u8; 32],
     organiser: Uuid,
     trainer: Uuid,
     session: Uuid,
@@ -106,7 +108,8 @@ async fn fill_old(db: &Database) -> Old {
     )
     .await;
     let people = [id(), id()];
-    for (n, person) in people.iter().enumerate() {
+    let registrations = [id(), id()];
+    for (n, (person, registration)) in people.iter().zip(registrations).enumerate() {
         exec(
             db,
             "INSERT INTO people (id, given_name, family_name, email, language, created_at, updated_at) \
@@ -119,7 +122,7 @@ async fn fill_old(db: &Database) -> Old {
             "INSERT INTO registrations (id, session_id, person_id, status, source, manage_token_hash, \
              created_at, updated_at) VALUES ($1, $2, $3, 'confirmed', 'public', $4, $5, $5)",
             vec![
-                id().into(),
+                registration.into(),
                 session.into(),
                 (*person).into(),
                 format!("manage-{n}").into(),
@@ -128,6 +131,25 @@ async fn fill_old(db: &Database) -> Old {
         )
         .await;
     }
+    // Ana's certificate, in place 7 of the status list.
+    let certificate = id();
+    exec(
+        db,
+        "INSERT INTO certificates (id, registration_id, session_id, course_id, number, verification_code, \
+         holder_name, holder_email, salt, language, course_title, course_summary, attended_minutes, \
+         nominal_minutes, starts_on, ends_on, modality, issuer_name, issued_at, status_index, planned_minutes) \
+         VALUES ($1, $2, $3, $4, 'AULA-2026-000001', 'K7QX-3MNP-9RTW', 'Ana Ruiz', 'ana0@example.org', 's', 'es', \
+         'Igualdad', 'Casos', 120, 600, $5, $5, 'online', 'Formación Aula', $6, 7, 120)",
+        vec![
+            certificate.into(),
+            registrations[0].into(),
+            session.into(),
+            course.into(),
+            at.date_naive().into(),
+            at.into(),
+        ],
+    )
+    .await;
     // A row that refers to a person and is deleted with them: the upgrade
     // rebuilds `people` on SQLite and must not take it along.
     exec(
@@ -165,6 +187,7 @@ async fn fill_old(db: &Database) -> Old {
     )
     .await;
     Old {
+        issuer_key: aula_storage::keys::issuer_key(db).await.expect("the issuer key"),
         organiser,
         trainer,
         session,
@@ -188,6 +211,7 @@ const KEPT: &[&str] = &[
     "survey_templates",
     "outbox",
     "audit_log",
+    "certificates",
 ];
 
 /// The tables each of whose rows now belongs to one organisation.
@@ -202,7 +226,7 @@ const OWNED: &[&str] = &[
     "audit_log",
 ];
 
-async fn upgrade_keeps_everything(db: Database) {
+async fn upgrade_keeps_everything(db: Database) -> Old {
     aula_migrations::Migrator::up(&db, Some(BEFORE_ORGANISATIONS))
         .await
         .expect("the previous release's schema");
@@ -304,6 +328,41 @@ async fn upgrade_keeps_everything(db: Database) {
         matches!(again, aula_storage::people::Named::Known(p) if p.id == old.people[0]),
         "the first organisation's Ana, unchanged"
     );
+    old
+}
+
+/// After the upgrade, what the previous release handed out still answers:
+/// the session's page, the certificate's verification, and a credential
+/// signed then with the instance's key verifies against the instance's
+/// did.json, whose key is the same; its status list still answers.
+async fn old_links_still_answer(app: TestApp, old: Old) {
+    use aula_documents::credential::{Issuer, IssuerKey};
+    use reqwest::StatusCode;
+    let browser = app.browser();
+    assert_eq!(
+        browser.get(&format!("/sessions/{}", old.session)).await.status(),
+        StatusCode::OK
+    );
+    let page = browser.get_html("/verify/K7QX-3MNP-9RTW?lang=en").await;
+    assert!(page.contains("verdict-valid") && page.contains("Ana Ruiz"), "{page}");
+    let key = IssuerKey::from_bytes(old.issuer_key);
+    let instance = Issuer {
+        base_url: app.base.clone(),
+        name: "Formación Aula".into(),
+    };
+    let jwt = aula_documents::credential::sign_jwt(&key, &instance, &serde_json::json!({"id": "urn:uuid:old"}));
+    let (status, did) = app.anonymous_api().get("/.well-known/did.json").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(did["id"], instance.did());
+    let x = did["verificationMethod"][0]["publicKeyJwk"]["x"].as_str().expect("x");
+    let x: [u8; 32] = base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, x)
+        .expect("base64url")
+        .try_into()
+        .expect("32 bytes");
+    let public = ed25519_dalek::VerifyingKey::from_bytes(&x).expect("a key");
+    aula_documents::credential::verify_jwt(&public, &jwt).expect("the old credential verifies");
+    let (status, _) = app.anonymous_api().get("/credentials/status/0").await;
+    assert_eq!(status, StatusCode::OK);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -311,7 +370,8 @@ async fn issue_17_upgrade_makes_one_organisation_keeping_every_row_sqlite() {
     let dir = tempfile::tempdir().expect("temp dir");
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("aula.db").display());
     let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
-    upgrade_keeps_everything(db).await;
+    let old = upgrade_keeps_everything(db.clone()).await;
+    old_links_still_answer(TestApp::start(db, url, Some(dir), None, false).await, old).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -327,11 +387,11 @@ async fn issue_17_upgrade_makes_one_organisation_keeping_every_row_postgres() {
     let db = aula_storage::connect(&url, Some(&schema))
         .await
         .expect("postgres opens in schema");
-    upgrade_keeps_everything(db.clone()).await;
-    drop(db);
-    let _ = admin
-        .execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
-        .await;
+    drop(admin);
+    let old = upgrade_keeps_everything(db.clone()).await;
+    // The app drops the schema when it goes.
+    let app = TestApp::start(db, url.clone(), None, Some((url, schema)), false).await;
+    old_links_still_answer(app, old).await;
 }
 
 // ----- isolation ------------------------------------------------------------
@@ -348,45 +408,60 @@ struct Two {
     ids: Vec<(&'static str, String)>,
 }
 
-/// A second organisation with an organiser, a programme, a course, an open
-/// session with meetings and a registration, a questionnaire, a person, a
-/// message and an API token; and an organiser of the first.
-async fn two_organisations(app: &TestApp) -> Two {
-    use aula_domain::Role;
-    let b_org = aula_storage::organisations::id(
+/// A new organisation `slug` with an organiser `organiser@{slug}.example.org`:
+/// its id, the organiser's API token's row, and the organiser's API.
+async fn organisation_with_organiser(
+    app: &TestApp,
+    slug: &str,
+    name: &str,
+) -> (
+    aula_domain::OrganisationId,
+    aula_storage::entities::api_token::Model,
+    crate::helpers::Api,
+) {
+    let org = aula_storage::organisations::id(
         &aula_storage::organisations::create(
             &app.db,
             &aula_storage::Actor::system("test"),
             &aula_storage::organisations::NewOrganisation {
-                slug: aula_domain::OrganisationSlug::parse("ville-b").expect("slug"),
-                name: "Ville B".into(),
+                slug: aula_domain::OrganisationSlug::parse(slug).expect("slug"),
+                name: name.into(),
                 time_zone: "Africa/Tunis".into(),
                 contact_email: None,
             },
         )
         .await
-        .expect("organisation B"),
+        .expect("organisation"),
     );
-    let b_user = app
-        .user_in(b_org, "organiser@b.example.org", &[Role::Organiser], None)
+    let user = app
+        .user_in(
+            org,
+            &format!("organiser@{slug}.example.org"),
+            &[aula_domain::Role::Organiser],
+            None,
+        )
         .await;
-    let (b_token_row, b_token) = aula_storage::tokens::create(
-        &app.db,
-        &aula_storage::Actor::system("test"),
-        b_org,
-        b_user.user.id,
-        "b",
-    )
-    .await
-    .expect("token");
-    let b = crate::helpers::Api {
+    let (row, token) =
+        aula_storage::tokens::create(&app.db, &aula_storage::Actor::system("test"), org, user.user.id, slug)
+            .await
+            .expect("token");
+    let api = crate::helpers::Api {
         client: reqwest::Client::new(),
         base: app.base.clone(),
-        token: Some(b_token),
+        token: Some(token),
     };
+    (org, row, api)
+}
+
+/// A second organisation with an organiser, a programme, a course, an open
+/// session with meetings and a registration, a questionnaire, a person, a
+/// message and an API token; and an organiser of the first.
+async fn two_organisations(app: &TestApp) -> Two {
+    use aula_domain::Role;
+    let (b_org, b_token_row, b) = organisation_with_organiser(app, "ville-b", "Ville B").await;
     let b_browser = app.browser();
     b_browser
-        .sign_in("organiser@b.example.org", crate::helpers::PASSWORD)
+        .sign_in("organiser@ville-b.example.org", crate::helpers::PASSWORD)
         .await;
     let (status, programme) = b
         .post("/api/v1/programmes", &serde_json::json!({"title": "Programme B"}))
@@ -751,6 +826,63 @@ db_test!(
         assert_eq!(
             app.browser().get(&format!("/sessions/{session}")).await.status(),
             StatusCode::OK
+        );
+    }
+);
+
+db_test!(
+    issue_17_an_accreditor_sees_the_certificates_of_two_organisations_and_nothing_else,
+    |app: TestApp| async move {
+        use crate::certificates::{completed_session, issue};
+        use aula_domain::Role;
+        use reqwest::StatusCode;
+        let a = app.api(&[Role::Organiser]).await;
+        let (_, _, b) = organisation_with_organiser(&app, "ville-b", "Ville B").await;
+        let first = |issued: serde_json::Value| issued["certificates"][0]["id"].as_str().expect("id").to_owned();
+        let (a_session, _) = completed_session(&app, &a, true, false, &[3], "a").await;
+        let (b_session, _) = completed_session(&app, &b, true, false, &[3], "b").await;
+        let (own, _) = completed_session(&app, &b, false, false, &[3], "n").await;
+        let a_certificate = first(issue(&a, &a_session).await);
+        let b_certificate = first(issue(&b, &b_session).await);
+        let unaccredited = first(issue(&b, &own).await);
+
+        // One accreditor of the shared body (Universidad de León).
+        let accreditor = app.api(&[Role::Accreditor]).await;
+        let (status, list) = accreditor.get("/api/v1/certificates").await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        let mut ids: Vec<&str> = crate::helpers::texts(&list["items"], "id");
+        ids.sort_unstable();
+        let mut expected = vec![a_certificate.as_str(), b_certificate.as_str()];
+        expected.sort_unstable();
+        assert_eq!(ids, expected, "both organisations' accredited certificates");
+        for id in [&a_certificate, &b_certificate] {
+            let (status, _) = accreditor.get(&format!("/api/v1/certificates/{id}/credential")).await;
+            assert_eq!(status, StatusCode::OK);
+        }
+        let (status, _) = accreditor
+            .get(&format!("/api/v1/certificates/{unaccredited}/credential"))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "not the body's");
+        // Nothing else of either organisation: its sessions' registrations,
+        // people, messages.
+        for path in [
+            format!("/api/v1/sessions/{a_session}/registrations"),
+            format!("/api/v1/sessions/{b_session}/registrations"),
+            "/api/v1/people".to_owned(),
+            "/api/v1/outbox".to_owned(),
+        ] {
+            let (status, body) = accreditor.get(&path).await;
+            assert!(
+                matches!(status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                "{path}: {status} {body}"
+            );
+        }
+        // The browser portal lists both as well.
+        let portal = app.signed_in(&[Role::Accreditor]).await;
+        let page = portal.get_html("/staff/certificates?lang=en").await;
+        assert!(
+            page.contains("Curso a") && page.contains("Curso b") && !page.contains("Curso n"),
+            "{page}"
         );
     }
 );
