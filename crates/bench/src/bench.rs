@@ -226,6 +226,10 @@ pub struct RegistrationBench {
     pub concurrency: usize,
     /// One case per entry: 1 is the hot case (every request wants the same seats).
     pub sessions: Vec<usize>,
+    /// More than 1: the HTTP case again with this many organisations in
+    /// the database, each of the others holding as many sessions and
+    /// registrations as the one measured (issue 17).
+    pub organisations: usize,
     pub postgres: Option<String>,
 }
 
@@ -289,12 +293,57 @@ fn problem<T>(result: std::result::Result<T, aula_domain::Problem>) -> Result<T>
     result.map_err(|p| anyhow::anyhow!("{p}"))
 }
 
-/// A course and `count` open sessions of it, each with `capacity` seats and one meeting in 30 days.
+/// A course and `count` open sessions of it in the first organisation,
+/// each with `capacity` seats and one meeting in 30 days.
 pub(crate) async fn open_sessions(db: &Database, count: usize, capacity: i64) -> Result<Vec<uuid::Uuid>> {
+    let org = aula_storage::organisations::id(&aula_storage::organisations::first(db).await?);
+    open_sessions_in(db, org, count, capacity).await
+}
+
+/// `others` more organisations, each with `sessions` open sessions holding
+/// `registrations` registrations between them (written straight, as the
+/// raw-SQL baseline writes them): the tables a measured organisation
+/// writes to then hold `others` times its rows of other organisations.
+async fn other_organisations(
+    db: &Database,
+    others: usize,
+    sessions: usize,
+    capacity: i64,
+    registrations: usize,
+) -> Result<()> {
+    use aula_storage::organisations::{self, NewOrganisation};
+    for n in 0..others {
+        let org = organisations::create(
+            db,
+            &aula_storage::Actor::system("bench"),
+            &NewOrganisation {
+                slug: problem(aula_domain::OrganisationSlug::parse(&format!("bench-{n}")))?,
+                name: format!("Bench {n}"),
+                time_zone: "Europe/Madrid".into(),
+                contact_email: None,
+            },
+        )
+        .await?;
+        let ids = open_sessions_in(db, organisations::id(&org), sessions, capacity).await?;
+        for r in 0..registrations.min(ids.len() * capacity as usize) {
+            // Numbers apart from the measured organisation's.
+            baseline_one(db, org.id, ids[r % ids.len()], (n + 1) * 10_000_000 + r).await?;
+        }
+    }
+    Ok(())
+}
+
+/// A course and `count` open sessions of it in `org`, each with `capacity`
+/// seats and one meeting in 30 days.
+async fn open_sessions_in(
+    db: &Database,
+    org: aula_domain::OrganisationId,
+    count: usize,
+    capacity: i64,
+) -> Result<Vec<uuid::Uuid>> {
     use aula_domain::details::{CourseDetails, DEFAULT_REMINDER_LEAD_HOURS, SessionDetails};
     use aula_domain::{Audience, Capacity, Hours, MeetingTimes, Modality, SessionStatus, SessionTimeZone, Text, Url};
     use aula_storage::{Actor, courses, sessions};
-    let org = aula_storage::organisations::id(&aula_storage::organisations::first(db).await?);
     let actor = Actor::system("bench").within(org);
     let course = CourseDetails::new(CourseDetails {
         programme_id: None,
@@ -800,6 +849,7 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
         capacity,
         concurrency,
         sessions: cases,
+        organisations,
         postgres,
     } = bench;
     anyhow::ensure!(
@@ -829,6 +879,19 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
         let (elapsed, samples) = http_case(&scratch, &ids, registrations, concurrency).await?;
         let http_verdict = verify(&scratch.db, &ids, registrations, capacity).await?;
         scratch.finish().await?;
+
+        // The same with other organisations as busy in the database.
+        let crowded = if organisations > 1 {
+            let scratch = fresh().await?;
+            other_organisations(&scratch.db, organisations - 1, count, capacity, registrations).await?;
+            let ids = open_sessions(&scratch.db, count, capacity).await?;
+            let (elapsed, samples) = http_case(&scratch, &ids, registrations, concurrency).await?;
+            let verdict = verify(&scratch.db, &ids, registrations, capacity).await?;
+            scratch.finish().await?;
+            Some((elapsed, samples, verdict))
+        } else {
+            None
+        };
 
         let scratch = fresh().await?;
         let ids = open_sessions(&scratch.db, count, capacity).await?;
@@ -869,6 +932,22 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
         println!("             {}", raw_verdict.line());
         println!("    HTTP / raw SQL: {:.2}", rate / raw_rate);
         all_pass &= http_verdict.pass() && raw_verdict.pass();
+        if let Some((elapsed, samples, verdict)) = crowded {
+            let crowded_rate = samples.len() as f64 / elapsed.as_secs_f64();
+            println!(
+                "    HTTP, {organisations} organisations {:>5} in {:>7.0} ms: {:>6.0} registrations/s; POST+confirm {}",
+                samples.len(),
+                elapsed.as_secs_f64() * 1000.0,
+                crowded_rate,
+                p50_p99(samples.iter().map(|s| s.post + s.confirm).collect()),
+            );
+            println!("             {}", verdict.line());
+            println!(
+                "    HTTP, {organisations} organisations / 1: {:.2}",
+                crowded_rate / rate
+            );
+            all_pass &= verdict.pass();
+        }
     }
     if !all_pass {
         anyhow::bail!("FAIL: the final counts are wrong (see above)");

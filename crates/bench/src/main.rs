@@ -68,6 +68,10 @@ enum BenchCommand {
         /// Sessions the registrations are spread over; several cases with commas (`1,100`).
         #[arg(long, value_delimiter = ',', default_value = "1")]
         sessions: Vec<usize>,
+        /// Also measure with this many organisations in the database (the
+        /// others as busy as the one measured), against one in the same run.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        organisations: u32,
         /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
         #[arg(long, env = "AULA_BENCH_POSTGRES_URL")]
         postgres: Option<String>,
@@ -138,6 +142,7 @@ async fn run(cli: Cli) -> Result<()> {
             capacity,
             concurrency,
             sessions,
+            organisations,
             postgres,
         } => {
             bench::registrations(bench::RegistrationBench {
@@ -145,6 +150,7 @@ async fn run(cli: Cli) -> Result<()> {
                 capacity: *capacity,
                 concurrency: *concurrency,
                 sessions: sessions.clone(),
+                organisations: *organisations as usize,
                 postgres: postgres.clone(),
             })
             .await
