@@ -196,18 +196,7 @@ db_test!(
             .expect("list");
         let (_, list) = app.anonymous_api().get(&instance).await;
         assert_ne!(read(list)[bit / 8] & (0x80 >> (bit % 8)), 0, "the instance's list too");
-        let other = aula_storage::organisations::create(
-            &app.db,
-            &aula_storage::Actor::system("test"),
-            &aula_storage::organisations::NewOrganisation {
-                slug: aula_domain::OrganisationSlug::parse("sfax").expect("slug"),
-                name: "Ville de Sfax".into(),
-                time_zone: "Africa/Tunis".into(),
-                contact_email: None,
-            },
-        )
-        .await
-        .expect("organisation");
+        let other = crate::helpers::new_organisation(&app.db, "sfax", "Ville de Sfax").await;
         let (status, list) = app.anonymous_api().get(&format!("/o/{}{instance}", other.slug)).await;
         assert_eq!(status, StatusCode::OK);
         assert!(read(list).iter().all(|b| *b == 0), "nothing of another organisation");

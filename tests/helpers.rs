@@ -1024,3 +1024,19 @@ pub async fn me_browser(app: &TestApp, email: &str) -> Browser {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     browser
 }
+
+/// A new organisation (issue 17), in Tunis's time zone.
+pub async fn new_organisation(db: &Database, slug: &str, name: &str) -> aula_storage::entities::organisation::Model {
+    aula_storage::organisations::create(
+        db,
+        &Actor::system("test"),
+        &aula_storage::organisations::NewOrganisation {
+            slug: aula_domain::OrganisationSlug::parse(slug).expect("slug"),
+            name: name.into(),
+            time_zone: "Africa/Tunis".into(),
+            contact_email: None,
+        },
+    )
+    .await
+    .expect("organisation")
+}

@@ -291,18 +291,7 @@ async fn upgrade_keeps_everything(db: Database) -> Old {
     assert_eq!(registrations, 2, "registrations still reach their people");
 
     // The same address at a second organisation is a second person.
-    let other = aula_storage::organisations::create(
-        &db,
-        &aula_storage::Actor::system("test"),
-        &aula_storage::organisations::NewOrganisation {
-            slug: aula_domain::OrganisationSlug::parse("sfax").expect("slug"),
-            name: "Ville de Sfax".into(),
-            time_zone: "Africa/Tunis".into(),
-            contact_email: None,
-        },
-    )
-    .await
-    .expect("second organisation");
+    let other = crate::helpers::new_organisation(&db, "sfax", "Ville de Sfax").await;
     let details = aula_domain::RegistrantDetails {
         given_name: aula_domain::PersonName::parse("Ana").expect("name"),
         family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),
@@ -419,20 +408,7 @@ async fn organisation_with_organiser(
     aula_storage::entities::api_token::Model,
     crate::helpers::Api,
 ) {
-    let org = aula_storage::organisations::id(
-        &aula_storage::organisations::create(
-            &app.db,
-            &aula_storage::Actor::system("test"),
-            &aula_storage::organisations::NewOrganisation {
-                slug: aula_domain::OrganisationSlug::parse(slug).expect("slug"),
-                name: name.into(),
-                time_zone: "Africa/Tunis".into(),
-                contact_email: None,
-            },
-        )
-        .await
-        .expect("organisation"),
-    );
+    let org = aula_storage::organisations::id(&crate::helpers::new_organisation(&app.db, slug, name).await);
     let user = app
         .user_in(
             org,
