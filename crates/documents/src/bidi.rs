@@ -158,3 +158,8 @@ fn shape_run(face: &Face, text: &str, range: Range<usize>, direction: Direction,
         ));
     }
 }
+
+/// Whether `text` holds any right-to-left letter.
+pub(crate) fn has_rtl(text: &str) -> bool {
+    text.chars().any(is_rtl)
+}

@@ -1,54 +1,71 @@
-//! The certificate of completion, as a one-page PDF.
+//! The certificate of completion, as a tagged, archival PDF.
 //!
 //! A certificate is the paper (or file) a learner keeps and shows to an
 //! employer or a registrar, so it has to look official, print well, stay
-//! readable in years, and be checkable: besides the holder, the course and
-//! what was achieved, it carries its number, a short verification URL, the
-//! same URL as a QR code, and the verification code that the public
-//! verification page asks for.
+//! readable in years, be read aloud by a screen reader, and be checkable:
+//! besides the holder, the course and what was achieved, it carries the
+//! issuing organisation (its logo, address and website), the accrediting
+//! body's logo, the signatories with their signatures, its number, a short
+//! verification URL, the same URL as a QR code, and the verification code
+//! that the public verification page asks for. The course's learning
+//! outcomes, when given, follow on a second page (and more if they are long).
 //!
 //! The page is A4 landscape, drawn with `krilla` like the sign-in sheet
 //! ([`crate::sign_in_sheet`]), whose fonts (DejaVu Sans, regular and bold, embedded as
 //! subsets) and text measuring this module reuses. DejaVu Sans also covers
 //! Arabic with its joining forms, so a holder named "فاطمة الزهراء بن علي" is
-//! shaped by `rustybuzz` as Arabic, right to left, and drawn in visual order.
-//! A line is cut into runs of one direction (Arabic and Hebrew letters one
-//! way, Latin letters and digits the other, blanks and punctuation following
-//! their neighbours); the line's main direction (whichever letters are most
-//! numerous) orders the runs. That is a small subset of the Unicode
-//! bidirectional algorithm, enough for names, titles and short lines; one
-//! difference: a number expression ("12–14", "1.5") always stays one
-//! left-to-right unit. The layout itself is not mirrored for right-to-left
-//! languages (issuer bottom left, QR code bottom right).
+//! shaped by `rustybuzz` as Arabic, right to left, and drawn in visual order
+//! ([`crate::bidi`]); a line holding right-to-left text also carries its
+//! text in logical order as `/ActualText`, which is what text extraction
+//! and screen readers read. The layout itself is not mirrored for
+//! right-to-left languages (issuer bottom left, QR code bottom right).
 //! Every text is measured and centred; too long a text wraps (the course
 //! title, on two lines at most) or shrinks to fit, never overflows.
+//! Logos and signatures ([`crate::image`], checked at upload) are fitted
+//! into their boxes, keeping their proportions.
 //!
-//! The file aims at PDF/A-2b, the archival profile: fonts embedded, colours
-//! device-independent, XMP metadata, and a document date, which is the
+//! The file is tagged (PDF/UA-1) and archival (PDF/A-2a): a structure tree
+//! in reading order (the issuer's logo, the title as a heading, holder,
+//! statement, the course as a heading, the details, the accrediting body's
+//! logo, each signatory's signature, name and title, the issuer's block,
+//! the number and verification texts, the QR code as a figure whose
+//! alternative text is the verification URL, then the outcomes as a list),
+//! frames and rules marked as artifacts, the document language and title
+//! set, fonts embedded, colours device-independent, XMP metadata with the
+//! PDF/A and PDF/UA identification, and a document date which is the
 //! certificate's issue date (`issued_at`), never the clock; so the same
 //! certificate gives the same bytes, and the file ID comes from its number.
-//! Should krilla's PDF/A validator refuse a document (a character no
-//! embedded font has, which would print as a blank box), the certificate is
-//! written again as a plain PDF rather than not at all.
+//! Should krilla's validators refuse a document (a character no embedded
+//! font has, which would print as a blank box), the certificate is written
+//! again as a plain (still tagged) PDF rather than not at all.
+
+use std::num::NonZeroU16;
 
 use chrono::{Datelike, Timelike};
 use krilla::color::rgb;
-use krilla::configure::{Archival, Configuration, ConfigurationBuilder};
+use krilla::configure::{Accessibility, Archival, Configuration, ConfigurationBuilder};
+use krilla::destination::XyzDestination;
 use krilla::error::KrillaError;
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::metadata::{DateTime, Metadata};
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, Node, SpanTag, Tag, TagGroup, TagKind, TagTree,
+};
 use krilla::{Document, SerializeSettings};
 use qrcode::{EcLevel, QrCode};
 
-use crate::bidi::shape;
+use crate::bidi::{has_rtl, shape};
 use crate::fonts::{FONTS, Face, Fonts, Line, MM, PdfError, clean};
+use crate::image::Image;
 
 /// Everything printed on a certificate, already translated by the caller
-/// into the holder's language.
-#[derive(Clone, Debug)]
+/// into the holder's language. `Default` gives empty texts and no images,
+/// so a caller sets what it has and leaves the rest with `..Default::default()`.
+#[derive(Clone, Debug, Default)]
 pub struct CertificateSheet {
     /// The document's language ("fr", "es", "en", ...), written as the PDF's `/Lang`.
     pub language: String,
@@ -64,23 +81,58 @@ pub struct CertificateSheet {
     /// "12–14 March 2030 · In person, Sevilla",
     /// "Accredited by Universidad de León: 1.5 ECTS credits".
     pub lines: Vec<String>,
-    /// The issuing organisation.
+    /// The issuing organisation's legal name.
     pub issuer: String,
+    /// The issuing organisation's postal address, on one line ("" for none).
+    pub issuer_address: String,
+    /// The issuing organisation's website, as printed ("" for none).
+    pub issuer_website: String,
+    /// The issuing organisation's logo, drawn top left; its alternative text is `issuer`.
+    pub issuer_logo: Option<Image>,
+    /// Who signs, in order (the first three are drawn).
+    pub signatories: Vec<Signatory>,
+    /// The accrediting body, when the course is accredited: its logo is drawn
+    /// top right (the accreditation itself is one of the `lines`).
+    pub accreditor: Option<Accreditor>,
     /// e.g. "Issued on 21 March 2030".
     pub issued_line: String,
     /// The certificate's number, e.g. "ULE-2026-000123".
     pub number: String,
     /// e.g. "Verify at".
     pub verify_label: String,
-    /// The short URL of the verification page, also encoded in the QR code.
+    /// The short URL of the verification page, also encoded in the QR code
+    /// (and the QR code's alternative text).
     pub verify_url: String,
     /// e.g. "Verification code".
     pub code_label: String,
     /// The verification code, grouped, e.g. "K7QX-3MNP-...".
     pub code: String,
+    /// The heading of the outcomes page, e.g. "Learning outcomes".
+    pub outcomes_label: String,
+    /// The course's learning outcomes or contents, one text each, drawn as a
+    /// bulleted list on the following page(s); none, no such page.
+    pub outcomes: Vec<String>,
     /// When the certificate was issued: the document date of the PDF (and its
     /// PDF/A metadata), so that the same certificate always gives the same bytes.
     pub issued_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Someone who signs the certificate.
+#[derive(Clone, Debug, Default)]
+pub struct Signatory {
+    pub name: String,
+    /// e.g. "Director of Continuing Education".
+    pub title: String,
+    /// The handwritten signature, drawn above the name; its alternative text is the name.
+    pub signature: Option<Image>,
+}
+
+/// The body that accredits the course.
+#[derive(Clone, Debug, Default)]
+pub struct Accreditor {
+    pub name: String,
+    /// Its alternative text is `name`.
+    pub logo: Option<Image>,
 }
 
 /// A4 landscape.
@@ -104,16 +156,33 @@ const ISSUED_SIZE: f32 = 10.0;
 const NUMBER_SIZE: f32 = 11.0;
 const LABEL_SIZE: f32 = 8.5;
 const VALUE_SIZE: f32 = 9.5;
+const OUTCOMES_TITLE_SIZE: f32 = 18.0;
+const OUTCOME_SIZE: f32 = 11.0;
 /// Line height, as a multiple of the font size.
 const LEADING: f32 = 1.3;
 
 const TITLE_BASELINE: f32 = 42.0 * MM;
 const TITLE_RULE_Y: f32 = 49.0 * MM;
-const HOLDER_BASELINE: f32 = 80.0 * MM;
-const STATEMENT_BASELINE: f32 = 93.0 * MM;
-const COURSE_BASELINE: f32 = 108.0 * MM;
-/// The details end above this line, where the bottom block starts.
-const DETAILS_BOTTOM: f32 = 152.0 * MM;
+/// With signatories, the middle moves up a little to leave them room.
+const HOLDER_BASELINE: [f32; 2] = [80.0 * MM, 75.0 * MM];
+const STATEMENT_BASELINE: [f32; 2] = [93.0 * MM, 87.0 * MM];
+const COURSE_BASELINE: [f32; 2] = [108.0 * MM, 100.0 * MM];
+/// The details end above this line, where the signatories or the bottom block start.
+const DETAILS_BOTTOM: [f32; 2] = [152.0 * MM, 133.0 * MM];
+
+/// The logos' boxes, top left and top right, inside the frame.
+const LOGO_TOP: f32 = 15.0 * MM;
+const LOGO_W: f32 = 40.0 * MM;
+const LOGO_H: f32 = 20.0 * MM;
+
+/// The signatories' row: a signature box, a rule, the name and the title.
+const SIGNATORIES_MAX: usize = 3;
+const SIGNATORY_W: f32 = 62.0 * MM;
+const SIGNATURE_TOP: f32 = 136.0 * MM;
+const SIGNATURE_H: f32 = 13.0 * MM;
+const SIGNATURE_RULE_Y: f32 = 150.0 * MM;
+const SIGNATORY_NAME_BASELINE: f32 = 154.0 * MM;
+const SIGNATORY_TITLE_BASELINE: f32 = 158.0 * MM;
 
 /// The QR code's side, and its top; its right edge lines up with the content's.
 const QR_SIZE: f32 = 30.0 * MM;
@@ -125,20 +194,27 @@ const QR_GAP: f32 = 5.0 * MM;
 const ISSUER_W: f32 = 120.0 * MM;
 const VERIFY_W: f32 = 95.0 * MM;
 
+/// The outcomes pages: the heading's baseline, where the list starts and must end.
+const OUTCOMES_TITLE_BASELINE: f32 = 30.0 * MM;
+const OUTCOMES_TOP: f32 = 48.0 * MM;
+const OUTCOMES_BOTTOM: f32 = PAGE_H - 22.0 * MM;
+const BULLET_INDENT: f32 = 7.0 * MM;
+
 /// Dark blue for the title and frame, a muted gold for the ornaments.
 const ACCENT: (u8, u8, u8) = (24, 50, 94);
 const GOLD: (u8, u8, u8) = (176, 141, 87);
 const INK: (u8, u8, u8) = (20, 20, 20);
 const GREY: (u8, u8, u8) = (85, 85, 85);
 
-/// Makes the certificate: one A4 landscape page, PDF/A-2b when krilla's
-/// validator accepts it (it does for any text the embedded fonts cover),
-/// otherwise a plain PDF.
+/// Makes the certificate: A4 landscape pages, PDF/A-2a and PDF/UA-1 when
+/// krilla's validators accept it (they do for any text the embedded fonts
+/// cover), otherwise a plain tagged PDF.
 pub fn certificate(sheet: &CertificateSheet) -> Result<Vec<u8>, PdfError> {
     let fonts = FONTS.as_ref().ok_or(PdfError::Font)?;
     let qr = qr_modules(&clean(&sheet.verify_url))?;
     let archival = ConfigurationBuilder::new()
-        .with_archival_validator(Archival::A2_B)
+        .with_archival_validator(Archival::A2_A)
+        .with_accessibility_validator(Accessibility::UA1)
         .finish()
         .map_err(|error| PdfError::Write(format!("{error:?}")))?;
     match render(sheet, fonts, qr.as_ref(), archival) {
@@ -147,7 +223,7 @@ pub fn certificate(sheet: &CertificateSheet) -> Result<Vec<u8>, PdfError> {
             tracing::warn!(
                 number = %sheet.number,
                 ?errors,
-                "certificate not valid as PDF/A-2b, written as a plain PDF"
+                "certificate not valid as PDF/A-2a and PDF/UA-1, written as a plain PDF"
             );
             render(sheet, fonts, qr.as_ref(), Configuration::default())
                 .map_err(|error| PdfError::Write(error.to_string()))
@@ -156,7 +232,10 @@ pub fn certificate(sheet: &CertificateSheet) -> Result<Vec<u8>, PdfError> {
     }
 }
 
-/// Draws the page and writes the document under `configuration`.
+/// The structure tree's nodes, in reading order, as the pages are drawn.
+type Nodes = Vec<Node>;
+
+/// Draws the pages and writes the document under `configuration`.
 fn render(
     sheet: &CertificateSheet,
     fonts: &Fonts,
@@ -165,10 +244,12 @@ fn render(
 ) -> Result<Vec<u8>, KrillaError> {
     let mut document = Document::new_with(SerializeSettings {
         configuration,
+        enable_tagging: true,
         ..SerializeSettings::default()
     });
+    let title = format!("{} · {}", clean(&sheet.title), clean(&sheet.holder));
     let mut metadata = Metadata::new()
-        .title(format!("{} · {}", clean(&sheet.title), clean(&sheet.holder)))
+        .title(title.clone())
         .language(sheet.language.clone())
         .creator("Aula".to_owned())
         .creation_date(pdf_date(sheet.issued_at));
@@ -180,17 +261,49 @@ fn render(
     }
     document.set_metadata(metadata);
 
+    let mut nodes = Nodes::new();
+    let mut outline = Outline::new();
+    outline.push_child(OutlineNode::new(
+        title,
+        XyzDestination::new(0, Point::from_xy(0.0, 0.0)),
+    ));
     // Only impossible for a zero or negative size, which the constants are not.
-    if let Some(settings) = PageSettings::from_wh(PAGE_W, PAGE_H) {
-        let mut page = document.start_page_with(settings);
+    let Some(settings) = PageSettings::from_wh(PAGE_W, PAGE_H) else {
+        return document.finish();
+    };
+    {
+        let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
         draw_frame(&mut surface);
-        draw_middle(&mut surface, fonts, sheet);
-        draw_issuer(&mut surface, fonts, sheet);
-        draw_verification(&mut surface, fonts, sheet, qr);
+        draw_middle(&mut surface, fonts, sheet, &mut nodes);
+        draw_signatories(&mut surface, fonts, sheet, &mut nodes);
+        draw_issuer(&mut surface, fonts, sheet, &mut nodes);
+        draw_verification(&mut surface, fonts, sheet, qr, &mut nodes);
         surface.finish();
         page.finish();
     }
+    let outcomes: Vec<String> = sheet
+        .outcomes
+        .iter()
+        .map(|text| clean(text))
+        .filter(|text| !text.is_empty())
+        .collect();
+    if !outcomes.is_empty() {
+        let heading = clean(&sheet.outcomes_label);
+        if !heading.is_empty() {
+            outline.push_child(OutlineNode::new(
+                heading,
+                XyzDestination::new(1, Point::from_xy(0.0, 0.0)),
+            ));
+        }
+        draw_outcomes(&mut document, &settings, fonts, sheet, &outcomes, &mut nodes);
+    }
+    document.set_outline(outline);
+    let mut tree = TagTree::new().with_lang(Some(sheet.language.clone()));
+    for node in nodes {
+        tree.push(node);
+    }
+    document.set_tag_tree(tree);
     document.finish()
 }
 
@@ -207,10 +320,80 @@ fn pdf_date(at: chrono::DateTime<chrono::Utc>) -> DateTime {
         .utc_offset_minute(0)
 }
 
+/// A structure element `tag` holding `children`.
+fn group(tag: impl Into<TagKind>, children: Vec<Node>) -> Node {
+    TagGroup::with_children(tag, children).into()
+}
+
+/// A structure element `tag` for the drawn `text`. Right-to-left text is
+/// drawn in visual order; the element carries it in logical order as
+/// `/ActualText`, which is what a screen reader, reading the structure,
+/// reads. (It is not put on the content itself: text extraction such as
+/// poppler's reorders right-to-left glyphs on its own, and would reverse a
+/// logical `/ActualText` there.)
+fn text_element(tag: impl Into<TagKind>, text: &str, children: Vec<Node>) -> Node {
+    let mut tag: TagKind = tag.into();
+    if has_rtl(text) {
+        tag.set_actual_text(Some(text.to_owned()));
+    }
+    group(tag, children)
+}
+
+/// A paragraph of one drawn line.
+fn paragraph(line: &Line, id: Identifier) -> Node {
+    text_element(Tag::P, &line.text, vec![id.into()])
+}
+
+/// A heading of `level` whose text is `text`.
+fn heading(level: u16, text: &str, children: Vec<Node>) -> Node {
+    let level = NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN);
+    text_element(Tag::Hn(level, Some(text.to_owned())), text, children)
+}
+
+/// Draws what `draw` draws as a layout artifact: decoration a screen reader skips.
+fn artifact(surface: &mut Surface<'_>, draw: impl FnOnce(&mut Surface<'_>)) {
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Layout)));
+    draw(surface);
+    surface.end_tagged();
+}
+
+/// Draws an image fitted into the box at (`left`, `top`), `width` × `height`
+/// points, keeping its proportions; `align` places it horizontally in the box
+/// (0 left, 0.5 centre, 1 right), it sits at the box's bottom. Returns its
+/// figure, whose alternative text is `alt`.
+#[allow(clippy::too_many_arguments)]
+fn draw_figure(
+    surface: &mut Surface<'_>,
+    image: &Image,
+    alt: &str,
+    left: f32,
+    top: f32,
+    width: f32,
+    height: f32,
+    align: f32,
+) -> Option<Node> {
+    let (w, h) = image.size();
+    if w <= 0.0 || h <= 0.0 {
+        return None;
+    }
+    let scale = (width / w).min(height / h);
+    let size = Size::from_wh(w * scale, h * scale)?;
+    let x = left + (width - size.width()) * align;
+    let y = top + height - size.height();
+    let id = surface.start_tagged(ContentTag::Other);
+    surface.push_transform(&Transform::from_translate(x, y));
+    image.draw(surface, size);
+    surface.pop();
+    surface.end_tagged();
+    Some(group(Tag::Figure(Some(clean(alt))), vec![id.into()]))
+}
+
 /// A double frame: thick outer line, thin inner one.
 fn draw_frame(surface: &mut Surface<'_>) {
-    stroke_rect(surface, FRAME_OUTER, 1.8, ACCENT);
-    stroke_rect(surface, FRAME_INNER, 0.5, GOLD);
+    artifact(surface, |surface| {
+        stroke_rect(surface, FRAME_OUTER, 1.8, ACCENT);
+        stroke_rect(surface, FRAME_INNER, 0.5, GOLD);
+    });
 }
 
 fn stroke_rect(surface: &mut Surface<'_>, inset: f32, width: f32, color: (u8, u8, u8)) {
@@ -222,12 +405,12 @@ fn stroke_rect(surface: &mut Surface<'_>, inset: f32, width: f32, color: (u8, u8
     stroke(surface, builder, width, color);
 }
 
-/// A horizontal rule from `left`, `length` points long.
+/// A horizontal rule from `left`, `length` points long: an artifact.
 fn rule(surface: &mut Surface<'_>, left: f32, y: f32, length: f32, width: f32, color: (u8, u8, u8)) {
     let mut builder = PathBuilder::new();
     builder.move_to(left, y);
     builder.line_to(left + length, y);
-    stroke(surface, builder, width, color);
+    artifact(surface, |surface| stroke(surface, builder, width, color));
 }
 
 /// Draws the lines of `builder`, `width` points wide, in `color`, unfilled.
@@ -244,66 +427,192 @@ fn stroke(surface: &mut Surface<'_>, builder: PathBuilder, width: f32, color: (u
     }
 }
 
-/// The centred part: title, holder, statement, course, details.
-fn draw_middle(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet) {
-    if let Some(line) = fit_line(&fonts.bold, &sheet.title, TITLE_SIZE, CONTENT_W) {
-        draw_centred(surface, &fonts.bold, &line, ACCENT, TITLE_BASELINE);
+/// The top and centred part: logos, title, holder, statement, course, details.
+fn draw_middle(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet, nodes: &mut Nodes) {
+    let signed = usize::from(sheet.signatories.iter().any(|s| !clean(&s.name).is_empty()));
+    let accreditor_logo = sheet
+        .accreditor
+        .as_ref()
+        .and_then(|a| a.logo.as_ref().map(|logo| (a, logo)));
+    if let Some(logo) = &sheet.issuer_logo {
+        nodes.extend(draw_figure(
+            surface,
+            logo,
+            &sheet.issuer,
+            CONTENT_LEFT,
+            LOGO_TOP,
+            LOGO_W,
+            LOGO_H,
+            0.0,
+        ));
+    }
+    // The title keeps clear of the logos.
+    let title_w = if sheet.issuer_logo.is_some() || accreditor_logo.is_some() {
+        CONTENT_W - 2.0 * (LOGO_W + 4.0 * MM)
+    } else {
+        CONTENT_W
+    };
+    if let Some(line) = fit_line(&fonts.bold, &sheet.title, TITLE_SIZE, title_w) {
+        let id = draw_centred(surface, &fonts.bold, &line, ACCENT, TITLE_BASELINE);
+        nodes.push(heading(1, &line.text, vec![id.into()]));
     }
     rule(surface, (PAGE_W - 60.0 * MM) / 2.0, TITLE_RULE_Y, 60.0 * MM, 0.8, GOLD);
     if let Some(line) = fit_line(&fonts.bold, &sheet.holder, HOLDER_SIZE, CONTENT_W) {
-        draw_centred(surface, &fonts.bold, &line, INK, HOLDER_BASELINE);
+        let id = draw_centred(surface, &fonts.bold, &line, INK, HOLDER_BASELINE[signed]);
+        nodes.push(paragraph(&line, id));
     }
     if let Some(line) = fit_line(&fonts.regular, &sheet.statement, STATEMENT_SIZE, CONTENT_W) {
-        draw_centred(surface, &fonts.regular, &line, GREY, STATEMENT_BASELINE);
+        let id = draw_centred(surface, &fonts.regular, &line, GREY, STATEMENT_BASELINE[signed]);
+        nodes.push(paragraph(&line, id));
     }
 
     let course = fit_block(&fonts.bold, &sheet.course, COURSE_SIZE, CONTENT_W, COURSE_MAX_LINES);
-    let mut baseline = COURSE_BASELINE;
-    let mut bottom = COURSE_BASELINE - COURSE_SIZE * LEADING;
+    let mut baseline = COURSE_BASELINE[signed];
+    let mut bottom = COURSE_BASELINE[signed] - COURSE_SIZE * LEADING;
+    let mut course_ids = Vec::new();
     for line in &course {
-        draw_centred(surface, &fonts.bold, line, ACCENT, baseline);
+        course_ids.push(draw_centred(surface, &fonts.bold, line, ACCENT, baseline).into());
         bottom = baseline;
         baseline += line.size * LEADING;
     }
-
-    // The details share what is left above the bottom block, smaller if they
-    // are many.
-    let details: Vec<&String> = sheet.lines.iter().filter(|text| !clean(text).is_empty()).collect();
-    if details.is_empty() {
-        return;
+    if !course_ids.is_empty() {
+        nodes.push(heading(2, &clean(&sheet.course), course_ids));
     }
-    let top = bottom + 5.0 * MM;
-    let room = (DETAILS_BOTTOM - top).max(0.0);
-    let size = DETAIL_SIZE.min(room / (details.len() as f32 * LEADING * 1.15));
-    let step = size * LEADING * 1.15;
-    let mut baseline = top + size;
-    for text in details {
-        if let Some(line) = fit_line(&fonts.regular, text, size, CONTENT_W) {
-            draw_centred(surface, &fonts.regular, &line, GREY, baseline);
+
+    // The details share what is left above the signatories or the bottom
+    // block, smaller if they are many.
+    let details: Vec<&String> = sheet.lines.iter().filter(|text| !clean(text).is_empty()).collect();
+    if !details.is_empty() {
+        let top = bottom + 5.0 * MM;
+        let room = (DETAILS_BOTTOM[signed] - top).max(0.0);
+        let size = DETAIL_SIZE.min(room / (details.len() as f32 * LEADING * 1.15));
+        let step = size * LEADING * 1.15;
+        let mut baseline = top + size;
+        for text in details {
+            if let Some(line) = fit_line(&fonts.regular, text, size, CONTENT_W) {
+                let id = draw_centred(surface, &fonts.regular, &line, GREY, baseline);
+                nodes.push(paragraph(&line, id));
+            }
+            baseline += step;
         }
-        baseline += step;
+    }
+    if let Some((accreditor, logo)) = accreditor_logo {
+        let left = CONTENT_LEFT + CONTENT_W - LOGO_W;
+        nodes.extend(draw_figure(
+            surface,
+            logo,
+            &accreditor.name,
+            left,
+            LOGO_TOP,
+            LOGO_W,
+            LOGO_H,
+            1.0,
+        ));
     }
 }
 
-/// Bottom left: a short rule, the issuer, the issue date.
-fn draw_issuer(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet) {
+/// The signatories' row, centred: each one's signature above a rule, the name and the title below.
+fn draw_signatories(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet, nodes: &mut Nodes) {
+    let signatories: Vec<&Signatory> = sheet
+        .signatories
+        .iter()
+        .filter(|s| !clean(&s.name).is_empty())
+        .take(SIGNATORIES_MAX)
+        .collect();
+    let row_w = SIGNATORY_W * signatories.len() as f32;
+    let mut left = CONTENT_LEFT + (CONTENT_W - row_w) / 2.0;
+    let inner = SIGNATORY_W - 6.0 * MM;
+    for signatory in signatories {
+        let mut children = Vec::new();
+        let box_left = left + 3.0 * MM;
+        if let Some(signature) = &signatory.signature {
+            children.extend(draw_figure(
+                surface,
+                signature,
+                &signatory.name,
+                box_left,
+                SIGNATURE_TOP,
+                inner,
+                SIGNATURE_H,
+                0.5,
+            ));
+        }
+        rule(surface, box_left, SIGNATURE_RULE_Y, inner, 0.5, GREY);
+        let centred = |line: &Line| box_left + ((inner - line.width()) / 2.0).max(0.0);
+        if let Some(line) = fit_line(&fonts.bold, &signatory.name, VALUE_SIZE, inner) {
+            let id = draw_line(
+                surface,
+                &fonts.bold,
+                &line,
+                INK,
+                centred(&line),
+                SIGNATORY_NAME_BASELINE,
+            );
+            children.push(paragraph(&line, id));
+        }
+        if let Some(line) = fit_line(&fonts.regular, &signatory.title, LABEL_SIZE, inner) {
+            let id = draw_line(
+                surface,
+                &fonts.regular,
+                &line,
+                GREY,
+                centred(&line),
+                SIGNATORY_TITLE_BASELINE,
+            );
+            children.push(paragraph(&line, id));
+        }
+        if !children.is_empty() {
+            nodes.push(group(Tag::Div, children));
+        }
+        left += SIGNATORY_W;
+    }
+}
+
+/// Bottom left: a short rule, the issuer, its address and website, the issue date.
+fn draw_issuer(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet, nodes: &mut Nodes) {
     let bottom = QR_TOP + QR_SIZE;
-    rule(surface, CONTENT_LEFT, bottom - 17.0 * MM, 70.0 * MM, 0.6, GOLD);
+    let contact: Vec<String> = [&sheet.issuer_address, &sheet.issuer_website]
+        .into_iter()
+        .map(|text| clean(text))
+        .filter(|text| !text.is_empty())
+        .collect();
+    let raise = if contact.is_empty() { 0.0 } else { 4.5 * MM };
+    rule(surface, CONTENT_LEFT, bottom - 17.0 * MM - raise, 70.0 * MM, 0.6, GOLD);
+    let mut children = Vec::new();
     if let Some(line) = fit_line(&fonts.bold, &sheet.issuer, ISSUER_SIZE, ISSUER_W) {
-        draw_line(surface, &fonts.bold, &line, INK, CONTENT_LEFT, bottom - 9.0 * MM);
+        let id = draw_line(
+            surface,
+            &fonts.bold,
+            &line,
+            INK,
+            CONTENT_LEFT,
+            bottom - 9.0 * MM - raise,
+        );
+        children.push(paragraph(&line, id));
+    }
+    if let Some(line) = fit_line(&fonts.regular, &contact.join(" · "), LABEL_SIZE, ISSUER_W) {
+        let id = draw_line(surface, &fonts.regular, &line, GREY, CONTENT_LEFT, bottom - 8.0 * MM);
+        children.push(paragraph(&line, id));
     }
     if let Some(line) = fit_line(&fonts.regular, &sheet.issued_line, ISSUED_SIZE, ISSUER_W) {
-        draw_line(surface, &fonts.regular, &line, GREY, CONTENT_LEFT, bottom - 3.0 * MM);
+        let id = draw_line(surface, &fonts.regular, &line, GREY, CONTENT_LEFT, bottom - 3.0 * MM);
+        children.push(paragraph(&line, id));
+    }
+    if !children.is_empty() {
+        nodes.push(group(Tag::Div, children));
     }
 }
 
 /// Bottom right: the QR code, with the number, the URL and the code right-aligned beside it.
-fn draw_verification(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet, qr: Option<&QrModules>) {
+fn draw_verification(
+    surface: &mut Surface<'_>,
+    fonts: &Fonts,
+    sheet: &CertificateSheet,
+    qr: Option<&QrModules>,
+    nodes: &mut Nodes,
+) {
     let right = match qr {
-        Some(qr) => {
-            draw_qr(surface, qr, QR_LEFT, QR_TOP, QR_SIZE);
-            QR_LEFT - QR_GAP
-        }
+        Some(_) => QR_LEFT - QR_GAP,
         None => CONTENT_LEFT + CONTENT_W,
     };
     let rows = [
@@ -313,9 +622,10 @@ fn draw_verification(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &Certifica
         (&sheet.code_label, &fonts.regular, LABEL_SIZE, GREY, 24.0),
         (&sheet.code, &fonts.bold, VALUE_SIZE, INK, 28.5),
     ];
+    let mut children = Vec::new();
     for (text, face, size, color, baseline_mm) in rows {
         if let Some(line) = fit_line(face, text, size, VERIFY_W) {
-            draw_line(
+            let id = draw_line(
                 surface,
                 face,
                 &line,
@@ -323,8 +633,139 @@ fn draw_verification(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &Certifica
                 right - line.width(),
                 QR_TOP + baseline_mm * MM,
             );
+            children.push(paragraph(&line, id));
         }
     }
+    if let Some(qr) = qr {
+        let id = surface.start_tagged(ContentTag::Other);
+        draw_qr(surface, qr, QR_LEFT, QR_TOP, QR_SIZE);
+        surface.end_tagged();
+        children.push(group(Tag::Figure(Some(clean(&sheet.verify_url))), vec![id.into()]));
+    }
+    if !children.is_empty() {
+        nodes.push(group(Tag::Div, children));
+    }
+}
+
+/// The outcomes, on as many pages as they need: a heading, then a bulleted
+/// list, each item wrapped; a small footer repeats the number and holder.
+fn draw_outcomes(
+    document: &mut Document,
+    settings: &PageSettings,
+    fonts: &Fonts,
+    sheet: &CertificateSheet,
+    outcomes: &[String],
+    nodes: &mut Nodes,
+) {
+    let step = OUTCOME_SIZE * LEADING;
+    let text_w = CONTENT_W - BULLET_INDENT;
+    let footer = [clean(&sheet.number), clean(&sheet.holder)]
+        .into_iter()
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut items = Vec::new();
+    let mut remaining = outcomes.iter().peekable();
+    let mut first_page = true;
+    while remaining.peek().is_some() {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        draw_frame(&mut surface);
+        if first_page {
+            if let Some(line) = fit_line(&fonts.bold, &sheet.outcomes_label, OUTCOMES_TITLE_SIZE, CONTENT_W) {
+                let id = draw_line(
+                    &mut surface,
+                    &fonts.bold,
+                    &line,
+                    ACCENT,
+                    CONTENT_LEFT,
+                    OUTCOMES_TITLE_BASELINE,
+                );
+                nodes.push(heading(2, &line.text, vec![id.into()]));
+            }
+            if let Some(line) = fit_line(&fonts.regular, &sheet.course, STATEMENT_SIZE, CONTENT_W) {
+                let id = draw_line(
+                    &mut surface,
+                    &fonts.regular,
+                    &line,
+                    GREY,
+                    CONTENT_LEFT,
+                    OUTCOMES_TITLE_BASELINE + 8.0 * MM,
+                );
+                nodes.push(paragraph(&line, id));
+            }
+            rule(
+                &mut surface,
+                CONTENT_LEFT,
+                OUTCOMES_TOP - 6.0 * MM,
+                60.0 * MM,
+                0.8,
+                GOLD,
+            );
+        }
+        let mut baseline = if first_page {
+            OUTCOMES_TOP
+        } else {
+            OUTCOMES_TITLE_BASELINE
+        };
+        let mut drawn = 0;
+        while let Some(&outcome) = remaining.peek() {
+            let words: Vec<&str> = outcome.split(' ').collect();
+            let lines = wrap(&fonts.regular, &words, OUTCOME_SIZE, text_w);
+            let height = step * lines.len() as f32;
+            // An item too long for a page of its own is drawn anyway (shrunk lines past the end would be worse).
+            if drawn > 0 && baseline + height - step > OUTCOMES_BOTTOM {
+                break;
+            }
+            remaining.next();
+            drawn += 1;
+            let bullet = fonts.regular.shape("•".to_owned(), OUTCOME_SIZE);
+            let label = draw_line(
+                &mut surface,
+                &fonts.regular,
+                &bullet,
+                GOLD,
+                CONTENT_LEFT + 2.0 * MM,
+                baseline,
+            );
+            let mut body = Vec::new();
+            for mut line in lines {
+                if line.width() > text_w {
+                    line.size *= text_w / line.width() * 0.995;
+                }
+                body.push(
+                    draw_line(
+                        &mut surface,
+                        &fonts.regular,
+                        &line,
+                        INK,
+                        CONTENT_LEFT + BULLET_INDENT,
+                        baseline,
+                    )
+                    .into(),
+                );
+                baseline += step;
+            }
+            baseline += OUTCOME_SIZE * 0.4;
+            items.push(group(
+                Tag::LI,
+                vec![
+                    group(Tag::Lbl, vec![label.into()]),
+                    group(Tag::LBody, vec![text_element(Tag::P, outcome, body)]),
+                ],
+            ));
+        }
+        if let Some(line) = fit_line(&fonts.regular, &footer, LABEL_SIZE, CONTENT_W) {
+            surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Footer)));
+            let left = CONTENT_LEFT + CONTENT_W - line.width();
+            paint_line(&mut surface, &fonts.regular, &line, GREY, left, PAGE_H - 14.0 * MM);
+            surface.end_tagged();
+        }
+        first_page = false;
+        surface.finish();
+        page.finish();
+    }
+    nodes.push(group(Tag::L(ListNumbering::Disc), items));
 }
 
 /// The QR code's dark modules, row by row.
@@ -396,12 +837,29 @@ fn rgb_color((red, green, blue): (u8, u8, u8)) -> rgb::Color {
     rgb::Color::new(red, green, blue)
 }
 
-fn draw_centred(surface: &mut Surface<'_>, face: &Face, line: &Line, color: (u8, u8, u8), baseline: f32) {
+/// Draws a line centred in the content's width; returns its content's identifier.
+fn draw_centred(surface: &mut Surface<'_>, face: &Face, line: &Line, color: (u8, u8, u8), baseline: f32) -> Identifier {
     let left = CONTENT_LEFT + ((CONTENT_W - line.width()) / 2.0).max(0.0);
-    draw_line(surface, face, line, color, left, baseline);
+    draw_line(surface, face, line, color, left, baseline)
 }
 
-fn draw_line(surface: &mut Surface<'_>, face: &Face, line: &Line, color: (u8, u8, u8), left: f32, baseline: f32) {
+/// Draws a line as one marked-content sequence and returns its identifier.
+fn draw_line(
+    surface: &mut Surface<'_>,
+    face: &Face,
+    line: &Line,
+    color: (u8, u8, u8),
+    left: f32,
+    baseline: f32,
+) -> Identifier {
+    let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+    paint_line(surface, face, line, color, left, baseline);
+    surface.end_tagged();
+    id
+}
+
+/// Draws a line's glyphs, untagged (the caller tags them).
+fn paint_line(surface: &mut Surface<'_>, face: &Face, line: &Line, color: (u8, u8, u8), left: f32, baseline: f32) {
     if line.glyphs.is_empty() {
         return;
     }
@@ -536,6 +994,7 @@ mod tests {
                 .with_ymd_and_hms(2030, 3, 21, 10, 30, 0)
                 .single()
                 .expect("date"),
+            ..CertificateSheet::default()
         }
     }
 
@@ -578,7 +1037,9 @@ mod tests {
 
     fn is_pdf_a(pdf: &[u8]) -> bool {
         let text = String::from_utf8_lossy(pdf);
-        text.contains("<pdfaid:part>2</pdfaid:part>") && text.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+        text.contains("<pdfaid:part>2</pdfaid:part>")
+            && text.contains("<pdfaid:conformance>A</pdfaid:conformance>")
+            && text.contains("<pdfuaid:part>1</pdfuaid:part>")
     }
 
     // Measured on this 2-core machine (fonts parsed once per process
@@ -597,7 +1058,7 @@ mod tests {
         eprintln!("{} bytes, {:?} per certificate", first.len(), started.elapsed() / runs);
         assert!(first.starts_with(b"%PDF-"));
         assert!(first.len() < 200 * 1024, "{} bytes", first.len());
-        assert!(is_pdf_a(&first), "not marked PDF/A-2b");
+        assert!(is_pdf_a(&first), "not marked PDF/A-2a and PDF/UA-1");
         std::fs::write("/tmp/certificate-en.pdf", &first).expect("write /tmp/certificate-en.pdf");
     }
 
@@ -629,7 +1090,7 @@ mod tests {
     fn certificate_pdf_arabic_holder() {
         let pdf = certificate(&arabic_sheet()).expect("pdf");
         assert!(pdf.starts_with(b"%PDF-"));
-        assert!(is_pdf_a(&pdf), "not marked PDF/A-2b");
+        assert!(is_pdf_a(&pdf), "not marked PDF/A-2a and PDF/UA-1");
         std::fs::write("/tmp/certificate-ar.pdf", &pdf).expect("write /tmp/certificate-ar.pdf");
         let Some(text) = pdftotext(&pdf, "arabic") else { return };
         for letter in ['ف', 'ا', 'ط', 'م', 'ة', 'ل', 'ز', 'ه', 'ر', 'ء', 'ب', 'ن', 'ع', 'ي'] {
@@ -650,7 +1111,7 @@ mod tests {
             ..arabic_sheet()
         };
         let pdf = certificate(&sheet).expect("pdf");
-        assert!(is_pdf_a(&pdf), "not marked PDF/A-2b");
+        assert!(is_pdf_a(&pdf), "not marked PDF/A-2a and PDF/UA-1");
         std::fs::write("/tmp/certificate-ar-full.pdf", &pdf).expect("write /tmp/certificate-ar-full.pdf");
         let Some(text) = pdftotext(&pdf, "arabic-full") else {
             return;

@@ -106,3 +106,10 @@ pub(crate) fn clean(text: &str) -> String {
 fn is_bidi_mark(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
+
+/// Makes the documents' fonts known to an SVG's text layout.
+pub(crate) fn load_into(database: &mut usvg::fontdb::Database) {
+    for data in [REGULAR_TTF, BOLD_TTF] {
+        database.load_font_source(usvg::fontdb::Source::Binary(std::sync::Arc::new(data)));
+    }
+}

@@ -19,6 +19,7 @@ pub mod charts;
 pub mod credential;
 pub mod data_integrity;
 mod fonts;
+pub mod image;
 pub mod sign_in_sheet;
 
 pub use fonts::PdfError;

@@ -70,5 +70,6 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
         code_label: tr.t("certificate-code"),
         code: c.verification_code.clone(),
         issued_at: c.issued_at,
+        ..CertificateSheet::default()
     }
 }
