@@ -970,6 +970,7 @@ mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::image::ImageKind;
 
     fn sheet(holder: &str) -> CertificateSheet {
         CertificateSheet {
@@ -1007,32 +1008,29 @@ mod tests {
     }
 
     /// Runs `program` with `before`, the PDF (written to a temporary file),
-    /// then `after`; None when the program is not installed.
-    fn run_tool(program: &str, before: &[&str], after: &[&str], pdf: &[u8], name: &str) -> Option<(bool, String)> {
+    /// then `after`: whether it succeeded, and what it wrote. The tests that
+    /// call it are ignored when the program is missing (`build.rs`), so here
+    /// a missing program is a failure.
+    fn run_tool(program: &str, before: &[&str], after: &[&str], pdf: &[u8], name: &str) -> (bool, String) {
         let path = std::env::temp_dir().join(format!("aula-certificate-{name}-{}.pdf", std::process::id()));
         std::fs::write(&path, pdf).expect("write temporary pdf");
         let output = Command::new(program).args(before).arg(&path).args(after).output();
         let _ = std::fs::remove_file(&path);
-        match output {
-            Ok(output) => Some((
-                output.status.success(),
-                format!(
-                    "{}{}",
-                    String::from_utf8_lossy(&output.stdout),
-                    String::from_utf8_lossy(&output.stderr)
-                ),
-            )),
-            Err(_) => {
-                eprintln!("{program} not available: check skipped");
-                None
-            }
-        }
+        let output = output.unwrap_or_else(|error| panic!("{program} could not run: {error}"));
+        (
+            output.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        )
     }
 
-    fn pdftotext(pdf: &[u8], name: &str) -> Option<String> {
-        let (ok, text) = run_tool("pdftotext", &["-enc", "UTF-8"], &["-"], pdf, name)?;
+    fn pdftotext(pdf: &[u8], name: &str) -> String {
+        let (ok, text) = run_tool("pdftotext", &["-enc", "UTF-8"], &["-"], pdf, name);
         assert!(ok, "pdftotext failed: {text}");
-        Some(text)
+        text
     }
 
     fn is_pdf_a(pdf: &[u8]) -> bool {
@@ -1071,9 +1069,13 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(aula_poppler),
+        ignore = "needs poppler's pdftotext (poppler-utils), then `touch crates/documents/build.rs`"
+    )]
     fn certificate_pdf_text_reads_back() {
         let pdf = certificate(&sheet("Begoña Ibáñez")).expect("pdf");
-        let Some(text) = pdftotext(&pdf, "latin") else { return };
+        let text = pdftotext(&pdf, "latin");
         for wanted in [
             "Certificate of completion",
             "Begoña Ibáñez",
@@ -1087,12 +1089,16 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(aula_poppler),
+        ignore = "needs poppler's pdftotext (poppler-utils), then `touch crates/documents/build.rs`"
+    )]
     fn certificate_pdf_arabic_holder() {
         let pdf = certificate(&arabic_sheet()).expect("pdf");
         assert!(pdf.starts_with(b"%PDF-"));
         assert!(is_pdf_a(&pdf), "not marked PDF/A-2a and PDF/UA-1");
         std::fs::write("/tmp/certificate-ar.pdf", &pdf).expect("write /tmp/certificate-ar.pdf");
-        let Some(text) = pdftotext(&pdf, "arabic") else { return };
+        let text = pdftotext(&pdf, "arabic");
         for letter in ['ف', 'ا', 'ط', 'م', 'ة', 'ل', 'ز', 'ه', 'ر', 'ء', 'ب', 'ن', 'ع', 'ي'] {
             assert!(text.contains(letter), "{letter:?} missing from:\n{text}");
         }
@@ -1100,6 +1106,10 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(
+        not(aula_poppler),
+        ignore = "needs poppler's pdftotext (poppler-utils), then `touch crates/documents/build.rs`"
+    )]
     fn certificate_pdf_all_arabic() {
         let sheet = CertificateSheet {
             title: "شهادة إتمام".into(),
@@ -1113,22 +1123,214 @@ mod tests {
         let pdf = certificate(&sheet).expect("pdf");
         assert!(is_pdf_a(&pdf), "not marked PDF/A-2a and PDF/UA-1");
         std::fs::write("/tmp/certificate-ar-full.pdf", &pdf).expect("write /tmp/certificate-ar-full.pdf");
-        let Some(text) = pdftotext(&pdf, "arabic-full") else {
-            return;
-        };
+        let text = pdftotext(&pdf, "arabic-full");
         for wanted in ["15", "2030", "ULE-2026-000123"] {
             assert!(text.contains(wanted), "{wanted:?} missing from:\n{text}");
         }
     }
 
-    #[test]
-    fn certificate_pdf_passes_qpdf() {
-        for (name, sheet) in [("latin", sheet("Begoña Ibáñez")), ("arabic", arabic_sheet())] {
-            let pdf = certificate(&sheet).expect("pdf");
-            if let Some((ok, output)) = run_tool("qpdf", &["--check"], &[], &pdf, name) {
-                assert!(ok, "qpdf --check failed for {name}: {output}");
-            }
+    /// What pikepdf (qpdf) reads in a PDF: its own structure check, the
+    /// catalogue's marks, the fonts, the XMP identification, and the
+    /// structure tree's elements in order (type, alternative or actual text).
+    const PIKEPDF_REPORT: &str = r#"
+import json, sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+root = pdf.Root
+def walk(node, out):
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            walk(kid, out)
+    elif isinstance(node, pikepdf.Dictionary) and '/S' in node:
+        out.append([str(node.S), str(node.get('/Alt', '')), str(node.get('/ActualText', ''))])
+        if '/K' in node:
+            walk(node.K, out)
+elements = []
+if '/StructTreeRoot' in root and '/K' in root.StructTreeRoot:
+    walk(root.StructTreeRoot.K, elements)
+descriptors = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get('/Type') == '/FontDescriptor']
+meta = pdf.open_metadata()
+print(json.dumps({
+    'problems': [str(p) for p in getattr(pdf, 'check_pdf_syntax', getattr(pdf, 'check', None))()],
+    'marked': bool(root.get('/MarkInfo', {}).get('/Marked', False)),
+    'struct_tree': '/StructTreeRoot' in root,
+    'lang': str(root.get('/Lang', '')),
+    'display_title': bool(root.get('/ViewerPreferences', {}).get('/DisplayDocTitle', False)),
+    'pages': len(pdf.pages),
+    'fonts': len(descriptors),
+    'fonts_embedded': sum(1 for d in descriptors if any(k in d for k in ('/FontFile', '/FontFile2', '/FontFile3'))),
+    'pdfa_part': meta.get('pdfaid:part'),
+    'pdfa_conformance': meta.get('pdfaid:conformance'),
+    'pdfua_part': meta.get('pdfuaid:part'),
+    'title': meta.get('dc:title'),
+    'elements': elements,
+}))
+"#;
+
+    fn pikepdf_report(pdf: &[u8], name: &str) -> serde_json::Value {
+        let python = option_env!("AULA_TEST_PYTHON").unwrap_or("python3");
+        let (ok, output) = run_tool(python, &["-c", PIKEPDF_REPORT], &[], pdf, name);
+        assert!(ok, "pikepdf failed on {name}: {output}");
+        serde_json::from_str(&output).unwrap_or_else(|error| panic!("pikepdf's report for {name}: {error}: {output}"))
+    }
+
+    /// A sheet with everything an institution adds: logos (PNG and SVG),
+    /// two signatories with signatures, address, website, outcomes enough
+    /// for a second page.
+    fn full_sheet(holder: &str) -> CertificateSheet {
+        let png = crate::image::check_image(&crate::image::samples::png(120, 60), ImageKind::Png).expect("png");
+        let svg = crate::image::check_image(crate::image::samples::SVG_LOGO.as_bytes(), ImageKind::Svg).expect("svg");
+        let signature =
+            crate::image::check_image(crate::image::samples::SVG_SIGNATURE.as_bytes(), ImageKind::Svg).expect("sig");
+        CertificateSheet {
+            issuer_address: "Avenida de la Facultad 25, 24004 León, España".into(),
+            issuer_website: "www.unileon.example".into(),
+            issuer_logo: Some(png),
+            signatories: vec![
+                Signatory {
+                    name: "María Pérez Gómez".into(),
+                    title: "Directora de Formación Continua".into(),
+                    signature: Some(signature.clone()),
+                },
+                Signatory {
+                    name: "Jorge Alonso".into(),
+                    title: "Secretario académico".into(),
+                    signature: Some(signature),
+                },
+            ],
+            accreditor: Some(Accreditor {
+                name: "Universidad de León".into(),
+                logo: Some(svg),
+            }),
+            outcomes_label: "Learning outcomes".into(),
+            outcomes: (1..=24)
+                .map(|n| {
+                    format!(
+                        "Outcome {n}: apply the workplace first-aid protocol to a realistic emergency, \
+                         from raising the alarm to handing over to the emergency services"
+                    )
+                })
+                .collect(),
+            ..sheet(holder)
         }
+    }
+
+    fn assert_structure(pdf: &[u8], name: &str, language: &str, url: &str) {
+        let report = pikepdf_report(pdf, name);
+        assert_eq!(report["problems"], serde_json::json!([]), "{report:#}");
+        assert_eq!(report["marked"], true, "/MarkInfo /Marked: {report:#}");
+        assert_eq!(report["struct_tree"], true, "/StructTreeRoot: {report:#}");
+        assert_eq!(report["lang"], language, "/Lang: {report:#}");
+        assert_eq!(report["display_title"], true, "{report:#}");
+        assert!(report["fonts"].as_u64() >= Some(1), "{report:#}");
+        assert_eq!(
+            report["fonts"], report["fonts_embedded"],
+            "every font embedded: {report:#}"
+        );
+        assert_eq!(report["pdfa_part"], "2", "{report:#}");
+        assert_eq!(report["pdfa_conformance"], "A", "{report:#}");
+        assert_eq!(report["pdfua_part"], "1", "{report:#}");
+        let elements = report["elements"].as_array().expect("elements");
+        let types: Vec<&str> = elements.iter().filter_map(|e| e[0].as_str()).collect();
+        let position = |wanted: &str| types.iter().position(|t| *t == wanted);
+        assert!(
+            position("/H1") < position("/P") && position("/P") < position("/H2"),
+            "{types:?}"
+        );
+        // The QR code is a figure whose alternative text is the verification URL.
+        assert!(
+            elements.iter().any(|e| e[0] == "/Figure" && e[1] == url),
+            "no QR figure: {elements:?}"
+        );
+        // No figure without alternative text.
+        assert!(elements.iter().all(|e| e[0] != "/Figure" || e[1] != ""), "{elements:?}");
+    }
+
+    #[test]
+    #[cfg_attr(
+        not(aula_pikepdf),
+        ignore = "needs Python with pikepdf (AULA_PYTHON=path/to/python), then `touch crates/documents/build.rs`"
+    )]
+    fn certificate_pdf_structure_checked_by_pikepdf() {
+        let url = "https://aula.unileon.example/v/K7QX3MNP";
+        for (name, sheet) in [
+            ("latin", sheet("Begoña Ibáñez")),
+            ("arabic", arabic_sheet()),
+            ("full", full_sheet("Begoña Ibáñez")),
+        ] {
+            let pdf = certificate(&sheet).expect("pdf");
+            assert_structure(&pdf, name, &sheet.language, url);
+        }
+        // The full one: logos and signatures as figures named by their alternative texts, the outcomes a list.
+        let pdf = certificate(&full_sheet("Begoña Ibáñez")).expect("pdf");
+        std::fs::write("/tmp/certificate-full.pdf", &pdf).expect("write /tmp/certificate-full.pdf");
+        let report = pikepdf_report(&pdf, "full-again");
+        assert!(report["pages"].as_u64() >= Some(2), "{report:#}");
+        let elements = report["elements"].as_array().expect("elements");
+        for alt in [
+            "Universidad de León — Servicio de Formación Continua",
+            "Universidad de León",
+            "María Pérez Gómez",
+            "Jorge Alonso",
+        ] {
+            assert!(
+                elements.iter().any(|e| e[0] == "/Figure" && e[1] == alt),
+                "{alt}: {elements:?}"
+            );
+        }
+        assert_eq!(elements.iter().filter(|e| e[0] == "/LI").count(), 24, "{elements:?}");
+        // Arabic text drawn in visual order is read from the structure in logical order.
+        let pdf = certificate(&arabic_sheet()).expect("pdf");
+        let report = pikepdf_report(&pdf, "arabic-actual");
+        assert!(
+            report["elements"]
+                .as_array()
+                .expect("elements")
+                .iter()
+                .any(|e| e[0] == "/P" && e[2] == "فاطمة الزهراء بن علي"),
+            "{report:#}"
+        );
+    }
+
+    /// Where each of `wanted` first appears in `text`, in that order.
+    fn assert_in_order(text: &str, wanted: &[&str]) {
+        let positions: Vec<Option<usize>> = wanted.iter().map(|w| text.find(w)).collect();
+        assert!(positions.iter().all(Option::is_some), "{wanted:?} not all in:\n{text}");
+        assert!(
+            positions.windows(2).all(|pair| pair[0] < pair[1]),
+            "{wanted:?} out of order ({positions:?}) in:\n{text}"
+        );
+    }
+
+    #[test]
+    #[cfg_attr(
+        not(aula_poppler),
+        ignore = "needs poppler's pdftotext (poppler-utils), then `touch crates/documents/build.rs`"
+    )]
+    fn certificate_pdf_reads_in_order_with_pdftotext() {
+        let order = |holder: &'static str| {
+            vec![
+                "Certificate of completion",
+                holder,
+                "has completed the training",
+                "Occupational first aid",
+                "15 hours attended of 15",
+                "ULE-2026-000123",
+            ]
+        };
+        let text = pdftotext(&certificate(&full_sheet("Begoña Ibáñez")).expect("pdf"), "order-latin");
+        assert_in_order(&text, &order("Begoña Ibáñez"));
+        assert_in_order(
+            &text,
+            &["ULE-2026-000123", "Learning outcomes", "Outcome 1:", "Outcome 2:"],
+        );
+        assert_in_order(&text, &["María Pérez Gómez", "Directora de Formación Continua"]);
+        // The Arabic name reads in logical order, in its place.
+        let text = pdftotext(&certificate(&arabic_sheet()).expect("pdf"), "order-arabic");
+        assert_in_order(&text, &order("فاطمة الزهراء بن علي"));
+        let mut arabic = full_sheet("فاطمة الزهراء بن علي");
+        arabic.language = "ar".into();
+        let text = pdftotext(&certificate(&arabic).expect("pdf"), "order-arabic-full");
+        assert_in_order(&text, &order("فاطمة الزهراء بن علي"));
     }
 
     #[test]
