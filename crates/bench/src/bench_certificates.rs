@@ -123,17 +123,52 @@ fn certificate_row(
     })
 }
 
+/// The issuing school's logo: an SVG shield, a ring, gradient and lettering.
+const LOGO_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="100" viewBox="0 0 240 100">
+  <defs><linearGradient id="g"><stop offset="0" stop-color="#18325e"/><stop offset="1" stop-color="#2f7d4f"/></linearGradient></defs>
+  <path d="M10 8 h64 v42 q0 32 -32 46 q-32 -14 -32 -46 z" fill="url(#g)"/>
+  <circle cx="42" cy="44" r="16" fill="none" stroke="#fff" stroke-width="5"/>
+  <path d="M90 30 h140 M90 52 h120 M90 74 h100" stroke="#18325e" stroke-width="9" stroke-linecap="round"/>
+</svg>"##;
+/// The director's signature: one pen stroke.
+const SIGNATURE_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80">
+  <path d="M10 60 C 40 0, 70 90, 100 40 S 160 10, 190 50 S 250 70, 290 20" fill="none" stroke="#1b2a4a" stroke-width="3" stroke-linecap="round"/>
+</svg>"##;
+
+/// The issuer's identity drawn on every certificate of part 1: its address,
+/// website and logo, and a signatory with a signature; the images are
+/// checked once, as an upload would be.
+fn with_identity(
+    mut sheet: aula_documents::certificate::CertificateSheet,
+    logo: &aula_documents::image::Image,
+    signature: &aula_documents::image::Image,
+) -> aula_documents::certificate::CertificateSheet {
+    sheet.issuer_address = "Calle Trajano 1, 41002 Sevilla".into();
+    sheet.issuer_website = "formacion.example.org".into();
+    sheet.issuer_logo = Some(logo.clone());
+    sheet.signatories = vec![aula_documents::certificate::Signatory {
+        name: "Rocío Delgado Márquez".into(),
+        title: "Directora de la Escuela".into(),
+        signature: Some(signature.clone()),
+    }];
+    sheet
+}
+
 /// Part 1: certificates drawn per second on the calling thread, and their average size.
 fn pdfs_per_second() -> Result<(usize, Duration, usize)> {
+    use aula_documents::image::{ImageKind, check_image};
     let issued_at = Utc.with_ymd_and_hms(2026, 3, 21, 10, 30, 0).single().context("date")?;
     let nil = uuid::Uuid::nil();
     let mut template = certificate_row(0, nil, nil, nil, nil, issued_at)?;
+    let logo = check_image(LOGO_SVG.as_bytes(), ImageKind::Svg).map_err(|e| anyhow::anyhow!("logo: {e}"))?;
+    let signature =
+        check_image(SIGNATURE_SVG.as_bytes(), ImageKind::Svg).map_err(|e| anyhow::anyhow!("signature: {e}"))?;
     let mut draw = |n: usize| -> Result<usize> {
         let (given, family) = holder(n);
         template.holder_name = format!("{given} {family}");
         template.number = number(n);
-        let pdf = render(&aula_web::certificate_sheet::of(&template, BASE_URL))
-            .map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
+        let sheet = with_identity(aula_web::certificate_sheet::of(&template, BASE_URL), &logo, &signature);
+        let pdf = render(&sheet).map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
         anyhow::ensure!(pdf.starts_with(b"%PDF-"), "certificate {n} is not a PDF");
         Ok(pdf.len())
     };
