@@ -2,11 +2,12 @@
 //! exporting many of them as a ZIP costs in time and memory.
 //!
 //! Part 1 draws one realistic Spanish certificate again and again on one
-//! thread. Part 2 fills a fresh database with N issued certificates, starts
-//! Aula in-process on loopback and downloads `/api/v1/certificates/export`
-//! as an accreditor would, writing the bytes to a temporary file as they
-//! come (the ZIP is never held in memory), then checks the ZIP's central
-//! directory with the `zip` crate.
+//! thread, with the issuer's identity drawn (an SVG logo, address, website,
+//! a signatory with an SVG signature). Part 2 fills a fresh database with N
+//! issued certificates, starts Aula in-process on loopback and downloads
+//! `/api/v1/certificates/export` as an accreditor would, writing the bytes
+//! to a temporary file as they come (the ZIP is never held in memory), then
+//! checks the ZIP's central directory with the `zip` crate.
 
 use std::io::Write;
 use std::time::{Duration, Instant};
