@@ -539,27 +539,21 @@ fn draw_signatories(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &Certificat
         }
         rule(surface, box_left, SIGNATURE_RULE_Y, inner, 0.5, GREY);
         let centred = |line: &Line| box_left + ((inner - line.width()) / 2.0).max(0.0);
-        if let Some(line) = fit_line(&fonts.bold, &signatory.name, VALUE_SIZE, inner) {
-            let id = draw_line(
-                surface,
-                &fonts.bold,
-                &line,
-                INK,
-                centred(&line),
-                SIGNATORY_NAME_BASELINE,
-            );
-            children.push(paragraph(&line, id));
-        }
-        if let Some(line) = fit_line(&fonts.regular, &signatory.title, LABEL_SIZE, inner) {
-            let id = draw_line(
-                surface,
+        let rows = [
+            (&signatory.name, &fonts.bold, VALUE_SIZE, INK, SIGNATORY_NAME_BASELINE),
+            (
+                &signatory.title,
                 &fonts.regular,
-                &line,
+                LABEL_SIZE,
                 GREY,
-                centred(&line),
                 SIGNATORY_TITLE_BASELINE,
-            );
-            children.push(paragraph(&line, id));
+            ),
+        ];
+        for (text, face, size, color, baseline) in rows {
+            if let Some(line) = fit_line(face, text, size, inner) {
+                let id = draw_line(surface, face, &line, color, centred(&line), baseline);
+                children.push(paragraph(&line, id));
+            }
         }
         if !children.is_empty() {
             nodes.push(group(Tag::Div, children));
@@ -672,27 +666,21 @@ fn draw_outcomes(
         let mut surface = page.surface();
         draw_frame(&mut surface);
         if first_page {
-            if let Some(line) = fit_line(&fonts.bold, &sheet.outcomes_label, OUTCOMES_TITLE_SIZE, CONTENT_W) {
-                let id = draw_line(
-                    &mut surface,
-                    &fonts.bold,
-                    &line,
-                    ACCENT,
-                    CONTENT_LEFT,
-                    OUTCOMES_TITLE_BASELINE,
-                );
-                nodes.push(heading(2, &line.text, vec![id.into()]));
-            }
-            if let Some(line) = fit_line(&fonts.regular, &sheet.course, STATEMENT_SIZE, CONTENT_W) {
-                let id = draw_line(
-                    &mut surface,
-                    &fonts.regular,
-                    &line,
-                    GREY,
-                    CONTENT_LEFT,
-                    OUTCOMES_TITLE_BASELINE + 8.0 * MM,
-                );
-                nodes.push(paragraph(&line, id));
+            let texts = [
+                (&fonts.bold, &sheet.outcomes_label, OUTCOMES_TITLE_SIZE, ACCENT, 0.0),
+                (&fonts.regular, &sheet.course, STATEMENT_SIZE, GREY, 8.0 * MM),
+            ];
+            for (index, (face, text, size, color, below)) in texts.into_iter().enumerate() {
+                if let Some(line) = fit_line(face, text, size, CONTENT_W) {
+                    let baseline = OUTCOMES_TITLE_BASELINE + below;
+                    let id = draw_line(&mut surface, face, &line, color, CONTENT_LEFT, baseline);
+                    // The label is the page's heading, the course's title a paragraph under it.
+                    nodes.push(if index == 0 {
+                        heading(2, &line.text, vec![id.into()])
+                    } else {
+                        paragraph(&line, id)
+                    });
+                }
             }
             rule(
                 &mut surface,
