@@ -27,37 +27,7 @@ use uuid::Uuid;
 
 use crate::helpers::{Api, TestApp, db_test};
 use crate::indicators::{complete, id, placed, post, roll_call, session, survey};
-
-/// A new organisation.
-async fn organisation(app: &TestApp, slug: &str, name: &str) -> OrganisationId {
-    organisations::id(
-        &organisations::create(
-            &app.db,
-            &Actor::system("test"),
-            &organisations::NewOrganisation {
-                slug: aula_domain::OrganisationSlug::parse(slug).expect("slug"),
-                name: name.into(),
-                time_zone: "Europe/Paris".into(),
-                contact_email: None,
-            },
-        )
-        .await
-        .expect("organisation"),
-    )
-}
-
-/// An organiser of `org` and their API client.
-async fn organiser(app: &TestApp, org: OrganisationId, email: &str) -> Api {
-    let user = app.user_in(org, email, &[Role::Organiser], None).await;
-    let (_, token) = aula_storage::tokens::create(&app.db, &Actor::system("test"), org, user.user.id, "test")
-        .await
-        .expect("token");
-    Api {
-        client: reqwest::Client::new(),
-        base: app.base.clone(),
-        token: Some(token),
-    }
-}
+use crate::organisations::organisation_with_organiser;
 
 /// A person of `org`.
 async fn person(app: &TestApp, org: OrganisationId, name: &str, region: Option<Uuid>, employer: &str) -> Uuid {
@@ -115,9 +85,9 @@ struct Network {
 /// M1, M2 its members through the API, as a platform administrator does.
 async fn network(app: &TestApp) -> Network {
     let other = app.org().await;
-    let n = organisation(app, "reseau", "Réseau des villes").await;
-    let m1 = organisation(app, "ville-1", "Ville 1").await;
-    let m2 = organisation(app, "ville-2", "Ville 2").await;
+    let (n, _, n_api) = organisation_with_organiser(app, "reseau", "Réseau des villes").await;
+    let (m1, _, m1_api) = organisation_with_organiser(app, "ville-1", "Ville 1").await;
+    let (m2, _, m2_api) = organisation_with_organiser(app, "ville-2", "Ville 2").await;
     let admin = app.api(&[Role::Admin]).await;
     let (status, body) = admin
         .put(
@@ -137,9 +107,6 @@ async fn network(app: &TestApp) -> Network {
     assert_eq!(body["is_network"], json!(true));
     assert_eq!(crate::helpers::texts(&body["members"], "name"), ["Ville 1", "Ville 2"]);
 
-    let n_api = organiser(app, n, "organiser@reseau.example.org").await;
-    let m1_api = organiser(app, m1, "organiser@ville-1.example.org").await;
-    let m2_api = organiser(app, m2, "organiser@ville-2.example.org").await;
     let ara = app.region("FR-ARA").await;
     let occ = app.region("FR-OCC").await;
 
@@ -503,7 +470,7 @@ db_test!(
         // A cycle: N a member of its member M1 (M1 is no network)...
         refused(put(net.n, json!({"network_id": net.m1})).await, "is_network", "members");
         // ... or of another network, while it is one: one level only.
-        let other_network = organisation(&app, "autre-reseau", "Autre réseau").await;
+        let (other_network, _, _) = organisation_with_organiser(&app, "autre-reseau", "Autre réseau").await;
         let (status, _) = put(other_network, json!({"is_network": true})).await;
         assert_eq!(status, StatusCode::OK);
         refused(
@@ -582,7 +549,7 @@ db_test!(
                 .expect("query")
                 .expect("B"),
         );
-        let n = organisation(&app, "reseau", "Réseau").await;
+        let (n, _, n_api) = organisation_with_organiser(&app, "reseau", "Réseau").await;
         let actor = Actor::system("test");
         let standing = |is_network, network_id| organisations::Standing { is_network, network_id };
         organisations::set_standing(&app.db, &actor, n, standing(true, None))
@@ -591,7 +558,6 @@ db_test!(
         organisations::set_standing(&app.db, &actor, b, standing(false, Some(n)))
             .await
             .expect("member");
-        let n_api = organiser(&app, n, "organiser@reseau.example.org").await;
         // The network reads B's figures...
         let figures = indicators(&n_api, "").await;
         assert_eq!(count(&figures["totals"], "registrations"), 1, "{figures}");
