@@ -71,18 +71,18 @@ async fn person(app: &TestApp, name: &str, region: Option<Uuid>, audience: Audie
     .id
 }
 
-async fn post(api: &Api, path: &str, body: serde_json::Value) -> serde_json::Value {
+pub(crate) async fn post(api: &Api, path: &str, body: serde_json::Value) -> serde_json::Value {
     let (status, created) = api.post(path, &body).await;
     assert!(status.is_success(), "{path}: {status} {created}");
     created
 }
 
-fn id(value: &serde_json::Value) -> Uuid {
+pub(crate) fn id(value: &serde_json::Value) -> Uuid {
     value["id"].as_str().expect("id").parse().expect("uuid")
 }
 
 /// A session and its meetings' ids; `meetings` are (day, start hour, end hour) in Madrid.
-async fn session(
+pub(crate) async fn session(
     api: &Api,
     course: Uuid,
     capacity: u32,
@@ -104,14 +104,14 @@ async fn session(
     (id(&created), meetings)
 }
 
-async fn placed(app: &TestApp, session: Uuid, person: Uuid) -> Uuid {
+pub(crate) async fn placed(app: &TestApp, session: Uuid, person: Uuid) -> Uuid {
     registrations::add_placed(&app.db, &app.mail.link_key, session, person, Source::Organiser)
         .await
         .expect("placed")
         .id
 }
 
-async fn roll_call(api: &Api, meeting: &str, marks: &[(Uuid, &str, Option<u32>)]) {
+pub(crate) async fn roll_call(api: &Api, meeting: &str, marks: &[(Uuid, &str, Option<u32>)]) {
     let body: Vec<_> = marks
         .iter()
         .map(|(r, status, minutes)| json!({"registration_id": r, "status": status, "minutes": minutes}))
@@ -120,13 +120,13 @@ async fn roll_call(api: &Api, meeting: &str, marks: &[(Uuid, &str, Option<u32>)]
     assert_eq!(status, StatusCode::OK, "{answer}");
 }
 
-async fn complete(api: &Api, session: Uuid) {
+pub(crate) async fn complete(api: &Api, session: Uuid) {
     api.close_and_complete(&session.to_string()).await;
 }
 
 /// The session's survey (opened when the session was completed) answered
 /// by `answers`: a person and their overall score.
-async fn survey(app: &TestApp, session: Uuid, answers: &[(Uuid, u8)]) {
+pub(crate) async fn survey(app: &TestApp, session: Uuid, answers: &[(Uuid, u8)]) {
     use aula_storage::entities::{registration, survey_invitation};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let (survey, _) = surveys::open(

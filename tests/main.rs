@@ -21,6 +21,7 @@ mod i18n;
 mod imports;
 mod indicators;
 mod mail;
+mod networks;
 mod openapi;
 mod organisations;
 mod organiser;

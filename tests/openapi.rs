@@ -25,6 +25,7 @@ async fn every_route_is_documented() {
         ("/api/v1/regions", &["get", "post"]),
         ("/api/v1/organisations", &["get", "post"]),
         ("/api/v1/organisations/{id}/members", &["post"]),
+        ("/api/v1/organisations/{id}/network", &["get", "put"]),
         ("/api/v1/users", &["get", "post"]),
         ("/api/v1/users/{id}", &["get", "patch"]),
         ("/api/v1/tokens", &["get"]),

@@ -386,20 +386,20 @@ async fn issue_17_upgrade_makes_one_organisation_keeping_every_row_postgres() {
 // ----- isolation ------------------------------------------------------------
 
 /// Organisation B's records, made by B's organiser, and the callers.
-struct Two {
+pub(crate) struct Two {
     /// B's organiser: what B's staff get.
-    b: crate::helpers::Api,
+    pub(crate) b: crate::helpers::Api,
     b_browser: crate::helpers::Browser,
     /// A's organiser (the organisation the migrations made).
     a: crate::helpers::Api,
     a_browser: crate::helpers::Browser,
     /// What each kind of `{id}` names, B's.
-    ids: Vec<(&'static str, String)>,
+    pub(crate) ids: Vec<(&'static str, String)>,
 }
 
 /// A new organisation `slug` with an organiser `organiser@{slug}.example.org`:
 /// its id, the organiser's API token's row, and the organiser's API.
-async fn organisation_with_organiser(
+pub(crate) async fn organisation_with_organiser(
     app: &TestApp,
     slug: &str,
     name: &str,
@@ -432,7 +432,7 @@ async fn organisation_with_organiser(
 /// A second organisation with an organiser, a programme, a course, an open
 /// session with meetings and a registration, a questionnaire, a person, a
 /// message and an API token; and an organiser of the first.
-async fn two_organisations(app: &TestApp) -> Two {
+pub(crate) async fn two_organisations(app: &TestApp) -> Two {
     use aula_domain::Role;
     let (b_org, b_token_row, b) = organisation_with_organiser(app, "ville-b", "Ville B").await;
     let b_browser = app.browser();
@@ -521,7 +521,7 @@ async fn two_organisations(app: &TestApp) -> Two {
 
 /// How an API operation of the OpenAPI document treats organisations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     /// Staff work on one record of their organisation: another's is 404.
     Owned,
     /// A list of the caller's organisation's records: none of B's.
@@ -536,7 +536,7 @@ enum Kind {
 
 /// Every operation of the OpenAPI document, classified. A new operation
 /// fails the matrix until it is added here.
-fn kind(method: &str, path: &str) -> Option<Kind> {
+pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
     use Kind::*;
     Some(match (method, path) {
         ("get", "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/courses/{id}" | "/api/v1/sessions/{id}")
@@ -547,6 +547,7 @@ fn kind(method: &str, path: &str) -> Option<Kind> {
         | ("get", "/api/v1/tokens")
         | ("get" | "post", "/api/v1/organisations")
         | ("post", "/api/v1/organisations/{id}/members")
+        | ("get" | "put", "/api/v1/organisations/{id}/network")
         | ("get" | "put", "/api/v1/retention-periods")
         | ("get", "/api/v1/privacy/records") => Shared,
         ("get", "/api/v1/programmes" | "/api/v1/outbox" | "/api/v1/certificates" | "/api/v1/survey-templates")
@@ -559,7 +560,7 @@ fn kind(method: &str, path: &str) -> Option<Kind> {
 
 /// The id an `{id}` of `path` names: the record of the path's resource
 /// (`/api/v1/sessions/{id}/...` is a session's).
-fn id_for<'a>(path: &str, ids: &'a [(&'static str, String)]) -> &'a str {
+pub(crate) fn id_for<'a>(path: &str, ids: &'a [(&'static str, String)]) -> &'a str {
     let resource = path
         .trim_start_matches("/api/v1/")
         .split('/')

@@ -225,9 +225,9 @@ fn kind(c: &DemoCourse) -> Kind {
 pub fn capacity(index: usize) -> u32 {
     let c = &content::COURSES[index];
     match (c.programme, kind(c)) {
-        (1, _) if c.meetings >= 8 => 25,
-        (1, _) if c.meetings >= 5 => 20,
-        (1, _) => 15,
+        (1 | 3 | 4, _) if c.meetings >= 8 => 25,
+        (1 | 3 | 4, _) if c.meetings >= 5 => 20,
+        (1 | 3 | 4, _) => 15,
         (_, Kind::Webinar) => 100,
         (_, Kind::Online) => 70,
         _ => 25,

@@ -233,7 +233,9 @@ pub const REGIONS: &[Region] = &[
 ];
 
 /// Index 0: the union's national programme; index 1: the French city
-/// network's project; index 2: the city migration project in Tunisia.
+/// network's project; index 2: the city migration project in Tunisia;
+/// indexes 3 and 4: two member cities of the network, Villeurbanne and
+/// Montpellier, each with its own project (`NETWORK`, `MEMBERS`).
 /// The organisations, one per programme, in the programmes' order: slug,
 /// name and time zone (issue 17).
 pub const ORGANISATIONS: &[(&str, &str, &str)] = &[
@@ -252,7 +254,16 @@ pub const ORGANISATIONS: &[(&str, &str, &str)] = &[
         "Villes inclusives · Raoued et La Marsa",
         "Africa/Tunis",
     ),
+    ("villeurbanne", "Ville de Villeurbanne", "Europe/Paris"),
+    ("montpellier", "Ville de Montpellier", "Europe/Paris"),
 ];
+
+/// The network among `ORGANISATIONS` (issue 17): its organisers read its
+/// own seminar's figures and its member cities'.
+pub const NETWORK: usize = 1;
+
+/// The network's members among `ORGANISATIONS`.
+pub const MEMBERS: &[usize] = &[3, 4];
 
 pub const PROGRAMMES: &[Programme] = &[
     Programme {
@@ -269,6 +280,16 @@ pub const PROGRAMMES: &[Programme] = &[
         title: "Villes inclusives : accueil des personnes migrantes à Raoued et La Marsa",
         funder: "Programme de coopération décentralisée (Union européenne)",
         description: "Projet de coopération entre deux municipalités tunisiennes, Raoued (gouvernorat de l'Ariana) et La Marsa (gouvernorat de Tunis), et leurs partenaires associatifs. Il forme les agents municipaux, les élus et les médiatrices et médiateurs en santé et en éducation à l'accueil des personnes migrantes, à l'accès aux droits et à la lutte contre les discriminations. Formations en français et en arabe.",
+    },
+    Programme {
+        title: "Villeurbanne ville accueillante : premier accueil des personnes nouvellement arrivées",
+        funder: "Fonds Asile, Migration et Intégration (FAMI)",
+        description: "Volet villeurbannais du projet du Réseau des villes accueillantes : la ville forme ses agents d'accueil et ses élus au premier accueil inconditionnel et à l'accès aux droits des personnes nouvellement arrivées. Cofinancé par l'Union européenne.",
+    },
+    Programme {
+        title: "Montpellier ville accueillante : médiation en santé et en éducation",
+        funder: "Fonds Asile, Migration et Intégration (FAMI)",
+        description: "Volet montpelliérain du projet du Réseau des villes accueillantes : la ville forme les médiatrices et médiateurs qui accompagnent les familles dans les établissements de santé, les écoles et les quartiers. Cofinancé par l'Union européenne.",
     },
 ];
 
@@ -326,8 +347,9 @@ pub const PLACES: &[Place] = &[
 ];
 
 /// The demo catalogue: 4 in-person union courses, 4 accredited online union
-/// courses, 2 union webinars, 3 French courses, then 2 courses of the
-/// Tunisian municipalities (in French, with their Arabic texts).
+/// courses, 2 union webinars, 3 French courses (Villeurbanne's, Montpellier's
+/// and the network's seminar), then 2 courses of the Tunisian
+/// municipalities (in French, with their Arabic texts).
 pub const COURSES: &[DemoCourse] = &[
     // --- Programme 0: in-person courses (20 h = 4 × 5 h) -------------------
     DemoCourse {
@@ -500,9 +522,9 @@ pub const COURSES: &[DemoCourse] = &[
         meetings: 1,
         meeting_hours: 2,
     },
-    // --- Programme 1: French city network ---------------------------------
+    // --- Programmes 3, 4 and 1: the French network's member cities and the network
     DemoCourse {
-        programme: 1,
+        programme: 3,
         title: "Accueil des personnes nouvellement arrivées",
         summary: "Parcours de huit journées destiné aux agents municipaux et aux élus locaux chargés de l'accueil des personnes nouvellement arrivées sur le territoire. Il couvre l'accès aux droits, la domiciliation, l'orientation vers les services et la posture d'accueil, en s'appuyant sur les pratiques des villes du réseau.",
         objectives: "- Connaître le cadre juridique du séjour, de l'asile et de l'accès aux droits sociaux.\n\
@@ -520,7 +542,7 @@ pub const COURSES: &[DemoCourse] = &[
         meeting_hours: 6,
     },
     DemoCourse {
-        programme: 1,
+        programme: 4,
         title: "Médiation en santé et en éducation : posture, droits et travail en réseau",
         summary: "Formation de cinq journées pour les médiatrices et médiateurs qui interviennent dans les établissements de santé, les écoles et les quartiers. Elle renforce la posture professionnelle, la connaissance des droits des familles et la coopération avec les équipes soignantes et éducatives.",
         objectives: "- Clarifier le rôle, les limites et l'éthique de la médiation en santé et en éducation.\n\

@@ -1,5 +1,6 @@
 //! The demo data set: a union's national programme on diversity in public
-//! services, a French city network's project and two Tunisian
+//! services, a French network of welcoming cities (its own seminar and two
+//! member cities' projects) and two Tunisian
 //! municipalities' project (French and Arabic), with regions, staff,
 //! courses, their editions to come and a year and a half of past activity.
 //! The catalogue is loaded through the same repositories and rules as
@@ -159,9 +160,9 @@ async fn all<F: Future<Output = Result<()>>>(futures: Vec<F>) -> Result<()> {
 }
 
 /// The demo's organisations, one per programme (`content::PROGRAMMES`):
-/// the union's programme, a regional network of welcoming cities, and the
-/// city migration project in Tunisia. The first is the one the migrations
-/// made, renamed.
+/// the union's programme, a regional network of welcoming cities, the
+/// city migration project in Tunisia, and the network's two member cities.
+/// The first is the one the migrations made, renamed.
 async fn organisations(txn: &DatabaseTransaction) -> Result<Vec<aula_domain::OrganisationId>> {
     use aula_storage::entities::organisation;
     use aula_storage::organisations::{self, NewOrganisation};
@@ -186,6 +187,13 @@ async fn organisations(txn: &DatabaseTransaction) -> Result<Vec<aula_domain::Org
             ids.push(organisations::id(&organisations::create(txn, &actor, &new).await?));
         }
     }
+    // The regional network and its member cities (issue 17).
+    let network = ids[content::NETWORK];
+    let standing = |is_network, network_id| organisations::Standing { is_network, network_id };
+    organisations::set_standing(txn, &actor, network, standing(true, None)).await?;
+    for member in content::MEMBERS {
+        organisations::set_standing(txn, &actor, ids[*member], standing(false, Some(network))).await?;
+    }
     Ok(ids)
 }
 
@@ -193,7 +201,7 @@ async fn organisations(txn: &DatabaseTransaction) -> Result<Vec<aula_domain::Org
 /// edition to come (open, through the repositories); what the activity
 /// generator needs to know of them.
 async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activity::Catalogue> {
-    // Three organisations (issue 17), one per programme: the one the
+    // Five organisations (issue 17), one per programme: the one the
     // migrations made becomes the union's, the others are added.
     let orgs = organisations(txn).await?;
     let org = orgs[0];
@@ -240,7 +248,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         Language::Es,
     )
     .await?;
-    // The organiser works in the three: the header's switcher chooses.
+    // The organiser works in all of them: the header's switcher chooses.
     let marta = add_user(
         "Marta Sánchez Vidal",
         SIGN_INS[1].1,
@@ -264,7 +272,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
     for (index, t) in content::TRAINERS.iter().enumerate() {
         let language = if index >= 4 { Language::Fr } else { Language::Es };
         let trainer = add_user(t.name, t.email, vec![Role::Trainer], None, language).await?;
-        // The French-speaking trainers work for the two French-speaking organisations.
+        // The French-speaking trainers work for the French-speaking organisations.
         if index >= 4 {
             for other in &orgs[1..] {
                 aula_storage::organisations::add_member(txn, &actor, *other, trainer.user.id, Role::Trainer).await?;

@@ -25,6 +25,13 @@ pub struct Filter {
     /// from the staff member's organisation, never from input.
     #[serde(skip)]
     pub organisation_id: Option<Uuid>,
+    /// A network's members (issue 17), whose figures count with the
+    /// network's own: set by the door, never from input.
+    #[serde(skip)]
+    pub members: Vec<Uuid>,
+    /// One organisation among the network and its members (the `member`
+    /// of the query): the door checks it is one of them.
+    pub member_id: Option<Uuid>,
     pub programme_id: Option<Uuid>,
     pub course_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
@@ -52,6 +59,7 @@ impl Filter {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct FilterInput {
+    pub member: String,
     pub programme: String,
     pub course: String,
     pub session: String,
@@ -81,6 +89,8 @@ impl TryFrom<&FilterInput> for Filter {
         let day = |v: &str| crate::meeting::parse_date(v);
         let filter = Filter {
             organisation_id: None,
+            members: Vec::new(),
+            member_id: errors.take("member", optional(&input.member, id)).flatten(),
             programme_id: errors.take("programme", optional(&input.programme, id)).flatten(),
             course_id: errors.take("course", optional(&input.course, id)).flatten(),
             session_id: errors.take("session", optional(&input.session, id)).flatten(),
@@ -117,15 +127,28 @@ pub enum Breakdown {
     Course,
     /// The month the session starts (UTC), `YYYY-MM`.
     Month,
+    /// The session's organisation: a network's members and itself (issue 17).
+    Organisation,
 }
 
 impl Breakdown {
+    /// The breakdowns of one organisation's figures.
     pub const ALL: &'static [Breakdown] = &[
         Breakdown::Region,
         Breakdown::Audience,
         Breakdown::Modality,
         Breakdown::Course,
         Breakdown::Month,
+    ];
+
+    /// A network's (issue 17): the same, and by organisation.
+    pub const NETWORK: &'static [Breakdown] = &[
+        Breakdown::Region,
+        Breakdown::Audience,
+        Breakdown::Modality,
+        Breakdown::Course,
+        Breakdown::Month,
+        Breakdown::Organisation,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -135,11 +158,12 @@ impl Breakdown {
             Breakdown::Modality => "modality",
             Breakdown::Course => "course",
             Breakdown::Month => "month",
+            Breakdown::Organisation => "organisation",
         }
     }
 
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        Breakdown::ALL
+        Breakdown::NETWORK
             .iter()
             .copied()
             .find(|b| b.as_str() == input.trim())
@@ -296,7 +320,7 @@ mod tests {
 
     #[test]
     fn breakdowns_round_trip() {
-        for b in Breakdown::ALL {
+        for b in Breakdown::NETWORK {
             assert_eq!(Breakdown::parse(b.as_str()), Ok(*b));
         }
         assert!(Breakdown::parse("city").is_err());

@@ -29,11 +29,12 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{
-    certificate, course, person, region, registration, session, survey, survey_invitation, survey_response,
+    certificate, course, organisation, person, region, registration, session, survey, survey_invitation,
+    survey_response,
 };
 use crate::{Database, Result};
 
-/// What a group is: a region or course id, or a code (audience, modality,
+/// What a group is: a region, course or organisation id, or a code (audience, modality,
 /// `YYYY-MM`). `None`: people without a region or audience.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Key {
@@ -151,12 +152,15 @@ fn key_of(breakdown: Breakdown, backend: DbBackend) -> Expr {
         Breakdown::Modality => col(course::Entity, course::Column::Modality),
         Breakdown::Course => col(course::Entity, course::Column::Id),
         Breakdown::Month => month_of_start(backend),
+        Breakdown::Organisation => col(session::Entity, session::Column::OrganisationId),
     }
 }
 
 fn read_key(row: &QueryResult, breakdown: Breakdown) -> Result<Option<Key>> {
     Ok(match breakdown {
-        Breakdown::Region | Breakdown::Course => row.try_get::<Option<Uuid>>("", "key")?.map(Key::Id),
+        Breakdown::Region | Breakdown::Course | Breakdown::Organisation => {
+            row.try_get::<Option<Uuid>>("", "key")?.map(Key::Id)
+        }
         _ => row.try_get::<Option<String>>("", "key")?.map(Key::Code),
     })
 }
@@ -171,8 +175,17 @@ fn count(row: &QueryResult, column: &str) -> Result<u64> {
 /// The session, course and person conditions of `filter`.
 fn conditions(filter: &Filter) -> Cond {
     let mut cond = Cond::all();
+    // A network's figures are its own sessions' and its members' (issue 17).
+    let organisation = || col(session::Entity, session::Column::OrganisationId);
     if let Some(id) = filter.organisation_id {
-        cond = cond.add(col(session::Entity, session::Column::OrganisationId).eq(id));
+        cond = cond.add(if filter.members.is_empty() {
+            organisation().eq(id)
+        } else {
+            organisation().is_in(std::iter::once(id).chain(filter.members.iter().copied()))
+        });
+    }
+    if let Some(id) = filter.member_id {
+        cond = cond.add(organisation().eq(id));
     }
     if let Some(id) = filter.programme_id {
         cond = cond.add(col(course::Entity, course::Column::ProgrammeId).eq(id));
@@ -434,6 +447,13 @@ async fn name(txn: &DatabaseTransaction, breakdown: Option<Breakdown>, groups: &
             .await?
             .into_iter()
             .map(|c| (c.id, c.title))
+            .collect(),
+        Some(Breakdown::Organisation) => organisation::Entity::find()
+            .filter(organisation::Column::Id.is_in(ids))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.name))
             .collect(),
         _ => HashMap::new(),
     };

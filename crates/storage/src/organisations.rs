@@ -47,26 +47,32 @@ pub async fn create(conn: &impl Begin, actor: &Actor, new: &NewOrganisation) -> 
         reply_to: Set(None),
         status: Set(OrganisationStatus::Active),
         network_id: Set(None),
+        is_network: Set(false),
         created_at: Set(now()),
     }
     .insert(&txn)
     .await?;
-    // Making an organisation is a platform action: no organisation owns its entry.
+    let details = json!({"slug": model.slug, "name": model.name});
+    platform_audit(&txn, actor, "create", &model, details).await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+/// The audit entry of a platform action on an organisation (making it,
+/// setting its network): no organisation owns the entry.
+async fn platform_audit(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    action: &str,
+    model: &organisation::Model,
+    details: serde_json::Value,
+) -> Result<()> {
     let platform = Actor {
         organisation: None,
         ..actor.clone()
     };
-    audit::record(
-        &txn,
-        &platform,
-        "create",
-        "organisation",
-        Some(model.id),
-        json!({"slug": model.slug, "name": model.name}),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(model)
+    audit::record(txn, &platform, action, "organisation", Some(model.id), details).await?;
+    Ok(())
 }
 
 pub async fn get(conn: &impl ConnectionTrait, id: OrganisationId) -> Result<organisation::Model> {
@@ -193,4 +199,80 @@ pub async fn memberships(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<V
             Membership { organisation, roles }
         })
         .collect())
+}
+
+// ----- networks ----------------------------------------------------------------
+
+/// Where an organisation stands among networks: a network (whose members
+/// are the organisations naming it), a member of one, or neither.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    pub is_network: bool,
+    pub network_id: Option<OrganisationId>,
+}
+
+/// Sets `org`'s standing (a platform action). Refused field by field: a
+/// network that is a member (`network_id`: one level only, so no cycle can
+/// form), membership of itself, of an organisation that does not exist or
+/// is not a network (`network_id`), and ceasing to be a network while
+/// members name it (`is_network`). `NotFound` when `org` does not exist.
+pub async fn set_standing(
+    conn: &impl Begin,
+    actor: &Actor,
+    org: OrganisationId,
+    standing: Standing,
+) -> Result<organisation::Model> {
+    let txn = conn.begin_write().await?;
+    let model = get(&txn, org).await?;
+    let mut errors = aula_domain::FieldErrors::new();
+    if let Some(network) = standing.network_id {
+        if network == org {
+            errors.add("network_id", aula_domain::Problem::new("network-not-itself"));
+        } else if standing.is_network {
+            errors.add("network_id", aula_domain::Problem::new("network-not-member"));
+        } else {
+            match organisation::Entity::find_by_id(network.uuid()).one(&txn).await? {
+                None => errors.add("network_id", aula_domain::Problem::new("network-unknown")),
+                Some(n) if !n.is_network || n.network_id.is_some() => {
+                    errors.add("network_id", aula_domain::Problem::new("network-not-a-network"))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    if !standing.is_network && model.is_network && !members(&txn, org).await?.is_empty() {
+        errors.add("is_network", aula_domain::Problem::new("network-has-members"));
+    }
+    errors.into_result()?;
+    let mut row: organisation::ActiveModel = model.into();
+    row.is_network = Set(standing.is_network);
+    row.network_id = Set(standing.network_id.map(OrganisationId::uuid));
+    let model = row.update(&txn).await?;
+    let details = json!({"is_network": model.is_network, "network_id": model.network_id});
+    platform_audit(&txn, actor, "network.set", &model, details).await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+/// A network's members, by name (none for an organisation that is not one).
+pub async fn members(conn: &impl ConnectionTrait, network: OrganisationId) -> Result<Vec<organisation::Model>> {
+    Ok(organisation::Entity::find()
+        .filter(organisation::Column::NetworkId.eq(network.uuid()))
+        .order_by_asc(organisation::Column::Name)
+        .order_by_asc(organisation::Column::Id)
+        .limit(1000)
+        .all(conn)
+        .await?)
+}
+
+/// The organisations whose figures `org`'s organisers read: itself, then,
+/// for a network, its members by name.
+pub async fn figures_scope(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<organisation::Model>> {
+    let own = get(conn, org).await?;
+    let members = if own.is_network {
+        members(conn, org).await?
+    } else {
+        Vec::new()
+    };
+    Ok(std::iter::once(own).chain(members).collect())
 }

@@ -301,6 +301,7 @@ pub fn for_people() -> Router<AppState> {
         .route("/staff/organisation", post(accounts::sign_in::switch_organisation))
         .routes(routes!(accounts::organisations::list, accounts::organisations::create))
         .routes(routes!(accounts::organisations::add_member))
+        .routes(routes!(accounts::networks::get, accounts::networks::put))
         .routes(routes!(accounts::users::list, accounts::users::create))
         .routes(routes!(accounts::users::show, accounts::users::update))
         .route("/admin/users", get(accounts::users::list_page))

@@ -17,7 +17,10 @@ pub struct Model {
     pub mail_sender_name: Option<String>,
     pub reply_to: Option<String>,
     pub status: OrganisationStatus,
+    /// The network this organisation is a member of.
     pub network_id: Option<Uuid>,
+    /// Whether it is a network: its members' figures are read with its own.
+    pub is_network: bool,
     pub created_at: DateTimeUtc,
 }
 

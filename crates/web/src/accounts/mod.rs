@@ -1,5 +1,6 @@
 //! Staff accounts: users (administrators), signing in and out, and API tokens.
 
+pub mod networks;
 pub mod organisations;
 pub mod sign_in;
 pub mod tokens;

@@ -11,8 +11,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{
-    COLUMNS, IndicatorQuery, breakdown_label, column_label, compute, group_label, groups, key_text, region_names,
-    values,
+    COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, group_label, groups, key_text,
+    region_names, values,
 };
 use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
@@ -96,6 +96,11 @@ pub struct BreakdownsOut {
     modality: Vec<GroupOut>,
     course: Vec<GroupOut>,
     month: Vec<GroupOut>,
+    /// A network's (issue 17): its own sessions' figures and each
+    /// member's, keyed by the organisation's id. People are never merged
+    /// across organisations, so its lines' people counts add up to the
+    /// totals'. Empty for an organisation that is not a network.
+    organisation: Vec<GroupOut>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -130,7 +135,9 @@ fn filter_of(query: &IndicatorQuery) -> AppResult<Filter> {
 }
 
 /// The indicators for a filter: totals, the participants' regions, the
-/// satisfaction scores, and every breakdown.
+/// satisfaction scores, and every breakdown. A network's organisers read
+/// the network's own sessions and its members' together (`member` chooses
+/// one), with the breakdown by organisation.
 #[utoipa::path(get, path = "/api/v1/indicators", tag = "indicators", params(IndicatorQuery),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = IndicatorsOut), (status = 401, body = ApiError),
@@ -141,7 +148,8 @@ pub(crate) async fn indicators_api(
     ApiQuery(query): ApiQuery<IndicatorQuery>,
 ) -> AppResult<Json<IndicatorsOut>> {
     let filter = filter_of(&query)?;
-    let dashboard = compute(&ctx, &state, &filter, Breakdown::ALL).await?;
+    let scope = Scope::of(&ctx, &state).await?;
+    let dashboard = compute(&scope, &state, &filter, scope.breakdowns()).await?;
     let tr = ctx.tr();
     Ok(Json(IndicatorsOut {
         totals: FiguresOut::from(&dashboard.totals),
@@ -161,6 +169,7 @@ pub(crate) async fn indicators_api(
             modality: groups_out(&tr, &dashboard, Breakdown::Modality),
             course: groups_out(&tr, &dashboard, Breakdown::Course),
             month: groups_out(&tr, &dashboard, Breakdown::Month),
+            organisation: groups_out(&tr, &dashboard, Breakdown::Organisation),
         },
     }))
 }
@@ -197,7 +206,8 @@ pub(crate) async fn indicators_csv(
     let (Some(filter), true) = (filter, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let dashboard = compute(&ctx, &state, &filter, breakdown.as_slice()).await?;
+    let scope = Scope::of(&ctx, &state).await?;
+    let dashboard = compute(&scope, &state, &filter, breakdown.as_slice()).await?;
     let tr = ctx.tr();
     let mut sheet = Sheet::new(delimiter);
     match breakdown {

@@ -6,15 +6,28 @@
 //! names them in the reader's language. Every chart is drawn beside a table
 //! with the same numbers, and the page prints as a report: the filter form
 //! and links drop out, the charts stay.
+//!
+//! A network's organisers (issue 17) read the figures of the network's own
+//! sessions and its members' together, broken down by organisation too,
+//! and may choose one of them (`member`). People are never merged across
+//! organisations: each is its own data controller, so someone registered
+//! with two members is two people, and the network's distinct people are
+//! the sum of its members'. Places (regions, workplaces, venues) are
+//! counted once across the network. No page or export of the members'
+//! records opens to them: every other staff read is scoped by the
+//! organisation they work in, the network.
 
 pub mod api;
 pub mod pages;
 
 use aula_domain::indicators::{Breakdown, Figures, Filter, FilterInput};
+use aula_domain::{FieldErrors, Problem};
 use aula_mail::Tr;
+use aula_storage::entities::organisation;
 use aula_storage::indicators::{Dashboard, Group, Key};
 use serde::Deserialize;
 use utoipa::IntoParams;
+use uuid::Uuid;
 
 use crate::{AppResult, AppState, Ctx};
 
@@ -23,6 +36,9 @@ use crate::{AppResult, AppState, Ctx};
 #[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct IndicatorQuery {
+    /// A network's organisers: one organisation's figures, the network's
+    /// own or a member's (its id).
+    member: String,
     /// A programme's id.
     programme: String,
     /// A course's id.
@@ -39,7 +55,8 @@ pub struct IndicatorQuery {
     from: String,
     /// Sessions starting on or before this day (`YYYY-MM-DD`).
     to: String,
-    /// CSV: the table (`region`, `audience`, `modality`, `course`, `month`); none for the totals.
+    /// CSV: the table (`region`, `audience`, `modality`, `course`, `month`,
+    /// `organisation`); none for the totals.
     breakdown: String,
     /// CSV: `comma` (the default) or `semicolon` (spreadsheets set to a decimal comma).
     delimiter: String,
@@ -48,6 +65,7 @@ pub struct IndicatorQuery {
 impl IndicatorQuery {
     fn input(&self) -> FilterInput {
         FilterInput {
+            member: self.member.clone(),
             programme: self.programme.clone(),
             course: self.course.clone(),
             session: self.session.clone(),
@@ -62,6 +80,7 @@ impl IndicatorQuery {
     /// The filter as a query string, to link a table's CSV.
     fn query_string(&self) -> String {
         [
+            ("member", &self.member),
             ("programme", &self.programme),
             ("course", &self.course),
             ("session", &self.session),
@@ -79,12 +98,61 @@ impl IndicatorQuery {
     }
 }
 
-/// The figures of the staff member's organisation only (issue 17).
-async fn compute(ctx: &Ctx, state: &AppState, filter: &Filter, breakdowns: &[Breakdown]) -> AppResult<Dashboard> {
-    let filter = Filter {
-        organisation_id: Some(ctx.org()?.uuid()),
-        ..filter.clone()
-    };
+/// The organisations whose figures the staff member reads (issue 17):
+/// theirs, and its members when it is a network.
+struct Scope {
+    /// The staff member's organisation first, then its members by name.
+    organisations: Vec<organisation::Model>,
+}
+
+impl Scope {
+    async fn of(ctx: &Ctx, state: &AppState) -> AppResult<Scope> {
+        Ok(Scope {
+            organisations: aula_storage::organisations::figures_scope(&state.db, ctx.org()?).await?,
+        })
+    }
+
+    fn own(&self) -> Uuid {
+        self.organisations[0].id
+    }
+
+    fn is_network(&self) -> bool {
+        self.organisations[0].is_network
+    }
+
+    fn members(&self) -> impl Iterator<Item = &organisation::Model> {
+        self.organisations.iter().skip(1)
+    }
+
+    /// The breakdowns the dashboard shows: by organisation too for a network.
+    fn breakdowns(&self) -> &'static [Breakdown] {
+        if self.is_network() {
+            Breakdown::NETWORK
+        } else {
+            Breakdown::ALL
+        }
+    }
+
+    /// The filter, limited to these organisations; a `member` that is not
+    /// one of them is refused.
+    fn limit(&self, filter: Filter) -> Result<Filter, FieldErrors> {
+        if let Some(member) = filter.member_id
+            && !self.organisations.iter().any(|o| o.id == member)
+        {
+            return Err(FieldErrors::single("member", Problem::new("error-unknown-choice")));
+        }
+        Ok(Filter {
+            organisation_id: Some(self.own()),
+            members: self.members().map(|o| o.id).collect(),
+            ..filter
+        })
+    }
+}
+
+/// The figures of the staff member's organisation, with its members' for
+/// a network; never another's (issue 17).
+async fn compute(scope: &Scope, state: &AppState, filter: &Filter, breakdowns: &[Breakdown]) -> AppResult<Dashboard> {
+    let filter = scope.limit(filter.clone()).map_err(crate::AppError::Invalid)?;
     Ok(aula_storage::indicators::dashboard(&state.db, &filter, breakdowns, chrono::Utc::now()).await?)
 }
 
@@ -143,12 +211,12 @@ fn breakdown_label(tr: &Tr, breakdown: Breakdown) -> String {
     tr.t(&format!("indicators-by-{}", breakdown.as_str()))
 }
 
-/// A group's name: the region or course, the audience or modality in
+/// A group's name: the region, course or organisation, the audience or modality in
 /// words, the month and year; "not given" for people without one.
 fn group_label(tr: &Tr, breakdown: Breakdown, group: &Group) -> String {
     match (&group.key, breakdown) {
         (None, _) => tr.t("indicators-not-given"),
-        (Some(_), Breakdown::Region | Breakdown::Course) => {
+        (Some(_), Breakdown::Region | Breakdown::Course | Breakdown::Organisation) => {
             group.name.clone().unwrap_or_else(|| tr.t("indicators-not-given"))
         }
         (Some(Key::Code(code)), Breakdown::Audience) => tr.t(&format!("audience-{}", code.replace('_', "-"))),

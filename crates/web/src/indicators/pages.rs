@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::response::Response;
 
 use super::{
-    COLUMNS, IndicatorQuery, breakdown_label, column_label, compute, group_label, groups, region_names, values,
+    COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, group_label, groups, region_names, values,
 };
 use crate::kit::context::Organiser;
 use crate::kit::extract::ApiQuery;
@@ -44,6 +44,10 @@ struct DashboardPage {
     c: Chrome,
     form: IndicatorQuery,
     errors: FormErrors,
+    /// A network's own organisation and members (issue 17); empty otherwise.
+    members: Vec<(String, String)>,
+    /// What a network's figures count, in words; empty otherwise.
+    network_note: String,
     programmes: Vec<(String, String)>,
     courses: Vec<(String, String)>,
     sessions: Vec<(String, String)>,
@@ -209,24 +213,40 @@ pub(crate) async fn dashboard_page(
 ) -> AppResult<Response> {
     let tr = ctx.tr();
     let c = Chrome::new(&ctx);
-    let parsed = Filter::try_from(&form.input());
-    let programmes = aula_storage::programmes::choices(&state.db, ctx.org()?)
-        .await?
-        .into_iter()
-        .map(|p| (p.id.to_string(), p.title))
-        .collect();
+    let scope = Scope::of(&ctx, &state).await?;
+    let parsed = Filter::try_from(&form.input()).and_then(|f| scope.limit(f));
+    // A network's filters list its members' programmes and courses too
+    // (their titles are no one's personal data), named with their organisation.
+    let named = |title: String, org: uuid::Uuid| match scope.organisations.iter().find(|o| o.id == org) {
+        Some(o) if scope.is_network() => format!("{title} ({})", o.name),
+        _ => title,
+    };
+    let mut programmes = Vec::new();
+    let mut course_rows = Vec::new();
+    for o in &scope.organisations {
+        let id = aula_storage::organisations::id(o);
+        for p in aula_storage::programmes::choices(&state.db, id).await? {
+            programmes.push((p.id.to_string(), named(p.title, p.organisation_id)));
+        }
+        course_rows.extend(aula_storage::courses::choices(&state.db, id).await?);
+    }
     let chosen_programme = parsed.as_ref().ok().and_then(|f| f.programme_id);
-    let courses = aula_storage::courses::choices(&state.db, ctx.org()?)
-        .await?
+    let chosen_course = parsed
+        .as_ref()
+        .ok()
+        .and_then(|f| f.course_id)
+        .and_then(|id| course_rows.iter().find(|c| c.id == id))
+        .map(|c| (c.id, c.organisation_id));
+    let courses = course_rows
         .into_iter()
         .filter(|c| chosen_programme.is_none() || c.programme_id == chosen_programme)
-        .map(|c| (c.id.to_string(), c.title))
+        .map(|c| (c.id.to_string(), named(c.title, c.organisation_id)))
         .collect();
     // A course's sessions, once a course is chosen: all sessions would be too many.
-    let sessions = match parsed.as_ref().ok().and_then(|f| f.course_id) {
-        Some(course) => {
+    let sessions = match chosen_course {
+        Some((course, org)) => {
             let filter = aula_storage::sessions::SessionFilter {
-                organisation: Some(ctx.org()?),
+                organisation: Some(aula_domain::OrganisationId::from_row(org)),
                 course_id: Some(course),
                 ..Default::default()
             };
@@ -245,6 +265,18 @@ pub(crate) async fn dashboard_page(
         }
         None => Vec::new(),
     };
+    let (members, network_note) = if scope.is_network() {
+        (
+            scope
+                .organisations
+                .iter()
+                .map(|o| (o.id.to_string(), o.name.clone()))
+                .collect(),
+            tr.t1("indicators-network-note", "count", scope.members().count() as u64),
+        )
+    } else {
+        (Vec::new(), String::new())
+    };
     let modalities = c.words("modality", Modality::ALL);
     let audiences = c.words("audience", Audience::ALL);
     let region_rows = aula_storage::regions::list(&state.db).await?;
@@ -257,6 +289,8 @@ pub(crate) async fn dashboard_page(
     };
     let mut page = DashboardPage {
         errors: FormErrors::none(),
+        members,
+        network_note,
         programmes,
         courses,
         sessions,
@@ -279,7 +313,7 @@ pub(crate) async fn dashboard_page(
             return render_invalid(&page);
         }
     };
-    let dashboard = compute(&ctx, &state, &filter, Breakdown::ALL).await?;
+    let dashboard = compute(&scope, &state, &filter, scope.breakdowns()).await?;
     page.headlines = headlines(&tr, &dashboard.totals);
     page.region_names = region_names(&dashboard).join(", ");
     page.described = describe(&page, &filter, &region_rows);
@@ -316,6 +350,14 @@ pub(crate) async fn dashboard_page(
             .collect(),
     };
     page.sections = vec![
+        section(
+            &tr,
+            &dashboard,
+            Breakdown::Organisation,
+            "indicators-chart-organisation",
+            &csv_base,
+            Some((&|f: &Figures| Some(f.registered_people), &whole)),
+        ),
         section(
             &tr,
             &dashboard,
@@ -378,6 +420,7 @@ fn describe(page: &DashboardPage, filter: &Filter, regions: &[aula_storage::enti
             parts.push(format!("{}: {value}", c.t(key)));
         }
     };
+    add("indicators-member", find(&page.members, filter.member_id));
     add("indicators-programme", find(&page.programmes, filter.programme_id));
     add("indicators-course", find(&page.courses, filter.course_id));
     add("indicators-session", find(&page.sessions, filter.session_id));
