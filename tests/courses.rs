@@ -190,6 +190,21 @@ db_test!(
             html.contains(r#"<h1 lang="es" dir="auto">Igualdad de trato en la atención al público</h1>"#),
             "{html}"
         );
+        // An Arabic reader, with no Arabic text: the course's own, marked Spanish.
+        let html = visitor.get_html(&format!("/courses/{course_id}?lang=ar")).await;
+        assert!(
+            html.contains(r#"<html lang="ar" dir="rtl""#)
+                && html.contains(r#"<h1 lang="es" dir="auto">Igualdad de trato en la atención al público</h1>"#),
+            "{html}"
+        );
+        // The calendar file speaks the reader's language too.
+        let ics = visitor
+            .get(&format!("/sessions/{session_id}/calendar.ics?lang=fr"))
+            .await
+            .text()
+            .await
+            .expect("ics");
+        assert!(ics.contains("SUMMARY:Égalité de traitement au guichet"), "{ics}");
         let html = visitor.get_html("/?lang=fr").await;
         assert!(
             html.contains("Égalité de traitement au guichet"),

@@ -148,6 +148,11 @@ db_test!(
         let second = rows.iter().find(|r| &r[2] == "second@example.org").expect("second");
         assert_eq!(&second[8], "1", "{second:?}");
 
+        // Its header speaks the reader's language, Arabic too (issue 23).
+        let arabic = csv_of(&app, &api, &format!("/staff/sessions/{session_id}/registrations.csv?lang=ar")).await;
+        assert_eq!(&arabic[0][0], "الاسم", "{:?}", arabic[0]);
+        assert_eq!(arabic.len(), rows.len(), "the same rows");
+
         // The attendance matrix: names neutralised, hours a number.
         let rows = csv_of(
             &app,

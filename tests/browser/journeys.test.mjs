@@ -377,6 +377,9 @@ async function pagesToCheck() {
     await organiser.goto(`${BASE}/staff/outbox`);
   }
   const messageHref = await hrefOf(organiser, 'table a[href^="/staff/outbox/"]');
+  // A person's erasure step (issue 21), reached from a session's registrations.
+  await organiser.goto(`${BASE}${staffSessionHref}/registrations`);
+  const eraseHref = await hrefOf(organiser, 'table a[href$="/erase"]');
   // A participant list with a bad line, uploaded and not yet imported: its report.
   await organiser.goto(`${BASE}${staffSessionHref}/import`);
   const importReportHref = await upload(organiser, 'participants.csv',
@@ -449,12 +452,14 @@ async function pagesToCheck() {
     { who: 'anonymous', enter: async () => {}, paths: ['/', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page',
       '/me', '/verify', verifyHref, revokedHref, '/verify/0000-0000-0000', achievementHref, '/issuer',
       registeredHref, liveCheckIn, '/in'] },
-    { who: 'trainee', enter: (page) => page.context().addCookies(traineeCookies), paths: ['/me', '/me/details', cancelStepHref] },
+    { who: 'trainee', enter: (page) => page.context().addCookies(traineeCookies),
+      paths: ['/me', '/me/details', cancelStepHref, '/me/erasure'] },
     staff(ORGANISER, ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
-      staffCourseHref, `${staffCourseHref}/survey`, '/staff/programmes', '/staff/programmes/new', programmeHref,
+      staffCourseHref, `${staffCourseHref}/survey`, `${staffCourseHref}/texts`, '/staff/programmes', '/staff/programmes/new', programmeHref,
       `${programmeHref}/survey`, '/staff/accreditation-bodies', '/account/tokens', `${staffSessionHref}/messages`,
       '/staff/outbox', messageHref, `${staffSessionHref}/registrations`, `${staffSessionHref}/attendance`,
-      `${staffSessionHref}/import`, importReportHref, reportUploadHref, reportHref, `${staffSessionHref}/survey`,
+      `${staffSessionHref}/import`, `${staffSessionHref}/import/done?registered=2&pending=1&already=1&skipped=0`,
+      importReportHref, eraseHref, reportUploadHref, reportHref, `${staffSessionHref}/survey`,
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
       `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
       '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy']),

@@ -20,8 +20,13 @@ pub(crate) async fn calendar(
     ApiPath(file): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let session = visible(&ctx, &state, file).await?;
-    let ics =
-        aula_mail::notify::calendar(&state.mail, &session).render(Method::Publish, &state.mail.domain, Utc::now());
+    let mut calendar = aula_mail::notify::calendar(&state.mail, &session);
+    // The reader's language where the course has a text in it (issue 23),
+    // as in the invitations sent by e-mail.
+    let text = session.course.course.text(ctx.lang.as_str());
+    calendar.summary = text.title;
+    calendar.description = text.summary;
+    let ics = calendar.render(Method::Publish, &state.mail.domain, Utc::now());
     Ok((
         [
             (CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
