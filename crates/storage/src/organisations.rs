@@ -223,6 +223,25 @@ pub async fn set_standing(
     standing: Standing,
 ) -> Result<organisation::Model> {
     let txn = conn.begin_write().await?;
+    // Two standings set at once must not build a second level (a member
+    // joining an organisation that is at that moment joining a network):
+    // on PostgreSQL both rows are locked, in id order, before anything is
+    // read; SQLite's write transactions already run one at a time.
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let mut ids: Vec<Uuid> = std::iter::once(org)
+            .chain(standing.network_id)
+            .map(OrganisationId::uuid)
+            .collect();
+        ids.sort_unstable();
+        for id in ids {
+            txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+                sea_orm::DbBackend::Postgres,
+                "SELECT id FROM organisations WHERE id = $1 FOR UPDATE",
+                [id.into()],
+            ))
+            .await?;
+        }
+    }
     let model = get(&txn, org).await?;
     let mut errors = aula_domain::FieldErrors::new();
     if let Some(network) = standing.network_id {
