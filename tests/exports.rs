@@ -149,7 +149,12 @@ db_test!(
         assert_eq!(&second[8], "1", "{second:?}");
 
         // Its header speaks the reader's language, Arabic too (issue 23).
-        let arabic = csv_of(&app, &api, &format!("/staff/sessions/{session_id}/registrations.csv?lang=ar")).await;
+        let arabic = csv_of(
+            &app,
+            &api,
+            &format!("/staff/sessions/{session_id}/registrations.csv?lang=ar"),
+        )
+        .await;
         assert_eq!(&arabic[0][0], "الاسم", "{:?}", arabic[0]);
         assert_eq!(arabic.len(), rows.len(), "the same rows");
 

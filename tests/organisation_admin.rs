@@ -38,6 +38,17 @@ async fn signed_in_as(app: &TestApp, email: &str) -> Browser {
     browser
 }
 
+/// Ana registers on `session` (the public API): its status.
+async fn ana_registers(app: &TestApp, session: &str) -> StatusCode {
+    app.anonymous_api()
+        .post(
+            &format!("/api/v1/sessions/{session}/registrations"),
+            &registrant("Ana", "ana@example.org"),
+        )
+        .await
+        .0
+}
+
 fn location(response: &reqwest::Response) -> String {
     response.headers()["location"].to_str().expect("location").to_owned()
 }
@@ -632,13 +643,7 @@ db_test!(
             StatusCode::OK
         );
         assert_eq!(organiser.get("/staff/sessions").await.status(), StatusCode::OK);
-        let (status, _) = app
-            .anonymous_api()
-            .post(
-                &format!("/api/v1/sessions/{session}/registrations"),
-                &registrant("Ana", "ana@example.org"),
-            )
-            .await;
+        let status = ana_registers(&app, &session).await;
         assert_eq!(status, StatusCode::CREATED);
     }
 );
@@ -657,13 +662,7 @@ db_test!(
             )
             .await;
         assert_eq!(status, StatusCode::OK);
-        let (status, _) = app
-            .anonymous_api()
-            .post(
-                &format!("/api/v1/sessions/{session}/registrations"),
-                &registrant("Ana", "ana@example.org"),
-            )
-            .await;
+        let status = ana_registers(&app, &session).await;
         assert_eq!(status, StatusCode::CREATED);
         let received = app.smtp.wait_for(1, Duration::from_secs(10)).await;
         let message = received

@@ -368,7 +368,7 @@ pub struct Member {
 
 /// Who works in `org`, by name then role (an organisation has a few
 /// hundred staff at most).
-pub async fn members(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<Member>> {
+pub async fn staff(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<Member>> {
     use crate::entities::user;
     let rows = organisation_member::Entity::find()
         .filter(organisation_member::Column::OrganisationId.eq(org.uuid()))

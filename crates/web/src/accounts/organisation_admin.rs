@@ -245,7 +245,7 @@ pub(crate) async fn members(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<Vec<MemberDetailOut>>> {
     let org = find(&state, id).await?;
-    let members = organisations::members(&state.db, organisations::id(&org)).await?;
+    let members = organisations::staff(&state.db, organisations::id(&org)).await?;
     Ok(axum::Json(
         members
             .into_iter()
@@ -305,13 +305,7 @@ pub(crate) async fn put_logo(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| aula_domain::LogoKind::from_content_type(v.split(';').next().unwrap_or_default().trim()))
         .ok_or(AppError::UnsupportedMediaType)?;
-    let bytes = body.map_err(|err| {
-        if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            AppError::TooLarge
-        } else {
-            AppError::bad_request("error-body")
-        }
-    })?;
+    let bytes = crate::kit::upload::body_bytes(body)?;
     let logo = match parse_logo(&bytes) {
         Ok(logo) if logo.kind == declared => logo,
         Ok(_) => return Err(AppError::invalid("logo", "error-logo-format")),

@@ -161,7 +161,7 @@ impl AdminPage {
     async fn new(ctx: &Ctx, state: &AppState, org: organisation::Model) -> AppResult<Self> {
         let c = Chrome::new(ctx);
         let form = OrganisationChangeInput::from(&org);
-        let members = organisations::members(&state.db, organisations::id(&org)).await?;
+        let members = organisations::staff(&state.db, organisations::id(&org)).await?;
         Ok(AdminPage {
             languages: c.ticks("language", Language::ALL, &form.languages),
             roles: c.words("role", &[Role::Organiser, Role::Trainer]),
