@@ -23,6 +23,7 @@ mod indicators;
 mod mail;
 mod networks;
 mod openapi;
+mod organisation_admin;
 mod organisations;
 mod organiser;
 mod outbox_faults;

@@ -546,7 +546,10 @@ pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
         | ("get" | "patch", "/api/v1/users/{id}")
         | ("get", "/api/v1/tokens")
         | ("get" | "post", "/api/v1/organisations")
-        | ("post", "/api/v1/organisations/{id}/members")
+        | ("get" | "post", "/api/v1/organisations/{id}/members")
+        | ("get" | "patch", "/api/v1/organisations/{id}")
+        | ("delete", "/api/v1/organisations/{id}/members/{user_id}/{role}")
+        | ("put" | "delete", "/api/v1/organisations/{id}/logo")
         | ("get" | "put", "/api/v1/organisations/{id}/network")
         | ("get" | "put", "/api/v1/retention-periods")
         | ("get", "/api/v1/privacy/records") => Shared,

@@ -27,6 +27,7 @@ mod m20261205_000018_retention_periods;
 mod m20261205_000019_survey_ballots;
 mod m20261205_000020_credential_status;
 mod m20261205_000021_organisations;
+mod m20261205_000022_organisation_branding;
 mod m20261205_000023_networks;
 mod statements;
 
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000019_survey_ballots::Migration),
             Box::new(m20261205_000020_credential_status::Migration),
             Box::new(m20261205_000021_organisations::Migration),
+            Box::new(m20261205_000022_organisation_branding::Migration),
             Box::new(m20261205_000023_networks::Migration),
         ]
     }

@@ -436,6 +436,8 @@ async function pagesToCheck() {
   await signIn(admin, ADMIN);
   await admin.goto(`${BASE}/admin/users`);
   const userHref = await hrefOf(admin, 'table a[href^="/admin/users/"]');
+  await admin.goto(`${BASE}/admin/organisations`);
+  const organisationHref = await hrefOf(admin, 'table a[href^="/admin/organisations/"]');
   await admin.context().close();
 
   // A trainer's session: its attendance, a roll call and the check-in screen.
@@ -462,8 +464,9 @@ async function pagesToCheck() {
       importReportHref, eraseHref, reportUploadHref, reportHref, `${staffSessionHref}/survey`,
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
       `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
-      '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy']),
-    staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/retention', '/staff/privacy']),
+      '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy', '/staff/organisation']),
+    staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/retention', '/staff/privacy',
+      '/admin/organisations', '/admin/organisations/new', organisationHref, `${organisationHref}/status?to=suspended`]),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),
     staff(ACCREDITOR, ['/account/tokens', '/staff/certificates']),
   ];
@@ -631,6 +634,45 @@ test('every page passes axe in every language and width', async () => {
   await inParallel(tasks, WORKERS);
   await done();
   assert.deepEqual(failures, [], failures.join('\n\n'));
+});
+
+test('issue 17: an organiser of several organisations switches in the header and sees the other\'s name, logo and colour', async () => {
+  const brand = (page) => page.locator('.org-bar').evaluate((bar) => ({
+    name: bar.querySelector('.org-name').textContent.trim(),
+    colour: getComputedStyle(bar).backgroundColor,
+    logo: bar.querySelector('img')?.getAttribute('src'),
+    logoShown: Boolean(bar.querySelector('img')?.complete && bar.querySelector('img').naturalWidth > 0),
+  }));
+  for (const width of [1280, 390]) {
+    const page = await newPage(width);
+    await signIn(page, ORGANISER);
+    await page.goto(`${BASE}/staff/sessions`);
+    const before = await brand(page);
+    assert.ok(before.logoShown, `${width}: the logo of ${before.name} shows`);
+    await checkAccessibility(page, `organisation before switching, ${width} px`);
+    const options = await page.locator('#organisation-switch option').evaluateAll((all) =>
+      all.map((o) => ({ value: o.value, text: o.textContent.trim(), selected: o.selected })));
+    assert.ok(options.length >= 2, 'the organiser works in several organisations');
+    assert.equal(options.find((o) => o.selected).text, before.name, 'the header names the current one');
+    const other = options.find((o) => !o.selected);
+    await page.locator('#organisation-switch').selectOption(other.value);
+    await page.locator('form[action="/staff/organisation"] button[type=submit]').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/staff/'));
+    await page.waitForLoadState();
+    const after = await brand(page);
+    assert.equal(after.name, other.text, `${width}: the other organisation's name`);
+    assert.notEqual(after.colour, before.colour, `${width}: its accent colour`);
+    assert.notEqual(after.logo, before.logo, `${width}: its logo`);
+    assert.ok(after.logoShown, `${width}: its logo shows`);
+    assert.equal(await page.locator('#organisation-switch option:checked').textContent(), other.text);
+    await checkAccessibility(page, `organisation after switching, ${width} px`);
+    // Its branding page shows the same organisation.
+    await page.goto(`${BASE}/staff/organisation`);
+    assert.equal((await page.locator('h1').textContent()).trim(), other.text);
+    await checkAccessibility(page, `organisation branding page, ${width} px`);
+    await screenshot(page, `organisation-switched-${width}`);
+    await page.context().close();
+  }
 });
 
 test('forms with problems stay accessible and point to the fields', async () => {

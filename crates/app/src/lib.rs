@@ -19,6 +19,7 @@ pub mod attendance;
 pub mod certificates;
 pub mod jobs;
 pub mod messages;
+pub mod organisations;
 pub mod people;
 pub mod registrations;
 pub mod retention;

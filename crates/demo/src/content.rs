@@ -265,6 +265,24 @@ pub const NETWORK: usize = 1;
 /// The network's members among `ORGANISATIONS`.
 pub const MEMBERS: &[usize] = &[3, 4];
 
+/// Each organisation's branding, in [`ORGANISATIONS`]' order (issue 17):
+/// an accent colour (each at least 4.5:1 against white) and a simple SVG
+/// logo drawn here, so the three can be told apart at a glance.
+pub const BRANDING: &[(&str, &str)] = &[
+    (
+        "#9b1c31",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#9b1c31"/><path d="M14 44 L32 16 L50 44 Z" fill="#ffffff"/><circle cx="32" cy="38" r="5" fill="#9b1c31"/></svg>"##,
+    ),
+    (
+        "#1d4ed8",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="32" fill="#1d4ed8"/><rect x="14" y="30" width="10" height="20" fill="#ffffff"/><rect x="27" y="20" width="10" height="30" fill="#ffffff"/><rect x="40" y="26" width="10" height="24" fill="#ffffff"/></svg>"##,
+    ),
+    (
+        "#0f6b4f",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="8" fill="#0f6b4f"/><circle cx="32" cy="32" r="18" fill="none" stroke="#ffffff" stroke-width="6"/><circle cx="32" cy="32" r="6" fill="#ffffff"/></svg>"##,
+    ),
+];
+
 pub const PROGRAMMES: &[Programme] = &[
     Programme {
         title: "Diversidad e igualdad de trato en los servicios públicos",

@@ -194,6 +194,13 @@ async fn organisations(txn: &DatabaseTransaction) -> Result<Vec<aula_domain::Org
     for member in content::MEMBERS {
         organisations::set_standing(txn, &actor, ids[*member], standing(false, Some(network))).await?;
     }
+    // Each its colour and logo, so the switcher's effect shows.
+    for (org, (colour, logo)) in ids.iter().zip(content::BRANDING) {
+        let colour = problem(aula_domain::AccentColour::parse(colour))?;
+        let logo = problem(aula_domain::Logo::parse(logo.as_bytes().to_vec()))?;
+        organisations::set_accent(txn, *org, Some(&colour)).await?;
+        organisations::set_logo(txn, *org, Some(&logo)).await?;
+    }
     Ok(ids)
 }
 

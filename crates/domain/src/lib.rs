@@ -10,6 +10,7 @@
 //!   vocabulary or time zone is stored in a column (storage turns it on).
 
 pub mod attendance;
+pub mod branding;
 pub mod catalogue;
 pub mod details;
 pub mod import;
@@ -31,6 +32,7 @@ pub mod survey;
 pub mod text;
 
 pub use attendance::AttendanceStatus;
+pub use branding::{AccentColour, Logo, LogoKind};
 pub use catalogue::{Audience, Modality};
 pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};

@@ -114,6 +114,33 @@ impl fmt::Display for OrganisationSlug {
     }
 }
 
+/// What a platform administrator sets of an organisation (its slug is
+/// fixed once made: every address and issued credential names it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrganisationSettings {
+    pub name: crate::Text<200>,
+    pub time_zone: crate::SessionTimeZone,
+    /// The languages its pages and mail are offered in (one at least).
+    pub languages: Vec<crate::Language>,
+    pub contact_email: Option<crate::Email>,
+    /// The display name of its e-mails' sender (the address stays the instance's).
+    pub mail_sender_name: Option<crate::Text<100>>,
+    /// Where replies to its e-mails go.
+    pub reply_to: Option<crate::Email>,
+}
+
+impl OrganisationSettings {
+    /// The languages as stored: codes joined by commas, in the instance's order.
+    pub fn languages_code(&self) -> String {
+        crate::Language::ALL
+            .iter()
+            .filter(|l| self.languages.contains(l))
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -302,11 +302,19 @@ impl Dispatcher {
             &self.settings.domain,
         )
         .map_err(|e| SendError::Permanent(e.to_string()))?;
+        // The organisation's sender name and reply-to (issue 17), read as the
+        // message leaves, so a change applies to mail still waiting.
+        let organisation =
+            aula_storage::organisations::get(&self.db, aula_domain::OrganisationId::from_row(message.organisation_id))
+                .await
+                .map_err(|e| SendError::Transient(format!("organisation: {e}")))?;
+        let sender = crate::message::sender_of(&self.settings.sender, &organisation);
+        let reply_to = message.reply_to.as_deref().or(organisation.reply_to.as_deref());
         let email = build(
-            &self.settings.sender,
+            &sender,
             &message.recipient,
             message.recipient_name.as_deref(),
-            message.reply_to.as_deref(),
+            reply_to,
             &message.message_id,
             rendered,
         )

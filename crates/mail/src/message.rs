@@ -14,6 +14,18 @@ pub struct Sender {
     pub from: Mailbox,
 }
 
+/// Who an organisation's messages come from: the instance's address (the
+/// one its mail server is allowed to send for), under the organisation's
+/// sender name when it has one.
+pub fn sender_of(instance: &Sender, organisation: &aula_storage::entities::organisation::Model) -> Sender {
+    match organisation.mail_sender_name.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => Sender {
+            from: Mailbox::new(Some(name.to_owned()), instance.from.email.clone()),
+        },
+        _ => instance.clone(),
+    }
+}
+
 /// Builds the e-mail. `message_id` is the outbox row's, stable across retries.
 pub fn build(
     sender: &Sender,

@@ -48,6 +48,8 @@ pub async fn create(conn: &impl Begin, actor: &Actor, new: &NewOrganisation) -> 
         status: Set(OrganisationStatus::Active),
         network_id: Set(None),
         is_network: Set(false),
+        accent_colour: Set(None),
+        logo_content_type: Set(None),
         created_at: Set(now()),
     }
     .insert(&txn)
@@ -171,7 +173,9 @@ impl Membership {
     }
 }
 
-/// The organisations `user_id` works in, by name.
+/// The organisations `user_id` works in, by name. A suspended organisation
+/// is not among them: its staff no longer work in it (they sign in to their
+/// other organisations, or to none), until it is reactivated.
 pub async fn memberships(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Membership>> {
     let rows = organisation_member::Entity::find()
         .filter(organisation_member::Column::UserId.eq(user_id))
@@ -183,6 +187,7 @@ pub async fn memberships(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<V
     let ids: Vec<Uuid> = rows.iter().map(|r| r.organisation_id).collect();
     let organisations = organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(ids))
+        .filter(organisation::Column::Status.eq(OrganisationStatus::Active))
         .order_by_asc(organisation::Column::Name)
         .order_by_asc(organisation::Column::Id)
         .all(conn)
@@ -294,4 +299,158 @@ pub async fn figures_scope(conn: &impl ConnectionTrait, org: OrganisationId) -> 
         Vec::new()
     };
     Ok(std::iter::once(own).chain(members).collect())
+}
+
+/// Writes `settings` on `org` (in the caller's transaction); the row as it is now.
+pub async fn update(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    settings: &aula_domain::organisation::OrganisationSettings,
+) -> Result<organisation::Model> {
+    let mut row: organisation::ActiveModel = get(conn, org).await?.into();
+    row.name = Set(settings.name.as_str().to_owned());
+    row.time_zone = Set(settings.time_zone.to_string());
+    row.languages = Set(settings.languages_code());
+    row.contact_email = Set(settings.contact_email.as_ref().map(ToString::to_string));
+    row.mail_sender_name = Set(settings.mail_sender_name.as_ref().map(ToString::to_string));
+    row.reply_to = Set(settings.reply_to.as_ref().map(ToString::to_string));
+    Ok(row.update(conn).await?)
+}
+
+/// Suspends or reactivates `org`; the row as it was before and as it is now.
+pub async fn set_status(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    status: OrganisationStatus,
+) -> Result<(OrganisationStatus, organisation::Model)> {
+    let current = get(conn, org).await?;
+    let before = current.status;
+    let mut row: organisation::ActiveModel = current.into();
+    row.status = Set(status);
+    Ok((before, row.update(conn).await?))
+}
+
+/// Sets (or clears, with `None`) `org`'s accent colour.
+pub async fn set_accent(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    colour: Option<&aula_domain::AccentColour>,
+) -> Result<organisation::Model> {
+    let mut row: organisation::ActiveModel = get(conn, org).await?.into();
+    row.accent_colour = Set(colour.map(|c| c.as_str().to_owned()));
+    Ok(row.update(conn).await?)
+}
+
+/// Sets (or removes, with `None`) `org`'s logo.
+pub async fn set_logo(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    logo: Option<&aula_domain::Logo>,
+) -> Result<organisation::Model> {
+    use crate::entities::organisation_logo;
+    let mut row: organisation::ActiveModel = get(conn, org).await?.into();
+    organisation_logo::Entity::delete_by_id(org.uuid()).exec(conn).await?;
+    if let Some(logo) = logo {
+        organisation_logo::ActiveModel {
+            organisation_id: Set(org.uuid()),
+            data: Set(logo.bytes.clone()),
+            updated_at: Set(now()),
+        }
+        .insert(conn)
+        .await?;
+    }
+    row.logo_content_type = Set(logo.map(|l| l.kind.content_type().to_owned()));
+    Ok(row.update(conn).await?)
+}
+
+/// `org`'s logo: its content type and bytes, if it has one.
+pub async fn logo(conn: &impl ConnectionTrait, org: &organisation::Model) -> Result<Option<(String, Vec<u8>)>> {
+    use crate::entities::organisation_logo;
+    let Some(content_type) = org.logo_content_type.clone() else {
+        return Ok(None);
+    };
+    Ok(organisation_logo::Entity::find_by_id(org.id)
+        .one(conn)
+        .await?
+        .map(|row| (content_type, row.data)))
+}
+
+/// A member of an organisation, as its administrator lists them.
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub user_id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+/// Who works in `org`, by name then role (an organisation has a few
+/// hundred staff at most).
+pub async fn staff(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<Member>> {
+    use crate::entities::user;
+    let rows = organisation_member::Entity::find()
+        .filter(organisation_member::Column::OrganisationId.eq(org.uuid()))
+        .limit(1000)
+        .all(conn)
+        .await?;
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
+    let users: std::collections::HashMap<Uuid, user::Model> = user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut members: Vec<Member> = rows
+        .into_iter()
+        .filter_map(|r| {
+            let user = users.get(&r.user_id)?;
+            Some(Member {
+                user_id: r.user_id,
+                email: user.email.clone(),
+                name: user.name.clone(),
+                role: r.role,
+                active: user.active,
+            })
+        })
+        .collect();
+    members.sort_by(|a, b| {
+        a.name
+            .cmp(&b.name)
+            .then(a.role.cmp(&b.role))
+            .then(a.user_id.cmp(&b.user_id))
+    });
+    Ok(members)
+}
+
+/// Takes `role` in `org` from `user_id`; whether they held it.
+pub async fn remove_member(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    user_id: Uuid,
+    role: Role,
+) -> Result<bool> {
+    let removed = organisation_member::Entity::delete_by_id((org.uuid(), user_id, role))
+        .exec(conn)
+        .await?;
+    Ok(removed.rows_affected > 0)
+}
+
+/// How many memberships each organisation has (one grouped query).
+pub async fn member_counts(conn: &impl ConnectionTrait) -> Result<std::collections::HashMap<Uuid, i64>> {
+    let rows: Vec<(Uuid, i64)> = organisation_member::Entity::find()
+        .select_only()
+        .column(organisation_member::Column::OrganisationId)
+        .column_as(
+            sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::count_distinct(sea_orm::sea_query::Expr::col(
+                organisation_member::Column::UserId,
+            ))),
+            "members",
+        )
+        .group_by(organisation_member::Column::OrganisationId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().collect())
 }

@@ -139,6 +139,19 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
     }
     if filter.public_only {
         condition = condition.add(session::Column::Status.ne(SessionStatus::Draft));
+        // A suspended organisation's sessions are not public (issue 17).
+        condition = condition.add(
+            session::Column::OrganisationId.not_in_subquery(
+                Query::select()
+                    .column(crate::entities::organisation::Column::Id)
+                    .from(crate::entities::organisation::Entity)
+                    .and_where(
+                        Expr::col(crate::entities::organisation::Column::Status)
+                            .eq(aula_domain::OrganisationStatus::Suspended.as_str()),
+                    )
+                    .to_owned(),
+            ),
+        );
     }
     if !filter.statuses.is_empty() {
         condition = condition.add(session::Column::Status.is_in(filter.statuses.iter().copied()));

@@ -32,6 +32,8 @@ pub fn for_people() -> Router<AppState> {
         // ----- the public catalogue ---------------------------------------------------
         .route("/", get(catalogue::public::catalogue))
         .route("/o/{slug}/", get(catalogue::public::organisation_catalogue))
+        .route("/o/{slug}/logo", get(catalogue::branding::logo))
+        .route("/o/{slug}/brand.css", get(catalogue::branding::brand_css))
         .route("/courses/{id}", get(catalogue::public::course_page))
         .route("/sessions/{id}", get(catalogue::public::session_page))
         // ----- the catalogue's records: programmes, courses, bodies, regions ----------
@@ -298,10 +300,70 @@ pub fn for_people() -> Router<AppState> {
         )
         .route("/sign-out", post(accounts::sign_in::sign_out))
         .route("/staff", get(accounts::sign_in::home))
-        .route("/staff/organisation", post(accounts::sign_in::switch_organisation))
+        .route(
+            "/staff/organisation",
+            get(accounts::organisation_pages::staff_page).post(accounts::sign_in::switch_organisation),
+        )
         .routes(routes!(accounts::organisations::list, accounts::organisations::create))
-        .routes(routes!(accounts::organisations::add_member))
+        .routes(routes!(
+            accounts::organisations::add_member,
+            accounts::organisation_admin::members
+        ))
+        .routes(routes!(
+            accounts::organisation_admin::show,
+            accounts::organisation_admin::update
+        ))
+        .routes(routes!(accounts::organisation_admin::remove_member))
         .routes(routes!(accounts::networks::get, accounts::networks::put))
+        .routes(routes!(
+            accounts::organisation_admin::put_logo,
+            accounts::organisation_admin::delete_logo
+        ))
+        .route("/admin/organisations", get(accounts::organisation_pages::list_page))
+        .route(
+            "/admin/organisations/new",
+            get(accounts::organisation_pages::new_page).post(accounts::organisation_pages::create_page),
+        )
+        .route(
+            "/admin/organisations/{id}",
+            get(accounts::organisation_pages::edit_page).post(accounts::organisation_pages::update_page),
+        )
+        .route(
+            "/admin/organisations/{id}/members",
+            post(accounts::organisation_pages::add_member_page),
+        )
+        .route(
+            "/admin/organisations/{id}/members/remove",
+            post(accounts::organisation_pages::remove_member_page),
+        )
+        .route(
+            "/admin/organisations/{id}/status",
+            get(accounts::organisation_pages::status_page).post(accounts::organisation_pages::status_form),
+        )
+        .route(
+            "/admin/organisations/{id}/colour",
+            post(accounts::organisation_pages::admin_colour),
+        )
+        .route(
+            "/admin/organisations/{id}/logo",
+            post(accounts::organisation_pages::admin_logo),
+        )
+        .route(
+            "/admin/organisations/{id}/logo/remove",
+            post(accounts::organisation_pages::admin_logo_remove),
+        )
+        .route(
+            "/staff/organisation/colour",
+            post(accounts::organisation_pages::staff_colour),
+        )
+        .route(
+            "/staff/organisation/logo",
+            post(accounts::organisation_pages::staff_logo),
+        )
+        .route(
+            "/staff/organisation/logo/remove",
+            post(accounts::organisation_pages::staff_logo_remove),
+        )
         .routes(routes!(accounts::users::list, accounts::users::create))
         .routes(routes!(accounts::users::show, accounts::users::update))
         .route("/admin/users", get(accounts::users::list_page))

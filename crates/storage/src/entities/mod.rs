@@ -13,6 +13,7 @@ pub mod erasure_request;
 pub mod import_draft;
 pub mod meeting;
 pub mod organisation;
+pub mod organisation_logo;
 pub mod organisation_member;
 pub mod outbox;
 pub mod person;

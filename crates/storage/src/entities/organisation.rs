@@ -21,6 +21,11 @@ pub struct Model {
     pub network_id: Option<Uuid>,
     /// Whether it is a network: its members' figures are read with its own.
     pub is_network: bool,
+    /// `#rrggbb`, checked for contrast when set (`aula_domain::AccentColour`).
+    pub accent_colour: Option<String>,
+    /// `image/png` or `image/svg+xml` when the organisation has a logo
+    /// (its bytes are in `organisation_logos`).
+    pub logo_content_type: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

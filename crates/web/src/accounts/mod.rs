@@ -1,6 +1,8 @@
 //! Staff accounts: users (administrators), signing in and out, and API tokens.
 
 pub mod networks;
+pub mod organisation_admin;
+pub mod organisation_pages;
 pub mod organisations;
 pub mod sign_in;
 pub mod tokens;

@@ -3,6 +3,7 @@
 //! bodies, regions.
 
 pub mod bodies;
+pub mod branding;
 pub mod course_texts;
 pub mod courses;
 pub mod programmes;

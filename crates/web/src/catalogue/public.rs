@@ -73,7 +73,12 @@ pub(crate) async fn catalogue(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CatalogueQuery>,
 ) -> AppResult<Response> {
-    let organisations = aula_storage::organisations::list(&state.db).await?;
+    // A suspended organisation is not listed (issue 17).
+    let organisations: Vec<_> = aula_storage::organisations::list(&state.db)
+        .await?
+        .into_iter()
+        .filter(|o| o.status == aula_domain::OrganisationStatus::Active)
+        .collect();
     let organisations = if organisations.len() > 1 {
         organisations
     } else {
@@ -93,6 +98,7 @@ pub(crate) async fn organisation_catalogue(
     let organisation = aula_storage::organisations::by_slug(&state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    let organisation = super::branding::serving(organisation)?;
     catalogue_of(ctx, state, query, Some(organisation), Vec::new()).await
 }
 
@@ -157,7 +163,10 @@ async fn catalogue_of(
         ("to", query.to.clone()),
     ];
     let pager = Pager::new(&base, &params, paged.page.page, paged.pages(), paged.total);
-    let c = Chrome::new(&ctx);
+    let c = match &organisation {
+        Some(o) => Chrome::new(&ctx).branded(o),
+        None => Chrome::new(&ctx),
+    };
     let regions = regions::list(&state.db).await?;
     let filtered = !errors.is_empty() || params.iter().any(|(_, value)| !value.trim().is_empty());
     render(&CataloguePage {
@@ -193,6 +202,7 @@ pub(crate) async fn course_page(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let record = courses::get(&state.db, id).await?;
+    let org = super::branding::serving_id(&state, record.course.organisation_id).await?;
     let filter = SessionFilter {
         public_only: true,
         course_id: Some(id),
@@ -202,7 +212,7 @@ pub(crate) async fn course_page(
         .await?
         .items;
     render(&CoursePage {
-        c: Chrome::new(&ctx),
+        c: Chrome::new(&ctx).branded(&org),
         record,
         sessions,
     })

@@ -13,7 +13,8 @@
 //!   plain-text rejections.
 //! - Uniqueness and state conflicts are 409; unknown ids 404; no credentials
 //!   401; a role that may not act 403. Someone who may not even know that a
-//!   record exists gets 404, not 403.
+//!   record exists gets 404, not 403. A suspended organisation's public
+//!   pages are 410, saying it is suspended (issue 17).
 //! - A database that is away for a moment (restart, failover) is 503 with
 //!   `Retry-After`; nothing was changed.
 //! - Only the server's own failures are 500: they are logged with the request
@@ -44,6 +45,9 @@ pub enum AppError {
     CrossSite,
     /// 404.
     NotFound,
+    /// 410: the record is there but withdrawn from the public, and the
+    /// message says why (a suspended organisation's pages, issue 17).
+    Gone(Problem),
     /// 409: a uniqueness rule or the record's state refuses the change.
     Conflict(Problem),
     /// 413: the body is larger than we accept.
@@ -70,6 +74,7 @@ impl AppError {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf | AppError::CrossSite => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Gone(_) => StatusCode::GONE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -89,6 +94,7 @@ impl AppError {
             AppError::Csrf => "csrf",
             AppError::CrossSite => "cross_site",
             AppError::NotFound => "not_found",
+            AppError::Gone(_) => "gone",
             AppError::Conflict(_) => "conflict",
             AppError::TooLarge => "too_large",
             AppError::UnsupportedMediaType => "unsupported_media_type",
@@ -102,7 +108,7 @@ impl AppError {
     /// The human message, as a catalogue entry.
     pub fn problem(&self) -> Problem {
         match self {
-            AppError::BadRequest(p) | AppError::Conflict(p) => p.clone(),
+            AppError::BadRequest(p) | AppError::Conflict(p) | AppError::Gone(p) => p.clone(),
             AppError::Unauthenticated => Problem::new("error-unauthenticated"),
             AppError::Forbidden => Problem::new("error-forbidden"),
             AppError::Csrf => Problem::new("error-csrf"),

@@ -25,6 +25,32 @@ pub struct Chrome {
     /// The organisations a staff member works in, with whether it is the
     /// current one: the switcher shows when there are two or more (issue 17).
     pub organisations: Vec<OrganisationChoice>,
+    /// The organisation whose pages these are, shown in the header with its
+    /// logo and accent colour: a staff member's current one, or the one a
+    /// public page (catalogue, course, session) belongs to (issue 17).
+    pub brand: Option<Brand>,
+}
+
+/// An organisation's name, logo and accent colour as the layout shows them:
+/// the logo at `/o/{slug}/logo`, the colour as the `--accent` custom
+/// property of `/o/{slug}/brand.css` (the pages' Content-Security-Policy
+/// allows no inline style).
+pub struct Brand {
+    pub slug: String,
+    pub name: String,
+    pub accent: bool,
+    pub logo: bool,
+}
+
+impl Brand {
+    pub fn of(org: &aula_storage::entities::organisation::Model) -> Self {
+        Brand {
+            slug: org.slug.clone(),
+            name: org.name.clone(),
+            accent: org.accent_colour.is_some(),
+            logo: org.logo_content_type.is_some(),
+        }
+    }
 }
 
 pub struct OrganisationChoice {
@@ -68,7 +94,14 @@ impl Chrome {
             }
         })
         .collect();
+        let brand = ctx.user.as_ref().and_then(|u| {
+            u.memberships
+                .iter()
+                .find(|m| Some(m.id()) == u.organisation)
+                .map(|m| Brand::of(&m.organisation))
+        });
         Chrome {
+            brand,
             tr: ctx.tr(),
             lang: ctx.lang.as_str(),
             csrf: ctx.csrf.clone(),
@@ -93,6 +126,13 @@ impl Chrome {
                 })
                 .unwrap_or_default(),
         }
+    }
+
+    /// The page belongs to `org` (a public page of its catalogue): its
+    /// name, logo and colour in the header.
+    pub fn branded(mut self, org: &aula_storage::entities::organisation::Model) -> Self {
+        self.brand = Some(Brand::of(org));
+        self
     }
 
     pub fn t(&self, key: &str) -> String {

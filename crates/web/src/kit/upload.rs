@@ -59,14 +59,18 @@ pub(crate) fn sheet_of_body(
     body: Result<Bytes, BytesRejection>,
     read: impl FnOnce(&[u8]) -> Result<Sheet, Problem>,
 ) -> AppResult<Result<Sheet, Problem>> {
-    let bytes = body.map_err(|err| {
+    Ok(read(&body_bytes(body)?))
+}
+
+/// An API body's bytes: over the limit a 413, unreadable a 400.
+pub(crate) fn body_bytes(body: Result<Bytes, BytesRejection>) -> AppResult<Bytes> {
+    body.map_err(|err| {
         if err.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::TooLarge
         } else {
             AppError::bad_request("error-body")
         }
-    })?;
-    Ok(read(&bytes))
+    })
 }
 
 /// A people's file as a sheet: UTF-8 text (see [`text_of`]).

@@ -196,6 +196,8 @@ pub(crate) async fn register_api(
     // is the one its people read (issue 20: French courses got English
     // e-mails).
     let record = aula_storage::sessions::for_registration(&state.db, id).await?;
+    // A suspended organisation takes no registration, not even an organiser's (issue 17).
+    crate::catalogue::branding::serving_id(&state, record.session.organisation_id).await?;
     let language = record.course.course.language;
     if organiser {
         let details = input.parse(&state, language).await?.map_err(AppError::Invalid)?;
@@ -285,7 +287,12 @@ impl SessionPage {
         form: RegistrationInput,
         errors: FormErrors,
     ) -> AppResult<Self> {
-        let c = Chrome::new(ctx);
+        let org = aula_storage::organisations::get(
+            &state.db,
+            aula_domain::OrganisationId::from_row(record.session.organisation_id),
+        )
+        .await?;
+        let c = Chrome::new(ctx).branded(&org);
         let closed = record.registering_now().allows().err().map(|p| ctx.tr().problem(&p));
         let choices = Choices::new(&c, state).await?;
         let periods = aula_app::retention::periods(&state.app()).await?;

@@ -557,6 +557,8 @@ fn may_see(ctx: &Ctx, record: &SessionRecord) -> bool {
 /// and its trainers.
 pub async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
     let record = sessions::get(&state.db, id).await?;
+    // A suspended organisation's sessions say so (410), to anyone (issue 17).
+    crate::catalogue::branding::serving_id(state, record.session.organisation_id).await?;
     let own = ctx
         .staff_org()
         .is_some_and(|org| org.uuid() == record.session.organisation_id);

@@ -1,0 +1,567 @@
+//! Organisations' pages (issue 17): a platform administrator's list, the
+//! form that makes one, one organisation's settings, branding, members and
+//! status (with a confirmation page, no script); and its organisers' page
+//! for its branding (`/staff/organisation`). Every change is a use case of
+//! `aula_app::organisations`, as in the API (`organisation_admin`).
+
+use askama::Template;
+use aula_app::organisations::{self as use_case, Change};
+use aula_domain::{AccentColour, Email, FieldErrors, Language, OrganisationId, OrganisationStatus, Problem, Role};
+use aula_storage::entities::organisation;
+use aula_storage::organisations::{self, Member, NewOrganisation};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, State};
+use axum::response::Response;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::organisation_admin::{OrganisationChangeInput, find, parse_logo};
+use super::organisations::OrganisationInput;
+use crate::kit::context::{Admin, Organiser};
+use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::upload::read_upload;
+use crate::{AppError, AppResult, AppState, Ctx};
+
+const ADMIN: &[Role] = &[Role::Admin];
+
+#[derive(Template)]
+#[template(path = "pages/organisations_admin.html")]
+struct ListPage {
+    c: Chrome,
+    /// Each organisation with how many people work in it.
+    rows: Vec<(organisation::Model, i32)>,
+}
+
+/// `/admin/organisations`: every organisation, its status and its staff count.
+pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    let counts = organisations::member_counts(&state.db).await?;
+    let rows = organisations::list(&state.db)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let count = counts.get(&o.id).copied().unwrap_or(0);
+            (o, i32::try_from(count).unwrap_or(i32::MAX))
+        })
+        .collect();
+    render(&ListPage {
+        c: Chrome::new(&ctx),
+        rows,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "pages/organisation_new.html")]
+struct NewPage {
+    c: Chrome,
+    form: NewForm,
+    errors: FormErrors,
+}
+
+#[derive(Default, Deserialize)]
+pub(crate) struct NewForm {
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    contact_email: String,
+}
+
+pub(crate) async fn new_page(ctx: Ctx) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    render(&NewPage {
+        c: Chrome::new(&ctx),
+        form: NewForm::default(),
+        errors: FormErrors::none(),
+    })
+}
+
+pub(crate) async fn create_page(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<NewForm>,
+) -> AppResult<Response> {
+    let input = OrganisationInput {
+        slug: form.slug.clone(),
+        name: form.name.clone(),
+        time_zone: form.time_zone.clone(),
+        contact_email: form.contact_email.clone(),
+    };
+    let outcome = match NewOrganisation::try_from(&input) {
+        Ok(new) => use_case::create(&state.app(), &ctx.actor()?, &new)
+            .await
+            .map_err(AppError::from),
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match outcome {
+        Ok(created) => Ok(redirect_with(
+            &ctx,
+            &format!("/admin/organisations/{}", created.id),
+            "organisation-created",
+        )),
+        Err(AppError::Invalid(errors)) => render_invalid(&NewPage {
+            errors: FormErrors::new(ctx.tr(), &errors),
+            c: Chrome::new(&ctx),
+            form,
+        }),
+        Err(other) => Err(other),
+    }
+}
+
+/// The branding forms' state: where they post, what is set, their problems.
+pub struct Branding {
+    /// `/admin/organisations/{id}` or `/staff/organisation`.
+    pub action: String,
+    pub accent: String,
+    pub logo: Option<String>,
+    pub errors: FormErrors,
+    pub logo_errors: FormErrors,
+}
+
+impl Branding {
+    fn of(org: &organisation::Model, action: String) -> Self {
+        Branding {
+            action,
+            accent: org.accent_colour.clone().unwrap_or_default(),
+            logo: org.logo_content_type.as_ref().map(|_| format!("/o/{}/logo", org.slug)),
+            errors: FormErrors::none(),
+            logo_errors: FormErrors::none(),
+        }
+    }
+}
+
+#[derive(Default, Deserialize)]
+pub(crate) struct MemberForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/organisation_admin.html")]
+struct AdminPage {
+    c: Chrome,
+    org: organisation::Model,
+    form: OrganisationChangeInput,
+    errors: FormErrors,
+    languages: Vec<(String, String, bool)>,
+    branding: Branding,
+    members: Vec<Member>,
+    member_form: MemberForm,
+    member_errors: FormErrors,
+    roles: Vec<(String, String)>,
+}
+
+impl AdminPage {
+    async fn new(ctx: &Ctx, state: &AppState, org: organisation::Model) -> AppResult<Self> {
+        let c = Chrome::new(ctx);
+        let form = OrganisationChangeInput::from(&org);
+        let members = organisations::staff(&state.db, organisations::id(&org)).await?;
+        Ok(AdminPage {
+            languages: c.ticks("language", Language::ALL, &form.languages),
+            roles: c.words("role", &[Role::Organiser, Role::Trainer]),
+            branding: Branding::of(&org, format!("/admin/organisations/{}", org.id)),
+            c,
+            form,
+            errors: FormErrors::none(),
+            members,
+            member_form: MemberForm {
+                role: Role::Organiser.as_str().to_owned(),
+                ..MemberForm::default()
+            },
+            member_errors: FormErrors::none(),
+            org,
+        })
+    }
+}
+
+/// `/admin/organisations/{id}`.
+pub(crate) async fn edit_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    let org = find(&state, id).await?;
+    render(&AdminPage::new(&ctx, &state, org).await?)
+}
+
+/// The settings form as it posts: the languages' boxes may all be unticked.
+#[derive(Deserialize)]
+pub(crate) struct SettingsForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default, deserialize_with = "crate::kit::input::loose_list")]
+    languages: Vec<String>,
+    #[serde(default)]
+    contact_email: String,
+    #[serde(default)]
+    mail_sender_name: String,
+    #[serde(default)]
+    reply_to: String,
+}
+
+pub(crate) async fn update_page(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> AppResult<Response> {
+    let org = find(&state, id).await?;
+    let input = OrganisationChangeInput {
+        name: form.name,
+        time_zone: form.time_zone,
+        languages: form.languages,
+        contact_email: form.contact_email,
+        mail_sender_name: form.mail_sender_name,
+        reply_to: form.reply_to,
+        ..OrganisationChangeInput::from(&org)
+    };
+    let outcome = match input.settings() {
+        Ok(settings) => {
+            let change = Change {
+                settings: Some(settings),
+                ..Change::default()
+            };
+            use_case::change(&state.app(), &ctx.actor()?, organisations::id(&org), &change)
+                .await
+                .map_err(AppError::from)
+        }
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match outcome {
+        Ok(_) => Ok(redirect_with(
+            &ctx,
+            &format!("/admin/organisations/{id}"),
+            "flash-saved",
+        )),
+        Err(AppError::Invalid(errors)) => {
+            let mut page = AdminPage::new(&ctx, &state, org).await?;
+            page.languages = page.c.ticks("language", Language::ALL, &input.languages);
+            page.form = input;
+            page.errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&page)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+pub(crate) async fn add_member_page(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<MemberForm>,
+) -> AppResult<Response> {
+    let org = find(&state, id).await?;
+    let mut errors = FieldErrors::new();
+    let email = errors.take("email", Email::parse(&form.email));
+    let role = errors.take("role", Role::parse(&form.role).and_then(use_case::member_role));
+    let outcome = match (email, role) {
+        (Some(email), Some(role)) => {
+            use_case::add_member(&state.app(), &ctx.actor()?, organisations::id(&org), &email, role)
+                .await
+                .map_err(AppError::from)
+        }
+        _ => Err(AppError::Invalid(errors)),
+    };
+    match outcome {
+        Ok(_) => Ok(redirect_with(
+            &ctx,
+            &format!("/admin/organisations/{id}#members"),
+            "organisation-member-added",
+        )),
+        Err(AppError::Invalid(errors)) => {
+            let mut page = AdminPage::new(&ctx, &state, org).await?;
+            page.member_form = form;
+            page.member_errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&page)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct RemoveForm {
+    #[serde(default)]
+    user_id: String,
+    #[serde(default)]
+    role: String,
+}
+
+pub(crate) async fn remove_member_page(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<RemoveForm>,
+) -> AppResult<Response> {
+    let org = find(&state, id).await?;
+    let user_id = Uuid::parse_str(form.user_id.trim()).map_err(|_| AppError::NotFound)?;
+    let role = Role::parse(&form.role).map_err(|_| AppError::NotFound)?;
+    use_case::remove_member(&state.app(), &ctx.actor()?, organisations::id(&org), user_id, role).await?;
+    Ok(redirect_with(
+        &ctx,
+        &format!("/admin/organisations/{id}#members"),
+        "organisation-member-removed",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "pages/organisation_status.html")]
+struct StatusPage {
+    c: Chrome,
+    org: organisation::Model,
+    suspend: bool,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct StatusQuery {
+    #[serde(default)]
+    to: String,
+}
+
+/// The confirmation before a suspension (or a reactivation): a page of its
+/// own with one button, so that nothing happens by one mistaken click.
+pub(crate) async fn status_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(query): ApiQuery<StatusQuery>,
+) -> AppResult<Response> {
+    ctx.require(ADMIN)?;
+    let org = find(&state, id).await?;
+    let to = OrganisationStatus::parse(&query.to).map_err(|p| AppError::Invalid(FieldErrors::single("to", p)))?;
+    render(&StatusPage {
+        c: Chrome::new(&ctx),
+        org,
+        suspend: to == OrganisationStatus::Suspended,
+    })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct StatusForm {
+    #[serde(default)]
+    status: String,
+}
+
+pub(crate) async fn status_form(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<StatusForm>,
+) -> AppResult<Response> {
+    let org = find(&state, id).await?;
+    let status =
+        OrganisationStatus::parse(&form.status).map_err(|p| AppError::Invalid(FieldErrors::single("status", p)))?;
+    let change = Change {
+        status: Some(status),
+        ..Change::default()
+    };
+    use_case::change(&state.app(), &ctx.actor()?, organisations::id(&org), &change).await?;
+    let flash = match status {
+        OrganisationStatus::Suspended => "organisation-suspended-flash",
+        OrganisationStatus::Active => "organisation-reactivated-flash",
+    };
+    Ok(redirect_with(&ctx, &format!("/admin/organisations/{id}"), flash))
+}
+
+// ----- branding: the administrator's and the organisers' doors onto the same forms ---------
+
+#[derive(Deserialize)]
+pub(crate) struct ColourForm {
+    #[serde(default)]
+    accent_colour: String,
+}
+
+/// Where a branding form came from: what it changes and where it goes back.
+enum Door {
+    Admin(organisation::Model),
+    Staff(organisation::Model),
+}
+
+impl Door {
+    fn org(&self) -> &organisation::Model {
+        match self {
+            Door::Admin(o) | Door::Staff(o) => o,
+        }
+    }
+
+    fn back(&self) -> String {
+        match self {
+            Door::Admin(o) => format!("/admin/organisations/{}#branding", o.id),
+            Door::Staff(_) => "/staff/organisation#branding".to_owned(),
+        }
+    }
+
+    /// Its page again, with the branding forms' problems (422).
+    async fn again(
+        self,
+        ctx: &Ctx,
+        state: &AppState,
+        accent: String,
+        colour: FormErrors,
+        logo: FormErrors,
+    ) -> AppResult<Response> {
+        match self {
+            Door::Admin(org) => {
+                let mut page = AdminPage::new(ctx, state, org).await?;
+                page.branding.accent = accent;
+                page.branding.errors = colour;
+                page.branding.logo_errors = logo;
+                render_invalid(&page)
+            }
+            Door::Staff(org) => {
+                let mut page = StaffPage::new(ctx, org);
+                page.branding.accent = accent;
+                page.branding.errors = colour;
+                page.branding.logo_errors = logo;
+                render_invalid(&page)
+            }
+        }
+    }
+}
+
+async fn save_colour(ctx: &Ctx, state: &AppState, door: Door, form: ColourForm) -> AppResult<Response> {
+    let accent = if form.accent_colour.trim().is_empty() {
+        Ok(None)
+    } else {
+        AccentColour::parse(&form.accent_colour).map(Some)
+    };
+    match accent {
+        Ok(accent) => {
+            let change = Change {
+                accent: Some(accent),
+                ..Change::default()
+            };
+            use_case::change(&state.app(), &ctx.actor()?, organisations::id(door.org()), &change).await?;
+            Ok(redirect_with(ctx, &door.back(), "flash-saved"))
+        }
+        Err(problem) => {
+            let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("accent_colour", problem));
+            door.again(ctx, state, form.accent_colour, errors, FormErrors::none())
+                .await
+        }
+    }
+}
+
+async fn save_logo(
+    ctx: &Ctx,
+    state: &AppState,
+    door: Door,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> AppResult<Response> {
+    let upload = read_upload(ctx, multipart).await?;
+    let logo = match &upload {
+        None => Err(Problem::required()),
+        Some((_, bytes)) => parse_logo(bytes),
+    };
+    match logo {
+        Ok(logo) => {
+            use_case::set_logo(&state.app(), &ctx.actor()?, organisations::id(door.org()), Some(&logo)).await?;
+            Ok(redirect_with(ctx, &door.back(), "organisation-logo-saved"))
+        }
+        Err(problem) => {
+            let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
+            let accent = door.org().accent_colour.clone().unwrap_or_default();
+            door.again(ctx, state, accent, FormErrors::none(), errors).await
+        }
+    }
+}
+
+async fn remove_logo(ctx: &Ctx, state: &AppState, door: Door) -> AppResult<Response> {
+    use_case::set_logo(&state.app(), &ctx.actor()?, organisations::id(door.org()), None).await?;
+    Ok(redirect_with(ctx, &door.back(), "organisation-logo-removed"))
+}
+
+pub(crate) async fn admin_colour(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<ColourForm>,
+) -> AppResult<Response> {
+    let door = Door::Admin(find(&state, id).await?);
+    save_colour(&ctx, &state, door, form).await
+}
+
+pub(crate) async fn admin_logo(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> AppResult<Response> {
+    let door = Door::Admin(find(&state, id).await?);
+    save_logo(&ctx, &state, door, multipart).await
+}
+
+pub(crate) async fn admin_logo_remove(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    let door = Door::Admin(find(&state, id).await?);
+    remove_logo(&ctx, &state, door).await
+}
+
+#[derive(Template)]
+#[template(path = "pages/organisation_branding.html")]
+struct StaffPage {
+    c: Chrome,
+    org: organisation::Model,
+    branding: Branding,
+}
+
+impl StaffPage {
+    fn new(ctx: &Ctx, org: organisation::Model) -> Self {
+        StaffPage {
+            c: Chrome::new(ctx),
+            branding: Branding::of(&org, "/staff/organisation".to_owned()),
+            org,
+        }
+    }
+}
+
+/// The organisation an organiser works in now.
+async fn own(ctx: &Ctx, state: &AppState) -> AppResult<organisation::Model> {
+    let org: OrganisationId = ctx.org()?;
+    Ok(organisations::get(&state.db, org).await?)
+}
+
+/// `/staff/organisation`: the organisers' page for their organisation's branding.
+pub(crate) async fn staff_page(Organiser(ctx): Organiser, State(state): State<AppState>) -> AppResult<Response> {
+    let org = own(&ctx, &state).await?;
+    render(&StaffPage::new(&ctx, org))
+}
+
+pub(crate) async fn staff_colour(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<ColourForm>,
+) -> AppResult<Response> {
+    let door = Door::Staff(own(&ctx, &state).await?);
+    save_colour(&ctx, &state, door, form).await
+}
+
+pub(crate) async fn staff_logo(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> AppResult<Response> {
+    let door = Door::Staff(own(&ctx, &state).await?);
+    save_logo(&ctx, &state, door, multipart).await
+}
+
+pub(crate) async fn staff_logo_remove(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    let door = Door::Staff(own(&ctx, &state).await?);
+    remove_logo(&ctx, &state, door).await
+}

@@ -1,0 +1,681 @@
+//! Organisations managed from the web and the API (issue 17): a platform
+//! administrator's pages and operations, each organisation's branding
+//! (accent colour checked for contrast, a logo checked for what could run),
+//! suspension, and the sender name and reply-to on its mail. Every form
+//! and operation is tried as an attacker would.
+
+use std::time::Duration;
+
+use aula_domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::helpers::{Api, Browser, PASSWORD, TestApp, course_and_session, db_test, registrant};
+
+const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#1d4ed8"/></svg>"##;
+
+fn png() -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&[0; 64]);
+    png
+}
+
+/// A second organisation (through the API) and its id.
+async fn second(admin: &Api, slug: &str) -> String {
+    let created = admin
+        .created(
+            "/api/v1/organisations",
+            &json!({"slug": slug, "name": format!("Org {slug}")}),
+        )
+        .await;
+    created["id"].as_str().expect("id").to_owned()
+}
+
+async fn signed_in_as(app: &TestApp, email: &str) -> Browser {
+    let browser = app.browser();
+    let response = browser.sign_in(email, PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "{email} signs in");
+    browser
+}
+
+/// Ana registers on `session` (the public API): its status.
+async fn ana_registers(app: &TestApp, session: &str) -> StatusCode {
+    app.anonymous_api()
+        .post(
+            &format!("/api/v1/sessions/{session}/registrations"),
+            &registrant("Ana", "ana@example.org"),
+        )
+        .await
+        .0
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"].to_str().expect("location").to_owned()
+}
+
+db_test!(
+    issue_17_an_administrator_makes_and_runs_an_organisation_from_the_pages,
+    |app: TestApp| async move {
+        let admin = app.signed_in(&[Role::Admin]).await;
+        let first_slug = aula_storage::organisations::first(&app.db).await.expect("first").slug;
+        let list = admin.get_html("/admin/organisations").await;
+        assert!(list.contains(&format!("<bdi>{first_slug}</bdi>")), "{list}");
+
+        // Bad, reserved and taken slugs are refused beside the field, values kept.
+        for (slug, says) in [
+            ("Bad Slug", "lower-case letters"),
+            ("admin", "reserved"),
+            (first_slug.as_str(), "already exists"),
+            ("a", "2 to 40"),
+        ] {
+            let response = admin
+                .submit("/admin/organisations/new", &[("slug", slug), ("name", "Ciudad")])
+                .await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{slug}");
+            let html = response.text().await.expect("body");
+            assert!(html.contains(says), "{slug}: {html}");
+            assert!(html.contains("value=\"Ciudad\""), "the name is kept");
+        }
+        let response = admin
+            .submit(
+                "/admin/organisations/new",
+                &[
+                    ("slug", "ciudad-de-leon"),
+                    ("name", "Ciudad de León"),
+                    ("time_zone", "Europe/Madrid"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let page = location(&response);
+        assert!(page.starts_with("/admin/organisations/"), "{page}");
+
+        // Settings: a bad time zone and no language are refused; good ones are kept.
+        let response = admin
+            .post_form(&page, &page, &[("name", "Ciudad de León"), ("time_zone", "Mars/Base")])
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let response = admin
+            .post_form(
+                &page,
+                &page,
+                &[
+                    ("name", "Ayuntamiento de León"),
+                    ("time_zone", "Europe/Madrid"),
+                    ("languages", "es"),
+                    ("languages", "en"),
+                    ("mail_sender_name", "Formacion Leon"),
+                    ("reply_to", "formacion@leon.example.org"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let html = admin.get_html(&page).await;
+        assert!(html.contains("Ayuntamiento de León") && html.contains("formacion@leon.example.org"));
+
+        // Members: an address nobody has is refused; a staff user is added, then removed.
+        app.user("ines@staff.example.org", &[Role::Trainer]).await;
+        let members = format!("{page}/members");
+        let response = admin
+            .post_form(&page, &members, &[("email", "nobody@example.org"), ("role", "trainer")])
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().await.expect("body").contains("No staff account"));
+        let response = admin
+            .post_form(
+                &page,
+                &members,
+                &[("email", "ines@staff.example.org"), ("role", "admin")],
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "admin is not a membership"
+        );
+        let response = admin
+            .post_form(
+                &page,
+                &members,
+                &[("email", "ines@staff.example.org"), ("role", "trainer")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let html = admin.get_html(&page).await;
+        assert!(html.contains("ines@staff.example.org"));
+        let user_id = aula_storage::users::find_by_email(
+            &app.db,
+            &aula_domain::Email::parse("ines@staff.example.org").expect("email"),
+        )
+        .await
+        .expect("query")
+        .expect("user")
+        .user
+        .id
+        .to_string();
+        let list = admin.get_html("/admin/organisations").await;
+        assert!(list.contains("Ayuntamiento de León"));
+        let remove = format!("{page}/members/remove");
+        let response = admin
+            .post_form(&page, &remove, &[("user_id", &user_id), ("role", "organiser")])
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "a role they do not hold");
+        let response = admin
+            .post_form(&page, &remove, &[("user_id", &user_id), ("role", "trainer")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert!(!admin.get_html(&page).await.contains("ines@staff.example.org"));
+
+        // Suspending asks first (a page of its own), then closes the catalogue.
+        let confirm = admin.get_html(&format!("{page}/status?to=suspended")).await;
+        assert!(confirm.contains("name=\"status\" value=\"suspended\""), "{confirm}");
+        assert_eq!(
+            admin.get(&format!("{page}/status?to=gone")).await.status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(app.browser().get("/o/ciudad-de-leon/").await.status(), StatusCode::OK);
+        let status = format!("{page}/status");
+        let response = admin
+            .post_form(&format!("{status}?to=suspended"), &status, &[("status", "suspended")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let gone = app
+            .browser()
+            .get_with("/o/ciudad-de-leon/", &[("accept-language", "fr")])
+            .await;
+        assert_eq!(gone.status(), StatusCode::GONE);
+        assert!(gone.text().await.expect("body").contains("est suspendue"));
+        let response = admin
+            .post_form(&format!("{status}?to=active"), &status, &[("status", "active")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.browser().get("/o/ciudad-de-leon/").await.status(), StatusCode::OK);
+        // Without its token, no form of these pages does anything.
+        for action in [page.clone(), members, remove, status, format!("{page}/colour")] {
+            let response = admin.post_raw(&action, &[("status", "suspended")]).await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{action}");
+        }
+    }
+);
+
+db_test!(
+    issue_17_only_platform_administrators_reach_the_organisations,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let b = second(&admin, "ciudad-b").await;
+        let organiser = app.api(&[Role::Organiser]).await;
+        let anonymous = app.anonymous_api();
+        let member = format!("/api/v1/organisations/{b}/members/{}/trainer", uuid::Uuid::now_v7());
+        let operations: Vec<(Method, String)> = vec![
+            (Method::GET, format!("/api/v1/organisations/{b}")),
+            (Method::PATCH, format!("/api/v1/organisations/{b}")),
+            (Method::GET, format!("/api/v1/organisations/{b}/members")),
+            (Method::DELETE, member),
+            (Method::PUT, format!("/api/v1/organisations/{b}/logo")),
+            (Method::DELETE, format!("/api/v1/organisations/{b}/logo")),
+        ];
+        for (method, path) in &operations {
+            let (status, _) = organiser
+                .raw(
+                    method.clone(),
+                    path,
+                    "application/json",
+                    b"{\"status\":\"suspended\"}".to_vec(),
+                )
+                .await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "organiser: {method} {path}");
+            let (status, _) = anonymous
+                .raw(method.clone(), path, "application/json", b"{}".to_vec())
+                .await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous: {method} {path}");
+        }
+        // An id no organisation has is 404 for the administrator.
+        let missing = uuid::Uuid::now_v7();
+        let (status, _) = admin.get(&format!("/api/v1/organisations/{missing}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = admin
+            .patch(&format!("/api/v1/organisations/{missing}"), &json!({"name": "X"}))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = admin.get("/api/v1/organisations/not-a-uuid").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // Nothing was changed by the refused calls.
+        let (_, org) = admin.get(&format!("/api/v1/organisations/{b}")).await;
+        assert_eq!(org["status"], "active");
+
+        // The pages: an organiser or a trainer is refused, whatever the id.
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        for path in [
+            "/admin/organisations".to_owned(),
+            format!("/admin/organisations/{b}"),
+            format!("/admin/organisations/{b}/status?to=suspended"),
+        ] {
+            assert_eq!(organiser.get(&path).await.status(), StatusCode::FORBIDDEN, "{path}");
+        }
+        let token = organiser.csrf("/staff/organisation").await;
+        let response = organiser
+            .post_raw(
+                &format!("/admin/organisations/{b}/status"),
+                &[("csrf", &token), ("status", "suspended")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = organiser
+            .upload(
+                &format!("/admin/organisations/{b}/logo"),
+                &token,
+                "logo.svg",
+                SVG.as_bytes(),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "another organisation's logo");
+        let trainer = app.signed_in(&[Role::Trainer]).await;
+        assert_eq!(trainer.get("/staff/organisation").await.status(), StatusCode::FORBIDDEN);
+        let (_, org) = admin.get(&format!("/api/v1/organisations/{b}")).await;
+        assert_eq!(org["status"], "active");
+        assert_eq!(org["logo_url"], serde_json::Value::Null);
+    }
+);
+
+db_test!(
+    issue_17_the_api_changes_settings_members_and_status,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let b = second(&admin, "ciudad-b").await;
+        let path = format!("/api/v1/organisations/{b}");
+        let (status, refused) = admin
+            .patch(
+                &path,
+                &json!({
+                    "accent_colour": "#777777",
+                    "languages": ["fr", "xx"],
+                    "reply_to": "not an address",
+                    "status": "gone",
+                    "time_zone": "Mars/Base",
+                }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        insta::assert_json_snapshot!("organisation_patch_refused", refused);
+        for bad in ["blue", "#abc", "#1d4ed8ff", "rgb(0,0,0)", "#ffcc00"] {
+            let (status, body) = admin.patch(&path, &json!({"accent_colour": bad})).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
+        }
+        let (status, body) = admin.patch(&path, &json!({"slug": "other"})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the slug stays: {body}");
+        let (status, changed) = admin
+            .patch(
+                &path,
+                &json!({
+                    "name": "Ciudad B",
+                    "accent_colour": "#1D4ED8",
+                    "languages": ["es", "ar"],
+                    "mail_sender_name": "Formacion B",
+                    "reply_to": "b@example.org",
+                }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{changed}");
+        assert_eq!(changed["accent_colour"], "#1d4ed8");
+        assert_eq!(changed["languages"], json!(["es", "ar"]));
+        assert_eq!(changed["mail_sender_name"], "Formacion B");
+        let (_, cleared) = admin.patch(&path, &json!({"accent_colour": "", "reply_to": ""})).await;
+        assert_eq!(cleared["accent_colour"], serde_json::Value::Null);
+        assert_eq!(cleared["reply_to"], serde_json::Value::Null);
+
+        // Members: listed, removed once, then not found.
+        let user = app.user("pablo@staff.example.org", &[Role::Trainer]).await;
+        let (status, _) = admin
+            .post(
+                &format!("{path}/members"),
+                &json!({"email": "pablo@staff.example.org", "role": "organiser"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, members) = admin.get(&format!("{path}/members")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(members[0]["email"], "pablo@staff.example.org");
+        assert_eq!(members[0]["role"], "organiser");
+        let one = format!("{path}/members/{}/organiser", user.user.id);
+        let (status, _) = admin
+            .raw(
+                Method::DELETE,
+                &format!("{path}/members/{}/admin", user.user.id),
+                "application/json",
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "not a membership role");
+        let (status, _) = admin.raw(Method::DELETE, &one, "application/json", Vec::new()).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, _) = admin.raw(Method::DELETE, &one, "application/json", Vec::new()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (_, members) = admin.get(&format!("{path}/members")).await;
+        assert_eq!(members, json!([]));
+
+        // Every change is in the organisation's audit log.
+        let db = &app.db;
+        let entries = aula_storage::entities::audit_entry::Entity::find()
+            .filter(aula_storage::entities::audit_entry::Column::EntityId.eq(uuid::Uuid::parse_str(&b).expect("id")))
+            .all(db)
+            .await
+            .expect("audit");
+        let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+        for action in ["create", "update", "branding.accent", "member.added", "member.removed"] {
+            assert!(actions.contains(&action), "{action} in {actions:?}");
+        }
+    }
+);
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+db_test!(
+    issue_17_a_logo_is_an_image_and_nothing_that_runs,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let b = second(&admin, "ciudad-b").await;
+        let logo = format!("/api/v1/organisations/{b}/logo");
+        let put = |content_type: &'static str, body: Vec<u8>| {
+            let (admin, logo) = (&admin, &logo);
+            async move { admin.raw(Method::PUT, logo, content_type, body).await }
+        };
+        assert_eq!(
+            put("text/plain", SVG.into()).await.0,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        );
+        assert_eq!(
+            put("image/gif", b"GIF89a".to_vec()).await.0,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        );
+        let refusals: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("image/png", b"hello, not an image".to_vec(), "PNG or SVG"),
+            ("image/svg+xml", b"<html><body>hi</body></html>".to_vec(), "PNG or SVG"),
+            ("image/png", SVG.into(), "PNG or SVG"),
+            ("image/svg+xml", png(), "PNG or SVG"),
+            ("image/svg+xml", format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>", " ".repeat(300 * 1024)).into_bytes(), "256 KiB"),
+            ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#.to_vec(), "scripts"),
+            ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#.to_vec(), "scripts"),
+            ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://evil.example/t.png"/></svg>"#.to_vec(), "scripts"),
+            ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg"><use href="https://evil.example/s.svg#a"/></svg>"#.to_vec(), "scripts"),
+            ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject></svg>"#.to_vec(), "scripts"),
+            ("image/svg+xml", br#"<!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&e;</svg>"#.to_vec(), "PNG or SVG"),
+        ];
+        for (content_type, body, says) in refusals {
+            let (status, answer) = put(content_type, body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+            assert!(
+                answer["fields"]["logo"][0].as_str().expect("message").contains(says),
+                "{answer}"
+            );
+        }
+        let slug = "ciudad-b";
+        assert_eq!(
+            app.browser().get(&format!("/o/{slug}/logo")).await.status(),
+            StatusCode::NOT_FOUND
+        );
+
+        let (status, changed) = put("image/svg+xml", SVG.into()).await;
+        assert_eq!(status, StatusCode::OK, "{changed}");
+        assert_eq!(changed["logo_url"], format!("/o/{slug}/logo"));
+        let served = app.browser().get(&format!("/o/{slug}/logo")).await;
+        assert_eq!(served.status(), StatusCode::OK);
+        let headers = served.headers().clone();
+        assert_eq!(headers["content-type"], "image/svg+xml");
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(
+            headers["content-security-policy"],
+            "default-src 'none'; style-src 'unsafe-inline'"
+        );
+        assert_eq!(served.text().await.expect("body"), SVG);
+
+        let (status, _) = put("image/png", png()).await;
+        assert_eq!(status, StatusCode::OK);
+        let served = app.browser().get(&format!("/o/{slug}/logo")).await;
+        assert_eq!(served.headers()["content-type"], "image/png");
+        assert_eq!(served.bytes().await.expect("bytes").to_vec(), png());
+
+        // The upload form says the same, beside the field.
+        let browser = app.signed_in(&[Role::Admin]).await;
+        let page = format!("/admin/organisations/{b}");
+        let token = browser.csrf(&page).await;
+        let response = browser
+            .upload(
+                &format!("{page}/logo"),
+                &token,
+                "evil.svg",
+                br#"<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>"#,
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("body");
+        assert!(html.contains("id=\"error-file\""), "{html}");
+        let response = browser
+            .upload(&format!("{page}/logo"), "forged", "logo.svg", SVG.as_bytes())
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let response = browser
+            .upload(&format!("{page}/logo"), &token, "logo.svg", SVG.as_bytes())
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.browser().get(&format!("/o/{slug}/logo")).await.headers()["content-type"],
+            "image/svg+xml"
+        );
+        let response = browser.post_form(&page, &format!("{page}/logo/remove"), &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.browser().get(&format!("/o/{slug}/logo")).await.status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+);
+
+db_test!(
+    issue_17_the_branding_shows_on_its_own_pages_and_not_on_another_s,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let b = second(&admin, "ciudad-b").await;
+        let a = app.org().await;
+        let a_row = aula_storage::organisations::get(&app.db, a).await.expect("a");
+        let organiser_api = app.api(&[Role::Organiser]).await;
+        let (course, session) = course_and_session(&app, &organiser_api).await;
+
+        // An organiser of A sets A's colour and logo on the staff page.
+        app.user("marta@staff.example.org", &[Role::Organiser]).await;
+        let organiser = signed_in_as(&app, "marta@staff.example.org").await;
+        let response = organiser
+            .post_form(
+                "/staff/organisation",
+                "/staff/organisation/colour",
+                &[("accent_colour", "#ffcc00")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("body");
+        assert!(
+            html.contains("1.51:1") && html.contains("4.50:1"),
+            "the ratio is said: {html}"
+        );
+        let response = organiser
+            .post_form(
+                "/staff/organisation",
+                "/staff/organisation/colour",
+                &[("accent_colour", "#9b1c31")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let token = organiser.csrf("/staff/organisation").await;
+        let response = organiser
+            .upload("/staff/organisation/logo", &token, "logo.svg", SVG.as_bytes())
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+        let brand = format!("/o/{}/brand.css", a_row.slug);
+        let logo = format!("/o/{}/logo", a_row.slug);
+        let css = app.browser().get(&brand).await;
+        assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+        assert_eq!(css.text().await.expect("css"), ":root { --accent: #9b1c31; }\n");
+        for page in [
+            format!("/o/{}/", a_row.slug),
+            format!("/sessions/{session}"),
+            format!("/courses/{course}"),
+        ] {
+            let html = app.browser().get_html(&page).await;
+            assert!(
+                html.contains(&brand) && html.contains(&logo),
+                "{page} shows A's branding"
+            );
+            assert!(
+                html.contains(&format!("<span class=\"org-name\">{}</span>", a_row.name)),
+                "{page}"
+            );
+        }
+        let staff = organiser.get_html("/staff/sessions").await;
+        assert!(staff.contains(&brand) && staff.contains(&logo), "A's staff pages");
+        // B's pages show B's name, none of A's branding; B has no colour or logo.
+        let b_page = app.browser().get_html("/o/ciudad-b/").await;
+        assert!(!b_page.contains(&brand) && !b_page.contains(&logo));
+        assert!(b_page.contains("<span class=\"org-name\">Org ciudad-b</span>"));
+        assert_eq!(
+            app.browser().get("/o/ciudad-b/brand.css").await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            app.browser().get("/o/ciudad-b/logo").await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            app.browser().get("/o/no-such-org/logo").await.status(),
+            StatusCode::NOT_FOUND
+        );
+        let (_, b_row) = admin.get(&format!("/api/v1/organisations/{b}")).await;
+        assert_eq!(b_row["accent_colour"], serde_json::Value::Null);
+        assert_eq!(b_row["logo_url"], serde_json::Value::Null);
+    }
+);
+
+db_test!(
+    issue_17_a_suspended_organisation_says_so_and_takes_no_registration,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let a = app.org().await;
+        let a_row = aula_storage::organisations::get(&app.db, a).await.expect("a");
+        second(&admin, "ciudad-b").await;
+        let organiser_api = app.api(&[Role::Organiser]).await;
+        let (course, session) = course_and_session(&app, &organiser_api).await;
+        app.user("marta@staff.example.org", &[Role::Organiser]).await;
+        let organiser = signed_in_as(&app, "marta@staff.example.org").await;
+        let public = app.browser();
+        let form_token = public.csrf(&format!("/sessions/{session}")).await;
+
+        let (status, _) = admin
+            .patch(&format!("/api/v1/organisations/{a}"), &json!({"status": "suspended"}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        for (lang, says) in [
+            ("fr", "est suspendue"),
+            ("es", "está suspendida"),
+            ("en", "is suspended"),
+            ("ar", "معلّقة"),
+        ] {
+            for page in [
+                format!("/o/{}/", a_row.slug),
+                format!("/sessions/{session}"),
+                format!("/courses/{course}"),
+            ] {
+                let response = public.get_with(&page, &[("accept-language", lang)]).await;
+                assert_eq!(response.status(), StatusCode::GONE, "{page}");
+                let html = response.text().await.expect("body");
+                assert!(html.contains(says), "{lang} {page}: {html}");
+            }
+        }
+        // Registering is refused, by the form and by the API, and nothing is written.
+        let response = public
+            .post_raw(
+                &format!("/sessions/{session}/register"),
+                &[
+                    ("csrf", &form_token),
+                    ("given_name", "Ana"),
+                    ("family_name", "Ruiz"),
+                    ("email", "ana@example.org"),
+                    ("audience", "public_servant"),
+                    ("consent", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let (status, body) = app
+            .anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{session}/registrations"),
+                &registrant("Ana", "ana@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::GONE, "{body}");
+        assert_eq!(body["error"], "gone");
+        let (status, _) = organiser_api
+            .post(
+                &format!("/api/v1/sessions/{session}/registrations"),
+                &registrant("Eva", "eva@example.org"),
+            )
+            .await;
+        assert_ne!(status, StatusCode::CREATED, "not even an organiser's");
+        let people = aula_storage::entities::person::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("people");
+        assert!(people.is_empty(), "nobody was registered");
+        // The instance's catalogue lists neither it nor its sessions.
+        let home = public.get_html("/").await;
+        assert!(!home.contains(&format!("/sessions/{session}")));
+        // Its staff no longer work in it: without another membership they
+        // hold no organiser's role anywhere, so its pages and API refuse them.
+        assert_eq!(organiser.get("/staff/sessions").await.status(), StatusCode::FORBIDDEN);
+        let (status, _) = organiser_api.get("/api/v1/programmes").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+
+        // Reactivated, all is as before.
+        admin
+            .patch(&format!("/api/v1/organisations/{a}"), &json!({"status": "active"}))
+            .await;
+        assert_eq!(
+            public.get(&format!("/sessions/{session}")).await.status(),
+            StatusCode::OK
+        );
+        assert_eq!(organiser.get("/staff/sessions").await.status(), StatusCode::OK);
+        let status = ana_registers(&app, &session).await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+);
+
+db_test!(
+    issue_17_an_organisation_s_mail_carries_its_sender_name_and_reply_to,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let a = app.org().await;
+        let organiser_api = app.api(&[Role::Organiser]).await;
+        let (_, session) = course_and_session(&app, &organiser_api).await;
+        let (status, _) = admin
+            .patch(
+                &format!("/api/v1/organisations/{a}"),
+                &json!({"mail_sender_name": "Formacion UGT Leon", "reply_to": "formacion@ugt.example.org"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let status = ana_registers(&app, &session).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let received = app.smtp.wait_for(1, Duration::from_secs(10)).await;
+        let message = received
+            .iter()
+            .find(|m| m.to.iter().any(|t| t == "ana@example.org"))
+            .expect("mail to Ana");
+        let from = message.header("from").expect("From");
+        assert!(from.contains("Formacion UGT Leon"), "{from}");
+        assert!(
+            from.contains(&app.mail.from.email.to_string()),
+            "the instance's address: {from}"
+        );
+        let reply_to = message.header("reply-to").expect("Reply-To");
+        assert!(reply_to.contains("formacion@ugt.example.org"), "{reply_to}");
+    }
+);
