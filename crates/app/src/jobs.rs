@@ -2,7 +2,8 @@
 //! survey when its last meeting has ended, sending survey reminders,
 //! forgetting ended rate-limit windows, and marking the "starts soon"
 //! reminders of started sessions dropped, and erasing personal data past
-//! its retention period. Run every minute by `aula serve`
+//! its retention period; and, every hour, the query planner's statistics.
+//! Run every minute by `aula serve`
 //! and `aula worker`; each step is idempotent and claims its rows with
 //! conditional updates, so several processes may run it at once.
 
@@ -49,11 +50,26 @@ pub async fn tick(app: &App) -> Result<usize> {
     Ok(queued)
 }
 
+/// How often the query planner's statistics are refreshed. SQLite keeps
+/// those `aula serve` computed at its start: an instance that grows from one
+/// organisation to a hundred while it runs would go on planning its
+/// indicators for the small database, reading every organisation's rows to
+/// count one's (issue 17). Connections read them when they open, and the
+/// pool renews its connections every 30 minutes.
+const STATISTICS_EVERY: Duration = Duration::from_secs(3600);
+
 /// Runs [`tick`] every `every` until `shutdown` turns true.
 pub async fn run(app: App, every: Duration, mut shutdown: watch::Receiver<bool>) {
+    let mut statistics = tokio::time::Instant::now();
     loop {
         if let Err(err) = tick(&app).await {
             tracing::warn!(%err, "scheduled work failed; will try again");
+        }
+        if statistics.elapsed() >= STATISTICS_EVERY {
+            statistics = tokio::time::Instant::now();
+            if let Err(err) = aula_storage::db::optimize(&app.db).await {
+                tracing::warn!(%err, "refreshing the planner's statistics failed; will try again");
+            }
         }
         tokio::select! {
             _ = tokio::time::sleep(every) => {}

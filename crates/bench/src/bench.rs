@@ -300,34 +300,52 @@ pub(crate) async fn open_sessions(db: &Database, count: usize, capacity: i64) ->
     open_sessions_in(db, org, count, capacity).await
 }
 
-/// `others` more organisations, each with `sessions` open sessions holding
-/// `registrations` registrations between them (written straight, as the
-/// raw-SQL baseline writes them): the tables a measured organisation
-/// writes to then hold `others` times its rows of other organisations.
-async fn other_organisations(
+/// Where the rows of the other organisations' worth of activity go.
+#[derive(Clone, Copy)]
+enum Crowd {
+    /// Into `others` more organisations, one each.
+    OtherOrganisations,
+    /// Into the measured organisation itself, in sessions of its own: the
+    /// same rows in one organisation, to tell what the number of
+    /// organisations costs from what the size of the tables costs.
+    SameOrganisation,
+}
+
+/// `others` organisations' worth of activity, each `sessions` open sessions
+/// holding `registrations` registrations between them (written straight, as
+/// the raw-SQL baseline writes them): the tables a measured organisation
+/// writes to then hold `others` times its rows besides its own.
+async fn crowd(
     db: &Database,
+    into: Crowd,
     others: usize,
     sessions: usize,
     capacity: i64,
     registrations: usize,
 ) -> Result<()> {
     use aula_storage::organisations::{self, NewOrganisation};
+    let first = organisations::id(&organisations::first(db).await?);
     for n in 0..others {
-        let org = organisations::create(
-            db,
-            &aula_storage::Actor::system("bench"),
-            &NewOrganisation {
-                slug: problem(aula_domain::OrganisationSlug::parse(&format!("bench-{n}")))?,
-                name: format!("Bench {n}"),
-                time_zone: "Europe/Madrid".into(),
-                contact_email: None,
-            },
-        )
-        .await?;
-        let ids = open_sessions_in(db, organisations::id(&org), sessions, capacity).await?;
+        let org = match into {
+            Crowd::SameOrganisation => first,
+            Crowd::OtherOrganisations => organisations::id(
+                &organisations::create(
+                    db,
+                    &aula_storage::Actor::system("bench"),
+                    &NewOrganisation {
+                        slug: problem(aula_domain::OrganisationSlug::parse(&format!("bench-{n}")))?,
+                        name: format!("Bench {n}"),
+                        time_zone: "Europe/Madrid".into(),
+                        contact_email: None,
+                    },
+                )
+                .await?,
+            ),
+        };
+        let ids = open_sessions_in(db, org, sessions, capacity).await?;
         for r in 0..registrations.min(ids.len() * capacity as usize) {
-            // Numbers apart from the measured organisation's.
-            baseline_one(db, org.id, ids[r % ids.len()], (n + 1) * 10_000_000 + r).await?;
+            // Numbers apart from the measured sessions' and each other's.
+            baseline_one(db, org.uuid(), ids[r % ids.len()], (n + 1) * 10_000_000 + r).await?;
         }
     }
     Ok(())
@@ -880,18 +898,20 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
         let http_verdict = verify(&scratch.db, &ids, registrations, capacity).await?;
         scratch.finish().await?;
 
-        // The same with other organisations as busy in the database.
-        let crowded = if organisations > 1 {
-            let scratch = fresh().await?;
-            other_organisations(&scratch.db, organisations - 1, count, capacity, registrations).await?;
-            let ids = open_sessions(&scratch.db, count, capacity).await?;
-            let (elapsed, samples) = http_case(&scratch, &ids, registrations, concurrency).await?;
-            let verdict = verify(&scratch.db, &ids, registrations, capacity).await?;
-            scratch.finish().await?;
-            Some((elapsed, samples, verdict))
-        } else {
-            None
-        };
+        // The same with the database as full as `organisations` busy ones:
+        // its rows in one organisation, then in that many.
+        let mut crowded = Vec::new();
+        if organisations > 1 {
+            for into in [Crowd::SameOrganisation, Crowd::OtherOrganisations] {
+                let scratch = fresh().await?;
+                crowd(&scratch.db, into, organisations - 1, count, capacity, registrations).await?;
+                let ids = open_sessions(&scratch.db, count, capacity).await?;
+                let (elapsed, samples) = http_case(&scratch, &ids, registrations, concurrency).await?;
+                let verdict = verify(&scratch.db, &ids, registrations, capacity).await?;
+                scratch.finish().await?;
+                crowded.push((into, elapsed, samples, verdict));
+            }
+        }
 
         let scratch = fresh().await?;
         let ids = open_sessions(&scratch.db, count, capacity).await?;
@@ -932,20 +952,35 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
         println!("             {}", raw_verdict.line());
         println!("    HTTP / raw SQL: {:.2}", rate / raw_rate);
         all_pass &= http_verdict.pass() && raw_verdict.pass();
-        if let Some((elapsed, samples, verdict)) = crowded {
+        let mut same_rows_rate = None;
+        for (into, elapsed, samples, verdict) in crowded {
             let crowded_rate = samples.len() as f64 / elapsed.as_secs_f64();
+            let who = match into {
+                Crowd::SameOrganisation => format!("1 organisation, {organisations}× the rows"),
+                Crowd::OtherOrganisations => format!("{organisations} organisations"),
+            };
             println!(
-                "    HTTP, {organisations} organisations {:>5} in {:>7.0} ms: {:>6.0} registrations/s; POST+confirm {}",
+                "    HTTP, {who} {:>5} in {:>7.0} ms: {:>6.0} registrations/s; POST+confirm {}",
                 samples.len(),
                 elapsed.as_secs_f64() * 1000.0,
                 crowded_rate,
                 p50_p99(samples.iter().map(|s| s.post + s.confirm).collect()),
             );
             println!("             {}", verdict.line());
-            println!(
-                "    HTTP, {organisations} organisations / 1: {:.2}",
-                crowded_rate / rate
-            );
+            match (into, same_rows_rate) {
+                (Crowd::SameOrganisation, _) => {
+                    println!("    HTTP, {who} / empty: {:.2}", crowded_rate / rate);
+                    same_rows_rate = Some(crowded_rate);
+                }
+                (Crowd::OtherOrganisations, Some(same)) => {
+                    println!("    HTTP, {who} / empty: {:.2}", crowded_rate / rate);
+                    println!(
+                        "    HTTP, {who} / 1 organisation with the same rows: {:.2}",
+                        crowded_rate / same
+                    );
+                }
+                (Crowd::OtherOrganisations, None) => {}
+            }
             all_pass &= verdict.pass();
         }
     }

@@ -68,8 +68,9 @@ enum BenchCommand {
         /// Sessions the registrations are spread over; several cases with commas (`1,100`).
         #[arg(long, value_delimiter = ',', default_value = "1")]
         sessions: Vec<usize>,
-        /// Also measure with this many organisations in the database (the
-        /// others as busy as the one measured), against one in the same run.
+        /// Also measure with the database as full as this many organisations
+        /// as busy as the one measured: their rows in it, then in that many
+        /// organisations, against an empty one in the same run.
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
         organisations: u32,
         /// Measure on PostgreSQL (a temporary schema of this database) instead of a temporary SQLite file.
@@ -87,6 +88,11 @@ enum BenchCommand {
         /// Measure on this database as it is (loaded before with `aula demo --scale N`) instead.
         #[arg(long)]
         database: Option<String>,
+        /// Also measure one organisation's dashboard with this many
+        /// organisations in the database, the others copies of it, against
+        /// the demo's organisations alone in the same run.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        organisations: u32,
     },
     /// The expiry job erasing people past their retention period: time, the longest wait of another writer, memory.
     Erasure {
@@ -159,7 +165,16 @@ async fn run(cli: Cli) -> Result<()> {
             scale,
             postgres,
             database,
-        } => bench_indicators::indicators(*scale, postgres.as_deref(), database.as_deref()).await,
+            organisations,
+        } => {
+            bench_indicators::indicators(
+                *scale,
+                postgres.as_deref(),
+                database.as_deref(),
+                *organisations as usize,
+            )
+            .await
+        }
         BenchCommand::Erasure { people, postgres } => bench_erasure::erasure(*people, postgres.as_deref()).await,
         BenchCommand::Certificates { certificates, postgres } => {
             bench_certificates::certificates(certificates, postgres.as_deref()).await
