@@ -655,6 +655,59 @@ test('an organiser reads the union programme\'s indicators, filters them, downlo
   }
 });
 
+/**
+ * What of the indicators' tables and charts cannot be seen (issue 22): a
+ * table that needs a scroll, a cell hidden or outside the page, a chart's
+ * label outside its drawing. Measured on the boxes the browser laid out.
+ */
+async function hiddenFigures(page) {
+  return page.evaluate(() => {
+    const faults = [];
+    const pageWidth = document.documentElement.clientWidth;
+    for (const table of document.querySelectorAll('main table')) {
+      const wrap = table.closest('.table-wrap') ?? table.parentElement;
+      const room = wrap.getBoundingClientRect();
+      const name = table.querySelector('caption')?.textContent.trim() ?? table.outerHTML.slice(0, 60);
+      if (wrap.scrollWidth > wrap.clientWidth + 1) faults.push(`${name}: needs a scroll (${wrap.scrollWidth} px in ${wrap.clientWidth})`);
+      for (const cell of table.querySelectorAll('th, td')) {
+        const box = cell.getBoundingClientRect();
+        const shown = cell.checkVisibility({ visibilityProperty: true }) && box.width >= 1;
+        if (!shown || box.left < Math.max(0, room.left) - 1 || box.right > Math.min(pageWidth, room.right) + 1) {
+          faults.push(`${name}: "${cell.textContent.trim().slice(0, 30)}" hidden or cut (${Math.round(box.left)} to ${Math.round(box.right)})`);
+        }
+      }
+    }
+    for (const chart of document.querySelectorAll('main svg.chart')) {
+      const room = chart.getBoundingClientRect();
+      for (const text of chart.querySelectorAll('text')) {
+        const box = text.getBoundingClientRect();
+        if (box.left < room.left - 1 || box.right > room.right + 1 || box.top < room.top - 1 || box.bottom > room.bottom + 1) {
+          faults.push(`chart label "${text.textContent}" cut (${Math.round(box.left)} to ${Math.round(box.right)} in ${Math.round(room.left)} to ${Math.round(room.right)})`);
+        }
+      }
+    }
+    return faults;
+  });
+}
+
+test('issue 22: at 1280 px and on paper, the indicators show every table column and every chart label, in every language', async () => {
+  const page = await newPage(1280);
+  await signIn(page, ORGANISER);
+  for (const lang of LANGUAGES) {
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${BASE}/staff/indicators?lang=${lang}`);
+    assert.ok(await page.locator('main table').count() > 3, `${lang}: the tables`);
+    assert.ok(await page.locator('main svg.chart text').count() > 10, `${lang}: the charts' labels`);
+    assert.deepEqual(await hiddenFigures(page), [], `${lang}, 1280 px`);
+    // Printed on A4 with the report's 1.5 cm margins: 180 mm, 680 px wide.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 680, height: 900 });
+    assert.deepEqual(await hiddenFigures(page), [], `${lang}, printed`);
+  }
+  await page.context().close();
+});
+
 test('every page passes axe in every language and width', async (t) => {
   const { people, done } = await pagesToCheck();
   const failures = [];

@@ -22,7 +22,8 @@ fn escape(text: &str) -> String {
 /// growing leftwards, values at their left ends.
 pub fn horizontal_bars(bars: &[Bar], rtl: bool, format: impl Fn(u64) -> String) -> String {
     const ROW: u32 = 28;
-    const LABEL: u32 = 180;
+    // Room for the 26 characters a label is cut to (at most about 7.8 px each at 13 px).
+    const LABEL: u32 = 220;
     const WIDTH: u32 = 560;
     let height = ROW * bars.len().max(1) as u32 + 8;
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
@@ -83,9 +84,9 @@ mod tests {
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("&lt;Très bien&gt;"));
-        assert!(svg.contains("width=\"320\""), "{svg}");
+        assert!(svg.contains("width=\"280\""), "{svg}");
         assert!(svg.contains("aria-hidden=\"true\""));
-        assert!(svg.contains("direction=\"ltr\"") && svg.contains("<rect x=\"180\""));
+        assert!(svg.contains("direction=\"ltr\"") && svg.contains("<rect x=\"220\""));
     }
 
     #[test]
@@ -96,9 +97,9 @@ mod tests {
         }];
         let svg = horizontal_bars(&bars, true, |v| v.to_string());
         assert!(svg.contains("direction=\"rtl\""), "{svg}");
-        // The label on the right (380 to 560), the bar ending at it, growing left.
-        assert!(svg.contains("<text x=\"388\""), "{svg}");
-        assert!(svg.contains("<rect x=\"60\" y=\"8\" width=\"320\""), "{svg}");
+        // The label on the right (340 to 560), the bar ending at it, growing left.
+        assert!(svg.contains("<text x=\"348\""), "{svg}");
+        assert!(svg.contains("<rect x=\"60\" y=\"8\" width=\"280\""), "{svg}");
         assert!(svg.contains("<text x=\"54\""), "{svg}");
     }
 }
