@@ -16,6 +16,18 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// A label cut to the room of the chart's label column, and the whole label
+/// when it had to be cut (the table beside the chart has it whole too).
+fn fitted(label: &str) -> (String, Option<&str>) {
+    const MAX: usize = 26;
+    if label.chars().count() <= MAX {
+        (label.to_owned(), None)
+    } else {
+        let cut: String = label.chars().take(MAX - 1).collect();
+        (format!("{}…", cut.trim_end()), Some(label))
+    }
+}
+
 /// Horizontal bars, one per row, labelled, with the value at the end of
 /// each bar; `format` writes a value the page's way. Right to left
 /// (`rtl`, for Arabic) the chart is mirrored: labels on the right, bars
@@ -46,12 +58,17 @@ pub fn horizontal_bars(bars: &[Bar], rtl: bool, format: impl Fn(u64) -> String) 
         } else {
             (LABEL - 8, LABEL, LABEL + length + 6)
         };
+        let (label, whole) = fitted(&bar.label);
+        // A pointer resting on a cut label shows it whole.
+        let whole = whole
+            .map(|whole| format!("<title>{}</title>", escape(whole)))
+            .unwrap_or_default();
         svg.push_str(&format!(
-            "<text x=\"{label_x}\" y=\"{}\" text-anchor=\"end\" class=\"chart-label\">{}</text>\
+            "<text x=\"{label_x}\" y=\"{}\" text-anchor=\"end\" class=\"chart-label\">{whole}{}</text>\
              <rect x=\"{bar_x}\" y=\"{}\" width=\"{length}\" height=\"{}\" class=\"chart-bar\"/>\
              <text x=\"{value_x}\" y=\"{}\" class=\"chart-value\">{}</text>",
             y + ROW / 2 + 5,
-            escape(&bar.label),
+            escape(&label),
             y + 4,
             ROW - 8,
             y + ROW / 2 + 5,
@@ -84,9 +101,25 @@ mod tests {
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert!(svg.contains("&lt;Très bien&gt;"));
+        assert!(!svg.contains("<title>"), "{svg}");
         assert!(svg.contains("width=\"280\""), "{svg}");
         assert!(svg.contains("aria-hidden=\"true\""));
         assert!(svg.contains("direction=\"ltr\"") && svg.contains("<rect x=\"220\""));
+    }
+
+    #[test]
+    fn issue_22_a_long_label_is_cut_to_its_room_and_kept_whole_in_a_title() {
+        let label = "Comunidad Foral de Navarra y alrededores";
+        let svg = horizontal_bars(
+            &[Bar {
+                label: label.into(),
+                value: 3,
+            }],
+            false,
+            |v| v.to_string(),
+        );
+        assert!(svg.contains(">Comunidad Foral de Navarr…</text>"), "{svg}");
+        assert!(svg.contains(&format!("<title>{label}</title>")), "{svg}");
     }
 
     #[test]

@@ -85,7 +85,7 @@ fn section(
                 .iter()
                 .filter_map(|g| {
                     value(&g.figures).map(|v| Bar {
-                        label: short(&group_label(tr, breakdown, g)),
+                        label: group_label(tr, breakdown, g),
                         value: v,
                     })
                 })
@@ -116,17 +116,6 @@ fn section(
         csv: format!("{csv_base}breakdown={}", breakdown.as_str()),
         header,
         rows,
-    }
-}
-
-/// A chart's label, cut to fit its margin; the table beside it has it whole.
-fn short(label: &str) -> String {
-    const MAX: usize = 26;
-    if label.chars().count() <= MAX {
-        label.to_owned()
-    } else {
-        let cut: String = label.chars().take(MAX - 1).collect();
-        format!("{}…", cut.trim_end())
     }
 }
 
