@@ -14,7 +14,7 @@ indicators-generated = أرقام بتاريخ { $date }
 indicators-headline = الأرقام الرئيسية
 indicators-registrations = التسجيلات
 indicators-registered-people = الأشخاص المسجلون
-indicators-participants = المشاركون
+indicators-participants = تسجيلات بحضور
 indicators-completions = حالات إتمام التكوين
 indicators-beneficiaries = المستفيدون
 indicators-completion-rate = نسبة الإتمام (%)
@@ -60,6 +60,7 @@ indicators-note-answers = { $count ->
     [many] { $count } إجابة
    *[other] { $count } إجابة
 }
+indicators-note-participants = تسجيلات حضر أصحابها جلسة واحدة على الأقل: من حضر دورتين يُحسب مرتين
 indicators-note-anonymous = الإجابات مجهولة الهوية: غير معروفة حسب الجهة أو الفئة
 indicators-note-response-rate = { $answered ->
     [zero] { $answered } إجابة
@@ -82,7 +83,7 @@ indicators-region-names = جاء المشاركون من: { $names }.
 indicators-download-totals = تنزيل الأرقام الرئيسية (CSV)
 indicators-download-semicolon = CSV بفواصل منقوطة، لبرامج الجداول التي تستعمل الفاصلة العشرية
 indicators-download-table = تنزيل «{ $table }» (CSV)
-indicators-chart-region = المشاركون حسب الجهة
+indicators-chart-region = التسجيلات بحضور حسب الجهة
 indicators-chart-course = نسبة الإتمام حسب التكوين
 indicators-chart-month = التسجيلات حسب شهر الدورة
 indicators-satisfaction-distribution = الرضا العام: عدد الإجابات لكل درجة

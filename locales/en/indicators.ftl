@@ -14,7 +14,7 @@ indicators-generated = figures of { $date }
 indicators-headline = Headline figures
 indicators-registrations = Registrations
 indicators-registered-people = Registered people
-indicators-participants = Participants
+indicators-participants = Attended registrations
 indicators-completions = Completions
 indicators-beneficiaries = Beneficiaries
 indicators-completion-rate = Completion rate (%)
@@ -44,6 +44,7 @@ indicators-note-answers = { $count ->
     [one] { $count } answer
    *[other] { $count } answers
 }
+indicators-note-participants = registrations present at one meeting at least: a person who attended two sessions counts twice
 indicators-note-anonymous = answers are anonymous: not known by region or audience
 indicators-note-response-rate = { $answered ->
     [one] { $answered } answer
@@ -58,7 +59,7 @@ indicators-region-names = Participants came from: { $names }.
 indicators-download-totals = Download the headline figures (CSV)
 indicators-download-semicolon = CSV with semicolons, for spreadsheets set to a decimal comma
 indicators-download-table = Download “{ $table }” (CSV)
-indicators-chart-region = Participants by region
+indicators-chart-region = Attended registrations by region
 indicators-chart-course = Completion rate by course
 indicators-chart-month = Registrations by month of the session
 indicators-satisfaction-distribution = Overall satisfaction: answers per score

@@ -14,7 +14,7 @@ indicators-generated = datos del { $date }
 indicators-headline = Cifras principales
 indicators-registrations = Inscripciones
 indicators-registered-people = Personas inscritas
-indicators-participants = Participantes
+indicators-participants = Inscripciones con asistencia
 indicators-completions = Cursos completados
 indicators-beneficiaries = Personas beneficiarias
 indicators-completion-rate = Tasa de finalización (%)
@@ -44,6 +44,7 @@ indicators-note-answers = { $count ->
     [one] { $count } respuesta
    *[other] { $count } respuestas
 }
+indicators-note-participants = inscripciones presentes en una sesión al menos: quien asistió a dos ediciones cuenta dos veces
 indicators-note-anonymous = respuestas anónimas: no se conocen por región ni colectivo
 indicators-note-response-rate = { $answered ->
     [one] { $answered } respuesta
@@ -58,7 +59,7 @@ indicators-region-names = Los participantes procedían de: { $names }.
 indicators-download-totals = Descargar las cifras principales (CSV)
 indicators-download-semicolon = CSV con punto y coma, para hojas de cálculo con coma decimal
 indicators-download-table = Descargar «{ $table }» (CSV)
-indicators-chart-region = Participantes por región
+indicators-chart-region = Inscripciones con asistencia por región
 indicators-chart-course = Tasa de finalización por curso
 indicators-chart-month = Inscripciones por mes de la edición
 indicators-satisfaction-distribution = Satisfacción general: respuestas por puntuación

@@ -14,7 +14,7 @@ indicators-generated = chiffres du { $date }
 indicators-headline = Chiffres clés
 indicators-registrations = Inscriptions
 indicators-registered-people = Personnes inscrites
-indicators-participants = Participants
+indicators-participants = Inscriptions suivies
 indicators-completions = Formations achevées
 indicators-beneficiaries = Bénéficiaires
 indicators-completion-rate = Taux d’achèvement (%)
@@ -44,6 +44,7 @@ indicators-note-answers = { $count ->
     [one] { $count } réponse
    *[other] { $count } réponses
 }
+indicators-note-participants = inscriptions présentes à une séance au moins : une personne qui a suivi deux sessions compte deux fois
 indicators-note-anonymous = réponses anonymes : inconnues par région ou par public
 indicators-note-response-rate = { $answered ->
     [one] { $answered } réponse
@@ -58,7 +59,7 @@ indicators-region-names = Les participants venaient de : { $names }.
 indicators-download-totals = Télécharger les chiffres clés (CSV)
 indicators-download-semicolon = CSV avec points-virgules, pour les tableurs à virgule décimale
 indicators-download-table = Télécharger « { $table } » (CSV)
-indicators-chart-region = Participants par région
+indicators-chart-region = Inscriptions suivies par région
 indicators-chart-course = Taux d’achèvement par formation
 indicators-chart-month = Inscriptions par mois de la session
 indicators-satisfaction-distribution = Satisfaction globale : réponses par note

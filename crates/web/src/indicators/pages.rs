@@ -134,7 +134,9 @@ fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
         },
         Headline {
             value: number(f.participants),
-            ..line(2, String::new())
+            // Registrations, not people: beside "registered people" it can
+            // be the larger number, and the card says why (issue 22).
+            ..line(2, tr.t("indicators-note-participants"))
         },
         Headline {
             value: number(f.beneficiaries),
