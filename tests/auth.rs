@@ -58,6 +58,7 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("PUT", "/api/v1/survey-templates/{survey_template}", &[Role::Organiser]),
     ("GET", "/api/v1/indicators", &[Role::Organiser]),
     ("GET", "/api/v1/indicators.csv", &[Role::Organiser]),
+    ("GET", "/api/v1/indicators.xlsx", &[Role::Organiser]),
 ];
 
 pub(crate) const PAGES: &[(&str, &[Role])] = &[

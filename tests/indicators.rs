@@ -798,3 +798,75 @@ db_test!(
         assert!(html.contains(">4.5<"), "the page says 4.5");
     }
 );
+
+db_test!(
+    issue_22_the_whole_dashboard_downloads_as_a_workbook_with_numbers_as_numbers,
+    |app: TestApp| async move {
+        use calamine::{Data, Reader, Xlsx};
+        let p = build(&app).await;
+        let api = app.api(&[Role::Organiser]).await;
+        let get = |query: String| {
+            api.client
+                .get(format!("{}/api/v1/indicators.xlsx?{query}", app.base))
+                .bearer_auth(api.token.as_deref().unwrap_or_default())
+                .send()
+        };
+        let response = get(format!("programme={}&lang=fr", p.p1)).await.expect("xlsx");
+        assert_eq!(response.status(), StatusCode::OK);
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        assert!(
+            response.headers()["content-disposition"]
+                .to_str()
+                .unwrap_or_default()
+                .contains("indicators.xlsx")
+        );
+        let bytes = response.bytes().await.expect("bytes");
+        // Read back by calamine, a reader that is not the writer.
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("an xlsx workbook");
+        let names = book.sheet_names();
+        assert_eq!(
+            names,
+            [
+                "Chiffres clés",
+                "Satisfaction globale - réponses",
+                "Région",
+                "Public",
+                "Modalité",
+                "Formation",
+                "Mois"
+            ],
+            "{names:?}"
+        );
+        // The headline figures, the hand count of programme P1, as numbers
+        // whatever the reader's decimal separator (the French CSV says 40,0).
+        let totals = book.worksheet_range("Chiffres clés").expect("totals");
+        let value = |label: &str| {
+            totals
+                .rows()
+                .find(|row| row[0] == Data::String(label.to_owned()))
+                .map(|row| row[1].clone())
+                .unwrap_or_else(|| panic!("{label} in {totals:?}"))
+        };
+        assert_eq!(totals.get((0, 0)), Some(&Data::String("Indicateur".into())));
+        assert_eq!(value("Personnes inscrites"), Data::Float(5.0));
+        assert_eq!(value("Inscriptions"), Data::Float(8.0));
+        assert_eq!(value("Taux d’achèvement (%)"), Data::Float(40.0));
+        assert_eq!(value("Heures de formation"), Data::Float(21.67));
+        assert_eq!(value("Satisfaction moyenne (sur 5)"), Data::Float(4.0));
+        // By region: a row per region, the region's name as text.
+        let regions = book.worksheet_range("Région").expect("regions");
+        assert_eq!(regions.get((1, 0)), Some(&Data::String("Andalucía".into())));
+        assert_eq!(regions.get((2, 0)), Some(&Data::String("Castilla y León".into())));
+        assert!(matches!(regions.get((1, 1)), Some(Data::Float(_))), "{regions:?}");
+
+        // A bad filter changes nothing and says what is wrong.
+        let response = get("programme=zzz&lang=fr".into()).await.expect("xlsx");
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        // Only organisers read it.
+        let (status, _) = app.api(&[Role::Trainer]).await.get("/api/v1/indicators.xlsx").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+);

@@ -58,6 +58,7 @@ async fn every_route_is_documented() {
         ("/api/v1/survey-templates/{id}", &["get", "put"]),
         ("/api/v1/indicators", &["get"]),
         ("/api/v1/indicators.csv", &["get"]),
+        ("/api/v1/indicators.xlsx", &["get"]),
         ("/api/v1/people/{id}/erasure", &["post"]),
         ("/api/v1/retention-periods", &["get", "put"]),
         ("/api/v1/privacy/records", &["get"]),

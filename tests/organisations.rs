@@ -554,7 +554,10 @@ pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
         | ("get" | "put", "/api/v1/retention-periods")
         | ("get", "/api/v1/privacy/records") => Shared,
         ("get", "/api/v1/programmes" | "/api/v1/outbox" | "/api/v1/certificates" | "/api/v1/survey-templates")
-        | ("get", "/api/v1/indicators" | "/api/v1/indicators.csv" | "/api/v1/certificates/export") => List,
+        | (
+            "get",
+            "/api/v1/indicators" | "/api/v1/indicators.csv" | "/api/v1/indicators.xlsx" | "/api/v1/certificates/export",
+        ) => List,
         ("post", "/api/v1/programmes" | "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/survey-templates") => List,
         (_, p) if p.contains("{id}") => Owned,
         _ => return None,

@@ -82,6 +82,7 @@ indicators-out-of-five = { $mean } / 5
 indicators-region-names = جاء المشاركون من: { $names }.
 indicators-download-totals = تنزيل الأرقام الرئيسية (CSV)
 indicators-download-semicolon = CSV بفواصل منقوطة، لبرامج الجداول التي تستعمل الفاصلة العشرية
+indicators-download-workbook = لوحة المؤشرات كاملة في مصنف Excel ‏(XLSX)
 indicators-download-table = تنزيل «{ $table }» (CSV)
 indicators-chart-region = التسجيلات بحضور حسب الجهة
 indicators-chart-course = نسبة الإتمام حسب التكوين

@@ -58,6 +58,7 @@ indicators-out-of-five = { $mean } / 5
 indicators-region-names = Participants came from: { $names }.
 indicators-download-totals = Download the headline figures (CSV)
 indicators-download-semicolon = CSV with semicolons, for spreadsheets set to a decimal comma
+indicators-download-workbook = The whole dashboard as an Excel workbook (XLSX)
 indicators-download-table = Download “{ $table }” (CSV)
 indicators-chart-region = Attended registrations by region
 indicators-chart-course = Completion rate by course

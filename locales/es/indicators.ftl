@@ -58,6 +58,7 @@ indicators-out-of-five = { $mean } / 5
 indicators-region-names = Los participantes procedían de: { $names }.
 indicators-download-totals = Descargar las cifras principales (CSV)
 indicators-download-semicolon = CSV con punto y coma, para hojas de cálculo con coma decimal
+indicators-download-workbook = Todo el cuadro de mando en un libro de Excel (XLSX)
 indicators-download-table = Descargar «{ $table }» (CSV)
 indicators-chart-region = Inscripciones con asistencia por región
 indicators-chart-course = Tasa de finalización por curso

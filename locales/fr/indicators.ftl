@@ -58,6 +58,7 @@ indicators-out-of-five = { $mean } / 5
 indicators-region-names = Les participants venaient de : { $names }.
 indicators-download-totals = Télécharger les chiffres clés (CSV)
 indicators-download-semicolon = CSV avec points-virgules, pour les tableurs à virgule décimale
+indicators-download-workbook = Tout le tableau de bord en classeur Excel (XLSX)
 indicators-download-table = Télécharger « { $table } » (CSV)
 indicators-chart-region = Inscriptions suivies par région
 indicators-chart-course = Taux d’achèvement par formation

@@ -21,5 +21,6 @@ pub mod data_integrity;
 mod fonts;
 pub mod image;
 pub mod sign_in_sheet;
+pub mod workbook;
 
 pub use fonts::PdfError;

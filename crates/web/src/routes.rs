@@ -292,6 +292,7 @@ pub fn for_people() -> Router<AppState> {
         // ----- indicators: the funder's figures ---------------------------------------
         .routes(routes!(indicators::api::indicators_api))
         .routes(routes!(indicators::api::indicators_csv))
+        .routes(routes!(indicators::api::indicators_xlsx))
         .route("/staff/indicators", get(indicators::pages::dashboard_page))
         // ----- accounts: staff users, signing in, API tokens --------------------------
         .route(

@@ -1,4 +1,4 @@
-//! The indicators as JSON and as CSV.
+//! The indicators as JSON, as CSV and as an Excel workbook.
 
 use aula_domain::indicators::{Breakdown, Figures, Filter};
 use aula_domain::{FieldErrors, Problem};
@@ -11,7 +11,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::{
-    COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, group_label, groups, key_text,
+    COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, figures, group_label, groups, key_text,
     region_names, values,
 };
 use crate::kit::api::ApiError;
@@ -232,4 +232,78 @@ pub(crate) async fn indicators_csv(
     let bytes = sheet.into_bytes()?;
     let name = format!("indicators-{}", breakdown.map_or("totals", Breakdown::as_str));
     Ok(csv_attachment(&name, bytes))
+}
+
+// ----- XLSX -------------------------------------------------------------------
+
+/// The whole dashboard as an Excel workbook (issue 22): the headline figures,
+/// the distribution of satisfaction scores, and one sheet per breakdown,
+/// with numbers stored as numbers (whatever the reader's decimal separator)
+/// and headings in the asker's language; right to left in Arabic.
+#[utoipa::path(get, path = "/api/v1/indicators.xlsx", tag = "indicators", params(IndicatorQuery),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        body = Vec<u8>), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn indicators_xlsx(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<IndicatorQuery>,
+) -> AppResult<Response> {
+    use aula_documents::workbook::{Table, Value, workbook};
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let filter = Filter::try_from(&query.input()).map_err(AppError::Invalid)?;
+    let scope = Scope::of(&ctx, &state).await?;
+    let dashboard = compute(&scope, &state, &filter, scope.breakdowns()).await?;
+    let tr = ctx.tr();
+    let mut tables = vec![Table {
+        name: tr.t("indicators-headline"),
+        header: vec![tr.t("indicators-indicator"), tr.t("indicators-value")],
+        rows: COLUMNS
+            .iter()
+            .zip(figures(&dashboard.totals))
+            .map(|(column, value)| vec![Value::Text(column_label(&tr, column)), value])
+            .collect(),
+    }];
+    if !filter.selects_people() {
+        tables.push(Table {
+            name: tr.t("indicators-satisfaction-distribution"),
+            header: vec![tr.t("indicators-score"), tr.t("indicators-answers")],
+            rows: (1..)
+                .zip(&dashboard.scores)
+                .map(|(score, n)| vec![Value::Count(score), Value::Count(*n)])
+                .collect(),
+        });
+    }
+    for breakdown in scope.breakdowns() {
+        let mut header = vec![breakdown_label(&tr, *breakdown)];
+        header.extend(COLUMNS.iter().map(|c| column_label(&tr, c)));
+        tables.push(Table {
+            name: breakdown_label(&tr, *breakdown),
+            header,
+            rows: groups(&dashboard, *breakdown)
+                .iter()
+                .map(|group| {
+                    let mut row = vec![Value::Text(group_label(&tr, *breakdown, group))];
+                    row.extend(figures(&group.figures));
+                    row
+                })
+                .collect(),
+        });
+    }
+    let bytes = workbook(&tables, tr.lang.is_rtl()).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
+            ),
+            (
+                CONTENT_DISPOSITION,
+                "attachment; filename=\"indicators.xlsx\"".to_owned(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }

@@ -20,6 +20,7 @@
 pub mod api;
 pub mod pages;
 
+use aula_documents::workbook::Value;
 use aula_domain::indicators::{Breakdown, Figures, Filter, FilterInput};
 use aula_domain::{FieldErrors, Problem};
 use aula_mail::Tr;
@@ -178,29 +179,44 @@ const COLUMNS: &[&str] = &[
     "regions",
 ];
 
-/// One figure in the reader's language, as `COLUMNS` orders them; "—" where
-/// it cannot be known (a rate without a denominator, satisfaction by person).
-fn values(tr: &Tr, f: &Figures) -> Vec<String> {
-    let whole = |n: u64| n.to_string();
-    let dash = || "—".to_owned();
+/// The figures as `COLUMNS` orders them: counts, measures with one decimal
+/// (rates in percent, hours, the mean satisfaction), and `Unknown` where it
+/// cannot be known (a rate without a denominator, satisfaction by person).
+fn figures(f: &Figures) -> Vec<Value> {
+    let count = Value::Count;
+    let measure = |x: Option<f64>| x.map_or(Value::Unknown, Value::Decimal);
     vec![
-        whole(f.registrations),
-        whole(f.registered_people),
-        whole(f.participants),
-        whole(f.completions),
-        whole(f.beneficiaries),
-        f.completion_rate().map_or_else(dash, |r| tr.decimal(r, 1)),
-        tr.decimal(f.training_hours(), 1),
-        f.satisfaction_mean().map_or_else(dash, |m| tr.decimal(m, 1)),
-        f.satisfaction.map_or_else(dash, |s| whole(s.count)),
-        f.survey_response_rate().map_or_else(dash, |r| tr.decimal(r, 1)),
-        whole(f.certificates_issued),
-        whole(f.certificates_revoked),
-        whole(f.sessions_held),
-        whole(f.venues),
-        whole(f.workplaces),
-        whole(f.regions),
+        count(f.registrations),
+        count(f.registered_people),
+        count(f.participants),
+        count(f.completions),
+        count(f.beneficiaries),
+        measure(f.completion_rate()),
+        Value::Decimal(f.training_hours()),
+        measure(f.satisfaction_mean()),
+        f.satisfaction.map_or(Value::Unknown, |s| count(s.count)),
+        measure(f.survey_response_rate()),
+        count(f.certificates_issued),
+        count(f.certificates_revoked),
+        count(f.sessions_held),
+        count(f.venues),
+        count(f.workplaces),
+        count(f.regions),
     ]
+}
+
+/// One figure in the reader's language, as `COLUMNS` orders them; "—" where
+/// it cannot be known.
+fn values(tr: &Tr, f: &Figures) -> Vec<String> {
+    figures(f)
+        .into_iter()
+        .map(|value| match value {
+            Value::Count(n) => n.to_string(),
+            Value::Decimal(x) => tr.decimal(x, 1),
+            Value::Text(text) => text,
+            Value::Unknown => "—".to_owned(),
+        })
+        .collect()
 }
 
 fn column_label(tr: &Tr, column: &str) -> String {

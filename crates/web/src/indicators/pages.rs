@@ -59,6 +59,8 @@ struct DashboardPage {
     region_names: String,
     sections: Vec<Section>,
     totals_csv: String,
+    /// The whole dashboard as an Excel workbook, for the same filter.
+    workbook: String,
     /// The filter in words, printed on the report.
     described: String,
     generated: String,
@@ -292,6 +294,10 @@ pub(crate) async fn dashboard_page(
         region_names: String::new(),
         sections: Vec::new(),
         totals_csv: csv_base.trim_end_matches(['&', '?']).to_owned(),
+        workbook: match query_string.is_empty() {
+            true => "/api/v1/indicators.xlsx".to_owned(),
+            false => format!("/api/v1/indicators.xlsx?{query_string}"),
+        },
         described: String::new(),
         generated: tr.plain_date(chrono::Utc::now().date_naive()),
         form,
