@@ -371,13 +371,7 @@ pub async fn staff(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<V
         .all(conn)
         .await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
-    let users: std::collections::HashMap<Uuid, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
+    let users = crate::by_id(conn, user::Column::Id, ids, |u| u.id).await?;
     let mut members: Vec<Member> = rows
         .into_iter()
         .filter_map(|r| {

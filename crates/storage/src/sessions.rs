@@ -481,19 +481,11 @@ async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[
 }
 
 async fn sync_trainers(conn: &impl ConnectionTrait, session_id: Uuid, trainer_ids: &[Uuid]) -> Result<()> {
-    session_trainer::Entity::delete_many()
-        .filter(session_trainer::Column::SessionId.eq(session_id))
-        .exec(conn)
-        .await?;
-    if !trainer_ids.is_empty() {
-        session_trainer::Entity::insert_many(trainer_ids.iter().map(|id| session_trainer::ActiveModel {
-            session_id: Set(session_id),
-            user_id: Set(*id),
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    let rows = trainer_ids.iter().map(|id| session_trainer::ActiveModel {
+        session_id: Set(session_id),
+        user_id: Set(*id),
+    });
+    crate::replace_rows(conn, session_trainer::Column::SessionId.eq(session_id), rows).await
 }
 
 fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
