@@ -421,11 +421,7 @@ pub(crate) async fn organisation_with_organiser(
         aula_storage::tokens::create(&app.db, &aula_storage::Actor::system("test"), org, user.user.id, slug)
             .await
             .expect("token");
-    let api = crate::helpers::Api {
-        client: reqwest::Client::new(),
-        base: app.base.clone(),
-        token: Some(token),
-    };
+    let api = app.api_with(Some(token));
     (org, row, api)
 }
 
