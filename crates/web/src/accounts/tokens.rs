@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiPath, CsrfForm};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
 use crate::{AppResult, AppState, Ctx};
 
 #[derive(Serialize, ToSchema)]
@@ -115,18 +115,14 @@ pub(crate) async fn create_page(
         aula_app::tokens::create(&state.app(), &ctx.actor()?, ctx.org()?, user.user.id, name.as_str()).await?;
     let tokens = own_tokens(&state, user.user.id).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
-    let mut response = render(&Page {
+    let response = render(&Page {
         c: Chrome::new(&ctx),
         tokens,
         created: Some(plain),
         token_name: String::new(),
         errors: FormErrors::none(),
     })?;
-    response.headers_mut().insert(
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-store"),
-    );
-    Ok(response)
+    Ok(no_store(response))
 }
 
 pub(crate) async fn revoke_page(
