@@ -556,32 +556,11 @@ where
 /// Sign-in links, "my trainings" sessions and staff sessions that expired
 /// on or before `cutoff`, at most `limit` of each: deleted. Returns how many.
 pub async fn delete_old_sign_ins(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
-    use crate::entities::web_session;
-    let links = delete_batch(
-        conn,
-        sign_in_link::Column::Id,
-        sign_in_link::Column::ExpiresAt,
-        cutoff,
-        limit,
-    )
-    .await?;
-    let people = delete_batch(
-        conn,
-        person_session::Column::Id,
-        person_session::Column::ExpiresAt,
-        cutoff,
-        limit,
-    )
-    .await?;
-    let staff = delete_batch(
-        conn,
-        web_session::Column::Id,
-        web_session::Column::ExpiresAt,
-        cutoff,
-        limit,
-    )
-    .await?;
-    Ok(links + people + staff)
+    use crate::entities::{person_session as trainee, sign_in_link as link, web_session as staff};
+    let links = delete_batch(conn, link::Column::Id, link::Column::ExpiresAt, cutoff, limit).await?;
+    let trainees = delete_batch(conn, trainee::Column::Id, trainee::Column::ExpiresAt, cutoff, limit).await?;
+    let staff_sessions = delete_batch(conn, staff::Column::Id, staff::Column::ExpiresAt, cutoff, limit).await?;
+    Ok(links + trainees + staff_sessions)
 }
 
 /// Audit entries written on or before `cutoff`, at most `limit`: deleted.
