@@ -722,7 +722,6 @@ db_test!(
         let both = app.user_in(a_org, "both@example.org", &[Role::Organiser], None).await;
         aula_storage::organisations::add_member(
             &app.db,
-            &aula_storage::Actor::system("test"),
             aula_storage::organisations::id(&b_org),
             both.user.id,
             Role::Organiser,

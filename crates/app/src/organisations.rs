@@ -10,7 +10,7 @@ use aula_domain::organisation::OrganisationSettings;
 use aula_domain::{AccentColour, Email, FieldErrors, Logo, OrganisationId, OrganisationStatus, Problem, Role};
 use aula_storage::entities::organisation;
 use aula_storage::organisations::{self, NewOrganisation, Standing};
-use aula_storage::{Actor, StorageError, audit, users};
+use aula_storage::{Actor, ConnectionTrait, StorageError, audit, users};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -138,7 +138,9 @@ pub async fn add_member(app: &App, actor: &Actor, org: OrganisationId, email: &E
             Problem::new("organisation-member-unknown"),
         )));
     };
-    organisations::add_member(&*txn, actor, org, user.user.id, role).await?;
+    if organisations::add_member(&*txn, org, user.user.id, role).await? {
+        member_audit(&*txn, actor, org, "member.added", user.user.id, role).await?;
+    }
     txn.commit().await?;
     Ok(user.user.id)
 }
@@ -150,16 +152,30 @@ pub async fn remove_member(app: &App, actor: &Actor, org: OrganisationId, user_i
     if !organisations::remove_member(&*txn, org, user_id, role).await? {
         return Err(Error::NotFound);
     }
+    member_audit(&*txn, actor, org, "member.removed", user_id, role).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The organisation's audit entry of a role given or taken.
+async fn member_audit(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    org: OrganisationId,
+    action: &str,
+    user_id: Uuid,
+    role: Role,
+) -> Result<()> {
+    let details = json!({"user_id": user_id, "role": role});
     audit::record(
-        &*txn,
+        txn,
         &within(actor, org),
-        "member.removed",
+        action,
         "organisation",
         Some(org.uuid()),
-        json!({"user_id": user_id, "role": role}),
+        details,
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 

@@ -121,42 +121,24 @@ pub async fn sole(conn: &impl ConnectionTrait) -> Result<Option<organisation::Mo
     Ok(if two.len() == 1 { two.pop() } else { None })
 }
 
-/// Gives `user_id` `role` in `org` (nothing if they hold it already), in
-/// the caller's transaction.
-pub async fn add_member(
-    conn: &impl ConnectionTrait,
-    actor: &Actor,
-    org: OrganisationId,
-    user_id: Uuid,
-    role: Role,
-) -> Result<()> {
+/// Gives `user_id` `role` in `org`, in the caller's transaction; whether
+/// it was new (nothing changes when they hold it already).
+pub async fn add_member(conn: &impl ConnectionTrait, org: OrganisationId, user_id: Uuid, role: Role) -> Result<bool> {
     get(conn, org).await?;
     let held = organisation_member::Entity::find_by_id((org.uuid(), user_id, role))
         .one(conn)
         .await?;
-    if held.is_none() {
-        organisation_member::ActiveModel {
-            organisation_id: Set(org.uuid()),
-            user_id: Set(user_id),
-            role: Set(role),
-        }
-        .insert(conn)
-        .await?;
-        let within = Actor {
-            organisation: Some(org),
-            ..actor.clone()
-        };
-        audit::record(
-            conn,
-            &within,
-            "member.added",
-            "organisation",
-            Some(org.uuid()),
-            json!({"user_id": user_id, "role": role}),
-        )
-        .await?;
+    if held.is_some() {
+        return Ok(false);
     }
-    Ok(())
+    organisation_member::ActiveModel {
+        organisation_id: Set(org.uuid()),
+        user_id: Set(user_id),
+        role: Set(role),
+    }
+    .insert(conn)
+    .await?;
+    Ok(true)
 }
 
 /// An organisation a user works in, with their roles there.
