@@ -288,11 +288,7 @@ db_test!(
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
             .collect();
-        let api = crate::helpers::Api {
-            client: reqwest::Client::new(),
-            base: app.base.clone(),
-            token: Some(token.clone()),
-        };
+        let api = app.api_with(Some(token.clone()));
         let (status, _) = api.get("/api/v1/programmes").await;
         assert_eq!(status, StatusCode::OK);
         // The token is not stored in plain.

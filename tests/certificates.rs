@@ -181,12 +181,11 @@ db_test!(accreditors_see_their_body_only, |app: TestApp| async move {
     let trainer = app.api(&[Role::Trainer]).await;
     assert_eq!(trainer.get("/api/v1/certificates").await.0, StatusCode::FORBIDDEN);
     // The export: a ZIP with the body's PDFs and the register.
-    let response = reqwest::Client::new()
-        .get(app.url("/api/v1/certificates/export"))
-        .bearer_auth(app.token(&[Role::Accreditor]).await)
-        .send()
+    let response = app
+        .api(&[Role::Accreditor])
         .await
-        .expect("export");
+        .get_response("/api/v1/certificates/export")
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let bytes = response.bytes().await.expect("zip");
     assert!(bytes.starts_with(b"PK"));
@@ -321,12 +320,7 @@ db_test!(
         let (session, _) = completed_session(&app, &api, true, false, &[3], "g").await;
         let certificate = issue(&api, &session).await["certificates"][0].clone();
         let id = certificate["id"].as_str().expect("id");
-        let response = reqwest::Client::new()
-            .get(app.url(&format!("/api/v1/certificates/{id}/pdf")))
-            .bearer_auth(app.token(&[Role::Organiser]).await)
-            .send()
-            .await
-            .expect("pdf");
+        let response = api.get_response(&format!("/api/v1/certificates/{id}/pdf")).await;
         assert_eq!(response.status(), StatusCode::OK);
         let bytes = response.bytes().await.expect("bytes");
         assert!(bytes.starts_with(b"%PDF-") && bytes.len() < 200_000);

@@ -65,11 +65,7 @@ async fn user_add_and_token_create_give_api_access() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     assert!(token.starts_with("aula_"));
-    let api = crate::helpers::Api {
-        client: reqwest::Client::new(),
-        base: app.base.clone(),
-        token: Some(token),
-    };
+    let api = app.api_with(Some(token));
     api.created(
         "/api/v1/programmes",
         &serde_json::json!({"title": "Desde la línea de órdenes"}),

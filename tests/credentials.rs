@@ -397,12 +397,7 @@ db_test!(
         let criteria = achievement["criteria"]["narrative"].as_str().expect("criteria");
         assert!(criteria.contains("(3 h planned)"), "{criteria}");
         // And the PDF, where poppler is installed (CI installs it).
-        let response = reqwest::Client::new()
-            .get(app.url(&format!("/api/v1/certificates/{id}/pdf")))
-            .bearer_auth(app.token(&[Role::Organiser]).await)
-            .send()
-            .await
-            .expect("pdf");
+        let response = api.get_response(&format!("/api/v1/certificates/{id}/pdf")).await;
         let bytes = response.bytes().await.expect("bytes");
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("certificate.pdf");

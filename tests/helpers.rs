@@ -299,10 +299,15 @@ impl TestApp {
 
     /// An API client with a bearer token.
     pub async fn api(&self, roles: &[Role]) -> Api {
+        self.api_with(Some(self.token(roles).await))
+    }
+
+    /// An API client sending this bearer token (`None`: anonymous).
+    pub fn api_with(&self, token: Option<String>) -> Api {
         Api {
             client: Client::new(),
             base: self.base.clone(),
-            token: Some(self.token(roles).await),
+            token,
         }
     }
 
@@ -316,19 +321,11 @@ impl TestApp {
             .await
             .expect("token")
             .1;
-        Api {
-            client: Client::new(),
-            base: self.base.clone(),
-            token: Some(token),
-        }
+        self.api_with(Some(token))
     }
 
     pub fn anonymous_api(&self) -> Api {
-        Api {
-            client: Client::new(),
-            base: self.base.clone(),
-            token: None,
-        }
+        self.api_with(None)
     }
 
     /// A region, for venues.
@@ -580,12 +577,15 @@ impl Api {
     }
 
     pub async fn get(&self, path: &str) -> (StatusCode, serde_json::Value) {
-        let response = self
-            .with_auth(self.client.get(format!("{}{}", self.base, path)))
+        split(self.get_response(path).await).await
+    }
+
+    /// GETs `path` and gives the response as it came (a PDF, a ZIP).
+    pub async fn get_response(&self, path: &str) -> Response {
+        self.with_auth(self.client.get(format!("{}{}", self.base, path)))
             .send()
             .await
-            .expect("GET");
-        split(response).await
+            .expect("GET")
     }
 
     pub async fn post(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {

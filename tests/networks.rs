@@ -552,10 +552,11 @@ db_test!(
         let (n, _, n_api) = organisation_with_organiser(&app, "reseau", "Réseau").await;
         let actor = Actor::system("test");
         let standing = |is_network, network_id| organisations::Standing { is_network, network_id };
-        organisations::set_standing(&app.db, &actor, n, standing(true, None))
+        let use_case = app.app();
+        aula_app::organisations::set_standing(&use_case, &actor, n, standing(true, None))
             .await
             .expect("network");
-        organisations::set_standing(&app.db, &actor, b, standing(false, Some(n)))
+        aula_app::organisations::set_standing(&use_case, &actor, b, standing(false, Some(n)))
             .await
             .expect("member");
         // The network reads B's figures...

@@ -421,11 +421,7 @@ pub(crate) async fn organisation_with_organiser(
         aula_storage::tokens::create(&app.db, &aula_storage::Actor::system("test"), org, user.user.id, slug)
             .await
             .expect("token");
-    let api = crate::helpers::Api {
-        client: reqwest::Client::new(),
-        base: app.base.clone(),
-        token: Some(token),
-    };
+    let api = app.api_with(Some(token));
     (org, row, api)
 }
 
@@ -729,7 +725,6 @@ db_test!(
         let both = app.user_in(a_org, "both@example.org", &[Role::Organiser], None).await;
         aula_storage::organisations::add_member(
             &app.db,
-            &aula_storage::Actor::system("test"),
             aula_storage::organisations::id(&b_org),
             both.user.id,
             Role::Organiser,

@@ -535,7 +535,11 @@ async fn token_create(global: &Global, email: &str, name: &str, organisation: Op
             None => organisation_named(&database, None).await?,
         },
     };
-    let (_, plain) = tokens::create(&database, &Actor::system("command line"), org, user.user.id, name).await?;
+    // The token and its audit entry are one write (the web's door is the
+    // use case `aula_app::tokens::create`, which needs the mail settings).
+    let txn = aula_storage::Begin::begin_write(&database).await?;
+    let (_, plain) = tokens::create(&txn, &Actor::system("command line"), org, user.user.id, name).await?;
+    txn.commit().await?;
     println!("{plain}");
     Ok(())
 }

@@ -30,6 +30,7 @@ error-colour-contrast = تباين هذا اللون مع الأبيض هو { $r
 error-logo-size = يجب ألا يتجاوز حجم الشعار { $max } كيلوبايت.
 error-logo-format = يجب أن يكون الشعار صورة PNG أو SVG.
 error-logo-unsafe = يحتوي ملف SVG هذا على نصوص برمجية أو سمات أحداث أو محتوى مضمّن أو مراجع إلى ملفات أخرى؛ احفظه كرسم بسيط.
+error-logo-complex = يحتوي ملف SVG هذا على أكثر من { $max } عنصر؛ بسّط الرسم أو احفظه بصيغة PNG.
 organisation-status = الحالة
 organisation-field-time-zone-hint = منطقة زمنية من IANA، مثل Africa/Tunis أو Europe/Madrid.
 organisation-settings = الإعدادات

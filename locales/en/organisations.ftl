@@ -30,6 +30,7 @@ error-colour-contrast = This colour's contrast with white is { $ratio }:1; it mu
 error-logo-size = The logo must be at most { $max } KiB.
 error-logo-format = The logo must be a PNG or SVG image.
 error-logo-unsafe = This SVG contains scripts, event attributes, embedded content or references to other files; save it as a plain drawing.
+error-logo-complex = This SVG has more than { $max } elements; simplify the drawing or save it as a PNG.
 organisation-status = Status
 organisation-field-time-zone-hint = An IANA time zone, as in Europe/Madrid or Africa/Tunis.
 organisation-settings = Settings

@@ -30,6 +30,7 @@ error-colour-contrast = El contraste de este color con el blanco es de { $ratio 
 error-logo-size = El logotipo debe ocupar como máximo { $max } KiB.
 error-logo-format = El logotipo debe ser una imagen PNG o SVG.
 error-logo-unsafe = Este SVG contiene scripts, atributos de eventos, contenido incrustado o referencias a otros archivos; guárdelo como un dibujo simple.
+error-logo-complex = Este SVG tiene más de { $max } elementos; simplifique el dibujo o guárdelo como PNG.
 organisation-status = Estado
 organisation-field-time-zone-hint = Una zona horaria IANA, por ejemplo Europe/Madrid o Africa/Tunis.
 organisation-settings = Ajustes

@@ -30,6 +30,7 @@ error-colour-contrast = Le contraste de cette couleur avec le blanc est de { $ra
 error-logo-size = Le logo doit faire au plus { $max } Kio.
 error-logo-format = Le logo doit être une image PNG ou SVG.
 error-logo-unsafe = Ce SVG contient des scripts, des attributs d'événement, du contenu incorporé ou des références à d'autres fichiers ; enregistrez-le comme un simple dessin.
+error-logo-complex = Ce SVG compte plus de { $max } éléments ; simplifiez le dessin ou enregistrez-le en PNG.
 organisation-status = Statut
 organisation-field-time-zone-hint = Un fuseau horaire IANA, par exemple Europe/Paris ou Africa/Tunis.
 organisation-settings = Paramètres

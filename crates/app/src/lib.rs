@@ -25,6 +25,7 @@ pub mod registrations;
 pub mod retention;
 pub mod sessions;
 pub mod surveys;
+pub mod tokens;
 
 use std::ops::Deref;
 use std::sync::Arc;

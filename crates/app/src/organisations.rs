@@ -1,15 +1,16 @@
 //! Organisations (issue 17): what a platform administrator does to them —
 //! make one, change its settings, suspend or reactivate it, give and take
-//! its staff's roles — and what its organisers do to its branding. Each is
-//! one transaction with its audit entry, the organisation's own (a platform
-//! administrator's change to an organisation shows in that organisation's
-//! audit log), except making one, which is the platform's.
+//! its staff's roles, set its place among networks — and what its
+//! organisers do to its branding. Each is one transaction with its audit
+//! entry, the organisation's own (a platform administrator's change to an
+//! organisation shows in that organisation's audit log), except making one
+//! and setting its network, which are the platform's.
 
 use aula_domain::organisation::OrganisationSettings;
 use aula_domain::{AccentColour, Email, FieldErrors, Logo, OrganisationId, OrganisationStatus, Problem, Role};
 use aula_storage::entities::organisation;
-use aula_storage::organisations::{self, NewOrganisation};
-use aula_storage::{Actor, StorageError, audit, users};
+use aula_storage::organisations::{self, NewOrganisation, Standing};
+use aula_storage::{Actor, ConnectionTrait, StorageError, audit, users};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -137,7 +138,9 @@ pub async fn add_member(app: &App, actor: &Actor, org: OrganisationId, email: &E
             Problem::new("organisation-member-unknown"),
         )));
     };
-    organisations::add_member(&*txn, actor, org, user.user.id, role).await?;
+    if organisations::add_member(&*txn, org, user.user.id, role).await? {
+        member_audit(&*txn, actor, org, "member.added", user.user.id, role).await?;
+    }
     txn.commit().await?;
     Ok(user.user.id)
 }
@@ -149,16 +152,30 @@ pub async fn remove_member(app: &App, actor: &Actor, org: OrganisationId, user_i
     if !organisations::remove_member(&*txn, org, user_id, role).await? {
         return Err(Error::NotFound);
     }
+    member_audit(&*txn, actor, org, "member.removed", user_id, role).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The organisation's audit entry of a role given or taken.
+async fn member_audit(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    org: OrganisationId,
+    action: &str,
+    user_id: Uuid,
+    role: Role,
+) -> Result<()> {
+    let details = json!({"user_id": user_id, "role": role});
     audit::record(
-        &*txn,
+        txn,
         &within(actor, org),
-        "member.removed",
+        action,
         "organisation",
         Some(org.uuid()),
-        json!({"user_id": user_id, "role": role}),
+        details,
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -184,6 +201,50 @@ pub async fn set_logo(
         json!({"content_type": after.logo_content_type, "bytes": logo.map(|l| l.bytes.len())}),
     )
     .await?;
+    txn.commit().await?;
+    Ok(after)
+}
+
+/// Sets `org`'s place among networks. Refused field by field: a network
+/// that is a member (`network_id`: one level only, so no cycle can form),
+/// membership of itself, of an organisation that does not exist or is not
+/// a network (`network_id`), and ceasing to be a network while members name
+/// it (`is_network`). Not found when `org` does not exist.
+pub async fn set_standing(
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    standing: Standing,
+) -> Result<organisation::Model> {
+    let txn = app.write().await?;
+    // Two standings set at once must not build a second level (a member
+    // joining an organisation that is at that moment joining a network):
+    // both rows are locked before anything is read.
+    let rows: Vec<OrganisationId> = std::iter::once(org).chain(standing.network_id).collect();
+    organisations::lock(&*txn, &rows).await?;
+    let current = organisations::get(&*txn, org).await?;
+    let mut errors = FieldErrors::new();
+    if let Some(network) = standing.network_id {
+        if network == org {
+            errors.add("network_id", Problem::new("network-not-itself"));
+        } else if standing.is_network {
+            errors.add("network_id", Problem::new("network-not-member"));
+        } else {
+            match organisations::get(&*txn, network).await {
+                Err(StorageError::NotFound) => errors.add("network_id", Problem::new("network-unknown")),
+                Err(other) => return Err(other.into()),
+                Ok(n) if !n.is_network || n.network_id.is_some() => {
+                    errors.add("network_id", Problem::new("network-not-a-network"))
+                }
+                Ok(_) => {}
+            }
+        }
+    }
+    if !standing.is_network && current.is_network && !organisations::members(&*txn, org).await?.is_empty() {
+        errors.add("is_network", Problem::new("network-has-members"));
+    }
+    errors.into_result().map_err(Error::Invalid)?;
+    let after = organisations::set_standing(&*txn, actor, org, standing).await?;
     txn.commit().await?;
     Ok(after)
 }

@@ -1,8 +1,6 @@
 //! The registration use cases without HTTP: a full session, a known
 //! address, and the confirmation that applies proposed details.
 
-use std::sync::Arc;
-
 use aula_app::App;
 use aula_app::registrations::{self, Confirmed, Entry};
 use aula_domain::details::{CourseDetails, SessionDetails};
@@ -15,33 +13,10 @@ use aula_storage::{Actor, courses, people, sessions};
 use chrono::{Duration, Utc};
 use uuid::Uuid;
 
-struct Scratch {
-    app: App,
-    wake: Arc<tokio::sync::Notify>,
-    _dir: tempfile::TempDir,
-}
-
-async fn scratch() -> Scratch {
-    let dir = tempfile::tempdir().expect("dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("app.db").display());
-    let db = aula_storage::connect(&url, None).await.expect("db");
-    aula_storage::db::migrate(&db).await.expect("migrate");
-    let key = aula_storage::keys::link_key(&db).await.expect("key");
-    let mail = aula_mail::MailConfig::new("Aula <a@example.org>".parse().expect("from"), "http://aula.test", key);
-    let wake = Arc::new(tokio::sync::Notify::new());
-    Scratch {
-        app: App::new(db, Arc::new(mail), wake.clone()),
-        wake,
-        _dir: dir,
-    }
-}
+mod common;
+use common::{org, scratch};
 
 /// An open session of `capacity` seats, one meeting a month from now.
-/// The organisation the migrations made.
-async fn org(app: &App) -> aula_domain::OrganisationId {
-    aula_storage::organisations::id(&aula_storage::organisations::first(&app.db).await.expect("organisation"))
-}
-
 async fn open_session(app: &App, capacity: u32) -> Uuid {
     let org = org(app).await;
     let actor = Actor::system("test").within(org);

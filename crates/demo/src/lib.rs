@@ -265,7 +265,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
     )
     .await?;
     for other in &orgs[1..] {
-        aula_storage::organisations::add_member(txn, &actor, *other, marta.user.id, Role::Organiser).await?;
+        aula_storage::organisations::add_member(txn, *other, marta.user.id, Role::Organiser).await?;
     }
     add_user(
         "Dr. Andrés Llamazares",
@@ -282,7 +282,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         // The French-speaking trainers work for the French-speaking organisations.
         if index >= 4 {
             for other in &orgs[1..] {
-                aula_storage::organisations::add_member(txn, &actor, *other, trainer.user.id, Role::Trainer).await?;
+                aula_storage::organisations::add_member(txn, *other, trainer.user.id, Role::Trainer).await?;
             }
         }
         trainer_ids.push(trainer.user.id);

@@ -19,10 +19,12 @@
 //!   a `<foreignObject>` (HTML inside SVG), or a reference to anything outside
 //!   the file: an `href` or a CSS `url(...)` must point inside the file (`#id`)
 //!   or hold an embedded PNG, JPEG, GIF or WebP picture (`data:image/png;...`);
-//!   CSS `@import` is refused too.
+//!   CSS `@import` is refused too. These are [`aula_domain::svg`]'s rules,
+//!   the ones an organisation's logo is checked by for the browser.
 
 use std::sync::Arc;
 
+use aula_domain::svg::SvgRefusal;
 use krilla::geom::Size;
 
 /// The largest file accepted: 512 KiB.
@@ -30,7 +32,7 @@ pub const MAX_IMAGE_BYTES: usize = 512 * 1024;
 /// The widest or tallest picture accepted, in pixels (a PNG) or user units (an SVG).
 pub const MAX_IMAGE_SIDE: u32 = 2048;
 /// The most elements an SVG may have.
-pub const MAX_SVG_ELEMENTS: usize = 5000;
+pub const MAX_SVG_ELEMENTS: usize = aula_domain::svg::MAX_SVG_ELEMENTS;
 
 /// What an uploaded image is said to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,6 +109,19 @@ pub enum ImageError {
     /// `#fragment` nor an embedded raster picture, or a CSS `@import`.
     #[error("the SVG image refers to something outside the file ({0})")]
     ExternalReference(String),
+}
+
+impl From<SvgRefusal> for ImageError {
+    fn from(refusal: SvgRefusal) -> Self {
+        match refusal {
+            SvgRefusal::NotSvg => ImageError::NotSvg,
+            SvgRefusal::TooComplex { elements, limit } => ImageError::TooComplex { elements, limit },
+            SvgRefusal::Script => ImageError::Script,
+            SvgRefusal::EventAttribute(name) => ImageError::EventAttribute(name),
+            SvgRefusal::ForeignObject => ImageError::ForeignObject,
+            SvgRefusal::ExternalReference(reference) => ImageError::ExternalReference(reference),
+        }
+    }
 }
 
 /// A checked image, ready to draw. Cheap to clone.
@@ -218,111 +233,9 @@ fn check_png(bytes: &[u8]) -> Result<Image, ImageError> {
     })
 }
 
-/// Raster pictures an SVG may embed as `data:` URLs.
-const EMBEDDABLE: [&str; 5] = [
-    "data:image/png",
-    "data:image/jpeg",
-    "data:image/jpg",
-    "data:image/gif",
-    "data:image/webp",
-];
-
-fn cut(text: &str) -> String {
-    text.chars().take(100).collect()
-}
-
-/// A reference (an `href`, a CSS `url(...)` target) that stays inside the file.
-fn reference_is_internal(reference: &str) -> bool {
-    let reference = reference.trim().trim_matches(|c| c == '"' || c == '\'').trim();
-    let lower = reference.to_ascii_lowercase();
-    reference.starts_with('#')
-        || EMBEDDABLE
-            .iter()
-            .any(|prefix| lower.starts_with(prefix) && matches!(lower.as_bytes().get(prefix.len()), Some(b';' | b',')))
-}
-
-/// The CSS `url(...)` targets and `@import`s in `css` that leave the file.
-fn css_reference(css: &str) -> Option<String> {
-    let lower = css.to_ascii_lowercase();
-    if lower.contains("@import") {
-        return Some("@import".to_owned());
-    }
-    let mut rest = lower.as_str();
-    let mut offset = 0;
-    while let Some(at) = rest.find("url(") {
-        let start = offset + at + 4;
-        let end = css[start..].find(')').map_or(css.len(), |end| start + end);
-        let target = &css[start..end];
-        if !reference_is_internal(target) {
-            return Some(cut(target.trim()));
-        }
-        offset = end.min(css.len());
-        rest = &lower[offset..];
-    }
-    None
-}
-
 fn check_svg(bytes: &[u8]) -> Result<Image, ImageError> {
-    let text = std::str::from_utf8(bytes).map_err(|_| ImageError::NotSvg)?;
-    // roxmltree refuses a DTD (entities) by default.
-    let document = roxmltree::Document::parse(text).map_err(|_| ImageError::NotSvg)?;
-    let root = document.root_element();
-    if !root.tag_name().name().eq_ignore_ascii_case("svg") {
-        return Err(ImageError::NotSvg);
-    }
-    let mut elements = 0usize;
-    for node in document.descendants() {
-        if node.is_text() {
-            // The text of a <style> element (or CDATA in it).
-            let in_style = node
-                .parent_element()
-                .is_some_and(|parent| parent.tag_name().name().eq_ignore_ascii_case("style"));
-            if let Some(reference) = node.text().filter(|_| in_style).and_then(css_reference) {
-                return Err(ImageError::ExternalReference(reference));
-            }
-            continue;
-        }
-        if !node.is_element() {
-            continue;
-        }
-        elements += 1;
-        if elements > MAX_SVG_ELEMENTS {
-            return Err(ImageError::TooComplex {
-                elements: document.descendants().filter(roxmltree::Node::is_element).count(),
-                limit: MAX_SVG_ELEMENTS,
-            });
-        }
-        let name = node.tag_name().name().to_ascii_lowercase();
-        match name.as_str() {
-            "script" => return Err(ImageError::Script),
-            "foreignobject" => return Err(ImageError::ForeignObject),
-            // An animation may set a link or a handler after the fact.
-            "set" | "animate" | "animatemotion" | "animatetransform" => {
-                let target = node
-                    .attributes()
-                    .find(|attribute| attribute.name() == "attributeName")
-                    .map(|attribute| attribute.value().to_ascii_lowercase());
-                if target.is_some_and(|target| target.ends_with("href") || target.starts_with("on")) {
-                    return Err(ImageError::Script);
-                }
-            }
-            _ => {}
-        }
-        for attribute in node.attributes() {
-            let attribute_name = attribute.name().to_ascii_lowercase();
-            if attribute_name.starts_with("on") {
-                return Err(ImageError::EventAttribute(cut(attribute.name())));
-            }
-            if attribute_name == "href" || attribute_name == "src" {
-                if !reference_is_internal(attribute.value()) {
-                    return Err(ImageError::ExternalReference(cut(attribute.value().trim())));
-                }
-            } else if let Some(reference) = css_reference(attribute.value()) {
-                return Err(ImageError::ExternalReference(reference));
-            }
-        }
-    }
-    // Nothing outside the file is read (references were refused above), and
+    aula_domain::svg::check(bytes)?;
+    // Nothing outside the file is read (the check refused references), and
     // text in a logo is laid out with the documents' own font.
     let mut options = usvg::Options {
         resources_dir: None,

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::Problem;
+use crate::svg::SvgRefusal;
 
 /// WCAG 2.1 AA's least contrast for normal text, in hundredths (4.5:1).
 pub const MIN_CONTRAST_HUNDREDTHS: i64 = 450;
@@ -111,8 +112,9 @@ impl LogoKind {
 /// An organisation's logo: a PNG (by its signature) or an SVG document with
 /// nothing a browser would run or fetch — no `script`, no `foreignObject`,
 /// no event attributes (`on…`), no reference outside the document (`href`
-/// other than `#…`, `url()` other than `url(#…)`, `@import`), no DOCTYPE
-/// (entities). At most [`Logo::MAX_BYTES`].
+/// or `url()` other than `#…` or an embedded picture, `@import`), no
+/// DOCTYPE (entities): the rules of [`crate::svg`], which the certificates
+/// draw by too. At most [`Logo::MAX_BYTES`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Logo {
     pub kind: LogoKind,
@@ -137,86 +139,19 @@ impl Logo {
                 bytes,
             });
         }
-        let text = std::str::from_utf8(&bytes).map_err(|_| Problem::new("error-logo-format"))?;
-        check_svg(text)?;
+        crate::svg::check(&bytes).map_err(|refusal| match refusal {
+            SvgRefusal::NotSvg => Problem::new("error-logo-format"),
+            SvgRefusal::TooComplex { limit, .. } => Problem::new("error-logo-complex").with("max", limit as i64),
+            SvgRefusal::Script
+            | SvgRefusal::EventAttribute(_)
+            | SvgRefusal::ForeignObject
+            | SvgRefusal::ExternalReference(_) => Problem::new("error-logo-unsafe"),
+        })?;
         Ok(Logo {
             kind: LogoKind::Svg,
             bytes,
         })
     }
-}
-
-fn unsafe_svg() -> Problem {
-    Problem::new("error-logo-unsafe")
-}
-
-/// Whether a reference stays inside the document (`#id`).
-fn internal(reference: &str) -> bool {
-    reference.trim().starts_with('#')
-}
-
-/// Every `url(...)` of a style stays in the document, and nothing is imported.
-fn safe_style(style: &str) -> bool {
-    let lower = style.to_ascii_lowercase();
-    if lower.contains("@import") || lower.contains("expression(") || lower.contains('\\') {
-        return false;
-    }
-    lower.match_indices("url(").all(|(at, _)| {
-        let rest = lower[at + 4..].trim_start().trim_start_matches(['"', '\'']);
-        rest.starts_with('#')
-    })
-}
-
-fn check_svg(text: &str) -> Result<(), Problem> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: false,
-        ..roxmltree::ParsingOptions::default()
-    };
-    let document =
-        roxmltree::Document::parse_with_options(text, options).map_err(|_| Problem::new("error-logo-format"))?;
-    let root = document.root_element();
-    if !root.tag_name().name().eq_ignore_ascii_case("svg") {
-        return Err(Problem::new("error-logo-format"));
-    }
-    for node in document.descendants() {
-        if node.is_pi() {
-            return Err(unsafe_svg());
-        }
-        if node.is_text()
-            && node
-                .parent()
-                .is_some_and(|p| p.tag_name().name().eq_ignore_ascii_case("style"))
-        {
-            if !safe_style(node.text().unwrap_or_default()) {
-                return Err(unsafe_svg());
-            }
-            continue;
-        }
-        if !node.is_element() {
-            continue;
-        }
-        let name = node.tag_name().name().to_ascii_lowercase();
-        if matches!(
-            name.as_str(),
-            "script" | "foreignobject" | "iframe" | "embed" | "object" | "handler" | "listener"
-        ) {
-            return Err(unsafe_svg());
-        }
-        for attribute in node.attributes() {
-            let attr = attribute.name().to_ascii_lowercase();
-            let value = attribute.value();
-            if attr.starts_with("on") {
-                return Err(unsafe_svg());
-            }
-            if (attr == "href" || attr == "src") && !internal(value) {
-                return Err(unsafe_svg());
-            }
-            if !safe_style(value) {
-                return Err(unsafe_svg());
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -304,5 +239,14 @@ mod tests {
         );
         assert_eq!(logo_key(&big), "error-logo-size");
         assert_eq!(Logo::parse(Vec::new()).expect_err("empty").key, "error-required");
+    }
+
+    #[test]
+    fn a_logo_of_too_many_elements_is_refused() {
+        let many = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
+            "<g/>".repeat(crate::svg::MAX_SVG_ELEMENTS)
+        );
+        assert_eq!(logo_key(&many), "error-logo-complex");
     }
 }

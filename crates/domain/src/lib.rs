@@ -29,6 +29,7 @@ pub mod retention;
 pub mod role;
 pub mod session_status;
 pub mod survey;
+pub mod svg;
 pub mod text;
 
 pub use attendance::AttendanceStatus;

@@ -36,10 +36,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await
-    .map_err(|e| match StorageError::from(e) {
-        StorageError::Duplicate => StorageError::invalid("code", "error-body-code-taken"),
-        other => other,
-    })?;
+    .map_err(|e| StorageError::taken(e, "code", "error-body-code-taken"))?;
     audit::record(
         &txn,
         actor,

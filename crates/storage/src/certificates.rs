@@ -111,13 +111,8 @@ pub async fn candidates(conn: &impl ConnectionTrait, record: &SessionRecord) -> 
         .all(conn)
         .await?;
     let ids: Vec<Uuid> = registrations.iter().map(|r| r.id).collect();
-    let people: std::collections::HashMap<Uuid, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(registrations.iter().map(|r| r.person_id)))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let person_ids = registrations.iter().map(|r| r.person_id).collect();
+    let people = crate::by_id(conn, person::Column::Id, person_ids, |p| p.id).await?;
     let completions: std::collections::HashMap<Uuid, completion::Model> = completion::Entity::find()
         .filter(completion::Column::SessionId.eq(session_id))
         .all(conn)

@@ -14,7 +14,9 @@ use uuid::Uuid;
 
 use crate::db::Begin;
 use crate::entities::{accreditation_body, course, course_audience, programme};
-use crate::{Actor, Page, Paged, Result, StorageError, audit, bodies, by_id, found, new_id, now, programmes};
+use crate::{
+    Actor, Page, Paged, Result, StorageError, audit, bodies, by_id, found, new_id, now, programmes, replace_rows,
+};
 
 /// A course with what a reader of it needs beside its own row.
 #[derive(Clone, Debug)]
@@ -181,19 +183,11 @@ fn search_text(title: &str, summary: &str, objectives: Option<&str>, texts: &Cou
 }
 
 async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audiences: &[Audience]) -> Result<()> {
-    course_audience::Entity::delete_many()
-        .filter(course_audience::Column::CourseId.eq(course_id))
-        .exec(conn)
-        .await?;
-    if !audiences.is_empty() {
-        course_audience::Entity::insert_many(audiences.iter().map(|a| course_audience::ActiveModel {
-            course_id: Set(course_id),
-            audience: Set(*a),
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    let rows = audiences.iter().map(|a| course_audience::ActiveModel {
+        course_id: Set(course_id),
+        audience: Set(*a),
+    });
+    replace_rows(conn, course_audience::Column::CourseId.eq(course_id), rows).await
 }
 
 fn snapshot(record: &course::Model, audiences: &[Audience]) -> serde_json::Value {

@@ -66,6 +66,15 @@ impl StorageError {
     pub fn invalid(field: &str, key: &'static str) -> Self {
         StorageError::Invalid(FieldErrors::single(field, Problem::new(key)))
     }
+
+    /// A write's error, where a value already taken (a unique code, an
+    /// e-mail) is `field`'s problem `key` rather than a conflict.
+    pub fn taken(err: DbErr, field: &str, key: &'static str) -> Self {
+        match StorageError::from(err) {
+            StorageError::Duplicate => StorageError::invalid(field, key),
+            other => other,
+        }
+    }
 }
 
 impl StorageError {

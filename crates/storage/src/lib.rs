@@ -87,6 +87,22 @@ where
         .collect())
 }
 
+/// Replaces the rows `owned` selects with `rows`: how a record's list (a
+/// course's audiences, a session's trainers, a user's roles) is written.
+pub(crate) async fn replace_rows<A: sea_orm::ActiveModelTrait>(
+    conn: &impl ConnectionTrait,
+    owned: impl sea_orm::sea_query::IntoCondition,
+    rows: impl IntoIterator<Item = A>,
+) -> Result<()> {
+    use sea_orm::{EntityTrait, QueryFilter};
+    A::Entity::delete_many().filter(owned).exec(conn).await?;
+    let rows: Vec<A> = rows.into_iter().collect();
+    if !rows.is_empty() {
+        A::Entity::insert_many(rows).exec(conn).await?;
+    }
+    Ok(())
+}
+
 /// A new row id: UUIDv7, so ids sort by creation time and index well.
 pub fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()

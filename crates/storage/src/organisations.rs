@@ -10,7 +10,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::db::Begin;
 use crate::entities::{organisation, organisation_member};
 use crate::{Actor, Result, StorageError, audit, found, new_id, now};
 
@@ -27,11 +26,13 @@ pub fn id(model: &organisation::Model) -> OrganisationId {
     OrganisationId::from_row(model.id)
 }
 
-pub async fn create(conn: &impl Begin, actor: &Actor, new: &NewOrganisation) -> Result<organisation::Model> {
-    let txn = conn.begin_write().await?;
+/// Makes an organisation, in the caller's transaction (a use case of
+/// `aula_app::organisations`, or the demo's); a slug already taken is
+/// [`StorageError::Duplicate`].
+pub async fn create(conn: &impl ConnectionTrait, actor: &Actor, new: &NewOrganisation) -> Result<organisation::Model> {
     let taken = organisation::Entity::find()
         .filter(organisation::Column::Slug.eq(new.slug.as_str()))
-        .one(&txn)
+        .one(conn)
         .await?;
     if taken.is_some() {
         return Err(StorageError::Duplicate);
@@ -52,18 +53,17 @@ pub async fn create(conn: &impl Begin, actor: &Actor, new: &NewOrganisation) -> 
         logo_content_type: Set(None),
         created_at: Set(now()),
     }
-    .insert(&txn)
+    .insert(conn)
     .await?;
     let details = json!({"slug": model.slug, "name": model.name});
-    platform_audit(&txn, actor, "create", &model, details).await?;
-    txn.commit().await?;
+    platform_audit(conn, actor, "create", &model, details).await?;
     Ok(model)
 }
 
 /// The audit entry of a platform action on an organisation (making it,
 /// setting its network): no organisation owns the entry.
 async fn platform_audit(
-    txn: &impl ConnectionTrait,
+    conn: &impl ConnectionTrait,
     actor: &Actor,
     action: &str,
     model: &organisation::Model,
@@ -73,7 +73,7 @@ async fn platform_audit(
         organisation: None,
         ..actor.clone()
     };
-    audit::record(txn, &platform, action, "organisation", Some(model.id), details).await?;
+    audit::record(conn, &platform, action, "organisation", Some(model.id), details).await?;
     Ok(())
 }
 
@@ -121,43 +121,24 @@ pub async fn sole(conn: &impl ConnectionTrait) -> Result<Option<organisation::Mo
     Ok(if two.len() == 1 { two.pop() } else { None })
 }
 
-/// Gives `user_id` `role` in `org` (nothing if they hold it already).
-pub async fn add_member(
-    conn: &impl Begin,
-    actor: &Actor,
-    org: OrganisationId,
-    user_id: Uuid,
-    role: Role,
-) -> Result<()> {
-    let txn = conn.begin_write().await?;
-    get(&txn, org).await?;
+/// Gives `user_id` `role` in `org`, in the caller's transaction; whether
+/// it was new (nothing changes when they hold it already).
+pub async fn add_member(conn: &impl ConnectionTrait, org: OrganisationId, user_id: Uuid, role: Role) -> Result<bool> {
+    get(conn, org).await?;
     let held = organisation_member::Entity::find_by_id((org.uuid(), user_id, role))
-        .one(&txn)
+        .one(conn)
         .await?;
-    if held.is_none() {
-        organisation_member::ActiveModel {
-            organisation_id: Set(org.uuid()),
-            user_id: Set(user_id),
-            role: Set(role),
-        }
-        .insert(&txn)
-        .await?;
-        let within = Actor {
-            organisation: Some(org),
-            ..actor.clone()
-        };
-        audit::record(
-            &txn,
-            &within,
-            "member.added",
-            "organisation",
-            Some(org.uuid()),
-            json!({"user_id": user_id, "role": role}),
-        )
-        .await?;
+    if held.is_some() {
+        return Ok(false);
     }
-    txn.commit().await?;
-    Ok(())
+    organisation_member::ActiveModel {
+        organisation_id: Set(org.uuid()),
+        user_id: Set(user_id),
+        role: Set(role),
+    }
+    .insert(conn)
+    .await?;
+    Ok(true)
 }
 
 /// An organisation a user works in, with their roles there.
@@ -216,65 +197,42 @@ pub struct Standing {
     pub network_id: Option<OrganisationId>,
 }
 
-/// Sets `org`'s standing (a platform action). Refused field by field: a
-/// network that is a member (`network_id`: one level only, so no cycle can
-/// form), membership of itself, of an organisation that does not exist or
-/// is not a network (`network_id`), and ceasing to be a network while
-/// members name it (`is_network`). `NotFound` when `org` does not exist.
+/// Locks the rows of these organisations until the caller's transaction
+/// ends, in id order (so two transactions locking the same two cannot
+/// wait on each other), on PostgreSQL; SQLite's write transactions already
+/// run one at a time.
+pub async fn lock(conn: &impl ConnectionTrait, orgs: &[OrganisationId]) -> Result<()> {
+    if conn.get_database_backend() != sea_orm::DbBackend::Postgres {
+        return Ok(());
+    }
+    let mut ids: Vec<Uuid> = orgs.iter().map(|org| org.uuid()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT id FROM organisations WHERE id = $1 FOR UPDATE",
+            [id.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// Writes `org`'s standing and its (platform) audit entry, in the caller's
+/// transaction; the rules of networks are `aula_app::organisations::set_standing`'s.
 pub async fn set_standing(
-    conn: &impl Begin,
+    conn: &impl ConnectionTrait,
     actor: &Actor,
     org: OrganisationId,
     standing: Standing,
 ) -> Result<organisation::Model> {
-    let txn = conn.begin_write().await?;
-    // Two standings set at once must not build a second level (a member
-    // joining an organisation that is at that moment joining a network):
-    // on PostgreSQL both rows are locked, in id order, before anything is
-    // read; SQLite's write transactions already run one at a time.
-    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
-        let mut ids: Vec<Uuid> = std::iter::once(org)
-            .chain(standing.network_id)
-            .map(OrganisationId::uuid)
-            .collect();
-        ids.sort_unstable();
-        for id in ids {
-            txn.execute_raw(sea_orm::Statement::from_sql_and_values(
-                sea_orm::DbBackend::Postgres,
-                "SELECT id FROM organisations WHERE id = $1 FOR UPDATE",
-                [id.into()],
-            ))
-            .await?;
-        }
-    }
-    let model = get(&txn, org).await?;
-    let mut errors = aula_domain::FieldErrors::new();
-    if let Some(network) = standing.network_id {
-        if network == org {
-            errors.add("network_id", aula_domain::Problem::new("network-not-itself"));
-        } else if standing.is_network {
-            errors.add("network_id", aula_domain::Problem::new("network-not-member"));
-        } else {
-            match organisation::Entity::find_by_id(network.uuid()).one(&txn).await? {
-                None => errors.add("network_id", aula_domain::Problem::new("network-unknown")),
-                Some(n) if !n.is_network || n.network_id.is_some() => {
-                    errors.add("network_id", aula_domain::Problem::new("network-not-a-network"))
-                }
-                Some(_) => {}
-            }
-        }
-    }
-    if !standing.is_network && model.is_network && !members(&txn, org).await?.is_empty() {
-        errors.add("is_network", aula_domain::Problem::new("network-has-members"));
-    }
-    errors.into_result()?;
-    let mut row: organisation::ActiveModel = model.into();
+    let mut row: organisation::ActiveModel = get(conn, org).await?.into();
     row.is_network = Set(standing.is_network);
     row.network_id = Set(standing.network_id.map(OrganisationId::uuid));
-    let model = row.update(&txn).await?;
+    let model = row.update(conn).await?;
     let details = json!({"is_network": model.is_network, "network_id": model.network_id});
-    platform_audit(&txn, actor, "network.set", &model, details).await?;
-    txn.commit().await?;
+    platform_audit(conn, actor, "network.set", &model, details).await?;
     Ok(model)
 }
 
@@ -395,13 +353,7 @@ pub async fn staff(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<V
         .all(conn)
         .await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
-    let users: std::collections::HashMap<Uuid, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
+    let users = crate::by_id(conn, user::Column::Id, ids, |u| u.id).await?;
     let mut members: Vec<Member> = rows
         .into_iter()
         .filter_map(|r| {

@@ -445,6 +445,14 @@ pub async fn depth(conn: &impl ConnectionTrait) -> Result<Vec<(MessageStatus, i6
     Ok(rows.into_iter().map(|r| (r.status, r.count)).collect())
 }
 
+/// The messages of `kind` for a session that are not sent yet.
+fn pending_for_session(kind: MailKind, session_id: Uuid) -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(outbox::Column::Kind.eq(kind))
+        .add(outbox::Column::SessionId.eq(session_id))
+        .add(outbox::Column::Status.eq(MessageStatus::Pending))
+}
+
 /// Moves the pending messages of `kind` for a session to a new due time
 /// (the reminders, when the first meeting moves).
 pub async fn reschedule(
@@ -455,9 +463,7 @@ pub async fn reschedule(
 ) -> Result<u64> {
     let result = outbox::Entity::update_many()
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(due_at))
-        .filter(outbox::Column::Kind.eq(kind))
-        .filter(outbox::Column::SessionId.eq(session_id))
-        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
+        .filter(pending_for_session(kind, session_id))
         .exec(conn)
         .await?;
     Ok(result.rows_affected)
@@ -467,9 +473,7 @@ pub async fn reschedule(
 /// cancelled session).
 pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: MailKind, session_id: Uuid) -> Result<u64> {
     let result = outbox::Entity::delete_many()
-        .filter(outbox::Column::Kind.eq(kind))
-        .filter(outbox::Column::SessionId.eq(session_id))
-        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
+        .filter(pending_for_session(kind, session_id))
         .exec(conn)
         .await?;
     Ok(result.rows_affected)

@@ -30,10 +30,7 @@ pub async fn create(conn: &impl Begin, actor: &Actor, code: &str, name: &str) ->
     }
     .insert(&txn)
     .await
-    .map_err(|e| match StorageError::from(e) {
-        StorageError::Duplicate => StorageError::invalid("code", "error-region-code-taken"),
-        other => other,
-    })?;
+    .map_err(|e| StorageError::taken(e, "code", "error-region-code-taken"))?;
     audit::record(
         &txn,
         actor,

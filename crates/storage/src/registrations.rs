@@ -722,13 +722,7 @@ pub async fn recipients(
         .all(conn)
         .await?;
     let ids: Vec<Uuid> = registrations.iter().map(|r| r.person_id).collect();
-    let people: std::collections::HashMap<Uuid, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let people = crate::by_id(conn, person::Column::Id, ids, |p| p.id).await?;
     Ok(registrations
         .into_iter()
         .filter_map(|r| people.get(&r.person_id).cloned().map(|p| (r, p)))
@@ -804,13 +798,7 @@ pub async fn list(
     let total = query.clone().count(conn).await?;
     let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     let ids: Vec<Uuid> = rows.iter().map(|r| r.person_id).collect();
-    let people: std::collections::HashMap<Uuid, person::Model> = person::Entity::find()
-        .filter(person::Column::Id.is_in(ids))
-        .all(conn)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let people = crate::by_id(conn, person::Column::Id, ids, |p| p.id).await?;
     let mut items = Vec::with_capacity(rows.len());
     for registration in rows {
         let Some(person) = people.get(&registration.person_id).cloned() else {

@@ -531,66 +531,41 @@ pub async fn clear_sent_bodies(conn: &impl ConnectionTrait, cutoff: DateTime<Utc
         .rows_affected)
 }
 
+/// Deletes at most `limit` rows of a table whose `at` is on or before
+/// `cutoff` (one batch of a retention round); returns how many.
+async fn delete_batch<C>(conn: &impl ConnectionTrait, id: C, at: C, cutoff: DateTime<Utc>, limit: u64) -> Result<u64>
+where
+    C: ColumnTrait,
+    C::EntityName: EntityTrait,
+{
+    let ids: Vec<Uuid> = C::EntityName::find()
+        .select_only()
+        .column(id)
+        .filter(at.lte(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(C::EntityName::delete_many()
+        .filter(id.is_in(ids))
+        .exec(conn)
+        .await?
+        .rows_affected)
+}
+
 /// Sign-in links, "my trainings" sessions and staff sessions that expired
 /// on or before `cutoff`, at most `limit` of each: deleted. Returns how many.
 pub async fn delete_old_sign_ins(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
-    use crate::entities::web_session;
-    let links: Vec<Uuid> = sign_in_link::Entity::find()
-        .select_only()
-        .column(sign_in_link::Column::Id)
-        .filter(sign_in_link::Column::ExpiresAt.lte(cutoff))
-        .limit(limit)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let people: Vec<Uuid> = person_session::Entity::find()
-        .select_only()
-        .column(person_session::Column::Id)
-        .filter(person_session::Column::ExpiresAt.lte(cutoff))
-        .limit(limit)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    let staff: Vec<Uuid> = web_session::Entity::find()
-        .select_only()
-        .column(web_session::Column::Id)
-        .filter(web_session::Column::ExpiresAt.lte(cutoff))
-        .limit(limit)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(sign_in_link::Entity::delete_many()
-        .filter(sign_in_link::Column::Id.is_in(links))
-        .exec(conn)
-        .await?
-        .rows_affected
-        + person_session::Entity::delete_many()
-            .filter(person_session::Column::Id.is_in(people))
-            .exec(conn)
-            .await?
-            .rows_affected
-        + web_session::Entity::delete_many()
-            .filter(web_session::Column::Id.is_in(staff))
-            .exec(conn)
-            .await?
-            .rows_affected)
+    use crate::entities::{person_session as trainee, sign_in_link as link, web_session as staff};
+    let links = delete_batch(conn, link::Column::Id, link::Column::ExpiresAt, cutoff, limit).await?;
+    let trainees = delete_batch(conn, trainee::Column::Id, trainee::Column::ExpiresAt, cutoff, limit).await?;
+    let staff_sessions = delete_batch(conn, staff::Column::Id, staff::Column::ExpiresAt, cutoff, limit).await?;
+    Ok(links + trainees + staff_sessions)
 }
 
 /// Audit entries written on or before `cutoff`, at most `limit`: deleted.
 pub async fn delete_old_audit(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
-    let ids: Vec<Uuid> = audit_entry::Entity::find()
-        .select_only()
-        .column(audit_entry::Column::Id)
-        .filter(audit_entry::Column::At.lte(cutoff))
-        .limit(limit)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(audit_entry::Entity::delete_many()
-        .filter(audit_entry::Column::Id.is_in(ids))
-        .exec(conn)
-        .await?
-        .rows_affected)
+    delete_batch(conn, audit_entry::Column::Id, audit_entry::Column::At, cutoff, limit).await
 }
 
 /// Certificates issued on or before `cutoff` and still naming their holder,

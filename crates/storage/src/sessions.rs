@@ -16,7 +16,6 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::courses::{self, CourseRecord, not_found_as};
-use crate::db::Begin;
 use crate::entities::{
     course, course_audience, meeting, organisation_member, region, session, session_trainer, user, venue,
 };
@@ -481,19 +480,11 @@ async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[
 }
 
 async fn sync_trainers(conn: &impl ConnectionTrait, session_id: Uuid, trainer_ids: &[Uuid]) -> Result<()> {
-    session_trainer::Entity::delete_many()
-        .filter(session_trainer::Column::SessionId.eq(session_id))
-        .exec(conn)
-        .await?;
-    if !trainer_ids.is_empty() {
-        session_trainer::Entity::insert_many(trainer_ids.iter().map(|id| session_trainer::ActiveModel {
-            session_id: Set(session_id),
-            user_id: Set(*id),
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    let rows = trainer_ids.iter().map(|id| session_trainer::ActiveModel {
+        session_id: Set(session_id),
+        user_id: Set(*id),
+    });
+    crate::replace_rows(conn, session_trainer::Column::SessionId.eq(session_id), rows).await
 }
 
 fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
@@ -542,15 +533,15 @@ async fn write(
     Ok(row)
 }
 
-/// Creates a session in `draft`; the organiser opens it when it is ready.
+/// Creates a session in `draft`, in the caller's transaction (a use case of
+/// `aula_app::sessions`, or the demo's); the organiser opens it when it is ready.
 pub async fn create(
-    conn: &impl Begin,
+    conn: &impl ConnectionTrait,
     actor: &Actor,
     org: OrganisationId,
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
-    let txn = conn.begin_write().await?;
-    courses::get_in(&txn, org, details.course_id)
+    courses::get_in(conn, org, details.course_id)
         .await
         .map_err(|e| not_found_as(e, "course_id"))?;
     let model = session::ActiveModel {
@@ -562,22 +553,20 @@ pub async fn create(
         created_at: Set(now()),
         ..Default::default()
     };
-    let row = write(&txn, org, model, details).await?;
-    audit::record(&txn, actor, "create", "session", Some(row.id), snapshot(&row, details)).await?;
-    let record = get(&txn, row.id).await?;
-    txn.commit().await?;
-    Ok(record)
+    let row = write(conn, org, model, details).await?;
+    audit::record(conn, actor, "create", "session", Some(row.id), snapshot(&row, details)).await?;
+    get(conn, row.id).await
 }
 
+/// Writes a session's new details, in the caller's transaction.
 pub async fn update(
-    conn: &impl Begin,
+    conn: &impl ConnectionTrait,
     actor: &Actor,
     org: OrganisationId,
     id: Uuid,
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
-    let txn = conn.begin_write().await?;
-    let before = get_in(&txn, org, id).await?;
+    let before = get_in(conn, org, id).await?;
     if details.course_id != before.session.course_id {
         return Err(StorageError::invalid("course_id", "error-session-course-fixed"));
     }
@@ -586,7 +575,7 @@ pub async fn update(
     }
     // Checked and written in one statement, so a seat taken meanwhile cannot
     // end up above a lowered capacity; the caller promotes after a raise.
-    crate::registrations::lock_capacity(&txn, id, details.capacity).await?;
+    crate::registrations::lock_capacity(conn, id, details.capacity).await?;
     let mut model: session::ActiveModel = before.session.clone().into();
     // `write` tells an update from an insert by the id being unchanged.
     model.id = sea_orm::ActiveValue::Unchanged(id);
@@ -596,9 +585,9 @@ pub async fn update(
     if old_times != new_times {
         model.calendar_sequence = Set(before.session.calendar_sequence + 1);
     }
-    let row = write(&txn, org, model, details).await?;
+    let row = write(conn, org, model, details).await?;
     audit::record(
-        &txn,
+        conn,
         actor,
         "update",
         "session",
@@ -606,21 +595,19 @@ pub async fn update(
         json!({"after": snapshot(&row, details)}),
     )
     .await?;
-    let record = get(&txn, id).await?;
-    txn.commit().await?;
-    Ok(record)
+    get(conn, id).await
 }
 
-/// Moves a session along draft → open → closed → completed, or to cancelled.
+/// Moves a session along draft → open → closed → completed, or to
+/// cancelled, in the caller's transaction.
 pub async fn set_status(
-    conn: &impl Begin,
+    conn: &impl ConnectionTrait,
     actor: &Actor,
     org: OrganisationId,
     id: Uuid,
     to: SessionStatus,
 ) -> Result<SessionRecord> {
-    let txn = conn.begin_write().await?;
-    let before = get_in(&txn, org, id).await?;
+    let before = get_in(conn, org, id).await?;
     let from = before.status();
     from.transition(to).map_err(StorageError::Conflict)?;
     if to == SessionStatus::Open && before.meetings.is_empty() {
@@ -630,9 +617,9 @@ pub async fn set_status(
         let mut model: session::ActiveModel = before.session.clone().into();
         model.status = Set(to);
         model.updated_at = Set(now());
-        model.update(&txn).await?;
+        model.update(conn).await?;
         audit::record(
-            &txn,
+            conn,
             actor,
             "status",
             "session",
@@ -644,9 +631,7 @@ pub async fn set_status(
     if to == SessionStatus::Completed && from != to {
         // The list of completions is fixed now; later corrections of
         // attendance are audited and fix it again.
-        crate::attendance::fix_completions(&txn, &get(&txn, id).await?).await?;
+        crate::attendance::fix_completions(conn, &get(conn, id).await?).await?;
     }
-    let record = get(&txn, id).await?;
-    txn.commit().await?;
-    Ok(record)
+    get(conn, id).await
 }

@@ -5,7 +5,6 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, Query
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::db::Begin;
 use crate::entities::api_token;
 use crate::users::{self, UserRecord};
 use crate::{Actor, Result, audit, found, new_id, now, secrets};
@@ -13,17 +12,17 @@ use crate::{Actor, Result, audit, found, new_id, now, secrets};
 /// Tokens start with this, so a leaked one is recognisable (secret scanners).
 pub const PREFIX: &str = "aula_";
 
-/// Creates a token for `user_id`; the plain token is returned here and never again.
-/// The token works in `org` only (issue 17).
+/// Creates a token for `user_id`, in the caller's transaction; the plain
+/// token is returned here and never again. The token works in `org` only
+/// (issue 17).
 pub async fn create(
-    conn: &impl Begin,
+    conn: &impl ConnectionTrait,
     actor: &Actor,
     org: OrganisationId,
     user_id: Uuid,
     name: &str,
 ) -> Result<(api_token::Model, String)> {
     let plain = secrets::generate(PREFIX);
-    let txn = conn.begin_write().await?;
     let row = api_token::ActiveModel {
         id: Set(new_id()),
         organisation_id: Set(org.uuid()),
@@ -34,10 +33,10 @@ pub async fn create(
         last_used_at: Set(None),
         revoked_at: Set(None),
     }
-    .insert(&txn)
+    .insert(conn)
     .await?;
     audit::record(
-        &txn,
+        conn,
         actor,
         "create",
         "api_token",
@@ -45,7 +44,6 @@ pub async fn create(
         json!({"user_id": user_id, "name": name}),
     )
     .await?;
-    txn.commit().await?;
     Ok((row, plain))
 }
 
@@ -88,20 +86,19 @@ pub async fn list_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result
         .await?)
 }
 
-/// Revokes one of `user_id`'s tokens; someone else's token is "not found".
-pub async fn revoke(conn: &impl Begin, actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
-    let txn = conn.begin_write().await?;
+/// Revokes one of `user_id`'s tokens, in the caller's transaction; someone
+/// else's token is "not found".
+pub async fn revoke(conn: &impl ConnectionTrait, actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
     let token = found(
-        &txn,
+        conn,
         api_token::Entity::find_by_id(token_id).filter(api_token::Column::UserId.eq(user_id)),
     )
     .await?;
     if token.revoked_at.is_none() {
         let mut model: api_token::ActiveModel = token.into();
         model.revoked_at = Set(Some(now()));
-        model.update(&txn).await?;
-        audit::record(&txn, actor, "revoke", "api_token", Some(token_id), json!({})).await?;
+        model.update(conn).await?;
+        audit::record(conn, actor, "revoke", "api_token", Some(token_id), json!({})).await?;
     }
-    txn.commit().await?;
     Ok(())
 }

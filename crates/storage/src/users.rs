@@ -187,44 +187,29 @@ async fn write_roles(conn: &impl ConnectionTrait, org: OrganisationId, user_id: 
     if !memberships.is_empty() && !memberships.iter().any(|m| m.id() == org) {
         return write_platform_roles(conn, user_id, roles).await;
     }
-    organisation_member::Entity::delete_many()
-        .filter(organisation_member::Column::OrganisationId.eq(org.uuid()))
-        .filter(organisation_member::Column::UserId.eq(user_id))
-        .exec(conn)
-        .await?;
-    let in_org: Vec<Role> = roles
+    let in_org = roles
         .iter()
-        .copied()
         .filter(|r| matches!(r, Role::Organiser | Role::Trainer))
-        .collect();
-    if !in_org.is_empty() {
-        organisation_member::Entity::insert_many(in_org.iter().map(|r| organisation_member::ActiveModel {
+        .map(|r| organisation_member::ActiveModel {
             organisation_id: Set(org.uuid()),
             user_id: Set(user_id),
             role: Set(*r),
-        }))
-        .exec(conn)
-        .await?;
-    }
+        });
+    let membership = sea_orm::Condition::all()
+        .add(organisation_member::Column::OrganisationId.eq(org.uuid()))
+        .add(organisation_member::Column::UserId.eq(user_id));
+    crate::replace_rows(conn, membership, in_org).await?;
     write_platform_roles(conn, user_id, roles).await
 }
 
 /// The `user_roles` rows: every role given (`admin` and `accreditor` are
 /// read from here; organiser and trainer from the memberships).
 async fn write_platform_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
-    user_role::Entity::delete_many()
-        .filter(user_role::Column::UserId.eq(user_id))
-        .exec(conn)
-        .await?;
-    if !roles.is_empty() {
-        user_role::Entity::insert_many(roles.iter().map(|r| user_role::ActiveModel {
-            user_id: Set(user_id),
-            role: Set(*r),
-        }))
-        .exec(conn)
-        .await?;
-    }
-    Ok(())
+    let rows = roles.iter().map(|r| user_role::ActiveModel {
+        user_id: Set(user_id),
+        role: Set(*r),
+    });
+    crate::replace_rows(conn, user_role::Column::UserId.eq(user_id), rows).await
 }
 
 async fn check_body(conn: &impl ConnectionTrait, details: &UserDetails) -> Result<()> {
@@ -237,10 +222,7 @@ async fn check_body(conn: &impl ConnectionTrait, details: &UserDetails) -> Resul
 }
 
 fn email_taken(err: sea_orm::DbErr) -> StorageError {
-    match StorageError::from(err) {
-        StorageError::Duplicate => StorageError::invalid("email", "error-email-taken"),
-        other => other,
-    }
+    StorageError::taken(err, "email", "error-email-taken")
 }
 
 /// A new user; their organisation's roles are a membership in `org`.

@@ -41,14 +41,18 @@ pub async fn create(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<NewWeb
     Ok(NewWebSession { cookie, csrf_token })
 }
 
-/// The active user and CSRF token behind a session cookie, if it is live.
-pub async fn find(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<(UserRecord, String)>> {
-    let Some(session) = web_session::Entity::find()
+/// The session behind a cookie, if it has not expired.
+async fn live(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<web_session::Model>> {
+    Ok(web_session::Entity::find()
         .filter(web_session::Column::TokenHash.eq(secrets::hash(cookie)))
         .filter(web_session::Column::ExpiresAt.gt(now()))
         .one(conn)
-        .await?
-    else {
+        .await?)
+}
+
+/// The active user and CSRF token behind a session cookie, if it is live.
+pub async fn find(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<(UserRecord, String)>> {
+    let Some(session) = live(conn, cookie).await? else {
         return Ok(None);
     };
     let user = users::get(conn, session.user_id).await?;
@@ -59,12 +63,7 @@ pub async fn find(conn: &impl ConnectionTrait, cookie: &str) -> Result<Option<(U
 /// Remembers the organisation the signed-in staff member works in, if they
 /// are a member of it (the switcher in the staff header).
 pub async fn choose(conn: &impl ConnectionTrait, cookie: &str, org: aula_domain::OrganisationId) -> Result<bool> {
-    let Some(session) = web_session::Entity::find()
-        .filter(web_session::Column::TokenHash.eq(secrets::hash(cookie)))
-        .filter(web_session::Column::ExpiresAt.gt(now()))
-        .one(conn)
-        .await?
-    else {
+    let Some(session) = live(conn, cookie).await? else {
         return Ok(false);
     };
     let member = crate::organisations::memberships(conn, session.user_id)

@@ -99,7 +99,9 @@ pub(crate) async fn put(
         is_network: input.is_network,
         network_id: input.network_id.map(OrganisationId::from_row),
     };
-    let org = organisations::set_standing(&state.db, &ctx.actor()?, OrganisationId::from_row(id), standing).await?;
+    let org =
+        aula_app::organisations::set_standing(&state.app(), &ctx.actor()?, OrganisationId::from_row(id), standing)
+            .await?;
     Ok(axum::Json(answer(&state, org).await?))
 }
 

@@ -1,7 +1,8 @@
 //! Organisations (issue 17): platform administrators make them and add
 //! their members. Everything else an organisation owns is its staff's.
 
-use aula_domain::{Email, FieldErrors, OrganisationSlug, Problem, Role, SessionTimeZone, Text};
+use aula_app::organisations as use_case;
+use aula_domain::{Email, FieldErrors, OrganisationSlug, Role, SessionTimeZone, Text};
 use aula_storage::entities::organisation;
 use aula_storage::organisations::{self, NewOrganisation};
 use axum::extract::State;
@@ -115,15 +116,7 @@ pub(crate) async fn create(
     ApiJson(input): ApiJson<OrganisationInput>,
 ) -> AppResult<Response> {
     let new = NewOrganisation::try_from(&input).map_err(AppError::Invalid)?;
-    let created = match organisations::create(&state.db, &ctx.actor()?, &new).await {
-        Err(aula_storage::StorageError::Duplicate) => {
-            return Err(AppError::Invalid(FieldErrors::single(
-                "slug",
-                Problem::new("error-duplicate"),
-            )));
-        }
-        other => other?,
-    };
+    let created = use_case::create(&state.app(), &ctx.actor()?, &new).await?;
     Ok((StatusCode::CREATED, axum::Json(OrganisationOut::from(created))).into_response())
 }
 
@@ -158,26 +151,14 @@ pub(crate) async fn add_member(
     let org = organisations::id(&organisations::get(&state.db, aula_domain::OrganisationId::from_row(id)).await?);
     let mut errors = FieldErrors::new();
     let email = errors.take("email", Email::parse(&input.email));
-    let role = errors.take(
-        "role",
-        Role::parse(&input.role).and_then(|r| match r {
-            Role::Organiser | Role::Trainer => Ok(r),
-            _ => Err(Problem::new("error-choice")),
-        }),
-    );
+    let role = errors.take("role", Role::parse(&input.role).and_then(use_case::member_role));
     let (Some(email), Some(role)) = (email, role) else {
         return Err(AppError::Invalid(errors));
     };
-    let Some(user) = aula_storage::users::find_by_email(&state.db, &email).await? else {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "email",
-            Problem::new("organisation-member-unknown"),
-        )));
-    };
-    organisations::add_member(&state.db, &ctx.actor()?, org, user.user.id, role).await?;
+    let user_id = use_case::add_member(&state.app(), &ctx.actor()?, org, &email, role).await?;
     Ok(axum::Json(MemberOut {
         organisation_id: org.uuid(),
-        user_id: user.user.id,
+        user_id,
         role: role.as_str().to_owned(),
     }))
 }

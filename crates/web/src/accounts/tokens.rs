@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiPath, CsrfForm};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
 use crate::{AppResult, AppState, Ctx};
 
 #[derive(Serialize, ToSchema)]
@@ -58,7 +58,7 @@ pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<a
     responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let user = ctx.user()?;
-    tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
+    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -111,21 +111,18 @@ pub(crate) async fn create_page(
             errors,
         });
     };
-    let (_, plain) = tokens::create(&state.db, &ctx.actor()?, ctx.org()?, user.user.id, name.as_str()).await?;
+    let (_, plain) =
+        aula_app::tokens::create(&state.app(), &ctx.actor()?, ctx.org()?, user.user.id, name.as_str()).await?;
     let tokens = own_tokens(&state, user.user.id).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
-    let mut response = render(&Page {
+    let response = render(&Page {
         c: Chrome::new(&ctx),
         tokens,
         created: Some(plain),
         token_name: String::new(),
         errors: FormErrors::none(),
     })?;
-    response.headers_mut().insert(
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("no-store"),
-    );
-    Ok(response)
+    Ok(no_store(response))
 }
 
 pub(crate) async fn revoke_page(
@@ -135,6 +132,6 @@ pub(crate) async fn revoke_page(
     CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
     let user = ctx.user()?;
-    tokens::revoke(&state.db, &ctx.actor()?, user.user.id, id).await?;
+    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, id).await?;
     Ok(redirect_with(&ctx, "/account/tokens", "flash-token-revoked"))
 }

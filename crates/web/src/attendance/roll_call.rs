@@ -11,7 +11,6 @@ use std::collections::HashMap;
 
 use askama::Template;
 use aula_domain::{AttendanceStatus, FieldErrors, Role, SessionStatus, attendance as rules};
-use aula_storage::Actor;
 use aula_storage::attendance::{self, Mark, Matrix, Source};
 use aula_storage::entities::{attendance as mark, meeting, person};
 use aula_storage::sessions::{self, SessionRecord};
@@ -78,19 +77,6 @@ impl axum::extract::FromRequestParts<AppState> for StaffedMeeting {
 /// Whether the course is taught (partly) online: the roll call then asks for minutes.
 fn online(record: &SessionRecord) -> bool {
     record.course.course.modality != aula_domain::Modality::InPerson
-}
-
-/// Records marks and what follows from them (`aula_app::attendance::save`).
-pub async fn save(
-    state: &AppState,
-    actor: &Actor,
-    meeting: &meeting::Model,
-    record: &SessionRecord,
-    marks: &[Mark],
-    source: Source,
-    reason: Option<&str>,
-) -> AppResult<usize> {
-    Ok(aula_app::attendance::save(&state.app(), actor, meeting, record, marks, source, reason).await?)
 }
 
 // ----- the roll call page --------------------------------------------------
@@ -263,8 +249,8 @@ pub(crate) async fn save_roll_call(
     }
     let reason = form.get("reason").map(|r| r.trim()).filter(|r| !r.is_empty());
     let outcome = match errors.is_empty() {
-        true => save(
-            &state,
+        true => aula_app::attendance::save(
+            &state.app(),
             &ctx.actor()?,
             &meeting,
             &record,
@@ -273,7 +259,8 @@ pub(crate) async fn save_roll_call(
             reason,
         )
         .await
-        .map(|_| ()),
+        .map(|_| ())
+        .map_err(AppError::from),
         false => Err(AppError::Invalid(errors)),
     };
     match outcome {
@@ -435,8 +422,8 @@ pub(crate) async fn put_attendance(
         }
     }
     errors.into_result().map_err(AppError::Invalid)?;
-    let changed = save(
-        &state,
+    let changed = aula_app::attendance::save(
+        &state.app(),
         &ctx.actor()?,
         &meeting,
         &record,

@@ -294,6 +294,16 @@ pub fn render(template: &impl Template) -> AppResult<Response> {
     Ok(Html(template.render()?).into_response())
 }
 
+/// A page behind a personal link, or showing a secret once: kept by no
+/// cache, shared or the browser's, so nobody after the holder reads it.
+pub fn no_store(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
+}
+
 /// Renders a form again with its problems: 422, values kept.
 pub fn render_invalid(template: &impl Template) -> AppResult<Response> {
     Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, Html(template.render()?)).into_response())

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
-use crate::kit::pages::{Chrome, redirect_with, render};
+use crate::kit::pages::{Chrome, no_store, redirect_with, render};
 use crate::registrations::RegistrationView;
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -50,7 +50,7 @@ pub(crate) async fn page(
     let now = chrono::Utc::now();
     let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
     let is_past = record.is_over(now);
-    let mut response = render(&RegistrationPage {
+    let response = render(&RegistrationPage {
         is_past,
         c: Chrome::new(&ctx),
         token: token.clone(),
@@ -59,12 +59,12 @@ pub(crate) async fn page(
         position,
         can_cancel: live && !started,
     })?;
-    response
-        .headers_mut()
-        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
     // The phone that opens the link keeps it, to check in at the meetings.
     Ok(crate::sessions::check_in::with_link_cookie(
-        response, &jar, &token, ctx.secure,
+        no_store(response),
+        &jar,
+        &token,
+        ctx.secure,
     ))
 }
 
@@ -76,17 +76,14 @@ pub(crate) async fn cancel_page(
 ) -> AppResult<Response> {
     let registration = registrations::by_manage_token(&state.db, &token).await?;
     let record = sessions::get(&state.db, registration.session_id).await?;
-    let mut response = crate::registrations::cancel_confirm(
+    let response = crate::registrations::cancel_confirm(
         &ctx,
         record,
         &registration,
         format!("/r/{token}/cancel"),
         format!("/r/{token}"),
     )?;
-    response
-        .headers_mut()
-        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
-    Ok(response)
+    Ok(no_store(response))
 }
 
 pub(crate) async fn cancel_form(

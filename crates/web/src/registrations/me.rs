@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use crate::kit::context::{PERSON_COOKIE, expired_person_cookie, person_cookie};
 use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
 use crate::ops::limits::{self, ClientAddr};
 use crate::registrations::RegistrationView;
 use crate::registrations::signup::{Choices, RegistrationInput};
@@ -164,16 +164,13 @@ pub(crate) async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
             )
         })
         .collect();
-    let mut response = render(&MyTrainings {
+    let response = render(&MyTrainings {
         c: Chrome::new(&ctx),
         person,
         items,
         certificates,
     })?;
-    response
-        .headers_mut()
-        .insert("cache-control", HeaderValue::from_static("no-store"));
-    Ok(response)
+    Ok(no_store(response))
 }
 
 #[derive(Deserialize)]

@@ -26,7 +26,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
-use crate::kit::pages::{Chrome, FormErrors, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, no_store, render, render_invalid};
 use crate::ops::limits::{self, ClientAddr};
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -418,14 +418,13 @@ pub(crate) async fn confirm_page(
         }
         None => format!("{} {}", person.given_name, person.family_name),
     };
-    let mut response = render(&ConfirmPage {
+    let response = render(&ConfirmPage {
         c: Chrome::new(&ctx),
         record,
         token,
         name,
     })?;
-    no_store(&mut response);
-    Ok(response)
+    Ok(no_store(response))
 }
 
 #[derive(Template)]
@@ -479,15 +478,14 @@ fn outcome(
         (RegistrationStatus::Cancelled, _) => ("outcome-cancelled", c.t("registration-cancelled-body")),
         _ => ("outcome-check-email", c.t("registration-pending-body")),
     };
-    let mut response = render(&OutcomePage {
+    let response = render(&OutcomePage {
         c,
         record,
         title,
         message,
         sign_in,
     })?;
-    no_store(&mut response);
-    Ok(response)
+    Ok(no_store(response))
 }
 
 /// A link that a newer request replaced (issue 24): where the registration
@@ -508,15 +506,14 @@ async fn superseded(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<Respo
         "date",
         c.datetime(&when, &record.session.time_zone),
     );
-    let mut page = render(&OutcomePage {
+    let page = render(&OutcomePage {
         c,
         record,
         title: "outcome-link-superseded",
         message,
         sign_in: None,
     })?;
-    no_store(&mut page);
-    Ok((StatusCode::GONE, page).into_response())
+    Ok((StatusCode::GONE, no_store(page)).into_response())
 }
 
 /// An expired link: the page says so and offers the session's form again.
@@ -531,11 +528,4 @@ fn expired(ctx: &Ctx, record: SessionRecord) -> AppResult<Response> {
         sign_in: None,
     })?;
     Ok((StatusCode::GONE, page).into_response())
-}
-
-/// Pages behind a personal link are not for search engines or shared caches.
-fn no_store(response: &mut Response) {
-    response
-        .headers_mut()
-        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
 }

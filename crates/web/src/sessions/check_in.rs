@@ -42,7 +42,7 @@ use uuid::Uuid;
 
 use crate::attendance::roll_call::StaffedMeeting;
 use crate::kit::extract::{ApiPath, CsrfForm};
-use crate::kit::pages::{Chrome, render};
+use crate::kit::pages::{Chrome, no_store, render};
 use crate::ops::limits::{self, ClientAddr};
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -157,13 +157,6 @@ async fn code_view(ctx: &Ctx, state: &AppState, meeting: meeting::Model, record:
         svg,
         refresh,
     })
-}
-
-fn no_store(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert("cache-control", HeaderValue::from_static("no-store"));
-    response
 }
 
 pub(crate) async fn code_page(

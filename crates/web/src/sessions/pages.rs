@@ -518,7 +518,7 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
         }
         Ok(details) => match id {
             Some(id) => apply_update(state, &actor, id, &details).await,
-            None => sessions::create(&state.db, &actor, ctx.org()?, &details)
+            None => aula_app::sessions::create(&state.app(), &actor, ctx.org()?, &details, SessionStatus::Draft)
                 .await
                 .map_err(AppError::from),
         },

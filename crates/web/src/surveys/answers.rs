@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render};
+use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render};
 use crate::kit::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_documents::charts::{Bar, horizontal_bars};
@@ -73,13 +73,6 @@ async fn opened_page(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<(sur
         errors: FormErrors::none(),
     };
     Ok((opened, page))
-}
-
-fn no_store(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
-    response
 }
 
 pub(crate) async fn answer_page(
