@@ -619,3 +619,102 @@ db_test!(
         let _ = two.b;
     }
 );
+
+db_test!(
+    issue_17_an_administrator_declares_a_network_and_its_members_from_the_pages,
+    |app: TestApp| async move {
+        let network = crate::helpers::new_organisation(&app.db, "red-ciudades", "Red de ciudades").await;
+        let city = crate::helpers::new_organisation(&app.db, "leon", "Ciudad de León").await;
+        let admin = app.signed_in(&[Role::Admin]).await;
+        let network_page = format!("/admin/organisations/{}", network.id);
+        let city_page = format!("/admin/organisations/{}", city.id);
+        let standing = |id: Uuid| {
+            let db = app.db.clone();
+            async move {
+                let org = organisations::get(&db, OrganisationId::from_row(id))
+                    .await
+                    .expect("org");
+                (org.is_network, org.network_id)
+            }
+        };
+
+        // Not a network yet: the city cannot join it.
+        let html = admin.get_html(&city_page).await;
+        assert!(html.contains("id=\"network\""), "{html}");
+        assert!(!html.contains("Red de ciudades</option>"), "{html}");
+        let response = admin
+            .post_form(
+                &city_page,
+                &format!("{city_page}/network"),
+                &[("network_id", &network.id.to_string())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.text().await.expect("body").contains("not a network"));
+        assert_eq!(standing(city.id).await, (false, None));
+
+        // Declared a network, then joined.
+        let response = admin
+            .post_form(
+                &network_page,
+                &format!("{network_page}/network"),
+                &[("is_network", "on")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(standing(network.id).await, (true, None));
+        let html = admin.get_html(&city_page).await;
+        assert!(html.contains("Red de ciudades</option>"), "{html}");
+        let response = admin
+            .post_form(
+                &city_page,
+                &format!("{city_page}/network"),
+                &[("network_id", &network.id.to_string())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(standing(city.id).await, (false, Some(network.id)));
+        let html = admin.get_html(&format!("{network_page}?lang=en")).await;
+        assert!(html.contains("Its members: Ciudad de León."), "{html}");
+
+        // Refused beside the field, in the asker's language, changing nothing.
+        for (page, fields, says) in [
+            (&network_page, vec![], "still has members"),
+            (
+                &city_page,
+                vec![("network_id", city.id.to_string())],
+                "member of itself",
+            ),
+            (
+                &city_page,
+                vec![("network_id", "zzz".to_owned())],
+                "no organisation with this id",
+            ),
+            (
+                &network_page,
+                vec![("is_network", "on".to_owned()), ("network_id", network.id.to_string())],
+                "member of itself",
+            ),
+        ] {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = admin.post_form(page, &format!("{page}/network?lang=en"), &fields).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{says}");
+            let html = response.text().await.expect("body");
+            assert!(html.contains(says), "{says}: {html}");
+        }
+        assert_eq!(standing(network.id).await, (true, None));
+        assert_eq!(standing(city.id).await, (false, Some(network.id)));
+
+        // Only a platform administrator sets it.
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let response = organiser
+            .post_form(
+                "/staff/sessions",
+                &format!("{city_page}/network"),
+                &[("network_id", "")],
+            )
+            .await;
+        assert_ne!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(standing(city.id).await, (false, Some(network.id)));
+    }
+);

@@ -15,3 +15,9 @@ indicators-network-note = تجمع هذه الأرقام الدورات الخا
     [many] منظماتها الأعضاء الـ{ $count }
    *[other] منظماتها الأعضاء الـ{ $count }
 }. تحتفظ كل منظمة بمشاركيها: من سجّل لدى عضوين يُحتسب شخصين، فيكون عدد أشخاص الشبكة مجموع أشخاص أعضائها. لا يُعرض على الشبكة اسم أي مشارك ولا ملفه.
+organisation-network = الشبكة
+organisation-network-members = أعضاؤها: { $names }.
+organisation-is-network = هذه المنظمة شبكة
+organisation-is-network-hint = يطّلع منظّموها على مؤشرات دوراتها ودورات أعضائها، ولا يطّلعون أبدًا على مشاركيهم.
+organisation-network-of = عضو في الشبكة
+organisation-network-none = لا شيء

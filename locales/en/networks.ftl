@@ -11,3 +11,9 @@ indicators-network-note = These figures add up the network's own sessions and th
     [one] member organisation
    *[other] { $count } member organisations
 }. Each organisation keeps its own participants: someone registered with two members counts as two people, so the network's people are the sum of its members'. No participant's name or record is shown to the network.
+organisation-network = Network
+organisation-network-members = Its members: { $names }.
+organisation-is-network = This organisation is a network
+organisation-is-network-hint = Its organisers read the indicators of its own sessions and of its members', never their participants.
+organisation-network-of = Member of the network
+organisation-network-none = None

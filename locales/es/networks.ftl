@@ -11,3 +11,9 @@ indicators-network-note = Estas cifras suman las sesiones propias de la red y la
     [one] su organización miembro
    *[other] sus { $count } organizaciones miembro
 }. Cada organización conserva sus propios participantes: quien se inscribe en dos miembros cuenta como dos personas, así que las personas de la red son la suma de las de sus miembros. La red no ve el nombre ni la ficha de ningún participante.
+organisation-network = Red
+organisation-network-members = Sus miembros: { $names }.
+organisation-is-network = Esta organización es una red
+organisation-is-network-hint = Su equipo organizador lee los indicadores de sus propias ediciones y de las de sus miembros, nunca sus participantes.
+organisation-network-of = Miembro de la red
+organisation-network-none = Ninguna

@@ -11,3 +11,9 @@ indicators-network-note = Ces chiffres additionnent les sessions propres au rés
     [one] son organisation membre
    *[other] ses { $count } organisations membres
 }. Chaque organisation garde ses propres participants : une personne inscrite auprès de deux membres compte pour deux personnes, si bien que les personnes du réseau sont la somme de celles de ses membres. Aucun nom ni dossier de participant n'est montré au réseau.
+organisation-network = Réseau
+organisation-network-members = Ses membres : { $names }.
+organisation-is-network = Cette organisation est un réseau
+organisation-is-network-hint = Ses organisateurs lisent les indicateurs de ses propres sessions et de celles de ses membres, jamais leurs participants.
+organisation-network-of = Membre du réseau
+organisation-network-none = Aucun

@@ -342,6 +342,10 @@ pub fn for_people() -> Router<AppState> {
             get(accounts::organisation_pages::status_page).post(accounts::organisation_pages::status_form),
         )
         .route(
+            "/admin/organisations/{id}/network",
+            post(accounts::organisation_pages::network_page),
+        )
+        .route(
             "/admin/organisations/{id}/colour",
             post(accounts::organisation_pages::admin_colour),
         )

@@ -155,6 +155,12 @@ struct AdminPage {
     member_form: MemberForm,
     member_errors: FormErrors,
     roles: Vec<(String, String)>,
+    /// Its place among networks: the form, the networks it may join, and
+    /// its own members when it is one.
+    network_form: NetworkForm,
+    network_errors: FormErrors,
+    networks: Vec<(String, String)>,
+    network_members: Vec<String>,
 }
 
 impl AdminPage {
@@ -162,7 +168,27 @@ impl AdminPage {
         let c = Chrome::new(ctx);
         let form = OrganisationChangeInput::from(&org);
         let members = organisations::staff(&state.db, organisations::id(&org)).await?;
+        // Networks it could join: declared networks that are not members
+        // themselves (one level), other than itself.
+        let networks = organisations::list(&state.db)
+            .await?
+            .into_iter()
+            .filter(|o| o.is_network && o.network_id.is_none() && o.id != org.id)
+            .map(|o| (o.id.to_string(), o.name))
+            .collect();
+        let network_members = match org.is_network {
+            true => organisations::members(&state.db, organisations::id(&org))
+                .await?
+                .into_iter()
+                .map(|o| o.name)
+                .collect(),
+            false => Vec::new(),
+        };
         Ok(AdminPage {
+            network_form: NetworkForm::from(&org),
+            network_errors: FormErrors::none(),
+            networks,
+            network_members,
             languages: c.ticks("language", Language::ALL, &form.languages),
             roles: c.words("role", &[Role::Organiser, Role::Trainer]),
             branding: Branding::of(&org, format!("/admin/organisations/{}", org.id)),
@@ -281,6 +307,68 @@ pub(crate) async fn add_member_page(
             let mut page = AdminPage::new(&ctx, &state, org).await?;
             page.member_form = form;
             page.member_errors = FormErrors::new(ctx.tr(), &errors);
+            render_invalid(&page)
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// An organisation's place among networks, as its form posts it: the box
+/// ticked when it is a network, the network it is a member of (empty: none).
+#[derive(Default, Deserialize)]
+pub(crate) struct NetworkForm {
+    #[serde(default, deserialize_with = "crate::kit::input::loose_bool")]
+    is_network: bool,
+    #[serde(default)]
+    network_id: String,
+}
+
+impl From<&organisation::Model> for NetworkForm {
+    fn from(org: &organisation::Model) -> Self {
+        NetworkForm {
+            is_network: org.is_network,
+            network_id: org.network_id.map(|id| id.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// `POST /admin/organisations/{id}/network` (issue 17): declares it a
+/// network, or a member of one, through the same use case as the API.
+pub(crate) async fn network_page(
+    Admin(ctx): Admin,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<NetworkForm>,
+) -> AppResult<Response> {
+    let org = find(&state, id).await?;
+    let network_id = match form.network_id.trim() {
+        "" => Ok(None),
+        text => Uuid::parse_str(text)
+            .map(|id| Some(OrganisationId::from_row(id)))
+            .map_err(|_| AppError::Invalid(FieldErrors::single("network_id", Problem::new("network-unknown")))),
+    };
+    let outcome = match network_id {
+        Ok(network_id) => {
+            let standing = organisations::Standing {
+                is_network: form.is_network,
+                network_id,
+            };
+            use_case::set_standing(&state.app(), &ctx.actor()?, organisations::id(&org), standing)
+                .await
+                .map_err(AppError::from)
+        }
+        Err(error) => Err(error),
+    };
+    match outcome {
+        Ok(_) => Ok(redirect_with(
+            &ctx,
+            &format!("/admin/organisations/{id}#network"),
+            "flash-saved",
+        )),
+        Err(AppError::Invalid(errors)) => {
+            let mut page = AdminPage::new(&ctx, &state, org).await?;
+            page.network_form = form;
+            page.network_errors = FormErrors::new(ctx.tr(), &errors);
             render_invalid(&page)
         }
         Err(other) => Err(other),
