@@ -436,3 +436,40 @@ db_test!(
         assert_eq!(verified["holder"], "P0 Ruiz", "{verified}");
     }
 );
+
+db_test!(
+    issue_19_the_list_tells_withdrawn_certificates_from_valid_ones,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, _) = completed_session(&app, &api, false, false, &[3, 3, 3], "w").await;
+        assert_eq!(issue(&api, &session).await["issued"], 3);
+        let listed = |status: &'static str| {
+            let api = &api;
+            async move {
+                let (code, body) = api.get(&format!("/api/v1/certificates?status={status}")).await;
+                assert_eq!(code, StatusCode::OK, "{body}");
+                body["items"].as_array().expect("items").len()
+            }
+        };
+        assert_eq!((listed("valid").await, listed("withdrawn").await), (3, 0));
+        // One holder's certificate withdrawn, as their erasure does: no longer valid.
+        let first = aula_storage::entities::certificate::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("rows")
+            .remove(0);
+        aula_storage::retention::withdraw_old_certificates(&app.db, first.issued_at, 1)
+            .await
+            .expect("withdrawn");
+        assert_eq!(
+            (listed("valid").await, listed("withdrawn").await, listed("").await),
+            (2, 1, 3)
+        );
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let html = browser.get_html("/staff/certificates?status=withdrawn&lang=en").await;
+        assert!(html.contains("Withdrawn (holder erased)"), "{html}");
+        // Any other word is refused, in the asker's language.
+        let (code, _) = api.get("/api/v1/certificates?status=expired").await;
+        assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+);

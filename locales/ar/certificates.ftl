@@ -58,6 +58,7 @@ certificates-export = تنزيل الكل (ملف ZIP يضم ملفات PDF مع
 certificates-status = الحالة
 certificates-valid = صالحة
 certificates-revoked = ملغاة
+certificates-withdrawn = مسحوبة (حُذفت بيانات صاحبها)
 certificates-none = لا توجد أي شهادة هنا.
 certificates-files = الملفات
 certificates-credential = الوثيقة الموقّعة رقميًا

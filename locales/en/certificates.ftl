@@ -46,6 +46,7 @@ certificates-export = Download all (ZIP of PDFs with a register)
 certificates-status = Status
 certificates-valid = Valid
 certificates-revoked = Revoked
+certificates-withdrawn = Withdrawn (holder erased)
 certificates-none = No certificate here.
 certificates-files = Files
 certificates-credential = Signed credential

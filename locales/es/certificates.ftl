@@ -46,6 +46,7 @@ certificates-export = Descargar todos (ZIP de PDF con un registro)
 certificates-status = Estado
 certificates-valid = Válido
 certificates-revoked = Revocado
+certificates-withdrawn = Retirado (titular borrado)
 certificates-none = Ningún certificado aquí.
 certificates-files = Archivos
 certificates-credential = Credencial firmada

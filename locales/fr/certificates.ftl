@@ -46,6 +46,7 @@ certificates-export = Tout télécharger (ZIP des PDF avec un registre)
 certificates-status = État
 certificates-valid = Valide
 certificates-revoked = Révoquée
+certificates-withdrawn = Retiré (titulaire effacé)
 certificates-none = Aucune attestation ici.
 certificates-files = Fichiers
 certificates-credential = Attestation signée

@@ -376,6 +376,8 @@ async function pagesToCheck() {
   // an unknown code), and what a credential links to (its achievement, the issuer).
   await organiser.goto(`${BASE}/staff/certificates?status=revoked`);
   const revokedHref = await hrefOf(organiser, 'table a[href^="/verify/"]');
+  await organiser.goto(`${BASE}/staff/certificates?status=withdrawn`);
+  const withdrawnHref = await hrefOf(organiser, 'table a[href^="/verify/"]');
   const listed = await (await organiser.request.get(`${BASE}/api/v1/certificates`)).json();
   const achievementHref = `/achievements/${listed.items[0].session_id}`;
   // An organiser writes to a session's participants, so the outbox has a message to show.
@@ -468,7 +470,7 @@ async function pagesToCheck() {
 
   const people = [
     { who: 'anonymous', enter: async () => {}, paths: ['/', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page',
-      '/me', '/verify', verifyHref, revokedHref, '/verify/0000-0000-0000', achievementHref, '/issuer',
+      '/me', '/verify', verifyHref, revokedHref, withdrawnHref, '/verify/0000-0000-0000', achievementHref, '/issuer',
       registeredHref, liveCheckIn, '/in'] },
     { who: 'trainee', enter: (page) => page.context().addCookies(traineeCookies),
       paths: ['/me', '/me/details', cancelStepHref, '/me/erasure'] },

@@ -1786,7 +1786,14 @@ pub fn build_block(
         let series = info.body.as_ref().map_or("AULA", |b| b.code.as_str()).to_owned();
         let year = chrono::Datelike::year(&at);
         let number = counters.next(&series, year);
-        let (holder, email) = &emails[slot.person];
+        // The first certificate of all was withdrawn a month later, its
+        // holder having asked to be forgotten (issue 21): the fourth state
+        // of the verification page, naming nobody.
+        let withdrawn = block == 0 && !revoked && certificates.is_empty();
+        let (holder, email) = match withdrawn {
+            true => (String::new(), String::new()),
+            false => emails[slot.person].clone(),
+        };
         let reason = content::REVOKE_REASONS[below(h(&[34, s as u64, i as u64]), content::REVOKE_REASONS.len())];
         certificates.push(certificate::ActiveModel {
             id: Set(new_id()),
@@ -1796,8 +1803,8 @@ pub fn build_block(
             accreditation_body_id: Set(info.body.as_ref().map(|b| b.id)),
             number: Set(format!("{series}-{year}-{number:06}")),
             verification_code: Set(aula_storage::certificates::generate_code()),
-            holder_name: Set(holder.clone()),
-            holder_email: Set(email.clone()),
+            holder_name: Set(holder),
+            holder_email: Set(email),
             salt: Set(secrets::generate("")),
             language: Set(if plan.people[slot.person].programme == UNION {
                 Language::Es
@@ -1819,7 +1826,7 @@ pub fn build_block(
             issued_at: Set(at),
             revoked_at: Set(revoked.then(|| at + Duration::days(20))),
             revoked_reason: Set(revoked.then(|| reason.to_owned())),
-            withdrawn_at: Set(None),
+            withdrawn_at: Set(withdrawn.then(|| at + Duration::days(30))),
             // Drawn after the load (`certificates::backfill_status_indexes`).
             status_index: Set(None),
             planned_minutes: Set(Some(t.minutes())),

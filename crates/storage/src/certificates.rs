@@ -547,8 +547,30 @@ pub struct CertificateFilter {
     pub course_id: Option<Uuid>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
-    /// `valid` or `revoked`.
-    pub revoked: Option<bool>,
+    pub standing: Option<Standing>,
+}
+
+/// Where a certificate stands, as the verification page says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Neither revoked nor withdrawn.
+    Valid,
+    Revoked,
+    /// Its holder asked to be erased (or its retention period ended): it
+    /// no longer names anyone (issue 21).
+    Withdrawn,
+}
+
+impl Standing {
+    /// The filter's word (`valid`, `revoked`, `withdrawn`); another is refused.
+    pub fn parse(word: &str) -> Option<Standing> {
+        match word {
+            "valid" => Some(Standing::Valid),
+            "revoked" => Some(Standing::Revoked),
+            "withdrawn" => Some(Standing::Withdrawn),
+            _ => None,
+        }
+    }
 }
 
 fn filtered(filter: &CertificateFilter) -> sea_orm::Select<certificate::Entity> {
@@ -570,9 +592,14 @@ fn filtered(filter: &CertificateFilter) -> sea_orm::Select<certificate::Entity> 
             certificate::Column::IssuedAt.lt(day.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())),
         );
     }
-    match filter.revoked {
-        Some(true) => query = query.filter(certificate::Column::RevokedAt.is_not_null()),
-        Some(false) => query = query.filter(certificate::Column::RevokedAt.is_null()),
+    match filter.standing {
+        Some(Standing::Valid) => {
+            query = query
+                .filter(certificate::Column::RevokedAt.is_null())
+                .filter(certificate::Column::WithdrawnAt.is_null())
+        }
+        Some(Standing::Revoked) => query = query.filter(certificate::Column::RevokedAt.is_not_null()),
+        Some(Standing::Withdrawn) => query = query.filter(certificate::Column::WithdrawnAt.is_not_null()),
         None => {}
     }
     query

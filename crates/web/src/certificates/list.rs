@@ -2,7 +2,7 @@
 
 use askama::Template;
 use aula_domain::{FieldErrors, Problem, Role};
-use aula_storage::certificates::{self, CertificateFilter};
+use aula_storage::certificates::{self, CertificateFilter, Standing};
 use aula_storage::entities::certificate;
 use axum::Json;
 use axum::extract::State;
@@ -31,7 +31,8 @@ pub struct CertificateQuery {
     pub from: Option<NaiveDate>,
     /// Issued on or before this day.
     pub to: Option<NaiveDate>,
-    /// `valid` or `revoked`.
+    /// `valid` (neither revoked nor withdrawn), `revoked` or `withdrawn`
+    /// (its holder erased).
     pub status: Option<String>,
     pub page: Option<u64>,
     /// Items per page, 1 to 100; more is refused (422).
@@ -46,16 +47,12 @@ pub(super) fn filter_for(ctx: &Ctx, query: &CertificateQuery) -> AppResult<Certi
     } else {
         (None, Some(user.user.accreditation_body_id.ok_or(AppError::Forbidden)?))
     };
-    let revoked = match query.status.as_deref().map(str::trim) {
+    let standing = match query.status.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some("valid") => Some(false),
-        Some("revoked") => Some(true),
-        Some(_) => {
-            return Err(AppError::Invalid(FieldErrors::single(
-                "status",
-                Problem::new("error-choice"),
-            )));
-        }
+        Some(word) => Some(
+            Standing::parse(word)
+                .ok_or_else(|| AppError::Invalid(FieldErrors::single("status", Problem::new("error-choice"))))?,
+        ),
     };
     Ok(CertificateFilter {
         organisation,
@@ -64,7 +61,7 @@ pub(super) fn filter_for(ctx: &Ctx, query: &CertificateQuery) -> AppResult<Certi
         course_id: query.course_id,
         from: query.from,
         to: query.to,
-        revoked,
+        standing,
     })
 }
 
