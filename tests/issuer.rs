@@ -57,6 +57,10 @@ fn bad_pictures() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     ]
 }
 
+async fn delete(api: &Api, path: &str) -> (StatusCode, serde_json::Value) {
+    api.raw(Method::DELETE, path, "application/json", Vec::new()).await
+}
+
 async fn put_picture(api: &Api, path: &str, content_type: &str, bytes: Vec<u8>) -> (StatusCode, serde_json::Value) {
     api.raw(Method::PUT, path, content_type, bytes).await
 }
@@ -185,14 +189,7 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::OK, "{renamed}");
         assert_eq!(renamed["title"], "Rectora magnífica");
-        let (status, _) = api
-            .raw(
-                Method::DELETE,
-                &format!("/api/v1/signatories/{ana}"),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (_, after) = api.get("/api/v1/issuer").await;
         assert_eq!(after["default_signatory_id"], serde_json::Value::Null);
@@ -232,7 +229,7 @@ db_test!(
         let (status, _) = put_picture(&b, &format!("{one}/signature"), "image/svg+xml", SIGNATURE.into()).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         for path in [one.clone(), format!("{one}/signature")] {
-            let (status, _) = b.raw(Method::DELETE, &path, "application/json", Vec::new()).await;
+            let (status, _) = delete(&b, &path).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         }
         let (_, listed) = b.get("/api/v1/signatories").await;
@@ -522,14 +519,7 @@ db_test!(
             )
             .await;
         assert_eq!(status, StatusCode::OK);
-        let (status, _) = api
-            .raw(
-                Method::DELETE,
-                &format!("/api/v1/signatories/{ana}"),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (after, text) = pdf_text(&app, &id).await;
         assert!(before == after, "the same certificate, the same bytes");
