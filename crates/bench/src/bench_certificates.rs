@@ -178,14 +178,25 @@ const BODY_LOGO_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="1
   <rect x="70" y="30" width="86" height="6" fill="#7a1c2e"/><rect x="70" y="44" width="64" height="6" fill="#b08d57"/>
 </svg>"##;
 
+/// What part 1 draws besides the texts.
+#[derive(Clone, Copy)]
+enum Drawn {
+    /// No picture: what the pictures cost, by difference.
+    NoPictures,
+    /// The logos and the signature.
+    Pictures,
+    /// And the course's outcomes, on a second page.
+    PicturesAndOutcomes,
+}
+
 /// Part 1: certificates drawn per second on the calling thread, and their
-/// average size; `outcomes`: with the course's outcomes (a second page).
-fn pdfs_per_second(outcomes: bool) -> Result<(usize, Duration, usize)> {
+/// average size.
+fn pdfs_per_second(drawn: Drawn) -> Result<(usize, Duration, usize)> {
     use aula_documents::image::{cached, check_and_keep};
     let issued_at = Utc.with_ymd_and_hms(2026, 3, 21, 10, 30, 0).single().context("date")?;
     let nil = uuid::Uuid::nil();
     let mut template = certificate_row(0, nil, nil, nil, nil, issued_at)?;
-    if !outcomes {
+    if !matches!(drawn, Drawn::PicturesAndOutcomes) {
         template.outcomes = None;
     }
     // As the server reads a certificate's pictures: by hash, checked on
@@ -202,14 +213,18 @@ fn pdfs_per_second(outcomes: bool) -> Result<(usize, Duration, usize)> {
         let (given, family) = holder(n);
         template.holder_name = format!("{given} {family}");
         template.number = number(n);
-        let pictures = aula_web::certificate_sheet::Pictures {
-            logo: cached(&names.logo).flatten(),
-            signature: cached(&names.signature).flatten(),
-            accreditor: cached(&names.accreditor).flatten(),
+        let pictures = match drawn {
+            Drawn::NoPictures => aula_web::certificate_sheet::Pictures::default(),
+            Drawn::Pictures | Drawn::PicturesAndOutcomes => aula_web::certificate_sheet::Pictures {
+                logo: cached(&names.logo).flatten(),
+                signature: cached(&names.signature).flatten(),
+                accreditor: cached(&names.accreditor).flatten(),
+            },
         };
         let sheet = aula_web::certificate_sheet::of(&template, BASE_URL, &pictures);
         anyhow::ensure!(
-            sheet.issuer_logo.is_some() && sheet.signatories.iter().all(|s| s.signature.is_some()),
+            matches!(drawn, Drawn::NoPictures)
+                || (sheet.issuer_logo.is_some() && sheet.signatories.iter().all(|s| s.signature.is_some())),
             "the pictures are drawn"
         );
         let pdf = render(&sheet).map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
@@ -516,8 +531,15 @@ pub async fn certificates(counts: &[usize], postgres: Option<&str>) -> Result<()
         RENDER_FOR.as_secs(),
         WARM_UP.as_millis()
     );
-    for (outcomes, label) in [(false, "one page"), (true, "and 3 outcomes on a second page")] {
-        let (count, elapsed, bytes) = tokio::task::spawn_blocking(move || pdfs_per_second(outcomes)).await??;
+    for (drawn, label) in [
+        (Drawn::Pictures, "one page"),
+        (Drawn::PicturesAndOutcomes, "and 3 outcomes on a second page"),
+        (
+            Drawn::NoPictures,
+            "one page without the 3 pictures (their cost, by difference)",
+        ),
+    ] {
+        let (count, elapsed, bytes) = tokio::task::spawn_blocking(move || pdfs_per_second(drawn)).await??;
         println!(
             "     {label}: {count} PDFs in {:.2} s: {:.0} PDFs/s, {:.2} ms each, {:.1} KB on average",
             elapsed.as_secs_f64(),
