@@ -91,6 +91,7 @@ pub(crate) const PAGES: &[(&str, &[Role])] = &[
     ("/admin/organisations", &[Role::Admin]),
     ("/admin/organisations/new", &[Role::Admin]),
     ("/staff/organisation", &[Role::Organiser]),
+    ("/staff/organisation/issuer", &[Role::Organiser]),
     ("/admin/users", &[Role::Admin]),
     ("/admin/users/new", &[Role::Admin]),
     ("/admin/users/{user}", &[Role::Admin]),

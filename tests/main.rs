@@ -20,6 +20,7 @@ mod faults;
 mod i18n;
 mod imports;
 mod indicators;
+mod issuer;
 mod mail;
 mod networks;
 mod openapi;

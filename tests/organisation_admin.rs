@@ -14,10 +14,12 @@ use crate::helpers::{Api, Browser, PASSWORD, TestApp, course_and_session, db_tes
 
 const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#1d4ed8"/></svg>"##;
 
+/// A real PNG: certificates draw the logo, so it must decode (issue 19).
 fn png() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend_from_slice(&[0; 64]);
-    png
+    let picture = image::RgbaImage::from_pixel(16, 8, image::Rgba([29, 78, 216, 255]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut bytes, image::ImageFormat::Png).expect("png");
+    bytes.into_inner()
 }
 
 /// A second organisation (through the API) and its id.
@@ -392,6 +394,8 @@ db_test!(
             ("image/svg+xml", b"<html><body>hi</body></html>".to_vec(), "PNG or SVG"),
             ("image/png", SVG.into(), "PNG or SVG"),
             ("image/svg+xml", png(), "PNG or SVG"),
+            // Issue 19: a PNG signature on nothing decodable (the certificate could not draw it).
+            ("image/png", [b"\x89PNG\r\n\x1a\n".as_slice(), &[0; 64]].concat(), "PNG or SVG"),
             ("image/svg+xml", format!("<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>", " ".repeat(300 * 1024)).into_bytes(), "256 KiB"),
             ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#.to_vec(), "scripts"),
             ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#.to_vec(), "scripts"),

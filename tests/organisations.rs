@@ -492,6 +492,15 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
     .await
     .expect("message")
     .expect("queued");
+    let signatory = b
+        .created(
+            "/api/v1/signatories",
+            &serde_json::json!({"name": "Sami Ben Youssef", "title": "Secrétaire général"}),
+        )
+        .await["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
     let a = app.api(&[Role::Organiser, Role::Trainer]).await;
     let a_browser = app.signed_in(&[Role::Organiser, Role::Trainer]).await;
     Two {
@@ -511,6 +520,7 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
             ("tokens", b_token_row.id.to_string()),
             ("imports", uuid::Uuid::nil().to_string()),
             ("certificates", uuid::Uuid::nil().to_string()),
+            ("signatories", signatory),
         ],
     }
 }
@@ -546,6 +556,7 @@ pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
         | ("get" | "patch", "/api/v1/organisations/{id}")
         | ("delete", "/api/v1/organisations/{id}/members/{user_id}/{role}")
         | ("put" | "delete", "/api/v1/organisations/{id}/logo")
+        | ("put" | "delete", "/api/v1/accreditation-bodies/{id}/logo")
         | ("get" | "put", "/api/v1/organisations/{id}/network")
         | ("get" | "put", "/api/v1/retention-periods")
         | ("get", "/api/v1/privacy/records") => Shared,
@@ -555,6 +566,8 @@ pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
             "/api/v1/indicators" | "/api/v1/indicators.csv" | "/api/v1/indicators.xlsx" | "/api/v1/certificates/export",
         ) => List,
         ("post", "/api/v1/programmes" | "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/survey-templates") => List,
+        // The issuer's identity (issue 19): the caller's organisation's own.
+        ("get" | "put", "/api/v1/issuer") | ("get" | "post", "/api/v1/signatories") => List,
         (_, p) if p.contains("{id}") => Owned,
         _ => return None,
     })
@@ -624,7 +637,9 @@ db_test!(
                             assert_eq!(a_status, StatusCode::NOT_FOUND, "A reads B's {filled}");
                         }
                         // Revoking B's own token would leave B without one.
-                        if !id.starts_with("00000000") && !path.starts_with("/api/v1/tokens/") {
+                        // Nor would removing B's signatory leave it one for the next operations.
+                        let removes_signatory = method == "delete" && path == "/api/v1/signatories/{id}";
+                        if !id.starts_with("00000000") && !path.starts_with("/api/v1/tokens/") && !removes_signatory {
                             let (b_status, b_body) = two
                                 .b
                                 .raw(method_upper, &filled, "application/json", b"{}".to_vec())

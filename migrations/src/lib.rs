@@ -29,6 +29,7 @@ mod m20261205_000020_credential_status;
 mod m20261205_000021_organisations;
 mod m20261205_000022_organisation_branding;
 mod m20261205_000023_networks;
+mod m20261205_000024_issuer_identity;
 mod statements;
 
 pub struct Migrator;
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000021_organisations::Migration),
             Box::new(m20261205_000022_organisation_branding::Migration),
             Box::new(m20261205_000023_networks::Migration),
+            Box::new(m20261205_000024_issuer_identity::Migration),
         ]
     }
 }

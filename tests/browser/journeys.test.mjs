@@ -370,6 +370,9 @@ async function pagesToCheck() {
   const programmeHref = await hrefOf(organiser, 'table a[href^="/staff/programmes/"]');
   await organiser.goto(`${BASE}/staff/survey-templates`);
   const templateHref = await hrefOf(organiser, 'table a[href^="/staff/survey-templates/"]');
+  // Issue 19: the issuer's identity on certificates, and one signatory's page.
+  await organiser.goto(`${BASE}/staff/organisation/issuer`);
+  const signatoryHref = await hrefOf(organiser, 'table a[href^="/staff/organisation/issuer/signatories/"]');
   await organiser.goto(`${BASE}/staff/certificates`);
   const verifyHref = await hrefOf(organiser, 'table a[href^="/verify/"]');
   // Issue 19: the verification page's other states (a revoked certificate,
@@ -482,7 +485,8 @@ async function pagesToCheck() {
       importReportHref, eraseHref, reportUploadHref, reportHref, `${staffSessionHref}/survey`,
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
       `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
-      '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy', '/staff/organisation']),
+      '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy', '/staff/organisation',
+      '/staff/organisation/issuer', signatoryHref]),
     staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/retention', '/staff/privacy',
       '/admin/organisations', '/admin/organisations/new', organisationHref, `${organisationHref}/status?to=suspended`]),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),

@@ -59,13 +59,12 @@ async fn issue_once(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<ce
     let txn = app.write().await?;
     let record = sessions::get(&*txn, session_id).await?;
     // The organisation that runs the session issues its certificates, under
-    // its name as it is today (the certificate keeps it).
-    let organisation = aula_storage::organisations::get(
-        &*txn,
-        aula_domain::OrganisationId::from_row(record.session.organisation_id),
-    )
-    .await?;
-    let issued = certificates::issue_for_session(&*txn, actor, &record, &organisation.name, chrono::Utc::now()).await?;
+    // its identity as it is today (issue 19): legal name, address, website,
+    // logo, the signatory of the session (or course, or the default), the
+    // accrediting body's logo and the course's outcomes; the certificates
+    // keep them, so a later change does not alter what was issued.
+    let issuer = aula_storage::issuer::snapshot(&*txn, &record).await?;
+    let issued = certificates::issue_for_session(&*txn, actor, &record, &issuer, chrono::Utc::now()).await?;
     for one in &issued {
         aula_mail::notify::certificate_ready(&*txn, &app.mail, one).await?;
     }

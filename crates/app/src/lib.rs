@@ -17,6 +17,7 @@
 
 pub mod attendance;
 pub mod certificates;
+pub mod issuer;
 pub mod jobs;
 pub mod messages;
 pub mod organisations;

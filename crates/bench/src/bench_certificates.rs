@@ -2,9 +2,12 @@
 //! exporting many of them as a ZIP costs in time and memory.
 //!
 //! Part 1 draws one realistic Spanish certificate again and again on one
-//! thread, with the issuer's identity drawn (an SVG logo, address, website,
-//! a signatory with an SVG signature). Part 2 fills a fresh database with N
-//! issued certificates, starts Aula in-process on loopback and downloads
+//! thread, with the issuer's identity it kept at issue drawn (an SVG logo,
+//! address, website, a signatory with an SVG signature, the accrediting
+//! body's SVG logo, and the course's outcomes on a second page), the
+//! pictures checked once as the server does (`aula_documents::image`'s
+//! cache). Part 2 fills a fresh database with N issued certificates holding
+//! the same snapshot, starts Aula in-process on loopback and downloads
 //! `/api/v1/certificates/export` as an accreditor would, writing the bytes
 //! to a temporary file as they come (the ZIP is never held in memory), then
 //! checks the ZIP's central directory with the `zip` crate.
@@ -29,7 +32,7 @@ use crate::bench::{Scratch, memory, mib, reset_peak};
 /// How long part 1 draws certificates, after its warm-up.
 const RENDER_FOR: Duration = Duration::from_secs(3);
 const WARM_UP: Duration = Duration::from_millis(500);
-/// Rows per INSERT: well under SQLite's 32,766 bound parameters (26 columns a certificate).
+/// Rows per INSERT: well under SQLite's 32,766 bound parameters (36 columns a certificate).
 const INSERT_CHUNK: usize = 500;
 
 const BASE_URL: &str = "https://formacion.example.org";
@@ -39,6 +42,12 @@ const COURSE_SUMMARY: &str = "Marco normativo, evaluación de riesgos, protocolo
 const BODY_NAME: &str = "Universidad de León";
 const BODY_CODE: &str = "ULE";
 const ISSUER: &str = "Escuela de Formación Sindical de Andalucía";
+const ISSUER_ADDRESS: &str = "Calle Trajano 1, 41002 Sevilla";
+const ISSUER_WEBSITE: &str = "https://formacion.example.org";
+const SIGNATORY: (&str, &str) = ("Rocío Delgado Márquez", "Directora de la Escuela");
+const OUTCOMES: &str = "Identificar los riesgos laborales propios de un centro sanitario\n\
+                        Aplicar los protocolos de evacuación y de actuación ante emergencias\n\
+                        Prestar primeros auxilios básicos hasta la llegada de los servicios sanitarios";
 const PLACE: &str = "Sede regional, Sevilla (Andalucía)";
 const GIVEN: [&str; 10] = [
     "María José",
@@ -78,8 +87,26 @@ fn number(n: usize) -> String {
     format!("{BODY_CODE}-2026-{:06}", n + 1)
 }
 
+/// The SHA-256 names of the pictures the certificates keep (issue 19).
+struct Pictures {
+    logo: String,
+    signature: String,
+    accreditor: String,
+}
+
+impl Pictures {
+    fn names() -> Self {
+        use aula_storage::issuer::image_hash;
+        Pictures {
+            logo: image_hash(LOGO_SVG.as_bytes()),
+            signature: image_hash(SIGNATURE_SVG.as_bytes()),
+            accreditor: image_hash(BODY_LOGO_SVG.as_bytes()),
+        }
+    }
+}
+
 /// Certificate `n` as the database holds it once issued: Spanish, in person,
-/// 1.5 ECTS credits from an accrediting body.
+/// 1.5 ECTS credits from an accrediting body, with its issuer's snapshot.
 #[allow(clippy::too_many_arguments)]
 fn certificate_row(
     n: usize,
@@ -121,6 +148,14 @@ fn certificate_row(
         withdrawn_at: None,
         status_index: i32::try_from(n).ok(),
         planned_minutes: Some(900),
+        issuer_address: Some(ISSUER_ADDRESS.into()),
+        issuer_website: Some(ISSUER_WEBSITE.into()),
+        issuer_logo_sha256: Some(Pictures::names().logo),
+        signatory_name: Some(SIGNATORY.0.into()),
+        signatory_title: Some(SIGNATORY.1.into()),
+        signature_sha256: Some(Pictures::names().signature),
+        accreditor_logo_sha256: Some(Pictures::names().accreditor),
+        outcomes: Some(OUTCOMES.into()),
     })
 }
 
@@ -136,39 +171,62 @@ const SIGNATURE_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="3
   <path d="M10 60 C 40 0, 70 90, 100 40 S 160 10, 190 50 S 250 70, 290 20" fill="none" stroke="#1b2a4a" stroke-width="3" stroke-linecap="round"/>
 </svg>"##;
 
-/// The issuer's identity drawn on every certificate of part 1: its address,
-/// website and logo, and a signatory with a signature; the images are
-/// checked once, as an upload would be.
-fn with_identity(
-    mut sheet: aula_documents::certificate::CertificateSheet,
-    logo: &aula_documents::image::Image,
-    signature: &aula_documents::image::Image,
-) -> aula_documents::certificate::CertificateSheet {
-    sheet.issuer_address = "Calle Trajano 1, 41002 Sevilla".into();
-    sheet.issuer_website = "formacion.example.org".into();
-    sheet.issuer_logo = Some(logo.clone());
-    sheet.signatories = vec![aula_documents::certificate::Signatory {
-        name: "Rocío Delgado Márquez".into(),
-        title: "Directora de la Escuela".into(),
-        signature: Some(signature.clone()),
-    }];
-    sheet
+/// The university's logo: a shield and two bars.
+const BODY_LOGO_SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="80" viewBox="0 0 160 80">
+  <rect x="4" y="8" width="56" height="64" rx="6" fill="#7a1c2e"/>
+  <path d="M14 60 V28 L32 18 L50 28 V60 Z" fill="none" stroke="#ffffff" stroke-width="4"/>
+  <rect x="70" y="30" width="86" height="6" fill="#7a1c2e"/><rect x="70" y="44" width="64" height="6" fill="#b08d57"/>
+</svg>"##;
+
+/// What part 1 draws besides the texts.
+#[derive(Clone, Copy)]
+enum Drawn {
+    /// No picture: what the pictures cost, by difference.
+    NoPictures,
+    /// The logos and the signature.
+    Pictures,
+    /// And the course's outcomes, on a second page.
+    PicturesAndOutcomes,
 }
 
-/// Part 1: certificates drawn per second on the calling thread, and their average size.
-fn pdfs_per_second() -> Result<(usize, Duration, usize)> {
-    use aula_documents::image::{ImageKind, check_image};
+/// Part 1: certificates drawn per second on the calling thread, and their
+/// average size.
+fn pdfs_per_second(drawn: Drawn) -> Result<(usize, Duration, usize)> {
+    use aula_documents::image::{cached, check_and_keep};
     let issued_at = Utc.with_ymd_and_hms(2026, 3, 21, 10, 30, 0).single().context("date")?;
     let nil = uuid::Uuid::nil();
     let mut template = certificate_row(0, nil, nil, nil, nil, issued_at)?;
-    let logo = check_image(LOGO_SVG.as_bytes(), ImageKind::Svg).map_err(|e| anyhow::anyhow!("logo: {e}"))?;
-    let signature =
-        check_image(SIGNATURE_SVG.as_bytes(), ImageKind::Svg).map_err(|e| anyhow::anyhow!("signature: {e}"))?;
+    if !matches!(drawn, Drawn::PicturesAndOutcomes) {
+        template.outcomes = None;
+    }
+    // As the server reads a certificate's pictures: by hash, checked on
+    // first sight and then taken from the cache for every PDF.
+    let names = Pictures::names();
+    for (name, svg) in [
+        (&names.logo, LOGO_SVG),
+        (&names.signature, SIGNATURE_SVG),
+        (&names.accreditor, BODY_LOGO_SVG),
+    ] {
+        check_and_keep(name, svg.as_bytes(), "image/svg+xml").with_context(|| format!("picture {name}"))?;
+    }
     let mut draw = |n: usize| -> Result<usize> {
         let (given, family) = holder(n);
         template.holder_name = format!("{given} {family}");
         template.number = number(n);
-        let sheet = with_identity(aula_web::certificate_sheet::of(&template, BASE_URL), &logo, &signature);
+        let pictures = match drawn {
+            Drawn::NoPictures => aula_web::certificate_sheet::Pictures::default(),
+            Drawn::Pictures | Drawn::PicturesAndOutcomes => aula_web::certificate_sheet::Pictures {
+                logo: cached(&names.logo).flatten(),
+                signature: cached(&names.signature).flatten(),
+                accreditor: cached(&names.accreditor).flatten(),
+            },
+        };
+        let sheet = aula_web::certificate_sheet::of(&template, BASE_URL, &pictures);
+        anyhow::ensure!(
+            matches!(drawn, Drawn::NoPictures)
+                || (sheet.issuer_logo.is_some() && sheet.signatories.iter().all(|s| s.signature.is_some())),
+            "the pictures are drawn"
+        );
         let pdf = render(&sheet).map_err(|e| anyhow::anyhow!("certificate {n}: {e}"))?;
         anyhow::ensure!(pdf.starts_with(b"%PDF-"), "certificate {n} is not a PDF");
         Ok(pdf.len())
@@ -291,6 +349,14 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
 
     let at = aula_storage::now();
     let txn = db.begin_write().await?;
+    // The pictures the certificates kept at issue (issue 19).
+    for svg in [LOGO_SVG, SIGNATURE_SVG, BODY_LOGO_SVG] {
+        let picture = aula_domain::Logo {
+            kind: aula_domain::LogoKind::Svg,
+            bytes: svg.as_bytes().to_vec(),
+        };
+        aula_storage::issuer::put_image(&txn, &picture).await?;
+    }
     let mut start = 0;
     while start < count {
         let end = (start + INSERT_CHUNK).min(count);
@@ -454,21 +520,34 @@ pub async fn certificates(counts: &[usize], postgres: Option<&str>) -> Result<()
         !counts.is_empty() && counts.iter().all(|&n| n > 0),
         "--certificates must be positive"
     );
-    println!("aula bench certificates: one A4 PDF/A-2b per certificate (krilla, DejaVu Sans subsets, QR code)");
+    println!(
+        "aula bench certificates: one tagged A4 PDF/A-2a and PDF/UA-1 per certificate (krilla, DejaVu Sans \
+         subsets, QR code)"
+    );
     println!(
         "  1. PDFs per second on one thread: a Spanish certificate, 3 detail lines, a two-line course title, \
-         the holder's name changing each time; {} s after a {} ms warm-up",
+         the issuer's SVG logo, address and website, a signatory with an SVG signature, the accrediting \
+         body's SVG logo, the holder's name changing each time; {} s after a {} ms warm-up",
         RENDER_FOR.as_secs(),
         WARM_UP.as_millis()
     );
-    let (count, elapsed, bytes) = tokio::task::spawn_blocking(pdfs_per_second).await??;
-    println!(
-        "     {count} PDFs in {:.2} s: {:.0} PDFs/s, {:.2} ms each, {:.1} KB on average",
-        elapsed.as_secs_f64(),
-        count as f64 / elapsed.as_secs_f64(),
-        elapsed.as_secs_f64() * 1000.0 / count as f64,
-        bytes as f64 / count as f64 / 1000.0,
-    );
+    for (drawn, label) in [
+        (Drawn::Pictures, "one page"),
+        (Drawn::PicturesAndOutcomes, "and 3 outcomes on a second page"),
+        (
+            Drawn::NoPictures,
+            "one page without the 3 pictures (their cost, by difference)",
+        ),
+    ] {
+        let (count, elapsed, bytes) = tokio::task::spawn_blocking(move || pdfs_per_second(drawn)).await??;
+        println!(
+            "     {label}: {count} PDFs in {:.2} s: {:.0} PDFs/s, {:.2} ms each, {:.1} KB on average",
+            elapsed.as_secs_f64(),
+            count as f64 / elapsed.as_secs_f64(),
+            elapsed.as_secs_f64() * 1000.0 / count as f64,
+            bytes as f64 / count as f64 / 1000.0,
+        );
+    }
 
     println!(
         "  2. GET /api/v1/certificates/export as an accreditor, over loopback HTTP; the ZIP is written to a \

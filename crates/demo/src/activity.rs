@@ -1134,8 +1134,8 @@ fn answer_surveys(sessions: &mut [PlanSession]) {
 /// loader made through the repositories (time zone, venue, trainers).
 #[derive(Clone, Debug)]
 pub struct CourseInfo {
-    /// The organisation that runs it, as its certificates name it.
-    pub issuer: String,
+    /// The organisation that runs it, as its certificates keep it (issue 19).
+    pub issuer: aula_storage::issuer::IssuerSnapshot,
     pub course: course::Model,
     pub body: Option<accreditation_body::Model>,
     pub zone: SessionTimeZone,
@@ -1822,7 +1822,7 @@ pub fn build_block(
             body_name: Set(info.body.as_ref().map(|b| b.name.clone())),
             credits_hundredths: Set(info.course.credits_hundredths),
             recognised_minutes: Set(info.course.recognised_minutes),
-            issuer_name: Set(info.issuer.clone()),
+            issuer_name: Set(info.issuer.legal_name.clone()),
             issued_at: Set(at),
             revoked_at: Set(revoked.then(|| at + Duration::days(20))),
             revoked_reason: Set(revoked.then(|| reason.to_owned())),
@@ -1830,9 +1830,17 @@ pub fn build_block(
             // Drawn after the load (`certificates::backfill_status_indexes`).
             status_index: Set(None),
             planned_minutes: Set(Some(t.minutes())),
+            issuer_address: Set(info.issuer.address.clone()),
+            issuer_website: Set(info.issuer.website.clone()),
+            issuer_logo_sha256: Set(info.issuer.logo_sha256.clone()),
+            signatory_name: Set(info.issuer.signatory_name.clone()),
+            signatory_title: Set(info.issuer.signatory_title.clone()),
+            signature_sha256: Set(info.issuer.signature_sha256.clone()),
+            accreditor_logo_sha256: Set(info.issuer.accreditor_logo_sha256.clone()),
+            outcomes: Set(info.issuer.outcomes.clone()),
         });
     }
-    push(&mut statements, backend, certificates, 26);
+    push(&mut statements, backend, certificates, 36);
     statements.extend(counters.statements(backend));
     let mut open = Vec::new();
     if block == 0 {

@@ -283,6 +283,63 @@ pub const BRANDING: &[(&str, &str)] = &[
     ),
 ];
 
+/// Each organisation's identity on its certificates, in [`ORGANISATIONS`]'
+/// order (issue 19): legal name, postal address, website, and the one
+/// signatory who signs its certificates (name, title), whose signature is
+/// drawn by [`signature`].
+pub const ISSUERS: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "Confederación Sindical de Formación, Fundación Pública",
+        "Calle de Fernández de la Hoz 12, 28010 Madrid, España",
+        "https://formacion-sindical.example.org",
+        "María Dolores Fernández Ruiz",
+        "Directora de Formación",
+    ),
+    (
+        "Association du Réseau des villes accueillantes",
+        "12 place de la Comédie, 34000 Montpellier, France",
+        "https://villes-accueillantes.example.org",
+        "Claire Dubois-Martin",
+        "Présidente du réseau",
+    ),
+    (
+        "Commune de Raoued",
+        "Avenue de l'Environnement, 2056 Raoued, Ariana, Tunisie",
+        "https://raoued.example.tn",
+        "Sami Ben Youssef",
+        "Secrétaire général de la commune",
+    ),
+    (
+        "Ville de Villeurbanne",
+        "Place Lazare-Goujon, 69100 Villeurbanne, France",
+        "https://villeurbanne.example.org",
+        "Jeanne Moreau",
+        "Directrice des ressources humaines",
+    ),
+    (
+        "Ville de Montpellier",
+        "1 place Georges-Frêche, 34267 Montpellier, France",
+        "https://montpellier.example.org",
+        "Paul Girard",
+        "Directeur général des services",
+    ),
+];
+
+/// A handwritten-looking signature for signatory `index`: one stroke whose
+/// loops vary with the index, so the organisations' certificates differ.
+pub fn signature(index: usize) -> String {
+    let k = 18 + 7 * (index as i32 % 5);
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80"><path d="M12 58 C 30 {a}, 52 78, 70 40 S 110 {b}, 128 52 S 168 70, 186 30 S 230 {c}, 250 46 L 288 24" fill="none" stroke="#1b2a4a" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/><path d="M40 66 Q 150 74 270 62" fill="none" stroke="#1b2a4a" stroke-width="1.5" stroke-linecap="round"/></svg>"##,
+        a = 4 + k,
+        b = 10 + k / 2,
+        c = 2 + k,
+    )
+}
+
+/// The university's logo, drawn on the certificates it accredits.
+pub const UNIVERSITY_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="80" viewBox="0 0 160 80"><rect x="4" y="8" width="56" height="64" rx="6" fill="#7a1c2e"/><path d="M14 60 V28 L32 18 L50 28 V60 Z" fill="none" stroke="#ffffff" stroke-width="4"/><rect x="27" y="40" width="10" height="20" fill="#ffffff"/><rect x="70" y="30" width="86" height="6" fill="#7a1c2e"/><rect x="70" y="44" width="64" height="6" fill="#b08d57"/></svg>"##;
+
 pub const PROGRAMMES: &[Programme] = &[
     Programme {
         title: "Diversidad e igualdad de trato en los servicios públicos",

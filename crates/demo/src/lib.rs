@@ -201,6 +201,22 @@ async fn organisations(txn: &DatabaseTransaction) -> Result<Vec<aula_domain::Org
         organisations::set_accent(txn, *org, Some(&colour)).await?;
         organisations::set_logo(txn, *org, Some(&logo)).await?;
     }
+    // Each its identity on certificates and a signatory who signs them
+    // (issue 19), so the demo's certificates look like real ones.
+    for (index, (org, (legal, address, website, name, title))) in ids.iter().zip(content::ISSUERS).enumerate() {
+        use aula_domain::issuer::{IssuerIdentity, SignatoryDetails};
+        use aula_storage::issuer;
+        let details = SignatoryDetails::parse(name, title).map_err(StorageError::Invalid)?;
+        let signatory = issuer::create(txn, *org, &details).await?;
+        let signature = aula_domain::Logo {
+            kind: aula_domain::LogoKind::Svg,
+            bytes: content::signature(index).into_bytes(),
+        };
+        issuer::set_signature(txn, *org, signatory.id, Some(&signature)).await?;
+        let identity =
+            IssuerIdentity::parse(legal, address, website, &signatory.id.to_string()).map_err(StorageError::Invalid)?;
+        issuer::set_identity(txn, *org, &identity).await?;
+    }
     Ok(ids)
 }
 
@@ -229,6 +245,11 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         },
     )
     .await?;
+    let university_logo = aula_domain::Logo {
+        kind: aula_domain::LogoKind::Svg,
+        bytes: content::UNIVERSITY_LOGO.as_bytes().to_vec(),
+    };
+    let university = aula_storage::issuer::set_body_logo(txn, university.id, Some(&university_logo)).await?;
 
     let password = PasswordHash::new(&problem(Password::parse(PASSWORD))?);
     let add_user = async |name: &str, email: &str, roles: Vec<Role>, body: Option<Uuid>, language: Language| {
@@ -424,7 +445,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         let created = sessions::create(txn, &actor, org, &details).await?;
         let record = sessions::set_status(txn, &actor, org, created.session.id, SessionStatus::Open).await?;
         courses_info.push(activity::CourseInfo {
-            issuer: aula_storage::organisations::get(txn, org).await?.name,
+            issuer: aula_storage::issuer::snapshot(txn, &record).await?,
             course: record.course.course.clone(),
             body: record.course.body.clone(),
             zone,

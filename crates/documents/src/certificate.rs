@@ -190,8 +190,11 @@ const QR_TOP: f32 = 160.0 * MM;
 const QR_LEFT: f32 = CONTENT_LEFT + CONTENT_W - QR_SIZE;
 /// The texts beside the QR code end this far left of it.
 const QR_GAP: f32 = 5.0 * MM;
-/// The bottom blocks' widths: the issuer on the left, the verification texts on the right.
-const ISSUER_W: f32 = 120.0 * MM;
+/// The bottom blocks' widths: the issuer on the left, the verification texts
+/// on the right, which start at 142 mm (the QR code's left edge, less the gap
+/// and their width): the issuer's block ends 5 mm before, so a long legal name
+/// shrinks rather than running into the verification URL.
+const ISSUER_W: f32 = 112.0 * MM;
 const VERIFY_W: f32 = 95.0 * MM;
 
 /// The outcomes pages: the heading's baseline, where the list starts and must end.

@@ -166,6 +166,43 @@ impl Image {
     }
 }
 
+/// Images checked once and kept by a key that names their bytes for ever
+/// (their SHA-256: certificates keep pictures by hash, issue 19), so a
+/// picture drawn on many certificates is parsed and decoded once per
+/// process, not once per PDF. A picture that fails the check is kept as
+/// such (`None`), so it is not checked again either. At most
+/// [`CACHE_ENTRIES`] pictures are kept; past that, the cache starts afresh.
+static CACHE: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<String, Option<Image>>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// How many checked pictures [`cached`] keeps.
+pub const CACHE_ENTRIES: usize = 512;
+
+/// The picture kept under `key`: `None` if it was never checked, `Some(None)`
+/// if it failed the check.
+pub fn cached(key: &str) -> Option<Option<Image>> {
+    CACHE.lock().ok()?.get(key).cloned()
+}
+
+/// Checks `bytes` (of media type `media_type`) and keeps the outcome under
+/// `key`, which must name these bytes for ever (a content hash).
+pub fn check_and_keep(key: &str, bytes: &[u8], media_type: &str) -> Option<Image> {
+    let image = ImageKind::from_media_type(media_type).and_then(|kind| match check_image(bytes, kind) {
+        Ok(image) => Some(image),
+        Err(error) => {
+            tracing::warn!(%key, %error, "a kept picture no longer passes the check; not drawn");
+            None
+        }
+    });
+    if let Ok(mut cache) = CACHE.lock() {
+        if cache.len() >= CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(key.to_owned(), image.clone());
+    }
+    image
+}
+
 const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 /// Checks an uploaded image said to be of `kind`; see the module's documentation for what is refused.

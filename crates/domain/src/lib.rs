@@ -15,6 +15,7 @@ pub mod catalogue;
 pub mod details;
 pub mod import;
 pub mod indicators;
+pub mod issuer;
 pub mod language;
 pub mod matching;
 pub mod meeting;

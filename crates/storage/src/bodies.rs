@@ -32,6 +32,7 @@ pub async fn create(
         name: Set(details.name.to_string()),
         code: Set(details.code.as_str().to_owned()),
         website: Set(details.website.as_ref().map(|u| u.as_str().to_owned())),
+        logo_sha256: Set(None),
         created_at: Set(now()),
     }
     .insert(&txn)

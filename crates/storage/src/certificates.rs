@@ -248,7 +248,7 @@ pub async fn issue_for_session(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     record: &SessionRecord,
-    issuer_name: &str,
+    issuer: &crate::issuer::IssuerSnapshot,
     at: DateTime<Utc>,
 ) -> Result<Vec<certificate::Model>> {
     if record.status() != SessionStatus::Completed {
@@ -323,13 +323,21 @@ pub async fn issue_for_session(
             body_name: Set(body.as_ref().map(|b| b.name.clone())),
             credits_hundredths: Set(record.course.course.credits_hundredths),
             recognised_minutes: Set(record.course.course.recognised_minutes),
-            issuer_name: Set(issuer_name.to_owned()),
+            issuer_name: Set(issuer.legal_name.clone()),
             issued_at: Set(at),
             revoked_at: Set(None),
             revoked_reason: Set(None),
             withdrawn_at: Set(None),
             status_index: Set(Some(status_index)),
             planned_minutes: Set(Some(planned)),
+            issuer_address: Set(issuer.address.clone()),
+            issuer_website: Set(issuer.website.clone()),
+            issuer_logo_sha256: Set(issuer.logo_sha256.clone()),
+            signatory_name: Set(issuer.signatory_name.clone()),
+            signatory_title: Set(issuer.signatory_title.clone()),
+            signature_sha256: Set(issuer.signature_sha256.clone()),
+            accreditor_logo_sha256: Set(issuer.accreditor_logo_sha256.clone()),
+            outcomes: Set(issuer.outcomes.clone()),
         }
         .insert(conn)
         .await?;

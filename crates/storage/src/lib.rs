@@ -21,6 +21,7 @@ pub mod entities;
 mod error;
 pub mod imports;
 pub mod indicators;
+pub mod issuer;
 pub mod keys;
 pub mod organisations;
 pub mod outbox;

@@ -51,6 +51,10 @@ pub async fn create(conn: &impl ConnectionTrait, actor: &Actor, new: &NewOrganis
         is_network: Set(false),
         accent_colour: Set(None),
         logo_content_type: Set(None),
+        legal_name: Set(None),
+        postal_address: Set(None),
+        website: Set(None),
+        default_signatory_id: Set(None),
         created_at: Set(now()),
     }
     .insert(conn)

@@ -305,6 +305,48 @@ pub fn for_people() -> Router<AppState> {
             "/staff/organisation",
             get(accounts::organisation_pages::staff_page).post(accounts::sign_in::switch_organisation),
         )
+        // The issuer's identity on certificates (issue 19).
+        .routes(routes!(accounts::issuer::show, accounts::issuer::put))
+        .routes(routes!(accounts::issuer::list, accounts::issuer::create))
+        .routes(routes!(
+            accounts::issuer::show_signatory,
+            accounts::issuer::update_signatory,
+            accounts::issuer::delete_signatory
+        ))
+        .routes(routes!(
+            accounts::issuer::put_signature,
+            accounts::issuer::delete_signature
+        ))
+        .routes(routes!(accounts::issuer::course_signatory))
+        .routes(routes!(accounts::issuer::session_signatory))
+        .routes(routes!(
+            accounts::issuer::put_body_logo,
+            accounts::issuer::delete_body_logo
+        ))
+        .route(
+            "/staff/organisation/issuer",
+            get(accounts::issuer::page).post(accounts::issuer::save_identity),
+        )
+        .route(
+            "/staff/organisation/issuer/signatories",
+            post(accounts::issuer::add_signatory),
+        )
+        .route(
+            "/staff/organisation/issuer/courses",
+            post(accounts::issuer::assign_course),
+        )
+        .route(
+            "/staff/organisation/issuer/signatories/{id}",
+            get(accounts::issuer::signatory_page).post(accounts::issuer::save_signatory),
+        )
+        .route(
+            "/staff/organisation/issuer/signatories/{id}/signature",
+            get(accounts::issuer::signature_picture).post(accounts::issuer::upload_signature),
+        )
+        .route(
+            "/staff/organisation/issuer/signatories/{id}/remove",
+            post(accounts::issuer::remove_signatory),
+        )
         .routes(routes!(accounts::organisations::list, accounts::organisations::create))
         .routes(routes!(
             accounts::organisations::add_member,

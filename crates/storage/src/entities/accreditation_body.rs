@@ -10,6 +10,8 @@ pub struct Model {
     pub name: String,
     pub code: String,
     pub website: Option<String>,
+    /// Its logo, drawn on the certificates it accredits (a `document_images` hash; issue 19).
+    pub logo_sha256: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

@@ -42,6 +42,20 @@ pub struct Model {
     /// What the session planned (its meetings), in minutes; none for
     /// certificates issued before it was kept.
     pub planned_minutes: Option<i32>,
+    /// What the certificate keeps of its issuer at issue (issue 19), none
+    /// for certificates issued before: `issuer_name` is the legal name;
+    /// the address and website as printed; the images are `document_images`
+    /// hashes (the organisation's logo, the signature, the accrediting
+    /// body's logo), which never change.
+    pub issuer_address: Option<String>,
+    pub issuer_website: Option<String>,
+    pub issuer_logo_sha256: Option<String>,
+    pub signatory_name: Option<String>,
+    pub signatory_title: Option<String>,
+    pub signature_sha256: Option<String>,
+    pub accreditor_logo_sha256: Option<String>,
+    /// The course's learning outcomes at issue, one per line.
+    pub outcomes: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

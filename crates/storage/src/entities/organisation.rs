@@ -26,6 +26,14 @@ pub struct Model {
     /// `image/png` or `image/svg+xml` when the organisation has a logo
     /// (its bytes are in `organisation_logos`).
     pub logo_content_type: Option<String>,
+    /// The name printed on its certificates (issue 19); none: `name`.
+    pub legal_name: Option<String>,
+    /// Its postal address, on one line, printed on its certificates.
+    pub postal_address: Option<String>,
+    /// Its website, printed on its certificates.
+    pub website: Option<String>,
+    /// The signatory of its certificates unless a course or session has its own.
+    pub default_signatory_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,5 +1,6 @@
 //! Staff accounts: users (administrators), signing in and out, and API tokens.
 
+pub mod issuer;
 pub mod networks;
 pub mod organisation_admin;
 pub mod organisation_pages;

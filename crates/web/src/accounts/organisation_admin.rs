@@ -277,9 +277,18 @@ pub(crate) async fn remove_member(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-/// A logo as uploaded: checked for its type and content.
+/// A logo as uploaded: checked for its type and content, then as the
+/// certificates will draw it (issue 19: they print the organisation's logo),
+/// so a logo that pages would show but a certificate could not draw is
+/// refused now rather than missing later.
 pub(crate) fn parse_logo(bytes: &[u8]) -> Result<Logo, Problem> {
-    Logo::parse(bytes.to_vec())
+    let logo = Logo::parse(bytes.to_vec())?;
+    let kind = match logo.kind {
+        aula_domain::LogoKind::Png => aula_documents::image::ImageKind::Png,
+        aula_domain::LogoKind::Svg => aula_documents::image::ImageKind::Svg,
+    };
+    super::issuer::checked_picture(&logo.bytes, Some(kind))?;
+    Ok(logo)
 }
 
 /// Replace an organisation's logo: the file itself as the body,

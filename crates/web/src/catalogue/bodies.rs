@@ -53,6 +53,8 @@ pub struct BodyOut {
     pub name: String,
     pub code: String,
     pub website: Option<String>,
+    /// The SHA-256 of its logo, drawn on the certificates it accredits (issue 19).
+    pub logo_sha256: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -63,6 +65,7 @@ impl From<accreditation_body::Model> for BodyOut {
             name: b.name,
             code: b.code,
             website: b.website,
+            logo_sha256: b.logo_sha256,
             created_at: b.created_at,
         }
     }

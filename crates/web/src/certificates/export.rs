@@ -96,7 +96,16 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
             after = batch.last().map(|c| c.id);
             // Drawing is CPU work: it runs on the blocking pool, a batch at a
             // time, so it never holds one of the runtime's request threads.
-            let sheets: Vec<_> = batch.iter().map(|c| sheet::of(c, &state.config.base_url)).collect();
+            let mut sheets = Vec::with_capacity(batch.len());
+            for c in &batch {
+                match sheet::pictures(&state.db, c).await {
+                    Ok(pictures) => sheets.push(sheet::of(c, &state.config.base_url, &pictures)),
+                    Err(err) => {
+                        let _ = sender.send(Err(std::io::Error::other(err.to_string()))).await;
+                        return;
+                    }
+                }
+            }
             let drawn = tokio::task::spawn_blocking(move || {
                 sheets
                     .iter()

@@ -297,8 +297,9 @@ async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate
 
 // ----- the PDF and the credential ------------------------------------------
 
-fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Response> {
-    let bytes = aula_documents::certificate::certificate(&sheet::of(c, &state.config.base_url))
+async fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Response> {
+    let pictures = sheet::pictures(&state.db, c).await?;
+    let bytes = aula_documents::certificate::certificate(&sheet::of(c, &state.config.base_url, &pictures))
         .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
@@ -321,7 +322,7 @@ pub(crate) async fn pdf_api(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let c = visible(&ctx, &state, id).await?;
-    pdf_response(&state, &c)
+    pdf_response(&state, &c).await
 }
 
 /// The holder's link from the e-mail: signed, so it needs no sign-in.
@@ -335,7 +336,7 @@ pub(crate) async fn holder_pdf(
         return Err(AppError::NotFound);
     }
     let c = certificates::get(&state.db, id).await?;
-    pdf_response(&state, &c)
+    pdf_response(&state, &c).await
 }
 
 /// What the session planned, in minutes: its meetings, or for a certificate

@@ -1,14 +1,50 @@
 //! The printed certificate's view: an issued certificate's row turned into
-//! the texts `aula_documents::certificate` draws, in the holder's language.
+//! the texts `aula_documents::certificate` draws, in the holder's language,
+//! with the pictures it kept at issue (issue 19).
 
-use aula_documents::certificate::CertificateSheet;
+use aula_documents::certificate::{Accreditor, CertificateSheet, Signatory};
+use aula_documents::image::Image;
 use aula_mail::Arg;
+use aula_storage::ConnectionTrait;
 use aula_storage::entities::certificate;
 use chrono::NaiveDate;
 
+/// The pictures a certificate kept at issue, checked and ready to draw.
+#[derive(Clone, Debug, Default)]
+pub struct Pictures {
+    pub logo: Option<Image>,
+    pub signature: Option<Image>,
+    pub accreditor: Option<Image>,
+}
+
+/// A kept picture by its hash: checked once per process (the hash names
+/// the bytes for ever, so the check's outcome never changes), read from
+/// the database only the first time.
+async fn picture(conn: &impl ConnectionTrait, sha256: Option<&str>) -> aula_storage::Result<Option<Image>> {
+    let Some(sha256) = sha256 else {
+        return Ok(None);
+    };
+    if let Some(kept) = aula_documents::image::cached(sha256) {
+        return Ok(kept);
+    }
+    Ok(match aula_storage::issuer::image(conn, sha256).await? {
+        Some(row) => aula_documents::image::check_and_keep(sha256, &row.data, &row.content_type),
+        None => None,
+    })
+}
+
+/// The pictures `c` kept at issue (none for certificates issued before).
+pub async fn pictures(conn: &impl ConnectionTrait, c: &certificate::Model) -> aula_storage::Result<Pictures> {
+    Ok(Pictures {
+        logo: picture(conn, c.issuer_logo_sha256.as_deref()).await?,
+        signature: picture(conn, c.signature_sha256.as_deref()).await?,
+        accreditor: picture(conn, c.accreditor_logo_sha256.as_deref()).await?,
+    })
+}
+
 /// The sheet of an issued certificate, in its holder's language, with the
-/// verification link under `base_url`.
-pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
+/// verification link under `base_url` and the pictures it kept.
+pub fn of(c: &certificate::Model, base_url: &str, pictures: &Pictures) -> CertificateSheet {
     let lang = c.language;
     let tr = aula_mail::Tr::new(lang);
     let day = |d: NaiveDate| tr.plain_date(d);
@@ -70,6 +106,30 @@ pub fn of(c: &certificate::Model, base_url: &str) -> CertificateSheet {
         code_label: tr.t("certificate-code"),
         code: c.verification_code.clone(),
         issued_at: c.issued_at,
-        ..CertificateSheet::default()
+        issuer_address: c.issuer_address.clone().unwrap_or_default(),
+        issuer_website: c.issuer_website.clone().unwrap_or_default(),
+        issuer_logo: pictures.logo.clone(),
+        signatories: c
+            .signatory_name
+            .iter()
+            .map(|name| Signatory {
+                name: name.clone(),
+                title: c.signatory_title.clone().unwrap_or_default(),
+                signature: pictures.signature.clone(),
+            })
+            .collect(),
+        accreditor: c.body_name.as_ref().map(|name| Accreditor {
+            name: name.clone(),
+            logo: pictures.accreditor.clone(),
+        }),
+        outcomes_label: tr.t("certificate-outcomes"),
+        outcomes: c
+            .outcomes
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect(),
     }
 }

@@ -1,0 +1,566 @@
+//! The issuer's identity on certificates (issue 19): an organisation's
+//! organisers set its legal name, address, website and signatories (API and
+//! page), bad pictures are refused with a message and change nothing,
+//! another organisation's organisers see none of it, and a certificate
+//! prints what it kept at issue, whatever changes afterwards.
+
+use aula_domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+use crate::certificates::{completed_session, issue};
+use crate::helpers::{Api, TestApp, db_test};
+
+const SIGNATURE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80"><path d="M10 60 C 40 0, 70 90, 100 40 S 160 10, 190 50 S 250 70, 290 20" fill="none" stroke="#1b2a4a" stroke-width="3"/></svg>"##;
+const OTHER_SIGNATURE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><path d="M5 50 L 195 10" stroke="#000" stroke-width="4"/></svg>"##;
+const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="80"><rect x="4" y="8" width="56" height="64" fill="#7a1c2e"/></svg>"##;
+
+/// A real PNG, `width` × `height`, grey.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbaImage::from_pixel(width, height, image::Rgba([90, 90, 90, 255]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut bytes, image::ImageFormat::Png).expect("png");
+    bytes.into_inner()
+}
+
+/// The pictures refused, with what the message says: a script, a file that
+/// is no image, one too large, one too wide.
+fn bad_pictures() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    vec![
+        (
+            "image/svg+xml",
+            br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#.to_vec(),
+            "scripts",
+        ),
+        (
+            "image/svg+xml",
+            br#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>"#.to_vec(),
+            "scripts",
+        ),
+        (
+            "image/svg+xml",
+            br#"<svg xmlns="http://www.w3.org/2000/svg"><image href="https://tracker.example/p.png"/></svg>"#.to_vec(),
+            "scripts",
+        ),
+        ("image/png", b"hello, not an image".to_vec(), "PNG or SVG"),
+        ("image/svg+xml", b"<html><body>hi</body></html>".to_vec(), "PNG or SVG"),
+        (
+            "image/svg+xml",
+            format!(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\">{}</svg>",
+                " ".repeat(600 * 1024)
+            )
+            .into_bytes(),
+            "512 KiB",
+        ),
+        ("image/png", png(3000, 10), "pixels"),
+    ]
+}
+
+async fn delete(api: &Api, path: &str) -> (StatusCode, serde_json::Value) {
+    api.raw(Method::DELETE, path, "application/json", Vec::new()).await
+}
+
+async fn put_picture(api: &Api, path: &str, content_type: &str, bytes: Vec<u8>) -> (StatusCode, serde_json::Value) {
+    api.raw(Method::PUT, path, content_type, bytes).await
+}
+
+/// An organiser's signatory with a signature: its id.
+async fn signatory(api: &Api, name: &str, title: &str, signature: &str) -> String {
+    let created = api
+        .created("/api/v1/signatories", &json!({"name": name, "title": title}))
+        .await;
+    let id = created["id"].as_str().expect("id").to_owned();
+    let (status, body) = put_picture(
+        api,
+        &format!("/api/v1/signatories/{id}/signature"),
+        "image/svg+xml",
+        signature.as_bytes().to_vec(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body["signature_sha256"].as_str().is_some_and(|h| h.len() == 64),
+        "{body}"
+    );
+    id
+}
+
+db_test!(
+    issue_19_an_organiser_sets_the_issuer_and_its_signatories_through_the_api,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (status, before) = api.get("/api/v1/issuer").await;
+        assert_eq!(status, StatusCode::OK, "{before}");
+        assert_eq!(before["legal_name"], serde_json::Value::Null);
+        assert!(before["signatories"].as_array().is_some_and(Vec::is_empty));
+        let printed = before["printed_name"].as_str().expect("name").to_owned();
+        assert!(!printed.is_empty(), "the organisation's name by default");
+
+        let ana = signatory(&api, "Ana Ruiz Pérez", "Rectora", SIGNATURE).await;
+        let (status, identity) = api
+            .put(
+                "/api/v1/issuer",
+                &json!({"legal_name": "Fundación Igualdad de Trato", "postal_address": "Calle Mayor 1, 24003 León",
+                    "website": "https://igualdad.example.org", "default_signatory_id": ana}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{identity}");
+        assert_eq!(identity["printed_name"], "Fundación Igualdad de Trato");
+        assert_eq!(identity["default_signatory_id"], ana.as_str());
+        assert_eq!(identity["signatories"][0]["name"], "Ana Ruiz Pérez");
+
+        // Bad input: a message, nothing changed.
+        for (body, field) in [
+            (json!({"website": "ftp://igualdad.example.org"}), "website"),
+            (
+                json!({"default_signatory_id": uuid::Uuid::now_v7()}),
+                "default_signatory_id",
+            ),
+            (json!({"default_signatory_id": "someone"}), "default_signatory_id"),
+            (json!({"postal_address": "Calle\u{7}Mayor"}), "postal_address"),
+        ] {
+            let (status, refused) = api.put("/api/v1/issuer", &body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {refused}");
+            assert!(refused["fields"][field].is_array(), "{field}: {refused}");
+        }
+        let (_, after) = api.get("/api/v1/issuer").await;
+        assert_eq!(after, identity, "refused changes change nothing");
+
+        // Bad signatures: refused with a message, the signature unchanged.
+        let path = format!("/api/v1/signatories/{ana}/signature");
+        let (_, kept) = api.get(&format!("/api/v1/signatories/{ana}")).await;
+        for (content_type, bytes, says) in bad_pictures() {
+            let (status, refused) = put_picture(&api, &path, content_type, bytes).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{says}: {refused}");
+            let message = refused["fields"]["signature"][0].as_str().unwrap_or_default();
+            assert!(message.contains(says), "{says}: {refused}");
+        }
+        let (status, _) = put_picture(&api, &path, "image/gif", b"GIF89a".to_vec()).await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let (_, unchanged) = api.get(&format!("/api/v1/signatories/{ana}")).await;
+        assert_eq!(unchanged, kept);
+        // A PNG signature is fine too.
+        let (status, body) = put_picture(&api, &path, "image/png", png(300, 80)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+
+        // Who signs which course and session.
+        let (course, session) = crate::helpers::course_and_session(&app, &api).await;
+        let luis = signatory(&api, "Luis Gómez", "Director de Formación", OTHER_SIGNATURE).await;
+        let (status, body) = api
+            .put(
+                &format!("/api/v1/courses/{course}/signatory"),
+                &json!({"signatory_id": luis}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+        let (status, body) = api
+            .put(
+                &format!("/api/v1/sessions/{session}/signatory"),
+                &json!({"signatory_id": ana}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+        let (_, listed) = api.get(&format!("/api/v1/signatories/{luis}")).await;
+        assert_eq!(listed["courses"], json!([course]));
+        let (_, listed) = api.get(&format!("/api/v1/signatories/{ana}")).await;
+        assert_eq!(listed["sessions"], json!([session]));
+        let (status, _) = api
+            .put(
+                &format!("/api/v1/courses/{course}/signatory"),
+                &json!({"signatory_id": uuid::Uuid::now_v7()}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (status, _) = api
+            .put(
+                &format!("/api/v1/courses/{}/signatory", uuid::Uuid::now_v7()),
+                &json!({"signatory_id": luis}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+
+        // Renamed, then removed: no longer the default.
+        let (status, renamed) = api
+            .patch(
+                &format!("/api/v1/signatories/{ana}"),
+                &json!({"title": "Rectora magnífica"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{renamed}");
+        assert_eq!(renamed["title"], "Rectora magnífica");
+        let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, after) = api.get("/api/v1/issuer").await;
+        assert_eq!(after["default_signatory_id"], serde_json::Value::Null);
+        assert_eq!(after["signatories"].as_array().map(Vec::len), Some(1));
+
+        // The accrediting body's logo, checked the same way.
+        let body = app.body().await;
+        let path = format!("/api/v1/accreditation-bodies/{body}/logo");
+        for (content_type, bytes, says) in bad_pictures() {
+            let (status, refused) = put_picture(&api, &path, content_type, bytes).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{says}: {refused}");
+            assert!(
+                refused["fields"]["logo"][0].as_str().unwrap_or_default().contains(says),
+                "{refused}"
+            );
+        }
+        let (status, logo) = put_picture(&api, &path, "image/svg+xml", LOGO.as_bytes().to_vec()).await;
+        assert_eq!(status, StatusCode::OK, "{logo}");
+        assert!(logo["logo_sha256"].is_string(), "{logo}");
+    }
+);
+
+db_test!(
+    issue_19_another_organisations_organiser_gets_404_on_its_signatories,
+    |app: TestApp| async move {
+        let a = app.api(&[Role::Organiser]).await;
+        let a_signatory = signatory(&a, "Ana Ruiz Pérez", "Rectora", SIGNATURE).await;
+        let (_, b) = {
+            let (org, _, api) = crate::organisations::organisation_with_organiser(&app, "ville-b", "Ville B").await;
+            (org, api)
+        };
+        let one = format!("/api/v1/signatories/{a_signatory}");
+        let (status, _) = b.get(&one).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = b.patch(&one, &json!({"name": "Mallory"})).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, _) = put_picture(&b, &format!("{one}/signature"), "image/svg+xml", SIGNATURE.into()).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        for path in [one.clone(), format!("{one}/signature")] {
+            let (status, _) = delete(&b, &path).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        }
+        let (_, listed) = b.get("/api/v1/signatories").await;
+        assert_eq!(listed, json!([]));
+        // Not B's to choose as its default, nor for its courses.
+        let (status, _) = b
+            .put("/api/v1/issuer", &json!({"default_signatory_id": a_signatory}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (b_course, _) = crate::helpers::course_and_session(&app, &b).await;
+        let (status, _) = b
+            .put(
+                &format!("/api/v1/courses/{b_course}/signatory"),
+                &json!({"signatory_id": a_signatory}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        // Nor A's courses.
+        let (a_course, _) = crate::helpers::course_and_session(&app, &a).await;
+        let (status, _) = b
+            .put(&format!("/api/v1/courses/{a_course}/signatory"), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // Still A's, unchanged.
+        let (status, kept) = a.get(&one).await;
+        assert_eq!(
+            (status, kept["name"].as_str()),
+            (StatusCode::OK, Some("Ana Ruiz Pérez"))
+        );
+        // The pages too.
+        let b_browser = app.browser();
+        b_browser
+            .sign_in("organiser@ville-b.example.org", crate::helpers::PASSWORD)
+            .await;
+        for page in [
+            format!("/staff/organisation/issuer/signatories/{a_signatory}"),
+            format!("/staff/organisation/issuer/signatories/{a_signatory}/signature"),
+        ] {
+            assert_eq!(b_browser.get(&page).await.status(), StatusCode::NOT_FOUND, "{page}");
+        }
+        let html = b_browser.get_html("/staff/organisation/issuer").await;
+        assert!(!html.contains(&a_signatory) && !html.contains("Ana Ruiz"), "{html}");
+    }
+);
+
+db_test!(
+    issue_19_an_organiser_sets_the_issuer_through_the_page,
+    |app: TestApp| async move {
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = "/staff/organisation/issuer";
+        let html = browser.get_html(page).await;
+        assert!(
+            html.contains("for=\"field-legal_name\"") && html.contains("for=\"field-postal_address\""),
+            "{html}"
+        );
+        // A bad website: the page again with the message, nothing saved.
+        let response = browser
+            .post_form(
+                page,
+                page,
+                &[
+                    ("legal_name", "Fundación Igualdad de Trato"),
+                    ("postal_address", "Calle Mayor 1, León"),
+                    ("website", "not a website"),
+                    ("default_signatory_id", ""),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("error-summary") && html.contains("aria-invalid=\"true\""),
+            "{html}"
+        );
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, unchanged) = api.get("/api/v1/issuer").await;
+        assert_eq!(unchanged["legal_name"], serde_json::Value::Null);
+
+        // A signatory, added by the form, with a signature uploaded.
+        let response = browser
+            .post_form(
+                page,
+                "/staff/organisation/issuer/signatories",
+                &[("name", "Ana Ruiz Pérez"), ("title", "Rectora")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
+        assert!(
+            location.starts_with("/staff/organisation/issuer/signatories/"),
+            "{location}"
+        );
+        let id = location.rsplit('/').next().expect("id").to_owned();
+        let token = browser.csrf(&location).await;
+        let action = format!("{location}/signature");
+        for (_, bytes, says) in bad_pictures() {
+            let response = browser.upload(&action, &token, "signature.svg", &bytes).await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{says}");
+            let html = response.text().await.expect("html");
+            assert!(
+                html.contains(says) && html.contains("id=\"error-file\""),
+                "{says}: {html}"
+            );
+        }
+        let (_, kept) = api.get(&format!("/api/v1/signatories/{id}")).await;
+        assert_eq!(kept["signature_sha256"], serde_json::Value::Null, "nothing kept");
+        let response = browser
+            .upload(&action, &token, "signature.svg", SIGNATURE.as_bytes())
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let served = browser.get(&action).await;
+        assert_eq!(served.status(), StatusCode::OK);
+        assert_eq!(served.headers()["content-type"], "image/svg+xml");
+        assert!(
+            served.headers()["content-security-policy"]
+                .to_str()
+                .expect("csp")
+                .contains("sandbox")
+        );
+
+        // Now the identity, with Ana as the default.
+        let response = browser
+            .post_form(
+                page,
+                page,
+                &[
+                    ("legal_name", "Fundación Igualdad de Trato"),
+                    ("postal_address", "Calle Mayor 1, León"),
+                    ("website", "https://igualdad.example.org"),
+                    ("default_signatory_id", &id),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, saved) = api.get("/api/v1/issuer").await;
+        assert_eq!(saved["printed_name"], "Fundación Igualdad de Trato");
+        assert_eq!(saved["default_signatory_id"], id.as_str());
+        // A course signed by Ana by name.
+        let (course, _) = crate::helpers::course_and_session(&app, &api).await;
+        let response = browser
+            .post_form(
+                page,
+                "/staff/organisation/issuer/courses",
+                &[("course_id", &course), ("signatory_id", &id)],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, listed) = api.get(&format!("/api/v1/signatories/{id}")).await;
+        assert_eq!(listed["courses"], json!([course]));
+        let html = browser.get_html(page).await;
+        assert!(
+            html.contains("Ana Ruiz Pérez") && html.contains("Fundación Igualdad de Trato"),
+            "{html}"
+        );
+        // In another language, the same page.
+        let html = browser.get_html(&format!("{page}?lang=ar")).await;
+        assert!(html.contains("الموقّعون"), "{html}");
+    }
+);
+
+/// The text of a certificate's PDF, read back with poppler (`None` without it).
+async fn pdf_text(app: &TestApp, id: &str) -> (Vec<u8>, Option<String>) {
+    let response = reqwest::Client::new()
+        .get(app.url(&format!("/api/v1/certificates/{id}/pdf")))
+        .bearer_auth(app.token(&[Role::Organiser]).await)
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.expect("bytes").to_vec();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("certificate.pdf");
+    std::fs::write(&path, &bytes).expect("write");
+    let text = crate::helpers::poppler("pdftotext").map(|mut tool| {
+        let out = tool.arg(&path).arg("-").output().expect("pdftotext");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    });
+    (bytes, text)
+}
+
+db_test!(
+    issue_19_the_certificate_prints_its_issuer_as_it_was_at_issue,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let ana = signatory(&api, "Ana Ruiz Pérez", "Rectora de la Universidad", SIGNATURE).await;
+        let (status, body) = api
+            .put(
+                "/api/v1/issuer",
+                &json!({"legal_name": "Fundación Igualdad de Trato", "postal_address": "Calle Mayor 1, 24003 León",
+                    "website": "https://igualdad.example.org", "default_signatory_id": ana}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let org = app.org().await;
+        let logo = aula_domain::Logo::parse(LOGO.as_bytes().to_vec()).expect("logo");
+        aula_storage::organisations::set_logo(&app.db, org, Some(&logo))
+            .await
+            .expect("logo");
+        let body_id = app.body().await;
+        let (status, _) = put_picture(
+            &api,
+            &format!("/api/v1/accreditation-bodies/{body_id}/logo"),
+            "image/png",
+            png(160, 80),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+
+        let (session, _) = completed_session(&app, &api, true, false, &[3], "issuer").await;
+        // The course's objectives become the outcomes: set before issuing.
+        let (_, detail) = api.get(&format!("/api/v1/sessions/{session}")).await;
+        let course_id = detail["course"]["id"].as_str().expect("course").to_owned();
+        let (status, body) = api
+            .patch(
+                &format!("/api/v1/courses/{course_id}"),
+                &json!({"objectives": "Reconocer la discriminación directa e indirecta\nAplicar el protocolo de atención"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let certificate = issue(&api, &session).await["certificates"][0].clone();
+        let id = certificate["id"].as_str().expect("id").to_owned();
+        let row = aula_storage::certificates::get(&app.db, id.parse().expect("uuid"))
+            .await
+            .expect("certificate");
+        assert_eq!(row.issuer_name, "Fundación Igualdad de Trato");
+        assert_eq!(row.signatory_name.as_deref(), Some("Ana Ruiz Pérez"));
+        assert!(
+            row.issuer_logo_sha256.is_some() && row.signature_sha256.is_some() && row.accreditor_logo_sha256.is_some()
+        );
+
+        let (before, text) = pdf_text(&app, &id).await;
+        if let Some(text) = text {
+            for expected in [
+                "Fundación Igualdad de Trato",
+                "Calle Mayor 1, 24003 León",
+                "igualdad.example.org",
+                "Ana Ruiz Pérez",
+                "Rectora de la Universidad",
+                "Universidad de León",
+                "Reconocer la discriminación directa e indirecta",
+                "Aplicar el protocolo de atención",
+            ] {
+                assert!(text.contains(expected), "{expected} in {text}");
+            }
+        }
+
+        // Everything changes afterwards: the issued certificate does not.
+        let (status, _) = api
+            .put(
+                "/api/v1/issuer",
+                &json!({"legal_name": "Otra Fundación", "postal_address": "Otra calle 2",
+                    "website": "https://otra.example.org", "default_signatory_id": ana}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/signatories/{ana}"),
+                &json!({"name": "Otra Persona", "title": "Otro cargo"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = put_picture(
+            &api,
+            &format!("/api/v1/signatories/{ana}/signature"),
+            "image/svg+xml",
+            OTHER_SIGNATURE.as_bytes().to_vec(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let other_logo = aula_domain::Logo::parse(OTHER_SIGNATURE.as_bytes().to_vec()).expect("logo");
+        aula_storage::organisations::set_logo(&app.db, org, Some(&other_logo))
+            .await
+            .expect("logo");
+        let (status, _) = put_picture(
+            &api,
+            &format!("/api/v1/accreditation-bodies/{body_id}/logo"),
+            "image/svg+xml",
+            LOGO.as_bytes().to_vec(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = api
+            .patch(
+                &format!("/api/v1/courses/{course_id}"),
+                &json!({"objectives": "Otra cosa"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (after, text) = pdf_text(&app, &id).await;
+        assert!(before == after, "the same certificate, the same bytes");
+        if let Some(text) = text {
+            assert!(!text.contains("Otra") && text.contains("Ana Ruiz Pérez"), "{text}");
+        }
+    }
+);
+
+db_test!(
+    issue_19_certificates_issued_before_print_without_an_issuer_snapshot,
+    |app: TestApp| async move {
+        use sea_orm::{ActiveModelTrait, Set};
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, _) = completed_session(&app, &api, true, false, &[3], "old").await;
+        let certificate = issue(&api, &session).await["certificates"][0].clone();
+        let id: uuid::Uuid = certificate["id"].as_str().expect("id").parse().expect("uuid");
+        // As a row written before migration 24 reads: none of its columns.
+        let row = aula_storage::certificates::get(&app.db, id).await.expect("row");
+        let mut old: aula_storage::entities::certificate::ActiveModel = row.into();
+        old.issuer_address = Set(None);
+        old.issuer_website = Set(None);
+        old.issuer_logo_sha256 = Set(None);
+        old.signatory_name = Set(None);
+        old.signatory_title = Set(None);
+        old.signature_sha256 = Set(None);
+        old.accreditor_logo_sha256 = Set(None);
+        old.outcomes = Set(None);
+        old.update(&app.db).await.expect("update");
+        let (bytes, text) = pdf_text(&app, &id.to_string()).await;
+        assert!(bytes.starts_with(b"%PDF-"));
+        if let Some(text) = text {
+            assert!(text.contains(certificate["number"].as_str().expect("number")), "{text}");
+        }
+        // A picture whose bytes were lost is not drawn, and the PDF still comes.
+        let row = aula_storage::certificates::get(&app.db, id).await.expect("row");
+        let mut lost: aula_storage::entities::certificate::ActiveModel = row.into();
+        lost.signature_sha256 = Set(Some("0".repeat(64)));
+        lost.signatory_name = Set(Some("Ana Ruiz Pérez".into()));
+        lost.update(&app.db).await.expect("update");
+        let (bytes, _) = pdf_text(&app, &id.to_string()).await;
+        assert!(bytes.starts_with(b"%PDF-"));
+    }
+);
