@@ -315,97 +315,55 @@ async fn copy_activity(db: &Database, org: uuid::Uuid, copies: usize) -> Result<
         let mut ids: HashMap<uuid::Uuid, uuid::Uuid> = HashMap::new();
         let mut renew = |old: uuid::Uuid| *ids.entry(old).or_insert_with(uuid::Uuid::now_v7);
         let txn = db.begin_write().await?;
-        // Rows inserted a few hundred at a time: SQLite's limit on a
-        // statement's parameters.
-        macro_rules! insert_all {
-            ($entity:ty, $rows:expr) => {
-                for chunk in $rows.chunks(200) {
+        // Each row copied with `$body` changing what must differ, inserted
+        // a few hundred at a time: SQLite's limit on a statement's parameters.
+        macro_rules! copy_all {
+            ($entity:ty, $rows:expr, |$old:ident, $row:ident| $body:block) => {
+                let copied: Vec<_> = $rows
+                    .iter()
+                    .map(|$old| {
+                        let mut $row = $old.clone().into_active_model().reset_all();
+                        $row.id = Set(renew($old.id));
+                        $body
+                        $row
+                    })
+                    .collect();
+                for chunk in copied.chunks(200) {
                     <$entity>::insert_many(chunk.to_vec()).exec(&txn).await?;
                 }
             };
         }
-        let rows: Vec<_> = courses
-            .iter()
-            .map(|c| {
-                let mut row = c.clone().into_active_model().reset_all();
-                row.id = Set(renew(c.id));
-                row.organisation_id = Set(new_org);
-                // Programmes are the organisation's own: the copies have none.
-                row.programme_id = Set(None);
-                row
-            })
-            .collect();
-        insert_all!(course::Entity, rows);
-        let rows: Vec<_> = sessions
-            .iter()
-            .map(|s| {
-                let mut row = s.clone().into_active_model().reset_all();
-                row.id = Set(renew(s.id));
-                row.organisation_id = Set(new_org);
-                row.course_id = Set(renew(s.course_id));
-                row.venue_id = Set(None);
-                row
-            })
-            .collect();
-        insert_all!(session::Entity, rows);
-        let rows: Vec<_> = people
-            .iter()
-            .map(|p| {
-                let mut row = p.clone().into_active_model().reset_all();
-                row.id = Set(renew(p.id));
-                row.organisation_id = Set(new_org);
-                row
-            })
-            .collect();
-        insert_all!(person::Entity, rows);
-        let rows: Vec<_> = registrations
-            .iter()
-            .map(|r| {
-                let mut row = r.clone().into_active_model().reset_all();
-                let id = renew(r.id);
-                row.id = Set(id);
-                row.session_id = Set(renew(r.session_id));
-                row.person_id = Set(renew(r.person_id));
-                // Links are unique across the instance.
-                row.manage_token_hash = Set(format!("copy{}", id.simple()));
-                row.confirm_token_hash = Set(None);
-                row
-            })
-            .collect();
-        insert_all!(registration::Entity, rows);
-        let rows: Vec<_> = surveys
-            .iter()
-            .map(|s| {
-                let mut row = s.clone().into_active_model().reset_all();
-                row.id = Set(renew(s.id));
-                row.session_id = Set(renew(s.session_id));
-                row
-            })
-            .collect();
-        insert_all!(survey::Entity, rows);
-        let rows: Vec<_> = invitations
-            .iter()
-            .map(|i| {
-                let mut row = i.clone().into_active_model().reset_all();
-                let id = renew(i.id);
-                row.id = Set(id);
-                row.survey_id = Set(renew(i.survey_id));
-                row.registration_id = Set(renew(i.registration_id));
-                row.token_hash = Set(format!("copy{}", id.simple()));
-                row
-            })
-            .collect();
-        insert_all!(survey_invitation::Entity, rows);
-        let rows: Vec<_> = responses
-            .iter()
-            .map(|r| {
-                let mut row = r.clone().into_active_model().reset_all();
-                row.id = Set(renew(r.id));
-                row.survey_id = Set(renew(r.survey_id));
-                row
-            })
-            .collect();
-        insert_all!(survey_response::Entity, rows);
+        copy_all!(course::Entity, courses, |c, row| {
+            row.organisation_id = Set(new_org);
+            // Programmes are the organisation's own: the copies have none.
+            row.programme_id = Set(None);
+        });
+        copy_all!(session::Entity, sessions, |s, row| {
+            row.organisation_id = Set(new_org);
+            row.course_id = Set(renew(s.course_id));
+            row.venue_id = Set(None);
+        });
+        copy_all!(person::Entity, people, |_p, row| {
+            row.organisation_id = Set(new_org);
+        });
+        copy_all!(registration::Entity, registrations, |r, row| {
+            row.session_id = Set(renew(r.session_id));
+            row.person_id = Set(renew(r.person_id));
+            // Links are unique across the instance.
+            row.manage_token_hash = Set(format!("copy{}", renew(r.id).simple()));
+            row.confirm_token_hash = Set(None);
+        });
+        copy_all!(survey::Entity, surveys, |s, row| {
+            row.session_id = Set(renew(s.session_id));
+        });
+        copy_all!(survey_invitation::Entity, invitations, |i, row| {
+            row.survey_id = Set(renew(i.survey_id));
+            row.registration_id = Set(renew(i.registration_id));
+            row.token_hash = Set(format!("copy{}", renew(i.id).simple()));
+        });
+        copy_all!(survey_response::Entity, responses, |r, row| {
+            row.survey_id = Set(renew(r.survey_id));
+        });
         txn.commit().await?;
     }
     Ok(())
