@@ -62,6 +62,12 @@ impl Scratch {
     }
 
     pub async fn finish(self) -> Result<()> {
+        // AULA_BENCH_KEEP=1 leaves the scratch database for `EXPLAIN ANALYZE`
+        // (how issue 17's slow plans were found): its name is printed.
+        if std::env::var_os("AULA_BENCH_KEEP").is_some() {
+            println!("  kept for inspection: {:?}", self.cleanup);
+            return Ok(());
+        }
         if let Some((url, schema)) = &self.cleanup {
             let admin = aula_storage::connect(url, None).await?;
             admin
