@@ -133,7 +133,7 @@ fn shape_run(face: &Face, text: &str, range: Range<usize>, direction: Direction,
         Direction::LeftToRight => rustybuzz::Direction::LeftToRight,
         Direction::RightToLeft => rustybuzz::Direction::RightToLeft,
     });
-    let shaped = rustybuzz::shape(&face.shaper, &[], buffer);
+    let shaped = face.shape_buffer(buffer);
     let infos = shaped.glyph_infos();
     // A glyph stands for the characters from its cluster up to the next
     // cluster in reading order, whichever way the glyphs are laid out.

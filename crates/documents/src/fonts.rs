@@ -6,7 +6,7 @@
 //! draws with, so a document can shrink, wrap or cut a line before it runs
 //! into the next column.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use krilla::text::{Font, KrillaGlyph};
 
@@ -37,6 +37,11 @@ pub(crate) struct Face {
     pub(crate) units_per_em: f32,
     pub(crate) ascender: f32,
     pub(crate) descender: f32,
+    /// Shaping plans by direction and script, made once per process:
+    /// making one reads the font's substitution and positioning tables, a
+    /// quarter of a certificate's drawing time when each line made its own
+    /// (issue 19).
+    plans: Mutex<Vec<(rustybuzz::Direction, rustybuzz::Script, Arc<rustybuzz::ShapePlan>)>>,
 }
 
 pub(crate) struct Fonts {
@@ -57,12 +62,48 @@ impl Face {
         let shaper = rustybuzz::Face::from_slice(data, 0)?;
         let units_per_em = shaper.units_per_em() as f32;
         Some(Face {
-            pdf: Font::new(data.into(), 0)?,
+            // Glyph ids and metrics are the file's: only `name` differs.
+            pdf: Font::new(
+                crate::sfnt::with_short_names(data).map_or_else(|| data.into(), Into::into),
+                0,
+            )?,
             units_per_em,
             ascender: f32::from(shaper.ascender()),
             descender: f32::from(shaper.descender()),
             shaper,
+            plans: Mutex::new(Vec::new()),
         })
+    }
+
+    /// Shapes `buffer` (its direction set) as `rustybuzz::shape` does, with
+    /// the plan for its direction and script made once. A run of no script
+    /// (digits, punctuation) or with a language set is shaped the plain way.
+    pub(crate) fn shape_buffer(&self, mut buffer: rustybuzz::UnicodeBuffer) -> rustybuzz::GlyphBuffer {
+        buffer.guess_segment_properties();
+        let (direction, script) = (buffer.direction(), buffer.script());
+        if script == rustybuzz::script::UNKNOWN || buffer.language().is_some() {
+            return rustybuzz::shape(&self.shaper, &[], buffer);
+        }
+        let plan = {
+            // A poisoned lock only means another thread panicked while
+            // pushing a plan: the list is still whole.
+            let mut plans = self.plans.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            match plans.iter().find(|(d, s, _)| *d == direction && *s == script) {
+                Some((_, _, plan)) => plan.clone(),
+                None => {
+                    let plan = Arc::new(rustybuzz::ShapePlan::new(
+                        &self.shaper,
+                        direction,
+                        Some(script),
+                        None,
+                        &[],
+                    ));
+                    plans.push((direction, script, plan.clone()));
+                    plan
+                }
+            }
+        };
+        rustybuzz::shape_with_plan(&self.shaper, &plan, buffer)
     }
 
     /// Shapes one line of `text` into glyphs krilla can draw (advances in

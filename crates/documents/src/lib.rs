@@ -20,6 +20,7 @@ pub mod credential;
 pub mod data_integrity;
 mod fonts;
 pub mod image;
+mod sfnt;
 pub mod sign_in_sheet;
 pub mod workbook;
 
