@@ -29,7 +29,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::{AdminOrOrganiser, Organiser};
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_form_again};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_page_again};
 use crate::kit::upload::read_upload;
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -570,12 +570,11 @@ pub(crate) async fn save_identity(
     }
     .await;
     let back = |_| redirect_with(&ctx, BACK, "flash-saved");
-    saved_or_form_again(&ctx, outcome, back, async |errors| {
-        Ok(IssuerPage {
-            errors,
-            form,
-            ..IssuerPage::new(&ctx, &state).await?
-        })
+    let page = async || IssuerPage::new(&ctx, &state).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, errors| IssuerPage {
+        errors,
+        form,
+        ..page
     })
     .await
 }
@@ -597,12 +596,11 @@ pub(crate) async fn add_signatory(
             "issuer-signatory-added",
         )
     };
-    saved_or_form_again(&ctx, outcome, added, async |new_errors| {
-        Ok(IssuerPage {
-            new_errors,
-            new_signatory: form,
-            ..IssuerPage::new(&ctx, &state).await?
-        })
+    let page = async || IssuerPage::new(&ctx, &state).await;
+    saved_or_page_again(&ctx, outcome, added, page, |page, new_errors| IssuerPage {
+        new_errors,
+        new_signatory: form,
+        ..page
     })
     .await
 }
@@ -637,12 +635,11 @@ pub(crate) async fn assign_course(
         _ => Err(AppError::Invalid(errors)),
     };
     let back = |()| redirect_with(&ctx, &format!("{BACK}#assign"), "flash-saved");
-    saved_or_form_again(&ctx, outcome, back, async |assign_errors| {
-        Ok(IssuerPage {
-            assign_errors,
-            assign_form: form,
-            ..IssuerPage::new(&ctx, &state).await?
-        })
+    let page = async || IssuerPage::new(&ctx, &state).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, assign_errors| IssuerPage {
+        assign_errors,
+        assign_form: form,
+        ..page
     })
     .await
 }
@@ -694,12 +691,11 @@ pub(crate) async fn save_signatory(
     }
     .await;
     let back = |_| redirect_with(&ctx, &format!("{BACK}/signatories/{id}"), "flash-saved");
-    saved_or_form_again(&ctx, outcome, back, async |errors| {
-        Ok(SignatoryPage {
-            errors,
-            form,
-            ..SignatoryPage::new(&ctx, &state, id).await?
-        })
+    let page = async || SignatoryPage::new(&ctx, &state, id).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, errors| SignatoryPage {
+        errors,
+        form,
+        ..page
     })
     .await
 }

@@ -19,7 +19,9 @@ use super::organisation_admin::{OrganisationChangeInput, find, parse_logo};
 use super::organisations::{OrganisationInput, member_of};
 use crate::kit::context::{Admin, Organiser};
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_form_again};
+use crate::kit::pages::{
+    Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_form_again, saved_or_page_again,
+};
 use crate::kit::upload::read_upload;
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -260,15 +262,12 @@ pub(crate) async fn update_page(
     }
     .await;
     let back = |_| redirect_with(&ctx, &format!("/admin/organisations/{id}"), "flash-saved");
-    saved_or_form_again(&ctx, outcome, back, async |errors| {
-        let page = AdminPage::new(&ctx, &state, org).await?;
-        let languages = page.c.ticks("language", Language::ALL, &input.languages);
-        Ok(AdminPage {
-            languages,
-            form: input,
-            errors,
-            ..page
-        })
+    let page = async || AdminPage::new(&ctx, &state, org).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, errors| AdminPage {
+        languages: page.c.ticks("language", Language::ALL, &input.languages),
+        form: input,
+        errors,
+        ..page
     })
     .await
 }
@@ -292,12 +291,11 @@ pub(crate) async fn add_member_page(
             "organisation-member-added",
         )
     };
-    saved_or_form_again(&ctx, outcome, back, async |member_errors| {
-        Ok(AdminPage {
-            member_form: form,
-            member_errors,
-            ..AdminPage::new(&ctx, &state, org).await?
-        })
+    let page = async || AdminPage::new(&ctx, &state, org).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, member_errors| AdminPage {
+        member_form: form,
+        member_errors,
+        ..page
     })
     .await
 }
@@ -346,12 +344,11 @@ pub(crate) async fn network_page(
     }
     .await;
     let back = |_| redirect_with(&ctx, &format!("/admin/organisations/{id}#network"), "flash-saved");
-    saved_or_form_again(&ctx, outcome, back, async |network_errors| {
-        Ok(AdminPage {
-            network_form: form,
-            network_errors,
-            ..AdminPage::new(&ctx, &state, org).await?
-        })
+    let page = async || AdminPage::new(&ctx, &state, org).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, network_errors| AdminPage {
+        network_form: form,
+        network_errors,
+        ..page
     })
     .await
 }
