@@ -412,13 +412,12 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let ana = signatory(&api, "Ana Ruiz Pérez", "Rectora de la Universidad", SIGNATURE).await;
-        let body = api
-            .put_ok(
-                "/api/v1/issuer",
-                &json!({"legal_name": "Fundación Igualdad de Trato", "postal_address": "Calle Mayor 1, 24003 León",
+        api.put_ok(
+            "/api/v1/issuer",
+            &json!({"legal_name": "Fundación Igualdad de Trato", "postal_address": "Calle Mayor 1, 24003 León",
                     "website": "https://igualdad.example.org", "default_signatory_id": ana}),
-            )
-            .await;
+        )
+        .await;
         let org = app.org().await;
         let logo = aula_domain::Logo::parse(LOGO.as_bytes().to_vec()).expect("logo");
         aula_storage::organisations::set_logo(&app.db, org, Some(&logo))

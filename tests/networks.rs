@@ -89,7 +89,7 @@ async fn network(app: &TestApp) -> Network {
     let (m1, _, m1_api) = organisation_with_organiser(app, "ville-1", "Ville 1").await;
     let (m2, _, m2_api) = organisation_with_organiser(app, "ville-2", "Ville 2").await;
     let admin = app.api(&[Role::Admin]).await;
-    let body = admin
+    admin
         .put_ok(
             &format!("/api/v1/organisations/{n}/network"),
             &json!({"is_network": true}),

@@ -772,7 +772,7 @@ db_test!(
         assert_eq!(status, StatusCode::CREATED, "{body}");
         let mut entered = registrant("Iker", "iker@example.org");
         entered.as_object_mut().expect("object").remove("language");
-        let body = organiser.created(&path, &entered).await;
+        organiser.created(&path, &entered).await;
         // Said in the body, the person's language wins.
         let mut french = registrant("Claire", "claire@example.org");
         french["language"] = json!("fr");
