@@ -978,13 +978,14 @@ fn report_page_of(
     page
 }
 
-/// The meeting for its staff, and the signed-in user's draft of its session with its sheet.
+/// The meeting for its staff, and the signed-in user's draft of its session
+/// with its sheet and the columns (the guess, with the page's `pairs` over it).
 async fn load(
     ctx: &Ctx,
     state: &AppState,
-    id: Uuid,
-    draft_id: Uuid,
-) -> AppResult<(meeting::Model, SessionRecord, Draft, Sheet)> {
+    (id, draft_id): (Uuid, Uuid),
+    pairs: &[(String, String)],
+) -> AppResult<(meeting::Model, SessionRecord, Draft, Sheet, ReportMapping)> {
     let (meeting, record) = staffed_meeting(ctx, state, id).await?;
     let user = ctx.user()?;
     let draft = imports::get(&state.db, draft_id, user.user.id).await?;
@@ -994,7 +995,8 @@ async fn load(
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = online_report::read(&draft.content).map_err(AppError::Conflict)?;
-    Ok((meeting, record, draft, sheet))
+    let mapping = upload::with_columns(online_report::guess(&sheet.headers), &sheet, pairs)?;
+    Ok((meeting, record, draft, sheet, mapping))
 }
 
 /// The review: who each person of the report is, their minutes, and what
@@ -1002,11 +1004,10 @@ async fn load(
 pub(crate) async fn report_page(
     ctx: Ctx,
     State(state): State<AppState>,
-    ApiPath((id, draft_id)): ApiPath<(Uuid, Uuid)>,
+    ApiPath(ids): ApiPath<(Uuid, Uuid)>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, record, draft, sheet) = load(&ctx, &state, id, draft_id).await?;
-    let mapping = upload::with_columns(online_report::guess(&sheet.headers), &sheet, &pairs)?;
+    let (meeting, record, draft, sheet, mapping) = load(&ctx, &state, ids, &pairs).await?;
     let form = Form::default();
     let review = review(&state, &meeting, &record, &sheet, &mapping, &form).await?;
     render(&report_page_of(
@@ -1028,11 +1029,10 @@ pub(crate) async fn report_page(
 pub(crate) async fn commit(
     ctx: Ctx,
     State(state): State<AppState>,
-    ApiPath((id, draft_id)): ApiPath<(Uuid, Uuid)>,
+    ApiPath(ids): ApiPath<(Uuid, Uuid)>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, record, draft, sheet) = load(&ctx, &state, id, draft_id).await?;
-    let mapping = upload::with_columns(online_report::guess(&sheet.headers), &sheet, &pairs)?;
+    let (meeting, record, draft, sheet, mapping) = load(&ctx, &state, ids, &pairs).await?;
     let form = Form::parse(&pairs)?;
     let review = match review(&state, &meeting, &record, &sheet, &mapping, &form).await {
         Ok(review) => review,

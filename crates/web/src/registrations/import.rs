@@ -604,15 +604,22 @@ impl ReportPage {
     }
 }
 
-/// The draft of the signed-in organiser, its session and its sheet.
-async fn load(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(Draft, SessionRecord, Sheet)> {
+/// The draft of the signed-in organiser, its session, its sheet and the
+/// columns (the guess, with the page's `pairs` over it).
+async fn load(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Uuid,
+    pairs: &[(String, String)],
+) -> AppResult<(Draft, SessionRecord, Sheet, Mapping)> {
     let user = ctx.user()?;
     let draft = imports::get(&state.db, id, user.user.id).await?;
     let session = sessions::get_in(&state.db, ctx.org()?, draft.session_id).await?;
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
-    Ok((draft, session, sheet))
+    let mapping = upload::with_columns(import::guess(&sheet.headers), &sheet, pairs)?;
+    Ok((draft, session, sheet, mapping))
 }
 
 pub(crate) async fn report_page(
@@ -621,8 +628,7 @@ pub(crate) async fn report_page(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet) = load(&ctx, &state, id).await?;
-    let mapping = upload::with_columns(import::guess(&sheet.headers), &sheet, &pairs)?;
+    let (draft, session, sheet, mapping) = load(&ctx, &state, id, &pairs).await?;
     let checked = check(&state, &session, &sheet, &mapping).await?;
     render(&ReportPage::new(&ctx, session, draft, &sheet, &mapping, checked))
 }
@@ -635,8 +641,7 @@ pub(crate) async fn commit(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet) = load(&ctx, &state, id).await?;
-    let mapping = upload::with_columns(import::guess(&sheet.headers), &sheet, &pairs)?;
+    let (draft, session, sheet, mapping) = load(&ctx, &state, id, &pairs).await?;
     let skip = match pairs.iter().find(|(k, _)| k == "on_error").map(|(_, v)| v.as_str()) {
         Some("skip") => true,
         Some("abort") => false,
