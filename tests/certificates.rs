@@ -59,10 +59,8 @@ pub(crate) async fn completed_session(
 }
 
 pub(crate) async fn issue(api: &Api, session_id: &str) -> serde_json::Value {
-    let body = api
-        .post_ok(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
-        .await;
-    body
+    api.post_ok(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+        .await
 }
 
 db_test!(only_the_eligible_get_one_once, |app: TestApp| async move {

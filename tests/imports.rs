@@ -28,10 +28,8 @@ pub(crate) async fn import(api: &Api, session_id: &str, query: &str, file: &[u8]
 }
 
 async fn registered(api: &Api, session_id: &str) -> Value {
-    let list = api
-        .get_ok(&format!("/api/v1/sessions/{session_id}/registrations?per_page=100"))
-        .await;
-    list
+    api.get_ok(&format!("/api/v1/sessions/{session_id}/registrations?per_page=100"))
+        .await
 }
 
 fn emails(list: &Value) -> Vec<String> {

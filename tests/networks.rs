@@ -196,8 +196,7 @@ async fn network(app: &TestApp) -> Network {
 }
 
 async fn indicators(api: &Api, query: &str) -> Value {
-    let body = api.get_ok(&format!("/api/v1/indicators{query}")).await;
-    body
+    api.get_ok(&format!("/api/v1/indicators{query}")).await
 }
 
 fn count(figures: &Value, field: &str) -> u64 {
