@@ -47,8 +47,7 @@ db_test!(trainers_mark_only_their_own_sessions, |app: TestApp| async move {
     let other = app.api(&[Role::Trainer]).await;
     let body = json!([{"registration_id": registrations[0], "status": "present"}]);
     let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
-    let (status, answer) = trainer.put(&path, &body).await;
-    assert_eq!(status, StatusCode::OK, "{answer}");
+    let answer = trainer.put_ok(&path, &body).await;
     assert_eq!(answer["changed"], 1);
     let (status, _) = other.put(&path, &body).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -56,8 +55,9 @@ db_test!(trainers_mark_only_their_own_sessions, |app: TestApp| async move {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let (status, _) = other.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, matrix) = trainer.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
-    assert_eq!(status, StatusCode::OK, "{matrix}");
+    let matrix = trainer
+        .get_ok(&format!("/api/v1/sessions/{session_id}/attendance"))
+        .await;
     assert_eq!(matrix["rows"].as_array().map(Vec::len), Some(2));
 
     // The page, for the trainer and not another.
@@ -214,8 +214,7 @@ db_test!(
         let (status, answer) = api.put(&path, &correction).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
         assert!(answer["fields"]["reason"].is_array());
-        let (status, _) = api.put(&path, &json!({"marks": [{"registration_id": registrations[1], "status": "present"}, {"registration_id": registrations[1], "status": "present"}], "reason": "Firmó la hoja en papel"})).await;
-        assert_eq!(status, StatusCode::OK);
+        api.put_ok(&path, &json!({"marks": [{"registration_id": registrations[1], "status": "present"}, {"registration_id": registrations[1], "status": "present"}], "reason": "Firmó la hoja en papel"})).await;
         let last = audit_entry::Entity::find()
             .filter(audit_entry::Column::Action.eq("attendance"))
             .all(&app.db)

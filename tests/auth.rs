@@ -290,8 +290,7 @@ db_test!(
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
             .collect();
         let api = app.api_with(Some(token.clone()));
-        let (status, _) = api.get("/api/v1/programmes").await;
-        assert_eq!(status, StatusCode::OK);
+        api.get_ok("/api/v1/programmes").await;
         // The token is not stored in plain.
         let (_, tokens) = api.get("/api/v1/tokens").await;
         assert!(!tokens.to_string().contains(&token));
@@ -311,10 +310,9 @@ db_test!(
     deactivated_users_lose_access,
     |app: crate::helpers::TestApp| async move {
         let admin = app.api(&[Role::Admin]).await;
-        let (status, user) = admin
-        .post("/api/v1/users", &json!({"email": "Marta@Example.org", "name": "Marta", "roles": ["organiser"], "password": "long enough password"}))
+        let user = admin
+        .created("/api/v1/users", &json!({"email": "Marta@Example.org", "name": "Marta", "roles": ["organiser"], "password": "long enough password"}))
         .await;
-        assert_eq!(status, StatusCode::CREATED, "{user}");
         assert_eq!(user["email"], "marta@example.org");
         let (status, body) = admin
             .post(
@@ -343,10 +341,9 @@ db_test!(
         );
         assert_eq!(browser.get("/staff/courses").await.status(), StatusCode::OK);
         let id = user["id"].as_str().expect("id");
-        let (status, _) = admin
-            .patch(&format!("/api/v1/users/{id}"), &json!({"active": false}))
+        admin
+            .patch_ok(&format!("/api/v1/users/{id}"), &json!({"active": false}))
             .await;
-        assert_eq!(status, StatusCode::OK);
         assert_eq!(
             browser.get("/staff/courses").await.status(),
             StatusCode::SEE_OTHER,

@@ -59,11 +59,8 @@ pub(crate) async fn completed_session(
 }
 
 pub(crate) async fn issue(api: &Api, session_id: &str) -> serde_json::Value {
-    let (status, body) = api
-        .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
+    api.post_ok(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+        .await
 }
 
 db_test!(only_the_eligible_get_one_once, |app: TestApp| async move {
@@ -160,8 +157,7 @@ db_test!(accreditors_see_their_body_only, |app: TestApp| async move {
         .expect("id")
         .to_owned();
     let accreditor = app.api(&[Role::Accreditor]).await;
-    let (status, list) = accreditor.get("/api/v1/certificates").await;
-    assert_eq!(status, StatusCode::OK, "{list}");
+    let list = accreditor.get_ok("/api/v1/certificates").await;
     let ids: Vec<&str> = crate::helpers::texts(&list["items"], "id");
     assert_eq!(ids, vec![ule.as_str()]);
     assert_eq!(
@@ -230,8 +226,7 @@ db_test!(
         let (session, _) = completed_session(&app, &api, true, false, &[3], "f").await;
         let certificate = issue(&api, &session).await["certificates"][0].clone();
         let id = certificate["id"].as_str().expect("id");
-        let (status, credential) = api.get(&format!("/api/v1/certificates/{id}/credential")).await;
-        assert_eq!(status, StatusCode::OK, "{credential}");
+        let credential = api.get_ok(&format!("/api/v1/certificates/{id}/credential")).await;
         let jwt = credential["jwt"].as_str().expect("jwt").to_owned();
         // The organisation signs (issue 17): did:web:HOST:o:SLUG, whose
         // document is at /o/SLUG/did.json; the instance's key is another.
@@ -283,13 +278,11 @@ db_test!(
             (Some(true), Some(false))
         );
         assert!(verified.get("email").is_none() && !verified.to_string().contains("@example.org"));
-        let (status, _) = api
-            .post(
-                &format!("/api/v1/certificates/{id}/revoke"),
-                &json!({"reason": "Error de asistencia"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
+        api.post_ok(
+            &format!("/api/v1/certificates/{id}/revoke"),
+            &json!({"reason": "Error de asistencia"}),
+        )
+        .await;
         let (status, _) = api
             .post(
                 &format!("/api/v1/certificates/{id}/revoke"),

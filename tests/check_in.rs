@@ -13,14 +13,13 @@ use crate::helpers::{TestApp, db_test};
 /// month, and a confirmed trainee; (session, [now, later], trainee's personal link path).
 pub(crate) async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
     let api = app.api(&[Role::Organiser]).await;
-    let (status, course) = api
-        .post(
+    let course = api
+        .created(
             "/api/v1/courses",
             &json!({"title": "Acogida", "summary": "S", "hours": 4, "modality": "in_person",
                 "audiences": ["public_servant"], "language": "es"}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED);
     let region = app.region("ES-AN").await;
     let now = chrono::Utc::now();
     let at = |minutes: i64| (now + chrono::Duration::minutes(minutes)).to_rfc3339();

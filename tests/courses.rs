@@ -41,13 +41,12 @@ db_test!(
         assert_eq!(status, StatusCode::OK);
         assert_eq!(public["title"], "Marco jurídico de la igualdad de trato");
 
-        let (status, patched) = api
-            .patch(
+        let patched = api
+            .patch_ok(
                 &format!("/api/v1/courses/{id}"),
                 &json!({"minimum_attendance_percent": 75, "accreditation_body_id": ""}),
             )
             .await;
-        assert_eq!(status, StatusCode::OK, "{patched}");
         assert!(
             patched["accreditation"].is_null(),
             "an empty body removes the accreditation"
@@ -138,8 +137,7 @@ db_test!(
             "fr": {"title": "Égalité de traitement au guichet", "summary": "Des cas pratiques.", "objectives": "Connaître la loi\nL'appliquer"},
             "en": {"title": "Equal treatment at the front desk", "summary": "Case studies."},
         });
-        let (status, course) = api.put(&texts_path, &texts).await;
-        assert_eq!(status, StatusCode::OK, "{course}");
+        let course = api.put_ok(&texts_path, &texts).await;
         assert_eq!(course["title"], "Igualdad de trato en la atención al público");
         assert_eq!(course["texts"]["fr"]["title"], "Égalité de traitement au guichet");
         assert_eq!(course["texts"]["en"]["objectives"], "");

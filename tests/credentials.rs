@@ -49,8 +49,7 @@ async fn certificate(app: &TestApp, api: &Api, tag: &str) -> (String, Value) {
     let (session, _) = completed_session(app, api, true, false, &[3], tag).await;
     let certificate = issue(api, &session).await["certificates"][0].clone();
     let id = certificate["id"].as_str().expect("id").to_owned();
-    let (status, credential) = api.get(&format!("/api/v1/certificates/{id}/credential")).await;
-    assert_eq!(status, StatusCode::OK, "{credential}");
+    let credential = api.get_ok(&format!("/api/v1/certificates/{id}/credential")).await;
     (id, credential)
 }
 
@@ -110,13 +109,11 @@ async fn independent_verifiers(app: TestApp) {
     assert_eq!(report["ok"], false, "{report:#}");
 
     // Revoked: the bit flips at once, and verifier-core says so.
-    let (status, body) = api
-        .post(
-            &format!("/api/v1/certificates/{id}/revoke"),
-            &json!({"reason": "Asistencia mal registrada"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    api.post_ok(
+        &format!("/api/v1/certificates/{id}/revoke"),
+        &json!({"reason": "Asistencia mal registrada"}),
+    )
+    .await;
     let report = verify_with_node(&app, "data-integrity", &signed);
     assert_eq!(report["steps"]["valid_signature"], true, "{report:#}");
     assert_eq!(report["steps"]["revocation_status"], false, "{report:#}");

@@ -106,10 +106,9 @@ db_test!(
         register(&app, &session_id, "second@example.org").await;
         crate::helpers::move_to_past(&app, &session_id).await;
 
-        let (status, list) = api
-            .get(&format!("/api/v1/sessions/{session_id}/registrations?status=confirmed"))
+        let list = api
+            .get_ok(&format!("/api/v1/sessions/{session_id}/registrations?status=confirmed"))
             .await;
-        assert_eq!(status, StatusCode::OK, "{list}");
         let registration = list["items"][0]["id"].clone();
         assert!(registration.is_string(), "{list}");
         let (status, saved) = api
@@ -131,10 +130,9 @@ db_test!(
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
-        let (status, issued) = api
-            .post(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+        let issued = api
+            .post_ok(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
             .await;
-        assert_eq!(status, StatusCode::OK, "{issued}");
         assert_eq!(issued["issued"], 1, "{issued}");
 
         // The registrations: every text cell neutralised, the position a number.

@@ -562,6 +562,12 @@ pub fn csrf_in(html: &str) -> Option<String> {
 }
 
 /// A JSON API client.
+/// The answer of a request that must be accepted (200).
+fn ok((status, answer): (StatusCode, serde_json::Value)) -> serde_json::Value {
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    answer
+}
+
 pub struct Api {
     pub client: Client,
     pub base: String,
@@ -599,6 +605,26 @@ impl Api {
         record
     }
 
+    /// GETs `path` and asserts it answers 200: the answer.
+    pub async fn get_ok(&self, path: &str) -> serde_json::Value {
+        ok(self.get(path).await)
+    }
+
+    /// POSTs `body` to `path` and asserts it is accepted (200): the answer.
+    pub async fn post_ok(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        ok(self.post(path, body).await)
+    }
+
+    /// PATCHes `path` with `body` and asserts it is accepted (200): the answer.
+    pub async fn patch_ok(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        ok(self.patch(path, body).await)
+    }
+
+    /// PUTs `body` at `path` and asserts it is accepted (200): the answer.
+    pub async fn put_ok(&self, path: &str, body: &serde_json::Value) -> serde_json::Value {
+        ok(self.put(path, body).await)
+    }
+
     pub async fn put(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
         self.raw_json(reqwest::Method::PUT, path, body).await
     }
@@ -612,10 +638,9 @@ impl Api {
     /// fixed), asserting each step is accepted.
     pub async fn close_and_complete(&self, session_id: &str) {
         for step in ["closed", "completed"] {
-            let (status, body) = self
+            ok(self
                 .patch_session(session_id, &serde_json::json!({"status": step}))
-                .await;
-            assert_eq!(status, StatusCode::OK, "{body}");
+                .await);
         }
     }
 
@@ -682,10 +707,9 @@ async fn split(response: Response) -> (StatusCode, serde_json::Value) {
 /// their API client.
 pub async fn trainer_of(app: &TestApp, api: &Api, session_id: &str, email: &str) -> Api {
     let trainer = app.user(email, &[Role::Trainer]).await;
-    let (status, _) = api
+    ok(api
         .patch_session(session_id, &serde_json::json!({"trainer_ids": [trainer.user.id]}))
-        .await;
-    assert_eq!(status, StatusCode::OK);
+        .await);
     app.api_for(email).await
 }
 

@@ -28,11 +28,8 @@ pub(crate) async fn import(api: &Api, session_id: &str, query: &str, file: &[u8]
 }
 
 async fn registered(api: &Api, session_id: &str) -> Value {
-    let (status, list) = api
-        .get(&format!("/api/v1/sessions/{session_id}/registrations?per_page=100"))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{list}");
-    list
+    api.get_ok(&format!("/api/v1/sessions/{session_id}/registrations?per_page=100"))
+        .await
 }
 
 fn emails(list: &Value) -> Vec<String> {
@@ -181,14 +178,12 @@ db_test!(
             .patch_session(&session_id, &json!({"confirm_organiser_entries": false}))
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        let (status, body) = api
-            .post(
-                &format!("/api/v1/sessions/{session_id}/registrations"),
-                &json!({"given_name": "Ana", "family_name": "Ruiz", "email": "ana@example.org",
+        api.created(
+            &format!("/api/v1/sessions/{session_id}/registrations"),
+            &json!({"given_name": "Ana", "family_name": "Ruiz", "email": "ana@example.org",
                     "audience": "public_servant"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+        )
+        .await;
 
         let file = "email,given_name,family_name\nANA@example.org,Ana,Ruiz\neva@example.org,Eva,Sanz\n";
         let (status, report) = import(&api, &session_id, "", file.as_bytes()).await;

@@ -330,20 +330,17 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
     survey(app, c1, &[(fer, 2)]).await;
 
     for s in [a1, b1] {
-        let (status, issued) = api
-            .post(&format!("/api/v1/sessions/{s}/certificates"), &json!({}))
+        let issued = api
+            .post_ok(&format!("/api/v1/sessions/{s}/certificates"), &json!({}))
             .await;
-        assert_eq!(status, StatusCode::OK, "{issued}");
         assert_eq!(issued["issued"], 1, "{issued}");
         if s == a1 {
             let certificate = issued["certificates"][0]["id"].as_str().expect("id");
-            let (status, body) = api
-                .post(
-                    &format!("/api/v1/certificates/{certificate}/revoke"),
-                    &json!({"reason": "Error de asistencia"}),
-                )
-                .await;
-            assert_eq!(status, StatusCode::OK, "{body}");
+            api.post_ok(
+                &format!("/api/v1/certificates/{certificate}/revoke"),
+                &json!({"reason": "Error de asistencia"}),
+            )
+            .await;
         }
     }
     Programme {
@@ -569,8 +566,7 @@ db_test!(every_indicator_matches_the_hand_count, |app: TestApp| async move {
 db_test!(the_api_and_csv_carry_the_figures, |app: TestApp| async move {
     let p = build(&app).await;
     let api = app.api(&[Role::Organiser]).await;
-    let (status, body) = api.get(&format!("/api/v1/indicators?programme={}", p.p1)).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    let body = api.get_ok(&format!("/api/v1/indicators?programme={}", p.p1)).await;
     let totals = &body["totals"];
     assert_eq!(totals["registrations"], 8);
     assert_eq!(totals["registered_people"], 5);
@@ -769,8 +765,7 @@ db_test!(
         complete(&api, session).await;
         survey(&app, session, &people).await;
 
-        let (status, body) = api.get(&format!("/api/v1/indicators?programme={programme}")).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        let body = api.get_ok(&format!("/api/v1/indicators?programme={programme}")).await;
         assert_eq!(body["totals"]["satisfaction_count"], 20, "{body}");
         assert_eq!(body["totals"]["satisfaction_mean"], 4.5, "{body}");
 

@@ -90,22 +90,20 @@ db_test!(
     issue_19_an_organiser_sets_the_issuer_and_its_signatories_through_the_api,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let (status, before) = api.get("/api/v1/issuer").await;
-        assert_eq!(status, StatusCode::OK, "{before}");
+        let before = api.get_ok("/api/v1/issuer").await;
         assert_eq!(before["legal_name"], serde_json::Value::Null);
         assert!(before["signatories"].as_array().is_some_and(Vec::is_empty));
         let printed = before["printed_name"].as_str().expect("name").to_owned();
         assert!(!printed.is_empty(), "the organisation's name by default");
 
         let ana = signatory(&api, "Ana Ruiz Pérez", "Rectora", SIGNATURE).await;
-        let (status, identity) = api
-            .put(
+        let identity = api
+            .put_ok(
                 "/api/v1/issuer",
                 &json!({"legal_name": "Fundación Igualdad de Trato", "postal_address": "Calle Mayor 1, 24003 León",
                     "website": "https://igualdad.example.org", "default_signatory_id": ana}),
             )
             .await;
-        assert_eq!(status, StatusCode::OK, "{identity}");
         assert_eq!(identity["printed_name"], "Fundación Igualdad de Trato");
         assert_eq!(identity["default_signatory_id"], ana.as_str());
         assert_eq!(identity["signatories"][0]["name"], "Ana Ruiz Pérez");
@@ -181,13 +179,12 @@ db_test!(
         assert_eq!(status, StatusCode::NOT_FOUND);
 
         // Renamed, then removed: no longer the default.
-        let (status, renamed) = api
-            .patch(
+        let renamed = api
+            .patch_ok(
                 &format!("/api/v1/signatories/{ana}"),
                 &json!({"title": "Rectora magnífica"}),
             )
             .await;
-        assert_eq!(status, StatusCode::OK, "{renamed}");
         assert_eq!(renamed["title"], "Rectora magnífica");
         let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
@@ -415,14 +412,12 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let ana = signatory(&api, "Ana Ruiz Pérez", "Rectora de la Universidad", SIGNATURE).await;
-        let (status, body) = api
-            .put(
-                "/api/v1/issuer",
-                &json!({"legal_name": "Fundación Igualdad de Trato", "postal_address": "Calle Mayor 1, 24003 León",
+        api.put_ok(
+            "/api/v1/issuer",
+            &json!({"legal_name": "Fundación Igualdad de Trato", "postal_address": "Calle Mayor 1, 24003 León",
                     "website": "https://igualdad.example.org", "default_signatory_id": ana}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        )
+        .await;
         let org = app.org().await;
         let logo = aula_domain::Logo::parse(LOGO.as_bytes().to_vec()).expect("logo");
         aula_storage::organisations::set_logo(&app.db, org, Some(&logo))
@@ -442,13 +437,11 @@ db_test!(
         // The course's objectives become the outcomes: set before issuing.
         let (_, detail) = api.get(&format!("/api/v1/sessions/{session}")).await;
         let course_id = detail["course"]["id"].as_str().expect("course").to_owned();
-        let (status, body) = api
-            .patch(
-                &format!("/api/v1/courses/{course_id}"),
-                &json!({"objectives": "Reconocer la discriminación directa e indirecta\nAplicar el protocolo de atención"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        api.patch_ok(
+            &format!("/api/v1/courses/{course_id}"),
+            &json!({"objectives": "Reconocer la discriminación directa e indirecta\nAplicar el protocolo de atención"}),
+        )
+        .await;
         let certificate = issue(&api, &session).await["certificates"][0].clone();
         let id = certificate["id"].as_str().expect("id").to_owned();
         let row = aula_storage::certificates::get(&app.db, id.parse().expect("uuid"))
@@ -477,21 +470,17 @@ db_test!(
         }
 
         // Everything changes afterwards: the issued certificate does not.
-        let (status, _) = api
-            .put(
-                "/api/v1/issuer",
-                &json!({"legal_name": "Otra Fundación", "postal_address": "Otra calle 2",
+        api.put_ok(
+            "/api/v1/issuer",
+            &json!({"legal_name": "Otra Fundación", "postal_address": "Otra calle 2",
                     "website": "https://otra.example.org", "default_signatory_id": ana}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
-        let (status, _) = api
-            .patch(
-                &format!("/api/v1/signatories/{ana}"),
-                &json!({"name": "Otra Persona", "title": "Otro cargo"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
+        )
+        .await;
+        api.patch_ok(
+            &format!("/api/v1/signatories/{ana}"),
+            &json!({"name": "Otra Persona", "title": "Otro cargo"}),
+        )
+        .await;
         let (status, _) = put_picture(
             &api,
             &format!("/api/v1/signatories/{ana}/signature"),
@@ -512,13 +501,11 @@ db_test!(
         )
         .await;
         assert_eq!(status, StatusCode::OK);
-        let (status, _) = api
-            .patch(
-                &format!("/api/v1/courses/{course_id}"),
-                &json!({"objectives": "Otra cosa"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK);
+        api.patch_ok(
+            &format!("/api/v1/courses/{course_id}"),
+            &json!({"objectives": "Otra cosa"}),
+        )
+        .await;
         let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (after, text) = pdf_text(&app, &id).await;

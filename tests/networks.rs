@@ -89,18 +89,16 @@ async fn network(app: &TestApp) -> Network {
     let (m1, _, m1_api) = organisation_with_organiser(app, "ville-1", "Ville 1").await;
     let (m2, _, m2_api) = organisation_with_organiser(app, "ville-2", "Ville 2").await;
     let admin = app.api(&[Role::Admin]).await;
-    let (status, body) = admin
-        .put(
+    admin
+        .put_ok(
             &format!("/api/v1/organisations/{n}/network"),
             &json!({"is_network": true}),
         )
         .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
     for m in [m1, m2] {
-        let (status, body) = admin
-            .put(&format!("/api/v1/organisations/{m}/network"), &json!({"network_id": n}))
+        let body = admin
+            .put_ok(&format!("/api/v1/organisations/{m}/network"), &json!({"network_id": n}))
             .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
         assert_eq!(body["network_id"], json!(n.to_string()));
     }
     let (_, body) = admin.get(&format!("/api/v1/organisations/{n}/network")).await;
@@ -198,9 +196,7 @@ async fn network(app: &TestApp) -> Network {
 }
 
 async fn indicators(api: &Api, query: &str) -> Value {
-    let (status, body) = api.get(&format!("/api/v1/indicators{query}")).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    body
+    api.get_ok(&format!("/api/v1/indicators{query}")).await
 }
 
 fn count(figures: &Value, field: &str) -> u64 {

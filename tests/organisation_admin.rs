@@ -305,8 +305,8 @@ db_test!(
         }
         let (status, body) = admin.patch(&path, &json!({"slug": "other"})).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the slug stays: {body}");
-        let (status, changed) = admin
-            .patch(
+        let changed = admin
+            .patch_ok(
                 &path,
                 &json!({
                     "name": "Ciudad B",
@@ -317,7 +317,6 @@ db_test!(
                 }),
             )
             .await;
-        assert_eq!(status, StatusCode::OK, "{changed}");
         assert_eq!(changed["accent_colour"], "#1d4ed8");
         assert_eq!(changed["languages"], json!(["es", "ar"]));
         assert_eq!(changed["mail_sender_name"], "Formacion B");
@@ -327,15 +326,13 @@ db_test!(
 
         // Members: listed, removed once, then not found.
         let user = app.user("pablo@staff.example.org", &[Role::Trainer]).await;
-        let (status, _) = admin
-            .post(
+        admin
+            .post_ok(
                 &format!("{path}/members"),
                 &json!({"email": "pablo@staff.example.org", "role": "organiser"}),
             )
             .await;
-        assert_eq!(status, StatusCode::OK);
-        let (status, members) = admin.get(&format!("{path}/members")).await;
-        assert_eq!(status, StatusCode::OK);
+        let members = admin.get_ok(&format!("{path}/members")).await;
         assert_eq!(members[0]["email"], "pablo@staff.example.org");
         assert_eq!(members[0]["role"], "organiser");
         let one = format!("{path}/members/{}/organiser", user.user.id);
@@ -572,10 +569,9 @@ db_test!(
         let public = app.browser();
         let form_token = public.csrf(&format!("/sessions/{session}")).await;
 
-        let (status, _) = admin
-            .patch(&format!("/api/v1/organisations/{a}"), &json!({"status": "suspended"}))
+        admin
+            .patch_ok(&format!("/api/v1/organisations/{a}"), &json!({"status": "suspended"}))
             .await;
-        assert_eq!(status, StatusCode::OK);
         for (lang, says) in [
             ("fr", "est suspendue"),
             ("es", "está suspendida"),
@@ -659,13 +655,12 @@ db_test!(
         let a = app.org().await;
         let organiser_api = app.api(&[Role::Organiser]).await;
         let (_, session) = course_and_session(&app, &organiser_api).await;
-        let (status, _) = admin
-            .patch(
+        admin
+            .patch_ok(
                 &format!("/api/v1/organisations/{a}"),
                 &json!({"mail_sender_name": "Formacion UGT Leon", "reply_to": "formacion@ugt.example.org"}),
             )
             .await;
-        assert_eq!(status, StatusCode::OK);
         let status = ana_registers(&app, &session).await;
         assert_eq!(status, StatusCode::CREATED);
         let received = app.smtp.wait_for(1, Duration::from_secs(10)).await;

@@ -841,16 +841,16 @@ db_test!(
 
         // One accreditor of the shared body (Universidad de León).
         let accreditor = app.api(&[Role::Accreditor]).await;
-        let (status, list) = accreditor.get("/api/v1/certificates").await;
-        assert_eq!(status, StatusCode::OK, "{list}");
+        let list = accreditor.get_ok("/api/v1/certificates").await;
         let mut ids: Vec<&str> = crate::helpers::texts(&list["items"], "id");
         ids.sort_unstable();
         let mut expected = vec![a_certificate.as_str(), b_certificate.as_str()];
         expected.sort_unstable();
         assert_eq!(ids, expected, "both organisations' accredited certificates");
         for id in [&a_certificate, &b_certificate] {
-            let (status, _) = accreditor.get(&format!("/api/v1/certificates/{id}/credential")).await;
-            assert_eq!(status, StatusCode::OK);
+            accreditor
+                .get_ok(&format!("/api/v1/certificates/{id}/credential"))
+                .await;
         }
         let (status, _) = accreditor
             .get(&format!("/api/v1/certificates/{unaccredited}/credential"))

@@ -244,10 +244,8 @@ db_test!(
             "nothing to issue yet"
         );
         // The API issues as before.
-        let (status, body) = api
-            .post(&format!("/api/v1/sessions/{surveyed}/certificates"), &json!({}))
+        api.post_ok(&format!("/api/v1/sessions/{surveyed}/certificates"), &json!({}))
             .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
     }
 );
 
@@ -457,8 +455,7 @@ db_test!(
         let (_, all) = api.get("/api/v1/sessions?per_page=100").await;
         for session in all["items"].as_array().expect("items") {
             let path = format!("/api/v1/sessions/{}", session["id"].as_str().expect("id"));
-            let (status, _) = api.patch(&path, &json!({"trainer_ids": [trainer.user.id]})).await;
-            assert_eq!(status, StatusCode::OK);
+            api.patch_ok(&path, &json!({"trainer_ids": [trainer.user.id]})).await;
         }
         let browser = app.browser();
         browser.sign_in("t24@staff.example.org", crate::helpers::PASSWORD).await;

@@ -11,25 +11,22 @@ db_test!(api_create_read_update, |app: crate::helpers::TestApp| async move {
     let created = api.created("/api/v1/programmes", &json!({"title": "Diversidad en los servicios públicos", "funder": "FSE+", "starts_on": "2026-01-01", "ends_on": "2027-06-30"})).await;
     let id = created["id"].as_str().expect("id");
 
-    let (status, got) = api.get(&format!("/api/v1/programmes/{id}")).await;
-    assert_eq!(status, StatusCode::OK);
+    let got = api.get_ok(&format!("/api/v1/programmes/{id}")).await;
     assert_eq!(got["funder"], "FSE+");
 
-    let (status, patched) = api
-        .patch(
+    let patched = api
+        .patch_ok(
             &format!("/api/v1/programmes/{id}"),
             &json!({"funder": "Fondo Social Europeo Plus"}),
         )
         .await;
-    assert_eq!(status, StatusCode::OK, "{patched}");
     assert_eq!(patched["funder"], "Fondo Social Europeo Plus");
     assert_eq!(
         patched["title"], "Diversidad en los servicios públicos",
         "untouched fields stay"
     );
 
-    let (status, list) = api.get("/api/v1/programmes?per_page=1").await;
-    assert_eq!(status, StatusCode::OK);
+    let list = api.get_ok("/api/v1/programmes?per_page=1").await;
     assert_eq!(list["total"], 1);
     assert_eq!(list["per_page"], 1);
 });

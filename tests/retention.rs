@@ -250,8 +250,7 @@ db_test!(
         let path = format!("/api/v1/people/{cris}/erasure");
         let (status, _) = api.post(&path, &json!({"reason": "  "})).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        let (status, body) = api.post(&path, &json!({"reason": "Written request"})).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        let body = api.post_ok(&path, &json!({"reason": "Written request"})).await;
         assert_eq!(body["registrations"], 1, "{body}");
         let (status, _) = api.post(&path, &json!({"reason": "Written request"})).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "erased once");
@@ -553,13 +552,11 @@ db_test!(
             (eva.status, leo.status),
             (RegistrationStatus::Confirmed, RegistrationStatus::Waitlisted)
         );
-        let (status, body) = api
-            .post(
-                &format!("/api/v1/people/{}/erasure", eva.person_id),
-                &json!({"reason": "Written request"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        api.post_ok(
+            &format!("/api/v1/people/{}/erasure", eva.person_id),
+            &json!({"reason": "Written request"}),
+        )
+        .await;
         // Her seat in the session to come went to Léo, who is told.
         let status_of = |id: Uuid| {
             let db = app.db.clone();
@@ -584,8 +581,7 @@ db_test!(
     |app: TestApp| async move {
         let organiser = app.api(&[Role::Organiser]).await;
         let admin = app.api(&[Role::Admin]).await;
-        let (status, periods) = organiser.get("/api/v1/retention-periods").await;
-        assert_eq!(status, StatusCode::OK);
+        let periods = organiser.get_ok("/api/v1/retention-periods").await;
         assert_eq!(periods["pending_registrations"], 30, "{periods}");
         assert_eq!(periods["certificates"], 3650, "{periods}");
 
@@ -621,8 +617,7 @@ db_test!(
         }
         let (_, unchanged) = organiser.get("/api/v1/retention-periods").await;
         assert_eq!(unchanged, periods, "refused input changes nothing");
-        let (status, saved) = admin.put("/api/v1/retention-periods", &wanted).await;
-        assert_eq!(status, StatusCode::OK, "{saved}");
+        let saved = admin.put_ok("/api/v1/retention-periods", &wanted).await;
         assert_eq!(saved, wanted);
 
         // The page refuses what the API refuses, beside the field.
@@ -671,8 +666,7 @@ db_test!(
         assert!(status.is_success(), "{body}");
         let paz = person_id(&app, "paz@example.org").await;
         set_created(&app, paz, chrono::Utc::now() - chrono::Duration::days(11)).await;
-        let (status, records) = organiser.get("/api/v1/privacy/records").await;
-        assert_eq!(status, StatusCode::OK, "{records}");
+        let records = organiser.get_ok("/api/v1/privacy/records").await;
         let pending = records
             .as_array()
             .expect("lines")

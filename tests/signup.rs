@@ -73,13 +73,12 @@ db_test!(
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let (status, body) = anonymous
-            .post(
+        let body = anonymous
+            .created(
                 &format!("/api/v1/sessions/{session_id}/registrations"),
                 &registrant("Luis", "luis@example.org"),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
         assert_eq!(body["status"], "pending");
 
         // The confirmation e-mail, through the SMTP server, carries the link.
@@ -183,13 +182,12 @@ db_test!(
             .await
             .expect("rows");
         for r in confirmed.iter().take(5) {
-            let (status, body) = api
-                .post(
+            let body = api
+                .post_ok(
                     &format!("/api/v1/registrations/{}/cancel", r.id),
                     &json!({"reason": "baja"}),
                 )
                 .await;
-            assert_eq!(status, StatusCode::OK, "{body}");
             assert_eq!(body["promoted"].as_array().map(Vec::len), Some(1));
         }
         for id in &first_five {
@@ -253,8 +251,7 @@ db_test!(
         let (_, first) = anonymous.post(&path, &registrant("Eva", "eva@example.org")).await;
         let confirm = confirm_path(&app, "eva@example.org").await;
         app.browser().confirm(&confirm).await;
-        let (status, second) = anonymous.post(&path, &registrant("Eva", "EVA@example.org")).await;
-        assert_eq!(status, StatusCode::CREATED);
+        let second = anonymous.created(&path, &registrant("Eva", "EVA@example.org")).await;
         assert_eq!(first["status"], second["status"]);
         let kinds: Vec<MailKind> = outbox::Entity::find()
             .filter(outbox::Column::Recipient.eq("eva@example.org"))
@@ -473,13 +470,12 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
     assert_eq!(status, StatusCode::OK);
     let mut ids = Vec::new();
     for n in 0..4 {
-        let (status, body) = api
-            .post(
+        let body = api
+            .created(
                 &format!("/api/v1/sessions/{session_id}/registrations"),
                 &registrant(&format!("P{n}"), &format!("p{n}@example.org")),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
         ids.push(body["id"].as_str().expect("id").to_owned());
     }
     assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 2);
@@ -510,13 +506,11 @@ db_test!(organisers_add_move_and_resize, |app: TestApp| async move {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let (status, body) = api
-        .post(
-            &format!("/api/v1/registrations/{}/move", ids[0]),
-            &json!({"status": "cancelled", "reason": "Duplicate with another session"}),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    api.post_ok(
+        &format!("/api/v1/registrations/{}/move", ids[0]),
+        &json!({"status": "cancelled", "reason": "Duplicate with another session"}),
+    )
+    .await;
     let fourth = aula_storage::registrations::get(&app.db, ids[3].parse().expect("uuid"))
         .await
         .expect("row");
@@ -622,13 +616,12 @@ db_test!(
         let (_, second) = course_and_session(&app, &api).await;
         let anonymous = app.anonymous_api();
         // Ana registers and confirms.
-        let (status, ana) = anonymous
-            .post(
+        let ana = anonymous
+            .created(
                 &format!("/api/v1/sessions/{first}/registrations"),
                 &registrant("Ana", "ana@example.org"),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED);
         let link = confirm_path(&app, "ana@example.org").await;
         assert_eq!(app.browser().confirm(&link).await.status(), StatusCode::OK);
 
@@ -636,10 +629,9 @@ db_test!(
         let mut forged = registrant("Mallory", "ANA@example.org");
         forged["family_name"] = json!("Forger");
         forged["employer"] = json!("Evil Corp");
-        let (status, answer) = anonymous
-            .post(&format!("/api/v1/sessions/{second}/registrations"), &forged)
+        anonymous
+            .created(&format!("/api/v1/sessions/{second}/registrations"), &forged)
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{answer}");
         let stored = person_named(&app, "ana@example.org").await;
         assert_eq!(
             (stored.given_name.as_str(), stored.family_name.as_str()),
@@ -654,10 +646,9 @@ db_test!(
         );
 
         // Asking again for the session she holds: the same shape, not her registration's id.
-        let (status, again) = anonymous
-            .post(&format!("/api/v1/sessions/{first}/registrations"), &forged)
+        let again = anonymous
+            .created(&format!("/api/v1/sessions/{first}/registrations"), &forged)
             .await;
-        assert_eq!(status, StatusCode::CREATED);
         assert_ne!(again["id"], ana["id"], "the existing registration's id leaks");
         let keys = |v: &serde_json::Value| v.as_object().expect("object").keys().cloned().collect::<Vec<_>>();
         assert_eq!(keys(&again), keys(&ana));
@@ -781,8 +772,7 @@ db_test!(
         assert_eq!(status, StatusCode::CREATED, "{body}");
         let mut entered = registrant("Iker", "iker@example.org");
         entered.as_object_mut().expect("object").remove("language");
-        let (status, body) = organiser.post(&path, &entered).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+        organiser.created(&path, &entered).await;
         // Said in the body, the person's language wins.
         let mut french = registrant("Claire", "claire@example.org");
         french["language"] = json!("fr");

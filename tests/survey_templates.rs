@@ -283,21 +283,19 @@ db_test!(bad_edits_are_refused_beside_the_fields, |app: TestApp| async move {
 db_test!(api_round_trip, |app: TestApp| async move {
     let id = default_id(&app).await;
     let api = app.api(&[Role::Organiser]).await;
-    let (status, list) = api.get("/api/v1/survey-templates").await;
-    assert_eq!(status, StatusCode::OK, "{list}");
+    let list = api.get_ok("/api/v1/survey-templates").await;
     assert_eq!(list[0]["id"], id.to_string());
     assert_eq!(list[0]["is_default"], true);
     assert_eq!(list[0]["in_use"], false);
     assert_eq!(list[0]["version"], 1);
     assert_eq!(list[0]["question_count"], 7);
 
-    let (status, copy) = api
-        .post(
+    let copy = api
+        .created(
             "/api/v1/survey-templates",
             &json!({"copy_of": id, "name": "Por la API"}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{copy}");
     let copy_id = copy["id"].as_str().expect("id").to_owned();
     assert_eq!(
         (copy["name"].as_str(), copy["version"].as_i64()),
@@ -317,16 +315,14 @@ db_test!(api_round_trip, |app: TestApp| async move {
         default_template().questions[0].text.fr
     );
     got["questions"][1]["text"]["en"] = json!("Is it useful in your work?");
-    let (status, saved) = api.put(&format!("/api/v1/survey-templates/{copy_id}"), &got).await;
-    assert_eq!(status, StatusCode::OK, "{saved}");
+    let saved = api.put_ok(&format!("/api/v1/survey-templates/{copy_id}"), &got).await;
     assert_eq!(saved["id"], copy_id.as_str(), "not in use: changed in place");
 
     // In use: the PUT makes version 2, version 1 stays.
     let copy_uuid: Uuid = copy_id.parse().expect("uuid");
     mark_in_use(&app, copy_uuid).await;
     got["questions"][1]["text"]["en"] = json!("Useful at work?");
-    let (status, saved) = api.put(&format!("/api/v1/survey-templates/{copy_id}"), &got).await;
-    assert_eq!(status, StatusCode::OK, "{saved}");
+    let saved = api.put_ok(&format!("/api/v1/survey-templates/{copy_id}"), &got).await;
     let new_id = saved["id"].as_str().expect("id");
     assert_ne!(new_id, copy_id);
     assert_eq!(

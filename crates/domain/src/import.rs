@@ -594,48 +594,22 @@ pub fn check(
                 }
             }
         }
-        let phone = take(&mut problems, &cell, Field::Phone, Phone::parse_optional);
-        let employer = take(&mut problems, &cell, Field::Employer, ShortText::parse_optional);
-        let job_title = take(&mut problems, &cell, Field::JobTitle, ShortText::parse_optional);
-        let audience = take(&mut problems, &cell, Field::Audience, parse_audience);
-        let region_id = take(&mut problems, &cell, Field::Region, |c| parse_region(c, &region));
-        let language = take(&mut problems, &cell, Field::Language, |c| {
-            parse_language(c, default_language)
-        });
-
-        if let (
-            Some(given_name),
-            Some(family_name),
-            Some(email),
-            Some(phone),
-            Some(employer),
-            Some(job_title),
-            Some(audience),
-            Some(region_id),
-            Some(language),
-        ) = (
+        let read = (
             given_name,
             family_name,
             email,
-            phone,
-            employer,
-            job_title,
-            audience,
-            region_id,
-            language,
-        ) && problems.is_empty()
+            take(&mut problems, &cell, Field::Phone, Phone::parse_optional),
+            take(&mut problems, &cell, Field::Employer, ShortText::parse_optional),
+            take(&mut problems, &cell, Field::JobTitle, ShortText::parse_optional),
+            take(&mut problems, &cell, Field::Audience, parse_audience),
+            take(&mut problems, &cell, Field::Region, |c| parse_region(c, &region)),
+            take(&mut problems, &cell, Field::Language, |c| {
+                parse_language(c, default_language)
+            }),
+        );
+        if let Some(registrant) = RegistrantDetails::gathered(read)
+            && problems.is_empty()
         {
-            let registrant = RegistrantDetails {
-                given_name,
-                family_name,
-                email,
-                phone,
-                employer,
-                job_title,
-                audience,
-                region_id,
-                language,
-            };
             report.accepted.push(Accepted {
                 line: row.line,
                 registrant,

@@ -53,6 +53,51 @@ pub struct RegistrantDetails {
     pub language: Language,
 }
 
+/// A registrant's details as a form or a file's row gives them, each `None`
+/// where it was refused, in the order of [`RegistrantDetails`]' fields.
+pub type ReadDetails = (
+    Option<PersonName>,
+    Option<PersonName>,
+    Option<Email>,
+    Option<Option<Phone>>,
+    Option<Option<ShortText>>,
+    Option<Option<ShortText>>,
+    Option<Audience>,
+    Option<Option<Uuid>>,
+    Option<Language>,
+);
+
+impl RegistrantDetails {
+    /// The details, when every one of them was read.
+    pub fn gathered(read: ReadDetails) -> Option<Self> {
+        let (
+            Some(given_name),
+            Some(family_name),
+            Some(email),
+            Some(phone),
+            Some(employer),
+            Some(job_title),
+            Some(audience),
+            Some(region_id),
+            Some(language),
+        ) = read
+        else {
+            return None;
+        };
+        Some(RegistrantDetails {
+            given_name,
+            family_name,
+            email,
+            phone,
+            employer,
+            job_title,
+            audience,
+            region_id,
+            language,
+        })
+    }
+}
+
 /// Whether a session takes registrations at `now`, and if not why: the one
 /// rule behind the form, the use case that registers, and every badge that
 /// speaks of registering (catalogue, course and session pages), so a badge

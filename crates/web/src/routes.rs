@@ -205,12 +205,21 @@ pub fn for_people() -> Router<AppState> {
         .route("/staff/sessions/{id}/survey", get(surveys::answers::session_page))
         .route("/staff/sessions/{id}/survey/open", post(surveys::answers::open_form))
         .route("/staff/sessions/{id}/survey.csv", get(surveys::answers::session_csv))
-        .route("/staff/courses/{id}/survey", get(surveys::answers::course_page))
-        .route("/staff/courses/{id}/survey.csv", get(surveys::answers::course_csv))
-        .route("/staff/programmes/{id}/survey", get(surveys::answers::programme_page))
+        .route(
+            "/staff/courses/{id}/survey",
+            get(surveys::answers::scope_page::<surveys::answers::OverCourse>),
+        )
+        .route(
+            "/staff/courses/{id}/survey.csv",
+            get(surveys::answers::scope_csv::<surveys::answers::OverCourse>),
+        )
+        .route(
+            "/staff/programmes/{id}/survey",
+            get(surveys::answers::scope_page::<surveys::answers::OverProgramme>),
+        )
         .route(
             "/staff/programmes/{id}/survey.csv",
-            get(surveys::answers::programme_csv),
+            get(surveys::answers::scope_csv::<surveys::answers::OverProgramme>),
         )
         .routes(routes!(
             surveys::templates::list_templates,

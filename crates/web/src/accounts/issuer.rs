@@ -29,7 +29,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::{AdminOrOrganiser, Organiser};
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_page_again};
 use crate::kit::upload::read_upload;
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -564,22 +564,19 @@ pub(crate) async fn save_identity(
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<IssuerInput>,
 ) -> AppResult<Response> {
-    let outcome = match IssuerIdentity::try_from(&form) {
-        Ok(identity) => use_case::set_identity(&state.app(), &ctx.actor()?, ctx.org()?, &identity)
-            .await
-            .map_err(AppError::from),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match outcome {
-        Ok(_) => Ok(redirect_with(&ctx, BACK, "flash-saved")),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = IssuerPage::new(&ctx, &state).await?;
-            page.errors = FormErrors::new(ctx.tr(), &errors);
-            page.form = form;
-            render_invalid(&page)
-        }
-        Err(other) => Err(other),
+    let outcome: AppResult<_> = async {
+        let identity = IssuerIdentity::try_from(&form)?;
+        Ok(use_case::set_identity(&state.app(), &ctx.actor()?, ctx.org()?, &identity).await?)
     }
+    .await;
+    let back = |_| redirect_with(&ctx, BACK, "flash-saved");
+    let page = async || IssuerPage::new(&ctx, &state).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, errors| IssuerPage {
+        errors,
+        form,
+        ..page
+    })
+    .await
 }
 
 pub(crate) async fn add_signatory(
@@ -587,26 +584,25 @@ pub(crate) async fn add_signatory(
     State(state): State<AppState>,
     CsrfForm(form): CsrfForm<SignatoryInput>,
 ) -> AppResult<Response> {
-    let outcome = match SignatoryDetails::try_from(&form) {
-        Ok(details) => use_case::add_signatory(&state.app(), &ctx.actor()?, ctx.org()?, &details)
-            .await
-            .map_err(AppError::from),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match outcome {
-        Ok(created) => Ok(redirect_with(
+    let outcome: AppResult<_> = async {
+        let details = SignatoryDetails::try_from(&form)?;
+        Ok(use_case::add_signatory(&state.app(), &ctx.actor()?, ctx.org()?, &details).await?)
+    }
+    .await;
+    let added = |created: signatory::Model| {
+        redirect_with(
             &ctx,
             &format!("{BACK}/signatories/{}", created.id),
             "issuer-signatory-added",
-        )),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = IssuerPage::new(&ctx, &state).await?;
-            page.new_errors = FormErrors::new(ctx.tr(), &errors);
-            page.new_signatory = form;
-            render_invalid(&page)
-        }
-        Err(other) => Err(other),
-    }
+        )
+    };
+    let page = async || IssuerPage::new(&ctx, &state).await;
+    saved_or_page_again(&ctx, outcome, added, page, |page, new_errors| IssuerPage {
+        new_errors,
+        new_signatory: form,
+        ..page
+    })
+    .await
 }
 
 pub(crate) async fn assign_course(
@@ -638,16 +634,14 @@ pub(crate) async fn assign_course(
         }
         _ => Err(AppError::Invalid(errors)),
     };
-    match outcome {
-        Ok(()) => Ok(redirect_with(&ctx, &format!("{BACK}#assign"), "flash-saved")),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = IssuerPage::new(&ctx, &state).await?;
-            page.assign_errors = FormErrors::new(ctx.tr(), &errors);
-            page.assign_form = form;
-            render_invalid(&page)
-        }
-        Err(other) => Err(other),
-    }
+    let back = |()| redirect_with(&ctx, &format!("{BACK}#assign"), "flash-saved");
+    let page = async || IssuerPage::new(&ctx, &state).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, assign_errors| IssuerPage {
+        assign_errors,
+        assign_form: form,
+        ..page
+    })
+    .await
 }
 
 #[derive(Template)]
@@ -691,22 +685,19 @@ pub(crate) async fn save_signatory(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<SignatoryInput>,
 ) -> AppResult<Response> {
-    let outcome = match SignatoryDetails::try_from(&form) {
-        Ok(details) => use_case::change_signatory(&state.app(), &ctx.actor()?, ctx.org()?, id, &details)
-            .await
-            .map_err(AppError::from),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match outcome {
-        Ok(_) => Ok(redirect_with(&ctx, &format!("{BACK}/signatories/{id}"), "flash-saved")),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = SignatoryPage::new(&ctx, &state, id).await?;
-            page.errors = FormErrors::new(ctx.tr(), &errors);
-            page.form = form;
-            render_invalid(&page)
-        }
-        Err(other) => Err(other),
+    let outcome: AppResult<_> = async {
+        let details = SignatoryDetails::try_from(&form)?;
+        Ok(use_case::change_signatory(&state.app(), &ctx.actor()?, ctx.org()?, id, &details).await?)
     }
+    .await;
+    let back = |_| redirect_with(&ctx, &format!("{BACK}/signatories/{id}"), "flash-saved");
+    let page = async || SignatoryPage::new(&ctx, &state, id).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, errors| SignatoryPage {
+        errors,
+        form,
+        ..page
+    })
+    .await
 }
 
 pub(crate) async fn upload_signature(

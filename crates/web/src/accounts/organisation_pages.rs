@@ -6,7 +6,7 @@
 
 use askama::Template;
 use aula_app::organisations::{self as use_case, Change};
-use aula_domain::{AccentColour, Email, FieldErrors, Language, OrganisationId, OrganisationStatus, Problem, Role};
+use aula_domain::{AccentColour, FieldErrors, Language, OrganisationId, OrganisationStatus, Problem, Role};
 use aula_storage::entities::organisation;
 use aula_storage::organisations::{self, Member, NewOrganisation};
 use axum::extract::multipart::MultipartRejection;
@@ -16,10 +16,12 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::organisation_admin::{OrganisationChangeInput, find, parse_logo};
-use super::organisations::OrganisationInput;
+use super::organisations::{OrganisationInput, member_of};
 use crate::kit::context::{Admin, Organiser};
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
-use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
+use crate::kit::pages::{
+    Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_form_again, saved_or_page_again,
+};
 use crate::kit::upload::read_upload;
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -91,25 +93,26 @@ pub(crate) async fn create_page(
         time_zone: form.time_zone.clone(),
         contact_email: form.contact_email.clone(),
     };
-    let outcome = match NewOrganisation::try_from(&input) {
-        Ok(new) => use_case::create(&state.app(), &ctx.actor()?, &new)
-            .await
-            .map_err(AppError::from),
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match outcome {
-        Ok(created) => Ok(redirect_with(
+    let outcome: AppResult<_> = async {
+        let new = NewOrganisation::try_from(&input)?;
+        Ok(use_case::create(&state.app(), &ctx.actor()?, &new).await?)
+    }
+    .await;
+    let created = |created: organisation::Model| {
+        redirect_with(
             &ctx,
             &format!("/admin/organisations/{}", created.id),
             "organisation-created",
-        )),
-        Err(AppError::Invalid(errors)) => render_invalid(&NewPage {
-            errors: FormErrors::new(ctx.tr(), &errors),
+        )
+    };
+    saved_or_form_again(&ctx, outcome, created, async |errors| {
+        Ok(NewPage {
+            errors,
             c: Chrome::new(&ctx),
             form,
-        }),
-        Err(other) => Err(other),
-    }
+        })
+    })
+    .await
 }
 
 /// The branding forms' state: where they post, what is set, their problems.
@@ -250,33 +253,23 @@ pub(crate) async fn update_page(
         reply_to: form.reply_to,
         ..OrganisationChangeInput::from(&org)
     };
-    let outcome = match input.settings() {
-        Ok(settings) => {
-            let change = Change {
-                settings: Some(settings),
-                ..Change::default()
-            };
-            use_case::change(&state.app(), &ctx.actor()?, organisations::id(&org), &change)
-                .await
-                .map_err(AppError::from)
-        }
-        Err(errors) => Err(AppError::Invalid(errors)),
-    };
-    match outcome {
-        Ok(_) => Ok(redirect_with(
-            &ctx,
-            &format!("/admin/organisations/{id}"),
-            "flash-saved",
-        )),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = AdminPage::new(&ctx, &state, org).await?;
-            page.languages = page.c.ticks("language", Language::ALL, &input.languages);
-            page.form = input;
-            page.errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&page)
-        }
-        Err(other) => Err(other),
+    let outcome: AppResult<_> = async {
+        let change = Change {
+            settings: Some(input.settings()?),
+            ..Change::default()
+        };
+        Ok(use_case::change(&state.app(), &ctx.actor()?, organisations::id(&org), &change).await?)
     }
+    .await;
+    let back = |_| redirect_with(&ctx, &format!("/admin/organisations/{id}"), "flash-saved");
+    let page = async || AdminPage::new(&ctx, &state, org).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, errors| AdminPage {
+        languages: page.c.ticks("language", Language::ALL, &input.languages),
+        form: input,
+        errors,
+        ..page
+    })
+    .await
 }
 
 pub(crate) async fn add_member_page(
@@ -286,31 +279,25 @@ pub(crate) async fn add_member_page(
     CsrfForm(form): CsrfForm<MemberForm>,
 ) -> AppResult<Response> {
     let org = find(&state, id).await?;
-    let mut errors = FieldErrors::new();
-    let email = errors.take("email", Email::parse(&form.email));
-    let role = errors.take("role", Role::parse(&form.role).and_then(use_case::member_role));
-    let outcome = match (email, role) {
-        (Some(email), Some(role)) => {
-            use_case::add_member(&state.app(), &ctx.actor()?, organisations::id(&org), &email, role)
-                .await
-                .map_err(AppError::from)
-        }
-        _ => Err(AppError::Invalid(errors)),
-    };
-    match outcome {
-        Ok(_) => Ok(redirect_with(
+    let outcome: AppResult<_> = async {
+        let (email, role) = member_of(&form.email, &form.role)?;
+        Ok(use_case::add_member(&state.app(), &ctx.actor()?, organisations::id(&org), &email, role).await?)
+    }
+    .await;
+    let back = |_| {
+        redirect_with(
             &ctx,
             &format!("/admin/organisations/{id}#members"),
             "organisation-member-added",
-        )),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = AdminPage::new(&ctx, &state, org).await?;
-            page.member_form = form;
-            page.member_errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&page)
-        }
-        Err(other) => Err(other),
-    }
+        )
+    };
+    let page = async || AdminPage::new(&ctx, &state, org).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, member_errors| AdminPage {
+        member_form: form,
+        member_errors,
+        ..page
+    })
+    .await
 }
 
 /// An organisation's place among networks, as its form posts it: the box
@@ -341,38 +328,29 @@ pub(crate) async fn network_page(
     CsrfForm(form): CsrfForm<NetworkForm>,
 ) -> AppResult<Response> {
     let org = find(&state, id).await?;
-    let network_id = match form.network_id.trim() {
-        "" => Ok(None),
-        text => Uuid::parse_str(text)
-            .map(|id| Some(OrganisationId::from_row(id)))
-            .map_err(|_| AppError::Invalid(FieldErrors::single("network_id", Problem::new("network-unknown")))),
-    };
-    let outcome = match network_id {
-        Ok(network_id) => {
-            let standing = organisations::Standing {
-                is_network: form.is_network,
-                network_id,
-            };
-            use_case::set_standing(&state.app(), &ctx.actor()?, organisations::id(&org), standing)
-                .await
-                .map_err(AppError::from)
-        }
-        Err(error) => Err(error),
-    };
-    match outcome {
-        Ok(_) => Ok(redirect_with(
-            &ctx,
-            &format!("/admin/organisations/{id}#network"),
-            "flash-saved",
-        )),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = AdminPage::new(&ctx, &state, org).await?;
-            page.network_form = form;
-            page.network_errors = FormErrors::new(ctx.tr(), &errors);
-            render_invalid(&page)
-        }
-        Err(other) => Err(other),
+    let outcome: AppResult<_> = async {
+        let network_id = match form.network_id.trim() {
+            "" => None,
+            text => Some(
+                Uuid::parse_str(text)
+                    .map_err(|_| FieldErrors::single("network_id", Problem::new("network-unknown")))?,
+            ),
+        };
+        let standing = organisations::Standing {
+            is_network: form.is_network,
+            network_id: network_id.map(OrganisationId::from_row),
+        };
+        Ok(use_case::set_standing(&state.app(), &ctx.actor()?, organisations::id(&org), standing).await?)
     }
+    .await;
+    let back = |_| redirect_with(&ctx, &format!("/admin/organisations/{id}#network"), "flash-saved");
+    let page = async || AdminPage::new(&ctx, &state, org).await;
+    saved_or_page_again(&ctx, outcome, back, page, |page, network_errors| AdminPage {
+        network_form: form,
+        network_errors,
+        ..page
+    })
+    .await
 }
 
 #[derive(Deserialize)]

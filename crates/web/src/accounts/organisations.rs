@@ -129,6 +129,18 @@ pub struct MemberInput {
     pub role: String,
 }
 
+/// A member's e-mail and role as a form or the API gives them: a staff
+/// role an organisation's member may hold.
+pub(crate) fn member_of(email: &str, role: &str) -> Result<(Email, Role), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let email = errors.take("email", Email::parse(email));
+    let role = errors.take("role", Role::parse(role).and_then(use_case::member_role));
+    match (email, role) {
+        (Some(email), Some(role)) => Ok((email, role)),
+        _ => Err(errors),
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct MemberOut {
     pub organisation_id: Uuid,
@@ -149,12 +161,7 @@ pub(crate) async fn add_member(
     ApiJson(input): ApiJson<MemberInput>,
 ) -> AppResult<axum::Json<MemberOut>> {
     let org = organisations::id(&organisations::get(&state.db, aula_domain::OrganisationId::from_row(id)).await?);
-    let mut errors = FieldErrors::new();
-    let email = errors.take("email", Email::parse(&input.email));
-    let role = errors.take("role", Role::parse(&input.role).and_then(use_case::member_role));
-    let (Some(email), Some(role)) = (email, role) else {
-        return Err(AppError::Invalid(errors));
-    };
+    let (email, role) = member_of(&input.email, &input.role)?;
     let user_id = use_case::add_member(&state.app(), &ctx.actor()?, org, &email, role).await?;
     Ok(axum::Json(MemberOut {
         organisation_id: org.uuid(),

@@ -623,23 +623,20 @@ pub(crate) async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
-    let file = upload::read_upload(&ctx, multipart).await?;
-    let invalid = |problem: Problem| {
-        let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
-        render_invalid(&UploadPage::new(&ctx, record.clone(), meeting.clone(), errors))
-    };
-    let Some((name, bytes)) = file else {
-        return invalid(Problem::new("error-attendance-import-no-file"));
-    };
     // The draft keeps the decoded text (UTF-8, whatever the file's encoding),
     // which `load` reads again.
-    let read = online_report::decode(&bytes).and_then(|text| online_report::read(&text).map(|sheet| (text, sheet)));
-    let (content, sheet) = match read {
-        Ok(read) => read,
-        Err(problem) => return invalid(problem),
+    let read = |bytes: &[u8]| {
+        online_report::decode(bytes).and_then(|text| online_report::read(&text).map(|sheet| (text, sheet)))
     };
-    let user = ctx.user()?;
-    let draft = imports::save(&state.db, record.session.id, user.user.id, &name, &content).await?;
+    let no_file = "error-attendance-import-no-file";
+    let (draft, sheet) =
+        match upload::draft_of_upload(&ctx, &state, multipart, record.session.id, no_file, read).await? {
+            Ok(kept) => kept,
+            Err(problem) => {
+                let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
+                return render_invalid(&UploadPage::new(&ctx, record, meeting, errors));
+            }
+        };
     // The guessed mapping goes in the address, so the report page shows it
     // and a trainer can bookmark or share their choice of columns.
     let query: Vec<String> = online_report::guess(&sheet.headers)
@@ -981,37 +978,14 @@ fn report_page_of(
     page
 }
 
-/// The mapping from the report page's `map.<field>=<column index>` pairs,
-/// over the guess from the header.
-fn mapping_from_columns(sheet: &Sheet, pairs: &[(String, String)]) -> AppResult<ReportMapping> {
-    let mut mapping = online_report::guess(&sheet.headers);
-    for (key, value) in pairs {
-        let Some(name) = key.strip_prefix("map.") else {
-            continue;
-        };
-        let field = ReportField::parse(name).ok_or_else(|| AppError::bad_request("error-query"))?;
-        let value = value.trim();
-        if value.is_empty() {
-            mapping.unset(field);
-            continue;
-        }
-        let column = value
-            .parse::<usize>()
-            .ok()
-            .filter(|c| *c < sheet.headers.len())
-            .ok_or_else(|| AppError::bad_request("error-query"))?;
-        mapping.set(field, column);
-    }
-    Ok(mapping)
-}
-
-/// The meeting for its staff, and the signed-in user's draft of its session with its sheet.
+/// The meeting for its staff, and the signed-in user's draft of its session
+/// with its sheet and the columns (the guess, with the page's `pairs` over it).
 async fn load(
     ctx: &Ctx,
     state: &AppState,
-    id: Uuid,
-    draft_id: Uuid,
-) -> AppResult<(meeting::Model, SessionRecord, Draft, Sheet)> {
+    (id, draft_id): (Uuid, Uuid),
+    pairs: &[(String, String)],
+) -> AppResult<(meeting::Model, SessionRecord, Draft, Sheet, ReportMapping)> {
     let (meeting, record) = staffed_meeting(ctx, state, id).await?;
     let user = ctx.user()?;
     let draft = imports::get(&state.db, draft_id, user.user.id).await?;
@@ -1021,7 +995,8 @@ async fn load(
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = online_report::read(&draft.content).map_err(AppError::Conflict)?;
-    Ok((meeting, record, draft, sheet))
+    let mapping = upload::with_columns(online_report::guess(&sheet.headers), &sheet, pairs)?;
+    Ok((meeting, record, draft, sheet, mapping))
 }
 
 /// The review: who each person of the report is, their minutes, and what
@@ -1029,11 +1004,10 @@ async fn load(
 pub(crate) async fn report_page(
     ctx: Ctx,
     State(state): State<AppState>,
-    ApiPath((id, draft_id)): ApiPath<(Uuid, Uuid)>,
+    ApiPath(ids): ApiPath<(Uuid, Uuid)>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, record, draft, sheet) = load(&ctx, &state, id, draft_id).await?;
-    let mapping = mapping_from_columns(&sheet, &pairs)?;
+    let (meeting, record, draft, sheet, mapping) = load(&ctx, &state, ids, &pairs).await?;
     let form = Form::default();
     let review = review(&state, &meeting, &record, &sheet, &mapping, &form).await?;
     render(&report_page_of(
@@ -1055,11 +1029,10 @@ pub(crate) async fn report_page(
 pub(crate) async fn commit(
     ctx: Ctx,
     State(state): State<AppState>,
-    ApiPath((id, draft_id)): ApiPath<(Uuid, Uuid)>,
+    ApiPath(ids): ApiPath<(Uuid, Uuid)>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, record, draft, sheet) = load(&ctx, &state, id, draft_id).await?;
-    let mapping = mapping_from_columns(&sheet, &pairs)?;
+    let (meeting, record, draft, sheet, mapping) = load(&ctx, &state, ids, &pairs).await?;
     let form = Form::parse(&pairs)?;
     let review = match review(&state, &meeting, &record, &sheet, &mapping, &form).await {
         Ok(review) => review,

@@ -41,6 +41,13 @@ pub async fn staffed(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult
     }
 }
 
+/// The session and its attendance matrix, for its staff.
+async fn staffed_matrix(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult<(SessionRecord, Matrix)> {
+    let record = staffed(ctx, state, session_id).await?;
+    let matrix = attendance::matrix(&state.db, &record).await?;
+    Ok((record, matrix))
+}
+
 /// The meeting and its session, for its staff.
 pub async fn staffed_meeting(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(meeting::Model, SessionRecord)> {
     // Who may ask is settled before whether the meeting exists.
@@ -531,8 +538,7 @@ pub(crate) async fn matrix_api(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<MatrixOut>> {
-    let record = staffed(&ctx, &state, id).await?;
-    let matrix = attendance::matrix(&state.db, &record).await?;
+    let (record, matrix) = staffed_matrix(&ctx, &state, id).await?;
     Ok(Json(matrix_out(&record, matrix)))
 }
 
@@ -575,8 +581,7 @@ pub(crate) async fn matrix_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let record = staffed(&ctx, &state, id).await?;
-    let matrix = attendance::matrix(&state.db, &record).await?;
+    let (record, matrix) = staffed_matrix(&ctx, &state, id).await?;
     render(&MatrixPage {
         c: Chrome::new(&ctx),
         record,
@@ -590,8 +595,7 @@ pub(crate) async fn matrix_csv(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let record = staffed(&ctx, &state, id).await?;
-    let matrix = attendance::matrix(&state.db, &record).await?;
+    let (record, matrix) = staffed_matrix(&ctx, &state, id).await?;
     let tr = ctx.tr();
     let zone = record.session.time_zone.tz();
     let mut sheet = Sheet::default();

@@ -326,6 +326,19 @@ pub async fn saved_or_form_again<T, P: Template>(
     }
 }
 
+/// [`saved_or_form_again`] for a page of several forms: refused, the page
+/// drawn by `page` as it stands, with `put` placing the form sent and its
+/// problems in it.
+pub async fn saved_or_page_again<T, P: Template>(
+    ctx: &Ctx,
+    outcome: AppResult<T>,
+    done: impl FnOnce(T) -> Response,
+    page: impl AsyncFnOnce() -> AppResult<P>,
+    put: impl FnOnce(P, FormErrors) -> P,
+) -> AppResult<Response> {
+    saved_or_form_again(ctx, outcome, done, async |errors| Ok(put(page().await?, errors))).await
+}
+
 /// After a successful POST: back to a page, with a message shown once.
 pub fn redirect_with(ctx: &Ctx, to: &str, flash_key: &str) -> Response {
     let mut response = Redirect::to(to).into_response();

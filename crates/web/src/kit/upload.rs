@@ -6,6 +6,7 @@
 use aula_domain::import::{self, Sheet};
 use aula_domain::online_report::{ReportField, ReportMapping};
 use aula_domain::{FieldErrors, Problem};
+use aula_storage::imports::{self as drafts, Draft};
 use axum::body::Bytes;
 use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
@@ -13,8 +14,9 @@ use axum::extract::rejection::BytesRejection;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use uuid::Uuid;
 
-use crate::{AppError, AppResult, Ctx};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 /// The file as text: UTF-8 without NUL characters (binary files have them,
 /// and PostgreSQL would not store them).
@@ -96,6 +98,7 @@ pub(crate) fn flag(key: &str, value: &str, errors: &mut FieldErrors) -> bool {
 pub(crate) trait Columns {
     type Field: Copy;
     fn field_name(field: Self::Field) -> &'static str;
+    fn parse_field(name: &str) -> Option<Self::Field>;
     fn set(&mut self, field: Self::Field, column: usize);
     fn unset(&mut self, field: Self::Field);
 }
@@ -104,6 +107,9 @@ impl Columns for import::Mapping {
     type Field = import::Field;
     fn field_name(field: import::Field) -> &'static str {
         field.as_str()
+    }
+    fn parse_field(name: &str) -> Option<import::Field> {
+        import::Field::parse(name)
     }
     fn set(&mut self, field: import::Field, column: usize) {
         import::Mapping::set(self, field, column)
@@ -117,6 +123,9 @@ impl Columns for ReportMapping {
     type Field = ReportField;
     fn field_name(field: ReportField) -> &'static str {
         field.as_str()
+    }
+    fn parse_field(name: &str) -> Option<ReportField> {
+        ReportField::parse(name)
     }
     fn set(&mut self, field: ReportField, column: usize) {
         ReportMapping::set(self, field, column)
@@ -154,6 +163,54 @@ pub(crate) fn with_overrides<M: Columns>(
         }
     }
     if errors.is_empty() { Ok(mapping) } else { Err(errors) }
+}
+
+/// `mapping` (the guess from `sheet`'s header) with a report page's
+/// `map.<field>=<column index>` pairs over it (an empty index unsets the
+/// field); an unknown field or a column the sheet does not have is a 400.
+pub(crate) fn with_columns<M: Columns>(mut mapping: M, sheet: &Sheet, pairs: &[(String, String)]) -> AppResult<M> {
+    for (key, value) in pairs {
+        let Some(name) = key.strip_prefix("map.") else {
+            continue;
+        };
+        let field = M::parse_field(name).ok_or_else(|| AppError::bad_request("error-query"))?;
+        let value = value.trim();
+        if value.is_empty() {
+            mapping.unset(field);
+            continue;
+        }
+        let column = value
+            .parse::<usize>()
+            .ok()
+            .filter(|c| *c < sheet.headers.len())
+            .ok_or_else(|| AppError::bad_request("error-query"))?;
+        mapping.set(field, column);
+    }
+    Ok(mapping)
+}
+
+/// An upload form's file kept as a draft of session `session_id`'s import:
+/// `read` gives the text the draft keeps and what the caller needs of it.
+/// No file (`no_file`) or a file `read` refuses is the inner `Err`, for the
+/// upload form again.
+pub(crate) async fn draft_of_upload<T>(
+    ctx: &Ctx,
+    state: &AppState,
+    multipart: Result<Multipart, MultipartRejection>,
+    session_id: Uuid,
+    no_file: &'static str,
+    read: impl FnOnce(&[u8]) -> Result<(String, T), Problem>,
+) -> AppResult<Result<(Draft, T), Problem>> {
+    let Some((name, bytes)) = read_upload(ctx, multipart).await? else {
+        return Ok(Err(Problem::new(no_file)));
+    };
+    let (content, read) = match read(&bytes) {
+        Ok(read) => read,
+        Err(problem) => return Ok(Err(problem)),
+    };
+    let user = ctx.user()?;
+    let draft = drafts::save(&state.db, session_id, user.user.id, &name, &content).await?;
+    Ok(Ok((draft, read)))
 }
 
 fn multipart_error(err: axum::extract::multipart::MultipartError) -> AppError {

@@ -413,20 +413,14 @@ pub(crate) async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
-    let file = upload::read_upload(&ctx, multipart).await?;
-    let invalid = |problem: Problem| {
-        let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
-        render_invalid(&UploadPage::new(&ctx, session.clone(), errors))
+    let read = |bytes: &[u8]| text_of(bytes).and_then(|text| import::read(bytes).map(|_| (text, ())));
+    let (draft, ()) = match upload::draft_of_upload(&ctx, &state, multipart, id, "error-import-no-file", read).await? {
+        Ok(kept) => kept,
+        Err(problem) => {
+            let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
+            return render_invalid(&UploadPage::new(&ctx, session, errors));
+        }
     };
-    let Some((name, bytes)) = file else {
-        return invalid(Problem::new("error-import-no-file"));
-    };
-    let content = match text_of(&bytes).and_then(|text| import::read(&bytes).map(|_| text)) {
-        Ok(content) => content,
-        Err(problem) => return invalid(problem),
-    };
-    let user = ctx.user()?;
-    let draft = imports::save(&state.db, id, user.user.id, &name, &content).await?;
     Ok(Redirect::to(&format!("/staff/imports/{}", draft.id)).into_response())
 }
 
@@ -610,39 +604,22 @@ impl ReportPage {
     }
 }
 
-/// The mapping from the report page's `map.<field>=<column index>` pairs,
-/// over the guess from the header.
-fn mapping_from_columns(sheet: &Sheet, pairs: &[(String, String)]) -> AppResult<Mapping> {
-    let mut mapping = import::guess(&sheet.headers);
-    for (key, value) in pairs {
-        let Some(name) = key.strip_prefix("map.") else {
-            continue;
-        };
-        let field = Field::parse(name).ok_or_else(|| AppError::bad_request("error-query"))?;
-        let value = value.trim();
-        if value.is_empty() {
-            mapping.unset(field);
-            continue;
-        }
-        let column = value
-            .parse::<usize>()
-            .ok()
-            .filter(|c| *c < sheet.headers.len())
-            .ok_or_else(|| AppError::bad_request("error-query"))?;
-        mapping.set(field, column);
-    }
-    Ok(mapping)
-}
-
-/// The draft of the signed-in organiser, its session and its sheet.
-async fn load(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(Draft, SessionRecord, Sheet)> {
+/// The draft of the signed-in organiser, its session, its sheet and the
+/// columns (the guess, with the page's `pairs` over it).
+async fn load(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Uuid,
+    pairs: &[(String, String)],
+) -> AppResult<(Draft, SessionRecord, Sheet, Mapping)> {
     let user = ctx.user()?;
     let draft = imports::get(&state.db, id, user.user.id).await?;
     let session = sessions::get_in(&state.db, ctx.org()?, draft.session_id).await?;
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
-    Ok((draft, session, sheet))
+    let mapping = upload::with_columns(import::guess(&sheet.headers), &sheet, pairs)?;
+    Ok((draft, session, sheet, mapping))
 }
 
 pub(crate) async fn report_page(
@@ -651,8 +628,7 @@ pub(crate) async fn report_page(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet) = load(&ctx, &state, id).await?;
-    let mapping = mapping_from_columns(&sheet, &pairs)?;
+    let (draft, session, sheet, mapping) = load(&ctx, &state, id, &pairs).await?;
     let checked = check(&state, &session, &sheet, &mapping).await?;
     render(&ReportPage::new(&ctx, session, draft, &sheet, &mapping, checked))
 }
@@ -665,8 +641,7 @@ pub(crate) async fn commit(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet) = load(&ctx, &state, id).await?;
-    let mapping = mapping_from_columns(&sheet, &pairs)?;
+    let (draft, session, sheet, mapping) = load(&ctx, &state, id, &pairs).await?;
     let skip = match pairs.iter().find(|(k, _)| k == "on_error").map(|(_, v)| v.as_str()) {
         Some("skip") => true,
         Some("abort") => false,

@@ -104,31 +104,7 @@ impl RegistrationInput {
             region_id,
             language,
         );
-        let (
-            Some(given_name),
-            Some(family_name),
-            Some(email),
-            Some(phone),
-            Some(employer),
-            Some(job_title),
-            Some(audience),
-            Some(region_id),
-            Some(language),
-        ) = details
-        else {
-            return Ok(Err(errors));
-        };
-        Ok(Ok(RegistrantDetails {
-            given_name,
-            family_name,
-            email,
-            phone,
-            employer,
-            job_title,
-            audience,
-            region_id,
-            language,
-        }))
+        Ok(RegistrantDetails::gathered(details).ok_or(errors))
     }
 
     /// The public form's parse: consent is required too.

@@ -5,7 +5,7 @@ pub mod api;
 pub mod check_in;
 pub mod pages;
 
-use aula_domain::details::{SessionDetails, VenueDetails, parse_present_share, parse_reminder_lead_hours};
+use aula_domain::details::{SessionDetails, VenueDetails};
 use aula_domain::{
     Audience, Capacity, FieldErrors, MeetingTimes, Modality, Percent, Problem, Role, SessionStatus, SessionTimeZone,
     Text, Url,
@@ -195,6 +195,34 @@ struct Parsed {
     record_past: bool,
 }
 
+/// The fields that the API's input and the page's form (`$from`, either)
+/// name alike, parsed in form order; the time zone, the venue and whether
+/// the session is recorded after the fact are read each its own way.
+macro_rules! parsed {
+    ($errors:ident, $from:expr, $time_zone:expr, $venue:expr, $record_past:expr) => {
+        Parsed {
+            course_id: $errors.take("course_id", $crate::kit::input::parse_id(&$from.course_id)),
+            time_zone: $time_zone,
+            venue: $venue,
+            online_url: $errors.take("online_url", aula_domain::Url::parse_optional(&$from.online_url)),
+            capacity: $errors.take("capacity", aula_domain::Capacity::parse(&$from.capacity)),
+            trainer_ids: $errors.take("trainer_ids", $crate::sessions::parse_ids(&$from.trainer_ids)),
+            reminder_lead_minutes: $errors.take(
+                "reminder_lead_hours",
+                aula_domain::details::parse_reminder_lead_hours(&$from.reminder_lead_hours),
+            ),
+            present_share: $errors.take(
+                "present_share_percent",
+                aula_domain::details::parse_present_share(&$from.present_share_percent),
+            ),
+            confirm_organiser_entries: $from.confirm_organiser_entries,
+            issue_on_completion: $from.issue_on_completion,
+            record_past: $record_past,
+        }
+    };
+}
+use parsed;
+
 fn parse_venue(
     errors: &mut FieldErrors,
     name: &str,
@@ -288,25 +316,8 @@ fn parse_input(input: &SessionInput, errors: &mut FieldErrors) -> Parsed {
         Some(v) => parse_venue(errors, &v.name, &v.address, &v.city, &v.region_id),
         None => Some(None),
     };
-    Parsed {
-        course_id: errors.take("course_id", parse_id(&input.course_id)),
-        time_zone: errors.take("time_zone", SessionTimeZone::parse(&input.time_zone)),
-        venue,
-        online_url: errors.take("online_url", Url::parse_optional(&input.online_url)),
-        capacity: errors.take("capacity", Capacity::parse(&input.capacity)),
-        trainer_ids: errors.take("trainer_ids", parse_ids(&input.trainer_ids)),
-        reminder_lead_minutes: errors.take(
-            "reminder_lead_hours",
-            parse_reminder_lead_hours(&input.reminder_lead_hours),
-        ),
-        present_share: errors.take(
-            "present_share_percent",
-            parse_present_share(&input.present_share_percent),
-        ),
-        confirm_organiser_entries: input.confirm_organiser_entries,
-        issue_on_completion: input.issue_on_completion,
-        record_past: input.record_past,
-    }
+    let time_zone = errors.take("time_zone", SessionTimeZone::parse(&input.time_zone));
+    parsed!(errors, input, time_zone, venue, input.record_past)
 }
 
 fn details_from_input(

@@ -2,9 +2,9 @@
 //! meeting rows, and the status buttons.
 
 use askama::Template;
-use aula_domain::details::{SessionDetails, parse_present_share, parse_reminder_lead_hours};
+use aula_domain::details::SessionDetails;
 use aula_domain::meeting::parse_local_datetime;
-use aula_domain::{Capacity, FieldErrors, MeetingTimes, Modality, Role, SessionStatus, SessionTimeZone, Url};
+use aula_domain::{FieldErrors, MeetingTimes, Modality, Role, SessionStatus, SessionTimeZone};
 use aula_storage::courses;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::users;
@@ -15,12 +15,12 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    Parsed, STAFF, apply_status, apply_update, course_modality, default_zone, parse_ids, parse_venue, status_of,
+    Parsed, STAFF, apply_status, apply_update, course_modality, default_zone, parse_venue, parsed, status_of,
     zone_groups,
 };
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
-use crate::kit::input::{self, parse_id, parse_optional_id};
+use crate::kit::input::{self, parse_optional_id};
 use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -141,25 +141,13 @@ impl SessionForm {
                 None => meetings = None,
             }
         }
-        let parsed = Parsed {
-            course_id: errors.take("course_id", parse_id(&self.course_id)),
+        let parsed = parsed!(
+            errors,
+            self,
             time_zone,
             venue,
-            online_url: errors.take("online_url", Url::parse_optional(&self.online_url)),
-            capacity: errors.take("capacity", Capacity::parse(&self.capacity)),
-            trainer_ids: errors.take("trainer_ids", parse_ids(&self.trainer_ids)),
-            reminder_lead_minutes: errors.take(
-                "reminder_lead_hours",
-                parse_reminder_lead_hours(&self.reminder_lead_hours),
-            ),
-            present_share: errors.take(
-                "present_share_percent",
-                parse_present_share(&self.present_share_percent),
-            ),
-            confirm_organiser_entries: self.confirm_organiser_entries,
-            issue_on_completion: self.issue_on_completion,
-            record_past: self.record_past || self.past == "record",
-        };
+            self.record_past || self.past == "record"
+        );
         parsed.finish(errors, opens, closes, meetings, modality)
     }
 }

@@ -284,6 +284,58 @@ async fn session_results(
     Ok((results_out(&results, ctx.lang, withheld), record))
 }
 
+/// A course's or a programme's results, over all its sessions, for the
+/// organisers of its organisation: with its title, its staff page and the
+/// name of its spreadsheet.
+struct Scoped {
+    title: String,
+    page: String,
+    name: String,
+    results: ResultsOut,
+}
+
+async fn scoped(ctx: &Ctx, state: &AppState, scope: Scope) -> AppResult<Scoped> {
+    let org = ctx.org()?;
+    let (title, page, name) = match scope {
+        Scope::Course(id) => (
+            aula_storage::courses::get_in(&state.db, org, id).await?.course.title,
+            format!("/staff/courses/{id}"),
+            format!("survey-course-{id}"),
+        ),
+        Scope::Programme(id) => (
+            aula_storage::programmes::get(&state.db, org, id).await?.title,
+            format!("/staff/programmes/{id}"),
+            format!("survey-programme-{id}"),
+        ),
+        Scope::Session(_) => return Err(AppError::NotFound),
+    };
+    let results = surveys::results(&state.db, scope).await?;
+    Ok(Scoped {
+        title,
+        page,
+        name,
+        results: results_out(&results, ctx.lang, false),
+    })
+}
+
+/// Which results a course's or a programme's pages show: those of the
+/// course or of the programme in their address.
+pub(crate) trait Over {
+    const SCOPE: fn(Uuid) -> Scope;
+}
+
+pub(crate) struct OverCourse;
+
+impl Over for OverCourse {
+    const SCOPE: fn(Uuid) -> Scope = Scope::Course;
+}
+
+pub(crate) struct OverProgramme;
+
+impl Over for OverProgramme {
+    const SCOPE: fn(Uuid) -> Scope = Scope::Programme;
+}
+
 /// A session's survey results.
 #[utoipa::path(get, path = "/api/v1/sessions/{id}/survey-results", tag = "surveys",
     params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
@@ -307,9 +359,7 @@ pub(crate) async fn course_results_api(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ResultsOut>> {
-    aula_storage::courses::get_in(&state.db, ctx.org()?, id).await?;
-    let results = surveys::results(&state.db, Scope::Course(id)).await?;
-    Ok(Json(results_out(&results, ctx.lang, false)))
+    Ok(Json(scoped(&ctx, &state, Scope::Course(id)).await?.results))
 }
 
 /// A programme's survey results, over all its courses' sessions.
@@ -322,9 +372,7 @@ pub(crate) async fn programme_results_api(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ResultsOut>> {
-    aula_storage::programmes::get(&state.db, ctx.org()?, id).await?;
-    let results = surveys::results(&state.db, Scope::Programme(id)).await?;
-    Ok(Json(results_out(&results, ctx.lang, false)))
+    Ok(Json(scoped(&ctx, &state, Scope::Programme(id)).await?.results))
 }
 
 /// A question as the results page shows it: the chart beside its table.
@@ -456,39 +504,19 @@ pub(crate) async fn session_page(
     })
 }
 
-pub(crate) async fn course_page(
+/// A course's or a programme's results page.
+pub(crate) async fn scope_page<O: Over>(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let course = aula_storage::courses::get_in(&state.db, ctx.org()?, id).await?;
-    let results = surveys::results(&state.db, Scope::Course(id)).await?;
+    let scoped = scoped(&ctx, &state, O::SCOPE(id)).await?;
     let c = Chrome::new(&ctx);
-    let (results, shown) = shown(results_out(&results, ctx.lang, false), &c);
+    let (results, shown) = shown(scoped.results, &c);
     render(&ResultsPage {
-        title: course.course.title.clone(),
-        back: (format!("/staff/courses/{id}"), course.course.title),
-        csv: format!("/staff/courses/{id}/survey.csv"),
-        c,
-        results,
-        shown,
-        session: None,
-    })
-}
-
-pub(crate) async fn programme_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let programme = aula_storage::programmes::get(&state.db, ctx.org()?, id).await?;
-    let results = surveys::results(&state.db, Scope::Programme(id)).await?;
-    let c = Chrome::new(&ctx);
-    let (results, shown) = shown(results_out(&results, ctx.lang, false), &c);
-    render(&ResultsPage {
-        title: programme.title.clone(),
-        back: (format!("/staff/programmes/{id}"), programme.title),
-        csv: format!("/staff/programmes/{id}/survey.csv"),
+        title: scoped.title.clone(),
+        csv: format!("{}/survey.csv", scoped.page),
+        back: (scoped.page, scoped.title),
         c,
         results,
         shown,
@@ -600,30 +628,12 @@ pub(crate) async fn session_csv(
     csv(&ctx, &results, &format!("survey-{id}"))
 }
 
-pub(crate) async fn course_csv(
+/// A course's or a programme's results as a spreadsheet.
+pub(crate) async fn scope_csv<O: Over>(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    aula_storage::courses::get_in(&state.db, ctx.org()?, id).await?;
-    let results = surveys::results(&state.db, Scope::Course(id)).await?;
-    csv(
-        &ctx,
-        &results_out(&results, ctx.lang, false),
-        &format!("survey-course-{id}"),
-    )
-}
-
-pub(crate) async fn programme_csv(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    aula_storage::programmes::get(&state.db, ctx.org()?, id).await?;
-    let results = surveys::results(&state.db, Scope::Programme(id)).await?;
-    csv(
-        &ctx,
-        &results_out(&results, ctx.lang, false),
-        &format!("survey-programme-{id}"),
-    )
+    let scoped = scoped(&ctx, &state, O::SCOPE(id)).await?;
+    csv(&ctx, &scoped.results, &scoped.name)
 }
