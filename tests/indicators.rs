@@ -169,18 +169,25 @@ pub(crate) async fn survey(app: &TestApp, session: Uuid, answers: &[(Uuid, u8)])
     surveys::publish(&app.db, survey.id, true).await.expect("published");
 }
 
+/// Andalucía and Castilla y León.
+async fn regions(app: &TestApp) -> (Uuid, Uuid) {
+    let actor = Actor::system("test");
+    let mut ids = Vec::new();
+    for (code, name) in [("ES-AN", "Andalucía"), ("ES-CL", "Castilla y León")] {
+        ids.push(
+            aula_storage::regions::create(&app.db, &actor, code, name)
+                .await
+                .expect("region")
+                .id,
+        );
+    }
+    (ids[0], ids[1])
+}
+
 /// The data set of the module's doc (also erased from by `retention`, issue 21).
 pub(crate) async fn build(app: &TestApp) -> Programme {
     let api = app.api(&[Role::Organiser]).await;
-    let actor = Actor::system("test");
-    let andalucia = aula_storage::regions::create(&app.db, &actor, "ES-AN", "Andalucía")
-        .await
-        .expect("region")
-        .id;
-    let castilla = aula_storage::regions::create(&app.db, &actor, "ES-CL", "Castilla y León")
-        .await
-        .expect("region")
-        .id;
+    let (andalucia, castilla) = regions(app).await;
     let body = app.body().await;
     let p1 = id(&post(&api, "/api/v1/programmes", json!({"title": "Programa sindical"})).await);
     let p2 = id(&post(&api, "/api/v1/programmes", json!({"title": "Programa municipal"})).await);
@@ -831,7 +838,8 @@ db_test!(
                 "Public",
                 "Modalité",
                 "Formation",
-                "Mois"
+                "Mois",
+                "Trimestre"
             ],
             "{names:?}"
         );
@@ -863,5 +871,441 @@ db_test!(
         // Only organisers read it.
         let (status, _) = app.api(&[Role::Trainer]).await.get("/api/v1/indicators.xlsx").await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+);
+
+// Issue 20: a coaching path from March to December put all its hours in
+// March, and a June–December report showed none. Each figure now falls
+// in the period of its own date: registrations at the session's first
+// meeting, attended time and participants at the meetings attended,
+// completions (and sessions held) at the session's end.
+//
+// Coaching path K (in person, Sevilla), four meetings of 180 min (720 in
+// all, 576 needed for 80 %), on 11 March, 10 June, 9 September and
+// 9 December 2025; session J (online), one meeting of 180 min on 17 June.
+//
+// | person | region | employer | K: Mar, Jun, Sep, Dec | J |
+// | --- | --- | --- | --- | --- |
+// | Ana | Andalucía | Ayuntamiento de Sevilla | present ×4 (720, completes) | |
+// | Ben | Castilla y León | Junta de Andalucia | present, present, late, present 150 min (690, completes) | |
+// | Cris | — | Junta de Andalucia | present, present 60 min, absent, absent (240) | |
+// | Dani | Andalucía | Diputacion de Leon | | present (180, completes) |
+db_test!(
+    issue_20_figures_fall_in_the_period_of_their_meetings,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (andalucia, castilla) = regions(&app).await;
+        let programme = id(&post(&api, "/api/v1/programmes", json!({"title": "Acompañamiento"})).await);
+        let course = |title: &str, modality: &str| {
+            json!({"programme_id": programme, "title": title, "summary": "S", "hours": 12,
+                "modality": modality, "audiences": ["public_servant"], "language": "es"})
+        };
+        let coaching = id(&post(&api, "/api/v1/courses", course("Acompañamiento", "in_person")).await);
+        let webinar = id(&post(&api, "/api/v1/courses", course("Taller", "online")).await);
+        let (k, k_meetings) = session(
+            &api,
+            coaching,
+            10,
+            Some(("Sede Sevilla", andalucia)),
+            &[
+                ("2025-03-11", 9, 12),
+                ("2025-06-10", 9, 12),
+                ("2025-09-09", 9, 12),
+                ("2025-12-09", 9, 12),
+            ],
+        )
+        .await;
+        let (j, j_meetings) = session(&api, webinar, 10, None, &[("2025-06-17", 9, 12)]).await;
+        let mut people = Vec::new();
+        for (name, region, employer) in [
+            ("Ana", Some(andalucia), "Ayuntamiento de Sevilla"),
+            ("Ben", Some(castilla), "Junta de Andalucia"),
+            ("Cris", None, "Junta de Andalucia"),
+            ("Dani", Some(andalucia), "Diputacion de Leon"),
+        ] {
+            people.push(person(&app, name, region, Audience::PublicServant, employer).await);
+        }
+        let [ana, ben, cris, dani] = people[..] else {
+            unreachable!("four people")
+        };
+        let (k_ana, k_ben, k_cris) = (
+            placed(&app, k, ana).await,
+            placed(&app, k, ben).await,
+            placed(&app, k, cris).await,
+        );
+        let j_dani = placed(&app, j, dani).await;
+        let marks: [&[(Uuid, &str, Option<u32>)]; 4] = [
+            &[
+                (k_ana, "present", None),
+                (k_ben, "present", None),
+                (k_cris, "present", None),
+            ],
+            &[
+                (k_ana, "present", None),
+                (k_ben, "present", None),
+                (k_cris, "present", Some(60)),
+            ],
+            &[
+                (k_ana, "present", None),
+                (k_ben, "late", None),
+                (k_cris, "absent", None),
+            ],
+            &[
+                (k_ana, "present", None),
+                (k_ben, "present", Some(150)),
+                (k_cris, "absent", None),
+            ],
+        ];
+        for (meeting, marks) in k_meetings.iter().zip(marks) {
+            roll_call(&api, meeting, marks).await;
+        }
+        roll_call(&api, &j_meetings[0], &[(j_dani, "present", None)]).await;
+        complete(&api, k).await;
+        complete(&api, j).await;
+
+        let date = |s: &str| Some(s.parse().expect("date"));
+        let period = |from: &str, to: &str| Filter {
+            programme_id: Some(programme),
+            from: date(from),
+            to: date(to),
+            ..Filter::default()
+        };
+        let now = chrono::Utc::now();
+        let totals = |filter: Filter| {
+            let db = app.db.clone();
+            async move {
+                indicators::dashboard(&db, &filter, &[], now)
+                    .await
+                    .expect("dashboard")
+                    .totals
+            }
+        };
+        // Completing a session invited its participants to the survey, at
+        // its end (K's 3, J's Dani); nobody answered: zero answers, known.
+        let none = Some((0, 0));
+
+        // June to December. Registrations: only J's (K started in March).
+        // Participants: Ana, Ben, Cris at K's June meeting, Dani at J = 4.
+        // Minutes: K June 180 + 180 + 60, September 180 + 180, December
+        // 180 + 150 = 1,110, and J 180 = 1,290 (21.5 h). Completions at
+        // the sessions' ends (9 December, 17 June): Ana, Ben, Dani = 3, of
+        // 4 confirmed registrations in held sessions. Sessions held 2, one
+        // venue (J is online). Workplaces of the 4 participants: Sevilla,
+        // Junta, Diputación = 3; regions: Andalucía, Castilla y León = 2.
+        let june_december = totals(period("2025-06-01", "2025-12-31")).await;
+        assert_eq!(
+            june_december,
+            figures(1, 1, 4, 3, 3, 4, 1290, none, (4, 0), (0, 0), 2, 1, 3, 2)
+        );
+        assert_eq!(june_december.training_hours(), 21.5);
+        assert_eq!(june_december.completion_rate(), Some(75.0));
+
+        // March to May: K's 3 registrations and its March meeting (3 × 180
+        // = 540 min), no completion (K ends in December), nothing held.
+        // Workplaces Sevilla and Junta; regions Andalucía and Castilla.
+        assert_eq!(
+            totals(period("2025-03-01", "2025-05-31")).await,
+            figures(3, 3, 3, 0, 0, 0, 540, none, (0, 0), (0, 0), 0, 0, 2, 2)
+        );
+
+        // One day, 9 September: K's third meeting alone (Ana, Ben: 360 min).
+        assert_eq!(
+            totals(period("2025-09-09", "2025-09-09")).await,
+            figures(0, 0, 2, 0, 0, 0, 360, none, (0, 0), (0, 0), 0, 0, 2, 2)
+        );
+
+        // The whole year gives what no period gives: every figure once.
+        // Minutes: 540 + 420 + 360 + 330 + 180 = 1,830.
+        let year = figures(4, 4, 4, 3, 3, 4, 1830, none, (4, 0), (0, 0), 2, 1, 3, 2);
+        assert_eq!(totals(period("2025-01-01", "2025-12-31")).await, year);
+        assert_eq!(
+            totals(Filter {
+                programme_id: Some(programme),
+                ..Filter::default()
+            })
+            .await,
+            year
+        );
+
+        // By quarter and by month: hours add up to the year's 1,830.
+        let code = |c: &str| Some(Key::Code(c.to_owned()));
+        let dashboard = indicators::dashboard(
+            &app.db,
+            &Filter {
+                programme_id: Some(programme),
+                ..Filter::default()
+            },
+            &[Breakdown::Quarter, Breakdown::Month],
+            now,
+        )
+        .await
+        .expect("dashboard");
+        let lines = |groups: &[Group]| -> Vec<(Option<Key>, Figures)> {
+            groups.iter().map(|g| (g.key.clone(), g.figures)).collect()
+        };
+        // Q1: K's registrations and March meeting. Q2: K's June meeting
+        // (Ana, Ben, Cris: 420) and all of J (its registration, Dani's 180,
+        // completion, invitation, held online): 4 participants from 3
+        // workplaces in 2 regions. Q3: Ana and Ben, 360. Q4: Ana and Ben, 330, and K's end:
+        // 2 completions of 3 confirmed registrations, 3 invitations, held
+        // in Sevilla.
+        let q1 = figures(3, 3, 3, 0, 0, 0, 540, none, (0, 0), (0, 0), 0, 0, 2, 2);
+        let q2 = figures(1, 1, 4, 1, 1, 1, 600, none, (1, 0), (0, 0), 1, 0, 3, 2);
+        let q3 = figures(0, 0, 2, 0, 0, 0, 360, none, (0, 0), (0, 0), 0, 0, 2, 2);
+        let q4 = figures(0, 0, 2, 2, 2, 3, 330, none, (3, 0), (0, 0), 1, 1, 2, 2);
+        assert_eq!(
+            lines(&dashboard.breakdowns[0].1),
+            vec![
+                (code("2025-Q1"), q1),
+                (code("2025-Q2"), q2),
+                (code("2025-Q3"), q3),
+                (code("2025-Q4"), q4),
+            ]
+        );
+        // The months: March, June, September and December hold the same as
+        // their quarters, each quarter's figures falling in one month.
+        assert_eq!(
+            lines(&dashboard.breakdowns[1].1),
+            vec![
+                (code("2025-03"), q1),
+                (code("2025-06"), q2),
+                (code("2025-09"), q3),
+                (code("2025-12"), q4),
+            ]
+        );
+    }
+);
+
+/// One figure of each quarter's line, and of the totals, from the JSON API.
+fn quarter_figures(body: &serde_json::Value, field: &str) -> Vec<(String, serde_json::Value)> {
+    body["breakdowns"]["quarter"]
+        .as_array()
+        .expect("quarters")
+        .iter()
+        .map(|q| (q["key"].as_str().expect("key").to_owned(), q["figures"][field].clone()))
+        .collect()
+}
+
+// Issue 20, done when: a city project whose coaching path runs over nine
+// months, reported by quarter, built through the JSON API. (A Tunisian
+// city's migration-governance project, March to November 2025, meetings
+// from 9:00 in Tunis, UTC+1.)
+//
+// | session | meetings | people and marks |
+// | --- | --- | --- |
+// | S1, municipal staff | 8 days of 360 min, 17–20 and 24–27 March (2,304 needed) | 3 at every day (2,880, complete); 1 at the first 4 (1,440) |
+// | S2, mediators | 5 days of 360 min, 26, 27, 30 June, 1, 2 July (1,440 needed) | 3 at every day (1,800, complete) |
+// | S3, coaching path | 10 meetings of 180 min: 5 March, 9 April, 7 May, 4 June, 9 July, 6 August, 3 September, 1 and 29 October, 26 November (1,440 needed) | Amel at every one (1,800, completes); Karim absent 6 August, 3 September, 29 October (1,260) |
+//
+// By quarter, each figure at its own date:
+//
+// | quarter | registrations | participants | minutes | completions | confirmed in held sessions |
+// | --- | --- | --- | --- | --- | --- |
+// | Q1 | S1 4 + S3 2 = 6 | 4 + 2 = 6 | S1 3 × 2,880 + 1,440 = 10,080, S3 2 × 180 = 360: 10,440 (174 h) | S1 3 | 4 |
+// | Q2 | S2 3 | 3 + 2 = 5 | S2 3 × 3 × 360 = 3,240, S3 2 × 3 × 180 = 1,080: 4,320 (72 h) | 0 | 0 |
+// | Q3 | 0 | 3 + 2 = 5 | S2 3 × 2 × 360 = 2,160, S3 Amel 540 + Karim 180 = 720: 2,880 (48 h) | S2 3 | 3 |
+// | Q4 | 0 | 2 | S3 Amel 540 + Karim 360 = 900 (15 h) | S3 1 | 2 |
+//
+// In all: 9 registrations, 18,540 minutes (309 h), 7 completions of 9 (77.8 %).
+db_test!(
+    issue_20_a_city_project_over_nine_months_reported_by_quarter,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let sfax = aula_storage::regions::create(&app.db, &Actor::system("test"), "TN-61", "Sfax")
+            .await
+            .expect("region")
+            .id;
+        let programme = id(&post(
+            &api,
+            "/api/v1/programmes",
+            json!({"title": "Gouvernance locale des migrations", "funder": "Ville de Sfax",
+                "starts_on": "2025-03-01", "ends_on": "2025-11-30"}),
+        )
+        .await);
+        let course = |title: &str, hours: u32| {
+            json!({"programme_id": programme, "title": title, "summary": "S", "hours": hours,
+                "modality": "in_person", "audiences": ["public_servant"], "language": "fr"})
+        };
+        let mut sessions = Vec::new();
+        for (title, hours, capacity, days, length) in [
+            (
+                "Agents municipaux",
+                48,
+                25,
+                &[
+                    "2025-03-17",
+                    "2025-03-18",
+                    "2025-03-19",
+                    "2025-03-20",
+                    "2025-03-24",
+                    "2025-03-25",
+                    "2025-03-26",
+                    "2025-03-27",
+                ][..],
+                6,
+            ),
+            (
+                "Médiatrices et médiateurs",
+                30,
+                20,
+                &["2025-06-26", "2025-06-27", "2025-06-30", "2025-07-01", "2025-07-02"][..],
+                6,
+            ),
+            (
+                "Parcours d’accompagnement",
+                30,
+                5,
+                &[
+                    "2025-03-05",
+                    "2025-04-09",
+                    "2025-05-07",
+                    "2025-06-04",
+                    "2025-07-09",
+                    "2025-08-06",
+                    "2025-09-03",
+                    "2025-10-01",
+                    "2025-10-29",
+                    "2025-11-26",
+                ][..],
+                3,
+            ),
+        ] {
+            let course = id(&post(&api, "/api/v1/courses", course(title, hours)).await);
+            let created = post(
+                &api,
+                "/api/v1/sessions",
+                json!({"course_id": course, "capacity": capacity, "status": "open",
+                    // Entered by the organiser from the city's lists, without an e-mail round.
+                    "confirm_organiser_entries": false,
+                    "venue": {"name": "Hôtel de ville", "city": "Sfax", "region_id": sfax},
+                    "meetings": days.iter().map(|day| json!({
+                        "starts_at": format!("{day}T09:00:00+01:00"),
+                        "ends_at": format!("{day}T{:02}:00:00+01:00", 9 + length),
+                    })).collect::<Vec<_>>()}),
+            )
+            .await;
+            sessions.push((id(&created), crate::helpers::meeting_ids(&created)));
+        }
+        let register = |session: Uuid, name: &'static str| {
+            let api = &api;
+            async move {
+                let created = post(
+                    api,
+                    &format!("/api/v1/sessions/{session}/registrations"),
+                    json!({"given_name": name, "family_name": "Ben Salah",
+                        "email": format!("{}@example.tn", name.to_lowercase()), "audience": "public_servant"}),
+                )
+                .await;
+                assert_eq!(created["status"], "confirmed", "{created}");
+                id(&created)
+            }
+        };
+        // Who is present at each meeting of each session (the others absent).
+        let mut people: Vec<Vec<Uuid>> = Vec::new();
+        for (session, names) in [
+            (sessions[0].0, &["Sami", "Leila", "Hedi", "Nour"][..]),
+            (sessions[1].0, &["Rim", "Walid", "Ines"][..]),
+            (sessions[2].0, &["Amel", "Karim"][..]),
+        ] {
+            let mut registered = Vec::new();
+            for name in names {
+                registered.push(register(session, name).await);
+            }
+            people.push(registered);
+        }
+        for (s, (session, meetings)) in sessions.iter().enumerate() {
+            for (m, meeting) in meetings.iter().enumerate() {
+                let marks: Vec<_> = people[s]
+                    .iter()
+                    .enumerate()
+                    .map(|(p, registration)| {
+                        let absent = match s {
+                            // Nour came to the first four days.
+                            0 => p == 3 && m >= 4,
+                            // Karim missed 6 August, 3 September, 29 October.
+                            2 => p == 1 && [5, 6, 8].contains(&m),
+                            _ => false,
+                        };
+                        json!({"registration_id": registration, "status": if absent { "absent" } else { "present" }})
+                    })
+                    .collect();
+                let (status, answer) = api.put_marks(meeting, &json!(marks)).await;
+                assert_eq!(status, StatusCode::OK, "{answer}");
+            }
+            complete(&api, *session).await;
+        }
+
+        let (status, body) = api.get(&format!("/api/v1/indicators?programme={programme}")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let quarters = |field| quarter_figures(&body, field);
+        let line = |values: [serde_json::Value; 4]| -> Vec<(String, serde_json::Value)> {
+            ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+                .into_iter()
+                .map(str::to_owned)
+                .zip(values)
+                .collect()
+        };
+        assert_eq!(
+            quarters("registrations"),
+            line([json!(6), json!(3), json!(0), json!(0)])
+        );
+        assert_eq!(quarters("participants"), line([json!(6), json!(5), json!(5), json!(2)]));
+        assert_eq!(
+            quarters("training_hours"),
+            line([json!(174.0), json!(72.0), json!(48.0), json!(15.0)])
+        );
+        assert_eq!(quarters("completions"), line([json!(3), json!(0), json!(3), json!(1)]));
+        // Completions of confirmed registrations in sessions ended that
+        // quarter: 3 of 4, none, 3 of 3, 1 of 2.
+        assert_eq!(
+            quarters("completion_rate"),
+            line([json!(75.0), json!(null), json!(100.0), json!(50.0)])
+        );
+        assert_eq!(
+            quarters("sessions_held"),
+            line([json!(1), json!(0), json!(1), json!(1)])
+        );
+        let labels: Vec<&str> = body["breakdowns"]["quarter"]
+            .as_array()
+            .expect("quarters")
+            .iter()
+            .map(|q| q["label"].as_str().expect("label"))
+            .collect();
+        assert_eq!(labels, ["Q1 2025", "Q2 2025", "Q3 2025", "Q4 2025"]);
+        let totals = &body["totals"];
+        assert_eq!(totals["registrations"], 9);
+        assert_eq!(totals["training_hours"], 309.0);
+        assert_eq!(totals["completions"], 7);
+        assert_eq!(totals["completion_rate"], 77.8);
+
+        // The third quarter asked as a period gives its line.
+        let (status, q3) = api
+            .get(&format!(
+                "/api/v1/indicators?programme={programme}&from=2025-07-01&to=2025-09-30&lang=fr"
+            ))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{q3}");
+        let line = &body["breakdowns"]["quarter"][2]["figures"];
+        for field in [
+            "registrations",
+            "participants",
+            "training_hours",
+            "completions",
+            "completion_rate",
+        ] {
+            assert_eq!(q3["totals"][field], line[field], "{field}");
+        }
+        assert_eq!(q3["breakdowns"]["quarter"][0]["label"], "T3 2025");
+
+        // And the CSV by quarter, in French.
+        let response = api
+            .get_response(&format!(
+                "/api/v1/indicators.csv?programme={programme}&breakdown=quarter&lang=fr"
+            ))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let csv = response.text().await.expect("csv");
+        assert!(csv.contains("Trimestre"), "{csv}");
+        assert!(csv.contains("T4 2025"), "{csv}");
     }
 );

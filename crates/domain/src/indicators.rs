@@ -40,9 +40,14 @@ pub struct Filter {
     pub region_id: Option<Uuid>,
     /// The participant's audience.
     pub audience: Option<Audience>,
-    /// Sessions starting on or after this day (UTC).
+    /// The period's first day (UTC). Each figure falls in a period by its
+    /// own date (issue 20): registrations by their session's first
+    /// meeting; participants, attended hours, workplaces and regions by the
+    /// meetings attended; completions, the completion rate's confirmed
+    /// registrations, satisfaction, surveys, certificates, sessions held
+    /// and venues by the session's end (its last meeting's end).
     pub from: Option<NaiveDate>,
-    /// Sessions starting on or before this day (UTC).
+    /// The period's last day (UTC), included.
     pub to: Option<NaiveDate>,
 }
 
@@ -125,10 +130,12 @@ pub enum Breakdown {
     /// The course's modality.
     Modality,
     Course,
-    /// The month the session starts (UTC), `YYYY-MM`.
+    /// The month (UTC), `YYYY-MM`, of each figure's date (see [`Filter::from`]).
     Month,
     /// The session's organisation: a network's members and itself (issue 17).
     Organisation,
+    /// The quarter (UTC), `YYYY-Qn`, of each figure's date, as [`Breakdown::Month`] (issue 20).
+    Quarter,
 }
 
 impl Breakdown {
@@ -151,6 +158,11 @@ impl Breakdown {
         Breakdown::Organisation,
     ];
 
+    /// Every breakdown there is: a network's, and by quarter (issue 20).
+    pub fn every() -> impl Iterator<Item = Breakdown> {
+        Breakdown::NETWORK.iter().copied().chain([Breakdown::Quarter])
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Breakdown::Region => "region",
@@ -159,15 +171,19 @@ impl Breakdown {
             Breakdown::Course => "course",
             Breakdown::Month => "month",
             Breakdown::Organisation => "organisation",
+            Breakdown::Quarter => "quarter",
         }
     }
 
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        Breakdown::NETWORK
-            .iter()
-            .copied()
+        Breakdown::every()
             .find(|b| b.as_str() == input.trim())
             .ok_or_else(|| Problem::new("error-choice"))
+    }
+
+    /// Whether it groups by period, each figure by its own date.
+    pub fn is_period(self) -> bool {
+        matches!(self, Breakdown::Month | Breakdown::Quarter)
     }
 
     /// Whether it groups people (then satisfaction cannot be split by it).
@@ -320,8 +336,8 @@ mod tests {
 
     #[test]
     fn breakdowns_round_trip() {
-        for b in Breakdown::NETWORK {
-            assert_eq!(Breakdown::parse(b.as_str()), Ok(*b));
+        for b in Breakdown::every() {
+            assert_eq!(Breakdown::parse(b.as_str()), Ok(b));
         }
         assert!(Breakdown::parse("city").is_err());
     }

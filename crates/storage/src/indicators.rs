@@ -7,21 +7,24 @@
 //! What is counted per registration is kept on its row (see migration
 //! `000008_indicators`): `placed_at`, `attended_minutes`,
 //! `attended_meetings`, `completed`. So no query reads attendance marks or
-//! answers one by one.
+//! answers one by one, except, for a period, the marks of the sessions
+//! that run across its edges (issue 20, [`by_dates`]).
 //!
 //! All queries of a dashboard run in one read transaction (a repeatable
 //! read on PostgreSQL, a read snapshot on SQLite's write-ahead log), so its
 //! figures agree with each other even while people register.
 //!
-//! The same SQL runs on both databases except the month of a session,
-//! which each database writes its own way (`month_of_start`).
+//! The same SQL runs on both databases except the month or quarter of an
+//! instant and a meeting's length, which each database writes its own way
+//! (`period_of`, `marks_counted`).
 
 use std::collections::HashMap;
 
+use aula_domain::attendance::AttendanceStatus;
 use aula_domain::indicators::{Breakdown, Figures, Filter, Tally};
 use aula_domain::{RegistrationStatus, SessionStatus};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
-use sea_orm::sea_query::{Cond, Expr, ExprTrait as _, Func, Query, SelectStatement};
+use sea_orm::sea_query::{Cond, Expr, ExprTrait as _, Func, IntoColumnRef, Query, SelectStatement, UnionType};
 use sea_orm::{
     AccessMode, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, IsolationLevel, QueryFilter,
     QueryResult, TransactionTrait,
@@ -29,8 +32,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{
-    certificate, course, organisation, person, region, registration, session, survey, survey_invitation,
-    survey_response,
+    attendance, certificate, course, meeting, organisation, person, region, registration, session, survey,
+    survey_invitation, survey_response,
 };
 use crate::{Database, Result};
 
@@ -145,22 +148,57 @@ fn col<E: EntityTrait, C: ColumnTrait>(entity: E, column: C) -> Expr {
     Expr::col((entity, column))
 }
 
-/// The session's start month in UTC, `YYYY-MM`. SQLite keeps instants as
-/// UTC text that starts with it; PostgreSQL must be told the zone.
-fn month_of_start(backend: DbBackend) -> Expr {
-    match backend {
-        DbBackend::Postgres => Expr::cust(r#"to_char("sessions"."starts_at" AT TIME ZONE 'UTC', 'YYYY-MM')"#),
-        _ => Expr::cust(r#"substr("sessions"."starts_at", 1, 7)"#),
+/// The instant a figure is dated by (issue 20): a registration by its
+/// session's first meeting, a completion (and what follows it: the survey,
+/// the certificate, the session held) by its session's end, attended time
+/// by the meeting it was attended at.
+#[derive(Clone, Copy)]
+enum Dated {
+    SessionStart,
+    SessionEnd,
+    Meeting,
+}
+
+impl Dated {
+    fn sql(self) -> &'static str {
+        match self {
+            Dated::SessionStart => r#""sessions"."starts_at""#,
+            Dated::SessionEnd => r#""sessions"."ends_at""#,
+            Dated::Meeting => r#""meetings"."starts_at""#,
+        }
+    }
+
+    fn expr(self) -> Expr {
+        match self {
+            Dated::SessionStart => col(session::Entity, session::Column::StartsAt),
+            Dated::SessionEnd => col(session::Entity, session::Column::EndsAt),
+            Dated::Meeting => col(meeting::Entity, meeting::Column::StartsAt),
+        }
     }
 }
 
-fn key_of(breakdown: Breakdown, backend: DbBackend) -> Expr {
+/// The month (`YYYY-MM`) or quarter (`YYYY-Qn`) of an instant in UTC.
+/// SQLite keeps instants as UTC text that starts with the date; PostgreSQL
+/// must be told the zone.
+fn period_of(breakdown: Breakdown, backend: DbBackend, dated: Dated) -> Expr {
+    let at = dated.sql();
+    Expr::cust(match (breakdown, backend) {
+        (Breakdown::Quarter, DbBackend::Postgres) => format!(r#"to_char({at} AT TIME ZONE 'UTC', 'YYYY-"Q"Q')"#),
+        (Breakdown::Quarter, _) => {
+            format!("substr({at}, 1, 4) || '-Q' || ((CAST(substr({at}, 6, 2) AS INTEGER) + 2) / 3)")
+        }
+        (_, DbBackend::Postgres) => format!("to_char({at} AT TIME ZONE 'UTC', 'YYYY-MM')"),
+        _ => format!("substr({at}, 1, 7)"),
+    })
+}
+
+fn key_of(breakdown: Breakdown, backend: DbBackend, dated: Dated) -> Expr {
     match breakdown {
         Breakdown::Region => col(person::Entity, person::Column::RegionId),
         Breakdown::Audience => col(person::Entity, person::Column::Audience),
         Breakdown::Modality => col(course::Entity, course::Column::Modality),
         Breakdown::Course => col(course::Entity, course::Column::Id),
-        Breakdown::Month => month_of_start(backend),
+        Breakdown::Month | Breakdown::Quarter => period_of(breakdown, backend, dated),
         Breakdown::Organisation => col(session::Entity, session::Column::OrganisationId),
     }
 }
@@ -214,69 +252,353 @@ fn conditions(filter: &Filter) -> Cond {
     if let Some(audience) = filter.audience {
         cond = cond.add(col(person::Entity, person::Column::Audience).eq(audience));
     }
-    if let Some(day) = filter.from {
-        cond = cond.add(col(session::Entity, session::Column::StartsAt).gte(day.and_time(NaiveTime::MIN).and_utc()));
+    cond
+}
+
+/// The filter's days as instants: the first one's midnight and the midnight
+/// after the last one (UTC).
+fn bounds(filter: &Filter) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+    let midnight = |day: chrono::NaiveDate| day.and_time(NaiveTime::MIN).and_utc();
+    (
+        filter.from.map(midnight),
+        filter.to.map(|day| midnight(day + Duration::days(1))),
+    )
+}
+
+/// `instant` within the filter's days (issue 20: each figure by its own date).
+fn within(filter: &Filter, instant: Expr) -> Cond {
+    let (from, until) = bounds(filter);
+    let mut cond = Cond::all();
+    if let Some(from) = from {
+        cond = cond.add(instant.clone().gte(from));
     }
-    if let Some(day) = filter.to {
-        let next = (day + Duration::days(1)).and_time(NaiveTime::MIN).and_utc();
-        cond = cond.add(col(session::Entity, session::Column::StartsAt).lt(next));
+    if let Some(until) = until {
+        cond = cond.add(instant.lt(until));
     }
     cond
 }
 
-/// Joins a registration's session, course and person.
-fn join_registration(query: &mut SelectStatement) {
+/// Joins the session `session_id` names (a column of a table joined
+/// already) and its course.
+fn join_session(query: &mut SelectStatement, session_id: impl IntoColumnRef) {
     query
         .inner_join(
             session::Entity,
-            col(session::Entity, session::Column::Id).equals((registration::Entity, registration::Column::SessionId)),
+            col(session::Entity, session::Column::Id).equals(session_id),
         )
         .inner_join(
             course::Entity,
             col(course::Entity, course::Column::Id).equals((session::Entity, session::Column::CourseId)),
-        )
-        .inner_join(
-            person::Entity,
-            col(person::Entity, person::Column::Id).equals((registration::Entity, registration::Column::PersonId)),
         );
 }
 
-/// Selects the group key (or a constant for the totals), applies the
-/// filter and groups.
-fn grouped(query: &mut SelectStatement, filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend) {
-    if let Some(b) = breakdown {
-        let key = key_of(b, backend);
-        query.expr_as(key.clone(), "key").add_group_by([key]);
-    }
-    query.cond_where(conditions(filter));
+/// Joins a registration's session, course and person.
+fn join_registration(query: &mut SelectStatement) {
+    join_session(query, (registration::Entity, registration::Column::SessionId));
+    query.inner_join(
+        person::Entity,
+        col(person::Entity, person::Column::Id).equals((registration::Entity, registration::Column::PersonId)),
+    );
 }
 
-/// The figures of each group (one group for the totals), from two grouped queries.
-async fn figures(
-    txn: &DatabaseTransaction,
+/// Selects the group key (or a constant for the totals), applies the
+/// filter, the period by `dated`, and groups.
+fn grouped(
+    query: &mut SelectStatement,
     filter: &Filter,
     breakdown: Option<Breakdown>,
-    at: DateTime<Utc>,
-) -> Result<Vec<Group>> {
-    let backend = txn.get_database_backend();
-    let mut groups: HashMap<Option<Key>, Figures> = HashMap::new();
-    let read = |row: &QueryResult| match breakdown {
-        Some(b) => read_key(row, b),
-        None => Ok(None),
-    };
+    backend: DbBackend,
+    dated: Dated,
+) {
+    if let Some(b) = breakdown {
+        let key = key_of(b, backend, dated);
+        query.expr_as(key.clone(), "key").add_group_by([key]);
+    }
+    query.cond_where(Cond::all().add(conditions(filter)).add(within(filter, dated.expr())));
+}
 
-    // Registrations: who registered, took part, completed, and where from;
-    // with their survey invitation and certificate, of which each has one at
+/// Whether figures must be split by their own dates (issue 20): a period is
+/// asked for, by the filter's days or a breakdown by month or quarter.
+fn by_period(filter: &Filter, breakdown: Option<Breakdown>) -> bool {
+    filter.from.is_some() || filter.to.is_some() || breakdown.is_some_and(Breakdown::is_period)
+}
+
+/// Sessions whose every figure falls in one period: their first meeting,
+/// every meeting and their end within the filter's days, and in one month
+/// or quarter when broken down by it. Their registrations' counted columns
+/// answer for them; only the other sessions' marks are read.
+fn in_one_period(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend) -> Cond {
+    let (from, until) = bounds(filter);
+    let mut cond = Cond::all();
+    if let Some(from) = from {
+        cond = cond.add(Dated::SessionStart.expr().gte(from));
+    }
+    if let Some(until) = until {
+        cond = cond.add(Dated::SessionEnd.expr().lt(until));
+    }
+    if let Some(b) = breakdown.filter(|b| b.is_period()) {
+        cond = cond.add(period_of(b, backend, Dated::SessionStart).eq(period_of(b, backend, Dated::SessionEnd)));
+    }
+    if from.is_none() && until.is_none() {
+        // A session without meetings yet: in the group without a period.
+        cond = Cond::any().add(cond).add(Dated::SessionStart.expr().is_null());
+    }
+    cond
+}
+
+/// What one row of [`by_dates`] adds to its group.
+struct Counted {
+    registered: Expr,
+    completed: Expr,
+    confirmed_in_held: Expr,
+    held_with_participant: Expr,
+    minutes: Expr,
+    meetings: Expr,
+    invited: Expr,
+    answered: Expr,
+    issued: Expr,
+    revoked: Expr,
+}
+
+fn flag(condition: Expr) -> Expr {
+    Expr::case(condition, 1).finally(0).into()
+}
+
+impl Counted {
+    fn nothing() -> Counted {
+        let zero = || Expr::val(0);
+        Counted {
+            registered: zero(),
+            completed: zero(),
+            confirmed_in_held: zero(),
+            held_with_participant: zero(),
+            minutes: zero(),
+            meetings: zero(),
+            invited: zero(),
+            answered: zero(),
+            issued: zero(),
+            revoked: zero(),
+        }
+    }
+
+    /// What a registration counts at its session's end.
+    fn at_end(at: DateTime<Utc>) -> Counted {
+        Counted {
+            completed: flag(completed()),
+            confirmed_in_held: flag(confirmed().and(held(at))),
+            held_with_participant: flag(took_part().and(held(at))),
+            invited: flag(invited()),
+            answered: flag(answered()),
+            issued: flag(issued()),
+            revoked: flag(revoked()),
+            ..Counted::nothing()
+        }
+    }
+
+    /// Selects the key, who and where, then the counts, in the same order
+    /// in every part of the union.
+    fn select(self, query: &mut SelectStatement, key: Option<Expr>) {
+        if let Some(key) = key {
+            query.expr_as(key, "key");
+        }
+        query
+            .expr_as(col(registration::Entity, registration::Column::PersonId), "person_id")
+            .expr_as(col(session::Entity, session::Column::Id), "session_id")
+            .expr_as(col(session::Entity, session::Column::VenueId), "venue_id")
+            .expr_as(col(person::Entity, person::Column::WorkplaceKey), "workplace_key")
+            .expr_as(col(person::Entity, person::Column::RegionId), "region_id")
+            .expr_as(self.registered, "registered")
+            .expr_as(self.completed, "completed")
+            .expr_as(self.confirmed_in_held, "confirmed_in_held")
+            .expr_as(self.held_with_participant, "held_with_participant")
+            .expr_as(self.minutes, "minutes")
+            .expr_as(self.meetings, "meetings")
+            .expr_as(self.invited, "invited")
+            .expr_as(self.answered, "answered")
+            .expr_as(self.issued, "issued")
+            .expr_as(self.revoked, "revoked");
+    }
+}
+
+/// The minutes a mark counts for (as `aula_domain::attendance::attended_minutes`:
+/// reported minutes up to the meeting's length, else a partial mark none
+/// and the others the whole meeting), summed, and the marks that count
+/// (present, late or partial: the query selects them). The meeting's
+/// length is computed at most once a mark, from whole seconds.
+fn marks_counted(backend: DbBackend) -> (Expr, Expr) {
+    let length = match backend {
+        DbBackend::Postgres => {
+            r#"CAST(FLOOR(EXTRACT(EPOCH FROM ("meetings"."ends_at" - "meetings"."starts_at")) / 60) AS INTEGER)"#
+        }
+        _ => r#"((unixepoch("meetings"."ends_at") - unixepoch("meetings"."starts_at")) / 60)"#,
+    };
+    let least = match backend {
+        DbBackend::Postgres => "LEAST",
+        _ => "MIN",
+    };
+    let minutes = format!(
+        r#"CAST(SUM(CASE WHEN "attendance"."minutes" IS NOT NULL THEN {least}("attendance"."minutes", {length}) WHEN "attendance"."status" = 'partial' THEN 0 ELSE {length} END) AS INTEGER)"#
+    );
+    (Expr::cust(minutes), Expr::cust("CAST(COUNT(*) AS INTEGER)"))
+}
+
+/// The figures for a period (issue 20), each by its own date ([`Dated`]),
+/// as a union:
+///
+/// - every registration once, by its session's start: its registration
+///   when the start is within the period; its completion and what follows
+///   when its session ends within the same group; its attended time and
+///   meetings when all its session's meetings are (the session lies within
+///   one period: most sessions);
+/// - by month or quarter, the registrations of sessions across periods
+///   again, by their session's end;
+/// - the marks of sessions across periods, summed by registration (and
+///   month or quarter) before anything is joined to them.
+///
+/// So only the marks of sessions across a period's edge are read, through
+/// their meetings' index, and the rest is the one scan of registrations a
+/// dashboard makes without a period.
+fn by_dates(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, at: DateTime<Utc>) -> SelectStatement {
+    let period = breakdown.filter(|b| b.is_period());
+    let key = |dated: Dated| breakdown.map(|b| key_of(b, backend, dated));
+    let one = || Expr::from(in_one_period(filter, breakdown, backend));
+    let starts_within = || Expr::from(within(filter, Dated::SessionStart.expr()));
+    let ends_within = || Expr::from(within(filter, Dated::SessionEnd.expr()));
+    // Whether a registration's end counts in the row keyed by its start.
+    let end_here = || if period.is_some() { one() } else { ends_within() };
+    let when = |condition: Expr, value: Expr| -> Expr { Expr::case(condition, value).finally(0).into() };
+
+    let mut union = Query::select();
+    union.from(registration::Entity);
+    join_registration(&mut union);
+    join_follow_ups(&mut union);
+    Counted {
+        registered: flag(placed().and(starts_within())),
+        completed: flag(completed().and(end_here())),
+        confirmed_in_held: flag(confirmed().and(held(at)).and(end_here())),
+        held_with_participant: flag(took_part().and(held(at)).and(end_here())),
+        minutes: when(one(), col(registration::Entity, registration::Column::AttendedMinutes)),
+        meetings: when(one(), col(registration::Entity, registration::Column::AttendedMeetings)),
+        invited: flag(invited().and(end_here())),
+        answered: flag(answered().and(end_here())),
+        issued: flag(issued().and(end_here())),
+        revoked: flag(revoked().and(end_here())),
+    }
+    .select(&mut union, key(Dated::SessionStart));
+    // By month or quarter, a row there counts nothing unless its session
+    // starts within (the end is counted there only within one period).
+    let counts_here = match period {
+        Some(_) => starts_within(),
+        None => starts_within().or(ends_within()),
+    };
+    union.cond_where(Cond::all().add(conditions(filter)).add(counts_here));
+
+    if period.is_some() {
+        let mut ended = Query::select();
+        ended.from(registration::Entity);
+        join_registration(&mut ended);
+        join_follow_ups(&mut ended);
+        Counted::at_end(at).select(&mut ended, key(Dated::SessionEnd));
+        ended.cond_where(Cond::all().add(conditions(filter)).add(one().not()).add(ends_within()));
+        union.union(UnionType::All, ended);
+    }
+
+    // The marks, summed by registration and period first: a person's
+    // region and employer are then read once a registration, not once a
+    // mark. The sessions' own conditions apply here already.
+    let (minutes, meetings) = marks_counted(backend);
+    let mut marks = Query::select();
+    marks.from(meeting::Entity);
+    join_session(&mut marks, (meeting::Entity, meeting::Column::SessionId));
+    marks
+        .inner_join(
+            attendance::Entity,
+            col(attendance::Entity, attendance::Column::MeetingId).equals((meeting::Entity, meeting::Column::Id)),
+        )
+        .expr_as(
+            col(attendance::Entity, attendance::Column::RegistrationId),
+            "registration_id",
+        )
+        .expr_as(minutes, "minutes")
+        .expr_as(meetings, "meetings")
+        .cond_where(
+            Cond::all()
+                .add(conditions(&Filter {
+                    region_id: None,
+                    audience: None,
+                    ..filter.clone()
+                }))
+                .add(one().not())
+                .add(within(filter, Dated::Meeting.expr())),
+        )
+        .and_where(col(attendance::Entity, attendance::Column::Status).is_in([
+            AttendanceStatus::Present,
+            AttendanceStatus::Late,
+            AttendanceStatus::Partial,
+        ]))
+        .add_group_by([col(attendance::Entity, attendance::Column::RegistrationId)]);
+    if let Some(b) = period {
+        let key = period_of(b, backend, Dated::Meeting);
+        marks.expr_as(key.clone(), "period").add_group_by([key]);
+    }
+    let g = |column: &'static str| Expr::col(("g", column));
+    let mut attended = Query::select();
+    attended.from_subquery(marks, "g").inner_join(
+        registration::Entity,
+        col(registration::Entity, registration::Column::Id).equals(("g", "registration_id")),
+    );
+    join_registration(&mut attended);
+    Counted {
+        minutes: g("minutes"),
+        meetings: g("meetings"),
+        ..Counted::nothing()
+    }
+    .select(
+        &mut attended,
+        match period {
+            Some(_) => Some(g("period")),
+            None => key(Dated::SessionStart),
+        },
+    );
+    attended.cond_where(conditions(filter));
+    union.union(UnionType::All, attended);
+
+    let f = |column: &'static str| Expr::col(("f", column));
+    let mut query = Query::select();
+    query
+        .from_subquery(union, "f")
+        .expr_as(Func::sum(f("registered")), "registrations")
+        .expr_as(distinct_if(f("registered").eq(1), f("person_id")), "registered_people")
+        // A registration has one row a group with its attended time there.
+        .expr_as(count_if(f("meetings").gt(0)), "participants")
+        .expr_as(Func::sum(f("completed")), "completions")
+        .expr_as(distinct_if(f("completed").eq(1), f("person_id")), "beneficiaries")
+        .expr_as(Func::sum(f("confirmed_in_held")), "confirmed_in_held")
+        .expr_as(Func::sum(f("minutes")), "attended_minutes")
+        .expr_as(
+            distinct_if(f("held_with_participant").eq(1), f("session_id")),
+            "sessions_held",
+        )
+        .expr_as(distinct_if(f("held_with_participant").eq(1), f("venue_id")), "venues")
+        .expr_as(distinct_if(f("meetings").gt(0), f("workplace_key")), "workplaces")
+        .expr_as(distinct_if(f("meetings").gt(0), f("region_id")), "regions")
+        .expr_as(Func::sum(f("invited")), "invitations")
+        .expr_as(Func::sum(f("answered")), "answered")
+        .expr_as(Func::sum(f("issued")), "issued")
+        .expr_as(Func::sum(f("revoked")), "revoked");
+    if breakdown.is_some() {
+        query.expr_as(f("key"), "key").add_group_by([f("key")]);
+    }
+    query
+}
+
+/// The figures of every registration selected, whatever its dates: one
+/// grouped scan of registrations.
+fn whole(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, at: DateTime<Utc>) -> SelectStatement {
+    // With their survey invitation and certificate, of which each has one at
     // most (one survey per session, one certificate per registration), so
     // one scan counts them all.
-    let placed = || col(registration::Entity, registration::Column::PlacedAt).is_not_null();
-    let took_part = || col(registration::Entity, registration::Column::AttendedMeetings).gt(0);
-    let completed = || col(registration::Entity, registration::Column::Completed).eq(true);
-    let held = || {
-        col(session::Entity, session::Column::Status)
-            .is_not_in([SessionStatus::Draft, SessionStatus::Cancelled])
-            .and(col(session::Entity, session::Column::EndsAt).lte(at))
-    };
+    let held = || held(at);
     let person_id = || col(registration::Entity, registration::Column::PersonId);
     let mut query = Query::select();
     query
@@ -286,14 +608,7 @@ async fn figures(
         .expr_as(count_if(took_part()), "participants")
         .expr_as(count_if(completed()), "completions")
         .expr_as(distinct_if(completed(), person_id()), "beneficiaries")
-        .expr_as(
-            count_if(
-                col(registration::Entity, registration::Column::Status)
-                    .eq(RegistrationStatus::Confirmed)
-                    .and(held()),
-            ),
-            "confirmed_in_held",
-        )
+        .expr_as(count_if(confirmed().and(held())), "confirmed_in_held")
         .expr_as(
             Func::sum(col(registration::Entity, registration::Column::AttendedMinutes)),
             "attended_minutes",
@@ -315,22 +630,59 @@ async fn figures(
             distinct_if(took_part(), col(person::Entity, person::Column::RegionId)),
             "regions",
         )
-        .expr_as(
-            count_if(col(survey_invitation::Entity, survey_invitation::Column::RegistrationId).is_not_null()),
-            "invitations",
-        )
-        .expr_as(
-            count_if(col(survey_invitation::Entity, survey_invitation::Column::Answered).eq(true)),
-            "answered",
-        )
-        .expr_as(
-            count_if(col(certificate::Entity, certificate::Column::RegistrationId).is_not_null()),
-            "issued",
-        )
-        .expr_as(
-            count_if(col(certificate::Entity, certificate::Column::RevokedAt).is_not_null()),
-            "revoked",
-        )
+        .expr_as(count_if(invited()), "invitations")
+        .expr_as(count_if(answered()), "answered")
+        .expr_as(count_if(issued()), "issued")
+        .expr_as(count_if(revoked()), "revoked");
+    join_registration(&mut query);
+    join_follow_ups(&mut query);
+    grouped(&mut query, filter, breakdown, backend, Dated::SessionStart);
+    query
+}
+
+fn placed() -> Expr {
+    col(registration::Entity, registration::Column::PlacedAt).is_not_null()
+}
+
+fn took_part() -> Expr {
+    col(registration::Entity, registration::Column::AttendedMeetings).gt(0)
+}
+
+fn completed() -> Expr {
+    col(registration::Entity, registration::Column::Completed).eq(true)
+}
+
+fn confirmed() -> Expr {
+    col(registration::Entity, registration::Column::Status).eq(RegistrationStatus::Confirmed)
+}
+
+/// A session held as of `at`: ended, neither a draft nor cancelled.
+fn held(at: DateTime<Utc>) -> Expr {
+    col(session::Entity, session::Column::Status)
+        .is_not_in([SessionStatus::Draft, SessionStatus::Cancelled])
+        .and(col(session::Entity, session::Column::EndsAt).lte(at))
+}
+
+fn invited() -> Expr {
+    col(survey_invitation::Entity, survey_invitation::Column::RegistrationId).is_not_null()
+}
+
+fn answered() -> Expr {
+    col(survey_invitation::Entity, survey_invitation::Column::Answered).eq(true)
+}
+
+fn issued() -> Expr {
+    col(certificate::Entity, certificate::Column::RegistrationId).is_not_null()
+}
+
+fn revoked() -> Expr {
+    col(certificate::Entity, certificate::Column::RevokedAt).is_not_null()
+}
+
+/// A registration's survey invitation and certificate, of which each has
+/// one at most (one survey per session, one certificate per registration).
+fn join_follow_ups(query: &mut SelectStatement) {
+    query
         .left_join(
             survey_invitation::Entity,
             col(survey_invitation::Entity, survey_invitation::Column::RegistrationId)
@@ -341,8 +693,29 @@ async fn figures(
             col(certificate::Entity, certificate::Column::RegistrationId)
                 .equals((registration::Entity, registration::Column::Id)),
         );
-    join_registration(&mut query);
-    grouped(&mut query, filter, breakdown, backend);
+}
+
+/// The figures of each group (one group for the totals), from two grouped queries.
+async fn figures(
+    txn: &DatabaseTransaction,
+    filter: &Filter,
+    breakdown: Option<Breakdown>,
+    at: DateTime<Utc>,
+) -> Result<Vec<Group>> {
+    let backend = txn.get_database_backend();
+    let mut groups: HashMap<Option<Key>, Figures> = HashMap::new();
+    let read = |row: &QueryResult| match breakdown {
+        Some(b) => read_key(row, b),
+        None => Ok(None),
+    };
+
+    // Registrations: who registered, took part, completed, and where from.
+    // Asked for a period, each figure by its own date (issue 20).
+    let query = if by_period(filter, breakdown) {
+        by_dates(filter, breakdown, backend, at)
+    } else {
+        whole(filter, breakdown, backend, at)
+    };
     for row in txn.query_all(&query).await? {
         let figures = groups.entry(read(&row)?).or_insert_with(|| empty(filter, breakdown));
         figures.registrations = count(&row, "registrations")?;
@@ -362,14 +735,15 @@ async fn figures(
         figures.certificates_revoked = count(&row, "revoked")?;
     }
 
-    // Satisfaction: the anonymous answers know their session, not their person.
+    // Satisfaction: the anonymous answers know their session, not their
+    // person; dated by the session's end, as the survey that follows it.
     if satisfaction_known(filter, breakdown) {
         let overall = || col(survey_response::Entity, survey_response::Column::Overall);
         let mut query = responses();
         query
             .expr_as(Func::count(overall()), "answers")
             .expr_as(Func::sum(overall()), "total");
-        grouped(&mut query, filter, breakdown, backend);
+        grouped(&mut query, filter, breakdown, backend, Dated::SessionEnd);
         for row in txn.query_all(&query).await? {
             let figures = groups.entry(read(&row)?).or_insert_with(|| empty(filter, breakdown));
             figures.satisfaction = Some(Tally {
@@ -394,21 +768,11 @@ async fn figures(
 /// Answers joined to their survey's session and course.
 fn responses() -> SelectStatement {
     let mut query = Query::select();
-    query
-        .from(survey_response::Entity)
-        .inner_join(
-            survey::Entity,
-            col(survey::Entity, survey::Column::Id)
-                .equals((survey_response::Entity, survey_response::Column::SurveyId)),
-        )
-        .inner_join(
-            session::Entity,
-            col(session::Entity, session::Column::Id).equals((survey::Entity, survey::Column::SessionId)),
-        )
-        .inner_join(
-            course::Entity,
-            col(course::Entity, course::Column::Id).equals((session::Entity, session::Column::CourseId)),
-        );
+    query.from(survey_response::Entity).inner_join(
+        survey::Entity,
+        col(survey::Entity, survey::Column::Id).equals((survey_response::Entity, survey_response::Column::SurveyId)),
+    );
+    join_session(&mut query, (survey::Entity, survey::Column::SessionId));
     query
 }
 
@@ -421,7 +785,8 @@ async fn scores(txn: &DatabaseTransaction, filter: &Filter) -> Result<Vec<u64>> 
         .expr_as(Func::count(Expr::val(1)), "answers")
         .and_where(overall().is_not_null())
         .add_group_by([overall()])
-        .cond_where(conditions(filter));
+        .cond_where(conditions(filter))
+        .cond_where(within(filter, Dated::SessionEnd.expr()));
     let mut scores = vec![0; 5];
     for row in txn.query_all(&query).await? {
         let score: i32 = row.try_get("", "score")?;

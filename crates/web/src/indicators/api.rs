@@ -82,7 +82,8 @@ impl From<&Figures> for FiguresOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct GroupOut {
     /// The region or course id, the audience or modality code, the month
-    /// (`YYYY-MM`); `null` for people without a region or audience.
+    /// (`YYYY-MM`) or quarter (`YYYY-Qn`); `null` for people without a
+    /// region or audience.
     key: Option<String>,
     /// The key in words, in the asker's language.
     label: String,
@@ -95,7 +96,13 @@ pub struct BreakdownsOut {
     audience: Vec<GroupOut>,
     modality: Vec<GroupOut>,
     course: Vec<GroupOut>,
+    /// Each figure in the month of its own date: registrations by their
+    /// session's start, attended hours and participants by the meetings
+    /// attended, completions and what follows them by the session's end
+    /// (issue 20).
     month: Vec<GroupOut>,
+    /// The same by quarter (`YYYY-Qn`, issue 20).
+    quarter: Vec<GroupOut>,
     /// A network's (issue 17): its own sessions' figures and each
     /// member's, keyed by the organisation's id. People are never merged
     /// across organisations, so its lines' people counts add up to the
@@ -149,7 +156,7 @@ pub(crate) async fn indicators_api(
 ) -> AppResult<Json<IndicatorsOut>> {
     let filter = filter_of(&query)?;
     let scope = Scope::of(&ctx, &state).await?;
-    let dashboard = compute(&scope, &state, &filter, scope.breakdowns()).await?;
+    let dashboard = compute(&scope, &state, &filter, &scope.breakdowns()).await?;
     let tr = ctx.tr();
     Ok(Json(IndicatorsOut {
         totals: FiguresOut::from(&dashboard.totals),
@@ -169,6 +176,7 @@ pub(crate) async fn indicators_api(
             modality: groups_out(&tr, &dashboard, Breakdown::Modality),
             course: groups_out(&tr, &dashboard, Breakdown::Course),
             month: groups_out(&tr, &dashboard, Breakdown::Month),
+            quarter: groups_out(&tr, &dashboard, Breakdown::Quarter),
             organisation: groups_out(&tr, &dashboard, Breakdown::Organisation),
         },
     }))
@@ -254,7 +262,7 @@ pub(crate) async fn indicators_xlsx(
     use axum::response::IntoResponse;
     let filter = Filter::try_from(&query.input()).map_err(AppError::Invalid)?;
     let scope = Scope::of(&ctx, &state).await?;
-    let dashboard = compute(&scope, &state, &filter, scope.breakdowns()).await?;
+    let dashboard = compute(&scope, &state, &filter, &scope.breakdowns()).await?;
     let tr = ctx.tr();
     let mut tables = vec![Table {
         name: tr.t("indicators-headline"),
@@ -276,15 +284,15 @@ pub(crate) async fn indicators_xlsx(
         });
     }
     for breakdown in scope.breakdowns() {
-        let mut header = vec![breakdown_label(&tr, *breakdown)];
+        let mut header = vec![breakdown_label(&tr, breakdown)];
         header.extend(COLUMNS.iter().map(|c| column_label(&tr, c)));
         tables.push(Table {
-            name: breakdown_label(&tr, *breakdown),
+            name: breakdown_label(&tr, breakdown),
             header,
-            rows: groups(&dashboard, *breakdown)
+            rows: groups(&dashboard, breakdown)
                 .iter()
                 .map(|group| {
-                    let mut row = vec![Value::Text(group_label(&tr, *breakdown, group))];
+                    let mut row = vec![Value::Text(group_label(&tr, breakdown, group))];
                     row.extend(figures(&group.figures));
                     row
                 })

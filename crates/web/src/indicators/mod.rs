@@ -52,12 +52,17 @@ pub struct IndicatorQuery {
     region: String,
     /// The participants' audience (`public_servant`, `union_delegate`, ...).
     audience: String,
-    /// Sessions starting on or after this day (`YYYY-MM-DD`).
+    /// The period's first day (`YYYY-MM-DD`, UTC). Each figure counts by
+    /// its own date (issue 20): registrations by their session's first
+    /// meeting; participants, training hours, workplaces and regions by
+    /// the meetings attended; completions, the completion rate, surveys,
+    /// satisfaction, certificates, sessions held and venues by the
+    /// session's end.
     from: String,
-    /// Sessions starting on or before this day (`YYYY-MM-DD`).
+    /// The period's last day (`YYYY-MM-DD`, UTC), included.
     to: String,
     /// CSV: the table (`region`, `audience`, `modality`, `course`, `month`,
-    /// `organisation`); none for the totals.
+    /// `quarter`, `organisation`); none for the totals.
     breakdown: String,
     /// CSV: `comma` (the default) or `semicolon` (spreadsheets set to a decimal comma).
     delimiter: String,
@@ -125,13 +130,16 @@ impl Scope {
         self.organisations.iter().skip(1)
     }
 
-    /// The breakdowns the dashboard shows: by organisation too for a network.
-    fn breakdowns(&self) -> &'static [Breakdown] {
-        if self.is_network() {
-            Breakdown::NETWORK
+    /// The breakdowns the dashboard shows: by organisation too for a
+    /// network; by quarter too (issue 20).
+    fn breakdowns(&self) -> Vec<Breakdown> {
+        let mut breakdowns = if self.is_network() {
+            Breakdown::NETWORK.to_vec()
         } else {
-            Breakdown::ALL
-        }
+            Breakdown::ALL.to_vec()
+        };
+        breakdowns.push(Breakdown::Quarter);
+        breakdowns
     }
 
     /// The filter, limited to these organisations; a `member` that is not
@@ -241,6 +249,10 @@ fn group_label(tr: &Tr, breakdown: Breakdown, group: &Group) -> String {
             let (year, month) = code.split_once('-').unwrap_or((code, "0"));
             let month: u32 = month.parse().unwrap_or(0);
             format!("{} {year}", tr.t(&format!("month-{month}")))
+        }
+        (Some(Key::Code(code)), Breakdown::Quarter) => {
+            let (year, quarter) = code.split_once("-Q").unwrap_or((code, "0"));
+            tr.t2("indicators-quarter-label", "quarter", quarter, "year", year)
         }
         (Some(Key::Id(id)), _) => id.to_string(),
     }

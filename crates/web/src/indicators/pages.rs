@@ -310,7 +310,7 @@ pub(crate) async fn dashboard_page(
             return render_invalid(&page);
         }
     };
-    let dashboard = compute(&scope, &state, &filter, scope.breakdowns()).await?;
+    let dashboard = compute(&scope, &state, &filter, &scope.breakdowns()).await?;
     page.headlines = headlines(&tr, &dashboard.totals);
     page.region_names = region_names(&dashboard).join(", ");
     page.described = describe(&page, &filter, &region_rows);
@@ -379,6 +379,14 @@ pub(crate) async fn dashboard_page(
             "indicators-chart-month",
             &csv_base,
             Some((&|f: &Figures| Some(f.registrations), &whole)),
+        ),
+        section(
+            &tr,
+            &dashboard,
+            Breakdown::Quarter,
+            "indicators-chart-quarter",
+            &csv_base,
+            Some((&|f: &Figures| Some(f.attended_minutes / 60), &whole)),
         ),
         section(
             &tr,
