@@ -236,3 +236,75 @@ db_test!(
         );
     }
 );
+
+// Issue 20: a session outside its programme's dates is refused, with the
+// programme's dates in the message, through the API and the form; a
+// session within them is taken, and an edit may not add a meeting outside.
+db_test!(
+    issue_20_sessions_outside_their_programme_dates_are_refused,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = api
+            .created(
+                "/api/v1/programmes",
+                &json!({"title": "Gouvernance locale", "starts_on": "2027-03-01", "ends_on": "2027-11-30"}),
+            )
+            .await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"programme_id": programme["id"], "title": "Accompagnement", "summary": "S", "hours": 3,
+                    "modality": "online", "audiences": ["public_servant"], "language": "fr"}),
+            )
+            .await;
+        let course_id = course["id"].as_str().expect("id").to_owned();
+        let session = |day: &str| {
+            json!({"course_id": course_id, "capacity": 10, "online_url": "https://meet.example.org/a",
+                "meetings": [{"starts_at": format!("{day}T09:00:00+01:00"), "ends_at": format!("{day}T12:00:00+01:00")}]})
+        };
+        let (status, body) = api.post("/api/v1/sessions?lang=fr", &session("2027-12-02")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let message = body["fields"]["meetings"][0].as_str().expect("the meetings' problem");
+        assert!(message.contains("du 2027-03-01 au 2027-11-30"), "{message}");
+        let (_, list) = api.get("/api/v1/sessions").await;
+        assert_eq!(list["total"], 0, "nothing written: {list}");
+
+        let created = api.created("/api/v1/sessions", &session("2027-11-30")).await;
+        let id = created["id"].as_str().expect("id");
+        let mut moved = session("2027-11-30");
+        moved["meetings"]
+            .as_array_mut()
+            .expect("meetings")
+            .push(json!({"starts_at": "2028-01-12T09:00:00+01:00", "ends_at": "2028-01-12T12:00:00+01:00"}));
+        let (status, body) = api.patch_session(&format!("{id}?lang=es"), &moved).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(
+            body["fields"]["meetings"][0]
+                .as_str()
+                .is_some_and(|m| m.contains("del 2027-03-01 al 2027-11-30")),
+            "{body}"
+        );
+
+        // The form: the problem beside the meetings, in the reader's language.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let fields = [
+            ("course_id", course_id.as_str()),
+            ("capacity", "10"),
+            ("time_zone", "Europe/Paris"),
+            ("meeting_date", "2027-02-26"),
+            ("meeting_start", "09:00"),
+            ("meeting_end", "12:00"),
+            ("online_url", "https://meet.example.org/a"),
+        ];
+        browser.get_html("/staff/sessions/new?lang=en").await;
+        let response = browser.submit("/staff/sessions/new", &fields).await;
+        let status = response.status();
+        let html = response.text().await.expect("html");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+        assert!(html.contains("id=\"error-meetings\""), "{html}");
+        assert!(
+            html.contains("The programme runs from 2027-03-01 to 2027-11-30"),
+            "{html}"
+        );
+    }
+);

@@ -117,6 +117,21 @@ impl MeetingTimes {
         Ok(MeetingTimes { starts_at, ends_at })
     }
 
+    /// Whether the meeting falls within a programme's dates (issue 20):
+    /// its start's and end's days in `zone`, both bounds included, an
+    /// absent bound open. Refused: "the programme runs from … to …".
+    pub fn within(self, zone: SessionTimeZone, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), Problem> {
+        let day = |at: DateTime<Utc>| at.with_timezone(&zone.tz()).date_naive();
+        let (first, last) = (day(self.starts_at), day(self.ends_at));
+        if from.is_some_and(|from| first < from) || to.is_some_and(|to| last > to) {
+            let bound = |d: Option<NaiveDate>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
+            return Err(Problem::new("error-meeting-outside-programme")
+                .with("from", bound(from))
+                .with("to", bound(to)));
+        }
+        Ok(())
+    }
+
     /// Parses a form's local date (`2026-03-14`) and times (`09:30`) in `zone`.
     pub fn parse_local(zone: SessionTimeZone, date: &str, start: &str, end: &str) -> Result<Self, Problem> {
         let date = parse_date(date)?;
@@ -169,6 +184,41 @@ mod tests {
 
     fn madrid() -> SessionTimeZone {
         SessionTimeZone::parse("Europe/Madrid").expect("known zone")
+    }
+
+    #[test]
+    fn issue_20_meetings_fall_within_their_programme_by_local_days() {
+        let day = |s: &str| Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"));
+        let meeting =
+            |date: &str, from: &str, to: &str| MeetingTimes::parse_local(madrid(), date, from, to).expect("meeting");
+        let (from, to) = (day("2026-03-01"), day("2026-11-30"));
+        // 1 March 00:30 in Madrid is still 28 February in UTC: local days count.
+        assert_eq!(
+            meeting("2026-03-01", "00:30", "02:00").within(madrid(), from, to),
+            Ok(())
+        );
+        assert_eq!(
+            meeting("2026-11-30", "18:00", "23:30").within(madrid(), from, to),
+            Ok(())
+        );
+        let refused = meeting("2026-12-01", "09:00", "12:00")
+            .within(madrid(), from, to)
+            .expect_err("after the programme");
+        assert_eq!(refused.key, "error-meeting-outside-programme");
+        assert!(
+            meeting("2026-02-28", "09:00", "12:00")
+                .within(madrid(), from, to)
+                .is_err()
+        );
+        // An open bound: only the other one is checked.
+        assert_eq!(
+            meeting("2020-01-01", "09:00", "12:00").within(madrid(), None, to),
+            Ok(())
+        );
+        assert_eq!(
+            meeting("2030-01-01", "09:00", "12:00").within(madrid(), None, None),
+            Ok(())
+        );
     }
 
     #[test]

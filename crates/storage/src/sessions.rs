@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use crate::courses::{self, CourseRecord, not_found_as};
 use crate::entities::{
-    course, course_audience, meeting, organisation_member, region, session, session_trainer, user, venue,
+    course, course_audience, meeting, organisation_member, programme, region, session, session_trainer, user, venue,
 };
 use crate::{Actor, Page, Paged, Result, StorageError, audit, by_id, found, new_id, now};
 
@@ -533,6 +533,36 @@ async fn write(
     Ok(row)
 }
 
+/// Refuses new meetings outside the dates of the course's programme
+/// (issue 20), on the `meetings` field; meetings saved before stay, so a
+/// session saved before its programme's dates were set can still be edited.
+async fn check_programme_dates(
+    conn: &impl ConnectionTrait,
+    details: &SessionDetails,
+    saved: &[meeting::Model],
+) -> Result<()> {
+    let Some(programme_id) = course::Entity::find_by_id(details.course_id)
+        .one(conn)
+        .await?
+        .and_then(|c| c.programme_id)
+    else {
+        return Ok(());
+    };
+    let Some(programme) = programme::Entity::find_by_id(programme_id).one(conn).await? else {
+        return Ok(());
+    };
+    let new = details.meetings.iter().filter(|m| {
+        !saved
+            .iter()
+            .any(|s| (s.starts_at, s.ends_at) == (m.starts_at, m.ends_at))
+    });
+    for m in new {
+        m.within(details.time_zone, programme.starts_on, programme.ends_on)
+            .map_err(|problem| StorageError::Invalid(aula_domain::FieldErrors::single("meetings", problem)))?;
+    }
+    Ok(())
+}
+
 /// Creates a session in `draft`, in the caller's transaction (a use case of
 /// `aula_app::sessions`, or the demo's); the organiser opens it when it is ready.
 pub async fn create(
@@ -544,6 +574,7 @@ pub async fn create(
     courses::get_in(conn, org, details.course_id)
         .await
         .map_err(|e| not_found_as(e, "course_id"))?;
+    check_programme_dates(conn, details, &[]).await?;
     let model = session::ActiveModel {
         id: Set(new_id()),
         organisation_id: Set(org.uuid()),
@@ -573,6 +604,7 @@ pub async fn update(
     if matches!(before.status(), SessionStatus::Cancelled | SessionStatus::Completed) {
         return Err(StorageError::Conflict(Problem::new("error-session-final")));
     }
+    check_programme_dates(conn, details, &before.meetings).await?;
     // Checked and written in one statement, so a seat taken meanwhile cannot
     // end up above a lowered capacity; the caller promotes after a raise.
     crate::registrations::lock_capacity(conn, id, details.capacity).await?;
