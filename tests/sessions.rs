@@ -308,3 +308,55 @@ db_test!(
         );
     }
 );
+
+// Issue 20: an open session goes straight to completed once every meeting
+// is over (the page offers it then, not before); closing first still works.
+db_test!(
+    issue_20_an_open_session_is_completed_once_every_meeting_is_over,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api.course("Acompañamiento", 3, "online").await;
+        let open_session = |day: &str| {
+            json!({"course_id": course["id"], "capacity": 10, "status": "open",
+                "online_url": "https://meet.example.org/a",
+                "meetings": [{"starts_at": format!("{day}T09:00:00+01:00"), "ends_at": format!("{day}T12:00:00+01:00")}]})
+        };
+        let past = api.created("/api/v1/sessions", &open_session("2026-06-02")).await;
+        let coming = api.created("/api/v1/sessions", &open_session("2030-06-04")).await;
+        let (past, coming) = (
+            past["id"].as_str().expect("id").to_owned(),
+            coming["id"].as_str().expect("id").to_owned(),
+        );
+
+        let (status, body) = api
+            .patch_session(&format!("{coming}?lang=fr"), &json!({"status": "completed"}))
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(
+            body["message"].as_str().is_some_and(|m| m.contains("dernière séance")),
+            "{body}"
+        );
+
+        // The page offers completing the session that is over, not the other.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let completes = "name=\"status\" value=\"completed\"";
+        assert!(
+            browser
+                .get_html(&format!("/staff/sessions/{past}"))
+                .await
+                .contains(completes)
+        );
+        assert!(
+            !browser
+                .get_html(&format!("/staff/sessions/{coming}"))
+                .await
+                .contains(completes)
+        );
+
+        let (status, body) = api.patch_session(&past, &json!({"status": "completed"})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["status"], "completed");
+        // Closing and then completing, as before, whatever the dates.
+        api.close_and_complete(&coming).await;
+    }
+);

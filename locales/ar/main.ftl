@@ -377,6 +377,7 @@ error-capacity-below-taken = { $taken ->
 }؛ لا يمكن أن يكون عدد المقاعد أقل من ذلك.
 error-session-final = لم يعد بالإمكان تعديل دورة منتهية أو ملغاة.
 error-status-transition = لا يمكن أن تنتقل الدورة من «{ $from }» إلى «{ $to }».
+error-complete-before-end = لا يمكن وسم الدورة بأنها مكتملة إلا بعد انتهاء آخر حصة منها.
 error-open-needs-meetings = أضف حصة واحدة على الأقل قبل فتح التسجيل.
 error-body-code = من 2 إلى 10 حروف أو أرقام.
 error-body-code-taken = هيكل آخر يستعمل هذا الرمز.

@@ -357,6 +357,7 @@ error-capacity-below-taken = { $taken ->
 }; the capacity cannot be lower.
 error-session-final = A completed or cancelled session can no longer be changed.
 error-status-transition = A session cannot go from “{ $from }” to “{ $to }”.
+error-complete-before-end = A session can be marked completed once its last meeting is over.
 error-open-needs-meetings = Add at least one meeting before opening registration.
 error-body-code = 2 to 10 letters or digits.
 error-body-code-taken = Another body already uses this code.

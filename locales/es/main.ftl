@@ -357,6 +357,7 @@ error-capacity-below-taken = { $taken ->
 }: el número de plazas no puede ser menor.
 error-session-final = Una sesión finalizada o cancelada ya no se puede modificar.
 error-status-transition = Una sesión no puede pasar de «{ $from }» a «{ $to }».
+error-complete-before-end = Una edición solo puede marcarse como completada cuando ha terminado su última clase.
 error-open-needs-meetings = Añada al menos una clase antes de abrir la inscripción.
 error-body-code = De 2 a 10 letras o cifras.
 error-body-code-taken = Otra entidad ya usa este código.

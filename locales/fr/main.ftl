@@ -357,6 +357,7 @@ error-capacity-below-taken = { $taken ->
 } : le nombre de places ne peut pas être inférieur.
 error-session-final = Une session terminée ou annulée ne peut plus être modifiée.
 error-status-transition = Une session ne peut pas passer de « { $from } » à « { $to } ».
+error-complete-before-end = Une session ne peut être marquée achevée qu’une fois sa dernière séance terminée.
 error-open-needs-meetings = Ajoutez au moins une séance avant d'ouvrir les inscriptions.
 error-body-code = De 2 à 10 lettres ou chiffres.
 error-body-code-taken = Un autre organisme utilise déjà ce code.

@@ -18,12 +18,14 @@ impl SessionStatus {
     ///
     /// Closing registration can be undone (an organiser reopens after raising
     /// capacity); completion and cancellation are final because certificates,
-    /// surveys and e-mails follow from them.
+    /// surveys and e-mails follow from them. An open session may be
+    /// completed once every meeting is over (issue 20: no need to close it
+    /// first), which the storage checks against its meetings.
     pub fn next(self) -> &'static [SessionStatus] {
         use SessionStatus::*;
         match self {
             Draft => &[Open, Cancelled],
-            Open => &[Closed, Cancelled],
+            Open => &[Closed, Completed, Cancelled],
             Closed => &[Open, Completed, Cancelled],
             Cancelled | Completed => &[],
         }
@@ -57,6 +59,8 @@ mod tests {
         assert!(Closed.transition(Open).is_ok());
         assert!(Open.transition(Open).is_ok());
         assert!(Draft.transition(Completed).is_err());
+        // Issue 20: once every meeting is over (the storage checks that).
+        assert!(Open.transition(Completed).is_ok());
         assert!(Completed.transition(Open).is_err());
         assert!(Cancelled.transition(Open).is_err());
         assert!(Open.transition(Draft).is_err());

@@ -645,6 +645,11 @@ pub async fn set_status(
     if to == SessionStatus::Open && before.meetings.is_empty() {
         return Err(StorageError::Conflict(Problem::new("error-open-needs-meetings")));
     }
+    // Straight from open to completed only once every meeting is over
+    // (issue 20); closed sessions complete as before.
+    if from == SessionStatus::Open && to == SessionStatus::Completed && !before.is_over(now()) {
+        return Err(StorageError::Conflict(Problem::new("error-complete-before-end")));
+    }
     if from != to {
         let mut model: session::ActiveModel = before.session.clone().into();
         model.status = Set(to);
