@@ -360,3 +360,62 @@ db_test!(
         api.close_and_complete(&coming).await;
     }
 );
+
+// Issue 20: the catalogue said "under way" of an open session that was
+// over; it now says it was held, and the registration stays refused.
+db_test!(
+    issue_20_the_catalogue_shows_a_finished_session_as_held,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api.course("Taller de mediación", 3, "online").await;
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 10, "status": "open",
+                    "online_url": "https://meet.example.org/a",
+                    "meetings": [{"starts_at": "2026-06-02T09:00:00+02:00", "ends_at": "2026-06-02T12:00:00+02:00"}]}),
+            )
+            .await;
+        let id = session["id"].as_str().expect("id");
+        let visitor = app.browser();
+        for (lang, held) in [
+            ("en", "Held: the session is over"),
+            ("fr", "Tenue : la session est terminée"),
+        ] {
+            let html = visitor
+                .get(&format!("/?from=2026-06-01&to=2026-06-30&lang={lang}"))
+                .await
+                .text()
+                .await
+                .expect("catalogue");
+            assert!(html.contains(&format!("/sessions/{id}")), "listed: {html}");
+            assert!(html.contains(held), "{lang}: {html}");
+            let page = visitor
+                .get(&format!("/sessions/{id}?lang={lang}"))
+                .await
+                .text()
+                .await
+                .expect("page");
+            assert!(page.contains(held), "{lang}: {page}");
+        }
+        let html = visitor
+            .get("/?from=2026-06-01&to=2026-06-30&lang=en")
+            .await
+            .text()
+            .await
+            .expect("catalogue");
+        assert!(
+            !html.contains("Under way") && !html.contains("Registration open"),
+            "{html}"
+        );
+        let (status, body) = app
+            .anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{id}/registrations"),
+                &json!({"given_name": "Rim", "family_name": "Ben Salah", "email": "rim@example.tn",
+                    "audience": "mediator", "consent": true}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    }
+);

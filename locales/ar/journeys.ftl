@@ -3,6 +3,7 @@ registering-waiting-list = مكتملة: قائمة الانتظار
 registering-not-yet = يُفتح التسجيل لاحقًا
 registering-over = التسجيل مغلق
 registering-started = جارية: التسجيل مغلق
+registering-held = انعقدت: انتهت الدورة
 catalogue-filters-summary = تصفية الدورات
 catalogue-filters-active = عوامل تصفية مطبَّقة
 cancel-confirm-title = إلغاء هذا التسجيل؟

@@ -6,6 +6,7 @@ registering-waiting-list = Full: waiting list
 registering-not-yet = Registration opens later
 registering-over = Registration closed
 registering-started = Under way: registration closed
+registering-held = Held: the session is over
 
 ## The catalogue's filters, folded on a phone
 catalogue-filters-summary = Filter the sessions

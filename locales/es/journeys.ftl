@@ -6,6 +6,7 @@ registering-waiting-list = Completo: lista de espera
 registering-not-yet = La inscripción se abrirá más adelante
 registering-over = Inscripción cerrada
 registering-started = En curso: inscripción cerrada
+registering-held = Celebrada: la edición ha terminado
 
 ## Los filtros del catálogo, plegados en el móvil
 catalogue-filters-summary = Filtrar las sesiones

@@ -6,6 +6,7 @@ registering-waiting-list = Complet : liste d'attente
 registering-not-yet = Inscriptions ouvertes plus tard
 registering-over = Inscriptions closes
 registering-started = En cours : inscriptions closes
+registering-held = Tenue : la session est terminée
 
 ## Les filtres du catalogue, repliés sur un téléphone
 catalogue-filters-summary = Filtrer les sessions

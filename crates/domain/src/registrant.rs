@@ -114,6 +114,9 @@ pub enum Registering {
     Over,
     /// Open, but the first meeting has started.
     Started,
+    /// Open or closed, and the last meeting is over: the session was held
+    /// (issue 20: the catalogue said "under way" of a finished session).
+    Held,
     /// Not open: a draft, closed, cancelled or completed session.
     Not(SessionStatus),
 }
@@ -154,7 +157,9 @@ impl Registering {
         match self {
             Registering::Open { .. } | Registering::WaitingList => Ok(()),
             Registering::NotYet { .. } => Err(Problem::new("error-registration-not-yet")),
-            Registering::Over | Registering::Started => Err(Problem::new("error-registration-over")),
+            Registering::Over | Registering::Started | Registering::Held => {
+                Err(Problem::new("error-registration-over"))
+            }
             Registering::Not(SessionStatus::Draft | SessionStatus::Open) => Err(Problem::new("error-session-not-open")),
             Registering::Not(SessionStatus::Closed) => Err(Problem::new("error-session-closed")),
             Registering::Not(SessionStatus::Cancelled) => Err(Problem::new("error-session-cancelled")),
@@ -170,6 +175,7 @@ impl Registering {
             Registering::NotYet { .. } => ("draft", "registering-not-yet"),
             Registering::Over => ("closed", "registering-over"),
             Registering::Started => ("closed", "registering-started"),
+            Registering::Held => ("completed", "registering-held"),
             Registering::Not(SessionStatus::Draft | SessionStatus::Open) => ("draft", "status-draft"),
             Registering::Not(SessionStatus::Closed) => ("closed", "status-closed"),
             Registering::Not(SessionStatus::Cancelled) => ("cancelled", "status-cancelled"),

@@ -56,6 +56,10 @@ impl SessionRecord {
     /// Whether the session takes registrations at `now`, and if not why: what
     /// the form, the use case and every badge go by (issue 24).
     pub fn registering(&self, now: chrono::DateTime<chrono::Utc>) -> aula_domain::Registering {
+        // Held once its last meeting is over, until it is completed (issue 20).
+        if matches!(self.status(), SessionStatus::Open | SessionStatus::Closed) && self.is_over(now) {
+            return aula_domain::Registering::Held;
+        }
         aula_domain::Registering::at(
             self.status(),
             self.session.registration_opens_at,
