@@ -102,3 +102,52 @@ db_test!(
         assert!(html.contains("value=\"FAMI\""), "values are kept");
     }
 );
+
+// Issue 20: a programme's page lists its courses and its sessions, upcoming
+// first, with a link to its indicators; another programme's stay out.
+db_test!(
+    issue_20_a_programmes_page_lists_its_courses_and_sessions,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = api
+            .created("/api/v1/programmes", &json!({"title": "Gouvernance locale"}))
+            .await;
+        let other = api.created("/api/v1/programmes", &json!({"title": "Autre"})).await;
+        let course = |programme: &serde_json::Value, title: &str| {
+            json!({"programme_id": programme["id"], "title": title, "summary": "S", "hours": 3,
+                "modality": "online", "audiences": ["public_servant"], "language": "fr"})
+        };
+        let coaching = api
+            .created("/api/v1/courses", &course(&programme, "Accompagnement"))
+            .await;
+        api.created("/api/v1/courses", &course(&programme, "Médiation")).await;
+        let elsewhere = api.created("/api/v1/courses", &course(&other, "Hors programme")).await;
+        let mut sessions = Vec::new();
+        for (course, day) in [
+            (&coaching, "2026-06-02"),
+            (&coaching, "2031-03-04"),
+            (&coaching, "2030-06-04"),
+            (&elsewhere, "2030-01-08"),
+        ] {
+            let created = api
+                .created(
+                    "/api/v1/sessions",
+                    &json!({"course_id": course["id"], "capacity": 10, "online_url": "https://meet.example.org/a",
+                        "meetings": [{"starts_at": format!("{day}T09:00:00+01:00"), "ends_at": format!("{day}T12:00:00+01:00")}]}),
+                )
+                .await;
+            sessions.push(created["id"].as_str().expect("id").to_owned());
+        }
+        let id = programme["id"].as_str().expect("id");
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let html = browser.get_html(&format!("/staff/programmes/{id}?lang=fr")).await;
+        assert!(html.contains(&format!("/staff/indicators?programme={id}")), "{html}");
+        assert!(html.contains("Accompagnement") && html.contains("Médiation"), "{html}");
+        assert!(!html.contains("Hors programme"), "{html}");
+        // Upcoming first (2030, then 2031), then the past one.
+        let at = |session: &str| html.find(&format!("/staff/sessions/{session}\"")).expect("listed");
+        assert!(at(&sessions[2]) < at(&sessions[1]), "{html}");
+        assert!(at(&sessions[1]) < at(&sessions[0]), "{html}");
+        assert!(!html.contains(&format!("/staff/sessions/{}\"", sessions[3])), "{html}");
+    }
+);

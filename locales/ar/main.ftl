@@ -146,6 +146,11 @@ programme-description = الوصف
 programme-starts-on = تاريخ البداية
 programme-ends-on = تاريخ النهاية
 programme-period = الفترة
+programme-indicators = مؤشرات البرنامج
+programme-courses = تكويناته
+programme-no-courses = لا يوجد تكوين في هذا البرنامج بعد.
+programme-sessions = دوراته، القادمة أولاً
+programme-no-sessions = لا توجد دورة في هذا البرنامج بعد.
 
 ## Accrediting bodies
 bodies-title = هياكل الاعتماد

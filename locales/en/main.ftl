@@ -133,6 +133,11 @@ programme-description = Description
 programme-starts-on = Starts on
 programme-ends-on = Ends on
 programme-period = Period
+programme-indicators = The programme’s indicators
+programme-courses = Its courses
+programme-no-courses = No course in this programme yet.
+programme-sessions = Its sessions, upcoming first
+programme-no-sessions = No session in this programme yet.
 
 ## Accrediting bodies
 bodies-title = Accrediting bodies

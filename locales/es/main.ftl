@@ -133,6 +133,11 @@ programme-description = Descripción
 programme-starts-on = Fecha de inicio
 programme-ends-on = Fecha de fin
 programme-period = Periodo
+programme-indicators = Los indicadores del programa
+programme-courses = Sus cursos
+programme-no-courses = Todavía no hay ningún curso en este programa.
+programme-sessions = Sus ediciones, las próximas primero
+programme-no-sessions = Todavía no hay ninguna edición en este programa.
 
 ## Entidades acreditadoras
 bodies-title = Entidades acreditadoras

@@ -133,6 +133,11 @@ programme-description = Description
 programme-starts-on = Date de début
 programme-ends-on = Date de fin
 programme-period = Période
+programme-indicators = Les indicateurs du programme
+programme-courses = Ses formations
+programme-no-courses = Aucune formation dans ce programme pour l’instant.
+programme-sessions = Ses sessions, les prochaines d’abord
+programme-no-sessions = Aucune session dans ce programme pour l’instant.
 
 ## Organismes accréditeurs
 bodies-title = Organismes accréditeurs

@@ -205,6 +205,48 @@ pub(crate) struct FormPage {
     id: Option<Uuid>,
     form: ProgrammeInput,
     errors: FormErrors,
+    /// The programme's courses (issue 20: its page is where to find them).
+    courses: Vec<aula_storage::courses::CourseRecord>,
+    /// Its sessions, upcoming first, as the staff's session list orders them.
+    sessions: Vec<aula_storage::sessions::SessionRecord>,
+}
+
+/// A programme's courses and sessions, the first hundred of each.
+async fn contents(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Uuid,
+) -> AppResult<(
+    Vec<aula_storage::courses::CourseRecord>,
+    Vec<aula_storage::sessions::SessionRecord>,
+)> {
+    let org = ctx.org()?;
+    let page = aula_storage::Page {
+        page: 1,
+        per_page: aula_storage::Page::MAX_PER_PAGE,
+    };
+    let courses = aula_storage::courses::list(
+        &state.db,
+        &aula_storage::courses::CourseFilter {
+            organisation: Some(org),
+            programme_id: Some(id),
+            ..Default::default()
+        },
+        page,
+    )
+    .await?;
+    let sessions = aula_storage::sessions::list(
+        &state.db,
+        &aula_storage::sessions::SessionFilter {
+            organisation: Some(org),
+            programme_id: Some(id),
+            upcoming_first: Some(Utc::now()),
+            ..Default::default()
+        },
+        page,
+    )
+    .await?;
+    Ok((courses.items, sessions.items))
 }
 
 impl EditForm for ProgrammeInput {
@@ -228,12 +270,24 @@ impl EditForm for ProgrammeInput {
         "/staff/programmes".to_owned()
     }
 
-    async fn page(ctx: &Ctx, _: &AppState, id: Option<Uuid>, form: Self, errors: FormErrors) -> AppResult<FormPage> {
+    async fn page(
+        ctx: &Ctx,
+        state: &AppState,
+        id: Option<Uuid>,
+        form: Self,
+        errors: FormErrors,
+    ) -> AppResult<FormPage> {
+        let (courses, sessions) = match id {
+            Some(id) => contents(ctx, state, id).await?,
+            None => Default::default(),
+        };
         Ok(FormPage {
             c: Chrome::new(ctx),
             id,
             form,
             errors,
+            courses,
+            sessions,
         })
     }
 }
