@@ -346,6 +346,21 @@ fn in_one_period(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBacke
     cond
 }
 
+/// Sessions running during the filter's days at all: what the planners
+/// can estimate, so that they read the marks of the few sessions across
+/// the days' edges through the meetings' index rather than all marks.
+fn overlapping(filter: &Filter) -> Cond {
+    let (from, until) = bounds(filter);
+    let mut cond = Cond::all();
+    if let Some(from) = from {
+        cond = cond.add(Dated::SessionEnd.expr().gt(from));
+    }
+    if let Some(until) = until {
+        cond = cond.add(Dated::SessionStart.expr().lt(until));
+    }
+    cond
+}
+
 /// What one row of [`by_dates`] adds to its group.
 struct Counted {
     registered: Expr,
@@ -529,6 +544,7 @@ fn by_dates(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, a
                     ..filter.clone()
                 }))
                 .add(one().not())
+                .add(overlapping(filter))
                 .add(within(filter, Dated::Meeting.expr())),
         )
         .and_where(col(attendance::Entity, attendance::Column::Status).is_in([
