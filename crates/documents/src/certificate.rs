@@ -1040,7 +1040,12 @@ mod tests {
     /// call it are ignored when the program is missing (`build.rs`), so here
     /// a missing program is a failure.
     fn run_tool(program: &str, before: &[&str], after: &[&str], pdf: &[u8], name: &str) -> (bool, String) {
-        let path = std::env::temp_dir().join(format!("aula-certificate-{name}-{}.pdf", std::process::id()));
+        // One file per call: tests run in parallel threads of one process,
+        // and two of them checking a "latin" sample must not share a path
+        // (one removed the file the other was reading: CI, session 12).
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("aula-certificate-{name}-{}-{call}.pdf", std::process::id()));
         std::fs::write(&path, pdf).expect("write temporary pdf");
         let output = Command::new(program).args(before).arg(&path).args(after).output();
         let _ = std::fs::remove_file(&path);

@@ -484,7 +484,10 @@ mod tests {
     }
 
     fn pdftotext(pdf: &[u8], name: &str) -> Option<String> {
-        let path = std::env::temp_dir().join(format!("aula-{name}-{}.pdf", std::process::id()));
+        // One file per call: the tests run in parallel threads of one process.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!("aula-{name}-{}-{call}.pdf", std::process::id()));
         std::fs::write(&path, pdf).ok()?;
         let output = Command::new("pdftotext")
             .arg("-enc")
