@@ -30,6 +30,7 @@ mod m20261205_000021_organisations;
 mod m20261205_000022_organisation_branding;
 mod m20261205_000023_networks;
 mod m20261205_000024_issuer_identity;
+mod m20261206_000025_people_indicators_workplace;
 mod statements;
 
 pub struct Migrator;
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000022_organisation_branding::Migration),
             Box::new(m20261205_000023_networks::Migration),
             Box::new(m20261205_000024_issuer_identity::Migration),
+            Box::new(m20261206_000025_people_indicators_workplace::Migration),
         ]
     }
 }
