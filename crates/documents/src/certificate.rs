@@ -904,31 +904,37 @@ fn fit_block(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) -
     if text.is_empty() {
         return Vec::new();
     }
-    let words: Vec<&str> = text.split(' ').collect();
+    // Each size tried is a sum over the words' widths: the words are shaped
+    // once, and only the lines finally drawn are shaped again. (Shaping the
+    // growing line again for every word and every size tried took a quarter
+    // of a certificate's drawing with a long course title: issue 19.)
+    let words = Words::measure(face, &text);
     let smallest = size * 0.7;
     let mut current = size;
-    loop {
-        let lines = wrap(face, &words, current, width);
-        if lines.len() <= max_lines && lines.iter().all(|line| line.width() <= width) {
-            return lines;
-        }
-        if current <= smallest {
-            break;
+    let breaks = loop {
+        let breaks = words.breaks(current, width);
+        if (breaks.len() <= max_lines && words.widest() * current <= width) || current <= smallest {
+            break breaks;
         }
         current = (current * 0.92).max(smallest);
-    }
-    let mut lines = wrap(face, &words, smallest, width);
-    if lines.len() > max_lines.max(1) {
+    };
+    let mut lines: Vec<Line> = if breaks.len() > max_lines.max(1) {
         // Keep the first lines and put every remaining word on the last one.
         let kept = max_lines.max(1) - 1;
-        let rest = lines[kept..]
+        let rest = breaks[kept].start..words.len();
+        breaks[..kept]
             .iter()
-            .map(|line| line.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        lines.truncate(kept);
-        lines.push(shape(face, rest, smallest));
-    }
+            .chain(std::iter::once(&rest))
+            .map(|range| shape(face, words.line(range.clone()), current))
+            .collect()
+    } else {
+        breaks
+            .into_iter()
+            .map(|range| shape(face, words.line(range), current))
+            .collect()
+    };
+    // A line the sum of its words underestimated (kerning across a blank),
+    // or one word too long for any line, is shrunk on its own.
     for line in &mut lines {
         let natural = line.width();
         if natural > width {
@@ -938,53 +944,77 @@ fn fit_block(face: &Face, text: &str, size: f32, width: f32, max_lines: usize) -
     lines
 }
 
-/// Greedy wrapping for long texts: each word is measured once (a line's
-/// width is its words' and blanks' widths), each line shaped once at the end;
-/// each line takes as many words as fit (at least one).
+/// Greedy wrapping for long texts: each line takes as many words as fit (at
+/// least one), each line shaped once.
 fn wrap_measured(face: &Face, text: &str, size: f32, width: f32) -> Vec<Line> {
-    let blank = shape(face, " ".to_owned(), size).width();
-    let mut lines = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let mut current_w = 0.0;
-    for word in text.split(' ').filter(|word| !word.is_empty()) {
-        let word_w = shape(face, word.to_owned(), size).width();
-        if !current.is_empty() && current_w + blank + word_w > width {
-            lines.push(shape(face, current.join(" "), size));
-            current.clear();
-        }
-        current_w = if current.is_empty() {
-            word_w
-        } else {
-            current_w + blank + word_w
-        };
-        current.push(word);
-    }
-    if !current.is_empty() {
-        lines.push(shape(face, current.join(" "), size));
-    }
-    lines
+    let text = clean(text);
+    let words = Words::measure(face, &text);
+    words
+        .breaks(size, width)
+        .into_iter()
+        .map(|range| shape(face, words.line(range), size))
+        .collect()
 }
 
-/// Greedy wrapping: each line takes as many words as fit (at least one).
-fn wrap(face: &Face, words: &[&str], size: f32, width: f32) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut current: Option<Line> = None;
-    for word in words {
-        current = match current {
-            None => Some(shape(face, (*word).to_owned(), size)),
-            Some(line) => {
-                let longer = shape(face, format!("{} {word}", line.text), size);
-                if longer.width() <= width {
-                    Some(longer)
-                } else {
-                    lines.push(line);
-                    Some(shape(face, (*word).to_owned(), size))
-                }
-            }
-        };
+/// A text's words with their widths in ems, each word shaped once: a line's
+/// width at any size is its words' and blanks' widths times the size (Arabic
+/// letters join within a word, never across a blank).
+struct Words<'a> {
+    words: Vec<&'a str>,
+    ems: Vec<f32>,
+    blank: f32,
+}
+
+impl<'a> Words<'a> {
+    fn measure(face: &Face, text: &'a str) -> Self {
+        let words: Vec<&str> = text.split(' ').filter(|word| !word.is_empty()).collect();
+        let ems = words
+            .iter()
+            .map(|word| shape(face, (*word).to_owned(), 1.0).width())
+            .collect();
+        Words {
+            words,
+            ems,
+            blank: shape(face, " ".to_owned(), 1.0).width(),
+        }
     }
-    lines.extend(current);
-    lines
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The widest word's width in ems: a line of it alone is that wide.
+    fn widest(&self) -> f32 {
+        self.ems.iter().copied().fold(0.0, f32::max)
+    }
+
+    /// The words of each line at `size`, greedily: as many as fit in
+    /// `width` points, at least one.
+    fn breaks(&self, size: f32, width: f32) -> Vec<std::ops::Range<usize>> {
+        let mut breaks = Vec::new();
+        let mut start = 0;
+        let mut line_w = 0.0;
+        for (i, em) in self.ems.iter().enumerate() {
+            let word_w = em * size;
+            if i > start && line_w + self.blank * size + word_w > width {
+                breaks.push(start..i);
+                start = i;
+            }
+            line_w = if i == start {
+                word_w
+            } else {
+                line_w + self.blank * size + word_w
+            };
+        }
+        if start < self.words.len() {
+            breaks.push(start..self.words.len());
+        }
+        breaks
+    }
+
+    fn line(&self, range: std::ops::Range<usize>) -> String {
+        self.words[range].join(" ")
+    }
 }
 
 #[cfg(test)]
