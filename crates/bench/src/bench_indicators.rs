@@ -24,6 +24,8 @@ use crate::bench::{Scratch, memory, mib, reset_peak};
 
 /// Runs of each case after the first (cold) one.
 const RUNS: usize = 5;
+/// Rounds of the crowded case, each timing both databases in turn.
+const ROUNDS: usize = 3;
 
 struct Case {
     name: &'static str,
@@ -149,7 +151,7 @@ pub async fn indicators(
             let label = scratch.label.clone();
             let mut result = measure(&scratch.db, &label).await;
             if organisations > 1 && matches!(result, Ok(true)) {
-                result = crowded(&scratch, organisations).await;
+                result = crowded(&scratch, organisations, scale, postgres).await;
             }
             scratch.finish().await?;
             result?
@@ -166,24 +168,40 @@ pub async fn indicators(
     Ok(())
 }
 
-/// The first organisation's dashboard (the union's in the demo), timed
-/// alone and then with copies of its activity in new organisations until
-/// the database holds `organisations`; passes when it is no slower (within
-/// a tenth, the runs' own spread).
-async fn crowded(scratch: &Scratch, organisations: usize) -> Result<bool> {
+/// The first organisation's dashboard (the union's in the demo) among the
+/// demo's organisations alone, and among copies of its activity in new
+/// organisations until the database holds `organisations`; passes when it
+/// is no slower (within a tenth, the runs' own spread).
+///
+/// The two are two databases loaded alike, timed in turns (three rounds,
+/// the median of their ratios): the machine's speed drifts over the minutes
+/// the copies take, by up to 40 % on a shared one, and a baseline timed
+/// before them measured that drift as much as the organisations (session 12).
+async fn crowded(scratch: &Scratch, organisations: usize, scale: u32, postgres: Option<&str>) -> Result<bool> {
+    let baseline = match postgres {
+        Some(url) => Scratch::postgres(url).await?,
+        None => Scratch::sqlite().await?,
+    };
+    demo::load_scaled(&baseline.db, chrono::Utc::now().date_naive(), scale).await?;
+    let result = crowded_against(scratch, &baseline, organisations).await;
+    baseline.finish().await?;
+    result
+}
+
+async fn crowded_against(scratch: &Scratch, baseline: &Scratch, organisations: usize) -> Result<bool> {
     use aula_storage::entities::organisation;
     let db = &scratch.db;
     let org = aula_storage::organisations::first(db).await?;
-    let filter = Filter {
-        organisation_id: Some(org.id),
+    let union_of = |db_org: uuid::Uuid| Filter {
+        organisation_id: Some(db_org),
         ..Filter::default()
     };
     let before = organisation::Entity::find().count(db).await? as usize;
-    let alone = median_of_runs(db, &filter).await?;
     let started = Instant::now();
     let copies = organisations.saturating_sub(before);
     copy_activity(db, org.id, copies).await?;
     optimise(db).await?;
+    optimise(&baseline.db).await?;
     println!(
         "  {copies} copies of {}'s activity written into new organisations in {:.0} s",
         org.name,
@@ -194,15 +212,39 @@ async fn crowded(scratch: &Scratch, organisations: usize) -> Result<bool> {
     // a connection opens, and the pool's older ones still hold those of the
     // database before the copies (the server's are renewed within 30
     // minutes of the statistics, which its jobs refresh every hour).
-    let among = median_of_runs(&scratch.connect_again().await?, &filter).await?;
-    let ratio = alone.as_secs_f64() / among.as_secs_f64();
+    let (alone_db, among_db) = (baseline.connect_again().await?, scratch.connect_again().await?);
+    let (alone_filter, among_filter) = (
+        union_of(aula_storage::organisations::first(&alone_db).await?.id),
+        union_of(org.id),
+    );
+    let (alone_figures, among_figures) = (
+        indicators::dashboard(&alone_db, &alone_filter, Breakdown::ALL, chrono::Utc::now()).await?,
+        indicators::dashboard(&among_db, &among_filter, Breakdown::ALL, chrono::Utc::now()).await?,
+    );
+    anyhow::ensure!(
+        alone_figures.totals == among_figures.totals,
+        "the other organisations changed {}'s figures",
+        org.name
+    );
+    let mut ratios = Vec::with_capacity(ROUNDS);
+    for round in 1..=ROUNDS {
+        let alone = median_of_runs(&alone_db, &alone_filter).await?;
+        let among = median_of_runs(&among_db, &among_filter).await?;
+        let ratio = alone.as_secs_f64() / among.as_secs_f64();
+        println!(
+            "    round {round}: {}'s dashboard, median of {RUNS}: {} with {before} organisations, {} with \
+             {organisations} ({registrations} registrations): {ratio:.2}",
+            org.name,
+            seconds(alone),
+            seconds(among),
+        );
+        ratios.push(ratio);
+    }
+    ratios.sort_by(f64::total_cmp);
+    let ratio = ratios[ROUNDS / 2];
     let pass = ratio >= 0.9;
     println!(
-        "    {}'s dashboard: median of {RUNS} {} with {before} organisations, {} with {organisations} \
-         ({registrations} registrations); speed with {organisations} / with {before}: {ratio:.2} ({})",
-        org.name,
-        seconds(alone),
-        seconds(among),
+        "    speed with {organisations} organisations / with {before}, median of {ROUNDS} rounds: {ratio:.2} ({})",
         if pass { "no slower" } else { "SLOWER" },
     );
     Ok(pass)
