@@ -25,7 +25,7 @@ use crate::bench::{Scratch, memory, mib, reset_peak};
 /// Runs of each case after the first (cold) one.
 const RUNS: usize = 5;
 /// Rounds of the crowded case, each timing both databases in turn.
-const ROUNDS: usize = 3;
+const ROUNDS: usize = 7;
 
 struct Case {
     name: &'static str,
@@ -173,7 +173,7 @@ pub async fn indicators(
 /// organisations until the database holds `organisations`; passes when it
 /// is no slower (within a tenth, the runs' own spread).
 ///
-/// The two are two databases loaded alike, timed in turns (three rounds,
+/// The two are two databases loaded alike, timed in turns (seven rounds,
 /// the median of their ratios): the machine's speed drifts over the minutes
 /// the copies take, by up to 40 % on a shared one, and a baseline timed
 /// before them measured that drift as much as the organisations (session 12).

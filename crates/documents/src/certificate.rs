@@ -1512,12 +1512,16 @@ print(json.dumps({
         // The wrapping measures words alone: a line shaped whole is as wide
         // as its words and blanks, in Latin and in Arabic (letters join
         // within a word only), to a hundredth of a point.
-        for text in [course, "تدريب المندوبين النقابيين على الوساطة في أماكن العمل العامة"] {
+        for text in [course, "تدريب المندوبين النقابيين على الوساطة في أماكن العمل العامة"]
+        {
             let text = clean(text);
             let words = Words::measure(&fonts.bold, &text);
             let measured = words.ems.iter().sum::<f32>() + words.blank * (words.len() - 1) as f32;
             let whole = shape(&fonts.bold, text.clone(), 1.0).width();
-            assert!((measured - whole).abs() * COURSE_SIZE < 0.01, "{text}: {measured} ≠ {whole}");
+            assert!(
+                (measured - whole).abs() * COURSE_SIZE < 0.01,
+                "{text}: {measured} ≠ {whole}"
+            );
         }
 
         let short = fit_block(&fonts.bold, "First aid", COURSE_SIZE, CONTENT_W, 2);
