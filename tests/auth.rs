@@ -59,6 +59,15 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/indicators", &[Role::Organiser]),
     ("GET", "/api/v1/indicators.csv", &[Role::Organiser]),
     ("GET", "/api/v1/indicators.xlsx", &[Role::Organiser]),
+    // Archiving and deleting (issue 20): the roles that edit them. The
+    // course has an open session, so archiving and deleting it are refused
+    // (409); the programme has no course, so its delete, last, succeeds.
+    ("POST", "/api/v1/courses/{course}/archive", &[Role::Organiser]),
+    ("POST", "/api/v1/courses/{course}/restore", &[Role::Organiser]),
+    ("DELETE", "/api/v1/courses/{course}", &[Role::Organiser]),
+    ("POST", "/api/v1/programmes/{programme}/archive", &[Role::Organiser]),
+    ("POST", "/api/v1/programmes/{programme}/restore", &[Role::Organiser]),
+    ("DELETE", "/api/v1/programmes/{programme}", &[Role::Organiser]),
 ];
 
 pub(crate) const PAGES: &[(&str, &[Role])] = &[

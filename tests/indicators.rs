@@ -698,7 +698,7 @@ db_test!(the_demo_reproduces_the_published_report, |app: TestApp| async move {
     aula_demo::load(&app.db, chrono::Utc::now().date_naive())
         .await
         .expect("demo");
-    let union = aula_storage::programmes::choices(&app.db, app.org().await)
+    let union = aula_storage::programmes::choices(&app.db, app.org().await, aula_storage::Archived::Shown)
         .await
         .expect("programmes")
         .into_iter()

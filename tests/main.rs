@@ -5,6 +5,7 @@
 mod helpers;
 
 mod arabic;
+mod archive;
 mod attendance;
 mod attendance_import;
 mod auth;

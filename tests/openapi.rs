@@ -15,7 +15,9 @@ async fn every_route_is_documented() {
     let paths = doc["paths"].as_object().expect("paths");
     let expected: &[(&str, &[&str])] = &[
         ("/api/v1/programmes", &["get", "post"]),
-        ("/api/v1/programmes/{id}", &["get", "patch"]),
+        ("/api/v1/programmes/{id}", &["get", "patch", "delete"]),
+        ("/api/v1/programmes/{id}/archive", &["post"]),
+        ("/api/v1/programmes/{id}/restore", &["post"]),
         ("/api/v1/accreditation-bodies", &["get", "post"]),
         ("/api/v1/accreditation-bodies/{id}/logo", &["put", "delete"]),
         ("/api/v1/issuer", &["get", "put"]),
@@ -25,7 +27,9 @@ async fn every_route_is_documented() {
         ("/api/v1/courses/{id}/signatory", &["put"]),
         ("/api/v1/sessions/{id}/signatory", &["put"]),
         ("/api/v1/courses", &["get", "post"]),
-        ("/api/v1/courses/{id}", &["get", "patch"]),
+        ("/api/v1/courses/{id}", &["get", "patch", "delete"]),
+        ("/api/v1/courses/{id}/archive", &["post"]),
+        ("/api/v1/courses/{id}/restore", &["post"]),
         ("/api/v1/courses/{id}/texts", &["put"]),
         ("/api/v1/sessions", &["get", "post"]),
         ("/api/v1/sessions/{id}", &["get", "patch"]),

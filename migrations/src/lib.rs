@@ -31,6 +31,7 @@ mod m20261205_000022_organisation_branding;
 mod m20261205_000023_networks;
 mod m20261205_000024_issuer_identity;
 mod m20261206_000025_people_indicators_workplace;
+mod m20261206_000026_archived;
 mod statements;
 
 pub struct Migrator;
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000023_networks::Migration),
             Box::new(m20261205_000024_issuer_identity::Migration),
             Box::new(m20261206_000025_people_indicators_workplace::Migration),
+            Box::new(m20261206_000026_archived::Migration),
         ]
     }
 }

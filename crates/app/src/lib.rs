@@ -16,6 +16,7 @@
 //!   words (`Problem` keys), the doors choose a status code.
 
 pub mod attendance;
+pub mod catalogue;
 pub mod certificates;
 pub mod issuer;
 pub mod jobs;

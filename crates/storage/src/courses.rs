@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use aula_domain::catalogue::CourseTexts;
 use aula_domain::details::CourseDetails;
-use aula_domain::{Audience, OrganisationId, fold_for_search};
+use aula_domain::{Audience, OrganisationId, Problem, fold_for_search};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Set,
@@ -13,9 +13,10 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::Begin;
-use crate::entities::{accreditation_body, course, course_audience, programme};
+use crate::entities::{accreditation_body, course, course_audience, programme, session};
 use crate::{
-    Actor, Page, Paged, Result, StorageError, audit, bodies, by_id, found, new_id, now, programmes, replace_rows,
+    Actor, Archived, Page, Paged, Result, StorageError, audit, bodies, by_id, found, new_id, now, programmes,
+    replace_rows, sessions,
 };
 
 /// A course with what a reader of it needs beside its own row.
@@ -33,6 +34,9 @@ pub struct CourseFilter {
     pub organisation: Option<OrganisationId>,
     pub programme_id: Option<Uuid>,
     pub accreditation_body_id: Option<Uuid>,
+    /// Whether archived courses are listed too (issue 20); the public
+    /// catalogue never shows them.
+    pub archived: Archived,
 }
 
 pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page) -> Result<Paged<CourseRecord>> {
@@ -48,16 +52,26 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page
     if let Some(id) = filter.accreditation_body_id {
         query = query.filter(course::Column::AccreditationBodyId.eq(id));
     }
+    query = query.filter(
+        filter
+            .archived
+            .condition(course::Column::ArchivedAt, course::Column::Id),
+    );
     let total = query.clone().count(conn).await?;
     let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     let items = complete(conn, rows).await?;
     Ok(Paged { items, page, total })
 }
 
-/// All courses' ids and titles, for choosing one in a form.
-pub async fn choices(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<course::Model>> {
+/// The courses `archived` offers, by title, for choosing one in a form.
+pub async fn choices(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    archived: Archived,
+) -> Result<Vec<course::Model>> {
     Ok(course::Entity::find()
         .filter(course::Column::OrganisationId.eq(org.uuid()))
+        .filter(archived.condition(course::Column::ArchivedAt, course::Column::Id))
         .order_by_asc(course::Column::Title)
         .limit(1000)
         .all(conn)
@@ -113,12 +127,22 @@ pub(crate) async fn complete(conn: &impl ConnectionTrait, rows: Vec<course::Mode
         .collect())
 }
 
-/// Checks that the records a course points to exist, as field errors.
-async fn check_references(conn: &impl ConnectionTrait, org: OrganisationId, details: &CourseDetails) -> Result<()> {
+/// Checks that the records a course points to exist, as field errors. An
+/// archived programme takes no new course (issue 20); a course already in
+/// it (`current`) keeps it.
+async fn check_references(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    details: &CourseDetails,
+    current: Option<Uuid>,
+) -> Result<()> {
     if let Some(id) = details.programme_id {
-        programmes::get(conn, org, id)
+        let programme = programmes::get(conn, org, id)
             .await
             .map_err(|e| not_found_as(e, "programme_id"))?;
+        if programme.archived_at.is_some() && current != Some(id) {
+            return Err(StorageError::invalid("programme_id", "error-programme-archived"));
+        }
     }
     if let Some(accreditation) = &details.accreditation {
         bodies::get(conn, accreditation.body_id)
@@ -208,7 +232,7 @@ pub async fn create(
     details: &CourseDetails,
 ) -> Result<CourseRecord> {
     let txn = conn.begin_write().await?;
-    check_references(&txn, org, details).await?;
+    check_references(&txn, org, details, None).await?;
     let mut model = course::ActiveModel {
         id: Set(new_id()),
         organisation_id: Set(org.uuid()),
@@ -241,7 +265,7 @@ pub async fn update(
 ) -> Result<CourseRecord> {
     let txn = conn.begin_write().await?;
     let before = get_in(&txn, org, id).await?;
-    check_references(&txn, org, details).await?;
+    check_references(&txn, org, details, before.course.programme_id).await?;
     if before.course.texts.get(details.language).is_some() {
         return Err(StorageError::invalid("language", "error-course-language-has-text"));
     }
@@ -304,4 +328,111 @@ pub async fn set_texts(
     let record = get(&txn, id).await?;
     txn.commit().await?;
     Ok(record)
+}
+
+/// Archives one of `org`'s courses, in the caller's transaction (issue 20):
+/// out of the catalogue, the staff's list and the pickers; its sessions,
+/// registrations, certificates and figures stay. Refused while it has a
+/// session still to come ([`sessions::still_to_come`]); archiving an
+/// archived course changes nothing.
+pub async fn archive(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+) -> Result<CourseRecord> {
+    let before = get_in(conn, org, id).await?;
+    if before.course.archived_at.is_some() {
+        return Ok(before);
+    }
+    let at = now();
+    let waiting = sessions::still_to_come(conn, itself(id), at).await?;
+    if waiting > 0 {
+        return Err(StorageError::Conflict(
+            Problem::new("error-course-sessions-to-come").with("count", waiting),
+        ));
+    }
+    mark(conn, actor, before.course, Some(at), "archive").await
+}
+
+/// Brings back an archived course, in the caller's transaction; refused
+/// while its programme is archived (restore the programme, which brings
+/// back its courses).
+pub async fn restore(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+) -> Result<CourseRecord> {
+    let before = get_in(conn, org, id).await?;
+    if before.course.archived_at.is_none() {
+        return Ok(before);
+    }
+    if before.programme.as_ref().is_some_and(|p| p.archived_at.is_some()) {
+        return Err(StorageError::Conflict(Problem::new("error-course-programme-archived")));
+    }
+    mark(conn, actor, before.course, None, "restore").await
+}
+
+/// Writes the course's `archived_at`, audited as `action`.
+async fn mark(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    course: course::Model,
+    archived_at: Option<chrono::DateTime<chrono::Utc>>,
+    action: &str,
+) -> Result<CourseRecord> {
+    let id = course.id;
+    let mut model: course::ActiveModel = course.into();
+    model.archived_at = Set(archived_at);
+    model.update(conn).await?;
+    audit::record(conn, actor, action, "course", Some(id), json!({})).await?;
+    get(conn, id).await
+}
+
+/// Deletes one of `org`'s courses, in the caller's transaction; only while
+/// it has no session (a session, even a draft or a cancelled one, is its
+/// history). Its audiences and signatory go with it.
+pub async fn delete(conn: &impl ConnectionTrait, actor: &Actor, org: OrganisationId, id: Uuid) -> Result<()> {
+    let before = get_in(conn, org, id).await?;
+    let sessions = session::Entity::find()
+        .filter(session::Column::CourseId.eq(id))
+        .count(conn)
+        .await?;
+    if sessions > 0 {
+        return Err(StorageError::Conflict(
+            Problem::new("error-course-has-sessions").with("count", sessions),
+        ));
+    }
+    // Rows hanging from the course (foreign keys with ON DELETE CASCADE
+    // besides) go first, so both databases behave alike whatever their
+    // foreign-key settings.
+    course_audience::Entity::delete_many()
+        .filter(course_audience::Column::CourseId.eq(id))
+        .exec(conn)
+        .await?;
+    crate::entities::signatory_course::Entity::delete_many()
+        .filter(crate::entities::signatory_course::Column::CourseId.eq(id))
+        .exec(conn)
+        .await?;
+    course::Entity::delete_by_id(id).exec(conn).await?;
+    audit::record(
+        conn,
+        actor,
+        "delete",
+        "course",
+        Some(id),
+        snapshot(&before.course, &before.audiences),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Course `id` as a sub-query of course ids.
+fn itself(id: Uuid) -> sea_orm::sea_query::SelectStatement {
+    sea_orm::sea_query::Query::select()
+        .column(course::Column::Id)
+        .from(course::Entity)
+        .and_where(course::Column::Id.eq(id))
+        .to_owned()
 }

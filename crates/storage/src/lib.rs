@@ -42,6 +42,7 @@ pub mod users;
 pub mod web_sessions;
 
 pub use audit::Actor;
+
 pub use db::{Begin, Database, connect};
 pub use error::StorageError;
 pub use page::{Page, Paged};
@@ -102,6 +103,42 @@ pub(crate) async fn replace_rows<A: sea_orm::ActiveModelTrait>(
         A::Entity::insert_many(rows).exec(conn).await?;
     }
     Ok(())
+}
+
+/// Which programmes or courses a list or a picker offers (issue 20): the
+/// live ones, with the archived ones too where the asker says so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Archived {
+    /// Live ones only: what lists show by default and pickers offer.
+    #[default]
+    Hidden,
+    /// Live ones, and this archived one: a picker on a record already
+    /// linked to it keeps offering what the record holds.
+    Keeping(Option<uuid::Uuid>),
+    /// Every one: staff lists' "show archived", and the figures' filters,
+    /// which report on archived programmes as on any other.
+    Shown,
+}
+
+impl Archived {
+    /// `Shown` when `shown`, else `Hidden`: a list's query parameter.
+    pub fn shown(shown: bool) -> Self {
+        if shown { Archived::Shown } else { Archived::Hidden }
+    }
+
+    /// The condition on a table's `archived_at` and `id` columns.
+    pub(crate) fn condition(
+        self,
+        archived_at: impl sea_orm::ColumnTrait,
+        id: impl sea_orm::ColumnTrait,
+    ) -> sea_orm::Condition {
+        use sea_orm::Condition;
+        match self {
+            Archived::Hidden | Archived::Keeping(None) => Condition::all().add(archived_at.is_null()),
+            Archived::Keeping(Some(kept)) => Condition::any().add(archived_at.is_null()).add(id.eq(kept)),
+            Archived::Shown => Condition::all(),
+        }
+    }
 }
 
 /// A new row id: UUIDv7, so ids sort by creation time and index well.

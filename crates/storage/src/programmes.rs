@@ -1,7 +1,9 @@
 //! Programmes: funded projects that group courses.
 
-use aula_domain::OrganisationId;
 use aula_domain::details::ProgrammeDetails;
+use aula_domain::{OrganisationId, Problem};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Set,
@@ -10,23 +12,35 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::Begin;
-use crate::entities::programme;
-use crate::{Actor, Page, Paged, Result, audit, found, new_id, now};
+use crate::entities::{course, programme};
+use crate::{Actor, Archived, Page, Paged, Result, StorageError, audit, found, new_id, now, sessions};
 
-/// `org`'s programmes, newest first (index `ix_programmes_created_at`).
-pub async fn list(conn: &impl ConnectionTrait, org: OrganisationId, page: Page) -> Result<Paged<programme::Model>> {
+/// `org`'s programmes, newest first (index `ix_programmes_created_at`);
+/// the archived ones only when `archived` shows them.
+pub async fn list(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    archived: Archived,
+    page: Page,
+) -> Result<Paged<programme::Model>> {
     let query = programme::Entity::find()
         .filter(programme::Column::OrganisationId.eq(org.uuid()))
+        .filter(archived.condition(programme::Column::ArchivedAt, programme::Column::Id))
         .order_by_desc(programme::Column::CreatedAt);
     let total = query.clone().count(conn).await?;
     let items = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     Ok(Paged { items, page, total })
 }
 
-/// All programmes' ids and titles, for choosing one in a form.
-pub async fn choices(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<programme::Model>> {
+/// The programmes `archived` offers, by title, for choosing one in a form.
+pub async fn choices(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    archived: Archived,
+) -> Result<Vec<programme::Model>> {
     Ok(programme::Entity::find()
         .filter(programme::Column::OrganisationId.eq(org.uuid()))
+        .filter(archived.condition(programme::Column::ArchivedAt, programme::Column::Id))
         .order_by_asc(programme::Column::Title)
         .limit(500)
         .all(conn)
@@ -64,6 +78,7 @@ pub async fn create(
         ends_on: Set(details.ends_on),
         created_at: Set(at),
         updated_at: Set(at),
+        archived_at: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -100,4 +115,103 @@ pub async fn update(
     .await?;
     txn.commit().await?;
     Ok(after)
+}
+
+/// Archives one of `org`'s programmes with its live courses, in the
+/// caller's transaction (issue 20). Its courses take the programme's
+/// moment, so [`restore`] brings back exactly those, and not a course
+/// archived on its own before. Refused while one of its courses has a
+/// session still to come ([`sessions::still_to_come`]); archiving an
+/// archived programme changes nothing.
+pub async fn archive(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+) -> Result<programme::Model> {
+    let before = get(conn, org, id).await?;
+    if before.archived_at.is_some() {
+        return Ok(before);
+    }
+    let at = now();
+    let waiting = sessions::still_to_come(conn, courses_of(id), at).await?;
+    if waiting > 0 {
+        return Err(StorageError::Conflict(
+            Problem::new("error-programme-sessions-to-come").with("count", waiting),
+        ));
+    }
+    mark(conn, actor, before, Some(at), "archive").await
+}
+
+/// Brings back an archived programme, and the courses archived with it
+/// (those holding its moment), in the caller's transaction.
+pub async fn restore(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+) -> Result<programme::Model> {
+    let before = get(conn, org, id).await?;
+    if before.archived_at.is_none() {
+        return Ok(before);
+    }
+    mark(conn, actor, before, None, "restore").await
+}
+
+/// Writes the programme's `archived_at`, and its courses': archived, those
+/// live take its instant; restored, those holding its instant are live
+/// again. Audited as `action`, with how many courses moved.
+async fn mark(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    programme: programme::Model,
+    archived_at: Option<DateTime<Utc>>,
+    action: &str,
+) -> Result<programme::Model> {
+    let id = programme.id;
+    // The courses that move: the live ones, or those archived with it.
+    let moving = match programme.archived_at {
+        None => course::Column::ArchivedAt.is_null(),
+        Some(then) => course::Column::ArchivedAt.eq(then),
+    };
+    let courses = course::Entity::update_many()
+        .col_expr(course::Column::ArchivedAt, Expr::value(archived_at))
+        .filter(course::Column::ProgrammeId.eq(id))
+        .filter(moving)
+        .exec(conn)
+        .await?
+        .rows_affected;
+    let mut model: programme::ActiveModel = programme.into();
+    model.archived_at = Set(archived_at);
+    let after = model.update(conn).await?;
+    audit::record(conn, actor, action, "programme", Some(id), json!({"courses": courses})).await?;
+    Ok(after)
+}
+
+/// Deletes one of `org`'s programmes, in the caller's transaction; only
+/// while no course, live or archived, belongs to it: a course carries
+/// figures, so it is never deleted with its programme.
+pub async fn delete(conn: &impl ConnectionTrait, actor: &Actor, org: OrganisationId, id: Uuid) -> Result<()> {
+    let before = get(conn, org, id).await?;
+    let courses = course::Entity::find()
+        .filter(course::Column::ProgrammeId.eq(id))
+        .count(conn)
+        .await?;
+    if courses > 0 {
+        return Err(StorageError::Conflict(
+            Problem::new("error-programme-has-courses").with("count", courses),
+        ));
+    }
+    programme::Entity::delete_by_id(id).exec(conn).await?;
+    audit::record(conn, actor, "delete", "programme", Some(id), snapshot(&before)).await?;
+    Ok(())
+}
+
+/// The ids of programme `id`'s courses, as a sub-query.
+fn courses_of(id: Uuid) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(course::Column::Id)
+        .from(course::Entity)
+        .and_where(course::Column::ProgrammeId.eq(id))
+        .to_owned()
 }

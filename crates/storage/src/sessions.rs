@@ -60,6 +60,10 @@ impl SessionRecord {
         if matches!(self.status(), SessionStatus::Open | SessionStatus::Closed) && self.is_over(now) {
             return aula_domain::Registering::Held;
         }
+        // An archived course's sessions take no one, from any door (issue 20).
+        if self.course.course.archived_at.is_some() && self.status() == SessionStatus::Open {
+            return aula_domain::Registering::Not(SessionStatus::Closed);
+        }
         aula_domain::Registering::at(
             self.status(),
             self.session.registration_opens_at,
@@ -168,6 +172,11 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
         .from(course::Entity)
         .to_owned();
     let mut on_course = false;
+    if filter.public_only {
+        // An archived course's sessions are not in the catalogue (issue 20).
+        course_query.and_where(course::Column::ArchivedAt.is_null());
+        on_course = true;
+    }
     if let Some(id) = filter.programme_id {
         course_query.and_where(course::Column::ProgrammeId.eq(id));
         on_course = true;
@@ -250,6 +259,28 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
     let rows = query.offset(page.offset()).limit(page.per_page).all(conn).await?;
     let items = complete(conn, rows).await?;
     Ok(Paged { items, page, total })
+}
+
+/// How many sessions of the courses `courses` selects people may still
+/// register for or are still to attend: open or closed, and not over (their
+/// last meeting ends after `now`, or they have none yet). Archiving a
+/// course or a programme with such a session is refused (issue 20): hiding
+/// it would strand the people registered.
+pub async fn still_to_come(
+    conn: &impl ConnectionTrait,
+    courses: sea_orm::sea_query::SelectStatement,
+    now: DateTime<Utc>,
+) -> Result<u64> {
+    Ok(session::Entity::find()
+        .filter(session::Column::CourseId.in_subquery(courses))
+        .filter(session::Column::Status.is_in([SessionStatus::Open, SessionStatus::Closed]))
+        .filter(
+            Condition::any()
+                .add(session::Column::EndsAt.is_null())
+                .add(session::Column::EndsAt.gt(now)),
+        )
+        .count(conn)
+        .await?)
 }
 
 /// A session, whichever organisation's: for public pages and for what a
@@ -575,9 +606,12 @@ pub async fn create(
     org: OrganisationId,
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
-    courses::get_in(conn, org, details.course_id)
+    let course = courses::get_in(conn, org, details.course_id)
         .await
         .map_err(|e| not_found_as(e, "course_id"))?;
+    if course.course.archived_at.is_some() {
+        return Err(StorageError::invalid("course_id", "error-course-archived"));
+    }
     check_programme_dates(conn, details, &[]).await?;
     let model = session::ActiveModel {
         id: Set(new_id()),
@@ -646,6 +680,10 @@ pub async fn set_status(
     let before = get_in(conn, org, id).await?;
     let from = before.status();
     from.transition(to).map_err(StorageError::Conflict)?;
+    // An archived course takes no one (issue 20): restore it first.
+    if to == SessionStatus::Open && from != to && before.course.course.archived_at.is_some() {
+        return Err(StorageError::Conflict(Problem::new("error-course-archived")));
+    }
     if to == SessionStatus::Open && before.meetings.is_empty() {
         return Err(StorageError::Conflict(Problem::new("error-open-needs-meetings")));
     }

@@ -38,7 +38,13 @@ pub fn for_people() -> Router<AppState> {
         .route("/sessions/{id}", get(catalogue::public::session_page))
         // ----- the catalogue's records: programmes, courses, bodies, regions ----------
         .routes(routes!(catalogue::programmes::list, catalogue::programmes::create))
-        .routes(routes!(catalogue::programmes::show, catalogue::programmes::update))
+        .routes(routes!(
+            catalogue::programmes::show,
+            catalogue::programmes::update,
+            catalogue::archive::delete_programme
+        ))
+        .routes(routes!(catalogue::archive::archive_programme))
+        .routes(routes!(catalogue::archive::restore_programme))
         .route("/staff/programmes", get(catalogue::programmes::list_page))
         .route(
             "/staff/programmes/new",
@@ -48,13 +54,43 @@ pub fn for_people() -> Router<AppState> {
             "/staff/programmes/{id}",
             forms::changing::<catalogue::programmes::ProgrammeInput>(),
         )
+        .route(
+            "/staff/programmes/{id}/archive",
+            post(catalogue::archive::archive_programme_page),
+        )
+        .route(
+            "/staff/programmes/{id}/restore",
+            post(catalogue::archive::restore_programme_page),
+        )
+        .route(
+            "/staff/programmes/{id}/delete",
+            post(catalogue::archive::delete_programme_page),
+        )
         .routes(routes!(catalogue::courses::list, catalogue::courses::create))
-        .routes(routes!(catalogue::courses::show, catalogue::courses::update))
+        .routes(routes!(
+            catalogue::courses::show,
+            catalogue::courses::update,
+            catalogue::archive::delete_course
+        ))
+        .routes(routes!(catalogue::archive::archive_course))
+        .routes(routes!(catalogue::archive::restore_course))
         .route("/staff/courses", get(catalogue::courses::list_page))
         .route("/staff/courses/new", forms::adding::<catalogue::courses::CourseInput>())
         .route(
             "/staff/courses/{id}",
             forms::changing::<catalogue::courses::CourseInput>(),
+        )
+        .route(
+            "/staff/courses/{id}/archive",
+            post(catalogue::archive::archive_course_page),
+        )
+        .route(
+            "/staff/courses/{id}/restore",
+            post(catalogue::archive::restore_course_page),
+        )
+        .route(
+            "/staff/courses/{id}/delete",
+            post(catalogue::archive::delete_course_page),
         )
         .routes(routes!(catalogue::course_texts::put_texts))
         .route(

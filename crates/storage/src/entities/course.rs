@@ -27,6 +27,8 @@ pub struct Model {
     pub texts: CourseTexts,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When it was archived (issue 20), itself or with its programme: hidden, still counted.
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,8 @@ pub struct Model {
     pub ends_on: Option<Date>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// When it was archived (issue 20): hidden from lists and pickers, still counted.
+    pub archived_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -533,7 +533,7 @@ impl IssuerPage {
                 s,
             })
             .collect();
-        let courses: Vec<course::Model> = courses::choices(&state.db, org_id).await?;
+        let courses: Vec<course::Model> = courses::choices(&state.db, org_id, aula_storage::Archived::Hidden).await?;
         Ok(IssuerPage {
             c: Chrome::new(ctx),
             printed_name: issuer::legal_name(&org).to_owned(),

@@ -220,6 +220,9 @@ pub struct CourseOut {
     pub accreditation: Option<AccreditationOut>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When it was archived, on its own or with its programme (issue 20);
+    /// null while live. Only its organisation's staff see archived ones.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 impl From<CourseRecord> for CourseOut {
@@ -250,6 +253,7 @@ impl From<CourseRecord> for CourseOut {
             accreditation,
             created_at: c.created_at,
             updated_at: c.updated_at,
+            archived_at: c.archived_at,
         }
     }
 }
@@ -259,6 +263,9 @@ impl From<CourseRecord> for CourseOut {
 pub struct CourseQuery {
     pub programme_id: Option<Uuid>,
     pub accreditation_body_id: Option<Uuid>,
+    /// `true` lists archived courses too (their organisation's staff only;
+    /// the public catalogue never shows them).
+    pub archived: Option<bool>,
     pub page: Option<u64>,
     /// Items per page, 1 to 100; more is refused (422).
     pub per_page: Option<u64>,
@@ -270,6 +277,7 @@ impl CourseQuery {
             organisation,
             programme_id: self.programme_id,
             accreditation_body_id: self.accreditation_body_id,
+            archived: aula_storage::Archived::shown(self.archived == Some(true) && organisation.is_some()),
         }
     }
 
@@ -313,9 +321,15 @@ pub(crate) async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<CourseOut>> {
-    // The catalogue is public: any course answers, to anyone.
-    let _ = ctx;
-    Ok(axum::Json(courses::get(&state.db, id).await?.into()))
+    // The catalogue is public: any live course answers, to anyone; an
+    // archived one only to its organisation's staff (issue 20).
+    let record = courses::get(&state.db, id).await?;
+    if record.course.archived_at.is_some()
+        && ctx.staff_org().map(aula_domain::OrganisationId::uuid) != Some(record.course.organisation_id)
+    {
+        return Err(crate::AppError::NotFound);
+    }
+    Ok(axum::Json(record.into()))
 }
 
 /// Change some fields of a course.
@@ -351,6 +365,8 @@ struct ListPage {
     c: Chrome,
     courses: Vec<CourseRecord>,
     pager: Pager,
+    /// Whether the archived ones are listed too (issue 20).
+    archived: bool,
 }
 
 pub(crate) async fn list_page(
@@ -360,11 +376,14 @@ pub(crate) async fn list_page(
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let paged = courses::list(&state.db, &query.filter(Some(ctx.org()?)), query.page()?).await?;
-    let pager = Pager::new("/staff/courses", &[], paged.page.page, paged.pages(), paged.total);
+    let archived = query.archived == Some(true);
+    let params = crate::kit::api::archived_params(archived);
+    let pager = Pager::new("/staff/courses", &params, paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
         courses: paged.items,
         pager,
+        archived,
     })
 }
 
@@ -380,6 +399,8 @@ pub(crate) struct FormPage {
     modalities: Vec<(String, String)>,
     audiences: Vec<(String, String, bool)>,
     languages: Vec<(String, String)>,
+    /// When the course was archived (issue 20); none while live or new.
+    archived_at: Option<DateTime<Utc>>,
 }
 
 impl FormPage {
@@ -391,7 +412,13 @@ impl FormPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let programmes = programmes::choices(&state.db, ctx.org()?).await?;
+        let course = match id {
+            Some(id) => Some(courses::get_in(&state.db, ctx.org()?, id).await?.course),
+            None => None,
+        };
+        // Archived programmes take no new course; a course already in one keeps it.
+        let keeping = course.as_ref().and_then(|c| c.programme_id);
+        let programmes = programmes::choices(&state.db, ctx.org()?, aula_storage::Archived::Keeping(keeping)).await?;
         let bodies = bodies::list(&state.db).await?;
         Ok(FormPage {
             programmes: programmes
@@ -405,6 +432,7 @@ impl FormPage {
             modalities: c.words("modality", Modality::ALL),
             audiences: c.ticks("audience", Audience::ALL, &form.audiences),
             languages: c.words("language", Language::ALL),
+            archived_at: course.and_then(|c| c.archived_at),
             c,
             id,
             form,

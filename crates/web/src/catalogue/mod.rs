@@ -2,6 +2,7 @@
 //! organisers and administrators keep — programmes, courses, accreditation
 //! bodies, regions.
 
+pub mod archive;
 pub mod bodies;
 pub mod branding;
 pub mod course_texts;

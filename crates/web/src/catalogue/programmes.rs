@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::kit::api::{ApiError, Paginated, Paging, created};
+use crate::kit::api::{ApiError, ArchivedPaging, Paginated, created};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::kit::forms::EditForm;
@@ -87,6 +87,8 @@ pub struct ProgrammeOut {
     pub ends_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When it was archived, with its courses (issue 20); null while live.
+    pub archived_at: Option<DateTime<Utc>>,
 }
 
 impl From<programme::Model> for ProgrammeOut {
@@ -100,21 +102,22 @@ impl From<programme::Model> for ProgrammeOut {
             ends_on: p.ends_on,
             created_at: p.created_at,
             updated_at: p.updated_at,
+            archived_at: p.archived_at,
         }
     }
 }
 
-/// List programmes, newest first.
-#[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", params(Paging),
+/// List programmes, newest first; archived ones only with `archived=true`.
+#[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", params(ArchivedPaging),
     security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = Paginated<ProgrammeOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
-    ApiQuery(paging): ApiQuery<Paging>,
+    ApiQuery(paging): ApiQuery<ArchivedPaging>,
 ) -> AppResult<axum::Json<Paginated<ProgrammeOut>>> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, ctx.org()?, paging.page()?).await?;
+    let paged = programmes::list(&state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, ProgrammeOut::from)))
 }
 
@@ -180,20 +183,29 @@ struct ListPage {
     c: Chrome,
     programmes: Vec<programme::Model>,
     pager: Pager,
+    /// Whether the archived ones are listed too (issue 20).
+    archived: bool,
 }
 
 pub(crate) async fn list_page(
     ctx: Ctx,
     State(state): State<AppState>,
-    ApiQuery(paging): ApiQuery<Paging>,
+    ApiQuery(paging): ApiQuery<ArchivedPaging>,
 ) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, ctx.org()?, paging.page()?).await?;
-    let pager = Pager::new("/staff/programmes", &[], paged.page.page, paged.pages(), paged.total);
+    let paged = programmes::list(&state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
+    let pager = Pager::new(
+        "/staff/programmes",
+        &paging.params(),
+        paged.page.page,
+        paged.pages(),
+        paged.total,
+    );
     render(&ListPage {
         c: Chrome::new(&ctx),
         programmes: paged.items,
         pager,
+        archived: paging.archived == Some(true),
     })
 }
 
@@ -205,6 +217,8 @@ pub(crate) struct FormPage {
     id: Option<Uuid>,
     form: ProgrammeInput,
     errors: FormErrors,
+    /// When the programme was archived (issue 20); none while live or new.
+    archived_at: Option<DateTime<Utc>>,
     /// The programme's courses (issue 20: its page is where to find them).
     courses: Vec<aula_storage::courses::CourseRecord>,
     /// Its sessions, upcoming first, as the staff's session list orders them.
@@ -230,6 +244,8 @@ async fn contents(
         &aula_storage::courses::CourseFilter {
             organisation: Some(org),
             programme_id: Some(id),
+            // Its page lists them all, the archived ones marked.
+            archived: aula_storage::Archived::Shown,
             ..Default::default()
         },
         page,
@@ -281,11 +297,16 @@ impl EditForm for ProgrammeInput {
             Some(id) => contents(ctx, state, id).await?,
             None => Default::default(),
         };
+        let archived_at = match id {
+            Some(id) => programmes::get(&state.db, ctx.org()?, id).await?.archived_at,
+            None => None,
+        };
         Ok(FormPage {
             c: Chrome::new(ctx),
             id,
             form,
             errors,
+            archived_at,
             courses,
             sessions,
         })

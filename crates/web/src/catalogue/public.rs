@@ -202,6 +202,10 @@ pub(crate) async fn course_page(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let record = courses::get(&state.db, id).await?;
+    // An archived course is not in the catalogue (issue 20): as if unknown.
+    if record.course.archived_at.is_some() {
+        return Err(crate::AppError::NotFound);
+    }
     let org = super::branding::serving_id(&state, record.course.organisation_id).await?;
     let filter = SessionFilter {
         public_only: true,

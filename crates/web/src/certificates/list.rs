@@ -165,6 +165,8 @@ pub(crate) async fn list_page(
         &aula_storage::courses::CourseFilter {
             organisation: filter.organisation,
             accreditation_body_id: filter.body_id,
+            // Certificates of archived courses are still found by course (issue 20).
+            archived: aula_storage::Archived::Shown,
             ..Default::default()
         },
         aula_storage::Page::new(Some(1), Some(100), 100),

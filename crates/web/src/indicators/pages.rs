@@ -218,10 +218,11 @@ pub(crate) async fn dashboard_page(
     let mut course_rows = Vec::new();
     for o in &scope.organisations {
         let id = aula_storage::organisations::id(o);
-        for p in aula_storage::programmes::choices(&state.db, id).await? {
+        // Archived programmes and courses are reported on like any other (issue 20).
+        for p in aula_storage::programmes::choices(&state.db, id, aula_storage::Archived::Shown).await? {
             programmes.push((p.id.to_string(), named(p.title, p.organisation_id)));
         }
-        course_rows.extend(aula_storage::courses::choices(&state.db, id).await?);
+        course_rows.extend(aula_storage::courses::choices(&state.db, id, aula_storage::Archived::Shown).await?);
     }
     let chosen_programme = parsed.as_ref().ok().and_then(|f| f.programme_id);
     let chosen_course = parsed

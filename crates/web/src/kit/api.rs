@@ -169,6 +169,42 @@ impl Paging {
     }
 }
 
+/// A page of a list of programmes or courses, which hides the archived
+/// ones unless asked (issue 20).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ArchivedPaging {
+    /// 1-based page number (default 1).
+    pub page: Option<u64>,
+    /// Items per page, 1 to 100 (default 20); more is refused (422).
+    pub per_page: Option<u64>,
+    /// `true` lists the archived ones too, each with its `archived_at`.
+    pub archived: Option<bool>,
+}
+
+impl ArchivedPaging {
+    pub fn page(&self) -> AppResult<Page> {
+        page(self.page, self.per_page, 20)
+    }
+
+    pub fn archived(&self) -> aula_storage::Archived {
+        aula_storage::Archived::shown(self.archived == Some(true))
+    }
+
+    /// The query a list page's links keep.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        archived_params(self.archived == Some(true))
+    }
+}
+
+/// The query a list page's links keep when it shows the archived ones.
+pub fn archived_params(shown: bool) -> Vec<(&'static str, String)> {
+    match shown {
+        true => vec![("archived", "true".to_owned())],
+        false => Vec::new(),
+    }
+}
+
 /// The page a list was asked for. `per_page` outside 1 to 100 is refused
 /// (422) rather than quietly changed, so an integration that asks for more
 /// than it can get learns it instead of missing rows.

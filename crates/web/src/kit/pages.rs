@@ -226,6 +226,11 @@ impl Chrome {
         self.tr.datetime(*instant, zone.tz())
     }
 
+    /// The day of an instant in UTC: when a record was archived, say.
+    pub fn utc_date(&self, instant: &DateTime<Utc>) -> String {
+        self.plain_date(&instant.date_naive())
+    }
+
     pub fn plain_date(&self, date: &chrono::NaiveDate) -> String {
         self.tr.plain_date(*date)
     }

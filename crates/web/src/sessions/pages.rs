@@ -384,7 +384,9 @@ impl FormPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let courses = courses::choices(&state.db, ctx.org()?)
+        // Archived courses take no new session (issue 20); a session keeps its own.
+        let keeping = aula_storage::Archived::Keeping(record.as_ref().map(|r| r.session.course_id));
+        let courses = courses::choices(&state.db, ctx.org()?, keeping)
             .await?
             .into_iter()
             .map(|c| (c.id.to_string(), c.title))
