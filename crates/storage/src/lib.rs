@@ -42,7 +42,6 @@ pub mod users;
 pub mod web_sessions;
 
 pub use audit::Actor;
-
 pub use db::{Begin, Database, connect};
 pub use error::StorageError;
 pub use page::{Page, Paged};
