@@ -329,23 +329,48 @@ db_test!(
         let text = pdftotext.arg(&path).arg("-").output().expect("pdftotext");
         let text = String::from_utf8_lossy(&text.stdout);
         assert!(text.contains("P0 Ruiz") && text.contains(number), "{text}");
-        let image = dir.path().join("page");
-        let rendered = crate::helpers::poppler("pdftoppm")
-            .expect("poppler's pdftoppm comes with pdftotext")
-            .args(["-png", "-r", "150", "-singlefile"])
-            .arg(&path)
-            .arg(&image)
-            .status()
-            .expect("pdftoppm");
-        assert!(rendered.success());
-        let picture = image::open(dir.path().join("page.png")).expect("png").to_luma8();
-        let mut prepared = rqrr::PreparedImage::prepare(picture);
-        let grids = prepared.detect_grids();
-        assert_eq!(grids.len(), 1, "one QR code");
-        let (_, content) = grids[0].decode().expect("decodes");
-        assert_eq!(content, format!("{}/verify/{code}", app.base));
+        // Read back as a phone would: the page rendered, the code found and
+        // decoded. rqrr missed the code now and then at 150 dpi (one run in
+        // a full suite, helper's CI, session 13), so a finer rendering is tried before failing.
+        let codes = [150, 300]
+            .into_iter()
+            .map(|dpi| qr_codes_on_the_page(&path, dpi))
+            .find(|codes| !codes.is_empty())
+            .unwrap_or_default();
+        assert_eq!(codes.len(), 1, "one QR code ({})", {
+            let kept = std::env::temp_dir().join(format!("unread-certificate-{code}.pdf"));
+            let _ = std::fs::copy(&path, &kept);
+            kept.display().to_string()
+        });
+        let content = codes[0].as_ref().expect("decodes");
+        assert_eq!(*content, format!("{}/verify/{code}", app.base));
     }
 );
+
+/// What the QR codes rqrr finds on the first page of the PDF at `path`,
+/// rendered at `dpi`, decode to.
+fn qr_codes_on_the_page(path: &std::path::Path, dpi: u32) -> Vec<Result<String, rqrr::DeQRError>> {
+    let dir = tempfile::tempdir().expect("dir");
+    let image = dir.path().join("page");
+    let rendered = crate::helpers::poppler("pdftoppm")
+        .expect("poppler's pdftoppm comes with pdftotext")
+        .args(["-png", "-r", &dpi.to_string(), "-singlefile"])
+        .arg(path)
+        .arg(&image)
+        .status()
+        .expect("pdftoppm");
+    assert!(rendered.success());
+    let picture = image::open(dir.path().join("page.png")).expect("png").to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(picture);
+    let grids = prepared.detect_grids();
+    if grids.is_empty() {
+        eprintln!("no QR code found at {dpi} dpi");
+    }
+    grids
+        .iter()
+        .map(|grid| grid.decode().map(|(_, content)| content))
+        .collect()
+}
 
 /// An accredited online session of three meetings of 300 minutes (720
 /// minutes complete it), with `people` seated (B0, B1…): (session, meetings,
