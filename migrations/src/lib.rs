@@ -5,6 +5,7 @@
 //! are `timestamp with time zone` and always UTC; durations are whole minutes;
 //! closed vocabularies (status, modality, role...) are their domain codes as text.
 
+pub use m20261206_000027_registration_facts::keepers_dropped as registration_fact_keepers_dropped;
 pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_foundation;
@@ -32,6 +33,7 @@ mod m20261205_000023_networks;
 mod m20261205_000024_issuer_identity;
 mod m20261206_000025_people_indicators_workplace;
 mod m20261206_000026_archived;
+mod m20261206_000027_registration_facts;
 mod statements;
 
 pub struct Migrator;
@@ -65,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000024_issuer_identity::Migration),
             Box::new(m20261206_000025_people_indicators_workplace::Migration),
             Box::new(m20261206_000026_archived::Migration),
+            Box::new(m20261206_000027_registration_facts::Migration),
         ]
     }
 }

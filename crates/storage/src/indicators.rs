@@ -1,8 +1,13 @@
 //! Indicators computed in the database: for a filter, the totals and each
-//! breakdown are grouped queries over registrations (with their sessions,
-//! courses and people), survey invitations, certificates and the anonymous
+//! breakdown are grouped queries over the registrations' facts (issue 22:
+//! one narrow row per registration with its session, course, person,
+//! survey invitation and certificate, kept by migration 27's triggers in
+//! the transaction that changes any of them) and the anonymous
 //! satisfaction answers. Rows are never loaded into memory: a dashboard
 //! reads a few hundred grouped rows whatever the size of the data.
+//!
+//! The same queries also run over the tables the facts copy, joined
+//! ([`Source::Tables`]): [`check`] compares the two.
 //!
 //! What is counted per registration is kept on its row (see migration
 //! `000008_indicators`): `placed_at`, `attended_minutes`,
@@ -26,14 +31,14 @@ use aula_domain::{RegistrationStatus, SessionStatus};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use sea_orm::sea_query::{Cond, Expr, ExprTrait as _, Func, IntoColumnRef, Query, SelectStatement, UnionType};
 use sea_orm::{
-    AccessMode, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, IsolationLevel, QueryFilter,
-    QueryResult, TransactionTrait,
+    AccessMode, ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, IsolationLevel,
+    PaginatorTrait, QueryFilter, QueryResult, QuerySelect, TransactionTrait,
 };
 use uuid::Uuid;
 
 use crate::entities::{
-    attendance, certificate, course, meeting, organisation, person, region, registration, session, survey,
-    survey_invitation, survey_response,
+    attendance, certificate, course, meeting, organisation, person, region, registration, registration_fact, session,
+    survey, survey_invitation, survey_response,
 };
 use crate::{Database, Result};
 
@@ -73,7 +78,19 @@ pub async fn dashboard(
     at: DateTime<Utc>,
 ) -> Result<Dashboard> {
     let txn = read_snapshot(db).await?;
-    let totals = figures(&txn, filter, None, at)
+    let dashboard = dashboard_in(&txn, Source::Facts, filter, breakdowns, at).await?;
+    txn.commit().await?;
+    Ok(dashboard)
+}
+
+async fn dashboard_in(
+    txn: &DatabaseTransaction,
+    source: Source,
+    filter: &Filter,
+    breakdowns: &[Breakdown],
+    at: DateTime<Utc>,
+) -> Result<Dashboard> {
+    let totals = figures(txn, source, filter, None, at)
         .await?
         .into_iter()
         .next()
@@ -82,18 +99,114 @@ pub async fn dashboard(
     let scores = if filter.selects_people() {
         Vec::new()
     } else {
-        scores(&txn, filter).await?
+        scores(txn, filter).await?
     };
     let mut out = Vec::with_capacity(breakdowns.len());
     for breakdown in breakdowns {
-        out.push((*breakdown, figures(&txn, filter, Some(*breakdown), at).await?));
+        out.push((*breakdown, figures(txn, source, filter, Some(*breakdown), at).await?));
     }
-    txn.commit().await?;
     Ok(Dashboard {
         totals,
         scores,
         breakdowns: out,
     })
+}
+
+/// A dashboard whose figures from the facts differ from the figures
+/// recomputed from the tables.
+#[derive(Clone, Debug)]
+pub struct Drift {
+    pub filter: Filter,
+    pub facts: Dashboard,
+    pub tables: Dashboard,
+}
+
+/// What [`check`] compared and found.
+#[derive(Clone, Debug, Default)]
+pub struct Check {
+    pub registrations: u64,
+    pub facts: u64,
+    /// Dashboards compared (each with every breakdown).
+    pub dashboards: usize,
+    pub drifts: Vec<Drift>,
+}
+
+impl Check {
+    pub fn holds(&self) -> bool {
+        self.registrations == self.facts && self.drifts.is_empty()
+    }
+}
+
+/// Recomputes from the tables, in one snapshot, the dashboards of the
+/// whole instance and of each organisation with every breakdown (by
+/// month, quarter and organisation too), without a period and over every
+/// day (a period reads the facts another way), and compares each with the
+/// facts' (issue 22: `aula indicators check`).
+pub async fn check(db: &Database, at: DateTime<Utc>) -> Result<Check> {
+    let txn = read_snapshot(db).await?;
+    let registrations = registration::Entity::find().count(&txn).await?;
+    let facts = registration_fact::Entity::find().count(&txn).await?;
+    let mut filters = vec![Filter::default()];
+    for id in organisation::Entity::find()
+        .select_only()
+        .column(organisation::Column::Id)
+        .into_tuple::<Uuid>()
+        .all(&txn)
+        .await?
+    {
+        filters.push(Filter {
+            organisation_id: Some(id),
+            ..Filter::default()
+        });
+    }
+    let every_day = |filter: &Filter| Filter {
+        from: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2100, 12, 31),
+        ..filter.clone()
+    };
+    let filters: Vec<Filter> = filters.iter().flat_map(|f| [f.clone(), every_day(f)]).collect();
+    let breakdowns = [
+        Breakdown::Region,
+        Breakdown::Audience,
+        Breakdown::Modality,
+        Breakdown::Course,
+        Breakdown::Month,
+        Breakdown::Quarter,
+        Breakdown::Organisation,
+    ];
+    let mut drifts = Vec::new();
+    for filter in &filters {
+        let facts = dashboard_in(&txn, Source::Facts, filter, &breakdowns, at).await?;
+        let tables = dashboard_in(&txn, Source::Tables, filter, &breakdowns, at).await?;
+        if facts != tables {
+            drifts.push(Drift {
+                filter: filter.clone(),
+                facts,
+                tables,
+            });
+        }
+    }
+    txn.commit().await?;
+    Ok(Check {
+        registrations,
+        facts,
+        dashboards: filters.len(),
+        drifts,
+    })
+}
+
+/// The dashboard of `filter` recomputed from the tables, as before the
+/// facts: what [`check`] compares with, for tests.
+pub async fn dashboard_from_tables(
+    db: &Database,
+    filter: &Filter,
+    breakdowns: &[Breakdown],
+    at: DateTime<Utc>,
+) -> Result<Dashboard> {
+    let txn = read_snapshot(db).await?;
+    let dashboard = dashboard_in(&txn, Source::Tables, filter, breakdowns, at).await?;
+    txn.commit().await?;
+    Ok(dashboard)
 }
 
 async fn read_snapshot(db: &Database) -> Result<DatabaseTransaction> {
@@ -148,6 +261,191 @@ fn col<E: EntityTrait, C: ColumnTrait>(entity: E, column: C) -> Expr {
     Expr::col((entity, column))
 }
 
+/// Where a dashboard reads its registrations: the facts migration 27's
+/// triggers keep (every dashboard), or the tables they copy, joined
+/// ([`check`] compares the two).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Facts,
+    Tables,
+}
+
+/// What a dashboard reads of a registration.
+#[derive(Clone, Copy)]
+enum Field {
+    PersonId,
+    SessionId,
+    CourseId,
+    ProgrammeId,
+    OrganisationId,
+    Modality,
+    RegionId,
+    Audience,
+    WorkplaceKey,
+    VenueId,
+    SessionStatus,
+    StartsAt,
+    EndsAt,
+    Status,
+    AttendedMeetings,
+    AttendedMinutes,
+    Completed,
+}
+
+impl Source {
+    fn get(self, field: Field) -> Expr {
+        use registration_fact::Column as F;
+        let fact = |column: F| col(registration_fact::Entity, column);
+        let r = |column: registration::Column| col(registration::Entity, column);
+        let s = |column: session::Column| col(session::Entity, column);
+        let c = |column: course::Column| col(course::Entity, column);
+        let p = |column: person::Column| col(person::Entity, column);
+        match (self, field) {
+            (Source::Facts, field) => fact(match field {
+                Field::PersonId => F::PersonId,
+                Field::SessionId => F::SessionId,
+                Field::CourseId => F::CourseId,
+                Field::ProgrammeId => F::ProgrammeId,
+                Field::OrganisationId => F::OrganisationId,
+                Field::Modality => F::Modality,
+                Field::RegionId => F::RegionId,
+                Field::Audience => F::Audience,
+                Field::WorkplaceKey => F::WorkplaceKey,
+                Field::VenueId => F::VenueId,
+                Field::SessionStatus => F::SessionStatus,
+                Field::StartsAt => F::StartsAt,
+                Field::EndsAt => F::EndsAt,
+                Field::Status => F::Status,
+                Field::AttendedMeetings => F::AttendedMeetings,
+                Field::AttendedMinutes => F::AttendedMinutes,
+                Field::Completed => F::Completed,
+            }),
+            (Source::Tables, Field::PersonId) => r(registration::Column::PersonId),
+            (Source::Tables, Field::SessionId) => s(session::Column::Id),
+            (Source::Tables, Field::CourseId) => c(course::Column::Id),
+            (Source::Tables, Field::ProgrammeId) => c(course::Column::ProgrammeId),
+            (Source::Tables, Field::OrganisationId) => s(session::Column::OrganisationId),
+            (Source::Tables, Field::Modality) => c(course::Column::Modality),
+            (Source::Tables, Field::RegionId) => p(person::Column::RegionId),
+            (Source::Tables, Field::Audience) => p(person::Column::Audience),
+            (Source::Tables, Field::WorkplaceKey) => p(person::Column::WorkplaceKey),
+            (Source::Tables, Field::VenueId) => s(session::Column::VenueId),
+            (Source::Tables, Field::SessionStatus) => s(session::Column::Status),
+            (Source::Tables, Field::StartsAt) => s(session::Column::StartsAt),
+            (Source::Tables, Field::EndsAt) => s(session::Column::EndsAt),
+            (Source::Tables, Field::Status) => r(registration::Column::Status),
+            (Source::Tables, Field::AttendedMeetings) => r(registration::Column::AttendedMeetings),
+            (Source::Tables, Field::AttendedMinutes) => r(registration::Column::AttendedMinutes),
+            (Source::Tables, Field::Completed) => r(registration::Column::Completed),
+        }
+    }
+
+    /// The table (or alias) a session's first meeting and end are read
+    /// from, for the SQL written by hand ([`period_of`]).
+    fn sessions_table(self) -> &'static str {
+        match self {
+            Source::Facts => "registration_facts",
+            Source::Tables => "sessions",
+        }
+    }
+
+    /// Reads registrations, with what they are counted by.
+    fn read_registrations(self, query: &mut SelectStatement) {
+        match self {
+            Source::Facts => {
+                query.from(registration_fact::Entity);
+            }
+            Source::Tables => {
+                query.from(registration::Entity);
+                join_registration(query);
+                join_follow_ups(query);
+            }
+        }
+    }
+
+    /// Joins the registrations `id` (a column of a table joined already)
+    /// names, with what they are counted by.
+    fn join_registrations(self, query: &mut SelectStatement, id: Expr) {
+        match self {
+            Source::Facts => {
+                query.inner_join(
+                    registration_fact::Entity,
+                    col(registration_fact::Entity, registration_fact::Column::RegistrationId).eq(id),
+                );
+            }
+            Source::Tables => {
+                query.inner_join(
+                    registration::Entity,
+                    col(registration::Entity, registration::Column::Id).eq(id),
+                );
+                join_registration(query);
+            }
+        }
+    }
+
+    /// Whether `flag`, a fact kept as a boolean, holds.
+    fn flag(self, fact: registration_fact::Column, table: Expr) -> Expr {
+        match self {
+            Source::Facts => col(registration_fact::Entity, fact).eq(true),
+            Source::Tables => table,
+        }
+    }
+
+    fn placed(self) -> Expr {
+        self.flag(
+            registration_fact::Column::Placed,
+            col(registration::Entity, registration::Column::PlacedAt).is_not_null(),
+        )
+    }
+
+    fn took_part(self) -> Expr {
+        self.get(Field::AttendedMeetings).gt(0)
+    }
+
+    fn completed(self) -> Expr {
+        self.get(Field::Completed).eq(true)
+    }
+
+    fn confirmed(self) -> Expr {
+        self.get(Field::Status).eq(RegistrationStatus::Confirmed)
+    }
+
+    /// A session held as of `at`: ended, neither a draft nor cancelled.
+    fn held(self, at: DateTime<Utc>) -> Expr {
+        self.get(Field::SessionStatus)
+            .is_not_in([SessionStatus::Draft, SessionStatus::Cancelled])
+            .and(self.get(Field::EndsAt).lte(at))
+    }
+
+    fn invited(self) -> Expr {
+        self.flag(
+            registration_fact::Column::Invited,
+            col(survey_invitation::Entity, survey_invitation::Column::RegistrationId).is_not_null(),
+        )
+    }
+
+    fn answered(self) -> Expr {
+        self.flag(
+            registration_fact::Column::Answered,
+            col(survey_invitation::Entity, survey_invitation::Column::Answered).eq(true),
+        )
+    }
+
+    fn issued(self) -> Expr {
+        self.flag(
+            registration_fact::Column::Issued,
+            col(certificate::Entity, certificate::Column::RegistrationId).is_not_null(),
+        )
+    }
+
+    fn revoked(self) -> Expr {
+        self.flag(
+            registration_fact::Column::Revoked,
+            col(certificate::Entity, certificate::Column::RevokedAt).is_not_null(),
+        )
+    }
+}
+
 /// The instant a figure is dated by (issue 20): a registration by its
 /// session's first meeting, a completion (and what follows it: the survey,
 /// the certificate, the session held) by its session's end, attended time
@@ -160,18 +458,19 @@ enum Dated {
 }
 
 impl Dated {
-    fn sql(self) -> &'static str {
+    fn sql(self, source: Source) -> String {
+        let sessions = source.sessions_table();
         match self {
-            Dated::SessionStart => r#""sessions"."starts_at""#,
-            Dated::SessionEnd => r#""sessions"."ends_at""#,
-            Dated::Meeting => r#""meetings"."starts_at""#,
+            Dated::SessionStart => format!(r#""{sessions}"."starts_at""#),
+            Dated::SessionEnd => format!(r#""{sessions}"."ends_at""#),
+            Dated::Meeting => r#""meetings"."starts_at""#.to_owned(),
         }
     }
 
-    fn expr(self) -> Expr {
+    fn expr(self, source: Source) -> Expr {
         match self {
-            Dated::SessionStart => col(session::Entity, session::Column::StartsAt),
-            Dated::SessionEnd => col(session::Entity, session::Column::EndsAt),
+            Dated::SessionStart => source.get(Field::StartsAt),
+            Dated::SessionEnd => source.get(Field::EndsAt),
             Dated::Meeting => col(meeting::Entity, meeting::Column::StartsAt),
         }
     }
@@ -180,8 +479,8 @@ impl Dated {
 /// The month (`YYYY-MM`) or quarter (`YYYY-Qn`) of an instant in UTC.
 /// SQLite keeps instants as UTC text that starts with the date; PostgreSQL
 /// must be told the zone.
-fn period_of(breakdown: Breakdown, backend: DbBackend, dated: Dated) -> Expr {
-    let at = dated.sql();
+fn period_of(breakdown: Breakdown, backend: DbBackend, source: Source, dated: Dated) -> Expr {
+    let at = dated.sql(source);
     Expr::cust(match (breakdown, backend) {
         (Breakdown::Quarter, DbBackend::Postgres) => format!(r#"to_char({at} AT TIME ZONE 'UTC', 'YYYY-"Q"Q')"#),
         (Breakdown::Quarter, _) => {
@@ -192,14 +491,14 @@ fn period_of(breakdown: Breakdown, backend: DbBackend, dated: Dated) -> Expr {
     })
 }
 
-fn key_of(breakdown: Breakdown, backend: DbBackend, dated: Dated) -> Expr {
+fn key_of(breakdown: Breakdown, backend: DbBackend, source: Source, dated: Dated) -> Expr {
     match breakdown {
-        Breakdown::Region => col(person::Entity, person::Column::RegionId),
-        Breakdown::Audience => col(person::Entity, person::Column::Audience),
-        Breakdown::Modality => col(course::Entity, course::Column::Modality),
-        Breakdown::Course => col(course::Entity, course::Column::Id),
-        Breakdown::Month | Breakdown::Quarter => period_of(breakdown, backend, dated),
-        Breakdown::Organisation => col(session::Entity, session::Column::OrganisationId),
+        Breakdown::Region => source.get(Field::RegionId),
+        Breakdown::Audience => source.get(Field::Audience),
+        Breakdown::Modality => source.get(Field::Modality),
+        Breakdown::Course => source.get(Field::CourseId),
+        Breakdown::Month | Breakdown::Quarter => period_of(breakdown, backend, source, dated),
+        Breakdown::Organisation => source.get(Field::OrganisationId),
     }
 }
 
@@ -220,10 +519,10 @@ fn count(row: &QueryResult, column: &str) -> Result<u64> {
 }
 
 /// The session, course and person conditions of `filter`.
-fn conditions(filter: &Filter) -> Cond {
+fn conditions(source: Source, filter: &Filter) -> Cond {
     let mut cond = Cond::all();
     // A network's figures are its own sessions' and its members' (issue 17).
-    let organisation = || col(session::Entity, session::Column::OrganisationId);
+    let organisation = || source.get(Field::OrganisationId);
     if let Some(id) = filter.organisation_id {
         cond = cond.add(if filter.members.is_empty() {
             organisation().eq(id)
@@ -235,22 +534,22 @@ fn conditions(filter: &Filter) -> Cond {
         cond = cond.add(organisation().eq(id));
     }
     if let Some(id) = filter.programme_id {
-        cond = cond.add(col(course::Entity, course::Column::ProgrammeId).eq(id));
+        cond = cond.add(source.get(Field::ProgrammeId).eq(id));
     }
     if let Some(id) = filter.course_id {
-        cond = cond.add(col(course::Entity, course::Column::Id).eq(id));
+        cond = cond.add(source.get(Field::CourseId).eq(id));
     }
     if let Some(id) = filter.session_id {
-        cond = cond.add(col(session::Entity, session::Column::Id).eq(id));
+        cond = cond.add(source.get(Field::SessionId).eq(id));
     }
     if let Some(modality) = filter.modality {
-        cond = cond.add(col(course::Entity, course::Column::Modality).eq(modality));
+        cond = cond.add(source.get(Field::Modality).eq(modality));
     }
     if let Some(id) = filter.region_id {
-        cond = cond.add(col(person::Entity, person::Column::RegionId).eq(id));
+        cond = cond.add(source.get(Field::RegionId).eq(id));
     }
     if let Some(audience) = filter.audience {
-        cond = cond.add(col(person::Entity, person::Column::Audience).eq(audience));
+        cond = cond.add(source.get(Field::Audience).eq(audience));
     }
     cond
 }
@@ -305,16 +604,21 @@ fn join_registration(query: &mut SelectStatement) {
 /// filter, the period by `dated`, and groups.
 fn grouped(
     query: &mut SelectStatement,
+    source: Source,
     filter: &Filter,
     breakdown: Option<Breakdown>,
     backend: DbBackend,
     dated: Dated,
 ) {
     if let Some(b) = breakdown {
-        let key = key_of(b, backend, dated);
+        let key = key_of(b, backend, source, dated);
         query.expr_as(key.clone(), "key").add_group_by([key]);
     }
-    query.cond_where(Cond::all().add(conditions(filter)).add(within(filter, dated.expr())));
+    query.cond_where(
+        Cond::all()
+            .add(conditions(source, filter))
+            .add(within(filter, dated.expr(source))),
+    );
 }
 
 /// Whether figures must be split by their own dates (issue 20): a period is
@@ -327,21 +631,26 @@ fn by_period(filter: &Filter, breakdown: Option<Breakdown>) -> bool {
 /// every meeting and their end within the filter's days, and in one month
 /// or quarter when broken down by it. Their registrations' counted columns
 /// answer for them; only the other sessions' marks are read.
-fn in_one_period(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend) -> Cond {
+fn in_one_period(source: Source, filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend) -> Cond {
     let (from, until) = bounds(filter);
     let mut cond = Cond::all();
     if let Some(from) = from {
-        cond = cond.add(Dated::SessionStart.expr().gte(from));
+        cond = cond.add(Dated::SessionStart.expr(source).gte(from));
     }
     if let Some(until) = until {
-        cond = cond.add(Dated::SessionEnd.expr().lt(until));
+        cond = cond.add(Dated::SessionEnd.expr(source).lt(until));
     }
     if let Some(b) = breakdown.filter(|b| b.is_period()) {
-        cond = cond.add(period_of(b, backend, Dated::SessionStart).eq(period_of(b, backend, Dated::SessionEnd)));
+        cond = cond.add(period_of(b, backend, source, Dated::SessionStart).eq(period_of(
+            b,
+            backend,
+            source,
+            Dated::SessionEnd,
+        )));
     }
     if from.is_none() && until.is_none() {
         // A session without meetings yet: in the group without a period.
-        cond = Cond::any().add(cond).add(Dated::SessionStart.expr().is_null());
+        cond = Cond::any().add(cond).add(Dated::SessionStart.expr(source).is_null());
     }
     cond
 }
@@ -353,10 +662,10 @@ fn overlapping(filter: &Filter) -> Cond {
     let (from, until) = bounds(filter);
     let mut cond = Cond::all();
     if let Some(from) = from {
-        cond = cond.add(Dated::SessionEnd.expr().gt(from));
+        cond = cond.add(Dated::SessionEnd.expr(Source::Tables).gt(from));
     }
     if let Some(until) = until {
-        cond = cond.add(Dated::SessionStart.expr().lt(until));
+        cond = cond.add(Dated::SessionStart.expr(Source::Tables).lt(until));
     }
     cond
 }
@@ -397,31 +706,31 @@ impl Counted {
     }
 
     /// What a registration counts at its session's end.
-    fn at_end(at: DateTime<Utc>) -> Counted {
+    fn at_end(source: Source, at: DateTime<Utc>) -> Counted {
         Counted {
-            completed: flag(completed()),
-            confirmed_in_held: flag(confirmed().and(held(at))),
-            held_with_participant: flag(took_part().and(held(at))),
-            invited: flag(invited()),
-            answered: flag(answered()),
-            issued: flag(issued()),
-            revoked: flag(revoked()),
+            completed: flag(source.completed()),
+            confirmed_in_held: flag(source.confirmed().and(source.held(at))),
+            held_with_participant: flag(source.took_part().and(source.held(at))),
+            invited: flag(source.invited()),
+            answered: flag(source.answered()),
+            issued: flag(source.issued()),
+            revoked: flag(source.revoked()),
             ..Counted::nothing()
         }
     }
 
     /// Selects the key, who and where, then the counts, in the same order
     /// in every part of the union.
-    fn select(self, query: &mut SelectStatement, key: Option<Expr>) {
+    fn select(self, source: Source, query: &mut SelectStatement, key: Option<Expr>) {
         if let Some(key) = key {
             query.expr_as(key, "key");
         }
         query
-            .expr_as(col(registration::Entity, registration::Column::PersonId), "person_id")
-            .expr_as(col(session::Entity, session::Column::Id), "session_id")
-            .expr_as(col(session::Entity, session::Column::VenueId), "venue_id")
-            .expr_as(col(person::Entity, person::Column::WorkplaceKey), "workplace_key")
-            .expr_as(col(person::Entity, person::Column::RegionId), "region_id")
+            .expr_as(source.get(Field::PersonId), "person_id")
+            .expr_as(source.get(Field::SessionId), "session_id")
+            .expr_as(source.get(Field::VenueId), "venue_id")
+            .expr_as(source.get(Field::WorkplaceKey), "workplace_key")
+            .expr_as(source.get(Field::RegionId), "region_id")
             .expr_as(self.registered, "registered")
             .expr_as(self.completed, "completed")
             .expr_as(self.confirmed_in_held, "confirmed_in_held")
@@ -473,54 +782,63 @@ fn marks_counted(backend: DbBackend) -> (Expr, Expr) {
 /// So only the marks of sessions across a period's edge are read, through
 /// their meetings' index, and the rest is the one scan of registrations a
 /// dashboard makes without a period.
-fn by_dates(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, at: DateTime<Utc>) -> SelectStatement {
+fn by_dates(
+    source: Source,
+    filter: &Filter,
+    breakdown: Option<Breakdown>,
+    backend: DbBackend,
+    at: DateTime<Utc>,
+) -> SelectStatement {
     let period = breakdown.filter(|b| b.is_period());
-    let key = |dated: Dated| breakdown.map(|b| key_of(b, backend, dated));
-    let one = || Expr::from(in_one_period(filter, breakdown, backend));
-    let starts_within = || Expr::from(within(filter, Dated::SessionStart.expr()));
-    let ends_within = || Expr::from(within(filter, Dated::SessionEnd.expr()));
+    let key = |dated: Dated| breakdown.map(|b| key_of(b, backend, source, dated));
+    let one_in = |source: Source| Expr::from(in_one_period(source, filter, breakdown, backend));
+    let one = || one_in(source);
+    let starts_within = || Expr::from(within(filter, Dated::SessionStart.expr(source)));
+    let ends_within = || Expr::from(within(filter, Dated::SessionEnd.expr(source)));
     // Whether a registration's end counts in the row keyed by its start.
     let end_here = || if period.is_some() { one() } else { ends_within() };
     let when = |condition: Expr, value: Expr| -> Expr { Expr::case(condition, value).finally(0).into() };
 
     let mut union = Query::select();
-    union.from(registration::Entity);
-    join_registration(&mut union);
-    join_follow_ups(&mut union);
+    source.read_registrations(&mut union);
     Counted {
-        registered: flag(placed().and(starts_within())),
-        completed: flag(completed().and(end_here())),
-        confirmed_in_held: flag(confirmed().and(held(at)).and(end_here())),
-        held_with_participant: flag(took_part().and(held(at)).and(end_here())),
-        minutes: when(one(), col(registration::Entity, registration::Column::AttendedMinutes)),
-        meetings: when(one(), col(registration::Entity, registration::Column::AttendedMeetings)),
-        invited: flag(invited().and(end_here())),
-        answered: flag(answered().and(end_here())),
-        issued: flag(issued().and(end_here())),
-        revoked: flag(revoked().and(end_here())),
+        registered: flag(source.placed().and(starts_within())),
+        completed: flag(source.completed().and(end_here())),
+        confirmed_in_held: flag(source.confirmed().and(source.held(at)).and(end_here())),
+        held_with_participant: flag(source.took_part().and(source.held(at)).and(end_here())),
+        minutes: when(one(), source.get(Field::AttendedMinutes)),
+        meetings: when(one(), source.get(Field::AttendedMeetings)),
+        invited: flag(source.invited().and(end_here())),
+        answered: flag(source.answered().and(end_here())),
+        issued: flag(source.issued().and(end_here())),
+        revoked: flag(source.revoked().and(end_here())),
     }
-    .select(&mut union, key(Dated::SessionStart));
+    .select(source, &mut union, key(Dated::SessionStart));
     // By month or quarter, a row there counts nothing unless its session
     // starts within (the end is counted there only within one period).
     let counts_here = match period {
         Some(_) => starts_within(),
         None => starts_within().or(ends_within()),
     };
-    union.cond_where(Cond::all().add(conditions(filter)).add(counts_here));
+    union.cond_where(Cond::all().add(conditions(source, filter)).add(counts_here));
 
     if period.is_some() {
         let mut ended = Query::select();
-        ended.from(registration::Entity);
-        join_registration(&mut ended);
-        join_follow_ups(&mut ended);
-        Counted::at_end(at).select(&mut ended, key(Dated::SessionEnd));
-        ended.cond_where(Cond::all().add(conditions(filter)).add(one().not()).add(ends_within()));
+        source.read_registrations(&mut ended);
+        Counted::at_end(source, at).select(source, &mut ended, key(Dated::SessionEnd));
+        ended.cond_where(
+            Cond::all()
+                .add(conditions(source, filter))
+                .add(one().not())
+                .add(ends_within()),
+        );
         union.union(UnionType::All, ended);
     }
 
     // The marks, summed by registration and period first: a person's
     // region and employer are then read once a registration, not once a
-    // mark. The sessions' own conditions apply here already.
+    // mark. The sessions' own conditions apply here already: the marks
+    // are read through their meetings and sessions, whatever the source.
     let (minutes, meetings) = marks_counted(backend);
     let mut marks = Query::select();
     marks.from(meeting::Entity);
@@ -538,14 +856,17 @@ fn by_dates(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, a
         .expr_as(meetings, "meetings")
         .cond_where(
             Cond::all()
-                .add(conditions(&Filter {
-                    region_id: None,
-                    audience: None,
-                    ..filter.clone()
-                }))
-                .add(one().not())
+                .add(conditions(
+                    Source::Tables,
+                    &Filter {
+                        region_id: None,
+                        audience: None,
+                        ..filter.clone()
+                    },
+                ))
+                .add(one_in(Source::Tables).not())
                 .add(overlapping(filter))
-                .add(within(filter, Dated::Meeting.expr())),
+                .add(within(filter, Dated::Meeting.expr(Source::Tables))),
         )
         .and_where(col(attendance::Entity, attendance::Column::Status).is_in([
             AttendanceStatus::Present,
@@ -554,29 +875,27 @@ fn by_dates(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, a
         ]))
         .add_group_by([col(attendance::Entity, attendance::Column::RegistrationId)]);
     if let Some(b) = period {
-        let key = period_of(b, backend, Dated::Meeting);
+        let key = period_of(b, backend, Source::Tables, Dated::Meeting);
         marks.expr_as(key.clone(), "period").add_group_by([key]);
     }
     let g = |column: &'static str| Expr::col(("g", column));
     let mut attended = Query::select();
-    attended.from_subquery(marks, "g").inner_join(
-        registration::Entity,
-        col(registration::Entity, registration::Column::Id).equals(("g", "registration_id")),
-    );
-    join_registration(&mut attended);
+    attended.from_subquery(marks, "g");
+    source.join_registrations(&mut attended, g("registration_id"));
     Counted {
         minutes: g("minutes"),
         meetings: g("meetings"),
         ..Counted::nothing()
     }
     .select(
+        source,
         &mut attended,
         match period {
             Some(_) => Some(g("period")),
             None => key(Dated::SessionStart),
         },
     );
-    attended.cond_where(conditions(filter));
+    attended.cond_where(conditions(source, filter));
     union.union(UnionType::All, attended);
 
     let f = |column: &'static str| Expr::col(("f", column));
@@ -610,89 +929,49 @@ fn by_dates(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, a
 
 /// The figures of every registration selected, whatever its dates: one
 /// grouped scan of registrations.
-fn whole(filter: &Filter, breakdown: Option<Breakdown>, backend: DbBackend, at: DateTime<Utc>) -> SelectStatement {
+fn whole(
+    source: Source,
+    filter: &Filter,
+    breakdown: Option<Breakdown>,
+    backend: DbBackend,
+    at: DateTime<Utc>,
+) -> SelectStatement {
     // With their survey invitation and certificate, of which each has one at
     // most (one survey per session, one certificate per registration), so
     // one scan counts them all.
-    let held = || held(at);
-    let person_id = || col(registration::Entity, registration::Column::PersonId);
+    let held = || source.held(at);
+    let took_part = || source.took_part();
+    let person_id = || source.get(Field::PersonId);
     let mut query = Query::select();
+    source.read_registrations(&mut query);
     query
-        .from(registration::Entity)
-        .expr_as(count_if(placed()), "registrations")
-        .expr_as(distinct_if(placed(), person_id()), "registered_people")
+        .expr_as(count_if(source.placed()), "registrations")
+        .expr_as(distinct_if(source.placed(), person_id()), "registered_people")
         .expr_as(count_if(took_part()), "participants")
-        .expr_as(count_if(completed()), "completions")
-        .expr_as(distinct_if(completed(), person_id()), "beneficiaries")
-        .expr_as(count_if(confirmed().and(held())), "confirmed_in_held")
+        .expr_as(count_if(source.completed()), "completions")
+        .expr_as(distinct_if(source.completed(), person_id()), "beneficiaries")
+        .expr_as(count_if(source.confirmed().and(held())), "confirmed_in_held")
+        .expr_as(Func::sum(source.get(Field::AttendedMinutes)), "attended_minutes")
         .expr_as(
-            Func::sum(col(registration::Entity, registration::Column::AttendedMinutes)),
-            "attended_minutes",
-        )
-        .expr_as(
-            distinct_if(took_part().and(held()), col(session::Entity, session::Column::Id)),
+            distinct_if(took_part().and(held()), source.get(Field::SessionId)),
             "sessions_held",
         )
         .expr_as(
-            distinct_if(took_part().and(held()), col(session::Entity, session::Column::VenueId)),
+            distinct_if(took_part().and(held()), source.get(Field::VenueId)),
             "venues",
         )
         .expr_as(
             // The employer's keyed hash (issue 21), kept when a person is erased.
-            distinct_if(took_part(), col(person::Entity, person::Column::WorkplaceKey)),
+            distinct_if(took_part(), source.get(Field::WorkplaceKey)),
             "workplaces",
         )
-        .expr_as(
-            distinct_if(took_part(), col(person::Entity, person::Column::RegionId)),
-            "regions",
-        )
-        .expr_as(count_if(invited()), "invitations")
-        .expr_as(count_if(answered()), "answered")
-        .expr_as(count_if(issued()), "issued")
-        .expr_as(count_if(revoked()), "revoked");
-    join_registration(&mut query);
-    join_follow_ups(&mut query);
-    grouped(&mut query, filter, breakdown, backend, Dated::SessionStart);
+        .expr_as(distinct_if(took_part(), source.get(Field::RegionId)), "regions")
+        .expr_as(count_if(source.invited()), "invitations")
+        .expr_as(count_if(source.answered()), "answered")
+        .expr_as(count_if(source.issued()), "issued")
+        .expr_as(count_if(source.revoked()), "revoked");
+    grouped(&mut query, source, filter, breakdown, backend, Dated::SessionStart);
     query
-}
-
-fn placed() -> Expr {
-    col(registration::Entity, registration::Column::PlacedAt).is_not_null()
-}
-
-fn took_part() -> Expr {
-    col(registration::Entity, registration::Column::AttendedMeetings).gt(0)
-}
-
-fn completed() -> Expr {
-    col(registration::Entity, registration::Column::Completed).eq(true)
-}
-
-fn confirmed() -> Expr {
-    col(registration::Entity, registration::Column::Status).eq(RegistrationStatus::Confirmed)
-}
-
-/// A session held as of `at`: ended, neither a draft nor cancelled.
-fn held(at: DateTime<Utc>) -> Expr {
-    col(session::Entity, session::Column::Status)
-        .is_not_in([SessionStatus::Draft, SessionStatus::Cancelled])
-        .and(col(session::Entity, session::Column::EndsAt).lte(at))
-}
-
-fn invited() -> Expr {
-    col(survey_invitation::Entity, survey_invitation::Column::RegistrationId).is_not_null()
-}
-
-fn answered() -> Expr {
-    col(survey_invitation::Entity, survey_invitation::Column::Answered).eq(true)
-}
-
-fn issued() -> Expr {
-    col(certificate::Entity, certificate::Column::RegistrationId).is_not_null()
-}
-
-fn revoked() -> Expr {
-    col(certificate::Entity, certificate::Column::RevokedAt).is_not_null()
 }
 
 /// A registration's survey invitation and certificate, of which each has
@@ -714,6 +993,7 @@ fn join_follow_ups(query: &mut SelectStatement) {
 /// The figures of each group (one group for the totals), from two grouped queries.
 async fn figures(
     txn: &DatabaseTransaction,
+    source: Source,
     filter: &Filter,
     breakdown: Option<Breakdown>,
     at: DateTime<Utc>,
@@ -728,9 +1008,9 @@ async fn figures(
     // Registrations: who registered, took part, completed, and where from.
     // Asked for a period, each figure by its own date (issue 20).
     let query = if by_period(filter, breakdown) {
-        by_dates(filter, breakdown, backend, at)
+        by_dates(source, filter, breakdown, backend, at)
     } else {
-        whole(filter, breakdown, backend, at)
+        whole(source, filter, breakdown, backend, at)
     };
     for row in txn.query_all(&query).await? {
         let figures = groups.entry(read(&row)?).or_insert_with(|| empty(filter, breakdown));
@@ -753,13 +1033,22 @@ async fn figures(
 
     // Satisfaction: the anonymous answers know their session, not their
     // person; dated by the session's end, as the survey that follows it.
+    // They have no registration, so no facts: read with their session and
+    // course, whatever the source.
     if satisfaction_known(filter, breakdown) {
         let overall = || col(survey_response::Entity, survey_response::Column::Overall);
         let mut query = responses();
         query
             .expr_as(Func::count(overall()), "answers")
             .expr_as(Func::sum(overall()), "total");
-        grouped(&mut query, filter, breakdown, backend, Dated::SessionEnd);
+        grouped(
+            &mut query,
+            Source::Tables,
+            filter,
+            breakdown,
+            backend,
+            Dated::SessionEnd,
+        );
         for row in txn.query_all(&query).await? {
             let figures = groups.entry(read(&row)?).or_insert_with(|| empty(filter, breakdown));
             figures.satisfaction = Some(Tally {
@@ -801,8 +1090,8 @@ async fn scores(txn: &DatabaseTransaction, filter: &Filter) -> Result<Vec<u64>> 
         .expr_as(Func::count(Expr::val(1)), "answers")
         .and_where(overall().is_not_null())
         .add_group_by([overall()])
-        .cond_where(conditions(filter))
-        .cond_where(within(filter, Dated::SessionEnd.expr()));
+        .cond_where(conditions(Source::Tables, filter))
+        .cond_where(within(filter, Dated::SessionEnd.expr(Source::Tables)));
     let mut scores = vec![0; 5];
     for row in txn.query_all(&query).await? {
         let score: i32 = row.try_get("", "score")?;

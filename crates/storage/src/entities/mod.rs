@@ -23,6 +23,7 @@ pub mod programme;
 pub mod rate_limit;
 pub mod region;
 pub mod registration;
+pub mod registration_fact;
 pub mod report_alias;
 pub mod retention_period;
 pub mod server_key;

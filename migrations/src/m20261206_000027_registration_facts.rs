@@ -1,0 +1,308 @@
+//! Indicators at national scale (issue 22): one narrow row per registration
+//! in `registration_facts` holding everything a dashboard counts or filters
+//! by — its session, course, programme, organisation, modality and venue,
+//! its person's region, audience and workplace key, its counted columns
+//! (migration 8) and whether it has a survey invitation (answered or not)
+//! and a certificate (revoked or not). A dashboard then scans one table
+//! with no join; before, each of its scans joined a million registrations
+//! to their sessions, courses, people, invitations and certificates.
+//!
+//! The rows are kept by triggers, so they change in the same transaction
+//! as the row they copy, whichever code wrote it (the use cases, the
+//! imports, the demo's bulk loader, a hand-written `UPDATE`): they cannot
+//! lag or drift. Each trigger recomputes the facts of the registrations
+//! the changed row touches from the tables, with the one `SELECT` below
+//! (`copied`), so there is one definition of a fact. An update fires only
+//! when a copied column changes (`WHEN`), so taking a seat, which updates
+//! the session's seat count, costs nothing here. A deleted registration
+//! takes its fact with it (foreign key, cascade).
+//!
+//! `aula indicators check` recomputes dashboards from the tables and
+//! compares (`aula_storage::indicators::check`).
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+use sea_orm_migration::sea_orm::DatabaseBackend;
+
+use crate::statements::{create_indexes, create_tables, drop_tables, index, migration};
+
+migration!();
+
+/// The facts' columns, in the order `copied` selects them.
+const COLUMNS: &str = "registration_id, person_id, session_id, course_id, programme_id, organisation_id, \
+    modality, region_id, audience, workplace_key, venue_id, session_status, starts_at, ends_at, placed, \
+    status, attended_meetings, attended_minutes, completed, invited, answered, issued, revoked";
+
+/// The facts of the registrations `condition` selects, from the tables
+/// (`r` registrations, `s` sessions, `c` courses, `p` people).
+fn copied(condition: &str) -> String {
+    format!(
+        "INSERT INTO registration_facts ({COLUMNS}) \
+         SELECT r.id, r.person_id, r.session_id, s.course_id, c.programme_id, s.organisation_id, \
+         c.modality, p.region_id, p.audience, p.workplace_key, s.venue_id, s.status, s.starts_at, s.ends_at, \
+         r.placed_at IS NOT NULL, r.status, r.attended_meetings, r.attended_minutes, r.completed, \
+         EXISTS (SELECT 1 FROM survey_invitations i WHERE i.registration_id = r.id), \
+         EXISTS (SELECT 1 FROM survey_invitations i WHERE i.registration_id = r.id AND i.answered), \
+         EXISTS (SELECT 1 FROM certificates x WHERE x.registration_id = r.id), \
+         EXISTS (SELECT 1 FROM certificates x WHERE x.registration_id = r.id AND x.revoked_at IS NOT NULL) \
+         FROM registrations r \
+         JOIN sessions s ON s.id = r.session_id \
+         JOIN courses c ON c.id = s.course_id \
+         JOIN people p ON p.id = r.person_id \
+         WHERE {condition}"
+    )
+}
+
+/// A trigger: after `event` on `table` (with `columns`, an update of one
+/// of them), the facts `stale` selects are recomputed from the
+/// registrations `fresh` selects.
+struct Keeper {
+    name: &'static str,
+    table: &'static str,
+    event: Event,
+    stale: &'static str,
+    fresh: &'static str,
+}
+
+#[derive(Clone, Copy)]
+enum Event {
+    Insert,
+    Update(&'static [&'static str]),
+    Delete,
+}
+
+const REGISTRATION: &[&str] = &[
+    "session_id",
+    "person_id",
+    "status",
+    "placed_at",
+    "attended_meetings",
+    "attended_minutes",
+    "completed",
+];
+
+const KEEPERS: &[Keeper] = &[
+    Keeper {
+        name: "registration_facts_registration_insert",
+        table: "registrations",
+        event: Event::Insert,
+        stale: "registration_id = NEW.id",
+        fresh: "r.id = NEW.id",
+    },
+    Keeper {
+        name: "registration_facts_registration_update",
+        table: "registrations",
+        event: Event::Update(REGISTRATION),
+        stale: "registration_id = NEW.id",
+        fresh: "r.id = NEW.id",
+    },
+    Keeper {
+        name: "registration_facts_session_update",
+        table: "sessions",
+        event: Event::Update(&[
+            "organisation_id",
+            "course_id",
+            "venue_id",
+            "status",
+            "starts_at",
+            "ends_at",
+        ]),
+        stale: "session_id = NEW.id",
+        fresh: "r.session_id = NEW.id",
+    },
+    Keeper {
+        name: "registration_facts_course_update",
+        table: "courses",
+        event: Event::Update(&["programme_id", "modality"]),
+        stale: "session_id IN (SELECT id FROM sessions WHERE course_id = NEW.id)",
+        fresh: "s.course_id = NEW.id",
+    },
+    Keeper {
+        name: "registration_facts_person_update",
+        table: "people",
+        event: Event::Update(&["region_id", "audience", "workplace_key"]),
+        stale: "person_id = NEW.id",
+        fresh: "r.person_id = NEW.id",
+    },
+    Keeper {
+        name: "registration_facts_invitation_insert",
+        table: "survey_invitations",
+        event: Event::Insert,
+        stale: "registration_id = NEW.registration_id",
+        fresh: "r.id = NEW.registration_id",
+    },
+    Keeper {
+        name: "registration_facts_invitation_update",
+        table: "survey_invitations",
+        event: Event::Update(&["registration_id", "answered"]),
+        stale: "registration_id IN (OLD.registration_id, NEW.registration_id)",
+        fresh: "r.id IN (OLD.registration_id, NEW.registration_id)",
+    },
+    Keeper {
+        name: "registration_facts_invitation_delete",
+        table: "survey_invitations",
+        event: Event::Delete,
+        stale: "registration_id = OLD.registration_id",
+        fresh: "r.id = OLD.registration_id",
+    },
+    Keeper {
+        name: "registration_facts_certificate_insert",
+        table: "certificates",
+        event: Event::Insert,
+        stale: "registration_id = NEW.registration_id",
+        fresh: "r.id = NEW.registration_id",
+    },
+    Keeper {
+        name: "registration_facts_certificate_update",
+        table: "certificates",
+        event: Event::Update(&["registration_id", "revoked_at"]),
+        stale: "registration_id IN (OLD.registration_id, NEW.registration_id)",
+        fresh: "r.id IN (OLD.registration_id, NEW.registration_id)",
+    },
+    Keeper {
+        name: "registration_facts_certificate_delete",
+        table: "certificates",
+        event: Event::Delete,
+        stale: "registration_id = OLD.registration_id",
+        fresh: "r.id = OLD.registration_id",
+    },
+];
+
+impl Keeper {
+    /// The statements that create it.
+    fn create(&self, backend: DatabaseBackend) -> Vec<String> {
+        let body = format!(
+            "DELETE FROM registration_facts WHERE {}; {};",
+            self.stale,
+            copied(self.fresh)
+        );
+        let (event, when) = match self.event {
+            Event::Insert => ("INSERT".to_owned(), String::new()),
+            Event::Delete => ("DELETE".to_owned(), String::new()),
+            Event::Update(columns) => {
+                // A column set to its own value changes no fact.
+                let differs = match backend {
+                    DatabaseBackend::Postgres => "IS DISTINCT FROM",
+                    _ => "IS NOT",
+                };
+                let changed: Vec<String> = columns.iter().map(|c| format!("OLD.{c} {differs} NEW.{c}")).collect();
+                (
+                    format!("UPDATE OF {}", columns.join(", ")),
+                    format!("WHEN ({})", changed.join(" OR ")),
+                )
+            }
+        };
+        let (name, table) = (self.name, self.table);
+        match backend {
+            DatabaseBackend::Postgres => vec![
+                format!(
+                    "CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$"
+                ),
+                format!("CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW {when} EXECUTE FUNCTION {name}()"),
+            ],
+            _ => vec![format!(
+                "CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW {when} BEGIN {body} END"
+            )],
+        }
+    }
+
+    fn drop(&self, backend: DatabaseBackend) -> Vec<String> {
+        let (name, table) = (self.name, self.table);
+        match backend {
+            DatabaseBackend::Postgres => vec![
+                format!("DROP TRIGGER IF EXISTS {name} ON {table}"),
+                format!("DROP FUNCTION IF EXISTS {name}()"),
+            ],
+            _ => vec![format!("DROP TRIGGER IF EXISTS {name}")],
+        }
+    }
+}
+
+/// The statements that drop the triggers keeping the facts: for `aula
+/// bench registrations`, which measures what keeping them costs against a
+/// database without them. Never for a database in use.
+pub fn keepers_dropped(backend: DatabaseBackend) -> Vec<String> {
+    KEEPERS.iter().flat_map(|keeper| keeper.drop(backend)).collect()
+}
+
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    create_tables(
+        manager,
+        [Table::create()
+            .table("registration_facts")
+            .col(uuid("registration_id").primary_key())
+            .col(uuid("person_id"))
+            .col(uuid("session_id"))
+            .col(uuid("course_id"))
+            .col(uuid_null("programme_id"))
+            .col(uuid("organisation_id"))
+            .col(string("modality"))
+            .col(uuid_null("region_id"))
+            .col(string_null("audience"))
+            .col(string_null("workplace_key"))
+            .col(uuid_null("venue_id"))
+            .col(string("session_status"))
+            .col(timestamp_with_time_zone_null("starts_at"))
+            .col(timestamp_with_time_zone_null("ends_at"))
+            .col(boolean("placed"))
+            .col(string("status"))
+            .col(integer("attended_meetings"))
+            .col(integer("attended_minutes"))
+            .col(boolean("completed"))
+            .col(boolean("invited"))
+            .col(boolean("answered"))
+            .col(boolean("issued"))
+            .col(boolean("revoked"))
+            .foreign_key(
+                ForeignKey::create()
+                    .name("fk_registration_facts_registration_id")
+                    .from("registration_facts", "registration_id")
+                    .to("registrations", "id")
+                    .on_delete(ForeignKeyAction::Cascade),
+            )
+            .to_owned()],
+    )
+    .await?;
+    // Filters by organisation (and its network's members) and programme
+    // read their rows by index; the triggers find a session's and a
+    // person's facts by theirs.
+    create_indexes(
+        manager,
+        [
+            index(
+                "ix_registration_facts_organisation",
+                "registration_facts",
+                &["organisation_id"],
+            ),
+            index(
+                "ix_registration_facts_programme",
+                "registration_facts",
+                &["programme_id"],
+            ),
+            index("ix_registration_facts_session", "registration_facts", &["session_id"]),
+            index("ix_registration_facts_person", "registration_facts", &["person_id"]),
+        ],
+    )
+    .await?;
+    let db = manager.get_connection();
+    let backend = manager.get_database_backend();
+    // Registrations made before this migration.
+    db.execute_unprepared(&copied("TRUE")).await?;
+    for keeper in KEEPERS {
+        for statement in keeper.create(backend) {
+            db.execute_unprepared(&statement).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let backend = manager.get_database_backend();
+    for keeper in KEEPERS {
+        for statement in keeper.drop(backend) {
+            db.execute_unprepared(&statement).await?;
+        }
+    }
+    drop_tables(manager, &["registration_facts"]).await
+}
