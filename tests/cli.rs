@@ -144,6 +144,42 @@ async fn migrate_and_demo() {
     assert_eq!((seats, sums), (0, 0));
 }
 
+/// `aula indicators check` (issue 22) finds the demo's facts equal to the
+/// tables, and a fact changed behind the triggers' back.
+#[tokio::test]
+async fn issue_22_indicators_check_compares_facts_with_the_tables() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    let out = aula(&url, &["demo"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = aula(&url, &["indicators", "check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(", 0 differ."), "{stdout}");
+
+    let db = aula_storage::connect(&url, None).await.expect("sqlite opens");
+    {
+        use sea_orm::ConnectionTrait;
+        db.execute_unprepared(
+            "UPDATE registration_facts SET completed = NOT completed \
+             WHERE registration_id = (SELECT MIN(registration_id) FROM registration_facts WHERE completed)",
+        )
+        .await
+        .expect("tampered");
+    }
+    let out = aula(&url, &["indicators", "check"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Differs:") && !stdout.contains(", 0 differ."),
+        "{stdout}"
+    );
+}
+
 #[tokio::test]
 async fn demo_scale_is_checked_and_multiplies_the_activity() {
     let dir = tempfile::tempdir().expect("dir");

@@ -20,6 +20,7 @@ mod exports;
 mod faults;
 mod i18n;
 mod imports;
+mod indicator_facts;
 mod indicators;
 mod issuer;
 mod mail;

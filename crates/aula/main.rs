@@ -70,6 +70,11 @@ enum Command {
     },
     /// Send queued e-mail without serving the web application.
     Worker(Worker),
+    /// The indicators' figures.
+    Indicators {
+        #[command(subcommand)]
+        command: IndicatorsCommand,
+    },
     /// Measure: prints the figures docs/BENCHMARKS.md records. Runs the
     /// `aula-bench` binary beside this one (`cargo build --release -p aula-bench`),
     /// which is not part of the production build; `aula bench --help` lists its measures.
@@ -181,6 +186,15 @@ enum UserCommand {
         #[arg(long, env = "AULA_USER_ORGANISATION")]
         organisation: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum IndicatorsCommand {
+    /// Recompute the dashboards of the instance and of each organisation
+    /// from the registrations, sessions, people, surveys and certificates,
+    /// and compare them with the figures the indicators page reads (the
+    /// registrations' facts); exits with 1 when any differs.
+    Check,
 }
 
 #[derive(Subcommand)]
@@ -353,6 +367,27 @@ async fn worker(global: &Global, args: &Worker) -> Result<()> {
     let _ = stop.send(true);
     task.await?;
     jobs.await?;
+    Ok(())
+}
+
+async fn indicators_check(global: &Global) -> Result<()> {
+    let database = open(global).await?;
+    let check = aula_storage::indicators::check(&database, chrono::Utc::now()).await?;
+    println!(
+        "{} registrations, {} facts; {} dashboards compared, {} differ.",
+        check.registrations,
+        check.facts,
+        check.dashboards,
+        check.drifts.len()
+    );
+    for drift in &check.drifts {
+        println!("Differs: {:?}", drift.filter);
+        println!("  from the facts:  {:?}", drift.facts.totals);
+        println!("  from the tables: {:?}", drift.tables.totals);
+    }
+    if !check.holds() {
+        bail!("the indicators' facts differ from the tables");
+    }
     Ok(())
 }
 
@@ -549,6 +584,9 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Serve(args) => serve(&cli.global, args).await,
         Command::Worker(args) => worker(&cli.global, args).await,
         Command::Bench { args } => run_bench(&cli.global, args),
+        Command::Indicators {
+            command: IndicatorsCommand::Check,
+        } => indicators_check(&cli.global).await,
         Command::Migrate => {
             open(&cli.global).await?;
             println!("The database is up to date.");
