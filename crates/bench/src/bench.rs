@@ -904,6 +904,17 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
         let http_verdict = verify(&scratch.db, &ids, registrations, capacity).await?;
         scratch.finish().await?;
 
+        // The same without the triggers that keep the indicators' facts
+        // (issue 22): what keeping them costs a registration.
+        let scratch = fresh().await?;
+        let ids_bare = open_sessions(&scratch.db, count, capacity).await?;
+        for sql in aula_migrations::registration_fact_keepers_dropped(scratch.db.get_database_backend()) {
+            scratch.db.execute_unprepared(&sql).await?;
+        }
+        let (bare_elapsed, bare_samples) = http_case(&scratch, &ids_bare, registrations, concurrency).await?;
+        let bare_verdict = verify(&scratch.db, &ids_bare, registrations, capacity).await?;
+        scratch.finish().await?;
+
         // The same with the database as full as `organisations` busy ones:
         // its rows in one organisation, then in that many.
         let mut crowded = Vec::new();
@@ -948,6 +959,17 @@ pub async fn registrations(bench: RegistrationBench) -> Result<()> {
             p50_p99(samples.iter().map(|s| s.post + s.lookup + s.confirm).collect()),
         );
         println!("             {}", http_verdict.line());
+        let bare_rate = bare_samples.len() as f64 / bare_elapsed.as_secs_f64();
+        println!(
+            "    HTTP without the facts' triggers {:>5} in {:>7.0} ms: {:>6.0} registrations/s; POST+confirm {}",
+            bare_samples.len(),
+            bare_elapsed.as_secs_f64() * 1000.0,
+            bare_rate,
+            p50_p99(bare_samples.iter().map(|s| s.post + s.confirm).collect()),
+        );
+        println!("             {}", bare_verdict.line());
+        println!("    HTTP / without the facts' triggers: {:.2}", rate / bare_rate);
+        all_pass &= bare_verdict.pass();
         println!(
             "    raw SQL  {:>5} in {:>7.0} ms: {:>6.0} registrations/s; both transactions {}",
             raw_samples.len(),
