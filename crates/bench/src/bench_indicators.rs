@@ -127,6 +127,7 @@ async fn measure(db: &Database, label: &str) -> Result<bool> {
             seconds(before),
             median.as_secs_f64() / before.as_secs_f64()
         );
+        println!("      where the time goes: {}", parts(db, &case.filter).await?);
     }
     Ok(all_pass)
 }
@@ -276,6 +277,23 @@ async fn optimise(db: &Database) -> Result<()> {
         aula_storage::db::optimize(db).await?;
     }
     Ok(())
+}
+
+/// The time of the totals alone, and what each breakdown adds to them: one
+/// run each.
+async fn parts(db: &Database, filter: &Filter) -> Result<String> {
+    let time = async |breakdowns: &[Breakdown]| -> Result<Duration> {
+        let started = Instant::now();
+        indicators::dashboard(db, filter, breakdowns, chrono::Utc::now()).await?;
+        Ok(started.elapsed())
+    };
+    let totals = time(&[]).await?;
+    let mut out = vec![format!("totals and satisfaction {}", seconds(totals))];
+    for breakdown in Breakdown::ALL {
+        let with = time(std::slice::from_ref(breakdown)).await?;
+        out.push(format!("{breakdown:?} +{}", seconds(with.saturating_sub(totals))));
+    }
+    Ok(out.join(", "))
 }
 
 /// The median time of a whole dashboard under `filter`, after a first run.
