@@ -54,6 +54,13 @@ async fn registrations_of(app: &TestApp, sessions: &[Uuid]) -> Vec<registration:
         .expect("registrations")
 }
 
+/// What the steps pick from besides sessions.
+struct World {
+    courses: [Uuid; 2],
+    programmes: [Uuid; 2],
+    regions: [Uuid; 2],
+}
+
 /// One step: what was done (for the failure message). Refusals (a full
 /// session, a closed survey, a completed session's marks) are steps too:
 /// they must change nothing, facts included; a 500 is a failure.
@@ -62,10 +69,14 @@ async fn step(
     api: &crate::helpers::Api,
     random: &mut Random,
     sessions: &[(Uuid, Vec<String>)],
-    courses: &[Uuid],
-    regions: &[Uuid],
+    world: &World,
     n: usize,
 ) -> String {
+    let World {
+        courses,
+        programmes,
+        regions,
+    } = world;
     let session_ids: Vec<Uuid> = sessions.iter().map(|(id, _)| *id).collect();
     let (session_id, _) = &sessions[random.below(sessions.len())];
     // The first two sessions are past: their meetings can be marked.
@@ -208,10 +219,11 @@ async fn step(
         }
         10 => {
             let course = courses[random.below(courses.len())];
-            let body = match random.below(3) {
+            let body = match random.below(4) {
                 0 => json!({"modality": "online"}),
                 1 => json!({"modality": "in_person"}),
-                _ => json!({"modality": "blended"}),
+                2 => json!({"modality": "blended"}),
+                _ => json!({"programme_id": programmes[random.below(programmes.len())]}),
             };
             let (code, answer) = api.patch(&format!("/api/v1/courses/{course}"), &body).await;
             status(code, &format!("course {course} {body}"), &answer)
@@ -322,8 +334,11 @@ db_test!(
         // Sessions to act on: one across a month's and a quarter's edge,
         // small enough to fill and keep a waiting list; one online.
         let sede = Some(("Sede", p.andalucia));
-        let courses = [p.course_a, p.course_b];
-        let regions = [p.andalucia, p.castilla];
+        let world = World {
+            courses: [p.course_a, p.course_b],
+            programmes: [p.p1, p.p2],
+            regions: [p.andalucia, p.castilla],
+        };
         let seeds: Vec<u64> = match std::env::var("AULA_FACTS_SEED") {
             Ok(seed) => vec![seed.parse().expect("AULA_FACTS_SEED is a number")],
             Err(_) => vec![22, 2026],
@@ -362,7 +377,7 @@ db_test!(
             let mut random = Random(seed);
             for _ in 0..30 {
                 n += 1;
-                let done = step(&app, &api, &mut random, &sessions, &courses, &regions, n).await;
+                let done = step(&app, &api, &mut random, &sessions, &world, n).await;
                 eprintln!("seed {seed}, step {n}: {done}");
                 facts_hold(&app, &format!("seed {seed}, step {n}: {done}")).await;
             }

@@ -37,8 +37,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{
-    attendance, certificate, course, meeting, organisation, person, region, registration, registration_fact, session,
-    survey, survey_invitation, survey_response,
+    attendance, certificate, course, meeting, organisation, person, programme, region, registration, registration_fact,
+    session, survey, survey_invitation, survey_response,
 };
 use crate::{Database, Result};
 
@@ -140,8 +140,8 @@ impl Check {
 /// Recomputes from the tables, in one snapshot, the dashboards of the
 /// whole instance and of each organisation with every breakdown (by
 /// month, quarter and organisation too), without a period and over every
-/// day (a period reads the facts another way), and compares each with the
-/// facts' (issue 22: `aula indicators check`).
+/// day (a period reads the facts another way), and of each programme, and
+/// compares each with the facts' (issue 22: `aula indicators check`).
 pub async fn check(db: &Database, at: DateTime<Utc>) -> Result<Check> {
     let txn = read_snapshot(db).await?;
     let registrations = registration::Entity::find().count(&txn).await?;
@@ -164,7 +164,20 @@ pub async fn check(db: &Database, at: DateTime<Utc>) -> Result<Check> {
         to: chrono::NaiveDate::from_ymd_opt(2100, 12, 31),
         ..filter.clone()
     };
-    let filters: Vec<Filter> = filters.iter().flat_map(|f| [f.clone(), every_day(f)]).collect();
+    let mut filters: Vec<Filter> = filters.iter().flat_map(|f| [f.clone(), every_day(f)]).collect();
+    // Each programme too: no breakdown groups by it.
+    for id in programme::Entity::find()
+        .select_only()
+        .column(programme::Column::Id)
+        .into_tuple::<Uuid>()
+        .all(&txn)
+        .await?
+    {
+        filters.push(Filter {
+            programme_id: Some(id),
+            ..Filter::default()
+        });
+    }
     let breakdowns = [
         Breakdown::Region,
         Breakdown::Audience,
