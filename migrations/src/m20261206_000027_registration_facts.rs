@@ -19,6 +19,12 @@
 //! costs nothing here. A deleted registration takes its fact with it
 //! (foreign key, cascade).
 //!
+//! `attended_months` holds a registration's attended minutes and meetings
+//! by month of the meetings, kept from its marks the same way: a dashboard
+//! by month or quarter counts the time of a session across two months in
+//! the months of its meetings (issue 20), and read it from the marks, half
+//! of every dashboard's time (docs/BENCHMARKS.md).
+//!
 //! `aula indicators check` recomputes dashboards from the tables and
 //! compares (`aula_storage::indicators::check`).
 
@@ -88,6 +94,39 @@ enum Does {
     /// facts' indexes alone (issue 22: what keeping the facts costs a
     /// registration stays within a tenth).
     Set(&'static str),
+    /// Recomputes the attended time by month of the registrations
+    /// `registrations` (a set of ids) selects, from their marks.
+    Months { registrations: &'static str },
+}
+
+/// The attended minutes and meetings by month (UTC, `YYYY-MM`, of the
+/// meeting's start) of the registrations `registrations` selects, from
+/// their present, late and partial marks: as the indicators count a mark
+/// (`aula_storage::indicators`' `marks_counted`), so a dashboard broken
+/// down by month or quarter reads these instead of the marks.
+fn months(backend: DatabaseBackend, registrations: &str) -> String {
+    let (month, length, least) = match backend {
+        DatabaseBackend::Postgres => (
+            "to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM')",
+            "CAST(FLOOR(EXTRACT(EPOCH FROM (m.ends_at - m.starts_at)) / 60) AS INTEGER)",
+            "LEAST",
+        ),
+        _ => (
+            "substr(m.starts_at, 1, 7)",
+            "((unixepoch(m.ends_at) - unixepoch(m.starts_at)) / 60)",
+            "MIN",
+        ),
+    };
+    format!(
+        "DELETE FROM attended_months WHERE registration_id IN ({registrations}); \
+         INSERT INTO attended_months (registration_id, month, minutes, meetings) \
+         SELECT a.registration_id, {month}, \
+         CAST(SUM(CASE WHEN a.minutes IS NOT NULL THEN {least}(a.minutes, {length}) \
+         WHEN a.status = 'partial' THEN 0 ELSE {length} END) AS INTEGER), CAST(COUNT(*) AS INTEGER) \
+         FROM attendance a JOIN meetings m ON m.id = a.meeting_id \
+         WHERE a.registration_id IN ({registrations}) AND a.status IN ('present', 'late', 'partial') \
+         GROUP BY a.registration_id, {month};"
+    )
 }
 
 #[derive(Clone, Copy)]
@@ -221,6 +260,38 @@ const KEEPERS: &[Keeper] = &[
             fresh: "r.id = OLD.registration_id",
         },
     },
+    Keeper {
+        name: "attended_months_mark_insert",
+        table: "attendance",
+        event: Event::Insert,
+        does: Does::Months {
+            registrations: "NEW.registration_id",
+        },
+    },
+    Keeper {
+        name: "attended_months_mark_update",
+        table: "attendance",
+        event: Event::Update(&["registration_id", "meeting_id", "status", "minutes"]),
+        does: Does::Months {
+            registrations: "OLD.registration_id, NEW.registration_id",
+        },
+    },
+    Keeper {
+        name: "attended_months_mark_delete",
+        table: "attendance",
+        event: Event::Delete,
+        does: Does::Months {
+            registrations: "OLD.registration_id",
+        },
+    },
+    Keeper {
+        name: "attended_months_meeting_update",
+        table: "meetings",
+        event: Event::Update(&["starts_at", "ends_at"]),
+        does: Does::Months {
+            registrations: "SELECT registration_id FROM attendance WHERE meeting_id = NEW.id",
+        },
+    },
 ];
 
 impl Keeper {
@@ -232,6 +303,7 @@ impl Keeper {
             }
             Does::Insert { fresh } => format!("{};", copied_new(fresh)),
             Does::Set(statement) => format!("{statement};"),
+            Does::Months { registrations } => months(backend, registrations),
         };
         let (event, when) = match self.event {
             Event::Insert => ("INSERT".to_owned(), String::new()),
@@ -347,7 +419,29 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         ],
     )
     .await?;
-    // Registrations made before this migration.
+    create_tables(
+        manager,
+        [Table::create()
+            .table("attended_months")
+            .col(uuid("registration_id"))
+            .col(string("month"))
+            .col(integer("minutes"))
+            .col(integer("meetings"))
+            .primary_key(Index::create().col("registration_id").col("month"))
+            .foreign_key(
+                ForeignKey::create()
+                    .name("fk_attended_months_registration_id")
+                    .from("attended_months", "registration_id")
+                    .to("registrations", "id")
+                    .on_delete(ForeignKeyAction::Cascade),
+            )
+            .to_owned()],
+    )
+    .await?;
+    // Marks and registrations made before this migration.
+    for statement in months(backend, "SELECT id FROM registrations").split_terminator(';') {
+        db.execute_unprepared(statement).await?;
+    }
     db.execute_unprepared(&copied("TRUE")).await?;
     for keeper in KEEPERS {
         for statement in keeper.create(backend) {
@@ -365,5 +459,5 @@ async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
             db.execute_unprepared(&statement).await?;
         }
     }
-    drop_tables(manager, &["registration_facts"]).await
+    drop_tables(manager, &["attended_months", "registration_facts"]).await
 }

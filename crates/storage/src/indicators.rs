@@ -37,8 +37,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use crate::entities::{
-    attendance, certificate, course, meeting, organisation, person, programme, region, registration, registration_fact,
-    session, survey, survey_invitation, survey_response,
+    attendance, attended_month, certificate, course, meeting, organisation, person, programme, region, registration,
+    registration_fact, session, survey, survey_invitation, survey_response,
 };
 use crate::{Database, Result};
 
@@ -852,45 +852,52 @@ fn by_dates(
     // region and employer are then read once a registration, not once a
     // mark. The sessions' own conditions apply here already: the marks
     // are read through their meetings and sessions, whatever the source.
-    let (minutes, meetings) = marks_counted(backend);
-    let mut marks = Query::select();
-    marks.from(meeting::Entity);
-    join_session(&mut marks, (meeting::Entity, meeting::Column::SessionId));
-    marks
-        .inner_join(
-            attendance::Entity,
-            col(attendance::Entity, attendance::Column::MeetingId).equals((meeting::Entity, meeting::Column::Id)),
-        )
-        .expr_as(
-            col(attendance::Entity, attendance::Column::RegistrationId),
-            "registration_id",
-        )
-        .expr_as(minutes, "minutes")
-        .expr_as(meetings, "meetings")
-        .cond_where(
-            Cond::all()
-                .add(conditions(
-                    Source::Tables,
-                    &Filter {
-                        region_id: None,
-                        audience: None,
-                        ..filter.clone()
-                    },
-                ))
-                .add(one_in(Source::Tables).not())
-                .add(overlapping(filter))
-                .add(within(filter, Dated::Meeting.expr(Source::Tables))),
-        )
-        .and_where(col(attendance::Entity, attendance::Column::Status).is_in([
-            AttendanceStatus::Present,
-            AttendanceStatus::Late,
-            AttendanceStatus::Partial,
-        ]))
-        .add_group_by([col(attendance::Entity, attendance::Column::RegistrationId)]);
-    if let Some(b) = period {
-        let key = period_of(b, backend, Source::Tables, Dated::Meeting);
-        marks.expr_as(key.clone(), "period").add_group_by([key]);
-    }
+    let marks = match (source, period) {
+        (Source::Facts, Some(b)) if filter.from.is_none() && filter.to.is_none() => months_attended(filter, b, backend),
+        _ => {
+            let (minutes, meetings) = marks_counted(backend);
+            let mut marks = Query::select();
+            marks.from(meeting::Entity);
+            join_session(&mut marks, (meeting::Entity, meeting::Column::SessionId));
+            marks
+                .inner_join(
+                    attendance::Entity,
+                    col(attendance::Entity, attendance::Column::MeetingId)
+                        .equals((meeting::Entity, meeting::Column::Id)),
+                )
+                .expr_as(
+                    col(attendance::Entity, attendance::Column::RegistrationId),
+                    "registration_id",
+                )
+                .expr_as(minutes, "minutes")
+                .expr_as(meetings, "meetings")
+                .cond_where(
+                    Cond::all()
+                        .add(conditions(
+                            Source::Tables,
+                            &Filter {
+                                region_id: None,
+                                audience: None,
+                                ..filter.clone()
+                            },
+                        ))
+                        .add(one_in(Source::Tables).not())
+                        .add(overlapping(filter))
+                        .add(within(filter, Dated::Meeting.expr(Source::Tables))),
+                )
+                .and_where(col(attendance::Entity, attendance::Column::Status).is_in([
+                    AttendanceStatus::Present,
+                    AttendanceStatus::Late,
+                    AttendanceStatus::Partial,
+                ]))
+                .add_group_by([col(attendance::Entity, attendance::Column::RegistrationId)]);
+            if let Some(b) = period {
+                let key = period_of(b, backend, Source::Tables, Dated::Meeting);
+                marks.expr_as(key.clone(), "period").add_group_by([key]);
+            }
+            marks
+        }
+    };
     let g = |column: &'static str| Expr::col(("g", column));
     let mut attended = Query::select();
     attended.from_subquery(marks, "g");
@@ -937,6 +944,44 @@ fn by_dates(
     if breakdown.is_some() {
         query.expr_as(f("key"), "key").add_group_by([f("key")]);
     }
+    query
+}
+
+/// The attended time of the registrations of sessions across periods, by
+/// month or quarter and registration, from `attended_months` (issue 22):
+/// what [`by_dates`] sums from their marks, without reading them. Only
+/// without the filter's days, which cut months.
+fn months_attended(filter: &Filter, breakdown: Breakdown, backend: DbBackend) -> SelectStatement {
+    let registration_id = || col(attended_month::Entity, attended_month::Column::RegistrationId);
+    let period = match breakdown {
+        Breakdown::Quarter => Expr::cust(
+            r#"substr("attended_months"."month", 1, 4) || '-Q' || ((CAST(substr("attended_months"."month", 6, 2) AS INTEGER) + 2) / 3)"#,
+        ),
+        _ => col(attended_month::Entity, attended_month::Column::Month),
+    };
+    let mut query = Query::select();
+    query
+        .from(attended_month::Entity)
+        .inner_join(
+            registration_fact::Entity,
+            col(registration_fact::Entity, registration_fact::Column::RegistrationId).eq(registration_id()),
+        )
+        .expr_as(registration_id(), "registration_id")
+        .expr_as(
+            Expr::cust(r#"CAST(SUM("attended_months"."minutes") AS INTEGER)"#),
+            "minutes",
+        )
+        .expr_as(
+            Expr::cust(r#"CAST(SUM("attended_months"."meetings") AS INTEGER)"#),
+            "meetings",
+        )
+        .expr_as(period.clone(), "period")
+        .cond_where(
+            Cond::all()
+                .add(conditions(Source::Facts, filter))
+                .add(Expr::from(in_one_period(Source::Facts, filter, Some(breakdown), backend)).not()),
+        )
+        .add_group_by([registration_id(), period]);
     query
 }
 
