@@ -38,32 +38,44 @@ migration!();
 
 /// The facts' columns, in the order `copied` selects them.
 const COLUMNS: &str = "registration_id, person_id, session_id, course_id, programme_id, organisation_id, \
-    modality, region_id, audience, workplace_key, venue_id, session_status, starts_at, ends_at, placed, \
-    status, attended_meetings, attended_minutes, completed, invited, answered, issued, revoked";
+    modality, region_id, audience, workplace_key, venue_id, session_status, starts_at, ends_at, start_month, \
+    end_month, placed, status, attended_meetings, attended_minutes, completed, invited, answered, issued, revoked";
+
+/// The month (UTC, `YYYY-MM`) of an instant: SQLite keeps instants as UTC
+/// text that starts with the date; PostgreSQL must be told the zone.
+fn month_of(backend: DatabaseBackend, at: &str) -> String {
+    match backend {
+        DatabaseBackend::Postgres => format!("to_char({at} AT TIME ZONE 'UTC', 'YYYY-MM')"),
+        _ => format!("substr({at}, 1, 7)"),
+    }
+}
 
 /// The facts of the registrations `condition` selects, from the tables
 /// (`r` registrations, `s` sessions, `c` courses, `p` people).
-fn copied(condition: &str) -> String {
+fn copied(backend: DatabaseBackend, condition: &str) -> String {
     let follow_ups = "EXISTS (SELECT 1 FROM survey_invitations i WHERE i.registration_id = r.id), \
          EXISTS (SELECT 1 FROM survey_invitations i WHERE i.registration_id = r.id AND i.answered), \
          EXISTS (SELECT 1 FROM certificates x WHERE x.registration_id = r.id), \
          EXISTS (SELECT 1 FROM certificates x WHERE x.registration_id = r.id AND x.revoked_at IS NOT NULL)";
-    copied_with(condition, follow_ups)
+    copied_with(backend, condition, follow_ups)
 }
 
 /// The fact of a registration just written: nothing refers to it yet (an
 /// invitation or certificate names an existing registration), so its
 /// follow-ups are not looked for.
-fn copied_new(condition: &str) -> String {
-    copied_with(condition, "FALSE, FALSE, FALSE, FALSE")
+fn copied_new(backend: DatabaseBackend, condition: &str) -> String {
+    copied_with(backend, condition, "FALSE, FALSE, FALSE, FALSE")
 }
 
-fn copied_with(condition: &str, follow_ups: &str) -> String {
+fn copied_with(backend: DatabaseBackend, condition: &str, follow_ups: &str) -> String {
+    // The months of the session's first meeting and end, by which a
+    // dashboard by month or quarter places a registration (issue 20).
+    let (start_month, end_month) = (month_of(backend, "s.starts_at"), month_of(backend, "s.ends_at"));
     format!(
         "INSERT INTO registration_facts ({COLUMNS}) \
          SELECT r.id, r.person_id, r.session_id, s.course_id, c.programme_id, s.organisation_id, \
          c.modality, p.region_id, p.audience, p.workplace_key, s.venue_id, s.status, s.starts_at, s.ends_at, \
-         r.placed_at IS NOT NULL, r.status, r.attended_meetings, r.attended_minutes, r.completed, \
+         {start_month}, {end_month}, r.placed_at IS NOT NULL, r.status, r.attended_meetings, r.attended_minutes, r.completed, \
          {follow_ups} \
          FROM registrations r \
          JOIN sessions s ON s.id = r.session_id \
@@ -105,17 +117,13 @@ enum Does {
 /// (`aula_storage::indicators`' `marks_counted`), so a dashboard broken
 /// down by month or quarter reads these instead of the marks.
 fn months(backend: DatabaseBackend, registrations: &str) -> String {
-    let (month, length, least) = match backend {
+    let month = month_of(backend, "m.starts_at");
+    let (length, least) = match backend {
         DatabaseBackend::Postgres => (
-            "to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM')",
             "CAST(FLOOR(EXTRACT(EPOCH FROM (m.ends_at - m.starts_at)) / 60) AS INTEGER)",
             "LEAST",
         ),
-        _ => (
-            "substr(m.starts_at, 1, 7)",
-            "((unixepoch(m.ends_at) - unixepoch(m.starts_at)) / 60)",
-            "MIN",
-        ),
+        _ => ("((unixepoch(m.ends_at) - unixepoch(m.starts_at)) / 60)", "MIN"),
     };
     format!(
         "DELETE FROM attended_months WHERE registration_id IN ({registrations}); \
@@ -299,9 +307,12 @@ impl Keeper {
     fn create(&self, backend: DatabaseBackend) -> Vec<String> {
         let body = match self.does {
             Does::Recompute { stale, fresh } => {
-                format!("DELETE FROM registration_facts WHERE {stale}; {};", copied(fresh))
+                format!(
+                    "DELETE FROM registration_facts WHERE {stale}; {};",
+                    copied(backend, fresh)
+                )
             }
-            Does::Insert { fresh } => format!("{};", copied_new(fresh)),
+            Does::Insert { fresh } => format!("{};", copied_new(backend, fresh)),
             Does::Set(statement) => format!("{statement};"),
             Does::Months { registrations } => months(backend, registrations),
         };
@@ -373,6 +384,8 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         .col(string("session_status"))
         .col(timestamp_with_time_zone_null("starts_at"))
         .col(timestamp_with_time_zone_null("ends_at"))
+        .col(string_null("start_month"))
+        .col(string_null("end_month"))
         .col(boolean("placed"))
         .col(string("status"))
         .col(integer("attended_meetings"))
@@ -442,7 +455,7 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     for statement in months(backend, "SELECT id FROM registrations").split_terminator(';') {
         db.execute_unprepared(statement).await?;
     }
-    db.execute_unprepared(&copied("TRUE")).await?;
+    db.execute_unprepared(&copied(backend, "TRUE")).await?;
     for keeper in KEEPERS {
         for statement in keeper.create(backend) {
             db.execute_unprepared(&statement).await?;

@@ -493,6 +493,20 @@ impl Dated {
 /// SQLite keeps instants as UTC text that starts with the date; PostgreSQL
 /// must be told the zone.
 fn period_of(breakdown: Breakdown, backend: DbBackend, source: Source, dated: Dated) -> Expr {
+    // The facts keep the months of their session's start and end (issue
+    // 22): the month is read, and the quarter is cut from it, rather than
+    // each computed again for every registration, several times a row.
+    let month = match (source, dated) {
+        (Source::Facts, Dated::SessionStart) => Some(r#""registration_facts"."start_month""#),
+        (Source::Facts, Dated::SessionEnd) => Some(r#""registration_facts"."end_month""#),
+        _ => None,
+    };
+    if let Some(month) = month {
+        return Expr::cust(match breakdown {
+            Breakdown::Quarter => quarter_of_month(month),
+            _ => month.to_owned(),
+        });
+    }
     let at = dated.sql(source);
     Expr::cust(match (breakdown, backend) {
         (Breakdown::Quarter, DbBackend::Postgres) => format!(r#"to_char({at} AT TIME ZONE 'UTC', 'YYYY-"Q"Q')"#),
@@ -502,6 +516,11 @@ fn period_of(breakdown: Breakdown, backend: DbBackend, source: Source, dated: Da
         (_, DbBackend::Postgres) => format!("to_char({at} AT TIME ZONE 'UTC', 'YYYY-MM')"),
         _ => format!("substr({at}, 1, 7)"),
     })
+}
+
+/// The quarter (`YYYY-Qn`) of a month (`YYYY-MM`), the same on both databases.
+fn quarter_of_month(month: &str) -> String {
+    format!("substr({month}, 1, 4) || '-Q' || ((CAST(substr({month}, 6, 2) AS INTEGER) + 2) / 3)")
 }
 
 fn key_of(breakdown: Breakdown, backend: DbBackend, source: Source, dated: Dated) -> Expr {
@@ -954,9 +973,7 @@ fn by_dates(
 fn months_attended(filter: &Filter, breakdown: Breakdown, backend: DbBackend) -> SelectStatement {
     let registration_id = || col(attended_month::Entity, attended_month::Column::RegistrationId);
     let period = match breakdown {
-        Breakdown::Quarter => Expr::cust(
-            r#"substr("attended_months"."month", 1, 4) || '-Q' || ((CAST(substr("attended_months"."month", 6, 2) AS INTEGER) + 2) / 3)"#,
-        ),
+        Breakdown::Quarter => Expr::cust(quarter_of_month(r#""attended_months"."month""#)),
         _ => col(attended_month::Entity, attended_month::Column::Month),
     };
     let mut query = Query::select();

@@ -23,6 +23,9 @@ pub struct Model {
     pub session_status: SessionStatus,
     pub starts_at: Option<DateTimeUtc>,
     pub ends_at: Option<DateTimeUtc>,
+    /// The months (UTC, `YYYY-MM`) of `starts_at` and `ends_at`.
+    pub start_month: Option<String>,
+    pub end_month: Option<String>,
     pub placed: bool,
     pub status: RegistrationStatus,
     pub attended_meetings: i32,
