@@ -22,8 +22,8 @@
 //! `attended_months` holds a registration's attended minutes and meetings
 //! by month of the meetings, kept from its marks the same way: a dashboard
 //! by month or quarter counts the time of a session across two months in
-//! the months of its meetings (issue 20), and read it from the marks, half
-//! of every dashboard's time (docs/BENCHMARKS.md).
+//! the months of its meetings (issue 20), which it read from the marks,
+//! half of every dashboard's time (docs/BENCHMARKS.md).
 //!
 //! `aula indicators check` recomputes dashboards from the tables and
 //! compares (`aula_storage::indicators::check`).
