@@ -30,6 +30,7 @@ mod organisation_admin;
 mod organisations;
 mod organiser;
 mod outbox_faults;
+mod outreach;
 mod people_journeys;
 mod plurals;
 mod programmes;

@@ -73,6 +73,11 @@ async fn every_route_is_documented() {
         ("/api/v1/people/{id}/erasure", &["post"]),
         ("/api/v1/retention-periods", &["get", "put"]),
         ("/api/v1/privacy/records", &["get"]),
+        // Outreach beside training (issue 20).
+        ("/api/v1/outreach", &["get", "post"]),
+        ("/api/v1/outreach/{id}", &["get", "patch", "delete"]),
+        ("/api/v1/outreach/{id}/walk-ins", &["get", "post"]),
+        ("/api/v1/outreach/{id}/walk-ins/{walk_in_id}", &["delete"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

@@ -501,6 +501,23 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
         .as_str()
         .expect("id")
         .to_owned();
+    // An information meeting of B's programme with a walk-in (issue 20).
+    let (status, outreach) = b
+        .post(
+            "/api/v1/outreach",
+            &serde_json::json!({"programme_id": programme["id"], "kind": "information_meeting",
+                "title": "Réunion d'information", "held_on": "2026-01-20", "attendees": 9}),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::CREATED, "{outreach}");
+    let outreach = outreach["id"].as_str().expect("id").to_owned();
+    let (status, walk_in) = b
+        .post(
+            &format!("/api/v1/outreach/{outreach}/walk-ins"),
+            &serde_json::json!({"name": "Hela Trabelsi"}),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::CREATED, "{walk_in}");
     let a = app.api(&[Role::Organiser, Role::Trainer]).await;
     let a_browser = app.signed_in(&[Role::Organiser, Role::Trainer]).await;
     Two {
@@ -521,6 +538,8 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
             ("imports", uuid::Uuid::nil().to_string()),
             ("certificates", uuid::Uuid::nil().to_string()),
             ("signatories", signatory),
+            ("outreach", outreach),
+            ("walk-ins", walk_in["id"].as_str().expect("id").to_owned()),
         ],
     }
 }
@@ -566,6 +585,8 @@ pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
             "/api/v1/indicators" | "/api/v1/indicators.csv" | "/api/v1/indicators.xlsx" | "/api/v1/certificates/export",
         ) => List,
         ("post", "/api/v1/programmes" | "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/survey-templates") => List,
+        // Outreach beside training (issue 20): the caller's organisation's.
+        ("get" | "post", "/api/v1/outreach") => List,
         // The issuer's identity (issue 19): the caller's organisation's own.
         ("get" | "put", "/api/v1/issuer") | ("get" | "post", "/api/v1/signatories") => List,
         (_, p) if p.contains("{id}") => Owned,
@@ -608,7 +629,9 @@ db_test!(
                 match kind {
                     Kind::Owned => {
                         let id = id_for(path, &two.ids);
-                        let filled = path.replace("{id}", id);
+                        let filled = path
+                            .replace("{id}", id)
+                            .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids));
                         let (a_status, a_body) = two
                             .a
                             .raw(method_upper.clone(), &filled, "application/json", b"{}".to_vec())
@@ -616,7 +639,9 @@ db_test!(
                         // A on B's record answers as A on no record at all:
                         // 404, or the body's refusal (422) where the body is
                         // judged before the record is looked for.
-                        let missing = path.replace("{id}", &Uuid::now_v7().to_string());
+                        let missing = path
+                            .replace("{id}", &Uuid::now_v7().to_string())
+                            .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids));
                         let (m_status, _) = two
                             .a
                             .raw(method_upper.clone(), &missing, "application/json", b"{}".to_vec())
@@ -641,10 +666,13 @@ db_test!(
                         let removes_signatory = method == "delete" && path == "/api/v1/signatories/{id}";
                         // Nor would deleting B's programme (it has no course, issue 20).
                         let removes_programme = method == "delete" && path == "/api/v1/programmes/{id}";
+                        // Nor deleting B's outreach activity or its walk-in (issue 20).
+                        let removes_outreach = method == "delete" && path.starts_with("/api/v1/outreach/");
                         if !id.starts_with("00000000")
                             && !path.starts_with("/api/v1/tokens/")
                             && !removes_signatory
                             && !removes_programme
+                            && !removes_outreach
                         {
                             let (b_status, b_body) = two
                                 .b

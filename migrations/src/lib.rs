@@ -34,6 +34,7 @@ mod m20261205_000024_issuer_identity;
 mod m20261206_000025_people_indicators_workplace;
 mod m20261206_000026_archived;
 mod m20261206_000027_registration_facts;
+mod m20261206_000028_outreach;
 mod statements;
 
 pub struct Migrator;
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000025_people_indicators_workplace::Migration),
             Box::new(m20261206_000026_archived::Migration),
             Box::new(m20261206_000027_registration_facts::Migration),
+            Box::new(m20261206_000028_outreach::Migration),
         ]
     }
 }

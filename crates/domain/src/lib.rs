@@ -22,6 +22,7 @@ pub mod meeting;
 pub mod notification;
 pub mod online_report;
 pub mod organisation;
+pub mod outreach;
 pub mod password;
 pub mod problem;
 pub mod registrant;

@@ -25,6 +25,7 @@ pub mod issuer;
 pub mod keys;
 pub mod organisations;
 pub mod outbox;
+pub mod outreach;
 pub mod page;
 pub mod people;
 pub mod person_sessions;

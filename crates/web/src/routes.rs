@@ -66,6 +66,33 @@ pub fn for_people() -> Router<AppState> {
             "/staff/programmes/{id}/delete",
             post(catalogue::archive::delete_programme_page),
         )
+        // ----- outreach beside training (issue 20) ---------------------------------------
+        .routes(routes!(catalogue::outreach::list, catalogue::outreach::create))
+        .routes(routes!(
+            catalogue::outreach::show,
+            catalogue::outreach::update,
+            catalogue::outreach::delete
+        ))
+        .routes(routes!(catalogue::outreach::walk_ins, catalogue::outreach::add_walk_in))
+        .routes(routes!(catalogue::outreach::remove_walk_in))
+        .route("/staff/outreach", get(catalogue::outreach::list_page))
+        .route(
+            "/staff/outreach/new",
+            forms::adding::<catalogue::outreach::OutreachInput>(),
+        )
+        .route(
+            "/staff/outreach/{id}",
+            forms::changing::<catalogue::outreach::OutreachInput>(),
+        )
+        .route("/staff/outreach/{id}/delete", post(catalogue::outreach::delete_page))
+        .route(
+            "/staff/outreach/{id}/walk-ins",
+            post(catalogue::outreach::add_walk_in_page),
+        )
+        .route(
+            "/staff/outreach/{id}/walk-ins/{walk_in_id}/delete",
+            post(catalogue::outreach::remove_walk_in_page),
+        )
         .routes(routes!(catalogue::courses::list, catalogue::courses::create))
         .routes(routes!(
             catalogue::courses::show,

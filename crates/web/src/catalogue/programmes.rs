@@ -223,6 +223,8 @@ pub(crate) struct FormPage {
     courses: Vec<aula_storage::courses::CourseRecord>,
     /// Its sessions, upcoming first, as the staff's session list orders them.
     sessions: Vec<aula_storage::sessions::SessionRecord>,
+    /// Its outreach beside training (issue 20), the latest first.
+    outreach: Vec<aula_storage::outreach::OutreachRecord>,
 }
 
 /// A programme's courses and sessions, the first hundred of each.
@@ -297,6 +299,10 @@ impl EditForm for ProgrammeInput {
             Some(id) => contents(ctx, state, id).await?,
             None => Default::default(),
         };
+        let outreach = match id {
+            Some(id) => super::outreach::of_programme(ctx, state, id).await?,
+            None => Vec::new(),
+        };
         let archived_at = match id {
             Some(id) => programmes::get(&state.db, ctx.org()?, id).await?.archived_at,
             None => None,
@@ -309,6 +315,7 @@ impl EditForm for ProgrammeInput {
             archived_at,
             courses,
             sessions,
+            outreach,
         })
     }
 }

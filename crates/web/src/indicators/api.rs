@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 
 use super::{
     COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, figures, group_label, groups, key_text,
-    region_names, values,
+    reach, reach_tables, region_names, values,
 };
 use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
@@ -119,11 +119,88 @@ pub struct ScoreOut {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct IndicatorsOut {
     totals: FiguresOut,
+    /// What the outreach beside training reached (issue 20), by the day
+    /// each activity was held; never counted in `totals`. `null` when the
+    /// filter names a course, a session or a modality (outreach has none).
+    reach: Option<ReachOut>,
     /// The participants' regions, by name.
     region_names: Vec<String>,
     /// Overall-satisfaction answers per score; empty where the filter selects people.
     satisfaction_scores: Vec<ScoreOut>,
     breakdowns: BreakdownsOut,
+}
+
+/// What outreach reached, in total or for one kind of activity.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReachCountsOut {
+    activities: u64,
+    /// Head counts in rooms and at stands (each at least its walk-ins).
+    attendees: u64,
+    viewers: u64,
+    /// Attendees and viewers together.
+    people: u64,
+    /// Materials handed out, all kinds.
+    materials: u64,
+}
+
+impl From<&aula_domain::outreach::Reach> for ReachCountsOut {
+    fn from(r: &aula_domain::outreach::Reach) -> Self {
+        ReachCountsOut {
+            activities: r.activities,
+            attendees: r.attendees,
+            viewers: r.viewers,
+            people: r.people(),
+            materials: r.materials,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReachKindOut {
+    /// `presentation`, `information_meeting`, `webinar`, `stand` or `materials_distribution`.
+    kind: String,
+    label: String,
+    #[serde(flatten)]
+    counts: ReachCountsOut,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReachMaterialOut {
+    /// `leaflet`, `guide`, `poster`, `kit` or `other`.
+    kind: String,
+    label: String,
+    quantity: u64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReachOut {
+    totals: ReachCountsOut,
+    /// Kinds with at least one activity, in a fixed order.
+    by_kind: Vec<ReachKindOut>,
+    materials: Vec<ReachMaterialOut>,
+}
+
+fn reach_out(tr: &Tr, reach: &aula_storage::outreach::ReachFigures) -> ReachOut {
+    let tables = reach_tables(tr, reach);
+    ReachOut {
+        totals: ReachCountsOut::from(&reach.totals),
+        by_kind: tables
+            .by_kind
+            .into_iter()
+            .filter_map(|(kind, label, r)| {
+                kind.map(|kind| ReachKindOut {
+                    kind,
+                    label,
+                    counts: ReachCountsOut::from(&r),
+                })
+            })
+            .collect(),
+        materials: tables
+            .materials
+            .into_iter()
+            .map(|(kind, label, quantity)| ReachMaterialOut { kind, label, quantity })
+            .collect(),
+    }
 }
 
 fn groups_out(tr: &Tr, dashboard: &Dashboard, breakdown: Breakdown) -> Vec<GroupOut> {
@@ -157,9 +234,11 @@ pub(crate) async fn indicators_api(
     let filter = filter_of(&query)?;
     let scope = Scope::of(&ctx, &state).await?;
     let dashboard = compute(&scope, &state, &filter, &scope.breakdowns()).await?;
+    let reach = reach(&scope, &state, &filter).await?;
     let tr = ctx.tr();
     Ok(Json(IndicatorsOut {
         totals: FiguresOut::from(&dashboard.totals),
+        reach: reach.as_ref().map(|r| reach_out(&tr, r)),
         region_names: region_names(&dashboard),
         satisfaction_scores: dashboard
             .scores
@@ -296,6 +375,36 @@ pub(crate) async fn indicators_xlsx(
                     row.extend(figures(&group.figures));
                     row
                 })
+                .collect(),
+        });
+    }
+    // The outreach's reach (issue 20), apart from the training figures.
+    if let Some(reach) = reach(&scope, &state, &filter).await? {
+        let reach = reach_tables(&tr, &reach);
+        tables.push(Table {
+            name: tr.t("reach-by-kind"),
+            header: reach.by_kind_header,
+            rows: reach
+                .by_kind
+                .into_iter()
+                .map(|(_, label, r)| {
+                    vec![
+                        Value::Text(label),
+                        Value::Count(r.activities),
+                        Value::Count(r.attendees),
+                        Value::Count(r.viewers),
+                        Value::Count(r.materials),
+                    ]
+                })
+                .collect(),
+        });
+        tables.push(Table {
+            name: tr.t("reach-by-material"),
+            header: reach.materials_header,
+            rows: reach
+                .materials
+                .into_iter()
+                .map(|(_, label, n)| vec![Value::Text(label), Value::Count(n)])
                 .collect(),
         });
     }

@@ -7,6 +7,10 @@
 //! with the same numbers, and the page prints as a report: the filter form
 //! and links drop out, the charts stay.
 //!
+//! Beside the training figures, the reach of the programmes' outreach
+//! (issue 20): presentations, information meetings, webinars, stands and
+//! materials handed out, counted apart and never as training.
+//!
 //! A network's organisers (issue 17) read the figures of the network's own
 //! sessions and its members' together, broken down by organisation too,
 //! and may choose one of them (`member`). People are never merged across
@@ -22,10 +26,12 @@ pub mod pages;
 
 use aula_documents::workbook::Value;
 use aula_domain::indicators::{Breakdown, Figures, Filter, FilterInput};
+use aula_domain::outreach::Reach;
 use aula_domain::{FieldErrors, Problem};
 use aula_mail::Tr;
 use aula_storage::entities::organisation;
 use aula_storage::indicators::{Dashboard, Group, Key};
+use aula_storage::outreach::ReachFigures;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
@@ -163,6 +169,59 @@ impl Scope {
 async fn compute(scope: &Scope, state: &AppState, filter: &Filter, breakdowns: &[Breakdown]) -> AppResult<Dashboard> {
     let filter = scope.limit(filter.clone()).map_err(crate::AppError::Invalid)?;
     Ok(aula_storage::indicators::dashboard(&state.db, &filter, breakdowns, chrono::Utc::now()).await?)
+}
+
+/// The reach of the staff member's organisation's outreach (issue 20), for
+/// the same filter and scope as the figures; `None` where the filter names
+/// a course, a session or a modality, which outreach has none of.
+async fn reach(scope: &Scope, state: &AppState, filter: &Filter) -> AppResult<Option<ReachFigures>> {
+    let filter = scope.limit(filter.clone()).map_err(crate::AppError::Invalid)?;
+    Ok(aula_storage::outreach::reach(&state.db, &filter).await?)
+}
+
+/// The reach's two tables as the page, the workbook and the JSON read
+/// them: by kind of activity with a total line, then materials by kind.
+/// Each row starts with its label; counts follow.
+struct ReachTables {
+    by_kind_header: Vec<String>,
+    by_kind: Vec<(Option<String>, String, Reach)>,
+    materials_header: Vec<String>,
+    materials: Vec<(String, String, u64)>,
+}
+
+fn reach_tables(tr: &Tr, reach: &ReachFigures) -> ReachTables {
+    let word = |vocabulary: &str, code: &str| tr.t(&format!("{vocabulary}-{}", code.replace('_', "-")));
+    let mut by_kind: Vec<(Option<String>, String, Reach)> = reach
+        .by_kind
+        .iter()
+        .map(|(kind, r)| {
+            (
+                Some(kind.as_str().to_owned()),
+                word("outreach", kind.as_str()),
+                r.clone(),
+            )
+        })
+        .collect();
+    by_kind.push((None, tr.t("reach-total"), reach.totals.clone()));
+    ReachTables {
+        by_kind_header: [
+            "reach-kind",
+            "reach-activities",
+            "reach-attendees",
+            "reach-viewers",
+            "reach-materials",
+        ]
+        .iter()
+        .map(|k| tr.t(k))
+        .collect(),
+        by_kind,
+        materials_header: vec![tr.t("reach-material"), tr.t("reach-handed-out")],
+        materials: reach
+            .materials
+            .iter()
+            .map(|(kind, n)| (kind.as_str().to_owned(), word("material", kind.as_str()), *n))
+            .collect(),
+    }
 }
 
 // ----- words ----------------------------------------------------------------

@@ -9,7 +9,8 @@ use axum::extract::State;
 use axum::response::Response;
 
 use super::{
-    COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, group_label, groups, region_names, values,
+    COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, group_label, groups, reach, reach_tables,
+    region_names, values,
 };
 use crate::kit::context::Organiser;
 use crate::kit::extract::ApiQuery;
@@ -63,6 +64,12 @@ struct DashboardPage {
     workbook: String,
     /// The filter in words, printed on the report.
     described: String,
+    /// The outreach's reach (issue 20): people reached, in words, or `None`
+    /// where the filter names what outreach has none of.
+    reach_people: Option<String>,
+    /// Its tables (by kind of activity, materials by kind); empty without
+    /// any activity.
+    reach_sections: Vec<Section>,
     generated: String,
 }
 
@@ -300,6 +307,8 @@ pub(crate) async fn dashboard_page(
             false => format!("/api/v1/indicators.xlsx?{query_string}"),
         },
         described: String::new(),
+        reach_people: None,
+        reach_sections: Vec::new(),
         generated: tr.plain_date(chrono::Utc::now().date_naive()),
         form,
         c,
@@ -407,6 +416,47 @@ pub(crate) async fn dashboard_page(
         ),
     ];
     page.sections.retain(|s| !s.rows.is_empty());
+    if let Some(reach) = reach(&scope, &state, &filter).await? {
+        page.reach_people = Some(whole(reach.totals.people()));
+        let tables = reach_tables(&tr, &reach);
+        if reach.totals.activities > 0 {
+            page.reach_sections = vec![
+                Section {
+                    id: "reach-kind",
+                    title: tr.t("reach-by-kind"),
+                    chart: String::new(),
+                    csv: String::new(),
+                    header: tables.by_kind_header,
+                    rows: tables
+                        .by_kind
+                        .into_iter()
+                        .map(|(_, label, r)| {
+                            vec![
+                                label,
+                                whole(r.activities),
+                                whole(r.attendees),
+                                whole(r.viewers),
+                                whole(r.materials),
+                            ]
+                        })
+                        .collect(),
+                },
+                Section {
+                    id: "reach-material",
+                    title: tr.t("reach-by-material"),
+                    chart: String::new(),
+                    csv: String::new(),
+                    header: tables.materials_header,
+                    rows: tables
+                        .materials
+                        .into_iter()
+                        .map(|(_, label, n)| vec![label, whole(n)])
+                        .collect(),
+                },
+            ];
+            page.reach_sections.retain(|s| !s.rows.is_empty());
+        }
+    }
     render(&page)
 }
 

@@ -8,7 +8,7 @@
 use std::future::Future;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, RawQuery, State};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 use serde::de::DeserializeOwned;
@@ -29,6 +29,11 @@ pub(crate) trait EditForm: DeserializeOwned + Send + 'static {
 
     /// The form of a new thing, for this reader.
     fn blank(ctx: &Ctx) -> Self;
+
+    /// Fills in the new thing's form from the page's query string, when a
+    /// link says where it belongs (`/staff/outreach/new?programme=…`).
+    /// Only a default: what the reader then sends is what is saved.
+    fn prefill(&mut self, _query: &str) {}
 
     /// The form of thing `id` as it stands (one of the reader's organisation's).
     fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> impl Future<Output = AppResult<Self>> + Send;
@@ -65,9 +70,15 @@ pub(crate) fn changing<F: EditForm>() -> MethodRouter<AppState> {
     get(edit_page::<F>).post(update_page::<F>)
 }
 
-async fn new_page<F: EditForm>(guard: F::Guard, State(state): State<AppState>) -> AppResult<Response> {
+async fn new_page<F: EditForm>(
+    guard: F::Guard,
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
     let ctx = guard.into();
-    render(&F::page(&ctx, &state, None, F::blank(&ctx), FormErrors::none()).await?)
+    let mut form = F::blank(&ctx);
+    form.prefill(query.as_deref().unwrap_or_default());
+    render(&F::page(&ctx, &state, None, form, FormErrors::none()).await?)
 }
 
 async fn edit_page<F: EditForm>(

@@ -188,6 +188,11 @@ impl Chrome {
         self.tr.number(i64::from(*value))
     }
 
+    /// A count (of people, of leaflets) with the language's separators.
+    pub fn count(&self, value: u64) -> String {
+        self.tr.number(i64::try_from(value).unwrap_or(i64::MAX))
+    }
+
     pub fn hours(&self, minutes: &i32) -> String {
         self.tr.hours(i64::from(*minutes))
     }

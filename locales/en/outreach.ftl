@@ -1,0 +1,76 @@
+## Outreach beside training (issue 20)
+outreach-title = Outreach
+outreach-explain = Presentations, information meetings, webinars, stands and materials handed out. They count as the programme's reach, never as training: nobody here is a registration, a participant, training hours or a completion.
+outreach-new = Record an outreach activity
+outreach-edit = Outreach activity
+outreach-none = No outreach activity recorded yet.
+outreach-activity = Activity
+outreach-activity-hint = What it was, as you would name it in a report, e.g. “Presentation at the town hall”.
+outreach-held-on = Held on
+outreach-kind = Kind
+outreach-programme = Programme
+outreach-place = Place or channel
+outreach-place-hint = A room or a town; for a webinar, where it was streamed.
+outreach-region = Region
+outreach-no-region = No region
+outreach-audience = Audience
+outreach-mixed-audience = Mixed audience
+outreach-people = People reached
+outreach-attendees = Attendees
+outreach-attendees-hint = The head count in the room or at the stand. It rises by itself when more walk-ins are written down below.
+outreach-viewers = Viewers
+outreach-viewers-hint = Who watched it streamed, live or afterwards, as the platform counts them.
+outreach-materials = Materials handed out
+outreach-materials-handed-out = Materials handed out, by kind
+outreach-notes = Notes
+outreach-presentation = Presentation
+outreach-information-meeting = Information meeting
+outreach-webinar = Webinar
+outreach-stand = Stand
+outreach-materials-distribution = Distribution of materials
+material-leaflet = Leaflets
+material-guide = Guides
+material-poster = Posters
+material-kit = Kits
+material-other = Other materials
+outreach-walk-ins = Walk-ins
+outreach-walk-ins-explain = People who came in at the door. Write down a name, and an e-mail address if they give one. Walk-ins get no e-mail from Aula and are not registered for any session.
+outreach-walk-ins-none = Nobody written down yet.
+outreach-walk-ins-count = { $count ->
+    [one] One person written down
+   *[other] { $count } people written down
+}
+outreach-walk-ins-webinar = A webinar has no door: its people are counted as viewers.
+outreach-walk-in-name = Name
+outreach-walk-in-email = E-mail
+outreach-walk-in-actions = Remove
+outreach-walk-in-email-hint = Optional.
+outreach-no-email = no e-mail
+outreach-walk-in-add = Write down a walk-in
+outreach-walk-in-remove = Remove { $name }
+outreach-walk-in-flash = The walk-in is written down.
+outreach-walk-in-removed-flash = The walk-in is removed. The head count stays as it was: change it above if needed.
+outreach-delete = Delete the activity
+outreach-delete-explain = The activity is removed for good with its walk-ins, and no longer counts in the reach.
+outreach-deleted-flash = The outreach activity is deleted.
+programme-outreach = Outreach
+programme-no-outreach = No outreach activity recorded for this programme.
+error-outreach-fewer-than-walk-ins = { $count } walk-ins are written down: the head count cannot be lower.
+error-outreach-webinar-walk-ins = A webinar takes no walk-ins: count its people as viewers.
+
+## The reach in the indicators
+reach-heading = Reach: outreach beside training
+reach-explain = Outreach activities of the filter's programmes, organisations, regions and audiences, by the day they were held. These people are not counted in the training figures above.
+reach-not-applicable = Outreach belongs to no course, session or modality: remove those from the filter to see the reach.
+reach-none = No outreach activity in this filter.
+reach-people = People reached (attendees and viewers)
+reach-kind = Kind of activity
+reach-activities = Activities
+reach-attendees = Attendees
+reach-viewers = Viewers
+reach-materials = Materials handed out
+reach-total = Total
+reach-material = Material
+reach-handed-out = Handed out
+reach-by-kind = Reach by kind of activity
+reach-by-material = Materials handed out by kind

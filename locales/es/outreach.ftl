@@ -1,0 +1,76 @@
+## Acciones de difusión junto a la formación (issue 20)
+outreach-title = Difusión
+outreach-explain = Presentaciones, reuniones informativas, webinarios, stands y materiales repartidos. Cuentan en el alcance del programa, nunca como formación: nadie aquí es una inscripción, un participante, horas de formación ni una finalización.
+outreach-new = Registrar una acción de difusión
+outreach-edit = Acción de difusión
+outreach-none = Todavía no hay ninguna acción de difusión registrada.
+outreach-activity = Acción
+outreach-activity-hint = Qué fue, como lo nombraría en un informe, p. ej. «Presentación en el ayuntamiento».
+outreach-held-on = Fecha
+outreach-kind = Tipo
+outreach-programme = Programa
+outreach-place = Lugar o canal
+outreach-place-hint = Una sala o una ciudad; para un webinario, dónde se emitió.
+outreach-region = Región
+outreach-no-region = Ninguna región
+outreach-audience = Público
+outreach-mixed-audience = Público mixto
+outreach-people = Personas alcanzadas
+outreach-attendees = Asistentes
+outreach-attendees-hint = El recuento de personas en la sala o en el stand. Sube solo cuando se anotan más personas en la puerta, abajo.
+outreach-viewers = Espectadores
+outreach-viewers-hint = Quienes lo vieron en línea, en directo o después, según los cuente la plataforma.
+outreach-materials = Materiales repartidos
+outreach-materials-handed-out = Materiales repartidos, por tipo
+outreach-notes = Notas
+outreach-presentation = Presentación
+outreach-information-meeting = Reunión informativa
+outreach-webinar = Webinario
+outreach-stand = Stand
+outreach-materials-distribution = Reparto de materiales
+material-leaflet = Folletos
+material-guide = Guías
+material-poster = Carteles
+material-kit = Kits
+material-other = Otros materiales
+outreach-walk-ins = Personas llegadas sin inscripción
+outreach-walk-ins-explain = Las personas que llegaron a la puerta. Anote un nombre, y un correo electrónico si lo dan. No reciben ningún correo de Aula y no quedan inscritas en ninguna sesión.
+outreach-walk-ins-none = Todavía no hay nadie anotado.
+outreach-walk-ins-count = { $count ->
+    [one] Una persona anotada
+   *[other] { $count } personas anotadas
+}
+outreach-walk-ins-webinar = Un webinario no tiene puerta: su público se cuenta como espectadores.
+outreach-walk-in-name = Nombre
+outreach-walk-in-email = Correo electrónico
+outreach-walk-in-actions = Quitar
+outreach-walk-in-email-hint = Opcional.
+outreach-no-email = sin correo
+outreach-walk-in-add = Anotar a una persona en la puerta
+outreach-walk-in-remove = Quitar a { $name }
+outreach-walk-in-flash = La persona está anotada.
+outreach-walk-in-removed-flash = La persona se ha quitado. El número de asistentes no cambia: corríjalo arriba si hace falta.
+outreach-delete = Eliminar la acción
+outreach-delete-explain = La acción se elimina definitivamente con las personas anotadas y deja de contar en el alcance.
+outreach-deleted-flash = La acción de difusión se ha eliminado.
+programme-outreach = Difusión
+programme-no-outreach = No hay ninguna acción de difusión registrada para este programa.
+error-outreach-fewer-than-walk-ins = Hay { $count } personas anotadas en la puerta: el número de asistentes no puede ser menor.
+error-outreach-webinar-walk-ins = Un webinario no admite personas en la puerta: cuéntelas como espectadores.
+
+## El alcance en los indicadores
+reach-heading = Alcance: la difusión junto a la formación
+reach-explain = Las acciones de difusión de los programas, organizaciones, regiones y públicos del filtro, según el día en que se celebraron. Estas personas no se cuentan en las cifras de formación de arriba.
+reach-not-applicable = La difusión no pertenece a ningún curso, sesión ni modalidad: quítelos del filtro para ver el alcance.
+reach-none = Ninguna acción de difusión en este filtro.
+reach-people = Personas alcanzadas (asistentes y espectadores)
+reach-kind = Tipo de acción
+reach-activities = Acciones
+reach-attendees = Asistentes
+reach-viewers = Espectadores
+reach-materials = Materiales repartidos
+reach-total = Total
+reach-material = Material
+reach-handed-out = Repartidos
+reach-by-kind = Alcance por tipo de acción
+reach-by-material = Materiales repartidos por tipo

@@ -1,0 +1,76 @@
+## Actions de sensibilisation à côté de la formation (issue 20)
+outreach-title = Sensibilisation
+outreach-explain = Présentations, réunions d’information, webinaires, stands et supports distribués. Ils comptent dans la portée du programme, jamais comme de la formation : personne ici n’est une inscription, un participant, des heures de formation ni une réussite.
+outreach-new = Enregistrer une action de sensibilisation
+outreach-edit = Action de sensibilisation
+outreach-none = Aucune action de sensibilisation enregistrée pour l’instant.
+outreach-activity = Action
+outreach-activity-hint = Ce que c’était, comme vous le nommeriez dans un rapport, par ex. « Présentation à la mairie ».
+outreach-held-on = Date
+outreach-kind = Type
+outreach-programme = Programme
+outreach-place = Lieu ou canal
+outreach-place-hint = Une salle ou une ville ; pour un webinaire, où il a été diffusé.
+outreach-region = Région
+outreach-no-region = Aucune région
+outreach-audience = Public
+outreach-mixed-audience = Public mixte
+outreach-people = Personnes touchées
+outreach-attendees = Présents
+outreach-attendees-hint = Le nombre de personnes dans la salle ou au stand. Il augmente de lui-même quand plus de personnes sont inscrites à l’entrée ci-dessous.
+outreach-viewers = Spectateurs
+outreach-viewers-hint = Les personnes qui l’ont regardé en ligne, en direct ou en différé, comme la plateforme les compte.
+outreach-materials = Supports distribués
+outreach-materials-handed-out = Supports distribués, par type
+outreach-notes = Notes
+outreach-presentation = Présentation
+outreach-information-meeting = Réunion d’information
+outreach-webinar = Webinaire
+outreach-stand = Stand
+outreach-materials-distribution = Distribution de supports
+material-leaflet = Dépliants
+material-guide = Guides
+material-poster = Affiches
+material-kit = Kits
+material-other = Autres supports
+outreach-walk-ins = Personnes venues sur place
+outreach-walk-ins-explain = Les personnes venues à l’entrée. Notez un nom, et une adresse e-mail si elles en donnent une. Elles ne reçoivent aucun e-mail d’Aula et ne sont inscrites à aucune session.
+outreach-walk-ins-none = Personne n’est encore noté.
+outreach-walk-ins-count = { $count ->
+    [one] Une personne notée
+   *[other] { $count } personnes notées
+}
+outreach-walk-ins-webinar = Un webinaire n’a pas d’entrée : ses participants sont comptés comme spectateurs.
+outreach-walk-in-name = Nom
+outreach-walk-in-email = E-mail
+outreach-walk-in-actions = Retirer
+outreach-walk-in-email-hint = Facultatif.
+outreach-no-email = pas d’e-mail
+outreach-walk-in-add = Noter une personne venue sur place
+outreach-walk-in-remove = Retirer { $name }
+outreach-walk-in-flash = La personne est notée.
+outreach-walk-in-removed-flash = La personne est retirée. Le nombre de présents reste le même : modifiez-le ci-dessus si besoin.
+outreach-delete = Supprimer l’action
+outreach-delete-explain = L’action est supprimée définitivement avec les personnes notées, et ne compte plus dans la portée.
+outreach-deleted-flash = L’action de sensibilisation est supprimée.
+programme-outreach = Sensibilisation
+programme-no-outreach = Aucune action de sensibilisation enregistrée pour ce programme.
+error-outreach-fewer-than-walk-ins = { $count } personnes sont notées à l’entrée : le nombre de présents ne peut pas être inférieur.
+error-outreach-webinar-walk-ins = Un webinaire ne prend pas de personnes sur place : comptez-les comme spectateurs.
+
+## La portée dans les indicateurs
+reach-heading = Portée : la sensibilisation à côté de la formation
+reach-explain = Les actions de sensibilisation des programmes, organisations, régions et publics du filtre, selon le jour où elles ont eu lieu. Ces personnes ne sont pas comptées dans les chiffres de formation ci-dessus.
+reach-not-applicable = La sensibilisation n’appartient à aucune formation, session ni modalité : retirez-les du filtre pour voir la portée.
+reach-none = Aucune action de sensibilisation dans ce filtre.
+reach-people = Personnes touchées (présents et spectateurs)
+reach-kind = Type d’action
+reach-activities = Actions
+reach-attendees = Présents
+reach-viewers = Spectateurs
+reach-materials = Supports distribués
+reach-total = Total
+reach-material = Support
+reach-handed-out = Distribués
+reach-by-kind = Portée par type d’action
+reach-by-material = Supports distribués par type
