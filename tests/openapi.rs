@@ -78,6 +78,8 @@ async fn every_route_is_documented() {
         ("/api/v1/outreach/{id}", &["get", "patch", "delete"]),
         ("/api/v1/outreach/{id}/walk-ins", &["get", "post"]),
         ("/api/v1/outreach/{id}/walk-ins/{walk_in_id}", &["delete"]),
+        // Sessions by invitation (issue 20).
+        ("/api/v1/sessions/{id}/invitation-link", &["post", "delete"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

@@ -419,3 +419,163 @@ db_test!(
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
     }
 );
+
+// Issue 20: a session by invitation is not listed, takes the public only by
+// its private link (shown once, renewable, revocable), and takes organiser
+// entries even as a draft.
+db_test!(
+    issue_20_a_session_by_invitation_takes_the_public_only_by_its_private_link,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course, listed) = crate::helpers::course_and_session(&app, &api).await;
+        let region = app.region("ES-AN").await;
+        let (status, created) = api
+            .post(
+                "/api/v1/sessions",
+                &json!({"course_id": course, "capacity": 12, "by_invitation": true,
+                    "confirm_organiser_entries": false,
+                    "venue": {"name": "Centro de acogida", "city": "Sevilla", "region_id": region},
+                    "meetings": [{"starts_at": "2030-05-06T10:00:00+02:00", "ends_at": "2030-05-06T13:00:00+02:00"}]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        assert_eq!(created["status"], "draft");
+        assert_eq!(created["by_invitation"], true);
+        let invited = created["id"].as_str().expect("id").to_owned();
+
+        // A draft takes the organiser's entries: the group is gathered before it opens.
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{invited}/registrations"),
+                &crate::helpers::registrant("Amina", "amina@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert_eq!(body["status"], "confirmed");
+        let (status, body) = api.patch_session(&invited, &json!({"status": "open"})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+
+        // Not listed: neither the catalogue nor the public API names it.
+        let anonymous = app.anonymous_api();
+        let (_, list) = anonymous.get("/api/v1/sessions").await;
+        let ids: Vec<&str> = crate::helpers::texts(&list["items"], "id");
+        assert!(
+            ids.contains(&listed.as_str()) && !ids.contains(&invited.as_str()),
+            "{list}"
+        );
+        let browser = app.browser();
+        let catalogue = browser.get_html("/").await;
+        assert!(!catalogue.contains(&invited), "the catalogue does not list it");
+
+        // The public can neither register through the API nor on its page.
+        let (status, body) = anonymous
+            .post(
+                &format!("/api/v1/sessions/{invited}/registrations"),
+                &crate::helpers::registrant("Mallory", "mallory@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(
+            body["message"].as_str().unwrap_or_default().contains("by invitation"),
+            "{body}"
+        );
+        let page = browser.get_html(&format!("/sessions/{invited}")).await;
+        assert!(page.contains("This session is by invitation"), "{page}");
+        assert!(!page.contains(&format!("/sessions/{invited}/register")), "no form");
+
+        // The private link: shown once, and it registers.
+        let (status, link) = api
+            .post(&format!("/api/v1/sessions/{invited}/invitation-link"), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{link}");
+        let url = link["url"].as_str().expect("url").to_owned();
+        let path = url.trim_start_matches(&app.base).to_owned();
+        assert!(
+            path.starts_with(&format!("/sessions/{invited}?invitation=inv_")),
+            "{url}"
+        );
+        let secret = path.split("invitation=").nth(1).expect("secret").to_owned();
+        let fields = |email: &'static str, secret: &str| {
+            vec![
+                ("given_name", "Yusuf".to_owned()),
+                ("family_name", "Demir".to_owned()),
+                ("email", email.to_owned()),
+                ("audience", "other".to_owned()),
+                ("language", "es".to_owned()),
+                ("consent", "on".to_owned()),
+                ("website", String::new()),
+                ("invitation", secret.to_owned()),
+            ]
+        };
+        let post = |page: String, fields: Vec<(&'static str, String)>| {
+            let browser = &browser;
+            let invited = &invited;
+            async move {
+                let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                browser
+                    .post_form(&page, &format!("/sessions/{invited}/register"), &borrowed)
+                    .await
+            }
+        };
+        let page = browser.get_html(&path).await;
+        assert!(
+            page.contains(&format!("name=\"invitation\" value=\"{secret}\"")),
+            "{page}"
+        );
+        let response = post(path.clone(), fields("yusuf@example.org", &secret)).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let (_, registrations) = api.get(&format!("/api/v1/sessions/{invited}/registrations")).await;
+        assert_eq!(registrations["total"], 2, "{registrations}");
+
+        // A wrong secret, an old one after renewing, and a revoked one register nobody.
+        // (The form's token comes from the listed session's page: the
+        // invited one shows no form without a right secret.)
+        let elsewhere = format!("/sessions/{listed}");
+        let response = post(elsewhere.clone(), fields("wrong@example.org", "inv_guess")).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let (_, renewed) = api
+            .post(&format!("/api/v1/sessions/{invited}/invitation-link"), &json!({}))
+            .await;
+        let response = post(elsewhere.clone(), fields("old@example.org", &secret)).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let new_path = renewed["url"]
+            .as_str()
+            .expect("url")
+            .trim_start_matches(&app.base)
+            .to_owned();
+        let new_secret = new_path.split("invitation=").nth(1).expect("secret").to_owned();
+        let (status, _) = api
+            .raw(
+                reqwest::Method::DELETE,
+                &format!("/api/v1/sessions/{invited}/invitation-link"),
+                "application/json",
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let page = browser.get_html(&new_path).await;
+        assert!(page.contains("This session is by invitation"), "{page}");
+        let response = post(elsewhere, fields("revoked@example.org", &new_secret)).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let (_, registrations) = api.get(&format!("/api/v1/sessions/{invited}/registrations")).await;
+        assert_eq!(registrations["total"], 2, "nothing more written");
+
+        // A listed session has no private link.
+        let (status, body) = api
+            .post(&format!("/api/v1/sessions/{listed}/invitation-link"), &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+
+        // The organiser's page offers the link and shows it once.
+        let staff = app.signed_in(&[Role::Organiser]).await;
+        let at = format!("/staff/sessions/{invited}");
+        let html = staff.get_html(&at).await;
+        assert!(html.contains("There is no private registration link."), "{html}");
+        let response = staff.post_form(&at, &format!("{at}/invitation-link"), &[]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let html = response.text().await.expect("html");
+        assert!(html.contains(&format!("/sessions/{invited}?invitation=inv_")), "{html}");
+        let response = staff.post_form(&at, &format!("{at}/invitation-link/revoke"), &[]).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+);

@@ -35,6 +35,7 @@ mod m20261206_000025_people_indicators_workplace;
 mod m20261206_000026_archived;
 mod m20261206_000027_registration_facts;
 mod m20261206_000028_outreach;
+mod m20261206_000029_by_invitation;
 mod statements;
 
 pub struct Migrator;
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000026_archived::Migration),
             Box::new(m20261206_000027_registration_facts::Migration),
             Box::new(m20261206_000028_outreach::Migration),
+            Box::new(m20261206_000029_by_invitation::Migration),
         ]
     }
 }

@@ -370,6 +370,9 @@ async function pagesToCheck() {
   const programmeHref = await hrefOf(organiser, 'table a[href^="/staff/programmes/"]');
   await organiser.goto(`${BASE}/staff/survey-templates`);
   const templateHref = await hrefOf(organiser, 'table a[href^="/staff/survey-templates/"]');
+  // Outreach beside training (issue 20): the list, a new activity's form, one activity.
+  await organiser.goto(`${BASE}/staff/outreach`);
+  const outreachHref = await hrefOf(organiser, 'table a[href^="/staff/outreach/"]');
   // Issue 19: the issuer's identity on certificates, and one signatory's page.
   await organiser.goto(`${BASE}/staff/organisation/issuer`);
   const signatoryHref = await hrefOf(organiser, 'table a[href^="/staff/organisation/issuer/signatories/"]');
@@ -486,7 +489,8 @@ async function pagesToCheck() {
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
       `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
       '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy', '/staff/organisation',
-      '/staff/organisation/issuer', signatoryHref]),
+      '/staff/organisation/issuer', signatoryHref, '/staff/outreach', `/staff/outreach/new?programme_id=${programmeHref.split('/').pop()}`,
+      outreachHref]),
     staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/retention', '/staff/privacy',
       '/admin/organisations', '/admin/organisations/new', organisationHref, `${organisationHref}/status?to=suspended`]),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),
@@ -865,6 +869,98 @@ test('an organiser signs in with the keyboard, creates a course and a session wi
   await page.waitForURL(sessionPage);
   assert.equal(await page.locator('button[name=status][value=cancelled]').count(), 1, 'still open');
   await page.context().close();
+});
+
+test('issue 20: an organiser records an information meeting with walk-ins from the programme page, and invites a group by a private link', async () => {
+  for (const lang of ['en', 'ar']) {
+    const page = await newPage(lang === 'ar' ? 390 : 1280, lang);
+    await signIn(page, ORGANISER);
+    await page.goto(`${BASE}/staff/programmes?lang=${lang}`);
+    const programmeHref = await hrefOf(page, 'table a[href^="/staff/programmes/"]');
+    await page.goto(`${BASE}${programmeHref}`);
+    await checkAccessibility(page, `a programme's page (${lang})`);
+    await page.locator('#programme-outreach ~ p a[href^="/staff/outreach/new"]').first().click();
+    await page.waitForURL(/\/staff\/outreach\/new\?programme_id=/);
+    assert.equal(await page.locator('#field-programme_id').inputValue(), programmeHref.split('/').pop(), 'the programme is chosen');
+    await page.locator('#field-kind').selectOption('information_meeting');
+    await page.locator('#field-title').fill(`Info ${lang} ${Date.now()}`);
+    await page.locator('#field-held_on').fill('2026-11-20');
+    await page.locator('#field-material_leaflet').fill('40');
+    await checkAccessibility(page, `the outreach form (${lang})`);
+    await page.locator('form.form .actions button[type=submit]').first().click();
+    await page.waitForURL(/\/staff\/outreach\/[0-9a-f-]{36}$/);
+    // Walk-ins at the door, typed with the keyboard: Enter sends each.
+    for (const [name, email] of [['Mariam Keita', ''], ['Ibrahim Sow', 'ibrahim.sow@example.org']]) {
+      await page.locator('#field-name').fill(name);
+      if (email) await page.locator('#field-email').fill(email);
+      await page.locator('#field-name').press('Enter');
+      await page.waitForURL(/#walk-ins$/);
+    }
+    const walkIns = await page.locator('section[aria-labelledby="walk-ins"] table').innerText();
+    assert.match(walkIns, /Mariam Keita/);
+    assert.match(walkIns, /ibrahim\.sow@example\.org/);
+    assert.equal(await page.locator('#field-attendees').inputValue(), '2', 'the head count follows the names');
+    await checkAccessibility(page, `an information meeting with walk-ins (${lang})`);
+    await screenshot(page, `outreach-walk-ins-${lang}`);
+    // A bad e-mail is shown again beside its field, the name kept.
+    await page.locator('#field-name').fill('Olga Petrenko');
+    await page.locator('#field-email').fill('olga@');
+    await page.locator('#field-name').press('Enter');
+    await page.waitForSelector('#error-email');
+    assert.equal(await page.locator('#field-name').inputValue(), 'Olga Petrenko');
+    await checkAccessibility(page, `a refused walk-in (${lang})`);
+    // The programme's indicators show the reach apart from training.
+    await page.goto(`${BASE}/staff/indicators?programme=${programmeHref.split('/').pop()}&lang=${lang}`);
+    await page.locator('#reach-title').waitFor();
+    assert.ok(await page.locator('#section-reach-kind').count() === 1, 'the reach by kind of activity');
+    await checkAccessibility(page, `the indicators with the reach (${lang})`);
+    await page.context().close();
+  }
+
+  // A session by invitation: made from the form, not listed, open by its private link only.
+  const page = await newPage(1280, 'en');
+  await signIn(page, ORGANISER);
+  await page.goto(`${BASE}/staff/sessions/new?lang=en`);
+  await page.locator('#field-course_id').selectOption({ label: 'Igualdad de trato y no discriminación en la atención a la ciudadanía' });
+  await page.locator('#field-capacity').fill('15');
+  await page.locator('[id="field-meetings.0"]').fill('2031-03-10');
+  await page.locator('#start-0').fill('10:00');
+  await page.locator('#end-0').fill('13:00');
+  await page.locator('#field-venue_name').fill('Welcome centre');
+  await page.locator('#field-venue_city').fill('Sevilla');
+  await page.locator('#field-venue_region_id').selectOption({ label: 'Andalucía' });
+  await page.locator('#field-by_invitation').check();
+  await page.locator('form.form .actions button[type=submit]').last().click();
+  await page.waitForURL(/\/staff\/sessions\/[0-9a-f-]{36}$/);
+  const sessionId = page.url().split('/').pop();
+  await page.locator('button[name=status][value=open]').click();
+  await page.waitForLoadState();
+  await page.locator('#invitation-heading').waitFor();
+  await checkAccessibility(page, 'a session by invitation, for its organiser');
+  await page.locator(`form[action="/staff/sessions/${sessionId}/invitation-link"] button`).click();
+  const link = await page.locator('#invitation-url').inputValue();
+  assert.match(link, new RegExp(`/sessions/${sessionId}\\?invitation=inv_`));
+  await checkAccessibility(page, 'the private link, shown once');
+  await page.context().close();
+
+  for (const lang of LANGUAGES) {
+    const visitor = await newPage(390, lang);
+    await visitor.goto(`${BASE}/sessions/${sessionId}?lang=${lang}`);
+    assert.equal(await visitor.locator('form[action$="/register"]').count(), 0, 'no form without the link');
+    await checkAccessibility(visitor, `a session by invitation without its link (${lang})`);
+    await visitor.context().close();
+  }
+  const invited = await newPage(390, 'fr');
+  await invited.goto(`${link}&lang=fr`);
+  await invited.locator('#field-given_name').fill('Amina');
+  await invited.locator('#field-family_name').fill('Haddad');
+  await invited.locator('#field-email').fill(`amina.${Date.now()}@example.org`);
+  await invited.locator('#field-audience').selectOption('other');
+  await invited.locator('#field-consent').check();
+  await checkAccessibility(invited, 'a session by invitation with its link');
+  await invited.locator('form[action$="/register"] button[type=submit]').click();
+  await invited.waitForURL(/\/registered/);
+  await invited.context().close();
 });
 
 test('a trainee finds a session, registers, confirms from the e-mail, sees it in my trainings and cancels', async () => {

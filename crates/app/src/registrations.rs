@@ -17,7 +17,12 @@ pub enum Entry {
     /// The person themselves: the session must take registrations, and the
     /// e-mail must be confirmed; a known person's details change only then.
     Public,
-    /// An organiser, by hand or by import: allowed while the session is open
+    /// The person themselves by a session's private registration link
+    /// (issue 20): as [`Entry::Public`], and a session by invitation takes
+    /// them only when this is its link's secret.
+    Invited(String),
+    /// An organiser, by hand or by import: allowed while the session is a
+    /// draft (issue 20: an invited group is gathered before it opens), open
     /// or closed; confirmation as the session says; their details are the
     /// person's (audited).
     Organiser(Source, Actor),
@@ -85,6 +90,25 @@ async fn register_once(
     Ok(requested)
 }
 
+/// Whether `entry` holds the session's private registration link (issue
+/// 20): its hash is the one kept, compared in constant time.
+pub fn invited(record: &SessionRecord, entry: &Entry) -> bool {
+    match (entry, &record.session.invitation_token) {
+        (Entry::Invited(given), Some(hash)) => same_secret(&aula_storage::secrets::hash(given), hash),
+        _ => false,
+    }
+}
+
+/// Compares two secrets without telling, by its time, how much of one is right.
+pub fn same_secret(given: &str, expected: &str) -> bool {
+    given.len() == expected.len()
+        && given
+            .bytes()
+            .zip(expected.bytes())
+            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+            == 0
+}
+
 /// Registers someone inside the caller's transaction (an import registers a
 /// whole file in one), with the e-mail that says what happened.
 pub async fn register_in(
@@ -95,14 +119,20 @@ pub async fn register_in(
     entry: &Entry,
 ) -> Result<Requested> {
     let requester = match entry {
-        Entry::Public => {
+        Entry::Public | Entry::Invited(_) => {
+            if record.session.by_invitation && !invited(record, entry) {
+                return Err(Error::Conflict(Problem::new("error-session-by-invitation")));
+            }
             record.registering_now().allows().map_err(Error::Conflict)?;
             Requester::Themselves {
                 consent: PRIVACY_NOTICE_VERSION,
             }
         }
         Entry::Organiser(source, actor) => {
-            if !matches!(record.status(), SessionStatus::Open | SessionStatus::Closed) {
+            if !matches!(
+                record.status(),
+                SessionStatus::Draft | SessionStatus::Open | SessionStatus::Closed
+            ) {
                 return Err(Error::Conflict(Problem::new("error-session-not-taking")));
             }
             Requester::Staff {

@@ -77,6 +77,33 @@ pub async fn set_status(
     Ok(record)
 }
 
+/// Makes a new private registration link for a session by invitation
+/// (issue 20), revoking the one before: whoever holds it may register on
+/// the session's page as the public would on a listed session. Its secret
+/// is given here once; the database keeps only its hash, as for API tokens.
+pub async fn renew_invitation_link(
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+) -> Result<(SessionRecord, String)> {
+    let txn = app.write().await?;
+    let secret = aula_storage::secrets::generate("inv_");
+    let hash = aula_storage::secrets::hash(&secret);
+    let record = sessions::set_invitation_token(&*txn, actor, org, id, Some(hash)).await?;
+    txn.commit().await?;
+    Ok((record, secret))
+}
+
+/// Revokes a session's private registration link: it no longer registers
+/// anyone (those it registered stay).
+pub async fn revoke_invitation_link(app: &App, actor: &Actor, org: OrganisationId, id: Uuid) -> Result<SessionRecord> {
+    let txn = app.write().await?;
+    let record = sessions::set_invitation_token(&*txn, actor, org, id, None).await?;
+    txn.commit().await?;
+    Ok(record)
+}
+
 /// How many people a cancellation of the session would e-mail: the
 /// organiser's last look before [`set_status`] cancels it (issue 24).
 pub async fn cancellation_recipients(app: &App, id: Uuid) -> Result<(SessionRecord, usize)> {

@@ -50,6 +50,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
             issue_on_completion: false,
             present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
             record_past: false,
+            by_invitation: false,
         },
         Modality::Online,
     )

@@ -401,6 +401,7 @@ async fn open_sessions_in(
                 issue_on_completion: false,
                 present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
                 record_past: false,
+                by_invitation: false,
             },
             Modality::Online,
         )

@@ -368,6 +368,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             issue_on_completion: false,
             present_share: Percent::DEFAULT_PRESENT_SHARE,
             record_past: false,
+            by_invitation: false,
         },
         Modality::Online,
     )

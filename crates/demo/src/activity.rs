@@ -1535,6 +1535,8 @@ pub fn build_block(
             issue_on_completion: Set(false),
             present_share_percent: Set(i32::from(aula_domain::attendance::DEFAULT_PRESENT_SHARE_PERCENT)),
             record_past: Set(false),
+            by_invitation: Set(false),
+            invitation_token: Set(None),
             created_at: Set(t.opens - Duration::days(10)),
             updated_at: Set(t.ends() + Duration::days(1)),
         });

@@ -1198,3 +1198,95 @@ pub const REVOKE_REASONS: &[&str] = &[
     "Duplicado de otro certificado de la misma persona.",
     "A petición de la entidad acreditadora tras la auditoría de asistencia.",
 ];
+
+/// An outreach activity of a programme (issue 20), `days_ago` before the
+/// demo's day.
+pub struct Outreach {
+    pub programme: usize,
+    pub kind: &'static str,
+    pub title: &'static str,
+    pub days_ago: i64,
+    pub place: &'static str,
+    pub region: Option<&'static str>,
+    pub audience: Option<&'static str>,
+    pub attendees: u32,
+    pub viewers: u32,
+    pub materials: &'static [(&'static str, u32)],
+    /// Names and e-mails (empty: none given) written down at the door.
+    pub walk_ins: &'static [(&'static str, &'static str)],
+}
+
+/// The programmes' outreach: the union's webinar, presentation and
+/// leaflets; Villeurbanne's information meeting with walk-ins; the
+/// Tunisian project's stand.
+pub const OUTREACH: &[Outreach] = &[
+    Outreach {
+        programme: 0,
+        kind: "webinar",
+        title: "Webinario: el plan de igualdad en la administración local",
+        days_ago: 200,
+        place: "Canal de YouTube del sindicato",
+        region: None,
+        audience: Some("union_delegate"),
+        attendees: 0,
+        viewers: 412,
+        materials: &[],
+        walk_ins: &[],
+    },
+    Outreach {
+        programme: 0,
+        kind: "presentation",
+        title: "Presentación del programa en la delegación de Sevilla",
+        days_ago: 150,
+        place: "Sevilla",
+        region: Some("ES-AN"),
+        audience: Some("public_servant"),
+        attendees: 46,
+        viewers: 0,
+        materials: &[("leaflet", 120), ("guide", 40)],
+        walk_ins: &[],
+    },
+    Outreach {
+        programme: 0,
+        kind: "materials_distribution",
+        title: "Reparto de folletos el 25N",
+        days_ago: 90,
+        place: "Valladolid",
+        region: Some("ES-CL"),
+        audience: None,
+        attendees: 0,
+        viewers: 0,
+        materials: &[("leaflet", 800), ("poster", 60)],
+        walk_ins: &[],
+    },
+    Outreach {
+        programme: 3,
+        kind: "information_meeting",
+        title: "Réunion d'information sur l'accueil des personnes nouvellement arrivées",
+        days_ago: 120,
+        place: "Maison des associations, Villeurbanne",
+        region: None,
+        audience: Some("civil_society"),
+        attendees: 18,
+        viewers: 0,
+        materials: &[("guide", 25)],
+        walk_ins: &[
+            ("Mariam Keita", ""),
+            ("Ibrahim Sow", "ibrahim.sow@example.org"),
+            ("Olga Petrenko", ""),
+        ],
+    },
+    Outreach {
+        programme: 2,
+        kind: "stand",
+        title: "Stand d'information au marché municipal",
+        days_ago: 60,
+        place: "La Marsa",
+        region: None,
+        audience: None,
+        attendees: 140,
+        viewers: 0,
+        materials: &[("leaflet", 300)],
+        walk_ins: &[],
+    },
+];

@@ -333,6 +333,34 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         );
     }
 
+    // Outreach beside training (issue 20): what the programmes did to reach
+    // people besides training them, counted as their reach.
+    for o in content::OUTREACH {
+        let details = aula_domain::outreach::OutreachDetails::new(aula_domain::outreach::OutreachDetails {
+            programme_id: programme_ids[o.programme],
+            kind: problem(aula_domain::outreach::OutreachKind::parse(o.kind))?,
+            title: text(o.title)?,
+            held_on: today - Duration::days(o.days_ago),
+            place: Some(text(o.place)?),
+            region_id: o.region.and_then(|code| region_ids.get(code).copied()),
+            audience: o.audience.map(|a| problem(Audience::parse(a))).transpose()?,
+            attendees: o.attendees,
+            viewers: o.viewers,
+            materials: o
+                .materials
+                .iter()
+                .map(|(kind, n)| Ok((problem(aula_domain::outreach::MaterialKind::parse(kind))?, *n)))
+                .collect::<Result<Vec<_>>>()?,
+            notes: None,
+        });
+        let org = orgs[o.programme];
+        let activity = aula_storage::outreach::create(txn, &actor_in(org), org, &details).await?;
+        for (name, email) in o.walk_ins {
+            let person = aula_domain::outreach::WalkIn::parse(name, email).map_err(StorageError::Invalid)?;
+            aula_storage::outreach::add_walk_in(txn, &actor_in(org), org, activity.activity.id, &person).await?;
+        }
+    }
+
     let mut courses_info = Vec::new();
     for (index, c) in content::COURSES.iter().enumerate() {
         let modality = problem(Modality::parse(c.modality))?;
@@ -439,6 +467,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 issue_on_completion: false,
                 present_share: Percent::DEFAULT_PRESENT_SHARE,
                 record_past: false,
+                by_invitation: false,
             },
             modality,
         )?;

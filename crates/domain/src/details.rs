@@ -111,6 +111,9 @@ pub struct SessionDetails {
     /// organiser registers or imports are placed without confirmation, and
     /// no e-mail about it goes to them (issue 24).
     pub record_past: bool,
+    /// For an invited group (issue 20): not listed in the public catalogue,
+    /// no public registration but by the private link; organisers add people.
+    pub by_invitation: bool,
 }
 
 /// The reminder's lead time, in whole hours from 1 to 720 (30 days).
@@ -238,6 +241,7 @@ mod tests {
             issue_on_completion: false,
             present_share: Percent::DEFAULT_PRESENT_SHARE,
             record_past: false,
+            by_invitation: false,
         }
     }
 

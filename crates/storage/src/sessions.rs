@@ -146,6 +146,8 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
     }
     if filter.public_only {
         condition = condition.add(session::Column::Status.ne(SessionStatus::Draft));
+        // An invited group's session is not listed (issue 20).
+        condition = condition.add(session::Column::ByInvitation.eq(false));
         // A suspended organisation's sessions are not public (issue 17).
         condition = condition.add(
             session::Column::OrganisationId.not_in_subquery(
@@ -556,6 +558,7 @@ async fn write(
     model.confirm_organiser_entries = Set(details.confirm_organiser_entries);
     model.issue_on_completion = Set(details.issue_on_completion);
     model.record_past = Set(details.record_past);
+    model.by_invitation = Set(details.by_invitation);
     model.present_share_percent = Set(i32::from(details.present_share.get()));
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {
@@ -665,6 +668,33 @@ pub async fn update(
         json!({"after": snapshot(&row, details)}),
     )
     .await?;
+    get(conn, id).await
+}
+
+/// Gives one of `org`'s sessions by invitation a new private registration
+/// link (`Some`, which revokes the one before) or none (issue 20), in the
+/// caller's transaction. Audited without the secret.
+pub async fn set_invitation_token(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    token: Option<String>,
+) -> Result<SessionRecord> {
+    let before = get_in(conn, org, id).await?;
+    if token.is_some() && !before.session.by_invitation {
+        return Err(StorageError::Conflict(Problem::new("error-session-not-by-invitation")));
+    }
+    let action = if token.is_some() {
+        "invitation_link"
+    } else {
+        "invitation_link_revoked"
+    };
+    let mut model: session::ActiveModel = before.session.into();
+    model.invitation_token = Set(token);
+    model.updated_at = Set(now());
+    model.update(conn).await?;
+    audit::record(conn, actor, action, "session", Some(id), json!({})).await?;
     get(conn, id).await
 }
 

@@ -147,6 +147,19 @@ pub fn for_people() -> Router<AppState> {
             get(sessions::pages::edit_page).post(sessions::pages::update_page),
         )
         .route("/staff/sessions/{id}/status", post(sessions::pages::status_page))
+        // Sessions by invitation: the private registration link (issue 20).
+        .routes(routes!(
+            sessions::invitation::renew_api,
+            sessions::invitation::revoke_api
+        ))
+        .route(
+            "/staff/sessions/{id}/invitation-link",
+            post(sessions::invitation::renew_page),
+        )
+        .route(
+            "/staff/sessions/{id}/invitation-link/revoke",
+            post(sessions::invitation::revoke_page),
+        )
         .route("/staff/my-sessions", get(sessions::pages::my_sessions_page))
         .route("/staff/meetings/{id}/check-in", get(sessions::check_in::code_page))
         .route(

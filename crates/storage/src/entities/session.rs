@@ -31,6 +31,10 @@ pub struct Model {
     pub present_share_percent: i32,
     /// Recorded after the fact: nobody is written to about it (issue 24).
     pub record_past: bool,
+    /// For an invited group (issue 20): not listed, no public registration.
+    pub by_invitation: bool,
+    /// The SHA-256 of the private registration link's secret, while there is one.
+    pub invitation_token: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

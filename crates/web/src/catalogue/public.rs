@@ -6,7 +6,7 @@ use aula_storage::courses::{self, CourseRecord};
 use aula_storage::entities::region;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::{Page, regions};
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
@@ -222,14 +222,22 @@ pub(crate) async fn course_page(
     })
 }
 
+/// A session's page, with its registration form; `?invitation=` carries a
+/// private registration link's secret (issue 20) into the form.
 pub(crate) async fn session_page(
     ctx: Ctx,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     let record = visible(&ctx, &state, id).await?;
+    let invitation = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(name, _)| name == "invitation")
+        .map(|(_, value)| value.into_owned())
+        .unwrap_or_default();
     let form = crate::registrations::signup::RegistrationInput {
         language: ctx.lang.as_str().to_owned(),
+        invitation,
         ..Default::default()
     };
     render(&crate::registrations::signup::SessionPage::new(&ctx, &state, record, form, FormErrors::none()).await?)

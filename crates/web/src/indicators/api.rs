@@ -378,8 +378,12 @@ pub(crate) async fn indicators_xlsx(
                 .collect(),
         });
     }
-    // The outreach's reach (issue 20), apart from the training figures.
-    if let Some(reach) = reach(&scope, &state, &filter).await? {
+    // The outreach's reach (issue 20), apart from the training figures;
+    // no sheets where the filter has no outreach.
+    if let Some(reach) = reach(&scope, &state, &filter)
+        .await?
+        .filter(|r| r.totals.activities > 0)
+    {
         let reach = reach_tables(&tr, &reach);
         tables.push(Table {
             name: tr.t("reach-by-kind"),

@@ -63,8 +63,11 @@ async fn check(
 /// Whether organisers may enter people in the session now (`register_in`
 /// refuses otherwise), as a message if not.
 fn not_taking(ctx: &Ctx, session: &SessionRecord) -> Option<String> {
-    (!matches!(session.status(), SessionStatus::Open | SessionStatus::Closed))
-        .then(|| ctx.tr().t("error-session-not-taking"))
+    (!matches!(
+        session.status(),
+        SessionStatus::Draft | SessionStatus::Open | SessionStatus::Closed
+    ))
+    .then(|| ctx.tr().t("error-session-not-taking"))
 }
 
 /// What registering the accepted rows did.

@@ -317,6 +317,7 @@ fn form_of(person: &person::Model) -> RegistrationInput {
         language: person.language.as_str().to_owned(),
         consent: person.consent_at.is_some(),
         website: String::new(),
+        invitation: String::new(),
     }
 }
 

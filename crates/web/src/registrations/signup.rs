@@ -64,6 +64,21 @@ pub struct RegistrationInput {
     #[serde(default, skip_serializing)]
     #[schema(ignore)]
     pub website: String,
+    /// The secret of a session's private registration link (issue 20): the
+    /// only way the public registers for a session by invitation.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub invitation: String,
+}
+
+impl RegistrationInput {
+    /// Who registers by this input: the person themselves, by the private
+    /// link when the input carries its secret.
+    fn entry(&self) -> Entry {
+        match self.invitation.trim() {
+            "" => Entry::Public,
+            secret => Entry::Invited(secret.to_owned()),
+        }
+    }
 }
 
 impl RegistrationInput {
@@ -200,7 +215,7 @@ pub(crate) async fn register_api(
     }
     let details = input.parse_public(&state, language).await?.map_err(AppError::Invalid)?;
     limits::registration(&state, &client, &details.email).await?;
-    let requested = registrations_app::register_for(&state.app(), &record, &details, &Entry::Public).await?;
+    let requested = registrations_app::register_for(&state.app(), &record, &details, &input.entry()).await?;
     // A new registration's id, or one made now: an existing registration's
     // id would tell when that person registered (issue 15).
     let id = match requested {
@@ -269,7 +284,12 @@ impl SessionPage {
         )
         .await?;
         let c = Chrome::new(ctx).branded(&org);
-        let closed = record.registering_now().allows().err().map(|p| ctx.tr().problem(&p));
+        // A session by invitation takes the public only by its private link (issue 20).
+        let uninvited = record.session.by_invitation && !registrations_app::invited(&record, &form.entry());
+        let closed = match uninvited {
+            true => Some(ctx.tr().t("error-session-by-invitation")),
+            false => record.registering_now().allows().err().map(|p| ctx.tr().problem(&p)),
+        };
         let choices = Choices::new(&c, state).await?;
         let periods = aula_app::retention::periods(&state.app()).await?;
         let period = |category| ctx.tr().period(periods.days(category));
@@ -321,7 +341,7 @@ pub(crate) async fn register_form(
         }
     };
     limits::registration(&state, &client, &details.email).await?;
-    registrations_app::register_for(&state.app(), &record, &details, &Entry::Public).await?;
+    registrations_app::register_for(&state.app(), &record, &details, &form.entry()).await?;
     Ok(done)
 }
 

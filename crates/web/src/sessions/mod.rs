@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod check_in;
+pub mod invitation;
 pub mod pages;
 
 use aula_domain::details::{SessionDetails, VenueDetails};
@@ -148,6 +149,11 @@ pub struct SessionInput {
     /// nobody is e-mailed about it.
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub record_past: bool,
+    /// For an invited group (issue 20; default false): not listed in the
+    /// public catalogue and not open to public registration; organisers add
+    /// its people or share a private link (`/api/v1/sessions/{id}/invitation-link`).
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub by_invitation: bool,
 }
 
 fn default_zone() -> String {
@@ -193,6 +199,7 @@ struct Parsed {
     confirm_organiser_entries: bool,
     issue_on_completion: bool,
     record_past: bool,
+    by_invitation: bool,
 }
 
 /// The fields that the API's input and the page's form (`$from`, either)
@@ -218,6 +225,7 @@ macro_rules! parsed {
             confirm_organiser_entries: $from.confirm_organiser_entries,
             issue_on_completion: $from.issue_on_completion,
             record_past: $record_past,
+            by_invitation: $from.by_invitation,
         }
     };
 }
@@ -303,6 +311,7 @@ impl Parsed {
                 issue_on_completion: self.issue_on_completion,
                 present_share,
                 record_past: self.record_past,
+                by_invitation: self.by_invitation,
             },
             modality,
         )
@@ -407,6 +416,7 @@ impl From<&SessionRecord> for SessionInput {
             issue_on_completion: s.issue_on_completion,
             present_share_percent: s.present_share_percent.to_string(),
             record_past: s.record_past,
+            by_invitation: s.by_invitation,
         }
     }
 }
@@ -476,6 +486,8 @@ pub struct SessionOut {
     pub present_share_percent: i32,
     /// Recorded after the fact: nobody is e-mailed about it.
     pub record_past: bool,
+    /// For an invited group (issue 20): not listed, no public registration.
+    pub by_invitation: bool,
     pub trainers: Vec<PersonRef>,
     pub meetings: Vec<MeetingOut>,
     pub created_at: DateTime<Utc>,
@@ -521,6 +533,7 @@ impl From<SessionRecord> for SessionOut {
             hours: f64::from(s.minutes) / 60.0,
             present_share_percent: s.present_share_percent,
             record_past: s.record_past,
+            by_invitation: s.by_invitation,
             trainers: r
                 .trainers
                 .into_iter()

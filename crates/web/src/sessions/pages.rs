@@ -69,6 +69,9 @@ pub struct SessionForm {
     pub present_share_percent: String,
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub record_past: bool,
+    /// A checkbox (issue 20): an invited group's session.
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub by_invitation: bool,
     /// The answer to the warning about meetings in the past: `record` (a
     /// past session, no e-mails) or `live` (e-mails as usual).
     #[serde(default)]
@@ -197,6 +200,7 @@ impl From<&SessionRecord> for SessionForm {
             issue_on_completion: s.issue_on_completion,
             present_share_percent: s.present_share_percent.to_string(),
             record_past: s.record_past,
+            by_invitation: s.by_invitation,
             past: String::new(),
         }
     }
