@@ -81,3 +81,94 @@ db_test!(
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
 );
+
+// Issue 20: a person registered for two sessions whose meetings overlap is
+// told on their page, and organisers see it on the registrations; meetings
+// that only touch (one ends at 13:00, the next starts at 13:00) do not
+// overlap, and a cancelled registration no longer does.
+db_test!(
+    issue_20_overlapping_registrations_are_shown_to_the_person_and_the_organiser,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api.course("Mediación intercultural", 4, "in_person").await;
+        let course = uuid::Uuid::parse_str(course["id"].as_str().expect("id")).expect("uuid");
+        let region = app.region("ES-AN").await;
+        let mut sessions = Vec::new();
+        for (from, to) in [(9, 13), (12, 16), (13, 17)] {
+            let (id, _) =
+                crate::indicators::session(&api, course, 20, Some(("Sevilla", region)), &[("2030-06-03", from, to)])
+                    .await;
+            let (status, body) = api
+                .patch_session(&id.to_string(), &json!({"confirm_organiser_entries": false}))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            sessions.push(id);
+        }
+        let [morning, midday, afternoon] = sessions[..] else {
+            panic!("three sessions")
+        };
+        let register = |session: uuid::Uuid, given: &'static str, email: &'static str| {
+            let api = &api;
+            async move {
+                let (status, body) = api
+                    .post(
+                        &format!("/api/v1/sessions/{session}/registrations"),
+                        &crate::helpers::registrant(given, email),
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::CREATED, "{body}");
+                body["id"].as_str().expect("id").to_owned()
+            }
+        };
+        register(morning, "Ana", "ana@example.org").await;
+        register(afternoon, "Ana", "ana@example.org").await;
+        register(morning, "Ben", "ben@example.org").await;
+        let ben_midday = register(midday, "Ben", "ben@example.org").await;
+
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let html = organiser
+            .get_html(&format!("/staff/sessions/{morning}/registrations?lang=en"))
+            .await;
+        let row = |name: &str| {
+            let start = html
+                .find(&format!("{name} García"))
+                .unwrap_or_else(|| panic!("{name} in {html}"));
+            let end = html[start..].find("</tr>").expect("row end") + start;
+            html[start..end].to_owned()
+        };
+        assert!(
+            row("Ben").contains(&format!("Overlaps with</span> <a href=\"/staff/sessions/{midday}\"")),
+            "{}",
+            row("Ben")
+        );
+        assert!(
+            !row("Ana").contains("Overlaps with"),
+            "touching meetings do not overlap: {}",
+            row("Ana")
+        );
+
+        let ben = crate::helpers::me_browser(&app, "ben@example.org").await;
+        let me = ben.get_html("/me?lang=en").await;
+        assert!(me.contains("Its meetings overlap with another training"), "{me}");
+        assert!(
+            me.contains(&format!("<a href=\"/sessions/{midday}\">Mediación intercultural</a>")),
+            "{me}"
+        );
+        let ana = crate::helpers::me_browser(&app, "ana@example.org").await;
+        assert!(!ana.get_html("/me?lang=en").await.contains("overlap"));
+
+        // Cancelled, it overlaps no more.
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/registrations/{ben_midday}/cancel"),
+                &json!({"reason": "Elige la sesión de la mañana"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let html = organiser
+            .get_html(&format!("/staff/sessions/{morning}/registrations?lang=en"))
+            .await;
+        assert!(!html.contains("Overlaps with"), "{html}");
+        assert!(!ben.get_html("/me?lang=en").await.contains("overlap"));
+    }
+);

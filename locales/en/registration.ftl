@@ -120,3 +120,7 @@ confirm-lead = One more step: confirm that you asked for this registration. Noth
 confirm-training = Training
 confirm-holder = Name on your registration and certificates
 confirm-button = Confirm my registration
+
+## Overlapping trainings (issue 20)
+registrations-overlap = Overlaps with
+me-overlap = Its meetings overlap with another training you are registered for; you cannot attend both, so cancel one or ask the organiser:

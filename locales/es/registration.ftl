@@ -120,3 +120,7 @@ confirm-lead = Un último paso: confirme que ha pedido esta inscripción. Nada c
 confirm-training = Formación
 confirm-holder = Nombre en su inscripción y en sus certificados
 confirm-button = Confirmar mi inscripción
+
+## Formaciones que se solapan (issue 20)
+registrations-overlap = Se solapa con
+me-overlap = Sus sesiones se solapan con otra formación en la que tiene plaza; no podrá asistir a las dos: anule una o consulte a quien organiza:

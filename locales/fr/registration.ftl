@@ -120,3 +120,7 @@ confirm-lead = Une dernière étape : confirmez que vous avez demandé cette ins
 confirm-training = Formation
 confirm-holder = Nom sur votre inscription et vos attestations
 confirm-button = Confirmer mon inscription
+
+## Formations qui se chevauchent (issue 20)
+registrations-overlap = Chevauche
+me-overlap = Ses séances se chevauchent avec une autre formation à laquelle vous êtes inscrit·e ; vous ne pourrez pas suivre les deux : annulez-en une ou contactez l’organisateur :

@@ -813,3 +813,58 @@ pub async fn list(
     }
     Ok(crate::Paged { items, page, total })
 }
+
+/// Another live registration of the same person whose session's meetings
+/// overlap one of the registration's own (issue 20): the person cannot be
+/// in both rooms, and is told on their page; organisers see it on the
+/// session's registrations.
+#[derive(Clone, Debug, PartialEq, Eq, sea_orm::FromQueryResult)]
+pub struct Overlap {
+    /// The registration that overlaps another.
+    pub registration_id: Uuid,
+    /// The other registration's session, with its course's title and first meeting.
+    pub session_id: Uuid,
+    pub title: String,
+    pub starts_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The overlaps of `ids`' live registrations with the same people's other
+/// live registrations in sessions not cancelled, soonest first. Two
+/// meetings overlap when each starts before the other ends (one ending at
+/// 12:00 and the next starting at 12:00 do not).
+pub async fn overlapping(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<Vec<Overlap>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let backend = conn.get_database_backend();
+    let placeholders: Vec<String> = (1..=ids.len())
+        .map(|n| match backend {
+            sea_orm::DbBackend::Postgres => format!("${n}"),
+            _ => "?".to_owned(),
+        })
+        .collect();
+    let sql = format!(
+        "SELECT DISTINCT r.id AS registration_id, other.session_id AS session_id, c.title AS title, \
+                s.starts_at AS starts_at \
+         FROM registrations r \
+         JOIN registrations other ON other.person_id = r.person_id AND other.session_id <> r.session_id \
+              AND other.status <> 'cancelled' \
+         JOIN sessions s ON s.id = other.session_id AND s.status <> 'cancelled' \
+         JOIN courses c ON c.id = s.course_id \
+         WHERE r.id IN ({}) AND r.status <> 'cancelled' \
+           AND EXISTS (SELECT 1 FROM meetings mine JOIN meetings theirs \
+                       ON theirs.session_id = other.session_id \
+                       AND mine.starts_at < theirs.ends_at AND theirs.starts_at < mine.ends_at \
+                       WHERE mine.session_id = r.session_id) \
+         ORDER BY s.starts_at, c.title",
+        placeholders.join(", ")
+    );
+    let values: Vec<sea_orm::Value> = ids.iter().map(|id| (*id).into()).collect();
+    Ok(
+        <Overlap as sea_orm::FromQueryResult>::find_by_statement(sea_orm::Statement::from_sql_and_values(
+            backend, sql, values,
+        ))
+        .all(conn)
+        .await?,
+    )
+}

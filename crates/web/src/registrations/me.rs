@@ -54,6 +54,9 @@ struct Item {
     can_cancel: bool,
     /// What happened, for a finished training the person had a seat in.
     after: Option<Afterwards>,
+    /// The person's other trainings at the same time (issue 20): their
+    /// session and course title.
+    overlaps: Vec<(Uuid, String)>,
 }
 
 impl Item {
@@ -92,7 +95,10 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
     let now = chrono::Utc::now();
     let certificates = aula_storage::certificates::for_person(&state.db, person.id).await?;
     let mut items = Vec::new();
-    for registration in registrations::for_person(&state.db, person.id).await? {
+    let mine = registrations::for_person(&state.db, person.id).await?;
+    let ids: Vec<Uuid> = mine.iter().map(|r| r.id).collect();
+    let overlapping = registrations::overlapping(&state.db, &ids).await?;
+    for registration in mine {
         let record = sessions::get(&state.db, registration.session_id).await?;
         let position = registrations::waitlist_position(&state.db, &registration).await?;
         let live = registration.status.is_live();
@@ -127,7 +133,17 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
                 })
             }
         };
+        let overlaps = match after {
+            // Over: nothing is left to choose between.
+            Some(_) => Vec::new(),
+            None => overlapping
+                .iter()
+                .filter(|o| o.registration_id == registration.id)
+                .map(|o| (o.session_id, o.title.clone()))
+                .collect(),
+        };
         items.push(Item {
+            overlaps,
             manage_path: state.mail.manage_path(registration.id),
             can_cancel: live && !started,
             after,

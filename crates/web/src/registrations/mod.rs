@@ -50,6 +50,9 @@ pub struct RegistrationLine {
     pub person: aula_storage::entities::person::Model,
     /// 1 for the first person waiting; `None` unless waitlisted.
     pub waitlist_position: Option<u64>,
+    /// The person's other registrations whose meetings overlap this
+    /// session's (issue 20): their session and course title.
+    pub overlaps: Vec<(Uuid, String)>,
 }
 
 impl From<RegistrationRow> for RegistrationLine {
@@ -58,6 +61,7 @@ impl From<RegistrationRow> for RegistrationLine {
             registration: RegistrationView::from(&row.registration),
             person: row.person,
             waitlist_position: row.waitlist_position,
+            overlaps: Vec::new(),
         }
     }
 }

@@ -208,11 +208,19 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         Some((value, errors)) => (value, FormErrors::new(tr, &errors)),
         None => (session.session.capacity.to_string(), FormErrors::none()),
     };
+    let mut rows: Vec<RegistrationLine> = paged.items.into_iter().map(RegistrationLine::from).collect();
+    // Who is also registered for a session at the same time (issue 20).
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.registration.id).collect();
+    for overlap in registrations::overlapping(&state.db, &ids).await? {
+        if let Some(row) = rows.iter_mut().find(|r| r.registration.id == overlap.registration_id) {
+            row.overlaps.push((overlap.session_id, overlap.title));
+        }
+    }
     Ok(Page {
         c,
         session,
         counts,
-        rows: paged.items.into_iter().map(RegistrationLine::from).collect(),
+        rows,
         pager,
         status: query.status,
         statuses,
