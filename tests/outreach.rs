@@ -652,3 +652,63 @@ db_test!(
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
 );
+
+// Issue 20: walk-ins' names are personal data with a retention period of
+// their own: past it the expiry job deletes them, and the activity's head
+// count, which the reach counts, stays.
+db_test!(
+    issue_20_walk_ins_are_deleted_past_their_period_and_the_head_count_stays,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = id(&post(&api, "/api/v1/programmes", json!({"title": "Villes accueillantes"})).await);
+        let meeting = activity(
+            &api,
+            programme,
+            json!({"kind": "information_meeting", "title": "Réunion d'information", "held_on": "2026-01-20", "attendees": 12}),
+        )
+        .await;
+        for name in ["Mariam Keita", "Ibrahim Sow"] {
+            let (status, body) = api
+                .post(&format!("/api/v1/outreach/{meeting}/walk-ins"), &json!({"name": name}))
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        }
+        let admin = app.api(&[Role::Admin]).await;
+        let periods = admin.get_ok("/api/v1/retention-periods").await;
+        assert_eq!(periods["walk_ins"], 365, "{periods}");
+        // An integration that does not know the period keeps it.
+        let mut older = periods.clone();
+        older.as_object_mut().expect("object").remove("walk_ins");
+        older["audit_entries"] = json!(1000);
+        let saved = admin.put_ok("/api/v1/retention-periods", &older).await;
+        assert_eq!(saved["walk_ins"], 365, "{saved}");
+        let (status, body) = admin.put("/api/v1/retention-periods", &json!({"walk_ins": 10})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+
+        let records = api.get_ok("/api/v1/privacy/records").await;
+        let line = records
+            .as_array()
+            .expect("lines")
+            .iter()
+            .find(|line| line["data"] == "walk-ins")
+            .expect("the walk-ins' line")
+            .clone();
+        assert_eq!(
+            (line["days"].clone(), line["due"].clone()),
+            (json!(365), json!(0)),
+            "{line}"
+        );
+
+        let periods = aula_app::retention::periods(&app.app()).await.expect("periods");
+        let later = chrono::Utc::now() + chrono::Duration::days(366);
+        let expired = aula_app::retention::expire(&app.app(), later, &periods)
+            .await
+            .expect("expired");
+        assert_eq!(expired.walk_ins, 2);
+        let got = api.get_ok(&format!("/api/v1/outreach/{meeting}")).await;
+        assert_eq!(
+            (got["attendees"].clone(), got["walk_ins"].clone()),
+            (json!(12), json!(0))
+        );
+    }
+);

@@ -81,6 +81,7 @@ enum Sweep {
     SignIns,
     AuditEntries,
     Certificates,
+    WalkIns,
 }
 
 /// Runs `sweep` with `cutoff` in transactions of its own until it finds
@@ -93,6 +94,7 @@ async fn sweep(app: &App, sweep: Sweep, cutoff: chrono::DateTime<chrono::Utc>) -
             Sweep::SignIns => retention::delete_old_sign_ins(&*txn, cutoff, BATCH * 20).await?,
             Sweep::AuditEntries => retention::delete_old_audit(&*txn, cutoff, BATCH * 20).await?,
             Sweep::Certificates => retention::withdraw_old_certificates(&*txn, cutoff, BATCH).await?,
+            Sweep::WalkIns => retention::delete_old_walk_ins(&*txn, cutoff, BATCH * 20).await?,
         };
         txn.commit().await?;
         if done == 0 {
@@ -160,6 +162,8 @@ pub struct Expired {
     pub sign_ins: u64,
     pub audit_entries: u64,
     pub certificates: u64,
+    /// Names written down at outreach activities' doors (issue 20).
+    pub walk_ins: u64,
 }
 
 /// Erases what has outlived its period at `now`: in batches, each batch
@@ -215,6 +219,7 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &Ret
     expired.sign_ins = sweep(app, Sweep::SignIns, cutoff(SignInRecords)).await?;
     expired.audit_entries = sweep(app, Sweep::AuditEntries, cutoff(AuditEntries)).await?;
     expired.certificates = sweep(app, Sweep::Certificates, cutoff(Certificates)).await?;
+    expired.walk_ins = sweep(app, Sweep::WalkIns, cutoff(WalkIns)).await?;
     if expired != Expired::default() {
         tracing::info!(?expired, "erased personal data past its retention period");
     }

@@ -16,6 +16,7 @@ crate::catalogue::vocabulary! {
         SignInRecords => "sign_in_records",
         AuditEntries => "audit_entries",
         Certificates => "certificates",
+        WalkIns => "walk_ins",
     }
 }
 
@@ -31,6 +32,9 @@ impl RetentionCategory {
             // Holders and universities rely on them for an accreditation's
             // whole retention period.
             RetentionCategory::Certificates => 10 * 365,
+            // Names taken at an information meeting's door (issue 20): the
+            // head count stays; a year covers a programme's annual report.
+            RetentionCategory::WalkIns => 365,
         }
     }
 
@@ -46,6 +50,7 @@ impl RetentionCategory {
             RetentionCategory::SignInRecords => (2, 365),
             RetentionCategory::AuditEntries => (180, 30 * 365),
             RetentionCategory::Certificates => (365, 30 * 365),
+            RetentionCategory::WalkIns => (30, 10 * 365),
         }
     }
 
@@ -120,6 +125,10 @@ pub const RECORDS: &[Record] = &[
     Record {
         data: "audit",
         period: Some(RetentionCategory::AuditEntries),
+    },
+    Record {
+        data: "walk-ins",
+        period: Some(RetentionCategory::WalkIns),
     },
 ];
 

@@ -563,6 +563,13 @@ pub async fn delete_old_sign_ins(conn: &impl ConnectionTrait, cutoff: DateTime<U
     Ok(links + trainees + staff_sessions)
 }
 
+/// Walk-ins written down on or before `cutoff`, at most `limit`: deleted
+/// (issue 20); their activity's head count stays.
+pub async fn delete_old_walk_ins(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
+    use crate::entities::outreach_walk_in as walk_in;
+    delete_batch(conn, walk_in::Column::Id, walk_in::Column::CreatedAt, cutoff, limit).await
+}
+
 /// Audit entries written on or before `cutoff`, at most `limit`: deleted.
 pub async fn delete_old_audit(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>, limit: u64) -> Result<u64> {
     delete_batch(conn, audit_entry::Column::Id, audit_entry::Column::At, cutoff, limit).await
@@ -631,6 +638,12 @@ pub async fn due(
             RetentionCategory::AuditEntries => {
                 audit_entry::Entity::find()
                     .filter(audit_entry::Column::At.lte(at))
+                    .count(conn)
+                    .await?
+            }
+            RetentionCategory::WalkIns => {
+                crate::entities::outreach_walk_in::Entity::find()
+                    .filter(crate::entities::outreach_walk_in::Column::CreatedAt.lte(at))
                     .count(conn)
                     .await?
             }

@@ -40,6 +40,10 @@ pub struct PeriodsIo {
     pub audit_entries: u32,
     /// A certificate, after its issue: withdrawn (the holder is removed).
     pub certificates: u32,
+    /// A walk-in's name and e-mail at an outreach activity's door (issue
+    /// 20): deleted, the head count kept. Left out of a PUT, it stays.
+    #[serde(default)]
+    pub walk_ins: Option<u32>,
 }
 
 impl From<&RetentionPeriods> for PeriodsIo {
@@ -52,6 +56,7 @@ impl From<&RetentionPeriods> for PeriodsIo {
             sign_in_records: p.days(SignInRecords),
             audit_entries: p.days(AuditEntries),
             certificates: p.days(Certificates),
+            walk_ins: Some(p.days(WalkIns)),
         }
     }
 }
@@ -70,6 +75,7 @@ impl PeriodsIo {
         ]
         .into_iter()
         .map(|(category, days)| (category.as_str(), days.to_string()))
+        .chain(self.walk_ins.map(|days| (WalkIns.as_str(), days.to_string())))
         .collect()
     }
 }
@@ -98,8 +104,12 @@ pub(crate) async fn periods_api(
 pub(crate) async fn set_periods_api(
     Admin(ctx): Admin,
     State(state): State<AppState>,
-    ApiJson(input): ApiJson<PeriodsIo>,
+    ApiJson(mut input): ApiJson<PeriodsIo>,
 ) -> AppResult<Json<PeriodsIo>> {
+    // An integration written before walk-ins had a period keeps the one in force.
+    if input.walk_ins.is_none() {
+        input.walk_ins = PeriodsIo::from(&retention::periods(&state.app()).await?).walk_ins;
+    }
     let given = input.given();
     let periods = retention::set_periods(&state.app(), &ctx.actor()?, &borrowed(&given)).await?;
     Ok(Json(PeriodsIo::from(&periods)))
