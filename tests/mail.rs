@@ -23,6 +23,7 @@ pub(crate) fn broadcast(org: aula_domain::OrganisationId, n: usize) -> NewMessag
             place: Some("Sede, Sevilla".into()),
             meetings: vec![],
             online_url: None,
+            meeting_places: Vec::new(),
         },
         subject: format!("Mensaje {n}"),
         body: "Hola".into(),
@@ -335,6 +336,7 @@ fn every_message_renders_in_every_language() {
         place: Some("Sede regional, Calle Mayor 1, Sevilla (Andalucía)".into()),
         meetings: vec![(at(12, 8), at(12, 13)), (at(13, 8), at(13, 13))],
         online_url: None,
+        meeting_places: Vec::new(),
     };
     let calendar = SessionCalendar {
         session_id: uuid::Uuid::nil(),
@@ -347,6 +349,7 @@ fn every_message_renders_in_every_language() {
         organiser_email: "formacion@aula.example.org".into(),
         organiser_name: "Formación".into(),
         meetings: session.meetings.clone(),
+        places: Vec::new(),
     };
     let kinds = [
         (

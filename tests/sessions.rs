@@ -579,3 +579,103 @@ db_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
     }
 );
+
+// Issue 20: a hybrid session's meetings carry their own place or link (one
+// in a room, the next online): through the API and the form, on the public
+// page, in the e-mails and in each calendar event; moving a meeting to
+// another place tells the people registered.
+db_test!(
+    issue_20_a_hybrid_session_puts_each_meeting_at_its_own_place,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, listed) = course_and_session(&app, &api).await;
+        let (_, session) = api.get(&format!("/api/v1/sessions/{listed}")).await;
+        let mut meetings: Vec<serde_json::Value> = session["meetings"]
+            .as_array()
+            .expect("meetings")
+            .iter()
+            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
+            .collect();
+        meetings[1]["place"] = json!("https://meet.example.org/sesion-2");
+        meetings[2]["place"] = json!("Sala 2, Calle Feria 4, Sevilla");
+        let (status, body) = api
+            .patch_session(
+                &listed,
+                &json!({"meetings": meetings, "confirm_organiser_entries": false}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let places: Vec<serde_json::Value> = body["meetings"]
+            .as_array()
+            .expect("meetings")
+            .iter()
+            .map(|m| m["place"].clone())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                json!(null),
+                json!("https://meet.example.org/sesion-2"),
+                json!("Sala 2, Calle Feria 4, Sevilla")
+            ]
+        );
+
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{listed}/registrations"),
+                &crate::helpers::registrant("Inés", "ines@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let confirmed = crate::helpers::queued(&app, "registration_confirmed", Some("ines@example.org")).await;
+        assert_eq!(
+            confirmed[0]["session"]["meeting_places"],
+            json!([
+                null,
+                "https://meet.example.org/sesion-2",
+                "Sala 2, Calle Feria 4, Sevilla"
+            ])
+        );
+
+        let browser = app.browser();
+        let page = browser.get_html(&format!("/sessions/{listed}?lang=en")).await;
+        assert!(page.contains("<th scope=\"col\">Where</th>"), "{page}");
+        assert!(
+            page.contains("<a href=\"https://meet.example.org/sesion-2\" dir=\"ltr\">"),
+            "{page}"
+        );
+        assert!(
+            page.contains("The session&#39;s place") || page.contains("The session's place"),
+            "{page}"
+        );
+        let ics = browser
+            .get(&format!("/sessions/{listed}/calendar.ics"))
+            .await
+            .text()
+            .await
+            .expect("ics");
+        let locations: Vec<&str> = ics.lines().filter(|l| l.starts_with("LOCATION:")).collect();
+        assert_eq!(locations.len(), 3, "{ics}");
+        assert!(locations[0].contains("Sede regional"), "{ics}");
+        assert_eq!(locations[1], "LOCATION:https://meet.example.org/sesion-2");
+        assert!(locations[2].starts_with("LOCATION:Sala 2\\, Calle Feria 4"), "{ics}");
+
+        // The form shows each meeting's place; moving one tells Inés.
+        let staff = app.signed_in(&[Role::Organiser]).await;
+        let form = staff.get_html(&format!("/staff/sessions/{listed}?lang=en")).await;
+        assert!(form.contains("value=\"Sala 2, Calle Feria 4, Sevilla\""), "{form}");
+        meetings[2]["place"] = json!("Sala 5, Calle Feria 4, Sevilla");
+        let (status, body) = api.patch_session(&listed, &json!({"meetings": meetings})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let changed = crate::helpers::queued(&app, "session_changed", Some("ines@example.org")).await;
+        assert_eq!(changed.len(), 1, "{changed:?}");
+
+        // A place too long is refused beside its meeting, and changes nothing.
+        meetings[0]["place"] = json!("x".repeat(501));
+        let (status, body) = api.patch_session(&listed, &json!({"meetings": meetings})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["meetings.0.place"].is_array(), "{body}");
+        let (_, after) = api.get(&format!("/api/v1/sessions/{listed}")).await;
+        assert_eq!(after["meetings"][0]["place"], json!(null));
+    }
+);

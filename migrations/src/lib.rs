@@ -36,6 +36,7 @@ mod m20261206_000026_archived;
 mod m20261206_000027_registration_facts;
 mod m20261206_000028_outreach;
 mod m20261206_000029_by_invitation;
+mod m20261206_000030_meeting_places;
 mod statements;
 
 pub struct Migrator;
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000027_registration_facts::Migration),
             Box::new(m20261206_000028_outreach::Migration),
             Box::new(m20261206_000029_by_invitation::Migration),
+            Box::new(m20261206_000030_meeting_places::Migration),
         ]
     }
 }

@@ -51,6 +51,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
             present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
             record_past: false,
             by_invitation: false,
+            meeting_places: Vec::new(),
         },
         Modality::Online,
     )

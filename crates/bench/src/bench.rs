@@ -87,6 +87,7 @@ fn message(org: uuid::Uuid, n: usize) -> Result<NewMessage> {
             place: Some("Sede regional, Sevilla".into()),
             meetings: vec![],
             online_url: None,
+            meeting_places: Vec::new(),
         },
         subject: "Cambio de sala".into(),
         body: "Nos vemos en la sala 2.".into(),
@@ -402,6 +403,7 @@ async fn open_sessions_in(
                 present_share: aula_domain::Percent::DEFAULT_PRESENT_SHARE,
                 record_past: false,
                 by_invitation: false,
+                meeting_places: Vec::new(),
             },
             Modality::Online,
         )

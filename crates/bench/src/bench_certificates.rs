@@ -369,6 +369,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             present_share: Percent::DEFAULT_PRESENT_SHARE,
             record_past: false,
             by_invitation: false,
+            meeting_places: Vec::new(),
         },
         Modality::Online,
     )

@@ -1547,6 +1547,7 @@ pub fn build_block(
                 session_id: Set(session_ids[s]),
                 starts_at: Set(*starts),
                 ends_at: Set(*ends),
+                place: Set(None),
             });
         }
         meeting_ids.push(ids);

@@ -468,6 +468,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 present_share: Percent::DEFAULT_PRESENT_SHARE,
                 record_past: false,
                 by_invitation: false,
+                meeting_places: Vec::new(),
             },
             modality,
         )?;

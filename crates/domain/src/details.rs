@@ -17,6 +17,9 @@ use crate::{
 pub type Title = Text<200>;
 pub type ShortText = Text<200>;
 pub type LongText = Text<5000, true>;
+/// Where a meeting of a hybrid session is, when not at the session's venue
+/// or link: a room and its address, or a link (issue 20).
+pub type MeetingPlace = Text<500>;
 
 #[derive(Clone, Debug)]
 pub struct ProgrammeDetails {
@@ -114,6 +117,9 @@ pub struct SessionDetails {
     /// For an invited group (issue 20): not listed in the public catalogue,
     /// no public registration but by the private link; organisers add people.
     pub by_invitation: bool,
+    /// The meetings that are somewhere other than the session's venue or
+    /// link (issue 20: hybrid sessions), by their times.
+    pub meeting_places: Vec<(MeetingTimes, MeetingPlace)>,
 }
 
 /// The reminder's lead time, in whole hours from 1 to 720 (30 days).
@@ -242,6 +248,7 @@ mod tests {
             present_share: Percent::DEFAULT_PRESENT_SHARE,
             record_past: false,
             by_invitation: false,
+            meeting_places: Vec::new(),
         }
     }
 

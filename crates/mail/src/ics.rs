@@ -46,6 +46,11 @@ pub struct SessionCalendar {
     pub organiser_email: String,
     pub organiser_name: String,
     pub meetings: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+    /// Each meeting's own place, in `meetings`' order, where a hybrid
+    /// session has any (issue 20); empty otherwise (and in rows written
+    /// before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Option<String>>,
 }
 
 impl SessionCalendar {
@@ -84,7 +89,8 @@ impl SessionCalendar {
             lines.push(format!("STATUS:{status}"));
             lines.push(format!("SUMMARY:{}", escape(&self.summary)));
             lines.push(format!("DESCRIPTION:{}", escape(&self.description)));
-            if let Some(location) = &self.location {
+            let own = self.places.get(rank).and_then(Option::as_ref);
+            if let Some(location) = own.or(self.location.as_ref()) {
                 lines.push(format!("LOCATION:{}", escape(location)));
             }
             lines.push(format!("URL:{}", self.url));

@@ -72,6 +72,15 @@ pub fn session_ref(record: &SessionRecord) -> SessionRef {
         }),
         meetings: record.meetings.iter().map(|m| (m.starts_at, m.ends_at)).collect(),
         online_url: record.session.online_url.clone(),
+        meeting_places: meeting_places(record),
+    }
+}
+
+/// Each meeting's own place where the session is hybrid (issue 20), else none.
+fn meeting_places(record: &SessionRecord) -> Vec<Option<String>> {
+    match record.has_meeting_places() {
+        true => record.meetings.iter().map(|m| m.place.clone()).collect(),
+        false => Vec::new(),
     }
 }
 
@@ -93,6 +102,7 @@ pub fn calendar(config: &MailConfig, record: &SessionRecord) -> SessionCalendar 
         organiser_email: config.from.email.to_string(),
         organiser_name: config.from.name.clone().unwrap_or_else(|| "Aula".to_owned()),
         meetings: reference.meetings,
+        places: reference.meeting_places,
     }
 }
 
@@ -309,6 +319,12 @@ pub async fn confirmed(
 fn without_seat(record: &SessionRecord) -> SessionRef {
     let mut session = session_ref(record);
     session.online_url = None;
+    // A hybrid meeting's link is for those with a seat too (issue 20).
+    for place in &mut session.meeting_places {
+        if place.as_deref().is_some_and(|p| p.starts_with("http")) {
+            *place = None;
+        }
+    }
     session
 }
 

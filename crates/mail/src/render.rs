@@ -157,11 +157,20 @@ pub struct SessionRef {
     pub meetings: Vec<(DateTime<Utc>, DateTime<Utc>)>,
     /// The online meeting's link, for people who hold a seat.
     pub online_url: Option<String>,
+    /// Each meeting's own place, in `meetings`' order, where a hybrid
+    /// session has any (issue 20); empty otherwise (and in rows written before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meeting_places: Vec<Option<String>>,
 }
 
 impl SessionRef {
     pub fn path(&self) -> String {
         format!("/sessions/{}", self.id)
+    }
+
+    /// Where meeting `index` is, when not at the session's place.
+    pub fn place_of(&self, index: impl std::borrow::Borrow<usize>) -> Option<String> {
+        self.meeting_places.get(*index.borrow()).cloned().flatten()
     }
 }
 

@@ -3,9 +3,7 @@
 use std::collections::HashMap;
 
 use aula_domain::details::{SessionDetails, VenueDetails};
-use aula_domain::{
-    Audience, MeetingTimes, Modality, OrganisationId, Percent, Problem, Role, SessionStatus, fold_for_search,
-};
+use aula_domain::{Audience, Modality, OrganisationId, Percent, Problem, Role, SessionStatus, fold_for_search};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -32,6 +30,12 @@ pub struct SessionRecord {
 }
 
 impl SessionRecord {
+    /// Whether a meeting is somewhere other than the session's venue or
+    /// link (a hybrid session, issue 20): pages then show each meeting's place.
+    pub fn has_meeting_places(&self) -> bool {
+        self.meetings.iter().any(|m| m.place.is_some())
+    }
+
     pub fn status(&self) -> SessionStatus {
         self.session.status
     }
@@ -483,7 +487,18 @@ async fn check_trainers(conn: &impl ConnectionTrait, org: Uuid, ids: &[Uuid]) ->
 
 /// Makes the session's meetings those of `wanted`: meetings whose times are
 /// unchanged keep their id (and so, later, their attendance).
-async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[MeetingTimes]) -> Result<()> {
+/// Where `details` puts the meeting at `times`: its own place, or the
+/// session's (`None`).
+fn place_of(details: &SessionDetails, times: (chrono::DateTime<Utc>, chrono::DateTime<Utc>)) -> Option<String> {
+    details
+        .meeting_places
+        .iter()
+        .find(|(m, _)| (m.starts_at, m.ends_at) == times)
+        .map(|(_, place)| place.to_string())
+}
+
+async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, details: &SessionDetails) -> Result<()> {
+    let wanted = &details.meetings;
     let existing = meeting::Entity::find()
         .filter(meeting::Column::SessionId.eq(session_id))
         .all(conn)
@@ -508,10 +523,23 @@ async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, wanted: &[
             session_id: Set(session_id),
             starts_at: Set(w.starts_at),
             ends_at: Set(w.ends_at),
+            place: Set(place_of(details, (w.starts_at, w.ends_at))),
         })
         .collect();
     if !new.is_empty() {
         meeting::Entity::insert_many(new).exec(conn).await?;
+    }
+    // A meeting kept (its marks with it) may move to another place.
+    for m in existing
+        .iter()
+        .filter(|m| wanted.iter().any(|w| (w.starts_at, w.ends_at) == key(m)))
+    {
+        let place = place_of(details, key(m));
+        if place != m.place {
+            let mut row: meeting::ActiveModel = m.clone().into();
+            row.place = Set(place);
+            row.update(conn).await?;
+        }
     }
     Ok(())
 }
@@ -531,6 +559,7 @@ fn snapshot(s: &session::Model, details: &SessionDetails) -> serde_json::Value {
         "registration_closes_at": s.registration_closes_at, "trainer_ids": details.trainer_ids,
         "present_share_percent": s.present_share_percent, "record_past": s.record_past,
         "meetings": details.meetings.iter().map(|m| json!([m.starts_at, m.ends_at])).collect::<Vec<_>>(),
+        "meeting_places": details.meeting_places.iter().map(|(m, place)| json!([m.starts_at, place.to_string()])).collect::<Vec<_>>(),
     })
 }
 
@@ -566,7 +595,7 @@ async fn write(
     } else {
         model.insert(conn).await?
     };
-    sync_meetings(conn, row.id, &details.meetings).await?;
+    sync_meetings(conn, row.id, details).await?;
     sync_trainers(conn, row.id, &details.trainer_ids).await?;
     Ok(row)
 }
@@ -653,8 +682,17 @@ pub async fn update(
     // `write` tells an update from an insert by the id being unchanged.
     model.id = sea_orm::ActiveValue::Unchanged(id);
     // Calendars that hold the old times take the new ones by a higher SEQUENCE.
-    let old_times: Vec<_> = before.meetings.iter().map(|m| (m.starts_at, m.ends_at)).collect();
-    let new_times: Vec<_> = details.meetings.iter().map(|m| (m.starts_at, m.ends_at)).collect();
+    // A meeting moved to another place (issue 20) is a change of the calendar too.
+    let old_times: Vec<_> = before
+        .meetings
+        .iter()
+        .map(|m| (m.starts_at, m.ends_at, m.place.clone()))
+        .collect();
+    let new_times: Vec<_> = details
+        .meetings
+        .iter()
+        .map(|m| (m.starts_at, m.ends_at, place_of(details, (m.starts_at, m.ends_at))))
+        .collect();
     if old_times != new_times {
         model.calendar_sequence = Set(before.session.calendar_sequence + 1);
     }

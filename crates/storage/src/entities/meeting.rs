@@ -10,6 +10,8 @@ pub struct Model {
     pub session_id: Uuid,
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,
+    /// Where it is when not at the session's venue or link (issue 20).
+    pub place: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

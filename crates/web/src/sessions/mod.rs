@@ -101,7 +101,16 @@ pub struct MeetingInput {
     /// RFC 3339 instant, e.g. `2026-03-14T09:30:00+01:00`.
     pub starts_at: String,
     pub ends_at: String,
+    /// Where this meeting is when not at the session's venue or link (a
+    /// hybrid session, issue 20): a room and address, or a link. Empty:
+    /// the session's.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub place: String,
 }
+
+/// A meeting's times and its own place, if it has one: one row of the
+/// meetings a session input gives, parsed.
+pub(crate) type ParsedMeeting = (MeetingTimes, Option<aula_domain::details::MeetingPlace>);
 
 /// A session as an integration writes it. Meetings are instants (any
 /// offset); they are shown in the session's `time_zone`.
@@ -262,7 +271,7 @@ impl Parsed {
         errors: FieldErrors,
         opens: Option<Option<DateTime<Utc>>>,
         closes: Option<Option<DateTime<Utc>>>,
-        meetings: Option<Vec<MeetingTimes>>,
+        meetings: Option<Vec<ParsedMeeting>>,
         modality: Option<Modality>,
     ) -> Result<SessionDetails, FieldErrors> {
         let (
@@ -295,6 +304,11 @@ impl Parsed {
         else {
             return Err(errors);
         };
+        let meeting_places = meetings
+            .iter()
+            .filter_map(|(times, place)| place.clone().map(|p| (*times, p)))
+            .collect();
+        let meetings = meetings.into_iter().map(|(times, _)| times).collect();
         SessionDetails::new(
             SessionDetails {
                 course_id,
@@ -312,6 +326,7 @@ impl Parsed {
                 present_share,
                 record_past: self.record_past,
                 by_invitation: self.by_invitation,
+                meeting_places,
             },
             modality,
         )
@@ -349,13 +364,17 @@ fn details_from_input(
         let times = parse_instant(&m.starts_at)
             .and_then(|s| parse_instant(&m.ends_at).map(|e| (s, e)))
             .and_then(|(s, e)| MeetingTimes::new(s, e));
-        match errors.take(&field, times) {
-            Some(t) => {
+        let place = errors.take(
+            &format!("{field}.place"),
+            aula_domain::details::MeetingPlace::parse_optional(&m.place),
+        );
+        match (errors.take(&field, times), place) {
+            (Some(t), Some(place)) => {
                 if let Some(list) = meetings.as_mut() {
-                    list.push(t);
+                    list.push((t, place));
                 }
             }
-            None => meetings = None,
+            _ => meetings = None,
         }
     }
     parsed.finish(errors, opens, closes, meetings, modality)
@@ -408,6 +427,7 @@ impl From<&SessionRecord> for SessionInput {
                 .map(|m| MeetingInput {
                     starts_at: m.starts_at.to_rfc3339(),
                     ends_at: m.ends_at.to_rfc3339(),
+                    place: m.place.clone().unwrap_or_default(),
                 })
                 .collect(),
             status: s.status.as_str().to_owned(),
@@ -448,6 +468,8 @@ pub struct MeetingOut {
     pub local_date: NaiveDate,
     pub local_start: String,
     pub local_end: String,
+    /// Where it is when not at the session's venue or link (issue 20).
+    pub place: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -552,6 +574,7 @@ impl From<SessionRecord> for SessionOut {
                         local_date: start.date_naive(),
                         local_start: start.format("%H:%M").to_string(),
                         local_end: end.format("%H:%M").to_string(),
+                        place: m.place,
                     }
                 })
                 .collect(),

@@ -58,6 +58,9 @@ pub struct SessionForm {
     pub meeting_start: Vec<String>,
     #[serde(default, deserialize_with = "input::loose_list")]
     pub meeting_end: Vec<String>,
+    /// Each meeting's own place or link, when not the session's (issue 20).
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_place: Vec<String>,
     #[serde(default)]
     pub reminder_lead_hours: String,
     /// A checkbox: absent when unticked.
@@ -85,6 +88,8 @@ pub struct MeetingRow {
     pub date: String,
     pub start: String,
     pub end: String,
+    /// Its own place or link, if not the session's.
+    pub place: String,
 }
 
 impl SessionForm {
@@ -101,8 +106,14 @@ impl SessionForm {
                 date: get(&self.meeting_date, i),
                 start: get(&self.meeting_start, i),
                 end: get(&self.meeting_end, i),
+                place: get(&self.meeting_place, i),
             })
-            .filter(|r| !(r.date.trim().is_empty() && r.start.trim().is_empty() && r.end.trim().is_empty()))
+            .filter(|r| {
+                !(r.date.trim().is_empty()
+                    && r.start.trim().is_empty()
+                    && r.end.trim().is_empty()
+                    && r.place.trim().is_empty())
+            })
             .enumerate()
             .map(|(index, row)| MeetingRow {
                 field: format!("meetings.{index}"),
@@ -132,16 +143,23 @@ impl SessionForm {
         let closes = errors.take("registration_closes_at", local(&self.registration_closes_at));
         let mut meetings = Some(Vec::new());
         for (index, row) in self.rows().iter().enumerate() {
-            match errors.take(
-                &format!("meetings.{index}"),
-                MeetingTimes::parse_local(zone, &row.date, &row.start, &row.end),
+            let place = errors.take(
+                &format!("meetings.{index}.place"),
+                aula_domain::details::MeetingPlace::parse_optional(&row.place),
+            );
+            match (
+                errors.take(
+                    &format!("meetings.{index}"),
+                    MeetingTimes::parse_local(zone, &row.date, &row.start, &row.end),
+                ),
+                place,
             ) {
-                Some(m) => {
+                (Some(m), Some(place)) => {
                     if let Some(list) = meetings.as_mut() {
-                        list.push(m);
+                        list.push((m, place));
                     }
                 }
-                None => meetings = None,
+                _ => meetings = None,
             }
         }
         let parsed = parsed!(
@@ -160,11 +178,12 @@ impl From<&SessionRecord> for SessionForm {
         let s = &r.session;
         let zone = s.time_zone.tz();
         let local = |t: DateTime<Utc>| t.with_timezone(&zone);
-        let (mut dates, mut starts, mut ends) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut dates, mut starts, mut ends, mut places) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for m in &r.meetings {
             dates.push(local(m.starts_at).format("%Y-%m-%d").to_string());
             starts.push(local(m.starts_at).format("%H:%M").to_string());
             ends.push(local(m.ends_at).format("%H:%M").to_string());
+            places.push(m.place.clone().unwrap_or_default());
         }
         SessionForm {
             course_id: s.course_id.to_string(),
@@ -195,6 +214,7 @@ impl From<&SessionRecord> for SessionForm {
             meeting_date: dates,
             meeting_start: starts,
             meeting_end: ends,
+            meeting_place: places,
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
             confirm_organiser_entries: s.confirm_organiser_entries,
             issue_on_completion: s.issue_on_completion,
@@ -423,6 +443,7 @@ impl FormPage {
             date: String::new(),
             start: String::new(),
             end: String::new(),
+            place: String::new(),
         }));
         let next_statuses = record
             .as_ref()
