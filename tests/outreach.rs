@@ -542,8 +542,19 @@ db_test!(
         let list = browser.get_html(&format!("/staff/programmes/{programme}")).await;
         assert!(list.contains("information au centre social"), "{list}");
 
-        // Deleted, with its walk-ins; back to the programme.
+        // Deleted, with its walk-ins, at the second press; back to the programme.
         let response = browser.post_form(&at, &format!("{at}/delete"), &[]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let step = response.text().await.expect("html");
+        assert!(step.contains("Delete this outreach activity?"), "{step}");
+        assert_eq!(
+            api.get_ok(&format!("/api/v1/outreach/{activity}")).await["walk_ins"],
+            2,
+            "not yet"
+        );
+        let response = browser
+            .post_form(&at, &format!("{at}/delete"), &[("confirmed", "yes")])
+            .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let (status, _) = api.get(&format!("/api/v1/outreach/{activity}")).await;
         assert_eq!(status, StatusCode::NOT_FOUND);

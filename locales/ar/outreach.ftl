@@ -55,6 +55,7 @@ outreach-walk-in-remove = إزالة { $name }
 outreach-walk-in-flash = تم تدوين الشخص.
 outreach-walk-in-removed-flash = تمت إزالة الشخص. يبقى عدد الحاضرين كما هو: عدّله أعلاه عند الحاجة.
 outreach-delete = حذف النشاط
+outreach-delete-title = حذف نشاط التوعية هذا؟
 outreach-delete-explain = يُحذف النشاط نهائيًا مع الأشخاص المدوَّنين، ولا يعود يُحسب في مدى الوصول.
 outreach-deleted-flash = تم حذف نشاط التوعية.
 programme-outreach = التوعية

@@ -51,6 +51,7 @@ outreach-walk-in-remove = Remove { $name }
 outreach-walk-in-flash = The walk-in is written down.
 outreach-walk-in-removed-flash = The walk-in is removed. The head count stays as it was: change it above if needed.
 outreach-delete = Delete the activity
+outreach-delete-title = Delete this outreach activity?
 outreach-delete-explain = The activity is removed for good with its walk-ins, and no longer counts in the reach.
 outreach-deleted-flash = The outreach activity is deleted.
 programme-outreach = Outreach

@@ -51,6 +51,7 @@ outreach-walk-in-remove = Quitar a { $name }
 outreach-walk-in-flash = La persona está anotada.
 outreach-walk-in-removed-flash = La persona se ha quitado. El número de asistentes no cambia: corríjalo arriba si hace falta.
 outreach-delete = Eliminar la acción
+outreach-delete-title = ¿Eliminar esta acción de difusión?
 outreach-delete-explain = La acción se elimina definitivamente con las personas anotadas y deja de contar en el alcance.
 outreach-deleted-flash = La acción de difusión se ha eliminado.
 programme-outreach = Difusión

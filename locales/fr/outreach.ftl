@@ -51,6 +51,7 @@ outreach-walk-in-remove = Retirer { $name }
 outreach-walk-in-flash = La personne est notée.
 outreach-walk-in-removed-flash = La personne est retirée. Le nombre de présents reste le même : modifiez-le ci-dessus si besoin.
 outreach-delete = Supprimer l’action
+outreach-delete-title = Supprimer cette action de sensibilisation ?
 outreach-delete-explain = L’action est supprimée définitivement avec les personnes notées, et ne compte plus dans la portée.
 outreach-deleted-flash = L’action de sensibilisation est supprimée.
 programme-outreach = Sensibilisation

@@ -902,6 +902,17 @@ test('issue 20: an organiser records an information meeting with walk-ins from t
     assert.equal(await page.locator('#field-attendees').inputValue(), '2', 'the head count follows the names');
     await checkAccessibility(page, `an information meeting with walk-ins (${lang})`);
     await screenshot(page, `outreach-walk-ins-${lang}`);
+    // The same page with its walk-ins, in every language, at both widths.
+    const activityUrl = page.url().replace(/#.*$/, '');
+    for (const other of LANGUAGES) {
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${activityUrl}?lang=${other}`);
+        await checkAccessibility(page, `an information meeting with walk-ins (${other}, ${width} px)`);
+      }
+    }
+    await page.setViewportSize({ width: lang === 'ar' ? 390 : 1280, height: 900 });
+    await page.goto(`${activityUrl}?lang=${lang}`);
     // A bad e-mail is shown again beside its field, the name kept.
     await page.locator('#field-name').fill('Olga Petrenko');
     await page.locator('#field-email').fill('olga@');

@@ -102,20 +102,21 @@ impl Record {
 pub(crate) struct DeleteForm {
     /// Present once the organiser has seen what the delete removes.
     #[serde(default)]
-    confirmed: Option<String>,
+    pub(crate) confirmed: Option<String>,
 }
 
+/// A delete's second step: what goes, one button that deletes, a way back.
 #[derive(Template)]
 #[template(path = "pages/catalogue_delete.html")]
-struct DeletePage {
-    c: Chrome,
+pub(crate) struct DeletePage {
+    pub(crate) c: Chrome,
     /// The page's heading and explanation, by message key.
-    heading: String,
-    explain: String,
-    /// The programme's or course's title.
-    title: String,
-    action: String,
-    back: String,
+    pub(crate) heading: String,
+    pub(crate) explain: String,
+    /// The record's title.
+    pub(crate) title: String,
+    pub(crate) action: String,
+    pub(crate) back: String,
 }
 
 // ----- pages ------------------------------------------------------------------------

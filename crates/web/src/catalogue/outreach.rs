@@ -652,12 +652,25 @@ pub(crate) async fn remove_walk_in_page(
     ))
 }
 
+/// The activity page's delete button: its first press shows what goes (the
+/// walk-ins with it), a second one deletes.
 pub(crate) async fn delete_page(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
-    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+    CsrfForm(form): CsrfForm<super::archive::DeleteForm>,
 ) -> AppResult<Response> {
+    if form.confirmed.is_none() {
+        let record = outreach::get(&state.db, ctx.org()?, id).await?;
+        return render(&super::archive::DeletePage {
+            c: Chrome::new(&ctx),
+            heading: "outreach-delete-title".to_owned(),
+            explain: "outreach-delete-explain".to_owned(),
+            title: record.activity.title,
+            action: format!("/staff/outreach/{id}/delete"),
+            back: format!("/staff/outreach/{id}"),
+        });
+    }
     let record = outreach::delete(&state.db, &ctx.actor()?, ctx.org()?, id).await?;
     let back = format!("/staff/programmes/{}", record.activity.programme_id);
     Ok(redirect_with(&ctx, &back, "outreach-deleted-flash"))
