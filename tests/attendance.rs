@@ -377,3 +377,84 @@ db_test!(
         );
     }
 );
+
+// Issue 20: co-facilitators who are not staff take the roll call by a
+// personal link, shown once, without an account; a revoked link, a wrong
+// one or another session's meeting is not found, and the marks it saved stay.
+db_test!(
+    issue_20_a_co_facilitator_takes_the_roll_call_by_a_personal_link,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let (_, other_session) = crate::helpers::course_and_session(&app, &api).await;
+        crate::helpers::move_to_past(&app, &session_id).await;
+        let people = crate::helpers::seated_people(&app, &session_id, 2, "P", "fac").await;
+        let (_, detail) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        let meetings = crate::helpers::meeting_ids(&detail);
+        let (_, other) = api.get(&format!("/api/v1/sessions/{other_session}")).await;
+        let other_meeting = crate::helpers::meeting_ids(&other)[0].clone();
+
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/sessions/{session_id}/facilitators");
+        let refused = organiser.post_form(&page, &page, &[("name", " ")]).await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let made = organiser.post_form(&page, &page, &[("name", "Amina Haddad")]).await;
+        assert_eq!(made.status(), StatusCode::OK);
+        let html = made.text().await.expect("html");
+        let start = html.find("/facilitate/fac_").expect("the link, shown once");
+        let secret: String = html[start + "/facilitate/".len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        assert!(!organiser.get_html(&page).await.contains(&secret), "shown once");
+
+        // Without an account: the session's meetings, then a roll call.
+        let facilitator = app.browser();
+        let home = facilitator.get_html(&format!("/facilitate/{secret}?lang=en")).await;
+        assert!(home.contains("Hello Amina Haddad"), "{home}");
+        let roll_call = format!("/facilitate/{secret}/meetings/{}", meetings[0]);
+        let form = facilitator.get_html(&format!("{roll_call}?lang=en")).await;
+        assert!(form.contains(&format!("action=\"{roll_call}\"")), "{form}");
+        assert!(!form.contains("/staff/"), "no staff links: {form}");
+        let fields = [
+            (format!("status.{}", people[0]), "present"),
+            (format!("status.{}", people[1]), "absent"),
+        ];
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        let saved = facilitator.post_form(&roll_call, &roll_call, &borrowed).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let matrix = api.get_ok(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        let statuses: Vec<String> = matrix["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["marks"][0]["status"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(statuses, ["present", "absent"], "{matrix}");
+        let audited = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Actor.contains("co-facilitator Amina Haddad"))
+            .count(&app.db)
+            .await
+            .expect("audit");
+        assert!(audited > 0, "the marks are audited under the co-facilitator's name");
+
+        // Another session's meeting, a wrong link: not found.
+        let response = facilitator
+            .get(&format!("/facilitate/{secret}/meetings/{other_meeting}"))
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let response = facilitator.get("/facilitate/fac_guess").await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
+        // Revoked, the link opens nothing; the marks stay.
+        let listed = organiser.get_html(&page).await;
+        let at = listed.find("/facilitators/").expect("a revoke form") + "/facilitators/".len();
+        let id: String = listed[at..].chars().take(36).collect();
+        let revoked = organiser.post_form(&page, &format!("{page}/{id}/revoke"), &[]).await;
+        assert_eq!(revoked.status(), StatusCode::SEE_OTHER);
+        let response = facilitator.get(&format!("/facilitate/{secret}")).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let matrix = api.get_ok(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        assert_eq!(matrix["rows"][0]["marks"][0]["status"], "present");
+    }
+);

@@ -77,6 +77,7 @@ pub(crate) const PAGES: &[(&str, &[Role])] = &[
     ("/staff/programmes/new", &[Role::Organiser]),
     ("/staff/programmes/{programme}", &[Role::Organiser]),
     ("/staff/outreach", &[Role::Organiser]),
+    ("/staff/sessions/{session}/facilitators", &[Role::Organiser]),
     ("/staff/outreach/new", &[Role::Organiser]),
     ("/staff/courses", &[Role::Organiser]),
     ("/staff/courses/new", &[Role::Organiser]),

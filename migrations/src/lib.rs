@@ -37,6 +37,7 @@ mod m20261206_000027_registration_facts;
 mod m20261206_000028_outreach;
 mod m20261206_000029_by_invitation;
 mod m20261206_000030_meeting_places;
+mod m20261206_000031_facilitators;
 mod statements;
 
 pub struct Migrator;
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000028_outreach::Migration),
             Box::new(m20261206_000029_by_invitation::Migration),
             Box::new(m20261206_000030_meeting_places::Migration),
+            Box::new(m20261206_000031_facilitators::Migration),
         ]
     }
 }

@@ -401,6 +401,16 @@ async function pagesToCheck() {
     await organiser.goto(`${BASE}/staff/outbox`);
   }
   const messageHref = await hrefOf(organiser, 'table a[href^="/staff/outbox/"]');
+  // A co-facilitator without an account (issue 20): the organiser's page, and
+  // the co-facilitator's by their personal link (the session and a roll call).
+  await organiser.goto(`${BASE}${staffSessionHref}/facilitators?lang=en`);
+  await organiser.locator('#field-name').fill('Amina Haddad');
+  await organiser.locator('#field-name').press('Enter');
+  const facilitatorHref = pathOf(await organiser.locator('#facilitator-url').inputValue());
+  const facilitatorPage = await newPage();
+  await facilitatorPage.goto(`${BASE}${facilitatorHref}`);
+  const facilitatorRollCallHref = await hrefOf(facilitatorPage, `a[href^="${facilitatorHref}/meetings/"]`);
+  await facilitatorPage.context().close();
   // A person's erasure step (issue 21), reached from a session's registrations.
   await organiser.goto(`${BASE}${staffSessionHref}/registrations`);
   const eraseHref = await hrefOf(organiser, 'table a[href$="/erase"]');
@@ -477,7 +487,7 @@ async function pagesToCheck() {
   const people = [
     { who: 'anonymous', enter: async () => {}, paths: ['/', sessionHref, courseHref, '/sign-in', '/api/docs', '/no-such-page',
       '/me', '/verify', verifyHref, revokedHref, withdrawnHref, '/verify/0000-0000-0000', achievementHref, '/issuer',
-      registeredHref, liveCheckIn, '/in'] },
+      registeredHref, liveCheckIn, '/in', facilitatorHref, facilitatorRollCallHref] },
     { who: 'trainee', enter: (page) => page.context().addCookies(traineeCookies),
       paths: ['/me', '/me/details', cancelStepHref, '/me/erasure'] },
     staff(ORGANISER, ['/staff/sessions', '/staff/sessions/new', staffSessionHref, '/staff/courses', '/staff/courses/new',
@@ -489,7 +499,7 @@ async function pagesToCheck() {
       '/staff/survey-templates', templateHref, '/staff/certificates', '/staff/indicators',
       `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
       '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy', '/staff/organisation',
-      '/staff/organisation/issuer', signatoryHref, '/staff/outreach', `/staff/outreach/new?programme_id=${programmeHref.split('/').pop()}`,
+      '/staff/organisation/issuer', signatoryHref, `${staffSessionHref}/facilitators`, '/staff/outreach', `/staff/outreach/new?programme_id=${programmeHref.split('/').pop()}`,
       outreachHref]),
     staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/retention', '/staff/privacy',
       '/admin/organisations', '/admin/organisations/new', organisationHref, `${organisationHref}/status?to=suspended`]),

@@ -19,6 +19,7 @@ pub mod courses;
 pub mod db;
 pub mod entities;
 mod error;
+pub mod facilitators;
 pub mod imports;
 pub mod indicators;
 pub mod issuer;

@@ -244,6 +244,20 @@ pub fn for_people() -> Router<AppState> {
             "/staff/meetings/{id}/roll-call",
             get(attendance::roll_call::roll_call_page).post(attendance::roll_call::save_roll_call),
         )
+        // Co-facilitators who are not staff, by their personal link (issue 20).
+        .route(
+            "/staff/sessions/{id}/facilitators",
+            get(attendance::facilitator::list_page).post(attendance::facilitator::add_page),
+        )
+        .route(
+            "/staff/sessions/{id}/facilitators/{facilitator}/revoke",
+            post(attendance::facilitator::revoke_page),
+        )
+        .route("/facilitate/{secret}", get(attendance::facilitator::session_page))
+        .route(
+            "/facilitate/{secret}/meetings/{id}",
+            get(attendance::facilitator::roll_call_page).post(attendance::facilitator::save_roll_call),
+        )
         .route(
             "/staff/sessions/{id}/attendance",
             get(attendance::roll_call::matrix_page),

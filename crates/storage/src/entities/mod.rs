@@ -32,6 +32,7 @@ pub mod report_alias;
 pub mod retention_period;
 pub mod server_key;
 pub mod session;
+pub mod session_facilitator;
 pub mod session_trainer;
 pub mod sign_in_link;
 pub mod signatory;

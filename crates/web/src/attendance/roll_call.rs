@@ -97,7 +97,7 @@ struct Line {
 
 #[derive(Template)]
 #[template(path = "pages/roll_call.html")]
-struct RollCallPage {
+pub(crate) struct RollCallPage {
     c: Chrome,
     record: SessionRecord,
     meeting: meeting::Model,
@@ -111,6 +111,10 @@ struct RollCallPage {
     errors: FormErrors,
     /// The meeting has not started: when its marks may be entered (issue 24).
     not_started: Option<String>,
+    /// Where the form posts: the staff's roll call, or a co-facilitator's
+    /// personal link (issue 20), who sees no staff menus or crumbs.
+    action: String,
+    staff: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -120,8 +124,28 @@ pub(crate) struct RollCallQuery {
     all: String,
 }
 
+/// Who takes a roll call: the session's staff, or a co-facilitator by
+/// their personal link (issue 20), with the form's address.
+pub(crate) enum Taker {
+    Staff,
+    Facilitator { action: String },
+}
+
 async fn roll_call(
     ctx: &Ctx,
+    record: SessionRecord,
+    meeting: meeting::Model,
+    state: &AppState,
+    posted: Option<(&HashMap<String, String>, FieldErrors)>,
+    all_present: bool,
+) -> AppResult<RollCallPage> {
+    roll_call_for(ctx, &Taker::Staff, record, meeting, state, posted, all_present).await
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn roll_call_for(
+    ctx: &Ctx,
+    taker: &Taker,
     record: SessionRecord,
     meeting: meeting::Model,
     state: &AppState,
@@ -184,7 +208,13 @@ async fn roll_call(
             c.datetime(&opens, &record.session.time_zone),
         )
     });
+    let (action, staff) = match taker {
+        Taker::Staff => (format!("/staff/meetings/{}/roll-call", meeting.id), true),
+        Taker::Facilitator { action } => (action.clone(), false),
+    };
     Ok(RollCallPage {
+        action,
+        staff,
         not_started,
         online: online(&record),
         needs_reason: record.status() == SessionStatus::Completed,
@@ -220,10 +250,29 @@ pub(crate) async fn save_roll_call(
     crate::kit::extract::CsrfForm(pairs): crate::kit::extract::CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
+    let done = format!("/staff/sessions/{}/attendance", record.session.id);
+    let actor = ctx.actor()?;
+    save_marks(&ctx, &Taker::Staff, &state, meeting, record, pairs, &actor, &done).await
+}
+
+/// Saves a roll call's form (`status.<registration>`, `minutes.<registration>`,
+/// `reason`) as `actor`, then goes on to `done`; a refused form is drawn
+/// again with its problems, and a meeting not started yet saves nothing.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn save_marks(
+    ctx: &Ctx,
+    taker: &Taker,
+    state: &AppState,
+    meeting: meeting::Model,
+    record: SessionRecord,
+    pairs: Vec<(String, String)>,
+    actor: &aula_storage::Actor,
+    done: &str,
+) -> AppResult<Response> {
     let form: HashMap<String, String> = pairs.into_iter().collect();
     if rules::marks_open(meeting.starts_at, chrono::Utc::now()).is_err() {
         // Nothing is saved: the page says when the roll call opens.
-        let page = roll_call(&ctx, record, meeting, &state, None, false).await?;
+        let page = roll_call_for(ctx, taker, record, meeting, state, None, false).await?;
         return Ok((axum::http::StatusCode::CONFLICT, render(&page)?).into_response());
     }
     let length = attendance::meeting_minutes(&meeting);
@@ -256,28 +305,16 @@ pub(crate) async fn save_roll_call(
     }
     let reason = form.get("reason").map(|r| r.trim()).filter(|r| !r.is_empty());
     let outcome = match errors.is_empty() {
-        true => aula_app::attendance::save(
-            &state.app(),
-            &ctx.actor()?,
-            &meeting,
-            &record,
-            &marks,
-            Source::RollCall,
-            reason,
-        )
-        .await
-        .map(|_| ())
-        .map_err(AppError::from),
+        true => aula_app::attendance::save(&state.app(), actor, &meeting, &record, &marks, Source::RollCall, reason)
+            .await
+            .map(|_| ())
+            .map_err(AppError::from),
         false => Err(AppError::Invalid(errors)),
     };
     match outcome {
-        Ok(()) => Ok(redirect_with(
-            &ctx,
-            &format!("/staff/sessions/{}/attendance", record.session.id),
-            "roll-call-saved",
-        )),
+        Ok(()) => Ok(redirect_with(ctx, done, "roll-call-saved")),
         Err(AppError::Invalid(errors)) => {
-            render_invalid(&roll_call(&ctx, record, meeting, &state, Some((&form, errors)), false).await?)
+            render_invalid(&roll_call_for(ctx, taker, record, meeting, state, Some((&form, errors)), false).await?)
         }
         Err(other) => Err(other),
     }

@@ -1,0 +1,198 @@
+//! Co-facilitators who are not staff (issue 20): an organiser names them on
+//! the session's co-facilitators page and hands each a personal link (shown
+//! once); by it they see the session's meetings and take each roll call,
+//! on a phone and without an account. The marks are saved by the same use
+//! case as a trainer's, audited under the co-facilitator's name.
+
+use askama::Template;
+use aula_domain::{FieldErrors, PersonName};
+use aula_storage::entities::{meeting, session_facilitator};
+use aula_storage::sessions::SessionRecord;
+use aula_storage::{Actor, attendance, facilitators, sessions};
+use axum::extract::State;
+use axum::response::Response;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::roll_call::{Taker, roll_call_for, save_marks};
+use crate::kit::context::Organiser;
+use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
+use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
+use crate::{AppError, AppResult, AppState, Ctx};
+
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct FacilitatorInput {
+    #[serde(default)]
+    name: String,
+}
+
+#[derive(Template)]
+#[template(path = "pages/facilitators.html")]
+struct ListPage {
+    c: Chrome,
+    record: SessionRecord,
+    facilitators: Vec<session_facilitator::Model>,
+    form: FacilitatorInput,
+    errors: FormErrors,
+    /// A link just made, shown this once, with whose it is.
+    made: Option<(String, String)>,
+}
+
+async fn list_page_of(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Uuid,
+    form: FacilitatorInput,
+    errors: FormErrors,
+    made: Option<(String, String)>,
+) -> AppResult<ListPage> {
+    let record = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    Ok(ListPage {
+        c: Chrome::new(ctx),
+        facilitators: facilitators::list(&state.db, id).await?,
+        record,
+        form,
+        errors,
+        made,
+    })
+}
+
+/// The session's co-facilitators, with the form that names one.
+pub(crate) async fn list_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    render(&list_page_of(&ctx, &state, id, FacilitatorInput::default(), FormErrors::none(), None).await?)
+}
+
+/// Names a co-facilitator: the page again, with their link shown once.
+pub(crate) async fn add_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(form): CsrfForm<FacilitatorInput>,
+) -> AppResult<Response> {
+    let outcome = async {
+        let name = PersonName::parse(&form.name).map_err(|p| AppError::Invalid(FieldErrors::single("name", p)))?;
+        let (row, secret) = facilitators::add(&state.db, &ctx.actor()?, ctx.org()?, id, &name).await?;
+        let base = state.config.base_url.trim().trim_end_matches('/');
+        Ok::<_, AppError>((row.name, format!("{base}/facilitate/{secret}")))
+    }
+    .await;
+    match outcome {
+        Ok(made) => render(
+            &list_page_of(
+                &ctx,
+                &state,
+                id,
+                FacilitatorInput::default(),
+                FormErrors::none(),
+                Some(made),
+            )
+            .await?,
+        ),
+        Err(error) => {
+            saved_or_form_again(
+                &ctx,
+                Err::<(), _>(error),
+                |_| unreachable!("refused"),
+                async |errors| list_page_of(&ctx, &state, id, form.clone(), errors, None).await,
+            )
+            .await
+        }
+    }
+}
+
+pub(crate) async fn revoke_page(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath((id, facilitator)): ApiPath<(Uuid, Uuid)>,
+    CsrfForm(NoFields {}): CsrfForm<NoFields>,
+) -> AppResult<Response> {
+    facilitators::revoke(&state.db, &ctx.actor()?, ctx.org()?, id, facilitator).await?;
+    Ok(redirect_with(
+        &ctx,
+        &format!("/staff/sessions/{id}/facilitators"),
+        "facilitator-revoked-flash",
+    ))
+}
+
+// ----- the co-facilitator's door --------------------------------------------------
+
+/// The co-facilitator of `secret` with their session; anything else is
+/// not found, as an unknown page.
+async fn facilitating(state: &AppState, secret: &str) -> AppResult<(session_facilitator::Model, SessionRecord)> {
+    let facilitator = facilitators::by_secret(&state.db, secret).await?;
+    let record = sessions::get(&state.db, facilitator.session_id).await?;
+    Ok((facilitator, record))
+}
+
+/// One of the session's meetings, else not found.
+async fn meeting_of(state: &AppState, record: &SessionRecord, id: Uuid) -> AppResult<meeting::Model> {
+    let meeting = attendance::meeting(&state.db, id).await?;
+    if meeting.session_id != record.session.id {
+        return Err(AppError::NotFound);
+    }
+    Ok(meeting)
+}
+
+#[derive(Template)]
+#[template(path = "pages/facilitate.html")]
+struct SessionPage {
+    c: Chrome,
+    facilitator: session_facilitator::Model,
+    record: SessionRecord,
+    base: String,
+}
+
+pub(crate) async fn session_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(secret): ApiPath<String>,
+) -> AppResult<Response> {
+    let (facilitator, record) = facilitating(&state, &secret).await?;
+    render(&SessionPage {
+        c: Chrome::new(&ctx),
+        facilitator,
+        record,
+        base: format!("/facilitate/{secret}"),
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct AllQuery {
+    #[serde(default)]
+    all: String,
+}
+
+pub(crate) async fn roll_call_page(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath((secret, id)): ApiPath<(String, Uuid)>,
+    ApiQuery(query): ApiQuery<AllQuery>,
+) -> AppResult<Response> {
+    let (_, record) = facilitating(&state, &secret).await?;
+    let meeting = meeting_of(&state, &record, id).await?;
+    let taker = Taker::Facilitator {
+        action: format!("/facilitate/{secret}/meetings/{id}"),
+    };
+    render(&roll_call_for(&ctx, &taker, record, meeting, &state, None, query.all == "present").await?)
+}
+
+pub(crate) async fn save_roll_call(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath((secret, id)): ApiPath<(String, Uuid)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (facilitator, record) = facilitating(&state, &secret).await?;
+    let meeting = meeting_of(&state, &record, id).await?;
+    let taker = Taker::Facilitator {
+        action: format!("/facilitate/{secret}/meetings/{id}"),
+    };
+    let actor = Actor::system(&format!("co-facilitator {}", facilitator.name))
+        .within(aula_domain::OrganisationId::from_row(record.session.organisation_id));
+    let done = format!("/facilitate/{secret}");
+    save_marks(&ctx, &taker, &state, meeting, record, pairs, &actor, &done).await
+}
