@@ -446,6 +446,11 @@ db_test!(
         let response = facilitator.get("/facilitate/fac_guess").await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
+        // Once the session is completed, corrections are the staff's.
+        api.close_and_complete(&session_id).await;
+        let response = facilitator.get(&format!("/facilitate/{secret}")).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+
         // Revoked, the link opens nothing; the marks stay.
         let listed = organiser.get_html(&page).await;
         let at = listed.find("/facilitators/").expect("a revoke form") + "/facilitators/".len();

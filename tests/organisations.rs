@@ -913,3 +913,43 @@ db_test!(
         );
     }
 );
+
+// Found in the review of issue 20 (sessions by invitation and drafts take
+// organisers' entries): an organiser of one organisation cannot register
+// people in another's session, by the API or the page; nothing is written.
+db_test!(
+    issue_17_an_organiser_cannot_register_people_in_another_organisations_session,
+    |app: TestApp| async move {
+        use reqwest::StatusCode;
+        let a = app.api(&[aula_domain::Role::Organiser]).await;
+        let (_, a_session) = crate::helpers::course_and_session(&app, &a).await;
+        let (_, _, b) = organisation_with_organiser(&app, "ville-b", "Ville B").await;
+        let (status, body) = b
+            .post(
+                &format!("/api/v1/sessions/{a_session}/registrations"),
+                &crate::helpers::registrant("Mallory", "mallory@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+        let b_browser = app.browser();
+        b_browser
+            .sign_in("organiser@ville-b.example.org", crate::helpers::PASSWORD)
+            .await;
+        let response = b_browser
+            .post_form(
+                "/staff/sessions",
+                &format!("/staff/sessions/{a_session}/registrations/add"),
+                &[
+                    ("given_name", "Mallory"),
+                    ("family_name", "X"),
+                    ("email", "mallory@example.org"),
+                    ("audience", "other"),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let (_, list) = a.get(&format!("/api/v1/sessions/{a_session}/registrations")).await;
+        assert_eq!(list["total"], 0, "{list}");
+    }
+);

@@ -642,6 +642,24 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 
+        // An information meeting with walk-ins cannot become a webinar: they
+        // would be stranded (review of issue 20).
+        let meeting = activity(
+            &api,
+            programme,
+            json!({"kind": "information_meeting", "title": "I", "held_on": "2026-01-02"}),
+        )
+        .await;
+        let (status, _) = api
+            .post(&format!("/api/v1/outreach/{meeting}/walk-ins"), &json!({"name": "Y"}))
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (status, body) = api
+            .patch(&format!("/api/v1/outreach/{meeting}"), &json!({"kind": "webinar"}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["kind"].is_array(), "{body}");
+
         // Another organisation neither sees nor uses them.
         let (_, _, other) = crate::organisations::organisation_with_organiser(&app, "ville-b", "Ville B").await;
         let (status, _) = other.get(&format!("/api/v1/outreach/{webinar}")).await;

@@ -560,6 +560,24 @@ db_test!(
         let (_, registrations) = api.get(&format!("/api/v1/sessions/{invited}/registrations")).await;
         assert_eq!(registrations["total"], 2, "nothing more written");
 
+        // Listed again and by invitation again, the old link does not come back.
+        let (_, again) = api
+            .post(&format!("/api/v1/sessions/{invited}/invitation-link"), &json!({}))
+            .await;
+        let again_path = again["url"]
+            .as_str()
+            .expect("url")
+            .trim_start_matches(&app.base)
+            .to_owned();
+        for by_invitation in [false, true] {
+            let (status, body) = api
+                .patch_session(&invited, &json!({"by_invitation": by_invitation}))
+                .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let page = browser.get_html(&again_path).await;
+        assert!(page.contains("This session is by invitation"), "{page}");
+
         // A listed session has no private link.
         let (status, body) = api
             .post(&format!("/api/v1/sessions/{listed}/invitation-link"), &json!({}))
@@ -640,10 +658,9 @@ db_test!(
         let browser = app.browser();
         let page = browser.get_html(&format!("/sessions/{listed}?lang=en")).await;
         assert!(page.contains("<th scope=\"col\">Where</th>"), "{page}");
-        assert!(
-            page.contains("<a href=\"https://meet.example.org/sesion-2\" dir=\"ltr\">"),
-            "{page}"
-        );
+        // The public sees that it is online, not its link: that is e-mailed to those with a seat.
+        assert!(page.contains("Online (the link is e-mailed to participants)"), "{page}");
+        assert!(!page.contains("meet.example.org/sesion-2"), "{page}");
         assert!(
             page.contains("The session&#39;s place") || page.contains("The session's place"),
             "{page}"
@@ -657,7 +674,10 @@ db_test!(
         let locations: Vec<&str> = ics.lines().filter(|l| l.starts_with("LOCATION:")).collect();
         assert_eq!(locations.len(), 3, "{ics}");
         assert!(locations[0].contains("Sede regional"), "{ics}");
-        assert_eq!(locations[1], "LOCATION:https://meet.example.org/sesion-2");
+        assert!(
+            !ics.contains("meet.example.org/sesion-2"),
+            "the public calendar has no link: {ics}"
+        );
         assert!(locations[2].starts_with("LOCATION:Sala 2\\, Calle Feria 4"), "{ics}");
 
         // The form shows each meeting's place; moving one tells Inés.

@@ -5,3 +5,4 @@ meeting-place-hint = لدورة هجينة: قاعة وعنوانها، أو ر�
 mail-meeting-place = في { $place }
 session-meeting-where = أين
 session-meeting-usual-place = مكان الدورة
+session-meeting-online = عبر الإنترنت (يُرسَل الرابط إلى المشاركين بالبريد الإلكتروني)

@@ -5,3 +5,4 @@ meeting-place-hint = For a hybrid session: a room and its address, or the link o
 mail-meeting-place = at { $place }
 session-meeting-where = Where
 session-meeting-usual-place = The session's place
+session-meeting-online = Online (the link is e-mailed to participants)

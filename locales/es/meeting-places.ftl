@@ -5,3 +5,4 @@ meeting-place-hint = Para una sesión híbrida: una sala y su dirección, o el e
 mail-meeting-place = en { $place }
 session-meeting-where = Dónde
 session-meeting-usual-place = El lugar de la sesión
+session-meeting-online = En línea (el enlace se envía por correo a los participantes)

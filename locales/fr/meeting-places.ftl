@@ -5,3 +5,4 @@ meeting-place-hint = Pour une session hybride : une salle et son adresse, ou le 
 mail-meeting-place = à { $place }
 session-meeting-where = Où
 session-meeting-usual-place = Le lieu de la session
+session-meeting-online = En ligne (le lien est envoyé aux participants par e-mail)

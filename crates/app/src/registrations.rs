@@ -129,6 +129,14 @@ pub async fn register_in(
             }
         }
         Entry::Organiser(source, actor) => {
+            // Another organisation's session is not found, as for every
+            // staff read (issue 17): its people are not this organiser's.
+            if actor
+                .organisation
+                .is_some_and(|org| org.uuid() != record.session.organisation_id)
+            {
+                return Err(Error::NotFound);
+            }
             if !matches!(
                 record.status(),
                 SessionStatus::Draft | SessionStatus::Open | SessionStatus::Closed

@@ -47,7 +47,9 @@ pub async fn update(
     } else {
         sessions::get(&*txn, id).await?
     };
-    if record.session.calendar_sequence != before.session.calendar_sequence && record.status().is_public() {
+    // A draft may hold an invited group entered before it opens (issue
+    // 20): they hear of changed times as anyone registered does.
+    if record.session.calendar_sequence != before.session.calendar_sequence {
         aula_mail::notify::session_changed(&*txn, &app.mail, &record).await?;
     } else if let Some(due) = aula_mail::notify::reminder_due(&record) {
         outbox::reschedule(&*txn, MailKind::Reminder, id, due).await?;

@@ -218,8 +218,12 @@ pub async fn update(
     details: &OutreachDetails,
 ) -> Result<OutreachRecord> {
     let txn = db.begin_write().await?;
+    lock(&txn, id).await?;
     let before = get(&txn, org, id).await?;
     check_references(&txn, org, details, Some(before.activity.programme_id)).await?;
+    if details.kind == OutreachKind::Webinar && before.walk_ins > 0 {
+        return Err(StorageError::invalid("kind", "error-outreach-webinar-walk-ins"));
+    }
     if u64::from(details.attendees) < before.walk_ins {
         return Err(StorageError::Invalid(FieldErrors::single(
             "attendees",
@@ -272,6 +276,22 @@ pub async fn delete(db: &impl Begin, actor: &Actor, org: OrganisationId, id: Uui
     Ok(before)
 }
 
+/// Takes activity `id`'s row for the rest of the transaction on
+/// PostgreSQL, so that two walk-ins written down at once, or a walk-in and
+/// a new head count, see each other's count (SQLite's write transactions
+/// already run one at a time).
+async fn lock(conn: &impl ConnectionTrait, id: Uuid) -> Result<()> {
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT id FROM outreach_activities WHERE id = $1 FOR UPDATE",
+            [id.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// The walk-ins of one of `org`'s activities, in the order they came.
 pub async fn walk_ins(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<Vec<walk_in::Model>> {
     get(conn, org, id).await?;
@@ -294,6 +314,7 @@ pub async fn add_walk_in(
     person: &WalkIn,
 ) -> Result<walk_in::Model> {
     let txn = db.begin_write().await?;
+    lock(&txn, id).await?;
     let record = get(&txn, org, id).await?;
     if record.activity.kind == OutreachKind::Webinar {
         return Err(StorageError::Conflict(Problem::new("error-outreach-webinar-walk-ins")));

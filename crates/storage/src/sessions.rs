@@ -588,6 +588,11 @@ async fn write(
     model.issue_on_completion = Set(details.issue_on_completion);
     model.record_past = Set(details.record_past);
     model.by_invitation = Set(details.by_invitation);
+    if !details.by_invitation {
+        // A listed session has no private link; made by invitation again,
+        // it needs a new one (the old one must not come back).
+        model.invitation_token = Set(None);
+    }
     model.present_share_percent = Set(i32::from(details.present_share.get()));
     model.updated_at = Set(now());
     let row = if model.id.is_unchanged() {

@@ -171,7 +171,14 @@ pub fn router(state: AppState) -> Router {
 /// (personal links, confirmation, sign-in and survey tokens): a log line must
 /// not open a door, nor tie a survey answer to its invitation.
 fn loggable_path(path: &str) -> String {
-    const SECRET_AFTER: &[&str] = &["/r/", "/confirm/", "/me/sign-in/", "/s/", "/api/v1/surveys/"];
+    const SECRET_AFTER: &[&str] = &[
+        "/r/",
+        "/confirm/",
+        "/me/sign-in/",
+        "/s/",
+        "/api/v1/surveys/",
+        "/facilitate/",
+    ];
     for prefix in SECRET_AFTER {
         if let Some(rest) = path.strip_prefix(prefix) {
             let tail = rest.find('/').map(|i| &rest[i..]).unwrap_or("");
@@ -201,5 +208,10 @@ mod tests {
         assert_eq!(super::loggable_path("/s/abc123"), "/s/…");
         assert_eq!(super::loggable_path("/r/abc/cancel"), "/r/…/cancel");
         assert_eq!(super::loggable_path("/sessions/1"), "/sessions/1");
+        // A co-facilitator's personal link (issue 20).
+        assert_eq!(
+            super::loggable_path("/facilitate/fac_secret/meetings/1"),
+            "/facilitate/…/meetings/1"
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! case as a trainer's, audited under the co-facilitator's name.
 
 use askama::Template;
-use aula_domain::{FieldErrors, PersonName};
+use aula_domain::{FieldErrors, PersonName, SessionStatus};
 use aula_storage::entities::{meeting, session_facilitator};
 use aula_storage::sessions::SessionRecord;
 use aula_storage::{Actor, attendance, facilitators, sessions};
@@ -125,6 +125,14 @@ pub(crate) async fn revoke_page(
 async fn facilitating(state: &AppState, secret: &str) -> AppResult<(session_facilitator::Model, SessionRecord)> {
     let facilitator = facilitators::by_secret(&state.db, secret).await?;
     let record = sessions::get(&state.db, facilitator.session_id).await?;
+    // A suspended organisation's sessions say so (410), as their pages do.
+    crate::catalogue::branding::serving_id(state, record.session.organisation_id).await?;
+    // The link takes roll calls while the session runs: a draft has not
+    // begun, and corrections once it is completed or cancelled are the
+    // staff's, with their reason.
+    if !matches!(record.status(), SessionStatus::Open | SessionStatus::Closed) {
+        return Err(AppError::NotFound);
+    }
     Ok((facilitator, record))
 }
 

@@ -21,6 +21,13 @@ pub(crate) async fn calendar(
 ) -> AppResult<Response> {
     let session = visible(&ctx, &state, file).await?;
     let mut calendar = aula_mail::notify::calendar(&state.mail, &session);
+    // Anyone may download it: a hybrid meeting's link goes only to the
+    // people holding a seat, by e-mail (issue 20).
+    for place in &mut calendar.places {
+        if place.as_deref().is_some_and(|p| p.starts_with("http")) {
+            *place = None;
+        }
+    }
     // The reader's language where the course has a text in it (issue 23),
     // as in the invitations sent by e-mail.
     let text = session.course.course.text(ctx.lang.as_str());
