@@ -452,6 +452,14 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
         assert_eq!(body["status"], "confirmed");
+        // Her e-mail links the session's page: a draft that seats people shows it, without a form.
+        let draft_page = app.browser().get(&format!("/sessions/{invited}?lang=en")).await;
+        assert_eq!(draft_page.status(), StatusCode::OK);
+        let draft_page = draft_page.text().await.expect("html");
+        assert!(
+            !draft_page.contains(&format!("/sessions/{invited}/register")),
+            "{draft_page}"
+        );
         let (status, body) = api.patch_session(&invited, &json!({"status": "open"})).await;
         assert_eq!(status, StatusCode::OK, "{body}");
 

@@ -609,7 +609,11 @@ pub async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Session
     let own = ctx
         .staff_org()
         .is_some_and(|org| org.uuid() == record.session.organisation_id);
-    if record.status().is_public() || (own && may_see(ctx, &record)) {
+    // A draft that already seats people an organiser entered (issue 20: an
+    // invited group gathered before it opens) shows its page to them by its
+    // address, as their e-mails link it; still unlisted, and no form.
+    let seats_people = record.status() == SessionStatus::Draft && record.session.seats_taken > 0;
+    if record.status().is_public() || seats_people || (own && may_see(ctx, &record)) {
         Ok(record)
     } else {
         Err(AppError::NotFound)
