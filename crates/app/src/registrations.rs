@@ -94,19 +94,11 @@ async fn register_once(
 /// 20): its hash is the one kept, compared in constant time.
 pub fn invited(record: &SessionRecord, entry: &Entry) -> bool {
     match (entry, &record.session.invitation_token) {
-        (Entry::Invited(given), Some(hash)) => same_secret(&aula_storage::secrets::hash(given), hash),
+        (Entry::Invited(given), Some(hash)) => {
+            aula_storage::secrets::same_secret(&aula_storage::secrets::hash(given), hash)
+        }
         _ => false,
     }
-}
-
-/// Compares two secrets without telling, by its time, how much of one is right.
-pub fn same_secret(given: &str, expected: &str) -> bool {
-    given.len() == expected.len()
-        && given
-            .bytes()
-            .zip(expected.bytes())
-            .fold(0u8, |diff, (a, b)| diff | (a ^ b))
-            == 0
 }
 
 /// Registers someone inside the caller's transaction (an import registers a

@@ -61,11 +61,10 @@ impl Signer {
     }
 
     pub async fn organisation(state: &AppState, org: &organisation::Model) -> AppResult<Signer> {
-        let base = state.config.base_url.trim().trim_end_matches('/');
         let instance = IssuerKey::from_bytes(keys::issuer_key(&state.db).await?);
         Ok(Signer {
             issuer: Issuer {
-                base_url: format!("{base}/o/{}", org.slug),
+                base_url: state.config.link(&format!("/o/{}", org.slug)),
                 name: org.name.clone(),
             },
             key: instance.for_organisation(org.id),
@@ -332,7 +331,7 @@ pub(crate) async fn holder_pdf(
 ) -> AppResult<Response> {
     let expected = aula_mail::notify::certificate_path(&state.mail, id);
     let given = format!("/c/{id}/{signature}");
-    if !crate::kit::extract::constant_time_eq(expected.as_bytes(), given.as_bytes()) {
+    if !aula_storage::secrets::same_secret(&given, &expected) {
         return Err(AppError::NotFound);
     }
     let c = certificates::get(&state.db, id).await?;

@@ -123,7 +123,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
             .find(|(k, _)| k == "csrf")
             .map(|(_, v)| v.as_str())
             .unwrap_or_default();
-        if !constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
+        if !aula_storage::secrets::same_secret(token, &ctx.csrf) {
             return Err(AppError::Csrf);
         }
         // The token is the form's envelope, not its content: inputs that
@@ -134,10 +134,6 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
             .map(CsrfForm)
             .map_err(|_| AppError::bad_request("error-form"))
     }
-}
-
-pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// A form with nothing but its token (a button).

@@ -247,7 +247,7 @@ pub(crate) async fn read_upload(
             _ => {}
         }
     }
-    if !crate::kit::extract::constant_time_eq(token.as_bytes(), ctx.csrf.as_bytes()) {
+    if !aula_storage::secrets::same_secret(&token, &ctx.csrf) {
         return Err(AppError::Csrf);
     }
     Ok(file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()))

@@ -79,11 +79,7 @@ pub fn from_our_pages(headers: &HeaderMap, config: &Config, csrf: &str) -> bool 
     header(CSRF_HEADER).is_some_and(|token| !csrf.is_empty() && same_secret(token, csrf))
 }
 
-/// Compares secrets in time that does not depend on where they differ.
-pub fn same_secret(given: &str, expected: &str) -> bool {
-    let (given, expected) = (given.as_bytes(), expected.as_bytes());
-    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
-}
+pub use aula_storage::secrets::same_secret;
 
 #[cfg(test)]
 mod tests {
