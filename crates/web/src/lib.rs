@@ -85,6 +85,12 @@ impl Config {
         }
     }
 
+    /// `path` (from `/`) as an absolute link, for what leaves the page: an
+    /// issuer's address, a private link to copy.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url.trim().trim_end_matches('/'))
+    }
+
     /// Cookies are marked `Secure` when Aula is served over HTTPS.
     pub fn secure_cookies(&self) -> bool {
         self.base_url.starts_with("https://")

@@ -76,8 +76,7 @@ pub(crate) async fn add_page(
     let outcome = async {
         let name = PersonName::parse(&form.name).map_err(|p| AppError::Invalid(FieldErrors::single("name", p)))?;
         let (row, secret) = facilitators::add(&state.db, &ctx.actor()?, ctx.org()?, id, &name).await?;
-        let base = state.config.base_url.trim().trim_end_matches('/');
-        Ok::<_, AppError>((row.name, format!("{base}/facilitate/{secret}")))
+        Ok::<_, AppError>((row.name, state.config.link(&format!("/facilitate/{secret}"))))
     }
     .await;
     match outcome {

@@ -79,35 +79,24 @@ impl OutreachInput {
     }
 }
 
-fn id(input: &str) -> Result<Uuid, aula_domain::Problem> {
-    match input.trim() {
-        "" => Err(aula_domain::Problem::required()),
-        value => Uuid::parse_str(value).map_err(|_| aula_domain::Problem::new("error-unknown-choice")),
-    }
-}
-
-fn optional<T>(
-    input: &str,
-    parse: impl FnOnce(&str) -> Result<T, aula_domain::Problem>,
-) -> Result<Option<T>, aula_domain::Problem> {
-    match input.trim() {
-        "" => Ok(None),
-        value => parse(value).map(Some),
-    }
-}
-
 impl TryFrom<&OutreachInput> for OutreachDetails {
     type Error = FieldErrors;
 
     fn try_from(input: &OutreachInput) -> Result<Self, Self::Error> {
         let mut errors = FieldErrors::new();
-        let programme_id = errors.take("programme_id", id(&input.programme_id));
+        let programme_id = errors.take("programme_id", input::parse_id(&input.programme_id));
         let kind = errors.take("kind", OutreachKind::parse(&input.kind));
         let title = errors.take("title", Title::parse(&input.title));
         let held_on = errors.take("held_on", parse_date(&input.held_on));
         let place = errors.take("place", ShortText::parse_optional(&input.place));
-        let region_id = errors.take("region_id", optional(&input.region_id, id));
-        let audience = errors.take("audience", optional(&input.audience, Audience::parse));
+        let region_id = errors.take("region_id", input::parse_optional_id(&input.region_id));
+        let audience = errors.take(
+            "audience",
+            match input.audience.trim() {
+                "" => Ok(None),
+                code => Audience::parse(code).map(Some),
+            },
+        );
         let attendees = errors.take("attendees", parse_count(&input.attendees));
         let viewers = errors.take("viewers", parse_count(&input.viewers));
         let notes = errors.take("notes", LongText::parse_optional(&input.notes));

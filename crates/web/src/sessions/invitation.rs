@@ -30,8 +30,7 @@ pub struct InvitationLinkOut {
 async fn renew(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(SessionRecord, String)> {
     let (record, secret) =
         aula_app::sessions::renew_invitation_link(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
-    let base = state.config.base_url.trim().trim_end_matches('/');
-    let url = format!("{base}/sessions/{id}?invitation={secret}");
+    let url = state.config.link(&format!("/sessions/{id}?invitation={secret}"));
     Ok((record, url))
 }
 
