@@ -707,3 +707,147 @@ db_test!(
         assert_eq!(after["meetings"][0]["place"], json!(null));
     }
 );
+
+/// The certificates issued for a session, from the table.
+async fn certificates_of(app: &crate::helpers::TestApp, session_id: &str) -> u64 {
+    use aula_storage::entities::certificate;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    certificate::Entity::find()
+        .filter(certificate::Column::SessionId.eq(session_id.parse::<uuid::Uuid>().expect("uuid")))
+        .count(&app.db)
+        .await
+        .expect("count")
+}
+
+db_test!(
+    issue_20_a_session_completes_by_itself_once_its_attendance_is_closed,
+    |app: crate::helpers::TestApp| async move {
+        use aula_storage::entities::audit_entry;
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"title": "Mediación comunitaria", "summary": "S", "hours": 10, "modality": "in_person",
+                    "audiences": ["mediator"], "language": "es"}),
+            )
+            .await;
+        // Held in March 2026, 09:00–14:00 Madrid: the last meeting ended at 13:00 UTC on the 13th.
+        let meetings = json!([
+            {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
+            {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
+        ]);
+        let held = crate::helpers::session_in_leon(&app, &api, &course, 20, meetings.clone()).await;
+        let held_id = held["id"].as_str().expect("id").to_owned();
+        let (status, body) = api.patch_session(&held_id, &json!({"issue_on_completion": true})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let people = crate::helpers::seated_people(&app, &held_id, 2, "M", "life").await;
+        let held_meetings = crate::helpers::meeting_ids(&held);
+        // Held too, but nobody was ever seated: nothing says it took place.
+        let empty = crate::helpers::session_in_leon(&app, &api, &course, 20, meetings).await;
+        let empty_id = empty["id"].as_str().expect("id").to_owned();
+        let status_of = |id: String| {
+            let api = &api;
+            async move { api.get_ok(&format!("/api/v1/sessions/{id}")).await["status"].clone() }
+        };
+        let tick = || async { aula_app::jobs::tick(&app.app()).await.expect("tick") };
+
+        // Two of the three roll calls' marks: the attendance is still open.
+        for (meeting, marked) in [(&held_meetings[0], &people[..]), (&held_meetings[1], &people[..1])] {
+            let marks: Vec<_> = marked
+                .iter()
+                .map(|r| json!({"registration_id": r, "status": "present"}))
+                .collect();
+            let (status, body) = api.put_marks(meeting, &json!(marks)).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        tick().await;
+        assert_eq!(status_of(held_id.clone()).await, "open");
+        let (status, body) = api
+            .put_marks(
+                &held_meetings[1],
+                &json!([{"registration_id": people[1], "status": "absent"}]),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+
+        // Closed, but within the hour after the last meeting: a wrong mark
+        // can still be corrected without a reason.
+        let end = chrono::DateTime::parse_from_rfc3339("2026-03-13T13:00:00Z")
+            .expect("time")
+            .with_timezone(&chrono::Utc);
+        let app_handle = app.app();
+        let early =
+            aula_app::sessions::complete_when_attendance_closed(&app_handle, end + chrono::Duration::minutes(30))
+                .await
+                .expect("early");
+        assert_eq!(early, 0);
+        assert_eq!(status_of(held_id.clone()).await, "open");
+
+        tick().await;
+        assert_eq!(status_of(held_id.clone()).await, "completed");
+        assert_eq!(
+            status_of(empty_id.clone()).await,
+            "open",
+            "nobody seated: left to the organiser"
+        );
+        let by_lifecycle = audit_entry::Entity::find()
+            .filter(audit_entry::Column::Actor.eq("lifecycle"))
+            .filter(audit_entry::Column::EntityId.eq(held_id.parse::<uuid::Uuid>().expect("uuid")))
+            .count(&app.db)
+            .await
+            .expect("audit");
+        assert!(by_lifecycle > 0, "audited as the lifecycle's");
+        // As an organiser's completion: the participants' survey, and the
+        // certificates the session issues on completion (M0 attended both).
+        assert_eq!(
+            crate::helpers::queued(&app, "survey_invitation", None).await.len(),
+            2,
+            "both were there"
+        );
+        assert_eq!(certificates_of(&app, &held_id).await, 1);
+        // Run again, or by a second process: nothing more.
+        tick().await;
+        assert_eq!(crate::helpers::queued(&app, "survey_invitation", None).await.len(), 2);
+        assert_eq!(certificates_of(&app, &held_id).await, 1);
+    }
+);
+
+db_test!(
+    issue_20_completing_by_hand_issues_the_certificates_a_session_says_it_issues,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, _) =
+            crate::certificates::completed_session(&app, &api, false, false, &[3, 3, 1], "auto").await;
+        // `completed_session` leaves issuing to the organiser by default.
+        assert_eq!(certificates_of(&app, &session_id).await, 0);
+
+        let course = api.course("Atención a la diversidad", 10, "in_person").await;
+        let session = crate::helpers::session_in_leon(
+            &app,
+            &api,
+            &course,
+            20,
+            json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]),
+        )
+        .await;
+        let id = session["id"].as_str().expect("id").to_owned();
+        ok(api.patch_session(&id, &json!({"issue_on_completion": true})).await);
+        let people = crate::helpers::seated_people(&app, &id, 2, "H", "hand").await;
+        let meeting = crate::helpers::meeting_ids(&session)[0].clone();
+        let (status, body) = api
+            .put_marks(
+                &meeting,
+                &json!([{"registration_id": people[0], "status": "present"}, {"registration_id": people[1], "status": "absent"}]),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        api.close_and_complete(&id).await;
+        assert_eq!(certificates_of(&app, &id).await, 1, "issued with the completion");
+        assert_eq!(crate::helpers::queued(&app, "certificate_ready", None).await.len(), 1);
+    }
+);
+
+fn ok((status, body): (StatusCode, serde_json::Value)) {
+    assert_eq!(status, StatusCode::OK, "{body}");
+}

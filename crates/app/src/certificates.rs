@@ -1,7 +1,7 @@
 //! Certificates: issuing a session's, and revoking one.
 
 use aula_storage::entities::certificate;
-use aula_storage::{Actor, StorageError, certificates, sessions};
+use aula_storage::{Actor, ConnectionTrait, StorageError, certificates, sessions};
 use uuid::Uuid;
 
 use crate::{App, Error, Result};
@@ -58,17 +58,29 @@ pub async fn issue(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<cer
 async fn issue_once(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<certificate::Model>> {
     let txn = app.write().await?;
     let record = sessions::get(&*txn, session_id).await?;
+    let issued = issue_in(&*txn, app, actor, &record).await?;
+    txn.commit().await?;
+    Ok(issued)
+}
+
+/// Issues the session's certificates inside the caller's transaction (a
+/// completion issues them with it), with the holders' e-mails.
+pub async fn issue_in(
+    txn: &impl ConnectionTrait,
+    app: &App,
+    actor: &Actor,
+    record: &sessions::SessionRecord,
+) -> Result<Vec<certificate::Model>> {
     // The organisation that runs the session issues its certificates, under
     // its identity as it is today (issue 19): legal name, address, website,
     // logo, the signatory of the session (or course, or the default), the
     // accrediting body's logo and the course's outcomes; the certificates
     // keep them, so a later change does not alter what was issued.
-    let issuer = aula_storage::issuer::snapshot(&*txn, &record).await?;
-    let issued = certificates::issue_for_session(&*txn, actor, &record, &issuer, chrono::Utc::now()).await?;
+    let issuer = aula_storage::issuer::snapshot(txn, record).await?;
+    let issued = certificates::issue_for_session(txn, actor, record, &issuer, chrono::Utc::now()).await?;
     for one in &issued {
-        aula_mail::notify::certificate_ready(&*txn, &app.mail, one).await?;
+        aula_mail::notify::certificate_ready(txn, &app.mail, one).await?;
     }
-    txn.commit().await?;
     Ok(issued)
 }
 

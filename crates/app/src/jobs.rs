@@ -35,6 +35,8 @@ pub async fn tick(app: &App) -> Result<usize> {
     }
     txn.commit().await?;
     queued += due.len();
+    // Sessions whose attendance is closed complete by themselves (issue 20).
+    crate::sessions::complete_when_attendance_closed(app, now).await?;
     // Survey answers waiting in groups large enough, or at the close (issue 21).
     crate::surveys::publish_due(app, now).await?;
     rate_limits::sweep(&app.db).await?;

@@ -59,7 +59,9 @@ pub async fn update(
 }
 
 /// Moves a session to `to`. A cancellation tells everyone registered; a
-/// completion asks the participants for their opinion at once.
+/// completion asks the participants for their opinion at once, and issues
+/// the certificates of a session that says so (`issue_on_completion`) to
+/// everyone eligible then, with their e-mails, in the same transaction.
 pub async fn set_status(
     app: &App,
     actor: &Actor,
@@ -74,9 +76,37 @@ pub async fn set_status(
         aula_mail::notify::session_cancelled(&*txn, &app.mail, &record).await?;
     } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {
         crate::surveys::invite(&*txn, &app.mail, id, None, surveys::Invitees::Participants).await?;
+        if record.session.issue_on_completion {
+            crate::certificates::issue_in(&*txn, app, actor, &record).await?;
+        }
     }
     txn.commit().await?;
     Ok(record)
+}
+
+/// How long after its last meeting a session whose roll calls are all
+/// taken waits before it completes by itself: a mark typed wrong at the
+/// door is corrected in that hour without a reason, as before completion.
+pub const SETTLE: chrono::Duration = chrono::Duration::hours(1);
+
+/// Completes the sessions whose attendance is closed (issue 20): held,
+/// open or closed, everyone seated marked at every meeting, the last
+/// meeting over for [`SETTLE`]. Each as an organiser's completion would
+/// (surveys, certificates where the session says so), audited as the
+/// lifecycle's. Another process completing one first changes nothing.
+/// Returns how many were completed.
+pub async fn complete_when_attendance_closed(app: &App, now: chrono::DateTime<chrono::Utc>) -> Result<usize> {
+    let actor = Actor::system("lifecycle");
+    let mut completed = 0;
+    for (id, org) in sessions::attendance_closed(&app.db, now - SETTLE).await? {
+        match set_status(app, &actor, org, id, SessionStatus::Completed).await {
+            Ok(_) => completed += 1,
+            // Cancelled meanwhile, or gone: nothing to complete.
+            Err(crate::Error::Conflict(_) | crate::Error::NotFound) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(completed)
 }
 
 /// Makes a new private registration link for a session by invitation

@@ -85,6 +85,13 @@ impl SessionRecord {
         self.status() == SessionStatus::Completed || self.meetings.last().is_some_and(|m| m.ends_at <= now)
     }
 
+    /// Whether the session was held and waits to be completed: closed, and
+    /// its last meeting is over (an open one says so by its registering
+    /// badge). It completes by itself once its attendance is closed.
+    pub fn held_closed(&self) -> bool {
+        self.status() == SessionStatus::Closed && self.is_over(now())
+    }
+
     /// Whether a calendar file still helps at `now`: meetings ahead of a
     /// session that is neither over nor cancelled (issue 24: a past or
     /// cancelled session offered an `.ics`).
@@ -786,4 +793,34 @@ pub async fn set_status(
         crate::attendance::fix_completions(conn, &get(conn, id).await?).await?;
     }
     get(conn, id).await
+}
+
+/// The open or closed sessions whose attendance is closed (issue 20: a
+/// session's life runs itself): their last meeting ended at `ended_by` or
+/// before, they seat someone, and every person seated has a mark at every
+/// meeting. With their organisation, for the use case that completes them.
+pub async fn attendance_closed(
+    conn: &impl ConnectionTrait,
+    ended_by: DateTime<Utc>,
+) -> Result<Vec<(Uuid, OrganisationId)>> {
+    use aula_domain::RegistrationStatus;
+    let seated = RegistrationStatus::Confirmed.as_str();
+    let rows = session::Entity::find()
+        .filter(session::Column::Status.is_in([SessionStatus::Open, SessionStatus::Closed]))
+        .filter(session::Column::EndsAt.lte(ended_by))
+        .filter(Expr::cust(format!(
+            "EXISTS (SELECT 1 FROM registrations r WHERE r.session_id = sessions.id AND r.status = '{seated}')"
+        )))
+        .filter(Expr::cust(format!(
+            "NOT EXISTS (SELECT 1 FROM registrations r JOIN meetings m ON m.session_id = r.session_id \
+             WHERE r.session_id = sessions.id AND r.status = '{seated}' AND NOT EXISTS \
+             (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.meeting_id = m.id))"
+        )))
+        .order_by_asc(session::Column::EndsAt)
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|s| (s.id, OrganisationId::from_row(s.organisation_id)))
+        .collect())
 }
