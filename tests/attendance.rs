@@ -463,3 +463,73 @@ db_test!(
         assert_eq!(matrix["rows"][0]["marks"][0]["status"], "present");
     }
 );
+
+db_test!(
+    issue_20_integrations_name_and_revoke_co_facilitators,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        crate::helpers::move_to_past(&app, &session_id).await;
+        let people = crate::helpers::seated_people(&app, &session_id, 1, "P", "facapi").await;
+        let (_, detail) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        let meeting = crate::helpers::meeting_ids(&detail)[0].clone();
+        let path = format!("/api/v1/sessions/{session_id}/facilitators");
+
+        for bad in [
+            json!({"name": " "}),
+            json!({"name": "Amina", "role": "trainer"}),
+            json!({}),
+        ] {
+            let (status, body) = api.post(&path, &bad).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
+        }
+        let (status, made) = api.post(&path, &json!({"name": "Youssef Ben Salah"})).await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+        let url = made["url"].as_str().expect("the link, shown once").to_owned();
+        let link = &url[url.find("/facilitate/").expect("a link")..];
+        let listed = api.get_ok(&path).await;
+        assert_eq!(listed.as_array().map(Vec::len), Some(1), "{listed}");
+        assert_eq!(listed[0]["name"], "Youssef Ben Salah");
+        assert!(listed[0].get("url").is_none(), "never shown again: {listed}");
+
+        // The link takes the roll call while the session is open.
+        let facilitator = app.browser();
+        let roll_call = format!("{link}/meetings/{meeting}");
+        let field = format!("status.{}", people[0]);
+        let saved = facilitator
+            .post_form(&roll_call, &roll_call, &[(field.as_str(), "present")])
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+
+        // Trainers and the public name no one; another organisation's session is not found.
+        let trainer = app.api(&[Role::Trainer]).await;
+        let (status, _) = trainer.post(&path, &json!({"name": "X"})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = app.anonymous_api().get(&path).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let unknown = format!("/api/v1/sessions/{}/facilitators", uuid::Uuid::now_v7());
+        assert_eq!(api.get(&unknown).await.0, StatusCode::NOT_FOUND);
+
+        let id = made["id"].as_str().expect("id");
+        let response = api
+            .raw(
+                reqwest::Method::DELETE,
+                &format!("{path}/{id}"),
+                "application/json",
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(response.0, StatusCode::NO_CONTENT, "{}", response.1);
+        assert_eq!(api.get_ok(&path).await, json!([]));
+        assert_eq!(facilitator.get(link).await.status(), StatusCode::NOT_FOUND);
+        let again = api
+            .raw(
+                reqwest::Method::DELETE,
+                &format!("{path}/{id}"),
+                "application/json",
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(again.0, StatusCode::NOT_FOUND);
+    }
+);

@@ -44,6 +44,15 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
         &[Role::Organiser],
     ),
     ("GET", "/api/v1/sessions/{session}/attendance", &[Role::Organiser]),
+    // Co-facilitators who are not staff (issue 20): organisers name them.
+    ("GET", "/api/v1/sessions/{session}/facilitators", &[Role::Organiser]),
+    ("POST", "/api/v1/sessions/{session}/facilitators", &[Role::Organiser]),
+    // Any id: the role is checked before the co-facilitator is looked for.
+    (
+        "DELETE",
+        "/api/v1/sessions/{session}/facilitators/{session}",
+        &[Role::Organiser],
+    ),
     ("GET", "/api/v1/sessions/{session}/survey-results", &[Role::Organiser]),
     ("POST", "/api/v1/sessions/{session}/certificates", &[Role::Organiser]),
     ("GET", "/api/v1/certificates", &[Role::Organiser, Role::Accreditor]),

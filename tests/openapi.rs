@@ -80,6 +80,9 @@ async fn every_route_is_documented() {
         ("/api/v1/outreach/{id}/walk-ins/{walk_in_id}", &["delete"]),
         // Sessions by invitation (issue 20).
         ("/api/v1/sessions/{id}/invitation-link", &["post", "delete"]),
+        // Co-facilitators who are not staff (issue 20).
+        ("/api/v1/sessions/{id}/facilitators", &["get", "post"]),
+        ("/api/v1/sessions/{id}/facilitators/{facilitator_id}", &["delete"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

@@ -518,6 +518,14 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
         )
         .await;
     assert_eq!(status, reqwest::StatusCode::CREATED, "{walk_in}");
+    // A co-facilitator of B's session (issue 20).
+    let (status, facilitator) = b
+        .post(
+            &format!("/api/v1/sessions/{session}/facilitators"),
+            &serde_json::json!({"name": "Amel Jaziri"}),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::CREATED, "{facilitator}");
     let a = app.api(&[Role::Organiser, Role::Trainer]).await;
     let a_browser = app.signed_in(&[Role::Organiser, Role::Trainer]).await;
     Two {
@@ -540,6 +548,7 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
             ("signatories", signatory),
             ("outreach", outreach),
             ("walk-ins", walk_in["id"].as_str().expect("id").to_owned()),
+            ("facilitators", facilitator["id"].as_str().expect("id").to_owned()),
         ],
     }
 }
@@ -631,7 +640,8 @@ db_test!(
                         let id = id_for(path, &two.ids);
                         let filled = path
                             .replace("{id}", id)
-                            .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids));
+                            .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids))
+                            .replace("{facilitator_id}", id_for("/api/v1/facilitators", &two.ids));
                         let (a_status, a_body) = two
                             .a
                             .raw(method_upper.clone(), &filled, "application/json", b"{}".to_vec())
@@ -641,7 +651,8 @@ db_test!(
                         // judged before the record is looked for.
                         let missing = path
                             .replace("{id}", &Uuid::now_v7().to_string())
-                            .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids));
+                            .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids))
+                            .replace("{facilitator_id}", id_for("/api/v1/facilitators", &two.ids));
                         let (m_status, _) = two
                             .a
                             .raw(method_upper.clone(), &missing, "application/json", b"{}".to_vec())

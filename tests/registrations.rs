@@ -156,6 +156,20 @@ db_test!(
         );
         let ana = crate::helpers::me_browser(&app, "ana@example.org").await;
         assert!(!ana.get_html("/me?lang=en").await.contains("overlap"));
+        // Integrations read it on the registrations.
+        let listed = api.get_ok(&format!("/api/v1/sessions/{morning}/registrations")).await;
+        let overlaps = |given: &str| {
+            listed["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .find(|r| r["given_name"] == given)
+                .map(|r| r["overlaps"].clone())
+                .expect("row")
+        };
+        assert_eq!(overlaps("Ana"), json!([]));
+        assert_eq!(overlaps("Ben")[0]["session_id"], json!(midday.to_string()));
+        assert_eq!(overlaps("Ben")[0]["title"], "Mediación intercultural");
 
         // Cancelled, it overlaps no more.
         let (status, body) = api

@@ -245,6 +245,11 @@ pub fn for_people() -> Router<AppState> {
             get(attendance::roll_call::roll_call_page).post(attendance::roll_call::save_roll_call),
         )
         // Co-facilitators who are not staff, by their personal link (issue 20).
+        .routes(routes!(
+            attendance::facilitator::list_api,
+            attendance::facilitator::add_api
+        ))
+        .routes(routes!(attendance::facilitator::revoke_api))
         .route(
             "/staff/sessions/{id}/facilitators",
             get(attendance::facilitator::list_page).post(attendance::facilitator::add_page),

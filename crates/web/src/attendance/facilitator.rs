@@ -3,6 +3,7 @@
 //! once); by it they see the session's meetings and take each roll call,
 //! on a phone and without an account. The marks are saved by the same use
 //! case as a trainer's, audited under the co-facilitator's name.
+//! Integrations name and revoke them through `/api/v1/sessions/{id}/facilitators`.
 
 use askama::Template;
 use aula_domain::{FieldErrors, PersonName, SessionStatus};
@@ -10,20 +11,109 @@ use aula_storage::entities::{meeting, session_facilitator};
 use aula_storage::sessions::SessionRecord;
 use aula_storage::{Actor, attendance, facilitators, sessions};
 use axum::extract::State;
-use axum::response::Response;
-use serde::Deserialize;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::roll_call::{Taker, roll_call_for, save_marks};
+use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
-use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
+use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
 use crate::{AppError, AppResult, AppState, Ctx};
 
-#[derive(Clone, Debug, Default, Deserialize)]
-pub(crate) struct FacilitatorInput {
+/// A co-facilitator to name.
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FacilitatorInput {
+    /// As the roll call's audit names them.
     #[serde(default)]
     name: String,
+}
+
+/// A co-facilitator whose link works.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacilitatorOut {
+    pub id: Uuid,
+    pub session_id: Uuid,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    /// Their personal link, only in the answer that names them: shown this
+    /// once (the database keeps its hash).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl FacilitatorOut {
+    fn of(row: session_facilitator::Model, url: Option<String>) -> Self {
+        FacilitatorOut {
+            id: row.id,
+            session_id: row.session_id,
+            name: row.name,
+            created_at: row.created_at,
+            url,
+        }
+    }
+}
+
+/// Names a co-facilitator of one of the organiser's sessions: the row and
+/// their link, for both doors.
+async fn add(ctx: &Ctx, state: &AppState, id: Uuid, form: &FacilitatorInput) -> AppResult<FacilitatorOut> {
+    let name = PersonName::parse(&form.name).map_err(|p| AppError::Invalid(FieldErrors::single("name", p)))?;
+    let (row, secret) = facilitators::add(&state.db, &ctx.actor()?, ctx.org()?, id, &name).await?;
+    let url = state.config.link(&format!("/facilitate/{secret}"));
+    Ok(FacilitatorOut::of(row, Some(url)))
+}
+
+/// A session's co-facilitators whose links work, in the order named.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/facilitators", tag = "attendance", params(("id" = Uuid, Path)),
+    security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = Vec<FacilitatorOut>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError)))]
+pub(crate) async fn list_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<axum::Json<Vec<FacilitatorOut>>> {
+    sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let rows = facilitators::list(&state.db, id).await?;
+    Ok(axum::Json(
+        rows.into_iter().map(|row| FacilitatorOut::of(row, None)).collect(),
+    ))
+}
+
+/// Name a co-facilitator who is not staff (issue 20): the answer carries
+/// their personal link (`url`), shown this once, by which they take the
+/// session's roll calls while it is open or closed.
+#[utoipa::path(post, path = "/api/v1/sessions/{id}/facilitators", tag = "attendance", params(("id" = Uuid, Path)),
+    request_body = FacilitatorInput, security(("bearer" = []), ("cookie" = [])),
+    responses((status = 201, body = FacilitatorOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn add_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<FacilitatorInput>,
+) -> AppResult<Response> {
+    let made = add(&ctx, &state, id, &input).await?;
+    Ok((StatusCode::CREATED, axum::Json(made)).into_response())
+}
+
+/// End a co-facilitator's link; the marks they saved stay.
+#[utoipa::path(delete, path = "/api/v1/sessions/{id}/facilitators/{facilitator_id}", tag = "attendance",
+    params(("id" = Uuid, Path), ("facilitator_id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
+    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError)))]
+pub(crate) async fn revoke_api(
+    Organiser(ctx): Organiser,
+    State(state): State<AppState>,
+    ApiPath((id, facilitator)): ApiPath<(Uuid, Uuid)>,
+) -> AppResult<Response> {
+    facilitators::revoke(&state.db, &ctx.actor()?, ctx.org()?, id, facilitator).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[derive(Template)]
@@ -73,12 +163,9 @@ pub(crate) async fn add_page(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<FacilitatorInput>,
 ) -> AppResult<Response> {
-    let outcome = async {
-        let name = PersonName::parse(&form.name).map_err(|p| AppError::Invalid(FieldErrors::single("name", p)))?;
-        let (row, secret) = facilitators::add(&state.db, &ctx.actor()?, ctx.org()?, id, &name).await?;
-        Ok::<_, AppError>((row.name, state.config.link(&format!("/facilitate/{secret}"))))
-    }
-    .await;
+    let outcome = add(&ctx, &state, id, &form)
+        .await
+        .map(|made| (made.name, made.url.unwrap_or_default()));
     match outcome {
         Ok(made) => render(
             &list_page_of(

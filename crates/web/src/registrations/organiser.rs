@@ -86,6 +86,19 @@ pub struct RegistrationOut {
     pub confirmed_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
 }
+    /// The same person's other live registrations whose sessions' meetings
+    /// overlap this one's (issue 20): they cannot be in both rooms.
+    pub overlaps: Vec<OverlapOut>,
+}
+
+/// Another session of the same person that meets at the same time.
+#[derive(Serialize, ToSchema)]
+pub struct OverlapOut {
+    pub session_id: Uuid,
+    /// Its course's title.
+    pub title: String,
+    /// Its first meeting.
+    pub starts_at: Option<DateTime<Utc>>,
 
 impl From<RegistrationRow> for RegistrationOut {
     fn from(row: RegistrationRow) -> Self {
@@ -106,6 +119,7 @@ impl From<RegistrationRow> for RegistrationOut {
             confirmed_at: r.confirmed_at,
             cancelled_at: r.cancelled_at,
         }
+            overlaps: Vec::new(),
     }
 }
 
@@ -123,7 +137,19 @@ pub(crate) async fn list(
     readable(&ctx, &state, id).await?;
     let page = crate::kit::api::page(query.page, query.per_page, 50)?;
     let paged = registrations::list(&state.db, id, query.status()?, page).await?;
-    Ok(axum::Json(Paginated::from(paged, RegistrationOut::from)))
+    let ids: Vec<Uuid> = paged.items.iter().map(|row| row.registration.id).collect();
+    let overlapping = registrations::overlapping(&state.db, &ids).await?;
+    let mut out = Paginated::from(paged, RegistrationOut::from);
+    for overlap in overlapping {
+        if let Some(row) = out.items.iter_mut().find(|r| r.id == overlap.registration_id) {
+            row.overlaps.push(OverlapOut {
+                session_id: overlap.session_id,
+                title: overlap.title,
+                starts_at: overlap.starts_at,
+            });
+        }
+    }
+    Ok(axum::Json(out))
 }
 
 #[derive(Template)]
