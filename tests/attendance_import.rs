@@ -19,7 +19,7 @@ pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, fa
         &aula_domain::RegistrantDetails {
             given_name: aula_domain::PersonName::parse(given).expect("name"),
             family_name: aula_domain::PersonName::parse(family).expect("name"),
-            email: Email::parse(email).expect("email"),
+            email: Some(Email::parse(email).expect("email")),
             phone: None,
             employer: None,
             job_title: None,

@@ -931,7 +931,7 @@ pub async fn person(
         &aula_domain::RegistrantDetails {
             given_name: aula_domain::PersonName::parse(given_name).expect("name"),
             family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),
-            email: Email::parse(email).expect("email"),
+            email: Some(Email::parse(email).expect("email")),
             phone: None,
             employer: Some(aula_domain::Text::parse("Ayuntamiento de Sevilla").expect("employer")),
             job_title: None,

@@ -267,7 +267,10 @@ async fn step(
                     if person.erased_at.is_some() {
                         continue;
                     }
-                    let email = aula_domain::Email::parse(&person.email).expect("email");
+                    let email = person
+                        .email
+                        .as_deref()
+                        .map(|e| aula_domain::Email::parse(e).expect("email"));
                     let details = aula_domain::RegistrantDetails {
                         given_name: aula_domain::PersonName::parse(&person.given_name).expect("name"),
                         family_name: aula_domain::PersonName::parse(&person.family_name).expect("name"),

@@ -56,7 +56,7 @@ async fn person(app: &TestApp, name: &str, region: Option<Uuid>, audience: Audie
         &RegistrantDetails {
             given_name: PersonName::parse(name).expect("name"),
             family_name: PersonName::parse("Prueba").expect("name"),
-            email: Email::parse(&format!("{}@example.org", name.to_lowercase())).expect("email"),
+            email: Some(Email::parse(&format!("{}@example.org", name.to_lowercase())).expect("email")),
             phone: None,
             employer: Some(Text::parse(employer).expect("employer")),
             job_title: None,
@@ -244,7 +244,7 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
     let eva_details = RegistrantDetails {
         given_name: PersonName::parse("Eva").expect("name"),
         family_name: PersonName::parse("Prueba").expect("name"),
-        email: Email::parse("eva@example.org").expect("email"),
+        email: Some(Email::parse("eva@example.org").expect("email")),
         phone: None,
         employer: Some(Text::parse("Junta de Andalucia").expect("employer")),
         job_title: None,

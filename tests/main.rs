@@ -44,3 +44,4 @@ mod signup;
 mod survey_templates;
 mod surveys;
 mod vocabularies;
+mod without_email;

@@ -38,7 +38,7 @@ async fn person(app: &TestApp, org: OrganisationId, name: &str, region: Option<U
         &RegistrantDetails {
             given_name: PersonName::parse(name).expect("name"),
             family_name: PersonName::parse("Essai").expect("name"),
-            email: Email::parse(&format!("{}@people.example.net", name.to_lowercase())).expect("email"),
+            email: Some(Email::parse(&format!("{}@people.example.net", name.to_lowercase())).expect("email")),
             phone: None,
             employer: Some(Text::parse(employer).expect("employer")),
             job_title: None,

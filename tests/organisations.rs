@@ -295,7 +295,7 @@ async fn upgrade_keeps_everything(db: Database) -> Old {
     let details = aula_domain::RegistrantDetails {
         given_name: aula_domain::PersonName::parse("Ana").expect("name"),
         family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),
-        email: ana.clone(),
+        email: Some(ana.clone()),
         phone: None,
         employer: None,
         job_title: None,
@@ -449,7 +449,7 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
         &aula_domain::RegistrantDetails {
             given_name: aula_domain::PersonName::parse("Amel").expect("name"),
             family_name: aula_domain::PersonName::parse("Ben Salah").expect("name"),
-            email: aula_domain::Email::parse("amel@example.org").expect("email"),
+            email: Some(aula_domain::Email::parse("amel@example.org").expect("email")),
             phone: None,
             employer: None,
             job_title: None,

@@ -74,7 +74,7 @@ async fn apply(app: &TestApp, session: Uuid, op: &Op, tokens: &mut std::collecti
             let details = aula_domain::RegistrantDetails {
                 given_name: aula_domain::PersonName::parse("P").expect("name"),
                 family_name: aula_domain::PersonName::parse("Q").expect("name"),
-                email: aula_domain::Email::parse(&format!("p{n}@example.org")).expect("email"),
+                email: Some(aula_domain::Email::parse(&format!("p{n}@example.org")).expect("email")),
                 phone: None,
                 employer: None,
                 job_title: None,

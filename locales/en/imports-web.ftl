@@ -57,3 +57,5 @@ import-done-already = Already registered (unchanged)
 import-done-skipped = Rejected lines skipped
 import-see-registrations = See the registrations
 import-another = Import another file
+import-without-email = Rows without an e-mail address are people who have none
+import-without-email-help = Newly arrived people, walk-ins: they are registered without e-mail and get none. An address that is in the file must still be valid.

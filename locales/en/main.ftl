@@ -375,3 +375,4 @@ error-password-short = At least { $min ->
 error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
 table-region = Table; it scrolls sideways on small screens
 error-unavailable = The database is not answering for a moment; nothing was changed. Please try again in a few seconds.
+error-email-and-without = An address was given for a person marked as having none: remove the address or untick the box.

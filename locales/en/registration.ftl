@@ -124,3 +124,9 @@ confirm-button = Confirm my registration
 ## Overlapping trainings (issue 20)
 registrations-overlap = Overlaps with
 me-overlap = Its meetings overlap with another training you are registered for; you cannot attend both, so cancel one or ask the organiser:
+
+# People without e-mail (issue 20)
+person-no-email = no e-mail
+person-email-organiser-hint = Leave it empty only for someone who has no e-mail address, and tick the box below.
+person-without-email = This person has no e-mail address
+person-without-email-hint = Newly arrived people, walk-ins: they get no e-mail, so tell them the dates yourself and hand them their certificate printed from the certificates page. A telephone number helps to reach them.

@@ -57,3 +57,5 @@ import-done-already = Ya inscritas (sin cambios)
 import-done-skipped = Líneas rechazadas omitidas
 import-see-registrations = Ver las inscripciones
 import-another = Importar otro archivo
+import-without-email = Las filas sin correo electrónico son personas que no tienen
+import-without-email-help = Personas recién llegadas, asistentes sin inscripción: se inscriben sin correo y no reciben ninguno. Un correo que está en el archivo debe seguir siendo válido.

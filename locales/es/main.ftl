@@ -375,3 +375,4 @@ error-password-short = Al menos { $min ->
 error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.
 table-region = Tabla; se desplaza en horizontal en pantallas pequeñas
 error-unavailable = La base de datos no responde en este momento; no se ha cambiado nada. Vuelva a intentarlo dentro de unos segundos.
+error-email-and-without = Se ha escrito un correo para una persona marcada sin correo: borre el correo o desmarque la casilla.

@@ -124,3 +124,9 @@ confirm-button = Confirmar mi inscripción
 ## Formaciones que se solapan (issue 20)
 registrations-overlap = Se solapa con
 me-overlap = Sus sesiones se solapan con otra formación en la que tiene plaza; no podrá asistir a las dos: anule una o consulte a quien organiza:
+
+# Personas sin correo (issue 20)
+person-no-email = sin correo
+person-email-organiser-hint = Déjelo vacío solo para una persona que no tiene correo electrónico, y marque la casilla de abajo.
+person-without-email = Esta persona no tiene correo electrónico
+person-without-email-hint = Personas recién llegadas, asistentes sin inscripción: no reciben ningún correo. Deles usted las fechas y entrégueles el certificado impreso desde la página de certificados. Un teléfono ayuda a localizarlas.

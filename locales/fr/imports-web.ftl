@@ -60,3 +60,5 @@ import-done-already = Déjà inscrites (inchangées)
 import-done-skipped = Lignes refusées ignorées
 import-see-registrations = Voir les inscriptions
 import-another = Importer un autre fichier
+import-without-email = Les lignes sans adresse e-mail sont des personnes qui n’en ont pas
+import-without-email-help = Personnes primo-arrivantes, participants venus sans inscription : ils sont inscrits sans e-mail et n’en reçoivent aucun. Une adresse présente dans le fichier doit rester valide.

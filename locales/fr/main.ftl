@@ -375,3 +375,4 @@ error-password-short = Au moins { $min ->
 error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.
 table-region = Tableau ; il défile horizontalement sur les petits écrans
 error-unavailable = La base de données ne répond pas pour le moment ; rien n'a été modifié. Réessayez dans quelques secondes.
+error-email-and-without = Une adresse est saisie pour une personne indiquée sans e-mail : retirez l’adresse ou décochez la case.

@@ -124,3 +124,9 @@ confirm-button = Confirmer mon inscription
 ## Formations qui se chevauchent (issue 20)
 registrations-overlap = Chevauche
 me-overlap = Ses séances se chevauchent avec une autre formation à laquelle vous êtes inscrit·e ; vous ne pourrez pas suivre les deux : annulez-en une ou contactez l’organisateur :
+
+# Personnes sans e-mail (issue 20)
+person-no-email = pas d’e-mail
+person-email-organiser-hint = Ne la laissez vide que pour une personne qui n’a pas d’adresse e-mail, et cochez la case ci-dessous.
+person-without-email = Cette personne n’a pas d’adresse e-mail
+person-without-email-hint = Personnes primo-arrivantes, participants venus sans inscription : ils ne reçoivent aucun e-mail. Donnez-leur les dates vous-même et remettez-leur l’attestation imprimée depuis la page des attestations. Un numéro de téléphone aide à les joindre.

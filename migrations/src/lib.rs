@@ -38,6 +38,7 @@ mod m20261206_000028_outreach;
 mod m20261206_000029_by_invitation;
 mod m20261206_000030_meeting_places;
 mod m20261206_000031_facilitators;
+mod m20261207_000032_people_without_email;
 mod statements;
 
 pub struct Migrator;
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000029_by_invitation::Migration),
             Box::new(m20261206_000030_meeting_places::Migration),
             Box::new(m20261206_000031_facilitators::Migration),
+            Box::new(m20261207_000032_people_without_email::Migration),
         ]
     }
 }

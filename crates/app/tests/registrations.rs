@@ -67,7 +67,7 @@ fn someone(given: &str, email: &str) -> RegistrantDetails {
     RegistrantDetails {
         given_name: PersonName::parse(given).expect("name"),
         family_name: PersonName::parse("García").expect("name"),
-        email: Email::parse(email).expect("email"),
+        email: Some(Email::parse(email).expect("email")),
         phone: None,
         employer: None,
         job_title: None,

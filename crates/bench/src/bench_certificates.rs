@@ -402,7 +402,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 organisation_id: Set(org.uuid()),
                 given_name: Set(given.into()),
                 family_name: Set(family.into()),
-                email: Set(format!("persona{n}@bench.example.org")),
+                email: Set(Some(format!("persona{n}@bench.example.org"))),
                 phone: Set(None),
                 employer: Set(Some("Servicio Andaluz de Salud".into())),
                 job_title: Set(None),

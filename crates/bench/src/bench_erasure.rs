@@ -101,7 +101,7 @@ async fn seed(db: &aula_storage::Database, session: uuid::Uuid, people: usize) -
                 organisation_id: Set(org),
                 given_name: Set(format!("Persona {n}")),
                 family_name: Set("Bench".into()),
-                email: Set(format!("person{n}@bench.example.org")),
+                email: Set(Some(format!("person{n}@bench.example.org"))),
                 phone: Set(Some("+34 600 000 000".into())),
                 employer: Set(Some(format!("Ayuntamiento {}", n % 500))),
                 job_title: Set(Some("Técnica".into())),

@@ -1478,7 +1478,7 @@ pub fn build_block(
             organisation_id: Set(catalogue.organisations[p.programme].uuid()),
             given_name: Set(given.clone()),
             family_name: Set(family.clone()),
-            email: Set(email.clone()),
+            email: Set(Some(email.clone())),
             phone: Set(None),
             employer: Set(Some(p.workplace.to_owned())),
             job_title: Set(Some(p.job_title.to_owned())),

@@ -301,7 +301,8 @@ pub struct Achievement {
     pub recognised_hours: Option<f64>,
     pub accrediting_body: Option<String>,
     pub holder_name: String,
-    /// Only its salted hash goes in the credential.
+    /// Only its salted hash goes in the credential; empty for a holder
+    /// without e-mail (issue 20), who is then named by name only.
     pub holder_email: String,
     pub salt: String,
     pub valid_from: DateTime<Utc>,
@@ -416,23 +417,25 @@ pub fn credential(issuer: &Issuer, a: &Achievement) -> Value {
             "value": hours(recognised),
         }));
     }
+    let mut identifiers = vec![json!({
+        "type": "IdentityObject",
+        "identityHash": a.holder_name,
+        "identityType": "name",
+        "hashed": false,
+    })];
+    // A holder without e-mail (issue 20) is named only by their name.
+    if !a.holder_email.is_empty() {
+        identifiers.push(json!({
+            "type": "IdentityObject",
+            "identityHash": identity_hash(&a.holder_email, &a.salt),
+            "identityType": "emailAddress",
+            "hashed": true,
+            "salt": a.salt,
+        }));
+    }
     let mut subject = json!({
         "type": ["AchievementSubject"],
-        "identifier": [
-            {
-                "type": "IdentityObject",
-                "identityHash": a.holder_name,
-                "identityType": "name",
-                "hashed": false,
-            },
-            {
-                "type": "IdentityObject",
-                "identityHash": identity_hash(&a.holder_email, &a.salt),
-                "identityType": "emailAddress",
-                "hashed": true,
-                "salt": a.salt,
-            },
-        ],
+        "identifier": identifiers,
         "achievement": achievement(issuer, a),
         "result": results,
     });

@@ -547,6 +547,11 @@ pub struct Rejected {
 /// cell's text (the web layer knows the regions), and `default_language` is
 /// the language of the people whose row does not say.
 ///
+/// With `without_email` (the organiser says the file lists people who have
+/// no address, issue 20) a row with an empty e-mail cell, or a file with no
+/// e-mail column, is a person without e-mail; an address that is there must
+/// still be one.
+///
 /// Refuses only when a required field has no column, or a column that the
 /// sheet does not have: then no row could be right. Anything wrong with a row
 /// rejects that row only.
@@ -555,10 +560,12 @@ pub fn check(
     mapping: &Mapping,
     region: impl Fn(&str) -> Option<Uuid>,
     default_language: Language,
+    without_email: bool,
 ) -> Result<Report, Problem> {
     for field in Field::ALL.iter().copied() {
         let column = mapping.get(field);
-        let missing = field.required() && column.is_none();
+        let required = field.required() && !(without_email && field == Field::Email);
+        let missing = required && column.is_none();
         if missing || column.is_some_and(|column| column >= sheet.headers.len()) {
             return Err(Problem::new("error-import-unmapped").with("field", field.as_str()));
         }
@@ -582,8 +589,11 @@ pub fn check(
         let mut problems = Vec::new();
         let given_name = take(&mut problems, &cell, Field::GivenName, PersonName::parse);
         let family_name = take(&mut problems, &cell, Field::FamilyName, PersonName::parse);
-        let email = take(&mut problems, &cell, Field::Email, Email::parse);
-        if let Some(email) = &email {
+        let email = take(&mut problems, &cell, Field::Email, |c| match c {
+            "" if without_email => Ok(None),
+            address => Email::parse(address).map(Some),
+        });
+        if let Some(Some(email)) = &email {
             match first_lines.entry(email.clone()) {
                 Entry::Occupied(first) => problems.push((
                     Field::Email,
@@ -966,7 +976,7 @@ mod tests {
     fn check_file(file: &str) -> Result<Report, Problem> {
         let sheet = read(file.as_bytes())?;
         let mapping = guess(&sheet.headers);
-        check(&sheet, &mapping, region, Language::Fr)
+        check(&sheet, &mapping, region, Language::Fr, false)
     }
 
     fn keys(rejected: &Rejected) -> Vec<(Field, &'static str)> {
@@ -995,7 +1005,7 @@ Rosa;Vega;rosa@example.org;;;
         let accepted: Vec<usize> = report.accepted.iter().map(|a| a.line).collect();
         assert_eq!(accepted, [2, 8]);
         let ana = &report.accepted[0].registrant;
-        assert_eq!(ana.email.as_str(), "ana.ruiz@example.org");
+        assert_eq!(ana.email.as_ref().map(Email::as_str), Some("ana.ruiz@example.org"));
         assert_eq!(ana.audience, Audience::PublicServant);
         assert_eq!(ana.region_id, Some(MADRID));
         assert_eq!(ana.language, Language::Es);
@@ -1036,6 +1046,42 @@ Rosa;Vega;rosa@example.org;;;
         assert_eq!(keys(&report.rejected[1]), [(Field::Email, "error-import-duplicate")]);
     }
 
+    /// Issue 20: an organiser says the file lists people who have no address.
+    #[test]
+    fn issue_20_rows_without_email_when_the_organiser_says_so() {
+        let file = "Prénom;Nom;Courriel;Téléphone\nAmina;Diallo;;+216 20 123 456\nKarim;Haddad;karim@example;\nSara;Ben Ali;sara@example.org;\n";
+        let Ok(sheet) = read(file.as_bytes()) else { panic!() };
+        let mapping = guess(&sheet.headers);
+        let Ok(strict) = check(&sheet, &mapping, region, Language::Fr, false) else {
+            panic!()
+        };
+        assert_eq!(strict.accepted.iter().map(|a| a.line).collect::<Vec<_>>(), [4]);
+        assert_eq!(keys(&strict.rejected[0]), [(Field::Email, "error-required")]);
+
+        let Ok(report) = check(&sheet, &mapping, region, Language::Fr, true) else {
+            panic!()
+        };
+        assert_eq!(report.accepted.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(report.accepted[0].registrant.email, None);
+        assert_eq!(
+            report.accepted[0].registrant.phone.as_ref().map(Phone::as_str),
+            Some("+216 20 123 456")
+        );
+        // An address that is there must still be one.
+        assert_eq!(keys(&report.rejected[0]), [(Field::Email, "error-email")]);
+
+        // Nor is an e-mail column needed then.
+        let Ok(names) = read(b"Pr\xc3\xa9nom;Nom\nAmina;Diallo\n") else {
+            panic!()
+        };
+        let mapping = guess(&names.headers);
+        assert!(check(&names, &mapping, region, Language::Fr, false).is_err());
+        let Ok(report) = check(&names, &mapping, region, Language::Fr, true) else {
+            panic!()
+        };
+        assert_eq!(report.accepted.len(), 1);
+    }
+
     #[test]
     fn unmapped_required_field_is_refused() {
         let problem = check_file("Prénom;Nom;Adresse\nAna;Ruiz;a@x.org\n").err();
@@ -1052,13 +1098,13 @@ Rosa;Vega;rosa@example.org;;;
         mapping.set(Field::FamilyName, 1);
         mapping.set(Field::Email, 2);
         mapping.set(Field::Phone, 3);
-        let problem = check(&sheet, &mapping, region, Language::En).err();
+        let problem = check(&sheet, &mapping, region, Language::En, false).err();
         assert_eq!(
             problem,
             Some(Problem::new("error-import-unmapped").with("field", "phone"))
         );
         mapping.unset(Field::Phone);
-        assert!(check(&sheet, &mapping, region, Language::En).is_ok_and(|r| r.accepted.len() == 1));
+        assert!(check(&sheet, &mapping, region, Language::En, false).is_ok_and(|r| r.accepted.len() == 1));
     }
 
     #[test]

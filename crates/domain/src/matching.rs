@@ -144,7 +144,10 @@ impl Roster {
     pub fn new<'a>(people: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
         let mut roster = Roster::default();
         for (index, (given, family, email)) in people.into_iter().enumerate() {
-            roster.by_email.insert(email.trim().to_lowercase(), index);
+            // Someone without e-mail (issue 20) is found by name only.
+            if !email.trim().is_empty() {
+                roster.by_email.insert(email.trim().to_lowercase(), index);
+            }
             let key = sorted_words(&format!("{given} {family}"));
             if !key.is_empty() {
                 roster

@@ -39,12 +39,14 @@ impl Phone {
 }
 
 /// Who registers: found by e-mail (case-insensitive) or created, and their
-/// details updated to these.
+/// details updated to these. Someone an organiser registers may have no
+/// e-mail (issue 20: newly arrived people, walk-ins): they are always a new
+/// person, and get no e-mail.
 #[derive(Clone, Debug)]
 pub struct RegistrantDetails {
     pub given_name: PersonName,
     pub family_name: PersonName,
-    pub email: Email,
+    pub email: Option<Email>,
     pub phone: Option<Phone>,
     pub employer: Option<ShortText>,
     pub job_title: Option<ShortText>,
@@ -58,7 +60,7 @@ pub struct RegistrantDetails {
 pub type ReadDetails = (
     Option<PersonName>,
     Option<PersonName>,
-    Option<Email>,
+    Option<Option<Email>>,
     Option<Option<Phone>>,
     Option<Option<ShortText>>,
     Option<Option<ShortText>>,

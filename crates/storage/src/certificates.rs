@@ -309,7 +309,8 @@ pub async fn issue_for_session(
             number: Set(format!("{series}-{}-{number:06}", at.year())),
             verification_code: Set(generate_code()),
             holder_name: Set(format!("{} {}", person.given_name, person.family_name)),
-            holder_email: Set(person.email.clone()),
+            // Empty for someone without e-mail (issue 20), as for the erased.
+            holder_email: Set(person.email.clone().unwrap_or_default()),
             salt: Set(secrets::generate("")),
             language: Set(person.language),
             course_title: Set(record.course.course.title.clone()),

@@ -56,7 +56,12 @@ pub async fn upsert(
     details: &RegistrantDetails,
     consent: Option<&str>,
 ) -> Result<person::Model> {
-    let Some(found) = find_by_email(conn, org, &details.email).await? else {
+    // Someone without e-mail cannot be found again by it: a new person.
+    let found = match &details.email {
+        Some(email) => find_by_email(conn, org, email).await?,
+        None => None,
+    };
+    let Some(found) = found else {
         return create(conn, org, details, consent).await;
     };
     let before = Proposal::of_person(&found);
@@ -101,6 +106,8 @@ pub enum Named {
 /// details wait on the registration). One statement whichever it is: an
 /// insert that, meeting the address's unique index, returns the existing
 /// row (its "update" sets the e-mail to itself, which changes nothing).
+/// The person themselves always gives an address: details without one are
+/// refused.
 pub async fn named(
     conn: &impl ConnectionTrait,
     org: OrganisationId,
@@ -108,6 +115,9 @@ pub async fn named(
     consent: Option<&str>,
 ) -> Result<Named> {
     use sea_orm::sea_query::OnConflict;
+    if details.email.is_none() {
+        return Err(StorageError::invalid("email", "error-required"));
+    }
     let id = new_id();
     let mut model = new_person(id, org, details, consent);
     model.workplace_key = Set(workplace_key(conn, details).await?);
@@ -136,7 +146,7 @@ fn new_person(
     let mut model = person::ActiveModel {
         id: Set(id),
         organisation_id: Set(org.uuid()),
-        email: Set(details.email.as_str().to_owned()),
+        email: Set(details.email.as_ref().map(|e| e.as_str().to_owned())),
         created_at: Set(at),
         updated_at: Set(at),
         consent_at: Set(consent.map(|_| at)),

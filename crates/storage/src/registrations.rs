@@ -112,6 +112,40 @@ pub async fn live(
         .await?)
 }
 
+/// The live registration, in this session, of a person without e-mail with
+/// these names (alike in case and accents) and this telephone (or none).
+async fn live_without_email(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    details: &RegistrantDetails,
+) -> Result<Option<registration::Model>> {
+    use aula_domain::fold_for_search;
+    use sea_orm::sea_query::Query;
+    let in_session = Query::select()
+        .column(registration::Column::PersonId)
+        .from(registration::Entity)
+        .and_where(registration::Column::SessionId.eq(session_id))
+        .and_where(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .to_owned();
+    let same = |a: &str, b: &str| fold_for_search(a) == fold_for_search(b);
+    let phone = details.phone.as_ref().map(|p| p.as_str());
+    let Some(person) = person::Entity::find()
+        .filter(person::Column::Email.is_null())
+        .filter(person::Column::Id.in_subquery(in_session))
+        .all(conn)
+        .await?
+        .into_iter()
+        .find(|p| {
+            same(&p.given_name, details.given_name.as_str())
+                && same(&p.family_name, details.family_name.as_str())
+                && p.phone.as_deref() == phone
+        })
+    else {
+        return Ok(None);
+    };
+    live(conn, session_id, person.id).await
+}
+
 fn duplicate(e: sea_orm::DbErr) -> StorageError {
     match StorageError::from(e) {
         StorageError::Duplicate => StorageError::AlreadyRegistered,
@@ -319,6 +353,23 @@ pub async fn request(
             ),
             people::Named::New(created) => (created, true, None, Source::Public, true),
         },
+        // Someone without e-mail (issue 20) is not found by an address: the
+        // same names and telephone among the session's people without one
+        // are them (a form sent twice, a file imported again); anyone else
+        // is a new person. Nobody could confirm by e-mail.
+        Requester::Staff { source, .. } if details.email.is_none() => {
+            if let Some(registration) = live_without_email(conn, session_id, details).await? {
+                let person = people::get(conn, registration.person_id).await?;
+                return Ok((Requested::Already { registration }, person));
+            }
+            (
+                people::create(conn, org, details, None).await?,
+                true,
+                None,
+                source,
+                false,
+            )
+        }
         Requester::Staff {
             actor,
             source,

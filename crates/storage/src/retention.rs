@@ -105,7 +105,7 @@ fn contains(column: impl sea_orm::sea_query::IntoColumnRef, needle: &str) -> Sim
 
 /// What names the person in free text: their address, full name and phone.
 fn needles(person: &person::Model) -> Vec<String> {
-    let mut out = vec![person.email.clone()];
+    let mut out: Vec<String> = person.email.iter().cloned().collect();
     let name = format!("{} {}", person.given_name, person.family_name);
     if !person.given_name.is_empty() && !person.family_name.is_empty() {
         out.push(name);
@@ -201,9 +201,12 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
         )
         .finally(Expr::col(outbox::Column::Status))
     };
+    // Someone without e-mail (issue 20) was sent nothing.
+    let address = person.email.clone().unwrap_or_default();
     let to_them = outbox::Column::Recipient
-        .eq(person.email.as_str())
-        .or(outbox::Column::Recipient.eq(person.email.to_lowercase()));
+        .eq(address.as_str())
+        .or(outbox::Column::Recipient.eq(address.to_lowercase()))
+        .and(Expr::val(!address.is_empty()));
     erased.messages += outbox::Entity::update_many()
         .col_expr(outbox::Column::Recipient, Expr::val(format!("erased@{ERASED_DOMAIN}")))
         .col_expr(outbox::Column::RecipientName, Expr::val(Option::<String>::None))
@@ -264,7 +267,7 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
         id: Set(person_id),
         given_name: Set(String::new()),
         family_name: Set(String::new()),
-        email: Set(format!("{}@{ERASED_DOMAIN}", person_id.simple())),
+        email: Set(Some(format!("{}@{ERASED_DOMAIN}", person_id.simple()))),
         phone: Set(None),
         employer: Set(None),
         job_title: Set(None),
@@ -342,10 +345,15 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
         .filter(certificate::Column::RegistrationId.is_in(ids.clone()))
         .all(conn)
         .await?;
-    let messages = outbox::Entity::find()
-        .filter(outbox::Column::Recipient.eq(person.email.as_str()))
-        .all(conn)
-        .await?;
+    let messages = match &person.email {
+        Some(address) => {
+            outbox::Entity::find()
+                .filter(outbox::Column::Recipient.eq(address.as_str()))
+                .all(conn)
+                .await?
+        }
+        None => Vec::new(),
+    };
     let audit = audit_entry::Entity::find()
         .filter(
             audit_entry::Column::Entity

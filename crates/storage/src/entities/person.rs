@@ -11,7 +11,9 @@ pub struct Model {
     pub organisation_id: Uuid,
     pub given_name: String,
     pub family_name: String,
-    pub email: String,
+    /// None for someone an organiser registered without one (issue 20):
+    /// they get no e-mail.
+    pub email: Option<String>,
     pub phone: Option<String>,
     pub employer: Option<String>,
     pub job_title: Option<String>,

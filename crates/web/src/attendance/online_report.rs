@@ -167,7 +167,7 @@ async fn analyse(
         .map(|(registration, person)| Participant {
             registration_id: registration.id,
             name: format!("{} {}", person.given_name, person.family_name),
-            email: person.email.trim().to_lowercase(),
+            email: person.email.as_deref().unwrap_or_default().trim().to_lowercase(),
         })
         .collect();
     let position = |id: Uuid| participants.iter().position(|p| p.registration_id == id);

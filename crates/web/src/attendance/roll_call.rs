@@ -502,7 +502,8 @@ pub struct MatrixRowOut {
     pub registration_id: Uuid,
     pub given_name: String,
     pub family_name: String,
-    pub email: String,
+    /// None for someone registered without e-mail (issue 20).
+    pub email: Option<String>,
     /// One per meeting that has a mark.
     pub marks: Vec<MarkOut>,
     pub attended_minutes: u64,

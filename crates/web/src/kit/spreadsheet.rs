@@ -50,6 +50,13 @@ impl From<&String> for Cell {
     }
 }
 
+/// An optional text (someone's e-mail, issue 20): empty when there is none.
+impl From<&Option<String>> for Cell {
+    fn from(text: &Option<String>) -> Self {
+        Cell::Text(text.clone().unwrap_or_default())
+    }
+}
+
 impl From<&str> for Cell {
     fn from(text: &str) -> Self {
         Cell::Text(text.to_owned())

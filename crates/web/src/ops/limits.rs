@@ -86,15 +86,14 @@ async fn check(state: &AppState, hits: &[(String, Limit)]) -> AppResult<()> {
     }
 }
 
-pub async fn registration(state: &AppState, client: &ClientAddr, email: &Email) -> AppResult<()> {
-    check(
-        state,
-        &[
-            (format!("register:addr:{client}"), REGISTRATION_PER_ADDRESS),
-            (format!("register:email:{email}"), REGISTRATION_PER_EMAIL),
-        ],
-    )
-    .await
+/// The public always gives an e-mail; details without one (which only an
+/// organiser may enter) count against the client's address alone.
+pub async fn registration(state: &AppState, client: &ClientAddr, email: Option<&Email>) -> AppResult<()> {
+    let mut counters = vec![(format!("register:addr:{client}"), REGISTRATION_PER_ADDRESS)];
+    if let Some(email) = email {
+        counters.push((format!("register:email:{email}"), REGISTRATION_PER_EMAIL));
+    }
+    check(state, &counters).await
 }
 
 // Staff passwords. Only wrong ones count, so an office whose staff sign in

@@ -102,7 +102,10 @@ struct ErasePage {
 }
 
 fn who(person: &Person) -> String {
-    format!("{} {} <{}>", person.given_name, person.family_name, person.email)
+    match &person.email {
+        Some(email) => format!("{} {} <{email}>", person.given_name, person.family_name),
+        None => format!("{} {}", person.given_name, person.family_name),
+    }
 }
 
 /// A person not erased, of the staff member's organisation; another
@@ -186,7 +189,8 @@ fn signed_in(ctx: &Ctx) -> AppResult<&Person> {
 pub(crate) async fn request_page(ctx: Ctx) -> AppResult<Response> {
     let person = signed_in(&ctx)?;
     render(&RequestPage {
-        email: person.email.clone(),
+        // Signed in by their address: someone signed in has one.
+        email: person.email.clone().unwrap_or_default(),
         c: Chrome::new(&ctx),
         sent: false,
     })
@@ -200,7 +204,7 @@ pub(crate) async fn request(
     let person = signed_in(&ctx)?.clone();
     retention::request(&state.app(), &person, input.certificates).await?;
     render(&RequestPage {
-        email: person.email,
+        email: person.email.unwrap_or_default(),
         c: Chrome::new(&ctx),
         sent: true,
     })

@@ -49,15 +49,24 @@ async fn region_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Uu
     Ok(move |cell: &str| by_word.get(&fold_for_search(cell.trim())).copied())
 }
 
-/// Checks the sheet; people whose row does not say their language get the course's.
+/// Checks the sheet; people whose row does not say their language get the
+/// course's. With `without_email`, the organiser says rows without an
+/// address are people who have none (issue 20).
 async fn check(
     state: &AppState,
     session: &SessionRecord,
     sheet: &Sheet,
     mapping: &Mapping,
+    without_email: bool,
 ) -> AppResult<Result<Report, Problem>> {
     let region = region_finder(state).await?;
-    Ok(import::check(sheet, mapping, region, session.course.course.language))
+    Ok(import::check(
+        sheet,
+        mapping,
+        region,
+        session.course.course.language,
+        without_email,
+    ))
 }
 
 /// Whether organisers may enter people in the session now (`register_in`
@@ -220,6 +229,7 @@ impl ImportReport {
 struct ApiOptions {
     skip: bool,
     dry_run: bool,
+    without_email: bool,
     /// (field, header name; empty for "not in the file").
     map: Vec<(Field, String)>,
 }
@@ -230,6 +240,7 @@ impl ApiOptions {
         let mut options = ApiOptions {
             skip: false,
             dry_run: false,
+            without_email: false,
             map: Vec::new(),
         };
         for (key, value) in pairs {
@@ -241,6 +252,7 @@ impl ApiOptions {
                     _ => errors.add(key, Problem::new("error-choice")),
                 },
                 "dry_run" => options.dry_run = upload::flag(key, value, &mut errors),
+                "without_email" => options.without_email = upload::flag(key, value, &mut errors),
                 "lang" => {}
                 _ => match key.strip_prefix("map.").map(Field::parse) {
                     Some(Some(field)) => options.map.push((field, value.to_owned())),
@@ -270,7 +282,9 @@ impl ApiOptions {
 /// most 5000 people and 2 MB. Headers in English, French or Spanish are
 /// recognised (`given_name`, `Prénom`, `Correo electrónico`...); override
 /// the guess with `map.<field>=<header name>` (an empty value: the file has no
-/// such column). Fields: `given_name`, `family_name`, `email` (required),
+/// such column). Fields: `given_name`, `family_name`, `email` (required,
+/// unless `without_email=true`: rows with no address are then people who
+/// have none, who get no e-mail),
 /// `phone`, `employer`, `job_title`, `audience`, `region` (a region's code or
 /// name), `language` (else the course's language).
 ///
@@ -291,6 +305,7 @@ impl ApiOptions {
         ("id" = Uuid, Path, description = "The session"),
         ("on_error" = Option<String>, Query, description = "`abort` (default): any rejected row and nobody is registered; `skip`: register the accepted rows"),
         ("dry_run" = Option<bool>, Query, description = "`true`: check and count, write nothing"),
+        ("without_email" = Option<bool>, Query, description = "`true`: a row with no e-mail (or a file with no e-mail column) is a person who has none"),
     ),
     request_body(content = String, content_type = "text/csv", description = "The CSV file"),
     responses(
@@ -321,7 +336,7 @@ pub(crate) async fn import_api(
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
     let mapping = options.mapping(&sheet)?;
-    let report = match check(&state, &session, &sheet, &mapping).await? {
+    let report = match check(&state, &session, &sheet, &mapping, options.without_email).await? {
         Ok(report) => report,
         Err(problem) => {
             let field = problem
@@ -468,6 +483,8 @@ struct ReportPage {
     problem_field: String,
     /// Set when the organiser asked to register all or nobody, and some rows were rejected.
     aborted: bool,
+    /// The organiser says rows without an address are people who have none.
+    without_email: bool,
     accepted: usize,
     rejected: Vec<RejectedView>,
     preview: Vec<PreviewRow>,
@@ -488,7 +505,7 @@ impl ReportPage {
         session: SessionRecord,
         draft: Draft,
         sheet: &Sheet,
-        mapping: &Mapping,
+        (mapping, without_email): (&Mapping, bool),
         checked: Result<Report, Problem>,
     ) -> Self {
         let c = Chrome::new(ctx);
@@ -517,6 +534,7 @@ impl ReportPage {
             problem: None,
             problem_field: String::new(),
             aborted: false,
+            without_email,
             accepted: 0,
             rejected: Vec::new(),
             preview: Vec::new(),
@@ -565,7 +583,10 @@ impl ReportPage {
                         PreviewRow {
                             line: a.line,
                             name: format!("{} {}", r.given_name.as_str(), r.family_name.as_str()),
-                            email: r.email.as_str().to_owned(),
+                            email: r
+                                .email
+                                .as_ref()
+                                .map_or_else(|| c.t("person-no-email"), |e| e.as_str().to_owned()),
                             employer: r.employer.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default(),
                             audience: c.word("audience", r.audience.as_str()),
                             language: c.word("language", r.language.as_str()),
@@ -607,14 +628,15 @@ impl ReportPage {
     }
 }
 
-/// The draft of the signed-in organiser, its session, its sheet and the
-/// columns (the guess, with the page's `pairs` over it).
+/// The draft of the signed-in organiser, its session, its sheet, the
+/// columns (the guess, with the page's `pairs` over it) and whether rows
+/// without an address are people who have none.
 async fn load(
     ctx: &Ctx,
     state: &AppState,
     id: Uuid,
     pairs: &[(String, String)],
-) -> AppResult<(Draft, SessionRecord, Sheet, Mapping)> {
+) -> AppResult<(Draft, SessionRecord, Sheet, Mapping, bool)> {
     let user = ctx.user()?;
     let draft = imports::get(&state.db, id, user.user.id).await?;
     let session = sessions::get_in(&state.db, ctx.org()?, draft.session_id).await?;
@@ -622,7 +644,16 @@ async fn load(
     // the reader changed since, and then its problem is the answer.
     let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
     let mapping = upload::with_columns(import::guess(&sheet.headers), &sheet, pairs)?;
-    Ok((draft, session, sheet, mapping))
+    let without_email = match pairs
+        .iter()
+        .find(|(k, _)| k == "without_email")
+        .map(|(_, v)| v.as_str())
+    {
+        None => false,
+        Some("true") => true,
+        Some(_) => return Err(AppError::bad_request("error-query")),
+    };
+    Ok((draft, session, sheet, mapping, without_email))
 }
 
 pub(crate) async fn report_page(
@@ -631,9 +662,16 @@ pub(crate) async fn report_page(
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet, mapping) = load(&ctx, &state, id, &pairs).await?;
-    let checked = check(&state, &session, &sheet, &mapping).await?;
-    render(&ReportPage::new(&ctx, session, draft, &sheet, &mapping, checked))
+    let (draft, session, sheet, mapping, without_email) = load(&ctx, &state, id, &pairs).await?;
+    let checked = check(&state, &session, &sheet, &mapping, without_email).await?;
+    render(&ReportPage::new(
+        &ctx,
+        session,
+        draft,
+        &sheet,
+        (&mapping, without_email),
+        checked,
+    ))
 }
 
 /// "Register": the file is checked again with the mapping sent, whatever the
@@ -644,21 +682,22 @@ pub(crate) async fn commit(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet, mapping) = load(&ctx, &state, id, &pairs).await?;
+    let (draft, session, sheet, mapping, without_email) = load(&ctx, &state, id, &pairs).await?;
     let skip = match pairs.iter().find(|(k, _)| k == "on_error").map(|(_, v)| v.as_str()) {
         Some("skip") => true,
         Some("abort") => false,
         _ => return Err(AppError::bad_request("error-form")),
     };
-    let report = match check(&state, &session, &sheet, &mapping).await? {
+    let columns = (&mapping, without_email);
+    let report = match check(&state, &session, &sheet, &mapping, without_email).await? {
         Ok(report) if skip || report.rejected.is_empty() => report,
         Ok(report) => {
-            let mut page = ReportPage::new(&ctx, session, draft, &sheet, &mapping, Ok(report));
+            let mut page = ReportPage::new(&ctx, session, draft, &sheet, columns, Ok(report));
             page.aborted = true;
             return render_invalid(&page);
         }
         Err(problem) => {
-            return render_invalid(&ReportPage::new(&ctx, session, draft, &sheet, &mapping, Err(problem)));
+            return render_invalid(&ReportPage::new(&ctx, session, draft, &sheet, columns, Err(problem)));
         }
     };
     let session_id = session.session.id;

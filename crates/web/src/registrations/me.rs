@@ -324,7 +324,8 @@ fn form_of(person: &person::Model) -> RegistrationInput {
     RegistrationInput {
         given_name: person.given_name.clone(),
         family_name: person.family_name.clone(),
-        email: person.email.clone(),
+        email: person.email.clone().unwrap_or_default(),
+        without_email: false,
         phone: person.phone.clone().unwrap_or_default(),
         employer: person.employer.clone().unwrap_or_default(),
         job_title: person.job_title.clone().unwrap_or_default(),
@@ -339,7 +340,9 @@ fn form_of(person: &person::Model) -> RegistrationInput {
 
 pub(crate) async fn details_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
-    let page = DetailsPage::new(&ctx, &state, person.email.clone(), form_of(&person), FormErrors::none()).await?;
+    // Signed in by their address: someone signed in has one.
+    let email = person.email.clone().unwrap_or_default();
+    let page = DetailsPage::new(&ctx, &state, email, form_of(&person), FormErrors::none()).await?;
     render(&page)
 }
 
@@ -350,12 +353,13 @@ pub(crate) async fn save_details(
 ) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
     // The address is how they sign in: it is not changed here.
-    form.email = person.email.clone();
-    let details = match form.parse(&state, ctx.lang).await? {
+    form.email = person.email.clone().unwrap_or_default();
+    form.without_email = false;
+    let details = match form.parse(&state, ctx.lang, false).await? {
         Ok(details) => details,
         Err(errors) => {
             let errors = FormErrors::new(ctx.tr(), &errors);
-            return render_invalid(&DetailsPage::new(&ctx, &state, person.email, form, errors).await?);
+            return render_invalid(&DetailsPage::new(&ctx, &state, form.email.clone(), form, errors).await?);
         }
     };
     aula_app::people::correct_details(&state.app(), person.id, &details).await?;

@@ -77,7 +77,8 @@ pub struct RegistrationOut {
     pub waitlist_position: Option<u64>,
     pub given_name: String,
     pub family_name: String,
-    pub email: String,
+    /// None for someone registered without e-mail (issue 20).
+    pub email: Option<String>,
     pub employer: Option<String>,
     pub job_title: Option<String>,
     pub audience: Option<String>,
@@ -85,7 +86,6 @@ pub struct RegistrationOut {
     pub created_at: DateTime<Utc>,
     pub confirmed_at: Option<DateTime<Utc>>,
     pub cancelled_at: Option<DateTime<Utc>>,
-}
     /// The same person's other live registrations whose sessions' meetings
     /// overlap this one's (issue 20): they cannot be in both rooms.
     pub overlaps: Vec<OverlapOut>,
@@ -99,6 +99,7 @@ pub struct OverlapOut {
     pub title: String,
     /// Its first meeting.
     pub starts_at: Option<DateTime<Utc>>,
+}
 
 impl From<RegistrationRow> for RegistrationOut {
     fn from(row: RegistrationRow) -> Self {
@@ -118,8 +119,8 @@ impl From<RegistrationRow> for RegistrationOut {
             created_at: r.created_at,
             confirmed_at: r.confirmed_at,
             cancelled_at: r.cancelled_at,
-        }
             overlaps: Vec::new(),
+        }
     }
 }
 
@@ -270,7 +271,7 @@ pub(crate) async fn add_form(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<RegistrationInput>,
 ) -> AppResult<Response> {
-    let details = match form.parse(&state, ctx.lang).await? {
+    let details = match form.parse(&state, ctx.lang, true).await? {
         Ok(details) => details,
         Err(errors) => {
             let forms = Forms {

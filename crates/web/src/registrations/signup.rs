@@ -40,6 +40,11 @@ pub struct RegistrationInput {
     pub family_name: String,
     #[serde(default, deserialize_with = "input::loose_text")]
     pub email: String,
+    /// Organisers only (issue 20): the person has no e-mail address (a
+    /// newly arrived person, a walk-in); `email` is then left empty. They
+    /// get no e-mail. The public always gives an address.
+    #[serde(default, deserialize_with = "input::loose_bool")]
+    pub without_email: bool,
     #[serde(default, deserialize_with = "input::loose_text")]
     pub phone: String,
     #[serde(default, deserialize_with = "input::loose_text")]
@@ -83,8 +88,14 @@ impl RegistrationInput {
 
 impl RegistrationInput {
     /// The registrant, or every field's problem. `lang` stands in for an
-    /// empty language; the region must exist.
-    pub async fn parse(&self, state: &AppState, lang: Language) -> AppResult<Result<RegistrantDetails, FieldErrors>> {
+    /// empty language; the region must exist. Only `by_organiser` may say
+    /// the person has no e-mail.
+    pub async fn parse(
+        &self,
+        state: &AppState,
+        lang: Language,
+        by_organiser: bool,
+    ) -> AppResult<Result<RegistrantDetails, FieldErrors>> {
         let mut errors = FieldErrors::new();
         let region_id = match errors.take("region_id", input::parse_optional_id(&self.region_id)) {
             Some(Some(id)) => match regions::get(&state.db, id).await {
@@ -105,7 +116,7 @@ impl RegistrationInput {
         let details = (
             errors.take("given_name", PersonName::parse(&self.given_name)),
             errors.take("family_name", PersonName::parse(&self.family_name)),
-            errors.take("email", Email::parse(&self.email)),
+            errors.take("email", self.email(by_organiser)),
             errors.take("phone", Phone::parse_optional(&self.phone)),
             errors.take(
                 "employer",
@@ -122,13 +133,23 @@ impl RegistrationInput {
         Ok(RegistrantDetails::gathered(details).ok_or(errors))
     }
 
+    /// The address; none only when an organiser says the person has none,
+    /// and then none may be given.
+    fn email(&self, by_organiser: bool) -> Result<Option<Email>, Problem> {
+        match (by_organiser && self.without_email, self.email.trim()) {
+            (true, "") => Ok(None),
+            (true, _) => Err(Problem::new("error-email-and-without")),
+            (false, address) => Email::parse(address).map(Some),
+        }
+    }
+
     /// The public form's parse: consent is required too.
     async fn parse_public(
         &self,
         state: &AppState,
         lang: Language,
     ) -> AppResult<Result<RegistrantDetails, FieldErrors>> {
-        let parsed = self.parse(state, lang).await?;
+        let parsed = self.parse(state, lang, false).await?;
         if self.consent {
             return Ok(parsed);
         }
@@ -191,7 +212,7 @@ pub(crate) async fn register_api(
     crate::catalogue::branding::serving_id(&state, record.session.organisation_id).await?;
     let language = record.course.course.language;
     if organiser {
-        let details = input.parse(&state, language).await?.map_err(AppError::Invalid)?;
+        let details = input.parse(&state, language, true).await?.map_err(AppError::Invalid)?;
         let requested = registrations_app::register_for(
             &state.app(),
             &record,
@@ -214,7 +235,7 @@ pub(crate) async fn register_api(
         crate::sessions::visible(&ctx, &state, id).await?;
     }
     let details = input.parse_public(&state, language).await?.map_err(AppError::Invalid)?;
-    limits::registration(&state, &client, &details.email).await?;
+    limits::registration(&state, &client, details.email.as_ref()).await?;
     let requested = registrations_app::register_for(&state.app(), &record, &details, &input.entry()).await?;
     // A new registration's id, or one made now: an existing registration's
     // id would tell when that person registered (issue 15).
@@ -340,7 +361,7 @@ pub(crate) async fn register_form(
             return render_invalid(&SessionPage::new(&ctx, &state, record, form, errors).await?);
         }
     };
-    limits::registration(&state, &client, &details.email).await?;
+    limits::registration(&state, &client, details.email.as_ref()).await?;
     registrations_app::register_for(&state.app(), &record, &details, &form.entry()).await?;
     Ok(done)
 }
