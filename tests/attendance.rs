@@ -500,6 +500,8 @@ db_test!(
             .post_form(&roll_call, &roll_call, &[(field.as_str(), "present")])
             .await;
         assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let matrix = api.get_ok(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        assert_eq!(matrix["rows"][0]["marks"][0]["status"], "present", "{matrix}");
 
         // Trainers and the public name no one; another organisation's session is not found.
         let trainer = app.api(&[Role::Trainer]).await;

@@ -719,6 +719,36 @@ async fn certificates_of(app: &crate::helpers::TestApp, session_id: &str) -> u64
         .expect("count")
 }
 
+/// Moves the session's meetings so that its last one ended `hours` ago.
+async fn ended_hours_ago(app: &crate::helpers::TestApp, session_id: &str, hours: i64) {
+    use aula_storage::entities::{meeting, session};
+    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    let id: uuid::Uuid = session_id.parse().expect("uuid");
+    let s = session::Entity::find_by_id(id)
+        .one(&app.db)
+        .await
+        .expect("q")
+        .expect("session");
+    let shift = s.ends_at.expect("meetings") - (chrono::Utc::now() - chrono::Duration::hours(hours));
+    for m in meeting::Entity::find()
+        .filter(meeting::Column::SessionId.eq(id))
+        .all(&app.db)
+        .await
+        .expect("meetings")
+    {
+        let (starts, ends) = (m.starts_at - shift, m.ends_at - shift);
+        let mut row: meeting::ActiveModel = m.into();
+        row.starts_at = Set(starts);
+        row.ends_at = Set(ends);
+        row.update(&app.db).await.expect("meeting moved");
+    }
+    let (starts, ends) = (s.starts_at.map(|t| t - shift), s.ends_at.map(|t| t - shift));
+    let mut row: session::ActiveModel = s.into();
+    row.starts_at = Set(starts);
+    row.ends_at = Set(ends);
+    row.update(&app.db).await.expect("session moved");
+}
+
 db_test!(
     issue_20_a_session_completes_by_itself_once_its_attendance_is_closed,
     |app: crate::helpers::TestApp| async move {
@@ -732,65 +762,85 @@ db_test!(
                     "audiences": ["mediator"], "language": "es"}),
             )
             .await;
-        // Held in March 2026, 09:00–14:00 Madrid: the last meeting ended at 13:00 UTC on the 13th.
         let meetings = json!([
-            {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
-            {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
+            {"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"},
+            {"starts_at": "2030-03-13T09:00:00+01:00", "ends_at": "2030-03-13T14:00:00+01:00"},
         ]);
-        let held = crate::helpers::session_in_leon(&app, &api, &course, 20, meetings.clone()).await;
-        let held_id = held["id"].as_str().expect("id").to_owned();
-        let (status, body) = api.patch_session(&held_id, &json!({"issue_on_completion": true})).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-        let people = crate::helpers::seated_people(&app, &held_id, 2, "M", "life").await;
-        let held_meetings = crate::helpers::meeting_ids(&held);
-        // Held too, but nobody was ever seated: nothing says it took place.
-        let empty = crate::helpers::session_in_leon(&app, &api, &course, 20, meetings).await;
-        let empty_id = empty["id"].as_str().expect("id").to_owned();
+        // Sessions held until three hours ago: (id, meetings, registrations).
+        let mut held = Vec::new();
+        for tag in ["held", "absent", "past", "empty"] {
+            let session = crate::helpers::session_in_leon(&app, &api, &course, 20, meetings.clone()).await;
+            let id = session["id"].as_str().expect("id").to_owned();
+            let seated = if tag == "empty" {
+                Vec::new()
+            } else {
+                crate::helpers::seated_people(&app, &id, 2, "M", tag).await
+            };
+            ended_hours_ago(&app, &id, 3).await;
+            held.push((id, crate::helpers::meeting_ids(&session), seated));
+        }
+        let (held_id, held_meetings, people) = held[0].clone();
+        ok(api.patch_session(&held_id, &json!({"issue_on_completion": true})).await);
+        // Recorded after the fact: its organiser completes it (issue 24).
+        ok(api.patch_session(&held[2].0, &json!({"record_past": true})).await);
+        let mark = |meeting: String, marks: Vec<(String, &'static str)>| {
+            let api = &api;
+            async move {
+                let marks: Vec<_> = marks
+                    .iter()
+                    .map(|(r, s)| json!({"registration_id": r, "status": s}))
+                    .collect();
+                let (status, body) = api.put_marks(&meeting, &json!(marks)).await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+            }
+        };
+        // Everyone absent at every meeting of the second; everyone present at the third's.
+        for (index, (_, meetings, seated)) in held.iter().enumerate().take(3).skip(1) {
+            let status = if index == 1 { "absent" } else { "present" };
+            for meeting in meetings {
+                mark(meeting.clone(), seated.iter().map(|r| (r.clone(), status)).collect()).await;
+            }
+        }
         let status_of = |id: String| {
             let api = &api;
             async move { api.get_ok(&format!("/api/v1/sessions/{id}")).await["status"].clone() }
         };
-        let tick = || async { aula_app::jobs::tick(&app.app()).await.expect("tick") };
-
-        // Two of the three roll calls' marks: the attendance is still open.
-        for (meeting, marked) in [(&held_meetings[0], &people[..]), (&held_meetings[1], &people[..1])] {
-            let marks: Vec<_> = marked
-                .iter()
-                .map(|r| json!({"registration_id": r, "status": "present"}))
-                .collect();
-            let (status, body) = api.put_marks(meeting, &json!(marks)).await;
-            assert_eq!(status, StatusCode::OK, "{body}");
-        }
-        tick().await;
-        assert_eq!(status_of(held_id.clone()).await, "open");
-        let (status, body) = api
-            .put_marks(
-                &held_meetings[1],
-                &json!([{"registration_id": people[1], "status": "absent"}]),
-            )
-            .await;
-        assert_eq!(status, StatusCode::OK, "{body}");
-
-        // Closed, but within the hour after the last meeting: a wrong mark
-        // can still be corrected without a reason.
-        let end = chrono::DateTime::parse_from_rfc3339("2026-03-13T13:00:00Z")
-            .expect("time")
-            .with_timezone(&chrono::Utc);
         let app_handle = app.app();
-        let early =
-            aula_app::sessions::complete_when_attendance_closed(&app_handle, end + chrono::Duration::minutes(30))
-                .await
-                .expect("early");
-        assert_eq!(early, 0);
+        let now = chrono::Utc::now();
+        let run = |at: chrono::DateTime<chrono::Utc>| {
+            let app_handle = &app_handle;
+            async move {
+                aula_app::sessions::complete_when_attendance_closed(app_handle, at)
+                    .await
+                    .expect("lifecycle")
+            }
+        };
+
+        // Two of the four marks: the attendance is still open.
+        mark(
+            held_meetings[0].clone(),
+            vec![(people[0].clone(), "present"), (people[1].clone(), "present")],
+        )
+        .await;
+        mark(held_meetings[1].clone(), vec![(people[0].clone(), "present")]).await;
+        assert_eq!(run(now + chrono::Duration::hours(2)).await, 0);
+        assert_eq!(status_of(held_id.clone()).await, "open");
+        mark(held_meetings[1].clone(), vec![(people[1].clone(), "absent")]).await;
+        // Closed, but marks were typed within the hour: not yet.
+        assert_eq!(run(now + chrono::Duration::minutes(30)).await, 0);
+        // Eight days on, a session left open is its organiser's to complete.
+        assert_eq!(run(now + chrono::Duration::days(8)).await, 0);
         assert_eq!(status_of(held_id.clone()).await, "open");
 
-        tick().await;
+        assert_eq!(run(now + chrono::Duration::hours(2)).await, 1, "only the held session");
         assert_eq!(status_of(held_id.clone()).await, "completed");
-        assert_eq!(
-            status_of(empty_id.clone()).await,
-            "open",
-            "nobody seated: left to the organiser"
-        );
+        for (other, why) in [
+            (1, "everyone absent"),
+            (2, "recorded after the fact"),
+            (3, "nobody seated"),
+        ] {
+            assert_eq!(status_of(held[other].0.clone()).await, "open", "{why}");
+        }
         let by_lifecycle = audit_entry::Entity::find()
             .filter(audit_entry::Column::Actor.eq("lifecycle"))
             .filter(audit_entry::Column::EntityId.eq(held_id.parse::<uuid::Uuid>().expect("uuid")))
@@ -800,15 +850,16 @@ db_test!(
         assert!(by_lifecycle > 0, "audited as the lifecycle's");
         // As an organiser's completion: the participants' survey, and the
         // certificates the session issues on completion (M0 attended both).
+        let surveys = crate::helpers::queued(&app, "survey_invitation", None).await.len();
+        assert_eq!(surveys, 2, "both were there");
+        assert_eq!(certificates_of(&app, &held_id).await, 1);
+        // Run again, or by a second process, or the jobs' round: nothing more.
+        assert_eq!(run(now + chrono::Duration::hours(2)).await, 0);
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
         assert_eq!(
             crate::helpers::queued(&app, "survey_invitation", None).await.len(),
-            2,
-            "both were there"
+            surveys
         );
-        assert_eq!(certificates_of(&app, &held_id).await, 1);
-        // Run again, or by a second process: nothing more.
-        tick().await;
-        assert_eq!(crate::helpers::queued(&app, "survey_invitation", None).await.len(), 2);
         assert_eq!(certificates_of(&app, &held_id).await, 1);
     }
 );

@@ -223,7 +223,10 @@ db_test!(
             .text()
             .await
             .expect("csv");
-        assert!(csv.contains("Karim"), "{csv}");
+        assert!(
+            csv.contains("Karim,Haddad,,") || csv.contains("Karim;Haddad;;"),
+            "an empty address: {csv}"
+        );
     }
 );
 

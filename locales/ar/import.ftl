@@ -31,3 +31,4 @@ import-field-job-title = الخطة الوظيفية
 import-field-audience = الصفة
 import-field-region = الجهة
 import-field-language = اللغة
+error-import-duplicate-person = في السطر { $line } شخص بهذين الاسمين، بلا بريد إلكتروني وبالهاتف نفسه: إن كانا شخصين فأضف رقم هاتف أو عنوانًا للتمييز بينهما.

@@ -27,3 +27,4 @@ import-field-job-title = Poste
 import-field-audience = Profil
 import-field-region = Région
 import-field-language = Langue
+error-import-duplicate-person = La ligne { $line } a déjà une personne de ces noms, sans e-mail et avec le même téléphone : s’il s’agit de deux personnes, ajoutez un numéro de téléphone ou une adresse pour les distinguer.

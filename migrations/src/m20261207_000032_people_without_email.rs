@@ -67,6 +67,17 @@ async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 async fn rebuild_people(manager: &SchemaManager<'_>, from: &str, to: &str) -> Result<(), DbErr> {
     let db = manager.get_connection();
     let read = |sql: &str| Statement::from_string(DbBackend::Sqlite, sql.to_owned());
+    // Dropping `people` with foreign keys on would delete what refers to it.
+    let foreign_keys = db
+        .query_one_raw(read("PRAGMA foreign_keys"))
+        .await?
+        .map(|row| row.try_get_by_index::<i32>(0))
+        .transpose()?;
+    if foreign_keys != Some(0) {
+        return Err(DbErr::Migration(
+            "people without e-mail: run with foreign keys off on SQLite (aula_storage::db::migrate does)".into(),
+        ));
+    }
     let table: String = db
         .query_one_raw(read(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'people'",

@@ -35,8 +35,6 @@ pub async fn tick(app: &App) -> Result<usize> {
     }
     txn.commit().await?;
     queued += due.len();
-    // Sessions whose attendance is closed complete by themselves (issue 20).
-    crate::sessions::complete_when_attendance_closed(app, now).await?;
     // Survey answers waiting in groups large enough, or at the close (issue 21).
     crate::surveys::publish_due(app, now).await?;
     rate_limits::sweep(&app.db).await?;
@@ -49,6 +47,9 @@ pub async fn tick(app: &App) -> Result<usize> {
     if dropped > 0 {
         tracing::info!(dropped, "dropped reminders of sessions that had started");
     }
+    // Sessions whose attendance is closed complete by themselves (issue 20),
+    // last: a session that cannot stops none of the work above.
+    crate::sessions::complete_when_attendance_closed(app, now).await?;
     Ok(queued)
 }
 

@@ -84,26 +84,35 @@ pub async fn set_status(
     Ok(record)
 }
 
-/// How long after its last meeting a session whose roll calls are all
-/// taken waits before it completes by itself: a mark typed wrong at the
-/// door is corrected in that hour without a reason, as before completion.
+/// How long a held session whose roll calls are all taken stays quiet
+/// (no mark, no registration changed, its last meeting over) before it
+/// completes by itself: a mark typed wrong at the door, or a paper sheet
+/// typed in the next morning, is finished without a reason, as before
+/// completion.
 pub const SETTLE: chrono::Duration = chrono::Duration::hours(1);
 
-/// Completes the sessions whose attendance is closed (issue 20): held,
-/// open or closed, everyone seated marked at every meeting, the last
-/// meeting over for [`SETTLE`]. Each as an organiser's completion would
-/// (surveys, certificates where the session says so), audited as the
-/// lifecycle's. Another process completing one first changes nothing.
-/// Returns how many were completed.
+/// How long after its last meeting a session may still complete by
+/// itself: one left open for longer is its organiser's to complete, so its
+/// people are not asked about a training months later (the surveys' own
+/// rule, `surveys::sessions_due`).
+pub const STILL_FRESH: chrono::Duration = chrono::Duration::days(7);
+
+/// How many sessions one round completes at most; the next takes the rest.
+const PER_ROUND: u64 = 50;
+
+/// Completes the sessions whose attendance is closed (issue 20,
+/// [`sessions::attendance_closed`]). Each as an organiser's completion
+/// would (surveys, certificates where the session says so), audited as the
+/// lifecycle's. A session that cannot be completed is logged and left to
+/// its organiser, and the others go on. Returns how many were completed.
 pub async fn complete_when_attendance_closed(app: &App, now: chrono::DateTime<chrono::Utc>) -> Result<usize> {
     let actor = Actor::system("lifecycle");
     let mut completed = 0;
-    for (id, org) in sessions::attendance_closed(&app.db, now - SETTLE).await? {
+    let due = sessions::attendance_closed(&app.db, now - SETTLE, now - STILL_FRESH, PER_ROUND).await?;
+    for (id, org) in due {
         match set_status(app, &actor, org, id, SessionStatus::Completed).await {
             Ok(_) => completed += 1,
-            // Cancelled meanwhile, or gone: nothing to complete.
-            Err(crate::Error::Conflict(_) | crate::Error::NotFound) => {}
-            Err(other) => return Err(other),
+            Err(error) => tracing::warn!(session = %id, %error, "a held session could not complete by itself"),
         }
     }
     Ok(completed)

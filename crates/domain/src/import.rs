@@ -579,6 +579,10 @@ pub fn check(
     // second row of a person is reported against the first even when the
     // first is rejected, since fixing the first would make them clash.
     let mut first_lines: HashMap<Email, usize> = HashMap::new();
+    // People without e-mail by their names and telephone, as registering
+    // finds them again (issue 20): two such rows are one person twice, or
+    // two people the organiser must tell apart (a telephone, an address).
+    let mut first_without: HashMap<(String, String, String), usize> = HashMap::new();
     for row in &sheet.rows {
         let cell = |field: Field| {
             mapping
@@ -598,6 +602,22 @@ pub fn check(
                 Entry::Occupied(first) => problems.push((
                     Field::Email,
                     Problem::new("error-import-duplicate").with("line", *first.get()),
+                )),
+                Entry::Vacant(first) => {
+                    first.insert(row.line);
+                }
+            }
+        }
+        if let (Some(None), Some(given), Some(family)) = (&email, &given_name, &family_name) {
+            let key = (
+                fold_for_search(given.as_str()),
+                fold_for_search(family.as_str()),
+                cell(Field::Phone).to_owned(),
+            );
+            match first_without.entry(key) {
+                Entry::Occupied(first) => problems.push((
+                    Field::GivenName,
+                    Problem::new("error-import-duplicate-person").with("line", *first.get()),
                 )),
                 Entry::Vacant(first) => {
                     first.insert(row.line);
@@ -1069,6 +1089,24 @@ Rosa;Vega;rosa@example.org;;;
         );
         // An address that is there must still be one.
         assert_eq!(keys(&report.rejected[0]), [(Field::Email, "error-email")]);
+
+        // The same names and telephone twice: one person twice, or two to tell apart.
+        let Ok(twice) =
+            read("Prénom;Nom;Téléphone\nAmina;Diallo;\nAMINA;diallo;\nAmina;Diallo;+216 20 123 456\n".as_bytes())
+        else {
+            panic!()
+        };
+        let Ok(report) = check(&twice, &guess(&twice.headers), region, Language::Fr, true) else {
+            panic!()
+        };
+        assert_eq!(report.accepted.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(
+            report.rejected[0].problems,
+            [(
+                Field::GivenName,
+                Problem::new("error-import-duplicate-person").with("line", 2)
+            )]
+        );
 
         // Nor is an e-mail column needed then.
         let Ok(names) = read(b"Pr\xc3\xa9nom;Nom\nAmina;Diallo\n") else {

@@ -15,7 +15,8 @@ use uuid::Uuid;
 
 use crate::courses::{self, CourseRecord, not_found_as};
 use crate::entities::{
-    course, course_audience, meeting, organisation_member, programme, region, session, session_trainer, user, venue,
+    attendance, course, course_audience, meeting, organisation_member, programme, region, registration, session,
+    session_trainer, user, venue,
 };
 use crate::{Actor, Page, Paged, Result, StorageError, audit, by_id, found, new_id, now};
 
@@ -773,10 +774,24 @@ pub async fn set_status(
         return Err(StorageError::Conflict(Problem::new("error-complete-before-end")));
     }
     if from != to {
-        let mut model: session::ActiveModel = before.session.clone().into();
-        model.status = Set(to);
-        model.updated_at = Set(now());
-        model.update(conn).await?;
+        // Only from the status read: of two processes moving it at once
+        // (an organiser and the lifecycle's job), the second finds it moved
+        // and is refused, so what follows a move (surveys, certificates)
+        // happens once.
+        let moved = session::Entity::update_many()
+            .col_expr(session::Column::Status, Expr::val(to.as_str()).into())
+            .col_expr(session::Column::UpdatedAt, Expr::val(now()).into())
+            .filter(session::Column::Id.eq(id))
+            .filter(session::Column::Status.eq(from))
+            .exec(conn)
+            .await?;
+        if moved.rows_affected != 1 {
+            return Err(StorageError::Conflict(
+                Problem::new("error-status-transition")
+                    .with("from", from.as_str())
+                    .with("to", to.as_str()),
+            ));
+        }
         audit::record(
             conn,
             actor,
@@ -796,20 +811,64 @@ pub async fn set_status(
 }
 
 /// The open or closed sessions whose attendance is closed (issue 20: a
-/// session's life runs itself): their last meeting ended at `ended_by` or
-/// before, they seat someone, and every person seated has a mark at every
-/// meeting. With their organisation, for the use case that completes them.
+/// session's life runs itself), with their organisation, for the use case
+/// that completes them, at most `limit`:
+/// - their last meeting ended at `quiet_since` or before, but after
+///   `ended_after` (a session left open for long is the organiser's to
+///   complete: its people are not asked about it months later);
+/// - nothing changed since `quiet_since` in their registrations or marks
+///   (an organiser typing a paper sign-in sheet, or adding people, is not
+///   cut short);
+/// - they seat someone, someone attended (a session where everyone was
+///   absent is the organiser's to judge), and every person seated has a
+///   mark at every meeting;
+/// - they were not recorded after the fact (issue 24: the organiser who
+///   records a past session completes it).
 pub async fn attendance_closed(
     conn: &impl ConnectionTrait,
-    ended_by: DateTime<Utc>,
+    quiet_since: DateTime<Utc>,
+    ended_after: DateTime<Utc>,
+    limit: u64,
 ) -> Result<Vec<(Uuid, OrganisationId)>> {
     use aula_domain::RegistrationStatus;
     let seated = RegistrationStatus::Confirmed.as_str();
+    use aula_domain::attendance::AttendanceStatus;
     let rows = session::Entity::find()
+    let attended = [
+        AttendanceStatus::Present,
+        AttendanceStatus::Late,
+        AttendanceStatus::Partial,
+    ]
+    .map(|s| format!("'{}'", s.as_str()))
+    .join(", ");
+    let of_the_session = || {
+        Expr::col((registration::Entity, registration::Column::SessionId))
+            .equals((session::Entity, session::Column::Id))
+    };
+    let changed_registrations = Query::select()
+        .expr(Expr::val(1))
+        .from(registration::Entity)
+        .and_where(of_the_session())
+        .and_where(Expr::col((registration::Entity, registration::Column::UpdatedAt)).gt(quiet_since))
+        .to_owned();
+    let changed_marks = Query::select()
+        .expr(Expr::val(1))
+        .from(registration::Entity)
+        .inner_join(
+            attendance::Entity,
+            Expr::col((attendance::Entity, attendance::Column::RegistrationId))
+                .equals((registration::Entity, registration::Column::Id)),
+        )
+        .and_where(of_the_session())
+        .and_where(Expr::col((attendance::Entity, attendance::Column::UpdatedAt)).gt(quiet_since))
+        .to_owned();
         .filter(session::Column::Status.is_in([SessionStatus::Open, SessionStatus::Closed]))
-        .filter(session::Column::EndsAt.lte(ended_by))
+        .filter(session::Column::RecordPast.eq(false))
+        .filter(session::Column::EndsAt.lte(quiet_since))
+        .filter(session::Column::EndsAt.gt(ended_after))
         .filter(Expr::cust(format!(
-            "EXISTS (SELECT 1 FROM registrations r WHERE r.session_id = sessions.id AND r.status = '{seated}')"
+            "EXISTS (SELECT 1 FROM registrations r JOIN attendance a ON a.registration_id = r.id \
+             WHERE r.session_id = sessions.id AND r.status = '{seated}' AND a.status IN ({attended}))"
         )))
         .filter(Expr::cust(format!(
             "NOT EXISTS (SELECT 1 FROM registrations r JOIN meetings m ON m.session_id = r.session_id \
@@ -817,7 +876,10 @@ pub async fn attendance_closed(
              (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.meeting_id = m.id))"
         )))
         .order_by_asc(session::Column::EndsAt)
+        .filter(Expr::exists(changed_registrations).not())
+        .filter(Expr::exists(changed_marks).not())
         .all(conn)
+        .limit(limit)
         .await?;
     Ok(rows
         .into_iter()

@@ -65,8 +65,23 @@ struct Participant {
     registration_id: Uuid,
     /// "Given Family", as the pages show it.
     name: String,
-    /// Lower-cased, as `Email::parse` writes the report's addresses.
+    /// Lower-cased, as `Email::parse` writes the report's addresses; empty
+    /// for someone registered without e-mail (issue 20).
     email: String,
+}
+
+impl Participant {
+    /// The address the report's lines chosen for them are counted under:
+    /// theirs, or for someone without e-mail one made of their
+    /// registration, only ever written in the report being read, so their
+    /// lines merge as anyone's.
+    fn merge_key(&self) -> String {
+        if self.email.is_empty() {
+            format!("{}@participants.aula.invalid", self.registration_id.simple())
+        } else {
+            self.email.clone()
+        }
+    }
 }
 
 /// The trainer's choices sent with the report: report key → registration,
@@ -247,16 +262,16 @@ fn plan(
             column
         }
     };
-    let mut address_of_line: HashMap<usize, &str> = HashMap::new();
+    let mut address_of_line: HashMap<usize, String> = HashMap::new();
     for (attendee, participant) in &assigned {
-        let email = analysis.participants[*participant].email.as_str();
+        let key = analysis.participants[*participant].merge_key();
         for line in &analysis.report.attendees[*attendee].lines {
-            address_of_line.insert(*line, email);
+            address_of_line.insert(*line, key.clone());
         }
     }
     for row in &mut sheet.rows {
-        if let (Some(email), Some(cell)) = (address_of_line.get(&row.line), row.cells.get_mut(column)) {
-            *cell = (*email).to_owned();
+        if let (Some(key), Some(cell)) = (address_of_line.get(&row.line), row.cells.get_mut(column)) {
+            cell.clone_from(key);
         }
     }
     let zone = record.session.time_zone.tz();
@@ -272,7 +287,7 @@ fn plan(
     let targets: HashSet<usize> = assigned.values().copied().collect();
     for (index, participant) in analysis.participants.iter().enumerate() {
         if targets.contains(&index) {
-            let minutes = Email::parse(&participant.email)
+            let minutes = Email::parse(&participant.merge_key())
                 .ok()
                 .and_then(|email| by_email.get(email.as_str()).copied())
                 // An address that no longer parses could not be merged: the
