@@ -151,3 +151,216 @@ db_test!(
         assert!(!html.contains(&format!("/staff/sessions/{}\"", sessions[3])), "{html}");
     }
 );
+
+// ----- commissioning and partners (issue 20) ------------------------------------
+
+db_test!(
+    issue_20_a_programme_records_its_funders_commissioning_and_partners,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let created = api
+            .created(
+                "/api/v1/programmes",
+                &json!({"title": "Villes inclusives", "commissioner": "Ville de Tunis", "contract_reference": "VT-2025-014",
+                    "funders": [{"name": "Union européenne (NDICI)", "reference": "NDICI/2024/452-118"},
+                                {"name": "Agence française de développement"}],
+                    "partners": [{"name": "Terre d'asile Tunisie", "role": "médiation"}, {"name": "Municipalité de Raoued"}]}),
+            )
+            .await;
+        let id = created["id"].as_str().expect("id").to_owned();
+        let path = format!("/api/v1/programmes/{id}");
+        let got = api.get_ok(&path).await;
+        assert_eq!(
+            got["funders"],
+            json!([{"name": "Union européenne (NDICI)", "reference": "NDICI/2024/452-118"},
+                {"name": "Agence française de développement", "reference": null}])
+        );
+        assert_eq!(
+            got["funder"],
+            "Union européenne (NDICI), Agence française de développement"
+        );
+        assert_eq!(
+            got["partners"][0],
+            json!({"name": "Terre d'asile Tunisie", "role": "médiation"})
+        );
+        assert_eq!(got["partners"][1]["role"], json!(null));
+        assert_eq!(got["commissioner"], "Ville de Tunis");
+        assert_eq!(got["contract_reference"], "VT-2025-014");
+
+        // A PATCH of other fields keeps the lists.
+        let patched = api
+            .patch_ok(&path, &json!({"description": "Accueil des personnes migrantes"}))
+            .await;
+        assert_eq!(patched["funders"], got["funders"]);
+        assert_eq!(patched["partners"], got["partners"]);
+        // An older integration's one `funder` names the one funder.
+        let legacy = api.patch_ok(&path, &json!({"funder": "FAMI"})).await;
+        assert_eq!(legacy["funders"], json!([{"name": "FAMI", "reference": null}]));
+        assert_eq!(legacy["funder"], "FAMI");
+
+        // Refused, changing nothing: a funder twice, a contract without its
+        // body, a row without a name, too many funders, an unknown field.
+        let many: Vec<_> = (0..13).map(|n| json!({"name": format!("Fondation {n}")})).collect();
+        for (body, field) in [
+            (json!({"funders": [{"name": "FSE+"}, {"name": "fse+"}]}), "funders"),
+            (json!({"commissioner": "", "contract_reference": "X-1"}), "commissioner"),
+            (json!({"partners": [{"name": " ", "role": "coordination"}]}), "partners"),
+            (json!({"funders": many}), "funders"),
+        ] {
+            let (status, problem) = api.patch(&path, &body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {problem}");
+            assert!(problem["fields"][field].is_array(), "{body}: {problem}");
+        }
+        let (status, problem) = api
+            .patch(&path, &json!({"funders": [{"name": "FSE+", "amount": 1000}]}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(api.get_ok(&path).await["funders"], legacy["funders"]);
+
+        // The organiser's page: a row per funder and two blank ones; rows
+        // left blank are left out, and the order is the page's.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/programmes/{id}");
+        let html = browser.get_html(&format!("{page}?lang=fr")).await;
+        assert_eq!(html.matches("name=\"funder_name\"").count(), 3, "one row and two blank");
+        assert!(html.contains("Commanditaire"), "{html}");
+        let response = browser
+            .post_form(
+                &page,
+                &page,
+                &[
+                    ("title", "Villes inclusives"),
+                    ("funder_name", "FSE+"),
+                    ("funder_reference", "2021ES05SFPR001"),
+                    ("funder_name", ""),
+                    ("funder_reference", ""),
+                    ("funder_name", "Ministerio de Igualdad"),
+                    ("funder_reference", ""),
+                    ("partner_name", "Universidad de León"),
+                    ("partner_role", "acreditación"),
+                    ("commissioner", "Ville de Tunis"),
+                    ("contract_reference", "VT-2025-014"),
+                ],
+            )
+            .await;
+        assert!(response.status().is_redirection(), "{}", response.status());
+        let saved = api.get_ok(&path).await;
+        assert_eq!(
+            saved["funders"],
+            json!([{"name": "FSE+", "reference": "2021ES05SFPR001"}, {"name": "Ministerio de Igualdad", "reference": null}])
+        );
+        assert_eq!(
+            saved["partners"],
+            json!([{"name": "Universidad de León", "role": "acreditación"}])
+        );
+        // A reference without its funder's name is refused on the page too.
+        let response = browser
+            .post_form(
+                &page,
+                &format!("{page}?lang=en"),
+                &[
+                    ("title", "Villes inclusives"),
+                    ("funder_name", ""),
+                    ("funder_reference", "REF-9"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(api.get_ok(&path).await["funders"], saved["funders"]);
+    }
+);
+
+// Issue 20: the indicators filter by the body that commissioned the sessions,
+// hand-computed. A city programme commissioned by the Ville de Tunis:
+//
+// | session | course's body | session's body | its body | registrations |
+// | --- | --- | --- | --- | --- |
+// | S1 | (programme's) | — | Ville de Tunis | 2 |
+// | S2 | Gouvernorat de l'Ariana | — | Gouvernorat de l'Ariana | 3 |
+// | S3 | Gouvernorat de l'Ariana | Ville de Tunis | Ville de Tunis | 1 |
+//
+// Ville de Tunis: 3 registrations in 2 sessions; the Ariana: 3 in 1.
+db_test!(
+    issue_20_the_indicators_filter_by_commissioning_body,
+    |app: crate::helpers::TestApp| async move {
+        use crate::indicators::{id, post};
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = id(&post(
+            &api,
+            "/api/v1/programmes",
+            json!({"title": "Villes inclusives", "commissioner": "Ville de Tunis", "contract_reference": "VT-2025-014",
+                "funders": [{"name": "Union européenne (NDICI)", "reference": "NDICI/2024/452-118"}]}),
+        )
+        .await);
+        let course = |title: &str, commissioner: Option<&str>| {
+            let mut body = json!({"programme_id": programme, "title": title, "summary": "S", "hours": 3,
+                "modality": "in_person", "audiences": ["public_servant"], "language": "fr"});
+            if let Some(name) = commissioner {
+                body["commissioner"] = json!(name);
+            }
+            let api = &api;
+            async move { id(&post(api, "/api/v1/courses", body).await) }
+        };
+        let accueil = course("Accueil inconditionnel", None).await;
+        let mediation = course("Médiation en santé", Some("Gouvernorat de l'Ariana")).await;
+        let region = app.region("ES-AN").await;
+        let mut sessions = Vec::new();
+        for (course, day, own) in [
+            (accueil, "2030-03-10", None),
+            (mediation, "2030-03-11", None),
+            (mediation, "2030-03-12", Some("Ville de Tunis")),
+        ] {
+            let (session, _) =
+                crate::indicators::session(&api, course, 20, Some(("Tunis", region)), &[(day, 9, 12)]).await;
+            let mut patch = json!({"confirm_organiser_entries": false});
+            if let Some(name) = own {
+                patch["commissioner"] = json!(name);
+            }
+            let (status, body) = api.patch_session(&session.to_string(), &patch).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            sessions.push(session);
+        }
+        for (session, count) in sessions.iter().zip([2, 3, 1]) {
+            for n in 0..count {
+                post(
+                    &api,
+                    &format!("/api/v1/sessions/{session}/registrations"),
+                    crate::helpers::registrant(&format!("P{n}"), &format!("p{n}.{session}@example.tn")),
+                )
+                .await;
+            }
+        }
+        let figures = |query: &str| {
+            let api = &api;
+            let query = query.to_owned();
+            async move { api.get_ok(&format!("/api/v1/indicators?{query}")).await }
+        };
+        let tunis = figures("commissioner=Ville%20de%20Tunis").await;
+        assert_eq!(tunis["totals"]["registrations"], 3, "{tunis}");
+        let ariana = figures("commissioner=Gouvernorat%20de%20l%27Ariana").await;
+        assert_eq!(ariana["totals"]["registrations"], 3, "{ariana}");
+        let nobody = figures("commissioner=Ville%20de%20Sfax").await;
+        assert_eq!(nobody["totals"]["registrations"], 0);
+        // With the programme, and by course: the S3 registration is Tunis's.
+        let both = figures(&format!("programme={programme}&commissioner=Ville%20de%20Tunis")).await;
+        assert_eq!(both["totals"]["registrations"], 3);
+        // Outreach has no commissioning body: its reach is unknown here, not zero.
+        assert_eq!(tunis["reach"], json!(null));
+
+        // The page offers the bodies named, and prints the programme's.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let html = browser
+            .get_html(&format!("/staff/indicators?programme={programme}&lang=fr"))
+            .await;
+        assert!(html.contains("Ariana</option>"), "{html}");
+        assert!(
+            html.contains("Union européenne (NDICI) (réf. NDICI/2024/452-118)"),
+            "{html}"
+        );
+        assert!(html.contains("Ville de Tunis, marché VT-2025-014"), "{html}");
+        let html = browser
+            .get_html("/staff/indicators?commissioner=Ville%20de%20Tunis&lang=fr")
+            .await;
+        assert!(html.contains("Commanditaire: Ville de Tunis"), "{html}");
+    }
+);

@@ -405,3 +405,23 @@ sessions-order = الدورات القادمة أولًا، والأقرب في 
 sessions-past = الدورات السابقة
 error-date-range = لا يمكن أن تسبق نهاية الفترة بدايتها.
 error-email-and-without = أُدخل عنوان لشخص مُشار إلى أنه بلا بريد إلكتروني: احذف العنوان أو ألغِ التأشير على الخانة.
+
+# التكليف والشركاء (issue 20)
+programme-funders = الجهات المموّلة
+programme-funders-hint = بالترتيب الذي تذكرها به التقارير، ولكل منها مرجعها (رقم اتفاقية التمويل). تُهمَل الأسطر الفارغة؛ احفظ للحصول على أسطر أخرى.
+programme-funder-n = الجهة المموّلة { $n }
+programme-funder-reference-n = مرجع الجهة المموّلة { $n }
+programme-funder-with-reference = { $name } (المرجع { $detail })
+programme-commissioner = الجهة المكلِّفة
+programme-commissioner-hint = الجهة التي كلّفت بالبرنامج، مثل بلدية. دوراته وجلساته بتكليف منها ما لم تذكر جهة أخرى.
+programme-contract-reference = مرجع العقد
+programme-commissioner-with-contract = { $name }، العقد { $detail }
+programme-partners = الشركاء
+programme-partner-n = الشريك { $n }
+programme-partner-role-n = دور الشريك { $n }
+programme-partner-with-role = { $name }: { $detail }
+course-commissioner-hint = فقط إذا كلّفت بهذه الدورة جهة غير جهة البرنامج، مثل جماعة محلية.
+session-commissioner-hint = فقط إذا كلّفت بهذه الجلسة جهة غير جهة الدورة أو البرنامج، مثل جماعة محلية.
+indicators-commissioner = الجهة المكلِّفة
+error-funder-twice = { $name } مذكورة مرتين بين الجهات المموّلة.
+error-contract-without-commissioner = يحتاج مرجع العقد إلى الجهة المكلِّفة التي أُبرم معها.

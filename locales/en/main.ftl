@@ -376,3 +376,23 @@ error-cannot-demote-self = You cannot remove your own administrator role or deac
 table-region = Table; it scrolls sideways on small screens
 error-unavailable = The database is not answering for a moment; nothing was changed. Please try again in a few seconds.
 error-email-and-without = An address was given for a person marked as having none: remove the address or untick the box.
+
+# Commissioning and partners (issue 20)
+programme-funders = Funders
+programme-funders-hint = In the order reports name them, each with its reference (a grant agreement’s number). Empty rows are left out; save to get more rows.
+programme-funder-n = Funder { $n }
+programme-funder-reference-n = Reference of funder { $n }
+programme-funder-with-reference = { $name } (ref. { $detail })
+programme-commissioner = Commissioning body
+programme-commissioner-hint = The body that commissioned the programme, e.g. a city. Its courses and sessions are commissioned by it unless they name their own.
+programme-contract-reference = Contract reference
+programme-commissioner-with-contract = { $name }, contract { $detail }
+programme-partners = Partners
+programme-partner-n = Partner { $n }
+programme-partner-role-n = Role of partner { $n }
+programme-partner-with-role = { $name }: { $detail }
+course-commissioner-hint = Only when this course was commissioned by a body other than its programme’s, e.g. a local authority.
+session-commissioner-hint = Only when this session was commissioned by a body other than its course’s or programme’s, e.g. a local authority.
+indicators-commissioner = Commissioning body
+error-funder-twice = { $name } is named twice among the funders.
+error-contract-without-commissioner = A contract reference needs the commissioning body it is with.

@@ -376,3 +376,23 @@ error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desact
 table-region = Tabla; se desplaza en horizontal en pantallas pequeñas
 error-unavailable = La base de datos no responde en este momento; no se ha cambiado nada. Vuelva a intentarlo dentro de unos segundos.
 error-email-and-without = Se ha escrito un correo para una persona marcada sin correo: borre el correo o desmarque la casilla.
+
+# Encargo y socios (issue 20)
+programme-funders = Entidades financiadoras
+programme-funders-hint = En el orden en que las nombran los informes, cada una con su referencia (el número del convenio). Las filas vacías se ignoran; guarde para obtener más filas.
+programme-funder-n = Entidad financiadora { $n }
+programme-funder-reference-n = Referencia de la entidad financiadora { $n }
+programme-funder-with-reference = { $name } (ref. { $detail })
+programme-commissioner = Entidad contratante
+programme-commissioner-hint = La entidad que encargó el programa, por ejemplo un ayuntamiento. Sus cursos y ediciones son encargo suyo salvo que indiquen otra.
+programme-contract-reference = Referencia del contrato
+programme-commissioner-with-contract = { $name }, contrato { $detail }
+programme-partners = Socios
+programme-partner-n = Socio { $n }
+programme-partner-role-n = Papel del socio { $n }
+programme-partner-with-role = { $name }: { $detail }
+course-commissioner-hint = Solo si este curso lo encargó una entidad distinta de la del programa, por ejemplo una administración local.
+session-commissioner-hint = Solo si esta edición la encargó una entidad distinta de la del curso o del programa, por ejemplo una administración local.
+indicators-commissioner = Entidad contratante
+error-funder-twice = { $name } aparece dos veces entre las entidades financiadoras.
+error-contract-without-commissioner = Una referencia de contrato necesita la entidad contratante con la que se firmó.

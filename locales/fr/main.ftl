@@ -376,3 +376,23 @@ error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'admin
 table-region = Tableau ; il défile horizontalement sur les petits écrans
 error-unavailable = La base de données ne répond pas pour le moment ; rien n'a été modifié. Réessayez dans quelques secondes.
 error-email-and-without = Une adresse est saisie pour une personne indiquée sans e-mail : retirez l’adresse ou décochez la case.
+
+# Commande et partenaires (issue 20)
+programme-funders = Financeurs
+programme-funders-hint = Dans l’ordre où les rapports les nomment, chacun avec sa référence (le numéro de la convention). Les lignes vides sont ignorées ; enregistrez pour obtenir d’autres lignes.
+programme-funder-n = Financeur { $n }
+programme-funder-reference-n = Référence du financeur { $n }
+programme-funder-with-reference = { $name } (réf. { $detail })
+programme-commissioner = Commanditaire
+programme-commissioner-hint = L’organisme qui a commandé le programme, par exemple une ville. Ses cours et sessions sont commandés par lui, sauf s’ils en nomment un autre.
+programme-contract-reference = Référence du marché
+programme-commissioner-with-contract = { $name }, marché { $detail }
+programme-partners = Partenaires
+programme-partner-n = Partenaire { $n }
+programme-partner-role-n = Rôle du partenaire { $n }
+programme-partner-with-role = { $name } : { $detail }
+course-commissioner-hint = Seulement si ce cours a été commandé par un autre organisme que celui du programme, par exemple une collectivité.
+session-commissioner-hint = Seulement si cette session a été commandée par un autre organisme que celui du cours ou du programme, par exemple une collectivité.
+indicators-commissioner = Commanditaire
+error-funder-twice = { $name } figure deux fois parmi les financeurs.
+error-contract-without-commissioner = Une référence de marché demande le commanditaire avec qui il est passé.

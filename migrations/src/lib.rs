@@ -39,6 +39,7 @@ mod m20261206_000029_by_invitation;
 mod m20261206_000030_meeting_places;
 mod m20261206_000031_facilitators;
 mod m20261207_000032_people_without_email;
+mod m20261207_000033_commissioning;
 mod statements;
 
 pub struct Migrator;
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000030_meeting_places::Migration),
             Box::new(m20261206_000031_facilitators::Migration),
             Box::new(m20261207_000032_people_without_email::Migration),
+            Box::new(m20261207_000033_commissioning::Migration),
         ]
     }
 }

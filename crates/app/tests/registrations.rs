@@ -30,6 +30,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
         audiences: vec![Audience::PublicServant],
         language: Language::Es,
         accreditation: None,
+        commissioner: None,
     })
     .expect("course");
     let course = courses::create(&app.db, &actor, org, &course).await.expect("course");
@@ -52,6 +53,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
             record_past: false,
             by_invitation: false,
             meeting_places: Vec::new(),
+            commissioner: None,
         },
         Modality::Online,
     )

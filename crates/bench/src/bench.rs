@@ -380,6 +380,7 @@ async fn open_sessions_in(
         audiences: vec![Audience::PublicServant],
         language: Language::Es,
         accreditation: None,
+        commissioner: None,
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let course = courses::create(db, &actor, org, &course).await?;
@@ -404,6 +405,7 @@ async fn open_sessions_in(
                 record_past: false,
                 by_invitation: false,
                 meeting_places: Vec::new(),
+                commissioner: None,
             },
             Modality::Online,
         )

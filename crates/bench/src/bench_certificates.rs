@@ -348,6 +348,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             minimum_attendance: problem(Percent::new(80))?,
             survey_required: false,
         }),
+        commissioner: None,
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
     let course = courses::create(db, &actor, org, &course).await?;
@@ -370,6 +371,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             record_past: false,
             by_invitation: false,
             meeting_places: Vec::new(),
+            commissioner: None,
         },
         Modality::Online,
     )

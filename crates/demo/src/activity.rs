@@ -1536,6 +1536,7 @@ pub fn build_block(
             present_share_percent: Set(i32::from(aula_domain::attendance::DEFAULT_PRESENT_SHARE_PERCENT)),
             record_past: Set(false),
             by_invitation: Set(false),
+            commissioner: Set(None),
             invitation_token: Set(None),
             created_at: Set(t.opens - Duration::days(10)),
             updated_at: Set(t.ends() + Duration::days(1)),

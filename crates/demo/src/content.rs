@@ -36,7 +36,12 @@ pub struct DemoCourse {
 /// A funded training programme.
 pub struct Programme {
     pub title: &'static str,
-    pub funder: &'static str,
+    /// Its funders, each with its reference (issue 20).
+    pub funders: &'static [(&'static str, Option<&'static str>)],
+    /// The body that commissioned it and the contract's reference (issue 20).
+    pub commissioner: Option<(&'static str, &'static str)>,
+    /// Its partners and what they do in it (issue 20).
+    pub partners: &'static [(&'static str, &'static str)],
     pub description: &'static str,
 }
 
@@ -343,27 +348,50 @@ pub const UNIVERSITY_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" wi
 pub const PROGRAMMES: &[Programme] = &[
     Programme {
         title: "Diversidad e igualdad de trato en los servicios públicos",
-        funder: "Fondo Social Europeo Plus (FSE+)",
+        funders: &[
+            ("Fondo Social Europeo Plus (FSE+)", Some("2021ES05SFPR001")),
+            ("Ministerio de Igualdad", None),
+        ],
+        commissioner: None,
+        partners: &[("Universidad de León (ULE)", "acreditación de los cursos en línea")],
         description: "Programa nacional de formación dirigido al personal de las administraciones públicas, a delegadas y delegados sindicales y a entidades sociales colaboradoras. Combina cursos presenciales en Andalucía, Castilla y León, Illes Balears y Extremadura, cursos en línea acreditados por la Universidad de León (ULE) y webinarios abiertos. Su objetivo es garantizar una atención pública libre de discriminación y promover la diversidad en las plantillas. Cofinanciado por la Unión Europea.",
     },
     Programme {
         title: "Villes accueillantes : gouvernance locale des migrations",
-        funder: "Fonds Asile, Migration et Intégration (FAMI)",
+        funders: &[("Fonds Asile, Migration et Intégration (FAMI)", Some("FAMI/2024/0187"))],
+        commissioner: None,
+        partners: &[
+            ("Réseau des villes accueillantes", "coordination"),
+            ("Villeurbanne", "ville partenaire"),
+            ("Montpellier", "ville partenaire"),
+        ],
         description: "Projet porté par un réseau de villes pour renforcer l'accueil et l'intégration des personnes nouvellement arrivées à l'échelle municipale. Il forme les agents municipaux, les élus locaux ainsi que les médiatrices et médiateurs en santé et en éducation à l'accès aux droits, à la lutte contre les discriminations et au travail en réseau avec les associations. Cofinancé par l'Union européenne.",
     },
     Programme {
         title: "Villes inclusives : accueil des personnes migrantes à Raoued et La Marsa",
-        funder: "Programme de coopération décentralisée (Union européenne)",
+        funders: &[(
+            "Programme de coopération décentralisée (Union européenne)",
+            Some("NDICI/2024/452-118"),
+        )],
+        commissioner: Some(("Municipalité de La Marsa", "LM-2025-014")),
+        partners: &[
+            ("Municipalité de Raoued", "co-porteuse"),
+            ("Terre d'asile Tunisie", "médiation et accompagnement"),
+        ],
         description: "Projet de coopération entre deux municipalités tunisiennes, Raoued (gouvernorat de l'Ariana) et La Marsa (gouvernorat de Tunis), et leurs partenaires associatifs. Il forme les agents municipaux, les élus et les médiatrices et médiateurs en santé et en éducation à l'accueil des personnes migrantes, à l'accès aux droits et à la lutte contre les discriminations. Formations en français et en arabe.",
     },
     Programme {
         title: "Villeurbanne ville accueillante : premier accueil des personnes nouvellement arrivées",
-        funder: "Fonds Asile, Migration et Intégration (FAMI)",
+        funders: &[("Fonds Asile, Migration et Intégration (FAMI)", Some("FAMI/2024/0187"))],
+        commissioner: Some(("Ville de Villeurbanne", "2025-DSP-031")),
+        partners: &[],
         description: "Volet villeurbannais du projet du Réseau des villes accueillantes : la ville forme ses agents d'accueil et ses élus au premier accueil inconditionnel et à l'accès aux droits des personnes nouvellement arrivées. Cofinancé par l'Union européenne.",
     },
     Programme {
         title: "Montpellier ville accueillante : médiation en santé et en éducation",
-        funder: "Fonds Asile, Migration et Intégration (FAMI)",
+        funders: &[("Fonds Asile, Migration et Intégration (FAMI)", Some("FAMI/2024/0187"))],
+        commissioner: None,
+        partners: &[],
         description: "Volet montpelliérain du projet du Réseau des villes accueillantes : la ville forme les médiatrices et médiateurs qui accompagnent les familles dans les établissements de santé, les écoles et les quartiers. Cofinancé par l'Union européenne.",
     },
 ];

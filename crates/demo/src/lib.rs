@@ -28,7 +28,8 @@ use std::task::Poll;
 
 use aula_domain::catalogue::CourseTexts;
 use aula_domain::details::{
-    Accreditation, AccreditationBodyDetails, CourseDetails, ProgrammeDetails, SessionDetails, UserDetails, VenueDetails,
+    Accreditation, AccreditationBodyDetails, CourseDetails, Funder, Partner, ProgrammeDetails, SessionDetails,
+    UserDetails, VenueDetails,
 };
 use aula_domain::{
     Audience, BodyCode, Capacity, Credits, Email, Hours, Language, MeetingTimes, Modality, Password, PasswordHash,
@@ -321,7 +322,28 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         let began = today - Duration::days(oldest + 30);
         let details = ProgrammeDetails {
             title: text(p.title)?,
-            funder: Some(text(p.funder)?),
+            funders: p
+                .funders
+                .iter()
+                .map(|(name, reference)| {
+                    Ok(Funder {
+                        name: text(name)?,
+                        reference: reference.map(|r| text(r)).transpose()?,
+                    })
+                })
+                .collect::<Result<_>>()?,
+            partners: p
+                .partners
+                .iter()
+                .map(|(name, role)| {
+                    Ok(Partner {
+                        name: text(name)?,
+                        role: Some(text(role)?),
+                    })
+                })
+                .collect::<Result<_>>()?,
+            commissioner: p.commissioner.map(|(name, _)| text(name)).transpose()?,
+            contract_reference: p.commissioner.map(|(_, contract)| text(contract)).transpose()?,
             description: Some(text(p.description)?),
             starts_on: NaiveDate::from_ymd_opt(began.year(), began.month(), 1),
             ends_on: NaiveDate::from_ymd_opt(today.year() + 1, 6, 30),
@@ -392,6 +414,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 audiences,
                 language: problem(Language::parse(c.language))?,
                 accreditation,
+                commissioner: None,
             },
         )
         .await?;
@@ -469,6 +492,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 record_past: false,
                 by_invitation: false,
                 meeting_places: Vec::new(),
+                commissioner: None,
             },
             modality,
         )?;

@@ -21,23 +21,90 @@ pub type LongText = Text<5000, true>;
 /// or link: a room and its address, or a link (issue 20).
 pub type MeetingPlace = Text<500>;
 
+/// Who funds a programme (issue 20), as its reports name them, with their
+/// reference for it (a grant agreement's number).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Funder {
+    pub name: ShortText,
+    pub reference: Option<ShortText>,
+}
+
+/// An organisation a programme is run with (issue 20), and what it does in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Partner {
+    pub name: ShortText,
+    pub role: Option<ShortText>,
+}
+
 #[derive(Clone, Debug)]
 pub struct ProgrammeDetails {
     pub title: Title,
-    pub funder: Option<ShortText>,
+    /// In the order its reports name them.
+    pub funders: Vec<Funder>,
+    pub partners: Vec<Partner>,
+    /// The body that commissioned it (issue 20), e.g. a city, and the
+    /// contract's reference.
+    pub commissioner: Option<ShortText>,
+    pub contract_reference: Option<ShortText>,
     pub description: Option<LongText>,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
 }
 
 impl ProgrammeDetails {
+    /// The most funders and partners a programme names: a report's header,
+    /// and a certificate's foot, have room for so many.
+    pub const MOST_FUNDERS: usize = 12;
+    pub const MOST_PARTNERS: usize = 30;
+
     pub fn new(details: ProgrammeDetails) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
         if let (Some(start), Some(end)) = (details.starts_on, details.ends_on)
             && end < start
         {
-            return Err(FieldErrors::single("ends_on", Problem::new("error-end-before-start")));
+            errors.add("ends_on", Problem::new("error-end-before-start"));
         }
+        if details.funders.len() > Self::MOST_FUNDERS {
+            errors.add(
+                "funders",
+                Problem::new("error-too-many").with("max", Self::MOST_FUNDERS),
+            );
+        }
+        if details.partners.len() > Self::MOST_PARTNERS {
+            errors.add(
+                "partners",
+                Problem::new("error-too-many").with("max", Self::MOST_PARTNERS),
+            );
+        }
+        // The same funder twice is a slip (a row typed again), not two funders.
+        let folded = |t: &ShortText| crate::fold_for_search(t.as_str());
+        for (i, funder) in details.funders.iter().enumerate() {
+            if details.funders[..i]
+                .iter()
+                .any(|f| folded(&f.name) == folded(&funder.name))
+            {
+                errors.add(
+                    "funders",
+                    Problem::new("error-funder-twice").with("name", funder.name.as_str()),
+                );
+            }
+        }
+        if details.contract_reference.is_some() && details.commissioner.is_none() {
+            errors.add("commissioner", Problem::new("error-contract-without-commissioner"));
+        }
+        errors.into_result()?;
         Ok(details)
+    }
+
+    /// The funders' names as one line, as lists show them.
+    pub fn funders_line(&self) -> Option<String> {
+        (!self.funders.is_empty()).then(|| {
+            self.funders
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
     }
 }
 
@@ -69,6 +136,8 @@ pub struct CourseDetails {
     pub audiences: Vec<Audience>,
     pub language: Language,
     pub accreditation: Option<Accreditation>,
+    /// The body that commissioned it (issue 20), over its programme's.
+    pub commissioner: Option<ShortText>,
 }
 
 impl CourseDetails {
@@ -120,6 +189,9 @@ pub struct SessionDetails {
     /// The meetings that are somewhere other than the session's venue or
     /// link (issue 20: hybrid sessions), by their times.
     pub meeting_places: Vec<(MeetingTimes, MeetingPlace)>,
+    /// The body that commissioned it (issue 20), over its course's and its
+    /// programme's.
+    pub commissioner: Option<ShortText>,
 }
 
 /// The reminder's lead time, in whole hours from 1 to 720 (30 days).
@@ -249,6 +321,7 @@ mod tests {
             record_past: false,
             by_invitation: false,
             meeting_places: Vec::new(),
+            commissioner: None,
         }
     }
 

@@ -35,6 +35,9 @@ pub struct Filter {
     pub programme_id: Option<Uuid>,
     pub course_id: Option<Uuid>,
     pub session_id: Option<Uuid>,
+    /// The body that commissioned the sessions (issue 20): a session's own,
+    /// else its course's, else its programme's.
+    pub commissioner: Option<String>,
     pub modality: Option<Modality>,
     /// The participant's region.
     pub region_id: Option<Uuid>,
@@ -68,6 +71,7 @@ pub struct FilterInput {
     pub programme: String,
     pub course: String,
     pub session: String,
+    pub commissioner: String,
     pub modality: String,
     pub region: String,
     pub audience: String,
@@ -99,6 +103,9 @@ impl TryFrom<&FilterInput> for Filter {
             programme_id: errors.take("programme", optional(&input.programme, id)).flatten(),
             course_id: errors.take("course", optional(&input.course, id)).flatten(),
             session_id: errors.take("session", optional(&input.session, id)).flatten(),
+            commissioner: Some(input.commissioner.trim())
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned),
             modality: errors
                 .take("modality", optional(&input.modality, Modality::parse))
                 .flatten(),

@@ -170,6 +170,7 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails, texts: &Cours
     model.minutes = Set(details.hours.minutes() as i32);
     model.modality = Set(details.modality);
     model.language = Set(details.language);
+    model.commissioner = Set(details.commissioner.as_ref().map(ToString::to_string));
     model.accreditation_body_id = Set(accreditation.map(|a| a.body_id));
     model.credits_hundredths = Set(accreditation.and_then(|a| a.credits).map(|c| c.hundredths() as i32));
     model.recognised_minutes = Set(accreditation

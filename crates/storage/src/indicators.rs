@@ -574,6 +574,9 @@ fn conditions(source: Source, filter: &Filter) -> Cond {
     if let Some(id) = filter.session_id {
         cond = cond.add(source.get(Field::SessionId).eq(id));
     }
+    if let Some(name) = &filter.commissioner {
+        cond = cond.add(source.get(Field::SessionId).in_subquery(commissioned_by(name)));
+    }
     if let Some(modality) = filter.modality {
         cond = cond.add(source.get(Field::Modality).eq(modality));
     }
@@ -584,6 +587,28 @@ fn conditions(source: Source, filter: &Filter) -> Cond {
         cond = cond.add(source.get(Field::Audience).eq(audience));
     }
     cond
+}
+
+/// The sessions `name` commissioned (issue 20): a session's commissioning
+/// body is its own, else its course's, else its programme's. Read once per
+/// query as a list of sessions, so the facts stay unjoined.
+fn commissioned_by(name: &str) -> SelectStatement {
+    Query::select()
+        .column((session::Entity, session::Column::Id))
+        .from(session::Entity)
+        .inner_join(
+            course::Entity,
+            col(course::Entity, course::Column::Id).equals((session::Entity, session::Column::CourseId)),
+        )
+        .left_join(
+            programme::Entity,
+            col(programme::Entity, programme::Column::Id).equals((course::Entity, course::Column::ProgrammeId)),
+        )
+        .and_where(
+            Expr::cust(r#"COALESCE("sessions"."commissioner", "courses"."commissioner", "programmes"."commissioner")"#)
+                .eq(name),
+        )
+        .to_owned()
 }
 
 /// The filter's days as instants: the first one's midnight and the midnight

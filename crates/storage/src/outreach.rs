@@ -394,7 +394,13 @@ pub struct ReachFigures {
 }
 
 pub async fn reach(conn: &impl ConnectionTrait, filter: &Filter) -> Result<Option<ReachFigures>> {
-    if filter.course_id.is_some() || filter.session_id.is_some() || filter.modality.is_some() {
+    // Outreach has no course, session, modality or commissioning body of
+    // its own: its reach under such a filter is unknown, not zero.
+    if filter.course_id.is_some()
+        || filter.session_id.is_some()
+        || filter.modality.is_some()
+        || filter.commissioner.is_some()
+    {
         return Ok(None);
     }
     let cond = conditions(filter);

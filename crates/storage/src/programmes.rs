@@ -12,7 +12,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::db::Begin;
-use crate::entities::{course, programme};
+use crate::entities::{course, programme, programme_funder, programme_partner, session};
 use crate::{Actor, Archived, Page, Paged, Result, StorageError, audit, found, new_id, now, sessions};
 
 /// `org`'s programmes, newest first (index `ix_programmes_created_at`);
@@ -57,7 +57,113 @@ pub async fn get(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> 
 }
 
 fn snapshot(p: &programme::Model) -> serde_json::Value {
-    json!({"title": p.title, "funder": p.funder, "starts_on": p.starts_on, "ends_on": p.ends_on})
+    json!({"title": p.title, "funder": p.funder, "starts_on": p.starts_on, "ends_on": p.ends_on,
+        "commissioner": p.commissioner, "contract_reference": p.contract_reference})
+}
+
+/// The programme's funders, in the order its reports name them (issue 20).
+pub async fn funders(conn: &impl ConnectionTrait, id: Uuid) -> Result<Vec<programme_funder::Model>> {
+    Ok(programme_funder::Entity::find()
+        .filter(programme_funder::Column::ProgrammeId.eq(id))
+        .order_by_asc(programme_funder::Column::Position)
+        .all(conn)
+        .await?)
+}
+
+/// The programme's partners, in the order its reports name them (issue 20).
+pub async fn partners(conn: &impl ConnectionTrait, id: Uuid) -> Result<Vec<programme_partner::Model>> {
+    Ok(programme_partner::Entity::find()
+        .filter(programme_partner::Column::ProgrammeId.eq(id))
+        .order_by_asc(programme_partner::Column::Position)
+        .all(conn)
+        .await?)
+}
+
+/// The commissioning bodies `org` has named on its programmes, courses
+/// and sessions, by name (issue 20): what forms offer, so a body is written
+/// the same way each time, and what the indicators filter by.
+pub async fn commissioners(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for query in [
+        programme::Entity::find()
+            .select_only()
+            .column(programme::Column::Commissioner)
+            .filter(programme::Column::OrganisationId.eq(org.uuid()))
+            .filter(programme::Column::Commissioner.is_not_null())
+            .distinct()
+            .into_tuple::<String>()
+            .all(conn)
+            .await?,
+        course::Entity::find()
+            .select_only()
+            .column(course::Column::Commissioner)
+            .filter(course::Column::OrganisationId.eq(org.uuid()))
+            .filter(course::Column::Commissioner.is_not_null())
+            .distinct()
+            .into_tuple::<String>()
+            .all(conn)
+            .await?,
+        session::Entity::find()
+            .select_only()
+            .column(session::Column::Commissioner)
+            .filter(session::Column::OrganisationId.eq(org.uuid()))
+            .filter(session::Column::Commissioner.is_not_null())
+            .distinct()
+            .into_tuple::<String>()
+            .all(conn)
+            .await?,
+    ] {
+        names.extend(query);
+    }
+    names.sort_by_key(|n| aula_domain::fold_for_search(n));
+    names.dedup();
+    Ok(names)
+}
+
+/// Writes the programme's funders and partners as `details` gives them,
+/// in place of those it had.
+async fn write_lists(conn: &impl ConnectionTrait, id: Uuid, details: &ProgrammeDetails) -> Result<()> {
+    programme_funder::Entity::delete_many()
+        .filter(programme_funder::Column::ProgrammeId.eq(id))
+        .exec(conn)
+        .await?;
+    programme_partner::Entity::delete_many()
+        .filter(programme_partner::Column::ProgrammeId.eq(id))
+        .exec(conn)
+        .await?;
+    for (position, funder) in (0..).zip(&details.funders) {
+        programme_funder::ActiveModel {
+            id: Set(new_id()),
+            programme_id: Set(id),
+            position: Set(position),
+            name: Set(funder.name.to_string()),
+            reference: Set(funder.reference.as_ref().map(ToString::to_string)),
+        }
+        .insert(conn)
+        .await?;
+    }
+    for (position, partner) in (0..).zip(&details.partners) {
+        programme_partner::ActiveModel {
+            id: Set(new_id()),
+            programme_id: Set(id),
+            position: Set(position),
+            name: Set(partner.name.to_string()),
+            role: Set(partner.role.as_ref().map(ToString::to_string)),
+        }
+        .insert(conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// The funders and partners as the audit log keeps them.
+fn lists_snapshot(details: &ProgrammeDetails) -> serde_json::Value {
+    json!({
+        "funders": details.funders.iter().map(|f| json!({"name": f.name.as_str(),
+            "reference": f.reference.as_ref().map(|r| r.as_str())})).collect::<Vec<_>>(),
+        "partners": details.partners.iter().map(|p| json!({"name": p.name.as_str(),
+            "role": p.role.as_ref().map(|r| r.as_str())})).collect::<Vec<_>>(),
+    })
 }
 
 pub async fn create(
@@ -72,17 +178,22 @@ pub async fn create(
         id: Set(new_id()),
         organisation_id: Set(org.uuid()),
         title: Set(details.title.to_string()),
-        funder: Set(details.funder.as_ref().map(ToString::to_string)),
+        funder: Set(details.funders_line()),
         description: Set(details.description.as_ref().map(ToString::to_string)),
         starts_on: Set(details.starts_on),
         ends_on: Set(details.ends_on),
+        commissioner: Set(details.commissioner.as_ref().map(ToString::to_string)),
+        contract_reference: Set(details.contract_reference.as_ref().map(ToString::to_string)),
         created_at: Set(at),
         updated_at: Set(at),
         archived_at: Set(None),
     }
     .insert(&txn)
     .await?;
-    audit::record(&txn, actor, "create", "programme", Some(model.id), snapshot(&model)).await?;
+    write_lists(&txn, model.id, details).await?;
+    let mut logged = snapshot(&model);
+    logged["lists"] = lists_snapshot(details);
+    audit::record(&txn, actor, "create", "programme", Some(model.id), logged).await?;
     txn.commit().await?;
     Ok(model)
 }
@@ -98,19 +209,22 @@ pub async fn update(
     let before = get(&txn, org, id).await?;
     let mut model: programme::ActiveModel = before.clone().into();
     model.title = Set(details.title.to_string());
-    model.funder = Set(details.funder.as_ref().map(ToString::to_string));
+    model.funder = Set(details.funders_line());
     model.description = Set(details.description.as_ref().map(ToString::to_string));
     model.starts_on = Set(details.starts_on);
     model.ends_on = Set(details.ends_on);
+    model.commissioner = Set(details.commissioner.as_ref().map(ToString::to_string));
+    model.contract_reference = Set(details.contract_reference.as_ref().map(ToString::to_string));
     model.updated_at = Set(now());
     let after = model.update(&txn).await?;
+    write_lists(&txn, id, details).await?;
     audit::record(
         &txn,
         actor,
         "update",
         "programme",
         Some(id),
-        json!({"before": snapshot(&before), "after": snapshot(&after)}),
+        json!({"before": snapshot(&before), "after": snapshot(&after), "lists": lists_snapshot(details)}),
     )
     .await?;
     txn.commit().await?;

@@ -596,6 +596,7 @@ async fn write(
     model.issue_on_completion = Set(details.issue_on_completion);
     model.record_past = Set(details.record_past);
     model.by_invitation = Set(details.by_invitation);
+    model.commissioner = Set(details.commissioner.as_ref().map(ToString::to_string));
     if !details.by_invitation {
         // A listed session has no private link; made by invitation again,
         // it needs a new one (the old one must not come back).
@@ -831,9 +832,8 @@ pub async fn attendance_closed(
     limit: u64,
 ) -> Result<Vec<(Uuid, OrganisationId)>> {
     use aula_domain::RegistrationStatus;
-    let seated = RegistrationStatus::Confirmed.as_str();
     use aula_domain::attendance::AttendanceStatus;
-    let rows = session::Entity::find()
+    let seated = RegistrationStatus::Confirmed.as_str();
     let attended = [
         AttendanceStatus::Present,
         AttendanceStatus::Late,
@@ -862,6 +862,7 @@ pub async fn attendance_closed(
         .and_where(of_the_session())
         .and_where(Expr::col((attendance::Entity, attendance::Column::UpdatedAt)).gt(quiet_since))
         .to_owned();
+    let rows = session::Entity::find()
         .filter(session::Column::Status.is_in([SessionStatus::Open, SessionStatus::Closed]))
         .filter(session::Column::RecordPast.eq(false))
         .filter(session::Column::EndsAt.lte(quiet_since))
@@ -875,11 +876,11 @@ pub async fn attendance_closed(
              WHERE r.session_id = sessions.id AND r.status = '{seated}' AND NOT EXISTS \
              (SELECT 1 FROM attendance a WHERE a.registration_id = r.id AND a.meeting_id = m.id))"
         )))
-        .order_by_asc(session::Column::EndsAt)
         .filter(Expr::exists(changed_registrations).not())
         .filter(Expr::exists(changed_marks).not())
-        .all(conn)
+        .order_by_asc(session::Column::EndsAt)
         .limit(limit)
+        .all(conn)
         .await?;
     Ok(rows
         .into_iter()

@@ -29,6 +29,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// When it was archived (issue 20), itself or with its programme: hidden, still counted.
     pub archived_at: Option<DateTimeUtc>,
+    /// The body that commissioned it (issue 20), over its programme's.
+    pub commissioner: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -24,6 +24,8 @@ pub mod outreach_walk_in;
 pub mod person;
 pub mod person_session;
 pub mod programme;
+pub mod programme_funder;
+pub mod programme_partner;
 pub mod rate_limit;
 pub mod region;
 pub mod registration;

@@ -35,6 +35,9 @@ pub struct Model {
     pub by_invitation: bool,
     /// The SHA-256 of the private registration link's secret, while there is one.
     pub invitation_token: Option<String>,
+    /// The body that commissioned it (issue 20), over its course's and
+    /// its programme's.
+    pub commissioner: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -190,7 +190,7 @@ pub(crate) async fn archive_programme(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
     let programme = rooms::archive_programme(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
-    Ok(axum::Json(programme.into()))
+    Ok(axum::Json(ProgrammeOut::of(&state, programme).await?))
 }
 
 /// Restore an archived programme, with the courses archived with it.
@@ -204,7 +204,7 @@ pub(crate) async fn restore_programme(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
     let programme = rooms::restore_programme(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
-    Ok(axum::Json(programme.into()))
+    Ok(axum::Json(ProgrammeOut::of(&state, programme).await?))
 }
 
 /// Delete a programme that has no course (409 otherwise, saying how many).

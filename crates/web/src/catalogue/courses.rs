@@ -56,6 +56,9 @@ pub struct CourseInput {
     pub minimum_attendance_percent: String,
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub survey_required: bool,
+    /// The body that commissioned it (issue 20), or empty for its programme's.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub commissioner: String,
 }
 
 impl Default for CourseInput {
@@ -74,6 +77,7 @@ impl Default for CourseInput {
             recognised_hours: String::new(),
             minimum_attendance_percent: "80".into(),
             survey_required: false,
+            commissioner: String::new(),
         }
     }
 }
@@ -98,6 +102,10 @@ impl TryFrom<&CourseInput> for CourseDetails {
                 .collect::<Result<Vec<_>, Problem>>(),
         );
         let language = errors.take("language", Language::parse(&input.language));
+        let commissioner = errors.take(
+            "commissioner",
+            aula_domain::details::ShortText::parse_optional(&input.commissioner),
+        );
         let body_id = errors.take("accreditation_body_id", parse_optional_id(&input.accreditation_body_id));
         let credits = errors.take("credits", Credits::parse_optional(&input.credits));
         let recognised = errors.take("recognised_hours", Hours::parse_optional(&input.recognised_hours));
@@ -122,6 +130,7 @@ impl TryFrom<&CourseInput> for CourseDetails {
             Some(credits),
             Some(recognised_hours),
             Some(minimum_attendance),
+            Some(commissioner),
         ) = (
             programme_id,
             title,
@@ -135,6 +144,7 @@ impl TryFrom<&CourseInput> for CourseDetails {
             credits,
             recognised,
             minimum,
+            commissioner,
         )
         else {
             return Err(errors);
@@ -156,6 +166,7 @@ impl TryFrom<&CourseInput> for CourseDetails {
             audiences,
             language,
             accreditation,
+            commissioner,
         })
     }
 }
@@ -188,6 +199,7 @@ impl From<&CourseRecord> for CourseInput {
             recognised_hours: c.recognised_minutes.map(hours_text).unwrap_or_default(),
             minimum_attendance_percent: c.minimum_attendance_percent.to_string(),
             survey_required: c.survey_required,
+            commissioner: c.commissioner.clone().unwrap_or_default(),
         }
     }
 }
@@ -218,6 +230,8 @@ pub struct CourseOut {
     /// Its title, summary and objectives in other languages, by language code.
     pub texts: crate::catalogue::course_texts::CourseTextsInput,
     pub accreditation: Option<AccreditationOut>,
+    /// The body that commissioned it (issue 20), if not its programme's.
+    pub commissioner: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// When it was archived, on its own or with its programme (issue 20);
@@ -251,6 +265,7 @@ impl From<CourseRecord> for CourseOut {
             language: c.language.as_str().to_owned(),
             texts,
             accreditation,
+            commissioner: c.commissioner,
             created_at: c.created_at,
             updated_at: c.updated_at,
             archived_at: c.archived_at,
@@ -399,6 +414,8 @@ pub(crate) struct FormPage {
     modalities: Vec<(String, String)>,
     audiences: Vec<(String, String, bool)>,
     languages: Vec<(String, String)>,
+    /// The commissioning bodies named already (issue 20), offered as typed.
+    commissioners: Vec<String>,
     /// When the course was archived (issue 20); none while live or new.
     archived_at: Option<DateTime<Utc>>,
 }
@@ -420,7 +437,9 @@ impl FormPage {
         let keeping = course.as_ref().and_then(|c| c.programme_id);
         let programmes = programmes::choices(&state.db, ctx.org()?, aula_storage::Archived::Keeping(keeping)).await?;
         let bodies = bodies::list(&state.db).await?;
+        let commissioners = programmes::commissioners(&state.db, ctx.org()?).await?;
         Ok(FormPage {
+            commissioners,
             programmes: programmes
                 .into_iter()
                 .map(|p: programme::Model| (p.id.to_string(), p.title))

@@ -1,7 +1,7 @@
 //! Programmes: funded projects grouping courses. Organisers manage them.
 
 use askama::Template;
-use aula_domain::details::ProgrammeDetails;
+use aula_domain::details::{Funder, Partner, ProgrammeDetails, ShortText};
 use aula_domain::meeting::parse_optional_date;
 use aula_domain::{FieldErrors, Role, Text};
 use aula_storage::entities::programme;
@@ -23,13 +23,51 @@ use crate::{AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
 
+/// Who funds a programme (issue 20).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FunderInput {
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub name: String,
+    /// The funder's reference for the programme (a grant agreement's number), or empty.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub reference: String,
+}
+
+/// An organisation a programme is run with (issue 20).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartnerInput {
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub name: String,
+    /// What they do in it, or empty.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub role: String,
+}
+
 /// A programme as an organiser writes it (form or JSON).
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeInput {
     pub title: String,
+    /// One funder's name, as integrations wrote it before `funders`; the
+    /// funders' names as one line when read. Ignored when `funders` is given.
     #[serde(default, deserialize_with = "input::loose_text")]
     pub funder: String,
+    /// Who funds it, in the order its reports name them, each with its
+    /// reference (issue 20; at most 12).
+    #[serde(default)]
+    pub funders: Option<Vec<FunderInput>>,
+    /// The organisations it is run with, in order (at most 30).
+    #[serde(default)]
+    pub partners: Option<Vec<PartnerInput>>,
+    /// The body that commissioned it (e.g. a city), or empty; its courses
+    /// and sessions are its unless they name their own.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub commissioner: String,
+    /// The commissioning contract's reference, or empty (needs a `commissioner`).
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub contract_reference: String,
     #[serde(default, deserialize_with = "input::loose_text")]
     pub description: String,
     /// `YYYY-MM-DD`, or empty.
@@ -38,6 +76,70 @@ pub struct ProgrammeInput {
     /// `YYYY-MM-DD`, or empty; not before `starts_on`.
     #[serde(default, deserialize_with = "input::loose_text")]
     pub ends_on: String,
+    /// The form's rows of funders and partners (a name and its reference
+    /// or role, row by row); integrations send `funders` and `partners`.
+    #[serde(default, skip_serializing, deserialize_with = "input::loose_list")]
+    #[schema(ignore)]
+    pub funder_name: Vec<String>,
+    #[serde(default, skip_serializing, deserialize_with = "input::loose_list")]
+    #[schema(ignore)]
+    pub funder_reference: Vec<String>,
+    #[serde(default, skip_serializing, deserialize_with = "input::loose_list")]
+    #[schema(ignore)]
+    pub partner_name: Vec<String>,
+    #[serde(default, skip_serializing, deserialize_with = "input::loose_list")]
+    #[schema(ignore)]
+    pub partner_role: Vec<String>,
+}
+
+/// The rows of two columns sent side by side (a name and its detail), the
+/// blank ones left out.
+fn rows(names: &[String], details: &[String]) -> Vec<(String, String)> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (name.clone(), details.get(i).cloned().unwrap_or_default()))
+        .filter(|(name, detail)| !name.trim().is_empty() || !detail.trim().is_empty())
+        .collect()
+}
+
+impl ProgrammeInput {
+    /// The funders as (name, reference): the JSON's list, else the form's
+    /// rows, else an older integration's one `funder`.
+    fn funder_rows(&self) -> Vec<(String, String)> {
+        match &self.funders {
+            Some(list) => list.iter().map(|f| (f.name.clone(), f.reference.clone())).collect(),
+            None if !self.funder_name.is_empty() => rows(&self.funder_name, &self.funder_reference),
+            None if !self.funder.trim().is_empty() => vec![(self.funder.clone(), String::new())],
+            None => Vec::new(),
+        }
+    }
+
+    /// The partners as (name, role): the JSON's list, else the form's rows.
+    fn partner_rows(&self) -> Vec<(String, String)> {
+        match &self.partners {
+            Some(list) => list.iter().map(|p| (p.name.clone(), p.role.clone())).collect(),
+            None => rows(&self.partner_name, &self.partner_role),
+        }
+    }
+}
+
+/// Each row's name (required) and detail (optional), or the list's problems.
+fn parse_rows<T>(
+    errors: &mut FieldErrors,
+    field: &str,
+    rows: &[(String, String)],
+    make: impl Fn(ShortText, Option<ShortText>) -> T,
+) -> Option<Vec<T>> {
+    let mut out = Vec::new();
+    for (name, detail) in rows {
+        let name = errors.take(field, Text::parse(name));
+        let detail = errors.take(field, Text::parse_optional(detail));
+        if let (Some(name), Some(detail)) = (name, detail) {
+            out.push(make(name, detail));
+        }
+    }
+    (out.len() == rows.len()).then_some(out)
 }
 
 impl TryFrom<&ProgrammeInput> for ProgrammeDetails {
@@ -46,18 +148,47 @@ impl TryFrom<&ProgrammeInput> for ProgrammeDetails {
     fn try_from(input: &ProgrammeInput) -> Result<Self, Self::Error> {
         let mut errors = FieldErrors::new();
         let title = errors.take("title", Text::parse(&input.title));
-        let funder = errors.take("funder", Text::parse_optional(&input.funder));
+        let funders = parse_rows(&mut errors, "funders", &input.funder_rows(), |name, reference| Funder {
+            name,
+            reference,
+        });
+        let partners = parse_rows(&mut errors, "partners", &input.partner_rows(), |name, role| Partner {
+            name,
+            role,
+        });
+        let commissioner = errors.take("commissioner", Text::parse_optional(&input.commissioner));
+        let contract_reference = errors.take("contract_reference", Text::parse_optional(&input.contract_reference));
         let description = errors.take("description", Text::parse_optional(&input.description));
         let starts_on = errors.take("starts_on", parse_optional_date(&input.starts_on));
         let ends_on = errors.take("ends_on", parse_optional_date(&input.ends_on));
-        let (Some(title), Some(funder), Some(description), Some(starts_on), Some(ends_on)) =
-            (title, funder, description, starts_on, ends_on)
+        let (
+            Some(title),
+            Some(funders),
+            Some(partners),
+            Some(commissioner),
+            Some(contract_reference),
+            Some(description),
+            Some(starts_on),
+            Some(ends_on),
+        ) = (
+            title,
+            funders,
+            partners,
+            commissioner,
+            contract_reference,
+            description,
+            starts_on,
+            ends_on,
+        )
         else {
             return Err(errors);
         };
         ProgrammeDetails::new(ProgrammeDetails {
             title,
-            funder,
+            funders,
+            partners,
+            commissioner,
+            contract_reference,
             description,
             starts_on,
             ends_on,
@@ -65,23 +196,66 @@ impl TryFrom<&ProgrammeInput> for ProgrammeDetails {
     }
 }
 
-impl From<&programme::Model> for ProgrammeInput {
-    fn from(p: &programme::Model) -> Self {
-        ProgrammeInput {
-            title: p.title.clone(),
-            funder: p.funder.clone().unwrap_or_default(),
-            description: p.description.clone().unwrap_or_default(),
-            starts_on: p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
-            ends_on: p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
-        }
-    }
+/// The programme as its form and a `PATCH` start from, with its funders
+/// and partners.
+async fn input_of(state: &AppState, p: &programme::Model) -> AppResult<ProgrammeInput> {
+    let funders = programmes::funders(&state.db, p.id).await?;
+    let partners = programmes::partners(&state.db, p.id).await?;
+    Ok(ProgrammeInput {
+        title: p.title.clone(),
+        funder: p.funder.clone().unwrap_or_default(),
+        funders: Some(
+            funders
+                .into_iter()
+                .map(|f| FunderInput {
+                    name: f.name,
+                    reference: f.reference.unwrap_or_default(),
+                })
+                .collect(),
+        ),
+        partners: Some(
+            partners
+                .into_iter()
+                .map(|p| PartnerInput {
+                    name: p.name,
+                    role: p.role.unwrap_or_default(),
+                })
+                .collect(),
+        ),
+        commissioner: p.commissioner.clone().unwrap_or_default(),
+        contract_reference: p.contract_reference.clone().unwrap_or_default(),
+        description: p.description.clone().unwrap_or_default(),
+        starts_on: p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+        ends_on: p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+        ..Default::default()
+    })
+}
+
+/// A funder as the API gives it.
+#[derive(Serialize, ToSchema)]
+pub struct FunderOut {
+    pub name: String,
+    pub reference: Option<String>,
+}
+
+/// A partner as the API gives it.
+#[derive(Serialize, ToSchema)]
+pub struct PartnerOut {
+    pub name: String,
+    pub role: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct ProgrammeOut {
     pub id: Uuid,
     pub title: String,
+    /// The funders' names as one line.
     pub funder: Option<String>,
+    /// Who funds it, in order, with their references (issue 20).
+    pub funders: Vec<FunderOut>,
+    pub partners: Vec<PartnerOut>,
+    pub commissioner: Option<String>,
+    pub contract_reference: Option<String>,
     pub description: Option<String>,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
@@ -91,19 +265,38 @@ pub struct ProgrammeOut {
     pub archived_at: Option<DateTime<Utc>>,
 }
 
-impl From<programme::Model> for ProgrammeOut {
-    fn from(p: programme::Model) -> Self {
-        ProgrammeOut {
+impl ProgrammeOut {
+    /// The programme with its funders and partners.
+    pub async fn of(state: &AppState, p: programme::Model) -> AppResult<Self> {
+        let funders = programmes::funders(&state.db, p.id).await?;
+        let partners = programmes::partners(&state.db, p.id).await?;
+        Ok(ProgrammeOut {
             id: p.id,
             title: p.title,
             funder: p.funder,
+            funders: funders
+                .into_iter()
+                .map(|f| FunderOut {
+                    name: f.name,
+                    reference: f.reference,
+                })
+                .collect(),
+            partners: partners
+                .into_iter()
+                .map(|p| PartnerOut {
+                    name: p.name,
+                    role: p.role,
+                })
+                .collect(),
+            commissioner: p.commissioner,
+            contract_reference: p.contract_reference,
             description: p.description,
             starts_on: p.starts_on,
             ends_on: p.ends_on,
             created_at: p.created_at,
             updated_at: p.updated_at,
             archived_at: p.archived_at,
-        }
+        })
     }
 }
 
@@ -118,7 +311,15 @@ pub(crate) async fn list(
 ) -> AppResult<axum::Json<Paginated<ProgrammeOut>>> {
     ctx.require(STAFF)?;
     let paged = programmes::list(&state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
-    Ok(axum::Json(Paginated::from(paged, ProgrammeOut::from)))
+    let (page, total) = (paged.page, paged.total);
+    let mut items = Vec::with_capacity(paged.items.len());
+    for p in paged.items {
+        items.push(ProgrammeOut::of(&state, p).await?);
+    }
+    Ok(axum::Json(Paginated::from(
+        aula_storage::Paged { items, page, total },
+        |out| out,
+    )))
 }
 
 /// Create a programme.
@@ -133,7 +334,7 @@ pub(crate) async fn create(
 ) -> AppResult<Response> {
     let programme = store(&ctx, &state, None, &input).await?;
     let location = format!("/api/v1/programmes/{}", programme.id);
-    Ok(created(location, ProgrammeOut::from(programme)))
+    Ok(created(location, ProgrammeOut::of(&state, programme).await?))
 }
 
 /// One programme.
@@ -147,7 +348,8 @@ pub(crate) async fn show(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
     ctx.require(STAFF)?;
-    Ok(axum::Json(programmes::get(&state.db, ctx.org()?, id).await?.into()))
+    let programme = programmes::get(&state.db, ctx.org()?, id).await?;
+    Ok(axum::Json(ProgrammeOut::of(&state, programme).await?))
 }
 
 /// Change some fields of a programme.
@@ -163,8 +365,15 @@ pub(crate) async fn update(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
     let current = programmes::get(&state.db, ctx.org()?, id).await?;
-    let input = input::merge(&ProgrammeInput::from(&current), patch)?;
-    Ok(axum::Json(store(&ctx, &state, Some(id), &input).await?.into()))
+    // An older integration's `funder` alone names the one funder, in place
+    // of the list (which would otherwise win over it).
+    let legacy = patch.get("funder").is_some() && patch.get("funders").is_none();
+    let mut input = input::merge(&input_of(&state, &current).await?, patch)?;
+    if legacy {
+        input.funders = None;
+    }
+    let saved = store(&ctx, &state, Some(id), &input).await?;
+    Ok(axum::Json(ProgrammeOut::of(&state, saved).await?))
 }
 
 /// Creates the programme, or changes programme `id`.
@@ -215,6 +424,12 @@ pub(crate) struct FormPage {
     c: Chrome,
     /// `None` when creating.
     id: Option<Uuid>,
+    /// The funders' rows and the partners' (name, detail), with two blank
+    /// rows to add more without JavaScript.
+    funder_rows: Vec<(String, String)>,
+    partner_rows: Vec<(String, String)>,
+    /// The commissioning bodies named already, offered as the field is typed.
+    commissioners: Vec<String>,
     form: ProgrammeInput,
     errors: FormErrors,
     /// When the programme was archived (issue 20); none while live or new.
@@ -225,6 +440,13 @@ pub(crate) struct FormPage {
     sessions: Vec<aula_storage::sessions::SessionRecord>,
     /// Its outreach beside training (issue 20), the latest first.
     outreach: Vec<aula_storage::outreach::OutreachRecord>,
+}
+
+/// The rows as they are, and two blank ones (up to `most` in all).
+fn with_blank_rows(mut rows: Vec<(String, String)>, most: usize) -> Vec<(String, String)> {
+    let wanted = (rows.len() + 2).min(most).max(rows.len());
+    rows.resize(wanted, Default::default());
+    rows
 }
 
 /// A programme's courses and sessions, the first hundred of each.
@@ -277,7 +499,7 @@ impl EditForm for ProgrammeInput {
     }
 
     async fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Self> {
-        Ok((&programmes::get(&state.db, ctx.org()?, id).await?).into())
+        input_of(state, &programmes::get(&state.db, ctx.org()?, id).await?).await
     }
 
     async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<programme::Model> {
@@ -307,9 +529,13 @@ impl EditForm for ProgrammeInput {
             Some(id) => programmes::get(&state.db, ctx.org()?, id).await?.archived_at,
             None => None,
         };
+        let commissioners = programmes::commissioners(&state.db, ctx.org()?).await?;
         Ok(FormPage {
             c: Chrome::new(ctx),
             id,
+            funder_rows: with_blank_rows(form.funder_rows(), ProgrammeDetails::MOST_FUNDERS),
+            partner_rows: with_blank_rows(form.partner_rows(), ProgrammeDetails::MOST_PARTNERS),
+            commissioners,
             form,
             errors,
             archived_at,

@@ -52,6 +52,9 @@ pub struct IndicatorQuery {
     course: String,
     /// A session's id.
     session: String,
+    /// The body that commissioned the sessions, by its name (issue 20): a
+    /// session's own, else its course's, else its programme's.
+    commissioner: String,
     /// `in_person`, `online` or `blended`.
     modality: String,
     /// The participants' region (id).
@@ -81,6 +84,7 @@ impl IndicatorQuery {
             programme: self.programme.clone(),
             course: self.course.clone(),
             session: self.session.clone(),
+            commissioner: self.commissioner.clone(),
             modality: self.modality.clone(),
             region: self.region.clone(),
             audience: self.audience.clone(),
@@ -96,6 +100,7 @@ impl IndicatorQuery {
             ("programme", &self.programme),
             ("course", &self.course),
             ("session", &self.session),
+            ("commissioner", &self.commissioner),
             ("modality", &self.modality),
             ("region", &self.region),
             ("audience", &self.audience),

@@ -52,6 +52,12 @@ struct DashboardPage {
     programmes: Vec<(String, String)>,
     courses: Vec<(String, String)>,
     sessions: Vec<(String, String)>,
+    /// The commissioning bodies named on the organisation's programmes,
+    /// courses and sessions (issue 20), by name.
+    commissioners: Vec<(String, String)>,
+    /// The chosen programme's funders, commissioning and partners, as the
+    /// report names them (issue 20).
+    about: Option<ProgrammeAbout>,
     modalities: Vec<(String, String)>,
     regions: Vec<(String, String)>,
     audiences: Vec<(String, String)>,
@@ -71,6 +77,60 @@ struct DashboardPage {
     /// any activity.
     reach_sections: Vec<Section>,
     generated: String,
+}
+
+/// A programme's funders ("name (reference)"), its commissioning body with
+/// the contract's reference, and its partners ("name: role"), for the
+/// report's head (issue 20).
+struct ProgrammeAbout {
+    funders: Vec<String>,
+    commissioner: Option<String>,
+    partners: Vec<String>,
+}
+
+impl ProgrammeAbout {
+    fn is_empty(&self) -> bool {
+        self.funders.is_empty() && self.commissioner.is_none() && self.partners.is_empty()
+    }
+}
+
+async fn about(tr: &Tr, state: &AppState, scope: &Scope, programme: uuid::Uuid) -> AppResult<Option<ProgrammeAbout>> {
+    // The programme is one of the scope's organisations' (a network's members' too).
+    let mut found = None;
+    for o in &scope.organisations {
+        match aula_storage::programmes::get(&state.db, aula_storage::organisations::id(o), programme).await {
+            Ok(p) => {
+                found = Some(p);
+                break;
+            }
+            Err(aula_storage::StorageError::NotFound) => {}
+            Err(other) => return Err(other.into()),
+        }
+    }
+    let Some(p) = found else { return Ok(None) };
+    let with = |main: String, extra: Option<String>, key: &str| match extra {
+        Some(extra) => tr.args(key, &[("name", Arg::from(main)), ("detail", Arg::from(extra))]),
+        None => main,
+    };
+    let funders = aula_storage::programmes::funders(&state.db, p.id)
+        .await?
+        .into_iter()
+        .map(|f| with(f.name, f.reference, "programme-funder-with-reference"))
+        .collect();
+    let partners = aula_storage::programmes::partners(&state.db, p.id)
+        .await?
+        .into_iter()
+        .map(|f| with(f.name, f.role, "programme-partner-with-role"))
+        .collect();
+    let commissioner = p
+        .commissioner
+        .map(|name| with(name, p.contract_reference, "programme-commissioner-with-contract"));
+    let about = ProgrammeAbout {
+        funders,
+        commissioner,
+        partners,
+    };
+    Ok((!about.is_empty()).then_some(about))
 }
 
 /// A breakdown's chart: the value each group's bar shows, and how to write it.
@@ -278,6 +338,18 @@ pub(crate) async fn dashboard_page(
     } else {
         (Vec::new(), String::new())
     };
+    let mut commissioners = Vec::new();
+    for o in &scope.organisations {
+        let id = aula_storage::organisations::id(o);
+        commissioners.extend(aula_storage::programmes::commissioners(&state.db, id).await?);
+    }
+    commissioners.sort_by_key(|n| aula_domain::fold_for_search(n));
+    commissioners.dedup();
+    let commissioners = commissioners.into_iter().map(|n| (n.clone(), n)).collect();
+    let about = match chosen_programme {
+        Some(programme) => about(&tr, &state, &scope, programme).await?,
+        None => None,
+    };
     let modalities = c.words("modality", Modality::ALL);
     let audiences = c.words("audience", Audience::ALL);
     let region_rows = aula_storage::regions::list(&state.db).await?;
@@ -295,6 +367,8 @@ pub(crate) async fn dashboard_page(
         programmes,
         courses,
         sessions,
+        commissioners,
+        about,
         modalities,
         regions,
         audiences,
@@ -480,6 +554,7 @@ fn describe(page: &DashboardPage, filter: &Filter, regions: &[aula_storage::enti
     add("indicators-programme", find(&page.programmes, filter.programme_id));
     add("indicators-course", find(&page.courses, filter.course_id));
     add("indicators-session", find(&page.sessions, filter.session_id));
+    add("indicators-commissioner", filter.commissioner.clone());
     add(
         "indicators-modality",
         filter.modality.map(|m| c.word("modality", m.as_str())),

@@ -163,6 +163,10 @@ pub struct SessionInput {
     /// its people or share a private link (`/api/v1/sessions/{id}/invitation-link`).
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub by_invitation: bool,
+    /// The body that commissioned it (issue 20), e.g. a local authority, or
+    /// empty for its course's or programme's.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub commissioner: String,
 }
 
 fn default_zone() -> String {
@@ -209,6 +213,7 @@ struct Parsed {
     issue_on_completion: bool,
     record_past: bool,
     by_invitation: bool,
+    commissioner: Option<Option<aula_domain::details::ShortText>>,
 }
 
 /// The fields that the API's input and the page's form (`$from`, either)
@@ -235,6 +240,10 @@ macro_rules! parsed {
             issue_on_completion: $from.issue_on_completion,
             record_past: $record_past,
             by_invitation: $from.by_invitation,
+            commissioner: $errors.take(
+                "commissioner",
+                aula_domain::details::ShortText::parse_optional(&$from.commissioner),
+            ),
         }
     };
 }
@@ -287,6 +296,7 @@ impl Parsed {
             Some(closes),
             Some(meetings),
             Some(modality),
+            Some(commissioner),
         ) = (
             self.course_id,
             self.time_zone,
@@ -300,6 +310,7 @@ impl Parsed {
             closes,
             meetings,
             modality,
+            self.commissioner,
         )
         else {
             return Err(errors);
@@ -327,6 +338,7 @@ impl Parsed {
                 record_past: self.record_past,
                 by_invitation: self.by_invitation,
                 meeting_places,
+                commissioner,
             },
             modality,
         )
@@ -437,6 +449,7 @@ impl From<&SessionRecord> for SessionInput {
             present_share_percent: s.present_share_percent.to_string(),
             record_past: s.record_past,
             by_invitation: s.by_invitation,
+            commissioner: s.commissioner.clone().unwrap_or_default(),
         }
     }
 }
@@ -510,6 +523,8 @@ pub struct SessionOut {
     pub record_past: bool,
     /// For an invited group (issue 20): not listed, no public registration.
     pub by_invitation: bool,
+    /// The body that commissioned it (issue 20), if not its course's or programme's.
+    pub commissioner: Option<String>,
     pub trainers: Vec<PersonRef>,
     pub meetings: Vec<MeetingOut>,
     pub created_at: DateTime<Utc>,
@@ -556,6 +571,7 @@ impl From<SessionRecord> for SessionOut {
             present_share_percent: s.present_share_percent,
             record_past: s.record_past,
             by_invitation: s.by_invitation,
+            commissioner: s.commissioner.clone(),
             trainers: r
                 .trainers
                 .into_iter()

@@ -75,6 +75,9 @@ pub struct SessionForm {
     /// A checkbox (issue 20): an invited group's session.
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub by_invitation: bool,
+    /// The body that commissioned it (issue 20), or empty.
+    #[serde(default)]
+    pub commissioner: String,
     /// The answer to the warning about meetings in the past: `record` (a
     /// past session, no e-mails) or `live` (e-mails as usual).
     #[serde(default)]
@@ -221,6 +224,7 @@ impl From<&SessionRecord> for SessionForm {
             present_share_percent: s.present_share_percent.to_string(),
             record_past: s.record_past,
             by_invitation: s.by_invitation,
+            commissioner: s.commissioner.clone().unwrap_or_default(),
             past: String::new(),
         }
     }
@@ -393,6 +397,8 @@ struct FormPage {
     /// Every IANA zone, grouped: (the group's label, its zones).
     zones: Vec<(String, Vec<String>)>,
     trainers: Vec<(String, String, bool)>,
+    /// The commissioning bodies named already (issue 20), offered as typed.
+    commissioners: Vec<String>,
     next_statuses: Vec<(String, String)>,
     /// A new session whose first meeting is already over, not yet answered:
     /// the step that asks whether it is recorded after the fact (issue 24).
@@ -459,6 +465,7 @@ impl FormPage {
                     .collect()
             })
             .unwrap_or_default();
+        let commissioners = aula_storage::programmes::commissioners(&state.db, ctx.org()?).await?;
         Ok(FormPage {
             c,
             record,
@@ -469,6 +476,7 @@ impl FormPage {
             regions,
             zones,
             trainers,
+            commissioners,
             next_statuses,
             past_warning: false,
         })
