@@ -328,7 +328,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 .map(|(name, reference)| {
                     Ok(Funder {
                         name: text(name)?,
-                        reference: reference.map(|r| text(r)).transpose()?,
+                        reference: reference.map(text).transpose()?,
                     })
                 })
                 .collect::<Result<_>>()?,

@@ -780,8 +780,8 @@ pub async fn set_status(
         // and is refused, so what follows a move (surveys, certificates)
         // happens once.
         let moved = session::Entity::update_many()
-            .col_expr(session::Column::Status, Expr::val(to.as_str()).into())
-            .col_expr(session::Column::UpdatedAt, Expr::val(now()).into())
+            .col_expr(session::Column::Status, Expr::val(to.as_str()))
+            .col_expr(session::Column::UpdatedAt, Expr::val(now()))
             .filter(session::Column::Id.eq(id))
             .filter(session::Column::Status.eq(from))
             .exec(conn)
