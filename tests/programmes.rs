@@ -364,3 +364,69 @@ db_test!(
         assert!(html.contains("Commanditaire: Ville de Tunis"), "{html}");
     }
 );
+
+db_test!(
+    issue_20_a_certificate_names_the_funders_of_its_programme_as_they_were,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = api
+            .created(
+                "/api/v1/programmes",
+                &json!({"title": "Diversidad en los servicios públicos",
+                    "funders": [{"name": "Fondo Social Europeo Plus (FSE+)", "reference": "2021ES05SFPR001"},
+                                {"name": "Ministerio de Igualdad"}]}),
+            )
+            .await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"programme_id": programme["id"], "title": "Igualdad de trato", "summary": "S", "hours": 5,
+                    "modality": "in_person", "audiences": ["public_servant"], "language": "es"}),
+            )
+            .await;
+        let session = crate::helpers::session_in_leon(
+            &app,
+            &api,
+            &course,
+            10,
+            json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]),
+        )
+        .await;
+        let session_id = session["id"].as_str().expect("id").to_owned();
+        let people = crate::helpers::seated_people(&app, &session_id, 1, "F", "funded").await;
+        let meeting = crate::helpers::meeting_ids(&session)[0].clone();
+        let (status, body) = api
+            .put_marks(&meeting, &json!([{"registration_id": people[0], "status": "present"}]))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        api.close_and_complete(&session_id).await;
+        let issued = api
+            .post_ok(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
+            .await;
+        let certificate = issued["certificates"][0]["id"].as_str().expect("id").to_owned();
+        // The programme's funders change after: the certificate keeps those of its issue.
+        api.patch_ok(
+            &format!("/api/v1/programmes/{}", programme["id"].as_str().expect("id")),
+            &json!({"funders": [{"name": "Otra entidad"}]}),
+        )
+        .await;
+        let response = api
+            .get_response(&format!("/api/v1/certificates/{certificate}/pdf"))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let bytes = response.bytes().await.expect("pdf");
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("certificate.pdf");
+        std::fs::write(&path, &bytes).expect("write");
+        let Some(mut pdftotext) = crate::helpers::poppler("pdftotext") else {
+            return;
+        };
+        let text = pdftotext.arg(&path).arg("-").output().expect("pdftotext");
+        let text = String::from_utf8_lossy(&text.stdout);
+        assert!(
+            text.contains("Financiado por: Fondo Social Europeo Plus (FSE+) · Ministerio de Igualdad"),
+            "{text}"
+        );
+        assert!(!text.contains("Otra entidad"), "{text}");
+    }
+);

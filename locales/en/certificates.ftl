@@ -111,3 +111,4 @@ verify-revoked-meaning = It no longer attests the training.
 verify-states = What the certificate states
 verify-stated = What the certificate stated
 verify-pdf-note = The PDF certificate must say the same: holder, training, hours, dates and number. If anything differs, the PDF has been altered.
+certificate-funded-by = Funded by: { $funders }

@@ -111,3 +111,4 @@ verify-revoked-meaning = Elle n'atteste plus la formation.
 verify-states = Ce que l'attestation indique
 verify-stated = Ce que l'attestation indiquait
 verify-pdf-note = L'attestation PDF doit dire la même chose : titulaire, formation, heures, dates et numéro. Si quelque chose diffère, le PDF a été modifié.
+certificate-funded-by = Financé par : { $funders }

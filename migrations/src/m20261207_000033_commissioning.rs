@@ -6,6 +6,9 @@
 //! indicators filter by. A session's commissioning body is its own, else
 //! its course's, else its programme's.
 //!
+//! A certificate keeps its programme's funders as they were when it was
+//! issued (`certificates.funders`), and prints them at its foot.
+//!
 //! The one funder a programme had (`programmes.funder`) becomes its first
 //! funder; the column stays, holding the funders' names as one line for
 //! lists and the API's `funder`.
@@ -56,6 +59,8 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     add_column(manager, "programmes", string_null("contract_reference")).await?;
     add_column(manager, "courses", string_null("commissioner")).await?;
     add_column(manager, "sessions", string_null("commissioner")).await?;
+    // A certificate names its programme's funders as they were at issue.
+    add_column(manager, "certificates", string_null("funders")).await?;
 
     // Each programme's funder becomes its first.
     let db = manager.get_connection();
@@ -80,6 +85,7 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 }
 
 async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_column(manager, "certificates", "funders").await?;
     drop_column(manager, "sessions", "commissioner").await?;
     drop_column(manager, "courses", "commissioner").await?;
     drop_column(manager, "programmes", "contract_reference").await?;

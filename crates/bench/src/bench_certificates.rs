@@ -156,6 +156,7 @@ fn certificate_row(
         signature_sha256: Some(Pictures::names().signature),
         accreditor_logo_sha256: Some(Pictures::names().accreditor),
         outcomes: Some(OUTCOMES.into()),
+        funders: Some("Fondo Social Europeo Plus (FSE+) · Ministerio de Igualdad".into()),
     })
 }
 

@@ -1842,6 +1842,7 @@ pub fn build_block(
             signature_sha256: Set(info.issuer.signature_sha256.clone()),
             accreditor_logo_sha256: Set(info.issuer.accreditor_logo_sha256.clone()),
             outcomes: Set(info.issuer.outcomes.clone()),
+            funders: Set(info.issuer.funders.clone()),
         });
     }
     push(&mut statements, backend, certificates, 36);

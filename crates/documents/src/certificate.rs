@@ -96,6 +96,10 @@ pub struct CertificateSheet {
     pub accreditor: Option<Accreditor>,
     /// e.g. "Issued on 21 March 2030".
     pub issued_line: String,
+    /// Who funded the programme (issue 20), e.g. "Funded by: European
+    /// Social Fund Plus · Ministry of Equality", centred at the foot; empty
+    /// for none.
+    pub funded_by: String,
     /// The certificate's number, e.g. "ULE-2026-000123".
     pub number: String,
     /// e.g. "Verify at".
@@ -188,6 +192,9 @@ const SIGNATORY_TITLE_BASELINE: f32 = 158.0 * MM;
 const QR_SIZE: f32 = 30.0 * MM;
 const QR_TOP: f32 = 160.0 * MM;
 const QR_LEFT: f32 = CONTENT_LEFT + CONTENT_W - QR_SIZE;
+/// The funders' line: below the QR code (which ends at 190 mm), above the
+/// inner frame (at 199.5 mm).
+const FUNDED_BY_BASELINE: f32 = 195.5 * MM;
 /// The texts beside the QR code end this far left of it.
 const QR_GAP: f32 = 5.0 * MM;
 /// The bottom blocks' widths: the issuer on the left, the verification texts
@@ -282,6 +289,7 @@ fn render(
         draw_signatories(&mut surface, fonts, sheet, &mut nodes);
         draw_issuer(&mut surface, fonts, sheet, &mut nodes);
         draw_verification(&mut surface, fonts, sheet, qr, &mut nodes);
+        draw_funded_by(&mut surface, fonts, sheet, &mut nodes);
         surface.finish();
         page.finish();
     }
@@ -597,6 +605,15 @@ fn draw_issuer(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateShee
     }
     if !children.is_empty() {
         nodes.push(group(Tag::Div, children));
+    }
+}
+
+/// The programme's funders (issue 20), one line centred below the bottom
+/// blocks, inside the frame; it shrinks rather than run into the frame.
+fn draw_funded_by(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet, nodes: &mut Nodes) {
+    if let Some(line) = fit_line(&fonts.regular, &sheet.funded_by, LABEL_SIZE, CONTENT_W) {
+        let id = draw_centred(surface, &fonts.regular, &line, GREY, FUNDED_BY_BASELINE);
+        nodes.push(paragraph(&line, id));
     }
 }
 
@@ -1287,6 +1304,7 @@ print(json.dumps({
                 name: "Universidad de León".into(),
                 logo: Some(svg),
             }),
+            funded_by: "Funded by: European Social Fund Plus (ESF+) · Ministry of Equality".into(),
             outcomes_label: "Learning outcomes".into(),
             outcomes: (1..=24)
                 .map(|n| {
@@ -1410,6 +1428,15 @@ print(json.dumps({
             &["ULE-2026-000123", "Learning outcomes", "Outcome 1:", "Outcome 2:"],
         );
         assert_in_order(&text, &["María Pérez Gómez", "Directora de Formación Continua"]);
+        // The funders (issue 20), on the first page, after its verification block.
+        assert_in_order(
+            &text,
+            &[
+                "ULE-2026-000123",
+                "Funded by: European Social Fund Plus (ESF+) · Ministry of Equality",
+                "Learning outcomes",
+            ],
+        );
         // The Arabic name reads in logical order, in its place.
         let text = pdftotext(&certificate(&arabic_sheet()).expect("pdf"), "order-arabic");
         assert_in_order(&text, &order("فاطمة الزهراء بن علي"));

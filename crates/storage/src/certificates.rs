@@ -339,6 +339,7 @@ pub async fn issue_for_session(
             signature_sha256: Set(issuer.signature_sha256.clone()),
             accreditor_logo_sha256: Set(issuer.accreditor_logo_sha256.clone()),
             outcomes: Set(issuer.outcomes.clone()),
+            funders: Set(issuer.funders.clone()),
         }
         .insert(conn)
         .await?;

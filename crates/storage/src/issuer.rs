@@ -357,6 +357,8 @@ pub struct IssuerSnapshot {
     pub accreditor_logo_sha256: Option<String>,
     /// The course's objectives, one per line, blank lines dropped.
     pub outcomes: Option<String>,
+    /// The course's programme's funders by name (issue 20), " · " between.
+    pub funders: Option<String>,
 }
 
 /// The issuer of `record`'s certificates as it is now. The organisation's
@@ -384,6 +386,17 @@ pub async fn snapshot(conn: &impl ConnectionTrait, record: &SessionRecord) -> Re
             .collect();
         (!lines.is_empty()).then(|| lines.join("\n"))
     });
+    let funders = match record.course.course.programme_id {
+        Some(programme) => {
+            let names: Vec<String> = crate::programmes::funders(conn, programme)
+                .await?
+                .into_iter()
+                .map(|f| f.name)
+                .collect();
+            (!names.is_empty()).then(|| names.join(" · "))
+        }
+        None => None,
+    };
     Ok(IssuerSnapshot {
         legal_name: legal_name(&org).to_owned(),
         address: org.postal_address.clone(),
@@ -394,5 +407,6 @@ pub async fn snapshot(conn: &impl ConnectionTrait, record: &SessionRecord) -> Re
         signature_sha256: signatory.and_then(|s| s.signature_sha256),
         accreditor_logo_sha256: record.course.body.as_ref().and_then(|b| b.logo_sha256.clone()),
         outcomes,
+        funders,
     })
 }

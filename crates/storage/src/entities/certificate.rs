@@ -56,6 +56,8 @@ pub struct Model {
     pub accreditor_logo_sha256: Option<String>,
     /// The course's learning outcomes at issue, one per line.
     pub outcomes: Option<String>,
+    /// Its programme's funders at issue (issue 20), by name, " · " between.
+    pub funders: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

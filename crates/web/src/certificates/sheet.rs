@@ -100,6 +100,11 @@ pub fn of(c: &certificate::Model, base_url: &str, pictures: &Pictures) -> Certif
         lines,
         issuer: c.issuer_name.clone(),
         issued_line: tr.t1("certificate-issued-on", "date", day(c.issued_at.date_naive())),
+        funded_by: c
+            .funders
+            .as_ref()
+            .map(|names| tr.t1("certificate-funded-by", "funders", names.as_str()))
+            .unwrap_or_default(),
         number: c.number.clone(),
         verify_label: tr.t("certificate-verify-at"),
         verify_url: format!("{base_url}/verify/{}", c.verification_code),
