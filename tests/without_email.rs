@@ -300,3 +300,51 @@ db_test!(
         assert_eq!(list(&api, &other).await["total"], 3);
     }
 );
+
+db_test!(
+    issue_20_someone_without_email_registered_again_is_one_person,
+    |app: TestApp| async move {
+        use aula_storage::entities::person;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, first) = crate::helpers::course_and_session(&app, &api).await;
+        let (_, second) = crate::helpers::course_and_session(&app, &api).await;
+        let amina: Value = serde_json::from_str(AMINA).expect("json");
+        let karim = json!({"given_name": "Karim", "family_name": "Haddad", "without_email": true,
+            "audience": "other", "language": "ar"});
+        for session in [&first, &second] {
+            for body in [&amina, &karim] {
+                let (status, created) = api
+                    .post(&format!("/api/v1/sessions/{session}/registrations"), body)
+                    .await;
+                assert_eq!(status, StatusCode::CREATED, "{created}");
+            }
+        }
+        // Written differently the second time, and a telephone changed: as typed.
+        let mut again = amina.clone();
+        again["given_name"] = json!("AMINA");
+        let (_, third) = crate::helpers::course_and_session(&app, &api).await;
+        let (status, _) = api
+            .post(&format!("/api/v1/sessions/{third}/registrations"), &again)
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let named = |family: &'static str| {
+            let db = &app.db;
+            async move {
+                person::Entity::find()
+                    .filter(person::Column::FamilyName.eq(family))
+                    .all(db)
+                    .await
+                    .expect("people")
+            }
+        };
+        // Amina's telephone finds her again; Karim gave none, so each entry is a new person.
+        let aminas = named("Diallo").await;
+        assert_eq!(aminas.len(), 1, "one person, registered three times");
+        assert_eq!(
+            aminas[0].given_name, "AMINA",
+            "her record takes the details an organiser gave last"
+        );
+        assert_eq!(named("Haddad").await.len(), 2);
+    }
+);

@@ -64,6 +64,44 @@ pub async fn upsert(
     let Some(found) = found else {
         return create(conn, org, details, consent).await;
     };
+    update_known(conn, actor, found, details, consent).await
+}
+
+/// `org`'s person without e-mail (issue 20) of these names (alike in case
+/// and accents) and this telephone, as typed: someone registered before
+/// for another session, found again so that they count as one person. No
+/// telephone, no match: names alone are not a person.
+pub async fn known_without_email(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    details: &RegistrantDetails,
+) -> Result<Option<person::Model>> {
+    use aula_domain::fold_for_search;
+    let Some(phone) = &details.phone else {
+        return Ok(None);
+    };
+    let same = |a: &str, b: &str| fold_for_search(a) == fold_for_search(b);
+    Ok(person::Entity::find()
+        .filter(person::Column::OrganisationId.eq(org.uuid()))
+        .filter(person::Column::Email.is_null())
+        .filter(person::Column::ErasedAt.is_null())
+        .filter(person::Column::Phone.eq(phone.as_str()))
+        .all(conn)
+        .await?
+        .into_iter()
+        .find(|p| {
+            same(&p.given_name, details.given_name.as_str()) && same(&p.family_name, details.family_name.as_str())
+        }))
+}
+
+/// Updates a person an organiser entered again to the details given, audited.
+pub async fn update_known(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    found: person::Model,
+    details: &RegistrantDetails,
+    consent: Option<&str>,
+) -> Result<person::Model> {
     let before = Proposal::of_person(&found);
     let mut model: person::ActiveModel = found.into();
     fill(&mut model, details);

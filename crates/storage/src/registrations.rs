@@ -357,18 +357,18 @@ pub async fn request(
         // same names and telephone among the session's people without one
         // are them (a form sent twice, a file imported again); anyone else
         // is a new person. Nobody could confirm by e-mail.
-        Requester::Staff { source, .. } if details.email.is_none() => {
+        Requester::Staff { actor, source, .. } if details.email.is_none() => {
             if let Some(registration) = live_without_email(conn, session_id, details).await? {
                 let person = people::get(conn, registration.person_id).await?;
                 return Ok((Requested::Already { registration }, person));
             }
-            (
-                people::create(conn, org, details, None).await?,
-                true,
-                None,
-                source,
-                false,
-            )
+            // Registered before for another session, with the same names
+            // and telephone: the same person, who counts once.
+            let (person, created) = match people::known_without_email(conn, org, details).await? {
+                Some(known) => (people::update_known(conn, actor, known, details, None).await?, false),
+                None => (people::create(conn, org, details, None).await?, true),
+            };
+            (person, created, None, source, false)
         }
         Requester::Staff {
             actor,
