@@ -285,6 +285,27 @@ db_test!(
             .expect("read");
         assert!(workbook.contains("Reach by kind of activity"), "{workbook}");
         assert!(workbook.contains("Materials handed out by kind"), "{workbook}");
+
+        // And a CSV each, as every table of the page has.
+        let csv = |query: String| {
+            let api = &api;
+            async move {
+                let response = api.get_response(&format!("/api/v1/indicators.csv?{query}")).await;
+                (response.status(), response.text().await.expect("csv"))
+            }
+        };
+        let (status, by_kind) = csv(format!("programme={programme}&breakdown=reach")).await;
+        assert_eq!(status, StatusCode::OK, "{by_kind}");
+        assert!(by_kind.contains(",3,83,0,78\n"), "presentations: {by_kind}");
+        assert!(by_kind.contains(",2,12,275,0\n"), "webinars: {by_kind}");
+        let (status, materials) = csv(format!("programme={programme}&breakdown=materials&delimiter=semicolon")).await;
+        assert_eq!(status, StatusCode::OK, "{materials}");
+        assert!(
+            materials.contains(";560\n") && materials.contains(";40\n"),
+            "{materials}"
+        );
+        let (status, refused) = csv(format!("course={}&breakdown=reach", id(&course))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
     }
 );
 

@@ -103,3 +103,4 @@ indicators-answers = الإجابات
 indicators-indicator = المؤشر
 indicators-value = القيمة
 indicators-not-given = غير محدد
+error-reach-not-applicable = ليس لأنشطة التوعية دورة ولا جلسة ولا نمط ولا جهة مكلِّفة: أزل هذا المرشّح لرؤية مداها.

@@ -79,3 +79,4 @@ indicators-answers = Answers
 indicators-indicator = Indicator
 indicators-value = Value
 indicators-not-given = Not given
+error-reach-not-applicable = Outreach has no course, session, modality or commissioning body: remove that filter to see its reach.

@@ -79,3 +79,4 @@ indicators-answers = Respuestas
 indicators-indicator = Indicador
 indicators-value = Valor
 indicators-not-given = Sin indicar
+error-reach-not-applicable = Las acciones de difusión no tienen curso, edición, modalidad ni entidad contratante: quite ese filtro para ver su alcance.

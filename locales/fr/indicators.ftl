@@ -79,3 +79,4 @@ indicators-answers = Réponses
 indicators-indicator = Indicateur
 indicators-value = Valeur
 indicators-not-given = Non renseigné
+error-reach-not-applicable = La sensibilisation n’a ni cours, ni session, ni modalité, ni commanditaire : retirez ce filtre pour voir sa portée.

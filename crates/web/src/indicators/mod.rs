@@ -71,7 +71,8 @@ pub struct IndicatorQuery {
     /// The period's last day (`YYYY-MM-DD`, UTC), included.
     to: String,
     /// CSV: the table (`region`, `audience`, `modality`, `course`, `month`,
-    /// `quarter`, `organisation`); none for the totals.
+    /// `quarter`, `organisation`; or the outreach's `reach` by kind of
+    /// activity and `materials` by kind, issue 20); none for the totals.
     breakdown: String,
     /// CSV: `comma` (the default) or `semicolon` (spreadsheets set to a decimal comma).
     delimiter: String,

@@ -499,7 +499,7 @@ pub(crate) async fn dashboard_page(
                     id: "reach-kind",
                     title: tr.t("reach-by-kind"),
                     chart: String::new(),
-                    csv: String::new(),
+                    csv: format!("{csv_base}breakdown=reach"),
                     header: tables.by_kind_header,
                     rows: tables
                         .by_kind
@@ -519,7 +519,7 @@ pub(crate) async fn dashboard_page(
                     id: "reach-material",
                     title: tr.t("reach-by-material"),
                     chart: String::new(),
-                    csv: String::new(),
+                    csv: format!("{csv_base}breakdown=materials"),
                     header: tables.materials_header,
                     rows: tables
                         .materials
