@@ -78,6 +78,17 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("DELETE", "/api/v1/courses/{course}", &[Role::Organiser]),
     ("POST", "/api/v1/programmes/{programme}/archive", &[Role::Organiser]),
     ("POST", "/api/v1/programmes/{programme}/restore", &[Role::Organiser]),
+    // A funder's logo (issue 20): the programme has none, so organisers get 404 or 422.
+    (
+        "PUT",
+        "/api/v1/programmes/{programme}/funders/1/logo",
+        &[Role::Organiser],
+    ),
+    (
+        "DELETE",
+        "/api/v1/programmes/{programme}/funders/1/logo",
+        &[Role::Organiser],
+    ),
     ("DELETE", "/api/v1/programmes/{programme}", &[Role::Organiser]),
 ];
 

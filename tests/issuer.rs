@@ -16,7 +16,7 @@ const OTHER_SIGNATURE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width=
 const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="80"><rect x="4" y="8" width="56" height="64" fill="#7a1c2e"/></svg>"##;
 
 /// A real PNG, `width` × `height`, grey.
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     let picture = image::RgbaImage::from_pixel(width, height, image::Rgba([90, 90, 90, 255]));
     let mut bytes = std::io::Cursor::new(Vec::new());
     picture.write_to(&mut bytes, image::ImageFormat::Png).expect("png");
@@ -25,7 +25,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 
 /// The pictures refused, with what the message says: a script, a file that
 /// is no image, one too large, one too wide.
-fn bad_pictures() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+pub(crate) fn bad_pictures() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     vec![
         (
             "image/svg+xml",

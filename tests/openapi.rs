@@ -80,6 +80,8 @@ async fn every_route_is_documented() {
         ("/api/v1/outreach/{id}/walk-ins/{walk_in_id}", &["delete"]),
         // Sessions by invitation (issue 20).
         ("/api/v1/sessions/{id}/invitation-link", &["post", "delete"]),
+        // Funders' logos (issue 20).
+        ("/api/v1/programmes/{id}/funders/{position}/logo", &["put", "delete"]),
         // Co-facilitators who are not staff (issue 20).
         ("/api/v1/sessions/{id}/facilitators", &["get", "post"]),
         ("/api/v1/sessions/{id}/facilitators/{facilitator_id}", &["delete"]),

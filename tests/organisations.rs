@@ -436,7 +436,10 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
         .sign_in("organiser@ville-b.example.org", crate::helpers::PASSWORD)
         .await;
     let (status, programme) = b
-        .post("/api/v1/programmes", &serde_json::json!({"title": "Programme B"}))
+        .post(
+            "/api/v1/programmes",
+            &serde_json::json!({"title": "Programme B", "funders": [{"name": "Métropole B"}]}),
+        )
         .await;
     assert_eq!(status, reqwest::StatusCode::CREATED, "{programme}");
     let (course, session) = crate::helpers::course_and_session(app, &b).await;
@@ -641,7 +644,8 @@ db_test!(
                         let filled = path
                             .replace("{id}", id)
                             .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids))
-                            .replace("{facilitator_id}", id_for("/api/v1/facilitators", &two.ids));
+                            .replace("{facilitator_id}", id_for("/api/v1/facilitators", &two.ids))
+                            .replace("{position}", "1");
                         let (a_status, a_body) = two
                             .a
                             .raw(method_upper.clone(), &filled, "application/json", b"{}".to_vec())
@@ -652,7 +656,8 @@ db_test!(
                         let missing = path
                             .replace("{id}", &Uuid::now_v7().to_string())
                             .replace("{walk_in_id}", id_for("/api/v1/walk-ins", &two.ids))
-                            .replace("{facilitator_id}", id_for("/api/v1/facilitators", &two.ids));
+                            .replace("{facilitator_id}", id_for("/api/v1/facilitators", &two.ids))
+                            .replace("{position}", "1");
                         let (m_status, _) = two
                             .a
                             .raw(method_upper.clone(), &missing, "application/json", b"{}".to_vec())

@@ -172,8 +172,8 @@ db_test!(
         let got = api.get_ok(&path).await;
         assert_eq!(
             got["funders"],
-            json!([{"name": "Union européenne (NDICI)", "reference": "NDICI/2024/452-118"},
-                {"name": "Agence française de développement", "reference": null}])
+            json!([{"name": "Union européenne (NDICI)", "reference": "NDICI/2024/452-118", "has_logo": false},
+                {"name": "Agence française de développement", "reference": null, "has_logo": false}])
         );
         assert_eq!(
             got["funder"],
@@ -195,7 +195,10 @@ db_test!(
         assert_eq!(patched["partners"], got["partners"]);
         // An older integration's one `funder` names the one funder.
         let legacy = api.patch_ok(&path, &json!({"funder": "FAMI"})).await;
-        assert_eq!(legacy["funders"], json!([{"name": "FAMI", "reference": null}]));
+        assert_eq!(
+            legacy["funders"],
+            json!([{"name": "FAMI", "reference": null, "has_logo": false}])
+        );
         assert_eq!(legacy["funder"], "FAMI");
 
         // Refused, changing nothing: a funder twice, a contract without its
@@ -247,7 +250,8 @@ db_test!(
         let saved = api.get_ok(&path).await;
         assert_eq!(
             saved["funders"],
-            json!([{"name": "FSE+", "reference": "2021ES05SFPR001"}, {"name": "Ministerio de Igualdad", "reference": null}])
+            json!([{"name": "FSE+", "reference": "2021ES05SFPR001", "has_logo": false},
+                {"name": "Ministerio de Igualdad", "reference": null, "has_logo": false}])
         );
         assert_eq!(
             saved["partners"],
@@ -341,9 +345,9 @@ db_test!(
         assert_eq!(ariana["totals"]["registrations"], 3, "{ariana}");
         let nobody = figures("commissioner=Ville%20de%20Sfax").await;
         assert_eq!(nobody["totals"]["registrations"], 0);
-        // With the programme, and by course: the S3 registration is Tunis's.
-        let both = figures(&format!("programme={programme}&commissioner=Ville%20de%20Tunis")).await;
-        assert_eq!(both["totals"]["registrations"], 3);
+        // By course: of the Ariana's course, only S3's registration is Tunis's.
+        let both = figures(&format!("course={mediation}&commissioner=Ville%20de%20Tunis")).await;
+        assert_eq!(both["totals"]["registrations"], 1, "{both}");
         // Outreach has no commissioning body: its reach is unknown here, not zero.
         assert_eq!(tunis["reach"], json!(null));
 
@@ -400,6 +404,17 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         api.close_and_complete(&session_id).await;
+        // The first funder's logo, printed at the foot.
+        let programme_id = programme["id"].as_str().expect("id").to_owned();
+        let (status, body) = api
+            .raw(
+                reqwest::Method::PUT,
+                &format!("/api/v1/programmes/{programme_id}/funders/1/logo"),
+                "image/png",
+                crate::issuer::png(400, 80),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
         let issued = api
             .post_ok(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
             .await;
@@ -428,5 +443,144 @@ db_test!(
             "{text}"
         );
         assert!(!text.contains("Otra entidad"), "{text}");
+        // The logo is the certificate's one picture (the organisation has none).
+        if let Some(mut pdfimages) = crate::helpers::poppler("pdfimages") {
+            let listed = pdfimages.arg("-list").arg(&path).output().expect("pdfimages");
+            let listed = String::from_utf8_lossy(&listed.stdout);
+            assert_eq!(
+                listed.lines().count(),
+                3,
+                "a header of two lines and one image: {listed}"
+            );
+            assert!(listed.contains(" 400    80 "), "{listed}");
+        }
+    }
+);
+
+db_test!(
+    issue_20_a_funder_has_a_logo_that_follows_its_name,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = api
+            .created(
+                "/api/v1/programmes",
+                &json!({"title": "Villes accueillantes",
+                    "funders": [{"name": "FAMI", "reference": "FAMI/2024/0187"}, {"name": "Ville de Lyon"}]}),
+            )
+            .await;
+        let id = programme["id"].as_str().expect("id").to_owned();
+        let logo = |position: &str| format!("/api/v1/programmes/{id}/funders/{position}/logo");
+        let (status, body) = api
+            .raw(
+                reqwest::Method::PUT,
+                &logo("1"),
+                "image/png",
+                crate::issuer::png(300, 100),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(
+            body,
+            json!({"name": "FAMI", "reference": "FAMI/2024/0187", "has_logo": true})
+        );
+        // Refused, changing nothing: a place the programme has not, another
+        // kind of file, a picture that is none or runs a script.
+        for position in ["0", "3", "x"] {
+            let (status, _) = api
+                .raw(
+                    reqwest::Method::PUT,
+                    &logo(position),
+                    "image/png",
+                    crate::issuer::png(30, 10),
+                )
+                .await;
+            assert!(
+                status == StatusCode::NOT_FOUND || status == StatusCode::BAD_REQUEST,
+                "{position}: {status}"
+            );
+        }
+        let (status, _) = api
+            .raw(
+                reqwest::Method::PUT,
+                &logo("2"),
+                "application/pdf",
+                b"%PDF-1.7".to_vec(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        for (content_type, bytes, says) in crate::issuer::bad_pictures() {
+            let (status, problem) = api.raw(reqwest::Method::PUT, &logo("2"), content_type, bytes).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            assert!(problem.to_string().contains(says), "{says}: {problem}");
+        }
+        let path = format!("/api/v1/programmes/{id}");
+        let got = api.get_ok(&path).await;
+        assert_eq!(got["funders"][1]["has_logo"], false);
+
+        // Reordered, the logo follows FAMI.
+        let swapped = api
+            .patch_ok(
+                &path,
+                &json!({"funders": [{"name": "Ville de Lyon"}, {"name": "fami", "reference": "FAMI/2024/0187"}]}),
+            )
+            .await;
+        assert_eq!(swapped["funders"][0]["has_logo"], false);
+        assert_eq!(swapped["funders"][1]["has_logo"], true, "{swapped}");
+        // An older integration sending back the line it read changes nothing.
+        let echoed = api.patch_ok(&path, &json!({"funder": swapped["funder"].clone()})).await;
+        assert_eq!(echoed["funders"], swapped["funders"]);
+
+        // The page shows it, and takes a new one or removes it.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/programmes/{id}");
+        let html = browser.get_html(&format!("{page}?lang=es")).await;
+        let image = format!("/staff/programmes/{id}/funders/2/logo");
+        assert!(
+            html.contains(&format!("src=\"{image}\" alt=\"Logotipo de fami\"")),
+            "{html}"
+        );
+        let served = browser.get(&image).await;
+        assert_eq!(served.status(), StatusCode::OK);
+        assert_eq!(
+            served.headers().get("content-type").and_then(|v| v.to_str().ok()),
+            Some("image/png")
+        );
+        let anonymous = app.browser().get(&image).await;
+        assert!(
+            !anonymous.status().is_success()
+                && anonymous.headers().get("content-type").and_then(|v| v.to_str().ok()) != Some("image/png"),
+            "staff only: {}",
+            anonymous.status()
+        );
+        let csrf = browser.csrf(&page).await;
+        let uploaded = browser
+            .upload(
+                &format!("/staff/programmes/{id}/funders/1/logo"),
+                &csrf,
+                "lyon.png",
+                &crate::issuer::png(120, 120),
+            )
+            .await;
+        assert!(uploaded.status().is_redirection(), "{}", uploaded.status());
+        assert_eq!(api.get_ok(&path).await["funders"][0]["has_logo"], true);
+        let refused = browser
+            .upload(
+                &format!("/staff/programmes/{id}/funders/1/logo"),
+                &csrf,
+                "notes.txt",
+                b"not a picture",
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let removed = browser
+            .post_form(&page, &format!("/staff/programmes/{id}/funders/2/logo/remove"), &[])
+            .await;
+        assert!(removed.status().is_redirection(), "{}", removed.status());
+        assert_eq!(api.get_ok(&path).await["funders"][1]["has_logo"], false);
+        let (status, _) = api
+            .raw(reqwest::Method::DELETE, &logo("1"), "application/json", Vec::new())
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        assert_eq!(api.get_ok(&path).await["funders"][0]["has_logo"], false);
     }
 );

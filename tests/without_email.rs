@@ -320,7 +320,7 @@ db_test!(
                 assert_eq!(status, StatusCode::CREATED, "{created}");
             }
         }
-        // Written differently the second time, and a telephone changed: as typed.
+        // Written differently the third time: the same person.
         let mut again = amina.clone();
         again["given_name"] = json!("AMINA");
         let (_, third) = crate::helpers::course_and_session(&app, &api).await;
@@ -346,5 +346,14 @@ db_test!(
             "her record takes the details an organiser gave last"
         );
         assert_eq!(named("Haddad").await.len(), 2);
+        // Another telephone is another person.
+        let mut other = amina.clone();
+        other["phone"] = json!("+216 98 000 111");
+        let (_, fourth) = crate::helpers::course_and_session(&app, &api).await;
+        let (status, _) = api
+            .post(&format!("/api/v1/sessions/{fourth}/registrations"), &other)
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_eq!(named("Diallo").await.len(), 2);
     }
 );

@@ -29,6 +29,8 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         .col(integer("position"))
         .col(string("name"))
         .col(string_null("reference"))
+        // Its logo (a document image's hash), printed on certificates and reports.
+        .col(string_null("logo_sha256"))
         .foreign_key(&mut fk(("programme_funders", "programme_id"), "programmes", true))
         .to_owned();
     let partners = table_with_id("programme_partners")
@@ -61,6 +63,8 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     add_column(manager, "sessions", string_null("commissioner")).await?;
     // A certificate names its programme's funders as they were at issue.
     add_column(manager, "certificates", string_null("funders")).await?;
+    // And their logos: JSON, `[{"name": …, "sha256": …}]`, in order.
+    add_column(manager, "certificates", string_null("funder_logos")).await?;
 
     // Each programme's funder becomes its first.
     let db = manager.get_connection();
@@ -68,12 +72,12 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     let rows = db
         .query_all_raw(Statement::from_string(
             backend,
-            "SELECT id, funder FROM programmes WHERE funder IS NOT NULL",
+            "SELECT id, funder FROM programmes WHERE funder IS NOT NULL AND TRIM(funder) <> ''",
         ))
         .await?;
     for row in rows {
         let programme: uuid::Uuid = row.try_get("", "id")?;
-        let name: String = row.try_get("", "funder")?;
+        let name = row.try_get::<String>("", "funder")?.trim().to_owned();
         let insert = Query::insert()
             .into_table("programme_funders")
             .columns(["id", "programme_id", "position", "name"])
@@ -85,6 +89,7 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
 }
 
 async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_column(manager, "certificates", "funder_logos").await?;
     drop_column(manager, "certificates", "funders").await?;
     drop_column(manager, "sessions", "commissioner").await?;
     drop_column(manager, "courses", "commissioner").await?;

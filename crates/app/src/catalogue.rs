@@ -60,3 +60,34 @@ async fn one_change<T>(
     txn.commit().await?;
     Ok(done)
 }
+
+/// Sets (or removes, with `None`) the logo of one of `org`'s programme's
+/// funders (issue 20), the `position`th from 0 in its order: printed on the
+/// certificates issued from then on and on the programme's reports. Audited.
+pub async fn set_funder_logo(
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    position: i32,
+    logo: Option<&aula_domain::Logo>,
+) -> Result<aula_storage::entities::programme_funder::Model> {
+    one_change(app, async |txn| {
+        let funder = programmes::set_funder_logo(txn, org, id, position, logo).await?;
+        aula_storage::audit::record(
+            txn,
+            actor,
+            if logo.is_some() {
+                "funder_logo.set"
+            } else {
+                "funder_logo.removed"
+            },
+            "programme",
+            Some(id),
+            serde_json::json!({"funder": funder.name, "sha256": funder.logo_sha256}),
+        )
+        .await?;
+        Ok(funder)
+    })
+    .await
+}

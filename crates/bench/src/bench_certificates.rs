@@ -157,6 +157,7 @@ fn certificate_row(
         accreditor_logo_sha256: Some(Pictures::names().accreditor),
         outcomes: Some(OUTCOMES.into()),
         funders: Some("Fondo Social Europeo Plus (FSE+) · Ministerio de Igualdad".into()),
+        funder_logos: None,
     })
 }
 
@@ -238,6 +239,7 @@ fn pdfs_per_second(drawn: Drawn) -> Result<Drawing> {
                 logo: cached(&names.logo).flatten(),
                 signature: cached(&names.signature).flatten(),
                 accreditor: cached(&names.accreditor).flatten(),
+                funders: Vec::new(),
             },
         };
         let sheet = aula_web::certificate_sheet::of(&template, BASE_URL, &pictures);

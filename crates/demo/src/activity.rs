@@ -1843,6 +1843,7 @@ pub fn build_block(
             accreditor_logo_sha256: Set(info.issuer.accreditor_logo_sha256.clone()),
             outcomes: Set(info.issuer.outcomes.clone()),
             funders: Set(info.issuer.funders.clone()),
+            funder_logos: Set(info.issuer.funder_logos.clone()),
         });
     }
     push(&mut statements, backend, certificates, 36);

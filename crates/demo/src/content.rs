@@ -342,6 +342,11 @@ pub fn signature(index: usize) -> String {
     )
 }
 
+/// A funder's mark (a teal field, a ring of twelve white dots), printed at
+/// the foot of the certificates of the programmes it funds (issue 20). A
+/// stand-in for the demo, not any institution's emblem.
+pub const FUNDER_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80"><rect width="120" height="80" fill="#0b5d66"/><circle cx="82.0" cy="40.0" r="3.2" fill="#ffffff"/><circle cx="79.1" cy="51.0" r="3.2" fill="#ffffff"/><circle cx="71.0" cy="59.1" r="3.2" fill="#ffffff"/><circle cx="60.0" cy="62.0" r="3.2" fill="#ffffff"/><circle cx="49.0" cy="59.1" r="3.2" fill="#ffffff"/><circle cx="40.9" cy="51.0" r="3.2" fill="#ffffff"/><circle cx="38.0" cy="40.0" r="3.2" fill="#ffffff"/><circle cx="40.9" cy="29.0" r="3.2" fill="#ffffff"/><circle cx="49.0" cy="20.9" r="3.2" fill="#ffffff"/><circle cx="60.0" cy="18.0" r="3.2" fill="#ffffff"/><circle cx="71.0" cy="20.9" r="3.2" fill="#ffffff"/><circle cx="79.1" cy="29.0" r="3.2" fill="#ffffff"/></svg>"##;
+
 /// The university's logo, drawn on the certificates it accredits.
 pub const UNIVERSITY_LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="160" height="80" viewBox="0 0 160 80"><rect x="4" y="8" width="56" height="64" rx="6" fill="#7a1c2e"/><path d="M14 60 V28 L32 18 L50 28 V60 Z" fill="none" stroke="#ffffff" stroke-width="4"/><rect x="27" y="40" width="10" height="20" fill="#ffffff"/><rect x="70" y="30" width="86" height="6" fill="#7a1c2e"/><rect x="70" y="44" width="64" height="6" fill="#b08d57"/></svg>"##;
 

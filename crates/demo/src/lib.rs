@@ -348,11 +348,16 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
             starts_on: NaiveDate::from_ymd_opt(began.year(), began.month(), 1),
             ends_on: NaiveDate::from_ymd_opt(today.year() + 1, 6, 30),
         };
-        programme_ids.push(
-            programmes::create(txn, &actor_in(orgs[index]), orgs[index], &details)
-                .await?
-                .id,
-        );
+        let created = programmes::create(txn, &actor_in(orgs[index]), orgs[index], &details).await?;
+        // The first funder's mark, on its certificates and reports (issue 20).
+        if !p.funders.is_empty() {
+            let mark = aula_domain::Logo {
+                kind: aula_domain::LogoKind::Svg,
+                bytes: content::FUNDER_LOGO.as_bytes().to_vec(),
+            };
+            programmes::set_funder_logo(txn, orgs[index], created.id, 0, Some(&mark)).await?;
+        }
+        programme_ids.push(created.id);
     }
 
     // Outreach beside training (issue 20): what the programmes did to reach

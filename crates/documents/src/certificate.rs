@@ -100,6 +100,9 @@ pub struct CertificateSheet {
     /// Social Fund Plus · Ministry of Equality", centred at the foot; empty
     /// for none.
     pub funded_by: String,
+    /// The funders' logos (issue 20), each with its funder's name for its
+    /// alternative text, drawn before that line.
+    pub funder_logos: Vec<(Image, String)>,
     /// The certificate's number, e.g. "ULE-2026-000123".
     pub number: String,
     /// e.g. "Verify at".
@@ -195,6 +198,11 @@ const QR_LEFT: f32 = CONTENT_LEFT + CONTENT_W - QR_SIZE;
 /// The funders' line: below the QR code (which ends at 190 mm), above the
 /// inner frame (at 199.5 mm).
 const FUNDED_BY_BASELINE: f32 = 195.5 * MM;
+/// The funders' logos' boxes on that line: from 191.5 to 197.5 mm.
+const FUNDER_LOGO_TOP: f32 = 191.5 * MM;
+const FUNDER_LOGO_H: f32 = 6.0 * MM;
+const FUNDER_LOGO_W: f32 = 24.0 * MM;
+const FUNDER_LOGO_GAP: f32 = 3.0 * MM;
 /// The texts beside the QR code end this far left of it.
 const QR_GAP: f32 = 5.0 * MM;
 /// The bottom blocks' widths: the issuer on the left, the verification texts
@@ -608,11 +616,43 @@ fn draw_issuer(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateShee
     }
 }
 
-/// The programme's funders (issue 20), one line centred below the bottom
-/// blocks, inside the frame; it shrinks rather than run into the frame.
+/// The programme's funders (issue 20), centred below the bottom blocks
+/// and inside the frame: their logos in a row, then the line that names
+/// them, which shrinks rather than run into the frame.
 fn draw_funded_by(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateSheet, nodes: &mut Nodes) {
-    if let Some(line) = fit_line(&fonts.regular, &sheet.funded_by, LABEL_SIZE, CONTENT_W) {
-        let id = draw_centred(surface, &fonts.regular, &line, GREY, FUNDED_BY_BASELINE);
+    // Each logo's width once fitted into its box, keeping its proportions.
+    let widths: Vec<f32> = sheet
+        .funder_logos
+        .iter()
+        .map(|(image, _)| {
+            let (w, h) = image.size();
+            if w <= 0.0 || h <= 0.0 {
+                0.0
+            } else {
+                (FUNDER_LOGO_H * w / h).min(FUNDER_LOGO_W)
+            }
+        })
+        .collect();
+    let logos_w: f32 = widths.iter().filter(|w| **w > 0.0).map(|w| w + FUNDER_LOGO_GAP).sum();
+    let line = fit_line(
+        &fonts.regular,
+        &sheet.funded_by,
+        LABEL_SIZE,
+        (CONTENT_W - logos_w).max(20.0 * MM),
+    );
+    let total = logos_w + line.as_ref().map_or(0.0, |l| l.width());
+    let mut left = CONTENT_LEFT + ((CONTENT_W - total) / 2.0).max(0.0);
+    for ((image, name), width) in sheet.funder_logos.iter().zip(widths) {
+        if width <= 0.0 {
+            continue;
+        }
+        if let Some(figure) = draw_figure(surface, image, name, left, FUNDER_LOGO_TOP, width, FUNDER_LOGO_H, 0.0) {
+            nodes.push(figure);
+        }
+        left += width + FUNDER_LOGO_GAP;
+    }
+    if let Some(line) = line {
+        let id = draw_line(surface, &fonts.regular, &line, GREY, left, FUNDED_BY_BASELINE);
         nodes.push(paragraph(&line, id));
     }
 }
@@ -1305,6 +1345,16 @@ print(json.dumps({
                 logo: Some(svg),
             }),
             funded_by: "Funded by: European Social Fund Plus (ESF+) · Ministry of Equality".into(),
+            funder_logos: vec![
+                (
+                    crate::image::check_image(&crate::image::samples::png(200, 40), ImageKind::Png).expect("png"),
+                    "European Social Fund Plus (ESF+)".into(),
+                ),
+                (
+                    crate::image::check_image(crate::image::samples::SVG_LOGO.as_bytes(), ImageKind::Svg).expect("svg"),
+                    "Ministry of Equality".into(),
+                ),
+            ],
             outcomes_label: "Learning outcomes".into(),
             outcomes: (1..=24)
                 .map(|n| {

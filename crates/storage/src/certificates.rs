@@ -340,6 +340,7 @@ pub async fn issue_for_session(
             accreditor_logo_sha256: Set(issuer.accreditor_logo_sha256.clone()),
             outcomes: Set(issuer.outcomes.clone()),
             funders: Set(issuer.funders.clone()),
+            funder_logos: Set(issuer.funder_logos.clone()),
         }
         .insert(conn)
         .await?;

@@ -359,6 +359,23 @@ pub struct IssuerSnapshot {
     pub outcomes: Option<String>,
     /// The course's programme's funders by name (issue 20), " · " between.
     pub funders: Option<String>,
+    /// Their logos, as [`FunderLogo`]s in JSON.
+    pub funder_logos: Option<String>,
+}
+
+/// A funder's logo as a certificate keeps it: the picture's hash, and the
+/// funder's name for its alternative text.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FunderLogo {
+    pub name: String,
+    pub sha256: String,
+}
+
+impl FunderLogo {
+    /// A certificate's logos (none where it kept none, or they do not read).
+    pub fn list(json: Option<&str>) -> Vec<FunderLogo> {
+        json.and_then(|j| serde_json::from_str(j).ok()).unwrap_or_default()
+    }
 }
 
 /// The issuer of `record`'s certificates as it is now. The organisation's
@@ -386,17 +403,22 @@ pub async fn snapshot(conn: &impl ConnectionTrait, record: &SessionRecord) -> Re
             .collect();
         (!lines.is_empty()).then(|| lines.join("\n"))
     });
-    let funders = match record.course.course.programme_id {
-        Some(programme) => {
-            let names: Vec<String> = crate::programmes::funders(conn, programme)
-                .await?
-                .into_iter()
-                .map(|f| f.name)
-                .collect();
-            (!names.is_empty()).then(|| names.join(" · "))
-        }
-        None => None,
+    let listed = match record.course.course.programme_id {
+        Some(programme) => crate::programmes::funders(conn, programme).await?,
+        None => Vec::new(),
     };
+    let names: Vec<&str> = listed.iter().map(|f| f.name.as_str()).collect();
+    let funders = (!names.is_empty()).then(|| names.join(" · "));
+    let logos: Vec<FunderLogo> = listed
+        .iter()
+        .filter_map(|f| {
+            f.logo_sha256.clone().map(|sha256| FunderLogo {
+                name: f.name.clone(),
+                sha256,
+            })
+        })
+        .collect();
+    let funder_logos = (!logos.is_empty()).then(|| serde_json::to_string(&logos).unwrap_or_default());
     Ok(IssuerSnapshot {
         legal_name: legal_name(&org).to_owned(),
         address: org.postal_address.clone(),
@@ -408,5 +430,6 @@ pub async fn snapshot(conn: &impl ConnectionTrait, record: &SessionRecord) -> Re
         accreditor_logo_sha256: record.course.body.as_ref().and_then(|b| b.logo_sha256.clone()),
         outcomes,
         funders,
+        funder_logos,
     })
 }

@@ -115,14 +115,21 @@ pub async fn commissioners(conn: &impl ConnectionTrait, org: OrganisationId) -> 
     ] {
         names.extend(query);
     }
-    names.sort_by_key(|n| aula_domain::fold_for_search(n));
+    names.sort();
     names.dedup();
+    names.sort_by_key(|n| aula_domain::fold_for_search(n));
     Ok(names)
 }
 
 /// Writes the programme's funders and partners as `details` gives them,
 /// in place of those it had.
 async fn write_lists(conn: &impl ConnectionTrait, id: Uuid, details: &ProgrammeDetails) -> Result<()> {
+    // A funder's logo stays with its name, wherever the funder moves.
+    let logos: std::collections::HashMap<String, String> = funders(conn, id)
+        .await?
+        .into_iter()
+        .filter_map(|f| f.logo_sha256.map(|sha| (aula_domain::fold_for_search(&f.name), sha)))
+        .collect();
     programme_funder::Entity::delete_many()
         .filter(programme_funder::Column::ProgrammeId.eq(id))
         .exec(conn)
@@ -138,6 +145,7 @@ async fn write_lists(conn: &impl ConnectionTrait, id: Uuid, details: &ProgrammeD
             position: Set(position),
             name: Set(funder.name.to_string()),
             reference: Set(funder.reference.as_ref().map(ToString::to_string)),
+            logo_sha256: Set(logos.get(&aula_domain::fold_for_search(funder.name.as_str())).cloned()),
         }
         .insert(conn)
         .await?;
@@ -154,6 +162,33 @@ async fn write_lists(conn: &impl ConnectionTrait, id: Uuid, details: &ProgrammeD
         .await?;
     }
     Ok(())
+}
+
+/// Sets (or removes, with `None`) the logo of one of `org`'s programme's
+/// funders, the `position`th (from 0) in its order, in the caller's
+/// transaction; another programme's, or a position it has not, is not found.
+pub async fn set_funder_logo(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    id: Uuid,
+    position: i32,
+    logo: Option<&aula_domain::Logo>,
+) -> Result<programme_funder::Model> {
+    get(conn, org, id).await?;
+    let funder = found(
+        conn,
+        programme_funder::Entity::find()
+            .filter(programme_funder::Column::ProgrammeId.eq(id))
+            .filter(programme_funder::Column::Position.eq(position)),
+    )
+    .await?;
+    let hash = match logo {
+        Some(image) => Some(crate::issuer::put_image(conn, image).await?),
+        None => None,
+    };
+    let mut row: programme_funder::ActiveModel = funder.into();
+    row.logo_sha256 = Set(hash);
+    Ok(row.update(conn).await?)
 }
 
 /// The funders and partners as the audit log keeps them.
@@ -207,6 +242,10 @@ pub async fn update(
 ) -> Result<programme::Model> {
     let txn = conn.begin_write().await?;
     let before = get(&txn, org, id).await?;
+    let lists_before = json!({
+        "funders": funders(&txn, id).await?.iter().map(|f| json!({"name": f.name, "reference": f.reference})).collect::<Vec<_>>(),
+        "partners": partners(&txn, id).await?.iter().map(|p| json!({"name": p.name, "role": p.role})).collect::<Vec<_>>(),
+    });
     let mut model: programme::ActiveModel = before.clone().into();
     model.title = Set(details.title.to_string());
     model.funder = Set(details.funders_line());
@@ -224,7 +263,8 @@ pub async fn update(
         "update",
         "programme",
         Some(id),
-        json!({"before": snapshot(&before), "after": snapshot(&after), "lists": lists_snapshot(details)}),
+        json!({"before": snapshot(&before), "after": snapshot(&after),
+            "lists_before": lists_before, "lists": lists_snapshot(details)}),
     )
     .await?;
     txn.commit().await?;

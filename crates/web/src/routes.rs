@@ -38,6 +38,19 @@ pub fn for_people() -> Router<AppState> {
         .route("/sessions/{id}", get(catalogue::public::session_page))
         // ----- the catalogue's records: programmes, courses, bodies, regions ----------
         .routes(routes!(catalogue::programmes::list, catalogue::programmes::create))
+        // Funders' logos (issue 20).
+        .routes(routes!(
+            catalogue::funders::put_logo_api,
+            catalogue::funders::delete_logo_api
+        ))
+        .route(
+            "/staff/programmes/{id}/funders/{position}/logo",
+            get(catalogue::funders::logo).post(catalogue::funders::upload_page),
+        )
+        .route(
+            "/staff/programmes/{id}/funders/{position}/logo/remove",
+            post(catalogue::funders::remove_page),
+        )
         .routes(routes!(
             catalogue::programmes::show,
             catalogue::programmes::update,

@@ -58,6 +58,8 @@ pub struct Model {
     pub outcomes: Option<String>,
     /// Its programme's funders at issue (issue 20), by name, " · " between.
     pub funders: Option<String>,
+    /// Their logos at issue, JSON: `[{"name": …, "sha256": …}]`, in order.
+    pub funder_logos: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub name: String,
     /// The funder's reference for the programme (a grant agreement's number).
     pub reference: Option<String>,
+    /// Its logo, a `document_images` hash.
+    pub logo_sha256: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -74,7 +74,11 @@ pub(crate) fn checked_picture(bytes: &[u8], kind: Option<ImageKind>) -> Result<L
 /// An API upload: the picture itself as the body, its `Content-Type`
 /// `image/png` or `image/svg+xml` (anything else: 415). A refused picture
 /// is the inner `Err`, on `field`.
-fn picture_of_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, field: &str) -> AppResult<Logo> {
+pub(crate) fn picture_of_body(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    field: &str,
+) -> AppResult<Logo> {
     let kind = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -85,7 +89,7 @@ fn picture_of_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>, fie
 }
 
 /// A kept picture, served with its type; an SVG may run nothing.
-async fn serve_picture(state: &AppState, sha256: Option<&str>) -> AppResult<Response> {
+pub(crate) async fn serve_picture(state: &AppState, sha256: Option<&str>) -> AppResult<Response> {
     let sha256 = sha256.ok_or(AppError::NotFound)?;
     let row = issuer::image(&state.db, sha256).await?.ok_or(AppError::NotFound)?;
     let kind = LogoKind::from_content_type(&row.content_type).ok_or(AppError::NotFound)?;

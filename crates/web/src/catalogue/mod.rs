@@ -7,6 +7,7 @@ pub mod bodies;
 pub mod branding;
 pub mod course_texts;
 pub mod courses;
+pub mod funders;
 pub mod outreach;
 pub mod programmes;
 pub mod public;

@@ -236,6 +236,18 @@ async fn input_of(state: &AppState, p: &programme::Model) -> AppResult<Programme
 pub struct FunderOut {
     pub name: String,
     pub reference: Option<String>,
+    /// Whether it has a logo (`/api/v1/programmes/{id}/funders/{position}/logo`).
+    pub has_logo: bool,
+}
+
+impl From<aula_storage::entities::programme_funder::Model> for FunderOut {
+    fn from(f: aula_storage::entities::programme_funder::Model) -> Self {
+        FunderOut {
+            name: f.name,
+            reference: f.reference,
+            has_logo: f.logo_sha256.is_some(),
+        }
+    }
 }
 
 /// A partner as the API gives it.
@@ -274,13 +286,7 @@ impl ProgrammeOut {
             id: p.id,
             title: p.title,
             funder: p.funder,
-            funders: funders
-                .into_iter()
-                .map(|f| FunderOut {
-                    name: f.name,
-                    reference: f.reference,
-                })
-                .collect(),
+            funders: funders.into_iter().map(FunderOut::from).collect(),
             partners: partners
                 .into_iter()
                 .map(|p| PartnerOut {
@@ -365,12 +371,23 @@ pub(crate) async fn update(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
     let current = programmes::get(&state.db, ctx.org()?, id).await?;
+    let before = input_of(&state, &current).await?;
     // An older integration's `funder` alone names the one funder, in place
-    // of the list (which would otherwise win over it).
-    let legacy = patch.get("funder").is_some() && patch.get("funders").is_none();
-    let mut input = input::merge(&input_of(&state, &current).await?, patch)?;
+    // of the list (which would otherwise win over it) — when it changes it:
+    // one that sends back what it read (the names as one line) changes
+    // nothing, and a name among the funders keeps its reference.
+    let legacy = patch.get("funders").is_none()
+        && patch
+            .get("funder")
+            .and_then(|f| f.as_str())
+            .is_some_and(|f| f.trim() != before.funder.trim());
+    let mut input = input::merge(&before, patch)?;
     if legacy {
-        input.funders = None;
+        let kept = before.funders.as_ref().and_then(|list| {
+            list.iter()
+                .find(|f| aula_domain::fold_for_search(&f.name) == aula_domain::fold_for_search(&input.funder))
+        });
+        input.funders = kept.map(|f| vec![f.clone()]);
     }
     let saved = store(&ctx, &state, Some(id), &input).await?;
     Ok(axum::Json(ProgrammeOut::of(&state, saved).await?))
@@ -430,6 +447,8 @@ pub(crate) struct FormPage {
     partner_rows: Vec<(String, String)>,
     /// The commissioning bodies named already, offered as the field is typed.
     commissioners: Vec<String>,
+    /// The saved funders, with their logos (issue 20); none while new.
+    funders: Vec<aula_storage::entities::programme_funder::Model>,
     form: ProgrammeInput,
     errors: FormErrors,
     /// When the programme was archived (issue 20); none while live or new.
@@ -530,7 +549,12 @@ impl EditForm for ProgrammeInput {
             None => None,
         };
         let commissioners = programmes::commissioners(&state.db, ctx.org()?).await?;
+        let funders = match id {
+            Some(id) => programmes::funders(&state.db, id).await?,
+            None => Vec::new(),
+        };
         Ok(FormPage {
+            funders,
             c: Chrome::new(ctx),
             id,
             funder_rows: with_blank_rows(form.funder_rows(), ProgrammeDetails::MOST_FUNDERS),

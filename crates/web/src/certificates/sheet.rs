@@ -15,6 +15,8 @@ pub struct Pictures {
     pub logo: Option<Image>,
     pub signature: Option<Image>,
     pub accreditor: Option<Image>,
+    /// Its programme's funders' logos (issue 20), with their names.
+    pub funders: Vec<(Image, String)>,
 }
 
 /// A kept picture by its hash: checked once per process (the hash names
@@ -35,10 +37,17 @@ async fn picture(conn: &impl ConnectionTrait, sha256: Option<&str>) -> aula_stor
 
 /// The pictures `c` kept at issue (none for certificates issued before).
 pub async fn pictures(conn: &impl ConnectionTrait, c: &certificate::Model) -> aula_storage::Result<Pictures> {
+    let mut funders = Vec::new();
+    for logo in aula_storage::issuer::FunderLogo::list(c.funder_logos.as_deref()) {
+        if let Some(image) = picture(conn, Some(&logo.sha256)).await? {
+            funders.push((image, logo.name));
+        }
+    }
     Ok(Pictures {
         logo: picture(conn, c.issuer_logo_sha256.as_deref()).await?,
         signature: picture(conn, c.signature_sha256.as_deref()).await?,
         accreditor: picture(conn, c.accreditor_logo_sha256.as_deref()).await?,
+        funders,
     })
 }
 
@@ -105,6 +114,7 @@ pub fn of(c: &certificate::Model, base_url: &str, pictures: &Pictures) -> Certif
             .as_ref()
             .map(|names| tr.t1("certificate-funded-by", "funders", names.as_str()))
             .unwrap_or_default(),
+        funder_logos: pictures.funders.clone(),
         number: c.number.clone(),
         verify_label: tr.t("certificate-verify-at"),
         verify_url: format!("{base_url}/verify/{}", c.verification_code),

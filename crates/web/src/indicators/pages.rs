@@ -84,6 +84,9 @@ struct DashboardPage {
 /// report's head (issue 20).
 struct ProgrammeAbout {
     funders: Vec<String>,
+    /// The funders' logos: (address, funder's name); the organisation's own
+    /// programme's only (its staff's pages serve them).
+    logos: Vec<(String, String)>,
     commissioner: Option<String>,
     partners: Vec<String>,
 }
@@ -112,8 +115,18 @@ async fn about(tr: &Tr, state: &AppState, scope: &Scope, programme: uuid::Uuid) 
         Some(extra) => tr.args(key, &[("name", Arg::from(main)), ("detail", Arg::from(extra))]),
         None => main,
     };
-    let funders = aula_storage::programmes::funders(&state.db, p.id)
-        .await?
+    let listed = aula_storage::programmes::funders(&state.db, p.id).await?;
+    let logos = listed
+        .iter()
+        .filter(|f| f.logo_sha256.is_some() && p.organisation_id == scope.own())
+        .map(|f| {
+            (
+                format!("/staff/programmes/{}/funders/{}/logo", p.id, f.position + 1),
+                f.name.clone(),
+            )
+        })
+        .collect();
+    let funders = listed
         .into_iter()
         .map(|f| with(f.name, f.reference, "programme-funder-with-reference"))
         .collect();
@@ -127,6 +140,7 @@ async fn about(tr: &Tr, state: &AppState, scope: &Scope, programme: uuid::Uuid) 
         .map(|name| with(name, p.contract_reference, "programme-commissioner-with-contract"));
     let about = ProgrammeAbout {
         funders,
+        logos,
         commissioner,
         partners,
     };
@@ -343,8 +357,11 @@ pub(crate) async fn dashboard_page(
         let id = aula_storage::organisations::id(o);
         commissioners.extend(aula_storage::programmes::commissioners(&state.db, id).await?);
     }
-    commissioners.sort_by_key(|n| aula_domain::fold_for_search(n));
+    // The body chosen stays chosen, even one no longer named anywhere.
+    commissioners.extend(Some(form.commissioner.trim().to_owned()).filter(|n| !n.is_empty()));
+    commissioners.sort();
     commissioners.dedup();
+    commissioners.sort_by_key(|n| aula_domain::fold_for_search(n));
     let commissioners = commissioners.into_iter().map(|n| (n.clone(), n)).collect();
     let about = match chosen_programme {
         Some(programme) => about(&tr, &state, &scope, programme).await?,
