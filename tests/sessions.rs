@@ -902,3 +902,27 @@ db_test!(
 fn ok((status, body): (StatusCode, serde_json::Value)) {
     assert_eq!(status, StatusCode::OK, "{body}");
 }
+
+db_test!(
+    issue_20_a_trainer_lists_their_own_session_by_invitation,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, invited) = course_and_session(&app, &api).await;
+        ok(api.patch_session(&invited, &json!({"by_invitation": true})).await);
+        let trainer = crate::helpers::trainer_of(&app, &api, &invited, "formadora@example.org").await;
+        let ids = |list: serde_json::Value| {
+            list["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .filter_map(|s| s["id"].as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        };
+        let theirs = ids(trainer.get_ok("/api/v1/sessions?per_page=100").await);
+        assert!(theirs.contains(&invited), "their own: {theirs:?}");
+        // Another trainer, and the public, do not see it listed.
+        let other = app.api(&[Role::Trainer]).await;
+        assert!(!ids(other.get_ok("/api/v1/sessions?per_page=100").await).contains(&invited));
+        assert!(!ids(app.anonymous_api().get_ok("/api/v1/sessions?per_page=100").await).contains(&invited));
+    }
+);

@@ -129,6 +129,9 @@ pub struct SessionFilter {
     pub organisation: Option<OrganisationId>,
     /// Only sessions the public may see (not drafts).
     pub public_only: bool,
+    /// With `public_only`, this trainer's own sessions too (issue 20: a
+    /// trainer's by-invitation session is not the public's, but theirs).
+    pub also_trained_by: Option<Uuid>,
     pub statuses: Vec<SessionStatus>,
     pub course_id: Option<Uuid>,
     pub programme_id: Option<Uuid>,
@@ -157,11 +160,12 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
         condition = condition.add(session::Column::OrganisationId.eq(org.uuid()));
     }
     if filter.public_only {
-        condition = condition.add(session::Column::Status.ne(SessionStatus::Draft));
+        let mut public = Condition::all();
+        public = public.add(session::Column::Status.ne(SessionStatus::Draft));
         // An invited group's session is not listed (issue 20).
-        condition = condition.add(session::Column::ByInvitation.eq(false));
+        public = public.add(session::Column::ByInvitation.eq(false));
         // A suspended organisation's sessions are not public (issue 17).
-        condition = condition.add(
+        public = public.add(
             session::Column::OrganisationId.not_in_subquery(
                 Query::select()
                     .column(crate::entities::organisation::Column::Id)
@@ -173,6 +177,18 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
                     .to_owned(),
             ),
         );
+        condition = condition.add(match filter.also_trained_by {
+            Some(trainer) => Condition::any().add(public).add(
+                session::Column::Id.in_subquery(
+                    Query::select()
+                        .column(session_trainer::Column::SessionId)
+                        .from(session_trainer::Entity)
+                        .and_where(session_trainer::Column::UserId.eq(trainer))
+                        .to_owned(),
+                ),
+            ),
+            None => public,
+        });
     }
     if !filter.statuses.is_empty() {
         condition = condition.add(session::Column::Status.is_in(filter.statuses.iter().copied()));

@@ -678,6 +678,11 @@ impl SessionQuery {
             // Staff read their organisation's sessions only (issue 17).
             organisation: ctx.staff_org(),
             public_only: !organiser,
+            // A trainer sees their own sessions too, by invitation or draft.
+            also_trained_by: match &ctx.user {
+                Some(user) if !organiser && user.has(Role::Trainer) => Some(user.user.id),
+                _ => None,
+            },
             statuses: match parse_opt(&self.status) {
                 Some(s) => vec![SessionStatus::parse(&s).map_err(|p| bad("status", p))?],
                 None => Vec::new(),
