@@ -271,6 +271,19 @@ db_test!(
             .await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(api.get_ok(&path).await["funders"], saved["funders"]);
+        // `"funders": null` is no funders, not the names line made one funder.
+        let cleared = api.patch_ok(&path, &json!({"funders": null})).await;
+        assert_eq!(cleared["funders"], json!([]), "{cleared}");
+        assert_eq!(cleared["funder"], json!(null));
+        // The list shows each programme's own funders.
+        let listed = api.get_ok("/api/v1/programmes?per_page=100").await;
+        let this = listed["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|p| p["id"] == json!(id))
+            .cloned();
+        assert_eq!(this.map(|p| p["funders"].clone()), Some(json!([])));
     }
 );
 

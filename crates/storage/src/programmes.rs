@@ -79,6 +79,25 @@ pub async fn partners(conn: &impl ConnectionTrait, id: Uuid) -> Result<Vec<progr
         .await?)
 }
 
+/// The funders and partners of several programmes at once (a page of the
+/// list), each in its programme's order.
+pub async fn lists_of(
+    conn: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<(Vec<programme_funder::Model>, Vec<programme_partner::Model>)> {
+    let funders = programme_funder::Entity::find()
+        .filter(programme_funder::Column::ProgrammeId.is_in(ids.iter().copied()))
+        .order_by_asc(programme_funder::Column::Position)
+        .all(conn)
+        .await?;
+    let partners = programme_partner::Entity::find()
+        .filter(programme_partner::Column::ProgrammeId.is_in(ids.iter().copied()))
+        .order_by_asc(programme_partner::Column::Position)
+        .all(conn)
+        .await?;
+    Ok((funders, partners))
+}
+
 /// The commissioning bodies `org` has named on its programmes, courses
 /// and sessions, by name (issue 20): what forms offer, so a body is written
 /// the same way each time, and what the indicators filter by.

@@ -282,7 +282,16 @@ impl ProgrammeOut {
     pub async fn of(state: &AppState, p: programme::Model) -> AppResult<Self> {
         let funders = programmes::funders(&state.db, p.id).await?;
         let partners = programmes::partners(&state.db, p.id).await?;
-        Ok(ProgrammeOut {
+        Ok(Self::with(p, funders, partners))
+    }
+
+    /// The programme with the funders and partners read already (its own, in order).
+    fn with(
+        p: programme::Model,
+        funders: Vec<aula_storage::entities::programme_funder::Model>,
+        partners: Vec<aula_storage::entities::programme_partner::Model>,
+    ) -> Self {
+        ProgrammeOut {
             id: p.id,
             title: p.title,
             funder: p.funder,
@@ -302,7 +311,7 @@ impl ProgrammeOut {
             created_at: p.created_at,
             updated_at: p.updated_at,
             archived_at: p.archived_at,
-        })
+        }
     }
 }
 
@@ -317,15 +326,14 @@ pub(crate) async fn list(
 ) -> AppResult<axum::Json<Paginated<ProgrammeOut>>> {
     ctx.require(STAFF)?;
     let paged = programmes::list(&state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
-    let (page, total) = (paged.page, paged.total);
-    let mut items = Vec::with_capacity(paged.items.len());
-    for p in paged.items {
-        items.push(ProgrammeOut::of(&state, p).await?);
-    }
-    Ok(axum::Json(Paginated::from(
-        aula_storage::Paged { items, page, total },
-        |out| out,
-    )))
+    // The page's funders and partners in two queries, not two a programme.
+    let ids: Vec<Uuid> = paged.items.iter().map(|p| p.id).collect();
+    let (funders, partners) = programmes::lists_of(&state.db, &ids).await?;
+    Ok(axum::Json(Paginated::from(paged, |p| {
+        let own_funders = funders.iter().filter(|f| f.programme_id == p.id).cloned().collect();
+        let own_partners = partners.iter().filter(|f| f.programme_id == p.id).cloned().collect();
+        ProgrammeOut::with(p, own_funders, own_partners)
+    })))
 }
 
 /// Create a programme.
@@ -381,7 +389,12 @@ pub(crate) async fn update(
             .get("funder")
             .and_then(|f| f.as_str())
             .is_some_and(|f| f.trim() != before.funder.trim());
+    // `"funders": null` is no funders (not the names line read back as one).
+    let cleared = patch.get("funders").is_some_and(serde_json::Value::is_null);
     let mut input = input::merge(&before, patch)?;
+    if cleared {
+        input.funders = Some(Vec::new());
+    }
     if legacy {
         let kept = before.funders.as_ref().and_then(|list| {
             list.iter()
