@@ -950,9 +950,13 @@ pub async fn person(
 /// had to happen before it (registering, cancelling) has happened: marks
 /// are refused for meetings not started (issue 24).
 pub async fn move_to_past(app: &TestApp, session_id: &str) {
+    shift_back(app, session_id, chrono::Duration::days(1461)).await;
+}
+
+/// Moves the session's meetings (and its first and last instants) back by `back`.
+pub async fn shift_back(app: &TestApp, session_id: &str, back: chrono::Duration) {
     use aula_storage::entities::{meeting, session};
     use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-    let back = chrono::Duration::days(1461);
     let id: uuid::Uuid = session_id.parse().expect("uuid");
     for m in meeting::Entity::find()
         .filter(meeting::Column::SessionId.eq(id))

@@ -721,32 +721,16 @@ async fn certificates_of(app: &crate::helpers::TestApp, session_id: &str) -> u64
 
 /// Moves the session's meetings so that its last one ended `hours` ago.
 async fn ended_hours_ago(app: &crate::helpers::TestApp, session_id: &str, hours: i64) {
-    use aula_storage::entities::{meeting, session};
-    use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+    use aula_storage::entities::session;
+    use sea_orm::EntityTrait;
     let id: uuid::Uuid = session_id.parse().expect("uuid");
     let s = session::Entity::find_by_id(id)
         .one(&app.db)
         .await
         .expect("q")
         .expect("session");
-    let shift = s.ends_at.expect("meetings") - (chrono::Utc::now() - chrono::Duration::hours(hours));
-    for m in meeting::Entity::find()
-        .filter(meeting::Column::SessionId.eq(id))
-        .all(&app.db)
-        .await
-        .expect("meetings")
-    {
-        let (starts, ends) = (m.starts_at - shift, m.ends_at - shift);
-        let mut row: meeting::ActiveModel = m.into();
-        row.starts_at = Set(starts);
-        row.ends_at = Set(ends);
-        row.update(&app.db).await.expect("meeting moved");
-    }
-    let (starts, ends) = (s.starts_at.map(|t| t - shift), s.ends_at.map(|t| t - shift));
-    let mut row: session::ActiveModel = s.into();
-    row.starts_at = Set(starts);
-    row.ends_at = Set(ends);
-    row.update(&app.db).await.expect("session moved");
+    let back = s.ends_at.expect("meetings") - (chrono::Utc::now() - chrono::Duration::hours(hours));
+    crate::helpers::shift_back(app, session_id, back).await;
 }
 
 db_test!(
