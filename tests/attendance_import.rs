@@ -23,7 +23,7 @@ pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, fa
             phone: None,
             employer: None,
             job_title: None,
-            audience: aula_domain::Audience::PublicServant,
+            audience: aula_domain::Audience::PUBLIC_SERVANT,
             region_id: None,
             language: Language::Es,
         },

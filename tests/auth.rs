@@ -17,11 +17,19 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/outreach", &[Role::Organiser]),
     ("GET", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("POST", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
+    (
+        "PATCH",
+        "/api/v1/accreditation-bodies/{body}",
+        &[Role::Organiser, Role::Admin],
+    ),
     ("POST", "/api/v1/courses", &[Role::Organiser]),
     ("PATCH", "/api/v1/courses/{course}", &[Role::Organiser]),
     ("POST", "/api/v1/sessions", &[Role::Organiser]),
     ("PATCH", "/api/v1/sessions/{session}", &[Role::Organiser]),
     ("POST", "/api/v1/regions", &[Role::Admin]),
+    ("POST", "/api/v1/audiences", &[Role::Admin]),
+    ("PATCH", "/api/v1/audiences/mediator", &[Role::Admin]),
+    ("DELETE", "/api/v1/audiences/mediator", &[Role::Admin]),
     ("GET", "/api/v1/users", &[Role::Admin]),
     ("POST", "/api/v1/users", &[Role::Admin]),
     ("GET", "/api/v1/users/{user}", &[Role::Admin]),
@@ -130,6 +138,7 @@ pub(crate) const PAGES: &[(&str, &[Role])] = &[
     ("/admin/users/new", &[Role::Admin]),
     ("/admin/users/{user}", &[Role::Admin]),
     ("/admin/regions", &[Role::Admin]),
+    ("/admin/audiences", &[Role::Admin]),
     (
         "/account/tokens",
         &[Role::Organiser, Role::Admin, Role::Trainer, Role::Accreditor],
@@ -156,6 +165,7 @@ async fn ids(app: &TestApp) -> Vec<(&'static str, String)> {
         ("{course}", course),
         ("{session}", session),
         ("{user}", user.user.id.to_string()),
+        ("{body}", app.body().await.to_string()),
     ]
 }
 
@@ -236,6 +246,7 @@ db_test!(
             "/staff/courses/new",
             "/staff/sessions/new",
             "/admin/regions",
+            "/admin/audiences",
             "/admin/users/new",
             "/account/tokens",
             "/sign-out",

@@ -935,7 +935,7 @@ pub async fn person(
             phone: None,
             employer: Some(aula_domain::Text::parse("Ayuntamiento de Sevilla").expect("employer")),
             job_title: None,
-            audience: aula_domain::Audience::PublicServant,
+            audience: aula_domain::Audience::PUBLIC_SERVANT,
             region_id: None,
             language,
         },

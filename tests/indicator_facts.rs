@@ -280,7 +280,7 @@ async fn step(
                             aula_domain::Text::parse(&format!("Empleo {}", random.below(3))).expect("employer"),
                         ),
                         job_title: None,
-                        audience: aula_domain::Audience::Mediator,
+                        audience: aula_domain::Audience::MEDIATOR,
                         region_id: Some(region),
                         language: aula_domain::Language::Es,
                     };

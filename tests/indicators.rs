@@ -220,7 +220,7 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
         app,
         "Ana",
         Some(andalucia),
-        Audience::PublicServant,
+        Audience::PUBLIC_SERVANT,
         "Ayuntamiento de Sevilla",
     )
     .await;
@@ -228,16 +228,16 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
         app,
         "Ben",
         Some(castilla),
-        Audience::UnionDelegate,
+        Audience::UNION_DELEGATE,
         "AYUNTAMIENTO DE SEVILLA",
     )
     .await;
-    let cris = person(app, "Cris", None, Audience::PublicServant, "Junta de Andalucia").await;
+    let cris = person(app, "Cris", None, Audience::PUBLIC_SERVANT, "Junta de Andalucia").await;
     let dani = person(
         app,
         "Dani",
         Some(andalucia),
-        Audience::UnionDelegate,
+        Audience::UNION_DELEGATE,
         "Diputacion de Leon",
     )
     .await;
@@ -248,7 +248,7 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
         phone: None,
         employer: Some(Text::parse("Junta de Andalucia").expect("employer")),
         job_title: None,
-        audience: Audience::PublicServant,
+        audience: Audience::PUBLIC_SERVANT,
         region_id: Some(castilla),
         language: Language::Es,
     };
@@ -256,7 +256,7 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
         app,
         "Fer",
         Some(andalucia),
-        Audience::ElectedOfficial,
+        Audience::ELECTED_OFFICIAL,
         "Concello de Vigo",
     )
     .await;
@@ -428,7 +428,7 @@ db_test!(every_indicator_matches_the_hand_count, |app: TestApp| async move {
         (
             "P1, union delegates",
             Filter {
-                audience: Some(Audience::UnionDelegate),
+                audience: Some(Audience::UNION_DELEGATE),
                 ..programme(p.p1)
             },
             figures(4, 2, 2, 1, 1, 2, 520, None, (2, 2), (1, 0), 2, 1, 2, 2),
@@ -761,7 +761,7 @@ db_test!(
                 &app,
                 &format!("Persona{n}"),
                 None,
-                Audience::PublicServant,
+                Audience::PUBLIC_SERVANT,
                 "Ayuntamiento",
             )
             .await;
@@ -923,7 +923,7 @@ db_test!(
             ("Cris", None, "Junta de Andalucia"),
             ("Dani", Some(andalucia), "Diputacion de Leon"),
         ] {
-            people.push(person(&app, name, region, Audience::PublicServant, employer).await);
+            people.push(person(&app, name, region, Audience::PUBLIC_SERVANT, employer).await);
         }
         let [ana, ben, cris, dani] = people[..] else {
             unreachable!("four people")

@@ -8,6 +8,7 @@ mod arabic;
 mod archive;
 mod attendance;
 mod attendance_import;
+mod audiences;
 mod auth;
 mod bad_input;
 mod catalogue;

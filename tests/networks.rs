@@ -42,7 +42,7 @@ async fn person(app: &TestApp, org: OrganisationId, name: &str, region: Option<U
             phone: None,
             employer: Some(Text::parse(employer).expect("employer")),
             job_title: None,
-            audience: Audience::PublicServant,
+            audience: Audience::PUBLIC_SERVANT,
             region_id: region,
             language: Language::Fr,
         },

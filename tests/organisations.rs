@@ -299,7 +299,7 @@ async fn upgrade_keeps_everything(db: Database) -> Old {
         phone: None,
         employer: None,
         job_title: None,
-        audience: aula_domain::Audience::PublicServant,
+        audience: aula_domain::Audience::PUBLIC_SERVANT,
         region_id: None,
         language: aula_domain::Language::Fr,
     };
@@ -456,7 +456,7 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
             phone: None,
             employer: None,
             job_title: None,
-            audience: aula_domain::Audience::PublicServant,
+            audience: aula_domain::Audience::PUBLIC_SERVANT,
             region_id: None,
             language: aula_domain::Language::Fr,
         },
@@ -579,7 +579,12 @@ pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
         ("get", "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/courses/{id}" | "/api/v1/sessions/{id}")
         | ("post", "/api/v1/sessions/{id}/registrations" | "/api/v1/surveys/{token}")
         | ("get", "/api/v1/verify/{code}") => Public,
-        ("get" | "post", "/api/v1/users" | "/api/v1/regions" | "/api/v1/accreditation-bodies")
+        (
+            "get" | "post",
+            "/api/v1/users" | "/api/v1/regions" | "/api/v1/accreditation-bodies" | "/api/v1/audiences",
+        )
+        | ("patch" | "delete", "/api/v1/audiences/{code}")
+        | ("patch", "/api/v1/accreditation-bodies/{id}")
         | ("get" | "patch", "/api/v1/users/{id}")
         | ("get", "/api/v1/tokens")
         | ("get" | "post", "/api/v1/organisations")

@@ -88,14 +88,14 @@ async fn all_figures(app: &TestApp, p: &Programme, at: chrono::DateTime<chrono::
         (
             "public servants",
             Filter {
-                audience: Some(Audience::PublicServant),
+                audience: Some(Audience::PUBLIC_SERVANT),
                 ..Filter::default()
             },
         ),
         (
             "union delegates",
             Filter {
-                audience: Some(Audience::UnionDelegate),
+                audience: Some(Audience::UNION_DELEGATE),
                 ..Filter::default()
             },
         ),
@@ -112,7 +112,7 @@ async fn all_figures(app: &TestApp, p: &Programme, at: chrono::DateTime<chrono::
             Filter {
                 programme_id: Some(p.p1),
                 region_id: Some(p.andalucia),
-                audience: Some(Audience::PublicServant),
+                audience: Some(Audience::PUBLIC_SERVANT),
                 ..Filter::default()
             },
         ),

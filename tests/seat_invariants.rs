@@ -78,7 +78,7 @@ async fn apply(app: &TestApp, session: Uuid, op: &Op, tokens: &mut std::collecti
                 phone: None,
                 employer: None,
                 job_title: None,
-                audience: aula_domain::Audience::Other,
+                audience: aula_domain::Audience::OTHER,
                 region_id: None,
                 language: aula_domain::Language::Es,
             };

@@ -40,6 +40,7 @@ mod m20261206_000030_meeting_places;
 mod m20261206_000031_facilitators;
 mod m20261207_000032_people_without_email;
 mod m20261207_000033_commissioning;
+mod m20261208_000034_audiences;
 mod statements;
 
 pub struct Migrator;
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000031_facilitators::Migration),
             Box::new(m20261207_000032_people_without_email::Migration),
             Box::new(m20261207_000033_commissioning::Migration),
+            Box::new(m20261208_000034_audiences::Migration),
         ]
     }
 }

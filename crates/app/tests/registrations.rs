@@ -27,7 +27,7 @@ async fn open_session(app: &App, capacity: u32) -> Uuid {
         objectives: None,
         hours: Hours::parse("3").expect("hours"),
         modality: Modality::Online,
-        audiences: vec![Audience::PublicServant],
+        audiences: vec![Audience::PUBLIC_SERVANT],
         language: Language::Es,
         accreditation: None,
         commissioner: None,
@@ -73,7 +73,7 @@ fn someone(given: &str, email: &str) -> RegistrantDetails {
         phone: None,
         employer: None,
         job_title: None,
-        audience: Audience::PublicServant,
+        audience: Audience::PUBLIC_SERVANT,
         region_id: None,
         language: Language::Es,
     }

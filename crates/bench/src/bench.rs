@@ -377,7 +377,7 @@ async fn open_sessions_in(
         objectives: None,
         hours: problem(Hours::from_minutes(180))?,
         modality: Modality::Online,
-        audiences: vec![Audience::PublicServant],
+        audiences: vec![Audience::PUBLIC_SERVANT],
         language: Language::Es,
         accreditation: None,
         commissioner: None,

@@ -342,7 +342,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
         // Online so that the session needs no venue; the certificates'
         // snapshot says "in person, Sevilla", as most do.
         modality: Modality::Online,
-        audiences: vec![Audience::PublicServant],
+        audiences: vec![Audience::PUBLIC_SERVANT],
         language: Language::Es,
         accreditation: Some(Accreditation {
             body_id: body.id,
@@ -411,7 +411,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 phone: Set(None),
                 employer: Set(Some("Servicio Andaluz de Salud".into())),
                 job_title: Set(None),
-                audience: Set(Some(Audience::PublicServant)),
+                audience: Set(Some(Audience::PUBLIC_SERVANT)),
                 region_id: Set(None),
                 language: Set(Language::Es),
                 consent_at: Set(Some(at)),

@@ -57,7 +57,7 @@ async fn cases(db: &Database) -> Result<Vec<Case>> {
             name: "union delegates, last 12 months",
             filter: Filter {
                 organisation_id: None,
-                audience: Some(aula_domain::Audience::UnionDelegate),
+                audience: Some(aula_domain::Audience::UNION_DELEGATE),
                 from: Some(chrono::Utc::now().date_naive() - chrono::Duration::days(365)),
                 ..Filter::default()
             },

@@ -1627,7 +1627,7 @@ pub fn build_block(
         }
         registration_ids.push(ids);
     }
-    push(&mut statements, backend, rows, 18);
+    push(&mut statements, backend, rows, 20);
 
     // Attendance marks and the completions fixed when each edition was completed.
     let mut marks = Vec::new();

@@ -1299,7 +1299,7 @@ pub const OUTREACH: &[Outreach] = &[
         days_ago: 120,
         place: "Maison des associations, Villeurbanne",
         region: None,
-        audience: Some("civil_society"),
+        audience: Some("newly_arrived"),
         attendees: 18,
         viewers: 0,
         materials: &[("guide", 25)],

@@ -361,6 +361,22 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
     }
 
     // Outreach beside training (issue 20): what the programmes did to reach
+    // An audience of the instance's own (issue 20), beside the built-in ones.
+    let names = aula_domain::AudienceNames::parse(&[
+        (Language::Fr, "Personnes nouvellement arrivées"),
+        (Language::Es, "Personas recién llegadas"),
+        (Language::En, "Newly arrived people"),
+        (Language::Ar, "الوافدون الجدد"),
+    ])
+    .map_err(StorageError::Invalid)?;
+    aula_storage::audiences::create(
+        txn,
+        &Actor::system("demo"),
+        &problem(Audience::parse("newly_arrived"))?,
+        &names,
+    )
+    .await?;
+
     // people besides training them, counted as their reach.
     for o in content::OUTREACH {
         let details = aula_domain::outreach::OutreachDetails::new(aula_domain::outreach::OutreachDetails {

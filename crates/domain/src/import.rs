@@ -544,7 +544,8 @@ pub struct Rejected {
 }
 
 /// Parses every row with the mapping; `region` finds a region's id from the
-/// cell's text (the web layer knows the regions), and `default_language` is
+/// cell's text (the web layer knows the regions), `audience` one of the
+/// instance's own audiences (the built-in ones are known here), and `default_language` is
 /// the language of the people whose row does not say.
 ///
 /// With `without_email` (the organiser says the file lists people who have
@@ -559,6 +560,7 @@ pub fn check(
     sheet: &Sheet,
     mapping: &Mapping,
     region: impl Fn(&str) -> Option<Uuid>,
+    audience: impl Fn(&str) -> Option<Audience>,
     default_language: Language,
     without_email: bool,
 ) -> Result<Report, Problem> {
@@ -631,7 +633,7 @@ pub fn check(
             take(&mut problems, &cell, Field::Phone, Phone::parse_optional),
             take(&mut problems, &cell, Field::Employer, ShortText::parse_optional),
             take(&mut problems, &cell, Field::JobTitle, ShortText::parse_optional),
-            take(&mut problems, &cell, Field::Audience, parse_audience),
+            take(&mut problems, &cell, Field::Audience, |c| parse_audience(c, &audience)),
             take(&mut problems, &cell, Field::Region, |c| parse_region(c, &region)),
             take(&mut problems, &cell, Field::Language, |c| {
                 parse_language(c, default_language)
@@ -674,7 +676,7 @@ fn take<'a, T>(
 /// back in.
 const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
     (
-        Audience::PublicServant,
+        Audience::PUBLIC_SERVANT,
         &[
             "public servant",
             "public servants",
@@ -694,7 +696,7 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
         ],
     ),
     (
-        Audience::UnionDelegate,
+        Audience::UNION_DELEGATE,
         &[
             "union delegate",
             "union delegates",
@@ -709,7 +711,7 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
         ],
     ),
     (
-        Audience::ElectedOfficial,
+        Audience::ELECTED_OFFICIAL,
         &[
             "elected official",
             "elected officials",
@@ -722,7 +724,7 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
         ],
     ),
     (
-        Audience::Mediator,
+        Audience::MEDIATOR,
         &[
             "mediator",
             "mediators",
@@ -736,11 +738,11 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
         ],
     ),
     (
-        Audience::CivilSociety,
+        Audience::CIVIL_SOCIETY,
         &["civil society", "société civile", "sociedad civil"],
     ),
     (
-        Audience::Other,
+        Audience::OTHER,
         &[
             "other",
             "others",
@@ -756,24 +758,28 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
 ];
 
 /// An audience by its code or its name in en, fr or es. An empty cell is
-/// [`Audience::Other`]: the public form asks everyone, but an organiser's list
+/// [`Audience::OTHER`]: the public form asks everyone, but an organiser's list
 /// often does not say, and refusing those rows would leave them to be typed by
 /// hand with the same "other" chosen.
-fn parse_audience(cell: &str) -> Result<Audience, Problem> {
+///
+/// The instance's own audiences (issue 20) are found by `own`, from their
+/// code or one of their names.
+fn parse_audience(cell: &str, own: &impl Fn(&str) -> Option<Audience>) -> Result<Audience, Problem> {
     if cell.is_empty() {
-        return Ok(Audience::Other);
+        return Ok(Audience::OTHER);
     }
     let word = simplify(cell);
-    Audience::ALL
+    Audience::BUILT_IN
         .iter()
-        .copied()
         .find(|audience| simplify(audience.as_str()) == word)
+        .cloned()
         .or_else(|| {
             AUDIENCE_WORDS
                 .iter()
                 .find(|(_, words)| words.iter().any(|w| simplify(w) == word))
-                .map(|(audience, _)| *audience)
+                .map(|(audience, _)| audience.clone())
         })
+        .or_else(|| own(cell))
         .ok_or_else(|| Problem::new("error-choice"))
 }
 
@@ -993,10 +999,17 @@ mod tests {
         (cell.eq_ignore_ascii_case("madrid") || cell == "ES-MD").then_some(MADRID)
     }
 
+    /// An instance that added newly arrived people (issue 20).
+    fn own_audience(cell: &str) -> Option<Audience> {
+        ["newly_arrived", "Personnes nouvellement arrivées"]
+            .contains(&cell)
+            .then(|| Audience::parse("newly_arrived").expect("a code"))
+    }
+
     fn check_file(file: &str) -> Result<Report, Problem> {
         let sheet = read(file.as_bytes())?;
         let mapping = guess(&sheet.headers);
-        check(&sheet, &mapping, region, Language::Fr, false)
+        check(&sheet, &mapping, region, own_audience, Language::Fr, false)
     }
 
     fn keys(rejected: &Rejected) -> Vec<(Field, &'static str)> {
@@ -1026,11 +1039,11 @@ Rosa;Vega;rosa@example.org;;;
         assert_eq!(accepted, [2, 8]);
         let ana = &report.accepted[0].registrant;
         assert_eq!(ana.email.as_ref().map(Email::as_str), Some("ana.ruiz@example.org"));
-        assert_eq!(ana.audience, Audience::PublicServant);
+        assert_eq!(ana.audience, Audience::PUBLIC_SERVANT);
         assert_eq!(ana.region_id, Some(MADRID));
         assert_eq!(ana.language, Language::Es);
         let rosa = &report.accepted[1].registrant;
-        assert_eq!(rosa.audience, Audience::Other);
+        assert_eq!(rosa.audience, Audience::OTHER);
         assert_eq!(rosa.region_id, None);
         assert_eq!(rosa.language, Language::Fr);
 
@@ -1072,13 +1085,13 @@ Rosa;Vega;rosa@example.org;;;
         let file = "Prénom;Nom;Courriel;Téléphone\nAmina;Diallo;;+216 20 123 456\nKarim;Haddad;karim@example;\nSara;Ben Ali;sara@example.org;\n";
         let Ok(sheet) = read(file.as_bytes()) else { panic!() };
         let mapping = guess(&sheet.headers);
-        let Ok(strict) = check(&sheet, &mapping, region, Language::Fr, false) else {
+        let Ok(strict) = check(&sheet, &mapping, region, own_audience, Language::Fr, false) else {
             panic!()
         };
         assert_eq!(strict.accepted.iter().map(|a| a.line).collect::<Vec<_>>(), [4]);
         assert_eq!(keys(&strict.rejected[0]), [(Field::Email, "error-required")]);
 
-        let Ok(report) = check(&sheet, &mapping, region, Language::Fr, true) else {
+        let Ok(report) = check(&sheet, &mapping, region, own_audience, Language::Fr, true) else {
             panic!()
         };
         assert_eq!(report.accepted.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 4]);
@@ -1096,7 +1109,7 @@ Rosa;Vega;rosa@example.org;;;
         else {
             panic!()
         };
-        let Ok(report) = check(&twice, &guess(&twice.headers), region, Language::Fr, true) else {
+        let Ok(report) = check(&twice, &guess(&twice.headers), region, own_audience, Language::Fr, true) else {
             panic!()
         };
         assert_eq!(report.accepted.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 4]);
@@ -1113,8 +1126,8 @@ Rosa;Vega;rosa@example.org;;;
             panic!()
         };
         let mapping = guess(&names.headers);
-        assert!(check(&names, &mapping, region, Language::Fr, false).is_err());
-        let Ok(report) = check(&names, &mapping, region, Language::Fr, true) else {
+        assert!(check(&names, &mapping, region, own_audience, Language::Fr, false).is_err());
+        let Ok(report) = check(&names, &mapping, region, own_audience, Language::Fr, true) else {
             panic!()
         };
         assert_eq!(report.accepted.len(), 1);
@@ -1136,27 +1149,51 @@ Rosa;Vega;rosa@example.org;;;
         mapping.set(Field::FamilyName, 1);
         mapping.set(Field::Email, 2);
         mapping.set(Field::Phone, 3);
-        let problem = check(&sheet, &mapping, region, Language::En, false).err();
+        let problem = check(&sheet, &mapping, region, own_audience, Language::En, false).err();
         assert_eq!(
             problem,
             Some(Problem::new("error-import-unmapped").with("field", "phone"))
         );
         mapping.unset(Field::Phone);
-        assert!(check(&sheet, &mapping, region, Language::En, false).is_ok_and(|r| r.accepted.len() == 1));
+        assert!(
+            check(&sheet, &mapping, region, own_audience, Language::En, false).is_ok_and(|r| r.accepted.len() == 1)
+        );
     }
 
     #[test]
     fn choices_in_any_language() {
-        assert_eq!(parse_audience("public_servant"), Ok(Audience::PublicServant));
-        assert_eq!(parse_audience("Empleado público"), Ok(Audience::PublicServant));
-        assert_eq!(parse_audience("DÉLÉGUÉE SYNDICALE"), Ok(Audience::UnionDelegate));
-        assert_eq!(parse_audience("élu"), Ok(Audience::ElectedOfficial));
-        assert_eq!(parse_audience("Cargo electo"), Ok(Audience::ElectedOfficial));
-        assert_eq!(parse_audience("médiateur"), Ok(Audience::Mediator));
-        assert_eq!(parse_audience("Société civile"), Ok(Audience::CivilSociety));
-        assert_eq!(parse_audience("otro"), Ok(Audience::Other));
-        assert_eq!(parse_audience(""), Ok(Audience::Other));
-        assert_eq!(parse_audience("student").map_err(|p| p.key), Err("error-choice"));
+        assert_eq!(
+            parse_audience("public_servant", &own_audience),
+            Ok(Audience::PUBLIC_SERVANT)
+        );
+        assert_eq!(
+            parse_audience("Empleado público", &own_audience),
+            Ok(Audience::PUBLIC_SERVANT)
+        );
+        assert_eq!(
+            parse_audience("DÉLÉGUÉE SYNDICALE", &own_audience),
+            Ok(Audience::UNION_DELEGATE)
+        );
+        assert_eq!(parse_audience("élu", &own_audience), Ok(Audience::ELECTED_OFFICIAL));
+        assert_eq!(
+            parse_audience("Cargo electo", &own_audience),
+            Ok(Audience::ELECTED_OFFICIAL)
+        );
+        assert_eq!(parse_audience("médiateur", &own_audience), Ok(Audience::MEDIATOR));
+        assert_eq!(
+            parse_audience("Société civile", &own_audience),
+            Ok(Audience::CIVIL_SOCIETY)
+        );
+        assert_eq!(parse_audience("otro", &own_audience), Ok(Audience::OTHER));
+        assert_eq!(parse_audience("", &own_audience), Ok(Audience::OTHER));
+        assert_eq!(
+            parse_audience("student", &own_audience).map_err(|p| p.key),
+            Err("error-choice")
+        );
+        assert_eq!(
+            parse_audience("Personnes nouvellement arrivées", &own_audience).map(String::from),
+            Ok("newly_arrived".to_owned())
+        );
 
         assert_eq!(parse_language("", Language::Es), Ok(Language::Es));
         assert_eq!(parse_language("FR", Language::Es), Ok(Language::Fr));

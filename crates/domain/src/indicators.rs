@@ -336,7 +336,7 @@ mod tests {
             ..FilterInput::default()
         })
         .expect("valid");
-        assert_eq!(filter.audience, Some(Audience::UnionDelegate));
+        assert_eq!(filter.audience, Some(Audience::UNION_DELEGATE));
         assert!(filter.selects_people());
         assert!(!Filter::default().selects_people());
     }

@@ -36,7 +36,7 @@ pub mod text;
 
 pub use attendance::AttendanceStatus;
 pub use branding::{AccentColour, Logo, LogoKind};
-pub use catalogue::{Audience, Modality};
+pub use catalogue::{Audience, AudienceNames, Modality};
 pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};
 pub use notification::{MailKind, MessageStatus};

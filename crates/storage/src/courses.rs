@@ -208,9 +208,10 @@ fn search_text(title: &str, summary: &str, objectives: Option<&str>, texts: &Cou
 }
 
 async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audiences: &[Audience]) -> Result<()> {
+    crate::audiences::require(conn, "audiences", audiences).await?;
     let rows = audiences.iter().map(|a| course_audience::ActiveModel {
         course_id: Set(course_id),
-        audience: Set(*a),
+        audience: Set(a.clone()),
     });
     replace_rows(conn, course_audience::Column::CourseId.eq(course_id), rows).await
 }

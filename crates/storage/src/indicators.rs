@@ -583,8 +583,8 @@ fn conditions(source: Source, filter: &Filter) -> Cond {
     if let Some(id) = filter.region_id {
         cond = cond.add(source.get(Field::RegionId).eq(id));
     }
-    if let Some(audience) = filter.audience {
-        cond = cond.add(source.get(Field::Audience).eq(audience));
+    if let Some(audience) = &filter.audience {
+        cond = cond.add(source.get(Field::Audience).eq(audience.clone()));
     }
     cond
 }

@@ -12,6 +12,7 @@
 //!   sea-query, never written per backend, except where noted.
 
 pub mod attendance;
+pub mod audiences;
 pub mod audit;
 pub mod bodies;
 pub mod certificates;

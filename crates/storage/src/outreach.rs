@@ -118,8 +118,8 @@ fn snapshot(record: &activity::Model, materials: &[(MaterialKind, u32)]) -> serd
     })
 }
 
-/// The programme and region an activity names exist (the programme is
-/// `org`'s, and live unless the activity was already in it).
+/// The programme, region and audience an activity names exist (the
+/// programme is `org`'s, and live unless the activity was already in it).
 async fn check_references(
     conn: &impl ConnectionTrait,
     org: OrganisationId,
@@ -137,7 +137,7 @@ async fn check_references(
             .await
             .map_err(|e| not_found_as(e, "region_id"))?;
     }
-    Ok(())
+    crate::audiences::require(conn, "audience", &details.audience).await
 }
 
 fn count(value: u32) -> i32 {
@@ -152,7 +152,7 @@ fn apply(model: &mut activity::ActiveModel, details: &OutreachDetails) {
     model.held_on = Set(details.held_on);
     model.place = Set(details.place.as_ref().map(ToString::to_string));
     model.region_id = Set(details.region_id);
-    model.audience = Set(details.audience);
+    model.audience = Set(details.audience.clone());
     model.attendees = Set(count(details.attendees));
     model.viewers = Set(count(details.viewers));
     model.notes = Set(details.notes.as_ref().map(ToString::to_string));
@@ -501,7 +501,7 @@ fn conditions(filter: &Filter) -> Cond {
     if let Some(id) = filter.region_id {
         cond = cond.add(col(activity::Column::RegionId).eq(id));
     }
-    if let Some(audience) = filter.audience {
+    if let Some(audience) = &filter.audience {
         cond = cond.add(col(activity::Column::Audience).eq(audience.as_str()));
     }
     if let Some(from) = filter.from {

@@ -236,7 +236,7 @@ impl Proposal {
             phone: details.phone.as_ref().map(|p| p.as_str().to_owned()),
             employer: details.employer.as_ref().map(|t| t.as_str().to_owned()),
             job_title: details.job_title.as_ref().map(|t| t.as_str().to_owned()),
-            audience: Some(details.audience),
+            audience: Some(details.audience.clone()),
             region_id: details.region_id,
             language: details.language,
             consent_version: consent.map(str::to_owned),
@@ -250,7 +250,7 @@ impl Proposal {
             phone: person.phone.clone(),
             employer: person.employer.clone(),
             job_title: person.job_title.clone(),
-            audience: person.audience,
+            audience: person.audience.clone(),
             region_id: person.region_id,
             language: person.language,
             consent_version: None,
@@ -276,6 +276,14 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
         Some(id) => region::Entity::find_by_id(id).one(conn).await?.map(|r| r.id),
         None => None,
     };
+    // So is an audience deleted since (only one nobody had can be).
+    let audience = match &proposal.audience {
+        Some(code) => crate::audiences::require(conn, "audience", [code])
+            .await
+            .ok()
+            .map(|()| code.clone()),
+        None => None,
+    };
     let at = now();
     let mut model: person::ActiveModel = get(conn, person_id).await?.into();
     model.given_name = Set(proposal.given_name.clone());
@@ -284,7 +292,7 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
     model.employer = Set(proposal.employer.clone());
     model.workplace_key = Set(crate::retention::workplace_key(conn, proposal.employer.as_deref()).await?);
     model.job_title = Set(proposal.job_title.clone());
-    model.audience = Set(proposal.audience);
+    model.audience = Set(audience);
     model.region_id = Set(region_id);
     model.language = Set(proposal.language);
     if let Some(version) = &proposal.consent_version {
@@ -298,6 +306,7 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
 /// A person corrects their own details ("my trainings"); the e-mail, which
 /// is how they sign in, stays as it is.
 pub async fn correct(conn: &impl ConnectionTrait, id: Uuid, details: &RegistrantDetails) -> Result<person::Model> {
+    crate::audiences::require(conn, "audience", [&details.audience]).await?;
     let mut model: person::ActiveModel = get(conn, id).await?.into();
     fill(&mut model, details);
     model.workplace_key = Set(workplace_key(conn, details).await?);
@@ -316,7 +325,7 @@ fn fill(model: &mut person::ActiveModel, details: &RegistrantDetails) {
     model.phone = Set(details.phone.as_ref().map(|p| p.as_str().to_owned()));
     model.employer = Set(details.employer.as_ref().map(|t| t.as_str().to_owned()));
     model.job_title = Set(details.job_title.as_ref().map(|t| t.as_str().to_owned()));
-    model.audience = Set(Some(details.audience));
+    model.audience = Set(Some(details.audience.clone()));
     model.region_id = Set(details.region_id);
     model.language = Set(details.language);
 }

@@ -343,6 +343,7 @@ pub async fn request(
 ) -> Result<(Requested, person::Model)> {
     // The person is one of the session's organisation's (issue 17).
     let (person, created, proposal, source, confirm_by_email) = match requester {
+    crate::audiences::require(conn, "audience", [&details.audience]).await?;
         Requester::Themselves { consent } => match people::named(conn, org, details, Some(consent)).await? {
             people::Named::Known(known) => (
                 known,

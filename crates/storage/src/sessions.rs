@@ -228,13 +228,13 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
     if on_course {
         condition = condition.add(session::Column::CourseId.in_subquery(course_query));
     }
-    if let Some(audience) = filter.audience {
+    if let Some(audience) = &filter.audience {
         condition = condition.add(
             session::Column::CourseId.in_subquery(
                 Query::select()
                     .column(course_audience::Column::CourseId)
                     .from(course_audience::Entity)
-                    .and_where(course_audience::Column::Audience.eq(audience))
+                    .and_where(course_audience::Column::Audience.eq(audience.clone()))
                     .to_owned(),
             ),
         );

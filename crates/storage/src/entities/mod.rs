@@ -4,6 +4,7 @@ pub mod accreditation_body;
 pub mod api_token;
 pub mod attendance;
 pub mod attended_month;
+pub mod audience;
 pub mod audit_entry;
 pub mod certificate;
 pub mod certificate_counter;

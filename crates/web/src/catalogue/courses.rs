@@ -1,5 +1,6 @@
 //! Courses: the catalogue's entries. Anyone may read them; organisers write.
 
+use crate::kit::audiences::AudienceWords;
 use askama::Template;
 use aula_domain::details::{Accreditation, CourseDetails};
 use aula_domain::{Audience, Credits, FieldErrors, Hours, Language, Modality, Percent, Problem, Role, Text};
@@ -449,7 +450,7 @@ impl FormPage {
                 .map(|b: accreditation_body::Model| (b.id.to_string(), b.name))
                 .collect(),
             modalities: c.words("modality", Modality::ALL),
-            audiences: c.ticks("audience", Audience::ALL, &form.audiences),
+            audiences: AudienceWords::load(&state.db, ctx.tr()).await?.ticks(&form.audiences),
             languages: c.words("language", Language::ALL),
             archived_at: course.and_then(|c| c.archived_at),
             c,

@@ -3,6 +3,7 @@
 //! bodies, regions — and programmes' outreach beside training (issue 20).
 
 pub mod archive;
+pub mod audiences;
 pub mod bodies;
 pub mod branding;
 pub mod course_texts;

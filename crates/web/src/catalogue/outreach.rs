@@ -3,6 +3,7 @@
 //! and the walk-ins at their door. Organisers record them; the indicators
 //! count them as reach, never as training.
 
+use crate::kit::audiences::AudienceWords;
 use askama::Template;
 use aula_domain::details::{LongText, ShortText, Title};
 use aula_domain::meeting::parse_date;
@@ -166,7 +167,7 @@ impl From<&OutreachRecord> for OutreachInput {
             held_on: a.held_on.to_string(),
             place: a.place.clone().unwrap_or_default(),
             region_id: a.region_id.map(|r| r.to_string()).unwrap_or_default(),
-            audience: a.audience.map(|x| x.to_string()).unwrap_or_default(),
+            audience: a.audience.as_ref().map(ToString::to_string).unwrap_or_default(),
             attendees: a.attendees.to_string(),
             viewers: a.viewers.to_string(),
             material_leaflet: quantity(MaterialKind::Leaflet),
@@ -544,7 +545,7 @@ impl FormPage {
             programmes,
             kinds: c.words("outreach", OutreachKind::ALL),
             regions,
-            audiences: c.words("audience", Audience::ALL),
+            audiences: AudienceWords::load(&state.db, ctx.tr()).await?.options(&form.audience),
             materials,
             walk_ins,
             walk_in: WalkInInput::default(),

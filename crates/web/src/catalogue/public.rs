@@ -1,5 +1,6 @@
 //! The public catalogue: sessions to find, courses and sessions to read.
 
+use crate::kit::audiences::AudienceWords;
 use askama::Template;
 use aula_domain::{Audience, Modality};
 use aula_storage::courses::{self, CourseRecord};
@@ -172,7 +173,7 @@ async fn catalogue_of(
     render(&CataloguePage {
         filtered,
         modalities: c.words("modality", Modality::ALL),
-        audiences: c.words("audience", Audience::ALL),
+        audiences: AudienceWords::load(&state.db, ctx.tr()).await?.options(&query.audience),
         regions: regions
             .into_iter()
             .map(|r: region::Model| (r.id.to_string(), r.name))
@@ -193,6 +194,8 @@ async fn catalogue_of(
 struct CoursePage {
     c: Chrome,
     record: CourseRecord,
+    /// Its audiences in words.
+    audiences: Vec<String>,
     sessions: Vec<SessionRecord>,
 }
 
@@ -215,8 +218,10 @@ pub(crate) async fn course_page(
     let sessions = sessions::list(&state.db, &filter, Page::new(None, Some(50), 50))
         .await?
         .items;
+    let words = AudienceWords::load(&state.db, ctx.tr()).await?;
     render(&CoursePage {
         c: Chrome::new(&ctx).branded(&org),
+        audiences: record.audiences.iter().map(|a| words.word(a.as_str())).collect(),
         record,
         sessions,
     })

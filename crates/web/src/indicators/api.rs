@@ -233,7 +233,7 @@ pub(crate) async fn indicators_api(
 ) -> AppResult<Json<IndicatorsOut>> {
     let filter = filter_of(&query)?;
     let scope = Scope::of(&ctx, &state).await?;
-    let dashboard = compute(&scope, &state, &filter, &scope.breakdowns()).await?;
+    let dashboard = compute(ctx.tr(), &scope, &state, &filter, &scope.breakdowns()).await?;
     let reach = reach(&scope, &state, &filter).await?;
     let tr = ctx.tr();
     Ok(Json(IndicatorsOut {
@@ -328,7 +328,7 @@ pub(crate) async fn indicators_csv(
         }
         return Ok(csv_attachment(&format!("indicators-{table}"), sheet.into_bytes()?));
     }
-    let dashboard = compute(&scope, &state, &filter, breakdown.as_slice()).await?;
+    let dashboard = compute(tr, &scope, &state, &filter, breakdown.as_slice()).await?;
     let mut sheet = Sheet::new(delimiter);
     match breakdown {
         None => {
@@ -374,7 +374,7 @@ pub(crate) async fn indicators_xlsx(
     use axum::response::IntoResponse;
     let filter = Filter::try_from(&query.input()).map_err(AppError::Invalid)?;
     let scope = Scope::of(&ctx, &state).await?;
-    let dashboard = compute(&scope, &state, &filter, &scope.breakdowns()).await?;
+    let dashboard = compute(ctx.tr(), &scope, &state, &filter, &scope.breakdowns()).await?;
     let tr = ctx.tr();
     let mut tables = vec![Table {
         name: tr.t("indicators-headline"),

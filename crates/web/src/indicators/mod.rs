@@ -172,9 +172,26 @@ impl Scope {
 
 /// The figures of the staff member's organisation, with its members' for
 /// a network; never another's (issue 17).
-async fn compute(scope: &Scope, state: &AppState, filter: &Filter, breakdowns: &[Breakdown]) -> AppResult<Dashboard> {
+async fn compute(
+    tr: Tr,
+    scope: &Scope,
+    state: &AppState,
+    filter: &Filter,
+    breakdowns: &[Breakdown],
+) -> AppResult<Dashboard> {
     let filter = scope.limit(filter.clone()).map_err(crate::AppError::Invalid)?;
-    Ok(aula_storage::indicators::dashboard(&state.db, &filter, breakdowns, chrono::Utc::now()).await?)
+    let mut dashboard = aula_storage::indicators::dashboard(&state.db, &filter, breakdowns, chrono::Utc::now()).await?;
+    // Audiences are named in the reader's words: an admin's own (issue 20)
+    // by the names they gave.
+    if let Some((_, groups)) = dashboard.breakdowns.iter_mut().find(|(b, _)| *b == Breakdown::Audience) {
+        let words = crate::kit::audiences::AudienceWords::load(&state.db, tr).await?;
+        for group in groups {
+            if let Some(Key::Code(code)) = &group.key {
+                group.name = Some(words.word(code));
+            }
+        }
+    }
+    Ok(dashboard)
 }
 
 /// The reach of the staff member's organisation's outreach (issue 20), for
@@ -300,15 +317,14 @@ fn breakdown_label(tr: &Tr, breakdown: Breakdown) -> String {
     tr.t(&format!("indicators-by-{}", breakdown.as_str()))
 }
 
-/// A group's name: the region, course or organisation, the audience or modality in
-/// words, the month and year; "not given" for people without one.
+/// A group's name: the region, course, organisation or audience (named by
+/// [`compute`]), the modality in words, the month and year; "not given" for people without one.
 fn group_label(tr: &Tr, breakdown: Breakdown, group: &Group) -> String {
     match (&group.key, breakdown) {
         (None, _) => tr.t("indicators-not-given"),
-        (Some(_), Breakdown::Region | Breakdown::Course | Breakdown::Organisation) => {
+        (Some(_), Breakdown::Region | Breakdown::Course | Breakdown::Organisation | Breakdown::Audience) => {
             group.name.clone().unwrap_or_else(|| tr.t("indicators-not-given"))
         }
-        (Some(Key::Code(code)), Breakdown::Audience) => tr.t(&format!("audience-{}", code.replace('_', "-"))),
         (Some(Key::Code(code)), Breakdown::Modality) => tr.t(&format!("modality-{}", code.replace('_', "-"))),
         (Some(Key::Code(code)), Breakdown::Month) => {
             let (year, month) = code.split_once('-').unwrap_or((code, "0"));

@@ -1,8 +1,8 @@
 //! The indicators dashboard page, with its SVG charts.
 
 use askama::Template;
+use aula_domain::Modality;
 use aula_domain::indicators::{Breakdown, Figures, Filter};
-use aula_domain::{Audience, Modality};
 use aula_mail::{Arg, Tr};
 use aula_storage::indicators::Dashboard;
 use axum::extract::State;
@@ -12,6 +12,7 @@ use super::{
     COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, group_label, groups, reach, reach_tables,
     region_names, values,
 };
+use crate::kit::audiences::AudienceWords;
 use crate::kit::context::Organiser;
 use crate::kit::extract::ApiQuery;
 use crate::kit::pages::{Chrome, FormErrors, render, render_invalid};
@@ -368,7 +369,11 @@ pub(crate) async fn dashboard_page(
         None => None,
     };
     let modalities = c.words("modality", Modality::ALL);
-    let audiences = c.words("audience", Audience::ALL);
+    let audience_words = AudienceWords::load(&state.db, tr).await?;
+    let audiences = audience_words
+        .all()
+        .map(|(a, word)| (a.code.to_string(), word))
+        .collect();
     let region_rows = aula_storage::regions::list(&state.db).await?;
     let regions = region_rows.iter().map(|r| (r.id.to_string(), r.name.clone())).collect();
     let query_string = form.query_string();
@@ -411,10 +416,10 @@ pub(crate) async fn dashboard_page(
             return render_invalid(&page);
         }
     };
-    let dashboard = compute(&scope, &state, &filter, &scope.breakdowns()).await?;
+    let dashboard = compute(tr, &scope, &state, &filter, &scope.breakdowns()).await?;
     page.headlines = headlines(&tr, &dashboard.totals);
     page.region_names = region_names(&dashboard).join(", ");
-    page.described = describe(&page, &filter, &region_rows);
+    page.described = describe(&page, &filter, &region_rows, &audience_words);
     let permille = |rate: Option<f64>| rate.map(|r| (r * 10.0).round() as u64);
     let percent = |v: u64| format!("{} %", tr.decimal(v as f64 / 10.0, 1));
     let whole = |v: u64| tr.number(i64::try_from(v).unwrap_or(i64::MAX));
@@ -552,7 +557,12 @@ pub(crate) async fn dashboard_page(
 }
 
 /// The filter in words, for the printed report: "Programme: ..., From: ...".
-fn describe(page: &DashboardPage, filter: &Filter, regions: &[aula_storage::entities::region::Model]) -> String {
+fn describe(
+    page: &DashboardPage,
+    filter: &Filter,
+    regions: &[aula_storage::entities::region::Model],
+    audiences: &AudienceWords,
+) -> String {
     let c = &page.c;
     let find = |list: &[(String, String)], id: Option<uuid::Uuid>| {
         id.map(|id| {
@@ -587,7 +597,7 @@ fn describe(page: &DashboardPage, filter: &Filter, regions: &[aula_storage::enti
     );
     add(
         "indicators-audience",
-        filter.audience.map(|a| c.word("audience", a.as_str())),
+        filter.audience.as_ref().map(|a| audiences.word(a.as_str())),
     );
     add("indicators-from", filter.from.map(|d| c.plain_date(&d)));
     add("indicators-to", filter.to.map(|d| c.plain_date(&d)));

@@ -6,6 +6,7 @@
 //! (`upload`) and the judge of return addresses (`return_to`).
 
 pub mod api;
+pub mod audiences;
 pub mod context;
 pub mod error;
 pub mod extract;

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
 use aula_domain::import::{self, Accepted, Field, Mapping, Report, Sheet};
-use aula_domain::{FieldErrors, Problem, RegistrationStatus, SessionStatus, fold_for_search};
+use aula_domain::{Audience, FieldErrors, Problem, RegistrationStatus, SessionStatus, fold_for_search};
 use aula_storage::imports::{self, Draft};
 use aula_storage::regions;
 use aula_storage::registrations::{Requested, Source};
@@ -27,6 +27,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::ApiError;
+use crate::kit::audiences::AudienceWords;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
@@ -49,6 +50,19 @@ async fn region_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Uu
     Ok(move |cell: &str| by_word.get(&fold_for_search(cell.trim())).copied())
 }
 
+/// Finds one of the instance's own audiences (issue 20) by its code or
+/// one of its names, whatever the case and accents.
+async fn audience_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Audience>> {
+    let mut by_word = HashMap::new();
+    for audience in aula_storage::audiences::list(&state.db).await? {
+        by_word.insert(fold_for_search(audience.code.as_str()), audience.code.clone());
+        for name in audience.names.iter().flat_map(|n| n.0.values()) {
+            by_word.insert(fold_for_search(name.trim()), audience.code.clone());
+        }
+    }
+    Ok(move |cell: &str| by_word.get(&fold_for_search(cell.trim())).cloned())
+}
+
 /// Checks the sheet; people whose row does not say their language get the
 /// course's. With `without_email`, the organiser says rows without an
 /// address are people who have none (issue 20).
@@ -60,10 +74,12 @@ async fn check(
     without_email: bool,
 ) -> AppResult<Result<Report, Problem>> {
     let region = region_finder(state).await?;
+    let audience = audience_finder(state).await?;
     Ok(import::check(
         sheet,
         mapping,
         region,
+        audience,
         session.course.course.language,
         without_email,
     ))
@@ -507,6 +523,7 @@ impl ReportPage {
         sheet: &Sheet,
         (mapping, without_email): (&Mapping, bool),
         checked: Result<Report, Problem>,
+        audiences: &AudienceWords,
     ) -> Self {
         let c = Chrome::new(ctx);
         let fields = Field::ALL
@@ -588,7 +605,7 @@ impl ReportPage {
                                 .as_ref()
                                 .map_or_else(|| c.t("person-no-email"), |e| e.as_str().to_owned()),
                             employer: r.employer.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default(),
-                            audience: c.word("audience", r.audience.as_str()),
+                            audience: audiences.word(r.audience.as_str()),
                             language: c.word("language", r.language.as_str()),
                         }
                     })
@@ -671,6 +688,7 @@ pub(crate) async fn report_page(
         &sheet,
         (&mapping, without_email),
         checked,
+        &AudienceWords::load(&state.db, ctx.tr()).await?,
     ))
 }
 
@@ -692,12 +710,15 @@ pub(crate) async fn commit(
     let report = match check(&state, &session, &sheet, &mapping, without_email).await? {
         Ok(report) if skip || report.rejected.is_empty() => report,
         Ok(report) => {
-            let mut page = ReportPage::new(&ctx, session, draft, &sheet, columns, Ok(report));
+            let audiences = AudienceWords::load(&state.db, ctx.tr()).await?;
+            let mut page = ReportPage::new(&ctx, session, draft, &sheet, columns, Ok(report), &audiences);
             page.aborted = true;
             return render_invalid(&page);
         }
         Err(problem) => {
-            return render_invalid(&ReportPage::new(&ctx, session, draft, &sheet, columns, Err(problem)));
+            let audiences = AudienceWords::load(&state.db, ctx.tr()).await?;
+            let page = ReportPage::new(&ctx, session, draft, &sheet, columns, Err(problem), &audiences);
+            return render_invalid(&page);
         }
     };
     let session_id = session.session.id;

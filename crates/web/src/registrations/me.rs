@@ -309,7 +309,7 @@ impl DetailsPage {
         errors: FormErrors,
     ) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let choices = Choices::new(&c, state).await?;
+        let choices = Choices::new(&c, state, &form.audience).await?;
         Ok(DetailsPage {
             c,
             email,
@@ -329,7 +329,7 @@ fn form_of(person: &person::Model) -> RegistrationInput {
         phone: person.phone.clone().unwrap_or_default(),
         employer: person.employer.clone().unwrap_or_default(),
         job_title: person.job_title.clone().unwrap_or_default(),
-        audience: person.audience.map(|a| a.as_str().to_owned()).unwrap_or_default(),
+        audience: person.audience.as_ref().map(ToString::to_string).unwrap_or_default(),
         region_id: person.region_id.map(|id| id.to_string()).unwrap_or_default(),
         language: person.language.as_str().to_owned(),
         consent: person.consent_at.is_some(),

@@ -219,7 +219,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         .iter()
         .map(|s| (s.as_str().to_owned(), c.t(&format!("registration-move-{}", s.as_str()))))
         .collect();
-    let choices = signup::Choices::new(&c, state).await?;
+    let choices = signup::Choices::new(&c, state, "").await?;
     let tr = ctx.tr();
     let (add, add_errors) = match forms.add {
         Some((form, errors)) => (form, FormErrors::new(tr, &errors)),
@@ -455,7 +455,7 @@ pub(crate) async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id):
                 Cell::from(p.phone.as_deref().unwrap_or_default()),
                 Cell::from(p.employer.as_deref().unwrap_or_default()),
                 Cell::from(p.job_title.as_deref().unwrap_or_default()),
-                Cell::from(p.audience.map_or("", |a| a.as_str())),
+                Cell::from(p.audience.as_ref().map_or("", |a| a.as_str())),
                 Cell::from(r.status.as_str()),
                 row.waitlist_position.map_or(Cell::from(""), number),
                 Cell::from(r.created_at.to_rfc3339()),

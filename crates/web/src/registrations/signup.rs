@@ -24,6 +24,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::ApiError;
+use crate::kit::audiences::AudienceWords;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, no_store, render, render_invalid};
@@ -51,7 +52,9 @@ pub struct RegistrationInput {
     pub employer: String,
     #[serde(default, deserialize_with = "input::loose_text")]
     pub job_title: String,
-    /// `public_servant`, `union_delegate`, `elected_official`, `mediator`, `civil_society` or `other`.
+    /// `public_servant`, `union_delegate`, `elected_official`, `mediator`,
+    /// `civil_society`, `other`, or one of the instance's own audiences
+    /// (issue 20; `GET /api/v1/audiences` lists them all).
     #[serde(default, deserialize_with = "input::loose_text")]
     pub audience: String,
     /// A region's id, or empty.
@@ -259,8 +262,9 @@ pub struct Choices {
 }
 
 impl Choices {
-    pub async fn new(c: &Chrome, state: &AppState) -> AppResult<Self> {
-        let audiences = c.words("audience", Audience::ALL);
+    /// `audience` is the form's: kept on offer if it has been retired.
+    pub async fn new(c: &Chrome, state: &AppState, audience: &str) -> AppResult<Self> {
+        let audiences = AudienceWords::load(&state.db, c.tr).await?.options(audience);
         let languages = c.words("language", Language::ALL);
         let regions = regions::list(&state.db)
             .await?
@@ -311,7 +315,7 @@ impl SessionPage {
             true => Some(ctx.tr().t("error-session-by-invitation")),
             false => record.registering_now().allows().err().map(|p| ctx.tr().problem(&p)),
         };
-        let choices = Choices::new(&c, state).await?;
+        let choices = Choices::new(&c, state, &form.audience).await?;
         let periods = aula_app::retention::periods(&state.app()).await?;
         let period = |category| ctx.tr().period(periods.days(category));
         let privacy_periods = {

@@ -1,0 +1,160 @@
+//! The instance's audiences (issue 20): the six built in, and those an
+//! admin adds. People, courses and outreach activities store an audience's
+//! code; writing one the instance does not have is refused here, so a code
+//! read back is always on the list.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use serde_json::json;
+
+use aula_domain::{Audience, AudienceNames, Problem};
+
+use crate::db::Begin;
+use crate::entities::{audience, course_audience, outreach_activity, person, registration_fact};
+use crate::{Actor, Result, StorageError, audit, found};
+
+/// Every audience, retired ones too, in the order forms offer them.
+pub async fn list(conn: &impl ConnectionTrait) -> Result<Vec<audience::Model>> {
+    Ok(audience::Entity::find()
+        .order_by_asc(audience::Column::Position)
+        .order_by_asc(audience::Column::Code)
+        .all(conn)
+        .await?)
+}
+
+pub async fn get(conn: &impl ConnectionTrait, code: &Audience) -> Result<audience::Model> {
+    found(conn, audience::Entity::find_by_id(code.clone())).await
+}
+
+/// Refuses, as `field`'s problem, an audience the instance does not have.
+/// Retired ones are known: what was recorded with them stays writable.
+pub async fn require<'a>(
+    conn: &impl ConnectionTrait,
+    field: &str,
+    audiences: impl IntoIterator<Item = &'a Audience>,
+) -> Result<()> {
+    let wanted: Vec<&Audience> = audiences.into_iter().collect();
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let known = audience::Entity::find()
+        .filter(audience::Column::Code.is_in(wanted.iter().map(|a| (*a).clone())))
+        .count(conn)
+        .await?;
+    let distinct = wanted.iter().collect::<std::collections::BTreeSet<_>>().len();
+    if usize::try_from(known).unwrap_or(0) == distinct {
+        Ok(())
+    } else {
+        Err(StorageError::invalid(field, "error-choice"))
+    }
+}
+
+/// Adds an audience at the end of the list; a code already in use is the
+/// `code` field's problem.
+pub async fn create(
+    conn: &impl Begin,
+    actor: &Actor,
+    code: &Audience,
+    names: &AudienceNames,
+) -> Result<audience::Model> {
+    let txn = conn.begin_write().await?;
+    let last = audience::Entity::find()
+        .order_by_desc(audience::Column::Position)
+        .one(&txn)
+        .await?
+        .map(|a| a.position);
+    let row = audience::ActiveModel {
+        code: Set(code.clone()),
+        names: Set(Some(names.clone())),
+        position: Set(last.map_or(0, |p| p + 1)),
+        retired: Set(false),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| StorageError::taken(e, "code", "error-audience-code-taken"))?;
+    audit::record(
+        &txn,
+        actor,
+        "create",
+        "audience",
+        None,
+        json!({"code": code, "names": names}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Renames an admin's audience (`names`), or retires or offers again any
+/// audience but [`Audience::OTHER`], which a list that does not say falls
+/// back to. The built-in audiences keep the catalogue's words.
+pub async fn update(
+    conn: &impl Begin,
+    actor: &Actor,
+    code: &Audience,
+    names: Option<&AudienceNames>,
+    retired: Option<bool>,
+) -> Result<audience::Model> {
+    let txn = conn.begin_write().await?;
+    let before = get(&txn, code).await?;
+    if names.is_some() && code.is_built_in() {
+        return Err(StorageError::Conflict(Problem::new("error-audience-built-in")));
+    }
+    if retired == Some(true) && *code == Audience::OTHER {
+        return Err(StorageError::Conflict(Problem::new("error-audience-other")));
+    }
+    let mut model: audience::ActiveModel = before.clone().into();
+    if let Some(names) = names {
+        model.names = Set(Some(names.clone()));
+    }
+    if let Some(retired) = retired {
+        model.retired = Set(retired);
+    }
+    let row = model.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        "update",
+        "audience",
+        None,
+        json!({"code": code, "before": {"names": before.names, "retired": before.retired},
+               "after": {"names": row.names, "retired": row.retired}}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Removes an admin's audience nobody and nothing has yet (one added by
+/// mistake); once used, it can only be retired, so figures keep their name.
+pub async fn delete(conn: &impl Begin, actor: &Actor, code: &Audience) -> Result<()> {
+    let txn = conn.begin_write().await?;
+    get(&txn, code).await?;
+    if code.is_built_in() {
+        return Err(StorageError::Conflict(Problem::new("error-audience-built-in")));
+    }
+    let used = person::Entity::find()
+        .filter(person::Column::Audience.eq(code.clone()))
+        .count(&txn)
+        .await?
+        + course_audience::Entity::find()
+            .filter(course_audience::Column::Audience.eq(code.clone()))
+            .count(&txn)
+            .await?
+        + outreach_activity::Entity::find()
+            .filter(outreach_activity::Column::Audience.eq(code.clone()))
+            .count(&txn)
+            .await?
+        + registration_fact::Entity::find()
+            .filter(registration_fact::Column::Audience.eq(code.clone()))
+            .count(&txn)
+            .await?;
+    if used > 0 {
+        return Err(StorageError::Conflict(Problem::new("error-audience-in-use")));
+    }
+    audience::Entity::delete_by_id(code.clone()).exec(&txn).await?;
+    audit::record(&txn, actor, "delete", "audience", None, json!({"code": code})).await?;
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! Audiences as the instance's own list (issue 20): the six built-in codes
+//! stay as they were, and an admin adds others (newly arrived people,
+//! social workers) with their names in the languages they write. People,
+//! courses, outreach activities and figures keep storing the code.
+//!
+//! An audience is retired rather than deleted once anything uses it: it is
+//! no longer offered, and what was recorded with it keeps its name.
+
+use sea_orm_migration::prelude::*;
+use sea_orm_migration::schema::*;
+
+use crate::statements::{create_tables, drop_tables, migration};
+
+migration!();
+
+const BUILT_IN: [&str; 6] = [
+    "public_servant",
+    "union_delegate",
+    "elected_official",
+    "mediator",
+    "civil_society",
+    "other",
+];
+
+async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let audiences = Table::create()
+        .table("audiences")
+        .col(string("code").primary_key())
+        // JSON, `{"fr": …, "en": …}`; none for the built-in ones, whose
+        // words are the catalogue's own in every language.
+        .col(json_null("names"))
+        .col(integer("position"))
+        .col(boolean("retired").default(false))
+        .to_owned();
+    create_tables(manager, [audiences]).await?;
+    for (position, code) in BUILT_IN.iter().enumerate() {
+        let insert = Query::insert()
+            .into_table("audiences")
+            .columns(["code", "position", "retired"])
+            .values_panic([
+                (*code).into(),
+                <i32 as TryFrom<usize>>::try_from(position).expect("six").into(),
+                false.into(),
+            ])
+            .to_owned();
+        manager.exec_stmt(insert).await?;
+    }
+    Ok(())
+}
+
+async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    drop_tables(manager, &["audiences"]).await
+}

@@ -1,0 +1,298 @@
+//! Audiences as the instance's own list (issue 20): an admin adds newly
+//! arrived people beside the six built-in audiences, whose codes stay as
+//! they were; courses, registrations, imports and figures take it; a
+//! retired one is no longer offered but what has it keeps it; an unknown
+//! code is refused, never kept.
+
+use aula_domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, db_test};
+use crate::imports::import;
+
+const NEWCOMERS: &str = r#"{"code": "newly_arrived", "name_fr": "Personnes nouvellement arrivées",
+    "name_en": "Newly arrived people", "name_ar": "الوافدون الجدد"}"#;
+
+db_test!(
+    issue_20_an_admin_adds_an_audience_that_courses_people_and_figures_take,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let organiser = app.api(&[Role::Organiser]).await;
+        let newcomers: Value = serde_json::from_str(NEWCOMERS).expect("json");
+
+        // The built-in codes are listed first, as they were.
+        let listed = app.anonymous_api().get_ok("/api/v1/audiences").await;
+        let codes: Vec<&str> = listed
+            .as_array()
+            .expect("list")
+            .iter()
+            .filter_map(|a| a["code"].as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "public_servant",
+                "union_delegate",
+                "elected_official",
+                "mediator",
+                "civil_society",
+                "other"
+            ]
+        );
+        assert_eq!(listed[0]["built_in"], true);
+
+        // Refused, changing nothing: a code of the wrong shape, no name, a
+        // taken code, and an organiser (admins only).
+        for (body, field) in [
+            (json!({"code": "Newly arrived", "name_en": "Newcomers"}), "code"),
+            (json!({"code": "newly_arrived"}), "name_en"),
+            (json!({"code": "mediator", "name_en": "Mediators again"}), "code"),
+        ] {
+            let (status, problem) = admin.post("/api/v1/audiences", &body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+            assert!(problem["fields"][field].is_array(), "{problem}");
+        }
+        let (status, _) = organiser.post("/api/v1/audiences", &newcomers).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.anonymous_api()
+                .get_ok("/api/v1/audiences")
+                .await
+                .as_array()
+                .map(Vec::len),
+            Some(6)
+        );
+
+        let created = admin.created("/api/v1/audiences", &newcomers).await;
+        assert_eq!(created["code"], "newly_arrived");
+        assert_eq!(created["name"], "Newly arrived people");
+        assert_eq!(created["built_in"], false);
+        assert_eq!(created["names"]["fr"], "Personnes nouvellement arrivées");
+
+        // A course for them; a code the instance does not have is refused.
+        let (status, problem) = organiser
+            .post(
+                "/api/v1/courses",
+                &json!({"title": "Premiers pas", "summary": "Accueil.", "hours": 6, "modality": "in_person",
+                "audiences": ["newly_arrived", "social_workers"], "language": "fr"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem["fields"]["audiences"].is_array(), "{problem}");
+        let course = organiser
+            .created(
+                "/api/v1/courses",
+                &json!({"title": "Premiers pas", "summary": "Accueil.", "hours": 6, "modality": "in_person",
+                "audiences": ["newly_arrived", "other"], "language": "fr"}),
+            )
+            .await;
+        assert_eq!(course["audiences"], json!(["newly_arrived", "other"]), "{course}");
+        let session = crate::helpers::session_in_leon(
+            &app,
+            &organiser,
+            &course,
+            10,
+            json!([{"starts_at": "2030-05-12T09:00:00+02:00", "ends_at": "2030-05-12T15:00:00+02:00"}]),
+        )
+        .await;
+        let session_id = session["id"].as_str().expect("id");
+        let registrations = format!("/api/v1/sessions/{session_id}/registrations");
+
+        // Someone registers as one of them; an unknown audience is refused.
+        let mut amal = crate::helpers::registrant("Amal", "amal@example.org");
+        amal["audience"] = json!("newly_arrived");
+        let mut bogus = crate::helpers::registrant("Bruno", "bruno@example.org");
+        bogus["audience"] = json!("social_workers");
+        let (status, problem) = app.anonymous_api().post(&registrations, &bogus).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem["fields"]["audience"].is_array(), "{problem}");
+        let (status, body) = app.anonymous_api().post(&registrations, &amal).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+
+        // A list names them in French; the file comes in with the code.
+        let file = "Prénom;Nom;Courriel;Public\nSamir;Haddad;samir@example.org;Personnes nouvellement arrivées\n\
+                Lina;Saleh;lina@example.org;nouveaux venus\n";
+        let (status, report) = import(&organiser, session_id, "?dry_run=true", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{report}");
+        assert_eq!(report["accepted"], 1, "{report}");
+        assert_eq!(report["rejected"][0]["line"], 3, "{report}");
+        assert!(report["rejected"][0]["problems"]["audience"].is_array(), "{report}");
+        let (status, report) = import(&organiser, session_id, "?on_error=skip", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        let listed = organiser.get_ok(&format!("{registrations}?per_page=100")).await;
+        let samir = listed["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|r| r["given_name"] == "Samir")
+            .expect("Samir registered");
+        assert_eq!(samir["audience"], "newly_arrived", "{samir}");
+
+        // The figures break them down under the admin's name (both still wait
+        // for their confirmation, so they count nowhere yet).
+        let figures = organiser
+            .get_ok(&format!("/api/v1/indicators?session={session_id}"))
+            .await;
+        let group = figures["breakdowns"]["audience"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .find(|g| g["key"] == "newly_arrived")
+            .cloned()
+            .expect("a group for them");
+        assert_eq!(group["label"], "Newly arrived people", "{figures}");
+
+        // Renamed, then retired: no longer offered by the public form, while
+        // the course and the people keep it. `other` stays; built-in words stay.
+        let renamed = admin
+            .patch_ok(
+                "/api/v1/audiences/newly_arrived",
+                &json!({"name_en": "Newcomers", "name_fr": "Nouveaux arrivants"}),
+            )
+            .await;
+        assert_eq!(renamed["name"], "Newcomers");
+        assert_eq!(renamed["names"], json!({"en": "Newcomers", "fr": "Nouveaux arrivants"}));
+        for (path, body) in [
+            ("/api/v1/audiences/other", json!({"retired": true})),
+            ("/api/v1/audiences/mediator", json!({"name_en": "Go-betweens"})),
+        ] {
+            let (status, problem) = admin.patch(path, &body).await;
+            assert_eq!(status, StatusCode::CONFLICT, "{path}: {problem}");
+        }
+        let (status, _) = admin
+            .patch("/api/v1/audiences/social_workers", &json!({"retired": true}))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let page = app.browser().get_html(&format!("/sessions/{session_id}")).await;
+        assert!(page.contains("value=\"newly_arrived\""), "offered before it is retired");
+        let retired = admin
+            .patch_ok("/api/v1/audiences/newly_arrived", &json!({"retired": true}))
+            .await;
+        assert_eq!(retired["retired"], true);
+        let page = app.browser().get_html(&format!("/sessions/{session_id}")).await;
+        assert!(
+            !page.contains("value=\"newly_arrived\""),
+            "a retired audience is not offered"
+        );
+        assert!(page.contains("value=\"public_servant\""));
+        let course = organiser
+            .get_ok(&format!("/api/v1/courses/{}", course["id"].as_str().expect("id")))
+            .await;
+        assert_eq!(course["audiences"], json!(["newly_arrived", "other"]));
+
+        // Used, it cannot be deleted; one added by mistake can.
+        let (status, problem) = admin
+            .raw_json(Method::DELETE, "/api/v1/audiences/newly_arrived", &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+        admin
+            .created("/api/v1/audiences", &json!({"code": "sozial", "name_en": "Typo"}))
+            .await;
+        let (status, _) = admin
+            .raw_json(Method::DELETE, "/api/v1/audiences/sozial", &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, _) = admin
+            .raw_json(Method::DELETE, "/api/v1/audiences/mediator", &json!({}))
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(
+            app.anonymous_api()
+                .get_ok("/api/v1/audiences")
+                .await
+                .as_array()
+                .map(Vec::len),
+            Some(7)
+        );
+    }
+);
+
+db_test!(
+    issue_20_audiences_are_managed_from_the_admin_pages,
+    |app: TestApp| async move {
+        let browser = app.signed_in(&[Role::Admin]).await;
+        let page = browser.get_html("/admin/audiences").await;
+        assert!(page.contains("Civil society"), "built-in words");
+
+        // A code of the wrong shape: the form again, with the problem and the names kept.
+        let response = browser
+            .submit(
+                "/admin/audiences",
+                &[
+                    ("code", "Trabajo social"),
+                    ("name_es", "Trabajo social"),
+                    ("name_en", ""),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains("Use 2 to 40 lower-case letters"), "{html}");
+        assert!(html.contains("value=\"Trabajo social\""));
+
+        let response = browser
+            .submit(
+                "/admin/audiences",
+                &[
+                    ("code", "social_workers"),
+                    ("name_es", "Trabajo social"),
+                    ("name_en", "Social workers"),
+                ],
+            )
+            .await;
+        assert!(response.status().is_redirection(), "{}", response.status());
+        let page = browser.get_html("/admin/audiences").await;
+        assert!(page.contains("Social workers") && page.contains("social_workers"));
+
+        // Renamed from its page; retired and offered again by its buttons.
+        let response = browser
+            .submit("/admin/audiences/social_workers", &[("name_en", "Social work staff")])
+            .await;
+        assert!(response.status().is_redirection(), "{}", response.status());
+        let response = browser
+            .post_form("/admin/audiences", "/admin/audiences/social_workers/retire", &[])
+            .await;
+        assert!(response.status().is_redirection());
+        let listed = app.anonymous_api().get_ok("/api/v1/audiences").await;
+        let row = listed
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|a| a["code"] == "social_workers")
+            .cloned()
+            .expect("row");
+        assert_eq!(row["name"], "Social work staff");
+        assert_eq!(row["names"], json!({"en": "Social work staff"}));
+        assert_eq!(row["retired"], true);
+        let page = browser.get_html("/admin/audiences").await;
+        assert!(page.contains("/admin/audiences/social_workers/offer"));
+
+        // A course form offers it again once offered again.
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        assert!(
+            !organiser
+                .get_html("/staff/courses/new")
+                .await
+                .contains("value=\"social_workers\"")
+        );
+        browser
+            .post_form("/admin/audiences", "/admin/audiences/social_workers/offer", &[])
+            .await;
+        assert!(
+            organiser
+                .get_html("/staff/courses/new")
+                .await
+                .contains("value=\"social_workers\"")
+        );
+        // A built-in audience has no names page.
+        assert_eq!(
+            browser.get("/admin/audiences/mediator").await.status(),
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            browser.get("/admin/audiences/Not%20a%20code").await.status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+);
