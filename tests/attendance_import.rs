@@ -26,6 +26,7 @@ pub(crate) async fn participant(app: &TestApp, session_id: &str, given: &str, fa
             audience: aula_domain::Audience::PUBLIC_SERVANT,
             region_id: None,
             language: Language::Es,
+            identifier: None,
         },
         None,
     )

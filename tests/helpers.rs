@@ -275,6 +275,7 @@ impl TestApp {
             name: Text::parse("Universidad de León").expect("name"),
             code: aula_domain::BodyCode::parse("ULE").expect("code"),
             website: None,
+            identifier_label: None,
         };
         aula_storage::bodies::create(&self.db, &Actor::system("test"), &details)
             .await
@@ -938,6 +939,7 @@ pub async fn person(
             audience: aula_domain::Audience::PUBLIC_SERVANT,
             region_id: None,
             language,
+            identifier: None,
         },
         None,
     )

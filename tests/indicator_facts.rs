@@ -283,6 +283,7 @@ async fn step(
                         audience: aula_domain::Audience::MEDIATOR,
                         region_id: Some(region),
                         language: aula_domain::Language::Es,
+                        identifier: None,
                     };
                     aula_storage::people::upsert(
                         &app.db,

@@ -63,6 +63,7 @@ async fn person(app: &TestApp, name: &str, region: Option<Uuid>, audience: Audie
             audience,
             region_id: region,
             language: Language::Es,
+            identifier: None,
         },
         Some("2026-01"),
     )
@@ -251,6 +252,7 @@ pub(crate) async fn build(app: &TestApp) -> Programme {
         audience: Audience::PUBLIC_SERVANT,
         region_id: Some(castilla),
         language: Language::Es,
+        identifier: None,
     };
     let fer = person(
         app,

@@ -11,6 +11,7 @@ mod attendance_import;
 mod audiences;
 mod auth;
 mod bad_input;
+mod body_identifiers;
 mod catalogue;
 mod certificates;
 mod check_in;

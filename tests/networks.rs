@@ -45,6 +45,7 @@ async fn person(app: &TestApp, org: OrganisationId, name: &str, region: Option<U
             audience: Audience::PUBLIC_SERVANT,
             region_id: region,
             language: Language::Fr,
+            identifier: None,
         },
         Some("2026-01"),
     )

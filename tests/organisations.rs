@@ -302,6 +302,7 @@ async fn upgrade_keeps_everything(db: Database) -> Old {
         audience: aula_domain::Audience::PUBLIC_SERVANT,
         region_id: None,
         language: aula_domain::Language::Fr,
+        identifier: None,
     };
     let second = aula_storage::people::named(&db, aula_storage::organisations::id(&other), &details, Some("v1"))
         .await
@@ -459,6 +460,7 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
             audience: aula_domain::Audience::PUBLIC_SERVANT,
             region_id: None,
             language: aula_domain::Language::Fr,
+            identifier: None,
         },
         None,
     )

@@ -81,6 +81,7 @@ async fn apply(app: &TestApp, session: Uuid, op: &Op, tokens: &mut std::collecti
                 audience: aula_domain::Audience::OTHER,
                 region_id: None,
                 language: aula_domain::Language::Es,
+                identifier: None,
             };
             let (requested, _) = registrations::request(
                 &txn,

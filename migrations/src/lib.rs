@@ -41,6 +41,7 @@ mod m20261206_000031_facilitators;
 mod m20261207_000032_people_without_email;
 mod m20261207_000033_commissioning;
 mod m20261208_000034_audiences;
+mod m20261208_000035_body_identifiers;
 mod statements;
 
 pub struct Migrator;
@@ -82,6 +83,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000032_people_without_email::Migration),
             Box::new(m20261207_000033_commissioning::Migration),
             Box::new(m20261208_000034_audiences::Migration),
+            Box::new(m20261208_000035_body_identifiers::Migration),
         ]
     }
 }

@@ -2,7 +2,7 @@
 
 use aula_domain::RegistrationStatus;
 use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
-use aula_domain::{Problem, RegistrantDetails, SessionStatus};
+use aula_domain::{FieldErrors, Problem, RegistrantDetails, SessionStatus};
 use aula_storage::entities::registration::Model as Registration;
 use aula_storage::registrations::{self, Cancelled, Confirming, Requested, Requester, Source};
 use aula_storage::sessions::{self, SessionRecord};
@@ -142,6 +142,28 @@ pub async fn register_in(
                 confirm_by_email: record.session.confirm_organiser_entries && !record.session.record_past,
             }
         }
+    };
+    // The identifier the course's accrediting body asks for (issue 20):
+    // the person gives it when registering themselves (an organiser may
+    // not have it); where no body asks, none is kept.
+    let asked = record
+        .course
+        .body
+        .as_ref()
+        .is_some_and(|b| b.identifier_label.is_some());
+    let unasked;
+    let details = match (asked, &details.identifier) {
+        (true, None) if matches!(requester, Requester::Themselves { .. }) => {
+            return Err(Error::Invalid(FieldErrors::single("identifier", Problem::required())));
+        }
+        (false, Some(_)) => {
+            unasked = RegistrantDetails {
+                identifier: None,
+                ..details.clone()
+            };
+            &unasked
+        }
+        _ => details,
     };
     let mail = &app.mail;
     let (requested, person) = registrations::request(

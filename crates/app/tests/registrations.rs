@@ -76,6 +76,7 @@ fn someone(given: &str, email: &str) -> RegistrantDetails {
         audience: Audience::PUBLIC_SERVANT,
         region_id: None,
         language: Language::Es,
+        identifier: None,
     }
 }
 

@@ -330,6 +330,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
             name: problem(Text::parse(BODY_NAME))?,
             code: problem(BodyCode::parse(BODY_CODE))?,
             website: None,
+            identifier_label: None,
         },
     )
     .await?;
@@ -441,6 +442,7 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
                 attended_meetings: Set(0),
                 completed: Set(true),
                 proposed_details: Set(None),
+                body_identifier: Set(None),
             });
             let row = certificate_row(n, registration_id, session_id, course_id, body.id, at)?;
             certificates.push(certificate::ActiveModel::from(row).reset_all());

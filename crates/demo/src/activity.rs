@@ -1623,6 +1623,7 @@ pub fn build_block(
                 attended_meetings: Set(slot.attended_meetings as i32),
                 completed: Set(slot.completed),
                 proposed_details: Set(None),
+                body_identifier: Set(None),
             });
         }
         registration_ids.push(ids);

@@ -243,6 +243,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
             name: text("Universidad de León")?,
             code: problem(BodyCode::parse("ULE"))?,
             website: Some(problem(Url::parse("https://www.unileon.example.org"))?),
+            identifier_label: None,
         },
     )
     .await?;
@@ -360,7 +361,6 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         programme_ids.push(created.id);
     }
 
-    // Outreach beside training (issue 20): what the programmes did to reach
     // An audience of the instance's own (issue 20), beside the built-in ones.
     let names = aula_domain::AudienceNames::parse(&[
         (Language::Fr, "Personnes nouvellement arrivées"),
@@ -377,6 +377,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
     )
     .await?;
 
+    // Outreach beside training (issue 20): what the programmes did to reach
     // people besides training them, counted as their reach.
     for o in content::OUTREACH {
         let details = aula_domain::outreach::OutreachDetails::new(aula_domain::outreach::OutreachDetails {

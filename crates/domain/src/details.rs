@@ -113,6 +113,9 @@ pub struct AccreditationBodyDetails {
     pub name: Title,
     pub code: BodyCode,
     pub website: Option<Url>,
+    /// What its register calls the identifier it asks of the people on its
+    /// courses (issue 20), if it asks for one.
+    pub identifier_label: Option<Text<100>>,
 }
 
 /// What an accrediting body recognises of a course.

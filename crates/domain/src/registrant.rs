@@ -53,6 +53,10 @@ pub struct RegistrantDetails {
     pub audience: Audience,
     pub region_id: Option<Uuid>,
     pub language: Language,
+    /// Their identifier in the register of the body accrediting the course
+    /// (a national ID number, a staff number), where it asks for one (issue
+    /// 20); kept on the registration, shown only to that body.
+    pub identifier: Option<crate::Text<60>>,
 }
 
 /// A registrant's details as a form or a file's row gives them, each `None`
@@ -96,6 +100,7 @@ impl RegistrantDetails {
             audience,
             region_id,
             language,
+            identifier: None,
         })
     }
 }

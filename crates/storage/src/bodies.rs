@@ -33,6 +33,7 @@ pub async fn create(
         code: Set(details.code.as_str().to_owned()),
         website: Set(details.website.as_ref().map(|u| u.as_str().to_owned())),
         logo_sha256: Set(None),
+        identifier_label: Set(details.identifier_label.as_ref().map(ToString::to_string)),
         created_at: Set(now()),
     }
     .insert(&txn)
@@ -44,7 +45,36 @@ pub async fn create(
         "create",
         "accreditation_body",
         Some(body.id),
-        json!({"name": body.name, "code": body.code}),
+        json!({"name": body.name, "code": body.code, "identifier_label": body.identifier_label}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(body)
+}
+
+/// Corrects a body's name, website and the identifier it asks for (issue
+/// 20); its code, in certificate numbers already issued, stays.
+pub async fn update(
+    conn: &impl Begin,
+    actor: &Actor,
+    id: Uuid,
+    details: &AccreditationBodyDetails,
+) -> Result<accreditation_body::Model> {
+    let txn = conn.begin_write().await?;
+    let before = get(&txn, id).await?;
+    let mut model: accreditation_body::ActiveModel = before.clone().into();
+    model.name = Set(details.name.to_string());
+    model.website = Set(details.website.as_ref().map(|u| u.as_str().to_owned()));
+    model.identifier_label = Set(details.identifier_label.as_ref().map(ToString::to_string));
+    let body = model.update(&txn).await?;
+    audit::record(
+        &txn,
+        actor,
+        "update",
+        "accreditation_body",
+        Some(id),
+        json!({"before": {"name": before.name, "website": before.website, "identifier_label": before.identifier_label},
+               "after": {"name": body.name, "website": body.website, "identifier_label": body.identifier_label}}),
     )
     .await?;
     txn.commit().await?;

@@ -167,6 +167,7 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
             manage_token_hash: Set(secrets::hash(&secrets::generate("erased-"))),
             cancel_reason: Set(None),
             proposed_details: Set(None),
+            body_identifier: Set(None),
             ..Default::default()
         }
         .update(conn)

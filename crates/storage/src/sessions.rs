@@ -349,10 +349,12 @@ pub async fn row(conn: &impl ConnectionTrait, id: Uuid) -> Result<session::Model
 
 /// The session as registering reads it: its row (status, dates, capacity),
 /// the course's row, the venue and the meetings: what the rules, the
-/// outcome pages and the e-mails read. Two to four queries (the session
+/// outcome pages and the e-mails read. Two to five queries (the session
 /// and its course in one) instead of [`get`]'s ten, on the path every
-/// sign-up takes twice: it leaves out the trainers and the course's audiences, accreditation body and programme
-/// (empty here), which no registration page or message shows.
+/// sign-up takes twice: it leaves out the trainers and the course's
+/// audiences and programme (empty here), which no registration page or
+/// message shows. An accredited course's body is read: it may ask for an
+/// identifier (issue 20).
 pub async fn for_registration(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord> {
     let (session, course) = session::Entity::find_by_id(id)
         .find_also_related(course::Entity)
@@ -375,12 +377,21 @@ pub async fn for_registration(conn: &impl ConnectionTrait, id: Uuid) -> Result<S
         .order_by_asc(meeting::Column::StartsAt)
         .all(conn)
         .await?;
+    // Its accrediting body may ask registrants for an identifier (issue 20).
+    let body = match course.accreditation_body_id {
+        Some(body_id) => {
+            crate::entities::accreditation_body::Entity::find_by_id(body_id)
+                .one(conn)
+                .await?
+        }
+        None => None,
+    };
     Ok(SessionRecord {
         session,
         course: CourseRecord {
             course,
             audiences: Vec::new(),
-            body: None,
+            body,
             programme: None,
         },
         venue,

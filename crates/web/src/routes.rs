@@ -142,6 +142,30 @@ pub fn for_people() -> Router<AppState> {
             "/staff/accreditation-bodies",
             get(catalogue::bodies::list_page).post(catalogue::bodies::create_page),
         )
+        .routes(routes!(catalogue::bodies::update))
+        .route(
+            "/staff/accreditation-bodies/{id}",
+            get(catalogue::bodies::edit_page).post(catalogue::bodies::edit),
+        )
+        .routes(routes!(catalogue::audiences::list, catalogue::audiences::create))
+        .routes(routes!(catalogue::audiences::update, catalogue::audiences::delete))
+        .route(
+            "/admin/audiences",
+            get(catalogue::audiences::list_page).post(catalogue::audiences::create_page),
+        )
+        .route(
+            "/admin/audiences/{code}",
+            get(catalogue::audiences::edit_page).post(catalogue::audiences::edit),
+        )
+        .route(
+            "/admin/audiences/{code}/retire",
+            post(catalogue::audiences::retire_page),
+        )
+        .route("/admin/audiences/{code}/offer", post(catalogue::audiences::offer_page))
+        .route(
+            "/admin/audiences/{code}/delete",
+            post(catalogue::audiences::delete_page),
+        )
         .routes(routes!(catalogue::regions::list, catalogue::regions::create))
         .route(
             "/admin/regions",

@@ -12,6 +12,9 @@ pub struct Model {
     pub website: Option<String>,
     /// Its logo, drawn on the certificates it accredits (a `document_images` hash; issue 19).
     pub logo_sha256: Option<String>,
+    /// What its register calls the identifier it asks of people (a national
+    /// ID number, a staff number; issue 20); none when it asks for none.
+    pub identifier_label: Option<String>,
     pub created_at: DateTimeUtc,
 }
 

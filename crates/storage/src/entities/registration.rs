@@ -32,6 +32,10 @@ pub struct Model {
     /// ([`crate::people::Proposal`]): applied when the registration is
     /// confirmed by the owner of the address, never before.
     pub proposed_details: Option<String>,
+    /// The person's identifier in the register of the body accrediting the
+    /// course, where it asks for one (issue 20): shown only to its
+    /// accreditors, erased with the person.
+    pub body_identifier: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,10 +15,10 @@ use uuid::Uuid;
 
 use crate::kit::api::ApiError;
 use crate::kit::context::AdminOrOrganiser;
-use crate::kit::extract::{ApiJson, CsrfForm};
+use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, AppState, Ctx};
 
 const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
 
@@ -26,10 +26,18 @@ const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
 #[serde(deny_unknown_fields)]
 pub struct BodyInput {
     pub name: String,
-    /// 2 to 10 letters or digits, used in certificate numbers (`ULE-2026-000123`).
+    /// 2 to 10 letters or digits, used in certificate numbers (`ULE-2026-000123`);
+    /// it does not change once given.
+    #[serde(default)]
     pub code: String,
     #[serde(default, deserialize_with = "input::loose_text")]
     pub website: String,
+    /// What its register calls the identifier it asks of the people on its
+    /// courses (a national ID number, a staff number; issue 20). When
+    /// given, people registering themselves for one of its courses must
+    /// give it, and only its accreditors see it. Empty: it asks for none.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub identifier_label: String,
 }
 
 impl TryFrom<&BodyInput> for AccreditationBodyDetails {
@@ -40,10 +48,17 @@ impl TryFrom<&BodyInput> for AccreditationBodyDetails {
         let name = errors.take("name", Text::parse(&input.name));
         let code = errors.take("code", BodyCode::parse(&input.code));
         let website = errors.take("website", Url::parse_optional(&input.website));
-        let (Some(name), Some(code), Some(website)) = (name, code, website) else {
+        let identifier_label = errors.take("identifier_label", Text::parse_optional(&input.identifier_label));
+        let (Some(name), Some(code), Some(website), Some(identifier_label)) = (name, code, website, identifier_label)
+        else {
             return Err(errors);
         };
-        Ok(AccreditationBodyDetails { name, code, website })
+        Ok(AccreditationBodyDetails {
+            name,
+            code,
+            website,
+            identifier_label,
+        })
     }
 }
 
@@ -55,6 +70,8 @@ pub struct BodyOut {
     pub website: Option<String>,
     /// The SHA-256 of its logo, drawn on the certificates it accredits (issue 19).
     pub logo_sha256: Option<String>,
+    /// The identifier it asks of people on its courses (issue 20), if any.
+    pub identifier_label: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -66,6 +83,7 @@ impl From<accreditation_body::Model> for BodyOut {
             code: b.code,
             website: b.website,
             logo_sha256: b.logo_sha256,
+            identifier_label: b.identifier_label,
             created_at: b.created_at,
         }
     }
@@ -135,6 +153,95 @@ pub(crate) async fn create_page(
             Ok(ListPage {
                 c: Chrome::new(&ctx),
                 bodies: bodies::list(&state.db).await?,
+                form,
+                errors,
+            })
+        },
+    )
+    .await
+}
+
+async fn change(ctx: &Ctx, state: &AppState, id: Uuid, input: &BodyInput) -> AppResult<accreditation_body::Model> {
+    let details = AccreditationBodyDetails::try_from(input)?;
+    Ok(bodies::update(&state.db, &ctx.actor()?, id, &details).await?)
+}
+
+/// Correct an accrediting body: its name, website and the identifier it
+/// asks for (issue 20). Its code is in certificate numbers already issued:
+/// the one sent must be the body's.
+#[utoipa::path(patch, path = "/api/v1/accreditation-bodies/{id}", tag = "accreditation-bodies",
+    params(("id" = Uuid, Path)), request_body = BodyInput, security(("bearer" = []), ("cookie" = [])),
+    responses((status = 200, body = BodyOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+        (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+pub(crate) async fn update(
+    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<BodyInput>,
+) -> AppResult<axum::Json<BodyOut>> {
+    same_code(state.db.clone(), id, &input).await?;
+    Ok(axum::Json(BodyOut::from(change(&ctx, &state, id, &input).await?)))
+}
+
+/// A body's code does not change: one sent that differs is the `code`
+/// field's problem.
+async fn same_code(db: aula_storage::Database, id: Uuid, input: &BodyInput) -> AppResult<()> {
+    let body = bodies::get(&db, id).await?;
+    if !input.code.trim().eq_ignore_ascii_case(&body.code) {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "code",
+            aula_domain::Problem::new("error-body-code-fixed"),
+        )));
+    }
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "pages/body_form.html")]
+struct EditPage {
+    c: Chrome,
+    code: String,
+    form: BodyInput,
+    errors: FormErrors,
+}
+
+pub(crate) async fn edit_page(
+    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+) -> AppResult<Response> {
+    let body = bodies::get(&state.db, id).await?;
+    render(&EditPage {
+        c: Chrome::new(&ctx),
+        code: body.code.clone(),
+        form: BodyInput {
+            name: body.name,
+            code: body.code,
+            website: body.website.unwrap_or_default(),
+            identifier_label: body.identifier_label.unwrap_or_default(),
+        },
+        errors: FormErrors::none(),
+    })
+}
+
+pub(crate) async fn edit(
+    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    CsrfForm(mut form): CsrfForm<BodyInput>,
+) -> AppResult<Response> {
+    // The page does not send the code, which does not change.
+    let body = bodies::get(&state.db, id).await?;
+    form.code = body.code.clone();
+    let outcome = change(&ctx, &state, id, &form).await;
+    saved_or_form_again(
+        &ctx,
+        outcome,
+        |_| redirect_with(&ctx, "/staff/accreditation-bodies", "flash-saved"),
+        async |errors| {
+            Ok(EditPage {
+                c: Chrome::new(&ctx),
+                code: body.code,
                 form,
                 errors,
             })

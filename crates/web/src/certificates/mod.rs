@@ -135,6 +135,10 @@ pub struct CertificateOut {
     pub issuer: String,
     pub issued_at: chrono::DateTime<chrono::Utc>,
     pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The holder's identifier in the accrediting body's register, where it
+    /// asks for one (issue 20): only in its accreditors' answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder_identifier: Option<String>,
 }
 
 fn hours(minutes: i32) -> f64 {
@@ -164,8 +168,29 @@ impl From<&certificate::Model> for CertificateOut {
             issuer: c.issuer_name.clone(),
             issued_at: c.issued_at,
             revoked_at: c.revoked_at,
+            holder_identifier: None,
         }
     }
+}
+
+/// The identifiers the holders of `certificates` gave for their
+/// accrediting body's register (issue 20), by registration, when the
+/// certificates are read by that body's accreditors (the filter is theirs:
+/// no organisation, their body); nothing for anyone else.
+pub(crate) async fn identifiers_for(
+    state: &AppState,
+    filter: &aula_storage::certificates::CertificateFilter,
+    certificates: &[certificate::Model],
+) -> AppResult<std::collections::HashMap<Uuid, String>> {
+    if filter.organisation.is_some() || filter.body_id.is_none() {
+        return Ok(std::collections::HashMap::new());
+    }
+    let ids: Vec<Uuid> = certificates
+        .iter()
+        .filter(|c| c.accreditation_body_id == filter.body_id)
+        .map(|c| c.registration_id)
+        .collect();
+    Ok(aula_storage::registrations::body_identifiers(&state.db, &ids).await?)
 }
 
 #[derive(Serialize, ToSchema)]

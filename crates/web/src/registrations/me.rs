@@ -335,6 +335,7 @@ fn form_of(person: &person::Model) -> RegistrationInput {
         consent: person.consent_at.is_some(),
         website: String::new(),
         invitation: String::new(),
+        identifier: String::new(),
     }
 }
 

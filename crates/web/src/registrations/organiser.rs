@@ -219,7 +219,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         .iter()
         .map(|s| (s.as_str().to_owned(), c.t(&format!("registration-move-{}", s.as_str()))))
         .collect();
-    let choices = signup::Choices::new(&c, state, "").await?;
+    let choices = signup::Choices::new(&c, state, "").await?.asking(&c, &session);
     let tr = ctx.tr();
     let (add, add_errors) = match forms.add {
         Some((form, errors)) => (form, FormErrors::new(tr, &errors)),

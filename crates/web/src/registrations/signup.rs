@@ -68,6 +68,13 @@ pub struct RegistrationInput {
     /// Consent to the privacy notice (required on the public form and API).
     #[serde(default, deserialize_with = "input::loose_bool")]
     pub consent: bool,
+    /// Their identifier in the register of the body accrediting the course
+    /// (a national ID number, a staff number), where the body asks for one
+    /// (its `identifier_label`; issue 20): required of the person
+    /// themselves then, optional for organisers, ignored elsewhere. Only the
+    /// body's accreditors see it.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub identifier: String,
     /// Left empty by people: the form hides it; robots fill it in.
     #[serde(default, skip_serializing)]
     #[schema(ignore)]
@@ -133,7 +140,11 @@ impl RegistrationInput {
             region_id,
             language,
         );
-        Ok(RegistrantDetails::gathered(details).ok_or(errors))
+        let identifier = errors.take("identifier", aula_domain::Text::<60>::parse_optional(&self.identifier));
+        Ok(RegistrantDetails::gathered(details)
+            .zip(identifier)
+            .map(|(details, identifier)| RegistrantDetails { identifier, ..details })
+            .ok_or(errors))
     }
 
     /// The address; none only when an organiser says the person has none,
@@ -259,6 +270,9 @@ pub struct Choices {
     pub audiences: Vec<(String, String)>,
     pub regions: Vec<(String, String)>,
     pub languages: Vec<(String, String)>,
+    /// The identifier the course's accrediting body asks for (issue 20):
+    /// its label, and a hint saying who sees it.
+    pub identifier: Option<(String, String)>,
 }
 
 impl Choices {
@@ -275,7 +289,17 @@ impl Choices {
             audiences,
             regions,
             languages,
+            identifier: None,
         })
+    }
+
+    /// Asks for the identifier the session's accrediting body wants, if any.
+    pub fn asking(mut self, c: &Chrome, record: &SessionRecord) -> Self {
+        self.identifier = record.course.body.as_ref().and_then(|body| {
+            let label = body.identifier_label.clone()?;
+            Some((label, c.t1("person-identifier-hint", "body", body.name.as_str())))
+        });
+        self
     }
 }
 
@@ -315,7 +339,7 @@ impl SessionPage {
             true => Some(ctx.tr().t("error-session-by-invitation")),
             false => record.registering_now().allows().err().map(|p| ctx.tr().problem(&p)),
         };
-        let choices = Choices::new(&c, state, &form.audience).await?;
+        let choices = Choices::new(&c, state, &form.audience).await?.asking(&c, &record);
         let periods = aula_app::retention::periods(&state.app()).await?;
         let period = |category| ctx.tr().period(periods.days(category));
         let privacy_periods = {

@@ -1,0 +1,10 @@
+## Identifiers in an accrediting body's register (issue 20)
+person-identifier-hint = { $body } lo pide para su registro de las personas que acredita. Solo su personal lo ve.
+body-identifier-label = Identificador que pide
+body-identifier-hint = Por ejemplo «DNI/NIE» o «Número de personal». Quien se inscriba en sus cursos debe darlo; solo su personal acreditador lo ve. Déjelo vacío si no pide ninguno.
+body-identifier-none = Ninguno
+body-actions = Acciones
+body-edit = Editar { $name }
+bodies-back = Volver a las entidades acreditadoras
+body-code-fixed = Su código figura en los números de los certificados ya emitidos, así que no cambia.
+error-body-code-fixed = El código de una entidad no cambia: figura en los números de los certificados ya emitidos.

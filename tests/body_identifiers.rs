@@ -1,0 +1,282 @@
+//! Identifiers in an accrediting body's register (issue 20): a university
+//! asks for the national ID number of the people it accredits. People give
+//! it when registering for its courses (and only for its courses); only its
+//! accreditors see it, in their list and register; it goes when the person
+//! is erased.
+
+use aula_domain::Role;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{Api, TestApp, db_test};
+
+/// The test body (ULE), now asking for "DNI/NIE".
+async fn asking_body(app: &TestApp, api: &Api) -> String {
+    let body = app.body().await.to_string();
+    // Its code does not change; the rest does.
+    let (status, problem) = api
+        .patch(
+            &format!("/api/v1/accreditation-bodies/{body}"),
+            &json!({"name": "Universidad de León", "code": "XYZ", "identifier_label": "DNI/NIE"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(problem["fields"]["code"].is_array(), "{problem}");
+    let patched = api
+        .patch_ok(
+            &format!("/api/v1/accreditation-bodies/{body}"),
+            &json!({"name": "Universidad de León", "code": "ULE", "identifier_label": "DNI/NIE"}),
+        )
+        .await;
+    assert_eq!(patched["identifier_label"], "DNI/NIE", "{patched}");
+    body
+}
+
+fn registrant_with(given: &str, email: &str, identifier: Option<&str>) -> Value {
+    let mut body = crate::helpers::registrant(given, email);
+    if let Some(identifier) = identifier {
+        body["identifier"] = json!(identifier);
+    }
+    body
+}
+
+async fn stored_identifier(app: &TestApp, registration: &str) -> Option<String> {
+    use aula_storage::entities::registration;
+    use sea_orm::EntityTrait;
+    registration::Entity::find_by_id(registration.parse::<uuid::Uuid>().expect("uuid"))
+        .one(&app.db)
+        .await
+        .expect("read")
+        .expect("registration")
+        .body_identifier
+}
+
+db_test!(
+    issue_20_an_accrediting_body_asks_for_an_identifier_only_it_sees,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        asking_body(&app, &api).await;
+
+        // A future accredited session: the public form asks for it, and the
+        // public cannot register without it.
+        let course = crate::helpers::accredited_course(
+            &app,
+            &api,
+            json!({"title": "Mediación intercultural", "summary": "Acreditado.", "hours": 10,
+            "modality": "in_person", "audiences": ["mediator"], "language": "es"}),
+        )
+        .await;
+        let future = crate::helpers::session_in_leon(
+            &app,
+            &api,
+            &course,
+            20,
+            json!([{"starts_at": "2030-04-02T09:00:00+02:00", "ends_at": "2030-04-02T14:00:00+02:00"}]),
+        )
+        .await;
+        let future_id = future["id"].as_str().expect("id");
+        let page = app.browser().get_html(&format!("/sessions/{future_id}")).await;
+        assert!(
+            page.contains("name=\"identifier\"") && page.contains("DNI/NIE"),
+            "the form asks for it"
+        );
+        let public = format!("/api/v1/sessions/{future_id}/registrations");
+        let (status, problem) = app
+            .anonymous_api()
+            .post(&public, &registrant_with("Ana", "ana@example.org", None))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem["fields"]["identifier"].is_array(), "{problem}");
+        let (status, problem) = app
+            .anonymous_api()
+            .post(
+                &public,
+                &registrant_with("Ana", "ana@example.org", Some(&"9".repeat(61))),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        let listed = api.get_ok(&format!("{public}?per_page=100")).await;
+        assert_eq!(listed["total"], 0, "nothing written");
+        let (status, created) = app
+            .anonymous_api()
+            .post(&public, &registrant_with("Ana", "ana@example.org", Some(" 12345678Z ")))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        let listed = api.get_ok(&format!("{public}?per_page=100")).await;
+        let ana = listed["items"][0]["id"].as_str().expect("id").to_owned();
+        assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678Z"));
+        // The organiser's list does not show it.
+        assert!(!listed.to_string().contains("12345678Z"), "{listed}");
+
+        // A course no body accredits keeps none, whatever is sent.
+        let (_, open) = crate::helpers::course_and_session(&app, &api).await;
+        let (status, created) = app
+            .anonymous_api()
+            .post(
+                &format!("/api/v1/sessions/{open}/registrations"),
+                &registrant_with("Eva", "eva@example.org", Some("X1234567L")),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{created}");
+        let listed = api.get_ok(&format!("/api/v1/sessions/{open}/registrations")).await;
+        let eva = listed["items"][0]["id"].as_str().expect("id").to_owned();
+        assert_eq!(stored_identifier(&app, &eva).await, None);
+        let page = app.browser().get_html(&format!("/sessions/{open}")).await;
+        assert!(!page.contains("name=\"identifier\""));
+
+        // A held session: the organiser enters two people, one without it (they
+        // may not have it), both complete and get a certificate.
+        let held = crate::helpers::session_in_leon(
+            &app,
+            &api,
+            &course,
+            20,
+            json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]),
+        )
+        .await;
+        let held_id = held["id"].as_str().expect("id");
+        let meeting = crate::helpers::meeting_ids(&held)[0].clone();
+        let (status, body) = api
+            .patch_session(held_id, &json!({"confirm_organiser_entries": false}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let entries = format!("/api/v1/sessions/{held_id}/registrations");
+        let luis = api
+            .created(
+                &entries,
+                &registrant_with("Luis", "luis@example.org", Some("87654321X")),
+            )
+            .await;
+        let rosa = api
+            .created(&entries, &registrant_with("Rosa", "rosa@example.org", None))
+            .await;
+        let marks: Vec<Value> = [&luis, &rosa]
+            .iter()
+            .map(|r| json!({"registration_id": r["id"], "status": "present"}))
+            .collect();
+        let (status, body) = api.put_marks(&meeting, &json!(marks)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        api.close_and_complete(held_id).await;
+        let issued = crate::certificates::issue(&api, held_id).await;
+        assert_eq!(issued["issued"], 2, "{issued}");
+
+        // The body's accreditors see it; the organiser does not.
+        let accreditor = app.api(&[Role::Accreditor]).await;
+        let theirs = accreditor.get_ok("/api/v1/certificates").await;
+        let luis_line = theirs["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|c| c["holder"].as_str().is_some_and(|h| h.starts_with("Luis")))
+            .cloned()
+            .expect("Luis's certificate");
+        assert_eq!(luis_line["holder_identifier"], "87654321X", "{theirs}");
+        let ours = api.get_ok("/api/v1/certificates").await;
+        assert!(!ours.to_string().contains("87654321X"), "{ours}");
+        assert!(ours["items"][0].get("holder_identifier").is_none());
+        let register = register_of(&accreditor).await;
+        assert!(
+            register
+                .trim_start_matches('\u{feff}')
+                .starts_with("number,holder,holder_identifier,"),
+            "{register}"
+        );
+        assert!(register.contains(",87654321X,"), "{register}");
+        assert!(!register_of(&api).await.contains("87654321X"));
+        let page = app
+            .signed_in(&[Role::Accreditor])
+            .await
+            .get_html("/staff/certificates")
+            .await;
+        assert!(page.contains("DNI/NIE") && page.contains("87654321X"));
+        let page = app
+            .signed_in(&[Role::Organiser])
+            .await
+            .get_html("/staff/certificates")
+            .await;
+        assert!(!page.contains("87654321X"));
+
+        // Erased with the person.
+        let person = luis["person_id"].as_str().map(str::to_owned);
+        let person = match person {
+            Some(p) => p,
+            None => {
+                use aula_storage::entities::registration;
+                use sea_orm::EntityTrait;
+                registration::Entity::find_by_id(luis["id"].as_str().expect("id").parse::<uuid::Uuid>().expect("uuid"))
+                    .one(&app.db)
+                    .await
+                    .expect("read")
+                    .expect("row")
+                    .person_id
+                    .to_string()
+            }
+        };
+        aula_app::retention::erase(
+            &app.app(),
+            person.parse().expect("uuid"),
+            &aula_app::retention::ErasedBy::Staff {
+                actor: aula_storage::Actor::system("test"),
+                reason: "Asked by the person".into(),
+            },
+            false,
+        )
+        .await
+        .expect("erased");
+        assert_eq!(stored_identifier(&app, luis["id"].as_str().expect("id")).await, None);
+        assert!(!register_of(&accreditor).await.contains("87654321X"));
+    }
+);
+
+/// The register inside an asker's certificates export.
+async fn register_of(api: &Api) -> String {
+    use std::io::Read;
+    let response = api.get_response("/api/v1/certificates/export").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.expect("zip");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut register = String::new();
+    archive
+        .by_name("register.csv")
+        .expect("register")
+        .read_to_string(&mut register)
+        .expect("text");
+    register
+}
+
+db_test!(issue_20_a_body_is_edited_from_its_page, |app: TestApp| async move {
+    let body = app.body().await;
+    let browser = app.signed_in(&[Role::Organiser]).await;
+    let page = browser.get_html("/staff/accreditation-bodies").await;
+    assert!(page.contains(&format!("/staff/accreditation-bodies/{body}")));
+    let form = format!("/staff/accreditation-bodies/{body}");
+    let response = browser
+        .submit(
+            &form,
+            &[
+                ("name", ""),
+                ("website", ""),
+                ("identifier_label", "Número de personal"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = browser
+        .submit(
+            &form,
+            &[
+                ("name", "Universidad de León"),
+                ("website", ""),
+                ("identifier_label", "Número de personal"),
+            ],
+        )
+        .await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let listed = app
+        .api(&[Role::Organiser])
+        .await
+        .get_ok("/api/v1/accreditation-bodies")
+        .await;
+    assert_eq!(listed[0]["identifier_label"], "Número de personal", "{listed}");
+    assert_eq!(listed[0]["code"], "ULE");
+});
