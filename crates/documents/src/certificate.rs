@@ -198,6 +198,9 @@ const QR_LEFT: f32 = CONTENT_LEFT + CONTENT_W - QR_SIZE;
 /// The funders' line: below the QR code (which ends at 190 mm), above the
 /// inner frame (at 199.5 mm).
 const FUNDED_BY_BASELINE: f32 = 195.5 * MM;
+/// Two lines at most, centred on that baseline: 193.5 and 197.5 mm at the
+/// label's size, the second's descenders above the frame.
+const FUNDED_BY_MAX_LINES: usize = 2;
 /// The funders' logos' boxes on that line: from 191.5 to 197.5 mm.
 const FUNDER_LOGO_TOP: f32 = 191.5 * MM;
 const FUNDER_LOGO_H: f32 = 6.0 * MM;
@@ -634,13 +637,18 @@ fn draw_funded_by(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateS
         })
         .collect();
     let logos_w: f32 = widths.iter().filter(|w| **w > 0.0).map(|w| w + FUNDER_LOGO_GAP).sum();
-    let line = fit_line(
+    // A long list of funders takes two lines (smaller if it must) rather
+    // than one shrunk out of reading: both fit between the QR code and the
+    // inner frame.
+    let lines = fit_block(
         &fonts.regular,
         &sheet.funded_by,
         LABEL_SIZE,
         (CONTENT_W - logos_w).max(20.0 * MM),
+        FUNDED_BY_MAX_LINES,
     );
-    let total = logos_w + line.as_ref().map_or(0.0, |l| l.width());
+    let text_w = lines.iter().map(Line::width).fold(0.0, f32::max);
+    let total = logos_w + text_w;
     let mut left = CONTENT_LEFT + ((CONTENT_W - total) / 2.0).max(0.0);
     for ((image, name), width) in sheet.funder_logos.iter().zip(widths) {
         if width <= 0.0 {
@@ -651,9 +659,16 @@ fn draw_funded_by(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateS
         }
         left += width + FUNDER_LOGO_GAP;
     }
-    if let Some(line) = line {
-        let id = draw_line(surface, &fonts.regular, &line, GREY, left, FUNDED_BY_BASELINE);
-        nodes.push(paragraph(&line, id));
+    // The lines are centred on the one line's baseline, as a block.
+    let step = lines.first().map_or(0.0, |l| l.size * LEADING);
+    let mut baseline = FUNDED_BY_BASELINE - step * (lines.len().saturating_sub(1)) as f32 / 2.0;
+    let mut ids = Vec::new();
+    for line in &lines {
+        ids.push(draw_line(surface, &fonts.regular, line, GREY, left, baseline).into());
+        baseline += step;
+    }
+    if !ids.is_empty() {
+        nodes.push(text_element(Tag::P, &clean(&sheet.funded_by), ids));
     }
 }
 
@@ -1568,6 +1583,36 @@ print(json.dumps({
         let arabic_start = text.find('ف').expect("start");
         let arabic_end = text.find(" (").expect("end");
         assert!(runs.contains(&(arabic_start..arabic_end, rtl)), "{runs:?}");
+    }
+
+    #[test]
+    fn issue_20_a_long_funders_line_wraps_rather_than_shrinking_out_of_reading() {
+        let fonts = FONTS.as_ref().expect("fonts");
+        let funders = "Financé par : Fonds social européen plus (FSE+) · Ministère de l'Égalité · \
+                       Région Auvergne-Rhône-Alpes · Métropole de Lyon · Ville de Villeurbanne · \
+                       Fondation de France";
+        let width = CONTENT_W - 2.0 * (FUNDER_LOGO_W + FUNDER_LOGO_GAP);
+        // On one line it would be shrunk by a quarter (to 6.5 pt); on two,
+        // it keeps the label's size.
+        let one = fit_line(&fonts.regular, funders, LABEL_SIZE, width).expect("line");
+        assert!(one.size < LABEL_SIZE * 0.8, "{}", one.size);
+        let lines = fit_block(&fonts.regular, funders, LABEL_SIZE, width, FUNDED_BY_MAX_LINES);
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.width() <= width && l.size == LABEL_SIZE));
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.text.split(' ')).collect();
+        assert_eq!(words.join(" "), clean(funders));
+        // Both lines lie between the QR code (190 mm) and the inner frame
+        // (199.5 mm), the second's descenders too.
+        let step = lines[0].size * LEADING;
+        let (first, second) = (FUNDED_BY_BASELINE - step / 2.0, FUNDED_BY_BASELINE + step / 2.0);
+        assert!(first - lines[0].size * 0.8 > 190.0 * MM, "{}", first / MM);
+        assert!(second + lines[1].size * 0.25 < 199.5 * MM, "{}", second / MM);
+
+        let mut sheet = full_sheet("Begoña Ibáñez");
+        sheet.funded_by = funders.into();
+        let text = pdftotext(&certificate(&sheet).expect("pdf"), "funders-wrapped");
+        assert!(text.contains("Fonds social européen plus"), "{text}");
+        assert!(text.contains("Fondation de France"), "{text}");
     }
 
     #[test]
