@@ -25,7 +25,7 @@ pub struct DemoCourse {
     pub objectives: &'static str,           // 3-5 lines, each starting with "- "
     pub hours: u32,                         // nominal hours
     pub modality: &'static str,             // "in_person" | "online" | "blended"
-    pub audiences: &'static [&'static str], // from: public_servant, union_delegate, elected_official, mediator, civil_society, other
+    pub audiences: &'static [&'static str], // audience codes: the built-in ones, or the demo's `newly_arrived`
     pub language: &'static str,             // "es" | "fr"
     pub accredited: bool,                   // accredited by the university (online courses of the union programme)
     pub place: Option<usize>,               // index into PLACES for in-person/blended courses

@@ -278,10 +278,11 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
     };
     // So is an audience deleted since (only one nobody had can be).
     let audience = match &proposal.audience {
-        Some(code) => crate::audiences::require(conn, "audience", [code])
-            .await
-            .ok()
-            .map(|()| code.clone()),
+        Some(code) => match crate::audiences::require(conn, "audience", [code]).await {
+            Ok(()) => Some(code.clone()),
+            Err(StorageError::Invalid(_)) => None,
+            Err(other) => return Err(other),
+        },
         None => None,
     };
     let at = now();

@@ -41,7 +41,9 @@ pub struct CourseInput {
     pub hours: String,
     /// `in_person`, `online` or `blended`.
     pub modality: String,
-    /// Codes: `public_servant`, `union_delegate`, `elected_official`, `mediator`, `civil_society`, `other`.
+    /// Audience codes: the built-in `public_servant`, `union_delegate`,
+    /// `elected_official`, `mediator`, `civil_society`, `other`, or the
+    /// instance's own (issue 20; `GET /api/v1/audiences`).
     #[serde(default, deserialize_with = "input::loose_list")]
     pub audiences: Vec<String>,
     /// `fr`, `es` or `en`.

@@ -173,7 +173,12 @@ async fn catalogue_of(
     render(&CataloguePage {
         filtered,
         modalities: c.words("modality", Modality::ALL),
-        audiences: AudienceWords::load(&state.db, ctx.tr()).await?.options(&query.audience),
+        // Every audience, retired ones too: courses may still be for them.
+        audiences: AudienceWords::load(&state.db, ctx.tr())
+            .await?
+            .all()
+            .map(|(a, word)| (a.code.to_string(), word))
+            .collect(),
         regions: regions
             .into_iter()
             .map(|r: region::Model| (r.id.to_string(), r.name))
