@@ -17,11 +17,7 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("POST", "/api/v1/outreach", &[Role::Organiser]),
     ("GET", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("POST", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
-    (
-        "PATCH",
-        "/api/v1/accreditation-bodies/{body}",
-        &[Role::Organiser, Role::Admin],
-    ),
+    ("PATCH", "/api/v1/accreditation-bodies/{body}", &[Role::Admin]),
     ("POST", "/api/v1/courses", &[Role::Organiser]),
     ("PATCH", "/api/v1/courses/{course}", &[Role::Organiser]),
     ("POST", "/api/v1/sessions", &[Role::Organiser]),

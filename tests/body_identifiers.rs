@@ -10,25 +10,28 @@ use serde_json::{Value, json};
 
 use crate::helpers::{Api, TestApp, db_test};
 
-/// The test body (ULE), now asking for "DNI/NIE".
-async fn asking_body(app: &TestApp, api: &Api) -> String {
+/// The test body (ULE), now asking for "DNI/NIE": an admin's change, as
+/// bodies are shared by the instance's organisations.
+async fn asking_body(app: &TestApp) -> String {
     let body = app.body().await.to_string();
-    // Its code does not change; the rest does.
-    let (status, problem) = api
-        .patch(
-            &format!("/api/v1/accreditation-bodies/{body}"),
-            &json!({"name": "Universidad de León", "code": "XYZ", "identifier_label": "DNI/NIE"}),
-        )
+    let path = format!("/api/v1/accreditation-bodies/{body}");
+    let (status, _) = app
+        .api(&[Role::Organiser])
+        .await
+        .patch(&path, &json!({"identifier_label": "DNI/NIE"}))
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let admin = app.api(&[Role::Admin]).await;
+    // Its code does not change; what is left out stays.
+    let (status, problem) = admin
+        .patch(&path, &json!({"code": "XYZ", "identifier_label": "DNI/NIE"}))
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
     assert!(problem["fields"]["code"].is_array(), "{problem}");
-    let patched = api
-        .patch_ok(
-            &format!("/api/v1/accreditation-bodies/{body}"),
-            &json!({"name": "Universidad de León", "code": "ULE", "identifier_label": "DNI/NIE"}),
-        )
-        .await;
+    let patched = admin.patch_ok(&path, &json!({"identifier_label": "DNI/NIE"})).await;
     assert_eq!(patched["identifier_label"], "DNI/NIE", "{patched}");
+    assert_eq!(patched["name"], "Universidad de León", "{patched}");
+    assert_eq!(patched["code"], "ULE", "{patched}");
     body
 }
 
@@ -55,7 +58,7 @@ db_test!(
     issue_20_an_accrediting_body_asks_for_an_identifier_only_it_sees,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        asking_body(&app, &api).await;
+        asking_body(&app).await;
 
         // A future accredited session: the public form asks for it, and the
         // public cannot register without it.
@@ -105,6 +108,38 @@ db_test!(
         let listed = api.get_ok(&format!("{public}?per_page=100")).await;
         let ana = listed["items"][0]["id"].as_str().expect("id").to_owned();
         assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678Z"));
+        // Asked again with her address (anyone may), her pending registration
+        // keeps the identifier she gave: the new link would confirm a value its
+        // page does not show.
+        let (status, _) = app
+            .anonymous_api()
+            .post(&public, &registrant_with("Ana", "ana@example.org", Some("00000000T")))
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678Z"));
+        // On the page, a blank one is the form again with the field's problem.
+        let response = app
+            .browser()
+            .post_form(
+                &format!("/sessions/{future_id}"),
+                &format!("/sessions/{future_id}/register"),
+                &[
+                    ("given_name", "Iker"),
+                    ("family_name", "Sanz"),
+                    ("email", "iker@example.org"),
+                    ("audience", "mediator"),
+                    ("language", "es"),
+                    ("consent", "true"),
+                    ("identifier", "   "),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("error-identifier") && html.contains("value=\"Iker\""),
+            "{html}"
+        );
         // The organiser's list does not show it.
         assert!(!listed.to_string().contains("12345678Z"), "{listed}");
 
@@ -196,6 +231,23 @@ db_test!(
             .await;
         assert!(!page.contains("87654321X"));
 
+        // The person sees it in their own data.
+        let me = crate::helpers::me_browser(&app, "luis@example.org").await;
+        let data = me.get_html("/me/data.json").await;
+        assert!(data.contains("\"body_identifier\": \"87654321X\""), "{data}");
+
+        // Its certificate withdrawn when its time is up (issue 21), the
+        // registration no longer holds it either.
+        let later = chrono::Utc::now() + chrono::Duration::days(1);
+        let withdrawn = aula_storage::retention::withdraw_old_certificates(&app.db, later, 100)
+            .await
+            .expect("withdrawn");
+        assert_eq!(withdrawn, 2);
+        assert_eq!(stored_identifier(&app, luis["id"].as_str().expect("id")).await, None);
+        assert!(!register_of(&accreditor).await.contains("87654321X"));
+        let theirs = accreditor.get_ok("/api/v1/certificates").await;
+        assert!(!theirs.to_string().contains("87654321X"), "{theirs}");
+
         // Erased with the person.
         let person = luis["person_id"].as_str().map(str::to_owned);
         let person = match person {
@@ -246,10 +298,13 @@ async fn register_of(api: &Api) -> String {
 
 db_test!(issue_20_a_body_is_edited_from_its_page, |app: TestApp| async move {
     let body = app.body().await;
-    let browser = app.signed_in(&[Role::Organiser]).await;
-    let page = browser.get_html("/staff/accreditation-bodies").await;
-    assert!(page.contains(&format!("/staff/accreditation-bodies/{body}")));
+    let organiser = app.signed_in(&[Role::Organiser]).await;
     let form = format!("/staff/accreditation-bodies/{body}");
+    assert!(!organiser.get_html("/staff/accreditation-bodies").await.contains(&form));
+    assert_eq!(organiser.get(&form).await.status(), StatusCode::FORBIDDEN);
+    let browser = app.signed_in(&[Role::Admin]).await;
+    let page = browser.get_html("/staff/accreditation-bodies").await;
+    assert!(page.contains(&form));
     let response = browser
         .submit(
             &form,

@@ -376,9 +376,6 @@ async function pagesToCheck() {
   // Issue 19: the issuer's identity on certificates, and one signatory's page.
   await organiser.goto(`${BASE}/staff/organisation/issuer`);
   const signatoryHref = await hrefOf(organiser, 'table a[href^="/staff/organisation/issuer/signatories/"]');
-  // Issue 20: an accrediting body's page (the identifier it asks for).
-  await organiser.goto(`${BASE}/staff/accreditation-bodies`);
-  const bodyHref = await hrefOf(organiser, 'table a[href^="/staff/accreditation-bodies/"]');
   await organiser.goto(`${BASE}/staff/certificates`);
   const verifyHref = await hrefOf(organiser, 'table a[href^="/verify/"]');
   // Issue 19: the verification page's other states (a revoked certificate,
@@ -475,6 +472,9 @@ async function pagesToCheck() {
   const userHref = await hrefOf(admin, 'table a[href^="/admin/users/"]');
   await admin.goto(`${BASE}/admin/organisations`);
   const organisationHref = await hrefOf(admin, 'table a[href^="/admin/organisations/"]');
+  // Issue 20: an accrediting body's page (the identifier it asks for), an admin's.
+  await admin.goto(`${BASE}/staff/accreditation-bodies`);
+  const bodyHref = await hrefOf(admin, 'table a[href^="/staff/accreditation-bodies/"]');
   await admin.context().close();
 
   // A trainer's session: its attendance, a roll call and the check-in screen.
@@ -503,8 +503,8 @@ async function pagesToCheck() {
       `${staffSessionHref}/certificates`, '/staff/sessions?status=completed&from=2000-01-01', '/staff/sessions?from=2026-13-01',
       '/staff/indicators?modality=in_person&from=2000-01-01', '/staff/privacy', '/staff/organisation',
       '/staff/organisation/issuer', signatoryHref, `${staffSessionHref}/facilitators`, '/staff/outreach', `/staff/outreach/new?programme_id=${programmeHref.split('/').pop()}`,
-      outreachHref, bodyHref]),
-    staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/audiences', '/admin/retention', '/staff/privacy',
+      outreachHref]),
+    staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/audiences', bodyHref, '/admin/retention', '/staff/privacy',
       '/admin/organisations', '/admin/organisations/new', organisationHref, `${organisationHref}/status?to=suspended`]),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),
     staff(ACCREDITOR, ['/account/tokens', '/staff/certificates']),

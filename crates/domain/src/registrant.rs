@@ -10,7 +10,7 @@ use crate::{Audience, Email, Language, PersonName, Problem, SessionStatus};
 
 /// The privacy notice a person consents to on the public form. Stored with
 /// the consent's time, so a new text (a new version) can be told apart.
-pub const PRIVACY_NOTICE_VERSION: &str = "2026-12";
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-12-2";
 
 /// A telephone number as people write it: digits with spaces, dots, dashes,
 /// brackets and a leading `+`; 6 to 20 digits.

@@ -454,7 +454,10 @@ pub async fn request(
     };
     // The identifier the course's accrediting body asks for (issue 20),
     // when given (the caller drops one nobody asked for): kept on the
-    // registration it came with; one already live keeps its own.
+    // registration it came with. One already live keeps its own, and so
+    // does a pending one asked for again: anyone may ask again with an
+    // address, and whoever follows the new link confirms a value the page
+    // does not show, so a second request never replaces the first's.
     let requested = match (&details.identifier, requested) {
         (
             Some(identifier),
@@ -472,7 +475,7 @@ pub async fn request(
                 registration,
                 confirm_token,
             },
-        ) => Requested::Resent {
+        ) if registration.body_identifier.is_none() => Requested::Resent {
             registration: with_identifier(conn, registration, identifier.as_str()).await?,
             confirm_token,
         },

@@ -6,8 +6,9 @@
 //! region, workplace key, minutes, completion, status) so that every
 //! indicator, for every filter, is the same before and after; it removes or
 //! overwrites everything else that names them: name, e-mail, phone,
-//! employer, job title, the details proposed on their registrations and the
-//! reasons given for cancelling them, their sign-in links and sessions,
+//! employer, job title, the details proposed on their registrations, the
+//! identifiers given there for an accrediting body's register (issue 20) and
+//! the reasons given for cancelling them, their sign-in links and sessions,
 //! pending erasure requests, the bodies of the e-mails sent to them or
 //! naming them, the audit entries about them, report aliases and import
 //! drafts naming them, their rate-limit windows, and (when asked) the
@@ -282,12 +283,20 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
 }
 
 /// Withdraws the certificates of these registrations: the row stays (it is
-/// counted as issued, and revoked if it was), without its holder.
+/// counted as issued, and revoked if it was), without its holder, and the
+/// registrations lose the identifier given for the accrediting body's
+/// register (issue 20), which named the holder as much.
 async fn withdraw_certificates(
     conn: &impl ConnectionTrait,
     registration_ids: &[Uuid],
     at: DateTime<Utc>,
 ) -> Result<u64> {
+    registration::Entity::update_many()
+        .col_expr(registration::Column::BodyIdentifier, Expr::val(Option::<String>::None))
+        .filter(registration::Column::Id.is_in(registration_ids.to_vec()))
+        .filter(registration::Column::BodyIdentifier.is_not_null())
+        .exec(conn)
+        .await?;
     Ok(certificate::Entity::update_many()
         .col_expr(certificate::Column::HolderName, Expr::val(""))
         .col_expr(certificate::Column::HolderEmail, Expr::val(""))
@@ -378,6 +387,8 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
         "registration_details": registrations.iter().map(|r| json!({
             "id": r.id,
             "proposed_details": r.proposed_details.as_deref().and_then(|d| serde_json::from_str::<serde_json::Value>(d).ok()),
+            // Given for the course's accrediting body's register (issue 20).
+            "body_identifier": r.body_identifier,
             "cancel_reason": r.cancel_reason,
         })).collect::<Vec<_>>(),
         "certificates": certificates.iter().map(|c| json!({

@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::ApiError;
-use crate::kit::context::AdminOrOrganiser;
+use crate::kit::context::{Admin, AdminOrOrganiser};
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
@@ -26,9 +26,7 @@ const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
 #[serde(deny_unknown_fields)]
 pub struct BodyInput {
     pub name: String,
-    /// 2 to 10 letters or digits, used in certificate numbers (`ULE-2026-000123`);
-    /// it does not change once given.
-    #[serde(default)]
+    /// 2 to 10 letters or digits, used in certificate numbers (`ULE-2026-000123`).
     pub code: String,
     #[serde(default, deserialize_with = "input::loose_text")]
     pub website: String,
@@ -161,39 +159,60 @@ pub(crate) async fn create_page(
     .await
 }
 
-async fn change(ctx: &Ctx, state: &AppState, id: Uuid, input: &BodyInput) -> AppResult<accreditation_body::Model> {
-    let details = AccreditationBodyDetails::try_from(input)?;
-    Ok(bodies::update(&state.db, &ctx.actor()?, id, &details).await?)
+/// A correction to an accrediting body: each field given replaces its value
+/// (an empty `website` or `identifier_label` removes it); one left out
+/// stays. Its code does not change: one sent must be the body's.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BodyChange {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub website: Option<String>,
+    /// What its register calls the identifier it asks of the people on its
+    /// courses (issue 20); empty: it asks for none.
+    #[serde(default)]
+    pub identifier_label: Option<String>,
 }
 
-/// Correct an accrediting body: its name, website and the identifier it
-/// asks for (issue 20). Its code is in certificate numbers already issued:
-/// the one sent must be the body's.
+/// Correct an accrediting body (admins: bodies are the instance's, shared
+/// by its organisations): its name, website and the identifier it asks for
+/// (issue 20). Its code is in certificate numbers already issued.
 #[utoipa::path(patch, path = "/api/v1/accreditation-bodies/{id}", tag = "accreditation-bodies",
-    params(("id" = Uuid, Path)), request_body = BodyInput, security(("bearer" = []), ("cookie" = [])),
+    params(("id" = Uuid, Path)), request_body = BodyChange, security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = BodyOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
-    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
-    ApiJson(input): ApiJson<BodyInput>,
+    ApiJson(change): ApiJson<BodyChange>,
 ) -> AppResult<axum::Json<BodyOut>> {
-    same_code(state.db.clone(), id, &input).await?;
-    Ok(axum::Json(BodyOut::from(change(&ctx, &state, id, &input).await?)))
-}
-
-/// A body's code does not change: one sent that differs is the `code`
-/// field's problem.
-async fn same_code(db: aula_storage::Database, id: Uuid, input: &BodyInput) -> AppResult<()> {
-    let body = bodies::get(&db, id).await?;
-    if !input.code.trim().eq_ignore_ascii_case(&body.code) {
+    let body = bodies::get(&state.db, id).await?;
+    if change
+        .code
+        .as_deref()
+        .is_some_and(|code| !code.trim().eq_ignore_ascii_case(&body.code))
+    {
         return Err(AppError::Invalid(FieldErrors::single(
             "code",
             aula_domain::Problem::new("error-body-code-fixed"),
         )));
     }
-    Ok(())
+    let input = BodyInput {
+        name: change.name.unwrap_or(body.name),
+        code: body.code,
+        website: change.website.or(body.website).unwrap_or_default(),
+        identifier_label: change.identifier_label.or(body.identifier_label).unwrap_or_default(),
+    };
+    Ok(axum::Json(BodyOut::from(change_body(&ctx, &state, id, &input).await?)))
+}
+
+async fn change_body(ctx: &Ctx, state: &AppState, id: Uuid, input: &BodyInput) -> AppResult<accreditation_body::Model> {
+    let details = AccreditationBodyDetails::try_from(input)?;
+    Ok(bodies::update(&state.db, &ctx.actor()?, id, &details).await?)
 }
 
 #[derive(Template)]
@@ -206,7 +225,7 @@ struct EditPage {
 }
 
 pub(crate) async fn edit_page(
-    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
@@ -225,15 +244,20 @@ pub(crate) async fn edit_page(
 }
 
 pub(crate) async fn edit(
-    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
-    CsrfForm(mut form): CsrfForm<BodyInput>,
+    CsrfForm(sent): CsrfForm<BodyChange>,
 ) -> AppResult<Response> {
-    // The page does not send the code, which does not change.
+    // The page sends every field but the code, which does not change.
     let body = bodies::get(&state.db, id).await?;
-    form.code = body.code.clone();
-    let outcome = change(&ctx, &state, id, &form).await;
+    let form = BodyInput {
+        name: sent.name.unwrap_or_default(),
+        code: body.code.clone(),
+        website: sent.website.unwrap_or_default(),
+        identifier_label: sent.identifier_label.unwrap_or_default(),
+    };
+    let outcome = change_body(&ctx, &state, id, &form).await;
     saved_or_form_again(
         &ctx,
         outcome,

@@ -187,7 +187,8 @@ pub(crate) async fn identifiers_for(
     }
     let ids: Vec<Uuid> = certificates
         .iter()
-        .filter(|c| c.accreditation_body_id == filter.body_id)
+        // A withdrawn certificate no longer names its holder (issue 21).
+        .filter(|c| c.accreditation_body_id == filter.body_id && c.withdrawn_at.is_none())
         .map(|c| c.registration_id)
         .collect();
     Ok(aula_storage::registrations::body_identifiers(&state.db, &ids).await?)

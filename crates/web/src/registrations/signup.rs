@@ -390,8 +390,19 @@ pub(crate) async fn register_form(
         }
     };
     limits::registration(&state, &client, details.email.as_ref()).await?;
-    registrations_app::register_for(&state.app(), &record, &details, &form.entry()).await?;
-    Ok(done)
+    // What only the use case can judge (the identifier the course's body
+    // asks for, an audience retired or removed meanwhile) is the form again,
+    // with what was typed.
+    match registrations_app::register_for(&state.app(), &record, &details, &form.entry()).await {
+        Ok(_) => Ok(done),
+        Err(err) => match AppError::from(err) {
+            AppError::Invalid(errors) => {
+                let errors = FormErrors::new(ctx.tr(), &errors);
+                render_invalid(&SessionPage::new(&ctx, &state, record, form, errors).await?)
+            }
+            other => Err(other),
+        },
+    }
 }
 
 #[derive(Template)]
