@@ -231,6 +231,22 @@ db_test!(
             .await;
         assert!(!page.contains("87654321X"));
 
+        // The course no longer accredited by the body: the identifiers given
+        // for its register go, but those beside a certificate it issued stay.
+        let course_id = course["id"].as_str().expect("id");
+        api.patch_ok(
+            &format!("/api/v1/courses/{course_id}"),
+            &json!({"accreditation_body_id": ""}),
+        )
+        .await;
+        assert_eq!(stored_identifier(&app, &ana).await, None);
+        assert_eq!(
+            stored_identifier(&app, luis["id"].as_str().expect("id"))
+                .await
+                .as_deref(),
+            Some("87654321X")
+        );
+
         // The person sees it in their own data.
         let me = crate::helpers::me_browser(&app, "luis@example.org").await;
         let data = me.get_html("/me/data.json").await;

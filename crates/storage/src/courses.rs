@@ -275,6 +275,9 @@ pub async fn update(
     apply(&mut model, details, &before.course.texts);
     let row = model.update(&txn).await?;
     replace_audiences(&txn, id, &details.audiences).await?;
+    if row.accreditation_body_id != before.course.accreditation_body_id {
+        forget_identifiers(&txn, id).await?;
+    }
     audit::record(
         &txn,
         actor,
@@ -287,6 +290,33 @@ pub async fn update(
     let record = get(&txn, id).await?;
     txn.commit().await?;
     Ok(record)
+}
+
+/// A course now accredited by another body (or none): the identifiers its
+/// people gave for the previous body's register (issue 20) are not the new
+/// one's to see, and go; those of registrations already certified stay
+/// beside their certificates, which name the body they were given for.
+async fn forget_identifiers(conn: &impl ConnectionTrait, course_id: Uuid) -> Result<()> {
+    use crate::entities::{certificate, registration};
+    use sea_orm::sea_query::{Expr, Query};
+    let sessions = Query::select()
+        .column(session::Column::Id)
+        .from(session::Entity)
+        .and_where(session::Column::CourseId.eq(course_id))
+        .to_owned();
+    let certified = Query::select()
+        .column(certificate::Column::RegistrationId)
+        .from(certificate::Entity)
+        .and_where(certificate::Column::CourseId.eq(course_id))
+        .to_owned();
+    registration::Entity::update_many()
+        .col_expr(registration::Column::BodyIdentifier, Expr::val(Option::<String>::None))
+        .filter(registration::Column::SessionId.in_subquery(sessions))
+        .filter(registration::Column::Id.not_in_subquery(certified))
+        .filter(registration::Column::BodyIdentifier.is_not_null())
+        .exec(conn)
+        .await?;
+    Ok(())
 }
 
 /// Replaces the course's texts in other languages (issue 23); `texts` come
