@@ -205,6 +205,16 @@ db_test!(
                 .map(Vec::len),
             Some(7)
         );
+        // On PostgreSQL the database itself refuses a code not on the list,
+        // whatever writes it (SQLite's one writer relies on storage's check).
+        use sea_orm::ConnectionTrait;
+        if app.db.get_database_backend() == sea_orm::DbBackend::Postgres {
+            let refused = app
+                .db
+                .execute_unprepared("UPDATE people SET audience = 'martians'")
+                .await;
+            assert!(refused.is_err(), "{refused:?}");
+        }
     }
 );
 

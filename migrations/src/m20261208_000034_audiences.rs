@@ -5,9 +5,17 @@
 //!
 //! An audience is retired rather than deleted once anything uses it: it is
 //! no longer offered, and what was recorded with it keeps its name.
+//!
+//! On PostgreSQL the columns that hold a code refer to the list by foreign
+//! keys, so a code is on the list whatever writes it, and an audience
+//! deleted while a transaction writes it cannot be left behind. SQLite runs
+//! one write transaction at a time: storage's check before each write
+//! (`audiences::require`) is enough there, and adding a key would mean
+//! rebuilding those tables.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
+use sea_orm_migration::sea_orm::{ConnectionTrait, DatabaseBackend};
 
 use crate::statements::{create_tables, drop_tables, migration};
 
@@ -45,9 +53,36 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
             .to_owned();
         manager.exec_stmt(insert).await?;
     }
+    if manager.get_database_backend() == DatabaseBackend::Postgres {
+        for (table, column) in HOLDERS {
+            manager
+                .get_connection()
+                .execute_unprepared(&format!(
+                    "ALTER TABLE {table} ADD CONSTRAINT fk_{table}_{column} \
+                     FOREIGN KEY ({column}) REFERENCES audiences (code)"
+                ))
+                .await?;
+        }
+    }
     Ok(())
 }
 
+/// The columns that hold an audience's code.
+const HOLDERS: [(&str, &str); 4] = [
+    ("people", "audience"),
+    ("course_audiences", "audience"),
+    ("outreach_activities", "audience"),
+    ("registration_facts", "audience"),
+];
+
 async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    if manager.get_database_backend() == DatabaseBackend::Postgres {
+        for (table, column) in HOLDERS {
+            manager
+                .get_connection()
+                .execute_unprepared(&format!("ALTER TABLE {table} DROP CONSTRAINT fk_{table}_{column}"))
+                .await?;
+        }
+    }
     drop_tables(manager, &["audiences"]).await
 }
