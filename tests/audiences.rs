@@ -180,6 +180,31 @@ db_test!(
             .get_ok(&format!("/api/v1/courses/{}", course["id"].as_str().expect("id")))
             .await;
         assert_eq!(course["audiences"], json!(["newly_arrived", "other"]));
+        // Nor by an integration, for someone or something new; what has it
+        // keeps it (the course edited, Amal asking again).
+        let course_id = course["id"].as_str().expect("id");
+        let patched = organiser
+            .patch_ok(
+                &format!("/api/v1/courses/{course_id}"),
+                &json!({"title": "Premiers pas (2)"}),
+            )
+            .await;
+        assert_eq!(patched["audiences"], json!(["newly_arrived", "other"]));
+        let (status, problem) = organiser
+            .post(
+                "/api/v1/courses",
+                &json!({"title": "Autre", "summary": "Accueil.", "hours": 6, "modality": "in_person",
+                    "audiences": ["newly_arrived"], "language": "fr"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        let mut nadia = crate::helpers::registrant("Nadia", "nadia@example.org");
+        nadia["audience"] = json!("newly_arrived");
+        let (status, problem) = app.anonymous_api().post(&registrations, &nadia).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem["fields"]["audience"].is_array(), "{problem}");
+        let (status, body) = app.anonymous_api().post(&registrations, &amal).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
 
         // Used, it cannot be deleted; one added by mistake can.
         let (status, problem) = admin

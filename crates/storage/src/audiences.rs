@@ -4,7 +4,8 @@
 //! read back is always on the list.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use serde_json::json;
 
@@ -28,22 +29,43 @@ pub async fn get(conn: &impl ConnectionTrait, code: &Audience) -> Result<audienc
 }
 
 /// Refuses, as `field`'s problem, an audience the instance does not have.
-/// Retired ones are known: what was recorded with them stays writable.
+/// A retired one is known: what was recorded with it stays readable and is
+/// kept as it is (see [`require_offered`] for a new choice).
 pub async fn require<'a>(
     conn: &impl ConnectionTrait,
     field: &str,
     audiences: impl IntoIterator<Item = &'a Audience>,
 ) -> Result<()> {
-    let wanted: Vec<&Audience> = audiences.into_iter().collect();
+    require_offered(conn, field, audiences, |_| true).await
+}
+
+/// Refuses, as `field`'s problem, an audience the instance does not have,
+/// or a retired one unless `kept` says the record has it already: a retired
+/// audience is no longer chosen, by a form or an integration, but a record
+/// that has it keeps it when edited.
+pub async fn require_offered<'a>(
+    conn: &impl ConnectionTrait,
+    field: &str,
+    audiences: impl IntoIterator<Item = &'a Audience>,
+    kept: impl Fn(&Audience) -> bool,
+) -> Result<()> {
+    let wanted: std::collections::BTreeSet<&Audience> = audiences.into_iter().collect();
     if wanted.is_empty() {
         return Ok(());
     }
-    let known = audience::Entity::find()
+    let rows: Vec<(Audience, bool)> = audience::Entity::find()
+        .select_only()
+        .column(audience::Column::Code)
+        .column(audience::Column::Retired)
         .filter(audience::Column::Code.is_in(wanted.iter().map(|a| (*a).clone())))
-        .count(conn)
+        .into_tuple()
+        .all(conn)
         .await?;
-    let distinct = wanted.iter().collect::<std::collections::BTreeSet<_>>().len();
-    if usize::try_from(known).unwrap_or(0) == distinct {
+    let fine = |code: &&Audience| {
+        rows.iter()
+            .any(|(known, retired)| known == *code && (!retired || kept(code)))
+    };
+    if wanted.iter().all(fine) {
         Ok(())
     } else {
         Err(StorageError::invalid(field, "error-choice"))

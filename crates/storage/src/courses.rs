@@ -207,8 +207,14 @@ fn search_text(title: &str, summary: &str, objectives: Option<&str>, texts: &Cou
     fold_for_search(&words)
 }
 
-async fn replace_audiences(conn: &impl ConnectionTrait, course_id: Uuid, audiences: &[Audience]) -> Result<()> {
-    crate::audiences::require(conn, "audiences", audiences).await?;
+/// `had`: the course's audiences before, which it keeps even if retired.
+async fn replace_audiences(
+    conn: &impl ConnectionTrait,
+    course_id: Uuid,
+    audiences: &[Audience],
+    had: &[Audience],
+) -> Result<()> {
+    crate::audiences::require_offered(conn, "audiences", audiences, |a| had.contains(a)).await?;
     let rows = audiences.iter().map(|a| course_audience::ActiveModel {
         course_id: Set(course_id),
         audience: Set(a.clone()),
@@ -243,7 +249,7 @@ pub async fn create(
     };
     apply(&mut model, details, &CourseTexts::default());
     let row = model.insert(&txn).await?;
-    replace_audiences(&txn, row.id, &details.audiences).await?;
+    replace_audiences(&txn, row.id, &details.audiences, &[]).await?;
     audit::record(
         &txn,
         actor,
@@ -274,7 +280,7 @@ pub async fn update(
     let mut model: course::ActiveModel = before.course.clone().into();
     apply(&mut model, details, &before.course.texts);
     let row = model.update(&txn).await?;
-    replace_audiences(&txn, id, &details.audiences).await?;
+    replace_audiences(&txn, id, &details.audiences, &before.audiences).await?;
     if row.accreditation_body_id != before.course.accreditation_body_id {
         forget_identifiers(&txn, id).await?;
     }

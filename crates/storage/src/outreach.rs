@@ -119,17 +119,18 @@ fn snapshot(record: &activity::Model, materials: &[(MaterialKind, u32)]) -> serd
 }
 
 /// The programme, region and audience an activity names exist (the
-/// programme is `org`'s, and live unless the activity was already in it).
+/// programme is `org`'s, and live unless the activity was already in it;
+/// the audience offered unless the activity had it already).
 async fn check_references(
     conn: &impl ConnectionTrait,
     org: OrganisationId,
     details: &OutreachDetails,
-    current: Option<Uuid>,
+    current: Option<&activity::Model>,
 ) -> Result<()> {
     let programme = programmes::get(conn, org, details.programme_id)
         .await
         .map_err(|e| not_found_as(e, "programme_id"))?;
-    if programme.archived_at.is_some() && current != Some(programme.id) {
+    if programme.archived_at.is_some() && current.map(|a| a.programme_id) != Some(programme.id) {
         return Err(StorageError::invalid("programme_id", "error-programme-archived"));
     }
     if let Some(id) = details.region_id {
@@ -137,7 +138,8 @@ async fn check_references(
             .await
             .map_err(|e| not_found_as(e, "region_id"))?;
     }
-    crate::audiences::require(conn, "audience", &details.audience).await
+    let had = current.and_then(|a| a.audience.as_ref());
+    crate::audiences::require_offered(conn, "audience", &details.audience, |a| had == Some(a)).await
 }
 
 fn count(value: u32) -> i32 {
@@ -220,7 +222,7 @@ pub async fn update(
     let txn = db.begin_write().await?;
     lock(&txn, id).await?;
     let before = get(&txn, org, id).await?;
-    check_references(&txn, org, details, Some(before.activity.programme_id)).await?;
+    check_references(&txn, org, details, Some(&before.activity)).await?;
     if details.kind == OutreachKind::Webinar && before.walk_ins > 0 {
         return Err(StorageError::invalid("kind", "error-outreach-webinar-walk-ins"));
     }

@@ -307,8 +307,11 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
 /// A person corrects their own details ("my trainings"); the e-mail, which
 /// is how they sign in, stays as it is.
 pub async fn correct(conn: &impl ConnectionTrait, id: Uuid, details: &RegistrantDetails) -> Result<person::Model> {
-    crate::audiences::require(conn, "audience", [&details.audience]).await?;
-    let mut model: person::ActiveModel = get(conn, id).await?.into();
+    let person = get(conn, id).await?;
+    // A retired audience is no longer chosen; theirs stays theirs.
+    let had = person.audience.clone();
+    crate::audiences::require_offered(conn, "audience", [&details.audience], |a| had.as_ref() == Some(a)).await?;
+    let mut model: person::ActiveModel = person.into();
     fill(&mut model, details);
     model.workplace_key = Set(workplace_key(conn, details).await?);
     model.updated_at = Set(now());

@@ -343,7 +343,21 @@ pub async fn request(
     details: &RegistrantDetails,
     requester: Requester<'_>,
 ) -> Result<(Requested, person::Model)> {
-    crate::audiences::require(conn, "audience", [&details.audience]).await?;
+    // A retired audience is no longer chosen (issue 20): only someone who
+    // has it already may be registered with it again (a list imported
+    // again, a form sent twice). One query more only then.
+    match crate::audiences::require_offered(conn, "audience", [&details.audience], |_| false).await {
+        Err(StorageError::Invalid(refused)) => {
+            let theirs = match &details.email {
+                Some(email) => people::find_by_email(conn, org, email).await?.and_then(|p| p.audience),
+                None => None,
+            };
+            if theirs.as_ref() != Some(&details.audience) {
+                return Err(StorageError::Invalid(refused));
+            }
+        }
+        other => other?,
+    }
     // The person is one of the session's organisation's (issue 17).
     let (person, created, proposal, source, confirm_by_email) = match requester {
         Requester::Themselves { consent } => match people::named(conn, org, details, Some(consent)).await? {
