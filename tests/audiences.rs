@@ -205,6 +205,20 @@ db_test!(
         assert!(problem["fields"]["audience"].is_array(), "{problem}");
         let (status, body) = app.anonymous_api().post(&registrations, &amal).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
+        // A list naming it: someone new is refused at their line, Samir
+        // (who has it) is not.
+        let file = "Prénom;Nom;Courriel;Public\nSamir;Haddad;samir@example.org;newly_arrived\n\
+                    Karim;Ben Ali;karim@example.org;Nouveaux arrivants\n";
+        let (status, report) = import(&organiser, session_id, "?dry_run=true", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{report}");
+        assert_eq!(report["accepted"], 1, "{report}");
+        assert_eq!(report["rejected"][0]["line"], 3, "{report}");
+        assert!(
+            report["rejected"][0]["problems"]["audience"][0]
+                .as_str()
+                .is_some_and(|m| m.contains("retired")),
+            "{report}"
+        );
 
         // Used, it cannot be deleted; one added by mistake can.
         let (status, problem) = admin

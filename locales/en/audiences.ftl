@@ -30,3 +30,4 @@ error-audience-built-in = A built-in audience keeps Aula's own words and cannot 
 error-audience-other = “Other” cannot be retired: a list that does not say who someone is falls back to it.
 error-audience-in-use = People, courses, outreach or figures already have this audience, so it cannot be deleted. Retire it instead: it is no longer offered, and what has it keeps it.
 audience-actions = Actions
+error-audience-retired = This audience is retired: it is no longer chosen for someone new.

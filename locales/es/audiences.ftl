@@ -30,3 +30,4 @@ error-audience-built-in = Un público incorporado conserva las palabras de Aula 
 error-audience-other = «Otro» no puede retirarse: una lista que no dice quién es alguien recurre a él.
 error-audience-in-use = Personas, cursos, acciones de difusión o cifras ya tienen este público, así que no puede eliminarse. Retírelo: deja de ofrecerse y lo que lo tiene lo conserva.
 audience-actions = Acciones
+error-audience-retired = Este público está retirado: ya no se elige para una persona nueva.

@@ -30,3 +30,4 @@ error-audience-built-in = Un public intégré garde les mots d’Aula et ne peut
 error-audience-other = « Autre » ne peut pas être retiré : une liste qui ne dit pas qui est une personne s’y rapporte.
 error-audience-in-use = Des personnes, formations, actions de sensibilisation ou chiffres ont déjà ce public : il ne peut pas être supprimé. Retirez-le plutôt : il n’est plus proposé, et ce qui l’a le garde.
 audience-actions = Actions
+error-audience-retired = Ce public est retiré : il n’est plus choisi pour une nouvelle personne.

@@ -75,14 +75,61 @@ async fn check(
 ) -> AppResult<Result<Report, Problem>> {
     let region = region_finder(state).await?;
     let audience = audience_finder(state).await?;
-    Ok(import::check(
+    let checked = import::check(
         sheet,
         mapping,
         region,
         audience,
         session.course.course.language,
         without_email,
-    ))
+    );
+    Ok(match checked {
+        Ok(report) => Ok(without_retired(state, session, report).await?),
+        Err(problem) => Err(problem),
+    })
+}
+
+/// Rejects, at their line, the rows naming a retired audience (issue 20)
+/// for someone who does not have it already: registering would refuse
+/// them, and a file is judged row by row before anyone is registered.
+async fn without_retired(state: &AppState, session: &SessionRecord, mut report: Report) -> AppResult<Report> {
+    let retired: Vec<Audience> = aula_storage::audiences::list(&state.db)
+        .await?
+        .into_iter()
+        .filter(|a| a.retired)
+        .map(|a| a.code)
+        .collect();
+    if retired.is_empty() {
+        return Ok(report);
+    }
+    let org = aula_domain::OrganisationId::from_row(session.session.organisation_id);
+    let mut accepted = Vec::with_capacity(report.accepted.len());
+    for row in report.accepted {
+        let audience = &row.registrant.audience;
+        let theirs = match (&row.registrant.email, retired.contains(audience)) {
+            (Some(email), true) => aula_storage::people::find_by_email(&state.db, org, email)
+                .await?
+                .and_then(|p| p.audience),
+            _ => None,
+        };
+        if retired.contains(audience) && theirs.as_ref() != Some(audience) {
+            report.rejected.push(import::Rejected {
+                line: row.line,
+                email: row
+                    .registrant
+                    .email
+                    .as_ref()
+                    .map(|e| e.as_str().to_owned())
+                    .unwrap_or_default(),
+                problems: vec![(Field::Audience, Problem::new("error-audience-retired"))],
+            });
+        } else {
+            accepted.push(row);
+        }
+    }
+    report.accepted = accepted;
+    report.rejected.sort_by_key(|r| r.line);
+    Ok(report)
 }
 
 /// Whether organisers may enter people in the session now (`register_in`
