@@ -166,6 +166,10 @@ db_test!(
         assert_eq!(status, StatusCode::NOT_FOUND);
         let page = app.browser().get_html(&format!("/sessions/{session_id}")).await;
         assert!(page.contains("value=\"newly_arrived\""), "offered before it is retired");
+        // Someone without e-mail, entered by the organiser before it is retired.
+        let amina = json!({"given_name": "Amina", "family_name": "Diallo", "without_email": true,
+            "phone": "+216 20 123 456", "audience": "newly_arrived", "language": "fr"});
+        let first = organiser.created(&registrations, &amina).await;
         let retired = admin
             .patch_ok("/api/v1/audiences/newly_arrived", &json!({"retired": true}))
             .await;
@@ -205,6 +209,19 @@ db_test!(
         assert!(problem["fields"]["audience"].is_array(), "{problem}");
         let (status, body) = app.anonymous_api().post(&registrations, &amal).await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
+        let (status, again) = organiser.post(&registrations, &amina).await;
+        assert_eq!(status, StatusCode::CREATED, "{again}");
+        assert_eq!(again["id"], first["id"], "the same registration");
+        let mut stranger = amina.clone();
+        stranger["given_name"] = json!("Fatou");
+        let (status, problem) = organiser.post(&registrations, &stranger).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(
+            problem["fields"]["audience"][0]
+                .as_str()
+                .is_some_and(|m| m.contains("retired")),
+            "{problem}"
+        );
         // A list naming it: someone new is refused at their line, Samir
         // (who has it) is not.
         let file = "Prénom;Nom;Courriel;Public\nSamir;Haddad;samir@example.org;newly_arrived\n\

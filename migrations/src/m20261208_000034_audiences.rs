@@ -6,8 +6,8 @@
 //! An audience is retired rather than deleted once anything uses it: it is
 //! no longer offered, and what was recorded with it keeps its name.
 //!
-//! On PostgreSQL the columns that hold a code refer to the list by foreign
-//! keys, so a code is on the list whatever writes it, and an audience
+//! On PostgreSQL the columns a code is written to refer to the list by
+//! foreign keys, so a code is on the list whatever writes it, and an audience
 //! deleted while a transaction writes it cannot be left behind. SQLite runs
 //! one write transaction at a time: storage's check before each write
 //! (`audiences::require`) is enough there, and adding a key would mean
@@ -67,12 +67,13 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     Ok(())
 }
 
-/// The columns that hold an audience's code.
-const HOLDERS: [(&str, &str); 4] = [
+/// The columns an audience's code is written to. (The facts copy people's
+/// in the same transaction, by triggers: a key there would only add a
+/// check, and a shared lock on the audience's row, to every registration.)
+const HOLDERS: [(&str, &str); 3] = [
     ("people", "audience"),
     ("course_audiences", "audience"),
     ("outreach_activities", "audience"),
-    ("registration_facts", "audience"),
 ];
 
 async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
@@ -80,7 +81,9 @@ async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
         for (table, column) in HOLDERS {
             manager
                 .get_connection()
-                .execute_unprepared(&format!("ALTER TABLE {table} DROP CONSTRAINT fk_{table}_{column}"))
+                .execute_unprepared(&format!(
+                    "ALTER TABLE {table} DROP CONSTRAINT IF EXISTS fk_{table}_{column}"
+                ))
                 .await?;
         }
     }

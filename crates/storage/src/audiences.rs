@@ -61,15 +61,14 @@ pub async fn require_offered<'a>(
         .into_tuple()
         .all(conn)
         .await?;
-    let fine = |code: &&Audience| {
-        rows.iter()
-            .any(|(known, retired)| known == *code && (!retired || kept(code)))
-    };
-    if wanted.iter().all(fine) {
-        Ok(())
-    } else {
-        Err(StorageError::invalid(field, "error-choice"))
+    for code in wanted {
+        match rows.iter().find(|(known, _)| known == code) {
+            None => return Err(StorageError::invalid(field, "error-choice")),
+            Some((_, true)) if !kept(code) => return Err(StorageError::invalid(field, "error-audience-retired")),
+            Some(_) => {}
+        }
     }
+    Ok(())
 }
 
 /// Adds an audience at the end of the list; a code already in use is the

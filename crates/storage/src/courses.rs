@@ -282,7 +282,7 @@ pub async fn update(
     let row = model.update(&txn).await?;
     replace_audiences(&txn, id, &details.audiences, &before.audiences).await?;
     if row.accreditation_body_id != before.course.accreditation_body_id {
-        forget_identifiers(&txn, id).await?;
+        forget_identifiers(&txn, id, before.course.accreditation_body_id).await?;
     }
     audit::record(
         &txn,
@@ -302,7 +302,7 @@ pub async fn update(
 /// people gave for the previous body's register (issue 20) are not the new
 /// one's to see, and go; those of registrations already certified stay
 /// beside their certificates, which name the body they were given for.
-async fn forget_identifiers(conn: &impl ConnectionTrait, course_id: Uuid) -> Result<()> {
+async fn forget_identifiers(conn: &impl ConnectionTrait, course_id: Uuid, previous: Option<Uuid>) -> Result<()> {
     use crate::entities::{certificate, registration};
     use sea_orm::sea_query::{Expr, Query};
     let sessions = Query::select()
@@ -314,6 +314,7 @@ async fn forget_identifiers(conn: &impl ConnectionTrait, course_id: Uuid) -> Res
         .column(certificate::Column::RegistrationId)
         .from(certificate::Entity)
         .and_where(certificate::Column::CourseId.eq(course_id))
+        .and_where(certificate::Column::AccreditationBodyId.eq(previous))
         .to_owned();
     registration::Entity::update_many()
         .col_expr(registration::Column::BodyIdentifier, Expr::val(Option::<String>::None))

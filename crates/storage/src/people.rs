@@ -94,6 +94,20 @@ pub async fn known_without_email(
         }))
 }
 
+/// The audience of the person these details are, if the organisation knows
+/// them: by their address, or without one by their names and telephone.
+pub async fn audience_of(
+    conn: &impl ConnectionTrait,
+    org: OrganisationId,
+    details: &RegistrantDetails,
+) -> Result<Option<Audience>> {
+    let known = match &details.email {
+        Some(email) => find_by_email(conn, org, email).await?,
+        None => known_without_email(conn, org, details).await?,
+    };
+    Ok(known.and_then(|p| p.audience))
+}
+
 /// Updates a person an organiser entered again to the details given, audited.
 pub async fn update_known(
     conn: &impl ConnectionTrait,

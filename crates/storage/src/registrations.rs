@@ -348,10 +348,7 @@ pub async fn request(
     // again, a form sent twice). One query more only then.
     match crate::audiences::require_offered(conn, "audience", [&details.audience], |_| false).await {
         Err(StorageError::Invalid(refused)) => {
-            let theirs = match &details.email {
-                Some(email) => people::find_by_email(conn, org, email).await?.and_then(|p| p.audience),
-                None => None,
-            };
+            let theirs = people::audience_of(conn, org, details).await?;
             if theirs.as_ref() != Some(&details.audience) {
                 return Err(StorageError::Invalid(refused));
             }

@@ -106,11 +106,9 @@ async fn without_retired(state: &AppState, session: &SessionRecord, mut report: 
     let mut accepted = Vec::with_capacity(report.accepted.len());
     for row in report.accepted {
         let audience = &row.registrant.audience;
-        let theirs = match (&row.registrant.email, retired.contains(audience)) {
-            (Some(email), true) => aula_storage::people::find_by_email(&state.db, org, email)
-                .await?
-                .and_then(|p| p.audience),
-            _ => None,
+        let theirs = match retired.contains(audience) {
+            true => aula_storage::people::audience_of(&state.db, org, &row.registrant).await?,
+            false => None,
         };
         if retired.contains(audience) && theirs.as_ref() != Some(audience) {
             report.rejected.push(import::Rejected {
