@@ -1213,27 +1213,20 @@ async fn name(txn: &DatabaseTransaction, breakdown: Option<Breakdown>, groups: &
         })
         .collect();
     let names: HashMap<Uuid, String> = match breakdown {
-        Some(Breakdown::Region) => region::Entity::find()
-            .filter(region::Column::Id.is_in(ids))
-            .all(txn)
+        Some(Breakdown::Region) => names_of(txn, region::Entity, region::Column::Id, region::Column::Name, ids).await?,
+        Some(Breakdown::Course) => {
+            names_of(txn, course::Entity, course::Column::Id, course::Column::Title, ids).await?
+        }
+        Some(Breakdown::Organisation) => {
+            names_of(
+                txn,
+                organisation::Entity,
+                organisation::Column::Id,
+                organisation::Column::Name,
+                ids,
+            )
             .await?
-            .into_iter()
-            .map(|r| (r.id, r.name))
-            .collect(),
-        Some(Breakdown::Course) => course::Entity::find()
-            .filter(course::Column::Id.is_in(ids))
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|c| (c.id, c.title))
-            .collect(),
-        Some(Breakdown::Organisation) => organisation::Entity::find()
-            .filter(organisation::Column::Id.is_in(ids))
-            .all(txn)
-            .await?
-            .into_iter()
-            .map(|o| (o.id, o.name))
-            .collect(),
+        }
         _ => HashMap::new(),
     };
     for group in groups.iter_mut() {
@@ -1249,4 +1242,24 @@ async fn name(txn: &DatabaseTransaction, breakdown: Option<Breakdown>, groups: &
         ))
     });
     Ok(())
+}
+
+/// The names of the rows `ids` picks in `id`'s table: their id and `name` only.
+async fn names_of<E: EntityTrait>(
+    txn: &DatabaseTransaction,
+    _table: E,
+    id: E::Column,
+    name: E::Column,
+    ids: Vec<Uuid>,
+) -> Result<HashMap<Uuid, String>> {
+    Ok(E::find()
+        .select_only()
+        .column(id)
+        .column(name)
+        .filter(id.is_in(ids))
+        .into_tuple::<(Uuid, String)>()
+        .all(txn)
+        .await?
+        .into_iter()
+        .collect())
 }

@@ -102,38 +102,34 @@ pub async fn lists_of(
 /// and sessions, by name (issue 20): what forms offer, so a body is written
 /// the same way each time, and what the indicators filter by.
 pub async fn commissioners(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<String>> {
-    let mut names = Vec::new();
-    for query in [
-        programme::Entity::find()
-            .select_only()
-            .column(programme::Column::Commissioner)
-            .filter(programme::Column::OrganisationId.eq(org.uuid()))
-            .filter(programme::Column::Commissioner.is_not_null())
-            .distinct()
-            .into_tuple::<String>()
-            .all(conn)
-            .await?,
-        course::Entity::find()
-            .select_only()
-            .column(course::Column::Commissioner)
-            .filter(course::Column::OrganisationId.eq(org.uuid()))
-            .filter(course::Column::Commissioner.is_not_null())
-            .distinct()
-            .into_tuple::<String>()
-            .all(conn)
-            .await?,
-        session::Entity::find()
-            .select_only()
-            .column(session::Column::Commissioner)
-            .filter(session::Column::OrganisationId.eq(org.uuid()))
-            .filter(session::Column::Commissioner.is_not_null())
-            .distinct()
-            .into_tuple::<String>()
-            .all(conn)
-            .await?,
-    ] {
-        names.extend(query);
-    }
+    let mut names = named(
+        conn,
+        programme::Entity,
+        programme::Column::OrganisationId,
+        programme::Column::Commissioner,
+        org,
+    )
+    .await?;
+    names.extend(
+        named(
+            conn,
+            course::Entity,
+            course::Column::OrganisationId,
+            course::Column::Commissioner,
+            org,
+        )
+        .await?,
+    );
+    names.extend(
+        named(
+            conn,
+            session::Entity,
+            session::Column::OrganisationId,
+            session::Column::Commissioner,
+            org,
+        )
+        .await?,
+    );
     names.sort();
     names.dedup();
     names.sort_by_key(|n| aula_domain::fold_for_search(n));
@@ -181,6 +177,25 @@ async fn write_lists(conn: &impl ConnectionTrait, id: Uuid, details: &ProgrammeD
         .await?;
     }
     Ok(())
+}
+
+/// The distinct bodies `org`'s rows of a table name in `commissioner`.
+async fn named<E: EntityTrait>(
+    conn: &impl ConnectionTrait,
+    _table: E,
+    organisation: E::Column,
+    commissioner: E::Column,
+    org: OrganisationId,
+) -> Result<Vec<String>> {
+    Ok(E::find()
+        .select_only()
+        .column(commissioner)
+        .filter(organisation.eq(org.uuid()))
+        .filter(commissioner.is_not_null())
+        .distinct()
+        .into_tuple::<String>()
+        .all(conn)
+        .await?)
 }
 
 /// Sets (or removes, with `None`) the logo of one of `org`'s programme's
