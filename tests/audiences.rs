@@ -153,6 +153,26 @@ db_test!(
             .await;
         assert_eq!(renamed["name"], "Newcomers");
         assert_eq!(renamed["names"], json!({"en": "Newcomers", "fr": "Nouveaux arrivants"}));
+        // A PATCH that changes nothing (empty, or the same names again) leaves
+        // the audit log as it was: it lists changes only.
+        let changes = || async {
+            use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+            aula_storage::entities::audit_entry::Entity::find()
+                .filter(aula_storage::entities::audit_entry::Column::Entity.eq("audience"))
+                .count(&app.db)
+                .await
+                .expect("audit")
+        };
+        let before = changes().await;
+        admin.patch_ok("/api/v1/audiences/newly_arrived", &json!({})).await;
+        let same = admin
+            .patch_ok(
+                "/api/v1/audiences/newly_arrived",
+                &json!({"name_en": "Newcomers", "name_fr": "Nouveaux arrivants"}),
+            )
+            .await;
+        assert_eq!(same["name"], "Newcomers");
+        assert_eq!(changes().await, before, "no change, no audit entry");
         for (path, body) in [
             ("/api/v1/audiences/other", json!({"retired": true})),
             ("/api/v1/audiences/mediator", json!({"name_en": "Go-betweens"})),

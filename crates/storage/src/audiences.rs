@@ -127,10 +127,15 @@ pub async fn update(
     }
     let mut model: audience::ActiveModel = before.clone().into();
     if let Some(names) = names {
-        model.names = Set(Some(names.clone()));
+        model.names.set_ne(Some(names.clone()));
     }
     if let Some(retired) = retired {
-        model.retired = Set(retired);
+        model.retired.set_ne(retired);
+    }
+    // A change that changes nothing (an empty PATCH, a name saved as it
+    // was) writes nothing, so the audit log lists only real changes.
+    if !model.is_changed() {
+        return Ok(before);
     }
     let row = model.update(&txn).await?;
     audit::record(
