@@ -351,3 +351,84 @@ db_test!(issue_20_a_body_is_edited_from_its_page, |app: TestApp| async move {
     assert_eq!(listed[0]["identifier_label"], "Número de personal", "{listed}");
     assert_eq!(listed[0]["code"], "ULE");
 });
+
+/// The registration of `email` among the session's, by id.
+async fn registration_of(api: &Api, session: &str, email: &str) -> String {
+    let listed = api
+        .get_ok(&format!("/api/v1/sessions/{session}/registrations?per_page=100"))
+        .await;
+    listed["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|r| r["email"] == email)
+        .and_then(|r| r["id"].as_str())
+        .expect("registered")
+        .to_owned()
+}
+
+db_test!(
+    issue_20_an_import_keeps_the_identifiers_the_body_asks_for,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        asking_body(&app).await;
+        let course = crate::helpers::accredited_course(
+            &app,
+            &api,
+            json!({"title": "Mediación intercultural", "summary": "Acreditado.", "hours": 10,
+            "modality": "in_person", "audiences": ["mediator"], "language": "es"}),
+        )
+        .await;
+        let session = crate::helpers::session_in_leon(
+            &app,
+            &api,
+            &course,
+            20,
+            json!([{"starts_at": "2030-04-02T09:00:00+02:00", "ends_at": "2030-04-02T14:00:00+02:00"}]),
+        )
+        .await;
+        let session = session["id"].as_str().expect("id").to_owned();
+
+        // The upload page offers the column in the body's words.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = browser.get_html(&format!("/staff/sessions/{session}/import")).await;
+        assert!(page.contains("DNI/NIE (Universidad de León)"), "the field is offered");
+
+        // As a spreadsheet in Spain writes it: a byte-order mark,
+        // semicolons, CRLF. An identifier too long refuses its row, and the
+        // whole file by default.
+        let long = "9".repeat(61);
+        let file = format!(
+            "\u{FEFF}Nombre;Apellidos;Correo electrónico;DNI/NIE\r\n\
+             Ana;Ruiz;ana@example.org; 12345678Z \r\n\
+             Luis;Gil;luis@example.org;\r\n\
+             Eva;Sanz;eva@example.org;{long}\r\n"
+        );
+        let (status, report) = crate::imports::import(&api, &session, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{report}");
+        assert_eq!(report["rejected"][0]["line"], 4, "{report}");
+        assert!(
+            report["rejected"][0]["problems"]["identifier"][0].is_string(),
+            "{report}"
+        );
+        let (status, report) = crate::imports::import(&api, &session, "?on_error=skip", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(report["registered"], 2, "{report}");
+        let ana = registration_of(&api, &session, "ana@example.org").await;
+        let luis = registration_of(&api, &session, "luis@example.org").await;
+        assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678Z"));
+        // An organiser may not have it: the register's cell stays empty.
+        assert_eq!(stored_identifier(&app, &luis).await, None);
+
+        // A course no body accredits keeps none, and its page does not offer
+        // the column: a "DNI" column there is not read at all.
+        let (_, plain) = crate::helpers::course_and_session(&app, &api).await;
+        let page = browser.get_html(&format!("/staff/sessions/{plain}/import")).await;
+        assert!(!page.contains("DNI/NIE"), "not offered");
+        let file = format!("given name,family name,email,DNI\nAna,Ruiz,ana@example.org,{long}\n");
+        let (status, report) = crate::imports::import(&api, &plain, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        let ana = registration_of(&api, &plain, "ana@example.org").await;
+        assert_eq!(stored_identifier(&app, &ana).await, None);
+    }
+);

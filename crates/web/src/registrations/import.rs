@@ -65,7 +65,9 @@ async fn audience_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<
 
 /// Checks the sheet; people whose row does not say their language get the
 /// course's. With `without_email`, the organiser says rows without an
-/// address are people who have none (issue 20).
+/// address are people who have none (issue 20). A column guessed to be an
+/// identifier is not read where the course's body asks for none: it would
+/// not be kept, and its cells must not refuse a row.
 async fn check(
     state: &AppState,
     session: &SessionRecord,
@@ -75,9 +77,13 @@ async fn check(
 ) -> AppResult<Result<Report, Problem>> {
     let region = region_finder(state).await?;
     let audience = audience_finder(state).await?;
+    let mut mapping = mapping.clone();
+    if !asks_identifier(session) {
+        mapping.unset(Field::Identifier);
+    }
     let checked = import::check(
         sheet,
-        mapping,
+        &mapping,
         region,
         audience,
         session.course.course.language,
@@ -347,7 +353,9 @@ impl ApiOptions {
 /// unless `without_email=true`: rows with no address are then people who
 /// have none, who get no e-mail),
 /// `phone`, `employer`, `job_title`, `audience`, `region` (a region's code or
-/// name), `language` (else the course's language).
+/// name), `language` (else the course's language), `identifier` (what the
+/// course's accrediting body asks for, e.g. `DNI/NIE`; kept only where it
+/// asks for one, and seen only by its accreditors).
 ///
 /// The whole file is checked first. With `on_error=abort` (the default), a
 /// file with any rejected row registers nobody: the answer is **422 with the
@@ -461,7 +469,7 @@ struct UploadPage {
 impl UploadPage {
     fn new(ctx: &Ctx, session: SessionRecord, errors: FormErrors) -> Self {
         let c = Chrome::new(ctx);
-        let fields = Field::ALL.iter().map(|f| (c.t(f.label_key()), f.required())).collect();
+        let fields = offered(&c, &session).map(|(f, label)| (label, f.required())).collect();
         UploadPage {
             closed: not_taking(ctx, &session),
             c,
@@ -571,13 +579,12 @@ impl ReportPage {
         audiences: &AudienceWords,
     ) -> Self {
         let c = Chrome::new(ctx);
-        let fields = Field::ALL
-            .iter()
-            .map(|f| FieldChoice {
+        let fields = offered(&c, &session)
+            .map(|(f, label)| FieldChoice {
                 name: f.as_str(),
-                label: c.t(f.label_key()),
+                label,
                 required: f.required(),
-                column: mapping.get(*f).map(|i| i.to_string()).unwrap_or_default(),
+                column: mapping.get(f).map(|i| i.to_string()).unwrap_or_default(),
             })
             .collect();
         let columns = sheet
@@ -819,4 +826,27 @@ pub(crate) async fn done_page(
     let mut page = UploadPage::new(&ctx, session, FormErrors::none());
     page.done = Some(counts);
     render(&page)
+}
+
+/// The fields a file's columns can be mapped to, each with its label: the
+/// identifier only where the course's accrediting body asks for one (issue
+/// 20), in that body's words.
+fn offered<'a>(c: &'a Chrome, session: &'a SessionRecord) -> impl Iterator<Item = (Field, String)> + 'a {
+    let body = session.course.body.as_ref();
+    Field::ALL.iter().filter_map(move |f| match f {
+        Field::Identifier => {
+            let body = body?;
+            let label = body.identifier_label.as_deref()?;
+            Some((*f, format!("{label} ({})", body.name)))
+        }
+        _ => Some((*f, c.t(f.label_key()))),
+    })
+}
+
+fn asks_identifier(session: &SessionRecord) -> bool {
+    session
+        .course
+        .body
+        .as_ref()
+        .is_some_and(|b| b.identifier_label.is_some())
 }
