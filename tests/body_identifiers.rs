@@ -389,10 +389,26 @@ db_test!(
         .await;
         let session = session["id"].as_str().expect("id").to_owned();
 
-        // The upload page offers the column in the body's words.
+        // The upload page offers the column in the body's words; a file
+        // whose column is named so is read by the pages too, and a refused
+        // cell is reported in those words.
         let browser = app.signed_in(&[Role::Organiser]).await;
-        let page = browser.get_html(&format!("/staff/sessions/{session}/import")).await;
+        let upload = format!("/staff/sessions/{session}/import");
+        let page = browser.get_html(&upload).await;
         assert!(page.contains("DNI/NIE (Universidad de León)"), "the field is offered");
+        let csrf = crate::helpers::csrf_in(&page).expect("token");
+        let file = format!(
+            "given name,family name,email,dni / nie\nRosa,Vidal,rosa@example.org,{}\n",
+            "7".repeat(61)
+        );
+        let response = browser.upload(&upload, &csrf, "people.csv", file.as_bytes()).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let report = response.headers()["location"].to_str().expect("location").to_owned();
+        let html = browser.get_html(&report).await;
+        assert!(
+            html.contains("DNI/NIE (Universidad de León):"),
+            "the refusal in the body's words: {html}"
+        );
 
         // As a spreadsheet in Spain writes it: a byte-order mark,
         // semicolons, CRLF. An identifier too long refuses its row, and the

@@ -31,5 +31,5 @@ import-field-job-title = الخطة الوظيفية
 import-field-audience = الصفة
 import-field-region = الجهة
 import-field-language = اللغة
-import-field-identifier = المعرّف لدى الجهة المعتمِدة (لا يُحفظ إلا إذا طلبته)
+import-field-identifier = المعرّف لدى الجهة المعتمِدة
 error-import-duplicate-person = في السطر { $line } شخص بهذين الاسمين، بلا بريد إلكتروني وبالهاتف نفسه: إن كانا شخصين فأضف رقم هاتف أو عنوانًا للتمييز بينهما.

@@ -27,5 +27,5 @@ import-field-job-title = Job title
 import-field-audience = Profile
 import-field-region = Region
 import-field-language = Language
-import-field-identifier = Identifier for the accrediting body (kept only where it asks for one)
+import-field-identifier = Identifier for the accrediting body
 error-import-duplicate-person = Line { $line } already has a person of these names without e-mail and with the same telephone: if they are two people, add a telephone number or an address to tell them apart.

@@ -27,5 +27,5 @@ import-field-job-title = Puesto
 import-field-audience = Perfil
 import-field-region = Región
 import-field-language = Idioma
-import-field-identifier = Identificador para la entidad acreditadora (solo se guarda si lo pide)
+import-field-identifier = Identificador para la entidad acreditadora
 error-import-duplicate-person = La línea { $line } ya tiene una persona con estos nombres, sin correo y con el mismo teléfono: si son dos personas, añada un teléfono o un correo para distinguirlas.

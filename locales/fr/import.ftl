@@ -27,5 +27,5 @@ import-field-job-title = Poste
 import-field-audience = Profil
 import-field-region = Région
 import-field-language = Langue
-import-field-identifier = Identifiant pour l’organisme accréditeur (gardé seulement s’il le demande)
+import-field-identifier = Identifiant pour l’organisme accréditeur
 error-import-duplicate-person = La ligne { $line } a déjà une personne de ces noms, sans e-mail et avec le même téléphone : s’il s’agit de deux personnes, ajoutez un numéro de téléphone ou une adresse pour les distinguer.

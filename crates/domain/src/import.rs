@@ -540,6 +540,21 @@ pub fn guess(headers: &[String]) -> Mapping {
     Mapping::guess(headers, Field::ALL, Field::synonyms)
 }
 
+/// [`guess`] for a course whose accrediting body asks for an identifier
+/// (issue 20): a column named as the body names it (`Número de afiliación`),
+/// as the mapping form shows it, is that identifier too.
+pub fn guess_for(headers: &[String], identifier_label: Option<&str>) -> Mapping {
+    let mut mapping = guess(headers);
+    if let Some(label) = identifier_label.map(simplify)
+        && mapping.get(Field::Identifier).is_none()
+        && let Some(column) = headers.iter().position(|h| simplify(h) == label)
+        && mapping.field_of(column).is_none()
+    {
+        mapping.set(Field::Identifier, column);
+    }
+    mapping
+}
+
 /// What [`check`] found: every row of the file is in exactly one list, each in
 /// file order.
 #[derive(Clone, Debug)]
@@ -979,6 +994,37 @@ mod tests {
             assert!(field.label_key().ends_with(&field.as_str().replace('_', "-")));
         }
         assert_eq!(Field::parse("name"), None);
+    }
+
+    #[test]
+    fn no_header_name_means_two_fields() {
+        let mut seen = HashMap::new();
+        for field in Field::ALL {
+            for synonym in field.synonyms() {
+                if let Some(other) = seen.insert(simplify(synonym), *field) {
+                    assert_eq!(other, *field, "{synonym}");
+                }
+            }
+        }
+    }
+
+    /// Issue 20: the identifier's column, by the usual words or by the
+    /// words of the body that asks for it, as the mapping form shows them.
+    #[test]
+    fn guesses_the_identifier_a_body_asks_for() {
+        let spanish = guess(&headers(&["Nombre", "Apellidos", "Correo", "DNI/NIE"]));
+        assert_eq!(spanish.get(Field::Identifier), Some(3));
+        let file = headers(&["Nombre", "Apellidos", "Correo", "Número de afiliación"]);
+        assert_eq!(guess(&file).get(Field::Identifier), None);
+        let asked = guess_for(&file, Some("Nº de afiliación"));
+        assert_eq!(asked.get(Field::Identifier), None, "other words");
+        let asked = guess_for(&file, Some("número de  afiliación"));
+        assert_eq!(asked.get(Field::Identifier), Some(3));
+        assert_eq!(asked.get(Field::Email), Some(2));
+        // A column that is already another field stays that field.
+        let asked = guess_for(&file, Some("correo"));
+        assert_eq!(asked.get(Field::Identifier), None);
+        assert_eq!(asked.get(Field::Email), Some(2));
     }
 
     #[test]

@@ -78,7 +78,7 @@ async fn check(
     let region = region_finder(state).await?;
     let audience = audience_finder(state).await?;
     let mut mapping = mapping.clone();
-    if !asks_identifier(session) {
+    if identifier_label(session).is_none() {
         mapping.unset(Field::Identifier);
     }
     let checked = import::check(
@@ -332,9 +332,9 @@ impl ApiOptions {
     }
 
     /// The guess from the header, with the caller's choices over it.
-    fn mapping(&self, sheet: &Sheet) -> Result<Mapping, FieldErrors> {
+    fn mapping(&self, session: &SessionRecord, sheet: &Sheet) -> Result<Mapping, FieldErrors> {
         upload::with_overrides(
-            import::guess(&sheet.headers),
+            import::guess_for(&sheet.headers, identifier_label(session)),
             sheet,
             &self.map,
             "error-import-no-column",
@@ -404,7 +404,7 @@ pub(crate) async fn import_api(
         Ok(sheet) => sheet,
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
-    let mapping = options.mapping(&sheet)?;
+    let mapping = options.mapping(&session, &sheet)?;
     let report = match check(&state, &session, &sheet, &mapping, options.without_email).await? {
         Ok(report) => report,
         Err(problem) => {
@@ -579,6 +579,7 @@ impl ReportPage {
         audiences: &AudienceWords,
     ) -> Self {
         let c = Chrome::new(ctx);
+        let labels: HashMap<Field, String> = offered(&c, &session).collect();
         let fields = offered(&c, &session)
             .map(|(f, label)| FieldChoice {
                 name: f.as_str(),
@@ -635,7 +636,7 @@ impl ReportPage {
                                 c.tr.t2(
                                     "import-field-problem",
                                     "field",
-                                    c.t(f.label_key()),
+                                    labels.get(f).cloned().unwrap_or_else(|| c.t(f.label_key())),
                                     "problem",
                                     c.tr.problem(p),
                                 )
@@ -712,7 +713,8 @@ async fn load(
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
-    let mapping = upload::with_columns(import::guess(&sheet.headers), &sheet, pairs)?;
+    let guess = import::guess_for(&sheet.headers, identifier_label(&session));
+    let mapping = upload::with_columns(guess, &sheet, pairs)?;
     let without_email = match pairs
         .iter()
         .find(|(k, _)| k == "without_email")
@@ -843,10 +845,7 @@ fn offered<'a>(c: &'a Chrome, session: &'a SessionRecord) -> impl Iterator<Item 
     })
 }
 
-fn asks_identifier(session: &SessionRecord) -> bool {
-    session
-        .course
-        .body
-        .as_ref()
-        .is_some_and(|b| b.identifier_label.is_some())
+/// What the course's accrediting body calls the identifier it asks for, if it asks.
+fn identifier_label(session: &SessionRecord) -> Option<&str> {
+    session.course.body.as_ref()?.identifier_label.as_deref()
 }
