@@ -145,12 +145,8 @@ db_test!(
 
         // Renamed, then retired: no longer offered by the public form, while
         // the course and the people keep it. `other` stays; built-in words stay.
-        let renamed = admin
-            .patch_ok(
-                "/api/v1/audiences/newly_arrived",
-                &json!({"name_en": "Newcomers", "name_fr": "Nouveaux arrivants"}),
-            )
-            .await;
+        let newcomers = json!({"name_en": "Newcomers", "name_fr": "Nouveaux arrivants"});
+        let renamed = admin.patch_ok("/api/v1/audiences/newly_arrived", &newcomers).await;
         assert_eq!(renamed["name"], "Newcomers");
         assert_eq!(renamed["names"], json!({"en": "Newcomers", "fr": "Nouveaux arrivants"}));
         // A PATCH that changes nothing (empty, or the same names again) leaves
@@ -165,12 +161,7 @@ db_test!(
         };
         let before = changes().await;
         admin.patch_ok("/api/v1/audiences/newly_arrived", &json!({})).await;
-        let same = admin
-            .patch_ok(
-                "/api/v1/audiences/newly_arrived",
-                &json!({"name_en": "Newcomers", "name_fr": "Nouveaux arrivants"}),
-            )
-            .await;
+        let same = admin.patch_ok("/api/v1/audiences/newly_arrived", &newcomers).await;
         assert_eq!(same["name"], "Newcomers");
         assert_eq!(changes().await, before, "no change, no audit entry");
         for (path, body) in [

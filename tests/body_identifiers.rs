@@ -35,6 +35,22 @@ async fn asking_body(app: &TestApp) -> String {
     body
 }
 
+/// A course the test body accredits.
+async fn mediation(app: &TestApp, api: &Api) -> Value {
+    crate::helpers::accredited_course(
+        app,
+        api,
+        json!({"title": "Mediación intercultural", "summary": "Acreditado.", "hours": 10,
+        "modality": "in_person", "audiences": ["mediator"], "language": "es"}),
+    )
+    .await
+}
+
+/// One meeting, in the future.
+fn in_2030() -> Value {
+    json!([{"starts_at": "2030-04-02T09:00:00+02:00", "ends_at": "2030-04-02T14:00:00+02:00"}])
+}
+
 fn registrant_with(given: &str, email: &str, identifier: Option<&str>) -> Value {
     let mut body = crate::helpers::registrant(given, email);
     if let Some(identifier) = identifier {
@@ -62,21 +78,8 @@ db_test!(
 
         // A future accredited session: the public form asks for it, and the
         // public cannot register without it.
-        let course = crate::helpers::accredited_course(
-            &app,
-            &api,
-            json!({"title": "Mediación intercultural", "summary": "Acreditado.", "hours": 10,
-            "modality": "in_person", "audiences": ["mediator"], "language": "es"}),
-        )
-        .await;
-        let future = crate::helpers::session_in_leon(
-            &app,
-            &api,
-            &course,
-            20,
-            json!([{"starts_at": "2030-04-02T09:00:00+02:00", "ends_at": "2030-04-02T14:00:00+02:00"}]),
-        )
-        .await;
+        let course = mediation(&app, &api).await;
+        let future = crate::helpers::session_in_leon(&app, &api, &course, 20, in_2030()).await;
         let future_id = future["id"].as_str().expect("id");
         let page = app.browser().get_html(&format!("/sessions/{future_id}")).await;
         assert!(
@@ -372,21 +375,8 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         asking_body(&app).await;
-        let course = crate::helpers::accredited_course(
-            &app,
-            &api,
-            json!({"title": "Mediación intercultural", "summary": "Acreditado.", "hours": 10,
-            "modality": "in_person", "audiences": ["mediator"], "language": "es"}),
-        )
-        .await;
-        let session = crate::helpers::session_in_leon(
-            &app,
-            &api,
-            &course,
-            20,
-            json!([{"starts_at": "2030-04-02T09:00:00+02:00", "ends_at": "2030-04-02T14:00:00+02:00"}]),
-        )
-        .await;
+        let course = mediation(&app, &api).await;
+        let session = crate::helpers::session_in_leon(&app, &api, &course, 20, in_2030()).await;
         let session = session["id"].as_str().expect("id").to_owned();
 
         // The upload page offers the column in the body's words; a file

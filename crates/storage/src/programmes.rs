@@ -3,7 +3,7 @@
 use aula_domain::details::ProgrammeDetails;
 use aula_domain::{OrganisationId, Problem};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, ExprTrait as _, IntoTableRef, Query, SelectStatement, UnionType};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
     Set,
@@ -102,38 +102,29 @@ pub async fn lists_of(
 /// and sessions, by name (issue 20): what forms offer, so a body is written
 /// the same way each time, and what the indicators filter by.
 pub async fn commissioners(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<String>> {
-    let mut names = named(
-        conn,
-        programme::Entity,
-        programme::Column::OrganisationId,
-        programme::Column::Commissioner,
-        org,
-    )
-    .await?;
-    names.extend(
-        named(
-            conn,
-            course::Entity,
-            course::Column::OrganisationId,
-            course::Column::Commissioner,
-            org,
-        )
-        .await?,
-    );
-    names.extend(
-        named(
-            conn,
-            session::Entity,
-            session::Column::OrganisationId,
-            session::Column::Commissioner,
-            org,
-        )
-        .await?,
-    );
+    let mut query = named(programme::Entity, org);
+    query
+        .union(UnionType::Distinct, named(course::Entity, org))
+        .union(UnionType::Distinct, named(session::Entity, org));
+    let mut names = Vec::new();
+    for row in conn.query_all(&query).await? {
+        names.push(row.try_get::<String>("", "name")?);
+    }
     names.sort();
-    names.dedup();
     names.sort_by_key(|n| aula_domain::fold_for_search(n));
     Ok(names)
+}
+
+/// The bodies `table`'s rows of `org` name: programmes, courses and
+/// sessions each have an `organisation_id` and a `commissioner`.
+fn named(table: impl IntoTableRef, org: OrganisationId) -> SelectStatement {
+    let commissioner = || Expr::col(programme::Column::Commissioner);
+    Query::select()
+        .expr_as(commissioner(), "name")
+        .from(table)
+        .and_where(Expr::col(programme::Column::OrganisationId).eq(org.uuid()))
+        .and_where(commissioner().is_not_null())
+        .to_owned()
 }
 
 /// Writes the programme's funders and partners as `details` gives them,
@@ -177,25 +168,6 @@ async fn write_lists(conn: &impl ConnectionTrait, id: Uuid, details: &ProgrammeD
         .await?;
     }
     Ok(())
-}
-
-/// The distinct bodies `org`'s rows of a table name in `commissioner`.
-async fn named<E: EntityTrait>(
-    conn: &impl ConnectionTrait,
-    _table: E,
-    organisation: E::Column,
-    commissioner: E::Column,
-    org: OrganisationId,
-) -> Result<Vec<String>> {
-    Ok(E::find()
-        .select_only()
-        .column(commissioner)
-        .filter(organisation.eq(org.uuid()))
-        .filter(commissioner.is_not_null())
-        .distinct()
-        .into_tuple::<String>()
-        .all(conn)
-        .await?)
 }
 
 /// Sets (or removes, with `None`) the logo of one of `org`'s programme's
