@@ -892,74 +892,12 @@ fn by_dates(
         union.union(UnionType::All, ended);
     }
 
-    // The marks, summed by registration and period first: a person's
-    // region and employer are then read once a registration, not once a
-    // mark. The sessions' own conditions apply here already: the marks
-    // are read through their meetings and sessions, whatever the source.
-    let marks = match (source, period) {
+    // Without the filter's days, the facts' attended months answer for
+    // the sessions across periods, in one join (issue 22).
+    let attended = match (source, period) {
         (Source::Facts, Some(b)) if filter.from.is_none() && filter.to.is_none() => months_attended(filter, b, backend),
-        _ => {
-            let (minutes, meetings) = marks_counted(backend);
-            let mut marks = Query::select();
-            marks.from(meeting::Entity);
-            join_session(&mut marks, (meeting::Entity, meeting::Column::SessionId));
-            marks
-                .inner_join(
-                    attendance::Entity,
-                    col(attendance::Entity, attendance::Column::MeetingId)
-                        .equals((meeting::Entity, meeting::Column::Id)),
-                )
-                .expr_as(
-                    col(attendance::Entity, attendance::Column::RegistrationId),
-                    "registration_id",
-                )
-                .expr_as(minutes, "minutes")
-                .expr_as(meetings, "meetings")
-                .cond_where(
-                    Cond::all()
-                        .add(conditions(
-                            Source::Tables,
-                            &Filter {
-                                region_id: None,
-                                audience: None,
-                                ..filter.clone()
-                            },
-                        ))
-                        .add(one_in(Source::Tables).not())
-                        .add(overlapping(filter))
-                        .add(within(filter, Dated::Meeting.expr(Source::Tables))),
-                )
-                .and_where(col(attendance::Entity, attendance::Column::Status).is_in([
-                    AttendanceStatus::Present,
-                    AttendanceStatus::Late,
-                    AttendanceStatus::Partial,
-                ]))
-                .add_group_by([col(attendance::Entity, attendance::Column::RegistrationId)]);
-            if let Some(b) = period {
-                let key = period_of(b, backend, Source::Tables, Dated::Meeting);
-                marks.expr_as(key.clone(), "period").add_group_by([key]);
-            }
-            marks
-        }
+        _ => attended_marks(source, filter, period, backend, key(Dated::SessionStart)),
     };
-    let g = |column: &'static str| Expr::col(("g", column));
-    let mut attended = Query::select();
-    attended.from_subquery(marks, "g");
-    source.join_registrations(&mut attended, g("registration_id"));
-    Counted {
-        minutes: g("minutes"),
-        meetings: g("meetings"),
-        ..Counted::nothing()
-    }
-    .select(
-        source,
-        &mut attended,
-        match period {
-            Some(_) => Some(g("period")),
-            None => key(Dated::SessionStart),
-        },
-    );
-    attended.cond_where(conditions(source, filter));
     union.union(UnionType::All, attended);
 
     let f = |column: &'static str| Expr::col(("f", column));
@@ -991,38 +929,112 @@ fn by_dates(
     query
 }
 
+/// The marks of the sessions across the filter's days or a period's edge,
+/// summed by registration (and month or quarter) before anything is joined
+/// to them: a person's region and employer are then read once a
+/// registration, not once a mark. The sessions' own conditions apply here
+/// already: the marks are read through their meetings and sessions,
+/// whatever the source.
+fn attended_marks(
+    source: Source,
+    filter: &Filter,
+    period: Option<Breakdown>,
+    backend: DbBackend,
+    key: Option<Expr>,
+) -> SelectStatement {
+    let one_in = |source: Source| Expr::from(in_one_period(source, filter, period, backend));
+    let (minutes, meetings) = marks_counted(backend);
+    let mut marks = Query::select();
+    marks.from(meeting::Entity);
+    join_session(&mut marks, (meeting::Entity, meeting::Column::SessionId));
+    marks
+        .inner_join(
+            attendance::Entity,
+            col(attendance::Entity, attendance::Column::MeetingId).equals((meeting::Entity, meeting::Column::Id)),
+        )
+        .expr_as(
+            col(attendance::Entity, attendance::Column::RegistrationId),
+            "registration_id",
+        )
+        .expr_as(minutes, "minutes")
+        .expr_as(meetings, "meetings")
+        .cond_where(
+            Cond::all()
+                .add(conditions(
+                    Source::Tables,
+                    &Filter {
+                        region_id: None,
+                        audience: None,
+                        ..filter.clone()
+                    },
+                ))
+                .add(one_in(Source::Tables).not())
+                .add(overlapping(filter))
+                .add(within(filter, Dated::Meeting.expr(Source::Tables))),
+        )
+        .and_where(col(attendance::Entity, attendance::Column::Status).is_in([
+            AttendanceStatus::Present,
+            AttendanceStatus::Late,
+            AttendanceStatus::Partial,
+        ]))
+        .add_group_by([col(attendance::Entity, attendance::Column::RegistrationId)]);
+    if let Some(b) = period {
+        let key = period_of(b, backend, Source::Tables, Dated::Meeting);
+        marks.expr_as(key.clone(), "period").add_group_by([key]);
+    }
+    let g = |column: &'static str| Expr::col(("g", column));
+    let mut attended = Query::select();
+    attended.from_subquery(marks, "g");
+    source.join_registrations(&mut attended, g("registration_id"));
+    Counted {
+        minutes: g("minutes"),
+        meetings: g("meetings"),
+        ..Counted::nothing()
+    }
+    .select(
+        source,
+        &mut attended,
+        match period {
+            Some(_) => Some(g("period")),
+            None => key,
+        },
+    );
+    attended.cond_where(conditions(source, filter));
+    attended
+}
+
 /// The attended time of the registrations of sessions across periods, by
 /// month or quarter and registration, from `attended_months` (issue 22):
-/// what [`by_dates`] sums from their marks, without reading them. Only
-/// without the filter's days, which cut months.
+/// what [`attended_marks`] sums from their marks, without reading them, as
+/// the union's rows of [`by_dates`]. Only without the filter's days, which
+/// cut months. One join: grouped by the facts' key, a registration's own
+/// columns are read beside its sums (a second join to the facts after
+/// grouping cost SQLite 2.3 s of a month breakdown over a million).
 fn months_attended(filter: &Filter, breakdown: Breakdown, backend: DbBackend) -> SelectStatement {
-    let registration_id = || col(attended_month::Entity, attended_month::Column::RegistrationId);
+    let registration_id = || col(registration_fact::Entity, registration_fact::Column::RegistrationId);
     let period = match breakdown {
         Breakdown::Quarter => Expr::cust(quarter_of_month(r#""attended_months"."month""#)),
         _ => col(attended_month::Entity, attended_month::Column::Month),
     };
     let mut query = Query::select();
+    query.from(attended_month::Entity).inner_join(
+        registration_fact::Entity,
+        registration_id().equals((attended_month::Entity, attended_month::Column::RegistrationId)),
+    );
+    Counted {
+        minutes: Expr::cust(r#"CAST(SUM("attended_months"."minutes") AS INTEGER)"#),
+        meetings: Expr::cust(r#"CAST(SUM("attended_months"."meetings") AS INTEGER)"#),
+        ..Counted::nothing()
+    }
+    .select(Source::Facts, &mut query, Some(period.clone()));
     query
-        .from(attended_month::Entity)
-        .inner_join(
-            registration_fact::Entity,
-            col(registration_fact::Entity, registration_fact::Column::RegistrationId).eq(registration_id()),
-        )
-        .expr_as(registration_id(), "registration_id")
-        .expr_as(
-            Expr::cust(r#"CAST(SUM("attended_months"."minutes") AS INTEGER)"#),
-            "minutes",
-        )
-        .expr_as(
-            Expr::cust(r#"CAST(SUM("attended_months"."meetings") AS INTEGER)"#),
-            "meetings",
-        )
-        .expr_as(period.clone(), "period")
         .cond_where(
             Cond::all()
                 .add(conditions(Source::Facts, filter))
                 .add(Expr::from(in_one_period(Source::Facts, filter, Some(breakdown), backend)).not()),
         )
+        // The facts' key: PostgreSQL then reads the registration's other
+        // columns as depending on it.
         .add_group_by([registration_id(), period]);
     query
 }
