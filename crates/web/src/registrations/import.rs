@@ -52,15 +52,15 @@ async fn region_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Uu
 
 /// Finds one of the instance's own audiences (issue 20) by its code or
 /// one of its names, whatever the case and accents.
-async fn audience_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Audience>> {
+fn audience_finder(audiences: &[aula_storage::entities::audience::Model]) -> impl Fn(&str) -> Option<Audience> {
     let mut by_word = HashMap::new();
-    for audience in aula_storage::audiences::list(&state.db).await? {
+    for audience in audiences {
         by_word.insert(fold_for_search(audience.code.as_str()), audience.code.clone());
         for name in audience.names.iter().flat_map(|n| n.0.values()) {
             by_word.insert(fold_for_search(name.trim()), audience.code.clone());
         }
     }
-    Ok(move |cell: &str| by_word.get(&fold_for_search(cell.trim())).cloned())
+    move |cell: &str| by_word.get(&fold_for_search(cell.trim())).cloned()
 }
 
 /// Checks the sheet; people whose row does not say their language get the
@@ -76,7 +76,8 @@ async fn check(
     without_email: bool,
 ) -> AppResult<Result<Report, Problem>> {
     let region = region_finder(state).await?;
-    let audience = audience_finder(state).await?;
+    let audiences = aula_storage::audiences::list(&state.db).await?;
+    let audience = audience_finder(&audiences);
     let mut mapping = mapping.clone();
     if identifier_label(session).is_none() {
         mapping.unset(Field::Identifier);
@@ -90,7 +91,7 @@ async fn check(
         without_email,
     );
     Ok(match checked {
-        Ok(report) => Ok(without_retired(state, session, report).await?),
+        Ok(report) => Ok(without_retired(state, session, report, &audiences).await?),
         Err(problem) => Err(problem),
     })
 }
@@ -98,13 +99,13 @@ async fn check(
 /// Rejects, at their line, the rows naming a retired audience (issue 20)
 /// for someone who does not have it already: registering would refuse
 /// them, and a file is judged row by row before anyone is registered.
-async fn without_retired(state: &AppState, session: &SessionRecord, mut report: Report) -> AppResult<Report> {
-    let retired: Vec<Audience> = aula_storage::audiences::list(&state.db)
-        .await?
-        .into_iter()
-        .filter(|a| a.retired)
-        .map(|a| a.code)
-        .collect();
+async fn without_retired(
+    state: &AppState,
+    session: &SessionRecord,
+    mut report: Report,
+    audiences: &[aula_storage::entities::audience::Model],
+) -> AppResult<Report> {
+    let retired: Vec<&Audience> = audiences.iter().filter(|a| a.retired).map(|a| &a.code).collect();
     if retired.is_empty() {
         return Ok(report);
     }
@@ -112,11 +113,13 @@ async fn without_retired(state: &AppState, session: &SessionRecord, mut report: 
     let mut accepted = Vec::with_capacity(report.accepted.len());
     for row in report.accepted {
         let audience = &row.registrant.audience;
-        let theirs = match retired.contains(audience) {
-            true => aula_storage::people::audience_of(&state.db, org, &row.registrant).await?,
-            false => None,
-        };
-        if retired.contains(audience) && theirs.as_ref() != Some(audience) {
+        // Only a retired audience asks whether the person has it already.
+        let refused = retired.contains(&audience)
+            && aula_storage::people::audience_of(&state.db, org, &row.registrant)
+                .await?
+                .as_ref()
+                != Some(audience);
+        if refused {
             report.rejected.push(import::Rejected {
                 line: row.line,
                 email: row
