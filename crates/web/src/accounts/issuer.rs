@@ -242,8 +242,7 @@ async fn issuer_out(state: &AppState, org: OrganisationId) -> AppResult<IssuerOu
 
 /// The identity the organisation the request works in prints on its certificates (organisers).
 #[utoipa::path(get, path = "/api/v1/issuer", tag = "issuer",
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = IssuerOut), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = IssuerOut), (status = 403, body = ApiError)))]
 pub(crate) async fn show(Organiser(ctx): Organiser, State(state): State<AppState>) -> AppResult<axum::Json<IssuerOut>> {
     Ok(axum::Json(issuer_out(&state, ctx.org()?).await?))
 }
@@ -252,9 +251,7 @@ pub(crate) async fn show(Organiser(ctx): Organiser, State(state): State<AppState
 /// certificates print from now on; certificates issued keep what they
 /// printed (organisers).
 #[utoipa::path(put, path = "/api/v1/issuer", tag = "issuer", request_body = IssuerInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = IssuerOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 422, body = ApiError)))]
+    responses((status = 200, body = IssuerOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -268,8 +265,7 @@ pub(crate) async fn put(
 
 /// The organisation's signatories, by name (organisers).
 #[utoipa::path(get, path = "/api/v1/signatories", tag = "issuer",
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<SignatoryOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = Vec<SignatoryOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -279,9 +275,7 @@ pub(crate) async fn list(
 
 /// Add a signatory; their signature is uploaded next (organisers).
 #[utoipa::path(post, path = "/api/v1/signatories", tag = "issuer", request_body = SignatoryInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = SignatoryOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 422, body = ApiError)))]
+    responses((status = 201, body = SignatoryOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -300,9 +294,7 @@ async fn one(state: &AppState, org: OrganisationId, id: Uuid) -> AppResult<Signa
 
 /// One signatory (organisers).
 #[utoipa::path(get, path = "/api/v1/signatories/{id}", tag = "issuer", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = SignatoryOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 200, body = SignatoryOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn show_signatory(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -315,8 +307,7 @@ pub(crate) async fn show_signatory(
 /// ones (organisers).
 #[utoipa::path(patch, path = "/api/v1/signatories/{id}", tag = "issuer", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of SignatoryInput"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = SignatoryOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = SignatoryOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update_signatory(
     Organiser(ctx): Organiser,
@@ -341,9 +332,7 @@ pub(crate) async fn update_signatory(
 /// Remove a signatory: the courses and sessions they signed go back to the
 /// default; certificates issued keep their name and signature (organisers).
 #[utoipa::path(delete, path = "/api/v1/signatories/{id}", tag = "issuer", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete_signatory(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -359,8 +348,7 @@ pub(crate) async fn delete_signatory(
 /// or references outside itself is refused (organisers).
 #[utoipa::path(put, path = "/api/v1/signatories/{id}/signature", tag = "issuer", params(("id" = Uuid, Path)),
     request_body(content = Vec<u8>, content_type = "image/svg+xml"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = SignatoryOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = SignatoryOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 413, body = ApiError), (status = 415, body = ApiError),
         (status = 422, body = ApiError)))]
 pub(crate) async fn put_signature(
@@ -379,9 +367,7 @@ pub(crate) async fn put_signature(
 
 /// Remove a signatory's signature (organisers).
 #[utoipa::path(delete, path = "/api/v1/signatories/{id}/signature", tag = "issuer", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete_signature(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -411,8 +397,8 @@ async fn assign(ctx: &Ctx, state: &AppState, what: Signs, choice: &SignatoryChoi
 /// Choose who signs this course's certificates (unless a session has its
 /// own), or take the choice back (organisers).
 #[utoipa::path(put, path = "/api/v1/courses/{id}/signatory", tag = "issuer", params(("id" = Uuid, Path)),
-    request_body = SignatoryChoice, security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    request_body = SignatoryChoice,
+    responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn course_signatory(
     Organiser(ctx): Organiser,
@@ -426,8 +412,8 @@ pub(crate) async fn course_signatory(
 
 /// Choose who signs this session's certificates, or take the choice back (organisers).
 #[utoipa::path(put, path = "/api/v1/sessions/{id}/signatory", tag = "issuer", params(("id" = Uuid, Path)),
-    request_body = SignatoryChoice, security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    request_body = SignatoryChoice,
+    responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn session_signatory(
     Organiser(ctx): Organiser,
@@ -444,8 +430,7 @@ pub(crate) async fn session_signatory(
 /// signature (administrators and organisers).
 #[utoipa::path(put, path = "/api/v1/accreditation-bodies/{id}/logo", tag = "accreditation-bodies",
     params(("id" = Uuid, Path)), request_body(content = Vec<u8>, content_type = "image/svg+xml"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = crate::catalogue::bodies::BodyOut), (status = 401, body = ApiError),
+    responses((status = 200, body = crate::catalogue::bodies::BodyOut),
         (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 413, body = ApiError),
         (status = 415, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put_body_logo(
@@ -463,9 +448,8 @@ pub(crate) async fn put_body_logo(
 
 /// Remove an accrediting body's logo (administrators and organisers).
 #[utoipa::path(delete, path = "/api/v1/accreditation-bodies/{id}/logo", tag = "accreditation-bodies",
-    params(("id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    params(("id" = Uuid, Path)),
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete_body_logo(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
     State(state): State<AppState>,

@@ -67,9 +67,7 @@ async fn answer(state: &AppState, org: aula_storage::entities::organisation::Mod
 /// An organisation's place among networks (platform administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/network", tag = "organisations",
     params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = NetworkOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 200, body = NetworkOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn get(
     Admin(_ctx): Admin,
     State(state): State<AppState>,
@@ -86,8 +84,7 @@ pub(crate) async fn get(
 /// ceasing to be one.
 #[utoipa::path(put, path = "/api/v1/organisations/{id}/network", tag = "organisations",
     params(("id" = Uuid, Path)), request_body = NetworkInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = NetworkOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = NetworkOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put(
     Admin(ctx): Admin,

@@ -191,8 +191,7 @@ pub(crate) async fn find(state: &AppState, id: Uuid) -> AppResult<organisation::
 
 /// One organisation (platform administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = OrganisationDetailOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = OrganisationDetailOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
 pub(crate) async fn show(
     Admin(_ctx): Admin,
@@ -206,8 +205,7 @@ pub(crate) async fn show(
 /// closes its public pages (410) and its staff's access (platform administrators).
 #[utoipa::path(patch, path = "/api/v1/organisations/{id}", tag = "organisations", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of OrganisationChangeInput"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = OrganisationDetailOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = OrganisationDetailOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Admin(ctx): Admin,
@@ -236,8 +234,7 @@ pub struct MemberDetailOut {
 
 /// Who works in an organisation, as what (platform administrators).
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/members", tag = "organisations", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<MemberDetailOut>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = Vec<MemberDetailOut>), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
 pub(crate) async fn members(
     Admin(_ctx): Admin,
@@ -263,8 +260,7 @@ pub(crate) async fn members(
 /// Take a role in an organisation from a staff member (platform administrators).
 #[utoipa::path(delete, path = "/api/v1/organisations/{id}/members/{user_id}/{role}", tag = "organisations",
     params(("id" = Uuid, Path), ("user_id" = Uuid, Path), ("role" = String, Path, description = "`organiser` or `trainer`")),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError, description = "No such organisation, or they do not hold that role in it")))]
 pub(crate) async fn remove_member(
     Admin(ctx): Admin,
@@ -297,8 +293,7 @@ pub(crate) fn parse_logo(bytes: &[u8]) -> Result<Logo, Problem> {
 /// itself is refused (platform administrators).
 #[utoipa::path(put, path = "/api/v1/organisations/{id}/logo", tag = "organisations", params(("id" = Uuid, Path)),
     request_body(content = Vec<u8>, content_type = "image/png"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = OrganisationDetailOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = OrganisationDetailOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 413, body = ApiError), (status = 415, body = ApiError),
         (status = 422, body = ApiError)))]
 pub(crate) async fn put_logo(
@@ -326,9 +321,7 @@ pub(crate) async fn put_logo(
 
 /// Remove an organisation's logo (platform administrators).
 #[utoipa::path(delete, path = "/api/v1/organisations/{id}/logo", tag = "organisations", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete_logo(
     Admin(ctx): Admin,
     State(state): State<AppState>,

@@ -90,8 +90,7 @@ impl From<organisation::Model> for OrganisationOut {
 
 /// Every organisation of the instance (platform administrators).
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<OrganisationOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = Vec<OrganisationOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
     Admin(_ctx): Admin,
     State(state): State<AppState>,
@@ -107,8 +106,7 @@ pub(crate) async fn list(
 
 /// Add an organisation (platform administrators).
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations", request_body = OrganisationInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = OrganisationOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 201, body = OrganisationOut), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Admin(ctx): Admin,
@@ -151,8 +149,7 @@ pub struct MemberOut {
 /// Give a staff user a role in an organisation (platform administrators).
 #[utoipa::path(post, path = "/api/v1/organisations/{id}/members", tag = "organisations",
     params(("id" = Uuid, Path)), request_body = MemberInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = MemberOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = MemberOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn add_member(
     Admin(ctx): Admin,

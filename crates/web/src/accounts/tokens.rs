@@ -45,8 +45,8 @@ async fn own_tokens(state: &AppState, user_id: Uuid) -> AppResult<Vec<TokenOut>>
 }
 
 /// The caller's own API tokens (never their secret).
-#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<TokenOut>), (status = 401, body = ApiError)))]
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens",
+    responses((status = 200, body = Vec<TokenOut>), ))]
 pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
     let user = ctx.user()?;
     Ok(axum::Json(own_tokens(&state, user.user.id).await?))
@@ -54,8 +54,7 @@ pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<a
 
 /// Revoke one of the caller's tokens (it stops working at once).
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 404, body = ApiError)))]
 pub(crate) async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let user = ctx.user()?;
     aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, id).await?;

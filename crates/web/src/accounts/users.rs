@@ -153,8 +153,7 @@ impl From<UserRecord> for UserOut {
 
 /// Staff users, by name (admins).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Paging),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Paginated<UserOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = Paginated<UserOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -167,9 +166,7 @@ pub(crate) async fn list(
 
 /// Add a staff user (admins).
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 422, body = ApiError)))]
+    responses((status = 201, body = UserOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Admin(ctx): Admin,
     State(state): State<AppState>,
@@ -183,9 +180,7 @@ pub(crate) async fn create(
 
 /// One staff user (admins).
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 200, body = UserOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -198,8 +193,7 @@ pub(crate) async fn show(
 /// Change a staff user's details, roles, password or whether they are active (admins).
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of UserInput"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = UserOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = UserOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Admin(ctx): Admin,

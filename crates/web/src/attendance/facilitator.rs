@@ -70,8 +70,7 @@ async fn add(ctx: &Ctx, state: &AppState, id: Uuid, form: &FacilitatorInput) -> 
 
 /// A session's co-facilitators whose links work, in the order named.
 #[utoipa::path(get, path = "/api/v1/sessions/{id}/facilitators", tag = "attendance", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<FacilitatorOut>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = Vec<FacilitatorOut>), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
 pub(crate) async fn list_api(
     Organiser(ctx): Organiser,
@@ -89,8 +88,8 @@ pub(crate) async fn list_api(
 /// their personal link (`url`), shown this once, by which they take the
 /// session's roll calls while it is open or closed.
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/facilitators", tag = "attendance", params(("id" = Uuid, Path)),
-    request_body = FacilitatorInput, security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = FacilitatorOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    request_body = FacilitatorInput,
+    responses((status = 201, body = FacilitatorOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn add_api(
     Organiser(ctx): Organiser,
@@ -104,9 +103,8 @@ pub(crate) async fn add_api(
 
 /// End a co-facilitator's link; the marks they saved stay.
 #[utoipa::path(delete, path = "/api/v1/sessions/{id}/facilitators/{facilitator_id}", tag = "attendance",
-    params(("id" = Uuid, Path), ("facilitator_id" = Uuid, Path)), security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    params(("id" = Uuid, Path), ("facilitator_id" = Uuid, Path)),
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn revoke_api(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,

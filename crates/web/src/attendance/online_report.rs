@@ -501,14 +501,12 @@ impl ApiOptions {
     request_body(content = String, content_type = "text/csv", description = "The participant report"),
     responses(
         (status = 200, body = ReportImported),
-        (status = 401, body = ApiError),
         (status = 403, body = ApiError, description = "Not a trainer of this session, nor an organiser"),
         (status = 404, body = ApiError, description = "Unknown meeting"),
         (status = 413, body = ApiError),
         (status = 415, body = ApiError, description = "The body is not `text/csv`"),
         (status = 422, body = ApiError, description = "The file cannot be read, a column is missing, a bad parameter or choice, or no reason for a completed session"),
     ),
-    security(("bearer" = []), ("cookie" = []))
 )]
 pub(crate) async fn import_api(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,

@@ -181,8 +181,7 @@ pub(crate) async fn delete_course_page(
 /// kept. 409 while one of its courses has a session people may still
 /// register for or attend.
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/archive", tag = "programmes", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = ProgrammeOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn archive_programme(
     Organiser(ctx): Organiser,
@@ -195,9 +194,7 @@ pub(crate) async fn archive_programme(
 
 /// Restore an archived programme, with the courses archived with it.
 #[utoipa::path(post, path = "/api/v1/programmes/{id}/restore", tag = "programmes", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 200, body = ProgrammeOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn restore_programme(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -209,8 +206,7 @@ pub(crate) async fn restore_programme(
 
 /// Delete a programme that has no course (409 otherwise, saying how many).
 #[utoipa::path(delete, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn delete_programme(
     Organiser(ctx): Organiser,
@@ -224,8 +220,7 @@ pub(crate) async fn delete_programme(
 /// Archive a course: out of the catalogue, lists and pickers, figures kept.
 /// 409 while it has a session people may still register for or attend.
 #[utoipa::path(post, path = "/api/v1/courses/{id}/archive", tag = "courses", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = CourseOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn archive_course(
     Organiser(ctx): Organiser,
@@ -238,8 +233,7 @@ pub(crate) async fn archive_course(
 
 /// Restore an archived course (409 while its programme is archived).
 #[utoipa::path(post, path = "/api/v1/courses/{id}/restore", tag = "courses", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = CourseOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = CourseOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn restore_course(
     Organiser(ctx): Organiser,
@@ -252,8 +246,7 @@ pub(crate) async fn restore_course(
 
 /// Delete a course that has no session (409 otherwise, saying how many).
 #[utoipa::path(delete, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn delete_course(
     Organiser(ctx): Organiser,

@@ -146,7 +146,7 @@ async fn answer(ctx: &Ctx, state: &AppState, row: &audience::Model) -> AppResult
 }
 
 /// Every audience, retired ones too, in the order forms offer them.
-#[utoipa::path(get, path = "/api/v1/audiences", tag = "audiences", responses((status = 200, body = Vec<AudienceOut>)))]
+#[utoipa::path(get, path = "/api/v1/audiences", tag = "audiences", security(()), responses((status = 200, body = Vec<AudienceOut>)))]
 pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<AudienceOut>>> {
     let words = AudienceWords::load(&state.db, ctx.tr()).await?;
     Ok(axum::Json(words.all().map(|(row, _)| out(&words, row)).collect()))
@@ -159,9 +159,7 @@ async fn add(ctx: &Ctx, state: &AppState, input: &AudienceInput) -> AppResult<au
 
 /// Add an audience (admins); 422 when the code is taken.
 #[utoipa::path(post, path = "/api/v1/audiences", tag = "audiences", request_body = AudienceInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = AudienceOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 422, body = ApiError)))]
+    responses((status = 201, body = AudienceOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Admin(ctx): Admin,
     State(state): State<AppState>,
@@ -174,8 +172,8 @@ pub(crate) async fn create(
 /// Rename an admin's audience, or retire one (or offer it again). 409 for
 /// renaming a built-in audience or retiring `other`.
 #[utoipa::path(patch, path = "/api/v1/audiences/{code}", tag = "audiences", params(("code" = String, Path)),
-    request_body = AudienceChange, security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = AudienceOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    request_body = AudienceChange,
+    responses((status = 200, body = AudienceOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Admin(ctx): Admin,
@@ -190,8 +188,7 @@ pub(crate) async fn update(
 
 /// Delete an admin's audience nothing uses (409 once used: retire it).
 #[utoipa::path(delete, path = "/api/v1/audiences/{code}", tag = "audiences", params(("code" = String, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn delete(
     Admin(ctx): Admin,

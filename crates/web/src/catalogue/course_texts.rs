@@ -64,7 +64,6 @@ async fn save(ctx: &Ctx, state: &AppState, id: Uuid, given: &CourseTextsInput) -
 /// given blank, has none afterwards; one given needs its title and summary.
 #[utoipa::path(put, path = "/api/v1/courses/{id}/texts", tag = "courses", params(("id" = Uuid, Path)),
     request_body = CourseTextsInput,
-    security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, body = CourseOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put_texts(
     Organiser(ctx): Organiser,

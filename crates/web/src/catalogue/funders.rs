@@ -39,8 +39,7 @@ fn index(position: u32) -> AppResult<i32> {
 #[utoipa::path(put, path = "/api/v1/programmes/{id}/funders/{position}/logo", tag = "programmes",
     params(("id" = Uuid, Path), ("position" = u32, Path, description = "The funder's place, from 1")),
     request_body(content = Vec<u8>, content_type = "image/png"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = FunderOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = FunderOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 413, body = ApiError), (status = 415, body = ApiError),
         (status = 422, body = ApiError)))]
 pub(crate) async fn put_logo_api(
@@ -61,9 +60,7 @@ pub(crate) async fn put_logo_api(
 /// Remove the logo of a programme's funder (organisers).
 #[utoipa::path(delete, path = "/api/v1/programmes/{id}/funders/{position}/logo", tag = "programmes",
     params(("id" = Uuid, Path), ("position" = u32, Path, description = "The funder's place, from 1")),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete_logo_api(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,

@@ -269,8 +269,7 @@ impl OutreachQuery {
 
 /// List the organisation's outreach activities, the latest first.
 #[utoipa::path(get, path = "/api/v1/outreach", tag = "outreach", params(OutreachQuery),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Paginated<OutreachOut>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = Paginated<OutreachOut>), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
 pub(crate) async fn list(
     Organiser(ctx): Organiser,
@@ -283,9 +282,7 @@ pub(crate) async fn list(
 
 /// Record an outreach activity of a programme.
 #[utoipa::path(post, path = "/api/v1/outreach", tag = "outreach", request_body = OutreachInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = OutreachOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 422, body = ApiError)))]
+    responses((status = 201, body = OutreachOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -298,9 +295,7 @@ pub(crate) async fn create(
 
 /// One outreach activity.
 #[utoipa::path(get, path = "/api/v1/outreach/{id}", tag = "outreach", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = OutreachOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 200, body = OutreachOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn show(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -312,8 +307,7 @@ pub(crate) async fn show(
 /// Change some fields of an outreach activity.
 #[utoipa::path(patch, path = "/api/v1/outreach/{id}", tag = "outreach", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of OutreachInput"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = OutreachOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = OutreachOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Organiser(ctx): Organiser,
@@ -328,9 +322,7 @@ pub(crate) async fn update(
 
 /// Delete an outreach activity, with its walk-ins.
 #[utoipa::path(delete, path = "/api/v1/outreach/{id}", tag = "outreach", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -379,8 +371,7 @@ impl From<outreach_walk_in::Model> for WalkInOut {
 
 /// The walk-ins of an activity, in the order they came.
 #[utoipa::path(get, path = "/api/v1/outreach/{id}/walk-ins", tag = "outreach", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<WalkInOut>), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = Vec<WalkInOut>), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
 pub(crate) async fn walk_ins(
     Organiser(ctx): Organiser,
@@ -395,8 +386,7 @@ pub(crate) async fn walk_ins(
 /// the names outnumber it. A webinar takes none (409).
 #[utoipa::path(post, path = "/api/v1/outreach/{id}/walk-ins", tag = "outreach", params(("id" = Uuid, Path)),
     request_body = WalkInInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = WalkInOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 201, body = WalkInOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn add_walk_in(
     Organiser(ctx): Organiser,
@@ -412,9 +402,7 @@ pub(crate) async fn add_walk_in(
 /// Remove a walk-in written down by mistake (the head count stays).
 #[utoipa::path(delete, path = "/api/v1/outreach/{id}/walk-ins/{walk_in_id}", tag = "outreach",
     params(("id" = Uuid, Path), ("walk_in_id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn remove_walk_in(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,

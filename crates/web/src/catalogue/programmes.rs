@@ -317,8 +317,7 @@ impl ProgrammeOut {
 
 /// List programmes, newest first; archived ones only with `archived=true`.
 #[utoipa::path(get, path = "/api/v1/programmes", tag = "programmes", params(ArchivedPaging),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Paginated<ProgrammeOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = Paginated<ProgrammeOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -338,9 +337,7 @@ pub(crate) async fn list(
 
 /// Create a programme.
 #[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", request_body = ProgrammeInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 422, body = ApiError)))]
+    responses((status = 201, body = ProgrammeOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
@@ -353,9 +350,7 @@ pub(crate) async fn create(
 
 /// One programme.
 #[utoipa::path(get, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 200, body = ProgrammeOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -369,8 +364,7 @@ pub(crate) async fn show(
 /// Change some fields of a programme.
 #[utoipa::path(patch, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of ProgrammeInput"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = ProgrammeOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = ProgrammeOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Organiser(ctx): Organiser,

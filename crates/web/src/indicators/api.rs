@@ -223,8 +223,7 @@ fn filter_of(query: &IndicatorQuery) -> AppResult<Filter> {
 /// the network's own sessions and its members' together (`member` chooses
 /// one), with the breakdown by organisation.
 #[utoipa::path(get, path = "/api/v1/indicators", tag = "indicators", params(IndicatorQuery),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = IndicatorsOut), (status = 401, body = ApiError),
+    responses((status = 200, body = IndicatorsOut),
         (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn indicators_api(
     Organiser(ctx): Organiser,
@@ -268,8 +267,7 @@ pub(crate) async fn indicators_api(
 /// or a breakdown with one line per group. Labels and decimals in the
 /// asker's language.
 #[utoipa::path(get, path = "/api/v1/indicators.csv", tag = "indicators", params(IndicatorQuery),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, content_type = "text/csv", body = String), (status = 401, body = ApiError),
+    responses((status = 200, content_type = "text/csv", body = String),
         (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn indicators_csv(
     Organiser(ctx): Organiser,
@@ -361,9 +359,8 @@ pub(crate) async fn indicators_csv(
 /// with numbers stored as numbers (whatever the reader's decimal separator)
 /// and headings in the asker's language; right to left in Arabic.
 #[utoipa::path(get, path = "/api/v1/indicators.xlsx", tag = "indicators", params(IndicatorQuery),
-    security(("bearer" = []), ("cookie" = [])),
     responses((status = 200, content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        body = Vec<u8>), (status = 401, body = ApiError), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
+        body = Vec<u8>), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn indicators_xlsx(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,

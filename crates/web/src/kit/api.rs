@@ -6,7 +6,9 @@ use aula_storage::{Page, Paged};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::path::{Operation, ParameterIn};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{Content, Header, OpenApi, OpenApiBuilder, Ref, RefOr, Response as ApiResponse};
 use utoipa::{IntoParams, ToSchema};
 
@@ -51,9 +53,15 @@ impl ApiDoc {
     }
 }
 
-/// Adds to every operation the answers that the layers around its handler
-/// can give, once here rather than in each annotation, so the document names
-/// every status the API can answer (issue 15):
+/// Adds to every operation what is the same for all of them, once here
+/// rather than in each annotation.
+///
+/// Operations ask to be signed in (by bearer token or session cookie)
+/// unless their annotation says `security(())`: forgetting to say it leaves
+/// a public route documented as closed, never the other way round.
+///
+/// And the answers that the layers around its handler can give, so the
+/// document names every status the API can answer (issue 15):
 /// - 401 everywhere: an `Authorization` header that is not a valid bearer
 ///   token is refused even on public routes;
 /// - 400 where a query string or a body is read (one that cannot be parsed);
@@ -78,6 +86,17 @@ pub fn with_common_answers(mut doc: OpenApi) -> OpenApi {
 }
 
 fn complete(operation: &mut Operation) {
+    let public = [SecurityRequirement::default()];
+    match operation.security.as_deref() {
+        None => {
+            operation.security = Some(vec![
+                SecurityRequirement::new("bearer", [] as [&str; 0]),
+                SecurityRequirement::new("cookie", [] as [&str; 0]),
+            ])
+        }
+        Some(s) if s == public => operation.security = None,
+        Some(_) => {}
+    }
     let parameters: Vec<(ParameterIn, String)> = operation
         .parameters
         .iter()

@@ -86,8 +86,7 @@ fn borrowed<'a>(given: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a s
 
 /// The retention periods in force, in days.
 #[utoipa::path(get, path = "/api/v1/retention-periods", tag = "people",
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = PeriodsIo), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = PeriodsIo), (status = 403, body = ApiError)))]
 pub(crate) async fn periods_api(
     AdminOrOrganiser(_): AdminOrOrganiser,
     State(state): State<AppState>,
@@ -98,9 +97,7 @@ pub(crate) async fn periods_api(
 /// Sets every retention period, in days, each within its bounds
 /// (administrators). Audited with the old and new values.
 #[utoipa::path(put, path = "/api/v1/retention-periods", tag = "people", request_body = PeriodsIo,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = PeriodsIo), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 422, body = ApiError)))]
+    responses((status = 200, body = PeriodsIo), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn set_periods_api(
     Admin(ctx): Admin,
     State(state): State<AppState>,
@@ -151,8 +148,7 @@ async fn lines(state: &AppState) -> AppResult<Vec<Line>> {
 /// The records of processing: each kind of personal data Aula holds, the
 /// retention period that bounds it, and how many records are past it.
 #[utoipa::path(get, path = "/api/v1/privacy/records", tag = "people",
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<RecordOut>), (status = 401, body = ApiError), (status = 403, body = ApiError)))]
+    responses((status = 200, body = Vec<RecordOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn records_api(
     AdminOrOrganiser(_): AdminOrOrganiser,
     State(state): State<AppState>,

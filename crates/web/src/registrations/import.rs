@@ -382,7 +382,6 @@ impl ApiOptions {
     request_body(content = String, content_type = "text/csv", description = "The CSV file"),
     responses(
         (status = 200, body = ImportReport),
-        (status = 401, body = ApiError),
         (status = 403, body = ApiError),
         (status = 404, body = ApiError, description = "Unknown session"),
         (status = 409, body = ApiError, description = "The session does not take registrations"),
@@ -390,7 +389,6 @@ impl ApiOptions {
         (status = 415, body = ApiError, description = "The body is not `text/csv`"),
         (status = 422, body = ImportReport, description = "Rejected rows with `on_error=abort` (`error` = `rejected_rows`; nobody registered); an unreadable file or a bad parameter gets the usual error (`error` = `invalid`)"),
     ),
-    security(("bearer" = []), ("cookie" = []))
 )]
 pub(crate) async fn import_api(
     Organiser(ctx): Organiser,

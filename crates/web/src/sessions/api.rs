@@ -19,7 +19,7 @@ use crate::{AppResult, AppState, Ctx};
 // ----- API -------------------------------------------------------------------
 
 /// Sessions, soonest first. Anyone sees the sessions that are not drafts.
-#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", params(SessionQuery),
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", security(()), params(SessionQuery),
     responses((status = 200, body = Paginated<SessionOut>), (status = 400, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
@@ -32,8 +32,7 @@ pub(crate) async fn list(
 
 /// Create a session of a course (in `draft` unless `status` says `open`).
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "sessions", request_body = SessionInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 201, body = SessionOut), (status = 403, body = ApiError),
         (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Organiser(ctx): Organiser,
@@ -51,7 +50,7 @@ pub(crate) async fn create(
 }
 
 /// One session with its meetings. Drafts are visible to organisers and the session's trainers.
-#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = Uuid, Path)),
+#[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", security(()), params(("id" = Uuid, Path)),
     responses((status = 200, body = SessionOut), (status = 404, body = ApiError)))]
 pub(crate) async fn show(
     ctx: Ctx,
@@ -64,8 +63,7 @@ pub(crate) async fn show(
 /// Change some fields of a session, including its `status`.
 #[utoipa::path(patch, path = "/api/v1/sessions/{id}", tag = "sessions", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of SessionInput"),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = SessionOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = SessionOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Organiser(ctx): Organiser,

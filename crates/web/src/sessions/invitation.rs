@@ -37,8 +37,7 @@ async fn renew(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(SessionRecor
 /// Make a new private registration link for a session by invitation; the
 /// one before stops working. 409 for a session that is not by invitation.
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/invitation-link", tag = "sessions", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = InvitationLinkOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 201, body = InvitationLinkOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn renew_api(
     Organiser(ctx): Organiser,
@@ -55,9 +54,7 @@ pub(crate) async fn renew_api(
 
 /// Revoke a session's private registration link; those it registered stay.
 #[utoipa::path(delete, path = "/api/v1/sessions/{id}/invitation-link", tag = "sessions", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 204), (status = 401, body = ApiError), (status = 403, body = ApiError),
-        (status = 404, body = ApiError)))]
+    responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn revoke_api(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,

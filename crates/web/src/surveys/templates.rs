@@ -299,9 +299,7 @@ fn summary(row: survey_template::Model) -> AppResult<SurveyTemplateSummary> {
 
 /// The survey templates: the latest version of each, the default first.
 #[utoipa::path(get, path = "/api/v1/survey-templates", tag = "surveys",
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = Vec<SurveyTemplateSummary>), (status = 401, body = ApiError),
-        (status = 403, body = ApiError)))]
+    responses((status = 200, body = Vec<SurveyTemplateSummary>), (status = 403, body = ApiError)))]
 pub(crate) async fn list_templates(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -313,8 +311,7 @@ pub(crate) async fn list_templates(
 
 /// Copy a template (any version) into a new one, to edit.
 #[utoipa::path(post, path = "/api/v1/survey-templates", tag = "surveys", request_body = SurveyTemplateCopy,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 201, body = SurveyTemplateOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 201, body = SurveyTemplateOut), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
 pub(crate) async fn create_template(
     Organiser(ctx): Organiser,
@@ -332,8 +329,7 @@ pub(crate) async fn create_template(
 
 /// One template (any version), with its questions.
 #[utoipa::path(get, path = "/api/v1/survey-templates/{id}", tag = "surveys", params(("id" = Uuid, Path)),
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = SurveyTemplateOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = SurveyTemplateOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
 pub(crate) async fn show_template(
     ctx: Ctx,
@@ -350,8 +346,7 @@ pub(crate) async fn show_template(
 /// is: the answer is the new version made (another `id`, `version` + 1).
 #[utoipa::path(put, path = "/api/v1/survey-templates/{id}", tag = "surveys", params(("id" = Uuid, Path)),
     request_body = SurveyTemplateInput,
-    security(("bearer" = []), ("cookie" = [])),
-    responses((status = 200, body = SurveyTemplateOut), (status = 401, body = ApiError), (status = 403, body = ApiError),
+    responses((status = 200, body = SurveyTemplateOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update_template(
     Organiser(ctx): Organiser,
