@@ -18,6 +18,7 @@
 pub mod attendance;
 pub mod catalogue;
 pub mod certificates;
+pub mod imports;
 pub mod issuer;
 pub mod jobs;
 pub mod messages;

@@ -103,7 +103,7 @@ pub fn invited(record: &SessionRecord, entry: &Entry) -> bool {
 
 /// Registers someone inside the caller's transaction (an import registers a
 /// whole file in one), with the e-mail that says what happened.
-pub async fn register_in(
+pub(crate) async fn register_in(
     txn: &impl ConnectionTrait,
     app: &App,
     record: &SessionRecord,

@@ -183,3 +183,65 @@ async fn a_session_cancelled_after_the_request_read_it_takes_no_registration() {
         registrations::register_for(&s.app, &read_before, &someone("Ana", "ana@example.org"), &Entry::Public).await;
     assert!(matches!(refused, Err(aula_app::Error::Conflict(_))), "{refused:?}");
 }
+
+/// An import without HTTP: the sheet is checked whole (a bad row refused
+/// at its line, a row's unknown audience too), a dry run counts without
+/// writing, and the import registers every accepted row in one transaction,
+/// seats first, with one audit entry; the same file again finds everyone
+/// already there.
+#[tokio::test]
+async fn an_import_checks_the_whole_sheet_then_registers_it_in_one_transaction() {
+    use aula_app::imports::{self, Import, Outcome};
+    use aula_domain::import;
+
+    let s = scratch().await;
+    let session_id = open_session(&s.app, 1).await;
+    let record = sessions::get(&s.app.db, session_id).await.expect("session");
+    // A byte-order mark, semicolons and CRLF, as a spreadsheet writes them.
+    let file = "\u{feff}Nombre;Apellidos;Correo;Colectivo\r\n\
+                Ana;García;ana@example.org;\r\n\
+                Luis;Pérez;no-es-un-correo;\r\n\
+                Marta;Ruiz;marta@example.org;astronauta\r\n\
+                Jorge;Sanz;jorge@example.org;\r\n";
+    let sheet = import::read(file.as_bytes()).expect("sheet");
+    let mapping = import::guess(&sheet.headers);
+    let report = imports::check(&s.app, &record, &sheet, &mapping, false)
+        .await
+        .expect("checked")
+        .expect("readable");
+    assert_eq!(report.accepted.iter().map(|a| a.line).collect::<Vec<_>>(), [2, 5]);
+    assert_eq!(report.rejected.iter().map(|r| r.line).collect::<Vec<_>>(), [3, 4]);
+
+    let actor = Actor::system("test").within(common::org(&s.app).await);
+    let import = |dry_run| Import {
+        session_id,
+        accepted: &report.accepted,
+        skipped: report.rejected.len(),
+        draft: None,
+        dry_run,
+    };
+    let would = imports::register(&s.app, &actor, import(true)).await.expect("dry run");
+    let expected = Outcome {
+        registered: 2,
+        waitlisted: 1,
+        pending: 0,
+        already: 0,
+    };
+    assert_eq!(would, expected);
+    let counts = || sessions::get(&s.app.db, session_id);
+    assert_eq!(
+        counts().await.expect("session").session.seats_taken,
+        0,
+        "a dry run writes nothing"
+    );
+
+    assert_eq!(
+        imports::register(&s.app, &actor, import(false))
+            .await
+            .expect("imported"),
+        expected
+    );
+    assert_eq!(counts().await.expect("session").session.seats_taken, 1);
+    let again = imports::register(&s.app, &actor, import(false)).await.expect("again");
+    assert_eq!((again.registered, again.already), (0, 2));
+}

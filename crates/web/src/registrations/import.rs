@@ -1,20 +1,18 @@
 //! Registering people from a CSV file: the organisers' pages (upload, report
-//! with the column mapping, then register or not) and the API.
+//! with the column mapping, then register or not) and the API, doors of
+//! `aula_app::imports`, which checks the file and registers it all in or
+//! not at all.
 //!
-//! Nothing is written before the whole file has been checked, and the file
-//! is checked again when the organiser decides, never trusting the page they
-//! saw: the uploaded text waits in `import_drafts` (see `aula_storage::imports`)
-//! between the two. Everyone accepted is registered in one transaction, with
-//! their e-mails and the audit entry: an import is all in or not at all.
+//! The file is checked again when the organiser decides, never trusting the
+//! page they saw: the uploaded text waits in `import_drafts` (see
+//! `aula_storage::imports`) between the two.
 
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
-use aula_domain::import::{self, Accepted, Field, Mapping, Report, Sheet};
-use aula_domain::{Audience, FieldErrors, Problem, RegistrationStatus, SessionStatus, fold_for_search};
+use aula_domain::import::{self, Field, Mapping, Report, Sheet};
+use aula_domain::{FieldErrors, Problem, SessionStatus};
 use aula_storage::imports::{self, Draft};
-use aula_storage::regions;
-use aula_storage::registrations::{Requested, Source};
 use aula_storage::sessions::{self, SessionRecord};
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
@@ -33,111 +31,12 @@ use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::kit::upload::{self, api_invalid, text_of};
 use crate::{AppError, AppResult, AppState, Ctx};
-use aula_app::registrations::Entry;
+use aula_app::imports::{Import, Outcome, identifier_label};
 
 /// How many accepted rows the report page shows before registering.
 const PREVIEW_ROWS: usize = 10;
 
-// ----- checking and registering, for the pages and the API -----------------------
-
-/// Finds a region by its code or its name, whatever the case and accents.
-async fn region_finder(state: &AppState) -> AppResult<impl Fn(&str) -> Option<Uuid>> {
-    let mut by_word = HashMap::new();
-    for region in regions::list(&state.db).await? {
-        by_word.insert(fold_for_search(region.code.trim()), region.id);
-        by_word.insert(fold_for_search(region.name.trim()), region.id);
-    }
-    Ok(move |cell: &str| by_word.get(&fold_for_search(cell.trim())).copied())
-}
-
-/// Finds one of the instance's own audiences (issue 20) by its code or
-/// one of its names, whatever the case and accents.
-fn audience_finder(audiences: &[aula_storage::entities::audience::Model]) -> impl Fn(&str) -> Option<Audience> {
-    let mut by_word = HashMap::new();
-    for audience in audiences {
-        by_word.insert(fold_for_search(audience.code.as_str()), audience.code.clone());
-        for name in audience.names.iter().flat_map(|n| n.0.values()) {
-            by_word.insert(fold_for_search(name.trim()), audience.code.clone());
-        }
-    }
-    move |cell: &str| by_word.get(&fold_for_search(cell.trim())).cloned()
-}
-
-/// Checks the sheet; people whose row does not say their language get the
-/// course's. With `without_email`, the organiser says rows without an
-/// address are people who have none (issue 20). A column guessed to be an
-/// identifier is not read where the course's body asks for none: it would
-/// not be kept, and its cells must not refuse a row.
-async fn check(
-    state: &AppState,
-    session: &SessionRecord,
-    sheet: &Sheet,
-    mapping: &Mapping,
-    without_email: bool,
-) -> AppResult<Result<Report, Problem>> {
-    let region = region_finder(state).await?;
-    let audiences = aula_storage::audiences::list(&state.db).await?;
-    let audience = audience_finder(&audiences);
-    let mut mapping = mapping.clone();
-    if identifier_label(session).is_none() {
-        mapping.unset(Field::Identifier);
-    }
-    let checked = import::check(
-        sheet,
-        &mapping,
-        region,
-        audience,
-        session.course.course.language,
-        without_email,
-    );
-    Ok(match checked {
-        Ok(report) => Ok(without_retired(state, session, report, &audiences).await?),
-        Err(problem) => Err(problem),
-    })
-}
-
-/// Rejects, at their line, the rows naming a retired audience (issue 20)
-/// for someone who does not have it already: registering would refuse
-/// them, and a file is judged row by row before anyone is registered.
-async fn without_retired(
-    state: &AppState,
-    session: &SessionRecord,
-    mut report: Report,
-    audiences: &[aula_storage::entities::audience::Model],
-) -> AppResult<Report> {
-    let retired: Vec<&Audience> = audiences.iter().filter(|a| a.retired).map(|a| &a.code).collect();
-    if retired.is_empty() {
-        return Ok(report);
-    }
-    let org = aula_domain::OrganisationId::from_row(session.session.organisation_id);
-    let mut accepted = Vec::with_capacity(report.accepted.len());
-    for row in report.accepted {
-        let audience = &row.registrant.audience;
-        // Only a retired audience asks whether the person has it already.
-        let refused = retired.contains(&audience)
-            && aula_storage::people::audience_of(&state.db, org, &row.registrant)
-                .await?
-                .as_ref()
-                != Some(audience);
-        if refused {
-            report.rejected.push(import::Rejected {
-                line: row.line,
-                email: row
-                    .registrant
-                    .email
-                    .as_ref()
-                    .map(|e| e.as_str().to_owned())
-                    .unwrap_or_default(),
-                problems: vec![(Field::Audience, Problem::new("error-audience-retired"))],
-            });
-        } else {
-            accepted.push(row);
-        }
-    }
-    report.accepted = accepted;
-    report.rejected.sort_by_key(|r| r.line);
-    Ok(report)
-}
+// ----- the door's part of checking and registering ----------------------------------
 
 /// Whether organisers may enter people in the session now (`register_in`
 /// refuses otherwise), as a message if not.
@@ -149,77 +48,23 @@ fn not_taking(ctx: &Ctx, session: &SessionRecord) -> Option<String> {
     .then(|| ctx.tr().t("error-session-not-taking"))
 }
 
-/// What registering the accepted rows did.
-#[derive(Clone, Copy, Debug, Default)]
-struct Outcome {
-    /// New registrations, whatever their status.
-    registered: usize,
-    /// Of those, the ones on the waiting list.
-    waitlisted: usize,
-    /// Of those, the ones waiting for the person's e-mail confirmation.
-    pending: usize,
-    /// Already registered, or waiting for their confirmation (sent again).
-    already: usize,
-}
-
-/// Registers every accepted row in one transaction, with their e-mails, the
-/// audit entry, and the draft's deletion when there is one (so the same file
-/// is not registered twice by a second click). A dry run rolls it all back:
-/// its counts are what the import would do now.
+/// Registers the checked report's accepted rows (`aula_app::imports::register`).
 async fn register_all(
     ctx: &Ctx,
     state: &AppState,
     session_id: Uuid,
-    accepted: &[Accepted],
-    skipped: usize,
+    report: &Report,
     draft: Option<&Draft>,
     dry_run: bool,
 ) -> AppResult<Outcome> {
-    let user = ctx.user()?;
-    let app = state.app();
-    let txn = app.write().await?;
-    if let Some(draft) = draft
-        && !imports::delete(&*txn, draft.id, user.user.id).await?
-    {
-        return Err(AppError::NotFound);
-    }
-    let record = sessions::get_in(&*txn, ctx.org()?, session_id).await?;
-    let entry = Entry::Organiser(Source::Import, ctx.actor()?);
-    let mut outcome = Outcome::default();
-    for row in accepted {
-        let requested = aula_app::registrations::register_in(&*txn, &app, &record, &row.registrant, &entry).await?;
-        // Someone already waiting for their confirmation gets the link again.
-        if let Requested::Already { .. } | Requested::Resent { .. } = requested {
-            outcome.already += 1;
-            continue;
-        }
-        outcome.registered += 1;
-        match requested.registration().status {
-            RegistrationStatus::Waitlisted => outcome.waitlisted += 1,
-            RegistrationStatus::Pending => outcome.pending += 1,
-            _ => {}
-        }
-    }
-    if dry_run {
-        txn.rollback().await?;
-        return Ok(outcome);
-    }
-    aula_storage::audit::record(
-        &*txn,
-        &ctx.actor()?,
-        "import",
-        "session",
-        Some(session_id),
-        serde_json::json!({
-            "file_name": draft.map(|d| d.file_name.as_str()),
-            "registered": outcome.registered,
-            "already_registered": outcome.already,
-            "rejected_skipped": skipped,
-        }),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(outcome)
+    let import = Import {
+        session_id,
+        accepted: &report.accepted,
+        skipped: report.rejected.len(),
+        draft,
+        dry_run,
+    };
+    Ok(aula_app::imports::register(&state.app(), &ctx.actor()?, import).await?)
 }
 
 // ----- the API -----------------------------------------------------------------------
@@ -406,7 +251,8 @@ pub(crate) async fn import_api(
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
     let mapping = options.mapping(&session, &sheet)?;
-    let report = match check(&state, &session, &sheet, &mapping, options.without_email).await? {
+    let report = match aula_app::imports::check(&state.app(), &session, &sheet, &mapping, options.without_email).await?
+    {
         Ok(report) => report,
         Err(problem) => {
             let field = problem
@@ -423,16 +269,7 @@ pub(crate) async fn import_api(
         body.message = Some(ctx.tr().t("import-aborted"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response());
     }
-    let outcome = register_all(
-        &ctx,
-        &state,
-        id,
-        &report.accepted,
-        report.rejected.len(),
-        None,
-        options.dry_run,
-    )
-    .await?;
+    let outcome = register_all(&ctx, &state, id, &report, None, options.dry_run).await?;
     Ok(axum::Json(ImportReport::new(&ctx, &report, outcome, options.dry_run)).into_response())
 }
 
@@ -735,7 +572,7 @@ pub(crate) async fn report_page(
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let (draft, session, sheet, mapping, without_email) = load(&ctx, &state, id, &pairs).await?;
-    let checked = check(&state, &session, &sheet, &mapping, without_email).await?;
+    let checked = aula_app::imports::check(&state.app(), &session, &sheet, &mapping, without_email).await?;
     render(&ReportPage::new(
         &ctx,
         session,
@@ -762,7 +599,7 @@ pub(crate) async fn commit(
         _ => return Err(AppError::bad_request("error-form")),
     };
     let columns = (&mapping, without_email);
-    let report = match check(&state, &session, &sheet, &mapping, without_email).await? {
+    let report = match aula_app::imports::check(&state.app(), &session, &sheet, &mapping, without_email).await? {
         Ok(report) if skip || report.rejected.is_empty() => report,
         Ok(report) => {
             let audiences = AudienceWords::load(&state.db, ctx.tr()).await?;
@@ -778,7 +615,7 @@ pub(crate) async fn commit(
     };
     let session_id = session.session.id;
     let skipped = report.rejected.len();
-    let outcome = register_all(&ctx, &state, session_id, &report.accepted, skipped, Some(&draft), false).await?;
+    let outcome = register_all(&ctx, &state, session_id, &report, Some(&draft), false).await?;
     let done = format!(
         "/staff/sessions/{session_id}/import/done?registered={}&waitlisted={}&pending={}&already={}&skipped={}",
         outcome.registered, outcome.waitlisted, outcome.pending, outcome.already, skipped
@@ -844,9 +681,4 @@ fn offered<'a>(c: &'a Chrome, session: &'a SessionRecord) -> impl Iterator<Item 
         }
         _ => Some((*f, c.t(f.label_key()))),
     })
-}
-
-/// What the course's accrediting body calls the identifier it asks for, if it asks.
-fn identifier_label(session: &SessionRecord) -> Option<&str> {
-    session.course.body.as_ref()?.identifier_label.as_deref()
 }
