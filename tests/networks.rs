@@ -379,6 +379,16 @@ db_test!(
                 assert!(!text.contains(&id.to_string()), "the network's figures carry {id}");
             }
         }
+        // The bodies its members named are offered once each, read for all
+        // the members at once.
+        for (api, name) in [
+            (&net.m1_api, "Métropole de Lyon"),
+            (&net.m2_api, "Métropole de Lyon"),
+            (&net.m2_api, "Région Occitanie"),
+        ] {
+            let body = json!({"title": format!("Commande {name}"), "commissioner": name, "contract_reference": "C-1"});
+            post(api, "/api/v1/programmes", body).await;
+        }
         // Nor in its pages, where the members' records are not found.
         let browser = app.browser();
         browser
@@ -390,6 +400,13 @@ db_test!(
             "the table by organisation"
         );
         assert!(page.contains("Ville 2") && page.contains("name=\"member\""));
+        for name in ["Métropole de Lyon", "Région Occitanie"] {
+            assert_eq!(
+                page.matches(&format!("value=\"{name}\"")).count(),
+                1,
+                "{name} offered once"
+            );
+        }
         for name in ["Essai", "people.example.net"] {
             assert!(!page.contains(name), "the network's page names {name}");
         }

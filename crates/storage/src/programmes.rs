@@ -98,14 +98,15 @@ pub async fn lists_of(
     Ok((funders, partners))
 }
 
-/// The commissioning bodies `org` has named on its programmes, courses
-/// and sessions, by name (issue 20): what forms offer, so a body is written
-/// the same way each time, and what the indicators filter by.
-pub async fn commissioners(conn: &impl ConnectionTrait, org: OrganisationId) -> Result<Vec<String>> {
-    let mut query = named(programme::Entity, org);
+/// The commissioning bodies `orgs` have named on their programmes, courses
+/// and sessions, each once, by name (issue 20): what forms offer, so a body
+/// is written the same way each time, and what the indicators filter by
+/// (a network's over its members).
+pub async fn commissioners(conn: &impl ConnectionTrait, orgs: &[OrganisationId]) -> Result<Vec<String>> {
+    let mut query = named(programme::Entity, orgs);
     query
-        .union(UnionType::Distinct, named(course::Entity, org))
-        .union(UnionType::Distinct, named(session::Entity, org));
+        .union(UnionType::Distinct, named(course::Entity, orgs))
+        .union(UnionType::Distinct, named(session::Entity, orgs));
     let mut names = Vec::new();
     for row in conn.query_all(&query).await? {
         names.push(row.try_get::<String>("", "name")?);
@@ -115,14 +116,14 @@ pub async fn commissioners(conn: &impl ConnectionTrait, org: OrganisationId) -> 
     Ok(names)
 }
 
-/// The bodies `table`'s rows of `org` name: programmes, courses and
+/// The bodies `table`'s rows of `orgs` name: programmes, courses and
 /// sessions each have an `organisation_id` and a `commissioner`.
-fn named(table: impl IntoTableRef, org: OrganisationId) -> SelectStatement {
+fn named(table: impl IntoTableRef, orgs: &[OrganisationId]) -> SelectStatement {
     let commissioner = || Expr::col(programme::Column::Commissioner);
     Query::select()
         .expr_as(commissioner(), "name")
         .from(table)
-        .and_where(Expr::col(programme::Column::OrganisationId).eq(org.uuid()))
+        .and_where(Expr::col(programme::Column::OrganisationId).is_in(orgs.iter().map(|o| o.uuid())))
         .and_where(commissioner().is_not_null())
         .to_owned()
 }

@@ -437,7 +437,7 @@ impl FormPage {
         let keeping = course.as_ref().and_then(|c| c.programme_id);
         let programmes = programmes::choices(&state.db, ctx.org()?, aula_storage::Archived::Keeping(keeping)).await?;
         let bodies = bodies::list(&state.db).await?;
-        let commissioners = programmes::commissioners(&state.db, ctx.org()?).await?;
+        let commissioners = programmes::commissioners(&state.db, &[ctx.org()?]).await?;
         Ok(FormPage {
             commissioners,
             programmes: programmes

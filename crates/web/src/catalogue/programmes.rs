@@ -555,7 +555,7 @@ impl EditForm for ProgrammeInput {
             Some(id) => programmes::get(&state.db, ctx.org()?, id).await?.archived_at,
             None => None,
         };
-        let commissioners = programmes::commissioners(&state.db, ctx.org()?).await?;
+        let commissioners = programmes::commissioners(&state.db, &[ctx.org()?]).await?;
         let funders = match id {
             Some(id) => programmes::funders(&state.db, id).await?,
             None => Vec::new(),

@@ -353,11 +353,12 @@ pub(crate) async fn dashboard_page(
     } else {
         (Vec::new(), String::new())
     };
-    let mut commissioners = Vec::new();
-    for o in &scope.organisations {
-        let id = aula_storage::organisations::id(o);
-        commissioners.extend(aula_storage::programmes::commissioners(&state.db, id).await?);
-    }
+    let orgs: Vec<_> = scope
+        .organisations
+        .iter()
+        .map(aula_storage::organisations::id)
+        .collect();
+    let mut commissioners = aula_storage::programmes::commissioners(&state.db, &orgs).await?;
     // The body chosen stays chosen, even one no longer named anywhere.
     commissioners.extend(Some(form.commissioner.trim().to_owned()).filter(|n| !n.is_empty()));
     commissioners.sort();

@@ -465,7 +465,7 @@ impl FormPage {
                     .collect()
             })
             .unwrap_or_default();
-        let commissioners = aula_storage::programmes::commissioners(&state.db, ctx.org()?).await?;
+        let commissioners = aula_storage::programmes::commissioners(&state.db, &[ctx.org()?]).await?;
         Ok(FormPage {
             c,
             record,
