@@ -438,3 +438,110 @@ db_test!(
         assert_eq!(stored_identifier(&app, &ana).await, None);
     }
 );
+
+db_test!(
+    issue_20_a_person_corrects_the_identifier_they_gave,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        asking_body(&app).await;
+        let course = mediation(&app, &api).await;
+        let session = crate::helpers::session_in_leon(&app, &api, &course, 20, in_2030()).await;
+        let session = session["id"].as_str().expect("id").to_owned();
+        let public = format!("/api/v1/sessions/{session}/registrations");
+        for (given, email, identifier) in [
+            ("Ana", "ana@example.org", "12345678A"),
+            ("Luis", "luis@example.org", "X1234567L"),
+        ] {
+            let (status, body) = app
+                .anonymous_api()
+                .post(&public, &registrant_with(given, email, Some(identifier)))
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        }
+        let ana = registration_of(&api, &session, "ana@example.org").await;
+        let luis = registration_of(&api, &session, "luis@example.org").await;
+        let manage = app.mail.manage_path(ana.parse().expect("uuid"));
+        let action = format!("{manage}/identifier");
+
+        // Her personal page shows it in the body's words, to correct.
+        let browser = app.browser();
+        let page = browser.get_html(&manage).await;
+        assert!(
+            page.contains(">DNI/NIE<") && page.contains("value=\"12345678A\""),
+            "{page}"
+        );
+        // Blank or too long: the page again with the problem in her
+        // language and what she typed; nothing changes.
+        let long = "9".repeat(61);
+        for typed in ["   ", long.as_str()] {
+            let response = browser
+                .post_form(&manage, &format!("{action}?lang=fr"), &[("identifier", typed)])
+                .await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let html = response.text().await.expect("html");
+            assert!(
+                html.contains("id=\"error-identifier\"") && html.contains("lang=\"fr\""),
+                "{html}"
+            );
+        }
+        assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678A"));
+        let response = browser
+            .post_form(&manage, &action, &[("identifier", " 12345678Z ")])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678Z"));
+        // Audited, without the value: it is for the body's eyes only.
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let entries = aula_storage::entities::audit_entry::Entity::find()
+            .filter(aula_storage::entities::audit_entry::Column::Action.eq("correct-identifier"))
+            .all(&app.db)
+            .await
+            .expect("audit");
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].entity_id.map(|id| id.to_string()), Some(ana.clone()));
+        assert!(entries[0].organisation_id.is_some(), "the organisation's trail");
+        assert!(!entries[0].details.contains("12345678"), "{}", entries[0].details);
+
+        // The API takes her link's secret, never another's.
+        let path = format!("/api/v1/registrations/{ana}/identifier");
+        let token = manage.trim_start_matches("/r/");
+        let (status, _) = app.anonymous_api().put(&path, &json!({"identifier": "1"})).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let luis_token = app.mail.manage_path(luis.parse().expect("uuid"));
+        let luis_token = luis_token.trim_start_matches("/r/");
+        for body in [
+            json!({"token": luis_token, "identifier": "00000000T"}),
+            json!({"token": "forged", "identifier": "00000000T"}),
+        ] {
+            let (status, answer) = app.anonymous_api().put(&path, &body).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+        }
+        let (status, problem) = app
+            .anonymous_api()
+            .put(&path, &json!({"token": token, "identifier": long}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem["fields"]["identifier"].is_array(), "{problem}");
+        let (status, answer) = app
+            .anonymous_api()
+            .put(&path, &json!({"token": token, "identifier": "87654321X"}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        assert_eq!(answer, json!({"id": ana, "identifier": "87654321X"}));
+        assert_eq!(stored_identifier(&app, &luis).await.as_deref(), Some("X1234567L"));
+
+        // Cancelled, there is nothing left to correct.
+        let (status, _) = app
+            .anonymous_api()
+            .post(&format!("/api/v1/registrations/{ana}/cancel"), &json!({"token": token}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, problem) = app
+            .anonymous_api()
+            .put(&path, &json!({"token": token, "identifier": "11111111H"}))
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{problem}");
+        assert!(!browser.get_html(&manage).await.contains("name=\"identifier\""));
+        assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("87654321X"));
+    }
+);

@@ -88,6 +88,8 @@ async fn every_route_is_documented() {
         // Co-facilitators who are not staff (issue 20).
         ("/api/v1/sessions/{id}/facilitators", &["get", "post"]),
         ("/api/v1/sessions/{id}/facilitators/{facilitator_id}", &["delete"]),
+        // The person's correction of their identifier for the accrediting body (issue 20).
+        ("/api/v1/registrations/{id}/identifier", &["put"]),
     ];
     for (path, methods) in expected {
         let item = paths.get(*path).unwrap_or_else(|| panic!("{path} is documented"));

@@ -8,3 +8,6 @@ body-edit = تعديل { $name }
 bodies-back = العودة إلى هيئات الاعتماد
 body-code-fixed = رمزها موجود في أرقام الشهادات الصادرة، لذلك لا يتغيّر.
 error-body-code-fixed = لا يتغيّر رمز الهيئة: فهو موجود في أرقام الشهادات الصادرة.
+registration-identifier-save = حفظ التصحيح
+registration-identifier-saved = تم تصحيح معرّفك: ستطّلع الجهة المعتمِدة على المعرّف الجديد.
+error-identifier-not-asked = لا تطلب الجهة التي تعتمد هذه الدورة أي معرّف.

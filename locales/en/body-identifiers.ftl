@@ -8,3 +8,6 @@ body-edit = Edit { $name }
 bodies-back = Back to the accrediting bodies
 body-code-fixed = Its code is in the numbers of the certificates already issued, so it does not change.
 error-body-code-fixed = A body's code does not change: it is in the numbers of the certificates already issued.
+registration-identifier-save = Save the correction
+registration-identifier-saved = Your identifier is corrected: the accrediting body will see the new one.
+error-identifier-not-asked = The body accrediting this course asks for no identifier.

@@ -8,3 +8,6 @@ body-edit = Editar { $name }
 bodies-back = Volver a las entidades acreditadoras
 body-code-fixed = Su código figura en los números de los certificados ya emitidos, así que no cambia.
 error-body-code-fixed = El código de una entidad no cambia: figura en los números de los certificados ya emitidos.
+registration-identifier-save = Guardar la corrección
+registration-identifier-saved = Su identificador está corregido: el organismo acreditador verá el nuevo.
+error-identifier-not-asked = El organismo que acredita este curso no pide ningún identificador.

@@ -8,3 +8,6 @@ body-edit = Modifier { $name }
 bodies-back = Retour aux organismes certificateurs
 body-code-fixed = Son code figure dans les numéros des attestations déjà délivrées : il ne change pas.
 error-body-code-fixed = Le code d’un organisme ne change pas : il figure dans les numéros des attestations déjà délivrées.
+registration-identifier-save = Enregistrer la correction
+registration-identifier-saved = Votre identifiant est corrigé : l’organisme certificateur verra le nouveau.
+error-identifier-not-asked = L’organisme qui certifie cette formation ne demande aucun identifiant.

@@ -18,7 +18,7 @@ use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Actor, audiences, audit, people, regions};
 use uuid::Uuid;
 
-use crate::registrations::{Entry, register_in};
+use crate::registrations::{Entry, asked_identifier, register_in};
 use crate::{App, Error, Result};
 
 /// Checks the sheet for `session`: regions and audiences are found by code
@@ -45,7 +45,7 @@ pub async fn check(
     let region = move |cell: &str| by_word.get(&fold_for_search(cell.trim())).copied();
     let audiences = audiences::list(&app.db).await?;
     let mut mapping = mapping.clone();
-    if identifier_label(session).is_none() {
+    if asked_identifier(session).is_none() {
         mapping.unset(Field::Identifier);
     }
     let checked = import::check(
@@ -60,11 +60,6 @@ pub async fn check(
         Ok(report) => Ok(without_retired(app, session, report, &audiences).await?),
         Err(problem) => Err(problem),
     })
-}
-
-/// What the course's accrediting body calls the identifier it asks for, if it asks.
-pub fn identifier_label(session: &SessionRecord) -> Option<&str> {
-    session.course.body.as_ref()?.identifier_label.as_deref()
 }
 
 /// Finds one of the instance's own audiences (issue 20) by its code or

@@ -2,7 +2,7 @@
 
 use aula_domain::RegistrationStatus;
 use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
-use aula_domain::{FieldErrors, Problem, RegistrantDetails, SessionStatus};
+use aula_domain::{FieldErrors, OrganisationId, Problem, RegistrantDetails, SessionStatus, Text};
 use aula_storage::entities::registration::Model as Registration;
 use aula_storage::registrations::{self, Cancelled, Confirming, Requested, Requester, Source};
 use aula_storage::sessions::{self, SessionRecord};
@@ -146,11 +146,7 @@ pub(crate) async fn register_in(
     // The identifier the course's accrediting body asks for (issue 20):
     // the person gives it when registering themselves (an organiser may
     // not have it); where no body asks, none is kept.
-    let asked = record
-        .course
-        .body
-        .as_ref()
-        .is_some_and(|b| b.identifier_label.is_some());
+    let asked = asked_identifier(record).is_some();
     let unasked;
     let details = match (asked, &details.identifier) {
         (true, None) if matches!(requester, Requester::Themselves { .. }) => {
@@ -335,6 +331,39 @@ async fn cancel_once(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy)
     }
     txn.commit().await?;
     Ok(cancelled)
+}
+
+/// The holder of a registration corrects the identifier its course's
+/// accrediting body asks for (issue 20): a mistyped national ID would not
+/// match the body's register, and the privacy notice promises people can
+/// correct their data. Refused for a course no body asks one of and for a
+/// cancelled registration; audited without the value, which is for the
+/// body's eyes only. The same value again changes nothing.
+pub async fn correct_identifier(app: &App, id: Uuid, identifier: &Text<60>) -> Result<Registration> {
+    let txn = app.write().await?;
+    let registration = registrations::get(&*txn, id).await?;
+    let record = sessions::get(&*txn, registration.session_id).await?;
+    if asked_identifier(&record).is_none() {
+        return Err(Error::Conflict(Problem::new("error-identifier-not-asked")));
+    }
+    if registration.status == RegistrationStatus::Cancelled {
+        return Err(Error::Conflict(Problem::new("error-already-cancelled")));
+    }
+    if registration.body_identifier.as_deref() == Some(identifier.as_str()) {
+        return Ok(registration);
+    }
+    let registration = registrations::with_identifier(&*txn, registration, identifier.as_str()).await?;
+    let actor = Actor::system("holder").within(OrganisationId::from_row(record.session.organisation_id));
+    let details = serde_json::json!({"field": "body_identifier"});
+    audit::record(&*txn, &actor, "correct-identifier", "registration", Some(id), details).await?;
+    txn.commit().await?;
+    Ok(registration)
+}
+
+/// What the session's course's accrediting body calls the identifier it
+/// asks for, if it asks (issue 20).
+pub fn asked_identifier(record: &SessionRecord) -> Option<&str> {
+    record.course.body.as_ref()?.identifier_label.as_deref()
 }
 
 /// Changes a session's capacity; raising it seats the first people waiting,

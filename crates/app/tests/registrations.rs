@@ -245,3 +245,24 @@ async fn an_import_checks_the_whole_sheet_then_registers_it_in_one_transaction()
     let again = imports::register(&s.app, &actor, import(false)).await.expect("again");
     assert_eq!((again.registered, again.already), (0, 2));
 }
+
+/// A course no accrediting body asks an identifier for keeps none, even
+/// corrected (issue 20): the use case refuses rather than store it.
+#[tokio::test]
+async fn issue_20_no_identifier_is_corrected_where_no_body_asks_for_one() {
+    let s = scratch().await;
+    let session = open_session(&s.app, 5).await;
+    let entry = Entry::Organiser(
+        aula_storage::registrations::Source::Organiser,
+        Actor::system("test").within(common::org(&s.app).await),
+    );
+    let (requested, _) = registrations::register(&s.app, session, &someone("Ana", "ana@example.org"), &entry)
+        .await
+        .expect("registered");
+    let id = requested.registration().id;
+    let identifier = Text::<60>::parse("12345678Z").expect("identifier");
+    match registrations::correct_identifier(&s.app, id, &identifier).await {
+        Err(aula_app::Error::Conflict(problem)) => assert_eq!(problem.key, "error-identifier-not-asked"),
+        other => panic!("{other:?}"),
+    }
+}

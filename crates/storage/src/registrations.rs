@@ -498,7 +498,8 @@ pub async fn request(
     Ok((requested, person))
 }
 
-async fn with_identifier(
+/// Keeps `identifier` as the one the registration's course's body asks for.
+pub async fn with_identifier(
     conn: &impl ConnectionTrait,
     registration: registration::Model,
     identifier: &str,

@@ -218,7 +218,12 @@ pub fn for_people() -> Router<AppState> {
             get(registrations::signup::confirm_page).post(registrations::signup::confirm),
         )
         .routes(routes!(registrations::manage::cancel_api))
+        .routes(routes!(registrations::manage::correct_identifier_api))
         .route("/r/{token}", get(registrations::manage::page))
+        .route(
+            "/r/{token}/identifier",
+            post(registrations::manage::correct_identifier_form),
+        )
         .route(
             "/r/{token}/cancel",
             get(registrations::manage::cancel_page).post(registrations::manage::cancel_form),

@@ -31,7 +31,8 @@ use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::kit::upload::{self, api_invalid, text_of};
 use crate::{AppError, AppResult, AppState, Ctx};
-use aula_app::imports::{Import, Outcome, identifier_label};
+use aula_app::imports::{Import, Outcome};
+use aula_app::registrations::asked_identifier;
 
 /// How many accepted rows the report page shows before registering.
 const PREVIEW_ROWS: usize = 10;
@@ -182,7 +183,7 @@ impl ApiOptions {
     /// The guess from the header, with the caller's choices over it.
     fn mapping(&self, session: &SessionRecord, sheet: &Sheet) -> Result<Mapping, FieldErrors> {
         upload::with_overrides(
-            import::guess_for(&sheet.headers, identifier_label(session)),
+            import::guess_for(&sheet.headers, asked_identifier(session)),
             sheet,
             &self.map,
             "error-import-no-column",
@@ -551,7 +552,7 @@ async fn load(
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
-    let guess = import::guess_for(&sheet.headers, identifier_label(&session));
+    let guess = import::guess_for(&sheet.headers, asked_identifier(&session));
     let mapping = upload::with_columns(guess, &sheet, pairs)?;
     let without_email = match pairs
         .iter()

@@ -4,9 +4,9 @@
 //! organisers and for the holder of the link.
 
 use askama::Template;
-use aula_app::registrations::{CancelledBy, cancel};
+use aula_app::registrations::{CancelledBy, asked_identifier, cancel, correct_identifier};
 use aula_domain::registrant;
-use aula_domain::{Problem, RegistrationStatus, Role};
+use aula_domain::{FieldErrors, Problem, RegistrationStatus, Role, Text};
 use aula_storage::registrations;
 use aula_storage::sessions::{self, SessionRecord};
 use axum::Json;
@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
-use crate::kit::pages::{Chrome, no_store, redirect_with, render};
+use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
 use crate::registrations::RegistrationView;
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -35,6 +35,51 @@ struct RegistrationPage {
     can_cancel: bool,
     /// The last meeting is over: no calendar file for the past (issue 24).
     is_past: bool,
+    /// The identifier the course's accrediting body asks for, to correct
+    /// (issue 20): only where one is asked and the registration stands.
+    identifier: Option<IdentifierField>,
+    errors: FormErrors,
+}
+
+/// The identifier's field: the body's own words for it, why it is asked,
+/// and the value as kept (or as just typed, when refused).
+struct IdentifierField {
+    label: String,
+    hint: String,
+    value: String,
+}
+
+impl RegistrationPage {
+    async fn new(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<Self> {
+        let registration = registrations::by_manage_token(&state.db, token).await?;
+        let record = sessions::get(&state.db, registration.session_id).await?;
+        let position = registrations::waitlist_position(&state.db, &registration).await?;
+        let live = registration.status.is_live();
+        let now = chrono::Utc::now();
+        let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
+        let c = Chrome::new(ctx);
+        let identifier = match (asked_identifier(&record), &record.course.body) {
+            (Some(label), Some(body)) if registration.status != RegistrationStatus::Cancelled => {
+                Some(IdentifierField {
+                    label: label.to_owned(),
+                    hint: c.t1("person-identifier-hint", "body", body.name.as_str()),
+                    value: registration.body_identifier.clone().unwrap_or_default(),
+                })
+            }
+            _ => None,
+        };
+        Ok(RegistrationPage {
+            is_past: record.is_over(now),
+            c,
+            token: token.to_owned(),
+            registration: RegistrationView::from(&registration),
+            record,
+            position,
+            can_cancel: live && !started,
+            identifier,
+            errors: FormErrors::none(),
+        })
+    }
 }
 
 pub(crate) async fn page(
@@ -43,22 +88,7 @@ pub(crate) async fn page(
     jar: axum_extra::extract::cookie::CookieJar,
     ApiPath(token): ApiPath<String>,
 ) -> AppResult<Response> {
-    let registration = registrations::by_manage_token(&state.db, &token).await?;
-    let record = sessions::get(&state.db, registration.session_id).await?;
-    let position = registrations::waitlist_position(&state.db, &registration).await?;
-    let live = registration.status.is_live();
-    let now = chrono::Utc::now();
-    let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
-    let is_past = record.is_over(now);
-    let response = render(&RegistrationPage {
-        is_past,
-        c: Chrome::new(&ctx),
-        token: token.clone(),
-        record,
-        registration: RegistrationView::from(&registration),
-        position,
-        can_cancel: live && !started,
-    })?;
+    let response = render(&RegistrationPage::new(&ctx, &state, &token).await?)?;
     // The phone that opens the link keeps it, to check in at the meetings.
     Ok(crate::sessions::check_in::with_link_cookie(
         no_store(response),
@@ -66,6 +96,53 @@ pub(crate) async fn page(
         &token,
         ctx.secure,
     ))
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct IdentifierForm {
+    #[serde(default)]
+    identifier: String,
+}
+
+/// The personal page's correction of the identifier for the accrediting
+/// body: refused with the page again, the value as typed and the problem
+/// in the reader's language.
+pub(crate) async fn correct_identifier_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    ApiPath(token): ApiPath<String>,
+    CsrfForm(form): CsrfForm<IdentifierForm>,
+) -> AppResult<Response> {
+    let registration = registrations::by_manage_token(&state.db, &token).await?;
+    let corrected = match required_identifier(&form.identifier) {
+        Ok(identifier) => correct_identifier(&state.app(), registration.id, &identifier).await,
+        Err(errors) => Err(aula_app::Error::Invalid(errors)),
+    };
+    match corrected {
+        Ok(_) => Ok(redirect_with(
+            &ctx,
+            &format!("/r/{token}"),
+            "registration-identifier-saved",
+        )),
+        Err(aula_app::Error::Invalid(errors)) => {
+            let mut page = RegistrationPage::new(&ctx, &state, &token).await?;
+            page.errors = FormErrors::new(ctx.tr(), &errors);
+            if let Some(field) = page.identifier.as_mut() {
+                field.value = form.identifier;
+            }
+            Ok(no_store(render_invalid(&page)?))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The identifier as typed: required, and at most 60 characters.
+fn required_identifier(typed: &str) -> Result<Text<60>, FieldErrors> {
+    match Text::<60>::parse_optional(typed) {
+        Ok(Some(identifier)) => Ok(identifier),
+        Ok(None) => Err(FieldErrors::single("identifier", Problem::required())),
+        Err(problem) => Err(FieldErrors::single("identifier", problem)),
+    }
 }
 
 /// The personal page's "cancel" leads here first, as "my trainings" does.
@@ -171,6 +248,64 @@ pub(crate) async fn cancel_api(
         id,
         status: cancelled.registration.status.as_str().to_owned(),
         promoted: cancelled.promoted.iter().map(|r| r.id).collect(),
+    })
+    .into_response())
+}
+
+/// A correction of the identifier for the accrediting body, through the API.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdentifierInput {
+    /// The secret of the personal link (the last part of `/r/{token}` in
+    /// the e-mails): the identifier is the person's to correct.
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub token: String,
+    /// The identifier, as the body's register has it (at most 60 characters).
+    #[serde(default, deserialize_with = "input::loose_text")]
+    pub identifier: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct IdentifierOut {
+    pub id: Uuid,
+    pub identifier: String,
+}
+
+/// Corrects the identifier the course's accrediting body asks for (issue
+/// 20), with the registration's personal-link token: only the person may,
+/// and only the body's accreditors read it.
+#[utoipa::path(
+    put,
+    path = "/api/v1/registrations/{id}/identifier",
+    tag = "registrations",
+    params(("id" = Uuid, Path, description = "The registration")),
+    request_body = IdentifierInput,
+    responses(
+        (status = 200, body = IdentifierOut),
+        (status = 403, body = ApiError, description = "The token is not this registration's"),
+        (status = 404, body = ApiError),
+        (status = 409, body = ApiError, description = "The course's body asks for no identifier, or the registration is cancelled"),
+        (status = 422, body = ApiError, description = "No identifier, or one longer than 60 characters"),
+    ),
+    security(())
+)]
+pub(crate) async fn correct_identifier_api(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(input): ApiJson<IdentifierInput>,
+) -> AppResult<Response> {
+    if input.token.is_empty() {
+        return Err(AppError::Unauthenticated);
+    }
+    match registrations::by_manage_token(&state.db, &input.token).await {
+        Ok(holder) if holder.id == id => {}
+        _ => return Err(AppError::Forbidden),
+    }
+    let identifier = required_identifier(&input.identifier).map_err(AppError::Invalid)?;
+    let registration = correct_identifier(&state.app(), id, &identifier).await?;
+    Ok(Json(IdentifierOut {
+        id,
+        identifier: registration.body_identifier.unwrap_or_default(),
     })
     .into_response())
 }
