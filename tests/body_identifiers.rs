@@ -463,13 +463,34 @@ db_test!(
         let manage = app.mail.manage_path(ana.parse().expect("uuid"));
         let action = format!("{manage}/identifier");
 
-        // Her personal page shows it in the body's words, to correct.
+        // Her personal page names it in the body's words, masked (the link
+        // travels in e-mails), with a field to type it again.
         let browser = app.browser();
         let page = browser.get_html(&manage).await;
         assert!(
-            page.contains(">DNI/NIE<") && page.contains("value=\"12345678A\""),
+            page.contains(">DNI/NIE<") && page.contains("•••••78A") && page.contains("name=\"identifier\""),
             "{page}"
         );
+        assert!(!page.contains("12345678A"), "{page}");
+        // Her e-mails carry her link; the organisers' outbox shows them
+        // without its secret, nor any other link's (issue 20 follow-up).
+        {
+            use aula_storage::entities::outbox;
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+            let message = outbox::Entity::find()
+                .filter(outbox::Column::Recipient.eq("ana@example.org"))
+                .one(&app.db)
+                .await
+                .expect("read")
+                .expect("mailed");
+            let token = manage.trim_start_matches("/r/");
+            let staff = app.signed_in(&[Role::Organiser]).await;
+            for part in ["", "/html"] {
+                let shown = staff.get_html(&format!("/staff/outbox/{}{part}", message.id)).await;
+                assert!(shown.contains("/r/…") && shown.contains("/confirm/…"), "{shown}");
+                assert!(!shown.contains(token), "{shown}");
+            }
+        }
         // Blank or too long: the page again with the problem in her
         // language and what she typed; nothing changes.
         let long = "9".repeat(61);

@@ -566,7 +566,8 @@ pub(crate) enum Kind {
     /// A list of the caller's organisation's records: none of B's.
     List,
     /// Public: anyone reads or does it (catalogue, registering, a survey's
-    /// token, a verification code), the same for every organisation.
+    /// or a registration's token, a verification code), the same for every
+    /// organisation.
     Public,
     /// The instance's shared records (users, regions, accrediting bodies)
     /// or the caller's own (their tokens).
@@ -580,7 +581,9 @@ pub(crate) fn kind(method: &str, path: &str) -> Option<Kind> {
     Some(match (method, path) {
         ("get", "/api/v1/courses" | "/api/v1/sessions" | "/api/v1/courses/{id}" | "/api/v1/sessions/{id}")
         | ("post", "/api/v1/sessions/{id}/registrations" | "/api/v1/surveys/{token}")
-        | ("get", "/api/v1/verify/{code}") => Public,
+        | ("get", "/api/v1/verify/{code}")
+        // The person's own correction, with their link's token (issue 20).
+        | ("put", "/api/v1/registrations/{id}/identifier") => Public,
         (
             "get" | "post",
             "/api/v1/users" | "/api/v1/regions" | "/api/v1/accreditation-bodies" | "/api/v1/audiences",

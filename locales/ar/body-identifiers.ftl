@@ -11,3 +11,4 @@ error-body-code-fixed = لا يتغيّر رمز الهيئة: فهو موجود
 registration-identifier-save = حفظ التصحيح
 registration-identifier-saved = تم تصحيح معرّفك: ستطّلع الجهة المعتمِدة على المعرّف الجديد.
 error-identifier-not-asked = لا تطلب الجهة التي تعتمد هذه الدورة أي معرّف.
+registration-identifier-kept = المحفوظ حاليًا:

@@ -11,3 +11,4 @@ error-body-code-fixed = A body's code does not change: it is in the numbers of t
 registration-identifier-save = Save the correction
 registration-identifier-saved = Your identifier is corrected: the accrediting body will see the new one.
 error-identifier-not-asked = The body accrediting this course asks for no identifier.
+registration-identifier-kept = Kept now:

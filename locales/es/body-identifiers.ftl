@@ -11,3 +11,4 @@ error-body-code-fixed = El código de una entidad no cambia: figura en los núme
 registration-identifier-save = Guardar la corrección
 registration-identifier-saved = Su identificador está corregido: el organismo acreditador verá el nuevo.
 error-identifier-not-asked = El organismo que acredita este curso no pide ningún identificador.
+registration-identifier-kept = Guardado ahora:

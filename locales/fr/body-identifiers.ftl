@@ -11,3 +11,4 @@ error-body-code-fixed = Le code d’un organisme ne change pas : il figure dans 
 registration-identifier-save = Enregistrer la correction
 registration-identifier-saved = Votre identifiant est corrigé : l’organisme certificateur verra le nouveau.
 error-identifier-not-asked = L’organisme qui certifie cette formation ne demande aucun identifiant.
+registration-identifier-kept = Enregistré actuellement :

@@ -333,31 +333,48 @@ async fn cancel_once(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy)
     Ok(cancelled)
 }
 
-/// The holder of a registration corrects the identifier its course's
-/// accrediting body asks for (issue 20): a mistyped national ID would not
-/// match the body's register, and the privacy notice promises people can
-/// correct their data. Refused for a course no body asks one of and for a
-/// cancelled registration; audited without the value, which is for the
-/// body's eyes only. The same value again changes nothing.
-pub async fn correct_identifier(app: &App, id: Uuid, identifier: &Text<60>) -> Result<Registration> {
+/// The holder of a registration's personal link (`token`) corrects the
+/// identifier its course's accrediting body asks for (issue 20): a
+/// mistyped national ID would not match the body's register, and the
+/// privacy notice promises people can correct their data. Refused for a
+/// course no body asks one of and for a cancelled registration; audited
+/// without the value, which is for the body's eyes only. The same value
+/// again changes nothing. The link is read inside the transaction and the
+/// row written only as it was read, so an erasure or a cancellation that
+/// commits meanwhile wins.
+pub async fn correct_identifier(app: &App, token: &str, identifier: &Text<60>) -> Result<Registration> {
     let txn = app.write().await?;
-    let registration = registrations::get(&*txn, id).await?;
+    let registration = registrations::by_manage_token(&*txn, token).await?;
     let record = sessions::get(&*txn, registration.session_id).await?;
     if asked_identifier(&record).is_none() {
         return Err(Error::Conflict(Problem::new("error-identifier-not-asked")));
     }
+    let cancelled = || Error::Conflict(Problem::new("error-already-cancelled"));
     if registration.status == RegistrationStatus::Cancelled {
-        return Err(Error::Conflict(Problem::new("error-already-cancelled")));
+        return Err(cancelled());
     }
     if registration.body_identifier.as_deref() == Some(identifier.as_str()) {
         return Ok(registration);
     }
-    let registration = registrations::with_identifier(&*txn, registration, identifier.as_str()).await?;
+    if !registrations::correct_identifier(&*txn, &registration, identifier.as_str()).await? {
+        return Err(cancelled());
+    }
     let actor = Actor::system("holder").within(OrganisationId::from_row(record.session.organisation_id));
     let details = serde_json::json!({"field": "body_identifier"});
-    audit::record(&*txn, &actor, "correct-identifier", "registration", Some(id), details).await?;
+    audit::record(
+        &*txn,
+        &actor,
+        "correct-identifier",
+        "registration",
+        Some(registration.id),
+        details,
+    )
+    .await?;
     txn.commit().await?;
-    Ok(registration)
+    Ok(Registration {
+        body_identifier: Some(identifier.as_str().to_owned()),
+        ..registration
+    })
 }
 
 /// What the session's course's accrediting body calls the identifier it

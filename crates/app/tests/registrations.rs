@@ -261,7 +261,9 @@ async fn issue_20_no_identifier_is_corrected_where_no_body_asks_for_one() {
         .expect("registered");
     let id = requested.registration().id;
     let identifier = Text::<60>::parse("12345678Z").expect("identifier");
-    match registrations::correct_identifier(&s.app, id, &identifier).await {
+    let link = s.app.mail.manage_path(id);
+    let token = link.trim_start_matches("/r/");
+    match registrations::correct_identifier(&s.app, token, &identifier).await {
         Err(aula_app::Error::Conflict(problem)) => assert_eq!(problem.key, "error-identifier-not-asked"),
         other => panic!("{other:?}"),
     }

@@ -509,6 +509,25 @@ pub async fn with_identifier(
     Ok(model.update(conn).await?)
 }
 
+/// Corrects the identifier of `registration` as it was read, unless it
+/// has changed hands since (an erasure rotates its link and empties it) or
+/// been cancelled: `false` then, and nothing is written.
+pub async fn correct_identifier(
+    conn: &impl ConnectionTrait,
+    registration: &registration::Model,
+    identifier: &str,
+) -> Result<bool> {
+    let updated = registration::Entity::update_many()
+        .col_expr(registration::Column::BodyIdentifier, Expr::value(identifier))
+        .col_expr(registration::Column::UpdatedAt, Expr::value(now()))
+        .filter(registration::Column::Id.eq(registration.id))
+        .filter(registration::Column::ManageTokenHash.eq(registration.manage_token_hash.as_str()))
+        .filter(registration::Column::Status.ne(RegistrationStatus::Cancelled))
+        .exec(conn)
+        .await?;
+    Ok(updated.rows_affected == 1)
+}
+
 /// The identifiers given with these registrations for their course's
 /// accrediting body (issue 20), by registration: for that body's eyes only.
 pub async fn body_identifiers(conn: &impl ConnectionTrait, ids: &[Uuid]) -> Result<HashMap<Uuid, String>> {

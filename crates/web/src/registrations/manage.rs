@@ -42,11 +42,21 @@ struct RegistrationPage {
 }
 
 /// The identifier's field: the body's own words for it, why it is asked,
-/// and the value as kept (or as just typed, when refused).
+/// what is kept, and what was just typed (when refused).
 struct IdentifierField {
     label: String,
     hint: String,
+    /// The identifier kept, masked but for its end: the page opens with a
+    /// link that travels in e-mails, and the value is for the body's eyes.
+    kept: Option<String>,
     value: String,
+}
+
+/// `•••••78A` for `12345678A`: enough for its owner to see which it is.
+fn masked(identifier: &str) -> String {
+    let chars: Vec<char> = identifier.chars().collect();
+    let end: String = chars[chars.len().saturating_sub(3)..].iter().collect();
+    format!("•••••{end}")
 }
 
 impl RegistrationPage {
@@ -63,7 +73,8 @@ impl RegistrationPage {
                 Some(IdentifierField {
                     label: label.to_owned(),
                     hint: c.t1("person-identifier-hint", "body", body.name.as_str()),
-                    value: registration.body_identifier.clone().unwrap_or_default(),
+                    kept: registration.body_identifier.as_deref().map(masked),
+                    value: String::new(),
                 })
             }
             _ => None,
@@ -113,9 +124,8 @@ pub(crate) async fn correct_identifier_form(
     ApiPath(token): ApiPath<String>,
     CsrfForm(form): CsrfForm<IdentifierForm>,
 ) -> AppResult<Response> {
-    let registration = registrations::by_manage_token(&state.db, &token).await?;
     let corrected = match required_identifier(&form.identifier) {
-        Ok(identifier) => correct_identifier(&state.app(), registration.id, &identifier).await,
+        Ok(identifier) => correct_identifier(&state.app(), &token, &identifier).await,
         Err(errors) => Err(aula_app::Error::Invalid(errors)),
     };
     match corrected {
@@ -299,13 +309,14 @@ pub(crate) async fn correct_identifier_api(
     }
     match registrations::by_manage_token(&state.db, &input.token).await {
         Ok(holder) if holder.id == id => {}
-        _ => return Err(AppError::Forbidden),
+        Ok(_) | Err(aula_storage::StorageError::NotFound) => return Err(AppError::Forbidden),
+        Err(other) => return Err(other.into()),
     }
     let identifier = required_identifier(&input.identifier).map_err(AppError::Invalid)?;
-    let registration = correct_identifier(&state.app(), id, &identifier).await?;
-    Ok(Json(IdentifierOut {
+    let registration = correct_identifier(&state.app(), &input.token, &identifier).await?;
+    let answer = Json(IdentifierOut {
         id,
         identifier: registration.body_identifier.unwrap_or_default(),
-    })
-    .into_response())
+    });
+    Ok(no_store(answer.into_response()))
 }
