@@ -1,6 +1,6 @@
 //! Work that time makes due rather than a request: opening a session's
 //! survey when its last meeting has ended, sending survey reminders,
-//! forgetting ended rate-limit windows, and marking the "starts soon"
+//! forgetting ended rate-limit windows and old sign-in links, and marking the "starts soon"
 //! reminders of started sessions dropped, and erasing personal data past
 //! its retention period; and, every hour, the query planner's statistics.
 //! Run every minute by `aula serve`
@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use aula_storage::surveys::{self, Invitees};
-use aula_storage::{rate_limits, sessions};
+use aula_storage::{person_sessions, rate_limits, sessions};
 use chrono::Utc;
 use tokio::sync::watch;
 
@@ -38,6 +38,7 @@ pub async fn tick(app: &App) -> Result<usize> {
     // Survey answers waiting in groups large enough, or at the close (issue 21).
     crate::surveys::publish_due(app, now).await?;
     rate_limits::sweep(&app.db).await?;
+    person_sessions::sweep(&app.db).await?;
     // Personal data past its retention period (issue 21).
     let periods = crate::retention::periods(app).await?;
     crate::retention::expire(app, now, &periods).await?;

@@ -268,3 +268,43 @@ async fn issue_20_no_identifier_is_corrected_where_no_body_asks_for_one() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Old sign-in links are forgotten by the scheduled jobs, no longer beside
+/// each new one inside a confirmation's write transaction.
+#[tokio::test]
+async fn the_jobs_forget_sign_in_links_a_day_past_their_expiry() {
+    use aula_storage::entities::sign_in_link;
+    use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
+
+    let s = scratch().await;
+    let session = open_session(&s.app, 5).await;
+    let entry = Entry::Organiser(
+        aula_storage::registrations::Source::Organiser,
+        Actor::system("test").within(common::org(&s.app).await),
+    );
+    let (requested, _) = registrations::register(&s.app, session, &someone("Ana", "ana@example.org"), &entry)
+        .await
+        .expect("registered");
+    let person = requested.registration().person_id;
+    for _ in 0..2 {
+        aula_storage::person_sessions::create_link(&s.app.db, person)
+            .await
+            .expect("link");
+    }
+    let old = sign_in_link::Entity::find()
+        .one(&s.app.db)
+        .await
+        .expect("read")
+        .expect("a link");
+    let mut old = old.into_active_model();
+    old.expires_at = Set(Utc::now() - Duration::days(2));
+    old.update(&s.app.db).await.expect("aged");
+    let count = || sign_in_link::Entity::find().count(&s.app.db);
+    assert_eq!(count().await.expect("count"), 2, "a new link sweeps nothing");
+    aula_app::jobs::tick(&s.app).await.expect("jobs");
+    assert_eq!(
+        count().await.expect("count"),
+        1,
+        "the old one is gone, the live one stays"
+    );
+}

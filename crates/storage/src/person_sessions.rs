@@ -28,11 +28,19 @@ pub async fn create_link(conn: &impl ConnectionTrait, person_id: Uuid) -> Result
     }
     .insert(conn)
     .await?;
-    sign_in_link::Entity::delete_many()
-        .filter(sign_in_link::Column::ExpiresAt.lt(at - Duration::days(1)))
-        .exec(conn)
-        .await?;
     Ok(token)
+}
+
+/// Forgets sign-in links more than a day past their expiry. Run by the
+/// scheduled jobs rather than beside each new link: every confirmation
+/// makes one inside its write transaction, where a scan of the table would
+/// hold SQLite's write lock a little longer for each registration.
+pub async fn sweep(conn: &impl ConnectionTrait) -> Result<u64> {
+    Ok(sign_in_link::Entity::delete_many()
+        .filter(sign_in_link::Column::ExpiresAt.lt(now() - Duration::days(1)))
+        .exec(conn)
+        .await?
+        .rows_affected)
 }
 
 /// Whether a link is still good, without using it (the page that asks to
