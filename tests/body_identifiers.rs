@@ -46,6 +46,15 @@ async fn mediation(app: &TestApp, api: &Api) -> Value {
     .await
 }
 
+/// A session in 2030 of a course the test body accredits, the body asking
+/// for "DNI/NIE": its id.
+async fn accredited_session(app: &TestApp, api: &Api) -> String {
+    asking_body(app).await;
+    let course = mediation(app, api).await;
+    let session = crate::helpers::session_in_leon(app, api, &course, 20, in_2030()).await;
+    session["id"].as_str().expect("id").to_owned()
+}
+
 /// One meeting, in the future.
 fn in_2030() -> Value {
     json!([{"starts_at": "2030-04-02T09:00:00+02:00", "ends_at": "2030-04-02T14:00:00+02:00"}])
@@ -374,10 +383,7 @@ db_test!(
     issue_20_an_import_keeps_the_identifiers_the_body_asks_for,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        asking_body(&app).await;
-        let course = mediation(&app, &api).await;
-        let session = crate::helpers::session_in_leon(&app, &api, &course, 20, in_2030()).await;
-        let session = session["id"].as_str().expect("id").to_owned();
+        let session = accredited_session(&app, &api).await;
 
         // The upload page offers the column in the body's words; a file
         // whose column is named so is read by the pages too, and a refused
@@ -443,10 +449,7 @@ db_test!(
     issue_20_a_person_corrects_the_identifier_they_gave,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        asking_body(&app).await;
-        let course = mediation(&app, &api).await;
-        let session = crate::helpers::session_in_leon(&app, &api, &course, 20, in_2030()).await;
-        let session = session["id"].as_str().expect("id").to_owned();
+        let session = accredited_session(&app, &api).await;
         let public = format!("/api/v1/sessions/{session}/registrations");
         for (given, email, identifier) in [
             ("Ana", "ana@example.org", "12345678A"),

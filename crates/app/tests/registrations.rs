@@ -246,20 +246,25 @@ async fn an_import_checks_the_whole_sheet_then_registers_it_in_one_transaction()
     assert_eq!((again.registered, again.already), (0, 2));
 }
 
+/// Ana, entered by an organiser in a new open session of five seats.
+async fn entered_by_an_organiser(app: &App) -> aula_storage::entities::registration::Model {
+    let session = open_session(app, 5).await;
+    let entry = Entry::Organiser(
+        aula_storage::registrations::Source::Organiser,
+        Actor::system("test").within(common::org(app).await),
+    );
+    let (requested, _) = registrations::register(app, session, &someone("Ana", "ana@example.org"), &entry)
+        .await
+        .expect("registered");
+    requested.registration().clone()
+}
+
 /// A course no accrediting body asks an identifier for keeps none, even
 /// corrected (issue 20): the use case refuses rather than store it.
 #[tokio::test]
 async fn issue_20_no_identifier_is_corrected_where_no_body_asks_for_one() {
     let s = scratch().await;
-    let session = open_session(&s.app, 5).await;
-    let entry = Entry::Organiser(
-        aula_storage::registrations::Source::Organiser,
-        Actor::system("test").within(common::org(&s.app).await),
-    );
-    let (requested, _) = registrations::register(&s.app, session, &someone("Ana", "ana@example.org"), &entry)
-        .await
-        .expect("registered");
-    let id = requested.registration().id;
+    let id = entered_by_an_organiser(&s.app).await.id;
     let identifier = Text::<60>::parse("12345678Z").expect("identifier");
     let link = s.app.mail.manage_path(id);
     let token = link.trim_start_matches("/r/");
@@ -277,15 +282,7 @@ async fn the_jobs_forget_sign_in_links_a_day_past_their_expiry() {
     use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, PaginatorTrait, Set};
 
     let s = scratch().await;
-    let session = open_session(&s.app, 5).await;
-    let entry = Entry::Organiser(
-        aula_storage::registrations::Source::Organiser,
-        Actor::system("test").within(common::org(&s.app).await),
-    );
-    let (requested, _) = registrations::register(&s.app, session, &someone("Ana", "ana@example.org"), &entry)
-        .await
-        .expect("registered");
-    let person = requested.registration().person_id;
+    let person = entered_by_an_organiser(&s.app).await.person_id;
     for _ in 0..2 {
         aula_storage::person_sessions::create_link(&s.app.db, person)
             .await
