@@ -195,6 +195,17 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
     }
     let browser = app.signed_in(&[Role::Organiser]).await;
     let page = format!("/staff/sessions/{session_id}/messages");
+    // The preview shows a recipient's message, but not their personal
+    // link's secret: it would let the organiser act as them.
+    let preview = browser
+        .submit(
+            &page,
+            &[("audience", "confirmed"), ("subject", "Cambio"), ("body", "Sala 2.")],
+        )
+        .await;
+    let html = preview.text().await.expect("html");
+    assert!(html.contains("/r/…"), "{html}");
+    assert_eq!(html.matches("/r/").count(), html.matches("/r/…").count(), "{html}");
     let response = browser
         .submit(
             &page,

@@ -95,9 +95,11 @@ pub async fn preview(
     for language in aula_domain::Language::ALL {
         let mut of_language = messages.iter().filter(|m| m.language == *language);
         let Some(first) = of_language.next() else { continue };
+        // One recipient's message: their personal link's secret is not
+        // the organiser's to see.
         let rendered = aula_mail::render::render(
             first.kind,
-            &first.data.to_string(),
+            &aula_mail::render::without_secrets(&first.data.to_string()),
             first.language,
             first.recipient_name.clone(),
             &app.mail.base_url,

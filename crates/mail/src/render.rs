@@ -664,9 +664,50 @@ pub fn data<K: Serialize>(value: &K) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
 
+/// The message's data with the secret of each personal link hidden (its
+/// last part, shown as `…`): staff read what was sent, never a link that
+/// acts as its recipient — the registration's page, a confirmation, a
+/// sign-in, an erasure, a survey's ballot, a certificate's file. The
+/// verification link is public and stays whole.
+pub fn without_secrets(data: &str) -> String {
+    let Ok(serde_json::Value::Object(mut fields)) = serde_json::from_str(data) else {
+        return data.to_owned();
+    };
+    for (key, value) in &mut fields {
+        if key.ends_with("path")
+            && key != "verify_path"
+            && let Some((public, _secret)) = value.as_str().and_then(|p| p.rsplit_once('/'))
+        {
+            *value = format!("{public}/…").into();
+        }
+    }
+    serde_json::Value::Object(fields).to_string()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::linked;
+    use super::{linked, without_secrets};
+
+    /// What staff see of a message (the outbox, a broadcast's preview)
+    /// carries no link that acts as its recipient.
+    #[test]
+    fn staff_see_personal_links_without_their_secrets() {
+        let data = serde_json::json!({
+            "manage_path": "/r/Zm9vYmFy.c2lnbmF0dXJl",
+            "confirm_path": "/confirm/abcdef0123456789",
+            "path": "/c/0b7c5a4e-8d3f-4a1b-9c2e-5f6a7b8c9d0e/c2ln",
+            "verify_path": "/verify/ULE-2030-000123",
+            "hours": 24,
+            "session": {"id": "0b7c5a4e-8d3f-4a1b-9c2e-5f6a7b8c9d0e"},
+        });
+        let shown: serde_json::Value = serde_json::from_str(&without_secrets(&data.to_string())).expect("json");
+        assert_eq!(shown["manage_path"], "/r/…");
+        assert_eq!(shown["confirm_path"], "/confirm/…");
+        assert_eq!(shown["path"], "/c/0b7c5a4e-8d3f-4a1b-9c2e-5f6a7b8c9d0e/…");
+        assert_eq!(shown["verify_path"], data["verify_path"], "public");
+        assert_eq!((&shown["hours"], &shown["session"]), (&data["hours"], &data["session"]));
+        assert_eq!(without_secrets("not json"), "not json");
+    }
 
     #[test]
     fn addresses_become_links() {

@@ -187,32 +187,12 @@ fn render_row(
     let language = row.language;
     aula_mail::render::render(
         row.kind,
-        &without_secrets(&row.data),
+        &aula_mail::render::without_secrets(&row.data),
         language,
         row.recipient_name.clone(),
         &state.mail.base_url,
         &state.mail.domain,
     )
-}
-
-/// The message's data with the secret of each personal link hidden (its
-/// last part, shown as `…`): staff read what was sent, never a link that
-/// acts as its recipient — the registration's page, a confirmation, a
-/// sign-in, an erasure, a survey's ballot, a certificate's file. The
-/// verification link is public and stays whole.
-fn without_secrets(data: &str) -> String {
-    let Ok(serde_json::Value::Object(mut fields)) = serde_json::from_str(data) else {
-        return data.to_owned();
-    };
-    for (key, value) in &mut fields {
-        if key.ends_with("path")
-            && key != "verify_path"
-            && let Some((public, _secret)) = value.as_str().and_then(|p| p.rsplit_once('/'))
-        {
-            *value = format!("{public}/…").into();
-        }
-    }
-    serde_json::Value::Object(fields).to_string()
 }
 
 #[derive(Template)]
