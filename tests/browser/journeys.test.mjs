@@ -1451,6 +1451,61 @@ test('issue 24: an organiser previews a message, records a past session without 
   }
 });
 
+test('issue 20: on a phone in Arabic, and in French, a trainee corrects the identifier the accrediting body asks for', async () => {
+  // The university starts asking for it: an admin's change on its page.
+  const admin = await newPage(1280, 'en');
+  await signIn(admin, ADMIN);
+  await admin.goto(`${BASE}/staff/accreditation-bodies?lang=en`);
+  const bodyHref = await hrefOf(admin, 'table a[href^="/staff/accreditation-bodies/"]');
+  await admin.goto(`${BASE}${bodyHref}?lang=en`);
+  await admin.locator('#field-identifier_label').fill('DNI/NIE');
+  await admin.locator('form.form button[type=submit]').first().click();
+  await admin.waitForLoadState();
+  await admin.context().close();
+  // An open session to come of a course it accredits, found as an integration finds it.
+  const bodyId = bodyHref.split('/').filter(Boolean).pop();
+  const courses = await (await fetch(`${BASE}/api/v1/courses?accreditation_body_id=${bodyId}&per_page=100`)).json();
+  let session;
+  for (const course of courses.items) {
+    const sessions = await (await fetch(`${BASE}/api/v1/sessions?course_id=${course.id}&status=open&per_page=100`)).json();
+    session = sessions.items.find((s) => new Date(s.starts_at) > new Date());
+    if (session) break;
+  }
+  assert.ok(session, 'an open accredited session to come');
+  // She registers through the API with a mistyped number.
+  const email = 'karima.identifier@example.org';
+  const registered = await fetch(`${BASE}/api/v1/sessions/${session.id}/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ given_name: 'Karima', family_name: 'Benali', email, audience: 'public_servant',
+      language: 'ar', consent: true, identifier: 'Y1234567X' }),
+  });
+  assert.equal(registered.status, 201, await registered.text());
+  const manage = await linkInMail('/r/', email);
+  for (const [width, lang] of [[390, 'ar'], [1280, 'fr']]) {
+    const page = await newPage(width, lang);
+    await page.goto(`${manage}?lang=${lang}`);
+    // Named in the body's words, kept masked: the link travels in e-mails.
+    assert.equal(await page.locator('#identifier').innerText(), 'DNI/NIE');
+    assert.match(await page.locator('#identifier + p').innerText(), /•••••\w{3}/);
+    await checkAccessibility(page, `identifier on the registration page, ${lang} ${width}px`);
+    await screenshot(page, `issue-20-identifier-${lang}-${width}`);
+    // Blank: the page again, the problem at the field.
+    await page.locator('#field-identifier').fill('   ');
+    await page.locator('#field-identifier').press('Enter');
+    await page.locator('.error-summary').waitFor();
+    assert.equal(await page.locator('#field-identifier').getAttribute('aria-invalid'), 'true');
+    await checkAccessibility(page, `identifier refused, ${lang} ${width}px`);
+    await screenshot(page, `issue-20-identifier-refused-${lang}-${width}`);
+    // Her real number, kept.
+    await page.locator('#field-identifier').fill('Y7654321Z');
+    await page.locator('#field-identifier').press('Enter');
+    await page.locator('.flash').waitFor();
+    assert.match(await page.locator('#identifier + p').innerText(), /•••••21Z/);
+    await page.context().close();
+  }
+});
+
 // Last, when every journey has sent its e-mails: each of their links leads
 // to a page, and a page of each kind (a registration, a survey, a sign-in
 // link...) passes the sweep's checks.

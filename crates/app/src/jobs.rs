@@ -37,8 +37,14 @@ pub async fn tick(app: &App) -> Result<usize> {
     queued += due.len();
     // Survey answers waiting in groups large enough, or at the close (issue 21).
     crate::surveys::publish_due(app, now).await?;
-    rate_limits::sweep(&app.db).await?;
-    person_sessions::sweep(&app.db).await?;
+    // Housekeeping: a failure (a busy database) waits for the next round
+    // rather than stopping the work below.
+    if let Err(err) = rate_limits::sweep(&app.db).await {
+        tracing::warn!(%err, "forgetting ended rate-limit windows failed; will try again");
+    }
+    if let Err(err) = person_sessions::sweep(&app.db).await {
+        tracing::warn!(%err, "forgetting old sign-in links failed; will try again");
+    }
     // Personal data past its retention period (issue 21).
     let periods = crate::retention::periods(app).await?;
     crate::retention::expire(app, now, &periods).await?;

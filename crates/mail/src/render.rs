@@ -665,16 +665,19 @@ pub fn data<K: Serialize>(value: &K) -> serde_json::Value {
 }
 
 /// The message's data with the secret of each personal link hidden (its
-/// last part, shown as `…`): staff read what was sent, never a link that
-/// acts as its recipient — the registration's page, a confirmation, a
-/// sign-in, an erasure, a survey's ballot, a certificate's file. The
-/// verification link is public and stays whole.
+/// last part, shown as `…`) and a check-in code as dots: staff read what
+/// was sent, never a link or code that acts as its recipient — the
+/// registration's page, a confirmation, a sign-in, an erasure, a survey's
+/// ballot, a certificate's file. The verification link is public and
+/// stays whole.
 pub fn without_secrets(data: &str) -> String {
     let Ok(serde_json::Value::Object(mut fields)) = serde_json::from_str(data) else {
         return data.to_owned();
     };
     for (key, value) in &mut fields {
-        if key.ends_with("path")
+        if key == "code" && value.is_string() {
+            *value = "••••••".into();
+        } else if key.ends_with("path")
             && key != "verify_path"
             && let Some((public, _secret)) = value.as_str().and_then(|p| p.rsplit_once('/'))
         {
@@ -698,6 +701,7 @@ mod tests {
             "path": "/c/0b7c5a4e-8d3f-4a1b-9c2e-5f6a7b8c9d0e/c2ln",
             "verify_path": "/verify/ULE-2030-000123",
             "hours": 24,
+            "code": "483920",
             "session": {"id": "0b7c5a4e-8d3f-4a1b-9c2e-5f6a7b8c9d0e"},
         });
         let shown: serde_json::Value = serde_json::from_str(&without_secrets(&data.to_string())).expect("json");
@@ -705,6 +709,7 @@ mod tests {
         assert_eq!(shown["confirm_path"], "/confirm/…");
         assert_eq!(shown["path"], "/c/0b7c5a4e-8d3f-4a1b-9c2e-5f6a7b8c9d0e/…");
         assert_eq!(shown["verify_path"], data["verify_path"], "public");
+        assert_eq!(shown["code"], "••••••", "a check-in code");
         assert_eq!((&shown["hours"], &shown["session"]), (&data["hours"], &data["session"]));
         assert_eq!(without_secrets("not json"), "not json");
     }

@@ -52,11 +52,14 @@ struct IdentifierField {
     value: String,
 }
 
-/// `•••••78A` for `12345678A`: enough for its owner to see which it is.
+/// `•••••78A` for `12345678A`: enough for its owner to see which it is;
+/// only dots for one too short to show a part of.
 fn masked(identifier: &str) -> String {
     let chars: Vec<char> = identifier.chars().collect();
-    let end: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-    format!("•••••{end}")
+    match chars.len() {
+        0..=4 => "•••••".to_owned(),
+        n => format!("•••••{}", chars[n - 3..].iter().collect::<String>()),
+    }
 }
 
 impl RegistrationPage {
