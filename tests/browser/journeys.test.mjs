@@ -1472,15 +1472,20 @@ test('issue 20: on a phone in Arabic, and in French, a trainee corrects the iden
     if (session) break;
   }
   assert.ok(session, 'an open accredited session to come');
-  // She registers through the API with a mistyped number.
+  // She registers on its page, on her phone, in Arabic, with a mistyped number.
   const email = 'karima.identifier@example.org';
-  const registered = await fetch(`${BASE}/api/v1/sessions/${session.id}/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ given_name: 'Karima', family_name: 'Benali', email, audience: 'public_servant',
-      language: 'ar', consent: true, identifier: 'Y1234567X' }),
-  });
-  assert.equal(registered.status, 201, await registered.text());
+  const form = await newPage(390, 'ar');
+  await form.goto(`${BASE}/sessions/${session.id}?lang=ar`);
+  await form.locator('#field-given_name').fill('كريمة');
+  await form.locator('#field-family_name').fill('بن علي');
+  await form.locator('#field-email').fill(email);
+  await form.locator('#field-audience').selectOption('public_servant');
+  await form.locator('#field-identifier').fill('Y1234567X');
+  await form.locator('#field-consent').check();
+  await checkAccessibility(form, 'registration form asking for the identifier, ar 390px');
+  await form.locator('form[action$="/register"] button[type=submit]').click();
+  await form.waitForURL(/\/registered/);
+  await form.context().close();
   const manage = await linkInMail('/r/', email);
   for (const [width, lang] of [[390, 'ar'], [1280, 'fr']]) {
     const page = await newPage(width, lang);
