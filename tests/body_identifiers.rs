@@ -475,6 +475,16 @@ db_test!(
             "{page}"
         );
         assert!(!page.contains("12345678A"), "{page}");
+        // "My trainings" shows it too, with the way to correct it, as the
+        // privacy notice promises.
+        let mine = crate::helpers::me_browser(&app, "ana@example.org").await;
+        let me = mine.get_html("/me?lang=en").await;
+        assert!(
+            me.contains("<bdi>DNI/NIE</bdi>: <bdi dir=\"ltr\">•••••78A</bdi>")
+                && me.contains(&format!("{manage}#identifier")),
+            "{me}"
+        );
+        assert!(!me.contains("12345678A"), "{me}");
         // Her e-mails carry her link; the organisers' outbox shows them
         // without its secret, nor any other link's (issue 20 follow-up).
         {

@@ -12,3 +12,6 @@ registration-identifier-save = حفظ التصحيح
 registration-identifier-saved = تم تصحيح معرّفك: ستطّلع الجهة المعتمِدة على المعرّف الجديد.
 error-identifier-not-asked = لا تطلب الجهة التي تعتمد هذه الدورة أي معرّف.
 registration-identifier-kept = المحفوظ حاليًا:
+me-identifier-correct = تصحيح
+me-identifier-correct-label = تصحيح { $label } في { $course }
+me-identifier-none = غير مذكور

@@ -12,3 +12,6 @@ registration-identifier-save = Save the correction
 registration-identifier-saved = Your identifier is corrected: the accrediting body will see the new one.
 error-identifier-not-asked = The body accrediting this course asks for no identifier.
 registration-identifier-kept = Kept now:
+me-identifier-correct = Correct
+me-identifier-correct-label = Correct { $label } for { $course }
+me-identifier-none = not given

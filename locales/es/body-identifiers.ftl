@@ -12,3 +12,6 @@ registration-identifier-save = Guardar la corrección
 registration-identifier-saved = Su identificador está corregido: el organismo acreditador verá el nuevo.
 error-identifier-not-asked = El organismo que acredita este curso no pide ningún identificador.
 registration-identifier-kept = Guardado ahora:
+me-identifier-correct = Corregir
+me-identifier-correct-label = Corregir { $label } de { $course }
+me-identifier-none = no indicado

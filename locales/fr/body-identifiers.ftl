@@ -12,3 +12,6 @@ registration-identifier-save = Enregistrer la correction
 registration-identifier-saved = Votre identifiant est corrigé : l’organisme certificateur verra le nouveau.
 error-identifier-not-asked = L’organisme qui certifie cette formation ne demande aucun identifiant.
 registration-identifier-kept = Enregistré actuellement :
+me-identifier-correct = Corriger
+me-identifier-correct-label = Corriger { $label } pour { $course }
+me-identifier-none = non indiqué

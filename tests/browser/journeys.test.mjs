@@ -1485,6 +1485,16 @@ test('issue 20: on a phone in Arabic, and in French, a trainee corrects the iden
   await checkAccessibility(form, 'registration form asking for the identifier, ar 390px');
   await form.locator('form[action$="/register"] button[type=submit]').click();
   await form.waitForURL(/\/registered/);
+  // She confirms from the e-mail; "my trainings" names the identifier, masked, with the way to correct it.
+  await form.goto(await linkInMail('/confirm/', email));
+  await form.locator('form[action^="/confirm/"] button[type=submit]').click();
+  await form.waitForLoadState();
+  await form.locator('form[action^="/me/sign-in/"] button[type=submit]').click();
+  await form.waitForURL(/\/me$/);
+  await form.goto(`${BASE}/me?lang=ar`);
+  assert.match(await form.locator('.card').first().innerText(), /DNI\/NIE: •••••67X/);
+  await checkAccessibility(form, 'my trainings with the identifier, ar 390px');
+  await screenshot(form, 'issue-20-identifier-me-ar-390');
   await form.context().close();
   const manage = await linkInMail('/r/', email);
   for (const [width, lang] of [[390, 'ar'], [1280, 'fr']]) {

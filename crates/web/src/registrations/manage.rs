@@ -20,7 +20,7 @@ use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
-use crate::registrations::RegistrationView;
+use crate::registrations::{RegistrationView, masked_identifier};
 use crate::{AppError, AppResult, AppState, Ctx};
 
 #[derive(Template)]
@@ -52,16 +52,6 @@ struct IdentifierField {
     value: String,
 }
 
-/// `•••••78A` for `12345678A`: enough for its owner to see which it is;
-/// only dots for one too short to show a part of.
-fn masked(identifier: &str) -> String {
-    let chars: Vec<char> = identifier.chars().collect();
-    match chars.len() {
-        0..=4 => "•••••".to_owned(),
-        n => format!("•••••{}", chars[n - 3..].iter().collect::<String>()),
-    }
-}
-
 impl RegistrationPage {
     async fn new(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<Self> {
         let registration = registrations::by_manage_token(&state.db, token).await?;
@@ -76,7 +66,7 @@ impl RegistrationPage {
                 Some(IdentifierField {
                     label: label.to_owned(),
                     hint: c.t1("person-identifier-hint", "body", body.name.as_str()),
-                    kept: registration.body_identifier.as_deref().map(masked),
+                    kept: registration.body_identifier.as_deref().map(masked_identifier),
                     value: String::new(),
                 })
             }

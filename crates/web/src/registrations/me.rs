@@ -24,8 +24,8 @@ use crate::kit::context::{PERSON_COOKIE, expired_person_cookie, person_cookie};
 use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
 use crate::ops::limits::{self, ClientAddr};
-use crate::registrations::RegistrationView;
 use crate::registrations::signup::{Choices, RegistrationInput};
+use crate::registrations::{RegistrationView, masked_identifier};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_app::registrations::CancelledBy;
 
@@ -57,6 +57,10 @@ struct Item {
     /// The person's other trainings at the same time (issue 20): their
     /// session and course title.
     overlaps: Vec<(Uuid, String)>,
+    /// What the course's accrediting body calls the identifier it asks
+    /// for, and the one kept, masked (issue 20): to correct on the
+    /// registration's page. Only for a registration that stands.
+    identifier: Option<(String, Option<String>)>,
 }
 
 impl Item {
@@ -142,8 +146,15 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
                 .map(|o| (o.session_id, o.title.clone()))
                 .collect(),
         };
+        let identifier = aula_app::registrations::asked_identifier(&record)
+            .filter(|_| registration.status != RegistrationStatus::Cancelled)
+            .map(|label| {
+                let kept = registration.body_identifier.as_deref().map(masked_identifier);
+                (label.to_owned(), kept)
+            });
         items.push(Item {
             overlaps,
+            identifier,
             manage_path: state.mail.manage_path(registration.id),
             can_cancel: live && !started,
             after,
