@@ -345,7 +345,8 @@ async fn cancel_once(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy)
 pub async fn correct_identifier(app: &App, token: &str, identifier: &Text<60>) -> Result<Registration> {
     let txn = app.write().await?;
     let registration = registrations::by_manage_token(&*txn, token).await?;
-    let record = sessions::get(&*txn, registration.session_id).await?;
+    // The lean read: it has the course's body, all the rule needs.
+    let record = sessions::for_registration(&*txn, registration.session_id).await?;
     if asked_identifier(&record).is_none() {
         return Err(Error::Conflict(Problem::new("error-identifier-not-asked")));
     }

@@ -230,16 +230,11 @@ pub(crate) async fn cancel_api(
         crate::registrations::organiser::own_registration(&ctx, &state, id).await?;
         CancelledBy::Organiser(ctx.actor()?)
     } else {
-        let holder = if input.token.is_empty() {
-            None
-        } else {
-            registrations::by_manage_token(&state.db, &input.token).await.ok()
-        };
-        match holder {
-            Some(r) if r.id == id => CancelledBy::Holder,
-            _ if ctx.user.is_none() && input.token.is_empty() => return Err(AppError::Unauthenticated),
-            _ => return Err(AppError::Forbidden),
+        if ctx.user.is_some() && input.token.is_empty() {
+            return Err(AppError::Forbidden);
         }
+        holder_of(&state, &input.token, id).await?;
+        CancelledBy::Holder
     };
     let reason = aula_domain::details::ShortText::parse_optional(&input.reason)
         .map_err(|p| AppError::Invalid(aula_domain::FieldErrors::single("reason", p)))?;
@@ -297,14 +292,7 @@ pub(crate) async fn correct_identifier_api(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<IdentifierInput>,
 ) -> AppResult<Response> {
-    if input.token.is_empty() {
-        return Err(AppError::Unauthenticated);
-    }
-    match registrations::by_manage_token(&state.db, &input.token).await {
-        Ok(holder) if holder.id == id => {}
-        Ok(_) | Err(aula_storage::StorageError::NotFound) => return Err(AppError::Forbidden),
-        Err(other) => return Err(other.into()),
-    }
+    holder_of(&state, &input.token, id).await?;
     let identifier = required_identifier(&input.identifier).map_err(AppError::Invalid)?;
     let registration = correct_identifier(&state.app(), &input.token, &identifier).await?;
     let answer = Json(IdentifierOut {
@@ -312,4 +300,18 @@ pub(crate) async fn correct_identifier_api(
         identifier: registration.body_identifier.unwrap_or_default(),
     });
     Ok(no_store(answer.into_response()))
+}
+
+/// Whether `token`, sent to the API, is registration `id`'s personal-link
+/// secret: 401 without one, 403 for another's or a forged one; a database
+/// failure is that error, not a refusal.
+async fn holder_of(state: &AppState, token: &str, id: Uuid) -> AppResult<()> {
+    if token.is_empty() {
+        return Err(AppError::Unauthenticated);
+    }
+    match registrations::by_manage_token(&state.db, token).await {
+        Ok(holder) if holder.id == id => Ok(()),
+        Ok(_) | Err(aula_storage::StorageError::NotFound) => Err(AppError::Forbidden),
+        Err(other) => Err(other.into()),
+    }
 }
