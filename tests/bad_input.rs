@@ -87,6 +87,35 @@ db_test!(bad_pages, |app: crate::helpers::TestApp| async move {
     assert!(response.status().is_client_error(), "bad UTF-8: {}", response.status());
 });
 
+// Found by a black-box run of every operation with bad input: the search
+// words become SQL `LIKE` patterns, which SQLite refuses past 50,000 bytes
+// (25,000 `_`, each escaped to two), and that came out as a 500.
+db_test!(
+    a_search_too_long_for_the_database_is_refused_at_its_field,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.anonymous_api();
+        let (status, body) = api.get(&format!("/api/v1/sessions?q={}", "_".repeat(25_000))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(
+            body["fields"]["q"][0].as_str().is_some_and(|m| m.contains("200")),
+            "{body}"
+        );
+        let (status, body) = api.get(&format!("/api/v1/sessions?q={}", "_".repeat(200))).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let browser = app.browser();
+        let organisation = format!("/o/{}/", app.organisation_slug().await);
+        for page in ["/", organisation.as_str()] {
+            let response = browser.get(&format!("{page}?lang=fr&q={}", "a".repeat(49_999))).await;
+            assert!(response.status().is_success(), "{page}: {}", response.status());
+            let html = response.text().await.expect("html");
+            assert!(
+                html.contains("caractères au maximum") && html.contains("200"),
+                "{page}: the problem at the field, in French"
+            );
+        }
+    }
+);
+
 async fn announce_huge_body(app: &crate::helpers::TestApp, token: &str) -> u16 {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let address = app.base.trim_start_matches("http://");

@@ -662,7 +662,7 @@ pub struct SessionQuery {
     pub from: Option<NaiveDate>,
     /// Sessions starting on or before this day.
     pub to: Option<NaiveDate>,
-    /// Words in the course's title, summary or objectives.
+    /// Words in the course's title, summary or objectives (at most 200 characters).
     pub q: Option<String>,
     pub page: Option<u64>,
     /// Items per page, 1 to 100; more is refused (422).
@@ -704,7 +704,16 @@ impl SessionQuery {
                 .and_then(|d| d.succ_opt())
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .map(|d| d.and_utc()),
-            text: parse_opt(&self.q),
+            // Searched as SQL `LIKE` patterns, which SQLite refuses past
+            // 50,000 bytes: no one types a search that long.
+            text: self
+                .q
+                .as_deref()
+                .map(aula_domain::Text::<200>::parse_optional)
+                .transpose()
+                .map_err(|p| bad("q", p))?
+                .flatten()
+                .map(aula_domain::Text::into_inner),
             trainer_id: None,
             upcoming_first: None,
         })
