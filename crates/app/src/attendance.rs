@@ -127,3 +127,29 @@ pub async fn send_check_in_code(app: &App, record: &SessionRecord, meeting_id: U
     }
     txn.commit().await
 }
+
+/// Names a co-facilitator of one of `org`'s sessions (issue 20), who takes
+/// the roll call by a personal link; gives back the row and the link's
+/// secret, shown this once.
+pub async fn add_facilitator(
+    app: &App,
+    actor: &Actor,
+    org: aula_domain::OrganisationId,
+    session_id: Uuid,
+    name: &aula_domain::PersonName,
+) -> Result<(aula_storage::entities::session_facilitator::Model, String)> {
+    app.change(async |txn| aula_storage::facilitators::add(txn, actor, org, session_id, name).await)
+        .await
+}
+
+/// Ends co-facilitator `id`'s link; the marks it saved stay.
+pub async fn revoke_facilitator(
+    app: &App,
+    actor: &Actor,
+    org: aula_domain::OrganisationId,
+    session_id: Uuid,
+    id: Uuid,
+) -> Result<()> {
+    app.change(async |txn| aula_storage::facilitators::revoke(txn, actor, org, session_id, id).await)
+        .await
+}

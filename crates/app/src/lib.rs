@@ -23,12 +23,14 @@ pub mod issuer;
 pub mod jobs;
 pub mod messages;
 pub mod organisations;
+pub mod outreach;
 pub mod people;
 pub mod registrations;
 pub mod retention;
 pub mod sessions;
 pub mod surveys;
 pub mod tokens;
+pub mod users;
 
 use std::ops::Deref;
 use std::sync::Arc;
@@ -97,8 +99,9 @@ impl App {
     /// 100 ms) and poll: the lock often stands free while they sleep, and
     /// whoever polls at the right moment goes first, so a burst of sign-ups
     /// waits longer than it needs and some wait far longer than others.
-    /// Other writers (other processes, the dispatcher, catalogue edits)
-    /// still wait under SQLite's busy timeout, as before.
+    /// Writers outside the use cases (the dispatcher, a door's sign-in
+    /// sessions and rate limits, other processes) still wait under SQLite's
+    /// busy timeout.
     pub async fn write(&self) -> Result<Write> {
         let turn = match &self.writers {
             Some(writers) => tokio::time::timeout(TURN_TIMEOUT, writers.clone().lock_owned())
@@ -111,6 +114,19 @@ impl App {
             wake: self.wake.clone(),
             _turn: turn,
         })
+    }
+
+    /// Runs `change` (storage's writes of one thing a person does) in a
+    /// write transaction of its own, and commits it: for the use cases that
+    /// are one storage operation, such as a catalogue edit.
+    pub(crate) async fn change<T>(
+        &self,
+        change: impl AsyncFnOnce(&DatabaseTransaction) -> aula_storage::Result<T>,
+    ) -> Result<T> {
+        let txn = self.write().await?;
+        let done = change(&txn).await?;
+        txn.commit().await?;
+        Ok(done)
     }
 }
 

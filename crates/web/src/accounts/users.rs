@@ -174,7 +174,7 @@ pub(crate) async fn create(
 ) -> AppResult<Response> {
     let details = UserDetails::try_from(&input)?;
     let org = admin_org(&ctx, &state).await?;
-    let created = users::create(&state.db, &ctx.actor()?, org, &details).await?;
+    let created = aula_app::users::add(&state.app(), &ctx.actor()?, org, &details).await?;
     Ok((StatusCode::CREATED, axum::Json(UserOut::from(created))).into_response())
 }
 
@@ -232,13 +232,13 @@ async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserIn
     let actor = ctx.actor()?;
     let org = admin_org(ctx, state).await?;
     match id {
-        None => Ok(users::create(&state.db, &actor, org, &details).await?),
+        None => Ok(aula_app::users::add(&state.app(), &actor, org, &details).await?),
         Some(id) => {
             let me = ctx.user()?.user.id;
             if id == me && (!input.active || !details.roles.contains(&Role::Admin)) {
                 return Err(AppError::Conflict(Problem::new("error-cannot-demote-self")));
             }
-            Ok(users::update(&state.db, &actor, org, id, &details, input.active).await?)
+            Ok(aula_app::users::change(&state.app(), &actor, org, id, &details, input.active).await?)
         }
     }
 }

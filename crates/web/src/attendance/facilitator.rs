@@ -63,7 +63,8 @@ impl FacilitatorOut {
 /// their link, for both doors.
 async fn add(ctx: &Ctx, state: &AppState, id: Uuid, form: &FacilitatorInput) -> AppResult<FacilitatorOut> {
     let name = PersonName::parse(&form.name).map_err(|p| AppError::Invalid(FieldErrors::single("name", p)))?;
-    let (row, secret) = facilitators::add(&state.db, &ctx.actor()?, ctx.org()?, id, &name).await?;
+    let (row, secret) =
+        aula_app::attendance::add_facilitator(&state.app(), &ctx.actor()?, ctx.org()?, id, &name).await?;
     let url = state.config.link(&format!("/facilitate/{secret}"));
     Ok(FacilitatorOut::of(row, Some(url)))
 }
@@ -110,7 +111,7 @@ pub(crate) async fn revoke_api(
     State(state): State<AppState>,
     ApiPath((id, facilitator)): ApiPath<(Uuid, Uuid)>,
 ) -> AppResult<Response> {
-    facilitators::revoke(&state.db, &ctx.actor()?, ctx.org()?, id, facilitator).await?;
+    aula_app::attendance::revoke_facilitator(&state.app(), &ctx.actor()?, ctx.org()?, id, facilitator).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -194,7 +195,7 @@ pub(crate) async fn revoke_page(
     ApiPath((id, facilitator)): ApiPath<(Uuid, Uuid)>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    facilitators::revoke(&state.db, &ctx.actor()?, ctx.org()?, id, facilitator).await?;
+    aula_app::attendance::revoke_facilitator(&state.app(), &ctx.actor()?, ctx.org()?, id, facilitator).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}/facilitators"),

@@ -154,7 +154,7 @@ pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<a
 
 async fn add(ctx: &Ctx, state: &AppState, input: &AudienceInput) -> AppResult<audience::Model> {
     let (code, names) = input.parsed()?;
-    Ok(audiences::create(&state.db, &ctx.actor()?, &code, &names).await?)
+    Ok(aula_app::catalogue::add_audience(&state.app(), &ctx.actor()?, &code, &names).await?)
 }
 
 /// Add an audience (admins); 422 when the code is taken.
@@ -182,7 +182,8 @@ pub(crate) async fn update(
     ApiJson(change): ApiJson<AudienceChange>,
 ) -> AppResult<axum::Json<AudienceOut>> {
     let names = change.names()?;
-    let row = audiences::update(&state.db, &ctx.actor()?, &code, names.as_ref(), change.retired).await?;
+    let row = aula_app::catalogue::change_audience(&state.app(), &ctx.actor()?, &code, names.as_ref(), change.retired)
+        .await?;
     Ok(axum::Json(answer(&ctx, &state, &row).await?))
 }
 
@@ -195,7 +196,7 @@ pub(crate) async fn delete(
     State(state): State<AppState>,
     ApiPath(code): ApiPath<Audience>,
 ) -> AppResult<Response> {
-    audiences::delete(&state.db, &ctx.actor()?, &code).await?;
+    aula_app::catalogue::delete_audience(&state.app(), &ctx.actor()?, &code).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -335,7 +336,7 @@ pub(crate) async fn edit(
             (Language::En, &form.name_en),
             (Language::Ar, &form.name_ar),
         ])?;
-        Ok(audiences::update(&state.db, &ctx.actor()?, &code, Some(&names), None).await?)
+        Ok(aula_app::catalogue::change_audience(&state.app(), &ctx.actor()?, &code, Some(&names), None).await?)
     }
     .await;
     saved_or_form_again(
@@ -385,7 +386,7 @@ async fn set_retired(
     ApiPath(code): ApiPath<Audience>,
     retired: bool,
 ) -> AppResult<Response> {
-    audiences::update(&state.db, &ctx.actor()?, &code, None, Some(retired)).await?;
+    aula_app::catalogue::change_audience(&state.app(), &ctx.actor()?, &code, None, Some(retired)).await?;
     let flash = if retired {
         "flash-audience-retired"
     } else {
@@ -402,6 +403,6 @@ pub(crate) async fn delete_page(
     ApiPath(code): ApiPath<Audience>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    audiences::delete(&state.db, &ctx.actor()?, &code).await?;
+    aula_app::catalogue::delete_audience(&state.app(), &ctx.actor()?, &code).await?;
     Ok(redirect_with(&ctx, "/admin/audiences", "flash-audience-deleted"))
 }

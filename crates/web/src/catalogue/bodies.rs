@@ -99,7 +99,7 @@ pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<a
 
 async fn add(ctx: &Ctx, state: &AppState, input: &BodyInput) -> AppResult<accreditation_body::Model> {
     let details = AccreditationBodyDetails::try_from(input)?;
-    Ok(bodies::create(&state.db, &ctx.actor()?, &details).await?)
+    Ok(aula_app::catalogue::save_body(&state.app(), &ctx.actor()?, None, &details).await?)
 }
 
 /// Add an accrediting body.
@@ -209,7 +209,7 @@ pub(crate) async fn update(
 
 async fn change_body(ctx: &Ctx, state: &AppState, id: Uuid, input: &BodyInput) -> AppResult<accreditation_body::Model> {
     let details = AccreditationBodyDetails::try_from(input)?;
-    Ok(bodies::update(&state.db, &ctx.actor()?, id, &details).await?)
+    Ok(aula_app::catalogue::save_body(&state.app(), &ctx.actor()?, Some(id), &details).await?)
 }
 
 #[derive(Template)]

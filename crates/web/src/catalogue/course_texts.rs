@@ -57,7 +57,7 @@ fn parse(record: &CourseRecord, given: &CourseTextsInput) -> Result<CourseTexts,
 async fn save(ctx: &Ctx, state: &AppState, id: Uuid, given: &CourseTextsInput) -> AppResult<CourseRecord> {
     let record = courses::get_in(&state.db, ctx.org()?, id).await?;
     let texts = parse(&record, given).map_err(AppError::Invalid)?;
-    Ok(courses::set_texts(&state.db, &ctx.actor()?, ctx.org()?, id, &texts).await?)
+    Ok(aula_app::catalogue::set_course_texts(&state.app(), &ctx.actor()?, ctx.org()?, id, &texts).await?)
 }
 
 /// Replace a course's texts in other languages. A language left out, or

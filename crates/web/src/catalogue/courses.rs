@@ -368,10 +368,7 @@ pub(crate) async fn update(
 async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &CourseInput) -> AppResult<CourseRecord> {
     let details = CourseDetails::try_from(input)?;
     let actor = ctx.actor()?;
-    Ok(match id {
-        Some(id) => courses::update(&state.db, &actor, ctx.org()?, id, &details).await?,
-        None => courses::create(&state.db, &actor, ctx.org()?, &details).await?,
-    })
+    Ok(aula_app::catalogue::save_course(&state.app(), &actor, ctx.org()?, id, &details).await?)
 }
 
 #[derive(Template)]

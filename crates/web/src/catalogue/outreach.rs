@@ -328,17 +328,14 @@ pub(crate) async fn delete(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    outreach::delete(&state.db, &ctx.actor()?, ctx.org()?, id).await?;
+    aula_app::outreach::delete(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT.into_response())
 }
 
 async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &OutreachInput) -> AppResult<OutreachRecord> {
     let details = OutreachDetails::try_from(input)?;
     let (actor, org) = (ctx.actor()?, ctx.org()?);
-    Ok(match id {
-        Some(id) => outreach::update(&state.db, &actor, org, id, &details).await?,
-        None => outreach::create(&state.db, &actor, org, &details).await?,
-    })
+    Ok(aula_app::outreach::save(&state.app(), &actor, org, id, &details).await?)
 }
 
 /// Someone at the door: a name, and an e-mail if they gave one.
@@ -408,7 +405,7 @@ pub(crate) async fn remove_walk_in(
     State(state): State<AppState>,
     ApiPath((id, walk_in_id)): ApiPath<(Uuid, Uuid)>,
 ) -> AppResult<Response> {
-    outreach::remove_walk_in(&state.db, &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
+    aula_app::outreach::remove_walk_in(&state.app(), &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT.into_response())
 }
 
@@ -419,7 +416,7 @@ async fn write_walk_in(
     input: &WalkInInput,
 ) -> AppResult<outreach_walk_in::Model> {
     let person = WalkIn::parse(&input.name, &input.email)?;
-    Ok(outreach::add_walk_in(&state.db, &ctx.actor()?, ctx.org()?, id, &person).await?)
+    Ok(aula_app::outreach::add_walk_in(&state.app(), &ctx.actor()?, ctx.org()?, id, &person).await?)
 }
 
 // ----- pages ------------------------------------------------------------------
@@ -622,7 +619,7 @@ pub(crate) async fn remove_walk_in_page(
     ApiPath((id, walk_in_id)): ApiPath<(Uuid, Uuid)>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    outreach::remove_walk_in(&state.db, &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
+    aula_app::outreach::remove_walk_in(&state.app(), &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/outreach/{id}#walk-ins"),
@@ -649,7 +646,7 @@ pub(crate) async fn delete_page(
             back: format!("/staff/outreach/{id}"),
         });
     }
-    let record = outreach::delete(&state.db, &ctx.actor()?, ctx.org()?, id).await?;
+    let record = aula_app::outreach::delete(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     let back = format!("/staff/programmes/{}", record.activity.programme_id);
     Ok(redirect_with(&ctx, &back, "outreach-deleted-flash"))
 }

@@ -404,10 +404,7 @@ pub(crate) async fn update(
 async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &ProgrammeInput) -> AppResult<programme::Model> {
     let details = ProgrammeDetails::try_from(input)?;
     let actor = ctx.actor()?;
-    Ok(match id {
-        Some(id) => programmes::update(&state.db, &actor, ctx.org()?, id, &details).await?,
-        None => programmes::create(&state.db, &actor, ctx.org()?, &details).await?,
-    })
+    Ok(aula_app::catalogue::save_programme(&state.app(), &actor, ctx.org()?, id, &details).await?)
 }
 
 #[derive(Template)]

@@ -76,7 +76,13 @@ pub(crate) async fn list(State(state): State<AppState>) -> AppResult<axum::Json<
 
 async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<region::Model> {
     let details = RegionDetails::try_from(input)?;
-    Ok(regions::create(&state.db, &ctx.actor()?, details.code.as_str(), details.name.as_str()).await?)
+    Ok(aula_app::catalogue::add_region(
+        &state.app(),
+        &ctx.actor()?,
+        details.code.as_str(),
+        details.name.as_str(),
+    )
+    .await?)
 }
 
 /// Add a region (admins).
