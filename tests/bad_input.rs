@@ -102,6 +102,9 @@ db_test!(
         );
         let (status, body) = api.get(&format!("/api/v1/sessions?q={}", "_".repeat(200))).await;
         assert_eq!(status, StatusCode::OK, "{body}");
+        // A cell pasted from a spreadsheet: the tab is a space between words.
+        let (status, body) = api.get("/api/v1/sessions?q=igualdad%09trato%0A").await;
+        assert_eq!(status, StatusCode::OK, "{body}");
         let browser = app.browser();
         let organisation = format!("/o/{}/", app.organisation_slug().await);
         for page in ["/", organisation.as_str()] {

@@ -134,11 +134,7 @@ async fn catalogue_of(
         region_id,
         from: start_of(from.unwrap_or(today)),
         until: to.and_then(|d| d.succ_opt()).and_then(start_of),
-        // At most 200 characters: see `SessionQuery::filter`.
-        text: errors
-            .take("q", aula_domain::Text::<200>::parse_optional(&query.q))
-            .flatten()
-            .map(aula_domain::Text::into_inner),
+        text: errors.take("q", crate::kit::input::search_words(&query.q)).flatten(),
         ..SessionFilter::default()
     };
     let page_number = query.page.as_deref().and_then(|p| p.parse().ok());

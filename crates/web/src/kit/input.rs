@@ -91,3 +91,12 @@ pub fn parse_optional_id(input: &str) -> Result<Option<uuid::Uuid>, aula_domain:
 pub fn parse_id(input: &str) -> Result<uuid::Uuid, aula_domain::Problem> {
     parse_optional_id(input)?.ok_or_else(aula_domain::Problem::required)
 }
+
+/// The words of a search box: at most 200 characters, none if blank. Its
+/// words are searched as SQL `LIKE` patterns, which SQLite refuses past
+/// 50,000 bytes, and nobody types a search that long. A tab or a line
+/// break (a cell pasted from a spreadsheet) is a space between words.
+pub fn search_words(input: &str) -> Result<Option<String>, aula_domain::Problem> {
+    let spaced: String = input.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+    Ok(aula_domain::Text::<200>::parse_optional(&spaced)?.map(aula_domain::Text::into_inner))
+}

@@ -704,16 +704,13 @@ impl SessionQuery {
                 .and_then(|d| d.succ_opt())
                 .and_then(|d| d.and_hms_opt(0, 0, 0))
                 .map(|d| d.and_utc()),
-            // Searched as SQL `LIKE` patterns, which SQLite refuses past
-            // 50,000 bytes: no one types a search that long.
             text: self
                 .q
                 .as_deref()
-                .map(aula_domain::Text::<200>::parse_optional)
+                .map(crate::kit::input::search_words)
                 .transpose()
                 .map_err(|p| bad("q", p))?
-                .flatten()
-                .map(aula_domain::Text::into_inner),
+                .flatten(),
             trainer_id: None,
             upcoming_first: None,
         })
