@@ -2,31 +2,13 @@
 //! the use case's own, with its audit entry, or nothing at all.
 
 use aula_app::{Error, catalogue};
-use aula_domain::details::CourseDetails;
-use aula_domain::{Audience, Hours, Language, Modality, Text};
 use aula_storage::Actor;
 use aula_storage::entities::{audit_entry, course};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 use uuid::Uuid;
 
 mod common;
-use common::{org, scratch};
-
-fn course_titled(title: &str, programme_id: Option<Uuid>) -> CourseDetails {
-    CourseDetails::new(CourseDetails {
-        programme_id,
-        title: Text::parse(title).expect("title"),
-        summary: Text::parse("Casos prácticos.").expect("summary"),
-        objectives: None,
-        hours: Hours::parse("3").expect("hours"),
-        modality: Modality::Online,
-        audiences: vec![Audience::PUBLIC_SERVANT],
-        language: Language::Es,
-        accreditation: None,
-        commissioner: None,
-    })
-    .expect("course")
-}
+use common::{course, org, scratch};
 
 async fn audited(app: &aula_app::App, action: &str) -> u64 {
     audit_entry::Entity::find()
@@ -45,14 +27,7 @@ async fn a_course_is_saved_with_its_audit_entry_or_not_at_all() {
     let actor = Actor::system("test").within(org);
 
     // A programme nobody has: the field's problem, and nothing written.
-    let refused = catalogue::save_course(
-        app,
-        &actor,
-        org,
-        None,
-        &course_titled("Mediación", Some(Uuid::new_v4())),
-    )
-    .await;
+    let refused = catalogue::save_course(app, &actor, org, None, &course("Mediación", Some(Uuid::new_v4()))).await;
     match refused {
         Err(Error::Invalid(errors)) => assert!(!errors.get("programme_id").is_empty(), "{errors:?}"),
         other => panic!("want the programme refused, got {other:?}"),
@@ -60,7 +35,7 @@ async fn a_course_is_saved_with_its_audit_entry_or_not_at_all() {
     assert_eq!(course::Entity::find().count(&app.db).await.expect("count"), 0);
     assert_eq!(audited(app, "create").await, 0);
 
-    let added = catalogue::save_course(app, &actor, org, None, &course_titled("Mediación", None))
+    let added = catalogue::save_course(app, &actor, org, None, &course("Mediación", None))
         .await
         .expect("added");
     assert_eq!(audited(app, "create").await, 1);
@@ -69,7 +44,7 @@ async fn a_course_is_saved_with_its_audit_entry_or_not_at_all() {
         &actor,
         org,
         Some(added.course.id),
-        &course_titled("Mediación intercultural", None),
+        &course("Mediación intercultural", None),
     )
     .await
     .expect("changed");
@@ -79,7 +54,7 @@ async fn a_course_is_saved_with_its_audit_entry_or_not_at_all() {
 
     // Another organisation's course is not found, and stays as it was.
     let other = aula_domain::OrganisationId::from_row(Uuid::new_v4());
-    let elsewhere = catalogue::save_course(app, &actor, other, Some(added.course.id), &course_titled("X", None)).await;
+    let elsewhere = catalogue::save_course(app, &actor, other, Some(added.course.id), &course("X", None)).await;
     assert!(matches!(elsewhere, Err(Error::NotFound)), "{elsewhere:?}");
     let kept = course::Entity::find_by_id(added.course.id)
         .one(&app.db)

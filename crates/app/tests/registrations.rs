@@ -3,10 +3,10 @@
 
 use aula_app::App;
 use aula_app::registrations::{self, Confirmed, Entry};
-use aula_domain::details::{CourseDetails, SessionDetails};
+use aula_domain::details::SessionDetails;
 use aula_domain::{
-    Audience, Capacity, Email, Hours, Language, MeetingTimes, Modality, PersonName, RegistrantDetails,
-    RegistrationStatus, SessionStatus, SessionTimeZone, Text,
+    Audience, Capacity, Email, Language, MeetingTimes, Modality, PersonName, RegistrantDetails, RegistrationStatus,
+    SessionStatus, SessionTimeZone, Text,
 };
 use aula_storage::registrations::Requested;
 use aula_storage::{Actor, courses, people, sessions};
@@ -20,20 +20,9 @@ use common::{org, scratch};
 async fn open_session(app: &App, capacity: u32) -> Uuid {
     let org = org(app).await;
     let actor = Actor::system("test").within(org);
-    let course = CourseDetails::new(CourseDetails {
-        programme_id: None,
-        title: Text::parse("Igualdad de trato").expect("title"),
-        summary: Text::parse("Casos prácticos.").expect("summary"),
-        objectives: None,
-        hours: Hours::parse("3").expect("hours"),
-        modality: Modality::Online,
-        audiences: vec![Audience::PUBLIC_SERVANT],
-        language: Language::Es,
-        accreditation: None,
-        commissioner: None,
-    })
-    .expect("course");
-    let course = courses::create(&app.db, &actor, org, &course).await.expect("course");
+    let course = courses::create(&app.db, &actor, org, &common::course("Igualdad de trato", None))
+        .await
+        .expect("course");
     let starts = Utc::now() + Duration::days(30);
     let session = SessionDetails::new(
         SessionDetails {

@@ -32,3 +32,21 @@ pub async fn scratch() -> Scratch {
 pub async fn org(app: &App) -> aula_domain::OrganisationId {
     aula_storage::organisations::id(&aula_storage::organisations::first(&app.db).await.expect("organisation"))
 }
+
+/// A three-hour online course in Spanish for public servants.
+pub fn course(title: &str, programme_id: Option<uuid::Uuid>) -> aula_domain::details::CourseDetails {
+    use aula_domain::{Audience, Hours, Language, Modality, Text};
+    aula_domain::details::CourseDetails::new(aula_domain::details::CourseDetails {
+        programme_id,
+        title: Text::parse(title).expect("title"),
+        summary: Text::parse("Casos prácticos.").expect("summary"),
+        objectives: None,
+        hours: Hours::parse("3").expect("hours"),
+        modality: Modality::Online,
+        audiences: vec![Audience::PUBLIC_SERVANT],
+        language: Language::Es,
+        accreditation: None,
+        commissioner: None,
+    })
+    .expect("course")
+}
