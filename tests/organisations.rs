@@ -979,3 +979,65 @@ db_test!(
         assert_eq!(list["total"], 0, "{list}");
     }
 );
+
+// Found by a black-box run: one person's token made for one organisation
+// listed, and revoked, the same person's tokens of another, and the revoke
+// was audited in the wrong organisation's trail.
+db_test!(
+    issue_17_a_token_neither_lists_nor_revokes_its_owners_tokens_of_another_organisation,
+    |app: TestApp| async move {
+        use reqwest::StatusCode;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let (_, a_row, a_api) = organisation_with_organiser(&app, "ville-a", "Ville A").await;
+        let b_org =
+            aula_storage::organisations::id(&crate::helpers::new_organisation(&app.db, "ville-b", "Ville B").await);
+        aula_storage::organisations::add_member(&app.db, b_org, a_row.user_id, aula_domain::Role::Organiser)
+            .await
+            .expect("member of B too");
+        let (b_row, b_token) =
+            aula_storage::tokens::create(&app.db, &aula_storage::Actor::system("test"), b_org, a_row.user_id, "b")
+                .await
+                .expect("token in B");
+        let b_api = app.api_with(Some(b_token));
+        let ids = |list: &serde_json::Value| -> Vec<String> {
+            list.as_array()
+                .expect("tokens")
+                .iter()
+                .map(|t| t["id"].as_str().expect("id").to_owned())
+                .collect()
+        };
+        let (status, list) = a_api.get("/api/v1/tokens").await;
+        assert_eq!(status, StatusCode::OK, "{list}");
+        assert_eq!(ids(&list), [a_row.id.to_string()], "A's token lists A's tokens only");
+        let delete = |id: uuid::Uuid| format!("/api/v1/tokens/{id}");
+        let (status, body) = a_api
+            .raw(
+                reqwest::Method::DELETE,
+                &delete(b_row.id),
+                "application/json",
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+        let (status, list) = b_api.get("/api/v1/tokens").await;
+        assert_eq!(status, StatusCode::OK, "B's token still works: {list}");
+        assert_eq!(ids(&list), [b_row.id.to_string()]);
+        let (status, body) = b_api
+            .raw(
+                reqwest::Method::DELETE,
+                &delete(b_row.id),
+                "application/json",
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+        let revoked = aula_storage::entities::audit_entry::Entity::find()
+            .filter(aula_storage::entities::audit_entry::Column::Entity.eq("api_token"))
+            .filter(aula_storage::entities::audit_entry::Column::Action.eq("revoke"))
+            .all(&app.db)
+            .await
+            .expect("audit");
+        assert_eq!(revoked.len(), 1);
+        assert_eq!(revoked[0].organisation_id, Some(b_org.uuid()), "in the owner's trail");
+    }
+);

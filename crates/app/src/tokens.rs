@@ -22,10 +22,18 @@ pub async fn create(
     Ok(made)
 }
 
-/// Revokes one of `user_id`'s tokens; someone else's is not found.
-pub async fn revoke(app: &App, actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
+/// Revokes one of `user_id`'s tokens of `org` (any of theirs for an
+/// account working in no organisation); someone else's, or one another
+/// organisation owns, is not found.
+pub async fn revoke(
+    app: &App,
+    actor: &Actor,
+    user_id: Uuid,
+    org: Option<OrganisationId>,
+    token_id: Uuid,
+) -> Result<()> {
     let txn = app.write().await?;
-    tokens::revoke(&*txn, actor, user_id, token_id).await?;
+    tokens::revoke(&*txn, actor, user_id, org, token_id).await?;
     txn.commit().await?;
     Ok(())
 }

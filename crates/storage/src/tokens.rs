@@ -1,7 +1,7 @@
 //! API tokens: shown once when created, stored only as a hash, revocable.
 
 use aula_domain::OrganisationId;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QueryTrait, Set};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -78,20 +78,34 @@ pub async fn authenticate(conn: &impl ConnectionTrait, plain: &str) -> Result<Op
     Ok(Some(user))
 }
 
-pub async fn list_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<api_token::Model>> {
+pub async fn list_for_user(
+    conn: &impl ConnectionTrait,
+    user_id: Uuid,
+    org: Option<OrganisationId>,
+) -> Result<Vec<api_token::Model>> {
     Ok(api_token::Entity::find()
         .filter(api_token::Column::UserId.eq(user_id))
+        .apply_if(org, |q, org| q.filter(api_token::Column::OrganisationId.eq(org.uuid())))
         .order_by_desc(api_token::Column::CreatedAt)
         .all(conn)
         .await?)
 }
 
-/// Revokes one of `user_id`'s tokens, in the caller's transaction; someone
-/// else's token is "not found".
-pub async fn revoke(conn: &impl ConnectionTrait, actor: &Actor, user_id: Uuid, token_id: Uuid) -> Result<()> {
+/// Revokes one of `user_id`'s tokens (of `org`, when given), in the
+/// caller's transaction; someone else's token, or one of another
+/// organisation, is "not found".
+pub async fn revoke(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    user_id: Uuid,
+    org: Option<OrganisationId>,
+    token_id: Uuid,
+) -> Result<()> {
     let token = found(
         conn,
-        api_token::Entity::find_by_id(token_id).filter(api_token::Column::UserId.eq(user_id)),
+        api_token::Entity::find_by_id(token_id)
+            .filter(api_token::Column::UserId.eq(user_id))
+            .apply_if(org, |q, org| q.filter(api_token::Column::OrganisationId.eq(org.uuid()))),
     )
     .await?;
     if token.revoked_at.is_none() {

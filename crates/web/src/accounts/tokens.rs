@@ -38,18 +38,19 @@ impl From<api_token::Model> for TokenOut {
     }
 }
 
-/// A user's tokens as pages and the API show them.
-async fn own_tokens(state: &AppState, user_id: Uuid) -> AppResult<Vec<TokenOut>> {
-    let rows = tokens::list_for_user(&state.db, user_id).await?;
+/// The reader's tokens as pages and the API show them: those of the
+/// organisation the request works in, which owns them (issue 17), or all
+/// of theirs for an account that works in none.
+async fn own_tokens(ctx: &Ctx, state: &AppState) -> AppResult<Vec<TokenOut>> {
+    let rows = tokens::list_for_user(&state.db, ctx.user()?.user.id, ctx.staff_org()).await?;
     Ok(rows.into_iter().map(TokenOut::from).collect())
 }
 
-/// The caller's own API tokens (never their secret).
+/// The caller's own API tokens of the organisation the call works in (never their secret).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens",
     responses((status = 200, body = Vec<TokenOut>), ))]
 pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
-    let user = ctx.user()?;
-    Ok(axum::Json(own_tokens(&state, user.user.id).await?))
+    Ok(axum::Json(own_tokens(&ctx, &state).await?))
 }
 
 /// Revoke one of the caller's tokens (it stops working at once).
@@ -57,7 +58,7 @@ pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<a
     responses((status = 204), (status = 404, body = ApiError)))]
 pub(crate) async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let user = ctx.user()?;
-    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, id).await?;
+    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, ctx.staff_org(), id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -74,8 +75,7 @@ struct Page {
 }
 
 pub(crate) async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
-    let user = ctx.user()?;
-    let tokens = own_tokens(&state, user.user.id).await?;
+    let tokens = own_tokens(&ctx, &state).await?;
     render(&Page {
         c: Chrome::new(&ctx),
         tokens,
@@ -100,7 +100,7 @@ pub(crate) async fn create_page(
     let mut errors = FieldErrors::new();
     let name = errors.take("name", Text::<100>::parse(&form.name));
     let Some(name) = name else {
-        let tokens = own_tokens(&state, user.user.id).await?;
+        let tokens = own_tokens(&ctx, &state).await?;
         let errors = FormErrors::new(ctx.tr(), &errors);
         return render_invalid(&Page {
             c: Chrome::new(&ctx),
@@ -112,7 +112,7 @@ pub(crate) async fn create_page(
     };
     let (_, plain) =
         aula_app::tokens::create(&state.app(), &ctx.actor()?, ctx.org()?, user.user.id, name.as_str()).await?;
-    let tokens = own_tokens(&state, user.user.id).await?;
+    let tokens = own_tokens(&ctx, &state).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
     let response = render(&Page {
         c: Chrome::new(&ctx),
@@ -131,6 +131,6 @@ pub(crate) async fn revoke_page(
     CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
     let user = ctx.user()?;
-    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, id).await?;
+    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, ctx.staff_org(), id).await?;
     Ok(redirect_with(&ctx, "/account/tokens", "flash-token-revoked"))
 }
