@@ -1041,3 +1041,69 @@ db_test!(
         assert_eq!(revoked[0].organisation_id, Some(b_org.uuid()), "in the owner's trail");
     }
 );
+
+// Found by a black-box run of the staff forms: an organiser working in one
+// organisation changed another's session capacity and opened its survey by
+// putting its session's id in the forms' addresses.
+db_test!(
+    issue_17_staff_forms_change_nothing_of_another_organisations_session,
+    |app: TestApp| async move {
+        use reqwest::StatusCode;
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        let two = two_organisations(&app).await;
+        let session = id_for("/api/v1/sessions", &two.ids).to_owned();
+        let session_id: Uuid = session.parse().expect("uuid");
+        let before = aula_storage::entities::session::Entity::find_by_id(session_id)
+            .one(&app.db)
+            .await
+            .expect("read")
+            .expect("session");
+        let capacity = (before.capacity + 5).to_string();
+        let response = two
+            .a_browser
+            .post_form(
+                "/staff/sessions",
+                &format!("/staff/sessions/{session}/capacity"),
+                &[("capacity", capacity.as_str())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "A sets B's capacity");
+        let template = id_for("/api/v1/survey-templates", &two.ids).to_owned();
+        let response = two
+            .a_browser
+            .post_form(
+                "/staff/sessions",
+                &format!("/staff/sessions/{session}/survey/open"),
+                &[
+                    ("template_id", template.as_str()),
+                    ("invitees", "participants"),
+                    ("reminder_days", "7"),
+                    ("open_days", "30"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "A opens B's survey");
+        let after = aula_storage::entities::session::Entity::find_by_id(session_id)
+            .one(&app.db)
+            .await
+            .expect("read")
+            .expect("session");
+        assert_eq!(after.capacity, before.capacity, "B's capacity unchanged");
+        let surveys = aula_storage::entities::survey::Entity::find()
+            .filter(aula_storage::entities::survey::Column::SessionId.eq(session_id))
+            .count(&app.db)
+            .await
+            .expect("count");
+        assert_eq!(surveys, 0, "no survey opened for B's session");
+        // B's own organiser still may.
+        let response = two
+            .b_browser
+            .post_form(
+                "/staff/sessions",
+                &format!("/staff/sessions/{session}/capacity"),
+                &[("capacity", capacity.as_str())],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "B sets its own capacity");
+    }
+);

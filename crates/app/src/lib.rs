@@ -130,6 +130,17 @@ impl App {
     }
 }
 
+/// Refuses, as not found, a record of another organisation than the one
+/// `actor` works in (issue 17): staff see and change their organisation's
+/// records only. An actor of no organisation (the system, an instance
+/// administrator) may act on any.
+pub(crate) fn within(actor: &aula_storage::Actor, organisation_id: uuid::Uuid) -> Result<()> {
+    match actor.organisation {
+        Some(org) if org.uuid() != organisation_id => Err(Error::NotFound),
+        _ => Ok(()),
+    }
+}
+
 /// A write transaction of a use case. Dropped without [`Write::commit`], it
 /// rolls back, and its e-mails with it.
 pub struct Write {

@@ -123,12 +123,7 @@ pub(crate) async fn register_in(
         Entry::Organiser(source, actor) => {
             // Another organisation's session is not found, as for every
             // staff read (issue 17): its people are not this organiser's.
-            if actor
-                .organisation
-                .is_some_and(|org| org.uuid() != record.session.organisation_id)
-            {
-                return Err(Error::NotFound);
-            }
+            crate::within(actor, record.session.organisation_id)?;
             if !matches!(
                 record.status(),
                 SessionStatus::Draft | SessionStatus::Open | SessionStatus::Closed
@@ -389,6 +384,7 @@ pub fn asked_identifier(record: &SessionRecord) -> Option<&str> {
 pub async fn set_capacity(app: &App, actor: &Actor, id: Uuid, capacity: aula_domain::Capacity) -> Result<()> {
     let txn = app.write().await?;
     let record = sessions::get(&*txn, id).await?;
+    crate::within(actor, record.session.organisation_id)?;
     if record.is_final() {
         return Err(Error::Conflict(Problem::new("error-session-final")));
     }

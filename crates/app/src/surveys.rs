@@ -78,17 +78,20 @@ pub async fn publish_due(app: &App, now: chrono::DateTime<chrono::Utc>) -> Resul
     Ok(published)
 }
 
-/// Opens a session's survey now with `template_id` (or the default), or
-/// invites more people to it, with its dates: the invitations go out.
+/// Opens the survey of one of `org`'s sessions now with `template_id` (or
+/// the default), or invites more people to it, with its dates: the
+/// invitations go out.
 pub async fn open(
     app: &App,
+    org: aula_domain::OrganisationId,
     session_id: Uuid,
     template_id: Option<Uuid>,
     invitees: Invitees,
     reminder_days: i64,
     open_days: i64,
 ) -> Result<()> {
-    sessions::get(&app.db, session_id).await?;
+    // Another organisation's session is not found (issue 17).
+    sessions::get_in(&app.db, org, session_id).await?;
     let txn = app.write().await?;
     match invite(&*txn, &app.mail, session_id, template_id, invitees).await {
         Ok(_) => {}

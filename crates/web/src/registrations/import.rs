@@ -633,6 +633,9 @@ pub(crate) async fn discard(
 ) -> AppResult<Response> {
     let user = ctx.user()?;
     let draft = imports::get(&state.db, id, user.user.id).await?;
+    // A draft for a session of another organisation than the one worked
+    // in is not found, as its session is not (issue 17).
+    aula_storage::sessions::get_in(&state.db, ctx.org()?, draft.session_id).await?;
     imports::delete(&state.db, draft.id, user.user.id).await?;
     Ok(redirect_with(
         &ctx,

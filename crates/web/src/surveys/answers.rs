@@ -580,7 +580,16 @@ pub(crate) async fn open_form(
             Problem::new("error-reminder-after-close"),
         )));
     }
-    aula_app::surveys::open(&state.app(), id, template_id, invitees, reminder_days, open_days).await?;
+    aula_app::surveys::open(
+        &state.app(),
+        ctx.org()?,
+        id,
+        template_id,
+        invitees,
+        reminder_days,
+        open_days,
+    )
+    .await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}/survey"),
