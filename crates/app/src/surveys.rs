@@ -91,7 +91,7 @@ pub async fn open(
     open_days: i64,
 ) -> Result<()> {
     // Another organisation's session is not found (issue 17).
-    sessions::get_in(&app.db, org, session_id).await?;
+    sessions::belongs(&app.db, org, session_id).await?;
     let txn = app.write().await?;
     match invite(&*txn, &app.mail, session_id, template_id, invitees).await {
         Ok(_) => {}

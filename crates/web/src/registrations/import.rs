@@ -635,7 +635,7 @@ pub(crate) async fn discard(
     let draft = imports::get(&state.db, id, user.user.id).await?;
     // A draft for a session of another organisation than the one worked
     // in is not found, as its session is not (issue 17).
-    aula_storage::sessions::get_in(&state.db, ctx.org()?, draft.session_id).await?;
+    aula_storage::sessions::belongs(&state.db, ctx.org()?, draft.session_id).await?;
     imports::delete(&state.db, draft.id, user.user.id).await?;
     Ok(redirect_with(
         &ctx,
