@@ -463,6 +463,72 @@ async fn issue_15_wrong_passwords_do_not_lock_the_owner_out() {
     .await;
 }
 
+// CI fault (stop 39): the windows were the clock's quarter hours, so a run
+// of `issue_15_wrong_passwords_do_not_lock_the_owner_out` that straddled one
+// lost its first five wrong passwords, and so could a guesser: five tries
+// before the boundary, five after. A window now opens at the key's first
+// hit. The times are given, so the hand count holds whatever the clock.
+db_test!(
+    a_limit_s_window_opens_at_its_first_hit_not_on_the_clock,
+    |app: crate::helpers::TestApp| async move {
+        use aula_storage::rate_limits::{self, Limit};
+        use chrono::{DateTime, Duration, Utc};
+        let limit = Limit {
+            max: 5,
+            window: Duration::minutes(15),
+        };
+        let at = |s: &str| s.parse::<DateTime<Utc>>().expect("time");
+        let key = "password:pair:192.0.2.1:owner@example.org";
+        // Five wrong passwords in the last second before a quarter hour (in
+        // years to come, so that no sweep of ended windows meets them).
+        for _ in 0..5 {
+            let refused = rate_limits::hit(&app.db, key, limit, at("2090-12-06T13:29:59.400Z"))
+                .await
+                .expect("hit");
+            assert_eq!(refused, None);
+        }
+        // Two seconds later, past the quarter hour: used up, until 13:44:59.
+        let until = Some(at("2090-12-06T13:44:59Z"));
+        let later = at("2090-12-06T13:30:01Z");
+        assert_eq!(
+            rate_limits::exhausted(&app.db, key, limit, later).await.expect("look"),
+            until
+        );
+        assert_eq!(rate_limits::hit(&app.db, key, limit, later).await.expect("hit"), until);
+        // Hammering does not move the end, and another limit of the key is
+        // counted apart.
+        assert_eq!(
+            rate_limits::hit(&app.db, key, limit, at("2090-12-06T13:44:58Z"))
+                .await
+                .expect("hit"),
+            until
+        );
+        let longer = Limit {
+            max: 5,
+            window: Duration::minutes(60),
+        };
+        assert_eq!(
+            rate_limits::exhausted(&app.db, key, longer, later).await.expect("look"),
+            None
+        );
+        // At 13:44:59 the window has ended: one hit opens the next, to 13:59:59.
+        let next = at("2090-12-06T13:44:59Z");
+        assert_eq!(
+            rate_limits::exhausted(&app.db, key, limit, next).await.expect("look"),
+            None
+        );
+        for _ in 0..5 {
+            assert_eq!(rate_limits::hit(&app.db, key, limit, next).await.expect("hit"), None);
+        }
+        assert_eq!(
+            rate_limits::hit(&app.db, key, limit, at("2090-12-06T13:59:58Z"))
+                .await
+                .expect("hit"),
+            Some(at("2090-12-06T13:59:59Z"))
+        );
+    }
+);
+
 /// Issue 15: a 429 of the API says when to try again.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn issue_15_too_many_requests_carry_retry_after() {

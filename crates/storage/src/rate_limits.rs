@@ -1,10 +1,15 @@
 //! Limits on how often one address or one e-mail may use a public endpoint.
 //!
-//! Fixed windows counted in the database with one upsert per hit, so every
-//! `aula serve` sharing the database shares the counts, and a restart
-//! forgets nothing. Old windows are swept by the mail worker's rounds.
+//! A key's window opens at its first hit and lasts the limit's length; a hit
+//! after the window has ended opens a new one. Windows that start at the
+//! first hit, rather than on the clock's quarter hours, mean "five wrong
+//! passwords, then wait fifteen minutes" always holds: a guesser cannot
+//! spend five tries just before a boundary and five more just after it. Each
+//! hit is one conditional upsert, so every `aula serve` sharing the database
+//! shares the counts, concurrent hits are never lost, and a restart forgets
+//! nothing. Ended windows are swept by the mail worker's rounds.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, SubsecRound as _, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait as _, OnConflict};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 
@@ -23,56 +28,85 @@ impl Limit {
         Ord::max(self.window.num_seconds(), 1)
     }
 
-    /// When the window that holds `at` ends, and counting starts again (what
-    /// a 429's `Retry-After` announces).
-    pub fn window_end(self, at: DateTime<Utc>) -> DateTime<Utc> {
-        let seconds = self.seconds();
-        let window = at.timestamp().div_euclid(seconds);
-        DateTime::<Utc>::from_timestamp((window + 1) * seconds, 0).unwrap_or(at)
+    /// The row that counts `key` under this limit (one key may have several
+    /// limits, of different lengths).
+    fn bucket(self, key: &str) -> String {
+        format!("{key}|{}", self.seconds())
     }
 }
 
-fn bucket(key: &str, limit: Limit, at: DateTime<Utc>) -> (String, DateTime<Utc>) {
-    let seconds = limit.seconds();
-    let window = at.timestamp().div_euclid(seconds);
-    (format!("{key}|{seconds}|{window}"), limit.window_end(at))
+/// Windows are counted to the second, so that every stored end compares
+/// alike on both databases.
+fn second(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.trunc_subsecs(0)
 }
 
-/// Whether `key` has used up its limit, without counting a hit (for limits
-/// that count only failures, such as wrong passwords).
-pub async fn exhausted(conn: &impl ConnectionTrait, key: &str, limit: Limit, at: DateTime<Utc>) -> Result<bool> {
-    let (bucket, _) = bucket(key, limit, at);
-    let hits = rate_limit::Entity::find_by_id(bucket)
+/// The window of `bucket` that is open at `at`, if any: its hits and its end.
+async fn open_window(
+    conn: &impl ConnectionTrait,
+    bucket: String,
+    at: DateTime<Utc>,
+) -> Result<Option<(i32, DateTime<Utc>)>> {
+    Ok(rate_limit::Entity::find_by_id(bucket)
         .one(conn)
         .await?
-        .map_or(0, |row| row.hits);
-    Ok(i64::from(hits) >= i64::from(limit.max))
+        .filter(|row| row.expires_at > second(at))
+        .map(|row| (row.hits, row.expires_at)))
 }
 
-/// Counts one hit on `key`; `Ok(false)` when the limit is passed (the hit is
-/// counted all the same, so hammering does not reset anything).
-pub async fn hit(conn: &impl ConnectionTrait, key: &str, limit: Limit, at: DateTime<Utc>) -> Result<bool> {
-    let (bucket, expires_at) = bucket(key, limit, at);
+/// When `key` has used up its limit at `at`, until when it is refused (what
+/// a 429's `Retry-After` announces); `None` while it is within. Counts
+/// nothing: for limits that count only failures, such as wrong passwords.
+pub async fn exhausted(
+    conn: &impl ConnectionTrait,
+    key: &str,
+    limit: Limit,
+    at: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>> {
+    Ok(open_window(conn, limit.bucket(key), at)
+        .await?
+        .filter(|(hits, _)| i64::from(*hits) >= i64::from(limit.max))
+        .map(|(_, end)| end))
+}
+
+/// Counts one hit on `key` at `at`. When that passes the limit, until when
+/// `key` is refused; the hit is counted all the same, so hammering does not
+/// shorten anything.
+pub async fn hit(
+    conn: &impl ConnectionTrait,
+    key: &str,
+    limit: Limit,
+    at: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>> {
+    let at = second(at);
+    let bucket = limit.bucket(key);
+    // Both `CASE`s read the row as it was, on SQLite as on PostgreSQL: a
+    // window that has ended starts again at one hit, from now.
+    let ended = || Expr::col((rate_limit::Entity, rate_limit::Column::ExpiresAt)).lte(at);
     rate_limit::Entity::insert(rate_limit::ActiveModel {
         bucket: Set(bucket.clone()),
         hits: Set(1),
-        expires_at: Set(expires_at),
+        expires_at: Set(at + limit.window),
     })
     .on_conflict(
         OnConflict::column(rate_limit::Column::Bucket)
             .value(
                 rate_limit::Column::Hits,
-                Expr::col((rate_limit::Entity, rate_limit::Column::Hits)).add(1),
+                Expr::case(ended(), 1).finally(Expr::col((rate_limit::Entity, rate_limit::Column::Hits)).add(1)),
+            )
+            .value(
+                rate_limit::Column::ExpiresAt,
+                Expr::case(ended(), at + limit.window)
+                    .finally(Expr::col((rate_limit::Entity, rate_limit::Column::ExpiresAt))),
             )
             .to_owned(),
     )
     .exec(conn)
     .await?;
-    let hits = rate_limit::Entity::find_by_id(bucket)
-        .one(conn)
+    Ok(open_window(conn, bucket, at)
         .await?
-        .map_or(0, |row| row.hits);
-    Ok(i64::from(hits) <= i64::from(limit.max))
+        .filter(|(hits, _)| i64::from(*hits) > i64::from(limit.max))
+        .map(|(_, end)| end))
 }
 
 /// Forgets windows that have ended.

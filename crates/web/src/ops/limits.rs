@@ -76,8 +76,8 @@ async fn check(state: &AppState, hits: &[(String, Limit)]) -> AppResult<()> {
     let now = Utc::now();
     let mut refused_until: Option<DateTime<Utc>> = None;
     for (key, limit) in hits {
-        if !rate_limits::hit(&state.db, key, *limit, now).await? {
-            refused_until = refused_until.max(Some(limit.window_end(now)));
+        if let Some(until) = rate_limits::hit(&state.db, key, *limit, now).await? {
+            refused_until = refused_until.max(Some(until));
         }
     }
     match refused_until {
@@ -138,14 +138,17 @@ pub async fn password_allowed(state: &AppState, client: &ClientAddr, email: &str
     let [pair, address, account] = password_keys(client, email);
     let mut refused_until: Option<DateTime<Utc>> = None;
     for (key, limit) in [pair, address] {
-        if rate_limits::exhausted(&state.db, &key, limit, now).await? {
-            refused_until = refused_until.max(Some(limit.window_end(now)));
+        if let Some(until) = rate_limits::exhausted(&state.db, &key, limit, now).await? {
+            refused_until = refused_until.max(Some(until));
         }
     }
     if let Some(until) = refused_until {
         return Err(too_many(now, until));
     }
-    if rate_limits::exhausted(&state.db, &account.0, account.1, now).await? {
+    if rate_limits::exhausted(&state.db, &account.0, account.1, now)
+        .await?
+        .is_some()
+    {
         tokio::time::sleep(ACCOUNT_BACK_OFF).await;
     }
     Ok(())
