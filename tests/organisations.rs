@@ -1105,5 +1105,30 @@ db_test!(
             )
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "B sets its own capacity");
+        // A's session form offers A's trainers only: B's are not A's to see
+        // (nor to choose, which saving refuses).
+        let b_org = aula_storage::organisations::by_slug(&app.db, "ville-b")
+            .await
+            .expect("read")
+            .expect("B");
+        let b_org = aula_storage::organisations::id(&b_org);
+        app.user_in(
+            b_org,
+            "trainer@ville-b.example.org",
+            &[aula_domain::Role::Trainer],
+            None,
+        )
+        .await;
+        app.user("trainer@ville-a.example.org", &[aula_domain::Role::Trainer])
+            .await;
+        let form = two
+            .a_browser
+            .get("/staff/sessions/new")
+            .await
+            .text()
+            .await
+            .expect("form");
+        assert!(form.contains("User trainer@ville-a.example.org"), "A's trainer offered");
+        assert!(!form.contains("trainer@ville-b.example.org"), "B's trainer not offered");
     }
 );

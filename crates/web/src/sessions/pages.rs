@@ -426,20 +426,17 @@ impl FormPage {
             .into_iter()
             .map(|r| (r.id.to_string(), r.name))
             .collect();
-        let trainers = users::list(
-            &state.db,
-            Some(Role::Trainer),
-            aula_storage::Page::new(None, Some(100), 100),
-        )
-        .await?
-        .items
-        .into_iter()
-        .map(|u| {
-            let id = u.user.id.to_string();
-            let chosen = form.trainer_ids.contains(&id);
-            (id, u.user.name, chosen)
-        })
-        .collect();
+        // Only the organisation's own trainers: another's may not be chosen,
+        // and their names are not this organisation's to see.
+        let trainers = users::members_with(&state.db, ctx.org()?, Role::Trainer)
+            .await?
+            .into_iter()
+            .map(|u| {
+                let id = u.id.to_string();
+                let chosen = form.trainer_ids.contains(&id);
+                (id, u.name, chosen)
+            })
+            .collect();
         let zones = zone_groups(&c, &form.time_zone);
         let mut rows = form.rows();
         // Blank rows to add meetings without JavaScript; more appear after saving.
