@@ -163,7 +163,19 @@ async fn catalogue_of(
         ("from", query.from.clone()),
         ("to", query.to.clone()),
     ];
-    let pager = Pager::new(&base, &params, paged.page.page, paged.pages(), paged.total);
+    // The pager's links carry the filters the list used: a refused one (a
+    // 50 KB search, say) is shown at its field, not repeated in every link.
+    let used = params.clone().map(|(name, value)| {
+        (
+            name,
+            if errors.get(name).is_empty() {
+                value
+            } else {
+                String::new()
+            },
+        )
+    });
+    let pager = Pager::new(&base, &used, paged.page.page, paged.pages(), paged.total);
     let c = match &organisation {
         Some(o) => Chrome::new(&ctx).branded(o),
         None => Chrome::new(&ctx),
