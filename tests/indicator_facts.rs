@@ -364,13 +364,13 @@ db_test!(
                 )
                 .await,
                 session(&api, p.course_b, 3, None, &[("2026-11-02", 10, 12)]).await,
-                session(&api, p.course_a, 2, sede, &[("2027-06-15", 9, 14)]).await,
+                session(&api, p.course_a, 2, sede, &[("2031-06-17", 9, 14)]).await,
                 session(
                     &api,
                     p.course_b,
                     1,
                     None,
-                    &[("2027-03-01", 10, 12), ("2027-04-01", 10, 12)],
+                    &[("2031-03-03", 10, 12), ("2031-04-01", 10, 12)],
                 )
                 .await,
             ]);

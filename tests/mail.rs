@@ -163,16 +163,22 @@ db_test!(a_refused_recipient_fails_alone, |app: TestApp| async move {
 db_test!(a_busy_server_delays_without_losing, |app: TestApp| async move {
     app.smtp.set_busy(true);
     enqueue(&app, 5).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // Until the dispatcher has tried each once (a fixed wait was too short
+    // on a loaded machine); a 4xx leaves every one waiting for another go.
+    let tried_once = |m: &aula_storage::entities::outbox::Model| {
+        m.attempts == 1 && m.last_error.as_deref().is_some_and(|e| e.contains("451"))
+    };
+    let mut pending = with_status(&app, "pending").await;
+    for _ in 0..200 {
+        if pending.total == 5 && pending.items.iter().all(tried_once) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        pending = with_status(&app, "pending").await;
+    }
     assert_eq!(app.smtp.count(), 0);
-    let pending = with_status(&app, "pending").await;
     assert_eq!(pending.total, 5, "4xx: waiting for another attempt");
-    assert!(
-        pending
-            .items
-            .iter()
-            .all(|m| m.attempts == 1 && m.last_error.as_deref().is_some_and(|e| e.contains("451")))
-    );
+    assert!(pending.items.iter().all(tried_once), "{:?}", pending.items);
     app.smtp.set_busy(false);
     due_now(&app, "TRUE").await;
     assert_eq!(app.smtp.wait_for(5, Duration::from_secs(10)).await.len(), 5);

@@ -247,7 +247,7 @@ db_test!(
         let programme = api
             .created(
                 "/api/v1/programmes",
-                &json!({"title": "Gouvernance locale", "starts_on": "2027-03-01", "ends_on": "2027-11-30"}),
+                &json!({"title": "Gouvernance locale", "starts_on": "2032-03-01", "ends_on": "2032-11-30"}),
             )
             .await;
         let course = api
@@ -262,26 +262,26 @@ db_test!(
             json!({"course_id": course_id, "capacity": 10, "online_url": "https://meet.example.org/a",
                 "meetings": [{"starts_at": format!("{day}T09:00:00+01:00"), "ends_at": format!("{day}T12:00:00+01:00")}]})
         };
-        let (status, body) = api.post("/api/v1/sessions?lang=fr", &session("2027-12-02")).await;
+        let (status, body) = api.post("/api/v1/sessions?lang=fr", &session("2032-12-02")).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         let message = body["fields"]["meetings"][0].as_str().expect("the meetings' problem");
-        assert!(message.contains("du 2027-03-01 au 2027-11-30"), "{message}");
+        assert!(message.contains("du 2032-03-01 au 2032-11-30"), "{message}");
         let (_, list) = api.get("/api/v1/sessions").await;
         assert_eq!(list["total"], 0, "nothing written: {list}");
 
-        let created = api.created("/api/v1/sessions", &session("2027-11-30")).await;
+        let created = api.created("/api/v1/sessions", &session("2032-11-30")).await;
         let id = created["id"].as_str().expect("id");
-        let mut moved = session("2027-11-30");
+        let mut moved = session("2032-11-30");
         moved["meetings"]
             .as_array_mut()
             .expect("meetings")
-            .push(json!({"starts_at": "2028-01-12T09:00:00+01:00", "ends_at": "2028-01-12T12:00:00+01:00"}));
+            .push(json!({"starts_at": "2033-01-12T09:00:00+01:00", "ends_at": "2033-01-12T12:00:00+01:00"}));
         let (status, body) = api.patch_session(&format!("{id}?lang=es"), &moved).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(
             body["fields"]["meetings"][0]
                 .as_str()
-                .is_some_and(|m| m.contains("del 2027-03-01 al 2027-11-30")),
+                .is_some_and(|m| m.contains("del 2032-03-01 al 2032-11-30")),
             "{body}"
         );
 
@@ -291,7 +291,7 @@ db_test!(
             ("course_id", course_id.as_str()),
             ("capacity", "10"),
             ("time_zone", "Europe/Paris"),
-            ("meeting_date", "2027-02-26"),
+            ("meeting_date", "2032-02-26"),
             ("meeting_start", "09:00"),
             ("meeting_end", "12:00"),
             ("online_url", "https://meet.example.org/a"),
@@ -303,7 +303,7 @@ db_test!(
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
         assert!(html.contains("id=\"error-meetings\""), "{html}");
         assert!(
-            html.contains("The programme runs from 2027-03-01 to 2027-11-30"),
+            html.contains("The programme runs from 2032-03-01 to 2032-11-30"),
             "{html}"
         );
     }
