@@ -58,6 +58,7 @@ pub async fn issue(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<cer
 async fn issue_once(app: &App, actor: &Actor, session_id: Uuid) -> Result<Vec<certificate::Model>> {
     let txn = app.write().await?;
     let record = sessions::get(&*txn, session_id).await?;
+    crate::within(actor, record.session.organisation_id)?;
     let issued = issue_in(&*txn, app, actor, &record).await?;
     txn.commit().await?;
     Ok(issued)

@@ -295,6 +295,9 @@ async fn cancel_once(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy)
     let txn = app.write().await?;
     let current = registrations::get(&*txn, id).await?;
     let record = sessions::get(&*txn, current.session_id).await?;
+    if let CancelledBy::Organiser(actor) = &by {
+        crate::within(actor, record.session.organisation_id)?;
+    }
     registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
         .map_err(Error::Conflict)?;
     let cancelled = registrations::cancel(&*txn, id, reason).await?;
@@ -405,6 +408,7 @@ pub async fn move_registration(
     let txn = app.write().await?;
     let current = registrations::get(&*txn, id).await?;
     let record = sessions::get(&*txn, current.session_id).await?;
+    crate::within(actor, record.session.organisation_id)?;
     if to == RegistrationStatus::Cancelled {
         registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
             .map_err(Error::Conflict)?;

@@ -294,3 +294,79 @@ async fn the_jobs_forget_sign_in_links_a_day_past_their_expiry() {
         "the old one is gone, the live one stays"
     );
 }
+
+/// Issue 17: the staff use cases that take a registration or a session by
+/// its id find only the working organisation's, whatever door calls them
+/// (the doors check too; three holes found in session 20 were doors that
+/// did not). Another organisation's organiser changes nothing.
+#[tokio::test]
+async fn issue_17_another_organisations_organiser_finds_no_registration_or_session_here() {
+    let s = scratch().await;
+    let app = &s.app;
+    let session = open_session(app, 1).await;
+    let mut ids = Vec::new();
+    for email in ["ana@example.org", "luis@example.org"] {
+        let (requested, _) = registrations::register(app, session, &someone("P", email), &Entry::Public)
+            .await
+            .expect("registered");
+        match registrations::confirm(app, &token_of(&requested))
+            .await
+            .expect("confirm")
+        {
+            Confirmed::Placed { registration, .. } => ids.push(registration.id),
+            Confirmed::Expired { .. } => panic!("expired"),
+        }
+    }
+    let other = aula_storage::organisations::id(
+        &aula_app::organisations::create(
+            app,
+            &Actor::system("test"),
+            &aula_storage::organisations::NewOrganisation {
+                slug: aula_domain::OrganisationSlug::parse("ville-b").expect("slug"),
+                name: "Ville B".into(),
+                time_zone: "UTC".into(),
+                contact_email: None,
+            },
+        )
+        .await
+        .expect("organisation"),
+    );
+    let stranger = Actor::system("organiser of B").within(other);
+    let not_found = |result: Result<(), aula_app::Error>, what: &str| {
+        assert!(matches!(result, Err(aula_app::Error::NotFound)), "{what}: {result:?}");
+    };
+    not_found(
+        registrations::cancel(
+            app,
+            ids[0],
+            None,
+            registrations::CancelledBy::Organiser(stranger.clone()),
+        )
+        .await
+        .map(drop),
+        "cancel",
+    );
+    not_found(
+        registrations::move_registration(app, &stranger, ids[1], RegistrationStatus::Confirmed, "")
+            .await
+            .map(drop),
+        "move",
+    );
+    not_found(
+        registrations::set_capacity(app, &stranger, session, Capacity::new(5).expect("capacity")).await,
+        "capacity",
+    );
+    not_found(
+        aula_app::certificates::issue(app, &stranger, session).await.map(drop),
+        "certificates",
+    );
+    let counts = aula_storage::registrations::counts(&app.db, session)
+        .await
+        .expect("counts");
+    assert_eq!((counts.confirmed, counts.waitlisted, counts.cancelled), (1, 1, 0));
+    // The session's own organisation still may.
+    let own = Actor::system("organiser").within(org(app).await);
+    registrations::cancel(app, ids[0], None, registrations::CancelledBy::Organiser(own))
+        .await
+        .expect("cancelled by its own organisation");
+}
