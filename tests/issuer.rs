@@ -55,6 +55,42 @@ pub(crate) fn bad_pictures() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         ),
         ("image/png", png(3000, 10), "pixels"),
     ]
+    .into_iter()
+    .chain(svg_bombs())
+    .collect()
+}
+
+/// SVGs that took the server down when drawn (found by attacking the
+/// uploads, session 21), with what the message says in English: a thousand
+/// nested groups overflowed the stack; a PNG declaring 50,000 × 50,000
+/// (its first bytes are all it takes) asked for 2.5 GB on every certificate.
+pub(crate) fn svg_bombs() -> Vec<(&'static str, Vec<u8>, &'static str)> {
+    use base64::Engine as _;
+    let mut header = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    header.extend_from_slice(&50_000u32.to_be_bytes());
+    header.extend_from_slice(&50_000u32.to_be_bytes());
+    header.extend_from_slice(&[1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let embedded = base64::engine::general_purpose::STANDARD.encode(header);
+    vec![
+        (
+            "image/svg+xml",
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">{}<rect width="1" height="1"/>{}</svg>"#,
+                "<g>".repeat(1000),
+                "</g>".repeat(1000)
+            )
+            .into_bytes(),
+            "levels deep",
+        ),
+        (
+            "image/svg+xml",
+            format!(
+                r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><image width="200" height="100" href="data:image/png;base64,{embedded}"/></svg>"#
+            )
+            .into_bytes(),
+            "pixels together",
+        ),
+    ]
 }
 
 async fn delete(api: &Api, path: &str) -> (StatusCode, serde_json::Value) {

@@ -400,7 +400,10 @@ db_test!(
             ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg"><use href="https://evil.example/s.svg#a"/></svg>"#.to_vec(), "scripts"),
             ("image/svg+xml", br#"<svg xmlns="http://www.w3.org/2000/svg"><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject></svg>"#.to_vec(), "scripts"),
             ("image/svg+xml", br#"<!DOCTYPE svg [<!ENTITY e SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&e;</svg>"#.to_vec(), "PNG or SVG"),
-        ];
+        ]
+        .into_iter()
+        .chain(crate::issuer::svg_bombs())
+        .collect();
         for (content_type, body, says) in refusals {
             let (status, answer) = put(content_type, body).await;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");

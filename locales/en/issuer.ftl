@@ -45,4 +45,6 @@ error-image-format = The file must be a PNG or SVG image.
 error-image-dimensions = The image must be at most { $max } pixels wide and high.
 error-image-complex = This SVG is too complex (more than { $max } elements); simplify it.
 error-image-unsafe = This SVG contains scripts, event attributes, embedded content or references to other files; save it as a plain drawing.
+error-image-nested = This SVG nests its elements more than { $max } levels deep; simplify the drawing or save it as a PNG.
+error-image-embedded = A picture inside this SVG cannot be read, or the pictures inside it are too large (at most { $max } × { $max } pixels together); save the drawing as a PNG.
 certificate-outcomes = Learning outcomes

@@ -45,4 +45,6 @@ error-image-format = El archivo debe ser una imagen PNG o SVG.
 error-image-dimensions = La imagen debe medir como máximo { $max } píxeles de ancho y de alto.
 error-image-complex = Este SVG es demasiado complejo (más de { $max } elementos); simplifíquelo.
 error-image-unsafe = Este SVG contiene scripts, atributos de eventos, contenido incrustado o referencias a otros archivos; guárdelo como un dibujo simple.
+error-image-nested = Este SVG anida sus elementos en más de { $max } niveles; simplifique el dibujo o guárdelo como PNG.
+error-image-embedded = Una imagen contenida en este SVG no se puede leer, o las imágenes que contiene son demasiado grandes (como máximo { $max } × { $max } píxeles en total); guarde el dibujo como PNG.
 certificate-outcomes = Resultados de aprendizaje

@@ -45,4 +45,6 @@ error-image-format = Le fichier doit être une image PNG ou SVG.
 error-image-dimensions = L'image doit faire au plus { $max } pixels de large et de haut.
 error-image-complex = Ce SVG est trop complexe (plus de { $max } éléments) ; simplifiez-le.
 error-image-unsafe = Ce SVG contient des scripts, des attributs d'événement, du contenu embarqué ou des références à d'autres fichiers ; enregistrez-le comme un simple dessin.
+error-image-nested = Ce SVG imbrique ses éléments sur plus de { $max } niveaux ; simplifiez le dessin ou enregistrez-le en PNG.
+error-image-embedded = Une image contenue dans ce SVG est illisible, ou les images qu'il contient sont trop grandes (au plus { $max } × { $max } pixels en tout) ; enregistrez le dessin en PNG.
 certificate-outcomes = Acquis d'apprentissage

@@ -109,6 +109,13 @@ pub enum ImageError {
     /// `#fragment` nor an embedded raster picture, or a CSS `@import`.
     #[error("the SVG image refers to something outside the file ({0})")]
     ExternalReference(String),
+    /// An SVG whose elements nest more than `limit` deep.
+    #[error("the SVG image nests its elements more than {limit} deep")]
+    TooDeep { limit: usize },
+    /// An SVG embedding a picture that cannot be read, or pictures of more
+    /// than `side`² pixels together.
+    #[error("the SVG image embeds an unreadable picture, or pictures of more than {side}×{side} pixels together")]
+    EmbeddedPicture { side: u32 },
 }
 
 impl From<SvgRefusal> for ImageError {
@@ -120,6 +127,8 @@ impl From<SvgRefusal> for ImageError {
             SvgRefusal::EventAttribute(name) => ImageError::EventAttribute(name),
             SvgRefusal::ForeignObject => ImageError::ForeignObject,
             SvgRefusal::ExternalReference(reference) => ImageError::ExternalReference(reference),
+            SvgRefusal::TooDeep { limit } => ImageError::TooDeep { limit },
+            SvgRefusal::EmbeddedPicture { side } => ImageError::EmbeddedPicture { side },
         }
     }
 }
@@ -371,7 +380,10 @@ mod tests {
             ImageKind::Svg,
         )
         .expect("#");
-        let embedded = svg(r#"<image width="1" height="1" href="data:image/png;base64,iVBORw0KGgo="/>"#);
+        // A 1 × 1 PNG: an embedded picture's size is read from its header.
+        let embedded = svg(
+            r#"<image width="1" height="1" href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="/>"#,
+        );
         check_image(embedded.as_bytes(), ImageKind::Svg).expect("data:");
         assert_eq!(ImageKind::sniff(&png(2, 2)), Some(ImageKind::Png));
         assert_eq!(ImageKind::sniff(SVG_LOGO.as_bytes()), Some(ImageKind::Svg));

@@ -142,6 +142,8 @@ impl Logo {
         crate::svg::check(&bytes).map_err(|refusal| match refusal {
             SvgRefusal::NotSvg => Problem::new("error-logo-format"),
             SvgRefusal::TooComplex { limit, .. } => Problem::new("error-logo-complex").with("max", limit as i64),
+            SvgRefusal::TooDeep { limit } => Problem::new("error-logo-nested").with("max", limit as i64),
+            SvgRefusal::EmbeddedPicture { side } => Problem::new("error-logo-embedded").with("max", i64::from(side)),
             SvgRefusal::Script
             | SvgRefusal::EventAttribute(_)
             | SvgRefusal::ForeignObject

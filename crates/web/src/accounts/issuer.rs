@@ -45,6 +45,8 @@ pub(crate) fn image_problem(error: &ImageError) -> Problem {
             Problem::new("error-image-dimensions").with("max", i64::from(MAX_IMAGE_SIDE))
         }
         ImageError::TooComplex { .. } => Problem::new("error-image-complex").with("max", MAX_SVG_ELEMENTS as i64),
+        ImageError::TooDeep { limit } => Problem::new("error-image-nested").with("max", *limit as i64),
+        ImageError::EmbeddedPicture { side } => Problem::new("error-image-embedded").with("max", i64::from(*side)),
         ImageError::Script
         | ImageError::EventAttribute(_)
         | ImageError::ForeignObject
