@@ -10,6 +10,7 @@ error-csv-row-length = Line { $line } has { $found ->
 } where the header line has { $expected }. Look for a separator too many or too few on that line.
 error-csv-header = Column { $column } of the header line has no name, or the same name as another column. Give each column its own name.
 error-csv-too-many-rows = The file has more than { $max } people. Split it into several files.
+error-csv-too-many-columns = The file has more than { $max } columns. Keep only the columns of the list.
 error-csv-malformed = The file cannot be read from line { $line } on. Look for a quotation mark that opens a cell and is never closed.
 error-import-unmapped = Choose the column that holds “{ $field }”.
 

@@ -10,6 +10,7 @@ error-csv-row-length = La línea { $line } tiene { $found ->
 }, pero la línea de encabezado tiene { $expected }. Compruebe si en esa línea sobra o falta un separador.
 error-csv-header = La columna { $column } de la línea de encabezado no tiene nombre o tiene el mismo nombre que otra columna. Dé a cada columna un nombre distinto.
 error-csv-too-many-rows = El archivo tiene más de { $max } personas. Divídalo en varios archivos.
+error-csv-too-many-columns = El archivo tiene más de { $max } columnas. Conserve solo las columnas de la lista.
 error-csv-malformed = El archivo no se puede leer a partir de la línea { $line }. Busque unas comillas que abren una celda y no se cierran nunca.
 error-import-unmapped = Elija la columna que contiene «{ $field }».
 

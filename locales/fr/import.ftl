@@ -10,6 +10,7 @@ error-csv-row-length = La ligne { $line } a { $found ->
 } alors que la ligne d’en-tête en a { $expected }. Vérifiez qu’il n’y manque pas un séparateur ou qu’il n’y en a pas un de trop.
 error-csv-header = La colonne { $column } de la ligne d’en-tête n’a pas de nom, ou porte le même nom qu’une autre colonne. Donnez à chaque colonne un nom différent.
 error-csv-too-many-rows = Le fichier contient plus de { $max } personnes. Répartissez-les dans plusieurs fichiers.
+error-csv-too-many-columns = Le fichier contient plus de { $max } colonnes. Ne gardez que les colonnes de la liste.
 error-csv-malformed = Le fichier est illisible à partir de la ligne { $line }. Cherchez un guillemet qui ouvre une cellule et n’est jamais fermé.
 error-import-unmapped = Choisissez la colonne qui contient « { $field } ».
 

@@ -31,6 +31,11 @@ use crate::{Audience, Email, Language, PersonName, Phone, Problem, RegistrantDet
 /// few enough for the report to stay readable and the check to stay quick.
 pub const MAX_ROWS: usize = 5000;
 
+/// The most columns a file may have: a list of people has a dozen, a
+/// platform's report about as many; a page to choose what each of
+/// thousands holds would be of no use to anyone.
+pub const MAX_COLUMNS: usize = 200;
+
 /// The separators a spreadsheet writes, in order of preference on a tie.
 pub(crate) const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 
@@ -247,6 +252,11 @@ pub(crate) struct Record {
 /// never closed, or a record the csv crate cannot read, is the file's
 /// problem.
 pub(crate) fn records(text: &str, delimiter: u8) -> Result<Vec<Record>, Problem> {
+    records_up_to(text, delimiter, usize::MAX)
+}
+
+/// The first `most` records of `text`, as [`records`] reads them.
+pub(crate) fn records_up_to(text: &str, delimiter: u8, most: usize) -> Result<Vec<Record>, Problem> {
     if let Some(line) = unclosed_quote(text, delimiter) {
         return Err(Problem::new("error-csv-malformed").with("line", line));
     }
@@ -262,7 +272,7 @@ pub(crate) fn records(text: &str, delimiter: u8) -> Result<Vec<Record>, Problem>
     let mut record = csv::StringRecord::new();
     let mut found: Vec<Record> = Vec::new();
     let mut blank_since_last = false;
-    loop {
+    while found.len() < most {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
@@ -298,6 +308,9 @@ pub(crate) fn records(text: &str, delimiter: u8) -> Result<Vec<Record>, Problem>
 /// The sheet of a header and the records below it: each with as many cells
 /// as the header, at most [`MAX_ROWS`], at least one.
 pub(crate) fn sheet(delimiter: u8, header: Record, records: impl Iterator<Item = Record>) -> Result<Sheet, Problem> {
+    if header.row.cells.len() > MAX_COLUMNS {
+        return Err(Problem::new("error-csv-too-many-columns").with("max", MAX_COLUMNS));
+    }
     let mut headers: Vec<String> = header.row.cells.iter().map(|cell| cell.trim().to_owned()).collect();
     let mut rows = Vec::new();
     for Record { row, .. } in records {

@@ -319,10 +319,13 @@ pub fn read(text: &str) -> Result<Sheet, Problem> {
     let mut best: Option<(usize, u8, usize)> = None;
     for delimiter in import::DELIMITERS {
         // Split by another separator than the file's, a file may not read.
-        let Ok(records) = import::records(text, delimiter) else {
+        let Ok(records) = import::records_up_to(text, delimiter, HEADER_WITHIN) else {
             continue;
         };
         for (index, record) in records.iter().enumerate() {
+            if record.row.cells.len() > HEADER_WIDTH {
+                continue;
+            }
             let fields = fields_named(&record.row.cells);
             if fields > best.map_or(0, |(most, _, _)| most) {
                 best = Some((fields, delimiter, index));
@@ -332,7 +335,11 @@ pub fn read(text: &str) -> Result<Sheet, Problem> {
     let Some((_, delimiter, index)) = best else {
         return import::read(text.as_bytes());
     };
-    let mut records = import::records(text, delimiter)?.into_iter().skip(index);
+    // A table longer than a sheet may be is refused by `sheet` at its first
+    // row too many: nothing past it is read.
+    let mut records = import::records_up_to(text, delimiter, index + import::MAX_ROWS + 2)?
+        .into_iter()
+        .skip(index);
     let Some(header) = records.next() else {
         return Err(Problem::new("error-csv-empty"));
     };
@@ -340,6 +347,16 @@ pub fn read(text: &str) -> Result<Sheet, Problem> {
     let table = records.take_while(|record| !(record.after_gap && record.row.cells.len() != width));
     import::sheet(delimiter, header, table)
 }
+
+/// The header is looked for among a report's first records: Teams puts about
+/// ten summary lines above its participants, Zoom four. Looking further, in
+/// every separator, made a 60,000-line file take minutes (session 21).
+const HEADER_WITHIN: usize = 100;
+
+/// A line of more cells is no platform's header (they have about a dozen
+/// columns): matching each cell against the fields' names made a header of
+/// 285,000 cells take a minute and a half (session 21).
+const HEADER_WIDTH: usize = 200;
 
 /// How many fields a line of cells names if it is a participants' table's
 /// header (it names people and time), else 0.
@@ -865,6 +882,44 @@ fn seconds(amount: f64) -> Option<i64> {
 mod tests {
     use super::*;
     use crate::import::{read, simplify};
+
+    // Found by attacking the uploads (session 21): each took minutes, every
+    // line or cell matched against the fields' names in every separator,
+    // before the limits said no.
+    #[test]
+    fn a_report_too_long_or_too_wide_is_refused_at_its_limit() {
+        let key = |text: &str| super::read(text).map(|_| ()).map_err(|problem| problem.key);
+        let long = format!(
+            "Name,Email,Duration (minutes)\n{}",
+            (0..60_000).map(|n| format!("P{n},p{n}@x.test,5\n")).collect::<String>()
+        );
+        assert_eq!(key(&long), Err("error-csv-too-many-rows"));
+        let most = format!(
+            "Name,Email,Duration (minutes)\n{}",
+            (0..import::MAX_ROWS)
+                .map(|n| format!("P{n},p{n}@x.test,5\n"))
+                .collect::<String>()
+        );
+        assert_eq!(super::read(&most).map(|sheet| sheet.rows.len()), Ok(import::MAX_ROWS));
+        let wide = format!(
+            "{}\n{}\n",
+            vec!["Name"; 285_000].join(","),
+            vec!["x"; 285_000].join(",")
+        );
+        assert_eq!(key(&wide), Err("error-csv-too-many-columns"));
+        // A header below the search is not found: the file is read as a
+        // plain CSV, whose first line is its header.
+        let late = format!(
+            "{}Name,Email,Duration (minutes)\nAna,ana@x.test,5\n",
+            "Note\n".repeat(HEADER_WITHIN)
+        );
+        assert_eq!(key(&late), Err("error-csv-row-length"));
+        let within = format!(
+            "{}Name,Email,Duration (minutes)\nAna,ana@x.test,5\n",
+            "Note\n".repeat(HEADER_WITHIN - 1)
+        );
+        assert_eq!(super::read(&within).map(|sheet| sheet.rows.len()), Ok(1));
+    }
 
     fn utc(text: &str) -> DateTime<Utc> {
         match DateTime::parse_from_rfc3339(text) {
