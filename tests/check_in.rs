@@ -135,3 +135,41 @@ db_test!(
         assert_eq!(attendance::Entity::find().all(&app.db).await.expect("marks").len(), 1);
     }
 );
+
+/// Found by attacking the forms (session 21): the six-digit code e-mailed
+/// for checking in could be tried without end while it was valid. Five
+/// wrong ones for an address, and the form refuses it (429), even with the
+/// right code, from any phone; the code itself is not used up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_by_email_cannot_be_guessed() {
+    let sqlite = TestApp::sqlite_with_limits().await;
+    for app in [Some(sqlite), TestApp::postgres_with_limits().await]
+        .into_iter()
+        .flatten()
+    {
+        let (_, meetings, _) = meeting_now(&app).await;
+        let path = format!("/check-in/{}/{}", meetings[0], code_now(&app, meetings[0], 0));
+        let page = format!("{path}?lang=en");
+        let phone = app.browser_from(21);
+        let response = phone
+            .post_form(&page, &format!("{path}/email"), &[("email", "ines@example.org")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let codes = crate::helpers::queued(&app, "check_in_code", None).await;
+        let otp = codes[0]["code"].as_str().expect("code").to_owned();
+        let wrong = if otp == "000000" { "111111" } else { "000000" };
+        for _ in 0..5 {
+            let response = phone
+                .post_form(&page, &path, &[("email", "ines@example.org"), ("otp", wrong)])
+                .await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        for phone in [phone, app.browser_from(22)] {
+            let response = phone
+                .post_form(&page, &path, &[("email", "Ines@example.org "), ("otp", otp.as_str())])
+                .await;
+            assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        }
+        assert!(attendance::Entity::find().all(&app.db).await.expect("marks").is_empty());
+    }
+}

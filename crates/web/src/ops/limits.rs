@@ -136,15 +136,7 @@ pub async fn password_allowed(state: &AppState, client: &ClientAddr, email: &str
     }
     let now = Utc::now();
     let [pair, address, account] = password_keys(client, email);
-    let mut refused_until: Option<DateTime<Utc>> = None;
-    for (key, limit) in [pair, address] {
-        if let Some(until) = rate_limits::exhausted(&state.db, &key, limit, now).await? {
-            refused_until = refused_until.max(Some(until));
-        }
-    }
-    if let Some(until) = refused_until {
-        return Err(too_many(now, until));
-    }
+    refused_if_used_up(state, &[pair, address], now).await?;
     if rate_limits::exhausted(&state.db, &account.0, account.1, now)
         .await?
         .is_some()
@@ -156,13 +148,61 @@ pub async fn password_allowed(state: &AppState, client: &ClientAddr, email: &str
 
 /// Counts a wrong password.
 pub async fn password_failed(state: &AppState, client: &ClientAddr, email: &str) -> AppResult<()> {
+    count_failure(state, &password_keys(client, email)).await
+}
+
+/// For limits that count failures only: 429 if one of `counters` is used up.
+async fn refused_if_used_up(state: &AppState, counters: &[(String, Limit)], now: DateTime<Utc>) -> AppResult<()> {
+    let mut refused_until: Option<DateTime<Utc>> = None;
+    for (key, limit) in counters {
+        if let Some(until) = rate_limits::exhausted(&state.db, key, *limit, now).await? {
+            refused_until = refused_until.max(Some(until));
+        }
+    }
+    match refused_until {
+        Some(until) => Err(too_many(now, until)),
+        None => Ok(()),
+    }
+}
+
+async fn count_failure(state: &AppState, counters: &[(String, Limit)]) -> AppResult<()> {
     if state.config.rate_limits {
         let now = Utc::now();
-        for (key, limit) in password_keys(client, email) {
-            rate_limits::hit(&state.db, &key, limit, now).await?;
+        for (key, limit) in counters {
+            rate_limits::hit(&state.db, key, *limit, now).await?;
         }
     }
     Ok(())
+}
+
+// The one-time codes e-mailed for checking in have six digits: without a
+// limit, a phone at the meeting could try them all while one is valid
+// (found by attacking the forms, session 21). Only wrong ones count.
+const CHECK_IN_CODE_PER_EMAIL: Limit = limit(5, 15);
+const CHECK_IN_CODE_PER_ADDRESS: Limit = limit(30, 10);
+
+fn check_in_code_keys(client: &ClientAddr, email: &str) -> [(String, Limit); 2] {
+    [
+        (
+            format!("check-in-otp:email:{}", email.trim().to_lowercase()),
+            CHECK_IN_CODE_PER_EMAIL,
+        ),
+        (format!("check-in-otp:addr:{client}"), CHECK_IN_CODE_PER_ADDRESS),
+    ]
+}
+
+/// Before an e-mailed check-in code is tried: 429 after too many wrong ones
+/// for this address or from this client.
+pub async fn check_in_code_allowed(state: &AppState, client: &ClientAddr, email: &str) -> AppResult<()> {
+    if !state.config.rate_limits {
+        return Ok(());
+    }
+    refused_if_used_up(state, &check_in_code_keys(client, email), Utc::now()).await
+}
+
+/// Counts a wrong e-mailed check-in code.
+pub async fn check_in_code_failed(state: &AppState, client: &ClientAddr, email: &str) -> AppResult<()> {
+    count_failure(state, &check_in_code_keys(client, email)).await
 }
 
 /// Certificate verification: generous for people, tight for guessing (the

@@ -385,6 +385,7 @@ pub(crate) async fn check_in(
     ctx: Ctx,
     State(state): State<AppState>,
     jar: CookieJar,
+    client: ClientAddr,
     ApiPath((meeting_id, code)): ApiPath<(Uuid, String)>,
     CsrfForm(form): CsrfForm<CheckInForm>,
 ) -> AppResult<Response> {
@@ -411,11 +412,13 @@ pub(crate) async fn check_in(
             Err(_) => None,
         };
         let purpose = format!("check-in:{meeting_id}");
+        limits::check_in_code_allowed(&state, &client, &form.email).await?;
         let proven = match &person {
             Some(p) => person_sessions::use_code(&state.db, p.id, &purpose, &form.otp).await?,
             None => false,
         };
         if !proven {
+            limits::check_in_code_failed(&state, &client, &form.email).await?;
             page.emailed = Some(form.email.clone());
             page.email = form.email;
             page.error = Some(ctx.tr().t("check-in-otp-wrong"));
