@@ -211,10 +211,15 @@ db_test!(
         // A misspelt option must not record anything for real; JSON is not a report.
         let (status, _) = trainer.post_csv(&format!("{path}?dryrun=true"), ZOOM).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        let (status, _) = trainer
+        let (status, body) = trainer
             .raw(reqwest::Method::POST, &path, "application/json", b"{}".to_vec())
             .await;
         assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        // The message names what the endpoint reads (it said JSON; session 21).
+        assert!(
+            body["message"].as_str().is_some_and(|m| m.contains("text/csv")),
+            "{body}"
+        );
 
         // A trainer of another session, and nobody at all.
         let (status, _) = stranger.post_csv(&path, ZOOM).await;

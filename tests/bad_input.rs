@@ -14,8 +14,12 @@ db_test!(malformed_requests, |app: crate::helpers::TestApp| async move {
     let (status, body) = post("application/json", b"{\"title\": ".to_vec()).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert_eq!(body["error"], "bad_request");
-    let (status, _) = post("text/plain", b"title=x".to_vec()).await;
+    let (status, body) = post("text/plain", b"title=x".to_vec()).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(
+        body["message"].as_str().is_some_and(|m| m.contains("application/json")),
+        "{body}"
+    );
     let (status, _) = post("application/json", vec![0xff, 0xfe, 0x7b]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let (status, body) = post("application/json", b"{\"title\": 42, \"colour\": \"red\"}".to_vec()).await;

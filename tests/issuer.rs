@@ -170,8 +170,12 @@ db_test!(
             let message = refused["fields"]["signature"][0].as_str().unwrap_or_default();
             assert!(message.contains(says), "{says}: {refused}");
         }
-        let (status, _) = put_picture(&api, &path, "image/gif", b"GIF89a".to_vec()).await;
+        let (status, body) = put_picture(&api, &path, "image/gif", b"GIF89a".to_vec()).await;
         assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert!(
+            body["message"].as_str().is_some_and(|m| m.contains("image/svg+xml")),
+            "{body}"
+        );
         let (_, unchanged) = api.get(&format!("/api/v1/signatories/{ana}")).await;
         assert_eq!(unchanged, kept);
         // A PNG signature is fine too.

@@ -85,7 +85,7 @@ pub(crate) fn picture_of_body(
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(ImageKind::from_media_type)
-        .ok_or(AppError::UnsupportedMediaType)?;
+        .ok_or(AppError::UnsupportedMediaType("image/png, image/svg+xml"))?;
     let bytes = crate::kit::upload::body_bytes(body)?;
     checked_picture(&bytes, Some(kind)).map_err(|p| AppError::Invalid(FieldErrors::single(field, p)))
 }

@@ -308,7 +308,7 @@ pub(crate) async fn put_logo(
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| aula_domain::LogoKind::from_content_type(v.split(';').next().unwrap_or_default().trim()))
-        .ok_or(AppError::UnsupportedMediaType)?;
+        .ok_or(AppError::UnsupportedMediaType("image/png, image/svg+xml"))?;
     let bytes = crate::kit::upload::body_bytes(body)?;
     let logo = match parse_logo(&bytes) {
         Ok(logo) if logo.kind == declared => logo,

@@ -52,8 +52,9 @@ pub enum AppError {
     Conflict(Problem),
     /// 413: the body is larger than we accept.
     TooLarge,
-    /// 415: a body that is not the content type the endpoint reads.
-    UnsupportedMediaType,
+    /// 415: a body that is not the content type the endpoint reads, which
+    /// the message names (`application/json`, `text/csv`, ...).
+    UnsupportedMediaType(&'static str),
     /// 422: the content is wrong, field by field.
     Invalid(FieldErrors),
     /// 429: a rate limit is passed; the client may try again after this
@@ -77,7 +78,7 @@ impl AppError {
             AppError::Gone(_) => StatusCode::GONE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -97,7 +98,7 @@ impl AppError {
             AppError::Gone(_) => "gone",
             AppError::Conflict(_) => "conflict",
             AppError::TooLarge => "too_large",
-            AppError::UnsupportedMediaType => "unsupported_media_type",
+            AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::Invalid(_) => "invalid",
             AppError::TooManyRequests { .. } => "too_many_requests",
             AppError::Unavailable(_) => "unavailable",
@@ -115,7 +116,7 @@ impl AppError {
             AppError::CrossSite => Problem::new("error-cross-site"),
             AppError::NotFound => Problem::new("error-not-found"),
             AppError::TooLarge => Problem::new("error-too-large"),
-            AppError::UnsupportedMediaType => Problem::new("error-media-type"),
+            AppError::UnsupportedMediaType(expected) => Problem::new("error-media-type").with("expected", *expected),
             AppError::Invalid(_) => Problem::new("error-invalid"),
             AppError::TooManyRequests { .. } => Problem::new("error-too-many-requests"),
             AppError::Unavailable(_) => Problem::new("error-unavailable"),

@@ -19,7 +19,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::UnsupportedMediaType),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::UnsupportedMediaType("application/json")),
             Err(JsonRejection::JsonSyntaxError(_)) => Err(AppError::bad_request("error-json-syntax")),
             Err(JsonRejection::JsonDataError(err)) => Err(AppError::Invalid(aula_domain::FieldErrors::single(
                 "body",
@@ -97,7 +97,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
         if !is_form {
-            return Err(AppError::UnsupportedMediaType);
+            return Err(AppError::UnsupportedMediaType("application/x-www-form-urlencoded"));
         }
         let bytes = Bytes::from_request(Request::from_parts(parts, body), state)
             .await

@@ -49,7 +49,7 @@ pub(crate) fn require_csv(headers: &HeaderMap) -> AppResult<()> {
     if is_csv {
         Ok(())
     } else {
-        Err(AppError::UnsupportedMediaType)
+        Err(AppError::UnsupportedMediaType("text/csv"))
     }
 }
 
@@ -234,7 +234,7 @@ pub(crate) async fn read_upload(
     ctx: &Ctx,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Option<(String, Bytes)>> {
-    let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType)?;
+    let mut multipart = multipart.map_err(|_| AppError::UnsupportedMediaType("multipart/form-data"))?;
     let mut token = String::new();
     let mut file: Option<(String, Bytes)> = None;
     while let Some(field) = multipart.next_field().await.map_err(multipart_error)? {
