@@ -19,7 +19,8 @@
 //! nested more than [`MAX_SVG_DEPTH`] deep (drawing walks them recursively;
 //! a thousand nested `<g>` overflowed the stack), and embedded pictures that
 //! cannot be read or hold together more than [`MAX_EMBEDDED_SIDE`]²
-//! pixels (a 300 KB PNG may declare 50,000 × 50,000, 2.5 GB once decoded).
+//! pixels (a 300 KB PNG may declare 50,000 × 50,000, 2.5 GB once decoded),
+//! and `<use>` elements that multiply what is drawn (see [`drawn_elements`]).
 
 /// The most elements an SVG may have: more would slow every page or
 /// certificate that shows it.
