@@ -20,7 +20,7 @@
 //! a thousand nested `<g>` overflowed the stack), and embedded pictures that
 //! cannot be read or hold together more than [`MAX_EMBEDDED_SIDE`]²
 //! pixels (a 300 KB PNG may declare 50,000 × 50,000, 2.5 GB once decoded),
-//! and `<use>` elements that multiply what is drawn (see [`drawn_elements`]).
+//! and `<use>` elements that multiply what is drawn (`drawn_elements`).
 
 /// The most elements an SVG may have: more would slow every page or
 /// certificate that shows it.
