@@ -298,3 +298,31 @@ db_test!(issue_18_a_partial_mark_needs_its_minutes, |app: TestApp| async move {
     let (status, body) = api.put_marks(&meetings[0], &partial(Some(100))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
 });
+
+// Found by attacking the uploads (session 21): a report of thousands of
+// unknown people for a session of thousands was a select of everyone for
+// each of them, 2 GB of HTML. The page offers at most 20,000 choices; the
+// others keep what was found, and the page says how many they are.
+db_test!(
+    a_report_of_many_unknown_people_makes_a_page_of_bounded_size,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meetings, _) = session_with(&app, &api, "online", 30).await;
+        crate::helpers::trainer_of(&app, &api, &session_id, "lucia@example.org").await;
+        let browser = app.browser();
+        browser.sign_in("lucia@example.org", crate::helpers::PASSWORD).await;
+        let file = format!(
+            "Name (Original Name),User Email,Duration (Minutes)\n{}",
+            (0..700).map(|n| format!("Invitado {n},,60\n")).collect::<String>()
+        );
+        let (_, html, _) = report_of(&browser, &meetings[0], &file).await;
+        // 30 participants and "not one of them": 31 options a select.
+        let selects = html.matches("name=\"match.").count();
+        assert_eq!(selects, 20_000_usize.div_ceil(31), "selects");
+        assert!(html.matches("<option").count() < 20_000 + 31 + 100, "options");
+        assert!(
+            html.contains("People of the report not offered here") && html.contains(&(700 - selects).to_string()),
+            "the page says how many wait"
+        );
+    }
+);

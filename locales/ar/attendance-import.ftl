@@ -70,6 +70,7 @@ attendance-import-not-recorded = لم يُسجَّل
 attendance-import-nobody-of-session = ليس من مشاركي الدورة
 attendance-import-choose-title = من هو من
 attendance-import-choose-intro = لكل شخص لم يُعثر عليه بالبريد الإلكتروني، اختر المشارك الذي يطابقه، أو «ليس أحدًا منهم». تُحفظ اختياراتك للتقرير القادم لهذه الدورة.
+attendance-import-choose-later = أشخاص من التقرير غير معروضين هنا: { $count }. يبقون على ما عُثر عليه؛ سجّل هذه الاختيارات ثم ارفع التقرير مرة أخرى للاختيار لهم.
 attendance-import-who-is = من هو «{ $name }» (الأسطر { $lines })؟
 attendance-import-minutes-found = { $minutes ->
     [zero] { $minutes } دقيقة

@@ -66,6 +66,7 @@ attendance-import-not-recorded = Not recorded
 attendance-import-nobody-of-session = Nobody of the session
 attendance-import-choose-title = Who is who
 attendance-import-choose-intro = For each person not found by e-mail, choose the participant they are, or “Not one of them”. Your choices are remembered for the next report of this session.
+attendance-import-choose-later = People of the report not offered here: { $count }. They keep what was found; record these choices, then upload the report again to choose for them.
 attendance-import-who-is = Who is “{ $name }” (lines { $lines })?
 attendance-import-minutes-found = { $minutes ->
     [one] { $minutes } minute

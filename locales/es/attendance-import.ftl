@@ -66,6 +66,7 @@ attendance-import-not-recorded = No se registra
 attendance-import-nobody-of-session = Nadie de la sesión
 attendance-import-choose-title = Quién es quién
 attendance-import-choose-intro = Para cada persona no encontrada por su correo, elija el participante que es, o «Ninguno de ellos». Sus elecciones se recuerdan para el siguiente informe de esta sesión.
+attendance-import-choose-later = Personas del informe no propuestas aquí: { $count }. Conservan lo encontrado; registre estas elecciones y vuelva a subir el informe para elegir por ellas.
 attendance-import-who-is = ¿Quién es «{ $name }» (líneas { $lines })?
 attendance-import-minutes-found = { $minutes ->
     [one] { $minutes } minuto

@@ -66,6 +66,7 @@ attendance-import-not-recorded = Non enregistré
 attendance-import-nobody-of-session = Personne de la session
 attendance-import-choose-title = Qui est qui
 attendance-import-choose-intro = Pour chaque personne non trouvée par son adresse, choisissez le ou la participante qu'elle est, ou « Aucun d'eux ». Vos choix sont retenus pour le prochain rapport de cette session.
+attendance-import-choose-later = Personnes du rapport non proposées ici : { $count }. Elles gardent ce qui a été trouvé ; enregistrez ces choix, puis téléversez de nouveau le rapport pour choisir pour elles.
 attendance-import-who-is = Qui est « { $name } » (lignes { $lines }) ?
 attendance-import-minutes-found = { $minutes ->
     [one] { $minutes } minute

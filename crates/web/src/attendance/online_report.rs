@@ -195,9 +195,10 @@ async fn analyse(
         .map(|a| report_key(&a.name, a.email.as_ref().map(Email::as_str)))
         .collect();
     let mut errors = FieldErrors::new();
+    let known: HashSet<&String> = keys.iter().collect();
     for (key, choice) in choices {
         let field = format!("match.{key}");
-        if !keys.contains(key) {
+        if !known.contains(key) {
             errors.add(
                 &field,
                 Problem::new("error-attendance-import-no-person").with("key", key.clone()),
@@ -739,6 +740,15 @@ impl ReportPage {
         self.people.iter().any(|p| !p.options.is_empty())
     }
 
+    /// People not found by e-mail who have no select on this page (past
+    /// `MOST_OPTIONS`): they keep what was found.
+    fn not_offered(&self) -> usize {
+        self.people
+            .iter()
+            .filter(|p| p.by != MatchedBy::Email.as_str() && p.options.is_empty())
+            .count()
+    }
+
     /// Whether some figure is a total from the file rather than clipped connections.
     fn any_not_clipped(&self) -> bool {
         self.people.iter().any(|p| !p.clipped)
@@ -801,6 +811,9 @@ fn mark_text(c: &Chrome, status: Option<AttendanceStatus>, minutes: Option<u32>)
     }
 }
 
+/// The most options of people to choose, all the page's selects together.
+const MOST_OPTIONS: usize = 20_000;
+
 /// The people of the report as the page shows them: who they were found to
 /// be, the select to choose someone else, and what recording changes.
 fn people_of(
@@ -811,26 +824,31 @@ fn people_of(
     now: &HashMap<Uuid, mark_row::Model>,
 ) -> Vec<PersonView> {
     let planned_of: HashMap<Uuid, &Mark> = planned.iter().map(|m| (m.registration_id, m)).collect();
+    // How many people of the report each participant is found to be.
+    let mut taken: HashMap<usize, usize> = HashMap::new();
+    for participant in analysis.found.iter().filter_map(|f| f.participant) {
+        *taken.entry(participant).or_default() += 1;
+    }
+    let mut offered = 0usize;
     let mut people = Vec::with_capacity(analysis.report.attendees.len());
     for (index, attendee) in analysis.report.attendees.iter().enumerate() {
         let found = analysis.found[index];
         let participant = analysis.participant(index);
         // Offered: whom nobody else of the report is, and this person's match.
-        let taken: HashSet<usize> = analysis
-            .found
-            .iter()
-            .enumerate()
-            .filter(|(other, _)| *other != index)
-            .filter_map(|(_, f)| f.participant)
-            .collect();
-        let options = if found.by == MatchedBy::Email {
+        let taken_by_others =
+            |p: usize| taken.get(&p).copied().unwrap_or(0) > usize::from(found.participant == Some(p));
+        // A page of a few thousand unknown people among a few thousand
+        // participants was a select of each for each (2 GB of HTML, found
+        // by attacking the uploads, session 21): past `MOST_OPTIONS`, people
+        // keep what was found and are chosen for at the next upload.
+        let options = if found.by == MatchedBy::Email || offered >= MOST_OPTIONS {
             Vec::new()
         } else {
             let mut options: Vec<(String, String, bool)> = analysis
                 .participants
                 .iter()
                 .enumerate()
-                .filter(|(p, _)| !taken.contains(p) || found.participant == Some(*p))
+                .filter(|(p, _)| !taken_by_others(*p))
                 .map(|(p, who)| {
                     (
                         who.registration_id.to_string(),
@@ -844,6 +862,7 @@ fn people_of(
                 c.t("attendance-import-not-one-of-them"),
                 found.participant.is_none(),
             ));
+            offered += options.len();
             options
         };
         let (before, after) = match participant {
