@@ -910,3 +910,36 @@ db_test!(
         assert!(!ids(app.anonymous_api().get_ok("/api/v1/sessions?per_page=100").await).contains(&invited));
     }
 );
+
+// Found by attacking the forms (session 21): a post of 40,000 meeting rows
+// took two minutes to show again, each row's problem looked up in a list of
+// them all. A session has at most 200 meetings: the form reads one more
+// (enough to be refused for the number, were they all right) and shows those.
+db_test!(
+    a_post_of_thousands_of_meeting_rows_is_refused_at_the_limit,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, _) = course_and_session(&app, &api).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        browser.get_html("/staff/sessions/new?lang=en").await;
+        let mut fields = vec![("course_id", course_id.as_str()), ("capacity", "10")];
+        fields.extend(std::iter::repeat_n(("meeting_date", "x"), 5_000));
+        let response = browser.submit("/staff/sessions/new", &fields).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("id=\"field-meetings.200\""),
+            "up to the limit and one more"
+        );
+        assert!(
+            !html.contains("id=\"field-meetings.204\""),
+            "and three blank rows, no more"
+        );
+        assert!(
+            html.contains("id=\"error-meetings.200\""),
+            "each row read says what is wrong with it"
+        );
+        let (_, list) = api.get("/api/v1/sessions").await;
+        assert_eq!(list["total"], 1, "nothing written");
+    }
+);

@@ -408,3 +408,32 @@ db_test!(only_organisers_manage_templates, |app: TestApp| async move {
     );
     assert_eq!(stored(&app, id).await.1, default_template());
 });
+
+// Found by attacking the forms (session 21): every index posted became a
+// row of the re-shown form, 822 MB of HTML for 165,000 of them. Past twice
+// the 30 questions a template may have, only written rows are shown.
+db_test!(
+    a_post_of_thousands_of_blank_rows_shows_a_form_of_bounded_size,
+    |app: TestApp| async move {
+        let id = default_id(&app).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let copy_action = format!("/staff/survey-templates/{id}/copy");
+        let response = browser
+            .post_form("/staff/survey-templates", &copy_action, &[("name", "Copie")])
+            .await;
+        let copy = id_in(&location(&response));
+        let (_, before) = stored(&app, copy).await;
+        let mut form = form_of(&before);
+        set(&mut form, "name", "");
+        for i in 100..5_100 {
+            form.push((format!("q.{i}.x"), String::new()));
+        }
+        let response = post_edit(&browser, copy, &form).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains("name=\"q.0.text.en\""), "the written questions stay");
+        assert!(!html.contains("name=\"q.5099."), "not a row per index");
+        assert!(html.len() < 2_000_000, "{} bytes", html.len());
+        assert_eq!(stored(&app, copy).await.1, before, "nothing saved");
+    }
+);

@@ -163,6 +163,9 @@ pub struct VenueDetails {
     pub region_id: Uuid,
 }
 
+/// The most meetings a session may have.
+pub const MAX_MEETINGS: usize = 200;
+
 #[derive(Clone, Debug)]
 pub struct SessionDetails {
     pub course_id: Uuid,
@@ -253,8 +256,8 @@ impl SessionDetails {
         {
             errors.add("meetings", Problem::new("error-meetings-overlap"));
         }
-        if details.meetings.len() > 200 {
-            errors.add("meetings", Problem::new("error-too-many").with("max", 200));
+        if details.meetings.len() > MAX_MEETINGS {
+            errors.add("meetings", Problem::new("error-too-many").with("max", MAX_MEETINGS));
         }
         details.trainer_ids.sort();
         details.trainer_ids.dedup();

@@ -117,6 +117,9 @@ impl SessionForm {
                     && r.end.trim().is_empty()
                     && r.place.trim().is_empty())
             })
+            // One row past the limit is enough to be refused for it; a post
+            // of 40,000 rows (an attack, session 21) is not read further.
+            .take(aula_domain::details::MAX_MEETINGS + 1)
             .enumerate()
             .map(|(index, row)| MeetingRow {
                 field: format!("meetings.{index}"),

@@ -408,13 +408,7 @@ async fn list_view(ctx: &Ctx, state: &AppState, refused: Option<(Uuid, &str, For
     }
     let errors = match refused {
         // The copy forms share one field name; the page tells them apart by id.
-        Some((id, _, errors)) => FormErrors {
-            items: errors
-                .items
-                .into_iter()
-                .map(|(_, message)| (format!("copy-{id}"), message))
-                .collect(),
-        },
+        Some((id, _, errors)) => errors.all_under(&format!("copy-{id}")),
         None => FormErrors::none(),
     };
     Ok(ListPage {
@@ -527,6 +521,16 @@ fn question_rows(tr: Tr, pairs: &[(String, String)]) -> Vec<QuestionRow> {
         if part != "kind" && part != "required" && !value.trim().is_empty() {
             written.insert(index);
         }
+    }
+    // Rows are what a person wrote: a post of 165,000 indices (an attack,
+    // session 21) became as many rows. Past twice the limit of questions,
+    // only written rows are shown, as many as that.
+    if indices.len() > 2 * aula_domain::survey::MAX_QUESTIONS {
+        indices = written
+            .iter()
+            .copied()
+            .take(2 * aula_domain::survey::MAX_QUESTIONS)
+            .collect();
     }
     let is_blank = |i: usize| !written.contains(&i);
     let trailing_blank = indices.iter().rev().take_while(|i| is_blank(**i)).count();
