@@ -13,7 +13,8 @@
 //! review, and hands the marks and the new choices to
 //! `aula_app::attendance::import_report`.
 //!
-//! The review page has a select for every person not found by e-mail, so a
+//! The review page has a select for every person not found by e-mail (up
+//! to 20,000 choices a page; the rest wait for the next upload), so a
 //! trainer resolves every unmatched line by hand (or corrects a name match)
 //! without JavaScript; the API takes the same choices as
 //! `match.<report key>=<registration id or none>`. A choice is remembered
