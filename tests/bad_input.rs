@@ -89,6 +89,32 @@ db_test!(bad_pages, |app: crate::helpers::TestApp| async move {
         .await
         .expect("POST");
     assert!(response.status().is_client_error(), "bad UTF-8: {}", response.status());
+    // A method the address does not take (found by attacking the forms,
+    // session 21): said in the reader's language, the methods it takes in
+    // `Allow`, and the body read, so the connection serves the next request.
+    let response = browser
+        .client
+        .post(app.url("/verify/abc?lang=fr"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("code=abc")
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(response.headers().contains_key("allow"), "{:?}", response.headers());
+    let html = response.text().await.expect("html");
+    assert!(
+        html.contains("Cette adresse n'accepte pas") || html.contains("Cette adresse n&#39;accepte pas"),
+        "{html}"
+    );
+    let api = app.anonymous_api();
+    let (status, body) = api
+        .raw(Method::DELETE, "/api/v1/sessions", "application/json", b"{}".to_vec())
+        .await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(body["error"], "method_not_allowed", "{body}");
+    let next = browser.get("/verify/abc").await.status();
+    assert!(!next.is_server_error(), "the next request on the connection: {next}");
 });
 
 // Found by a black-box run of every operation with bad input: the search

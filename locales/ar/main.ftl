@@ -320,6 +320,7 @@ error-forbidden = دورك لا يسمح بهذا.
 error-csrf = انتهت صلاحية هذه الاستمارة. عد إلى الصفحة السابقة وأعد تحميلها ثم حاول مجددًا.
 error-cross-site = يجب أن يأتي هذا التغيير من صفحات Aula نفسها، أو استعمل رمز واجهة برمجية.
 error-not-found = لم نجد ما طلبته.
+error-method-not-allowed = هذا العنوان لا يقبل هذا النوع من الطلبات.
 error-too-large = ما أرسلته كبير جدًا.
 error-media-type = أرسل متن الطلب مع الترويسة Content-Type: { $expected }.
 error-invalid = بعض القيم غير صحيحة؛ راجع كل خانة.

@@ -305,6 +305,7 @@ error-forbidden = Your role does not allow this.
 error-csrf = This form has expired. Go back, reload the page and try again.
 error-cross-site = This change must come from Aula's own pages, or use an API token.
 error-not-found = We could not find what you asked for.
+error-method-not-allowed = This address does not take that kind of request.
 error-too-large = What you sent is too large.
 error-media-type = Send the body with the header Content-Type: { $expected }.
 error-invalid = Some values are not right; see each field.

@@ -305,6 +305,7 @@ error-forbidden = Su rol no permite esta acción.
 error-csrf = Este formulario ha caducado. Vuelva atrás, recargue la página e inténtelo de nuevo.
 error-cross-site = Este cambio debe hacerse desde las páginas de Aula o con un token de la API.
 error-not-found = No se ha encontrado lo que buscaba.
+error-method-not-allowed = Esta dirección no acepta este tipo de solicitud.
 error-too-large = Los datos enviados son demasiado grandes.
 error-media-type = Envíe el cuerpo de la solicitud con la cabecera Content-Type: { $expected }.
 error-invalid = Algunos datos no son correctos: revise el mensaje de cada campo.

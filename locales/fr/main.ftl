@@ -305,6 +305,7 @@ error-forbidden = Votre rôle ne permet pas cette action.
 error-csrf = Ce formulaire a expiré. Revenez en arrière, rechargez la page et réessayez.
 error-cross-site = Cette modification doit venir des pages d'Aula, ou utiliser un jeton d'API.
 error-not-found = Nous n'avons pas trouvé ce que vous cherchez.
+error-method-not-allowed = Cette adresse n'accepte pas ce type de requête.
 error-too-large = Les données envoyées sont trop volumineuses.
 error-media-type = Envoyez le corps de la requête avec l'en-tête Content-Type : { $expected }.
 error-invalid = Certaines valeurs sont incorrectes : consultez le message sous chaque champ.

@@ -146,6 +146,15 @@ pub(crate) const BODY_LIMIT: usize = 2 * 1024 * 1024;
 pub fn router(state: AppState) -> Router {
     let app = routes::for_people()
         .fallback(|| async { AppError::NotFound })
+        // A method the address does not take is said in the reader's words,
+        // after reading the body: a 405 that left it unread made hyper close
+        // the connection under a client's next request (found by attacking
+        // the forms, session 21).
+        .method_not_allowed_fallback(
+            |_body: Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>| async {
+                AppError::MethodNotAllowed
+            },
+        )
         .layer(axum::middleware::from_fn_with_state(state.clone(), context::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::layer));
     // Health and metrics are for machines: outside the context and metrics layers.

@@ -50,6 +50,8 @@ pub enum AppError {
     Gone(Problem),
     /// 409: a uniqueness rule or the record's state refuses the change.
     Conflict(Problem),
+    /// 405: the address does not take this method.
+    MethodNotAllowed,
     /// 413: the body is larger than we accept.
     TooLarge,
     /// 415: a body that is not the content type the endpoint reads, which
@@ -77,6 +79,7 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Gone(_) => StatusCode::GONE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -97,6 +100,7 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Gone(_) => "gone",
             AppError::Conflict(_) => "conflict",
+            AppError::MethodNotAllowed => "method_not_allowed",
             AppError::TooLarge => "too_large",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::Invalid(_) => "invalid",
@@ -115,6 +119,7 @@ impl AppError {
             AppError::Csrf => Problem::new("error-csrf"),
             AppError::CrossSite => Problem::new("error-cross-site"),
             AppError::NotFound => Problem::new("error-not-found"),
+            AppError::MethodNotAllowed => Problem::new("error-method-not-allowed"),
             AppError::TooLarge => Problem::new("error-too-large"),
             AppError::UnsupportedMediaType(expected) => Problem::new("error-media-type").with("expected", *expected),
             AppError::Invalid(_) => Problem::new("error-invalid"),
