@@ -331,6 +331,96 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     assert!(published.contains("METHOD:PUBLISH"));
 });
 
+// Issue 16's attack round: user text added to what other software reads. A
+// lone CR in a course's summary became an ATTENDEE and a whole event of its
+// own in the calendar file; a title word written as an encoded word
+// (`=?utf-8?B?SGFja2Vk?=`) showed as "Hacked" in mail readers; a name ending
+// in a right-to-left override turned the rest of a sentence around.
+db_test!(
+    issue_16_user_text_stays_text_in_calendars_and_subjects,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, session_id) = course_and_session(&app, &api).await;
+        let injected = "Intro\rATTENDEE:mailto:evil@attacker.example\rEND:VEVENT\rBEGIN:VEVENT\rUID:evil\rSUMMARY:Injected\u{2028}X-INJ:yes";
+        let (status, course) = api
+            .patch(&format!("/api/v1/courses/{course_id}"), &json!({"summary": injected}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{course}");
+        assert!(
+            !course.to_string().contains("\\r") && !course.to_string().contains('\u{2028}'),
+            "{course}"
+        );
+        let ics = app
+            .browser()
+            .get(&format!("/sessions/{session_id}/calendar.ics"))
+            .await
+            .text()
+            .await
+            .expect("ics");
+        assert!(!ics.replace("\r\n", "").contains(['\r', '\n', '\u{2028}']), "{ics:?}");
+        let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
+        use icalendar::Component;
+        let events: Vec<_> = calendar.components.iter().filter_map(|c| c.as_event()).collect();
+        assert_eq!(events.len(), 3, "one event a meeting: {ics}");
+        for event in events {
+            assert_eq!(event.property_value("ATTENDEE"), None, "{ics}");
+            assert_eq!(event.property_value("X-INJ"), None, "{ics}");
+            assert!(event.get_uid().is_some_and(|uid| uid.starts_with("session-")), "{ics}");
+        }
+
+        // A right-to-left override left open in a name is refused, in the reader's language.
+        let mut name = crate::helpers::registrant("Marta \u{202E}RLO", "marta@example.org");
+        let registrations = format!("/api/v1/sessions/{session_id}/registrations");
+        let (status, problem) = app.anonymous_api().post(&registrations, &name).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem["fields"]["given_name"].is_array(), "{problem}");
+        name = crate::helpers::registrant("Marta \u{2067}مرتا\u{2069}", "marta@example.org");
+        let (status, body) = app.anonymous_api().post(&registrations, &name).await;
+        assert_eq!(status, StatusCode::CREATED, "a closed isolate is kept: {body}");
+
+        // The subject reads, in a standard mail parser, exactly as typed.
+        crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
+        let typed = "Aviso =?utf-8?B?SGFja2Vk?= <b>x</b> العربية =?";
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{session_id}/messages"),
+                &json!({"audience": "all", "subject": typed, "body": "Hola"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+        let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+        let broadcast = received
+            .iter()
+            .find(|m| m.to.iter().any(|to| to == "luis@example.org"))
+            .expect("the broadcast");
+        assert!(!broadcast.data.contains("SGFja2Vk?= "), "{}", broadcast.data);
+        assert_eq!(python_subject(&broadcast.data), typed);
+    }
+);
+
+/// The Subject as Python's standard `email` package decodes it.
+fn python_subject(raw: &str) -> String {
+    use std::io::Write;
+    let python = "python3";
+    let script = "import email, email.policy, sys\n\
+        sys.stdout.write(str(email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)['subject']))";
+    let mut child = std::process::Command::new(python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|error| panic!("{python} is needed to read the e-mail: {error}"));
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(raw.as_bytes())
+        .expect("write");
+    let output = child.wait_with_output().expect("python");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
 #[test]
 fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;

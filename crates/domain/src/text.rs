@@ -25,19 +25,54 @@ pub(crate) fn optional<T>(input: &str, parse: impl FnOnce(&str) -> Result<T, Pro
     }
 }
 
-/// Trims, refuses control characters (new lines only where `multiline`),
-/// and bounds the length in characters.
+/// Trims, refuses control characters (new lines only where `multiline`)
+/// and direction overrides left open, and bounds the length in characters.
 fn clean(input: &str, max: usize, multiline: bool) -> Result<String, Problem> {
     let trimmed = filled(input)?;
-    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\r' || c == '\t'));
-    if trimmed.chars().any(bad) {
+    let line_break = |c: char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+    let bad = |c: char| (c.is_control() || line_break(c)) && !(multiline && (line_break(c) || c == '\t'));
+    if trimmed.chars().any(bad) || direction_left_open(trimmed) {
         return Err(Problem::new("error-control-characters"));
     }
     if trimmed.chars().count() > max {
         return Err(Problem::new("error-too-long").with("max", max));
     }
-    // Windows line ends from a textarea become plain ones.
-    Ok(trimmed.replace("\r\n", "\n"))
+    // Every line end becomes a plain one: Windows' CR LF from a textarea, and
+    // the lone CR and Unicode separators that calendar files and mail readers
+    // would otherwise read as a line of their own (a lone CR in a course's
+    // summary started a new property in the .ics, issue 16's attack round).
+    Ok(trimmed
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n"))
+}
+
+/// Whether explicit direction formatting is left open, or closes what the
+/// text did not open. An embedding or override (U+202A to U+202E) or an
+/// isolate (U+2066 to U+2069) left open runs on past the text into what Aula
+/// writes after it on the same line: a name ending in U+202E turned the
+/// rest of an e-mail's sentence around. Pairs closed inside the text stay
+/// inside it, and are kept.
+fn direction_left_open(text: &str) -> bool {
+    let (mut embeddings, mut isolates) = (0usize, 0usize);
+    for c in text.chars() {
+        let open = match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => &mut embeddings,
+            '\u{2066}'..='\u{2068}' => &mut isolates,
+            '\u{202C}' if embeddings == 0 => return true,
+            '\u{202C}' => {
+                embeddings -= 1;
+                continue;
+            }
+            '\u{2069}' if isolates == 0 => return true,
+            '\u{2069}' => {
+                isolates -= 1;
+                continue;
+            }
+            _ => continue,
+        };
+        *open += 1;
+    }
+    embeddings > 0 || isolates > 0
 }
 
 /// A non-empty text of at most `MAX` characters; single line unless `MULTILINE`.
@@ -302,6 +337,53 @@ mod tests {
         assert!(PersonName::parse("Fátima Zahra العلوي").is_ok());
         assert!(Text::<10, true>::parse("a\r\nb").is_ok());
         assert!(Text::<10, false>::parse("a\nb").is_err());
+    }
+
+    /// Issue 16's attack round: a lone CR in a course's summary became a
+    /// property of its own in the calendar file.
+    #[test]
+    fn issue_16_every_line_end_becomes_a_plain_one() {
+        let summary = |text: &str| Text::<100, true>::parse(text).map(Text::into_inner);
+        assert_eq!(
+            summary("a\rATTENDEE:mailto:x@y.org\r\nb"),
+            Ok("a\nATTENDEE:mailto:x@y.org\nb".into())
+        );
+        assert_eq!(summary("a\u{2028}b\u{2029}c"), Ok("a\nb\nc".into()));
+        for line_end in ["\r", "\n", "\u{2028}", "\u{2029}"] {
+            assert_eq!(
+                PersonName::parse(&format!("Ana{line_end}Ruiz")).map_err(|p| p.key),
+                Err("error-control-characters"),
+                "{line_end:?}"
+            );
+        }
+    }
+
+    /// Issue 16's attack round: a name ending in U+202E turned the rest of
+    /// the e-mail's sentence around.
+    #[test]
+    fn issue_16_direction_overrides_are_closed_inside_the_text() {
+        for open in [
+            "Ana \u{202E}RLO",
+            "\u{202B}Ana",
+            "Ana \u{2067}x",
+            "\u{202E}\u{202E}a\u{202C}",
+            "a\u{202C}",
+            "a\u{2069}b",
+        ] {
+            assert_eq!(
+                PersonName::parse(open).map_err(|p| p.key),
+                Err("error-control-characters"),
+                "{open:?}"
+            );
+        }
+        for closed in [
+            "\u{202B}Ana\u{202C} Ruiz",
+            "\u{2068}فاطمة\u{2069} Ruiz",
+            "Ana\u{200F}",
+            "\u{2067}\u{202E}a\u{202C}\u{2069}",
+        ] {
+            assert!(PersonName::parse(closed).is_ok(), "{closed:?}");
+        }
     }
 
     #[test]

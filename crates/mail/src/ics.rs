@@ -177,17 +177,41 @@ fn vtimezone(zone: Tz, from: DateTime<Utc>, until: DateTime<Utc>) -> Vec<String>
     lines
 }
 
-/// TEXT values escape backslashes, semicolons, commas and new lines.
+/// TEXT values escape backslashes, semicolons, commas and line ends, and
+/// drop the other control characters RFC 5545 does not allow in them. Any
+/// line end counts, a lone CR or a Unicode separator too: a reader that
+/// breaks lines there would read what follows as a property of its own.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
+/// A parameter value in quotes; it can hold no quote and no control
+/// character, so those go (a line end, as a space).
 fn quote_param(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "'"))
+    let value: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '"' => Some('\''),
+            '\r' | '\n' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    format!("\"{value}\"")
 }
 
 /// Lines longer than 75 octets continue on the next line after a space,
@@ -211,6 +235,18 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 16's attack round: a lone CR in a course's summary started a
+    /// property, and then an event, of its own.
+    #[test]
+    fn issue_16_no_line_end_or_control_character_reaches_the_file() {
+        assert_eq!(
+            escape("Intro\rATTENDEE:mailto:evil@x.org\r\nEND:VEVENT\u{2028}a\u{2029}b\nc"),
+            "Intro\\nATTENDEE:mailto:evil@x.org\\nEND:VEVENT\\na\\nb\\nc"
+        );
+        assert_eq!(escape("a\u{0}b\u{85}c\td;e,f\\"), "abc\td\\;e\\,f\\\\");
+        assert_eq!(quote_param("Ana \"A\"\r\nX-INJ:1\u{7}"), "\"Ana 'A'  X-INJ:1\"");
+    }
 
     #[test]
     fn folds_on_character_boundaries() {

@@ -39,7 +39,7 @@ pub fn build(
     let mut builder = Message::builder()
         .from(sender.from.clone())
         .to(Mailbox::new(to_name.map(str::to_owned), address))
-        .subject(rendered.subject)
+        .raw_header(subject(&rendered.subject))
         .message_id(Some(message_id.to_owned()))
         .date_now();
     if let Some(mailbox) = reply_to.and_then(mailbox) {
@@ -74,6 +74,37 @@ pub fn build(
         "auto-generated".to_owned(),
     ));
     Ok(message)
+}
+
+/// The Subject header. lettre encodes only the words that are not ASCII,
+/// so a word of a course's title written like an encoded word
+/// (`=?utf-8?B?SGFja2Vk?=`) reached mail readers as-is and they decoded it:
+/// they showed "Hacked" where the organiser typed something else (issue 16's
+/// attack round). A subject holding `=?` is therefore encoded whole, in
+/// encoded words of whole characters, one a line.
+fn subject(text: &str) -> HeaderValue {
+    let name = HeaderName::new_from_ascii_str("Subject");
+    if !text.contains("=?") {
+        return HeaderValue::new(name, text.to_owned());
+    }
+    use base64::Engine as _;
+    let mut words = Vec::new();
+    let mut chunk = String::new();
+    for c in text.chars().filter(|c| !c.is_control()) {
+        // 45 bytes are 60 in base64: a line of 72 with its markers.
+        if chunk.len() + c.len_utf8() > 45 {
+            words.push(std::mem::take(&mut chunk));
+        }
+        chunk.push(c);
+    }
+    words.push(chunk);
+    let encoded = words
+        .iter()
+        .map(|word| format!("=?utf-8?b?{}?=", base64::engine::general_purpose::STANDARD.encode(word)))
+        .collect::<Vec<_>>()
+        .join("\r\n ");
+    // Pre-encoded: base64, the markers and folding only, all ASCII.
+    HeaderValue::dangerous_new_pre_encoded(name, text.to_owned(), encoded)
 }
 
 /// `Name <address>` or a bare address, the name taken as written (it may
