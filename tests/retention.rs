@@ -707,3 +707,155 @@ db_test!(
         );
     }
 );
+
+// Issue 16's attack round: erasing a person at one organisation emptied and
+// redirected the mail of a person with the same address at another (and
+// dropped what was not sent yet), and cleared that address's wrong-password
+// lock-out.
+db_test!(
+    issue_16_erasure_stays_in_the_person_s_organisation,
+    |app: TestApp| async move {
+        use aula_storage::entities::rate_limit;
+        let (b_org, _, b) = crate::organisations::organisation_with_organiser(&app, "ville-b", "Ville B").await;
+        let (_, b_session) = crate::helpers::course_and_session(&app, &b).await;
+        let b_session: Uuid = b_session.parse().expect("uuid");
+        let b_amel = aula_storage::people::upsert(
+            &app.db,
+            &aula_storage::Actor::system("test"),
+            b_org,
+            &aula_domain::RegistrantDetails {
+                given_name: aula_domain::PersonName::parse("Amel").expect("name"),
+                family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),
+                email: Some(aula_domain::Email::parse("amel@example.org").expect("email")),
+                phone: None,
+                employer: None,
+                job_title: None,
+                audience: aula_domain::Audience::PUBLIC_SERVANT,
+                region_id: None,
+                language: aula_domain::Language::Fr,
+                identifier: None,
+            },
+            None,
+        )
+        .await
+        .expect("person");
+        let b_message = aula_storage::outbox::enqueue(
+            &app.db,
+            &aula_storage::outbox::NewMessage {
+                organisation_id: b_org.uuid(),
+                kind: aula_domain::MailKind::Broadcast,
+                recipient: aula_domain::Email::parse("amel@example.org").expect("email"),
+                recipient_name: Some("Amel Ruiz".into()),
+                language: aula_domain::Language::Fr,
+                data: json!({"subject": "Pour Amel Ruiz", "body": "Bonjour"}),
+                session_id: Some(b_session),
+                reply_to: None,
+                due_at: Some(chrono::Utc::now() + chrono::Duration::days(1)),
+                dedupe_key: None,
+            },
+            &app.mail.domain,
+        )
+        .await
+        .expect("message")
+        .expect("queued");
+        let b_before = outbox::Entity::find_by_id(b_message.id)
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("row");
+        let expires_at = chrono::Utc::now() + chrono::Duration::minutes(10);
+        for bucket in [
+            "password:account:amel@example.org|900",
+            "register:email:amel@example.org|3600",
+        ] {
+            rate_limit::Entity::insert(rate_limit::ActiveModel {
+                bucket: Set(bucket.into()),
+                hits: Set(5),
+                expires_at: Set(expires_at),
+            })
+            .exec(&app.db)
+            .await
+            .expect("window");
+        }
+
+        // A's Amel, at the same address, is erased by A's organiser.
+        let a = app.api(&[Role::Organiser]).await;
+        let (_, a_session) = crate::helpers::course_and_session(&app, &a).await;
+        let a_amel = crate::helpers::seated(&app, &a_session, "Amel", "amel@example.org", aula_domain::Language::Es)
+            .await
+            .person_id;
+        a.post_ok(
+            &format!("/api/v1/people/{a_amel}/erasure"),
+            &json!({"reason": "Written request"}),
+        )
+        .await;
+        assert!(erased(&app, a_amel).await);
+
+        // B's Amel, her message and the account's lock-out are as they were.
+        assert!(!erased(&app, b_amel.id).await);
+        let b_after = outbox::Entity::find_by_id(b_message.id)
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("row");
+        assert_eq!(b_after, b_before);
+        let windows: Vec<String> = rate_limit::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("windows")
+            .into_iter()
+            .map(|w| w.bucket)
+            .collect();
+        assert!(
+            windows.contains(&"password:account:amel@example.org|900".to_owned()),
+            "{windows:?}"
+        );
+        assert!(
+            !windows.contains(&"register:email:amel@example.org|3600".to_owned()),
+            "{windows:?}"
+        );
+    }
+);
+
+// Issue 16's attack round: someone confirmed in a session with no meetings
+// yet (a draft being planned) was erased as inactive.
+db_test!(
+    issue_16_a_session_without_meetings_yet_keeps_its_people,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, _) = crate::helpers::course_and_session(&app, &api).await;
+        let region = app.region("ES-AN").await;
+        let mut people = Vec::new();
+        for (status, email) in [("draft", "planned@example.org"), ("cancelled", "dropped@example.org")] {
+            let session = api
+                .created(
+                    "/api/v1/sessions",
+                    &json!({"course_id": course_id, "capacity": 10, "status": "draft", "meetings": [],
+                        "venue": {"name": "Sede", "city": "Sevilla", "region_id": region}}),
+                )
+                .await;
+            let id = session["id"].as_str().expect("id");
+            let person = crate::helpers::seated(&app, id, "Sin", email, aula_domain::Language::Es)
+                .await
+                .person_id;
+            if status == "cancelled" {
+                let (code, body) = api.patch_session(id, &json!({"status": "cancelled"})).await;
+                assert_eq!(code, StatusCode::OK, "{body}");
+            }
+            set_created(&app, person, chrono::Utc::now() - chrono::Duration::days(5 * 365)).await;
+            people.push(person);
+        }
+        let done = aula_app::retention::expire(&app.app(), chrono::Utc::now(), &RetentionPeriods::default())
+            .await
+            .expect("expire");
+        assert_eq!(done.people, 1, "{done:?}");
+        assert!(
+            !erased(&app, people[0]).await,
+            "confirmed in a session still being planned"
+        );
+        assert!(
+            erased(&app, people[1]).await,
+            "only in a session cancelled before it had dates"
+        );
+    }
+);

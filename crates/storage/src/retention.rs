@@ -13,10 +13,12 @@
 //! naming them, the audit entries about them, report aliases and import
 //! drafts naming them, their rate-limit windows, and (when asked) the
 //! holder on their certificates. Consent keeps its date and notice version,
-//! which prove it was given.
+//! which prove it was given. What is found by their name or address is
+//! looked for in their organisation only: the same address at another
+//! organisation is another person, whose mail and records stay.
 
-use aula_domain::Email;
 use aula_domain::retention::{RetentionCategory, RetentionPeriods};
+use aula_domain::{Email, SessionStatus};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait as _, LikeExpr, OnConflict, SimpleExpr};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
@@ -190,8 +192,12 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
         .filter(erasure_request::Column::PersonId.eq(person_id))
         .exec(conn)
         .await?;
+    // The windows that count their address's requests. Not a staff
+    // account's wrong passwords (`password:…`): an organiser could otherwise
+    // lift an account's lock-out by erasing a person they gave its address.
     rate_limit::Entity::delete_many()
         .filter(any_contains(rate_limit::Column::Bucket, &needles))
+        .filter(rate_limit::Column::Bucket.not_like("password:%"))
         .exec(conn)
         .await?;
 
@@ -203,6 +209,9 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
         )
         .finally(Expr::col(outbox::Column::Status))
     };
+    // Only their organisation's: the same address at another organisation
+    // is another person, whose mail is theirs.
+    let theirs = outbox::Column::OrganisationId.eq(person.organisation_id);
     // Someone without e-mail (issue 20) was sent nothing.
     let address = person.email.clone().unwrap_or_default();
     let to_them = outbox::Column::Recipient
@@ -216,6 +225,7 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
         .col_expr(outbox::Column::LastError, Expr::val(Option::<String>::None))
         .col_expr(outbox::Column::Status, unsent().into())
         .filter(to_them)
+        .filter(theirs.clone())
         .exec(conn)
         .await?
         .rows_affected;
@@ -228,6 +238,7 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
                 .or(any_contains(outbox::Column::ReplyTo, &needles))
                 .or(any_contains(outbox::Column::LastError, &needles)),
         )
+        .filter(theirs)
         .exec(conn)
         .await?
         .rows_affected;
@@ -239,7 +250,8 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
         .or(audit_entry::Column::Entity
             .eq("registration")
             .and(audit_entry::Column::EntityId.is_in(registration_ids.clone())))
-        .or(any_contains(audit_entry::Column::Details, &needles));
+        .or(any_contains(audit_entry::Column::Details, &needles)
+            .and(audit_entry::Column::OrganisationId.eq(person.organisation_id)));
     erased.audit_entries += audit_entry::Entity::update_many()
         .col_expr(audit_entry::Column::Details, Expr::val("{\"erased\":true}"))
         .filter(about_them)
@@ -247,17 +259,27 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
         .await?
         .rows_affected;
 
-    // A participant report's choices and import drafts naming them.
+    // A participant report's choices and import drafts naming them, in
+    // their organisation's sessions.
+    let their_sessions = || {
+        sea_orm::sea_query::Query::select()
+            .column(crate::entities::session::Column::Id)
+            .from(crate::entities::session::Entity)
+            .and_where(crate::entities::session::Column::OrganisationId.eq(person.organisation_id))
+            .to_owned()
+    };
     report_alias::Entity::delete_many()
         .filter(
             report_alias::Column::RegistrationId
                 .is_in(registration_ids.clone())
-                .or(any_contains(report_alias::Column::Key, &needles)),
+                .or(any_contains(report_alias::Column::Key, &needles)
+                    .and(report_alias::Column::SessionId.in_subquery(their_sessions()))),
         )
         .exec(conn)
         .await?;
     import_draft::Entity::delete_many()
         .filter(any_contains(import_draft::Column::Content, &needles))
+        .filter(import_draft::Column::SessionId.in_subquery(their_sessions()))
         .exec(conn)
         .await?;
 
@@ -531,7 +553,14 @@ fn inactive_people(cutoff: DateTime<Utc>, registered: bool) -> sea_orm::Select<p
                 .equals((person::Entity, person::Column::Id)),
         );
     if registered {
-        later.and_where(Expr::col((session::Entity, session::Column::EndsAt)).gt(cutoff));
+        // A session with no meetings yet has not ended (unless cancelled):
+        // its people are kept (`ends_at > cutoff` alone is NULL for it).
+        let ends_at = Expr::col((session::Entity, session::Column::EndsAt));
+        later.and_where(
+            ends_at.clone().gt(cutoff).or(ends_at
+                .is_null()
+                .and(Expr::col((session::Entity, session::Column::Status)).ne(SessionStatus::Cancelled))),
+        );
     }
     person::Entity::find()
         .filter(person::Column::ErasedAt.is_null())
