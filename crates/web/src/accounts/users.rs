@@ -206,14 +206,8 @@ pub(crate) async fn update(
     if let Some(map) = base.as_object_mut() {
         map.insert("password".into(), serde_json::Value::String(String::new()));
     }
-    let input: UserInput = input::merge(&base, patch).and_then(|v| {
-        serde_json::from_value(v).map_err(|e| {
-            AppError::Invalid(FieldErrors::single(
-                "body",
-                crate::kit::extract::json_problem(&e.to_string()),
-            ))
-        })
-    })?;
+    let input: UserInput = input::merge(&base, patch)
+        .and_then(|v| serde_path_to_error::deserialize(v).map_err(crate::kit::extract::refusal))?;
     Ok(axum::Json(save_user(&ctx, &state, Some(id), &input).await?.into()))
 }
 

@@ -23,7 +23,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::ApiError;
-use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::kit::extract::{ApiJsonOrList, ApiPath, ApiQuery};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::kit::spreadsheet::{Cell, Sheet, number};
 use crate::registrations::RegistrationView;
@@ -438,11 +438,13 @@ pub struct AttendanceSaved {
     params(("id" = Uuid, Path, description = "The meeting")), request_body = AttendanceInput,
     responses((status = 200, body = AttendanceSaved),
         (status = 403, body = ApiError, description = "Not a trainer of this session, nor an organiser"),
-        (status = 404, body = ApiError), (status = 422, body = ApiError)))]
+        (status = 404, body = ApiError),
+        (status = 409, body = ApiError, description = "The meeting has not started yet"),
+        (status = 422, body = ApiError)))]
 pub(crate) async fn put_attendance(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
     State(state): State<AppState>,
-    ApiJson(input): ApiJson<AttendanceInput>,
+    ApiJsonOrList(input): ApiJsonOrList<AttendanceInput>,
 ) -> AppResult<Json<AttendanceSaved>> {
     let (items, reason) = match input {
         AttendanceInput::Marks(items) => (items, None),

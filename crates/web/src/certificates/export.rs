@@ -189,11 +189,20 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
         .into_response()
 }
 
-/// Every certificate the asker may see (with the list's filters), as a ZIP
-/// of PDFs with a CSV register; streamed.
-#[utoipa::path(get, path = "/api/v1/certificates/export", tag = "certificates", params(CertificateQuery),
+/// Every certificate the asker may see (with the list's filters, not its
+/// pages: all of them), as a ZIP of PDFs with a CSV register; streamed.
+#[utoipa::path(get, path = "/api/v1/certificates/export", tag = "certificates",
+    params(
+        ("session_id" = Option<Uuid>, Query, description = "One session's certificates"),
+        ("course_id" = Option<Uuid>, Query, description = "One course's certificates"),
+        ("body_id" = Option<Uuid>, Query, description = "Organisers only: one accrediting body's certificates"),
+        ("from" = Option<NaiveDate>, Query, description = "Issued on or after this day (`YYYY-MM-DD`)"),
+        ("to" = Option<NaiveDate>, Query, description = "Issued on or before this day"),
+        ("status" = Option<String>, Query, description = "`valid` (neither revoked nor withdrawn), `revoked` or `withdrawn` (its holder erased)"),
+    ),
     responses((status = 200, content_type = "application/zip", description = "PDFs and register.csv"),
-        (status = 403, body = ApiError)))]
+        (status = 403, body = ApiError),
+        (status = 422, body = ApiError, description = "An unknown `status`")))]
 pub(crate) async fn export_api(
     ctx: Ctx,
     State(state): State<AppState>,

@@ -210,11 +210,13 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     // A bearer token that does not match is refused outright rather than
     // treated as anonymous: an integration with a revoked token must know.
     if let Some(header) = parts.headers.get(AUTHORIZATION) {
+        // The scheme's name is case-insensitive (RFC 9110, 11.1): `bearer` too.
         let token = header
             .to_str()
             .ok()
-            .and_then(|h| h.strip_prefix("Bearer "))
-            .map(str::trim);
+            .and_then(|h| h.split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim());
         match token {
             Some(token) => match tokens::authenticate(&state.db, token).await {
                 Ok(Some(user)) => {

@@ -2,7 +2,7 @@
 //! error (in the user's language, JSON or HTML) instead of axum's plain text.
 
 use axum::body::Bytes;
-use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
@@ -10,47 +10,149 @@ use serde::de::DeserializeOwned;
 
 use crate::{AppError, Ctx};
 
-/// A JSON body; anything else is 400, 413, 415 or 422 with a message.
+/// A JSON object as the body; anything else is 400, 413, 415 or 422 with a
+/// message that names the field.
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(request, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::UnsupportedMediaType("application/json")),
-            Err(JsonRejection::JsonSyntaxError(_)) => Err(AppError::bad_request("error-json-syntax")),
-            Err(JsonRejection::JsonDataError(err)) => Err(AppError::Invalid(aula_domain::FieldErrors::single(
-                "body",
-                json_problem(&err.body_text()),
-            ))),
-            Err(JsonRejection::BytesRejection(err)) if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(AppError::TooLarge)
-            }
-            Err(_) => Err(AppError::bad_request("error-body")),
-        }
+        read_json(request, state, false).await.map(ApiJson)
     }
 }
 
-/// serde's message names the field and what was wrong ("missing field
-/// `title`", "invalid type: string, expected u32"); it is English, so we keep
-/// only the field's name, as data, in a translated sentence.
-pub fn json_problem(text: &str) -> aula_domain::Problem {
-    let field = text.split('`').nth(1).filter(|f| f.len() < 60).unwrap_or("?");
-    if text.contains("missing field") {
-        aula_domain::Problem::new("error-json-missing").with("field", field)
-    } else {
-        aula_domain::Problem::new("error-json-type").with(
-            "at",
-            text.split(": ")
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take(80)
-                .collect::<String>(),
-        )
+/// A JSON body that may be a list as well as an object (a roll call's marks).
+pub struct ApiJsonOrList<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJsonOrList<T> {
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        read_json(request, state, true).await.map(ApiJsonOrList)
     }
+}
+
+async fn read_json<T: DeserializeOwned, S: Send + Sync>(
+    request: Request,
+    state: &S,
+    list: bool,
+) -> Result<T, AppError> {
+    if !is_json(request.headers()) {
+        return Err(AppError::UnsupportedMediaType("application/json"));
+    }
+    let bytes = Bytes::from_request(request, state).await.map_err(|err| {
+        if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::bad_request("error-body")
+        }
+    })?;
+    // serde reads a record from a list too, field by field in order
+    // (`["Ana", "Director"]` made a signatory), and a number or a string is
+    // no body at all: the top must be an object.
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => {}
+        Some(b'[') if list => {}
+        Some(b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
+            return Err(AppError::bad_request("error-json-object"));
+        }
+        _ => return Err(AppError::bad_request("error-json-syntax")),
+    }
+    // A `serde_json::Value` keeps the last of two same-named fields without a
+    // word; a record refuses them, so every body does.
+    let mut keys = serde_json::Deserializer::from_slice(&bytes);
+    serde_path_to_error::deserialize::<_, UniqueKeys>(&mut keys).map_err(refusal)?;
+    let mut deserializer = serde_json::Deserializer::from_slice(&bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(refusal)?;
+    deserializer
+        .end()
+        .map_err(|_| AppError::bad_request("error-json-syntax"))?;
+    Ok(value)
+}
+
+/// `application/json` (or a `+json` type), in UTF-8: JSON has no other
+/// encoding (RFC 8259), so a body said to be UTF-16 is refused, not misread.
+fn is_json(headers: &axum::http::HeaderMap) -> bool {
+    let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let mut parts = value.split(';');
+    let essence = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+    let json = essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"));
+    json && parts.all(|parameter| match parameter.split_once('=') {
+        Some((name, charset)) if name.trim().eq_ignore_ascii_case("charset") => matches!(
+            charset.trim().trim_matches('"').to_ascii_lowercase().as_str(),
+            "utf-8" | "utf8" | "us-ascii"
+        ),
+        _ => true,
+    })
+}
+
+/// The top level's keys, each once (values are skipped).
+struct UniqueKeys;
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = UniqueKeys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+                let mut seen = std::collections::HashSet::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if !seen.insert(key.clone()) {
+                        return Err(serde::de::Error::custom(format_args!("duplicate field `{key}`")));
+                    }
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+                Ok(UniqueKeys)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(UniqueKeys)
+            }
+        }
+        deserializer.deserialize_any(Keys)
+    }
+}
+
+/// A value serde refused, as a field problem: serde's message names the
+/// field and what was wrong ("missing field `title`", "invalid type: string,
+/// expected u32"). It is English, so only the field's path (`venue.city`,
+/// `meetings[0].starts_at`) is kept, as data, in a translated sentence, under
+/// that field; a malformed document is 400.
+pub fn refusal(err: serde_path_to_error::Error<serde_json::Error>) -> AppError {
+    use serde_json::error::Category;
+    if !matches!(err.inner().classify(), Category::Data) {
+        return AppError::bad_request("error-json-syntax");
+    }
+    let path = err.path().to_string();
+    let message = err.inner().to_string();
+    let named = message.split('`').nth(1).filter(|name| name.len() < 60);
+    // The path is where serde was: at the record for a missing field, at
+    // the field itself for an unknown one.
+    let field = |name: Option<&str>| match (path.as_str(), name) {
+        (".", Some(name)) => name.to_owned(),
+        (".", None) => "body".to_owned(),
+        (path, Some(name)) if path == name || path.ends_with(&format!(".{name}")) => path.to_owned(),
+        (path, Some(name)) => format!("{path}.{name}"),
+        (path, None) => path.to_owned(),
+    };
+    let (field, key) = if message.starts_with("missing field") {
+        (field(named), "error-json-missing")
+    } else if message.starts_with("unknown field") {
+        (field(named), "error-unknown-field")
+    } else if message.starts_with("duplicate field") {
+        (field(named), "error-json-duplicate")
+    } else {
+        (field(None), "error-json-type")
+    };
+    let field: String = field.chars().take(120).collect();
+    let problem = aula_domain::Problem::new(key).with("field", field.clone());
+    AppError::Invalid(aula_domain::FieldErrors::single(&field, problem))
 }
 
 /// Path parameters; a malformed id is simply not found.
@@ -75,6 +177,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
+        // Percent-decoding replaces bytes that are not UTF-8 with U+FFFD: a
+        // search for `%ff` would look for that and find nothing, silently.
+        if url::form_urlencoded::parse(query.as_bytes()).any(|(k, v)| k.contains('\u{FFFD}') || v.contains('\u{FFFD}'))
+        {
+            return Err(AppError::bad_request("error-query"));
+        }
         serde_html_form::from_str(query)
             .map(ApiQuery)
             .map_err(|_| AppError::bad_request("error-query"))

@@ -69,12 +69,7 @@ pub fn merge<T: Serialize + for<'de> Deserialize<'de>>(current: &T, patch: Value
         }
         merged.insert(key, value);
     }
-    serde_json::from_value(Value::Object(merged)).map_err(|err| {
-        AppError::Invalid(aula_domain::FieldErrors::single(
-            "body",
-            crate::kit::extract::json_problem(&err.to_string()),
-        ))
-    })
+    serde_path_to_error::deserialize(Value::Object(merged)).map_err(crate::kit::extract::refusal)
 }
 
 /// `Option<Uuid>` from a form's select (empty means none).

@@ -106,6 +106,19 @@ pub struct ImportReport {
     pub rejected: Vec<RejectedRow>,
 }
 
+/// What a 422 of the import holds: the report of the rejected rows, or the
+/// usual error when the file or a parameter cannot be read. Documentation
+/// only: each answer is built as one or the other.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum ImportRefused {
+    #[schema(title = "Rejected rows")]
+    Report(ImportReport),
+    #[schema(title = "Unreadable file or parameter")]
+    Error(ApiError),
+}
+
 impl ImportReport {
     fn new(ctx: &Ctx, report: &Report, outcome: Outcome, dry_run: bool) -> Self {
         let tr = ctx.tr();
@@ -233,7 +246,7 @@ impl ApiOptions {
         (status = 409, body = ApiError, description = "The session does not take registrations"),
         (status = 413, body = ApiError),
         (status = 415, body = ApiError, description = "The body is not `text/csv`"),
-        (status = 422, body = ImportReport, description = "Rejected rows with `on_error=abort` (`error` = `rejected_rows`; nobody registered); an unreadable file or a bad parameter gets the usual error (`error` = `invalid`)"),
+        (status = 422, body = ImportRefused, description = "Rejected rows with `on_error=abort` (`error` = `rejected_rows`; nobody registered); an unreadable file or a bad parameter gets the usual error (`error` = `invalid`)"),
     ),
 )]
 pub(crate) async fn import_api(

@@ -217,6 +217,7 @@ pub struct CancelledOut {
         (status = 403, body = ApiError, description = "Neither an organiser nor the holder's token"),
         (status = 404, body = ApiError),
         (status = 409, body = ApiError, description = "The session has started"),
+        (status = 422, body = ApiError, description = "A field of the body is unknown or of the wrong type"),
     ),
     security((), ("bearer" = []))
 )]
