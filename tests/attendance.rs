@@ -535,3 +535,46 @@ db_test!(
         assert_eq!(again.0, StatusCode::NOT_FOUND);
     }
 );
+
+// Issue 16's race round: on PostgreSQL two trainers saving different
+// meetings of one session at once got 409 "This already exists." (the
+// attended months' triggers of both inserted the same month), or both 200
+// with each registration's sums counting one save only.
+db_test!(
+    issue_16_meetings_saved_at_once_are_all_counted,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, meetings, registrations) = session_with(&app, &api, "in_person", 12).await;
+        let marks: serde_json::Value = registrations
+            .iter()
+            .map(|id| json!({"registration_id": id, "status": "present"}))
+            .collect();
+        let mut tasks = Vec::new();
+        for meeting in &meetings {
+            let api = Api {
+                client: api.client.clone(),
+                base: api.base.clone(),
+                token: api.token.clone(),
+            };
+            let (meeting, marks) = (meeting.clone(), marks.clone());
+            tasks.push(tokio::spawn(async move { api.put_marks(&meeting, &marks).await }));
+        }
+        for task in tasks {
+            let (status, body) = task.await.expect("task");
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let rows = aula_storage::entities::registration::Entity::find()
+            .filter(
+                aula_storage::entities::registration::Column::Id
+                    .is_in(registrations.iter().map(|id| id.parse::<uuid::Uuid>().expect("uuid"))),
+            )
+            .all(&app.db)
+            .await
+            .expect("registrations");
+        assert_eq!(rows.len(), 12);
+        for row in rows {
+            // Three meetings of five hours, each attended.
+            assert_eq!((row.attended_meetings, row.attended_minutes), (3, 900), "{row:?}");
+        }
+    }
+);

@@ -186,3 +186,55 @@ db_test!(
         assert!(!ben.get_html("/me?lang=en").await.contains("overlap"));
     }
 );
+
+// Issue 16's race round: two organisers cancelling the same registration at
+// once both got 200, and the person two cancellation e-mails (the move read
+// the status before the cancellation took its row).
+db_test!(
+    issue_16_a_registration_cancelled_twice_at_once_is_cancelled_once,
+    |app: crate::helpers::TestApp| async move {
+        use aula_storage::entities::outbox;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let ids = crate::helpers::seated_people(&app, &session_id, 6, "Doble", "x").await;
+        let mut tasks = Vec::new();
+        for id in &ids {
+            for n in 0..3 {
+                let api = crate::helpers::Api {
+                    client: api.client.clone(),
+                    base: api.base.clone(),
+                    token: api.token.clone(),
+                };
+                let (path, body) = if n == 2 {
+                    (
+                        format!("/api/v1/registrations/{id}/cancel"),
+                        json!({"reason": "Duplicada"}),
+                    )
+                } else {
+                    (
+                        format!("/api/v1/registrations/{id}/move"),
+                        json!({"status": "cancelled", "reason": "Duplicada"}),
+                    )
+                };
+                tasks.push(tokio::spawn(async move { api.post(&path, &body).await }));
+            }
+        }
+        let mut done = 0;
+        for task in tasks {
+            let (status, body) = task.await.expect("task");
+            match status {
+                StatusCode::OK => done += 1,
+                StatusCode::CONFLICT => {}
+                other => panic!("{other}: {body}"),
+            }
+        }
+        assert_eq!(done, ids.len(), "one cancellation each");
+        let mails = outbox::Entity::find()
+            .filter(outbox::Column::Kind.eq("registration_cancelled"))
+            .all(&app.db)
+            .await
+            .expect("outbox");
+        assert_eq!(mails.len(), ids.len(), "one e-mail each");
+    }
+);

@@ -859,3 +859,66 @@ db_test!(
         );
     }
 );
+
+// Issue 16's race round: on PostgreSQL a registration committed while the
+// person was being erased kept its seat for someone erased (the erasure
+// looked for their places before it claimed them).
+db_test!(
+    issue_16_a_registration_during_an_erasure_holds_no_seat_for_the_erased,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, first) = crate::helpers::course_and_session(&app, &api).await;
+        let (_, second) = crate::helpers::course_and_session(&app, &api).await;
+        let mut tasks = Vec::new();
+        for n in 0..8 {
+            let email = format!("carrera{n}@example.org");
+            let person = crate::helpers::seated(&app, &first, "Carrera", &email, aula_domain::Language::Es)
+                .await
+                .person_id;
+            let organiser = |api: &crate::helpers::Api| crate::helpers::Api {
+                client: api.client.clone(),
+                base: api.base.clone(),
+                token: api.token.clone(),
+            };
+            let eraser = organiser(&api);
+            tasks.push(tokio::spawn(async move {
+                eraser
+                    .post(
+                        &format!("/api/v1/people/{person}/erasure"),
+                        &json!({"reason": "Written request"}),
+                    )
+                    .await
+                    .0
+            }));
+            let registrar = organiser(&api);
+            let second = second.clone();
+            tasks.push(tokio::spawn(async move {
+                let body = crate::helpers::registrant("Carrera", &email);
+                registrar
+                    .post(&format!("/api/v1/sessions/{second}/registrations"), &body)
+                    .await
+                    .0
+            }));
+        }
+        for task in tasks {
+            let status = task.await.expect("task");
+            assert!(status.is_success() || status == StatusCode::NOT_FOUND, "{status}");
+        }
+        let erased: Vec<Uuid> = person::Entity::find()
+            .filter(person::Column::ErasedAt.is_not_null())
+            .all(&app.db)
+            .await
+            .expect("people")
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(erased.len(), 8);
+        let held = registration::Entity::find()
+            .filter(registration::Column::PersonId.is_in(erased))
+            .filter(registration::Column::Status.ne(aula_domain::RegistrationStatus::Cancelled))
+            .all(&app.db)
+            .await
+            .expect("registrations");
+        assert!(held.is_empty(), "{held:?}");
+    }
+);

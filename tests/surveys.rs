@@ -449,3 +449,48 @@ db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move 
         "{page}"
     );
 });
+
+// Issue 16's race round: on PostgreSQL each submission's publication read
+// the same waiting answers and published them again, so 10 answers sent at
+// once became 54 responses.
+db_test!(
+    issue_16_answers_sent_at_once_are_published_once,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        held_session(&app, &api, 10, 0).await;
+        aula_app::jobs::tick(&app.app()).await.expect("tick");
+        let tokens: Vec<String> = links(&app).await.iter().map(|(_, path, _)| token_of(path)).collect();
+        assert_eq!(tokens.len(), 10);
+        let app = std::sync::Arc::new(app);
+        let tasks: Vec<_> = tokens
+            .into_iter()
+            .map(|token| {
+                let app = app.clone();
+                tokio::spawn(async move { answer(&app, &token, full(4)).await })
+            })
+            .collect();
+        for task in tasks {
+            let (status, body) = task.await.expect("task");
+            assert_eq!(status, StatusCode::CREATED, "{body}");
+        }
+        // The last one or two may wait for company (fewer than 3 are never
+        // published alone, until the survey closes); none is published twice.
+        let published = survey_response::Entity::find().all(&app.db).await.expect("rows").len();
+        let waiting = aula_storage::entities::survey_ballot::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("rows")
+            .len();
+        assert_eq!(
+            (published + waiting, waiting < 3),
+            (10, true),
+            "{published} + {waiting}"
+        );
+        let survey = survey::Entity::find().one(&app.db).await.expect("q").expect("survey");
+        aula_app::surveys::publish(&app.app(), survey.id, true)
+            .await
+            .expect("publish");
+        let responses = survey_response::Entity::find().all(&app.db).await.expect("rows");
+        assert_eq!(responses.len(), 10, "one response an answer");
+    }
+);

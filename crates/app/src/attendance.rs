@@ -68,47 +68,56 @@ async fn save_with_choices(
             Problem::new("error-reason-needed"),
         )));
     }
-    let txn = app.write().await?;
-    let changed = attendance::record(&*txn, actor, meeting, marks, source, reason).await?;
-    report_aliases::remember(&*txn, actor, record.session.id, choices).await?;
-    if completed {
-        attendance::fix_completions(&*txn, record).await?;
-    } else {
-        let matrix = attendance::matrix(&*txn, record).await?;
-        let mut newly = Vec::new();
-        for row in matrix.rows.iter().filter(|r| !r.can_complete) {
-            if aula_mail::notify::absence_warning(&*txn, &app.mail, record, &row.registration, &row.person).await? {
-                newly.push(format!("{} {}", row.person.given_name, row.person.family_name));
+    // Tried once more on a deadlock: a cancellation holds its registration,
+    // then the session; a save, the session, then the registrations' sums.
+    app.retrying(|| async {
+        let txn = app.write().await?;
+        let changed = attendance::record(&*txn, actor, meeting, marks, source, reason).await?;
+        report_aliases::remember(&*txn, actor, record.session.id, choices).await?;
+        if completed {
+            attendance::fix_completions(&*txn, record).await?;
+        } else {
+            let matrix = attendance::matrix(&*txn, record).await?;
+            let mut newly = Vec::new();
+            for row in matrix.rows.iter().filter(|r| !r.can_complete) {
+                if aula_mail::notify::absence_warning(&*txn, &app.mail, record, &row.registration, &row.person).await? {
+                    newly.push(format!("{} {}", row.person.given_name, row.person.family_name));
+                }
             }
+            aula_mail::notify::absence_digest(&*txn, &app.mail, record, newly).await?;
         }
-        aula_mail::notify::absence_digest(&*txn, &app.mail, record, newly).await?;
-    }
-    txn.commit().await?;
-    Ok(changed)
+        txn.commit().await?;
+        Ok(changed)
+    })
+    .await
 }
 
 /// A trainee checks in to a meeting (the QR code's page): present, unless
 /// already marked by the trainer or an earlier scan, which stays as it is.
 pub async fn check_in(app: &App, meeting: &meeting::Model, registration_id: Uuid) -> Result<()> {
-    let txn = app.write().await?;
-    let existing = attendance::for_meeting(&*txn, meeting.id).await?;
-    if !existing.contains_key(&registration_id) {
-        let mark = Mark {
-            registration_id,
-            status: AttendanceStatus::Present,
-            minutes: None,
-        };
-        attendance::record(
-            &*txn,
-            &Actor::system("check-in"),
-            meeting,
-            &[mark],
-            Source::CheckIn,
-            None,
-        )
-        .await?;
-    }
-    txn.commit().await
+    // Tried once more on a deadlock, as a trainer's save is.
+    app.retrying(|| async {
+        let txn = app.write().await?;
+        let existing = attendance::for_meeting(&*txn, meeting.id).await?;
+        if !existing.contains_key(&registration_id) {
+            let mark = Mark {
+                registration_id,
+                status: AttendanceStatus::Present,
+                minutes: None,
+            };
+            attendance::record(
+                &*txn,
+                &Actor::system("check-in"),
+                meeting,
+                &[mark],
+                Source::CheckIn,
+                None,
+            )
+            .await?;
+        }
+        txn.commit().await
+    })
+    .await
 }
 
 /// E-mails a one-time check-in code to a confirmed trainee of the session

@@ -131,6 +131,7 @@ pub struct Outcome {
 
 /// What to register: the checked report's accepted rows, in a session of
 /// the actor's organisation.
+#[derive(Clone, Copy)]
 pub struct Import<'a> {
     pub session_id: Uuid,
     pub accepted: &'a [Accepted],
@@ -148,6 +149,12 @@ pub struct Import<'a> {
 /// already gone (registered by another click) is [`Error::NotFound`], and
 /// so is a session outside the actor's organisation.
 pub async fn register(app: &App, actor: &Actor, import: Import<'_>) -> Result<Outcome> {
+    // Tried once more on a deadlock: its rows hold the session, then each
+    // person, where an erasure holds a person, then their sessions.
+    app.retrying(|| register_once(app, actor, import)).await
+}
+
+async fn register_once(app: &App, actor: &Actor, import: Import<'_>) -> Result<Outcome> {
     let org = actor.organisation.ok_or(Error::NotFound)?;
     let txn = app.write().await?;
     if let Some(draft) = import.draft {

@@ -413,10 +413,14 @@ pub async fn move_registration(
         registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
             .map_err(Error::Conflict)?;
     }
-    let (moved, promoted) = registrations::move_to(&*txn, actor, id, to, reason).await?;
+    let registrations::Moved {
+        registration: moved,
+        was,
+        promoted,
+    } = registrations::move_to(&*txn, actor, id, to, reason).await?;
     let person = people::get(&*txn, moved.person_id).await?;
     if to == RegistrationStatus::Cancelled {
-        let held_seat = current.status == RegistrationStatus::Confirmed;
+        let held_seat = was == RegistrationStatus::Confirmed;
         aula_mail::notify::cancelled(&*txn, &app.mail, &record, &moved, &person, held_seat, true).await?;
         aula_mail::notify::promoted(&*txn, &app.mail, &record, &promoted).await?;
     } else {

@@ -32,24 +32,31 @@ pub fn parse_reason(reason: &str) -> Result<String, FieldErrors> {
 }
 
 /// Erases the person (see `aula_storage::retention::erase`); `certificates`:
-/// withdraw theirs too. One transaction with its audit entry.
+/// withdraw theirs too. One transaction with its audit entry, tried once
+/// more on a deadlock: it holds the person, then their sessions' rows,
+/// where a file's import or a confirmation may hold them the other way.
 pub async fn erase(app: &App, person_id: Uuid, by: &ErasedBy, certificates: bool) -> Result<Erased> {
-    let txn = app.write().await?;
-    let erased = erase_in(&*txn, app, person_id, certificates, chrono::Utc::now()).await?;
-    let (actor, reason) = match by {
-        ErasedBy::Staff { actor, reason } => (actor.clone(), Some(reason.as_str())),
-        ErasedBy::Themselves => (Actor::system("the person"), None),
-    };
-    audit::record(
-        &*txn,
-        &actor,
-        "person.erased",
-        "person",
-        Some(person_id),
-        serde_json::json!({"reason": reason, "at_their_request": reason.is_none(), "erased": erased}),
-    )
-    .await?;
-    txn.commit().await?;
+    let erased = app
+        .retrying(|| async {
+            let txn = app.write().await?;
+            let erased = erase_in(&*txn, app, person_id, certificates, chrono::Utc::now()).await?;
+            let (actor, reason) = match by {
+                ErasedBy::Staff { actor, reason } => (actor.clone(), Some(reason.as_str())),
+                ErasedBy::Themselves => (Actor::system("the person"), None),
+            };
+            audit::record(
+                &*txn,
+                &actor,
+                "person.erased",
+                "person",
+                Some(person_id),
+                serde_json::json!({"reason": reason, "at_their_request": reason.is_none(), "erased": erased}),
+            )
+            .await?;
+            txn.commit().await?;
+            Ok(erased)
+        })
+        .await?;
     tracing::info!(?erased, "erased a person");
     Ok(erased)
 }
@@ -57,7 +64,10 @@ pub async fn erase(app: &App, person_id: Uuid, by: &ErasedBy, certificates: bool
 /// Erases the person in the caller's transaction. Their places in sessions
 /// not started at `now` are given up first, so the seat goes to the next person
 /// waiting (told by e-mail, in the same transaction): an erased person will
-/// not come, and a seat held by nobody is lost to everyone else.
+/// not come, and a seat held by nobody is lost to everyone else. The person
+/// is claimed before their places are looked for: looked for first, a
+/// registration committed in between kept its seat for someone erased
+/// (issue 16's race round, on PostgreSQL).
 async fn erase_in(
     txn: &impl sea_orm::ConnectionTrait,
     app: &App,
@@ -65,6 +75,7 @@ async fn erase_in(
     certificates: bool,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Erased> {
+    let person = retention::claim(txn, person_id).await?;
     for registration in registrations::live_before_start(txn, person_id, now).await? {
         let cancelled = registrations::cancel(txn, registration.id, None).await?;
         if !cancelled.promoted.is_empty() {
@@ -72,7 +83,41 @@ async fn erase_in(
             aula_mail::notify::promoted(txn, &app.mail, &record, &cancelled.promoted).await?;
         }
     }
-    Ok(retention::erase(txn, person_id, certificates).await?)
+    Ok(retention::erase(txn, &person, certificates).await?)
+}
+
+/// Erases one batch of the people inactive since `cutoff`, in one
+/// transaction with its audit entry: how many, or `None` when none is left.
+async fn expire_people(
+    app: &App,
+    cutoff: chrono::DateTime<chrono::Utc>,
+    registered: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<u64>> {
+    let txn = app.write().await?;
+    let ids = retention::expired_people(&*txn, cutoff, registered, BATCH).await?;
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    let mut erased = 0;
+    for id in ids {
+        match erase_in(&*txn, app, id, false, now).await {
+            Ok(_) => erased += 1,
+            Err(Error::NotFound) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    audit::record(
+        &*txn,
+        &Actor::system("retention"),
+        "people.expired",
+        "person",
+        None,
+        serde_json::json!({"count": erased}),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Some(erased))
 }
 
 /// The rows that name nobody once the rest is gone, each swept in batches.
@@ -184,30 +229,8 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &Ret
         txn.commit().await?;
     }
     for (cutoff, registered) in [(pending_cutoff, false), (cutoff(InactivePeople), true)] {
-        loop {
-            let txn = app.write().await?;
-            let ids = retention::expired_people(&*txn, cutoff, registered, BATCH).await?;
-            if ids.is_empty() {
-                break;
-            }
-            let mut erased = 0;
-            for id in ids {
-                match erase_in(&*txn, app, id, false, now).await {
-                    Ok(_) => erased += 1,
-                    Err(Error::NotFound) => {}
-                    Err(other) => return Err(other),
-                }
-            }
-            audit::record(
-                &*txn,
-                &Actor::system("retention"),
-                "people.expired",
-                "person",
-                None,
-                serde_json::json!({"count": erased}),
-            )
-            .await?;
-            txn.commit().await?;
+        // A batch is tried once more on a deadlock, as one erasure is.
+        while let Some(erased) = app.retrying(|| expire_people(app, cutoff, registered, now)).await? {
             expired.people += erased;
         }
     }

@@ -99,6 +99,21 @@ pub async fn record(
     source: Source,
     reason: Option<&str>,
 ) -> Result<usize> {
+    // One save of a session's marks at a time. Two at once on PostgreSQL
+    // each added up the marks they could see and the last wrote its sums
+    // over the other's, and the attended months' triggers of both inserted
+    // the same (registration, month): a 409 for a trainer whose marks were
+    // fine (issue 16's race round). The session's row is held as an update
+    // would (not blocking registrations that only refer to it); SQLite's
+    // write transactions already run one at a time.
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT id FROM sessions WHERE id = $1 FOR NO KEY UPDATE",
+            [meeting.session_id.into()],
+        ))
+        .await?;
+    }
     let ids: Vec<Uuid> = marks.iter().map(|m| m.registration_id).collect();
     let participants: HashMap<Uuid, registration::Model> = registration::Entity::find()
         .filter(registration::Column::SessionId.eq(meeting.session_id))

@@ -17,6 +17,32 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<person::Model>
     found(conn, person::Entity::find_by_id(id)).await
 }
 
+/// Holds the person's row until the transaction ends, for a registration
+/// about to be written: someone erased, or being erased by a transaction
+/// that has claimed them, is [`StorageError::NotFound`] (once it commits).
+/// On PostgreSQL a shared lock, which the erasure's claim waits for and
+/// which waits for the claim: the two never pass each other unseen (issue
+/// 16's race round). SQLite's write transactions run one at a time.
+pub async fn hold(conn: &impl ConnectionTrait, id: Uuid) -> Result<()> {
+    let erased = if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let row = conn
+            .query_one_raw(sea_orm::Statement::from_sql_and_values(
+                sea_orm::DbBackend::Postgres,
+                "SELECT erased_at IS NOT NULL AS erased FROM people WHERE id = $1 FOR SHARE",
+                [id.into()],
+            ))
+            .await?
+            .ok_or(StorageError::NotFound)?;
+        row.try_get::<bool>("", "erased")?
+    } else {
+        get(conn, id).await?.erased_at.is_some()
+    };
+    if erased {
+        return Err(StorageError::NotFound);
+    }
+    Ok(())
+}
+
 /// `org`'s person with this address (each organisation is its own data
 /// controller: the same address at two organisations is two people).
 pub async fn find_by_email(

@@ -244,6 +244,7 @@ pub async fn add_placed(
     person_id: Uuid,
     source: Source,
 ) -> Result<registration::Model> {
+    crate::people::hold(conn, person_id).await?;
     let at = now();
     let status = if take_seat(conn, session_id).await? {
         RegistrationStatus::Confirmed
@@ -402,6 +403,7 @@ pub async fn request(
     let existing = if created {
         None
     } else {
+        people::hold(conn, person.id).await?;
         live(conn, session_id, person.id).await?
     };
     let requested = match existing {
@@ -702,6 +704,16 @@ pub async fn cancel(conn: &impl ConnectionTrait, id: Uuid, reason: Option<&str>)
     Err(StorageError::Conflict(aula_domain::Problem::new("error-try-again")))
 }
 
+/// What an organiser's move did.
+#[derive(Debug)]
+pub struct Moved {
+    pub registration: registration::Model,
+    /// What the registration was when the move took it.
+    pub was: RegistrationStatus,
+    /// Who took the seat it freed.
+    pub promoted: Vec<registration::Model>,
+}
+
 /// An organiser moves a registration to another status, with a reason
 /// (audited). A pending registration is seated as its confirmation would
 /// seat it; a waitlisted one is confirmed only if a seat is free (raise the
@@ -712,13 +724,18 @@ pub async fn move_to(
     id: Uuid,
     to: RegistrationStatus,
     reason: &str,
-) -> Result<(registration::Model, Vec<registration::Model>)> {
+) -> Result<Moved> {
     let current = get(conn, id).await?;
-    let from = current.status;
+    let mut from = current.status;
     from.transition(to).map_err(StorageError::Conflict)?;
     let (moved, promoted) = match to {
         RegistrationStatus::Cancelled => {
             let cancelled = cancel(conn, id, Some(reason)).await?;
+            // Cancelled by another request since it was read: refused as if
+            // read so, not cancelled, e-mailed and audited a second time
+            // (issue 16's race round).
+            from = cancelled.was;
+            from.transition(to).map_err(StorageError::Conflict)?;
             (cancelled.registration, cancelled.promoted)
         }
         _ => {
@@ -750,7 +767,11 @@ pub async fn move_to(
         serde_json::json!({"from": from, "to": moved.status, "reason": reason}),
     )
     .await?;
-    Ok((moved, promoted))
+    Ok(Moved {
+        registration: moved,
+        was: from,
+        promoted,
+    })
 }
 
 /// Sets the session's capacity; refused below the seats taken. Raising it

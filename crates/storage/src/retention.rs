@@ -130,16 +130,18 @@ pub fn is_erased(person: &person::Model) -> bool {
     person.erased_at.is_some()
 }
 
-/// Erases the person (see the module's doc), in the caller's transaction;
-/// `certificates`: withdraw theirs too. Erasing someone already erased is
-/// [`StorageError::NotFound`].
-pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: bool) -> Result<Erased> {
-    let person = found(conn, person::Entity::find_by_id(person_id)).await?;
-    let at = now();
-    // Claimed by a conditional update: of two transactions erasing the same
-    // person (two processes' expiry jobs), one erases, the other finds none.
+/// Marks the person as being erased, in the caller's transaction, and
+/// returns them as they are: the first step of an erasure, before their
+/// places are given up and [`erase`] runs. A conditional update: of two
+/// transactions erasing the same person (two processes' expiry jobs), one
+/// claims them, the other finds none ([`StorageError::NotFound`], as for
+/// someone already erased). On PostgreSQL the row stays held until the
+/// transaction ends, so a registration of theirs either commits before
+/// (and is found and given up) or waits and is refused (see
+/// [`crate::people::hold`]).
+pub async fn claim(conn: &impl ConnectionTrait, person_id: Uuid) -> Result<person::Model> {
     let claimed = person::Entity::update_many()
-        .col_expr(person::Column::ErasedAt, Expr::val(at))
+        .col_expr(person::Column::ErasedAt, Expr::val(now()))
         .filter(person::Column::Id.eq(person_id))
         .filter(person::Column::ErasedAt.is_null())
         .exec(conn)
@@ -148,7 +150,15 @@ pub async fn erase(conn: &impl ConnectionTrait, person_id: Uuid, certificates: b
     if claimed == 0 {
         return Err(StorageError::NotFound);
     }
-    let needles = needles(&person);
+    found(conn, person::Entity::find_by_id(person_id)).await
+}
+
+/// Erases the person [`claim`]ed in this transaction (see the module's
+/// doc); `certificates`: withdraw theirs too.
+pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certificates: bool) -> Result<Erased> {
+    let person_id = person.id;
+    let at = person.erased_at.unwrap_or_else(now);
+    let needles = needles(person);
     let registration_ids: Vec<Uuid> = registration::Entity::find()
         .select_only()
         .column(registration::Column::Id)

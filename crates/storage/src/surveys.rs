@@ -548,6 +548,19 @@ pub async fn waiting(conn: &impl ConnectionTrait, survey_id: Uuid) -> Result<u64
 pub async fn publish(conn: &impl ConnectionTrait, survey_id: Uuid, closing: bool) -> Result<u64> {
     use rand::seq::SliceRandom as _;
     let min = aula_domain::survey::MIN_GROUP;
+    // One publication of a survey at a time: two at once on PostgreSQL each
+    // read the same waiting ballots and each published them, so 10 answers
+    // became 54 responses (issue 16's race round). The survey's row is held
+    // until the transaction ends; the second then finds the ballots gone.
+    // (SQLite's write transactions already run one at a time.)
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT id FROM surveys WHERE id = $1 FOR UPDATE",
+            [survey_id.into()],
+        ))
+        .await?;
+    }
     let ballots = survey_ballot::Entity::find()
         .filter(survey_ballot::Column::SurveyId.eq(survey_id))
         .all(conn)
