@@ -943,3 +943,92 @@ db_test!(
         assert_eq!(list["total"], 1, "nothing written");
     }
 );
+
+// Issue 16's attack round on time: the hour repeated when the clocks go
+// back. A meeting from 02:30 summer time to 02:30 winter time (one real
+// hour) was a zero-length event in its .ics, and its form, saved unchanged,
+// was refused; a leap second (`23:59:60`) was kept and broke the .ics; and a
+// registration "closing" in the year 10000 was shown as such.
+db_test!(
+    issue_16_the_repeated_hour_leap_seconds_and_far_years,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, _) = course_and_session(&app, &api).await;
+        let region = app.region("ES-AN").await.to_string();
+        let session = |meetings: serde_json::Value, closes: &str| {
+            json!({"course_id": course_id, "capacity": 10, "status": "open", "time_zone": "Europe/Madrid",
+                "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
+                "registration_closes_at": closes, "meetings": meetings})
+        };
+        let repeated = json!([{"starts_at": "2027-10-31T02:30:00+02:00", "ends_at": "2027-10-31T02:30:00+01:00"}]);
+        let created = api.created("/api/v1/sessions", &session(repeated, "")).await;
+        let id = created["id"].as_str().expect("id").to_owned();
+        let times = |session: &serde_json::Value| {
+            (
+                session["meetings"][0]["starts_at"].clone(),
+                session["meetings"][0]["ends_at"].clone(),
+            )
+        };
+        assert_eq!(
+            times(&created),
+            (json!("2027-10-31T00:30:00Z"), json!("2027-10-31T01:30:00Z"))
+        );
+
+        // Its calendar says one hour, read by a calendar parser.
+        let ics = app
+            .browser()
+            .get(&format!("/sessions/{id}/calendar.ics"))
+            .await
+            .text()
+            .await
+            .expect("ics");
+        assert!(ics.contains("DTSTART;TZID=Europe/Madrid:20271031T023000\r\n"), "{ics}");
+        assert!(ics.contains("DTEND:20271031T013000Z\r\n"), "{ics}");
+        let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
+        use icalendar::Component;
+        let event = calendar.components.iter().find_map(|c| c.as_event()).expect("event");
+        assert_eq!(event.property_value("DTEND"), Some("20271031T013000Z"));
+
+        // Its form, shown and sent back unchanged, keeps it where it was.
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/sessions/{id}");
+        let html = browser.get_html(&page).await;
+        let meeting_fields = crate::helpers::fields_named(&html, "name=\"", "meeting_");
+        assert!(
+            meeting_fields.contains(&("meeting_end_offset".to_owned(), "60".to_owned())),
+            "{meeting_fields:?}"
+        );
+        let mut fields: Vec<(&str, &str)> = vec![
+            ("course_id", course_id.as_str()),
+            ("capacity", "10"),
+            ("time_zone", "Europe/Madrid"),
+            ("venue_name", "Sede"),
+            ("venue_city", "Sevilla"),
+            ("venue_region_id", region.as_str()),
+        ];
+        fields.extend(meeting_fields.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let response = browser.submit(&page, &fields).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "{}",
+            response.text().await.unwrap_or_default()
+        );
+        let (_, saved) = api.get(&format!("/api/v1/sessions/{id}")).await;
+        assert_eq!(times(&saved), times(&created));
+
+        // A leap second, and a registration closing in the year 10000, are refused.
+        let leap = json!([{"starts_at": "2027-06-30T22:00:00Z", "ends_at": "2027-06-30T23:59:60Z"}]);
+        let (status, body) = api.post("/api/v1/sessions", &session(leap, "")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let fine = json!([{"starts_at": "2027-06-30T22:00:00Z", "ends_at": "2027-06-30T23:00:00Z"}]);
+        let (status, body) = api
+            .post("/api/v1/sessions?lang=es", &session(fine, "9999-12-31T23:59:59-23:59"))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(
+            body["fields"]["registration_closes_at"][0], "Indique una fecha entre los años 1900 y 2200.",
+            "{body}"
+        );
+    }
+);

@@ -367,6 +367,7 @@ error-end-before-start = يجب أن تكون النهاية بعد البداي
 error-meeting-order = يجب أن تنتهي الحصة بعد بدايتها.
 error-meeting-too-long = لا تتجاوز مدة الحصة 24 ساعة.
 error-meeting-year = تُعقد الحصة بين سنتي { $min } و{ $max }.
+error-year = أدخل تاريخًا بين عامي { $min } و{ $max }.
 error-meetings-overlap = حصتان متداخلتان.
 error-meeting-outside-programme = يمتد البرنامج من { $from } إلى { $to }: يجب أن تقع كل حصة بين هذين التاريخين (غيّر الحصة أو تواريخ البرنامج).
 error-venue-needed = تحتاج الدورة الحضورية إلى مكان.

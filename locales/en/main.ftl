@@ -351,6 +351,7 @@ error-end-before-start = The end must come after the start.
 error-meeting-order = The meeting must end after it starts.
 error-meeting-too-long = A meeting lasts at most 24 hours.
 error-meeting-year = A meeting takes place between the years { $min } and { $max }.
+error-year = Give a date between the years { $min } and { $max }.
 error-meetings-overlap = Two meetings overlap.
 error-meeting-outside-programme = The programme runs from { $from } to { $to }: every meeting must fall within these dates (change the meeting or the programme’s dates).
 error-venue-needed = An in-person session needs a venue.

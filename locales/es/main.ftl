@@ -351,6 +351,7 @@ error-end-before-start = El final debe ser posterior al inicio.
 error-meeting-order = La clase debe terminar después de empezar.
 error-meeting-too-long = Una clase dura como máximo 24 horas.
 error-meeting-year = Una clase tiene lugar entre los años { $min } y { $max }.
+error-year = Indique una fecha entre los años { $min } y { $max }.
 error-meetings-overlap = Dos clases se solapan.
 error-meeting-outside-programme = El programa va del { $from } al { $to }: cada clase debe caer entre esas fechas (cambie la clase o las fechas del programa).
 error-venue-needed = Indique un lugar: la sesión es presencial.

@@ -351,6 +351,7 @@ error-end-before-start = La fin doit être après le début.
 error-meeting-order = La séance doit finir après son début.
 error-meeting-too-long = Une séance dure 24 heures au maximum.
 error-meeting-year = Une séance a lieu entre les années { $min } et { $max }.
+error-year = Indiquez une date entre les années { $min } et { $max }.
 error-meetings-overlap = Deux séances se chevauchent.
 error-meeting-outside-programme = Le programme se déroule du { $from } au { $to } : chaque séance doit tomber entre ces dates (changez la séance ou les dates du programme).
 error-venue-needed = Indiquez un lieu : la session est en présentiel.

@@ -4,7 +4,7 @@
 //! local start and end times in that zone; we store UTC instants, so a session
 //! in Palma and an online viewer in Las Palmas agree on when it happens.
 
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike as _, Utc};
 use chrono_tz::Tz;
 
 use crate::Problem;
@@ -75,6 +75,27 @@ impl SessionTimeZone {
         }
     }
 
+    /// [`Self::instant`], except that a time the clocks show twice is the
+    /// occurrence `offset` (minutes ahead of UTC) names when it names one:
+    /// a form shown again keeps a meeting in the repeated hour where it was.
+    pub fn instant_at(self, local: NaiveDateTime, offset: Option<i32>) -> Result<DateTime<Utc>, Problem> {
+        use chrono::Offset as _;
+        match self.0.from_local_datetime(&local) {
+            LocalResult::Ambiguous(_, second)
+                if offset.and_then(|o| o.checked_mul(60)) == Some(second.offset().fix().local_minus_utc()) =>
+            {
+                Ok(second.with_timezone(&Utc))
+            }
+            _ => self.instant(local),
+        }
+    }
+
+    /// The offset from UTC, in minutes, of an instant in this zone.
+    pub fn offset_minutes(self, instant: DateTime<Utc>) -> i32 {
+        use chrono::Offset as _;
+        instant.with_timezone(&self.0).offset().fix().local_minus_utc() / 60
+    }
+
     /// The wall-clock time of an instant in this zone.
     pub fn local(self, instant: DateTime<Utc>) -> NaiveDateTime {
         instant.with_timezone(&self.0).naive_local()
@@ -134,11 +155,24 @@ impl MeetingTimes {
 
     /// Parses a form's local date (`2026-03-14`) and times (`09:30`) in `zone`.
     pub fn parse_local(zone: SessionTimeZone, date: &str, start: &str, end: &str) -> Result<Self, Problem> {
+        Self::parse_local_at(zone, date, (start, ""), (end, ""))
+    }
+
+    /// [`Self::parse_local`], each time with the offset from UTC (minutes)
+    /// the form was shown with, if any: it says which of a repeated hour's
+    /// two occurrences the time is (issue 16's attack round: a meeting from
+    /// 02:30 summer time to 02:30 winter time, shown and saved unchanged,
+    /// was refused, and one in Chatham's repeated hour lost an hour).
+    pub fn parse_local_at(
+        zone: SessionTimeZone,
+        date: &str,
+        (start, start_offset): (&str, &str),
+        (end, end_offset): (&str, &str),
+    ) -> Result<Self, Problem> {
         let date = parse_date(date)?;
-        let start = parse_time(start)?;
-        let end = parse_time(end)?;
-        let starts_at = zone.instant(date.and_time(start))?;
-        let ends_at = zone.instant(date.and_time(end))?;
+        let offset = |text: &str| text.trim().parse::<i32>().ok();
+        let starts_at = zone.instant_at(date.and_time(parse_time(start)?), offset(start_offset))?;
+        let ends_at = zone.instant_at(date.and_time(parse_time(end)?), offset(end_offset))?;
         Self::new(starts_at, ends_at)
     }
 
@@ -153,7 +187,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, Problem> {
     let trimmed = filled(input)?;
     NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
         .ok()
-        .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+        .filter(|d| MEETING_YEARS.contains(&chrono::Datelike::year(d)))
         .ok_or_else(|| Problem::new("error-date"))
 }
 
@@ -161,21 +195,42 @@ pub fn parse_optional_date(input: &str) -> Result<Option<NaiveDate>, Problem> {
     optional(input, parse_date)
 }
 
-/// `HH:MM`, as an `<input type="time">` sends it (seconds tolerated).
+/// `HH:MM`, as an `<input type="time">` sends it (seconds tolerated, but
+/// not a leap second's `:60`, which calendars cannot read).
 pub fn parse_time(input: &str) -> Result<NaiveTime, Problem> {
     let trimmed = filled(input)?;
     NaiveTime::parse_from_str(trimmed, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(trimmed, "%H:%M:%S"))
-        .map_err(|_| Problem::new("error-time"))
+        .ok()
+        .filter(|t| t.nanosecond() < 1_000_000_000)
+        .ok_or_else(|| Problem::new("error-time"))
 }
 
-/// `YYYY-MM-DDTHH:MM`, as an `<input type="datetime-local">` sends it, in `zone`.
+/// `YYYY-MM-DDTHH:MM`, as an `<input type="datetime-local">` sends it, in
+/// `zone`, within [`MEETING_YEARS`] (see [`within_years`]).
 pub fn parse_local_datetime(zone: SessionTimeZone, input: &str) -> Result<DateTime<Utc>, Problem> {
     let trimmed = filled(input)?;
     let local = NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(trimmed, "%Y-%m-%dT%H:%M:%S"))
-        .map_err(|_| Problem::new("error-datetime"))?;
-    zone.instant(local)
+        .ok()
+        .filter(|t| t.nanosecond() < 1_000_000_000)
+        .ok_or_else(|| Problem::new("error-datetime"))?;
+    within_years(zone.instant(local)?)
+}
+
+/// An instant of a session's calendar other than a meeting's (when
+/// registration opens or closes), within the years meetings may fall in: a
+/// registration that "closes on 2 January 10000" was a typing mistake, and
+/// was shown as such on the public page (issue 16's attack round).
+pub fn within_years(at: DateTime<Utc>) -> Result<DateTime<Utc>, Problem> {
+    use chrono::Datelike as _;
+    if MEETING_YEARS.contains(&at.year()) {
+        Ok(at)
+    } else {
+        Err(Problem::new("error-year")
+            .with("min", MEETING_YEARS.start().to_string())
+            .with("max", MEETING_YEARS.end().to_string()))
+    }
 }
 
 #[cfg(test)]
@@ -184,6 +239,33 @@ mod tests {
 
     fn madrid() -> SessionTimeZone {
         SessionTimeZone::parse("Europe/Madrid").expect("known zone")
+    }
+
+    /// Issue 16's attack round: the hour repeated when the clocks go back,
+    /// and a leap second.
+    #[test]
+    fn issue_16_a_repeated_hour_keeps_the_occurrence_it_was_shown_with() {
+        let local = NaiveDate::from_ymd_opt(2027, 10, 31)
+            .and_then(|d| d.and_hms_opt(2, 30, 0))
+            .expect("time");
+        let at = |s: &str| s.parse::<DateTime<Utc>>().expect("instant");
+        let zone = madrid();
+        assert_eq!(zone.instant_at(local, None), Ok(at("2027-10-31T00:30:00Z")));
+        assert_eq!(zone.instant_at(local, Some(120)), Ok(at("2027-10-31T00:30:00Z")));
+        assert_eq!(zone.instant_at(local, Some(60)), Ok(at("2027-10-31T01:30:00Z")));
+        assert_eq!(zone.instant_at(local, Some(i32::MAX)), Ok(at("2027-10-31T00:30:00Z")));
+        assert_eq!(zone.offset_minutes(at("2027-10-31T01:30:00Z")), 60);
+        let meeting = MeetingTimes::parse_local_at(zone, "2027-10-31", ("02:30", "120"), ("02:30", "60"));
+        assert_eq!(meeting.map(MeetingTimes::minutes), Ok(60));
+        assert_eq!(parse_time("23:59:60").map_err(|p| p.key), Err("error-time"));
+        assert_eq!(
+            parse_local_datetime(zone, "2027-06-30T23:59:60").map_err(|p| p.key),
+            Err("error-datetime")
+        );
+        assert_eq!(
+            parse_local_datetime(zone, "2201-06-01T00:00").map_err(|p| p.key),
+            Err("error-year")
+        );
     }
 
     #[test]

@@ -83,8 +83,8 @@ impl SessionCalendar {
             lines.push("BEGIN:VEVENT".to_owned());
             lines.push(format!("UID:{}", self.uid(rank, domain)));
             lines.push(format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")));
-            lines.push(format!("DTSTART;TZID={}:{}", zone.name(), local(zone, *start)));
-            lines.push(format!("DTEND;TZID={}:{}", zone.name(), local(zone, *end)));
+            lines.push(date_time("DTSTART", zone, *start));
+            lines.push(date_time("DTEND", zone, *end));
             lines.push(format!("SEQUENCE:{}", self.sequence));
             lines.push(format!("STATUS:{status}"));
             lines.push(format!("SUMMARY:{}", escape(&self.summary)));
@@ -107,8 +107,20 @@ impl SessionCalendar {
     }
 }
 
-fn local(zone: Tz, instant: DateTime<Utc>) -> String {
-    instant.with_timezone(&zone).format("%Y%m%dT%H%M%S").to_string()
+/// `DTSTART;TZID=Europe/Madrid:20270312T090000`, in the session's zone, so
+/// that calendars show the zone the session is in. A local time the clocks
+/// show twice (the hour repeated when they go back) reads as its first
+/// occurrence (RFC 5545, 3.3.5), so the second one is written in UTC:
+/// written locally, a meeting from 02:30 (summer) to 02:30 (winter) came out
+/// as lasting nothing (issue 16's attack round).
+fn date_time(property: &str, zone: Tz, instant: DateTime<Utc>) -> String {
+    let local = instant.with_timezone(&zone);
+    match zone.from_local_datetime(&local.naive_local()).earliest() {
+        Some(first) if first == local => {
+            format!("{property};TZID={}:{}", zone.name(), local.format("%Y%m%dT%H%M%S"))
+        }
+        _ => format!("{property}:{}", instant.format("%Y%m%dT%H%M%SZ")),
+    }
 }
 
 fn offset_seconds(zone: Tz, instant: DateTime<Utc>) -> i32 {
@@ -246,6 +258,25 @@ mod tests {
         );
         assert_eq!(escape("a\u{0}b\u{85}c\td;e,f\\"), "abc\td\\;e\\,f\\\\");
         assert_eq!(quote_param("Ana \"A\"\r\nX-INJ:1\u{7}"), "\"Ana 'A'  X-INJ:1\"");
+    }
+
+    /// Issue 16's attack round: the hour repeated when the clocks go back.
+    #[test]
+    fn issue_16_a_repeated_local_time_is_written_in_utc() {
+        let zone = chrono_tz::Europe::Madrid;
+        // 2027-10-31 02:30 happens at 00:30 UTC (summer time), then at 01:30 UTC.
+        let first = Utc.with_ymd_and_hms(2027, 10, 31, 0, 30, 0).single().expect("date");
+        let second = Utc.with_ymd_and_hms(2027, 10, 31, 1, 30, 0).single().expect("date");
+        assert_eq!(
+            date_time("DTSTART", zone, first),
+            "DTSTART;TZID=Europe/Madrid:20271031T023000"
+        );
+        assert_eq!(date_time("DTEND", zone, second), "DTEND:20271031T013000Z");
+        let plain = Utc.with_ymd_and_hms(2027, 3, 12, 8, 0, 0).single().expect("date");
+        assert_eq!(
+            date_time("DTSTART", zone, plain),
+            "DTSTART;TZID=Europe/Madrid:20270312T090000"
+        );
     }
 
     #[test]

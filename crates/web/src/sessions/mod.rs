@@ -13,7 +13,7 @@ use aula_domain::{
 };
 use aula_storage::courses;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Timelike as _, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -177,17 +177,25 @@ fn default_status() -> String {
     SessionStatus::Draft.as_str().to_owned()
 }
 
+/// An RFC 3339 instant; not a leap second (`23:59:60`), which calendars
+/// cannot read.
 fn parse_instant(input: &str) -> Result<DateTime<Utc>, Problem> {
     DateTime::parse_from_rfc3339(input.trim())
+        .ok()
+        .filter(|t| t.nanosecond() < 1_000_000_000)
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| Problem::new("error-datetime"))
+        .ok_or_else(|| Problem::new("error-datetime"))
 }
 
+/// When registration opens or closes: none, or an instant within the years
+/// meetings may fall in.
 fn parse_optional_instant(input: &str) -> Result<Option<DateTime<Utc>>, Problem> {
     if input.trim().is_empty() {
         Ok(None)
     } else {
-        parse_instant(input).map(Some)
+        parse_instant(input)
+            .and_then(aula_domain::meeting::within_years)
+            .map(Some)
     }
 }
 

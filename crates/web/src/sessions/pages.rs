@@ -58,6 +58,12 @@ pub struct SessionForm {
     pub meeting_start: Vec<String>,
     #[serde(default, deserialize_with = "input::loose_list")]
     pub meeting_end: Vec<String>,
+    /// Each time's offset from UTC in minutes, as the form was shown: which
+    /// of the two occurrences of a repeated hour it is.
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_start_offset: Vec<String>,
+    #[serde(default, deserialize_with = "input::loose_list")]
+    pub meeting_end_offset: Vec<String>,
     /// Each meeting's own place or link, when not the session's (issue 20).
     #[serde(default, deserialize_with = "input::loose_list")]
     pub meeting_place: Vec<String>,
@@ -91,6 +97,9 @@ pub struct MeetingRow {
     pub date: String,
     pub start: String,
     pub end: String,
+    /// The times' offsets from UTC (minutes), as shown; empty for a new row.
+    pub start_offset: String,
+    pub end_offset: String,
     /// Its own place or link, if not the session's.
     pub place: String,
 }
@@ -109,6 +118,8 @@ impl SessionForm {
                 date: get(&self.meeting_date, i),
                 start: get(&self.meeting_start, i),
                 end: get(&self.meeting_end, i),
+                start_offset: get(&self.meeting_start_offset, i),
+                end_offset: get(&self.meeting_end_offset, i),
                 place: get(&self.meeting_place, i),
             })
             .filter(|r| {
@@ -156,7 +167,12 @@ impl SessionForm {
             match (
                 errors.take(
                     &format!("meetings.{index}"),
-                    MeetingTimes::parse_local(zone, &row.date, &row.start, &row.end),
+                    MeetingTimes::parse_local_at(
+                        zone,
+                        &row.date,
+                        (&row.start, &row.start_offset),
+                        (&row.end, &row.end_offset),
+                    ),
                 ),
                 place,
             ) {
@@ -185,10 +201,13 @@ impl From<&SessionRecord> for SessionForm {
         let zone = s.time_zone.tz();
         let local = |t: DateTime<Utc>| t.with_timezone(&zone);
         let (mut dates, mut starts, mut ends, mut places) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut start_offsets, mut end_offsets) = (Vec::new(), Vec::new());
         for m in &r.meetings {
             dates.push(local(m.starts_at).format("%Y-%m-%d").to_string());
             starts.push(local(m.starts_at).format("%H:%M").to_string());
             ends.push(local(m.ends_at).format("%H:%M").to_string());
+            start_offsets.push(s.time_zone.offset_minutes(m.starts_at).to_string());
+            end_offsets.push(s.time_zone.offset_minutes(m.ends_at).to_string());
             places.push(m.place.clone().unwrap_or_default());
         }
         SessionForm {
@@ -220,6 +239,8 @@ impl From<&SessionRecord> for SessionForm {
             meeting_date: dates,
             meeting_start: starts,
             meeting_end: ends,
+            meeting_start_offset: start_offsets,
+            meeting_end_offset: end_offsets,
             meeting_place: places,
             reminder_lead_hours: (s.reminder_lead_minutes / 60).to_string(),
             confirm_organiser_entries: s.confirm_organiser_entries,
@@ -449,6 +470,8 @@ impl FormPage {
             date: String::new(),
             start: String::new(),
             end: String::new(),
+            start_offset: String::new(),
+            end_offset: String::new(),
             place: String::new(),
         }));
         let next_statuses = record
