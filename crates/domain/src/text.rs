@@ -51,28 +51,33 @@ fn clean(input: &str, max: usize, multiline: bool) -> Result<String, Problem> {
 /// isolate (U+2066 to U+2069) left open runs on past the text into what Aula
 /// writes after it on the same line: a name ending in U+202E turned the
 /// rest of an e-mail's sentence around. Pairs closed inside the text stay
-/// inside it, and are kept.
+/// inside it, and are kept. Followed as Unicode's bidirectional algorithm
+/// does (UAX #9, X6a, X7): a stack, where U+202C closes only an embedding
+/// opened inside the current isolate, and U+2069 closes the last isolate
+/// with whatever was opened inside it.
 fn direction_left_open(text: &str) -> bool {
-    let (mut embeddings, mut isolates) = (0usize, 0usize);
-    for c in text.chars() {
-        let open = match c {
-            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => &mut embeddings,
-            '\u{2066}'..='\u{2068}' => &mut isolates,
-            '\u{202C}' if embeddings == 0 => return true,
-            '\u{202C}' => {
-                embeddings -= 1;
-                continue;
-            }
-            '\u{2069}' if isolates == 0 => return true,
-            '\u{2069}' => {
-                isolates -= 1;
-                continue;
-            }
-            _ => continue,
-        };
-        *open += 1;
+    #[derive(PartialEq)]
+    enum Open {
+        Embedding,
+        Isolate,
     }
-    embeddings > 0 || isolates > 0
+    let mut stack = Vec::new();
+    for c in text.chars() {
+        match c {
+            '\u{202A}' | '\u{202B}' | '\u{202D}' | '\u{202E}' => stack.push(Open::Embedding),
+            '\u{2066}'..='\u{2068}' => stack.push(Open::Isolate),
+            // The guard pops the embedding a U+202C closes; none to close is an error.
+            '\u{202C}' if stack.pop_if(|open| *open == Open::Embedding).is_none() => return true,
+            '\u{2069}' => {
+                let Some(isolate) = stack.iter().rposition(|open| *open == Open::Isolate) else {
+                    return true;
+                };
+                stack.truncate(isolate);
+            }
+            _ => {}
+        }
+    }
+    !stack.is_empty()
 }
 
 /// A non-empty text of at most `MAX` characters; single line unless `MULTILINE`.
@@ -369,6 +374,8 @@ mod tests {
             "\u{202E}\u{202E}a\u{202C}",
             "a\u{202C}",
             "a\u{2069}b",
+            // A U+202C inside an isolate cannot close an override outside it.
+            "Ana\u{202E}\u{2066}\u{202C}\u{2069}",
         ] {
             assert_eq!(
                 PersonName::parse(open).map_err(|p| p.key),
@@ -381,6 +388,8 @@ mod tests {
             "\u{2068}فاطمة\u{2069} Ruiz",
             "Ana\u{200F}",
             "\u{2067}\u{202E}a\u{202C}\u{2069}",
+            // U+2069 closes the isolate with the override left open inside it.
+            "\u{2067}\u{202E}a\u{2069}",
         ] {
             assert!(PersonName::parse(closed).is_ok(), "{closed:?}");
         }
