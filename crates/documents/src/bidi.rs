@@ -108,7 +108,16 @@ pub(crate) fn direction_runs(text: &str, main: Direction) -> Vec<(Range<usize>, 
 /// the page): each run shaped in its own direction (so Arabic letters join
 /// and read right to left), the runs in the line's main direction.
 pub(crate) fn shape(face: &Face, text: String, size: f32) -> Line {
-    let main = main_direction(&text);
+    shape_in(face, text, size, None)
+}
+
+/// [`shape`], the runs ordered in `main` when given: the document's
+/// direction for a line the document composes around a user's words
+/// ("2 November 2026 · In person, <a place named in Arabic>"), which must
+/// not turn around because the words are longer than its own (issue 16's
+/// attack round); the line's own majority otherwise.
+pub(crate) fn shape_in(face: &Face, text: String, size: f32, main: Option<Direction>) -> Line {
+    let main = main.unwrap_or_else(|| main_direction(&text));
     let mut runs = direction_runs(&text, main);
     if main == Direction::RightToLeft {
         runs.reverse();

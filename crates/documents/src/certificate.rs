@@ -58,7 +58,7 @@ use krilla::tagging::{
 use krilla::{Document, SerializeSettings};
 use qrcode::EcLevel;
 
-use crate::bidi::{has_rtl, shape};
+use crate::bidi::{Direction, has_rtl, shape, shape_in};
 use crate::fonts::{FONTS, Face, Fonts, Line, MM, PdfError, clean};
 use crate::image::Image;
 
@@ -122,6 +122,19 @@ pub struct CertificateSheet {
     /// When the certificate was issued: the document date of the PDF (and its
     /// PDF/A metadata), so that the same certificate always gives the same bytes.
     pub issued_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl CertificateSheet {
+    /// The direction of the certificate's own language: right to left in
+    /// Arabic (and the other right-to-left languages), left to right else.
+    fn direction(&self) -> Direction {
+        let primary = self.language.split(['-', '_']).next().unwrap_or_default();
+        if matches!(primary, "ar" | "he" | "fa" | "ur") {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        }
+    }
 }
 
 /// Someone who signs the certificate.
@@ -483,7 +496,8 @@ fn draw_middle(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateShee
         let id = draw_centred(surface, &fonts.bold, &line, INK, HOLDER_BASELINE[signed]);
         nodes.push(paragraph(&line, id));
     }
-    if let Some(line) = fit_line(&fonts.regular, &sheet.statement, STATEMENT_SIZE, CONTENT_W) {
+    let composed = Some(sheet.direction());
+    if let Some(line) = fit_line_in(&fonts.regular, &sheet.statement, STATEMENT_SIZE, CONTENT_W, composed) {
         let id = draw_centred(surface, &fonts.regular, &line, GREY, STATEMENT_BASELINE[signed]);
         nodes.push(paragraph(&line, id));
     }
@@ -511,7 +525,7 @@ fn draw_middle(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateShee
         let step = size * LEADING * 1.15;
         let mut baseline = top + size;
         for text in details {
-            if let Some(line) = fit_line(&fonts.regular, text, size, CONTENT_W) {
+            if let Some(line) = fit_line_in(&fonts.regular, text, size, CONTENT_W, composed) {
                 let id = draw_centred(surface, &fonts.regular, &line, GREY, baseline);
                 nodes.push(paragraph(&line, id));
             }
@@ -610,7 +624,13 @@ fn draw_issuer(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateShee
         let id = draw_line(surface, &fonts.regular, &line, GREY, CONTENT_LEFT, bottom - 8.0 * MM);
         children.push(paragraph(&line, id));
     }
-    if let Some(line) = fit_line(&fonts.regular, &sheet.issued_line, ISSUED_SIZE, ISSUER_W) {
+    if let Some(line) = fit_line_in(
+        &fonts.regular,
+        &sheet.issued_line,
+        ISSUED_SIZE,
+        ISSUER_W,
+        Some(sheet.direction()),
+    ) {
         let id = draw_line(surface, &fonts.regular, &line, GREY, CONTENT_LEFT, bottom - 3.0 * MM);
         children.push(paragraph(&line, id));
     }
@@ -954,11 +974,18 @@ fn paint_line(surface: &mut Surface<'_>, face: &Face, line: &Line, color: (u8, u
 /// `text` on one line no wider than `width`: at `size` if it fits, else
 /// shrunk until it does. Nothing for an empty text.
 fn fit_line(face: &Face, text: &str, size: f32, width: f32) -> Option<Line> {
+    fit_line_in(face, text, size, width, None)
+}
+
+/// [`fit_line`] for a line the certificate composes in its language (the
+/// statement, the details, the issue date): its runs in `main`, the
+/// document's direction (see [`crate::bidi::shape_in`]).
+fn fit_line_in(face: &Face, text: &str, size: f32, width: f32, main: Option<Direction>) -> Option<Line> {
     let text = clean(text);
     if text.is_empty() {
         return None;
     }
-    let mut line = shape(face, text, size);
+    let mut line = shape_in(face, text, size, main);
     let natural = line.width();
     if natural > width {
         // A hair under the exact ratio, so rounding never tips it over.
@@ -1093,7 +1120,7 @@ impl<'a> Words<'a> {
 mod tests {
     use std::ops::Range;
 
-    use crate::bidi::{Direction, direction_runs, main_direction};
+    use crate::bidi::{direction_runs, main_direction};
     use std::process::Command;
     use std::time::Instant;
 
@@ -1561,6 +1588,29 @@ print(json.dumps({
         covered.sort_by_key(|range| range.start);
         assert_eq!(covered.first().map(|r| r.start), Some(0));
         assert_eq!(covered.last().map(|r| r.end), Some(text.len()));
+    }
+
+    /// Issue 16's attack round: a details line of an English certificate
+    /// naming a place in Arabic turned around, the English words to the right.
+    #[test]
+    fn issue_16_a_composed_line_keeps_the_certificate_s_direction() {
+        let fonts = FONTS.as_ref().expect("fonts");
+        let text = "2 November 2026 · In person, مركز الثقافة العربية في إشبيلية";
+        assert_eq!(main_direction(text), Direction::RightToLeft, "more Arabic letters");
+        let first_glyph = |line: &Line| line.glyphs.first().map(|g| g.text_range.start);
+        let own = shape(&fonts.regular, text.to_owned(), 10.0);
+        assert_ne!(first_glyph(&own), Some(0));
+        let english = CertificateSheet {
+            language: "en".into(),
+            ..Default::default()
+        };
+        let composed = fit_line_in(&fonts.regular, text, 10.0, CONTENT_W, Some(english.direction())).expect("line");
+        assert_eq!(first_glyph(&composed), Some(0), "the English words first, on the left");
+        let arabic = CertificateSheet {
+            language: "ar".into(),
+            ..Default::default()
+        };
+        assert_eq!(arabic.direction(), Direction::RightToLeft);
     }
 
     #[test]
