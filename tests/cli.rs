@@ -205,3 +205,135 @@ async fn demo_scale_is_checked_and_multiplies_the_activity() {
     let open = aula_demo::content::COURSES.len() as u64;
     assert_eq!((people, sessions), (2 * block.people, 2 * block.sessions + open));
 }
+
+/// Issue 16's attack round on the command line: passwords in messages, a
+/// refused `serve` that had already written its database, tokens that could
+/// never work, and settings taken whatever they said.
+#[tokio::test]
+async fn issue_16_the_command_line_refuses_what_it_cannot_do_and_hides_passwords() {
+    let text = |out: &std::process::Output| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let app = crate::helpers::TestApp::sqlite().await;
+    let url = app.database_url.clone();
+
+    // Passwords never shown: a malformed SMTP or database URL, or `--help`.
+    let out = Command::new(env!("CARGO_BIN_EXE_aula"))
+        .args(["worker"])
+        .env("AULA_DATABASE_URL", &url)
+        .env("AULA_LOG", "warn")
+        .env("AULA_SMTP_URL", "smtp://user:S3CRETPW@mail.example.org:99999")
+        .output()
+        .expect("aula runs");
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("user:***@") && !text(&out).contains("S3CRETPW"),
+        "{}",
+        text(&out)
+    );
+    let out = aula("postgres://u:s3cr3t@[::1", &["migrate"]);
+    assert!(!out.status.success());
+    assert!(!text(&out).contains("s3cr3t"), "{}", text(&out));
+    let out = aula("postgres://u:DBSECRET@h/db", &["user", "add", "--help"]);
+    assert!(!text(&out).contains("DBSECRET"), "{}", text(&out));
+
+    // Settings that say nothing Aula knows are refused, not guessed.
+    for args in [
+        &["worker", "--env", "prod"][..],
+        &["worker", "--mail-batch", "0"],
+        &["worker", "--smtp-timeout", "0"],
+        &["--log", "nonsense=((", "migrate"],
+    ] {
+        let out = aula(&url, args);
+        assert!(!out.status.success(), "{args:?}: {}", text(&out));
+    }
+    let out = aula(&url, &["worker", "--env", "PRODUCTION"]);
+    assert!(
+        text(&out).contains("needs an SMTP server"),
+        "the guard, in any case: {}",
+        text(&out)
+    );
+
+    // A server that cannot listen writes nothing.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("port");
+    let port = taken.local_addr().expect("address").to_string();
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("never.db");
+    let out = aula(
+        &format!("sqlite://{}?mode=rwc", file.display()),
+        &["serve", "--demo", "--bind", &port],
+    );
+    assert!(!out.status.success());
+    assert!(text(&out).contains("cannot listen"), "{}", text(&out));
+    assert!(!file.exists(), "no database made");
+
+    // Tokens: for a deactivated user, in an organisation the user is not
+    // in, or with a name the web's form would refuse: refused.
+    let add = |email: &str| {
+        aula(
+            &url,
+            &[
+                "user",
+                "add",
+                "--email",
+                email,
+                "--name",
+                "Org",
+                "--role",
+                "organiser",
+                "--password",
+                "a long password",
+            ],
+        )
+    };
+    assert!(add("org@example.org").status.success());
+    let out = aula(
+        &url,
+        &[
+            "token",
+            "create",
+            "--email",
+            "org@example.org",
+            "--name",
+            "bad\u{1b}[2Jname",
+        ],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    crate::helpers::new_organisation(&app.db, "ville-b", "Ville B").await;
+    let out = aula(
+        &url,
+        &[
+            "token",
+            "create",
+            "--email",
+            "org@example.org",
+            "--organisation",
+            "ville-b",
+        ],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("not a member"), "{}", text(&out));
+    {
+        use sea_orm::{ActiveModelTrait, Set};
+        let user =
+            aula_storage::users::find_by_email(&app.db, &aula_domain::Email::parse("org@example.org").expect("email"))
+                .await
+                .expect("query")
+                .expect("user");
+        aula_storage::entities::user::ActiveModel {
+            id: Set(user.user.id),
+            active: Set(false),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .expect("deactivated");
+    }
+    let out = aula(&url, &["token", "create", "--email", "org@example.org"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("deactivated"), "{}", text(&out));
+}

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use aula_demo as demo;
 use aula_domain::details::UserDetails;
+use aula_domain::text::{password_hidden, without_password};
 use aula_domain::{Email, Language, Password, PasswordHash, Role, Text};
 use aula_storage::{Actor, Database, bodies, db, tokens, users};
 use clap::{Args, Parser, Subcommand};
@@ -33,14 +34,16 @@ struct Global {
         long,
         env = "AULA_DATABASE_URL",
         default_value = "sqlite://aula.db?mode=rwc",
-        global = true
+        global = true,
+        hide_env_values = true
     )]
     database_url: String,
     /// Log filter, e.g. `info`, `aula=debug`.
     #[arg(long, env = "AULA_LOG", default_value = "info", global = true)]
     log: String,
     /// Log format: `text` or `json`.
-    #[arg(long, env = "AULA_LOG_FORMAT", default_value = "text", global = true)]
+    #[arg(long, env = "AULA_LOG_FORMAT", default_value = "text", global = true,
+        value_parser = ["text", "json"])]
     log_format: String,
 }
 
@@ -99,8 +102,9 @@ struct MailArgs {
     smtp_user: Option<String>,
     #[arg(long, env = "AULA_SMTP_PASSWORD", hide_env_values = true)]
     smtp_password: Option<String>,
-    /// Seconds to wait for the SMTP server before trying again later.
-    #[arg(long, env = "AULA_SMTP_TIMEOUT", default_value_t = 15)]
+    /// Seconds to wait for the SMTP server before trying again later (1 to 600).
+    #[arg(long, env = "AULA_SMTP_TIMEOUT", default_value_t = 15,
+        value_parser = clap::value_parser!(u64).range(1..=600))]
     smtp_timeout: u64,
     /// Folder for .eml files when no SMTP server is configured.
     #[arg(long, env = "AULA_MAIL_DIR", default_value = "mail-out")]
@@ -108,11 +112,19 @@ struct MailArgs {
     /// The sender of every message, e.g. `Formación <formacion@example.org>`.
     #[arg(long, env = "AULA_MAIL_FROM")]
     mail_from: Option<String>,
-    /// `production` refuses to start without an SMTP server.
-    #[arg(long = "env", env = "AULA_ENV", default_value = "development")]
-    environment: String,
-    /// Messages claimed per dispatcher round.
-    #[arg(long, env = "AULA_MAIL_BATCH", default_value_t = 100)]
+    /// `production` refuses to start without an SMTP server. Any other
+    /// word is refused: `prod` passed for development, without its guard.
+    #[arg(
+        long = "env",
+        env = "AULA_ENV",
+        value_enum,
+        ignore_case = true,
+        default_value = "development"
+    )]
+    environment: Environment,
+    /// Messages claimed per dispatcher round (1 to 10,000; 0 sent nothing, ever).
+    #[arg(long, env = "AULA_MAIL_BATCH", default_value_t = 100,
+        value_parser = clap::value_parser!(u64).range(1..=10_000))]
     mail_batch: u64,
     /// Messages sent at once.
     #[arg(long, env = "AULA_MAIL_CONCURRENCY", default_value_t = 32)]
@@ -122,6 +134,14 @@ struct MailArgs {
     /// the lease (30 s).
     #[arg(long, env = "AULA_INSTANCE")]
     instance: Option<String>,
+}
+
+/// What the instance is for (`AULA_ENV`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Environment {
+    Development,
+    /// Mail must go out through an SMTP server.
+    Production,
 }
 
 #[derive(Args)]
@@ -173,7 +193,7 @@ enum UserCommand {
         #[arg(long = "role", env = "AULA_USER_ROLE", value_delimiter = ',', required = true)]
         roles: Vec<String>,
         /// At least 10 characters; without it the user cannot sign in until an admin sets one.
-        #[arg(long, env = "AULA_USER_PASSWORD")]
+        #[arg(long, env = "AULA_USER_PASSWORD", hide_env_values = true)]
         password: Option<String>,
         /// The accrediting body (its id or code) of an accreditor.
         #[arg(long, env = "AULA_USER_ACCREDITATION_BODY")]
@@ -213,9 +233,11 @@ enum TokenCommand {
     },
 }
 
-fn init_logging(global: &Global) {
+/// Sets up the logs; a filter that does not parse is refused, not taken as
+/// `info` without a word.
+fn init_logging(global: &Global) -> Result<()> {
     let filter = tracing_subscriber::EnvFilter::try_new(&global.log)
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .map_err(|err| anyhow::anyhow!("AULA_LOG is not a log filter ({err}): try `info` or `aula=debug`"))?;
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
@@ -224,6 +246,7 @@ fn init_logging(global: &Global) {
     } else {
         builder.init();
     }
+    Ok(())
 }
 
 /// `aula bench ...`: runs the `aula-bench` binary found beside this one with
@@ -267,26 +290,20 @@ fn run_bench(global: &Global, args: &[std::ffi::OsString]) -> Result<()> {
 }
 
 async fn open(global: &Global) -> Result<Database> {
-    let database = db::connect(&global.database_url, None)
-        .await
-        .with_context(|| format!("cannot open the database at {}", redact(&global.database_url)))?;
+    let url = &global.database_url;
+    // The driver's own message may repeat the URL: shown without its password too.
+    let database = db::connect(url, None).await.map_err(|err| {
+        anyhow::anyhow!(
+            "cannot open the database at {}: {}",
+            without_password(url),
+            password_hidden(&format!("{err:#}"), url)
+        )
+    })?;
     db::migrate(&database).await.context("cannot migrate the database")?;
     db::optimize(&database)
         .await
         .context("cannot refresh the database's statistics")?;
     Ok(database)
-}
-
-/// A database URL without its password, for messages.
-fn redact(url: &str) -> String {
-    match (url.find("://"), url.find('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let credentials = &url[scheme + 3..at];
-            let user = credentials.split(':').next().unwrap_or_default();
-            format!("{}{}:***{}", &url[..scheme + 3], user, &url[at..])
-        }
-        _ => url.to_owned(),
-    }
 }
 
 /// The mail set-up: where messages come from, how they travel.
@@ -310,7 +327,7 @@ async fn mail_setup(
             aula_mail::Transport::smtp(url, credentials, std::time::Duration::from_secs(args.smtp_timeout))
                 .map_err(|e| anyhow::anyhow!("AULA_SMTP_URL: {e}"))?
         }
-        None if args.environment == "production" => {
+        None if args.environment == Environment::Production => {
             bail!("AULA_ENV=production needs an SMTP server (AULA_SMTP_URL): mail would only be written to files")
         }
         None => aula_mail::Transport::files(args.mail_dir.clone())
@@ -414,6 +431,11 @@ async fn shutdown_signal() {
 }
 
 async fn serve(global: &Global, args: &Serve) -> Result<()> {
+    // The address first: a server that cannot listen changes nothing (it
+    // had migrated and loaded the demo before saying the port was taken).
+    let listener = tokio::net::TcpListener::bind(args.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.bind))?;
     let database = open(global).await?;
     if args.demo && demo::is_empty(&database).await? {
         demo::load(&database, chrono::Utc::now().date_naive())
@@ -441,9 +463,6 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
             args.max_connections
         }
     };
-    let listener = tokio::net::TcpListener::bind(args.bind)
-        .await
-        .with_context(|| format!("cannot listen on {}", args.bind))?;
     let address = listener.local_addr()?;
     let base_url = args
         .mail
@@ -470,7 +489,14 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
         header_timeout: std::time::Duration::from_secs(args.header_timeout),
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
         max_connections,
-        metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
+        // Trimmed as the request's header is: a token written with a blank
+        // around it refused every request.
+        metrics_token: args
+            .metrics_token
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned),
     };
     let state = aula_web::AppState::new(database, config, mail, wake);
     // The jobs share the pages' use cases, and so their queue of writers.
@@ -500,7 +526,7 @@ async fn user_add(
     organisation: Option<&str>,
 ) -> Result<()> {
     let database = open(global).await?;
-    let problem = |field: &str, p: aula_domain::Problem| anyhow::anyhow!("{field}: {p}");
+    let problem = |field: &str, p: aula_domain::Problem| anyhow::anyhow!("{field}: {}", problem_text(&p));
     let body_id = match body {
         Some(given) => {
             let all = bodies::list(&database).await?;
@@ -541,6 +567,12 @@ async fn user_add(
     Ok(())
 }
 
+/// A problem in words for the operator, in English like the command line's
+/// own messages (not its key: `error-email`).
+fn problem_text(problem: &aula_domain::Problem) -> String {
+    aula_mail::Tr::new(Language::En).problem(problem)
+}
+
 /// The organisation with slug `slug`, or the first one.
 async fn organisation_named(
     database: &aula_storage::Database,
@@ -558,13 +590,26 @@ async fn organisation_named(
 
 async fn token_create(global: &Global, email: &str, name: &str, organisation: Option<&str>) -> Result<()> {
     let database = open(global).await?;
-    let email = Email::parse(email).map_err(|p| anyhow::anyhow!("email: {p}"))?;
+    let email = Email::parse(email).map_err(|p| anyhow::anyhow!("email: {}", problem_text(&p)))?;
     let Some(user) = users::find_by_email(&database, &email).await? else {
         bail!("no user with e-mail {email}");
     };
+    // What the web's form refuses is refused here too: a token that could
+    // never authenticate, or work where its user does not.
+    let name = Text::<100>::parse(name).map_err(|p| anyhow::anyhow!("name: {}", problem_text(&p)))?;
+    if !user.user.active {
+        bail!("{email} is deactivated: a token of theirs would never be accepted");
+    }
     let memberships = aula_storage::organisations::memberships(&database, user.user.id).await?;
     let org = match organisation {
-        Some(_) => organisation_named(&database, organisation).await?,
+        Some(slug) => {
+            let org = organisation_named(&database, organisation).await?;
+            let member = memberships.iter().any(|m| m.id() == org);
+            if !member && !user.has(Role::Admin) {
+                bail!("{email} is not a member of {slug}");
+            }
+            org
+        }
         None => match memberships.first() {
             Some(m) => m.id(),
             None => organisation_named(&database, None).await?,
@@ -573,7 +618,7 @@ async fn token_create(global: &Global, email: &str, name: &str, organisation: Op
     // The token and its audit entry are one write (the web's door is the
     // use case `aula_app::tokens::create`, which needs the mail settings).
     let txn = aula_storage::Begin::begin_write(&database).await?;
-    let (_, plain) = tokens::create(&txn, &Actor::system("command line"), org, user.user.id, name).await?;
+    let (_, plain) = tokens::create(&txn, &Actor::system("command line"), org, user.user.id, name.as_str()).await?;
     txn.commit().await?;
     println!("{plain}");
     Ok(())
@@ -655,7 +700,10 @@ async fn run(cli: Cli) -> Result<()> {
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging(&cli.global);
+    if let Err(err) = init_logging(&cli.global) {
+        eprintln!("aula: {err:#}");
+        return ExitCode::FAILURE;
+    }
     match run(cli).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -80,6 +80,42 @@ fn direction_left_open(text: &str) -> bool {
     !stack.is_empty()
 }
 
+/// A URL as a message may show it: the password of its user information
+/// (`scheme://user:password@host`) replaced by `***`, even when the URL does
+/// not parse (which is when it is shown). The last `@` ends the user
+/// information, since a password may hold `@` or `/`: it hides too much
+/// rather than too little.
+pub fn without_password(url: &str) -> String {
+    let Some(start) = url.find("://").map(|at| at + 3) else {
+        return url.to_owned();
+    };
+    let rest = &url[start..];
+    match rest
+        .rfind('@')
+        .and_then(|at| rest[..at].split_once(':').map(|(user, _)| (user, at)))
+    {
+        Some((user, at)) => format!("{}{user}:***{}", &url[..start], &rest[at..]),
+        None => url.to_owned(),
+    }
+}
+
+/// `text` (a library's message about `url`) with `url`'s password hidden
+/// wherever it appears, the URL itself or the password alone.
+pub fn password_hidden(text: &str, url: &str) -> String {
+    let shown = text.replace(url, &without_password(url));
+    let password = url
+        .find("://")
+        .map(|at| &url[at + 3..])
+        .and_then(|rest| rest.rfind('@').map(|at| &rest[..at]))
+        .and_then(|info| info.split_once(':'))
+        .map(|(_, password)| password)
+        .filter(|password| !password.is_empty());
+    match password {
+        Some(password) => shown.replace(password, "***"),
+        None => shown,
+    }
+}
+
 /// A non-empty text of at most `MAX` characters; single line unless `MULTILINE`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
@@ -342,6 +378,34 @@ mod tests {
         assert!(PersonName::parse("Fátima Zahra العلوي").is_ok());
         assert!(Text::<10, true>::parse("a\r\nb").is_ok());
         assert!(Text::<10, false>::parse("a\nb").is_err());
+    }
+
+    /// Issue 16's attack round: a database or SMTP password in the
+    /// command line's messages.
+    #[test]
+    fn issue_16_passwords_are_hidden_from_messages() {
+        assert_eq!(without_password("postgres://u:s3cr3t@[::1"), "postgres://u:***@[::1");
+        assert_eq!(
+            without_password("postgres://u:p@ss/w@rd@host/db"),
+            "postgres://u:***@host/db"
+        );
+        assert_eq!(
+            without_password("sqlite://aula.db?mode=rwc"),
+            "sqlite://aula.db?mode=rwc"
+        );
+        assert_eq!(
+            without_password("smtp://user@mail.example.org"),
+            "smtp://user@mail.example.org"
+        );
+        let url = "smtp://user:S3CRETPW@mail.example.org:99999";
+        assert_eq!(
+            password_hidden(&format!("{url}: invalid port number"), url),
+            "smtp://user:***@mail.example.org:99999: invalid port number"
+        );
+        assert_eq!(
+            password_hidden("bad password S3CRETPW here", url),
+            "bad password *** here"
+        );
     }
 
     /// Issue 16's attack round: a lone CR in a course's summary became a

@@ -37,22 +37,22 @@ impl MailConfig {
     pub fn new(from: Mailbox, base_url: &str, link_key: LinkKey) -> Self {
         MailConfig {
             from,
-            domain: Self::host(base_url).to_owned(),
+            domain: Self::host(base_url),
             base_url: base_url.trim_end_matches('/').to_owned(),
             link_key,
         }
     }
 
     /// The host of a base URL (`aula.example.org` in
-    /// `https://aula.example.org:8443/`), `localhost` if it has none.
-    pub fn host(base_url: &str) -> &str {
-        base_url
-            .split("://")
-            .nth(1)
-            .unwrap_or("localhost")
-            .split(['/', ':'])
-            .next()
-            .unwrap_or("localhost")
+    /// `https://aula.example.org:8443/`), `localhost` if it has none or is
+    /// an IPv6 address (`http://[::]:8080`, which split at its colons named
+    /// the host `[` and made an unrelated sender address refused).
+    pub fn host(base_url: &str) -> String {
+        url::Url::parse(base_url)
+            .ok()
+            .and_then(|url| url.host_str().map(str::to_owned))
+            .filter(|host| !host.is_empty() && !host.starts_with('['))
+            .unwrap_or_else(|| "localhost".to_owned())
     }
 
     /// The path of a registration's personal page (see, cancel).

@@ -84,10 +84,13 @@ impl Transport {
     /// User and password may also come separately (`AULA_SMTP_USER`, `AULA_SMTP_PASSWORD`).
     /// `timeout` bounds each step of a send; see the module doc.
     pub fn smtp(url: &str, credentials: Option<(String, String)>, timeout: Duration) -> Result<Transport, String> {
-        let parsed = url::Url::parse(url).map_err(|e| format!("{url}: {e}"))?;
+        // Messages show the URL without its password (it is read from the
+        // environment, and messages reach logs).
+        let shown = aula_domain::text::without_password(url);
+        let parsed = url::Url::parse(url).map_err(|e| format!("{shown}: {e}"))?;
         let host = parsed
             .host_str()
-            .ok_or_else(|| format!("{url}: no host"))?
+            .ok_or_else(|| format!("{shown}: no host"))?
             .trim_matches(['[', ']'])
             .to_owned();
         let tls = parsed
@@ -100,7 +103,12 @@ impl Transport {
             ("smtp", None | Some("opportunistic")) => (Security::Opportunistic(parameters()?), 587),
             ("smtp", Some("required")) => (Security::Required(parameters()?), 587),
             ("smtps", _) => (Security::Wrapper(parameters()?), 465),
-            (scheme, tls) => return Err(format!("unknown scheme {scheme} or tls={tls:?}")),
+            (scheme, tls) => {
+                return Err(format!(
+                    "{shown}: the scheme is smtp or smtps, and tls= none, opportunistic or required (not {scheme}, {})",
+                    tls.unwrap_or("-")
+                ));
+            }
         };
         let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
         let credentials = credentials
