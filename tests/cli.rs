@@ -271,6 +271,25 @@ async fn issue_16_the_command_line_refuses_what_it_cannot_do_and_hides_passwords
     assert!(text(&out).contains("cannot listen"), "{}", text(&out));
     assert!(!file.exists(), "no database made");
 
+    // The demo goes only into an empty database: one with staff is not.
+    let staffed = format!("sqlite://{}?mode=rwc", dir.path().join("staffed.db").display());
+    let out = aula(
+        &staffed,
+        &[
+            "user",
+            "add",
+            "--email",
+            "ops@example.org",
+            "--name",
+            "Ops",
+            "--role",
+            "admin",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let out = aula(&staffed, &["demo"]);
+    assert!(!out.status.success(), "{}", text(&out));
+
     // Tokens: for a deactivated user, in an organisation the user is not
     // in, or with a name the web's form would refuse: refused.
     let add = |email: &str| {

@@ -55,9 +55,17 @@ pub const SIGN_INS: &[(&str, &str)] = &[
     ("accreditor", "accreditor@unileon.example.org"),
 ];
 
-/// Whether the database holds no data yet (no region, the first thing any set-up adds).
+/// Whether the database holds no data yet: no region (the first thing any
+/// set-up adds), no staff, no course and no person. Regions alone were
+/// checked, and the demo loaded into an instance whose operator had added
+/// staff and tokens first: it renamed their organisation and added an
+/// administrator with the published demo password (issue 16's attack round).
 pub async fn is_empty(conn: &impl ConnectionTrait) -> Result<bool> {
-    Ok(region::Entity::find().count(conn).await? == 0)
+    use aula_storage::entities::{course, person, user};
+    Ok(region::Entity::find().count(conn).await? == 0
+        && user::Entity::find().count(conn).await? == 0
+        && course::Entity::find().count(conn).await? == 0
+        && person::Entity::find().count(conn).await? == 0)
 }
 
 fn text<const MAX: usize, const ML: bool>(value: &str) -> Result<Text<MAX, ML>> {
