@@ -925,10 +925,21 @@ pub async fn person(
     email: &str,
     language: Language,
 ) -> aula_storage::entities::person::Model {
+    person_in(app, app.org().await, given_name, email, language).await
+}
+
+/// [`person`], at organisation `org`.
+pub async fn person_in(
+    app: &TestApp,
+    org: aula_domain::OrganisationId,
+    given_name: &str,
+    email: &str,
+    language: Language,
+) -> aula_storage::entities::person::Model {
     aula_storage::people::upsert(
         &app.db,
         &aula_storage::Actor::system("test"),
-        app.org().await,
+        org,
         &aula_domain::RegistrantDetails {
             given_name: aula_domain::PersonName::parse(given_name).expect("name"),
             family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),

@@ -719,26 +719,8 @@ db_test!(
         let (b_org, _, b) = crate::organisations::organisation_with_organiser(&app, "ville-b", "Ville B").await;
         let (_, b_session) = crate::helpers::course_and_session(&app, &b).await;
         let b_session: Uuid = b_session.parse().expect("uuid");
-        let b_amel = aula_storage::people::upsert(
-            &app.db,
-            &aula_storage::Actor::system("test"),
-            b_org,
-            &aula_domain::RegistrantDetails {
-                given_name: aula_domain::PersonName::parse("Amel").expect("name"),
-                family_name: aula_domain::PersonName::parse("Ruiz").expect("name"),
-                email: Some(aula_domain::Email::parse("amel@example.org").expect("email")),
-                phone: None,
-                employer: None,
-                job_title: None,
-                audience: aula_domain::Audience::PUBLIC_SERVANT,
-                region_id: None,
-                language: aula_domain::Language::Fr,
-                identifier: None,
-            },
-            None,
-        )
-        .await
-        .expect("person");
+        let b_amel =
+            crate::helpers::person_in(&app, b_org, "Amel", "amel@example.org", aula_domain::Language::Fr).await;
         let b_message = aula_storage::outbox::enqueue(
             &app.db,
             &aula_storage::outbox::NewMessage {

@@ -106,14 +106,7 @@ pub async fn record(
     // fine (issue 16's race round). The session's row is held as an update
     // would (not blocking registrations that only refer to it); SQLite's
     // write transactions already run one at a time.
-    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
-        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
-            sea_orm::DbBackend::Postgres,
-            "SELECT id FROM sessions WHERE id = $1 FOR NO KEY UPDATE",
-            [meeting.session_id.into()],
-        ))
-        .await?;
-    }
+    crate::hold_row(conn, "sessions", meeting.session_id, crate::Hold::NoKeyUpdate).await?;
     let ids: Vec<Uuid> = marks.iter().map(|m| m.registration_id).collect();
     let participants: HashMap<Uuid, registration::Model> = registration::Entity::find()
         .filter(registration::Column::SessionId.eq(meeting.session_id))

@@ -59,6 +59,41 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     Utc::now().trunc_subsecs(6)
 }
 
+/// How a transaction holds a row until it ends.
+#[derive(Clone, Copy)]
+pub(crate) enum Hold {
+    /// Against every other hold and update of the row (a count read then written).
+    Update,
+    /// As an update does: against other updates, not against rows that
+    /// only refer to it (a registration of the session).
+    NoKeyUpdate,
+}
+
+/// Holds row `id` of `table` until the transaction ends, on PostgreSQL, so
+/// that transactions working on the same record take turns. SQLite's write
+/// transactions already run one at a time. `table` is one of ours, never
+/// a user's words.
+pub(crate) async fn hold_row(
+    conn: &impl ConnectionTrait,
+    table: &'static str,
+    id: uuid::Uuid,
+    hold: Hold,
+) -> Result<()> {
+    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        let mode = match hold {
+            Hold::Update => "UPDATE",
+            Hold::NoKeyUpdate => "NO KEY UPDATE",
+        };
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            format!("SELECT id FROM {table} WHERE id = $1 FOR {mode}"),
+            [id.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
 /// The one row `query` finds; none is [`StorageError::NotFound`], which the
 /// doors answer with 404: a missing row is the asker's mistake, not the
 /// database's failure.

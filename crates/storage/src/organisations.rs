@@ -206,19 +206,11 @@ pub struct Standing {
 /// wait on each other), on PostgreSQL; SQLite's write transactions already
 /// run one at a time.
 pub async fn lock(conn: &impl ConnectionTrait, orgs: &[OrganisationId]) -> Result<()> {
-    if conn.get_database_backend() != sea_orm::DbBackend::Postgres {
-        return Ok(());
-    }
     let mut ids: Vec<Uuid> = orgs.iter().map(|org| org.uuid()).collect();
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
-        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
-            sea_orm::DbBackend::Postgres,
-            "SELECT id FROM organisations WHERE id = $1 FOR UPDATE",
-            [id.into()],
-        ))
-        .await?;
+        crate::hold_row(conn, "organisations", id, crate::Hold::Update).await?;
     }
     Ok(())
 }

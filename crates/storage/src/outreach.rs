@@ -283,15 +283,7 @@ pub async fn delete(db: &impl Begin, actor: &Actor, org: OrganisationId, id: Uui
 /// a new head count, see each other's count (SQLite's write transactions
 /// already run one at a time).
 async fn lock(conn: &impl ConnectionTrait, id: Uuid) -> Result<()> {
-    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
-        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
-            sea_orm::DbBackend::Postgres,
-            "SELECT id FROM outreach_activities WHERE id = $1 FOR UPDATE",
-            [id.into()],
-        ))
-        .await?;
-    }
-    Ok(())
+    crate::hold_row(conn, "outreach_activities", id, crate::Hold::Update).await
 }
 
 /// The walk-ins of one of `org`'s activities, in the order they came.

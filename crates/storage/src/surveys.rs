@@ -553,14 +553,7 @@ pub async fn publish(conn: &impl ConnectionTrait, survey_id: Uuid, closing: bool
     // became 54 responses (issue 16's race round). The survey's row is held
     // until the transaction ends; the second then finds the ballots gone.
     // (SQLite's write transactions already run one at a time.)
-    if conn.get_database_backend() == sea_orm::DbBackend::Postgres {
-        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
-            sea_orm::DbBackend::Postgres,
-            "SELECT id FROM surveys WHERE id = $1 FOR UPDATE",
-            [survey_id.into()],
-        ))
-        .await?;
-    }
+    crate::hold_row(conn, "surveys", survey_id, crate::Hold::Update).await?;
     let ballots = survey_ballot::Entity::find()
         .filter(survey_ballot::Column::SurveyId.eq(survey_id))
         .all(conn)
