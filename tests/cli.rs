@@ -251,6 +251,23 @@ async fn issue_16_the_command_line_refuses_what_it_cannot_do_and_hides_passwords
         let out = aula(&url, args);
         assert!(!out.status.success(), "{args:?}: {}", text(&out));
     }
+    let out = aula(&url, &["worker", "--base-url", "not a url"]);
+    assert!(text(&out).contains("AULA_BASE_URL is not"), "{}", text(&out));
+    let out = aula(
+        &url,
+        &[
+            "user",
+            "add",
+            "--email",
+            "acc@example.org",
+            "--name",
+            "Acc",
+            "--role",
+            "accreditor",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(!text(&out).contains("error-"), "words, not keys: {}", text(&out));
     let out = aula(&url, &["worker", "--env", "PRODUCTION"]);
     assert!(
         text(&out).contains("needs an SMTP server"),

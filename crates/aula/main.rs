@@ -312,6 +312,11 @@ async fn mail_setup(
     args: &MailArgs,
     base_url: &str,
 ) -> Result<(aula_mail::MailConfig, aula_mail::Transport)> {
+    // Every link in every e-mail starts with it: `not a url` or `ftp://x`
+    // started a server whose mail led nowhere.
+    if aula_domain::Url::parse(base_url).is_err() {
+        bail!("AULA_BASE_URL is not an http:// or https:// address: {base_url}");
+    }
     let from = args
         .mail_from
         .clone()
@@ -471,6 +476,7 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
         .unwrap_or_else(|| format!("http://{address}"))
         .trim_end_matches('/')
         .to_owned();
+
     let (mail, transport) = mail_setup(&database, &args.mail, &base_url).await?;
     println!("Aula is listening on {base_url}");
     println!("Mail goes out through {}", transport.describe());
@@ -558,7 +564,7 @@ async fn user_add(
             })
             .transpose()?,
     })
-    .map_err(|errors| anyhow::anyhow!("{errors}"))?;
+    .map_err(|errors| anyhow::anyhow!("{}", errors_text(&errors)))?;
     let org = organisation_named(&database, organisation).await?;
     let user = users::create(&database, &Actor::system("command line"), org, &details)
         .await
@@ -571,6 +577,15 @@ async fn user_add(
 /// own messages (not its key: `error-email`).
 fn problem_text(problem: &aula_domain::Problem) -> String {
     aula_mail::Tr::new(Language::En).problem(problem)
+}
+
+/// Each field's problems in words (`email: Enter a valid e-mail address.`).
+fn errors_text(errors: &aula_domain::FieldErrors) -> String {
+    errors
+        .iter()
+        .flat_map(|(field, problems)| problems.iter().map(move |p| format!("{field}: {}", problem_text(p))))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The organisation with slug `slug`, or the first one.
