@@ -317,7 +317,8 @@ db_test!(trainers_review_name_matches_on_the_pages, |app: TestApp| async move {
     assert!(html.contains("“yesterday”"), "the unreadable line: {html}");
     assert!(html.contains("Marta Sanz"), "absent from the report: {html}");
     let mapping = hidden_mapping(&html);
-    assert_eq!(mapping.len(), 6, "{mapping:?}");
+    // Every field, Zoom's waiting room too (session 23).
+    assert_eq!(mapping.len(), 7, "{mapping:?}");
 
     // Another mapping that leaves no time: the page says what to choose, offers no commit.
     let html = browser
@@ -564,7 +565,13 @@ db_test!(
             let report = response.headers()["location"].to_str().expect("location").to_owned();
             let html = browser.get_html(&format!("{report}&lang=en")).await;
             assert!(html.contains("Invitado Externo"), "{file}: {html}");
-            assert!(!html.contains("marked *"), "{file}: every figure is clipped");
+            if file == "bbb_learning_dashboard.csv" {
+                // Ana's first line tells of a gap, which her second device's
+                // line covers: her figure is marked (session 23).
+                assert_eq!(html.matches("marked *").count(), 1, "{file}: {html}");
+            } else {
+                assert!(!html.contains("marked *"), "{file}: every figure is clipped");
+            }
             // The intervals kept, in Madrid's time: Ana's three connections
             // one span; Karim's from 09:00, not from when he joined at 08:40.
             assert!(html.contains("<th scope=\"col\">Times kept</th>"), "{file}: {html}");
@@ -602,7 +609,7 @@ db_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let report = response.headers()["location"].to_str().expect("location").to_owned();
         let html = browser.get_html(&format!("{report}&lang=en")).await;
-        assert!(html.contains("only a total duration for the people marked *"), "{html}");
+        assert!(html.contains("For the people marked *, the report gives only a total duration"), "{html}");
         assert!(html.contains("total from the file, not clipped"), "{html}");
         // Karim's, Lucía's and Marie's totals as the file gives them, marked.
         for minutes in [141, 47, 200] {

@@ -19,3 +19,4 @@ report-field-email = البريد الإلكتروني
 report-field-join = وقت الدخول
 report-field-leave = وقت الخروج
 report-field-duration = المدة
+report-field-waiting-room = في غرفة الانتظار

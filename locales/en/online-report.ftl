@@ -19,3 +19,4 @@ report-field-email = E-mail
 report-field-join = Join time
 report-field-leave = Leave time
 report-field-duration = Duration
+report-field-waiting-room = In waiting room

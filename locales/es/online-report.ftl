@@ -19,3 +19,4 @@ report-field-email = Correo electrónico
 report-field-join = Hora de entrada
 report-field-leave = Hora de salida
 report-field-duration = Duración
+report-field-waiting-room = En sala de espera

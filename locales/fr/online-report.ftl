@@ -19,3 +19,4 @@ report-field-email = Adresse e-mail
 report-field-join = Heure d’arrivée
 report-field-leave = Heure de départ
 report-field-duration = Durée
+report-field-waiting-room = En salle d’attente

@@ -115,13 +115,24 @@ impl Field {
         }
     }
 
-    /// Header names that mean this field, in en, fr and es. Compared after
+    /// Header names that mean this field, in en, fr, es and ar. Compared after
     /// [`simplify`], so case, accents, spaces, `_` and `-` do not matter. The
     /// labels of `import-field-*` are among them, so a file written with the
     /// mapping form's words is recognised.
     fn synonyms(self) -> &'static [&'static str] {
         match self {
-            Field::GivenName => &["given name", "first name", "firstname", "forename", "prénom", "nombre"],
+            Field::GivenName => &[
+                "given name",
+                "first name",
+                "firstname",
+                "forename",
+                "prénom",
+                "nombre",
+                // ar: the mapping form's label, and what forms and
+                // spreadsheets in Arabic write.
+                "الاسم",
+                "الاسم الأول",
+            ],
             Field::FamilyName => &[
                 "family name",
                 "last name",
@@ -131,6 +142,9 @@ impl Field {
                 "nom de famille",
                 "apellidos",
                 "apellido",
+                "اللقب",
+                "اسم العائلة",
+                "الكنية",
             ],
             Field::Email => &[
                 "email",
@@ -145,6 +159,11 @@ impl Field {
                 "correo",
                 "correo electrónico",
                 "correo-e",
+                "dirección de correo electrónico",
+                "dirección de correo",
+                "adresse de courriel",
+                "البريد الإلكتروني",
+                "البريد الالكتروني",
             ],
             Field::Phone => &[
                 "phone",
@@ -156,6 +175,9 @@ impl Field {
                 "portable",
                 "teléfono",
                 "móvil",
+                "الهاتف",
+                "رقم الهاتف",
+                "الجوال",
             ],
             Field::Employer => &[
                 "employer",
@@ -169,6 +191,9 @@ impl Field {
                 "organismo",
                 "entidad",
                 "centro de trabajo",
+                "مكان العمل",
+                "جهة العمل",
+                "المؤسسة",
             ],
             Field::JobTitle => &[
                 "job title",
@@ -178,10 +203,30 @@ impl Field {
                 "cargo",
                 "puesto",
                 "puesto de trabajo",
+                "الخطة الوظيفية",
+                "الوظيفة",
+                "المسمى الوظيفي",
             ],
-            Field::Audience => &["audience", "public", "profile", "profil", "perfil", "colectivo"],
-            Field::Region => &["region", "région", "región", "comunidad autónoma", "comunidad", "ccaa"],
-            Field::Language => &["language", "lang", "langue", "idioma", "lengua"],
+            Field::Audience => &[
+                "audience",
+                "public",
+                "profile",
+                "profil",
+                "perfil",
+                "colectivo",
+                "الصفة",
+            ],
+            Field::Region => &[
+                "region",
+                "région",
+                "región",
+                "comunidad autónoma",
+                "comunidad",
+                "ccaa",
+                "الجهة",
+                "المنطقة",
+            ],
+            Field::Language => &["language", "lang", "langue", "idioma", "lengua", "اللغة"],
             // What registers call their people's number: Spain's national
             // and foreigners' identity numbers, a staff or registration number.
             Field::Identifier => &[
@@ -199,6 +244,9 @@ impl Field {
                 "nif",
                 "número de empleado",
                 "número de personal",
+                "المعرّف لدى الجهة المعتمِدة",
+                "المعرف",
+                "رقم الهوية",
             ],
         }
     }
@@ -231,8 +279,15 @@ pub struct Row {
 pub fn read(bytes: &[u8]) -> Result<Sheet, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
-    let delimiter = sniff(text);
-    let mut records = records(text, delimiter)?.into_iter();
+    // Excel writes `sep=;` on a first line of its own to say the separator
+    // (found by attacking the imports, session 23: the file was refused).
+    let hint = text
+        .lines()
+        .next()
+        .and_then(|line| line.trim().strip_prefix("sep="))
+        .and_then(|rest| DELIMITERS.into_iter().find(|d| rest.as_bytes() == [*d]));
+    let delimiter = hint.unwrap_or_else(|| sniff(text));
+    let mut records = records(text, delimiter)?.into_iter().skip(usize::from(hint.is_some()));
     let Some(header) = records.next() else {
         return Err(Problem::new("error-csv-empty"));
     };
@@ -297,12 +352,29 @@ pub(crate) fn records_up_to(text: &str, delimiter: u8, most: usize) -> Result<Ve
         found.push(Record {
             row: Row {
                 line,
-                cells: record.iter().map(str::to_owned).collect(),
+                // A cell of several lines (Alt+Enter in Excel: `Mairie de
+                // Lyon` over `Service RH`) is one line of words: every field
+                // read from a file is a line (session 23: the row was refused
+                // for invisible control characters, which nobody could see).
+                cells: record.iter().map(one_line).collect(),
             },
             after_gap,
         });
     }
     Ok(found)
+}
+
+/// A cell's lines joined by a space.
+fn one_line(cell: &str) -> String {
+    if cell.contains(['\r', '\n']) {
+        cell.split(['\r', '\n'])
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        cell.to_owned()
+    }
 }
 
 /// The sheet of a header and the records below it: each with as many cells
@@ -971,7 +1043,8 @@ mod tests {
         let Ok(sheet) = sheet else { panic!("{sheet:?}") };
         assert_eq!(sheet.delimiter, b',');
         assert_eq!(sheet.rows.len(), 2);
-        assert_eq!(sheet.rows[0].cells, headers(&["Ruiz, Gil", "Ana", "Mairie\nde Lyon"]));
+        // A cell's lines are joined: every field is one line (session 23).
+        assert_eq!(sheet.rows[0].cells, headers(&["Ruiz, Gil", "Ana", "Mairie de Lyon"]));
         assert_eq!(sheet.rows[0].line, 2);
         // The quoted new line makes the next row start a line later.
         assert_eq!(sheet.rows[1].line, 4);
@@ -1069,6 +1142,36 @@ mod tests {
         assert_eq!(english.get(Field::Email), Some(2));
         assert_eq!(english.field_of(3), None);
         assert_eq!(english.get(Field::JobTitle), Some(4));
+    }
+
+    // Found by attacking the imports (session 23): Excel's separator line,
+    // a Google Forms export in Spanish and a list with Arabic headers were
+    // refused, and a cell of two lines refused its row.
+    #[test]
+    fn issue_16_lists_as_spreadsheets_and_forms_write_them() {
+        let excel =
+            "sep=;\r\nPrénom;Nom;Courriel;Employeur\r\nAna;Ruiz;ana@example.org;\"Mairie de Lyon\r\nService RH\"\r\n";
+        let Ok(sheet) = read(excel.as_bytes()) else { panic!() };
+        assert_eq!(sheet.delimiter, b';');
+        assert_eq!(sheet.headers, headers(&["Prénom", "Nom", "Courriel", "Employeur"]));
+        assert_eq!(sheet.rows[0].line, 3);
+        assert_eq!(sheet.rows[0].cells[3], "Mairie de Lyon Service RH");
+
+        let forms = guess(&headers(&[
+            "Marca temporal",
+            "Dirección de correo electrónico",
+            "Nombre",
+            "Apellidos",
+        ]));
+        assert_eq!(forms.get(Field::Email), Some(1));
+        assert_eq!(forms.get(Field::GivenName), Some(2));
+        assert_eq!(forms.field_of(0), None);
+
+        let arabic = guess(&headers(&["الاسم الأول", "اسم العائلة", "البريد الإلكتروني", "الهاتف"]));
+        assert_eq!(arabic.get(Field::GivenName), Some(0));
+        assert_eq!(arabic.get(Field::FamilyName), Some(1));
+        assert_eq!(arabic.get(Field::Email), Some(2));
+        assert_eq!(arabic.get(Field::Phone), Some(3));
     }
 
     #[test]

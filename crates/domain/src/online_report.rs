@@ -54,6 +54,9 @@ pub enum ReportField {
     Join,
     Leave,
     Duration,
+    /// Zoom's `In waiting room`: a line of time spent waiting to be let in,
+    /// which Zoom does not count as in the meeting either.
+    WaitingRoom,
 }
 
 impl ReportField {
@@ -64,6 +67,7 @@ impl ReportField {
         ReportField::Join,
         ReportField::Leave,
         ReportField::Duration,
+        ReportField::WaitingRoom,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -74,6 +78,7 @@ impl ReportField {
             ReportField::Join => "join",
             ReportField::Leave => "leave",
             ReportField::Duration => "duration",
+            ReportField::WaitingRoom => "waiting_room",
         }
     }
 
@@ -93,12 +98,13 @@ impl ReportField {
             ReportField::Join => "report-field-join",
             ReportField::Leave => "report-field-leave",
             ReportField::Duration => "report-field-duration",
+            ReportField::WaitingRoom => "report-field-waiting-room",
         }
     }
 
     /// Header names that mean this field: the platforms' own (Zoom, Teams,
     /// Meet, BigBlueButton, in their en, fr and es versions) and the plain
-    /// words someone would type. Compared after [`simplify`](crate::import::simplify), so case, accents,
+    /// words someone would type, in ar too (the mapping form's labels). Compared after [`simplify`](crate::import::simplify), so case, accents,
     /// spaces, brackets and `-` do not matter.
     fn synonyms(self) -> &'static [&'static str] {
         match self {
@@ -132,6 +138,9 @@ impl ReportField {
                 "nombre del participante",
                 "participante",
                 "usuario",
+                "الاسم",
+                "اسم المشارك",
+                "الاسم المعروض",
             ],
             ReportField::Surname => &[
                 "last name",
@@ -140,6 +149,8 @@ impl ReportField {
                 "nom de famille",
                 "apellido",
                 "apellidos",
+                "اللقب",
+                "اسم العائلة",
             ],
             ReportField::Email => &[
                 "email",
@@ -164,6 +175,9 @@ impl ReportField {
                 "correo electrónico del usuario",
                 "dirección de correo",
                 "dirección de correo electrónico",
+                "البريد الإلكتروني",
+                "البريد الالكتروني",
+                "البريد",
             ],
             ReportField::Join => &[
                 "join time",
@@ -191,6 +205,10 @@ impl ReportField {
                 "conexión",
                 "hora de llegada",
                 "llegada",
+                "وقت الدخول",
+                "وقت الانضمام",
+                "أول انضمام",
+                "الانضمام",
             ],
             ReportField::Leave => &[
                 "leave time",
@@ -214,6 +232,10 @@ impl ReportField {
                 "última salida",
                 "hora de desconexión",
                 "desconexión",
+                "وقت الخروج",
+                "وقت المغادرة",
+                "آخر مغادرة",
+                "المغادرة",
             ],
             ReportField::Duration => &[
                 "duration",
@@ -244,6 +266,21 @@ impl ReportField {
                 "tiempo en la reunión",
                 "tiempo en línea",
                 "minutos",
+                "المدة",
+                "المدة في الاجتماع",
+                "مدة الحضور",
+            ],
+            ReportField::WaitingRoom => &[
+                "in waiting room",
+                "waiting room",
+                "en salle d'attente",
+                "dans la salle d'attente",
+                "salle d'attente",
+                "en sala de espera",
+                "en la sala de espera",
+                "sala de espera",
+                "في غرفة الانتظار",
+                "غرفة الانتظار",
             ],
         }
     }
@@ -327,12 +364,22 @@ pub fn read(text: &str) -> Result<Sheet, Problem> {
                 continue;
             }
             let fields = fields_named(&record.row.cells);
-            if fields > best.map_or(0, |(most, _, _)| most) {
+            // Of two tables naming as many fields in one separator, the
+            // later: Teams writes each person's first join and last leave
+            // (section 2), then each connection (section 3), which alone
+            // places the gaps between.
+            let better = match best {
+                None => fields > 0,
+                Some((most, best_delimiter, _)) => {
+                    fields > most || (fields == most && fields > 0 && best_delimiter == delimiter)
+                }
+            };
+            if better {
                 best = Some((fields, delimiter, index));
             }
         }
     }
-    let Some((_, delimiter, index)) = best else {
+    let Some((_, delimiter, index)) = best.or_else(|| widest_table(text)) else {
         return import::read(text.as_bytes());
     };
     // A table longer than a sheet may be is refused by `sheet` at its first
@@ -346,6 +393,29 @@ pub fn read(text: &str) -> Result<Sheet, Problem> {
     let width = header.row.cells.len();
     let table = records.take_while(|record| !(record.after_gap && record.row.cells.len() != width));
     import::sheet(delimiter, header, table)
+}
+
+/// Where no line names the fields (a Teams export in German, Portuguese or
+/// Arabic): the widest line among the first records that has a line as wide
+/// below it, as the header, so the trainer can name its columns on the form.
+/// Teams' summary has two cells a line, its participants seven. Found by
+/// uploading an Arabic export (session 23): the summary's first line was
+/// taken as a header of one column, and the file refused.
+fn widest_table(text: &str) -> Option<(usize, u8, usize)> {
+    let mut widest: Option<(usize, u8, usize)> = None;
+    for delimiter in import::DELIMITERS {
+        let Ok(records) = import::records_up_to(text, delimiter, HEADER_WITHIN) else {
+            continue;
+        };
+        for (index, pair) in records.windows(2).enumerate() {
+            let width = pair[0].row.cells.len();
+            let table = (2..=HEADER_WIDTH).contains(&width) && pair[1].row.cells.len() == width && !pair[1].after_gap;
+            if table && width > widest.map_or(0, |(most, _, _)| most) {
+                widest = Some((width, delimiter, index));
+            }
+        }
+    }
+    widest
 }
 
 /// The header is looked for among a report's first records: Teams puts about
@@ -386,9 +456,11 @@ pub struct Attendee {
     pub minutes: u32,
     /// Whether `minutes` is the person's connections clipped to the meeting.
     /// Not when a line of theirs gave only a duration (Zoom's report of
-    /// unique users has nothing else): a duration cannot be placed within the
-    /// meeting, so it may hold time before its start or after its end, and
-    /// is only capped at its length. The report page says so; such a figure
+    /// unique users has nothing else), or a duration shorter than the line's
+    /// span from join to leave (one line a person, with gaps): a duration
+    /// cannot be placed within the meeting, so it may hold time before its
+    /// start or after its end, and is only capped at its length (the part
+    /// of the span within the meeting, for a span). The report page says so; such a figure
     /// is never presented as exact.
     pub clipped: bool,
     /// The file's lines counted for this person, in file order, so the report
@@ -396,8 +468,10 @@ pub struct Attendee {
     pub lines: Vec<usize>,
     /// The person's connections as counted: clipped to the meeting, merged
     /// where they overlap or touch, in order; what `minutes` measures, so
-    /// the report page can show which time was kept. Empty when the lines
-    /// gave only durations, which cannot be placed within the meeting.
+    /// the report page can show which time was kept (when not
+    /// [`clipped`](Attendee::clipped), the spans within which it was spent).
+    /// Empty when the lines gave only durations, which cannot be placed
+    /// within the meeting.
     pub kept: Vec<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
@@ -460,8 +534,9 @@ pub fn minutes(
                 .and_then(|column| row.cells.get(column))
                 .map_or("", |cell| cell.trim());
             // BigBlueButton writes `-` for no value (the leave time of
-            // someone still connected).
-            if text == "-" { "" } else { text }
+            // someone still connected), Zoom's webinar report `--` (a
+            // registrant who never came).
+            if text == "-" || text == "--" { "" } else { text }
         };
         let report = |problem: Problem| RowProblem {
             line: row.line,
@@ -486,7 +561,14 @@ pub fn minutes(
             (None, name) => Key::Name(fold_for_search(name).split_whitespace().collect::<Vec<_>>().join(" ")),
         };
 
+        // Zoom counts no meeting time in its waiting room (KB0063329), and
+        // neither does attendance: the line is the person's, with no time.
+        let waiting = matches!(
+            fold_for_search(cell(ReportField::WaitingRoom)).as_str(),
+            "yes" | "y" | "true" | "1" | "oui" | "si"
+        );
         let presence = match read_presence(&clock, mapping, &cell) {
+            Ok(_) if waiting => Presence::Waiting,
             Ok(presence) => presence,
             Err(found) => {
                 problems.extend(found.into_iter().map(report));
@@ -507,13 +589,21 @@ pub fn minutes(
             person.email = email;
         }
         match presence {
-            Presence::Interval(join, leave) if leave <= clock.start || join >= clock.end => {
+            Presence::Interval(join, leave) | Presence::Within { join, leave, .. }
+                if leave <= clock.start || join >= clock.end =>
+            {
                 problems.push(report(Problem::new("error-report-outside").with("line", row.line)));
             }
             Presence::Interval(join, leave) => {
                 person.intervals.push((join.max(clock.start), leave.min(clock.end)));
             }
+            Presence::Within { join, leave, seconds } => {
+                let span = (join.max(clock.start), leave.min(clock.end));
+                person.within = person.within.saturating_add(seconds.min(span.1 - span.0));
+                person.spans.push(span);
+            }
             Presence::Span(seconds) => person.seconds = Some(person.seconds.unwrap_or(0).saturating_add(seconds)),
+            Presence::Waiting => {}
         }
     }
 
@@ -521,10 +611,15 @@ pub fn minutes(
     let attendees = people
         .into_iter()
         .map(|person| {
-            let kept = union(person.intervals);
-            let total = kept
-                .iter()
-                .fold(0_i64, |total, (from, to)| total.saturating_add(to - from))
+            let placed = person.spans.is_empty();
+            let spans = union([person.intervals.clone(), person.spans].concat());
+            let placed_only = union(person.intervals);
+            // Time spent within spans with gaps is at most those spans with
+            // the placed connections, and at most the placed connections
+            // plus the time spent (BigBlueButton: a second device's line may
+            // cover a gap in the first's).
+            let total = length_of(&spans)
+                .min(length_of(&placed_only).saturating_add(person.within))
                 .saturating_add(person.seconds.unwrap_or(0))
                 .min(length);
             Attendee {
@@ -535,9 +630,9 @@ pub fn minutes(
                 },
                 email: person.email,
                 minutes: rounded_minutes(total),
-                clipped: person.seconds.is_none(),
+                clipped: person.seconds.is_none() && placed,
                 lines: person.lines,
-                kept: kept
+                kept: spans
                     .into_iter()
                     .filter_map(|(from, to)| Some((instant(from)?, instant(to)?)))
                     .collect(),
@@ -565,12 +660,22 @@ struct Person {
     intervals: Vec<(i64, i64)>,
     /// Durations of lines without times, if any line had no times.
     seconds: Option<i64>,
+    /// The spans of lines whose duration says they had gaps, clipped to
+    /// the meeting, and the time spent within them.
+    spans: Vec<(i64, i64)>,
+    within: i64,
 }
 
 /// What one line says of a connection, in seconds.
 enum Presence {
     /// From join to leave, since the Unix epoch, not clipped yet.
     Interval(i64, i64),
+    /// `seconds` spent somewhere between join and leave, with gaps that
+    /// cannot be placed: counted as a duration, at most the part of the span
+    /// within the meeting.
+    Within { join: i64, leave: i64, seconds: i64 },
+    /// Time in the waiting room: none in the meeting.
+    Waiting,
     /// A duration without times, which cannot be placed within the meeting.
     Span(i64),
 }
@@ -603,13 +708,26 @@ fn read_presence<'a>(
         return Err(problems);
     }
     if let (Some(join), Some(leave)) = (join, leave) {
-        return if leave < join {
-            Err(vec![
+        if leave < join {
+            return Err(vec![
                 Problem::new("error-report-time").with("value", cell(ReportField::Leave)),
-            ])
-        } else {
-            Ok(Presence::Interval(join, leave))
-        };
+            ]);
+        }
+        // Teams' participants, Meet and BigBlueButton write one line a
+        // person: first join, last leave, and the time really spent, which
+        // leaves out the gaps between. A duration clearly shorter than the
+        // span says there were gaps (a minute of slack: Meet writes whole
+        // minutes). Found by uploading real exports (session 23): someone
+        // present 35 minutes of two hours was counted the whole two hours.
+        let spent = mapping
+            .get(ReportField::Duration)
+            .and_then(|_| duration(cell(ReportField::Duration)));
+        return Ok(match spent {
+            Some(seconds) if seconds.saturating_add(DURATION_SLACK) < leave - join => {
+                Presence::Within { join, leave, seconds }
+            }
+            _ => Presence::Interval(join, leave),
+        });
     }
 
     let text = cell(ReportField::Duration);
@@ -625,6 +743,10 @@ fn read_presence<'a>(
         (None, None) => Presence::Span(seconds),
     })
 }
+
+/// How much shorter than a line's span its duration must be to say the
+/// person left and came back: Meet and Teams round to the minute.
+const DURATION_SLACK: i64 = 60;
 
 /// Seconds as minutes, rounded to the nearest, half a minute up: 120 min 30 s
 /// is 121 (issue 18: rounding down took up to a minute from everyone).
@@ -644,6 +766,13 @@ fn union(mut intervals: Vec<(i64, i64)>) -> Vec<(i64, i64)> {
         }
     }
     merged
+}
+
+/// Seconds covered by merged intervals.
+fn length_of(intervals: &[(i64, i64)]) -> i64 {
+    intervals
+        .iter()
+        .fold(0, |total, (from, to)| total.saturating_add(to - from))
 }
 
 /// Seconds since the Unix epoch as an instant; the meeting's own bounds
@@ -679,6 +808,7 @@ impl Clock {
     /// writes no date), with `Z` or `UTC` for universal time. Anything else is
     /// local in the session's zone.
     fn instant(&self, text: &str) -> Option<i64> {
+        let text = western_digits(text);
         let text = text.trim();
         if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
             return Some(instant.timestamp());
@@ -706,6 +836,9 @@ impl Clock {
             "" => (None, false),
             "am" => (Some(false), false),
             "pm" => (Some(true), false),
+            // Arabic: ص (ṣabāḥan, morning) and م (masāʾan, evening).
+            "ص" => (Some(false), false),
+            "م" => (Some(true), false),
             "z" | "utc" | "gmt" => (None, true),
             _ => return None,
         };
@@ -813,6 +946,7 @@ fn clock_time(text: &str, meridiem: Option<bool>) -> Option<NaiveTime> {
 /// `1:23` (hours first), or numbers with units in en, fr or es (`1h 23m 10s`,
 /// `83 min`, `1 hora 5 minutos`).
 fn duration(text: &str) -> Option<i64> {
+    let text = western_digits(text);
     let text = text.trim();
     if let Some(minutes) = decimal(text) {
         return seconds(minutes * 60.0);
@@ -843,11 +977,14 @@ fn duration(text: &str) -> Option<i64> {
         rest = rest[number_end..].trim_start();
         let unit_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let unit = match &rest[..unit_end] {
-            "h" | "hr" | "hrs" | "hour" | "hours" | "heure" | "heures" | "hora" | "horas" => 3600.0,
-            "m" | "mn" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" => 60.0,
-            "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" | "seg" | "segundo" | "segundos" => {
-                1.0
+            "h" | "hr" | "hrs" | "hour" | "hours" | "heure" | "heures" | "hora" | "horas" | "س" | "ساعة" | "ساعات" => {
+                3600.0
             }
+            "m" | "mn" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "د" | "دقيقة" | "دقائق" => {
+                60.0
+            }
+            "s" | "sec" | "secs" | "second" | "seconds" | "seconde" | "secondes" | "seg" | "segundo" | "segundos"
+            | "ث" | "ثانية" | "ثوان" | "ثوانٍ" => 1.0,
             _ => return None,
         };
         total += number * unit;
@@ -858,6 +995,24 @@ fn duration(text: &str) -> Option<i64> {
         return None;
     }
     seconds(total)
+}
+
+/// A time or a duration as an Arabic locale writes it, in the digits the
+/// rest reads: Arabic-Indic and Persian digits as 0 to 9, the Arabic comma
+/// and decimal separator as `,` and `.`, and the direction marks between
+/// the parts (`٢٩‏/٦‏/٢٠٢٦‏، ٩:٢٩:٠٠ ص`) left out. Found by uploading an
+/// Arabic export (session 23): every line was refused.
+fn western_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}'))
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from_digit(u32::from(c) - 0x0660, 10).unwrap_or(c),
+            '\u{06F0}'..='\u{06F9}' => char::from_digit(u32::from(c) - 0x06F0, 10).unwrap_or(c),
+            '\u{060C}' => ',',
+            '\u{066B}' => '.',
+            _ => c,
+        })
+        .collect()
 }
 
 /// A non-negative decimal number with a point or a comma.
@@ -1074,6 +1229,7 @@ ELODIE   MARTIN;;04/03/2024 10:45;04/03/2024 11:15;30
             "Hora de entrada",
             "Hora de salida",
             "Duración (minutos)",
+            "En sala de espera",
         ]));
         let fields: Vec<_> = mapping.iter().map(|(field, _)| field).collect();
         assert_eq!(fields, ReportField::ALL);
@@ -1238,7 +1394,7 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
     fn fields_and_synonyms() {
         for field in ReportField::ALL {
             assert_eq!(ReportField::parse(field.as_str()), Some(*field));
-            assert!(field.label_key().ends_with(field.as_str()));
+            assert!(field.label_key().ends_with(&field.as_str().replace('_', "-")));
             // No header name may mean two fields.
             for other in ReportField::ALL.iter().filter(|other| *other != field) {
                 for word in field.synonyms() {
@@ -1488,11 +1644,13 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
             let Ok(sheet) = decode(bytes).and_then(|text| super::read(&text)) else {
                 panic!("{name}")
             };
-            // `2. Participants`, not the summary nor `3. In-Meeting Activities`.
+            // `3. In-Meeting Activities`, a line a connection, not the
+            // summary nor `2. Participants` (a line a person, gaps unplaced:
+            // session 23).
             assert_eq!(sheet.delimiter, b'\t', "{name}");
-            assert_eq!(sheet.headers.len(), 7, "{name}");
-            assert_eq!(sheet.rows.len(), 7, "{name}");
-            assert_eq!(sheet.rows[0].line, 11, "{name}");
+            assert_eq!(sheet.headers.len(), 6, "{name}");
+            assert_eq!(sheet.rows.len(), 9, "{name}");
+            assert_eq!(sheet.rows[0].line, 21, "{name}");
             // `Family, Given`, quoted or not, stays one name.
             let report = fixture_report(bytes);
             assert!(report.attendees.iter().any(|a| a.name == "Ben Salah, Karim"), "{name}");
@@ -1511,8 +1669,10 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
         by_name.sort();
         let mut want = [
             ("José Pérez", 210, true),
-            // Two rows (a second device): their spans count once.
-            ("Ana García", 208, true),
+            // Two rows (a second device) whose second covers the gap the
+            // first's duration tells of: their spans count once, and the
+            // figure is marked, since the gap could not be placed.
+            ("Ana García", 208, false),
             ("Marie Dubois", 200, true),
             ("Karim Ben Salah", 121, true),
             ("Lucía Fernández", 45, true),
@@ -1567,6 +1727,140 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
         ] {
             assert_eq!(duration(text), Some(seconds), "{text}");
         }
+    }
+
+    // Found by uploading real exports (session 23): Teams' participants,
+    // Meet and BigBlueButton write a person's first join and last leave with
+    // the time really spent, and the gaps between were counted as attended:
+    // Ana, there 35 minutes of two hours, completed the session.
+    #[test]
+    fn issue_18_gaps_a_duration_tells_of_are_not_attended() {
+        let meeting = ("2026-06-29T07:30:00Z", "2026-06-29T09:30:00Z");
+        let minutes_of = |file: &str| -> Vec<(String, u32, bool)> {
+            let Ok(sheet) = super::read(file) else { panic!("{file}") };
+            let Ok(report) = minutes(&sheet, &guess(&sheet.headers), (utc(meeting.0), utc(meeting.1)), MADRID) else {
+                panic!("{file}")
+            };
+            report
+                .attendees
+                .iter()
+                .map(|a| (a.name.clone(), a.minutes, a.clipped))
+                .collect()
+        };
+        let ana = |minutes, clipped| vec![("Ana Cárdenas".to_owned(), minutes, clipped)];
+        // Teams' section 2 alone: 09:29 to 11:30 with 36 minutes in the
+        // meeting, one of them before its start. At most what she spent,
+        // at most the span within the meeting: 36.
+        let participants = "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\n\
+            Ana Cárdenas\t6/29/26, 9:29:00 AM\t6/29/26, 11:30:00 AM\t36m\tana@example.org\tAttendee\n";
+        assert_eq!(minutes_of(participants), ana(36, false));
+        // With section 3, each connection is placed: 30 + 5 = 35, exact.
+        let activities = "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole\n\
+            Ana Cárdenas\t6/29/26, 9:29:00 AM\t6/29/26, 10:00:00 AM\t31m\tana@example.org\tAttendee\n\
+            Ana Cárdenas\t6/29/26, 11:25:00 AM\t6/29/26, 11:30:00 AM\t5m\tana@example.org\tAttendee\n";
+        let teams = format!(
+            "1. Summary\nMeeting title\tCurso\n\n2. Participants\n{participants}\n3. In-Meeting Activities\n{activities}"
+        );
+        assert_eq!(minutes_of(&teams), ana(35, true));
+        // Meet: the time joined, the time exited and the duration in minutes.
+        let meet = "First name,Last name,Email,Duration,Time joined,Time exited\n\
+            Ana,Cárdenas,ana@example.org,36 min,9:29 AM,11:30 AM\n";
+        assert_eq!(minutes_of(meet), ana(36, false));
+        // BigBlueButton: the duration is the sum of the person's sessions.
+        let bbb = "Name,Moderator,Join,Left,Duration\n\
+            \"Ana Cárdenas\",\"FALSE\",\"6/29/2026, 09:29:00 AM\",\"6/29/2026, 11:30:00 AM\",\"00:36:00\"\n";
+        assert_eq!(minutes_of(bbb), ana(36, false));
+        // Within a minute of the span (Meet rounds), a line is a connection.
+        let rounded = "First name,Last name,Email,Duration,Time joined,Time exited\n\
+            Ana,Cárdenas,ana@example.org,120 min,9:30:40 AM,11:31:30 AM\n";
+        assert_eq!(minutes_of(rounded), ana(119, true));
+    }
+
+    // Found by uploading real exports (session 23): Zoom's time in the
+    // waiting room counted as attended, and its webinar report's `--` for a
+    // registrant who never came read as a time twice over.
+    #[test]
+    fn issue_18_the_waiting_room_and_no_show_registrants() {
+        let zoom = "\u{feff}Topic,ID,Host,Duration (minutes),Start time,End time,Participants\r\n\
+            Curso,81796405615,Trainer (trainer@example.org),\"121\",\"06/29/2026 09:29:00 AM\",\"06/29/2026 11:30:00 AM\",3\r\n\
+            \r\n\
+            Name (original name),Email,Join time,Leave time,Duration (minutes),Guest,In waiting room\r\n\
+            Carmen Dubois,carmen@example.org,\"06/29/2026 09:30:00 AM\",\"06/29/2026 10:30:00 AM\",60,No,Yes\r\n\
+            Carmen Dubois,carmen@example.org,\"06/29/2026 10:30:00 AM\",\"06/29/2026 11:30:00 AM\",60,No,No\r\n\
+            Nadia Sow,nadia@example.org,\"06/29/2026 09:30:00 AM\",\"06/29/2026 09:45:00 AM\",15,No,Yes\r\n\
+            Omar,,--,--,--,Yes,No";
+        let Ok(sheet) = super::read(zoom) else { panic!() };
+        let mapping = guess(&sheet.headers);
+        assert_eq!(mapping.get(ReportField::WaitingRoom), Some(6));
+        let meeting = (utc("2026-06-29T07:30:00Z"), utc("2026-06-29T09:30:00Z"));
+        let Ok(report) = minutes(&sheet, &mapping, meeting, MADRID) else {
+            panic!()
+        };
+        let found: Vec<(&str, u32, Vec<usize>)> = report
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.minutes, a.lines.clone()))
+            .collect();
+        // Nadia never left the waiting room: listed, with no time.
+        assert_eq!(
+            found,
+            vec![("Carmen Dubois", 60, vec![5, 6]), ("Nadia Sow", 0, vec![7])]
+        );
+        let problems: Vec<(usize, &str)> = report.problems.iter().map(|p| (p.line, p.problem.key)).collect();
+        assert_eq!(problems, vec![(8, "error-report-missing")]);
+    }
+
+    // Found by uploading an Arabic export (session 23): its headers named no
+    // field Aula knows, so the summary's first line was taken as a header of
+    // one column and the file refused; and its times, in Arabic-Indic digits
+    // with direction marks, could not be read.
+    #[test]
+    fn issue_18_an_export_in_arabic() {
+        let rlm = '\u{200F}';
+        let teams = format!(
+            "1. الملخص\nعنوان الاجتماع\tCurso\nالمشاركون\t1\n\n2. المشاركون\n\
+             الاسم\tأول انضمام\tآخر مغادرة\tالمدة في الاجتماع\tالبريد\n\
+             نادية سو\t٢٩{rlm}/٦{rlm}/٢٠٢٦{rlm}، ٩:٢٩:٠٠ ص\t٢٩{rlm}/٦{rlm}/٢٠٢٦{rlm}، ١١:٣٠:٠٠ ص\t١ س ٣١ د\tnadia@example.org\n"
+        );
+        let Ok(sheet) = super::read(&teams) else { panic!() };
+        assert_eq!(sheet.rows[0].line, 7);
+        let mapping = guess(&sheet.headers);
+        let fields: Vec<_> = mapping.iter().collect();
+        assert_eq!(
+            fields,
+            vec![
+                (ReportField::Name, 0),
+                (ReportField::Email, 4),
+                (ReportField::Join, 1),
+                (ReportField::Leave, 2),
+                (ReportField::Duration, 3),
+            ]
+        );
+        // In a language whose headers name no field Aula knows, the
+        // participants' table is still found, for the trainer to name its
+        // columns on the form.
+        let german = teams.replace(
+            "الاسم\tأول انضمام\tآخر مغادرة\tالمدة في الاجتماع\tالبريد",
+            "Vollständiger Name\tErster Beitritt\tLetztes Verlassen\tBesprechungsdauer\tE-Mail-Adresse",
+        );
+        let Ok(sheet) = super::read(&german) else { panic!() };
+        assert_eq!(guess(&sheet.headers).iter().count(), 0);
+        assert_eq!((sheet.headers.len(), sheet.rows.len(), sheet.rows[0].line), (5, 1, 7));
+        let meeting = (utc("2026-06-29T07:30:00Z"), utc("2026-06-29T09:30:00Z"));
+        let Ok(report) = minutes(&sheet, &mapping, meeting, MADRID) else {
+            panic!()
+        };
+        assert_eq!(report.problems, vec![]);
+        // 09:29 to 11:30 with an hour and 31 minutes spent: 91, a minute of
+        // it perhaps before the start.
+        assert_eq!(report.attendees[0].minutes, 91);
+        let clock = Clock::new(meeting.0, meeting.1, MADRID);
+        assert_eq!(
+            clock.instant("٢٩/٦/٢٠٢٦، ٢:٠٥ م"),
+            Some(utc("2026-06-29T12:05:00Z").timestamp())
+        );
+        assert_eq!(duration("٣٦ دقيقة"), Some(2160));
+        assert_eq!(duration("١٫٥"), Some(90));
     }
 
     #[test]

@@ -465,14 +465,19 @@ impl ApiOptions {
 /// Meet, Jitsi or BigBlueButton export it: UTF-8, UTF-16 with its byte-order
 /// mark or Windows-1252, separated by `,`, `;` or tabs; the participants'
 /// table is found by its header, below Zoom's meeting summary or in Teams'
-/// `2. Participants` section. Columns named in English, French or Spanish are
+/// `3. In-Meeting Activities` section (a line a connection; else
+/// `2. Participants`). Columns named in English, French or Spanish are
 /// recognised; override the guess with `map.<field>=<header name>` (an empty
 /// value: the report has no such column). Fields: `name`, `surname` (joined
 /// to the name, as Meet writes them apart), `email`, `join`, `leave`,
-/// `duration`; the report needs names or addresses, and join and leave times
+/// `duration`, `waiting_room` (Zoom's `In waiting room`: a `Yes` line counts
+/// no time); the report needs names or addresses, and join and leave times
 /// or durations. Minutes are rounded to the nearest minute, half up; a
-/// person whose lines give only durations (Zoom's unique users) has
-/// `clipped: false`.
+/// person whose lines give only durations (Zoom's unique users), or a
+/// duration shorter than the line's span from join to leave (gaps between,
+/// as Meet and BigBlueButton write a person on one line), has
+/// `clipped: false`: their time spent, at most their span within the
+/// meeting.
 ///
 /// Each person's connections are clipped to the meeting and counted once
 /// when they overlap. Each person of the report is found among the confirmed
