@@ -18,6 +18,9 @@ const API_ROUTES: &[(&str, &str, &[Role])] = &[
     ("GET", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("POST", "/api/v1/accreditation-bodies", &[Role::Organiser, Role::Admin]),
     ("PATCH", "/api/v1/accreditation-bodies/{body}", &[Role::Admin]),
+    // Shared by every organisation's certificates (session 23).
+    ("PUT", "/api/v1/accreditation-bodies/{body}/logo", &[Role::Admin]),
+    ("DELETE", "/api/v1/accreditation-bodies/{body}/logo", &[Role::Admin]),
     ("POST", "/api/v1/courses", &[Role::Organiser]),
     ("PATCH", "/api/v1/courses/{course}", &[Role::Organiser]),
     ("POST", "/api/v1/sessions", &[Role::Organiser]),
@@ -382,6 +385,28 @@ db_test!(
         );
         assert_eq!(browser.get("/staff/courses").await.status(), StatusCode::OK);
         let id = user["id"].as_str().expect("id");
+        // A new password given by an administrator signs out too (session
+        // 23: the old sign-in kept working).
+        admin
+            .patch_ok(
+                &format!("/api/v1/users/{id}"),
+                &json!({"password": "another long password"}),
+            )
+            .await;
+        assert_eq!(
+            browser.get("/staff/courses").await.status(),
+            StatusCode::SEE_OTHER,
+            "signed out by a new password"
+        );
+        assert_eq!(
+            browser
+                .sign_in("marta@example.org", "another long password")
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
+        let marta = app.api_for("marta@example.org").await;
+        assert_eq!(marta.get("/api/v1/programmes").await.0, StatusCode::OK);
         admin
             .patch_ok(&format!("/api/v1/users/{id}"), &json!({"active": false}))
             .await;
@@ -390,6 +415,11 @@ db_test!(
             StatusCode::SEE_OTHER,
             "signed out at once"
         );
+        // Reactivated, the account's old tokens stay revoked (session 23).
+        admin
+            .patch_ok(&format!("/api/v1/users/{id}"), &json!({"active": true}))
+            .await;
+        assert_eq!(marta.get("/api/v1/programmes").await.0, StatusCode::UNAUTHORIZED);
     }
 );
 

@@ -232,9 +232,16 @@ db_test!(
         assert_eq!(after["default_signatory_id"], serde_json::Value::Null);
         assert_eq!(after["signatories"].as_array().map(Vec::len), Some(1));
 
-        // The accrediting body's logo, checked the same way.
+        // The accrediting body's logo, checked the same way: an
+        // administrator's (the body is every organisation's; an organiser
+        // is refused, session 23).
         let body = app.body().await;
         let path = format!("/api/v1/accreditation-bodies/{body}/logo");
+        let (status, _) = put_picture(&api, &path, "image/svg+xml", LOGO.as_bytes().to_vec()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = api.raw(Method::DELETE, &path, "application/json", Vec::new()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let api = app.api(&[Role::Admin]).await;
         for (content_type, bytes, says) in bad_pictures() {
             let (status, refused) = put_picture(&api, &path, content_type, bytes).await;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{says}: {refused}");
@@ -465,7 +472,7 @@ db_test!(
             .expect("logo");
         let body_id = app.body().await;
         let (status, _) = put_picture(
-            &api,
+            &app.api(&[Role::Admin]).await,
             &format!("/api/v1/accreditation-bodies/{body_id}/logo"),
             "image/png",
             png(160, 80),
@@ -534,7 +541,7 @@ db_test!(
             .await
             .expect("logo");
         let (status, _) = put_picture(
-            &api,
+            &app.api(&[Role::Admin]).await,
             &format!("/api/v1/accreditation-bodies/{body_id}/logo"),
             "image/svg+xml",
             LOGO.as_bytes().to_vec(),

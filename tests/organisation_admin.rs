@@ -681,3 +681,56 @@ db_test!(
         assert!(reply_to.contains("formacion@ugt.example.org"), "{reply_to}");
     }
 );
+
+// Found by attacking the organisations (session 23): taking someone's
+// organiser role in their only organisation left the role on their account;
+// the account form showed it ticked, and the administrator's next save of
+// it, for a new name, made them an organiser of the administrator's own
+// organisation, with its people and registrations.
+db_test!(
+    issue_17_a_role_taken_away_does_not_come_back_with_the_next_save,
+    |app: TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let b = second(&admin, "ciudad-b").await;
+        let b_org = aula_domain::OrganisationId::from_row(uuid::Uuid::parse_str(&b).expect("id"));
+        let rosa = app
+            .user_in(b_org, "rosa@staff.example.org", &[Role::Organiser], None)
+            .await;
+        let removed = format!("/api/v1/organisations/{b}/members/{}/organiser", rosa.user.id);
+        let (status, _) = admin
+            .raw(Method::DELETE, &removed, "application/json", Vec::new())
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let user = format!("/api/v1/users/{}", rosa.user.id);
+        assert_eq!(admin.get_ok(&user).await["roles"], json!([]), "no role left to show");
+
+        // The account has no role left: a save must give one, and gives
+        // none by itself.
+        let (status, refused) = admin.patch(&user, &json!({"name": "Rosa Martín"})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert!(refused["fields"]["roles"].is_array(), "{refused}");
+        let own = app.org().await;
+        for org in [own.uuid().to_string(), b.clone()] {
+            let members = admin.get_ok(&format!("/api/v1/organisations/{org}/members")).await;
+            let emails: Vec<&str> = members
+                .as_array()
+                .expect("list")
+                .iter()
+                .filter_map(|m| m["email"].as_str())
+                .collect();
+            assert!(!emails.contains(&"rosa@staff.example.org"), "{org}: {emails:?}");
+        }
+        let rosa_api = app.api_for("rosa@staff.example.org").await;
+        let (status, _) = rosa_api.get("/api/v1/programmes").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+
+        // Given again, the role is shown again.
+        admin
+            .post_ok(
+                &format!("/api/v1/organisations/{b}/members"),
+                &json!({"email": "rosa@staff.example.org", "role": "organiser"}),
+            )
+            .await;
+        assert_eq!(admin.get_ok(&user).await["roles"], json!(["organiser"]));
+    }
+);

@@ -1132,3 +1132,29 @@ db_test!(
         assert!(!form.contains("trainer@ville-b.example.org"), "B's trainer not offered");
     }
 );
+
+// Found by attacking the organisations (session 23): the cancellation's
+// "who would be told" step read B's session, draft or not, for A's
+// organiser, with its title, meetings and the number of people registered.
+db_test!(
+    issue_17_the_cancellation_step_of_another_organisations_session_is_not_found,
+    |app: TestApp| async move {
+        use reqwest::StatusCode;
+        let two = two_organisations(&app).await;
+        let session = id_for("/api/v1/sessions/{id}", &two.ids).to_owned();
+        let action = format!("/staff/sessions/{session}/status");
+        let response = two
+            .a_browser
+            .post_form("/staff/sessions", &action, &[("status", "cancelled")])
+            .await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let page = response.text().await.expect("page");
+        assert!(!page.contains("Igualdad de trato en la atención al público"), "{page}");
+        // B's own organiser gets the step.
+        let response = two
+            .b_browser
+            .post_form("/staff/sessions", &action, &[("status", "cancelled")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+);

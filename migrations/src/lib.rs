@@ -42,6 +42,7 @@ mod m20261207_000032_people_without_email;
 mod m20261207_000033_commissioning;
 mod m20261208_000034_audiences;
 mod m20261208_000035_body_identifiers;
+mod m20261209_000036_member_roles;
 mod statements;
 
 pub struct Migrator;
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000033_commissioning::Migration),
             Box::new(m20261208_000034_audiences::Migration),
             Box::new(m20261208_000035_body_identifiers::Migration),
+            Box::new(m20261209_000036_member_roles::Migration),
         ]
     }
 }

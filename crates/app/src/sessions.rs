@@ -147,8 +147,10 @@ pub async fn revoke_invitation_link(app: &App, actor: &Actor, org: OrganisationI
 
 /// How many people a cancellation of the session would e-mail: the
 /// organiser's last look before [`set_status`] cancels it (issue 24).
-pub async fn cancellation_recipients(app: &App, id: Uuid) -> Result<(SessionRecord, usize)> {
-    let record = sessions::get(&app.db, id).await?;
+pub async fn cancellation_recipients(app: &App, org: OrganisationId, id: Uuid) -> Result<(SessionRecord, usize)> {
+    // Of `org` only: another organisation's session, draft or not, is not
+    // found (session 23: the step showed its title, meetings and people).
+    let record = sessions::get_in(&app.db, org, id).await?;
     let messages = aula_mail::notify::session_cancelled_messages(&app.db, &app.mail, &record).await?;
     Ok((record, messages.len()))
 }

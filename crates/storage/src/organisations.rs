@@ -142,6 +142,7 @@ pub async fn add_member(conn: &impl ConnectionTrait, org: OrganisationId, user_i
     }
     .insert(conn)
     .await?;
+    crate::users::sync_member_roles(conn, user_id).await?;
     Ok(true)
 }
 
@@ -382,6 +383,7 @@ pub async fn remove_member(
     let removed = organisation_member::Entity::delete_by_id((org.uuid(), user_id, role))
         .exec(conn)
         .await?;
+    crate::users::sync_member_roles(conn, user_id).await?;
     Ok(removed.rows_affected > 0)
 }
 

@@ -116,3 +116,16 @@ pub async fn revoke(
     }
     Ok(())
 }
+
+/// Revokes every live token of `user_id`, in the caller's transaction: a
+/// deactivated account's integrations stop for good, and reactivating it
+/// does not bring them back (session 23: they worked again). How many.
+pub(crate) async fn revoke_all(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<u64> {
+    let revoked = api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, sea_orm::sea_query::Expr::value(now()))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(conn)
+        .await?;
+    Ok(revoked.rows_affected)
+}

@@ -202,14 +202,45 @@ async fn write_roles(conn: &impl ConnectionTrait, org: OrganisationId, user_id: 
     write_platform_roles(conn, user_id, roles).await
 }
 
-/// The `user_roles` rows: every role given (`admin` and `accreditor` are
-/// read from here; organiser and trainer from the memberships).
+/// The `user_roles` rows: the platform's roles given (`admin` and
+/// `accreditor` are read from here), then the organisations' roles the
+/// memberships hold ([`sync_member_roles`]).
 async fn write_platform_roles(conn: &impl ConnectionTrait, user_id: Uuid, roles: &[Role]) -> Result<()> {
-    let rows = roles.iter().map(|r| user_role::ActiveModel {
+    let rows = roles
+        .iter()
+        .filter(|r| PLATFORM_ROLES.contains(r))
+        .map(|r| user_role::ActiveModel {
+            user_id: Set(user_id),
+            role: Set(*r),
+        });
+    crate::replace_rows(conn, user_role::Column::UserId.eq(user_id), rows).await?;
+    sync_member_roles(conn, user_id).await
+}
+
+/// Writes the organisation roles (organiser, trainer) of `user_roles` as
+/// the user's memberships hold them, in any organisation: what the staff
+/// lists and the account form show. Found by attacking the organisations
+/// (session 23): a role taken from someone's last membership stayed here,
+/// the account form showed it ticked, and the next save of the form, for
+/// a new name, made them an organiser of the administrator's organisation.
+pub(crate) async fn sync_member_roles(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<()> {
+    let mut held: Vec<Role> = organisation_member::Entity::find()
+        .filter(organisation_member::Column::UserId.eq(user_id))
+        .select_only()
+        .column(organisation_member::Column::Role)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    held.sort();
+    held.dedup();
+    let member_roles = sea_orm::Condition::all()
+        .add(user_role::Column::UserId.eq(user_id))
+        .add(user_role::Column::Role.is_not_in(PLATFORM_ROLES.iter().copied()));
+    let rows = held.into_iter().map(|role| user_role::ActiveModel {
         user_id: Set(user_id),
-        role: Set(*r),
+        role: Set(role),
     });
-    crate::replace_rows(conn, user_role::Column::UserId.eq(user_id), rows).await
+    crate::replace_rows(conn, member_roles, rows).await
 }
 
 async fn check_body(conn: &impl ConnectionTrait, details: &UserDetails) -> Result<()> {
@@ -284,10 +315,18 @@ pub async fn update(
     model.active = Set(active);
     model.update(&txn).await.map_err(email_taken)?;
     write_roles(&txn, org, id, &details.roles).await?;
-    if !active {
-        // A deactivated user is signed out everywhere at once.
+    if !active || details.password.is_some() {
+        // A deactivated user is signed out everywhere at once; so is one
+        // whose password an administrator replaced, the answer to an
+        // account taken over (session 23: the old sign-in kept working for
+        // its 12 hours).
         crate::web_sessions::delete_for_user(&txn, id).await?;
     }
+    let tokens_revoked = if active {
+        0
+    } else {
+        crate::tokens::revoke_all(&txn, id).await?
+    };
     audit::record(
         &txn,
         actor,
@@ -298,6 +337,7 @@ pub async fn update(
             "before": {"email": before.user.email, "roles": before.roles, "active": before.user.active},
             "after": {"email": details.email, "roles": details.roles, "active": active,
                       "password_changed": details.password.is_some()},
+            "tokens_revoked": tokens_revoked,
         }),
     )
     .await?;

@@ -26,7 +26,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::ApiError;
-use crate::kit::context::{AdminOrOrganiser, Organiser};
+use crate::kit::context::{Admin, Organiser};
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_page_again};
@@ -429,14 +429,17 @@ pub(crate) async fn session_signatory(
 
 /// Replace an accrediting body's logo, drawn on the certificates of the
 /// courses it accredits: the picture itself as the body, as for a
-/// signature (administrators and organisers).
+/// signature (administrators: a body is the instance's, shared by its
+/// organisations, as its other details are; session 23 found any
+/// organiser could put another picture on every organisation's
+/// certificates).
 #[utoipa::path(put, path = "/api/v1/accreditation-bodies/{id}/logo", tag = "accreditation-bodies",
     params(("id" = Uuid, Path)), request_body(content = Vec<u8>, content_type = "image/svg+xml"),
     responses((status = 200, body = crate::catalogue::bodies::BodyOut),
         (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 413, body = ApiError),
         (status = 415, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put_body_logo(
-    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
@@ -448,12 +451,12 @@ pub(crate) async fn put_body_logo(
     Ok(axum::Json(changed.into()))
 }
 
-/// Remove an accrediting body's logo (administrators and organisers).
+/// Remove an accrediting body's logo (administrators).
 #[utoipa::path(delete, path = "/api/v1/accreditation-bodies/{id}/logo", tag = "accreditation-bodies",
     params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete_body_logo(
-    AdminOrOrganiser(ctx): AdminOrOrganiser,
+    Admin(ctx): Admin,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {

@@ -641,7 +641,7 @@ pub(crate) async fn status_page(
     // press of a button shows who would be told, a second one cancels
     // (issue 24). The page is a step, so it works without script.
     if status == SessionStatus::Cancelled && form.confirmed.is_none() {
-        let (record, recipients) = aula_app::sessions::cancellation_recipients(&state.app(), id).await?;
+        let (record, recipients) = aula_app::sessions::cancellation_recipients(&state.app(), ctx.org()?, id).await?;
         if record.status().transition(status).is_ok() {
             return render(&CancelPage {
                 c: Chrome::new(&ctx),
