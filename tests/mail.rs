@@ -479,7 +479,7 @@ fn every_message_renders_in_every_language() {
             "session_cancelled",
             data(&SessionCancelled {
                 session: session.clone(),
-                calendar: calendar.clone(),
+                calendar: Some(calendar.clone()),
             }),
         ),
         (
@@ -803,3 +803,88 @@ async fn due_now(app: &TestApp, condition: &str) {
         .expect("due");
     app.wake.notify_waiters();
 }
+
+// Found by reading every e-mail in four languages (session 23): someone
+// erased by the staff while their session was under way (their place is
+// kept: it is counted) was still written to, at their erased address; and
+// the waiting list got a hybrid meeting's link in broadcasts, and the
+// meeting's link and a calendar cancellation when the session was
+// cancelled, though they never had either.
+db_test!(
+    issue_21_the_erased_and_the_waiting_get_only_what_is_theirs,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+        let mut meetings: Vec<serde_json::Value> = session["meetings"]
+            .as_array()
+            .expect("meetings")
+            .iter()
+            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
+            .collect();
+        meetings[1]["place"] = json!("https://meet.example.org/sesion-2");
+        let (status, body) = api
+            .patch_session(&session_id, &json!({"meetings": meetings, "capacity": 2}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let eva = crate::helpers::seated(&app, &session_id, "Eva", "eva@example.org", Language::Es).await;
+        crate::helpers::seated(&app, &session_id, "Ana", "ana@example.org", Language::Es).await;
+        crate::helpers::seated(&app, &session_id, "Léo", "leo@example.org", Language::Fr).await;
+        // Erased as for a session under way: the registration is kept.
+        let txn = app.db.begin_write().await.expect("txn");
+        let person = aula_storage::retention::claim(&txn, eva.person_id)
+            .await
+            .expect("claim");
+        aula_storage::retention::erase(&txn, &person, false)
+            .await
+            .expect("erase");
+        txn.commit().await.expect("commit");
+
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{session_id}/messages"),
+                &json!({"audience": "all", "subject": "Aviso", "body": "Hola"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+        assert_eq!(body["queued"], 2, "Ana and Léo, not Eva");
+        let to_leo = crate::helpers::queued(&app, "broadcast", Some("leo@example.org")).await;
+        assert_eq!(
+            to_leo[0]["session"]["meeting_places"],
+            json!([null, null, null]),
+            "{to_leo:?}"
+        );
+        let to_ana = crate::helpers::queued(&app, "broadcast", Some("ana@example.org")).await;
+        assert_eq!(
+            to_ana[0]["session"]["meeting_places"][1],
+            "https://meet.example.org/sesion-2"
+        );
+
+        let (status, body) = api.patch_session(&session_id, &json!({"status": "cancelled"})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let to_leo = crate::helpers::queued(&app, "session_cancelled", Some("leo@example.org")).await;
+        assert_eq!(to_leo[0]["calendar"], serde_json::Value::Null, "{to_leo:?}");
+        assert_eq!(to_leo[0]["session"]["meeting_places"], json!([null, null, null]));
+        let to_ana = crate::helpers::queued(&app, "session_cancelled", Some("ana@example.org")).await;
+        assert!(to_ana[0]["calendar"].is_object(), "{to_ana:?}");
+        // Rendered, the waiting list's says nothing of a calendar.
+        let rendered = aula_mail::render::render(
+            MailKind::SessionCancelled,
+            &to_leo[0].to_string(),
+            Language::Fr,
+            Some("Léo".to_owned()),
+            "http://aula.example.org",
+            "example.org",
+        )
+        .expect("render");
+        assert!(rendered.calendar.is_none());
+        assert!(!rendered.text.contains("invite.ics"), "{}", rendered.text);
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let erased = aula_storage::entities::outbox::Entity::find()
+            .filter(aula_storage::entities::outbox::Column::Recipient.like("%erased.invalid"))
+            .all(&app.db)
+            .await
+            .expect("outbox");
+        assert!(erased.is_empty(), "{erased:?}");
+    }
+);

@@ -120,6 +120,12 @@ fn message(
     if record.session.record_past && !kind.goes_to_a_past_session() {
         return None;
     }
+    // Someone erased keeps the registrations of sessions under way (they
+    // are counted), and is written to by no one: session 23 found a
+    // session's changes and broadcasts going to their erased address.
+    if person.erased_at.is_some() {
+        return None;
+    }
     // Addresses were checked when people registered; one that no longer
     // parses is skipped here rather than failing the organiser's change.
     // Someone without e-mail (issue 20) is written to by no one.
@@ -167,10 +173,12 @@ pub async fn broadcast_messages(
     // organiser's own greeting line would be a second one (issue 24).
     let body = aula_domain::text::without_greeting(body);
     let content = |with_link: bool| {
-        let mut session = session_ref(record);
-        if !with_link {
-            session.online_url = None;
-        }
+        // A hybrid meeting's link too (session 23: the waiting list got it).
+        let session = if with_link {
+            session_ref(record)
+        } else {
+            without_seat(record)
+        };
         data(&Broadcast {
             session,
             subject: subject.to_owned(),
@@ -253,14 +261,26 @@ pub async fn session_cancelled_messages(
     config: &MailConfig,
     record: &SessionRecord,
 ) -> aula_storage::Result<Vec<NewMessage>> {
-    let content = data(&SessionCancelled {
+    // The calendar's cancellation and the meeting's link are for those who
+    // had a seat: the waiting list had neither (session 23 found both sent).
+    let seated = data(&SessionCancelled {
         session: session_ref(record),
-        calendar: calendar(config, record),
+        calendar: Some(calendar(config, record)),
+    });
+    let waiting = data(&SessionCancelled {
+        session: without_seat(record),
+        calendar: None,
     });
     Ok(registrations::recipients(conn, record.session.id, Audience::All)
         .await?
         .iter()
-        .filter_map(|(_, person)| message(MailKind::SessionCancelled, person, record, content.clone(), None, None))
+        .filter_map(|(registration, person)| {
+            let content = match registration.status {
+                aula_domain::RegistrationStatus::Confirmed => seated.clone(),
+                _ => waiting.clone(),
+            };
+            message(MailKind::SessionCancelled, person, record, content, None, None)
+        })
         .collect())
 }
 

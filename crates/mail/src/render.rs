@@ -295,7 +295,8 @@ kind!(
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionCancelled {
     pub session: SessionRef,
-    pub calendar: SessionCalendar,
+    /// For those who had a seat; none for the waiting list.
+    pub calendar: Option<SessionCalendar>,
 }
 #[derive(Template)]
 #[template(path = "mail/session_cancelled/subject.txt", whitespace = "preserve")]
@@ -638,7 +639,7 @@ pub fn render(
             render_kind::<SessionChanged>(data, &m, |d| Some((Method::Request, &d.calendar)), domain)
         }
         MailKind::SessionCancelled => {
-            render_kind::<SessionCancelled>(data, &m, |d| Some((Method::Cancel, &d.calendar)), domain)
+            render_kind::<SessionCancelled>(data, &m, |d| d.calendar.as_ref().map(|c| (Method::Cancel, c)), domain)
         }
         MailKind::RegistrationConfirmed => {
             render_kind::<RegistrationConfirmed>(data, &m, |d| Some((Method::Request, &d.calendar)), domain)
