@@ -609,7 +609,10 @@ db_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let report = response.headers()["location"].to_str().expect("location").to_owned();
         let html = browser.get_html(&format!("{report}&lang=en")).await;
-        assert!(html.contains("For the people marked *, the report gives only a total duration"), "{html}");
+        assert!(
+            html.contains("For the people marked *, the report gives only a total duration"),
+            "{html}"
+        );
         assert!(html.contains("total from the file, not clipped"), "{html}");
         // Karim's, Lucía's and Marie's totals as the file gives them, marked.
         for minutes in [141, 47, 200] {

@@ -279,19 +279,23 @@ pub struct Row {
 pub fn read(bytes: &[u8]) -> Result<Sheet, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
-    // Excel writes `sep=;` on a first line of its own to say the separator
-    // (found by attacking the imports, session 23: the file was refused).
-    let hint = text
-        .lines()
-        .next()
-        .and_then(|line| line.trim().strip_prefix("sep="))
-        .and_then(|rest| DELIMITERS.into_iter().find(|d| rest.as_bytes() == [*d]));
+    let hint = hinted_delimiter(text);
     let delimiter = hint.unwrap_or_else(|| sniff(text));
     let mut records = records(text, delimiter)?.into_iter().skip(usize::from(hint.is_some()));
     let Some(header) = records.next() else {
         return Err(Problem::new("error-csv-empty"));
     };
     sheet(delimiter, header, records)
+}
+
+/// The separator Excel names on a first line of its own (`sep=;`), if any:
+/// that line is no record. Found by attacking the imports (session 23: the
+/// file was refused).
+pub(crate) fn hinted_delimiter(text: &str) -> Option<u8> {
+    text.lines()
+        .next()
+        .and_then(|line| line.trim_end_matches(['\r', ' ']).strip_prefix("sep="))
+        .and_then(|rest| DELIMITERS.into_iter().find(|d| rest.as_bytes() == [*d]))
 }
 
 /// A record of the file that is not blank, with whether blank lines (or rows

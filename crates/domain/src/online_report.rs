@@ -354,7 +354,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
 pub fn read(text: &str) -> Result<Sheet, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut best: Option<(usize, u8, usize)> = None;
-    for delimiter in import::DELIMITERS {
+    // Excel's `sep=;` line says which; else each is tried.
+    let delimiters = import::hinted_delimiter(text).map_or(import::DELIMITERS.to_vec(), |d| vec![d]);
+    for &delimiter in &delimiters {
         // Split by another separator than the file's, a file may not read.
         let Ok(records) = import::records_up_to(text, delimiter, HEADER_WITHIN) else {
             continue;
@@ -379,7 +381,7 @@ pub fn read(text: &str) -> Result<Sheet, Problem> {
             }
         }
     }
-    let Some((_, delimiter, index)) = best.or_else(|| widest_table(text)) else {
+    let Some((_, delimiter, index)) = best.or_else(|| widest_table(text, &delimiters)) else {
         return import::read(text.as_bytes());
     };
     // A table longer than a sheet may be is refused by `sheet` at its first
@@ -396,26 +398,42 @@ pub fn read(text: &str) -> Result<Sheet, Problem> {
 }
 
 /// Where no line names the fields (a Teams export in German, Portuguese or
-/// Arabic): the widest line among the first records that has a line as wide
-/// below it, as the header, so the trainer can name its columns on the form.
-/// Teams' summary has two cells a line, its participants seven. Found by
-/// uploading an Arabic export (session 23): the summary's first line was
-/// taken as a header of one column, and the file refused.
-fn widest_table(text: &str) -> Option<(usize, u8, usize)> {
-    let mut widest: Option<(usize, u8, usize)> = None;
-    for delimiter in import::DELIMITERS {
+/// Arabic) in a file of several tables: the longest table, as the trainer
+/// will name its columns on the form; a table is a line and the lines as
+/// wide below it, with no blank line between. Of two as long, the wider,
+/// then the later (Teams' line per connection). A file of one table is
+/// left to the registrant import's reading, which knows its separator.
+/// Found by uploading an Arabic export (session 23): the summary's first
+/// line was taken as a header of one column, and the file refused.
+fn widest_table(text: &str, delimiters: &[u8]) -> Option<(usize, u8, usize)> {
+    let mut best: Option<((usize, usize), u8, usize)> = None;
+    for &delimiter in delimiters {
         let Ok(records) = import::records_up_to(text, delimiter, HEADER_WITHIN) else {
             continue;
         };
-        for (index, pair) in records.windows(2).enumerate() {
-            let width = pair[0].row.cells.len();
-            let table = (2..=HEADER_WIDTH).contains(&width) && pair[1].row.cells.len() == width && !pair[1].after_gap;
-            if table && width > widest.map_or(0, |(most, _, _)| most) {
-                widest = Some((width, delimiter, index));
+        if !records.iter().skip(1).any(|record| record.after_gap) {
+            continue;
+        }
+        let mut start = 0;
+        while start < records.len() {
+            let width = records[start].row.cells.len();
+            let mut end = start + 1;
+            while end < records.len() && !records[end].after_gap && records[end].row.cells.len() == width {
+                end += 1;
             }
+            let score = (end - start, width);
+            let table = score.0 >= 2 && (2..=HEADER_WIDTH).contains(&width);
+            let better = match best {
+                None => true,
+                Some((most, best_delimiter, _)) => score > most || (score == most && best_delimiter == delimiter),
+            };
+            if table && better {
+                best = Some((score, delimiter, start));
+            }
+            start = end;
         }
     }
-    widest
+    best.map(|((rows, _), delimiter, index)| (rows, delimiter, index))
 }
 
 /// The header is looked for among a report's first records: Teams puts about
@@ -565,10 +583,11 @@ pub fn minutes(
         // neither does attendance: the line is the person's, with no time.
         let waiting = matches!(
             fold_for_search(cell(ReportField::WaitingRoom)).as_str(),
-            "yes" | "y" | "true" | "1" | "oui" | "si"
+            "yes" | "y" | "true" | "1" | "oui" | "si" | "نعم"
         );
+        // Whatever its times say: none of it counts.
         let presence = match read_presence(&clock, mapping, &cell) {
-            Ok(_) if waiting => Presence::Waiting,
+            _ if waiting => Presence::Waiting,
             Ok(presence) => presence,
             Err(found) => {
                 problems.extend(found.into_iter().map(report));
@@ -719,9 +738,14 @@ fn read_presence<'a>(
         // span says there were gaps (a minute of slack: Meet writes whole
         // minutes). Found by uploading real exports (session 23): someone
         // present 35 minutes of two hours was counted the whole two hours.
+        // Only a duration that says its unit (`36 min`, `1h 2m`, `00:36:00`):
+        // a bare number could be hours, or a column mapped by mistake, and
+        // must not take anyone's time away (the reviewer's `1,5`).
+        let text = cell(ReportField::Duration);
         let spent = mapping
             .get(ReportField::Duration)
-            .and_then(|_| duration(cell(ReportField::Duration)));
+            .filter(|_| decimal(western_digits(text).trim()).is_none())
+            .and_then(|_| duration(text));
         return Ok(match spent {
             Some(seconds) if seconds.saturating_add(DURATION_SLACK) < leave - join => {
                 Presence::Within { join, leave, seconds }
@@ -1861,6 +1885,51 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
         );
         assert_eq!(duration("٣٦ دقيقة"), Some(2160));
         assert_eq!(duration("١٫٥"), Some(90));
+    }
+
+    // The reviewer's cases (session 23): what the fallback and the gaps
+    // must not do to ordinary files.
+    #[test]
+    fn issue_18_ordinary_files_read_as_before() {
+        // One table: read as the registrant import reads it, `;` sniffed
+        // past the decimal commas; a data line wider than its header is
+        // the file's problem, not a header.
+        let Ok(sheet) = super::read("Teilnehmer;Minuten\nHans Müller;1,5\nEva Roth;2,25\nIda Berg;3,5\n") else {
+            panic!()
+        };
+        assert_eq!((sheet.delimiter, sheet.headers.len(), sheet.rows.len()), (b';', 2, 3));
+        assert!(super::read("Teilnehmer,Minuten\nHans,90,\nEva,80,\n").is_err());
+        // Excel's separator line is no header.
+        let Ok(sheet) = super::read("sep=;\nTeilnehmer;Minuten\nHans;90\n") else {
+            panic!()
+        };
+        assert_eq!(sheet.headers, vec!["Teilnehmer".to_owned(), "Minuten".to_owned()]);
+        let Ok(sheet) = super::read("sep=\t\nName\tDuration\nHans\t90\n") else {
+            panic!()
+        };
+        assert_eq!(sheet.delimiter, b'\t');
+
+        let meeting = (utc("2026-06-29T07:30:00Z"), utc("2026-06-29T09:30:00Z"));
+        let counted = |file: &str| {
+            let Ok(sheet) = super::read(file) else { panic!("{file}") };
+            let Ok(report) = minutes(&sheet, &guess(&sheet.headers), meeting, MADRID) else {
+                panic!("{file}")
+            };
+            report
+                .attendees
+                .iter()
+                .map(|a| (a.minutes, a.clipped))
+                .collect::<Vec<_>>()
+        };
+        // A bare number next to times says no gap: it could be hours.
+        assert_eq!(
+            counted("Name,Join time,Leave time,Duration\nHans,9:30 AM,11:00 AM,\"1,5\"\n"),
+            [(90, true)]
+        );
+        // Waiting, in Arabic, or with no times at all: no time, no problem.
+        let zoom = "Name,Join time,Leave time,Duration (minutes),In waiting room\n\
+            Hans,9:30 AM,10:30 AM,60,نعم\nHans,--,--,--,Yes\n";
+        assert_eq!(counted(zoom), [(0, true)]);
     }
 
     #[test]

@@ -466,8 +466,8 @@ impl ApiOptions {
 /// mark or Windows-1252, separated by `,`, `;` or tabs; the participants'
 /// table is found by its header, below Zoom's meeting summary or in Teams'
 /// `3. In-Meeting Activities` section (a line a connection; else
-/// `2. Participants`). Columns named in English, French or Spanish are
-/// recognised; override the guess with `map.<field>=<header name>` (an empty
+/// `2. Participants`). Columns named in English, French, Spanish or Arabic
+/// are recognised; override the guess with `map.<field>=<header name>` (an empty
 /// value: the report has no such column). Fields: `name`, `surname` (joined
 /// to the name, as Meet writes them apart), `email`, `join`, `leave`,
 /// `duration`, `waiting_room` (Zoom's `In waiting room`: a `Yes` line counts
