@@ -709,8 +709,7 @@ db_test!(
         let (status, refused) = admin.patch(&user, &json!({"name": "Rosa Martín"})).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
         assert!(refused["fields"]["roles"].is_array(), "{refused}");
-        let own = app.org().await;
-        for org in [own.uuid().to_string(), b.clone()] {
+        for org in [app.org().await.uuid().to_string(), b.clone()] {
             let members = admin.get_ok(&format!("/api/v1/organisations/{org}/members")).await;
             let emails: Vec<&str> = members
                 .as_array()
@@ -731,6 +730,43 @@ db_test!(
                 &json!({"email": "rosa@staff.example.org", "role": "organiser"}),
             )
             .await;
-        assert_eq!(admin.get_ok(&user).await["roles"], json!(["organiser"]));
+        // Shown, by an administrator of another organisation, with their
+        // roles there only; and a save there copies none (the reviewer's
+        // case: a trainer of A made an organiser of A by a new name).
+        let own = app.org().await;
+        app.user_in(own, "tomas@staff.example.org", &[Role::Trainer], None)
+            .await;
+        admin
+            .post_ok(
+                &format!("/api/v1/organisations/{b}/members"),
+                &json!({"email": "tomas@staff.example.org", "role": "organiser"}),
+            )
+            .await;
+        let tomas = aula_storage::users::find_by_email(
+            &app.db,
+            &aula_domain::Email::parse("tomas@staff.example.org").expect("email"),
+        )
+        .await
+        .expect("query")
+        .expect("user");
+        let path = format!("/api/v1/users/{}", tomas.user.id);
+        assert_eq!(admin.get_ok(&path).await["roles"], json!(["trainer"]));
+        let renamed = admin.patch_ok(&path, &json!({"name": "Tomás Gil"})).await;
+        assert_eq!(renamed["roles"], json!(["trainer"]));
+        let roles_in = |org: String| {
+            let admin = &admin;
+            async move {
+                let members = admin.get_ok(&format!("/api/v1/organisations/{org}/members")).await;
+                members
+                    .as_array()
+                    .expect("list")
+                    .iter()
+                    .filter(|m| m["email"] == "tomas@staff.example.org")
+                    .map(|m| m["role"].as_str().unwrap_or_default().to_owned())
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(roles_in(own.uuid().to_string()).await, ["trainer"]);
+        assert_eq!(roles_in(b.clone()).await, ["organiser"]);
     }
 );

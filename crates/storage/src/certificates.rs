@@ -298,6 +298,13 @@ pub async fn issue_for_session(
             continue;
         }
         let person = found(conn, person::Entity::find_by_id(registration.person_id)).await?;
+        // Someone erased while the session was under way keeps a place that
+        // is counted, and gets no certificate: it would name nobody, and its
+        // e-mail would go to the erased address (found by reviewing session
+        // 23's mail fix).
+        if person.erased_at.is_some() {
+            continue;
+        }
         let number = next_number(conn, &series, at.year()).await?;
         let status_index = free_status_index(conn).await?;
         let row = certificate::ActiveModel {

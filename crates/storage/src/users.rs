@@ -123,6 +123,26 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
     with_roles(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
+/// User `id` as an administrator working in `org` sees and edits them: the
+/// platform's roles, and their roles in `org` only. Their roles elsewhere
+/// are their other organisations' to change (session 23: a save of the
+/// form for a new name copied them into `org`).
+pub async fn get_in(conn: &impl ConnectionTrait, id: Uuid, org: OrganisationId) -> Result<UserRecord> {
+    let record = get(conn, id).await?;
+    let rows = organisation_member::Entity::find()
+        .filter(organisation_member::Column::UserId.eq(id))
+        .filter(organisation_member::Column::OrganisationId.eq(org.uuid()))
+        .all(conn)
+        .await?;
+    let mut record = in_organisation(conn, record, Some(org.uuid()), true).await?;
+    // `in_organisation` reads active organisations only: a suspended one's
+    // roles are still the ones its form shows and keeps.
+    record.roles.extend(rows.iter().map(|m| m.role));
+    record.roles.sort();
+    record.roles.dedup();
+    Ok(record)
+}
+
 pub async fn find_by_email(conn: &impl ConnectionTrait, email: &Email) -> Result<Option<UserRecord>> {
     match user::Entity::find()
         .filter(user::Column::Email.eq(email.as_str()))
@@ -183,8 +203,13 @@ const DUMMY_HASH: &str =
 async fn write_roles(conn: &impl ConnectionTrait, org: OrganisationId, user_id: Uuid, roles: &[Role]) -> Result<()> {
     // A user who works elsewhere only is not drawn into `org` by a change
     // of their roles: their memberships are changed where they hold them.
-    let memberships = crate::organisations::memberships(conn, user_id).await?;
-    if !memberships.is_empty() && !memberships.iter().any(|m| m.id() == org) {
+    // Suspended organisations' too (session 23: a role held in one only
+    // was written into `org`).
+    let memberships = organisation_member::Entity::find()
+        .filter(organisation_member::Column::UserId.eq(user_id))
+        .all(conn)
+        .await?;
+    if !memberships.is_empty() && !memberships.iter().any(|m| m.organisation_id == org.uuid()) {
         return write_platform_roles(conn, user_id, roles).await;
     }
     let in_org = roles
@@ -288,7 +313,7 @@ pub async fn create(
         json!({"email": row.email, "roles": details.roles}),
     )
     .await?;
-    let record = get(&txn, row.id).await?;
+    let record = get_in(&txn, row.id, org).await?;
     txn.commit().await?;
     Ok(record)
 }
@@ -341,7 +366,7 @@ pub async fn update(
         }),
     )
     .await?;
-    let record = get(&txn, id).await?;
+    let record = get_in(&txn, id, org).await?;
     txn.commit().await?;
     Ok(record)
 }

@@ -427,12 +427,12 @@ pub(crate) async fn session_signatory(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
+// Administrators only: any organiser could put another picture on every
+// organisation's certificates (session 23).
 /// Replace an accrediting body's logo, drawn on the certificates of the
 /// courses it accredits: the picture itself as the body, as for a
 /// signature (administrators: a body is the instance's, shared by its
-/// organisations, as its other details are; session 23 found any
-/// organiser could put another picture on every organisation's
-/// certificates).
+/// organisations, as its other details are).
 #[utoipa::path(put, path = "/api/v1/accreditation-bodies/{id}/logo", tag = "accreditation-bodies",
     params(("id" = Uuid, Path)), request_body(content = Vec<u8>, content_type = "image/svg+xml"),
     responses((status = 200, body = crate::catalogue::bodies::BodyOut),

@@ -178,7 +178,8 @@ pub(crate) async fn create(
     Ok((StatusCode::CREATED, axum::Json(UserOut::from(created))).into_response())
 }
 
-/// One staff user (admins).
+/// One staff user (admins): the platform's roles, and their roles in the
+/// administrator's organisation.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
     responses((status = 200, body = UserOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn show(
@@ -187,10 +188,14 @@ pub(crate) async fn show(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<UserOut>> {
     ctx.require(ADMIN)?;
-    Ok(axum::Json(users::get(&state.db, id).await?.into()))
+    let org = admin_org(&ctx, &state).await?;
+    Ok(axum::Json(users::get_in(&state.db, id, org).await?.into()))
 }
 
 /// Change a staff user's details, roles, password or whether they are active (admins).
+/// Roles are the platform's and those in the administrator's organisation. A new
+/// password signs the user out everywhere; deactivating also revokes their API
+/// tokens, which reactivating does not bring back.
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of UserInput"),
     responses((status = 200, body = UserOut), (status = 403, body = ApiError),
@@ -201,7 +206,7 @@ pub(crate) async fn update(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<UserOut>> {
-    let current = users::get(&state.db, id).await?;
+    let current = users::get_in(&state.db, id, admin_org(&ctx, &state).await?).await?;
     let mut base = serde_json::to_value(UserInput::from(&current)).map_err(|e| AppError::Internal(e.to_string()))?;
     if let Some(map) = base.as_object_mut() {
         map.insert("password".into(), serde_json::Value::String(String::new()));
@@ -314,7 +319,7 @@ pub(crate) async fn edit_page(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let current = users::get(&state.db, id).await?;
+    let current = users::get_in(&state.db, id, admin_org(&ctx, &state).await?).await?;
     render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
 }
 
