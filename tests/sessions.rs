@@ -1032,3 +1032,129 @@ db_test!(
         );
     }
 );
+
+// Found by attacking the roles (session 23): the page says the meeting's
+// link is sent to the people registered, yet the public API, its list and
+// the public calendar file gave it to anyone, who could join without a
+// seat; a hybrid meeting's link too.
+db_test!(
+    issue_20_meeting_links_go_only_to_the_seated_and_the_staff,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, id) = course_and_session(&app, &api).await;
+        let (_, session) = api.get(&format!("/api/v1/sessions/{id}")).await;
+        let mut meetings: Vec<serde_json::Value> = session["meetings"]
+            .as_array()
+            .expect("meetings")
+            .iter()
+            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
+            .collect();
+        meetings[1]["place"] = json!("https://meet.example.org/sesion-2");
+        meetings[2]["place"] = json!("Sala 2, Calle Feria 4, Sevilla");
+        let (status, body) = api
+            .patch_session(
+                &id,
+                &json!({"online_url": "https://meet.example.org/privada", "meetings": meetings}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["online_url"], "https://meet.example.org/privada");
+
+        let anyone = app.anonymous_api();
+        let (_, public) = anyone.get(&format!("/api/v1/sessions/{id}")).await;
+        let (_, listed) = anyone.get("/api/v1/sessions").await;
+        let trainer = app.api(&[Role::Trainer]).await;
+        let (_, not_theirs) = trainer.get(&format!("/api/v1/sessions/{id}")).await;
+        for (who, seen) in [
+            ("anyone", &public),
+            ("the list", &listed["items"][0]),
+            ("another trainer", &not_theirs),
+        ] {
+            assert_eq!(seen["online_url"], serde_json::Value::Null, "{who}: {seen}");
+            assert_eq!(seen["meetings"][1]["place"], serde_json::Value::Null, "{who}: {seen}");
+            assert_eq!(seen["meetings"][2]["place"], "Sala 2, Calle Feria 4, Sevilla", "{who}");
+        }
+        let ics = app
+            .browser()
+            .get(&format!("/sessions/{id}/calendar.ics"))
+            .await
+            .text()
+            .await
+            .expect("ics");
+        assert!(!ics.contains("meet.example.org"), "{ics}");
+        // The organisers keep it.
+        let (_, own) = api.get(&format!("/api/v1/sessions/{id}")).await;
+        assert_eq!(own["meetings"][1]["place"], "https://meet.example.org/sesion-2");
+        let (_, own_list) = api.get("/api/v1/sessions").await;
+        assert_eq!(own_list["items"][0]["online_url"], "https://meet.example.org/privada");
+    }
+);
+
+// Found by reading every e-mail (session 23): a new venue told nobody, and
+// the reminder queued at confirmation still showed meetings since removed.
+db_test!(
+    issue_20_a_new_place_is_told_and_reminders_follow_the_session,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, id) = course_and_session(&app, &api).await;
+        let (status, _) = api
+            .patch_session(&id, &json!({"confirm_organiser_entries": false}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{id}/registrations"),
+                &crate::helpers::registrant("Luis", "luis@example.org"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let reminder = crate::helpers::queued(&app, "reminder", Some("luis@example.org")).await;
+        assert_eq!(reminder[0]["session"]["meetings"].as_array().map(Vec::len), Some(3));
+        let region = app.region("ES-AN").await;
+        let (status, body) = api
+            .patch_session(
+                &id,
+                &json!({"venue": {"name": "Nueva sede", "address": "Calle Sol 2", "city": "Sevilla", "region_id": region}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let changed = crate::helpers::queued(&app, "session_changed", Some("luis@example.org")).await;
+        assert_eq!(changed.len(), 1, "the new place is told");
+        assert!(
+            changed[0]["session"]["place"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("Nueva sede"))
+        );
+        assert_eq!(changed[0]["calendar"]["sequence"], 1);
+
+        let (_, session) = api.get(&format!("/api/v1/sessions/{id}")).await;
+        let two: Vec<serde_json::Value> = session["meetings"].as_array().expect("meetings")[..2]
+            .iter()
+            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
+            .collect();
+        let (status, body) = api.patch_session(&id, &json!({"meetings": two})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let reminder = crate::helpers::queued(&app, "reminder", Some("luis@example.org")).await;
+        assert_eq!(reminder.len(), 1);
+        assert_eq!(
+            reminder[0]["session"]["meetings"].as_array().map(Vec::len),
+            Some(2),
+            "{reminder:?}"
+        );
+        assert!(
+            reminder[0]["session"]["place"]
+                .as_str()
+                .is_some_and(|p| p.starts_with("Nueva sede"))
+        );
+        assert!(reminder[0]["manage_path"].is_string(), "the personal link is kept");
+        // Saved unchanged, nobody is written to again.
+        let (status, _) = api.patch_session(&id, &json!({"capacity": 21})).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            crate::helpers::queued(&app, "session_changed", Some("luis@example.org"))
+                .await
+                .len(),
+            2
+        );
+    }
+);

@@ -218,9 +218,17 @@ pub async fn session_changed(
     config: &MailConfig,
     record: &SessionRecord,
 ) -> aula_storage::Result<usize> {
-    // Reminders move with the first meeting.
+    // Reminders move with the first meeting, and say what the session now
+    // is: queued at confirmation, they showed meetings since removed
+    // (session 23). Each keeps its reader's language and personal link.
     if let Some(due) = reminder_due(record) {
-        outbox::reschedule(conn, MailKind::Reminder, record.session.id, due).await?;
+        for row in outbox::pending_of_session(conn, MailKind::Reminder, record.session.id).await? {
+            let mut content = serde_json::from_str::<serde_json::Value>(&row.data).unwrap_or_default();
+            let mut session = serde_json::to_value(session_ref(record)).unwrap_or_default();
+            session["course_title"] = record.course.course.text(row.language.as_str()).title.into();
+            content["session"] = session;
+            outbox::rewrite_pending(conn, row.id, content.to_string(), due).await?;
+        }
     }
     let content = data(&SessionChanged {
         session: session_ref(record),

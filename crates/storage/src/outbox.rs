@@ -469,6 +469,32 @@ pub async fn reschedule(
     Ok(result.rows_affected)
 }
 
+/// The pending messages of `kind` for a session (its reminders, to be
+/// written again when it changes).
+pub async fn pending_of_session(
+    conn: &impl ConnectionTrait,
+    kind: MailKind,
+    session_id: Uuid,
+) -> Result<Vec<outbox::Model>> {
+    Ok(outbox::Entity::find()
+        .filter(pending_for_session(kind, session_id))
+        .all(conn)
+        .await?)
+}
+
+/// Writes a pending message's data again and moves it to `due_at`; one
+/// already being sent is left as it is.
+pub async fn rewrite_pending(conn: &impl ConnectionTrait, id: Uuid, data: String, due_at: DateTime<Utc>) -> Result<()> {
+    outbox::Entity::update_many()
+        .col_expr(outbox::Column::Data, Expr::value(data))
+        .col_expr(outbox::Column::NextAttemptAt, Expr::value(due_at))
+        .filter(outbox::Column::Id.eq(id))
+        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 /// Drops the pending messages of `kind` for a session (the reminders of a
 /// cancelled session).
 pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: MailKind, session_id: Uuid) -> Result<u64> {

@@ -734,7 +734,34 @@ pub async fn update(
         .iter()
         .map(|m| (m.starts_at, m.ends_at, place_of(details, (m.starts_at, m.ends_at))))
         .collect();
-    if old_times != new_times {
+    // So is a new venue or meeting link: calendars and reminders hold the
+    // place (session 23: a moved session told nobody).
+    let old_place = (
+        before
+            .venue
+            .as_ref()
+            .map(|(v, _)| (v.name.clone(), v.address.clone(), v.city.clone(), v.region_id)),
+        before.session.online_url.clone(),
+    );
+    let new_place = (
+        details.venue.as_ref().map(|v| {
+            (
+                v.name.to_string(),
+                // An address left out keeps the venue's (see `venue_for`).
+                v.address.as_ref().map(ToString::to_string).or_else(|| {
+                    before
+                        .venue
+                        .as_ref()
+                        .filter(|(old, _)| old.name == v.name.as_str() && old.city == v.city.as_str())
+                        .and_then(|(old, _)| old.address.clone())
+                }),
+                v.city.to_string(),
+                v.region_id,
+            )
+        }),
+        details.online_url.as_ref().map(|u| u.as_str().to_owned()),
+    );
+    if old_times != new_times || old_place != new_place {
         model.calendar_sequence = Set(before.session.calendar_sequence + 1);
     }
     let row = write(conn, org, model, details).await?;

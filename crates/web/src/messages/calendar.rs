@@ -21,8 +21,12 @@ pub(crate) async fn calendar(
 ) -> AppResult<Response> {
     let session = visible(&ctx, &state, file).await?;
     let mut calendar = aula_mail::notify::calendar(&state.mail, &session);
-    // Anyone may download it: a hybrid meeting's link goes only to the
-    // people holding a seat, by e-mail (issue 20).
+    // Anyone may download it: a meeting's link goes only to the people
+    // holding a seat, by e-mail (issue 20; the session's own link too,
+    // session 23).
+    if calendar.location.is_some() && calendar.location == session.session.online_url {
+        calendar.location = None;
+    }
     for place in &mut calendar.places {
         if place.as_deref().is_some_and(|p| p.starts_with("http")) {
             *place = None;

@@ -7,8 +7,8 @@ use axum::response::Response;
 use uuid::Uuid;
 
 use super::{
-    SessionInput, SessionOut, SessionQuery, apply_status, apply_update, course_modality, details_from_input, status_of,
-    visible,
+    SessionInput, SessionOut, SessionQuery, apply_status, apply_update, course_modality, details_from_input,
+    session_out, status_of, visible,
 };
 use crate::kit::api::{ApiError, Paginated, created};
 use crate::kit::context::Organiser;
@@ -18,7 +18,9 @@ use crate::{AppResult, AppState, Ctx};
 
 // ----- API -------------------------------------------------------------------
 
-/// Sessions, soonest first. Anyone sees the sessions that are not drafts.
+/// Sessions, soonest first. Anyone sees the sessions that are not drafts;
+/// the meeting links (`online_url`, a meeting's link as its `place`) only
+/// the session's organisers and trainers.
 #[utoipa::path(get, path = "/api/v1/sessions", tag = "sessions", security(()), params(SessionQuery),
     responses((status = 200, body = Paginated<SessionOut>), (status = 400, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn list(
@@ -27,7 +29,7 @@ pub(crate) async fn list(
     ApiQuery(query): ApiQuery<SessionQuery>,
 ) -> AppResult<axum::Json<Paginated<SessionOut>>> {
     let paged = sessions::list(&state.db, &query.filter(&ctx)?, query.page()?).await?;
-    Ok(axum::Json(Paginated::from(paged, SessionOut::from)))
+    Ok(axum::Json(Paginated::from(paged, |record| session_out(&ctx, record))))
 }
 
 /// Create a session of a course (in `draft` unless `status` says `open`).
@@ -49,7 +51,8 @@ pub(crate) async fn create(
     Ok(created(location, SessionOut::from(record)))
 }
 
-/// One session with its meetings. Drafts are visible to organisers and the session's trainers.
+/// One session with its meetings. Drafts are visible to organisers and the session's trainers,
+/// and so are the meeting links (`online_url`, a meeting's link as its `place`).
 #[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", security(()), params(("id" = Uuid, Path)),
     responses((status = 200, body = SessionOut), (status = 404, body = ApiError)))]
 pub(crate) async fn show(
@@ -57,7 +60,7 @@ pub(crate) async fn show(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<SessionOut>> {
-    Ok(axum::Json(visible(&ctx, &state, id).await?.into()))
+    Ok(axum::Json(session_out(&ctx, visible(&ctx, &state, id).await?)))
 }
 
 /// Change some fields of a session, including its `status`.

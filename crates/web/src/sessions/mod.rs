@@ -612,6 +612,33 @@ impl From<SessionRecord> for SessionOut {
 
 /// Organisers see every session; a trainer sees their own drafts too;
 /// everyone else sees sessions that are not drafts.
+/// The session as `ctx` reads it through the API: the online meeting's
+/// link, and a hybrid meeting's, only for the organisers of its
+/// organisation and its trainers. Everyone else learns it by e-mail once
+/// seated, as the session's page says; session 23 found the public API
+/// and its list handing every link to anyone, past the registration.
+pub fn session_out(ctx: &Ctx, record: SessionRecord) -> SessionOut {
+    let own = ctx
+        .staff_org()
+        .is_some_and(|org| org.uuid() == record.session.organisation_id);
+    let holds_links = own
+        && match &ctx.user {
+            Some(u) if u.has(Role::Organiser) => true,
+            Some(u) => record.trainers.iter().any(|t| t.id == u.user.id),
+            None => false,
+        };
+    let mut out = SessionOut::from(record);
+    if !holds_links {
+        out.online_url = None;
+        for meeting in &mut out.meetings {
+            if meeting.place.as_deref().is_some_and(|p| p.starts_with("http")) {
+                meeting.place = None;
+            }
+        }
+    }
+    out
+}
+
 fn may_see(ctx: &Ctx, record: &SessionRecord) -> bool {
     if record.status().is_public() {
         return true;
