@@ -199,6 +199,16 @@ impl Tr {
         }
     }
 
+    /// A date or a time composed of our own words and digits, without the
+    /// isolation marks Arabic puts around each part: isolated, the parts
+    /// left no strong letter outside them, so the whole date (isolated again
+    /// where it is placed) was laid out left to right, and an Arabic reader
+    /// read `2026 أكتوبر 17` (session 23). Bare, the month's name gives it
+    /// its direction.
+    fn composed(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.args(key, args).replace(['\u{2068}', '\u{2069}'], "")
+    }
+
     fn month(&self, month: u32) -> String {
         self.t(&format!("month-{month}"))
     }
@@ -210,7 +220,7 @@ impl Tr {
     /// `14 March 2026` / `14 mars 2026` / `14 de marzo de 2026`, in `zone`.
     pub fn date(&self, instant: DateTime<Utc>, zone: Tz) -> String {
         let local = instant.with_timezone(&zone);
-        self.args(
+        self.composed(
             "date-long",
             &[
                 ("day", Arg::Text(local.day().to_string())),
@@ -222,7 +232,7 @@ impl Tr {
 
     /// A calendar date without a zone (a programme's start), same shape as [`Tr::date`].
     pub fn plain_date(&self, date: chrono::NaiveDate) -> String {
-        self.args(
+        self.composed(
             "date-long",
             &[
                 ("day", Arg::Text(date.day().to_string())),
@@ -235,7 +245,7 @@ impl Tr {
     /// `Saturday 14 March 2026`, in `zone`.
     pub fn day(&self, instant: DateTime<Utc>, zone: Tz) -> String {
         let local = instant.with_timezone(&zone);
-        self.args(
+        self.composed(
             "date-with-weekday",
             &[
                 ("weekday", Arg::Text(self.weekday(local.weekday()))),
@@ -252,7 +262,7 @@ impl Tr {
 
     /// `14 March 2026, 09:30`, in `zone`.
     pub fn datetime(&self, instant: DateTime<Utc>, zone: Tz) -> String {
-        self.args(
+        self.composed(
             "datetime",
             &[
                 ("date", Arg::Text(self.date(instant, zone))),
@@ -287,5 +297,21 @@ mod tests {
         assert_eq!(en.t1("outbox-count", "count", 0), "No message.");
         assert_eq!(en.t1("outbox-count", "count", 1), "One message.");
         assert_eq!(en.t1("outbox-count", "count", 1002), "1,002 messages.");
+    }
+
+    // Found by walking the pages in Arabic (session 23): the date's parts
+    // were each isolated, so the date ran left to right.
+    #[test]
+    fn an_arabic_date_has_no_isolated_parts() {
+        let ar = Tr::new(Language::Ar);
+        let at = DateTime::parse_from_rfc3339("2026-10-17T07:00:00Z")
+            .expect("instant")
+            .to_utc();
+        let date = ar.datetime(at, chrono_tz::Europe::Madrid);
+        assert!(!date.contains(['\u{2068}', '\u{2069}']), "{date:?}");
+        assert!(date.starts_with("17 ") && date.ends_with("، 09:00"), "{date}");
+        // Placed in a sentence, it is one isolated run led by its month.
+        let sentence = ar.t1("certificate-issued-on", "date", date.as_str());
+        assert!(sentence.contains(&format!("\u{2068}{date}\u{2069}")), "{sentence:?}");
     }
 }
