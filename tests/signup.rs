@@ -794,3 +794,32 @@ db_test!(
         }
     }
 );
+
+// Found by walking the pages on a phone (session 23): the registration
+// form said nothing of what its fields are (WCAG 1.3.5), so a phone typed
+// everything by hand; an organiser's form entering someone else must not
+// be filled in with the organiser's own details.
+crate::helpers::db_test!(
+    issue_23_the_public_form_lets_the_browser_fill_in_the_person,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session) = crate::helpers::course_and_session(&app, &api).await;
+        let public = app.browser().get_html(&format!("/sessions/{session}")).await;
+        for token in [
+            "given-name",
+            "family-name",
+            "email",
+            "tel",
+            "organization",
+            "organization-title",
+        ] {
+            assert!(public.contains(&format!("autocomplete=\"{token}\"")), "{token}");
+        }
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let staff = browser
+            .get_html(&format!("/staff/sessions/{session}/registrations"))
+            .await;
+        assert!(staff.contains("name=\"given_name\""), "the organiser's form is there");
+        assert!(!staff.contains("autocomplete=\"given-name\""));
+    }
+);

@@ -4,16 +4,16 @@ attendance-partial = حضور جزئي
 attendance-late = متأخر
 attendance-excused = غياب مبرَّر
 attendance-absent = غائب
-roll-call-title = تسجيل الحضور
-roll-call-heading = تسجيل الحضور، الحصة { $number }
+roll-call-title = تفقّد الحضور
+roll-call-heading = تفقّد الحضور، الحصة { $number }
 roll-call-nobody = لا أحد يشغل مقعدًا مؤكَّدًا في هذه الدورة بعد.
 roll-call-all-present = تسجيل الجميع حاضرين
 roll-call-hint = سجّل الجميع حاضرين، ثم غيّر الحالات الاستثنائية، واحفظ مرة واحدة. الأشخاص الذين لم يُسجَّل لهم شيء يبقون على حالهم.
 roll-call-minutes = دقائق الاتصال (من 0 إلى { $max })
 roll-call-reason = سبب التصحيح
 roll-call-reason-hint = الدورة منتهية: يُحفظ التصحيح مع سببه في سجل التدقيق.
-roll-call-save = حفظ تسجيل الحضور
-roll-call-saved = تم حفظ تسجيل الحضور.
+roll-call-save = حفظ تفقّد الحضور
+roll-call-saved = تم حفظ تفقّد الحضور.
 attendance-title = الحضور
 attendance-rule = يتطلب إتمام التكوين { $percent } % من ساعات الدورة.
 attendance-required = أي { $hours ->
@@ -24,7 +24,7 @@ attendance-required = أي { $hours ->
     [many] { $hours } ساعة
    *[other] { $hours } ساعة
 }.
-attendance-take-roll-call = تسجيل الحضور، الحصة { $number }
+attendance-take-roll-call = تفقّد الحضور، الحصة { $number }
 attendance-matrix = الحضور حسب الشخص
 attendance-download = التنزيل في جدول (CSV)
 attendance-meeting-short = الحصة { $number }

@@ -143,6 +143,13 @@ impl Chrome {
         self.tr.t2(key, n1, v1, n2, v2)
     }
 
+    /// An `autocomplete` token for a field of a person's form: none where an
+    /// organiser enters someone else, whom their browser's own details
+    /// would fill in wrongly.
+    pub fn autofill<'a>(&self, organiser: &bool, token: &'a str) -> &'a str {
+        if *organiser { "" } else { token }
+    }
+
     /// The text of `key` when `show`, else nothing (an optional hint).
     pub fn t_if(&self, show: &bool, key: &str) -> String {
         if *show { self.t(key) } else { String::new() }
