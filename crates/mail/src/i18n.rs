@@ -182,9 +182,13 @@ impl Tr {
         if value < 0 { format!("-{out}") } else { out }
     }
 
-    /// A decimal with `places` digits and the language's decimal mark.
+    /// A decimal with `places` digits and the language's decimal mark,
+    /// rounded half up as the pages say: `format!` rounds half to even, and
+    /// 5.25 hours showed as 5.2, 311.65 (18,699 minutes) as 311.6 (found by
+    /// recomputing the funders' figures by hand, session 23). The value is
+    /// first taken to nine places, where a ratio of whole minutes is exact.
     pub fn decimal(&self, value: f64, places: usize) -> String {
-        let text = format!("{value:.places$}");
+        let text = half_up(value, places.min(8));
         match self.lang {
             Language::En => text,
             Language::Fr | Language::Es | Language::Ar => text.replace('.', ","),
@@ -272,6 +276,28 @@ impl Tr {
     }
 }
 
+/// `value` with `places` decimals (at most 8), half away from zero, by way
+/// of its nine-place decimal text.
+fn half_up(value: f64, places: usize) -> String {
+    if !value.is_finite() {
+        return format!("{value}");
+    }
+    let nine = format!("{:.9}", value.abs());
+    let (whole, fraction) = nine.split_once('.').unwrap_or((nine.as_str(), "0"));
+    let digits: String = [whole, fraction].concat();
+    let Ok(scaled) = digits.parse::<u128>() else {
+        return format!("{value:.places$}");
+    };
+    let unit = 10_u128.pow(u32::try_from(9 - places).unwrap_or(9));
+    let rounded = (scaled + unit / 2) / unit;
+    let sign = if value < 0.0 && rounded > 0 { "-" } else { "" };
+    if places == 0 {
+        return format!("{sign}{rounded}");
+    }
+    let tens = 10_u128.pow(u32::try_from(places).unwrap_or(0));
+    format!("{sign}{}.{:0places$}", rounded / tens, rounded % tens)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +309,13 @@ mod tests {
         assert_eq!(Tr::new(Language::Es).number(1002), "1002");
         assert_eq!(Tr::new(Language::Es).number(1_234_567), "1.234.567");
         assert_eq!(Tr::new(Language::Fr).decimal(4.6, 1), "4,6");
+        // Half up, as labelled (session 23): 315 and 18,699 minutes.
+        assert_eq!(Tr::new(Language::En).hours(315), "5.3");
+        assert_eq!(Tr::new(Language::En).decimal(18_699.0 / 60.0, 1), "311.7");
+        assert_eq!(Tr::new(Language::En).decimal(4.55, 1), "4.6");
+        assert_eq!(Tr::new(Language::En).decimal(-0.04, 1), "0.0");
+        assert_eq!(Tr::new(Language::En).decimal(2.0, 2), "2.00");
+        assert_eq!(Tr::new(Language::En).decimal(7.5, 0), "8");
         assert_eq!(Tr::new(Language::En).hours(150), "2.5");
         assert_eq!(Tr::new(Language::En).hours(1200), "20");
     }
