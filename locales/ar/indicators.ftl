@@ -60,7 +60,7 @@ indicators-note-answers = { $count ->
     [many] { $count } إجابة
    *[other] { $count } إجابة
 }
-indicators-note-participants = تسجيلات حضر أصحابها جلسة واحدة على الأقل: من حضر دورتين يُحسب مرتين
+indicators-note-participants = تسجيلات شارك أصحابها في حصة واحدة على الأقل (حضورًا أو تأخرًا أو اتصالًا بجزء من حصة عن بُعد): من حضر دورتين يُحسب مرتين
 indicators-note-anonymous = الإجابات مجهولة الهوية: غير معروفة حسب الجهة أو الفئة
 indicators-note-response-rate = { $answered ->
     [zero] { $answered } إجابة

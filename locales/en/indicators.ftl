@@ -44,7 +44,7 @@ indicators-note-answers = { $count ->
     [one] { $count } answer
    *[other] { $count } answers
 }
-indicators-note-participants = registrations present at one meeting at least: a person who attended two sessions counts twice
+indicators-note-participants = registrations that took part in one meeting at least (present, late, or connected for part of an online meeting): a person who attended two sessions counts twice
 indicators-note-anonymous = answers are anonymous: not known by region or audience
 indicators-note-response-rate = { $answered ->
     [one] { $answered } answer

@@ -44,7 +44,7 @@ indicators-note-answers = { $count ->
     [one] { $count } respuesta
    *[other] { $count } respuestas
 }
-indicators-note-participants = inscripciones presentes en una sesión al menos: quien asistió a dos ediciones cuenta dos veces
+indicators-note-participants = inscripciones que participaron en una sesión al menos (presentes, con retraso, o conectadas parte de una sesión en línea): quien asistió a dos ediciones cuenta dos veces
 indicators-note-anonymous = respuestas anónimas: no se conocen por región ni colectivo
 indicators-note-response-rate = { $answered ->
     [one] { $answered } respuesta

@@ -44,7 +44,7 @@ indicators-note-answers = { $count ->
     [one] { $count } réponse
    *[other] { $count } réponses
 }
-indicators-note-participants = inscriptions présentes à une séance au moins : une personne qui a suivi deux sessions compte deux fois
+indicators-note-participants = inscriptions ayant pris part à une séance au moins (présentes, en retard, ou connectées une partie d’une séance en ligne) : une personne qui a suivi deux sessions compte deux fois
 indicators-note-anonymous = réponses anonymes : inconnues par région ou par public
 indicators-note-response-rate = { $answered ->
     [one] { $answered } réponse

@@ -465,8 +465,8 @@ impl ApiOptions {
 /// Meet, Jitsi or BigBlueButton export it: UTF-8, UTF-16 with its byte-order
 /// mark or Windows-1252, separated by `,`, `;` or tabs; the participants'
 /// table is found by its header, below Zoom's meeting summary or in Teams'
-/// `3. In-Meeting Activities` section (a line a connection; else
-/// `2. Participants`). Columns named in English, French, Spanish or Arabic
+/// `3. In-Meeting Activities` section when it starts within the first 100
+/// lines (a line a connection; else `2. Participants`, a line a person). Columns named in English, French, Spanish or Arabic
 /// are recognised; override the guess with `map.<field>=<header name>` (an empty
 /// value: the report has no such column). Fields: `name`, `surname` (joined
 /// to the name, as Meet writes them apart), `email`, `join`, `leave`,
