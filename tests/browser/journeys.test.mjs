@@ -192,6 +192,10 @@ async function checkTablesScroll(page, label) {
         faults.push((table.querySelector('caption')?.textContent ?? table.outerHTML.slice(0, 60)).trim());
       }
     }
+    // A hidden label in a cell, placed against the page rather than its
+    // table, made the whole page scroll sideways on a phone (session 23).
+    const page = document.documentElement;
+    if (page.scrollWidth > page.clientWidth + 1) faults.push(`the page scrolls sideways (${page.scrollWidth} px in ${page.clientWidth})`);
     return faults;
   });
   assert.deepEqual(clipped, [], `${label}: tables clipped without a scroll cue`);
