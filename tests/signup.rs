@@ -41,9 +41,10 @@ fn link_in(text: &str, prefix: &str) -> String {
     rest[..end].to_owned()
 }
 
-/// The plain-text part of a received message, decoded.
+/// The plain-text part of a received message, decoded (soft line breaks,
+/// and the `=` of a link's query).
 fn text_of(raw: &str) -> String {
-    raw.replace("=\r\n", "")
+    raw.replace("=\r\n", "").replace("=3D", "=")
 }
 
 db_test!(
@@ -110,6 +111,10 @@ db_test!(
 
         // Ana cancels by the personal link in her e-mail; Luis gets her seat.
         let manage = link_in(&text_of(&confirmed.data), &format!("{}/r/", app.base)).replacen(&app.base, "", 1);
+        // It opens in her language, whatever her browser's (session 23).
+        let (manage, lang) = manage.split_once('?').expect("a query");
+        assert_eq!(lang, "lang=es");
+        let manage = manage.to_owned();
         let page_html = browser.get_html(&manage).await;
         assert!(page_html.contains("Cancelar mi inscripción"), "{page_html}");
         let step = format!("{manage}/cancel");

@@ -108,8 +108,22 @@ impl MailCtx {
         }
     }
 
+    /// An absolute link to one of Aula's pages, opening in the reader's
+    /// language: without it the page took the browser's, and an Arabic
+    /// message opened a French page in a French browser (found by reading
+    /// every e-mail, session 23).
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.base_url, path)
+        if path.contains("lang=") {
+            return format!("{}{}", self.base_url, path);
+        }
+        let (path, fragment) = path.split_once('#').map_or((path, ""), |(p, f)| (p, f));
+        let join = if path.contains('?') { '&' } else { '?' };
+        let fragment = if fragment.is_empty() {
+            String::new()
+        } else {
+            format!("#{fragment}")
+        };
+        format!("{}{path}{join}lang={}{fragment}", self.base_url, self.tr.lang.as_str())
     }
 
     pub fn date(&self, instant: &DateTime<Utc>, zone: &str) -> String {
