@@ -778,6 +778,18 @@ pub async fn course_and_session(app: &TestApp, api: &Api) -> (String, String) {
     (course_id, session["id"].as_str().expect("id").to_owned())
 }
 
+/// The session's meetings as a PATCH takes them back: their times only, for
+/// a test to change them (move one, give it a place).
+pub async fn meetings_of(api: &Api, session_id: &str) -> Vec<serde_json::Value> {
+    let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
+    session["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| serde_json::json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
+        .collect()
+}
+
 /// An open session of `course` at the test venue in León (region ES-CL),
 /// with these meetings (`[{"starts_at": …, "ends_at": …}]`), through the API.
 pub async fn session_in_leon(

@@ -815,13 +815,7 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
-        let (_, session) = api.get(&format!("/api/v1/sessions/{session_id}")).await;
-        let mut meetings: Vec<serde_json::Value> = session["meetings"]
-            .as_array()
-            .expect("meetings")
-            .iter()
-            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
-            .collect();
+        let mut meetings = crate::helpers::meetings_of(&api, &session_id).await;
         meetings[1]["place"] = json!("https://meet.example.org/sesion-2");
         let (status, body) = api
             .patch_session(&session_id, &json!({"meetings": meetings, "capacity": 2}))

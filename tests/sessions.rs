@@ -615,13 +615,7 @@ db_test!(
     |app: crate::helpers::TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, listed) = course_and_session(&app, &api).await;
-        let (_, session) = api.get(&format!("/api/v1/sessions/{listed}")).await;
-        let mut meetings: Vec<serde_json::Value> = session["meetings"]
-            .as_array()
-            .expect("meetings")
-            .iter()
-            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
-            .collect();
+        let mut meetings = crate::helpers::meetings_of(&api, &listed).await;
         meetings[1]["place"] = json!("https://meet.example.org/sesion-2");
         meetings[2]["place"] = json!("Sala 2, Calle Feria 4, Sevilla");
         let (status, body) = api
@@ -1042,13 +1036,7 @@ db_test!(
     |app: crate::helpers::TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, id) = course_and_session(&app, &api).await;
-        let (_, session) = api.get(&format!("/api/v1/sessions/{id}")).await;
-        let mut meetings: Vec<serde_json::Value> = session["meetings"]
-            .as_array()
-            .expect("meetings")
-            .iter()
-            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
-            .collect();
+        let mut meetings = crate::helpers::meetings_of(&api, &id).await;
         meetings[1]["place"] = json!("https://meet.example.org/sesion-2");
         meetings[2]["place"] = json!("Sala 2, Calle Feria 4, Sevilla");
         let (status, body) = api
@@ -1127,11 +1115,8 @@ db_test!(
         );
         assert_eq!(changed[0]["calendar"]["sequence"], 1);
 
-        let (_, session) = api.get(&format!("/api/v1/sessions/{id}")).await;
-        let two: Vec<serde_json::Value> = session["meetings"].as_array().expect("meetings")[..2]
-            .iter()
-            .map(|m| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]}))
-            .collect();
+        let mut two = crate::helpers::meetings_of(&api, &id).await;
+        two.truncate(2);
         let (status, body) = api.patch_session(&id, &json!({"meetings": two})).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         let reminder = crate::helpers::queued(&app, "reminder", Some("luis@example.org")).await;
