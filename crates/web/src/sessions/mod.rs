@@ -621,12 +621,7 @@ pub fn session_out(ctx: &Ctx, record: SessionRecord) -> SessionOut {
     let own = ctx
         .staff_org()
         .is_some_and(|org| org.uuid() == record.session.organisation_id);
-    let holds_links = own
-        && match &ctx.user {
-            Some(u) if u.has(Role::Organiser) => true,
-            Some(u) => record.trainers.iter().any(|t| t.id == u.user.id),
-            None => false,
-        };
+    let holds_links = own && runs(ctx, &record);
     let mut out = SessionOut::from(record);
     if !holds_links {
         out.online_url = None;
@@ -640,9 +635,11 @@ pub fn session_out(ctx: &Ctx, record: SessionRecord) -> SessionOut {
 }
 
 fn may_see(ctx: &Ctx, record: &SessionRecord) -> bool {
-    if record.status().is_public() {
-        return true;
-    }
+    record.status().is_public() || runs(ctx, record)
+}
+
+/// Whether the staff member organises sessions, or trains this one.
+fn runs(ctx: &Ctx, record: &SessionRecord) -> bool {
     match &ctx.user {
         Some(u) if u.has(Role::Organiser) => true,
         Some(u) => record.trainers.iter().any(|t| t.id == u.user.id),
