@@ -128,15 +128,15 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
 /// are their other organisations' to change (session 23: a save of the
 /// form for a new name copied them into `org`).
 pub async fn get_in(conn: &impl ConnectionTrait, id: Uuid, org: OrganisationId) -> Result<UserRecord> {
-    let record = get(conn, id).await?;
+    let mut record = get(conn, id).await?;
+    // Its membership's rows whatever the organisation's standing: a
+    // suspended one's roles are still the ones its form shows and keeps.
     let rows = organisation_member::Entity::find()
         .filter(organisation_member::Column::UserId.eq(id))
         .filter(organisation_member::Column::OrganisationId.eq(org.uuid()))
         .all(conn)
         .await?;
-    let mut record = in_organisation(conn, record, Some(org.uuid()), true).await?;
-    // `in_organisation` reads active organisations only: a suspended one's
-    // roles are still the ones its form shows and keeps.
+    record.roles.retain(|r| PLATFORM_ROLES.contains(r));
     record.roles.extend(rows.iter().map(|m| m.role));
     record.roles.sort();
     record.roles.dedup();
