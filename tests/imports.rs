@@ -132,7 +132,8 @@ db_test!(
             &api,
             &session_id,
             "",
-            b"nom;pr\xe9nom;courriel\nRuiz;Ana;a@example.org\n",
+            // A PDF, which no spreadsheet would call a list.
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog \x00 >>\n",
         )
         .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -235,10 +236,11 @@ db_test!(
         assert!(html.contains("enctype=\"multipart/form-data\""), "{html}");
         let csrf = crate::helpers::csrf_in(&html).expect("token");
 
-        // No token, no upload; a Latin-1 file is refused with its reason.
+        // No token, no upload; a workbook is refused with its reason.
         let response = upload(&browser, &session_id, "forged", "people.csv", WITH_BAD_ROWS.as_bytes()).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
-        let response = upload(&browser, &session_id, &csrf, "latin1.csv", b"nom;pr\xe9nom\nRuiz;Ana\n").await;
+        let workbook = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00";
+        let response = upload(&browser, &session_id, &csrf, "people.xlsx", workbook).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = response.text().await.expect("html");
         assert!(html.contains("“CSV UTF-8”"), "{html}");
@@ -350,5 +352,73 @@ db_test!(
             .await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
         assert_eq!(registered(&api, &session_id).await["total"], 0);
+    }
+);
+
+/// A list of `tests/fixtures/registration_lists` (see its SOURCES.md), byte
+/// for byte.
+fn saved_on_windows(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/registration_lists")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}
+
+// Found by trying real files (session 24): Excel's "CSV" on Windows, and the
+// export of Microsoft Forms, write the system's code page, and were refused
+// as "not UTF-8".
+db_test!(
+    lists_saved_by_excel_on_windows_keep_their_letters,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let names = |list: &Value| {
+            let mut names: Vec<String> = list["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|r| format!("{} {} ({})", r["given_name"], r["family_name"], r["employer"]).replace('"', ""))
+                .collect();
+            names.sort();
+            names
+        };
+
+        // Through the API: French Windows-1252 with semicolons, Arabic
+        // Windows-1256 with commas, and Excel's "Unicode Text".
+        for file in [
+            "excel_fr_windows1252.csv",
+            "excel_ar_windows1256.csv",
+            "excel_unicode_text.txt",
+        ] {
+            let (status, report) = import(&api, &session_id, "", &saved_on_windows(file)).await;
+            assert_eq!(status, StatusCode::OK, "{file}: {report}");
+            assert_eq!(report["registered"], 2, "{file}: {report}");
+        }
+        assert_eq!(
+            names(&registered(&api, &session_id).await),
+            [
+                "Françoise Lefèvre-Cœur (Mairie de Besançon)",
+                "Mónica Ibáñez (null)",
+                "Éloïse Núñez (Conseil départemental de l'Hérault)",
+                "سلمى المصري (بلدية تونس)",
+                "عمر الفاسي (null)",
+                "يوسف بن علي (الاتحاد العام)",
+            ]
+        );
+
+        // On the pages, the preview shows the names as the organiser typed
+        // them, before anything is registered.
+        let (_, other_session) = course_and_session(&app, &api).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let html = browser
+            .get_html(&format!("/staff/sessions/{other_session}/import"))
+            .await;
+        let csrf = crate::helpers::csrf_in(&html).expect("token");
+        let file = saved_on_windows("excel_ar_windows1256.csv");
+        let response = upload(&browser, &other_session, &csrf, "المشاركون.csv", &file).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let html = browser.get_html(&location(&response)).await;
+        assert!(html.contains("سلمى") && html.contains("بلدية تونس"), "{html}");
+        assert!(html.contains("Register these people (2)"), "{html}");
     }
 );

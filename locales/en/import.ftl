@@ -2,7 +2,7 @@
 # names of the fields on the form that maps its columns.
 
 ## The file as a whole
-error-csv-encoding = The file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and upload it again.
+error-csv-encoding = The file is not text (a workbook or a PDF?). In your spreadsheet, save it as “CSV UTF-8” and upload it again.
 error-csv-empty = The file has no people in it: it needs a header line, then one line per person.
 error-csv-row-length = Line { $line } has { $found ->
     [one] one cell

@@ -2,7 +2,7 @@
 # nombres de los campos del formulario que asigna sus columnas.
 
 ## El archivo completo
-error-csv-encoding = El archivo no es texto UTF-8. En su hoja de cálculo, guárdelo como «CSV UTF-8» y vuelva a subirlo.
+error-csv-encoding = El archivo no es texto (¿un libro de cálculo o un PDF?). En su hoja de cálculo, guárdelo como «CSV UTF-8» y vuelva a subirlo.
 error-csv-empty = El archivo no contiene a ninguna persona: necesita una línea de encabezado y, después, una línea por persona.
 error-csv-row-length = La línea { $line } tiene { $found ->
     [one] una celda

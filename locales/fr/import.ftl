@@ -2,7 +2,7 @@
 # fichier, et le nom des champs du formulaire qui associe ses colonnes.
 
 ## Le fichier entier
-error-csv-encoding = Le fichier n’est pas un texte UTF-8. Dans votre tableur, enregistrez-le au format « CSV UTF-8 » puis envoyez-le de nouveau.
+error-csv-encoding = Le fichier n’est pas du texte (un classeur ou un PDF ?). Dans votre tableur, enregistrez-le au format « CSV UTF-8 » puis envoyez-le de nouveau.
 error-csv-empty = Le fichier ne contient personne : il faut une ligne d’en-tête, puis une ligne par personne.
 error-csv-row-length = La ligne { $line } a { $found ->
     [one] { $found } cellule

@@ -270,15 +270,55 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
-/// Reads a CSV file: UTF-8 (with or without a byte-order mark), separated by
-/// `,`, `;` or tabs, a header line first.
+/// The bytes of an uploaded file as text, or `None` when they are no text
+/// this knows: UTF-8, with or without a byte-order mark; UTF-16 with its
+/// mark, little-endian (Teams today) or big-endian (Teams in 2022); else the
+/// code page a spreadsheet writes when it saves "CSV" on Windows, which is
+/// the system's: Windows-1252 in French, Spanish and English, Windows-1256
+/// in Arabic. Which of the two is told from the letters themselves
+/// (`chardetng`, Firefox's detector): read as the other, an Arabic list
+/// would put names like "ÇáÓáÇã" on its people's certificates. Any other
+/// guess (another script's code page, from a handful of bytes) is taken as
+/// Windows-1252, the code page of three of the four languages.
+///
+/// Found by trying real files (session 24): Excel's "CSV" on Windows was
+/// refused as "not UTF-8", though it is what most organisers have.
+pub fn decode(bytes: &[u8]) -> Option<String> {
+    let utf16 = |encoding: &'static encoding_rs::Encoding, rest: &[u8]| {
+        encoding
+            .decode_without_bom_handling_and_without_replacement(rest)
+            .map(std::borrow::Cow::into_owned)
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return std::str::from_utf8(rest).ok().map(str::to_owned);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(encoding_rs::UTF_16LE, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(encoding_rs::UTF_16BE, rest);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_owned());
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let code_page = match detector.guess(None, chardetng::Utf8Detection::Deny) {
+        arabic if arabic == encoding_rs::WINDOWS_1256 => arabic,
+        _ => encoding_rs::WINDOWS_1252,
+    };
+    Some(code_page.decode_without_bom_handling(bytes).0.into_owned())
+}
+
+/// Reads a CSV file (in an encoding [`decode`] knows), separated by `,`, `;`
+/// or tabs, a header line first.
 ///
 /// A file is refused whole when its shape is wrong (a row with too many or too
 /// few cells, a header without a name): any row could then be shifted a column,
 /// and checking its cells would report nonsense.
 pub fn read(bytes: &[u8]) -> Result<Sheet, Problem> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
+    let text = decode(bytes).ok_or_else(|| Problem::new("error-csv-encoding"))?;
+    let text = text.as_str();
     let hint = hinted_delimiter(text);
     let delimiter = hint.unwrap_or_else(|| sniff(text));
     let mut records = records(text, delimiter)?.into_iter().skip(usize::from(hint.is_some()));
@@ -988,8 +1028,25 @@ mod tests {
     }
 
     #[test]
-    fn latin_1_is_refused() {
-        assert_eq!(key(read(b"nom;pr\xe9nom\nRuiz;Ana\n")), Err("error-csv-encoding"));
+    fn what_spreadsheets_save_on_windows_is_read() {
+        // Excel's "CSV" on a French, Spanish or English system: Windows-1252.
+        let western = read(b"nom;pr\xe9nom\r\nRuiz;Ana Mar\xeda\r\nM\xfcller;Jos\xe9 \x80\r\n");
+        let Ok(western) = western else { panic!("{western:?}") };
+        assert_eq!(western.headers, headers(&["nom", "prénom"]));
+        assert_eq!(western.rows[1].cells, headers(&["Müller", "José €"]));
+        // On an Arabic system: Windows-1256 (bytes from Python's cp1256 codec).
+        let arabic = read(
+            b"\xc7\xe1\xc7\xd3\xe3,\xc7\xe1\xc8\xd1\xed\xcf\r\n\
+              \xd3\xe1\xe3\xec \xc7\xe1\xe3\xd5\xd1\xed,salma@example.org\r\n",
+        );
+        let Ok(arabic) = arabic else { panic!("{arabic:?}") };
+        assert_eq!(arabic.headers, headers(&["الاسم", "البريد"]));
+        assert_eq!(arabic.rows[0].cells, headers(&["سلمى المصري", "salma@example.org"]));
+        // "Unicode Text": UTF-16 with its mark, tabs.
+        let unicode = read(b"\xff\xfee\x00m\x00a\x00i\x00l\x00\n\x00a\x00@\x00x\x00.\x00o\x00r\x00g\x00");
+        assert_eq!(unicode.map(|s| s.rows[0].cells.clone()), Ok(headers(&["a@x.org"])));
+        // A broken UTF-8 file after its mark is no text.
+        assert_eq!(key(read(b"\xEF\xBB\xBFnom;pr\xe9nom\n")), Err("error-csv-encoding"));
     }
 
     #[test]

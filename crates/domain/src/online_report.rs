@@ -32,7 +32,6 @@
 //!
 //! [`import::read`]: crate::import::read
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
@@ -297,11 +296,8 @@ pub fn guess(headers: &[String]) -> ReportMapping {
     ReportMapping::guess(headers, ReportField::ALL, ReportField::synonyms)
 }
 
-/// The bytes of a report as text: UTF-8, with or without a byte-order mark;
-/// UTF-16 with its mark, little-endian (Teams today) or big-endian (Teams in
-/// 2022); else, when the bytes are not UTF-8, Windows-1252, which a
-/// spreadsheet writes when it saves "CSV" on Windows. A file of old Mac lines
-/// (CR alone) gets LF lines, which the line numbers count.
+/// The bytes of a report as text, as [`import::decode`] reads them. A file
+/// of old Mac lines (CR alone) gets LF lines, which the line numbers count.
 ///
 /// Refused (`error-report-encoding`, which names the exports to use) when
 /// the text holds control characters other than tabs and line ends: the
@@ -309,27 +305,7 @@ pub fn guess(headers: &[String]) -> ReportMapping {
 /// without its mark.
 pub fn decode(bytes: &[u8]) -> Result<String, Problem> {
     let unreadable = || Problem::new("error-report-encoding");
-    let utf16 = |encoding: &'static encoding_rs::Encoding, rest: &[u8]| {
-        encoding
-            .decode_without_bom_handling_and_without_replacement(rest)
-            .map(Cow::into_owned)
-            .ok_or_else(unreadable)
-    };
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        std::str::from_utf8(rest).map_err(|_| unreadable())?.to_owned()
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(encoding_rs::UTF_16LE, rest)?
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(encoding_rs::UTF_16BE, rest)?
-    } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_owned(),
-            Err(_) => encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
-        }
-    };
+    let text = import::decode(bytes).ok_or_else(unreadable)?;
     if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
         return Err(unreadable());
     }
@@ -1949,6 +1925,12 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
         assert_eq!(decode(b"\xFF\xFEJ\x00\xE9\x00").as_deref(), Ok("Jé"));
         assert_eq!(decode(b"\xFE\xFF\x00J\x00\xE9").as_deref(), Ok("Jé"));
         assert_eq!(decode(b"Jos\xE9 \x80").as_deref(), Ok("José €"));
+        // A report re-saved by Excel on an Arabic system: Windows-1256 (bytes
+        // from Python's cp1256 codec), its names read as written (session 24).
+        assert_eq!(
+            decode(b"Name,Join,Leave\r\n\xd3\xe1\xe3\xec \xc7\xe1\xe3\xd5\xd1\xed,10:00,11:00\r\n").as_deref(),
+            Ok("Name,Join,Leave\r\nسلمى المصري,10:00,11:00\r\n")
+        );
         // Old Mac lines.
         assert_eq!(decode(b"a\rb\r").as_deref(), Ok("a\nb\n"));
         // Not text: a workbook, UTF-16 without its mark, a broken UTF-8 after a mark.

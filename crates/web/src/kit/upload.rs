@@ -18,14 +18,13 @@ use uuid::Uuid;
 
 use crate::{AppError, AppResult, AppState, Ctx};
 
-/// The file as text: UTF-8 without NUL characters (binary files have them,
-/// and PostgreSQL would not store them).
+/// The file as text (in an encoding [`import::decode`] knows) without NUL
+/// characters (binary files have them, and PostgreSQL would not store them).
 pub(crate) fn text_of(bytes: &[u8]) -> Result<String, Problem> {
-    let text = std::str::from_utf8(bytes).map_err(|_| Problem::new("error-csv-encoding"))?;
-    if text.contains('\0') {
-        return Err(Problem::new("error-csv-encoding"));
+    match import::decode(bytes) {
+        Some(text) if !text.contains('\0') => Ok(text),
+        _ => Err(Problem::new("error-csv-encoding")),
     }
-    Ok(text.to_owned())
 }
 
 /// A 422 in the API's error format whose message is the problem itself.
@@ -75,9 +74,9 @@ pub(crate) fn body_bytes(body: Result<Bytes, BytesRejection>) -> AppResult<Bytes
     })
 }
 
-/// A people's file as a sheet: UTF-8 text (see [`text_of`]).
+/// A people's file as a sheet: text (see [`text_of`]).
 pub(crate) fn people_sheet(bytes: &[u8]) -> Result<Sheet, Problem> {
-    text_of(bytes).and_then(|_| import::read(bytes))
+    text_of(bytes).and_then(|text| import::read(text.as_bytes()))
 }
 
 /// A yes/no query parameter: `true`/`1`, `false`/`0`/empty; anything else

@@ -352,7 +352,7 @@ pub(crate) async fn upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
-    let read = |bytes: &[u8]| text_of(bytes).and_then(|text| import::read(bytes).map(|_| (text, ())));
+    let read = |bytes: &[u8]| text_of(bytes).and_then(|text| import::read(text.as_bytes()).map(|_| (text, ())));
     let (draft, ()) = match upload::draft_of_upload(&ctx, &state, multipart, id, "error-import-no-file", read).await? {
         Ok(kept) => kept,
         Err(problem) => {
