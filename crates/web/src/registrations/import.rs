@@ -226,8 +226,11 @@ impl ApiOptions {
 /// ones listed. Everyone is registered in one transaction. People already
 /// registered are counted in `already_registered`, not rejected. With
 /// `dry_run=true` nothing is written and the counts say what the import
-/// would do. A file that cannot be read (not UTF-8, ragged rows, no required
-/// column...) is the usual 422 error with the problem as its `message`.
+/// would do. The file is UTF-8, UTF-16 with its byte-order mark, or what
+/// Excel saves as "CSV" on Windows (Windows-1252, or Windows-1256 in Arabic,
+/// told apart by the letters). A file that cannot be read (not text, ragged
+/// rows, no required column...) is the usual 422 error with the problem as
+/// its `message`.
 #[utoipa::path(
     post,
     path = "/api/v1/sessions/{id}/registrations/import",
