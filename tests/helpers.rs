@@ -1093,3 +1093,12 @@ pub async fn new_organisation(db: &Database, slug: &str, name: &str) -> aula_sto
     .await
     .expect("organisation")
 }
+
+/// Whom e-mails rendered outside the dispatcher speak for (see
+/// `aula_mail::render::Signer`).
+pub fn signer() -> aula_mail::render::Signer {
+    aula_mail::render::Signer {
+        name: "Formation Ville de Lyon".to_owned(),
+        home_path: "/o/lyon/".to_owned(),
+    }
+}

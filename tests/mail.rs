@@ -597,6 +597,7 @@ fn every_message_renders_in_every_language() {
                 &value.to_string(),
                 *language,
                 Some("Ana Ruiz".into()),
+                &crate::helpers::signer(),
                 "https://aula.example.org",
                 "aula.example.org",
             )
@@ -867,6 +868,7 @@ db_test!(
             &to_leo[0].to_string(),
             Language::Fr,
             Some("Léo".to_owned()),
+            &crate::helpers::signer(),
             "http://aula.example.org",
             "example.org",
         )

@@ -679,6 +679,24 @@ db_test!(
         );
         let reply_to = message.header("reply-to").expect("Reply-To");
         assert!(reply_to.contains("formacion@ugt.example.org"), "{reply_to}");
+
+        // The message speaks for the organisation, not for the software:
+        // its name heads it and signs it, and the signature's link opens its
+        // catalogue (session 24: both said "Aula").
+        let body = message
+            .data
+            .split_once("\r\n\r\n")
+            .expect("a body")
+            .1
+            .replace("=\r\n", "");
+        assert!(body.contains(">Formacion UGT Leon</p>"), "the banner: {body}");
+        assert!(
+            body.matches("Formacion UGT Leon").count() >= 3,
+            "banner and both signatures: {body}"
+        );
+        let slug = app.organisation_slug().await;
+        assert!(body.contains(&format!("/o/{slug}/?lang=")), "{body}");
+        assert!(!body.contains(">Aula<") && !body.contains("by Aula"), "{body}");
     }
 );
 

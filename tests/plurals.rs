@@ -158,6 +158,7 @@ fn sign_in_mail(language: aula_domain::Language, minutes: u32) -> String {
         &value.to_string(),
         language,
         None,
+        &crate::helpers::signer(),
         "https://aula.example.org",
         "aula.example.org",
     )

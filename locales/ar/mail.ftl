@@ -1,7 +1,7 @@
 # الرسائل الإلكترونية
 mail-greeting = مرحبًا { $name }،
 mail-greeting-anonymous = مرحبًا،
-mail-signature = فريق التكوين، أُرسلت عبر Aula
+mail-signature = فريق التكوين، { $organisation }
 mail-times-in-zone = الأوقات حسب المنطقة الزمنية { $zone }.
 meeting-when = { $date }، { $start }–{ $end }
 mail-place = المكان: { $place }

@@ -1,7 +1,7 @@
 # E-mails
 mail-greeting = Hello { $name },
 mail-greeting-anonymous = Hello,
-mail-signature = The training team, sent by Aula
+mail-signature = The training team, { $organisation }
 mail-times-in-zone = Times are in the { $zone } time zone.
 meeting-when = { $date }, { $start }–{ $end }
 mail-place = Place: { $place }

@@ -1,7 +1,7 @@
 # Correos
 mail-greeting = Hola, { $name }:
 mail-greeting-anonymous = Hola:
-mail-signature = El equipo de formación, enviado por Aula
+mail-signature = El equipo de formación, { $organisation }
 mail-times-in-zone = Los horarios están en la zona horaria { $zone }.
 meeting-when = { $date }, { $start }–{ $end }
 mail-place = Lugar: { $place }

@@ -1,7 +1,7 @@
 # Courriels
 mail-greeting = Bonjour { $name },
 mail-greeting-anonymous = Bonjour,
-mail-signature = L’équipe de formation, envoyé par Aula
+mail-signature = L’équipe de formation, { $organisation }
 mail-times-in-zone = Les horaires sont donnés dans le fuseau { $zone }.
 meeting-when = { $date }, { $start }–{ $end }
 mail-place = Lieu : { $place }

@@ -91,6 +91,12 @@ pub async fn preview(
     message: &Broadcast<'_>,
 ) -> Result<Preview> {
     let messages = one_each(&app.db, app, organiser, session, message).await?;
+    let organisation = aula_storage::organisations::get(
+        &app.db,
+        aula_domain::OrganisationId::from_row(session.session.organisation_id),
+    )
+    .await?;
+    let signer = aula_mail::render::Signer::of(&organisation);
     let mut languages = Vec::new();
     for language in aula_domain::Language::ALL {
         let mut of_language = messages.iter().filter(|m| m.language == *language);
@@ -102,6 +108,7 @@ pub async fn preview(
             &aula_mail::render::without_secrets(&first.data.to_string()),
             first.language,
             first.recipient_name.clone(),
+            &signer,
             &app.mail.base_url,
             &app.mail.domain,
         )

@@ -20,7 +20,7 @@ use tokio::sync::{Notify, mpsc, oneshot, watch};
 use uuid::Uuid;
 
 use crate::message::{Sender, build};
-use crate::render::render;
+use crate::render::{Signer, render};
 use crate::transport::{SendError, Transport};
 
 #[derive(Clone)]
@@ -292,22 +292,23 @@ impl Dispatcher {
     }
 
     async fn deliver(&self, message: &row::Model) -> Result<(), SendError> {
+        // The organisation's name, sender name and reply-to (issue 17), read
+        // as the message leaves, so a change applies to mail still waiting.
+        let organisation =
+            aula_storage::organisations::get(&self.db, aula_domain::OrganisationId::from_row(message.organisation_id))
+                .await
+                .map_err(|e| SendError::Transient(format!("organisation: {e}")))?;
         // A row that cannot be rendered or addressed will not get better by waiting.
         let rendered = render(
             message.kind,
             &message.data,
             message.language,
             message.recipient_name.clone(),
+            &Signer::of(&organisation),
             &self.settings.base_url,
             &self.settings.domain,
         )
         .map_err(|e| SendError::Permanent(e.to_string()))?;
-        // The organisation's sender name and reply-to (issue 17), read as the
-        // message leaves, so a change applies to mail still waiting.
-        let organisation =
-            aula_storage::organisations::get(&self.db, aula_domain::OrganisationId::from_row(message.organisation_id))
-                .await
-                .map_err(|e| SendError::Transient(format!("organisation: {e}")))?;
         let sender = crate::message::sender_of(&self.settings.sender, &organisation);
         let reply_to = message.reply_to.as_deref().or(organisation.reply_to.as_deref());
         let email = build(

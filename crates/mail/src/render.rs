@@ -70,11 +70,36 @@ pub fn linked(text: &str) -> String {
     out
 }
 
+/// Whom a message speaks for, named in its banner and signature: the
+/// organisation (its mail sender name, else its name) and its catalogue.
+/// Messages named the software, "Aula", which the people they reach have
+/// never heard of (session 24, as certificates did before issue 19).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signer {
+    pub name: String,
+    /// The organisation's catalogue, `/o/<slug>/`.
+    pub home_path: String,
+}
+
+impl Signer {
+    pub fn of(organisation: &aula_storage::entities::organisation::Model) -> Self {
+        let name = match organisation.mail_sender_name.as_deref().map(str::trim) {
+            Some(name) if !name.is_empty() => name.to_owned(),
+            _ => organisation.name.clone(),
+        };
+        Signer {
+            name,
+            home_path: format!("/o/{}/", organisation.slug),
+        }
+    }
+}
+
 /// What every message's templates may use besides its own data.
 pub struct MailCtx {
     pub tr: Tr,
     pub base_url: String,
     pub recipient_name: Option<String>,
+    pub signer: Signer,
     /// The recipient's personal link to their registration (see, cancel),
     /// shown at the foot of every message about one.
     pub manage_path: Option<String>,
@@ -101,6 +126,11 @@ impl MailCtx {
     }
 
     /// "Dear Ana," or a greeting without a name.
+    /// The signature's line: the organisation's training team.
+    pub fn signature(&self) -> String {
+        self.tr.t1("mail-signature", "organisation", self.signer.name.as_str())
+    }
+
     pub fn greeting(&self) -> String {
         match &self.recipient_name {
             Some(name) => self.tr.t1("mail-greeting", "name", name),
@@ -634,6 +664,7 @@ pub fn render(
     data: &str,
     language: Language,
     recipient_name: Option<String>,
+    signer: &Signer,
     base_url: &str,
     domain: &str,
 ) -> Result<Rendered, RenderError> {
@@ -645,6 +676,7 @@ pub fn render(
         tr: Tr::new(language),
         base_url: base_url.trim_end_matches('/').to_owned(),
         recipient_name,
+        signer: signer.clone(),
         manage_path,
     };
     match kind {

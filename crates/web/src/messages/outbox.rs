@@ -179,20 +179,23 @@ pub(crate) async fn list_page(
 }
 
 /// An outbox row as its recipient gets it, rendered now from its stored
-/// data, but for the secrets of its links.
-fn render_row(
+/// data (and its organisation's name, as the dispatcher renders it), but
+/// for the secrets of its links.
+async fn render_row(
     state: &AppState,
     row: &row::Model,
-) -> Result<aula_mail::render::Rendered, aula_mail::render::RenderError> {
-    let language = row.language;
-    aula_mail::render::render(
+) -> AppResult<Result<aula_mail::render::Rendered, aula_mail::render::RenderError>> {
+    let organisation =
+        aula_storage::organisations::get(&state.db, aula_domain::OrganisationId::from_row(row.organisation_id)).await?;
+    Ok(aula_mail::render::render(
         row.kind,
         &aula_mail::render::without_secrets(&row.data),
-        language,
+        row.language,
         row.recipient_name.clone(),
+        &aula_mail::render::Signer::of(&organisation),
         &state.mail.base_url,
         &state.mail.domain,
-    )
+    ))
 }
 
 #[derive(Template)]
@@ -211,7 +214,7 @@ pub(crate) async fn show_page(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let row = outbox::get_in(&state.db, ctx.org()?, id).await?;
-    let rendered = render_row(&state, &row);
+    let rendered = render_row(&state, &row).await?;
     let (subject, text, problem) = match rendered {
         Ok(r) => (r.subject, r.text, None),
         Err(e) => (String::new(), String::new(), Some(e.to_string())),
@@ -233,7 +236,7 @@ pub(crate) async fn html_part(
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
     let row = outbox::get_in(&state.db, ctx.org()?, id).await?;
-    let rendered = render_row(&state, &row).map_err(|e| {
+    let rendered = render_row(&state, &row).await?.map_err(|e| {
         AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e.to_string()))
     })?;
     Ok((
