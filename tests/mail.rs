@@ -331,6 +331,105 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     assert!(published.contains("METHOD:PUBLISH"));
 });
 
+// Found by reading the calendar files (session 24): a meeting taken off a
+// session stayed in people's calendars. Events are numbered by rank, so the
+// update of the meetings left renamed none of them away: the last rank's
+// event is now cancelled, in a message of its own, with the SEQUENCE of the
+// change, and a calendar parser reads it so.
+db_test!(
+    a_meeting_taken_off_is_cancelled_in_calendars,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
+        let session = api.get_ok(&format!("/api/v1/sessions/{session_id}")).await;
+        let meetings = session["meetings"].as_array().expect("meetings").clone();
+        assert_eq!(meetings.len(), 3, "{session}");
+        let times = |m: &serde_json::Value| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]});
+        let (status, body) = api
+            .patch_session(
+                &session_id,
+                &json!({"meetings": [times(&meetings[0]), times(&meetings[1])]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+
+        let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
+        assert_eq!(received.len(), 2, "the change, and the meeting taken off");
+        use icalendar::Component;
+        let events_of = |method: &str| {
+            let message = received
+                .iter()
+                .find(|m| m.data.contains(&format!("method={method}")))
+                .unwrap_or_else(|| panic!("a {method}"));
+            let ics = crate::helpers::attachment(&message.data, "invite.ics").expect("invite.ics");
+            let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
+            assert_eq!(calendar.property_value("METHOD"), Some(method), "{ics}");
+            let events: Vec<(String, String, String, String)> = calendar
+                .components
+                .iter()
+                .filter_map(|c| c.as_event())
+                .map(|e| {
+                    let uid = e.get_uid().expect("UID");
+                    let rank = uid
+                        .strip_prefix(&format!("session-{session_id}-"))
+                        .and_then(|r| r.split('@').next())
+                        .expect("the session's UID")
+                        .to_owned();
+                    let start = e.properties().get("DTSTART").expect("start").value().to_owned();
+                    let sequence = e.property_value("SEQUENCE").expect("SEQUENCE").to_owned();
+                    let status = e.property_value("STATUS").expect("STATUS").to_owned();
+                    (rank, start, sequence, status)
+                })
+                .collect();
+            (message, events)
+        };
+        let day = |meeting: &serde_json::Value| {
+            let start =
+                chrono::DateTime::parse_from_rfc3339(meeting["starts_at"].as_str().expect("start")).expect("time");
+            start
+                .with_timezone(&chrono_tz::Europe::Madrid)
+                .format("%Y%m%dT%H%M%S")
+                .to_string()
+        };
+        let (_, kept) = events_of("REQUEST");
+        assert_eq!(
+            kept,
+            [
+                (
+                    "1".to_owned(),
+                    day(&meetings[0]),
+                    "1".to_owned(),
+                    "CONFIRMED".to_owned()
+                ),
+                (
+                    "2".to_owned(),
+                    day(&meetings[1]),
+                    "1".to_owned(),
+                    "CONFIRMED".to_owned()
+                ),
+            ]
+        );
+        let (withdrawn, cancelled) = events_of("CANCEL");
+        assert_eq!(
+            cancelled,
+            [(
+                "3".to_owned(),
+                day(&meetings[2]),
+                "1".to_owned(),
+                "CANCELLED".to_owned()
+            )]
+        );
+        assert_eq!(withdrawn.to, ["luis@example.org"]);
+        let text = withdrawn.data.replace("=\r\n", "");
+        assert!(
+            text.contains("Clases retiradas de su formaci"),
+            "the subject, in Luis's language: {text}"
+        );
+        assert!(text.contains("<del>"), "the meeting taken off, struck: {text}");
+    }
+);
+
 // Issue 16's attack round: user text added to what other software reads. A
 // lone CR in a course's summary became an ATTENDEE and a whole event of its
 // own in the calendar file; a title word written as an encoded word
@@ -425,9 +524,9 @@ fn python_subject(raw: &str) -> String {
 fn every_message_renders_in_every_language() {
     use aula_mail::ics::SessionCalendar;
     use aula_mail::render::{
-        AbsenceWarning, AlreadyRegistered, CertificateReady, CheckInCode, RegistrationCancelled, RegistrationConfirmed,
-        RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged, SignInLink,
-        SurveyInvitation, data, render,
+        AbsenceWarning, AlreadyRegistered, CertificateReady, CheckInCode, MeetingsWithdrawn, RegistrationCancelled,
+        RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled,
+        SessionChanged, SignInLink, SurveyInvitation, data, render,
     };
     use chrono::TimeZone;
     let at = |d, h| {
@@ -457,6 +556,7 @@ fn every_message_renders_in_every_language() {
         organiser_name: "Formación".into(),
         meetings: session.meetings.clone(),
         places: Vec::new(),
+        first_rank: 0,
     };
     let kinds = [
         (
@@ -473,6 +573,24 @@ fn every_message_renders_in_every_language() {
             data(&SessionChanged {
                 session: session.clone(),
                 calendar: calendar.clone(),
+            }),
+        ),
+        (
+            "meetings_withdrawn",
+            data(&MeetingsWithdrawn {
+                session: session.clone(),
+                withdrawn: vec![(
+                    "2030-03-19T08:00:00Z".parse().expect("time"),
+                    "2030-03-19T13:00:00Z".parse().expect("time"),
+                )],
+                calendar: SessionCalendar {
+                    meetings: vec![(
+                        "2030-03-19T08:00:00Z".parse().expect("time"),
+                        "2030-03-19T13:00:00Z".parse().expect("time"),
+                    )],
+                    first_rank: 2,
+                    ..calendar.clone()
+                },
             }),
         ),
         (
@@ -695,9 +813,10 @@ db_test!(
 
         // Its time comes: it goes out once.
         due_now(&app, "kind = 'reminder'").await;
-        // Two confirmations, the new times, and the reminder.
-        assert_eq!(app.smtp.wait_for(4, Duration::from_secs(10)).await.len(), 4);
-        wait_until_sent(&app, 4).await;
+        // Two confirmations, the new times, the two meetings taken off (one
+        // message), and the reminder.
+        assert_eq!(app.smtp.wait_for(5, Duration::from_secs(10)).await.len(), 5);
+        wait_until_sent(&app, 5).await;
         let sent = reminders(&app).await;
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].status, MessageStatus::Sent);

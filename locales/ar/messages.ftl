@@ -61,6 +61,7 @@ outbox-status-dropped = متروكة (فات الأوان)
 outbox-kind-broadcast = رسالة المنظم
 outbox-kind-session-changed = مواعيد جديدة
 outbox-kind-session-cancelled = دورة ملغاة
+outbox-kind-meetings-withdrawn = حصص ملغاة
 error-outbox-not-failed = لا يمكن إعادة إرسال إلا رسالة فاشلة.
 error-already-registered = هذا الشخص مسجل بالفعل في هذه الدورة.
 error-registration-transition = لا يمكن أن ينتقل التسجيل من «{ $from }» إلى «{ $to }».

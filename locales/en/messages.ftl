@@ -65,6 +65,7 @@ outbox-status-dropped = Dropped (too late)
 outbox-kind-broadcast = Organiser's message
 outbox-kind-session-changed = New times
 outbox-kind-session-cancelled = Session cancelled
+outbox-kind-meetings-withdrawn = Meetings taken off
 outbox-kind-registration-confirmed = Place confirmed
 outbox-kind-reminder = Reminder before the session
 outbox-kind-registration-requested = Confirmation link

@@ -65,6 +65,7 @@ outbox-status-dropped = Descartado (demasiado tarde)
 outbox-kind-broadcast = Mensaje de la organización
 outbox-kind-session-changed = Nuevos horarios
 outbox-kind-session-cancelled = Sesión cancelada
+outbox-kind-meetings-withdrawn = Clases retiradas
 outbox-kind-registration-confirmed = Plaza confirmada
 outbox-kind-reminder = Recordatorio antes de la sesión
 outbox-kind-registration-requested = Enlace de confirmación

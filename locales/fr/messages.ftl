@@ -65,6 +65,7 @@ outbox-status-dropped = Abandonné (trop tard)
 outbox-kind-broadcast = Message de l’équipe d’organisation
 outbox-kind-session-changed = Nouveaux horaires
 outbox-kind-session-cancelled = Session annulée
+outbox-kind-meetings-withdrawn = Séances retirées
 outbox-kind-registration-confirmed = Place confirmée
 outbox-kind-reminder = Rappel avant la session
 outbox-kind-registration-requested = Lien de confirmation

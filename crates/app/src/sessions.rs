@@ -50,7 +50,7 @@ pub async fn update(
     // A draft may hold an invited group entered before it opens (issue
     // 20): they hear of changed times as anyone registered does.
     if record.session.calendar_sequence != before.session.calendar_sequence {
-        aula_mail::notify::session_changed(&*txn, &app.mail, &record).await?;
+        aula_mail::notify::session_changed(&*txn, &app.mail, &before, &record).await?;
     } else if let Some(due) = aula_mail::notify::reminder_due(&record) {
         outbox::reschedule(&*txn, MailKind::Reminder, id, due).await?;
     }

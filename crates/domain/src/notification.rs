@@ -6,6 +6,7 @@ crate::catalogue::vocabulary! {
     MailKind {
         Broadcast => "broadcast",
         SessionChanged => "session_changed",
+        MeetingsWithdrawn => "meetings_withdrawn",
         SessionCancelled => "session_cancelled",
         RegistrationConfirmed => "registration_confirmed",
         Reminder => "reminder",

@@ -2,7 +2,8 @@
 //!
 //! One VEVENT per meeting, with a UID made from the session and the
 //! meeting's rank (`session-<id>-<n>@<domain>`), so a changed time updates
-//! the same event in people's calendars; `SEQUENCE` is the session's
+//! the same event in people's calendars, and the ranks a shorter list no
+//! longer has are cancelled ([`SessionCalendar::withdrawn_since`]); `SEQUENCE` is the session's
 //! calendar sequence, raised on each change. Times are given in the
 //! session's zone (`TZID`) with a VTIMEZONE listing that zone's offsets
 //! around the meetings, so calendars show the right wall-clock time.
@@ -51,11 +52,35 @@ pub struct SessionCalendar {
     /// before).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<Option<String>>,
+    /// The rank of the first of `meetings` among the session's: not 0 in
+    /// the cancellation of meetings withdrawn from the end of a session's
+    /// list, whose events keep the UIDs they were sent with.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub first_rank: usize,
+}
+
+fn is_zero(rank: &usize) -> bool {
+    *rank == 0
 }
 
 impl SessionCalendar {
     pub fn uid(&self, rank: usize, domain: &str) -> String {
-        format!("session-{}-{}@{}", self.session_id, rank + 1, domain)
+        format!("session-{}-{}@{}", self.session_id, self.first_rank + rank + 1, domain)
+    }
+
+    /// The events of `meetings` this calendar no longer has, sent with the
+    /// ranks `before` gave them: a session's events are numbered by rank,
+    /// so when a session loses meetings, the last ranks are the ones left
+    /// over in people's calendars (session 24: they stayed there, and
+    /// people came to meetings that had been removed).
+    pub fn withdrawn_since(&self, before: &SessionCalendar) -> Option<SessionCalendar> {
+        let kept = self.meetings.len();
+        (before.meetings.len() > kept).then(|| SessionCalendar {
+            meetings: before.meetings[kept..].to_vec(),
+            places: before.places.get(kept..).map(<[_]>::to_vec).unwrap_or_default(),
+            first_rank: kept,
+            ..self.clone()
+        })
     }
 
     /// The `.ics` text; `stamp` is the DTSTAMP (when the object was made).

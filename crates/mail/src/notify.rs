@@ -15,9 +15,9 @@ use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
 use crate::render::{
-    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, ErasureLink, RegistrationCancelled,
-    RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted, Reminder, SessionCancelled, SessionChanged,
-    SessionRef, SignInLink, SurveyInvitation, data,
+    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, ErasureLink, MeetingsWithdrawn,
+    RegistrationCancelled, RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted, Reminder,
+    SessionCancelled, SessionChanged, SessionRef, SignInLink, SurveyInvitation, data,
 };
 
 /// What every message needs to know about where it comes from.
@@ -103,6 +103,7 @@ pub fn calendar(config: &MailConfig, record: &SessionRecord) -> SessionCalendar 
         organiser_name: config.from.name.clone().unwrap_or_else(|| "Aula".to_owned()),
         meetings: reference.meetings,
         places: reference.meeting_places,
+        first_rank: 0,
     }
 }
 
@@ -211,11 +212,13 @@ pub async fn broadcast_messages(
     Ok(messages)
 }
 
-/// The session's meetings changed: confirmed participants get the new times
-/// and a calendar update.
+/// The session's meetings changed (from `before`): confirmed participants
+/// get the new times and a calendar update, and, when meetings were taken
+/// off, a second message whose calendar cancels the events left over.
 pub async fn session_changed(
     conn: &impl ConnectionTrait,
     config: &MailConfig,
+    before: &SessionRecord,
     record: &SessionRecord,
 ) -> aula_storage::Result<usize> {
     // Reminders move with the first meeting, and say what the session now
@@ -230,16 +233,31 @@ pub async fn session_changed(
             outbox::rewrite_pending(conn, row.id, content.to_string(), due).await?;
         }
     }
+    let now = calendar(config, record);
+    let withdrawn = now.withdrawn_since(&calendar(config, before)).map(|calendar| {
+        data(&MeetingsWithdrawn {
+            session: session_ref(record),
+            withdrawn: calendar.meetings.clone(),
+            calendar,
+        })
+    });
     let content = data(&SessionChanged {
         session: session_ref(record),
-        calendar: calendar(config, record),
+        calendar: now,
     });
     let mut queued = 0;
     for (registration, person) in registrations::recipients(conn, record.session.id, Audience::Confirmed).await? {
         let manage = Some((config, &registration));
-        if let Some(m) = message(MailKind::SessionChanged, &person, record, content.clone(), None, manage) {
-            outbox::enqueue(conn, &m, &config.domain).await?;
-            queued += 1;
+        let messages = [
+            (MailKind::SessionChanged, Some(&content)),
+            (MailKind::MeetingsWithdrawn, withdrawn.as_ref()),
+        ];
+        for (kind, content) in messages {
+            let Some(content) = content else { continue };
+            if let Some(m) = message(kind, &person, record, content.clone(), None, manage) {
+                outbox::enqueue(conn, &m, &config.domain).await?;
+                queued += 1;
+            }
         }
     }
     Ok(queued)

@@ -335,6 +335,45 @@ kind!(
     SessionChangedHtml
 );
 
+/// Meetings were taken off a session: which ones, the session as it now
+/// stands, and the calendar cancellation of their events (the change's own
+/// message updates the others; a calendar message does one thing).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeetingsWithdrawn {
+    pub session: SessionRef,
+    /// The withdrawn meetings' times, as people's calendars have them.
+    pub withdrawn: Vec<(DateTime<Utc>, DateTime<Utc>)>,
+    pub calendar: SessionCalendar,
+}
+#[derive(Template)]
+#[template(path = "mail/meetings_withdrawn/subject.txt", whitespace = "preserve")]
+struct MeetingsWithdrawnSubject<'a> {
+    m: &'a MailCtx,
+    d: &'a MeetingsWithdrawn,
+}
+
+#[derive(Template)]
+#[template(path = "mail/meetings_withdrawn/text.txt", whitespace = "preserve")]
+struct MeetingsWithdrawnText<'a> {
+    m: &'a MailCtx,
+    d: &'a MeetingsWithdrawn,
+}
+
+#[derive(Template)]
+#[template(path = "mail/meetings_withdrawn/html.html")]
+struct MeetingsWithdrawnHtml<'a> {
+    m: &'a MailCtx,
+    d: &'a MeetingsWithdrawn,
+}
+
+kind!(
+    MailKind::MeetingsWithdrawn,
+    MeetingsWithdrawn,
+    MeetingsWithdrawnSubject,
+    MeetingsWithdrawnText,
+    MeetingsWithdrawnHtml
+);
+
 /// A session is cancelled: an apology, and a calendar cancellation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionCancelled {
@@ -683,6 +722,9 @@ pub fn render(
         MailKind::Broadcast => render_kind::<Broadcast>(data, &m, |_| None, domain),
         MailKind::SessionChanged => {
             render_kind::<SessionChanged>(data, &m, |d| Some((Method::Request, &d.calendar)), domain)
+        }
+        MailKind::MeetingsWithdrawn => {
+            render_kind::<MeetingsWithdrawn>(data, &m, |d| Some((Method::Cancel, &d.calendar)), domain)
         }
         MailKind::SessionCancelled => {
             render_kind::<SessionCancelled>(data, &m, |d| d.calendar.as_ref().map(|c| (Method::Cancel, c)), domain)
