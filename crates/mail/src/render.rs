@@ -125,12 +125,12 @@ impl MailCtx {
         linked(text)
     }
 
-    /// "Dear Ana," or a greeting without a name.
     /// The signature's line: the organisation's training team.
     pub fn signature(&self) -> String {
         self.tr.t1("mail-signature", "organisation", self.signer.name.as_str())
     }
 
+    /// "Dear Ana," or a greeting without a name.
     pub fn greeting(&self) -> String {
         match &self.recipient_name {
             Some(name) => self.tr.t1("mail-greeting", "name", name),
