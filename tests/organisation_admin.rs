@@ -697,6 +697,21 @@ db_test!(
         let slug = app.organisation_slug().await;
         assert!(body.contains(&format!("/o/{slug}/?lang=")), "{body}");
         assert!(!body.contains(">Aula<") && !body.contains("by Aula"), "{body}");
+        // And calendars name it as the events' organiser.
+        let ics = app
+            .browser()
+            .get(&format!("/sessions/{session}/calendar.ics"))
+            .await
+            .text()
+            .await
+            .expect("ics");
+        assert!(ics.contains("ORGANIZER;CN=\"Formacion UGT Leon\":mailto:"), "{ics}");
+        if let Some(invitation) = crate::helpers::attachment(&message.data, "invite.ics") {
+            assert!(
+                invitation.contains("ORGANIZER;CN=\"Formacion UGT Leon\":mailto:"),
+                "{invitation}"
+            );
+        }
     }
 );
 

@@ -685,7 +685,15 @@ fn render_kind<K: Kind>(
 ) -> Result<Rendered, RenderError> {
     let value: K = serde_json::from_str(data).map_err(|error| RenderError::Data { kind: K::KIND, error })?;
     let (subject, text, html) = value.render(m)?;
-    let calendar = calendar(&value).map(|(method, cal)| (method, cal.render(method, domain, Utc::now())));
+    // The organiser calendars show is the organisation the message speaks
+    // for, as read when it leaves (rows keep the name they were queued with).
+    let calendar = calendar(&value).map(|(method, cal)| {
+        let cal = SessionCalendar {
+            organiser_name: m.signer.name.clone(),
+            ..cal.clone()
+        };
+        (method, cal.render(method, domain, Utc::now()))
+    });
     Ok(Rendered {
         subject,
         text,
