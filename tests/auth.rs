@@ -4,7 +4,7 @@ use aula_domain::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-use crate::helpers::{TestApp, csrf_in, db_test};
+use crate::helpers::{PASSWORD, TestApp, csrf_in, db_test};
 
 /// Who may use a route: (method, path, roles allowed). Paths with `{id}`
 /// get a real id from `ids`.
@@ -584,3 +584,92 @@ async fn issue_15_too_many_requests_carry_retry_after() {
     })
     .await;
 }
+
+// Found by walking the staff pages as a trainer (session 24): nobody could
+// change their own password; an administrator changing theirs on the users'
+// form was signed out for it. Now: the current password first, the new one
+// twice, every other sign-in ends and this one stays.
+db_test!(staff_change_their_own_password, |app: TestApp| async move {
+    app.user("marta@staff.example.org", &[Role::Trainer]).await;
+    let here = app.browser();
+    let elsewhere = app.browser_from(2);
+    for browser in [&here, &elsewhere] {
+        let response = browser.sign_in("marta@staff.example.org", PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    let html = here.get_html("/account/password").await;
+    assert!(html.contains("autocomplete=\"current-password\""), "{html}");
+    assert!(
+        html.contains("href=\"/account/password\" aria-current=\"page\""),
+        "{html}"
+    );
+    let change = |current: &'static str, new: &'static str, again: &'static str| {
+        let here = &here;
+        async move {
+            here.submit(
+                "/account/password",
+                &[
+                    ("current_password", current),
+                    ("new_password", new),
+                    ("new_password_again", again),
+                ],
+            )
+            .await
+        }
+    };
+
+    // Refused, each with its reason on its field, and nothing changes.
+    let response = change("not my password", "a new long sentence", "a new long sentence").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("html");
+    assert!(html.contains("This is not your current password."), "{html}");
+    assert!(
+        !html.contains("a new long sentence"),
+        "nothing typed is shown again: {html}"
+    );
+    let response = change(PASSWORD, "short", "short").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.text().await.expect("html").contains("At least 10 characters"));
+    let response = change(PASSWORD, "a new long sentence", "a new long sentense").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response
+            .text()
+            .await
+            .expect("html")
+            .contains("The two new passwords are not the same.")
+    );
+    let forged = here
+        .post_raw(
+            "/account/password",
+            &[
+                ("csrf", "forged"),
+                ("current_password", PASSWORD),
+                ("new_password", "a new long sentence"),
+                ("new_password_again", "a new long sentence"),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert_eq!(elsewhere.get("/staff/my-sessions").await.status(), StatusCode::OK);
+
+    // Changed: this sign-in stays, the other one ends, the new password works.
+    let response = change(PASSWORD, "a new long sentence", "a new long sentence").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let html = here.get_html("/account/password").await;
+    assert!(html.contains("Your password is changed."), "the flash: {html}");
+    assert_eq!(here.get("/staff/my-sessions").await.status(), StatusCode::OK);
+    assert_ne!(elsewhere.get("/staff/my-sessions").await.status(), StatusCode::OK);
+    let again = app.browser();
+    assert_ne!(
+        again.sign_in("marta@staff.example.org", PASSWORD).await.status(),
+        StatusCode::SEE_OTHER,
+        "the old password no longer signs in"
+    );
+    let response = again.sign_in("marta@staff.example.org", "a new long sentence").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // Anonymous, the page is a sign-in.
+    let response = app.browser().get("/account/password").await;
+    assert_ne!(response.status(), StatusCode::OK);
+});

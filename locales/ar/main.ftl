@@ -16,6 +16,7 @@ nav-my-sessions = دوراتي
 nav-users = المستخدمون
 nav-regions = الجهات
 nav-tokens = رموز الواجهة البرمجية
+nav-password = كلمة المرور
 nav-sign-in = دخول الأعوان
 nav-sign-out = الخروج
 footer-about = Aula — تكوين معتمد في التنوع والمساواة في المعاملة
@@ -49,6 +50,7 @@ flash-signed-in = تم تسجيل دخولك.
 flash-signed-out = تم تسجيل خروجك.
 flash-status-changed = تغيّرت حالة الدورة.
 flash-token-revoked = تم إلغاء الرمز؛ لم يعد صالحًا.
+flash-password-changed = تم تغيير كلمة المرور. أُغلقت جلساتك الأخرى كلها.
 
 ## Dates
 date-long = { $day } { $month } { $year }
@@ -279,6 +281,13 @@ user-active-hint = لا يمكن للمستخدم غير النشط الدخول
 
 ## API tokens
 tokens-title = رموز الواجهة البرمجية
+password-title = كلمة المرور
+password-lead = غيّر كلمة المرور التي تسجّل بها الدخول. تنتهي جلساتك الأخرى كلها، وتبقى هذه الجلسة مفتوحة.
+password-current = كلمة المرور الحالية
+password-new = كلمة المرور الجديدة
+password-new-hint = { $min } أحرف على الأقل. جملة من بضع كلمات يسهل تذكّرها ويصعب تخمينها.
+password-new-again = كلمة المرور الجديدة مرة أخرى
+password-submit = غيّر كلمة المرور
 tokens-lead = تسمح الرموز لنظام آخر باستعمال الواجهة البرمجية نيابةً عنك وبأدوارك. أرسل الرمز بعد "Authorization: Bearer".
 tokens-created = رمزك الجديد
 tokens-created-once = انسخه الآن: لن يظهر إلا هذه المرة.
@@ -399,6 +408,8 @@ error-password-short = { $min ->
     [many] { $min } حرفًا على الأقل.
    *[other] { $min } حرف على الأقل.
 }
+error-current-password = هذه ليست كلمة المرور الحالية.
+error-password-mismatch = كلمتا المرور الجديدتان غير متطابقتين.
 error-cannot-demote-self = لا يمكنك حذف دور المشرف الخاص بك أو إلغاء تنشيط حسابك.
 table-region = جدول؛ يمكن تمريره أفقيًا على الشاشات الصغيرة
 error-unavailable = قاعدة البيانات لا تستجيب للحظات؛ لم يتغير أي شيء. يُرجى المحاولة بعد بضع ثوانٍ.

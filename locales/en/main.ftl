@@ -14,6 +14,7 @@ nav-my-sessions = My sessions
 nav-users = Users
 nav-regions = Regions
 nav-tokens = API tokens
+nav-password = My password
 nav-sign-in = Staff sign-in
 nav-sign-out = Sign out
 footer-about = Aula — accredited training on diversity and equal treatment
@@ -43,6 +44,7 @@ flash-signed-in = You are signed in.
 flash-signed-out = You are signed out.
 flash-status-changed = The session's status has changed.
 flash-token-revoked = The token is revoked; it no longer works.
+flash-password-changed = Your password is changed. You are signed out everywhere else.
 
 ## Dates
 date-long = { $day } { $month } { $year }
@@ -264,6 +266,13 @@ user-active-hint = An inactive user cannot sign in and is signed out at once.
 
 ## API tokens
 tokens-title = API tokens
+password-title = My password
+password-lead = Change the password you sign in with. Every other sign-in of yours ends; this one stays.
+password-current = Current password
+password-new = New password
+password-new-hint = At least { $min } characters. A sentence of a few words is easy to remember and hard to guess.
+password-new-again = The new password again
+password-submit = Change my password
 tokens-lead = Tokens let an integration use the API on your behalf, with your roles. Send one as "Authorization: Bearer" followed by the token.
 tokens-created = Your new token
 tokens-created-once = Copy it now: it is shown only this once.
@@ -375,6 +384,8 @@ error-password-short = At least { $min ->
     [one] one character
    *[other] { $min } characters
 }.
+error-current-password = This is not your current password.
+error-password-mismatch = The two new passwords are not the same.
 error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
 table-region = Table; it scrolls sideways on small screens
 error-unavailable = The database is not answering for a moment; nothing was changed. Please try again in a few seconds.

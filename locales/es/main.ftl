@@ -14,6 +14,7 @@ nav-my-sessions = Mis sesiones
 nav-users = Cuentas
 nav-regions = Regiones
 nav-tokens = Tokens de API
+nav-password = Mi contraseña
 nav-sign-in = Acceso del personal
 nav-sign-out = Salir
 footer-about = Aula — formación acreditada en diversidad e igualdad de trato
@@ -43,6 +44,7 @@ flash-signed-in = Ha accedido a su cuenta.
 flash-signed-out = Ha salido de su cuenta.
 flash-status-changed = Se ha cambiado el estado de la sesión.
 flash-token-revoked = El token se ha revocado: ya no funciona.
+flash-password-changed = Su contraseña se ha cambiado. Sus demás sesiones se han cerrado.
 
 ## Fechas
 date-long = { $day } de { $month } de { $year }
@@ -264,6 +266,13 @@ user-active-hint = Una cuenta inactiva no puede acceder, y su sesión abierta se
 
 ## Tokens de API
 tokens-title = Tokens de API
+password-title = Mi contraseña
+password-lead = Cambie la contraseña con la que inicia sesión. Todas sus demás sesiones se cierran; esta sigue abierta.
+password-current = Contraseña actual
+password-new = Nueva contraseña
+password-new-hint = Al menos { $min } caracteres. Una frase de pocas palabras se recuerda fácilmente y se adivina mal.
+password-new-again = La nueva contraseña, otra vez
+password-submit = Cambiar mi contraseña
 tokens-lead = Un token permite que una integración use la API en su nombre, con sus mismos roles. Se envía como «Authorization: Bearer» seguido del token.
 tokens-created = Nuevo token
 tokens-created-once = Cópielo ahora: solo se muestra esta vez.
@@ -375,6 +384,8 @@ error-password-short = Al menos { $min ->
     [one] un carácter
    *[other] { $min } caracteres
 }.
+error-current-password = Esta no es su contraseña actual.
+error-password-mismatch = Las dos contraseñas nuevas no coinciden.
 error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.
 table-region = Tabla; se desplaza en horizontal en pantallas pequeñas
 error-unavailable = La base de datos no responde en este momento; no se ha cambiado nada. Vuelva a intentarlo dentro de unos segundos.

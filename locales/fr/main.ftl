@@ -14,6 +14,7 @@ nav-my-sessions = Mes sessions
 nav-users = Comptes
 nav-regions = Régions
 nav-tokens = Jetons d'API
+nav-password = Mon mot de passe
 nav-sign-in = Connexion du personnel
 nav-sign-out = Se déconnecter
 footer-about = Aula — formations accréditées sur la diversité et l'égalité de traitement
@@ -43,6 +44,7 @@ flash-signed-in = Connexion réussie.
 flash-signed-out = Déconnexion réussie.
 flash-status-changed = Le statut de la session a été modifié.
 flash-token-revoked = Le jeton est révoqué : il ne fonctionne plus.
+flash-password-changed = Votre mot de passe est changé. Vos autres connexions sont fermées.
 
 ## Dates
 date-long = { $day } { $month } { $year }
@@ -264,6 +266,13 @@ user-active-hint = Un compte inactif ne permet plus de se connecter, et la perso
 
 ## Jetons d'API
 tokens-title = Jetons d'API
+password-title = Mon mot de passe
+password-lead = Changez le mot de passe avec lequel vous vous connectez. Toutes vos autres connexions prennent fin ; celle-ci reste ouverte.
+password-current = Mot de passe actuel
+password-new = Nouveau mot de passe
+password-new-hint = Au moins { $min } caractères. Une phrase de quelques mots se retient facilement et se devine mal.
+password-new-again = Le nouveau mot de passe, à nouveau
+password-submit = Changer mon mot de passe
 tokens-lead = Un jeton permet à une intégration d'utiliser l'API en votre nom, avec vos rôles. Envoyez « Authorization: Bearer » suivi du jeton.
 tokens-created = Votre nouveau jeton
 tokens-created-once = Copiez-le maintenant : il n'est affiché qu'une seule fois.
@@ -375,6 +384,8 @@ error-password-short = Au moins { $min ->
     [one] { $min } caractère
    *[other] { $min } caractères
 }.
+error-current-password = Ce n’est pas votre mot de passe actuel.
+error-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.
 error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.
 table-region = Tableau ; il défile horizontalement sur les petits écrans
 error-unavailable = La base de données ne répond pas pour le moment ; rien n'a été modifié. Réessayez dans quelques secondes.

@@ -514,7 +514,7 @@ async function pagesToCheck() {
     staff(ADMIN, ['/admin/users', '/admin/users/new', userHref, '/admin/regions', '/admin/audiences', bodyHref, '/admin/retention', '/staff/privacy',
       '/admin/organisations', '/admin/organisations/new', organisationHref, `${organisationHref}/status?to=suspended`]),
     staff(TRAINER, ['/staff/my-sessions', attendanceHref, rollCallHref, checkInHref, `${checkInHref}/screen`]),
-    staff(ACCREDITOR, ['/account/tokens', '/staff/certificates']),
+    staff(ACCREDITOR, ['/account/tokens', '/account/password', '/staff/certificates']),
   ];
   return { people, done: () => organiser.context().close() };
 }

@@ -2,8 +2,8 @@
 //! keep them: added with their roles in the organisation, changed, or
 //! deactivated, each with its audit entry in one transaction.
 
-use aula_domain::OrganisationId;
 use aula_domain::details::UserDetails;
+use aula_domain::{FieldErrors, OrganisationId, Password, PasswordHash, Problem};
 use aula_storage::Actor;
 use aula_storage::users::{self, UserRecord};
 use uuid::Uuid;
@@ -27,5 +27,30 @@ pub async fn change(
     active: bool,
 ) -> Result<UserRecord> {
     app.change(async |txn| users::update(txn, actor, org, id, details, active).await)
+        .await
+}
+
+/// A staff member changes their own password. The current one comes first:
+/// whoever finds a screen left signed in must not be able to lock its owner
+/// out. The new one is a [`Password`] (the form's door parses it); every
+/// other sign-in of theirs ends, and the one in use (cookie `kept`) stays.
+pub async fn change_own_password(
+    app: &App,
+    actor: &Actor,
+    id: Uuid,
+    current: &str,
+    new: &Password,
+    kept: &str,
+) -> Result<()> {
+    let user = users::get(&app.db, id).await?;
+    let stored = user.user.password_hash.map(PasswordHash::from_stored);
+    if !stored.is_some_and(|hash| hash.verify(current)) {
+        return Err(crate::Error::Invalid(FieldErrors::single(
+            "current_password",
+            Problem::new("error-current-password"),
+        )));
+    }
+    let hash = PasswordHash::new(new);
+    app.change(async |txn| users::set_own_password(txn, actor, id, &hash, kept).await)
         .await
 }

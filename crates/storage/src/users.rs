@@ -123,6 +123,34 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
     with_roles(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
+/// User `id` replaces their own password (audited): every other sign-in
+/// of theirs ends, the one whose cookie is `kept` stays, so the person who
+/// changed it is not signed out for doing so. Checking the current password
+/// is the caller's (`aula_app::users::change_own_password`).
+pub async fn set_own_password(
+    conn: &impl ConnectionTrait,
+    actor: &Actor,
+    id: Uuid,
+    hash: &PasswordHash,
+    kept: &str,
+) -> Result<()> {
+    let row = found(conn, user::Entity::find_by_id(id)).await?;
+    let mut model: user::ActiveModel = row.into();
+    model.password_hash = Set(Some(hash.as_str().to_owned()));
+    model.update(conn).await?;
+    crate::web_sessions::delete_for_user_but(conn, id, kept).await?;
+    audit::record(
+        conn,
+        actor,
+        "update",
+        "user",
+        Some(id),
+        json!({"password_changed": true, "by": "self"}),
+    )
+    .await?;
+    Ok(())
+}
+
 /// User `id` as an administrator working in `org` sees and edits them: the
 /// platform's roles, and their roles in `org` only. Their roles elsewhere
 /// are their other organisations' to change (session 23: a save of the

@@ -87,6 +87,16 @@ pub async fn delete(conn: &impl ConnectionTrait, cookie: &str) -> Result<()> {
     Ok(())
 }
 
+/// Every web session of `user_id` but the one whose cookie is `kept`.
+pub async fn delete_for_user_but(conn: &impl ConnectionTrait, user_id: Uuid, kept: &str) -> Result<()> {
+    web_session::Entity::delete_many()
+        .filter(web_session::Column::UserId.eq(user_id))
+        .filter(web_session::Column::TokenHash.ne(secrets::hash(kept)))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn delete_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<()> {
     web_session::Entity::delete_many()
         .filter(web_session::Column::UserId.eq(user_id))

@@ -575,6 +575,10 @@ pub fn for_people() -> Router<AppState> {
             get(accounts::tokens::page).post(accounts::tokens::create_page),
         )
         .route("/account/tokens/{id}/revoke", post(accounts::tokens::revoke_page))
+        .route(
+            "/account/password",
+            get(accounts::password::page).post(accounts::password::change),
+        )
         .split_for_parts();
     let openapi: Arc<OpenApi> = Arc::new(api::with_common_answers(openapi));
     routes

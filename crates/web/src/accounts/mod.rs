@@ -5,6 +5,7 @@ pub mod networks;
 pub mod organisation_admin;
 pub mod organisation_pages;
 pub mod organisations;
+pub mod password;
 pub mod sign_in;
 pub mod tokens;
 pub mod users;
