@@ -264,6 +264,17 @@ impl Tr {
         format!("{:02}:{:02}", local.hour(), local.minute())
     }
 
+    /// When a meeting that began at `start` ends: its time, or its date and
+    /// time when it ends on another day than it began, in `zone` (a night
+    /// meeting read "21:30–00:30", as if it ended before it began).
+    pub fn until(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
+        if start.with_timezone(&zone).date_naive() == end.with_timezone(&zone).date_naive() {
+            self.time(end, zone)
+        } else {
+            self.datetime(end, zone)
+        }
+    }
+
     /// `14 March 2026, 09:30`, in `zone`.
     pub fn datetime(&self, instant: DateTime<Utc>, zone: Tz) -> String {
         self.composed(
@@ -346,5 +357,20 @@ mod tests {
         // Placed in a sentence, it is one isolated run led by its month.
         let sentence = ar.t1("certificate-issued-on", "date", date.as_str());
         assert!(sentence.contains(&format!("\u{2068}{date}\u{2069}")), "{sentence:?}");
+    }
+
+    // Found reading e-mails (session 23, mended in session 24): a night
+    // meeting read "21:37–00:37", as if it ended before it began.
+    #[test]
+    fn a_meeting_past_midnight_says_the_day_it_ends() {
+        let en = Tr::new(Language::En);
+        let at = |text: &str| DateTime::parse_from_rfc3339(text).expect("instant").to_utc();
+        let madrid = chrono_tz::Europe::Madrid;
+        // 21:37 to 00:37 in Madrid (UTC+1 in March).
+        let (start, end) = (at("2030-03-12T20:37:00Z"), at("2030-03-12T23:37:00Z"));
+        assert_eq!(en.until(start, end, madrid), "13 March 2030, 00:37");
+        // The same hours end the same day in UTC, and show the time alone.
+        assert_eq!(en.until(start, end, chrono_tz::UTC), "23:37");
+        assert_eq!(en.until(start, at("2030-03-12T22:00:00Z"), madrid), "23:00");
     }
 }

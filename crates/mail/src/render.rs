@@ -173,7 +173,13 @@ impl MailCtx {
             &[
                 ("date", Arg::Text(self.date(&meeting.0, zone))),
                 ("start", Arg::Text(self.time(&meeting.0, zone))),
-                ("end", Arg::Text(self.time(&meeting.1, zone))),
+                (
+                    "end",
+                    Arg::Text(
+                        self.tr
+                            .until(meeting.0, meeting.1, zone.parse().unwrap_or(chrono_tz::Europe::Madrid)),
+                    ),
+                ),
             ],
         )
     }

@@ -234,6 +234,11 @@ impl Chrome {
         self.tr.time(*instant, zone.tz())
     }
 
+    /// When a meeting ends: its time, with its date when not the day it began.
+    pub fn until(&self, start: &DateTime<Utc>, end: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
+        self.tr.until(*start, *end, zone.tz())
+    }
+
     pub fn datetime(&self, instant: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
         self.tr.datetime(*instant, zone.tz())
     }
