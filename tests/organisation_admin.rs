@@ -697,6 +697,12 @@ db_test!(
         let slug = app.organisation_slug().await;
         assert!(body.contains(&format!("/o/{slug}/?lang=")), "{body}");
         assert!(!body.contains(">Aula<") && !body.contains("by Aula"), "{body}");
+        assert_eq!(
+            message.header("content-language").as_deref(),
+            Some("es"),
+            "{}",
+            message.data
+        );
         // And calendars name it as the events' organiser.
         let ics = app
             .browser()

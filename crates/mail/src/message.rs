@@ -36,6 +36,7 @@ pub fn build(
     rendered: Rendered,
 ) -> Result<Message, String> {
     let address = to.parse().map_err(|e| format!("recipient {to}: {e}"))?;
+    let language = rendered.language;
     let mut builder = Message::builder()
         .from(sender.from.clone())
         .to(Mailbox::new(to_name.map(str::to_owned), address))
@@ -68,6 +69,12 @@ pub fn build(
         }
     };
     let mut message = builder.multipart(body).map_err(|e| e.to_string())?;
+    // The language it is written in (RFC 3282): screen readers and
+    // translating mail readers take it from here, not from the HTML part.
+    message.headers_mut().insert_raw(HeaderValue::new(
+        HeaderName::new_from_ascii_str("Content-Language"),
+        language.as_str().to_owned(),
+    ));
     // Automatic messages: no out-of-office replies, please (RFC 3834).
     message.headers_mut().insert_raw(HeaderValue::new(
         HeaderName::new_from_ascii_str("Auto-Submitted"),

@@ -227,6 +227,8 @@ impl SessionRef {
 /// A message ready for the transport.
 #[derive(Debug)]
 pub struct Rendered {
+    /// The language it is written in (`Content-Language`).
+    pub language: Language,
     pub subject: String,
     pub text: String,
     pub html: String,
@@ -701,6 +703,7 @@ fn render_kind<K: Kind>(
         (method, cal.render(method, domain, Utc::now()))
     });
     Ok(Rendered {
+        language: m.tr.lang,
         subject,
         text,
         html,
