@@ -427,6 +427,46 @@ db_test!(
             "the subject, in Luis's language: {text}"
         );
         assert!(text.contains("<del>"), "the meeting taken off, struck: {text}");
+
+        // The review's cases. The first meeting of two taken off: the
+        // calendar cancels the last rank (the update re-times the first),
+        // and the text names the meeting that is gone, not the last one.
+        let (status, body) = api
+            .patch_session(&session_id, &json!({"meetings": [times(&meetings[1])]}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let told = crate::helpers::queued(&app, "meetings_withdrawn", Some("luis@example.org")).await;
+        assert_eq!(told.len(), 2);
+        let gone = told
+            .iter()
+            .find(|d| d["calendar"]["first_rank"] == 1)
+            .expect("the second withdrawal");
+        let instant =
+            |v: &serde_json::Value| chrono::DateTime::parse_from_rfc3339(v.as_str().expect("time")).expect("time");
+        assert_eq!(
+            instant(&gone["withdrawn"][0][0]),
+            instant(&meetings[0]["starts_at"]),
+            "{gone}"
+        );
+        assert_eq!(gone["withdrawn"].as_array().map(Vec::len), Some(1));
+        // Every meeting taken off: the cancellation alone, no empty update.
+        let changes = crate::helpers::queued(&app, "session_changed", Some("luis@example.org"))
+            .await
+            .len();
+        let (status, body) = api.patch_session(&session_id, &json!({"meetings": []})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(
+            crate::helpers::queued(&app, "session_changed", Some("luis@example.org"))
+                .await
+                .len(),
+            changes
+        );
+        assert_eq!(
+            crate::helpers::queued(&app, "meetings_withdrawn", Some("luis@example.org"))
+                .await
+                .len(),
+            3
+        );
     }
 );
 

@@ -3,6 +3,7 @@
 
 use aula_domain::registration::Audience;
 use aula_domain::{Email, MailKind, RegistrationStatus};
+use aula_storage::entities::meeting;
 use aula_storage::entities::person::Model as Person;
 use aula_storage::entities::registration::Model as Registration;
 use aula_storage::outbox::{self, NewMessage};
@@ -235,21 +236,39 @@ pub async fn session_changed(
     }
     let now = calendar(config, record);
     let withdrawn = now.withdrawn_since(&calendar(config, before)).map(|calendar| {
+        // The calendar cancels ranks; the text names the meetings that are
+        // really gone, which need not be the last ones (a review found the
+        // mail saying a meeting that still takes place would not).
+        let kept = |m: &meeting::Model| {
+            record
+                .meetings
+                .iter()
+                .any(|k| (k.starts_at, k.ends_at) == (m.starts_at, m.ends_at))
+        };
         data(&MeetingsWithdrawn {
             session: session_ref(record),
-            withdrawn: calendar.meetings.clone(),
+            withdrawn: before
+                .meetings
+                .iter()
+                .filter(|m| !kept(m))
+                .map(|m| (m.starts_at, m.ends_at))
+                .collect(),
             calendar,
         })
     });
-    let content = data(&SessionChanged {
-        session: session_ref(record),
-        calendar: now,
+    // With no meeting left there is nothing to update: the cancellation
+    // says it all (a calendar of no event is no calendar).
+    let content = (!record.meetings.is_empty()).then(|| {
+        data(&SessionChanged {
+            session: session_ref(record),
+            calendar: now,
+        })
     });
     let mut queued = 0;
     for (registration, person) in registrations::recipients(conn, record.session.id, Audience::Confirmed).await? {
         let manage = Some((config, &registration));
         let messages = [
-            (MailKind::SessionChanged, Some(&content)),
+            (MailKind::SessionChanged, content.as_ref()),
             (MailKind::MeetingsWithdrawn, withdrawn.as_ref()),
         ];
         for (kind, content) in messages {
