@@ -672,4 +672,29 @@ db_test!(staff_change_their_own_password, |app: TestApp| async move {
     // Anonymous, the page is a sign-in.
     let response = app.browser().get("/account/password").await;
     assert_ne!(response.status(), StatusCode::OK);
+
+    // Of two changes at once, the one that read the password before the
+    // other wrote it changes nothing (a review found both said "changed").
+    let email = aula_domain::Email::parse("marta@staff.example.org").expect("e-mail");
+    let marta = aula_storage::users::find_by_email(&app.db, &email)
+        .await
+        .expect("read")
+        .expect("marta");
+    let stale = aula_domain::PasswordHash::new(&aula_domain::Password::parse(PASSWORD).expect("password"));
+    let other = aula_domain::PasswordHash::new(&aula_domain::Password::parse("another long one").expect("password"));
+    let late = aula_storage::users::set_own_password(
+        &app.db,
+        &aula_storage::Actor::system("test"),
+        marta.user.id,
+        &stale,
+        &other,
+        "",
+    )
+    .await;
+    assert!(matches!(late, Err(aula_storage::StorageError::Invalid(_))), "{late:?}");
+    let response = app
+        .browser()
+        .sign_in("marta@staff.example.org", "a new long sentence")
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "the first change holds");
 });

@@ -44,7 +44,7 @@ flash-signed-in = You are signed in.
 flash-signed-out = You are signed out.
 flash-status-changed = The session's status has changed.
 flash-token-revoked = The token is revoked; it no longer works.
-flash-password-changed = Your password is changed. You are signed out everywhere else.
+flash-password-changed = Your password is changed. Your other sign-ins are ended; your API tokens still work.
 
 ## Dates
 date-long = { $day } { $month } { $year }
@@ -267,7 +267,7 @@ user-active-hint = An inactive user cannot sign in and is signed out at once.
 ## API tokens
 tokens-title = API tokens
 password-title = My password
-password-lead = Change the password you sign in with. Every other sign-in of yours ends; this one stays.
+password-lead = Change the password you sign in with. Every other sign-in of yours ends; this one stays. Your API tokens keep working: revoke them on the API tokens page if someone else may know them.
 password-current = Current password
 password-new = New password
 password-new-hint = At least { $min } characters. A sentence of a few words is easy to remember and hard to guess.

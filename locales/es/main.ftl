@@ -44,7 +44,7 @@ flash-signed-in = Ha accedido a su cuenta.
 flash-signed-out = Ha salido de su cuenta.
 flash-status-changed = Se ha cambiado el estado de la sesión.
 flash-token-revoked = El token se ha revocado: ya no funciona.
-flash-password-changed = Su contraseña se ha cambiado. Sus demás sesiones se han cerrado.
+flash-password-changed = Su contraseña se ha cambiado. Sus demás sesiones se han cerrado; sus tokens de API siguen funcionando.
 
 ## Fechas
 date-long = { $day } de { $month } de { $year }
@@ -267,7 +267,7 @@ user-active-hint = Una cuenta inactiva no puede acceder, y su sesión abierta se
 ## Tokens de API
 tokens-title = Tokens de API
 password-title = Mi contraseña
-password-lead = Cambie la contraseña con la que inicia sesión. Todas sus demás sesiones se cierran; esta sigue abierta.
+password-lead = Cambie la contraseña con la que inicia sesión. Todas sus demás sesiones se cierran; esta sigue abierta. Sus tokens de API siguen funcionando: revóquelos en la página de tokens de API si alguien más puede conocerlos.
 password-current = Contraseña actual
 password-new = Nueva contraseña
 password-new-hint = Al menos { $min } caracteres. Una frase de pocas palabras se recuerda fácilmente y se adivina mal.

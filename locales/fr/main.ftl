@@ -44,7 +44,7 @@ flash-signed-in = Connexion réussie.
 flash-signed-out = Déconnexion réussie.
 flash-status-changed = Le statut de la session a été modifié.
 flash-token-revoked = Le jeton est révoqué : il ne fonctionne plus.
-flash-password-changed = Votre mot de passe est changé. Vos autres connexions sont fermées.
+flash-password-changed = Votre mot de passe est changé. Vos autres connexions sont fermées ; vos jetons d’API fonctionnent toujours.
 
 ## Dates
 date-long = { $day } { $month } { $year }
@@ -267,7 +267,7 @@ user-active-hint = Un compte inactif ne permet plus de se connecter, et la perso
 ## Jetons d'API
 tokens-title = Jetons d'API
 password-title = Mon mot de passe
-password-lead = Changez le mot de passe avec lequel vous vous connectez. Toutes vos autres connexions prennent fin ; celle-ci reste ouverte.
+password-lead = Changez le mot de passe avec lequel vous vous connectez. Toutes vos autres connexions prennent fin ; celle-ci reste ouverte. Vos jetons d’API continuent de fonctionner : révoquez-les sur la page des jetons d’API si quelqu’un d’autre peut les connaître.
 password-current = Mot de passe actuel
 password-new = Nouveau mot de passe
 password-new-hint = Au moins { $min } caractères. Une phrase de quelques mots se retient facilement et se devine mal.

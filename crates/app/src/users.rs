@@ -44,13 +44,13 @@ pub async fn change_own_password(
 ) -> Result<()> {
     let user = users::get(&app.db, id).await?;
     let stored = user.user.password_hash.map(PasswordHash::from_stored);
-    if !stored.is_some_and(|hash| hash.verify(current)) {
+    let Some(stored) = stored.filter(|hash| hash.verify(current)) else {
         return Err(crate::Error::Invalid(FieldErrors::single(
             "current_password",
             Problem::new("error-current-password"),
         )));
-    }
+    };
     let hash = PasswordHash::new(new);
-    app.change(async |txn| users::set_own_password(txn, actor, id, &hash, kept).await)
+    app.change(async |txn| users::set_own_password(txn, actor, id, &stored, &hash, kept).await)
         .await
 }

@@ -123,21 +123,36 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
     with_roles(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
-/// User `id` replaces their own password (audited): every other sign-in
-/// of theirs ends, the one whose cookie is `kept` stays, so the person who
-/// changed it is not signed out for doing so. Checking the current password
-/// is the caller's (`aula_app::users::change_own_password`).
+/// User `id` replaces their own password `current` (the stored hash the
+/// caller checked the typed one against, `aula_app::users::change_own_password`)
+/// with `hash`, audited: every other sign-in of theirs ends, the one whose
+/// cookie is `kept` stays, so the person who changed it is not signed out
+/// for doing so. The row changes only if its password is still `current`:
+/// of two changes at once from two sign-ins, the second is refused, where
+/// both said "changed" and one of them was not (a review, session 24).
 pub async fn set_own_password(
     conn: &impl ConnectionTrait,
     actor: &Actor,
     id: Uuid,
+    current: &PasswordHash,
     hash: &PasswordHash,
     kept: &str,
 ) -> Result<()> {
-    let row = found(conn, user::Entity::find_by_id(id)).await?;
-    let mut model: user::ActiveModel = row.into();
-    model.password_hash = Set(Some(hash.as_str().to_owned()));
-    model.update(conn).await?;
+    let changed = user::Entity::update_many()
+        .col_expr(
+            user::Column::PasswordHash,
+            sea_orm::sea_query::Expr::value(hash.as_str()),
+        )
+        .filter(user::Column::Id.eq(id))
+        .filter(user::Column::PasswordHash.eq(current.as_str()))
+        .exec(conn)
+        .await?;
+    if changed.rows_affected == 0 {
+        return Err(StorageError::Invalid(aula_domain::FieldErrors::single(
+            "current_password",
+            aula_domain::Problem::new("error-current-password"),
+        )));
+    }
     crate::web_sessions::delete_for_user_but(conn, id, kept).await?;
     audit::record(
         conn,
