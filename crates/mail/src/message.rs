@@ -15,14 +15,16 @@ pub struct Sender {
 }
 
 /// Who an organisation's messages come from: the instance's address (the
-/// one its mail server is allowed to send for), under the organisation's
-/// sender name when it has one.
+/// one its mail server is allowed to send for), under the name the message
+/// signs with (its sender name, else its name; see `render::Signer`), so
+/// the From and the signature agree (a review found "Aula" above a message
+/// signed by the organisation).
 pub fn sender_of(instance: &Sender, organisation: &aula_storage::entities::organisation::Model) -> Sender {
-    match organisation.mail_sender_name.as_deref().map(str::trim) {
-        Some(name) if !name.is_empty() => Sender {
-            from: Mailbox::new(Some(name.to_owned()), instance.from.email.clone()),
-        },
-        _ => instance.clone(),
+    Sender {
+        from: Mailbox::new(
+            Some(crate::render::Signer::of(organisation).name),
+            instance.from.email.clone(),
+        ),
     }
 }
 
