@@ -306,6 +306,8 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     let code_page = if guess == encoding_rs::WINDOWS_1256 || has_arabic_word(bytes) {
         encoding_rs::WINDOWS_1256
+    } else if looks_like_mac_roman(bytes) {
+        encoding_rs::MACINTOSH
     } else {
         encoding_rs::WINDOWS_1252
     };
@@ -316,6 +318,31 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
         return None;
     }
     Some(text)
+}
+
+/// Whether the bytes are what Excel for Mac saves as "CSV": Mac Roman,
+/// whose accented letters (é 0x8E, ñ 0x96, É 0x83, ï 0x95...) are bytes that
+/// Windows-1252 reads as punctuation ("JosŽ Mu–oz"; a review found such
+/// names registered and mailed). Told by a byte of 0x80 to 0x9F touching an
+/// ASCII letter, in a file without one byte of 0xC0 and above, where
+/// Windows-1252 keeps its own accented letters. Not counted, for they are
+/// Windows-1252's in names too: the euro, quotes and apostrophes ("O’Brien"),
+/// and its letters Š Œ š œ ž Ÿ ("Cœur"); Ž only after a lowercase letter
+/// ("JosŽ"), where Windows-1252 would put a capital inside a word.
+fn looks_like_mac_roman(bytes: &[u8]) -> bool {
+    if bytes.iter().any(|b| *b >= 0xC0) {
+        return false;
+    }
+    let letter = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphabetic);
+    bytes.iter().enumerate().any(|(i, b)| {
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+        match b {
+            0x8E => before.is_some_and(u8::is_ascii_lowercase),
+            0x80 | 0x8A | 0x8C | 0x91..=0x94 | 0x9A | 0x9C | 0x9E | 0x9F => false,
+            0x81..=0x9D => letter(before) || letter(bytes.get(i + 1)),
+            _ => false,
+        }
+    })
 }
 
 /// Whether the bytes, read as Windows-1256, hold a word of two or more
@@ -1090,11 +1117,17 @@ mod tests {
             decode(b"IB\xc1\xd1EZ;CONCEI\xc7\xc3O\n").as_deref(),
             Some("IBÁÑEZ;CONCEIÇÃO\n")
         );
-        // A Mac's file: MacRoman's è (0x8F) is no Windows-1252 letter.
+        // Excel for Mac's "CSV": Mac Roman (bytes from Python's mac_roman codec).
         assert_eq!(
-            key(read(b"nom;pr\x8enom\nL\x8fa;Cr\x8dpe\n")),
-            Err("error-csv-encoding")
+            decode(b"given_name,family_name\r\n\x83lo\x95se,N\x9c\x96ez\r\nJos\x8e,Mu\x96oz\r\nFran\x8doise,Lef\x8fvre\r\n").as_deref(),
+            Some("given_name,family_name\r\nÉloïse,Núñez\r\nJosé,Muñoz\r\nFrançoise,Lefèvre\r\n")
         );
+        // Windows-1252's own punctuation and letters stay what they are.
+        assert_eq!(
+            decode(b"O\x92Brien;C\x9cur;\x80 5\n").as_deref(),
+            Some("O’Brien;Cœur;€ 5\n")
+        );
+        assert_eq!(decode(b"Dupr\xe9 \x96 Mu\x96oz\n").as_deref(), Some("Dupré – Mu–oz\n"));
         // A broken UTF-8 file after its mark is no text.
         assert_eq!(key(read(b"\xEF\xBB\xBFnom;pr\xe9nom\n")), Err("error-csv-encoding"));
     }
