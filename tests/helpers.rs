@@ -1102,3 +1102,13 @@ pub fn signer() -> aula_mail::render::Signer {
         home_path: "/o/lyon/".to_owned(),
     }
 }
+
+/// The session's calendar file as anyone downloads it from its public page.
+pub async fn public_calendar(app: &TestApp, session_id: &str) -> String {
+    app.browser()
+        .get(&format!("/sessions/{session_id}/calendar.ics"))
+        .await
+        .text()
+        .await
+        .expect("ics")
+}

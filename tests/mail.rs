@@ -392,34 +392,19 @@ db_test!(
                 .format("%Y%m%dT%H%M%S")
                 .to_string()
         };
+        let event = |rank: &str, meeting: &serde_json::Value, status: &str| {
+            (rank.to_owned(), day(meeting), "1".to_owned(), status.to_owned())
+        };
         let (_, kept) = events_of("REQUEST");
         assert_eq!(
             kept,
             [
-                (
-                    "1".to_owned(),
-                    day(&meetings[0]),
-                    "1".to_owned(),
-                    "CONFIRMED".to_owned()
-                ),
-                (
-                    "2".to_owned(),
-                    day(&meetings[1]),
-                    "1".to_owned(),
-                    "CONFIRMED".to_owned()
-                ),
+                event("1", &meetings[0], "CONFIRMED"),
+                event("2", &meetings[1], "CONFIRMED")
             ]
         );
         let (withdrawn, cancelled) = events_of("CANCEL");
-        assert_eq!(
-            cancelled,
-            [(
-                "3".to_owned(),
-                day(&meetings[2]),
-                "1".to_owned(),
-                "CANCELLED".to_owned()
-            )]
-        );
+        assert_eq!(cancelled, [event("3", &meetings[2], "CANCELLED")]);
         assert_eq!(withdrawn.to, ["luis@example.org"]);
         let text = withdrawn.data.replace("=\r\n", "");
         assert!(
@@ -489,13 +474,7 @@ db_test!(
             !course.to_string().contains("\\r") && !course.to_string().contains('\u{2028}'),
             "{course}"
         );
-        let ics = app
-            .browser()
-            .get(&format!("/sessions/{session_id}/calendar.ics"))
-            .await
-            .text()
-            .await
-            .expect("ics");
+        let ics = crate::helpers::public_calendar(&app, &session_id).await;
         assert!(!ics.replace("\r\n", "").contains(['\r', '\n', '\u{2028}']), "{ics:?}");
         let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
         use icalendar::Component;

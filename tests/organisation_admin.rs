@@ -704,13 +704,7 @@ db_test!(
             message.data
         );
         // And calendars name it as the events' organiser.
-        let ics = app
-            .browser()
-            .get(&format!("/sessions/{session}/calendar.ics"))
-            .await
-            .text()
-            .await
-            .expect("ics");
+        let ics = crate::helpers::public_calendar(&app, &session).await;
         assert!(ics.contains("ORGANIZER;CN=\"Formacion UGT Leon\":mailto:"), "{ics}");
         if let Some(invitation) = crate::helpers::attachment(&message.data, "invite.ics") {
             assert!(

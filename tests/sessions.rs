@@ -969,13 +969,7 @@ db_test!(
         );
 
         // Its calendar says one hour, read by a calendar parser.
-        let ics = app
-            .browser()
-            .get(&format!("/sessions/{id}/calendar.ics"))
-            .await
-            .text()
-            .await
-            .expect("ics");
+        let ics = crate::helpers::public_calendar(&app, &id).await;
         assert!(ics.contains("DTSTART;TZID=Europe/Madrid:20271031T023000\r\n"), "{ics}");
         assert!(ics.contains("DTEND:20271031T013000Z\r\n"), "{ics}");
         let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
@@ -1062,13 +1056,7 @@ db_test!(
             assert_eq!(seen["meetings"][1]["place"], serde_json::Value::Null, "{who}: {seen}");
             assert_eq!(seen["meetings"][2]["place"], "Sala 2, Calle Feria 4, Sevilla", "{who}");
         }
-        let ics = app
-            .browser()
-            .get(&format!("/sessions/{id}/calendar.ics"))
-            .await
-            .text()
-            .await
-            .expect("ics");
+        let ics = crate::helpers::public_calendar(&app, &id).await;
         assert!(!ics.contains("meet.example.org"), "{ics}");
         // The organisers keep it.
         let (_, own) = api.get(&format!("/api/v1/sessions/{id}")).await;
