@@ -664,6 +664,15 @@ db_test!(
                 &json!({"mail_sender_name": "Formacion UGT Leon", "reply_to": "formacion@ugt.example.org"}),
             )
             .await;
+        // A name that would read as another sender's address is refused.
+        let (status, refused) = admin
+            .patch(
+                &format!("/api/v1/organisations/{a}"),
+                &json!({"mail_sender_name": "Formacion <alerts@evil.example>"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+        assert!(refused["fields"]["mail_sender_name"].is_array(), "{refused}");
         let status = ana_registers(&app, &session).await;
         assert_eq!(status, StatusCode::CREATED);
         let received = app.smtp.wait_for(1, Duration::from_secs(10)).await;

@@ -409,6 +409,7 @@ error-password-short = { $min ->
    *[other] { $min } حرف على الأقل.
 }
 error-current-password = هذه ليست كلمة المرور الحالية.
+error-sender-name-address = اسم فقط: دون «<» أو «>» أو «@»، التي تجعله يُقرأ كعنوان.
 error-password-mismatch = كلمتا المرور الجديدتان غير متطابقتين.
 error-cannot-demote-self = لا يمكنك حذف دور المشرف الخاص بك أو إلغاء تنشيط حسابك.
 table-region = جدول؛ يمكن تمريره أفقيًا على الشاشات الصغيرة

@@ -385,6 +385,7 @@ error-password-short = At least { $min ->
    *[other] { $min } characters
 }.
 error-current-password = This is not your current password.
+error-sender-name-address = A name only: without “<”, “>” or “@”, which would make it read as an address.
 error-password-mismatch = The two new passwords are not the same.
 error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
 table-region = Table; it scrolls sideways on small screens

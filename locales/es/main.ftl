@@ -385,6 +385,7 @@ error-password-short = Al menos { $min ->
    *[other] { $min } caracteres
 }.
 error-current-password = Esta no es su contraseña actual.
+error-sender-name-address = Solo un nombre: sin «<», «>» ni «@», que harían que se leyera como una dirección.
 error-password-mismatch = Las dos contraseñas nuevas no coinciden.
 error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.
 table-region = Tabla; se desplaza en horizontal en pantallas pequeñas

@@ -385,6 +385,7 @@ error-password-short = Au moins { $min ->
    *[other] { $min } caractères
 }.
 error-current-password = Ce n’est pas votre mot de passe actuel.
+error-sender-name-address = Un nom seulement : sans « < », « > » ni « @ », qui le feraient lire comme une adresse.
 error-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.
 error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.
 table-region = Tableau ; il défile horizontalement sur les petits écrans

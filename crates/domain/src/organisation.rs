@@ -114,6 +114,18 @@ impl fmt::Display for OrganisationSlug {
     }
 }
 
+/// The name an organisation's e-mails come from (their From shows it over
+/// the instance's address): text that cannot pass for an address of its
+/// own, as "Formación <x@evil.example>" did in mail readers (a review,
+/// session 24).
+pub fn sender_name(input: &str) -> Result<crate::Text<100>, crate::Problem> {
+    let name = crate::Text::<100>::parse(input)?;
+    if name.as_str().contains(['<', '>', '@']) {
+        return Err(crate::Problem::new("error-sender-name-address"));
+    }
+    Ok(name)
+}
+
 /// What a platform administrator sets of an organisation (its slug is
 /// fixed once made: every address and issued credential names it).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,6 +159,21 @@ mod tests {
 
     fn key(input: &str) -> &'static str {
         OrganisationSlug::parse(input).expect_err("refused").key
+    }
+
+    #[test]
+    fn a_sender_name_cannot_pass_for_an_address() {
+        assert_eq!(
+            sender_name("Formación UGT León").map(|n| n.as_str().to_owned()),
+            Ok("Formación UGT León".to_owned())
+        );
+        for spoof in ["Formación <x@evil.example>", "x@evil.example", "Aula > Formación"] {
+            assert_eq!(
+                sender_name(spoof).map(|_| ()).map_err(|p| p.key),
+                Err("error-sender-name-address"),
+                "{spoof}"
+            );
+        }
     }
 
     #[test]

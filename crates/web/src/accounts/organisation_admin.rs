@@ -114,7 +114,7 @@ impl OrganisationChangeInput {
             &mut errors,
             "mail_sender_name",
             &self.mail_sender_name,
-            Text::<100>::parse,
+            aula_domain::organisation::sender_name,
         );
         let reply_to = optional(&mut errors, "reply_to", &self.reply_to, Email::parse);
         let (Some(name), Some(time_zone), Some(languages), Some(contact_email), Some(mail_sender_name), Some(reply_to)) =
