@@ -627,6 +627,14 @@ db_test!(staff_change_their_own_password, |app: TestApp| async move {
         !html.contains("a new long sentence"),
         "nothing typed is shown again: {html}"
     );
+    // Every problem at once: a wrong current password and a short new one.
+    let response = change("not my password", "short", "short").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.expect("html");
+    assert!(
+        html.contains("This is not your current password.") && html.contains("At least 10 characters"),
+        "{html}"
+    );
     let response = change(PASSWORD, "short", "short").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(response.text().await.expect("html").contains("At least 10 characters"));

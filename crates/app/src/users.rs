@@ -32,25 +32,32 @@ pub async fn change(
 
 /// A staff member changes their own password. The current one comes first:
 /// whoever finds a screen left signed in must not be able to lock its owner
-/// out. The new one is a [`Password`] (the form's door parses it); every
-/// other sign-in of theirs ends, and the one in use (cookie `kept`) stays.
+/// out. The new one is the form's [`Password`], or its problems, told
+/// together with a wrong current password's (a review found them told one
+/// at a time); every other sign-in of theirs ends, and the one in use
+/// (cookie `kept`) stays.
 pub async fn change_own_password(
     app: &App,
     actor: &Actor,
     id: Uuid,
     current: &str,
-    new: &Password,
+    new: std::result::Result<Password, FieldErrors>,
     kept: &str,
 ) -> Result<()> {
     let user = users::get(&app.db, id).await?;
-    let stored = user.user.password_hash.map(PasswordHash::from_stored);
-    let Some(stored) = stored.filter(|hash| hash.verify(current)) else {
-        return Err(crate::Error::Invalid(FieldErrors::single(
-            "current_password",
-            Problem::new("error-current-password"),
-        )));
+    let stored = user
+        .user
+        .password_hash
+        .map(PasswordHash::from_stored)
+        .filter(|hash| hash.verify(current));
+    let (Some(stored), Ok(new)) = (&stored, &new) else {
+        let mut errors = new.err().unwrap_or_default();
+        if stored.is_none() {
+            errors.add("current_password", Problem::new("error-current-password"));
+        }
+        return Err(crate::Error::Invalid(errors));
     };
     let hash = PasswordHash::new(new);
-    app.change(async |txn| users::set_own_password(txn, actor, id, &stored, &hash, kept).await)
+    app.change(async |txn| users::set_own_password(txn, actor, id, stored, &hash, kept).await)
         .await
 }

@@ -64,16 +64,6 @@ pub(crate) async fn change(
     let email = user.user.email.clone();
     // Guessing the current password here is guessing it at the sign-in.
     crate::ops::limits::password_allowed(&state, &client, &email).await?;
-    let invalid = |errors: &FieldErrors| {
-        render_invalid(&Page {
-            c: Chrome::new(&ctx),
-            errors: FormErrors::new(ctx.tr(), errors),
-        })
-    };
-    let new = match new_password(&form) {
-        Ok(new) => new,
-        Err(errors) => return invalid(&errors),
-    };
     let kept = jar
         .get(SESSION_COOKIE)
         .map(|c| c.value().to_owned())
@@ -83,15 +73,20 @@ pub(crate) async fn change(
         &ctx.actor()?,
         user.user.id,
         &form.current_password,
-        &new,
+        new_password(&form),
         &kept,
     )
     .await;
     match changed {
         Ok(()) => Ok(redirect_with(&ctx, "/account/password", "flash-password-changed")),
         Err(aula_app::Error::Invalid(errors)) => {
-            crate::ops::limits::password_failed(&state, &client, &email).await?;
-            invalid(&errors)
+            if !errors.get("current_password").is_empty() {
+                crate::ops::limits::password_failed(&state, &client, &email).await?;
+            }
+            render_invalid(&Page {
+                c: Chrome::new(&ctx),
+                errors: FormErrors::new(ctx.tr(), &errors),
+            })
         }
         Err(other) => Err(AppError::from(other)),
     }
