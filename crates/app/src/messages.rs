@@ -91,12 +91,7 @@ pub async fn preview(
     message: &Broadcast<'_>,
 ) -> Result<Preview> {
     let messages = one_each(&app.db, app, organiser, session, message).await?;
-    let organisation = aula_storage::organisations::get(
-        &app.db,
-        aula_domain::OrganisationId::from_row(session.session.organisation_id),
-    )
-    .await?;
-    let signer = aula_mail::render::Signer::of(&organisation);
+    let signer = aula_mail::render::Signer::load(&app.db, session.session.organisation_id).await?;
     let mut languages = Vec::new();
     for language in aula_domain::Language::ALL {
         let mut of_language = messages.iter().filter(|m| m.language == *language);

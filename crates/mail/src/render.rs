@@ -92,6 +92,14 @@ impl Signer {
             home_path: format!("/o/{}/", organisation.slug),
         }
     }
+
+    /// The signer of the organisation whose row is `organisation_id` (a
+    /// session's, an outbox row's), read now.
+    pub async fn load(conn: &impl sea_orm::ConnectionTrait, organisation_id: Uuid) -> aula_storage::Result<Self> {
+        let organisation =
+            aula_storage::organisations::get(conn, aula_domain::OrganisationId::from_row(organisation_id)).await?;
+        Ok(Self::of(&organisation))
+    }
 }
 
 /// What every message's templates may use besides its own data.

@@ -37,12 +37,9 @@ pub(crate) async fn calendar(
     let text = session.course.course.text(ctx.lang.as_str());
     calendar.summary = text.title;
     calendar.description = text.summary;
-    let organisation = aula_storage::organisations::get(
-        &state.db,
-        aula_domain::OrganisationId::from_row(session.session.organisation_id),
-    )
-    .await?;
-    calendar.organiser_name = aula_mail::render::Signer::of(&organisation).name;
+    calendar.organiser_name = aula_mail::render::Signer::load(&state.db, session.session.organisation_id)
+        .await?
+        .name;
     let ics = calendar.render(Method::Publish, &state.mail.domain, Utc::now());
     Ok((
         [

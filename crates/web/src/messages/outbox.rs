@@ -185,14 +185,13 @@ async fn render_row(
     state: &AppState,
     row: &row::Model,
 ) -> AppResult<Result<aula_mail::render::Rendered, aula_mail::render::RenderError>> {
-    let organisation =
-        aula_storage::organisations::get(&state.db, aula_domain::OrganisationId::from_row(row.organisation_id)).await?;
+    let signer = aula_mail::render::Signer::load(&state.db, row.organisation_id).await?;
     Ok(aula_mail::render::render(
         row.kind,
         &aula_mail::render::without_secrets(&row.data),
         row.language,
         row.recipient_name.clone(),
-        &aula_mail::render::Signer::of(&organisation),
+        &signer,
         &state.mail.base_url,
         &state.mail.domain,
     ))
