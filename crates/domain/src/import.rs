@@ -276,10 +276,12 @@ pub struct Row {
 /// code page a spreadsheet writes when it saves "CSV" on Windows, which is
 /// the system's: Windows-1252 in French, Spanish and English, Windows-1256
 /// in Arabic. Which of the two is told from the letters themselves
-/// (`chardetng`, Firefox's detector): read as the other, an Arabic list
-/// would put names like "ÇáÓáÇã" on its people's certificates. Any other
-/// guess (another script's code page, from a handful of bytes) is taken as
-/// Windows-1252, the code page of three of the four languages.
+/// (`chardetng`, Firefox's detector, and `has_arabic_word`): read as the
+/// other, an Arabic list would put names like "ÇáÓáÇã" on its people's
+/// certificates. Excel for Mac's Mac Roman is told by `looks_like_mac_roman`.
+/// Any other guess (another script's code page, from a handful of bytes) is
+/// taken as Windows-1252, the code page of three of the four languages;
+/// bytes it leaves undefined make the file no text.
 ///
 /// Found by trying real files (session 24): Excel's "CSV" on Windows was
 /// refused as "not UTF-8", though it is what most organisers have.
@@ -313,7 +315,7 @@ pub fn decode(bytes: &[u8]) -> Option<String> {
     };
     let text = code_page.decode_without_bom_handling(bytes).0.into_owned();
     // Bytes Windows-1252 leaves undefined (they decode to C1 controls):
-    // another code page, a Mac's (MacRoman's è, ç, ê), read wrong.
+    // another code page, which would be read wrong.
     if text.chars().any(|c| ('\u{80}'..='\u{9F}').contains(&c)) {
         return None;
     }

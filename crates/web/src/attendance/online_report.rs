@@ -463,7 +463,7 @@ impl ApiOptions {
 ///
 /// The body is the report itself (`Content-Type: text/csv`), as Zoom, Teams,
 /// Meet, Jitsi or BigBlueButton export it: UTF-8, UTF-16 with its byte-order
-/// mark, Windows-1252 or Windows-1256 (Arabic), separated by `,`, `;` or
+/// mark, Windows-1252, Windows-1256 (Arabic) or Mac Roman, separated by `,`, `;` or
 /// tabs; the participants'
 /// table is found by its header, below Zoom's meeting summary or in Teams'
 /// `3. In-Meeting Activities` section when it starts within the first 100

@@ -228,7 +228,7 @@ impl ApiOptions {
 /// `dry_run=true` nothing is written and the counts say what the import
 /// would do. The file is UTF-8, UTF-16 with its byte-order mark, or what
 /// Excel saves as "CSV" on Windows (Windows-1252, or Windows-1256 in Arabic,
-/// told apart by the letters). A file that cannot be read (not text, ragged
+/// told apart by the letters) or on a Mac (Mac Roman). A file that cannot be read (not text, ragged
 /// rows, no required column...) is the usual 422 error with the problem as
 /// its `message`.
 #[utoipa::path(
