@@ -588,15 +588,25 @@ async fn issue_15_too_many_requests_carry_retry_after() {
 // Found by walking the staff pages as a trainer (session 24): nobody could
 // change their own password; an administrator changing theirs on the users'
 // form was signed out for it. Now: the current password first, the new one
-// twice, every other sign-in ends and this one stays.
+// twice, every other sign-in ends and this one goes on under a new cookie
+// (session 25: a cookie copied before the change kept working).
 db_test!(staff_change_their_own_password, |app: TestApp| async move {
     app.user("marta@staff.example.org", &[Role::Trainer]).await;
     let here = app.browser();
     let elsewhere = app.browser_from(2);
+    let mut cookies = Vec::new();
     for browser in [&here, &elsewhere] {
         let response = browser.sign_in("marta@staff.example.org", PASSWORD).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        cookies.push(session_cookie_of(&response));
     }
+    let copied = format!("aula_session={}", cookies[0]);
+    let with_copy = || async {
+        app.browser()
+            .get_with("/staff/my-sessions", &[("cookie", &copied)])
+            .await
+    };
+    assert_eq!(with_copy().await.status(), StatusCode::OK, "a copied cookie signs in");
     let html = here.get_html("/account/password").await;
     assert!(html.contains("autocomplete=\"current-password\""), "{html}");
     assert!(
@@ -661,9 +671,16 @@ db_test!(staff_change_their_own_password, |app: TestApp| async move {
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
     assert_eq!(elsewhere.get("/staff/my-sessions").await.status(), StatusCode::OK);
 
-    // Changed: this sign-in stays, the other one ends, the new password works.
+    // Changed: this sign-in stays under a new cookie, the other one ends,
+    // the new password works.
     let response = change(PASSWORD, "a new long sentence", "a new long sentence").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_ne!(session_cookie_of(&response), cookies[0], "the cookie is renewed");
+    assert_ne!(
+        with_copy().await.status(),
+        StatusCode::OK,
+        "the copy before the change is worthless"
+    );
     let html = here.get_html("/account/password").await;
     assert!(html.contains("Your password is changed."), "the flash: {html}");
     assert_eq!(here.get("/staff/my-sessions").await.status(), StatusCode::OK);
@@ -699,10 +716,91 @@ db_test!(staff_change_their_own_password, |app: TestApp| async move {
         "",
     )
     .await;
-    assert!(matches!(late, Err(aula_storage::StorageError::Invalid(_))), "{late:?}");
+    assert!(
+        matches!(late, Err(aula_storage::StorageError::Invalid(_))),
+        "{:?}",
+        late.err()
+    );
     let response = app
         .browser()
         .sign_in("marta@staff.example.org", "a new long sentence")
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER, "the first change holds");
 });
+
+/// The `aula_session` cookie a response sets.
+fn session_cookie_of(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("aula_session="))
+        .and_then(|v| v.split(';').next())
+        .filter(|v| !v.is_empty())
+        .expect("a session cookie")
+        .to_owned()
+}
+
+// Session 25: an administrator could set their own password on the users'
+// form (and through an API token) without the current one, and was signed
+// out for it. Their own is changed on `/account/password`; the rest of their
+// account is still theirs to edit there.
+db_test!(
+    administrators_change_their_own_password_with_the_current_one,
+    |app: TestApp| async move {
+        let ana = app.user("ana@staff.example.org", &[Role::Admin]).await;
+        let browser = app.browser();
+        assert_eq!(
+            browser.sign_in("ana@staff.example.org", PASSWORD).await.status(),
+            StatusCode::SEE_OTHER
+        );
+        let page = format!("/admin/users/{}", ana.user.id);
+        let html = browser.get_html(&page).await;
+        assert!(
+            !html.contains("name=\"password\""),
+            "no password field for oneself: {html}"
+        );
+        assert!(html.contains("href=\"/account/password\""), "{html}");
+        let fields = |password: &'static str| {
+            [
+                ("name", "Ana Ruiz"),
+                ("email", "ana@staff.example.org"),
+                ("roles", "admin"),
+                ("language", "en"),
+                ("password", password),
+                ("active", "on"),
+            ]
+        };
+        let response = browser.submit(&page, &fields("a new long sentence")).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("Your own password is changed on “My password”, with your current one."),
+            "{html}"
+        );
+        assert_eq!(
+            browser.get("/admin/users").await.status(),
+            StatusCode::OK,
+            "still signed in"
+        );
+        let response = browser.submit(&page, &fields("")).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "the rest is theirs to change");
+
+        let api = app.api_for("ana@staff.example.org").await;
+        let path = format!("/api/v1/users/{}", ana.user.id);
+        let (status, body) = api.patch(&path, &json!({"password": "a token's password"})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["password"].is_array(), "{body}");
+        let (status, body) = api.patch(&path, &json!({"roles": ["organiser"]})).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        let (status, body) = api.patch(&path, &json!({"name": "Ana Ruiz Gil"})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["name"], "Ana Ruiz Gil");
+        assert_eq!(
+            app.browser().sign_in("ana@staff.example.org", PASSWORD).await.status(),
+            StatusCode::SEE_OTHER,
+            "the password is the one it was"
+        );
+    }
+);

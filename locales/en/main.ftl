@@ -261,6 +261,7 @@ user-language = Language
 user-password = Password
 user-password-hint = At least 10 characters. Leave empty to set it later.
 user-password-keep = Leave empty to keep the current password.
+user-password-own = Your own password is changed with your current one, on your own page:
 user-active = Active
 user-active-hint = An inactive user cannot sign in and is signed out at once.
 
@@ -388,6 +389,7 @@ error-current-password = This is not your current password.
 error-sender-name-address = A name only: without “<”, “>” or “@”, which would make it read as an address.
 error-password-mismatch = The two new passwords are not the same.
 error-cannot-demote-self = You cannot remove your own administrator role or deactivate yourself.
+error-own-password-elsewhere = Your own password is changed on “My password”, with your current one.
 table-region = Table; it scrolls sideways on small screens
 error-unavailable = The database is not answering for a moment; nothing was changed. Please try again in a few seconds.
 error-email-and-without = An address was given for a person marked as having none: remove the address or untick the box.

@@ -261,6 +261,7 @@ user-language = Idioma
 user-password = Contraseña
 user-password-hint = Al menos 10 caracteres. Puede dejarse en blanco y definirse más tarde.
 user-password-keep = Si se deja en blanco, se mantiene la contraseña actual.
+user-password-own = Su propia contraseña se cambia con la actual, en su página:
 user-active = Activa
 user-active-hint = Una cuenta inactiva no puede acceder, y su sesión abierta se cierra de inmediato.
 
@@ -388,6 +389,7 @@ error-current-password = Esta no es su contraseña actual.
 error-sender-name-address = Solo un nombre: sin «<», «>» ni «@», que harían que se leyera como una dirección.
 error-password-mismatch = Las dos contraseñas nuevas no coinciden.
 error-cannot-demote-self = No puede quitarse el rol de administrador/a ni desactivar su propia cuenta.
+error-own-password-elsewhere = Su propia contraseña se cambia en «Mi contraseña», con la actual.
 table-region = Tabla; se desplaza en horizontal en pantallas pequeñas
 error-unavailable = La base de datos no responde en este momento; no se ha cambiado nada. Vuelva a intentarlo dentro de unos segundos.
 error-email-and-without = Se ha escrito un correo para una persona marcada sin correo: borre el correo o desmarque la casilla.

@@ -261,6 +261,7 @@ user-language = Langue
 user-password = Mot de passe
 user-password-hint = Au moins 10 caractères. Laissez vide pour le définir plus tard.
 user-password-keep = Laissez vide pour garder le mot de passe actuel.
+user-password-own = Votre propre mot de passe se change avec l'actuel, sur votre page :
 user-active = Actif
 user-active-hint = Un compte inactif ne permet plus de se connecter, et la personne est déconnectée immédiatement.
 
@@ -388,6 +389,7 @@ error-current-password = Ce n’est pas votre mot de passe actuel.
 error-sender-name-address = Un nom seulement : sans « < », « > » ni « @ », qui le feraient lire comme une adresse.
 error-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.
 error-cannot-demote-self = Vous ne pouvez pas retirer votre propre rôle d'administrateur ni désactiver votre compte.
+error-own-password-elsewhere = Votre propre mot de passe se change sur « Mon mot de passe », avec l'actuel.
 table-region = Tableau ; il défile horizontalement sur les petits écrans
 error-unavailable = La base de données ne répond pas pour le moment ; rien n'a été modifié. Réessayez dans quelques secondes.
 error-email-and-without = Une adresse est saisie pour une personne indiquée sans e-mail : retirez l’adresse ou décochez la case.

@@ -3,9 +3,10 @@
 //! deactivated, each with its audit entry in one transaction.
 
 use aula_domain::details::UserDetails;
-use aula_domain::{FieldErrors, OrganisationId, Password, PasswordHash, Problem};
+use aula_domain::{FieldErrors, OrganisationId, Password, PasswordHash, Problem, Role};
 use aula_storage::Actor;
 use aula_storage::users::{self, UserRecord};
+use aula_storage::web_sessions::NewWebSession;
 use uuid::Uuid;
 
 use crate::{App, Result};
@@ -17,7 +18,12 @@ pub async fn add(app: &App, actor: &Actor, org: OrganisationId, details: &UserDe
 }
 
 /// Changes account `id`'s details and roles in `org`; `active: false`
-/// deactivates it.
+/// deactivates it. An administrator changing their own account cannot
+/// take away their administrator role or deactivate it (the organisation
+/// would be left without one), nor set its password here: their own is
+/// changed with the current one ([`change_own_password`]), so that a
+/// screen left signed in, or an API token, cannot lock its owner out
+/// (session 25: the users' form took it, and signed its author out).
 pub async fn change(
     app: &App,
     actor: &Actor,
@@ -26,6 +32,17 @@ pub async fn change(
     details: &UserDetails,
     active: bool,
 ) -> Result<UserRecord> {
+    if actor.user_id == Some(id) {
+        if !active || !details.roles.contains(&Role::Admin) {
+            return Err(crate::Error::Conflict(Problem::new("error-cannot-demote-self")));
+        }
+        if details.password.is_some() {
+            return Err(crate::Error::Invalid(FieldErrors::single(
+                "password",
+                Problem::new("error-own-password-elsewhere"),
+            )));
+        }
+    }
     app.change(async |txn| users::update(txn, actor, org, id, details, active).await)
         .await
 }
@@ -35,7 +52,7 @@ pub async fn change(
 /// out. The new one is the form's [`Password`], or its problems, told
 /// together with a wrong current password's (a review found them told one
 /// at a time); every other sign-in of theirs ends, and the one in use
-/// (cookie `kept`) stays.
+/// (cookie `kept`) goes on under the new cookie returned.
 pub async fn change_own_password(
     app: &App,
     actor: &Actor,
@@ -43,7 +60,7 @@ pub async fn change_own_password(
     current: &str,
     new: std::result::Result<Password, FieldErrors>,
     kept: &str,
-) -> Result<()> {
+) -> Result<Option<NewWebSession>> {
     let user = users::get(&app.db, id).await?;
     let stored = user
         .user

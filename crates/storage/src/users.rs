@@ -125,9 +125,10 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<UserRecord> {
 
 /// User `id` replaces their own password `current` (the stored hash the
 /// caller checked the typed one against, `aula_app::users::change_own_password`)
-/// with `hash`, audited: every other sign-in of theirs ends, the one whose
-/// cookie is `kept` stays, so the person who changed it is not signed out
-/// for doing so. The row changes only if its password is still `current`:
+/// with `hash`, audited: every other sign-in of theirs ends, and the one
+/// whose cookie is `kept` goes on under a new cookie, returned (`None` when
+/// `kept` was not theirs), so the person who changed it is not signed out
+/// for doing so and a cookie copied before is worthless. The row changes only if its password is still `current`:
 /// of two changes at once from two sign-ins, the second is refused, where
 /// both said "changed" and one of them was not (a review, session 24).
 pub async fn set_own_password(
@@ -137,7 +138,7 @@ pub async fn set_own_password(
     current: &PasswordHash,
     hash: &PasswordHash,
     kept: &str,
-) -> Result<()> {
+) -> Result<Option<crate::web_sessions::NewWebSession>> {
     let changed = user::Entity::update_many()
         .col_expr(
             user::Column::PasswordHash,
@@ -153,7 +154,7 @@ pub async fn set_own_password(
             aula_domain::Problem::new("error-current-password"),
         )));
     }
-    crate::web_sessions::delete_for_user_but(conn, id, kept).await?;
+    let renewed = crate::web_sessions::renew_for_user(conn, id, kept).await?;
     audit::record(
         conn,
         actor,
@@ -163,7 +164,7 @@ pub async fn set_own_password(
         json!({"password_changed": true, "by": "self"}),
     )
     .await?;
-    Ok(())
+    Ok(renewed)
 }
 
 /// User `id` as an administrator working in `org` sees and edits them: the

@@ -19,12 +19,16 @@ pub struct NewWebSession {
 }
 
 pub async fn create(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<NewWebSession> {
+    open(conn, user_id, None).await
+}
+
+async fn open(conn: &impl ConnectionTrait, user_id: Uuid, organisation_id: Option<Uuid>) -> Result<NewWebSession> {
     let cookie = secrets::generate("");
     let csrf_token = secrets::generate("");
     let at = now();
     web_session::ActiveModel {
         id: Set(new_id()),
-        organisation_id: Set(None),
+        organisation_id: Set(organisation_id),
         token_hash: Set(secrets::hash(&cookie)),
         user_id: Set(user_id),
         csrf_token: Set(csrf_token.clone()),
@@ -87,14 +91,21 @@ pub async fn delete(conn: &impl ConnectionTrait, cookie: &str) -> Result<()> {
     Ok(())
 }
 
-/// Every web session of `user_id` but the one whose cookie is `kept`.
-pub async fn delete_for_user_but(conn: &impl ConnectionTrait, user_id: Uuid, kept: &str) -> Result<()> {
-    web_session::Entity::delete_many()
-        .filter(web_session::Column::UserId.eq(user_id))
-        .filter(web_session::Column::TokenHash.ne(secrets::hash(kept)))
-        .exec(conn)
-        .await?;
-    Ok(())
+/// Ends every web session of `user_id` and opens a new one in place of
+/// the one whose cookie is `kept` (in the organisation it had chosen): after
+/// a password change, a cookie copied before it is worth nothing, the one
+/// in use included (session 25; OWASP's session management advice).
+/// `None` when `kept` is not a live session of theirs.
+pub async fn renew_for_user(conn: &impl ConnectionTrait, user_id: Uuid, kept: &str) -> Result<Option<NewWebSession>> {
+    let organisation = live(conn, kept)
+        .await?
+        .filter(|s| s.user_id == user_id)
+        .map(|s| s.organisation_id);
+    delete_for_user(conn, user_id).await?;
+    let Some(organisation_id) = organisation else {
+        return Ok(None);
+    };
+    Ok(Some(open(conn, user_id, organisation_id).await?))
 }
 
 pub async fn delete_for_user(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<()> {

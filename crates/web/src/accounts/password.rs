@@ -1,15 +1,16 @@
 //! A staff member's own password: the current one, then the new one twice.
 //! Until session 24 only an administrator could set a password, and setting
-//! one's own that way signed one out.
+//! one's own that way signed one out. The change renews the session cookie.
 
 use askama::Template;
 use aula_domain::{FieldErrors, Password, Problem};
 use axum::extract::State;
+use axum::http::header::SET_COOKIE;
 use axum::response::Response;
 use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
-use crate::kit::context::SESSION_COOKIE;
+use crate::kit::context::{SESSION_COOKIE, session_cookie};
 use crate::kit::extract::CsrfForm;
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::{AppError, AppResult, AppState, Ctx};
@@ -78,7 +79,15 @@ pub(crate) async fn change(
     )
     .await;
     match changed {
-        Ok(()) => Ok(redirect_with(&ctx, "/account/password", "flash-password-changed")),
+        Ok(renewed) => {
+            let mut response = redirect_with(&ctx, "/account/password", "flash-password-changed");
+            if let Some(session) = renewed {
+                response
+                    .headers_mut()
+                    .append(SET_COOKIE, session_cookie(&session.cookie, ctx.secure));
+            }
+            Ok(response)
+        }
         Err(aula_app::Error::Invalid(errors)) => {
             if !errors.get("current_password").is_empty() {
                 crate::ops::limits::password_failed(&state, &client, &email).await?;

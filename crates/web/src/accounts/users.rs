@@ -195,7 +195,10 @@ pub(crate) async fn show(
 /// Change a staff user's details, roles, password or whether they are active (admins).
 /// Roles are the platform's and those in the administrator's organisation. A new
 /// password signs the user out everywhere; deactivating also revokes their API
-/// tokens, which reactivating does not bring back.
+/// tokens, which reactivating does not bring back. Administrators cannot set
+/// their own password here (422; it is changed at `/account/password` with the
+/// current one), nor take away their own administrator role or deactivate
+/// themselves (409).
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
     request_body(content = serde_json::Value, description = "Any fields of UserInput"),
     responses((status = 200, body = UserOut), (status = 403, body = ApiError),
@@ -232,13 +235,7 @@ async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserIn
     let org = admin_org(ctx, state).await?;
     match id {
         None => Ok(aula_app::users::add(&state.app(), &actor, org, &details).await?),
-        Some(id) => {
-            let me = ctx.user()?.user.id;
-            if id == me && (!input.active || !details.roles.contains(&Role::Admin)) {
-                return Err(AppError::Conflict(Problem::new("error-cannot-demote-self")));
-            }
-            Ok(aula_app::users::change(&state.app(), &actor, org, id, &details, input.active).await?)
-        }
+        Some(id) => Ok(aula_app::users::change(&state.app(), &actor, org, id, &details, input.active).await?),
     }
 }
 
@@ -271,6 +268,9 @@ pub(crate) async fn list_page(
 struct FormPage {
     c: Chrome,
     id: Option<Uuid>,
+    /// The administrator's own account: its password is changed on
+    /// `/account/password`, with the current one.
+    own: bool,
     form: UserInput,
     errors: FormErrors,
     roles: Vec<(String, String, bool)>,
@@ -297,6 +297,7 @@ impl FormPage {
             languages: c.words("language", Language::ALL),
             bodies,
             c,
+            own: id.is_some() && ctx.user().ok().map(|u| u.user.id) == id,
             id,
             form,
             errors,
