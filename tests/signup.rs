@@ -828,3 +828,92 @@ crate::helpers::db_test!(
         assert!(!staff.contains("autocomplete=\"given-name\""));
     }
 );
+
+// Session 25's review: a confirmation link opened after its session was
+// cancelled took a seat in it (with an invitation and a reminder), and a
+// place given up in a cancelled session went to the first person waiting,
+// who was mailed "a seat has become free" for a session that will not be
+// held. Nothing is seated in a cancelled session any more, by any door.
+db_test!(nobody_is_seated_in_a_cancelled_session, |app: TestApp| async move {
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(&app, &api).await;
+    with_capacity(&api, &session_id, 1).await;
+    let anonymous = app.anonymous_api();
+    let mut ids = Vec::new();
+    for (name, email) in [
+        ("Ana", "ana@example.org"),
+        ("Luis", "luis@example.org"),
+        ("Rosa", "rosa@example.org"),
+    ] {
+        let body = anonymous
+            .created(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &registrant(name, email),
+            )
+            .await;
+        ids.push(body["id"].as_str().expect("id").parse::<Uuid>().expect("uuid"));
+    }
+    // Ana holds the seat, Luis waits; Rosa has not confirmed yet.
+    for email in ["ana@example.org", "luis@example.org"] {
+        let link = confirm_path(&app, email).await;
+        app.browser().confirm_html(&link).await;
+    }
+    let rosa_link = confirm_path(&app, "rosa@example.org").await;
+    let (status, body) = api.patch_session(&session_id, &json!({"status": "cancelled"})).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let session: Uuid = session_id.parse().expect("uuid");
+    let placed = |email: &'static str| {
+        let app = &app;
+        async move {
+            crate::helpers::queued(app, "registration_confirmed", Some(email))
+                .await
+                .len()
+        }
+    };
+    assert_eq!(
+        (placed("ana@example.org").await, placed("luis@example.org").await),
+        (1, 0)
+    );
+
+    // Rosa's link: the page says why, and nothing changes.
+    let browser = app.browser();
+    let token = browser.csrf(&format!("{rosa_link}?lang=fr")).await;
+    let response = browser
+        .post_raw(&format!("{rosa_link}?lang=fr"), &[("csrf", token.as_str())])
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let html = response.text().await.expect("html");
+    assert!(html.contains("Cette session a été annulée"), "{html}");
+    assert_eq!(count(&app, session, RegistrationStatus::Pending).await, 1);
+    assert_eq!(placed("rosa@example.org").await, 0);
+    assert!(
+        crate::helpers::queued(&app, "reminder", Some("rosa@example.org"))
+            .await
+            .is_empty()
+    );
+
+    // Ana's page offers no cancellation; the use case refuses one, and
+    // an organiser's; Luis is not promoted, nor mailed.
+    let page = app.browser().get_html(&app.mail.manage_path(ids[0])).await;
+    assert!(!page.contains("/cancel\""), "{page}");
+    let refused =
+        aula_app::registrations::cancel(&app.app(), ids[0], None, aula_app::registrations::CancelledBy::Holder).await;
+    assert!(matches!(refused, Err(aula_app::Error::Conflict(_))), "{refused:?}");
+    let (status, body) = api
+        .post(
+            &format!("/api/v1/registrations/{}/cancel", ids[0]),
+            &json!({"reason": "ill"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 1);
+    assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 1);
+    assert_eq!(placed("luis@example.org").await, 0);
+
+    // Nor does any other way a seat is freed (an erasure, a move) seat
+    // anyone: the promotion itself refuses a cancelled session.
+    let promoted = aula_storage::registrations::promote(&app.db, session)
+        .await
+        .expect("promote");
+    assert!(promoted.is_empty(), "{promoted:?} in a cancelled session");
+});

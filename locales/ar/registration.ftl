@@ -11,6 +11,8 @@ error-session-not-taking = لا يمكن إضافة أشخاص إلا عندما
 error-registration-not-yet = التسجيل في هذه الدورة لم يُفتح بعد.
 error-registration-over = انتهى التسجيل في هذه الدورة.
 error-session-started = بدأت الدورة: لم يعد بالإمكان إلغاء التسجيلات. راسل المنظمين.
+error-session-was-cancelled = أُلغيت هذه الدورة: لم يعد هناك مقعد لتأكيده أو إلغائه. توجد دورات أخرى في الفهرس.
+error-confirm-started = بدأت الدورة أو انتهت: لم يعد بالإمكان تأكيد المقعد. راسل المنظمين.
 error-confirm-expired = انتهت صلاحية رابط التأكيد هذا (الروابط صالحة لمدة 48 ساعة). سجّل مجددًا من صفحة الدورة للحصول على رابط جديد.
 error-try-again = قام شخص آخر بتغيير هذا التسجيل في اللحظة نفسها. يُرجى المحاولة مجددًا.
 error-no-seat-free = لا يوجد أي مقعد شاغر في هذه الدورة. ارفع عدد المقاعد أولًا.
@@ -57,6 +59,7 @@ outcome-cancelled = هذا التسجيل ملغى
 registration-cancelled-body = أُلغي هذا التسجيل. يمكنك التسجيل مجددًا من صفحة الدورة ما دام التسجيل مفتوحًا.
 registration-pending-body = هذا التسجيل في انتظار تأكيده.
 outcome-link-expired = انتهت صلاحية هذا الرابط
+outcome-too-late = لم يعد بالإمكان تأكيد هذا التسجيل
 
 ## A registration's page
 registration-page-title = تسجيلي

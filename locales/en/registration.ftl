@@ -11,6 +11,8 @@ error-session-not-taking = People can be added only while the session is a draft
 error-registration-not-yet = Registration for this session is not open yet.
 error-registration-over = Registration for this session is over.
 error-session-started = The session has started: registrations can no longer be cancelled. Write to the organisers.
+error-session-was-cancelled = This session was cancelled: there is no place to confirm or cancel in it. Other sessions are in the catalogue.
+error-confirm-started = The session has started or is over: a place can no longer be confirmed. Write to the organisers.
 error-confirm-expired = This confirmation link has expired (links work for 48 hours). Register again on the session's page to get a new one.
 error-try-again = Someone changed this registration at the same moment. Please try again.
 error-no-seat-free = No seat is free in this session. Raise the capacity first.
@@ -53,6 +55,7 @@ outcome-cancelled = This registration is cancelled
 registration-cancelled-body = This registration was cancelled. You can register again from the session's page while registration is open.
 registration-pending-body = This registration waits for its confirmation.
 outcome-link-expired = This link has expired
+outcome-too-late = This registration can no longer be confirmed
 
 ## A registration's page
 registration-page-title = My registration

@@ -11,6 +11,8 @@ error-session-not-taking = Solo se pueden añadir personas mientras la sesión e
 error-registration-not-yet = La inscripción en esta sesión aún no está abierta.
 error-registration-over = La inscripción en esta sesión ha terminado.
 error-session-started = La sesión ha empezado: ya no se pueden cancelar inscripciones. Escriba al equipo organizador.
+error-session-was-cancelled = Esta sesión se ha cancelado: ya no hay plaza que confirmar ni cancelar. Hay otras sesiones en el catálogo.
+error-confirm-started = La sesión ha empezado o ha terminado: ya no se puede confirmar una plaza. Escriba al equipo organizador.
 error-confirm-expired = Este enlace de confirmación ha caducado (los enlaces valen 48 horas). Vuelva a inscribirse desde la página de la sesión para recibir otro.
 error-try-again = Alguien ha cambiado esta inscripción en el mismo momento. Inténtelo de nuevo.
 error-no-seat-free = No queda ninguna plaza libre en esta sesión. Aumente antes la capacidad.
@@ -53,6 +55,7 @@ outcome-cancelled = Esta inscripción está cancelada
 registration-cancelled-body = Esta inscripción se canceló. Puede volver a inscribirse desde la página de la sesión mientras la inscripción esté abierta.
 registration-pending-body = Esta inscripción espera su confirmación.
 outcome-link-expired = Este enlace ha caducado
+outcome-too-late = Esta inscripción ya no se puede confirmar
 
 ## La página de una inscripción
 registration-page-title = Mi inscripción

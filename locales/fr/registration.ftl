@@ -11,6 +11,8 @@ error-session-not-taking = On ne peut ajouter des personnes que lorsque la sessi
 error-registration-not-yet = Les inscriptions à cette session ne sont pas encore ouvertes.
 error-registration-over = Les inscriptions à cette session sont terminées.
 error-session-started = La session a commencé : les inscriptions ne peuvent plus être annulées. Écrivez à l'équipe organisatrice.
+error-session-was-cancelled = Cette session a été annulée : il n'y a plus de place à confirmer ni à annuler. D'autres sessions sont au catalogue.
+error-confirm-started = La session a commencé ou est terminée : une place ne peut plus être confirmée. Écrivez à l'équipe organisatrice.
 error-confirm-expired = Ce lien de confirmation a expiré (les liens valent 48 heures). Inscrivez-vous de nouveau depuis la page de la session pour en recevoir un autre.
 error-try-again = Quelqu'un a modifié cette inscription au même moment. Veuillez réessayer.
 error-no-seat-free = Aucune place n'est libre dans cette session. Augmentez d'abord la capacité.
@@ -53,6 +55,7 @@ outcome-cancelled = Cette inscription est annulée
 registration-cancelled-body = Cette inscription a été annulée. Vous pouvez vous inscrire de nouveau depuis la page de la session tant que les inscriptions sont ouvertes.
 registration-pending-body = Cette inscription attend sa confirmation.
 outcome-link-expired = Ce lien a expiré
+outcome-too-late = Cette inscription ne peut plus être confirmée
 
 ## La page d'une inscription
 registration-page-title = Mon inscription

@@ -1,7 +1,7 @@
 //! Registering for a session, and confirming by the e-mailed link.
 
 use aula_domain::RegistrationStatus;
-use aula_domain::registrant::{self, PRIVACY_NOTICE_VERSION};
+use aula_domain::registrant::PRIVACY_NOTICE_VERSION;
 use aula_domain::{FieldErrors, OrganisationId, Problem, RegistrantDetails, SessionStatus, Text};
 use aula_storage::entities::registration::Model as Registration;
 use aula_storage::registrations::{self, Cancelled, Confirming, Requested, Requester, Source};
@@ -208,6 +208,10 @@ pub enum Confirmed {
     },
     /// The link expired before it was used; the session's page offers a new one.
     Expired { record: SessionRecord },
+    /// The session was cancelled, completed or has started since the
+    /// request ([`SessionRecord::confirmable`]): nothing changed, and the
+    /// problem says which.
+    TooLate { record: SessionRecord, problem: Problem },
 }
 
 /// Confirms the registration behind a confirmation link: a seat if one is
@@ -255,6 +259,12 @@ async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
                 true => record,
                 false => sessions::for_registration(&*txn, registration.session_id).await?,
             };
+            // Checked on the session as the seat found it, so a cancellation
+            // just before counts; returning drops the transaction, and the
+            // seat and the details proposed go back.
+            if let Err(problem) = record.confirmable(chrono::Utc::now()) {
+                return Ok(Confirmed::TooLate { record, problem });
+            }
             // Counted once, for the e-mail and the page.
             let position = registrations::waitlist_position(&*txn, &registration).await?;
             match position {
@@ -298,8 +308,7 @@ async fn cancel_once(app: &App, id: Uuid, reason: Option<&str>, by: CancelledBy)
     if let CancelledBy::Organiser(actor) = &by {
         crate::within(actor, record.session.organisation_id)?;
     }
-    registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
-        .map_err(Error::Conflict)?;
+    record.cancellable(chrono::Utc::now()).map_err(Error::Conflict)?;
     let cancelled = registrations::cancel(&*txn, id, reason).await?;
     if cancelled.was != RegistrationStatus::Cancelled {
         let person = aula_storage::people::get(&*txn, current.person_id).await?;
@@ -410,8 +419,7 @@ pub async fn move_registration(
     let record = sessions::get(&*txn, current.session_id).await?;
     crate::within(actor, record.session.organisation_id)?;
     if to == RegistrationStatus::Cancelled {
-        registrant::cancellable(record.meetings.first().map(|m| m.starts_at), chrono::Utc::now())
-            .map_err(Error::Conflict)?;
+        record.cancellable(chrono::Utc::now()).map_err(Error::Conflict)?;
     }
     let registrations::Moved {
         registration: moved,

@@ -219,12 +219,39 @@ impl Registering {
     }
 }
 
-/// Whether a registration may still be cancelled: not once the session has started.
-pub fn cancellable(first_meeting: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Result<(), Problem> {
-    if first_meeting.is_some_and(|start| now >= start) {
-        return Err(Problem::new("error-session-started"));
+/// Whether a registration may still be cancelled: not once the session has
+/// started, nor in a session cancelled or completed, where the seat it
+/// freed went to the first person waiting, who was mailed a place in a
+/// session that will not be held (session 25).
+pub fn cancellable(
+    status: SessionStatus,
+    first_meeting: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), Problem> {
+    match status {
+        SessionStatus::Cancelled => Err(Problem::new("error-session-was-cancelled")),
+        SessionStatus::Completed => Err(Problem::new("error-session-started")),
+        _ if first_meeting.is_some_and(|start| now >= start) => Err(Problem::new("error-session-started")),
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+/// Whether a registration waiting for its confirmation may still be
+/// confirmed: not in a session cancelled, completed or started (session 25:
+/// a link opened after the session was cancelled took a seat in it, with
+/// its invitation and reminder). A draft, open or closed session takes it:
+/// the request came in while it was allowed.
+pub fn confirmable(
+    status: SessionStatus,
+    first_meeting: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), Problem> {
+    match status {
+        SessionStatus::Cancelled => Err(Problem::new("error-session-was-cancelled")),
+        SessionStatus::Completed => Err(Problem::new("error-confirm-started")),
+        _ if first_meeting.is_some_and(|start| now >= start) => Err(Problem::new("error-confirm-started")),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -278,7 +305,34 @@ mod tests {
             key(Registering::at(SessionStatus::Closed, None, None, None, 1, now).allows()),
             Err("error-session-closed")
         );
-        assert_eq!(key(cancellable(Some(now - day), now)), Err("error-session-started"));
+        assert_eq!(
+            key(cancellable(open, Some(now - day), now)),
+            Err("error-session-started")
+        );
+        // Session 25: nothing is cancelled or confirmed in a session that
+        // will not be held, nor confirmed once it has started.
+        let (cancelled, completed) = (SessionStatus::Cancelled, SessionStatus::Completed);
+        assert_eq!(
+            key(cancellable(cancelled, Some(now + day), now)),
+            Err("error-session-was-cancelled")
+        );
+        assert_eq!(
+            key(cancellable(completed, Some(now + day), now)),
+            Err("error-session-started")
+        );
+        assert_eq!(
+            key(confirmable(cancelled, Some(now + day), now)),
+            Err("error-session-was-cancelled")
+        );
+        assert_eq!(key(confirmable(completed, None, now)), Err("error-confirm-started"));
+        assert_eq!(
+            key(confirmable(open, Some(now - day), now)),
+            Err("error-confirm-started")
+        );
+        for status in [SessionStatus::Draft, open, SessionStatus::Closed] {
+            assert!(confirmable(status, Some(now + day), now).is_ok(), "{status:?}");
+            assert!(confirmable(status, None, now).is_ok(), "{status:?}");
+        }
         // Issue 24: the badge says what the form allows.
         let closed = Registering::at(open, None, Some(now - day), Some(now + day), 8, now);
         assert_eq!(closed, Registering::Over);
@@ -290,6 +344,6 @@ mod tests {
             Registering::WaitingList
         );
         assert!(Registering::at(open, None, None, Some(now + day), 0, now).is_possible());
-        assert!(cancellable(Some(now + day), now).is_ok());
+        assert!(cancellable(open, Some(now + day), now).is_ok());
     }
 }

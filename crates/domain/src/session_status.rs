@@ -41,6 +41,12 @@ impl SessionStatus {
         }
     }
 
+    /// Completed and cancelled sessions are over for good: nothing more
+    /// is edited in them, and nobody is seated in them.
+    pub fn is_final(self) -> bool {
+        self.next().is_empty()
+    }
+
     /// Whether the public catalogue lists a session in this status.
     pub fn is_public(self) -> bool {
         !matches!(self, SessionStatus::Draft)

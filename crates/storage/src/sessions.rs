@@ -43,7 +43,7 @@ impl SessionRecord {
 
     /// Completed and cancelled sessions are no longer edited.
     pub fn is_final(&self) -> bool {
-        matches!(self.status(), SessionStatus::Completed | SessionStatus::Cancelled)
+        self.status().is_final()
     }
 
     /// The share of an online meeting that counts as present. The column
@@ -103,6 +103,18 @@ impl SessionRecord {
     /// [`offers_calendar`](Self::offers_calendar) now, for the pages.
     pub fn offers_calendar_now(&self) -> bool {
         self.offers_calendar(chrono::Utc::now())
+    }
+
+    /// Whether its registrations may be cancelled at `now`
+    /// ([`aula_domain::registrant::cancellable`]).
+    pub fn cancellable(&self, now: chrono::DateTime<chrono::Utc>) -> Result<(), aula_domain::Problem> {
+        aula_domain::registrant::cancellable(self.status(), self.meetings.first().map(|m| m.starts_at), now)
+    }
+
+    /// Whether a registration waiting for its confirmation may be confirmed
+    /// at `now` ([`aula_domain::registrant::confirmable`]).
+    pub fn confirmable(&self, now: chrono::DateTime<chrono::Utc>) -> Result<(), aula_domain::Problem> {
+        aula_domain::registrant::confirmable(self.status(), self.meetings.first().map(|m| m.starts_at), now)
     }
 
     /// [`registering`](Self::registering) now, for the pages.

@@ -5,7 +5,6 @@
 
 use askama::Template;
 use aula_app::registrations::{CancelledBy, asked_identifier, cancel, correct_identifier};
-use aula_domain::registrant;
 use aula_domain::{FieldErrors, Problem, RegistrationStatus, Role, Text};
 use aula_storage::registrations;
 use aula_storage::sessions::{self, SessionRecord};
@@ -59,7 +58,7 @@ impl RegistrationPage {
         let position = registrations::waitlist_position(&state.db, &registration).await?;
         let live = registration.status.is_live();
         let now = chrono::Utc::now();
-        let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
+        let started = record.cancellable(now).is_err();
         let c = Chrome::new(ctx);
         let identifier = match (asked_identifier(&record), &record.course.body) {
             (Some(label), Some(body)) if registration.status != RegistrationStatus::Cancelled => {
@@ -216,7 +215,7 @@ pub struct CancelledOut {
         (status = 200, body = CancelledOut),
         (status = 403, body = ApiError, description = "Neither an organiser nor the holder's token"),
         (status = 404, body = ApiError),
-        (status = 409, body = ApiError, description = "The session has started"),
+        (status = 409, body = ApiError, description = "The session has started, or was cancelled or completed"),
         (status = 422, body = ApiError, description = "A field of the body is unknown or of the wrong type"),
     ),
     security((), ("bearer" = []))

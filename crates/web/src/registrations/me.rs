@@ -7,7 +7,6 @@
 //! mail scanners that fetch every link would otherwise use it up.
 
 use askama::Template;
-use aula_domain::registrant;
 use aula_domain::{Email, FieldErrors, RegistrationStatus, SessionStatus};
 use aula_storage::entities::person;
 use aula_storage::sessions::{self, SessionRecord};
@@ -106,7 +105,7 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
         let record = sessions::get(&state.db, registration.session_id).await?;
         let position = registrations::waitlist_position(&state.db, &registration).await?;
         let live = registration.status.is_live();
-        let started = registrant::cancellable(record.meetings.first().map(|m| m.starts_at), now).is_err();
+        let started = record.cancellable(now).is_err();
         let after = match record.is_over(now) && registration.status == RegistrationStatus::Confirmed {
             false => None,
             true => {

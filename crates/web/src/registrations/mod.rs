@@ -88,8 +88,7 @@ pub(crate) fn cancel_confirm(
     action: String,
     back: String,
 ) -> crate::AppResult<axum::response::Response> {
-    let started =
-        aula_domain::registrant::cancellable(record.meetings.first().map(|m| m.starts_at), Utc::now()).is_err();
+    let started = record.cancellable(Utc::now()).is_err();
     if !registration.status.is_live() || started {
         return Ok(axum::response::Redirect::to(&back).into_response());
     }

@@ -513,7 +513,23 @@ pub(crate) async fn confirm(
             ..
         } => outcome(&ctx, record, &registration, position, sign_in),
         Confirmed::Expired { record } => expired(&ctx, record),
+        Confirmed::TooLate { record, problem } => too_late(&ctx, record, &problem),
     }
+}
+
+/// A confirmation the session no longer takes (cancelled, completed or
+/// started since the request): the page says why, with the session's.
+fn too_late(ctx: &Ctx, record: SessionRecord, problem: &Problem) -> AppResult<Response> {
+    let c = Chrome::new(ctx);
+    let message = c.tr.problem(problem);
+    let page = render(&OutcomePage {
+        c,
+        record,
+        title: "outcome-too-late",
+        message,
+        sign_in: None,
+    })?;
+    Ok((StatusCode::CONFLICT, page).into_response())
 }
 
 /// Where a registration stands, after its confirmation or when its link is opened again.
