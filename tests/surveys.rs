@@ -494,3 +494,39 @@ db_test!(
         assert_eq!(responses.len(), 10, "one response an answer");
     }
 );
+
+// Session 25's review: the invitations were written before the survey took
+// the organiser's dates, so they said it closed in 30 days when it closed
+// in 7, and those who answered in the third week found it closed.
+db_test!(
+    invitations_say_the_closing_date_the_organiser_chose,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, _) = held_session(&app, &api, 3, 0).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let response = browser
+            .post_form(
+                &format!("/staff/sessions/{session_id}/survey"),
+                &format!("/staff/sessions/{session_id}/survey/open"),
+                &[
+                    ("template_id", ""),
+                    ("invitees", "participants"),
+                    ("reminder_days", "3"),
+                    ("open_days", "7"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let survey = survey::Entity::find().one(&app.db).await.expect("q").expect("survey");
+        let week = survey.closes_at - survey.opens_at;
+        assert_eq!(week, chrono::Duration::days(7));
+        let invitations = crate::helpers::queued(&app, "survey_invitation", None).await;
+        assert_eq!(invitations.len(), 3);
+        for invitation in invitations {
+            let said: chrono::DateTime<chrono::Utc> =
+                serde_json::from_value(invitation["closes_at"].clone()).expect("closes_at");
+            // To the second: PostgreSQL keeps microseconds, the message the clock's nanoseconds.
+            assert_eq!(said.timestamp(), survey.closes_at.timestamp(), "{invitation}");
+        }
+    }
+);

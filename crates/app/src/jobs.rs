@@ -24,7 +24,7 @@ pub async fn tick(app: &App) -> Result<usize> {
     for session_id in surveys::sessions_due(&app.db, now).await? {
         let txn = app.write().await?;
         // Another process may have opened it meanwhile: `invite` then adds nobody twice.
-        queued += crate::surveys::invite(&*txn, &app.mail, session_id, None, Invitees::Participants).await?;
+        queued += crate::surveys::invite(&*txn, &app.mail, session_id, None, Invitees::Participants, None).await?;
         txn.commit().await?;
     }
     let txn = app.write().await?;

@@ -75,7 +75,7 @@ pub async fn set_status(
     if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
         aula_mail::notify::session_cancelled(&*txn, &app.mail, &record).await?;
     } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {
-        crate::surveys::invite(&*txn, &app.mail, id, None, surveys::Invitees::Participants).await?;
+        crate::surveys::invite(&*txn, &app.mail, id, None, surveys::Invitees::Participants, None).await?;
         if record.session.issue_on_completion {
             crate::certificates::issue_in(&*txn, app, actor, &record).await?;
         }

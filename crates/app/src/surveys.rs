@@ -10,6 +10,15 @@ use uuid::Uuid;
 
 use crate::{App, Error, Result};
 
+/// When a survey an organiser opens sends its reminder and closes, in
+/// days from its opening; the jobs' and a completion's surveys keep the
+/// defaults.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct SurveyDates {
+    pub reminder_days: i64,
+    pub open_days: i64,
+}
+
 /// Opens the session's survey (if not open yet) and invites those of
 /// `invitees` not invited yet, queuing their e-mails in the caller's
 /// transaction. Returns how many were invited.
@@ -19,9 +28,10 @@ pub(crate) async fn invite(
     session_id: Uuid,
     template_id: Option<Uuid>,
     invitees: Invitees,
+    dates: Option<SurveyDates>,
 ) -> aula_storage::Result<usize> {
     let record = sessions::get(conn, session_id).await?;
-    let (survey, invited) = surveys::open(
+    let (mut survey, invited) = surveys::open(
         conn,
         &mail.link_key,
         session_id,
@@ -30,6 +40,15 @@ pub(crate) async fn invite(
         chrono::Utc::now(),
     )
     .await?;
+    // The dates before the invitations, which say when the survey closes
+    // (session 25: they said the default 30 days, not the organiser's 7).
+    if let Some(SurveyDates {
+        reminder_days,
+        open_days,
+    }) = dates
+    {
+        survey = surveys::set_dates(conn, survey.id, reminder_days, open_days).await?;
+    }
     for one in &invited {
         aula_mail::notify::survey_invitation(conn, mail, &record, one, survey.closes_at, false).await?;
     }
@@ -93,7 +112,11 @@ pub async fn open(
     // Another organisation's session is not found (issue 17).
     sessions::belongs(&app.db, org, session_id).await?;
     let txn = app.write().await?;
-    match invite(&*txn, &app.mail, session_id, template_id, invitees).await {
+    let dates = SurveyDates {
+        reminder_days,
+        open_days,
+    };
+    match invite(&*txn, &app.mail, session_id, template_id, invitees, Some(dates)).await {
         Ok(_) => {}
         Err(StorageError::NotFound) => {
             return Err(Error::Invalid(FieldErrors::single(
@@ -102,9 +125,6 @@ pub async fn open(
             )));
         }
         Err(other) => return Err(other.into()),
-    }
-    if let Some(survey) = surveys::for_session(&*txn, session_id).await? {
-        surveys::set_dates(&*txn, survey.id, reminder_days, open_days).await?;
     }
     txn.commit().await
 }
