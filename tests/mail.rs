@@ -839,6 +839,33 @@ db_test!(
         let sent = reminders(&app).await;
         assert_eq!(sent.len(), 1);
         assert_eq!(sent[0].status, MessageStatus::Sent);
+
+        // Postponed after the reminder went out: another one for the new
+        // date (session 25's review: the one sent for the old date was the
+        // last). Moving the end only, or to the same date again, adds none.
+        let postpone = |end: &'static str| {
+            let api = &api;
+            let session_id = &session_id;
+            async move {
+                let (status, body) = api
+                    .patch_session(
+                        session_id,
+                        &json!({"meetings": [{"starts_at": "2030-04-09T09:00:00+02:00", "ends_at": end}]}),
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+            }
+        };
+        postpone("2030-04-09T14:00:00+02:00").await;
+        postpone("2030-04-09T13:00:00+02:00").await;
+        let all = reminders(&app).await;
+        let pending: Vec<_> = all
+            .iter()
+            .filter(|r| r.status == MessageStatus::Pending)
+            .map(|r| r.next_attempt_at.to_rfc3339())
+            .collect();
+        // Two days before 2030-04-09 09:00 in Madrid, summer time (07:00 UTC).
+        assert_eq!((all.len(), pending), (2, vec!["2030-04-07T07:00:00+00:00".to_owned()]));
     }
 );
 

@@ -225,8 +225,19 @@ pub async fn session_changed(
     // Reminders move with the first meeting, and say what the session now
     // is: queued at confirmation, they showed meetings since removed
     // (session 23). Each keeps its reader's language and personal link.
+    let pending = outbox::pending_of_session(conn, MailKind::Reminder, record.session.id).await?;
+    let reminded = |registration: &Registration| {
+        let key = reminder_key(registration.id);
+        pending
+            .iter()
+            .any(|row| row.dedupe_key.as_deref().is_some_and(|k| k.starts_with(&key)))
+    };
+    // The first meeting moved (or the session got its first): whoever has
+    // no reminder waiting (sent for the old date, or never queued, as for a
+    // place confirmed inside the lead time) gets one for the new date.
+    let remind = reminder_due(record).filter(|due| *due > chrono::Utc::now() && Some(*due) != reminder_due(before));
     if let Some(due) = reminder_due(record) {
-        for row in outbox::pending_of_session(conn, MailKind::Reminder, record.session.id).await? {
+        for row in &pending {
             let mut content = serde_json::from_str::<serde_json::Value>(&row.data).unwrap_or_default();
             let mut session = serde_json::to_value(session_ref(record)).unwrap_or_default();
             session["course_title"] = record.course.course.text(row.language.as_str()).title.into();
@@ -277,6 +288,11 @@ pub async fn session_changed(
                 outbox::enqueue(conn, &m, &config.domain).await?;
                 queued += 1;
             }
+        }
+        if let Some(due) = remind.filter(|_| !reminded(&registration))
+            && let Some(m) = reminder(config, record, &registration, &person, due)
+        {
+            outbox::enqueue(conn, &m, &config.domain).await?;
         }
     }
     Ok(queued)
@@ -329,10 +345,37 @@ pub async fn session_cancelled_messages(
         .collect())
 }
 
-/// The dedupe key of a registration's reminder: queued once, dropped if the
-/// registration is cancelled before it goes out.
+/// The dedupe key of a registration's reminders, every one of which is
+/// dropped if the registration is cancelled before it goes out.
 pub fn reminder_key(registration_id: uuid::Uuid) -> String {
     format!("reminder:{registration_id}")
+}
+
+/// A registration's reminder for the first meeting as it is due then: one
+/// per date, so a session moved to another date reminds again (session 25:
+/// the reminder already sent for the old date was the last), and one
+/// queued twice for the same date is one.
+fn reminder(
+    config: &MailConfig,
+    record: &SessionRecord,
+    registration: &Registration,
+    person: &Person,
+    due: chrono::DateTime<chrono::Utc>,
+) -> Option<NewMessage> {
+    let content = data(&Reminder {
+        session: session_ref(record),
+    });
+    let mut m = message(
+        MailKind::Reminder,
+        person,
+        record,
+        content,
+        None,
+        Some((config, registration)),
+    )?;
+    m.due_at = Some(due);
+    m.dedupe_key = Some(format!("{}:{}", reminder_key(registration.id), due.timestamp()));
+    Some(m)
 }
 
 /// When the session's reminder is due: its lead time before the first meeting.
@@ -363,19 +406,8 @@ pub async fn confirmed(
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
     if let Some(due) = reminder_due(record).filter(|due| *due > chrono::Utc::now())
-        && let Some(mut m) = message(
-            MailKind::Reminder,
-            person,
-            record,
-            data(&Reminder {
-                session: session_ref(record),
-            }),
-            None,
-            manage,
-        )
+        && let Some(m) = reminder(config, record, registration, person, due)
     {
-        m.due_at = Some(due);
-        m.dedupe_key = Some(reminder_key(registration.id));
         outbox::enqueue(conn, &m, &config.domain).await?;
     }
     Ok(())

@@ -415,11 +415,16 @@ pub async fn retry(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid) -> Resu
     Ok(row)
 }
 
-/// Drops queued messages with these dedupe keys that are not sent yet
-/// (a cancelled registration's reminder).
-pub async fn cancel_pending(conn: &impl ConnectionTrait, dedupe_key: &str) -> Result<()> {
+/// Drops queued messages not sent yet whose dedupe key is `key`, or `key`
+/// followed by `:` and more (a cancelled registration's reminders, one per
+/// date the session had).
+pub async fn cancel_pending(conn: &impl ConnectionTrait, key: &str) -> Result<()> {
     outbox::Entity::delete_many()
-        .filter(outbox::Column::DedupeKey.eq(dedupe_key))
+        .filter(
+            sea_orm::Condition::any()
+                .add(outbox::Column::DedupeKey.eq(key))
+                .add(outbox::Column::DedupeKey.starts_with(format!("{key}:"))),
+        )
         .filter(outbox::Column::Status.eq(MessageStatus::Pending))
         .exec(conn)
         .await?;
