@@ -802,6 +802,9 @@ test('forms with problems stay accessible and point to the fields', async () => 
     await page.locator('form.form button[type=submit]').click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
+    // Focus lands on the summary, so a keyboard or screen reader user
+    // starts from the list of problems, without JavaScript (session 25).
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary');
     const firstLink = summary.locator('a').first();
     const target = await firstLink.getAttribute('href');
     assert.ok(await page.locator(target.replace('.', '\\.')).count(), `the summary links to ${target}`);
