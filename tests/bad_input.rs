@@ -357,3 +357,126 @@ db_test!(
         }
     }
 );
+
+// Session 25's attack round on the API: a flag sent as a string that is
+// neither yes nor no was read as "no" and saved ("TRUE" deactivated an
+// account, whose tokens stayed revoked); a misspelt field of an erasure was
+// ignored, and the erasure kept the person's certificates; addresses the
+// mailer refuses for good were taken, and their confirmation never left.
+db_test!(
+    session_25_flags_fields_and_addresses_are_refused_not_guessed,
+    |app: crate::helpers::TestApp| async move {
+        use serde_json::json;
+        let admin = app.api(&[Role::Admin]).await;
+        let marta = app.user("marta@example.org", &[Role::Organiser]).await;
+        let path = format!("/api/v1/users/{}", marta.user.id);
+        for flag in ["TRUE", "maybe", "oui", "sí"] {
+            let (status, body) = admin.patch(&path, &json!({"active": flag})).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{flag}: {body}");
+            assert!(body["fields"]["active"].is_array(), "{body}");
+        }
+        let (_, user) = admin.get(&path).await;
+        assert_eq!(user["active"], true, "nothing changed: {user}");
+        // The words a form or a careful integrator sends still work.
+        let user = admin.patch_ok(&path, &json!({"active": "false"})).await;
+        assert_eq!(user["active"], false);
+
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let placed =
+            crate::helpers::seated(&app, &session_id, "Ana", "ana@example.org", aula_domain::Language::Es).await;
+        let erasure = format!("/api/v1/people/{}/erasure", placed.person_id);
+        for body in [
+            json!({"reason": "asked", "certficates": true}),
+            json!({"reason": "asked", "certificates": "TRUE"}),
+        ] {
+            let (status, answer) = api.post(&erasure, &body).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}: {answer}");
+        }
+        let person = aula_storage::people::get(&app.db, placed.person_id)
+            .await
+            .expect("person");
+        assert!(person.erased_at.is_none(), "nobody erased");
+
+        for address in [
+            "john..doe@example.org",
+            ".ana@example.org",
+            "ana.@example.org",
+            "ana@[127.0.0.1]",
+        ] {
+            let (status, body) = app
+                .anonymous_api()
+                .post(
+                    &format!("/api/v1/sessions/{session_id}/registrations"),
+                    &crate::helpers::registrant("Ana", address),
+                )
+                .await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{address}: {body}");
+            assert!(body["fields"]["email"].is_array(), "{body}");
+        }
+    }
+);
+
+// Session 25's walk through the pages: an address that takes only POST,
+// opened, showed its message key as the page's heading; a refused form's
+// language links led to that address; conflicts named statuses by their
+// codes ("de « draft » à « completed »") on French pages.
+db_test!(
+    session_25_a_refused_form_links_its_own_page_in_other_languages,
+    |app: crate::helpers::TestApp| async move {
+        let browser = app.browser();
+        let response = browser.get("/sign-out?lang=fr").await;
+        assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+        let html = response.text().await.expect("html");
+        assert!(html.contains("<h1>Cette page ne s&#39;ouvre pas ainsi</h1>"), "{html}");
+        assert!(!html.contains("error-title"), "{html}");
+
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let page = format!("/sessions/{session_id}?lang=fr");
+        let token = browser.csrf(&page).await;
+        let response = browser
+            .client
+            .post(app.url(&format!("/sessions/{session_id}/register")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("referer", app.url(&page))
+            .body(format!("csrf={token}&given_name=&family_name="))
+            .send()
+            .await
+            .expect("POST");
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains(&format!("href=\"/sessions/{session_id}?lang=ar\"")),
+            "{html}"
+        );
+        assert!(!html.contains("/register?lang="), "{html}");
+        // Another site's page is not taken for the form's.
+        let response = browser
+            .client
+            .post(app.url(&format!("/sessions/{session_id}/register")))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("referer", "https://elsewhere.example/phish?lang=fr")
+            .body(format!("csrf={token}&given_name=&family_name="))
+            .send()
+            .await
+            .expect("POST");
+        let html = response.text().await.expect("html");
+        assert!(!html.contains("phish"), "{html}");
+
+        let (status, body) = api
+            .raw(
+                Method::PATCH,
+                &format!("/api/v1/sessions/{session_id}?lang=fr"),
+                "application/json",
+                br#"{"status": "draft"}"#.to_vec(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        let message = body["message"].as_str().expect("message");
+        assert!(
+            message.contains("Inscriptions ouvertes") && message.contains("Brouillon") && !message.contains("draft"),
+            "{message}"
+        );
+    }
+);

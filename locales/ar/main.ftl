@@ -316,6 +316,7 @@ error-title-400 = تعذّرت قراءة الطلب
 error-title-401 = يُرجى تسجيل الدخول
 error-title-403 = غير مسموح
 error-title-404 = الصفحة غير موجودة
+error-title-405 = لا تُفتح هذه الصفحة بهذه الطريقة
 error-title-408 = بطء شديد
 error-title-409 = غير ممكن حاليًا
 error-title-413 = حجم كبير جدًا
@@ -363,6 +364,7 @@ error-email = أدخل عنوان بريد إلكتروني مثل name@example.
 error-email-taken = يوجد مستخدم آخر بهذا البريد الإلكتروني.
 error-url = أدخل عنوان موقع يبدأ بـ https://.
 error-range = أدخل عددًا من { $min } إلى { $max }.
+error-range-above-zero = أدخل عددًا أكبر من 0 وحتى { $max }.
 error-whole-number = أدخل عددًا صحيحًا.
 error-number = أدخل عددًا.
 error-choice = اختر أحد الخيارات.
@@ -397,6 +399,7 @@ error-session-final = لم يعد بالإمكان تعديل دورة منته�
 error-status-transition = لا يمكن أن تنتقل الدورة من «{ $from }» إلى «{ $to }».
 error-complete-before-end = لا يمكن وسم الدورة بأنها مكتملة إلا بعد انتهاء آخر حصة منها.
 error-open-needs-meetings = أضف حصة واحدة على الأقل قبل فتح التسجيل.
+error-keep-a-meeting = تحتفظ الدورة المفتوحة أو المغلقة للتسجيل بلقاء واحد على الأقل، ولا تُستكمل دورة بلا لقاءات: لإيقافها، ألغِها.
 error-body-code = من 2 إلى 10 حروف أو أرقام.
 error-body-code-taken = هيكل آخر يستعمل هذا الرمز.
 error-region-code-taken = جهة أخرى تستعمل هذا الرمز.
@@ -409,6 +412,7 @@ error-password-short = { $min ->
     [many] { $min } حرفًا على الأقل.
    *[other] { $min } حرف على الأقل.
 }
+error-password-spaces = لا يمكن أن تتكوّن كلمة المرور من مسافات فقط.
 error-current-password = هذه ليست كلمة المرور الحالية.
 error-sender-name-address = اسم فقط: دون «<» أو «>» أو «@»، التي تجعله يُقرأ كعنوان.
 error-password-mismatch = كلمتا المرور الجديدتان غير متطابقتين.

@@ -301,6 +301,7 @@ error-title-400 = The request cannot be read
 error-title-401 = Please sign in
 error-title-403 = Not allowed
 error-title-404 = Page not found
+error-title-405 = This page does not open this way
 error-title-408 = Too slow
 error-title-409 = Not possible now
 error-title-413 = Too large
@@ -344,6 +345,7 @@ error-email = Give an e-mail address such as name@example.org.
 error-email-taken = A user already has this e-mail.
 error-url = Give a web address starting with https://.
 error-range = Give a number from { $min } to { $max }.
+error-range-above-zero = Give a number above 0, up to { $max }.
 error-whole-number = Give a whole number.
 error-number = Give a number.
 error-choice = Choose one of the options.
@@ -377,6 +379,7 @@ error-session-final = A completed or cancelled session can no longer be changed.
 error-status-transition = A session cannot go from “{ $from }” to “{ $to }”.
 error-complete-before-end = A session can be marked completed once its last meeting is over.
 error-open-needs-meetings = Add at least one meeting before opening registration.
+error-keep-a-meeting = A session open or closed for registration keeps at least one meeting, and one without meetings is not completed: to call it off, cancel it.
 error-body-code = 2 to 10 letters or digits.
 error-body-code-taken = Another body already uses this code.
 error-region-code-taken = Another region already uses this code.
@@ -385,6 +388,7 @@ error-password-short = At least { $min ->
     [one] one character
    *[other] { $min } characters
 }.
+error-password-spaces = A password cannot be made of spaces alone.
 error-current-password = This is not your current password.
 error-sender-name-address = A name only: without “<”, “>” or “@”, which would make it read as an address.
 error-password-mismatch = The two new passwords are not the same.

@@ -301,6 +301,7 @@ error-title-400 = No se puede leer la petición
 error-title-401 = Es necesario acceder
 error-title-403 = Acción no permitida
 error-title-404 = Página no encontrada
+error-title-405 = Esta página no se abre así
 error-title-408 = Tiempo de espera agotado
 error-title-409 = No es posible ahora
 error-title-413 = Demasiado grande
@@ -344,6 +345,7 @@ error-email = Escriba un correo electrónico como nombre@example.org.
 error-email-taken = Ya hay una cuenta con este correo electrónico.
 error-url = Escriba una dirección web que empiece por https://.
 error-range = Escriba un número entre { $min } y { $max }.
+error-range-above-zero = Escriba un número mayor que 0, hasta { $max }.
 error-whole-number = Escriba un número entero.
 error-number = Escriba un número.
 error-choice = Elija una de las opciones.
@@ -377,6 +379,7 @@ error-session-final = Una sesión finalizada o cancelada ya no se puede modifica
 error-status-transition = Una sesión no puede pasar de «{ $from }» a «{ $to }».
 error-complete-before-end = Una edición solo puede marcarse como completada cuando ha terminado su última clase.
 error-open-needs-meetings = Añada al menos una clase antes de abrir la inscripción.
+error-keep-a-meeting = Una sesión abierta o cerrada a inscripciones conserva al menos una reunión, y una sesión sin reuniones no se puede completar: para suspenderla, cancélela.
 error-body-code = De 2 a 10 letras o cifras.
 error-body-code-taken = Otra entidad ya usa este código.
 error-region-code-taken = Otra región ya usa este código.
@@ -385,6 +388,7 @@ error-password-short = Al menos { $min ->
     [one] un carácter
    *[other] { $min } caracteres
 }.
+error-password-spaces = Una contraseña no puede tener solo espacios.
 error-current-password = Esta no es su contraseña actual.
 error-sender-name-address = Solo un nombre: sin «<», «>» ni «@», que harían que se leyera como una dirección.
 error-password-mismatch = Las dos contraseñas nuevas no coinciden.

@@ -301,6 +301,7 @@ error-title-400 = La requête est illisible
 error-title-401 = Connexion requise
 error-title-403 = Action non autorisée
 error-title-404 = Page introuvable
+error-title-405 = Cette page ne s'ouvre pas ainsi
 error-title-408 = Délai dépassé
 error-title-409 = Impossible pour le moment
 error-title-413 = Trop volumineux
@@ -344,6 +345,7 @@ error-email = Saisissez une adresse e-mail comme nom@example.org.
 error-email-taken = Un compte utilise déjà cette adresse e-mail.
 error-url = Saisissez une adresse web qui commence par https://.
 error-range = Saisissez un nombre de { $min } à { $max }.
+error-range-above-zero = Saisissez un nombre supérieur à 0, jusqu'à { $max }.
 error-whole-number = Saisissez un nombre entier.
 error-number = Saisissez un nombre.
 error-choice = Choisissez une des options.
@@ -377,6 +379,7 @@ error-session-final = Une session terminée ou annulée ne peut plus être modif
 error-status-transition = Une session ne peut pas passer de « { $from } » à « { $to } ».
 error-complete-before-end = Une session ne peut être marquée achevée qu’une fois sa dernière séance terminée.
 error-open-needs-meetings = Ajoutez au moins une séance avant d'ouvrir les inscriptions.
+error-keep-a-meeting = Une session ouverte ou fermée aux inscriptions garde au moins une séance, et une session sans séance ne peut être terminée : pour l'arrêter, annulez-la.
 error-body-code = De 2 à 10 lettres ou chiffres.
 error-body-code-taken = Un autre organisme utilise déjà ce code.
 error-region-code-taken = Une autre région utilise déjà ce code.
@@ -385,6 +388,7 @@ error-password-short = Au moins { $min ->
     [one] { $min } caractère
    *[other] { $min } caractères
 }.
+error-password-spaces = Un mot de passe ne peut pas être fait que d'espaces.
 error-current-password = Ce n’est pas votre mot de passe actuel.
 error-sender-name-address = Un nom seulement : sans « < », « > » ni « @ », qui le feraient lire comme une adresse.
 error-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.

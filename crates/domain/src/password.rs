@@ -21,6 +21,11 @@ impl Password {
         if count > 200 {
             return Err(Problem::new("error-too-long").with("max", 200));
         }
+        // Spaces belong in passphrases, but a password of nothing else is
+        // the first thing guessed (session 25: twelve spaces were taken).
+        if input.chars().all(char::is_whitespace) {
+            return Err(Problem::new("error-password-spaces"));
+        }
         Ok(Password(input.to_owned()))
     }
 
@@ -77,5 +82,11 @@ mod tests {
         assert!(!hash.verify("wrong horse battery"));
         assert!(!PasswordHash::from_stored("garbage".into()).verify("x"));
         assert!(Password::parse("short").is_err());
+        // Session 25: twelve spaces were a password; spaces among words still are.
+        assert_eq!(
+            Password::parse(&" ".repeat(12)).map(|_| ()).map_err(|p| p.key),
+            Err("error-password-spaces")
+        );
+        assert!(Password::parse(" correct horse ").is_ok());
     }
 }

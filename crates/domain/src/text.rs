@@ -160,7 +160,14 @@ impl Email {
         // validator accepts some addresses no mail server would; a dot in the
         // domain rules out `user@localhost`-style typos from public forms.
         let domain_has_dot = trimmed.rsplit_once('@').is_some_and(|(_, d)| d.contains('.'));
-        if trimmed.chars().count() > 254 || !trimmed.validate_email() || !domain_has_dot {
+        // Nor the addresses the mailer then refuses for good (session 25's
+        // attack round: `john..doe@` was told to confirm by a message that
+        // could never leave): dots at either end of the user or two in a
+        // row, and a server's address in brackets.
+        let sendable = trimmed.rsplit_once('@').is_some_and(|(user, domain)| {
+            !user.starts_with('.') && !user.ends_with('.') && !user.contains("..") && !domain.starts_with('[')
+        });
+        if trimmed.chars().count() > 254 || !trimmed.validate_email() || !domain_has_dot || !sendable {
             return Err(Problem::new("error-email"));
         }
         Ok(Email(trimmed.to_lowercase()))
@@ -218,12 +225,13 @@ fn in_units(amount: f64, per: u32) -> Result<i64, Problem> {
     Ok((amount * f64::from(per)).round() as i64)
 }
 
-/// `units` of `1/per` if they are 1 to `max` wholes; the range problem
-/// speaks in wholes, as people type them (0 to `max`).
+/// `units` of `1/per` if they are more than none and at most `max` wholes;
+/// the range problem speaks in wholes, as people type them ("from 0" was
+/// said of a range that refused 0, session 25).
 fn within(units: i64, per: u32, max: u32) -> Result<u32, Problem> {
     match u32::try_from(units) {
         Ok(units) if (1..=max * per).contains(&units) => Ok(units),
-        _ => Err(Problem::new("error-range").with("min", 0).with("max", max)),
+        _ => Err(Problem::new("error-range-above-zero").with("max", max)),
     }
 }
 
@@ -358,6 +366,10 @@ mod tests {
             "ana@localhost",
             "a b@x.org",
             "ana@@x.org",
+            "john..doe@example.org",
+            ".ana@example.org",
+            "ana.@example.org",
+            "ana@[127.0.0.1]",
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
@@ -471,6 +483,8 @@ mod tests {
         assert!(Hours::parse("NaN").is_err());
         assert!(Hours::parse("inf").is_err());
         assert!(Hours::parse("-1").is_err());
+        // Session 25: the message said "from 0 to 2,000" of a range that refuses 0.
+        assert_eq!(Hours::parse("0").map_err(|p| p.key), Err("error-range-above-zero"));
         assert_eq!(Percent::parse("80 %").map(Percent::get), Ok(80));
         assert!(Percent::parse("101").is_err());
     }

@@ -28,10 +28,18 @@ pub fn yes() -> bool {
     true
 }
 
+/// A flag as JSON gives it, or as a form's checkbox does (`on`, or absent).
+/// A string that is neither yes nor no is refused: read as "no", `"TRUE"`
+/// deactivated an account and `"oui"` kept an erased person's certificates
+/// (session 25's attack round).
 pub fn loose_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     match Value::deserialize(deserializer)? {
         Value::Bool(b) => Ok(b),
-        Value::String(s) => Ok(matches!(s.as_str(), "on" | "true" | "1" | "yes")),
+        Value::String(s) => match s.as_str() {
+            "on" | "true" | "1" | "yes" => Ok(true),
+            "" | "off" | "false" | "0" | "no" => Ok(false),
+            _ => Err(de::Error::custom("expected a boolean")),
+        },
         Value::Null => Ok(false),
         _ => Err(de::Error::custom("expected a boolean")),
     }

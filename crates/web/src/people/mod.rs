@@ -30,6 +30,7 @@ use crate::{AppError, AppResult, AppState, Ctx};
 
 /// What to erase, as staff ask for it.
 #[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ErasureInput {
     /// Why (kept in the audit trail; it should not name the person).
     #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
