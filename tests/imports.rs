@@ -211,6 +211,39 @@ db_test!(
             (json!(0), json!(2))
         );
         assert_eq!(registered(&api, &session_id).await["total"], 2);
+        // And writes to nobody: "you asked again to register" is not what
+        // happened (session 25's attack round: a daily sync mailed everyone
+        // daily). A person asking again themselves is still told.
+        assert!(
+            crate::helpers::queued(&app, "already_registered", None)
+                .await
+                .is_empty()
+        );
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &json!({"given_name": "Ana", "family_name": "Ruiz", "email": "ana@example.org",
+                        "audience": "public_servant"}),
+            )
+            .await;
+        assert!(status.is_success(), "{body}");
+        assert!(
+            crate::helpers::queued(&app, "already_registered", None)
+                .await
+                .is_empty()
+        );
+        app.anonymous_api()
+            .created(
+                &format!("/api/v1/sessions/{session_id}/registrations"),
+                &crate::helpers::registrant("Ana", "ana@example.org"),
+            )
+            .await;
+        assert_eq!(
+            crate::helpers::queued(&app, "already_registered", Some("ana@example.org"))
+                .await
+                .len(),
+            1
+        );
     }
 );
 

@@ -175,9 +175,14 @@ pub(crate) async fn register_in(
             registration,
             confirm_token,
         } => aula_mail::notify::requested(txn, mail, record, registration, &person, confirm_token).await?,
-        Requested::Already { registration } => {
+        // Told when they asked again themselves (the page does not say
+        // so, lest it tell strangers who is registered); an organiser's
+        // entry or a list imported again changes nothing and writes to
+        // nobody (session 25: a daily import mailed everyone daily).
+        Requested::Already { registration } if matches!(entry, Entry::Public | Entry::Invited(_)) => {
             aula_mail::notify::already_registered(txn, mail, record, registration, &person).await?
         }
+        Requested::Already { .. } => {}
         Requested::Placed { registration } => {
             aula_mail::notify::placed(txn, mail, record, registration, &person).await?
         }
