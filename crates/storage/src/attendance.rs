@@ -124,7 +124,7 @@ pub async fn record(
             None => errors.add(&field, Problem::new("error-not-in-session")),
             Some(r) if r.status != RegistrationStatus::Confirmed => errors.add(
                 &field,
-                Problem::new("error-not-confirmed").with("status", r.status.as_str()),
+                Problem::new("error-not-confirmed").with("status", r.status.word()),
             ),
             Some(_) => {}
         }

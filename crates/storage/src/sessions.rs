@@ -727,6 +727,12 @@ pub async fn update(
     if matches!(before.status(), SessionStatus::Cancelled | SessionStatus::Completed) {
         return Err(StorageError::Conflict(Problem::new("error-session-final")));
     }
+    // A session that takes or took registrations keeps a meeting: without
+    // one it went on taking people for no date, and could be "completed"
+    // though never held (session 25's attack round). Cancelling is the way.
+    if matches!(before.status(), SessionStatus::Open | SessionStatus::Closed) && details.meetings.is_empty() {
+        return Err(StorageError::invalid("meetings", "error-keep-a-meeting"));
+    }
     check_programme_dates(conn, details, &before.meetings).await?;
     // Checked and written in one statement, so a seat taken meanwhile cannot
     // end up above a lowered capacity; the caller promotes after a raise.
@@ -835,6 +841,9 @@ pub async fn set_status(
     if to == SessionStatus::Open && before.meetings.is_empty() {
         return Err(StorageError::Conflict(Problem::new("error-open-needs-meetings")));
     }
+    if to == SessionStatus::Completed && from != to && before.meetings.is_empty() {
+        return Err(StorageError::Conflict(Problem::new("error-keep-a-meeting")));
+    }
     // Straight from open to completed only once every meeting is over
     // (issue 20); closed sessions complete as before.
     if from == SessionStatus::Open && to == SessionStatus::Completed && !before.is_over(now()) {
@@ -855,8 +864,8 @@ pub async fn set_status(
         if moved.rows_affected != 1 {
             return Err(StorageError::Conflict(
                 Problem::new("error-status-transition")
-                    .with("from", from.as_str())
-                    .with("to", to.as_str()),
+                    .with("from", from.word())
+                    .with("to", to.word()),
             ));
         }
         audit::record(
