@@ -46,5 +46,15 @@ db_test!(
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         let text = body.to_string().replace(['\u{2068}', '\u{2069}'], "");
         assert!(text.contains("200 حرف على الأكثر."), "{text}");
+        // A meeting's day and time on a page, with the Arabic comma, as the
+        // e-mails have it (session 25: pages had a Latin one).
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let page = organiser
+            .get_html(&format!("/staff/sessions/{session_id}/attendance?lang=ar"))
+            .await;
+        let page = page.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(page.contains("، 09:00–14:00"), "{page}");
+        assert!(!page.contains(", 09:00"), "{page}");
     }
 );

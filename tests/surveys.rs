@@ -518,6 +518,38 @@ db_test!(
             .await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let survey = survey::Entity::find().one(&app.db).await.expect("q").expect("survey");
+        // A refused opening is the page again, in the reader's language, with
+        // what was typed and each problem under its field (session 25: a bare
+        // page named the fields by their codes).
+        let response = browser
+            .post_form(
+                &format!("/staff/sessions/{session_id}/survey?lang=fr"),
+                &format!("/staff/sessions/{session_id}/survey/open?lang=fr"),
+                &[("invitees", "everyone"), ("reminder_days", "abc"), ("open_days", "-1")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains("class=\"error-summary\""), "{html}");
+        assert!(
+            html.contains("id=\"error-open_days\"") && html.contains("id=\"error-reminder_days\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("value=\"abc\"") && html.contains("value=\"-1\""),
+            "what was typed: {html}"
+        );
+        assert!(!html.contains("open_days:"), "{html}");
+        let response = browser
+            .post_form(
+                &format!("/staff/sessions/{session_id}/survey"),
+                &format!("/staff/sessions/{session_id}/survey/open"),
+                &[("reminder_days", "9"), ("open_days", "8")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let unchanged = survey::Entity::find().one(&app.db).await.expect("q").expect("survey");
+        assert_eq!(unchanged.closes_at, survey.closes_at, "nothing changed");
         let week = survey.closes_at - survey.opens_at;
         assert_eq!(week, chrono::Duration::days(7));
         let invitations = crate::helpers::queued(&app, "survey_invitation", None).await;

@@ -16,8 +16,16 @@ survey-invitees-confirmed = كل من له مقعد مؤكَّد
 survey-open = فتح الاستبيان الآن
 survey-invite-more = دعوة الأشخاص الذين لم تتم دعوتهم بعد
 survey-opened = الاستبيان مفتوح؛ والدعوات في طريقها.
-survey-invited = مدعوون
-survey-answered = أجابوا
+survey-invited = { $count ->
+    [one] مدعو
+    [two] مدعوان
+   *[other] مدعوون
+}
+survey-answered = { $count ->
+    [one] أجاب
+    [two] أجابا
+   *[other] أجابوا
+}
 survey-response-rate = نسبة الإجابة
 survey-withheld = أجاب أقل من 3 أشخاص: لا تُعرض النتائج بعد، حتى لا يمكن التعرف على أحد.
 survey-no-answers = لم يُجب أحد بعد.

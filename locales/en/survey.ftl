@@ -16,8 +16,12 @@ survey-invitees-confirmed = Everyone with a confirmed place
 survey-open = Open the survey now
 survey-invite-more = Invite the people not invited yet
 survey-opened = The survey is open; the invitations are on their way.
-survey-invited = invited
-survey-answered = answered
+survey-invited = { $count ->
+   *[other] invited
+}
+survey-answered = { $count ->
+   *[other] answered
+}
 survey-response-rate = response rate
 survey-withheld = Fewer than 3 people have answered: the results are not shown yet, so that nobody can be recognised.
 survey-no-answers = Nobody has answered yet.

@@ -16,8 +16,14 @@ survey-invitees-confirmed = Todas las personas con plaza confirmada
 survey-open = Abrir la encuesta ahora
 survey-invite-more = Invitar a quienes aún no lo están
 survey-opened = La encuesta está abierta; las invitaciones están en camino.
-survey-invited = invitadas
-survey-answered = respuestas
+survey-invited = { $count ->
+    [one] invitada
+   *[other] invitadas
+}
+survey-answered = { $count ->
+    [one] respuesta
+   *[other] respuestas
+}
 survey-response-rate = tasa de respuesta
 survey-withheld = Han respondido menos de 3 personas: los resultados aún no se muestran, para que nadie pueda ser reconocido.
 survey-no-answers = Aún no ha respondido nadie.

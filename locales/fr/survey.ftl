@@ -16,8 +16,14 @@ survey-invitees-confirmed = Toutes les personnes ayant une place confirmée
 survey-open = Ouvrir le questionnaire maintenant
 survey-invite-more = Inviter les personnes pas encore invitées
 survey-opened = Le questionnaire est ouvert ; les invitations sont en route.
-survey-invited = invités
-survey-answered = réponses
+survey-invited = { $count ->
+    [one] invité
+   *[other] invités
+}
+survey-answered = { $count ->
+    [one] réponse
+   *[other] réponses
+}
 survey-response-rate = taux de réponse
 survey-withheld = Moins de 3 personnes ont répondu : les résultats ne sont pas encore affichés, pour que personne ne puisse être reconnu.
 survey-no-answers = Personne n'a encore répondu.

@@ -15,6 +15,10 @@ use serde::Serialize;
 #[serde(untagged)]
 pub enum Arg {
     Text(String),
+    /// A word of the catalogue, by its message key, said in the reader's
+    /// language: a status in a message about statuses (session 25: "from
+    /// « draft » to « completed »" on French pages).
+    Word(String),
     Number(i64),
     /// `value / 10^places`, written with exactly `places` decimals: 2.5 hours
     /// is `Decimal { value: 25, places: 1 }`.
@@ -44,7 +48,7 @@ impl std::fmt::Display for Arg {
     /// The argument without any language's conventions (logs, `Problem`'s display).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Arg::Text(text) => f.write_str(text),
+            Arg::Text(text) | Arg::Word(text) => f.write_str(text),
             Arg::Number(n) => write!(f, "{n}"),
             Arg::Decimal { value, places } => {
                 let scale = 10_i64.pow(u32::from(*places));

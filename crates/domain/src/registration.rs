@@ -24,6 +24,11 @@ crate::catalogue::vocabulary! {
 }
 
 impl RegistrationStatus {
+    /// Its name in the reader's language, in a message ([`crate::Arg::Word`]).
+    pub fn word(self) -> crate::Arg {
+        crate::Arg::Word(format!("registration-{}", self.as_str()))
+    }
+
     /// Whether the registration still holds (a person has one live registration per session).
     pub fn is_live(self) -> bool {
         self != RegistrationStatus::Cancelled
@@ -41,8 +46,8 @@ impl RegistrationStatus {
             Ok(to)
         } else {
             Err(Problem::new("error-registration-transition")
-                .with("from", self.as_str())
-                .with("to", to.as_str()))
+                .with("from", self.word())
+                .with("to", to.word()))
         }
     }
 }

@@ -36,8 +36,8 @@ impl SessionStatus {
             Ok(to)
         } else {
             Err(Problem::new("error-status-transition")
-                .with("from", self.as_str())
-                .with("to", to.as_str()))
+                .with("from", self.word())
+                .with("to", to.word()))
         }
     }
 
@@ -45,6 +45,11 @@ impl SessionStatus {
     /// is edited in them, and nobody is seated in them.
     pub fn is_final(self) -> bool {
         self.next().is_empty()
+    }
+
+    /// Its name in the reader's language, in a message ([`crate::Arg::Word`]).
+    pub fn word(self) -> crate::Arg {
+        crate::Arg::Word(format!("status-{}", self.as_str()))
     }
 
     /// Whether the public catalogue lists a session in this status.

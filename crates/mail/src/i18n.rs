@@ -75,7 +75,7 @@ fn format_number(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<String
 /// An argument as Fluent takes it.
 fn fluent_value(arg: &Arg) -> FluentValue<'static> {
     match arg {
-        Arg::Text(text) => FluentValue::from(text.clone()),
+        Arg::Text(text) | Arg::Word(text) => FluentValue::from(text.clone()),
         Arg::Number(n) => FluentValue::from(*n),
         Arg::Decimal { value, places } => {
             let places = usize::from(*places);
@@ -139,7 +139,14 @@ impl Tr {
 
     /// A domain problem in words.
     pub fn problem(&self, problem: &Problem) -> String {
-        let args: Vec<(&str, Arg)> = problem.args.iter().map(|(n, v)| (*n, v.clone())).collect();
+        let args: Vec<(&str, Arg)> = problem
+            .args
+            .iter()
+            .map(|(n, v)| match v {
+                Arg::Word(key) if self.has(key) => (*n, Arg::Text(self.t(key))),
+                _ => (*n, v.clone()),
+            })
+            .collect();
         self.args(problem.key, &args)
     }
 

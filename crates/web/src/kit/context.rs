@@ -7,9 +7,9 @@ use aula_mail::Tr;
 use aula_storage::users::UserRecord;
 use aula_storage::{tokens, web_sessions};
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, SET_COOKIE};
+use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, HOST, REFERER, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
@@ -172,6 +172,25 @@ pub fn flash_cookie(key: &str, secure: bool) -> HeaderValue {
     cookie(FLASH_COOKIE, key, 60, true, secure, "Lax")
 }
 
+/// The page a form was posted from: the `Referer`'s path and query (sent
+/// by browsers for this site's own pages, `Referrer-Policy: same-origin`),
+/// if it is a plain local path, without its `lang`.
+fn form_page(parts: &Parts) -> Option<(String, Option<String>)> {
+    let referer = parts.headers.get(REFERER)?.to_str().ok()?;
+    let url = url::Url::parse(referer).ok()?;
+    let host = parts.headers.get(HOST)?.to_str().ok()?;
+    let same_host = match url.port() {
+        Some(port) => format!("{}:{port}", url.host_str()?),
+        None => url.host_str()?.to_owned(),
+    };
+    if same_host != host {
+        return None;
+    }
+    let path = crate::kit::return_to::local_path(url.path())?;
+    let query = url.query().map(str::to_owned).filter(|q| !q.is_empty());
+    Some((path, query))
+}
+
 /// Settles the request's context, runs the handler, and renders any error.
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let (mut parts, body) = request.into_parts();
@@ -191,14 +210,22 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         })
         .unwrap_or_default();
 
+    // A page answering a form (one refused, shown again) stands for the
+    // page the form was on: its language links and a sign-in's way back
+    // lead there, where they led to an address that takes only POST, and a
+    // click on "العربية" ended on "method not allowed" (session 25).
+    let (path, query) = match parts.method {
+        Method::GET | Method::HEAD => (parts.uri.path().to_owned(), parts.uri.query().map(str::to_owned)),
+        _ => form_page(&parts).unwrap_or_else(|| (parts.uri.path().to_owned(), parts.uri.query().map(str::to_owned))),
+    };
     let mut ctx = Ctx {
         lang,
         user: None,
         person: None,
         via: Via::Anonymous,
         csrf: String::new(),
-        path: parts.uri.path().to_owned(),
-        query: parts.uri.query().map(str::to_owned),
+        path,
+        query,
         flash: jar
             .get(FLASH_COOKIE)
             .map(|c| c.value().to_owned())

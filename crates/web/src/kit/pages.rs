@@ -239,6 +239,20 @@ impl Chrome {
         self.tr.until(*start, *end, zone.tz())
     }
 
+    /// A meeting's day and times, `Tuesday 12 March 2030, 09:00–14:00`, with
+    /// the language's comma (session 25: Arabic pages had a Latin one; the
+    /// e-mails already said it with the catalogue's `meeting-when`).
+    pub fn meeting(&self, start: &DateTime<Utc>, end: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
+        self.tr.args(
+            "meeting-when",
+            &[
+                ("date", Arg::Text(self.day(start, zone))),
+                ("start", Arg::Text(self.time(start, zone))),
+                ("end", Arg::Text(self.until(start, end, zone))),
+            ],
+        )
+    }
+
     pub fn datetime(&self, instant: &DateTime<Utc>, zone: &SessionTimeZone) -> String {
         self.tr.datetime(*instant, zone.tz())
     }
@@ -410,11 +424,22 @@ pub fn error_page(ctx: &Ctx, error: &AppError) -> Result<Html<String>, askama::E
     let page = ErrorPage {
         c: Chrome::new(ctx),
         status: status.as_u16(),
-        title: tr.t(&format!("error-title-{}", status.as_u16())),
+        title: error_title(tr, status),
         message: tr.problem(&error.problem()),
         fields: &fields,
     };
     page.render().map(Html)
+}
+
+/// The error page's heading: its status's, else its class's (session 25:
+/// a 405 showed its message key).
+fn error_title(tr: Tr, status: axum::http::StatusCode) -> String {
+    let own = format!("error-title-{}", status.as_u16());
+    match tr.has(&own) {
+        true => tr.t(&own),
+        false if status.is_server_error() => tr.t("error-title-500"),
+        false => tr.t("error-title-400"),
+    }
 }
 
 /// Percent-encodes a value for a query string.

@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
-use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render};
+use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
 use crate::kit::spreadsheet::{Cell, Sheet, number};
 use crate::{AppError, AppResult, AppState, Ctx};
 use aula_documents::charts::{Bar, horizontal_bars};
@@ -407,6 +407,27 @@ struct SessionControls {
     opened: Option<aula_storage::entities::survey::Model>,
     zone: SessionTimeZone,
     templates: Vec<(String, String)>,
+    /// The form as typed, when it was refused (its problems in `errors`).
+    typed: Option<OpenForm>,
+    errors: FormErrors,
+}
+
+impl SessionControls {
+    /// The days the form shows: as typed, else the survey's, else the defaults.
+    fn days(&self) -> (String, String) {
+        match (&self.typed, &self.opened) {
+            (Some(typed), _) => (typed.reminder_days.clone(), typed.open_days.clone()),
+            (None, Some(o)) => (
+                (o.reminder_at - o.opens_at).num_days().to_string(),
+                (o.closes_at - o.opens_at).num_days().to_string(),
+            ),
+            (None, None) => (surveys::REMINDER_DAYS.to_string(), surveys::OPEN_DAYS.to_string()),
+        }
+    }
+
+    fn invitees(&self) -> &str {
+        self.typed.as_ref().map_or("participants", |t| t.invitees.as_str())
+    }
 }
 
 impl ResultsPage {
@@ -471,8 +492,21 @@ pub(crate) async fn session_page(
     State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let (results, record) = session_results(&ctx, &state, id).await?;
-    let c = Chrome::new(&ctx);
+    render(&session_results_page(&ctx, &state, id, None).await?)
+}
+
+/// A session's results with its survey controls; `refused`: the opening
+/// form as typed and its problems, shown again on the page (session 25: a
+/// bare error page named the fields by their codes, and what was typed was
+/// lost).
+async fn session_results_page(
+    ctx: &Ctx,
+    state: &AppState,
+    id: Uuid,
+    refused: Option<(OpenForm, FieldErrors)>,
+) -> AppResult<ResultsPage> {
+    let (results, record) = session_results(ctx, state, id).await?;
+    let c = Chrome::new(ctx);
     let organiser = c.is("organiser");
     let session = if organiser {
         let templates = surveys::templates(&state.db, ctx.org()?)
@@ -480,17 +514,23 @@ pub(crate) async fn session_page(
             .into_iter()
             .map(|t| (t.id.to_string(), format!("{} (v{})", t.name, t.version)))
             .collect();
+        let (typed, errors) = match refused {
+            Some((form, errors)) => (Some(form), FormErrors::new(ctx.tr(), &errors)),
+            None => (None, FormErrors::none()),
+        };
         Some(SessionControls {
             session_id: id,
             opened: surveys::for_session(&state.db, id).await?,
             zone: record.session.time_zone,
             templates,
+            typed,
+            errors,
         })
     } else {
         None
     };
     let (results, shown) = shown(results, &c);
-    render(&ResultsPage {
+    Ok(ResultsPage {
         title: record.course.course.title.clone(),
         back: (format!("/staff/sessions/{id}/attendance"), c.t("attendance-title")),
         csv: format!("/staff/sessions/{id}/survey.csv"),
@@ -521,7 +561,7 @@ pub(crate) async fn scope_page<O: Over>(
     })
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 pub(crate) struct OpenForm {
     /// `participants` (present at least once) or `confirmed` (everyone with a seat).
     #[serde(default)]
@@ -557,30 +597,29 @@ pub(crate) async fn open_form(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<OpenForm>,
 ) -> AppResult<Response> {
-    let invitees = match form.invitees.as_str() {
-        "confirmed" => Invitees::Confirmed,
-        "participants" | "" => Invitees::Participants,
-        _ => {
-            return Err(AppError::Invalid(FieldErrors::single(
-                "invitees",
-                Problem::new("error-choice"),
-            )));
-        }
-    };
     let mut errors = FieldErrors::new();
+    let invitees = errors.take(
+        "invitees",
+        match form.invitees.as_str() {
+            "confirmed" => Ok(Invitees::Confirmed),
+            "participants" | "" => Ok(Invitees::Participants),
+            _ => Err(Problem::new("error-choice")),
+        },
+    );
     let template_id = errors.take("template_id", crate::kit::input::parse_optional_id(&form.template_id));
     let reminder_days = errors.take("reminder_days", days(&form.reminder_days, surveys::REMINDER_DAYS, 90));
     let open_days = errors.take("open_days", days(&form.open_days, surveys::OPEN_DAYS, 365));
-    let (Some(template_id), Some(reminder_days), Some(open_days)) = (template_id, reminder_days, open_days) else {
-        return Err(AppError::Invalid(errors));
-    };
-    if reminder_days >= open_days {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "reminder_days",
-            Problem::new("error-reminder-after-close"),
-        )));
+    if let (Some(reminder), Some(open)) = (reminder_days, open_days)
+        && reminder >= open
+    {
+        errors.add("reminder_days", Problem::new("error-reminder-after-close"));
     }
-    aula_app::surveys::open(
+    let (Some(invitees), Some(template_id), Some(reminder_days), Some(open_days), true) =
+        (invitees, template_id, reminder_days, open_days, errors.is_empty())
+    else {
+        return render_invalid(&session_results_page(&ctx, &state, id, Some((form, errors))).await?);
+    };
+    let opened = aula_app::surveys::open(
         &state.app(),
         ctx.org()?,
         id,
@@ -589,7 +628,11 @@ pub(crate) async fn open_form(
         reminder_days,
         open_days,
     )
-    .await?;
+    .await;
+    if let Err(aula_app::Error::Invalid(errors)) = opened {
+        return render_invalid(&session_results_page(&ctx, &state, id, Some((form, errors))).await?);
+    }
+    opened?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}/survey"),
