@@ -906,6 +906,14 @@ db_test!(nobody_is_seated_in_a_cancelled_session, |app: TestApp| async move {
         )
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // Nor may an organiser move Luis onto a seat there.
+    let (status, body) = api
+        .post(
+            &format!("/api/v1/registrations/{}/move", ids[1]),
+            &json!({"status": "confirmed", "reason": "a seat for Luis"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 1);
     assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 1);
     assert_eq!(placed("luis@example.org").await, 0);

@@ -267,7 +267,7 @@ async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
             // Checked on the session as the seat found it, so a cancellation
             // just before counts; returning drops the transaction, and the
             // seat and the details proposed go back.
-            if let Err(problem) = record.confirmable(chrono::Utc::now()) {
+            if let Err(problem) = record.confirmable(registration.created_at, chrono::Utc::now()) {
                 return Ok(Confirmed::TooLate { record, problem });
             }
             // Counted once, for the e-mail and the page.
@@ -423,6 +423,11 @@ pub async fn move_registration(
     let current = registrations::get(&*txn, id).await?;
     let record = sessions::get(&*txn, current.session_id).await?;
     crate::within(actor, record.session.organisation_id)?;
+    // Nobody is seated in, or moved within, a session that will not be
+    // held (session 25's review: a move to "confirmed" mailed a place).
+    if record.is_final() {
+        return Err(Error::Conflict(Problem::new("error-session-final")));
+    }
     if to == RegistrationStatus::Cancelled {
         record.cancellable(chrono::Utc::now()).map_err(Error::Conflict)?;
     }

@@ -228,28 +228,39 @@ pub fn cancellable(
     first_meeting: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<(), Problem> {
-    match status {
-        SessionStatus::Cancelled => Err(Problem::new("error-session-was-cancelled")),
-        SessionStatus::Completed => Err(Problem::new("error-session-started")),
-        _ if first_meeting.is_some_and(|start| now >= start) => Err(Problem::new("error-session-started")),
-        _ => Ok(()),
-    }
+    still_ahead(status, first_meeting, now, "error-session-started")
 }
 
-/// Whether a registration waiting for its confirmation may still be
-/// confirmed: not in a session cancelled, completed or started (session 25:
-/// a link opened after the session was cancelled took a seat in it, with
-/// its invitation and reminder). A draft, open or closed session takes it:
-/// the request came in while it was allowed.
+/// Whether a registration requested at `requested` and waiting for its
+/// confirmation may still be confirmed: not in a session cancelled or
+/// completed, nor once the session has started if it was requested before
+/// (session 25: a link opened after the session was cancelled took a seat
+/// in it, with its invitation and reminder). A draft, open or closed
+/// session takes it: the request came in while it was allowed; someone an
+/// organiser added once the session was under way (a walk-in at the second
+/// meeting) confirms as they were asked to.
 pub fn confirmable(
     status: SessionStatus,
     first_meeting: Option<DateTime<Utc>>,
+    requested: DateTime<Utc>,
     now: DateTime<Utc>,
+) -> Result<(), Problem> {
+    let first_meeting = first_meeting.filter(|start| requested < *start);
+    still_ahead(status, first_meeting, now, "error-confirm-started")
+}
+
+/// A session that will still be held and has not started; `started`: what
+/// to say of one under way or over.
+fn still_ahead(
+    status: SessionStatus,
+    first_meeting: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    started: &'static str,
 ) -> Result<(), Problem> {
     match status {
         SessionStatus::Cancelled => Err(Problem::new("error-session-was-cancelled")),
-        SessionStatus::Completed => Err(Problem::new("error-confirm-started")),
-        _ if first_meeting.is_some_and(|start| now >= start) => Err(Problem::new("error-confirm-started")),
+        SessionStatus::Completed => Err(Problem::new(started)),
+        _ if first_meeting.is_some_and(|start| now >= start) => Err(Problem::new(started)),
         _ => Ok(()),
     }
 }
@@ -312,6 +323,7 @@ mod tests {
         // Session 25: nothing is cancelled or confirmed in a session that
         // will not be held, nor confirmed once it has started.
         let (cancelled, completed) = (SessionStatus::Cancelled, SessionStatus::Completed);
+        let asked = now - day - day;
         assert_eq!(
             key(cancellable(cancelled, Some(now + day), now)),
             Err("error-session-was-cancelled")
@@ -321,18 +333,23 @@ mod tests {
             Err("error-session-started")
         );
         assert_eq!(
-            key(confirmable(cancelled, Some(now + day), now)),
+            key(confirmable(cancelled, Some(now + day), asked, now)),
             Err("error-session-was-cancelled")
         );
-        assert_eq!(key(confirmable(completed, None, now)), Err("error-confirm-started"));
         assert_eq!(
-            key(confirmable(open, Some(now - day), now)),
+            key(confirmable(completed, None, asked, now)),
+            Err("error-confirm-started")
+        );
+        assert_eq!(
+            key(confirmable(open, Some(now - day), asked, now)),
             Err("error-confirm-started")
         );
         for status in [SessionStatus::Draft, open, SessionStatus::Closed] {
-            assert!(confirmable(status, Some(now + day), now).is_ok(), "{status:?}");
-            assert!(confirmable(status, None, now).is_ok(), "{status:?}");
+            assert!(confirmable(status, Some(now + day), asked, now).is_ok(), "{status:?}");
+            assert!(confirmable(status, None, asked, now).is_ok(), "{status:?}");
         }
+        // Added by an organiser at the second meeting: their link works.
+        assert!(confirmable(open, Some(now - day), now - Duration::hours(1), now).is_ok());
         // Issue 24: the badge says what the form allows.
         let closed = Registering::at(open, None, Some(now - day), Some(now + day), 8, now);
         assert_eq!(closed, Registering::Over);

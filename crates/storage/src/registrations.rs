@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use aula_domain::registration::Audience;
-use aula_domain::{OrganisationId, RegistrantDetails, RegistrationStatus};
+use aula_domain::{OrganisationId, RegistrantDetails, RegistrationStatus, SessionStatus};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
@@ -32,6 +32,10 @@ pub async fn take_seat(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<
         )
         .filter(session::Column::Id.eq(session_id))
         .filter(Expr::col(session::Column::SeatsTaken).lt(Expr::col(session::Column::Capacity)))
+        // Nobody is seated in a session that will not be held (session 25):
+        // checked in the seat's own statement, so a cancellation committed
+        // while this one waited for the row counts.
+        .filter(session::Column::Status.is_not_in([SessionStatus::Cancelled, SessionStatus::Completed]))
         .exec(conn)
         .await?;
     Ok(result.rows_affected == 1)
@@ -626,20 +630,11 @@ pub async fn hold_for_confirmation(conn: &impl ConnectionTrait, token: &str) -> 
 /// Seats the first people on the waiting list while seats are free, in
 /// their order. Called wherever a seat may have been freed; the seat is
 /// taken first, so promotions of one session happen one at a time. A
-/// cancelled or completed session seats nobody: its waiting list would be
-/// told of a place in a session that will not be held (session 25: an
-/// erasure or a cancellation there did).
+/// cancelled or completed session seats nobody ([`take_seat`]): its waiting
+/// list would be told of a place in a session that will not be held
+/// (session 25: an erasure or a cancellation there did).
 pub async fn promote(conn: &impl ConnectionTrait, session_id: Uuid) -> Result<Vec<registration::Model>> {
     let mut promoted = Vec::new();
-    let status = session::Entity::find_by_id(session_id)
-        .select_only()
-        .column(session::Column::Status)
-        .into_tuple::<aula_domain::SessionStatus>()
-        .one(conn)
-        .await?;
-    if status.is_none_or(|status| status.is_final()) {
-        return Ok(promoted);
-    }
     while take_seat(conn, session_id).await? {
         let Some(first) = registration::Entity::find()
             .filter(registration::Column::SessionId.eq(session_id))

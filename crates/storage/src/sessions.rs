@@ -111,10 +111,16 @@ impl SessionRecord {
         aula_domain::registrant::cancellable(self.status(), self.meetings.first().map(|m| m.starts_at), now)
     }
 
-    /// Whether a registration waiting for its confirmation may be confirmed
-    /// at `now` ([`aula_domain::registrant::confirmable`]).
-    pub fn confirmable(&self, now: chrono::DateTime<chrono::Utc>) -> Result<(), aula_domain::Problem> {
-        aula_domain::registrant::confirmable(self.status(), self.meetings.first().map(|m| m.starts_at), now)
+    /// Whether a registration requested at `requested` and waiting for its
+    /// confirmation may be confirmed at `now`
+    /// ([`aula_domain::registrant::confirmable`]).
+    pub fn confirmable(
+        &self,
+        requested: chrono::DateTime<chrono::Utc>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), aula_domain::Problem> {
+        let first = self.meetings.first().map(|m| m.starts_at);
+        aula_domain::registrant::confirmable(self.status(), first, requested, now)
     }
 
     /// [`registering`](Self::registering) now, for the pages.

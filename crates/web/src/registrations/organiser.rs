@@ -174,7 +174,8 @@ struct Page {
 
 impl Page {
     fn can_move(&self, row: &RegistrationLine) -> bool {
-        self.c.is("organiser") && row.registration.status != RegistrationStatus::Cancelled
+        // A cancelled or completed session's registrations stay as they were.
+        self.c.is("organiser") && row.registration.status != RegistrationStatus::Cancelled && !self.session.is_final()
     }
 }
 
