@@ -869,6 +869,31 @@ db_test!(
             .collect();
         // Two days before 2030-04-09 09:00 in Madrid, summer time (07:00 UTC).
         assert_eq!((all.len(), pending), (2, vec!["2030-04-07T07:00:00+00:00".to_owned()]));
+        // Moved back to the date already reminded of: no second reminder
+        // for it; then to April again: one for April (the review found the
+        // reminder of a date moved away and back lost).
+        let move_to = |start: &'static str, end: &'static str| {
+            let api = &api;
+            let session_id = &session_id;
+            async move {
+                let (status, body) = api
+                    .patch_session(session_id, &json!({"meetings": [{"starts_at": start, "ends_at": end}]}))
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+            }
+        };
+        let waiting = || async {
+            reminders(&app)
+                .await
+                .iter()
+                .filter(|r| r.status == MessageStatus::Pending)
+                .map(|r| r.next_attempt_at.to_rfc3339())
+                .collect::<Vec<_>>()
+        };
+        move_to("2030-03-19T09:00:00+01:00", "2030-03-19T14:00:00+01:00").await;
+        assert_eq!(waiting().await, Vec::<String>::new(), "reminded of that date already");
+        move_to("2030-04-09T09:00:00+02:00", "2030-04-09T14:00:00+02:00").await;
+        assert_eq!(waiting().await, ["2030-04-07T07:00:00+00:00"]);
     }
 );
 

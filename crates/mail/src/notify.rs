@@ -242,7 +242,24 @@ pub async fn session_changed(
             let mut session = serde_json::to_value(session_ref(record)).unwrap_or_default();
             session["course_title"] = record.course.course.text(row.language.as_str()).title.into();
             content["session"] = session;
-            outbox::rewrite_pending(conn, row.id, content.to_string(), due).await?;
+            // Its key names the date it now reminds of, so that moved
+            // back, the session's reminder for that date is not taken for
+            // a duplicate (session 25's review); one already sent for the
+            // new date makes this one a duplicate.
+            let key = row
+                .dedupe_key
+                .as_deref()
+                .and_then(|k| k.strip_prefix("reminder:"))
+                .and_then(|rest| rest.get(..36))
+                .and_then(|id| uuid::Uuid::parse_str(id).ok())
+                .map(|id| reminder_key_at(id, due));
+            match &key {
+                Some(key) if outbox::key_taken(conn, key, row.id).await? => outbox::drop_pending(conn, row.id).await?,
+                _ => {
+                    outbox::rewrite_pending(conn, row.id, content.to_string(), due, key.or(row.dedupe_key.clone()))
+                        .await?
+                }
+            }
         }
     }
     let now = calendar(config, record);
@@ -374,8 +391,13 @@ fn reminder(
         Some((config, registration)),
     )?;
     m.due_at = Some(due);
-    m.dedupe_key = Some(format!("{}:{}", reminder_key(registration.id), due.timestamp()));
+    m.dedupe_key = Some(reminder_key_at(registration.id, due));
     Some(m)
+}
+
+/// The dedupe key of a registration's reminder due at `due`.
+fn reminder_key_at(registration_id: uuid::Uuid, due: chrono::DateTime<chrono::Utc>) -> String {
+    format!("{}:{}", reminder_key(registration_id), due.timestamp())
 }
 
 /// When the session's reminder is due: its lead time before the first meeting.

@@ -487,12 +487,41 @@ pub async fn pending_of_session(
         .await?)
 }
 
-/// Writes a pending message's data again and moves it to `due_at`; one
-/// already being sent is left as it is.
-pub async fn rewrite_pending(conn: &impl ConnectionTrait, id: Uuid, data: String, due_at: DateTime<Utc>) -> Result<()> {
+/// Writes a pending message's data again and moves it to `due_at`, under
+/// the dedupe key `key` (a reminder's names its date); one already being
+/// sent is left as it is. The caller has checked that no other row holds
+/// `key` ([`key_taken`]).
+pub async fn rewrite_pending(
+    conn: &impl ConnectionTrait,
+    id: Uuid,
+    data: String,
+    due_at: DateTime<Utc>,
+    key: Option<String>,
+) -> Result<()> {
     outbox::Entity::update_many()
         .col_expr(outbox::Column::Data, Expr::value(data))
         .col_expr(outbox::Column::NextAttemptAt, Expr::value(due_at))
+        .col_expr(outbox::Column::DedupeKey, Expr::value(key))
+        .filter(outbox::Column::Id.eq(id))
+        .filter(outbox::Column::Status.eq(MessageStatus::Pending))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Whether a message other than `id` holds the dedupe key `key`, sent or not.
+pub async fn key_taken(conn: &impl ConnectionTrait, key: &str, id: Uuid) -> Result<bool> {
+    Ok(outbox::Entity::find()
+        .filter(outbox::Column::DedupeKey.eq(key))
+        .filter(outbox::Column::Id.ne(id))
+        .one(conn)
+        .await?
+        .is_some())
+}
+
+/// Drops one message not sent yet.
+pub async fn drop_pending(conn: &impl ConnectionTrait, id: Uuid) -> Result<()> {
+    outbox::Entity::delete_many()
         .filter(outbox::Column::Id.eq(id))
         .filter(outbox::Column::Status.eq(MessageStatus::Pending))
         .exec(conn)
