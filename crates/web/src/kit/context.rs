@@ -7,7 +7,7 @@ use aula_mail::Tr;
 use aula_storage::users::UserRecord;
 use aula_storage::{tokens, web_sessions};
 use axum::extract::{FromRequestParts, Request, State};
-use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, HOST, REFERER, SET_COOKIE};
+use axum::http::header::{ACCEPT, ACCEPT_LANGUAGE, AUTHORIZATION, REFERER, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -174,16 +174,12 @@ pub fn flash_cookie(key: &str, secure: bool) -> HeaderValue {
 
 /// The page a form was posted from: the `Referer`'s path and query (sent
 /// by browsers for this site's own pages, `Referrer-Policy: same-origin`),
-/// if it is a plain local path, without its `lang`.
-fn form_page(parts: &Parts) -> Option<(String, Option<String>)> {
+/// if it is of the configured origin (not the `Host` header, which a proxy
+/// rewrites and a client chooses) and a plain local path.
+fn form_page(parts: &Parts, config: &crate::Config) -> Option<(String, Option<String>)> {
     let referer = parts.headers.get(REFERER)?.to_str().ok()?;
     let url = url::Url::parse(referer).ok()?;
-    let host = parts.headers.get(HOST)?.to_str().ok()?;
-    let same_host = match url.port() {
-        Some(port) => format!("{}:{port}", url.host_str()?),
-        None => url.host_str()?.to_owned(),
-    };
-    if same_host != host {
+    if config.origin()? != url.origin().ascii_serialization() {
         return None;
     }
     let path = crate::kit::return_to::local_path(url.path())?;
@@ -216,7 +212,8 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     // click on "العربية" ended on "method not allowed" (session 25).
     let (path, query) = match parts.method {
         Method::GET | Method::HEAD => (parts.uri.path().to_owned(), parts.uri.query().map(str::to_owned)),
-        _ => form_page(&parts).unwrap_or_else(|| (parts.uri.path().to_owned(), parts.uri.query().map(str::to_owned))),
+        _ => form_page(&parts, &state.config)
+            .unwrap_or_else(|| (parts.uri.path().to_owned(), parts.uri.query().map(str::to_owned))),
     };
     let mut ctx = Ctx {
         lang,
