@@ -17,47 +17,98 @@ use tokio::sync::watch;
 use crate::{App, Result};
 
 /// One round of due work; returns how many e-mails it queued. Each
-/// transaction's commit wakes the dispatcher.
+/// transaction's commit wakes the dispatcher. Each step runs whatever the
+/// ones before it came to: one that fails (another process opening the
+/// same survey, a busy database) is logged and tried again next round, and
+/// the round's first failure is returned once every step has run (session
+/// 25's review: a failing survey starved retention and completions).
 pub async fn tick(app: &App) -> Result<usize> {
     let now = Utc::now();
-    let mut queued = 0;
+    let mut round = Round::default();
     for session_id in surveys::sessions_due(&app.db, now).await? {
+        let opened = async {
+            let txn = app.write().await?;
+            // Another process may have opened it meanwhile: `invite` then adds nobody twice.
+            let invited =
+                crate::surveys::invite(&*txn, &app.mail, session_id, None, Invitees::Participants, None).await?;
+            txn.commit().await?;
+            Ok(invited)
+        };
+        round.step("opening a survey", opened.await);
+    }
+    let reminded = async {
         let txn = app.write().await?;
-        // Another process may have opened it meanwhile: `invite` then adds nobody twice.
-        queued += crate::surveys::invite(&*txn, &app.mail, session_id, None, Invitees::Participants, None).await?;
+        let due = surveys::due_reminders(&*txn, &app.mail.link_key, now).await?;
+        for (survey, invited) in &due {
+            let record = sessions::get(&*txn, survey.session_id).await?;
+            aula_mail::notify::survey_invitation(&*txn, &app.mail, &record, invited, survey.closes_at, true).await?;
+        }
         txn.commit().await?;
-    }
-    let txn = app.write().await?;
-    let due = surveys::due_reminders(&*txn, &app.mail.link_key, now).await?;
-    for (survey, invited) in &due {
-        let record = sessions::get(&*txn, survey.session_id).await?;
-        aula_mail::notify::survey_invitation(&*txn, &app.mail, &record, invited, survey.closes_at, true).await?;
-    }
-    txn.commit().await?;
-    queued += due.len();
+        Ok(due.len())
+    };
+    round.step("survey reminders", reminded.await);
     // Survey answers waiting in groups large enough, or at the close (issue 21).
-    crate::surveys::publish_due(app, now).await?;
-    // Housekeeping: a failure (a busy database) waits for the next round
-    // rather than stopping the work below.
-    if let Err(err) = rate_limits::sweep(&app.db).await {
-        tracing::warn!(%err, "forgetting ended rate-limit windows failed; will try again");
-    }
-    if let Err(err) = person_sessions::sweep(&app.db).await {
-        tracing::warn!(%err, "forgetting old sign-in links failed; will try again");
-    }
+    round.step(
+        "publishing answers",
+        crate::surveys::publish_due(app, now).await.map(|_| 0),
+    );
+    // Housekeeping.
+    round.step(
+        "forgetting ended rate-limit windows",
+        rate_limits::sweep(&app.db).await.map(|_| 0).map_err(Into::into),
+    );
+    round.step(
+        "forgetting old sign-in links",
+        person_sessions::sweep(&app.db).await.map(|_| 0).map_err(Into::into),
+    );
     // Personal data past its retention period (issue 21).
-    let periods = crate::retention::periods(app).await?;
-    crate::retention::expire(app, now, &periods).await?;
+    let expired = async {
+        let periods = crate::retention::periods(app).await?;
+        crate::retention::expire(app, now, &periods).await?;
+        Ok(0)
+    };
+    round.step("retention", expired.await);
     // The claim never takes them; marking them here says why on the
     // outbox page, without a write in every round of the dispatcher.
-    let dropped = aula_storage::outbox::drop_late_reminders(&app.db).await?;
-    if dropped > 0 {
-        tracing::info!(dropped, "dropped reminders of sessions that had started");
+    match aula_storage::outbox::drop_late_reminders(&app.db).await {
+        Ok(0) => {}
+        Ok(dropped) => tracing::info!(dropped, "dropped reminders of sessions that had started"),
+        Err(err) => round.step("dropping late reminders", Err(err.into())),
     }
-    // Sessions whose attendance is closed complete by themselves (issue 20),
-    // last: a session that cannot stops none of the work above.
-    crate::sessions::complete_when_attendance_closed(app, now).await?;
-    Ok(queued)
+    // Sessions whose attendance is closed complete by themselves (issue 20).
+    round.step(
+        "completing sessions",
+        crate::sessions::complete_when_attendance_closed(app, now)
+            .await
+            .map(|_| 0),
+    );
+    round.done()
+}
+
+/// What one round came to: the e-mails queued, and its first failure.
+#[derive(Default)]
+struct Round {
+    queued: usize,
+    failed: Option<crate::Error>,
+}
+
+impl Round {
+    fn step(&mut self, what: &'static str, outcome: Result<usize>) {
+        match outcome {
+            Ok(queued) => self.queued += queued,
+            Err(err) => {
+                tracing::warn!(%err, step = what, "scheduled work failed; will try again");
+                self.failed.get_or_insert(err);
+            }
+        }
+    }
+
+    fn done(self) -> Result<usize> {
+        match self.failed {
+            Some(err) => Err(err),
+            None => Ok(self.queued),
+        }
+    }
 }
 
 /// How often the query planner's statistics are refreshed. SQLite keeps
