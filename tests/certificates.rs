@@ -491,3 +491,45 @@ db_test!(
         assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY);
     }
 );
+
+db_test!(
+    session_25_a_certificate_says_the_day_it_was_issued_at_the_sessions_place,
+    |app: TestApp| async move {
+        // Issued on 31 December at 23:30 UTC: already 1 January 00:30 in
+        // León (Europe/Madrid, winter time, UTC+1). The printed day, the
+        // verification, the register and the number's year say 2027; they
+        // said 31 December 2026 (session 25's note).
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, _) = completed_session(&app, &api, true, false, &[3], "day").await;
+        let record = aula_storage::sessions::get(&app.db, session.parse().expect("uuid"))
+            .await
+            .expect("session");
+        let issuer = aula_storage::issuer::snapshot(&app.db, &record).await.expect("issuer");
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-31T23:30:00Z")
+            .expect("instant")
+            .to_utc();
+        let issued = aula_storage::certificates::issue_for_session(
+            &app.db,
+            &aula_storage::Actor::system("test"),
+            &record,
+            &issuer,
+            at,
+        )
+        .await
+        .expect("issued");
+        let certificate = &issued[0];
+        assert_eq!(certificate.issued_on.to_string(), "2027-01-01");
+        assert_eq!(certificate.number, "ULE-2027-000001");
+
+        let verified = app
+            .anonymous_api()
+            .get_ok(&format!("/api/v1/verify/{}", certificate.verification_code))
+            .await;
+        assert_eq!(verified["issued_on"], "2027-01-01", "{verified}");
+        let listed = api.get_ok("/api/v1/certificates?from=2027-01-01&to=2027-01-01").await;
+        assert_eq!(listed["items"].as_array().map(Vec::len), Some(1), "{listed}");
+        assert_eq!(listed["items"][0]["issued_on"], "2027-01-01", "{listed}");
+        let before = api.get_ok("/api/v1/certificates?to=2026-12-31").await;
+        assert_eq!(before["items"].as_array().map(Vec::len), Some(0), "{before}");
+    }
+);

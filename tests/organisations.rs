@@ -259,6 +259,15 @@ async fn upgrade_keeps_everything(db: Database) -> Old {
         assert_eq!(owned, all, "every row of {table} is the organisation's");
     }
 
+    // A certificate issued before keeps the day it was printed with, the
+    // UTC day of its issue (migration 000037).
+    let certificate = <aula_storage::entities::certificate::Entity as sea_orm::EntityTrait>::find()
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("certificate");
+    assert_eq!(certificate.issued_on, certificate.issued_at.date_naive());
+
     // Staff work in it with the roles they had; the storage reads it.
     let org = aula_storage::organisations::id(first);
     let memberships = aula_storage::organisations::memberships(&db, old.organiser)

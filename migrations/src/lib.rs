@@ -43,6 +43,7 @@ mod m20261207_000033_commissioning;
 mod m20261208_000034_audiences;
 mod m20261208_000035_body_identifiers;
 mod m20261209_000036_member_roles;
+mod m20261210_000037_certificate_issue_day;
 mod statements;
 
 pub struct Migrator;
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000034_audiences::Migration),
             Box::new(m20261208_000035_body_identifiers::Migration),
             Box::new(m20261209_000036_member_roles::Migration),
+            Box::new(m20261210_000037_certificate_issue_day::Migration),
         ]
     }
 }

@@ -143,6 +143,8 @@ fn certificate_row(
         recognised_minutes: None,
         issuer_name: ISSUER.into(),
         issued_at,
+        // 10:30 UTC: the same day in Madrid.
+        issued_on: issued_at.date_naive(),
         revoked_at: None,
         revoked_reason: None,
         withdrawn_at: None,

@@ -1789,7 +1789,8 @@ pub fn build_block(
         let info = info(p.course)?;
         let t = &all_times[s];
         let series = info.body.as_ref().map_or("AULA", |b| b.code.as_str()).to_owned();
-        let year = chrono::Datelike::year(&at);
+        let issued_on = info.zone.local(at).date();
+        let year = chrono::Datelike::year(&issued_on);
         let number = counters.next(&series, year);
         // The first certificate of all was withdrawn a month later, its
         // holder having asked to be forgotten (issue 21): the fourth state
@@ -1829,6 +1830,7 @@ pub fn build_block(
             recognised_minutes: Set(info.course.recognised_minutes),
             issuer_name: Set(info.issuer.legal_name.clone()),
             issued_at: Set(at),
+            issued_on: Set(issued_on),
             revoked_at: Set(revoked.then(|| at + Duration::days(20))),
             revoked_reason: Set(revoked.then(|| reason.to_owned())),
             withdrawn_at: Set(withdrawn.then(|| at + Duration::days(30))),

@@ -279,6 +279,9 @@ pub async fn issue_for_session(
         .venue
         .as_ref()
         .map(|(v, region)| format!("{}, {} ({})", v.name, v.city, region.name));
+    // The day at the session's place: the UTC day said the day before of a
+    // certificate issued in Madrid just after midnight.
+    let issued_on = local_day(at, zone);
     let planned: u32 = record.meetings.iter().map(crate::attendance::meeting_minutes).sum();
     let planned = i32::try_from(planned).unwrap_or(i32::MAX);
     let mut issued = Vec::new();
@@ -305,7 +308,8 @@ pub async fn issue_for_session(
         if person.erased_at.is_some() {
             continue;
         }
-        let number = next_number(conn, &series, at.year()).await?;
+        // Numbered in the year of the day printed on it.
+        let number = next_number(conn, &series, issued_on.year()).await?;
         let status_index = free_status_index(conn).await?;
         let row = certificate::ActiveModel {
             id: Set(new_id()),
@@ -313,7 +317,7 @@ pub async fn issue_for_session(
             session_id: Set(record.session.id),
             course_id: Set(record.course.course.id),
             accreditation_body_id: Set(body.as_ref().map(|b| b.id)),
-            number: Set(format!("{series}-{}-{number:06}", at.year())),
+            number: Set(format!("{series}-{}-{number:06}", issued_on.year())),
             verification_code: Set(generate_code()),
             holder_name: Set(format!("{} {}", person.given_name, person.family_name)),
             // Empty for someone without e-mail (issue 20), as for the erased.
@@ -333,6 +337,7 @@ pub async fn issue_for_session(
             recognised_minutes: Set(record.course.course.recognised_minutes),
             issuer_name: Set(issuer.legal_name.clone()),
             issued_at: Set(at),
+            issued_on: Set(issued_on),
             revoked_at: Set(None),
             revoked_reason: Set(None),
             withdrawn_at: Set(None),
@@ -602,13 +607,12 @@ fn filtered(filter: &CertificateFilter) -> sea_orm::Select<certificate::Entity> 
     if let Some(id) = filter.course_id {
         query = query.filter(certificate::Column::CourseId.eq(id));
     }
+    // By the day printed on them, which the lists show.
     if let Some(day) = filter.from {
-        query = query.filter(certificate::Column::IssuedAt.gte(day.and_hms_opt(0, 0, 0).map(|t| t.and_utc())));
+        query = query.filter(certificate::Column::IssuedOn.gte(day));
     }
     if let Some(day) = filter.to {
-        query = query.filter(
-            certificate::Column::IssuedAt.lt(day.succ_opt().and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc())),
-        );
+        query = query.filter(certificate::Column::IssuedOn.lte(day));
     }
     match filter.standing {
         Some(Standing::Valid) => {

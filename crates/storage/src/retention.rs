@@ -429,6 +429,7 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
             "holder_email": c.holder_email,
             "course": c.course_title,
             "issued_at": c.issued_at,
+            "issued_on": c.issued_on,
             "revoked_at": c.revoked_at,
             "withdrawn_at": c.withdrawn_at,
         })).collect::<Vec<_>>(),

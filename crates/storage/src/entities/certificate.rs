@@ -31,6 +31,9 @@ pub struct Model {
     pub recognised_minutes: Option<i32>,
     pub issuer_name: String,
     pub issued_at: DateTimeUtc,
+    /// The day it was issued at the session's place, as printed (the UTC
+    /// day for certificates issued before it was kept).
+    pub issued_on: Date,
     pub revoked_at: Option<DateTimeUtc>,
     pub revoked_reason: Option<String>,
     /// When its holder had it erased (issue 21): the row stays for the

@@ -54,7 +54,7 @@ fn register_line(c: &certificate::Model) -> Vec<Cell> {
         number(format!("{:.2}", hours(c.attended_minutes))),
         Cell::from(c.starts_on.to_string()),
         Cell::from(c.ends_on.to_string()),
-        Cell::from(c.issued_at.date_naive().to_string()),
+        Cell::from(c.issued_on.to_string()),
         Cell::from(if c.revoked_at.is_some() { "revoked" } else { "valid" }),
         Cell::from(&c.verification_code),
     ]

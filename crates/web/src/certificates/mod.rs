@@ -134,6 +134,8 @@ pub struct CertificateOut {
     pub credits: Option<f64>,
     pub issuer: String,
     pub issued_at: chrono::DateTime<chrono::Utc>,
+    /// The day printed on it: the day of `issued_at` at the session's place.
+    pub issued_on: NaiveDate,
     pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
     /// The holder's identifier in the accrediting body's register, where it
     /// asks for one (issue 20): only in its accreditors' answers.
@@ -167,6 +169,7 @@ impl From<&certificate::Model> for CertificateOut {
             credits: c.credits_hundredths.map(|h| f64::from(h) / 100.0),
             issuer: c.issuer_name.clone(),
             issued_at: c.issued_at,
+            issued_on: c.issued_on,
             revoked_at: c.revoked_at,
             holder_identifier: None,
         }

@@ -108,7 +108,7 @@ pub fn of(c: &certificate::Model, base_url: &str, pictures: &Pictures) -> Certif
         course: c.course_title.clone(),
         lines,
         issuer: c.issuer_name.clone(),
-        issued_line: tr.t1("certificate-issued-on", "date", day(c.issued_at.date_naive())),
+        issued_line: tr.t1("certificate-issued-on", "date", day(c.issued_on)),
         funded_by: c
             .funders
             .as_ref()

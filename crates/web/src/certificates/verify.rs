@@ -61,7 +61,7 @@ impl From<&certificate::Model> for Verification {
             hours_planned: hours(super::planned_minutes(c)),
             starts_on: c.starts_on,
             ends_on: c.ends_on,
-            issued_on: c.issued_at.date_naive(),
+            issued_on: c.issued_on,
             issuer: c.issuer_name.clone(),
             accreditation: c.body_name.clone(),
             modality: c.modality.as_str().to_owned(),
