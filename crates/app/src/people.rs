@@ -34,5 +34,8 @@ pub async fn sign_in(app: &App, token: &str) -> Result<Option<NewPersonSession>>
 /// A signed-in person corrects their own details; the e-mail, which is how
 /// they sign in, stays as it is.
 pub async fn correct_details(app: &App, person_id: Uuid, details: &RegistrantDetails) -> Result<person::Model> {
-    Ok(people::correct(&app.db, person_id, details).await?)
+    let txn = app.write().await?;
+    let corrected = people::correct(&*txn, person_id, details).await?;
+    txn.commit().await?;
+    Ok(corrected)
 }

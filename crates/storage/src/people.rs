@@ -346,16 +346,29 @@ pub async fn apply(conn: &impl ConnectionTrait, person_id: Uuid, proposal: &Prop
 
 /// A person corrects their own details ("my trainings"); the e-mail, which
 /// is how they sign in, stays as it is.
+/// Someone erased, or erased meanwhile, is [`StorageError::NotFound`]: the
+/// update is conditional, so a correction that waited for an erasure to
+/// commit does not write the erased name back (session 25's review).
 pub async fn correct(conn: &impl ConnectionTrait, id: Uuid, details: &RegistrantDetails) -> Result<person::Model> {
     let person = get(conn, id).await?;
     // A retired audience is no longer chosen; theirs stays theirs.
     let had = person.audience.clone();
     crate::audiences::require_offered(conn, "audience", [&details.audience], |a| had.as_ref() == Some(a)).await?;
-    let mut model: person::ActiveModel = person.into();
+    let mut model = <person::ActiveModel as ActiveModelTrait>::default();
     fill(&mut model, details);
     model.workplace_key = Set(workplace_key(conn, details).await?);
     model.updated_at = Set(now());
-    Ok(model.update(conn).await?)
+    let corrected = person::Entity::update_many()
+        .set(model)
+        .filter(person::Column::Id.eq(id))
+        .filter(person::Column::ErasedAt.is_null())
+        .exec(conn)
+        .await?
+        .rows_affected;
+    if corrected == 0 {
+        return Err(StorageError::NotFound);
+    }
+    get(conn, id).await
 }
 
 /// The workplace key of the details' employer (see [`crate::retention`]).
