@@ -227,6 +227,38 @@ db_test!(
     }
 );
 
+db_test!(
+    session_25_a_list_marks_each_person_once_and_says_which_mark_is_wrong,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, meetings, registrations) = session_with(&app, &api, "online", 2).await;
+        let path = format!("/api/v1/meetings/{}/attendance?lang=en", meetings[0]);
+        // The same person marked twice, differently: refused on the second
+        // mark (it was saved, the last one winning).
+        let twice = json!([{"registration_id": registrations[0], "status": "present"},
+            {"registration_id": registrations[1], "status": "present"},
+            {"registration_id": registrations[0], "status": "absent"}]);
+        let (status, answer) = api.put(&path, &twice).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+        assert_eq!(
+            answer["fields"]["marks.2"][0], "This person is marked otherwise earlier in the list: one mark each.",
+            "{answer}"
+        );
+        assert!(answer["fields"].get("marks.0").is_none(), "{answer}");
+        // A status of null is the mark's problem, not the body's.
+        let null = json!([{"registration_id": registrations[0], "status": null}]);
+        let (status, answer) = api.put(&path, &null).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+        assert!(answer["fields"].get("marks.0").is_some(), "{answer}");
+        assert!(answer["fields"].get("body").is_none(), "{answer}");
+        let marks = aula_storage::entities::attendance::Entity::find()
+            .count(&app.db)
+            .await
+            .expect("count");
+        assert_eq!(marks, 0);
+    }
+);
+
 db_test!(the_sign_in_sheet_lists_the_right_people, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 3).await;

@@ -35,6 +35,7 @@ attendance-hours-column = ساعات الحضور
 attendance-completed-column = أتمّ التكوين
 error-reason-needed = اذكر سببًا: الدورة منتهية، والتصحيحات تُحفظ مع سببها.
 error-not-in-session = هذا الشخص غير مسجل في هذه الدورة.
+error-mark-twice = لهذا الشخص علامة مختلفة في موضع سابق من القائمة: علامة واحدة لكل شخص.
 error-partial-minutes = يتطلب الحضور الجزئي عدد دقائق الحضور.
 error-not-confirmed = لا يُسجَّل الحضور إلا للتسجيلات المؤكَّدة؛ حالة هذا التسجيل «{ $status }».
 check-in-title = تسجيل الحضور

@@ -31,6 +31,7 @@ attendance-hours-column = Hours attended
 attendance-completed-column = Completed
 error-reason-needed = Give a reason: the session is completed, and corrections are kept with their reason.
 error-not-in-session = This person is not registered for this session.
+error-mark-twice = This person is marked otherwise earlier in the list: one mark each.
 error-partial-minutes = A partial mark needs the minutes attended.
 error-not-confirmed = Only confirmed registrations are marked; this one is “{ $status }”.
 check-in-title = Check-in

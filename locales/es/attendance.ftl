@@ -31,6 +31,7 @@ attendance-hours-column = Horas asistidas
 attendance-completed-column = Superada
 error-reason-needed = Indique un motivo: la sesión ha terminado y las correcciones se guardan con su motivo.
 error-not-in-session = Esta persona no está inscrita en esta sesión.
+error-mark-twice = Esta persona tiene otra marca antes en la lista: una marca por persona.
 error-partial-minutes = Una marca parcial necesita los minutos asistidos.
 error-not-confirmed = Solo se marcan las inscripciones confirmadas; esta está «{ $status }».
 check-in-title = Registro de asistencia

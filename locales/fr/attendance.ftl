@@ -31,6 +31,7 @@ attendance-hours-column = Heures suivies
 attendance-completed-column = Validée
 error-reason-needed = Indiquez un motif : la session est terminée, et les corrections sont conservées avec leur motif.
 error-not-in-session = Cette personne n'est pas inscrite à cette session.
+error-mark-twice = Cette personne est marquée autrement plus haut dans la liste : une marque chacune.
 error-partial-minutes = Une présence partielle demande les minutes suivies.
 error-not-confirmed = Seules les inscriptions confirmées sont marquées ; celle-ci est « { $status } ».
 check-in-title = Émargement

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use aula_domain::{AttendanceStatus, FieldErrors, Role, SessionStatus, attendance as rules};
+use aula_domain::{AttendanceStatus, FieldErrors, Problem, Role, SessionStatus, attendance as rules};
 use aula_storage::attendance::{self, Mark, Matrix, Source};
 use aula_storage::entities::{attendance as mark, meeting, person};
 use aula_storage::sessions::{self, SessionRecord};
@@ -410,8 +410,13 @@ pub(crate) async fn sign_in_sheet(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkInput {
+    // A `null` or missing one is told on its mark, not on the body.
+    #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
+    #[schema(required = true)]
     pub registration_id: String,
     /// `present`, `partial` (with `minutes`: connected for part of an online meeting), `late`, `excused` or `absent`.
+    #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
+    #[schema(required = true)]
     pub status: String,
     /// Minutes connected to an online meeting (0 to the meeting's length).
     #[serde(default, deserialize_with = "crate::kit::input::loose_text")]
@@ -453,17 +458,25 @@ pub(crate) async fn put_attendance(
     let length = attendance::meeting_minutes(&meeting);
     let mut errors = FieldErrors::new();
     let mut marks = Vec::new();
+    // One mark a person: a list marking someone twice, differently, was
+    // saved, the last mark winning unseen (session 25's attack round). The
+    // same mark sent again is the same mark.
+    let mut seen: HashMap<Uuid, (AttendanceStatus, Option<u32>)> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let field = format!("marks.{index}");
         let registration_id = errors.take(&field, crate::kit::input::parse_id(&item.registration_id));
         let status = errors.take(&field, AttendanceStatus::parse(&item.status));
         let minutes = errors.take(&field, rules::parse_minutes(&item.minutes, length));
         if let (Some(registration_id), Some(status), Some(minutes)) = (registration_id, status, minutes) {
-            marks.push(Mark {
-                registration_id,
-                status,
-                minutes,
-            });
+            match seen.insert(registration_id, (status, minutes)) {
+                Some(earlier) if earlier != (status, minutes) => errors.add(&field, Problem::new("error-mark-twice")),
+                Some(_) => {}
+                None => marks.push(Mark {
+                    registration_id,
+                    status,
+                    minutes,
+                }),
+            }
         }
     }
     errors.into_result().map_err(AppError::Invalid)?;
