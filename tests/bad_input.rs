@@ -480,3 +480,46 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    session_25_an_integration_is_answered_in_its_accounts_language,
+    |app: crate::helpers::TestApp| async move {
+        use sea_orm::{EntityTrait, sea_query::Expr};
+        use serde_json::json;
+        let api = app.api(&[Role::Organiser]).await;
+        aula_storage::entities::user::Entity::update_many()
+            .col_expr(
+                aula_storage::entities::user::Column::Language,
+                Expr::value(aula_domain::Language::Es.as_str()),
+            )
+            .exec(&app.db)
+            .await
+            .expect("Spanish");
+        // No language named: the account's.
+        let (status, body) = api.post("/api/v1/courses", &json!({})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(
+            body["message"], "Algunos datos no son correctos: revise el mensaje de cada campo.",
+            "{body}"
+        );
+        // One named wins.
+        let (_, body) = api.post("/api/v1/courses?lang=fr", &json!({})).await;
+        assert_eq!(
+            body["message"], "Certaines valeurs sont incorrectes\u{a0}: consultez le message sous chaque champ.",
+            "{body}"
+        );
+        let body: serde_json::Value = api
+            .client
+            .post(format!("{}/api/v1/courses", api.base))
+            .bearer_auth(api.token.as_deref().expect("token"))
+            .header("Accept-Language", "en")
+            .json(&json!({}))
+            .send()
+            .await
+            .expect("POST")
+            .json()
+            .await
+            .expect("JSON");
+        assert_eq!(body["message"], "Some values are not right; see each field.", "{body}");
+    }
+);

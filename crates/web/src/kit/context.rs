@@ -195,7 +195,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let api = wants_json(&parts);
 
     let asked_lang = query_lang(parts.uri.query());
-    let lang = asked_lang
+    let told_lang = asked_lang
         .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Language::parse(c.value()).ok()))
         .or_else(|| {
             parts
@@ -203,8 +203,8 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
                 .get(ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .and_then(Language::from_accept_language)
-        })
-        .unwrap_or_default();
+        });
+    let lang = told_lang.unwrap_or_default();
 
     // A page answering a form (one refused, shown again) stands for the
     // page the form was on: its language links and a sign-in's way back
@@ -244,6 +244,12 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         match token {
             Some(token) => match tokens::authenticate(&state.db, token).await {
                 Ok(Some(user)) => {
+                    // An integration's request that names no language is
+                    // answered in its account's (session 25's attack round:
+                    // a Spanish organiser's script got the default's).
+                    if told_lang.is_none() {
+                        ctx.lang = user.user.language;
+                    }
                     ctx.user = Some(user);
                     ctx.via = Via::Bearer;
                 }
