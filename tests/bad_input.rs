@@ -523,3 +523,73 @@ db_test!(
         assert_eq!(body["message"], "Some values are not right; see each field.", "{body}");
     }
 );
+
+db_test!(
+    session_25_a_reason_of_spaces_is_told_on_its_row,
+    |app: crate::helpers::TestApp| async move {
+        // The browser stops a reason of spaces alone (`pattern`); posted
+        // anyway, the list comes back as it was filtered, with the problem
+        // on the row, and nothing changes (it was a bare page naming
+        // `reason:`).
+        let api = app.api(&[Role::Organiser]).await;
+        let organiser = app.signed_in(&[Role::Organiser]).await;
+        let post = |action: String, referer: String, body: String| {
+            let client = organiser.client.clone();
+            let url = app.url(&action);
+            let referer = app.url(&referer);
+            async move {
+                client
+                    .post(url)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("referer", referer)
+                    .body(body)
+                    .send()
+                    .await
+                    .expect("POST")
+            }
+        };
+
+        let (session, _) = crate::certificates::completed_session(&app, &api, false, false, &[3], "why").await;
+        let issued = crate::certificates::issue(&api, &session).await;
+        let id = issued["certificates"][0]["id"].as_str().expect("id").to_owned();
+        let list = "/staff/certificates?status=valid&lang=es";
+        let token = organiser.csrf(list).await;
+        let response = post(
+            format!("/staff/certificates/{id}/revoke"),
+            list.to_owned(),
+            format!("csrf={token}&reason=+++"),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains(&format!("id=\"error-reason-{id}\"")), "{html}");
+        assert!(html.contains(&format!("href=\"#field-reason-{id}\"")), "{html}");
+        assert!(
+            html.contains("<option value=\"valid\" selected>"),
+            "the filter kept: {html}"
+        );
+        assert!(html.contains("lang=\"es\""), "{html}");
+        let listed = api.get_ok(&format!("/api/v1/certificates?session_id={session}")).await;
+        assert!(listed["items"][0]["revoked_at"].is_null(), "{listed}");
+
+        let (_, open) = crate::helpers::course_and_session(&app, &api).await;
+        let seated = crate::helpers::seated_people(&app, &open, 1, "M", ".why").await;
+        let registrations = format!("/staff/sessions/{open}/registrations?status=confirmed");
+        let token = organiser.csrf(&registrations).await;
+        let response = post(
+            format!("/staff/registrations/{}/move", seated[0]),
+            registrations.clone(),
+            format!("csrf={token}&status=cancelled&reason=%20%09"),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains(&format!("id=\"error-reason-{}\"", seated[0])), "{html}");
+        assert!(
+            html.contains(&format!("href=\"#field-reason-{}\"", seated[0])),
+            "{html}"
+        );
+        let listed = api.get_ok(&format!("/api/v1/sessions/{open}/registrations")).await;
+        assert_eq!(listed["items"][0]["status"], "confirmed", "{listed}");
+    }
+);

@@ -132,7 +132,12 @@ pub(crate) async fn list_page(
     State(state): State<AppState>,
     ApiQuery(form): ApiQuery<PageQuery>,
 ) -> AppResult<Response> {
-    let mut errors = FieldErrors::new();
+    show(&ctx, &state, form, FieldErrors::new()).await
+}
+
+/// The list as its filters in `form` select it, with `errors` (a row's
+/// refused revocation) besides those of the filters.
+pub(crate) async fn show(ctx: &Ctx, state: &AppState, form: PageQuery, mut errors: FieldErrors) -> AppResult<Response> {
     let query = CertificateQuery {
         session_id: errors
             .take("session_id", crate::kit::input::parse_optional_id(&form.session_id))
@@ -147,9 +152,9 @@ pub(crate) async fn list_page(
         page: form.page,
         per_page: None,
     };
-    let filter = filter_for(&ctx, &query)?;
+    let filter = filter_for(ctx, &query)?;
     let paged = certificates::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
-    let identifiers = super::identifiers_for(&state, &filter, &paged.items).await?;
+    let identifiers = super::identifiers_for(state, &filter, &paged.items).await?;
     let identifier_label = match (filter.organisation, filter.body_id) {
         (None, Some(body)) => aula_storage::bodies::get(&state.db, body).await?.identifier_label,
         _ => None,
@@ -205,7 +210,7 @@ pub(crate) async fn list_page(
             .join("&")
     );
     render(&ListPage {
-        c: Chrome::new(&ctx),
+        c: Chrome::new(ctx),
         total: paged.total,
         items: paged.items,
         pager,

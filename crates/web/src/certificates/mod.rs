@@ -20,8 +20,8 @@ use aula_storage::entities::{certificate, organisation};
 use aula_storage::{Actor, keys};
 use axum::Json;
 use axum::extract::State;
-use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -551,8 +551,19 @@ pub(crate) async fn revoke_form(
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(input): CsrfForm<RevokeInput>,
 ) -> AppResult<Response> {
-    let reason = reason(&input)?;
     own_certificate(&ctx, &state, id).await?;
+    // A reason the browser did not stop (spaces alone, too long): the list
+    // again, as it was filtered, with the problem on the certificate's row
+    // (it was a bare page naming `reason:`, session 25's note).
+    let reason = match aula_domain::details::ShortText::parse(&input.reason) {
+        Ok(reason) => reason,
+        Err(problem) => {
+            let filters = serde_html_form::from_str(ctx.query.as_deref().unwrap_or_default()).unwrap_or_default();
+            let errors = FieldErrors::single(&format!("reason-{id}"), problem);
+            let page = list::show(&ctx, &state, filters, errors).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
     aula_app::certificates::revoke(&state.app(), &ctx.actor()?, id, reason.as_str()).await?;
     Ok(redirect_with(&ctx, "/staff/certificates", "certificate-revoked-flash"))
 }

@@ -169,6 +169,8 @@ struct Page {
     add_errors: FormErrors,
     capacity: String,
     capacity_errors: FormErrors,
+    /// A refused move's problems, on its row (`move-{id}`, `reason-{id}`).
+    move_errors: FormErrors,
     choices: signup::Choices,
 }
 
@@ -184,6 +186,7 @@ impl Page {
 struct Forms {
     add: Option<(RegistrationInput, FieldErrors)>,
     capacity: Option<(String, FieldErrors)>,
+    moving: Option<FieldErrors>,
 }
 
 pub(crate) async fn page(
@@ -236,6 +239,9 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         Some((value, errors)) => (value, FormErrors::new(tr, &errors)),
         None => (session.session.capacity.to_string(), FormErrors::none()),
     };
+    let move_errors = forms
+        .moving
+        .map_or_else(FormErrors::none, |errors| FormErrors::new(tr, &errors));
     let mut rows: Vec<RegistrationLine> = paged.items.into_iter().map(RegistrationLine::from).collect();
     // Who is also registered for a session at the same time (issue 20).
     let ids: Vec<Uuid> = rows.iter().map(|r| r.registration.id).collect();
@@ -257,6 +263,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         add_errors,
         capacity,
         capacity_errors,
+        move_errors,
         choices,
     })
 }
@@ -277,7 +284,7 @@ pub(crate) async fn add_form(
         Err(errors) => {
             let forms = Forms {
                 add: Some((form, errors)),
-                capacity: None,
+                ..Forms::default()
             };
             return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
         }
@@ -311,8 +318,8 @@ pub(crate) async fn capacity_form(
     CsrfForm(form): CsrfForm<CapacityForm>,
 ) -> AppResult<Response> {
     let refuse = |errors: FieldErrors| Forms {
-        add: None,
         capacity: Some((form.capacity.clone(), errors)),
+        ..Forms::default()
     };
     let capacity = match aula_domain::Capacity::parse(&form.capacity) {
         Ok(capacity) => capacity,
@@ -390,7 +397,30 @@ pub(crate) async fn move_form(
     CsrfForm(form): CsrfForm<MoveInput>,
 ) -> AppResult<Response> {
     let registration = own_registration(&ctx, &state, id).await?;
-    let (to, reason) = form.parse().map_err(AppError::Invalid)?;
+    let (to, reason) = match form.parse() {
+        Ok(parsed) => parsed,
+        // What the browser did not stop (a reason of spaces alone): the
+        // list again, as it was filtered, with the problem on the row (it
+        // was a bare page naming `reason:`, session 25's note).
+        Err(errors) => {
+            let mut on_row = FieldErrors::new();
+            for (field, problems) in errors.iter() {
+                let field = match field {
+                    "status" => format!("move-{id}"),
+                    _ => format!("reason-{id}"),
+                };
+                for problem in problems {
+                    on_row.add(&field, problem.clone());
+                }
+            }
+            let query = serde_html_form::from_str(ctx.query.as_deref().unwrap_or_default()).unwrap_or_default();
+            let forms = Forms {
+                moving: Some(on_row),
+                ..Forms::default()
+            };
+            return render_invalid(&build(&ctx, &state, registration.session_id, query, forms).await?);
+        }
+    };
     move_registration(&state, &ctx.actor()?, id, to, reason.as_str()).await?;
     Ok(redirect_with(
         &ctx,
