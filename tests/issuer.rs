@@ -23,6 +23,37 @@ pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
     bytes.into_inner()
 }
 
+/// A PNG file that says it is `width` × `height` pixels, with no pixels:
+/// its signature, header and end, each chunk with its checksum (an encoder
+/// refuses to write a picture of no size; an editor's export can).
+fn png_header(width: u32, height: u32) -> Vec<u8> {
+    fn chunk(kind: &[u8], data: &[u8]) -> Vec<u8> {
+        let mut crc = 0xffff_ffff_u32;
+        for byte in kind.iter().chain(data) {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        let mut out = u32::try_from(data.len()).expect("length").to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&(!crc).to_be_bytes());
+        out
+    }
+    let mut header = width.to_be_bytes().to_vec();
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut file = b"\x89PNG\r\n\x1a\n".to_vec();
+    file.extend(chunk(b"IHDR", &header));
+    file.extend(chunk(b"IEND", &[]));
+    file
+}
+
 /// The pictures refused, with what the message says: a script, a file that
 /// is no image, one too large, one too wide.
 pub(crate) fn bad_pictures() -> Vec<(&'static str, Vec<u8>, &'static str)> {
@@ -54,6 +85,9 @@ pub(crate) fn bad_pictures() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "512 KiB",
         ),
         ("image/png", png(3000, 10), "pixels"),
+        // A PNG of 0 × 0 draws nothing; it was told "at most 2048 pixels"
+        // (session 25).
+        ("image/png", png_header(0, 0), "no width or height"),
     ]
     .into_iter()
     .chain(svg_bombs())

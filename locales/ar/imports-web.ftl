@@ -3,7 +3,7 @@
 ## Problems
 error-import-no-file = اختر الملف المراد تحميله.
 error-import-no-column = لا يحتوي الملف على عمود «{ $column }».
-error-import-unknown-parameter = معطى غير معروف. استعمل on_error أو dry_run أو map.<field> (given_name، family_name، email، phone، employer، job_title، audience، region، language).
+error-import-unknown-parameter = معطى غير معروف. استعمل on_error أو dry_run أو without_email أو map.<field> (given_name، family_name، email، phone، employer، job_title، audience، region، language، identifier).
 import-field-problem = { $field }: { $problem }
 import-aborted = لم يُسجَّل أي شخص: بعض أسطر الملف مرفوضة. صحّحها وأعد تحميل الملف، أو سجّل الأشخاص الصالحين فقط.
 flash-import-done = تم الاستيراد. يتلقى كل شخص مسجَّل رسالة إلكترونية.

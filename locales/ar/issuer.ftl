@@ -43,6 +43,7 @@ issuer-signatory-removed = حُذف الموقّع.
 error-image-size = يجب ألا يتجاوز حجم الصورة { $max } كيلوبايت.
 error-image-format = يجب أن يكون الملف صورة PNG أو SVG.
 error-image-dimensions = يجب ألا يتجاوز عرض الصورة وارتفاعها { $max } بكسل.
+error-image-no-size = ليس للصورة عرض أو ارتفاع، فلن يُرسم شيء. احفظها من جديد بمقاسها.
 error-image-complex = ملف SVG هذا معقّد جدًا (أكثر من { $max } عنصر)؛ بسّطه.
 error-image-unsafe = يحتوي ملف SVG هذا على نصوص برمجية أو سمات أحداث أو محتوى مضمَّن أو إحالات إلى ملفات أخرى؛ احفظه كرسم بسيط.
 error-image-nested = تتداخل عناصر ملف SVG هذا على أكثر من { $max } مستوى؛ بسّط الرسم أو احفظه بصيغة PNG.

@@ -3,7 +3,7 @@
 ## Problems
 error-import-no-file = Choose the file to upload.
 error-import-no-column = The file has no column “{ $column }”.
-error-import-unknown-parameter = Unknown parameter. Use on_error, dry_run or map.<field> (given_name, family_name, email, phone, employer, job_title, audience, region, language).
+error-import-unknown-parameter = Unknown parameter. Use on_error, dry_run, without_email or map.<field> (given_name, family_name, email, phone, employer, job_title, audience, region, language, identifier).
 import-field-problem = { $field }: { $problem }
 import-aborted = Nothing was registered: some lines of the file are rejected. Correct them and upload the file again, or register only the valid people.
 flash-import-done = The import is done. Each person registered gets an e-mail.

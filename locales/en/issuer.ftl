@@ -43,6 +43,7 @@ issuer-signatory-removed = Signatory removed.
 error-image-size = The image must be at most { $max } KiB.
 error-image-format = The file must be a PNG or SVG image.
 error-image-dimensions = The image must be at most { $max } pixels wide and high.
+error-image-no-size = The image has no width or height: nothing would be drawn. Save it again with its size.
 error-image-complex = This SVG is too complex (more than { $max } elements); simplify it.
 error-image-unsafe = This SVG contains scripts, event attributes, embedded content or references to other files; save it as a plain drawing.
 error-image-nested = This SVG nests its elements more than { $max } levels deep; simplify the drawing or save it as a PNG.

@@ -3,7 +3,7 @@
 ## Problemas
 error-import-no-file = Elija el archivo que quiere enviar.
 error-import-no-column = El archivo no tiene ninguna columna «{ $column }».
-error-import-unknown-parameter = Parámetro desconocido. Use on_error, dry_run o map.<campo> (given_name, family_name, email, phone, employer, job_title, audience, region, language).
+error-import-unknown-parameter = Parámetro desconocido. Use on_error, dry_run, without_email o map.<campo> (given_name, family_name, email, phone, employer, job_title, audience, region, language, identifier).
 import-field-problem = { $field }: { $problem }
 import-aborted = No se ha inscrito a nadie: hay líneas del archivo rechazadas. Corríjalas y vuelva a enviar el archivo, o inscriba solo a las personas válidas.
 flash-import-done = La importación ha terminado. Cada persona inscrita recibe un correo electrónico.

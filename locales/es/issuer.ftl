@@ -43,6 +43,7 @@ issuer-signatory-removed = Firmante quitado.
 error-image-size = La imagen debe ocupar como máximo { $max } KiB.
 error-image-format = El archivo debe ser una imagen PNG o SVG.
 error-image-dimensions = La imagen debe medir como máximo { $max } píxeles de ancho y de alto.
+error-image-no-size = La imagen no tiene anchura o altura: no se dibujaría nada. Guárdela de nuevo con su tamaño.
 error-image-complex = Este SVG es demasiado complejo (más de { $max } elementos); simplifíquelo.
 error-image-unsafe = Este SVG contiene scripts, atributos de eventos, contenido incrustado o referencias a otros archivos; guárdelo como un dibujo simple.
 error-image-nested = Este SVG anida sus elementos en más de { $max } niveles; simplifique el dibujo o guárdelo como PNG.

@@ -3,7 +3,7 @@
 ## Problèmes
 error-import-no-file = Choisissez le fichier à envoyer.
 error-import-no-column = Le fichier n’a pas de colonne « { $column } ».
-error-import-unknown-parameter = Paramètre inconnu. Utilisez on_error, dry_run ou map.<champ> (given_name, family_name, email, phone, employer, job_title, audience, region, language).
+error-import-unknown-parameter = Paramètre inconnu. Utilisez on_error, dry_run, without_email ou map.<champ> (given_name, family_name, email, phone, employer, job_title, audience, region, language, identifier).
 import-field-problem = { $field } : { $problem }
 import-aborted = Personne n’a été inscrit : des lignes du fichier sont refusées. Corrigez-les puis envoyez de nouveau le fichier, ou n’inscrivez que les personnes valides.
 flash-import-done = L’import est terminé. Chaque personne inscrite reçoit un e-mail.

@@ -43,6 +43,7 @@ issuer-signatory-removed = Signataire retiré.
 error-image-size = L'image doit faire au plus { $max } Kio.
 error-image-format = Le fichier doit être une image PNG ou SVG.
 error-image-dimensions = L'image doit faire au plus { $max } pixels de large et de haut.
+error-image-no-size = L'image n'a ni largeur ni hauteur : rien ne serait dessiné. Enregistrez-la de nouveau avec sa taille.
 error-image-complex = Ce SVG est trop complexe (plus de { $max } éléments) ; simplifiez-le.
 error-image-unsafe = Ce SVG contient des scripts, des attributs d'événement, du contenu embarqué ou des références à d'autres fichiers ; enregistrez-le comme un simple dessin.
 error-image-nested = Ce SVG imbrique ses éléments sur plus de { $max } niveaux ; simplifiez le dessin ou enregistrez-le en PNG.

@@ -41,6 +41,11 @@ pub(crate) fn image_problem(error: &ImageError) -> Problem {
         ImageError::Empty => Problem::required(),
         ImageError::TooLarge { .. } => Problem::new("error-image-size").with("max", (MAX_IMAGE_BYTES / 1024) as i64),
         ImageError::NotPng | ImageError::NotSvg => Problem::new("error-image-format"),
+        // A picture of no width or height draws nothing: "at most 2,048
+        // pixels" was no answer for it (session 25's attack round).
+        ImageError::BadDimensions { width: 0, .. } | ImageError::BadDimensions { height: 0, .. } => {
+            Problem::new("error-image-no-size")
+        }
         ImageError::BadDimensions { .. } => {
             Problem::new("error-image-dimensions").with("max", i64::from(MAX_IMAGE_SIDE))
         }
