@@ -25,7 +25,11 @@ use crate::{App, Result};
 pub async fn tick(app: &App) -> Result<usize> {
     let now = Utc::now();
     let mut round = Round::default();
-    for session_id in surveys::sessions_due(&app.db, now).await? {
+    // A session that cannot be read (a value Aula does not know in its row)
+    // fails this step, not the round.
+    let due = surveys::sessions_due(&app.db, now).await.map_err(Into::into);
+    let due = round.step_to("finding surveys due", due).unwrap_or_default();
+    for session_id in due {
         let opened = async {
             let txn = app.write().await?;
             // Another process may have opened it meanwhile: `invite` then adds nobody twice.
@@ -94,11 +98,19 @@ struct Round {
 
 impl Round {
     fn step(&mut self, what: &'static str, outcome: Result<usize>) {
+        if let Some(queued) = self.step_to(what, outcome) {
+            self.queued += queued;
+        }
+    }
+
+    /// What a step came to, or `None` once its failure is kept.
+    fn step_to<T>(&mut self, what: &'static str, outcome: Result<T>) -> Option<T> {
         match outcome {
-            Ok(queued) => self.queued += queued,
+            Ok(value) => Some(value),
             Err(err) => {
                 tracing::warn!(%err, step = what, "scheduled work failed; will try again");
                 self.failed.get_or_insert(err);
+                None
             }
         }
     }

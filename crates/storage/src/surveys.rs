@@ -349,7 +349,11 @@ pub async fn sessions_due(conn: &impl ConnectionTrait, at: DateTime<Utc>) -> Res
         .column(survey::Column::SessionId)
         .from(survey::Entity)
         .to_owned();
+    // Their ids alone: a session whose row cannot be read fails its own
+    // opening, not the finding of every other.
     Ok(session::Entity::find()
+        .select_only()
+        .column(session::Column::Id)
         .filter(session::Column::EndsAt.lte(at))
         // Not sessions long past (the demo's, a database restored): a week at most.
         .filter(session::Column::EndsAt.gt(at - Duration::days(7)))
@@ -357,11 +361,9 @@ pub async fn sessions_due(conn: &impl ConnectionTrait, at: DateTime<Utc>) -> Res
         .filter(session::Column::Id.not_in_subquery(with_survey))
         .order_by_asc(session::Column::EndsAt)
         .limit(100)
+        .into_tuple()
         .all(conn)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect())
+        .await?)
 }
 
 /// Invitations whose survey's reminder is due and that are not answered,
