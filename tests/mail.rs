@@ -894,6 +894,23 @@ db_test!(
         assert_eq!(waiting().await, Vec::<String>::new(), "reminded of that date already");
         move_to("2030-04-09T09:00:00+02:00", "2030-04-09T14:00:00+02:00").await;
         assert_eq!(waiting().await, ["2030-04-07T07:00:00+00:00"]);
+
+        // The lead time alone changes, to a day: the reminder waiting leaves
+        // a day before, and its key names that time (it kept the old one,
+        // session 25's note). 2030-04-08T07:00Z is 1,901,862,000 s.
+        let (status, body) = api
+            .patch_session(&session_id, &json!({"reminder_lead_hours": "24"}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let pending: Vec<_> = reminders(&app)
+            .await
+            .into_iter()
+            .filter(|r| r.status == MessageStatus::Pending)
+            .collect();
+        assert_eq!(pending.len(), 1);
+        assert_eq!(pending[0].next_attempt_at.to_rfc3339(), "2030-04-08T07:00:00+00:00");
+        let key = pending[0].dedupe_key.clone().expect("key");
+        assert!(key.starts_with("reminder:") && key.ends_with(":1901862000"), "{key}");
     }
 );
 

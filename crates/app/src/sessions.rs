@@ -2,9 +2,9 @@
 //! e-mails each change causes.
 
 use aula_domain::details::SessionDetails;
-use aula_domain::{MailKind, OrganisationId, SessionStatus};
+use aula_domain::{OrganisationId, SessionStatus};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Actor, outbox, registrations, surveys};
+use aula_storage::{Actor, registrations, surveys};
 use uuid::Uuid;
 
 use crate::{App, Result};
@@ -51,8 +51,8 @@ pub async fn update(
     // 20): they hear of changed times as anyone registered does.
     if record.session.calendar_sequence != before.session.calendar_sequence {
         aula_mail::notify::session_changed(&*txn, &app.mail, &before, &record).await?;
-    } else if let Some(due) = aula_mail::notify::reminder_due(&record) {
-        outbox::reschedule(&*txn, MailKind::Reminder, id, due).await?;
+    } else if aula_mail::notify::reminder_due(&record) != aula_mail::notify::reminder_due(&before) {
+        aula_mail::notify::lead_time_changed(&*txn, &record).await?;
     }
     txn.commit().await?;
     Ok(record)

@@ -236,32 +236,7 @@ pub async fn session_changed(
     // no reminder waiting (sent for the old date, or never queued, as for a
     // place confirmed inside the lead time) gets one for the new date.
     let remind = reminder_due(record).filter(|due| *due > chrono::Utc::now() && Some(*due) != reminder_due(before));
-    if let Some(due) = reminder_due(record) {
-        for row in &pending {
-            let mut content = serde_json::from_str::<serde_json::Value>(&row.data).unwrap_or_default();
-            let mut session = serde_json::to_value(session_ref(record)).unwrap_or_default();
-            session["course_title"] = record.course.course.text(row.language.as_str()).title.into();
-            content["session"] = session;
-            // Its key names the date it now reminds of, so that moved
-            // back, the session's reminder for that date is not taken for
-            // a duplicate (session 25's review); one already sent for the
-            // new date makes this one a duplicate.
-            let key = row
-                .dedupe_key
-                .as_deref()
-                .and_then(|k| k.strip_prefix("reminder:"))
-                .and_then(|rest| rest.get(..36))
-                .and_then(|id| uuid::Uuid::parse_str(id).ok())
-                .map(|id| reminder_key_at(id, due));
-            match &key {
-                Some(key) if outbox::key_taken(conn, key, row.id).await? => outbox::drop_pending(conn, row.id).await?,
-                _ => {
-                    outbox::rewrite_pending(conn, row.id, content.to_string(), due, key.or(row.dedupe_key.clone()))
-                        .await?
-                }
-            }
-        }
-    }
+    reminders_follow(conn, record, &pending).await?;
     let now = calendar(config, record);
     let withdrawn = now.withdrawn_since(&calendar(config, before)).map(|calendar| {
         // The calendar cancels ranks; the text names the meetings that are
@@ -313,6 +288,49 @@ pub async fn session_changed(
         }
     }
     Ok(queued)
+}
+
+/// The session's reminders waiting (`pending`) say what it now is and leave at its reminder's time. Each key names the
+/// date it reminds of, so that moved back, the session's reminder for that
+/// date is not taken for a duplicate (session 25's review); one already
+/// sent for the new date makes this one a duplicate, dropped. Run when the
+/// meetings change and when the lead time alone does (which kept the old
+/// date's key).
+pub async fn reminders_follow(
+    conn: &impl ConnectionTrait,
+    record: &SessionRecord,
+    pending: &[aula_storage::entities::outbox::Model],
+) -> aula_storage::Result<()> {
+    let Some(due) = reminder_due(record) else {
+        return Ok(());
+    };
+    for row in pending {
+        let mut content = serde_json::from_str::<serde_json::Value>(&row.data).unwrap_or_default();
+        let mut session = serde_json::to_value(session_ref(record)).unwrap_or_default();
+        session["course_title"] = record.course.course.text(row.language.as_str()).title.into();
+        content["session"] = session;
+        let key = row
+            .dedupe_key
+            .as_deref()
+            .and_then(|k| k.strip_prefix("reminder:"))
+            .and_then(|rest| rest.get(..36))
+            .and_then(|id| uuid::Uuid::parse_str(id).ok())
+            .map(|id| reminder_key_at(id, due));
+        match &key {
+            Some(key) if outbox::key_taken(conn, key, row.id).await? => outbox::drop_pending(conn, row.id).await?,
+            _ => {
+                outbox::rewrite_pending(conn, row.id, content.to_string(), due, key.or(row.dedupe_key.clone())).await?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The session's reminders waiting, moved to its lead time (changed alone,
+/// its meetings as they were): see [`reminders_follow`].
+pub async fn lead_time_changed(conn: &impl ConnectionTrait, record: &SessionRecord) -> aula_storage::Result<()> {
+    let pending = outbox::pending_of_session(conn, MailKind::Reminder, record.session.id).await?;
+    reminders_follow(conn, record, &pending).await
 }
 
 /// The session is cancelled: everyone still registered is told, and confirmed

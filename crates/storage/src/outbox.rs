@@ -458,22 +458,6 @@ fn pending_for_session(kind: MailKind, session_id: Uuid) -> sea_orm::Condition {
         .add(outbox::Column::Status.eq(MessageStatus::Pending))
 }
 
-/// Moves the pending messages of `kind` for a session to a new due time
-/// (the reminders, when the first meeting moves).
-pub async fn reschedule(
-    conn: &impl ConnectionTrait,
-    kind: MailKind,
-    session_id: Uuid,
-    due_at: DateTime<Utc>,
-) -> Result<u64> {
-    let result = outbox::Entity::update_many()
-        .col_expr(outbox::Column::NextAttemptAt, Expr::value(due_at))
-        .filter(pending_for_session(kind, session_id))
-        .exec(conn)
-        .await?;
-    Ok(result.rows_affected)
-}
-
 /// The pending messages of `kind` for a session (its reminders, to be
 /// written again when it changes).
 pub async fn pending_of_session(
