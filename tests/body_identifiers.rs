@@ -344,6 +344,9 @@ db_test!(issue_20_a_body_is_edited_from_its_page, |app: TestApp| async move {
         )
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The heading names the body as it is, not the blank typed (session 25).
+    let html = response.text().await.expect("html");
+    assert!(html.contains("<h1>Universidad de León <bdi"), "{html}");
     let response = browser
         .submit(
             &form,

@@ -216,6 +216,9 @@ async fn change_body(ctx: &Ctx, state: &AppState, id: Uuid, input: &BodyInput) -
 #[template(path = "pages/body_form.html")]
 struct EditPage {
     c: Chrome,
+    /// The body as it is stored, for the heading: a refused form shows
+    /// what was typed in its fields, not as its name.
+    name: String,
     code: String,
     form: BodyInput,
     errors: FormErrors,
@@ -229,6 +232,7 @@ pub(crate) async fn edit_page(
     let body = bodies::get(&state.db, id).await?;
     render(&EditPage {
         c: Chrome::new(&ctx),
+        name: body.name.clone(),
         code: body.code.clone(),
         form: BodyInput {
             name: body.name,
@@ -262,6 +266,7 @@ pub(crate) async fn edit(
         async |errors| {
             Ok(EditPage {
                 c: Chrome::new(&ctx),
+                name: body.name,
                 code: body.code,
                 form,
                 errors,
