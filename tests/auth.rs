@@ -804,3 +804,28 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    session_25_an_address_stored_before_the_dots_rule_still_signs_in,
+    |app: TestApp| async move {
+        // Addresses with two dots in a row are refused since session 25
+        // (no mailer sends to them), and the sign-in parsed what was typed
+        // by the same rule: an account stored before could no longer sign in.
+        use aula_storage::entities::user;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let marta = app.user("marta.ruiz@example.org", &[Role::Organiser]).await;
+        user::Entity::update_many()
+            .col_expr(
+                user::Column::Email,
+                sea_orm::sea_query::Expr::value("marta..ruiz@example.org"),
+            )
+            .filter(user::Column::Id.eq(marta.user.id))
+            .exec(&app.db)
+            .await
+            .expect("stored before");
+        let response = app.browser().sign_in("Marta..Ruiz@example.org", PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        // A new address so written is still refused.
+        assert!(aula_domain::Email::parse("ana..ruiz@example.org").is_err());
+    }
+);

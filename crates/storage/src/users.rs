@@ -226,7 +226,7 @@ pub async fn list(conn: &impl ConnectionTrait, role: Option<Role>, page: Page) -
 /// The user with that e-mail and password, if active. Takes as long when
 /// the e-mail is unknown, so sign-in does not reveal who has an account.
 pub async fn authenticate(conn: &impl ConnectionTrait, email: &str, password: &str) -> Result<Option<UserRecord>> {
-    let found = match Email::parse(email) {
+    let found = match Email::parse_stored(email) {
         Ok(email) => find_by_email(conn, &email).await?,
         Err(_) => None,
     };
