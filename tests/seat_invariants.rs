@@ -153,3 +153,103 @@ db_test!(seat_rules_hold_for_random_sequences, |app: TestApp| async move {
         }
     }
 });
+
+/// Session 26's race round: an organiser's entry read the session, then an
+/// organiser cancelled it (or gave it new dates) before the entry's seat
+/// was taken. The entry waited for the cancellation's row, found no seat
+/// in a cancelled session, and put the person on its waiting list: a 201
+/// "waitlisted", the person told so, and the cancellation's e-mails, written
+/// before, never reaching them. The entry now judges the session again and
+/// is refused.
+async fn entry_meeting_a_change(app: &TestApp, change: &'static str) -> Result<Requested, aula_app::Error> {
+    use aula_app::registrations::Entry;
+    use aula_domain::{Audience, Email, Language, PersonName, RegistrantDetails};
+    use sea_orm::ConnectionTrait;
+    let api = app.api(&[Role::Organiser]).await;
+    let (_, session_id) = course_and_session(app, &api).await;
+    let id: Uuid = session_id.parse().expect("uuid");
+    // Entries take their place at once (no e-mail to confirm).
+    aula_storage::entities::session::Entity::update_many()
+        .col_expr(
+            aula_storage::entities::session::Column::ConfirmOrganiserEntries,
+            sea_orm::sea_query::Expr::value(false),
+        )
+        .exec(&app.db)
+        .await
+        .expect("direct entries");
+    let record = aula_storage::sessions::for_registration(&app.db, id)
+        .await
+        .expect("record");
+    let actor = Actor::system("test").within(app.org().await);
+    let details = RegistrantDetails {
+        given_name: PersonName::parse("Ana").expect("name"),
+        family_name: PersonName::parse("García").expect("name"),
+        email: Some(Email::parse("ana.race@example.org").expect("email")),
+        phone: None,
+        employer: None,
+        job_title: None,
+        audience: Audience::PUBLIC_SERVANT,
+        region_id: None,
+        language: Language::Es,
+        identifier: None,
+    };
+    // The organiser's change, not committed yet.
+    let txn = app.db.begin_write().await.expect("begin");
+    let sql = match app.db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => format!("UPDATE sessions SET {change} WHERE id = $1"),
+        _ => format!("UPDATE sessions SET {change} WHERE id = ?"),
+    };
+    txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+        app.db.get_database_backend(),
+        sql,
+        [id.into()],
+    ))
+    .await
+    .expect("changed");
+    let use_cases = app.app();
+    let entry = tokio::spawn(async move {
+        let entry = Entry::Organiser(registrations::Source::Organiser, actor);
+        aula_app::registrations::register_for(&use_cases, &record, &details, &entry).await
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    txn.commit().await.expect("commit");
+    entry.await.expect("joined")
+}
+
+db_test!(
+    session_26_an_entry_racing_a_cancellation_is_refused,
+    |app: TestApp| async move {
+        let outcome = entry_meeting_a_change(&app, "status = 'cancelled'").await;
+        assert!(matches!(outcome, Err(aula_app::Error::Conflict(_))), "{outcome:?}");
+        let rows = registration::Entity::find().all(&app.db).await.expect("rows");
+        assert!(rows.is_empty(), "{rows:?}");
+    }
+);
+
+db_test!(
+    session_26_an_entry_racing_new_dates_is_judged_on_them,
+    |app: TestApp| async move {
+        // Its confirmation then says the dates the session has, and the
+        // change, committed first, is already in the record it was written from.
+        let outcome = entry_meeting_a_change(&app, "calendar_sequence = calendar_sequence + 1").await;
+        let registration = match outcome {
+            Ok(Requested::Placed { registration }) => registration,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(registration.status, RegistrationStatus::Confirmed);
+        let messages = aula_storage::entities::outbox::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("outbox");
+        let confirmed: Vec<_> = messages
+            .iter()
+            .filter(|m| m.kind == aula_domain::MailKind::RegistrationConfirmed)
+            .collect();
+        assert_eq!(confirmed.len(), 1);
+        assert!(
+            confirmed[0].data.contains("\"sequence\":1") || confirmed[0].data.contains("SEQUENCE:1"),
+            "{}",
+            confirmed[0].data
+        );
+    }
+);

@@ -59,9 +59,17 @@ pub async fn register_for(
     loop {
         attempt += 1;
         match app.retrying(|| register_once(app, record, details, entry)).await {
-            // The unique index met another request of the same person.
-            Err(Error::Storage(StorageError::AlreadyRegistered | StorageError::Duplicate)) if attempt < 3 => continue,
-            other => return other,
+            Ok(Some(requested)) => return Ok(requested),
+            // The session changed while the place was taken, or the unique
+            // index met another request of the same person: again, on what
+            // the database now holds.
+            Ok(None) | Err(Error::Storage(StorageError::AlreadyRegistered | StorageError::Duplicate))
+                if attempt < 3 =>
+            {
+                continue;
+            }
+            Ok(None) => return Err(Error::Conflict(Problem::new("error-try-again"))),
+            Err(other) => return Err(other),
         }
     }
 }
@@ -71,7 +79,7 @@ async fn register_once(
     record: &SessionRecord,
     details: &RegistrantDetails,
     entry: &Entry,
-) -> Result<Requested> {
+) -> Result<Option<Requested>> {
     let txn = app.write().await?;
     // The record was read before this transaction, and an organiser may
     // have closed or cancelled the session since: the rules judge the row
@@ -86,8 +94,22 @@ async fn register_once(
         &fresh
     };
     let requested = register_in(&*txn, app, record, details, entry).await?;
+    // A place taken or a ticket drawn updated the session's row, which this
+    // transaction now holds: read again, it is the session as it will stand
+    // when this commits. An organiser's cancellation or new dates committed
+    // after the read above would otherwise leave this person waitlisted on
+    // a cancelled session, or told the old dates, and missed by the
+    // cancellation's or the change's e-mails, which were written before
+    // this registration was there (session 26's race round). Dropping the
+    // transaction undoes the registration and its e-mails; the next attempt
+    // judges the session as it is.
+    if let Requested::Placed { .. } = &requested
+        && !record.is_current(&sessions::row(&*txn, record.session.id).await?)
+    {
+        return Ok(None);
+    }
     txn.commit().await?;
-    Ok(requested)
+    Ok(Some(requested))
 }
 
 /// Whether `entry` holds the session's private registration link (issue
