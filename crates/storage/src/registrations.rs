@@ -688,6 +688,15 @@ pub async fn cancel(conn: &impl ConnectionTrait, id: Uuid, reason: Option<&str>)
         if !hold(conn, id, was).await? {
             continue;
         }
+        // The seat is given back before the registration's status changes:
+        // the session's row, then the registration's figures, the order in
+        // which a change of the session's status takes them (its trigger
+        // rewrites the figures). Taken the other way round, the two
+        // deadlocked and the organiser's change was lost (session 26's race
+        // round).
+        if was == RegistrationStatus::Confirmed {
+            release_seat(conn, current.session_id).await?;
+        }
         let at = now();
         let mut model: registration::ActiveModel = current.clone().into();
         model.status = Set(RegistrationStatus::Cancelled);
@@ -697,7 +706,6 @@ pub async fn cancel(conn: &impl ConnectionTrait, id: Uuid, reason: Option<&str>)
         model.updated_at = Set(at);
         let registration = model.update(conn).await?;
         let promoted = if was == RegistrationStatus::Confirmed {
-            release_seat(conn, current.session_id).await?;
             promote(conn, current.session_id).await?
         } else {
             Vec::new()
