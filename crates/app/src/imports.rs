@@ -15,7 +15,7 @@ use aula_storage::entities::audience;
 use aula_storage::imports::{self, Draft};
 use aula_storage::registrations::{Requested, Source};
 use aula_storage::sessions::{self, SessionRecord};
-use aula_storage::{Actor, audiences, audit, people, regions};
+use aula_storage::{Actor, StorageError, audiences, audit, people, regions};
 use uuid::Uuid;
 
 use crate::registrations::{Entry, asked_identifier, register_in};
@@ -150,8 +150,19 @@ pub struct Import<'a> {
 /// so is a session outside the actor's organisation.
 pub async fn register(app: &App, actor: &Actor, import: Import<'_>) -> Result<Outcome> {
     // Tried once more on a deadlock: its rows hold the session, then each
-    // person, where an erasure holds a person, then their sessions.
-    app.retrying(|| register_once(app, actor, import)).await
+    // person, where an erasure holds a person, then their sessions. Tried
+    // again, too, when another request created one of its people first
+    // (the same file sent twice at once, or someone registering meanwhile:
+    // session 26's race round answered 409 "already exists"): the next
+    // attempt finds them, as a file sent after the other does.
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match app.retrying(|| register_once(app, actor, import)).await {
+            Err(Error::Storage(StorageError::AlreadyRegistered | StorageError::Duplicate)) if attempt < 3 => continue,
+            other => return other,
+        }
+    }
 }
 
 async fn register_once(app: &App, actor: &Actor, import: Import<'_>) -> Result<Outcome> {
