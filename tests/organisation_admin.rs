@@ -628,9 +628,16 @@ db_test!(
             .await
             .expect("people");
         assert!(people.is_empty(), "nobody was registered");
-        // The instance's catalogue lists neither it nor its sessions.
+        // The instance's catalogue lists neither it nor its sessions, and
+        // the API neither lists nor shows its courses (session 26's attack
+        // round read them there).
         let home = public.get_html("/").await;
         assert!(!home.contains(&format!("/sessions/{session}")));
+        let anonymous = app.anonymous_api();
+        let listed = anonymous.get_ok("/api/v1/courses").await;
+        assert!(!listed.to_string().contains(&course), "{listed}");
+        let (status, body) = anonymous.get(&format!("/api/v1/courses/{course}")).await;
+        assert_eq!(status, StatusCode::GONE, "{body}");
         // Its staff no longer work in it: without another membership they
         // hold no organiser's role anywhere, so its pages and API refuse them.
         assert_eq!(organiser.get("/staff/sessions").await.status(), StatusCode::FORBIDDEN);

@@ -331,7 +331,8 @@ pub(crate) async fn create(
 
 /// One course.
 #[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses", security(()), params(("id" = Uuid, Path)),
-    responses((status = 200, body = CourseOut), (status = 404, body = ApiError)))]
+    responses((status = 200, body = CourseOut), (status = 404, body = ApiError),
+        (status = 410, body = ApiError, description = "Its organisation is suspended")))]
 pub(crate) async fn show(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -340,10 +341,14 @@ pub(crate) async fn show(
     // The catalogue is public: any live course answers, to anyone; an
     // archived one only to its organisation's staff (issue 20).
     let record = courses::get(&state.db, id).await?;
-    if record.course.archived_at.is_some()
-        && ctx.staff_org().map(aula_domain::OrganisationId::uuid) != Some(record.course.organisation_id)
-    {
+    let own = ctx.staff_org().map(aula_domain::OrganisationId::uuid) == Some(record.course.organisation_id);
+    if record.course.archived_at.is_some() && !own {
         return Err(crate::AppError::NotFound);
+    }
+    // A suspended organisation's courses are gone (410), as its page and
+    // its sessions are (session 26's attack round read them here).
+    if !own {
+        crate::catalogue::branding::serving_id(&state, record.course.organisation_id).await?;
     }
     Ok(axum::Json(record.into()))
 }
