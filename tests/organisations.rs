@@ -1167,3 +1167,45 @@ db_test!(
         assert_eq!(response.status(), StatusCode::OK);
     }
 );
+
+db_test!(
+    session_26_an_administrator_edits_someone_who_works_in_another_organisation,
+    |app: TestApp| async move {
+        use aula_domain::Role;
+        use reqwest::StatusCode;
+        use serde_json::json;
+        // A trainer of Montpellier only: the administrator, working in the
+        // first organisation, sees no role of theirs here, and any change
+        // (a deactivation, a name) was refused as "choose at least one".
+        let admin = app.api(&[Role::Admin]).await;
+        let montpellier = crate::helpers::new_organisation(&app.db, "montpellier", "Ville de Montpellier").await;
+        let trainer = app
+            .user_in(
+                aula_storage::organisations::id(&montpellier),
+                "lucie@montpellier.example.org",
+                &[Role::Trainer],
+                None,
+            )
+            .await;
+        let path = format!("/api/v1/users/{}", trainer.user.id);
+        let renamed = admin.patch_ok(&path, &json!({"name": "Lucie Martin"})).await;
+        assert_eq!(renamed["name"], "Lucie Martin", "{renamed}");
+        let deactivated = admin.patch_ok(&path, &json!({"active": false})).await;
+        assert_eq!(deactivated["active"], false, "{deactivated}");
+        // Still a trainer there, and nothing given here.
+        let memberships = aula_storage::organisations::memberships(&app.db, trainer.user.id)
+            .await
+            .expect("memberships");
+        assert_eq!(memberships.len(), 1);
+        assert_eq!(memberships[0].roles, vec![Role::Trainer]);
+        // An account with no role anywhere is still refused.
+        let (status, body) = admin
+            .post(
+                "/api/v1/users",
+                &json!({"email": "nobody@example.org", "name": "Nadie", "roles": []}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["roles"].is_array(), "{body}");
+    }
+);

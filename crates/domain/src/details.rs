@@ -285,10 +285,11 @@ impl UserDetails {
     pub fn new(mut details: UserDetails) -> Result<Self, FieldErrors> {
         details.roles.sort();
         details.roles.dedup();
+        // No role here may be right: someone who works in another
+        // organisation only; storage refuses an account left with none
+        // anywhere (session 26's attack round: an administrator could not
+        // even deactivate another organisation's trainer).
         let mut errors = FieldErrors::new();
-        if details.roles.is_empty() {
-            errors.add("roles", Problem::new("error-choose-one"));
-        }
         let accreditor = details.roles.contains(&Role::Accreditor);
         if accreditor && details.accreditation_body_id.is_none() {
             errors.add("accreditation_body_id", Problem::new("error-accreditor-body"));

@@ -236,6 +236,14 @@ pub async fn authenticate(conn: &impl ConnectionTrait, email: &str, password: &s
     Ok(found.filter(|u| matches && stored.is_some() && u.user.active))
 }
 
+/// An account must hold a role somewhere.
+fn no_role() -> StorageError {
+    StorageError::Invalid(aula_domain::FieldErrors::single(
+        "roles",
+        aula_domain::Problem::new("error-choose-one"),
+    ))
+}
+
 /// An argon2id hash of a random string, verified against when no user
 /// matches so that both paths cost one hash.
 const DUMMY_HASH: &str =
@@ -332,6 +340,9 @@ pub async fn create(
     org: OrganisationId,
     details: &UserDetails,
 ) -> Result<UserRecord> {
+    if details.roles.is_empty() {
+        return Err(no_role());
+    }
     let txn = conn.begin_write().await?;
     check_body(&txn, details).await?;
     let row = user::ActiveModel {
@@ -384,6 +395,15 @@ pub async fn update(
     model.active = Set(active);
     model.update(&txn).await.map_err(email_taken)?;
     write_roles(&txn, org, id, &details.roles).await?;
+    // None here is right for someone who works elsewhere; an account with
+    // no role anywhere could do nothing.
+    let held = user_role::Entity::find()
+        .filter(user_role::Column::UserId.eq(id))
+        .count(&txn)
+        .await?;
+    if held == 0 {
+        return Err(no_role());
+    }
     if !active || details.password.is_some() {
         // A deactivated user is signed out everywhere at once; so is one
         // whose password an administrator replaced, the answer to an
