@@ -1209,3 +1209,53 @@ db_test!(
         assert!(body["fields"]["roles"].is_array(), "{body}");
     }
 );
+
+db_test!(
+    session_26_a_new_session_starts_in_its_organisations_zone,
+    |app: TestApp| async move {
+        use aula_domain::Role;
+        use serde_json::json;
+        // Sfax works in Africa/Tunis: its sessions start there, by the API
+        // and on the form (they started as Madrid's, an hour off).
+        let sfax = crate::helpers::new_organisation(&app.db, "sfax", "Ville de Sfax").await;
+        let sfax_id = aula_storage::organisations::id(&sfax);
+        let amel = app
+            .user_in(sfax_id, "amel@sfax.example.org", &[Role::Organiser], None)
+            .await;
+        let token = aula_storage::tokens::create(
+            &app.db,
+            &aula_storage::Actor::system("test"),
+            sfax_id,
+            amel.user.id,
+            "test",
+        )
+        .await
+        .expect("token")
+        .1;
+        let api = app.api_with(Some(token));
+        let course = api.course("Accueil des nouveaux arrivants", 3, "online").await;
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 10, "online_url": "https://meet.example.org/s",
+                    "meetings": [{"starts_at": "2030-03-12T08:00:00Z", "ends_at": "2030-03-12T11:00:00Z"}]}),
+            )
+            .await;
+        assert_eq!(session["time_zone"], "Africa/Tunis", "{session}");
+        let browser = app.browser();
+        browser.sign_in("amel@sfax.example.org", crate::helpers::PASSWORD).await;
+        let form = browser.get_html("/staff/sessions/new").await;
+        assert!(form.contains("<option value=\"Africa/Tunis\" selected"), "{form}");
+        // The first organisation has no zone of its own (UTC): Madrid's, as before.
+        let first = app.api(&[Role::Organiser]).await;
+        let course = first.course("Igualdad de trato", 3, "online").await;
+        let session = first
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 10, "online_url": "https://meet.example.org/s",
+                    "meetings": [{"starts_at": "2030-03-12T08:00:00Z", "ends_at": "2030-03-12T11:00:00Z"}]}),
+            )
+            .await;
+        assert_eq!(session["time_zone"], "Europe/Madrid", "{session}");
+    }
+);

@@ -39,8 +39,11 @@ pub(crate) async fn list(
 pub(crate) async fn create(
     Organiser(ctx): Organiser,
     State(state): State<AppState>,
-    ApiJson(input): ApiJson<SessionInput>,
+    ApiJson(mut input): ApiJson<SessionInput>,
 ) -> AppResult<Response> {
+    if input.time_zone.trim().is_empty() {
+        input.time_zone = super::organisation_zone(&ctx, &state).await?;
+    }
     let status = status_of(&input.status)?;
     let mut errors = FieldErrors::new();
     let modality = course_modality(&ctx, &state, &input.course_id, &mut errors).await?;

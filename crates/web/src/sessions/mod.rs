@@ -118,8 +118,9 @@ pub(crate) type ParsedMeeting = (MeetingTimes, Option<aula_domain::details::Meet
 #[serde(deny_unknown_fields)]
 pub struct SessionInput {
     pub course_id: String,
-    /// IANA zone, e.g. `Europe/Madrid` (the default).
-    #[serde(default = "default_zone")]
+    /// IANA zone, e.g. `Africa/Tunis`; by default the organisation's, or
+    /// `Europe/Madrid` where it has none (`UTC`).
+    #[serde(default)]
     pub time_zone: String,
     #[serde(default)]
     pub venue: Option<VenueInput>,
@@ -169,8 +170,18 @@ pub struct SessionInput {
     pub commissioner: String,
 }
 
-fn default_zone() -> String {
-    SessionTimeZone::default().name().to_owned()
+/// The zone a new session starts in: its organisation's, unless that is
+/// UTC, what an organisation created without one has; then Aula's default.
+/// A session in Tunis started as Madrid's, its times an hour off for whoever
+/// did not notice (session 26's attack round).
+pub(crate) async fn organisation_zone(ctx: &Ctx, state: &AppState) -> AppResult<String> {
+    let org = aula_storage::organisations::get(&state.db, ctx.org()?).await?;
+    Ok(SessionTimeZone::parse(&org.time_zone)
+        .ok()
+        .filter(|zone| !matches!(zone.name(), "UTC" | "Etc/UTC"))
+        .unwrap_or_default()
+        .name()
+        .to_owned())
 }
 
 fn default_status() -> String {

@@ -14,10 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{
-    Parsed, STAFF, apply_status, apply_update, course_modality, default_zone, parse_venue, parsed, status_of,
-    zone_groups,
-};
+use super::{Parsed, STAFF, apply_status, apply_update, course_modality, parse_venue, parsed, status_of, zone_groups};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input::{self, parse_optional_id};
@@ -532,7 +529,7 @@ pub(crate) async fn new_page(
     ctx.require(STAFF)?;
     let form = SessionForm {
         course_id: query.course_id,
-        time_zone: default_zone(),
+        time_zone: super::organisation_zone(&ctx, &state).await?,
         capacity: "25".into(),
         reminder_lead_hours: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS.to_string(),
         present_share_percent: aula_domain::attendance::DEFAULT_PRESENT_SHARE_PERCENT.to_string(),
