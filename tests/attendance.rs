@@ -610,3 +610,70 @@ db_test!(
         }
     }
 );
+
+db_test!(
+    session_26_marks_saved_while_the_session_is_completed_count,
+    |app: TestApp| async move {
+        // Three meetings of five hours, twelve needed. The first two are
+        // marked; the third's marks are saved while an organiser completes
+        // the session. The completion fixed the completions without them,
+        // and the save, having read the session as held, did not fix them
+        // again: present at every meeting, no completion, no certificate
+        // (session 26's race round).
+        use aula_storage::Begin;
+        use aula_storage::attendance::{Mark, Source};
+        use sea_orm::ConnectionTrait;
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meetings, registrations) = session_with(&app, &api, "online", 1).await;
+        for meeting in &meetings[..2] {
+            let marks = json!([{"registration_id": registrations[0], "status": "present"}]);
+            let (status, body) = api.put_marks(meeting, &marks).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let id: uuid::Uuid = session_id.parse().expect("uuid");
+        let record = aula_storage::sessions::get(&app.db, id).await.expect("record");
+        let third =
+            aula_storage::entities::meeting::Entity::find_by_id(meetings[2].parse::<uuid::Uuid>().expect("uuid"))
+                .one(&app.db)
+                .await
+                .expect("query")
+                .expect("meeting");
+
+        // The completion, not committed yet.
+        let txn = app.db.begin_write().await.expect("begin");
+        let sql = match app.db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => "UPDATE sessions SET status = 'completed' WHERE id = $1",
+            _ => "UPDATE sessions SET status = 'completed' WHERE id = ?",
+        };
+        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            app.db.get_database_backend(),
+            sql,
+            [id.into()],
+        ))
+        .await
+        .expect("completed");
+        aula_storage::attendance::fix_completions(&txn, &record)
+            .await
+            .expect("fixed");
+
+        let use_cases = app.app();
+        let actor = aula_storage::Actor::system("test").within(app.org().await);
+        let registration: uuid::Uuid = registrations[0].parse().expect("uuid");
+        let save = tokio::spawn(async move {
+            let marks = [Mark {
+                registration_id: registration,
+                status: aula_domain::AttendanceStatus::Present,
+                minutes: None,
+            }];
+            aula_app::attendance::save(&use_cases, &actor, &third, &record, &marks, Source::RollCall, None).await
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        txn.commit().await.expect("commit");
+        save.await.expect("joined").expect("saved");
+
+        let stored = aula_storage::registrations::get(&app.db, registration)
+            .await
+            .expect("registration");
+        assert!(stored.completed, "present at all three meetings: {stored:?}");
+    }
+);

@@ -74,6 +74,13 @@ async fn save_with_choices(
         let txn = app.write().await?;
         let changed = attendance::record(&*txn, actor, meeting, marks, source, reason).await?;
         report_aliases::remember(&*txn, actor, record.session.id, choices).await?;
+        // The session's row is now this transaction's (`record` holds it):
+        // a completion committed while these marks waited has fixed the
+        // completions without them, so they are fixed again here; one not
+        // yet begun waits for these and sees them (session 26's race round:
+        // people present at every meeting got no certificate).
+        let completed = completed
+            || aula_storage::sessions::row(&*txn, record.session.id).await?.status == SessionStatus::Completed;
         if completed {
             attendance::fix_completions(&*txn, record).await?;
         } else {
