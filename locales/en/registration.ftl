@@ -15,6 +15,7 @@ error-session-was-cancelled = This session was cancelled: there is no place to c
 error-confirm-started = The session has started or is over: a place can no longer be confirmed. Write to the organisers.
 error-confirm-expired = This confirmation link has expired (links work for 48 hours). Register again on the session's page to get a new one.
 error-try-again = Someone changed this registration at the same moment. Please try again.
+error-session-changed = The session changed at the same moment (cancelled, or given new dates). Look at it again and try once more.
 error-no-seat-free = No seat is free in this session. Raise the capacity first.
 error-already-cancelled = This registration is already cancelled.
 

@@ -15,6 +15,7 @@ error-session-was-cancelled = Esta sesión se ha cancelado: ya no hay plaza que 
 error-confirm-started = La sesión ha empezado o ha terminado: ya no se puede confirmar una plaza. Escriba al equipo organizador.
 error-confirm-expired = Este enlace de confirmación ha caducado (los enlaces valen 48 horas). Vuelva a inscribirse desde la página de la sesión para recibir otro.
 error-try-again = Alguien ha cambiado esta inscripción en el mismo momento. Inténtelo de nuevo.
+error-session-changed = La sesión cambió en ese mismo momento (cancelada o con nuevas fechas). Vuelva a consultarla e inténtelo de nuevo.
 error-no-seat-free = No queda ninguna plaza libre en esta sesión. Aumente antes la capacidad.
 error-already-cancelled = Esta inscripción ya está cancelada.
 

@@ -15,6 +15,7 @@ error-session-was-cancelled = Cette session a été annulée : il n'y a plus de 
 error-confirm-started = La session a commencé ou est terminée : une place ne peut plus être confirmée. Écrivez à l'équipe organisatrice.
 error-confirm-expired = Ce lien de confirmation a expiré (les liens valent 48 heures). Inscrivez-vous de nouveau depuis la page de la session pour en recevoir un autre.
 error-try-again = Quelqu'un a modifié cette inscription au même moment. Veuillez réessayer.
+error-session-changed = La session a changé au même moment (annulée, ou de nouvelles dates). Consultez-la de nouveau et réessayez.
 error-no-seat-free = Aucune place n'est libre dans cette session. Augmentez d'abord la capacité.
 error-already-cancelled = Cette inscription est déjà annulée.
 

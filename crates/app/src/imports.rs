@@ -159,7 +159,9 @@ pub async fn register(app: &App, actor: &Actor, import: Import<'_>) -> Result<Ou
     loop {
         attempt += 1;
         match app.retrying(|| register_once(app, actor, import)).await {
-            Err(Error::Storage(StorageError::AlreadyRegistered | StorageError::Duplicate)) if attempt < 3 => continue,
+            Err(Error::Storage(
+                StorageError::AlreadyRegistered | StorageError::Duplicate | StorageError::SessionChanged,
+            )) if attempt < 3 => continue,
             other => return other,
         }
     }
@@ -178,8 +180,10 @@ async fn register_once(app: &App, actor: &Actor, import: Import<'_>) -> Result<O
     let record = sessions::get_in(&*txn, org, import.session_id).await?;
     let entry = Entry::Organiser(Source::Import, actor.clone());
     let mut outcome = Outcome::default();
+    let mut placed = false;
     for row in import.accepted {
         let requested = register_in(&*txn, app, &record, &row.registrant, &entry).await?;
+        placed |= matches!(requested, Requested::Placed { .. });
         // Someone already waiting for their confirmation gets the link again.
         if let Requested::Already { .. } | Requested::Resent { .. } = requested {
             outcome.already += 1;
@@ -191,6 +195,15 @@ async fn register_once(app: &App, actor: &Actor, import: Import<'_>) -> Result<O
             RegistrationStatus::Pending => outcome.pending += 1,
             _ => {}
         }
+    }
+    // As a single entry's (`registrations::register_for`): a place taken
+    // holds the session's row, so read again it is the session this import
+    // commits into; one cancelled or given new dates meanwhile is judged
+    // again, or its people would be waitlisted on a cancelled session, or
+    // told the old dates, missed by the change's e-mails.
+    if placed && !record.is_current(&sessions::row(&*txn, record.session.id).await?) {
+        txn.rollback().await?;
+        return Err(Error::Storage(StorageError::SessionChanged));
     }
     if import.dry_run {
         txn.rollback().await?;

@@ -68,7 +68,7 @@ pub async fn register_for(
             {
                 continue;
             }
-            Ok(None) => return Err(Error::Conflict(Problem::new("error-try-again"))),
+            Ok(None) => return Err(Error::Storage(StorageError::SessionChanged)),
             Err(other) => return Err(other),
         }
     }
@@ -106,6 +106,9 @@ async fn register_once(
     if let Requested::Placed { .. } = &requested
         && !record.is_current(&sessions::row(&*txn, record.session.id).await?)
     {
+        // Rolled back now, not when the connection returns to the pool: the
+        // next attempt waits for this one's hold on the session's row.
+        txn.rollback().await?;
         return Ok(None);
     }
     txn.commit().await?;

@@ -21,6 +21,10 @@ pub enum StorageError {
     /// The confirmation link's time ran out before it was used.
     #[error("conflict: confirmation expired")]
     ConfirmExpired,
+    /// The session changed (cancelled, new dates) while a registration took
+    /// its place: callers judge it again on the session as it now is.
+    #[error("conflict: the session changed meanwhile")]
+    SessionChanged,
     /// The state of things refuses the change; the key names the message.
     /// Cases code must tell apart have a variant of their own above.
     #[error("conflict: {0}")]
@@ -58,6 +62,7 @@ impl StorageError {
             StorageError::InUse => Some(Problem::new("error-in-use")),
             StorageError::AlreadyRegistered => Some(Problem::new("error-already-registered")),
             StorageError::ConfirmExpired => Some(Problem::new("error-confirm-expired")),
+            StorageError::SessionChanged => Some(Problem::new("error-session-changed")),
             StorageError::Conflict(problem) => Some(problem.clone()),
             StorageError::NotFound | StorageError::Invalid(_) | StorageError::Db(_) => None,
         }
