@@ -8,7 +8,7 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 use sea_orm_migration::sea_orm::DatabaseBackend;
 
-use crate::statements::{add_column, drop_column, migration};
+use crate::statements::{add_column, create_indexes, drop_column, index, migration};
 
 migration!();
 
@@ -31,9 +31,24 @@ async fn up(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
     if let Some(statement) = no_default {
         db.execute_unprepared(statement).await?;
     }
-    Ok(())
+    // The registers' date filters read it now, as they read `issued_at`.
+    create_indexes(
+        manager,
+        [
+            index(INDEXES[0], "certificates", &["issued_on"]),
+            index(INDEXES[1], "certificates", &["accreditation_body_id", "issued_on"]),
+        ],
+    )
+    .await
 }
 
+const INDEXES: [&str; 2] = ["ix_certificates_issued_on", "ix_certificates_body_issued_on"];
+
 async fn down(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    for name in INDEXES {
+        manager
+            .drop_index(Index::drop().name(name).table("certificates").to_owned())
+            .await?;
+    }
     drop_column(manager, "certificates", "issued_on").await
 }
