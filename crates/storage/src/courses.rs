@@ -37,31 +37,33 @@ pub struct CourseFilter {
     /// Whether archived courses are listed too (issue 20); the public
     /// catalogue never shows them.
     pub archived: Archived,
+    /// The public catalogue: not a suspended organisation's courses.
+    pub public_only: bool,
 }
 
 pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page) -> Result<Paged<CourseRecord>> {
     let mut query = course::Entity::find()
         .order_by_asc(course::Column::Title)
         .order_by_asc(course::Column::Id);
-    match filter.organisation {
-        Some(org) => query = query.filter(course::Column::OrganisationId.eq(org.uuid())),
-        // The public catalogue: not a suspended organisation's courses, as
-        // not its sessions (issue 17; session 26's attack round listed them).
-        None => {
-            use sea_orm::sea_query::ExprTrait as _;
-            query = query.filter(
-                course::Column::OrganisationId.not_in_subquery(
-                    sea_orm::sea_query::Query::select()
-                        .column(crate::entities::organisation::Column::Id)
-                        .from(crate::entities::organisation::Entity)
-                        .and_where(
-                            sea_orm::sea_query::Expr::col(crate::entities::organisation::Column::Status)
-                                .eq(aula_domain::OrganisationStatus::Suspended.as_str()),
-                        )
-                        .to_owned(),
-                ),
-            )
-        }
+    if let Some(org) = filter.organisation {
+        query = query.filter(course::Column::OrganisationId.eq(org.uuid()));
+    }
+    // Not a suspended organisation's courses, as not its sessions (issue
+    // 17; session 26's attack round listed them).
+    if filter.public_only {
+        use sea_orm::sea_query::ExprTrait as _;
+        query = query.filter(
+            course::Column::OrganisationId.not_in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(crate::entities::organisation::Column::Id)
+                    .from(crate::entities::organisation::Entity)
+                    .and_where(
+                        sea_orm::sea_query::Expr::col(crate::entities::organisation::Column::Status)
+                            .eq(aula_domain::OrganisationStatus::Suspended.as_str()),
+                    )
+                    .to_owned(),
+            ),
+        );
     }
     if let Some(id) = filter.programme_id {
         query = query.filter(course::Column::ProgrammeId.eq(id));

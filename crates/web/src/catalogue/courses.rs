@@ -296,6 +296,7 @@ impl CourseQuery {
             programme_id: self.programme_id,
             accreditation_body_id: self.accreditation_body_id,
             archived: aula_storage::Archived::shown(self.archived == Some(true) && organisation.is_some()),
+            public_only: organisation.is_none(),
         }
     }
 
