@@ -166,7 +166,7 @@ fn error_response(description: &str) -> ApiResponse {
 pub struct ApiError {
     /// A stable code: `invalid`, `not_found`, `conflict`, `unauthenticated`, `forbidden`, ...
     pub error: String,
-    /// A sentence in the request's language (`Accept-Language` or `?lang=`).
+    /// A sentence in the request's language (`?lang=`, `Accept-Language`, else a bearer token's account's).
     pub message: String,
     /// Per field, its problems in words.
     pub fields: std::collections::BTreeMap<String, Vec<String>>,
