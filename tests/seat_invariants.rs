@@ -253,3 +253,49 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    session_26_a_status_change_made_twice_at_once_is_made_once,
+    |app: TestApp| async move {
+        // A double click on "cancel": the second request read the session
+        // open, found it cancelled when it came to move it, and answered
+        // "cannot go from open to cancelled" (session 26's race round).
+        // Judged again, it finds it cancelled and changes nothing, writing
+        // to nobody a second time.
+        use sea_orm::ConnectionTrait;
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let id: Uuid = session_id.parse().expect("uuid");
+        let org = app.org().await;
+        let txn = app.db.begin_write().await.expect("begin");
+        let sql = match app.db.get_database_backend() {
+            sea_orm::DbBackend::Postgres => "UPDATE sessions SET status = 'cancelled' WHERE id = $1",
+            _ => "UPDATE sessions SET status = 'cancelled' WHERE id = ?",
+        };
+        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            app.db.get_database_backend(),
+            sql,
+            [id.into()],
+        ))
+        .await
+        .expect("cancelled");
+        let use_cases = app.app();
+        let second = tokio::spawn(async move {
+            let actor = Actor::system("test").within(org);
+            aula_app::sessions::set_status(&use_cases, &actor, org, id, aula_domain::SessionStatus::Cancelled).await
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        txn.commit().await.expect("commit");
+        let record = second
+            .await
+            .expect("joined")
+            .expect("the same move again is no conflict");
+        assert_eq!(record.status(), aula_domain::SessionStatus::Cancelled);
+        let told = aula_storage::entities::outbox::Entity::find()
+            .filter(aula_storage::entities::outbox::Column::Kind.eq(aula_domain::MailKind::SessionCancelled))
+            .all(&app.db)
+            .await
+            .expect("outbox");
+        assert!(told.is_empty(), "the second request wrote to nobody: {told:?}");
+    }
+);
