@@ -620,9 +620,7 @@ db_test!(
         // and the save, having read the session as held, did not fix them
         // again: present at every meeting, no completion, no certificate
         // (session 26's race round).
-        use aula_storage::Begin;
         use aula_storage::attendance::{Mark, Source};
-        use sea_orm::ConnectionTrait;
         let api = app.api(&[Role::Organiser]).await;
         let (session_id, meetings, registrations) = session_with(&app, &api, "online", 1).await;
         for meeting in &meetings[..2] {
@@ -640,18 +638,7 @@ db_test!(
                 .expect("meeting");
 
         // The completion, not committed yet.
-        let txn = app.db.begin_write().await.expect("begin");
-        let sql = match app.db.get_database_backend() {
-            sea_orm::DbBackend::Postgres => "UPDATE sessions SET status = 'completed' WHERE id = $1",
-            _ => "UPDATE sessions SET status = 'completed' WHERE id = ?",
-        };
-        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
-            app.db.get_database_backend(),
-            sql,
-            [id.into()],
-        ))
-        .await
-        .expect("completed");
+        let txn = crate::helpers::uncommitted_session_change(&app, id, "status = 'completed'").await;
         aula_storage::attendance::fix_completions(&txn, &record)
             .await
             .expect("fixed");

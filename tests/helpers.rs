@@ -1112,3 +1112,26 @@ pub async fn public_calendar(app: &TestApp, session_id: &str) -> String {
         .await
         .expect("ics")
 }
+
+/// A change to the session's row (`set`, an SQL `SET` list) written in a
+/// transaction left open, as an organiser's request holds it until its
+/// commit: a use case run meanwhile meets it as a real race would. The
+/// caller commits it.
+pub async fn uncommitted_session_change(app: &TestApp, id: uuid::Uuid, set: &str) -> sea_orm::DatabaseTransaction {
+    use aula_storage::Begin;
+    use sea_orm::ConnectionTrait;
+    let backend = app.db.get_database_backend();
+    let placeholder = match backend {
+        sea_orm::DbBackend::Postgres => "$1",
+        _ => "?",
+    };
+    let txn = app.db.begin_write().await.expect("begin");
+    txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+        backend,
+        format!("UPDATE sessions SET {set} WHERE id = {placeholder}"),
+        [id.into()],
+    ))
+    .await
+    .expect("changed");
+    txn
+}

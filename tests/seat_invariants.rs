@@ -164,7 +164,6 @@ db_test!(seat_rules_hold_for_random_sequences, |app: TestApp| async move {
 async fn entry_meeting_a_change(app: &TestApp, change: &'static str) -> Result<Requested, aula_app::Error> {
     use aula_app::registrations::Entry;
     use aula_domain::{Audience, Email, Language, PersonName, RegistrantDetails};
-    use sea_orm::ConnectionTrait;
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(app, &api).await;
     let id: Uuid = session_id.parse().expect("uuid");
@@ -194,18 +193,7 @@ async fn entry_meeting_a_change(app: &TestApp, change: &'static str) -> Result<R
         identifier: None,
     };
     // The organiser's change, not committed yet.
-    let txn = app.db.begin_write().await.expect("begin");
-    let sql = match app.db.get_database_backend() {
-        sea_orm::DbBackend::Postgres => format!("UPDATE sessions SET {change} WHERE id = $1"),
-        _ => format!("UPDATE sessions SET {change} WHERE id = ?"),
-    };
-    txn.execute_raw(sea_orm::Statement::from_sql_and_values(
-        app.db.get_database_backend(),
-        sql,
-        [id.into()],
-    ))
-    .await
-    .expect("changed");
+    let txn = crate::helpers::uncommitted_session_change(app, id, change).await;
     let use_cases = app.app();
     let entry = tokio::spawn(async move {
         let entry = Entry::Organiser(registrations::Source::Organiser, actor);
@@ -262,23 +250,11 @@ db_test!(
         // "cannot go from open to cancelled" (session 26's race round).
         // Judged again, it finds it cancelled and changes nothing, writing
         // to nobody a second time.
-        use sea_orm::ConnectionTrait;
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
         let id: Uuid = session_id.parse().expect("uuid");
         let org = app.org().await;
-        let txn = app.db.begin_write().await.expect("begin");
-        let sql = match app.db.get_database_backend() {
-            sea_orm::DbBackend::Postgres => "UPDATE sessions SET status = 'cancelled' WHERE id = $1",
-            _ => "UPDATE sessions SET status = 'cancelled' WHERE id = ?",
-        };
-        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
-            app.db.get_database_backend(),
-            sql,
-            [id.into()],
-        ))
-        .await
-        .expect("cancelled");
+        let txn = crate::helpers::uncommitted_session_change(&app, id, "status = 'cancelled'").await;
         let use_cases = app.app();
         let second = tokio::spawn(async move {
             let actor = Actor::system("test").within(org);
