@@ -533,3 +533,41 @@ db_test!(
         assert_eq!(before["items"].as_array().map(Vec::len), Some(0), "{before}");
     }
 );
+
+db_test!(
+    session_27_a_certificate_says_the_day_it_was_revoked_at_the_sessions_place,
+    |app: TestApp| async move {
+        // Revoked on 14 March at 23:30 UTC: already the 15th, 00:30, in
+        // León (Europe/Madrid, winter time). The verification said the
+        // 14th, the UTC day, beside an issue day of the session's place
+        // (session 26's note).
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, registrations) = completed_session(&app, &api, true, false, &[3], "revoked").await;
+        let issued = issue(&api, &session).await;
+        let certificate = &issued["certificates"][0];
+        assert_eq!(certificate["registration_id"], registrations[0].as_str(), "{issued}");
+        let id = certificate["id"].as_str().expect("id");
+        let code = certificate["verification_code"].as_str().expect("code");
+        api.post_ok(
+            &format!("/api/v1/certificates/{id}/revoke"),
+            &json!({"reason": "Error de asistencia"}),
+        )
+        .await;
+        let at = chrono::DateTime::parse_from_rfc3339("2027-03-14T23:30:00Z")
+            .expect("instant")
+            .to_utc();
+        use aula_storage::entities::certificate;
+        certificate::Entity::update_many()
+            .col_expr(certificate::Column::RevokedAt, Expr::value(at))
+            .filter(certificate::Column::Id.eq(id.parse::<uuid::Uuid>().expect("uuid")))
+            .exec(&app.db)
+            .await
+            .expect("revoked at");
+
+        let verified = app.anonymous_api().get_ok(&format!("/api/v1/verify/{code}")).await;
+        assert_eq!(verified["revoked_on"], "2027-03-15", "{verified}");
+        let page = app.browser().get_html(&format!("/verify/{code}?lang=en")).await;
+        assert!(page.contains("15 March 2027"), "{page}");
+    }
+);

@@ -532,6 +532,23 @@ pub async fn by_code(conn: &impl ConnectionTrait, code: &str) -> Result<Option<c
         .await?)
 }
 
+/// The day `c` was revoked at its session's place, as its issue day is
+/// (`issued_on`): a revocation just after midnight in Madrid said the day
+/// before on the verification (session 26's review).
+pub async fn revoked_on(conn: &impl ConnectionTrait, c: &certificate::Model) -> Result<Option<NaiveDate>> {
+    let Some(at) = c.revoked_at else {
+        return Ok(None);
+    };
+    let zone: Option<SessionTimeZone> = session::Entity::find_by_id(c.session_id)
+        .select_only()
+        .column(session::Column::TimeZone)
+        .into_tuple()
+        .one(conn)
+        .await?;
+    // Sessions are never deleted; were one missing, its UTC day.
+    Ok(Some(zone.map_or_else(|| at.date_naive(), |zone| local_day(at, zone))))
+}
+
 /// Revokes with a reason (audited). Revoking twice is refused.
 pub async fn revoke(conn: &impl ConnectionTrait, actor: &Actor, id: Uuid, reason: &str) -> Result<certificate::Model> {
     let at = crate::now();

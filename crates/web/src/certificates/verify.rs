@@ -47,13 +47,14 @@ pub struct Verification {
     pub place: Option<String>,
 }
 
-impl From<&certificate::Model> for Verification {
-    fn from(c: &certificate::Model) -> Self {
+impl Verification {
+    /// `revoked_on` is the day at the session's place ([`certificates::revoked_on`]).
+    fn new(c: &certificate::Model, revoked_on: Option<NaiveDate>) -> Self {
         Verification {
             valid: c.revoked_at.is_none() && c.withdrawn_at.is_none(),
             revoked: c.revoked_at.is_some(),
             withdrawn: c.withdrawn_at.is_some(),
-            revoked_on: c.revoked_at.map(|t| t.date_naive()),
+            revoked_on,
             number: c.number.clone(),
             holder: c.holder_name.clone(),
             course: c.course_title.clone(),
@@ -85,7 +86,8 @@ pub(crate) async fn verify_api(
     let found = certificates::by_code(&state.db, &code)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(Verification::from(&found)))
+    let revoked_on = certificates::revoked_on(&state.db, &found).await?;
+    Ok(Json(Verification::new(&found, revoked_on)))
 }
 
 #[derive(Template)]
@@ -133,16 +135,19 @@ pub(crate) async fn verify_page(
     } else {
         StatusCode::NOT_FOUND
     };
-    let hours_line = found
-        .as_ref()
-        .map(|c| super::hours_line(&ctx.tr(), c))
-        .unwrap_or_default();
+    let (result, hours_line) = match &found {
+        Some(c) => {
+            let revoked_on = certificates::revoked_on(&state.db, c).await?;
+            (Some(Verification::new(c, revoked_on)), super::hours_line(&ctx.tr(), c))
+        }
+        None => (None, String::new()),
+    };
     let page = render(&VerifyPage {
         hours_line,
         c: Chrome::new(&ctx),
         code: certificates::normalise_code(&code),
         unknown: found.is_none(),
-        result: found.as_ref().map(Verification::from),
+        result,
     })?;
     Ok((status, page).into_response())
 }
