@@ -440,7 +440,7 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
             "status": m.status,
             "created_at": m.created_at,
             "sent_at": m.sent_at,
-            "data": serde_json::from_str::<serde_json::Value>(&m.data).ok(),
+            "data": serde_json::from_str::<serde_json::Value>(&m.data).ok().map(without_keys),
         })).collect::<Vec<_>>(),
         "audit_entries": audit.iter().map(|a| json!({
             "at": a.at,
@@ -450,6 +450,26 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
         "sign_in_links": links.iter().map(|l| json!({"created_at": l.created_at, "expires_at": l.expires_at, "used_at": l.used_at})).collect::<Vec<_>>(),
         "sessions": sessions.iter().map(|s| json!({"created_at": s.created_at, "expires_at": s.expires_at})).collect::<Vec<_>>(),
     }))
+}
+
+/// What a message's data carries that opens something: its personal links
+/// (confirm, manage or cancel a registration, sign in, answer a survey,
+/// download a certificate, confirm an erasure) and check-in codes.
+const KEYS: [&str; 4] = ["path", "confirm_path", "manage_path", "code"];
+
+/// A message's data for the person's own copy, its keys [`KEYS`] withheld:
+/// a downloaded file is forwarded and kept, and the links in it still
+/// worked (session 26's isolation round found a live sign-in link there).
+/// The e-mails themselves already gave them to the person.
+fn without_keys(mut data: serde_json::Value) -> serde_json::Value {
+    if let Some(fields) = data.as_object_mut() {
+        for key in KEYS {
+            if let Some(value) = fields.get_mut(key) {
+                *value = serde_json::Value::String("withheld".into());
+            }
+        }
+    }
+    data
 }
 
 // ----- expiry ------------------------------------------------------------------
