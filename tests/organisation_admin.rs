@@ -640,9 +640,28 @@ db_test!(
         assert_eq!(status, StatusCode::GONE, "{body}");
         // Its staff no longer work in it: without another membership they
         // hold no organiser's role anywhere, so its pages and API refuse them.
-        assert_eq!(organiser.get("/staff/sessions").await.status(), StatusCode::FORBIDDEN);
-        let (status, _) = organiser_api.get("/api/v1/programmes").await;
+        // They are told why, not that their role does not allow it
+        // (session 26's isolation round).
+        let name = aula_storage::organisations::first(&app.db)
+            .await
+            .expect("organisation")
+            .name;
+        let refused = organiser.get("/staff/sessions?lang=en").await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        let page = refused.text().await.expect("page");
+        assert!(
+            page.contains(&format!("{name} is suspended: its staff cannot work in it")),
+            "{page}"
+        );
+        let (status, body) = organiser_api.get("/api/v1/programmes?lang=fr").await;
         assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(body["error"], "forbidden", "{body}");
+        assert_eq!(
+            body["message"],
+            format!(
+                "{name} est suspendue : son personnel ne peut pas y travailler tant qu'un administrateur du site ne l'a pas réactivée."
+            ),
+        );
 
         // Reactivated, all is as before.
         admin

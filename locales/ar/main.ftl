@@ -328,6 +328,7 @@ error-code = الخطأ { $status }
 error-back-home = العودة إلى دليل التكوين
 error-unauthenticated = يُرجى تسجيل الدخول للمواصلة.
 error-forbidden = دورك لا يسمح بهذا.
+error-organisation-suspended-staff = { $name } معلّقة: لا يمكن لموظفيها العمل فيها إلى أن يعيد مسؤول الموقع تفعيلها.
 error-csrf = انتهت صلاحية هذه الاستمارة. عد إلى الصفحة السابقة وأعد تحميلها ثم حاول مجددًا.
 error-cross-site = يجب أن يأتي هذا التغيير من صفحات Aula نفسها، أو استعمل رمز واجهة برمجية.
 error-not-found = لم نجد ما طلبته.

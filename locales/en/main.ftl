@@ -313,6 +313,7 @@ error-code = Error { $status }
 error-back-home = Back to the catalogue
 error-unauthenticated = Please sign in to continue.
 error-forbidden = Your role does not allow this.
+error-organisation-suspended-staff = { $name } is suspended: its staff cannot work in it until an administrator of this site reactivates it.
 error-csrf = This form has expired. Go back, reload the page and try again.
 error-cross-site = This change must come from Aula's own pages, or use an API token.
 error-not-found = We could not find what you asked for.

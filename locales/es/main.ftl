@@ -313,6 +313,7 @@ error-code = Error { $status }
 error-back-home = Volver al catálogo
 error-unauthenticated = Acceda con su cuenta para continuar.
 error-forbidden = Su rol no permite esta acción.
+error-organisation-suspended-staff = { $name } está suspendida: su personal no puede trabajar en ella hasta que un administrador del sitio la reactive.
 error-csrf = Este formulario ha caducado. Vuelva atrás, recargue la página e inténtelo de nuevo.
 error-cross-site = Este cambio debe hacerse desde las páginas de Aula o con un token de la API.
 error-not-found = No se ha encontrado lo que buscaba.

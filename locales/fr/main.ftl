@@ -313,6 +313,7 @@ error-code = Erreur { $status }
 error-back-home = Retour au catalogue
 error-unauthenticated = Connectez-vous pour continuer.
 error-forbidden = Votre rôle ne permet pas cette action.
+error-organisation-suspended-staff = { $name } est suspendue : son personnel ne peut pas y travailler tant qu'un administrateur du site ne l'a pas réactivée.
 error-csrf = Ce formulaire a expiré. Revenez en arrière, rechargez la page et réessayez.
 error-cross-site = Cette modification doit venir des pages d'Aula, ou utiliser un jeton d'API.
 error-not-found = Nous n'avons pas trouvé ce que vous cherchez.

@@ -163,22 +163,31 @@ impl Membership {
 /// is not among them: its staff no longer work in it (they sign in to their
 /// other organisations, or to none), until it is reactivated.
 pub async fn memberships(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Membership>> {
+    Ok(standing_of(conn, user_id).await?.0)
+}
+
+/// The organisations `user_id` works in ([`memberships`]), and the names
+/// of those they are staff of that are suspended: what a refusal tells
+/// them, rather than that their role does not allow it (session 26).
+pub async fn standing_of(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<(Vec<Membership>, Vec<String>)> {
     let rows = organisation_member::Entity::find()
         .filter(organisation_member::Column::UserId.eq(user_id))
         .all(conn)
         .await?;
     if rows.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     }
     let ids: Vec<Uuid> = rows.iter().map(|r| r.organisation_id).collect();
-    let organisations = organisation::Entity::find()
+    let (organisations, suspended): (Vec<_>, Vec<_>) = organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(ids))
-        .filter(organisation::Column::Status.eq(OrganisationStatus::Active))
         .order_by_asc(organisation::Column::Name)
         .order_by_asc(organisation::Column::Id)
         .all(conn)
-        .await?;
-    Ok(organisations
+        .await?
+        .into_iter()
+        .partition(|o| o.status == OrganisationStatus::Active);
+    let suspended = suspended.into_iter().map(|o| o.name).collect();
+    let memberships = organisations
         .into_iter()
         .map(|organisation| {
             let mut roles: Vec<Role> = rows
@@ -189,7 +198,8 @@ pub async fn memberships(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<V
             roles.sort();
             Membership { organisation, roles }
         })
-        .collect())
+        .collect();
+    Ok((memberships, suspended))
 }
 
 // ----- networks ----------------------------------------------------------------

@@ -28,6 +28,9 @@ pub struct UserRecord {
     pub organisation: Option<OrganisationId>,
     /// The organisations they work in, for the switcher.
     pub memberships: Vec<Membership>,
+    /// The names of the suspended organisations they are staff of, in a
+    /// request ([`in_organisation`]): a refusal says why.
+    pub suspended_in: Vec<String>,
 }
 
 impl UserRecord {
@@ -60,6 +63,7 @@ async fn with_roles(conn: &impl ConnectionTrait, users: Vec<user::Model>) -> Res
                 roles: list,
                 organisation: None,
                 memberships: Vec::new(),
+                suspended_in: Vec::new(),
             }
         })
         .collect())
@@ -78,7 +82,7 @@ pub async fn in_organisation(
     wanted: Option<Uuid>,
     strict: bool,
 ) -> Result<UserRecord> {
-    let memberships = crate::organisations::memberships(conn, user.user.id).await?;
+    let (memberships, suspended_in) = crate::organisations::standing_of(conn, user.user.id).await?;
     let chosen = wanted
         .and_then(|w| memberships.iter().find(|m| m.organisation.id == w))
         .or(if strict { None } else { memberships.first() });
@@ -96,6 +100,7 @@ pub async fn in_organisation(
     user.roles = roles;
     user.organisation = chosen.map(Membership::id);
     user.memberships = memberships;
+    user.suspended_in = suspended_in;
     Ok(user)
 }
 

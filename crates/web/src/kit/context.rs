@@ -350,6 +350,17 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
 /// the person to sign in and back.
 fn render_error(ctx: &Ctx, error: AppError) -> Response {
     let tr = ctx.tr();
+    // Staff whose organisation is suspended, and who work in no other,
+    // hold no role now: they are told why (session 26's isolation round).
+    let error = match (error, ctx.user.as_ref()) {
+        (AppError::Forbidden, Some(user)) if user.organisation.is_none() && !user.suspended_in.is_empty() => {
+            AppError::Refused(
+                aula_domain::Problem::new("error-organisation-suspended-staff")
+                    .with("name", user.suspended_in.join(", ")),
+            )
+        }
+        (error, _) => error,
+    };
     if ctx.api {
         let fields = error.fields().map(|fields| {
             fields

@@ -39,6 +39,9 @@ pub enum AppError {
     Unauthenticated,
     /// 403: signed in, but this role may not do this.
     Forbidden,
+    /// 403 `forbidden`, with a message saying why where the role is not
+    /// the reason: the staff of a suspended organisation (session 26).
+    Refused(Problem),
     /// 403: a form without its anti-forgery token.
     Csrf,
     /// 403: an API change sent with our cookie from another site's page.
@@ -75,7 +78,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf | AppError::CrossSite => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Refused(_) | AppError::Csrf | AppError::CrossSite => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Gone(_) => StatusCode::GONE,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -94,7 +97,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => "bad_request",
             AppError::Unauthenticated => "unauthenticated",
-            AppError::Forbidden => "forbidden",
+            AppError::Forbidden | AppError::Refused(_) => "forbidden",
             AppError::Csrf => "csrf",
             AppError::CrossSite => "cross_site",
             AppError::NotFound => "not_found",
@@ -113,7 +116,7 @@ impl AppError {
     /// The human message, as a catalogue entry.
     pub fn problem(&self) -> Problem {
         match self {
-            AppError::BadRequest(p) | AppError::Conflict(p) | AppError::Gone(p) => p.clone(),
+            AppError::BadRequest(p) | AppError::Conflict(p) | AppError::Gone(p) | AppError::Refused(p) => p.clone(),
             AppError::Unauthenticated => Problem::new("error-unauthenticated"),
             AppError::Forbidden => Problem::new("error-forbidden"),
             AppError::Csrf => Problem::new("error-csrf"),
