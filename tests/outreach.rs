@@ -11,7 +11,7 @@ use crate::helpers::{Api, TestApp, db_test};
 use crate::indicators::{complete, id, post, roll_call};
 
 /// An outreach activity of `programme`, through the API.
-async fn activity(api: &Api, programme: Uuid, fields: serde_json::Value) -> Uuid {
+pub(crate) async fn activity(api: &Api, programme: Uuid, fields: serde_json::Value) -> Uuid {
     let mut body = json!({"programme_id": programme});
     for (key, value) in fields.as_object().expect("fields") {
         body[key] = value.clone();

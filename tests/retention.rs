@@ -918,3 +918,194 @@ db_test!(
         assert!(held.is_empty(), "{held:?}");
     }
 );
+
+/// An outbox row of `org` to `recipient`, as a message queued for them.
+fn message(org: Uuid, recipient: &str, name: Option<&str>, data: serde_json::Value) -> outbox::ActiveModel {
+    let at = chrono::Utc::now();
+    outbox::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        organisation_id: Set(org),
+        kind: Set(aula_domain::MailKind::AbsenceWarning),
+        recipient: Set(recipient.into()),
+        recipient_name: Set(name.map(str::to_owned)),
+        language: Set(aula_domain::Language::Es),
+        data: Set(data.to_string()),
+        session_id: Set(None),
+        reply_to: Set(None),
+        status: Set(aula_domain::MessageStatus::Sent),
+        attempts: Set(1),
+        next_attempt_at: Set(at),
+        claimed_until: Set(None),
+        claimed_by: Set(None),
+        last_error: Set(None),
+        message_id: Set(format!("<{}@test>", Uuid::now_v7())),
+        dedupe_key: Set(None),
+        created_at: Set(at),
+        sent_at: Set(Some(at)),
+    }
+}
+
+db_test!(
+    session_27_erasure_finds_every_name_a_person_went_by,
+    |app: TestApp| async move {
+        // Session 27's privacy round: Yannick, renamed, was erased and an
+        // organisers' digest still named him by his former name; a report
+        // alias written without accents ("uxia tahiri movil") and its audit
+        // entry survived; so did his walk-in at an outreach meeting. His
+        // own data file listed another organisation's mail to his address,
+        // and not his attendance.
+        use aula_storage::entities::{import_draft, report_alias};
+        let p = build(&app).await;
+        let org = app.org().await.uuid();
+        let ana = person_id(&app, "ana@example.org").await;
+        let api = app.api(&[Role::Organiser]).await;
+        // She is "Anabel Núñez" now (her own correction is not audited).
+        person::ActiveModel {
+            id: Set(ana),
+            given_name: Set("Anabel".into()),
+            family_name: Set("Núñez".into()),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .expect("renamed");
+        // An organisers' digest written under her former name.
+        message(
+            org,
+            "coordinacion@example.org",
+            Some("Coordinación"),
+            json!({"trainees": ["Ana Prueba"]}),
+        )
+        .insert(&app.db)
+        .await
+        .expect("digest");
+        // Her walk-in at an outreach meeting, the address as she typed it.
+        let meeting = crate::outreach::activity(
+            &api,
+            p.p1,
+            json!({"kind": "information_meeting", "title": "Reunión informativa", "held_on": "2026-02-10"}),
+        )
+        .await;
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/outreach/{meeting}/walk-ins"),
+                &json!({"name": "Ana Prueba", "email": "ANA@example.org"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        // A trainer's choices in a participant report: her phone's name,
+        // as a report writes its key, and "zoe q iphone" chosen as her.
+        let registration = registration::Entity::find()
+            .filter(registration::Column::PersonId.eq(ana))
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("registration")
+            .id;
+        for (key, to) in [("anabel nunez movil", None), ("zoe q iphone", Some(registration))] {
+            let alias = report_alias::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                session_id: Set(p.c1),
+                key: Set(key.into()),
+                registration_id: Set(to),
+                updated_by: Set("trainer".into()),
+                updated_at: Set(chrono::Utc::now()),
+            }
+            .insert(&app.db)
+            .await
+            .expect("alias");
+            aula_storage::audit::record(
+                &app.db,
+                &aula_storage::Actor::system("trainer").within(app.org().await),
+                "choose",
+                "report_alias",
+                Some(alias.id),
+                json!({"session_id": p.c1, "key": key, "from": null, "to": to}),
+            )
+            .await
+            .expect("audit");
+        }
+        // The same address at another organisation is another person.
+        let other = crate::helpers::new_organisation(&app.db, "otra", "Otra organización").await;
+        message(other.id, "ana@example.org", None, json!({"path": "/me/sign-in/otra"}))
+            .insert(&app.db)
+            .await
+            .expect("other");
+
+        let browser = me_browser(&app, "ana@example.org").await;
+        let export: serde_json::Value = browser.get("/me/data.json").await.json().await.expect("json");
+        let held = &export["also_held"];
+        assert!(!export.to_string().contains("/me/sign-in/otra"), "{export}");
+        assert!(!held["attendance"].as_array().expect("marks").is_empty(), "{held}");
+        assert!(
+            !held["completions"].as_array().expect("completions").is_empty(),
+            "{held}"
+        );
+        assert_eq!(held["outreach_walk_ins"][0]["name"], "Ana Prueba", "{held}");
+
+        let body = api
+            .post_ok(
+                &format!("/api/v1/people/{ana}/erasure"),
+                &json!({"reason": "Written request"}),
+            )
+            .await;
+        assert_eq!(body["registrations"], 3, "{body}");
+        let mut traces = Vec::new();
+        for needle in [
+            "Ana Prueba",
+            "Anabel Núñez",
+            "anabel nunez",
+            "ANA@example.org",
+            "zoe q iphone",
+        ] {
+            for place in find_everywhere(&app, needle).await {
+                traces.push(format!("{needle}: {place}"));
+            }
+        }
+        // Her certificate names her until she asks or its period ends.
+        traces.retain(|t| !t.contains("certificates.holder_name"));
+        assert!(traces.is_empty(), "{traces:#?}");
+        // The other organisation's message is that person's, untouched.
+        assert_eq!(find_everywhere(&app, "/me/sign-in/otra").await, ["outbox.data (1)"]);
+
+        // Mail never to be sent keeps its body no longer than mail sent;
+        // a registration file never imported, a day.
+        let long_ago: chrono::DateTime<chrono::Utc> = "2025-01-01T00:00:00Z".parse().expect("instant");
+        let mut failed = message(org, "ben@example.org", None, json!({"path": "/me/sign-in/failed"}));
+        failed.status = Set(aula_domain::MessageStatus::Failed);
+        failed.created_at = Set(long_ago);
+        failed.sent_at = Set(None);
+        failed.last_error = Set(Some("550 5.1.1 <ben@example.org>: unknown".into()));
+        let failed = failed.insert(&app.db).await.expect("failed");
+        let staff = app.user("importa@staff.example.org", &[Role::Organiser]).await;
+        import_draft::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            session_id: Set(p.c1),
+            user_id: Set(staff.user.id),
+            file_name: Set("inscritos.csv".into()),
+            content: Set("nombre;correo\nVera Borrador;vera@example.org\n".into()),
+            created_at: Set(long_ago),
+        }
+        .insert(&app.db)
+        .await
+        .expect("draft");
+        let expired = aula_app::retention::expire(&app.app(), chrono::Utc::now(), &RetentionPeriods::default())
+            .await
+            .expect("expire");
+        assert_eq!(
+            (expired.mail_bodies >= 1, expired.import_drafts),
+            (true, 1),
+            "{expired:?}"
+        );
+        let failed = outbox::Entity::find_by_id(failed.id)
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("row");
+        assert_eq!(
+            (failed.data.as_str(), failed.last_error, failed.status),
+            ("{}", None, aula_domain::MessageStatus::Dropped)
+        );
+        assert!(find_everywhere(&app, "Vera Borrador").await.is_empty());
+    }
+);

@@ -209,6 +209,8 @@ pub struct Expired {
     pub certificates: u64,
     /// Names written down at outreach activities' doors (issue 20).
     pub walk_ins: u64,
+    /// Registration files uploaded and never imported, a day on.
+    pub import_drafts: u64,
 }
 
 /// Erases what has outlived its period at `now`: in batches, each batch
@@ -236,6 +238,9 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &Ret
     }
     let txn = app.write().await?;
     expired.mail_bodies = retention::clear_sent_bodies(&*txn, cutoff(SentMailBodies)).await?;
+    // Were no other file uploaded, a draft (names, addresses, phones) was
+    // kept for ever (session 27's privacy round).
+    expired.import_drafts = aula_storage::imports::sweep(&*txn).await?;
     txn.commit().await?;
     // Rows that name nobody once the rest is gone, deleted in batches of
     // their own: the write lock is never held for a whole table.

@@ -11,8 +11,9 @@
 //! the reasons given for cancelling them, their sign-in links and sessions,
 //! pending erasure requests, the bodies of the e-mails sent to them or
 //! naming them, the audit entries about them, report aliases and import
-//! drafts naming them, their rate-limit windows, and (when asked) the
-//! holder on their certificates. Consent keeps its date and notice version,
+//! drafts naming them, the walk-ins they are at outreach activities, their
+//! rate-limit windows, and (when asked) the holder on their certificates.
+//! "Naming them" is by any name they went by, not only the last. Consent keeps its date and notice version,
 //! which prove it was given. What is found by their name or address is
 //! looked for in their organisation only: the same address at another
 //! organisation is another person, whose mail and records stay.
@@ -20,13 +21,14 @@
 use aula_domain::retention::{RetentionCategory, RetentionPeriods};
 use aula_domain::{Email, SessionStatus};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait as _, LikeExpr, OnConflict, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait as _, Func, LikeExpr, OnConflict, SimpleExpr};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use uuid::Uuid;
 
 use crate::entities::{
-    audit_entry, certificate, erasure_request, import_draft, outbox, person, person_session, rate_limit, registration,
-    report_alias, retention_period, sign_in_link,
+    attendance, audit_entry, certificate, completion, erasure_request, import_draft, meeting, outbox,
+    outreach_activity, outreach_walk_in, person, person_session, rate_limit, registration, report_alias,
+    retention_period, sign_in_link,
 };
 use crate::secrets::{self, LinkKey};
 use crate::{Actor, Result, StorageError, audit, found, new_id, now};
@@ -106,15 +108,61 @@ fn contains(column: impl sea_orm::sea_query::IntoColumnRef, needle: &str) -> Sim
     Expr::col(column).like(LikeExpr::new(format!("%{escaped}%")).escape('\\'))
 }
 
-/// What names the person in free text: their address, full name and phone.
-fn needles(person: &person::Model) -> Vec<String> {
+/// What names the person in free text: their address, their full name and
+/// phone, and the names and phones they had before. A correction of theirs
+/// or an organiser's leaves the earlier name in what was written then (an
+/// organisers' digest kept "Yannick Oberlin" after Yannick, renamed, was
+/// erased: session 27's privacy round). The earlier ones are the names the
+/// mail to their address was sent under and those an organiser's update
+/// audited. Each name also as a participant report writes its key (folded,
+/// without accents: `aula_domain::matching::report_key`).
+async fn needles(conn: &impl ConnectionTrait, person: &person::Model) -> Result<Vec<String>> {
+    let mut names = vec![format!("{} {}", person.given_name, person.family_name)];
+    let mut phones: Vec<String> = person.phone.iter().cloned().collect();
+    if let Some(address) = &person.email {
+        let sent_to: Vec<Option<String>> = outbox::Entity::find()
+            .select_only()
+            .column(outbox::Column::RecipientName)
+            .distinct()
+            .filter(outbox::Column::Recipient.eq(address.as_str()))
+            .filter(outbox::Column::OrganisationId.eq(person.organisation_id))
+            .into_tuple()
+            .all(conn)
+            .await?;
+        names.extend(sent_to.into_iter().flatten());
+    }
+    let updates: Vec<String> = audit_entry::Entity::find()
+        .select_only()
+        .column(audit_entry::Column::Details)
+        .filter(audit_entry::Column::Entity.eq("person"))
+        .filter(audit_entry::Column::EntityId.eq(person.id))
+        .into_tuple()
+        .all(conn)
+        .await?;
+    for details in updates {
+        let Ok(details) = serde_json::from_str::<serde_json::Value>(&details) else {
+            continue;
+        };
+        let before = &details["from"];
+        if let (Some(given), Some(family)) = (before["given_name"].as_str(), before["family_name"].as_str()) {
+            names.push(format!("{given} {family}"));
+        }
+        phones.extend(before["phone"].as_str().map(str::to_owned));
+    }
     let mut out: Vec<String> = person.email.iter().cloned().collect();
-    let name = format!("{} {}", person.given_name, person.family_name);
-    if !person.given_name.is_empty() && !person.family_name.is_empty() {
+    for name in names {
+        // A whole name, given and family: one word alone would find others.
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.split(' ').count() < 2 {
+            continue;
+        }
+        out.push(aula_domain::matching::report_key(&name, None));
         out.push(name);
     }
-    out.extend(person.phone.clone().filter(|p| p.len() >= 6));
-    out
+    out.extend(phones.into_iter().filter(|p| p.len() >= 6));
+    out.sort();
+    out.dedup();
+    Ok(out)
 }
 
 fn any_contains(column: impl sea_orm::sea_query::IntoColumnRef + Clone, needles: &[String]) -> SimpleExpr {
@@ -158,7 +206,7 @@ pub async fn claim(conn: &impl ConnectionTrait, person_id: Uuid) -> Result<perso
 pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certificates: bool) -> Result<Erased> {
     let person_id = person.id;
     let at = person.erased_at.unwrap_or_else(now);
-    let needles = needles(person);
+    let needles = needles(conn, person).await?;
     let registration_ids: Vec<Uuid> = registration::Entity::find()
         .select_only()
         .column(registration::Column::Id)
@@ -260,6 +308,11 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
         .or(audit_entry::Column::Entity
             .eq("registration")
             .and(audit_entry::Column::EntityId.is_in(registration_ids.clone())))
+        // A trainer's choice of who a report's name is ("zoe q iphone" is
+        // this registration) says who, under the alias's id.
+        .or(audit_entry::Column::Entity
+            .eq("report_alias")
+            .and(any_contains(audit_entry::Column::Details, &ids_text(&registration_ids))))
         .or(any_contains(audit_entry::Column::Details, &needles)
             .and(audit_entry::Column::OrganisationId.eq(person.organisation_id)));
     erased.audit_entries += audit_entry::Entity::update_many()
@@ -293,6 +346,18 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
         .exec(conn)
         .await?;
 
+    // The names written down at their organisation's outreach doors.
+    let their_activities = sea_orm::sea_query::Query::select()
+        .column(outreach_activity::Column::Id)
+        .from(outreach_activity::Entity)
+        .and_where(outreach_activity::Column::OrganisationId.eq(person.organisation_id))
+        .to_owned();
+    outreach_walk_in::Entity::delete_many()
+        .filter(walked_in(person, &needles))
+        .filter(outreach_walk_in::Column::ActivityId.in_subquery(their_activities))
+        .exec(conn)
+        .await?;
+
     if certificates {
         erased.certificates_withdrawn = withdraw_certificates(conn, &registration_ids, at).await?;
     }
@@ -312,6 +377,21 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
     .update(conn)
     .await?;
     Ok(erased)
+}
+
+/// Ids as they are written in JSON details.
+fn ids_text(ids: &[Uuid]) -> Vec<String> {
+    ids.iter().map(Uuid::to_string).collect()
+}
+
+/// The walk-ins that are the person: by their address, or by one of their
+/// names, as written at the door.
+fn walked_in(person: &person::Model, needles: &[String]) -> SimpleExpr {
+    let address = person.email.clone().unwrap_or_default().to_lowercase();
+    Expr::expr(Func::lower(Expr::col(outreach_walk_in::Column::Email)))
+        .eq(address.as_str())
+        .and(Expr::val(!address.is_empty()))
+        .or(outreach_walk_in::Column::Name.is_in(needles.iter().cloned()))
 }
 
 /// Withdraws the certificates of these registrations: the row stays (it is
@@ -387,15 +467,46 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
         .filter(certificate::Column::RegistrationId.is_in(ids.clone()))
         .all(conn)
         .await?;
+    // Their organisation's: the same address at another is another person
+    // (session 27's privacy round found that one's links here).
     let messages = match &person.email {
         Some(address) => {
             outbox::Entity::find()
                 .filter(outbox::Column::Recipient.eq(address.as_str()))
+                .filter(outbox::Column::OrganisationId.eq(person.organisation_id))
                 .all(conn)
                 .await?
         }
         None => Vec::new(),
     };
+    let marks = attendance::Entity::find()
+        .filter(attendance::Column::RegistrationId.is_in(ids.clone()))
+        .all(conn)
+        .await?;
+    let meetings: std::collections::HashMap<Uuid, meeting::Model> = meeting::Entity::find()
+        .filter(meeting::Column::Id.is_in(marks.iter().map(|m| m.meeting_id)))
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let completions = completion::Entity::find()
+        .filter(completion::Column::RegistrationId.is_in(ids.clone()))
+        .all(conn)
+        .await?;
+    let walk_ins = outreach_walk_in::Entity::find()
+        .filter(walked_in(person, &needles(conn, person).await?))
+        .filter(
+            outreach_walk_in::Column::ActivityId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(outreach_activity::Column::Id)
+                    .from(outreach_activity::Entity)
+                    .and_where(outreach_activity::Column::OrganisationId.eq(person.organisation_id))
+                    .to_owned(),
+            ),
+        )
+        .all(conn)
+        .await?;
     let audit = audit_entry::Entity::find()
         .filter(
             audit_entry::Column::Entity
@@ -446,6 +557,24 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
             "at": a.at,
             "action": a.action,
             "details": serde_json::from_str::<serde_json::Value>(&a.details).ok(),
+        })).collect::<Vec<_>>(),
+        // Marked by the trainers, meeting by meeting, and what they came to.
+        "attendance": marks.iter().map(|m| json!({
+            "registration_id": m.registration_id,
+            "meeting_starts_at": meetings.get(&m.meeting_id).map(|meeting| meeting.starts_at),
+            "status": m.status,
+            "minutes": m.minutes,
+            "source": m.source,
+            "updated_at": m.updated_at,
+        })).collect::<Vec<_>>(),
+        "completions": completions.iter().map(|c| json!({
+            "registration_id": c.registration_id,
+            "attended_minutes": c.attended_minutes,
+            "required_minutes": c.required_minutes,
+            "completed": c.completed,
+        })).collect::<Vec<_>>(),
+        "outreach_walk_ins": walk_ins.iter().map(|w| json!({
+            "name": w.name, "email": w.email, "created_at": w.created_at,
         })).collect::<Vec<_>>(),
         "sign_in_links": links.iter().map(|l| json!({"created_at": l.created_at, "expires_at": l.expires_at, "used_at": l.used_at})).collect::<Vec<_>>(),
         "sessions": sessions.iter().map(|s| json!({"created_at": s.created_at, "expires_at": s.expires_at})).collect::<Vec<_>>(),
@@ -599,13 +728,34 @@ fn inactive_people(cutoff: DateTime<Utc>, registered: bool) -> sea_orm::Select<p
         .filter(Expr::exists(later).not())
 }
 
-/// Empties the bodies of messages sent on or before `cutoff`; returns how many.
+/// The messages whose bodies are past their period at `cutoff`: sent on or
+/// before it, or never to be sent (dropped, failed) and written on or
+/// before it. The unsent ones kept their bodies, links and all, for ever
+/// (session 27's privacy round).
+fn bodies_due(cutoff: DateTime<Utc>) -> SimpleExpr {
+    use aula_domain::MessageStatus::{Dropped, Failed, Sent};
+    outbox::Column::Status
+        .eq(Sent)
+        .and(outbox::Column::SentAt.lte(cutoff))
+        .or(outbox::Column::Status
+            .is_in([Dropped, Failed])
+            .and(outbox::Column::CreatedAt.lte(cutoff)))
+        .and(outbox::Column::Data.ne("{}"))
+}
+
+/// Empties the bodies of the messages past their period at `cutoff`
+/// ([`bodies_due`]), and their last error (a server's answer quotes the
+/// address); a failed one is dropped, as it can no longer be sent again.
+/// Returns how many.
 pub async fn clear_sent_bodies(conn: &impl ConnectionTrait, cutoff: DateTime<Utc>) -> Result<u64> {
+    use aula_domain::MessageStatus::{Dropped, Failed};
+    let status = Expr::case(outbox::Column::Status.eq(Failed), Expr::val(Dropped.as_str()))
+        .finally(Expr::col(outbox::Column::Status));
     Ok(outbox::Entity::update_many()
         .col_expr(outbox::Column::Data, Expr::val("{}"))
-        .filter(outbox::Column::Status.eq(aula_domain::MessageStatus::Sent))
-        .filter(outbox::Column::SentAt.lte(cutoff))
-        .filter(outbox::Column::Data.ne("{}"))
+        .col_expr(outbox::Column::LastError, Expr::val(Option::<String>::None))
+        .col_expr(outbox::Column::Status, status.into())
+        .filter(bodies_due(cutoff))
         .exec(conn)
         .await?
         .rows_affected)
@@ -693,14 +843,7 @@ pub async fn due(
                     .await?
             }
             RetentionCategory::InactivePeople => inactive_people(at, true).count(conn).await?,
-            RetentionCategory::SentMailBodies => {
-                outbox::Entity::find()
-                    .filter(outbox::Column::Status.eq(aula_domain::MessageStatus::Sent))
-                    .filter(outbox::Column::SentAt.lte(at))
-                    .filter(outbox::Column::Data.ne("{}"))
-                    .count(conn)
-                    .await?
-            }
+            RetentionCategory::SentMailBodies => outbox::Entity::find().filter(bodies_due(at)).count(conn).await?,
             RetentionCategory::SignInRecords => {
                 sign_in_link::Entity::find()
                     .filter(sign_in_link::Column::ExpiresAt.lte(at))
