@@ -661,6 +661,14 @@ struct Person {
     within: i64,
 }
 
+/// Why a report's time was not read.
+enum Unread {
+    /// Not written in any of the ways the platforms write times.
+    Unreadable,
+    /// A local time the clocks skipped (spring forward) in the session's zone.
+    Skipped,
+}
+
 /// What one line says of a connection, in seconds.
 enum Presence {
     /// From join to leave, since the Unix epoch, not clipped yet.
@@ -691,11 +699,18 @@ fn read_presence<'a>(
         if mapping.get(field).is_none() || text.is_empty() {
             return None;
         }
-        let found = clock.instant(text);
-        if found.is_none() {
-            problems.push(Problem::new("error-report-time").with("value", text));
+        match clock.read(text) {
+            Ok(found) => Some(found),
+            Err(why) => {
+                problems.push(match why {
+                    Unread::Unreadable => Problem::new("error-report-time").with("value", text),
+                    Unread::Skipped => Problem::new("error-report-time-skipped")
+                        .with("value", text)
+                        .with("zone", clock.zone.name()),
+                });
+                None
+            }
         }
-        found
     };
     let join = instant(ReportField::Join);
     let leave = instant(ReportField::Leave);
@@ -807,21 +822,29 @@ impl Clock {
     /// `03/14/2024 09:30:15 AM`, `3/14/24, 9:30 AM`, or a bare `09:30` (Meet
     /// writes no date), with `Z` or `UTC` for universal time. Anything else is
     /// local in the session's zone.
+    #[cfg(test)]
     fn instant(&self, text: &str) -> Option<i64> {
+        self.read(text).ok()
+    }
+
+    /// [`Self::instant`], or why not: a local time the clocks skipped is
+    /// told as such (it was "not a time Aula can read", though written
+    /// exactly as asked: session 27's attack round).
+    fn read(&self, text: &str) -> Result<i64, Unread> {
         let text = western_digits(text);
         let text = text.trim();
         if let Ok(instant) = DateTime::parse_from_rfc3339(text) {
-            return Some(instant.timestamp());
+            return Ok(instant.timestamp());
         }
         // Teams writes `3/14/24, 9:30:15 AM`.
         let spaced = text.replace(',', " ");
         let mut tokens = spaced.split_whitespace();
-        let first = tokens.next()?;
+        let first = tokens.next().ok_or(Unread::Unreadable)?;
         let (date, time) = match first.split_once(['T', 't']) {
             // ISO 8601 without an offset: `2024-03-14T09:30:15`.
             Some((date, time)) if !date.is_empty() && !date.contains(':') => (Some(date), time),
             _ if first.contains(':') => (None, first),
-            _ => (Some(first), tokens.next()?),
+            _ => (Some(first), tokens.next().ok_or(Unread::Unreadable)?),
         };
         // What follows the time, attached (`9:30AM`) or not (`9:30 a. m.`).
         let cut = time.find(|c: char| c.is_alphabetic()).unwrap_or(time.len());
@@ -840,30 +863,31 @@ impl Clock {
             "ص" => (Some(false), false),
             "م" => (Some(true), false),
             "z" | "utc" | "gmt" => (None, true),
-            _ => return None,
+            _ => return Err(Unread::Unreadable),
         };
-        let time = clock_time(time, meridiem)?;
+        let time = clock_time(time, meridiem).ok_or(Unread::Unreadable)?;
         let at = |date: NaiveDate| {
             let local = NaiveDateTime::new(date, time);
             if universal {
-                return Some(local.and_utc().timestamp());
+                return Ok(local.and_utc().timestamp());
             }
             // An hour repeated in autumn is taken as its first pass; an hour
             // skipped in spring is no time at all.
             match self.zone.from_local_datetime(&local) {
-                LocalResult::Single(instant) | LocalResult::Ambiguous(instant, _) => Some(instant.timestamp()),
-                LocalResult::None => None,
+                LocalResult::Single(instant) | LocalResult::Ambiguous(instant, _) => Ok(instant.timestamp()),
+                LocalResult::None => Err(Unread::Skipped),
             }
         };
         match date {
-            Some(date) => at(self.date(date, meridiem.is_some())?),
+            Some(date) => at(self.date(date, meridiem.is_some()).ok_or(Unread::Unreadable)?),
             // A bare time is on the meeting's day; for a meeting past
             // midnight, on whichever of its two days puts it nearest.
             None => self
                 .days
                 .iter()
-                .filter_map(|day| at(*day))
-                .min_by_key(|instant| (self.start - instant).max(instant - self.end).max(0)),
+                .filter_map(|day| at(*day).ok())
+                .min_by_key(|instant| (self.start - instant).max(instant - self.end).max(0))
+                .ok_or(Unread::Skipped),
         }
     }
 
@@ -1262,6 +1286,24 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
                 (5, &Problem::new("error-report-time").with("value", "2024-03-14 10:00")),
                 (6, &Problem::new("error-report-nameless")),
             ]
+        );
+    }
+
+    #[test]
+    fn a_time_the_clocks_skipped_is_told_as_such() {
+        // 31 March 2024, Madrid: 02:00 became 03:00; 02:30 never was. It
+        // was "not a time Aula can read", though written as asked
+        // (session 27's attack round).
+        let night = ("2024-03-31T00:00:00Z", "2024-03-31T02:00:00Z");
+        let file =
+            "Name,Email,Join Time,Leave Time\nAna Ruiz,ana@example.org,2024-03-31 02:30:00,2024-03-31 03:30:00\n";
+        let report = report(file, night, MADRID);
+        let problems: Vec<&Problem> = report.problems.iter().map(|p| &p.problem).collect();
+        assert_eq!(
+            problems,
+            [&Problem::new("error-report-time-skipped")
+                .with("value", "2024-03-31 02:30:00")
+                .with("zone", "Europe/Madrid")]
         );
     }
 
