@@ -478,10 +478,24 @@ db_test!(
         let response = facilitator.get("/facilitate/fac_guess").await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
-        // Once the session is completed, corrections are the staff's.
+        // Once the session is completed, corrections are the staff's: the
+        // link says so (it said "page not found": session 27's round), and
+        // no new link is named for it.
         api.close_and_complete(&session_id).await;
-        let response = facilitator.get(&format!("/facilitate/{secret}")).await;
-        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let response = facilitator.get(&format!("/facilitate/{secret}?lang=en")).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        let text = response.text().await.expect("page");
+        assert!(
+            text.contains("This session is over: the link takes no more roll calls."),
+            "{text}"
+        );
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{session_id}/facilitators"),
+                &json!({"name": "Tarde"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
 
         // Revoked, the link opens nothing; the marks stay.
         let listed = organiser.get_html(&page).await;
@@ -662,5 +676,39 @@ db_test!(
             .await
             .expect("registration");
         assert!(stored.completed, "present at all three meetings: {stored:?}");
+    }
+);
+
+db_test!(
+    session_27_a_roll_call_form_marking_someone_twice_two_ways_is_told,
+    |app: TestApp| async move {
+        // Session 27's attack round: `status.R=present&status.R=absent`
+        // saved "absent" without a word; the API refuses such a list.
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 1).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let roll_call = format!("/staff/meetings/{}/roll-call", meetings[0]);
+        let field = format!("status.{}", registrations[0]);
+        let response = browser
+            .post_form(
+                &format!("{roll_call}?lang=en"),
+                &roll_call,
+                &[(field.as_str(), "present"), (field.as_str(), "absent")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = response.text().await.expect("page");
+        assert!(page.contains("marked otherwise earlier"), "{page}");
+        let matrix = api.get_ok(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        assert!(!matrix.to_string().contains("absent"), "nothing saved: {matrix}");
+        // The same mark twice is one mark.
+        let response = browser
+            .post_form(
+                &format!("{roll_call}?lang=en"),
+                &roll_call,
+                &[(field.as_str(), "present"), (field.as_str(), "present")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
     }
 );

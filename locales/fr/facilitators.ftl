@@ -13,3 +13,6 @@ facilitator-revoked-flash = Le lien est révoqué. Les présences relevées avec
 session-facilitators = Co-animateurs
 facilitate-title = Faire l’appel
 facilitate-hello = Bonjour { $name } : choisissez une séance pour en faire l’appel.
+error-facilitator-session-over = Cette session est terminée : un lien de co-animation ne prendrait aucun appel. Les corrections sont faites par l'équipe.
+facilitate-not-open = Cette session n'est pas encore ouverte : le lien prendra ses appels dès qu'elle le sera.
+facilitate-over = Cette session est terminée : le lien ne prend plus d'appel. Demandez toute correction à ses organisateurs.

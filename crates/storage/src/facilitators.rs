@@ -3,7 +3,7 @@
 //! (the database keeps its hash, as for API tokens). Revoking one ends its
 //! link; the marks it saved stay, audited under the facilitator's name.
 
-use aula_domain::{OrganisationId, PersonName};
+use aula_domain::{OrganisationId, PersonName, Problem, SessionStatus};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 use uuid::Uuid;
@@ -32,7 +32,12 @@ pub async fn add(
     name: &PersonName,
 ) -> Result<(facilitator::Model, String)> {
     let txn = db.begin_write().await?;
-    sessions::get_in(&txn, org, session_id).await?;
+    let record = sessions::get_in(&txn, org, session_id).await?;
+    // A link named for a session that is over would be dead on arrival
+    // (session 27's attack round); a draft's works once it opens.
+    if matches!(record.status(), SessionStatus::Completed | SessionStatus::Cancelled) {
+        return Err(StorageError::Conflict(Problem::new("error-facilitator-session-over")));
+    }
     let secret = secrets::generate("fac_");
     let row = facilitator::ActiveModel {
         id: Set(new_id()),

@@ -6,7 +6,7 @@
 //! Integrations name and revoke them through `/api/v1/sessions/{id}/facilitators`.
 
 use askama::Template;
-use aula_domain::{FieldErrors, PersonName, SessionStatus};
+use aula_domain::{FieldErrors, PersonName, Problem, SessionStatus};
 use aula_storage::entities::{meeting, session_facilitator};
 use aula_storage::sessions::SessionRecord;
 use aula_storage::{Actor, attendance, facilitators, sessions};
@@ -215,8 +215,13 @@ async fn facilitating(state: &AppState, secret: &str) -> AppResult<(session_faci
     // The link takes roll calls while the session runs: a draft has not
     // begun, and corrections once it is completed or cancelled are the
     // staff's, with their reason.
-    if !matches!(record.status(), SessionStatus::Open | SessionStatus::Closed) {
-        return Err(AppError::NotFound);
+    // Its holder is told which (was "page not found": session 27's round).
+    match record.status() {
+        SessionStatus::Open | SessionStatus::Closed => {}
+        SessionStatus::Draft => return Err(AppError::Conflict(Problem::new("facilitate-not-open"))),
+        SessionStatus::Completed | SessionStatus::Cancelled => {
+            return Err(AppError::Gone(Problem::new("facilitate-over")));
+        }
     }
     Ok((facilitator, record))
 }

@@ -269,6 +269,15 @@ pub(crate) async fn save_marks(
     actor: &aula_storage::Actor,
     done: &str,
 ) -> AppResult<Response> {
+    // Someone marked twice, two ways (a doubled or forged form), is told,
+    // as the API tells it; the last mark was saved without a word
+    // (session 27's attack round).
+    let mut errors = FieldErrors::new();
+    for (at, (key, value)) in pairs.iter().enumerate() {
+        if pairs[..at].iter().any(|(k, v)| k == key && v != value) && errors.get(key).is_empty() {
+            errors.add(key, Problem::new("error-mark-twice"));
+        }
+    }
     let form: HashMap<String, String> = pairs.into_iter().collect();
     if rules::marks_open(meeting.starts_at, chrono::Utc::now()).is_err() {
         // Nothing is saved: the page says when the roll call opens.
@@ -276,7 +285,6 @@ pub(crate) async fn save_marks(
         return Ok((axum::http::StatusCode::CONFLICT, render(&page)?).into_response());
     }
     let length = attendance::meeting_minutes(&meeting);
-    let mut errors = FieldErrors::new();
     let mut marks = Vec::new();
     for (key, value) in &form {
         let Some(raw_id) = key.strip_prefix("status.") else {
