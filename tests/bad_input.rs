@@ -48,8 +48,11 @@ db_test!(malformed_requests, |app: crate::helpers::TestApp| async move {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (status, _) = api.patch("/api/v1/programmes/not-a-uuid", &serde_json::json!({})).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let (status, _) = api.get("/api/v1/programmes?page=minus-one").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    // A value that cannot be read is told on its parameter (400 naming
+    // nothing until session 27).
+    let (status, body) = api.get("/api/v1/programmes?page=minus-one").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body["fields"]["page"].is_array(), "{body}");
     let (status, _) = api.get("/api/v1/nothing-here").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (_, list) = api.get("/api/v1/programmes").await;
@@ -591,5 +594,85 @@ db_test!(
         );
         let listed = api.get_ok(&format!("/api/v1/sessions/{open}/registrations")).await;
         assert_eq!(listed["items"][0]["status"], "confirmed", "{listed}");
+    }
+);
+
+db_test!(
+    session_27_an_api_query_takes_each_parameter_it_reads_once,
+    |app: crate::helpers::TestApp| async move {
+        // Session 27's attack round: a misspelt filter answered with
+        // everything (an export of every certificate included), and an
+        // import told `dry_run=true&dry_run=false` registered for real.
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session) = crate::helpers::course_and_session(&app, &api).await;
+        let (status, body) = api.get("/api/v1/sessions?statuss=open&lang=en").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let told = body["fields"]["statuss"][0].as_str().expect("told");
+        assert!(
+            told.starts_with("This address does not read this parameter. It reads: ") && told.contains("status"),
+            "{told}"
+        );
+        let (status, body) = api.get(&format!("/api/v1/certificates/export?session={session}")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let (status, body) = api.get("/api/v1/sessions?status=open&status=draft&lang=fr").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(
+            body["fields"]["status"][0], "Donnez ce paramètre une seule fois.",
+            "{body}"
+        );
+        // A value that cannot be read is told on its parameter.
+        let (status, body) = api.get("/api/v1/certificates?course_id=zz&lang=es").await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(
+            body["fields"]["course_id"][0], "Este valor no se puede leer aquí.",
+            "{body}"
+        );
+
+        let file = b"given_name,family_name,email\nRep,Param,rep.param@example.org\n";
+        let (status, body) = crate::imports::import(&api, &session, "?dry_run=true&dry_run=false", file).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["dry_run"].is_array(), "{body}");
+        let detail = api.get_ok(&format!("/api/v1/sessions/{session}")).await;
+        let meeting = detail["meetings"][0]["id"].as_str().expect("meeting");
+        let (status, body) = api
+            .raw(
+                Method::POST,
+                &format!("/api/v1/meetings/{meeting}/attendance/import?dry_run=true&dry_run=false"),
+                "text/csv; charset=utf-8",
+                b"Name,Email\nRep Param,rep.param@example.org\n".to_vec(),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["dry_run"].is_array(), "{body}");
+        let listed = api.get_ok(&format!("/api/v1/sessions/{session}/registrations")).await;
+        assert_eq!(listed["total"], 0, "nobody was registered: {listed}");
+
+        // Pages take the parameters links come back with from newsletters.
+        let page = app.browser().get("/?utm_source=boletin&fbclid=x").await;
+        assert_eq!(page.status(), StatusCode::OK);
+    }
+);
+
+db_test!(
+    session_27_a_signed_in_page_is_in_the_accounts_language,
+    |app: crate::helpers::TestApp| async move {
+        // Session 27's attack round: a French organiser's pages and errors
+        // came in English from a browser that named no language, where a
+        // token of theirs was answered in French.
+        use sea_orm::{EntityTrait, sea_query::Expr};
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        aula_storage::entities::user::Entity::update_many()
+            .col_expr(
+                aula_storage::entities::user::Column::Language,
+                Expr::value(aula_domain::Language::Fr.as_str()),
+            )
+            .exec(&app.db)
+            .await
+            .expect("French");
+        let page = browser.get_html("/staff/sessions").await;
+        assert!(page.contains("<html lang=\"fr\""), "{page}");
+        // A language named still wins.
+        let page = browser.get_html("/staff/sessions?lang=es").await;
+        assert!(page.contains("<html lang=\"es\""), "{page}");
     }
 );

@@ -263,6 +263,19 @@ db_test!(
         ] {
             let (status, _) = app.anonymous_api().get(&path).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+            // A verifier asking for JSON-LD is answered in JSON, not with a
+            // page (session 27's attack round).
+            for accept in ["application/ld+json", "application/vc+ld+json, application/json;q=0.9"] {
+                let response = reqwest::Client::new()
+                    .get(app.url(&path))
+                    .header("accept", accept)
+                    .send()
+                    .await
+                    .expect("answer");
+                assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+                let body: Value = response.json().await.expect("a JSON error");
+                assert_eq!(body["error"], "not_found", "{path}: {body}");
+            }
         }
     }
 );

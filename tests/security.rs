@@ -462,3 +462,33 @@ db_test!(
         assert!(started.elapsed() < Duration::from_secs(4), "{:?}", started.elapsed());
     }
 );
+
+db_test!(
+    session_27_a_body_sent_too_slowly_is_told_in_the_readers_language,
+    |app: TestApp| async move {
+        // Session 27's attack round: a body arriving a byte at a time got
+        // an empty 408 from the outer timeout, in no language.
+        let base = serve_with(&app, |c| {
+            c.request_timeout = Duration::from_secs(1);
+            c.idle_timeout = Duration::from_secs(3);
+        })
+        .await;
+        let address = base.trim_start_matches("http://").to_owned();
+        let mut slow = TcpStream::connect(&address).await.expect("connect");
+        let head = format!(
+            "POST /api/v1/sessions/{}/registrations?lang=ar HTTP/1.1\r\nHost: aula\r\nConnection: close\r\n\
+             Content-Type: application/json\r\nContent-Length: 33\r\n\r\n{{",
+            uuid::Uuid::now_v7()
+        );
+        slow.write_all(head.as_bytes()).await.expect("write");
+        let mut answer = Vec::new();
+        tokio::time::timeout(Duration::from_secs(10), slow.read_to_end(&mut answer))
+            .await
+            .expect("answered")
+            .expect("read");
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(answer.contains("\"error\":\"timeout\""), "{answer}");
+        assert!(answer.contains("استغرق وصول الطلب وقتًا طويلًا"), "{answer}");
+    }
+);

@@ -494,6 +494,7 @@ async fn serve(global: &Global, args: &Serve) -> Result<()> {
         rate_limits: !args.no_rate_limits,
         header_timeout: std::time::Duration::from_secs(args.header_timeout),
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
+        request_timeout: aula_web::Config::DEFAULT_REQUEST_TIMEOUT,
         max_connections,
         // Trimmed as the request's header is: a token written with a blank
         // around it refused every request.

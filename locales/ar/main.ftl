@@ -282,6 +282,7 @@ user-active-hint = لا يمكن للمستخدم غير النشط الدخول
 
 ## API tokens
 tokens-title = رموز الواجهة البرمجية
+error-token-no-organisation = يعمل الرمز داخل منظمة، وحسابك لا يعمل في أي منظمة: اطلب من أحد المسؤولين إضافتك إلى إحداها.
 password-title = كلمة المرور
 password-lead = غيّر كلمة المرور التي تسجّل بها الدخول. تنتهي جلساتك الأخرى كلها، وتبقى هذه الجلسة مفتوحة. تبقى رموز الواجهة البرمجية صالحة: ألغِها من صفحة رموز الواجهة البرمجية إن كان غيرك قد يعرفها.
 password-current = كلمة المرور الحالية
@@ -334,6 +335,7 @@ error-cross-site = يجب أن يأتي هذا التغيير من صفحات Au
 error-not-found = لم نجد ما طلبته.
 error-method-not-allowed = هذا العنوان لا يقبل هذا النوع من الطلبات.
 error-too-large = ما أرسلته كبير جدًا.
+error-timeout = استغرق وصول الطلب وقتًا طويلًا: أعد المحاولة، عبر اتصال أسرع إن كنت ترسل ملفًا.
 error-media-type = أرسل متن الطلب مع الترويسة Content-Type: { $expected }.
 error-invalid = بعض القيم غير صحيحة؛ راجع كل خانة.
 error-too-many-requests = محاولات كثيرة جدًا. انتظر دقيقة ثم حاول مجددًا.
@@ -342,6 +344,9 @@ error-body = تعذّرت قراءة محتوى الطلب.
 error-form = تعذّرت قراءة الاستمارة.
 error-encoding = النص ليس بترميز UTF-8؛ أعد إرساله من الاستمارة.
 error-query = تعذّرت قراءة معطيات العنوان.
+error-query-repeated = اذكر هذه المعلمة مرة واحدة فقط.
+error-query-unknown = هذا العنوان لا يقرأ هذه المعلمة. يقرأ: { $known }.
+error-query-value = لا يمكن قراءة هذه القيمة هنا.
 error-json-syntax = صياغة JSON غير سليمة.
 error-json-object = أرسل كائن JSON.
 error-json-missing = الخانة «{ $field }» ناقصة.

@@ -267,6 +267,7 @@ user-active-hint = An inactive user cannot sign in and is signed out at once.
 
 ## API tokens
 tokens-title = API tokens
+error-token-no-organisation = A token works in an organisation, and your account works in none: ask an administrator to add you to one.
 password-title = My password
 password-lead = Change the password you sign in with. Every other sign-in of yours ends; this one stays. Your API tokens keep working: revoke them on the API tokens page if someone else may know them.
 password-current = Current password
@@ -319,6 +320,7 @@ error-cross-site = This change must come from Aula's own pages, or use an API to
 error-not-found = We could not find what you asked for.
 error-method-not-allowed = This address does not take that kind of request.
 error-too-large = What you sent is too large.
+error-timeout = The request took too long to arrive: try again, on a faster connection if you are sending a file.
 error-media-type = Send the body with the header Content-Type: { $expected }.
 error-invalid = Some values are not right; see each field.
 error-too-many-requests = Too many attempts. Wait a minute and try again.
@@ -327,6 +329,9 @@ error-body = The request's body cannot be read.
 error-form = The form cannot be read.
 error-encoding = The text is not in UTF-8; send it again from the form.
 error-query = The address's parameters cannot be read.
+error-query-repeated = Give this parameter once.
+error-query-unknown = This address does not read this parameter. It reads: { $known }.
+error-query-value = This value cannot be read here.
 error-json-syntax = The JSON is malformed.
 error-json-object = Send a JSON object.
 error-json-missing = The field “{ $field }” is missing.

@@ -267,6 +267,7 @@ user-active-hint = Una cuenta inactiva no puede acceder, y su sesión abierta se
 
 ## Tokens de API
 tokens-title = Tokens de API
+error-token-no-organisation = Un token trabaja en una organización y su cuenta no trabaja en ninguna: pida a un administrador que le añada a una.
 password-title = Mi contraseña
 password-lead = Cambie la contraseña con la que inicia sesión. Todas sus demás sesiones se cierran; esta sigue abierta. Sus tokens de API siguen funcionando: revóquelos en la página de tokens de API si alguien más puede conocerlos.
 password-current = Contraseña actual
@@ -319,6 +320,7 @@ error-cross-site = Este cambio debe hacerse desde las páginas de Aula o con un 
 error-not-found = No se ha encontrado lo que buscaba.
 error-method-not-allowed = Esta dirección no acepta este tipo de solicitud.
 error-too-large = Los datos enviados son demasiado grandes.
+error-timeout = La solicitud tardó demasiado en llegar: inténtelo de nuevo, con una conexión más rápida si envía un archivo.
 error-media-type = Envíe el cuerpo de la solicitud con la cabecera Content-Type: { $expected }.
 error-invalid = Algunos datos no son correctos: revise el mensaje de cada campo.
 error-too-many-requests = Demasiados intentos. Espere un minuto y vuelva a intentarlo.
@@ -327,6 +329,9 @@ error-body = No se puede leer el cuerpo de la petición.
 error-form = No se puede leer el formulario.
 error-encoding = El texto no está en UTF-8; vuelva a enviarlo desde el formulario.
 error-query = No se pueden leer los parámetros de la dirección.
+error-query-repeated = Indique este parámetro una sola vez.
+error-query-unknown = Esta dirección no lee este parámetro. Lee: { $known }.
+error-query-value = Este valor no se puede leer aquí.
 error-json-syntax = El JSON está mal formado.
 error-json-object = Envíe un objeto JSON.
 error-json-missing = Falta el campo «{ $field }».

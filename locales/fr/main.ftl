@@ -267,6 +267,7 @@ user-active-hint = Un compte inactif ne permet plus de se connecter, et la perso
 
 ## Jetons d'API
 tokens-title = Jetons d'API
+error-token-no-organisation = Un jeton travaille dans une organisation, et votre compte n'en a aucune : demandez à un administrateur de vous y ajouter.
 password-title = Mon mot de passe
 password-lead = Changez le mot de passe avec lequel vous vous connectez. Toutes vos autres connexions prennent fin ; celle-ci reste ouverte. Vos jetons d’API continuent de fonctionner : révoquez-les sur la page des jetons d’API si quelqu’un d’autre peut les connaître.
 password-current = Mot de passe actuel
@@ -319,6 +320,7 @@ error-cross-site = Cette modification doit venir des pages d'Aula, ou utiliser u
 error-not-found = Nous n'avons pas trouvé ce que vous cherchez.
 error-method-not-allowed = Cette adresse n'accepte pas ce type de requête.
 error-too-large = Les données envoyées sont trop volumineuses.
+error-timeout = La requête a mis trop de temps à arriver : réessayez, avec une connexion plus rapide si vous envoyez un fichier.
 error-media-type = Envoyez le corps de la requête avec l'en-tête Content-Type : { $expected }.
 error-invalid = Certaines valeurs sont incorrectes : consultez le message sous chaque champ.
 error-too-many-requests = Trop de tentatives. Attendez une minute et réessayez.
@@ -327,6 +329,9 @@ error-body = Le corps de la requête est illisible.
 error-form = Le formulaire est illisible.
 error-encoding = Le texte n’est pas en UTF-8 ; renvoyez-le depuis le formulaire.
 error-query = Les paramètres de l'adresse sont illisibles.
+error-query-repeated = Donnez ce paramètre une seule fois.
+error-query-unknown = Cette adresse ne lit pas ce paramètre. Elle lit : { $known }.
+error-query-value = Cette valeur ne peut pas être lue ici.
 error-json-syntax = Le JSON est mal formé.
 error-json-object = Envoyez un objet JSON.
 error-json-missing = Il manque le champ « { $field } ».

@@ -62,6 +62,8 @@ pub struct Config {
     pub header_timeout: Duration,
     /// A connection on which nothing moves for this long is closed.
     pub idle_timeout: Duration,
+    /// How long a request may take to arrive and be answered: 408 after it.
+    pub request_timeout: Duration,
     /// Connections open at once; the next ones wait.
     pub max_connections: usize,
     /// When set, `/metrics` answers only to `Authorization: Bearer <token>`.
@@ -71,6 +73,7 @@ pub struct Config {
 impl Config {
     pub const DEFAULT_HEADER_TIMEOUT: Duration = Duration::from_secs(10);
     pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(60);
+    pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
     pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
 
     /// The defaults for everything but the base URL.
@@ -80,6 +83,7 @@ impl Config {
             rate_limits: true,
             header_timeout: Self::DEFAULT_HEADER_TIMEOUT,
             idle_timeout: Self::DEFAULT_IDLE_TIMEOUT,
+            request_timeout: Self::DEFAULT_REQUEST_TIMEOUT,
             max_connections: Self::DEFAULT_MAX_CONNECTIONS,
             metrics_token: None,
         }
@@ -160,9 +164,11 @@ pub fn router(state: AppState) -> Router {
     // Health and metrics are for machines: outside the context and metrics layers.
     app.merge(routes::for_machines())
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // The machines' routes; the people's are timed by the context
+        // layer, which answers in their language, a moment before.
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
+            state.config.request_timeout + Duration::from_secs(1),
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(

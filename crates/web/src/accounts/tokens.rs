@@ -1,7 +1,7 @@
 //! API tokens: each staff user makes their own, sees it once, revokes it.
 
 use askama::Template;
-use aula_domain::{FieldErrors, Text};
+use aula_domain::{FieldErrors, Problem, Text};
 use aula_storage::entities::api_token;
 use aula_storage::tokens;
 use axum::extract::State;
@@ -99,7 +99,14 @@ pub(crate) async fn create_page(
     let user = ctx.user()?;
     let mut errors = FieldErrors::new();
     let name = errors.take("name", Text::<100>::parse(&form.name));
-    let Some(name) = name else {
+    // A token works in its organisation (issue 17): an administrator of
+    // the instance working in none was answered "page not found"
+    // (session 27's attack round).
+    let org = ctx.staff_org();
+    if org.is_none() {
+        errors.add("name", Problem::new("error-token-no-organisation"));
+    }
+    let (Some(name), Some(org)) = (name, org) else {
         let tokens = own_tokens(&ctx, &state).await?;
         let errors = FormErrors::new(ctx.tr(), &errors);
         return render_invalid(&Page {
@@ -110,8 +117,7 @@ pub(crate) async fn create_page(
             errors,
         });
     };
-    let (_, plain) =
-        aula_app::tokens::create(&state.app(), &ctx.actor()?, ctx.org()?, user.user.id, name.as_str()).await?;
+    let (_, plain) = aula_app::tokens::create(&state.app(), &ctx.actor()?, org, user.user.id, name.as_str()).await?;
     let tokens = own_tokens(&ctx, &state).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
     let response = render(&Page {

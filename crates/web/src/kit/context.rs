@@ -117,14 +117,21 @@ fn query_lang(query: Option<&str>) -> Option<Language> {
         .and_then(|code| Language::parse(code).ok())
 }
 
-/// Whether the client wants JSON: the API, or anyone who asks for it first.
+/// Whether the client wants JSON: the API, or anyone who asks for it first,
+/// as `application/json` or a JSON of its own (`application/ld+json`,
+/// `application/vc+ld+json`: a credential verifier asking for an unknown
+/// credential got an HTML page, session 27's attack round).
 fn wants_json(parts: &axum::http::request::Parts) -> bool {
     parts.uri.path().starts_with("/api/")
         || parts
             .headers
             .get(ACCEPT)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|a| a.starts_with("application/json"))
+            .and_then(|accept| accept.split(',').next())
+            .map(|first| first.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+            .is_some_and(|media| {
+                media == "application/json" || (media.starts_with("application/") && media.ends_with("+json"))
+            })
 }
 
 fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bool, same_site: &str) -> HeaderValue {
@@ -261,6 +268,12 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     } else if let Some(value) = jar.get(SESSION_COOKIE).map(|c| c.value().to_owned()) {
         match web_sessions::find(&state.db, &value).await {
             Ok(Some((user, csrf))) => {
+                // Nothing told: their account's language, as for a token
+                // (session 27's attack round: a French organiser's pages
+                // came in English from a browser sending no language).
+                if told_lang.is_none() {
+                    ctx.lang = user.user.language;
+                }
                 ctx.user = Some(user);
                 ctx.via = Via::Cookie;
                 ctx.csrf = csrf;
@@ -315,7 +328,12 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     }
 
     parts.extensions.insert(ctx.clone());
-    let mut response = next.run(Request::from_parts(parts, body)).await;
+    // Timed here rather than only outside, so that a body sent too slowly
+    // is told in the reader's language (it was an empty 408: session 27's
+    // attack round).
+    let mut response = tokio::time::timeout(state.config.request_timeout, next.run(Request::from_parts(parts, body)))
+        .await
+        .unwrap_or_else(|_| AppError::Timeout.into_response());
 
     if let Some(error) = response.extensions_mut().remove::<AppError>() {
         response = render_error(&ctx, error);

@@ -57,6 +57,9 @@ pub enum AppError {
     MethodNotAllowed,
     /// 413: the body is larger than we accept.
     TooLarge,
+    /// 408: the request took longer than `Config::request_timeout` to arrive
+    /// and be answered (a body sent over a slow link).
+    Timeout,
     /// 415: a body that is not the content type the endpoint reads, which
     /// the message names (`application/json`, `text/csv`, ...).
     UnsupportedMediaType(&'static str),
@@ -84,6 +87,7 @@ impl AppError {
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Timeout => StatusCode::REQUEST_TIMEOUT,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -105,6 +109,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::MethodNotAllowed => "method_not_allowed",
             AppError::TooLarge => "too_large",
+            AppError::Timeout => "timeout",
             AppError::UnsupportedMediaType(_) => "unsupported_media_type",
             AppError::Invalid(_) => "invalid",
             AppError::TooManyRequests { .. } => "too_many_requests",
@@ -124,6 +129,7 @@ impl AppError {
             AppError::NotFound => Problem::new("error-not-found"),
             AppError::MethodNotAllowed => Problem::new("error-method-not-allowed"),
             AppError::TooLarge => Problem::new("error-too-large"),
+            AppError::Timeout => Problem::new("error-timeout"),
             AppError::UnsupportedMediaType(expected) => Problem::new("error-media-type").with("expected", *expected),
             AppError::Invalid(_) => Problem::new("error-invalid"),
             AppError::TooManyRequests { .. } => Problem::new("error-too-many-requests"),

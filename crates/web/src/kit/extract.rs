@@ -1,6 +1,7 @@
 //! Our own extractors, so that a malformed path, query or body gets Aula's
 //! error (in the user's language, JSON or HTML) instead of axum's plain text.
 
+use aula_domain::{FieldErrors, Problem};
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -169,7 +170,13 @@ impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath
     }
 }
 
-/// A query string; one that does not parse is 400.
+/// A query string; one that does not parse is 400, or 422 naming the
+/// parameter whose value is wrong. On the API a parameter the endpoint does
+/// not read, or one given twice, is 422 naming it: a misspelt filter
+/// (`session=` for `session_id=`) answered with everything, an export
+/// included, and `dry_run=true&dry_run=false` ran for real (session 27's
+/// attack round). Pages leave unknown ones alone: links come back from
+/// newsletters and social networks with their tracking parameters.
 pub struct ApiQuery<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
@@ -177,16 +184,89 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let query = parts.uri.query().unwrap_or_default();
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes()).into_owned().collect();
         // Percent-decoding replaces bytes that are not UTF-8 with U+FFFD: a
         // search for `%ff` would look for that and find nothing, silently.
-        if url::form_urlencoded::parse(query.as_bytes()).any(|(k, v)| k.contains('\u{FFFD}') || v.contains('\u{FFFD}'))
+        if pairs
+            .iter()
+            .any(|(k, v)| k.contains('\u{FFFD}') || v.contains('\u{FFFD}'))
         {
             return Err(AppError::bad_request("error-query"));
         }
-        serde_html_form::from_str(query)
-            .map(ApiQuery)
-            .map_err(|_| AppError::bad_request("error-query"))
+        if parts.uri.path().starts_with("/api/") {
+            strict_query::<T>(&pairs)?;
+        }
+        serde_html_form::from_str(query).map(ApiQuery).map_err(|_| {
+            // The parameter whose value is wrong: the first without which
+            // the rest reads.
+            let culprit = pairs.iter().map(|(key, _)| key).find(|key| {
+                let rest: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != *key).collect();
+                serde_html_form::to_string(&rest).is_ok_and(|rest| serde_html_form::from_str::<T>(&rest).is_ok())
+            });
+            match culprit {
+                Some(key) => AppError::Invalid(FieldErrors::single(key, Problem::new("error-query-value"))),
+                None => AppError::bad_request("error-query"),
+            }
+        })
     }
+}
+
+/// Refuses a parameter given twice, and one `T` does not read (besides
+/// `lang`, which every address takes), naming those it does.
+fn strict_query<T: DeserializeOwned>(pairs: &[(String, String)]) -> Result<(), AppError> {
+    let known = fields_of::<T>();
+    let mut errors = FieldErrors::new();
+    for (at, (key, _)) in pairs.iter().enumerate() {
+        if pairs[..at].iter().any(|(k, _)| k == key) {
+            if errors.get(key).is_empty() {
+                errors.add(key, Problem::new("error-query-repeated"));
+            }
+        } else if key != "lang"
+            && let Some(known) = known
+            && !known.contains(&key.as_str())
+        {
+            let mut names: Vec<&str> = known.to_vec();
+            names.push("lang");
+            errors.add(key, Problem::new("error-query-unknown").with("known", names.join(", ")));
+        }
+    }
+    errors.into_result().map_err(AppError::Invalid)
+}
+
+/// The names of the fields `T`'s derived `Deserialize` reads: it names
+/// them when it asks for a struct. `None` for a type that reads a map or
+/// anything else (every name is then taken as known).
+fn fields_of<T: DeserializeOwned>() -> Option<&'static [&'static str]> {
+    use serde::de::{Error as _, Visitor, value::Error};
+
+    struct Probe<'a>(&'a mut Option<&'static [&'static str]>);
+
+    impl<'de> serde::Deserializer<'de> for Probe<'_> {
+        type Error = Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Error> {
+            Err(Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            fields: &'static [&'static str],
+            _visitor: V,
+        ) -> Result<V::Value, Error> {
+            *self.0 = Some(fields);
+            Err(Error::custom("probed"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+        }
+    }
+
+    let mut fields = None;
+    let _probed = T::deserialize(Probe(&mut fields));
+    fields
 }
 
 /// An HTML form posted with its anti-forgery token (field `csrf`), which
