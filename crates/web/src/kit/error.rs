@@ -10,7 +10,10 @@
 //!   the values kept: the handler renders its form with `pages::FormErrors`
 //!   through `pages::render_invalid`); malformed bodies, paths and queries
 //!   are 400/422 through our own extractors (`kit::extract`), never axum's
-//!   plain-text rejections.
+//!   plain-text rejections. On the API a query parameter the endpoint does
+//!   not read, or one given twice, is 422 naming it.
+//! - A request that takes longer than `Config::request_timeout` to arrive
+//!   and be answered is 408, in the reader's language.
 //! - Uniqueness and state conflicts are 409; unknown ids 404; no credentials
 //!   401; a role that may not act 403. Someone who may not even know that a
 //!   record exists gets 404, not 403. A suspended organisation's public
