@@ -712,3 +712,34 @@ db_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
     }
 );
+
+db_test!(
+    session_27_a_draft_s_co_facilitator_link_says_it_opens_with_the_session,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api.course("Curso borrador", 5, "in_person").await;
+        let region = app.region("ES-AN").await;
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 10, "status": "draft",
+                    "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
+                    "meetings": [{"starts_at": "2030-03-12T09:00:00+01:00", "ends_at": "2030-03-12T14:00:00+01:00"}]}),
+            )
+            .await;
+        let id = session["id"].as_str().expect("id");
+        // Named ahead, while the session is prepared.
+        let made = api
+            .created(
+                &format!("/api/v1/sessions/{id}/facilitators"),
+                &json!({"name": "Amina"}),
+            )
+            .await;
+        let url = made["url"].as_str().expect("url");
+        let link = &url[url.find("/facilitate/").expect("a link")..];
+        let response = app.browser().get(&format!("{link}?lang=en")).await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        let page = response.text().await.expect("page");
+        assert!(page.contains("This session has not opened yet"), "{page}");
+    }
+);

@@ -347,7 +347,8 @@ async fn issue_15_every_answer_is_documented() {
             if body {
                 expected.extend(["413", "415"]);
             }
-            if parameters.iter().any(|p| p["name"] == "per_page") {
+            // A parameter the endpoint does not read, or given twice (session 27).
+            if query || parameters.iter().any(|p| p["name"] == "per_page") {
                 expected.push("422");
             }
             for status in expected {
@@ -363,7 +364,12 @@ async fn issue_15_every_answer_is_documented() {
     }
     // And the API does answer them.
     let anonymous = app.anonymous_api();
-    let (status, _) = anonymous.get("/api/v1/courses?page=first").await;
+    // A value that cannot be read is told on its parameter (a bare 400
+    // until session 27).
+    let (status, body) = anonymous.get("/api/v1/courses?page=first").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body["fields"]["page"].is_array(), "{body}");
+    let (status, _) = anonymous.get("/api/v1/courses?page=%ff").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     let response = anonymous
         .client

@@ -969,17 +969,31 @@ db_test!(
         .update(&app.db)
         .await
         .expect("renamed");
-        // An organisers' digest written under her former name.
-        message(
-            org,
-            "coordinacion@example.org",
-            Some("Coordinación"),
-            json!({"trainees": ["Ana Prueba"]}),
+        // An organisers' digest written under her former name, and one
+        // under the name an organiser's update audited before that.
+        for name in ["Ana Prueba", "Ana María Prueba"] {
+            message(
+                org,
+                "coordinacion@example.org",
+                Some("Coordinación"),
+                json!({"trainees": [name]}),
+            )
+            .insert(&app.db)
+            .await
+            .expect("digest");
+        }
+        aula_storage::audit::record(
+            &app.db,
+            &aula_storage::Actor::system("organiser").within(app.org().await),
+            "person.updated",
+            "person",
+            Some(ana),
+            json!({"from": {"given_name": "Ana María", "family_name": "Prueba"},
+                "to": {"given_name": "Ana", "family_name": "Prueba"}}),
         )
-        .insert(&app.db)
         .await
-        .expect("digest");
-        // Her walk-in at an outreach meeting, the address as she typed it.
+        .expect("audited");
+        // Her walk-in at an outreach meeting.
         let meeting = crate::outreach::activity(
             &api,
             p.p1,
@@ -993,6 +1007,14 @@ db_test!(
             )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{body}");
+        // A namesake who gave another address is another person.
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/outreach/{meeting}/walk-ins"),
+                &json!({"name": "Ana Prueba", "email": "otra.ana@example.org"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
         // A trainer's choices in a participant report: her phone's name,
         // as a report writes its key, and "zoe q iphone" chosen as her.
         let registration = registration::Entity::find()
@@ -1002,7 +1024,14 @@ db_test!(
             .expect("query")
             .expect("registration")
             .id;
-        for (key, to) in [("anabel nunez movil", None), ("zoe q iphone", Some(registration))] {
+        // Her name's words inside another's ("marianabel nunez") are not
+        // her (session 27's review); written family name first, they are.
+        for (key, to) in [
+            ("anabel nunez movil", None),
+            ("nunez anabel", None),
+            ("marianabel nunez", None),
+            ("zoe q iphone", Some(registration)),
+        ] {
             let alias = report_alias::ActiveModel {
                 id: Set(Uuid::now_v7()),
                 session_id: Set(p.c1),
@@ -1041,7 +1070,9 @@ db_test!(
             !held["completions"].as_array().expect("completions").is_empty(),
             "{held}"
         );
-        assert_eq!(held["outreach_walk_ins"][0]["name"], "Ana Prueba", "{held}");
+        let walk_ins = held["outreach_walk_ins"].as_array().expect("walk-ins");
+        assert_eq!(walk_ins.len(), 1, "not her namesake's: {held}");
+        assert_eq!(walk_ins[0]["email"], "ana@example.org", "{held}");
 
         let body = api
             .post_ok(
@@ -1053,18 +1084,28 @@ db_test!(
         let mut traces = Vec::new();
         for needle in [
             "Ana Prueba",
+            "Ana María Prueba",
             "Anabel Núñez",
-            "anabel nunez",
-            "ANA@example.org",
+            "anabel nunez movil",
+            "nunez anabel",
             "zoe q iphone",
         ] {
             for place in find_everywhere(&app, needle).await {
                 traces.push(format!("{needle}: {place}"));
             }
         }
-        // Her certificate names her until she asks or its period ends.
-        traces.retain(|t| !t.contains("certificates.holder_name"));
+        // Her certificate names her until she asks or its period ends; her
+        // namesake at the door is another person.
+        traces.retain(|t| !t.contains("certificates.holder_name") && t != "Ana Prueba: outreach_walk_ins.name (1)");
         assert!(traces.is_empty(), "{traces:#?}");
+        assert_eq!(
+            find_everywhere(&app, "otra.ana@example.org").await,
+            ["outreach_walk_ins.email (1)"]
+        );
+        assert_eq!(
+            find_everywhere(&app, "marianabel nunez").await,
+            ["audit_log.details (1)", "report_aliases.key (1)"]
+        );
         // The other organisation's message is that person's, untouched.
         assert_eq!(find_everywhere(&app, "/me/sign-in/otra").await, ["outbox.data (1)"]);
 

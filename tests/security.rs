@@ -489,6 +489,6 @@ db_test!(
         let answer = String::from_utf8_lossy(&answer);
         assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
         assert!(answer.contains("\"error\":\"timeout\""), "{answer}");
-        assert!(answer.contains("استغرق وصول الطلب وقتًا طويلًا"), "{answer}");
+        assert!(answer.contains("استغرق الطلب وقتًا طويلًا"), "{answer}");
     }
 );

@@ -240,7 +240,7 @@ pub async fn expire(app: &App, now: chrono::DateTime<chrono::Utc>, periods: &Ret
     expired.mail_bodies = retention::clear_sent_bodies(&*txn, cutoff(SentMailBodies)).await?;
     // Were no other file uploaded, a draft (names, addresses, phones) was
     // kept for ever (session 27's privacy round).
-    expired.import_drafts = aula_storage::imports::sweep(&*txn).await?;
+    expired.import_drafts = aula_storage::imports::sweep(&*txn, now).await?;
     txn.commit().await?;
     // Rows that name nobody once the rest is gone, deleted in batches of
     // their own: the write lock is never held for a whole table.

@@ -27,7 +27,7 @@ pub async fn save(
     file_name: &str,
     content: &str,
 ) -> Result<Draft> {
-    sweep(conn).await?;
+    sweep(conn, now()).await?;
     let draft = import_draft::ActiveModel {
         id: Set(new_id()),
         session_id: Set(session_id),
@@ -62,10 +62,10 @@ pub async fn delete(conn: &impl ConnectionTrait, id: Uuid, user_id: Uuid) -> Res
     Ok(deleted.rows_affected > 0)
 }
 
-/// Forgets drafts older than [`LIFETIME`].
-pub async fn sweep(conn: &impl ConnectionTrait) -> Result<u64> {
+/// Forgets drafts older than [`LIFETIME`] at `at` (the expiry job's clock).
+pub async fn sweep(conn: &impl ConnectionTrait, at: chrono::DateTime<chrono::Utc>) -> Result<u64> {
     Ok(import_draft::Entity::delete_many()
-        .filter(import_draft::Column::CreatedAt.lt(now() - LIFETIME))
+        .filter(import_draft::Column::CreatedAt.lt(at - LIFETIME))
         .exec(conn)
         .await?
         .rows_affected)

@@ -28,7 +28,7 @@ use uuid::Uuid;
 use crate::entities::{
     attendance, audit_entry, certificate, completion, erasure_request, import_draft, meeting, outbox,
     outreach_activity, outreach_walk_in, person, person_session, rate_limit, registration, report_alias,
-    retention_period, sign_in_link,
+    retention_period, sign_in_link, user,
 };
 use crate::secrets::{self, LinkKey};
 use crate::{Actor, Result, StorageError, audit, found, new_id, now};
@@ -113,23 +113,41 @@ fn contains(column: impl sea_orm::sea_query::IntoColumnRef, needle: &str) -> Sim
 /// or an organiser's leaves the earlier name in what was written then (an
 /// organisers' digest kept "Yannick Oberlin" after Yannick, renamed, was
 /// erased: session 27's privacy round). The earlier ones are the names the
-/// mail to their address was sent under and those an organiser's update
-/// audited. Each name also as a participant report writes its key (folded,
-/// without accents: `aula_domain::matching::report_key`).
-async fn needles(conn: &impl ConnectionTrait, person: &person::Model) -> Result<Vec<String>> {
+/// mail to their address was sent under (not when the address is also a
+/// staff account's: their digests carry the account's name) and those an
+/// organiser's update audited.
+struct Names {
+    /// Found anywhere in free text, as written.
+    needles: Vec<String>,
+    /// Each name as a participant report's key is written
+    /// (`aula_domain::matching::report_key`: folded, without accents), in
+    /// its order and given and family name swapped ("Núñez, Anabel").
+    keys: Vec<String>,
+    /// The names alone, to find walk-ins written without an address.
+    names: Vec<String>,
+}
+
+async fn names_of(conn: &impl ConnectionTrait, person: &person::Model) -> Result<Names> {
     let mut names = vec![format!("{} {}", person.given_name, person.family_name)];
     let mut phones: Vec<String> = person.phone.iter().cloned().collect();
     if let Some(address) = &person.email {
-        let sent_to: Vec<Option<String>> = outbox::Entity::find()
-            .select_only()
-            .column(outbox::Column::RecipientName)
-            .distinct()
-            .filter(outbox::Column::Recipient.eq(address.as_str()))
-            .filter(outbox::Column::OrganisationId.eq(person.organisation_id))
-            .into_tuple()
-            .all(conn)
-            .await?;
-        names.extend(sent_to.into_iter().flatten());
+        let staff = user::Entity::find()
+            .filter(Expr::expr(Func::lower(Expr::col(user::Column::Email))).eq(address.to_lowercase()))
+            .one(conn)
+            .await?
+            .is_some();
+        if !staff {
+            let sent_to: Vec<Option<String>> = outbox::Entity::find()
+                .select_only()
+                .column(outbox::Column::RecipientName)
+                .distinct()
+                .filter(outbox::Column::Recipient.eq(address.as_str()))
+                .filter(outbox::Column::OrganisationId.eq(person.organisation_id))
+                .into_tuple()
+                .all(conn)
+                .await?;
+            names.extend(sent_to.into_iter().flatten());
+        }
     }
     let updates: Vec<String> = audit_entry::Entity::find()
         .select_only()
@@ -149,20 +167,50 @@ async fn needles(conn: &impl ConnectionTrait, person: &person::Model) -> Result<
         }
         phones.extend(before["phone"].as_str().map(str::to_owned));
     }
-    let mut out: Vec<String> = person.email.iter().cloned().collect();
+    let mut found = Names {
+        needles: person.email.iter().cloned().collect(),
+        keys: Vec::new(),
+        names: Vec::new(),
+    };
     for name in names {
         // A whole name, given and family: one word alone would find others.
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        if name.split(' ').count() < 2 {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 {
             continue;
         }
-        out.push(aula_domain::matching::report_key(&name, None));
-        out.push(name);
+        let name = words.join(" ");
+        found.keys.push(aula_domain::matching::report_key(&name, None));
+        let mut turned = words.clone();
+        turned.rotate_left(1);
+        found
+            .keys
+            .push(aula_domain::matching::report_key(&turned.join(" "), None));
+        found.needles.push(name.clone());
+        found.names.push(name);
     }
-    out.extend(phones.into_iter().filter(|p| p.len() >= 6));
-    out.sort();
-    out.dedup();
-    Ok(out)
+    found.needles.extend(phones.into_iter().filter(|p| p.len() >= 6));
+    for list in [&mut found.needles, &mut found.keys, &mut found.names] {
+        list.sort();
+        list.dedup();
+    }
+    Ok(found)
+}
+
+/// `column` holds one of `keys` as whole words: a report key of "Ana Li"
+/// must not find "juliana liu" (session 27's review).
+fn holds_words(column: report_alias::Column, keys: &[String]) -> SimpleExpr {
+    let like = |pattern: String| Expr::col(column).like(LikeExpr::new(pattern).escape('\\'));
+    keys.iter()
+        .map(|key| {
+            let k = key.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            Expr::col(column)
+                .eq(key.as_str())
+                .or(like(format!("{k} %")))
+                .or(like(format!("% {k}")))
+                .or(like(format!("% {k} %")))
+        })
+        .reduce(|a, b| a.or(b))
+        .unwrap_or_else(|| Expr::val(false))
 }
 
 fn any_contains(column: impl sea_orm::sea_query::IntoColumnRef + Clone, needles: &[String]) -> SimpleExpr {
@@ -206,7 +254,8 @@ pub async fn claim(conn: &impl ConnectionTrait, person_id: Uuid) -> Result<perso
 pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certificates: bool) -> Result<Erased> {
     let person_id = person.id;
     let at = person.erased_at.unwrap_or_else(now);
-    let needles = needles(conn, person).await?;
+    let names = names_of(conn, person).await?;
+    let needles = &names.needles;
     let registration_ids: Vec<Uuid> = registration::Entity::find()
         .select_only()
         .column(registration::Column::Id)
@@ -254,7 +303,7 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
     // account's wrong passwords (`password:…`): an organiser could otherwise
     // lift an account's lock-out by erasing a person they gave its address.
     rate_limit::Entity::delete_many()
-        .filter(any_contains(rate_limit::Column::Bucket, &needles))
+        .filter(any_contains(rate_limit::Column::Bucket, needles))
         .filter(rate_limit::Column::Bucket.not_like("password:%"))
         .exec(conn)
         .await?;
@@ -292,14 +341,36 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
         .col_expr(outbox::Column::LastError, Expr::val(Option::<String>::None))
         .col_expr(outbox::Column::Status, unsent().into())
         .filter(
-            any_contains(outbox::Column::Data, &needles)
-                .or(any_contains(outbox::Column::ReplyTo, &needles))
-                .or(any_contains(outbox::Column::LastError, &needles)),
+            any_contains(outbox::Column::Data, needles)
+                .or(any_contains(outbox::Column::ReplyTo, needles))
+                .or(any_contains(outbox::Column::LastError, needles)),
         )
         .filter(theirs)
         .exec(conn)
         .await?
         .rows_affected;
+
+    // A participant report's choices naming them, in their organisation's
+    // sessions: deleted below, after their audit entries.
+    let their_sessions = || {
+        sea_orm::sea_query::Query::select()
+            .column(crate::entities::session::Column::Id)
+            .from(crate::entities::session::Entity)
+            .and_where(crate::entities::session::Column::OrganisationId.eq(person.organisation_id))
+            .to_owned()
+    };
+    let aliases: Vec<Uuid> = report_alias::Entity::find()
+        .select_only()
+        .column(report_alias::Column::Id)
+        .filter(
+            report_alias::Column::RegistrationId
+                .is_in(registration_ids.clone())
+                .or(holds_words(report_alias::Column::Key, &names.keys)
+                    .and(report_alias::Column::SessionId.in_subquery(their_sessions()))),
+        )
+        .into_tuple()
+        .all(conn)
+        .await?;
 
     // The audit trail keeps that something happened, not about whom.
     let about_them = audit_entry::Column::Entity
@@ -310,10 +381,12 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
             .and(audit_entry::Column::EntityId.is_in(registration_ids.clone())))
         // A trainer's choice of who a report's name is ("zoe q iphone" is
         // this registration) says who, under the alias's id.
-        .or(audit_entry::Column::Entity
-            .eq("report_alias")
-            .and(any_contains(audit_entry::Column::Details, &ids_text(&registration_ids))))
-        .or(any_contains(audit_entry::Column::Details, &needles)
+        .or(audit_entry::Column::Entity.eq("report_alias").and(
+            audit_entry::Column::EntityId
+                .is_in(aliases.clone())
+                .or(any_contains(audit_entry::Column::Details, &ids_text(&registration_ids))),
+        ))
+        .or(any_contains(audit_entry::Column::Details, needles)
             .and(audit_entry::Column::OrganisationId.eq(person.organisation_id)));
     erased.audit_entries += audit_entry::Entity::update_many()
         .col_expr(audit_entry::Column::Details, Expr::val("{\"erased\":true}"))
@@ -322,26 +395,13 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
         .await?
         .rows_affected;
 
-    // A participant report's choices and import drafts naming them, in
-    // their organisation's sessions.
-    let their_sessions = || {
-        sea_orm::sea_query::Query::select()
-            .column(crate::entities::session::Column::Id)
-            .from(crate::entities::session::Entity)
-            .and_where(crate::entities::session::Column::OrganisationId.eq(person.organisation_id))
-            .to_owned()
-    };
+    // The report's choices, and import drafts naming them.
     report_alias::Entity::delete_many()
-        .filter(
-            report_alias::Column::RegistrationId
-                .is_in(registration_ids.clone())
-                .or(any_contains(report_alias::Column::Key, &needles)
-                    .and(report_alias::Column::SessionId.in_subquery(their_sessions()))),
-        )
+        .filter(report_alias::Column::Id.is_in(aliases))
         .exec(conn)
         .await?;
     import_draft::Entity::delete_many()
-        .filter(any_contains(import_draft::Column::Content, &needles))
+        .filter(any_contains(import_draft::Column::Content, needles))
         .filter(import_draft::Column::SessionId.in_subquery(their_sessions()))
         .exec(conn)
         .await?;
@@ -353,7 +413,7 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
         .and_where(outreach_activity::Column::OrganisationId.eq(person.organisation_id))
         .to_owned();
     outreach_walk_in::Entity::delete_many()
-        .filter(walked_in(person, &needles))
+        .filter(walked_in(person, &names.names))
         .filter(outreach_walk_in::Column::ActivityId.in_subquery(their_activities))
         .exec(conn)
         .await?;
@@ -384,14 +444,18 @@ fn ids_text(ids: &[Uuid]) -> Vec<String> {
     ids.iter().map(Uuid::to_string).collect()
 }
 
-/// The walk-ins that are the person: by their address, or by one of their
-/// names, as written at the door.
-fn walked_in(person: &person::Model, needles: &[String]) -> SimpleExpr {
+/// The walk-ins that are the person: by their address, or without one by
+/// one of their `names` (a namesake who gave another address is another
+/// person: session 27's review).
+fn walked_in(person: &person::Model, names: &[String]) -> SimpleExpr {
     let address = person.email.clone().unwrap_or_default().to_lowercase();
+    let no_address = outreach_walk_in::Column::Email
+        .is_null()
+        .or(outreach_walk_in::Column::Email.eq(""));
     Expr::expr(Func::lower(Expr::col(outreach_walk_in::Column::Email)))
         .eq(address.as_str())
         .and(Expr::val(!address.is_empty()))
-        .or(outreach_walk_in::Column::Name.is_in(needles.iter().cloned()))
+        .or(no_address.and(outreach_walk_in::Column::Name.is_in(names.iter().cloned())))
 }
 
 /// Withdraws the certificates of these registrations: the row stays (it is
@@ -495,7 +559,7 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
         .all(conn)
         .await?;
     let walk_ins = outreach_walk_in::Entity::find()
-        .filter(walked_in(person, &needles(conn, person).await?))
+        .filter(walked_in(person, &names_of(conn, person).await?.names))
         .filter(
             outreach_walk_in::Column::ActivityId.in_subquery(
                 sea_orm::sea_query::Query::select()

@@ -125,6 +125,8 @@ struct ListPage {
     errors: FormErrors,
     /// A link just made, shown this once, with whose it is.
     made: Option<(String, String)>,
+    /// The session is over: no link is named for it (the form says why).
+    over: bool,
 }
 
 async fn list_page_of(
@@ -137,6 +139,7 @@ async fn list_page_of(
 ) -> AppResult<ListPage> {
     let record = sessions::get_in(&state.db, ctx.org()?, id).await?;
     Ok(ListPage {
+        over: matches!(record.status(), SessionStatus::Completed | SessionStatus::Cancelled),
         c: Chrome::new(ctx),
         facilitators: facilitators::list(&state.db, id).await?,
         record,

@@ -67,7 +67,8 @@ impl ApiDoc {
 /// - 400 where a query string or a body is read (one that cannot be parsed);
 /// - 404 where the path has an id (a malformed or unknown one);
 /// - 413 and 415 where a body is read (too large; not the declared type);
-/// - 422 on lists (`per_page` out of its range);
+/// - 422 where a query string is read (a parameter the endpoint does not
+///   read, one given twice, a value out of its range such as `per_page`);
 /// - `Retry-After` on every 429.
 pub fn with_common_answers(mut doc: OpenApi) -> OpenApi {
     for item in doc.paths.paths.values_mut() {
@@ -131,8 +132,11 @@ fn complete(operation: &mut Operation) {
         add("413", "The body is larger than 2 MiB");
         add("415", "The body is not of the declared content type");
     }
-    if paged {
-        add("422", "A parameter out of its range, such as `per_page` above 100");
+    if query || paged {
+        add(
+            "422",
+            "A query parameter the endpoint does not read or given twice, or a value out of its range, such as `per_page` above 100",
+        );
     }
     add(
         "503",

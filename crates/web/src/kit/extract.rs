@@ -75,19 +75,32 @@ async fn read_json<T: DeserializeOwned, S: Send + Sync>(
 /// `application/json` (or a `+json` type), in UTF-8: JSON has no other
 /// encoding (RFC 8259), so a body said to be UTF-16 is refused, not misread.
 fn is_json(headers: &axum::http::HeaderMap) -> bool {
-    let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
-        return false;
-    };
+    media_type(headers).is_some_and(|(essence, utf8)| utf8 && is_json_type(&essence))
+}
+
+/// `application/json`, or a JSON of its own (`application/ld+json`,
+/// `application/vc+ld+json`); `essence` in lower case.
+pub(crate) fn is_json_type(essence: &str) -> bool {
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+/// The body's media type: its essence (`type/subtype`, in lower case: the
+/// names are case-insensitive, RFC 9110 8.3.1) and whether it is UTF-8 (or
+/// names no charset). `Application/X-WWW-Form-Urlencoded` was refused
+/// asking for itself, and `…-urlencoded-evil` or a UTF-16 form read as
+/// UTF-8 (session 27's attack round).
+pub(crate) fn media_type(headers: &axum::http::HeaderMap) -> Option<(String, bool)> {
+    let value = headers.get(CONTENT_TYPE)?.to_str().ok()?;
     let mut parts = value.split(';');
     let essence = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
-    let json = essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"));
-    json && parts.all(|parameter| match parameter.split_once('=') {
+    let utf8 = parts.all(|parameter| match parameter.split_once('=') {
         Some((name, charset)) if name.trim().eq_ignore_ascii_case("charset") => matches!(
             charset.trim().trim_matches('"').to_ascii_lowercase().as_str(),
             "utf-8" | "utf8" | "us-ascii"
         ),
         _ => true,
-    })
+    });
+    Some((essence, utf8))
 }
 
 /// The top level's keys, each once (values are skipped).
@@ -193,16 +206,28 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
         {
             return Err(AppError::bad_request("error-query"));
         }
+        // More than any address of ours reads (a participant report's
+        // import names one `match.<key>` a person): the checks below are
+        // linear but for the few fields an endpoint reads (session 27's
+        // review found them quadratic in the parameters).
+        if pairs.len() > MAX_PARAMETERS {
+            return Err(AppError::bad_request("error-query"));
+        }
+        let known = fields_of::<T>();
         if parts.uri.path().starts_with("/api/") {
-            strict_query::<T>(&pairs)?;
+            strict_query(known, &pairs)?;
         }
         serde_html_form::from_str(query).map(ApiQuery).map_err(|_| {
-            // The parameter whose value is wrong: the first without which
-            // the rest reads.
-            let culprit = pairs.iter().map(|(key, _)| key).find(|key| {
-                let rest: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != *key).collect();
-                serde_html_form::to_string(&rest).is_ok_and(|rest| serde_html_form::from_str::<T>(&rest).is_ok())
-            });
+            // The parameter whose value is wrong: the first the endpoint
+            // reads without which the rest reads.
+            let culprit = known
+                .into_iter()
+                .flatten()
+                .filter(|field| pairs.iter().any(|(k, _)| k == *field))
+                .find(|field| {
+                    let rest: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != *field).collect();
+                    serde_html_form::to_string(&rest).is_ok_and(|rest| serde_html_form::from_str::<T>(&rest).is_ok())
+                });
             match culprit {
                 Some(key) => AppError::Invalid(FieldErrors::single(key, Problem::new("error-query-value"))),
                 None => AppError::bad_request("error-query"),
@@ -211,13 +236,16 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
     }
 }
 
-/// Refuses a parameter given twice, and one `T` does not read (besides
+/// The most parameters a query may have.
+const MAX_PARAMETERS: usize = 2000;
+
+/// Refuses a parameter given twice, and one `known` does not list (besides
 /// `lang`, which every address takes), naming those it does.
-fn strict_query<T: DeserializeOwned>(pairs: &[(String, String)]) -> Result<(), AppError> {
-    let known = fields_of::<T>();
+fn strict_query(known: Option<&'static [&'static str]>, pairs: &[(String, String)]) -> Result<(), AppError> {
     let mut errors = FieldErrors::new();
-    for (at, (key, _)) in pairs.iter().enumerate() {
-        if pairs[..at].iter().any(|(k, _)| k == key) {
+    let mut seen = std::collections::HashSet::new();
+    for (key, _) in pairs {
+        if !seen.insert(key.as_str()) {
             if errors.get(key).is_empty() {
                 errors.add(key, Problem::new("error-query-repeated"));
             }
@@ -279,11 +307,8 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for CsrfForm<T> {
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = request.into_parts();
         let ctx = Ctx::from_request_parts(&mut parts, state).await?;
-        let is_form = parts
-            .headers
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+        let is_form = media_type(&parts.headers)
+            .is_some_and(|(essence, utf8)| utf8 && essence == "application/x-www-form-urlencoded");
         if !is_form {
             return Err(AppError::UnsupportedMediaType("application/x-www-form-urlencoded"));
         }
