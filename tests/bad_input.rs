@@ -676,3 +676,43 @@ db_test!(
         assert!(page.contains("<html lang=\"es\""), "{page}");
     }
 );
+
+db_test!(
+    session_27_media_types_are_read_as_the_standard_says,
+    |app: crate::helpers::TestApp| async move {
+        // Session 27's attack round: a form type in capitals was refused
+        // asking for itself; `…-urlencoded-evil` and a UTF-16 form were
+        // read as UTF-8; `/o/<slug>` without its slash was not found.
+        let browser = app.browser();
+        let csrf = browser.csrf("/sign-in").await;
+        let body = format!("csrf={csrf}&email=nobody%40example.org&password=wrong-password");
+        for (content_type, refused) in [
+            ("Application/X-WWW-Form-Urlencoded", false),
+            ("application/x-www-form-urlencoded; charset=UTF-8", false),
+            ("application/x-www-form-urlencoded-evil", true),
+            ("application/x-www-form-urlencoded; charset=utf-16", true),
+        ] {
+            let response = browser
+                .client
+                .post(app.url("/sign-in?lang=en"))
+                .header("content-type", content_type)
+                .header("origin", app.base.clone())
+                .body(body.clone())
+                .send()
+                .await
+                .expect("POST");
+            let status = response.status();
+            assert_eq!(
+                status == StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                refused,
+                "{content_type}: {status}"
+            );
+        }
+        let slug = app.organisation_slug().await;
+        let response = browser.get(&format!("/o/{slug}?lang=fr")).await;
+        assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+        assert_eq!(response.headers()["location"], format!("/o/{slug}/?lang=fr").as_str());
+        assert_eq!(browser.get(&format!("/o/{slug}/")).await.status(), StatusCode::OK);
+        assert_eq!(browser.get("/o/Not%20a%20slug").await.status(), StatusCode::NOT_FOUND);
+    }
+);

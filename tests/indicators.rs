@@ -602,6 +602,14 @@ db_test!(the_api_and_csv_carry_the_figures, |app: TestApp| async move {
     }
     let (status, _) = api.get("/api/v1/indicators.csv?breakdown=city").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A date well written out of the years taken says so (it was told to
+    // write YYYY-MM-DD: session 27's attack round).
+    let (status, body) = api.get("/api/v1/indicators?from=2201-01-01&lang=en").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["fields"]["from"][0], "Give a date between the years 1900 and 2200.",
+        "{body}"
+    );
 
     // Only organisers read them.
     let (status, _) = app.api(&[Role::Trainer]).await.get("/api/v1/indicators").await;

@@ -451,6 +451,19 @@ db_test!(
             body["message"].as_str().is_some_and(|m| m.contains("not started")),
             "{body}"
         );
+        // When it opens is said in words, at the session's place, not as
+        // RFC 3339 text (session 27's attack round).
+        let (_, body) = api
+            .put(
+                &format!("/api/v1/meetings/{}/attendance?lang=en", meetings[0]),
+                &json!([{"registration_id": eva.id, "status": "present"}]),
+            )
+            .await;
+        let message = body["message"].as_str().expect("message");
+        assert!(
+            message.contains("12 March 2030, ") && !message.contains("2030-03-12T"),
+            "{message}"
+        );
         let (_, matrix) = api.get(&format!("/api/v1/sessions/{session_id}/attendance")).await;
         assert_eq!(matrix["rows"][0]["attended_minutes"], 0, "{matrix}");
         // Within the hour before the start, marks are taken.

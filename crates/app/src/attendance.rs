@@ -59,7 +59,8 @@ async fn save_with_choices(
     // a small margin: nobody can have attended it yet (issue 24). A
     // participant report is checked against the meeting's own times.
     if source == Source::RollCall {
-        aula_domain::attendance::marks_open(meeting.starts_at, chrono::Utc::now()).map_err(Error::Conflict)?;
+        aula_domain::attendance::marks_open(meeting.starts_at, record.session.time_zone, chrono::Utc::now())
+            .map_err(Error::Conflict)?;
     }
     let completed = record.status() == SessionStatus::Completed;
     if completed && reason.is_none_or(|r| r.trim().is_empty()) {

@@ -76,10 +76,18 @@ pub const MARKS_OPEN_BEFORE_MINUTES: i64 = 60;
 /// Whether marks may be entered for a meeting starting at `starts_at`, at
 /// `now`: from [`MARKS_OPEN_BEFORE_MINUTES`] before its start. Refused with
 /// the time they open (RFC 3339, for the caller to show in its zone).
-pub fn marks_open(starts_at: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> Result<(), Problem> {
+pub fn marks_open(
+    starts_at: chrono::DateTime<chrono::Utc>,
+    zone: crate::SessionTimeZone,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), Problem> {
     let opens = starts_at - chrono::Duration::minutes(MARKS_OPEN_BEFORE_MINUTES);
     if now < opens {
-        return Err(Problem::new("error-meeting-not-started").with("opens", opens.to_rfc3339()));
+        let opens = crate::Arg::Instant {
+            at: opens,
+            zone: zone.name().to_owned(),
+        };
+        return Err(Problem::new("error-meeting-not-started").with("opens", opens));
     }
     Ok(())
 }

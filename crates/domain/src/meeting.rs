@@ -183,12 +183,18 @@ impl MeetingTimes {
 }
 
 /// `YYYY-MM-DD`, as an `<input type="date">` sends it.
+/// A date of another year than those meetings fall in is told so (it was
+/// told to write `YYYY-MM-DD`, as it was: session 27's attack round).
 pub fn parse_date(input: &str) -> Result<NaiveDate, Problem> {
     let trimmed = filled(input)?;
-    NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-        .ok()
-        .filter(|d| MEETING_YEARS.contains(&chrono::Datelike::year(d)))
-        .ok_or_else(|| Problem::new("error-date"))
+    let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| Problem::new("error-date"))?;
+    if MEETING_YEARS.contains(&chrono::Datelike::year(&date)) {
+        Ok(date)
+    } else {
+        Err(Problem::new("error-year")
+            .with("min", MEETING_YEARS.start().to_string())
+            .with("max", MEETING_YEARS.end().to_string()))
+    }
 }
 
 pub fn parse_optional_date(input: &str) -> Result<Option<NaiveDate>, Problem> {

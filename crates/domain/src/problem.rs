@@ -26,6 +26,13 @@ pub enum Arg {
         value: i64,
         places: u8,
     },
+    /// An instant, written in the reader's language as a date and time in
+    /// `zone` (an IANA name): a message said `2027-01-20T07:00:00+00:00`,
+    /// even in Arabic (session 27's attack round).
+    Instant {
+        at: chrono::DateTime<chrono::Utc>,
+        zone: String,
+    },
 }
 
 impl Arg {
@@ -50,6 +57,7 @@ impl std::fmt::Display for Arg {
         match self {
             Arg::Text(text) | Arg::Word(text) => f.write_str(text),
             Arg::Number(n) => write!(f, "{n}"),
+            Arg::Instant { at, .. } => f.write_str(&at.to_rfc3339()),
             Arg::Decimal { value, places } => {
                 let scale = 10_i64.pow(u32::from(*places));
                 let sign = if *value < 0 { "-" } else { "" };

@@ -76,6 +76,8 @@ fn format_number(value: &FluentValue, intls: &IntlLangMemoizer) -> Option<String
 fn fluent_value(arg: &Arg) -> FluentValue<'static> {
     match arg {
         Arg::Text(text) | Arg::Word(text) => FluentValue::from(text.clone()),
+        // Written in words by `Tr::problem`; here only outside a problem.
+        Arg::Instant { at, .. } => FluentValue::from(at.to_rfc3339()),
         Arg::Number(n) => FluentValue::from(*n),
         Arg::Decimal { value, places } => {
             let places = usize::from(*places);
@@ -144,6 +146,10 @@ impl Tr {
             .iter()
             .map(|(n, v)| match v {
                 Arg::Word(key) if self.has(key) => (*n, Arg::Text(self.t(key))),
+                Arg::Instant { at, zone } => match zone.parse::<Tz>() {
+                    Ok(zone) => (*n, Arg::Text(self.datetime(*at, zone))),
+                    Err(_) => (*n, v.clone()),
+                },
                 _ => (*n, v.clone()),
             })
             .collect();

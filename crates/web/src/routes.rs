@@ -31,6 +31,7 @@ pub fn for_people() -> Router<AppState> {
     let (routes, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi_base())
         // ----- the public catalogue ---------------------------------------------------
         .route("/", get(catalogue::public::catalogue))
+        .route("/o/{slug}", get(catalogue::public::organisation_home))
         .route("/o/{slug}/", get(catalogue::public::organisation_catalogue))
         .route("/o/{slug}/logo", get(catalogue::branding::logo))
         .route("/o/{slug}/brand.css", get(catalogue::branding::brand_css))

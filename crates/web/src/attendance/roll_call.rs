@@ -200,14 +200,16 @@ pub(crate) async fn roll_call_for(
         ),
         None => (String::new(), FormErrors::none()),
     };
-    let not_started = rules::marks_open(meeting.starts_at, chrono::Utc::now()).err().map(|_| {
-        let opens = meeting.starts_at - chrono::Duration::minutes(rules::MARKS_OPEN_BEFORE_MINUTES);
-        c.t1(
-            "roll-call-not-started",
-            "opens",
-            c.datetime(&opens, &record.session.time_zone),
-        )
-    });
+    let not_started = rules::marks_open(meeting.starts_at, record.session.time_zone, chrono::Utc::now())
+        .err()
+        .map(|_| {
+            let opens = meeting.starts_at - chrono::Duration::minutes(rules::MARKS_OPEN_BEFORE_MINUTES);
+            c.t1(
+                "roll-call-not-started",
+                "opens",
+                c.datetime(&opens, &record.session.time_zone),
+            )
+        });
     let (action, staff) = match taker {
         Taker::Staff => (format!("/staff/meetings/{}/roll-call", meeting.id), true),
         Taker::Facilitator { action } => (action.clone(), false),
@@ -273,13 +275,15 @@ pub(crate) async fn save_marks(
     // as the API tells it; the last mark was saved without a word
     // (session 27's attack round).
     let mut errors = FieldErrors::new();
-    for (at, (key, value)) in pairs.iter().enumerate() {
-        if pairs[..at].iter().any(|(k, v)| k == key && v != value) && errors.get(key).is_empty() {
+    let mut first: HashMap<&str, &str> = HashMap::new();
+    for (key, value) in &pairs {
+        let earlier = *first.entry(key).or_insert(value);
+        if earlier != value && errors.get(key).is_empty() {
             errors.add(key, Problem::new("error-mark-twice"));
         }
     }
     let form: HashMap<String, String> = pairs.into_iter().collect();
-    if rules::marks_open(meeting.starts_at, chrono::Utc::now()).is_err() {
+    if rules::marks_open(meeting.starts_at, record.session.time_zone, chrono::Utc::now()).is_err() {
         // Nothing is saved: the page says when the roll call opens.
         let page = roll_call_for(ctx, taker, record, meeting, state, None, false).await?;
         return Ok((axum::http::StatusCode::CONFLICT, render(&page)?).into_response());
@@ -437,7 +441,15 @@ pub struct MarkInput {
 #[serde(untagged)]
 pub enum AttendanceInput {
     Marks(Vec<MarkInput>),
-    WithReason { marks: Vec<MarkInput>, reason: String },
+    /// The marks, and the reason a correction of a completed session
+    /// needs; it may be left out where none is needed.
+    // (An object without it was "the field body does not have the expected
+    // type": session 27's attack round.)
+    WithReason {
+        marks: Vec<MarkInput>,
+        #[serde(default)]
+        reason: String,
+    },
 }
 
 #[derive(Serialize, ToSchema)]
@@ -461,7 +473,7 @@ pub(crate) async fn put_attendance(
 ) -> AppResult<Json<AttendanceSaved>> {
     let (items, reason) = match input {
         AttendanceInput::Marks(items) => (items, None),
-        AttendanceInput::WithReason { marks, reason } => (marks, Some(reason)),
+        AttendanceInput::WithReason { marks, reason } => (marks, Some(reason).filter(|r| !r.trim().is_empty())),
     };
     let length = attendance::meeting_minutes(&meeting);
     let mut errors = FieldErrors::new();

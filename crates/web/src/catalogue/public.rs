@@ -8,7 +8,7 @@ use aula_storage::entities::region;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::{Page, regions};
 use axum::extract::{RawQuery, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
@@ -86,6 +86,20 @@ pub(crate) async fn catalogue(
         Vec::new()
     };
     catalogue_of(ctx, state, query, None, organisations).await
+}
+
+/// `/o/{slug}` without its slash, as a link is typed or shortened: to the
+/// catalogue (it was "page not found": session 27's attack round).
+pub(crate) async fn organisation_home(
+    ApiPath(slug): ApiPath<String>,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    let slug = aula_domain::OrganisationSlug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let target = match query.filter(|q| !q.is_empty()) {
+        Some(query) => format!("/o/{}/?{query}", slug.as_str()),
+        None => format!("/o/{}/", slug.as_str()),
+    };
+    Ok(axum::response::Redirect::permanent(&target).into_response())
 }
 
 /// `/o/{slug}/`: one organisation's public catalogue; a suspended one's

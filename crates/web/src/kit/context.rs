@@ -129,9 +129,7 @@ fn wants_json(parts: &axum::http::request::Parts) -> bool {
             .and_then(|v| v.to_str().ok())
             .and_then(|accept| accept.split(',').next())
             .map(|first| first.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
-            .is_some_and(|media| {
-                media == "application/json" || (media.starts_with("application/") && media.ends_with("+json"))
-            })
+            .is_some_and(|media| crate::kit::extract::is_json_type(&media))
 }
 
 fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bool, same_site: &str) -> HeaderValue {

@@ -11,7 +11,6 @@ use axum::body::Bytes;
 use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
-use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
@@ -41,10 +40,9 @@ pub(crate) fn api_invalid(ctx: &Ctx, field: &str, problem: &Problem) -> Response
 /// An API upload is the file itself, `Content-Type: text/csv`; anything else
 /// is a 415.
 pub(crate) fn require_csv(headers: &HeaderMap) -> AppResult<()> {
-    let is_csv = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("text/csv"));
+    // Any charset: the file is decoded by what it holds (a BOM, UTF-8 or
+    // a Windows code page), as a spreadsheet saved it.
+    let is_csv = crate::kit::extract::media_type(headers).is_some_and(|(essence, _)| essence == "text/csv");
     if is_csv {
         Ok(())
     } else {
@@ -223,7 +221,12 @@ fn multipart_error(err: axum::extract::multipart::MultipartError) -> AppError {
 /// The name of an uploaded file without the folders some browsers send.
 fn base_name(name: &str) -> String {
     let name = name.rsplit(['/', '\\']).next().unwrap_or(name).trim();
-    name.chars().filter(|c| !c.is_control()).take(200).collect()
+    // Nor direction formatting: `\u{202E}vsc.exe` turned the page's line
+    // around after it (session 27's attack round). A name is a label.
+    name.chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .take(200)
+        .collect()
 }
 
 /// An upload form's file (`multipart/form-data`, which `CsrfForm` does not
@@ -250,4 +253,14 @@ pub(crate) async fn read_upload(
         return Err(AppError::Csrf);
     }
     Ok(file.filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_name_is_its_last_part_without_controls_or_direction_formatting() {
+        assert_eq!(super::base_name("C:\\Users\\ana\\inscritos.csv"), "inscritos.csv");
+        assert_eq!(super::base_name("\u{202E}vsc.exe\u{2066}"), "vsc.exe");
+        assert_eq!(super::base_name(" قائمة\u{0}.csv "), "قائمة.csv");
+    }
 }
