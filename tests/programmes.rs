@@ -552,6 +552,25 @@ db_test!(
             html.contains(&format!("src=\"{image}\" alt=\"Logotipo de fami\"")),
             "{html}"
         );
+        // A file that is no logo: the page again, the problem beside that
+        // funder's file, in the reader's language (it was a bare error
+        // page naming `file`, in English: session 27's attack round).
+        let token = browser.csrf(&page).await;
+        let response = browser
+            .upload(&format!("{image}?lang=es"), &token, "notes.txt", b"not a picture")
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("id=\"error-funder-logo-2\"") && html.contains("aria-describedby=\"error-funder-logo-2\""),
+            "{html}"
+        );
+        assert!(!html.contains("file:"), "{html}");
+        assert_eq!(
+            api.get_ok(&path).await["funders"][1]["has_logo"],
+            true,
+            "kept as it was"
+        );
         let served = browser.get(&image).await;
         assert_eq!(served.status(), StatusCode::OK);
         assert_eq!(

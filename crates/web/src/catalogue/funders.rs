@@ -5,7 +5,7 @@
 //! logo follows its name when the funders are reordered.
 
 use aula_app::catalogue as use_case;
-use aula_domain::{FieldErrors, Problem};
+use aula_domain::Problem;
 use aula_storage::programmes;
 use axum::body::Bytes;
 use axum::extract::multipart::MultipartRejection;
@@ -15,13 +15,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
-use super::programmes::FunderOut;
+use super::programmes::{FunderOut, ProgrammeInput};
 use crate::accounts::issuer::{picture_of_body, serve_picture};
 use crate::accounts::organisation_admin::parse_logo;
 use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
-use crate::kit::pages::redirect_with;
+use crate::kit::forms::EditForm;
+use crate::kit::pages::{FormErrors, redirect_with, render_invalid};
 use crate::kit::upload::read_upload;
 use crate::{AppError, AppResult, AppState, Ctx};
 
@@ -103,10 +104,26 @@ pub(crate) async fn upload_page(
     let logo = match read_upload(&ctx, multipart).await? {
         None => Err(Problem::required()),
         Some((_, bytes)) => parse_logo(&bytes),
+    };
+    match logo {
+        Ok(logo) => {
+            use_case::set_funder_logo(&state.app(), &ctx.actor()?, ctx.org()?, id, position, Some(&logo)).await?;
+            Ok(back(&ctx, id, "funder-logo-saved"))
+        }
+        // The programme's page again, the problem beside the funder's file
+        // (it was a bare error page naming the field `file`, in English:
+        // session 27's attack round).
+        Err(problem) => {
+            let funders = programmes::funders(&state.db, id).await?;
+            if !funders.iter().any(|f| f.position == position) {
+                return Err(AppError::NotFound);
+            }
+            let form = ProgrammeInput::current(&ctx, &state, id).await?;
+            let mut page = ProgrammeInput::page(&ctx, &state, Some(id), form, FormErrors::none()).await?;
+            page.logo_problem = Some((position, ctx.tr().problem(&problem)));
+            render_invalid(&page)
+        }
     }
-    .map_err(|problem| AppError::Invalid(FieldErrors::single("file", problem)))?;
-    use_case::set_funder_logo(&state.app(), &ctx.actor()?, ctx.org()?, id, position, Some(&logo)).await?;
-    Ok(back(&ctx, id, "funder-logo-saved"))
 }
 
 pub(crate) async fn remove_page(

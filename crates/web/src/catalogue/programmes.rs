@@ -463,6 +463,8 @@ pub(crate) struct FormPage {
     sessions: Vec<aula_storage::sessions::SessionRecord>,
     /// Its outreach beside training (issue 20), the latest first.
     outreach: Vec<aula_storage::outreach::OutreachRecord>,
+    /// A funder's logo refused: its place from 0, and why.
+    pub(crate) logo_problem: Option<(i32, String)>,
 }
 
 /// The rows as they are, and two blank ones (up to `most` in all).
@@ -570,6 +572,7 @@ impl EditForm for ProgrammeInput {
             courses,
             sessions,
             outreach,
+            logo_problem: None,
         })
     }
 }
