@@ -484,20 +484,23 @@ db_test!(
     }
 );
 
+/// Every staff account's language becomes `language`.
+async fn every_account_speaks(app: &crate::helpers::TestApp, language: aula_domain::Language) {
+    use aula_storage::entities::user;
+    use sea_orm::{EntityTrait, sea_query::Expr};
+    user::Entity::update_many()
+        .col_expr(user::Column::Language, Expr::value(language.as_str()))
+        .exec(&app.db)
+        .await
+        .expect("language");
+}
+
 db_test!(
     session_25_an_integration_is_answered_in_its_accounts_language,
     |app: crate::helpers::TestApp| async move {
-        use sea_orm::{EntityTrait, sea_query::Expr};
         use serde_json::json;
         let api = app.api(&[Role::Organiser]).await;
-        aula_storage::entities::user::Entity::update_many()
-            .col_expr(
-                aula_storage::entities::user::Column::Language,
-                Expr::value(aula_domain::Language::Es.as_str()),
-            )
-            .exec(&app.db)
-            .await
-            .expect("Spanish");
+        every_account_speaks(&app, aula_domain::Language::Es).await;
         // No language named: the account's.
         let (status, body) = api.post("/api/v1/courses", &json!({})).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -659,16 +662,8 @@ db_test!(
         // Session 27's attack round: a French organiser's pages and errors
         // came in English from a browser that named no language, where a
         // token of theirs was answered in French.
-        use sea_orm::{EntityTrait, sea_query::Expr};
         let browser = app.signed_in(&[Role::Organiser]).await;
-        aula_storage::entities::user::Entity::update_many()
-            .col_expr(
-                aula_storage::entities::user::Column::Language,
-                Expr::value(aula_domain::Language::Fr.as_str()),
-            )
-            .exec(&app.db)
-            .await
-            .expect("French");
+        every_account_speaks(&app, aula_domain::Language::Fr).await;
         let page = browser.get_html("/staff/sessions").await;
         assert!(page.contains("<html lang=\"fr\""), "{page}");
         // A language named still wins.
