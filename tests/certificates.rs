@@ -571,3 +571,38 @@ db_test!(
         assert!(page.contains("15 March 2027"), "{page}");
     }
 );
+
+db_test!(
+    session_27_a_name_the_certificate_cannot_draw_is_told_before_issuing,
+    |app: TestApp| async move {
+        // Session 27's attack round: a name in Chinese letters printed as
+        // empty boxes, with nothing but a line in the log to say so.
+        use aula_storage::entities::{person, registration};
+        use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+        let api = app.api(&[Role::Organiser]).await;
+        let (session, registrations) = completed_session(&app, &api, true, false, &[3, 3], "boxes").await;
+        let first = registration::Entity::find_by_id(registrations[0].parse::<uuid::Uuid>().expect("uuid"))
+            .one(&app.db)
+            .await
+            .expect("query")
+            .expect("registration");
+        person::ActiveModel {
+            id: Set(first.person_id),
+            given_name: Set("明".into()),
+            family_name: Set("李".into()),
+            ..Default::default()
+        }
+        .update(&app.db)
+        .await
+        .expect("renamed");
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = browser
+            .get_html(&format!("/staff/sessions/{session}/certificates?lang=en"))
+            .await;
+        assert!(
+            page.contains("The certificate cannot draw some characters of these names, which would print as empty boxes: 明 李 (明李)."),
+            "{page}"
+        );
+        assert!(!page.contains("P1 Ruiz ("), "only the names it cannot draw: {page}");
+    }
+);

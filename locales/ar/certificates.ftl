@@ -80,6 +80,7 @@ certificates-issue-title = تسليم الشهادات
 certificates-issue-rule = تتطلب الشهادة حضور { $percent } % من ساعات الدورة.
 certificates-issue-survey-rule = يشترط هذا التكوين أيضًا الإجابة عن استبيان الرضا.
 certificates-issue-provisional = الأرقام أدناه هي الحضور المسجَّل حتى الآن.
+certificates-issue-undrawable = لا تستطيع الشهادة رسم بعض حروف هذه الأسماء، فستُطبع مربعات فارغة: { $names }. اسأل كل شخص عن كتابة اسمه بالحروف اللاتينية أو العربية؛ يمكنه تصحيحه في «تكويناتي» قبل الإصدار.
 certificates-issue-summary = { $qualifying } من أصل { $count } مشاركين مؤهلون للحصول على شهادة.
 certificates-issue-attended = ساعات الحضور
 certificates-issue-required = الساعات المطلوبة

@@ -68,6 +68,7 @@ certificates-issue-title = Issue the certificates
 certificates-issue-rule = A certificate needs { $percent } % of the session's hours attended.
 certificates-issue-survey-rule = This course also asks for the satisfaction survey to be answered.
 certificates-issue-provisional = The figures below are the attendance recorded so far.
+certificates-issue-undrawable = The certificate cannot draw some characters of these names, which would print as empty boxes: { $names }. Ask each person how their name is written in Latin or Arabic letters; they can correct it in “My trainings” before you issue.
 certificates-issue-summary = { $qualifying } of { $count } participants qualify.
 certificates-issue-attended = Hours attended
 certificates-issue-required = Hours needed

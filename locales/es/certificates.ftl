@@ -68,6 +68,7 @@ certificates-issue-title = Expedir los certificados
 certificates-issue-rule = Un certificado requiere haber asistido al { $percent } % de las horas de la sesión.
 certificates-issue-survey-rule = Este curso pide además haber respondido la encuesta de satisfacción.
 certificates-issue-provisional = Las cifras de abajo son la asistencia registrada hasta ahora.
+certificates-issue-undrawable = El certificado no puede dibujar algunos caracteres de estos nombres, que se imprimirían como recuadros vacíos: { $names }. Pregunte a cada persona cómo se escribe su nombre en letras latinas o árabes; puede corregirlo en «Mis formaciones» antes de la emisión.
 certificates-issue-summary = { $qualifying } de { $count } participantes tienen derecho.
 certificates-issue-attended = Horas asistidas
 certificates-issue-required = Horas necesarias

@@ -68,6 +68,7 @@ certificates-issue-title = Délivrer les attestations
 certificates-issue-rule = Une attestation demande { $percent } % des heures de la session suivies.
 certificates-issue-survey-rule = Cette formation demande aussi d’avoir répondu au questionnaire de satisfaction.
 certificates-issue-provisional = Les chiffres ci-dessous sont les présences enregistrées jusqu’ici.
+certificates-issue-undrawable = Le certificat ne peut pas dessiner certains caractères de ces noms, qui s’imprimeraient comme des cases vides : { $names }. Demandez à chaque personne comment son nom s’écrit en lettres latines ou arabes ; elle peut le corriger dans « Mes formations » avant l’émission.
 certificates-issue-summary = { $qualifying } participant·es sur { $count } y ont droit.
 certificates-issue-attended = Heures suivies
 certificates-issue-required = Heures requises

@@ -135,6 +135,26 @@ impl Line {
 
 /// One line of text: control characters and runs of blanks become one
 /// space; bidi marks and isolates (which no font draws) go.
+/// The characters of `text` the certificate's fonts cannot draw, each once,
+/// in order: a name in a script DejaVu Sans does not cover (Chinese,
+/// Devanagari, Ethiopic...) printed as empty boxes, with nothing but a line
+/// in the log to say so (session 27's attack round). Told before issuing.
+pub fn undrawable(text: &str) -> Vec<char> {
+    let Some(fonts) = FONTS.as_ref() else {
+        return Vec::new();
+    };
+    let mut missing = Vec::new();
+    for c in clean(text).chars() {
+        let drawn = |face: &Face| face.shaper.glyph_index(c).is_some();
+        let ignorable = c.is_whitespace() || c.is_control() || ('\u{200B}'..='\u{200F}').contains(&c);
+        let fine = ignorable || (drawn(&fonts.regular) && drawn(&fonts.bold));
+        if !fine && !missing.contains(&c) {
+            missing.push(c);
+        }
+    }
+    missing
+}
+
 pub(crate) fn clean(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .map(|word| word.replace(is_bidi_mark, ""))
@@ -152,5 +172,15 @@ fn is_bidi_mark(c: char) -> bool {
 pub(crate) fn load_into(database: &mut usvg::fontdb::Database) {
     for data in [REGULAR_TTF, BOLD_TTF] {
         database.load_font_source(usvg::fontdb::Source::Binary(std::sync::Arc::new(data)));
+    }
+}
+
+#[cfg(test)]
+mod undrawable_tests {
+    #[test]
+    fn latin_arabic_and_cyrillic_are_drawn_chinese_and_devanagari_are_not() {
+        assert!(super::undrawable("Zoë Núñez-Ibáñez ابن سينا Олена Шевченко").is_empty());
+        assert_eq!(super::undrawable("李 明 李"), ['李', '明']);
+        assert_eq!(super::undrawable("Anil अनिल"), ['अ', 'न', 'ि', 'ल']);
     }
 }

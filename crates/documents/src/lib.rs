@@ -24,4 +24,4 @@ mod sfnt;
 pub mod sign_in_sheet;
 pub mod workbook;
 
-pub use fonts::PdfError;
+pub use fonts::{PdfError, undrawable};

@@ -234,6 +234,21 @@ impl IssuePage {
         self.c.t(candidate.eligibility.key())
     }
 
+    /// The names of those about to get a certificate that it cannot draw
+    /// (a script its fonts do not cover), each with what it cannot draw.
+    fn undrawable(&self) -> Vec<String> {
+        self.preview
+            .candidates
+            .iter()
+            .filter(|c| c.eligibility == certificates::Eligibility::Eligible && c.issued.is_none())
+            .filter_map(|c| {
+                let name = format!("{} {}", c.person.given_name, c.person.family_name);
+                let missing = aula_documents::undrawable(&name);
+                (!missing.is_empty()).then(|| format!("{name} ({})", missing.into_iter().collect::<String>()))
+            })
+            .collect()
+    }
+
     fn qualifying(&self) -> usize {
         let eligible = certificates::Eligibility::Eligible;
         self.preview
