@@ -289,7 +289,16 @@ fn check_svg(bytes: &[u8]) -> Result<Image, ImageError> {
         ..usvg::Options::default()
     };
     crate::fonts::load_into(options.fontdb_mut());
-    let tree = usvg::Tree::from_data(bytes, &options).map_err(|_| ImageError::NotSvg)?;
+    // A drawing of no size (`width="0"`, a negative one) is said to be
+    // that, not "not an SVG" (session 27's attack round), as a PNG's is.
+    let tree = usvg::Tree::from_data(bytes, &options).map_err(|error| match error {
+        usvg::Error::InvalidSize => ImageError::BadDimensions {
+            width: 0,
+            height: 0,
+            limit: MAX_IMAGE_SIDE,
+        },
+        _ => ImageError::NotSvg,
+    })?;
     let size = tree.size();
     let side = |value: f32| {
         if value.is_finite() {
@@ -420,6 +429,19 @@ mod tests {
             check_image(&cut_short[..60], ImageKind::Png).unwrap_err(),
             ImageError::NotPng
         );
+        // A drawing of no size is told so, not "not an SVG".
+        for size in [r#"width="0" height="10""#, r#"width="-5" height="10""#] {
+            let svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" {size}><rect width="1" height="1"/></svg>"#);
+            assert_eq!(
+                check_image(svg.as_bytes(), ImageKind::Svg).unwrap_err(),
+                ImageError::BadDimensions {
+                    width: 0,
+                    height: 0,
+                    limit: MAX_IMAGE_SIDE
+                },
+                "{size}"
+            );
+        }
         // Entities (and so entity bombs and external entities) are refused.
         let entity = r#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>"#;
         assert_eq!(
