@@ -407,14 +407,8 @@ pub async fn erase(conn: &impl ConnectionTrait, person: &person::Model, certific
         .await?;
 
     // The names written down at their organisation's outreach doors.
-    let their_activities = sea_orm::sea_query::Query::select()
-        .column(outreach_activity::Column::Id)
-        .from(outreach_activity::Entity)
-        .and_where(outreach_activity::Column::OrganisationId.eq(person.organisation_id))
-        .to_owned();
     outreach_walk_in::Entity::delete_many()
-        .filter(walked_in(person, &names.names))
-        .filter(outreach_walk_in::Column::ActivityId.in_subquery(their_activities))
+        .filter(walk_ins_of(person, &names.names))
         .exec(conn)
         .await?;
 
@@ -444,18 +438,25 @@ fn ids_text(ids: &[Uuid]) -> Vec<String> {
     ids.iter().map(Uuid::to_string).collect()
 }
 
-/// The walk-ins that are the person: by their address, or without one by
-/// one of their `names` (a namesake who gave another address is another
-/// person: session 27's review).
-fn walked_in(person: &person::Model, names: &[String]) -> SimpleExpr {
+/// The walk-ins at their organisation's outreach activities that are the
+/// person: by their address, or without one by one of their `names` (a
+/// namesake who gave another address is another person: session 27's
+/// review).
+fn walk_ins_of(person: &person::Model, names: &[String]) -> SimpleExpr {
     let address = person.email.clone().unwrap_or_default().to_lowercase();
     let no_address = outreach_walk_in::Column::Email
         .is_null()
         .or(outreach_walk_in::Column::Email.eq(""));
+    let their_activities = sea_orm::sea_query::Query::select()
+        .column(outreach_activity::Column::Id)
+        .from(outreach_activity::Entity)
+        .and_where(outreach_activity::Column::OrganisationId.eq(person.organisation_id))
+        .to_owned();
     Expr::expr(Func::lower(Expr::col(outreach_walk_in::Column::Email)))
         .eq(address.as_str())
         .and(Expr::val(!address.is_empty()))
         .or(no_address.and(outreach_walk_in::Column::Name.is_in(names.iter().cloned())))
+        .and(outreach_walk_in::Column::ActivityId.in_subquery(their_activities))
 }
 
 /// Withdraws the certificates of these registrations: the row stays (it is
@@ -559,16 +560,7 @@ pub async fn export(conn: &impl ConnectionTrait, person: &person::Model) -> Resu
         .all(conn)
         .await?;
     let walk_ins = outreach_walk_in::Entity::find()
-        .filter(walked_in(person, &names_of(conn, person).await?.names))
-        .filter(
-            outreach_walk_in::Column::ActivityId.in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(outreach_activity::Column::Id)
-                    .from(outreach_activity::Entity)
-                    .and_where(outreach_activity::Column::OrganisationId.eq(person.organisation_id))
-                    .to_owned(),
-            ),
-        )
+        .filter(walk_ins_of(person, &names_of(conn, person).await?.names))
         .all(conn)
         .await?;
     let audit = audit_entry::Entity::find()
