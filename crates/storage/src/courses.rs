@@ -51,19 +51,7 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &CourseFilter, page: Page
     // Not a suspended organisation's courses, as not its sessions (issue
     // 17; session 26's attack round listed them).
     if filter.public_only {
-        use sea_orm::sea_query::ExprTrait as _;
-        query = query.filter(
-            course::Column::OrganisationId.not_in_subquery(
-                sea_orm::sea_query::Query::select()
-                    .column(crate::entities::organisation::Column::Id)
-                    .from(crate::entities::organisation::Entity)
-                    .and_where(
-                        sea_orm::sea_query::Expr::col(crate::entities::organisation::Column::Status)
-                            .eq(aula_domain::OrganisationStatus::Suspended.as_str()),
-                    )
-                    .to_owned(),
-            ),
-        );
+        query = query.filter(course::Column::OrganisationId.not_in_subquery(crate::organisations::suspended_ids()));
     }
     if let Some(id) = filter.programme_id {
         query = query.filter(course::Column::ProgrammeId.eq(id));

@@ -22,6 +22,19 @@ pub struct NewOrganisation {
     pub contact_email: Option<String>,
 }
 
+/// `SELECT id FROM organisations WHERE status = 'suspended'`: what public
+/// lists leave out (issue 17), of sessions and courses alike.
+pub(crate) fn suspended_ids() -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::ExprTrait as _;
+    sea_orm::sea_query::Query::select()
+        .column(organisation::Column::Id)
+        .from(organisation::Entity)
+        .and_where(
+            sea_orm::sea_query::Expr::col(organisation::Column::Status).eq(OrganisationStatus::Suspended.as_str()),
+        )
+        .to_owned()
+}
+
 pub fn id(model: &organisation::Model) -> OrganisationId {
     OrganisationId::from_row(model.id)
 }

@@ -183,18 +183,7 @@ pub async fn list(conn: &impl ConnectionTrait, filter: &SessionFilter, page: Pag
         // An invited group's session is not listed (issue 20).
         public = public.add(session::Column::ByInvitation.eq(false));
         // A suspended organisation's sessions are not public (issue 17).
-        public = public.add(
-            session::Column::OrganisationId.not_in_subquery(
-                Query::select()
-                    .column(crate::entities::organisation::Column::Id)
-                    .from(crate::entities::organisation::Entity)
-                    .and_where(
-                        Expr::col(crate::entities::organisation::Column::Status)
-                            .eq(aula_domain::OrganisationStatus::Suspended.as_str()),
-                    )
-                    .to_owned(),
-            ),
-        );
+        public = public.add(session::Column::OrganisationId.not_in_subquery(crate::organisations::suspended_ids()));
         condition = condition.add(match filter.also_trained_by {
             Some(trainer) => Condition::any().add(public).add(
                 session::Column::Id.in_subquery(
