@@ -3,7 +3,8 @@
 //! Invariants kept here:
 //! - Every request passes through `context::layer`, which settles its
 //!   language, who is asking (session cookie or bearer token) and its
-//!   anti-forgery token once; handlers read that as [`Ctx`].
+//!   anti-forgery token once; handlers read that as [`Ctx`], which also
+//!   carries the [`AppState`] (`ctx.state`).
 //! - Every error becomes a response in one place (`kit/error.rs` says how).
 //! - `routes.rs` lists every route, pages and API, grouped by feature;
 //!   `router()` here puts the middleware around them. API handlers are

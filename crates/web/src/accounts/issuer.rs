@@ -15,9 +15,9 @@ use aula_storage::entities::{course, organisation, signatory};
 use aula_storage::issuer::{self, Signs};
 use aula_storage::{courses, organisations};
 use axum::body::Bytes;
+use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Multipart, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -250,8 +250,8 @@ async fn issuer_out(state: &AppState, org: OrganisationId) -> AppResult<IssuerOu
 /// The identity the organisation the request works in prints on its certificates (organisers).
 #[utoipa::path(get, path = "/api/v1/issuer", tag = "issuer",
     responses((status = 200, body = IssuerOut), (status = 403, body = ApiError)))]
-pub(crate) async fn show(Organiser(ctx): Organiser, State(state): State<AppState>) -> AppResult<axum::Json<IssuerOut>> {
-    Ok(axum::Json(issuer_out(&state, ctx.org()?).await?))
+pub(crate) async fn show(Organiser(ctx): Organiser) -> AppResult<axum::Json<IssuerOut>> {
+    Ok(axum::Json(issuer_out(&ctx.state, ctx.org()?).await?))
 }
 
 /// Set the legal name, postal address, website and default signatory its
@@ -261,35 +261,27 @@ pub(crate) async fn show(Organiser(ctx): Organiser, State(state): State<AppState
     responses((status = 200, body = IssuerOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiJson(input): ApiJson<IssuerInput>,
 ) -> AppResult<axum::Json<IssuerOut>> {
     let identity = IssuerIdentity::try_from(&input).map_err(AppError::Invalid)?;
     let org = ctx.org()?;
-    use_case::set_identity(&state.app(), &ctx.actor()?, org, &identity).await?;
-    Ok(axum::Json(issuer_out(&state, org).await?))
+    use_case::set_identity(&ctx.state.app(), &ctx.actor()?, org, &identity).await?;
+    Ok(axum::Json(issuer_out(&ctx.state, org).await?))
 }
 
 /// The organisation's signatories, by name (organisers).
 #[utoipa::path(get, path = "/api/v1/signatories", tag = "issuer",
     responses((status = 200, body = Vec<SignatoryOut>), (status = 403, body = ApiError)))]
-pub(crate) async fn list(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-) -> AppResult<axum::Json<Vec<SignatoryOut>>> {
-    Ok(axum::Json(issuer_out(&state, ctx.org()?).await?.signatories))
+pub(crate) async fn list(Organiser(ctx): Organiser) -> AppResult<axum::Json<Vec<SignatoryOut>>> {
+    Ok(axum::Json(issuer_out(&ctx.state, ctx.org()?).await?.signatories))
 }
 
 /// Add a signatory; their signature is uploaded next (organisers).
 #[utoipa::path(post, path = "/api/v1/signatories", tag = "issuer", request_body = SignatoryInput,
     responses((status = 201, body = SignatoryOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<SignatoryInput>,
-) -> AppResult<Response> {
+pub(crate) async fn create(Organiser(ctx): Organiser, ApiJson(input): ApiJson<SignatoryInput>) -> AppResult<Response> {
     let details = SignatoryDetails::try_from(&input).map_err(AppError::Invalid)?;
-    let created = use_case::add_signatory(&state.app(), &ctx.actor()?, ctx.org()?, &details).await?;
+    let created = use_case::add_signatory(&ctx.state.app(), &ctx.actor()?, ctx.org()?, &details).await?;
     Ok((StatusCode::CREATED, axum::Json(signatory_out(created, &[]))).into_response())
 }
 
@@ -304,10 +296,9 @@ async fn one(state: &AppState, org: OrganisationId, id: Uuid) -> AppResult<Signa
     responses((status = 200, body = SignatoryOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn show_signatory(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<SignatoryOut>> {
-    Ok(axum::Json(one(&state, ctx.org()?, id).await?))
+    Ok(axum::Json(one(&ctx.state, ctx.org()?, id).await?))
 }
 
 /// Change a signatory's name or title; certificates issued keep the old
@@ -318,12 +309,11 @@ pub(crate) async fn show_signatory(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update_signatory(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<SignatoryOut>> {
     let org = ctx.org()?;
-    let current = issuer::get(&state.db, org, id).await?;
+    let current = issuer::get(&ctx.state.db, org, id).await?;
     let input = input::merge(
         &SignatoryInput {
             name: current.name,
@@ -332,20 +322,16 @@ pub(crate) async fn update_signatory(
         patch,
     )?;
     let details = SignatoryDetails::try_from(&input).map_err(AppError::Invalid)?;
-    use_case::change_signatory(&state.app(), &ctx.actor()?, org, id, &details).await?;
-    Ok(axum::Json(one(&state, org, id).await?))
+    use_case::change_signatory(&ctx.state.app(), &ctx.actor()?, org, id, &details).await?;
+    Ok(axum::Json(one(&ctx.state, org, id).await?))
 }
 
 /// Remove a signatory: the courses and sessions they signed go back to the
 /// default; certificates issued keep their name and signature (organisers).
 #[utoipa::path(delete, path = "/api/v1/signatories/{id}", tag = "issuer", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn delete_signatory(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    use_case::remove_signatory(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+pub(crate) async fn delete_signatory(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    use_case::remove_signatory(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -360,27 +346,22 @@ pub(crate) async fn delete_signatory(
         (status = 422, body = ApiError)))]
 pub(crate) async fn put_signature(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<axum::Json<SignatoryOut>> {
     let org = ctx.org()?;
-    issuer::get(&state.db, org, id).await?;
+    issuer::get(&ctx.state.db, org, id).await?;
     let picture = picture_of_body(&headers, body, "signature")?;
-    use_case::set_signature(&state.app(), &ctx.actor()?, org, id, Some(&picture)).await?;
-    Ok(axum::Json(one(&state, org, id).await?))
+    use_case::set_signature(&ctx.state.app(), &ctx.actor()?, org, id, Some(&picture)).await?;
+    Ok(axum::Json(one(&ctx.state, org, id).await?))
 }
 
 /// Remove a signatory's signature (organisers).
 #[utoipa::path(delete, path = "/api/v1/signatories/{id}/signature", tag = "issuer", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn delete_signature(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    use_case::set_signature(&state.app(), &ctx.actor()?, ctx.org()?, id, None).await?;
+pub(crate) async fn delete_signature(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    use_case::set_signature(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, None).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -394,10 +375,10 @@ pub struct SignatoryChoice {
     pub signatory_id: String,
 }
 
-async fn assign(ctx: &Ctx, state: &AppState, what: Signs, choice: &SignatoryChoice) -> AppResult<()> {
+async fn assign(ctx: &Ctx, what: Signs, choice: &SignatoryChoice) -> AppResult<()> {
     let signatory_id =
         optional_id(&choice.signatory_id).map_err(|p| AppError::Invalid(FieldErrors::single("signatory_id", p)))?;
-    use_case::assign(&state.app(), &ctx.actor()?, ctx.org()?, what, signatory_id).await?;
+    use_case::assign(&ctx.state.app(), &ctx.actor()?, ctx.org()?, what, signatory_id).await?;
     Ok(())
 }
 
@@ -409,11 +390,10 @@ async fn assign(ctx: &Ctx, state: &AppState, what: Signs, choice: &SignatoryChoi
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn course_signatory(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(choice): ApiJson<SignatoryChoice>,
 ) -> AppResult<Response> {
-    assign(&ctx, &state, Signs::Course(id), &choice).await?;
+    assign(&ctx, Signs::Course(id), &choice).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -424,11 +404,10 @@ pub(crate) async fn course_signatory(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn session_signatory(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(choice): ApiJson<SignatoryChoice>,
 ) -> AppResult<Response> {
-    assign(&ctx, &state, Signs::Session(id), &choice).await?;
+    assign(&ctx, Signs::Session(id), &choice).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -445,14 +424,13 @@ pub(crate) async fn session_signatory(
         (status = 415, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put_body_logo(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<axum::Json<crate::catalogue::bodies::BodyOut>> {
-    aula_storage::bodies::get(&state.db, id).await?;
+    aula_storage::bodies::get(&ctx.state.db, id).await?;
     let picture = picture_of_body(&headers, body, "logo")?;
-    let changed = use_case::set_body_logo(&state.app(), &ctx.actor()?, id, Some(&picture)).await?;
+    let changed = use_case::set_body_logo(&ctx.state.app(), &ctx.actor()?, id, Some(&picture)).await?;
     Ok(axum::Json(changed.into()))
 }
 
@@ -460,12 +438,8 @@ pub(crate) async fn put_body_logo(
 #[utoipa::path(delete, path = "/api/v1/accreditation-bodies/{id}/logo", tag = "accreditation-bodies",
     params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn delete_body_logo(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    use_case::set_body_logo(&state.app(), &ctx.actor()?, id, None).await?;
+pub(crate) async fn delete_body_logo(Admin(ctx): Admin, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    use_case::set_body_logo(&ctx.state.app(), &ctx.actor()?, id, None).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -507,11 +481,11 @@ pub(crate) struct AssignForm {
 }
 
 impl IssuerPage {
-    async fn new(ctx: &Ctx, state: &AppState) -> AppResult<Self> {
+    async fn new(ctx: &Ctx) -> AppResult<Self> {
         let org_id = ctx.org()?;
-        let org = organisations::get(&state.db, org_id).await?;
-        let assigned = issuer::assignments(&state.db, org_id).await?;
-        let all = issuer::list(&state.db, org_id).await?;
+        let org = organisations::get(&ctx.state.db, org_id).await?;
+        let assigned = issuer::assignments(&ctx.state.db, org_id).await?;
+        let all = issuer::list(&ctx.state.db, org_id).await?;
         let choices = all
             .iter()
             .map(|s| (s.id.to_string(), format!("{}, {}", s.name, s.title)))
@@ -531,7 +505,8 @@ impl IssuerPage {
                 s,
             })
             .collect();
-        let courses: Vec<course::Model> = courses::choices(&state.db, org_id, aula_storage::Archived::Hidden).await?;
+        let courses: Vec<course::Model> =
+            courses::choices(&ctx.state.db, org_id, aula_storage::Archived::Hidden).await?;
         Ok(IssuerPage {
             c: Chrome::new(ctx),
             printed_name: issuer::legal_name(&org).to_owned(),
@@ -551,24 +526,23 @@ impl IssuerPage {
 }
 
 /// `/staff/organisation/issuer`: what the organisation's certificates print.
-pub(crate) async fn page(Organiser(ctx): Organiser, State(state): State<AppState>) -> AppResult<Response> {
-    render(&IssuerPage::new(&ctx, &state).await?)
+pub(crate) async fn page(Organiser(ctx): Organiser) -> AppResult<Response> {
+    render(&IssuerPage::new(&ctx).await?)
 }
 
 const BACK: &str = "/staff/organisation/issuer";
 
 pub(crate) async fn save_identity(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     CsrfForm(form): CsrfForm<IssuerInput>,
 ) -> AppResult<Response> {
     let outcome: AppResult<_> = async {
         let identity = IssuerIdentity::try_from(&form)?;
-        Ok(use_case::set_identity(&state.app(), &ctx.actor()?, ctx.org()?, &identity).await?)
+        Ok(use_case::set_identity(&ctx.state.app(), &ctx.actor()?, ctx.org()?, &identity).await?)
     }
     .await;
     let back = |_| redirect_with(&ctx, BACK, "flash-saved");
-    let page = async || IssuerPage::new(&ctx, &state).await;
+    let page = async || IssuerPage::new(&ctx).await;
     saved_or_page_again(&ctx, outcome, back, page, |page, errors| IssuerPage {
         errors,
         form,
@@ -579,12 +553,11 @@ pub(crate) async fn save_identity(
 
 pub(crate) async fn add_signatory(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     CsrfForm(form): CsrfForm<SignatoryInput>,
 ) -> AppResult<Response> {
     let outcome: AppResult<_> = async {
         let details = SignatoryDetails::try_from(&form)?;
-        Ok(use_case::add_signatory(&state.app(), &ctx.actor()?, ctx.org()?, &details).await?)
+        Ok(use_case::add_signatory(&ctx.state.app(), &ctx.actor()?, ctx.org()?, &details).await?)
     }
     .await;
     let added = |created: signatory::Model| {
@@ -594,7 +567,7 @@ pub(crate) async fn add_signatory(
             "issuer-signatory-added",
         )
     };
-    let page = async || IssuerPage::new(&ctx, &state).await;
+    let page = async || IssuerPage::new(&ctx).await;
     saved_or_page_again(&ctx, outcome, added, page, |page, new_errors| IssuerPage {
         new_errors,
         new_signatory: form,
@@ -605,7 +578,6 @@ pub(crate) async fn add_signatory(
 
 pub(crate) async fn assign_course(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     CsrfForm(form): CsrfForm<AssignForm>,
 ) -> AppResult<Response> {
     let mut errors = FieldErrors::new();
@@ -617,7 +589,7 @@ pub(crate) async fn assign_course(
     let outcome = match (course, signatory) {
         (Some(course), Some(signatory)) => {
             use_case::assign(
-                &state.app(),
+                &ctx.state.app(),
                 &ctx.actor()?,
                 ctx.org()?,
                 Signs::Course(course),
@@ -633,7 +605,7 @@ pub(crate) async fn assign_course(
         _ => Err(AppError::Invalid(errors)),
     };
     let back = |()| redirect_with(&ctx, &format!("{BACK}#assign"), "flash-saved");
-    let page = async || IssuerPage::new(&ctx, &state).await;
+    let page = async || IssuerPage::new(&ctx).await;
     saved_or_page_again(&ctx, outcome, back, page, |page, assign_errors| IssuerPage {
         assign_errors,
         assign_form: form,
@@ -653,8 +625,8 @@ struct SignatoryPage {
 }
 
 impl SignatoryPage {
-    async fn new(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Self> {
-        let s = issuer::get(&state.db, ctx.org()?, id).await?;
+    async fn new(ctx: &Ctx, id: Uuid) -> AppResult<Self> {
+        let s = issuer::get(&ctx.state.db, ctx.org()?, id).await?;
         Ok(SignatoryPage {
             c: Chrome::new(ctx),
             form: SignatoryInput {
@@ -669,27 +641,22 @@ impl SignatoryPage {
 }
 
 /// `/staff/organisation/issuer/signatories/{id}`: one signatory, their signature.
-pub(crate) async fn signatory_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    render(&SignatoryPage::new(&ctx, &state, id).await?)
+pub(crate) async fn signatory_page(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    render(&SignatoryPage::new(&ctx, id).await?)
 }
 
 pub(crate) async fn save_signatory(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<SignatoryInput>,
 ) -> AppResult<Response> {
     let outcome: AppResult<_> = async {
         let details = SignatoryDetails::try_from(&form)?;
-        Ok(use_case::change_signatory(&state.app(), &ctx.actor()?, ctx.org()?, id, &details).await?)
+        Ok(use_case::change_signatory(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, &details).await?)
     }
     .await;
     let back = |_| redirect_with(&ctx, &format!("{BACK}/signatories/{id}"), "flash-saved");
-    let page = async || SignatoryPage::new(&ctx, &state, id).await;
+    let page = async || SignatoryPage::new(&ctx, id).await;
     saved_or_page_again(&ctx, outcome, back, page, |page, errors| SignatoryPage {
         errors,
         form,
@@ -700,12 +667,11 @@ pub(crate) async fn save_signatory(
 
 pub(crate) async fn upload_signature(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let org = ctx.org()?;
-    issuer::get(&state.db, org, id).await?;
+    issuer::get(&ctx.state.db, org, id).await?;
     let upload = read_upload(&ctx, multipart).await?;
     let picture = match &upload {
         None => Err(Problem::required()),
@@ -722,7 +688,7 @@ pub(crate) async fn upload_signature(
     };
     match picture {
         Ok(picture) => {
-            use_case::set_signature(&state.app(), &ctx.actor()?, org, id, Some(&picture)).await?;
+            use_case::set_signature(&ctx.state.app(), &ctx.actor()?, org, id, Some(&picture)).await?;
             Ok(redirect_with(
                 &ctx,
                 &format!("{BACK}/signatories/{id}"),
@@ -730,7 +696,7 @@ pub(crate) async fn upload_signature(
             ))
         }
         Err(problem) => {
-            let mut page = SignatoryPage::new(&ctx, &state, id).await?;
+            let mut page = SignatoryPage::new(&ctx, id).await?;
             page.signature_errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
             render_invalid(&page)
         }
@@ -739,20 +705,15 @@ pub(crate) async fn upload_signature(
 
 pub(crate) async fn remove_signatory(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    use_case::remove_signatory(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    use_case::remove_signatory(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(redirect_with(&ctx, BACK, "issuer-signatory-removed"))
 }
 
 /// A signatory's signature, for their page (organisers of their organisation).
-pub(crate) async fn signature_picture(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let s = issuer::get(&state.db, ctx.org()?, id).await?;
-    serve_picture(&state, s.signature_sha256.as_deref()).await
+pub(crate) async fn signature_picture(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let s = issuer::get(&ctx.state.db, ctx.org()?, id).await?;
+    serve_picture(&ctx.state, s.signature_sha256.as_deref()).await
 }

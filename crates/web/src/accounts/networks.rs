@@ -5,7 +5,6 @@
 
 use aula_domain::OrganisationId;
 use aula_storage::organisations::{self, Standing};
-use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -68,13 +67,9 @@ async fn answer(state: &AppState, org: aula_storage::entities::organisation::Mod
 #[utoipa::path(get, path = "/api/v1/organisations/{id}/network", tag = "organisations",
     params(("id" = Uuid, Path)),
     responses((status = 200, body = NetworkOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn get(
-    Admin(_ctx): Admin,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<NetworkOut>> {
-    let org = organisations::get(&state.db, OrganisationId::from_row(id)).await?;
-    Ok(axum::Json(answer(&state, org).await?))
+pub(crate) async fn get(Admin(ctx): Admin, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<NetworkOut>> {
+    let org = organisations::get(&ctx.state.db, OrganisationId::from_row(id)).await?;
+    Ok(axum::Json(answer(&ctx.state, org).await?))
 }
 
 /// Declare an organisation a network, or a member of one, or neither
@@ -88,7 +83,6 @@ pub(crate) async fn get(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<NetworkInput>,
 ) -> AppResult<axum::Json<NetworkOut>> {
@@ -97,9 +91,9 @@ pub(crate) async fn put(
         network_id: input.network_id.map(OrganisationId::from_row),
     };
     let org =
-        aula_app::organisations::set_standing(&state.app(), &ctx.actor()?, OrganisationId::from_row(id), standing)
+        aula_app::organisations::set_standing(&ctx.state.app(), &ctx.actor()?, OrganisationId::from_row(id), standing)
             .await?;
-    Ok(axum::Json(answer(&state, org).await?))
+    Ok(axum::Json(answer(&ctx.state, org).await?))
 }
 
 #[cfg(test)]

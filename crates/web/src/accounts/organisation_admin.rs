@@ -11,7 +11,6 @@ use aula_domain::{
 use aula_storage::entities::organisation;
 use aula_storage::organisations;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
@@ -194,11 +193,10 @@ pub(crate) async fn find(state: &AppState, id: Uuid) -> AppResult<organisation::
     responses((status = 200, body = OrganisationDetailOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
 pub(crate) async fn show(
-    Admin(_ctx): Admin,
-    State(state): State<AppState>,
+    Admin(ctx): Admin,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<OrganisationDetailOut>> {
-    Ok(axum::Json(find(&state, id).await?.into()))
+    Ok(axum::Json(find(&ctx.state, id).await?.into()))
 }
 
 /// Change an organisation's settings, accent colour or status — `suspended`
@@ -209,14 +207,13 @@ pub(crate) async fn show(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<OrganisationDetailOut>> {
-    let current = find(&state, id).await?;
+    let current = find(&ctx.state, id).await?;
     let input = input::merge(&OrganisationChangeInput::from(&current), patch)?;
     let change = input.change().map_err(AppError::Invalid)?;
-    let changed = use_case::change(&state.app(), &ctx.actor()?, organisations::id(&current), &change).await?;
+    let changed = use_case::change(&ctx.state.app(), &ctx.actor()?, organisations::id(&current), &change).await?;
     Ok(axum::Json(changed.into()))
 }
 
@@ -237,12 +234,11 @@ pub struct MemberDetailOut {
     responses((status = 200, body = Vec<MemberDetailOut>), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
 pub(crate) async fn members(
-    Admin(_ctx): Admin,
-    State(state): State<AppState>,
+    Admin(ctx): Admin,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<Vec<MemberDetailOut>>> {
-    let org = find(&state, id).await?;
-    let members = organisations::staff(&state.db, organisations::id(&org)).await?;
+    let org = find(&ctx.state, id).await?;
+    let members = organisations::staff(&ctx.state.db, organisations::id(&org)).await?;
     Ok(axum::Json(
         members
             .into_iter()
@@ -264,12 +260,11 @@ pub(crate) async fn members(
         (status = 404, body = ApiError, description = "No such organisation, or they do not hold that role in it")))]
 pub(crate) async fn remove_member(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath((id, user_id, role)): ApiPath<(Uuid, Uuid, String)>,
 ) -> AppResult<Response> {
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let role = Role::parse(&role).map_err(|_| AppError::NotFound)?;
-    use_case::remove_member(&state.app(), &ctx.actor()?, organisations::id(&org), user_id, role).await?;
+    use_case::remove_member(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), user_id, role).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -298,12 +293,11 @@ pub(crate) fn parse_logo(bytes: &[u8]) -> Result<Logo, Problem> {
         (status = 422, body = ApiError)))]
 pub(crate) async fn put_logo(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Response> {
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let declared = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -315,19 +309,15 @@ pub(crate) async fn put_logo(
         Ok(_) => return Err(AppError::invalid("logo", "error-logo-format")),
         Err(problem) => return Err(AppError::Invalid(FieldErrors::single("logo", problem))),
     };
-    let changed = use_case::set_logo(&state.app(), &ctx.actor()?, organisations::id(&org), Some(&logo)).await?;
+    let changed = use_case::set_logo(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), Some(&logo)).await?;
     Ok(axum::Json(OrganisationDetailOut::from(changed)).into_response())
 }
 
 /// Remove an organisation's logo (platform administrators).
 #[utoipa::path(delete, path = "/api/v1/organisations/{id}/logo", tag = "organisations", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn delete_logo(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let org = find(&state, id).await?;
-    use_case::set_logo(&state.app(), &ctx.actor()?, organisations::id(&org), None).await?;
+pub(crate) async fn delete_logo(Admin(ctx): Admin, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let org = find(&ctx.state, id).await?;
+    use_case::set_logo(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), None).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -9,8 +9,8 @@ use aula_app::organisations::{self as use_case, Change};
 use aula_domain::{AccentColour, FieldErrors, Language, OrganisationId, OrganisationStatus, Problem, Role};
 use aula_storage::entities::organisation;
 use aula_storage::organisations::{self, Member, NewOrganisation};
+use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{Multipart, State};
 use axum::response::Response;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -23,7 +23,7 @@ use crate::kit::pages::{
     Chrome, FormErrors, redirect_with, render, render_invalid, saved_or_form_again, saved_or_page_again,
 };
 use crate::kit::upload::read_upload;
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 const ADMIN: &[Role] = &[Role::Admin];
 
@@ -36,10 +36,10 @@ struct ListPage {
 }
 
 /// `/admin/organisations`: every organisation, its status and its staff count.
-pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let counts = organisations::member_counts(&state.db).await?;
-    let rows = organisations::list(&state.db)
+    let counts = organisations::member_counts(&ctx.state.db).await?;
+    let rows = organisations::list(&ctx.state.db)
         .await?
         .into_iter()
         .map(|o| {
@@ -82,11 +82,7 @@ pub(crate) async fn new_page(ctx: Ctx) -> AppResult<Response> {
     })
 }
 
-pub(crate) async fn create_page(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<NewForm>,
-) -> AppResult<Response> {
+pub(crate) async fn create_page(Admin(ctx): Admin, CsrfForm(form): CsrfForm<NewForm>) -> AppResult<Response> {
     let input = OrganisationInput {
         slug: form.slug.clone(),
         name: form.name.clone(),
@@ -95,7 +91,7 @@ pub(crate) async fn create_page(
     };
     let outcome: AppResult<_> = async {
         let new = NewOrganisation::try_from(&input)?;
-        Ok(use_case::create(&state.app(), &ctx.actor()?, &new).await?)
+        Ok(use_case::create(&ctx.state.app(), &ctx.actor()?, &new).await?)
     }
     .await;
     let created = |created: organisation::Model| {
@@ -167,20 +163,20 @@ struct AdminPage {
 }
 
 impl AdminPage {
-    async fn new(ctx: &Ctx, state: &AppState, org: organisation::Model) -> AppResult<Self> {
+    async fn new(ctx: &Ctx, org: organisation::Model) -> AppResult<Self> {
         let c = Chrome::new(ctx);
         let form = OrganisationChangeInput::from(&org);
-        let members = organisations::staff(&state.db, organisations::id(&org)).await?;
+        let members = organisations::staff(&ctx.state.db, organisations::id(&org)).await?;
         // Networks it could join: declared networks that are not members
         // themselves (one level), other than itself.
-        let networks = organisations::list(&state.db)
+        let networks = organisations::list(&ctx.state.db)
             .await?
             .into_iter()
             .filter(|o| o.is_network && o.network_id.is_none() && o.id != org.id)
             .map(|o| (o.id.to_string(), o.name))
             .collect();
         let network_members = match org.is_network {
-            true => organisations::members(&state.db, organisations::id(&org))
+            true => organisations::members(&ctx.state.db, organisations::id(&org))
                 .await?
                 .into_iter()
                 .map(|o| o.name)
@@ -210,14 +206,10 @@ impl AdminPage {
 }
 
 /// `/admin/organisations/{id}`.
-pub(crate) async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+pub(crate) async fn edit_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let org = find(&state, id).await?;
-    render(&AdminPage::new(&ctx, &state, org).await?)
+    let org = find(&ctx.state, id).await?;
+    render(&AdminPage::new(&ctx, org).await?)
 }
 
 /// The settings form as it posts: the languages' boxes may all be unticked.
@@ -239,11 +231,10 @@ pub(crate) struct SettingsForm {
 
 pub(crate) async fn update_page(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> AppResult<Response> {
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let input = OrganisationChangeInput {
         name: form.name,
         time_zone: form.time_zone,
@@ -258,11 +249,11 @@ pub(crate) async fn update_page(
             settings: Some(input.settings()?),
             ..Change::default()
         };
-        Ok(use_case::change(&state.app(), &ctx.actor()?, organisations::id(&org), &change).await?)
+        Ok(use_case::change(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), &change).await?)
     }
     .await;
     let back = |_| redirect_with(&ctx, &format!("/admin/organisations/{id}"), "flash-saved");
-    let page = async || AdminPage::new(&ctx, &state, org).await;
+    let page = async || AdminPage::new(&ctx, org).await;
     saved_or_page_again(&ctx, outcome, back, page, |page, errors| AdminPage {
         languages: page.c.ticks("language", Language::ALL, &input.languages),
         form: input,
@@ -274,14 +265,13 @@ pub(crate) async fn update_page(
 
 pub(crate) async fn add_member_page(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<MemberForm>,
 ) -> AppResult<Response> {
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let outcome: AppResult<_> = async {
         let (email, role) = member_of(&form.email, &form.role)?;
-        Ok(use_case::add_member(&state.app(), &ctx.actor()?, organisations::id(&org), &email, role).await?)
+        Ok(use_case::add_member(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), &email, role).await?)
     }
     .await;
     let back = |_| {
@@ -291,7 +281,7 @@ pub(crate) async fn add_member_page(
             "organisation-member-added",
         )
     };
-    let page = async || AdminPage::new(&ctx, &state, org).await;
+    let page = async || AdminPage::new(&ctx, org).await;
     saved_or_page_again(&ctx, outcome, back, page, |page, member_errors| AdminPage {
         member_form: form,
         member_errors,
@@ -323,11 +313,10 @@ impl From<&organisation::Model> for NetworkForm {
 /// network, or a member of one, through the same use case as the API.
 pub(crate) async fn network_page(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<NetworkForm>,
 ) -> AppResult<Response> {
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let outcome: AppResult<_> = async {
         let network_id = match form.network_id.trim() {
             "" => None,
@@ -340,11 +329,11 @@ pub(crate) async fn network_page(
             is_network: form.is_network,
             network_id: network_id.map(OrganisationId::from_row),
         };
-        Ok(use_case::set_standing(&state.app(), &ctx.actor()?, organisations::id(&org), standing).await?)
+        Ok(use_case::set_standing(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), standing).await?)
     }
     .await;
     let back = |_| redirect_with(&ctx, &format!("/admin/organisations/{id}#network"), "flash-saved");
-    let page = async || AdminPage::new(&ctx, &state, org).await;
+    let page = async || AdminPage::new(&ctx, org).await;
     saved_or_page_again(&ctx, outcome, back, page, |page, network_errors| AdminPage {
         network_form: form,
         network_errors,
@@ -363,14 +352,13 @@ pub(crate) struct RemoveForm {
 
 pub(crate) async fn remove_member_page(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<Response> {
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let user_id = Uuid::parse_str(form.user_id.trim()).map_err(|_| AppError::NotFound)?;
     let role = Role::parse(&form.role).map_err(|_| AppError::NotFound)?;
-    use_case::remove_member(&state.app(), &ctx.actor()?, organisations::id(&org), user_id, role).await?;
+    use_case::remove_member(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), user_id, role).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/admin/organisations/{id}#members"),
@@ -396,12 +384,11 @@ pub(crate) struct StatusQuery {
 /// own with one button, so that nothing happens by one mistaken click.
 pub(crate) async fn status_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<StatusQuery>,
 ) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let to = OrganisationStatus::parse(&query.to).map_err(|p| AppError::Invalid(FieldErrors::single("to", p)))?;
     render(&StatusPage {
         c: Chrome::new(&ctx),
@@ -418,18 +405,17 @@ pub(crate) struct StatusForm {
 
 pub(crate) async fn status_form(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> AppResult<Response> {
-    let org = find(&state, id).await?;
+    let org = find(&ctx.state, id).await?;
     let status =
         OrganisationStatus::parse(&form.status).map_err(|p| AppError::Invalid(FieldErrors::single("status", p)))?;
     let change = Change {
         status: Some(status),
         ..Change::default()
     };
-    use_case::change(&state.app(), &ctx.actor()?, organisations::id(&org), &change).await?;
+    use_case::change(&ctx.state.app(), &ctx.actor()?, organisations::id(&org), &change).await?;
     let flash = match status {
         OrganisationStatus::Suspended => "organisation-suspended-flash",
         OrganisationStatus::Active => "organisation-reactivated-flash",
@@ -466,17 +452,10 @@ impl Door {
     }
 
     /// Its page again, with the branding forms' problems (422).
-    async fn again(
-        self,
-        ctx: &Ctx,
-        state: &AppState,
-        accent: String,
-        colour: FormErrors,
-        logo: FormErrors,
-    ) -> AppResult<Response> {
+    async fn again(self, ctx: &Ctx, accent: String, colour: FormErrors, logo: FormErrors) -> AppResult<Response> {
         match self {
             Door::Admin(org) => {
-                let mut page = AdminPage::new(ctx, state, org).await?;
+                let mut page = AdminPage::new(ctx, org).await?;
                 page.branding.accent = accent;
                 page.branding.errors = colour;
                 page.branding.logo_errors = logo;
@@ -493,7 +472,7 @@ impl Door {
     }
 }
 
-async fn save_colour(ctx: &Ctx, state: &AppState, door: Door, form: ColourForm) -> AppResult<Response> {
+async fn save_colour(ctx: &Ctx, door: Door, form: ColourForm) -> AppResult<Response> {
     let accent = if form.accent_colour.trim().is_empty() {
         Ok(None)
     } else {
@@ -505,23 +484,17 @@ async fn save_colour(ctx: &Ctx, state: &AppState, door: Door, form: ColourForm) 
                 accent: Some(accent),
                 ..Change::default()
             };
-            use_case::change(&state.app(), &ctx.actor()?, organisations::id(door.org()), &change).await?;
+            use_case::change(&ctx.state.app(), &ctx.actor()?, organisations::id(door.org()), &change).await?;
             Ok(redirect_with(ctx, &door.back(), "flash-saved"))
         }
         Err(problem) => {
             let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("accent_colour", problem));
-            door.again(ctx, state, form.accent_colour, errors, FormErrors::none())
-                .await
+            door.again(ctx, form.accent_colour, errors, FormErrors::none()).await
         }
     }
 }
 
-async fn save_logo(
-    ctx: &Ctx,
-    state: &AppState,
-    door: Door,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> AppResult<Response> {
+async fn save_logo(ctx: &Ctx, door: Door, multipart: Result<Multipart, MultipartRejection>) -> AppResult<Response> {
     let upload = read_upload(ctx, multipart).await?;
     let logo = match &upload {
         None => Err(Problem::required()),
@@ -529,50 +502,53 @@ async fn save_logo(
     };
     match logo {
         Ok(logo) => {
-            use_case::set_logo(&state.app(), &ctx.actor()?, organisations::id(door.org()), Some(&logo)).await?;
+            use_case::set_logo(
+                &ctx.state.app(),
+                &ctx.actor()?,
+                organisations::id(door.org()),
+                Some(&logo),
+            )
+            .await?;
             Ok(redirect_with(ctx, &door.back(), "organisation-logo-saved"))
         }
         Err(problem) => {
             let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
             let accent = door.org().accent_colour.clone().unwrap_or_default();
-            door.again(ctx, state, accent, FormErrors::none(), errors).await
+            door.again(ctx, accent, FormErrors::none(), errors).await
         }
     }
 }
 
-async fn remove_logo(ctx: &Ctx, state: &AppState, door: Door) -> AppResult<Response> {
-    use_case::set_logo(&state.app(), &ctx.actor()?, organisations::id(door.org()), None).await?;
+async fn remove_logo(ctx: &Ctx, door: Door) -> AppResult<Response> {
+    use_case::set_logo(&ctx.state.app(), &ctx.actor()?, organisations::id(door.org()), None).await?;
     Ok(redirect_with(ctx, &door.back(), "organisation-logo-removed"))
 }
 
 pub(crate) async fn admin_colour(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<ColourForm>,
 ) -> AppResult<Response> {
-    let door = Door::Admin(find(&state, id).await?);
-    save_colour(&ctx, &state, door, form).await
+    let door = Door::Admin(find(&ctx.state, id).await?);
+    save_colour(&ctx, door, form).await
 }
 
 pub(crate) async fn admin_logo(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let door = Door::Admin(find(&state, id).await?);
-    save_logo(&ctx, &state, door, multipart).await
+    let door = Door::Admin(find(&ctx.state, id).await?);
+    save_logo(&ctx, door, multipart).await
 }
 
 pub(crate) async fn admin_logo_remove(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let door = Door::Admin(find(&state, id).await?);
-    remove_logo(&ctx, &state, door).await
+    let door = Door::Admin(find(&ctx.state, id).await?);
+    remove_logo(&ctx, door).await
 }
 
 #[derive(Template)]
@@ -594,40 +570,37 @@ impl StaffPage {
 }
 
 /// The organisation an organiser works in now.
-async fn own(ctx: &Ctx, state: &AppState) -> AppResult<organisation::Model> {
+async fn own(ctx: &Ctx) -> AppResult<organisation::Model> {
     let org: OrganisationId = ctx.org()?;
-    Ok(organisations::get(&state.db, org).await?)
+    Ok(organisations::get(&ctx.state.db, org).await?)
 }
 
 /// `/staff/organisation`: the organisers' page for their organisation's branding.
-pub(crate) async fn staff_page(Organiser(ctx): Organiser, State(state): State<AppState>) -> AppResult<Response> {
-    let org = own(&ctx, &state).await?;
+pub(crate) async fn staff_page(Organiser(ctx): Organiser) -> AppResult<Response> {
+    let org = own(&ctx).await?;
     render(&StaffPage::new(&ctx, org))
 }
 
 pub(crate) async fn staff_colour(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     CsrfForm(form): CsrfForm<ColourForm>,
 ) -> AppResult<Response> {
-    let door = Door::Staff(own(&ctx, &state).await?);
-    save_colour(&ctx, &state, door, form).await
+    let door = Door::Staff(own(&ctx).await?);
+    save_colour(&ctx, door, form).await
 }
 
 pub(crate) async fn staff_logo(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let door = Door::Staff(own(&ctx, &state).await?);
-    save_logo(&ctx, &state, door, multipart).await
+    let door = Door::Staff(own(&ctx).await?);
+    save_logo(&ctx, door, multipart).await
 }
 
 pub(crate) async fn staff_logo_remove(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let door = Door::Staff(own(&ctx, &state).await?);
-    remove_logo(&ctx, &state, door).await
+    let door = Door::Staff(own(&ctx).await?);
+    remove_logo(&ctx, door).await
 }

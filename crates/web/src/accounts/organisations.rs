@@ -5,7 +5,6 @@ use aula_app::organisations as use_case;
 use aula_domain::{Email, FieldErrors, OrganisationSlug, Role, SessionTimeZone, Text};
 use aula_storage::entities::organisation;
 use aula_storage::organisations::{self, NewOrganisation};
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -15,7 +14,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::context::Admin;
 use crate::kit::extract::{ApiJson, ApiPath};
-use crate::{AppError, AppResult, AppState};
+use crate::{AppError, AppResult};
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -91,12 +90,9 @@ impl From<organisation::Model> for OrganisationOut {
 /// Every organisation of the instance (platform administrators).
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
     responses((status = 200, body = Vec<OrganisationOut>), (status = 403, body = ApiError)))]
-pub(crate) async fn list(
-    Admin(_ctx): Admin,
-    State(state): State<AppState>,
-) -> AppResult<axum::Json<Vec<OrganisationOut>>> {
+pub(crate) async fn list(Admin(ctx): Admin) -> AppResult<axum::Json<Vec<OrganisationOut>>> {
     Ok(axum::Json(
-        organisations::list(&state.db)
+        organisations::list(&ctx.state.db)
             .await?
             .into_iter()
             .map(OrganisationOut::from)
@@ -108,13 +104,9 @@ pub(crate) async fn list(
 #[utoipa::path(post, path = "/api/v1/organisations", tag = "organisations", request_body = OrganisationInput,
     responses((status = 201, body = OrganisationOut), (status = 403, body = ApiError),
         (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<OrganisationInput>,
-) -> AppResult<Response> {
+pub(crate) async fn create(Admin(ctx): Admin, ApiJson(input): ApiJson<OrganisationInput>) -> AppResult<Response> {
     let new = NewOrganisation::try_from(&input).map_err(AppError::Invalid)?;
-    let created = use_case::create(&state.app(), &ctx.actor()?, &new).await?;
+    let created = use_case::create(&ctx.state.app(), &ctx.actor()?, &new).await?;
     Ok((StatusCode::CREATED, axum::Json(OrganisationOut::from(created))).into_response())
 }
 
@@ -153,13 +145,12 @@ pub struct MemberOut {
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn add_member(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<MemberInput>,
 ) -> AppResult<axum::Json<MemberOut>> {
-    let org = organisations::id(&organisations::get(&state.db, aula_domain::OrganisationId::from_row(id)).await?);
+    let org = organisations::id(&organisations::get(&ctx.state.db, aula_domain::OrganisationId::from_row(id)).await?);
     let (email, role) = member_of(&input.email, &input.role)?;
-    let user_id = use_case::add_member(&state.app(), &ctx.actor()?, org, &email, role).await?;
+    let user_id = use_case::add_member(&ctx.state.app(), &ctx.actor()?, org, &email, role).await?;
     Ok(axum::Json(MemberOut {
         organisation_id: org.uuid(),
         user_id,

@@ -4,7 +4,6 @@
 
 use askama::Template;
 use aula_domain::{FieldErrors, Password, Problem};
-use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::Response;
 use axum_extra::extract::cookie::CookieJar;
@@ -13,7 +12,7 @@ use serde::Deserialize;
 use crate::kit::context::{SESSION_COOKIE, session_cookie};
 use crate::kit::extract::CsrfForm;
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 #[derive(Template)]
 #[template(path = "pages/password.html")]
@@ -56,7 +55,6 @@ fn new_password(form: &PasswordForm) -> Result<Password, FieldErrors> {
 
 pub(crate) async fn change(
     ctx: Ctx,
-    State(state): State<AppState>,
     client: crate::ops::limits::ClientAddr,
     jar: CookieJar,
     CsrfForm(form): CsrfForm<PasswordForm>,
@@ -64,13 +62,13 @@ pub(crate) async fn change(
     let user = ctx.user()?;
     let email = user.user.email.clone();
     // Guessing the current password here is guessing it at the sign-in.
-    crate::ops::limits::password_allowed(&state, &client, &email).await?;
+    crate::ops::limits::password_allowed(&ctx.state, &client, &email).await?;
     let kept = jar
         .get(SESSION_COOKIE)
         .map(|c| c.value().to_owned())
         .unwrap_or_default();
     let changed = aula_app::users::change_own_password(
-        &state.app(),
+        &ctx.state.app(),
         &ctx.actor()?,
         user.user.id,
         &form.current_password,
@@ -90,7 +88,7 @@ pub(crate) async fn change(
         }
         Err(aula_app::Error::Invalid(errors)) => {
             if !errors.get("current_password").is_empty() {
-                crate::ops::limits::password_failed(&state, &client, &email).await?;
+                crate::ops::limits::password_failed(&ctx.state, &client, &email).await?;
             }
             render_invalid(&Page {
                 c: Chrome::new(&ctx),

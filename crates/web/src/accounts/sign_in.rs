@@ -3,7 +3,6 @@
 use askama::Template;
 use aula_domain::Role;
 use aula_storage::{users, web_sessions};
-use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::CookieJar;
@@ -13,7 +12,7 @@ use crate::kit::context::{SESSION_COOKIE, expired_session_cookie, session_cookie
 use crate::kit::extract::{ApiQuery, CsrfForm};
 use crate::kit::pages::{Chrome, redirect_with, render, render_invalid};
 use crate::kit::return_to;
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 #[derive(Template)]
 #[template(path = "pages/sign_in.html")]
@@ -59,14 +58,13 @@ pub(crate) struct SignInForm {
 
 pub(crate) async fn sign_in(
     ctx: Ctx,
-    State(state): State<AppState>,
     client: crate::ops::limits::ClientAddr,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> AppResult<Response> {
-    crate::ops::limits::password_allowed(&state, &client, &form.email).await?;
-    let Some(user) = users::authenticate(&state.db, &form.email, &form.password).await? else {
+    crate::ops::limits::password_allowed(&ctx.state, &client, &form.email).await?;
+    let Some(user) = users::authenticate(&ctx.state.db, &form.email, &form.password).await? else {
         tracing::info!("sign-in refused");
-        crate::ops::limits::password_failed(&state, &client, &form.email).await?;
+        crate::ops::limits::password_failed(&ctx.state, &client, &form.email).await?;
         return render_invalid(&Page {
             c: Chrome::new(&ctx),
             email: form.email,
@@ -74,7 +72,7 @@ pub(crate) async fn sign_in(
             failed: true,
         });
     };
-    let session = web_sessions::create(&state.db, user.user.id).await?;
+    let session = web_sessions::create(&ctx.state.db, user.user.id).await?;
     let mut response = redirect_with(
         &ctx,
         &return_to::or_default(&form.next, DEFAULT_NEXT),
@@ -88,12 +86,11 @@ pub(crate) async fn sign_in(
 
 pub(crate) async fn sign_out(
     ctx: Ctx,
-    State(state): State<AppState>,
     jar: CookieJar,
     CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
-        web_sessions::delete(&state.db, cookie.value()).await?;
+        web_sessions::delete(&ctx.state.db, cookie.value()).await?;
     }
     let mut response = redirect_with(&ctx, "/", "flash-signed-out");
     response
@@ -114,7 +111,6 @@ pub(crate) struct SwitchInput {
 /// in their web session. One they are not a member of is not found.
 pub(crate) async fn switch_organisation(
     ctx: Ctx,
-    State(state): State<AppState>,
     jar: CookieJar,
     CsrfForm(input): CsrfForm<SwitchInput>,
 ) -> AppResult<Response> {
@@ -122,7 +118,7 @@ pub(crate) async fn switch_organisation(
     let id = crate::kit::input::parse_id(&input.organisation).map_err(|_| AppError::NotFound)?;
     let org = aula_domain::OrganisationId::from_row(id);
     let cookie = jar.get(SESSION_COOKIE).ok_or(AppError::Unauthenticated)?;
-    if !web_sessions::choose(&state.db, cookie.value(), org).await? {
+    if !web_sessions::choose(&ctx.state.db, cookie.value(), org).await? {
         return Err(AppError::NotFound);
     }
     Ok(redirect_with(&ctx, "/staff", "organisation-switched-flash"))

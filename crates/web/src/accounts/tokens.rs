@@ -4,7 +4,6 @@ use askama::Template;
 use aula_domain::{FieldErrors, Problem, Text};
 use aula_storage::entities::api_token;
 use aula_storage::tokens;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -15,7 +14,7 @@ use uuid::Uuid;
 use crate::kit::api::ApiError;
 use crate::kit::extract::{ApiPath, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, no_store, redirect_with, render, render_invalid};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 #[derive(Serialize, ToSchema)]
 pub struct TokenOut {
@@ -41,24 +40,24 @@ impl From<api_token::Model> for TokenOut {
 /// The reader's tokens as pages and the API show them: those of the
 /// organisation the request works in, which owns them (issue 17), or all
 /// of theirs for an account that works in none.
-async fn own_tokens(ctx: &Ctx, state: &AppState) -> AppResult<Vec<TokenOut>> {
-    let rows = tokens::list_for_user(&state.db, ctx.user()?.user.id, ctx.staff_org()).await?;
+async fn own_tokens(ctx: &Ctx) -> AppResult<Vec<TokenOut>> {
+    let rows = tokens::list_for_user(&ctx.state.db, ctx.user()?.user.id, ctx.staff_org()).await?;
     Ok(rows.into_iter().map(TokenOut::from).collect())
 }
 
 /// The caller's own API tokens of the organisation the call works in (never their secret).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens",
     responses((status = 200, body = Vec<TokenOut>), ))]
-pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<TokenOut>>> {
-    Ok(axum::Json(own_tokens(&ctx, &state).await?))
+pub(crate) async fn list(ctx: Ctx) -> AppResult<axum::Json<Vec<TokenOut>>> {
+    Ok(axum::Json(own_tokens(&ctx).await?))
 }
 
 /// Revoke one of the caller's tokens (it stops working at once).
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 404, body = ApiError)))]
-pub(crate) async fn revoke(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+pub(crate) async fn revoke(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let user = ctx.user()?;
-    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, ctx.staff_org(), id).await?;
+    aula_app::tokens::revoke(&ctx.state.app(), &ctx.actor()?, user.user.id, ctx.staff_org(), id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -74,8 +73,8 @@ struct Page {
     errors: FormErrors,
 }
 
-pub(crate) async fn page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
-    let tokens = own_tokens(&ctx, &state).await?;
+pub(crate) async fn page(ctx: Ctx) -> AppResult<Response> {
+    let tokens = own_tokens(&ctx).await?;
     render(&Page {
         c: Chrome::new(&ctx),
         tokens,
@@ -91,11 +90,7 @@ pub(crate) struct NewToken {
     name: String,
 }
 
-pub(crate) async fn create_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<NewToken>,
-) -> AppResult<Response> {
+pub(crate) async fn create_page(ctx: Ctx, CsrfForm(form): CsrfForm<NewToken>) -> AppResult<Response> {
     let user = ctx.user()?;
     let mut errors = FieldErrors::new();
     let name = errors.take("name", Text::<100>::parse(&form.name));
@@ -107,7 +102,7 @@ pub(crate) async fn create_page(
         errors.add("name", Problem::new("error-token-no-organisation"));
     }
     let (Some(name), Some(org)) = (name, org) else {
-        let tokens = own_tokens(&ctx, &state).await?;
+        let tokens = own_tokens(&ctx).await?;
         let errors = FormErrors::new(ctx.tr(), &errors);
         return render_invalid(&Page {
             c: Chrome::new(&ctx),
@@ -117,8 +112,9 @@ pub(crate) async fn create_page(
             errors,
         });
     };
-    let (_, plain) = aula_app::tokens::create(&state.app(), &ctx.actor()?, org, user.user.id, name.as_str()).await?;
-    let tokens = own_tokens(&ctx, &state).await?;
+    let (_, plain) =
+        aula_app::tokens::create(&ctx.state.app(), &ctx.actor()?, org, user.user.id, name.as_str()).await?;
+    let tokens = own_tokens(&ctx).await?;
     // Shown in this response only, never stored in plain: no redirect, no cache.
     let response = render(&Page {
         c: Chrome::new(&ctx),
@@ -132,11 +128,10 @@ pub(crate) async fn create_page(
 
 pub(crate) async fn revoke_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
     let user = ctx.user()?;
-    aula_app::tokens::revoke(&state.app(), &ctx.actor()?, user.user.id, ctx.staff_org(), id).await?;
+    aula_app::tokens::revoke(&ctx.state.app(), &ctx.actor()?, user.user.id, ctx.staff_org(), id).await?;
     Ok(redirect_with(&ctx, "/account/tokens", "flash-token-revoked"))
 }

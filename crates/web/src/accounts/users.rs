@@ -5,7 +5,6 @@ use aula_domain::details::UserDetails;
 use aula_domain::{Email, FieldErrors, Language, Password, PasswordHash, Problem, Role, Text};
 use aula_storage::bodies;
 use aula_storage::users::{self, UserRecord};
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -18,7 +17,7 @@ use crate::kit::context::Admin;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input::{self, parse_optional_id};
 use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 const ADMIN: &[Role] = &[Role::Admin];
 
@@ -154,27 +153,19 @@ impl From<UserRecord> for UserOut {
 /// Staff users, by name (admins).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", params(Paging),
     responses((status = 200, body = Paginated<UserOut>), (status = 403, body = ApiError)))]
-pub(crate) async fn list(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(paging): ApiQuery<Paging>,
-) -> AppResult<axum::Json<Paginated<UserOut>>> {
+pub(crate) async fn list(ctx: Ctx, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<axum::Json<Paginated<UserOut>>> {
     ctx.require(ADMIN)?;
-    let paged = users::list(&state.db, None, paging.page()?).await?;
+    let paged = users::list(&ctx.state.db, None, paging.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, UserOut::from)))
 }
 
 /// Add a staff user (admins).
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserInput,
     responses((status = 201, body = UserOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<UserInput>,
-) -> AppResult<Response> {
+pub(crate) async fn create(Admin(ctx): Admin, ApiJson(input): ApiJson<UserInput>) -> AppResult<Response> {
     let details = UserDetails::try_from(&input)?;
-    let org = admin_org(&ctx, &state).await?;
-    let created = aula_app::users::add(&state.app(), &ctx.actor()?, org, &details).await?;
+    let org = admin_org(&ctx).await?;
+    let created = aula_app::users::add(&ctx.state.app(), &ctx.actor()?, org, &details).await?;
     Ok((StatusCode::CREATED, axum::Json(UserOut::from(created))).into_response())
 }
 
@@ -182,14 +173,10 @@ pub(crate) async fn create(
 /// administrator's organisation.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = Uuid, Path)),
     responses((status = 200, body = UserOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn show(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<UserOut>> {
+pub(crate) async fn show(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<UserOut>> {
     ctx.require(ADMIN)?;
-    let org = admin_org(&ctx, &state).await?;
-    Ok(axum::Json(users::get_in(&state.db, id, org).await?.into()))
+    let org = admin_org(&ctx).await?;
+    Ok(axum::Json(users::get_in(&ctx.state.db, id, org).await?.into()))
 }
 
 /// Change a staff user's details, roles, password or whether they are active (admins).
@@ -205,37 +192,36 @@ pub(crate) async fn show(
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<UserOut>> {
-    let current = users::get_in(&state.db, id, admin_org(&ctx, &state).await?).await?;
+    let current = users::get_in(&ctx.state.db, id, admin_org(&ctx).await?).await?;
     let mut base = serde_json::to_value(UserInput::from(&current)).map_err(|e| AppError::Internal(e.to_string()))?;
     if let Some(map) = base.as_object_mut() {
         map.insert("password".into(), serde_json::Value::String(String::new()));
     }
     let input: UserInput = input::merge(&base, patch)
         .and_then(|v| serde_path_to_error::deserialize(v).map_err(crate::kit::extract::refusal))?;
-    Ok(axum::Json(save_user(&ctx, &state, Some(id), &input).await?.into()))
+    Ok(axum::Json(save_user(&ctx, Some(id), &input).await?.into()))
 }
 
 /// The organisation whose memberships an administrator's changes of roles
 /// write: the one they work in, or the first when they work in none.
-async fn admin_org(ctx: &Ctx, state: &AppState) -> AppResult<aula_domain::OrganisationId> {
+async fn admin_org(ctx: &Ctx) -> AppResult<aula_domain::OrganisationId> {
     Ok(match ctx.staff_org() {
         Some(org) => org,
-        None => aula_storage::organisations::id(&aula_storage::organisations::first(&state.db).await?),
+        None => aula_storage::organisations::id(&aula_storage::organisations::first(&ctx.state.db).await?),
     })
 }
 
 /// Creates or updates; refuses to leave the organisation without an active admin.
-async fn save_user(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &UserInput) -> AppResult<UserRecord> {
+async fn save_user(ctx: &Ctx, id: Option<Uuid>, input: &UserInput) -> AppResult<UserRecord> {
     let details = UserDetails::try_from(input)?;
     let actor = ctx.actor()?;
-    let org = admin_org(ctx, state).await?;
+    let org = admin_org(ctx).await?;
     match id {
-        None => Ok(aula_app::users::add(&state.app(), &actor, org, &details).await?),
-        Some(id) => Ok(aula_app::users::change(&state.app(), &actor, org, id, &details, input.active).await?),
+        None => Ok(aula_app::users::add(&ctx.state.app(), &actor, org, &details).await?),
+        Some(id) => Ok(aula_app::users::change(&ctx.state.app(), &actor, org, id, &details, input.active).await?),
     }
 }
 
@@ -248,13 +234,9 @@ struct ListPage {
     pager: Pager,
 }
 
-pub(crate) async fn list_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(paging): ApiQuery<Paging>,
-) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx, ApiQuery(paging): ApiQuery<Paging>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let paged = users::list(&state.db, None, paging.page()?).await?;
+    let paged = users::list(&ctx.state.db, None, paging.page()?).await?;
     let pager = Pager::new("/admin/users", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
@@ -279,15 +261,9 @@ struct FormPage {
 }
 
 impl FormPage {
-    async fn new(
-        ctx: &Ctx,
-        state: &AppState,
-        id: Option<Uuid>,
-        form: UserInput,
-        errors: FormErrors,
-    ) -> AppResult<Self> {
+    async fn new(ctx: &Ctx, id: Option<Uuid>, form: UserInput, errors: FormErrors) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let bodies = bodies::list(&state.db)
+        let bodies = bodies::list(&ctx.state.db)
             .await?
             .into_iter()
             .map(|b| (b.id.to_string(), b.name))
@@ -305,35 +281,31 @@ impl FormPage {
     }
 }
 
-pub(crate) async fn new_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn new_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(ADMIN)?;
     let form = UserInput {
         language: ctx.lang.as_str().to_owned(),
         ..UserInput::default()
     };
-    render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
+    render(&FormPage::new(&ctx, None, form, FormErrors::none()).await?)
 }
 
-pub(crate) async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+pub(crate) async fn edit_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let current = users::get_in(&state.db, id, admin_org(&ctx, &state).await?).await?;
-    render(&FormPage::new(&ctx, &state, Some(id), (&current).into(), FormErrors::none()).await?)
+    let current = users::get_in(&ctx.state.db, id, admin_org(&ctx).await?).await?;
+    render(&FormPage::new(&ctx, Some(id), (&current).into(), FormErrors::none()).await?)
 }
 
-async fn save_page(ctx: &Ctx, state: &AppState, id: Option<Uuid>, mut form: UserInput) -> AppResult<Response> {
+async fn save_page(ctx: &Ctx, id: Option<Uuid>, mut form: UserInput) -> AppResult<Response> {
     ctx.require(ADMIN)?;
-    let outcome = save_user(ctx, state, id, &form).await;
+    let outcome = save_user(ctx, id, &form).await;
     saved_or_form_again(
         ctx,
         outcome,
         |_| redirect_with(ctx, "/admin/users", "flash-saved"),
         async move |errors| {
             form.password.clear();
-            FormPage::new(ctx, state, id, form, errors).await
+            FormPage::new(ctx, id, form, errors).await
         },
     )
     .await
@@ -373,21 +345,16 @@ impl From<UserForm> for UserInput {
     }
 }
 
-pub(crate) async fn create_page(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<UserForm>,
-) -> AppResult<Response> {
+pub(crate) async fn create_page(Admin(ctx): Admin, CsrfForm(form): CsrfForm<UserForm>) -> AppResult<Response> {
     let mut input = UserInput::from(form);
     input.active = true;
-    save_page(&ctx, &state, None, input).await
+    save_page(&ctx, None, input).await
 }
 
 pub(crate) async fn update_page(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<UserForm>,
 ) -> AppResult<Response> {
-    save_page(&ctx, &state, Some(id), form.into()).await
+    save_page(&ctx, Some(id), form.into()).await
 }

@@ -10,7 +10,6 @@ use aula_domain::{FieldErrors, PersonName, Problem, SessionStatus};
 use aula_storage::entities::{meeting, session_facilitator};
 use aula_storage::sessions::SessionRecord;
 use aula_storage::{Actor, attendance, facilitators, sessions};
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -61,11 +60,11 @@ impl FacilitatorOut {
 
 /// Names a co-facilitator of one of the organiser's sessions: the row and
 /// their link, for both doors.
-async fn add(ctx: &Ctx, state: &AppState, id: Uuid, form: &FacilitatorInput) -> AppResult<FacilitatorOut> {
+async fn add(ctx: &Ctx, id: Uuid, form: &FacilitatorInput) -> AppResult<FacilitatorOut> {
     let name = PersonName::parse(&form.name).map_err(|p| AppError::Invalid(FieldErrors::single("name", p)))?;
     let (row, secret) =
-        aula_app::attendance::add_facilitator(&state.app(), &ctx.actor()?, ctx.org()?, id, &name).await?;
-    let url = state.config.link(&format!("/facilitate/{secret}"));
+        aula_app::attendance::add_facilitator(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, &name).await?;
+    let url = ctx.state.config.link(&format!("/facilitate/{secret}"));
     Ok(FacilitatorOut::of(row, Some(url)))
 }
 
@@ -75,11 +74,10 @@ async fn add(ctx: &Ctx, state: &AppState, id: Uuid, form: &FacilitatorInput) -> 
         (status = 404, body = ApiError)))]
 pub(crate) async fn list_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<Vec<FacilitatorOut>>> {
-    sessions::get_in(&state.db, ctx.org()?, id).await?;
-    let rows = facilitators::list(&state.db, id).await?;
+    sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
+    let rows = facilitators::list(&ctx.state.db, id).await?;
     Ok(axum::Json(
         rows.into_iter().map(|row| FacilitatorOut::of(row, None)).collect(),
     ))
@@ -94,11 +92,10 @@ pub(crate) async fn list_api(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn add_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<FacilitatorInput>,
 ) -> AppResult<Response> {
-    let made = add(&ctx, &state, id, &input).await?;
+    let made = add(&ctx, id, &input).await?;
     Ok((StatusCode::CREATED, axum::Json(made)).into_response())
 }
 
@@ -108,10 +105,9 @@ pub(crate) async fn add_api(
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn revoke_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, facilitator)): ApiPath<(Uuid, Uuid)>,
 ) -> AppResult<Response> {
-    aula_app::attendance::revoke_facilitator(&state.app(), &ctx.actor()?, ctx.org()?, id, facilitator).await?;
+    aula_app::attendance::revoke_facilitator(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, facilitator).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -131,17 +127,16 @@ struct ListPage {
 
 async fn list_page_of(
     ctx: &Ctx,
-    state: &AppState,
     id: Uuid,
     form: FacilitatorInput,
     errors: FormErrors,
     made: Option<(String, String)>,
 ) -> AppResult<ListPage> {
-    let record = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let record = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     Ok(ListPage {
         over: matches!(record.status(), SessionStatus::Completed | SessionStatus::Cancelled),
         c: Chrome::new(ctx),
-        facilitators: facilitators::list(&state.db, id).await?,
+        facilitators: facilitators::list(&ctx.state.db, id).await?,
         record,
         form,
         errors,
@@ -150,42 +145,27 @@ async fn list_page_of(
 }
 
 /// The session's co-facilitators, with the form that names one.
-pub(crate) async fn list_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    render(&list_page_of(&ctx, &state, id, FacilitatorInput::default(), FormErrors::none(), None).await?)
+pub(crate) async fn list_page(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    render(&list_page_of(&ctx, id, FacilitatorInput::default(), FormErrors::none(), None).await?)
 }
 
 /// Names a co-facilitator: the page again, with their link shown once.
 pub(crate) async fn add_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<FacilitatorInput>,
 ) -> AppResult<Response> {
-    let outcome = add(&ctx, &state, id, &form)
+    let outcome = add(&ctx, id, &form)
         .await
         .map(|made| (made.name, made.url.unwrap_or_default()));
     match outcome {
-        Ok(made) => render(
-            &list_page_of(
-                &ctx,
-                &state,
-                id,
-                FacilitatorInput::default(),
-                FormErrors::none(),
-                Some(made),
-            )
-            .await?,
-        ),
+        Ok(made) => render(&list_page_of(&ctx, id, FacilitatorInput::default(), FormErrors::none(), Some(made)).await?),
         Err(error) => {
             saved_or_form_again(
                 &ctx,
                 Err::<(), _>(error),
                 |_| unreachable!("refused"),
-                async |errors| list_page_of(&ctx, &state, id, form.clone(), errors, None).await,
+                async |errors| list_page_of(&ctx, id, form.clone(), errors, None).await,
             )
             .await
         }
@@ -194,11 +174,10 @@ pub(crate) async fn add_page(
 
 pub(crate) async fn revoke_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, facilitator)): ApiPath<(Uuid, Uuid)>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    aula_app::attendance::revoke_facilitator(&state.app(), &ctx.actor()?, ctx.org()?, id, facilitator).await?;
+    aula_app::attendance::revoke_facilitator(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, facilitator).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}/facilitators"),
@@ -247,12 +226,8 @@ struct SessionPage {
     base: String,
 }
 
-pub(crate) async fn session_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(secret): ApiPath<String>,
-) -> AppResult<Response> {
-    let (facilitator, record) = facilitating(&state, &secret).await?;
+pub(crate) async fn session_page(ctx: Ctx, ApiPath(secret): ApiPath<String>) -> AppResult<Response> {
+    let (facilitator, record) = facilitating(&ctx.state, &secret).await?;
     render(&SessionPage {
         c: Chrome::new(&ctx),
         facilitator,
@@ -269,31 +244,29 @@ pub(crate) struct AllQuery {
 
 pub(crate) async fn roll_call_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath((secret, id)): ApiPath<(String, Uuid)>,
     ApiQuery(query): ApiQuery<AllQuery>,
 ) -> AppResult<Response> {
-    let (_, record) = facilitating(&state, &secret).await?;
-    let meeting = meeting_of(&state, &record, id).await?;
+    let (_, record) = facilitating(&ctx.state, &secret).await?;
+    let meeting = meeting_of(&ctx.state, &record, id).await?;
     let taker = Taker::Facilitator {
         action: format!("/facilitate/{secret}/meetings/{id}"),
     };
-    render(&roll_call_for(&ctx, &taker, record, meeting, &state, None, query.all == "present").await?)
+    render(&roll_call_for(&ctx, &taker, record, meeting, None, query.all == "present").await?)
 }
 
 pub(crate) async fn save_roll_call(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath((secret, id)): ApiPath<(String, Uuid)>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (facilitator, record) = facilitating(&state, &secret).await?;
-    let meeting = meeting_of(&state, &record, id).await?;
+    let (facilitator, record) = facilitating(&ctx.state, &secret).await?;
+    let meeting = meeting_of(&ctx.state, &record, id).await?;
     let taker = Taker::Facilitator {
         action: format!("/facilitate/{secret}/meetings/{id}"),
     };
     let actor = Actor::system(&format!("co-facilitator {}", facilitator.name))
         .within(aula_domain::OrganisationId::from_row(record.session.organisation_id));
     let done = format!("/facilitate/{secret}");
-    save_marks(&ctx, &taker, &state, meeting, record, pairs, &actor, &done).await
+    save_marks(&ctx, &taker, meeting, record, pairs, &actor, &done).await
 }

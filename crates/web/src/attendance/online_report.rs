@@ -43,9 +43,9 @@ use aula_storage::imports::{self, Draft};
 use aula_storage::report_aliases;
 use aula_storage::sessions::SessionRecord;
 use axum::body::Bytes;
+use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Multipart, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Serialize;
@@ -323,7 +323,6 @@ fn plan(
 /// Records the planned marks and the trainer's new choices (one use case).
 async fn record_marks(
     ctx: &Ctx,
-    state: &AppState,
     meeting: &meeting::Model,
     record: &SessionRecord,
     analysis: &Analysis,
@@ -331,7 +330,7 @@ async fn record_marks(
     reason: Option<&str>,
 ) -> AppResult<usize> {
     Ok(aula_app::attendance::import_report(
-        &state.app(),
+        &ctx.state.app(),
         &ctx.actor()?,
         meeting,
         record,
@@ -518,7 +517,6 @@ impl ApiOptions {
 )]
 pub(crate) async fn import_api(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
-    State(state): State<AppState>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -532,7 +530,7 @@ pub(crate) async fn import_api(
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
     let mapping = options.mapping(&sheet)?;
-    let analysis = match analyse(&state, &meeting, &record, &sheet, &mapping, &options.choices).await? {
+    let analysis = match analyse(&ctx.state, &meeting, &record, &sheet, &mapping, &options.choices).await? {
         Ok(analysis) => analysis,
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
@@ -541,16 +539,7 @@ pub(crate) async fn import_api(
     let applied = if options.dry_run {
         0
     } else {
-        record_marks(
-            &ctx,
-            &state,
-            &meeting,
-            &record,
-            &analysis,
-            &planned,
-            options.reason.as_deref(),
-        )
-        .await?
+        record_marks(&ctx, &meeting, &record, &analysis, &planned, options.reason.as_deref()).await?
     };
 
     let planned_of: HashMap<Uuid, &Mark> = planned.iter().map(|m| (m.registration_id, m)).collect();
@@ -626,12 +615,8 @@ impl UploadPage {
     }
 }
 
-pub(crate) async fn upload_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
+pub(crate) async fn upload_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let (meeting, record) = staffed_meeting(&ctx, id).await?;
     render(&UploadPage::new(&ctx, record, meeting, FormErrors::none()))
 }
 
@@ -639,25 +624,23 @@ pub(crate) async fn upload_page(
 /// the token is checked here). Who may upload is settled before the body is read.
 pub(crate) async fn upload(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
+    let (meeting, record) = staffed_meeting(&ctx, id).await?;
     // The draft keeps the decoded text (UTF-8, whatever the file's encoding),
     // which `load` reads again.
     let read = |bytes: &[u8]| {
         online_report::decode(bytes).and_then(|text| online_report::read(&text).map(|sheet| (text, sheet)))
     };
     let no_file = "error-attendance-import-no-file";
-    let (draft, sheet) =
-        match upload::draft_of_upload(&ctx, &state, multipart, record.session.id, no_file, read).await? {
-            Ok(kept) => kept,
-            Err(problem) => {
-                let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
-                return render_invalid(&UploadPage::new(&ctx, record, meeting, errors));
-            }
-        };
+    let (draft, sheet) = match upload::draft_of_upload(&ctx, multipart, record.session.id, no_file, read).await? {
+        Ok(kept) => kept,
+        Err(problem) => {
+            let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
+            return render_invalid(&UploadPage::new(&ctx, record, meeting, errors));
+        }
+    };
     // The guessed mapping goes in the address, so the report page shows it
     // and a trainer can bookmark or share their choice of columns.
     let query: Vec<String> = online_report::guess(&sheet.headers)
@@ -1021,13 +1004,12 @@ fn report_page_of(
 /// with its sheet and the columns (the guess, with the page's `pairs` over it).
 async fn load(
     ctx: &Ctx,
-    state: &AppState,
     (id, draft_id): (Uuid, Uuid),
     pairs: &[(String, String)],
 ) -> AppResult<(meeting::Model, SessionRecord, Draft, Sheet, ReportMapping)> {
-    let (meeting, record) = staffed_meeting(ctx, state, id).await?;
+    let (meeting, record) = staffed_meeting(ctx, id).await?;
     let user = ctx.user()?;
-    let draft = imports::get(&state.db, draft_id, user.user.id).await?;
+    let draft = imports::get(&ctx.state.db, draft_id, user.user.id).await?;
     if draft.session_id != record.session.id {
         return Err(AppError::NotFound);
     }
@@ -1042,13 +1024,12 @@ async fn load(
 /// recording would change. Nothing is written.
 pub(crate) async fn report_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(ids): ApiPath<(Uuid, Uuid)>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, record, draft, sheet, mapping) = load(&ctx, &state, ids, &pairs).await?;
+    let (meeting, record, draft, sheet, mapping) = load(&ctx, ids, &pairs).await?;
     let form = Form::default();
-    let review = review(&state, &meeting, &record, &sheet, &mapping, &form).await?;
+    let review = review(&ctx.state, &meeting, &record, &sheet, &mapping, &form).await?;
     render(&report_page_of(
         &ctx,
         record,
@@ -1067,13 +1048,12 @@ pub(crate) async fn report_page(
 /// (`match.<report key>=<registration id or none>`), which are remembered.
 pub(crate) async fn commit(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(ids): ApiPath<(Uuid, Uuid)>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, record, draft, sheet, mapping) = load(&ctx, &state, ids, &pairs).await?;
+    let (meeting, record, draft, sheet, mapping) = load(&ctx, ids, &pairs).await?;
     let form = Form::parse(&pairs)?;
-    let review = match review(&state, &meeting, &record, &sheet, &mapping, &form).await {
+    let review = match review(&ctx.state, &meeting, &record, &sheet, &mapping, &form).await {
         Ok(review) => review,
         // A choice the page did not offer: a forged form.
         Err(AppError::Invalid(_)) => return Err(AppError::bad_request("error-form")),
@@ -1097,7 +1077,7 @@ pub(crate) async fn commit(
     };
     let reason = Some(form.reason.as_str()).filter(|r| !r.is_empty());
     let session_id = record.session.id;
-    match record_marks(&ctx, &state, &meeting, &record, analysis, &review.planned, reason).await {
+    match record_marks(&ctx, &meeting, &record, analysis, &review.planned, reason).await {
         Ok(_) => {}
         Err(AppError::Invalid(fields)) => {
             let errors = FormErrors::new(ctx.tr(), &fields);
@@ -1109,7 +1089,7 @@ pub(crate) async fn commit(
     }
     // After the marks' own transaction: should this fail, the marks are
     // recorded, and recording the same report again changes nothing.
-    imports::delete(&state.db, draft.id, ctx.user()?.user.id).await?;
+    imports::delete(&ctx.state.db, draft.id, ctx.user()?.user.id).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{session_id}/attendance"),

@@ -15,7 +15,6 @@ use aula_storage::attendance::{self, Mark, Matrix, Source};
 use aula_storage::entities::{attendance as mark, meeting, person};
 use aula_storage::sessions::{self, SessionRecord};
 use axum::Json;
-use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -30,10 +29,10 @@ use crate::registrations::RegistrationView;
 use crate::{AppError, AppResult, AppState, Ctx};
 
 /// The session, if the asker is an organiser or one of its trainers.
-pub async fn staffed(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult<SessionRecord> {
+pub async fn staffed(ctx: &Ctx, session_id: Uuid) -> AppResult<SessionRecord> {
     let user = ctx.require(&[Role::Organiser, Role::Trainer])?;
     // Another organisation's session is not found (issue 17).
-    let record = sessions::get_in(&state.db, ctx.org()?, session_id).await?;
+    let record = sessions::get_in(&ctx.state.db, ctx.org()?, session_id).await?;
     if user.has(Role::Organiser) || record.trainers.iter().any(|t| t.id == user.user.id) {
         Ok(record)
     } else {
@@ -42,18 +41,18 @@ pub async fn staffed(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult
 }
 
 /// The session and its attendance matrix, for its staff.
-async fn staffed_matrix(ctx: &Ctx, state: &AppState, session_id: Uuid) -> AppResult<(SessionRecord, Matrix)> {
-    let record = staffed(ctx, state, session_id).await?;
-    let matrix = attendance::matrix(&state.db, &record).await?;
+async fn staffed_matrix(ctx: &Ctx, session_id: Uuid) -> AppResult<(SessionRecord, Matrix)> {
+    let record = staffed(ctx, session_id).await?;
+    let matrix = attendance::matrix(&ctx.state.db, &record).await?;
     Ok((record, matrix))
 }
 
 /// The meeting and its session, for its staff.
-pub async fn staffed_meeting(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(meeting::Model, SessionRecord)> {
+pub async fn staffed_meeting(ctx: &Ctx, id: Uuid) -> AppResult<(meeting::Model, SessionRecord)> {
     // Who may ask is settled before whether the meeting exists.
     ctx.require(&[Role::Organiser, Role::Trainer])?;
-    let meeting = attendance::meeting(&state.db, id).await?;
-    let record = staffed(ctx, state, meeting.session_id).await?;
+    let meeting = attendance::meeting(&ctx.state.db, id).await?;
+    let record = staffed(ctx, meeting.session_id).await?;
     Ok((meeting, record))
 }
 
@@ -76,7 +75,7 @@ impl axum::extract::FromRequestParts<AppState> for StaffedMeeting {
         let ctx = Ctx::from_request_parts(parts, state).await?;
         ctx.require(&[Role::Organiser, Role::Trainer])?;
         let ApiPath(id) = ApiPath::<Uuid>::from_request_parts(parts, state).await?;
-        let (meeting, record) = staffed_meeting(&ctx, state, id).await?;
+        let (meeting, record) = staffed_meeting(&ctx, id).await?;
         Ok(StaffedMeeting { ctx, meeting, record })
     }
 }
@@ -135,11 +134,10 @@ async fn roll_call(
     ctx: &Ctx,
     record: SessionRecord,
     meeting: meeting::Model,
-    state: &AppState,
     posted: Option<(&HashMap<String, String>, FieldErrors)>,
     all_present: bool,
 ) -> AppResult<RollCallPage> {
-    roll_call_for(ctx, &Taker::Staff, record, meeting, state, posted, all_present).await
+    roll_call_for(ctx, &Taker::Staff, record, meeting, posted, all_present).await
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -148,14 +146,13 @@ pub(crate) async fn roll_call_for(
     taker: &Taker,
     record: SessionRecord,
     meeting: meeting::Model,
-    state: &AppState,
     posted: Option<(&HashMap<String, String>, FieldErrors)>,
     all_present: bool,
 ) -> AppResult<RollCallPage> {
     let c = Chrome::new(ctx);
-    let marks = attendance::for_meeting(&state.db, meeting.id).await?;
+    let marks = attendance::for_meeting(&ctx.state.db, meeting.id).await?;
     let mut lines = Vec::new();
-    for (registration, person) in attendance::participants(&state.db, record.session.id).await? {
+    for (registration, person) in attendance::participants(&ctx.state.db, record.session.id).await? {
         let saved = marks.get(&registration.id);
         let (status, minutes) = match posted {
             Some((form, _)) => (
@@ -234,12 +231,11 @@ pub(crate) async fn roll_call_for(
 
 pub(crate) async fn roll_call_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<RollCallQuery>,
 ) -> AppResult<Response> {
-    let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
-    let page = roll_call(&ctx, record, meeting, &state, None, query.all == "present").await?;
+    let (meeting, record) = staffed_meeting(&ctx, id).await?;
+    let page = roll_call(&ctx, record, meeting, None, query.all == "present").await?;
     render(&page)
 }
 
@@ -247,14 +243,13 @@ pub(crate) async fn roll_call_page(
 /// per person, and a `reason` when the session is completed.
 pub(crate) async fn save_roll_call(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     crate::kit::extract::CsrfForm(pairs): crate::kit::extract::CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (meeting, record) = staffed_meeting(&ctx, &state, id).await?;
+    let (meeting, record) = staffed_meeting(&ctx, id).await?;
     let done = format!("/staff/sessions/{}/attendance", record.session.id);
     let actor = ctx.actor()?;
-    save_marks(&ctx, &Taker::Staff, &state, meeting, record, pairs, &actor, &done).await
+    save_marks(&ctx, &Taker::Staff, meeting, record, pairs, &actor, &done).await
 }
 
 /// Saves a roll call's form (`status.<registration>`, `minutes.<registration>`,
@@ -264,7 +259,6 @@ pub(crate) async fn save_roll_call(
 pub(crate) async fn save_marks(
     ctx: &Ctx,
     taker: &Taker,
-    state: &AppState,
     meeting: meeting::Model,
     record: SessionRecord,
     pairs: Vec<(String, String)>,
@@ -285,7 +279,7 @@ pub(crate) async fn save_marks(
     let form: HashMap<String, String> = pairs.into_iter().collect();
     if rules::marks_open(meeting.starts_at, record.session.time_zone, chrono::Utc::now()).is_err() {
         // Nothing is saved: the page says when the roll call opens.
-        let page = roll_call_for(ctx, taker, record, meeting, state, None, false).await?;
+        let page = roll_call_for(ctx, taker, record, meeting, None, false).await?;
         return Ok((axum::http::StatusCode::CONFLICT, render(&page)?).into_response());
     }
     let length = attendance::meeting_minutes(&meeting);
@@ -317,16 +311,24 @@ pub(crate) async fn save_marks(
     }
     let reason = form.get("reason").map(|r| r.trim()).filter(|r| !r.is_empty());
     let outcome = match errors.is_empty() {
-        true => aula_app::attendance::save(&state.app(), actor, &meeting, &record, &marks, Source::RollCall, reason)
-            .await
-            .map(|_| ())
-            .map_err(AppError::from),
+        true => aula_app::attendance::save(
+            &ctx.state.app(),
+            actor,
+            &meeting,
+            &record,
+            &marks,
+            Source::RollCall,
+            reason,
+        )
+        .await
+        .map(|_| ())
+        .map_err(AppError::from),
         false => Err(AppError::Invalid(errors)),
     };
     match outcome {
         Ok(()) => Ok(redirect_with(ctx, done, "roll-call-saved")),
         Err(AppError::Invalid(errors)) => {
-            render_invalid(&roll_call_for(ctx, taker, record, meeting, state, Some((&form, errors)), false).await?)
+            render_invalid(&roll_call_for(ctx, taker, record, meeting, Some((&form, errors)), false).await?)
         }
         Err(other) => Err(other),
     }
@@ -336,10 +338,7 @@ pub(crate) async fn save_marks(
 
 /// The meeting's printable sign-in sheet, in the page's language, for sites
 /// without a network; the results are typed into the roll call afterwards.
-pub(crate) async fn sign_in_sheet(
-    StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
-    State(state): State<AppState>,
-) -> AppResult<Response> {
+pub(crate) async fn sign_in_sheet(StaffedMeeting { ctx, meeting, record }: StaffedMeeting) -> AppResult<Response> {
     let tr = ctx.tr();
     let zone = record.session.time_zone.tz();
     let number = record
@@ -367,7 +366,7 @@ pub(crate) async fn sign_in_sheet(
         format!("{first} – {last}")
     };
     let trainers: Vec<&str> = record.trainers.iter().map(|t| t.name.as_str()).collect();
-    let people = attendance::participants(&state.db, record.session.id)
+    let people = attendance::participants(&ctx.state.db, record.session.id)
         .await?
         .into_iter()
         .map(|(_, p)| {
@@ -468,7 +467,6 @@ pub struct AttendanceSaved {
         (status = 422, body = ApiError)))]
 pub(crate) async fn put_attendance(
     StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
-    State(state): State<AppState>,
     ApiJsonOrList(input): ApiJsonOrList<AttendanceInput>,
 ) -> AppResult<Json<AttendanceSaved>> {
     let (items, reason) = match input {
@@ -501,7 +499,7 @@ pub(crate) async fn put_attendance(
     }
     errors.into_result().map_err(AppError::Invalid)?;
     let changed = aula_app::attendance::save(
-        &state.app(),
+        &ctx.state.app(),
         &ctx.actor()?,
         &meeting,
         &record,
@@ -603,12 +601,8 @@ fn matrix_out(record: &SessionRecord, matrix: Matrix) -> MatrixOut {
 #[utoipa::path(get, path = "/api/v1/sessions/{id}/attendance", tag = "attendance",
     params(("id" = Uuid, Path, description = "The session")),
     responses((status = 200, body = MatrixOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn matrix_api(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Json<MatrixOut>> {
-    let (record, matrix) = staffed_matrix(&ctx, &state, id).await?;
+pub(crate) async fn matrix_api(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Json<MatrixOut>> {
+    let (record, matrix) = staffed_matrix(&ctx, id).await?;
     Ok(Json(matrix_out(&record, matrix)))
 }
 
@@ -646,12 +640,8 @@ impl MatrixPage {
     }
 }
 
-pub(crate) async fn matrix_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let (record, matrix) = staffed_matrix(&ctx, &state, id).await?;
+pub(crate) async fn matrix_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let (record, matrix) = staffed_matrix(&ctx, id).await?;
     render(&MatrixPage {
         c: Chrome::new(&ctx),
         record,
@@ -660,12 +650,8 @@ pub(crate) async fn matrix_page(
 }
 
 /// The matrix as a spreadsheet: UTF-8 with a BOM, one column per meeting.
-pub(crate) async fn matrix_csv(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let (record, matrix) = staffed_matrix(&ctx, &state, id).await?;
+pub(crate) async fn matrix_csv(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let (record, matrix) = staffed_matrix(&ctx, id).await?;
     let tr = ctx.tr();
     let zone = record.session.time_zone.tz();
     let mut sheet = Sheet::default();

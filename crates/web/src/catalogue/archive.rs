@@ -5,7 +5,6 @@
 
 use askama::Template;
 use aula_app::catalogue as rooms;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -17,7 +16,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, redirect_with, render};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 /// Which record a button acts on.
 #[derive(Clone, Copy)]
@@ -52,8 +51,8 @@ impl Record {
     }
 
     /// Runs the use case of `act` on record `id` of the organiser's organisation.
-    async fn apply(self, act: Act, ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<()> {
-        let (app, actor, org) = (&state.app(), &ctx.actor()?, ctx.org()?);
+    async fn apply(self, act: Act, ctx: &Ctx, id: Uuid) -> AppResult<()> {
+        let (app, actor, org) = (&ctx.state.app(), &ctx.actor()?, ctx.org()?);
         match (self, act) {
             (Record::Programme, Act::Archive) => rooms::archive_programme(app, actor, org, id).await.map(drop),
             (Record::Programme, Act::Restore) => rooms::restore_programme(app, actor, org, id).await.map(drop),
@@ -66,8 +65,8 @@ impl Record {
     }
 
     /// A button's POST: the change, then back to the page with a message.
-    async fn button(self, act: Act, ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Response> {
-        self.apply(act, ctx, state, id).await?;
+    async fn button(self, act: Act, ctx: &Ctx, id: Uuid) -> AppResult<Response> {
+        self.apply(act, ctx, id).await?;
         let (to, flash) = match act {
             Act::Archive => (self.page(id), "archived-flash"),
             Act::Restore => (self.page(id), "restored-flash"),
@@ -78,14 +77,19 @@ impl Record {
 
     /// Delete's first press shows what would go, with a second button
     /// that deletes (no script); the second press deletes.
-    async fn delete(self, ctx: &Ctx, state: &AppState, id: Uuid, form: DeleteForm) -> AppResult<Response> {
+    async fn delete(self, ctx: &Ctx, id: Uuid, form: DeleteForm) -> AppResult<Response> {
         if form.confirmed.is_some() {
-            return self.button(Act::Delete, ctx, state, id).await;
+            return self.button(Act::Delete, ctx, id).await;
         }
         let org = ctx.org()?;
         let title = match self {
-            Record::Programme => aula_storage::programmes::get(&state.db, org, id).await?.title,
-            Record::Course => aula_storage::courses::get_in(&state.db, org, id).await?.course.title,
+            Record::Programme => aula_storage::programmes::get(&ctx.state.db, org, id).await?.title,
+            Record::Course => {
+                aula_storage::courses::get_in(&ctx.state.db, org, id)
+                    .await?
+                    .course
+                    .title
+            }
         };
         render(&DeletePage {
             c: Chrome::new(ctx),
@@ -123,56 +127,50 @@ pub(crate) struct DeletePage {
 
 pub(crate) async fn archive_programme_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    Record::Programme.button(Act::Archive, &ctx, &state, id).await
+    Record::Programme.button(Act::Archive, &ctx, id).await
 }
 
 pub(crate) async fn restore_programme_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    Record::Programme.button(Act::Restore, &ctx, &state, id).await
+    Record::Programme.button(Act::Restore, &ctx, id).await
 }
 
 pub(crate) async fn delete_programme_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> AppResult<Response> {
-    Record::Programme.delete(&ctx, &state, id, form).await
+    Record::Programme.delete(&ctx, id, form).await
 }
 
 pub(crate) async fn archive_course_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    Record::Course.button(Act::Archive, &ctx, &state, id).await
+    Record::Course.button(Act::Archive, &ctx, id).await
 }
 
 pub(crate) async fn restore_course_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    Record::Course.button(Act::Restore, &ctx, &state, id).await
+    Record::Course.button(Act::Restore, &ctx, id).await
 }
 
 pub(crate) async fn delete_course_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> AppResult<Response> {
-    Record::Course.delete(&ctx, &state, id, form).await
+    Record::Course.delete(&ctx, id, form).await
 }
 
 // ----- the API ------------------------------------------------------------------------
@@ -185,11 +183,10 @@ pub(crate) async fn delete_course_page(
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn archive_programme(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
-    let programme = rooms::archive_programme(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
-    Ok(axum::Json(ProgrammeOut::of(&state, programme).await?))
+    let programme = rooms::archive_programme(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    Ok(axum::Json(ProgrammeOut::of(&ctx.state, programme).await?))
 }
 
 /// Restore an archived programme, with the courses archived with it.
@@ -197,23 +194,18 @@ pub(crate) async fn archive_programme(
     responses((status = 200, body = ProgrammeOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn restore_programme(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
-    let programme = rooms::restore_programme(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
-    Ok(axum::Json(ProgrammeOut::of(&state, programme).await?))
+    let programme = rooms::restore_programme(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    Ok(axum::Json(ProgrammeOut::of(&ctx.state, programme).await?))
 }
 
 /// Delete a programme that has no course (409 otherwise, saying how many).
 #[utoipa::path(delete, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
-pub(crate) async fn delete_programme(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    Record::Programme.apply(Act::Delete, &ctx, &state, id).await?;
+pub(crate) async fn delete_programme(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    Record::Programme.apply(Act::Delete, &ctx, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -224,10 +216,9 @@ pub(crate) async fn delete_programme(
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn archive_course(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<CourseOut>> {
-    let course = rooms::archive_course(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    let course = rooms::archive_course(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(axum::Json(course.into()))
 }
 
@@ -237,10 +228,9 @@ pub(crate) async fn archive_course(
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
 pub(crate) async fn restore_course(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<CourseOut>> {
-    let course = rooms::restore_course(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    let course = rooms::restore_course(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(axum::Json(course.into()))
 }
 
@@ -248,11 +238,7 @@ pub(crate) async fn restore_course(
 #[utoipa::path(delete, path = "/api/v1/courses/{id}", tag = "courses", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
-pub(crate) async fn delete_course(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    Record::Course.apply(Act::Delete, &ctx, &state, id).await?;
+pub(crate) async fn delete_course(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    Record::Course.apply(Act::Delete, &ctx, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

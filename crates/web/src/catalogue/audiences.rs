@@ -8,7 +8,6 @@ use askama::Template;
 use aula_domain::{Audience, AudienceNames, FieldErrors, Language, Role};
 use aula_storage::audiences;
 use aula_storage::entities::audience;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -141,32 +140,28 @@ fn out(words: &AudienceWords, row: &audience::Model) -> AudienceOut {
     }
 }
 
-async fn answer(ctx: &Ctx, state: &AppState, row: &audience::Model) -> AppResult<AudienceOut> {
-    Ok(out(&AudienceWords::load(&state.db, ctx.tr()).await?, row))
+async fn answer(ctx: &Ctx, row: &audience::Model) -> AppResult<AudienceOut> {
+    Ok(out(&AudienceWords::load(&ctx.state.db, ctx.tr()).await?, row))
 }
 
 /// Every audience, retired ones too, in the order forms offer them.
 #[utoipa::path(get, path = "/api/v1/audiences", tag = "audiences", security(()), responses((status = 200, body = Vec<AudienceOut>)))]
-pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<AudienceOut>>> {
-    let words = AudienceWords::load(&state.db, ctx.tr()).await?;
+pub(crate) async fn list(ctx: Ctx) -> AppResult<axum::Json<Vec<AudienceOut>>> {
+    let words = AudienceWords::load(&ctx.state.db, ctx.tr()).await?;
     Ok(axum::Json(words.all().map(|(row, _)| out(&words, row)).collect()))
 }
 
-async fn add(ctx: &Ctx, state: &AppState, input: &AudienceInput) -> AppResult<audience::Model> {
+async fn add(ctx: &Ctx, input: &AudienceInput) -> AppResult<audience::Model> {
     let (code, names) = input.parsed()?;
-    Ok(aula_app::catalogue::add_audience(&state.app(), &ctx.actor()?, &code, &names).await?)
+    Ok(aula_app::catalogue::add_audience(&ctx.state.app(), &ctx.actor()?, &code, &names).await?)
 }
 
 /// Add an audience (admins); 422 when the code is taken.
 #[utoipa::path(post, path = "/api/v1/audiences", tag = "audiences", request_body = AudienceInput,
     responses((status = 201, body = AudienceOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<AudienceInput>,
-) -> AppResult<Response> {
-    let created = add(&ctx, &state, &input).await?;
-    Ok((StatusCode::CREATED, axum::Json(answer(&ctx, &state, &created).await?)).into_response())
+pub(crate) async fn create(Admin(ctx): Admin, ApiJson(input): ApiJson<AudienceInput>) -> AppResult<Response> {
+    let created = add(&ctx, &input).await?;
+    Ok((StatusCode::CREATED, axum::Json(answer(&ctx, &created).await?)).into_response())
 }
 
 /// Rename an admin's audience, or retire one (or offer it again). 409 for
@@ -177,26 +172,22 @@ pub(crate) async fn create(
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(code): ApiPath<Audience>,
     ApiJson(change): ApiJson<AudienceChange>,
 ) -> AppResult<axum::Json<AudienceOut>> {
     let names = change.names()?;
-    let row = aula_app::catalogue::change_audience(&state.app(), &ctx.actor()?, &code, names.as_ref(), change.retired)
-        .await?;
-    Ok(axum::Json(answer(&ctx, &state, &row).await?))
+    let row =
+        aula_app::catalogue::change_audience(&ctx.state.app(), &ctx.actor()?, &code, names.as_ref(), change.retired)
+            .await?;
+    Ok(axum::Json(answer(&ctx, &row).await?))
 }
 
 /// Delete an admin's audience nothing uses (409 once used: retire it).
 #[utoipa::path(delete, path = "/api/v1/audiences/{code}", tag = "audiences", params(("code" = String, Path)),
     responses((status = 204), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
-pub(crate) async fn delete(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiPath(code): ApiPath<Audience>,
-) -> AppResult<Response> {
-    aula_app::catalogue::delete_audience(&state.app(), &ctx.actor()?, &code).await?;
+pub(crate) async fn delete(Admin(ctx): Admin, ApiPath(code): ApiPath<Audience>) -> AppResult<Response> {
+    aula_app::catalogue::delete_audience(&ctx.state.app(), &ctx.actor()?, &code).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -222,8 +213,8 @@ struct ListPage {
 }
 
 impl ListPage {
-    async fn new(ctx: &Ctx, state: &AppState, form: AudienceInput, errors: FormErrors) -> AppResult<Self> {
-        let words = AudienceWords::load(&state.db, ctx.tr()).await?;
+    async fn new(ctx: &Ctx, form: AudienceInput, errors: FormErrors) -> AppResult<Self> {
+        let words = AudienceWords::load(&ctx.state.db, ctx.tr()).await?;
         let rows = words
             .all()
             .map(|(a, word)| Row {
@@ -243,22 +234,18 @@ impl ListPage {
     }
 }
 
-pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(&[Role::Admin])?;
-    render(&ListPage::new(&ctx, &state, AudienceInput::default(), FormErrors::none()).await?)
+    render(&ListPage::new(&ctx, AudienceInput::default(), FormErrors::none()).await?)
 }
 
-pub(crate) async fn create_page(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<AudienceInput>,
-) -> AppResult<Response> {
-    let outcome = add(&ctx, &state, &form).await;
+pub(crate) async fn create_page(Admin(ctx): Admin, CsrfForm(form): CsrfForm<AudienceInput>) -> AppResult<Response> {
+    let outcome = add(&ctx, &form).await;
     saved_or_form_again(
         &ctx,
         outcome,
         |_| redirect_with(&ctx, "/admin/audiences", "flash-saved"),
-        async |errors| ListPage::new(&ctx, &state, form, errors).await,
+        async |errors| ListPage::new(&ctx, form, errors).await,
     )
     .await
 }
@@ -282,12 +269,8 @@ async fn own(state: &AppState, code: &Audience) -> AppResult<audience::Model> {
     Ok(row)
 }
 
-pub(crate) async fn edit_page(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiPath(code): ApiPath<Audience>,
-) -> AppResult<Response> {
-    let row = own(&state, &code).await?;
+pub(crate) async fn edit_page(Admin(ctx): Admin, ApiPath(code): ApiPath<Audience>) -> AppResult<Response> {
+    let row = own(&ctx.state, &code).await?;
     let name = |l: Language| {
         row.names
             .as_ref()
@@ -324,11 +307,10 @@ pub(crate) struct NamesForm {
 
 pub(crate) async fn edit(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(code): ApiPath<Audience>,
     CsrfForm(form): CsrfForm<NamesForm>,
 ) -> AppResult<Response> {
-    own(&state, &code).await?;
+    own(&ctx.state, &code).await?;
     let outcome: AppResult<_> = async {
         let names = names([
             (Language::Fr, &form.name_fr),
@@ -336,7 +318,7 @@ pub(crate) async fn edit(
             (Language::En, &form.name_en),
             (Language::Ar, &form.name_ar),
         ])?;
-        Ok(aula_app::catalogue::change_audience(&state.app(), &ctx.actor()?, &code, Some(&names), None).await?)
+        Ok(aula_app::catalogue::change_audience(&ctx.state.app(), &ctx.actor()?, &code, Some(&names), None).await?)
     }
     .await;
     saved_or_form_again(
@@ -362,31 +344,16 @@ pub(crate) async fn edit(
 }
 
 /// "Retire" (no longer offered) or "Offer again", as the route says.
-pub(crate) async fn retire_page(
-    ctx: Admin,
-    state: State<AppState>,
-    code: ApiPath<Audience>,
-    _: CsrfForm<NoFields>,
-) -> AppResult<Response> {
-    set_retired(ctx, state, code, true).await
+pub(crate) async fn retire_page(ctx: Admin, code: ApiPath<Audience>, _: CsrfForm<NoFields>) -> AppResult<Response> {
+    set_retired(ctx, code, true).await
 }
 
-pub(crate) async fn offer_page(
-    ctx: Admin,
-    state: State<AppState>,
-    code: ApiPath<Audience>,
-    _: CsrfForm<NoFields>,
-) -> AppResult<Response> {
-    set_retired(ctx, state, code, false).await
+pub(crate) async fn offer_page(ctx: Admin, code: ApiPath<Audience>, _: CsrfForm<NoFields>) -> AppResult<Response> {
+    set_retired(ctx, code, false).await
 }
 
-async fn set_retired(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiPath(code): ApiPath<Audience>,
-    retired: bool,
-) -> AppResult<Response> {
-    aula_app::catalogue::change_audience(&state.app(), &ctx.actor()?, &code, None, Some(retired)).await?;
+async fn set_retired(Admin(ctx): Admin, ApiPath(code): ApiPath<Audience>, retired: bool) -> AppResult<Response> {
+    aula_app::catalogue::change_audience(&ctx.state.app(), &ctx.actor()?, &code, None, Some(retired)).await?;
     let flash = if retired {
         "flash-audience-retired"
     } else {
@@ -399,10 +366,9 @@ async fn set_retired(
 /// why (retire it instead).
 pub(crate) async fn delete_page(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(code): ApiPath<Audience>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    aula_app::catalogue::delete_audience(&state.app(), &ctx.actor()?, &code).await?;
+    aula_app::catalogue::delete_audience(&ctx.state.app(), &ctx.actor()?, &code).await?;
     Ok(redirect_with(&ctx, "/admin/audiences", "flash-audience-deleted"))
 }

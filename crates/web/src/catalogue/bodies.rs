@@ -5,7 +5,6 @@ use aula_domain::details::AccreditationBodyDetails;
 use aula_domain::{BodyCode, FieldErrors, Role, Text, Url};
 use aula_storage::bodies;
 use aula_storage::entities::accreditation_body;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -18,7 +17,7 @@ use crate::kit::context::{Admin, AdminOrOrganiser};
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 const STAFF: &[Role] = &[Role::Admin, Role::Organiser];
 
@@ -90,16 +89,20 @@ impl From<accreditation_body::Model> for BodyOut {
 /// Every accrediting body (an organisation works with a handful).
 #[utoipa::path(get, path = "/api/v1/accreditation-bodies", tag = "accreditation-bodies",
     responses((status = 200, body = Vec<BodyOut>), (status = 403, body = ApiError)))]
-pub(crate) async fn list(ctx: Ctx, State(state): State<AppState>) -> AppResult<axum::Json<Vec<BodyOut>>> {
+pub(crate) async fn list(ctx: Ctx) -> AppResult<axum::Json<Vec<BodyOut>>> {
     ctx.require(STAFF)?;
     Ok(axum::Json(
-        bodies::list(&state.db).await?.into_iter().map(BodyOut::from).collect(),
+        bodies::list(&ctx.state.db)
+            .await?
+            .into_iter()
+            .map(BodyOut::from)
+            .collect(),
     ))
 }
 
-async fn add(ctx: &Ctx, state: &AppState, input: &BodyInput) -> AppResult<accreditation_body::Model> {
+async fn add(ctx: &Ctx, input: &BodyInput) -> AppResult<accreditation_body::Model> {
     let details = AccreditationBodyDetails::try_from(input)?;
-    Ok(aula_app::catalogue::save_body(&state.app(), &ctx.actor()?, None, &details).await?)
+    Ok(aula_app::catalogue::save_body(&ctx.state.app(), &ctx.actor()?, None, &details).await?)
 }
 
 /// Add an accrediting body.
@@ -107,10 +110,9 @@ async fn add(ctx: &Ctx, state: &AppState, input: &BodyInput) -> AppResult<accred
     responses((status = 201, body = BodyOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
-    State(state): State<AppState>,
     ApiJson(input): ApiJson<BodyInput>,
 ) -> AppResult<Response> {
-    let body = add(&ctx, &state, &input).await?;
+    let body = add(&ctx, &input).await?;
     Ok((StatusCode::CREATED, axum::Json(BodyOut::from(body))).into_response())
 }
 
@@ -123,9 +125,9 @@ struct ListPage {
     errors: FormErrors,
 }
 
-pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let bodies = bodies::list(&state.db).await?;
+    let bodies = bodies::list(&ctx.state.db).await?;
     render(&ListPage {
         c: Chrome::new(&ctx),
         bodies,
@@ -136,10 +138,9 @@ pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppRes
 
 pub(crate) async fn create_page(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
-    State(state): State<AppState>,
     CsrfForm(form): CsrfForm<BodyInput>,
 ) -> AppResult<Response> {
-    let outcome = add(&ctx, &state, &form).await;
+    let outcome = add(&ctx, &form).await;
     saved_or_form_again(
         &ctx,
         outcome,
@@ -147,7 +148,7 @@ pub(crate) async fn create_page(
         async |errors| {
             Ok(ListPage {
                 c: Chrome::new(&ctx),
-                bodies: bodies::list(&state.db).await?,
+                bodies: bodies::list(&ctx.state.db).await?,
                 form,
                 errors,
             })
@@ -183,11 +184,10 @@ pub struct BodyChange {
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(change): ApiJson<BodyChange>,
 ) -> AppResult<axum::Json<BodyOut>> {
-    let body = bodies::get(&state.db, id).await?;
+    let body = bodies::get(&ctx.state.db, id).await?;
     if change
         .code
         .as_deref()
@@ -204,12 +204,12 @@ pub(crate) async fn update(
         website: change.website.or(body.website).unwrap_or_default(),
         identifier_label: change.identifier_label.or(body.identifier_label).unwrap_or_default(),
     };
-    Ok(axum::Json(BodyOut::from(change_body(&ctx, &state, id, &input).await?)))
+    Ok(axum::Json(BodyOut::from(change_body(&ctx, id, &input).await?)))
 }
 
-async fn change_body(ctx: &Ctx, state: &AppState, id: Uuid, input: &BodyInput) -> AppResult<accreditation_body::Model> {
+async fn change_body(ctx: &Ctx, id: Uuid, input: &BodyInput) -> AppResult<accreditation_body::Model> {
     let details = AccreditationBodyDetails::try_from(input)?;
-    Ok(aula_app::catalogue::save_body(&state.app(), &ctx.actor()?, Some(id), &details).await?)
+    Ok(aula_app::catalogue::save_body(&ctx.state.app(), &ctx.actor()?, Some(id), &details).await?)
 }
 
 #[derive(Template)]
@@ -224,12 +224,8 @@ struct EditPage {
     errors: FormErrors,
 }
 
-pub(crate) async fn edit_page(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let body = bodies::get(&state.db, id).await?;
+pub(crate) async fn edit_page(Admin(ctx): Admin, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let body = bodies::get(&ctx.state.db, id).await?;
     render(&EditPage {
         c: Chrome::new(&ctx),
         name: body.name.clone(),
@@ -246,19 +242,18 @@ pub(crate) async fn edit_page(
 
 pub(crate) async fn edit(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(sent): CsrfForm<BodyChange>,
 ) -> AppResult<Response> {
     // The page sends every field but the code, which does not change.
-    let body = bodies::get(&state.db, id).await?;
+    let body = bodies::get(&ctx.state.db, id).await?;
     let form = BodyInput {
         name: sent.name.unwrap_or_default(),
         code: body.code.clone(),
         website: sent.website.unwrap_or_default(),
         identifier_label: sent.identifier_label.unwrap_or_default(),
     };
-    let outcome = change_body(&ctx, &state, id, &form).await;
+    let outcome = change_body(&ctx, id, &form).await;
     saved_or_form_again(
         &ctx,
         outcome,

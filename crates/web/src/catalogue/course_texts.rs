@@ -9,7 +9,6 @@ use askama::Template;
 use aula_domain::catalogue::CourseTexts;
 use aula_domain::{FieldErrors, Language};
 use aula_storage::courses::{self, CourseRecord};
-use axum::extract::State;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -21,7 +20,7 @@ use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 /// A course's words in one language.
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
@@ -54,10 +53,10 @@ fn parse(record: &CourseRecord, given: &CourseTextsInput) -> Result<CourseTexts,
     CourseTexts::parse(record.course.language, &given)
 }
 
-async fn save(ctx: &Ctx, state: &AppState, id: Uuid, given: &CourseTextsInput) -> AppResult<CourseRecord> {
-    let record = courses::get_in(&state.db, ctx.org()?, id).await?;
+async fn save(ctx: &Ctx, id: Uuid, given: &CourseTextsInput) -> AppResult<CourseRecord> {
+    let record = courses::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let texts = parse(&record, given).map_err(AppError::Invalid)?;
-    Ok(aula_app::catalogue::set_course_texts(&state.app(), &ctx.actor()?, ctx.org()?, id, &texts).await?)
+    Ok(aula_app::catalogue::set_course_texts(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, &texts).await?)
 }
 
 /// Replace a course's texts in other languages. A language left out, or
@@ -67,11 +66,10 @@ async fn save(ctx: &Ctx, state: &AppState, id: Uuid, given: &CourseTextsInput) -
     responses((status = 200, body = CourseOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put_texts(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(given): ApiJson<CourseTextsInput>,
 ) -> AppResult<axum::Json<CourseOut>> {
-    Ok(axum::Json(save(&ctx, &state, id, &given).await?.into()))
+    Ok(axum::Json(save(&ctx, id, &given).await?.into()))
 }
 
 /// One language's group of fields on the page.
@@ -141,12 +139,8 @@ pub(crate) fn texts_of(record: &CourseRecord) -> CourseTextsInput {
         .collect()
 }
 
-pub(crate) async fn texts_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let record = courses::get_in(&state.db, ctx.org()?, id).await?;
+pub(crate) async fn texts_page(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = courses::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let given = texts_of(&record);
     render(&TextsPage::new(&ctx, record, &given, FormErrors::none()))
 }
@@ -154,7 +148,6 @@ pub(crate) async fn texts_page(
 /// The form's fields are `<code>.title`, `<code>.summary`, `<code>.objectives`.
 pub(crate) async fn save_texts_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
@@ -171,7 +164,7 @@ pub(crate) async fn save_texts_page(
             _ => {}
         }
     }
-    let outcome = save(&ctx, &state, id, &given).await;
+    let outcome = save(&ctx, id, &given).await;
     saved_or_form_again(
         &ctx,
         outcome,
@@ -179,7 +172,7 @@ pub(crate) async fn save_texts_page(
         async |errors| {
             Ok(TextsPage::new(
                 &ctx,
-                courses::get_in(&state.db, ctx.org()?, id).await?,
+                courses::get_in(&ctx.state.db, ctx.org()?, id).await?,
                 &given,
                 errors,
             ))

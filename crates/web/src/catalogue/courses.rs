@@ -7,7 +7,6 @@ use aula_domain::{Audience, Credits, FieldErrors, Hours, Language, Modality, Per
 use aula_storage::courses::{self, CourseFilter, CourseRecord};
 use aula_storage::entities::{accreditation_body, programme};
 use aula_storage::{bodies, programmes};
-use axum::extract::State;
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -20,7 +19,7 @@ use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::kit::forms::EditForm;
 use crate::kit::input::{self, parse_optional_id};
 use crate::kit::pages::{Chrome, FormErrors, Pager, render};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
 
@@ -310,22 +309,17 @@ impl CourseQuery {
     responses((status = 200, body = Paginated<CourseOut>), (status = 400, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CourseQuery>,
 ) -> AppResult<axum::Json<Paginated<CourseOut>>> {
-    let paged = courses::list(&state.db, &query.filter(ctx.staff_org()), query.page()?).await?;
+    let paged = courses::list(&ctx.state.db, &query.filter(ctx.staff_org()), query.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, CourseOut::from)))
 }
 
 /// Add a course to the catalogue.
 #[utoipa::path(post, path = "/api/v1/courses", tag = "courses", request_body = CourseInput,
     responses((status = 201, body = CourseOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<CourseInput>,
-) -> AppResult<Response> {
-    let course = store(&ctx, &state, None, &input).await?;
+pub(crate) async fn create(Organiser(ctx): Organiser, ApiJson(input): ApiJson<CourseInput>) -> AppResult<Response> {
+    let course = store(&ctx, None, &input).await?;
     let location = format!("/api/v1/courses/{}", course.course.id);
     Ok(created(location, CourseOut::from(course)))
 }
@@ -334,14 +328,10 @@ pub(crate) async fn create(
 #[utoipa::path(get, path = "/api/v1/courses/{id}", tag = "courses", security(()), params(("id" = Uuid, Path)),
     responses((status = 200, body = CourseOut), (status = 404, body = ApiError),
         (status = 410, body = ApiError, description = "Its organisation is suspended")))]
-pub(crate) async fn show(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<CourseOut>> {
+pub(crate) async fn show(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<CourseOut>> {
     // The catalogue is public: any live course answers, to anyone; an
     // archived one only to its organisation's staff (issue 20).
-    let record = courses::get(&state.db, id).await?;
+    let record = courses::get(&ctx.state.db, id).await?;
     let own = ctx.staff_org().map(aula_domain::OrganisationId::uuid) == Some(record.course.organisation_id);
     if record.course.archived_at.is_some() && !own {
         return Err(crate::AppError::NotFound);
@@ -349,7 +339,7 @@ pub(crate) async fn show(
     // A suspended organisation's courses are gone (410), as its page and
     // its sessions are (session 26's attack round read them here).
     if !own {
-        crate::catalogue::branding::serving_id(&state, record.course.organisation_id).await?;
+        crate::catalogue::branding::serving_id(&ctx.state, record.course.organisation_id).await?;
     }
     Ok(axum::Json(record.into()))
 }
@@ -361,20 +351,19 @@ pub(crate) async fn show(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<CourseOut>> {
-    let current = courses::get_in(&state.db, ctx.org()?, id).await?;
+    let current = courses::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let input = input::merge(&CourseInput::from(&current), patch)?;
-    Ok(axum::Json(store(&ctx, &state, Some(id), &input).await?.into()))
+    Ok(axum::Json(store(&ctx, Some(id), &input).await?.into()))
 }
 
 /// Adds the course to the catalogue, or changes course `id`.
-async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &CourseInput) -> AppResult<CourseRecord> {
+async fn store(ctx: &Ctx, id: Option<Uuid>, input: &CourseInput) -> AppResult<CourseRecord> {
     let details = CourseDetails::try_from(input)?;
     let actor = ctx.actor()?;
-    Ok(aula_app::catalogue::save_course(&state.app(), &actor, ctx.org()?, id, &details).await?)
+    Ok(aula_app::catalogue::save_course(&ctx.state.app(), &actor, ctx.org()?, id, &details).await?)
 }
 
 #[derive(Template)]
@@ -387,13 +376,9 @@ struct ListPage {
     archived: bool,
 }
 
-pub(crate) async fn list_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<CourseQuery>,
-) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx, ApiQuery(query): ApiQuery<CourseQuery>) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = courses::list(&state.db, &query.filter(Some(ctx.org()?)), query.page()?).await?;
+    let paged = courses::list(&ctx.state.db, &query.filter(Some(ctx.org()?)), query.page()?).await?;
     let archived = query.archived == Some(true);
     let params = crate::kit::api::archived_params(archived);
     let pager = Pager::new("/staff/courses", &params, paged.page.page, paged.pages(), paged.total);
@@ -424,23 +409,18 @@ pub(crate) struct FormPage {
 }
 
 impl FormPage {
-    async fn new(
-        ctx: &Ctx,
-        state: &AppState,
-        id: Option<Uuid>,
-        form: CourseInput,
-        errors: FormErrors,
-    ) -> AppResult<Self> {
+    async fn new(ctx: &Ctx, id: Option<Uuid>, form: CourseInput, errors: FormErrors) -> AppResult<Self> {
         let c = Chrome::new(ctx);
         let course = match id {
-            Some(id) => Some(courses::get_in(&state.db, ctx.org()?, id).await?.course),
+            Some(id) => Some(courses::get_in(&ctx.state.db, ctx.org()?, id).await?.course),
             None => None,
         };
         // Archived programmes take no new course; a course already in one keeps it.
         let keeping = course.as_ref().and_then(|c| c.programme_id);
-        let programmes = programmes::choices(&state.db, ctx.org()?, aula_storage::Archived::Keeping(keeping)).await?;
-        let bodies = bodies::list(&state.db).await?;
-        let commissioners = programmes::commissioners(&state.db, &[ctx.org()?]).await?;
+        let programmes =
+            programmes::choices(&ctx.state.db, ctx.org()?, aula_storage::Archived::Keeping(keeping)).await?;
+        let bodies = bodies::list(&ctx.state.db).await?;
+        let commissioners = programmes::commissioners(&ctx.state.db, &[ctx.org()?]).await?;
         Ok(FormPage {
             commissioners,
             programmes: programmes
@@ -452,7 +432,9 @@ impl FormPage {
                 .map(|b: accreditation_body::Model| (b.id.to_string(), b.name))
                 .collect(),
             modalities: c.words("modality", Modality::ALL),
-            audiences: AudienceWords::load(&state.db, ctx.tr()).await?.ticks(&form.audiences),
+            audiences: AudienceWords::load(&ctx.state.db, ctx.tr())
+                .await?
+                .ticks(&form.audiences),
             languages: c.words("language", Language::ALL),
             archived_at: course.and_then(|c| c.archived_at),
             c,
@@ -475,25 +457,19 @@ impl EditForm for CourseInput {
         }
     }
 
-    async fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Self> {
-        Ok((&courses::get_in(&state.db, ctx.org()?, id).await?).into())
+    async fn current(ctx: &Ctx, id: Uuid) -> AppResult<Self> {
+        Ok((&courses::get_in(&ctx.state.db, ctx.org()?, id).await?).into())
     }
 
-    async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<CourseRecord> {
-        store(ctx, state, id, form).await
+    async fn save(ctx: &Ctx, id: Option<Uuid>, form: &Self) -> AppResult<CourseRecord> {
+        store(ctx, id, form).await
     }
 
     fn saved_at(saved: &CourseRecord) -> String {
         format!("/staff/courses/{}", saved.course.id)
     }
 
-    async fn page(
-        ctx: &Ctx,
-        state: &AppState,
-        id: Option<Uuid>,
-        form: Self,
-        errors: FormErrors,
-    ) -> AppResult<FormPage> {
-        FormPage::new(ctx, state, id, form, errors).await
+    async fn page(ctx: &Ctx, id: Option<Uuid>, form: Self, errors: FormErrors) -> AppResult<FormPage> {
+        FormPage::new(ctx, id, form, errors).await
     }
 }

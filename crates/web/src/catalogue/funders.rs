@@ -8,9 +8,9 @@ use aula_app::catalogue as use_case;
 use aula_domain::Problem;
 use aula_storage::programmes;
 use axum::body::Bytes;
+use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
@@ -24,7 +24,7 @@ use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
 use crate::kit::forms::EditForm;
 use crate::kit::pages::{FormErrors, redirect_with, render_invalid};
 use crate::kit::upload::read_upload;
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 /// The funder's place from 0, from its place from 1 in the address.
 fn index(position: u32) -> AppResult<i32> {
@@ -45,16 +45,22 @@ fn index(position: u32) -> AppResult<i32> {
         (status = 422, body = ApiError)))]
 pub(crate) async fn put_logo_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, position)): ApiPath<(Uuid, u32)>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<axum::Json<FunderOut>> {
     let position = index(position)?;
-    programmes::get(&state.db, ctx.org()?, id).await?;
+    programmes::get(&ctx.state.db, ctx.org()?, id).await?;
     let picture = picture_of_body(&headers, body, "logo")?;
-    let funder =
-        use_case::set_funder_logo(&state.app(), &ctx.actor()?, ctx.org()?, id, position, Some(&picture)).await?;
+    let funder = use_case::set_funder_logo(
+        &ctx.state.app(),
+        &ctx.actor()?,
+        ctx.org()?,
+        id,
+        position,
+        Some(&picture),
+    )
+    .await?;
     Ok(axum::Json(FunderOut::from(funder)))
 }
 
@@ -64,28 +70,26 @@ pub(crate) async fn put_logo_api(
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn delete_logo_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, position)): ApiPath<(Uuid, u32)>,
 ) -> AppResult<Response> {
     let position = index(position)?;
-    use_case::set_funder_logo(&state.app(), &ctx.actor()?, ctx.org()?, id, position, None).await?;
+    use_case::set_funder_logo(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, position, None).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 /// The logo itself, for the programme's page and reports (its organisation's staff).
 pub(crate) async fn logo(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, position)): ApiPath<(Uuid, u32)>,
 ) -> AppResult<Response> {
     let position = index(position)?;
-    programmes::get(&state.db, ctx.org()?, id).await?;
-    let funder = programmes::funders(&state.db, id)
+    programmes::get(&ctx.state.db, ctx.org()?, id).await?;
+    let funder = programmes::funders(&ctx.state.db, id)
         .await?
         .into_iter()
         .find(|f| f.position == position)
         .ok_or(AppError::NotFound)?;
-    serve_picture(&state, funder.logo_sha256.as_deref()).await
+    serve_picture(&ctx.state, funder.logo_sha256.as_deref()).await
 }
 
 fn back(ctx: &Ctx, id: Uuid, flash: &str) -> Response {
@@ -95,31 +99,30 @@ fn back(ctx: &Ctx, id: Uuid, flash: &str) -> Response {
 /// The programme page's upload: a file, checked as the API's.
 pub(crate) async fn upload_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, position)): ApiPath<(Uuid, u32)>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let position = index(position)?;
-    programmes::get(&state.db, ctx.org()?, id).await?;
+    programmes::get(&ctx.state.db, ctx.org()?, id).await?;
     let logo = match read_upload(&ctx, multipart).await? {
         None => Err(Problem::required()),
         Some((_, bytes)) => parse_logo(&bytes),
     };
     match logo {
         Ok(logo) => {
-            use_case::set_funder_logo(&state.app(), &ctx.actor()?, ctx.org()?, id, position, Some(&logo)).await?;
+            use_case::set_funder_logo(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, position, Some(&logo)).await?;
             Ok(back(&ctx, id, "funder-logo-saved"))
         }
         // The programme's page again, the problem beside the funder's file
         // (it was a bare error page naming the field `file`, in English:
         // session 27's attack round).
         Err(problem) => {
-            let funders = programmes::funders(&state.db, id).await?;
+            let funders = programmes::funders(&ctx.state.db, id).await?;
             if !funders.iter().any(|f| f.position == position) {
                 return Err(AppError::NotFound);
             }
-            let form = ProgrammeInput::current(&ctx, &state, id).await?;
-            let mut page = ProgrammeInput::page(&ctx, &state, Some(id), form, FormErrors::none()).await?;
+            let form = ProgrammeInput::current(&ctx, id).await?;
+            let mut page = ProgrammeInput::page(&ctx, Some(id), form, FormErrors::none()).await?;
             page.logo_problem = Some((position, ctx.tr().problem(&problem)));
             render_invalid(&page)
         }
@@ -128,11 +131,10 @@ pub(crate) async fn upload_page(
 
 pub(crate) async fn remove_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, position)): ApiPath<(Uuid, u32)>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let position = index(position)?;
-    use_case::set_funder_logo(&state.app(), &ctx.actor()?, ctx.org()?, id, position, None).await?;
+    use_case::set_funder_logo(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, position, None).await?;
     Ok(back(&ctx, id, "funder-logo-removed"))
 }

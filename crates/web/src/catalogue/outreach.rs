@@ -12,7 +12,6 @@ use aula_domain::{Audience, FieldErrors};
 use aula_storage::entities::outreach_walk_in;
 use aula_storage::outreach::{self, OutreachRecord};
 use aula_storage::{programmes, regions};
-use axum::extract::State;
 use axum::response::{IntoResponse as _, Response};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,7 +24,7 @@ use crate::kit::extract::{ApiJson, ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::kit::forms::EditForm;
 use crate::kit::input;
 use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_page_again};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 /// An outreach activity as an organiser writes it (form or JSON). Each
 /// `material_*` is how many of that kind were handed out (blank or 0: none).
@@ -273,22 +272,17 @@ impl OutreachQuery {
         (status = 422, body = ApiError)))]
 pub(crate) async fn list(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<OutreachQuery>,
 ) -> AppResult<axum::Json<Paginated<OutreachOut>>> {
-    let paged = outreach::list(&state.db, ctx.org()?, query.programme_id, query.page()?).await?;
+    let paged = outreach::list(&ctx.state.db, ctx.org()?, query.programme_id, query.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, OutreachOut::from)))
 }
 
 /// Record an outreach activity of a programme.
 #[utoipa::path(post, path = "/api/v1/outreach", tag = "outreach", request_body = OutreachInput,
     responses((status = 201, body = OutreachOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<OutreachInput>,
-) -> AppResult<Response> {
-    let record = store(&ctx, &state, None, &input).await?;
+pub(crate) async fn create(Organiser(ctx): Organiser, ApiJson(input): ApiJson<OutreachInput>) -> AppResult<Response> {
+    let record = store(&ctx, None, &input).await?;
     let location = format!("/api/v1/outreach/{}", record.activity.id);
     Ok(created(location, OutreachOut::from(record)))
 }
@@ -296,12 +290,8 @@ pub(crate) async fn create(
 /// One outreach activity.
 #[utoipa::path(get, path = "/api/v1/outreach/{id}", tag = "outreach", params(("id" = Uuid, Path)),
     responses((status = 200, body = OutreachOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn show(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<OutreachOut>> {
-    Ok(axum::Json(outreach::get(&state.db, ctx.org()?, id).await?.into()))
+pub(crate) async fn show(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<OutreachOut>> {
+    Ok(axum::Json(outreach::get(&ctx.state.db, ctx.org()?, id).await?.into()))
 }
 
 /// Change some fields of an outreach activity.
@@ -311,31 +301,26 @@ pub(crate) async fn show(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<OutreachOut>> {
-    let current = outreach::get(&state.db, ctx.org()?, id).await?;
+    let current = outreach::get(&ctx.state.db, ctx.org()?, id).await?;
     let input = input::merge(&OutreachInput::from(&current), patch)?;
-    Ok(axum::Json(store(&ctx, &state, Some(id), &input).await?.into()))
+    Ok(axum::Json(store(&ctx, Some(id), &input).await?.into()))
 }
 
 /// Delete an outreach activity, with its walk-ins.
 #[utoipa::path(delete, path = "/api/v1/outreach/{id}", tag = "outreach", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn delete(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    aula_app::outreach::delete(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+pub(crate) async fn delete(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    aula_app::outreach::delete(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT.into_response())
 }
 
-async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &OutreachInput) -> AppResult<OutreachRecord> {
+async fn store(ctx: &Ctx, id: Option<Uuid>, input: &OutreachInput) -> AppResult<OutreachRecord> {
     let details = OutreachDetails::try_from(input)?;
     let (actor, org) = (ctx.actor()?, ctx.org()?);
-    Ok(aula_app::outreach::save(&state.app(), &actor, org, id, &details).await?)
+    Ok(aula_app::outreach::save(&ctx.state.app(), &actor, org, id, &details).await?)
 }
 
 /// Someone at the door: a name, and an e-mail if they gave one.
@@ -372,10 +357,9 @@ impl From<outreach_walk_in::Model> for WalkInOut {
         (status = 404, body = ApiError)))]
 pub(crate) async fn walk_ins(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<axum::Json<Vec<WalkInOut>>> {
-    let rows = outreach::walk_ins(&state.db, ctx.org()?, id).await?;
+    let rows = outreach::walk_ins(&ctx.state.db, ctx.org()?, id).await?;
     Ok(axum::Json(rows.into_iter().map(WalkInOut::from).collect()))
 }
 
@@ -387,11 +371,10 @@ pub(crate) async fn walk_ins(
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn add_walk_in(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<WalkInInput>,
 ) -> AppResult<Response> {
-    let row = write_walk_in(&ctx, &state, id, &input).await?;
+    let row = write_walk_in(&ctx, id, &input).await?;
     let location = format!("/api/v1/outreach/{id}/walk-ins/{}", row.id);
     Ok(created(location, WalkInOut::from(row)))
 }
@@ -402,21 +385,15 @@ pub(crate) async fn add_walk_in(
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn remove_walk_in(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, walk_in_id)): ApiPath<(Uuid, Uuid)>,
 ) -> AppResult<Response> {
-    aula_app::outreach::remove_walk_in(&state.app(), &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
+    aula_app::outreach::remove_walk_in(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT.into_response())
 }
 
-async fn write_walk_in(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Uuid,
-    input: &WalkInInput,
-) -> AppResult<outreach_walk_in::Model> {
+async fn write_walk_in(ctx: &Ctx, id: Uuid, input: &WalkInInput) -> AppResult<outreach_walk_in::Model> {
     let person = WalkIn::parse(&input.name, &input.email)?;
-    Ok(aula_app::outreach::add_walk_in(&state.app(), &ctx.actor()?, ctx.org()?, id, &person).await?)
+    Ok(aula_app::outreach::add_walk_in(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, &person).await?)
 }
 
 // ----- pages ------------------------------------------------------------------
@@ -439,16 +416,15 @@ struct ListPage {
 
 pub(crate) async fn list_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<OutreachQuery>,
 ) -> AppResult<Response> {
     let org = ctx.org()?;
     let programme = match query.programme_id {
-        Some(id) => Some((id, programmes::get(&state.db, org, id).await?.title)),
+        Some(id) => Some((id, programmes::get(&ctx.state.db, org, id).await?.title)),
         None => None,
     };
-    let paged = outreach::list(&state.db, org, query.programme_id, query.page()?).await?;
-    let titles = outreach::programme_titles(&state.db, &paged.items).await?;
+    let paged = outreach::list(&ctx.state.db, org, query.programme_id, query.page()?).await?;
+    let titles = outreach::programme_titles(&ctx.state.db, &paged.items).await?;
     let params: Vec<(&'static str, String)> = query
         .programme_id
         .map(|id| vec![("programme_id", id.to_string())])
@@ -493,32 +469,26 @@ pub(crate) struct FormPage {
 }
 
 impl FormPage {
-    async fn new(
-        ctx: &Ctx,
-        state: &AppState,
-        id: Option<Uuid>,
-        form: OutreachInput,
-        errors: FormErrors,
-    ) -> AppResult<Self> {
+    async fn new(ctx: &Ctx, id: Option<Uuid>, form: OutreachInput, errors: FormErrors) -> AppResult<Self> {
         let c = Chrome::new(ctx);
         let org = ctx.org()?;
         let current = match id {
-            Some(id) => Some(outreach::get(&state.db, org, id).await?),
+            Some(id) => Some(outreach::get(&ctx.state.db, org, id).await?),
             None => None,
         };
         let keeping = current.as_ref().map(|r| r.activity.programme_id);
-        let programmes = programmes::choices(&state.db, org, aula_storage::Archived::Keeping(keeping))
+        let programmes = programmes::choices(&ctx.state.db, org, aula_storage::Archived::Keeping(keeping))
             .await?
             .into_iter()
             .map(|p| (p.id.to_string(), p.title))
             .collect();
-        let regions = regions::list(&state.db)
+        let regions = regions::list(&ctx.state.db)
             .await?
             .into_iter()
             .map(|r| (r.id.to_string(), r.name))
             .collect();
         let walk_ins = match id {
-            Some(id) => outreach::walk_ins(&state.db, org, id).await?,
+            Some(id) => outreach::walk_ins(&ctx.state.db, org, id).await?,
             None => Vec::new(),
         };
         let materials = form
@@ -530,7 +500,9 @@ impl FormPage {
             programmes,
             kinds: c.words("outreach", OutreachKind::ALL),
             regions,
-            audiences: AudienceWords::load(&state.db, ctx.tr()).await?.options(&form.audience),
+            audiences: AudienceWords::load(&ctx.state.db, ctx.tr())
+                .await?
+                .options(&form.audience),
             materials,
             walk_ins,
             walk_in: WalkInInput::default(),
@@ -563,26 +535,20 @@ impl EditForm for OutreachInput {
         }
     }
 
-    async fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Self> {
-        Ok((&outreach::get(&state.db, ctx.org()?, id).await?).into())
+    async fn current(ctx: &Ctx, id: Uuid) -> AppResult<Self> {
+        Ok((&outreach::get(&ctx.state.db, ctx.org()?, id).await?).into())
     }
 
-    async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<OutreachRecord> {
-        store(ctx, state, id, form).await
+    async fn save(ctx: &Ctx, id: Option<Uuid>, form: &Self) -> AppResult<OutreachRecord> {
+        store(ctx, id, form).await
     }
 
     fn saved_at(saved: &OutreachRecord) -> String {
         format!("/staff/outreach/{}", saved.activity.id)
     }
 
-    async fn page(
-        ctx: &Ctx,
-        state: &AppState,
-        id: Option<Uuid>,
-        form: Self,
-        errors: FormErrors,
-    ) -> AppResult<FormPage> {
-        FormPage::new(ctx, state, id, form, errors).await
+    async fn page(ctx: &Ctx, id: Option<Uuid>, form: Self, errors: FormErrors) -> AppResult<FormPage> {
+        FormPage::new(ctx, id, form, errors).await
     }
 }
 
@@ -590,19 +556,18 @@ impl EditForm for OutreachInput {
 /// refused name or e-mail is shown on the page again, with what was typed.
 pub(crate) async fn add_walk_in_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(input): CsrfForm<WalkInInput>,
 ) -> AppResult<Response> {
-    let outcome = write_walk_in(&ctx, &state, id, &input).await;
+    let outcome = write_walk_in(&ctx, id, &input).await;
     let at = format!("/staff/outreach/{id}#walk-ins");
     saved_or_page_again(
         &ctx,
         outcome,
         |_| redirect_with(&ctx, &at, "outreach-walk-in-flash"),
         async || {
-            let form = OutreachInput::current(&ctx, &state, id).await?;
-            FormPage::new(&ctx, &state, Some(id), form, FormErrors::none()).await
+            let form = OutreachInput::current(&ctx, id).await?;
+            FormPage::new(&ctx, Some(id), form, FormErrors::none()).await
         },
         |mut page, errors| {
             page.walk_in = input.clone();
@@ -615,11 +580,10 @@ pub(crate) async fn add_walk_in_page(
 
 pub(crate) async fn remove_walk_in_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath((id, walk_in_id)): ApiPath<(Uuid, Uuid)>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    aula_app::outreach::remove_walk_in(&state.app(), &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
+    aula_app::outreach::remove_walk_in(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, walk_in_id).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/outreach/{id}#walk-ins"),
@@ -631,12 +595,11 @@ pub(crate) async fn remove_walk_in_page(
 /// walk-ins with it), a second one deletes.
 pub(crate) async fn delete_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<super::archive::DeleteForm>,
 ) -> AppResult<Response> {
     if form.confirmed.is_none() {
-        let record = outreach::get(&state.db, ctx.org()?, id).await?;
+        let record = outreach::get(&ctx.state.db, ctx.org()?, id).await?;
         return render(&super::archive::DeletePage {
             c: Chrome::new(&ctx),
             heading: "outreach-delete-title".to_owned(),
@@ -646,16 +609,16 @@ pub(crate) async fn delete_page(
             back: format!("/staff/outreach/{id}"),
         });
     }
-    let record = aula_app::outreach::delete(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    let record = aula_app::outreach::delete(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     let back = format!("/staff/programmes/{}", record.activity.programme_id);
     Ok(redirect_with(&ctx, &back, "outreach-deleted-flash"))
 }
 
 /// A programme's activities for its page, the latest first (the first hundred).
-pub(crate) async fn of_programme(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Vec<OutreachRecord>> {
+pub(crate) async fn of_programme(ctx: &Ctx, id: Uuid) -> AppResult<Vec<OutreachRecord>> {
     let page = aula_storage::Page {
         page: 1,
         per_page: aula_storage::Page::MAX_PER_PAGE,
     };
-    Ok(outreach::list(&state.db, ctx.org()?, Some(id), page).await?.items)
+    Ok(outreach::list(&ctx.state.db, ctx.org()?, Some(id), page).await?.items)
 }

@@ -6,7 +6,6 @@ use aula_domain::meeting::parse_optional_date;
 use aula_domain::{FieldErrors, Role, Text};
 use aula_storage::entities::programme;
 use aula_storage::programmes;
-use axum::extract::State;
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -320,14 +319,13 @@ impl ProgrammeOut {
     responses((status = 200, body = Paginated<ProgrammeOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiQuery(paging): ApiQuery<ArchivedPaging>,
 ) -> AppResult<axum::Json<Paginated<ProgrammeOut>>> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
+    let paged = programmes::list(&ctx.state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
     // The page's funders and partners in two queries, not two a programme.
     let ids: Vec<Uuid> = paged.items.iter().map(|p| p.id).collect();
-    let (funders, partners) = programmes::lists_of(&state.db, &ids).await?;
+    let (funders, partners) = programmes::lists_of(&ctx.state.db, &ids).await?;
     Ok(axum::Json(Paginated::from(paged, |p| {
         let own_funders = funders.iter().filter(|f| f.programme_id == p.id).cloned().collect();
         let own_partners = partners.iter().filter(|f| f.programme_id == p.id).cloned().collect();
@@ -338,27 +336,19 @@ pub(crate) async fn list(
 /// Create a programme.
 #[utoipa::path(post, path = "/api/v1/programmes", tag = "programmes", request_body = ProgrammeInput,
     responses((status = 201, body = ProgrammeOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<ProgrammeInput>,
-) -> AppResult<Response> {
-    let programme = store(&ctx, &state, None, &input).await?;
+pub(crate) async fn create(Organiser(ctx): Organiser, ApiJson(input): ApiJson<ProgrammeInput>) -> AppResult<Response> {
+    let programme = store(&ctx, None, &input).await?;
     let location = format!("/api/v1/programmes/{}", programme.id);
-    Ok(created(location, ProgrammeOut::of(&state, programme).await?))
+    Ok(created(location, ProgrammeOut::of(&ctx.state, programme).await?))
 }
 
 /// One programme.
 #[utoipa::path(get, path = "/api/v1/programmes/{id}", tag = "programmes", params(("id" = Uuid, Path)),
     responses((status = 200, body = ProgrammeOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn show(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<ProgrammeOut>> {
+pub(crate) async fn show(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<ProgrammeOut>> {
     ctx.require(STAFF)?;
-    let programme = programmes::get(&state.db, ctx.org()?, id).await?;
-    Ok(axum::Json(ProgrammeOut::of(&state, programme).await?))
+    let programme = programmes::get(&ctx.state.db, ctx.org()?, id).await?;
+    Ok(axum::Json(ProgrammeOut::of(&ctx.state, programme).await?))
 }
 
 /// Change some fields of a programme.
@@ -368,12 +358,11 @@ pub(crate) async fn show(
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<ProgrammeOut>> {
-    let current = programmes::get(&state.db, ctx.org()?, id).await?;
-    let before = input_of(&state, &current).await?;
+    let current = programmes::get(&ctx.state.db, ctx.org()?, id).await?;
+    let before = input_of(&ctx.state, &current).await?;
     // An older integration's `funder` alone names the one funder, in place
     // of the list (which would otherwise win over it) — when it changes it:
     // one that sends back what it read (the names as one line) changes
@@ -396,15 +385,15 @@ pub(crate) async fn update(
         });
         input.funders = kept.map(|f| vec![f.clone()]);
     }
-    let saved = store(&ctx, &state, Some(id), &input).await?;
-    Ok(axum::Json(ProgrammeOut::of(&state, saved).await?))
+    let saved = store(&ctx, Some(id), &input).await?;
+    Ok(axum::Json(ProgrammeOut::of(&ctx.state, saved).await?))
 }
 
 /// Creates the programme, or changes programme `id`.
-async fn store(ctx: &Ctx, state: &AppState, id: Option<Uuid>, input: &ProgrammeInput) -> AppResult<programme::Model> {
+async fn store(ctx: &Ctx, id: Option<Uuid>, input: &ProgrammeInput) -> AppResult<programme::Model> {
     let details = ProgrammeDetails::try_from(input)?;
     let actor = ctx.actor()?;
-    Ok(aula_app::catalogue::save_programme(&state.app(), &actor, ctx.org()?, id, &details).await?)
+    Ok(aula_app::catalogue::save_programme(&ctx.state.app(), &actor, ctx.org()?, id, &details).await?)
 }
 
 #[derive(Template)]
@@ -417,13 +406,9 @@ struct ListPage {
     archived: bool,
 }
 
-pub(crate) async fn list_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(paging): ApiQuery<ArchivedPaging>,
-) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx, ApiQuery(paging): ApiQuery<ArchivedPaging>) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let paged = programmes::list(&state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
+    let paged = programmes::list(&ctx.state.db, ctx.org()?, paging.archived(), paging.page()?).await?;
     let pager = Pager::new(
         "/staff/programmes",
         &paging.params(),
@@ -477,7 +462,6 @@ fn with_blank_rows(mut rows: Vec<(String, String)>, most: usize) -> Vec<(String,
 /// A programme's courses and sessions, the first hundred of each.
 async fn contents(
     ctx: &Ctx,
-    state: &AppState,
     id: Uuid,
 ) -> AppResult<(
     Vec<aula_storage::courses::CourseRecord>,
@@ -489,7 +473,7 @@ async fn contents(
         per_page: aula_storage::Page::MAX_PER_PAGE,
     };
     let courses = aula_storage::courses::list(
-        &state.db,
+        &ctx.state.db,
         &aula_storage::courses::CourseFilter {
             organisation: Some(org),
             programme_id: Some(id),
@@ -501,7 +485,7 @@ async fn contents(
     )
     .await?;
     let sessions = aula_storage::sessions::list(
-        &state.db,
+        &ctx.state.db,
         &aula_storage::sessions::SessionFilter {
             organisation: Some(org),
             programme_id: Some(id),
@@ -523,40 +507,34 @@ impl EditForm for ProgrammeInput {
         ProgrammeInput::default()
     }
 
-    async fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Self> {
-        input_of(state, &programmes::get(&state.db, ctx.org()?, id).await?).await
+    async fn current(ctx: &Ctx, id: Uuid) -> AppResult<Self> {
+        input_of(&ctx.state, &programmes::get(&ctx.state.db, ctx.org()?, id).await?).await
     }
 
-    async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: &Self) -> AppResult<programme::Model> {
-        store(ctx, state, id, form).await
+    async fn save(ctx: &Ctx, id: Option<Uuid>, form: &Self) -> AppResult<programme::Model> {
+        store(ctx, id, form).await
     }
 
     fn saved_at(_: &programme::Model) -> String {
         "/staff/programmes".to_owned()
     }
 
-    async fn page(
-        ctx: &Ctx,
-        state: &AppState,
-        id: Option<Uuid>,
-        form: Self,
-        errors: FormErrors,
-    ) -> AppResult<FormPage> {
+    async fn page(ctx: &Ctx, id: Option<Uuid>, form: Self, errors: FormErrors) -> AppResult<FormPage> {
         let (courses, sessions) = match id {
-            Some(id) => contents(ctx, state, id).await?,
+            Some(id) => contents(ctx, id).await?,
             None => Default::default(),
         };
         let outreach = match id {
-            Some(id) => super::outreach::of_programme(ctx, state, id).await?,
+            Some(id) => super::outreach::of_programme(ctx, id).await?,
             None => Vec::new(),
         };
         let archived_at = match id {
-            Some(id) => programmes::get(&state.db, ctx.org()?, id).await?.archived_at,
+            Some(id) => programmes::get(&ctx.state.db, ctx.org()?, id).await?.archived_at,
             None => None,
         };
-        let commissioners = programmes::commissioners(&state.db, &[ctx.org()?]).await?;
+        let commissioners = programmes::commissioners(&ctx.state.db, &[ctx.org()?]).await?;
         let funders = match id {
-            Some(id) => programmes::funders(&state.db, id).await?,
+            Some(id) => programmes::funders(&ctx.state.db, id).await?,
             None => Vec::new(),
         };
         Ok(FormPage {

@@ -7,7 +7,7 @@ use aula_storage::courses::{self, CourseRecord};
 use aula_storage::entities::region;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::{Page, regions};
-use axum::extract::{RawQuery, State};
+use axum::extract::RawQuery;
 use axum::response::{IntoResponse, Response};
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::kit::extract::{ApiPath, ApiQuery};
 use crate::kit::pages::{Chrome, FormErrors, Pager, render};
 use crate::sessions::visible;
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 /// The catalogue's filters as the form sends them; a value that does not
 /// parse is shown as a problem beside its field and ignored.
@@ -69,13 +69,9 @@ impl CataloguePage {
 
 /// `/`: with one organisation, its catalogue as before; with several, the
 /// list of their catalogues above every open session of the instance.
-pub(crate) async fn catalogue(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<CatalogueQuery>,
-) -> AppResult<Response> {
+pub(crate) async fn catalogue(ctx: Ctx, ApiQuery(query): ApiQuery<CatalogueQuery>) -> AppResult<Response> {
     // A suspended organisation is not listed (issue 17).
-    let organisations: Vec<_> = aula_storage::organisations::list(&state.db)
+    let organisations: Vec<_> = aula_storage::organisations::list(&ctx.state.db)
         .await?
         .into_iter()
         .filter(|o| o.status == aula_domain::OrganisationStatus::Active)
@@ -85,7 +81,7 @@ pub(crate) async fn catalogue(
     } else {
         Vec::new()
     };
-    catalogue_of(ctx, state, query, None, organisations).await
+    catalogue_of(ctx, query, None, organisations).await
 }
 
 /// `/o/{slug}` without its slash, as a link is typed or shortened: to the
@@ -106,20 +102,18 @@ pub(crate) async fn organisation_home(
 /// page says so and lists nothing.
 pub(crate) async fn organisation_catalogue(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(slug): ApiPath<String>,
     ApiQuery(query): ApiQuery<CatalogueQuery>,
 ) -> AppResult<Response> {
-    let organisation = aula_storage::organisations::by_slug(&state.db, &slug)
+    let organisation = aula_storage::organisations::by_slug(&ctx.state.db, &slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let organisation = super::branding::serving(organisation)?;
-    catalogue_of(ctx, state, query, Some(organisation), Vec::new()).await
+    catalogue_of(ctx, query, Some(organisation), Vec::new()).await
 }
 
 async fn catalogue_of(
     ctx: Ctx,
-    state: AppState,
     query: CatalogueQuery,
     organisation: Option<aula_storage::entities::organisation::Model>,
     organisations: Vec<aula_storage::entities::organisation::Model>,
@@ -163,7 +157,7 @@ async fn catalogue_of(
             total: 0,
         }
     } else {
-        sessions::list(&state.db, &filter, page).await?
+        sessions::list(&ctx.state.db, &filter, page).await?
     };
     let base = match &organisation {
         Some(o) => format!("/o/{}/", o.slug),
@@ -194,13 +188,13 @@ async fn catalogue_of(
         Some(o) => Chrome::new(&ctx).branded(o),
         None => Chrome::new(&ctx),
     };
-    let regions = regions::list(&state.db).await?;
+    let regions = regions::list(&ctx.state.db).await?;
     let filtered = !errors.is_empty() || params.iter().any(|(_, value)| !value.trim().is_empty());
     render(&CataloguePage {
         filtered,
         modalities: c.words("modality", Modality::ALL),
         // Every audience, retired ones too: courses may still be for them.
-        audiences: AudienceWords::load(&state.db, ctx.tr())
+        audiences: AudienceWords::load(&ctx.state.db, ctx.tr())
             .await?
             .all()
             .map(|(a, word)| (a.code.to_string(), word))
@@ -230,26 +224,22 @@ struct CoursePage {
     sessions: Vec<SessionRecord>,
 }
 
-pub(crate) async fn course_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let record = courses::get(&state.db, id).await?;
+pub(crate) async fn course_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = courses::get(&ctx.state.db, id).await?;
     // An archived course is not in the catalogue (issue 20): as if unknown.
     if record.course.archived_at.is_some() {
         return Err(crate::AppError::NotFound);
     }
-    let org = super::branding::serving_id(&state, record.course.organisation_id).await?;
+    let org = super::branding::serving_id(&ctx.state, record.course.organisation_id).await?;
     let filter = SessionFilter {
         public_only: true,
         course_id: Some(id),
         ..SessionFilter::default()
     };
-    let sessions = sessions::list(&state.db, &filter, Page::new(None, Some(50), 50))
+    let sessions = sessions::list(&ctx.state.db, &filter, Page::new(None, Some(50), 50))
         .await?
         .items;
-    let words = AudienceWords::load(&state.db, ctx.tr()).await?;
+    let words = AudienceWords::load(&ctx.state.db, ctx.tr()).await?;
     render(&CoursePage {
         c: Chrome::new(&ctx).branded(&org),
         audiences: record.audiences.iter().map(|a| words.word(a.as_str())).collect(),
@@ -262,11 +252,10 @@ pub(crate) async fn course_page(
 /// private registration link's secret (issue 20) into the form.
 pub(crate) async fn session_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
-    let record = visible(&ctx, &state, id).await?;
+    let record = visible(&ctx, id).await?;
     let invitation = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
         .find(|(name, _)| name == "invitation")
         .map(|(_, value)| value.into_owned())
@@ -276,5 +265,5 @@ pub(crate) async fn session_page(
         invitation,
         ..Default::default()
     };
-    render(&crate::registrations::signup::SessionPage::new(&ctx, &state, record, form, FormErrors::none()).await?)
+    render(&crate::registrations::signup::SessionPage::new(&ctx, record, form, FormErrors::none()).await?)
 }

@@ -74,10 +74,10 @@ pub(crate) async fn list(State(state): State<AppState>) -> AppResult<axum::Json<
     ))
 }
 
-async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<region::Model> {
+async fn add(ctx: &Ctx, input: &RegionInput) -> AppResult<region::Model> {
     let details = RegionDetails::try_from(input)?;
     Ok(aula_app::catalogue::add_region(
-        &state.app(),
+        &ctx.state.app(),
         &ctx.actor()?,
         details.code.as_str(),
         details.name.as_str(),
@@ -88,12 +88,8 @@ async fn add(ctx: &Ctx, state: &AppState, input: &RegionInput) -> AppResult<regi
 /// Add a region (admins).
 #[utoipa::path(post, path = "/api/v1/regions", tag = "regions", request_body = RegionInput,
     responses((status = 201, body = RegionOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
-pub(crate) async fn create(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    ApiJson(input): ApiJson<RegionInput>,
-) -> AppResult<Response> {
-    let created = add(&ctx, &state, &input).await?;
+pub(crate) async fn create(Admin(ctx): Admin, ApiJson(input): ApiJson<RegionInput>) -> AppResult<Response> {
+    let created = add(&ctx, &input).await?;
     Ok((StatusCode::CREATED, axum::Json(RegionOut::from(created))).into_response())
 }
 
@@ -106,9 +102,9 @@ struct ListPage {
     errors: FormErrors,
 }
 
-pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(&[Role::Admin])?;
-    let regions = regions::list(&state.db).await?;
+    let regions = regions::list(&ctx.state.db).await?;
     render(&ListPage {
         c: Chrome::new(&ctx),
         regions,
@@ -117,12 +113,8 @@ pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppRes
     })
 }
 
-pub(crate) async fn create_page(
-    Admin(ctx): Admin,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<RegionInput>,
-) -> AppResult<Response> {
-    let outcome = add(&ctx, &state, &form).await;
+pub(crate) async fn create_page(Admin(ctx): Admin, CsrfForm(form): CsrfForm<RegionInput>) -> AppResult<Response> {
+    let outcome = add(&ctx, &form).await;
     saved_or_form_again(
         &ctx,
         outcome,
@@ -130,7 +122,7 @@ pub(crate) async fn create_page(
         async |errors| {
             Ok(ListPage {
                 c: Chrome::new(&ctx),
-                regions: regions::list(&state.db).await?,
+                regions: regions::list(&ctx.state.db).await?,
                 form,
                 errors,
             })

@@ -3,7 +3,6 @@
 
 use aula_storage::certificates::{self, CertificateFilter};
 use aula_storage::entities::certificate;
-use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
@@ -203,11 +202,7 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
     responses((status = 200, content_type = "application/zip", description = "PDFs and register.csv"),
         (status = 403, body = ApiError),
         (status = 422, body = ApiError, description = "An unknown `status`")))]
-pub(crate) async fn export_api(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<CertificateQuery>,
-) -> AppResult<Response> {
+pub(crate) async fn export_api(ctx: Ctx, ApiQuery(query): ApiQuery<CertificateQuery>) -> AppResult<Response> {
     let filter = filter_for(&ctx, &query)?;
-    Ok(export(state, filter))
+    Ok(export(ctx.state, filter))
 }

@@ -105,16 +105,15 @@ pub(crate) struct SessionNumber {
 /// of the session is issued.
 pub(crate) async fn achievement(
     ctx: Ctx,
-    State(state): State<AppState>,
     headers: HeaderMap,
     signer: Signer,
     ApiPath(SessionNumber { id: session_id }): ApiPath<SessionNumber>,
 ) -> AppResult<Response> {
-    let c = certificates::any_of_session(&state.db, signer.organisation, session_id)
+    let c = certificates::any_of_session(&ctx.state.db, signer.organisation, session_id)
         .await?
         .ok_or(AppError::NotFound)?;
     if wants_linked_data(&headers) {
-        let mut document = credential::achievement(&signer.issuer, &super::achievement(&state, &c));
+        let mut document = credential::achievement(&signer.issuer, &super::achievement(&ctx.state, &c));
         if let Some(object) = document.as_object_mut() {
             let mut with_context = serde_json::Map::new();
             with_context.insert("@context".into(), json!([VC_CONTEXT, OB_CONTEXT]));

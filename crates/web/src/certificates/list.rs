@@ -5,7 +5,6 @@ use aula_domain::{FieldErrors, Problem, Role};
 use aula_storage::certificates::{self, CertificateFilter, Standing};
 use aula_storage::entities::certificate;
 use axum::Json;
-use axum::extract::State;
 use axum::response::Response;
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -16,7 +15,7 @@ use super::CertificateOut;
 use crate::kit::api::{ApiError, Paginated};
 use crate::kit::extract::ApiQuery;
 use crate::kit::pages::{Chrome, Pager, render};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 // ----- the list: organisers, and accreditors for their body ----------------
 
@@ -70,13 +69,12 @@ pub(super) fn filter_for(ctx: &Ctx, query: &CertificateQuery) -> AppResult<Certi
     responses((status = 200, body = Paginated<CertificateOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn list_api(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<CertificateQuery>,
 ) -> AppResult<Json<Paginated<CertificateOut>>> {
     let filter = filter_for(&ctx, &query)?;
     let page = crate::kit::api::page(query.page, query.per_page, 50)?;
-    let paged = certificates::list(&state.db, &filter, page).await?;
-    let identifiers = super::identifiers_for(&state, &filter, &paged.items).await?;
+    let paged = certificates::list(&ctx.state.db, &filter, page).await?;
+    let identifiers = super::identifiers_for(&ctx.state, &filter, &paged.items).await?;
     Ok(Json(Paginated::from(paged, |c| CertificateOut {
         holder_identifier: identifiers.get(&c.registration_id).cloned(),
         ..CertificateOut::from(&c)
@@ -127,17 +125,13 @@ fn day(input: &str) -> Result<Option<NaiveDate>, Problem> {
         .map_err(|_| Problem::new("error-date"))
 }
 
-pub(crate) async fn list_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(form): ApiQuery<PageQuery>,
-) -> AppResult<Response> {
-    show(&ctx, &state, form, FieldErrors::new()).await
+pub(crate) async fn list_page(ctx: Ctx, ApiQuery(form): ApiQuery<PageQuery>) -> AppResult<Response> {
+    show(&ctx, form, FieldErrors::new()).await
 }
 
 /// The list as its filters in `form` select it, with `errors` (a row's
 /// refused revocation) besides those of the filters.
-pub(crate) async fn show(ctx: &Ctx, state: &AppState, form: PageQuery, mut errors: FieldErrors) -> AppResult<Response> {
+pub(crate) async fn show(ctx: &Ctx, form: PageQuery, mut errors: FieldErrors) -> AppResult<Response> {
     let query = CertificateQuery {
         session_id: errors
             .take("session_id", crate::kit::input::parse_optional_id(&form.session_id))
@@ -153,10 +147,10 @@ pub(crate) async fn show(ctx: &Ctx, state: &AppState, form: PageQuery, mut error
         per_page: None,
     };
     let filter = filter_for(ctx, &query)?;
-    let paged = certificates::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
-    let identifiers = super::identifiers_for(state, &filter, &paged.items).await?;
+    let paged = certificates::list(&ctx.state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
+    let identifiers = super::identifiers_for(&ctx.state, &filter, &paged.items).await?;
     let identifier_label = match (filter.organisation, filter.body_id) {
-        (None, Some(body)) => aula_storage::bodies::get(&state.db, body).await?.identifier_label,
+        (None, Some(body)) => aula_storage::bodies::get(&ctx.state.db, body).await?.identifier_label,
         _ => None,
     };
     let mut params = Vec::new();
@@ -178,7 +172,7 @@ pub(crate) async fn show(ctx: &Ctx, state: &AppState, form: PageQuery, mut error
     // The courses the asker may see certificates of: an organiser, their
     // organisation's; an accreditor, their body's, whichever organisation's.
     let courses = aula_storage::courses::list(
-        &state.db,
+        &ctx.state.db,
         &aula_storage::courses::CourseFilter {
             organisation: filter.organisation,
             accreditation_body_id: filter.body_id,

@@ -209,12 +209,8 @@ pub struct Issued {
     params(("id" = Uuid, Path, description = "The session")),
     responses((status = 200, body = Issued), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError, description = "The session is not completed")))]
-pub(crate) async fn issue_api(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Json<Issued>> {
-    let issued = issue_now(&state, &ctx.actor()?, id).await?;
+pub(crate) async fn issue_api(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Json<Issued>> {
+    let issued = issue_now(&ctx.state, &ctx.actor()?, id).await?;
     Ok(Json(Issued {
         issued: issued.len(),
         certificates: issued.iter().map(CertificateOut::from).collect(),
@@ -262,13 +258,9 @@ impl IssuePage {
 /// The step before issuing: who qualifies, who does not and why (attended
 /// hours against the course's minimum, the survey, a cancellation), and the
 /// button that issues. Changes nothing.
-pub(crate) async fn issue_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    aula_storage::sessions::belongs(&state.db, ctx.org()?, id).await?;
-    let preview = aula_app::certificates::preview(&state.app(), id).await?;
+pub(crate) async fn issue_page(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    aula_storage::sessions::belongs(&ctx.state.db, ctx.org()?, id).await?;
+    let preview = aula_app::certificates::preview(&ctx.state.app(), id).await?;
     crate::kit::pages::render(&IssuePage {
         c: crate::kit::pages::Chrome::new(&ctx),
         preview,
@@ -277,11 +269,10 @@ pub(crate) async fn issue_page(
 
 pub(crate) async fn issue_form(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let issued = issue_now(&state, &ctx.actor()?, id).await?;
+    let issued = issue_now(&ctx.state, &ctx.actor()?, id).await?;
     let flash = if issued.is_empty() {
         "certificates-none-new"
     } else {
@@ -298,21 +289,21 @@ pub(crate) async fn issue_form(
 
 /// A certificate of a session of the staff member's organisation; another
 /// organisation's is not found (issue 17).
-async fn own_certificate(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate::Model> {
-    let found = certificates::get(&state.db, id).await?;
-    aula_storage::sessions::belongs(&state.db, ctx.org()?, found.session_id).await?;
+async fn own_certificate(ctx: &Ctx, id: Uuid) -> AppResult<certificate::Model> {
+    let found = certificates::get(&ctx.state.db, id).await?;
+    aula_storage::sessions::belongs(&ctx.state.db, ctx.org()?, found.session_id).await?;
     Ok(found)
 }
 
 /// The certificate, if the asker may see it: organisers all; an accreditor
 /// their body's (others are "not found"); the holder signed in to "my
 /// trainings" their own.
-async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate::Model> {
-    let found = certificates::get(&state.db, id).await?;
+async fn visible(ctx: &Ctx, id: Uuid) -> AppResult<certificate::Model> {
+    let found = certificates::get(&ctx.state.db, id).await?;
     if let Some(user) = &ctx.user {
         // Organisers: their organisation's certificates (issue 17).
         let own = match user.organisation {
-            Some(org) => aula_storage::sessions::belongs(&state.db, org, found.session_id)
+            Some(org) => aula_storage::sessions::belongs(&ctx.state.db, org, found.session_id)
                 .await
                 .is_ok(),
             None => false,
@@ -329,7 +320,7 @@ async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<certificate
         return Err(AppError::NotFound);
     }
     if let Some(person) = &ctx.person {
-        let registration = aula_storage::registrations::get(&state.db, found.registration_id).await?;
+        let registration = aula_storage::registrations::get(&ctx.state.db, found.registration_id).await?;
         if registration.person_id == person.id {
             return Ok(found);
         }
@@ -359,13 +350,9 @@ async fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Res
     params(("id" = Uuid, Path)),
     responses((status = 200, content_type = "application/pdf", description = "The PDF"),
         (status = 404, body = ApiError)))]
-pub(crate) async fn pdf_api(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let c = visible(&ctx, &state, id).await?;
-    pdf_response(&state, &c).await
+pub(crate) async fn pdf_api(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let c = visible(&ctx, id).await?;
+    pdf_response(&ctx.state, &c).await
 }
 
 /// The holder's link from the e-mail: signed, so it needs no sign-in.
@@ -475,13 +462,9 @@ pub struct CredentialOut {
 #[utoipa::path(get, path = "/api/v1/certificates/{id}/credential", tag = "certificates",
     params(("id" = Uuid, Path)),
     responses((status = 200, body = CredentialOut), (status = 404, body = ApiError)))]
-pub(crate) async fn credential_api(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Json<CredentialOut>> {
-    let c = visible(&ctx, &state, id).await?;
-    let (jwt, credential) = signed_credential(&state, &c).await?;
+pub(crate) async fn credential_api(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Json<CredentialOut>> {
+    let c = visible(&ctx, id).await?;
+    let (jwt, credential) = signed_credential(&ctx.state, &c).await?;
     Ok(Json(CredentialOut { jwt, credential }))
 }
 
@@ -497,13 +480,9 @@ async fn signed_credential(state: &AppState, c: &certificate::Model) -> AppResul
 
 /// A certificate's credential as a file a wallet imports (`.json`, the
 /// Data Integrity form), for whoever may see the certificate.
-pub(crate) async fn credential_file(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let c = visible(&ctx, &state, id).await?;
-    let (_, signed) = signed_credential(&state, &c).await?;
+pub(crate) async fn credential_file(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let c = visible(&ctx, id).await?;
+    let (_, signed) = signed_credential(&ctx.state, &c).await?;
     Ok((
         [
             (CONTENT_TYPE, "application/ld+json".to_owned()),
@@ -550,23 +529,21 @@ fn reason(input: &RevokeInput) -> AppResult<aula_domain::details::ShortText> {
         (status = 422, body = ApiError)))]
 pub(crate) async fn revoke_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<RevokeInput>,
 ) -> AppResult<Json<CertificateOut>> {
     let reason = reason(&input)?;
-    own_certificate(&ctx, &state, id).await?;
-    let revoked = aula_app::certificates::revoke(&state.app(), &ctx.actor()?, id, reason.as_str()).await?;
+    own_certificate(&ctx, id).await?;
+    let revoked = aula_app::certificates::revoke(&ctx.state.app(), &ctx.actor()?, id, reason.as_str()).await?;
     Ok(Json(CertificateOut::from(&revoked)))
 }
 
 pub(crate) async fn revoke_form(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(input): CsrfForm<RevokeInput>,
 ) -> AppResult<Response> {
-    own_certificate(&ctx, &state, id).await?;
+    own_certificate(&ctx, id).await?;
     // A reason the browser did not stop (spaces alone, too long): the list
     // again, as it was filtered, with the problem on the certificate's row
     // (it was a bare page naming `reason:`, session 25's note).
@@ -575,10 +552,10 @@ pub(crate) async fn revoke_form(
         Err(problem) => {
             let filters = serde_html_form::from_str(ctx.query.as_deref().unwrap_or_default()).unwrap_or_default();
             let errors = FieldErrors::single(&format!("reason-{id}"), problem);
-            let page = list::show(&ctx, &state, filters, errors).await?;
+            let page = list::show(&ctx, filters, errors).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    aula_app::certificates::revoke(&state.app(), &ctx.actor()?, id, reason.as_str()).await?;
+    aula_app::certificates::revoke(&ctx.state.app(), &ctx.actor()?, id, reason.as_str()).await?;
     Ok(redirect_with(&ctx, "/staff/certificates", "certificate-revoked-flash"))
 }

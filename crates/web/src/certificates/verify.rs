@@ -122,14 +122,9 @@ pub(crate) async fn verify_form(ctx: Ctx, ApiQuery(query): ApiQuery<VerifyQuery>
     })
 }
 
-pub(crate) async fn verify_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    client: ClientAddr,
-    ApiPath(code): ApiPath<String>,
-) -> AppResult<Response> {
-    limits::verification(&state, &client).await?;
-    let found = certificates::by_code(&state.db, &code).await?;
+pub(crate) async fn verify_page(ctx: Ctx, client: ClientAddr, ApiPath(code): ApiPath<String>) -> AppResult<Response> {
+    limits::verification(&ctx.state, &client).await?;
+    let found = certificates::by_code(&ctx.state.db, &code).await?;
     let status = if found.is_some() {
         StatusCode::OK
     } else {
@@ -137,7 +132,7 @@ pub(crate) async fn verify_page(
     };
     let (result, hours_line) = match &found {
         Some(c) => {
-            let revoked_on = certificates::revoked_on(&state.db, c).await?;
+            let revoked_on = certificates::revoked_on(&ctx.state.db, c).await?;
             (Some(Verification::new(c, revoked_on)), super::hours_line(&ctx.tr(), c))
         }
         None => (None, String::new()),

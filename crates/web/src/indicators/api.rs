@@ -5,7 +5,6 @@ use aula_domain::{FieldErrors, Problem};
 use aula_mail::Tr;
 use aula_storage::indicators::Dashboard;
 use axum::Json;
-use axum::extract::State;
 use axum::response::Response;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -19,7 +18,7 @@ use crate::kit::context::Organiser;
 use crate::kit::extract::ApiQuery;
 use crate::kit::pages::csv_attachment;
 use crate::kit::spreadsheet::{Cell, Sheet, number};
-use crate::{AppError, AppResult, AppState};
+use crate::{AppError, AppResult};
 
 // ----- JSON -------------------------------------------------------------------
 
@@ -227,13 +226,12 @@ fn filter_of(query: &IndicatorQuery) -> AppResult<Filter> {
         (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn indicators_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<IndicatorQuery>,
 ) -> AppResult<Json<IndicatorsOut>> {
     let filter = filter_of(&query)?;
-    let scope = Scope::of(&ctx, &state).await?;
-    let dashboard = compute(ctx.tr(), &scope, &state, &filter, &scope.breakdowns()).await?;
-    let reach = reach(&scope, &state, &filter).await?;
+    let scope = Scope::of(&ctx).await?;
+    let dashboard = compute(ctx.tr(), &scope, &ctx.state, &filter, &scope.breakdowns()).await?;
+    let reach = reach(&scope, &ctx.state, &filter).await?;
     let tr = ctx.tr();
     Ok(Json(IndicatorsOut {
         totals: FiguresOut::from(&dashboard.totals),
@@ -271,7 +269,6 @@ pub(crate) async fn indicators_api(
         (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn indicators_csv(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<IndicatorQuery>,
 ) -> AppResult<Response> {
     let mut errors = FieldErrors::new();
@@ -296,10 +293,10 @@ pub(crate) async fn indicators_csv(
     let (Some(filter), true) = (filter, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let scope = Scope::of(&ctx, &state).await?;
+    let scope = Scope::of(&ctx).await?;
     let tr = ctx.tr();
     if let Some(table) = reach_table {
-        let Some(figures) = reach(&scope, &state, &filter).await? else {
+        let Some(figures) = reach(&scope, &ctx.state, &filter).await? else {
             return Err(AppError::Invalid(FieldErrors::single(
                 "breakdown",
                 Problem::new("error-reach-not-applicable"),
@@ -326,7 +323,7 @@ pub(crate) async fn indicators_csv(
         }
         return Ok(csv_attachment(&format!("indicators-{table}"), sheet.into_bytes()?));
     }
-    let dashboard = compute(tr, &scope, &state, &filter, breakdown.as_slice()).await?;
+    let dashboard = compute(tr, &scope, &ctx.state, &filter, breakdown.as_slice()).await?;
     let mut sheet = Sheet::new(delimiter);
     match breakdown {
         None => {
@@ -363,15 +360,14 @@ pub(crate) async fn indicators_csv(
         body = Vec<u8>), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn indicators_xlsx(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<IndicatorQuery>,
 ) -> AppResult<Response> {
     use aula_documents::workbook::{Table, Value, workbook};
     use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
     use axum::response::IntoResponse;
     let filter = Filter::try_from(&query.input()).map_err(AppError::Invalid)?;
-    let scope = Scope::of(&ctx, &state).await?;
-    let dashboard = compute(ctx.tr(), &scope, &state, &filter, &scope.breakdowns()).await?;
+    let scope = Scope::of(&ctx).await?;
+    let dashboard = compute(ctx.tr(), &scope, &ctx.state, &filter, &scope.breakdowns()).await?;
     let tr = ctx.tr();
     let mut tables = vec![Table {
         name: tr.t("indicators-headline"),
@@ -410,7 +406,7 @@ pub(crate) async fn indicators_xlsx(
     }
     // The outreach's reach (issue 20), apart from the training figures;
     // no sheets where the filter has no outreach.
-    if let Some(reach) = reach(&scope, &state, &filter)
+    if let Some(reach) = reach(&scope, &ctx.state, &filter)
         .await?
         .filter(|r| r.totals.activities > 0)
     {

@@ -124,9 +124,9 @@ struct Scope {
 }
 
 impl Scope {
-    async fn of(ctx: &Ctx, state: &AppState) -> AppResult<Scope> {
+    async fn of(ctx: &Ctx) -> AppResult<Scope> {
         Ok(Scope {
-            organisations: aula_storage::organisations::figures_scope(&state.db, ctx.org()?).await?,
+            organisations: aula_storage::organisations::figures_scope(&ctx.state.db, ctx.org()?).await?,
         })
     }
 

@@ -5,7 +5,6 @@ use aula_domain::Modality;
 use aula_domain::indicators::{Breakdown, Figures, Filter};
 use aula_mail::{Arg, Tr};
 use aula_storage::indicators::Dashboard;
-use axum::extract::State;
 use axum::response::Response;
 
 use super::{
@@ -283,12 +282,11 @@ fn headlines(tr: &Tr, f: &Figures) -> Vec<Headline> {
 
 pub(crate) async fn dashboard_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(form): ApiQuery<IndicatorQuery>,
 ) -> AppResult<Response> {
     let tr = ctx.tr();
     let c = Chrome::new(&ctx);
-    let scope = Scope::of(&ctx, &state).await?;
+    let scope = Scope::of(&ctx).await?;
     let parsed = Filter::try_from(&form.input()).and_then(|f| scope.limit(f));
     // A network's filters list its members' programmes and courses too
     // (their titles are no one's personal data), named with their organisation.
@@ -301,10 +299,10 @@ pub(crate) async fn dashboard_page(
     for o in &scope.organisations {
         let id = aula_storage::organisations::id(o);
         // Archived programmes and courses are reported on like any other (issue 20).
-        for p in aula_storage::programmes::choices(&state.db, id, aula_storage::Archived::Shown).await? {
+        for p in aula_storage::programmes::choices(&ctx.state.db, id, aula_storage::Archived::Shown).await? {
             programmes.push((p.id.to_string(), named(p.title, p.organisation_id)));
         }
-        course_rows.extend(aula_storage::courses::choices(&state.db, id, aula_storage::Archived::Shown).await?);
+        course_rows.extend(aula_storage::courses::choices(&ctx.state.db, id, aula_storage::Archived::Shown).await?);
     }
     let chosen_programme = parsed.as_ref().ok().and_then(|f| f.programme_id);
     let chosen_course = parsed
@@ -326,7 +324,7 @@ pub(crate) async fn dashboard_page(
                 course_id: Some(course),
                 ..Default::default()
             };
-            aula_storage::sessions::list(&state.db, &filter, aula_storage::Page::new(Some(1), Some(200), 200))
+            aula_storage::sessions::list(&ctx.state.db, &filter, aula_storage::Page::new(Some(1), Some(200), 200))
                 .await?
                 .items
                 .into_iter()
@@ -358,7 +356,7 @@ pub(crate) async fn dashboard_page(
         .iter()
         .map(aula_storage::organisations::id)
         .collect();
-    let mut commissioners = aula_storage::programmes::commissioners(&state.db, &orgs).await?;
+    let mut commissioners = aula_storage::programmes::commissioners(&ctx.state.db, &orgs).await?;
     // The body chosen stays chosen, even one no longer named anywhere.
     commissioners.extend(Some(form.commissioner.trim().to_owned()).filter(|n| !n.is_empty()));
     commissioners.sort();
@@ -366,16 +364,16 @@ pub(crate) async fn dashboard_page(
     commissioners.sort_by_key(|n| aula_domain::fold_for_search(n));
     let commissioners = commissioners.into_iter().map(|n| (n.clone(), n)).collect();
     let about = match chosen_programme {
-        Some(programme) => about(&tr, &state, &scope, programme).await?,
+        Some(programme) => about(&tr, &ctx.state, &scope, programme).await?,
         None => None,
     };
     let modalities = c.words("modality", Modality::ALL);
-    let audience_words = AudienceWords::load(&state.db, tr).await?;
+    let audience_words = AudienceWords::load(&ctx.state.db, tr).await?;
     let audiences = audience_words
         .all()
         .map(|(a, word)| (a.code.to_string(), word))
         .collect();
-    let region_rows = aula_storage::regions::list(&state.db).await?;
+    let region_rows = aula_storage::regions::list(&ctx.state.db).await?;
     let regions = region_rows.iter().map(|r| (r.id.to_string(), r.name.clone())).collect();
     let query_string = form.query_string();
     let csv_base = if query_string.is_empty() {
@@ -417,7 +415,7 @@ pub(crate) async fn dashboard_page(
             return render_invalid(&page);
         }
     };
-    let dashboard = compute(tr, &scope, &state, &filter, &scope.breakdowns()).await?;
+    let dashboard = compute(tr, &scope, &ctx.state, &filter, &scope.breakdowns()).await?;
     page.headlines = headlines(&tr, &dashboard.totals);
     page.region_names = region_names(&dashboard).join(", ");
     page.described = describe(&page, &filter, &region_rows, &audience_words);
@@ -513,7 +511,7 @@ pub(crate) async fn dashboard_page(
         ),
     ];
     page.sections.retain(|s| !s.rows.is_empty());
-    if let Some(reach) = reach(&scope, &state, &filter).await? {
+    if let Some(reach) = reach(&scope, &ctx.state, &filter).await? {
         page.reach_people = Some(whole(reach.totals.people()));
         let tables = reach_tables(&tr, &reach);
         if reach.totals.activities > 0 {

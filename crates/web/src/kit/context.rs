@@ -34,6 +34,10 @@ pub enum Via {
 
 #[derive(Clone)]
 pub struct Ctx {
+    /// What the request is served with (the database, settings, the use
+    /// cases): handlers reach it through the context they read anyway,
+    /// instead of a second extractor in every signature.
+    pub state: AppState,
     pub lang: Language,
     pub user: Option<UserRecord>,
     /// A trainee signed in to "my trainings" by an e-mailed link.
@@ -221,6 +225,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
             .unwrap_or_else(|| (parts.uri.path().to_owned(), parts.uri.query().map(str::to_owned))),
     };
     let mut ctx = Ctx {
+        state: state.clone(),
         lang,
         user: None,
         person: None,

@@ -8,7 +8,7 @@
 use std::future::Future;
 
 use askama::Template;
-use axum::extract::{FromRequestParts, RawQuery, State};
+use axum::extract::{FromRequestParts, RawQuery};
 use axum::response::Response;
 use axum::routing::{MethodRouter, get};
 use serde::de::DeserializeOwned;
@@ -36,16 +36,11 @@ pub(crate) trait EditForm: DeserializeOwned + Send + 'static {
     fn prefill(&mut self, _query: &str) {}
 
     /// The form of thing `id` as it stands (one of the reader's organisation's).
-    fn current(ctx: &Ctx, state: &AppState, id: Uuid) -> impl Future<Output = AppResult<Self>> + Send;
+    fn current(ctx: &Ctx, id: Uuid) -> impl Future<Output = AppResult<Self>> + Send;
 
     /// Adds the thing (`id` is `None`) or changes thing `id`; refused input
     /// is `AppError::Invalid`, and nothing is written.
-    fn save(
-        ctx: &Ctx,
-        state: &AppState,
-        id: Option<Uuid>,
-        form: &Self,
-    ) -> impl Future<Output = AppResult<Self::Saved>> + Send;
+    fn save(ctx: &Ctx, id: Option<Uuid>, form: &Self) -> impl Future<Output = AppResult<Self::Saved>> + Send;
 
     /// Where to go once it is saved.
     fn saved_at(saved: &Self::Saved) -> String;
@@ -53,7 +48,6 @@ pub(crate) trait EditForm: DeserializeOwned + Send + 'static {
     /// The page, with `errors` (none on a first view).
     fn page(
         ctx: &Ctx,
-        state: &AppState,
         id: Option<Uuid>,
         form: Self,
         errors: FormErrors,
@@ -70,51 +64,38 @@ pub(crate) fn changing<F: EditForm>() -> MethodRouter<AppState> {
     get(edit_page::<F>).post(update_page::<F>)
 }
 
-async fn new_page<F: EditForm>(
-    guard: F::Guard,
-    State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-) -> AppResult<Response> {
-    let ctx = guard.into();
+async fn new_page<F: EditForm>(guard: F::Guard, RawQuery(query): RawQuery) -> AppResult<Response> {
+    let ctx: Ctx = guard.into();
     let mut form = F::blank(&ctx);
     form.prefill(query.as_deref().unwrap_or_default());
-    render(&F::page(&ctx, &state, None, form, FormErrors::none()).await?)
+    render(&F::page(&ctx, None, form, FormErrors::none()).await?)
 }
 
-async fn edit_page<F: EditForm>(
-    guard: F::Guard,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let ctx = guard.into();
-    let form = F::current(&ctx, &state, id).await?;
-    render(&F::page(&ctx, &state, Some(id), form, FormErrors::none()).await?)
+async fn edit_page<F: EditForm>(guard: F::Guard, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let ctx: Ctx = guard.into();
+    let form = F::current(&ctx, id).await?;
+    render(&F::page(&ctx, Some(id), form, FormErrors::none()).await?)
 }
 
-async fn create_page<F: EditForm>(
-    guard: F::Guard,
-    State(state): State<AppState>,
-    CsrfForm(form): CsrfForm<F>,
-) -> AppResult<Response> {
-    save(guard.into(), &state, None, form).await
+async fn create_page<F: EditForm>(guard: F::Guard, CsrfForm(form): CsrfForm<F>) -> AppResult<Response> {
+    save(guard.into(), None, form).await
 }
 
 async fn update_page<F: EditForm>(
     guard: F::Guard,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<F>,
 ) -> AppResult<Response> {
-    save(guard.into(), &state, Some(id), form).await
+    save(guard.into(), Some(id), form).await
 }
 
-async fn save<F: EditForm>(ctx: Ctx, state: &AppState, id: Option<Uuid>, form: F) -> AppResult<Response> {
-    let outcome = F::save(&ctx, state, id, &form).await;
+async fn save<F: EditForm>(ctx: Ctx, id: Option<Uuid>, form: F) -> AppResult<Response> {
+    let outcome = F::save(&ctx, id, &form).await;
     saved_or_form_again(
         &ctx,
         outcome,
         |saved| redirect_with(&ctx, &F::saved_at(&saved), "flash-saved"),
-        async |errors| F::page(&ctx, state, id, form, errors).await,
+        async |errors| F::page(&ctx, id, form, errors).await,
     )
     .await
 }

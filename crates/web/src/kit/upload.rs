@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 /// The file as text (in an encoding [`import::decode`] knows) without NUL
 /// characters (binary files have them, and PostgreSQL would not store them).
@@ -192,7 +192,6 @@ pub(crate) fn with_columns<M: Columns>(mut mapping: M, sheet: &Sheet, pairs: &[(
 /// upload form again.
 pub(crate) async fn draft_of_upload<T>(
     ctx: &Ctx,
-    state: &AppState,
     multipart: Result<Multipart, MultipartRejection>,
     session_id: Uuid,
     no_file: &'static str,
@@ -206,7 +205,7 @@ pub(crate) async fn draft_of_upload<T>(
         Err(problem) => return Ok(Err(problem)),
     };
     let user = ctx.user()?;
-    let draft = drafts::save(&state.db, session_id, user.user.id, &name, &content).await?;
+    let draft = drafts::save(&ctx.state.db, session_id, user.user.id, &name, &content).await?;
     Ok(Ok((draft, read)))
 }
 

@@ -4,7 +4,6 @@ use askama::Template;
 use aula_domain::registration::Audience;
 use aula_domain::{FieldErrors, Text};
 use aula_storage::sessions::{self, SessionRecord};
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -15,7 +14,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 // ----- writing to participants ---------------------------------------------
 
@@ -71,10 +70,10 @@ impl MessageDetails {
     }
 }
 
-async fn queue(ctx: &Ctx, state: &AppState, session: &SessionRecord, input: &MessageInput) -> AppResult<usize> {
+async fn queue(ctx: &Ctx, session: &SessionRecord, input: &MessageInput) -> AppResult<usize> {
     let details = MessageDetails::try_from(input)?;
     let message = details.broadcast();
-    let queued = aula_app::messages::broadcast(&state.app(), ctx.user()?, &ctx.actor()?, session, &message).await?;
+    let queued = aula_app::messages::broadcast(&ctx.state.app(), ctx.user()?, &ctx.actor()?, session, &message).await?;
     Ok(queued)
 }
 
@@ -85,12 +84,11 @@ async fn queue(ctx: &Ctx, state: &AppState, session: &SessionRecord, input: &Mes
         (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn send(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<MessageInput>,
 ) -> AppResult<Response> {
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
-    let queued = queue(&ctx, &state, &session, &input).await?;
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
+    let queued = queue(&ctx, &session, &input).await?;
     Ok((StatusCode::ACCEPTED, axum::Json(Queued { queued })).into_response())
 }
 
@@ -144,12 +142,8 @@ impl ComposePage {
     }
 }
 
-pub(crate) async fn compose_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
+pub(crate) async fn compose_page(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let form = MessageInput {
         audience: Audience::Confirmed.as_str().into(),
         ..MessageInput::default()
@@ -162,15 +156,14 @@ pub(crate) async fn compose_page(
 /// preview's button), the messages are queued.
 pub(crate) async fn send_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(compose): CsrfForm<ComposeForm>,
 ) -> AppResult<Response> {
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let form = compose.input();
     if compose.send != "yes" {
         let outcome = match MessageDetails::try_from(&form) {
-            Ok(details) => aula_app::messages::preview(&state.app(), ctx.user()?, &session, &details.broadcast())
+            Ok(details) => aula_app::messages::preview(&ctx.state.app(), ctx.user()?, &session, &details.broadcast())
                 .await
                 .map_err(AppError::from),
             Err(errors) => Err(AppError::Invalid(errors)),
@@ -187,7 +180,7 @@ pub(crate) async fn send_page(
         )
         .await;
     }
-    let outcome = queue(&ctx, &state, &session, &form).await;
+    let outcome = queue(&ctx, &session, &form).await;
     // The outbox page, filtered to this session, lists what was queued.
     let done = |queued| {
         let flash = match queued {

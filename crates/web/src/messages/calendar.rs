@@ -1,7 +1,6 @@
 //! Calendar files of a session.
 
 use aula_mail::ics::Method;
-use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -9,18 +8,14 @@ use uuid::Uuid;
 
 use crate::kit::extract::ApiPath;
 use crate::sessions::visible;
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 // ----- calendar ---------------------------------------------------------------------
 
 /// The session's meetings as an `.ics` file to add to a calendar.
-pub(crate) async fn calendar(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(file): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let session = visible(&ctx, &state, file).await?;
-    let mut calendar = aula_mail::notify::calendar(&state.mail, &session);
+pub(crate) async fn calendar(ctx: Ctx, ApiPath(file): ApiPath<Uuid>) -> AppResult<Response> {
+    let session = visible(&ctx, file).await?;
+    let mut calendar = aula_mail::notify::calendar(&ctx.state.mail, &session);
     // Anyone may download it: a meeting's link goes only to the people
     // holding a seat, by e-mail (issue 20; the session's own link too,
     // session 23).
@@ -37,10 +32,10 @@ pub(crate) async fn calendar(
     let text = session.course.course.text(ctx.lang.as_str());
     calendar.summary = text.title;
     calendar.description = text.summary;
-    calendar.organiser_name = aula_mail::render::Signer::load(&state.db, session.session.organisation_id)
+    calendar.organiser_name = aula_mail::render::Signer::load(&ctx.state.db, session.session.organisation_id)
         .await?
         .name;
-    let ics = calendar.render(Method::Publish, &state.mail.domain, Utc::now());
+    let ics = calendar.render(Method::Publish, &ctx.state.mail.domain, Utc::now());
     Ok((
         [
             (CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),

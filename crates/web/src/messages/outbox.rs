@@ -4,7 +4,6 @@ use askama::Template;
 use aula_domain::{FieldErrors, MailKind, MessageStatus};
 use aula_storage::entities::outbox as row;
 use aula_storage::outbox::{self, OutboxFilter};
-use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
@@ -98,7 +97,6 @@ impl OutboxQuery {
     responses((status = 200, body = Paginated<OutboxOut>), (status = 403, body = ApiError)))]
 pub(crate) async fn list(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> AppResult<axum::Json<Paginated<OutboxOut>>> {
     let page = crate::kit::api::page(query.page, query.per_page, 50)?;
@@ -106,7 +104,7 @@ pub(crate) async fn list(
         organisation: Some(ctx.org()?),
         ..query.filter()?
     };
-    let paged = outbox::list(&state.db, &filter, page).await?;
+    let paged = outbox::list(&ctx.state.db, &filter, page).await?;
     Ok(axum::Json(Paginated::from(paged, OutboxOut::from)))
 }
 
@@ -114,13 +112,9 @@ pub(crate) async fn list(
 #[utoipa::path(post, path = "/api/v1/outbox/{id}/retry", tag = "messages", params(("id" = Uuid, Path)),
     responses((status = 200, body = OutboxOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
-pub(crate) async fn retry(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<OutboxOut>> {
-    outbox::get_in(&state.db, ctx.org()?, id).await?;
-    let row = aula_app::messages::retry(&state.app(), &ctx.actor()?, id).await?;
+pub(crate) async fn retry(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<OutboxOut>> {
+    outbox::get_in(&ctx.state.db, ctx.org()?, id).await?;
+    let row = aula_app::messages::retry(&ctx.state.app(), &ctx.actor()?, id).await?;
     Ok(axum::Json(row.into()))
 }
 
@@ -140,7 +134,6 @@ struct ListPage {
 
 pub(crate) async fn list_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<OutboxQuery>,
 ) -> AppResult<Response> {
     let (filter, errors) = match query.filter() {
@@ -152,8 +145,8 @@ pub(crate) async fn list_page(
         organisation: Some(ctx.org()?),
         ..filter
     };
-    let paged = outbox::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
-    let stuck = outbox::stuck(&state.db, ctx.org()?, 20).await?;
+    let paged = outbox::list(&ctx.state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
+    let stuck = outbox::stuck(&ctx.state.db, ctx.org()?, 20).await?;
     let params = [
         ("status", query.status.clone()),
         ("kind", query.kind.clone()),
@@ -207,13 +200,9 @@ struct ShowPage {
     problem: Option<String>,
 }
 
-pub(crate) async fn show_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let row = outbox::get_in(&state.db, ctx.org()?, id).await?;
-    let rendered = render_row(&state, &row).await?;
+pub(crate) async fn show_page(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let row = outbox::get_in(&ctx.state.db, ctx.org()?, id).await?;
+    let rendered = render_row(&ctx.state, &row).await?;
     let (subject, text, problem) = match rendered {
         Ok(r) => (r.subject, r.text, None),
         Err(e) => (String::new(), String::new(), Some(e.to_string())),
@@ -229,13 +218,9 @@ pub(crate) async fn show_page(
 
 /// The message's HTML part as the recipient sees it. Served in a CSP
 /// sandbox: whatever an organiser typed cannot run as this site.
-pub(crate) async fn html_part(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let row = outbox::get_in(&state.db, ctx.org()?, id).await?;
-    let rendered = render_row(&state, &row).await?.map_err(|e| {
+pub(crate) async fn html_part(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let row = outbox::get_in(&ctx.state.db, ctx.org()?, id).await?;
+    let rendered = render_row(&ctx.state, &row).await?.map_err(|e| {
         AppError::Conflict(aula_domain::Problem::new("error-render-failed").with("reason", e.to_string()))
     })?;
     Ok((
@@ -253,12 +238,11 @@ pub(crate) async fn html_part(
 
 pub(crate) async fn retry_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(_): CsrfForm<crate::kit::extract::NoFields>,
 ) -> AppResult<Response> {
-    outbox::get_in(&state.db, ctx.org()?, id).await?;
-    aula_app::messages::retry(&state.app(), &ctx.actor()?, id).await?;
+    outbox::get_in(&ctx.state.db, ctx.org()?, id).await?;
+    aula_app::messages::retry(&ctx.state.app(), &ctx.actor()?, id).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/outbox/{id}"),

@@ -15,7 +15,6 @@ use aula_app::retention::{self, ErasedBy};
 use aula_storage::entities::person::Model as Person;
 use aula_storage::{people, retention::Erased};
 use axum::Json;
-use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -26,7 +25,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::{AdminOrOrganiser, expired_person_cookie};
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 /// What to erase, as staff ask for it.
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -80,13 +79,12 @@ fn staff_erasure(ctx: &Ctx, input: &ErasureInput) -> AppResult<ErasedBy> {
         (status = 404, body = ApiError, description = "Unknown or already erased"), (status = 422, body = ApiError)))]
 pub(crate) async fn erase_api(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<ErasureInput>,
 ) -> AppResult<Json<ErasureOut>> {
     let by = staff_erasure(&ctx, &input)?;
-    live_person(&ctx, &state, id).await?;
-    let erased = retention::erase(&state.app(), id, &by, input.certificates).await?;
+    live_person(&ctx, id).await?;
+    let erased = retention::erase(&ctx.state.app(), id, &by, input.certificates).await?;
     Ok(Json(erased.into()))
 }
 
@@ -112,8 +110,8 @@ fn who(person: &Person) -> String {
 /// A person not erased, of the staff member's organisation; another
 /// organisation's is not found (issue 17). A platform administrator who
 /// works in no organisation reaches anyone's, as before organisations.
-async fn live_person(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Person> {
-    let person = people::get(&state.db, id).await?;
+async fn live_person(ctx: &Ctx, id: Uuid) -> AppResult<Person> {
+    let person = people::get(&ctx.state.db, id).await?;
     let reachable = match ctx.staff_org() {
         Some(org) => person.organisation_id == org.uuid(),
         None => ctx.user()?.has(aula_domain::Role::Admin),
@@ -126,10 +124,9 @@ async fn live_person(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Person>
 
 pub(crate) async fn erase_page(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Response> {
-    let person = live_person(&ctx, &state, id).await?;
+    let person = live_person(&ctx, id).await?;
     render(&ErasePage {
         c: Chrome::new(&ctx),
         who: who(&person),
@@ -142,11 +139,10 @@ pub(crate) async fn erase_page(
 
 pub(crate) async fn erase_form(
     AdminOrOrganiser(ctx): AdminOrOrganiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(input): CsrfForm<ErasureInput>,
 ) -> AppResult<Response> {
-    let person = live_person(&ctx, &state, id).await?;
+    let person = live_person(&ctx, id).await?;
     let by = match staff_erasure(&ctx, &input) {
         Ok(by) => by,
         Err(AppError::Invalid(errors)) => {
@@ -161,7 +157,7 @@ pub(crate) async fn erase_form(
         }
         Err(other) => return Err(other),
     };
-    retention::erase(&state.app(), id, &by, input.certificates).await?;
+    retention::erase(&ctx.state.app(), id, &by, input.certificates).await?;
     Ok(redirect_with(&ctx, "/staff/sessions", "person-erased-flash"))
 }
 
@@ -197,13 +193,9 @@ pub(crate) async fn request_page(ctx: Ctx) -> AppResult<Response> {
     })
 }
 
-pub(crate) async fn request(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    CsrfForm(input): CsrfForm<RequestInput>,
-) -> AppResult<Response> {
+pub(crate) async fn request(ctx: Ctx, CsrfForm(input): CsrfForm<RequestInput>) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
-    retention::request(&state.app(), &person, input.certificates).await?;
+    retention::request(&ctx.state.app(), &person, input.certificates).await?;
     render(&RequestPage {
         email: person.email.unwrap_or_default(),
         c: Chrome::new(&ctx),
@@ -220,12 +212,8 @@ struct ConfirmPage {
     state: &'static str,
 }
 
-pub(crate) async fn confirm_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(token): ApiPath<String>,
-) -> AppResult<Response> {
-    let live = aula_storage::retention::live_request(&state.db, &token)
+pub(crate) async fn confirm_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let live = aula_storage::retention::live_request(&ctx.state.db, &token)
         .await?
         .is_some();
     let page = render(&ConfirmPage {
@@ -242,11 +230,10 @@ pub(crate) async fn confirm_page(
 
 pub(crate) async fn confirm(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    match retention::confirm(&state.app(), &token).await {
+    match retention::confirm(&ctx.state.app(), &token).await {
         Ok(_) => {}
         Err(aula_app::Error::NotFound) => {
             let page = render(&ConfirmPage {

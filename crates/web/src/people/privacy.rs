@@ -13,7 +13,6 @@ use askama::Template;
 use aula_app::retention;
 use aula_domain::retention::{RECORDS, Record, RetentionCategory, RetentionPeriods};
 use axum::Json;
-use axum::extract::State;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -87,11 +86,8 @@ fn borrowed<'a>(given: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a s
 /// The retention periods in force, in days.
 #[utoipa::path(get, path = "/api/v1/retention-periods", tag = "people",
     responses((status = 200, body = PeriodsIo), (status = 403, body = ApiError)))]
-pub(crate) async fn periods_api(
-    AdminOrOrganiser(_): AdminOrOrganiser,
-    State(state): State<AppState>,
-) -> AppResult<Json<PeriodsIo>> {
-    Ok(Json(PeriodsIo::from(&retention::periods(&state.app()).await?)))
+pub(crate) async fn periods_api(AdminOrOrganiser(ctx): AdminOrOrganiser) -> AppResult<Json<PeriodsIo>> {
+    Ok(Json(PeriodsIo::from(&retention::periods(&ctx.state.app()).await?)))
 }
 
 /// Sets every retention period, in days, each within its bounds
@@ -100,15 +96,14 @@ pub(crate) async fn periods_api(
     responses((status = 200, body = PeriodsIo), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn set_periods_api(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     ApiJson(mut input): ApiJson<PeriodsIo>,
 ) -> AppResult<Json<PeriodsIo>> {
     // An integration written before walk-ins had a period keeps the one in force.
     if input.walk_ins.is_none() {
-        input.walk_ins = PeriodsIo::from(&retention::periods(&state.app()).await?).walk_ins;
+        input.walk_ins = PeriodsIo::from(&retention::periods(&ctx.state.app()).await?).walk_ins;
     }
     let given = input.given();
-    let periods = retention::set_periods(&state.app(), &ctx.actor()?, &borrowed(&given)).await?;
+    let periods = retention::set_periods(&ctx.state.app(), &ctx.actor()?, &borrowed(&given)).await?;
     Ok(Json(PeriodsIo::from(&periods)))
 }
 
@@ -149,12 +144,9 @@ async fn lines(state: &AppState) -> AppResult<Vec<Line>> {
 /// retention period that bounds it, and how many records are past it.
 #[utoipa::path(get, path = "/api/v1/privacy/records", tag = "people",
     responses((status = 200, body = Vec<RecordOut>), (status = 403, body = ApiError)))]
-pub(crate) async fn records_api(
-    AdminOrOrganiser(_): AdminOrOrganiser,
-    State(state): State<AppState>,
-) -> AppResult<Json<Vec<RecordOut>>> {
+pub(crate) async fn records_api(AdminOrOrganiser(ctx): AdminOrOrganiser) -> AppResult<Json<Vec<RecordOut>>> {
     Ok(Json(
-        lines(&state)
+        lines(&ctx.state)
             .await?
             .into_iter()
             .map(|line| RecordOut {
@@ -174,13 +166,10 @@ struct RecordsPage {
     lines: Vec<Line>,
 }
 
-pub(crate) async fn records_page(
-    AdminOrOrganiser(ctx): AdminOrOrganiser,
-    State(state): State<AppState>,
-) -> AppResult<Response> {
+pub(crate) async fn records_page(AdminOrOrganiser(ctx): AdminOrOrganiser) -> AppResult<Response> {
     render(&RecordsPage {
         c: Chrome::new(&ctx),
-        lines: lines(&state).await?,
+        lines: lines(&ctx.state).await?,
     })
 }
 
@@ -215,22 +204,21 @@ impl PeriodsPage {
     }
 }
 
-pub(crate) async fn periods_page(Admin(ctx): Admin, State(state): State<AppState>) -> AppResult<Response> {
-    let periods = retention::periods(&state.app()).await?;
+pub(crate) async fn periods_page(Admin(ctx): Admin) -> AppResult<Response> {
+    let periods = retention::periods(&ctx.state.app()).await?;
     let fields = periods.iter().map(|(c, days)| (c, days.to_string())).collect();
     render(&PeriodsPage::new(&ctx, fields, FormErrors::none()))
 }
 
 pub(crate) async fn periods_form(
     Admin(ctx): Admin,
-    State(state): State<AppState>,
     CsrfForm(form): CsrfForm<HashMap<String, String>>,
 ) -> AppResult<Response> {
     let given: Vec<(&'static str, String)> = RetentionCategory::ALL
         .iter()
         .map(|c| (c.as_str(), form.get(c.as_str()).cloned().unwrap_or_default()))
         .collect();
-    let outcome = retention::set_periods(&state.app(), &ctx.actor()?, &borrowed(&given))
+    let outcome = retention::set_periods(&ctx.state.app(), &ctx.actor()?, &borrowed(&given))
         .await
         .map_err(Into::into);
     saved_or_form_again(

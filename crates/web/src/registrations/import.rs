@@ -15,9 +15,9 @@ use aula_domain::{FieldErrors, Problem, SessionStatus};
 use aula_storage::imports::{self, Draft};
 use aula_storage::sessions::{self, SessionRecord};
 use axum::body::Bytes;
+use axum::extract::Multipart;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Multipart, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,7 @@ use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, render_invalid};
 use crate::kit::upload::{self, api_invalid, text_of};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 use aula_app::imports::{Import, Outcome};
 use aula_app::registrations::asked_identifier;
 
@@ -52,7 +52,6 @@ fn not_taking(ctx: &Ctx, session: &SessionRecord) -> Option<String> {
 /// Registers the checked report's accepted rows (`aula_app::imports::register`).
 async fn register_all(
     ctx: &Ctx,
-    state: &AppState,
     session_id: Uuid,
     report: &Report,
     draft: Option<&Draft>,
@@ -65,7 +64,7 @@ async fn register_all(
         draft,
         dry_run,
     };
-    Ok(aula_app::imports::register(&state.app(), &ctx.actor()?, import).await?)
+    Ok(aula_app::imports::register(&ctx.state.app(), &ctx.actor()?, import).await?)
 }
 
 // ----- the API -----------------------------------------------------------------------
@@ -254,13 +253,12 @@ impl ApiOptions {
 )]
 pub(crate) async fn import_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> AppResult<Response> {
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     upload::require_csv(&headers)?;
     let options = ApiOptions::parse(&pairs)?;
     let sheet = match upload::sheet_of_body(body, upload::people_sheet)? {
@@ -268,25 +266,25 @@ pub(crate) async fn import_api(
         Err(problem) => return Ok(api_invalid(&ctx, "file", &problem)),
     };
     let mapping = options.mapping(&session, &sheet)?;
-    let report = match aula_app::imports::check(&state.app(), &session, &sheet, &mapping, options.without_email).await?
-    {
-        Ok(report) => report,
-        Err(problem) => {
-            let field = problem
-                .args
-                .iter()
-                .find(|(name, _)| *name == "field")
-                .map_or_else(|| "file".to_owned(), |(_, f)| format!("map.{f}"));
-            return Ok(api_invalid(&ctx, &field, &labelled(&ctx, problem)));
-        }
-    };
+    let report =
+        match aula_app::imports::check(&ctx.state.app(), &session, &sheet, &mapping, options.without_email).await? {
+            Ok(report) => report,
+            Err(problem) => {
+                let field = problem
+                    .args
+                    .iter()
+                    .find(|(name, _)| *name == "field")
+                    .map_or_else(|| "file".to_owned(), |(_, f)| format!("map.{f}"));
+                return Ok(api_invalid(&ctx, &field, &labelled(&ctx, problem)));
+            }
+        };
     if !options.skip && !report.rejected.is_empty() {
         let mut body = ImportReport::new(&ctx, &report, Outcome::default(), options.dry_run);
         body.error = Some("rejected_rows".to_owned());
         body.message = Some(ctx.tr().t("import-aborted"));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response());
     }
-    let outcome = register_all(&ctx, &state, id, &report, None, options.dry_run).await?;
+    let outcome = register_all(&ctx, id, &report, None, options.dry_run).await?;
     Ok(axum::Json(ImportReport::new(&ctx, &report, outcome, options.dry_run)).into_response())
 }
 
@@ -337,12 +335,8 @@ impl UploadPage {
     }
 }
 
-pub(crate) async fn upload_page(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
+pub(crate) async fn upload_page(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     render(&UploadPage::new(&ctx, session, FormErrors::none()))
 }
 
@@ -350,13 +344,12 @@ pub(crate) async fn upload_page(
 /// the token is checked here).
 pub(crate) async fn upload(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let read = |bytes: &[u8]| text_of(bytes).and_then(|text| import::read(text.as_bytes()).map(|_| (text, ())));
-    let (draft, ()) = match upload::draft_of_upload(&ctx, &state, multipart, id, "error-import-no-file", read).await? {
+    let (draft, ()) = match upload::draft_of_upload(&ctx, multipart, id, "error-import-no-file", read).await? {
         Ok(kept) => kept,
         Err(problem) => {
             let errors = FormErrors::new(ctx.tr(), &FieldErrors::single("file", problem));
@@ -558,13 +551,12 @@ impl ReportPage {
 /// without an address are people who have none.
 async fn load(
     ctx: &Ctx,
-    state: &AppState,
     id: Uuid,
     pairs: &[(String, String)],
 ) -> AppResult<(Draft, SessionRecord, Sheet, Mapping, bool)> {
     let user = ctx.user()?;
-    let draft = imports::get(&state.db, id, user.user.id).await?;
-    let session = sessions::get_in(&state.db, ctx.org()?, draft.session_id).await?;
+    let draft = imports::get(&ctx.state.db, id, user.user.id).await?;
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, draft.session_id).await?;
     // The text was read once at upload; reading it again cannot fail unless
     // the reader changed since, and then its problem is the answer.
     let sheet = import::read(draft.content.as_bytes()).map_err(AppError::Conflict)?;
@@ -584,12 +576,11 @@ async fn load(
 
 pub(crate) async fn report_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(pairs): ApiQuery<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet, mapping, without_email) = load(&ctx, &state, id, &pairs).await?;
-    let checked = aula_app::imports::check(&state.app(), &session, &sheet, &mapping, without_email).await?;
+    let (draft, session, sheet, mapping, without_email) = load(&ctx, id, &pairs).await?;
+    let checked = aula_app::imports::check(&ctx.state.app(), &session, &sheet, &mapping, without_email).await?;
     render(&ReportPage::new(
         &ctx,
         session,
@@ -597,7 +588,7 @@ pub(crate) async fn report_page(
         &sheet,
         (&mapping, without_email),
         checked,
-        &AudienceWords::load(&state.db, ctx.tr()).await?,
+        &AudienceWords::load(&ctx.state.db, ctx.tr()).await?,
     ))
 }
 
@@ -605,34 +596,33 @@ pub(crate) async fn report_page(
 /// page showed.
 pub(crate) async fn commit(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (draft, session, sheet, mapping, without_email) = load(&ctx, &state, id, &pairs).await?;
+    let (draft, session, sheet, mapping, without_email) = load(&ctx, id, &pairs).await?;
     let skip = match pairs.iter().find(|(k, _)| k == "on_error").map(|(_, v)| v.as_str()) {
         Some("skip") => true,
         Some("abort") => false,
         _ => return Err(AppError::bad_request("error-form")),
     };
     let columns = (&mapping, without_email);
-    let report = match aula_app::imports::check(&state.app(), &session, &sheet, &mapping, without_email).await? {
+    let report = match aula_app::imports::check(&ctx.state.app(), &session, &sheet, &mapping, without_email).await? {
         Ok(report) if skip || report.rejected.is_empty() => report,
         Ok(report) => {
-            let audiences = AudienceWords::load(&state.db, ctx.tr()).await?;
+            let audiences = AudienceWords::load(&ctx.state.db, ctx.tr()).await?;
             let mut page = ReportPage::new(&ctx, session, draft, &sheet, columns, Ok(report), &audiences);
             page.aborted = true;
             return render_invalid(&page);
         }
         Err(problem) => {
-            let audiences = AudienceWords::load(&state.db, ctx.tr()).await?;
+            let audiences = AudienceWords::load(&ctx.state.db, ctx.tr()).await?;
             let page = ReportPage::new(&ctx, session, draft, &sheet, columns, Err(problem), &audiences);
             return render_invalid(&page);
         }
     };
     let session_id = session.session.id;
     let skipped = report.rejected.len();
-    let outcome = register_all(&ctx, &state, session_id, &report, Some(&draft), false).await?;
+    let outcome = register_all(&ctx, session_id, &report, Some(&draft), false).await?;
     let done = format!(
         "/staff/sessions/{session_id}/import/done?registered={}&waitlisted={}&pending={}&already={}&skipped={}",
         outcome.registered, outcome.waitlisted, outcome.pending, outcome.already, skipped
@@ -643,16 +633,15 @@ pub(crate) async fn commit(
 /// "Register nobody": the file is forgotten.
 pub(crate) async fn discard(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let user = ctx.user()?;
-    let draft = imports::get(&state.db, id, user.user.id).await?;
+    let draft = imports::get(&ctx.state.db, id, user.user.id).await?;
     // A draft for a session of another organisation than the one worked
     // in is not found, as its session is not (issue 17).
-    aula_storage::sessions::belongs(&state.db, ctx.org()?, draft.session_id).await?;
-    imports::delete(&state.db, draft.id, user.user.id).await?;
+    aula_storage::sessions::belongs(&ctx.state.db, ctx.org()?, draft.session_id).await?;
+    imports::delete(&ctx.state.db, draft.id, user.user.id).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{}/registrations", draft.session_id),
@@ -678,11 +667,10 @@ pub(crate) struct DoneQuery {
 /// What the import did, after the redirect (so reloading registers nobody twice).
 pub(crate) async fn done_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(counts): ApiQuery<DoneQuery>,
 ) -> AppResult<Response> {
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let mut page = UploadPage::new(&ctx, session, FormErrors::none());
     page.done = Some(counts);
     render(&page)

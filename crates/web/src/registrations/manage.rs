@@ -52,10 +52,10 @@ struct IdentifierField {
 }
 
 impl RegistrationPage {
-    async fn new(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<Self> {
-        let registration = registrations::by_manage_token(&state.db, token).await?;
-        let record = sessions::get(&state.db, registration.session_id).await?;
-        let position = registrations::waitlist_position(&state.db, &registration).await?;
+    async fn new(ctx: &Ctx, token: &str) -> AppResult<Self> {
+        let registration = registrations::by_manage_token(&ctx.state.db, token).await?;
+        let record = sessions::get(&ctx.state.db, registration.session_id).await?;
+        let position = registrations::waitlist_position(&ctx.state.db, &registration).await?;
         let live = registration.status.is_live();
         let now = chrono::Utc::now();
         let started = record.cancellable(now).is_err();
@@ -87,11 +87,10 @@ impl RegistrationPage {
 
 pub(crate) async fn page(
     ctx: Ctx,
-    State(state): State<AppState>,
     jar: axum_extra::extract::cookie::CookieJar,
     ApiPath(token): ApiPath<String>,
 ) -> AppResult<Response> {
-    let response = render(&RegistrationPage::new(&ctx, &state, &token).await?)?;
+    let response = render(&RegistrationPage::new(&ctx, &token).await?)?;
     // The phone that opens the link keeps it, to check in at the meetings.
     Ok(crate::sessions::check_in::with_link_cookie(
         no_store(response),
@@ -112,12 +111,11 @@ pub(crate) struct IdentifierForm {
 /// in the reader's language.
 pub(crate) async fn correct_identifier_form(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
     CsrfForm(form): CsrfForm<IdentifierForm>,
 ) -> AppResult<Response> {
     let corrected = match required_identifier(&form.identifier) {
-        Ok(identifier) => correct_identifier(&state.app(), &token, &identifier).await,
+        Ok(identifier) => correct_identifier(&ctx.state.app(), &token, &identifier).await,
         Err(errors) => Err(aula_app::Error::Invalid(errors)),
     };
     match corrected {
@@ -127,7 +125,7 @@ pub(crate) async fn correct_identifier_form(
             "registration-identifier-saved",
         )),
         Err(aula_app::Error::Invalid(errors)) => {
-            let mut page = RegistrationPage::new(&ctx, &state, &token).await?;
+            let mut page = RegistrationPage::new(&ctx, &token).await?;
             page.errors = FormErrors::new(ctx.tr(), &errors);
             if let Some(field) = page.identifier.as_mut() {
                 field.value = form.identifier;
@@ -148,13 +146,9 @@ fn required_identifier(typed: &str) -> Result<Text<60>, FieldErrors> {
 }
 
 /// The personal page's "cancel" leads here first, as "my trainings" does.
-pub(crate) async fn cancel_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(token): ApiPath<String>,
-) -> AppResult<Response> {
-    let registration = registrations::by_manage_token(&state.db, &token).await?;
-    let record = sessions::get(&state.db, registration.session_id).await?;
+pub(crate) async fn cancel_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let registration = registrations::by_manage_token(&ctx.state.db, &token).await?;
+    let record = sessions::get(&ctx.state.db, registration.session_id).await?;
     let response = crate::registrations::cancel_confirm(
         &ctx,
         record,
@@ -167,12 +161,11 @@ pub(crate) async fn cancel_page(
 
 pub(crate) async fn cancel_form(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let registration = registrations::by_manage_token(&state.db, &token).await?;
-    cancel(&state.app(), registration.id, None, CancelledBy::Holder).await?;
+    let registration = registrations::by_manage_token(&ctx.state.db, &token).await?;
+    cancel(&ctx.state.app(), registration.id, None, CancelledBy::Holder).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/r/{token}"),
@@ -222,23 +215,22 @@ pub struct CancelledOut {
 )]
 pub(crate) async fn cancel_api(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<CancelInput>,
 ) -> AppResult<Response> {
     let by = if ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser)) {
-        crate::registrations::organiser::own_registration(&ctx, &state, id).await?;
+        crate::registrations::organiser::own_registration(&ctx, id).await?;
         CancelledBy::Organiser(ctx.actor()?)
     } else {
         if ctx.user.is_some() && input.token.is_empty() {
             return Err(AppError::Forbidden);
         }
-        holder_of(&state, &input.token, id).await?;
+        holder_of(&ctx.state, &input.token, id).await?;
         CancelledBy::Holder
     };
     let reason = aula_domain::details::ShortText::parse_optional(&input.reason)
         .map_err(|p| AppError::Invalid(aula_domain::FieldErrors::single("reason", p)))?;
-    let cancelled = cancel(&state.app(), id, reason.as_ref().map(|r| r.as_str()), by).await?;
+    let cancelled = cancel(&ctx.state.app(), id, reason.as_ref().map(|r| r.as_str()), by).await?;
     if cancelled.was == RegistrationStatus::Cancelled {
         return Err(AppError::Conflict(Problem::new("error-already-cancelled")));
     }

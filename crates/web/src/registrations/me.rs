@@ -11,7 +11,6 @@ use aula_domain::{Email, FieldErrors, RegistrationStatus, SessionStatus};
 use aula_storage::entities::person;
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{person_sessions, registrations};
-use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use axum::response::{IntoResponse, Response};
@@ -165,7 +164,7 @@ async fn items(state: &AppState, person: &person::Model) -> AppResult<Vec<Item>>
     Ok(items)
 }
 
-pub(crate) async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn home(ctx: Ctx) -> AppResult<Response> {
     let Some(person) = ctx.person.clone() else {
         return render(&SignInPage {
             c: Chrome::new(&ctx),
@@ -175,15 +174,15 @@ pub(crate) async fn home(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
             expired: false,
         });
     };
-    let items = items(&state, &person).await?;
-    let certificates = aula_storage::certificates::for_person(&state.db, person.id)
+    let items = items(&ctx.state, &person).await?;
+    let certificates = aula_storage::certificates::for_person(&ctx.state.db, person.id)
         .await?
         .into_iter()
         .map(|c| {
             (
                 c.number.clone(),
                 c.course_title.clone(),
-                aula_mail::notify::certificate_path(&state.mail, c.id),
+                aula_mail::notify::certificate_path(&ctx.state.mail, c.id),
                 format!("/verify/{}", c.verification_code),
                 c.revoked_at.is_some(),
                 format!("/certificates/{}/credential.json", c.id),
@@ -207,12 +206,7 @@ pub(crate) struct AskLink {
 
 /// Sends a sign-in link if the address is a trainee's; the page says the
 /// same either way, so it tells nobody who is registered.
-pub(crate) async fn ask_link(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    client: ClientAddr,
-    CsrfForm(form): CsrfForm<AskLink>,
-) -> AppResult<Response> {
+pub(crate) async fn ask_link(ctx: Ctx, client: ClientAddr, CsrfForm(form): CsrfForm<AskLink>) -> AppResult<Response> {
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
         Err(problem) => {
@@ -225,8 +219,8 @@ pub(crate) async fn ask_link(
             });
         }
     };
-    limits::sign_in(&state, &client, "me-link", email.as_str()).await?;
-    aula_app::people::send_sign_in_link(&state.app(), &email).await?;
+    limits::sign_in(&ctx.state, &client, "me-link", email.as_str()).await?;
+    aula_app::people::send_sign_in_link(&ctx.state.app(), &email).await?;
     render(&SignInPage {
         c: Chrome::new(&ctx),
         email: email.to_string(),
@@ -254,12 +248,8 @@ fn expired_page(ctx: &Ctx) -> AppResult<Response> {
     Ok((axum::http::StatusCode::GONE, page).into_response())
 }
 
-pub(crate) async fn link_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(token): ApiPath<String>,
-) -> AppResult<Response> {
-    if !person_sessions::link_is_live(&state.db, &token).await? {
+pub(crate) async fn link_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    if !person_sessions::link_is_live(&ctx.state.db, &token).await? {
         return expired_page(&ctx);
     }
     render(&LinkPage {
@@ -270,11 +260,10 @@ pub(crate) async fn link_page(
 
 pub(crate) async fn use_link(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let Some(session) = aula_app::people::sign_in(&state.app(), &token).await? else {
+    let Some(session) = aula_app::people::sign_in(&ctx.state.app(), &token).await? else {
         return expired_page(&ctx);
     };
     let mut response = redirect_with(&ctx, "/me", "me-signed-in");
@@ -286,12 +275,11 @@ pub(crate) async fn use_link(
 
 pub(crate) async fn sign_out(
     ctx: Ctx,
-    State(state): State<AppState>,
     jar: CookieJar,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     if let Some(cookie) = jar.get(PERSON_COOKIE) {
-        person_sessions::sign_out(&state.db, cookie.value()).await?;
+        person_sessions::sign_out(&ctx.state.db, cookie.value()).await?;
     }
     let mut response = redirect_with(&ctx, "/", "me-signed-out");
     response
@@ -311,15 +299,9 @@ struct DetailsPage {
 }
 
 impl DetailsPage {
-    async fn new(
-        ctx: &Ctx,
-        state: &AppState,
-        email: String,
-        form: RegistrationInput,
-        errors: FormErrors,
-    ) -> AppResult<Self> {
+    async fn new(ctx: &Ctx, email: String, form: RegistrationInput, errors: FormErrors) -> AppResult<Self> {
         let c = Chrome::new(ctx);
-        let choices = Choices::new(&c, state, &form.audience).await?;
+        let choices = Choices::new(&c, &ctx.state, &form.audience).await?;
         Ok(DetailsPage {
             c,
             email,
@@ -349,39 +331,35 @@ fn form_of(person: &person::Model) -> RegistrationInput {
     }
 }
 
-pub(crate) async fn details_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn details_page(ctx: Ctx) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
     // Signed in by their address: someone signed in has one.
     let email = person.email.clone().unwrap_or_default();
-    let page = DetailsPage::new(&ctx, &state, email, form_of(&person), FormErrors::none()).await?;
+    let page = DetailsPage::new(&ctx, email, form_of(&person), FormErrors::none()).await?;
     render(&page)
 }
 
-pub(crate) async fn save_details(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    CsrfForm(mut form): CsrfForm<RegistrationInput>,
-) -> AppResult<Response> {
+pub(crate) async fn save_details(ctx: Ctx, CsrfForm(mut form): CsrfForm<RegistrationInput>) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
     // The address is how they sign in: it is not changed here.
     form.email = person.email.clone().unwrap_or_default();
     form.without_email = false;
-    let details = match form.parse(&state, ctx.lang, false).await? {
+    let details = match form.parse(&ctx.state, ctx.lang, false).await? {
         Ok(details) => details,
         Err(errors) => {
             let errors = FormErrors::new(ctx.tr(), &errors);
-            return render_invalid(&DetailsPage::new(&ctx, &state, form.email.clone(), form, errors).await?);
+            return render_invalid(&DetailsPage::new(&ctx, form.email.clone(), form, errors).await?);
         }
     };
-    aula_app::people::correct_details(&state.app(), person.id, &details).await?;
+    aula_app::people::correct_details(&ctx.state.app(), person.id, &details).await?;
     Ok(redirect_with(&ctx, "/me", "me-details-saved"))
 }
 
 /// Everything Aula keeps about the person, as JSON (their right of access).
-pub(crate) async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn data(ctx: Ctx) -> AppResult<Response> {
     let person = signed_in(&ctx)?.clone();
     let mut registrations = Vec::new();
-    for item in items(&state, &person).await? {
+    for item in items(&ctx.state, &person).await? {
         let r = &item.registration;
         registrations.push(serde_json::json!({
             "id": r.id,
@@ -416,7 +394,7 @@ pub(crate) async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
         },
         "registrations": registrations,
         // Everything else erasure would remove (issue 21).
-        "also_held": aula_storage::retention::export(&state.db, &person).await?,
+        "also_held": aula_storage::retention::export(&ctx.state.db, &person).await?,
     });
     let text = serde_json::to_string_pretty(&body).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
@@ -436,17 +414,13 @@ pub(crate) async fn data(ctx: Ctx, State(state): State<AppState>) -> AppResult<R
 }
 
 /// "Cancel" on "my trainings" leads here first: what is cancelled, and the button.
-pub(crate) async fn cancel_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+pub(crate) async fn cancel_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let person = signed_in(&ctx)?;
-    let registration = registrations::get(&state.db, id).await?;
+    let registration = registrations::get(&ctx.state.db, id).await?;
     if registration.person_id != person.id {
         return Err(AppError::NotFound);
     }
-    let record = sessions::get(&state.db, registration.session_id).await?;
+    let record = sessions::get(&ctx.state.db, registration.session_id).await?;
     crate::registrations::cancel_confirm(
         &ctx,
         record,
@@ -458,15 +432,14 @@ pub(crate) async fn cancel_page(
 
 pub(crate) async fn cancel(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let person = signed_in(&ctx)?;
-    let registration = registrations::get(&state.db, id).await?;
+    let registration = registrations::get(&ctx.state.db, id).await?;
     if registration.person_id != person.id {
         return Err(AppError::NotFound);
     }
-    aula_app::registrations::cancel(&state.app(), id, None, CancelledBy::Holder).await?;
+    aula_app::registrations::cancel(&ctx.state.app(), id, None, CancelledBy::Holder).await?;
     Ok(redirect_with(&ctx, "/me", "registration-cancelled-flash"))
 }

@@ -4,7 +4,6 @@ use askama::Template;
 use aula_domain::{FieldErrors, RegistrationStatus, Role};
 use aula_storage::registrations::{self, Counts, RegistrationRow};
 use aula_storage::sessions::{self, SessionRecord};
-use axum::extract::State;
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -25,20 +24,16 @@ use aula_app::registrations::Entry;
 
 /// A registration of a session of the staff member's organisation; another
 /// organisation's is not found (issue 17).
-pub(crate) async fn own_registration(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Uuid,
-) -> AppResult<aula_storage::entities::registration::Model> {
-    let registration = registrations::get(&state.db, id).await?;
-    sessions::belongs(&state.db, ctx.org()?, registration.session_id).await?;
+pub(crate) async fn own_registration(ctx: &Ctx, id: Uuid) -> AppResult<aula_storage::entities::registration::Model> {
+    let registration = registrations::get(&ctx.state.db, id).await?;
+    sessions::belongs(&ctx.state.db, ctx.org()?, registration.session_id).await?;
     Ok(registration)
 }
 
 /// Organisers see every session's registrations; trainers their own sessions'.
-async fn readable(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
+async fn readable(ctx: &Ctx, id: Uuid) -> AppResult<SessionRecord> {
     let user = ctx.require(&[Role::Organiser, Role::Trainer])?;
-    let session = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     if user.has(Role::Organiser) || session.trainers.iter().any(|t| t.id == user.user.id) {
         Ok(session)
     } else {
@@ -131,15 +126,14 @@ impl From<RegistrationRow> for RegistrationOut {
         (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<RegistrationQuery>,
 ) -> AppResult<axum::Json<Paginated<RegistrationOut>>> {
-    readable(&ctx, &state, id).await?;
+    readable(&ctx, id).await?;
     let page = crate::kit::api::page(query.page, query.per_page, 50)?;
-    let paged = registrations::list(&state.db, id, query.status()?, page).await?;
+    let paged = registrations::list(&ctx.state.db, id, query.status()?, page).await?;
     let ids: Vec<Uuid> = paged.items.iter().map(|row| row.registration.id).collect();
-    let overlapping = registrations::overlapping(&state.db, &ids).await?;
+    let overlapping = registrations::overlapping(&ctx.state.db, &ids).await?;
     let mut out = Paginated::from(paged, RegistrationOut::from);
     for overlap in overlapping {
         if let Some(row) = out.items.iter_mut().find(|r| r.id == overlap.registration_id) {
@@ -191,19 +185,18 @@ struct Forms {
 
 pub(crate) async fn page(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiQuery(query): ApiQuery<RegistrationQuery>,
 ) -> AppResult<Response> {
-    let page = build(&ctx, &state, id, query, Forms::default()).await?;
+    let page = build(&ctx, id, query, Forms::default()).await?;
     render(&page)
 }
 
-async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, forms: Forms) -> AppResult<Page> {
-    let session = readable(ctx, state, id).await?;
-    let counts = registrations::counts(&state.db, id).await?;
+async fn build(ctx: &Ctx, id: Uuid, query: RegistrationQuery, forms: Forms) -> AppResult<Page> {
+    let session = readable(ctx, id).await?;
+    let counts = registrations::counts(&ctx.state.db, id).await?;
     let paged = registrations::list(
-        &state.db,
+        &ctx.state.db,
         id,
         query.status()?,
         aula_storage::Page::new(query.page, None, 50),
@@ -223,7 +216,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
         .iter()
         .map(|s| (s.as_str().to_owned(), c.t(&format!("registration-move-{}", s.as_str()))))
         .collect();
-    let choices = signup::Choices::new(&c, state, "").await?.asking(&c, &session);
+    let choices = signup::Choices::new(&c, &ctx.state, "").await?.asking(&c, &session);
     let tr = ctx.tr();
     let (add, add_errors) = match forms.add {
         Some((form, errors)) => (form, FormErrors::new(tr, &errors)),
@@ -245,7 +238,7 @@ async fn build(ctx: &Ctx, state: &AppState, id: Uuid, query: RegistrationQuery, 
     let mut rows: Vec<RegistrationLine> = paged.items.into_iter().map(RegistrationLine::from).collect();
     // Who is also registered for a session at the same time (issue 20).
     let ids: Vec<Uuid> = rows.iter().map(|r| r.registration.id).collect();
-    for overlap in registrations::overlapping(&state.db, &ids).await? {
+    for overlap in registrations::overlapping(&ctx.state.db, &ids).await? {
         if let Some(row) = rows.iter_mut().find(|r| r.registration.id == overlap.registration_id) {
             row.overlaps.push((overlap.session_id, overlap.title));
         }
@@ -275,22 +268,21 @@ fn back(id: Uuid) -> String {
 /// An organiser enters a person by hand.
 pub(crate) async fn add_form(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<RegistrationInput>,
 ) -> AppResult<Response> {
-    let details = match form.parse(&state, ctx.lang, true).await? {
+    let details = match form.parse(&ctx.state, ctx.lang, true).await? {
         Ok(details) => details,
         Err(errors) => {
             let forms = Forms {
                 add: Some((form, errors)),
                 ..Forms::default()
             };
-            return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
+            return render_invalid(&build(&ctx, id, RegistrationQuery::default(), forms).await?);
         }
     };
     let (requested, _) = aula_app::registrations::register(
-        &state.app(),
+        &ctx.state.app(),
         id,
         &details,
         &Entry::Organiser(Source::Organiser, ctx.actor()?),
@@ -313,7 +305,6 @@ pub(crate) struct CapacityForm {
 /// Raises or lowers the capacity; a raise seats the first people waiting.
 pub(crate) async fn capacity_form(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<CapacityForm>,
 ) -> AppResult<Response> {
@@ -325,13 +316,13 @@ pub(crate) async fn capacity_form(
         Ok(capacity) => capacity,
         Err(problem) => {
             let forms = refuse(FieldErrors::single("capacity", problem));
-            return render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), forms).await?);
+            return render_invalid(&build(&ctx, id, RegistrationQuery::default(), forms).await?);
         }
     };
-    match set_capacity(&state, &ctx.actor()?, id, capacity).await {
+    match set_capacity(&ctx.state, &ctx.actor()?, id, capacity).await {
         Ok(()) => Ok(redirect_with(&ctx, &back(id), "registration-capacity-saved")),
         Err(AppError::Invalid(errors)) => {
-            render_invalid(&build(&ctx, &state, id, RegistrationQuery::default(), refuse(errors)).await?)
+            render_invalid(&build(&ctx, id, RegistrationQuery::default(), refuse(errors)).await?)
         }
         Err(other) => Err(other),
     }
@@ -392,11 +383,10 @@ pub async fn move_registration(
 
 pub(crate) async fn move_form(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<MoveInput>,
 ) -> AppResult<Response> {
-    let registration = own_registration(&ctx, &state, id).await?;
+    let registration = own_registration(&ctx, id).await?;
     let (to, reason) = match form.parse() {
         Ok(parsed) => parsed,
         // What the browser did not stop (a reason of spaces alone): the
@@ -418,10 +408,10 @@ pub(crate) async fn move_form(
                 moving: Some(on_row),
                 ..Forms::default()
             };
-            return render_invalid(&build(&ctx, &state, registration.session_id, query, forms).await?);
+            return render_invalid(&build(&ctx, registration.session_id, query, forms).await?);
         }
     };
-    move_registration(&state, &ctx.actor()?, id, to, reason.as_str()).await?;
+    move_registration(&ctx.state, &ctx.actor()?, id, to, reason.as_str()).await?;
     Ok(redirect_with(
         &ctx,
         &back(registration.session_id),
@@ -438,14 +428,13 @@ pub(crate) async fn move_form(
         (status = 422, body = ApiError)))]
 pub(crate) async fn move_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<MoveInput>,
 ) -> AppResult<axum::Json<RegistrationOut>> {
     let (to, reason) = input.parse().map_err(AppError::Invalid)?;
-    let moved = move_registration(&state, &ctx.actor()?, id, to, reason.as_str()).await?;
-    let person = aula_storage::people::get(&state.db, moved.person_id).await?;
-    let waitlist_position = registrations::waitlist_position(&state.db, &moved).await?;
+    let moved = move_registration(&ctx.state, &ctx.actor()?, id, to, reason.as_str()).await?;
+    let person = aula_storage::people::get(&ctx.state.db, moved.person_id).await?;
+    let waitlist_position = registrations::waitlist_position(&ctx.state.db, &moved).await?;
     Ok(axum::Json(RegistrationOut::from(RegistrationRow {
         registration: moved,
         person,
@@ -455,8 +444,8 @@ pub(crate) async fn move_api(
 
 /// The session's registrations as a spreadsheet (UTF-8 with a BOM, so
 /// spreadsheet programs read accents right), every status.
-pub(crate) async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
-    let session = readable(&ctx, &state, id).await?;
+pub(crate) async fn export(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let session = readable(&ctx, id).await?;
     let tr = ctx.tr();
     let mut sheet = Sheet::default();
     let header = [
@@ -474,7 +463,7 @@ pub(crate) async fn export(ctx: Ctx, State(state): State<AppState>, ApiPath(id):
     sheet.row(header.iter().map(|k| tr.t(&format!("{k}-column"))))?;
     let mut page = aula_storage::Page::new(Some(1), Some(500), 500);
     loop {
-        let paged = registrations::list(&state.db, id, None, page).await?;
+        let paged = registrations::list(&ctx.state.db, id, None, page).await?;
         for row in &paged.items {
             let p = &row.person;
             let r = &row.registration;

@@ -16,7 +16,6 @@ use aula_storage::registrations::{self, Requested, Source};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{StorageError, regions};
 use axum::Json;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -211,7 +210,6 @@ pub struct RegistrationCreated {
 )]
 pub(crate) async fn register_api(
     ctx: Ctx,
-    State(state): State<AppState>,
     client: ClientAddr,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<RegistrationInput>,
@@ -221,21 +219,24 @@ pub(crate) async fn register_api(
     // an integration's request carries no reader's language, the course's
     // is the one its people read (issue 20: French courses got English
     // e-mails).
-    let record = aula_storage::sessions::for_registration(&state.db, id).await?;
+    let record = aula_storage::sessions::for_registration(&ctx.state.db, id).await?;
     // A suspended organisation takes no registration, not even an organiser's (issue 17).
-    crate::catalogue::branding::serving_id(&state, record.session.organisation_id).await?;
+    crate::catalogue::branding::serving_id(&ctx.state, record.session.organisation_id).await?;
     let language = record.course.course.language;
     if organiser {
-        let details = input.parse(&state, language, true).await?.map_err(AppError::Invalid)?;
+        let details = input
+            .parse(&ctx.state, language, true)
+            .await?
+            .map_err(AppError::Invalid)?;
         let requested = registrations_app::register_for(
-            &state.app(),
+            &ctx.state.app(),
             &record,
             &details,
             &Entry::Organiser(Source::Organiser, ctx.actor()?),
         )
         .await?;
         let registration = requested.registration();
-        let position = registrations::waitlist_position(&state.db, registration).await?;
+        let position = registrations::waitlist_position(&ctx.state.db, registration).await?;
         let body = RegistrationCreated {
             id: registration.id,
             status: registration.status.as_str().to_owned(),
@@ -246,11 +247,14 @@ pub(crate) async fn register_api(
     // Unknown sessions and drafts are not found, before anything is judged
     // (trainers only for a draft's staff).
     if !record.status().is_public() {
-        crate::sessions::visible(&ctx, &state, id).await?;
+        crate::sessions::visible(&ctx, id).await?;
     }
-    let details = input.parse_public(&state, language).await?.map_err(AppError::Invalid)?;
-    limits::registration(&state, &client, details.email.as_ref()).await?;
-    let requested = registrations_app::register_for(&state.app(), &record, &details, &input.entry()).await?;
+    let details = input
+        .parse_public(&ctx.state, language)
+        .await?
+        .map_err(AppError::Invalid)?;
+    limits::registration(&ctx.state, &client, details.email.as_ref()).await?;
+    let requested = registrations_app::register_for(&ctx.state.app(), &record, &details, &input.entry()).await?;
     // A new registration's id, or one made now: an existing registration's
     // id would tell when that person registered (issue 15).
     let id = match requested {
@@ -320,15 +324,9 @@ pub struct SessionPage {
 }
 
 impl SessionPage {
-    pub async fn new(
-        ctx: &Ctx,
-        state: &AppState,
-        record: SessionRecord,
-        form: RegistrationInput,
-        errors: FormErrors,
-    ) -> AppResult<Self> {
+    pub async fn new(ctx: &Ctx, record: SessionRecord, form: RegistrationInput, errors: FormErrors) -> AppResult<Self> {
         let org = aula_storage::organisations::get(
-            &state.db,
+            &ctx.state.db,
             aula_domain::OrganisationId::from_row(record.session.organisation_id),
         )
         .await?;
@@ -339,8 +337,8 @@ impl SessionPage {
             true => Some(ctx.tr().t("error-session-by-invitation")),
             false => record.registering_now().allows().err().map(|p| ctx.tr().problem(&p)),
         };
-        let choices = Choices::new(&c, state, &form.audience).await?.asking(&c, &record);
-        let periods = aula_app::retention::periods(&state.app()).await?;
+        let choices = Choices::new(&c, &ctx.state, &form.audience).await?.asking(&c, &record);
+        let periods = aula_app::retention::periods(&ctx.state.app()).await?;
         let period = |category| ctx.tr().period(periods.days(category));
         let privacy_periods = {
             use aula_domain::retention::RetentionCategory::*;
@@ -368,12 +366,11 @@ impl SessionPage {
 
 pub(crate) async fn register_form(
     ctx: Ctx,
-    State(state): State<AppState>,
     client: ClientAddr,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(mut form): CsrfForm<RegistrationInput>,
 ) -> AppResult<Response> {
-    let record = crate::sessions::visible(&ctx, &state, id).await?;
+    let record = crate::sessions::visible(&ctx, id).await?;
     let done = Redirect::to(&format!("/sessions/{id}/registered")).into_response();
     if !form.website.is_empty() {
         // A robot: it is told what a person would be, and nothing happens.
@@ -382,23 +379,23 @@ pub(crate) async fn register_form(
     if form.language.is_empty() {
         form.language = ctx.lang.as_str().to_owned();
     }
-    let details = match form.parse_public(&state, ctx.lang).await? {
+    let details = match form.parse_public(&ctx.state, ctx.lang).await? {
         Ok(details) => details,
         Err(errors) => {
             let errors = FormErrors::new(ctx.tr(), &errors);
-            return render_invalid(&SessionPage::new(&ctx, &state, record, form, errors).await?);
+            return render_invalid(&SessionPage::new(&ctx, record, form, errors).await?);
         }
     };
-    limits::registration(&state, &client, details.email.as_ref()).await?;
+    limits::registration(&ctx.state, &client, details.email.as_ref()).await?;
     // What only the use case can judge (the identifier the course's body
     // asks for, an audience retired or removed meanwhile) is the form again,
     // with what was typed.
-    match registrations_app::register_for(&state.app(), &record, &details, &form.entry()).await {
+    match registrations_app::register_for(&ctx.state.app(), &record, &details, &form.entry()).await {
         Ok(_) => Ok(done),
         Err(err) => match AppError::from(err) {
             AppError::Invalid(errors) => {
                 let errors = FormErrors::new(ctx.tr(), &errors);
-                render_invalid(&SessionPage::new(&ctx, &state, record, form, errors).await?)
+                render_invalid(&SessionPage::new(&ctx, record, form, errors).await?)
             }
             other => Err(other),
         },
@@ -419,12 +416,8 @@ struct OutcomePage {
     sign_in: Option<String>,
 }
 
-pub(crate) async fn registered_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let record = crate::sessions::visible(&ctx, &state, id).await?;
+pub(crate) async fn registered_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let record = crate::sessions::visible(&ctx, id).await?;
     let c = Chrome::new(&ctx);
     let message = c.t1(
         "registration-check-email-body",
@@ -443,26 +436,22 @@ pub(crate) async fn registered_page(
 /// The page behind the link in the confirmation e-mail: one button that
 /// confirms. Opening the link changes nothing (issue 15), since mail
 /// scanners open links that nobody clicked.
-pub(crate) async fn confirm_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(token): ApiPath<String>,
-) -> AppResult<Response> {
-    let registration = match registrations::by_confirm_token(&state.db, &token).await {
+pub(crate) async fn confirm_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let registration = match registrations::by_confirm_token(&ctx.state.db, &token).await {
         Ok(r) => r,
-        Err(StorageError::NotFound) => return superseded(&ctx, &state, &token).await,
+        Err(StorageError::NotFound) => return superseded(&ctx, &token).await,
         Err(other) => return Err(other.into()),
     };
-    let record = sessions::get(&state.db, registration.session_id).await?;
+    let record = sessions::get(&ctx.state.db, registration.session_id).await?;
     if registration.status != RegistrationStatus::Pending {
-        let position = registrations::waitlist_position(&state.db, &registration).await?;
+        let position = registrations::waitlist_position(&ctx.state.db, &registration).await?;
         return outcome(&ctx, record, &registration, position, None);
     }
     if registrations::confirm_expired(&registration) {
         return expired(&ctx, record);
     }
     // The name the confirmation will keep: the request's, when it proposed one.
-    let person = aula_storage::people::get(&state.db, registration.person_id).await?;
+    let person = aula_storage::people::get(&ctx.state.db, registration.person_id).await?;
     let name = match registration
         .proposed_details
         .as_deref()
@@ -496,12 +485,11 @@ struct ConfirmPage {
 /// The confirmation itself: the button on the link's page.
 pub(crate) async fn confirm(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let confirmed = match registrations_app::confirm(&state.app(), &token).await {
-        Err(aula_app::Error::NotFound) => return superseded(&ctx, &state, &token).await,
+    let confirmed = match registrations_app::confirm(&ctx.state.app(), &token).await {
+        Err(aula_app::Error::NotFound) => return superseded(&ctx, &token).await,
         other => other?,
     };
     match confirmed {
@@ -563,13 +551,13 @@ fn outcome(
 /// A link that a newer request replaced (issue 24): where the registration
 /// stands if the newer link was used, else that a newer link was sent, where
 /// to find it, and that nothing is lost. A link never sent is not found.
-async fn superseded(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<Response> {
-    let Some((registration, when)) = registrations::superseded_confirm_link(&state.db, token).await? else {
+async fn superseded(ctx: &Ctx, token: &str) -> AppResult<Response> {
+    let Some((registration, when)) = registrations::superseded_confirm_link(&ctx.state.db, token).await? else {
         return Err(AppError::NotFound);
     };
-    let record = sessions::get(&state.db, registration.session_id).await?;
+    let record = sessions::get(&ctx.state.db, registration.session_id).await?;
     if registration.status != RegistrationStatus::Pending {
-        let position = registrations::waitlist_position(&state.db, &registration).await?;
+        let position = registrations::waitlist_position(&ctx.state.db, &registration).await?;
         return outcome(ctx, record, &registration, position, None);
     }
     let c = Chrome::new(ctx);

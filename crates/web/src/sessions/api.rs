@@ -2,7 +2,6 @@
 
 use aula_domain::FieldErrors;
 use aula_storage::sessions::{self};
-use axum::extract::State;
 use axum::response::Response;
 use uuid::Uuid;
 
@@ -14,7 +13,7 @@ use crate::kit::api::{ApiError, Paginated, created};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::kit::input::{self};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 // ----- API -------------------------------------------------------------------
 
@@ -25,10 +24,9 @@ use crate::{AppResult, AppState, Ctx};
     responses((status = 200, body = Paginated<SessionOut>), (status = 400, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn list(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiQuery(query): ApiQuery<SessionQuery>,
 ) -> AppResult<axum::Json<Paginated<SessionOut>>> {
-    let paged = sessions::list(&state.db, &query.filter(&ctx)?, query.page()?).await?;
+    let paged = sessions::list(&ctx.state.db, &query.filter(&ctx)?, query.page()?).await?;
     Ok(axum::Json(Paginated::from(paged, |record| session_out(&ctx, record))))
 }
 
@@ -38,18 +36,17 @@ pub(crate) async fn list(
         (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn create(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiJson(mut input): ApiJson<SessionInput>,
 ) -> AppResult<Response> {
     if input.time_zone.trim().is_empty() {
-        input.time_zone = super::organisation_zone(&ctx, &state).await?;
+        input.time_zone = super::organisation_zone(&ctx).await?;
     }
     let status = status_of(&input.status)?;
     let mut errors = FieldErrors::new();
-    let modality = course_modality(&ctx, &state, &input.course_id, &mut errors).await?;
+    let modality = course_modality(&ctx, &input.course_id, &mut errors).await?;
     let details = details_from_input(&input, modality, errors)?;
     let actor = ctx.actor()?;
-    let record = aula_app::sessions::create(&state.app(), &actor, ctx.org()?, &details, status).await?;
+    let record = aula_app::sessions::create(&ctx.state.app(), &actor, ctx.org()?, &details, status).await?;
     let location = format!("/api/v1/sessions/{}", record.session.id);
     Ok(created(location, SessionOut::from(record)))
 }
@@ -58,12 +55,8 @@ pub(crate) async fn create(
 /// and so are the meeting links (`online_url`, a meeting's link as its `place`).
 #[utoipa::path(get, path = "/api/v1/sessions/{id}", tag = "sessions", security(()), params(("id" = Uuid, Path)),
     responses((status = 200, body = SessionOut), (status = 404, body = ApiError)))]
-pub(crate) async fn show(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<SessionOut>> {
-    Ok(axum::Json(session_out(&ctx, visible(&ctx, &state, id).await?)))
+pub(crate) async fn show(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<SessionOut>> {
+    Ok(axum::Json(session_out(&ctx, visible(&ctx, id).await?)))
 }
 
 /// Change some fields of a session, including its `status`.
@@ -73,11 +66,10 @@ pub(crate) async fn show(
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<SessionOut>> {
-    let current = sessions::get_in(&state.db, ctx.org()?, id).await?;
+    let current = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     let before = SessionInput::from(&current);
     let input = input::merge(&before, patch)?;
     let status = status_of(&input.status)?;
@@ -97,12 +89,12 @@ pub(crate) async fn update(
         .ok();
     if content_changed {
         let mut errors = FieldErrors::new();
-        let modality = course_modality(&ctx, &state, &input.course_id, &mut errors).await?;
+        let modality = course_modality(&ctx, &input.course_id, &mut errors).await?;
         let details = details_from_input(&input, modality, errors)?;
-        record = apply_update(&state, &actor, id, &details).await?;
+        record = apply_update(&ctx.state, &actor, id, &details).await?;
     }
     if status != record.status() {
-        record = apply_status(&state, &actor, id, status).await?;
+        record = apply_status(&ctx.state, &actor, id, status).await?;
     }
     Ok(axum::Json(record.into()))
 }

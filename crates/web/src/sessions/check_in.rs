@@ -31,7 +31,6 @@ use aula_storage::attendance;
 use aula_storage::entities::{meeting, person, registration};
 use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{person_sessions, registrations};
-use axum::extract::State;
 use axum::http::HeaderValue;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Response};
@@ -129,17 +128,17 @@ struct ScreenPage {
     page: CodePage,
 }
 
-async fn code_view(ctx: &Ctx, state: &AppState, meeting: meeting::Model, record: SessionRecord) -> AppResult<CodePage> {
+async fn code_view(ctx: &Ctx, meeting: meeting::Model, record: SessionRecord) -> AppResult<CodePage> {
     let now = Utc::now();
     let c = Chrome::new(ctx);
     let closed = closed(&record, &meeting, now).map(|key| closed_text(&c, &record, &meeting, key));
-    let code = code(state, meeting.id, step(now));
-    let url = format!("{}/check-in/{}/{}", state.config.base_url, meeting.id, code);
+    let code = code(&ctx.state, meeting.id, step(now));
+    let url = format!("{}/check-in/{}/{}", ctx.state.config.base_url, meeting.id, code);
     let svg = match closed {
         Some(_) => String::new(),
         None => qr_svg(&url)?,
     };
-    let base = &state.config.base_url;
+    let base = &ctx.state.config.base_url;
     let short = format!(
         "{}{SHORT_PATH}",
         base.split_once("://").map_or(base.as_str(), |(_, host)| host)
@@ -159,21 +158,15 @@ async fn code_view(ctx: &Ctx, state: &AppState, meeting: meeting::Model, record:
     })
 }
 
-pub(crate) async fn code_page(
-    StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
-    State(state): State<AppState>,
-) -> AppResult<Response> {
-    let page = code_view(&ctx, &state, meeting, record).await?;
+pub(crate) async fn code_page(StaffedMeeting { ctx, meeting, record }: StaffedMeeting) -> AppResult<Response> {
+    let page = code_view(&ctx, meeting, record).await?;
     Ok(no_store(render(&page)?))
 }
 
 /// The check-in code full screen, for a projector: the code, the QR code
 /// and the short address, no staff menus.
-pub(crate) async fn screen_page(
-    StaffedMeeting { ctx, meeting, record }: StaffedMeeting,
-    State(state): State<AppState>,
-) -> AppResult<Response> {
-    let page = code_view(&ctx, &state, meeting, record).await?;
+pub(crate) async fn screen_page(StaffedMeeting { ctx, meeting, record }: StaffedMeeting) -> AppResult<Response> {
+    let page = code_view(&ctx, meeting, record).await?;
     Ok(no_store(render(&ScreenPage { page })?))
 }
 
@@ -196,7 +189,6 @@ struct ShortPage {
 /// the meeting: it is looked for among the meetings whose check-in is open.
 pub(crate) async fn short_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     crate::kit::extract::ApiQuery(query): crate::kit::extract::ApiQuery<ShortQuery>,
 ) -> AppResult<Response> {
     let typed: String = query
@@ -216,9 +208,9 @@ pub(crate) async fn short_page(
     // No rate limit: a whole room types the same code from one network, and
     // a guessed code proves presence only, never who someone is.
     let now = Utc::now();
-    for meeting in attendance::meetings_around(&state.db, now, Duration::hours(12)).await? {
-        if code_is_live(&state, meeting.id, &typed, now) {
-            let record = sessions::get(&state.db, meeting.session_id).await?;
+    for meeting in attendance::meetings_around(&ctx.state.db, now, Duration::hours(12)).await? {
+        if code_is_live(&ctx.state, meeting.id, &typed, now) {
+            let record = sessions::get(&ctx.state.db, meeting.session_id).await?;
             if closed(&record, &meeting, now).is_none() {
                 return Ok(axum::response::Redirect::to(&format!("/check-in/{}/{typed}", meeting.id)).into_response());
             }
@@ -248,9 +240,9 @@ struct Holder {
 
 /// The trainee behind this request, if the phone can prove it: signed in to
 /// "my trainings", or keeping a personal link of a registration to the session.
-async fn holder(ctx: &Ctx, state: &AppState, jar: &CookieJar, session_id: Uuid) -> AppResult<Option<Holder>> {
+async fn holder(ctx: &Ctx, jar: &CookieJar, session_id: Uuid) -> AppResult<Option<Holder>> {
     if let Some(person) = &ctx.person
-        && let Some(registration) = registrations::live(&state.db, session_id, person.id).await?
+        && let Some(registration) = registrations::live(&ctx.state.db, session_id, person.id).await?
     {
         return Ok(Some(Holder {
             person: person.clone(),
@@ -259,10 +251,10 @@ async fn holder(ctx: &Ctx, state: &AppState, jar: &CookieJar, session_id: Uuid) 
     }
     let tokens = jar.get(LINKS_COOKIE).map(|c| c.value().to_owned()).unwrap_or_default();
     for token in tokens.split('.').filter(|t| !t.is_empty()) {
-        if let Ok(registration) = registrations::by_manage_token(&state.db, token).await
+        if let Ok(registration) = registrations::by_manage_token(&ctx.state.db, token).await
             && registration.session_id == session_id
         {
-            let person = aula_storage::people::get(&state.db, registration.person_id).await?;
+            let person = aula_storage::people::get(&ctx.state.db, registration.person_id).await?;
             return Ok(Some(Holder { person, registration }));
         }
     }
@@ -350,12 +342,11 @@ fn page(ctx: &Ctx, record: SessionRecord, meeting_id: Uuid, code: String) -> Che
 
 pub(crate) async fn check_in_page(
     ctx: Ctx,
-    State(state): State<AppState>,
     jar: CookieJar,
     ApiPath((meeting_id, code)): ApiPath<(Uuid, String)>,
 ) -> AppResult<Response> {
-    let checked = judge(&state, meeting_id, &code).await?;
-    let holder = holder(&ctx, &state, &jar, checked.record.session.id).await?;
+    let checked = judge(&ctx.state, meeting_id, &code).await?;
+    let holder = holder(&ctx, &jar, checked.record.session.id).await?;
     let mut page = page(&ctx, checked.record.clone(), meeting_id, code);
     page.refused = checked.refused;
     if checked.refused == Some("check-in-not-yet") {
@@ -383,13 +374,12 @@ pub(crate) struct CheckInForm {
 /// e-mailed to them.
 pub(crate) async fn check_in(
     ctx: Ctx,
-    State(state): State<AppState>,
     jar: CookieJar,
     client: ClientAddr,
     ApiPath((meeting_id, code)): ApiPath<(Uuid, String)>,
     CsrfForm(form): CsrfForm<CheckInForm>,
 ) -> AppResult<Response> {
-    let checked = judge(&state, meeting_id, &code).await?;
+    let checked = judge(&ctx.state, meeting_id, &code).await?;
     let session_id = checked.record.session.id;
     let mut page = page(&ctx, checked.record.clone(), meeting_id, code.clone());
     // A code e-mailed after the scan stands for the scan: it was asked while
@@ -407,31 +397,31 @@ pub(crate) async fn check_in(
         let person = match Email::parse(&form.email) {
             Ok(email) => {
                 let org = aula_domain::OrganisationId::from_row(checked.record.session.organisation_id);
-                aula_storage::people::find_by_email(&state.db, org, &email).await?
+                aula_storage::people::find_by_email(&ctx.state.db, org, &email).await?
             }
             Err(_) => None,
         };
         let purpose = format!("check-in:{meeting_id}");
-        limits::check_in_code_allowed(&state, &client, &form.email).await?;
+        limits::check_in_code_allowed(&ctx.state, &client, &form.email).await?;
         let proven = match &person {
-            Some(p) => person_sessions::use_code(&state.db, p.id, &purpose, &form.otp).await?,
+            Some(p) => person_sessions::use_code(&ctx.state.db, p.id, &purpose, &form.otp).await?,
             None => false,
         };
         if !proven {
-            limits::check_in_code_failed(&state, &client, &form.email).await?;
+            limits::check_in_code_failed(&ctx.state, &client, &form.email).await?;
             page.emailed = Some(form.email.clone());
             page.email = form.email;
             page.error = Some(ctx.tr().t("check-in-otp-wrong"));
             return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
         match person {
-            Some(person) => registrations::live(&state.db, session_id, person.id)
+            Some(person) => registrations::live(&ctx.state.db, session_id, person.id)
                 .await?
                 .map(|registration| Holder { person, registration }),
             None => None,
         }
     } else {
-        holder(&ctx, &state, &jar, session_id).await?
+        holder(&ctx, &jar, session_id).await?
     };
     let Some(holder) = holder else {
         page.refused = Some("check-in-not-registered");
@@ -441,7 +431,7 @@ pub(crate) async fn check_in(
         page.refused = Some("check-in-not-registered");
         return render(&page);
     }
-    aula_app::attendance::check_in(&state.app(), &checked.meeting, holder.registration.id).await?;
+    aula_app::attendance::check_in(&ctx.state.app(), &checked.meeting, holder.registration.id).await?;
     page.done = true;
     page.holder_name = Some(format!("{} {}", holder.person.given_name, holder.person.family_name));
     render(&page)
@@ -457,12 +447,11 @@ pub(crate) struct EmailForm {
 /// The page says the same whether or not the address is registered.
 pub(crate) async fn send_code(
     ctx: Ctx,
-    State(state): State<AppState>,
     client: ClientAddr,
     ApiPath((meeting_id, code)): ApiPath<(Uuid, String)>,
     CsrfForm(form): CsrfForm<EmailForm>,
 ) -> AppResult<Response> {
-    let checked = judge(&state, meeting_id, &code).await?;
+    let checked = judge(&ctx.state, meeting_id, &code).await?;
     let mut page = page(&ctx, checked.record.clone(), meeting_id, code);
     if let Some(key) = checked.refused {
         page.refused = Some(key);
@@ -476,8 +465,8 @@ pub(crate) async fn send_code(
             return Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    limits::sign_in(&state, &client, "check-in-code", email.as_str()).await?;
-    aula_app::attendance::send_check_in_code(&state.app(), &checked.record, meeting_id, &email).await?;
+    limits::sign_in(&ctx.state, &client, "check-in-code", email.as_str()).await?;
+    aula_app::attendance::send_check_in_code(&ctx.state.app(), &checked.record, meeting_id, &email).await?;
     page.emailed = Some(email.to_string());
     page.email = email.to_string();
     render(&page)

@@ -5,7 +5,6 @@
 
 use askama::Template;
 use aula_storage::sessions::SessionRecord;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -16,7 +15,7 @@ use crate::kit::api::ApiError;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::{Chrome, redirect_with, render};
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 /// A new private registration link.
 #[derive(Debug, Serialize, ToSchema)]
@@ -27,10 +26,10 @@ pub struct InvitationLinkOut {
     pub url: String,
 }
 
-async fn renew(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(SessionRecord, String)> {
+async fn renew(ctx: &Ctx, id: Uuid) -> AppResult<(SessionRecord, String)> {
     let (record, secret) =
-        aula_app::sessions::renew_invitation_link(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
-    let url = state.config.link(&format!("/sessions/{id}?invitation={secret}"));
+        aula_app::sessions::renew_invitation_link(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    let url = ctx.state.config.link(&format!("/sessions/{id}?invitation={secret}"));
     Ok((record, url))
 }
 
@@ -39,12 +38,8 @@ async fn renew(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<(SessionRecor
 #[utoipa::path(post, path = "/api/v1/sessions/{id}/invitation-link", tag = "sessions", params(("id" = Uuid, Path)),
     responses((status = 201, body = InvitationLinkOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError), (status = 409, body = ApiError)))]
-pub(crate) async fn renew_api(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let (_, url) = renew(&ctx, &state, id).await?;
+pub(crate) async fn renew_api(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let (_, url) = renew(&ctx, id).await?;
     Ok((
         StatusCode::CREATED,
         axum::Json(InvitationLinkOut { session_id: id, url }),
@@ -55,12 +50,8 @@ pub(crate) async fn renew_api(
 /// Revoke a session's private registration link; those it registered stay.
 #[utoipa::path(delete, path = "/api/v1/sessions/{id}/invitation-link", tag = "sessions", params(("id" = Uuid, Path)),
     responses((status = 204), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn revoke_api(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    aula_app::sessions::revoke_invitation_link(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+pub(crate) async fn revoke_api(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    aula_app::sessions::revoke_invitation_link(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -75,11 +66,10 @@ struct LinkPage {
 /// The staff page's button: the new link, shown on a page of its own to copy.
 pub(crate) async fn renew_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    let (record, url) = renew(&ctx, &state, id).await?;
+    let (record, url) = renew(&ctx, id).await?;
     render(&LinkPage {
         c: Chrome::new(&ctx),
         record,
@@ -89,11 +79,10 @@ pub(crate) async fn renew_page(
 
 pub(crate) async fn revoke_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    aula_app::sessions::revoke_invitation_link(&state.app(), &ctx.actor()?, ctx.org()?, id).await?;
+    aula_app::sessions::revoke_invitation_link(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}"),

@@ -174,8 +174,8 @@ pub struct SessionInput {
 /// UTC, what an organisation created without one has; then Aula's default.
 /// A session in Tunis started as Madrid's, its times an hour off for whoever
 /// did not notice (session 26's attack round).
-pub(crate) async fn organisation_zone(ctx: &Ctx, state: &AppState) -> AppResult<String> {
-    let org = aula_storage::organisations::get(&state.db, ctx.org()?).await?;
+pub(crate) async fn organisation_zone(ctx: &Ctx) -> AppResult<String> {
+    let org = aula_storage::organisations::get(&ctx.state.db, ctx.org()?).await?;
     Ok(SessionTimeZone::parse(&org.time_zone)
         .ok()
         .filter(|zone| !matches!(zone.name(), "UTC" | "Etc/UTC"))
@@ -412,16 +412,11 @@ fn details_from_input(
 }
 
 /// The course's modality, or the `course_id` field's problem.
-async fn course_modality(
-    ctx: &Ctx,
-    state: &AppState,
-    course_id: &str,
-    errors: &mut FieldErrors,
-) -> AppResult<Option<Modality>> {
+async fn course_modality(ctx: &Ctx, course_id: &str, errors: &mut FieldErrors) -> AppResult<Option<Modality>> {
     let Ok(id) = parse_id(course_id) else {
         return Ok(None);
     };
-    match courses::get_in(&state.db, ctx.org()?, id).await {
+    match courses::get_in(&ctx.state.db, ctx.org()?, id).await {
         Ok(record) => Ok(Some(record.course.modality)),
         Err(aula_storage::StorageError::NotFound) => {
             errors.add("course_id", Problem::new("error-unknown-choice"));
@@ -661,10 +656,10 @@ fn runs(ctx: &Ctx, record: &SessionRecord) -> bool {
 /// A session as a public page or the public API shows it: a session that
 /// is not a draft, to anyone; a draft only to its organisation's organisers
 /// and its trainers.
-pub async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
-    let record = sessions::get(&state.db, id).await?;
+pub async fn visible(ctx: &Ctx, id: Uuid) -> AppResult<SessionRecord> {
+    let record = sessions::get(&ctx.state.db, id).await?;
     // A suspended organisation's sessions say so (410), to anyone (issue 17).
-    crate::catalogue::branding::serving_id(state, record.session.organisation_id).await?;
+    crate::catalogue::branding::serving_id(&ctx.state, record.session.organisation_id).await?;
     let own = ctx
         .staff_org()
         .is_some_and(|org| org.uuid() == record.session.organisation_id);
@@ -681,8 +676,8 @@ pub async fn visible(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<Session
 
 /// A session of the staff member's organisation that they may see (drafts:
 /// organisers and its trainers); another organisation's is not found.
-pub async fn staff_session(ctx: &Ctx, state: &AppState, id: Uuid) -> AppResult<SessionRecord> {
-    let record = sessions::get_in(&state.db, ctx.org()?, id).await?;
+pub async fn staff_session(ctx: &Ctx, id: Uuid) -> AppResult<SessionRecord> {
+    let record = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
     if may_see(ctx, &record) {
         Ok(record)
     } else {

@@ -8,7 +8,6 @@ use aula_domain::{FieldErrors, MeetingTimes, Modality, Role, SessionStatus, Sess
 use aula_storage::courses;
 use aula_storage::sessions::{self, SessionFilter, SessionRecord};
 use aula_storage::users;
-use axum::extract::State;
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -19,7 +18,7 @@ use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiPath, ApiQuery, CsrfForm};
 use crate::kit::input::{self, parse_optional_id};
 use crate::kit::pages::{Chrome, FormErrors, Pager, redirect_with, render, saved_or_form_again};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 // ----- pages -------------------------------------------------------------------
 
@@ -343,18 +342,14 @@ impl ListPage {
 /// The organisers' sessions: those to come first (soonest first), then
 /// those over (latest first); filters by status and dates, in the query
 /// string; a value that does not parse is named beside its field.
-pub(crate) async fn list_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<StaffListQuery>,
-) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx, ApiQuery(query): ApiQuery<StaffListQuery>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let c = Chrome::new(&ctx);
     let now = Utc::now();
     let (mut filter, errors) = query.filter(c.staff_zone, now);
     filter.organisation = Some(ctx.org()?);
     let page = aula_storage::Page::new(query.page, None, 25);
-    let paged = sessions::list(&state.db, &filter, page).await?;
+    let paged = sessions::list(&ctx.state.db, &filter, page).await?;
     let params = [
         ("status", query.status.clone()),
         ("course_id", query.course_id.clone()),
@@ -377,11 +372,7 @@ pub(crate) async fn list_page(
     })
 }
 
-pub(crate) async fn my_sessions_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<StaffListQuery>,
-) -> AppResult<Response> {
+pub(crate) async fn my_sessions_page(ctx: Ctx, ApiQuery(query): ApiQuery<StaffListQuery>) -> AppResult<Response> {
     let user = ctx.require(&[Role::Trainer])?;
     let now = Utc::now();
     let filter = SessionFilter {
@@ -390,7 +381,7 @@ pub(crate) async fn my_sessions_page(
         upcoming_first: Some(now),
         ..SessionFilter::default()
     };
-    let paged = sessions::list(&state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
+    let paged = sessions::list(&ctx.state.db, &filter, aula_storage::Page::new(query.page, None, 25)).await?;
     let pager = Pager::new("/staff/my-sessions", &[], paged.page.page, paged.pages(), paged.total);
     render(&ListPage {
         c: Chrome::new(&ctx),
@@ -427,29 +418,23 @@ struct FormPage {
 }
 
 impl FormPage {
-    async fn new(
-        ctx: &Ctx,
-        state: &AppState,
-        record: Option<SessionRecord>,
-        form: SessionForm,
-        errors: FormErrors,
-    ) -> AppResult<Self> {
+    async fn new(ctx: &Ctx, record: Option<SessionRecord>, form: SessionForm, errors: FormErrors) -> AppResult<Self> {
         let c = Chrome::new(ctx);
         // Archived courses take no new session (issue 20); a session keeps its own.
         let keeping = aula_storage::Archived::Keeping(record.as_ref().map(|r| r.session.course_id));
-        let courses = courses::choices(&state.db, ctx.org()?, keeping)
+        let courses = courses::choices(&ctx.state.db, ctx.org()?, keeping)
             .await?
             .into_iter()
             .map(|c| (c.id.to_string(), c.title))
             .collect();
-        let regions = aula_storage::regions::list(&state.db)
+        let regions = aula_storage::regions::list(&ctx.state.db)
             .await?
             .into_iter()
             .map(|r| (r.id.to_string(), r.name))
             .collect();
         // Only the organisation's own trainers: another's may not be chosen,
         // and their names are not this organisation's to see.
-        let trainers = users::members_with(&state.db, ctx.org()?, Role::Trainer)
+        let trainers = users::members_with(&ctx.state.db, ctx.org()?, Role::Trainer)
             .await?
             .into_iter()
             .map(|u| {
@@ -485,7 +470,7 @@ impl FormPage {
                     .collect()
             })
             .unwrap_or_default();
-        let commissioners = aula_storage::programmes::commissioners(&state.db, &[ctx.org()?]).await?;
+        let commissioners = aula_storage::programmes::commissioners(&ctx.state.db, &[ctx.org()?]).await?;
         Ok(FormPage {
             c,
             record,
@@ -521,51 +506,43 @@ pub(crate) struct NewQuery {
     course_id: String,
 }
 
-pub(crate) async fn new_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiQuery(query): ApiQuery<NewQuery>,
-) -> AppResult<Response> {
+pub(crate) async fn new_page(ctx: Ctx, ApiQuery(query): ApiQuery<NewQuery>) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let form = SessionForm {
         course_id: query.course_id,
-        time_zone: super::organisation_zone(&ctx, &state).await?,
+        time_zone: super::organisation_zone(&ctx).await?,
         capacity: "25".into(),
         reminder_lead_hours: aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS.to_string(),
         present_share_percent: aula_domain::attendance::DEFAULT_PRESENT_SHARE_PERCENT.to_string(),
         confirm_organiser_entries: true,
         ..SessionForm::default()
     };
-    render(&FormPage::new(&ctx, &state, None, form, FormErrors::none()).await?)
+    render(&FormPage::new(&ctx, None, form, FormErrors::none()).await?)
 }
 
-pub(crate) async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+pub(crate) async fn edit_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let record = crate::sessions::staff_session(&ctx, &state, id).await?;
+    let record = crate::sessions::staff_session(&ctx, id).await?;
     let form = SessionForm::from(&record);
-    render(&FormPage::new(&ctx, &state, Some(record), form, FormErrors::none()).await?)
+    render(&FormPage::new(&ctx, Some(record), form, FormErrors::none()).await?)
 }
 
-async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) -> AppResult<Response> {
+async fn save(ctx: &Ctx, id: Option<Uuid>, form: SessionForm) -> AppResult<Response> {
     ctx.require(STAFF)?;
     let actor = ctx.actor()?;
     let mut errors = FieldErrors::new();
-    let modality = course_modality(ctx, state, &form.course_id, &mut errors).await?;
+    let modality = course_modality(ctx, &form.course_id, &mut errors).await?;
     let outcome = match form.details(modality, errors) {
         // A new session held in the past: its people would be told their
         // place is confirmed for a training long over. Ask first.
         Ok(details) if id.is_none() && needs_past_answer(&details, &form) => {
-            let mut page = FormPage::new(ctx, state, None, form, FormErrors::none()).await?;
+            let mut page = FormPage::new(ctx, None, form, FormErrors::none()).await?;
             page.past_warning = true;
             return render(&page);
         }
         Ok(details) => match id {
-            Some(id) => apply_update(state, &actor, id, &details).await,
-            None => aula_app::sessions::create(&state.app(), &actor, ctx.org()?, &details, SessionStatus::Draft)
+            Some(id) => apply_update(&ctx.state, &actor, id, &details).await,
+            None => aula_app::sessions::create(&ctx.state.app(), &actor, ctx.org()?, &details, SessionStatus::Draft)
                 .await
                 .map_err(AppError::from),
         },
@@ -577,10 +554,10 @@ async fn save(ctx: &Ctx, state: &AppState, id: Option<Uuid>, form: SessionForm) 
         |record| redirect_with(ctx, &format!("/staff/sessions/{}", record.session.id), "flash-saved"),
         async move |errors| {
             let record = match id {
-                Some(id) => Some(sessions::get_in(&state.db, ctx.org()?, id).await?),
+                Some(id) => Some(sessions::get_in(&ctx.state.db, ctx.org()?, id).await?),
                 None => None,
             };
-            FormPage::new(ctx, state, record, form, errors).await
+            FormPage::new(ctx, record, form, errors).await
         },
     )
     .await
@@ -595,19 +572,17 @@ fn needs_past_answer(details: &SessionDetails, form: &SessionForm) -> bool {
 
 pub(crate) async fn create_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     CsrfForm(form): CsrfForm<SessionForm>,
 ) -> AppResult<Response> {
-    save(&ctx, &state, None, form).await
+    save(&ctx, None, form).await
 }
 
 pub(crate) async fn update_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<SessionForm>,
 ) -> AppResult<Response> {
-    save(&ctx, &state, Some(id), form).await
+    save(&ctx, Some(id), form).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -629,7 +604,6 @@ struct CancelPage {
 
 pub(crate) async fn status_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<StatusForm>,
 ) -> AppResult<Response> {
@@ -638,7 +612,8 @@ pub(crate) async fn status_page(
     // press of a button shows who would be told, a second one cancels
     // (issue 24). The page is a step, so it works without script.
     if status == SessionStatus::Cancelled && form.confirmed.is_none() {
-        let (record, recipients) = aula_app::sessions::cancellation_recipients(&state.app(), ctx.org()?, id).await?;
+        let (record, recipients) =
+            aula_app::sessions::cancellation_recipients(&ctx.state.app(), ctx.org()?, id).await?;
         if record.status().transition(status).is_ok() {
             return render(&CancelPage {
                 c: Chrome::new(&ctx),
@@ -647,7 +622,7 @@ pub(crate) async fn status_page(
             });
         }
     }
-    apply_status(&state, &ctx.actor()?, id, status).await?;
+    apply_status(&ctx.state, &ctx.actor()?, id, status).await?;
     Ok(redirect_with(
         &ctx,
         &format!("/staff/sessions/{id}"),

@@ -52,9 +52,9 @@ impl AnswerPage {
     }
 }
 
-async fn opened_page(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<(surveys::Opened, AnswerPage)> {
-    let opened = surveys::by_token(&state.db, token).await?;
-    let record = aula_storage::sessions::get(&state.db, opened.survey.session_id).await?;
+async fn opened_page(ctx: &Ctx, token: &str) -> AppResult<(surveys::Opened, AnswerPage)> {
+    let opened = surveys::by_token(&ctx.state.db, token).await?;
+    let record = aula_storage::sessions::get(&ctx.state.db, opened.survey.session_id).await?;
     let closed = opened.survey.closes_at <= chrono::Utc::now();
     let page = AnswerPage {
         c: Chrome::new(ctx),
@@ -75,12 +75,8 @@ async fn opened_page(ctx: &Ctx, state: &AppState, token: &str) -> AppResult<(sur
     Ok((opened, page))
 }
 
-pub(crate) async fn answer_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(token): ApiPath<String>,
-) -> AppResult<Response> {
-    let (_, page) = opened_page(&ctx, &state, &token).await?;
+pub(crate) async fn answer_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> AppResult<Response> {
+    let (_, page) = opened_page(&ctx, &token).await?;
     Ok(no_store(render(&page)?))
 }
 
@@ -91,11 +87,10 @@ async fn submit(state: &AppState, opened: &surveys::Opened, answers: &[(String, 
 
 pub(crate) async fn answer_form(
     ctx: Ctx,
-    State(state): State<AppState>,
     ApiPath(token): ApiPath<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let (opened, mut page) = opened_page(&ctx, &state, &token).await?;
+    let (opened, mut page) = opened_page(&ctx, &token).await?;
     if !page.state.is_empty() {
         return Ok((StatusCode::CONFLICT, render(&page)?).into_response());
     }
@@ -110,7 +105,7 @@ pub(crate) async fn answer_form(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response());
         }
     };
-    match submit(&state, &opened, &answers).await {
+    match submit(&ctx.state, &opened, &answers).await {
         Ok(()) => page.state = "answered",
         Err(AppError::Conflict(_)) => {
             return Ok((
@@ -272,13 +267,9 @@ fn results_out(results: &Results, lang: Language, withheld: bool) -> ResultsOut 
 
 /// The session's results for the asker: organisers always; the session's
 /// trainers once enough people answered.
-async fn session_results(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Uuid,
-) -> AppResult<(ResultsOut, aula_storage::sessions::SessionRecord)> {
-    let record = crate::attendance::roll_call::staffed(ctx, state, id).await?;
-    let results = surveys::results(&state.db, Scope::Session(id)).await?;
+async fn session_results(ctx: &Ctx, id: Uuid) -> AppResult<(ResultsOut, aula_storage::sessions::SessionRecord)> {
+    let record = crate::attendance::roll_call::staffed(ctx, id).await?;
+    let results = surveys::results(&ctx.state.db, Scope::Session(id)).await?;
     let organiser = ctx.user.as_ref().is_some_and(|u| u.has(Role::Organiser));
     let withheld = !organiser && results.answered < MIN_GROUP;
     Ok((results_out(&results, ctx.lang, withheld), record))
@@ -294,22 +285,25 @@ struct Scoped {
     results: ResultsOut,
 }
 
-async fn scoped(ctx: &Ctx, state: &AppState, scope: Scope) -> AppResult<Scoped> {
+async fn scoped(ctx: &Ctx, scope: Scope) -> AppResult<Scoped> {
     let org = ctx.org()?;
     let (title, page, name) = match scope {
         Scope::Course(id) => (
-            aula_storage::courses::get_in(&state.db, org, id).await?.course.title,
+            aula_storage::courses::get_in(&ctx.state.db, org, id)
+                .await?
+                .course
+                .title,
             format!("/staff/courses/{id}"),
             format!("survey-course-{id}"),
         ),
         Scope::Programme(id) => (
-            aula_storage::programmes::get(&state.db, org, id).await?.title,
+            aula_storage::programmes::get(&ctx.state.db, org, id).await?.title,
             format!("/staff/programmes/{id}"),
             format!("survey-programme-{id}"),
         ),
         Scope::Session(_) => return Err(AppError::NotFound),
     };
-    let results = surveys::results(&state.db, scope).await?;
+    let results = surveys::results(&ctx.state.db, scope).await?;
     Ok(Scoped {
         title,
         page,
@@ -340,12 +334,8 @@ impl Over for OverProgramme {
 #[utoipa::path(get, path = "/api/v1/sessions/{id}/survey-results", tag = "surveys",
     params(("id" = Uuid, Path)),
     responses((status = 200, body = ResultsOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
-pub(crate) async fn session_results_api(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Json<ResultsOut>> {
-    Ok(Json(session_results(&ctx, &state, id).await?.0))
+pub(crate) async fn session_results_api(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Json<ResultsOut>> {
+    Ok(Json(session_results(&ctx, id).await?.0))
 }
 
 /// A course's survey results, over all its sessions.
@@ -354,10 +344,9 @@ pub(crate) async fn session_results_api(
     responses((status = 200, body = ResultsOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn course_results_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ResultsOut>> {
-    Ok(Json(scoped(&ctx, &state, Scope::Course(id)).await?.results))
+    Ok(Json(scoped(&ctx, Scope::Course(id)).await?.results))
 }
 
 /// A programme's survey results, over all its courses' sessions.
@@ -366,10 +355,9 @@ pub(crate) async fn course_results_api(
     responses((status = 200, body = ResultsOut), (status = 403, body = ApiError), (status = 404, body = ApiError)))]
 pub(crate) async fn programme_results_api(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
 ) -> AppResult<Json<ResultsOut>> {
-    Ok(Json(scoped(&ctx, &state, Scope::Programme(id)).await?.results))
+    Ok(Json(scoped(&ctx, Scope::Programme(id)).await?.results))
 }
 
 /// A question as the results page shows it: the chart beside its table.
@@ -487,29 +475,20 @@ fn shown(results: ResultsOut, c: &Chrome) -> (ResultsOut, Vec<Shown>) {
     )
 }
 
-pub(crate) async fn session_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    render(&session_results_page(&ctx, &state, id, None).await?)
+pub(crate) async fn session_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    render(&session_results_page(&ctx, id, None).await?)
 }
 
 /// A session's results with its survey controls; `refused`: the opening
 /// form as typed and its problems, shown again on the page (session 25: a
 /// bare error page named the fields by their codes, and what was typed was
 /// lost).
-async fn session_results_page(
-    ctx: &Ctx,
-    state: &AppState,
-    id: Uuid,
-    refused: Option<(OpenForm, FieldErrors)>,
-) -> AppResult<ResultsPage> {
-    let (results, record) = session_results(ctx, state, id).await?;
+async fn session_results_page(ctx: &Ctx, id: Uuid, refused: Option<(OpenForm, FieldErrors)>) -> AppResult<ResultsPage> {
+    let (results, record) = session_results(ctx, id).await?;
     let c = Chrome::new(ctx);
     let organiser = c.is("organiser");
     let session = if organiser {
-        let templates = surveys::templates(&state.db, ctx.org()?)
+        let templates = surveys::templates(&ctx.state.db, ctx.org()?)
             .await?
             .into_iter()
             .map(|t| (t.id.to_string(), format!("{} (v{})", t.name, t.version)))
@@ -520,7 +499,7 @@ async fn session_results_page(
         };
         Some(SessionControls {
             session_id: id,
-            opened: surveys::for_session(&state.db, id).await?,
+            opened: surveys::for_session(&ctx.state.db, id).await?,
             zone: record.session.time_zone,
             templates,
             typed,
@@ -542,12 +521,8 @@ async fn session_results_page(
 }
 
 /// A course's or a programme's results page.
-pub(crate) async fn scope_page<O: Over>(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let scoped = scoped(&ctx, &state, O::SCOPE(id)).await?;
+pub(crate) async fn scope_page<O: Over>(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let scoped = scoped(&ctx, O::SCOPE(id)).await?;
     let c = Chrome::new(&ctx);
     let (results, shown) = shown(scoped.results, &c);
     render(&ResultsPage {
@@ -593,7 +568,6 @@ fn days(input: &str, default: i64, max: i64) -> Result<i64, Problem> {
 /// An organiser opens the survey now (or invites more people to it).
 pub(crate) async fn open_form(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<OpenForm>,
 ) -> AppResult<Response> {
@@ -617,10 +591,10 @@ pub(crate) async fn open_form(
     let (Some(invitees), Some(template_id), Some(reminder_days), Some(open_days), true) =
         (invitees, template_id, reminder_days, open_days, errors.is_empty())
     else {
-        return render_invalid(&session_results_page(&ctx, &state, id, Some((form, errors))).await?);
+        return render_invalid(&session_results_page(&ctx, id, Some((form, errors))).await?);
     };
     let opened = aula_app::surveys::open(
-        &state.app(),
+        &ctx.state.app(),
         ctx.org()?,
         id,
         template_id,
@@ -630,7 +604,7 @@ pub(crate) async fn open_form(
     )
     .await;
     if let Err(aula_app::Error::Invalid(errors)) = opened {
-        return render_invalid(&session_results_page(&ctx, &state, id, Some((form, errors))).await?);
+        return render_invalid(&session_results_page(&ctx, id, Some((form, errors))).await?);
     }
     opened?;
     Ok(redirect_with(
@@ -668,21 +642,13 @@ fn csv(ctx: &Ctx, results: &ResultsOut, name: &str) -> AppResult<Response> {
     Ok(crate::kit::pages::csv_attachment(name, bytes))
 }
 
-pub(crate) async fn session_csv(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let (results, _) = session_results(&ctx, &state, id).await?;
+pub(crate) async fn session_csv(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let (results, _) = session_results(&ctx, id).await?;
     csv(&ctx, &results, &format!("survey-{id}"))
 }
 
 /// A course's or a programme's results as a spreadsheet.
-pub(crate) async fn scope_csv<O: Over>(
-    Organiser(ctx): Organiser,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
-    let scoped = scoped(&ctx, &state, O::SCOPE(id)).await?;
+pub(crate) async fn scope_csv<O: Over>(Organiser(ctx): Organiser, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
+    let scoped = scoped(&ctx, O::SCOPE(id)).await?;
     csv(&ctx, &scoped.results, &scoped.name)
 }

@@ -20,7 +20,6 @@ use aula_domain::{Language, Role};
 use aula_mail::Tr;
 use aula_storage::entities::survey_template;
 use aula_storage::surveys;
-use axum::extract::State;
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::de::IgnoredAny;
@@ -32,7 +31,7 @@ use crate::kit::api::{ApiError, created};
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm};
 use crate::kit::pages::{Chrome, FormErrors, redirect_with, render, saved_or_form_again};
-use crate::{AppError, AppResult, AppState, Ctx};
+use crate::{AppError, AppResult, Ctx};
 
 const STAFF: &[Role] = &[Role::Organiser];
 
@@ -260,8 +259,8 @@ impl SurveyTemplateOut {
 
 /// Copies `from` as a new template named `name`, or "Copy of …" in the
 /// reader's language when `name` is empty.
-async fn copy(ctx: &Ctx, state: &AppState, from: Uuid, name: &str) -> AppResult<survey_template::Model> {
-    let source = surveys::template_in(&state.db, ctx.org()?, from).await?;
+async fn copy(ctx: &Ctx, from: Uuid, name: &str) -> AppResult<survey_template::Model> {
+    let source = surveys::template_in(&ctx.state.db, ctx.org()?, from).await?;
     let name = match name.trim() {
         "" => ctx.tr().t1("survey-templates-copy-of", "name", &source.name),
         given => given.to_owned(),
@@ -271,14 +270,14 @@ async fn copy(ctx: &Ctx, state: &AppState, from: Uuid, name: &str) -> AppResult<
     let mut copied = surveys::parse(&source)?;
     copied.name = name;
     copied.check()?;
-    Ok(aula_app::surveys::copy_template(&state.app(), &ctx.actor()?, ctx.org()?, from, &copied.name).await?)
+    Ok(aula_app::surveys::copy_template(&ctx.state.app(), &ctx.actor()?, ctx.org()?, from, &copied.name).await?)
 }
 
 /// Saves `template` as template `id` (or as the next version of its family
 /// when `id` is in use), its audit entry in the same transaction.
-async fn save(ctx: &Ctx, state: &AppState, id: Uuid, template: &Template) -> AppResult<survey_template::Model> {
+async fn save(ctx: &Ctx, id: Uuid, template: &Template) -> AppResult<survey_template::Model> {
     template.check()?;
-    Ok(aula_app::surveys::save_template(&state.app(), &ctx.actor()?, ctx.org()?, id, template).await?)
+    Ok(aula_app::surveys::save_template(&ctx.state.app(), &ctx.actor()?, ctx.org()?, id, template).await?)
 }
 
 fn summary(row: survey_template::Model) -> AppResult<SurveyTemplateSummary> {
@@ -300,12 +299,9 @@ fn summary(row: survey_template::Model) -> AppResult<SurveyTemplateSummary> {
 /// The survey templates: the latest version of each, the default first.
 #[utoipa::path(get, path = "/api/v1/survey-templates", tag = "surveys",
     responses((status = 200, body = Vec<SurveyTemplateSummary>), (status = 403, body = ApiError)))]
-pub(crate) async fn list_templates(
-    ctx: Ctx,
-    State(state): State<AppState>,
-) -> AppResult<axum::Json<Vec<SurveyTemplateSummary>>> {
+pub(crate) async fn list_templates(ctx: Ctx) -> AppResult<axum::Json<Vec<SurveyTemplateSummary>>> {
     ctx.require(STAFF)?;
-    let rows = surveys::templates(&state.db, ctx.org()?).await?;
+    let rows = surveys::templates(&ctx.state.db, ctx.org()?).await?;
     Ok(axum::Json(rows.into_iter().map(summary).collect::<AppResult<_>>()?))
 }
 
@@ -315,10 +311,9 @@ pub(crate) async fn list_templates(
         (status = 422, body = ApiError)))]
 pub(crate) async fn create_template(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiJson(input): ApiJson<SurveyTemplateCopy>,
 ) -> AppResult<Response> {
-    let template = match copy(&ctx, &state, input.copy_of, &input.name).await {
+    let template = match copy(&ctx, input.copy_of, &input.name).await {
         // The id is part of the body here, not of the path: a field's problem.
         Err(AppError::NotFound) => return Err(AppError::invalid("copy_of", "error-unknown-choice")),
         other => other?,
@@ -331,14 +326,10 @@ pub(crate) async fn create_template(
 #[utoipa::path(get, path = "/api/v1/survey-templates/{id}", tag = "surveys", params(("id" = Uuid, Path)),
     responses((status = 200, body = SurveyTemplateOut), (status = 403, body = ApiError),
         (status = 404, body = ApiError)))]
-pub(crate) async fn show_template(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<axum::Json<SurveyTemplateOut>> {
+pub(crate) async fn show_template(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<axum::Json<SurveyTemplateOut>> {
     ctx.require(STAFF)?;
     Ok(axum::Json(SurveyTemplateOut::of(
-        surveys::template_in(&state.db, ctx.org()?, id).await?,
+        surveys::template_in(&ctx.state.db, ctx.org()?, id).await?,
     )?))
 }
 
@@ -350,13 +341,12 @@ pub(crate) async fn show_template(
         (status = 404, body = ApiError), (status = 409, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn update_template(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(input): ApiJson<SurveyTemplateInput>,
 ) -> AppResult<axum::Json<SurveyTemplateOut>> {
     // An unknown template is 404 whatever the body says.
-    surveys::template_in(&state.db, ctx.org()?, id).await?;
-    let saved = save(&ctx, &state, id, &Template::from(input)).await?;
+    surveys::template_in(&ctx.state.db, ctx.org()?, id).await?;
+    let saved = save(&ctx, id, &Template::from(input)).await?;
     Ok(axum::Json(SurveyTemplateOut::of(saved)?))
 }
 
@@ -386,10 +376,10 @@ struct ListPage {
 
 /// The list; after a refused copy, that row's form keeps the name typed
 /// and shows the problems (`refused`).
-async fn list_view(ctx: &Ctx, state: &AppState, refused: Option<(Uuid, &str, FormErrors)>) -> AppResult<ListPage> {
+async fn list_view(ctx: &Ctx, refused: Option<(Uuid, &str, FormErrors)>) -> AppResult<ListPage> {
     let tr = ctx.tr();
     let mut templates = Vec::new();
-    for row in surveys::templates(&state.db, ctx.org()?).await? {
+    for row in surveys::templates(&ctx.state.db, ctx.org()?).await? {
         let questions = surveys::parse(&row)?.questions.len();
         let copy_name = match &refused {
             Some((id, typed, _)) if *id == row.id => (*typed).to_owned(),
@@ -418,9 +408,9 @@ async fn list_view(ctx: &Ctx, state: &AppState, refused: Option<(Uuid, &str, For
     })
 }
 
-pub(crate) async fn list_page(ctx: Ctx, State(state): State<AppState>) -> AppResult<Response> {
+pub(crate) async fn list_page(ctx: Ctx) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    render(&list_view(&ctx, &state, None).await?)
+    render(&list_view(&ctx, None).await?)
 }
 
 #[derive(Debug, Deserialize)]
@@ -432,11 +422,10 @@ pub(crate) struct CopyForm {
 
 pub(crate) async fn copy_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(form): CsrfForm<CopyForm>,
 ) -> AppResult<Response> {
-    let outcome = copy(&ctx, &state, id, &form.name).await;
+    let outcome = copy(&ctx, id, &form.name).await;
     saved_or_form_again(
         &ctx,
         outcome,
@@ -447,7 +436,7 @@ pub(crate) async fn copy_page(
                 "flash-survey-template-copied",
             )
         },
-        async |errors| list_view(&ctx, &state, Some((id, &form.name, errors))).await,
+        async |errors| list_view(&ctx, Some((id, &form.name, errors))).await,
     )
     .await
 }
@@ -619,13 +608,12 @@ fn question_rows(tr: Tr, pairs: &[(String, String)]) -> Vec<QuestionRow> {
 
 async fn form_page(
     ctx: &Ctx,
-    state: &AppState,
     row: survey_template::Model,
     pairs: &[(String, String)],
     errors: FormErrors,
 ) -> AppResult<FormPage> {
     let tr = ctx.tr();
-    let latest = surveys::templates(&state.db, ctx.org()?)
+    let latest = surveys::templates(&ctx.state.db, ctx.org()?)
         .await?
         .into_iter()
         .find(|t| t.family_id == row.family_id);
@@ -654,28 +642,23 @@ async fn form_page(
     })
 }
 
-pub(crate) async fn edit_page(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    ApiPath(id): ApiPath<Uuid>,
-) -> AppResult<Response> {
+pub(crate) async fn edit_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     ctx.require(STAFF)?;
-    let row = surveys::template_in(&state.db, ctx.org()?, id).await?;
+    let row = surveys::template_in(&ctx.state.db, ctx.org()?, id).await?;
     let pairs = template_to_pairs(&surveys::parse(&row)?);
-    render(&form_page(&ctx, &state, row, &pairs, FormErrors::none()).await?)
+    render(&form_page(&ctx, row, &pairs, FormErrors::none()).await?)
 }
 
 pub(crate) async fn update_page(
     Organiser(ctx): Organiser,
-    State(state): State<AppState>,
     ApiPath(id): ApiPath<Uuid>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let row = surveys::template_in(&state.db, ctx.org()?, id).await?;
+    let row = surveys::template_in(&ctx.state.db, ctx.org()?, id).await?;
     // `template_from_pairs` applies `check`'s rules under the form's field
     // names; `save` checks again before anything is written.
     let outcome = match template_from_pairs(&pairs) {
-        Ok(template) => save(&ctx, &state, id, &template).await,
+        Ok(template) => save(&ctx, id, &template).await,
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     let done = |saved: survey_template::Model| {
@@ -687,7 +670,7 @@ pub(crate) async fn update_page(
         redirect_with(&ctx, &format!("/staff/survey-templates/{}", saved.id), flash)
     };
     saved_or_form_again(&ctx, outcome, done, async |errors| {
-        form_page(&ctx, &state, row, &pairs, errors).await
+        form_page(&ctx, row, &pairs, errors).await
     })
     .await
 }
