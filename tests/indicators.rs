@@ -610,6 +610,33 @@ db_test!(the_api_and_csv_carry_the_figures, |app: TestApp| async move {
         body["fields"]["from"][0], "Give a date between the years 1900 and 2200.",
         "{body}"
     );
+    // A region or an audience the instance does not have is refused beside
+    // its field, not answered with the zeros of nobody (session 28's input
+    // round: `audience=zz` gave a report of no one), on the API, the CSV
+    // and the page alike.
+    let nowhere = uuid::Uuid::new_v4();
+    let unknown = format!("audience=zz&region={nowhere}&lang=en");
+    for path in ["/api/v1/indicators", "/api/v1/indicators.csv"] {
+        let (status, body) = api.get(&format!("{path}?{unknown}")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {body}");
+        for field in ["audience", "region"] {
+            assert_eq!(
+                body["fields"][field][0], "This choice does not exist (any more).",
+                "{path}: {body}"
+            );
+        }
+    }
+    let staff = app.signed_in(&[Role::Organiser]).await;
+    let page = staff.get(&format!("/staff/indicators?{unknown}")).await;
+    assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = page.text().await.expect("page");
+    assert!(page.contains("This choice does not exist (any more)."), "{page}");
+    // A known audience, and a region of the instance, are read as ever.
+    api.get_ok(&format!(
+        "/api/v1/indicators?audience=public_servant&region={}",
+        p.castilla
+    ))
+    .await;
 
     // Only organisers read them.
     let (status, _) = app.api(&[Role::Trainer]).await.get("/api/v1/indicators").await;

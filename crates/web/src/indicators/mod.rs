@@ -27,7 +27,7 @@ pub mod pages;
 use aula_documents::workbook::Value;
 use aula_domain::indicators::{Breakdown, Figures, Filter, FilterInput};
 use aula_domain::outreach::Reach;
-use aula_domain::{FieldErrors, Problem};
+use aula_domain::{Audience, FieldErrors, Problem};
 use aula_mail::Tr;
 use aula_storage::entities::organisation;
 use aula_storage::indicators::{Dashboard, Group, Key};
@@ -121,12 +121,27 @@ impl IndicatorQuery {
 struct Scope {
     /// The staff member's organisation first, then its members by name.
     organisations: Vec<organisation::Model>,
+    /// The instance's regions and audiences (retired ones too), which a
+    /// filter may name.
+    regions: Vec<Uuid>,
+    audiences: Vec<Audience>,
 }
 
 impl Scope {
     async fn of(ctx: &Ctx) -> AppResult<Scope> {
+        let db = &ctx.state.db;
         Ok(Scope {
-            organisations: aula_storage::organisations::figures_scope(&ctx.state.db, ctx.org()?).await?,
+            organisations: aula_storage::organisations::figures_scope(db, ctx.org()?).await?,
+            regions: aula_storage::regions::list(db)
+                .await?
+                .into_iter()
+                .map(|r| r.id)
+                .collect(),
+            audiences: aula_storage::audiences::list(db)
+                .await?
+                .into_iter()
+                .map(|a| a.code)
+                .collect(),
         })
     }
 
@@ -155,13 +170,28 @@ impl Scope {
     }
 
     /// The filter, limited to these organisations; a `member` that is not
-    /// one of them is refused.
+    /// one of them is refused, and so is a region or an audience the
+    /// instance does not have: its figures would be zeros that read as a
+    /// finding (session 28: `audience=zz` answered a report of nobody).
     fn limit(&self, filter: Filter) -> Result<Filter, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let unknown = || Problem::new("error-unknown-choice");
         if let Some(member) = filter.member_id
             && !self.organisations.iter().any(|o| o.id == member)
         {
-            return Err(FieldErrors::single("member", Problem::new("error-unknown-choice")));
+            errors.add("member", unknown());
         }
+        if let Some(region) = filter.region_id
+            && !self.regions.contains(&region)
+        {
+            errors.add("region", unknown());
+        }
+        if let Some(audience) = &filter.audience
+            && !self.audiences.contains(audience)
+        {
+            errors.add("audience", unknown());
+        }
+        errors.into_result()?;
         Ok(Filter {
             organisation_id: Some(self.own()),
             members: self.members().map(|o| o.id).collect(),
