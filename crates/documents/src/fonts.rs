@@ -133,8 +133,6 @@ impl Line {
     }
 }
 
-/// One line of text: control characters and runs of blanks become one
-/// space; bidi marks and isolates (which no font draws) go.
 /// The characters of `text` the certificate's fonts cannot draw, each once,
 /// in order: a name in a script DejaVu Sans does not cover (Chinese,
 /// Devanagari, Ethiopic...) printed as empty boxes, with nothing but a line
@@ -155,6 +153,8 @@ pub fn undrawable(text: &str) -> Vec<char> {
     missing
 }
 
+/// One line of text: control characters and runs of blanks become one
+/// space; bidi marks and isolates (which no font draws) go.
 pub(crate) fn clean(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || c.is_control())
         .map(|word| word.replace(is_bidi_mark, ""))
