@@ -604,5 +604,19 @@ db_test!(
             "{page}"
         );
         assert!(!page.contains("P1 Ruiz ("), "only the names it cannot draw: {page}");
+
+        // An integration has no preview: the issue's answer names them.
+        let issued = issue(&api, &session).await;
+        let certificate = issued["certificates"]
+            .as_array()
+            .expect("certificates")
+            .iter()
+            .find(|c| c["holder"] == "明 李")
+            .expect("the certificate of 明 李");
+        assert_eq!(
+            issued["undrawable"],
+            serde_json::json!([{"certificate_id": certificate["id"], "holder": "明 李", "characters": "明李"}]),
+            "{issued}"
+        );
     }
 );
