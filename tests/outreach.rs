@@ -762,3 +762,52 @@ db_test!(
         );
     }
 );
+
+// Session 28: an activity dated outside its programme's dates was taken,
+// and counted in no report of the programme's period. It is refused beside
+// its day, as a session's meetings are; one already recorded keeps its day
+// when other fields change.
+db_test!(
+    session_28_an_activity_falls_within_its_programmes_dates,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let programme = id(&post(
+            &api,
+            "/api/v1/programmes",
+            json!({"title": "Igualdad 2025", "starts_on": "2025-01-01", "ends_on": "2025-12-31"}),
+        )
+        .await);
+        let activity = |held_on: &str| json!({"programme_id": programme, "kind": "stand", "title": "Stand", "held_on": held_on, "attendees": 5});
+        for day in ["2019-03-08", "2026-01-01"] {
+            let (status, body) = api.post("/api/v1/outreach?lang=en", &activity(day)).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{day}: {body}");
+            assert_eq!(
+                body["fields"]["held_on"][0],
+                "The programme runs from 2025-01-01 to 2025-12-31: the activity must fall within these dates (change its day or the programme’s dates).",
+                "{body}"
+            );
+        }
+        let listed = api.get_ok(&format!("/api/v1/outreach?programme_id={programme}")).await;
+        assert_eq!(listed["total"], 0, "nothing was written: {listed}");
+
+        // Both bounds are in the programme.
+        for day in ["2025-01-01", "2025-12-31"] {
+            api.created("/api/v1/outreach", &activity(day)).await;
+        }
+        // The programme shortened, an activity recorded before keeps its day
+        // when its head count is corrected, and cannot be moved outside.
+        let kept = id(&api.created("/api/v1/outreach", &activity("2025-06-01")).await);
+        api.patch_ok(
+            &format!("/api/v1/programmes/{programme}"),
+            &json!({"ends_on": "2025-03-31"}),
+        )
+        .await;
+        api.patch_ok(&format!("/api/v1/outreach/{kept}"), &json!({"attendees": 7}))
+            .await;
+        let (status, body) = api
+            .patch(&format!("/api/v1/outreach/{kept}"), &json!({"held_on": "2025-07-01"}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["held_on"].is_array(), "{body}");
+    }
+);

@@ -388,6 +388,7 @@ error-meeting-year = تُعقد الحصة بين سنتي { $min } و{ $max }.
 error-year = أدخل تاريخًا بين عامي { $min } و{ $max }.
 error-meetings-overlap = حصتان متداخلتان.
 error-meeting-outside-programme = يمتد البرنامج من { $from } إلى { $to }: يجب أن تقع كل حصة بين هذين التاريخين (غيّر الحصة أو تواريخ البرنامج).
+error-activity-outside-programme = يمتد البرنامج من { $from } إلى { $to }: يجب أن يقع النشاط بين هذين التاريخين (غيّر يومه أو تواريخ البرنامج).
 error-venue-needed = تحتاج الدورة الحضورية إلى مكان.
 error-online-url-needed = تحتاج الدورة عن بُعد إلى رابط الاجتماع.
 error-venue-or-url-needed = أدخل مكانًا أو رابطًا للاجتماع عن بُعد أو كليهما.

@@ -372,6 +372,7 @@ error-meeting-year = A meeting takes place between the years { $min } and { $max
 error-year = Give a date between the years { $min } and { $max }.
 error-meetings-overlap = Two meetings overlap.
 error-meeting-outside-programme = The programme runs from { $from } to { $to }: every meeting must fall within these dates (change the meeting or the programme’s dates).
+error-activity-outside-programme = The programme runs from { $from } to { $to }: the activity must fall within these dates (change its day or the programme’s dates).
 error-venue-needed = An in-person session needs a venue.
 error-online-url-needed = An online session needs its meeting link.
 error-venue-or-url-needed = Give a venue, an online link, or both.

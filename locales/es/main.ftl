@@ -372,6 +372,7 @@ error-meeting-year = Una clase tiene lugar entre los años { $min } y { $max }.
 error-year = Indique una fecha entre los años { $min } y { $max }.
 error-meetings-overlap = Dos clases se solapan.
 error-meeting-outside-programme = El programa va del { $from } al { $to }: cada clase debe caer entre esas fechas (cambie la clase o las fechas del programa).
+error-activity-outside-programme = El programa va del { $from } al { $to }: la actividad debe caer entre esas fechas (cambie su día o las fechas del programa).
 error-venue-needed = Indique un lugar: la sesión es presencial.
 error-online-url-needed = Indique el enlace de conexión: la sesión es en línea.
 error-venue-or-url-needed = Indique un lugar, un enlace de conexión o ambos.

@@ -372,6 +372,7 @@ error-meeting-year = Une séance a lieu entre les années { $min } et { $max }.
 error-year = Indiquez une date entre les années { $min } et { $max }.
 error-meetings-overlap = Deux séances se chevauchent.
 error-meeting-outside-programme = Le programme se déroule du { $from } au { $to } : chaque séance doit tomber entre ces dates (changez la séance ou les dates du programme).
+error-activity-outside-programme = Le programme se déroule du { $from } au { $to } : l’activité doit tomber entre ces dates (changez son jour ou les dates du programme).
 error-venue-needed = Indiquez un lieu : la session est en présentiel.
 error-online-url-needed = Indiquez le lien de connexion : la session est en ligne.
 error-venue-or-url-needed = Indiquez un lieu, un lien de connexion, ou les deux.

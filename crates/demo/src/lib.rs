@@ -319,15 +319,19 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
         trainer_ids.push(trainer.user.id);
     }
 
-    // The programmes began before their oldest past edition.
+    // The programmes began before their oldest past edition and their
+    // oldest outreach activity (an activity falls within its programme).
     let mut programme_ids = Vec::new();
     for (index, p) in content::PROGRAMMES.iter().enumerate() {
-        let oldest = activity::PAST
+        let editions = activity::PAST
             .iter()
             .filter(|(course, _)| content::COURSES[*course].programme == index)
-            .map(|(_, days)| *days)
-            .max()
-            .unwrap_or(0);
+            .map(|(_, days)| *days);
+        let outreach = content::OUTREACH
+            .iter()
+            .filter(|o| o.programme == index)
+            .map(|o| o.days_ago);
+        let oldest = editions.chain(outreach).max().unwrap_or(0);
         let began = today - Duration::days(oldest + 30);
         let details = ProgrammeDetails {
             title: text(p.title)?,

@@ -74,6 +74,20 @@ pub struct OutreachDetails {
 }
 
 impl OutreachDetails {
+    /// Whether the activity's day falls within its programme's dates, both
+    /// bounds included, an absent bound open, as a session's meetings must
+    /// (an activity of a 2025 programme dated 2019 counted in no report of
+    /// the programme's period, and nobody was told).
+    pub fn within(&self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<(), Problem> {
+        if from.is_some_and(|from| self.held_on < from) || to.is_some_and(|to| self.held_on > to) {
+            let bound = |d: Option<NaiveDate>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
+            return Err(Problem::new("error-activity-outside-programme")
+                .with("from", bound(from))
+                .with("to", bound(to)));
+        }
+        Ok(())
+    }
+
     /// Keeps the kinds of material handed out, in the vocabulary's order.
     /// Any activity may have viewers as well as attendees: a webinar
     /// streamed to a room has both.

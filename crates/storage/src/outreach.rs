@@ -133,6 +133,13 @@ async fn check_references(
     if programme.archived_at.is_some() && current.map(|a| a.programme_id) != Some(programme.id) {
         return Err(StorageError::invalid("programme_id", "error-programme-archived"));
     }
+    // An activity kept where it was, on its day, stays as it is, as a
+    // session's saved meetings do when the programme's dates change.
+    if current.is_none_or(|a| a.programme_id != programme.id || a.held_on != details.held_on) {
+        details
+            .within(programme.starts_on, programme.ends_on)
+            .map_err(|problem| StorageError::Invalid(FieldErrors::single("held_on", problem)))?;
+    }
     if let Some(id) = details.region_id {
         found(conn, region::Entity::find_by_id(id))
             .await
