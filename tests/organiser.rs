@@ -596,3 +596,54 @@ db_test!(
         assert!(!page.contains("id=\"hours-differ\""), "{page}");
     }
 );
+
+// Session 28's attack round: a session recorded after the fact, its people
+// all present, then completed, counted its eleven participants as invited
+// to a survey nobody was sent, and lowered the organisation's response
+// rate. Nobody is invited: the figures say no invitation and no rate.
+db_test!(
+    session_28_a_past_session_invites_nobody_to_its_survey,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course_id = course_of(&api, "Formación de 2025", 5).await;
+        let region = app.region("ES-AN").await.to_string();
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course_id, "capacity": 20, "status": "open", "record_past": true,
+                "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
+                "meetings": [{"starts_at": "2025-05-10T09:00:00+02:00", "ends_at": "2025-05-10T14:00:00+02:00"}]}),
+            )
+            .await;
+        let id = session["id"].as_str().expect("id").to_owned();
+        let file = "given name,family name,email\nAna,Ruiz,ana@example.org\nLuis,Gil,luis@example.org\n";
+        let (status, body) = crate::imports::import(&api, &id, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (_, registrations) = api.get(&format!("/api/v1/sessions/{id}/registrations")).await;
+        let present: Vec<_> = registrations["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|r| json!({"registration_id": r["id"], "status": "present"}))
+            .collect();
+        let meeting = &crate::helpers::meeting_ids(&session)[0];
+        let (status, body) = api.put_marks(meeting, &json!(present)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        api.close_and_complete(&id).await;
+
+        let results = api.get_ok(&format!("/api/v1/sessions/{id}/survey-results")).await;
+        assert_eq!(results["invited"], 0, "{results}");
+        let figures = api.get_ok(&format!("/api/v1/indicators?session={id}")).await;
+        assert_eq!(
+            (
+                figures["totals"]["participants"].clone(),
+                figures["totals"]["survey_invitations"].clone(),
+                figures["totals"]["survey_response_rate"].clone()
+            ),
+            (json!(2), json!(0), json!(null)),
+            "{figures}"
+        );
+        let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={id}")).await;
+        assert_eq!(outbox["total"], 0, "{outbox}");
+    }
+);

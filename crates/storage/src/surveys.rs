@@ -298,9 +298,19 @@ pub async fn open(
         |p| p.id,
     )
     .await?;
+    // Only those the invitation reaches are invited: the survey's figures
+    // count invitations (its response rate), and a session recorded after
+    // the fact writes to nobody, nor does anyone write to a person without
+    // an address or one erased (session 28's attack round: such a session's
+    // eleven participants lowered the organisation's response rate).
+    let recorded_past = session::Entity::find_by_id(session_id)
+        .one(conn)
+        .await?
+        .is_some_and(|s| s.record_past);
+    let reached = |person: &person::Model| !recorded_past && person.email.is_some() && person.erased_at.is_none();
     let mut invited = Vec::new();
     for registration in registrations.into_iter().filter(|r| !already.contains(&r.id)) {
-        let Some(person) = people.get(&registration.person_id).cloned() else {
+        let Some(person) = people.get(&registration.person_id).filter(|p| reached(p)).cloned() else {
             continue;
         };
         let id = new_id();
