@@ -631,6 +631,36 @@ db_test!(the_api_and_csv_carry_the_figures, |app: TestApp| async move {
     assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = page.text().await.expect("page");
     assert!(page.contains("This choice does not exist (any more)."), "{page}");
+    // So are a programme, a course and a session that do not exist or are
+    // another organisation's (the attack round's mistyped or foreign ids
+    // gave a convincing empty report).
+    let sfax = crate::helpers::new_organisation(&app.db, "sfax", "Ville de Sfax").await;
+    let theirs = aula_storage::programmes::create(
+        &app.db,
+        &aula_storage::Actor::system("test"),
+        aula_domain::OrganisationId::from_row(sfax.id),
+        &aula_domain::details::ProgrammeDetails {
+            title: aula_domain::details::Title::parse("Leur programme").expect("title"),
+            funders: Vec::new(),
+            partners: Vec::new(),
+            commissioner: None,
+            contract_reference: None,
+            description: None,
+            starts_on: None,
+            ends_on: None,
+        },
+    )
+    .await
+    .expect("their programme");
+    let named = format!("programme={}&course={nowhere}&session={nowhere}&lang=en", theirs.id);
+    let (status, body) = api.get(&format!("/api/v1/indicators?{named}")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for field in ["programme", "course", "session"] {
+        assert_eq!(
+            body["fields"][field][0], "This choice does not exist (any more).",
+            "{body}"
+        );
+    }
     // A known audience, and a region of the instance, are read as ever.
     api.get_ok(&format!(
         "/api/v1/indicators?audience=public_servant&region={}",

@@ -69,6 +69,49 @@ pub struct Dashboard {
     pub breakdowns: Vec<(Breakdown, Vec<Group>)>,
 }
 
+/// The organisations of the programme, the course and the session a
+/// filter names, each `None` when the filter names none, `Some(None)` when
+/// it names one that does not exist: who asks may only name their own.
+pub async fn named_owners(
+    conn: &impl ConnectionTrait,
+    filter: &Filter,
+) -> Result<[(&'static str, Option<Option<Uuid>>); 3]> {
+    async fn owner<E: EntityTrait>(
+        conn: &impl ConnectionTrait,
+        id: Option<Uuid>,
+        column: E::Column,
+    ) -> Result<Option<Option<Uuid>>>
+    where
+        <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<Uuid>,
+    {
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        Ok(Some(
+            E::find_by_id(id)
+                .select_only()
+                .column(column)
+                .into_tuple::<Uuid>()
+                .one(conn)
+                .await?,
+        ))
+    }
+    Ok([
+        (
+            "programme",
+            owner::<programme::Entity>(conn, filter.programme_id, programme::Column::OrganisationId).await?,
+        ),
+        (
+            "course",
+            owner::<course::Entity>(conn, filter.course_id, course::Column::OrganisationId).await?,
+        ),
+        (
+            "session",
+            owner::<session::Entity>(conn, filter.session_id, session::Column::OrganisationId).await?,
+        ),
+    ])
+}
+
 /// Computes the totals and `breakdowns` for `filter`, as of `at` (a session
 /// is held once it has ended by then).
 pub async fn dashboard(

@@ -125,6 +125,7 @@ struct Scope {
     /// filter may name.
     regions: Vec<Uuid>,
     audiences: Vec<Audience>,
+    db: aula_storage::Database,
 }
 
 impl Scope {
@@ -142,6 +143,7 @@ impl Scope {
                 .into_iter()
                 .map(|a| a.code)
                 .collect(),
+            db: db.clone(),
         })
     }
 
@@ -169,17 +171,26 @@ impl Scope {
         breakdowns
     }
 
-    /// The filter, limited to these organisations; a `member` that is not
-    /// one of them is refused, and so is a region or an audience the
-    /// instance does not have: its figures would be zeros that read as a
-    /// finding (session 28: `audience=zz` answered a report of nobody).
-    fn limit(&self, filter: Filter) -> Result<Filter, FieldErrors> {
+    /// The filter, limited to these organisations; a `member`, a
+    /// programme, a course or a session that is not one of theirs is
+    /// refused, and so is a region or an audience the instance does not
+    /// have: their figures would be zeros that read as a finding (session
+    /// 28: `audience=zz`, or another organisation's programme, answered a
+    /// report of nobody). The outer error is the database's, the inner the
+    /// filter's problems.
+    async fn limit(&self, filter: Filter) -> AppResult<Result<Filter, FieldErrors>> {
         let mut errors = FieldErrors::new();
         let unknown = || Problem::new("error-unknown-choice");
+        let ours = |org: Uuid| self.organisations.iter().any(|o| o.id == org);
         if let Some(member) = filter.member_id
-            && !self.organisations.iter().any(|o| o.id == member)
+            && !ours(member)
         {
             errors.add("member", unknown());
+        }
+        for (field, owner) in aula_storage::indicators::named_owners(&self.db, &filter).await? {
+            if owner.is_some_and(|org| !org.is_some_and(ours)) {
+                errors.add(field, unknown());
+            }
         }
         if let Some(region) = filter.region_id
             && !self.regions.contains(&region)
@@ -191,12 +202,14 @@ impl Scope {
         {
             errors.add("audience", unknown());
         }
-        errors.into_result()?;
-        Ok(Filter {
+        if let Err(errors) = errors.into_result() {
+            return Ok(Err(errors));
+        }
+        Ok(Ok(Filter {
             organisation_id: Some(self.own()),
             members: self.members().map(|o| o.id).collect(),
             ..filter
-        })
+        }))
     }
 }
 
@@ -209,7 +222,7 @@ async fn compute(
     filter: &Filter,
     breakdowns: &[Breakdown],
 ) -> AppResult<Dashboard> {
-    let filter = scope.limit(filter.clone()).map_err(crate::AppError::Invalid)?;
+    let filter = scope.limit(filter.clone()).await?.map_err(crate::AppError::Invalid)?;
     let mut dashboard = aula_storage::indicators::dashboard(&state.db, &filter, breakdowns, chrono::Utc::now()).await?;
     // Audiences are named in the reader's words: an admin's own (issue 20)
     // by the names they gave.
@@ -228,7 +241,7 @@ async fn compute(
 /// the same filter and scope as the figures; `None` where the filter names
 /// a course, a session or a modality, which outreach has none of.
 async fn reach(scope: &Scope, state: &AppState, filter: &Filter) -> AppResult<Option<ReachFigures>> {
-    let filter = scope.limit(filter.clone()).map_err(crate::AppError::Invalid)?;
+    let filter = scope.limit(filter.clone()).await?.map_err(crate::AppError::Invalid)?;
     Ok(aula_storage::outreach::reach(&state.db, &filter).await?)
 }
 

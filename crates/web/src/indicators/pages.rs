@@ -287,7 +287,10 @@ pub(crate) async fn dashboard_page(
     let tr = ctx.tr();
     let c = Chrome::new(&ctx);
     let scope = Scope::of(&ctx).await?;
-    let parsed = Filter::try_from(&form.input()).and_then(|f| scope.limit(f));
+    let parsed = match Filter::try_from(&form.input()) {
+        Ok(filter) => scope.limit(filter).await?,
+        Err(errors) => Err(errors),
+    };
     // A network's filters list its members' programmes and courses too
     // (their titles are no one's personal data), named with their organisation.
     let named = |title: String, org: uuid::Uuid| match scope.organisations.iter().find(|o| o.id == org) {
