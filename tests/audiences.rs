@@ -11,6 +11,23 @@ use serde_json::{Value, json};
 use crate::helpers::{TestApp, db_test};
 use crate::imports::import;
 
+/// How many audiences the public list offers, built-in and added.
+async fn public_audiences(app: &TestApp) -> Option<usize> {
+    app.anonymous_api()
+        .get_ok("/api/v1/audiences")
+        .await
+        .as_array()
+        .map(Vec::len)
+}
+
+/// Registers `person` at `registrations` as the public does, asserting it
+/// is refused for its audience.
+async fn audience_refused(app: &TestApp, registrations: &str, person: &Value) {
+    let (status, problem) = app.anonymous_api().post(registrations, person).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+    assert!(problem["fields"]["audience"].is_array(), "{problem}");
+}
+
 const NEWCOMERS: &str = r#"{"code": "newly_arrived", "name_fr": "Personnes nouvellement arrivées",
     "name_en": "Newly arrived people", "name_ar": "الوافدون الجدد"}"#;
 
@@ -55,14 +72,7 @@ db_test!(
         }
         let (status, _) = organiser.post("/api/v1/audiences", &newcomers).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
-        assert_eq!(
-            app.anonymous_api()
-                .get_ok("/api/v1/audiences")
-                .await
-                .as_array()
-                .map(Vec::len),
-            Some(6)
-        );
+        assert_eq!(public_audiences(&app).await, Some(6));
 
         let created = admin.created("/api/v1/audiences", &newcomers).await;
         assert_eq!(created["code"], "newly_arrived");
@@ -104,11 +114,8 @@ db_test!(
         amal["audience"] = json!("newly_arrived");
         let mut bogus = crate::helpers::registrant("Bruno", "bruno@example.org");
         bogus["audience"] = json!("social_workers");
-        let (status, problem) = app.anonymous_api().post(&registrations, &bogus).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-        assert!(problem["fields"]["audience"].is_array(), "{problem}");
-        let (status, body) = app.anonymous_api().post(&registrations, &amal).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+        audience_refused(&app, &registrations, &bogus).await;
+        app.anonymous_api().created(&registrations, &amal).await;
 
         // A list names them in French; the file comes in with the code.
         let file = "Prénom;Nom;Courriel;Public\nSamir;Haddad;samir@example.org;Personnes nouvellement arrivées\n\
@@ -215,13 +222,9 @@ db_test!(
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
         let mut nadia = crate::helpers::registrant("Nadia", "nadia@example.org");
         nadia["audience"] = json!("newly_arrived");
-        let (status, problem) = app.anonymous_api().post(&registrations, &nadia).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
-        assert!(problem["fields"]["audience"].is_array(), "{problem}");
-        let (status, body) = app.anonymous_api().post(&registrations, &amal).await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        let (status, again) = organiser.post(&registrations, &amina).await;
-        assert_eq!(status, StatusCode::CREATED, "{again}");
+        audience_refused(&app, &registrations, &nadia).await;
+        app.anonymous_api().created(&registrations, &amal).await;
+        let again = organiser.created(&registrations, &amina).await;
         assert_eq!(again["id"], first["id"], "the same registration");
         let mut stranger = amina.clone();
         stranger["given_name"] = json!("Fatou");
@@ -264,14 +267,7 @@ db_test!(
             .raw_json(Method::DELETE, "/api/v1/audiences/mediator", &json!({}))
             .await;
         assert_eq!(status, StatusCode::CONFLICT);
-        assert_eq!(
-            app.anonymous_api()
-                .get_ok("/api/v1/audiences")
-                .await
-                .as_array()
-                .map(Vec::len),
-            Some(7)
-        );
+        assert_eq!(public_audiences(&app).await, Some(7));
         // On PostgreSQL the database itself refuses a code not on the list,
         // whatever writes it (SQLite's one writer relies on storage's check).
         use sea_orm::ConnectionTrait;

@@ -11,6 +11,21 @@ fn aula(database_url: &str, args: &[&str]) -> std::process::Output {
         .expect("aula runs")
 }
 
+/// `aula token create` for `email`, with `more` arguments after.
+fn token_create(database_url: &str, email: &str, more: &[&str]) -> std::process::Output {
+    let mut args = vec!["token", "create", "--email", email];
+    args.extend_from_slice(more);
+    aula(database_url, &args)
+}
+
+/// A new SQLite file's URL, and its directory, to keep while it is used:
+/// a database the command line makes from nothing.
+fn new_sqlite_file() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    (dir, url)
+}
+
 #[tokio::test]
 async fn user_add_and_token_create_give_api_access() {
     let app = crate::helpers::TestApp::sqlite().await;
@@ -61,7 +76,7 @@ async fn user_add_and_token_create_give_api_access() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("role"));
 
-    let out = aula(&url, &["token", "create", "--email", "org@example.org"]);
+    let out = token_create(&url, "org@example.org", &[]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     assert!(token.starts_with("aula_"));
@@ -72,14 +87,13 @@ async fn user_add_and_token_create_give_api_access() {
     )
     .await;
 
-    let out = aula(&url, &["token", "create", "--email", "nobody@example.org"]);
+    let out = token_create(&url, "nobody@example.org", &[]);
     assert!(!out.status.success());
 }
 
 #[tokio::test]
 async fn migrate_and_demo() {
-    let dir = tempfile::tempdir().expect("dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    let (_dir, url) = new_sqlite_file();
     let out = aula(&url, &["migrate"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = aula(&url, &["demo"]);
@@ -148,8 +162,7 @@ async fn migrate_and_demo() {
 /// tables, and a fact changed behind the triggers' back.
 #[tokio::test]
 async fn issue_22_indicators_check_compares_facts_with_the_tables() {
-    let dir = tempfile::tempdir().expect("dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    let (_dir, url) = new_sqlite_file();
     let out = aula(&url, &["demo"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = aula(&url, &["indicators", "check"]);
@@ -182,8 +195,7 @@ async fn issue_22_indicators_check_compares_facts_with_the_tables() {
 
 #[tokio::test]
 async fn demo_scale_is_checked_and_multiplies_the_activity() {
-    let dir = tempfile::tempdir().expect("dir");
-    let url = format!("sqlite://{}?mode=rwc", dir.path().join("demo.db").display());
+    let (_dir, url) = new_sqlite_file();
     for bad in ["0", "2001", "many"] {
         let out = aula(&url, &["demo", "--scale", bad]);
         assert!(!out.status.success());
@@ -327,30 +339,10 @@ async fn issue_16_the_command_line_refuses_what_it_cannot_do_and_hides_passwords
         )
     };
     assert!(add("org@example.org").status.success());
-    let out = aula(
-        &url,
-        &[
-            "token",
-            "create",
-            "--email",
-            "org@example.org",
-            "--name",
-            "bad\u{1b}[2Jname",
-        ],
-    );
+    let out = token_create(&url, "org@example.org", &["--name", "bad\u{1b}[2Jname"]);
     assert!(!out.status.success(), "{}", text(&out));
     crate::helpers::new_organisation(&app.db, "ville-b", "Ville B").await;
-    let out = aula(
-        &url,
-        &[
-            "token",
-            "create",
-            "--email",
-            "org@example.org",
-            "--organisation",
-            "ville-b",
-        ],
-    );
+    let out = token_create(&url, "org@example.org", &["--organisation", "ville-b"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("not a member"), "{}", text(&out));
     {
@@ -369,7 +361,7 @@ async fn issue_16_the_command_line_refuses_what_it_cannot_do_and_hides_passwords
         .await
         .expect("deactivated");
     }
-    let out = aula(&url, &["token", "create", "--email", "org@example.org"]);
+    let out = token_create(&url, "org@example.org", &[]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(text(&out).contains("deactivated"), "{}", text(&out));
 }

@@ -9,7 +9,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::json;
 
 use crate::certificates::{completed_session, issue};
-use crate::helpers::{Api, TestApp, db_test};
+use crate::helpers::{Api, Browser, TestApp, db_test};
 
 const SIGNATURE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="80" viewBox="0 0 300 80"><path d="M10 60 C 40 0, 70 90, 100 40 S 160 10, 190 50 S 250 70, 290 20" fill="none" stroke="#1b2a4a" stroke-width="3"/></svg>"##;
 const OTHER_SIGNATURE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><path d="M5 50 L 195 10" stroke="#000" stroke-width="4"/></svg>"##;
@@ -131,6 +131,36 @@ async fn delete(api: &Api, path: &str) -> (StatusCode, serde_json::Value) {
     api.raw(Method::DELETE, path, "application/json", Vec::new()).await
 }
 
+/// Makes `signatory` the signer of `record` (`courses/{id}` or
+/// `sessions/{id}`) through the API, asserting it is taken.
+async fn signs(api: &Api, record: &str, signatory: &str) {
+    let (status, body) = api
+        .put(
+            &format!("/api/v1/{record}/signatory"),
+            &json!({"signatory_id": signatory}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+}
+
+/// Sends the issuer page's identity form for the foundation in León, with
+/// this website and default signatory (the two the tests change).
+async fn send_identity(browser: &Browser, website: &str, default_signatory: &str) -> reqwest::Response {
+    let page = "/staff/organisation/issuer";
+    browser
+        .post_form(
+            page,
+            page,
+            &[
+                ("legal_name", "Fundación Igualdad de Trato"),
+                ("postal_address", "Calle Mayor 1, León"),
+                ("website", website),
+                ("default_signatory_id", default_signatory),
+            ],
+        )
+        .await
+}
+
 async fn put_picture(api: &Api, path: &str, content_type: &str, bytes: Vec<u8>) -> (StatusCode, serde_json::Value) {
     api.raw(Method::PUT, path, content_type, bytes).await
 }
@@ -219,20 +249,8 @@ db_test!(
         // Who signs which course and session.
         let (course, session) = crate::helpers::course_and_session(&app, &api).await;
         let luis = signatory(&api, "Luis Gómez", "Director de Formación", OTHER_SIGNATURE).await;
-        let (status, body) = api
-            .put(
-                &format!("/api/v1/courses/{course}/signatory"),
-                &json!({"signatory_id": luis}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
-        let (status, body) = api
-            .put(
-                &format!("/api/v1/sessions/{session}/signatory"),
-                &json!({"signatory_id": ana}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+        signs(&api, &format!("courses/{course}"), &luis).await;
+        signs(&api, &format!("sessions/{session}"), &ana).await;
         let (_, listed) = api.get(&format!("/api/v1/signatories/{luis}")).await;
         assert_eq!(listed["courses"], json!([course]));
         let (_, listed) = api.get(&format!("/api/v1/signatories/{ana}")).await;
@@ -364,18 +382,7 @@ db_test!(
             "{html}"
         );
         // A bad website: the page again with the message, nothing saved.
-        let response = browser
-            .post_form(
-                page,
-                page,
-                &[
-                    ("legal_name", "Fundación Igualdad de Trato"),
-                    ("postal_address", "Calle Mayor 1, León"),
-                    ("website", "not a website"),
-                    ("default_signatory_id", ""),
-                ],
-            )
-            .await;
+        let response = send_identity(&browser, "not a website", "").await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = response.text().await.expect("html");
         assert!(
@@ -429,18 +436,7 @@ db_test!(
         );
 
         // Now the identity, with Ana as the default.
-        let response = browser
-            .post_form(
-                page,
-                page,
-                &[
-                    ("legal_name", "Fundación Igualdad de Trato"),
-                    ("postal_address", "Calle Mayor 1, León"),
-                    ("website", "https://igualdad.example.org"),
-                    ("default_signatory_id", &id),
-                ],
-            )
-            .await;
+        let response = send_identity(&browser, "https://igualdad.example.org", &id).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         let (_, saved) = api.get("/api/v1/issuer").await;
         assert_eq!(saved["printed_name"], "Fundación Igualdad de Trato");
