@@ -297,12 +297,7 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         // The audit trail says who did it.
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let entries = aula_storage::entities::audit_entry::Entity::find()
-            .filter(aula_storage::entities::audit_entry::Column::Action.eq("delete"))
-            .all(&app.db)
-            .await
-            .expect("audit");
+        let entries = crate::helpers::audited(&app, "delete").await;
         let entities: Vec<&str> = entries.iter().map(|e| e.entity.as_str()).collect();
         assert_eq!(entities, ["course", "programme"]);
     }

@@ -215,11 +215,7 @@ db_test!(
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
         assert!(answer["fields"]["reason"].is_array());
         api.put_ok(&path, &json!({"marks": [{"registration_id": registrations[1], "status": "present"}, {"registration_id": registrations[1], "status": "present"}], "reason": "Firmó la hoja en papel"})).await;
-        let last = audit_entry::Entity::find()
-            .filter(audit_entry::Column::Action.eq("attendance"))
-            .all(&app.db)
-            .await
-            .expect("audit");
+        let last = crate::helpers::audited(&app, "attendance").await;
         assert!(
             last.iter()
                 .any(|a| a.details.contains("Firmó la hoja en papel") && a.details.contains("\"from\""))

@@ -528,12 +528,7 @@ db_test!(
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678Z"));
         // Audited, without the value: it is for the body's eyes only.
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let entries = aula_storage::entities::audit_entry::Entity::find()
-            .filter(aula_storage::entities::audit_entry::Column::Action.eq("correct-identifier"))
-            .all(&app.db)
-            .await
-            .expect("audit");
+        let entries = crate::helpers::audited(&app, "correct-identifier").await;
         assert_eq!(entries.len(), 1);
         assert_eq!(entries[0].entity_id.map(|id| id.to_string()), Some(ana.clone()));
         assert!(entries[0].organisation_id.is_some(), "the organisation's trail");

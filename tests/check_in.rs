@@ -13,13 +13,7 @@ use crate::helpers::{TestApp, db_test};
 /// month, and a confirmed trainee; (session, [now, later], trainee's personal link path).
 pub(crate) async fn meeting_now(app: &TestApp) -> (String, Vec<uuid::Uuid>, String) {
     let api = app.api(&[Role::Organiser]).await;
-    let course = api
-        .created(
-            "/api/v1/courses",
-            &json!({"title": "Acogida", "summary": "S", "hours": 4, "modality": "in_person",
-                "audiences": ["public_servant"], "language": "es"}),
-        )
-        .await;
+    let course = api.course("Acogida", 4, "in_person").await;
     let region = app.region("ES-AN").await;
     let now = chrono::Utc::now();
     let at = |minutes: i64| (now + chrono::Duration::minutes(minutes)).to_rfc3339();

@@ -1017,6 +1017,18 @@ pub async fn cancelled_before(app: &TestApp, registration_id: &str) {
         .expect("cancelled");
 }
 
+/// The audit trail's entries of `action`: what a test reads to see a
+/// change was recorded, and by whom.
+pub async fn audited(app: &TestApp, action: &str) -> Vec<aula_storage::entities::audit_entry::Model> {
+    use aula_storage::entities::audit_entry;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq(action))
+        .all(&app.db)
+        .await
+        .expect("audit")
+}
+
 /// Publishes the session's waiting survey answers as the survey's close
 /// does (issue 21: they are otherwise published in groups of three).
 pub async fn publish_answers(app: &TestApp, session_id: &str) {

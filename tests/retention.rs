@@ -480,7 +480,6 @@ db_test!(
 db_test!(
     issue_21_two_concurrent_expiry_runs_erase_each_person_once,
     |app: TestApp| async move {
-        use aula_storage::entities::audit_entry;
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
         let mut people = Vec::new();
@@ -509,11 +508,8 @@ db_test!(
         for id in &people {
             assert!(erased(&app, *id).await);
         }
-        let counted: i64 = audit_entry::Entity::find()
-            .filter(audit_entry::Column::Action.eq("people.expired"))
-            .all(&app.db)
+        let counted: i64 = crate::helpers::audited(&app, "people.expired")
             .await
-            .expect("audit")
             .iter()
             .map(|e| {
                 serde_json::from_str::<serde_json::Value>(&e.details).expect("json")["count"]
