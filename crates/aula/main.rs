@@ -198,7 +198,7 @@ enum UserCommand {
         /// The accrediting body (its id or code) of an accreditor.
         #[arg(long, env = "AULA_USER_ACCREDITATION_BODY")]
         accreditation_body: Option<String>,
-        /// fr, es or en.
+        /// fr, es, en or ar.
         #[arg(long, env = "AULA_USER_LANGUAGE", default_value = "es")]
         language: String,
         /// The organisation (its slug) whose organiser, trainer or admin

@@ -45,7 +45,7 @@ pub struct CourseInput {
     /// instance's own (issue 20; `GET /api/v1/audiences`).
     #[serde(default, deserialize_with = "input::loose_list")]
     pub audiences: Vec<String>,
-    /// `fr`, `es` or `en`.
+    /// `fr`, `es`, `en` or `ar`.
     pub language: String,
     #[serde(default, deserialize_with = "input::loose_text")]
     pub accreditation_body_id: String,

@@ -59,7 +59,7 @@ pub struct RegistrationInput {
     /// A region's id, or empty.
     #[serde(default, deserialize_with = "input::loose_text")]
     pub region_id: String,
-    /// `fr`, `es` or `en`: the language of the person's e-mails. When empty,
+    /// `fr`, `es`, `en` or `ar`: the language of the person's e-mails. When empty,
     /// the page's language on the form, and the course's language through
     /// the API.
     #[serde(default, deserialize_with = "input::loose_text")]
