@@ -21,11 +21,7 @@ pub(crate) async fn session_with(
     let region = app.region("ES-AN").await;
     let mut body = json!({
         "course_id": course["id"], "capacity": 30, "status": "open",
-        "meetings": [
-            {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
-            {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
-            {"starts_at": "2026-03-14T09:00:00+01:00", "ends_at": "2026-03-14T14:00:00+01:00"},
-        ],
+        "meetings": crate::helpers::mornings_from_12_march_2026(3),
     });
     if modality != "online" {
         body["venue"] = json!({"name": "Sede", "city": "Sevilla", "region_id": region});
@@ -276,12 +272,7 @@ db_test!(the_sign_in_sheet_lists_the_right_people, |app: TestApp| async move {
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(bytes.len() < 200_000);
     // Where poppler is installed, read the text back.
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("sheet.pdf");
-    std::fs::write(&path, &bytes).expect("write");
-    if let Some(mut pdftotext) = crate::helpers::poppler("pdftotext") {
-        let out = pdftotext.arg(&path).arg("-").output().expect("pdftotext");
-        let text = String::from_utf8_lossy(&out.stdout);
+    if let Some(text) = crate::helpers::pdf_text(&bytes) {
         assert!(
             text.contains("Hoja de firmas") && text.contains("P0 Ruiz") && text.contains("P1 Ruiz"),
             "{text}"
@@ -555,25 +546,11 @@ db_test!(
         assert_eq!(api.get(&unknown).await.0, StatusCode::NOT_FOUND);
 
         let id = made["id"].as_str().expect("id");
-        let response = api
-            .raw(
-                reqwest::Method::DELETE,
-                &format!("{path}/{id}"),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let response = api.delete(&format!("{path}/{id}")).await;
         assert_eq!(response.0, StatusCode::NO_CONTENT, "{}", response.1);
         assert_eq!(api.get_ok(&path).await, json!([]));
         assert_eq!(facilitator.get(link).await.status(), StatusCode::NOT_FOUND);
-        let again = api
-            .raw(
-                reqwest::Method::DELETE,
-                &format!("{path}/{id}"),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let again = api.delete(&format!("{path}/{id}")).await;
         assert_eq!(again.0, StatusCode::NOT_FOUND);
     }
 );

@@ -40,12 +40,7 @@ db_test!(
 
         // The built-in codes are listed first, as they were.
         let listed = app.anonymous_api().get_ok("/api/v1/audiences").await;
-        let codes: Vec<&str> = listed
-            .as_array()
-            .expect("list")
-            .iter()
-            .filter_map(|a| a["code"].as_str())
-            .collect();
+        let codes = crate::helpers::texts(&listed, "code");
         assert_eq!(
             codes,
             [
@@ -128,12 +123,7 @@ db_test!(
         let (status, report) = import(&organiser, session_id, "?on_error=skip", file.as_bytes()).await;
         assert_eq!(status, StatusCode::OK, "{report}");
         let listed = organiser.get_ok(&format!("{registrations}?per_page=100")).await;
-        let samir = listed["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .find(|r| r["given_name"] == "Samir")
-            .expect("Samir registered");
+        let samir = crate::helpers::item_where(&listed["items"], "given_name", "Samir");
         assert_eq!(samir["audience"], "newly_arrived", "{samir}");
 
         // The figures break them down under the admin's name (both still wait
@@ -141,13 +131,7 @@ db_test!(
         let figures = organiser
             .get_ok(&format!("/api/v1/indicators?session={session_id}"))
             .await;
-        let group = figures["breakdowns"]["audience"]
-            .as_array()
-            .expect("groups")
-            .iter()
-            .find(|g| g["key"] == "newly_arrived")
-            .cloned()
-            .expect("a group for them");
+        let group = crate::helpers::item_where(&figures["breakdowns"]["audience"], "key", "newly_arrived");
         assert_eq!(group["label"], "Newly arrived people", "{figures}");
 
         // Renamed, then retired: no longer offered by the public form, while
@@ -231,9 +215,7 @@ db_test!(
         let (status, problem) = organiser.post(&registrations, &stranger).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
         assert!(
-            problem["fields"]["audience"][0]
-                .as_str()
-                .is_some_and(|m| m.contains("retired")),
+            crate::helpers::problem_for(&problem, "audience").contains("retired"),
             "{problem}"
         );
         // A list naming it: someone new is refused at their line, Samir
@@ -328,13 +310,7 @@ db_test!(
             .await;
         assert!(response.status().is_redirection());
         let listed = app.anonymous_api().get_ok("/api/v1/audiences").await;
-        let row = listed
-            .as_array()
-            .expect("list")
-            .iter()
-            .find(|a| a["code"] == "social_workers")
-            .cloned()
-            .expect("row");
+        let row = crate::helpers::item_where(&listed, "code", "social_workers");
         assert_eq!(row["name"], "Social work staff");
         assert_eq!(row["names"], json!({"en": "Social work staff"}));
         assert_eq!(row["retired"], true);

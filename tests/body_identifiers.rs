@@ -112,11 +112,9 @@ db_test!(
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
         let listed = api.get_ok(&format!("{public}?per_page=100")).await;
         assert_eq!(listed["total"], 0, "nothing written");
-        let (status, created) = app
-            .anonymous_api()
-            .post(&public, &registrant_with("Ana", "ana@example.org", Some(" 12345678Z ")))
+        app.anonymous_api()
+            .created(&public, &registrant_with("Ana", "ana@example.org", Some(" 12345678Z ")))
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
         let listed = api.get_ok(&format!("{public}?per_page=100")).await;
         let ana = listed["items"][0]["id"].as_str().expect("id").to_owned();
         assert_eq!(stored_identifier(&app, &ana).await.as_deref(), Some("12345678Z"));
@@ -157,14 +155,12 @@ db_test!(
 
         // A course no body accredits keeps none, whatever is sent.
         let (_, open) = crate::helpers::course_and_session(&app, &api).await;
-        let (status, created) = app
-            .anonymous_api()
-            .post(
+        app.anonymous_api()
+            .created(
                 &format!("/api/v1/sessions/{open}/registrations"),
                 &registrant_with("Eva", "eva@example.org", Some("X1234567L")),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{created}");
         let listed = api.get_ok(&format!("/api/v1/sessions/{open}/registrations")).await;
         let eva = listed["items"][0]["id"].as_str().expect("id").to_owned();
         assert_eq!(stored_identifier(&app, &eva).await, None);
@@ -173,14 +169,9 @@ db_test!(
 
         // A held session: the organiser enters two people, one without it (they
         // may not have it), both complete and get a certificate.
-        let held = crate::helpers::session_in_leon(
-            &app,
-            &api,
-            &course,
-            20,
-            json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]),
-        )
-        .await;
+        let held =
+            crate::helpers::session_in_leon(&app, &api, &course, 20, crate::helpers::mornings_from_12_march_2026(1))
+                .await;
         let held_id = held["id"].as_str().expect("id");
         let meeting = crate::helpers::meeting_ids(&held)[0].clone();
         let (status, body) = api
@@ -221,7 +212,7 @@ db_test!(
         let ours = api.get_ok("/api/v1/certificates").await;
         assert!(!ours.to_string().contains("87654321X"), "{ours}");
         assert!(ours["items"][0].get("holder_identifier").is_none());
-        let register = register_of(&accreditor).await;
+        let register = crate::helpers::certificate_register(&accreditor).await;
         assert!(
             register
                 .trim_start_matches('\u{feff}')
@@ -229,7 +220,7 @@ db_test!(
             "{register}"
         );
         assert!(register.contains(",87654321X,"), "{register}");
-        assert!(!register_of(&api).await.contains("87654321X"));
+        assert!(!crate::helpers::certificate_register(&api).await.contains("87654321X"));
         let page = app
             .signed_in(&[Role::Accreditor])
             .await
@@ -272,7 +263,11 @@ db_test!(
             .expect("withdrawn");
         assert_eq!(withdrawn, 2);
         assert_eq!(stored_identifier(&app, luis["id"].as_str().expect("id")).await, None);
-        assert!(!register_of(&accreditor).await.contains("87654321X"));
+        assert!(
+            !crate::helpers::certificate_register(&accreditor)
+                .await
+                .contains("87654321X")
+        );
         let theirs = accreditor.get_ok("/api/v1/certificates").await;
         assert!(!theirs.to_string().contains("87654321X"), "{theirs}");
 
@@ -304,25 +299,13 @@ db_test!(
         .await
         .expect("erased");
         assert_eq!(stored_identifier(&app, luis["id"].as_str().expect("id")).await, None);
-        assert!(!register_of(&accreditor).await.contains("87654321X"));
+        assert!(
+            !crate::helpers::certificate_register(&accreditor)
+                .await
+                .contains("87654321X")
+        );
     }
 );
-
-/// The register inside an asker's certificates export.
-async fn register_of(api: &Api) -> String {
-    use std::io::Read;
-    let response = api.get_response("/api/v1/certificates/export").await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let bytes = response.bytes().await.expect("zip");
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-    let mut register = String::new();
-    archive
-        .by_name("register.csv")
-        .expect("register")
-        .read_to_string(&mut register)
-        .expect("text");
-    register
-}
 
 db_test!(issue_20_a_body_is_edited_from_its_page, |app: TestApp| async move {
     let body = app.body().await;
@@ -372,12 +355,8 @@ async fn registration_of(api: &Api, session: &str, email: &str) -> String {
     let listed = api
         .get_ok(&format!("/api/v1/sessions/{session}/registrations?per_page=100"))
         .await;
-    listed["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .find(|r| r["email"] == email)
-        .and_then(|r| r["id"].as_str())
+    crate::helpers::item_where(&listed["items"], "email", email)["id"]
+        .as_str()
         .expect("registered")
         .to_owned()
 }
@@ -554,20 +533,17 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
         assert!(problem["fields"]["identifier"].is_array(), "{problem}");
-        let (status, answer) = app
+        let answer = app
             .anonymous_api()
-            .put(&path, &json!({"token": token, "identifier": "87654321X"}))
+            .put_ok(&path, &json!({"token": token, "identifier": "87654321X"}))
             .await;
-        assert_eq!(status, StatusCode::OK, "{answer}");
         assert_eq!(answer, json!({"id": ana, "identifier": "87654321X"}));
         assert_eq!(stored_identifier(&app, &luis).await.as_deref(), Some("X1234567L"));
 
         // Cancelled, there is nothing left to correct.
-        let (status, _) = app
-            .anonymous_api()
-            .post(&format!("/api/v1/registrations/{ana}/cancel"), &json!({"token": token}))
+        app.anonymous_api()
+            .post_ok(&format!("/api/v1/registrations/{ana}/cancel"), &json!({"token": token}))
             .await;
-        assert_eq!(status, StatusCode::OK);
         let (status, problem) = app
             .anonymous_api()
             .put(&path, &json!({"token": token, "identifier": "11111111H"}))

@@ -30,18 +30,8 @@ pub(crate) async fn completed_session(
         course["credits"] = json!("1.5");
     }
     let course = api.created("/api/v1/courses", &course).await;
-    let session = crate::helpers::session_in_leon(
-        app,
-        api,
-        &course,
-        50,
-        json!([
-            {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
-            {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
-            {"starts_at": "2026-03-14T09:00:00+01:00", "ends_at": "2026-03-14T14:00:00+01:00"},
-        ]),
-    )
-    .await;
+    let session =
+        crate::helpers::session_in_leon(app, api, &course, 50, crate::helpers::mornings_from_12_march_2026(3)).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
     let registrations = crate::helpers::seated_people(app, &session_id, attended.len(), "P", &format!(".{tag}")).await;
@@ -268,11 +258,10 @@ db_test!(
         let code = certificate["verification_code"].as_str().expect("code");
 
         // Verification, then revocation, on the page and the API.
-        let (status, verified) = app
+        let verified = app
             .anonymous_api()
-            .get(&format!("/api/v1/verify/{}", code.to_lowercase()))
+            .get_ok(&format!("/api/v1/verify/{}", code.to_lowercase()))
             .await;
-        assert_eq!(status, StatusCode::OK);
         assert_eq!(
             (verified["valid"].as_bool(), verified["revoked"].as_bool()),
             (Some(true), Some(false))
@@ -388,11 +377,7 @@ pub(crate) async fn accredited_online_session(
     )
     .await;
     let session = api.created("/api/v1/sessions", &json!({"course_id": course["id"], "capacity": 10, "status": "open", "online_url": "https://meet.example.org/x",
-            "meetings": [
-                {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
-                {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
-                {"starts_at": "2026-03-14T09:00:00+01:00", "ends_at": "2026-03-14T14:00:00+01:00"},
-            ]})).await;
+            "meetings": crate::helpers::mornings_from_12_march_2026(3)})).await;
     let session_id = session["id"].as_str().expect("id").to_owned();
     let meetings: Vec<String> = crate::helpers::meeting_ids(&session);
     let ids = crate::helpers::seated_people(app, &session_id, people, "B", "").await;
@@ -438,19 +423,16 @@ db_test!(
         // Before the certificates are issued, someone asks for another session
         // with the holder's address and another name.
         let (_, open) = crate::helpers::course_and_session(&app, &api).await;
-        let (status, _) = app
-            .anonymous_api()
-            .post(
+        app.anonymous_api()
+            .created(
                 &format!("/api/v1/sessions/{open}/registrations"),
                 &json!({"given_name": "Mallory", "family_name": "Forger", "email": "p0.forged@example.org",
                     "audience": "other", "consent": true}),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED);
         let certificate = issue(&api, &session).await["certificates"][0].clone();
         let code = certificate["verification_code"].as_str().expect("code");
-        let (status, verified) = app.anonymous_api().get(&format!("/api/v1/verify/{code}")).await;
-        assert_eq!(status, StatusCode::OK);
+        let verified = app.anonymous_api().get_ok(&format!("/api/v1/verify/{code}")).await;
         assert_eq!(verified["holder"], "P0 Ruiz", "{verified}");
     }
 );

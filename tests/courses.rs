@@ -37,8 +37,7 @@ db_test!(
 
         // Anyone may read the catalogue's courses.
         let id = course["id"].as_str().expect("id");
-        let (status, public) = app.anonymous_api().get(&format!("/api/v1/courses/{id}")).await;
-        assert_eq!(status, StatusCode::OK);
+        let public = app.anonymous_api().get_ok(&format!("/api/v1/courses/{id}")).await;
         assert_eq!(public["title"], "Marco jurídico de la igualdad de trato");
 
         let patched = api
@@ -199,11 +198,8 @@ db_test!(
         );
         // The calendar file speaks the reader's language too.
         let ics = visitor
-            .get(&format!("/sessions/{session_id}/calendar.ics?lang=fr"))
-            .await
-            .text()
-            .await
-            .expect("ics");
+            .get_text(&format!("/sessions/{session_id}/calendar.ics?lang=fr"))
+            .await;
         assert!(ics.contains("SUMMARY:Égalité de traitement au guichet"), "{ics}");
         let html = visitor.get_html("/?lang=fr").await;
         assert!(

@@ -2,8 +2,6 @@
 //! text cell that a spreadsheet would read as a formula starts with `'`,
 //! and numbers stay numbers.
 
-use std::io::Read as _;
-
 use aula_domain::Role;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -19,15 +17,13 @@ const JOB: &str = "@SUM(1)";
 /// Registers through the public API and confirms by the e-mailed link
 /// (with its button if the link shows one).
 async fn register(app: &TestApp, session_id: &str, email: &str) {
-    let (status, body) = app
-        .anonymous_api()
-        .post(
+    app.anonymous_api()
+        .created(
             &format!("/api/v1/sessions/{session_id}/registrations"),
             &json!({"given_name": GIVEN, "family_name": FAMILY, "email": email, "employer": EMPLOYER,
                 "job_title": JOB, "audience": "public_servant", "language": "en", "consent": true}),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
     let confirm = crate::helpers::mailed(app, "registration_requested", email, "confirm_path").await;
     let browser = app.browser();
     let page = browser.get_html(&confirm).await;
@@ -36,14 +32,8 @@ async fn register(app: &TestApp, session_id: &str, email: &str) {
     }
 }
 
-async fn csv_of(app: &TestApp, api: &Api, path: &str) -> Vec<csv::StringRecord> {
-    let response = api
-        .client
-        .get(app.url(path))
-        .bearer_auth(api.token.as_deref().unwrap_or_default())
-        .send()
-        .await
-        .expect("csv");
+async fn csv_of(api: &Api, path: &str) -> Vec<csv::StringRecord> {
+    let response = api.get_response(path).await;
     assert_eq!(response.status(), StatusCode::OK, "{path}");
     let bytes = response.bytes().await.expect("bytes");
     records(&bytes, b',')
@@ -121,22 +111,20 @@ db_test!(
         api.close_and_complete(&session_id).await;
         let survey = crate::helpers::mailed(&app, "survey_invitation", "first@example.org", "path").await;
         let token = survey.trim_start_matches("/s/").split('?').next().expect("token");
-        let (status, body) = app
-            .anonymous_api()
-            .post(
+        app.anonymous_api()
+            .created(
                 &format!("/api/v1/surveys/{token}"),
                 &json!({"answers": {"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3,
                     "recommend": 0, "apply": "=1+1", "change": "-1"}}),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
         let issued = api
             .post_ok(&format!("/api/v1/sessions/{session_id}/certificates"), &json!({}))
             .await;
         assert_eq!(issued["issued"], 1, "{issued}");
 
         // The registrations: every text cell neutralised, the position a number.
-        let rows = csv_of(&app, &api, &format!("/staff/sessions/{session_id}/registrations.csv")).await;
+        let rows = csv_of(&api, &format!("/staff/sessions/{session_id}/registrations.csv")).await;
         no_formula("registrations", &rows);
         let first = rows.iter().find(|r| &r[2] == "first@example.org").expect("first");
         assert_eq!(&first[0], format!("'{GIVEN}"));
@@ -147,29 +135,19 @@ db_test!(
         assert_eq!(&second[8], "1", "{second:?}");
 
         // Its header speaks the reader's language, Arabic too (issue 23).
-        let arabic = csv_of(
-            &app,
-            &api,
-            &format!("/staff/sessions/{session_id}/registrations.csv?lang=ar"),
-        )
-        .await;
+        let arabic = csv_of(&api, &format!("/staff/sessions/{session_id}/registrations.csv?lang=ar")).await;
         assert_eq!(&arabic[0][0], "الاسم", "{:?}", arabic[0]);
         assert_eq!(arabic.len(), rows.len(), "the same rows");
 
         // The attendance matrix: names neutralised, hours a number.
-        let rows = csv_of(
-            &app,
-            &api,
-            &format!("/staff/sessions/{session_id}/attendance.csv?lang=fr"),
-        )
-        .await;
+        let rows = csv_of(&api, &format!("/staff/sessions/{session_id}/attendance.csv?lang=fr")).await;
         no_formula("attendance", &rows);
         assert_eq!(&rows[1][0], format!("'{GIVEN}"));
         a_number("attendance hours", &rows[1][4]);
 
         // The survey's results: free texts neutralised, counts and means numbers.
         crate::helpers::publish_answers(&app, &session_id).await;
-        let rows = csv_of(&app, &api, &format!("/staff/sessions/{session_id}/survey.csv")).await;
+        let rows = csv_of(&api, &format!("/staff/sessions/{session_id}/survey.csv")).await;
         no_formula("survey", &rows);
         assert!(rows.iter().any(|r| &r[1] == "'=1+1"), "{rows:?}");
         assert!(rows.iter().any(|r| &r[1] == "'-1"), "{rows:?}");
@@ -182,33 +160,18 @@ db_test!(
         a_number("survey mean", &counted[3]);
 
         // The indicators by course: the course's title neutralised, figures numbers.
-        let rows = csv_of(&app, &api, "/api/v1/indicators.csv?breakdown=course").await;
+        let rows = csv_of(&api, "/api/v1/indicators.csv?breakdown=course").await;
         no_formula("indicators", &rows);
         assert_eq!(&rows[1][0], "'=Curso");
         for cell in rows[1].iter().skip(1).filter(|c| *c != "—") {
             a_number("indicator", cell);
         }
-        let totals = csv_of(&app, &api, "/api/v1/indicators.csv").await;
+        let totals = csv_of(&api, "/api/v1/indicators.csv").await;
         no_formula("indicator totals", &totals);
 
         // The certificate register inside the ZIP.
-        let response = api
-            .client
-            .get(app.url("/api/v1/certificates/export"))
-            .bearer_auth(api.token.as_deref().unwrap_or_default())
-            .send()
-            .await
-            .expect("export");
-        assert_eq!(response.status(), StatusCode::OK);
-        let bytes = response.bytes().await.expect("zip");
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
-        let mut register = Vec::new();
-        archive
-            .by_name("register.csv")
-            .expect("register")
-            .read_to_end(&mut register)
-            .expect("read");
-        let rows = records(&register, b',');
+        let register = crate::helpers::certificate_register(&api).await;
+        let rows = records(register.as_bytes(), b',');
         no_formula("certificate register", &rows);
         assert_eq!(&rows[1][1], format!("'{GIVEN} {FAMILY}"));
         a_number("certificate hours", &rows[1][3]);

@@ -413,6 +413,12 @@ impl Browser {
         request.send().await.expect("GET")
     }
 
+    /// GETs `path` and gives its body whatever the status: a calendar, a
+    /// CSV or a page read as it comes ([`Self::get_html`] wants a 200).
+    pub async fn get_text(&self, path: &str) -> String {
+        self.get(path).await.text().await.expect("body")
+    }
+
     pub async fn get_html(&self, path: &str) -> String {
         let response = self.get(path).await;
         assert_eq!(response.status(), StatusCode::OK, "GET {path}");
@@ -421,7 +427,7 @@ impl Browser {
 
     /// The anti-forgery token of the page at `path`.
     pub async fn csrf(&self, path: &str) -> String {
-        let html = self.get(path).await.text().await.expect("body");
+        let html = self.get_text(path).await;
         csrf_in(&html).unwrap_or_else(|| panic!("no csrf token on {path}"))
     }
 
@@ -440,10 +446,16 @@ impl Browser {
 
     /// Posts exactly these fields (no token added).
     pub async fn post_raw(&self, action: &str, fields: &[(&str, &str)]) -> Response {
-        let body = serde_html_encode(fields);
+        self.post_body(action, "application/x-www-form-urlencoded", serde_html_encode(fields))
+            .await
+    }
+
+    /// Posts `body` as `content_type`, exactly as given (no token added):
+    /// the forms' encodings, or a body no form sends.
+    pub async fn post_body(&self, action: &str, content_type: &str, body: impl Into<reqwest::Body>) -> Response {
         self.client
-            .post(format!("{}{}", self.base, action))
-            .header("content-type", "application/x-www-form-urlencoded")
+            .post(format!("{}{action}", self.base))
+            .header("content-type", content_type)
             .body(body)
             .send()
             .await
@@ -500,13 +512,8 @@ impl Browser {
         .into_bytes();
         body.extend_from_slice(file);
         body.extend_from_slice(format!("\r\n--{BOUNDARY}--\r\n").as_bytes());
-        self.client
-            .post(format!("{}{action}", self.base))
-            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"))
-            .body(body)
-            .send()
+        self.post_body(action, &format!("multipart/form-data; boundary={BOUNDARY}"), body)
             .await
-            .expect("upload")
     }
 }
 
@@ -645,6 +652,12 @@ impl Api {
         }
     }
 
+    /// DELETEs `path` with no body, as the API's removals are called.
+    pub async fn delete(&self, path: &str) -> (StatusCode, serde_json::Value) {
+        self.raw(reqwest::Method::DELETE, path, "application/json", Vec::new())
+            .await
+    }
+
     pub async fn patch(&self, path: &str, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
         self.raw_json(reqwest::Method::PATCH, path, body).await
     }
@@ -739,10 +752,26 @@ pub fn texts<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// The first message a refusal (`{"fields": {field: [message, …]}}`) gives
+/// for `field`, empty when it names none: what a test reads the problem by.
+pub fn problem_for<'a>(refusal: &'a serde_json::Value, field: &str) -> &'a str {
+    refusal["fields"][field][0].as_str().unwrap_or_default()
+}
+
+/// The item of the JSON array `list` whose text field `field` is `value`:
+/// a row looked up by its key, with a panic naming what was missing.
+pub fn item_where<'a>(list: &'a serde_json::Value, field: &str, value: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .unwrap_or_else(|| panic!("an array: {list}"))
+        .iter()
+        .find(|item| item[field] == value)
+        .unwrap_or_else(|| panic!("no {field} {value} in {list}"))
+}
+
 /// A course and an open session with three meetings, through the API.
 pub async fn course_and_session(app: &TestApp, api: &Api) -> (String, String) {
-    let (status, course) = api
-        .post(
+    let course = api
+        .created(
             "/api/v1/courses",
             &serde_json::json!({
                 "title": "Igualdad de trato en la atención al público",
@@ -754,11 +783,10 @@ pub async fn course_and_session(app: &TestApp, api: &Api) -> (String, String) {
             }),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{course}");
     let course_id = course["id"].as_str().expect("id").to_owned();
     let region = app.region("ES-AN").await;
-    let (status, session) = api
-        .post(
+    let session = api
+        .created(
             "/api/v1/sessions",
             &serde_json::json!({
                 "course_id": course_id,
@@ -774,7 +802,6 @@ pub async fn course_and_session(app: &TestApp, api: &Api) -> (String, String) {
             }),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{session}");
     (course_id, session["id"].as_str().expect("id").to_owned())
 }
 
@@ -806,6 +833,33 @@ pub async fn session_in_leon(
             "venue": {"name": "Sede", "city": "León", "region_id": region}, "meetings": meetings}),
     )
     .await
+}
+
+/// `days` meetings from 9:00 to 14:00 (Madrid time), one a day from 12 March
+/// 2026: the dates of a session that must have been held already.
+pub fn mornings_from_12_march_2026(days: u32) -> serde_json::Value {
+    (12..12 + days)
+        .map(|day| {
+            serde_json::json!({"starts_at": format!("2026-03-{day}T09:00:00+01:00"),
+                "ends_at": format!("2026-03-{day}T14:00:00+01:00")})
+        })
+        .collect()
+}
+
+/// The register (`register.csv`) inside the asker's certificates export, as text.
+pub async fn certificate_register(api: &Api) -> String {
+    use std::io::Read;
+    let response = api.get_response("/api/v1/certificates/export").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.bytes().await.expect("zip");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+    let mut register = String::new();
+    archive
+        .by_name("register.csv")
+        .expect("register")
+        .read_to_string(&mut register)
+        .expect("text");
+    register
 }
 
 /// An open online session of `course` at the meeting address `url`, with
@@ -885,6 +939,17 @@ pub fn poppler(tool: &str) -> Option<std::process::Command> {
     );
     eprintln!("skipped: {tool} is not installed, the PDF is not read back");
     None
+}
+
+/// A PDF's text as `pdftotext` reads it back, `None` where poppler is
+/// missing (see [`poppler`]): what a reader of the printed file sees.
+pub fn pdf_text(pdf: &[u8]) -> Option<String> {
+    let mut pdftotext = poppler("pdftotext")?;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("file.pdf");
+    std::fs::write(&path, pdf).expect("write");
+    let out = pdftotext.arg(&path).arg("-").output().expect("pdftotext");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// A trainee (see [`person`]) seated in the session (its id as the API
@@ -1118,11 +1183,8 @@ pub fn signer() -> aula_mail::render::Signer {
 /// The session's calendar file as anyone downloads it from its public page.
 pub async fn public_calendar(app: &TestApp, session_id: &str) -> String {
     app.browser()
-        .get(&format!("/sessions/{session_id}/calendar.ics"))
+        .get_text(&format!("/sessions/{session_id}/calendar.ics"))
         .await
-        .text()
-        .await
-        .expect("ics")
 }
 
 /// A change to the session's row (`set`, an SQL `SET` list) written in a

@@ -75,13 +75,7 @@ db_test!(
                 .iter()
                 .all(|r| r["source"] == "import")
         );
-        let ana = list["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .find(|r| r["email"] == "ana.ruiz@example.org")
-            .cloned()
-            .expect("ana");
+        let ana = crate::helpers::item_where(&list["items"], "email", "ana.ruiz@example.org");
         assert_eq!(ana["employer"], "Mairie de Lyon, service RH");
     }
 );

@@ -676,15 +676,11 @@ db_test!(the_api_and_csv_carry_the_figures, |app: TestApp| async move {
 
     // The CSV: UTF-8 with a byte-order mark, so spreadsheets keep the accents.
     let response = api
-        .client
-        .get(format!(
-            "{}/api/v1/indicators.csv?programme={}&breakdown=region&lang=es",
-            app.base, p.p1
+        .get_response(&format!(
+            "/api/v1/indicators.csv?programme={}&breakdown=region&lang=es",
+            p.p1
         ))
-        .bearer_auth(api.token.as_deref().unwrap_or_default())
-        .send()
-        .await
-        .expect("csv");
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(
         response.headers()["content-type"]
@@ -705,15 +701,11 @@ db_test!(the_api_and_csv_carry_the_figures, |app: TestApp| async move {
 
     // A semicolon for spreadsheets set to a decimal comma, and the totals as (indicator, value).
     let response = api
-        .client
-        .get(format!(
-            "{}/api/v1/indicators.csv?programme={}&delimiter=semicolon&lang=fr",
-            app.base, p.p1
+        .get_response(&format!(
+            "/api/v1/indicators.csv?programme={}&delimiter=semicolon&lang=fr",
+            p.p1
         ))
-        .bearer_auth(api.token.as_deref().unwrap_or_default())
-        .send()
-        .await
-        .expect("csv");
+        .await;
     let text = response.text().await.expect("text");
     assert!(text.contains("Personnes inscrites;5"), "{text}");
     assert!(text.contains("Satisfaction moyenne (sur 5);4,0"), "{text}");
@@ -1302,8 +1294,7 @@ db_test!(
             complete(&api, *session).await;
         }
 
-        let (status, body) = api.get(&format!("/api/v1/indicators?programme={programme}")).await;
-        assert_eq!(status, StatusCode::OK, "{body}");
+        let body = api.get_ok(&format!("/api/v1/indicators?programme={programme}")).await;
         let quarters = |field| quarter_figures(&body, field);
         let line = |values: [serde_json::Value; 4]| -> Vec<(String, serde_json::Value)> {
             ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]

@@ -127,10 +127,6 @@ pub(crate) fn svg_bombs() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     ]
 }
 
-async fn delete(api: &Api, path: &str) -> (StatusCode, serde_json::Value) {
-    api.raw(Method::DELETE, path, "application/json", Vec::new()).await
-}
-
 /// Makes `signatory` the signer of `record` (`courses/{id}` or
 /// `sessions/{id}`) through the API, asserting it is taken.
 async fn signs(api: &Api, record: &str, signatory: &str) {
@@ -231,7 +227,7 @@ db_test!(
         for (content_type, bytes, says) in bad_pictures() {
             let (status, refused) = put_picture(&api, &path, content_type, bytes).await;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{says}: {refused}");
-            let message = refused["fields"]["signature"][0].as_str().unwrap_or_default();
+            let message = crate::helpers::problem_for(&refused, "signature");
             assert!(message.contains(says), "{says}: {refused}");
         }
         let (status, body) = put_picture(&api, &path, "image/gif", b"GIF89a".to_vec()).await;
@@ -278,7 +274,7 @@ db_test!(
             )
             .await;
         assert_eq!(renamed["title"], "Rectora magnífica");
-        let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
+        let (status, _) = api.delete(&format!("/api/v1/signatories/{ana}")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (_, after) = api.get("/api/v1/issuer").await;
         assert_eq!(after["default_signatory_id"], serde_json::Value::Null);
@@ -291,14 +287,14 @@ db_test!(
         let path = format!("/api/v1/accreditation-bodies/{body}/logo");
         let (status, _) = put_picture(&api, &path, "image/svg+xml", LOGO.as_bytes().to_vec()).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
-        let (status, _) = api.raw(Method::DELETE, &path, "application/json", Vec::new()).await;
+        let (status, _) = api.delete(&path).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         let api = app.api(&[Role::Admin]).await;
         for (content_type, bytes, says) in bad_pictures() {
             let (status, refused) = put_picture(&api, &path, content_type, bytes).await;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{says}: {refused}");
             assert!(
-                refused["fields"]["logo"][0].as_str().unwrap_or_default().contains(says),
+                crate::helpers::problem_for(&refused, "logo").contains(says),
                 "{refused}"
             );
         }
@@ -325,7 +321,7 @@ db_test!(
         let (status, _) = put_picture(&b, &format!("{one}/signature"), "image/svg+xml", SIGNATURE.into()).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         for path in [one.clone(), format!("{one}/signature")] {
-            let (status, _) = delete(&b, &path).await;
+            let (status, _) = b.delete(&path).await;
             assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         }
         let (_, listed) = b.get("/api/v1/signatories").await;
@@ -474,13 +470,7 @@ async fn pdf_text(app: &TestApp, id: &str) -> (Vec<u8>, Option<String>) {
         .expect("pdf");
     assert_eq!(response.status(), StatusCode::OK);
     let bytes = response.bytes().await.expect("bytes").to_vec();
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("certificate.pdf");
-    std::fs::write(&path, &bytes).expect("write");
-    let text = crate::helpers::poppler("pdftotext").map(|mut tool| {
-        let out = tool.arg(&path).arg("-").output().expect("pdftotext");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    });
+    let text = crate::helpers::pdf_text(&bytes);
     (bytes, text)
 }
 
@@ -583,7 +573,7 @@ db_test!(
             &json!({"objectives": "Otra cosa"}),
         )
         .await;
-        let (status, _) = delete(&api, &format!("/api/v1/signatories/{ana}")).await;
+        let (status, _) = api.delete(&format!("/api/v1/signatories/{ana}")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (after, text) = pdf_text(&app, &id).await;
         assert!(before == after, "the same certificate, the same bytes");

@@ -358,12 +358,8 @@ db_test!(
         // The CSV's table by organisation.
         let csv = net
             .n_api
-            .client
-            .get(format!("{}/api/v1/indicators.csv?breakdown=organisation", app.base))
-            .bearer_auth(net.n_api.token.as_deref().expect("token"))
-            .send()
-            .await
-            .expect("csv");
+            .get_response("/api/v1/indicators.csv?breakdown=organisation")
+            .await;
         assert_eq!(csv.status(), StatusCode::OK);
         let csv = csv.text().await.expect("text");
         assert_eq!(csv.lines().count(), 4, "a header and three organisations: {csv}");
@@ -464,7 +460,7 @@ db_test!(
         let refused = |answer: (StatusCode, Value), field: &str, words: &str| {
             let (status, body) = answer;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-            let message = body["fields"][field][0].as_str().unwrap_or_default().to_owned();
+            let message = crate::helpers::problem_for(&body, field).to_owned();
             assert!(message.contains(words), "{field}: {message} ({body})");
         };
         // Itself.

@@ -336,18 +336,11 @@ db_test!(
         assert_eq!(members[0]["email"], "pablo@staff.example.org");
         assert_eq!(members[0]["role"], "organiser");
         let one = format!("{path}/members/{}/organiser", user.user.id);
-        let (status, _) = admin
-            .raw(
-                Method::DELETE,
-                &format!("{path}/members/{}/admin", user.user.id),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let (status, _) = admin.delete(&format!("{path}/members/{}/admin", user.user.id)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "not a membership role");
-        let (status, _) = admin.raw(Method::DELETE, &one, "application/json", Vec::new()).await;
+        let (status, _) = admin.delete(&one).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
-        let (status, _) = admin.raw(Method::DELETE, &one, "application/json", Vec::new()).await;
+        let (status, _) = admin.delete(&one).await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         let (_, members) = admin.get(&format!("{path}/members")).await;
         assert_eq!(members, json!([]));
@@ -765,9 +758,7 @@ db_test!(
             .user_in(b_org, "rosa@staff.example.org", &[Role::Organiser], None)
             .await;
         let removed = format!("/api/v1/organisations/{b}/members/{}/organiser", rosa.user.id);
-        let (status, _) = admin
-            .raw(Method::DELETE, &removed, "application/json", Vec::new())
-            .await;
+        let (status, _) = admin.delete(&removed).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let user = format!("/api/v1/users/{}", rosa.user.id);
         assert_eq!(admin.get_ok(&user).await["roles"], json!([]), "no role left to show");
@@ -779,12 +770,7 @@ db_test!(
         assert!(refused["fields"]["roles"].is_array(), "{refused}");
         for org in [app.org().await.uuid().to_string(), b.clone()] {
             let members = admin.get_ok(&format!("/api/v1/organisations/{org}/members")).await;
-            let emails: Vec<&str> = members
-                .as_array()
-                .expect("list")
-                .iter()
-                .filter_map(|m| m["email"].as_str())
-                .collect();
+            let emails = crate::helpers::texts(&members, "email");
             assert!(!emails.contains(&"rosa@staff.example.org"), "{org}: {emails:?}");
         }
         let rosa_api = app.api_for("rosa@staff.example.org").await;

@@ -350,8 +350,7 @@ async fn old_links_still_answer(app: TestApp, old: Old) {
         name: "Formación Aula".into(),
     };
     let jwt = aula_documents::credential::sign_jwt(&key, &instance, &serde_json::json!({"id": "urn:uuid:old"}));
-    let (status, did) = app.anonymous_api().get("/.well-known/did.json").await;
-    assert_eq!(status, StatusCode::OK);
+    let did = app.anonymous_api().get_ok("/.well-known/did.json").await;
     assert_eq!(did["id"], instance.did());
     let x = did["verificationMethod"][0]["publicKeyJwk"]["x"].as_str().expect("x");
     let x: [u8; 32] = base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, x)
@@ -360,8 +359,7 @@ async fn old_links_still_answer(app: TestApp, old: Old) {
         .expect("32 bytes");
     let public = ed25519_dalek::VerifyingKey::from_bytes(&x).expect("a key");
     aula_documents::credential::verify_jwt(&public, &jwt).expect("the old credential verifies");
-    let (status, _) = app.anonymous_api().get("/credentials/status/0").await;
-    assert_eq!(status, StatusCode::OK);
+    app.anonymous_api().get_ok("/credentials/status/0").await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -445,13 +443,12 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
     b_browser
         .sign_in("organiser@ville-b.example.org", crate::helpers::PASSWORD)
         .await;
-    let (status, programme) = b
-        .post(
+    let programme = b
+        .created(
             "/api/v1/programmes",
             &serde_json::json!({"title": "Programme B", "funders": [{"name": "Métropole B"}]}),
         )
         .await;
-    assert_eq!(status, reqwest::StatusCode::CREATED, "{programme}");
     let (course, session) = crate::helpers::course_and_session(app, &b).await;
     let (_, detail) = b.get(&format!("/api/v1/sessions/{session}")).await;
     let meeting = detail["meetings"][0]["id"].as_str().expect("meeting").to_owned();
@@ -475,15 +472,7 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
     )
     .await
     .expect("person");
-    let registration = aula_storage::registrations::add_placed(
-        &app.db,
-        &app.mail.link_key,
-        session.parse().expect("uuid"),
-        person.id,
-        aula_storage::registrations::Source::Organiser,
-    )
-    .await
-    .expect("placed");
+    let registration = crate::helpers::place(app, &session, person.id).await;
     let template = aula_storage::surveys::ensure_default(&app.db, b_org)
         .await
         .expect("template");
@@ -516,30 +505,27 @@ pub(crate) async fn two_organisations(app: &TestApp) -> Two {
         .expect("id")
         .to_owned();
     // An information meeting of B's programme with a walk-in (issue 20).
-    let (status, outreach) = b
-        .post(
+    let outreach = b
+        .created(
             "/api/v1/outreach",
             &serde_json::json!({"programme_id": programme["id"], "kind": "information_meeting",
                 "title": "Réunion d'information", "held_on": "2026-01-20", "attendees": 9}),
         )
         .await;
-    assert_eq!(status, reqwest::StatusCode::CREATED, "{outreach}");
     let outreach = outreach["id"].as_str().expect("id").to_owned();
-    let (status, walk_in) = b
-        .post(
+    let walk_in = b
+        .created(
             &format!("/api/v1/outreach/{outreach}/walk-ins"),
             &serde_json::json!({"name": "Hela Trabelsi"}),
         )
         .await;
-    assert_eq!(status, reqwest::StatusCode::CREATED, "{walk_in}");
     // A co-facilitator of B's session (issue 20).
-    let (status, facilitator) = b
-        .post(
+    let facilitator = b
+        .created(
             &format!("/api/v1/sessions/{session}/facilitators"),
             &serde_json::json!({"name": "Amel Jaziri"}),
         )
         .await;
-    assert_eq!(status, reqwest::StatusCode::CREATED, "{facilitator}");
     let a = app.api(&[Role::Organiser, Role::Trainer]).await;
     let a_browser = app.signed_in(&[Role::Organiser, Role::Trainer]).await;
     Two {
@@ -722,14 +708,7 @@ db_test!(
                         checked += 1;
                     }
                     Kind::List if method == "get" => {
-                        let response = two
-                            .a
-                            .client
-                            .get(format!("{}{path}", app.base))
-                            .bearer_auth(two.a.token.as_deref().expect("token"))
-                            .send()
-                            .await
-                            .expect("GET");
+                        let response = two.a.get_response(path).await;
                         let body = response.text().await.unwrap_or_default();
                         for id in &b_ids {
                             assert!(!body.contains(id), "A's {path} names B's {id}");
@@ -817,7 +796,7 @@ db_test!(
         .expect("member of B");
         let browser = app.browser();
         browser.sign_in("both@example.org", crate::helpers::PASSWORD).await;
-        let page = browser.get("/staff/sessions").await.text().await.expect("html");
+        let page = browser.get_text("/staff/sessions").await;
         assert!(page.contains("action=\"/staff/organisation\""), "the switcher shows");
         // The first organisation by name is current: B's session is not found.
         let current = browser.get(&format!("/staff/sessions/{session}")).await.status();
@@ -1015,30 +994,15 @@ db_test!(
                 .map(|t| t["id"].as_str().expect("id").to_owned())
                 .collect()
         };
-        let (status, list) = a_api.get("/api/v1/tokens").await;
-        assert_eq!(status, StatusCode::OK, "{list}");
+        let list = a_api.get_ok("/api/v1/tokens").await;
         assert_eq!(ids(&list), [a_row.id.to_string()], "A's token lists A's tokens only");
         let delete = |id: uuid::Uuid| format!("/api/v1/tokens/{id}");
-        let (status, body) = a_api
-            .raw(
-                reqwest::Method::DELETE,
-                &delete(b_row.id),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let (status, body) = a_api.delete(&delete(b_row.id)).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
         let (status, list) = b_api.get("/api/v1/tokens").await;
         assert_eq!(status, StatusCode::OK, "B's token still works: {list}");
         assert_eq!(ids(&list), [b_row.id.to_string()]);
-        let (status, body) = b_api
-            .raw(
-                reqwest::Method::DELETE,
-                &delete(b_row.id),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let (status, body) = b_api.delete(&delete(b_row.id)).await;
         assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
         let revoked = aula_storage::entities::audit_entry::Entity::find()
             .filter(aula_storage::entities::audit_entry::Column::Entity.eq("api_token"))
@@ -1130,13 +1094,7 @@ db_test!(
         .await;
         app.user("trainer@ville-a.example.org", &[aula_domain::Role::Trainer])
             .await;
-        let form = two
-            .a_browser
-            .get("/staff/sessions/new")
-            .await
-            .text()
-            .await
-            .expect("form");
+        let form = two.a_browser.get_text("/staff/sessions/new").await;
         assert!(form.contains("User trainer@ville-a.example.org"), "A's trainer offered");
         assert!(!form.contains("trainer@ville-b.example.org"), "B's trainer not offered");
     }

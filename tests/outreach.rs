@@ -384,13 +384,11 @@ db_test!(
             ("Olga Petrenko", ""),
             ("Samir Haddad", ""),
         ] {
-            let (status, body) = api
-                .post(
-                    &format!("/api/v1/outreach/{leon}/walk-ins"),
-                    &json!({"name": name, "email": email}),
-                )
-                .await;
-            assert_eq!(status, StatusCode::CREATED, "{body}");
+            api.created(
+                &format!("/api/v1/outreach/{leon}/walk-ins"),
+                &json!({"name": name, "email": email}),
+            )
+            .await;
         }
         let got = api.get_ok(&format!("/api/v1/outreach/{leon}")).await;
         assert_eq!(
@@ -417,19 +415,13 @@ db_test!(
         .await;
         let mut written = Vec::new();
         for name in ["Aicha Benali", "Aicha Benali"] {
-            let (status, body) = api
-                .post(&format!("/api/v1/outreach/{burgos}/walk-ins"), &json!({"name": name}))
+            let body = api
+                .created(&format!("/api/v1/outreach/{burgos}/walk-ins"), &json!({"name": name}))
                 .await;
-            assert_eq!(status, StatusCode::CREATED, "{body}");
             written.push(id(&body));
         }
         let response = api
-            .raw(
-                reqwest::Method::DELETE,
-                &format!("/api/v1/outreach/{burgos}/walk-ins/{}", written[1]),
-                "application/json",
-                Vec::new(),
-            )
+            .delete(&format!("/api/v1/outreach/{burgos}/walk-ins/{}", written[1]))
             .await;
         assert_eq!(response.0, StatusCode::NO_CONTENT, "{}", response.1);
         let walk_ins = api.get_ok(&format!("/api/v1/outreach/{burgos}/walk-ins")).await;
@@ -671,10 +663,8 @@ db_test!(
             json!({"kind": "information_meeting", "title": "I", "held_on": "2026-01-02"}),
         )
         .await;
-        let (status, _) = api
-            .post(&format!("/api/v1/outreach/{meeting}/walk-ins"), &json!({"name": "Y"}))
+        api.created(&format!("/api/v1/outreach/{meeting}/walk-ins"), &json!({"name": "Y"}))
             .await;
-        assert_eq!(status, StatusCode::CREATED);
         let (status, body) = api
             .patch(&format!("/api/v1/outreach/{meeting}"), &json!({"kind": "webinar"}))
             .await;
@@ -718,10 +708,8 @@ db_test!(
         )
         .await;
         for name in ["Mariam Keita", "Ibrahim Sow"] {
-            let (status, body) = api
-                .post(&format!("/api/v1/outreach/{meeting}/walk-ins"), &json!({"name": name}))
+            api.created(&format!("/api/v1/outreach/{meeting}/walk-ins"), &json!({"name": name}))
                 .await;
-            assert_eq!(status, StatusCode::CREATED, "{body}");
         }
         let admin = app.api(&[Role::Admin]).await;
         let periods = admin.get_ok("/api/v1/retention-periods").await;
@@ -736,13 +724,7 @@ db_test!(
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 
         let records = api.get_ok("/api/v1/privacy/records").await;
-        let line = records
-            .as_array()
-            .expect("lines")
-            .iter()
-            .find(|line| line["data"] == "walk-ins")
-            .expect("the walk-ins' line")
-            .clone();
+        let line = crate::helpers::item_where(&records, "data", "walk-ins");
         assert_eq!(
             (line["days"].clone(), line["due"].clone()),
             (json!(365), json!(0)),

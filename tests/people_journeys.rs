@@ -13,14 +13,12 @@ use crate::signup::confirm_path;
 /// A trainee registered and confirmed in the helpers' session, signed in to
 /// "my trainings" in a browser of their own.
 async fn signed_in_trainee(app: &TestApp, session_id: &str, email: &str) -> (Browser, registration::Model) {
-    let (status, body) = app
-        .anonymous_api()
-        .post(
+    app.anonymous_api()
+        .created(
             &format!("/api/v1/sessions/{session_id}/registrations"),
             &registrant("Eva", email),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
     let confirm = confirm_path(app, email).await;
     app.browser().confirm(&confirm).await;
     let browser = me_browser(app, email).await;

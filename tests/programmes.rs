@@ -401,14 +401,9 @@ db_test!(
                     "modality": "in_person", "audiences": ["public_servant"], "language": "es"}),
             )
             .await;
-        let session = crate::helpers::session_in_leon(
-            &app,
-            &api,
-            &course,
-            10,
-            json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]),
-        )
-        .await;
+        let session =
+            crate::helpers::session_in_leon(&app, &api, &course, 10, crate::helpers::mornings_from_12_march_2026(1))
+                .await;
         let session_id = session["id"].as_str().expect("id").to_owned();
         let people = crate::helpers::seated_people(&app, &session_id, 1, "F", "funded").await;
         let meeting = crate::helpers::meeting_ids(&session)[0].clone();
@@ -609,9 +604,7 @@ db_test!(
             .await;
         assert!(removed.status().is_redirection(), "{}", removed.status());
         assert_eq!(api.get_ok(&path).await["funders"][1]["has_logo"], false);
-        let (status, _) = api
-            .raw(reqwest::Method::DELETE, &logo("1"), "application/json", Vec::new())
-            .await;
+        let (status, _) = api.delete(&logo("1")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         assert_eq!(api.get_ok(&path).await["funders"][0]["has_logo"], false);
     }

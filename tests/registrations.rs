@@ -110,13 +110,12 @@ db_test!(
         let register = |session: uuid::Uuid, given: &'static str, email: &'static str| {
             let api = &api;
             async move {
-                let (status, body) = api
-                    .post(
+                let body = api
+                    .created(
                         &format!("/api/v1/sessions/{session}/registrations"),
                         &crate::helpers::registrant(given, email),
                     )
                     .await;
-                assert_eq!(status, StatusCode::CREATED, "{body}");
                 body["id"].as_str().expect("id").to_owned()
             }
         };
@@ -158,15 +157,8 @@ db_test!(
         assert!(!ana.get_html("/me?lang=en").await.contains("overlap"));
         // Integrations read it on the registrations.
         let listed = api.get_ok(&format!("/api/v1/sessions/{morning}/registrations")).await;
-        let overlaps = |given: &str| {
-            listed["items"]
-                .as_array()
-                .expect("items")
-                .iter()
-                .find(|r| r["given_name"] == given)
-                .map(|r| r["overlaps"].clone())
-                .expect("row")
-        };
+        let overlaps =
+            |given: &str| crate::helpers::item_where(&listed["items"], "given_name", given)["overlaps"].clone();
         assert_eq!(overlaps("Ana"), json!([]));
         assert_eq!(overlaps("Ben")[0]["session_id"], json!(midday.to_string()));
         assert_eq!(overlaps("Ben")[0]["title"], "Mediación intercultural");

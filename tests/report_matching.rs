@@ -139,13 +139,7 @@ db_test!(
         };
 
         let matched_guest = |answer: &Value| -> Value {
-            answer["matched"]
-                .as_array()
-                .expect("matched")
-                .iter()
-                .find(|m| m["key"] == "visitor@example.com")
-                .cloned()
-                .expect("the guest")
+            crate::helpers::item_where(&answer["matched"], "key", "visitor@example.com").clone()
         };
 
         // Without a choice, the guest stays unmatched; a dry run writes nothing.
@@ -226,13 +220,9 @@ db_test!(
         let completed = |matrix: &Value| -> Vec<bool> {
             ids.iter()
                 .map(|id| {
-                    matrix["rows"]
-                        .as_array()
-                        .expect("rows")
-                        .iter()
-                        .find(|r| r["registration_id"] == id.as_str())
-                        .map(|r| r["completed"].as_bool().expect("completed"))
-                        .expect("row")
+                    crate::helpers::item_where(&matrix["rows"], "registration_id", id)["completed"]
+                        .as_bool()
+                        .expect("completed")
                 })
                 .collect()
         };

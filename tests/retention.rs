@@ -677,13 +677,7 @@ db_test!(
         let paz = person_id(&app, "paz@example.org").await;
         set_created(&app, paz, chrono::Utc::now() - chrono::Duration::days(11)).await;
         let records = organiser.get_ok("/api/v1/privacy/records").await;
-        let pending = records
-            .as_array()
-            .expect("lines")
-            .iter()
-            .find(|line| line["data"] == "pending")
-            .expect("pending line")
-            .clone();
+        let pending = crate::helpers::item_where(&records, "data", "pending");
         assert_eq!(pending["days"], 10, "{pending}");
         assert_eq!(pending["due"], 1, "{pending}");
         let html = app
@@ -996,13 +990,11 @@ db_test!(
             json!({"kind": "information_meeting", "title": "Reunión informativa", "held_on": "2026-02-10"}),
         )
         .await;
-        let (status, body) = api
-            .post(
-                &format!("/api/v1/outreach/{meeting}/walk-ins"),
-                &json!({"name": "Ana Prueba", "email": "ANA@example.org"}),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+        api.created(
+            &format!("/api/v1/outreach/{meeting}/walk-ins"),
+            &json!({"name": "Ana Prueba", "email": "ANA@example.org"}),
+        )
+        .await;
         // A namesake who gave another address is another person.
         let (status, body) = api
             .post(

@@ -279,9 +279,7 @@ db_test!(
         let (status, body) = api.patch_session(&format!("{id}?lang=es"), &moved).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(
-            body["fields"]["meetings"][0]
-                .as_str()
-                .is_some_and(|m| m.contains("del 2032-03-01 al 2032-11-30")),
+            crate::helpers::problem_for(&body, "meetings").contains("del 2032-03-01 al 2032-11-30"),
             "{body}"
         );
 
@@ -383,27 +381,14 @@ db_test!(
             ("fr", "Tenue : la session est terminée"),
         ] {
             let html = visitor
-                .get(&format!("/?from=2026-06-01&to=2026-06-30&lang={lang}"))
-                .await
-                .text()
-                .await
-                .expect("catalogue");
+                .get_text(&format!("/?from=2026-06-01&to=2026-06-30&lang={lang}"))
+                .await;
             assert!(html.contains(&format!("/sessions/{id}")), "listed: {html}");
             assert!(html.contains(held), "{lang}: {html}");
-            let page = visitor
-                .get(&format!("/sessions/{id}?lang={lang}"))
-                .await
-                .text()
-                .await
-                .expect("page");
+            let page = visitor.get_text(&format!("/sessions/{id}?lang={lang}")).await;
             assert!(page.contains(held), "{lang}: {page}");
         }
-        let html = visitor
-            .get("/?from=2026-06-01&to=2026-06-30&lang=en")
-            .await
-            .text()
-            .await
-            .expect("catalogue");
+        let html = visitor.get_text("/?from=2026-06-01&to=2026-06-30&lang=en").await;
         assert!(
             !html.contains("Under way") && !html.contains("Registration open"),
             "{html}"
@@ -552,14 +537,7 @@ db_test!(
             .trim_start_matches(&app.base)
             .to_owned();
         let new_secret = new_path.split("invitation=").nth(1).expect("secret").to_owned();
-        let (status, _) = api
-            .raw(
-                reqwest::Method::DELETE,
-                &format!("/api/v1/sessions/{invited}/invitation-link"),
-                "application/json",
-                Vec::new(),
-            )
-            .await;
+        let (status, _) = api.delete(&format!("/api/v1/sessions/{invited}/invitation-link")).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let page = browser.get_html(&new_path).await;
         assert!(page.contains("This session is by invitation"), "{page}");
@@ -640,13 +618,11 @@ db_test!(
             ]
         );
 
-        let (status, body) = api
-            .post(
-                &format!("/api/v1/sessions/{listed}/registrations"),
-                &crate::helpers::registrant("Inés", "ines@example.org"),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+        api.created(
+            &format!("/api/v1/sessions/{listed}/registrations"),
+            &crate::helpers::registrant("Inés", "ines@example.org"),
+        )
+        .await;
         let confirmed = crate::helpers::queued(&app, "registration_confirmed", Some("ines@example.org")).await;
         assert_eq!(
             confirmed[0]["session"]["meeting_places"],
@@ -667,12 +643,7 @@ db_test!(
             page.contains("The session&#39;s place") || page.contains("The session's place"),
             "{page}"
         );
-        let ics = browser
-            .get(&format!("/sessions/{listed}/calendar.ics"))
-            .await
-            .text()
-            .await
-            .expect("ics");
+        let ics = browser.get_text(&format!("/sessions/{listed}/calendar.ics")).await;
         let locations: Vec<&str> = ics.lines().filter(|l| l.starts_with("LOCATION:")).collect();
         assert_eq!(locations.len(), 3, "{ics}");
         assert!(locations[0].contains("Sede regional"), "{ics}");
@@ -852,14 +823,9 @@ db_test!(
         assert_eq!(certificates_of(&app, &session_id).await, 0);
 
         let course = api.course("Atención a la diversidad", 10, "in_person").await;
-        let session = crate::helpers::session_in_leon(
-            &app,
-            &api,
-            &course,
-            20,
-            json!([{"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"}]),
-        )
-        .await;
+        let session =
+            crate::helpers::session_in_leon(&app, &api, &course, 20, crate::helpers::mornings_from_12_march_2026(1))
+                .await;
         let id = session["id"].as_str().expect("id").to_owned();
         ok(api.patch_session(&id, &json!({"issue_on_completion": true})).await);
         let people = crate::helpers::seated_people(&app, &id, 2, "H", "hand").await;
@@ -1077,13 +1043,11 @@ db_test!(
             .patch_session(&id, &json!({"confirm_organiser_entries": false}))
             .await;
         assert_eq!(status, StatusCode::OK);
-        let (status, body) = api
-            .post(
-                &format!("/api/v1/sessions/{id}/registrations"),
-                &crate::helpers::registrant("Luis", "luis@example.org"),
-            )
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
+        api.created(
+            &format!("/api/v1/sessions/{id}/registrations"),
+            &crate::helpers::registrant("Luis", "luis@example.org"),
+        )
+        .await;
         let reminder = crate::helpers::queued(&app, "reminder", Some("luis@example.org")).await;
         assert_eq!(reminder[0]["session"]["meetings"].as_array().map(Vec::len), Some(3));
         let region = app.region("ES-AN").await;

@@ -334,12 +334,7 @@ db_test!(api_round_trip, |app: TestApp| async move {
     let (_, old) = api.get(&format!("/api/v1/survey-templates/{copy_id}")).await;
     assert_eq!(old["questions"][1]["text"]["en"], "Is it useful in your work?");
     let (_, list) = api.get("/api/v1/survey-templates").await;
-    let ids: Vec<&str> = list
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|t| t["id"].as_str())
-        .collect();
+    let ids = crate::helpers::texts(&list, "id");
     assert!(ids.contains(&new_id) && !ids.contains(&copy_id.as_str()), "{ids:?}");
 
     // Refused: no overall question (named as the template's fields), an unknown field.

@@ -362,13 +362,7 @@ db_test!(
             (Some(4), Some(3))
         );
         assert_eq!(results["response_rate"].as_f64(), Some(75.0));
-        let texts = results["questions"]
-            .as_array()
-            .expect("q")
-            .iter()
-            .find(|q| q["key"] == "apply")
-            .expect("apply")["texts"]
-            .clone();
+        let texts = crate::helpers::item_where(&results["questions"], "key", "apply")["texts"].clone();
         assert_eq!(texts.as_array().map(Vec::len), Some(3));
         // The course sums its sessions; another trainer sees nothing.
         let other = app.api(&[Role::Trainer]).await;

@@ -22,18 +22,8 @@ async fn held_session(app: &TestApp, api: &Api) -> (String, Vec<String>) {
                 "accreditation_body_id": body}),
         )
         .await;
-    let session = crate::helpers::session_in_leon(
-        app,
-        api,
-        &course,
-        20,
-        json!([
-            {"starts_at": "2026-03-12T09:00:00+01:00", "ends_at": "2026-03-12T14:00:00+01:00"},
-            {"starts_at": "2026-03-13T09:00:00+01:00", "ends_at": "2026-03-13T14:00:00+01:00"},
-            {"starts_at": "2026-03-14T09:00:00+01:00", "ends_at": "2026-03-14T14:00:00+01:00"},
-        ]),
-    )
-    .await;
+    let session =
+        crate::helpers::session_in_leon(app, api, &course, 20, crate::helpers::mornings_from_12_march_2026(3)).await;
     let id = session["id"].as_str().expect("id").to_owned();
     (id, crate::helpers::meeting_ids(&session))
 }
@@ -82,8 +72,7 @@ db_test!(
         assert_eq!(created["status"], "confirmed");
         let registration = created["id"].as_str().expect("id").to_owned();
         // The same form sent again, or the same person entered twice: one registration.
-        let (status, again) = api.post(&registrations, &amina).await;
-        assert_eq!(status, StatusCode::CREATED, "{again}");
+        let again = api.created(&registrations, &amina).await;
         assert_eq!(again["id"].as_str(), Some(registration.as_str()));
         let listed = list(&api, &session_id).await;
         assert_eq!(listed["total"], 1, "{listed}");
@@ -101,9 +90,8 @@ db_test!(
         }
         let (_, problem) = api.post(&registrations, &both).await;
         assert!(
-            problem["fields"]["email"][0]
-                .as_str()
-                .is_some_and(|m| m.contains("An address was given for a person marked as having none")),
+            crate::helpers::problem_for(&problem, "email")
+                .contains("An address was given for a person marked as having none"),
             "{problem}"
         );
         // The public always gives an address, whatever it says.
@@ -204,11 +192,8 @@ db_test!(
         assert!(html.contains("+216 98 765 432"), "{html}");
         // The registrations' CSV has an empty address.
         let csv = browser
-            .get(&format!("/staff/sessions/{session_id}/registrations.csv"))
-            .await
-            .text()
-            .await
-            .expect("csv");
+            .get_text(&format!("/staff/sessions/{session_id}/registrations.csv"))
+            .await;
         assert!(
             csv.contains("Karim,Haddad,,") || csv.contains("Karim;Haddad;;"),
             "an empty address: {csv}"
@@ -300,20 +285,16 @@ db_test!(
             "audience": "other", "language": "ar"});
         for session in [&first, &second] {
             for body in [&amina, &karim] {
-                let (status, created) = api
-                    .post(&format!("/api/v1/sessions/{session}/registrations"), body)
+                api.created(&format!("/api/v1/sessions/{session}/registrations"), body)
                     .await;
-                assert_eq!(status, StatusCode::CREATED, "{created}");
             }
         }
         // Written differently the third time: the same person.
         let mut again = amina.clone();
         again["given_name"] = json!("AMINA");
         let (_, third) = crate::helpers::course_and_session(&app, &api).await;
-        let (status, _) = api
-            .post(&format!("/api/v1/sessions/{third}/registrations"), &again)
+        api.created(&format!("/api/v1/sessions/{third}/registrations"), &again)
             .await;
-        assert_eq!(status, StatusCode::CREATED);
         let named = |family: &'static str| {
             let db = &app.db;
             async move {
@@ -336,10 +317,8 @@ db_test!(
         let mut other = amina.clone();
         other["phone"] = json!("+216 98 000 111");
         let (_, fourth) = crate::helpers::course_and_session(&app, &api).await;
-        let (status, _) = api
-            .post(&format!("/api/v1/sessions/{fourth}/registrations"), &other)
+        api.created(&format!("/api/v1/sessions/{fourth}/registrations"), &other)
             .await;
-        assert_eq!(status, StatusCode::CREATED);
         assert_eq!(named("Diallo").await.len(), 2);
     }
 );
