@@ -545,14 +545,7 @@ db_test!(
         assert_eq!(session["record_past"], false);
 
         // The API: `record_past` on creation.
-        let session = api
-            .created(
-                "/api/v1/sessions",
-                &json!({"course_id": course_id, "capacity": 20, "status": "open", "record_past": true,
-                "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
-                "meetings": [{"starts_at": "2025-05-10T09:00:00+02:00", "ends_at": "2025-05-10T14:00:00+02:00"}]}),
-            )
-            .await;
+        let session = past_session(&api, &course_id, &region).await;
         let api_id = session["id"].as_str().expect("id");
         assert_eq!(session["record_past"], true);
         let (status, body) = crate::imports::import(&api, api_id, "", file.as_bytes()).await;
@@ -561,6 +554,18 @@ db_test!(
         assert_eq!(outbox["total"], 0, "{outbox}");
     }
 );
+
+/// An open session of `course_id` held on 10 May 2025, recorded after the
+/// fact through the API (`record_past`).
+async fn past_session(api: &crate::helpers::Api, course_id: &str, region: &str) -> serde_json::Value {
+    api.created(
+        "/api/v1/sessions",
+        &json!({"course_id": course_id, "capacity": 20, "status": "open", "record_past": true,
+        "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
+        "meetings": [{"starts_at": "2025-05-10T09:00:00+02:00", "ends_at": "2025-05-10T14:00:00+02:00"}]}),
+    )
+    .await
+}
 
 // Issue 24: a 9-hour course took a 3-hour session without a word, and its
 // certificates then read as partial. The session's page says so, with the
@@ -607,14 +612,7 @@ db_test!(
         let api = app.api(&[Role::Organiser]).await;
         let course_id = course_of(&api, "Formación de 2025", 5).await;
         let region = app.region("ES-AN").await.to_string();
-        let session = api
-            .created(
-                "/api/v1/sessions",
-                &json!({"course_id": course_id, "capacity": 20, "status": "open", "record_past": true,
-                "venue": {"name": "Sede", "city": "Sevilla", "region_id": region},
-                "meetings": [{"starts_at": "2025-05-10T09:00:00+02:00", "ends_at": "2025-05-10T14:00:00+02:00"}]}),
-            )
-            .await;
+        let session = past_session(&api, &course_id, &region).await;
         let id = session["id"].as_str().expect("id").to_owned();
         let file = "given name,family name,email\nAna,Ruiz,ana@example.org\nLuis,Gil,luis@example.org\n";
         let (status, body) = crate::imports::import(&api, &id, "", file.as_bytes()).await;
