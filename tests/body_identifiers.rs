@@ -516,8 +516,12 @@ db_test!(
         // The API takes her link's secret, never another's.
         let path = format!("/api/v1/registrations/{ana}/identifier");
         let token = manage.trim_start_matches("/r/");
-        let (status, _) = app.anonymous_api().put(&path, &json!({"identifier": "1"})).await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        // Without the secret, the field is missing; with another's, the
+        // link is said to be wrong, not a role nor a sign-in (session 28's
+        // attack round).
+        let (status, problem) = app.anonymous_api().put(&path, &json!({"identifier": "1"})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert!(problem["fields"]["token"].is_array(), "{problem}");
         let luis_token = app.mail.manage_path(luis.parse().expect("uuid"));
         let luis_token = luis_token.trim_start_matches("/r/");
         for body in [
@@ -526,6 +530,10 @@ db_test!(
         ] {
             let (status, answer) = app.anonymous_api().put(&path, &body).await;
             assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+            assert!(
+                answer["message"].as_str().is_some_and(|m| m.contains("personal link")),
+                "{answer}"
+            );
         }
         let (status, problem) = app
             .anonymous_api()

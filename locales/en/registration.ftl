@@ -134,3 +134,4 @@ person-no-email = no e-mail
 person-email-organiser-hint = Leave it empty only for someone who has no e-mail address, and tick the box below.
 person-without-email = This person has no e-mail address
 person-without-email-hint = Newly arrived people, walk-ins: they get no e-mail, so tell them the dates yourself and hand them their certificate printed from the certificates page. A telephone number helps to reach them.
+error-personal-link = This personal link is not this registration's, or is no longer valid: use the link in your latest e-mail about it.

@@ -134,3 +134,4 @@ person-no-email = sin correo
 person-email-organiser-hint = Déjelo vacío solo para una persona que no tiene correo electrónico, y marque la casilla de abajo.
 person-without-email = Esta persona no tiene correo electrónico
 person-without-email-hint = Personas recién llegadas, asistentes sin inscripción: no reciben ningún correo. Deles usted las fechas y entrégueles el certificado impreso desde la página de certificados. Un teléfono ayuda a localizarlas.
+error-personal-link = Este enlace personal no es el de esta inscripción o ya no es válido: use el enlace de su último correo sobre ella.

@@ -222,8 +222,13 @@ pub(crate) async fn cancel_api(
         crate::registrations::organiser::own_registration(&ctx, id).await?;
         CancelledBy::Organiser(ctx.actor()?)
     } else {
-        if ctx.user.is_some() && input.token.is_empty() {
-            return Err(AppError::Forbidden);
+        if input.token.is_empty() {
+            // Without a token this is a staff member's cancellation: an
+            // organiser may sign in; another role may not cancel.
+            return Err(match ctx.user {
+                Some(_) => AppError::Forbidden,
+                None => AppError::Unauthenticated,
+            });
         }
         holder_of(&ctx.state, &input.token, id).await?;
         CancelledBy::Holder
@@ -275,7 +280,7 @@ pub struct IdentifierOut {
         (status = 403, body = ApiError, description = "The token is not this registration's"),
         (status = 404, body = ApiError),
         (status = 409, body = ApiError, description = "The course's body asks for no identifier, or the registration is cancelled"),
-        (status = 422, body = ApiError, description = "No identifier, or one longer than 60 characters"),
+        (status = 422, body = ApiError, description = "No token, no identifier, or one longer than 60 characters"),
     ),
     security(())
 )]
@@ -295,15 +300,19 @@ pub(crate) async fn correct_identifier_api(
 }
 
 /// Whether `token`, sent to the API, is registration `id`'s personal-link
-/// secret: 401 without one, 403 for another's or a forged one; a database
+/// secret: 422 without one, 403 for another's or a forged one, saying so
+/// (session 28's attack round: it said "sign in" and "your role does not
+/// allow this" to a person who has neither account nor role); a database
 /// failure is that error, not a refusal.
 async fn holder_of(state: &AppState, token: &str, id: Uuid) -> AppResult<()> {
     if token.is_empty() {
-        return Err(AppError::Unauthenticated);
+        return Err(AppError::Invalid(FieldErrors::single("token", Problem::required())));
     }
     match registrations::by_manage_token(&state.db, token).await {
         Ok(holder) if holder.id == id => Ok(()),
-        Ok(_) | Err(aula_storage::StorageError::NotFound) => Err(AppError::Forbidden),
+        Ok(_) | Err(aula_storage::StorageError::NotFound) => {
+            Err(AppError::Refused(Problem::new("error-personal-link")))
+        }
         Err(other) => Err(other.into()),
     }
 }
