@@ -69,24 +69,50 @@ pub fn workbook(tables: &[Table], rtl: bool) -> Result<Vec<u8>, WorkbookError> {
 }
 
 /// A name Excel accepts for a sheet: at most 31 characters, none of
-/// `[]:*?/\`, not quoted, and unlike the names `taken` before it.
+/// `[]:*?/\\`, not quoted, and unlike the names `taken` before it. A longer
+/// name is cut after a whole word and ends with "…" (session 28's attack
+/// round found "Overall satisfaction- answers p").
 fn sheet_name(wanted: &str, taken: &[String]) -> String {
     let clean: String = wanted
         .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .flat_map(|c| match c {
+            // "Satisfaction : réponses" reads as "Satisfaction - réponses".
+            ':' => " -".chars().collect::<Vec<_>>(),
+            c if "[]*?/\\".contains(c) => vec!['-'],
+            c => vec![c],
+        })
         .collect();
-    let clean = clean.trim().trim_matches('\'').trim();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    let clean = clean.trim_matches('\'').trim();
     let clean = if clean.is_empty() { "Sheet" } else { clean };
     let clash = |name: &str| taken.iter().any(|t| t.to_lowercase() == name.to_lowercase());
     for n in 1.. {
         let suffix = if n == 1 { String::new() } else { format!(" ({n})") };
-        let room = 31 - suffix.chars().count();
-        let name = format!("{}{suffix}", clean.chars().take(room).collect::<String>().trim_end());
+        let name = format!("{}{suffix}", shortened(clean, 31 - suffix.chars().count()));
         if !clash(&name) {
             return name;
         }
     }
     unreachable!("some suffix is free")
+}
+
+/// `text` in at most `room` characters: whole, or cut after its last whole
+/// word that fits (mid-word only for a single long word) and ended by "…",
+/// unless a word ends right at `room`.
+fn shortened(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_owned();
+    }
+    if text.chars().nth(room).is_some_and(char::is_whitespace) {
+        return text.chars().take(room).collect();
+    }
+    let kept: String = text.chars().take(room - 1).collect();
+    let next = text.chars().nth(room - 1);
+    let cut = match next {
+        Some(c) if c.is_whitespace() => kept.as_str(),
+        _ => kept.rsplit_once(' ').map_or(kept.as_str(), |(words, _)| words),
+    };
+    format!("{}…", cut.trim_end_matches([' ', '-', ',', '.', ';']))
 }
 
 #[cfg(test)]
@@ -103,7 +129,29 @@ mod tests {
         assert_eq!(sheet_name("a/b [c]?", &[]), "a-b -c--");
         assert_eq!(sheet_name("'  '", &[]), "Sheet");
         let long = "Taux d’achèvement par formation et par mois";
-        assert_eq!(sheet_name(long, &[]).chars().count(), 31);
+        assert_eq!(sheet_name(long, &[]), "Taux d’achèvement par formation");
+        // The languages' longest (session 28): whole words, a colon read as a dash.
+        assert_eq!(
+            sheet_name("Overall satisfaction: answers per score", &[]),
+            "Overall satisfaction - answers…"
+        );
+        assert_eq!(
+            sheet_name("Satisfaction globale : réponses par note", &[]),
+            "Satisfaction globale - réponses"
+        );
+        assert_eq!(
+            sheet_name("Satisfacción general: respuestas por puntuación", &[]),
+            "Satisfacción general…"
+        );
+        let taken = vec!["Overall satisfaction - answers…".to_owned()];
+        assert_eq!(
+            sheet_name("Overall satisfaction: answers per score", &taken),
+            "Overall satisfaction… (2)"
+        );
+        assert_eq!(sheet_name(&"x".repeat(40), &[]).chars().count(), 31);
+        for name in [long, "Overall satisfaction: answers per score", &"x".repeat(40)] {
+            assert!(sheet_name(name, &[]).chars().count() <= 31);
+        }
     }
 
     #[test]
