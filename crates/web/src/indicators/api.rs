@@ -228,10 +228,10 @@ pub(crate) async fn indicators_api(
     Organiser(ctx): Organiser,
     ApiQuery(query): ApiQuery<IndicatorQuery>,
 ) -> AppResult<Json<IndicatorsOut>> {
-    let filter = filter_of(&query)?;
     let scope = Scope::of(&ctx).await?;
-    let dashboard = compute(ctx.tr(), &scope, &ctx.state, &filter, &scope.breakdowns()).await?;
-    let reach = reach(&scope, &ctx.state, &filter).await?;
+    let filter = scope.limited(filter_of(&query)?).await?;
+    let dashboard = compute(ctx.tr(), &scope, &filter, &scope.breakdowns()).await?;
+    let reach = reach(&scope, &filter).await?;
     let tr = ctx.tr();
     Ok(Json(IndicatorsOut {
         totals: FiguresOut::from(&dashboard.totals),
@@ -294,9 +294,10 @@ pub(crate) async fn indicators_csv(
         return Err(AppError::Invalid(errors));
     };
     let scope = Scope::of(&ctx).await?;
+    let filter = scope.limited(filter).await?;
     let tr = ctx.tr();
     if let Some(table) = reach_table {
-        let Some(figures) = reach(&scope, &ctx.state, &filter).await? else {
+        let Some(figures) = reach(&scope, &filter).await? else {
             return Err(AppError::Invalid(FieldErrors::single(
                 "breakdown",
                 Problem::new("error-reach-not-applicable"),
@@ -323,7 +324,7 @@ pub(crate) async fn indicators_csv(
         }
         return Ok(csv_attachment(&format!("indicators-{table}"), sheet.into_bytes()?));
     }
-    let dashboard = compute(tr, &scope, &ctx.state, &filter, breakdown.as_slice()).await?;
+    let dashboard = compute(tr, &scope, &filter, breakdown.as_slice()).await?;
     let mut sheet = Sheet::new(delimiter);
     match breakdown {
         None => {
@@ -365,9 +366,9 @@ pub(crate) async fn indicators_xlsx(
     use aula_documents::workbook::{Table, Value, workbook};
     use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
     use axum::response::IntoResponse;
-    let filter = Filter::try_from(&query.input()).map_err(AppError::Invalid)?;
     let scope = Scope::of(&ctx).await?;
-    let dashboard = compute(ctx.tr(), &scope, &ctx.state, &filter, &scope.breakdowns()).await?;
+    let filter = scope.limited(filter_of(&query)?).await?;
+    let dashboard = compute(ctx.tr(), &scope, &filter, &scope.breakdowns()).await?;
     let tr = ctx.tr();
     let mut tables = vec![Table {
         name: tr.t("indicators-headline"),
@@ -406,10 +407,7 @@ pub(crate) async fn indicators_xlsx(
     }
     // The outreach's reach (issue 20), apart from the training figures;
     // no sheets where the filter has no outreach.
-    if let Some(reach) = reach(&scope, &ctx.state, &filter)
-        .await?
-        .filter(|r| r.totals.activities > 0)
-    {
+    if let Some(reach) = reach(&scope, &filter).await?.filter(|r| r.totals.activities > 0) {
         let reach = reach_tables(&tr, &reach);
         tables.push(Table {
             name: tr.t("reach-by-kind"),

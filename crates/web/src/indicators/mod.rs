@@ -27,7 +27,7 @@ pub mod pages;
 use aula_documents::workbook::Value;
 use aula_domain::indicators::{Breakdown, Figures, Filter, FilterInput};
 use aula_domain::outreach::Reach;
-use aula_domain::{Audience, FieldErrors, Problem};
+use aula_domain::{FieldErrors, Problem};
 use aula_mail::Tr;
 use aula_storage::entities::organisation;
 use aula_storage::indicators::{Dashboard, Group, Key};
@@ -36,7 +36,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 use uuid::Uuid;
 
-use crate::{AppResult, AppState, Ctx};
+use crate::{AppResult, Ctx};
 
 /// The filter, and for the CSV the table and delimiter. Empty means "all".
 #[derive(Clone, Debug, Default, Deserialize, IntoParams)]
@@ -121,11 +121,20 @@ impl IndicatorQuery {
 struct Scope {
     /// The staff member's organisation first, then its members by name.
     organisations: Vec<organisation::Model>,
-    /// The instance's regions and audiences (retired ones too), which a
-    /// filter may name.
-    regions: Vec<Uuid>,
-    audiences: Vec<Audience>,
     db: aula_storage::Database,
+}
+
+/// A filter held to its asker's [`Scope`] by [`Scope::limit`]: the only
+/// filter [`compute`] and [`reach`] take, so no figure is read unlimited,
+/// and a request checks its filter once.
+struct Limited(Filter);
+
+impl std::ops::Deref for Limited {
+    type Target = Filter;
+
+    fn deref(&self) -> &Filter {
+        &self.0
+    }
 }
 
 impl Scope {
@@ -133,16 +142,6 @@ impl Scope {
         let db = &ctx.state.db;
         Ok(Scope {
             organisations: aula_storage::organisations::figures_scope(db, ctx.org()?).await?,
-            regions: aula_storage::regions::list(db)
-                .await?
-                .into_iter()
-                .map(|r| r.id)
-                .collect(),
-            audiences: aula_storage::audiences::list(db)
-                .await?
-                .into_iter()
-                .map(|a| a.code)
-                .collect(),
             db: db.clone(),
         })
     }
@@ -178,7 +177,7 @@ impl Scope {
     /// 28: `audience=zz`, or another organisation's programme, answered a
     /// report of nobody). The outer error is the database's, the inner the
     /// filter's problems.
-    async fn limit(&self, filter: Filter) -> AppResult<Result<Filter, FieldErrors>> {
+    async fn limit(&self, filter: Filter) -> AppResult<Result<Limited, FieldErrors>> {
         let mut errors = FieldErrors::new();
         let unknown = || Problem::new("error-unknown-choice");
         let ours = |org: Uuid| self.organisations.iter().any(|o| o.id == org);
@@ -192,42 +191,47 @@ impl Scope {
                 errors.add(field, unknown());
             }
         }
+        // Retired regions and audiences too: past figures name them.
         if let Some(region) = filter.region_id
-            && !self.regions.contains(&region)
+            && !aula_storage::regions::list(&self.db)
+                .await?
+                .iter()
+                .any(|r| r.id == region)
         {
             errors.add("region", unknown());
         }
         if let Some(audience) = &filter.audience
-            && !self.audiences.contains(audience)
+            && !aula_storage::audiences::list(&self.db)
+                .await?
+                .iter()
+                .any(|a| a.code == *audience)
         {
             errors.add("audience", unknown());
         }
         if let Err(errors) = errors.into_result() {
             return Ok(Err(errors));
         }
-        Ok(Ok(Filter {
+        Ok(Ok(Limited(Filter {
             organisation_id: Some(self.own()),
             members: self.members().map(|o| o.id).collect(),
             ..filter
-        }))
+        })))
+    }
+
+    /// [`Scope::limit`] for the API's doors, where a refused filter is the answer.
+    async fn limited(&self, filter: Filter) -> AppResult<Limited> {
+        self.limit(filter).await?.map_err(crate::AppError::Invalid)
     }
 }
 
 /// The figures of the staff member's organisation, with its members' for
 /// a network; never another's (issue 17).
-async fn compute(
-    tr: Tr,
-    scope: &Scope,
-    state: &AppState,
-    filter: &Filter,
-    breakdowns: &[Breakdown],
-) -> AppResult<Dashboard> {
-    let filter = scope.limit(filter.clone()).await?.map_err(crate::AppError::Invalid)?;
-    let mut dashboard = aula_storage::indicators::dashboard(&state.db, &filter, breakdowns, chrono::Utc::now()).await?;
+async fn compute(tr: Tr, scope: &Scope, filter: &Limited, breakdowns: &[Breakdown]) -> AppResult<Dashboard> {
+    let mut dashboard = aula_storage::indicators::dashboard(&scope.db, filter, breakdowns, chrono::Utc::now()).await?;
     // Audiences are named in the reader's words: an admin's own (issue 20)
     // by the names they gave.
     if let Some((_, groups)) = dashboard.breakdowns.iter_mut().find(|(b, _)| *b == Breakdown::Audience) {
-        let words = crate::kit::audiences::AudienceWords::load(&state.db, tr).await?;
+        let words = crate::kit::audiences::AudienceWords::load(&scope.db, tr).await?;
         for group in groups {
             if let Some(Key::Code(code)) = &group.key {
                 group.name = Some(words.word(code));
@@ -240,9 +244,8 @@ async fn compute(
 /// The reach of the staff member's organisation's outreach (issue 20), for
 /// the same filter and scope as the figures; `None` where the filter names
 /// a course, a session or a modality, which outreach has none of.
-async fn reach(scope: &Scope, state: &AppState, filter: &Filter) -> AppResult<Option<ReachFigures>> {
-    let filter = scope.limit(filter.clone()).await?.map_err(crate::AppError::Invalid)?;
-    Ok(aula_storage::outreach::reach(&state.db, &filter).await?)
+async fn reach(scope: &Scope, filter: &Limited) -> AppResult<Option<ReachFigures>> {
+    Ok(aula_storage::outreach::reach(&scope.db, filter).await?)
 }
 
 /// The reach's two tables as the page, the workbook and the JSON read

@@ -11,11 +11,11 @@ use super::{
     COLUMNS, IndicatorQuery, Scope, breakdown_label, column_label, compute, group_label, groups, reach, reach_tables,
     region_names, values,
 };
+use crate::AppResult;
 use crate::kit::audiences::AudienceWords;
 use crate::kit::context::Organiser;
 use crate::kit::extract::ApiQuery;
 use crate::kit::pages::{Chrome, FormErrors, render, render_invalid};
-use crate::{AppResult, AppState};
 use aula_documents::charts::{Bar, horizontal_bars};
 
 // ----- the dashboard ---------------------------------------------------------
@@ -97,11 +97,11 @@ impl ProgrammeAbout {
     }
 }
 
-async fn about(tr: &Tr, state: &AppState, scope: &Scope, programme: uuid::Uuid) -> AppResult<Option<ProgrammeAbout>> {
+async fn about(tr: &Tr, scope: &Scope, programme: uuid::Uuid) -> AppResult<Option<ProgrammeAbout>> {
     // The programme is one of the scope's organisations' (a network's members' too).
     let mut found = None;
     for o in &scope.organisations {
-        match aula_storage::programmes::get(&state.db, aula_storage::organisations::id(o), programme).await {
+        match aula_storage::programmes::get(&scope.db, aula_storage::organisations::id(o), programme).await {
             Ok(p) => {
                 found = Some(p);
                 break;
@@ -115,7 +115,7 @@ async fn about(tr: &Tr, state: &AppState, scope: &Scope, programme: uuid::Uuid) 
         Some(extra) => tr.args(key, &[("name", Arg::from(main)), ("detail", Arg::from(extra))]),
         None => main,
     };
-    let listed = aula_storage::programmes::funders(&state.db, p.id).await?;
+    let listed = aula_storage::programmes::funders(&scope.db, p.id).await?;
     let logos = listed
         .iter()
         .filter(|f| f.logo_sha256.is_some() && p.organisation_id == scope.own())
@@ -130,7 +130,7 @@ async fn about(tr: &Tr, state: &AppState, scope: &Scope, programme: uuid::Uuid) 
         .into_iter()
         .map(|f| with(f.name, f.reference, "programme-funder-with-reference"))
         .collect();
-    let partners = aula_storage::programmes::partners(&state.db, p.id)
+    let partners = aula_storage::programmes::partners(&scope.db, p.id)
         .await?
         .into_iter()
         .map(|f| with(f.name, f.role, "programme-partner-with-role"))
@@ -308,10 +308,14 @@ pub(crate) async fn dashboard_page(
         course_rows.extend(aula_storage::courses::choices(&ctx.state.db, id, aula_storage::Archived::Shown).await?);
     }
     let chosen_programme = parsed.as_ref().ok().and_then(|f| f.programme_id);
-    let chosen_course = parsed
-        .as_ref()
-        .ok()
-        .and_then(|f| f.course_id)
+    // A session chosen without its course lists its course's sessions, so
+    // that the report names it by its date (it showed the session's id).
+    let chosen_course = match parsed.as_ref().ok().map(|f| (f.course_id, f.session_id)) {
+        Some((Some(course), _)) => Some(course),
+        Some((None, Some(session))) => Some(aula_storage::sessions::row(&ctx.state.db, session).await?.course_id),
+        _ => None,
+    };
+    let chosen_course = chosen_course
         .and_then(|id| course_rows.iter().find(|c| c.id == id))
         .map(|c| (c.id, c.organisation_id));
     let courses = course_rows
@@ -367,7 +371,7 @@ pub(crate) async fn dashboard_page(
     commissioners.sort_by_key(|n| aula_domain::fold_for_search(n));
     let commissioners = commissioners.into_iter().map(|n| (n.clone(), n)).collect();
     let about = match chosen_programme {
-        Some(programme) => about(&tr, &ctx.state, &scope, programme).await?,
+        Some(programme) => about(&tr, &scope, programme).await?,
         None => None,
     };
     let modalities = c.words("modality", Modality::ALL);
@@ -418,7 +422,7 @@ pub(crate) async fn dashboard_page(
             return render_invalid(&page);
         }
     };
-    let dashboard = compute(tr, &scope, &ctx.state, &filter, &scope.breakdowns()).await?;
+    let dashboard = compute(tr, &scope, &filter, &scope.breakdowns()).await?;
     page.headlines = headlines(&tr, &dashboard.totals);
     page.region_names = region_names(&dashboard).join(", ");
     page.described = describe(&page, &filter, &region_rows, &audience_words);
@@ -514,7 +518,7 @@ pub(crate) async fn dashboard_page(
         ),
     ];
     page.sections.retain(|s| !s.rows.is_empty());
-    if let Some(reach) = reach(&scope, &ctx.state, &filter).await? {
+    if let Some(reach) = reach(&scope, &filter).await? {
         page.reach_people = Some(whole(reach.totals.people()));
         let tables = reach_tables(&tr, &reach);
         if reach.totals.activities > 0 {
