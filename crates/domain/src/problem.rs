@@ -213,6 +213,17 @@ impl FieldErrors {
         errors
     }
 
+    /// The same problems under the names `rename` gives their fields: a
+    /// rule written with a form's field names, told to a JSON body's reader.
+    pub fn renamed(self, rename: impl Fn(&str) -> Option<String>) -> Self {
+        let mut renamed = Self::new();
+        for (field, problems) in self.0 {
+            let name = rename(&field).unwrap_or(field);
+            renamed.0.entry(name).or_default().extend(problems);
+        }
+        renamed
+    }
+
     /// `Ok(())` when nothing was recorded.
     pub fn into_result(self) -> Result<(), FieldErrors> {
         if self.is_empty() { Ok(()) } else { Err(self) }

@@ -408,7 +408,20 @@ fn details_from_input(
             _ => meetings = None,
         }
     }
-    parsed.finish(errors, opens, closes, meetings, modality)
+    // The venue's rules name a form's fields (`venue_name`); the JSON body
+    // has a `venue` object (session 28's attack round).
+    let venue_given = input.venue.is_some();
+    parsed
+        .finish(errors, opens, closes, meetings, modality)
+        .map_err(|errors| {
+            errors.renamed(|field| {
+                let part = field.strip_prefix("venue_")?;
+                Some(match venue_given {
+                    true => format!("venue.{part}"),
+                    false => "venue".to_owned(),
+                })
+            })
+        })
 }
 
 /// The course's modality, or the `course_id` field's problem.
