@@ -689,3 +689,93 @@ db_test!(
         assert_eq!(browser.get("/o/Not%20a%20slug").await.status(), StatusCode::NOT_FOUND);
     }
 );
+
+// Session 28's attack round: filters and fields told in words the page or
+// the body does not have. A status the certificates or registrations page
+// does not know was an error page pointing to fields it has not; a session
+// id that does not read was ignored; the indicators' report named a chosen
+// session by its id, and called a repeated filter unreadable; a session's
+// API refusal named `venue_name`, which its JSON has not.
+db_test!(
+    session_28_refusals_name_what_the_reader_sees,
+    |app: crate::helpers::TestApp| async move {
+        use serde_json::json;
+        let api = app.api(&[Role::Organiser]).await;
+        let (course, session) = crate::helpers::course_and_session(&app, &api).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+
+        let response = browser.get("/staff/certificates?status=zzz").await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("id=\"error-status\"") && html.contains("id=\"field-status\""),
+            "{html}"
+        );
+        let html = browser.get_html("/staff/certificates?session_id=zzz").await;
+        assert!(
+            html.contains("id=\"error-session_id\"") && html.contains("id=\"field-session_id\""),
+            "{html}"
+        );
+        let unknown = uuid::Uuid::now_v7();
+        let html = browser
+            .get_html(&format!("/staff/certificates?session_id={unknown}"))
+            .await;
+        assert!(html.contains("id=\"error-session_id\""), "{html}");
+        let html = browser
+            .get_html(&format!("/staff/certificates?session_id={session}&status=valid"))
+            .await;
+        assert!(!html.contains("error-summary"), "{html}");
+        assert!(html.contains("Igualdad de trato en la atención al público, "), "{html}");
+        assert!(html.contains("href=\"/staff/certificates?status=valid\""), "{html}");
+
+        let response = browser
+            .get(&format!("/staff/sessions/{session}/registrations?status=zzz"))
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let html = response.text().await.expect("html");
+        assert!(
+            html.contains("id=\"error-status\"") && html.contains("id=\"field-status\""),
+            "{html}"
+        );
+
+        let response = browser
+            .get("/staff/indicators?audience=public_servant&audience=mediator")
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            response
+                .text()
+                .await
+                .expect("html")
+                .contains("Give this parameter once.")
+        );
+        let html = browser.get_html(&format!("/staff/indicators?session={session}")).await;
+        let scope = html
+            .split("class=\"report-scope\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</p>").next())
+            .expect("the report's scope");
+        assert!(scope.contains("2030") && !scope.contains(&session), "{scope}");
+
+        let region = app.region("ES-AN").await;
+        let meetings = json!([{"starts_at": "2030-05-12T09:00:00Z", "ends_at": "2030-05-12T11:00:00Z"}]);
+        let (status, body) = api
+            .post(
+                "/api/v1/sessions",
+                &json!({"course_id": course, "capacity": 10, "meetings": meetings,
+                    "venue": {"city": "Sevilla", "region_id": region}}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["venue.name"].is_array(), "{body}");
+        assert!(body["fields"].get("venue_name").is_none(), "{body}");
+        let (status, body) = api
+            .post(
+                "/api/v1/sessions",
+                &json!({"course_id": course, "capacity": 10, "meetings": meetings}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["venue"].is_array(), "{body}");
+    }
+);

@@ -129,3 +129,5 @@ verify-states = ما تنص عليه الشهادة
 verify-stated = ما كانت تنص عليه الشهادة
 verify-pdf-note = يجب أن تذكر شهادة PDF الشيء نفسه: صاحب الشهادة والتكوين والساعات والتواريخ والرقم. إن اختلف شيء، فقد عُدِّل ملف PDF.
 certificate-funded-by = بتمويل من: { $funders }
+certificates-session = الدورة
+certificates-all-sessions = شهادات جميع الدورات

@@ -113,3 +113,5 @@ verify-states = What the certificate states
 verify-stated = What the certificate stated
 verify-pdf-note = The PDF certificate must say the same: holder, training, hours, dates and number. If anything differs, the PDF has been altered.
 certificate-funded-by = Funded by: { $funders }
+certificates-session = Session
+certificates-all-sessions = Every session's certificates

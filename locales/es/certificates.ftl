@@ -113,3 +113,5 @@ verify-states = Lo que dice el certificado
 verify-stated = Lo que decía el certificado
 verify-pdf-note = El certificado en PDF debe decir lo mismo: titular, formación, horas, fechas y número. Si algo difiere, el PDF ha sido alterado.
 certificate-funded-by = Financiado por: { $funders }
+certificates-session = Edición
+certificates-all-sessions = Los certificados de todas las ediciones

@@ -113,3 +113,5 @@ verify-states = Ce que l'attestation indique
 verify-stated = Ce que l'attestation indiquait
 verify-pdf-note = L'attestation PDF doit dire la même chose : titulaire, formation, heures, dates et numéro. Si quelque chose diffère, le PDF a été modifié.
 certificate-funded-by = Financé par : { $funders }
+certificates-session = Session
+certificates-all-sessions = Les attestations de toutes les sessions

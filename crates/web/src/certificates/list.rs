@@ -91,6 +91,11 @@ struct ListPage {
     export: String,
     form: PageQuery,
     courses: Vec<(String, String)>,
+    statuses: Vec<(String, String)>,
+    /// The session the list is limited to, in words, with the address of
+    /// the same list for every session.
+    session: Option<String>,
+    all_sessions: String,
     errors: crate::kit::pages::FormErrors,
     /// For an accreditor whose body asks for an identifier (issue 20): what
     /// it is called, and the holders' by registration.
@@ -142,11 +147,28 @@ pub(crate) async fn show(ctx: &Ctx, form: PageQuery, mut errors: FieldErrors) ->
         body_id: None,
         from: errors.take("from", day(&form.from)).flatten(),
         to: errors.take("to", day(&form.to)).flatten(),
-        status: Some(form.status.clone()).filter(|s| !s.is_empty()),
+        // Beside its field like the others (it was an error page pointing
+        // to fields the page does not have: session 28's attack round).
+        status: match form.status.trim() {
+            "" => None,
+            word => errors
+                .take("status", Standing::parse(word).ok_or(Problem::new("error-choice")))
+                .map(|_| word.to_owned()),
+        },
         page: form.page,
         per_page: None,
     };
     let filter = filter_for(ctx, &query)?;
+    let session = match query.session_id {
+        Some(id) => {
+            let label = session_label(ctx, &filter, id).await?;
+            if label.is_none() {
+                errors.add("session_id", Problem::new("error-unknown-choice"));
+            }
+            label
+        }
+        None => None,
+    };
     let paged = certificates::list(&ctx.state.db, &filter, aula_storage::Page::new(query.page, None, 50)).await?;
     let identifiers = super::identifiers_for(&ctx.state, &filter, &paged.items).await?;
     let identifier_label = match (filter.organisation, filter.body_id) {
@@ -188,6 +210,19 @@ pub(crate) async fn show(ctx: &Ctx, form: PageQuery, mut errors: FieldErrors) ->
     .filter(|c| filter.body_id.is_none() || c.course.accreditation_body_id == filter.body_id)
     .map(|c| (c.course.id.to_string(), c.course.title))
     .collect();
+    let all_sessions = format!(
+        "/staff/certificates?{}",
+        params
+            .iter()
+            .filter(|(k, _)| *k != "session_id")
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    );
+    let statuses = ["valid", "revoked", "withdrawn"]
+        .into_iter()
+        .map(|s| (s.to_owned(), ctx.tr().t(&format!("certificates-{s}"))))
+        .collect();
     let pager = Pager::new(
         "/staff/certificates",
         &params,
@@ -211,8 +246,35 @@ pub(crate) async fn show(ctx: &Ctx, form: PageQuery, mut errors: FieldErrors) ->
         export,
         form,
         courses,
+        statuses,
+        session,
+        all_sessions,
         errors: crate::kit::pages::FormErrors::new(ctx.tr(), &errors),
         identifier_label,
         identifiers,
     })
+}
+
+/// The session of `id` in words (its course, its first day), where the
+/// asker's filter may list its certificates: an organiser's own, an
+/// accreditor's body's. `None` for another's or none: a filter that would
+/// silently list nothing or everything.
+async fn session_label(ctx: &Ctx, filter: &CertificateFilter, id: Uuid) -> AppResult<Option<String>> {
+    let record = match filter.organisation {
+        Some(org) => aula_storage::sessions::get_in(&ctx.state.db, org, id).await,
+        None => aula_storage::sessions::get(&ctx.state.db, id).await,
+    };
+    let record = match record {
+        Ok(record) => record,
+        Err(aula_storage::StorageError::NotFound) => return Ok(None),
+        Err(other) => return Err(other.into()),
+    };
+    if filter.body_id.is_some() && record.course.course.accreditation_body_id != filter.body_id {
+        return Ok(None);
+    }
+    let title = record.course.course.title.clone();
+    Ok(Some(match record.session.starts_at {
+        Some(at) => format!("{title}, {}", ctx.tr().date(at, record.session.time_zone.tz())),
+        None => title,
+    }))
 }

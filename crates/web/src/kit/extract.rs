@@ -228,7 +228,12 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
                     let rest: Vec<&(String, String)> = pairs.iter().filter(|(k, _)| k != *field).collect();
                     serde_html_form::to_string(&rest).is_ok_and(|rest| serde_html_form::from_str::<T>(&rest).is_ok())
                 });
+            // A page's parameter given twice is told as the API tells it.
+            let repeated = |key: &str| pairs.iter().filter(|(k, _)| k == key).count() > 1;
             match culprit {
+                Some(key) if repeated(key) => {
+                    AppError::Invalid(FieldErrors::single(key, Problem::new("error-query-repeated")))
+                }
                 Some(key) => AppError::Invalid(FieldErrors::single(key, Problem::new("error-query-value"))),
                 None => AppError::bad_request("error-query"),
             }

@@ -157,6 +157,7 @@ struct Page {
     pager: Pager,
     status: String,
     statuses: Vec<(String, String)>,
+    status_errors: FormErrors,
     /// Where each live registration may be moved (organisers).
     moves: Vec<(String, String)>,
     add: RegistrationInput,
@@ -195,17 +196,18 @@ pub(crate) async fn page(
 async fn build(ctx: &Ctx, id: Uuid, query: RegistrationQuery, forms: Forms) -> AppResult<Page> {
     let session = readable(ctx, id).await?;
     let counts = registrations::counts(&ctx.state.db, id).await?;
-    let paged = registrations::list(
-        &ctx.state.db,
-        id,
-        query.status()?,
-        aula_storage::Page::new(query.page, None, 50),
-    )
-    .await?;
+    // A status the page does not know is told beside its field, and
+    // everyone listed (it was an error page: session 28's attack round).
+    let (status, status_errors) = match query.status() {
+        Ok(status) => (status, FieldErrors::new()),
+        Err(AppError::Invalid(errors)) => (None, errors),
+        Err(other) => return Err(other),
+    };
+    let paged = registrations::list(&ctx.state.db, id, status, aula_storage::Page::new(query.page, None, 50)).await?;
     let base = format!("/staff/sessions/{id}/registrations");
     let pager = Pager::new(
         &base,
-        &[("status", query.status.clone())],
+        &[("status", status.map(|s| s.as_str().to_owned()).unwrap_or_default())],
         paged.page.page,
         paged.pages(),
         paged.total,
@@ -232,6 +234,7 @@ async fn build(ctx: &Ctx, id: Uuid, query: RegistrationQuery, forms: Forms) -> A
         Some((value, errors)) => (value, FormErrors::new(tr, &errors)),
         None => (session.session.capacity.to_string(), FormErrors::none()),
     };
+    let status_errors = FormErrors::new(tr, &status_errors);
     let move_errors = forms
         .moving
         .map_or_else(FormErrors::none, |errors| FormErrors::new(tr, &errors));
@@ -251,6 +254,7 @@ async fn build(ctx: &Ctx, id: Uuid, query: RegistrationQuery, forms: Forms) -> A
         pager,
         status: query.status,
         statuses,
+        status_errors,
         moves,
         add,
         add_errors,
