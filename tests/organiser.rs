@@ -610,7 +610,15 @@ db_test!(
     session_28_a_past_session_invites_nobody_to_its_survey,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
-        let course_id = course_of(&api, "Formación de 2025", 5).await;
+        // A course whose certificates ask for the survey (session 29, below).
+        let course = crate::helpers::accredited_course(
+            &app,
+            &api,
+            json!({"title": "Marco jurídico", "summary": "Ley 15/2022.", "hours": 5, "modality": "in_person",
+                "audiences": ["public_servant"], "language": "es", "survey_required": true}),
+        )
+        .await;
+        let course_id = course["id"].as_str().expect("id").to_owned();
         let region = app.region("ES-AN").await.to_string();
         let session = past_session(&api, &course_id, &region).await;
         let id = session["id"].as_str().expect("id").to_owned();
@@ -641,7 +649,50 @@ db_test!(
             (json!(2), json!(0), json!(null)),
             "{figures}"
         );
+
         let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={id}")).await;
         assert_eq!(outbox["total"], 0, "{outbox}");
+
+        // Session 29's attack round: so its people could never answer the
+        // survey their certificates asked for, and opening it by hand said
+        // "invitations are on their way" and sent none. Its certificates
+        // ask for no survey, and its survey cannot be opened.
+        let issued = crate::certificates::issue(&api, &id).await;
+        assert_eq!(issued["issued"], 2, "{issued}");
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let page = format!("/staff/sessions/{id}/survey?lang=en");
+        let html = browser.get_html(&page).await;
+        assert!(
+            html.contains("it sends no survey") && !html.contains("/survey/open"),
+            "{html}"
+        );
+        let response = browser
+            .post_form(
+                &page,
+                &format!("/staff/sessions/{id}/survey/open"),
+                &[("invitees", "confirmed")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::CONFLICT);
+        assert!(
+            response
+                .text()
+                .await
+                .expect("html")
+                .contains("its survey cannot be sent")
+        );
+        assert!(
+            aula_storage::surveys::for_session(&app.db, id.parse().expect("uuid"))
+                .await
+                .expect("survey")
+                .is_none()
+        );
+        // Only the certificates are mailed, as to any past session's holders.
+        let (_, outbox) = api.get(&format!("/api/v1/outbox?session_id={id}")).await;
+        assert_eq!(
+            crate::helpers::texts(&outbox["items"], "kind"),
+            ["certificate_ready"; 2],
+            "{outbox}"
+        );
     }
 );

@@ -42,3 +42,5 @@ survey-reminder-days = Remind those who have not answered after (days)
 survey-open-days = Close the survey after (days)
 error-reminder-after-close = The reminder must go before the survey closes.
 nav-surveys = Surveys
+survey-past-session = This session was recorded after the fact: Aula e-mails none of its participants, so it sends no survey, and its certificates ask for none.
+error-survey-past-session = A session recorded after the fact e-mails nobody: its survey cannot be sent.

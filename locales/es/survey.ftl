@@ -44,3 +44,5 @@ survey-reminder-days = Recordar a quienes no han respondido tras (días)
 survey-open-days = Cerrar la encuesta tras (días)
 error-reminder-after-close = El recordatorio debe enviarse antes de que se cierre la encuesta.
 nav-surveys = Encuestas
+survey-past-session = Esta edición se registró a posteriori: Aula no escribe a ninguno de sus participantes, así que no envía encuesta, y sus certificados no la piden.
+error-survey-past-session = Una edición registrada a posteriori no escribe a nadie: su encuesta no se puede enviar.

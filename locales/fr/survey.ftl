@@ -44,3 +44,5 @@ survey-reminder-days = Relancer les personnes qui n'ont pas répondu après (jou
 survey-open-days = Fermer le questionnaire après (jours)
 error-reminder-after-close = La relance doit partir avant la fermeture du questionnaire.
 nav-surveys = Questionnaires
+survey-past-session = Cette session a été enregistrée après coup : Aula n’écrit à aucun de ses participants, elle n’envoie donc pas de questionnaire, et ses attestations n’en demandent pas.
+error-survey-past-session = Une session enregistrée après coup n’écrit à personne : son questionnaire ne peut pas être envoyé.

@@ -21,7 +21,8 @@ pub(crate) struct SurveyDates {
 
 /// Opens the session's survey (if not open yet) and invites those of
 /// `invitees` not invited yet, queuing their e-mails in the caller's
-/// transaction. Returns how many were invited.
+/// transaction; none for a session recorded after the fact. Returns how
+/// many were invited.
 pub(crate) async fn invite(
     conn: &impl ConnectionTrait,
     mail: &aula_mail::MailConfig,
@@ -31,6 +32,11 @@ pub(crate) async fn invite(
     dates: Option<SurveyDates>,
 ) -> aula_storage::Result<usize> {
     let record = sessions::get(conn, session_id).await?;
+    // A session recorded after the fact e-mails nobody, so it has no
+    // survey: its certificates ask for none (`SessionRecord::survey_required`).
+    if record.session.record_past {
+        return Ok(0);
+    }
     let (mut survey, invited) = surveys::open(
         conn,
         &mail.link_key,
@@ -111,6 +117,12 @@ pub async fn open(
 ) -> Result<()> {
     // Another organisation's session is not found (issue 17).
     sessions::belongs(&app.db, org, session_id).await?;
+    // A session recorded after the fact e-mails nobody: opening its survey
+    // said "invitations are on their way" and sent none (session 29's
+    // attack round).
+    if sessions::row(&app.db, session_id).await?.record_past {
+        return Err(Error::Conflict(Problem::new("error-survey-past-session")));
+    }
     let txn = app.write().await?;
     let dates = SurveyDates {
         reminder_days,

@@ -57,7 +57,7 @@ pub async fn eligibility(
         .await?
         .is_some_and(|c| c.completed);
     let answered = || crate::surveys::answered(conn, registration.id);
-    let survey_missing = record.course.course.survey_required && completed && !answered().await?;
+    let survey_missing = record.survey_required() && completed && !answered().await?;
     Ok(Eligibility::of(registration.status, completed, survey_missing))
 }
 
@@ -127,7 +127,7 @@ pub async fn candidates(conn: &impl ConnectionTrait, record: &SessionRecord) -> 
         .into_iter()
         .map(|c| (c.registration_id, c.number))
         .collect();
-    let survey_required = record.course.course.survey_required;
+    let survey_required = record.survey_required();
     let answered = if survey_required {
         crate::surveys::answered_among(conn, &ids).await?
     } else {

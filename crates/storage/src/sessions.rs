@@ -31,6 +31,14 @@ pub struct SessionRecord {
 }
 
 impl SessionRecord {
+    /// Whether its certificates ask for the satisfaction survey answered:
+    /// where the course asks for it, unless the session was recorded after
+    /// the fact, which e-mails nobody and so sends no survey (session 29's
+    /// attack round: its participants could never qualify).
+    pub fn survey_required(&self) -> bool {
+        self.course.course.survey_required && !self.session.record_past
+    }
+
     /// Whether a meeting is somewhere other than the session's venue or
     /// link (a hybrid session, issue 20): pages then show each meeting's place.
     pub fn has_meeting_places(&self) -> bool {

@@ -392,6 +392,8 @@ struct ResultsPage {
 
 struct SessionControls {
     session_id: Uuid,
+    /// Recorded after the fact: no survey can be sent.
+    recorded_past: bool,
     opened: Option<aula_storage::entities::survey::Model>,
     zone: SessionTimeZone,
     templates: Vec<(String, String)>,
@@ -499,6 +501,7 @@ async fn session_results_page(ctx: &Ctx, id: Uuid, refused: Option<(OpenForm, Fi
         };
         Some(SessionControls {
             session_id: id,
+            recorded_past: record.session.record_past,
             opened: surveys::for_session(&ctx.state.db, id).await?,
             zone: record.session.time_zone,
             templates,
