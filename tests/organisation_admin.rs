@@ -824,3 +824,48 @@ db_test!(
         assert_eq!(roles_in(b.clone()).await, ["organiser"]);
     }
 );
+
+// Session 29's attack round: while its organisation was suspended, a
+// registration's confirmation link still placed the person and mailed
+// them, where the form and the API refused to register anyone.
+db_test!(
+    session_29_a_suspended_organisation_confirms_no_registration,
+    |app: TestApp| async move {
+        use aula_storage::entities::{outbox, registration};
+        use sea_orm::{EntityTrait, PaginatorTrait};
+        let admin = app.api(&[Role::Admin]).await;
+        let organiser = app.api(&[Role::Organiser]).await;
+        let (_, session) = course_and_session(&app, &organiser).await;
+        app.anonymous_api()
+            .created(
+                &format!("/api/v1/sessions/{session}/registrations"),
+                &registrant("Nadia", "nadia@example.org"),
+            )
+            .await;
+        let link = crate::signup::confirm_path(&app, "nadia@example.org").await;
+        let public = app.browser();
+        let form_token = public.csrf(&link).await;
+        admin
+            .patch_ok(
+                &format!("/api/v1/organisations/{}", app.org().await),
+                &json!({"status": "suspended"}),
+            )
+            .await;
+        let mails = || outbox::Entity::find().count(&app.db);
+        let before = mails().await.expect("outbox");
+
+        assert_eq!(public.get(&link).await.status(), StatusCode::GONE);
+        let response = public.post_raw(&link, &[("csrf", &form_token)]).await;
+        assert_eq!(response.status(), StatusCode::GONE);
+        assert!(response.text().await.expect("body").contains("is suspended"));
+
+        let registrations = registration::Entity::find().all(&app.db).await.expect("registrations");
+        assert_eq!(registrations.len(), 1);
+        assert_eq!(registrations[0].status, aula_domain::RegistrationStatus::Pending);
+        assert_eq!(
+            mails().await.expect("outbox"),
+            before,
+            "nobody is told they have a seat"
+        );
+    }
+);

@@ -443,6 +443,7 @@ pub(crate) async fn confirm_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> A
         Err(other) => return Err(other.into()),
     };
     let record = sessions::get(&ctx.state.db, registration.session_id).await?;
+    crate::catalogue::branding::serving_id(&ctx.state, record.session.organisation_id).await?;
     if registration.status != RegistrationStatus::Pending {
         let position = registrations::waitlist_position(&ctx.state.db, &registration).await?;
         return outcome(&ctx, record, &registration, position, None);
@@ -488,6 +489,17 @@ pub(crate) async fn confirm(
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
+    // A suspended organisation takes no registration (issue 17), and a
+    // confirmation is one: the link placed people, and mailed them, while
+    // the form and the API refused (session 29's attack round).
+    match registrations::by_confirm_token(&ctx.state.db, &token).await {
+        Ok(link) => {
+            let session = sessions::row(&ctx.state.db, link.session_id).await?;
+            crate::catalogue::branding::serving_id(&ctx.state, session.organisation_id).await?;
+        }
+        Err(StorageError::NotFound) => {}
+        Err(other) => return Err(other.into()),
+    }
     let confirmed = match registrations_app::confirm(&ctx.state.app(), &token).await {
         Err(aula_app::Error::NotFound) => return superseded(&ctx, &token).await,
         other => other?,
@@ -556,6 +568,7 @@ async fn superseded(ctx: &Ctx, token: &str) -> AppResult<Response> {
         return Err(AppError::NotFound);
     };
     let record = sessions::get(&ctx.state.db, registration.session_id).await?;
+    crate::catalogue::branding::serving_id(&ctx.state, record.session.organisation_id).await?;
     if registration.status != RegistrationStatus::Pending {
         let position = registrations::waitlist_position(&ctx.state.db, &registration).await?;
         return outcome(ctx, record, &registration, position, None);
