@@ -471,6 +471,40 @@ db_test!(
         // Any other word is refused, in the asker's language.
         let (code, _) = api.get("/api/v1/certificates?status=expired").await;
         assert_eq!(code, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // Session 29's attack round: the register called it `valid`, the
+        // ZIP held its PDF drawn with an empty name, and the API's items
+        // did not say. It stands as withdrawn everywhere, without files.
+        let items = api.get_ok("/api/v1/certificates").await;
+        let item = crate::helpers::item_where(&items["items"], "number", &first.number);
+        assert_eq!(item["status"], "withdrawn", "{item}");
+        assert!(
+            !html.contains(&format!("/api/v1/certificates/{}/pdf", first.id)),
+            "{html}"
+        );
+        for file in ["pdf", "credential"] {
+            let (code, body) = api.get(&format!("/api/v1/certificates/{}/{file}", first.id)).await;
+            assert_eq!(code, StatusCode::GONE, "{body}");
+            assert!(
+                body["message"].as_str().is_some_and(|m| m.contains("holder's request")),
+                "{body}"
+            );
+        }
+        let register = crate::helpers::certificate_register(&api).await;
+        let line = register
+            .lines()
+            .find(|line| line.starts_with(&first.number))
+            .expect("its line");
+        assert!(line.contains(",withdrawn,"), "{register}");
+        assert_eq!(register.matches(",valid,").count(), 2, "{register}");
+        let response = api.get_response("/api/v1/certificates/export").await;
+        let bytes = response.bytes().await.expect("zip");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("zip");
+        let names: Vec<String> = (0..archive.len())
+            .map(|i| archive.by_index(i).expect("entry").name().expect("name").to_string())
+            .collect();
+        assert_eq!(names.len(), 3, "two PDFs and the register: {names:?}");
+        assert!(!names.contains(&format!("{}.pdf", first.number)), "{names:?}");
     }
 );
 

@@ -131,3 +131,4 @@ verify-pdf-note = يجب أن تذكر شهادة PDF الشيء نفسه: صا�
 certificate-funded-by = بتمويل من: { $funders }
 certificates-session = الدورة
 certificates-all-sessions = شهادات جميع الدورات
+certificate-withdrawn-files = سُحبت هذه الشهادة بطلب من صاحبها: لم تعد تسمّي أحدًا، فلا ملف PDF لها ولا وثيقة موقّعة رقميًا.

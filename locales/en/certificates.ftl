@@ -115,3 +115,4 @@ verify-pdf-note = The PDF certificate must say the same: holder, training, hours
 certificate-funded-by = Funded by: { $funders }
 certificates-session = Session
 certificates-all-sessions = Every session's certificates
+certificate-withdrawn-files = This certificate was withdrawn at its holder's request: it no longer names anyone, so it has neither PDF nor signed credential.

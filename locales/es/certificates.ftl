@@ -115,3 +115,4 @@ verify-pdf-note = El certificado en PDF debe decir lo mismo: titular, formación
 certificate-funded-by = Financiado por: { $funders }
 certificates-session = Edición
 certificates-all-sessions = Los certificados de todas las ediciones
+certificate-withdrawn-files = Este certificado se retiró a petición de su titular: ya no nombra a nadie, así que no tiene ni PDF ni credencial firmada.

@@ -115,3 +115,4 @@ verify-pdf-note = L'attestation PDF doit dire la même chose : titulaire, format
 certificate-funded-by = Financé par : { $funders }
 certificates-session = Session
 certificates-all-sessions = Les attestations de toutes les sessions
+certificate-withdrawn-files = Cette attestation a été retirée à la demande de son titulaire : elle ne nomme plus personne, elle n’a donc ni PDF ni attestation signée.

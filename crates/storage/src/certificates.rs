@@ -611,6 +611,26 @@ impl Standing {
             _ => None,
         }
     }
+
+    /// Where `c` stands; revoked first, as the list says, for one that is
+    /// both.
+    pub fn of(c: &certificate::Model) -> Standing {
+        if c.revoked_at.is_some() {
+            Standing::Revoked
+        } else if c.withdrawn_at.is_some() {
+            Standing::Withdrawn
+        } else {
+            Standing::Valid
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Standing::Valid => "valid",
+            Standing::Revoked => "revoked",
+            Standing::Withdrawn => "withdrawn",
+        }
+    }
 }
 
 fn filtered(filter: &CertificateFilter) -> sea_orm::Select<certificate::Entity> {

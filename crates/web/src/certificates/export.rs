@@ -54,7 +54,8 @@ fn register_line(c: &certificate::Model) -> Vec<Cell> {
         Cell::from(c.starts_on.to_string()),
         Cell::from(c.ends_on.to_string()),
         Cell::from(c.issued_on.to_string()),
-        Cell::from(if c.revoked_at.is_some() { "revoked" } else { "valid" }),
+        // A withdrawn one said `valid` (session 29's attack round).
+        Cell::from(certificates::Standing::of(c).as_str()),
         Cell::from(&c.verification_code),
     ]
 }
@@ -110,7 +111,9 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
             // Drawing is CPU work: it runs on the blocking pool, a batch at a
             // time, so it never holds one of the runtime's request threads.
             let mut sheets = Vec::with_capacity(batch.len());
-            for c in &batch {
+            // A withdrawn certificate has its line in the register and no
+            // PDF: it names nobody (issue 21).
+            for c in batch.iter().filter(|c| c.withdrawn_at.is_none()) {
                 match sheet::pictures(&state.db, c).await {
                     Ok(pictures) => sheets.push(sheet::of(c, &state.config.base_url, &pictures)),
                     Err(err) => {
@@ -137,13 +140,18 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
                     return;
                 }
             };
-            for (c, pdf) in batch.iter().zip(pdfs) {
+            let mut pdfs = pdfs.into_iter();
+            for c in &batch {
                 let mut line = register_line(c);
                 if accreditors {
                     let identifier = identifiers.get(&c.registration_id).map_or("", String::as_str);
                     line.insert(2, Cell::from(identifier));
                 }
                 let _ = register.row(line);
+                if c.withdrawn_at.is_some() {
+                    continue;
+                }
+                let Some(pdf) = pdfs.next() else { break };
                 use std::io::Write as _;
                 let written = zip
                     .start_file(format!("{}.pdf", c.number), options)

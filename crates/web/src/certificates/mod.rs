@@ -13,7 +13,7 @@ pub mod sheet;
 pub mod verify;
 
 use aula_documents::credential::{self, Achievement, Issuer, IssuerKey, StatusIndex, Texts};
-use aula_domain::{FieldErrors, Role};
+use aula_domain::{FieldErrors, Problem, Role};
 use aula_mail::Arg;
 use aula_storage::certificates::{self};
 use aula_storage::entities::{certificate, organisation};
@@ -137,6 +137,9 @@ pub struct CertificateOut {
     /// The day printed on it: the day of `issued_at` at the session's place.
     pub issued_on: NaiveDate,
     pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// `valid`, `revoked`, or `withdrawn` (its holder erased: it names
+    /// nobody, and has neither PDF nor credential).
+    pub status: String,
     /// The holder's identifier in the accrediting body's register, where it
     /// asks for one (issue 20): only in its accreditors' answers.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,6 +174,7 @@ impl From<&certificate::Model> for CertificateOut {
             issued_at: c.issued_at,
             issued_on: c.issued_on,
             revoked_at: c.revoked_at,
+            status: aula_storage::certificates::Standing::of(c).as_str().to_owned(),
             holder_identifier: None,
         }
     }
@@ -365,6 +369,7 @@ async fn visible(ctx: &Ctx, id: Uuid) -> AppResult<certificate::Model> {
 // ----- the PDF and the credential ------------------------------------------
 
 async fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Response> {
+    drawable(c)?;
     let pictures = sheet::pictures(&state.db, c).await?;
     let bytes = aula_documents::certificate::certificate(&sheet::of(c, &state.config.base_url, &pictures))
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -378,11 +383,22 @@ async fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Res
         .into_response())
 }
 
+/// A withdrawn certificate names nobody (issue 21): it has neither PDF nor
+/// credential, where they were drawn with an empty name (session 29's
+/// attack round). Its verification says it was withdrawn.
+fn drawable(c: &certificate::Model) -> AppResult<()> {
+    match c.withdrawn_at {
+        Some(_) => Err(AppError::Gone(Problem::new("certificate-withdrawn-files"))),
+        None => Ok(()),
+    }
+}
+
 /// A certificate's PDF (A4, in the holder's language).
 #[utoipa::path(get, path = "/api/v1/certificates/{id}/pdf", tag = "certificates",
     params(("id" = Uuid, Path)),
     responses((status = 200, content_type = "application/pdf", description = "The PDF"),
-        (status = 404, body = ApiError)))]
+        (status = 404, body = ApiError),
+        (status = 410, body = ApiError, description = "Withdrawn at its holder's request: it names nobody")))]
 pub(crate) async fn pdf_api(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Response> {
     let c = visible(&ctx, id).await?;
     pdf_response(&ctx.state, &c).await
@@ -494,7 +510,8 @@ pub struct CredentialOut {
 /// A certificate's signed Open Badges 3.0 credential.
 #[utoipa::path(get, path = "/api/v1/certificates/{id}/credential", tag = "certificates",
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = CredentialOut), (status = 404, body = ApiError)))]
+    responses((status = 200, body = CredentialOut), (status = 404, body = ApiError),
+        (status = 410, body = ApiError, description = "Withdrawn at its holder's request: it names nobody")))]
 pub(crate) async fn credential_api(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Json<CredentialOut>> {
     let c = visible(&ctx, id).await?;
     let (jwt, credential) = signed_credential(&ctx.state, &c).await?;
@@ -503,6 +520,7 @@ pub(crate) async fn credential_api(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppR
 
 /// A certificate's credential, as a VC-JWT and with its Data Integrity proof.
 async fn signed_credential(state: &AppState, c: &certificate::Model) -> AppResult<(String, serde_json::Value)> {
+    drawable(c)?;
     let Signer { issuer, key, .. } = Signer::of_certificate(state, c).await?;
     let body = credential::credential(&issuer, &achievement(state, c));
     let jwt = credential::sign_jwt(&key, &issuer, &body);
