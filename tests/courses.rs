@@ -50,6 +50,50 @@ db_test!(
             patched["accreditation"].is_null(),
             "an empty body removes the accreditation"
         );
+        assert_eq!(patched["minimum_attendance_percent"], 75, "{patched}");
+
+        // Session 29's attack round: without a body, a minimum attendance,
+        // credits or recognised hours answered 200 and were not kept.
+        let path = format!("/api/v1/courses/{id}");
+        let patched = api.patch_ok(&path, &json!({"minimum_attendance_percent": "50"})).await;
+        assert_eq!(patched["minimum_attendance_percent"], 50, "{patched}");
+        let stored = aula_storage::courses::get(&app.db, id.parse().expect("uuid"))
+            .await
+            .expect("course");
+        assert_eq!(stored.course.minimum_attendance_percent, 50);
+        for (field, value) in [
+            ("credits", json!("2.5")),
+            ("recognised_hours", json!("3")),
+            ("survey_required", json!(true)),
+        ] {
+            let (status, body) = api.patch(&path, &json!({ field: value })).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {body}");
+            assert!(
+                crate::helpers::problem_for(&body, field).contains("accrediting body"),
+                "{body}"
+            );
+        }
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let response = browser
+            .submit(
+                &format!("/staff/courses/{id}"),
+                &[
+                    ("title", "Marco jurídico de la igualdad de trato"),
+                    ("summary", "Curso en línea acreditado."),
+                    ("hours", "40"),
+                    ("modality", "online"),
+                    ("audiences", "public_servant"),
+                    ("language", "es"),
+                    ("accreditation_body_id", ""),
+                    ("minimum_attendance_percent", "60"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let stored = aula_storage::courses::get(&app.db, id.parse().expect("uuid"))
+            .await
+            .expect("course");
+        assert_eq!(stored.course.minimum_attendance_percent, 60);
     }
 );
 

@@ -133,6 +133,15 @@ db_test!(
         assert_eq!(&first[5], format!("'{JOB}"));
         let second = rows.iter().find(|r| &r[2] == "second@example.org").expect("second");
         assert_eq!(&second[8], "1", "{second:?}");
+        // The profile and the status in words, as the header (session 29's
+        // attack round: `public_servant`, `waitlisted`).
+        let english = csv_of(&api, &format!("/staff/sessions/{session_id}/registrations.csv?lang=en")).await;
+        let second = english.iter().find(|r| &r[2] == "second@example.org").expect("second");
+        assert_eq!(
+            (&second[6][..], &second[7][..]),
+            ("Public servants", "Waiting list"),
+            "{second:?}"
+        );
 
         // Its header speaks the reader's language, Arabic too (issue 23).
         let arabic = csv_of(&api, &format!("/staff/sessions/{session_id}/registrations.csv?lang=ar")).await;

@@ -196,6 +196,7 @@ course-recognised-hours = الساعات المعترف بها
 course-minimum-attendance = الحد الأدنى للحضور (%)
 course-minimum-attendance-hint = نسبة ساعات الدورة اللازمة لإتمامها. 80 ما لم يحدد هيكل الاعتماد غير ذلك.
 course-survey-required = يجب الإجابة عن استبيان الرضا قبل الحصول على الشهادة
+error-needs-accreditation = هذا ما تعترف به هيئة الاعتماد: اختر الهيئة أعلاه، أو اترك الحقل فارغًا.
 course-sessions = الدورات
 course-no-sessions = لا توجد أي دورة مبرمجة لهذا التكوين.
 course-texts-title = النصوص بلغات أخرى

@@ -72,7 +72,14 @@ session-reminder-lead-hint = يتلقى المشاركون تذكيرًا بال
 session-present-share = نسبة الاجتماع عن بُعد التي تُحتسب حضورًا، بالمائة
 session-present-share-hint = من 1 إلى 100 (50 = نصف الاجتماع). من اتصل لمدة أقل يُسجَّل «حضور جزئي» عند استيراد تقرير المشاركين؛ وتُحتسب دقائقه مع ذلك ضمن الساعات.
 registrations-title = التسجيلات
-registrations-seats-left = مقاعد متبقية
+registrations-seats-left = { $count ->
+    [zero] مقعد متبقٍّ
+    [one] مقعد متبقٍّ
+    [two] مقعدان متبقيان
+    [few] مقاعد متبقية
+    [many] مقعدًا متبقيًا
+   *[other] مقعد متبقٍّ
+}
 registrations-status = الحالة
 registrations-none = لا يوجد أي تسجيل هنا.
 registrations-name = الاسم

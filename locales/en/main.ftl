@@ -185,6 +185,7 @@ course-recognised-hours = Recognised hours
 course-minimum-attendance = Minimum attendance (%)
 course-minimum-attendance-hint = Share of the session's hours needed to complete it. 80 unless the body says otherwise.
 course-survey-required = The satisfaction survey must be answered before the certificate
+error-needs-accreditation = This is what an accrediting body recognises: choose the body above, or leave it empty.
 course-sessions = Sessions
 course-no-sessions = No session of this course is scheduled.
 credits-count = { $credits ->

@@ -96,7 +96,10 @@ session-past-live = Create it as a live session (people are e-mailed)
 session-past-badge = Past session, recorded: no e-mails
 session-hours-differ = Its meetings add up to { $planned } hours, and the course is { $nominal } hours. You can save it so; its certificates will show the hours attended out of { $nominal }.
 registrations-title = Registrations
-registrations-seats-left = seats left
+registrations-seats-left = { $count ->
+    [one] seat left
+   *[other] seats left
+}
 registrations-status = Status
 registrations-none = No registration here.
 registrations-name = Name

@@ -185,6 +185,7 @@ course-recognised-hours = Horas reconocidas
 course-minimum-attendance = Asistencia mínima (%)
 course-minimum-attendance-hint = Porcentaje de las horas de la sesión necesario para completarla. 80, salvo que la entidad acreditadora indique otra cosa.
 course-survey-required = Hay que responder la encuesta de satisfacción antes de obtener el certificado
+error-needs-accreditation = Esto lo reconoce una entidad acreditadora: elija la entidad arriba, o deje el campo vacío.
 course-sessions = Sesiones
 course-no-sessions = No hay ninguna sesión programada de este curso.
 credits-count = { $credits ->

@@ -96,7 +96,10 @@ session-past-live = Crearla como sesión en curso (se envían correos)
 session-past-badge = Sesión pasada, registrada: sin correos
 session-hours-differ = Sus reuniones suman { $planned } horas, y el curso tiene { $nominal }. Puede guardarla así; sus certificados mostrarán las horas asistidas sobre { $nominal }.
 registrations-title = Inscripciones
-registrations-seats-left = plazas libres
+registrations-seats-left = { $count ->
+    [one] plaza libre
+   *[other] plazas libres
+}
 registrations-status = Estado
 registrations-none = No hay inscripciones aquí.
 registrations-name = Nombre

@@ -185,6 +185,7 @@ course-recognised-hours = Heures reconnues
 course-minimum-attendance = Présence minimale (%)
 course-minimum-attendance-hint = Part des heures de la session à suivre pour la valider. 80 sauf indication contraire de l'organisme accréditeur.
 course-survey-required = Le questionnaire de satisfaction doit être rempli avant la délivrance du certificat
+error-needs-accreditation = C’est ce qu’un organisme accréditeur reconnaît : choisissez l’organisme ci-dessus, ou laissez ce champ vide.
 course-sessions = Sessions
 course-no-sessions = Aucune session de cette formation n'est programmée.
 credits-count = { $credits ->

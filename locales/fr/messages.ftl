@@ -96,7 +96,10 @@ session-past-live = La créer comme session en cours (les personnes reçoivent d
 session-past-badge = Session passée, enregistrée : aucun e-mail
 session-hours-differ = Ses séances totalisent { $planned } heures, et la formation en compte { $nominal }. Vous pouvez l’enregistrer ainsi ; ses attestations indiqueront les heures suivies sur { $nominal }.
 registrations-title = Inscriptions
-registrations-seats-left = places libres
+registrations-seats-left = { $count ->
+    [one] place libre
+   *[other] places libres
+}
 registrations-status = État
 registrations-none = Aucune inscription ici.
 registrations-name = Nom

@@ -379,6 +379,7 @@ async fn open_sessions_in(
         modality: Modality::Online,
         audiences: vec![Audience::PUBLIC_SERVANT],
         language: Language::Es,
+        minimum_attendance: aula_domain::Percent::DEFAULT_MINIMUM_ATTENDANCE,
         accreditation: None,
         commissioner: None,
     })

@@ -347,11 +347,11 @@ async fn fill(db: &Database, count: usize) -> Result<uuid::Uuid> {
         modality: Modality::Online,
         audiences: vec![Audience::PUBLIC_SERVANT],
         language: Language::Es,
+        minimum_attendance: problem(Percent::new(80))?,
         accreditation: Some(Accreditation {
             body_id: body.id,
             credits: Some(problem(Credits::from_hundredths(150))?),
             recognised_hours: None,
-            minimum_attendance: problem(Percent::new(80))?,
             survey_required: false,
         }),
         commissioner: None,

@@ -429,7 +429,6 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
             body_id: university.id,
             credits: Credits::from_hundredths(i64::from(c.hours) * 4).ok(),
             recognised_hours: Hours::from_minutes(i64::from(c.hours) * 60).ok(),
-            minimum_attendance: Percent::DEFAULT_MINIMUM_ATTENDANCE,
             survey_required: activity::survey_required(index),
         });
         let org = orgs[c.programme];
@@ -447,6 +446,7 @@ async fn catalogue(txn: &DatabaseTransaction, today: NaiveDate) -> Result<activi
                 modality,
                 audiences,
                 language: problem(Language::parse(c.language))?,
+                minimum_attendance: Percent::DEFAULT_MINIMUM_ATTENDANCE,
                 accreditation,
                 commissioner: None,
             },

@@ -124,7 +124,6 @@ pub struct Accreditation {
     pub body_id: Uuid,
     pub credits: Option<Credits>,
     pub recognised_hours: Option<Hours>,
-    pub minimum_attendance: Percent,
     pub survey_required: bool,
 }
 
@@ -138,6 +137,10 @@ pub struct CourseDetails {
     pub modality: Modality,
     pub audiences: Vec<Audience>,
     pub language: Language,
+    /// The share of a session's hours that completes it, accredited or not
+    /// (session 29's attack round: a course without a body kept 80 whatever
+    /// it was given, and said it was saved).
+    pub minimum_attendance: Percent,
     pub accreditation: Option<Accreditation>,
     /// The body that commissioned it (issue 20), over its programme's.
     pub commissioner: Option<ShortText>,

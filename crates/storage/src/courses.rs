@@ -183,12 +183,7 @@ fn apply(model: &mut course::ActiveModel, details: &CourseDetails, texts: &Cours
     model.recognised_minutes = Set(accreditation
         .and_then(|a| a.recognised_hours)
         .map(|h| h.minutes() as i32));
-    model.minimum_attendance_percent = Set(accreditation
-        .map_or(aula_domain::Percent::DEFAULT_MINIMUM_ATTENDANCE, |a| {
-            a.minimum_attendance
-        })
-        .get()
-        .into());
+    model.minimum_attendance_percent = Set(details.minimum_attendance.get().into());
     model.survey_required = Set(accreditation.is_some_and(|a| a.survey_required));
     model.texts = Set(texts.clone());
     model.search_text = Set(search_text(

@@ -45,6 +45,7 @@ pub fn course(title: &str, programme_id: Option<uuid::Uuid>) -> aula_domain::det
         modality: Modality::Online,
         audiences: vec![Audience::PUBLIC_SERVANT],
         language: Language::Es,
+        minimum_attendance: aula_domain::Percent::DEFAULT_MINIMUM_ATTENDANCE,
         accreditation: None,
         commissioner: None,
     })

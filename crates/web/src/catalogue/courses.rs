@@ -151,13 +151,31 @@ impl TryFrom<&CourseInput> for CourseDetails {
         else {
             return Err(errors);
         };
-        let accreditation = body_id.map(|body_id| Accreditation {
-            body_id,
-            credits,
-            recognised_hours,
-            minimum_attendance,
-            survey_required: input.survey_required,
-        });
+        // What a body recognises needs a body: without one it was dropped,
+        // and the course said saved (session 29's attack round).
+        let accreditation = match body_id {
+            Some(body_id) => Some(Accreditation {
+                body_id,
+                credits,
+                recognised_hours,
+                survey_required: input.survey_required,
+            }),
+            None => {
+                let needs_body = || Problem::new("error-needs-accreditation");
+                let mut errors = FieldErrors::new();
+                if credits.is_some() {
+                    errors.add("credits", needs_body());
+                }
+                if recognised_hours.is_some() {
+                    errors.add("recognised_hours", needs_body());
+                }
+                if input.survey_required {
+                    errors.add("survey_required", needs_body());
+                }
+                errors.into_result()?;
+                None
+            }
+        };
         CourseDetails::new(CourseDetails {
             programme_id,
             title,
@@ -167,6 +185,7 @@ impl TryFrom<&CourseInput> for CourseDetails {
             modality,
             audiences,
             language,
+            minimum_attendance,
             accreditation,
             commissioner,
         })
@@ -213,6 +232,7 @@ pub struct AccreditationOut {
     pub body_code: String,
     pub credits: Option<f64>,
     pub recognised_hours: Option<f64>,
+    /// The course's, as `CourseOut::minimum_attendance_percent`.
     pub minimum_attendance_percent: i32,
     pub survey_required: bool,
 }
@@ -231,6 +251,9 @@ pub struct CourseOut {
     pub language: String,
     /// Its title, summary and objectives in other languages, by language code.
     pub texts: crate::catalogue::course_texts::CourseTextsInput,
+    /// The share of a session's hours that completes it (and earns its
+    /// certificate), accredited or not.
+    pub minimum_attendance_percent: i32,
     pub accreditation: Option<AccreditationOut>,
     /// The body that commissioned it (issue 20), if not its programme's.
     pub commissioner: Option<String>,
@@ -266,6 +289,7 @@ impl From<CourseRecord> for CourseOut {
             audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             language: c.language.as_str().to_owned(),
             texts,
+            minimum_attendance_percent: c.minimum_attendance_percent,
             accreditation,
             commissioner: c.commissioner,
             created_at: c.created_at,
@@ -355,7 +379,18 @@ pub(crate) async fn update(
     ApiJson(patch): ApiJson<serde_json::Value>,
 ) -> AppResult<axum::Json<CourseOut>> {
     let current = courses::get_in(&ctx.state.db, ctx.org()?, id).await?;
-    let input = input::merge(&CourseInput::from(&current), patch)?;
+    let mut base = CourseInput::from(&current);
+    // Taking the body away takes what it recognised with it, unless the
+    // patch gives it again (and is then told it needs a body).
+    let body_removed = patch
+        .get("accreditation_body_id")
+        .is_some_and(|v| v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty()));
+    if body_removed {
+        base.credits.clear();
+        base.recognised_hours.clear();
+        base.survey_required = false;
+    }
+    let input = input::merge(&base, patch)?;
     Ok(axum::Json(store(&ctx, Some(id), &input).await?.into()))
 }
 

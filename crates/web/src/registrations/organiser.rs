@@ -465,6 +465,10 @@ pub(crate) async fn export(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Re
         "registrations-since",
     ];
     sheet.row(header.iter().map(|k| tr.t(&format!("{k}-column"))))?;
+    // The profile and the status in the reader's words, as the header is
+    // (they were codes: `other`, `pending`; session 29's attack round).
+    let audiences = crate::kit::audiences::AudienceWords::load(&ctx.state.db, tr).await?;
+    let status_word = |status: RegistrationStatus| tr.t(&format!("registration-{}", status.as_str()));
     let mut page = aula_storage::Page::new(Some(1), Some(500), 500);
     loop {
         let paged = registrations::list(&ctx.state.db, id, None, page).await?;
@@ -478,8 +482,13 @@ pub(crate) async fn export(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResult<Re
                 Cell::from(p.phone.as_deref().unwrap_or_default()),
                 Cell::from(p.employer.as_deref().unwrap_or_default()),
                 Cell::from(p.job_title.as_deref().unwrap_or_default()),
-                Cell::from(p.audience.as_ref().map_or("", |a| a.as_str())),
-                Cell::from(r.status.as_str()),
+                Cell::from(
+                    p.audience
+                        .as_ref()
+                        .map(|a| audiences.word(a.as_str()))
+                        .unwrap_or_default(),
+                ),
+                Cell::from(status_word(r.status)),
                 row.waitlist_position.map_or(Cell::from(""), number),
                 Cell::from(r.created_at.to_rfc3339()),
             ])?;
