@@ -779,3 +779,27 @@ db_test!(
         assert!(body["fields"]["venue"].is_array(), "{body}");
     }
 );
+
+// Session 29's attack round: a name with characters that show nothing
+// ("Z\u{200B}ero\u{200D} Ruiz") was taken, and looked like another on the
+// pages and in the e-mails.
+db_test!(
+    session_29_a_name_that_hides_characters_is_refused,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session) = crate::helpers::course_and_session(&app, &api).await;
+        let path = format!("/api/v1/sessions/{session}/registrations?lang=en");
+        let mut body = crate::helpers::registrant("Z\u{200B}ero", "zero@example.org");
+        body["family_name"] = serde_json::json!("Ruiz\u{200D}");
+        let (status, problem) = app.anonymous_api().post(&path, &body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        for field in ["given_name", "family_name"] {
+            assert!(
+                crate::helpers::problem_for(&problem, field).contains("shows nothing"),
+                "{problem}"
+            );
+        }
+        let (_, listed) = api.get(&format!("/api/v1/sessions/{session}/registrations")).await;
+        assert_eq!(listed["total"], 0, "{listed}");
+    }
+);

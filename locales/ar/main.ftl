@@ -367,6 +367,7 @@ error-too-long = { $max ->
 }
 error-too-many = { $max } على الأكثر.
 error-control-characters = احذف رموز التحكم غير المرئية.
+error-invisible-characters = يحتوي هذا الاسم على محرف لا يظهر (مسافة صفرية العرض، واصلة اختيارية…): اكتبه من جديد من دونه.
 error-email = أدخل عنوان بريد إلكتروني مثل name@example.org.
 error-email-taken = يوجد مستخدم آخر بهذا البريد الإلكتروني.
 error-url = أدخل عنوان موقع يبدأ بـ https://.

@@ -348,6 +348,7 @@ error-too-long = At most { $max ->
 }.
 error-too-many = At most { $max }.
 error-control-characters = Remove the invisible control characters.
+error-invisible-characters = This name holds a character that shows nothing (a zero-width space, a soft hyphen…): type it again without it.
 error-email = Give an e-mail address such as name@example.org.
 error-email-taken = A user already has this e-mail.
 error-url = Give a web address starting with https://.

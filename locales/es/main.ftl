@@ -348,6 +348,7 @@ error-too-long = Como máximo, { $max ->
 }.
 error-too-many = Como máximo, { $max }.
 error-control-characters = Elimine los caracteres de control invisibles.
+error-invisible-characters = Este nombre contiene un carácter que no se ve (espacio de anchura cero, guion blando…): escríbalo de nuevo sin él.
 error-email = Escriba un correo electrónico como nombre@example.org.
 error-email-taken = Ya hay una cuenta con este correo electrónico.
 error-url = Escriba una dirección web que empiece por https://.

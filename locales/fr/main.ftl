@@ -348,6 +348,7 @@ error-too-long = { $max ->
 }
 error-too-many = { $max } au maximum.
 error-control-characters = Supprimez les caractères de contrôle invisibles.
+error-invisible-characters = Ce nom contient un caractère qui ne s’affiche pas (espace sans largeur, trait d’union conditionnel…) : saisissez-le à nouveau sans lui.
 error-email = Saisissez une adresse e-mail comme nom@example.org.
 error-email-taken = Un compte utilise déjà cette adresse e-mail.
 error-url = Saisissez une adresse web qui commence par https://.

@@ -146,8 +146,76 @@ impl<const MAX: usize, const MULTILINE: bool> fmt::Display for Text<MAX, MULTILI
     }
 }
 
-/// A person's given or family name.
-pub type PersonName = Text<100>;
+/// A person's given or family name: a single-line text of at most 100
+/// characters with none that shows nothing (see [`invisible_in_name`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct PersonName(Text<100>);
+
+impl PersonName {
+    pub fn parse(input: &str) -> Result<Self, Problem> {
+        let name = Text::parse(input)?;
+        if invisible_in_name(name.as_str()) {
+            return Err(Problem::new("error-invisible-characters"));
+        }
+        Ok(Self(name))
+    }
+
+    /// An empty input is `None`; anything else must parse.
+    pub fn parse_optional(input: &str) -> Result<Option<Self>, Problem> {
+        optional(input, Self::parse)
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    pub fn into_inner(self) -> String {
+        self.0.into_inner()
+    }
+}
+
+impl fmt::Display for PersonName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether `name` holds a character that shows nothing, so that it would
+/// look like another name on a page, a certificate or a register (session
+/// 29's attack round: "Z\u{200B}ero\u{200D} Ruiz" read as "Zero Ruiz").
+/// The zero-width joiner and non-joiner shape the letters of Arabic,
+/// Persian and Indic scripts, and are kept between two characters of a
+/// script that is not Latin; anywhere else, and every other such
+/// character, is refused.
+fn invisible_in_name(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    // A letter or mark of another script (a virama before a joiner, too).
+    let shaping = |c: Option<&char>| {
+        c.is_some_and(|c| !is_latin(*c) && !c.is_whitespace() && !('\u{2000}'..='\u{206F}').contains(c))
+    };
+    chars.iter().enumerate().any(|(at, c)| match c {
+        '\u{200C}' | '\u{200D}' => !(at > 0 && shaping(chars.get(at - 1)) && shaping(chars.get(at + 1))),
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{115F}'
+        | '\u{1160}'
+        | '\u{17B4}'
+        | '\u{17B5}'
+        | '\u{180E}'
+        | '\u{200B}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{3164}'
+        | '\u{FEFF}'
+        | '\u{FFA0}' => true,
+        _ => false,
+    })
+}
+
+/// Latin letters, where a joiner shapes nothing.
+fn is_latin(c: char) -> bool {
+    c < '\u{0250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+}
 
 /// An e-mail address, stored and compared in lower case.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -389,7 +457,10 @@ mod tests {
 
     #[test]
     fn names_refuse_blank_control_and_long() {
-        assert_eq!(PersonName::parse("  Ana  ").map(Text::into_inner), Ok("Ana".into()));
+        assert_eq!(
+            PersonName::parse("  Ana  ").map(PersonName::into_inner),
+            Ok("Ana".into())
+        );
         assert_eq!(PersonName::parse("   "), Err(Problem::required()));
         assert_eq!(
             PersonName::parse("An\u{0}a").map_err(|p| p.key),
@@ -400,6 +471,25 @@ mod tests {
             Err("error-too-long")
         );
         assert!(PersonName::parse("Fátima Zahra العلوي").is_ok());
+        // Session 29's attack round: characters that show nothing made a
+        // name look like another. A joiner shaping Persian or Devanagari
+        // letters is kept.
+        for hidden in [
+            "Z\u{200B}ero Ruiz",
+            "Zero\u{200D} Ruiz",
+            "\u{200C}Ana",
+            "Ana\u{FEFF}",
+            "An\u{00AD}a",
+            "A\u{2060}na",
+        ] {
+            assert_eq!(
+                PersonName::parse(hidden).map_err(|p| p.key),
+                Err("error-invisible-characters"),
+                "{hidden:?}"
+            );
+        }
+        assert!(PersonName::parse("می\u{200C}خواهم").is_ok());
+        assert!(PersonName::parse("क्\u{200D}ष").is_ok());
         assert!(Text::<10, true>::parse("a\r\nb").is_ok());
         assert!(Text::<10, false>::parse("a\nb").is_err());
     }
