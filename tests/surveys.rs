@@ -131,6 +131,10 @@ db_test!(
             json!({"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0, "apply": "x".repeat(2001)}),
             json!({"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0, "nonsense": 1}),
             json!({"relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0}),
+            // A list or an object is no answer: it was kept as its JSON text
+            // (session 29's attack round).
+            json!({"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0, "apply": {"a": 1}}),
+            json!({"overall": [5], "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0}),
         ];
         for body in bad {
             let (status, answer) = answer(&app, &token, body.clone()).await;

@@ -154,18 +154,25 @@ pub(crate) async fn answer_api(
     if opened.invitation.answered {
         return Err(AppError::Conflict(Problem::new("error-survey-answered")));
     }
-    let pairs: Vec<(String, String)> = input
-        .answers
-        .iter()
-        .map(|(key, value)| {
-            let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Null => String::new(),
-                other => other.to_string(),
-            };
-            (format!("a.{key}"), text)
-        })
-        .collect();
+    // An answer is a number, a word or a text; a list or an object was
+    // kept as its JSON text (session 29's attack round).
+    let mut shapes = FieldErrors::new();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (key, value) in &input.answers {
+        let text = match value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Bool(b) => b.to_string(),
+            serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
+                let field = format!("answers.{key}");
+                shapes.add(&field, Problem::new("error-json-type").with("field", field.clone()));
+                continue;
+            }
+        };
+        pairs.push((format!("a.{key}"), text));
+    }
+    shapes.into_result().map_err(AppError::Invalid)?;
     let answers = answers_from_pairs(&opened.template, &pairs).map_err(AppError::Invalid)?;
     submit(&state, &opened, &answers).await?;
     Ok((
