@@ -7,6 +7,7 @@ error-report-encoding = لا يستطيع Aula قراءة هذا الملف كن
 
 ## One line of the report
 error-report-time = «{ $value }» ليس وقتًا يستطيع Aula قراءته. اكتبه بالصيغة 2024-03-14 09:30 أو 14/03/2024 09:30 أو 03/14/2024 09:30 AM.
+error-report-leave-before-join = يغادر هذا السطر ({ $leave }) قبل أن ينضم ({ $join }): تحقّق من العمودين، أو من السطر في التقرير.
 error-report-time-skipped = «{ $value }» غير موجود في { $zone }: قُدّمت الساعة في ذلك الوقت. تحقّق من المنطقة الزمنية التي كُتب بها التقرير.
 error-report-duration = «{ $value }» ليست مدة يستطيع Aula قراءتها. اكتب الدقائق (45)، أو الساعات والدقائق والثواني (1h 2m 3s) أو 01:02:03.
 error-report-outside = السطر { $line } يقع كليًا قبل الحصة أو بعدها: لا يُحتسب له أي وقت.

@@ -7,6 +7,7 @@ error-report-encoding = Aula cannot read this file as text. Upload the participa
 
 ## One line of the report
 error-report-time = “{ $value }” is not a time Aula can read. Write it as 2024-03-14 09:30, 14/03/2024 09:30 or 03/14/2024 09:30 AM.
+error-report-leave-before-join = This line leaves ({ $leave }) before it joins ({ $join }): check the two columns, or the line in the report.
 error-report-time-skipped = “{ $value }” does not exist in { $zone }: the clocks went forward at that hour. Check which time zone the report is written in.
 error-report-duration = “{ $value }” is not a duration Aula can read. Write minutes (45), hours, minutes and seconds (1h 2m 3s) or 01:02:03.
 error-report-outside = Line { $line } is entirely before or after the meeting: it counts no time.

@@ -7,6 +7,7 @@ error-report-encoding = Aula no puede leer este archivo como texto. Suba el info
 
 ## Una línea del informe
 error-report-time = «{ $value }» no es una hora que Aula sepa leer. Escríbala como 14/03/2024 09:30 o 2024-03-14 09:30.
+error-report-leave-before-join = Esta línea sale ({ $leave }) antes de entrar ({ $join }): compruebe las dos columnas, o la línea en el informe.
 error-report-time-skipped = «{ $value }» no existe en { $zone }: los relojes se adelantaron a esa hora. Compruebe en qué zona horaria está escrito el informe.
 error-report-duration = «{ $value }» no es una duración que Aula sepa leer. Escriba minutos (45), horas, minutos y segundos (1h 2m 3s) o 01:02:03.
 error-report-outside = La línea { $line } queda por completo antes o después de la reunión: no cuenta tiempo alguno.

@@ -7,6 +7,7 @@ error-report-encoding = Aula ne peut pas lire ce fichier comme du texte. Dépose
 
 ## Une ligne du rapport
 error-report-time = « { $value } » n’est pas une heure qu’Aula sait lire. Écrivez-la sous la forme 14/03/2024 09:30 ou 2024-03-14 09:30.
+error-report-leave-before-join = Cette ligne part ({ $leave }) avant d’arriver ({ $join }) : vérifiez les deux colonnes, ou la ligne dans le rapport.
 error-report-time-skipped = « { $value } » n’existe pas dans le fuseau { $zone } : on a avancé l’heure à ce moment-là. Vérifiez dans quel fuseau le rapport est écrit.
 error-report-duration = « { $value } » n’est pas une durée qu’Aula sait lire. Écrivez des minutes (45), des heures, minutes et secondes (1h 2m 3s) ou 01:02:03.
 error-report-outside = La ligne { $line } se situe entièrement avant ou après la réunion : elle ne compte aucun temps.

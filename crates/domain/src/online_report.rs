@@ -718,9 +718,13 @@ fn read_presence<'a>(
         return Err(problems);
     }
     if let (Some(join), Some(leave)) = (join, leave) {
+        // Told as what it is: it was "not a time Aula can read", for a time
+        // written as the message asked (session 29's attack round).
         if leave < join {
             return Err(vec![
-                Problem::new("error-report-time").with("value", cell(ReportField::Leave)),
+                Problem::new("error-report-leave-before-join")
+                    .with("join", cell(ReportField::Join))
+                    .with("leave", cell(ReportField::Leave)),
             ]);
         }
         // Teams' participants, Meet and BigBlueButton write one line a
@@ -1283,7 +1287,13 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
             [
                 (2, &Problem::new("error-report-time").with("value", "yesterday at ten")),
                 (4, &Problem::new("error-report-missing")),
-                (5, &Problem::new("error-report-time").with("value", "2024-03-14 10:00")),
+                // Readable, but leaving before joining (session 29's attack round).
+                (
+                    5,
+                    &Problem::new("error-report-leave-before-join")
+                        .with("join", "2024-03-14 11:00")
+                        .with("leave", "2024-03-14 10:00")
+                ),
                 (6, &Problem::new("error-report-nameless")),
             ]
         );
