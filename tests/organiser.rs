@@ -544,6 +544,23 @@ db_test!(
         let (_, session) = api.get(&format!("/api/v1/sessions/{live_id}")).await;
         assert_eq!(session["record_past"], false);
 
+        // Session 29's attack round: an open session still to come, with
+        // people registered, was turned into one recorded after the fact,
+        // and would have told them nothing more. Refused, and unchanged.
+        let (_, coming) = crate::helpers::course_and_session(&app, &api).await;
+        let (status, body) = api
+            .patch_session(&format!("{coming}?lang=en"), &json!({"record_past": true}))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(
+            crate::helpers::problem_for(&body, "record_past").contains("still to come"),
+            "{body}"
+        );
+        assert_eq!(
+            api.get_ok(&format!("/api/v1/sessions/{coming}")).await["record_past"],
+            false
+        );
+
         // The API: `record_past` on creation.
         let session = past_session(&api, &course_id, &region).await;
         let api_id = session["id"].as_str().expect("id");

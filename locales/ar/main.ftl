@@ -384,6 +384,7 @@ error-datetime = أدخل تاريخًا وساعة.
 error-time-zone = منطقة زمنية غير معروفة.
 error-time-skipped = هذه الساعة غير موجودة في ذلك اليوم (تغيير التوقيت).
 error-end-before-start = يجب أن تكون النهاية بعد البداية.
+error-record-past-to-come = لا تُسجَّل بعد انعقادها إلا دورة بدأت فعلًا: جلستها الأولى لم تأتِ بعد، ولن يعلم المشاركون فيها بشيء عنها.
 error-meeting-order = يجب أن تنتهي الحصة بعد بدايتها.
 error-meeting-too-long = لا تتجاوز مدة الحصة 24 ساعة.
 error-meeting-year = تُعقد الحصة بين سنتي { $min } و{ $max }.

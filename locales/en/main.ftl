@@ -368,6 +368,7 @@ error-datetime = Give a date and time.
 error-time-zone = Unknown time zone.
 error-time-skipped = This time does not exist on that day (the clocks change).
 error-end-before-start = The end must come after the start.
+error-record-past-to-come = Only a session that has already begun can be recorded after the fact: its first meeting is still to come, and its people would hear nothing about it.
 error-meeting-order = The meeting must end after it starts.
 error-meeting-too-long = A meeting lasts at most 24 hours.
 error-meeting-year = A meeting takes place between the years { $min } and { $max }.

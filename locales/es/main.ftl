@@ -368,6 +368,7 @@ error-datetime = Escriba una fecha y una hora.
 error-time-zone = Zona horaria desconocida.
 error-time-skipped = Esta hora no existe ese día (por el cambio de hora).
 error-end-before-start = El final debe ser posterior al inicio.
+error-record-past-to-come = Solo una edición ya empezada puede registrarse a posteriori: su primera sesión aún no ha llegado, y sus participantes no sabrían nada de ella.
 error-meeting-order = La clase debe terminar después de empezar.
 error-meeting-too-long = Una clase dura como máximo 24 horas.
 error-meeting-year = Una clase tiene lugar entre los años { $min } y { $max }.

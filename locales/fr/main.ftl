@@ -368,6 +368,7 @@ error-datetime = Saisissez une date et une heure.
 error-time-zone = Fuseau horaire inconnu.
 error-time-skipped = Cette heure n'existe pas ce jour-là (changement d'heure).
 error-end-before-start = La fin doit être après le début.
+error-record-past-to-come = Seule une session déjà commencée peut être enregistrée après coup : sa première séance est encore à venir, et ses participants n’en sauraient rien.
 error-meeting-order = La séance doit finir après son début.
 error-meeting-too-long = Une séance dure 24 heures au maximum.
 error-meeting-year = Une séance a lieu entre les années { $min } et { $max }.

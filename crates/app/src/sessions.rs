@@ -7,7 +7,7 @@ use aula_storage::sessions::{self, SessionRecord};
 use aula_storage::{Actor, registrations, surveys};
 use uuid::Uuid;
 
-use crate::{App, Result};
+use crate::{App, Error, Result};
 
 /// Creates a session, and opens it in the same transaction when `status`
 /// asks: a refused status leaves nothing behind. The session is `org`'s.
@@ -18,6 +18,9 @@ pub async fn create(
     details: &SessionDetails,
     status: SessionStatus,
 ) -> Result<SessionRecord> {
+    details
+        .check_recorded_past(chrono::Utc::now())
+        .map_err(Error::Invalid)?;
     let txn = app.write().await?;
     let mut record = sessions::create(&*txn, actor, org, details).await?;
     if status != SessionStatus::Draft {
@@ -37,6 +40,9 @@ pub async fn update(
     id: Uuid,
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
+    details
+        .check_recorded_past(chrono::Utc::now())
+        .map_err(Error::Invalid)?;
     let txn = app.write().await?;
     let before = sessions::get_in(&*txn, org, id).await?;
     let record = sessions::update(&*txn, actor, org, id, details).await?;

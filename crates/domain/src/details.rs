@@ -231,6 +231,21 @@ pub fn parse_present_share(input: &str) -> Result<Percent, Problem> {
 pub const DEFAULT_REMINDER_LEAD_HOURS: u32 = 48;
 
 impl SessionDetails {
+    /// A session recorded after the fact has begun by `now`: one still to
+    /// come would e-mail nobody about itself, its reminders and its changes
+    /// included (session 29's attack round turned an open session with
+    /// twelve people registered into one).
+    pub fn check_recorded_past(&self, now: DateTime<Utc>) -> Result<(), FieldErrors> {
+        let begins = self.meetings.iter().map(|m| m.starts_at).min();
+        if self.record_past && begins.is_some_and(|begins| begins > now) {
+            return Err(FieldErrors::single(
+                "record_past",
+                Problem::new("error-record-past-to-come"),
+            ));
+        }
+        Ok(())
+    }
+
     /// Checks the rules between fields; `modality` is the course's.
     pub fn new(mut details: SessionDetails, modality: Modality) -> Result<Self, FieldErrors> {
         let mut errors = FieldErrors::new();
