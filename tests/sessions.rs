@@ -110,7 +110,8 @@ db_test!(session_rules, |app: crate::helpers::TestApp| async move {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["trainers"][0]["name"], "User trainer@example.org");
-    // Completed is final.
+    // Completed is final (once its meetings are over, session 29).
+    ended_hours_ago(&app, &session_id, 1).await;
     api.close_and_complete(&session_id).await;
     let (status, _) = api.patch_session(&session_id, &json!({"capacity": 30})).await;
     assert_eq!(status, StatusCode::CONFLICT);
@@ -355,8 +356,21 @@ db_test!(
         let (status, body) = api.patch_session(&past, &json!({"status": "completed"})).await;
         assert_eq!(status, StatusCode::OK, "{body}");
         assert_eq!(body["status"], "completed");
-        // Closing and then completing, as before, whatever the dates.
-        api.close_and_complete(&coming).await;
+        // Nor by closing it first (session 29's attack round: a closed
+        // session still to come was completed, surveyed and certified).
+        ok(api.patch_session(&coming, &json!({"status": "closed"})).await);
+        let (status, body) = api.patch_session(&coming, &json!({"status": "completed"})).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(
+            !browser
+                .get_html(&format!("/staff/sessions/{coming}"))
+                .await
+                .contains(completes)
+        );
+        assert_eq!(
+            api.get_ok(&format!("/api/v1/sessions/{coming}")).await["status"],
+            "closed"
+        );
     }
 );
 

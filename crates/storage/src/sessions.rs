@@ -847,9 +847,11 @@ pub async fn set_status(
     if to == SessionStatus::Completed && from != to && before.meetings.is_empty() {
         return Err(StorageError::Conflict(Problem::new("error-keep-a-meeting")));
     }
-    // Straight from open to completed only once every meeting is over
-    // (issue 20); closed sessions complete as before.
-    if from == SessionStatus::Open && to == SessionStatus::Completed && !before.is_over(now()) {
+    // Completed only once every meeting is over (issue 20), whether from
+    // open or closed: a closed session completed before its meetings were
+    // held took a survey and an accredited certificate for a training that
+    // had not taken place (session 29's attack round).
+    if from != to && to == SessionStatus::Completed && !before.is_over(now()) {
         return Err(StorageError::Conflict(Problem::new("error-complete-before-end")));
     }
     if from != to {

@@ -462,10 +462,8 @@ impl FormPage {
                 r.status()
                     .next()
                     .iter()
-                    // An open session is completed once it is over (issue 20).
-                    .filter(|s| {
-                        r.status() != SessionStatus::Open || **s != SessionStatus::Completed || r.is_over(Utc::now())
-                    })
+                    // A session is completed once it is over (issue 20).
+                    .filter(|s| **s != SessionStatus::Completed || r.is_over(Utc::now()))
                     .map(|s| (s.as_str().to_owned(), c.word("status-action", s.as_str())))
                     .collect()
             })
