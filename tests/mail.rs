@@ -324,11 +324,17 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     assert_eq!(status, StatusCode::OK);
     let received = app.smtp.wait_for(2, Duration::from_secs(10)).await;
     assert!(received.iter().any(|m| m.data.contains("method=CANCEL")));
-    // And the public page offers the calendar to download.
+    // And the public page's calendar file takes the events off too: it
+    // offered them again as confirmed, under the same UIDs (session 29's
+    // attack round).
     let response = app.browser().get(&format!("/sessions/{session_id}/calendar.ics")).await;
     assert_eq!(response.status(), StatusCode::OK);
     let published = response.text().await.expect("ics");
-    assert!(published.contains("METHOD:PUBLISH"));
+    assert!(
+        published.contains("METHOD:CANCEL") && published.contains("STATUS:CANCELLED"),
+        "{published}"
+    );
+    assert!(!published.contains("STATUS:CONFIRMED"), "{published}");
 });
 
 // Found by reading the calendar files (session 24): a meeting taken off a

@@ -35,7 +35,14 @@ pub(crate) async fn calendar(ctx: Ctx, ApiPath(file): ApiPath<Uuid>) -> AppResul
     calendar.organiser_name = aula_mail::render::Signer::load(&ctx.state.db, session.session.organisation_id)
         .await?
         .name;
-    let ics = calendar.render(Method::Publish, &ctx.state.mail.domain, Utc::now());
+    // A cancelled session's file takes its events off a calendar, as its
+    // cancellation e-mail does: it offered them again, confirmed, to be
+    // imported (session 29's attack round).
+    let method = match session.status() {
+        aula_domain::SessionStatus::Cancelled => Method::Cancel,
+        _ => Method::Publish,
+    };
+    let ics = calendar.render(method, &ctx.state.mail.domain, Utc::now());
     Ok((
         [
             (CONTENT_TYPE, "text/calendar; charset=utf-8".to_owned()),
