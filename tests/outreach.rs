@@ -791,5 +791,16 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(body["fields"]["held_on"].is_array(), "{body}");
+
+        // Session 29's attack round: deleting the programme, which holds
+        // only outreach, said "other records depend on this".
+        let (status, body) = api.delete(&format!("/api/v1/programmes/{programme}?lang=en")).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(
+            body["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("3 outreach activities")),
+            "{body}"
+        );
     }
 );

@@ -44,6 +44,10 @@ error-programme-has-courses = { $count ->
     [one] This programme has a course, so it cannot be deleted: archive it instead, which keeps its figures.
    *[other] This programme has { $count } courses, so it cannot be deleted: archive it instead, which keeps its figures.
 }
+error-programme-has-outreach = { $count ->
+    [one] This programme has an outreach activity, so it cannot be deleted: archive it instead, which keeps its figures.
+   *[other] This programme has { $count } outreach activities, so it cannot be deleted: archive it instead, which keeps its figures.
+}
 error-course-has-sessions = { $count ->
     [one] This course has a session, so it cannot be deleted: archive it instead, which keeps its figures.
    *[other] This course has { $count } sessions, so it cannot be deleted: archive it instead, which keeps its figures.

@@ -44,6 +44,10 @@ error-programme-has-courses = { $count ->
     [one] Este programa tiene un curso, así que no se puede eliminar: archívelo, lo que conserva sus cifras.
    *[other] Este programa tiene { $count } cursos, así que no se puede eliminar: archívelo, lo que conserva sus cifras.
 }
+error-programme-has-outreach = { $count ->
+    [one] Este programa tiene una acción de difusión, así que no se puede eliminar: archívelo, lo que conserva sus cifras.
+   *[other] Este programa tiene { $count } acciones de difusión, así que no se puede eliminar: archívelo, lo que conserva sus cifras.
+}
 error-course-has-sessions = { $count ->
     [one] Este curso tiene una sesión, así que no se puede eliminar: archívelo, lo que conserva sus cifras.
    *[other] Este curso tiene { $count } sesiones, así que no se puede eliminar: archívelo, lo que conserva sus cifras.

@@ -44,6 +44,10 @@ error-programme-has-courses = { $count ->
     [one] Ce programme a une formation, il ne peut donc pas être supprimé : archivez-le plutôt, ce qui conserve ses chiffres.
    *[other] Ce programme a { $count } formations, il ne peut donc pas être supprimé : archivez-le plutôt, ce qui conserve ses chiffres.
 }
+error-programme-has-outreach = { $count ->
+    [one] Ce programme a une action de sensibilisation, il ne peut donc pas être supprimé : archivez-le plutôt, ce qui conserve ses chiffres.
+   *[other] Ce programme a { $count } actions de sensibilisation, il ne peut donc pas être supprimé : archivez-le plutôt, ce qui conserve ses chiffres.
+}
 error-course-has-sessions = { $count ->
     [one] Cette formation a une session, elle ne peut donc pas être supprimée : archivez-la plutôt, ce qui conserve ses chiffres.
    *[other] Cette formation a { $count } sessions, elle ne peut donc pas être supprimée : archivez-la plutôt, ce qui conserve ses chiffres.

@@ -363,6 +363,17 @@ pub async fn delete(conn: &impl ConnectionTrait, actor: &Actor, org: Organisatio
             Problem::new("error-programme-has-courses").with("count", courses),
         ));
     }
+    // Its outreach is its figures too (it said only "other records depend
+    // on this": session 29's attack round).
+    let activities = crate::entities::outreach_activity::Entity::find()
+        .filter(crate::entities::outreach_activity::Column::ProgrammeId.eq(id))
+        .count(conn)
+        .await?;
+    if activities > 0 {
+        return Err(StorageError::Conflict(
+            Problem::new("error-programme-has-outreach").with("count", activities),
+        ));
+    }
     programme::Entity::delete_by_id(id).exec(conn).await?;
     audit::record(conn, actor, "delete", "programme", Some(id), snapshot(&before)).await?;
     Ok(())
