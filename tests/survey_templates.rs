@@ -336,6 +336,25 @@ db_test!(api_round_trip, |app: TestApp| async move {
     let (_, list) = api.get("/api/v1/survey-templates").await;
     let ids = crate::helpers::texts(&list, "id");
     assert!(ids.contains(&new_id) && !ids.contains(&copy_id.as_str()), "{ids:?}");
+    // Version 1 edited again would have made version 3 from its questions
+    // and dropped version 2's change without a word (session 29's attack
+    // round): the newest is the one to edit.
+    got["questions"][1]["text"]["en"] = json!("Stale edit");
+    let (status, body) = api
+        .put(&format!("/api/v1/survey-templates/{copy_id}?lang=en"), &got)
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("newer version (2)")),
+        "{body}"
+    );
+    let (_, list) = api.get("/api/v1/survey-templates").await;
+    assert!(
+        crate::helpers::texts(&list, "id").contains(&new_id),
+        "version 2 stays the newest"
+    );
 
     // Refused: no overall question (named as the template's fields), an unknown field.
     let mut bad = new.clone();

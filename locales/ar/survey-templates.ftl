@@ -40,3 +40,4 @@ survey-template-required = الإجابة إجبارية
 survey-template-overall = هذا سؤال الرضا العام
 flash-survey-template-copied = تم إنشاء النسخة. يمكنك تعديلها الآن.
 flash-survey-template-versioned = حُفظ كإصدار جديد. الدورات التي قُيّمت بالفعل تحتفظ بإصدارها.
+error-template-newer-version = لهذا الاستبيان نسخة أحدث ({ $version }): عدّل تلك النسخة، كي لا تضيع تغييراتها.

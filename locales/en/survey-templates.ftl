@@ -40,3 +40,4 @@ survey-template-required = An answer is required
 survey-template-overall = This is the overall satisfaction question
 flash-survey-template-copied = The copy is made. You can edit it now.
 flash-survey-template-versioned = Saved as a new version. Sessions already surveyed keep theirs.
+error-template-newer-version = This questionnaire has a newer version ({ $version }): edit that one, so that its changes are not lost.

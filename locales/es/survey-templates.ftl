@@ -40,3 +40,4 @@ survey-template-required = La respuesta es obligatoria
 survey-template-overall = Esta es la pregunta de satisfacción general
 flash-survey-template-copied = La copia está hecha. Ya puede modificarla.
 flash-survey-template-versioned = Guardado como nueva versión. Las sesiones ya evaluadas conservan la suya.
+error-template-newer-version = Este cuestionario tiene una versión más reciente ({ $version }): modifique esa, para no perder sus cambios.

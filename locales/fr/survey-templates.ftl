@@ -40,3 +40,4 @@ survey-template-required = Une réponse est obligatoire
 survey-template-overall = C'est la question de satisfaction globale
 flash-survey-template-copied = La copie est faite. Vous pouvez maintenant la modifier.
 flash-survey-template-versioned = Enregistré comme nouvelle version. Les sessions déjà évaluées gardent la leur.
+error-template-newer-version = Ce questionnaire a une version plus récente ({ $version }) : modifiez celle-ci, pour ne pas perdre ses changements.

@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use aula_domain::OrganisationId;
 use aula_domain::survey::{Answer, Question, QuestionKind, QuestionResult, Template, mean_of};
+use aula_domain::{OrganisationId, Problem};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Alias, Expr, Func, Query};
 use sea_orm::{
@@ -157,6 +157,14 @@ pub async fn save(
                 .order_by_desc(survey_template::Column::Version),
         )
         .await?;
+        // An edit of an older version would start from its questions and
+        // drop the newer one's changes without a word (session 29's attack
+        // round): the newest is the one to edit.
+        if latest.version != current.version {
+            return Err(StorageError::Conflict(
+                Problem::new("error-template-newer-version").with("version", latest.version),
+            ));
+        }
         survey_template::ActiveModel {
             id: Set(new_id()),
             organisation_id: Set(current.organisation_id),
