@@ -97,8 +97,9 @@ db_test!(
         );
         let (status, body) = post(r#"{"title": "A", "funders": [{"name": "F"}, {"name": {"x": 1}}]}"#).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        // Dotted, as the rules name list items (session 29: it was `funders[1].name`).
         assert_eq!(
-            body["fields"]["funders[1].name"][0], "Le champ « funders[1].name » n’a pas le type attendu.",
+            body["fields"]["funders.1.name"][0], "Le champ « funders.1.name » n’a pas le type attendu.",
             "{body}"
         );
         let (status, body) = post(r#"{"title": "A", "title": "B"}"#).await;

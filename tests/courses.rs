@@ -312,5 +312,15 @@ db_test!(
         assert!(html.contains(r#"id="error-fr.summary""#), "{html}");
         let (_, after) = api.get(&format!("/api/v1/courses/{course_id}")).await;
         assert_eq!(after["texts"], course["texts"]);
+        // `null` is a blank language, as the API's description says (it was
+        // a type error: session 29's attack round).
+        let course = api
+            .put_ok(
+                &texts_path,
+                &json!({"en": null, "fr": {"title": "Égalité", "summary": "Des cas."}}),
+            )
+            .await;
+        assert!(course["texts"]["en"].is_null(), "{course}");
+        assert_eq!(course["texts"]["fr"]["title"], "Égalité", "{course}");
     }
 );

@@ -368,6 +368,20 @@ db_test!(api_round_trip, |app: TestApp| async move {
     bad["colour"] = json!("blue");
     let (status, _) = api.put(&format!("/api/v1/survey-templates/{new_id}"), &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A kind it does not have is a choice to make, named dotted like the
+    // rules' fields (session 29's attack round: `questions[1].kind`, "not
+    // the expected type").
+    let mut bad = new.clone();
+    bad["questions"][1]["kind"] = json!("essay");
+    let (status, body) = api
+        .put(&format!("/api/v1/survey-templates/{new_id}?lang=en"), &bad)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        crate::helpers::problem_for(&body, "questions.1.kind"),
+        "Choose one of the options.",
+        "{body}"
+    );
     let (_, unchanged) = api.get(&format!("/api/v1/survey-templates/{new_id}")).await;
     assert_eq!(unchanged, new, "nothing changed");
     let (status, _) = api

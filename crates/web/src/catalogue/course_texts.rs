@@ -60,15 +60,22 @@ async fn save(ctx: &Ctx, id: Uuid, given: &CourseTextsInput) -> AppResult<Course
 }
 
 /// Replace a course's texts in other languages. A language left out, or
-/// given blank, has none afterwards; one given needs its title and summary.
+/// given blank (`{}` or `null`), has none afterwards; one given needs its
+/// title and summary.
 #[utoipa::path(put, path = "/api/v1/courses/{id}/texts", tag = "courses", params(("id" = Uuid, Path)),
     request_body = CourseTextsInput,
     responses((status = 200, body = CourseOut), (status = 403, body = ApiError), (status = 422, body = ApiError)))]
 pub(crate) async fn put_texts(
     Organiser(ctx): Organiser,
     ApiPath(id): ApiPath<Uuid>,
-    ApiJson(given): ApiJson<CourseTextsInput>,
+    ApiJson(given): ApiJson<BTreeMap<String, Option<CourseTextInput>>>,
 ) -> AppResult<axum::Json<CourseOut>> {
+    // `null` is a blank language, as the description says (it was a type
+    // error: session 29's attack round).
+    let given: CourseTextsInput = given
+        .into_iter()
+        .map(|(code, t)| (code, t.unwrap_or_default()))
+        .collect();
     Ok(axum::Json(save(&ctx, id, &given).await?.into()))
 }
 

@@ -143,7 +143,23 @@ pub fn refusal(err: serde_path_to_error::Error<serde_json::Error>) -> AppError {
     if !matches!(err.inner().classify(), Category::Data) {
         return AppError::bad_request("error-json-syntax");
     }
-    let path = err.path().to_string();
+    // Dotted, as the rules name the fields they refuse (`meetings.0.place`,
+    // `questions.1.key`): serde's own `questions[1].kind` named the same
+    // list two ways in one answer (session 29's attack round).
+    let segments: Vec<String> = err
+        .path()
+        .iter()
+        .map(|segment| match segment {
+            serde_path_to_error::Segment::Seq { index } => index.to_string(),
+            serde_path_to_error::Segment::Map { key } => key.clone(),
+            serde_path_to_error::Segment::Enum { variant } => variant.clone(),
+            serde_path_to_error::Segment::Unknown => "?".to_owned(),
+        })
+        .collect();
+    let path = match segments.is_empty() {
+        true => ".".to_owned(),
+        false => segments.join("."),
+    };
     let message = err.inner().to_string();
     let named = message.split('`').nth(1).filter(|name| name.len() < 60);
     // The path is where serde was: at the record for a missing field, at
@@ -161,6 +177,10 @@ pub fn refusal(err: serde_path_to_error::Error<serde_json::Error>) -> AppError {
         (field(named), "error-unknown-field")
     } else if message.starts_with("duplicate field") {
         (field(named), "error-json-duplicate")
+    } else if message.starts_with("unknown variant") {
+        // A word of a closed list it does not have (`"kind": "essay"`): a
+        // choice, not a type (session 29's attack round).
+        (field(None), "error-choice")
     } else {
         (field(None), "error-json-type")
     };

@@ -22,7 +22,8 @@ use crate::{AppError, AppResult, Ctx};
 #[derive(Clone, Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MessageInput {
-    /// `confirmed`, `waitlisted` or `all`.
+    /// Required: `confirmed`, `waitlisted` or `all` (a missing one is told
+    /// beside its field, as on the form, rather than as unreadable JSON).
     #[serde(default)]
     pub audience: String,
     pub subject: String,
