@@ -147,6 +147,20 @@ db_test!(
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(body["fields"]["course_id"].is_array(), "{body}");
+        // Nor a new outreach activity, in its own words (session 29's
+        // attack round: it said the programme "takes no new course").
+        let (status, body) = api
+            .post(
+                "/api/v1/outreach?lang=en",
+                &json!({"programme_id": programme, "kind": "stand", "title": "Stand", "held_on": "2026-05-01"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(
+            crate::helpers::problem_for(&body, "programme_id"),
+            "This programme is archived: it takes no new outreach activity.",
+            "{body}"
+        );
         // Its course is restored with it, not on its own.
         let (status, body) = api.post(&format!("/api/v1/courses/{course}/restore"), &json!({})).await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
@@ -234,6 +248,18 @@ db_test!(
         // Once the session is cancelled, the course can go; a draft left on
         // an archived course cannot be opened.
         api.patch_session(&session, &json!({"status": "cancelled"})).await;
+        // A cancelled session is not "over" (session 29's attack round).
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/sessions/{session}/facilitators?lang=en"),
+                &json!({"name": "Tarde"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert_eq!(
+            body["message"], "This session is cancelled: a co-facilitator link would take no roll call.",
+            "{body}"
+        );
         let draft = api
             .created(
                 "/api/v1/sessions",

@@ -162,6 +162,17 @@ db_test!(
             let (status, problem) = admin.patch(path, &body).await;
             assert_eq!(status, StatusCode::CONFLICT, "{path}: {problem}");
         }
+        // Session 29's attack round: renaming a built-in audience said it
+        // "cannot be deleted".
+        let (_, problem) = admin
+            .patch("/api/v1/audiences/mediator?lang=en", &json!({"name_en": "Go-betweens"}))
+            .await;
+        assert!(
+            problem["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("its name cannot be changed") && !m.contains("deleted")),
+            "{problem}"
+        );
         let (status, _) = admin
             .patch("/api/v1/audiences/social_workers", &json!({"retired": true}))
             .await;

@@ -74,4 +74,5 @@ error-course-has-sessions = { $count ->
 }
 error-course-programme-archived = برنامج هذا التكوين مؤرشف: استرجع البرنامج، فتعود معه تكويناته.
 error-programme-archived = هذا البرنامج مؤرشف: لا يقبل تكوينات جديدة.
+error-programme-archived-outreach = هذا البرنامج مؤرشف: لا يقبل أنشطة توعية جديدة.
 error-course-archived = هذا التكوين مؤرشف: لا يقبل دورات جديدة ولا يفتح أي دورة للتسجيل.

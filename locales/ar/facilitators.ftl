@@ -14,5 +14,6 @@ session-facilitators = الميسّرون المشاركون
 facilitate-title = تسجيل الحضور
 facilitate-hello = مرحبًا { $name }: اختر حصة لتسجيل حضورها.
 error-facilitator-session-over = انتهت هذه الدورة: لن يسجّل رابط الميسّر المشارك أي حضور. يجري الفريق التصحيحات.
+error-facilitator-session-cancelled = هذه الدورة ملغاة: لن يسجّل رابط الميسّر المشارك أي حضور.
 facilitate-not-open = لم تُفتح هذه الدورة بعد: سيسجّل الرابط الحضور فور فتحها.
 facilitate-over = انتهت هذه الدورة: لم يعد الرابط يسجّل الحضور. اطلب أي تصحيح من منظّميها.

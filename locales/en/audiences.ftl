@@ -27,6 +27,7 @@ error-audience-code = Use 2 to 40 lower-case letters, digits and _, beginning wi
 error-audience-code-taken = Another audience already uses this code.
 error-audience-name = Give its name in at least one language.
 error-audience-built-in = A built-in audience keeps Aula's own words and cannot be deleted; you can retire it.
+error-audience-built-in-names = A built-in audience keeps Aula's own words in every language: its name cannot be changed. You can retire it and add an audience of your own.
 error-audience-other = “Other” cannot be retired: a list that does not say who someone is falls back to it.
 error-audience-in-use = People, courses, outreach or figures already have this audience, so it cannot be deleted. Retire it instead: it is no longer offered, and what has it keeps it.
 audience-actions = Actions

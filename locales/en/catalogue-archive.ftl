@@ -54,4 +54,5 @@ error-course-has-sessions = { $count ->
 }
 error-course-programme-archived = This course's programme is archived: restore the programme, which brings back its courses.
 error-programme-archived = This programme is archived: it takes no new course.
+error-programme-archived-outreach = This programme is archived: it takes no new outreach activity.
 error-course-archived = This course is archived: it takes no new session and opens no session to registration.

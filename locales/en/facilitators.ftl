@@ -14,5 +14,6 @@ session-facilitators = Co-facilitators
 facilitate-title = Take the roll call
 facilitate-hello = Hello { $name }: choose a meeting to take its roll call.
 error-facilitator-session-over = This session is over: a co-facilitator link would take no roll call. Corrections are made by the staff.
+error-facilitator-session-cancelled = This session is cancelled: a co-facilitator link would take no roll call.
 facilitate-not-open = This session has not opened yet: the link takes its roll calls once it does.
 facilitate-over = This session is over: the link takes no more roll calls. Ask its organisers for any correction.

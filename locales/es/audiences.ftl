@@ -27,6 +27,7 @@ error-audience-code = Use de 2 a 40 letras minúsculas, cifras y _, empezando po
 error-audience-code-taken = Otro público ya usa este código.
 error-audience-name = Indique su nombre en al menos un idioma.
 error-audience-built-in = Un público incorporado conserva las palabras de Aula y no puede eliminarse; puede retirarlo.
+error-audience-built-in-names = Un público incorporado conserva las palabras de Aula en cada idioma: su nombre no puede cambiarse. Puede retirarlo y añadir un público propio.
 error-audience-other = «Otro» no puede retirarse: una lista que no dice quién es alguien recurre a él.
 error-audience-in-use = Personas, cursos, acciones de difusión o cifras ya tienen este público, así que no puede eliminarse. Retírelo: deja de ofrecerse y lo que lo tiene lo conserva.
 audience-actions = Acciones

@@ -54,4 +54,5 @@ error-course-has-sessions = { $count ->
 }
 error-course-programme-archived = El programa de este curso está archivado: restaure el programa, lo que recupera sus cursos.
 error-programme-archived = Este programa está archivado: no admite cursos nuevos.
+error-programme-archived-outreach = Este programa está archivado: no admite nuevas acciones de difusión.
 error-course-archived = Este curso está archivado: no admite sesiones nuevas ni abre ninguna sesión a inscripción.

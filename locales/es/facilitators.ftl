@@ -14,5 +14,6 @@ session-facilitators = Cofacilitadores
 facilitate-title = Pasar lista
 facilitate-hello = Hola, { $name }: elija una clase para pasar lista.
 error-facilitator-session-over = Esta sesión ha terminado: un enlace de cofacilitación no tomaría ninguna asistencia. Las correcciones las hace el equipo.
+error-facilitator-session-cancelled = Esta sesión está cancelada: un enlace de cofacilitación no tomaría ninguna asistencia.
 facilitate-not-open = Esta sesión aún no está abierta: el enlace tomará la asistencia en cuanto lo esté.
 facilitate-over = Esta sesión ha terminado: el enlace ya no toma asistencia. Pida cualquier corrección a sus organizadores.

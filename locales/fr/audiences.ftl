@@ -27,6 +27,7 @@ error-audience-code = Utilisez de 2 à 40 lettres minuscules, chiffres et _, en 
 error-audience-code-taken = Un autre public utilise déjà ce code.
 error-audience-name = Donnez son nom dans au moins une langue.
 error-audience-built-in = Un public intégré garde les mots d’Aula et ne peut pas être supprimé ; vous pouvez le retirer.
+error-audience-built-in-names = Un public intégré garde les mots d’Aula dans chaque langue : son nom ne peut pas être modifié. Vous pouvez le retirer et ajouter votre propre public.
 error-audience-other = « Autre » ne peut pas être retiré : une liste qui ne dit pas qui est une personne s’y rapporte.
 error-audience-in-use = Des personnes, formations, actions de sensibilisation ou chiffres ont déjà ce public : il ne peut pas être supprimé. Retirez-le plutôt : il n’est plus proposé, et ce qui l’a le garde.
 audience-actions = Actions

@@ -54,4 +54,5 @@ error-course-has-sessions = { $count ->
 }
 error-course-programme-archived = Le programme de cette formation est archivé : restaurez le programme, ce qui fait revenir ses formations.
 error-programme-archived = Ce programme est archivé : il ne reçoit plus de nouvelle formation.
+error-programme-archived-outreach = Ce programme est archivé : il ne reçoit plus de nouvelle action de sensibilisation.
 error-course-archived = Cette formation est archivée : elle ne reçoit plus de nouvelle session et n’ouvre aucune session aux inscriptions.

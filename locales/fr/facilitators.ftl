@@ -14,5 +14,6 @@ session-facilitators = Co-animateurs
 facilitate-title = Faire l’appel
 facilitate-hello = Bonjour { $name } : choisissez une séance pour en faire l’appel.
 error-facilitator-session-over = Cette session est terminée : un lien de co-animation ne prendrait aucun appel. Les corrections sont faites par l'équipe.
+error-facilitator-session-cancelled = Cette session est annulée : un lien de co-animation ne prendrait aucun appel.
 facilitate-not-open = Cette session n'est pas encore ouverte : le lien prendra ses appels dès qu'elle le sera.
 facilitate-over = Cette session est terminée : le lien ne prend plus d'appel. Demandez toute correction à ses organisateurs.

@@ -120,7 +120,7 @@ pub async fn update(
     let txn = conn.begin_write().await?;
     let before = get(&txn, code).await?;
     if names.is_some() && code.is_built_in() {
-        return Err(StorageError::Conflict(Problem::new("error-audience-built-in")));
+        return Err(StorageError::Conflict(Problem::new("error-audience-built-in-names")));
     }
     if retired == Some(true) && *code == Audience::OTHER {
         return Err(StorageError::Conflict(Problem::new("error-audience-other")));

@@ -35,8 +35,14 @@ pub async fn add(
     let record = sessions::get_in(&txn, org, session_id).await?;
     // A link named for a session that is over would be dead on arrival
     // (session 27's attack round); a draft's works once it opens.
-    if matches!(record.status(), SessionStatus::Completed | SessionStatus::Cancelled) {
-        return Err(StorageError::Conflict(Problem::new("error-facilitator-session-over")));
+    match record.status() {
+        SessionStatus::Completed => return Err(StorageError::Conflict(Problem::new("error-facilitator-session-over"))),
+        SessionStatus::Cancelled => {
+            return Err(StorageError::Conflict(Problem::new(
+                "error-facilitator-session-cancelled",
+            )));
+        }
+        _ => {}
     }
     let secret = secrets::generate("fac_");
     let row = facilitator::ActiveModel {

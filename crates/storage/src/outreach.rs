@@ -131,7 +131,10 @@ async fn check_references(
         .await
         .map_err(|e| not_found_as(e, "programme_id"))?;
     if programme.archived_at.is_some() && current.map(|a| a.programme_id) != Some(programme.id) {
-        return Err(StorageError::invalid("programme_id", "error-programme-archived"));
+        return Err(StorageError::invalid(
+            "programme_id",
+            "error-programme-archived-outreach",
+        ));
     }
     // An activity kept where it was, on its day, stays as it is, as a
     // session's saved meetings do when the programme's dates change.
