@@ -414,7 +414,9 @@ db_test!(
         )
         .await;
         let mut written = Vec::new();
-        for name in ["Aicha Benali", "Aicha Benali"] {
+        // The second misspelt (the same name twice is refused: session
+        // 29's attack round).
+        for name in ["Aicha Benali", "Aicha Benalli"] {
             let body = api
                 .created(&format!("/api/v1/outreach/{burgos}/walk-ins"), &json!({"name": name}))
                 .await;
@@ -545,6 +547,21 @@ db_test!(
             "{html}"
         );
         assert!(html.contains("2 people written down"), "{html}");
+        // Session 29's attack round: the same person written down twice
+        // (the form sent again, or from a second phone) counted twice.
+        // Refused beside the field that says it, with what was typed.
+        for (name, email, field) in [
+            ("mariam keita ", "", "name"),
+            ("Ibrahim S.", "IBRAHIM@example.org", "email"),
+        ] {
+            let response = browser
+                .post_form(&at, &format!("{at}/walk-ins"), &[("name", name), ("email", email)])
+                .await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let html = response.text().await.expect("html");
+            assert!(html.contains(&format!("id=\"error-{field}\"")), "{html}");
+            assert!(html.contains("is already written down at this activity"), "{html}");
+        }
         let got = api.get_ok(&format!("/api/v1/outreach/{activity}")).await;
         assert_eq!(
             (got["attendees"].clone(), got["walk_ins"].clone()),
@@ -555,6 +572,25 @@ db_test!(
         let list = browser.get_html(&format!("/staff/programmes/{programme}")).await;
         assert!(list.contains("information au centre social"), "{list}");
 
+        // Two people of one name are told apart by their addresses.
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/outreach/{activity}/walk-ins"),
+                &json!({"name": "Ibrahim Sow", "email": "ibrahim.sow@example.org"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let (status, body) = api
+            .post(
+                &format!("/api/v1/outreach/{activity}/walk-ins"),
+                &json!({"name": "Someone", "email": "ibrahim.sow@example.org"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(
+            crate::helpers::problem_for(&body, "email").starts_with("Ibrahim Sow is already written down"),
+            "{body}"
+        );
         // Deleted, with its walk-ins, at the second press; back to the programme.
         let response = browser.post_form(&at, &format!("{at}/delete"), &[]).await;
         assert_eq!(response.status(), StatusCode::OK);
@@ -562,7 +598,7 @@ db_test!(
         assert!(step.contains("Delete this outreach activity?"), "{step}");
         assert_eq!(
             api.get_ok(&format!("/api/v1/outreach/{activity}")).await["walk_ins"],
-            2,
+            3,
             "not yet"
         );
         let response = browser

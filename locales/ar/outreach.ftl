@@ -79,3 +79,4 @@ reach-material = المادة
 reach-handed-out = الموزعة
 reach-by-kind = مدى الوصول حسب نوع النشاط
 reach-by-material = المواد الموزعة حسب النوع
+error-walk-in-written-twice = { $name } مدوَّن بالفعل في هذا النشاط. إن كان شخصًا آخر بالاسم نفسه فأضف بريده الإلكتروني أو حرفًا أول من اسمه.

@@ -75,3 +75,4 @@ reach-material = Material
 reach-handed-out = Handed out
 reach-by-kind = Reach by kind of activity
 reach-by-material = Materials handed out by kind
+error-walk-in-written-twice = { $name } is already written down at this activity. If this is someone else of the same name, add their e-mail address or an initial.

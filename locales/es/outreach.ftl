@@ -75,3 +75,4 @@ reach-material = Material
 reach-handed-out = Repartidos
 reach-by-kind = Alcance por tipo de acción
 reach-by-material = Materiales repartidos por tipo
+error-walk-in-written-twice = { $name } ya está anotado/a en esta actividad. Si es otra persona con el mismo nombre, añada su correo electrónico o una inicial.

@@ -75,3 +75,4 @@ reach-material = Support
 reach-handed-out = Distribués
 reach-by-kind = Portée par type d’action
 reach-by-material = Supports distribués par type
+error-walk-in-written-twice = { $name } est déjà noté·e pour cette activité. S’il s’agit d’une autre personne du même nom, ajoutez son adresse e-mail ou une initiale.

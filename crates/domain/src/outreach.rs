@@ -122,6 +122,22 @@ impl WalkIn {
         };
         Ok(WalkIn { name, email })
     }
+
+    /// Whether this is someone already written down as `name` (with
+    /// `email`, if they gave one), and if so, which field says it: the
+    /// same address, or the same name where either of the two has none (a
+    /// form sent twice, two people at the door writing down one person).
+    /// Two people of one name are told apart by their addresses. Each
+    /// name written down counts at least one person in the head count, so
+    /// one person twice was one too many (session 29's attack round).
+    pub fn written_as(&self, name: &str, email: Option<&str>) -> Option<&'static str> {
+        let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+        match (self.email.as_ref().map(ToString::to_string), email) {
+            (Some(mine), Some(theirs)) if same(&mine, theirs) => Some("email"),
+            (Some(_), Some(_)) => None,
+            _ => same(&self.name.to_string(), name).then_some("name"),
+        }
+    }
 }
 
 /// What a programme's outreach reached, for a filter or one kind of
@@ -190,6 +206,13 @@ mod tests {
     #[test]
     fn walk_ins_need_a_name_and_maybe_an_e_mail() {
         assert!(WalkIn::parse("Amina B.", "").expect("no e-mail").email.is_none());
+        let amina = WalkIn::parse("Amina B.", "amina@example.org").expect("parses");
+        assert_eq!(amina.written_as("Someone", Some("AMINA@example.org")), Some("email"));
+        assert_eq!(amina.written_as("amina b.", None), Some("name"));
+        assert_eq!(amina.written_as("Amina B.", Some("other@example.org")), None);
+        let nameless = WalkIn::parse("Amina B.", "").expect("parses");
+        assert_eq!(nameless.written_as("Amina B.", Some("amina@example.org")), Some("name"));
+        assert_eq!(nameless.written_as("Amina C.", None), None);
         assert!(WalkIn::parse("", "a@example.org").is_err());
         assert!(WalkIn::parse("Amina", "not an address").is_err());
     }

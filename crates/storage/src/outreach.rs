@@ -323,6 +323,18 @@ pub async fn add_walk_in(
     if record.activity.kind == OutreachKind::Webinar {
         return Err(StorageError::Conflict(Problem::new("error-outreach-webinar-walk-ins")));
     }
+    // Checked under the activity's lock, so two phones at one door cannot
+    // both write the same person down.
+    let written_down = walk_in::Entity::find()
+        .filter(walk_in::Column::ActivityId.eq(id))
+        .all(&txn)
+        .await?;
+    for written in written_down {
+        if let Some(field) = person.written_as(&written.name, written.email.as_deref()) {
+            let problem = Problem::new("error-walk-in-written-twice").with("name", written.name.as_str());
+            return Err(StorageError::Invalid(FieldErrors::single(field, problem)));
+        }
+    }
     let row = walk_in::ActiveModel {
         id: Set(new_id()),
         activity_id: Set(id),
