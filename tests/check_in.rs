@@ -167,3 +167,48 @@ async fn a_code_by_email_cannot_be_guessed() {
         assert!(attendance::Entity::find().all(&app.db).await.expect("marks").is_empty());
     }
 }
+
+// Session 29's attack round: a trainee whom the trainer had already marked
+// (partial, excused, absent) was told "you are checked in" by the scan,
+// while the trainer's mark stayed. The page now says which mark stands.
+db_test!(
+    session_29_a_scan_after_the_trainers_mark_says_which_mark_stands,
+    |app: TestApp| async move {
+        let (_, meetings, manage) = meeting_now(&app).await;
+        let registration = aula_storage::entities::registration::Entity::find()
+            .one(&app.db)
+            .await
+            .expect("read")
+            .expect("Inés's registration");
+        let organiser = app.api(&[Role::Organiser]).await;
+        let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
+        let mark = |status: &str| json!([{"registration_id": registration.id, "status": status}]);
+        organiser.put_ok(&path, &mark("excused")).await;
+        let phone = app.browser();
+        phone.get(&manage).await;
+        let code = code_now(&app, meetings[0], 0);
+        let page = format!("/check-in/{}/{code}?lang=en", meetings[0]);
+        let form = format!("/check-in/{}/{code}", meetings[0]);
+        let response = phone.post_form(&page, &form, &[]).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let html = response.text().await.expect("text");
+        assert!(
+            html.contains("the trainer has already recorded you as “Excused” at this meeting"),
+            "{html}"
+        );
+        assert!(!html.contains("you are checked in"), "{html}");
+        let marks = attendance::Entity::find().all(&app.db).await.expect("marks");
+        assert_eq!(
+            marks
+                .iter()
+                .map(|m| (m.status.as_str(), m.source.as_str()))
+                .collect::<Vec<_>>(),
+            [("excused", "roll_call")],
+            "the trainer's mark stays"
+        );
+        // Marked late, the person was there: the scan says so.
+        organiser.put_ok(&path, &mark("late")).await;
+        let html = phone.post_form(&page, &form, &[]).await.text().await.expect("text");
+        assert!(html.contains("Inés Ruiz, you are checked in"), "{html}");
+    }
+);

@@ -70,3 +70,4 @@ sheet-number = ع/ر
 sheet-signature = الإمضاء
 sheet-footer = الصفحة {"{"}page{"}"} من {"{"}pages{"}"}
 sheet-download = ورقة الإمضاء (PDF)
+check-in-already-marked = { $name }، سبق أن سجّلك المكوّن بصفة «{ $mark }» في هذه الحصة، ويبقى هذا التسجيل كما هو. إن لم يكن صحيحًا فتحدّث مع المكوّن.

@@ -62,3 +62,4 @@ sheet-number = No.
 sheet-signature = Signature
 sheet-footer = Page {"{"}page{"}"} of {"{"}pages{"}"}
 sheet-download = Sign-in sheet (PDF)
+check-in-already-marked = { $name }, the trainer has already recorded you as “{ $mark }” at this meeting, and that mark stays. If it is not right, speak to the trainer.

@@ -62,3 +62,4 @@ sheet-number = N.º
 sheet-signature = Firma
 sheet-footer = Página {"{"}page{"}"} de {"{"}pages{"}"}
 sheet-download = Hoja de firmas (PDF)
+check-in-already-marked = { $name }, la persona formadora ya le ha registrado como «{ $mark }» en esta sesión, y esa marca se mantiene. Si no es correcta, hable con ella.

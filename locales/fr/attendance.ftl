@@ -62,3 +62,4 @@ sheet-number = N°
 sheet-signature = Signature
 sheet-footer = Page {"{"}page{"}"} sur {"{"}pages{"}"}
 sheet-download = Feuille d'émargement (PDF)
+check-in-already-marked = { $name }, le ou la formatrice vous a déjà noté·e « { $mark } » à cette séance, et cette mention reste. Si elle est inexacte, adressez-vous au formateur ou à la formatrice.

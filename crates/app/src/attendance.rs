@@ -102,30 +102,44 @@ async fn save_with_choices(
 
 /// A trainee checks in to a meeting (the QR code's page): present, unless
 /// already marked by the trainer or an earlier scan, which stays as it is.
-pub async fn check_in(app: &App, meeting: &meeting::Model, registration_id: Uuid) -> Result<()> {
+pub async fn check_in(app: &App, meeting: &meeting::Model, registration_id: Uuid) -> Result<CheckedIn> {
     // Tried once more on a deadlock, as a trainer's save is.
     app.retrying(|| async {
         let txn = app.write().await?;
         let existing = attendance::for_meeting(&*txn, meeting.id).await?;
-        if !existing.contains_key(&registration_id) {
-            let mark = Mark {
-                registration_id,
-                status: AttendanceStatus::Present,
-                minutes: None,
-            };
-            attendance::record(
-                &*txn,
-                &Actor::system("check-in"),
-                meeting,
-                &[mark],
-                Source::CheckIn,
-                None,
-            )
-            .await?;
+        if let Some(mark) = existing.get(&registration_id) {
+            return Ok(CheckedIn::Already(mark.status));
         }
-        txn.commit().await
+        let mark = Mark {
+            registration_id,
+            status: AttendanceStatus::Present,
+            minutes: None,
+        };
+        attendance::record(
+            &*txn,
+            &Actor::system("check-in"),
+            meeting,
+            &[mark],
+            Source::CheckIn,
+            None,
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(CheckedIn::Now)
     })
     .await
+}
+
+/// What a check-in found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckedIn {
+    /// Marked present now.
+    Now,
+    /// The meeting already had this mark for them (a scan before, or the
+    /// trainer's roll call); it stays as it is: a trainer's mark is the
+    /// trainer's to change (session 29's attack round: a partial mark was
+    /// answered "you are checked in").
+    Already(AttendanceStatus),
 }
 
 /// E-mails a one-time check-in code to a confirmed trainee of the session

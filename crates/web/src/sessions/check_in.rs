@@ -26,7 +26,8 @@
 //! lets another check in for them, as they could forward a code.
 
 use askama::Template;
-use aula_domain::{Email, RegistrationStatus};
+use aula_app::attendance::CheckedIn;
+use aula_domain::{AttendanceStatus, Email, RegistrationStatus};
 use aula_storage::attendance;
 use aula_storage::entities::{meeting, person, registration};
 use aula_storage::sessions::{self, SessionRecord};
@@ -294,6 +295,9 @@ struct CheckInPage {
     opens: Option<String>,
     /// Done: the person is marked present.
     done: bool,
+    /// The trainer had already marked them otherwise (absent, excused,
+    /// partial): which mark, said in full; it stays.
+    marked: Option<String>,
     holder_name: Option<String>,
     /// A code was e-mailed to this address; the form asks for it.
     emailed: Option<String>,
@@ -333,6 +337,7 @@ fn page(ctx: &Ctx, record: SessionRecord, meeting_id: Uuid, code: String) -> Che
         refused: None,
         opens: None,
         done: false,
+        marked: None,
         holder_name: None,
         emailed: None,
         email: String::new(),
@@ -431,9 +436,17 @@ pub(crate) async fn check_in(
         page.refused = Some("check-in-not-registered");
         return render(&page);
     }
-    aula_app::attendance::check_in(&ctx.state.app(), &checked.meeting, holder.registration.id).await?;
-    page.done = true;
-    page.holder_name = Some(format!("{} {}", holder.person.given_name, holder.person.family_name));
+    let name = format!("{} {}", holder.person.given_name, holder.person.family_name);
+    match aula_app::attendance::check_in(&ctx.state.app(), &checked.meeting, holder.registration.id).await? {
+        CheckedIn::Now | CheckedIn::Already(AttendanceStatus::Present | AttendanceStatus::Late) => page.done = true,
+        // The trainer's mark stays, and the page says which it is.
+        CheckedIn::Already(mark) => {
+            let tr = ctx.tr();
+            let mark = tr.t(&format!("attendance-{}", mark.as_str()));
+            page.marked = Some(tr.t2("check-in-already-marked", "name", name.as_str(), "mark", mark));
+        }
+    }
+    page.holder_name = Some(name);
     render(&page)
 }
 
