@@ -804,3 +804,38 @@ db_test!(
         assert_eq!(listed["total"], 0, "{listed}");
     }
 );
+
+// Session 29's attack round: a second region could take an existing
+// region's name under another code, and every list of regions (a venue's,
+// a person's, the indicators' filter) shows names only.
+db_test!(
+    session_29_two_regions_of_one_name_are_refused,
+    |app: crate::helpers::TestApp| async move {
+        let admin = app.api(&[Role::Admin]).await;
+        let before = admin.get_ok("/api/v1/regions").await.as_array().map_or(0, Vec::len);
+        let region = serde_json::json!({"code": "ES-AN", "name": "Andalucía"});
+        admin.created("/api/v1/regions?lang=en", &region).await;
+        let twin = serde_json::json!({"code": "AND", "name": " andalucía"});
+        let (status, problem) = admin.post("/api/v1/regions?lang=en", &twin).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{problem}");
+        assert_eq!(
+            crate::helpers::problem_for(&problem, "name"),
+            "Another region already has this name.",
+            "{problem}"
+        );
+        let browser = app.signed_in(&[Role::Admin]).await;
+        let response = browser
+            .post_form(
+                "/admin/regions?lang=en",
+                "/admin/regions?lang=en",
+                &[("code", "AND"), ("name", "ANDALUCÍA")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let html = response.text().await.expect("html");
+        assert!(html.contains("id=\"error-name\""), "{html}");
+        assert!(html.contains("value=\"AND\""), "what was typed stays: {html}");
+        let regions = admin.get_ok("/api/v1/regions").await;
+        assert_eq!(regions.as_array().map(Vec::len), Some(before + 1), "{regions}");
+    }
+);

@@ -413,6 +413,7 @@ error-keep-a-meeting = تحتفظ الدورة المفتوحة أو المغل�
 error-body-code = من 2 إلى 10 حروف أو أرقام.
 error-body-code-taken = هيكل آخر يستعمل هذا الرمز.
 error-region-code-taken = جهة أخرى تستعمل هذا الرمز.
+error-region-name-taken = جهة أخرى تحمل هذا الاسم.
 error-accreditor-body = يجب أن ينتمي مسؤول الاعتماد إلى هيكل اعتماد.
 error-password-short = { $min ->
     [zero] { $min } حرف على الأقل.

@@ -393,6 +393,7 @@ error-keep-a-meeting = A session open or closed for registration keeps at least 
 error-body-code = 2 to 10 letters or digits.
 error-body-code-taken = Another body already uses this code.
 error-region-code-taken = Another region already uses this code.
+error-region-name-taken = Another region already has this name.
 error-accreditor-body = An accreditor must belong to an accrediting body.
 error-password-short = At least { $min ->
     [one] one character

@@ -393,6 +393,7 @@ error-keep-a-meeting = Una sesión abierta o cerrada a inscripciones conserva al
 error-body-code = De 2 a 10 letras o cifras.
 error-body-code-taken = Otra entidad ya usa este código.
 error-region-code-taken = Otra región ya usa este código.
+error-region-name-taken = Otra región ya tiene este nombre.
 error-accreditor-body = Elija una entidad acreditadora: es obligatoria para el rol Acreditador/a.
 error-password-short = Al menos { $min ->
     [one] un carácter

@@ -393,6 +393,7 @@ error-keep-a-meeting = Une session ouverte ou fermée aux inscriptions garde au 
 error-body-code = De 2 à 10 lettres ou chiffres.
 error-body-code-taken = Un autre organisme utilise déjà ce code.
 error-region-code-taken = Une autre région utilise déjà ce code.
+error-region-name-taken = Une autre région porte déjà ce nom.
 error-accreditor-body = Choisissez un organisme accréditeur : il est obligatoire pour le rôle Accréditeur.
 error-password-short = Au moins { $min ->
     [one] { $min } caractère

@@ -1,5 +1,6 @@
 //! Regions: where venues are and where participants come from.
 
+use aula_domain::{FieldErrors, Problem};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QueryOrder, Set};
 use serde_json::json;
 use uuid::Uuid;
@@ -20,9 +21,17 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<region::Model>
     found(conn, region::Entity::find_by_id(id)).await
 }
 
-/// Adds a region; a code already in use is the `code` field's problem.
+/// Adds a region; a code already in use is the `code` field's problem, a
+/// name already in use the `name` field's: every list of regions (the
+/// venue's, a person's, the indicators' filter) shows names only, so two
+/// of one name could not be told apart (session 29's attack round).
 pub async fn create(conn: &impl Begin, actor: &Actor, code: &str, name: &str) -> Result<region::Model> {
     let txn = conn.begin_write().await?;
+    let same = |a: &str| a.trim().to_lowercase() == name.trim().to_lowercase();
+    if list(&txn).await?.iter().any(|r| same(&r.name)) {
+        let problem = Problem::new("error-region-name-taken");
+        return Err(StorageError::Invalid(FieldErrors::single("name", problem)));
+    }
     let row = region::ActiveModel {
         id: Set(new_id()),
         code: Set(code.to_owned()),
