@@ -319,6 +319,19 @@ db_test!(
             .await;
         assert_eq!(changed["accent_colour"], "#1d4ed8");
         assert_eq!(changed["languages"], json!(["es", "ar"]));
+        // Its public pages link to the languages it offers, and to the one
+        // they are in (session 29's attack round: all four, always).
+        let reader = app.browser();
+        let offered = |html: &str| {
+            ["fr", "es", "en", "ar"]
+                .into_iter()
+                .filter(|code| html.contains(&format!("hreflang=\"{code}\"")))
+                .collect::<Vec<_>>()
+        };
+        let spanish = reader.get_html("/o/ciudad-b/?lang=es").await;
+        assert_eq!(offered(&spanish), ["es", "ar"], "{spanish}");
+        let english = reader.get_html("/o/ciudad-b/?lang=en").await;
+        assert_eq!(offered(&english), ["es", "en", "ar"], "{english}");
         assert_eq!(changed["mail_sender_name"], "Formacion B");
         let (_, cleared) = admin.patch(&path, &json!({"accent_colour": "", "reply_to": ""})).await;
         assert_eq!(cleared["accent_colour"], serde_json::Value::Null);

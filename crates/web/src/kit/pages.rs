@@ -132,6 +132,12 @@ impl Chrome {
     /// name, logo and colour in the header.
     pub fn branded(mut self, org: &aula_storage::entities::organisation::Model) -> Self {
         self.brand = Some(Brand::of(org));
+        // Its language links are the languages it offers, and the one the
+        // page is in, so the reader sees where they are: an organisation
+        // offering French and Arabic showed links to all four (session
+        // 29's attack round).
+        let offered: Vec<&str> = org.languages.split(',').map(str::trim).collect();
+        self.languages.retain(|l| l.current || offered.contains(&l.code));
         self
     }
 
