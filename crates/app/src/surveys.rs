@@ -115,12 +115,10 @@ pub async fn open(
     reminder_days: i64,
     open_days: i64,
 ) -> Result<()> {
-    // Another organisation's session is not found (issue 17).
-    sessions::belongs(&app.db, org, session_id).await?;
-    // A session recorded after the fact e-mails nobody: opening its survey
-    // said "invitations are on their way" and sent none (session 29's
-    // attack round).
-    if sessions::row(&app.db, session_id).await?.record_past {
+    // Another organisation's session is not found (issue 17). One recorded
+    // after the fact e-mails nobody: opening its survey said "invitations
+    // are on their way" and sent none (session 29's attack round).
+    if sessions::row_in(&app.db, org, session_id).await?.record_past {
         return Err(Error::Conflict(Problem::new("error-survey-past-session")));
     }
     let txn = app.write().await?;

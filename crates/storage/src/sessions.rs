@@ -338,22 +338,22 @@ pub async fn get(conn: &impl ConnectionTrait, id: Uuid) -> Result<SessionRecord>
 /// One of `org`'s sessions; another organisation's is not found. Every
 /// staff door reaching a session, or what hangs from it, starts here.
 pub async fn get_in(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<SessionRecord> {
-    let row = found(
-        conn,
-        session::Entity::find_by_id(id).filter(session::Column::OrganisationId.eq(org.uuid())),
-    )
-    .await?;
+    let row = row_in(conn, org, id).await?;
     complete(conn, vec![row]).await?.pop().ok_or(StorageError::NotFound)
 }
 
 /// Whether session `id` is one of `org`'s: one indexed read.
 pub async fn belongs(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<()> {
+    row_in(conn, org, id).await.map(|_| ())
+}
+
+/// The row of `org`'s session `id`; another organisation's is not found.
+pub async fn row_in(conn: &impl ConnectionTrait, org: OrganisationId, id: Uuid) -> Result<session::Model> {
     found(
         conn,
         session::Entity::find_by_id(id).filter(session::Column::OrganisationId.eq(org.uuid())),
     )
     .await
-    .map(|_| ())
 }
 
 /// The session's own row, without what hangs from it: one statement, to
