@@ -191,6 +191,10 @@ pub enum Error {
     /// The input is refused, field by field.
     #[error("invalid")]
     Invalid(FieldErrors),
+    /// What was asked for is there but out of service, for the reason the
+    /// problem gives (a suspended organisation's session).
+    #[error("gone: {0}")]
+    Gone(Problem),
     /// Storage refused the change for a reason of its own (a duplicate, a
     /// row still in use, an existing registration, an expired link: its
     /// `conflict()` names the message), or the database failed.

@@ -16,6 +16,24 @@ use uuid::Uuid;
 
 use crate::{App, Error, Result};
 
+/// Organisation `id`, if it is in service (see [`in_service`]). Every
+/// door that takes a registration or a confirmation asks here.
+pub async fn serving(conn: &impl ConnectionTrait, id: Uuid) -> Result<organisation::Model> {
+    in_service(organisations::get(conn, OrganisationId::from_row(id)).await?)
+}
+
+/// `org`, if it is in service: a suspended one's public pages,
+/// registrations and confirmations are [`Error::Gone`], saying it is
+/// suspended (issue 17).
+pub fn in_service(org: organisation::Model) -> Result<organisation::Model> {
+    match org.status {
+        OrganisationStatus::Active => Ok(org),
+        OrganisationStatus::Suspended => Err(Error::Gone(
+            Problem::new("organisation-suspended-page").with("name", org.name.as_str()),
+        )),
+    }
+}
+
 /// Makes an organisation; a slug already taken is refused on the `slug` field.
 pub async fn create(app: &App, actor: &Actor, new: &NewOrganisation) -> Result<organisation::Model> {
     let txn = app.write().await?;

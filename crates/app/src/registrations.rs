@@ -261,6 +261,10 @@ pub async fn confirm(app: &App, token: &str) -> Result<Confirmed> {
 async fn confirm_once(app: &App, token: &str) -> Result<Confirmed> {
     let link = registrations::by_confirm_token(&app.db, token).await?;
     let record = sessions::for_registration(&app.db, link.session_id).await?;
+    // A suspended organisation takes no registration (issue 17), and a
+    // confirmation is one: the link placed people, and mailed them, while
+    // the form and the API refused (session 29's attack round).
+    crate::organisations::serving(&app.db, record.session.organisation_id).await?;
     let txn = app.write().await?;
     let held = match registrations::hold_for_confirmation(&*txn, token).await {
         Ok(held) => held,

@@ -8,7 +8,6 @@
 //! it no longer answers, not that they mistyped it; a mistyped slug stays
 //! 404. Nothing of its records is shown, and no registration is taken.
 
-use aula_domain::{OrganisationStatus, Problem};
 use aula_storage::entities::organisation;
 use aula_storage::organisations;
 use axum::extract::State;
@@ -20,22 +19,14 @@ use uuid::Uuid;
 use crate::kit::extract::ApiPath;
 use crate::{AppError, AppResult, AppState};
 
-/// The 410 of a suspended organisation's public pages.
-pub fn suspended(org: &organisation::Model) -> AppError {
-    AppError::Gone(Problem::new("organisation-suspended-page").with("name", org.name.as_str()))
-}
-
 /// `org` if its public pages are in service; 410 if it is suspended.
 pub fn serving(org: organisation::Model) -> AppResult<organisation::Model> {
-    match org.status {
-        OrganisationStatus::Active => Ok(org),
-        OrganisationStatus::Suspended => Err(suspended(&org)),
-    }
+    Ok(aula_app::organisations::in_service(org)?)
 }
 
 /// The organisation of a public page's record, if it is in service.
 pub async fn serving_id(state: &AppState, id: Uuid) -> AppResult<organisation::Model> {
-    serving(organisations::get(&state.db, aula_domain::OrganisationId::from_row(id)).await?)
+    Ok(aula_app::organisations::serving(&state.db, id).await?)
 }
 
 /// The organisation at `/o/{slug}/...`: 404 for a slug no organisation has.

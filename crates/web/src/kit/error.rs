@@ -179,6 +179,7 @@ impl From<aula_app::Error> for AppError {
             aula_app::Error::NotFound => AppError::NotFound,
             aula_app::Error::Conflict(problem) => AppError::Conflict(problem),
             aula_app::Error::Invalid(fields) => AppError::Invalid(fields),
+            aula_app::Error::Gone(problem) => AppError::Gone(problem),
             aula_app::Error::Storage(err) | aula_app::Error::Commit(err) => err.into(),
         }
     }

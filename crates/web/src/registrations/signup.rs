@@ -489,17 +489,6 @@ pub(crate) async fn confirm(
     ApiPath(token): ApiPath<String>,
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
-    // A suspended organisation takes no registration (issue 17), and a
-    // confirmation is one: the link placed people, and mailed them, while
-    // the form and the API refused (session 29's attack round).
-    match registrations::by_confirm_token(&ctx.state.db, &token).await {
-        Ok(link) => {
-            let session = sessions::row(&ctx.state.db, link.session_id).await?;
-            crate::catalogue::branding::serving_id(&ctx.state, session.organisation_id).await?;
-        }
-        Err(StorageError::NotFound) => {}
-        Err(other) => return Err(other.into()),
-    }
     let confirmed = match registrations_app::confirm(&ctx.state.app(), &token).await {
         Err(aula_app::Error::NotFound) => return superseded(&ctx, &token).await,
         other => other?,
