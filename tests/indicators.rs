@@ -795,6 +795,18 @@ db_test!(the_demo_reproduces_the_published_report, |app: TestApp| async move {
     for figure in [">1,002<", ">620<", ">4.6 / 5<", ">105<"] {
         assert!(html.contains(figure), "{figure} missing");
     }
+
+    // Session 29's attack round: the demo held requests never confirmed,
+    // older than their retention period, and its first start erased 62 of
+    // them and 44 people. Nothing in it is past its period now.
+    let expired = aula_app::retention::expire(
+        &app.app(),
+        chrono::Utc::now(),
+        &aula_domain::retention::RetentionPeriods::default(),
+    )
+    .await
+    .expect("retention");
+    assert_eq!(expired, aula_app::retention::Expired::default());
 });
 
 db_test!(

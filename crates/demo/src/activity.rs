@@ -36,7 +36,8 @@
 //!
 //! 1. *Rosters first, people later.* Each past edition gets a roster: how
 //!    many were placed (confirmed, or waitlisted when the seats were gone),
-//!    never confirmed, cancelled while pending; who cancelled (a confirmed
+//!    cancelled while pending (none is left unconfirmed: the product erases
+//!    such requests after 30 days); who cancelled (a confirmed
 //!    cancellation promotes the lowest ticket still waiting, as
 //!    `registrations::promote` does); and for everyone seated, a mark at
 //!    every meeting (present, late, excused, absent; online meetings with
@@ -50,8 +51,8 @@
 //!    the placed entries that did not complete (partial attendance,
 //!    no-shows, cancellations, people left on the waiting list): all but
 //!    382 go to someone already registered, so 620 + 382 = 1,002 people
-//!    reached a seat or the waiting list. Entries never placed (pending,
-//!    cancelled while pending) get new people or people already there;
+//!    reached a seat or the waiting list. Entries never placed (cancelled
+//!    while pending) get new people or people already there;
 //!    neither counts. The open editions' 12 people are people already
 //!    registered, so they change no distinct count. A person is never given
 //!    two registrations in one course, and someone in an in-person course
@@ -269,22 +270,23 @@ enum Fate {
     CancelledWaiting,
     /// Still waiting when the session began.
     Waiting,
-    /// The e-mail was never confirmed.
-    Pending,
-    /// Cancelled before confirming.
+    /// Cancelled before confirming. (None is left unconfirmed: a request
+    /// never confirmed is erased after the pending-registration period,
+    /// 30 days by default, and every past edition's requests are older;
+    /// the demo's first start erased 62 of them and 44 people: session
+    /// 29's attack round.)
     CancelledPending,
 }
 
 impl Fate {
     fn placed(self) -> bool {
-        !matches!(self, Fate::Pending | Fate::CancelledPending)
+        !matches!(self, Fate::CancelledPending)
     }
 
     fn status(self) -> RegistrationStatus {
         match self {
             Fate::Seated => RegistrationStatus::Confirmed,
             Fate::Waiting => RegistrationStatus::Waitlisted,
-            Fate::Pending => RegistrationStatus::Pending,
             Fate::CancelledSeated | Fate::CancelledWaiting | Fate::CancelledPending => RegistrationStatus::Cancelled,
         }
     }
@@ -797,29 +799,21 @@ fn roster(s: usize, course: usize, days_ago: i64) -> PlanSession {
     let cap = capacity(course) as usize;
     let r = |purpose: u64| h(&[1, s as u64, purpose]);
     let n = |purpose: u64, m: usize| below(r(purpose), m);
-    // (placed, never confirmed, cancelled while pending, confirmed cancelling, waitlisted cancelling at most)
-    let (demand, pending, pending_cancelled, seated_cancelling, waiting_cancelling) = match (c.programme, k) {
-        (UNION, Kind::InPerson) => (23 + n(1, 9), 1 + n(2, 3), n(3, 3), 1 + n(4, 3), 1),
-        (UNION, Kind::Webinar) => (70 + n(1, 30), 3 + n(2, 5), 2 + n(3, 3), 3 + n(4, 5), 2),
-        (UNION, _) => (64 + n(1, 16), 2 + n(2, 4), 1 + n(3, 3), 2 + n(4, 4), 2),
-        _ => (cap - 2 + n(1, 5), n(2, 2), n(3, 2), 1 + n(4, 2), 1),
+    // (placed, cancelled while pending, confirmed cancelling, waitlisted cancelling at most)
+    let (demand, unplaced, seated_cancelling, waiting_cancelling) = match (c.programme, k) {
+        (UNION, Kind::InPerson) => (23 + n(1, 9), n(3, 3), 1 + n(4, 3), 1),
+        (UNION, Kind::Webinar) => (70 + n(1, 30), 2 + n(3, 3), 3 + n(4, 5), 2),
+        (UNION, _) => (64 + n(1, 16), 1 + n(3, 3), 2 + n(4, 4), 2),
+        _ => (cap - 2 + n(1, 5), n(3, 2), 1 + n(4, 2), 1),
     };
     // The order in which they registered: the unplaced merged in among the placed.
-    let unplaced = pending + pending_cancelled;
     let total = demand + unplaced;
     let mut fates = Vec::with_capacity(total);
-    let (mut left_unplaced, mut left_pending) = (unplaced, pending);
+    let mut left_unplaced = unplaced;
     for i in 0..total {
         let remaining = total - i;
         if left_unplaced > 0 && below(r(100 + i as u64), remaining) < left_unplaced {
-            fates.push(
-                if left_pending > 0 && below(r(200 + i as u64), left_unplaced) < left_pending {
-                    left_pending -= 1;
-                    Fate::Pending
-                } else {
-                    Fate::CancelledPending
-                },
-            );
+            fates.push(Fate::CancelledPending);
             left_unplaced -= 1;
         } else {
             fates.push(Fate::Seated);
@@ -880,7 +874,7 @@ fn roster(s: usize, course: usize, days_ago: i64) -> PlanSession {
         .map(|(i, fate)| {
             let hash = r(300 + i as u64);
             let via = match (fate, hash % 100) {
-                (Fate::Pending | Fate::CancelledPending, _) => Via::Public,
+                (Fate::CancelledPending, _) => Via::Public,
                 (_, 0..=79) if c.programme == UNION => Via::Public,
                 (_, 0..=39) => Via::Public,
                 (_, 80..=93) if c.programme == UNION => Via::Organiser,
@@ -1588,7 +1582,6 @@ pub fn build_block(
                 Fate::CancelledSeated => (Some(placed), event, Some(placed), event.unwrap_or(placed)),
                 Fate::CancelledWaiting => (None, event, Some(placed), event.unwrap_or(placed)),
                 Fate::Waiting => (None, None, Some(placed), placed),
-                Fate::Pending => (None, None, None, made),
                 Fate::CancelledPending => {
                     let at = made + Duration::hours(2 + (hash % 38) as i64);
                     (None, Some(at), None, at)
