@@ -189,19 +189,13 @@ pub async fn check(db: &Database, at: DateTime<Utc>) -> Result<Check> {
     let txn = read_snapshot(db).await?;
     let registrations = registration::Entity::find().count(&txn).await?;
     let facts = registration_fact::Entity::find().count(&txn).await?;
+    let organisations = organisation::Entity::find().all(&txn).await?;
+    let programmes = programme::Entity::find().all(&txn).await?;
     let mut filters = vec![Filter::default()];
-    for id in organisation::Entity::find()
-        .select_only()
-        .column(organisation::Column::Id)
-        .into_tuple::<Uuid>()
-        .all(&txn)
-        .await?
-    {
-        filters.push(Filter {
-            organisation_id: Some(id),
-            ..Filter::default()
-        });
-    }
+    filters.extend(organisations.iter().map(|o| Filter {
+        organisation_id: Some(o.id),
+        ..Filter::default()
+    }));
     let every_day = |filter: &Filter| Filter {
         from: chrono::NaiveDate::from_ymd_opt(2000, 1, 1),
         to: chrono::NaiveDate::from_ymd_opt(2100, 12, 31),
@@ -209,18 +203,10 @@ pub async fn check(db: &Database, at: DateTime<Utc>) -> Result<Check> {
     };
     let mut filters: Vec<Filter> = filters.iter().flat_map(|f| [f.clone(), every_day(f)]).collect();
     // Each programme too: no breakdown groups by it.
-    for id in programme::Entity::find()
-        .select_only()
-        .column(programme::Column::Id)
-        .into_tuple::<Uuid>()
-        .all(&txn)
-        .await?
-    {
-        filters.push(Filter {
-            programme_id: Some(id),
-            ..Filter::default()
-        });
-    }
+    filters.extend(programmes.iter().map(|p| Filter {
+        programme_id: Some(p.id),
+        ..Filter::default()
+    }));
     let breakdowns = [
         Breakdown::Region,
         Breakdown::Audience,
