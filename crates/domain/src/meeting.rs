@@ -187,6 +187,19 @@ impl MeetingTimes {
 /// told to write `YYYY-MM-DD`, as it was: session 27's attack round).
 pub fn parse_date(input: &str) -> Result<NaiveDate, Problem> {
     let trimmed = filled(input)?;
+    // Ten characters, digits but for the two hyphens: chrono also reads
+    // `+2026-01-01` and `2026-1-1` (session 29's attack round).
+    let shaped = trimmed.len() == 10
+        && trimmed.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(Problem::new("error-date"));
+    }
     let date = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d").map_err(|_| Problem::new("error-date"))?;
     if MEETING_YEARS.contains(&chrono::Datelike::year(&date)) {
         Ok(date)
@@ -272,6 +285,27 @@ mod tests {
             parse_local_datetime(zone, "2201-06-01T00:00").map_err(|p| p.key),
             Err("error-year")
         );
+    }
+
+    /// Session 29's attack round: a programme's date `+2026-01-01` was
+    /// read as 1 January 2026.
+    #[test]
+    fn session_29_a_date_is_written_as_a_date_field_sends_it() {
+        assert_eq!(
+            parse_date(" 2026-01-01 "),
+            Ok(NaiveDate::from_ymd_opt(2026, 1, 1).expect("day"))
+        );
+        for odd in [
+            "+2026-01-01",
+            "2026-1-1",
+            "2026-01-1",
+            "02026-01-01",
+            "2026/01/01",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(parse_date(odd).map_err(|p| p.key), Err("error-date"), "{odd}");
+        }
+        assert_eq!(parse_date("2026-02-30").map_err(|p| p.key), Err("error-date"));
     }
 
     #[test]
