@@ -716,3 +716,53 @@ db_test!(
         assert!(page.contains("This session has not opened yet"), "{page}");
     }
 );
+
+// Session 29's attack round: correcting a meeting's typed times after its
+// roll call ended on "other records depend on this", the form's input
+// lost. A meeting given other times on its own day keeps its marks, which
+// then count its new length; removing it, or moving it to another day,
+// is refused beside the meetings, saying why.
+db_test!(
+    session_29_a_marked_meeting_takes_other_times_on_its_day,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 1).await;
+        let present = json!([{"registration_id": registrations[0], "status": "present"}]);
+        api.put_ok(&format!("/api/v1/meetings/{}/attendance", meetings[0]), &present)
+            .await;
+        let matrix = format!("/api/v1/sessions/{session_id}/attendance");
+        assert_eq!(api.get_ok(&matrix).await["rows"][0]["attended_minutes"], 300);
+
+        // 09:00–14:00 on 12 March, typed for 09:00–13:30: the same meeting.
+        let mut times = crate::helpers::mornings_from_12_march_2026(3);
+        times[0]["ends_at"] = json!("2026-03-12T13:30:00+01:00");
+        let changed = api
+            .patch_ok(&format!("/api/v1/sessions/{session_id}"), &json!({"meetings": times}))
+            .await;
+        assert_eq!(crate::helpers::meeting_ids(&changed)[0], meetings[0], "the same row");
+        let after = api.get_ok(&matrix).await;
+        assert_eq!(after["rows"][0]["marks"][0]["status"], "present", "{after}");
+        assert_eq!(after["rows"][0]["attended_minutes"], 270, "its new length: {after}");
+
+        // Taken off, or moved to another day: refused, nothing changed.
+        for meetings in [
+            json!(times.as_array().expect("list")[1..]),
+            json!([{"starts_at": "2026-03-11T09:00:00+01:00", "ends_at": "2026-03-11T13:30:00+01:00"},
+                   times[1], times[2]]),
+        ] {
+            let (status, body) = api
+                .patch(
+                    &format!("/api/v1/sessions/{session_id}?lang=en"),
+                    &json!({"meetings": meetings}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+            assert!(
+                crate::helpers::problem_for(&body, "meetings")
+                    .starts_with("The meeting of 2026-03-12 has attendance recorded"),
+                "{body}"
+            );
+        }
+        assert_eq!(api.get_ok(&matrix).await, after);
+    }
+);

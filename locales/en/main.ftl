@@ -390,6 +390,7 @@ error-status-transition = A session cannot go from “{ $from }” to “{ $to }
 error-complete-before-end = A session can be marked completed once its last meeting is over.
 error-open-needs-meetings = Add at least one meeting before opening registration.
 error-keep-a-meeting = A session open or closed for registration keeps at least one meeting, and one without meetings is not completed: to call it off, cancel it.
+error-meeting-has-marks = The meeting of { $date } has attendance recorded: it can be given other times on its day, but not removed or moved to another day.
 error-body-code = 2 to 10 letters or digits.
 error-body-code-taken = Another body already uses this code.
 error-region-code-taken = Another region already uses this code.

@@ -390,6 +390,7 @@ error-status-transition = Una sesión no puede pasar de «{ $from }» a «{ $to 
 error-complete-before-end = Una edición solo puede marcarse como completada cuando ha terminado su última clase.
 error-open-needs-meetings = Añada al menos una clase antes de abrir la inscripción.
 error-keep-a-meeting = Una sesión abierta o cerrada a inscripciones conserva al menos una clase, y una sesión sin clases no se puede completar: para suspenderla, cancélela.
+error-meeting-has-marks = La clase del { $date } tiene asistencia registrada: puede cambiar de horario dentro del mismo día, pero no quitarse ni pasar a otro día.
 error-body-code = De 2 a 10 letras o cifras.
 error-body-code-taken = Otra entidad ya usa este código.
 error-region-code-taken = Otra región ya usa este código.

@@ -390,6 +390,7 @@ error-status-transition = Une session ne peut pas passer de « { $from } » à
 error-complete-before-end = Une session ne peut être marquée achevée qu’une fois sa dernière séance terminée.
 error-open-needs-meetings = Ajoutez au moins une séance avant d'ouvrir les inscriptions.
 error-keep-a-meeting = Une session ouverte ou fermée aux inscriptions garde au moins une séance, et une session sans séance ne peut être terminée : pour l'arrêter, annulez-la.
+error-meeting-has-marks = La séance du { $date } a des présences enregistrées : ses horaires peuvent changer dans la même journée, mais elle ne peut être ni retirée ni déplacée à un autre jour.
 error-body-code = De 2 à 10 lettres ou chiffres.
 error-body-code-taken = Un autre organisme utilise déjà ce code.
 error-region-code-taken = Une autre région utilise déjà ce code.

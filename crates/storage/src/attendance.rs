@@ -190,7 +190,7 @@ pub async fn record(
 
 /// Writes each registration's attended minutes and meetings (present or
 /// late) on its row, from all its marks: what the indicators add up.
-async fn keep_sums(conn: &impl ConnectionTrait, registration_ids: &[Uuid]) -> Result<()> {
+pub(crate) async fn keep_sums(conn: &impl ConnectionTrait, registration_ids: &[Uuid]) -> Result<()> {
     let marks = mark::Entity::find()
         .filter(mark::Column::RegistrationId.is_in(registration_ids.iter().copied()))
         .all(conn)

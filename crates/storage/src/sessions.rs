@@ -549,25 +549,53 @@ fn place_of(details: &SessionDetails, times: (chrono::DateTime<Utc>, chrono::Dat
 
 async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, details: &SessionDetails) -> Result<()> {
     let wanted = &details.meetings;
-    let existing = meeting::Entity::find()
+    let mut existing = meeting::Entity::find()
         .filter(meeting::Column::SessionId.eq(session_id))
         .all(conn)
         .await?;
+    existing.sort_by_key(|m| m.starts_at);
     let key = |m: &meeting::Model| (m.starts_at, m.ends_at);
-    let stale: Vec<Uuid> = existing
+    let kept = |m: &meeting::Model| wanted.iter().any(|w| (w.starts_at, w.ends_at) == key(m));
+    let mut fresh: Vec<_> = wanted
         .iter()
-        .filter(|m| !wanted.iter().any(|w| (w.starts_at, w.ends_at) == key(m)))
-        .map(|m| m.id)
+        .filter(|w| !existing.iter().any(|m| key(m) == (w.starts_at, w.ends_at)))
         .collect();
+    fresh.sort_by_key(|w| w.starts_at);
+    // A meeting given other times on its own day is the same meeting
+    // corrected: it keeps its row, and with it its marks and check-ins.
+    // Correcting a typed time after the roll call ended on "other records
+    // depend on this" (session 29's attack round).
+    let zone = details.time_zone.tz();
+    let day = |at: DateTime<Utc>| at.with_timezone(&zone).date_naive();
+    let mut moved = Vec::new();
+    let mut stale = Vec::new();
+    for m in existing.iter().filter(|m| !kept(m)) {
+        match fresh.iter().position(|w| day(w.starts_at) == day(m.starts_at)) {
+            Some(i) => moved.push((m, fresh.remove(i))),
+            None => stale.push(m),
+        }
+    }
     if !stale.is_empty() {
+        let ids: Vec<Uuid> = stale.iter().map(|m| m.id).collect();
+        let marked = attendance::Entity::find()
+            .filter(attendance::Column::MeetingId.is_in(ids.clone()))
+            .one(conn)
+            .await?;
+        if let Some(mark) = marked
+            && let Some(m) = stale.iter().find(|m| m.id == mark.meeting_id)
+        {
+            let problem = Problem::new("error-meeting-has-marks").with("date", day(m.starts_at).to_string());
+            return Err(StorageError::Invalid(aula_domain::FieldErrors::single(
+                "meetings", problem,
+            )));
+        }
         meeting::Entity::delete_many()
-            .filter(meeting::Column::Id.is_in(stale))
+            .filter(meeting::Column::Id.is_in(ids))
             .exec(conn)
             .await?;
     }
-    let new: Vec<meeting::ActiveModel> = wanted
+    let new: Vec<meeting::ActiveModel> = fresh
         .iter()
-        .filter(|w| !existing.iter().any(|m| key(m) == (w.starts_at, w.ends_at)))
         .map(|w| meeting::ActiveModel {
             id: Set(new_id()),
             session_id: Set(session_id),
@@ -579,11 +607,29 @@ async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, details: &
     if !new.is_empty() {
         meeting::Entity::insert_many(new).exec(conn).await?;
     }
+    let moved_ids: Vec<Uuid> = moved.iter().map(|(m, _)| m.id).collect();
+    for (m, w) in moved {
+        let mut row: meeting::ActiveModel = m.clone().into();
+        row.starts_at = Set(w.starts_at);
+        row.ends_at = Set(w.ends_at);
+        row.place = Set(place_of(details, (w.starts_at, w.ends_at)));
+        row.update(conn).await?;
+    }
+    // Their marks now count the meetings' new lengths.
+    if !moved_ids.is_empty() {
+        let marked: Vec<Uuid> = attendance::Entity::find()
+            .filter(attendance::Column::MeetingId.is_in(moved_ids))
+            .all(conn)
+            .await?
+            .into_iter()
+            .map(|mark| mark.registration_id)
+            .collect();
+        if !marked.is_empty() {
+            crate::attendance::keep_sums(conn, &marked).await?;
+        }
+    }
     // A meeting kept (its marks with it) may move to another place.
-    for m in existing
-        .iter()
-        .filter(|m| wanted.iter().any(|w| (w.starts_at, w.ends_at) == key(m)))
-    {
+    for m in existing.iter().filter(|m| kept(m)) {
         let place = place_of(details, key(m));
         if place != m.place {
             let mut row: meeting::ActiveModel = m.clone().into();
