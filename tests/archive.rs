@@ -453,8 +453,7 @@ db_test!(
         let response = browser
             .post_form(&course_page, &format!("{course_page}/restore"), &[])
             .await;
-        assert_eq!(response.status(), StatusCode::CONFLICT);
-        assert!(response.text().await.expect("page").contains("restore the programme"));
+        crate::helpers::answers(response, StatusCode::CONFLICT, "restore the programme").await;
 
         // Restore: back in the list.
         let response = browser.post_form(&page, &format!("{page}/restore"), &[]).await;
@@ -478,14 +477,7 @@ db_test!(
         let response = browser
             .post_form(&page, &format!("{page}/delete"), &[("confirmed", "yes")])
             .await;
-        assert_eq!(response.status(), StatusCode::CONFLICT);
-        assert!(
-            response
-                .text()
-                .await
-                .expect("page")
-                .contains("This programme has a course")
-        );
+        crate::helpers::answers(response, StatusCode::CONFLICT, "This programme has a course").await;
         let response = browser
             .post_form(&course_page, &format!("{course_page}/delete"), &[("confirmed", "yes")])
             .await;

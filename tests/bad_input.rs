@@ -742,14 +742,7 @@ db_test!(
         let response = browser
             .get("/staff/indicators?audience=public_servant&audience=mediator")
             .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            response
-                .text()
-                .await
-                .expect("html")
-                .contains("Give this parameter once.")
-        );
+        crate::helpers::answers(response, StatusCode::UNPROCESSABLE_ENTITY, "Give this parameter once.").await;
         let html = browser.get_html(&format!("/staff/indicators?session={session}")).await;
         let scope = html
             .split("class=\"report-scope\">")

@@ -752,6 +752,16 @@ pub fn texts<'a>(list: &'a serde_json::Value, field: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// Checks that `response` answered `status` with a body that says `text`,
+/// and gives the body back: a page's or an API's answer read as its reader
+/// would.
+pub async fn answers(response: Response, status: StatusCode, text: &str) -> String {
+    assert_eq!(response.status(), status, "answering with {text:?}");
+    let body = response.text().await.expect("a body");
+    assert!(body.contains(text), "{text:?} missing: {body}");
+    body
+}
+
 /// The first message a refusal (`{"fields": {field: [message, …]}}`) gives
 /// for `field`, empty when it names none: what a test reads the problem by.
 pub fn problem_for<'a>(refusal: &'a serde_json::Value, field: &str) -> &'a str {

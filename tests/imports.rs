@@ -313,8 +313,7 @@ db_test!(
         fields.push(("on_error", "abort"));
         let commit = format!("{report}/commit");
         let response = browser.post_form(&report, &commit, &fields).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(response.text().await.expect("html").contains("Nothing was registered"));
+        crate::helpers::answers(response, StatusCode::UNPROCESSABLE_ENTITY, "Nothing was registered").await;
         assert_eq!(registered(&api, &session_id).await["total"], 0);
 
         // Skipping the rejected rows.

@@ -659,8 +659,7 @@ db_test!(
                 &[("network_id", &network.id.to_string())],
             )
             .await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(response.text().await.expect("body").contains("not a network"));
+        crate::helpers::answers(response, StatusCode::UNPROCESSABLE_ENTITY, "not a network").await;
         assert_eq!(standing(city.id).await, (false, None));
 
         // Declared a network, then joined.

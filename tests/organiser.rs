@@ -690,14 +690,7 @@ db_test!(
                 &[("invitees", "confirmed")],
             )
             .await;
-        assert_eq!(response.status(), StatusCode::CONFLICT);
-        assert!(
-            response
-                .text()
-                .await
-                .expect("html")
-                .contains("its survey cannot be sent")
-        );
+        crate::helpers::answers(response, StatusCode::CONFLICT, "its survey cannot be sent").await;
         assert!(
             aula_storage::surveys::for_session(&app.db, id.parse().expect("uuid"))
                 .await

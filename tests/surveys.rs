@@ -427,8 +427,7 @@ db_test!(invitation_through_smtp_answered_in_spanish, |app: TestApp| async move 
             ],
         )
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    assert!(response.text().await.expect("text").contains("Gracias"));
+    crate::helpers::answers(response, StatusCode::OK, "Gracias").await;
     let organiser = app.signed_in(&[Role::Organiser]).await;
     // One answer alone waits for others, or for the close (issue 21).
     let page = organiser
