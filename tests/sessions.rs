@@ -1110,3 +1110,54 @@ db_test!(
         );
     }
 );
+
+// Session 29's attack round: a meeting from 22:00 to 04:00, made through
+// the API, was shown on the session's page and refused when the page was
+// saved ("the meeting must end after it starts"); the form could not
+// enter it either. A meeting from 18:00 or later that ends before its
+// start, within twelve hours, ends the next day.
+db_test!(
+    session_29_the_form_takes_a_meeting_past_midnight,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (course_id, _) = course_and_session(&app, &api).await;
+        let browser = app.signed_in(&[Role::Organiser]).await;
+        let region = app.region("ES-EX").await.to_string();
+        let mut fields = vec![
+            ("course_id", course_id.as_str()),
+            ("capacity", "25"),
+            ("time_zone", "Europe/Madrid"),
+            ("meeting_date", "2030-07-01"),
+            ("meeting_start", "22:00"),
+            ("meeting_end", "04:00"),
+            ("venue_name", "Sede de Mérida"),
+            ("venue_city", "Mérida"),
+            ("venue_region_id", region.as_str()),
+        ];
+        let response = browser.submit("/staff/sessions/new", &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let id = response.headers()["location"]
+            .to_str()
+            .expect("location")
+            .trim_start_matches("/staff/sessions/")
+            .to_owned();
+        let session = api.get_ok(&format!("/api/v1/sessions/{id}")).await;
+        assert_eq!(
+            (&session["meetings"][0]["starts_at"], &session["meetings"][0]["ends_at"]),
+            (&json!("2030-07-01T20:00:00Z"), &json!("2030-07-02T02:00:00Z")),
+            "{session}"
+        );
+        let html = browser.get_html(&format!("/staff/sessions/{id}")).await;
+        assert!(html.contains("value=\"04:00\""), "shown as typed: {html}");
+        // Times typed the wrong way round are still refused.
+        fields[5] = ("meeting_end", "09:00");
+        fields[4] = ("meeting_start", "14:00");
+        let response = browser.submit("/staff/sessions/new", &fields).await;
+        crate::helpers::answers(
+            response,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The meeting must end after it starts.",
+        )
+        .await;
+    }
+);

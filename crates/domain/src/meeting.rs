@@ -171,8 +171,22 @@ impl MeetingTimes {
     ) -> Result<Self, Problem> {
         let date = parse_date(date)?;
         let offset = |text: &str| text.trim().parse::<i32>().ok();
-        let starts_at = zone.instant_at(date.and_time(parse_time(start)?), offset(start_offset))?;
-        let ends_at = zone.instant_at(date.and_time(parse_time(end)?), offset(end_offset))?;
+        let (start, end) = (parse_time(start)?, parse_time(end)?);
+        // A meeting from 18:00 or later that ends before its start, within
+        // twelve hours, ends the next day: the form has one date per
+        // meeting, and a session made through the API with a meeting from
+        // 22:00 to 04:00 could not be saved from its page again (session
+        // 29's attack round). Any other end before its start stays a
+        // mistake (14:00 to 09:00 is times typed the wrong way round, not
+        // a meeting of 19 hours).
+        let evening = NaiveTime::from_hms_opt(18, 0, 0).unwrap_or_default();
+        let overnight = end < start && start >= evening && (end - start) + Duration::hours(24) <= Duration::hours(12);
+        let end_day = match overnight {
+            true => date.succ_opt().ok_or_else(|| Problem::new("error-date"))?,
+            false => date,
+        };
+        let starts_at = zone.instant_at(date.and_time(start), offset(start_offset))?;
+        let ends_at = zone.instant_at(end_day.and_time(end), offset(end_offset))?;
         Self::new(starts_at, ends_at)
     }
 
@@ -276,6 +290,23 @@ mod tests {
         assert_eq!(zone.offset_minutes(at("2027-10-31T01:30:00Z")), 60);
         let meeting = MeetingTimes::parse_local_at(zone, "2027-10-31", ("02:30", "120"), ("02:30", "60"));
         assert_eq!(meeting.map(MeetingTimes::minutes), Ok(60));
+        // Session 29's attack round: an evening meeting ending after
+        // midnight ends the next day (here across the spring change, 5 h);
+        // other ends before their starts stay mistakes.
+        let night = MeetingTimes::parse_local(zone, "2027-03-27", "22:00", "04:00").expect("a night meeting");
+        assert_eq!((night.ends_at, night.minutes()), (at("2027-03-28T02:00:00Z"), 300));
+        for (from, to) in [
+            ("09:00", "08:00"),
+            ("14:00", "13:00"),
+            ("17:00", "02:00"),
+            ("23:00", "12:00"),
+        ] {
+            assert_eq!(
+                MeetingTimes::parse_local(zone, "2027-03-27", from, to).map_err(|p| p.key),
+                Err("error-meeting-order"),
+                "{from}–{to}"
+            );
+        }
         assert_eq!(parse_time("23:59:60").map_err(|p| p.key), Err("error-time"));
         assert_eq!(
             parse_local_datetime(zone, "2027-06-30T23:59:60").map_err(|p| p.key),
