@@ -386,6 +386,7 @@ db_test!(
                 audience: aula_domain::registration::Audience::All,
                 subject: "Cambio",
                 body: "Hola:\n\nEl enlace cambia. Dudas a info@example.org o en https://aula.example.org/ayuda.",
+                sending: None,
             },
         )
         .await

@@ -15,10 +15,17 @@ pub struct Broadcast<'a> {
     pub audience: Audience,
     pub subject: &'a str,
     pub body: &'a str,
+    /// The preview's one send: a message sent again with the same token
+    /// (a double click, a form posted twice, a reload) queues nothing more.
+    /// Two clicks on "send" e-mailed everyone twice (session 29's attack
+    /// round).
+    pub sending: Option<Uuid>,
 }
 
 /// Queues one e-mail per recipient of the session's `audience`, each in
-/// their language's frame, with the audit entry. Returns how many.
+/// their language's frame, with the audit entry. Returns how many
+/// recipients it is for (the same when its `sending` was already sent,
+/// which queues and audits nothing again).
 pub async fn broadcast(
     app: &App,
     organiser: &UserRecord,
@@ -27,11 +34,18 @@ pub async fn broadcast(
     message: &Broadcast<'_>,
 ) -> Result<usize> {
     let txn = app.write().await?;
-    let messages = one_each(&*txn, app, organiser, session, message).await?;
-    for m in &messages {
-        outbox::enqueue(&*txn, m, &app.mail.domain).await?;
+    let mut messages = one_each(&*txn, app, organiser, session, message).await?;
+    let mut written = 0;
+    for m in &mut messages {
+        if let Some(sending) = message.sending {
+            m.dedupe_key = Some(format!("broadcast:{sending}:{}", m.recipient.as_str()));
+        }
+        written += usize::from(outbox::enqueue(&*txn, m, &app.mail.domain).await?.is_some());
     }
     let queued = messages.len();
+    if written == 0 && queued > 0 {
+        return Ok(queued);
+    }
     audit::record(
         &*txn,
         actor,

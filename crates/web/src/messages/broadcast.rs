@@ -62,18 +62,19 @@ pub struct Queued {
 }
 
 impl MessageDetails {
-    fn broadcast(&self) -> aula_app::messages::Broadcast<'_> {
+    fn broadcast(&self, sending: Option<Uuid>) -> aula_app::messages::Broadcast<'_> {
         aula_app::messages::Broadcast {
             audience: self.audience,
             subject: self.subject.as_str(),
             body: self.body.as_str(),
+            sending,
         }
     }
 }
 
-async fn queue(ctx: &Ctx, session: &SessionRecord, input: &MessageInput) -> AppResult<usize> {
+async fn queue(ctx: &Ctx, session: &SessionRecord, input: &MessageInput, sending: Option<Uuid>) -> AppResult<usize> {
     let details = MessageDetails::try_from(input)?;
-    let message = details.broadcast();
+    let message = details.broadcast(sending);
     let queued = aula_app::messages::broadcast(&ctx.state.app(), ctx.user()?, &ctx.actor()?, session, &message).await?;
     Ok(queued)
 }
@@ -89,7 +90,7 @@ pub(crate) async fn send(
     ApiJson(input): ApiJson<MessageInput>,
 ) -> AppResult<Response> {
     let session = sessions::get_in(&ctx.state.db, ctx.org()?, id).await?;
-    let queued = queue(&ctx, &session, &input).await?;
+    let queued = queue(&ctx, &session, &input, None).await?;
     Ok((StatusCode::ACCEPTED, axum::Json(Queued { queued })).into_response())
 }
 
@@ -105,6 +106,9 @@ pub(crate) struct ComposeForm {
     body: String,
     #[serde(default)]
     send: String,
+    /// The preview's one send ([`aula_app::messages::Broadcast::sending`]).
+    #[serde(default)]
+    sending: String,
 }
 
 impl ComposeForm {
@@ -126,6 +130,8 @@ struct ComposePage {
     errors: FormErrors,
     audiences: Vec<(String, String)>,
     preview: Option<aula_app::messages::Preview>,
+    /// The preview's send button's token, made with the preview.
+    sending: Uuid,
 }
 
 impl ComposePage {
@@ -139,6 +145,7 @@ impl ComposePage {
             errors,
             audiences,
             preview: None,
+            sending: Uuid::now_v7(),
         }
     }
 }
@@ -164,9 +171,11 @@ pub(crate) async fn send_page(
     let form = compose.input();
     if compose.send != "yes" {
         let outcome = match MessageDetails::try_from(&form) {
-            Ok(details) => aula_app::messages::preview(&ctx.state.app(), ctx.user()?, &session, &details.broadcast())
-                .await
-                .map_err(AppError::from),
+            Ok(details) => {
+                aula_app::messages::preview(&ctx.state.app(), ctx.user()?, &session, &details.broadcast(None))
+                    .await
+                    .map_err(AppError::from)
+            }
             Err(errors) => Err(AppError::Invalid(errors)),
         };
         return saved_or_form_again(
@@ -181,7 +190,12 @@ pub(crate) async fn send_page(
         )
         .await;
     }
-    let outcome = queue(&ctx, &session, &form).await;
+    // A token that is not one the preview made is a forged form.
+    let sending = match compose.sending.trim() {
+        "" => None,
+        token => Some(token.parse::<Uuid>().map_err(|_| AppError::bad_request("error-form"))?),
+    };
+    let outcome = queue(&ctx, &session, &form, sending).await;
     // The outbox page, filtered to this session, lists what was queued.
     let done = |queued| {
         let flash = match queued {
