@@ -19,8 +19,12 @@ pub const PRIVACY_NOTICE_VERSION: &str = "2026-12-2";
 pub struct Phone(String);
 
 impl Phone {
+    /// Digits typed on an Arabic, Persian or full-width keyboard are the
+    /// digits they are: stored as 0–9 (the Arabic form refused
+    /// `٠٦١٢٣٤٥٦٧٨` as not ten digits: session 29's attack round).
     pub fn parse(input: &str) -> Result<Self, Problem> {
-        let trimmed = filled(input)?;
+        let western: String = filled(input)?.chars().map(western_digit).collect();
+        let trimmed = western.as_str();
         let allowed = |(i, c): (usize, char)| c.is_ascii_digit() || " .-()".contains(c) || (i == 0 && c == '+');
         let digits = trimmed.chars().filter(char::is_ascii_digit).count();
         if trimmed.len() > 30 || !trimmed.chars().enumerate().all(allowed) || !(6..=20).contains(&digits) {
@@ -36,6 +40,20 @@ impl Phone {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `c` as an ASCII digit (or `+`) if it is one in another script: the
+/// Arabic-Indic, Extended Arabic-Indic (Persian, Urdu) and full-width
+/// forms; anything else as it is.
+fn western_digit(c: char) -> char {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        '\u{FF10}'..='\u{FF19}' => 0xFF10,
+        '\u{FF0B}' => return '+',
+        _ => return c,
+    };
+    char::from_digit(u32::from(c) - zero, 10).unwrap_or(c)
 }
 
 /// Who registers: found by e-mail (case-insensitive) or created, and their
@@ -278,6 +296,19 @@ mod tests {
         assert_eq!(Phone::parse("call me").map_err(|p| p.key), Err("error-phone"));
         assert_eq!(Phone::parse("34+987654321").map_err(|p| p.key), Err("error-phone"));
         assert_eq!(Phone::parse_optional("  "), Ok(None));
+        // Session 29's attack round: digits of other scripts.
+        for (typed, kept) in [
+            ("٠٦١٢٣٤٥٦٧٨", "0612345678"),
+            ("+٢١٦ ٢٠ ١٢٣ ٤٥٦", "+216 20 123 456"),
+            ("۰۶۱۲۳۴۵۶۷۸", "0612345678"),
+            ("＋３３ ６１２ ３４５ ６７８", "+33 612 345 678"),
+        ] {
+            assert_eq!(
+                Phone::parse(typed).map(|p| p.as_str().to_owned()),
+                Ok(kept.to_owned()),
+                "{typed}"
+            );
+        }
     }
 
     #[test]
