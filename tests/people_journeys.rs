@@ -577,3 +577,45 @@ db_test!(
         // (The reminder asks for it, for sessions in a room: the mail snapshots.)
     }
 );
+
+// Session 29's attack round: after the organisers cancelled a session, the
+// registration's page still said "Confirmed" and that the phone would check
+// in at each meeting, the waitlisted one's "number 1 in line", and "My
+// trainings" the same; a waitlisted person was told cancelling would give
+// their seat to the next person waiting.
+db_test!(
+    session_29_a_cancelled_session_says_so_on_the_personal_pages,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = crate::helpers::course_and_session(&app, &api).await;
+        api.patch_session(&session_id, &json!({"capacity": 1})).await;
+        let seated =
+            crate::helpers::seated(&app, &session_id, "Ana", "ana@example.org", aula_domain::Language::En).await;
+        let waiting =
+            crate::helpers::seated(&app, &session_id, "Ben", "ben@example.org", aula_domain::Language::En).await;
+        assert_eq!(waiting.status.as_str(), "waitlisted");
+        let page = format!("{}?lang=en", app.mail.manage_path(waiting.id));
+        let html = app.browser().get_html(&page).await;
+        assert!(
+            html.contains("If you no longer wish to come, cancel your registration."),
+            "{html}"
+        );
+        assert!(!html.contains("your seat goes to"), "{html}");
+
+        let (status, body) = api.patch_session(&session_id, &json!({"status": "cancelled"})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        for registration in [&seated, &waiting] {
+            let page = format!("{}?lang=en", app.mail.manage_path(registration.id));
+            let html = app.browser().get_html(&page).await;
+            assert!(html.contains("Session cancelled"), "{html}");
+            assert!(html.contains("The organisers cancelled this session"), "{html}");
+            for stale in ["in line", "scanning the trainer", "calendar.ics", "/cancel\""] {
+                assert!(!html.contains(stale), "{stale}: {html}");
+            }
+        }
+        let me = crate::helpers::me_browser(&app, "ana@example.org").await;
+        let html = me.get_html("/me?lang=en").await;
+        assert!(html.contains("Session cancelled"), "{html}");
+        assert!(!html.contains(">Confirmed<"), "{html}");
+    }
+);

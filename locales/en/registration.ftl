@@ -135,3 +135,6 @@ person-email-organiser-hint = Leave it empty only for someone who has no e-mail 
 person-without-email = This person has no e-mail address
 person-without-email-hint = Newly arrived people, walk-ins: they get no e-mail, so tell them the dates yourself and hand them their certificate printed from the certificates page. A telephone number helps to reach them.
 error-personal-link = This personal link is not this registration's, or is no longer valid: use the link in your latest e-mail about it.
+registration-session-cancelled-badge = Session cancelled
+registration-session-cancelled = The organisers cancelled this session: it will not take place, and your registration ends with it. Other sessions are in the catalogue.
+registration-cancel-explain-unseated = If you no longer wish to come, cancel your registration.

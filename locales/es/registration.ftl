@@ -135,3 +135,6 @@ person-email-organiser-hint = Déjelo vacío solo para una persona que no tiene 
 person-without-email = Esta persona no tiene correo electrónico
 person-without-email-hint = Personas recién llegadas, asistentes sin inscripción: no reciben ningún correo. Deles usted las fechas y entrégueles el certificado impreso desde la página de certificados. Un teléfono ayuda a localizarlas.
 error-personal-link = Este enlace personal no es el de esta inscripción o ya no es válido: use el enlace de su último correo sobre ella.
+registration-session-cancelled-badge = Sesión cancelada
+registration-session-cancelled = La organización ha cancelado esta sesión: no se celebrará, y su inscripción termina con ella. Hay otras sesiones en el catálogo.
+registration-cancel-explain-unseated = Si ya no desea asistir, cancele su inscripción.

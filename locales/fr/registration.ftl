@@ -135,3 +135,6 @@ person-email-organiser-hint = Ne la laissez vide que pour une personne qui n’a
 person-without-email = Cette personne n’a pas d’adresse e-mail
 person-without-email-hint = Personnes primo-arrivantes, participants venus sans inscription : ils ne reçoivent aucun e-mail. Donnez-leur les dates vous-même et remettez-leur l’attestation imprimée depuis la page des attestations. Un numéro de téléphone aide à les joindre.
 error-personal-link = Ce lien personnel n’est pas celui de cette inscription, ou n’est plus valable : utilisez le lien de votre dernier e-mail à son sujet.
+registration-session-cancelled-badge = Session annulée
+registration-session-cancelled = Les organisateurs ont annulé cette session : elle n’aura pas lieu, et votre inscription prend fin avec elle. D’autres sessions sont au catalogue.
+registration-cancel-explain-unseated = Si vous ne souhaitez plus venir, annulez votre inscription.
