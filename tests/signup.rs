@@ -129,6 +129,13 @@ db_test!(
         let session: Uuid = session_id.parse().expect("uuid");
         assert_eq!(count(&app, session, RegistrationStatus::Confirmed).await, 1);
         assert_eq!(count(&app, session, RegistrationStatus::Waitlisted).await, 0);
+        // The form posted again (session 29's attack round: it said an
+        // e-mail was on its way, and none was) says it was already done.
+        let again = browser.post_form("/me", &step, &[]).await;
+        assert_eq!(again.status(), StatusCode::SEE_OTHER);
+        let page_html = browser.get_html(&manage).await;
+        assert!(page_html.contains("Esta inscripción ya está cancelada."), "{page_html}");
+        assert!(!page_html.contains("Le hemos enviado un correo"), "{page_html}");
     }
 );
 

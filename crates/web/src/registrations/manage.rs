@@ -165,12 +165,18 @@ pub(crate) async fn cancel_form(
     CsrfForm(NoFields {}): CsrfForm<NoFields>,
 ) -> AppResult<Response> {
     let registration = registrations::by_manage_token(&ctx.state.db, &token).await?;
-    cancel(&ctx.state.app(), registration.id, None, CancelledBy::Holder).await?;
-    Ok(redirect_with(
-        &ctx,
-        &format!("/r/{token}"),
-        "registration-cancelled-flash",
-    ))
+    let cancelled = cancel(&ctx.state.app(), registration.id, None, CancelledBy::Holder).await?;
+    Ok(redirect_with(&ctx, &format!("/r/{token}"), cancelled_flash(&cancelled)))
+}
+
+/// What the page says after a cancellation: done, and e-mailed; or, for a
+/// form posted again, that it was already done (it said an e-mail was on
+/// its way, and none was: session 29's attack round).
+pub(crate) fn cancelled_flash(cancelled: &aula_storage::registrations::Cancelled) -> &'static str {
+    match cancelled.was {
+        RegistrationStatus::Cancelled => "error-already-cancelled",
+        _ => "registration-cancelled-flash",
+    }
 }
 
 /// A cancellation through the API.

@@ -440,6 +440,6 @@ pub(crate) async fn cancel(
     if registration.person_id != person.id {
         return Err(AppError::NotFound);
     }
-    aula_app::registrations::cancel(&ctx.state.app(), id, None, CancelledBy::Holder).await?;
-    Ok(redirect_with(&ctx, "/me", "registration-cancelled-flash"))
+    let cancelled = aula_app::registrations::cancel(&ctx.state.app(), id, None, CancelledBy::Holder).await?;
+    Ok(redirect_with(&ctx, "/me", super::manage::cancelled_flash(&cancelled)))
 }
