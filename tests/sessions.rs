@@ -1161,3 +1161,21 @@ db_test!(
         .await;
     }
 );
+
+// Session 29's attack round: a session of one 40-minute meeting gave
+// "hours": 0.6666666666666666; every figure the API gives has two decimals.
+db_test!(
+    session_29_hours_have_two_decimals,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api.course("Pausa", 1, "online").await;
+        let session = api
+            .created(
+                "/api/v1/sessions",
+                &json!({"course_id": course["id"], "capacity": 5, "online_url": "https://meet.example.org/p",
+                    "meetings": [{"starts_at": "2030-05-02T10:00:00Z", "ends_at": "2030-05-02T10:40:00Z"}]}),
+            )
+            .await;
+        assert_eq!(session["hours"], 0.67, "{session}");
+    }
+);

@@ -273,7 +273,7 @@ impl From<CourseRecord> for CourseOut {
             body_name: b.name,
             body_code: b.code,
             credits: c.credits_hundredths.map(|h| f64::from(h) / 100.0),
-            recognised_hours: c.recognised_minutes.map(|m| f64::from(m) / 60.0),
+            recognised_hours: c.recognised_minutes.map(crate::kit::api::hours),
             minimum_attendance_percent: c.minimum_attendance_percent,
             survey_required: c.survey_required,
         });
@@ -284,7 +284,7 @@ impl From<CourseRecord> for CourseOut {
             title: c.title,
             summary: c.summary,
             objectives: c.objectives,
-            hours: f64::from(c.minutes) / 60.0,
+            hours: crate::kit::api::hours(c.minutes),
             modality: c.modality.as_str().to_owned(),
             audiences: r.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             language: c.language.as_str().to_owned(),

@@ -29,6 +29,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::kit::api::ApiError;
+use crate::kit::api::hours;
 use crate::kit::context::Organiser;
 use crate::kit::extract::{ApiJson, ApiPath, CsrfForm, NoFields};
 use crate::kit::pages::redirect_with;
@@ -144,10 +145,6 @@ pub struct CertificateOut {
     /// asks for one (issue 20): only in its accreditors' answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holder_identifier: Option<String>,
-}
-
-fn hours(minutes: i32) -> f64 {
-    f64::from(minutes) / 60.0
 }
 
 impl From<&certificate::Model> for CertificateOut {

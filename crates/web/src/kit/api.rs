@@ -220,6 +220,13 @@ impl ArchivedPaging {
     }
 }
 
+/// Minutes as the API's hours: two decimals, as every other figure it
+/// gives (a 40-minute meeting was 0.6666666666666666 hours: session 29's
+/// attack round).
+pub fn hours(minutes: i32) -> f64 {
+    (f64::from(minutes) / 0.6).round() / 100.0
+}
+
 /// The query a list page's links keep when it shows the archived ones.
 pub fn archived_params(shown: bool) -> Vec<(&'static str, String)> {
     match shown {

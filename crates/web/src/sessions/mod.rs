@@ -542,7 +542,7 @@ pub struct SessionOut {
     pub registration_closes_at: Option<DateTime<Utc>>,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
-    /// The sum of the meetings' lengths.
+    /// The sum of the meetings' lengths, to two decimals.
     pub hours: f64,
     /// The share of an online meeting, in percent, that counts as present.
     pub present_share_percent: i32,
@@ -570,7 +570,7 @@ impl From<SessionRecord> for SessionOut {
                 id: c.id,
                 title: c.title,
                 modality: c.modality.as_str().to_owned(),
-                hours: f64::from(c.minutes) / 60.0,
+                hours: crate::kit::api::hours(c.minutes),
                 audiences: r.course.audiences.iter().map(|a| a.as_str().to_owned()).collect(),
             },
             status: s.status.as_str().to_owned(),
@@ -594,7 +594,7 @@ impl From<SessionRecord> for SessionOut {
             registration_closes_at: s.registration_closes_at,
             starts_at: s.starts_at,
             ends_at: s.ends_at,
-            hours: f64::from(s.minutes) / 60.0,
+            hours: crate::kit::api::hours(s.minutes),
             present_share_percent: s.present_share_percent,
             record_past: s.record_past,
             by_invitation: s.by_invitation,
