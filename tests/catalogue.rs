@@ -73,6 +73,16 @@ db_test!(filters, |app: crate::helpers::TestApp| async move {
     assert_eq!(response.status(), StatusCode::OK);
     let html = response.text().await.expect("html");
     assert!(html.contains("id=\"error-from\"") && html.contains("id=\"error-modality\""));
+    // An audience or a region the lists do not have is told too (session
+    // 29's attack round: "no sessions found").
+    let nowhere = uuid::Uuid::now_v7();
+    let html = browser
+        .get_html(&format!("/?audience=bogus&region_id={nowhere}&lang=en"))
+        .await;
+    assert!(
+        html.contains("id=\"error-audience\"") && html.contains("id=\"error-region_id\""),
+        "{html}"
+    );
     // The API filters the same way.
     let (_, list) = app
         .anonymous_api()
@@ -103,6 +113,12 @@ db_test!(pagination, |app: crate::helpers::TestApp| async move {
     assert!(first.contains("page=2"));
     let second = browser.get_html("/?page=2").await;
     assert_eq!(second.matches("<article class=\"card\">").count(), 2);
+    // Past the end (session 29's attack round: "no session matches these
+    // filters"), the page says so and leads to the last one.
+    let past = browser.get_html("/?page=5&lang=en").await;
+    assert!(past.contains("This page is past the end of the list."), "{past}");
+    assert!(past.contains("href=\"/?page=2\""), "{past}");
+    assert!(!past.contains("No session matches"), "{past}");
     let (_, page) = app.anonymous_api().get("/api/v1/sessions?per_page=5&page=3").await;
     assert_eq!(page["items"].as_array().map(Vec::len), Some(4));
     assert_eq!(page["total"], 14);

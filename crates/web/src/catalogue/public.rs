@@ -126,9 +126,24 @@ async fn catalogue_of(
             Some(v.trim().to_owned())
         }
     };
+    // An audience or a region is one of the lists the form offers: one that
+    // is not listed nothing, silently (session 29's attack round).
+    let regions = regions::list(&ctx.state.db).await?;
+    let audience_words = AudienceWords::load(&ctx.state.db, ctx.tr()).await?;
+    let listed = |found: bool| match found {
+        true => Ok(()),
+        false => Err(aula_domain::Problem::new("error-unknown-choice")),
+    };
     let modality = optional(&query.modality).and_then(|m| errors.take("modality", Modality::parse(&m)));
-    let audience = optional(&query.audience).and_then(|a| errors.take("audience", Audience::parse(&a)));
-    let region_id = optional(&query.region_id).and_then(|r| errors.take("region_id", crate::kit::input::parse_id(&r)));
+    let audience = optional(&query.audience).and_then(|a| {
+        let code = Audience::parse(&a)
+            .and_then(|a| listed(audience_words.all().any(|(known, _)| known.code == a)).map(|()| a));
+        errors.take("audience", code)
+    });
+    let region_id = optional(&query.region_id).and_then(|r| {
+        let id = crate::kit::input::parse_id(&r).and_then(|id| listed(regions.iter().any(|r| r.id == id)).map(|()| id));
+        errors.take("region_id", id)
+    });
     let from = optional(&query.from).and_then(|d| errors.take("from", aula_domain::meeting::parse_date(&d)));
     let to = optional(&query.to).and_then(|d| errors.take("to", aula_domain::meeting::parse_date(&d)));
     // By default, what is still to come; a date range looks anywhere.
@@ -188,14 +203,12 @@ async fn catalogue_of(
         Some(o) => Chrome::new(&ctx).branded(o),
         None => Chrome::new(&ctx),
     };
-    let regions = regions::list(&ctx.state.db).await?;
     let filtered = !errors.is_empty() || params.iter().any(|(_, value)| !value.trim().is_empty());
     render(&CataloguePage {
         filtered,
         modalities: c.words("modality", Modality::ALL),
         // Every audience, retired ones too: courses may still be for them.
-        audiences: AudienceWords::load(&ctx.state.db, ctx.tr())
-            .await?
+        audiences: audience_words
             .all()
             .map(|(a, word)| (a.code.to_string(), word))
             .collect(),

@@ -489,6 +489,10 @@ pub struct Pager {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub total: u64,
+    /// The last page, when the one asked for is past it (an old link, a
+    /// typed number): the list says so, where it said nothing matched
+    /// (session 29's attack round).
+    pub past_end: Option<String>,
 }
 
 impl Pager {
@@ -505,6 +509,7 @@ impl Pager {
             previous: (current > 1).then(|| page_href(base, params, current - 1)),
             next: (current < pages).then(|| page_href(base, params, current + 1)),
             total,
+            past_end: (current > pages && pages > 0).then(|| page_href(base, params, pages)),
         }
     }
 
