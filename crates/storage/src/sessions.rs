@@ -535,8 +535,6 @@ async fn check_trainers(conn: &impl ConnectionTrait, org: Uuid, ids: &[Uuid]) ->
     Ok(())
 }
 
-/// Makes the session's meetings those of `wanted`: meetings whose times are
-/// unchanged keep their id (and so, later, their attendance).
 /// Where `details` puts the meeting at `times`: its own place, or the
 /// session's (`None`).
 fn place_of(details: &SessionDetails, times: (chrono::DateTime<Utc>, chrono::DateTime<Utc>)) -> Option<String> {
@@ -547,6 +545,9 @@ fn place_of(details: &SessionDetails, times: (chrono::DateTime<Utc>, chrono::Dat
         .map(|(_, place)| place.to_string())
 }
 
+/// Makes the session's meetings those of `wanted`: meetings whose times are
+/// unchanged, or changed within their own local day, keep their id (and so
+/// their attendance); a meeting with marks is not deleted.
 async fn sync_meetings(conn: &impl ConnectionTrait, session_id: Uuid, details: &SessionDetails) -> Result<()> {
     let wanted = &details.meetings;
     let mut existing = meeting::Entity::find()
