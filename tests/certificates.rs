@@ -279,6 +279,14 @@ db_test!(
             )
             .await;
         assert_eq!(status, StatusCode::CONFLICT);
+        // Its holder is told, once, with the reason (session 29's attack
+        // round: nobody was).
+        let told = crate::helpers::queued(&app, "certificate_revoked", None).await;
+        assert_eq!(told.len(), 1, "{told:?}");
+        assert_eq!(
+            (&told[0]["number"], &told[0]["reason"]),
+            (&certificate["number"], &json!("Error de asistencia"))
+        );
         let (_, verified) = app.anonymous_api().get(&format!("/api/v1/verify/{code}")).await;
         assert_eq!(
             (verified["valid"].as_bool(), verified["revoked"].as_bool()),

@@ -718,6 +718,15 @@ fn every_message_renders_in_every_language() {
             }),
         ),
         (
+            "certificate_revoked",
+            data(&aula_mail::render::CertificateRevoked {
+                course_title: "Igualdad de trato y no discriminación".into(),
+                number: "ULE-2030-000123".into(),
+                reason: "Emitido por error: la asistencia no llegaba al 80 %.".into(),
+                verify_path: "/verify/7K3M-Q9TR".into(),
+            }),
+        ),
+        (
             "sign_in_link",
             data(&SignInLink {
                 path: "/me/sign-in/SIGN-IN-TOKEN".into(),

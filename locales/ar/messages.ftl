@@ -122,6 +122,7 @@ outbox-kind-absence-warning = تنبيه بالغياب
 outbox-kind-check-in-code = رمز تسجيل الحضور
 outbox-kind-survey-invitation = دعوة إلى الاستبيان
 outbox-kind-certificate-ready = الشهادة جاهزة
+outbox-kind-certificate-revoked = الشهادة ملغاة
 session-record-past = دورة سابقة، تُسجَّل بعد انعقادها
 session-record-past-hint = لتكوين انعقد بالفعل: الأشخاص الذين تسجّلهم أو تستوردهم يحصلون على مقاعدهم فورًا ولا يتلقى أحد أي رسالة إلكترونية بشأن ذلك (لا تأكيد ولا دعوة ولا تذكير ولا استبيان)؛ وأنت من يُدخل حضورهم.
 session-past-title = هذه الدورة بدأت بالفعل

@@ -71,6 +71,10 @@ mail-certificate-subject = Your certificate: { $course }
 mail-certificate-body = Congratulations: you have completed this training, and your certificate (number { $number }) is ready. Download it here:
 mail-certificate-button = Download my certificate (PDF)
 mail-certificate-verify = Anyone can check that it is genuine at:
+mail-certificate-revoked-subject = Your certificate was revoked: { $course }
+mail-certificate-revoked-body = The organisers have revoked your certificate number { $number }: it is no longer valid.
+mail-certificate-revoked-reason = Their reason: { $reason }
+mail-certificate-revoked-verify = Anyone who checks it now reads that it was revoked, at:
 
 mail-erasure-subject = Confirm the erasure of your data
 mail-erasure-body = You asked us to erase your personal data. Follow this link to confirm; it works for { $hours } hours. Once confirmed, it cannot be undone:

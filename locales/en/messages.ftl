@@ -78,6 +78,7 @@ outbox-kind-absence-warning = Absence warning
 outbox-kind-check-in-code = Check-in code
 outbox-kind-survey-invitation = Survey invitation
 outbox-kind-certificate-ready = Certificate ready
+outbox-kind-certificate-revoked = Certificate revoked
 error-outbox-not-failed = Only a failed message can be sent again.
 error-already-registered = This person is already registered for this session.
 error-registration-transition = A registration cannot go from “{ $from }” to “{ $to }”.

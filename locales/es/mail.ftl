@@ -71,6 +71,10 @@ mail-certificate-subject = Su certificado: { $course }
 mail-certificate-body = Enhorabuena: ha completado esta formación y su certificado (número { $number }) está listo. Descárguelo aquí:
 mail-certificate-button = Descargar mi certificado (PDF)
 mail-certificate-verify = Cualquiera puede comprobar que es auténtico en:
+mail-certificate-revoked-subject = Su certificado ha sido revocado: { $course }
+mail-certificate-revoked-body = La organización ha revocado su certificado número { $number }: ya no es válido.
+mail-certificate-revoked-reason = Su motivo: { $reason }
+mail-certificate-revoked-verify = Quien lo compruebe ahora leerá que fue revocado, en:
 
 mail-erasure-subject = Confirme la supresión de sus datos
 mail-erasure-body = Ha pedido que suprimamos sus datos personales. Siga este enlace para confirmarlo; funciona durante { $hours } horas. Una vez confirmada, la supresión no se puede deshacer:

@@ -78,6 +78,7 @@ outbox-kind-absence-warning = Aviso de ausencias
 outbox-kind-check-in-code = Código de registro de asistencia
 outbox-kind-survey-invitation = Invitación a la encuesta
 outbox-kind-certificate-ready = Certificado disponible
+outbox-kind-certificate-revoked = Certificado revocado
 error-outbox-not-failed = Solo se puede volver a enviar un mensaje fallido.
 error-already-registered = Esta persona ya está inscrita en esta sesión.
 error-registration-transition = Una inscripción no puede pasar de «{ $from }» a «{ $to }».

@@ -71,6 +71,10 @@ mail-certificate-subject = Votre attestation : { $course }
 mail-certificate-body = Félicitations : vous avez suivi cette formation jusqu'au bout, et votre attestation (numéro { $number }) est prête. Téléchargez-la ici :
 mail-certificate-button = Télécharger mon attestation (PDF)
 mail-certificate-verify = Chacun peut vérifier son authenticité à cette adresse :
+mail-certificate-revoked-subject = Votre attestation a été révoquée : { $course }
+mail-certificate-revoked-body = Les organisateurs ont révoqué votre attestation numéro { $number } : elle n’est plus valable.
+mail-certificate-revoked-reason = Leur motif : { $reason }
+mail-certificate-revoked-verify = Quiconque la vérifie lit désormais qu’elle a été révoquée, à cette adresse :
 
 mail-erasure-subject = Confirmez l'effacement de vos données
 mail-erasure-body = Vous nous avez demandé d'effacer vos données personnelles. Suivez ce lien pour le confirmer ; il fonctionne pendant { $hours } heures. Une fois confirmé, l'effacement est définitif :

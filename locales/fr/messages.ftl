@@ -78,6 +78,7 @@ outbox-kind-absence-warning = Alerte d’absence
 outbox-kind-check-in-code = Code d’émargement
 outbox-kind-survey-invitation = Invitation au questionnaire
 outbox-kind-certificate-ready = Attestation disponible
+outbox-kind-certificate-revoked = Attestation révoquée
 error-outbox-not-failed = Seul un message en échec peut être renvoyé.
 error-already-registered = Cette personne est déjà inscrite à cette session.
 error-registration-transition = Une inscription ne peut pas passer de « { $from } » à « { $to } ».

@@ -89,6 +89,9 @@ pub async fn issue_in(
 pub async fn revoke(app: &App, actor: &Actor, id: Uuid, reason: &str) -> Result<certificate::Model> {
     let txn = app.write().await?;
     let revoked = certificates::revoke(&*txn, actor, id, reason).await?;
+    // Its holder is told, in the same transaction (session 29's attack
+    // round: they learnt it from whoever checked it).
+    aula_mail::notify::certificate_revoked(&*txn, &app.mail, &revoked).await?;
     txn.commit().await?;
     Ok(revoked)
 }

@@ -19,6 +19,7 @@ crate::catalogue::vocabulary! {
         CheckInCode => "check_in_code",
         SurveyInvitation => "survey_invitation",
         CertificateReady => "certificate_ready",
+        CertificateRevoked => "certificate_revoked",
         ErasureLink => "erasure_link",
     }
 }
@@ -31,7 +32,11 @@ impl MailKind {
     pub fn goes_to_a_past_session(self) -> bool {
         matches!(
             self,
-            MailKind::Broadcast | MailKind::CertificateReady | MailKind::SignInLink | MailKind::CheckInCode
+            MailKind::Broadcast
+                | MailKind::CertificateReady
+                | MailKind::CertificateRevoked
+                | MailKind::SignInLink
+                | MailKind::CheckInCode
         )
     }
 }

@@ -16,9 +16,9 @@ use sea_orm::ConnectionTrait;
 
 use crate::ics::SessionCalendar;
 use crate::render::{
-    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CheckInCode, ErasureLink, MeetingsWithdrawn,
-    RegistrationCancelled, RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted, Reminder,
-    SessionCancelled, SessionChanged, SessionRef, SignInLink, SurveyInvitation, data,
+    AbsenceWarning, AlreadyRegistered, Broadcast, CertificateReady, CertificateRevoked, CheckInCode, ErasureLink,
+    MeetingsWithdrawn, RegistrationCancelled, RegistrationConfirmed, RegistrationRequested, RegistrationWaitlisted,
+    Reminder, SessionCancelled, SessionChanged, SessionRef, SignInLink, SurveyInvitation, data,
 };
 
 /// What every message needs to know about where it comes from.
@@ -766,6 +766,37 @@ pub fn certificate_path(config: &MailConfig, certificate_id: uuid::Uuid) -> Stri
     let mac = config.link_key.mac(&[b"certificate:", certificate_id.as_bytes()]);
     let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac[..16]);
     format!("/c/{certificate_id}/{signature}")
+}
+
+/// The holder's certificate is revoked, with the organisers' reason.
+pub async fn certificate_revoked(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    certificate: &aula_storage::entities::certificate::Model,
+) -> aula_storage::Result<()> {
+    let Ok(recipient) = Email::parse(&certificate.holder_email) else {
+        return Ok(());
+    };
+    let session = aula_storage::sessions::row(conn, certificate.session_id).await?;
+    let message = NewMessage {
+        organisation_id: session.organisation_id,
+        kind: MailKind::CertificateRevoked,
+        recipient,
+        recipient_name: Some(certificate.holder_name.clone()),
+        language: certificate.language,
+        data: data(&CertificateRevoked {
+            course_title: certificate.course_title.clone(),
+            number: certificate.number.clone(),
+            reason: certificate.revoked_reason.clone().unwrap_or_default(),
+            verify_path: format!("/verify/{}", certificate.verification_code),
+        }),
+        session_id: Some(certificate.session_id),
+        reply_to: None,
+        due_at: None,
+        dedupe_key: Some(format!("certificate-revoked:{}", certificate.id)),
+    };
+    outbox::enqueue(conn, &message, &config.domain).await?;
+    Ok(())
 }
 
 /// The holder's certificate is ready.

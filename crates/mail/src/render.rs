@@ -665,6 +665,24 @@ templates!(
     CertificateReadyHtml = "mail/certificate_ready/html.html"
 );
 
+/// A certificate is revoked: its number, the organisers' reason, and where
+/// anyone checking it now reads "revoked" (session 29's attack round: its
+/// holder was not told).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CertificateRevoked {
+    pub course_title: String,
+    pub number: String,
+    pub reason: String,
+    pub verify_path: String,
+}
+templates!(
+    MailKind::CertificateRevoked,
+    CertificateRevoked,
+    CertificateRevokedSubject = "mail/certificate_revoked/subject.txt",
+    CertificateRevokedText = "mail/certificate_revoked/text.txt",
+    CertificateRevokedHtml = "mail/certificate_revoked/html.html"
+);
+
 /// A one-time link to "my trainings".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignInLink {
@@ -769,6 +787,7 @@ pub fn render(
         MailKind::CheckInCode => render_kind::<CheckInCode>(data, &m, |_| None, domain),
         MailKind::SurveyInvitation => render_kind::<SurveyInvitation>(data, &m, |_| None, domain),
         MailKind::CertificateReady => render_kind::<CertificateReady>(data, &m, |_| None, domain),
+        MailKind::CertificateRevoked => render_kind::<CertificateRevoked>(data, &m, |_| None, domain),
         MailKind::ErasureLink => render_kind::<ErasureLink>(data, &m, |_| None, domain),
     }
 }
