@@ -774,29 +774,14 @@ pub async fn certificate_revoked(
     config: &MailConfig,
     certificate: &aula_storage::entities::certificate::Model,
 ) -> aula_storage::Result<()> {
-    let Ok(recipient) = Email::parse(&certificate.holder_email) else {
-        return Ok(());
-    };
-    let session = aula_storage::sessions::row(conn, certificate.session_id).await?;
-    let message = NewMessage {
-        organisation_id: session.organisation_id,
-        kind: MailKind::CertificateRevoked,
-        recipient,
-        recipient_name: Some(certificate.holder_name.clone()),
-        language: certificate.language,
-        data: data(&CertificateRevoked {
-            course_title: certificate.course_title.clone(),
-            number: certificate.number.clone(),
-            reason: certificate.revoked_reason.clone().unwrap_or_default(),
-            verify_path: format!("/verify/{}", certificate.verification_code),
-        }),
-        session_id: Some(certificate.session_id),
-        reply_to: None,
-        due_at: None,
-        dedupe_key: Some(format!("certificate-revoked:{}", certificate.id)),
-    };
-    outbox::enqueue(conn, &message, &config.domain).await?;
-    Ok(())
+    let content = data(&CertificateRevoked {
+        course_title: certificate.course_title.clone(),
+        number: certificate.number.clone(),
+        reason: certificate.revoked_reason.clone().unwrap_or_default(),
+        verify_path: format!("/verify/{}", certificate.verification_code),
+    });
+    let key = format!("certificate-revoked:{}", certificate.id);
+    to_holder(conn, config, certificate, MailKind::CertificateRevoked, content, key).await
 }
 
 /// The holder's certificate is ready.
@@ -805,26 +790,42 @@ pub async fn certificate_ready(
     config: &MailConfig,
     certificate: &aula_storage::entities::certificate::Model,
 ) -> aula_storage::Result<()> {
+    let content = data(&CertificateReady {
+        course_title: certificate.course_title.clone(),
+        number: certificate.number.clone(),
+        path: certificate_path(config, certificate.id),
+        verify_path: format!("/verify/{}", certificate.verification_code),
+    });
+    let key = format!("certificate:{}", certificate.id);
+    to_holder(conn, config, certificate, MailKind::CertificateReady, content, key).await
+}
+
+/// A message to a certificate's holder, in their language, once per `key`;
+/// none to a holder without an address (a withdrawn certificate names
+/// nobody).
+async fn to_holder(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    certificate: &aula_storage::entities::certificate::Model,
+    kind: MailKind,
+    content: serde_json::Value,
+    key: String,
+) -> aula_storage::Result<()> {
     let Ok(recipient) = Email::parse(&certificate.holder_email) else {
         return Ok(());
     };
     let session = aula_storage::sessions::row(conn, certificate.session_id).await?;
     let message = NewMessage {
         organisation_id: session.organisation_id,
-        kind: MailKind::CertificateReady,
+        kind,
         recipient,
         recipient_name: Some(certificate.holder_name.clone()),
         language: certificate.language,
-        data: data(&CertificateReady {
-            course_title: certificate.course_title.clone(),
-            number: certificate.number.clone(),
-            path: certificate_path(config, certificate.id),
-            verify_path: format!("/verify/{}", certificate.verification_code),
-        }),
+        data: content,
         session_id: Some(certificate.session_id),
         reply_to: None,
         due_at: None,
-        dedupe_key: Some(format!("certificate:{}", certificate.id)),
+        dedupe_key: Some(key),
     };
     outbox::enqueue(conn, &message, &config.domain).await?;
     Ok(())
