@@ -25,7 +25,8 @@ pub struct Broadcast<'a> {
 /// Queues one e-mail per recipient of the session's `audience`, each in
 /// their language's frame, with the audit entry. Returns how many
 /// recipients it is for (the same when its `sending` was already sent,
-/// which queues and audits nothing again).
+/// which queues and audits nothing again; a recipient who joined since is
+/// written to, and the audit entry counts the messages written).
 pub async fn broadcast(
     app: &App,
     organiser: &UserRecord,
@@ -52,7 +53,7 @@ pub async fn broadcast(
         "broadcast",
         "session",
         Some(session.session.id),
-        serde_json::json!({"audience": message.audience, "subject": message.subject, "recipients": queued}),
+        serde_json::json!({"audience": message.audience, "subject": message.subject, "recipients": written}),
     )
     .await?;
     txn.commit().await?;
