@@ -593,6 +593,33 @@ db_test!(
         assert_eq!(verified["revoked_on"], "2027-03-15", "{verified}");
         let page = app.browser().get_html(&format!("/verify/{code}?lang=en")).await;
         assert!(page.contains("15 March 2027"), "{page}");
+
+        // Session 30's attack round: the holder's link still gave the PDF
+        // unmarked, as if it stood. Printed now, it says it was revoked, and
+        // on which day, in its holder's language, before its title.
+        let uuid: uuid::Uuid = id.parse().expect("uuid");
+        let holder = app
+            .browser()
+            .get(&aula_mail::notify::certificate_path(&app.mail, uuid))
+            .await;
+        assert_eq!(holder.status(), StatusCode::OK);
+        let pdf = holder.bytes().await.expect("pdf");
+        let staff = api.get_response(&format!("/api/v1/certificates/{id}/pdf")).await;
+        assert_eq!(staff.bytes().await.expect("pdf"), pdf, "one certificate, one drawing");
+        if let Some(text) = crate::helpers::pdf_text(&pdf) {
+            let language = certificate::Entity::find_by_id(uuid)
+                .one(&app.db)
+                .await
+                .expect("query")
+                .expect("certificate")
+                .language;
+            let tr = aula_mail::Tr::new(language);
+            let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 15).expect("day");
+            let mark = tr.t1("certificate-revoked-mark", "date", tr.plain_date(day));
+            let title = tr.t("certificate-title");
+            let (at_mark, at_title) = (text.find(&mark), text.find(&title));
+            assert!(at_mark.is_some() && at_mark < at_title, "{mark} before {title}: {text}");
+        }
     }
 );
 

@@ -20,6 +20,7 @@ certificate-recognised = : { $hours ->
    *[other] { $hours } ساعة معترف بها
 }
 certificate-issued-on = سُلّمت بتاريخ { $date }
+certificate-revoked-mark = أُلغيت بتاريخ { $date }: هذه الشهادة لم تعد صالحة.
 certificate-verify-at = للتحقق
 certificate-code = رمز التحقق
 certificate-eligible = مؤهل للحصول على شهادة

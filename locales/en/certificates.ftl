@@ -12,6 +12,7 @@ certificate-recognised = : { $hours ->
    *[other] { $hours } hours recognised
 }
 certificate-issued-on = Issued on { $date }
+certificate-revoked-mark = Revoked on { $date }: this certificate is no longer valid.
 certificate-verify-at = Verify at
 certificate-code = Verification code
 certificate-eligible = Eligible for a certificate

@@ -12,6 +12,7 @@ certificate-recognised = : { $hours ->
    *[other] { $hours } horas reconocidas
 }
 certificate-issued-on = Expedido el { $date }
+certificate-revoked-mark = Revocado el { $date }: este certificado ya no es válido.
 certificate-verify-at = Verifíquelo en
 certificate-code = Código de verificación
 certificate-eligible = Tiene derecho a certificado

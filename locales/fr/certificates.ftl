@@ -12,6 +12,7 @@ certificate-recognised =  : { $hours ->
    *[other] { $hours } heures reconnues
 }
 certificate-issued-on = Délivrée le { $date }
+certificate-revoked-mark = Révoquée le { $date } : cette attestation n’est plus valable.
 certificate-verify-at = Vérifier sur
 certificate-code = Code de vérification
 certificate-eligible = Peut recevoir une attestation

@@ -244,7 +244,7 @@ fn pdfs_per_second(drawn: Drawn) -> Result<Drawing> {
                 funders: Vec::new(),
             },
         };
-        let sheet = aula_web::certificate_sheet::of(&template, BASE_URL, &pictures);
+        let sheet = aula_web::certificate_sheet::of(&template, BASE_URL, &pictures, None);
         anyhow::ensure!(
             matches!(drawn, Drawn::NoPictures)
                 || (sheet.issuer_logo.is_some() && sheet.signatories.iter().all(|s| s.signature.is_some())),

@@ -96,6 +96,10 @@ pub struct CertificateSheet {
     pub accreditor: Option<Accreditor>,
     /// e.g. "Issued on 21 March 2030".
     pub issued_line: String,
+    /// For a revoked certificate, e.g. "Revoked on 3 April 2030: this
+    /// certificate is no longer valid", drawn in red above the title and
+    /// read first; empty for one that stands.
+    pub revoked: String,
     /// Who funded the programme (issue 20), e.g. "Funded by: European
     /// Social Fund Plus · Ministry of Equality", centred at the foot; empty
     /// for none.
@@ -181,6 +185,9 @@ const OUTCOME_SIZE: f32 = 11.0;
 /// Line height, as a multiple of the font size.
 const LEADING: f32 = 1.3;
 
+/// A revoked certificate's line: between the frame and the title, clear of the logos.
+const REVOKED_SIZE: f32 = 13.0;
+const REVOKED_BASELINE: f32 = 25.0 * MM;
 const TITLE_BASELINE: f32 = 42.0 * MM;
 const TITLE_RULE_Y: f32 = 49.0 * MM;
 /// With signatories, the middle moves up a little to leave them room.
@@ -239,6 +246,8 @@ const ACCENT: (u8, u8, u8) = (24, 50, 94);
 const GOLD: (u8, u8, u8) = (176, 141, 87);
 const INK: (u8, u8, u8) = (20, 20, 20);
 const GREY: (u8, u8, u8) = (85, 85, 85);
+/// A revoked certificate's line (7.4:1 on white).
+const REVOKED: (u8, u8, u8) = (160, 20, 20);
 
 /// Makes the certificate: A4 landscape pages, PDF/A-2a and PDF/UA-1 when
 /// krilla's validators accept it (they do for any text the embedded fonts
@@ -487,6 +496,18 @@ fn draw_middle(surface: &mut Surface<'_>, fonts: &Fonts, sheet: &CertificateShee
     } else {
         CONTENT_W
     };
+    // A copy printed after the revocation says so before anything else
+    // (session 30: the holder's link gave it unmarked, as if it stood).
+    if let Some(line) = fit_line_in(
+        &fonts.bold,
+        &sheet.revoked,
+        REVOKED_SIZE,
+        title_w,
+        Some(sheet.direction()),
+    ) {
+        let id = draw_centred(surface, &fonts.bold, &line, REVOKED, REVOKED_BASELINE);
+        nodes.push(paragraph(&line, id));
+    }
     if let Some(line) = fit_line(&fonts.bold, &sheet.title, TITLE_SIZE, title_w) {
         let id = draw_centred(surface, &fonts.bold, &line, ACCENT, TITLE_BASELINE);
         nodes.push(heading(1, &line.text, vec![id.into()]));

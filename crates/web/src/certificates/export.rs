@@ -114,8 +114,8 @@ fn export(state: AppState, filter: CertificateFilter) -> Response {
             // A withdrawn certificate has its line in the register and no
             // PDF: it names nobody (issue 21).
             for c in batch.iter().filter(|c| c.withdrawn_at.is_none()) {
-                match sheet::pictures(&state.db, c).await {
-                    Ok(pictures) => sheets.push(sheet::of(c, &state.config.base_url, &pictures)),
+                match sheet::drawn(&state.db, c, &state.config.base_url).await {
+                    Ok(sheet) => sheets.push(sheet),
                     Err(err) => {
                         let _ = sender.send(Err(std::io::Error::other(err.to_string()))).await;
                         return;

@@ -367,9 +367,8 @@ async fn visible(ctx: &Ctx, id: Uuid) -> AppResult<certificate::Model> {
 
 async fn pdf_response(state: &AppState, c: &certificate::Model) -> AppResult<Response> {
     drawable(c)?;
-    let pictures = sheet::pictures(&state.db, c).await?;
-    let bytes = aula_documents::certificate::certificate(&sheet::of(c, &state.config.base_url, &pictures))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let sheet = sheet::drawn(&state.db, c, &state.config.base_url).await?;
+    let bytes = aula_documents::certificate::certificate(&sheet).map_err(|e| AppError::Internal(e.to_string()))?;
     Ok((
         [
             (CONTENT_TYPE, "application/pdf".to_owned()),

@@ -51,9 +51,27 @@ pub async fn pictures(conn: &impl ConnectionTrait, c: &certificate::Model) -> au
     })
 }
 
+/// The sheet of an issued certificate as it now stands: the pictures it
+/// kept, and, revoked, the day it was (at the session's place).
+pub async fn drawn(
+    conn: &impl ConnectionTrait,
+    c: &certificate::Model,
+    base_url: &str,
+) -> aula_storage::Result<CertificateSheet> {
+    let pictures = pictures(conn, c).await?;
+    let revoked_on = aula_storage::certificates::revoked_on(conn, c).await?;
+    Ok(of(c, base_url, &pictures, revoked_on))
+}
+
 /// The sheet of an issued certificate, in its holder's language, with the
-/// verification link under `base_url` and the pictures it kept.
-pub fn of(c: &certificate::Model, base_url: &str, pictures: &Pictures) -> CertificateSheet {
+/// verification link under `base_url`, the pictures it kept, and the day it
+/// was revoked, if it was.
+pub fn of(
+    c: &certificate::Model,
+    base_url: &str,
+    pictures: &Pictures,
+    revoked_on: Option<NaiveDate>,
+) -> CertificateSheet {
     let lang = c.language;
     let tr = aula_mail::Tr::new(lang);
     let day = |d: NaiveDate| tr.plain_date(d);
@@ -109,6 +127,9 @@ pub fn of(c: &certificate::Model, base_url: &str, pictures: &Pictures) -> Certif
         lines,
         issuer: c.issuer_name.clone(),
         issued_line: tr.t1("certificate-issued-on", "date", day(c.issued_on)),
+        revoked: revoked_on
+            .map(|on| tr.t1("certificate-revoked-mark", "date", day(on)))
+            .unwrap_or_default(),
         funded_by: c
             .funders
             .as_ref()
