@@ -1197,6 +1197,20 @@ pub async fn public_calendar(app: &TestApp, session_id: &str) -> String {
         .await
 }
 
+/// Makes `session_id` a session made before migration 000038, whose
+/// calendar invitations name their events by rank.
+pub async fn named_by_rank(app: &TestApp, session_id: &str) {
+    use aula_storage::entities::session;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let id: uuid::Uuid = session_id.parse().expect("uuid");
+    session::Entity::update_many()
+        .col_expr(session::Column::CalendarUids, Expr::value("rank"))
+        .filter(session::Column::Id.eq(id))
+        .exec(&app.db)
+        .await
+        .expect("the session's calendar names");
+}
+
 /// A change to the session's row (`set`, an SQL `SET` list) written in a
 /// transaction left open, as an organiser's request holds it until its
 /// commit: a use case run meanwhile meets it as a real race would. The

@@ -293,6 +293,9 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
 db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
+    // Made before session 30: its events are named by rank (the names by
+    // meeting are `session_30_a_meeting_taken_off_is_cancelled_under_its_own_name`'s).
+    crate::helpers::named_by_rank(&app, &session_id).await;
     crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
     let (status, body) = api
         .patch_session(
@@ -348,7 +351,8 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
 });
 
 // Found by reading the calendar files (session 24): a meeting taken off a
-// session stayed in people's calendars. Events are numbered by rank, so the
+// session stayed in people's calendars. Events were numbered by rank (and
+// still are in sessions made before session 30), so the
 // update of the meetings left renamed none of them away: the last rank's
 // event is now cancelled, in a message of its own, with the SEQUENCE of the
 // change, and a calendar parser reads it so.
@@ -357,6 +361,8 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
+        // A session made before session 30, whose events are named by rank.
+        crate::helpers::named_by_rank(&app, &session_id).await;
         crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
         let session = api.get_ok(&format!("/api/v1/sessions/{session_id}")).await;
         let meetings = session["meetings"].as_array().expect("meetings").clone();
@@ -470,6 +476,127 @@ db_test!(
                 .await
                 .len(),
             2
+        );
+    }
+);
+
+// Session 30's attack round: with events named by rank, taking the middle
+// meeting of three off sent an update that re-timed event 2 to the third
+// meeting's date, and a cancellation of event 3 dated on a meeting that
+// still took place; read alone (or imported alone), it told people not to
+// come. Sessions now name each event by its meeting: the meeting taken off
+// is cancelled under its own name and date, in one message, and the events
+// left are not touched; a meeting moved to another day is the old event
+// cancelled and a new one sent.
+db_test!(
+    session_30_a_meeting_taken_off_is_cancelled_under_its_own_name,
+    |app: TestApp| async move {
+        use icalendar::Component;
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
+        let session = api.get_ok(&format!("/api/v1/sessions/{session_id}")).await;
+        let meetings = session["meetings"].as_array().expect("meetings").clone();
+        let ids = crate::helpers::meeting_ids(&session);
+        assert_eq!(ids.len(), 3, "{session}");
+        let uid = |id: &str| format!("session-{session_id}-meeting-{id}@{}", app.mail.domain);
+        let local = |at: &serde_json::Value| {
+            chrono::DateTime::parse_from_rfc3339(at.as_str().expect("time"))
+                .expect("time")
+                .with_timezone(&chrono_tz::Europe::Madrid)
+                .format("%Y%m%dT%H%M%S")
+                .to_string()
+        };
+        // (UID, DTSTART, STATUS) of each event of `ics`, and its METHOD.
+        let events = |ics: &str| {
+            let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
+            let method = calendar.property_value("METHOD").expect("METHOD").to_owned();
+            let events: Vec<(String, String, String)> = calendar
+                .components
+                .iter()
+                .filter_map(|c| c.as_event())
+                .map(|e| {
+                    (
+                        e.get_uid().expect("UID").to_owned(),
+                        e.properties().get("DTSTART").expect("start").value().to_owned(),
+                        e.property_value("STATUS").expect("STATUS").to_owned(),
+                    )
+                })
+                .collect();
+            (method, events)
+        };
+        // The public file names them as the invitations do.
+        let (_, published) = events(&crate::helpers::public_calendar(&app, &session_id).await);
+        let names: Vec<String> = published.into_iter().map(|(uid, _, _)| uid).collect();
+        assert_eq!(names, ids.iter().map(|id| uid(id)).collect::<Vec<_>>());
+
+        let times = |m: &serde_json::Value| json!({"starts_at": m["starts_at"], "ends_at": m["ends_at"]});
+        let (status, body) = api
+            .patch_session(
+                &session_id,
+                &json!({"meetings": [times(&meetings[0]), times(&meetings[2])]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let received = app.smtp.wait_for(1, Duration::from_secs(10)).await;
+        assert_eq!(received.len(), 1, "one message: the meeting taken off");
+        let ics = crate::helpers::attachment(&received[0].data, "invite.ics").expect("invite.ics");
+        assert_eq!(
+            events(&ics),
+            (
+                "CANCEL".to_owned(),
+                vec![(uid(&ids[1]), local(&meetings[1]["starts_at"]), "CANCELLED".to_owned())]
+            ),
+            "{ics}"
+        );
+        assert!(
+            crate::helpers::queued(&app, "session_changed", None).await.is_empty(),
+            "the meetings left are as they were"
+        );
+        let withdrawn = crate::helpers::queued(&app, "meetings_withdrawn", Some("luis@example.org")).await;
+        assert_eq!(
+            withdrawn[0]["withdrawn"][0][0]
+                .as_str()
+                .map(|t| t.parse::<chrono::DateTime<chrono::Utc>>()),
+            meetings[1]["starts_at"]
+                .as_str()
+                .map(|t| t.parse::<chrono::DateTime<chrono::Utc>>()),
+            "the text names the meeting taken off: {withdrawn:?}"
+        );
+
+        // The last meeting moved to another day: its old event is
+        // cancelled, and the update sends the two meetings under their names.
+        let later = json!({"starts_at": "2030-06-20T09:00:00+02:00", "ends_at": "2030-06-20T13:00:00+02:00"});
+        let (status, body) = api
+            .patch_session(&session_id, &json!({"meetings": [times(&meetings[0]), later]}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let received = app.smtp.wait_for(3, Duration::from_secs(10)).await;
+        assert_eq!(received.len(), 3, "the update and the cancellation");
+        let session = api.get_ok(&format!("/api/v1/sessions/{session_id}")).await;
+        let now = crate::helpers::meeting_ids(&session);
+        assert_eq!(now[0], ids[0], "the first meeting is the same meeting");
+        assert!(!ids.contains(&now[1]), "the moved one is a new meeting");
+        let mut sent: Vec<_> = received[1..]
+            .iter()
+            .map(|m| events(&crate::helpers::attachment(&m.data, "invite.ics").expect("invite.ics")))
+            .collect();
+        sent.sort();
+        assert_eq!(
+            sent,
+            [
+                (
+                    "CANCEL".to_owned(),
+                    vec![(uid(&ids[2]), local(&meetings[2]["starts_at"]), "CANCELLED".to_owned())]
+                ),
+                (
+                    "REQUEST".to_owned(),
+                    vec![
+                        (uid(&ids[0]), local(&meetings[0]["starts_at"]), "CONFIRMED".to_owned()),
+                        (uid(&now[1]), "20300620T090000".to_owned(), "CONFIRMED".to_owned()),
+                    ]
+                ),
+            ]
         );
     }
 );
@@ -594,6 +721,7 @@ fn every_message_renders_in_every_language() {
         meetings: session.meetings.clone(),
         places: Vec::new(),
         first_rank: 0,
+        meeting_ids: Vec::new(),
     };
     let kinds = [
         (

@@ -44,6 +44,7 @@ mod m20261208_000034_audiences;
 mod m20261208_000035_body_identifiers;
 mod m20261209_000036_member_roles;
 mod m20261210_000037_certificate_issue_day;
+mod m20261211_000038_calendar_uids;
 mod statements;
 
 pub struct Migrator;
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000035_body_identifiers::Migration),
             Box::new(m20261209_000036_member_roles::Migration),
             Box::new(m20261210_000037_certificate_issue_day::Migration),
+            Box::new(m20261211_000038_calendar_uids::Migration),
         ]
     }
 }

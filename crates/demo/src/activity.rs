@@ -1523,6 +1523,7 @@ pub fn build_block(
             minutes: Set(session_minutes(c) as i32),
             reminder_lead_minutes: Set((aula_domain::details::DEFAULT_REMINDER_LEAD_HOURS * 60) as i32),
             calendar_sequence: Set(0),
+            calendar_uids: Set(aula_domain::CalendarUids::Meeting),
             waitlist_counter: Set(p.tickets),
             confirm_organiser_entries: Set(true),
             checkin_margin_minutes: Set(30),

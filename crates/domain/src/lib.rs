@@ -39,7 +39,7 @@ pub use branding::{AccentColour, Logo, LogoKind};
 pub use catalogue::{Audience, AudienceNames, Modality};
 pub use language::Language;
 pub use meeting::{MeetingTimes, SessionTimeZone};
-pub use notification::{MailKind, MessageStatus};
+pub use notification::{CalendarUids, MailKind, MessageStatus};
 pub use organisation::{OrganisationId, OrganisationSlug, OrganisationStatus};
 pub use password::{Password, PasswordHash};
 pub use problem::{Arg, FieldErrors, Problem};

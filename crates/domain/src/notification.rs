@@ -1,4 +1,5 @@
-//! Notifications: the kinds of e-mail Aula sends and where a queued one stands.
+//! Notifications: the kinds of e-mail Aula sends, where a queued one stands,
+//! and how a session's calendar invitations name their events.
 
 crate::catalogue::vocabulary! {
     /// The kinds of e-mail Aula sends; each has its templates under
@@ -53,6 +54,19 @@ crate::catalogue::vocabulary! {
         Sent => "sent",
         Failed => "failed",
         Dropped => "dropped",
+    }
+}
+
+crate::catalogue::vocabulary! {
+    /// How the events of a session's meetings are named (their UIDs) in the
+    /// calendar invitations it sends. `meeting`: each by its meeting, so a
+    /// meeting taken off is cancelled under its own name and date, and the
+    /// others are left alone. `rank`: by their place in the list, as
+    /// sessions made before session 30 sent theirs; they keep it, or the
+    /// events already in people's calendars would be orphaned.
+    CalendarUids {
+        Rank => "rank",
+        Meeting => "meeting",
     }
 }
 

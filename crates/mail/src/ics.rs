@@ -1,10 +1,13 @@
 //! iCalendar (RFC 5545) invitations for a session's meetings.
 //!
 //! One VEVENT per meeting, with a UID made from the session and the
-//! meeting's rank (`session-<id>-<n>@<domain>`), so a changed time updates
-//! the same event in people's calendars, and the ranks a shorter list no
-//! longer has are cancelled ([`SessionCalendar::withdrawn_since`]); `SEQUENCE` is the session's
-//! calendar sequence, raised on each change. Times are given in the
+//! meeting (`session-<id>-meeting-<meeting>@<domain>`), so a changed time
+//! updates the same event in people's calendars, and a meeting taken off is
+//! cancelled under its own name ([`SessionCalendar::withdrawn_since`]).
+//! Sessions made before session 30 name theirs by rank
+//! (`session-<id>-<n>@<domain>`, [`aula_domain::CalendarUids::Rank`]): the
+//! ranks a shorter list no longer has are the ones cancelled. `SEQUENCE` is
+//! the session's calendar sequence, raised on each change. Times are given in the
 //! session's zone (`TZID`) with a VTIMEZONE listing that zone's offsets
 //! around the meetings, so calendars show the right wall-clock time.
 
@@ -57,6 +60,11 @@ pub struct SessionCalendar {
     /// list, whose events keep the UIDs they were sent with.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub first_rank: usize,
+    /// Each meeting's row, in `meetings`' order, where the session names its
+    /// events by meeting; empty where it names them by rank (and in rows
+    /// written before session 30).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meeting_ids: Vec<uuid::Uuid>,
 }
 
 fn is_zero(rank: &usize) -> bool {
@@ -65,22 +73,61 @@ fn is_zero(rank: &usize) -> bool {
 
 impl SessionCalendar {
     pub fn uid(&self, rank: usize, domain: &str) -> String {
-        format!("session-{}-{}@{}", self.session_id, self.first_rank + rank + 1, domain)
+        match self.meeting_ids.get(rank) {
+            Some(meeting) => format!("session-{}-meeting-{meeting}@{domain}", self.session_id),
+            None => format!("session-{}-{}@{}", self.session_id, self.first_rank + rank + 1, domain),
+        }
     }
 
-    /// The events of `meetings` this calendar no longer has, sent with the
-    /// ranks `before` gave them: a session's events are numbered by rank,
-    /// so when a session loses meetings, the last ranks are the ones left
-    /// over in people's calendars (session 24: they stayed there, and
-    /// people came to meetings that had been removed).
+    /// The events of `before` this calendar no longer has, under the names
+    /// `before` gave them, to be cancelled (session 24: they stayed in
+    /// people's calendars, and people came to meetings that had been
+    /// removed). Named by meeting, they are the meetings gone, with their
+    /// own dates. Named by rank, they are the last ranks, whatever meeting
+    /// was taken off: the update re-times the ranks kept (session 30's attack
+    /// round found the cancellation alone misleading, hence the names by
+    /// meeting for sessions made since).
     pub fn withdrawn_since(&self, before: &SessionCalendar) -> Option<SessionCalendar> {
+        if !before.meeting_ids.is_empty() {
+            let gone: Vec<usize> = (0..before.meetings.len())
+                .filter(|&i| !self.meeting_ids.contains(&before.meeting_ids[i]))
+                .collect();
+            let place = |i: usize| before.places.get(i).cloned().flatten();
+            return (!gone.is_empty()).then(|| SessionCalendar {
+                meetings: gone.iter().map(|&i| before.meetings[i]).collect(),
+                places: match before.places.is_empty() {
+                    true => Vec::new(),
+                    false => gone.iter().map(|&i| place(i)).collect(),
+                },
+                meeting_ids: gone.iter().map(|&i| before.meeting_ids[i]).collect(),
+                first_rank: 0,
+                ..self.clone()
+            });
+        }
         let kept = self.meetings.len();
         (before.meetings.len() > kept).then(|| SessionCalendar {
             meetings: before.meetings[kept..].to_vec(),
             places: before.places.get(kept..).map(<[_]>::to_vec).unwrap_or_default(),
             first_rank: kept,
+            meeting_ids: Vec::new(),
             ..self.clone()
         })
+    }
+
+    /// Whether every event of this calendar is in `before` as it is (the
+    /// same meeting, times and place): then a change of the session only
+    /// took meetings off, and the cancellation of those is all there is to
+    /// send. Only events named by meeting can tell; by rank, the ranks kept
+    /// may stand for other meetings now.
+    pub fn holds_nothing_new(&self, before: &SessionCalendar) -> bool {
+        let place = |c: &SessionCalendar, i: usize| c.places.get(i).cloned().flatten();
+        !self.meeting_ids.is_empty()
+            && self.location == before.location
+            && self.meeting_ids.iter().enumerate().all(|(i, id)| {
+                before.meeting_ids.iter().position(|b| b == id).is_some_and(|j| {
+                    before.meetings.get(j) == self.meetings.get(i) && place(before, j) == place(self, i)
+                })
+            })
     }
 
     /// The `.ics` text; `stamp` is the DTSTAMP (when the object was made).
@@ -302,6 +349,64 @@ mod tests {
             date_time("DTSTART", zone, plain),
             "DTSTART;TZID=Europe/Madrid:20270312T090000"
         );
+    }
+
+    /// Session 30's attack round: the middle meeting of three taken off.
+    #[test]
+    fn session_30_events_named_by_meeting_are_cancelled_by_meeting() {
+        let at = |day: u32| Utc.with_ymd_and_hms(2030, 3, day, 8, 0, 0).single().expect("date");
+        let ids: Vec<uuid::Uuid> = (1..=3).map(uuid::Uuid::from_u128).collect();
+        let before = SessionCalendar {
+            session_id: uuid::Uuid::nil(),
+            time_zone: "Europe/Madrid".into(),
+            summary: "Curso".into(),
+            description: String::new(),
+            location: None,
+            url: "https://aula.example.org/sessions/0".into(),
+            sequence: 1,
+            organiser_email: "formacion@aula.example.org".into(),
+            organiser_name: "Formación".into(),
+            meetings: [12, 13, 14].map(|d| (at(d), at(d) + Duration::hours(4))).to_vec(),
+            places: Vec::new(),
+            first_rank: 0,
+            meeting_ids: ids.clone(),
+        };
+        let after = SessionCalendar {
+            meetings: vec![before.meetings[0], before.meetings[2]],
+            meeting_ids: vec![ids[0], ids[2]],
+            sequence: 2,
+            ..before.clone()
+        };
+        let gone = after.withdrawn_since(&before).expect("one taken off");
+        assert_eq!(gone.meetings, [before.meetings[1]]);
+        assert_eq!(
+            gone.uid(0, "x.org"),
+            format!("session-{}-meeting-{}@x.org", uuid::Uuid::nil(), ids[1])
+        );
+        assert!(after.holds_nothing_new(&before), "the two left are as they were");
+        // By rank (a session made before), the last rank goes, and the
+        // update re-times the second.
+        let by_rank = |c: &SessionCalendar| SessionCalendar {
+            meeting_ids: Vec::new(),
+            ..c.clone()
+        };
+        let gone = by_rank(&after)
+            .withdrawn_since(&by_rank(&before))
+            .expect("one taken off");
+        assert_eq!(gone.meetings, [before.meetings[2]]);
+        assert_eq!(gone.uid(0, "x.org"), format!("session-{}-3@x.org", uuid::Uuid::nil()));
+        assert!(!by_rank(&after).holds_nothing_new(&by_rank(&before)));
+        // A meeting re-timed, or a new place, is something new.
+        let moved = SessionCalendar {
+            meetings: vec![before.meetings[0], (at(14), at(14) + Duration::hours(3))],
+            ..after.clone()
+        };
+        assert!(!moved.holds_nothing_new(&before));
+        let elsewhere = SessionCalendar {
+            location: Some("Sala 2".into()),
+            ..after.clone()
+        };
+        assert!(!elsewhere.holds_nothing_new(&before));
     }
 
     #[test]

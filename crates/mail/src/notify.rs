@@ -105,6 +105,10 @@ pub fn calendar(config: &MailConfig, record: &SessionRecord) -> SessionCalendar 
         meetings: reference.meetings,
         places: reference.meeting_places,
         first_rank: 0,
+        meeting_ids: match record.session.calendar_uids {
+            aula_domain::CalendarUids::Meeting => record.meetings.iter().map(|m| m.id).collect(),
+            aula_domain::CalendarUids::Rank => Vec::new(),
+        },
     }
 }
 
@@ -238,30 +242,38 @@ pub async fn session_changed(
     let remind = reminder_due(record).filter(|due| *due > chrono::Utc::now() && Some(*due) != reminder_due(before));
     reminders_follow(conn, record, &pending).await?;
     let now = calendar(config, record);
-    let withdrawn = now.withdrawn_since(&calendar(config, before)).map(|calendar| {
-        // The calendar cancels ranks; the text names the meetings that are
-        // really gone, which need not be the last ones (a review found the
-        // mail saying a meeting that still takes place would not).
+    let then = calendar(config, before);
+    let withdrawn = now.withdrawn_since(&then).map(|calendar| {
+        // Named by rank, the calendar cancels the last ranks; the text names
+        // the meetings that are really gone, which need not be the last ones
+        // (a review found the mail saying a meeting that still takes place
+        // would not). Named by meeting, the two are the same.
         let kept = |m: &meeting::Model| {
             record
                 .meetings
                 .iter()
                 .any(|k| (k.starts_at, k.ends_at) == (m.starts_at, m.ends_at))
         };
-        data(&MeetingsWithdrawn {
-            session: session_ref(record),
-            withdrawn: before
+        let withdrawn = match calendar.meeting_ids.is_empty() {
+            true => before
                 .meetings
                 .iter()
                 .filter(|m| !kept(m))
                 .map(|m| (m.starts_at, m.ends_at))
                 .collect(),
+            false => calendar.meetings.clone(),
+        };
+        data(&MeetingsWithdrawn {
+            session: session_ref(record),
+            withdrawn,
             calendar,
         })
     });
     // With no meeting left there is nothing to update: the cancellation
-    // says it all (a calendar of no event is no calendar).
-    let content = (!record.meetings.is_empty()).then(|| {
+    // says it all (a calendar of no event is no calendar). Nor when the
+    // events left are all as they were: a meeting taken off sent an update
+    // of the others too, a second e-mail that changed nothing (session 30).
+    let content = (!record.meetings.is_empty() && !now.holds_nothing_new(&then)).then(|| {
         data(&SessionChanged {
             session: session_ref(record),
             calendar: now,

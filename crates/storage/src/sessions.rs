@@ -754,6 +754,7 @@ pub async fn create(
         course_id: Set(details.course_id),
         status: Set(SessionStatus::Draft),
         seats_taken: Set(0),
+        calendar_uids: Set(aula_domain::CalendarUids::Meeting),
         created_at: Set(now()),
         ..Default::default()
     };

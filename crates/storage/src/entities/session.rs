@@ -1,6 +1,6 @@
 //! The `sessions` table.
 
-use aula_domain::{SessionStatus, SessionTimeZone};
+use aula_domain::{CalendarUids, SessionStatus, SessionTimeZone};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -23,6 +23,9 @@ pub struct Model {
     pub minutes: i32,
     pub reminder_lead_minutes: i32,
     pub calendar_sequence: i32,
+    /// How its invitations name their events (rank for sessions made before
+    /// migration 000038, whose events are in calendars under those names).
+    pub calendar_uids: CalendarUids,
     pub waitlist_counter: i64,
     pub confirm_organiser_entries: bool,
     pub checkin_margin_minutes: i32,
