@@ -619,3 +619,59 @@ db_test!(
         assert!(!html.contains(">Confirmed<"), "{html}");
     }
 );
+
+// Session 30: "my trainings", the personal link's page and the
+// confirmation page did not say whose they were. A person is one
+// organisation's (issue 17), and an address two organisations know signs in
+// to two pages: each now carries its organisation's name, as its public
+// pages do.
+db_test!(
+    session_30_a_persons_own_pages_name_their_organisation,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let first = aula_storage::organisations::first(&app.db).await.expect("organisation");
+        let (b_org, _, b) = crate::organisations::organisation_with_organiser(&app, "ville-b", "Ville B").await;
+        let (_, b_session) = course_and_session(&app, &b).await;
+        let ana = crate::helpers::seated(&app, &session_id, "Ana", "ana@example.org", Language::En).await;
+        let b_ana = crate::helpers::person_in(&app, b_org, "Ana", "ana@example.org", Language::En).await;
+        crate::helpers::place(&app, &b_session, b_ana.id).await;
+        let bar = |name: &str| format!("<span class=\"org-name\">{name}</span>");
+
+        let browser = app.browser();
+        let response = browser
+            .post_form("/me?lang=en", "/me/sign-in", &[("email", "ana@example.org")])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let links: Vec<String> = crate::helpers::queued(&app, "sign_in_link", Some("ana@example.org"))
+            .await
+            .iter()
+            .map(|d| d["path"].as_str().expect("path").to_owned())
+            .collect();
+        assert_eq!(links.len(), 2, "one link for each organisation's Ana");
+        let mut named = Vec::new();
+        for link in links {
+            let browser = app.browser();
+            let response = browser.submit(&link, &[]).await;
+            assert_eq!(response.status(), StatusCode::SEE_OTHER);
+            let page = browser.get_html("/me?lang=en").await;
+            for name in [first.name.as_str(), "Ville B"] {
+                if page.contains(&bar(name)) {
+                    named.push(name.to_owned());
+                }
+            }
+            let details = browser.get_html("/me/details?lang=en").await;
+            assert!(details.contains(&bar(named.last().expect("named"))), "{details}");
+        }
+        named.sort();
+        let mut expected = vec![first.name.clone(), "Ville B".to_owned()];
+        expected.sort();
+        assert_eq!(named, expected, "each page names its own organisation");
+
+        let page = app.browser().get_html(&app.mail.manage_path(ana.id)).await;
+        assert!(
+            page.contains(&bar(&first.name)) && !page.contains(&bar("Ville B")),
+            "{page}"
+        );
+    }
+);

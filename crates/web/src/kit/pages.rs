@@ -128,6 +128,15 @@ impl Chrome {
         }
     }
 
+    /// The chrome of a page of the organisation `id` ([`Chrome::branded`]):
+    /// a public page of its catalogue, or a person's own page, since a
+    /// person is one organisation's (issue 17: "my trainings" did not say
+    /// whose, and someone two organisations know has a page with each).
+    pub async fn of_organisation(ctx: &Ctx, id: uuid::Uuid) -> AppResult<Chrome> {
+        let org = aula_storage::organisations::get(&ctx.state.db, aula_domain::OrganisationId::from_row(id)).await?;
+        Ok(Chrome::new(ctx).branded(&org))
+    }
+
     /// The page belongs to `org` (a public page of its catalogue): its
     /// name, logo and colour in the header.
     pub fn branded(mut self, org: &aula_storage::entities::organisation::Model) -> Self {

@@ -188,7 +188,7 @@ pub(crate) async fn request_page(ctx: Ctx) -> AppResult<Response> {
     render(&RequestPage {
         // Signed in by their address: someone signed in has one.
         email: person.email.clone().unwrap_or_default(),
-        c: Chrome::new(&ctx),
+        c: Chrome::of_organisation(&ctx, person.organisation_id).await?,
         sent: false,
     })
 }
@@ -197,8 +197,8 @@ pub(crate) async fn request(ctx: Ctx, CsrfForm(input): CsrfForm<RequestInput>) -
     let person = signed_in(&ctx)?.clone();
     retention::request(&ctx.state.app(), &person, input.certificates).await?;
     render(&RequestPage {
+        c: Chrome::of_organisation(&ctx, person.organisation_id).await?,
         email: person.email.unwrap_or_default(),
-        c: Chrome::new(&ctx),
         sent: true,
     })
 }

@@ -59,7 +59,7 @@ impl RegistrationPage {
         let live = registration.status.is_live();
         let now = chrono::Utc::now();
         let started = record.cancellable(now).is_err();
-        let c = Chrome::new(ctx);
+        let c = Chrome::of_organisation(ctx, record.session.organisation_id).await?;
         let identifier = match (asked_identifier(&record), &record.course.body) {
             (Some(label), Some(body)) if registration.status != RegistrationStatus::Cancelled => {
                 Some(IdentifierField {
@@ -155,7 +155,8 @@ pub(crate) async fn cancel_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> Ap
         &registration,
         format!("/r/{token}/cancel"),
         format!("/r/{token}"),
-    )?;
+    )
+    .await?;
     Ok(no_store(response))
 }
 

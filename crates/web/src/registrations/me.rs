@@ -190,7 +190,7 @@ pub(crate) async fn home(ctx: Ctx) -> AppResult<Response> {
         })
         .collect();
     let response = render(&MyTrainings {
-        c: Chrome::new(&ctx),
+        c: Chrome::of_organisation(&ctx, person.organisation_id).await?,
         person,
         items,
         certificates,
@@ -300,7 +300,8 @@ struct DetailsPage {
 
 impl DetailsPage {
     async fn new(ctx: &Ctx, email: String, form: RegistrationInput, errors: FormErrors) -> AppResult<Self> {
-        let c = Chrome::new(ctx);
+        let organisation = signed_in(ctx)?.organisation_id;
+        let c = Chrome::of_organisation(ctx, organisation).await?;
         let choices = Choices::new(&c, &ctx.state, &form.audience).await?;
         Ok(DetailsPage {
             c,
@@ -428,6 +429,7 @@ pub(crate) async fn cancel_page(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResu
         format!("/me/registrations/{id}/cancel"),
         "/me".to_owned(),
     )
+    .await
 }
 
 pub(crate) async fn cancel(

@@ -81,7 +81,7 @@ struct CancelConfirmPage {
 /// trainings" or the personal link: a page, so it works without script.
 /// A registration no longer live or a session started goes `back`, which
 /// says so.
-pub(crate) fn cancel_confirm(
+pub(crate) async fn cancel_confirm(
     ctx: &crate::Ctx,
     record: aula_storage::sessions::SessionRecord,
     registration: &registration::Model,
@@ -93,7 +93,7 @@ pub(crate) fn cancel_confirm(
         return Ok(axum::response::Redirect::to(&back).into_response());
     }
     crate::kit::pages::render(&CancelConfirmPage {
-        c: crate::kit::pages::Chrome::new(ctx),
+        c: crate::kit::pages::Chrome::of_organisation(ctx, record.session.organisation_id).await?,
         record,
         action,
         back,

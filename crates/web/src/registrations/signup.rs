@@ -325,12 +325,7 @@ pub struct SessionPage {
 
 impl SessionPage {
     pub async fn new(ctx: &Ctx, record: SessionRecord, form: RegistrationInput, errors: FormErrors) -> AppResult<Self> {
-        let org = aula_storage::organisations::get(
-            &ctx.state.db,
-            aula_domain::OrganisationId::from_row(record.session.organisation_id),
-        )
-        .await?;
-        let c = Chrome::new(ctx).branded(&org);
+        let c = Chrome::of_organisation(ctx, record.session.organisation_id).await?;
         // A session by invitation takes the public only by its private link (issue 20).
         let uninvited = record.session.by_invitation && !registrations_app::invited(&record, &form.entry());
         let closed = match uninvited {
@@ -443,7 +438,7 @@ pub(crate) async fn confirm_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> A
         Err(other) => return Err(other.into()),
     };
     let record = sessions::get(&ctx.state.db, registration.session_id).await?;
-    crate::catalogue::branding::serving_id(&ctx.state, record.session.organisation_id).await?;
+    let org = crate::catalogue::branding::serving_id(&ctx.state, record.session.organisation_id).await?;
     if registration.status != RegistrationStatus::Pending {
         let position = registrations::waitlist_position(&ctx.state.db, &registration).await?;
         return outcome(&ctx, record, &registration, position, None);
@@ -465,7 +460,8 @@ pub(crate) async fn confirm_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> A
         None => format!("{} {}", person.given_name, person.family_name),
     };
     let response = render(&ConfirmPage {
-        c: Chrome::new(&ctx),
+        // Whose registration it confirms, in its colours (session 30).
+        c: Chrome::new(&ctx).branded(&org),
         record,
         token,
         name,
