@@ -13,7 +13,9 @@
 //!   mail dispatcher after the commit, so no caller has to remember to (and
 //!   nothing is woken for a transaction that rolled back);
 //! - nothing here knows HTTP; errors say what went wrong in the domain's
-//!   words (`Problem` keys), the doors choose a status code.
+//!   words (`Problem` keys), the doors choose a status code;
+//! - a door that gives up on slow requests does it through [`limited`],
+//!   which never gives up on one whose commit was sent.
 
 pub mod attendance;
 pub mod catalogue;
@@ -32,8 +34,11 @@ pub mod surveys;
 pub mod tokens;
 pub mod users;
 
+use std::future::Future;
 use std::ops::Deref;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use aula_domain::{FieldErrors, Problem};
 use aula_mail::MailConfig;
@@ -57,6 +62,31 @@ pub struct App {
 /// SQLite's lock without its turn (as long as SQLite's own busy timeout):
 /// a queue that does not move is a fault, not a reason to hang.
 const TURN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+tokio::task_local! {
+    /// Raised by [`Write::commit`] when it sends its commit, for [`limited`].
+    static COMMIT_SENT: Arc<AtomicBool>;
+}
+
+/// Runs `request` (a door's handling of one request) for at most `limit`:
+/// `None` past it, as if it had never run, unless one of its transactions
+/// has sent its commit by then. Dropped before, its transactions roll back
+/// and nothing is kept; dropped after, the change may be kept while the
+/// door says it timed out, so it runs to its end and its own answer is
+/// given (the registrations benchmark saw 408s for registrations that were
+/// kept; a person who tries again is told they are already registered).
+/// Calls inside one another share what they know, so an outer limit does
+/// not give up on a commit an inner one waits for.
+pub async fn limited<F: Future>(limit: Duration, request: F) -> Option<F::Output> {
+    let sent = COMMIT_SENT.try_with(Arc::clone).unwrap_or_default();
+    let watched = COMMIT_SENT.scope(sent.clone(), request);
+    tokio::pin!(watched);
+    match tokio::time::timeout(limit, &mut watched).await {
+        Ok(output) => Some(output),
+        Err(_) if sent.load(Ordering::SeqCst) => Some(watched.await),
+        Err(_) => None,
+    }
+}
 
 impl App {
     pub fn new(db: Database, mail: Arc<MailConfig>, wake: Arc<tokio::sync::Notify>) -> Self {
@@ -155,6 +185,8 @@ impl Write {
     /// A failure here is [`Error::Commit`]: the change may or may not have
     /// been kept, so it is never tried again by [`App::retrying`].
     pub async fn commit(self) -> Result<()> {
+        // From here the change may be kept: see `limited`.
+        let _ = COMMIT_SENT.try_with(|sent| sent.store(true, Ordering::SeqCst));
         self.txn
             .commit()
             .await

@@ -370,3 +370,57 @@ async fn issue_17_another_organisations_organiser_finds_no_registration_or_sessi
         .await
         .expect("cancelled by its own organisation");
 }
+
+/// The registrations benchmark saw 408s, under load, for registrations that
+/// were kept: the web's time limit dropped requests whose commit was on its
+/// way. `limited` gives up on a request only before its commit is sent.
+#[tokio::test]
+async fn a_request_is_given_up_only_before_its_commit() {
+    let s = scratch().await;
+    let org = org(&s.app).await;
+    let actor = Actor::system("test").within(org);
+    let short = std::time::Duration::from_millis(100);
+    let slow = std::time::Duration::from_millis(400);
+    let course = |title: &str| common::course(title, None);
+    let titles = async || -> Vec<String> {
+        use sea_orm::EntityTrait;
+        aula_storage::entities::course::Entity::find()
+            .all(&s.app.db)
+            .await
+            .expect("courses")
+            .into_iter()
+            .map(|c| c.title)
+            .collect()
+    };
+
+    // Slow before its commit: given up, and nothing of it is kept.
+    let given_up = aula_app::limited(short, async {
+        let write = s.app.write().await.expect("write");
+        courses::create(&*write, &actor, org, &course("Dropped"))
+            .await
+            .expect("course");
+        tokio::time::sleep(slow).await;
+        write.commit().await
+    })
+    .await;
+    assert!(given_up.is_none());
+    assert!(!titles().await.contains(&"Dropped".to_owned()));
+
+    // Slow after it, within a longer limit as the web's two are: its own
+    // answer, and what it kept.
+    let answered = aula_app::limited(
+        short * 2,
+        aula_app::limited(short, async {
+            let write = s.app.write().await.expect("write");
+            courses::create(&*write, &actor, org, &course("Kept"))
+                .await
+                .expect("course");
+            write.commit().await.expect("commit");
+            tokio::time::sleep(slow).await;
+            "kept"
+        }),
+    )
+    .await;
+    assert_eq!(answered, Some(Some("kept")));
+    assert!(titles().await.contains(&"Kept".to_owned()));
+}

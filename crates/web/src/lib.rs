@@ -41,7 +41,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use kit::context;
@@ -167,10 +166,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         // The machines' routes; the people's are timed by the context
         // layer, which answers in their language, a moment before.
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            state.config.request_timeout + Duration::from_secs(1),
-        ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), outer_timeout))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
@@ -187,6 +183,20 @@ pub fn router(state: AppState) -> Router {
         // Outermost, so that every answer has them, even a timeout's.
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::headers))
         .with_state(state)
+}
+
+/// Every request's limit, a moment after the people's routes' own (in the
+/// context layer, which answers in the reader's language): the machines'
+/// routes, and anything the context layer itself waits for. An empty 408,
+/// unless a commit was sent (`aula_app::limited`).
+async fn outer_timeout(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    aula_app::limited(state.config.request_timeout + Duration::from_secs(1), next.run(request))
+        .await
+        .unwrap_or_else(|| axum::response::IntoResponse::into_response(StatusCode::REQUEST_TIMEOUT))
 }
 
 /// The request's path for the logs, without the secrets some paths carry

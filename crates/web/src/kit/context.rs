@@ -333,10 +333,10 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     parts.extensions.insert(ctx.clone());
     // Timed here rather than only outside, so that a body sent too slowly
     // is told in the reader's language (it was an empty 408: session 27's
-    // attack round).
-    let mut response = tokio::time::timeout(state.config.request_timeout, next.run(Request::from_parts(parts, body)))
+    // attack round); never once a commit was sent (`aula_app::limited`).
+    let mut response = aula_app::limited(state.config.request_timeout, next.run(Request::from_parts(parts, body)))
         .await
-        .unwrap_or_else(|_| AppError::Timeout.into_response());
+        .unwrap_or_else(|| AppError::Timeout.into_response());
 
     if let Some(error) = response.extensions_mut().remove::<AppError>() {
         response = render_error(&ctx, error);

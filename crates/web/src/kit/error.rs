@@ -13,7 +13,9 @@
 //!   plain-text rejections. On the API a query parameter the endpoint does
 //!   not read, or one given twice, is 422 naming it.
 //! - A request that takes longer than `Config::request_timeout` to arrive
-//!   and be answered is 408, in the reader's language.
+//!   and be answered is 408, in the reader's language, and nothing of it is
+//!   kept; one whose commit was sent by then is answered when it ends
+//!   (`aula_app::limited`): a 408 would deny what was kept.
 //! - Uniqueness and state conflicts are 409; unknown ids 404; no credentials
 //!   401; a role that may not act 403. Someone who may not even know that a
 //!   record exists gets 404, not 403. A suspended organisation's public
