@@ -73,8 +73,8 @@ tokio::task_local! {
 /// has sent its commit by then. Dropped before, its transactions roll back
 /// and nothing is kept; dropped after, the change may be kept while the
 /// door says it timed out, so it runs to its end and its own answer is
-/// given (the registrations benchmark saw 408s for registrations that were
-/// kept; a person who tries again is told they are already registered).
+/// given (under load, 408s were given for registrations that were kept; a
+/// person who tries again is told they are already registered).
 /// Calls inside one another share what they know, so an outer limit does
 /// not give up on a commit an inner one waits for.
 pub async fn limited<F: Future>(limit: Duration, request: F) -> Option<F::Output> {
