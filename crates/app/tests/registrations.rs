@@ -371,8 +371,9 @@ async fn issue_17_another_organisations_organiser_finds_no_registration_or_sessi
         .expect("cancelled by its own organisation");
 }
 
-/// Under load, 408s were given for registrations that were kept: the web's time limit dropped requests whose commit was on its
-/// way. `limited` gives up on a request only before its commit is sent.
+/// Under load, 408s were given for registrations that were kept: the web's
+/// time limit dropped requests whose commit was on its way. `limited` gives
+/// up on a request only before its commit is sent.
 #[tokio::test]
 async fn a_request_is_given_up_only_before_its_commit() {
     let s = scratch().await;
