@@ -601,6 +601,150 @@ db_test!(
     }
 );
 
+// Session 30's attack round: a confirmation left waiting (a retry after a
+// failure) and sent after a change or a cancellation put back into calendars
+// the meetings it was queued with, or the cancelled session (the two had
+// the same SEQUENCE, the confirmation the later stamp). A waiting
+// confirmation now follows the session, a cancellation drops it and
+// outranks every invitation sent before.
+db_test!(
+    session_30_an_invitation_left_waiting_follows_the_session,
+    |app: TestApp| async move {
+        use aula_storage::entities::outbox;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let id: uuid::Uuid = session_id.parse().expect("uuid");
+        // Luis's confirmation, queued and left waiting for a retry in an hour.
+        let luis = crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
+        let person = aula_storage::people::get(&app.db, luis.person_id)
+            .await
+            .expect("person");
+        let record = aula_storage::sessions::get(&app.db, id).await.expect("session");
+        aula_mail::notify::confirmed(&app.db, &app.mail, &record, &luis, &person, false)
+            .await
+            .expect("queued");
+        outbox::Entity::update_many()
+            .col_expr(
+                outbox::Column::NextAttemptAt,
+                Expr::value(chrono::Utc::now() + chrono::Duration::hours(1)),
+            )
+            .filter(outbox::Column::Kind.eq("registration_confirmed"))
+            .exec(&app.db)
+            .await
+            .expect("left waiting");
+        let waiting =
+            || async { crate::helpers::queued(&app, "registration_confirmed", Some("luis@example.org")).await };
+        assert_eq!(
+            waiting().await[0]["calendar"]["meetings"].as_array().map(Vec::len),
+            Some(3)
+        );
+
+        // The middle meeting taken off: the confirmation says what the
+        // session now is, its calendar too, in Luis's language.
+        let meetings = crate::helpers::meetings_of(&api, &session_id).await;
+        let (status, body) = api
+            .patch_session(&session_id, &json!({"meetings": [meetings[0], meetings[2]]}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let confirmation = waiting().await.pop().expect("still waiting");
+        assert_eq!(confirmation["calendar"]["meetings"].as_array().map(Vec::len), Some(2));
+        assert_eq!(confirmation["calendar"]["sequence"], 1);
+        assert_eq!(confirmation["session"]["meetings"].as_array().map(Vec::len), Some(2));
+        assert!(
+            confirmation["manage_path"].is_string(),
+            "the rest is kept: {confirmation}"
+        );
+
+        // Cancelled: the confirmation is dropped, and the cancellation's
+        // calendar outranks every invitation sent.
+        let (status, body) = api.patch_session(&session_id, &json!({"status": "cancelled"})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert!(waiting().await.is_empty(), "dropped");
+        let cancelled = crate::helpers::queued(&app, "session_cancelled", Some("luis@example.org")).await;
+        assert_eq!(cancelled[0]["calendar"]["sequence"], 2, "{cancelled:?}");
+    }
+);
+
+// Session 30's attack round: one PATCH that changed the meetings and
+// cancelled the session sent three e-mails (the change, the meetings taken
+// off, the cancellation); one that raised the capacity and took a meeting
+// off sent the person it seated their confirmation, the same invitation as
+// a change, and the cancellation of a meeting they never had.
+db_test!(
+    session_30_one_change_sends_each_person_what_is_theirs,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let (status, _) = api
+            .patch_session(&session_id, &json!({"capacity": 1, "confirm_organiser_entries": false}))
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let registrations = format!("/api/v1/sessions/{session_id}/registrations");
+        let ana = api
+            .created(&registrations, &crate::helpers::registrant("Ana", "ana@example.org"))
+            .await;
+        let ben = api
+            .created(&registrations, &crate::helpers::registrant("Ben", "ben@example.org"))
+            .await;
+        assert_eq!(
+            (ana["status"].as_str(), ben["status"].as_str()),
+            (Some("confirmed"), Some("waitlisted"))
+        );
+        let kinds = |to: &'static str| {
+            let app = &app;
+            async move {
+                let mut kinds = Vec::new();
+                for kind in [
+                    "registration_confirmed",
+                    "session_changed",
+                    "meetings_withdrawn",
+                    "session_cancelled",
+                ] {
+                    for _ in crate::helpers::queued(app, kind, Some(to)).await {
+                        kinds.push(kind);
+                    }
+                }
+                kinds
+            }
+        };
+        let meetings = crate::helpers::meetings_of(&api, &session_id).await;
+        let (status, body) = api
+            .patch_session(
+                &session_id,
+                &json!({"capacity": 2, "meetings": [meetings[0], meetings[1]]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(
+            kinds("ana@example.org").await,
+            ["registration_confirmed", "meetings_withdrawn"]
+        );
+        assert_eq!(
+            kinds("ben@example.org").await,
+            ["registration_confirmed"],
+            "seated by the change"
+        );
+        let confirmed = crate::helpers::queued(&app, "registration_confirmed", Some("ben@example.org")).await;
+        assert_eq!(confirmed[0]["calendar"]["meetings"].as_array().map(Vec::len), Some(2));
+
+        // Changed and cancelled at once: the cancellation alone, and the change kept.
+        let (status, body) = api
+            .patch_session(&session_id, &json!({"status": "cancelled", "meetings": [meetings[0]]}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["meetings"].as_array().map(Vec::len), Some(1), "{body}");
+        assert_eq!(
+            kinds("ana@example.org").await,
+            ["registration_confirmed", "meetings_withdrawn", "session_cancelled"]
+        );
+        assert_eq!(
+            kinds("ben@example.org").await,
+            ["registration_confirmed", "session_cancelled"]
+        );
+    }
+);
+
 // Issue 16's attack round: user text added to what other software reads. A
 // lone CR in a course's summary became an ATTENDEE and a whole event of its
 // own in the calendar file; a title word written as an encoded word

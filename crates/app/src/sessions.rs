@@ -40,28 +40,88 @@ pub async fn update(
     id: Uuid,
     details: &SessionDetails,
 ) -> Result<SessionRecord> {
-    details
-        .check_recorded_past(chrono::Utc::now())
-        .map_err(Error::Invalid)?;
+    change(app, actor, org, id, Some(details), None).await
+}
+
+/// Saves a session's new details (`details`) and moves it to `to`, in one
+/// transaction: the API's PATCH may do both. Cancelled by the same change,
+/// the session tells its people of the cancellation alone: the change's
+/// own messages (new times, meetings taken off) came first, three e-mails
+/// where one was right (session 30's attack round).
+pub async fn change(
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    details: Option<&SessionDetails>,
+    to: Option<SessionStatus>,
+) -> Result<SessionRecord> {
+    if let Some(details) = details {
+        details
+            .check_recorded_past(chrono::Utc::now())
+            .map_err(Error::Invalid)?;
+    }
+    // Refused, a status is judged once more on the session as it now is:
+    // see `set_status`.
+    match change_once(app, actor, org, id, details, to).await {
+        Err(crate::Error::Conflict(_)) if to.is_some() => change_once(app, actor, org, id, details, to).await,
+        outcome => outcome,
+    }
+}
+
+async fn change_once(
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    id: Uuid,
+    details: Option<&SessionDetails>,
+    to: Option<SessionStatus>,
+) -> Result<SessionRecord> {
     let txn = app.write().await?;
-    let before = sessions::get_in(&*txn, org, id).await?;
-    let record = sessions::update(&*txn, actor, org, id, details).await?;
-    let promoted = registrations::promote(&*txn, id).await?;
-    aula_mail::notify::promoted(&*txn, &app.mail, &record, &promoted).await?;
-    let record = if promoted.is_empty() {
-        record
-    } else {
-        sessions::get(&*txn, id).await?
-    };
-    // A draft may hold an invited group entered before it opens (issue
-    // 20): they hear of changed times as anyone registered does.
-    if record.session.calendar_sequence != before.session.calendar_sequence {
-        aula_mail::notify::session_changed(&*txn, &app.mail, &before, &record).await?;
-    } else if aula_mail::notify::reminder_due(&record) != aula_mail::notify::reminder_due(&before) {
-        aula_mail::notify::lead_time_changed(&*txn, &record).await?;
+    let mut record = sessions::get_in(&*txn, org, id).await?;
+    let cancelling = to == Some(SessionStatus::Cancelled) && record.status() != SessionStatus::Cancelled;
+    if let Some(details) = details {
+        record = update_in(&txn, app, actor, org, record, details, !cancelling).await?;
+    }
+    if let Some(to) = to.filter(|to| *to != record.status()) {
+        record = set_status_in(&txn, app, actor, org, record, to).await?;
     }
     txn.commit().await?;
     Ok(record)
+}
+
+/// [`update`]'s writes in `txn`, from the session as it was (`before`);
+/// with `tell`, its e-mails. The change is told before the first people
+/// waiting are seated: seated by the same change, they were sent their
+/// confirmation, the same invitation again as a change, and the
+/// cancellation of a meeting they never had (session 30's attack round).
+async fn update_in(
+    txn: &crate::Write,
+    app: &App,
+    actor: &Actor,
+    org: OrganisationId,
+    before: SessionRecord,
+    details: &SessionDetails,
+    tell: bool,
+) -> Result<SessionRecord> {
+    let id = before.session.id;
+    let record = sessions::update(&**txn, actor, org, id, details).await?;
+    if !tell {
+        return Ok(record);
+    }
+    // A draft may hold an invited group entered before it opens (issue
+    // 20): they hear of changed times as anyone registered does.
+    if record.session.calendar_sequence != before.session.calendar_sequence {
+        aula_mail::notify::session_changed(&**txn, &app.mail, &before, &record).await?;
+    } else if aula_mail::notify::reminder_due(&record) != aula_mail::notify::reminder_due(&before) {
+        aula_mail::notify::lead_time_changed(&**txn, &record).await?;
+    }
+    let promoted = registrations::promote(&**txn, id).await?;
+    aula_mail::notify::promoted(&**txn, &app.mail, &record, &promoted).await?;
+    Ok(match promoted.is_empty() {
+        true => record,
+        false => sessions::get(&**txn, id).await?,
+    })
 }
 
 /// Moves a session to `to`. A cancellation tells everyone registered; a
@@ -81,31 +141,29 @@ pub async fn set_status(
     // of a session already cancelled (session 26's race round). Again, it
     // finds it there and changes nothing, so what follows a move happens
     // once; a move the new status does not allow is refused as it says.
-    match set_status_once(app, actor, org, id, to).await {
-        Err(crate::Error::Conflict(_)) => set_status_once(app, actor, org, id, to).await,
-        outcome => outcome,
-    }
+    change(app, actor, org, id, None, Some(to)).await
 }
 
-async fn set_status_once(
+/// [`set_status`]'s writes and e-mails in `txn`, from the session as it
+/// was (`before`).
+async fn set_status_in(
+    txn: &crate::Write,
     app: &App,
     actor: &Actor,
     org: OrganisationId,
-    id: Uuid,
+    before: SessionRecord,
     to: SessionStatus,
 ) -> Result<SessionRecord> {
-    let txn = app.write().await?;
-    let before = sessions::get_in(&*txn, org, id).await?;
-    let record = sessions::set_status(&*txn, actor, org, id, to).await?;
+    let id = before.session.id;
+    let record = sessions::set_status(&**txn, actor, org, id, to).await?;
     if to == SessionStatus::Cancelled && before.status() != SessionStatus::Cancelled {
-        aula_mail::notify::session_cancelled(&*txn, &app.mail, &record).await?;
+        aula_mail::notify::session_cancelled(&**txn, &app.mail, &record).await?;
     } else if to == SessionStatus::Completed && before.status() != SessionStatus::Completed {
-        crate::surveys::invite(&*txn, &app.mail, id, None, surveys::Invitees::Participants, None).await?;
+        crate::surveys::invite(&**txn, &app.mail, id, None, surveys::Invitees::Participants, None).await?;
         if record.session.issue_on_completion {
-            crate::certificates::issue_in(&*txn, app, actor, &record).await?;
+            crate::certificates::issue_in(&**txn, app, actor, &record).await?;
         }
     }
-    txn.commit().await?;
     Ok(record)
 }
 

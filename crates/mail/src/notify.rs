@@ -241,6 +241,12 @@ pub async fn session_changed(
     // place confirmed inside the lead time) gets one for the new date.
     let remind = reminder_due(record).filter(|due| *due > chrono::Utc::now() && Some(*due) != reminder_due(before));
     reminders_follow(conn, record, &pending).await?;
+    // A confirmation still waiting (a retry after a failure) leaves with the
+    // session as it now is, and an update still waiting is replaced by this
+    // one's: sent after this change's messages, they put the meetings they
+    // were queued with back into calendars (session 30's attack round).
+    outbox::cancel_pending_for_session(conn, MailKind::SessionChanged, record.session.id).await?;
+    confirmations_follow(conn, config, record).await?;
     let now = calendar(config, record);
     let then = calendar(config, before);
     let withdrawn = now.withdrawn_since(&then).map(|calendar| {
@@ -302,6 +308,29 @@ pub async fn session_changed(
     Ok(queued)
 }
 
+/// The session's confirmations waiting say what it now is: its meetings,
+/// place and calendar, in each one's language; the rest of each is kept.
+async fn confirmations_follow(
+    conn: &impl ConnectionTrait,
+    config: &MailConfig,
+    record: &SessionRecord,
+) -> aula_storage::Result<()> {
+    let pending = outbox::pending_of_session(conn, MailKind::RegistrationConfirmed, record.session.id).await?;
+    for row in pending {
+        let mut content = serde_json::from_str::<serde_json::Value>(&row.data).unwrap_or_default();
+        let text = record.course.course.text(row.language.as_str());
+        let mut session = serde_json::to_value(session_ref(record)).unwrap_or_default();
+        session["course_title"] = text.title.clone().into();
+        let mut calendar = serde_json::to_value(calendar(config, record)).unwrap_or_default();
+        calendar["summary"] = text.title.into();
+        calendar["description"] = text.summary.into();
+        content["session"] = session;
+        content["calendar"] = calendar;
+        outbox::rewrite_pending(conn, row.id, content.to_string(), row.next_attempt_at, row.dedupe_key).await?;
+    }
+    Ok(())
+}
+
 /// The session's reminders waiting (`pending`) say what it now is and leave at its reminder's time. Each key names the
 /// date it reminds of, so that moved back, the session's reminder for that
 /// date is not taken for a duplicate (session 25's review); one already
@@ -352,8 +381,11 @@ pub async fn session_cancelled(
     config: &MailConfig,
     record: &SessionRecord,
 ) -> aula_storage::Result<usize> {
-    // No reminder for a session that will not take place.
-    outbox::cancel_pending_for_session(conn, MailKind::Reminder, record.session.id).await?;
+    // No reminder for a session that will not take place, and no
+    // invitation to it either: one still waiting (a retry after a failure)
+    // and sent after the cancellation put its events back into calendars
+    // (session 30's attack round).
+    outbox::drop_pending_invitations(conn, record.session.id, None).await?;
     let messages = session_cancelled_messages(conn, config, record).await?;
     for m in &messages {
         outbox::enqueue(conn, m, &config.domain).await?;
@@ -616,6 +648,11 @@ pub async fn cancelled(
     by_organiser: bool,
 ) -> aula_storage::Result<()> {
     outbox::cancel_pending(conn, &reminder_key(registration.id)).await?;
+    // Nor an invitation still waiting: sent after the cancellation, it put
+    // the events back into their calendar (session 30's attack round).
+    if let Some(Ok(address)) = person.email.as_deref().map(Email::parse) {
+        outbox::drop_pending_invitations(conn, record.session.id, Some(address.as_str())).await?;
+    }
     let content = data(&RegistrationCancelled {
         session: without_seat(record),
         calendar: held_seat.then(|| calendar(config, record)),

@@ -513,6 +513,33 @@ pub async fn drop_pending(conn: &impl ConnectionTrait, id: Uuid) -> Result<()> {
     Ok(())
 }
 
+/// The kinds of message whose calendar invites to a session's meetings as
+/// they were when queued: one left waiting (a retry after a failure) and
+/// sent after a later change, cancellation or cancelled place put back the
+/// events those took off (session 30's attack round).
+pub const INVITATIONS: [MailKind; 3] = [
+    MailKind::RegistrationConfirmed,
+    MailKind::SessionChanged,
+    MailKind::Reminder,
+];
+
+/// Drops the session's pending invitations ([`INVITATIONS`]), all of them,
+/// or those to `recipient`: the session is cancelled, or their place is.
+pub async fn drop_pending_invitations(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    recipient: Option<&str>,
+) -> Result<u64> {
+    let mut rows = outbox::Entity::delete_many()
+        .filter(outbox::Column::SessionId.eq(session_id))
+        .filter(outbox::Column::Kind.is_in(INVITATIONS))
+        .filter(outbox::Column::Status.eq(MessageStatus::Pending));
+    if let Some(recipient) = recipient {
+        rows = rows.filter(outbox::Column::Recipient.eq(recipient));
+    }
+    Ok(rows.exec(conn).await?.rows_affected)
+}
+
 /// Drops the pending messages of `kind` for a session (the reminders of a
 /// cancelled session).
 pub async fn cancel_pending_for_session(conn: &impl ConnectionTrait, kind: MailKind, session_id: Uuid) -> Result<u64> {

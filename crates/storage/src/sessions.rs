@@ -907,9 +907,19 @@ pub async fn set_status(
         // (an organiser and the lifecycle's job), the second finds it moved
         // and is refused, so what follows a move (surveys, certificates)
         // happens once.
-        let moved = session::Entity::update_many()
+        let mut moved = session::Entity::update_many()
             .col_expr(session::Column::Status, Expr::val(to.as_str()))
-            .col_expr(session::Column::UpdatedAt, Expr::val(now()))
+            .col_expr(session::Column::UpdatedAt, Expr::val(now()));
+        if to == SessionStatus::Cancelled {
+            // The cancellation's calendar outranks every invitation sent
+            // before it: with the same SEQUENCE, a calendar given both in
+            // the other order kept the events (session 30's attack round).
+            moved = moved.col_expr(
+                session::Column::CalendarSequence,
+                Expr::col(session::Column::CalendarSequence).add(1),
+            );
+        }
+        let moved = moved
             .filter(session::Column::Id.eq(id))
             .filter(session::Column::Status.eq(from))
             .exec(conn)

@@ -6,8 +6,8 @@ use axum::response::Response;
 use uuid::Uuid;
 
 use super::{
-    SessionInput, SessionOut, SessionQuery, apply_status, apply_update, course_modality, details_from_input,
-    session_out, status_of, visible,
+    SessionInput, SessionOut, SessionQuery, apply_change, course_modality, details_from_input, session_out, status_of,
+    visible,
 };
 use crate::kit::api::{ApiError, Paginated, created};
 use crate::kit::context::Organiser;
@@ -74,7 +74,6 @@ pub(crate) async fn update(
     let input = input::merge(&before, patch)?;
     let status = status_of(&input.status)?;
     let actor = ctx.actor()?;
-    let mut record = current;
     // Only touch the session's content when it changed, so that a status
     // change alone works on a completed session's final state rules.
     let content_changed = serde_json::to_value(SessionInput {
@@ -87,14 +86,20 @@ pub(crate) async fn update(
             ..before
         })
         .ok();
-    if content_changed {
-        let mut errors = FieldErrors::new();
-        let modality = course_modality(&ctx, &input.course_id, &mut errors).await?;
-        let details = details_from_input(&input, modality, errors)?;
-        record = apply_update(&ctx.state, &actor, id, &details).await?;
-    }
-    if status != record.status() {
-        record = apply_status(&ctx.state, &actor, id, status).await?;
-    }
+    let details = match content_changed {
+        true => {
+            let mut errors = FieldErrors::new();
+            let modality = course_modality(&ctx, &input.course_id, &mut errors).await?;
+            Some(details_from_input(&input, modality, errors)?)
+        }
+        false => None,
+    };
+    // Both in one transaction: a status refused keeps the details unsaved,
+    // where the details were kept and a 409 said nothing was (session 30).
+    let to = (status != current.status()).then_some(status);
+    let record = match (&details, to) {
+        (None, None) => current,
+        (details, to) => apply_change(&ctx.state, &actor, id, details.as_ref(), to).await?,
+    };
     Ok(axum::Json(record.into()))
 }

@@ -785,6 +785,19 @@ async fn apply_update(
     Ok(aula_app::sessions::update(&state.app(), actor, org, id, details).await?)
 }
 
+/// Saves a session's new details and moves it to `to`, in one transaction,
+/// with the e-mails that follow (`aula_app`).
+async fn apply_change(
+    state: &AppState,
+    actor: &aula_storage::Actor,
+    id: Uuid,
+    details: Option<&SessionDetails>,
+    to: Option<SessionStatus>,
+) -> AppResult<SessionRecord> {
+    let org = actor.organisation.ok_or(AppError::NotFound)?;
+    Ok(aula_app::sessions::change(&state.app(), actor, org, id, details, to).await?)
+}
+
 /// Moves a session to `to`, with the e-mails that follow (`aula_app`).
 async fn apply_status(
     state: &AppState,
