@@ -766,3 +766,41 @@ db_test!(
         assert_eq!(api.get_ok(&matrix).await, after);
     }
 );
+
+// Session 30's attack round: the marks sent as an object let any other
+// field by, so `"dry_run": true` was ignored and the marks written; an
+// unknown field inside a mark was "the body does not have the expected
+// type". Each is now refused by its name, and nothing is written.
+db_test!(
+    session_30_the_marks_object_takes_no_other_field,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 1).await;
+        let path = format!("/api/v1/meetings/{}/attendance", meetings[0]);
+        let mark = json!({"registration_id": registrations[0], "status": "present"});
+        let (status, body) = api.put(&path, &json!({"marks": [mark], "dry_run": true})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["dry_run"].is_array(), "{body}");
+        let (status, body) = api
+            .put(
+                &path,
+                &json!({"marks": [{"registration_id": registrations[0], "status": "present", "colour": "red"}]}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["marks.0.colour"].is_array(), "{body}");
+        let (status, body) = api
+            .put(
+                &path,
+                &json!([{"registration_id": registrations[0], "status": "present", "colour": "red"}]),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["fields"]["0.colour"].is_array(), "{body}");
+        let matrix = api.get_ok(&format!("/api/v1/sessions/{session_id}/attendance")).await;
+        assert!(!matrix.to_string().contains("\"present\""), "nothing written: {matrix}");
+        // Both forms still take what they should.
+        assert_eq!(api.put_ok(&path, &json!({"marks": [mark]})).await["changed"], 1);
+        assert_eq!(api.put_ok(&path, &json!([mark])).await["changed"], 0);
+    }
+);

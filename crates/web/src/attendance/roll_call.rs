@@ -418,7 +418,7 @@ pub(crate) async fn sign_in_sheet(StaffedMeeting { ctx, meeting, record }: Staff
 // ----- the API -------------------------------------------------------------
 
 /// One mark as an integration sends it.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MarkInput {
     // A `null` or missing one is told on its mark, not on the body.
@@ -436,7 +436,7 @@ pub struct MarkInput {
 
 /// The marks of a meeting: a list, or an object with the list and the
 /// reason a correction of a completed session needs.
-#[derive(Debug, Deserialize, ToSchema)]
+#[derive(Debug, Serialize, ToSchema)]
 #[serde(untagged)]
 pub enum AttendanceInput {
     Marks(Vec<MarkInput>),
@@ -449,6 +449,44 @@ pub enum AttendanceInput {
         #[serde(default)]
         reason: String,
     },
+}
+
+/// [`AttendanceInput::WithReason`], read: no other field.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WithReason {
+    marks: Vec<MarkInput>,
+    #[serde(default)]
+    reason: String,
+}
+
+/// Told apart by their first token, a list or an object, so that a field
+/// refused says which and where: read as an untagged enum, the object
+/// form let any other field by (`"dry_run": true` was ignored and the
+/// marks written), and a mark's unknown field was "the body does not have
+/// the expected type" (session 30's attack round).
+impl<'de> Deserialize<'de> for AttendanceInput {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = AttendanceInput;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of marks, or an object with `marks` and `reason`")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<AttendanceInput, A::Error> {
+                Vec::deserialize(SeqAccessDeserializer::new(seq)).map(AttendanceInput::Marks)
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<AttendanceInput, A::Error> {
+                let WithReason { marks, reason } = WithReason::deserialize(MapAccessDeserializer::new(map))?;
+                Ok(AttendanceInput::WithReason { marks, reason })
+            }
+        }
+        deserializer.deserialize_any(Either)
+    }
 }
 
 #[derive(Serialize, ToSchema)]
