@@ -153,6 +153,9 @@ db_test!(
         no_formula("attendance", &rows);
         assert_eq!(&rows[1][0], format!("'{GIVEN}"));
         a_number("attendance hours", &rows[1][4]);
+        // Its marks in the reader's words (session 30's attack round: the
+        // codes, in English, under a French header).
+        assert!(rows.iter().any(|r| r[3] == *"Présent·e"), "{rows:?}");
 
         // The survey's results: free texts neutralised, counts and means numbers.
         crate::helpers::publish_answers(&app, &session_id).await;

@@ -711,10 +711,14 @@ pub(crate) async fn matrix_csv(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResul
             Cell::from(&row.person.email),
         ];
         for m in &row.marks {
+            // The marks in the reader's words, as the header and the page
+            // have them: the codes were English under a French header
+            // (session 30's attack round).
+            let word = |m: &mark::Model| tr.t(&format!("attendance-{}", m.status.as_str().replace('_', "-")));
             line.push(Cell::from(match m {
                 Some(m) => match m.minutes {
-                    Some(minutes) => format!("{} ({minutes} min)", m.status),
-                    None => m.status.to_string(),
+                    Some(minutes) => format!("{} ({minutes} min)", word(m)),
+                    None => word(m),
                 },
                 None => String::new(),
             }));
