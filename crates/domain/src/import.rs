@@ -215,6 +215,8 @@ impl Field {
                 "perfil",
                 "colectivo",
                 "الصفة",
+                "الفئة",
+                "الفئة المستهدفة",
             ],
             Field::Region => &[
                 "region",
@@ -892,7 +894,7 @@ fn take<'a, T>(
         .ok()
 }
 
-/// The words people write for each audience, in en, fr and es (singular and
+/// The words people write for each audience, in en, fr, es and ar (singular and
 /// plural, feminine and masculine), besides the code itself. The plural labels
 /// are the catalogue's own (`audience-*`), so a list exported from Aula comes
 /// back in.
@@ -915,6 +917,9 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
             "funcionario",
             "funcionaria",
             "funcionarios",
+            "الموظفون العموميون",
+            "موظف عمومي",
+            "موظفة عمومية",
         ],
     ),
     (
@@ -930,6 +935,9 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
             "delegada sindical",
             "delegados sindicales",
             "delegadas y delegados sindicales",
+            "الممثلون النقابيون",
+            "ممثل نقابي",
+            "ممثلة نقابية",
         ],
     ),
     (
@@ -943,6 +951,9 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
             "élues et élus",
             "cargo electo",
             "cargos electos",
+            "المنتخبون",
+            "منتخب",
+            "منتخبة",
         ],
     ),
     (
@@ -957,11 +968,14 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
             "mediador",
             "mediadora",
             "personas mediadoras",
+            "الوسطاء",
+            "وسيط",
+            "وسيطة",
         ],
     ),
     (
         Audience::CIVIL_SOCIETY,
-        &["civil society", "société civile", "sociedad civil"],
+        &["civil society", "société civile", "sociedad civil", "المجتمع المدني"],
     ),
     (
         Audience::OTHER,
@@ -975,11 +989,14 @@ const AUDIENCE_WORDS: &[(Audience, &[&str])] = &[
             "otra",
             "otros",
             "otros públicos",
+            "فئات أخرى",
+            "أخرى",
+            "آخر",
         ],
     ),
 ];
 
-/// An audience by its code or its name in en, fr or es. An empty cell is
+/// An audience by its code or its name in en, fr, es or ar. An empty cell is
 /// [`Audience::OTHER`]: the public form asks everyone, but an organiser's list
 /// often does not say, and refusing those rows would leave them to be typed by
 /// hand with the same "other" chosen.
@@ -1015,13 +1032,52 @@ fn parse_region(cell: &str, region: &impl Fn(&str) -> Option<Uuid>) -> Result<Op
 }
 
 const LANGUAGE_WORDS: &[(Language, &[&str])] = &[
-    (Language::Fr, &["français", "french", "francés", "francais"]),
-    (Language::Es, &["español", "spanish", "espagnol", "castellano"]),
-    (Language::En, &["english", "anglais", "inglés"]),
+    (
+        Language::Fr,
+        &[
+            "français",
+            "french",
+            "francés",
+            "francais",
+            "الفرنسية",
+            "فرنسية",
+            "فرنسي",
+        ],
+    ),
+    (
+        Language::Es,
+        &[
+            "español",
+            "spanish",
+            "espagnol",
+            "castellano",
+            "الإسبانية",
+            "الاسبانية",
+            "إسبانية",
+            "اسبانية",
+        ],
+    ),
+    (
+        Language::En,
+        &[
+            "english",
+            "anglais",
+            "inglés",
+            "الإنجليزية",
+            "الانجليزية",
+            "إنجليزية",
+            "انجليزية",
+            "الإنكليزية",
+        ],
+    ),
+    // Arabic was refused by its name in every language, its own too
+    // (session 30's attack round), while a list exported from Aula in Arabic
+    // writes it so.
+    (Language::Ar, &["arabic", "arabe", "árabe", "العربية", "عربية", "عربي"]),
 ];
 
 /// A language by its code (`fr`, also as a tag such as `fr-FR`) or its name in
-/// en, fr or es; an empty cell is `default`.
+/// en, fr, es or ar; an empty cell is `default`.
 fn parse_language(cell: &str, default: Language) -> Result<Language, Problem> {
     if cell.is_empty() {
         return Ok(default);
@@ -1541,5 +1597,35 @@ Rosa;Vega;rosa@example.org;;;
             parse_language("de", Language::Fr).map_err(|p| p.key),
             Err("error-choice")
         );
+    }
+
+    /// Session 30's attack round: Arabic was refused by its name in every
+    /// language, its own too, and so were the audiences as a list exported
+    /// from Aula in Arabic writes them; a column headed "الفئة" was left out.
+    #[test]
+    fn session_30_arabic_names_of_languages_and_audiences() {
+        for (word, language) in [
+            ("العربية", Language::Ar),
+            ("Árabe", Language::Ar),
+            ("arabe", Language::Ar),
+            ("Arabic", Language::Ar),
+            ("الإسبانية", Language::Es),
+            ("الفرنسية", Language::Fr),
+            ("الإنجليزية", Language::En),
+        ] {
+            assert_eq!(parse_language(word, Language::Fr), Ok(language), "{word}");
+        }
+        let none = |_: &str| None;
+        for (word, audience) in [
+            ("الموظفون العموميون", Audience::PUBLIC_SERVANT),
+            ("الممثلون النقابيون", Audience::UNION_DELEGATE),
+            ("المنتخبون", Audience::ELECTED_OFFICIAL),
+            ("الوسطاء", Audience::MEDIATOR),
+            ("المجتمع المدني", Audience::CIVIL_SOCIETY),
+            ("فئات أخرى", Audience::OTHER),
+        ] {
+            assert_eq!(parse_audience(word, &none), Ok(audience), "{word}");
+        }
+        assert_eq!(guess(&headers(&["الفئة"])).get(Field::Audience), Some(0));
     }
 }
