@@ -158,6 +158,12 @@ impl PersonName {
         if invisible_in_name(name.as_str()) {
             return Err(Problem::new("error-invisible-characters"));
         }
+        // Marks of direction or isolation, or an accent alone, show no
+        // name at all (session 30's attack round: a name of U+200F alone was
+        // taken, and printed as nothing).
+        if !name.as_str().chars().any(char::is_alphanumeric) {
+            return Err(Problem::new("error-invisible-characters"));
+        }
         Ok(Self(name))
     }
 
@@ -243,7 +249,12 @@ impl Email {
     /// address the mailer refuses still signs in with their password (and
     /// is then asked to correct it on any form). Never for a new address.
     pub fn parse_stored(input: &str) -> Result<Self, Problem> {
-        let trimmed = filled(input)?;
+        // Composed (NFC): `á` typed as one character or as `a` and an
+        // accent is one address to every mail server, and was two people
+        // here, one seat each (session 30's attack round).
+        use unicode_normalization::UnicodeNormalization;
+        let composed: String = filled(input)?.nfc().collect();
+        let trimmed = composed.as_str();
         // validator accepts some addresses no mail server would; a dot in the
         // domain rules out `user@localhost`-style typos from public forms.
         let domain_has_dot = trimmed.rsplit_once('@').is_some_and(|(_, d)| d.contains('.'));
@@ -453,6 +464,12 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
+        // Session 30's attack round: the same address, its accent composed
+        // or not, is one address.
+        assert_eq!(
+            Email::parse("ana@exa\u{0301}mple.net").map(|e| e.0),
+            Ok("ana@ex\u{00E1}mple.net".to_owned())
+        );
     }
 
     #[test]
@@ -481,6 +498,12 @@ mod tests {
             "Ana\u{FEFF}",
             "An\u{00AD}a",
             "A\u{2060}na",
+            // Session 30's: marks of direction or isolation, or an accent,
+            // alone.
+            "\u{200F}",
+            "\u{200E}\u{200F}",
+            "\u{2068}\u{2069}",
+            "\u{0301}",
         ] {
             assert_eq!(
                 PersonName::parse(hidden).map_err(|p| p.key),
