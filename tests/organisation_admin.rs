@@ -879,3 +879,35 @@ db_test!(
         );
     }
 );
+
+// Session 30's attack round: an admin's token for an organisation they are
+// not a member of (`aula token create --organisation`) made its users in
+// the first organisation, without a word. It works in its own.
+db_test!(
+    session_30_an_admins_token_works_in_its_organisation,
+    |app: crate::helpers::TestApp| async move {
+        use aula_domain::Role;
+        let other =
+            aula_storage::organisations::id(&crate::helpers::new_organisation(&app.db, "ville-b", "Ville B").await);
+        let admin = app
+            .user_in(app.org().await, "admin@example.org", &[Role::Admin], None)
+            .await;
+        let (_, token) =
+            aula_storage::tokens::create(&app.db, &aula_storage::Actor::system("test"), other, admin.user.id, "b")
+                .await
+                .expect("token");
+        let api = app.api_with(Some(token));
+        let made = api
+            .created(
+                "/api/v1/users",
+                &serde_json::json!({"email": "marta@example.org", "name": "Marta", "roles": ["organiser"]}),
+            )
+            .await;
+        let id: uuid::Uuid = made["id"].as_str().expect("id").parse().expect("uuid");
+        let memberships = aula_storage::organisations::memberships(&app.db, id)
+            .await
+            .expect("memberships");
+        let orgs: Vec<_> = memberships.iter().map(|m| m.id()).collect();
+        assert_eq!(orgs, [other], "{made}");
+    }
+);

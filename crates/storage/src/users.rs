@@ -75,7 +75,10 @@ const PLATFORM_ROLES: &[Role] = &[Role::Admin, Role::Accreditor];
 /// `user` working in `wanted` (or, unless `strict`, in their first
 /// organisation when they are not a member of `wanted`): their roles there
 /// and the platform's. A strict request of a non-member (a token of an
-/// organisation they left) works in none.
+/// organisation they left) works in none, but an admin's works in `wanted`
+/// with the platform's roles: an admin's token for an organisation they
+/// are not a member of made its users in the first organisation (session
+/// 30's attack round).
 pub async fn in_organisation(
     conn: &impl ConnectionTrait,
     mut user: UserRecord,
@@ -86,6 +89,7 @@ pub async fn in_organisation(
     let chosen = wanted
         .and_then(|w| memberships.iter().find(|m| m.organisation.id == w))
         .or(if strict { None } else { memberships.first() });
+    let admin_in = wanted.filter(|_| strict && chosen.is_none() && user.roles.contains(&Role::Admin));
     let mut roles: Vec<Role> = user
         .roles
         .iter()
@@ -98,7 +102,7 @@ pub async fn in_organisation(
     roles.sort();
     roles.dedup();
     user.roles = roles;
-    user.organisation = chosen.map(Membership::id);
+    user.organisation = chosen.map(Membership::id).or(admin_in.map(OrganisationId::from_row));
     user.memberships = memberships;
     user.suspended_in = suspended_in;
     Ok(user)
