@@ -671,3 +671,59 @@ db_test!(
         );
     }
 );
+
+// Session 30's attack round: a session that issues its certificates at
+// completion, of a course that asks for the survey, never issued any:
+// nobody had answered at completion, and answering issued nothing. The
+// answer now issues the certificate it makes due, with its e-mail.
+db_test!(
+    session_30_the_survey_answer_issues_what_completion_could_not,
+    |app: TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let course = api
+            .created(
+                "/api/v1/courses",
+                &json!({"title": "Curso encuesta", "summary": "Igualdad de trato.", "hours": 15,
+                    "modality": "in_person", "audiences": ["public_servant"], "language": "es", "survey_required": true,
+                    "accreditation_body_id": app.body().await, "credits": "1.5"}),
+            )
+            .await;
+        let session =
+            crate::helpers::session_in_leon(&app, &api, &course, 50, crate::helpers::mornings_from_12_march_2026(3))
+                .await;
+        let session_id = session["id"].as_str().expect("id").to_owned();
+        let registrations = crate::helpers::seated_people(&app, &session_id, 2, "P", ".encuesta").await;
+        for meeting in crate::helpers::meeting_ids(&session) {
+            let marks: Vec<_> = registrations
+                .iter()
+                .map(|r| json!({"registration_id": r, "status": "present"}))
+                .collect();
+            let (status, body) = api.put_marks(&meeting, &json!(marks)).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        let (status, body) = api
+            .patch_session(&session_id, &json!({"issue_on_completion": true}))
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        api.close_and_complete(&session_id).await;
+        let certificates = || async { crate::helpers::queued(&app, "certificate_ready", None).await };
+        assert!(certificates().await.is_empty(), "nobody has answered yet");
+
+        let path = crate::helpers::mailed(&app, "survey_invitation", "p0.encuesta@example.org", "path").await;
+        let token = path.trim_start_matches("/s/").split('?').next().expect("token");
+        let answers = json!({"overall": 5, "relevance": 4, "trainers": 5, "organisation": 3, "recommend": 0,
+            "apply": "Revisaré los formularios", "change": ""});
+        let (status, body) = app
+            .anonymous_api()
+            .post(&format!("/api/v1/surveys/{token}"), &json!({"answers": answers}))
+            .await;
+        assert!(status.is_success(), "{status} {body}");
+        let ready = certificates().await;
+        assert_eq!(ready.len(), 1, "P0's, not P1's: {ready:?}");
+        let list = api
+            .get_ok(&format!("/api/v1/certificates?session_id={session_id}"))
+            .await;
+        assert_eq!(list["items"].as_array().map(Vec::len), Some(1), "{list}");
+        assert_eq!(list["items"][0]["registration_id"], registrations[0].as_str(), "{list}");
+    }
+);

@@ -61,11 +61,21 @@ pub(crate) async fn invite(
     Ok(invited.len())
 }
 
-/// Records an anonymous submission (the domain has checked it), once.
+/// Records an anonymous submission (the domain has checked it), once. A
+/// completed session that issues its certificates at completion issues the
+/// ones the answer now makes due: where the course asks for the survey,
+/// nobody had answered at completion, and nothing was ever issued (session
+/// 30's attack round).
 pub async fn submit(app: &App, opened: &Opened, answers: &[(String, Answer)]) -> Result<()> {
     app.retrying(|| async {
         let txn = app.write().await?;
         surveys::submit(&*txn, opened, answers, chrono::Utc::now().date_naive()).await?;
+        let record = aula_storage::sessions::get(&*txn, opened.survey.session_id).await?;
+        if record.status() == aula_domain::SessionStatus::Completed && record.session.issue_on_completion {
+            let actor = aula_storage::Actor::system("lifecycle")
+                .within(aula_domain::OrganisationId::from_row(record.session.organisation_id));
+            crate::certificates::issue_in(&*txn, app, &actor, &record).await?;
+        }
         txn.commit().await
     })
     .await?;
