@@ -11,6 +11,7 @@ error-report-leave-before-join = This line leaves ({ $leave }) before it joins (
 error-report-time-skipped = “{ $value }” does not exist in { $zone }: the clocks went forward at that hour. Check which time zone the report is written in.
 error-report-duration = “{ $value }” is not a duration Aula can read. Write minutes (45), hours, minutes and seconds (1h 2m 3s) or 01:02:03.
 error-report-outside = Line { $line } is entirely before or after the meeting: it counts no time.
+error-report-other-meeting = No connection in this report falls within the meeting of { $date }: it looks like the report of another day or meeting. Nothing was recorded.
 error-report-nameless = This line has neither a name nor an e-mail address, so it cannot be counted for anyone.
 error-report-missing = This line gives neither a join and a leave time nor a duration, so it cannot be counted.
 

@@ -11,6 +11,7 @@ error-report-leave-before-join = Esta línea sale ({ $leave }) antes de entrar (
 error-report-time-skipped = «{ $value }» no existe en { $zone }: los relojes se adelantaron a esa hora. Compruebe en qué zona horaria está escrito el informe.
 error-report-duration = «{ $value }» no es una duración que Aula sepa leer. Escriba minutos (45), horas, minutos y segundos (1h 2m 3s) o 01:02:03.
 error-report-outside = La línea { $line } queda por completo antes o después de la reunión: no cuenta tiempo alguno.
+error-report-other-meeting = Ninguna conexión de este informe cae dentro de la reunión del { $date }: parece el informe de otro día o de otra reunión. No se ha registrado nada.
 error-report-nameless = Esta línea no tiene ni nombre ni dirección de correo electrónico: no se puede contar para nadie.
 error-report-missing = Esta línea no indica ni horas de entrada y de salida ni una duración: no se puede contar.
 

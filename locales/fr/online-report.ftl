@@ -11,6 +11,7 @@ error-report-leave-before-join = Cette ligne part ({ $leave }) avant d’arriver
 error-report-time-skipped = « { $value } » n’existe pas dans le fuseau { $zone } : on a avancé l’heure à ce moment-là. Vérifiez dans quel fuseau le rapport est écrit.
 error-report-duration = « { $value } » n’est pas une durée qu’Aula sait lire. Écrivez des minutes (45), des heures, minutes et secondes (1h 2m 3s) ou 01:02:03.
 error-report-outside = La ligne { $line } se situe entièrement avant ou après la réunion : elle ne compte aucun temps.
+error-report-other-meeting = Aucune connexion de ce rapport ne tombe pendant la réunion du { $date } : il semble s’agir du rapport d’un autre jour ou d’une autre réunion. Rien n’a été enregistré.
 error-report-nameless = Cette ligne n’a ni nom ni adresse e-mail : elle ne peut être comptée pour personne.
 error-report-missing = Cette ligne ne donne ni heures d’arrivée et de départ, ni durée : elle ne peut pas être comptée.
 

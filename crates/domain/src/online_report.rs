@@ -521,6 +521,8 @@ pub fn minutes(
     let mut people: Vec<Person> = Vec::new();
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut problems = Vec::new();
+    // Lines whose times fall wholly outside the meeting, and lines that count.
+    let (mut outside, mut counting) = (0, 0);
     for row in &sheet.rows {
         let cell = |field| {
             let text = mapping
@@ -587,21 +589,34 @@ pub fn minutes(
             Presence::Interval(join, leave) | Presence::Within { join, leave, .. }
                 if leave <= clock.start || join >= clock.end =>
             {
+                outside += 1;
                 problems.push(report(Problem::new("error-report-outside").with("line", row.line)));
             }
             Presence::Interval(join, leave) => {
+                counting += 1;
                 person.intervals.push((join.max(clock.start), leave.min(clock.end)));
             }
             Presence::Within { join, leave, seconds } => {
+                counting += 1;
                 let span = (join.max(clock.start), leave.min(clock.end));
                 person.within = person.within.saturating_add(seconds.min(span.1 - span.0));
                 person.spans.push(span);
             }
-            Presence::Span(seconds) => person.seconds = Some(person.seconds.unwrap_or(0).saturating_add(seconds)),
+            Presence::Span(seconds) => {
+                counting += 1;
+                person.seconds = Some(person.seconds.unwrap_or(0).saturating_add(seconds));
+            }
             Presence::Waiting => {}
         }
     }
 
+    // Every timed line before or after the meeting: the report of another
+    // day or meeting, which marked everyone in it absent while it said its
+    // lines were left out (session 30's attack round).
+    if outside > 0 && counting == 0 {
+        let day = start.with_timezone(&zone).date_naive();
+        return Err(Problem::new("error-report-other-meeting").with("date", day.to_string()));
+    }
     let length = clock.end - clock.start;
     let attendees = people
         .into_iter()
@@ -1506,6 +1521,23 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
             Ok(report) => report,
             Err(problem) => panic!("{problem}"),
         }
+    }
+
+    /// Session 30's attack round: the report of another day was taken, its
+    /// lines "left out", and everyone in it marked absent over good marks.
+    #[test]
+    fn session_30_a_report_of_another_day_is_refused() {
+        let sheet = match decode(fixture!("zoom_participants.csv")).and_then(|text| super::read(&text)) {
+            Ok(sheet) => sheet,
+            Err(problem) => panic!("{problem}"),
+        };
+        let mapping = guess(&sheet.headers);
+        let next_day = (utc("2026-03-13T08:00:00Z"), utc("2026-03-13T11:30:00Z"));
+        let refused = minutes(&sheet, &mapping, next_day, MADRID).map(|_| ());
+        assert_eq!(
+            refused.map_err(|p| (p.key, p.to_string().contains("2026-03-13"))),
+            Err(("error-report-other-meeting", true))
+        );
     }
 
     /// Each person (their address, else their name) with their minutes and
