@@ -448,3 +448,28 @@ db_test!(
         assert!(html.contains("Register these people (2)"), "{html}");
     }
 );
+
+// Session 30's attack round: a list imported again, into a session whose
+// organiser entries confirm by e-mail, sent everyone still pending a new
+// link and killed the one they had, while the report said they were left
+// as they were. Their link still good, nothing changes and nobody is
+// written to.
+db_test!(
+    session_30_a_list_imported_again_leaves_pending_links_alone,
+    |app: crate::helpers::TestApp| async move {
+        let api = app.api(&[Role::Organiser]).await;
+        let (_, session_id) = course_and_session(&app, &api).await;
+        let file = "email,given_name,family_name\nana@example.org,Ana,Ruiz\n";
+        let (status, report) = import(&api, &session_id, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(report["pending"], 1, "{report}");
+        let link = crate::helpers::mailed(&app, "registration_requested", "ana@example.org", "confirm_path").await;
+        let (status, report) = import(&api, &session_id, "", file.as_bytes()).await;
+        assert_eq!(status, StatusCode::OK, "{report}");
+        assert_eq!(report["already_registered"], 1, "{report}");
+        let requested = crate::helpers::queued(&app, "registration_requested", Some("ana@example.org")).await;
+        assert_eq!(requested.len(), 1, "no new link: {requested:?}");
+        let page = app.browser().get(&link).await;
+        assert_eq!(page.status(), StatusCode::OK, "the link Ana has still works");
+    }
+);

@@ -410,8 +410,15 @@ pub async fn request(
         people::hold(conn, person.id).await?;
         live(conn, session_id, person.id).await?
     };
+    // Staff entering again someone whose link is still good change nothing
+    // and write to nobody, as for anyone else already registered: a list
+    // imported again sent everyone pending a new link and killed the one
+    // they had, while it said they were left as they were (session 30's
+    // attack round). A link expired is sent anew.
+    let link_live = |r: &registration::Model| r.confirm_expires_at.is_some_and(|until| until > at);
+    let staff = matches!(requester, Requester::Staff { .. });
     let requested = match existing {
-        Some(existing) if existing.status == RegistrationStatus::Pending => {
+        Some(existing) if existing.status == RegistrationStatus::Pending && !(staff && link_live(&existing)) => {
             // The link sent before says, when followed, that this one replaced it.
             if let Some(old) = &existing.confirm_token_hash {
                 superseded_confirm_link::ActiveModel {
