@@ -14,6 +14,7 @@ person-erased-flash = The person's data is erased.
 me-erasure-link = Erase my data
 me-erasure-title = Erase my data
 me-erasure-what = We will erase your name, e-mail address, phone, employer and job title, the messages we sent you and your registrations' details. You can no longer sign in to your trainings. This cannot be undone.
+me-erasure-places = Your places in trainings still to come are cancelled and offered to the people waiting, and nobody writes to you about them again: take them out of your calendar.
 me-erasure-kept = Anonymous figures (how many people took part, for how long) are kept without your name. Your certificates stay valid unless you ask for them to be withdrawn as well. You may download a copy of your data first.
 me-erasure-certificates = Withdraw my certificates as well
 me-erasure-certificates-hint = Universities and employers will no longer be able to verify them.

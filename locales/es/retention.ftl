@@ -14,6 +14,7 @@ person-erased-flash = Los datos de la persona se han suprimido.
 me-erasure-link = Suprimir mis datos
 me-erasure-title = Suprimir mis datos
 me-erasure-what = Suprimiremos su nombre, dirección de correo, teléfono, empleador y puesto, los mensajes que le enviamos y los detalles de sus inscripciones. Ya no podrá acceder a sus formaciones. No se puede deshacer.
+me-erasure-places = Sus plazas en las formaciones por venir se anulan y se ofrecen a las personas en espera, y nadie volverá a escribirle sobre ellas: quítelas de su calendario.
 me-erasure-kept = Las cifras anónimas (cuántas personas participaron y durante cuánto tiempo) se conservan sin su nombre. Sus certificados siguen siendo válidos salvo que pida retirarlos también. Puede descargar antes una copia de sus datos.
 me-erasure-certificates = Retirar también mis certificados
 me-erasure-certificates-hint = Universidades y empleadores ya no podrán verificarlos.

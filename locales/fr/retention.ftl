@@ -14,6 +14,7 @@ person-erased-flash = Les données de la personne sont effacées.
 me-erasure-link = Effacer mes données
 me-erasure-title = Effacer mes données
 me-erasure-what = Nous effacerons votre nom, votre adresse e-mail, votre téléphone, votre employeur et votre fonction, les messages que nous vous avons envoyés et les détails de vos inscriptions. Vous ne pourrez plus accéder à vos formations. C'est irréversible.
+me-erasure-places = Vos places dans les formations à venir sont annulées et proposées aux personnes en attente, et plus personne ne vous écrit à leur sujet : retirez-les de votre agenda.
 me-erasure-kept = Les chiffres anonymes (combien de personnes ont participé, et combien de temps) sont conservés sans votre nom. Vos attestations restent valables, sauf si vous demandez aussi leur retrait. Vous pouvez d'abord télécharger une copie de vos données.
 me-erasure-certificates = Retirer aussi mes attestations
 me-erasure-certificates-hint = Les universités et les employeurs ne pourront plus les vérifier.
