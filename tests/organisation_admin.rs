@@ -911,3 +911,33 @@ db_test!(
         assert_eq!(orgs, [other], "{made}");
     }
 );
+
+// Session 30's attack round: a token of an organisation its user has left
+// was refused as if another organisation of theirs, suspended, were its
+// own ("Réseau … est suspendue"). It is refused for what it is.
+db_test!(
+    session_30_a_token_is_refused_for_its_own_organisation,
+    |app: crate::helpers::TestApp| async move {
+        use aula_domain::{OrganisationStatus, Role};
+        use aula_storage::organisations;
+        let first = app.org().await;
+        let other = organisations::id(&crate::helpers::new_organisation(&app.db, "reseau", "Réseau B").await);
+        let user = app.user_in(first, "marta@example.org", &[Role::Organiser], None).await;
+        organisations::add_member(&app.db, other, user.user.id, Role::Organiser)
+            .await
+            .expect("member");
+        let (_, token) =
+            aula_storage::tokens::create(&app.db, &aula_storage::Actor::system("test"), first, user.user.id, "t")
+                .await
+                .expect("token");
+        organisations::remove_member(&app.db, first, user.user.id, Role::Organiser)
+            .await
+            .expect("left");
+        organisations::set_status(&app.db, other, OrganisationStatus::Suspended)
+            .await
+            .expect("suspended");
+        let (status, body) = app.api_with(Some(token)).get("/api/v1/programmes?lang=en").await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        assert!(!body.to_string().contains("Réseau B"), "{body}");
+    }
+);

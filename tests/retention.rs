@@ -245,7 +245,10 @@ db_test!(
         assert!(page.contains("Send me the confirmation link"), "{page}");
         // It says what becomes of places to come (session 30's attack
         // round: they were cancelled without a word).
-        assert!(page.contains("Your places in trainings still to come are cancelled"), "{page}");
+        assert!(
+            page.contains("Your places in trainings still to come are cancelled"),
+            "{page}"
+        );
         let response = browser
             .post_form("/me/erasure?lang=en", "/me/erasure", &[("certificates", "on")])
             .await;

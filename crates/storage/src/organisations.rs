@@ -179,10 +179,10 @@ pub async fn memberships(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<V
     Ok(standing_of(conn, user_id).await?.0)
 }
 
-/// The organisations `user_id` works in ([`memberships`]), and the names
-/// of those they are staff of that are suspended: what a refusal tells
-/// them, rather than that their role does not allow it (session 26).
-pub async fn standing_of(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<(Vec<Membership>, Vec<String>)> {
+/// The organisations `user_id` works in ([`memberships`]), and the ids and
+/// names of those they are staff of that are suspended: what a refusal
+/// tells them, rather than that their role does not allow it (session 26).
+pub async fn standing_of(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<(Vec<Membership>, Vec<(Uuid, String)>)> {
     let rows = organisation_member::Entity::find()
         .filter(organisation_member::Column::UserId.eq(user_id))
         .all(conn)
@@ -199,7 +199,7 @@ pub async fn standing_of(conn: &impl ConnectionTrait, user_id: Uuid) -> Result<(
         .await?
         .into_iter()
         .partition(|o| o.status == OrganisationStatus::Active);
-    let suspended = suspended.into_iter().map(|o| o.name).collect();
+    let suspended = suspended.into_iter().map(|o| (o.id, o.name)).collect();
     let memberships = organisations
         .into_iter()
         .map(|organisation| {

@@ -104,7 +104,14 @@ pub async fn in_organisation(
     user.roles = roles;
     user.organisation = chosen.map(Membership::id).or(admin_in.map(OrganisationId::from_row));
     user.memberships = memberships;
-    user.suspended_in = suspended_in;
+    // A token speaks for its own organisation: one of an organisation its
+    // user has left was refused as if another, suspended one, were its
+    // (session 30's attack round).
+    user.suspended_in = suspended_in
+        .into_iter()
+        .filter(|(id, _)| !strict || Some(*id) == wanted)
+        .map(|(_, name)| name)
+        .collect();
     Ok(user)
 }
 
