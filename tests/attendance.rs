@@ -767,12 +767,12 @@ db_test!(
     }
 );
 
-// Session 30's attack round: the marks sent as an object let any other
+// Session 31's attack round: the marks sent as an object let any other
 // field by, so `"dry_run": true` was ignored and the marks written; an
 // unknown field inside a mark was "the body does not have the expected
 // type". Each is now refused by its name, and nothing is written.
 db_test!(
-    session_30_the_marks_object_takes_no_other_field,
+    session_31_the_marks_object_takes_no_other_field,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (session_id, meetings, registrations) = session_with(&app, &api, "in_person", 1).await;

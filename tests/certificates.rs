@@ -594,7 +594,7 @@ db_test!(
         let page = app.browser().get_html(&format!("/verify/{code}?lang=en")).await;
         assert!(page.contains("15 March 2027"), "{page}");
 
-        // Session 30's attack round: the holder's link still gave the PDF
+        // Session 31's attack round: the holder's link still gave the PDF
         // unmarked, as if it stood. Printed now, it says it was revoked, and
         // on which day, in its holder's language, before its title.
         let uuid: uuid::Uuid = id.parse().expect("uuid");
@@ -672,12 +672,12 @@ db_test!(
     }
 );
 
-// Session 30's attack round: a session that issues its certificates at
+// Session 31's attack round: a session that issues its certificates at
 // completion, of a course that asks for the survey, never issued any:
 // nobody had answered at completion, and answering issued nothing. The
 // answer now issues the certificate it makes due, with its e-mail.
 db_test!(
-    session_30_the_survey_answer_issues_what_completion_could_not,
+    session_31_the_survey_answer_issues_what_completion_could_not,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let course = api

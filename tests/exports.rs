@@ -153,7 +153,7 @@ db_test!(
         no_formula("attendance", &rows);
         assert_eq!(&rows[1][0], format!("'{GIVEN}"));
         a_number("attendance hours", &rows[1][4]);
-        // Its marks in the reader's words (session 30's attack round: the
+        // Its marks in the reader's words (session 31's attack round: the
         // codes, in English, under a French header).
         assert!(rows.iter().any(|r| r[3] == *"Présent·e"), "{rows:?}");
 

@@ -449,13 +449,13 @@ db_test!(
     }
 );
 
-// Session 30's attack round: a list imported again, into a session whose
+// Session 31's attack round: a list imported again, into a session whose
 // organiser entries confirm by e-mail, sent everyone still pending a new
 // link and killed the one they had, while the report said they were left
 // as they were. Their link still good, nothing changes and nobody is
 // written to.
 db_test!(
-    session_30_a_list_imported_again_leaves_pending_links_alone,
+    session_31_a_list_imported_again_leaves_pending_links_alone,
     |app: crate::helpers::TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;

@@ -293,7 +293,7 @@ db_test!(broadcast_from_the_session_page, |app: TestApp| async move {
 db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
     let api = app.api(&[Role::Organiser]).await;
     let (_, session_id) = course_and_session(&app, &api).await;
-    // Made before session 30: its events are named by rank (the names by
+    // Made before session 31: its events are named by rank (the names by
     // meeting are `session_30_a_meeting_taken_off_is_cancelled_under_its_own_name`'s).
     crate::helpers::named_by_rank(&app, &session_id).await;
     crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
@@ -352,7 +352,7 @@ db_test!(changed_meetings_send_a_calendar_update, |app: TestApp| async move {
 
 // Found by reading the calendar files (session 24): a meeting taken off a
 // session stayed in people's calendars. Events were numbered by rank (and
-// still are in sessions made before session 30), so the
+// still are in sessions made before session 31), so the
 // update of the meetings left renamed none of them away: the last rank's
 // event is now cancelled, in a message of its own, with the SEQUENCE of the
 // change, and a calendar parser reads it so.
@@ -361,7 +361,7 @@ db_test!(
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;
-        // A session made before session 30, whose events are named by rank.
+        // A session made before session 31, whose events are named by rank.
         crate::helpers::named_by_rank(&app, &session_id).await;
         crate::helpers::seated(&app, &session_id, "Luis", "luis@example.org", Language::Es).await;
         let session = api.get_ok(&format!("/api/v1/sessions/{session_id}")).await;
@@ -601,14 +601,14 @@ db_test!(
     }
 );
 
-// Session 30's attack round: a confirmation left waiting (a retry after a
+// Session 31's attack round: a confirmation left waiting (a retry after a
 // failure) and sent after a change or a cancellation put back into calendars
 // the meetings it was queued with, or the cancelled session (the two had
 // the same SEQUENCE, the confirmation the later stamp). A waiting
 // confirmation now follows the session, a cancellation drops it and
 // outranks every invitation sent before.
 db_test!(
-    session_30_an_invitation_left_waiting_follows_the_session,
+    session_31_an_invitation_left_waiting_follows_the_session,
     |app: TestApp| async move {
         use aula_storage::entities::outbox;
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
@@ -666,13 +666,13 @@ db_test!(
     }
 );
 
-// Session 30's attack round: one PATCH that changed the meetings and
+// Session 31's attack round: one PATCH that changed the meetings and
 // cancelled the session sent three e-mails (the change, the meetings taken
 // off, the cancellation); one that raised the capacity and took a meeting
 // off sent the person it seated their confirmation, the same invitation as
 // a change, and the cancellation of a meeting they never had.
 db_test!(
-    session_30_one_change_sends_each_person_what_is_theirs,
+    session_31_one_change_sends_each_person_what_is_theirs,
     |app: TestApp| async move {
         let api = app.api(&[Role::Organiser]).await;
         let (_, session_id) = course_and_session(&app, &api).await;

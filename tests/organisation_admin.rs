@@ -880,11 +880,11 @@ db_test!(
     }
 );
 
-// Session 30's attack round: an admin's token for an organisation they are
+// Session 31's attack round: an admin's token for an organisation they are
 // not a member of (`aula token create --organisation`) made its users in
 // the first organisation, without a word. It works in its own.
 db_test!(
-    session_30_an_admins_token_works_in_its_organisation,
+    session_31_an_admins_token_works_in_its_organisation,
     |app: crate::helpers::TestApp| async move {
         use aula_domain::Role;
         let other =
@@ -912,11 +912,11 @@ db_test!(
     }
 );
 
-// Session 30's attack round: a token of an organisation its user has left
+// Session 31's attack round: a token of an organisation its user has left
 // was refused as if another organisation of theirs, suspended, were its
 // own ("Réseau … est suspendue"). It is refused for what it is.
 db_test!(
-    session_30_a_token_is_refused_for_its_own_organisation,
+    session_31_a_token_is_refused_for_its_own_organisation,
     |app: crate::helpers::TestApp| async move {
         use aula_domain::{OrganisationStatus, Role};
         use aula_storage::organisations;

@@ -243,7 +243,7 @@ db_test!(
         }
         let page = browser.get_html("/me/erasure?lang=en").await;
         assert!(page.contains("Send me the confirmation link"), "{page}");
-        // It says what becomes of places to come (session 30's attack
+        // It says what becomes of places to come (session 31's attack
         // round: they were cancelled without a word).
         assert!(
             page.contains("Your places in trainings still to come are cancelled"),

@@ -1100,7 +1100,7 @@ db_test!(
         );
         assert!(reminder[0]["manage_path"].is_string(), "the personal link is kept");
         // The meeting taken off is told by its cancellation alone: the two
-        // left are as they were (session 30). Saved unchanged, nobody is
+        // left are as they were (session 30's note). Saved unchanged, nobody is
         // written to again.
         let told = |kind: &'static str| {
             let app = &app;

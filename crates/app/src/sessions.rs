@@ -47,7 +47,7 @@ pub async fn update(
 /// transaction: the API's PATCH may do both. Cancelled by the same change,
 /// the session tells its people of the cancellation alone: the change's
 /// own messages (new times, meetings taken off) came first, three e-mails
-/// where one was right (session 30's attack round).
+/// where one was right (session 31's attack round).
 pub async fn change(
     app: &App,
     actor: &Actor,
@@ -94,7 +94,7 @@ async fn change_once(
 /// with `tell`, its e-mails. The change is told before the first people
 /// waiting are seated: seated by the same change, they were sent their
 /// confirmation, the same invitation again as a change, and the
-/// cancellation of a meeting they never had (session 30's attack round).
+/// cancellation of a meeting they never had (session 31's attack round).
 async fn update_in(
     txn: &crate::Write,
     app: &App,

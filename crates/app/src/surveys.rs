@@ -65,7 +65,7 @@ pub(crate) async fn invite(
 /// completed session that issues its certificates at completion issues the
 /// ones the answer now makes due: where the course asks for the survey,
 /// nobody had answered at completion, and nothing was ever issued (session
-/// 30's attack round).
+/// 31's attack round).
 pub async fn submit(app: &App, opened: &Opened, answers: &[(String, Answer)]) -> Result<()> {
     app.retrying(|| async {
         let txn = app.write().await?;

@@ -1071,7 +1071,7 @@ const LANGUAGE_WORDS: &[(Language, &[&str])] = &[
         ],
     ),
     // Arabic was refused by its name in every language, its own too
-    // (session 30's attack round), while a list exported from Aula in Arabic
+    // (session 31's attack round), while a list exported from Aula in Arabic
     // writes it so.
     (Language::Ar, &["arabic", "arabe", "árabe", "العربية", "عربية", "عربي"]),
 ];
@@ -1599,11 +1599,11 @@ Rosa;Vega;rosa@example.org;;;
         );
     }
 
-    /// Session 30's attack round: Arabic was refused by its name in every
+    /// Session 31's attack round: Arabic was refused by its name in every
     /// language, its own too, and so were the audiences as a list exported
     /// from Aula in Arabic writes them; a column headed "الفئة" was left out.
     #[test]
-    fn session_30_arabic_names_of_languages_and_audiences() {
+    fn session_31_arabic_names_of_languages_and_audiences() {
         for (word, language) in [
             ("العربية", Language::Ar),
             ("Árabe", Language::Ar),

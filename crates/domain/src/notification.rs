@@ -62,7 +62,7 @@ crate::catalogue::vocabulary! {
     /// calendar invitations it sends. `meeting`: each by its meeting, so a
     /// meeting taken off is cancelled under its own name and date, and the
     /// others are left alone. `rank`: by their place in the list, as
-    /// sessions made before session 30 sent theirs; they keep it, or the
+    /// sessions made before session 31 sent theirs; they keep it, or the
     /// events already in people's calendars would be orphaned.
     CalendarUids {
         Rank => "rank",

@@ -612,7 +612,7 @@ pub fn minutes(
 
     // Every timed line before or after the meeting: the report of another
     // day or meeting, which marked everyone in it absent while it said its
-    // lines were left out (session 30's attack round).
+    // lines were left out (session 31's attack round).
     if outside > 0 && counting == 0 {
         let day = start.with_timezone(&zone).date_naive();
         return Err(Problem::new("error-report-other-meeting").with("date", day.to_string()));
@@ -1523,10 +1523,10 @@ Rosa Vega,rosa@example.org,2024-03-14 11:00,2024-03-14 10:00
         }
     }
 
-    /// Session 30's attack round: the report of another day was taken, its
+    /// Session 31's attack round: the report of another day was taken, its
     /// lines "left out", and everyone in it marked absent over good marks.
     #[test]
-    fn session_30_a_report_of_another_day_is_refused() {
+    fn session_31_a_report_of_another_day_is_refused() {
         let sheet = match decode(fixture!("zoom_participants.csv")).and_then(|text| super::read(&text)) {
             Ok(sheet) => sheet,
             Err(problem) => panic!("{problem}"),

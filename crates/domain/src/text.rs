@@ -159,7 +159,7 @@ impl PersonName {
             return Err(Problem::new("error-invisible-characters"));
         }
         // Marks of direction or isolation, or an accent alone, show no
-        // name at all (session 30's attack round: a name of U+200F alone was
+        // name at all (session 31's attack round: a name of U+200F alone was
         // taken, and printed as nothing).
         if !name.as_str().chars().any(char::is_alphanumeric) {
             return Err(Problem::new("error-invisible-characters"));
@@ -251,7 +251,7 @@ impl Email {
     pub fn parse_stored(input: &str) -> Result<Self, Problem> {
         // Composed (NFC): `á` typed as one character or as `a` and an
         // accent is one address to every mail server, and was two people
-        // here, one seat each (session 30's attack round).
+        // here, one seat each (session 31's attack round).
         use unicode_normalization::UnicodeNormalization;
         let composed: String = filled(input)?.nfc().collect();
         let trimmed = composed.as_str();
@@ -464,7 +464,7 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
-        // Session 30's attack round: the same address, its accent composed
+        // Session 31's attack round: the same address, its accent composed
         // or not, is one address.
         assert_eq!(
             Email::parse("ana@exa\u{0301}mple.net").map(|e| e.0),
@@ -498,7 +498,7 @@ mod tests {
             "Ana\u{FEFF}",
             "An\u{00AD}a",
             "A\u{2060}na",
-            // Session 30's: marks of direction or isolation, or an accent,
+            // Session 31's: marks of direction or isolation, or an accent,
             // alone.
             "\u{200F}",
             "\u{200E}\u{200F}",

@@ -4,7 +4,7 @@
 //! meeting (`session-<id>-meeting-<meeting>@<domain>`), so a changed time
 //! updates the same event in people's calendars, and a meeting taken off is
 //! cancelled under its own name ([`SessionCalendar::withdrawn_since`]).
-//! Sessions made before session 30 name theirs by rank
+//! Sessions made before session 31 name theirs by rank
 //! (`session-<id>-<n>@<domain>`, [`aula_domain::CalendarUids::Rank`]): the
 //! ranks a shorter list no longer has are the ones cancelled. `SEQUENCE` is
 //! the session's calendar sequence, raised on each change. Times are given in the
@@ -62,7 +62,7 @@ pub struct SessionCalendar {
     pub first_rank: usize,
     /// Each meeting's row, in `meetings`' order, where the session names its
     /// events by meeting; empty where it names them by rank (and in rows
-    /// written before session 30).
+    /// written before session 31).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meeting_ids: Vec<uuid::Uuid>,
 }

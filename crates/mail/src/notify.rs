@@ -244,7 +244,7 @@ pub async fn session_changed(
     // A confirmation still waiting (a retry after a failure) leaves with the
     // session as it now is, and an update still waiting is replaced by this
     // one's: sent after this change's messages, they put the meetings they
-    // were queued with back into calendars (session 30's attack round).
+    // were queued with back into calendars (session 31's attack round).
     outbox::cancel_pending_for_session(conn, MailKind::SessionChanged, record.session.id).await?;
     confirmations_follow(conn, config, record).await?;
     let now = calendar(config, record);
@@ -278,7 +278,7 @@ pub async fn session_changed(
     // With no meeting left there is nothing to update: the cancellation
     // says it all (a calendar of no event is no calendar). Nor when the
     // events left are all as they were: a meeting taken off sent an update
-    // of the others too, a second e-mail that changed nothing (session 30).
+    // of the others too, a second e-mail that changed nothing (session 30's note).
     let content = (!record.meetings.is_empty() && !now.holds_nothing_new(&then)).then(|| {
         data(&SessionChanged {
             session: session_ref(record),
@@ -384,7 +384,7 @@ pub async fn session_cancelled(
     // No reminder for a session that will not take place, and no
     // invitation to it either: one still waiting (a retry after a failure)
     // and sent after the cancellation put its events back into calendars
-    // (session 30's attack round).
+    // (session 31's attack round).
     outbox::drop_pending_invitations(conn, record.session.id, None).await?;
     let messages = session_cancelled_messages(conn, config, record).await?;
     for m in &messages {
@@ -649,7 +649,7 @@ pub async fn cancelled(
 ) -> aula_storage::Result<()> {
     outbox::cancel_pending(conn, &reminder_key(registration.id)).await?;
     // Nor an invitation still waiting: sent after the cancellation, it put
-    // the events back into their calendar (session 30's attack round).
+    // the events back into their calendar (session 31's attack round).
     if let Some(Ok(address)) = person.email.as_deref().map(Email::parse) {
         outbox::drop_pending_invitations(conn, record.session.id, Some(address.as_str())).await?;
     }

@@ -516,7 +516,7 @@ pub async fn drop_pending(conn: &impl ConnectionTrait, id: Uuid) -> Result<()> {
 /// The kinds of message whose calendar invites to a session's meetings as
 /// they were when queued: one left waiting (a retry after a failure) and
 /// sent after a later change, cancellation or cancelled place put back the
-/// events those took off (session 30's attack round).
+/// events those took off (session 31's attack round).
 pub const INVITATIONS: [MailKind; 3] = [
     MailKind::RegistrationConfirmed,
     MailKind::SessionChanged,

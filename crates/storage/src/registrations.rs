@@ -413,7 +413,7 @@ pub async fn request(
     // Staff entering again someone whose link is still good change nothing
     // and write to nobody, as for anyone else already registered: a list
     // imported again sent everyone pending a new link and killed the one
-    // they had, while it said they were left as they were (session 30's
+    // they had, while it said they were left as they were (session 31's
     // attack round). A link expired is sent anew.
     let link_live = |r: &registration::Model| r.confirm_expires_at.is_some_and(|until| until > at);
     let staff = matches!(requester, Requester::Staff { .. });

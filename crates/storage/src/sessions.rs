@@ -913,7 +913,7 @@ pub async fn set_status(
         if to == SessionStatus::Cancelled {
             // The cancellation's calendar outranks every invitation sent
             // before it: with the same SEQUENCE, a calendar given both in
-            // the other order kept the events (session 30's attack round).
+            // the other order kept the events (session 31's attack round).
             moved = moved.col_expr(
                 session::Column::CalendarSequence,
                 Expr::col(session::Column::CalendarSequence).add(1),

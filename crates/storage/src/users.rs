@@ -78,7 +78,7 @@ const PLATFORM_ROLES: &[Role] = &[Role::Admin, Role::Accreditor];
 /// organisation they left) works in none, but an admin's works in `wanted`
 /// with the platform's roles: an admin's token for an organisation they
 /// are not a member of made its users in the first organisation (session
-/// 30's attack round).
+/// 31's attack round).
 pub async fn in_organisation(
     conn: &impl ConnectionTrait,
     mut user: UserRecord,
@@ -106,7 +106,7 @@ pub async fn in_organisation(
     user.memberships = memberships;
     // A token speaks for its own organisation: one of an organisation its
     // user has left was refused as if another, suspended one, were its
-    // (session 30's attack round).
+    // (session 31's attack round).
     user.suspended_in = suspended_in
         .into_iter()
         .filter(|(id, _)| !strict || Some(*id) == wanted)

@@ -464,7 +464,7 @@ struct WithReason {
 /// refused says which and where: read as an untagged enum, the object
 /// form let any other field by (`"dry_run": true` was ignored and the
 /// marks written), and a mark's unknown field was "the body does not have
-/// the expected type" (session 30's attack round).
+/// the expected type" (session 31's attack round).
 impl<'de> Deserialize<'de> for AttendanceInput {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
@@ -713,7 +713,7 @@ pub(crate) async fn matrix_csv(ctx: Ctx, ApiPath(id): ApiPath<Uuid>) -> AppResul
         for m in &row.marks {
             // The marks in the reader's words, as the header and the page
             // have them: the codes were English under a French header
-            // (session 30's attack round).
+            // (session 31's attack round).
             let word = |m: &mark::Model| tr.t(&format!("attendance-{}", m.status.as_str().replace('_', "-")));
             line.push(Cell::from(match m {
                 Some(m) => match m.minutes {

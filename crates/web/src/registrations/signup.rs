@@ -460,7 +460,7 @@ pub(crate) async fn confirm_page(ctx: Ctx, ApiPath(token): ApiPath<String>) -> A
         None => format!("{} {}", person.given_name, person.family_name),
     };
     let response = render(&ConfirmPage {
-        // Whose registration it confirms, in its colours (session 30).
+        // Whose registration it confirms, in its colours (session 30's note).
         c: Chrome::new(&ctx).branded(&org),
         record,
         token,

@@ -95,7 +95,7 @@ pub(crate) async fn update(
         false => None,
     };
     // Both in one transaction: a status refused keeps the details unsaved,
-    // where the details were kept and a 409 said nothing was (session 30).
+    // where the details were kept and a 409 said nothing was (session 31).
     let to = (status != current.status()).then_some(status);
     let record = match (&details, to) {
         (None, None) => current,
