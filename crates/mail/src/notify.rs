@@ -245,7 +245,7 @@ pub async fn session_changed(
     // session as it now is, and an update still waiting is replaced by this
     // one's: sent after this change's messages, they put the meetings they
     // were queued with back into calendars (session 31's attack round).
-    outbox::cancel_pending_for_session(conn, MailKind::SessionChanged, record.session.id).await?;
+    outbox::drop_pending_of_session(conn, record.session.id, &[MailKind::SessionChanged], None).await?;
     confirmations_follow(conn, config, record).await?;
     let now = calendar(config, record);
     let then = calendar(config, before);
@@ -385,6 +385,7 @@ pub async fn session_cancelled(
     // invitation to it either: one still waiting (a retry after a failure)
     // and sent after the cancellation put its events back into calendars
     // (session 31's attack round).
+    outbox::cancel_pending_for_session(conn, MailKind::Reminder, record.session.id).await?;
     outbox::drop_pending_invitations(conn, record.session.id, None).await?;
     let messages = session_cancelled_messages(conn, config, record).await?;
     for m in &messages {

@@ -517,11 +517,8 @@ pub async fn drop_pending(conn: &impl ConnectionTrait, id: Uuid) -> Result<()> {
 /// they were when queued: one left waiting (a retry after a failure) and
 /// sent after a later change, cancellation or cancelled place put back the
 /// events those took off (session 31's attack round).
-pub const INVITATIONS: [MailKind; 3] = [
-    MailKind::RegistrationConfirmed,
-    MailKind::SessionChanged,
-    MailKind::Reminder,
-];
+/// (Reminders have their own rules: moved with the session, deleted with it.)
+pub const INVITATIONS: [MailKind; 2] = [MailKind::RegistrationConfirmed, MailKind::SessionChanged];
 
 /// Drops the session's pending invitations ([`INVITATIONS`]), all of them,
 /// or those to `recipient`: the session is cancelled, or their place is.
@@ -530,9 +527,24 @@ pub async fn drop_pending_invitations(
     session_id: Uuid,
     recipient: Option<&str>,
 ) -> Result<u64> {
-    let mut rows = outbox::Entity::delete_many()
+    drop_pending_of_session(conn, session_id, &INVITATIONS, recipient).await
+}
+
+/// Marks the session's pending messages of `kinds` (to `recipient`, if
+/// given) `dropped`: the outbox shows they were not sent, and why not is
+/// the change that superseded them. Their dedupe keys are let go, so a
+/// later message may take them.
+pub async fn drop_pending_of_session(
+    conn: &impl ConnectionTrait,
+    session_id: Uuid,
+    kinds: &[MailKind],
+    recipient: Option<&str>,
+) -> Result<u64> {
+    let mut rows = outbox::Entity::update_many()
+        .col_expr(outbox::Column::Status, Expr::value(MessageStatus::Dropped.as_str()))
+        .col_expr(outbox::Column::DedupeKey, Expr::value(Option::<String>::None))
         .filter(outbox::Column::SessionId.eq(session_id))
-        .filter(outbox::Column::Kind.is_in(INVITATIONS))
+        .filter(outbox::Column::Kind.is_in(kinds.iter().copied()))
         .filter(outbox::Column::Status.eq(MessageStatus::Pending));
     if let Some(recipient) = recipient {
         rows = rows.filter(outbox::Column::Recipient.eq(recipient));
